@@ -1,0 +1,5 @@
+"""``python -m litreview``."""
+
+from .cli import entry
+
+entry()

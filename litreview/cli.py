@@ -1,0 +1,54 @@
+"""The ``litreview`` command: argparse, exit codes, one-line errors.
+
+Each subcommand lives in ``litreview/commands/<name>.py`` with ``HELP``,
+``add_arguments(parser)`` and ``run(args) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from .errors import LitreviewError
+
+COMMANDS = ("init", "ingest", "import", "tag", "coverage", "gaps", "report", "export",
+            "validate", "parse")
+_MODULES = {"import": "import_"}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="litreview", description="Research-gap and literature-review toolkit."
+    )
+    parser.add_argument("--version", action="version", version=f"litreview {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        module = importlib.import_module(f"litreview.commands.{_MODULES.get(name, name)}")
+        p = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        module.add_arguments(p)
+        p.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 2 bad input)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args._run(args))
+    except LitreviewError as exc:
+        print(f"litreview {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"litreview {args.command}: interrupted; files are as they were", file=sys.stderr)
+        return 130
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""``litreview init DIR``: a new, empty review with a starter taxonomy."""
+
+from __future__ import annotations
+
+import argparse
+from importlib import resources
+
+from .. import atomic
+from ..errors import InputError
+from ..review import Review
+from ._common import say
+
+HELP = "create a new, empty review folder with a starter taxonomy"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """``DIR``."""
+    parser.add_argument("dir", metavar="DIR", help="the folder to create (may exist, if empty)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Create the folder layout; never overwrite an existing review."""
+    review = Review.at(args.dir)
+    if review.root.exists() and not review.root.is_dir():
+        raise InputError("exists and is not a folder", path=str(review.root))
+    if review.taxonomy_path.exists() or review.corpus_path.exists():
+        raise InputError("already holds a review; nothing was changed", path=str(review.root))
+    starter = resources.files("litreview").joinpath("data/starter_taxonomy.yaml").read_text("utf-8")
+    review.bibliography.mkdir(parents=True, exist_ok=True)
+    (review.root / "documents").mkdir(exist_ok=True)
+    review.gaps_dir.mkdir(exist_ok=True)
+    atomic.write_text(review.taxonomy_path, starter)
+    atomic.write_text(review.curation_path, CURATION_TEMPLATE)
+    say(f"created review in {review.root}: edit {review.taxonomy_path} to describe your topic, "
+        f"then 'litreview ingest' documents or 'litreview import' bibliographies")
+    return 0
+
+
+CURATION_TEMPLATE = """\
+# Curation: your corrections, applied on every run. litreview reads this file, never writes it.
+#
+# tags:
+#   add:
+#     - {work: citekey, facet: crime_type, value: drugs, reason: "why"}
+#   remove:
+#     - {work: citekey, facet: group, value: women, reason: "why"}
+# works:
+#   merge:
+#     - {keep: citekey1, drop: citekey2, reason: "same report"}
+#   not_duplicates:
+#     - {works: [citekey1, citekey2], reason: "different editions"}
+tags:
+  add: []
+  remove: []
+works:
+  merge: []
+  not_duplicates: []
+"""

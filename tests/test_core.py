@@ -1,0 +1,143 @@
+"""The core: errors, atomic writes, the review folder's tables, CSL mapping, init."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from litreview import atomic
+from litreview.csl import date_from_csl, date_to_csl, work_from_csl, work_to_csl
+from litreview.errors import InputError, Problem
+from litreview.model import Citation, Document, Evidence, GapStatement, Person, Tag, Work
+from litreview.review import Review, decode_utf8, read_text
+
+
+def test_input_error_is_one_line_with_file_and_line() -> None:
+    err = InputError("bad thing\nhappened", path="a.bib", line=3, hint="fix it")
+    assert str(err) == "a.bib:3: bad thing happened (fix it)"
+    assert isinstance(err, ValueError)
+
+
+def test_problem_text_and_error() -> None:
+    p = Problem(path="x.ris", line=7, severity="error", message="no TY")
+    assert str(p) == "x.ris:7: error: no TY"
+    assert p.to_error().line == 7
+
+
+def test_decode_names_line_of_bad_byte() -> None:
+    with pytest.raises(InputError, match=r"f.bib:3: not UTF-8: byte 0xe9"):
+        decode_utf8(b"a\nb\nd\xe9j\xe0\n", "f.bib")
+
+
+def test_read_text_missing_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_text(tmp_path / "nope.bib")
+    with pytest.raises(InputError, match="is a directory"):
+        read_text(tmp_path)
+
+
+def test_atomic_write_leaves_old_file_when_interrupted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "corpus.bib"
+    target.write_text("old")
+
+    def boom(*args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(OSError):
+        atomic.write_text(target, "new")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["corpus.bib"]
+
+
+def test_write_many_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    a.write_text("A")
+    b.write_text("B")
+
+    with pytest.raises(TypeError):  # the second file's content cannot be written
+        atomic.write_many({a: "new A", b: object()})  # type: ignore[dict-item]
+    assert (a.read_text(), b.read_text()) == ("A", "B")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "b.csv"]
+
+
+def test_tables_round_trip(tmp_path: Path) -> None:
+    review = Review.at(tmp_path)
+    docs = [Document(doc_id="d2", path="docs/d2.txt", title="T, with comma", author="A", year="2020",
+                     work_key="k2"), Document(doc_id="d1", path="d1.md")]
+    review.save_documents(docs)
+    assert review.load_documents() == sorted(docs, key=lambda d: d.doc_id)
+    cits = [Citation(doc_id="d1", footnote=3, position=0, raw='Ibid. "quoted"', work_key="k1",
+                     context="A sentence.", section="Intro", kind="ibid", char_start=5, char_end=16),
+            Citation(doc_id="d1", footnote=None, position=0, raw="x", work_key="", kind="note")]
+    review.save_citations(cits)
+    assert sorted(review.load_citations(), key=repr) == sorted(cits, key=repr)
+    tags = [Tag(work_key="k1", facet="group", value="women", source="rule:context:abc",
+                evidence=Evidence(quote="women", doc_id="d1", char_start=0, char_end=5), score=0.5),
+            Tag(work_key="k1", facet="crime_type", value="drugs", source="rule:field:title",
+                evidence=Evidence(quote="drug use"), score=1.0)]
+    review.save_tags(tags)
+    assert sorted(review.load_tags(), key=repr) == sorted(tags, key=repr)
+    stmts = [GapStatement(doc_id="d1", char_start=1, char_end=9, section="S", quote="no data",
+                          crime_type=("drugs", "corruption"), group=(), gender_dimension=("roles_in_soc",),
+                          strength="implicit")]
+    review.save_statements(stmts)
+    assert review.load_statements() == stmts
+
+
+def test_missing_column_is_reported_with_line(tmp_path: Path) -> None:
+    review = Review.at(tmp_path)
+    review.bibliography.mkdir()
+    review.documents_path.write_text("doc_id,path\nx,y\n")
+    with pytest.raises(InputError, match=r"documents.csv:1: missing column"):
+        review.load_documents()
+
+
+def test_bad_number_in_citations_names_the_line(tmp_path: Path) -> None:
+    review = Review.at(tmp_path)
+    review.bibliography.mkdir()
+    review.citations_path.write_text(
+        "doc_id,footnote,position,raw,work_key,context,section,kind\nd,1,0,r,k,c,s,citation\nd,x,0,r,k,c,s,note\n")
+    with pytest.raises(InputError, match=r"citations.csv:3: bad number"):
+        review.load_citations()
+
+
+def test_relative_paths(tmp_path: Path) -> None:
+    review = Review.at(tmp_path / "rev")
+    assert review.relative(tmp_path / "shared" / "a.txt") == "../shared/a.txt"
+    assert review.resolve("../shared/a.txt") == tmp_path / "rev" / "../shared/a.txt"
+
+
+names = st.text(alphabet="abcdefghijÀéü -'", min_size=1, max_size=12).map(str.strip).filter(bool)
+persons = st.one_of(st.builds(Person, family=names, given=st.one_of(st.just(""), names)),
+                    st.builds(Person, literal=names))
+dates = st.one_of(st.just(""), st.integers(1000, 2100).map(str),
+                  st.tuples(st.integers(1000, 2100), st.integers(1, 12)).map(lambda t: f"{t[0]}-{t[1]:02d}"))
+plain = st.text(min_size=0, max_size=20)
+
+
+@given(title=plain, authors=st.lists(persons, max_size=3), issued=dates, url=plain,
+       keywords=st.lists(st.text(alphabet="abc:_", min_size=1, max_size=8), max_size=3),
+       extra=st.dictionaries(st.sampled_from(["archive", "medium", "language", "ISBN"]), plain, max_size=3))
+def test_csl_round_trip(title: str, authors: list[Person], issued: str, url: str, keywords: list[str],
+                        extra: dict[str, str]) -> None:
+    work = Work(key="k", type="report", title=title, authors=tuple(authors), issued=issued, url=url,
+                keywords=tuple(keywords), extra=tuple(extra.items()))
+    assert work_from_csl(work_to_csl(work)) == work
+
+
+def test_csl_dates() -> None:
+    assert date_to_csl("2012-03-05") == {"date-parts": [[2012, 3, 5]]}
+    assert date_to_csl("spring 2012") == {"raw": "spring 2012"}
+    assert date_from_csl({"date-parts": [[2020, 1]]}) == "2020-01"
+
+
+def test_csl_wrong_types_raise() -> None:
+    with pytest.raises(TypeError, match="'author' must be a list"):
+        work_from_csl({"type": "book", "author": "Someone"})
+    with pytest.raises(TypeError, match="'title' must be a string"):
+        work_from_csl({"type": "book", "title": {"x": 1}})
