@@ -17,8 +17,16 @@ from typing import Any
 from ..errors import InputError, Problem
 from ..model import Work
 
-__all__ = ["FORMATS", "Format", "Reader", "Writer", "format_for", "read_file", "reader_for",
-           "writer_for"]
+__all__ = [
+    "FORMATS",
+    "Format",
+    "Reader",
+    "Writer",
+    "format_for",
+    "read_file",
+    "reader_for",
+    "writer_for",
+]
 
 Reader = Callable[[str, str], tuple[list[Work], list[Problem]]]
 Writer = Callable[[Sequence[Work]], str]
@@ -39,7 +47,7 @@ class Format:
 
     def read(self) -> Reader:
         """The reader function."""
-        return getattr(_module(self.module), self.reader)  # type: ignore[no-any-return]
+        return getattr(_module(self.module), self.reader)
 
     def write(self) -> Writer:
         """The writer function (with this format's options bound)."""
@@ -51,19 +59,54 @@ def _module(name: str) -> Any:
     return importlib.import_module(f"litreview.io.{name}")
 
 
-FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format(name="bibtex", suffixes=(".bib", ".bibtex"), module="bibtex", reader="read_bibtex",
-           writer="write_bibtex", description="BibTeX", bytes_reader="read_bibtex_bytes"),
-    Format(name="biblatex", suffixes=(), module="bibtex", reader="read_bibtex",
-           writer="write_bibtex", writer_options=(("biblatex", True),), description="BibLaTeX",
-           bytes_reader="read_bibtex_bytes"),
-    Format(name="ris", suffixes=(".ris",), module="ris", reader="read_ris", writer="write_ris",
-           description="RIS (EndNote, Zotero)"),
-    Format(name="csljson", suffixes=(".json", ".csljson"), module="csljson",
-           reader="read_csljson", writer="write_csljson", description="CSL-JSON (Zotero, pandoc)"),
-    Format(name="csv", suffixes=(".csv",), module="tabular", reader="read_csv",
-           writer="write_csv", description="flat CSV, one row per work"),
-)}
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format(
+            name="bibtex",
+            suffixes=(".bib", ".bibtex"),
+            module="bibtex",
+            reader="read_bibtex",
+            writer="write_bibtex",
+            description="BibTeX",
+            bytes_reader="read_bibtex_bytes",
+        ),
+        Format(
+            name="biblatex",
+            suffixes=(),
+            module="bibtex",
+            reader="read_bibtex",
+            writer="write_bibtex",
+            writer_options=(("biblatex", True),),
+            description="BibLaTeX",
+            bytes_reader="read_bibtex_bytes",
+        ),
+        Format(
+            name="ris",
+            suffixes=(".ris",),
+            module="ris",
+            reader="read_ris",
+            writer="write_ris",
+            description="RIS (EndNote, Zotero)",
+        ),
+        Format(
+            name="csljson",
+            suffixes=(".json", ".csljson"),
+            module="csljson",
+            reader="read_csljson",
+            writer="write_csljson",
+            description="CSL-JSON (Zotero, pandoc)",
+        ),
+        Format(
+            name="csv",
+            suffixes=(".csv",),
+            module="tabular",
+            reader="read_csv",
+            writer="write_csv",
+            description="flat CSV, one row per work",
+        ),
+    )
+}
 _ALIASES = {"bib": "bibtex", "json": "csljson", "csl-json": "csljson", "csl": "csljson"}
 
 
@@ -78,7 +121,9 @@ def format_for(name_or_path: str | os.PathLike[str]) -> Format:
         if suffix and suffix in fmt.suffixes:
             return fmt
     known = ", ".join(f"{f.name} ({' '.join(f.suffixes) or 'by name'})" for f in FORMATS.values())
-    raise InputError(f"unknown format {suffix or text!r}; known: {known}", path=text if suffix else "")
+    raise InputError(
+        f"unknown format {suffix or text!r}; known: {known}", path=text if suffix else ""
+    )
 
 
 def reader_for(name_or_path: str | os.PathLike[str]) -> Reader:
@@ -93,7 +138,9 @@ def writer_for(name: str) -> Writer:
     return format_for(name).write()
 
 
-def read_file(path: str | os.PathLike[str], fmt: str | None = None) -> tuple[list[Work], list[Problem]]:
+def read_file(
+    path: str | os.PathLike[str], fmt: str | None = None
+) -> tuple[list[Work], list[Problem]]:
     """Works and problems of a bibliography file, its format named or taken from its suffix.
 
     A missing file, a folder or an empty file is an :class:`InputError`. A file that is not
@@ -117,5 +164,5 @@ def read_file(path: str | os.PathLike[str], fmt: str | None = None) -> tuple[lis
             data.decode("utf-8")
         except UnicodeDecodeError:
             fn = getattr(_module(form.module), form.bytes_reader)
-            return fn(data, str(p))  # type: ignore[no-any-return]
+            return fn(data, str(p))
     return form.read()(decode_utf8(data, str(p)), str(p))

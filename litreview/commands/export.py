@@ -1,0 +1,78 @@
+"""``litreview export``: the corpus, or a tagged slice of it, in a bibliography format.
+
+Tags travel as ``facet:value`` keywords. ``text`` is a formatted bibliography in a CSL style.
+Without ``-o`` the export goes to stdout; with it, the file is written atomically.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .. import atomic
+from ..errors import has_errors
+from ..io import FORMATS, writer_for
+from ..model import Work
+from ..select import parse_wheres, select_works, with_tag_keywords
+from ._common import add_review, notice, review_of
+
+HELP = "export the corpus (or a tagged slice) as bibtex, biblatex, ris, csljson, csv or text"
+CHOICES = (*FORMATS, "text")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--format F [--style NAME] [--where FACET=VALUE ...] [-o FILE] [--review DIR]``."""
+    parser.add_argument("--format", required=True, choices=CHOICES, help="output format")
+    parser.add_argument(
+        "--style",
+        default="apa",
+        metavar="NAME",
+        help="CSL style for --format text (apa, chicago-author-date)",
+    )
+    parser.add_argument(
+        "--where",
+        action="append",
+        default=[],
+        metavar="FACET=VALUE",
+        help="only works tagged so; repeat: AND across facets, OR within one",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    add_review(parser)
+
+
+def render(works: Sequence[Work], fmt: str, style: str) -> str:
+    """The works as text in ``fmt``."""
+    if fmt == "text":
+        from ..report.bibliography import format_bibliography
+
+        return format_bibliography(works, style=style, output="text")
+    return writer_for(fmt)(works)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Select, add tag keywords, write."""
+    wheres = parse_wheres(args.where)
+    review = review_of(args)
+    works, problems = review.load_works()
+    for p in problems:
+        notice(str(p))
+    if has_errors(problems):
+        notice("warning: entries of the corpus with errors are not exported")
+    tags = review.load_tags()
+    chosen = with_tag_keywords(sorted(select_works(works, tags, wheres), key=lambda w: w.key), tags)
+    if wheres and not chosen:
+        notice(
+            "note: no work is tagged so"
+            + ("" if tags else "; there are no tags yet (run litreview tag)")
+        )
+    if args.style != "apa" and args.format != "text":
+        notice("note: --style is used only with --format text")
+    text = render(chosen, args.format, args.style)
+    if args.output:
+        atomic.write_text(args.output, text)
+        notice(f"exported {len(chosen)} of {len(works)} works as {args.format} to {args.output}")
+    else:
+        sys.stdout.write(text)
+        notice(f"exported {len(chosen)} of {len(works)} works as {args.format}")
+    return 0

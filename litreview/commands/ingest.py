@@ -1,0 +1,113 @@
+"""``litreview ingest DOC... [--review DIR]``: footnotes and references of reports -> corpus."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import InputError, LitreviewError
+from ..ingest import IngestResult, Source, ingest
+from ..io.documents import read_document
+from ..progress import progress
+from ..review import Review
+from ._common import add_review, notice, review_of, say
+
+HELP = "read reports' footnotes and references into the corpus (corpus.bib, citations.csv)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """``DOC...`` and ``--review DIR``."""
+    parser.add_argument("docs", nargs="+", metavar="DOC",
+                        help="documents to ingest (.txt, .md; .pdf and .docx with extras)")
+    add_review(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Ingest the documents; a document that cannot be read is reported and the rest go on."""
+    review = review_of(args)
+    sources, failed = read_sources(review, args.docs)
+    for error in failed:
+        notice(f"litreview ingest: {error}")
+    if not sources:
+        raise failed[0] if failed else InputError("no documents given")
+    result = ingest_into(review, sources)
+    for problem in result.problems:
+        notice(str(problem))
+    for line in result.notices:
+        notice(line)
+    n_cits = sum(1 for c in result.citations if c.doc_id in {s.doc_id for s in sources})
+    say(f"ingested {len(sources)} document(s): {n_cits} citation rows; "
+        f"corpus has {len(result.works)} works ({len(result.merges)} merged)")
+    return 2 if failed else 0
+
+
+def read_sources(review: Review, paths: Iterable[str]) -> tuple[list[Source], list[InputError]]:
+    """The documents that could be read, and an error for each that could not."""
+    sources, failed = [], []
+    for path in paths:
+        try:
+            text = read_document(path)
+        except InputError as exc:
+            failed.append(exc)
+            continue
+        sources.append(Source(doc_id=Path(path).stem, path=review.relative(path), text=text))
+    return sources, failed
+
+
+def ingest_into(review: Review, sources: list[Source]) -> IngestResult:
+    """Run the pipeline over the review's tables and save them; on failure restore them.
+
+    ``corpus.bib``, ``documents.csv``, ``citations.csv`` and ``merges.csv`` (which gains the
+    merges this run made) are each written atomically; if any write fails, those already
+    written are put back, so the review is left as it was.
+    """
+    works, problems = review.load_works()
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise errors[0].to_error()
+    not_duplicates = _not_duplicates(review)
+    result = ingest(sources, works=works, documents=review.load_documents(),
+                    citations=review.load_citations(), not_duplicates=not_duplicates,
+                    progress=lambda items: _bar(items, len(sources)))
+    merges = review.load_merges()
+    merges += [m for m in result.merges if m not in merges]
+    paths = (review.corpus_path, review.documents_path, review.citations_path,
+             review.merges_path)
+    before = {p: p.read_bytes() if p.exists() else None for p in paths}
+    try:
+        review.save_works(result.works)
+        review.save_documents(result.documents)
+        review.save_citations(result.citations)
+        review.save_merges(merges)
+    except BaseException:
+        _restore(before)
+        raise
+    return result
+
+
+def _bar(items: Iterable[Source], total: int) -> Iterator[Source]:
+    """A progress bar over documents (quiet when stderr is not a terminal)."""
+    return iter(progress(items, desc="ingest", total=total))
+
+
+def _not_duplicates(review: Review) -> list[frozenset[str]]:
+    """Sets of citekeys the curator says are different works (none without curation.yaml)."""
+    if not review.curation_path.exists():
+        return []
+    try:
+        curation, _ = review.load_curation()
+    except (LitreviewError, ImportError):
+        return []
+    return [nd.works for nd in getattr(curation, "not_duplicates", ())]
+
+
+def _restore(before: dict[Path, bytes | None]) -> None:
+    """Put files back as they were before a failed save."""
+    from .. import atomic
+
+    for path, data in before.items():
+        if data is None:
+            path.unlink(missing_ok=True)
+        else:
+            atomic.write_bytes(path, data)

@@ -1,0 +1,36 @@
+"""``litreview report``: tag + coverage + gaps, the main job, with a short summary."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..pipeline import run_report
+from ._common import add_review, notice, review_of, say
+from .gaps import summary
+
+HELP = "tag the corpus, then compute coverage and gaps (writes bibliography/tags.csv and gaps/)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """``[--top N] [--review DIR]``."""
+    parser.add_argument("--top", type=int, default=10, metavar="N",
+                        help="write study briefs for the N best gaps (default 10)")
+    add_review(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the steps; print what was tagged and the top gaps."""
+    tagged, result = run_report(review_of(args), top=args.top)
+    if tagged is None:
+        notice("no works in the corpus yet: run 'litreview ingest' or 'litreview import'; "
+               "gaps come from the documents alone")
+    else:
+        for p in tagged.problems:
+            notice(str(p))
+        say(f"tagged {tagged.n_works - len(tagged.untaggable)} of {tagged.n_works} work(s) "
+            f"with {tagged.n_tags} tag(s)")
+    for n in result.notices:
+        notice(n)
+    for line in summary(result):
+        say(line)
+    return 0

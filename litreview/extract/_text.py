@@ -1,0 +1,72 @@
+"""Offset-keeping text helpers for the extractors: lines with offsets, sentence spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Line", "sentence_span", "split_lines"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Line:
+    """One line of a text: its 1-based number, start offset and text (no line end)."""
+
+    number: int
+    start: int
+    text: str
+
+
+def split_lines(text: str) -> list[Line]:
+    """The lines of ``text`` with their offsets (``\\r\\n`` and ``\\n`` both end a line)."""
+    out = []
+    pos = 0
+    for n, chunk in enumerate(text.splitlines(keepends=True), start=1):
+        out.append(Line(number=n, start=pos, text=chunk.rstrip("\r\n")))
+        pos += len(chunk)
+    return out
+
+
+_SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_MARKER = rf"(?:[{_SUP}]+|\[\^?\d{{1,4}}\]|\^\d{{1,4}}|<sup>\d{{1,4}}</sup>)"
+_END = re.compile(rf"[.!?][\"”’')\]*]*{_MARKER}?(?=\s+[\"“‘'(\[*]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_ABBREV = frozenset({"dr", "mr", "mrs", "ms", "prof", "no", "vol", "st", "e.g", "i.e", "cf",
+                     "al", "fig", "pp", "p", "ed", "eds", "inc", "ltd", "co", "jr", "sr", "vs"})
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (within its line) holding ``text[start:end]``, as offsets.
+
+    A marker right after a full stop belongs to the sentence it ends. Leading and trailing
+    blanks are left out, so ``text[s:e]`` is the sentence itself.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    s, e = 0, len(line)
+    for m in _END.finditer(line):
+        if _is_abbreviation(line, m.start()):
+            continue
+        if m.end() <= start - line_start:
+            s = m.end()
+        elif m.end() >= end - line_start:
+            e = m.end()
+            break
+    while s < e and line[s].isspace():
+        s += 1
+    while e > s and line[e - 1].isspace():
+        e -= 1
+    return line_start + s, line_start + e
+
+
+def _is_abbreviation(line: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation or an initial, not a sentence."""
+    if line[dot] != ".":
+        return False
+    word = _LAST_WORD.search(line, max(0, dot - 12), dot)
+    if not word:
+        return False
+    w = word.group(1)
+    return w.lower() in _ABBREV or (len(w) == 1 and w.isupper())

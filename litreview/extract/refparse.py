@@ -1,0 +1,150 @@
+"""Parse free-text reference strings into CSL-JSON items.
+
+A linear-chain CRF (python-crfsuite, model shipped in ``litreview/data/refparse.crfsuite``,
+trained by ``benchmarks/train_refparse.py`` on AnyStyle's gold set) labels each token
+(author, date, title, journal, volume, pages, publisher, location, url, ...); rules in
+:mod:`.refparse_fields` then turn the labelled segments into CSL fields. Markdown of our
+footnotes is understood first: ``*italic*`` and ``[text](#)`` mark a title,
+``[text](url)`` and ``<url>`` carry a URL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+
+from .refparse_features import sequence_features, tokenize
+from .refparse_fields import build_item, date_parts
+
+__all__ = ["ReferenceParser", "canonical_label", "parse_many", "parse_reference", "preprocess"]
+
+_LABELS = {"author", "editor", "translator", "date", "title", "journal", "publisher", "location",
+           "volume", "pages", "url", "doi", "note", "genre", "edition", "isbn", "citation-number"}
+_RENAME = {"container-title": "container", "collection-title": "collection"}
+_MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)\)")
+_QUOTE_CHARS = "'\"‘’“”"
+_QUOTES_OPEN = "'\"‘“"
+
+
+def canonical_label(tag: str) -> str:
+    """The CRF label used for a dataset tag (rare tags become ``note``)."""
+    if tag in _RENAME:
+        return _RENAME[tag]
+    return tag if tag in _LABELS else "note"
+
+
+def _link(match: re.Match[str]) -> str:
+    """``[text](#)`` -> quoted text; ``[text](url)`` -> quoted text and the URL."""
+    text, target = match.group(1).strip(), match.group(2)
+    before = match.string[max(0, match.start() - 1):match.start()]
+    quoted = text if before and before in _QUOTES_OPEN else f"“{text}”"
+    if target and target != "#":
+        return f"{quoted} {target}"
+    return quoted
+
+
+
+
+
+def preprocess(raw: str) -> str:
+    """Plain reference text: footnote marker, markdown links, italics and ``<url>`` resolved."""
+    text = raw.strip().lstrip("⁰¹²³⁴⁵⁶⁷⁸⁹ ").strip()
+    text = re.sub(r"^\[\d+\]\s*|^\^\d+\s*", "", text)
+    text = _MD_LINK.sub(_link, text)
+    text = re.sub(r"<((?:https?://|www\.)[^>\s]+)>", r"\1", text)
+    text = re.sub(r"([{0}])\*+([^*]+?)\*+([{0}])".format(_QUOTE_CHARS), r"\1\2\3", text)
+    text = re.sub(r"\*+([^*]+?)\*+", r"“\1”", text)
+    text = re.sub(r"(\d)\s+[-–—]\s+(\d)", r"\1–\2", text)
+    return " ".join(text.split())
+
+
+_ACCESS = re.compile(
+    r"[,;.]?\s*\b(?:last\s+)?(?:archived|accessed|retrieved|viewed|consulted)"
+    r"(?:\s+(?:on|at))?(?:\s+([^:<>]{0,30}?(?:1[5-9]|20)\d\d))?(?:,?\s+(?:from|at))?\s*:?(?=\s|$)", re.I)
+
+
+def split_access(text: str) -> tuple[str, str | None]:
+    """Cut "Archived on 30 May 2022 from:" / "accessed ..." out; return text and the date."""
+    m = _ACCESS.search(text)
+    if not m:
+        return text, None
+    return (text[:m.start()] + " " + text[m.end():]).strip(), m.group(1)
+
+
+def _segments(tokens: list[str], labels: list[str]) -> list[tuple[str, str]]:
+    """Consecutive tokens with the same label joined into ``(label, text)``."""
+    out: list[tuple[str, str]] = []
+    for tok, lab in zip(tokens, labels, strict=True):
+        if out and out[-1][0] == lab:
+            out[-1] = (lab, out[-1][1] + " " + tok)
+        else:
+            out.append((lab, tok))
+    return out
+
+
+_PAREN_YEAR = re.compile(r"^\((?:1[5-9]|20)\d\d[a-z]?\)[.,:;]?$")
+
+
+def _author_before_year(tokens: list[str], labels: list[str]) -> list[str]:
+    """Rule: in ``Name (2012), ...`` everything before ``(2012)`` is the author."""
+    if not labels or not tokens[0][:1].isupper():
+        return labels
+    for k, tok in enumerate(tokens[:25] if labels[0] == "author" else tokens[:6]):
+        if _PAREN_YEAR.match(tok):
+            if any(t[0] in _QUOTE_CHARS for t in tokens[:k]):
+                return labels
+            return ["author"] * k + ["date"] + labels[k + 1:]
+    return labels
+
+
+class ReferenceParser:
+    """A loaded CRF model with the rules around it."""
+
+    def __init__(self, model_path: str | Path) -> None:
+        """Open the crfsuite model at ``model_path``."""
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(model_path))
+
+    def label(self, text: str) -> list[tuple[str, str]]:
+        """Labelled segments of an already preprocessed reference string."""
+        tokens = tokenize(text)
+        if not tokens:
+            return []
+        labels = _author_before_year(tokens, self._tagger.tag(sequence_features(tokens)))
+        return _segments(tokens, labels)
+
+    def parse(self, raw: str) -> dict[str, Any]:
+        """One CSL-JSON item (no ``id``); ``{}`` for a blank string."""
+        text, accessed = split_access(preprocess(raw))
+        if not text:
+            return {}
+        item = build_item(self.label(text), text)
+        parts = date_parts(accessed) if accessed else None
+        if parts:
+            item["accessed"] = parts
+        return item
+
+
+@lru_cache(maxsize=1)
+def _default_parser() -> ReferenceParser:
+    """The parser with the model shipped in the package (loaded once)."""
+    ref = resources.files("litreview").joinpath("data/refparse.crfsuite")
+    with resources.as_file(ref) as path:
+        return ReferenceParser(path)
+
+
+def parse_reference(raw: str) -> dict[str, Any]:
+    """Parse one reference string into a CSL-JSON item (no ``id``); ``{}`` if blank."""
+    return _default_parser().parse(raw)
+
+
+def parse_many(raws: Sequence[str]) -> list[dict[str, Any]]:
+    """Parse many reference strings (model loaded once), in order."""
+    parser = _default_parser()
+    return [parser.parse(r) for r in raws]

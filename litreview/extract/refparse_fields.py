@@ -1,0 +1,213 @@
+"""From labelled segments of a reference to one CSL-JSON item (rules after the CRF)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .refparse_names import split_names
+
+__all__ = ["build_item", "date_parts"]
+
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.I)
+_DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
+_ACCESS = re.compile(r"\b(accessed|retrieved|archived|viewed|consulted|last visited|abgerufen)\b",
+                     re.I)
+_MONTHS = {m: i for i, ms in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
+    for m in (ms,)}
+_STRIP = " \t.,;:()[]{}<>"
+_QUOTES = "\"'“”‘’«»*"
+_NEWS = re.compile(r"\b(times|post|daily|tribune|herald|guardian|gazette|dawn|news|telegraph|"
+                   r"express|diplomat|chronicle|observer|independent)\b", re.I)
+_LAW = re.compile(r"\b(act|ordinance|code|law|statute|regulation|bill|constitution)\b"
+                  r"(?:\s*,?\s*\(?\d{4})?", re.I)
+_REPORT = re.compile(r"\b(report|working paper|brief|briefing|policy paper|discussion paper|"
+                     r"occasional paper|technical paper|survey|index|assessment|strategy)\b", re.I)
+
+
+def date_parts(text: str) -> dict[str, Any] | None:
+    """``{"date-parts": [[y, m?, d?]]}`` from a date written in words or numbers."""
+    m = _YEAR.search(text)
+    if not m:
+        return None
+    parts = [int(m.group(1))]
+    mon = re.search(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", text, re.I)
+    if mon:
+        parts.append(_MONTHS[mon.group(1).lower()])
+        day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b(?!\d)", text.replace(m.group(1), " "))
+        if day and 1 <= int(day.group(1)) <= 31:
+            parts.append(int(day.group(1)))
+    return {"date-parts": [parts]}
+
+
+def _strip(text: str) -> str:
+    """Outer punctuation and quotes stripped."""
+    prev = None
+    while prev != text:
+        prev = text
+        text = text.strip(_STRIP).strip(_QUOTES)
+    return text
+
+
+def _volume(text: str, item: dict[str, Any]) -> None:
+    """Split an AnyStyle volume segment (``5(1):81–144``, ``Vol 10, No. 9``, ``95, (2)``)."""
+    t = text.strip(" .,;:")
+    m = re.search(r"(\d+[A-Za-z]?)\s*[,:]?\s*\(([^)]+)\)\s*:?\s*(\d+\s*[\-–—]\s*\d+)?", t)
+    if m:
+        item["volume"], item["issue"] = m.group(1), m.group(2).strip()
+        if m.group(3) and "page" not in item:
+            item["page"] = _pages(m.group(3))
+        return
+    m = re.match(r"\((\d+)\)\s*(\d+)", t)
+    if m:
+        item["volume"], item["issue"] = m.group(1), m.group(2)
+        return
+    vol = re.search(r"(?:vol(?:ume)?s?\.?|bd\.?|tome|t\.)\s*([\w\-–]+)", t, re.I)
+    num = re.search(r"(?:\bnos|\bno|\bnr|n°|\bnumber|\bnum|\bissue|\biss|\bheft|\bh|\bn\.)\.?\s*(\d[\w\-–/]*)",
+                    t, re.I)
+    if vol:
+        item["volume"] = vol.group(1)
+    if num:
+        item["issue"] = num.group(1)
+        lead = re.match(r"(\d+[A-Za-z]?)\b", t)
+        if not vol and lead and lead.start() < num.start():
+            item["volume"] = lead.group(1)
+    if vol or num:
+        return
+    nums = re.findall(r"\d+[A-Za-z]?", t)
+    if nums and _YEAR.fullmatch(nums[0]) and len(nums) > 1:
+        nums = nums[1:]
+    if nums:
+        item["volume"] = nums[0]
+    if len(nums) == 2:
+        item["issue"] = nums[1]
+
+
+def _pages(text: str) -> str:
+    """Page range with "pp." dropped and dashes made ``-``."""
+    t = re.sub(r"^\W*(?:pages?|pp?|pgs?|s)\b\.?\s*", "", text.strip(), flags=re.I)
+    t = re.sub(r"\s*[\-‐‑‒–—―−]+\s*", "-", t)
+    return t.strip(_STRIP)
+
+
+def _url(text: str) -> str | None:
+    """The first URL inside ``text``."""
+    m = _URL.search(text)
+    return m.group(0).rstrip(".,;:)]>") if m else None
+
+
+def _add_link(item: dict[str, Any], text: str) -> None:
+    """URL or DOI from a url/doi segment."""
+    doi = _DOI.search(text)
+    url = _url(text)
+    if doi and (not url or "doi.org" in url or "doi" in text.lower()[:8]):
+        item.setdefault("DOI", doi.group(0).rstrip(".,;:)]>"))
+    elif url:
+        item.setdefault("URL", url)
+
+
+def _title(item: dict[str, Any], text: str | None) -> None:
+    """Title; a quoted title ends at its closing quote (the rest is the publisher)."""
+    if not text:
+        return
+    m = re.match(r"^\W*?([“‘'\"])(.+?)([”’'\"])(?=[\s,.;:]|$)(.*)$", text)
+    if m and len(m.group(2).split()) > 1:
+        item["title"] = _strip(m.group(2))
+        rest = _strip(m.group(4))
+        if rest:
+            item.setdefault("container-title" if "volume" in item else "publisher", rest)
+    elif _strip(text):
+        item["title"] = _strip(text)
+
+
+def _first(segments: list[tuple[str, str]], label: str) -> str | None:
+    """Text of the first segment with ``label``."""
+    return next((t for lab, t in segments if lab == label), None)
+
+
+def _fill(item: dict[str, Any], segments: list[tuple[str, str]], raw: str) -> None:
+    """Scalar fields from segments."""
+    for label, text in segments:
+        if label == "date":
+            parts = date_parts(text)
+            key = "accessed" if _ACCESS.search(text) else "issued"
+            if parts and key not in item:
+                item[key] = parts
+        elif label == "note" and _ACCESS.search(text) and date_parts(text):
+            item.setdefault("accessed", date_parts(text))
+        elif label in ("url", "doi"):
+            _add_link(item, text)
+        elif label == "volume":
+            _volume(text, item)
+        elif label == "pages" and "page" not in item:
+            item["page"] = _pages(text)
+    simple = {"title": "title", "journal": "container-title", "container": "container-title",
+              "publisher": "publisher", "location": "publisher-place", "genre": "genre",
+              "edition": "edition", "collection": "collection-title"}
+    _title(item, _first(segments, "title"))
+    for label, key in simple.items():
+        text = _first(segments, label)
+        if text and key not in item:
+            value = _strip(text)
+            if key == "container-title":
+                value = re.sub(r"^(?:in|dans|en|im)\s*:?\s+", "", value, flags=re.I)
+            if value:
+                item[key] = value
+    if "issued" not in item:
+        raw = _URL.sub(" ", raw)
+        years = [m for m in _YEAR.finditer(raw) if not _ACCESS.search(raw[max(0, m.start() - 40):m.start()])]
+        if years:
+            item["issued"] = {"date-parts": [[int(years[0].group(1))]]}
+    if "URL" not in item and "DOI" not in item:
+        _add_link(item, raw)
+
+
+def _names(item: dict[str, Any], segments: list[tuple[str, str]]) -> None:
+    """Author and editor name lists."""
+    for label in ("author", "editor"):
+        texts = [t for lab, t in segments if lab == label]
+        names = [n for t in texts for n in split_names(t)]
+        if names:
+            item[label] = names
+
+
+def _type(item: dict[str, Any], segments: list[tuple[str, str]]) -> str:
+    """A CSL type guessed from which fields are present."""
+    genre = (item.get("genre") or "").lower()
+    title = item.get("title") or ""
+    container = item.get("container-title") or ""
+    if re.search(r"thesis|dissertation|th[eè]se|doctoral", genre):
+        return "thesis"
+    if _LAW.search(title) and not container and len(title.split()) <= 8 and re.search(
+            r"\b(act|ordinance|code|constitution)\b", title, re.I):
+        return "legislation"
+    if genre and _REPORT.search(genre):
+        return "report"
+    if _NEWS.search(container or item.get("publisher") or "") and "volume" not in item:
+        return "article-newspaper"
+    if _first(segments, "journal") or ("volume" in item and container):
+        return "article-journal"
+    if container:
+        if re.search(r"proceedings|conference|symposium|workshop|congress", container, re.I):
+            return "paper-conference"
+        return "chapter"
+    authors = item.get("author") or []
+    org = bool(authors) and all("literal" in a for a in authors)
+    if _REPORT.search(title) or (org and not item.get("publisher-place")):
+        return "report" if not (item.get("URL") and not item.get("publisher") and not org) else "webpage"
+    if item.get("URL") and not item.get("publisher"):
+        return "webpage"
+    if item.get("publisher") or item.get("publisher-place"):
+        return "book"
+    return "document"
+
+
+def build_item(segments: list[tuple[str, str]], raw: str) -> dict[str, Any]:
+    """One CSL-JSON item (no ``id``) from ``(label, text)`` segments of ``raw``."""
+    item: dict[str, Any] = {}
+    _names(item, segments)
+    _fill(item, segments, raw)
+    item["type"] = _type(item, segments)
+    return item

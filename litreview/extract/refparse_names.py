@@ -1,0 +1,114 @@
+"""Split an author/editor segment of a reference into CSL name objects.
+
+Persons become ``{"family", "given"}``; corporate authors (UNODC, "Aurat Foundation",
+"Global Initiative against Transnational Organised Crime") become ``{"literal"}``.
+Handles ``Last, F.`` lists, ``F. Last`` lists, Vancouver ``Last FM`` and ``;``-lists.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_names", "is_organisation"]
+
+_ORG_WORDS = re.compile(
+    r"(?i:\b(organi[sz]ations?|foundation|institut\w*|office|ministry|bank|commission|nations|"
+    r"council|department|agency|association|society|centre|center|government|committee|union|"
+    r"programme|program|fund|bureau|authority|secretariat|group|initiatives?|international|"
+    r"world|national|corporation|company|inc|ltd|news|press|service|forum|network|trust|"
+    r"coalition|alliance|observatory|watch|consortium|board|court|parliament|assembly|police|"
+    r"university|college|school|project|federation|league|federal|state|republic|"
+    r"administration|unit|division|team|staff|research|policy|development|rights|times|"
+    r"daily|post|agence|ministère|bundes\w*|fondation|stiftung)\b)|\b[A-Z]{2,}s?\b")
+_EDITOR_CUES = re.compile(
+    r"^\s*(?:in:?\s+)|\(?\b(?:eds?|editors?|edited by|hrsg|hg|éds?|dir|coord|trans|"
+    r"translated by|comp)\b\.?\)?,?", re.I)
+_ET_AL = re.compile(r",?\s*\b(?:et\s*al|and others|u\.\s*a)\b\.?", re.I)
+_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ]?\.?[\s\-]*){1,4}$")
+_VANCOUVER = re.compile(r"^[A-ZÀ-Þ]{1,3}$")
+_SUFFIX = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def _clean(text: str) -> str:
+    """Drop editor cues, 'et al.' and outer punctuation."""
+    text = _EDITOR_CUES.sub(" ", text)
+    text = _ET_AL.sub("", text)
+    text = re.sub(r"-\s+(?=[a-zà-ÿA-Z])", "-", text)  # "Martin- Facklam"
+    text = " ".join(text.split()).strip(" ,;:()[]")
+    return re.sub(r"(?<![A-ZÀ-Þ])\.+$", "", text).strip(" ,;:")
+
+
+def is_organisation(text: str) -> bool:
+    """Whether a name reads as a corporate author rather than a person."""
+    words = text.replace(",", " ").split()
+    if not words:
+        return False
+    if len(words) == 1:
+        return words[0].isupper() and len(words[0]) > 1 or len(words[0]) > 14
+    if any(_INITIALS.match(w) and len(w) <= 3 for w in words):
+        return False
+    return bool(_ORG_WORDS.search(text)) or len(words) > 4
+
+
+def _is_given(part: str) -> bool:
+    """Whether a comma-separated part looks like given names/initials only."""
+    return bool(_INITIALS.match(part)) or part.lower() in _SUFFIX
+
+
+def _person(text: str) -> dict[str, str]:
+    """One name written without a comma: ``F. Last``, ``First Last`` or ``Last FM``."""
+    words = text.split()
+    if len(words) == 1:
+        return {"family": words[0]}
+    if _VANCOUVER.match(words[-1]) and not _VANCOUVER.match(words[0]):
+        return {"family": " ".join(words[:-1]), "given": words[-1]}
+    if words[0].isalpha() and words[0].isupper() and len(words[0]) > 2 and not words[-1].isupper():
+        return {"family": words[0].title(), "given": " ".join(words[1:])}
+    k = len(words) - 1
+    while k > 1 and words[k - 1][:1].islower():  # "van", "de"
+        k -= 1
+    return {"family": " ".join(words[k:]), "given": " ".join(words[:k])}
+
+
+def _parts(text: str) -> list[str]:
+    """Comma/semicolon/'and' separated parts."""
+    text = re.sub(r"\s+(?:&|and|und|et|y|e)\s+", ", ", text)
+    sep = ";" if ";" in text else ","
+    return [p.strip(" .") if not _is_given(p.strip()) else p.strip() for p in text.split(sep)
+            if p.strip(" .")]
+
+
+def split_names(segment: str) -> list[dict[str, str]]:
+    """CSL name objects of one author or editor segment."""
+    text = _clean(segment)
+    if not text:
+        return []
+    if is_organisation(text) and ("," not in text or _ORG_WORDS.search(text)) and not re.search(
+            r",\s*[A-Z]\.", text):
+        return [{"literal": text}]
+    parts = _parts(text)
+    if ";" in text:
+        return [_name_inverted(p) for p in parts]
+    names: list[dict[str, str]] = []
+    inverted = "," in text and len(parts) > 1 and len(parts[0].split()) == 1 and (
+        _is_given(parts[1]) or len(parts[1].split()) <= 3 and not is_organisation(parts[1]))
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        nxt = parts[i + 1] if i + 1 < len(parts) else ""
+        if inverted and nxt and len(part.split()) <= 3 and (_is_given(nxt) or len(nxt.split()) <= 2
+                                                            and len(part.split()) == 1):
+            names.append({"family": part, "given": nxt.strip(" ,")})
+            i += 2
+            continue
+        names.append({"literal": part} if is_organisation(part) else _person(part))
+        i += 1
+    return names
+
+
+def _name_inverted(part: str) -> dict[str, str]:
+    """A ``;``-list item: ``Last, First`` or a plain name."""
+    if "," in part:
+        fam, given = part.split(",", 1)
+        return {"family": fam.strip(), "given": given.strip(" ,")}
+    return {"literal": part} if is_organisation(part) else _person(part)

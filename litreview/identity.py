@@ -1,0 +1,179 @@
+"""What makes two records one work: normalised DOIs, URLs, titles, and stable citekeys.
+
+Pure functions, no I/O. Normalisation folds case, accents, LaTeX markup and punctuation so
+that the same title written by two tools compares equal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from .model import Person, Work
+
+__all__ = [
+    "STOP_WORDS",
+    "first_author_key",
+    "make_citekey",
+    "normalise_doi",
+    "normalise_name",
+    "normalise_title",
+    "normalise_url",
+    "title_numbers",
+]
+
+_LATEX_CMD = re.compile(r"\\(?:[a-zA-Z]+\*?|.)\s*")
+_NON_WORD = re.compile(r"[\W_]+")
+_LETTERS = str.maketrans({"ß": "ss", "ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe", "ı": "i"})
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*|doi\s+)", re.IGNORECASE)
+_TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "on",
+        "in",
+        "and",
+        "for",
+        "to",
+        "from",
+        "with",
+        "by",
+        "at",
+        "as",
+        "is",
+        "are",
+        "de",
+        "la",
+        "le",
+        "les",
+        "el",
+        "los",
+        "des",
+        "du",
+        "der",
+        "die",
+        "das",
+        "und",
+    ]
+)
+_DIGITS = re.compile(r"\d+")
+
+
+def fold(text: str) -> str:
+    """Lower case, LaTeX commands and braces dropped, accents removed (other scripts kept)."""
+    if "\\" in text:
+        text = _LATEX_CMD.sub("", text.replace("\\&", "&"))
+    text = text.replace("{", "").replace("}", "")
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.lower().translate(_LETTERS)
+
+
+def normalise_title(s: str) -> str:
+    """A title as folded words (letters and digits of any script) separated by single spaces."""
+    return " ".join(_NON_WORD.sub(" ", fold(s)).split())
+
+
+def title_numbers(s: str) -> tuple[str, ...]:
+    """The numbers in a title ("World Drug Report 2012" -> ("2012",)): editions, volumes."""
+    return tuple(_DIGITS.findall(s))
+
+
+def normalise_doi(s: str) -> str:
+    """A bare, lower-case DOI (``10.xxxx/yyy``) or ``""`` when ``s`` holds none."""
+    s = _DOI_PREFIX.sub("", s.strip()).strip().rstrip(".")
+    return s.lower() if s.startswith("10.") and "/" in s else ""
+
+
+def normalise_url(s: str) -> str:
+    """A URL as host, path and query: scheme, ``www.``, fragment, tracking, final ``/`` dropped.
+
+    The host is lower-cased; the path and query keep their case (servers may care).
+    """
+    s = s.strip().strip("<>").replace("\\_", "_").replace("\\&", "&").replace("\\%", "%")
+    if not s:
+        return ""
+    if "?" not in s and "#" not in s and "@" not in s:
+        host, _, path = s.split("://", 1)[-1].partition("/")
+        host = host.lower().removeprefix("www.").removesuffix(":80").removesuffix(":443")
+        return host + ("/" + path).rstrip("/") if path else host
+    parts = urlsplit(s if "://" in s else "http://" + s)
+    host = parts.netloc.lower().rsplit("@", 1)[-1]
+    host = host.removeprefix("www.").removesuffix(":80").removesuffix(":443")
+    query = "&".join(q for q in parts.query.split("&") if q and not q.lower().startswith(_TRACKING))
+    path = parts.path.rstrip("/")
+    return host + path + ("?" + query if query else "")
+
+
+@lru_cache(maxsize=65536)
+def normalise_name(person: Person) -> str:
+    """A person's family name (or an organisation's name) folded to ASCII words."""
+    return normalise_title(person.literal or person.family or person.given)
+
+
+def first_author_key(work: Work) -> str:
+    """The folded name of the first author (or editor), or ``""``."""
+    people = work.authors or work.editors
+    return normalise_name(people[0]) if people else ""
+
+
+def _name_part(work: Work) -> str:
+    people = work.authors or work.editors
+    if not people:
+        return ""
+    p = people[0]
+    if p.literal:
+        words = [w for w in normalise_title(p.literal).split() if w not in STOP_WORDS]
+        # organisations: an acronym-like single word, else the initials ("World Bank" -> wb)
+        if len(words) == 1:
+            return words[0][:20]
+        return "".join(w[0] for w in words)[:10]
+    return normalise_title(p.family or p.given).replace(" ", "")[:20]
+
+
+def _title_part(work: Work) -> str:
+    for word in normalise_title(work.title).split():
+        if word not in STOP_WORDS:
+            return word[:20]
+    return ""
+
+
+def citekey_base(work: Work) -> str:
+    """The suffix-free citekey: first author or organisation, year, first title word."""
+    base = _name_part(work) + work.year + _title_part(work)
+    return base or "anon"
+
+
+def make_citekey(work: Work, taken: Collection[str]) -> str:
+    """A new citekey for ``work`` not in ``taken``: ``smith2012drugs``, then ``...a``, ``...b``.
+
+    Derived from the work's content only, so the same work gets the same key on every run
+    (given the same keys already taken).
+    """
+    base = citekey_base(work)
+    if base not in taken:
+        return base
+    n = 0
+    while True:
+        suffix = _alpha_suffix(n)
+        if base + suffix not in taken:
+            return base + suffix
+        n += 1
+
+
+def _alpha_suffix(n: int) -> str:
+    """0 -> a, 25 -> z, 26 -> aa ..."""
+    out = ""
+    n += 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(97 + r) + out
+    return out

@@ -1,0 +1,202 @@
+"""BibTeX and BibLaTeX <-> :class:`~litreview.model.Work`, losslessly.
+
+Reading uses bibtexparser v2's splitter only (no middleware: its LaTeX decoder mangles URLs,
+case braces and corporate authors, and is slow). Field values are kept as raw LaTeX, so
+``{Case}`` braces, accents and ``\\&`` survive unchanged; ``@string`` macros and ``#`` are
+resolved. Fields litreview does not model are kept in ``Work.extra`` under their own names
+and written back after the modelled ones. Known splitter traps (a missing comma, a stray
+``}``, an empty key, a bad byte) are reported as :class:`~litreview.errors.Problem` records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import bibtexparser
+from bibtexparser import model as bm
+
+from ..errors import Problem
+from ..model import Work
+from ._bibtex_entry import entry_to_work
+from ._bibtex_syntax import MONTHS, ValueSyntaxError, evaluate
+from ._bibtex_write import write_bibtex
+
+__all__ = ["read_bibtex", "read_bibtex_bytes", "validate_bibtex", "write_bibtex"]
+
+_FIELD_START = re.compile(r"[\s,]*([A-Za-z][\w:.+-]*)\s*=", re.ASCII)
+_STRAY = re.compile(r"[{}]|^\s*,?\s*[A-Za-z][\w:.+-]*\s*=", re.MULTILINE)
+_BAD_BYTE = re.compile("[\udc80-\udcff]")
+# (field name, evaluated value, undefined macros used)
+_Evaluated = tuple[str, str, list[str]]
+
+
+def _line(block_line: int | None, raw: str = "", offset: int = 0) -> int | None:
+    """A 1-based line from bibtexparser's 0-based line plus the newlines before ``offset``."""
+    if block_line is None:
+        return None
+    return block_line + 1 + raw.count("\n", 0, offset)
+
+
+class _Reader:
+    """One pass over the blocks of a file: macros, works and problems in file order."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.macros: dict[str, str] = {m: m for m in MONTHS}
+        self.works: list[Work] = []
+        self.problems: list[Problem] = []
+        self.keys: dict[str, int | None] = {}
+
+    def problem(self, line: int | None, severity: str, message: str) -> None:
+        """Record a problem at ``line``."""
+        self.problems.append(Problem(path=self.path, line=line, severity=severity, message=message))
+
+    def block(self, block: bm.Block) -> None:
+        """Dispatch one block of the file."""
+        line = _line(block.start_line)
+        if isinstance(block, bm.Entry):
+            self.entry(block)
+        elif isinstance(block, bm.String):
+            self.string(block)
+        elif isinstance(block, bm.DuplicateBlockKeyBlock):
+            first = self.keys.get(block.key)
+            where = f" (first at line {first})" if first else ""
+            self.problem(line, "error", f"duplicate citekey '{block.key}'{where}; entry skipped")
+        elif isinstance(block, bm.DuplicateFieldKeyBlock):
+            entry = block.ignore_error_block
+            if isinstance(entry, bm.Entry):
+                self.entry(entry)
+        elif isinstance(block, bm.ParsingFailedBlock):
+            self.problem(line, "error", f"cannot parse entry: {_first_line(block.error)}")
+        elif isinstance(block, bm.ImplicitComment):
+            self.comment(block)
+        elif isinstance(block, bm.Preamble):
+            self.problem(line, "notice", "@preamble is not kept")
+
+    def string(self, block: bm.String) -> None:
+        """Define an ``@string`` macro."""
+        try:
+            value, _ = evaluate(str(block.value), self.macros)
+        except ValueSyntaxError as exc:
+            self.problem(_line(block.start_line), "error", f"@string {block.key}: {exc}")
+            return
+        self.macros[block.key.lower()] = value
+
+    def comment(self, block: bm.ImplicitComment) -> None:
+        """Text between entries that looks like fields or braces: a stray ``}`` upstream."""
+        text = block.comment
+        m = _STRAY.search(text)
+        if not m:
+            return
+        line = _line(block.start_line, block.raw, block.raw.find(m.group()))
+        prev = f" after entry '{self.works[-1].key}'" if self.works else ""
+        snippet = " ".join(text.split())[:60]
+        self.problem(line, "error", f"text outside any entry{prev} (a stray '}}' closed it early?): "
+                     f"{snippet!r}")
+
+    def entry(self, entry: bm.Entry) -> None:
+        """Convert one entry, with its field values evaluated."""
+        line = _line(entry.start_line)
+        bad = _BAD_BYTE.search(entry.raw or "")
+        if bad:
+            byte = ord(bad.group()) - 0xDC00
+            self.problem(_line(entry.start_line, entry.raw, bad.start()), "error",
+                         f"not UTF-8 (byte 0x{byte:02X}); entry '{entry.key}' skipped")
+            return
+        fields = self.unique(self.fields(entry.fields, entry.key), entry.key, line)
+        if not entry.key:
+            self.problem(line, "warning", f"@{entry.entry_type} entry has no citekey")
+        else:
+            self.keys.setdefault(entry.key, line)
+        work, unknown = entry_to_work(entry.entry_type, entry.key, fields)
+        for name in unknown:
+            self.problem(line, "warning", f"entry '{entry.key}': undefined macro '{name}' kept as text")
+        if not work.title:
+            self.problem(line, "warning", f"entry '{entry.key}' has no title")
+        self.works.append(work)
+
+    def unique(self, fields: list[_Evaluated], key: str, line: int | None) -> list[_Evaluated]:
+        """``fields`` without later repeats of a name (any case), each repeat reported."""
+        seen: set[str] = set()
+        out = []
+        for field in fields:
+            low = field[0].lower()
+            if low in seen:
+                self.problem(line, "error", f"entry '{key}': duplicate field '{field[0]}'; kept the first")
+                continue
+            seen.add(low)
+            out.append(field)
+        return out
+
+    def fields(self, fields: Sequence[bm.Field], key: str) -> list[_Evaluated]:
+        """Evaluated ``(name, value, undefined macros)``; a missing comma is reported and repaired."""
+        out: list[_Evaluated] = []
+        for f in fields:
+            raw = str(f.value)
+            try:
+                value, unknown = evaluate(raw, self.macros)
+                out.append((f.key, value, unknown))
+                continue
+            except ValueSyntaxError as exc:
+                cut = exc.offset
+            rest = raw[cut:]
+            line = _line(f.start_line, raw, cut)
+            m = _FIELD_START.match(rest)
+            try:
+                value, unknown = evaluate(raw[:cut], self.macros)
+            except ValueSyntaxError:
+                m = None
+            if not m:
+                self.problem(line, "error", f"entry '{key}': bad value of field '{f.key}'; field skipped")
+                continue
+            self.problem(line, "warning", f"entry '{key}': missing comma before field '{m.group(1)}' "
+                         "(read anyway)")
+            out.append((f.key, value, unknown))
+            base = None if f.start_line is None else f.start_line + raw.count("\n", 0, cut)
+            out.extend(self.fields(_reparse_fields(rest, base), key))
+        return out
+
+
+def _reparse_fields(text: str, start_line: int | None) -> list[bm.Field]:
+    """The fields in ``text`` (a value's trailing ``name = value, ...`` run)."""
+    lib = bibtexparser.parse_string("@misc{k," + text + "\n}", parse_stack=[])
+    fields = lib.entries[0].fields if lib.entries else []
+    base = start_line or 0
+    return [bm.Field(f.key, f.value, None if f.start_line is None else base + f.start_line)
+            for f in fields]
+
+
+def _first_line(text: object) -> str:
+    """The first non-empty line of ``text``."""
+    for part in str(text).splitlines():
+        if part.strip():
+            return part.strip()
+    return ""
+
+
+def read_bibtex(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
+    """Works and problems from BibTeX/BibLaTeX ``text`` (``path`` names it in problems)."""
+    if not text.strip():
+        return [], [Problem(path=path, line=None, severity="error", message="empty file")]
+    reader = _Reader(path)
+    for block in bibtexparser.parse_string(text, parse_stack=[]).blocks:
+        reader.block(block)
+    if not reader.works and not any(p.severity == "error" for p in reader.problems):
+        reader.problem(None, "error", "no entries found")
+    reader.problems.sort(key=lambda p: (p.line or 0))
+    return reader.works, reader.problems
+
+
+def read_bibtex_bytes(data: bytes, path: str = "<bytes>") -> tuple[list[Work], list[Problem]]:
+    """Like :func:`read_bibtex` from raw bytes: an entry with a non-UTF-8 byte is reported and
+    skipped, the others are read."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    return read_bibtex(data.decode("utf-8", errors="surrogateescape"), path)
+
+
+def validate_bibtex(text: str, path: str = "<string>") -> list[Problem]:
+    """Every problem :func:`read_bibtex` finds in ``text``."""
+    return read_bibtex(text, path)[1]
+

@@ -1,0 +1,211 @@
+"""One function per pipeline step over a :class:`~litreview.review.Review` (thin orchestration).
+
+``run_tag`` tags the corpus, ``run_gaps`` finds gap statements and writes everything under
+``gaps/`` (built in a staging folder, then swapped in, so a failure leaves ``gaps/`` as it
+was), ``run_report`` does both and returns a summary.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from . import atomic
+from .errors import InputError, Problem
+from .gaps import Gap, find_gaps, load_settings
+from .model import Document, GapStatement, Tag, Work
+from .review import Review, read_text
+
+__all__ = ["GapsResult", "TagResult", "run_gaps", "run_report", "run_tag", "write_tree"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TagResult:
+    """What ``run_tag`` did."""
+
+    n_works: int
+    n_tags: int
+    untaggable: tuple[str, ...]
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GapsResult:
+    """What ``run_gaps`` computed and wrote."""
+
+    gaps: tuple[Gap, ...]
+    statements: tuple[GapStatement, ...]
+    files: tuple[str, ...]
+    notices: tuple[str, ...] = ()
+
+
+def _documents(review: Review) -> list[Document]:
+    docs = review.load_documents()
+    if not docs:
+        raise InputError("no documents ingested: run 'litreview ingest DOC...' first",
+                         path=str(review.documents_path))
+    return docs
+
+
+def run_tag(review: Review, taxonomy: Any = None) -> TagResult:
+    """Tag the corpus from its fields and citing contexts; write ``tags.csv``."""
+    from .tagging import tag_corpus
+
+    taxonomy = taxonomy or review.load_taxonomy()
+    works, problems = review.load_works()
+    if not works:
+        raise InputError("no works in the corpus: run 'litreview ingest' or 'litreview import' first",
+                         path=str(review.corpus_path))
+    docs = review.load_documents()
+    texts, unread = {}, []
+    for d in docs:
+        try:
+            texts[d.doc_id] = review.load_text(d)
+        except InputError as exc:
+            unread.append(Problem(path=d.path, line=None, severity="warning",
+                                  message=f"document not read ({exc}); contexts matched as stored"))
+    curation, cur_problems = review.load_curation()
+    result = tag_corpus(works, review.load_citations(), texts, docs, taxonomy, curation,
+                        curation_path=str(review.curation_path))
+    review.save_tags(result.tags)
+    return TagResult(n_works=len(works), n_tags=len(result.tags), untaggable=tuple(result.untaggable),
+                     problems=(*problems, *unread, *cur_problems, *result.problems))
+
+
+def find_all_statements(review: Review, taxonomy: Any, docs: Sequence[Document],
+                        texts: Mapping[str, str]) -> list[GapStatement]:
+    """Gap statements of every document (cues: the review's own file, else the packaged one)."""
+    from .extract import statements as st
+
+    own = review.bibliography / "gap_cues.yaml"
+    if own.exists():
+        text, path = read_text(own), str(own)
+    else:
+        text = resources.files("litreview").joinpath("data/gap_cues.yaml").read_text("utf-8")
+        path = "litreview/data/gap_cues.yaml"
+    cues = st.load_cues(text, path)
+    found = [s for d in docs for s in st.find_statements(d.doc_id, texts[d.doc_id], cues, taxonomy)]
+    return sorted(found, key=lambda s: (s.doc_id, s.char_start, s.char_end))
+
+
+def run_gaps(review: Review, *, top: int = 10, taxonomy: Any = None) -> GapsResult:
+    """Statements, register, briefs, map, EPPI export and figures under ``gaps/``."""
+    from .report.briefs import labels_of
+
+    taxonomy = taxonomy or review.load_taxonomy()
+    docs = _documents(review)
+    texts = {d.doc_id: review.load_text(d) for d in docs}
+    statements = find_all_statements(review, taxonomy, docs, texts)
+    works, _ = review.load_works()
+    tags = review.load_tags()
+    notices = [] if tags else ["no tags yet: run 'litreview tag' (every cell counts as empty)"]
+    labels = labels_of(taxonomy)
+    settings = load_settings()
+    gaps = find_gaps(statements, tags, works, taxonomy.facet_ids, labels=labels.values,
+                     settings=settings, any_values=getattr(taxonomy, "fallbacks", frozenset()))
+    files = render_all(review, taxonomy, gaps, statements, works, tags, docs, top=top,
+                       thin_max=settings.thin_max)
+    write_tree(review.gaps_dir, files, keep=lambda rel: not rel.startswith("briefs/"))
+    return GapsResult(gaps=tuple(gaps), statements=tuple(statements), files=tuple(sorted(files)),
+                      notices=tuple(notices))
+
+
+def render_all(review: Review, taxonomy: Any, gaps: Sequence[Gap], statements: Sequence[GapStatement],
+               works: Sequence[Work], tags: Sequence[Tag], docs: Sequence[Document], *, top: int,
+               thin_max: int) -> dict[str, str | bytes]:
+    """Every file under ``gaps/``, keyed by its path there."""
+    from .report import egm, eppi, gap_figures
+    from .report.briefs import labels_of, render_briefs
+    from .report.register import render_register
+
+    title = next((d.title for d in docs if d.title), "") or review.root.resolve().name
+    files: dict[str, str | bytes] = dict(render_register(gaps, statements))
+    files.update(render_briefs(gaps, works, labels_of(taxonomy), top=top))
+    data = egm.egm_data(title=f"Evidence and gap map: {title}", facets=taxonomy.facets, works=works,
+                        tags=tags, statements=statements, citations=review.load_citations(),
+                        documents=docs, thin_max=thin_max)
+    files["map.html"] = egm.render_map(data)
+    files["eppi-reviewer.json"] = eppi.eppi_json(taxonomy.facets, works, tags)
+    frame = gap_figures.compute_statements_per_theme(gaps)
+    if len(frame):
+        files["figures/statements-per-theme.png"] = gap_figures.plot_statements_per_theme(frame)
+    files.update(other_figures(taxonomy, works, tags))
+    return files
+
+
+def other_figures(taxonomy: Any, works: Sequence[Work], tags: Sequence[Tag]) -> dict[str, bytes]:
+    """Coverage heatmaps (one per pair of facets) and the cluster map, when those modules exist."""
+    import itertools
+
+    try:
+        from .coverage import coverage_matrix
+        from .report.figures import heatmap_png
+    except ImportError:
+        return {}
+    labels = {v.id: v.label for f in taxonomy.facets for v in f.values}
+    out: dict[str, bytes] = {}
+    for rows, cols in itertools.combinations(taxonomy.facets, 2):
+        counts = coverage_matrix(tags, rows.id, cols.id, row_values=[v.id for v in rows.values],
+                                 col_values=[v.id for v in cols.values]).counts
+        out[f"figures/coverage-{rows.id}-x-{cols.id}.png"] = heatmap_png(
+            counts, title=f"Unique works: {rows.label} × {cols.label}", labels=labels, dpi=90)
+    out.update(_cluster_figure(works, tags))
+    return out
+
+
+def _cluster_figure(works: Sequence[Work], tags: Sequence[Tag]) -> dict[str, bytes]:
+    """The cluster map of the works, if ``report.figures`` offers ``cluster_map_png(works)``."""
+    from .report import figures
+
+    maker: Callable[..., bytes] | None = getattr(figures, "cluster_map_png", None)
+    return {"figures/cluster-map.png": maker(works)} if maker and works else {}
+
+
+def write_tree(target: Path, files: Mapping[str, str | bytes], *,
+               keep: Callable[[str], bool] = lambda rel: True) -> None:
+    """Replace folder ``target`` by ``files`` at once; old files that ``keep`` allows survive.
+
+    The tree is built in a staging folder beside ``target`` and swapped in with two renames;
+    if anything fails before the swap, ``target`` is left exactly as it was.
+    """
+    with atomic.staged_dir(target) as staged:
+        if target.is_dir():
+            for old in sorted(target.rglob("*")):
+                rel = old.relative_to(target).as_posix()
+                if old.is_file() and rel not in files and keep(rel) and not old.name.startswith("."):
+                    (staged / rel).parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(old, staged / rel)
+        for rel, content in files.items():
+            path = staged / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        _swap(staged, target)
+
+
+def _swap(staged: Path, target: Path) -> None:
+    if not target.exists():
+        os.replace(staged, target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+    os.rmdir(old)
+    os.replace(target, old)
+    try:
+        os.replace(staged, target)
+    except BaseException:
+        os.replace(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def run_report(review: Review, *, top: int = 10) -> tuple[TagResult | None, GapsResult]:
+    """Tag (when the corpus has works), then gaps; the results of both."""
+    taxonomy = review.load_taxonomy()
+    works, _ = review.load_works()
+    tagged = run_tag(review, taxonomy) if works else None
+    return tagged, run_gaps(review, top=top, taxonomy=taxonomy)

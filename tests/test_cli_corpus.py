@@ -1,0 +1,454 @@
+"""The import, export and validate commands, through ``litreview.cli.main``."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from litreview import atomic, cli
+from litreview.commands.init import CURATION_TEMPLATE
+from litreview.review import Review
+
+GOOD = """\
+@article{khan2015gender,
+  author = {Khan, Ayesha},
+  title = {Gender and organised crime in South Asia},
+  journal = {Journal of Crime},
+  year = {2015},
+  doi = {10.1000/xyz}
+}
+
+@techreport{unodc2012world,
+  author = {{UNODC}},
+  title = {World Drug Report 2012},
+  year = {2012},
+  url = {https://www.unodc.org/wdr2012}
+}
+"""
+
+MORE = """\
+@article{zot1,
+  author = {Khan, A.},
+  title = {Gender and Organized Crime in South Asia},
+  year = {2015},
+  doi = {https://doi.org/10.1000/XYZ},
+  publisher = {Some Press},
+  keywords = {group:women, group: women}
+}
+
+@techreport{zot2,
+  author = {{UNODC}},
+  title = {World Drug Report 2018},
+  year = {2018}
+}
+"""
+
+
+TAXONOMY = """\
+facets:
+  - id: group
+    label: Group
+    values:
+      - {id: women, label: Women, synonyms: [women]}
+"""
+
+
+@pytest.fixture(autouse=True)
+def only_corpus_commands(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Other engineers' commands may not be importable yet; these tests need only ours."""
+    monkeypatch.setattr(cli, "COMMANDS", ("init", "import", "export", "validate"))
+
+
+@pytest.fixture
+def review(tmp_path: Path) -> Path:
+    root = tmp_path / "rev"
+    (root / "bibliography").mkdir(parents=True)
+    (root / "bibliography" / "curation.yaml").write_text(CURATION_TEMPLATE, encoding="utf-8")
+    (root / "bibliography" / "taxonomy.yaml").write_text(TAXONOMY, encoding="utf-8")
+    return root
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_import_dedups_and_records_merges(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = write(tmp_path / "a.bib", GOOD), write(tmp_path / "b.bib", MORE)
+    code, out, _ = run(capsys, "import", str(a), str(b), "--review", str(review))
+    assert code == 0
+    assert "imported 4 entries: 3 new, 1 merged (doi: 1)" in out
+    works, problems = Review.at(review).load_works()
+    assert problems == []
+    by_key = {w.key: w for w in works}
+    assert set(by_key) == {"khan2015gender", "unodc2012world", "zot2"}  # a free key is kept
+    kept = by_key["khan2015gender"]
+    assert kept.title == "Gender and organised crime in South Asia"  # existing value wins
+    assert kept.publisher == "Some Press" and kept.keywords == ("group:women",)
+    rows = list(csv.DictReader((review / "bibliography" / "merges.csv").open(encoding="utf-8")))
+    assert rows == [{"kept": "khan2015gender", "merged": "zot1", "reason": "doi", "score": "100"}]
+
+
+def test_reimport_is_stable(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a = write(tmp_path / "a.bib", GOOD)
+    assert cli.main(["import", str(a), "--review", str(review)]) == 0
+    corpus = (review / "bibliography" / "corpus.bib").read_bytes()
+    code, out, _ = run(capsys, "import", str(a), "--review", str(review))
+    assert code == 0 and "0 new, 2 merged" in out
+    assert (review / "bibliography" / "corpus.bib").read_bytes() == corpus
+
+
+def test_not_duplicates_from_curation(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (review / "bibliography" / "curation.yaml").write_text(
+        "works:\n  not_duplicates:\n    - {works: [khan2015gender, zot1], reason: x}\n",
+        encoding="utf-8",
+    )
+    a, b = write(tmp_path / "a.bib", GOOD), write(tmp_path / "b.bib", MORE)
+    code, out, _ = run(capsys, "import", str(a), str(b), "--review", str(review))
+    assert code == 0 and "4 new, 0 merged" in out
+    keys = {w.key for w in Review.at(review).load_works()[0]}
+    assert "zot1" in keys and "khan2015gender" in keys
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "empty file"),
+        ("@article{x, title={A}\n", "nothing could be read"),
+    ],
+)
+def test_import_unreadable_is_exit_2(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, message: str
+) -> None:
+    f = write(tmp_path / "bad.bib", content)
+    code, _, err = run(capsys, "import", str(f), "--review", str(review))
+    assert code == 2 and message in err and "bad.bib" in err
+    assert not (review / "bibliography" / "corpus.bib").exists()
+
+
+def test_import_missing_path(review: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "import", "/nonexistent/x.bib", "--review", str(review))
+    assert code == 2 and "/nonexistent/x.bib: no such file" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_import_unknown_suffix(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = write(tmp_path / "refs.docx", "x")
+    code, _, err = run(capsys, "import", str(f), "--review", str(review))
+    assert code == 2 and "unknown format '.docx'" in err and "bibtex" in err
+
+
+def test_import_partial_reports_bad_entries(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = GOOD + "\n@article{khan2015gender, title={Dup}, year=2001}\n\n@misc{broken, title={X}\n"
+    f = write(tmp_path / "mixed.bib", text)
+    code, out, err = run(capsys, "import", str(f), "--review", str(review))
+    assert code == 0
+    assert "mixed.bib:16: error: duplicate citekey" in err
+    assert "mixed.bib:18" in err
+    assert "2 entries read" in out
+    assert len(Review.at(review).load_works()[0]) == 2
+
+
+def test_import_latin1_entry_skipped_others_read(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = GOOD.encode() + b"\n@misc{bad, title={Caf\xe9}, year=2001}\n"
+    f = write(tmp_path / "latin.bib", data)
+    code, _, err = run(capsys, "import", str(f), "--review", str(review))
+    assert code == 0 and "latin.bib" in err
+    assert {w.key for w in Review.at(review).load_works()[0]} == {
+        "khan2015gender",
+        "unodc2012world",
+    }
+
+
+def test_import_interrupted_save_leaves_corpus(
+    review: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main(["import", str(write(tmp_path / "a.bib", GOOD)), "--review", str(review)]) == 0
+    corpus = review / "bibliography" / "corpus.bib"
+    before = corpus.read_bytes()
+    calls = []
+
+    def failing_replace(src: str, dst: str) -> None:
+        calls.append(dst)
+        raise OSError("disk full")
+
+    monkeypatch.setattr(atomic.os, "replace", failing_replace)
+    with pytest.raises(OSError):
+        cli.main(["import", str(write(tmp_path / "b.bib", MORE)), "--review", str(review)])
+    assert calls and corpus.read_bytes() == before
+    assert not [p for p in corpus.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_import_refuses_broken_corpus(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = review / "bibliography" / "corpus.bib"
+    corpus.write_text(GOOD + "\n@misc{half, title={X}\n", encoding="utf-8")
+    before = corpus.read_bytes()
+    code, _, err = run(
+        capsys, "import", str(write(tmp_path / "b.bib", MORE)), "--review", str(review)
+    )
+    assert code == 2 and "fix them before importing" in err
+    assert corpus.read_bytes() == before
+
+
+def test_validate_clean_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", str(write(tmp_path / "ok.bib", GOOD)))
+    assert code == 0 and "ok: 2 entries" in out
+    bad = (
+        GOOD
+        + "\n@misc{unodc2012world, title={Again}}\n\n@misc{notitle, year=2001}\n"
+        + "\n@misc{x, title={A}\n"
+    )
+    code, out, _ = run(capsys, "validate", str(write(tmp_path / "bad.bib", bad)))
+    assert code == 2
+    assert "bad.bib:16: error: duplicate citekey" in out
+    assert "bad.bib:18: warning" in out and "no title" in out
+    assert "bad.bib:20" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.bib", "", "empty file"),
+        ("latin.ris", b"TY  - JOUR\nTI  - Caf\xe9\nER  - \n", "not UTF-8"),
+    ],
+)
+def test_validate_unreadable(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    content: str | bytes,
+    message: str,
+) -> None:
+    code, _, err = run(capsys, "validate", str(write(tmp_path / name, content)))
+    assert code == 2 and message in err and name in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_validate_nonexistent(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "validate", "/no/such.bib")
+    assert code == 2 and "/no/such.bib: no such file" in err
+
+
+def test_export_bibtex_with_where_and_tags(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["import", str(write(tmp_path / "a.bib", GOOD)), "--review", str(review)]) == 0
+    (review / "bibliography" / "tags.csv").write_text(
+        "work_key,facet,value,source,evidence,doc_id,char_start,char_end,score\n"
+        "khan2015gender,group,women,title,Gender,,,,1\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(
+        capsys, "export", "--format", "bibtex", "--where", "group=women", "--review", str(review)
+    )
+    assert code == 0 and "exported 1 of 2 works" in err
+    assert "@article{khan2015gender" in out and "unodc2012world" not in out
+    assert "group:women" in out
+    out_file = tmp_path / "slice.bib"
+    assert (
+        cli.main(
+            [
+                "export",
+                "--format",
+                "bibtex",
+                "--where",
+                "group=women",
+                "-o",
+                str(out_file),
+                "--review",
+                str(review),
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    code, out, _ = run(capsys, "import", str(out_file), "--review", str(review))
+    works = {w.key: w for w in Review.at(review).load_works()[0]}
+    assert works["khan2015gender"].keywords.count("group:women") == 1
+
+
+def test_export_bad_where(review: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(
+        capsys, "export", "--format", "bibtex", "--where", "women", "--review", str(review)
+    )
+    assert code == 2 and "FACET=VALUE" in err
+
+
+def test_export_every_format_runs(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["import", str(write(tmp_path / "a.bib", GOOD)), "--review", str(review)]) == 0
+    for fmt, module in (
+        ("biblatex", "bibtex"),
+        ("ris", "ris"),
+        ("csljson", "csljson"),
+        ("csv", "tabular"),
+    ):
+        try:
+            __import__(f"litreview.io.{module}")
+        except ImportError:
+            continue  # that format's module is not written yet
+        out_file = tmp_path / f"out.{fmt}"
+        assert (
+            cli.main(["export", "--format", fmt, "-o", str(out_file), "--review", str(review)]) == 0
+        )
+        text = out_file.read_text(encoding="utf-8")
+        assert "World Drug Report 2012" in text
+        if fmt == "csljson":
+            assert len(json.loads(text)) == 2
+
+
+def test_export_does_not_touch_corpus(review: Path, tmp_path: Path) -> None:
+    assert cli.main(["import", str(write(tmp_path / "a.bib", GOOD)), "--review", str(review)]) == 0
+    corpus = review / "bibliography" / "corpus.bib"
+    stat = os.stat(corpus)
+    assert (
+        cli.main(
+            ["export", "--format", "bibtex", "-o", str(tmp_path / "x.bib"), "--review", str(review)]
+        )
+        == 0
+    )
+    assert os.stat(corpus).st_mtime_ns == stat.st_mtime_ns
+
+
+def test_validate_ris_structure(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("litreview.io.ris")
+    no_er = "TY  - JOUR\nTI  - First\nTY  - BOOK\nTI  - Second\nER  - \n"
+    code, out, _ = run(capsys, "validate", str(write(tmp_path / "no_er.ris", no_er)))
+    assert "no_er.ris:3" in out and "ER" in out
+    assert code == (2 if "error" in out.split("no_er.ris:3")[1].splitlines()[0] else 0)
+    code, out, err = run(
+        capsys, "validate", str(write(tmp_path / "no_ty.ris", "TI  - First\nER  - \n"))
+    )
+    assert code == 2 and "no_ty.ris:1" in out + err
+
+
+@pytest.mark.parametrize(
+    ("content", "where"),
+    [
+        ('{"id": "a", "type": "book", "title": "T"}', "items.json:1"),
+        (
+            '[\n  {"id": "a", "type": "book", "title": "T"},\n  "oops",\n'
+            '  {"id": "b", "type": "book", "title": "U", "author": "Smith"}\n]',
+            "items.json:4",
+        ),
+    ],
+)
+def test_validate_csljson(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, where: str
+) -> None:
+    pytest.importorskip("litreview.io.csljson")
+    code, out, err = run(capsys, "validate", str(write(tmp_path / "items.json", content)))
+    assert code == 2
+    assert where in out + err
+
+
+def test_import_csljson_not_a_list_is_exit_2(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("litreview.io.csljson")
+    f = write(tmp_path / "items.json", '{"id": "a"}')
+    code, _, err = run(capsys, "import", str(f), "--review", str(review))
+    assert code == 2 and "items.json" in err
+    assert not (review / "bibliography" / "corpus.bib").exists()
+
+
+def test_export_text_style(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("litreview.report.bibliography")
+    assert cli.main(["import", str(write(tmp_path / "a.bib", GOOD)), "--review", str(review)]) == 0
+    capsys.readouterr()
+    code, out, _ = run(
+        capsys, "export", "--format", "text", "--style", "apa", "--review", str(review)
+    )
+    assert code == 0 and "World Drug Report 2012" in out and "Khan" in out
+
+
+@pytest.mark.parametrize("fmt", ["ris", "csljson", "csv"])
+def test_round_trip_through_format_keeps_corpus(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    from litreview.io import FORMATS
+
+    pytest.importorskip(f"litreview.io.{FORMATS[fmt].module}")
+    assert cli.main(["import", str(write(tmp_path / "a.bib", GOOD)), "--review", str(review)]) == 0
+    (review / "bibliography" / "tags.csv").write_text(
+        "work_key,facet,value,source,evidence,doc_id,char_start,char_end,score\n"
+        "khan2015gender,group,women,title,Gender,,,,1\n",
+        encoding="utf-8",
+    )
+    out_file = tmp_path / f"all{FORMATS[fmt].suffixes[0]}"
+    assert cli.main(["export", "--format", fmt, "-o", str(out_file), "--review", str(review)]) == 0
+    other = tmp_path / "other"
+    (other / "bibliography").mkdir(parents=True)
+    (other / "bibliography" / "taxonomy.yaml").write_text(TAXONOMY, encoding="utf-8")
+    capsys.readouterr()
+    for _ in range(2):
+        code, out, _ = run(capsys, "import", str(out_file), "--review", str(other))
+        assert code == 0
+    assert "0 new, 2 merged" in out
+    works = {w.key: w for w in Review.at(other).load_works()[0]}
+    assert set(works) == {"khan2015gender", "unodc2012world"}
+    assert works["khan2015gender"].keywords.count("group:women") == 1
+    assert works["unodc2012world"].title == "World Drug Report 2012"
+
+
+def test_registry_names_and_suffixes() -> None:
+    from litreview.errors import InputError
+    from litreview.io import FORMATS, format_for, reader_for, writer_for
+
+    assert set(FORMATS) == {"bibtex", "biblatex", "ris", "csljson", "csv"}
+    assert format_for("refs.BIB").name == "bibtex"
+    assert format_for("x.ris").name == "ris" and format_for("x.json").name == "csljson"
+    assert format_for("csl-json").name == "csljson" and format_for("x.csv").name == "csv"
+    assert callable(reader_for("x.bib")) and callable(writer_for("biblatex"))
+    with pytest.raises(InputError, match="known: bibtex") as err:
+        writer_for("endnote")
+    assert "ris" in str(err.value) and "csljson" in str(err.value)
+    with pytest.raises(InputError, match="unknown format '.txt'"):
+        reader_for("notes.txt")
+
+
+def test_biblatex_writer_option_bound() -> None:
+    from litreview.io import writer_for
+    from litreview.model import Work
+
+    w = Work(key="k", type="report", title="T", issued="2012")
+    assert writer_for("biblatex")([w]) != writer_for("bibtex")([w])
+
+
+def test_validate_latin1_bib_names_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = GOOD.encode() + b"\n@misc{bad, title={Caf\xe9}, year=2001}\n"
+    code, out, err = run(capsys, "validate", str(write(tmp_path / "latin.bib", data)))
+    assert code == 2 and "latin.bib:16" in out + err

@@ -1,0 +1,73 @@
+"""``litreview parse``: one reference a line in, one CSL-JSON object a line out."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from litreview import cli
+
+REFS = [
+    "WHO (2019), [Global Status Report on Road Safety 2019](#), World Health Organization.",
+    "",
+    "Lee, H. (2021). Mapping informal credit. Journal of Finance Studies, 12(3), 45-67.",
+]
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str], str]:
+    """Run the CLI; return status, stdout lines and stderr."""
+    status = cli.main(argv)
+    out = capsys.readouterr()
+    return status, out.out.splitlines(), out.err
+
+
+def test_parse_file_gives_one_json_object_per_line(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Line count and order are kept; a blank line gives ``{}``."""
+    src = tmp_path / "refs.txt"
+    src.write_text("\n".join(REFS) + "\n", encoding="utf-8")
+    status, lines, _ = _run(["parse", str(src)], capsys)
+    assert status == 0
+    items = [json.loads(line) for line in lines]
+    assert len(items) == 3
+    assert items[0]["issued"] == {"date-parts": [[2019]]}
+    assert items[0]["author"] == [{"literal": "WHO"}]
+    assert items[1] == {}
+    assert items[2]["container-title"] == "Journal of Finance Studies"
+    assert all("id" not in item for item in items)
+
+
+def test_parse_reads_stdin(monkeypatch: pytest.MonkeyPatch,
+                           capsys: pytest.CaptureFixture[str]) -> None:
+    """``-`` reads standard input; non-ASCII text is written as is."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Müller, K. (2003). Über Grenzen. Berlin: Ä Verlag.\n"))
+    status, lines, _ = _run(["parse", "-"], capsys)
+    assert status == 0
+    assert len(lines) == 1
+    assert "Müller" in lines[0]
+    assert json.loads(lines[0])["author"][0]["family"] == "Müller"
+
+
+def test_parse_missing_file_is_one_line_error(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """A missing file: exit 2, one line on stderr naming the file, nothing on stdout."""
+    missing = tmp_path / "nope.txt"
+    status, lines, err = _run(["parse", str(missing)], capsys)
+    assert status == 2
+    assert lines == []
+    assert err.count("\n") == 1 and "nope.txt" in err
+
+
+def test_parse_non_utf8_file_names_the_line(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Bytes that are not UTF-8: exit 2 with the file and line."""
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"Smith, J. (2000). Fine.\nCaf\xe9 (2001). Broken.\n")
+    status, lines, err = _run(["parse", str(bad)], capsys)
+    assert status == 2
+    assert lines == []
+    assert "bad.txt:2" in err

@@ -1,0 +1,125 @@
+"""Clustering: deterministic, stable over seeds, sensible on small and larger corpora."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from sklearn.exceptions import NotFittedError
+from sklearn.metrics import adjusted_rand_score
+
+from litreview.cluster import (
+    ClusterResult,
+    ThemeClusterer,
+    cluster_texts,
+    statement_texts,
+    work_texts,
+)
+from litreview.model import Citation, GapStatement, Work
+from litreview.report.cluster_figures import cluster_map_png, compute_cluster_map, plot_cluster_map
+
+TOPICS = [
+    "river flood levee rainfall inundation",
+    "heat wave temperature sunstroke cooling",
+    "vaccine measles immunisation clinic dose",
+    "school teacher classroom pupils exam",
+]
+FILLER = ["report", "study", "review", "analysis", "paper", "region", "country", "people", "year"]
+
+
+def corpus(n: int, seed: int) -> tuple[list[str], list[int]]:
+    """``n`` short texts drawn from four topics plus shared filler words, and their topics."""
+    rng = random.Random(seed)
+    texts, truth = [], []
+    for i in range(n):
+        t = i % len(TOPICS)
+        words = rng.sample(TOPICS[t].split(), 3) + rng.sample(FILLER, 3)
+        rng.shuffle(words)
+        texts.append(" ".join(words))
+        truth.append(t)
+    return texts, truth
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_small_corpus_finds_the_topics_stably(seed: int) -> None:
+    """20 texts: k chosen by silhouette, clusters match the topics, runs agree."""
+    texts, truth = corpus(20, seed)
+    model = ThemeClusterer(random_state=seed, k_range=(2, 6)).fit(texts)
+    assert model.k_ == 3 or model.k_ == 4
+    assert adjusted_rand_score(truth, model.labels_) >= 0.6
+    assert model.stability_ >= 0.8
+    assert len(model.keywords_) == model.k_ and all(model.keywords_)
+
+
+def test_fixed_k_keywords_name_the_topics() -> None:
+    """With k given, each cluster's top keyword belongs to one topic's vocabulary."""
+    texts, _ = corpus(40, 7)
+    result = cluster_texts(texts, n_clusters=4, random_state=0)
+    tops = {kw[0].split()[0] for kw in result.keywords}
+    owners = {next(i for i, t in enumerate(TOPICS) if w in t.split()) for w in tops if
+              any(w in t.split() for t in TOPICS)}
+    assert len(owners) == 4
+
+
+def test_same_seed_same_result_and_canonical_labels() -> None:
+    """Deterministic: the same input and seed give an identical result; cluster 0 is largest."""
+    texts, _ = corpus(30, 1)
+    a = cluster_texts(texts, [f"w{i}" for i in range(30)], random_state=5)
+    b = cluster_texts(texts, [f"w{i}" for i in range(30)], random_state=5)
+    assert a == b
+    sizes = [a.labels.count(c) for c in range(a.k)]
+    assert sizes == sorted(sizes, reverse=True)
+    assert set(a.members(0)) <= set(a.ids) and len(a.coords) == 30
+
+
+def test_large_input_uses_minibatch_and_stays_stable() -> None:
+    """Above ``minibatch_above`` items mini-batch k-means is used; runs still agree."""
+    texts, truth = corpus(400, 3)
+    model = ThemeClusterer(minibatch_above=100, random_state=0, k_range=(2, 8)).fit(texts)
+    result = model.result()
+    assert result.method.endswith("minibatch-kmeans")
+    assert model.stability_ >= 0.8 and adjusted_rand_score(truth, model.labels_) >= 0.6
+
+
+@pytest.mark.parametrize("texts", [["only one text"], ["a river", "a flood"],
+                                   ["the and of", "is it"]])
+def test_tiny_or_empty_inputs_give_one_cluster(texts: list[str]) -> None:
+    """Too little to split: one cluster, stability 1, no error."""
+    result = cluster_texts(texts)
+    assert result.k == 1 and set(result.labels) == {0} and result.stability == 1.0
+
+
+def test_errors() -> None:
+    """result() before fit and bad parameters raise."""
+    with pytest.raises(NotFittedError):
+        ThemeClusterer().result()
+    with pytest.raises(ValueError, match="k_range"):
+        ThemeClusterer(k_range=(1, 3)).fit(["a b", "c d", "e f"])
+    with pytest.raises(ValueError, match="non-empty"):
+        ThemeClusterer().fit([])
+
+
+def test_texts_of_works_and_statements() -> None:
+    """Works: title plus citing contexts, in key order; statements: quote plus facet values."""
+    works = [Work(key="b", title="Floods in towns"), Work(key="a", title="Heat")]
+    cits = [Citation(doc_id="d", footnote=n, position=0, raw="r", work_key="a",
+                     context="Heat kills.") for n in (1, 2)]
+    assert work_texts(works, cits) == (["a", "b"], ["Heat Heat kills.", "Floods in towns"])
+    st = GapStatement(doc_id="d", char_start=3, char_end=9, section="", quote="No data.",
+                      crime_type=("fraud",))
+    assert statement_texts([st], ["crime_type"]) == (["d:3-9"], ["No data. fraud"])
+
+
+@pytest.mark.slow
+def test_cluster_map(tmp_path: Path) -> None:
+    """The map frame has one row per item; the PNG is written and is a PNG."""
+    texts, _ = corpus(24, 2)
+    result = cluster_texts(texts, random_state=0)
+    frame = compute_cluster_map(result)
+    assert list(frame.columns) == ["id", "x", "y", "cluster", "label"] and len(frame) == 24
+    png = cluster_map_png(result, title="Themes")
+    assert png.startswith(b"\x89PNG")
+    plot_cluster_map(result, tmp_path / "map.png", title="Themes")
+    assert (tmp_path / "map.png").read_bytes() == png  # deterministic: no timestamp inside
+    assert isinstance(result, ClusterResult)

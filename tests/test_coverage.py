@@ -1,0 +1,93 @@
+"""Coverage matrices and cube: unique works per cell, cell membership, filters, outputs."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from litreview.coverage import coverage_cube, coverage_matrix, select_works
+from litreview.model import Citation, Evidence, Tag, Work
+from litreview.report.figures import heatmap_png
+
+
+def tag(key: str, facet: str, value: str, quote: str = "q") -> Tag:
+    return Tag(work_key=key, facet=facet, value=value, source="rule:x", evidence=Evidence(quote=quote))
+
+
+TAGS = [
+    tag("w1", "crime", "drugs"), tag("w1", "crime", "drugs", "again"),  # two evidence rows, one work
+    tag("w1", "group", "women"), tag("w1", "group", "men"),
+    tag("w2", "crime", "drugs"), tag("w2", "group", "women"), tag("w2", "dim", "victims"),
+    tag("w3", "crime", "arms"), tag("w3", "group", "men"), tag("w3", "dim", "roles"),
+    tag("w4", "crime", "arms"),  # no group: in no cell
+]
+
+
+def test_matrix_counts_unique_works_and_knows_them() -> None:
+    cov = coverage_matrix(TAGS, "crime", "group")
+    assert cov.counts.loc["drugs", "women"] == 2
+    assert cov.counts.loc["drugs", "men"] == 1
+    assert cov.counts.loc["arms", "women"] == 0
+    assert cov.cell_works("drugs", "women") == ("w1", "w2")
+    assert cov.cell_works("arms", "women") == ()
+    assert list(cov.counts.index) == ["arms", "drugs"]
+
+
+def test_fixed_axes_show_empty_rows() -> None:
+    cov = coverage_matrix(TAGS, "crime", "group", row_values=["drugs", "arms", "fraud"],
+                          col_values=["women", "men", "boys"])
+    assert cov.counts.loc["fraud"].sum() == 0 and cov.counts.shape == (3, 3)
+    frame = cov.to_frame()
+    assert len(frame) == 9
+    assert frame.loc[(frame.crime == "drugs") & (frame.group == "women"), "works"].item() == "w1;w2"
+
+
+def test_works_filter() -> None:
+    cov = coverage_matrix(TAGS, "crime", "group", works={"w2", "w3"})
+    assert cov.counts.loc["drugs", "women"] == 1 and cov.cell_works("drugs", "men") == ()
+
+
+def test_cube() -> None:
+    cube = coverage_cube(TAGS, ["crime", "group", "dim"])
+    assert list(cube.columns) == ["crime", "group", "dim", "n_works", "works"]
+    rows = {tuple(r[:3]): (r[3], r[4]) for r in cube.itertuples(index=False)}
+    assert rows == {("drugs", "women", "victims"): (1, "w2"), ("arms", "men", "roles"): (1, "w3")}
+    assert coverage_cube([], ["crime"]).empty
+
+
+def test_select_works_filters() -> None:
+    works = [Work(key="a", issued="2010", type="report"), Work(key="b", issued="2020-05", type="book"),
+             Work(key="c")]
+    cits = [Citation(doc_id="d1", footnote=1, position=1, raw="r", work_key="b")]
+    assert select_works(works, year_from=2015) == {"b"}
+    assert select_works(works, year_to=2015) == {"a"}
+    assert select_works(works, types={"report"}) == {"a"}
+    assert select_works(works, cits, doc="d1") == {"b"}
+    assert select_works(works) == {"a", "b", "c"}
+
+
+def test_heatmap_is_a_png() -> None:
+    cov = coverage_matrix(TAGS, "crime", "group")
+    png = heatmap_png(cov.counts, title="t", labels={"drugs": "Illicit drugs trade and use"})
+    assert png.startswith(b"\x89PNG") and len(png) > 2000
+    assert heatmap_png(cov.counts, title="t") == heatmap_png(cov.counts, title="t")
+
+
+def test_coverage_command_writes_csv_and_png(tmp_path, repo_root) -> None:
+    from litreview.commands import coverage as cmd
+    from litreview.review import Review
+
+    review = Review.at(tmp_path)
+    review.bibliography.mkdir()
+    review.taxonomy_path.write_text((repo_root / "bibliography" / "taxonomy.yaml").read_text("utf-8"))
+    review.save_tags([tag("w1", "crime_type", "drugs"), tag("w1", "group", "women")])
+    args = argparse.Namespace(review=str(tmp_path), rows="crime_type", cols="group", doc=None,
+                              year_from=None, year_to=None, type=None)
+    assert cmd.run(args) == 0
+    text = (review.gaps_dir / "coverage_crime_type_x_group.csv").read_text()
+    assert "drugs,women,1,w1" in text
+    assert (review.figures_dir / "coverage_crime_type_x_group.png").read_bytes().startswith(b"\x89PNG")
+    args.rows = "colour"
+    with pytest.raises(Exception, match="unknown facet 'colour'"):
+        cmd.run(args)

@@ -1,0 +1,191 @@
+"""Tests of deduplication."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.dedup import TITLE_THRESHOLD, apply_merges, merge_into
+from litreview.model import Person, Work
+
+UNODC = (Person(literal="UNODC"),)
+
+
+def work(key: str = "", **kw: object) -> Work:
+    return Work(key=key, **kw)  # type: ignore[arg-type]
+
+
+def test_same_doi_merges_and_fills_empty_fields() -> None:
+    old = work("a2012", title="Alpha", doi="10.1/x", issued="2012")
+    new = work("zot1", title="Alpha study", doi="https://doi.org/10.1/X", publisher="P")
+    res = merge_into([old], [new])
+    assert len(res.works) == 1
+    kept = res.works[0]
+    assert kept.key == "a2012" and kept.title == "Alpha" and kept.publisher == "P"
+    assert res.merges[0].reason == "doi" and res.merges[0].score == 100.0
+    assert res.key_map == {"zot1": "a2012"}
+    assert len(res.conflicts) == 1 and "title differs" in res.conflicts[0].message
+
+
+def test_same_url_merges_unless_years_differ() -> None:
+    old = work("u", title="Page", url="https://www.example.org/r/", issued="2012")
+    same = work("", title="Other name", url="http://example.org/r")
+    later = work("", title="Page", url="http://example.org/r", issued="2018")
+    res = merge_into([old], [same, later])
+    assert [m.reason for m in res.merges] == ["url"]
+    assert len(res.works) == 2
+
+
+def test_fuzzy_title_with_score() -> None:
+    old = work(
+        "k",
+        title="Gender and organised crime in South Asia",
+        issued="2015",
+        authors=(Person(family="Khan", given="A"),),
+    )
+    new = work(
+        "",
+        title="Gender and organized crime in South Asia.",
+        issued="2015",
+        authors=(Person(family="Khan", given="Ayesha"),),
+    )
+    res = merge_into([old], [new])
+    assert len(res.works) == 1
+    m = res.merges[0]
+    assert m.reason == "title" and TITLE_THRESHOLD <= m.score < 100
+
+
+def test_editions_stay_apart() -> None:
+    a = work("w12", title="World Drug Report 2012", issued="2012", authors=UNODC)
+    b = work("", title="World Drug Report 2018", issued="2018", authors=UNODC)
+    c = work("", title="World Drug Report 2013", issued="2012", authors=UNODC)
+    res = merge_into([a], [b, c])
+    assert len(res.works) == 3 and res.merges == ()
+
+
+def test_different_authors_stay_apart() -> None:
+    a = work(
+        "a", title="Drug markets in the region", issued="2010", authors=(Person(family="Ali"),)
+    )
+    b = work(
+        "", title="Drug markets in the region", issued="2010", authors=(Person(family="Zhou"),)
+    )
+    assert len(merge_into([a], [b]).works) == 2
+
+
+def test_not_duplicates_honoured() -> None:
+    a = work("a", title="Annual report on crime", issued="2010", authors=UNODC)
+    b = work("b", title="Annual report on crime", issued="2010", authors=UNODC)
+    res = merge_into([a], [b], not_duplicates=[frozenset({"a", "b"})])
+    assert {w.key for w in res.works} == {"a", "b"}
+    assert merge_into([a], [b]).merges[0].kept == "a"
+
+
+def test_not_duplicates_for_keyless_incoming_uses_content_key() -> None:
+    a = work("unodc2010annual", title="Annual report", issued="2010", authors=UNODC)
+    b = work("", title="Annual report", issued="2010", authors=UNODC)
+    nd = [frozenset({"unodc2010annual", "unodc2010annuala"})]
+    res = merge_into([a], [b], not_duplicates=nd)
+    assert {w.key for w in res.works} == {"unodc2010annual", "unodc2010annuala"}
+
+
+def test_keys_stable_and_content_derived() -> None:
+    old = work("mine", title="Kept", issued="2000")
+    new1 = work("", title="Trafficking routes", issued="2011", authors=(Person(family="Shah"),))
+    new2 = work(
+        "zotero:9", title="Border economies", issued="2009", authors=(Person(family="Rao"),)
+    )
+    res = merge_into([old], [new1, new2])
+    keys = {w.key for w in res.works}
+    assert keys == {"mine", "shah2011trafficking", "zotero:9"}
+    again = merge_into(res.works, [new1, new2])
+    assert {w.key for w in again.works} == keys and len(again.merges) == 2
+
+
+def test_incoming_key_clash_gets_new_key() -> None:
+    old = work("k", title="One", issued="2001")
+    new = work("k", title="Something else", issued="2019", authors=(Person(family="Lee"),))
+    res = merge_into([old], [new])
+    assert res.key_map == {"k": "lee2019something"}
+
+
+def test_keywords_union_and_extra_kept() -> None:
+    a = work("a", title="T", doi="10.1/a", keywords=("x", "y"), extra=(("isbn", "1"),))
+    b = work("", title="T", doi="10.1/a", keywords=("y", "z"), extra=(("ISBN", "2"), ("lccn", "3")))
+    (w,) = merge_into([a], [b]).works
+    assert w.keywords == ("x", "y", "z")
+    assert w.extra == (("isbn", "1"), ("lccn", "3"))
+
+
+def test_incoming_duplicates_fold_together() -> None:
+    a = work("", title="Same thing here", issued="2001", authors=(Person(family="Ng"),))
+    res = merge_into([], [a, a])
+    assert len(res.works) == 1 and len(res.merges) == 1
+
+
+def test_apply_merges_chain() -> None:
+    ws = [work("a", title="A"), work("b", title="B", publisher="P"), work("c", title="C")]
+    res = apply_merges(ws, [("a", "b"), ("c", "a")])
+    assert [w.key for w in res.works] == ["c"]
+    assert res.works[0].publisher == "P"
+    assert res.key_map == {"b": "c", "a": "c"}
+
+
+def test_scales_without_all_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    import litreview.dedup as dedup
+
+    calls = []
+    real = dedup.title_score
+    monkeypatch.setattr(dedup, "title_score", lambda a, b: calls.append(1) or real(a, b))
+
+    def batch(n: int) -> list[Work]:
+        return [
+            work(
+                "",
+                title=f"Study number {i} of crime topic {i % 97}",
+                issued=str(1990 + i % 30),
+                authors=(Person(family=f"Author{i % 500}"),),
+            )
+            for i in range(n)
+        ]
+
+    res = merge_into([], batch(3000))
+    assert len(res.works) == 3000
+    assert 0 < len(calls) <= 3000 * 2 * dedup.BLOCK_CAP  # bounded per work; all pairs: 4.5 million
+
+
+@pytest.mark.parametrize("n", [3])
+def test_generic_titles_capped_blocks(n: int) -> None:
+    ws = [
+        work("", title="Annual report", issued="2010", authors=(Person(literal=f"Org {i}"),))
+        for i in range(200)
+    ]
+    res = merge_into([], ws * n)
+    assert len(res.works) == 200
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (
+            "Gender and organised crime in South Asia",
+            "Gender and organized crime in South-Asia",
+            True,
+        ),
+        ("The drug trade in the region", "Drug trade in the region", True),
+        ("Women in organised crime networks", "Men in organised crime networks", False),
+        ("Girls and trafficking in the region", "Boys and trafficking in the region", False),
+        ("Human trafficking and the law today", "Human smuggling and the law today", False),
+        (
+            "Report on victims of trafficking, vol 1",
+            "Report on victims of trafficking, vol 2",
+            False,
+        ),
+    ],
+)
+def test_threshold_cases(a: str, b: str, same: bool) -> None:
+    people = (Person(family="Baloch"),)
+    res = merge_into(
+        [work("k", title=a, issued="2016", authors=people)],
+        [work("", title=b, issued="2016", authors=people)],
+    )
+    assert (len(res.works) == 1) is same

@@ -1,0 +1,50 @@
+"""The evidence-and-gap map page: self-contained, data embedded safely."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from litreview.model import Citation, Document, Work
+from litreview.report.egm import egm_data, embed_json, render_map
+from tests.gap_fakes import corpus, statements, tag, taxonomy
+
+EVIL = "<img src=x onerror=alert(1)></script><script>alert(2)</script>"
+
+
+def page_data() -> dict:
+    """Map data for the fake corpus plus a work with a hostile title."""
+    tags, works = corpus()
+    works.append(Work(key="evil", title=EVIL, issued="2020", url="javascript:alert(3)"))
+    tags += [tag("evil", "group", "women"), tag("evil", "crime_type", "drugs")]
+    cits = [Citation(doc_id="d1", footnote=1, position=0, raw="x", work_key="w1")]
+    return egm_data(title="Map", facets=taxonomy().facets, works=works, tags=tags,
+                    statements=statements(), citations=cits,
+                    documents=[Document(doc_id="d1", title="Doc <b>one</b>")],
+                    citation_text={w.key: w.title for w in works})
+
+
+def test_embed_json_cannot_close_script() -> None:
+    text = embed_json({"t": EVIL + "&"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"t": EVIL + "&"}
+
+
+def test_page_is_self_contained_and_escaped() -> None:
+    html = render_map(page_data())
+    assert "<img" not in html and "alert(2)" in html  # present only as escaped data
+    assert not re.search(r"""(src|href)=["']?https?:""", html)
+    assert "__DATA__" not in html and "__SCRIPT__" not in html
+    assert html.count("</script>") == 2  # the data block and the inline script only
+    assert "innerHTML" not in html
+
+
+def test_data_holds_works_tags_and_documents() -> None:
+    data = page_data()
+    works = {w["key"]: w for w in data["works"]}
+    assert works["w1"]["docs"] == ["d1"] and works["w0"]["docs"] == []
+    assert works["w0"]["tags"] == {"crime_type": ["drugs"], "group": ["women"]}
+    assert works["evil"]["tags"]["group"] == ["women"]
+    assert "ml1" in works and data["thin_max"] == 2
+    assert [s["doc_id"] for s in data["statements"]] == ["d1"] * 4
+    assert data["statements"][0]["tags"]["crime_type"] == ["laundering"]

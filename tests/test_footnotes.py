@@ -1,0 +1,122 @@
+"""Footnote finding and pairing on small fixtures, one layout quirk each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from litreview.extract.footnotes import find_footnotes, is_heading
+from litreview.io.documents import read_document
+
+DOCS = Path(__file__).parent / "data" / "docs"
+
+
+def _scan(name: str):  # type: ignore[no-untyped-def]
+    path = DOCS / name
+    text = read_document(path)
+    return text, find_footnotes(text, str(path))
+
+
+def test_every_footnote_is_paired_with_its_marker() -> None:
+    text, scan = _scan("paged_report.txt")
+    assert [f.number for f in scan.footnotes] == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert [m.number for m in scan.markers] == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert scan.problems == ()
+    for f in scan.footnotes:
+        assert f.marker is not None
+        assert text[f.marker.start:f.marker.end] in "¹²³⁴⁵⁶⁷⁸"
+
+
+def test_context_offsets_locate_the_citing_sentence() -> None:
+    text, scan = _scan("paged_report.txt")
+    by = {f.number: f for f in scan.footnotes}
+    for f in scan.footnotes:
+        assert text[f.context_start:f.context_end] == f.context
+    assert by[1].context == "Catches have fallen in most districts since the dam was built.¹"
+    assert by[4].context.startswith("Prices rose by a third in two years,⁴ and women")
+
+
+def test_sentence_interrupted_by_footnote_block_resumes_as_body() -> None:
+    _, scan = _scan("paged_report.txt")
+    by = {f.number: f for f in scan.footnotes}
+    assert by[5].context == "loss fell on stall holders rather than wholesalers.⁵"
+    assert "loss fell" not in by[4].text
+
+
+def test_footnote_continued_after_page_break_is_joined() -> None:
+    text, scan = _scan("paged_report.txt")
+    four = {f.number: f for f in scan.footnotes}[4]
+    assert len(four.spans) == 2
+    assert four.text.endswith("'Market Prices and gender in river towns', Journal of Rivers 4(2), "
+                              "pp. 10-22.")
+    assert [text[s:e] for s, e in four.spans][1].startswith("gender in river towns")
+
+
+def test_sections_come_from_layout() -> None:
+    _, scan = _scan("paged_report.txt")
+    sections = {f.number: f.section for f in scan.footnotes}
+    assert sections == {1: "Introduction", 2: "Introduction", 3: "Introduction", 4: "Markets",
+                        5: "Markets", 6: "Cold storage", 7: "Cold storage", 8: "Cold storage"}
+
+
+def test_marker_styles_brackets_caret_html() -> None:
+    text, scan = _scan("markers.md")
+    assert [f.number for f in scan.footnotes] == [1, 2, 3]
+    assert scan.problems == ()
+    assert [text[m.start:m.end] for m in scan.markers] == ["[1]", "^2", "<sup>3</sup>"]
+    assert scan.footnotes[0].context == "Bracketed markers are common in Markdown.[1]"
+    assert scan.footnotes[0].section == "Survey of marker styles"
+    assert scan.footnotes[1].text == "<https://example.net/caret>"
+
+
+def test_multi_digit_superscripts() -> None:
+    _, scan = _scan("multi_digit.txt")
+    assert [(f.number, f.marker.number if f.marker else None) for f in scan.footnotes] == [
+        (99, 99), (100, 100)]
+
+
+def test_problems_are_data_with_lines() -> None:
+    _, scan = _scan("problems.txt")
+    messages = [(p.line, p.message) for p in scan.problems]
+    assert (3, "footnote marker 3 has no footnote text") in messages
+    assert (3, "footnote marker 2 jumps back (after 3)") in messages
+    assert (9, "footnote 4 has no marker in the text") in messages
+    assert all(p.path.endswith("problems.txt") for p in scan.problems)
+    four = {f.number: f for f in scan.footnotes}[4]
+    assert four.marker is None and four.context == "" and four.context_start is None
+
+
+def test_no_footnotes() -> None:
+    _, scan = _scan("no_footnotes.txt")
+    assert scan.footnotes == () and scan.markers == () and scan.problems == ()
+
+
+def test_plain_number_before_url_is_a_footnote() -> None:
+    text = "Intro\n\nA claim.¹ Another.²\n\n- 1 <https://a.example/x>\n2 https://b.example/y\n"
+    scan = find_footnotes(text)
+    assert [(f.number, f.text) for f in scan.footnotes] == [
+        (1, "<https://a.example/x>"), (2, "https://b.example/y")]
+
+
+def test_numbered_list_is_not_footnotes() -> None:
+    scan = find_footnotes("Steps\n\n1. Wash the nets.\n2. Dry them.\n")
+    assert scan.footnotes == ()
+
+
+def test_heading_shape() -> None:
+    assert is_heading("The illicit trade in timber")
+    assert is_heading("Challenges:")
+    assert is_heading("## Methods")
+    assert not is_heading("This sentence ends with a full stop.")
+    assert not is_heading("- a list item")
+    assert not is_heading("lower case start")
+    assert not is_heading("Figure 2: a photograph of the river")
+
+
+def test_page_debris_inside_a_sentence_is_not_a_heading() -> None:
+    text = ("Real Heading\n\n"
+            "People are moved from one district to another by brokers when they are\n\n"
+            "LOGO\n\n"
+            "paid to work.¹\n\n¹ Adams, J. (2001), 'First', Press.\n")
+    scan = find_footnotes(text)
+    assert [h for _, h in scan.headings] == ["Real Heading"]
+    assert scan.footnotes[0].section == "Real Heading"

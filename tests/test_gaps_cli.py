@@ -1,0 +1,119 @@
+"""``litreview gaps`` and ``litreview report`` on a tiny review built in a temporary folder."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from litreview.errors import LitreviewError
+from litreview.io.bibtex import write_bibtex
+from litreview.model import Document, Person, Work
+from litreview.review import Review
+
+ROOT = Path(__file__).resolve().parent.parent
+
+DOC = """A short report
+
+Money laundering
+
+Money laundering harms poor households. Although there are no specific studies on the
+gendered impact of money laundering, women are likely to be hit hardest.
+
+Drugs
+
+Women use drugs differently from men. There is a lack of official data on drug use by women.
+
+Conclusion
+
+Not enough is known about the roles that women play in drug trafficking networks.
+"""
+
+
+class cli:  # noqa: N801 - stands in for litreview.cli while other subcommands are being written
+    """Run one subcommand module the way ``litreview.cli.main`` does."""
+
+    @staticmethod
+    def main(argv: list[str]) -> int:
+        """Parse ``argv`` for the subcommand ``argv[0]``; errors -> one line, status 2."""
+        module = importlib.import_module(f"litreview.commands.{argv[0]}")
+        parser = argparse.ArgumentParser(prog=f"litreview {argv[0]}")
+        module.add_arguments(parser)
+        args = parser.parse_args(argv[1:])
+        try:
+            return int(module.run(args))
+        except LitreviewError as exc:
+            print(f"litreview {argv[0]}: {exc}", file=sys.stderr)
+            return 2
+
+
+def make_review(root: Path, *, works: bool = True) -> Review:
+    """A review with the default taxonomy, one document and (optionally) two works."""
+    review = Review.at(root)
+    review.bibliography.mkdir(parents=True)
+    shutil.copy(ROOT / "bibliography" / "taxonomy.yaml", review.taxonomy_path)
+    (root / "documents").mkdir()
+    (root / "documents" / "note.txt").write_text(DOC, encoding="utf-8")
+    review.save_documents([Document(doc_id="note", path="documents/note.txt", title="A short report")])
+    if works:
+        review.corpus_path.write_text(write_bibtex([
+            Work(key="khan2019drugs", type="report", issued="2019", title="Women and drug use",
+                 authors=(Person(family="Khan", given="A."),)),
+            Work(key="lee2015money", type="report", issued="2015", title="Money laundering trends",
+                 publisher="<img src=x onerror=alert(1)>")]), encoding="utf-8")
+    return review
+
+
+@pytest.mark.slow
+def test_gaps_writes_everything(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    review = make_review(tmp_path)
+    (review.gaps_dir / "briefs").mkdir(parents=True)
+    (review.gaps_dir / "briefs" / "99-stale.md").write_text("stale", encoding="utf-8")
+    (review.gaps_dir / "my-notes.txt").write_text("mine", encoding="utf-8")
+    assert cli.main(["report", "--review", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "gap statement(s)" in out and " 1. " in out
+    gaps = review.gaps_dir
+    for name in ("register.json", "register.csv", "register.md", "statements.csv", "map.html",
+                 "eppi-reviewer.json", "figures/statements-per-theme.png"):
+        assert (gaps / name).is_file(), name
+    assert list((gaps / "briefs").glob("01-*.md"))
+    register = json.loads((gaps / "register.json").read_text("utf-8"))
+    quotes = " ".join(s["quote"] for g in register for s in g["statements"])
+    assert "no specific studies" in quotes and "lack of official data" in quotes
+    assert "<img" not in (gaps / "map.html").read_text("utf-8")
+    assert (gaps / "my-notes.txt").read_text("utf-8") == "mine"
+    assert not (gaps / "briefs" / "99-stale.md").exists()
+    assert len(list((gaps / "figures").glob("coverage-*.png"))) == 3
+
+
+def test_failure_leaves_gaps_as_they_were(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    review = make_review(tmp_path, works=False)
+    (review.gaps_dir / "briefs").mkdir(parents=True)
+    (review.gaps_dir / "register.json").write_text("[]", encoding="utf-8")
+    (review.gaps_dir / "briefs" / "01-old.md").write_text("old", encoding="utf-8")
+    before = {p.relative_to(tmp_path): p.read_bytes() for p in review.gaps_dir.rglob("*") if p.is_file()}
+
+    def boom(*args: object, **kwargs: object) -> str:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("litreview.report.egm.render_map", boom)
+    with pytest.raises(RuntimeError):
+        cli.main(["gaps", "--review", str(tmp_path)])
+    after = {p.relative_to(tmp_path): p.read_bytes() for p in review.gaps_dir.rglob("*") if p.is_file()}
+    assert after == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".gaps")]
+
+
+def test_missing_steps_say_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["gaps", "--review", str(tmp_path)]) == 2
+    assert "no taxonomy yet" in capsys.readouterr().err
+    review = make_review(tmp_path / "r", works=False)
+    review.documents_path.unlink()
+    assert cli.main(["gaps", "--review", str(review.root)]) == 2
+    assert "no documents ingested: run 'litreview ingest" in capsys.readouterr().err

@@ -1,0 +1,76 @@
+"""Tests of normalisation and citekeys."""
+
+from __future__ import annotations
+
+from litreview.identity import (
+    make_citekey,
+    normalise_doi,
+    normalise_title,
+    normalise_url,
+    title_numbers,
+)
+from litreview.model import Person, Work
+
+
+def test_normalise_title_folds_case_accents_latex() -> None:
+    assert normalise_title("The {UNODC} Report: Drugs & Crime!") == "the unodc report drugs crime"
+    assert normalise_title("Caf\\'{e} Société") == "cafe societe"
+    assert normalise_title("Straße  über") == "strasse uber"
+    assert normalise_title("") == ""
+
+
+def test_normalise_doi() -> None:
+    assert normalise_doi("https://doi.org/10.1000/ABC.12") == "10.1000/abc.12"
+    assert normalise_doi("doi: 10.1000/xyz.") == "10.1000/xyz"
+    assert normalise_doi("http://dx.doi.org/10.5/q") == "10.5/q"
+    assert normalise_doi("not a doi") == ""
+
+
+def test_normalise_url() -> None:
+    a = normalise_url("https://www.UNODC.org/wdr/2012/?utm_source=x#part")
+    assert a == "unodc.org/wdr/2012"
+    assert normalise_url("http://unodc.org/wdr/2012") == a
+    assert normalise_url("https://example.org/Doc?id=7") == "example.org/Doc?id=7"
+    assert normalise_url("https://example.org/a") != normalise_url("https://example.org/b")
+    assert normalise_url("  ") == ""
+
+
+def test_title_numbers() -> None:
+    assert title_numbers("world drug report 2012") == ("2012",)
+
+
+def test_citekey_person_and_organisation() -> None:
+    w = Work(
+        key="",
+        authors=(Person(family="Müller", given="A"),),
+        issued="2012-03",
+        title="The Drug Trade",
+    )
+    assert make_citekey(w, set()) == "muller2012drug"
+    org = Work(key="", authors=(Person(literal="World Bank"),), issued="2018", title="Report")
+    assert make_citekey(org, set()) == "wb2018report"
+    one = Work(key="", authors=(Person(literal="UNODC"),), issued="2018", title="World Drug Report")
+    assert make_citekey(one, set()) == "unodc2018world"
+    assert make_citekey(Work(key=""), set()) == "anon"
+
+
+def test_citekey_suffixes_on_clash() -> None:
+    w = Work(key="", authors=(Person(family="Khan"),), issued="2010", title="Crime")
+    assert make_citekey(w, {"khan2010crime"}) == "khan2010crimea"
+    assert make_citekey(w, {"khan2010crime", "khan2010crimea"}) == "khan2010crimeb"
+    taken = {"khan2010crime"} | {"khan2010crime" + chr(97 + i) for i in range(26)}
+    assert make_citekey(w, taken) == "khan2010crimeaa"
+
+
+def test_other_scripts_kept() -> None:
+    assert normalise_title("پاکستان، میں") == "پاکستان میں"  # punctuation only removed
+    assert normalise_title("Œuvre Ærø") == "oeuvre aero"
+    assert normalise_title("پاکستان") != normalise_title("جرائم")
+
+
+def test_url_fast_and_slow_paths_agree() -> None:
+    assert normalise_url("https://www.Example.org/a/b/") == normalise_url(
+        "https://example.org/a/b?utm_x=1"
+    )
+    assert normalise_url("example.org") == "example.org"
+    assert normalise_url("https://x.org/a\\_b?p=1\\&q=2") == "x.org/a_b?p=1&q=2"

@@ -1,0 +1,254 @@
+"""The ingest pipeline and command on small fixtures (a fake reference parser keeps them exact)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from litreview.commands import ingest as command
+from litreview.errors import InputError
+from litreview.ingest import Source, ingest
+from litreview.io.documents import read_document
+from litreview.model import Citation, Document, Work, replace
+from litreview.review import Review
+
+DOCS = Path(__file__).parent / "data" / "docs"
+_REF = re.compile(r"^(?P<a>[^(]+?),?\s*\((?P<y>\d{4})\),?\s*['‘*]*(?P<t>[^'’*]+)")
+
+
+def fake_parse(raw: str) -> dict[str, Any]:
+    """Author, year and title of the fixtures' ``Name (Year), 'Title'`` references; URLs."""
+    url = re.search(r"https?://[^\s>]+", raw)
+    m = _REF.match(raw)
+    if m:
+        return {"type": "report", "author": [{"literal": m.group("a").strip()}],
+                "issued": {"date-parts": [[int(m.group("y"))]]}, "title": m.group("t").strip()}
+    if url:
+        return {"type": "webpage", "URL": url.group(0).rstrip(".")}
+    return {"type": "document", "title": raw}
+
+
+def _source(name: str) -> Source:
+    path = DOCS / name
+    return Source(doc_id=path.stem, path=f"docs/{path.name}", text=read_document(path))
+
+
+def _rows(result: Any, doc_id: str) -> list[Citation]:
+    return [c for c in result.citations if c.doc_id == doc_id]
+
+
+def test_rows_per_work_ibid_and_notes() -> None:
+    result = ingest([_source("paged_report.txt")], parse=fake_parse)
+    rows = {(c.footnote, c.position): c for c in _rows(result, "paged_report")}
+    assert sorted(rows) == [(1, 1), (2, 1), (3, 1), (3, 2), (4, 1), (4, 2), (5, 1), (6, 1),
+                            (7, 1), (8, 1)]
+    assert rows[(2, 1)].kind == "ibid" and rows[(2, 1)].work_key == rows[(1, 1)].work_key
+    assert rows[(3, 1)].work_key != rows[(3, 2)].work_key
+    assert rows[(4, 1)].kind == "note" and rows[(4, 1)].work_key == ""
+    assert rows[(5, 1)].work_key == rows[(4, 2)].work_key  # "cited above"
+    assert rows[(6, 1)].work_key == rows[(3, 2)].work_key  # short form
+    assert rows[(7, 1)].work_key == rows[(3, 2)].work_key  # Ibid. after the short form
+    assert rows[(8, 1)].kind == "url"
+    keys = {w.key for w in result.works}
+    assert all(c.work_key in keys for c in rows.values() if c.work_key)
+
+
+def test_context_offsets_index_the_text() -> None:
+    src = _source("paged_report.txt")
+    result = ingest([src], parse=fake_parse)
+    for c in result.citations:
+        assert src.text[c.char_start:c.char_end] == c.context
+    assert {c.section for c in result.citations} == {"Introduction", "Markets", "Cold storage"}
+
+
+def test_document_is_a_work_with_its_own_metadata() -> None:
+    result = ingest([_source("paged_report.txt")], parse=fake_parse)
+    (doc,) = result.documents
+    assert (doc.doc_id, doc.path, doc.title, doc.author, doc.year) == (
+        "paged_report", "docs/paged_report.txt", "Field Notes on River Fisheries",
+        "Ana Lima; Ben Osei", "2021")
+    work = next(w for w in result.works if w.key == doc.work_key)
+    assert work.title == "Field Notes on River Fisheries" and work.year == "2021"
+    assert [p.family for p in work.authors] == ["Lima", "Osei"]
+
+
+def test_same_work_in_several_footnotes_is_one_work() -> None:
+    text = ("Report\n\nOne.¹ Two.² Three.³\n\n¹ Lee, A. (2017), 'Boats', Press.\n\n"
+            "² Kay, B. (2018), 'Nets', Press.\n\n³ Lee, A. (2017), 'Boats', Press, p. 4.\n")
+    result = ingest([Source(doc_id="r", path="r.txt", text=text)], parse=fake_parse)
+    keys = [c.work_key for c in result.citations]
+    assert keys[0] == keys[2] != keys[1]
+    assert sum(1 for w in result.works if w.title == "Boats") == 1
+
+
+def test_document_without_footnotes_gives_notice() -> None:
+    result = ingest([_source("no_footnotes.txt")], parse=fake_parse)
+    assert _rows(result, "no_footnotes") == []
+    assert result.notices == ("no_footnotes: no footnotes found; ingested with 0 citations",)
+    assert len(result.documents) == 1
+
+
+def test_reingest_replaces_own_rows_and_keeps_others() -> None:
+    other = Citation(doc_id="other", footnote=1, position=1, raw="x", work_key="k")
+    old = Citation(doc_id="multi_digit", footnote=5, position=1, raw="old", work_key="gone")
+    docs = [Document(doc_id="other", path="o.txt"), Document(doc_id="multi_digit", path="old")]
+    result = ingest([_source("multi_digit.txt")], parse=fake_parse,
+                    citations=[other, old], documents=docs)
+    assert other in result.citations and old not in result.citations
+    assert [c.footnote for c in _rows(result, "multi_digit")] == [99, 100]
+    assert [d.path for d in result.documents] == ["docs/multi_digit.txt", "o.txt"]
+
+
+def test_problems_come_back_with_lines() -> None:
+    result = ingest([_source("problems.txt")], parse=fake_parse)
+    assert any(p.line == 3 and "has no footnote text" in p.message for p in result.problems)
+    assert [c.footnote for c in _rows(result, "problems")] == [1, 2, 4]
+
+
+def test_existing_values_win_on_reingest() -> None:
+    first = ingest([_source("multi_digit.txt")], parse=fake_parse)
+    work = next(w for w in first.works if w.title == "Ninety-Nine")
+    edited = [replace(w, title="Ninety Nine (corrected)") if w.key == work.key else w
+              for w in first.works]
+    again = ingest([_source("multi_digit.txt")], parse=fake_parse, works=edited,
+                   documents=first.documents, citations=first.citations)
+    assert {w.key for w in again.works} == {w.key for w in first.works}
+    kept = next(w for w in again.works if w.key == work.key)
+    assert kept.title == "Ninety Nine (corrected)"
+
+
+# -- the command, on a review folder --------------------------------------------------------
+
+@pytest.fixture
+def review(tmp_path: Path) -> Review:
+    shutil.copytree(DOCS, tmp_path / "docs")
+    (tmp_path / "bibliography").mkdir()
+    return Review.at(tmp_path)
+
+
+def _run(review: Review, *names: str) -> int:
+    docs = [str(review.root / "docs" / n) for n in names]
+    return command.run(argparse.Namespace(docs=docs, review=str(review.root)))
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch) -> None:
+    import litreview.ingest as pipeline
+
+    defaults = list(pipeline.ingest.__kwdefaults__.items())
+    monkeypatch.setattr(pipeline.ingest, "__kwdefaults__", {**dict(defaults), "parse": fake_parse})
+
+
+@pytest.mark.usefixtures("fake")
+def test_command_writes_tables(review: Review, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(review, "paged_report.txt", "no_footnotes.txt") == 0
+    docs = review.load_documents()
+    assert [(d.doc_id, d.path) for d in docs] == [
+        ("no_footnotes", "docs/no_footnotes.txt"), ("paged_report", "docs/paged_report.txt")]
+    assert len(review.load_citations()) == 10
+    works, problems = review.load_works()
+    assert not [p for p in problems if p.severity == "error"]
+    assert {d.work_key for d in docs} <= {w.key for w in works}
+    err = capsys.readouterr().err
+    assert err.count("no footnotes found") == 1
+
+
+@pytest.mark.usefixtures("fake")
+def test_hand_edited_title_survives_reingest(review: Review) -> None:
+    _run(review, "multi_digit.txt")
+    bib = review.corpus_path.read_text(encoding="utf-8")
+    assert "Ninety-Nine" in bib
+    review.corpus_path.write_text(bib.replace("Ninety-Nine", "Ninety-Nine, corrected by hand"),
+                                  encoding="utf-8")
+    _run(review, "multi_digit.txt")
+    works, _ = review.load_works()
+    assert [w.title for w in works if w.title.startswith("Ninety")] == [
+        "Ninety-Nine, corrected by hand"]
+
+
+@pytest.mark.usefixtures("fake")
+def test_unreadable_document_changes_nothing(review: Review, tmp_path: Path) -> None:
+    _run(review, "multi_digit.txt")
+    before = {p: p.read_bytes() for p in review.bibliography.iterdir()}
+    bad = tmp_path / "docs" / "bad.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    with pytest.raises(InputError, match="binary file"):
+        _run(review, "bad.txt")
+    assert {p: p.read_bytes() for p in review.bibliography.iterdir()} == before
+
+
+@pytest.mark.usefixtures("fake")
+def test_bad_document_among_good_ones_exit_2(review: Review, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "docs" / "empty.txt").write_text("", encoding="utf-8")
+    assert _run(review, "empty.txt", "multi_digit.txt") == 2
+    assert "empty document" in capsys.readouterr().err
+    assert [d.doc_id for d in review.load_documents()] == ["multi_digit"]
+
+
+@pytest.mark.usefixtures("fake")
+def test_failed_save_leaves_files_as_they_were(review: Review,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    _run(review, "multi_digit.txt")
+    before = {p: p.read_bytes() for p in review.bibliography.iterdir()}
+
+    def boom(self: Review, cits: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(Review, "save_citations", boom)
+    with pytest.raises(OSError):
+        _run(review, "paged_report.txt")
+    assert {p: p.read_bytes() for p in review.bibliography.iterdir()} == before
+
+
+def test_work_keys_are_stable_across_runs() -> None:
+    a = ingest([_source("paged_report.txt")], parse=fake_parse)
+    b = ingest([_source("paged_report.txt")], parse=fake_parse)
+    assert [w.key for w in a.works] == [w.key for w in b.works]
+    assert a.citations == b.citations
+    assert all(isinstance(w, Work) for w in a.works)
+
+
+# -- what a document says about itself, and references named in running text -------------
+
+def test_document_metadata_from_front_matter() -> None:
+    from litreview.extract.docmeta import document_metadata
+
+    text = ("\n\nBANNER\n\nA Study of Boats: Findings and Way Forward\n\n5 September 2022\n\n"
+            "ABOUT THE RIVER INSTITUTE\n\nThis brief has been written by Fellow Dr Ana Lima.\n")
+    meta = document_metadata(text)
+    assert (meta.title, meta.authors, meta.year) == (
+        "A Study of Boats: Findings and Way Forward", ("Ana Lima",), "2022")
+    assert document_metadata("Notes\n\nAbout the River Institute\n\nText here.\n").authors == (
+        "River Institute",)
+    assert document_metadata("Plain words only, no front matter at all.\n").year == ""
+
+
+def test_inline_hyperlinked_references() -> None:
+    from litreview.extract.inline import inline_references
+
+    text = ("Meetings\n\nThe statements are on the webpage with hyperlinks Dialogue Notes 2023 "
+            "(example.org) and Dialogue Minutes (example.org) respectively. The Board praised it "
+            "on its website The Board welcomes the report on fisheries. | River Board.\n")
+    refs = inline_references(text)
+    assert [(r.title, r.site) for r in refs] == [
+        ("Dialogue Notes 2023", "example.org"), ("Dialogue Minutes", "example.org"),
+        ("The Board welcomes the report on fisheries.", "River Board")]
+    assert all(text[r.context_start:r.context_end] == r.context for r in refs)
+    assert refs[0].section == "Meetings"
+    assert refs[2].csl == {"type": "webpage", "container-title": "River Board",
+                           "title": "The Board welcomes the report on fisheries"}
+
+
+def test_clean_reference_for_the_parser() -> None:
+    from litreview.ingest import clean_reference
+
+    assert clean_reference("B (2021), '[Index 2021](#)', Board") == "B (2021), 'Index 2021', Board."
+    assert clean_reference("B (2021), [‘Index’](#).") == "B (2021), ‘Index’."
+    assert clean_reference("Z (2018), '*Nexus*', Centre.") == "Z (2018), 'Nexus', Centre."
+    assert clean_reference("[Page](https://x.org/p) text.") == "Page <https://x.org/p> text."

@@ -1,0 +1,306 @@
+"""BibTeX/BibLaTeX reading and writing: mapping, losslessness, bibtexparser traps, bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from litreview.errors import Problem
+from litreview.io.bibtex import read_bibtex, read_bibtex_bytes, validate_bibtex, write_bibtex
+from litreview.model import Person, Work, replace
+from tests.strategies import organisations, persons, works
+
+DATA = Path(__file__).parent / "data" / "bibtex"
+
+
+def _one(text: str) -> Work:
+    """The single work read from ``text``, asserting no errors."""
+    found, problems = read_bibtex(text, "t.bib")
+    assert [p for p in problems if p.severity == "error"] == []
+    assert len(found) == 1
+    return found[0]
+
+
+def _messages(problems: list[Problem]) -> list[str]:
+    """Problems as one-line strings."""
+    return [str(p) for p in problems]
+
+
+# --- round trips -----------------------------------------------------------------------
+
+LATEX = st.sampled_from([
+    r"{UNODC}", r"{\"U}ber", r"M{\"u}ller", r"\&", r"50\%", r"{\'e}t{\'e}", "--", r"\textit{x}",
+    r"{Case} {Protected}", "~",
+])
+
+
+def _latex_text() -> st.SearchStrategy[str]:
+    """Text with LaTeX snippets as real BibTeX files carry them."""
+    word = st.one_of(LATEX, st.from_regex(r"[A-Za-zé]{1,8}", fullmatch=True))
+    return st.lists(word, min_size=1, max_size=6).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(works(), st.booleans())
+def test_round_trip_of_any_work(work: Work, biblatex: bool) -> None:
+    found, problems = read_bibtex(write_bibtex([work], biblatex=biblatex))
+    assert found == [work]
+    assert [p.severity for p in problems] == ([] if work.title else ["warning"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(works(), _latex_text(), st.lists(st.one_of(persons(), organisations()), max_size=3),
+       st.booleans())
+def test_round_trip_keeps_latex_verbatim(work: Work, title: str, names: list[Person],
+                                         biblatex: bool) -> None:
+    latex_names = tuple(names) + (Person(family=r"M{\"u}ller", given=r"{\AA}se"),)
+    work = replace(work, title=title, authors=latex_names)
+    found, _ = read_bibtex(write_bibtex([work], biblatex=biblatex))
+    assert found == [work]
+
+
+def test_many_works_keep_their_order() -> None:
+    batch = [Work(key=f"k{i}", title=f"T{i}") for i in (3, 1, 2)]
+    found, problems = read_bibtex(write_bibtex(batch))
+    assert [w.key for w in found] == ["k3", "k1", "k2"] and problems == []
+
+
+def test_output_is_deterministic_with_fixed_field_order() -> None:
+    work = Work(key="a", type="article-journal", title="T", authors=(Person(family="F"),),
+                issued="2001", container="J", extra=(("zzz", "1"), ("aaa", "2")))
+    text = write_bibtex([work])
+    assert text == write_bibtex([work])
+    names = [line.split("=")[0].strip() for line in text.splitlines()[1:-1]]
+    assert names == ["author", "title", "journal", "year", "zzz", "aaa"]
+
+
+def test_real_file_round_trips_field_by_field() -> None:
+    text = (DATA / "zotero_export.bib").read_text(encoding="utf-8")
+    first, problems = read_bibtex(text, "zotero_export.bib")
+    assert problems == []
+    for biblatex in (False, True):
+        again, problems2 = read_bibtex(write_bibtex(first, biblatex=biblatex))
+        assert problems2 == []
+        for a, b in zip(first, again, strict=True):
+            for name in Work.__dataclass_fields__:
+                assert getattr(a, name) == getattr(b, name), (a.key, name, biblatex)
+
+
+# --- mapping ---------------------------------------------------------------------------
+
+def test_zotero_file_maps_fields_and_keeps_the_rest() -> None:
+    found, _ = read_bibtex((DATA / "zotero_export.bib").read_text(encoding="utf-8"))
+    by_key = {w.key: w for w in found}
+    report = by_key["unodc_global_2020"]
+    assert report.type == "report"
+    assert report.publisher == "United Nations Office on Drugs and Crime"
+    assert report.authors == (Person(literal="United Nations Office on Drugs and Crime"),)
+    assert report.issued == "2021-01" and report.accessed == "2023-05-04"
+    assert report.url.endswith("?a=1&b=2") and report.place == "Vienna"
+    assert report.issue == "E.20.IV.3"
+    assert report.keywords == ("crime_type:human_trafficking", "group:women", "Trafficking")
+    assert report.extra_value("file").startswith("Full Text PDF:")
+    assert report.title == "Global {Report} on {Trafficking} in {Persons} 2020"
+    article = by_key["shah_gender_2019"]
+    assert article.authors == (
+        Person(family=r"Shah", given=r"Ay{\c{s}}e"),
+        Person(family="van der Berg", given="Jan"),
+        Person(family=r"Garc{\'\i}a", given=r"Jos{\'e}"),
+        Person(family="Khan, Jr.", given="Imran"),
+    )
+    assert article.editors == (Person(literal="World Bank"),)
+    assert article.container == "Journal of {South} {Asian} Studies"
+    assert "\n\nAnd a second paragraph" in article.abstract
+    assert article.extra == (("issn", "1234-5678"), ("shorttitle", "Gender, {Crime} and the {State}"))
+    assert by_key["ali_chapter_2018"].place == "London and New York"
+    assert by_key["noor_thesis_2017"].publisher == "Quaid-i-Azam University"
+    assert by_key["blog_2022"].issued == "2022-03"
+    assert by_key["web_2021"].type == "webpage"
+
+
+@pytest.mark.parametrize(("entry_type", "csl"), [
+    ("mastersthesis", "thesis"), ("inbook", "chapter"), ("manual", "report"),
+    ("mvbook", "book"), ("weirdtype", "document"),
+])
+def test_entry_types_not_mapped_one_to_one_survive(entry_type: str, csl: str) -> None:
+    work = _one(f"@{entry_type}{{k, title = {{T}}}}")
+    assert work.type == csl
+    assert write_bibtex([work]).startswith(f"@{entry_type}{{k,")
+    assert write_bibtex([work], biblatex=True).startswith(f"@{entry_type}{{k,")
+
+
+@pytest.mark.parametrize(("csl", "bibtex", "biblatex"), [
+    ("article-journal", "@article", "@article"), ("report", "@techreport", "@report"),
+    ("thesis", "@phdthesis", "@thesis"), ("webpage", "@online", "@online"),
+    ("paper-conference", "@inproceedings", "@inproceedings"), ("legislation", "@legislation",
+                                                                "@legislation"),
+])
+def test_csl_types_get_each_dialects_entry_type(csl: str, bibtex: str, biblatex: str) -> None:
+    work = Work(key="k", type=csl, title="T")
+    assert write_bibtex([work]).startswith(bibtex + "{k,")
+    assert write_bibtex([work], biblatex=True).startswith(biblatex + "{k,")
+
+
+def test_newspaper_article_uses_entrysubtype() -> None:
+    work = Work(key="k", type="article-newspaper", title="T", container="Dawn")
+    text = write_bibtex([work], biblatex=True)
+    assert "entrysubtype = {newspaper}" in text and "journaltitle = {Dawn}" in text
+    assert _one(text) == work
+
+
+def test_unmapped_csl_type_travels_in_a_field() -> None:
+    work = Work(key="k", type="interview", title="T")
+    assert "csltype = {interview}" in write_bibtex([work])
+    assert _one(write_bibtex([work])) == work
+
+
+def test_publisher_field_name_is_written_back_as_read() -> None:
+    work = _one("@book{k, title={T}, organization={Org}}")
+    assert work.publisher == "Org"
+    assert "organization = {Org}" in write_bibtex([work])
+
+
+def test_date_with_day_survives_bibtex() -> None:
+    work = Work(key="k", title="T", issued="2019-05-01")
+    text = write_bibtex([work])
+    assert "year  = {2019}" in text and "month = may" in text
+    assert _one(text) == work
+
+
+def test_date_range_and_undated() -> None:
+    assert _one("@book{k, title={T}, date={1885/1888}}").issued == "1885/1888"
+    for biblatex in (False, True):
+        for issued in ("1885/1888", "n.d."):
+            work = Work(key="k", title="T", issued=issued)
+            assert _one(write_bibtex([work], biblatex=biblatex)) == work
+
+
+def test_unreadable_month_stays_extra() -> None:
+    work = _one("@book{k, title={T}, year={2001}, month={Spring}}")
+    assert work.issued == "2001" and work.extra == (("month", "Spring"),)
+
+
+# --- bibtexparser traps, each would lose data without the guard ---------------------------
+
+def test_missing_comma_is_reported_and_the_next_field_recovered() -> None:
+    text = "@article{a,\n  title = {X}\n  year = {2000},\n  note = {n}\n}\n@book{b, title={B}}\n"
+    found, problems = read_bibtex(text, "t.bib")
+    assert found[0].title == "X" and found[0].issued == "2000" and found[0].note == "n"
+    assert _messages(problems) == [
+        "t.bib:3: warning: entry 'a': missing comma before field 'year' (read anyway)"
+    ]
+    assert [w.key for w in found] == ["a", "b"]
+
+
+def test_stray_closing_brace_is_reported_with_its_line() -> None:
+    text = "@article{a,\n  title = {X}},\n  year = {2000},\n}\n@book{b, title={B}}\n"
+    found, problems = read_bibtex(text, "t.bib")
+    assert [w.key for w in found] == ["a", "b"]
+    assert len(problems) == 1 and problems[0].severity == "error"
+    assert problems[0].line == 2
+    assert "after entry 'a'" in problems[0].message and "stray '}'" in problems[0].message
+    assert "year = {2000}" in problems[0].message
+
+
+def test_comments_between_entries_are_not_problems() -> None:
+    text = "% JabRef header\nSome words here.\n@book{b, title={B}}\n@comment{jabref-meta: x;}\n"
+    assert read_bibtex(text) == ([Work(key="b", type="book", title="B")], [])
+
+
+def test_empty_citekey_is_reported() -> None:
+    found, problems = read_bibtex("\n@article{,\n  title = {X},\n}\n", "t.bib")
+    assert found[0].key == "" and found[0].title == "X"
+    assert _messages(problems) == ["t.bib:2: warning: @article entry has no citekey"]
+
+
+def test_bad_byte_skips_only_its_entry() -> None:
+    data = "@book{a, title={A}}\n@book{b,\n  title={Caf".encode() + b"\xe9}}\n@book{c, title={C}}\n"
+    found, problems = read_bibtex_bytes(data, "t.bib")
+    assert [w.key for w in found] == ["a", "c"]
+    assert _messages(problems) == ["t.bib:3: error: not UTF-8 (byte 0xE9); entry 'b' skipped"]
+
+
+def test_utf8_bom_is_ignored() -> None:
+    found, problems = read_bibtex_bytes("\ufeff@book{a, title={Ü}}".encode(), "t.bib")
+    assert found[0].key == "a" and found[0].title == "Ü" and problems == []
+
+
+def test_urls_case_braces_and_corporate_authors_are_not_mangled() -> None:
+    work = _one("@misc{k, author={{World Bank} and {Asian Development Bank}}, "
+                "title={The {UN} and {Pakistan}}, url={https://a.org/?x=1&y=2}}")
+    assert work.url == "https://a.org/?x=1&y=2"
+    assert work.title == "The {UN} and {Pakistan}"
+    assert work.authors == (Person(literal="World Bank"), Person(literal="Asian Development Bank"))
+    assert "{World Bank} and {Asian Development Bank}" in write_bibtex([work])
+
+
+def test_string_macros_and_concatenation() -> None:
+    text = '@string{pub = "Big Press"}\n@book{k, title={T}, publisher = pub # { and Co}, month=feb, year=1999}'
+    work = _one(text)
+    assert work.publisher == "Big Press and Co" and work.issued == "1999-02"
+
+
+def test_undefined_macro_is_kept_as_text_with_a_warning() -> None:
+    found, problems = read_bibtex("@book{k, title={T}, publisher = nopub}", "t.bib")
+    assert found[0].publisher == "nopub"
+    assert _messages(problems) == ["t.bib:1: warning: entry 'k': undefined macro 'nopub' kept as text"]
+
+
+# --- bad input -------------------------------------------------------------------------
+
+def test_unbalanced_braces_report_a_line_and_other_entries_are_read() -> None:
+    text = "@book{ok, title={Fine}}\n@article{a,\n  title = {X,\n  year = {2000},\n}\n" \
+           "@book{b, title={B}}\n@book{c, title={C}}\n"
+    found, problems = read_bibtex(text, "t.bib")
+    assert [w.key for w in found] == ["ok", "b", "c"]
+    assert len(problems) == 1
+    assert problems[0].severity == "error" and problems[0].line == 2
+    assert str(problems[0]).startswith("t.bib:2: error: cannot parse entry")
+
+
+def test_duplicate_citekey_is_an_error() -> None:
+    found, problems = read_bibtex("@book{a, title={X}}\n\n@book{a, title={Y}}\n", "t.bib")
+    assert [w.title for w in found] == ["X"]
+    assert _messages(problems) == [
+        "t.bib:3: error: duplicate citekey 'a' (first at line 1); entry skipped"
+    ]
+
+
+def test_duplicate_field_keeps_the_first_and_reports() -> None:
+    found, problems = read_bibtex("@book{a, title={X}, title={Y}}", "t.bib")
+    assert [w.title for w in found] == ["X"]
+    assert len(problems) == 1 and problems[0].severity == "error"
+    with pytest.raises(ValueError, match=r"t\.bib:1: entry 'a': duplicate field 'title'; kept"):
+        raise problems[0].to_error()
+
+
+def test_duplicate_field_in_another_case_is_caught_too() -> None:
+    found, problems = read_bibtex("@book{a, title={X}, Title={Y}}", "t.bib")
+    assert [w.title for w in found] == ["X"]
+    assert _messages(problems) == ["t.bib:1: error: entry 'a': duplicate field 'Title'; kept the first"]
+
+
+@pytest.mark.parametrize("text", ["", "  \n\n"])
+def test_empty_file(text: str) -> None:
+    assert validate_bibtex(text, "e.bib") == [
+        Problem(path="e.bib", line=None, severity="error", message="empty file")
+    ]
+
+
+def test_file_without_entries() -> None:
+    assert _messages(validate_bibtex("just some words\n", "e.bib")) == ["e.bib: error: no entries found"]
+
+
+def test_entry_without_title_is_a_warning() -> None:
+    found, problems = read_bibtex("@book{a, author={X, Y}}", "t.bib")
+    assert len(found) == 1
+    assert _messages(problems) == ["t.bib:1: warning: entry 'a' has no title"]
+
+
+def test_unbalanced_value_from_another_format_is_written_parseably() -> None:
+    work = Work(key="k", title="a } b { c {")
+    found, problems = read_bibtex(write_bibtex([work]))
+    assert problems == [] and found[0].key == "k" and "a" in found[0].title

@@ -1,0 +1,154 @@
+"""CSL-JSON reading and writing: checks at the edge, unknown keys kept, pandoc reads ours."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+from litreview.errors import Problem
+from litreview.io.csljson import read_csljson, validate_csljson, write_csljson
+from litreview.model import Person, Work
+from tests.conftest import require_tool
+from tests.strategies import works
+
+DATA = Path(__file__).parent / "data" / "csljson"
+
+
+def _read(name: str) -> tuple[list[Work], list[Problem]]:
+    return read_csljson((DATA / name).read_text(encoding="utf-8"), name)
+
+
+def test_zotero_export_fields() -> None:
+    found, problems = _read("zotero_export.json")
+    assert problems == []
+    report, article = found
+    assert report.key == "http://zotero.org/users/1/items/ABCD1234"
+    assert report.authors == (Person(literal="United Nations Office on Drugs and Crime"),)
+    assert (report.issued, report.accessed) == ("2021-02-02", "2024-05-01")
+    assert report.keywords == ("crime_type:trafficking", "evidence")
+    assert report.extra == (("ISBN", "978-92-1-005792-8"), ("language", "en"))
+    assert article.authors[1] == Person(family="van der Berg", given="Jan")
+    assert article.issue == "7" and article.pages == "1401-1420"
+    assert article.extra == (("custom-field", 'json:{"nested": [1, 2, 3]}'),)
+
+
+def test_unknown_keys_survive_export() -> None:
+    found, _ = _read("zotero_export.json")
+    items = json.loads(write_csljson(found))
+    assert items[0]["ISBN"] == "978-92-1-005792-8"
+    assert items[1]["custom-field"] == {"nested": [1, 2, 3]}
+    assert read_csljson(write_csljson(found))[0] == found
+
+
+def test_not_a_list_is_one_error() -> None:
+    found, problems = _read("not_a_list.json")
+    assert found == []
+    assert [(p.line, p.severity) for p in problems] == [(1, "error")]
+    assert "expected a list of items" in problems[0].message
+
+
+def test_wrong_types_name_the_item_and_its_line() -> None:
+    found, problems = _read("wrong_types.json")
+    assert [w.key for w in found] == ["good1", "good2"]
+    assert [(p.line, p.severity) for p in problems] == [(3, "error"), (8, "error")]
+    assert "item 1 (bad): title" in problems[0].message
+    assert "item 2 is a JSON str" in problems[1].message
+
+
+def test_bad_json_is_one_problem_at_json_line() -> None:
+    found, problems = _read("bad_json.json")
+    assert found == []
+    assert [(p.path, p.line, p.severity) for p in problems] == [("bad_json.json", 3, "error")]
+
+
+@pytest.mark.parametrize(
+    "item, field",
+    [
+        ({"id": "a", "author": "Smith"}, "author"),
+        ({"id": "a", "issued": {"date-parts": [["spring"]]}}, "issued.date-parts.0.0"),
+        ({"id": "a", "type": 3}, "type"),
+        ({"id": "a", "keyword": {"x": 1}}, "keyword"),
+    ],
+)
+def test_each_wrong_type_is_reported(item: dict[str, object], field: str) -> None:
+    good = {"id": "ok", "title": "Fine"}
+    found, problems = read_csljson(json.dumps([good, item], indent=1), "x.json")
+    assert [w.key for w in found] == ["ok"]
+    assert len(problems) == 1 and field in problems[0].message and problems[0].line == 6
+
+
+def test_duplicate_ids_warn() -> None:
+    found, problems = read_csljson('[{"id": "a"},\n{"id": "a"}]')
+    assert len(found) == 2 and [(p.line, p.severity) for p in problems] == [(2, "warning")]
+
+
+def test_output_is_deterministic_and_readable() -> None:
+    work = Work(
+        key="k",
+        type="book",
+        title="Ünïcode & <b>",
+        authors=(Person(literal="World Bank"),),
+        issued="2012-03",
+        keywords=("crime_type:x", "y"),
+    )
+    out = write_csljson([work])
+    assert out == write_csljson([work]) and out.endswith("]\n")
+    assert "Ünïcode" in out and '\n  {\n    "id": "k",\n    "type": "book",' in out
+    assert json.loads(out)[0]["keyword"] == "crime_type:x, y"
+
+
+def test_validate_lists_the_same_problems() -> None:
+    text = (DATA / "wrong_types.json").read_text(encoding="utf-8")
+    assert validate_csljson(text, "w.json") == read_csljson(text, "w.json")[1] != []
+
+
+@settings(max_examples=40, deadline=None)
+@given(works())
+def test_round_trip_property(work: Work) -> None:
+    found, problems = read_csljson(write_csljson([work]))
+    assert problems == []
+    assert found == [work]
+
+
+@pytest.mark.tool
+def test_pandoc_citeproc_renders_every_entry(tmp_path: Path) -> None:
+    pandoc = require_tool("pandoc")
+    found, _ = _read("zotero_export.json")
+    found += [
+        Work(
+            key="smith2010",
+            type="book",
+            title="Zeta and the informal economy",
+            authors=(Person(family="Smith", given="John"),),
+            issued="2010",
+            publisher="Press",
+        ),
+        Work(
+            key="wb2012",
+            type="report",
+            title="Ledger of remittances & risk",
+            authors=(Person(literal="World Bank"),),
+            issued="2012-05",
+            url="https://x.org/a?b=1&c=2",
+        ),
+    ]
+    bib = tmp_path / "refs.json"
+    bib.write_text(write_csljson(found), encoding="utf-8")
+    doc = tmp_path / "doc.md"
+    doc.write_text("---\nnocite: '@*'\n---\n\n# References\n", encoding="utf-8")
+    result = subprocess.run(
+        [pandoc, "-f", "markdown", "-t", "plain", "--citeproc", f"--bibliography={bib}", str(doc)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    flat = " ".join(result.stdout.split()).lower()
+    for work in found:
+        assert work.title.lower() in flat, work.title
+    assert "world bank. 2012" in flat and "united nations office on drugs and crime. 2021" in flat

@@ -1,0 +1,140 @@
+"""RIS reading and writing: rispy's traps guarded, unknown tags kept, lossless round trips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import rispy
+from hypothesis import given, settings
+
+from litreview.errors import Problem
+from litreview.io.ris import read_ris, validate_ris, write_ris
+from litreview.model import Person, Work
+from tests.strategies import works
+
+DATA = Path(__file__).parent / "data" / "ris"
+
+
+def _read(name: str) -> tuple[list[Work], list[Problem]]:
+    return read_ris((DATA / name).read_text(encoding="utf-8"), name)
+
+
+def test_zotero_export_fields() -> None:
+    found, problems = _read("zotero_export.ris")
+    assert problems == []
+    report, article, online = found
+    assert report.type == "report"
+    assert report.authors == (Person(literal="United Nations Office on Drugs and Crime"),)
+    assert report.issued == "2021-02-02"
+    assert report.accessed == "2024-05-01"
+    assert report.url.endswith("?a=1&b=2")
+    assert report.keywords == ("crime_type:trafficking", "evidence")
+    assert report.note == "Accessed via the agency website."
+    assert report.extra == (("RIS:LA", "en"), ("RIS:SN", "978-92-1-005792-8"))
+    assert article.key == "muller2019gender"
+    assert article.authors == (
+        Person(family="Müller", given="Anna-Lena"),
+        Person(family="van der Berg", given="Jan"),
+    )
+    assert article.editors == (Person(family="Ortega", given="José"),)
+    assert (article.container, article.volume, article.issue) == (
+        "Journal of Development Studies",
+        "55",
+        "7",
+    )
+    assert article.pages == "1401-1420" and article.issued == "2019-07"
+    assert article.abstract.endswith("\nThe second line of the abstract continues here.")
+    assert online.type == "article-journal"
+    assert ("RIS:TY", "EJOUR") in online.extra
+
+
+def test_missing_er_does_not_swallow_the_next_record() -> None:
+    text = (DATA / "missing_er.ris").read_text(encoding="utf-8")
+    assert len(rispy.loads(text)) == 1  # the trap: rispy alone merges the two records
+    found, problems = read_ris(text, "missing_er.ris")
+    assert [w.title for w in found] == ["First book, whose record never ends", "Second report"]
+    assert found[1].authors == (Person(literal="World Bank"),)
+    assert found[0].issued == "2001" and found[1].issued == "2002"
+    assert [(p.line, p.severity) for p in problems] == [(5, "warning")]
+    assert "no ER" in problems[0].message
+
+
+def test_record_without_ty_is_an_error_with_its_line() -> None:
+    found, problems = _read("no_ty.ris")
+    assert [w.title for w in found] == ["A proper book"]
+    assert [(p.path, p.line, p.severity) for p in problems] == [("no_ty.ris", 1, "error")]
+    assert "no TY" in problems[0].message
+
+
+def test_unterminated_last_record_is_read_with_a_warning() -> None:
+    found, problems = read_ris("\nTY  - BOOK\nTI  - Open ended\n", "x.ris")
+    assert [w.title for w in found] == ["Open ended"]
+    assert [(p.line, p.severity) for p in problems] == [(2, "warning")]
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "just some text\n"])
+def test_no_records_is_an_error(text: str) -> None:
+    found, problems = read_ris(text, "empty.ris")
+    assert found == []
+    assert [(p.line, p.message) for p in problems if p.severity == "error"] == [
+        (1, "no RIS records found")
+    ]
+
+
+def test_unknown_tags_survive_a_round_trip() -> None:
+    text = (DATA / "unknown_tags.ris").read_text(encoding="utf-8")
+    found, _ = read_ris(text)
+    assert found[0].extra == (
+        ("RIS:XY", "first unknown"),
+        ("RIS:XY", "second unknown"),
+        ("RIS:C9", "custom nine"),
+    )
+    out = write_ris(found)
+    assert "XY  - first unknown\nXY  - second unknown\nC9  - custom nine\n" in out
+    assert read_ris(out)[0] == found
+
+
+def test_url_with_semicolon_is_not_split() -> None:
+    found, _ = read_ris("TY  - ELEC\nUR  - https://a.org/x;y=1\nER  - \n")
+    assert found[0].url == "https://a.org/x;y=1"
+    assert "UR  - https://a.org/x;y=1\n" in write_ris(found)
+
+
+def test_other_formats_extra_fields_travel_as_marked_notes() -> None:
+    work = Work(
+        key="k1",
+        type="book",
+        title="T",
+        note="A real note",
+        extra=(("isbn", "123"), ("RIS:SN", "456")),
+    )
+    out = write_ris([work])
+    assert "N1  - A real note\n" in out and "N1  - [extra] isbn: 123\n" in out
+    assert read_ris(out)[0] == [work]
+
+
+def test_zotero_file_round_trips_through_our_writer() -> None:
+    found, _ = _read("zotero_export.ris")
+    again, problems = read_ris(write_ris(found))
+    assert problems == [] and again == found
+
+
+def test_validate_lists_the_same_problems() -> None:
+    text = (DATA / "missing_er.ris").read_text(encoding="utf-8")
+    assert validate_ris(text, "m.ris") == read_ris(text, "m.ris")[1] != []
+
+
+def test_writer_output_is_read_by_rispy() -> None:
+    found, _ = _read("zotero_export.ris")
+    parsed = rispy.loads(write_ris(found))
+    assert [r["title"] for r in parsed] == [w.title for w in found]
+    assert parsed[0]["type_of_reference"] == "RPRT"
+
+
+@settings(max_examples=40, deadline=None)
+@given(works())
+def test_round_trip_property(work: Work) -> None:
+    found, problems = read_ris(write_ris([work]))
+    assert problems == []
+    assert found == [work]

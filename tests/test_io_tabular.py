@@ -1,0 +1,88 @@
+"""The flat works CSV: escaped multi-values, extra as JSON, exact round trips."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from hypothesis import given, settings
+
+from litreview.io.tabular import COLUMNS, read_csv, validate_csv, write_csv
+from litreview.model import Person, Work
+from tests.strategies import works
+
+TRICKY = Work(
+    key="k1",
+    type="report",
+    authors=(
+        Person(family="Smith; Jr", given="Ann, B."),
+        Person(literal="Bank, World; Group \\ Unit"),
+        Person(family="Solo"),
+    ),
+    editors=(Person(literal="UNODC"),),
+    title='Title, with; "quotes"\nand a newline',
+    keywords=("a;b", "c\\", "crime_type:x"),
+    extra=(("isbn", "1"), ("isbn", "2"), ("RIS:XY", "v")),
+)
+
+
+def test_header_and_cells_are_readable() -> None:
+    rows = list(csv.reader(io.StringIO(write_csv([TRICKY]), newline="")))
+    assert tuple(rows[0]) == COLUMNS
+    cells = dict(zip(COLUMNS, rows[1], strict=True))
+    assert (
+        cells["authors"]
+        == "Smith\\; Jr, Ann\\\\, B.; Bank\\\\, World\\; Group \\\\\\\\ Unit; Solo,"
+    )
+    assert cells["editors"] == "UNODC"
+    assert cells["keywords"] == "a\\;b; c\\\\; crime_type:x"
+    assert cells["extra"] == '[["isbn", "1"], ["isbn", "2"], ["RIS:XY", "v"]]'
+
+
+def test_tricky_values_round_trip_exactly() -> None:
+    found, problems = read_csv(write_csv([TRICKY]))
+    assert problems == [] and found == [TRICKY]
+
+
+def test_hand_made_csv_with_plain_cells_and_unknown_columns() -> None:
+    text = 'title,authors,year_note,keywords\nA study,"Doe, Jane; World Bank",circa,x; y\n'
+    found, problems = read_csv(text, "hand.csv")
+    assert problems == []
+    assert found == [
+        Work(
+            key="",
+            type="document",
+            title="A study",
+            authors=(Person(family="Doe", given="Jane"), Person(literal="World Bank")),
+            keywords=("x", "y"),
+            extra=(("year_note", "circa"),),
+        )
+    ]
+
+
+def test_bad_extra_is_reported_with_the_row_line_and_others_read() -> None:
+    text = write_csv([Work(key="a", title="multi\nline"), Work(key="b"), Work(key="c")])
+    lines = text.splitlines()
+    lines[3] += "{not json"  # the row of "b" (line 4) ends with its empty extra cell
+    found, problems = read_csv("\n".join(lines) + "\n", "w.csv")
+    assert [w.key for w in found] == ["a", "c"]
+    assert [(p.path, p.line, p.severity) for p in problems] == [("w.csv", 4, "error")]
+    assert "extra" in problems[0].message
+
+
+def test_not_a_works_csv_is_an_error() -> None:
+    found, problems = read_csv("a,b\n1,2\n", "x.csv")
+    assert found == [] and [(p.line, p.severity) for p in problems] == [(1, "error")]
+    assert validate_csv("a,b\n1,2\n", "x.csv") == problems
+
+
+def test_output_is_deterministic() -> None:
+    assert write_csv([TRICKY, Work(key="z")]) == write_csv([TRICKY, Work(key="z")])
+
+
+@settings(max_examples=30, deadline=None)
+@given(works())
+def test_round_trip_property(work: Work) -> None:
+    found, problems = read_csv(write_csv([work, work]))
+    assert problems == []
+    assert found == [work, work]
