@@ -42,16 +42,29 @@ def synthetic(taxonomy: object, n: int, seed: int = 7) -> tuple[list[Work], list
     facets = taxonomy.facets  # type: ignore[attr-defined]
     for i in range(n):
         key = f"w{i:06d}"
-        works.append(Work(key=key, type=rng.choice(TYPES), issued=str(rng.randint(1990, 2024)),
-                          title=f"Synthetic study {i} of {rng.choice(('a', 'the', 'some'))} thing",
-                          authors=(Person(family=f"Author{i % 997}", given="A."),),
-                          url=f"https://example.org/{i}"))
+        works.append(
+            Work(
+                key=key,
+                type=rng.choice(TYPES),
+                issued=str(rng.randint(1990, 2024)),
+                title=f"Synthetic study {i} of {rng.choice(('a', 'the', 'some'))} thing",
+                authors=(Person(family=f"Author{i % 997}", given="A."),),
+                url=f"https://example.org/{i}",
+            )
+        )
         for f in facets:
             values = [v.id for v in f.values]
             weights = [1 / (r + 1) ** 1.3 for r in range(len(values))]
             for v in set(rng.choices(values, weights, k=rng.randint(1, 2))):
-                tags.append(Tag(work_key=key, facet=f.id, value=v, source="title",
-                                evidence=Evidence(quote=v, field="title")))
+                tags.append(
+                    Tag(
+                        work_key=key,
+                        facet=f.id,
+                        value=v,
+                        source="title",
+                        evidence=Evidence(quote=v, field="title"),
+                    )
+                )
     return works, tags
 
 
@@ -60,17 +73,28 @@ def bench_report() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         shutil.copytree(ROOT / "bibliography", Path(tmp) / "main" / "bibliography")
         (Path(tmp) / "shared").symlink_to(ROOT.parent / "shared")
-        code = ("import sys; from litreview.commands import report; import argparse; "
-                "p = argparse.ArgumentParser(); report.add_arguments(p); "
-                "sys.exit(report.run(p.parse_args(sys.argv[1:])))")
+        code = (
+            "import sys; from litreview.commands import report; import argparse; "
+            "p = argparse.ArgumentParser(); report.add_arguments(p); "
+            "sys.exit(report.run(p.parse_args(sys.argv[1:])))"
+        )
         t0 = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", code, "--review", str(Path(tmp) / "main")],
-                              cwd=ROOT, capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            [sys.executable, "-c", code, "--review", str(Path(tmp) / "main")],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         wall = time.perf_counter() - t0
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        peak, cpu = usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
         print(done.stdout + done.stderr)
-        print(f"litreview report on the default review: {wall:.1f} s wall, peak RSS {peak:.0f} MB, "
-              f"exit {done.returncode}")
+        print(
+            f"litreview report on the default review: {wall:.1f} s wall, {cpu:.1f} s CPU, "
+            f"peak RSS {peak:.0f} MB, "
+            f"exit {done.returncode}"
+        )
 
 
 def main() -> None:
@@ -86,19 +110,36 @@ def main() -> None:
     taxonomy = Review.at(args.review).load_taxonomy()
     t0 = time.perf_counter()
     cues = default_cues()
-    statements = [s for p in sorted(SEEDS.glob("*.txt"))
-                  for s in find_statements(p.stem, p.read_text("utf-8"), cues, taxonomy)]
+    statements = [
+        s
+        for p in sorted(SEEDS.glob("*.txt"))
+        for s in find_statements(p.stem, p.read_text("utf-8"), cues, taxonomy)
+    ]
     works, tags = synthetic(taxonomy, args.works)
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
     settings = load_settings()
-    gaps = find_gaps(statements, tags, works, taxonomy.facet_ids,
-                     labels=labels_of(taxonomy).values, settings=settings)
+    gaps = find_gaps(
+        statements,
+        tags,
+        works,
+        taxonomy.facet_ids,
+        labels=labels_of(taxonomy).values,
+        settings=settings,
+    )
     t2 = time.perf_counter()
     files = dict(render_register(gaps, statements))
     files.update(render_briefs(gaps, works, labels_of(taxonomy)))
     t3 = time.perf_counter()
-    page = egm.render_map(egm.egm_data(title="bench", facets=taxonomy.facets, works=works, tags=tags,
-                                       statements=statements, thin_max=settings.thin_max))
+    page = egm.render_map(
+        egm.egm_data(
+            title="bench",
+            facets=taxonomy.facets,
+            works=works,
+            tags=tags,
+            statements=statements,
+            thin_max=settings.thin_max,
+        )
+    )
     t4 = time.perf_counter()
     export = eppi.eppi_json(taxonomy.facets, works, tags)
     png = gap_figures.plot_statements_per_theme(gap_figures.compute_statements_per_theme(gaps))
@@ -106,10 +147,13 @@ def main() -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"works {len(works)}, tags {len(tags)}, statements {len(statements)}, gaps {len(gaps)}")
     print(f"setup (statements + synthetic corpus) {t1 - t0:.1f} s")
-    print(f"find_gaps {t2 - t1:.2f} s; register + briefs {t3 - t2:.2f} s; "
-          f"map.html {t4 - t3:.2f} s ({len(page) / 1e6:.1f} MB); EPPI + figure {t5 - t4:.2f} s "
-          f"({len(export) / 1e6:.1f} MB, {len(png)} B)")
-    print(f"gaps total {t5 - t1:.1f} s; peak RSS {peak:.0f} MB")
+    print(
+        f"find_gaps {t2 - t1:.2f} s; register + briefs {t3 - t2:.2f} s; "
+        f"map.html {t4 - t3:.2f} s ({len(page) / 1e6:.1f} MB); EPPI + figure {t5 - t4:.2f} s "
+        f"({len(export) / 1e6:.1f} MB, {len(png)} B)"
+    )
+    print(f"gaps total {t5 - t1:.1f} s wall; {time.process_time() - c1:.1f} s CPU; "
+          f"peak RSS {peak:.0f} MB")
 
 
 if __name__ == "__main__":

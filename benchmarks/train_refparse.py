@@ -1,6 +1,6 @@
 """Train the reference-parser CRF and report its cross-validated score.
 
-    python3 benchmarks/train_refparse.py [--gold PATH] [--folds 5] [--out litreview/data/refparse.crfsuite]
+    python3 benchmarks/train_refparse.py [--gold PATH] [--folds 5] [--out MODEL]
 
 1. k-fold cross-validation on the gold set: train on k-1 folds, parse the held-out
    fold with the full parser (CRF + rules), write all held-out predictions to
@@ -103,7 +103,8 @@ def cross_validate(records: list[dict], folds: int, out_dir: Path, reuse: bool) 
 
 def main() -> int:
     """Cross-validate, score, then train the shipped model."""
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", type=Path, default=BENCH / "anystyle_gold.jsonl")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--out", type=Path, default=ROOT / "litreview" / "data" / "refparse.crfsuite")
@@ -111,14 +112,16 @@ def main() -> int:
     ap.add_argument("--cv-only", action="store_true", help="do not write the shipped model")
     ap.add_argument("--reuse-folds", action="store_true",
                     help="reuse fold models left by an earlier run (rules changed, features not)")
-    ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "litreview_refparse_cv",
+    ap.add_argument("--work", type=Path,
+                    default=Path(tempfile.gettempdir()) / "litreview_refparse_cv",
                     help="where fold models and held-out predictions go")
     args = ap.parse_args()
     records = load(args.gold)
     args.work.mkdir(parents=True, exist_ok=True)
     if not args.no_cv:
         pred = cross_validate(records, args.folds, args.work, args.reuse_folds)
-        subprocess.run([sys.executable, str(BENCH / "score.py"), str(args.gold), str(pred)], check=True)
+        score = [sys.executable, str(BENCH / "score.py"), str(args.gold), str(pred)]
+        subprocess.run(score, check=True)
     if args.cv_only:
         return 0
     train(records, args.out)

@@ -31,13 +31,24 @@ class Coverage:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per cell: row value, column value, n_works, works (``;``-joined)."""
-        records = [{self.rows: r, self.cols: c, "n_works": int(self.counts.at[r, c]),
-                    "works": ";".join(self.cell_works(r, c))}
-                   for r in self.counts.index for c in self.counts.columns]
-        return pd.DataFrame.from_records(records, columns=[self.rows, self.cols, "n_works", "works"])
+        records = [
+            {
+                self.rows: r,
+                self.cols: c,
+                "n_works": int(self.counts.at[r, c]),
+                "works": ";".join(self.cell_works(r, c)),
+            }
+            for r in self.counts.index
+            for c in self.counts.columns
+        ]
+        return pd.DataFrame.from_records(
+            records, columns=[self.rows, self.cols, "n_works", "works"]
+        )
 
 
-def work_values(tags: Iterable[Tag], facet: str, works: Collection[str] | None = None) -> dict[str, set[str]]:
+def work_values(
+    tags: Iterable[Tag], facet: str, works: Collection[str] | None = None
+) -> dict[str, set[str]]:
     """value -> set of work keys tagged with it in ``facet`` (restricted to ``works``)."""
     out: dict[str, set[str]] = {}
     for t in tags:
@@ -46,9 +57,15 @@ def work_values(tags: Iterable[Tag], facet: str, works: Collection[str] | None =
     return out
 
 
-def coverage_matrix(tags: Iterable[Tag], rows: str, cols: str, *, works: Collection[str] | None = None,
-                    row_values: Sequence[str] | None = None,
-                    col_values: Sequence[str] | None = None) -> Coverage:
+def coverage_matrix(
+    tags: Iterable[Tag],
+    rows: str,
+    cols: str,
+    *,
+    works: Collection[str] | None = None,
+    row_values: Sequence[str] | None = None,
+    col_values: Sequence[str] | None = None,
+) -> Coverage:
     """Unique works per (row value, col value). ``row_values``/``col_values`` fix the axes
     (e.g. every taxonomy value, so empty rows show as zeros); else the values seen, sorted."""
     tags = list(tags)
@@ -67,13 +84,15 @@ def coverage_matrix(tags: Iterable[Tag], rows: str, cols: str, *, works: Collect
                 cells[(r, c)] = tuple(sorted(both))
             line.append(len(both))
         data.append(line)
-    counts = pd.DataFrame(data, index=pd.Index(r_axis, name=rows),
-                          columns=pd.Index(c_axis, name=cols), dtype="int64")
+    counts = pd.DataFrame(
+        data, index=pd.Index(r_axis, name=rows), columns=pd.Index(c_axis, name=cols), dtype="int64"
+    )
     return Coverage(rows=rows, cols=cols, counts=counts, cells=cells)
 
 
-def coverage_cube(tags: Iterable[Tag], facets: Sequence[str], *,
-                  works: Collection[str] | None = None) -> pd.DataFrame:
+def coverage_cube(
+    tags: Iterable[Tag], facets: Sequence[str], *, works: Collection[str] | None = None
+) -> pd.DataFrame:
     """One row per combination of values (one per facet) that some work has: the values,
     ``n_works`` and ``works`` (sorted keys, ``;``-joined), most-covered first."""
     keep = set(works) if works is not None else None
@@ -87,8 +106,10 @@ def coverage_cube(tags: Iterable[Tag], facets: Sequence[str], *,
             continue
         for combo in _product([sorted(vals[f]) for f in facets]):
             combos.setdefault(combo, set()).add(key)
-    records = [dict(zip(facets, combo, strict=True), n_works=len(ws), works=";".join(sorted(ws)))
-               for combo, ws in combos.items()]
+    records = [
+        dict(zip(facets, combo, strict=True), n_works=len(ws), works=";".join(sorted(ws)))
+        for combo, ws in combos.items()
+    ]
     frame = pd.DataFrame.from_records(records, columns=[*facets, "n_works", "works"])
     if frame.empty:
         return frame
@@ -106,9 +127,15 @@ def _product(lists: list[list[str]]) -> Iterable[tuple[str, ...]]:
             yield (head, *rest)
 
 
-def select_works(works: Iterable[Work], citations: Iterable[Citation] = (), *, doc: str | None = None,
-                 year_from: int | None = None, year_to: int | None = None,
-                 types: Collection[str] | None = None) -> set[str]:
+def select_works(
+    works: Iterable[Work],
+    citations: Iterable[Citation] = (),
+    *,
+    doc: str | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    types: Collection[str] | None = None,
+) -> set[str]:
     """Keys of works passing the filters: cited by (or being) document ``doc``, issued within
     [year_from, year_to] (works without a year fail a year filter), of a CSL type in ``types``."""
     works = list(works)
@@ -117,7 +144,9 @@ def select_works(works: Iterable[Work], citations: Iterable[Citation] = (), *, d
     for w in works:
         if cited is not None and w.key not in cited:
             continue
-        if (year_from is not None or year_to is not None) and not _in_years(w.year, year_from, year_to):
+        if (year_from is not None or year_to is not None) and not _in_years(
+            w.year, year_from, year_to
+        ):
             continue
         if types and w.type not in types:
             continue

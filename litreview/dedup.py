@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, fields
-from typing import Any
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
@@ -28,6 +27,7 @@ from .identity import (
     normalise_url,
     title_numbers,
 )
+from .merging import merge_work
 from .model import Work, replace
 
 __all__ = ["TITLE_THRESHOLD", "DedupResult", "Merge", "apply_merges", "merge_into", "merge_work"]
@@ -87,9 +87,12 @@ class _Ident:
         )
 
     def blocks(self) -> tuple[tuple[str, str], ...]:
+        """Keys of the blocks this record's title is compared in: same year, same first two
+        letters of the first author, and the same title beginning or the same title end."""
         if len(self.title) < 8:
             return ()
-        return ((self.year, "<" + self.title[:_AFFIX]), (self.year, ">" + self.title[-_AFFIX:]))
+        near = self.year + self.author[:2]
+        return ((near, "<" + self.title[:_AFFIX]), (near, ">" + self.title[-_AFFIX:]))
 
 
 class _Index:
@@ -230,8 +233,7 @@ def merge_into(
     key_map: dict[str, str] = {}
     merges: list[Merge] = []
     conflicts: list[Problem] = []
-    for w in incoming:
-        ident = _Ident.of(w)
+    for w, ident in _content_order(incoming):
         names = {w.key} if w.key else set()
         proposed = w.key if w.key and w.key not in works else make_citekey(w, works.keys())
         names.add(proposed)
@@ -265,68 +267,30 @@ def merge_into(
     )
 
 
+def _content_order(works: Sequence[Work]) -> list[tuple[Work, _Ident]]:
+    """Works with their identifiers, sorted by content so that results (which of two new
+    works gets suffix ``a``, which incoming duplicate is kept) do not depend on file order."""
+    pairs = [(w, _Ident.of(w)) for w in works]
+    pairs.sort(
+        key=lambda p: (
+            p[1].author,
+            p[1].year,
+            p[1].title,
+            p[1].doi,
+            p[1].url,
+            p[0].key,
+            p[0].title,
+            p[0].issued,
+            p[0].container,
+            p[0].publisher,
+        )
+    )
+    return pairs
+
+
 def _pairs(keys: frozenset[str]) -> list[tuple[str, str]]:
     ks = sorted(keys)
     return [(a, b) for i, a in enumerate(ks) for b in ks[i + 1 :]]
-
-
-_SKIP = frozenset({"key", "keywords", "extra"})
-
-
-def merge_work(kept: Work, other: Work, *, source: str = "<import>") -> tuple[Work, list[Problem]]:
-    """``kept`` with empty fields filled from ``other``; keywords and unknown fields united.
-
-    Differing non-empty values keep ``kept``'s and are reported as warnings.
-    """
-    changes: dict[str, Any] = {}
-    problems: list[Problem] = []
-    for f in fields(Work):
-        name = f.name
-        if name in _SKIP:
-            continue
-        mine, theirs = getattr(kept, name), getattr(other, name)
-        if not theirs or (name == "type" and theirs == "document"):
-            continue
-        if not mine or (name == "type" and mine == "document"):
-            changes[name] = theirs
-        elif not _same(name, mine, theirs):
-            problems.append(
-                Problem(
-                    path=source,
-                    line=None,
-                    severity="warning",
-                    message=f"{kept.key}: {name} differs; kept {_show(mine)}, "
-                    f"ignored {_show(theirs)} from {other.key or 'an unnamed record'}",
-                )
-            )
-    words = tuple(dict.fromkeys(kept.keywords + other.keywords))
-    if words != kept.keywords:
-        changes["keywords"] = words
-    have = {k.lower() for k, _ in kept.extra}
-    added = tuple((k, v) for k, v in other.extra if k.lower() not in have)
-    if added:
-        changes["extra"] = kept.extra + added
-    return (replace(kept, **changes) if changes else kept), problems
-
-
-def _same(name: str, a: object, b: object) -> bool:
-    if name == "doi":
-        return normalise_doi(str(a)) == normalise_doi(str(b))
-    if name == "url":
-        return normalise_url(str(a)) == normalise_url(str(b))
-    if isinstance(a, str) and isinstance(b, str):
-        return normalise_title(a) == normalise_title(b)
-    if name in ("authors", "editors"):
-        return [p.display() for p in a] == [p.display() for p in b]  # type: ignore[attr-defined]
-    return a == b
-
-
-def _show(value: object) -> str:
-    if isinstance(value, tuple):
-        text = "; ".join(p.display() if hasattr(p, "display") else str(p) for p in value)
-    else:
-        text = str(value)
-    return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
 def apply_merges(

@@ -29,7 +29,16 @@ from .model import GapStatement, Tag, Work
 
 Cell = tuple[tuple[str, str], ...]
 
-__all__ = ["Cell", "Gap", "GapSettings", "find_gaps", "focus", "load_settings", "statement_cells", "thin_for"]
+__all__ = [
+    "Cell",
+    "Gap",
+    "GapSettings",
+    "find_gaps",
+    "focus",
+    "load_settings",
+    "statement_cells",
+    "thin_for",
+]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,19 +91,28 @@ def load_settings(text: str | None = None, path: str = "gap_scoring.yaml") -> Ga
             strength={k: float(v) for k, v in raw["strength"].items()},
             bonus={k: float(v) for k, v in raw["bonus"].items()},
             restated_in=tuple(str(w).lower() for w in raw.get("restated_in", ())),
-            thin_max=int(raw.get("thin_max", 2)), thin_share=float(raw.get("thin_share", 0)),
+            thin_max=int(raw.get("thin_max", 2)),
+            thin_share=float(raw.get("thin_share", 0)),
             age_full=float(raw.get("age_full", 15)),
             review_types=tuple(raw.get("review_types", ())),
             review_words=tuple(str(w).lower() for w in raw.get("review_words", ())),
-            max_sources=int(raw.get("max_sources", 10)), max_silent=int(raw.get("max_silent", 10)),
+            max_sources=int(raw.get("max_sources", 10)),
+            max_silent=int(raw.get("max_silent", 10)),
             silent_min_marginal=int(raw.get("silent_min_marginal", 3)),
-            saturation=float(raw.get("saturation", 4)), min_facets=int(raw.get("min_facets", 2)))
+            saturation=float(raw.get("saturation", 4)),
+            min_facets=int(raw.get("min_facets", 2)),
+        )
     except (yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InputError(f"bad gap scoring settings: {exc}", path=path) from None
 
 
-def statement_cells(stmt: GapStatement, facets: Sequence[str], *, min_facets: int = 1,
-                    any_values: Collection[tuple[str, str]] = ()) -> set[Cell]:
+def statement_cells(
+    stmt: GapStatement,
+    facets: Sequence[str],
+    *,
+    min_facets: int = 1,
+    any_values: Collection[tuple[str, str]] = (),
+) -> set[Cell]:
     """Every cell (one value per facet) a statement's tags allow.
 
     A cell pins at least ``min_facets`` facets, or every facet the statement names if fewer:
@@ -140,21 +158,35 @@ def _index(tags: Iterable[Tag], works: Iterable[Work], settings: GapSettings) ->
         title = w.title.lower()
         if w.type in settings.review_types or any(x in title for x in settings.review_words):
             reviews.add(w.key)
-    return _Corpus({k: frozenset(v) for k, v in by_value.items()}, years, frozenset(reviews),
-                   max(years.values(), default=0), frozenset().union(*by_value.values()))
+    return _Corpus(
+        {k: frozenset(v) for k, v in by_value.items()},
+        years,
+        frozenset(reviews),
+        max(years.values(), default=0),
+        frozenset().union(*by_value.values()),
+    )
 
 
-def find_gaps(statements: Sequence[GapStatement], tags: Sequence[Tag], works: Sequence[Work],
-              facets: Sequence[str], *, labels: Mapping[tuple[str, str], str] | None = None,
-              settings: GapSettings | None = None,
-              any_values: Collection[tuple[str, str]] = ()) -> list[Gap]:
+def find_gaps(
+    statements: Sequence[GapStatement],
+    tags: Sequence[Tag],
+    works: Sequence[Work],
+    facets: Sequence[str],
+    *,
+    labels: Mapping[tuple[str, str], str] | None = None,
+    settings: GapSettings | None = None,
+    any_values: Collection[tuple[str, str]] = (),
+    exclude_works: Collection[str] = (),
+) -> list[Gap]:
     """The ranked gap register: stated themes, then silent thin cells, best first.
 
     ``any_values`` are (facet, value) pairs that mean "in general" (the taxonomy's fallback
     values): a statement tagged with one is about the whole facet, not that value.
+    ``exclude_works`` (the documents under review) neither cover a cell nor count as sources.
     """
     settings = settings or load_settings()
-    corpus = _index(tags, works, settings)
+    skip = frozenset(exclude_works)
+    corpus = _index([t for t in tags if t.work_key not in skip], works, settings)
     settings = thin_for(settings, len(corpus.tagged))
     themes = _themes(statements, facets, settings.min_facets, frozenset(any_values))
     stated = _rank(themes, corpus, facets, labels or {}, settings)
@@ -180,8 +212,12 @@ def _with_rank(g: Gap, rank: int) -> Gap:
     return replace(g, rank=rank)
 
 
-def _themes(statements: Sequence[GapStatement], facets: Sequence[str], min_facets: int,
-            any_values: frozenset[tuple[str, str]]) -> dict[Cell, tuple[GapStatement, ...]]:
+def _themes(
+    statements: Sequence[GapStatement],
+    facets: Sequence[str],
+    min_facets: int,
+    any_values: frozenset[tuple[str, str]],
+) -> dict[Cell, tuple[GapStatement, ...]]:
     """Closed cells: cell -> its statements, dropping cells a more specific cell matches exactly."""
     members: dict[Cell, list[GapStatement]] = defaultdict(list)
     for s in sorted(statements, key=lambda s: (s.doc_id, s.char_start, s.char_end)):
@@ -198,11 +234,18 @@ def _themes(statements: Sequence[GapStatement], facets: Sequence[str], min_facet
     return themes
 
 
-def _rank(themes: Mapping[Cell, tuple[GapStatement, ...]], corpus: _Corpus, facets: Sequence[str],
-          labels: Mapping[tuple[str, str], str], settings: GapSettings) -> list[Gap]:
+def _rank(
+    themes: Mapping[Cell, tuple[GapStatement, ...]],
+    corpus: _Corpus,
+    facets: Sequence[str],
+    labels: Mapping[tuple[str, str], str],
+    settings: GapSettings,
+) -> list[Gap]:
     """Score every theme, then drop those a better theme already says."""
-    gaps = sorted((_score_theme(c, ss, corpus, facets, labels, settings) for c, ss in themes.items()),
-                  key=_order)
+    gaps = sorted(
+        (_score_theme(c, ss, corpus, facets, labels, settings) for c, ss in themes.items()),
+        key=_order,
+    )
     kept: list[Gap] = []
     for g in gaps:
         mine = {(s.doc_id, s.char_start) for s in g.statements}
@@ -222,8 +265,14 @@ def _redundant(g: Gap, mine: set[tuple[str, int]], better: Gap) -> bool:
     return mine <= theirs and (mine == theirs or general)
 
 
-def _score_theme(cell: Cell, stmts: tuple[GapStatement, ...], corpus: _Corpus, facets: Sequence[str],
-                 labels: Mapping[tuple[str, str], str], settings: GapSettings) -> Gap:
+def _score_theme(
+    cell: Cell,
+    stmts: tuple[GapStatement, ...],
+    corpus: _Corpus,
+    facets: Sequence[str],
+    labels: Mapping[tuple[str, str], str],
+    settings: GapSettings,
+) -> Gap:
     in_cell = corpus.works(cell)
     sources = _nearest(cell, in_cell, corpus, settings)
     restated = sorted({s.section for s in stmts if _is_restatement(s.section, settings)})
@@ -232,10 +281,21 @@ def _score_theme(cell: Cell, stmts: tuple[GapStatement, ...], corpus: _Corpus, f
     status = "stated_confirmed" if len(in_cell) <= settings.thin_max else "stated_contradicted"
     kind = _kind(in_cell, corpus, settings)
     why = _why_stated(stmts, restated, len(in_cell), status, kind, sources, corpus, parts, settings)
-    return Gap(rank=0, id=_cell_id(cell), title=_title(cell, labels), cell=cell,
-               score=_total(parts, settings), status=status, kind=kind, n_works=len(in_cell),
-               statements=stmts, sources=sources, documents=tuple(sorted({s.doc_id for s in stmts})),
-               why=why, parts=parts)
+    return Gap(
+        rank=0,
+        id=_cell_id(cell),
+        title=_title(cell, labels),
+        cell=cell,
+        score=_total(parts, settings),
+        status=status,
+        kind=kind,
+        n_works=len(in_cell),
+        statements=stmts,
+        sources=sources,
+        documents=tuple(sorted({s.doc_id for s in stmts})),
+        why=why,
+        parts=parts,
+    )
 
 
 def _is_restatement(section: str, settings: GapSettings) -> bool:
@@ -257,20 +317,36 @@ def focus(stmt: GapStatement, cell: Cell, facets: Sequence[str]) -> float:
     return max(pinned / len(named), 1e-3)
 
 
-def _stated(stmts: Sequence[GapStatement], cell: Cell, facets: Sequence[str],
-            restated: Sequence[str], settings: GapSettings) -> float:
+def _stated(
+    stmts: Sequence[GapStatement],
+    cell: Cell,
+    facets: Sequence[str],
+    restated: Sequence[str],
+    settings: GapSettings,
+) -> float:
     """How strongly, how often and how squarely a theme is stated, in (0, 1)."""
     focused = [focus(s, cell, facets) for s in stmts]
-    weight = sum(settings.strength.get(s.strength, 0.5) * f for s, f in zip(stmts, focused, strict=True))
-    extra = settings.bonus.get("per_extra_section", 0) * (len({(s.doc_id, s.section) for s in stmts}) - 1)
+    weight = sum(
+        settings.strength.get(s.strength, 0.5) * f for s, f in zip(stmts, focused, strict=True)
+    )
+    extra = settings.bonus.get("per_extra_section", 0) * (
+        len({(s.doc_id, s.section) for s in stmts}) - 1
+    )
     extra += settings.bonus.get("per_extra_document", 0) * (len({s.doc_id for s in stmts}) - 1)
     extra += settings.bonus.get("restated", 0) * bool(restated)
     weight += extra * sum(focused) / len(focused)
     return 1 - math.exp(-weight / settings.saturation)
 
 
-def _parts(said: float, n_works: int, sources: Sequence[str], cell: Cell, facets: Sequence[str],
-           corpus: _Corpus, settings: GapSettings) -> tuple[tuple[str, float], ...]:
+def _parts(
+    said: float,
+    n_works: int,
+    sources: Sequence[str],
+    cell: Cell,
+    facets: Sequence[str],
+    corpus: _Corpus,
+    settings: GapSettings,
+) -> tuple[tuple[str, float], ...]:
     thinness = 1 / (1 + n_works / (settings.thin_max + 1))
     years = [corpus.years[k] for k in sources if k in corpus.years]
     age = min(1.0, (corpus.newest - max(years)) / settings.age_full) if years else 1.0
@@ -288,23 +364,36 @@ def _kind(in_cell: frozenset[str], corpus: _Corpus, settings: GapSettings) -> st
     return "covered" if in_cell & corpus.reviews else "synthesis"
 
 
-def _nearest(cell: Cell, in_cell: frozenset[str], corpus: _Corpus, settings: GapSettings) -> tuple[str, ...]:
-    """The cell's works, newest first; for a near-empty cell also those of its wider cells."""
-    found: list[str] = []
-    for size in range(len(cell), 0, -1):
-        pool: set[str] = set()
-        for sub in itertools.combinations(cell, size):
-            pool |= corpus.works(sub) if size < len(cell) else in_cell
-        pool -= set(found)
-        found += heapq.nsmallest(settings.max_sources - len(found), pool,
-                                 key=lambda k: (-corpus.years.get(k, 0), k))
-        if len(found) >= min(settings.max_sources, settings.thin_max + 1):
-            break
-    return tuple(found[: settings.max_sources])
+def _nearest(
+    cell: Cell, in_cell: frozenset[str], corpus: _Corpus, settings: GapSettings
+) -> tuple[str, ...]:
+    """The cell's works, newest first; then works of its wider cells, the rarest wider cell
+    first (sharing a rare value is closer than sharing a common one)."""
+    found = heapq.nsmallest(settings.max_sources, in_cell, key=lambda k: _newest(k, corpus))
+    for size in range(len(cell) - 1, 0, -1):
+        subs = sorted(itertools.combinations(cell, size), key=lambda sub: len(corpus.works(sub)))
+        for sub in subs:
+            if len(found) >= settings.max_sources:
+                return tuple(found)
+            pool = corpus.works(sub).difference(found)
+            found += heapq.nsmallest(
+                settings.max_sources - len(found), pool, key=lambda k: _newest(k, corpus)
+            )
+    return tuple(found)
 
 
-def _silent(statements: Sequence[GapStatement], corpus: _Corpus, facets: Sequence[str],
-            labels: Mapping[tuple[str, str], str], settings: GapSettings) -> list[Gap]:
+def _newest(key: str, corpus: _Corpus) -> tuple[int, str]:
+    """Sort key: newest first, then by citekey."""
+    return (-corpus.years.get(key, 0), key)
+
+
+def _silent(
+    statements: Sequence[GapStatement],
+    corpus: _Corpus,
+    facets: Sequence[str],
+    labels: Mapping[tuple[str, str], str],
+    settings: GapSettings,
+) -> list[Gap]:
     """Thin two-facet cells between well-covered values that no statement mentions."""
     said = set().union(*(statement_cells(s, facets) for s in statements)) if statements else set()
     values: dict[str, list[str]] = defaultdict(list)
@@ -321,36 +410,70 @@ def _silent(statements: Sequence[GapStatement], corpus: _Corpus, facets: Sequenc
     return out
 
 
-def _score_silent(cell: Cell, in_cell: frozenset[str], corpus: _Corpus, facets: Sequence[str],
-                  labels: Mapping[tuple[str, str], str], settings: GapSettings) -> Gap:
+def _score_silent(
+    cell: Cell,
+    in_cell: frozenset[str],
+    corpus: _Corpus,
+    facets: Sequence[str],
+    labels: Mapping[tuple[str, str], str],
+    settings: GapSettings,
+) -> Gap:
     sources = _nearest(cell, in_cell, corpus, settings)
     parts = _parts(0.0, len(in_cell), sources, cell, facets, corpus, settings)
     marg = " and ".join(f"{len(corpus.by_value[p])} on {labels.get(p, p[1])}" for p in cell)
-    why = (f"No document states this gap, but only {len(in_cell)} work(s) of the corpus cover the "
-           f"cell while {marg}; score {_total(parts, settings):.2f} from thin coverage "
-           f"({_fmt_parts(parts, settings)}).")
-    return Gap(rank=0, id=_cell_id(cell), title=_title(cell, labels), cell=cell,
-               score=_total(parts, settings), status="silent", kind="absolute",
-               n_works=len(in_cell), statements=(), sources=sources, documents=(), why=why,
-               parts=parts)
+    why = (
+        f"No document states this gap, but only {len(in_cell)} work(s) of the corpus cover the "
+        f"cell while {marg}; score {_total(parts, settings):.2f} from thin coverage "
+        f"({_fmt_parts(parts, settings)})."
+    )
+    return Gap(
+        rank=0,
+        id=_cell_id(cell),
+        title=_title(cell, labels),
+        cell=cell,
+        score=_total(parts, settings),
+        status="silent",
+        kind="absolute",
+        n_works=len(in_cell),
+        statements=(),
+        sources=sources,
+        documents=(),
+        why=why,
+        parts=parts,
+    )
 
 
-def _why_stated(stmts: Sequence[GapStatement], restated: Sequence[str], n_works: int, status: str,
-                kind: str, sources: Sequence[str], corpus: _Corpus, parts: tuple[tuple[str, float], ...],
-                settings: GapSettings) -> str:
+def _why_stated(
+    stmts: Sequence[GapStatement],
+    restated: Sequence[str],
+    n_works: int,
+    status: str,
+    kind: str,
+    sources: Sequence[str],
+    corpus: _Corpus,
+    parts: tuple[tuple[str, float], ...],
+    settings: GapSettings,
+) -> str:
     n_exp = sum(s.strength == "explicit" for s in stmts)
     sections = len({(s.doc_id, s.section) for s in stmts})
     docs = len({s.doc_id for s in stmts})
-    said = (f"Stated {len(stmts)} time(s) ({n_exp} explicit, {len(stmts) - n_exp} implicit) in "
-            f"{sections} section(s) of {docs} document(s)")
+    said = (
+        f"Stated {len(stmts)} time(s) ({n_exp} explicit, {len(stmts) - n_exp} implicit) in "
+        f"{sections} section(s) of {docs} document(s)"
+    )
     if restated:
         said += f", restated in '{restated[0]}'"
     years = [corpus.years[k] for k in sources if k in corpus.years]
     newest = f"newest nearby source {max(years)}" if years else "no dated source nearby"
-    verdict = ("the corpus confirms it is thin" if status == "stated_confirmed"
-               else "yet the corpus has works there")
-    return (f"{said}; {n_works} work(s) cover the cell, so {verdict} ({kind} gap); {newest}. "
-            f"Score {_total(parts, settings):.2f} = {_fmt_parts(parts, settings)}.")
+    verdict = (
+        "the corpus confirms it is thin"
+        if status == "stated_confirmed"
+        else "yet the corpus has works there"
+    )
+    return (
+        f"{said}; {n_works} work(s) cover the cell, so {verdict} ({kind} gap); {newest}. "
+        f"Score {_total(parts, settings):.2f} = {_fmt_parts(parts, settings)}."
+    )
 
 
 def _fmt_parts(parts: Iterable[tuple[str, float]], settings: GapSettings) -> str:

@@ -10,7 +10,6 @@ import re
 import unicodedata
 from collections.abc import Collection
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from .model import Person, Work
 
@@ -63,6 +62,9 @@ STOP_WORDS = frozenset(
     ]
 )
 _DIGITS = re.compile(r"\d+")
+_COMBINING = re.compile(
+    "[" + "".join(chr(c) for c in range(0x300, 0x10000) if unicodedata.combining(chr(c))) + "]"
+)
 
 
 def fold(text: str) -> str:
@@ -72,8 +74,7 @@ def fold(text: str) -> str:
     text = text.replace("{", "").replace("}", "")
     if text.isascii():
         return text.lower()
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     return text.lower().translate(_LETTERS)
 
 
@@ -101,16 +102,14 @@ def normalise_url(s: str) -> str:
     s = s.strip().strip("<>").replace("\\_", "_").replace("\\&", "&").replace("\\%", "%")
     if not s:
         return ""
-    if "?" not in s and "#" not in s and "@" not in s:
-        host, _, path = s.split("://", 1)[-1].partition("/")
-        host = host.lower().removeprefix("www.").removesuffix(":80").removesuffix(":443")
-        return host + ("/" + path).rstrip("/") if path else host
-    parts = urlsplit(s if "://" in s else "http://" + s)
-    host = parts.netloc.lower().rsplit("@", 1)[-1]
-    host = host.removeprefix("www.").removesuffix(":80").removesuffix(":443")
-    query = "&".join(q for q in parts.query.split("&") if q and not q.lower().startswith(_TRACKING))
-    path = parts.path.rstrip("/")
-    return host + path + ("?" + query if query else "")
+    rest = s.split("://", 1)[-1].partition("#")[0]
+    rest, _, query = rest.partition("?")
+    host, _, path = rest.partition("/")
+    host = host.lower().rsplit("@", 1)[-1].removeprefix("www.")
+    host = host.removesuffix(":80").removesuffix(":443")
+    if query:
+        query = "&".join(q for q in query.split("&") if q and not q.lower().startswith(_TRACKING))
+    return host + ("/" + path).rstrip("/") * bool(path) + ("?" + query if query else "")
 
 
 @lru_cache(maxsize=65536)

@@ -27,13 +27,7 @@ from .extract.citations import Reference, references
 from .extract.docmeta import DocMeta, document_metadata
 from .extract.footnotes import Footnote, find_footnotes
 from .extract.inline import inline_references
-
-try:
-    from .extract.refparse import parse_reference
-except ImportError:  # DEVELOPMENT ONLY: until the reference parser lands
-    def parse_reference(raw: str) -> dict[str, Any]:
-        """Placeholder: the whole string as a title."""
-        return {"type": "document", "title": raw}
+from .extract.refparse import parse_reference
 from .identity import make_citekey
 from .model import Citation, Document, Person, Work, replace
 
@@ -138,7 +132,7 @@ def scan_document(src: Source, *, taken: Collection[str] = (), parse: Parser = p
             works.append(work)
     notes = {f.number: f for f in scan.footnotes}
     cits = [_citation_row(src.doc_id, ref, notes[ref.footnote], keys) for ref in refs]
-    inline_cits, inline_works = _inline_rows(src, used)
+    inline_cits, inline_works = _inline_rows(src, used, known)
     cits += inline_cits
     works += inline_works
     document = Document(doc_id=src.doc_id, path=src.path, title=meta.title,
@@ -164,7 +158,8 @@ def _known_keys(doc_id: str, keys: Collection[str], documents: Sequence[Document
     return known
 
 
-def _inline_rows(src: Source, used: set[str]) -> tuple[list[Citation], list[Work]]:
+def _inline_rows(src: Source, used: set[str], known: Mapping[str, str],
+                 ) -> tuple[list[Citation], list[Work]]:
     """Rows and works of references named in the running text (no footnote number).
 
     Their parts are known from the layout that found them (a link's text and its site),
@@ -172,12 +167,15 @@ def _inline_rows(src: Source, used: set[str]) -> tuple[list[Citation], list[Work
     """
     cits, works = [], []
     for pos, ref in enumerate(inline_references(src.text), start=1):
-        work = work_from_csl(ref.csl)
-        work = replace(work, key=make_citekey(work, used))
-        used.add(work.key)
-        works.append(work)
+        key = known.get(ref.raw, "")
+        if not key:
+            work = work_from_csl(ref.csl)
+            work = replace(work, key=make_citekey(work, used))
+            key = work.key
+            used.add(key)
+            works.append(work)
         cits.append(Citation(doc_id=src.doc_id, footnote=None, position=pos, raw=ref.raw,
-                             work_key=work.key, context=ref.context, section=ref.section,
+                             work_key=key, context=ref.context, section=ref.section,
                              kind="citation", char_start=ref.context_start,
                              char_end=ref.context_end))
     return cits, works

@@ -48,8 +48,10 @@ class GapsResult:
 def _documents(review: Review) -> list[Document]:
     docs = review.load_documents()
     if not docs:
-        raise InputError("no documents ingested: run 'litreview ingest DOC...' first",
-                         path=str(review.documents_path))
+        raise InputError(
+            "no documents ingested: run 'litreview ingest DOC...' first",
+            path=str(review.documents_path),
+        )
     return docs
 
 
@@ -60,26 +62,46 @@ def run_tag(review: Review, taxonomy: Any = None) -> TagResult:
     taxonomy = taxonomy or review.load_taxonomy()
     works, problems = review.load_works()
     if not works:
-        raise InputError("no works in the corpus: run 'litreview ingest' or 'litreview import' first",
-                         path=str(review.corpus_path))
+        raise InputError(
+            "no works in the corpus: run 'litreview ingest' or 'litreview import' first",
+            path=str(review.corpus_path),
+        )
     docs = review.load_documents()
     texts, unread = {}, []
     for d in docs:
         try:
             texts[d.doc_id] = review.load_text(d)
         except InputError as exc:
-            unread.append(Problem(path=d.path, line=None, severity="warning",
-                                  message=f"document not read ({exc}); contexts matched as stored"))
+            unread.append(
+                Problem(
+                    path=d.path,
+                    line=None,
+                    severity="warning",
+                    message=f"document not read ({exc}); contexts matched as stored",
+                )
+            )
     curation, cur_problems = review.load_curation()
-    result = tag_corpus(works, review.load_citations(), texts, docs, taxonomy, curation,
-                        curation_path=str(review.curation_path))
+    result = tag_corpus(
+        works,
+        review.load_citations(),
+        texts,
+        docs,
+        taxonomy,
+        curation,
+        curation_path=str(review.curation_path),
+    )
     review.save_tags(result.tags)
-    return TagResult(n_works=len(works), n_tags=len(result.tags), untaggable=tuple(result.untaggable),
-                     problems=(*problems, *unread, *cur_problems, *result.problems))
+    return TagResult(
+        n_works=len(works),
+        n_tags=len(result.tags),
+        untaggable=tuple(result.untaggable),
+        problems=(*problems, *unread, *cur_problems, *result.problems),
+    )
 
 
-def find_all_statements(review: Review, taxonomy: Any, docs: Sequence[Document],
-                        texts: Mapping[str, str]) -> list[GapStatement]:
+def find_all_statements(
+    review: Review, taxonomy: Any, docs: Sequence[Document], texts: Mapping[str, str]
+) -> list[GapStatement]:
     """Gap statements of every document (cues: the review's own file, else the packaged one)."""
     from .extract import statements as st
 
@@ -107,18 +129,40 @@ def run_gaps(review: Review, *, top: int = 10, taxonomy: Any = None) -> GapsResu
     notices = [] if tags else ["no tags yet: run 'litreview tag' (every cell counts as empty)"]
     labels = labels_of(taxonomy)
     settings = load_settings()
-    gaps = find_gaps(statements, tags, works, taxonomy.facet_ids, labels=labels.values,
-                     settings=settings, any_values=getattr(taxonomy, "fallbacks", frozenset()))
-    files = render_all(review, taxonomy, gaps, statements, works, tags, docs, top=top,
-                       thin_max=settings.thin_max)
+    gaps = find_gaps(
+        statements,
+        tags,
+        works,
+        taxonomy.facet_ids,
+        labels=labels.values,
+        settings=settings,
+        any_values=getattr(taxonomy, "fallbacks", frozenset()),
+        exclude_works={d.work_key for d in docs if d.work_key},
+    )
+    files = render_all(
+        review, taxonomy, gaps, statements, works, tags, docs, top=top, thin_max=settings.thin_max
+    )
     write_tree(review.gaps_dir, files, keep=lambda rel: not rel.startswith("briefs/"))
-    return GapsResult(gaps=tuple(gaps), statements=tuple(statements), files=tuple(sorted(files)),
-                      notices=tuple(notices))
+    return GapsResult(
+        gaps=tuple(gaps),
+        statements=tuple(statements),
+        files=tuple(sorted(files)),
+        notices=tuple(notices),
+    )
 
 
-def render_all(review: Review, taxonomy: Any, gaps: Sequence[Gap], statements: Sequence[GapStatement],
-               works: Sequence[Work], tags: Sequence[Tag], docs: Sequence[Document], *, top: int,
-               thin_max: int) -> dict[str, str | bytes]:
+def render_all(
+    review: Review,
+    taxonomy: Any,
+    gaps: Sequence[Gap],
+    statements: Sequence[GapStatement],
+    works: Sequence[Work],
+    tags: Sequence[Tag],
+    docs: Sequence[Document],
+    *,
+    top: int,
+    thin_max: int,
+) -> dict[str, str | bytes]:
     """Every file under ``gaps/``, keyed by its path there."""
     from .report import egm, eppi, gap_figures
     from .report.briefs import labels_of, render_briefs
@@ -127,9 +171,16 @@ def render_all(review: Review, taxonomy: Any, gaps: Sequence[Gap], statements: S
     title = next((d.title for d in docs if d.title), "") or review.root.resolve().name
     files: dict[str, str | bytes] = dict(render_register(gaps, statements))
     files.update(render_briefs(gaps, works, labels_of(taxonomy), top=top))
-    data = egm.egm_data(title=f"Evidence and gap map: {title}", facets=taxonomy.facets, works=works,
-                        tags=tags, statements=statements, citations=review.load_citations(),
-                        documents=docs, thin_max=thin_max)
+    data = egm.egm_data(
+        title=f"Evidence and gap map: {title}",
+        facets=taxonomy.facets,
+        works=works,
+        tags=tags,
+        statements=statements,
+        citations=review.load_citations(),
+        documents=docs,
+        thin_max=thin_max,
+    )
     files["map.html"] = egm.render_map(data)
     files["eppi-reviewer.json"] = eppi.eppi_json(taxonomy.facets, works, tags)
     frame = gap_figures.compute_statements_per_theme(gaps)
@@ -151,10 +202,16 @@ def other_figures(taxonomy: Any, works: Sequence[Work], tags: Sequence[Tag]) -> 
     labels = {v.id: v.label for f in taxonomy.facets for v in f.values}
     out: dict[str, bytes] = {}
     for rows, cols in itertools.combinations(taxonomy.facets, 2):
-        counts = coverage_matrix(tags, rows.id, cols.id, row_values=[v.id for v in rows.values],
-                                 col_values=[v.id for v in cols.values]).counts
+        counts = coverage_matrix(
+            tags,
+            rows.id,
+            cols.id,
+            row_values=[v.id for v in rows.values],
+            col_values=[v.id for v in cols.values],
+        ).counts
         out[f"figures/coverage-{rows.id}-x-{cols.id}.png"] = heatmap_png(
-            counts, title=f"Unique works: {rows.label} × {cols.label}", labels=labels, dpi=90)
+            counts, title=f"Unique works: {rows.label} × {cols.label}", labels=labels, dpi=90
+        )
     out.update(_cluster_figure(works, tags))
     return out
 
@@ -167,8 +224,12 @@ def _cluster_figure(works: Sequence[Work], tags: Sequence[Tag]) -> dict[str, byt
     return {"figures/cluster-map.png": maker(works)} if maker and works else {}
 
 
-def write_tree(target: Path, files: Mapping[str, str | bytes], *,
-               keep: Callable[[str], bool] = lambda rel: True) -> None:
+def write_tree(
+    target: Path,
+    files: Mapping[str, str | bytes],
+    *,
+    keep: Callable[[str], bool] = lambda rel: True,
+) -> None:
     """Replace folder ``target`` by ``files`` at once; old files that ``keep`` allows survive.
 
     The tree is built in a staging folder beside ``target`` and swapped in with two renames;
@@ -178,7 +239,12 @@ def write_tree(target: Path, files: Mapping[str, str | bytes], *,
         if target.is_dir():
             for old in sorted(target.rglob("*")):
                 rel = old.relative_to(target).as_posix()
-                if old.is_file() and rel not in files and keep(rel) and not old.name.startswith("."):
+                if (
+                    old.is_file()
+                    and rel not in files
+                    and keep(rel)
+                    and not old.name.startswith(".")
+                ):
                     (staged / rel).parent.mkdir(parents=True, exist_ok=True)
                     shutil.copy2(old, staged / rel)
         for rel, content in files.items():

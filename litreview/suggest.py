@@ -44,14 +44,18 @@ class SuggestReport:
         for facet in sorted({q.facet for q in self.quality}):
             qs = [q for q in self.quality if q.facet == facet]
             n = sum(q.n_positive for q in qs) or 1
-            out[facet] = (sum(q.precision * q.n_positive for q in qs) / n,
-                          sum(q.recall * q.n_positive for q in qs) / n)
+            out[facet] = (
+                sum(q.precision * q.n_positive for q in qs) / n,
+                sum(q.recall * q.n_positive for q in qs) / n,
+            )
         return out
 
     def summary(self) -> list[str]:
         """Lines for the user: per-facet cross-validated precision/recall."""
-        lines = [f"model {facet}: cross-validated precision {p:.2f}, recall {r:.2f}"
-                 for facet, (p, r) in self.facet_quality().items()]
+        lines = [
+            f"model {facet}: cross-validated precision {p:.2f}, recall {r:.2f}"
+            for facet, (p, r) in self.facet_quality().items()
+        ]
         if self.skipped:
             lines.append(f"no model for {len(self.skipped)} values with too few examples")
         return lines
@@ -65,9 +69,16 @@ def work_text(work: Work, extra: Mapping[str, str] | None = None) -> str:
     return " ".join(p for p in parts if p)
 
 
-def suggest_tags(works: Sequence[Work], tags: Iterable[Tag], *, extra: Mapping[str, str] | None = None,
-                 min_positive: int = 4, threshold: float = 0.5, folds: int = 5,
-                 random_state: int = 0) -> SuggestReport:
+def suggest_tags(
+    works: Sequence[Work],
+    tags: Iterable[Tag],
+    *,
+    extra: Mapping[str, str] | None = None,
+    min_positive: int = 4,
+    threshold: float = 0.5,
+    folds: int = 5,
+    random_state: int = 0,
+) -> SuggestReport:
     """Train per facet value on confirmed ``tags``; suggest for works lacking that facet."""
     texts = {w.key: work_text(w, extra) for w in works}
     titles = {w.key: w.title for w in works}
@@ -88,16 +99,35 @@ def suggest_tags(works: Sequence[Work], tags: Iterable[Tag], *, extra: Mapping[s
             if sum(y) < min_positive or len(y) - sum(y) < min_positive:
                 skipped.append(f"{facet}={value}")
                 continue
-            q, probs = _fit_value(facet, value, [texts[k] for k in train], y, [texts[k] for k in todo],
-                                  folds, random_state)
+            q, probs = _fit_value(
+                facet,
+                value,
+                [texts[k] for k in train],
+                y,
+                [texts[k] for k in todo],
+                folds,
+                random_state,
+            )
             quality.append(q)
-            suggestions += [_suggestion(k, facet, value, p, titles) for k, p in zip(todo, probs, strict=True)
-                            if p >= threshold]
-    return SuggestReport(suggestions=tuple(suggestions), quality=tuple(quality), skipped=tuple(skipped))
+            suggestions += [
+                _suggestion(k, facet, value, p, titles)
+                for k, p in zip(todo, probs, strict=True)
+                if p >= threshold
+            ]
+    return SuggestReport(
+        suggestions=tuple(suggestions), quality=tuple(quality), skipped=tuple(skipped)
+    )
 
 
-def _fit_value(facet: str, value: str, x: list[str], y: list[bool], x_new: list[str], folds: int,
-               random_state: int) -> tuple[ValueQuality, list[float]]:
+def _fit_value(
+    facet: str,
+    value: str,
+    x: list[str],
+    y: list[bool],
+    x_new: list[str],
+    folds: int,
+    random_state: int,
+) -> tuple[ValueQuality, list[float]]:
     """Cross-validate, then fit on everything and score ``x_new``."""
     from sklearn.metrics import precision_score, recall_score
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
@@ -105,9 +135,13 @@ def _fit_value(facet: str, value: str, x: list[str], y: list[bool], x_new: list[
     n_splits = max(2, min(folds, sum(y), len(y) - sum(y)))
     cv = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=random_state)
     predicted = cross_val_predict(_pipeline(random_state), x, y, cv=cv)
-    q = ValueQuality(facet=facet, value=value, n_positive=sum(y),
-                     precision=float(precision_score(y, predicted, zero_division=0)),
-                     recall=float(recall_score(y, predicted, zero_division=0)))
+    q = ValueQuality(
+        facet=facet,
+        value=value,
+        n_positive=sum(y),
+        precision=float(precision_score(y, predicted, zero_division=0)),
+        recall=float(recall_score(y, predicted, zero_division=0)),
+    )
     if not x_new:
         return q, []
     model = _pipeline(random_state).fit(x, y)
@@ -128,5 +162,11 @@ def _pipeline(random_state: int):  # type: ignore[no-untyped-def]
 
 def _suggestion(key: str, facet: str, value: str, prob: float, titles: Mapping[str, str]) -> Tag:
     """A suggested tag whose evidence is the work's title (what the model read first)."""
-    return Tag(work_key=key, facet=facet, value=value, source=MODEL_SOURCE,
-               evidence=Evidence(quote=titles.get(key, ""), field="title"), score=round(prob, 4))
+    return Tag(
+        work_key=key,
+        facet=facet,
+        value=value,
+        source=MODEL_SOURCE,
+        evidence=Evidence(quote=titles.get(key, ""), field="title"),
+        score=round(prob, 4),
+    )

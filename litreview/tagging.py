@@ -25,14 +25,29 @@ from .model import Citation, Document, Evidence, Tag, Work
 from .taxonomy import Match, Taxonomy
 from .text import find_headings, paragraphs
 
-__all__ = ["FIELDS", "LEVELS", "THRESHOLD", "TaggingResult", "apply_curation", "tag_corpus",
-           "tag_work_fields", "work_scores"]
+__all__ = [
+    "FIELDS",
+    "LEVELS",
+    "THRESHOLD",
+    "TaggingResult",
+    "apply_curation",
+    "tag_corpus",
+    "tag_work_fields",
+    "work_scores",
+]
 
 FIELDS = ("title", "container", "keywords", "abstract", "note")
 #: strength of one hit by where it was found
 LEVELS: Mapping[str, float] = {
-    "title": 0.9, "keywords": 0.8, "abstract": 0.6, "container": 0.4, "note": 0.4,
-    "heading": 0.9, "sentence": 0.7, "paragraph": 0.15, "text": 0.25,
+    "title": 0.9,
+    "keywords": 0.8,
+    "abstract": 0.6,
+    "container": 0.4,
+    "note": 0.4,
+    "heading": 0.9,
+    "sentence": 0.7,
+    "paragraph": 0.15,
+    "text": 0.25,
 }
 THRESHOLD = 0.55
 #: a span naming several values of a facet shares its strength: heading 1/n, sentence 2/n
@@ -57,15 +72,31 @@ class _Hit:
     unit: tuple[str, str, int]
 
 
-def tag_corpus(works: Sequence[Work], citations: Sequence[Citation], texts: Mapping[str, str],
-               documents: Sequence[Document], taxonomy: Taxonomy,
-               curation: Curation | None = None, *, threshold: float = THRESHOLD,
-               curation_path: str = "bibliography/curation.yaml") -> TaggingResult:
+def tag_corpus(
+    works: Sequence[Work],
+    citations: Sequence[Citation],
+    texts: Mapping[str, str],
+    documents: Sequence[Document],
+    taxonomy: Taxonomy,
+    curation: Curation | None = None,
+    *,
+    threshold: float = THRESHOLD,
+    curation_path: str = "bibliography/curation.yaml",
+) -> TaggingResult:
     """Tag every work; see the module docstring for how evidence is weighed."""
     if not works:
-        return TaggingResult(tags=(), problems=(Problem(
-            path="", line=None, severity="error",
-            message="the corpus has no works: ingest documents or import a bibliography first"),))
+        return TaggingResult(
+            tags=(),
+            problems=(
+                Problem(
+                    path="",
+                    line=None,
+                    severity="error",
+                    message="the corpus has no works: "
+                    "ingest documents or import a bibliography first",
+                ),
+            ),
+        )
     keys = {w.key for w in works}
     redirect = {m.drop: m.keep for m in curation.merges} if curation else {}
     hits: dict[str, list[_Hit]] = defaultdict(list)
@@ -84,8 +115,11 @@ def tag_corpus(works: Sequence[Work], citations: Sequence[Citation], texts: Mapp
     problems: list[Problem] = []
     if curation is not None:
         tags, problems = apply_curation(tags, curation, keys, taxonomy, curation_path)
-    return TaggingResult(tags=tuple(tags), untaggable=_untaggable(works, citations, documents, redirect),
-                         problems=tuple(problems))
+    return TaggingResult(
+        tags=tuple(tags),
+        untaggable=_untaggable(works, citations, documents, redirect),
+        problems=tuple(problems),
+    )
 
 
 def tag_work_fields(work: Work, taxonomy: Taxonomy) -> list[_Hit]:
@@ -94,9 +128,11 @@ def tag_work_fields(work: Work, taxonomy: Taxonomy) -> list[_Hit]:
     for name in FIELDS:
         value = "; ".join(work.keywords) if name == "keywords" else getattr(work, name)
         source = f"rule:field:{name}:{taxonomy.short_hash}"
+        # a work with no title is named by its container (a web page's site, a chapter's book)
+        level = "title" if name == "container" and not work.title.strip() else name
         for m in taxonomy.match(value):
             ev = Evidence(quote=m.phrase, char_start=m.start, char_end=m.end, field=name)
-            out.append(_Hit(_tag(work.key, m, source, ev, LEVELS[name]), ("field", name, 0)))
+            out.append(_Hit(_tag(work.key, m, source, ev, LEVELS[level]), ("field", name, 0)))
     return out
 
 
@@ -132,7 +168,9 @@ class _ContextTagger:
             out.extend(self._loose(key, cit, "heading", cit.section))
         return out
 
-    def _span_hits(self, key: str, doc_id: str, text: str, level: str, start: int, end: int) -> list[_Hit]:
+    def _span_hits(
+        self, key: str, doc_id: str, text: str, level: str, start: int, end: int
+    ) -> list[_Hit]:
         """Hits inside ``text[start:end]`` with document offsets."""
         memo_key = (doc_id, start, end)
         matches = self._memo.get(memo_key)
@@ -154,10 +192,19 @@ class _ContextTagger:
         matches = self.taxonomy.match(value)
         source = f"rule:context:{level}:{self.taxonomy.short_hash}"
         share = _shares(matches, level, self.exclusive) or {}
-        return [_Hit(_tag(key, m, source, Evidence(quote=m.phrase, char_start=m.start,
-                                                   char_end=m.end, field=level),
-                          LEVELS[level] * share.get((m.facet, m.value), 1.0)),
-                     (level, cit.doc_id + "#" + value, 0)) for m in matches]
+        return [
+            _Hit(
+                _tag(
+                    key,
+                    m,
+                    source,
+                    Evidence(quote=m.phrase, char_start=m.start, char_end=m.end, field=level),
+                    LEVELS[level] * share.get((m.facet, m.value), 1.0),
+                ),
+                (level, cit.doc_id + "#" + value, 0),
+            )
+            for m in matches
+        ]
 
     def _paragraph(self, doc_id: str, text: str, offset: int) -> tuple[int, int] | None:
         """The paragraph span holding ``offset``."""
@@ -192,14 +239,16 @@ def _locate(text: str, cit: Citation) -> tuple[int, int] | None:
         return None
     s, e = cit.char_start, cit.char_end
     if s is not None and e is not None and 0 <= s < e <= len(text):
-        if text[s:e] == cit.context or (cit.context.strip() and cit.context.strip() in text[s:e]):
+        stored = text[s:e]
+        if stored == cit.context or (cit.context.strip() and cit.context.strip() in stored):
             return s, e
     at = text.find(cit.context)
     return (at, at + len(cit.context)) if at >= 0 else None
 
 
-def _shares(matches: Iterable[Match], level: str,
-            exclusive: frozenset[str]) -> dict[tuple[str, str], float] | None:
+def _shares(
+    matches: Iterable[Match], level: str, exclusive: frozenset[str]
+) -> dict[tuple[str, str], float] | None:
     """How much of a span's strength each value gets when the span names several values of a
     facet: a heading splits it among all of them (1/n); in an ``exclusive`` facet a sentence
     naming three or more is a list of examples and splits it too (2/n). ``None``: no split."""
@@ -225,12 +274,19 @@ def _text_hits(key: str, doc_id: str, text: str, taxonomy: Taxonomy) -> list[_Hi
 
 def _tag(key: str, m: Match, source: str, ev: Evidence, score: float) -> Tag:
     """A tag row for a match."""
-    return Tag(work_key=key, facet=m.facet, value=m.value, source=source, evidence=ev,
-               score=round(score, 4))
+    return Tag(
+        work_key=key,
+        facet=m.facet,
+        value=m.value,
+        source=source,
+        evidence=ev,
+        score=round(score, 4),
+    )
 
 
-def _accept(hits: list[_Hit], threshold: float,
-            fallbacks: frozenset[tuple[str, str]] = frozenset()) -> list[Tag]:
+def _accept(
+    hits: list[_Hit], threshold: float, fallbacks: frozenset[tuple[str, str]] = frozenset()
+) -> list[Tag]:
     """Rows of the (facet, value) pairs whose combined score reaches ``threshold``; a fallback
     value is dropped when another value of its facet is kept."""
     groups: dict[tuple[str, str], list[_Hit]] = defaultdict(list)
@@ -242,15 +298,15 @@ def _accept(hits: list[_Hit], threshold: float,
     for (facet, value), group in kept.items():
         if (facet, value) in fallbacks and facet in specific:
             continue
-        seen: set[tuple[object, ...]] = set()
+        seen: set[tuple[str, str, int]] = set()  # one row per evidence unit: its best hit
         text_rows = 0
-        for h in sorted(group, key=lambda h: (-h.tag.score, h.unit)):
-            ev = h.tag.evidence
-            ident = (h.tag.source, ev.doc_id, ev.char_start, ev.char_end, ev.quote)
-            if ident in seen or (h.unit[0] == "text" and text_rows >= TEXT_ROWS):
+        for h in sorted(
+            group, key=lambda h: (-h.tag.score, h.unit, h.tag.evidence.char_start or 0)
+        ):
+            if h.unit in seen or (h.unit[0] == "text" and text_rows >= TEXT_ROWS):
                 continue
             text_rows += h.unit[0] == "text"
-            seen.add(ident)
+            seen.add(h.unit)
             out.append(h.tag)
     return out
 
@@ -267,15 +323,19 @@ def work_scores(tags: Iterable[Tag]) -> dict[tuple[str, str, str], float]:
     """The combined score of each (work, facet, value) from tag rows (curated rows count 1)."""
     units: dict[tuple[str, str, str], dict[tuple[str, str, object], float]] = defaultdict(dict)
     for t in tags:
-        unit = (t.source.split(":")[2] if t.source.count(":") >= 2 else t.source,
-                t.evidence.doc_id, t.evidence.char_start)
+        unit = (
+            t.source.split(":")[2] if t.source.count(":") >= 2 else t.source,
+            t.evidence.doc_id,
+            t.evidence.char_start,
+        )
         cell = units[(t.work_key, t.facet, t.value)]
         cell[unit] = max(cell.get(unit, 0.0), t.score)
     return {k: 1.0 - math.prod(1.0 - s for s in v.values()) for k, v in units.items()}
 
 
-def apply_curation(tags: Sequence[Tag], curation: Curation, keys: set[str], taxonomy: Taxonomy,
-                   path: str) -> tuple[list[Tag], list[Problem]]:
+def apply_curation(
+    tags: Sequence[Tag], curation: Curation, keys: set[str], taxonomy: Taxonomy, path: str
+) -> tuple[list[Tag], list[Problem]]:
     """Curated removals drop every row of a tag; additions add a ``curator`` row. Unknown
     works or values are reported with their line and not applied."""
     problems: list[Problem] = []
@@ -283,12 +343,24 @@ def apply_curation(tags: Sequence[Tag], curation: Curation, keys: set[str], taxo
     def valid(edit: object, kind: str) -> bool:
         work, facet, value, line = (getattr(edit, a) for a in ("work", "facet", "value", "line"))
         if work not in keys:
-            problems.append(Problem(path=path, line=line, severity="error",
-                                    message=f"tags {kind}: unknown work {work!r}"))
+            problems.append(
+                Problem(
+                    path=path,
+                    line=line,
+                    severity="error",
+                    message=f"tags {kind}: unknown work {work!r}",
+                )
+            )
             return False
         if not taxonomy.has_value(facet, value):
-            problems.append(Problem(path=path, line=line, severity="error",
-                                    message=f"tags {kind}: unknown value {facet}={value}"))
+            problems.append(
+                Problem(
+                    path=path,
+                    line=line,
+                    severity="error",
+                    message=f"tags {kind}: unknown value {facet}={value}",
+                )
+            )
             return False
         return True
 
@@ -296,21 +368,43 @@ def apply_curation(tags: Sequence[Tag], curation: Curation, keys: set[str], taxo
     out = [t for t in tags if (t.work_key, t.facet, t.value) not in removed]
     for e in curation.tag_add:
         if valid(e, "add"):
-            out.append(Tag(work_key=e.work, facet=e.facet, value=e.value, source="curator",
-                           evidence=Evidence(quote=e.reason, field="curation"), score=1.0))
+            out.append(
+                Tag(
+                    work_key=e.work,
+                    facet=e.facet,
+                    value=e.value,
+                    source="curator",
+                    evidence=Evidence(quote=e.reason, field="curation"),
+                    score=1.0,
+                )
+            )
     return out, problems
 
 
-def _untaggable(works: Sequence[Work], citations: Sequence[Citation], documents: Sequence[Document],
-                redirect: Mapping[str, str]) -> tuple[str, ...]:
+def _untaggable(
+    works: Sequence[Work],
+    citations: Sequence[Citation],
+    documents: Sequence[Document],
+    redirect: Mapping[str, str],
+) -> tuple[str, ...]:
     """Works with no field text, no citing context and no document text."""
-    with_context = {redirect.get(c.work_key, c.work_key) for c in citations
-                    if c.context.strip() or c.section.strip()}
+    with_context = {
+        redirect.get(c.work_key, c.work_key)
+        for c in citations
+        if c.context.strip() or c.section.strip()
+    }
     with_context |= {redirect.get(d.work_key, d.work_key) for d in documents}
-    return tuple(sorted(
-        w.key for w in works
-        if w.key not in with_context
-        and not any((("; ".join(w.keywords)) if f == "keywords" else getattr(w, f)).strip() for f in FIELDS)))
+    return tuple(
+        sorted(
+            w.key
+            for w in works
+            if w.key not in with_context
+            and not any(
+                (("; ".join(w.keywords)) if f == "keywords" else getattr(w, f)).strip()
+                for f in FIELDS
+            )
+        )
+    )
 
 
 def _squash(s: str) -> str:

@@ -9,18 +9,35 @@ from litreview.model import Evidence, GapStatement, Tag, Work
 FACETS = ("crime_type", "group", "gender_dimension")
 
 
-def stmt(start: int, *, doc: str = "d1", section: str = "Body", strength: str = "explicit",
-         crime: tuple[str, ...] = (), group: tuple[str, ...] = (),
-         dim: tuple[str, ...] = ()) -> GapStatement:
+def stmt(
+    start: int,
+    *,
+    doc: str = "d1",
+    section: str = "Body",
+    strength: str = "explicit",
+    crime: tuple[str, ...] = (),
+    group: tuple[str, ...] = (),
+    dim: tuple[str, ...] = (),
+) -> GapStatement:
     """A fake statement at ``start``."""
-    return GapStatement(doc_id=doc, char_start=start, char_end=start + 10, section=section,
-                        quote=f"quote {start}", crime_type=crime, group=group,
-                        gender_dimension=dim, strength=strength)
+    return GapStatement(
+        doc_id=doc,
+        char_start=start,
+        char_end=start + 10,
+        section=section,
+        quote=f"quote {start}",
+        crime_type=crime,
+        group=group,
+        gender_dimension=dim,
+        strength=strength,
+    )
 
 
 def tag(work: str, facet: str, value: str) -> Tag:
     """A fake tag."""
-    return Tag(work_key=work, facet=facet, value=value, source="title", evidence=Evidence(quote=value))
+    return Tag(
+        work_key=work, facet=facet, value=value, source="title", evidence=Evidence(quote=value)
+    )
 
 
 def corpus() -> tuple[list[Tag], list[Work]]:
@@ -50,13 +67,29 @@ def statements() -> list[GapStatement]:
 
 def taxonomy() -> SimpleNamespace:
     """A fake taxonomy with labels and descriptions."""
+
     def value(i: str, label: str) -> SimpleNamespace:
         return SimpleNamespace(id=i, label=label, description=f"About {label.lower()}.")
 
-    return SimpleNamespace(facets=(
-        SimpleNamespace(id="crime_type", label="Crime type", description="",
-                        values=(value("drugs", "Drugs"), value("laundering", "Laundering"))),
-        SimpleNamespace(id="group", label="Group", description="",
-                        values=(value("women", "Women"), value("minority", "Minority"))),
-        SimpleNamespace(id="gender_dimension", label="Dimension", description="",
-                        values=(value("impact", "Impact"),))))
+    return SimpleNamespace(
+        facets=(
+            SimpleNamespace(
+                id="crime_type",
+                label="Crime type",
+                description="",
+                values=(value("drugs", "Drugs"), value("laundering", "Laundering")),
+            ),
+            SimpleNamespace(
+                id="group",
+                label="Group",
+                description="",
+                values=(value("women", "Women"), value("minority", "Minority")),
+            ),
+            SimpleNamespace(
+                id="gender_dimension",
+                label="Dimension",
+                description="",
+                values=(value("impact", "Impact"),),
+            ),
+        )
+    )

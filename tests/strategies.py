@@ -130,7 +130,9 @@ def keywords() -> st.SearchStrategy[tuple[str, ...]]:
     return st.lists(st.one_of(plain, tag), max_size=4, unique=True).map(tuple)
 
 
-def extras(names: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[tuple[tuple[str, str], ...]]:
+def extras(
+    names: st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[tuple[tuple[str, str], ...]]:
     """Unmodelled fields, distinct names ``x_...`` (lowercase) by default."""
     names = names or _joined(st.just("x_"), _chars(_ASCII, 1, 8))
     pairs = st.lists(st.tuples(names, texts()), max_size=3, unique_by=lambda p: p[0])

@@ -133,3 +133,28 @@ def test_note_rows() -> None:
     assert [(r.footnote, r.position, r.kind, r.parse) for r in rows] == [
         (1, 1, "note", False), (2, 1, "note", False), (2, 2, "citation", True)]
     assert rows[2].raw == "Smith (2010) Boats: A Survey."
+
+
+def test_prose_pointer_to_a_url_is_its_own_work() -> None:
+    rows, _ = references(_notes("Board (2012), [Catch Report 2012](#), United Nations. A more "
+                                "recent data can be found here: <https://x.org/brief.pdf>"))
+    assert [(r.kind, r.raw) for r in rows] == [
+        ("citation", "Board (2012), [Catch Report 2012](#), United Nations."),
+        ("url", "https://x.org/brief.pdf")]
+
+
+def test_short_form_links_by_initials_forwards_and_backwards() -> None:
+    rows, _ = references(_notes(
+        "River Basin Fishing Council, 2021.",
+        "Ibid.",
+        "RBFC (2021), 'Catch Index 2021', River Basin Fishing Council.",
+        "Lake Board (2019), 'Nets', Press.",
+        "LB, 2019."))
+    assert [(r.footnote, r.parse, r.target) for r in rows] == [
+        (1, False, (3, 1)), (2, False, (3, 1)), (3, True, None), (4, True, None),
+        (5, False, (4, 1))]
+
+
+def test_short_form_without_a_full_reference_stays_a_work() -> None:
+    rows, _ = references(_notes("Reynolds and McKee, 2010."))
+    assert rows[0].parse and rows[0].target is None

@@ -436,7 +436,7 @@ def test_registry_names_and_suffixes() -> None:
     with pytest.raises(InputError, match="known: bibtex") as err:
         writer_for("endnote")
     assert "ris" in str(err.value) and "csljson" in str(err.value)
-    with pytest.raises(InputError, match="unknown format '.txt'"):
+    with pytest.raises(InputError, match=r"unknown format '\.txt'"):
         reader_for("notes.txt")
 
 

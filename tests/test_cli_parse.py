@@ -44,7 +44,8 @@ def test_parse_file_gives_one_json_object_per_line(tmp_path: Path,
 def test_parse_reads_stdin(monkeypatch: pytest.MonkeyPatch,
                            capsys: pytest.CaptureFixture[str]) -> None:
     """``-`` reads standard input; non-ASCII text is written as is."""
-    monkeypatch.setattr(sys, "stdin", io.StringIO("Müller, K. (2003). Über Grenzen. Berlin: Ä Verlag.\n"))
+    text = "Müller, K. (2003). Über Grenzen. Berlin: Ä Verlag.\n"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(text))
     status, lines, _ = _run(["parse", "-"], capsys)
     assert status == 0
     assert len(lines) == 1

@@ -17,7 +17,12 @@ from litreview.cluster import (
     work_texts,
 )
 from litreview.model import Citation, GapStatement, Work
-from litreview.report.cluster_figures import cluster_map_png, compute_cluster_map, plot_cluster_map
+from litreview.report.cluster_figures import (
+    cluster_map_png,
+    compute_cluster_map,
+    plot_cluster_map,
+    works_cluster_map_png,
+)
 
 TOPICS = [
     "river flood levee rainfall inundation",
@@ -123,3 +128,12 @@ def test_cluster_map(tmp_path: Path) -> None:
     plot_cluster_map(result, tmp_path / "map.png", title="Themes")
     assert (tmp_path / "map.png").read_bytes() == png  # deterministic: no timestamp inside
     assert isinstance(result, ClusterResult)
+
+
+@pytest.mark.slow
+def test_works_cluster_map_in_one_call() -> None:
+    """Works (titles plus citing contexts) to a PNG map, deterministically."""
+    texts, _ = corpus(20, 4)
+    works = [Work(key=f"k{i:02d}", title=t) for i, t in enumerate(texts)]
+    png = works_cluster_map_png(works, [])
+    assert png.startswith(b"\x89PNG") and png == works_cluster_map_png(list(reversed(works)), [])

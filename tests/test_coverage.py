@@ -12,14 +12,22 @@ from litreview.report.figures import heatmap_png
 
 
 def tag(key: str, facet: str, value: str, quote: str = "q") -> Tag:
-    return Tag(work_key=key, facet=facet, value=value, source="rule:x", evidence=Evidence(quote=quote))
+    return Tag(
+        work_key=key, facet=facet, value=value, source="rule:x", evidence=Evidence(quote=quote)
+    )
 
 
 TAGS = [
-    tag("w1", "crime", "drugs"), tag("w1", "crime", "drugs", "again"),  # two evidence rows, one work
-    tag("w1", "group", "women"), tag("w1", "group", "men"),
-    tag("w2", "crime", "drugs"), tag("w2", "group", "women"), tag("w2", "dim", "victims"),
-    tag("w3", "crime", "arms"), tag("w3", "group", "men"), tag("w3", "dim", "roles"),
+    tag("w1", "crime", "drugs"),
+    tag("w1", "crime", "drugs", "again"),  # two evidence rows, one work
+    tag("w1", "group", "women"),
+    tag("w1", "group", "men"),
+    tag("w2", "crime", "drugs"),
+    tag("w2", "group", "women"),
+    tag("w2", "dim", "victims"),
+    tag("w3", "crime", "arms"),
+    tag("w3", "group", "men"),
+    tag("w3", "dim", "roles"),
     tag("w4", "crime", "arms"),  # no group: in no cell
 ]
 
@@ -35,8 +43,13 @@ def test_matrix_counts_unique_works_and_knows_them() -> None:
 
 
 def test_fixed_axes_show_empty_rows() -> None:
-    cov = coverage_matrix(TAGS, "crime", "group", row_values=["drugs", "arms", "fraud"],
-                          col_values=["women", "men", "boys"])
+    cov = coverage_matrix(
+        TAGS,
+        "crime",
+        "group",
+        row_values=["drugs", "arms", "fraud"],
+        col_values=["women", "men", "boys"],
+    )
     assert cov.counts.loc["fraud"].sum() == 0 and cov.counts.shape == (3, 3)
     frame = cov.to_frame()
     assert len(frame) == 9
@@ -57,8 +70,11 @@ def test_cube() -> None:
 
 
 def test_select_works_filters() -> None:
-    works = [Work(key="a", issued="2010", type="report"), Work(key="b", issued="2020-05", type="book"),
-             Work(key="c")]
+    works = [
+        Work(key="a", issued="2010", type="report"),
+        Work(key="b", issued="2020-05", type="book"),
+        Work(key="c"),
+    ]
     cits = [Citation(doc_id="d1", footnote=1, position=1, raw="r", work_key="b")]
     assert select_works(works, year_from=2015) == {"b"}
     assert select_works(works, year_to=2015) == {"a"}
@@ -80,14 +96,25 @@ def test_coverage_command_writes_csv_and_png(tmp_path, repo_root) -> None:
 
     review = Review.at(tmp_path)
     review.bibliography.mkdir()
-    review.taxonomy_path.write_text((repo_root / "bibliography" / "taxonomy.yaml").read_text("utf-8"))
+    review.taxonomy_path.write_text(
+        (repo_root / "bibliography" / "taxonomy.yaml").read_text("utf-8")
+    )
     review.save_tags([tag("w1", "crime_type", "drugs"), tag("w1", "group", "women")])
-    args = argparse.Namespace(review=str(tmp_path), rows="crime_type", cols="group", doc=None,
-                              year_from=None, year_to=None, type=None)
+    args = argparse.Namespace(
+        review=str(tmp_path),
+        rows="crime_type",
+        cols="group",
+        doc=None,
+        year_from=None,
+        year_to=None,
+        type=None,
+    )
     assert cmd.run(args) == 0
     text = (review.gaps_dir / "coverage_crime_type_x_group.csv").read_text()
     assert "drugs,women,1,w1" in text
-    assert (review.figures_dir / "coverage_crime_type_x_group.png").read_bytes().startswith(b"\x89PNG")
+    assert (
+        (review.figures_dir / "coverage_crime_type_x_group.png").read_bytes().startswith(b"\x89PNG")
+    )
     args.rows = "colour"
     with pytest.raises(Exception, match="unknown facet 'colour'"):
         cmd.run(args)

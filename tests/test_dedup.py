@@ -189,3 +189,21 @@ def test_threshold_cases(a: str, b: str, same: bool) -> None:
         [work("", title=b, issued="2016", authors=people)],
     )
     assert (len(res.works) == 1) is same
+
+
+def test_result_independent_of_arrival_order() -> None:
+    people = (Person(family="Shah"),)
+    batch = [
+        work("", title="Trafficking routes east", issued="2011", authors=people, publisher="X"),
+        work("", title="Trafficking routes west", issued="2011", authors=people),
+        work("", title="Trafficking routes east.", issued="2011", authors=people, place="Y"),
+        work("", title="Markets", issued="2011", authors=people, doi="10.1/m"),
+    ]
+    first = merge_into([], batch)
+    second = merge_into([], batch[::-1])
+    assert sorted(first.works, key=lambda w: w.key) == sorted(second.works, key=lambda w: w.key)
+    assert {w.key for w in first.works} == {
+        "shah2011trafficking",
+        "shah2011traffickinga",
+        "shah2011markets",
+    }

@@ -146,3 +146,24 @@ def test_docx_that_is_not_zip(tmp_path: Path) -> None:
     p.write_bytes(b"plain text pretending")
     with pytest.raises(InputError, match="not a DOCX"):
         read_document(p)
+
+
+def test_pdf_text_layer_is_read(tmp_path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from litreview.extract.footnotes import find_footnotes
+
+    fig = plt.figure(figsize=(6, 4))
+    fig.text(0.1, 0.8, "River Report")
+    fig.text(0.1, 0.6, "Catches fell after the dam.[1]")
+    fig.text(0.1, 0.2, "[1] Lima, A. (2019), River Catch Survey, Lagos.")
+    fig.savefig(tmp_path / "r.pdf")
+    plt.close(fig)
+    text = read_document(tmp_path / "r.pdf")
+    assert text.splitlines()[:2] == ["River Report", "Catches fell after the dam.[1]"]
+    (note,) = find_footnotes(text).footnotes
+    assert note.text == "Lima, A. (2019), River Catch Survey, Lagos."
+    assert note.context == "Catches fell after the dam.[1]"

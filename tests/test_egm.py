@@ -18,10 +18,16 @@ def page_data() -> dict:
     works.append(Work(key="evil", title=EVIL, issued="2020", url="javascript:alert(3)"))
     tags += [tag("evil", "group", "women"), tag("evil", "crime_type", "drugs")]
     cits = [Citation(doc_id="d1", footnote=1, position=0, raw="x", work_key="w1")]
-    return egm_data(title="Map", facets=taxonomy().facets, works=works, tags=tags,
-                    statements=statements(), citations=cits,
-                    documents=[Document(doc_id="d1", title="Doc <b>one</b>")],
-                    citation_text={w.key: w.title for w in works})
+    return egm_data(
+        title="Map",
+        facets=taxonomy().facets,
+        works=works,
+        tags=tags,
+        statements=statements(),
+        citations=cits,
+        documents=[Document(doc_id="d1", title="Doc <b>one</b>")],
+        citation_text={w.key: w.title for w in works},
+    )
 
 
 def test_embed_json_cannot_close_script() -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from litreview.extract.footnotes import find_footnotes, is_heading
 from litreview.io.documents import read_document
 
@@ -120,3 +123,36 @@ def test_page_debris_inside_a_sentence_is_not_a_heading() -> None:
     scan = find_footnotes(text)
     assert [h for _, h in scan.headings] == ["Real Heading"]
     assert scan.footnotes[0].section == "Real Heading"
+
+
+_SUPS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_STYLES = {
+    "sup": (lambda n: str(n).translate(_SUPS), lambda n: str(n).translate(_SUPS)),
+    "bracket": (lambda n: f"[{n}]", lambda n: f"[{n}]"),
+    "caret": (lambda n: f"^{n}", lambda n: f"^{n}"),
+    "html": (lambda n: f"<sup>{n}</sup>", lambda n: f"<sup>{n}</sup>"),
+}
+
+
+@settings(max_examples=40, deadline=None)
+@given(sentences=st.lists(st.lists(st.text("bfghjkmqwxyz", min_size=1, max_size=8), min_size=2,
+                                   max_size=9), min_size=1, max_size=15),
+       style=st.sampled_from(sorted(_STYLES)), per_line=st.integers(1, 4))
+def test_generated_documents_pair_every_footnote(sentences: list[list[str]], style: str,
+                                                 per_line: int) -> None:
+    """Letters that cannot spell an abbreviation ("ed.", "no.") keep every full stop a break."""
+    mark, start = _STYLES[style]
+    body = [" ".join(words).capitalize() + "." + mark(i)
+            for i, words in enumerate(sentences, start=1)]
+    paragraphs = [" ".join(body[i:i + per_line]) for i in range(0, len(body), per_line)]
+    notes = [f"{start(i)} Author{i}, A. (2000), 'Title {i}', Press."
+             for i in range(1, len(body) + 1)]
+    text = "Generated Heading\n\n" + "\n\n".join(paragraphs) + "\n\n" + "\n\n".join(notes) + "\n"
+    scan = find_footnotes(text)
+    assert scan.problems == ()
+    assert [f.number for f in scan.footnotes] == list(range(1, len(body) + 1))
+    for f, sentence in zip(scan.footnotes, body, strict=True):
+        assert f.context == sentence
+        assert text[f.context_start:f.context_end] == f.context
+        assert f.text == f"Author{f.number}, A. (2000), 'Title {f.number}', Press."
+        assert f.section == "Generated Heading"

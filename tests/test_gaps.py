@@ -8,6 +8,7 @@ from litreview.errors import InputError
 from litreview.gaps import find_gaps, load_settings, statement_cells
 from tests.gap_fakes import FACETS, corpus, statements, stmt, tag
 
+
 def test_statement_cells_one_value_per_facet() -> None:
     s = stmt(0, crime=("a",), group=("x", "y"))
     cells = statement_cells(s, FACETS)
@@ -45,8 +46,11 @@ def test_theme_without_its_statements_falls() -> None:
     rank = {g.id: g.rank for g in before}["crime_type.laundering--group.women"]
     after_ids = [g.id for g in after]
     key = "crime_type.laundering--group.women"
-    assert key not in after_ids or after_ids.index(key) + 1 > rank or \
-        {g.id: g.score for g in after}[key] < {g.id: g.score for g in before}[key]
+    assert (
+        key not in after_ids
+        or after_ids.index(key) + 1 > rank
+        or {g.id: g.score for g in after}[key] < {g.id: g.score for g in before}[key]
+    )
 
 
 def test_restated_in_conclusion_counts() -> None:
@@ -79,7 +83,8 @@ def test_redundant_subthemes_dropped() -> None:
 def test_deterministic() -> None:
     tags, works = corpus()
     assert find_gaps(statements(), tags, works, FACETS) == find_gaps(
-        list(reversed(statements())), list(reversed(tags)), works, FACETS)
+        list(reversed(statements())), list(reversed(tags)), works, FACETS
+    )
 
 
 def test_bad_settings_is_input_error() -> None:

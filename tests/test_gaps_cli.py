@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-from litreview.errors import LitreviewError
+from litreview import cli
 from litreview.io.bibtex import write_bibtex
 from litreview.model import Document, Person, Work
 from litreview.review import Review
@@ -35,23 +32,6 @@ Not enough is known about the roles that women play in drug trafficking networks
 """
 
 
-class cli:  # noqa: N801 - stands in for litreview.cli while other subcommands are being written
-    """Run one subcommand module the way ``litreview.cli.main`` does."""
-
-    @staticmethod
-    def main(argv: list[str]) -> int:
-        """Parse ``argv`` for the subcommand ``argv[0]``; errors -> one line, status 2."""
-        module = importlib.import_module(f"litreview.commands.{argv[0]}")
-        parser = argparse.ArgumentParser(prog=f"litreview {argv[0]}")
-        module.add_arguments(parser)
-        args = parser.parse_args(argv[1:])
-        try:
-            return int(module.run(args))
-        except LitreviewError as exc:
-            print(f"litreview {argv[0]}: {exc}", file=sys.stderr)
-            return 2
-
-
 def make_review(root: Path, *, works: bool = True) -> Review:
     """A review with the default taxonomy, one document and (optionally) two works."""
     review = Review.at(root)
@@ -59,13 +39,31 @@ def make_review(root: Path, *, works: bool = True) -> Review:
     shutil.copy(ROOT / "bibliography" / "taxonomy.yaml", review.taxonomy_path)
     (root / "documents").mkdir()
     (root / "documents" / "note.txt").write_text(DOC, encoding="utf-8")
-    review.save_documents([Document(doc_id="note", path="documents/note.txt", title="A short report")])
+    review.save_documents(
+        [Document(doc_id="note", path="documents/note.txt", title="A short report")]
+    )
     if works:
-        review.corpus_path.write_text(write_bibtex([
-            Work(key="khan2019drugs", type="report", issued="2019", title="Women and drug use",
-                 authors=(Person(family="Khan", given="A."),)),
-            Work(key="lee2015money", type="report", issued="2015", title="Money laundering trends",
-                 publisher="<img src=x onerror=alert(1)>")]), encoding="utf-8")
+        review.corpus_path.write_text(
+            write_bibtex(
+                [
+                    Work(
+                        key="khan2019drugs",
+                        type="report",
+                        issued="2019",
+                        title="Women and drug use",
+                        authors=(Person(family="Khan", given="A."),),
+                    ),
+                    Work(
+                        key="lee2015money",
+                        type="report",
+                        issued="2015",
+                        title="Money laundering trends",
+                        publisher="<img src=x onerror=alert(1)>",
+                    ),
+                ]
+            ),
+            encoding="utf-8",
+        )
     return review
 
 
@@ -79,8 +77,15 @@ def test_gaps_writes_everything(tmp_path: Path, capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out
     assert "gap statement(s)" in out and " 1. " in out
     gaps = review.gaps_dir
-    for name in ("register.json", "register.csv", "register.md", "statements.csv", "map.html",
-                 "eppi-reviewer.json", "figures/statements-per-theme.png"):
+    for name in (
+        "register.json",
+        "register.csv",
+        "register.md",
+        "statements.csv",
+        "map.html",
+        "eppi-reviewer.json",
+        "figures/statements-per-theme.png",
+    ):
         assert (gaps / name).is_file(), name
     assert list((gaps / "briefs").glob("01-*.md"))
     register = json.loads((gaps / "register.json").read_text("utf-8"))
@@ -97,7 +102,9 @@ def test_failure_leaves_gaps_as_they_were(tmp_path: Path, monkeypatch: pytest.Mo
     (review.gaps_dir / "briefs").mkdir(parents=True)
     (review.gaps_dir / "register.json").write_text("[]", encoding="utf-8")
     (review.gaps_dir / "briefs" / "01-old.md").write_text("old", encoding="utf-8")
-    before = {p.relative_to(tmp_path): p.read_bytes() for p in review.gaps_dir.rglob("*") if p.is_file()}
+    before = {
+        p.relative_to(tmp_path): p.read_bytes() for p in review.gaps_dir.rglob("*") if p.is_file()
+    }
 
     def boom(*args: object, **kwargs: object) -> str:
         raise RuntimeError("disk on fire")
@@ -105,7 +112,9 @@ def test_failure_leaves_gaps_as_they_were(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr("litreview.report.egm.render_map", boom)
     with pytest.raises(RuntimeError):
         cli.main(["gaps", "--review", str(tmp_path)])
-    after = {p.relative_to(tmp_path): p.read_bytes() for p in review.gaps_dir.rglob("*") if p.is_file()}
+    after = {
+        p.relative_to(tmp_path): p.read_bytes() for p in review.gaps_dir.rglob("*") if p.is_file()
+    }
     assert after == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".gaps")]
 

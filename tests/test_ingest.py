@@ -172,6 +172,17 @@ def test_hand_edited_title_survives_reingest(review: Review) -> None:
 
 
 @pytest.mark.usefixtures("fake")
+def test_reingest_is_byte_identical(review: Review, tmp_path: Path) -> None:
+    doc = tmp_path / "docs" / "linked.txt"
+    doc.write_text("Links\n\nNotes are on the hyperlink Dialogue Notes 2023 (example.org).\n"
+                   "More is said here.¹\n\n¹ Lee, A. (2017), 'Boats', Press.\n", encoding="utf-8")
+    _run(review, "linked.txt", "paged_report.txt")
+    before = {p.name: p.read_bytes() for p in review.bibliography.iterdir()}
+    _run(review, "linked.txt", "paged_report.txt")
+    assert {p.name: p.read_bytes() for p in review.bibliography.iterdir()} == before
+
+
+@pytest.mark.usefixtures("fake")
 def test_unreadable_document_changes_nothing(review: Review, tmp_path: Path) -> None:
     _run(review, "multi_digit.txt")
     before = {p: p.read_bytes() for p in review.bibliography.iterdir()}
@@ -252,3 +263,26 @@ def test_clean_reference_for_the_parser() -> None:
     assert clean_reference("B (2021), [‘Index’](#).") == "B (2021), ‘Index’."
     assert clean_reference("Z (2018), '*Nexus*', Centre.") == "Z (2018), 'Nexus', Centre."
     assert clean_reference("[Page](https://x.org/p) text.") == "Page <https://x.org/p> text."
+
+
+@pytest.mark.usefixtures("fake")
+def test_cli_bad_document_is_one_line_exit_2(review: Review, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from litreview.cli import main
+
+    bad = tmp_path / "docs" / "latin1.txt"
+    bad.write_bytes(b"Title\n\ncaf\xe9 notes\n")
+    assert main(["ingest", str(bad), "--review", str(review.root)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"litreview ingest: {bad}:3: not UTF-8: byte 0xe9 cannot be decoded "
+                   "(save the file as UTF-8)"]
+    assert not review.corpus_path.exists()
+
+
+@pytest.mark.usefixtures("fake")
+def test_cli_ingest_ok(review: Review, capsys: pytest.CaptureFixture[str]) -> None:
+    from litreview.cli import main
+
+    doc = review.root / "docs" / "multi_digit.txt"
+    assert main(["ingest", str(doc), "--review", str(review.root)]) == 0
+    assert "ingested 1 document(s): 2 citation rows" in capsys.readouterr().out

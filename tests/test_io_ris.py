@@ -138,3 +138,34 @@ def test_round_trip_property(work: Work) -> None:
     found, problems = read_ris(write_ris([work]))
     assert problems == []
     assert found == [work]
+
+
+def test_writer_output_is_pinned_by_a_golden_file() -> None:
+    found, _ = _read("zotero_export.ris")
+    golden = (DATA / "zotero_export.expected.ris").read_text(encoding="utf-8")
+    assert write_ris(found) == golden
+
+
+def test_a_year_that_is_not_a_date_is_kept_under_its_own_tag() -> None:
+    text = "TY  - BOOK\nY1  - n.d.\nPY  - 2001\nDA  - 2001/05\nER  - \n"
+    found, _ = read_ris(text)
+    assert found[0].issued == "2001-05" and found[0].extra == (("RIS:Y1", "n.d."),)
+    assert read_ris(write_ris(found))[0] == found
+
+
+def test_a_value_line_that_looks_like_a_tag_stays_in_its_value() -> None:
+    work = Work(key="k", type="book", title="T", abstract="First line\nER  - not the end\nTY  - no")
+    assert read_ris(write_ris([work])) == ([work], [])
+
+
+def test_unknown_type_is_a_warning_and_kept() -> None:
+    found, problems = read_ris("\nTY  - WEIRD\nTI  - Odd\nER  - \n", "w.ris")
+    assert found[0].type == "document" and ("RIS:TY", "WEIRD") in found[0].extra
+    assert [(p.line, p.severity) for p in problems] == [(2, "warning")]
+    assert write_ris(found).startswith("TY  - WEIRD\n")
+
+
+def test_crlf_lines_and_unicode_line_separators() -> None:
+    found, problems = read_ris("TY  - BOOK\r\nTI  - A\u2028B\r\nER  - \r\n", "c.ris")
+    assert problems == [] and found[0].title == "A\u2028B"
+    assert read_ris(write_ris(found))[0] == found

@@ -77,8 +77,8 @@ def test_two_persons_initials_first() -> None:
 
 def test_long_organisation_name_before_year() -> None:
     """Everything before ``(2018)`` is the (corporate) author."""
-    item = parse_reference("Global Alliance for Clean Water (2018), '[Water Access Index 2018](#)', "
-                           "Global Alliance for Clean Water")
+    item = parse_reference("Global Alliance for Clean Water (2018), "
+                           "'[Water Access Index 2018](#)', Global Alliance for Clean Water")
     assert item["author"] == [{"literal": "Global Alliance for Clean Water"}]
     assert item["title"] == "Water Access Index 2018"
 

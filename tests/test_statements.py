@@ -203,3 +203,11 @@ def test_a_review_may_override_the_cues(tmp_path: Path, tax: Taxonomy) -> None:
     cues = review.load_gap_cues()
     assert _quotes("Nobody knows the scale of fraud. Data is lacking.\n", tax, cues) == [
         "Nobody knows the scale of fraud."]
+
+
+def test_a_footnote_does_not_borrow_facets_from_the_note_before(tax: Taxonomy, cues: Cues) -> None:
+    """'this' in a footnote looks back within its own note only, not into another note."""
+    text = ("Intro\n\nBody text on scams.¹ More.²\n\n¹ A survey of young people.\n\n"
+            "² Analysis of this was beyond the scope of this note.\n")
+    (s,) = find_statements("d", text, cues, tax)
+    assert s.quote.startswith("Analysis of this") and s.group == ()

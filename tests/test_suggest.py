@@ -25,8 +25,15 @@ def corpus(n: int = 60, seed: int = 1) -> tuple[list[Work], list[Tag]]:
         words = rng.sample(TOPICS[topic], 3) + rng.sample(FILLER, 3)
         works.append(Work(key=f"w{i:03d}", title=" ".join(words)))
         if i < n - 10:  # the last ten are left untagged by the "rules"
-            tags.append(Tag(work_key=f"w{i:03d}", facet="topic", value=topic, source="rule:x",
-                            evidence=Evidence(quote=words[0])))
+            tags.append(
+                Tag(
+                    work_key=f"w{i:03d}",
+                    facet="topic",
+                    value=topic,
+                    source="rule:x",
+                    evidence=Evidence(quote=words[0]),
+                )
+            )
     return works, tags
 
 
@@ -63,7 +70,7 @@ def test_cross_validated_quality_and_determinism(trained) -> None:
 
 def test_too_few_examples_are_skipped_and_model_rows_are_not_training_data() -> None:
     works, tags = corpus(n=12)
-    tags = tags[:3] + [Tag(work_key="w011", facet="topic", value="heat", source=MODEL_SOURCE)]
+    tags = [*tags[:3], Tag(work_key="w011", facet="topic", value="heat", source=MODEL_SOURCE)]
     report = suggest_tags(works, tags)
     assert report.suggestions == () and report.quality == ()
     assert report.skipped

@@ -56,19 +56,43 @@ def test_mapping_layout_is_accepted() -> None:
     assert [(m.value, m.phrase) for m in tax.match("Floods!")] == [("water", "Floods")]
 
 
-@pytest.mark.parametrize(("text", "line", "words"), [
-    pytest.param(SMALL + "      - id: elders\n        synonyms: [x]\n", 16, "duplicate value", id="dup_value"),
-    pytest.param(SMALL.replace("    label: Topic\n", "    colour: blue\n"), 3, "unknown key 'colour'",
-                 id="unknown_facet_key"),
-    pytest.param(SMALL.replace("synonyms: [megacity", "synonym: [megacity"), 11, "unknown key 'synonym'",
-                 id="unknown_value_key"),
-    pytest.param(SMALL.replace("- id: people", "- id: topic"), 12, "duplicate facet", id="dup_facet"),
-    pytest.param(SMALL.replace("[older person, elderly]", "[older person, elderly"), 16, "bad YAML",
-                 id="bad_yaml"),
-    pytest.param(SMALL.replace("id: city", "id: City Life"), 9, "lower_snake_case", id="bad_id"),
-    pytest.param("facets: []\n", 1, "non-empty", id="no_facets"),
-    pytest.param("- a\n", 1, "mapping", id="not_a_mapping"),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        pytest.param(
+            SMALL + "      - id: elders\n        synonyms: [x]\n",
+            16,
+            "duplicate value",
+            id="dup_value",
+        ),
+        pytest.param(
+            SMALL.replace("    label: Topic\n", "    colour: blue\n"),
+            3,
+            "unknown key 'colour'",
+            id="unknown_facet_key",
+        ),
+        pytest.param(
+            SMALL.replace("synonyms: [megacity", "synonym: [megacity"),
+            11,
+            "unknown key 'synonym'",
+            id="unknown_value_key",
+        ),
+        pytest.param(
+            SMALL.replace("- id: people", "- id: topic"), 12, "duplicate facet", id="dup_facet"
+        ),
+        pytest.param(
+            SMALL.replace("[older person, elderly]", "[older person, elderly"),
+            16,
+            "bad YAML",
+            id="bad_yaml",
+        ),
+        pytest.param(
+            SMALL.replace("id: city", "id: City Life"), 9, "lower_snake_case", id="bad_id"
+        ),
+        pytest.param("facets: []\n", 1, "non-empty", id="no_facets"),
+        pytest.param("- a\n", 1, "mapping", id="not_a_mapping"),
+    ],
+)
 def test_broken_taxonomy_is_one_line_error_with_line(text: str, line: int, words: str) -> None:
     with pytest.raises(InputError) as err:
         load_taxonomy(text, "t.yaml")
@@ -78,21 +102,26 @@ def test_broken_taxonomy_is_one_line_error_with_line(text: str, line: int, words
 
 
 def test_value_without_synonyms_is_a_warning() -> None:
-    tax = load_taxonomy(SMALL.replace("synonyms: [older person, elderly]", "label: Elders"), "w.yaml")
+    tax = load_taxonomy(
+        SMALL.replace("synonyms: [older person, elderly]", "label: Elders"), "w.yaml"
+    )
     assert len(tax.warnings) == 1 and "people.elders" in tax.warnings[0]
     assert tax.match("the elderly") == []
 
 
-@pytest.mark.parametrize(("text", "value", "phrase"), [
-    ("Water-Supply systems", "water", "Water-Supply"),
-    ("RIVER BASINS of the south", "water", "RIVER BASINS"),
-    ("riverbasin", "water", "riverbasin"),
-    ("irrigated fields", "water", "irrigated"),
-    ("policies", "water", "policies"),
-    ("megacities", "city", "megacities"),
-    ("Infórmal séttlements", "city", "Infórmal séttlements"),
-    ("the ELDERLY", "elders", "ELDERLY"),
-])
+@pytest.mark.parametrize(
+    ("text", "value", "phrase"),
+    [
+        ("Water-Supply systems", "water", "Water-Supply"),
+        ("RIVER BASINS of the south", "water", "RIVER BASINS"),
+        ("riverbasin", "water", "riverbasin"),
+        ("irrigated fields", "water", "irrigated"),
+        ("policies", "water", "policies"),
+        ("megacities", "city", "megacities"),
+        ("Infórmal séttlements", "city", "Infórmal séttlements"),
+        ("the ELDERLY", "elders", "ELDERLY"),
+    ],
+)
 def test_variants_match(text: str, value: str, phrase: str) -> None:
     found = [(m.value, m.phrase) for m in small().match(text)]
     assert (value, phrase) in found
@@ -110,30 +139,80 @@ def test_longest_phrase_wins_and_facets_overlap() -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(["Flood", "flóods", " ", "-", "é", "ﬁ", "İ", "river", "basin",
-                                 "\n", "elderly", "x", "ß", "megacity", "’s"]), max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Flood",
+                "flóods",
+                " ",
+                "-",
+                "é",
+                "ﬁ",
+                "İ",
+                "river",
+                "basin",
+                "\n",
+                "elderly",
+                "x",
+                "ß",
+                "megacity",
+                "’s",
+            ]
+        ),
+        max_size=30,
+    )
+)
 def test_offsets_always_quote_the_text(parts: list[str]) -> None:
     text = "".join(parts)
     for m in small().match(text):
-        assert text[m.start:m.end] == m.phrase
+        assert text[m.start : m.end] == m.phrase
         assert m.phrase.strip()
 
 
 @pytest.fixture(scope="module")
 def default():
-    return load_taxonomy((ROOT / "bibliography" / "taxonomy.yaml").read_text("utf-8"), "taxonomy.yaml")
+    return load_taxonomy(
+        (ROOT / "bibliography" / "taxonomy.yaml").read_text("utf-8"), "taxonomy.yaml"
+    )
 
 
 def test_default_taxonomy_has_the_contract_ids(default) -> None:
     tax = default
     need = {
-        "crime_type": {"drugs", "human_trafficking", "migrant_smuggling", "kidnapping_extortion",
-                       "arms_trafficking", "money_laundering", "cybercrime", "corruption", "soc_general"},
-        "group": {"women", "girls", "men", "boys", "children", "khwaja_sira", "religious_minorities",
-                  "ethnic_minorities", "marginalised_poor"},
-        "gender_dimension": {"victimisation", "roles_in_soc", "masculinities", "access_to_justice",
-                             "gbv_vawg", "drug_use_health", "economic_impact", "policy_legislation",
-                             "data_disaggregation"},
+        "crime_type": {
+            "drugs",
+            "human_trafficking",
+            "migrant_smuggling",
+            "kidnapping_extortion",
+            "arms_trafficking",
+            "money_laundering",
+            "cybercrime",
+            "corruption",
+            "soc_general",
+        },
+        "group": {
+            "women",
+            "girls",
+            "men",
+            "boys",
+            "children",
+            "khwaja_sira",
+            "religious_minorities",
+            "ethnic_minorities",
+            "marginalised_poor",
+        },
+        "gender_dimension": {
+            "victimisation",
+            "roles_in_soc",
+            "masculinities",
+            "access_to_justice",
+            "gbv_vawg",
+            "drug_use_health",
+            "economic_impact",
+            "policy_legislation",
+            "data_disaggregation",
+        },
     }
     assert tax.facet_ids == ("crime_type", "group", "gender_dimension")
     for facet, ids in need.items():
@@ -141,14 +220,23 @@ def test_default_taxonomy_has_the_contract_ids(default) -> None:
     assert not tax.warnings
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("Khawaja Sira activism", "khwaja_sira"), ("the khwajasara community", "khwaja_sira"),
-    ("hijras", "khwaja_sira"), ("third-gender people", "khwaja_sira"),
-    ("gender non-conforming", "khwaja_sira"), ("LGBTQI individuals", "khwaja_sira"),
-    ("Intersex", "khwaja_sira"),
-    ("money-laundering", "money_laundering"), ("Hawala/Hundi system", "money_laundering"),
-    ("illicit financial flows", "money_laundering"), ("AML/CFT", "money_laundering"),
-    ("the FATF grey list", "money_laundering"), ("laundered", "money_laundering"),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Khawaja Sira activism", "khwaja_sira"),
+        ("the khwajasara community", "khwaja_sira"),
+        ("hijras", "khwaja_sira"),
+        ("third-gender people", "khwaja_sira"),
+        ("gender non-conforming", "khwaja_sira"),
+        ("LGBTQI individuals", "khwaja_sira"),
+        ("Intersex", "khwaja_sira"),
+        ("money-laundering", "money_laundering"),
+        ("Hawala/Hundi system", "money_laundering"),
+        ("illicit financial flows", "money_laundering"),
+        ("AML/CFT", "money_laundering"),
+        ("the FATF grey list", "money_laundering"),
+        ("laundered", "money_laundering"),
+    ],
+)
 def test_default_taxonomy_variants(default, text: str, value: str) -> None:
     assert value in {m.value for m in default.match(text)}

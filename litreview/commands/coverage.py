@@ -23,10 +23,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rows", default="crime_type", metavar="FACET", help="facet for rows")
     parser.add_argument("--cols", default="group", metavar="FACET", help="facet for columns")
     parser.add_argument("--doc", metavar="ID", help="only works cited by this document")
-    parser.add_argument("--year-from", type=int, metavar="Y", help="only works issued in or after Y")
+    parser.add_argument(
+        "--year-from", type=int, metavar="Y", help="only works issued in or after Y"
+    )
     parser.add_argument("--year-to", type=int, metavar="Y", help="only works issued in or before Y")
-    parser.add_argument("--type", action="append", metavar="CSLTYPE",
-                        help="only works of this CSL type (repeatable)")
+    parser.add_argument(
+        "--type",
+        action="append",
+        metavar="CSLTYPE",
+        help="only works of this CSL type (repeatable)",
+    )
     add_review(parser)
 
 
@@ -36,19 +42,32 @@ def run(args: argparse.Namespace) -> int:
     taxonomy = review.load_taxonomy()
     for facet in (args.rows, args.cols):
         if facet not in taxonomy.facet_ids:
-            raise InputError(f"unknown facet {facet!r} (the taxonomy has {', '.join(taxonomy.facet_ids)})",
-                             path=str(review.taxonomy_path))
+            raise InputError(
+                f"unknown facet {facet!r} (the taxonomy has {', '.join(taxonomy.facet_ids)})",
+                path=str(review.taxonomy_path),
+            )
     tags = review.load_tags()
     if not tags:
         raise InputError("no tags yet: run 'litreview tag' first", path=str(review.tags_path))
     chosen = None
     if args.doc or args.year_from or args.year_to or args.type:
         works, _ = review.load_works()
-        chosen = select_works(works, review.load_citations(), doc=args.doc, year_from=args.year_from,
-                              year_to=args.year_to, types=args.type)
-    cov = coverage_matrix(tags, args.rows, args.cols, works=chosen,
-                          row_values=taxonomy.facet(args.rows).value_ids,
-                          col_values=taxonomy.facet(args.cols).value_ids)
+        chosen = select_works(
+            works,
+            review.load_citations(),
+            doc=args.doc,
+            year_from=args.year_from,
+            year_to=args.year_to,
+            types=args.type,
+        )
+    cov = coverage_matrix(
+        tags,
+        args.rows,
+        args.cols,
+        works=chosen,
+        row_values=taxonomy.facet(args.rows).value_ids,
+        col_values=taxonomy.facet(args.cols).value_ids,
+    )
     stem = f"coverage_{args.rows}_x_{args.cols}"
     frame = cov.to_frame()
     csv_path = review.gaps_dir / f"{stem}.csv"

@@ -12,19 +12,28 @@ HELP = "find gap statements and write the ranked register, briefs, map and figur
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``[--top N] [--review DIR]``."""
-    parser.add_argument("--top", type=int, default=10, metavar="N",
-                        help="write study briefs for the N best gaps (default 10)")
+    parser.add_argument(
+        "--top",
+        type=int,
+        default=10,
+        metavar="N",
+        help="write study briefs for the N best gaps (default 10)",
+    )
     add_review(parser)
 
 
 def summary(result: GapsResult, *, top: int = 5) -> list[str]:
     """A few lines naming the best gaps."""
     stated = [g for g in result.gaps if g.statements]
-    lines = [f"{len(result.statements)} gap statement(s); {len(stated)} stated gap theme(s), "
-             f"{len(result.gaps) - len(stated)} silent; {len(result.files)} file(s) under gaps/"]
+    lines = [
+        f"{len(result.statements)} gap statement(s); {len(stated)} stated gap theme(s), "
+        f"{len(result.gaps) - len(stated)} silent; {len(result.files)} file(s) under gaps/"
+    ]
     for g in result.gaps[:top]:
-        lines.append(f"  {g.rank:>2}. {g.title} [{g.status.replace('_', ' ')}; {g.kind}; "
-                     f"{len(g.statements)} statement(s), {g.n_works} work(s); score {g.score:.2f}]")
+        lines.append(
+            f"  {g.rank:>2}. {g.title} [{g.status.replace('_', ' ')}; {g.kind}; "
+            f"{len(g.statements)} statement(s), {g.n_works} work(s); score {g.score:.2f}]"
+        )
     return lines
 
 

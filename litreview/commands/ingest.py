@@ -27,10 +27,12 @@ def run(args: argparse.Namespace) -> int:
     """Ingest the documents; a document that cannot be read is reported and the rest go on."""
     review = review_of(args)
     sources, failed = read_sources(review, args.docs)
+    if not sources:  # nothing readable: the first error is the command's one-line error
+        for error in failed[1:]:
+            notice(f"litreview ingest: {error}")
+        raise failed[0] if failed else InputError("no documents given")
     for error in failed:
         notice(f"litreview ingest: {error}")
-    if not sources:
-        raise failed[0] if failed else InputError("no documents given")
     result = ingest_into(review, sources)
     for problem in result.problems:
         notice(str(problem))
@@ -97,7 +99,7 @@ def _not_duplicates(review: Review) -> list[frozenset[str]]:
         return []
     try:
         curation, _ = review.load_curation()
-    except (LitreviewError, ImportError):
+    except LitreviewError:
         return []
     return [nd.works for nd in getattr(curation, "not_duplicates", ())]
 

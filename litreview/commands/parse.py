@@ -19,7 +19,8 @@ HELP = "parse reference strings (one a line) into CSL-JSON objects (one a line)"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``[FILE|-]`` (default: standard input)."""
     parser.add_argument("file", nargs="?", default="-", metavar="FILE",
-                        help="UTF-8 text, one reference a line; '-' or nothing reads stdin")
+                        help="UTF-8 text, one reference a line ('-' or nothing: stdin); "
+                             "a blank line gives {} so output lines match input lines")
 
 
 def _read_lines(name: str) -> list[str]:

@@ -13,8 +13,13 @@ HELP = "tag the corpus, then compute coverage and gaps (writes bibliography/tags
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``[--top N] [--review DIR]``."""
-    parser.add_argument("--top", type=int, default=10, metavar="N",
-                        help="write study briefs for the N best gaps (default 10)")
+    parser.add_argument(
+        "--top",
+        type=int,
+        default=10,
+        metavar="N",
+        help="write study briefs for the N best gaps (default 10)",
+    )
     add_review(parser)
 
 
@@ -22,13 +27,17 @@ def run(args: argparse.Namespace) -> int:
     """Run the steps; print what was tagged and the top gaps."""
     tagged, result = run_report(review_of(args), top=args.top)
     if tagged is None:
-        notice("no works in the corpus yet: run 'litreview ingest' or 'litreview import'; "
-               "gaps come from the documents alone")
+        notice(
+            "no works in the corpus yet: run 'litreview ingest' or 'litreview import'; "
+            "gaps come from the documents alone"
+        )
     else:
         for p in tagged.problems:
             notice(str(p))
-        say(f"tagged {tagged.n_works - len(tagged.untaggable)} of {tagged.n_works} work(s) "
-            f"with {tagged.n_tags} tag(s)")
+        say(
+            f"tagged {tagged.n_works - len(tagged.untaggable)} of {tagged.n_works} work(s) "
+            f"with {tagged.n_tags} tag(s)"
+        )
     for n in result.notices:
         notice(n)
     for line in summary(result):

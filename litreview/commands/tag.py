@@ -18,8 +18,11 @@ HELP = "tag every work by the taxonomy, with evidence (bibliography/tags.csv)"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``[--suggest] [--review DIR]``."""
-    parser.add_argument("--suggest", action="store_true",
-                        help="also propose tags with a learned model (bibliography/suggestions.csv)")
+    parser.add_argument(
+        "--suggest",
+        action="store_true",
+        help="also propose tags with a learned model (bibliography/suggestions.csv)",
+    )
     add_review(parser)
 
 
@@ -32,7 +35,10 @@ def run(args: argparse.Namespace) -> int:
     say(f"tagged {n_works} works: {len(result.tags)} tag rows -> {review.tags_path}")
     if result.untaggable:
         shown = ", ".join(result.untaggable[:10]) + (" ..." if len(result.untaggable) > 10 else "")
-        notice(f"{len(result.untaggable)} works have no text to tag (no fields, no citing context): {shown}")
+        notice(
+            f"{len(result.untaggable)} works have no text to tag "
+            f"(no fields, no citing context): {shown}"
+        )
     if args.suggest:
         _suggest(review, result)
     return 0
@@ -46,19 +52,31 @@ def run_tagging(review: Review) -> TaggingResult:
     works, problems = review.load_works()
     _show(problems)
     if not works:
-        raise InputError("the corpus has no works: run 'litreview ingest' or 'litreview import' first",
-                         path=str(review.corpus_path))
+        raise InputError(
+            "the corpus has no works: run 'litreview ingest' or 'litreview import' first",
+            path=str(review.corpus_path),
+        )
     documents = review.load_documents()
     texts = {}
     for doc in documents:
         try:
             texts[doc.doc_id] = review.load_text(doc)
         except InputError as exc:
-            notice(f"warning: document {doc.doc_id} not read ({exc}); its contexts are matched as stored")
+            notice(
+                f"warning: document {doc.doc_id} not read ({exc}); "
+                "its contexts are matched as stored"
+            )
     curation, cur_problems = review.load_curation()
     _show(cur_problems)
-    result = tag_corpus(works, review.load_citations(), texts, documents, taxonomy, curation,
-                        curation_path=str(review.curation_path))
+    result = tag_corpus(
+        works,
+        review.load_citations(),
+        texts,
+        documents,
+        taxonomy,
+        curation,
+        curation_path=str(review.curation_path),
+    )
     _show(result.problems)
     return result
 
@@ -72,8 +90,10 @@ def _suggest(review: Review, result: TaggingResult) -> None:
     review.save_suggestions(report.suggestions)
     for line in report.summary():
         say(line)
-    say(f"{len(report.suggestions)} suggestions -> {review.suggestions_path} "
-        f"(accept one by adding it under tags: add: in curation.yaml)")
+    say(
+        f"{len(report.suggestions)} suggestions -> {review.suggestions_path} "
+        f"(accept one by adding it under tags: add: in curation.yaml)"
+    )
 
 
 def _show(problems: list[Problem] | tuple[Problem, ...]) -> None:

@@ -14,33 +14,33 @@ Each footnote becomes one or more :class:`Reference` rows (``position`` 1, 2, ..
   a year, a title (quoted, italic or a link) or a URL with words. A part that does not (a
   place, a series, a ``DOI: <...>``) stays with the part before it.
 
-A citation that is only ``Name (Year)`` is a short form of an earlier, fuller reference with
-that name and year; its ``target`` points there. Rows whose ``parse`` is true hold a reference
-string for the reference parser; rows with a ``target`` take the work of the row they point at.
+A citation that is only ``Name (Year)`` or ``Name, Year`` is a short form of a fuller
+reference of the document with that year and author (by name or initials); its ``target``
+points there (:mod:`.backrefs`). A prose sentence pointing to a URL after a reference
+("More recent data can be found here: <...>") makes the URL a work of its own.
+
+Rows whose ``parse`` is true hold a reference string for the reference parser; rows with a
+``target`` take the work of the row they point at.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..errors import Problem
+from .backrefs import (
+    LEADIN,
+    SHORT,
+    Reference,
+    link_short_forms,
+    named_earlier,
+    root,
+    same_name_year,
+)
 from .footnotes import Footnote
 
 __all__ = ["Reference", "classify", "looks_like_reference", "references", "split_works"]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Reference:
-    """One row of a footnote: a work it cites, a back-reference, or the note itself."""
-
-    footnote: int
-    position: int
-    raw: str
-    kind: str
-    parse: bool = False
-    target: tuple[int, int] | None = None
 
 
 _IBID = re.compile(r"^\s*(?:ibid|ibidem|id)\b\.?", re.I)
@@ -55,14 +55,9 @@ _NAME_YEAR = re.compile(
     rf"(?P<name>{_TOKEN}(?:,?\s+{_TOKEN})*)\.?,?\s*\((?P<year>(?:19|20)\d\d)[a-z]?\)")
 _NAME_COMMA_YEAR = re.compile(r"[A-Z][\w'’.\- ]+,\s*(?:19|20)\d\d\b")
 _PAREN_CITE = re.compile(r"\(([A-Z][^()]*?,\s*(?:19|20)\d\d[^()]*)\)")
-_LEADIN = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\s))(?:[Cc]ited in|[Ss]ee also|[Ss]ee)\s+"
-                     r"(?=[A-Z\[<‘“'\"])")
 _CITED_IN = re.compile(r"\s*[-–,]?\s+cited in\s+(?=[A-Z])")
-_SHORT = re.compile(r"^(?P<name>[^()]+?)\s*,?\s*\((?P<year>(?:19|20)\d\d)[a-z]?\)"
-                    r"\s*(?:\([^()]*\))?\s*\.?$")
 _REF_WORDS = frozenset({"archived", "accessed", "retrieved", "available", "online", "from", "in",
                         "cited", "p", "pp", "and", "pg", "vol", "no"})
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _YEAR_END = re.compile(r"\((?:19|20)\d\d[a-z]?\)\s*[,.:]?\s*$")
 
 
@@ -78,7 +73,7 @@ def references(footnotes: Sequence[Footnote], path: str = "<string>",
         previous = [r for r in own if r.parse or r.target]
         if problem:
             problems.append(problem)
-    return rows, problems
+    return link_short_forms(rows), problems
 
 
 def _rows_of(note: Footnote, earlier: list[Reference], previous: list[Reference],
@@ -88,7 +83,7 @@ def _rows_of(note: Footnote, earlier: list[Reference], previous: list[Reference]
     kind = classify(text)
     n = note.number
     if kind == "ibid" and _IBID.match(text):
-        targets = [_root(r, earlier) for r in previous]
+        targets = [root(r, earlier) for r in previous]
         rows = [Reference(footnote=n, position=i, raw=text, kind="ibid", target=t)
                 for i, t in enumerate(targets, start=1)]
         if rows:
@@ -97,7 +92,7 @@ def _rows_of(note: Footnote, earlier: list[Reference], previous: list[Reference]
             path=path, line=note.line, severity="warning",
             message=f"footnote {n}: Ibid. has no earlier footnote citing a work")
     if kind == "ibid":
-        target = _named_earlier(text, earlier)
+        target = named_earlier(text, earlier)
         row = Reference(footnote=n, position=1, raw=text, kind="ibid", target=target)
         if target:
             return [row], None
@@ -111,17 +106,32 @@ def _rows_of(note: Footnote, earlier: list[Reference], previous: list[Reference]
         rows = [Reference(footnote=n, position=1, raw=text, kind="note")]
         rows += [_citation(n, i, p, earlier) for i, p in enumerate(parts, start=2)]
         return rows, None
-    lead = _LEADIN.match(text)
-    parts = split_works(text[lead.end():] if lead else text)
+    lead = LEADIN.match(text)
+    parts = [q for p in split_works(text[lead.end():] if lead else text) for q in _url_aside(p)]
     return [_citation(n, i, p, earlier) for i, p in enumerate(parts, start=1)], None
+
+
+_ASIDE = re.compile(r"(?<=\.)\s+(?=[A-Z])")
+
+
+def _url_aside(part: str) -> list[str]:
+    """A reference followed by a prose sentence pointing to a URL ("More recent data can be
+    found here: <...>") is two works: the reference, and the URL."""
+    for m in _ASIDE.finditer(part):
+        tail = part[m.end():]
+        url = _URL.search(tail)
+        if url and _is_prose(tail[:url.start()]) and not _URL.search(part[:m.start()]) \
+                and not _has_title(tail[:url.start()]):
+            return [part[:m.start()].strip(), url.group(0).strip("<>").rstrip(".")]
+    return [part]
 
 
 def _citation(n: int, position: int, raw: str, earlier: list[Reference]) -> Reference:
     """A citation row; a bare ``Name (Year)`` points at the earlier, fuller reference."""
     kind = "url" if _URL_ONLY.match(raw) else "citation"
-    m = _SHORT.match(raw)
+    m = SHORT.match(raw)
     if m:
-        target = _same_name_year(m.group("name"), m.group("year"), earlier)
+        target = same_name_year(m.group("name"), m.group("year"), earlier)
         if target:
             return Reference(footnote=n, position=position, raw=raw, kind=kind, target=target)
     return Reference(footnote=n, position=position, raw=raw, kind=kind, parse=True)
@@ -134,7 +144,7 @@ def classify(text: str) -> str:
         return "ibid"
     if _URL_ONLY.match(text):
         return "url"
-    lead = _LEADIN.match(text)
+    lead = LEADIN.match(text)
     if lead and looks_like_reference(text[lead.end():]):
         return "citation"
     start = _first_anchor(text)
@@ -173,6 +183,11 @@ def _is_prose(text: str) -> bool:
         return False
     lower = sum(1 for w in words if w[0].islower())
     return lower / len(words) >= 0.4
+
+
+def _has_title(text: str) -> bool:
+    """Whether ``text`` holds a title (quoted, italic or a link) or a ``Name (Year)``."""
+    return any(p.search(text) for p in (_LINK, _QUOTED, _ITALIC, _NAME_YEAR))
 
 
 def looks_like_reference(part: str) -> bool:
@@ -234,14 +249,14 @@ def _top_level_split(text: str) -> list[str]:
 def note_references(text: str) -> list[str]:
     """The references an explanatory note names, in the order they appear."""
     starts = [m.start() for m in _good_name_years(text)]
-    lead = [m for m in _LEADIN.finditer(text) if looks_like_reference(text[m.end():])]
+    lead = [m for m in LEADIN.finditer(text) if looks_like_reference(text[m.end():])]
     if lead:
         starts.append(lead[0].start())
     tail_start = min(starts) if starts else len(text)
     found: list[tuple[int, str]] = []
     if tail_start < len(text):
         tail = text[tail_start:]
-        tail = _LEADIN.sub("", tail, count=1) if _LEADIN.match(tail) else tail
+        tail = LEADIN.sub("", tail, count=1) if LEADIN.match(tail) else tail
         found += [(tail_start, p) for p in split_works(tail) if looks_like_reference(p)]
     head = text[:tail_start]
     for m in _PAREN_CITE.finditer(head):
@@ -251,56 +266,3 @@ def note_references(text: str) -> list[str]:
     found += [(m.start(), m.group(0).strip("<>").rstrip(".")) for m in _URL.finditer(head)]
     return [p for _, p in sorted(found, key=lambda x: x[0])]
 
-
-def _lead_name(raw: str) -> str:
-    """The author part of a reference: what comes before its year, title or first comma."""
-    raw = _LEADIN.sub("", raw.strip(), count=1)
-    m = re.match(r"^([^(,‘“'\"\[*<]+)", raw)
-    return _norm(m.group(1)) if m else ""
-
-
-def _norm(s: str) -> str:
-    """Lower case, letters and digits only, single spaces."""
-    return " ".join(re.findall(r"\w+", s.lower()))
-
-
-def _same_name_year(name: str, year: str, earlier: list[Reference]) -> tuple[int, int] | None:
-    """The most recent earlier parsed reference by ``name`` in ``year``."""
-    want = _norm(name)
-    for r in reversed(earlier):
-        if r.parse and _lead_name(r.raw) == want and year in r.raw and not _SHORT.match(r.raw):
-            return (r.footnote, r.position)
-    return None
-
-
-def _named_earlier(text: str, earlier: list[Reference]) -> tuple[int, int] | None:
-    """The most recent earlier reference whose author and year ``op. cit.`` text names."""
-    years = set(_YEAR.findall(text))
-    names = {_norm(t) for t in re.findall(r"\b[A-Z][\w.&'-]+", text)}
-    for r in reversed(earlier):
-        if not r.parse:
-            continue
-        lead = _lead_name(r.raw)
-        if lead and any((n and n in lead.split()) or n == lead for n in names) and (
-                not years or any(y in r.raw for y in years)):
-            return (r.footnote, r.position)
-    return None
-
-
-def _root(ref: Reference, earlier: list[Reference]) -> tuple[int, int]:
-    """The (footnote, position) of the parsed reference a row finally points at.
-
-    Rows only ever point backwards, and the row ``ref`` points at was already resolved to
-    its root when it was made, so one step is enough; the loop guards hand-made inputs.
-    """
-    index = {(r.footnote, r.position): r for r in earlier[-64:]} if ref.target else {}
-    seen = set()
-    key = (ref.footnote, ref.position)
-    while ref.target and key not in seen:
-        seen.add(key)
-        key = ref.target
-        nxt = index.get(key)
-        if nxt is None:
-            break
-        ref = nxt
-    return key

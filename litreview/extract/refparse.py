@@ -58,7 +58,7 @@ def preprocess(raw: str) -> str:
     text = re.sub(r"^\[\d+\]\s*|^\^\d+\s*", "", text)
     text = _MD_LINK.sub(_link, text)
     text = re.sub(r"<((?:https?://|www\.)[^>\s]+)>", r"\1", text)
-    text = re.sub(r"([{0}])\*+([^*]+?)\*+([{0}])".format(_QUOTE_CHARS), r"\1\2\3", text)
+    text = re.sub(rf"([{_QUOTE_CHARS}])\*+([^*]+?)\*+([{_QUOTE_CHARS}])", r"\1\2\3", text)
     text = re.sub(r"\*+([^*]+?)\*+", r"“\1”", text)
     text = re.sub(r"(\d)\s+[-–—]\s+(\d)", r"\1–\2", text)
     return " ".join(text.split())
@@ -66,7 +66,8 @@ def preprocess(raw: str) -> str:
 
 _ACCESS = re.compile(
     r"[,;.]?\s*\b(?:last\s+)?(?:archived|accessed|retrieved|viewed|consulted)"
-    r"(?:\s+(?:on|at))?(?:\s+([^:<>]{0,30}?(?:1[5-9]|20)\d\d))?(?:,?\s+(?:from|at))?\s*:?(?=\s|$)", re.I)
+    r"(?:\s+(?:on|at))?(?:\s+([^:<>]{0,30}?(?:1[5-9]|20)\d\d))?(?:,?\s+(?:from|at))?\s*:?(?=\s|$)",
+    re.I)
 
 
 def split_access(text: str) -> tuple[str, str | None]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["tokenize", "sequence_features"]
+__all__ = ["sequence_features", "tokenize"]
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _OPEN_Q = "“‘\"'«„*"
@@ -124,7 +124,7 @@ def sequence_features(tokens: list[str]) -> list[dict[str, float | str]]:
     states = _states(tokens)
     seen_year = False
     feats = []
-    for i, tok in enumerate(tokens):
+    for i in range(n):
         f = dict(own[i])
         f["pos"] = str(min(9, int(10 * i / max(n, 1))))
         f["i"] = str(min(i, 6))

@@ -14,9 +14,8 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.I)
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
 _ACCESS = re.compile(r"\b(accessed|retrieved|archived|viewed|consulted|last visited|abgerufen)\b",
                      re.I)
-_MONTHS = {m: i for i, ms in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
-    for m in (ms,)}
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 _STRIP = " \t.,;:()[]{}<>"
 _QUOTES = "\"'“”‘’«»*"
 _NEWS = re.compile(r"\b(times|post|daily|tribune|herald|guardian|gazette|dawn|news|telegraph|"
@@ -65,8 +64,8 @@ def _volume(text: str, item: dict[str, Any]) -> None:
         item["volume"], item["issue"] = m.group(1), m.group(2)
         return
     vol = re.search(r"(?:vol(?:ume)?s?\.?|bd\.?|tome|t\.)\s*([\w\-–]+)", t, re.I)
-    num = re.search(r"(?:\bnos|\bno|\bnr|n°|\bnumber|\bnum|\bissue|\biss|\bheft|\bh|\bn\.)\.?\s*(\d[\w\-–/]*)",
-                    t, re.I)
+    num = re.search(r"(?:\bnos|\bno|\bnr|n°|\bnumber|\bnum|\bissue|\biss|\bheft|\bh|\bn\.)"
+                    r"\.?\s*(\d[\w\-–/]*)", t, re.I)
     if vol:
         item["volume"] = vol.group(1)
     if num:
@@ -157,7 +156,8 @@ def _fill(item: dict[str, Any], segments: list[tuple[str, str]], raw: str) -> No
                 item[key] = value
     if "issued" not in item:
         raw = _URL.sub(" ", raw)
-        years = [m for m in _YEAR.finditer(raw) if not _ACCESS.search(raw[max(0, m.start() - 40):m.start()])]
+        years = [m for m in _YEAR.finditer(raw)
+                 if not _ACCESS.search(raw[max(0, m.start() - 40):m.start()])]
         if years:
             item["issued"] = {"date-parts": [[int(years[0].group(1))]]}
     if "URL" not in item and "DOI" not in item:
@@ -181,7 +181,7 @@ def _type(item: dict[str, Any], segments: list[tuple[str, str]]) -> str:
     if re.search(r"thesis|dissertation|th[eè]se|doctoral", genre):
         return "thesis"
     if _LAW.search(title) and not container and len(title.split()) <= 8 and re.search(
-            r"\b(act|ordinance|code|constitution)\b", title, re.I):
+            r"\b(Act|Ordinance|Code|Constitution)\b", title) and not _REPORT.search(title):
         return "legislation"
     if genre and _REPORT.search(genre):
         return "report"
@@ -196,7 +196,8 @@ def _type(item: dict[str, Any], segments: list[tuple[str, str]]) -> str:
     authors = item.get("author") or []
     org = bool(authors) and all("literal" in a for a in authors)
     if _REPORT.search(title) or (org and not item.get("publisher-place")):
-        return "report" if not (item.get("URL") and not item.get("publisher") and not org) else "webpage"
+        web = item.get("URL") and not item.get("publisher") and not org
+        return "webpage" if web else "report"
     if item.get("URL") and not item.get("publisher"):
         return "webpage"
     if item.get("publisher") or item.get("publisher-place"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_names", "is_organisation"]
+__all__ = ["is_organisation", "split_names"]
 
 _ORG_WORDS = re.compile(
     r"(?i:\b(organi[sz]ations?|foundation|institut\w*|office|ministry|bank|commission|nations|"
@@ -44,7 +44,7 @@ def is_organisation(text: str) -> bool:
     if not words:
         return False
     if len(words) == 1:
-        return words[0].isupper() and len(words[0]) > 1 or len(words[0]) > 14
+        return (words[0].isupper() and len(words[0]) > 1) or len(words[0]) > 14
     if any(_INITIALS.match(w) and len(w) <= 3 for w in words):
         return False
     return bool(_ORG_WORDS.search(text)) or len(words) > 4
@@ -91,13 +91,13 @@ def split_names(segment: str) -> list[dict[str, str]]:
         return [_name_inverted(p) for p in parts]
     names: list[dict[str, str]] = []
     inverted = "," in text and len(parts) > 1 and len(parts[0].split()) == 1 and (
-        _is_given(parts[1]) or len(parts[1].split()) <= 3 and not is_organisation(parts[1]))
+        _is_given(parts[1]) or (len(parts[1].split()) <= 3 and not is_organisation(parts[1])))
     i = 0
     while i < len(parts):
         part = parts[i]
         nxt = parts[i + 1] if i + 1 < len(parts) else ""
-        if inverted and nxt and len(part.split()) <= 3 and (_is_given(nxt) or len(nxt.split()) <= 2
-                                                            and len(part.split()) == 1):
+        if inverted and nxt and len(part.split()) <= 3 and (_is_given(nxt) or (len(nxt.split()) <= 2
+                                                            and len(part.split()) == 1)):
             names.append({"family": part, "given": nxt.strip(" ,")})
             i += 2
             continue

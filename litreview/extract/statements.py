@@ -170,7 +170,7 @@ def find_statements(doc_id: str, text: str, cues: Cues, taxonomy: Any) -> list[G
         if found is not None:
             hits[i] = _Hit(i, *found)
     headings = find_headings(text)
-    notes = [_is_footnote(text, s) for s in spans]
+    notes = [_footnote_of(text, s) for s in spans]
     return [_statement(doc_id, text, spans, flat, notes, headings, hit, cues, taxonomy)
             for hit in hits.values()]
 
@@ -205,15 +205,16 @@ def _continues_list(text: str, spans: list[Span], i: int, hits: dict[int, _Hit])
     return text[prev.start:prev.end].rstrip("*_ ").endswith(":") or is_list_item(text, prev.start)
 
 
-def _is_footnote(text: str, span: Span) -> bool:
-    """Whether the sentence sits in a paragraph that opens with a footnote number."""
-    para_start = text.rfind("\n\n", 0, span.start)
-    head = text[para_start + 2 if para_start >= 0 else 0:span.start].lstrip()
-    after_marker = span.start > 0 and text[span.start - 1] in SUPERSCRIPTS
-    return (bool(head) and head[0] in SUPERSCRIPTS) or after_marker
+def _footnote_of(text: str, span: Span) -> int:
+    """-1 for a body sentence; for a footnote sentence (its paragraph opens with a footnote
+    number), the paragraph's start, so sentences of one note share a value."""
+    found = text.rfind("\n\n", 0, span.start)
+    para_start = found + 2 if found >= 0 else 0
+    head = text[para_start:span.start].lstrip()
+    return para_start if head and head[0] in SUPERSCRIPTS else -1
 
 
-def _statement(doc_id: str, text: str, spans: list[Span], flat: list[str], notes: list[bool],
+def _statement(doc_id: str, text: str, spans: list[Span], flat: list[str], notes: list[int],
                headings: list[Heading], hit: _Hit, cues: Cues, taxonomy: Any) -> GapStatement:
     """The GapStatement for one hit: quote, section, strength and facet values."""
     span = spans[hit.index]
@@ -232,10 +233,11 @@ _FACET_FIELDS = frozenset(f.name for f in fields(GapStatement)) - {
     "doc_id", "char_start", "char_end", "section", "quote", "strength", "cue"}
 
 
-def _facet_values(flat: list[str], notes: list[bool], i: int, section: str, cues: Cues,
+def _facet_values(flat: list[str], notes: list[int], i: int, section: str, cues: Cues,
                   taxonomy: Any) -> dict[str, tuple[str, ...]]:
     """Facet values of sentence ``i``; a facet it does not name comes from up to
-    ``context_sentences`` sentences before (when it refers back) and then the heading."""
+    ``context_sentences`` sentences before (when it refers back; body sentences look back over
+    the body, a footnote only within its own note) and then the heading."""
     own = _values(taxonomy, flat[i])
     refers_back = any(a.search(flat[i]) for a in cues.anaphora)
     before = [j for j in range(i - 1, -1, -1) if notes[j] == notes[i]][:cues.context_sentences]

@@ -173,7 +173,7 @@ _WS = re.compile(r"\s+")
 
 
 def _is_lower(word: str) -> bool:
-    """BibTeX's "von" test: the first letter at brace depth 0 (or of a special char) is lowercase."""
+    """BibTeX's "von" test: the first letter at depth 0 (or of a special char) is lowercase."""
     m = re.match(r"\{\\[a-zA-Z]+\s*\{?([a-zA-Z])|\{\\[^a-zA-Z]\s*\{?([a-zA-Z])", word)
     if m:
         return (m.group(1) or m.group(2)).islower()

@@ -50,7 +50,9 @@ def _date_fields(issued: str, biblatex: bool, taken: set[str]) -> list[_Field]:
         return [("date", issued, False)]
     if not m:
         year = issued[:4] if issued[:4].isdigit() else ""
-        return [("date", issued, False), ("year", year, False)] if year else [("year", issued, False)]
+        if year:
+            return [("date", issued, False), ("year", year, False)]
+        return [("year", issued, False)]
     out: list[_Field] = [("year", m.group(1), False)]
     if m.group(2) and 1 <= int(m.group(2)) <= 12:
         out.append(("month", MONTHS[int(m.group(2)) - 1], True))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 import bibtexparser
 from bibtexparser import model as bm
@@ -26,6 +27,8 @@ __all__ = ["read_bibtex", "read_bibtex_bytes", "validate_bibtex", "write_bibtex"
 
 _FIELD_START = re.compile(r"[\s,]*([A-Za-z][\w:.+-]*)\s*=", re.ASCII)
 _STRAY = re.compile(r"[{}]|^\s*,?\s*[A-Za-z][\w:.+-]*\s*=", re.MULTILINE)
+EMPTY = "empty file"
+NO_ENTRIES = "no entries found"
 _BAD_BYTE = re.compile("[\udc80-\udcff]")
 # (field name, evaluated value, undefined macros used)
 _Evaluated = tuple[str, str, list[str]]
@@ -47,6 +50,8 @@ class _Reader:
         self.works: list[Work] = []
         self.problems: list[Problem] = []
         self.keys: dict[str, int | None] = {}
+        # The last entry read, (type, key, fields, line), while a stray "}" may still follow it.
+        self.last: tuple[str, str, list[_Evaluated], int | None] | None = None
 
     def problem(self, line: int | None, severity: str, message: str) -> None:
         """Record a problem at ``line``."""
@@ -55,6 +60,8 @@ class _Reader:
     def block(self, block: bm.Block) -> None:
         """Dispatch one block of the file."""
         line = _line(block.start_line)
+        if not isinstance(block, bm.ImplicitComment):
+            self.last = None
         if isinstance(block, bm.Entry):
             self.entry(block)
         elif isinstance(block, bm.String):
@@ -76,6 +83,12 @@ class _Reader:
 
     def string(self, block: bm.String) -> None:
         """Define an ``@string`` macro."""
+        bad = _BAD_BYTE.search(str(block.value))
+        if bad:
+            byte = ord(bad.group()) - 0xDC00
+            self.problem(_line(block.start_line), "error",
+                         f"not UTF-8 (byte 0x{byte:02X}); @string {block.key} skipped")
+            return
         try:
             value, _ = evaluate(str(block.value), self.macros)
         except ValueSyntaxError as exc:
@@ -89,19 +102,40 @@ class _Reader:
         m = _STRAY.search(text)
         if not m:
             return
-        line = _line(block.start_line, block.raw, block.raw.find(m.group()))
-        prev = f" after entry '{self.works[-1].key}'" if self.works else ""
+        raw = block.raw or ""
+        line = _line(block.start_line, raw, max(raw.find(m.group()), 0))
         snippet = " ".join(text.split())[:60]
-        self.problem(line, "error", f"text outside any entry{prev} (a stray '}}' closed it early?): "
-                     f"{snippet!r}")
+        if self.recover(text, block.start_line):
+            self.problem(line, "warning", f"stray '}}' closed entry '{self.works[-1].key}' early; "
+                         f"the fields after it were read anyway: {snippet!r}")
+            return
+        prev = f" after entry '{self.works[-1].key}'" if self.works else ""
+        self.problem(line, "error", f"text outside any entry{prev} "
+                     f"(a stray '}}' closed it early?): {snippet!r}")
+
+    def recover(self, text: str, start_line: int | None) -> bool:
+        """Add ``, name = value ... }`` left behind by a stray ``}`` to the previous entry."""
+        body = text.strip()
+        if self.last is None or not body.endswith("}") or not _FIELD_START.match(body) \
+                or _BAD_BYTE.search(body):
+            return False
+        etype, key, fields, line = self.last
+        extra = _reparse_fields(body[:-1].lstrip(","), start_line)
+        if not extra:
+            return False
+        fields = self.unique(fields + self.fields(extra, key), key, line)
+        self.works[-1] = entry_to_work(etype, key, fields)[0]
+        self.last = None
+        return True
 
     def entry(self, entry: bm.Entry) -> None:
         """Convert one entry, with its field values evaluated."""
         line = _line(entry.start_line)
-        bad = _BAD_BYTE.search(entry.raw or "")
+        raw = entry.raw or ""
+        bad = _BAD_BYTE.search(raw)
         if bad:
             byte = ord(bad.group()) - 0xDC00
-            self.problem(_line(entry.start_line, entry.raw, bad.start()), "error",
+            self.problem(_line(entry.start_line, raw, bad.start()), "error",
                          f"not UTF-8 (byte 0x{byte:02X}); entry '{entry.key}' skipped")
             return
         fields = self.unique(self.fields(entry.fields, entry.key), entry.key, line)
@@ -111,10 +145,12 @@ class _Reader:
             self.keys.setdefault(entry.key, line)
         work, unknown = entry_to_work(entry.entry_type, entry.key, fields)
         for name in unknown:
-            self.problem(line, "warning", f"entry '{entry.key}': undefined macro '{name}' kept as text")
+            self.problem(line, "warning",
+                         f"entry '{entry.key}': undefined macro '{name}' kept as text")
         if not work.title:
             self.problem(line, "warning", f"entry '{entry.key}' has no title")
         self.works.append(work)
+        self.last = (entry.entry_type, entry.key, fields, line)
 
     def unique(self, fields: list[_Evaluated], key: str, line: int | None) -> list[_Evaluated]:
         """``fields`` without later repeats of a name (any case), each repeat reported."""
@@ -123,14 +159,15 @@ class _Reader:
         for field in fields:
             low = field[0].lower()
             if low in seen:
-                self.problem(line, "error", f"entry '{key}': duplicate field '{field[0]}'; kept the first")
+                self.problem(line, "error",
+                             f"entry '{key}': duplicate field '{field[0]}'; kept the first")
                 continue
             seen.add(low)
             out.append(field)
         return out
 
     def fields(self, fields: Sequence[bm.Field], key: str) -> list[_Evaluated]:
-        """Evaluated ``(name, value, undefined macros)``; a missing comma is reported and repaired."""
+        """Evaluated ``(name, value, undefined macros)``; a missing comma is reported, repaired."""
         out: list[_Evaluated] = []
         for f in fields:
             raw = str(f.value)
@@ -148,10 +185,11 @@ class _Reader:
             except ValueSyntaxError:
                 m = None
             if not m:
-                self.problem(line, "error", f"entry '{key}': bad value of field '{f.key}'; field skipped")
+                self.problem(line, "error",
+                             f"entry '{key}': bad value of field '{f.key}'; field skipped")
                 continue
-            self.problem(line, "warning", f"entry '{key}': missing comma before field '{m.group(1)}' "
-                         "(read anyway)")
+            self.problem(line, "warning",
+                         f"entry '{key}': missing comma before field '{m.group(1)}' (read anyway)")
             out.append((f.key, value, unknown))
             base = None if f.start_line is None else f.start_line + raw.count("\n", 0, cut)
             out.extend(self.fields(_reparse_fields(rest, base), key))
@@ -176,14 +214,18 @@ def _first_line(text: object) -> str:
 
 
 def read_bibtex(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
-    """Works and problems from BibTeX/BibLaTeX ``text`` (``path`` names it in problems)."""
+    """Works and problems from BibTeX/BibLaTeX ``text`` (``path`` names it in problems).
+
+    A file with no entries (say a new, empty ``corpus.bib``) gives a ``notice``;
+    :func:`validate_bibtex` makes that an error.
+    """
     if not text.strip():
-        return [], [Problem(path=path, line=None, severity="error", message="empty file")]
+        return [], [Problem(path=path, line=None, severity="notice", message=EMPTY)]
     reader = _Reader(path)
     for block in bibtexparser.parse_string(text, parse_stack=[]).blocks:
         reader.block(block)
     if not reader.works and not any(p.severity == "error" for p in reader.problems):
-        reader.problem(None, "error", "no entries found")
+        reader.problem(None, "notice", NO_ENTRIES)
     reader.problems.sort(key=lambda p: (p.line or 0))
     return reader.works, reader.problems
 
@@ -197,6 +239,6 @@ def read_bibtex_bytes(data: bytes, path: str = "<bytes>") -> tuple[list[Work], l
 
 
 def validate_bibtex(text: str, path: str = "<string>") -> list[Problem]:
-    """Every problem :func:`read_bibtex` finds in ``text``."""
-    return read_bibtex(text, path)[1]
-
+    """Every problem :func:`read_bibtex` finds in ``text``; a file with no entries is an error."""
+    return [replace(p, severity="error") if p.message in (EMPTY, NO_ENTRIES) else p
+            for p in read_bibtex(text, path)[1]]

@@ -54,63 +54,42 @@ def _scan(text: str, path: str) -> tuple[list[_Record], list[Problem]]:
     records: list[_Record] = []
     problems: list[Problem] = []
     current: _Record | None = None
-    orphan_reported = False
-    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+    orphan = False  # inside tag lines that no TY opened (reported once)
+    for number, line in enumerate(_lines(text), start=1):
         tag, value = _LINE_RULE.parse_line(line)
         if tag == "TY":
             if current is not None:
-                problems.append(
-                    Problem(
-                        path=path,
-                        line=number,
-                        severity="warning",
-                        message=(
-                            f"record starting at line {current.line} has no ER before this TY; "
-                            "read as two records"
-                        ),
-                    )
-                )
-            current = _Record(line=number, tags=[("TY", value)])
+                problems.append(_problem(path, number, "warning", (
+                    f"record starting at line {current.line} has no ER before this TY; "
+                    "read as two records")))
+            current, orphan = _Record(line=number, tags=[("TY", value)]), False
             records.append(current)
-            orphan_reported = False
         elif tag == "ER":
-            current = None
-            orphan_reported = False
+            current, orphan = None, False
         elif current is not None:
             _add_line(current, tag, value)
-        elif tag is not None and not orphan_reported:
-            problems.append(
-                Problem(
-                    path=path,
-                    line=number,
-                    severity="error",
-                    message=(f"tag {tag} outside a record (no TY before it); record skipped"),
-                )
-            )
-            orphan_reported = True
-        elif tag is None and value and not _HEADER.match(value) and not orphan_reported:
-            problems.append(
-                Problem(
-                    path=path,
-                    line=number,
-                    severity="warning",
-                    message=f"text outside a record ignored: {value[:40]!r}",
-                )
-            )
+        elif tag is not None and not orphan:
+            problems.append(_problem(path, number, "error",
+                                     f"tag {tag} outside a record (no TY before it); skipped"))
+            orphan = True
+        elif tag is None and value and not _HEADER.match(value) and not orphan:
+            problems.append(_problem(path, number, "warning",
+                                     f"text outside a record ignored: {value[:40]!r}"))
     if current is not None:
-        problems.append(
-            Problem(
-                path=path,
-                line=current.line,
-                severity="warning",
-                message="record has no ER before the end of the file",
-            )
-        )
+        problems.append(_problem(path, current.line, "warning", "record has no ER before the end"))
     if not records and not any(p.severity == "error" for p in problems):
-        problems.append(
-            Problem(path=path, line=1, severity="error", message="no RIS records found")
-        )
+        problems.append(_problem(path, 1, "error", "no RIS records found"))
     return records, problems
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of ``text`` (``\n``, ``\r\n`` or ``\r``; no BOM), as editors number them."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _problem(path: str, line: int, severity: str, message: str) -> Problem:
+    """A problem at ``path:line``."""
+    return Problem(path=path, line=line, severity=severity, message=message)
 
 
 def _add_line(record: _Record, tag: str | None, value: str) -> None:
@@ -140,86 +119,64 @@ _SIMPLE: dict[str, tuple[str, ...]] = {
 }
 
 
+class _Pending:
+    """A record's tag lines not yet used, by tag, each with its position in the record."""
+
+    def __init__(self, tags: list[tuple[str, str]]) -> None:
+        self.by_tag: dict[str, list[tuple[int, str]]] = {}
+        self.extra: list[tuple[int, str, str]] = []
+        for i, (tag, value) in enumerate(tags):
+            match = _EXTRA_NOTE.match(value) if tag == "N1" else None
+            if match:  # another format's field, carried as a marked note
+                self.extra.append((i, match.group(1), match.group(2)))
+            else:
+                self.by_tag.setdefault(tag, []).append((i, value))
+
+    def first(self, tags: tuple[str, ...]) -> str | None:
+        """Use and return the first line of the best tag of ``tags`` present, else ``None``."""
+        for tag in tags:
+            if self.by_tag.get(tag):
+                return self.by_tag[tag].pop(0)[1]
+        return None
+
+    def all(self, tags: tuple[str, ...]) -> list[str]:
+        """Use every line of ``tags``; their values in record order."""
+        return [v for _, v in sorted(x for t in tags for x in self.by_tag.pop(t, []))]
+
+    def rest(self) -> tuple[tuple[str, str], ...]:
+        """The unused lines as ``extra`` (``RIS:XY`` or marked names), in record order."""
+        left = [(i, _PREFIX + t, v) for t, lines in self.by_tag.items() for i, v in lines]
+        return tuple((name, value) for _, name, value in sorted(left + self.extra))
+
+
 def _to_work(record: _Record, path: str, problems: list[Problem]) -> Work:
-    """The work of one record; tags not modelled go to ``extra`` in file order."""
-    pending = list(record.tags[1:])
+    """The work of one record; tags not modelled go to ``extra`` in record order."""
+    pending = _Pending(record.tags)
     fields: dict[str, object] = {"key": ""}
-    extra: list[tuple[str, str]] = []
-    pending = _take_extra_notes(pending, extra)
-    fields["type"] = _read_type(record, path, problems, extra)
-    fields["authors"] = tuple(_person(v) for v in _take_all(pending, ("AU", "A1")))
-    fields["editors"] = tuple(_person(v) for v in _take_all(pending, ("A2", "ED")))
-    fields["keywords"] = tuple(dict.fromkeys(v for v in _take_all(pending, ("KW",)) if v))
+    fields["type"] = _read_type(record, path, problems, pending)
+    fields["authors"] = tuple(_person(v) for v in pending.all(("AU", "A1")))
+    fields["editors"] = tuple(_person(v) for v in pending.all(("A2", "ED")))
+    fields["keywords"] = tuple(dict.fromkeys(v for v in pending.all(("KW",)) if v))
     for attr, tags in _SIMPLE.items():
-        value = _take_first(pending, tags)
+        value = pending.first(tags)
         if value is not None:
             fields[attr] = value
     fields["pages"] = _read_pages(pending)
     fields["issued"] = _read_issued(pending)
-    fields["accessed"] = _date(_take_first(pending, ("Y2",)) or "") or ""
-    extra.extend((_PREFIX + tag, value) for tag, value in pending)
-    return Work(extra=tuple(_ordered_extra(record, extra)), **fields)  # type: ignore[arg-type]
+    fields["accessed"] = _date(pending.first(("Y2",)) or "") or ""
+    return Work(extra=pending.rest(), **fields)  # type: ignore[arg-type]
 
 
-def _ordered_extra(record: _Record, extra: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """``extra`` in the order its lines appear in the record (``RIS:TY`` first)."""
-    order: dict[tuple[str, str], int] = {}
-    for i, (tag, value) in enumerate(record.tags):
-        match = _EXTRA_NOTE.match(value) if tag == "N1" else None
-        name = (match.group(1), match.group(2)) if match else (_PREFIX + tag, value)
-        order.setdefault(name, i)
-    return sorted(extra, key=lambda pair: order.get(pair, -1))
-
-
-def _take_extra_notes(
-    pending: list[tuple[str, str]], extra: list[tuple[str, str]]
-) -> list[tuple[str, str]]:
-    """Move ``N1  - [extra] name: value`` lines (other formats' fields) into ``extra``."""
-    rest = []
-    for tag, value in pending:
-        match = _EXTRA_NOTE.match(value) if tag == "N1" else None
-        if match:
-            extra.append((match.group(1), match.group(2)))
-        else:
-            rest.append((tag, value))
-    return rest
-
-
-def _take_all(pending: list[tuple[str, str]], tags: tuple[str, ...]) -> list[str]:
-    """Remove every line with one of ``tags`` from ``pending``; their values in order."""
-    values = [v for t, v in pending if t in tags]
-    pending[:] = [(t, v) for t, v in pending if t not in tags]
-    return values
-
-
-def _take_first(pending: list[tuple[str, str]], tags: tuple[str, ...]) -> str | None:
-    """Remove and return the first line of the best tag of ``tags`` present, else ``None``."""
-    for tag in tags:
-        for i, (t, v) in enumerate(pending):
-            if t == tag:
-                del pending[i]
-                return v
-    return None
-
-
-def _read_type(
-    record: _Record, path: str, problems: list[Problem], extra: list[tuple[str, str]]
-) -> str:
-    """The CSL type of the record's ``TY``; the ``TY`` goes to extra when not 1:1."""
-    ty = record.tags[0][1].strip().upper()
+def _read_type(record: _Record, path: str, problems: list[Problem], pending: _Pending) -> str:
+    """The CSL type of the record's ``TY``; the ``TY`` stays in extra when not 1:1."""
+    ty = (pending.first(("TY",)) or "").strip().upper()
     csl_type = TY_TO_CSL.get(ty)
     if csl_type is None:
-        problems.append(
-            Problem(
-                path=path,
-                line=record.line,
-                severity="warning",
-                message=f"unknown RIS type {ty!r}; read as a generic document",
-            )
-        )
+        message = f"unknown RIS type {ty!r}; read as a generic document"
+        problems.append(_problem(path, record.line, "warning", message))
         csl_type = "document"
     if CSL_TO_TY.get(csl_type) != ty:
-        extra.append((_PREFIX + "TY", ty))
+        pending.extra.append((0, _PREFIX + "TY", ty))
     return csl_type
 
 
@@ -231,23 +188,29 @@ def _person(value: str) -> Person:
     return Person(family=family.strip(), given=given.strip())
 
 
-def _read_pages(pending: list[tuple[str, str]]) -> str:
+def _read_pages(pending: _Pending) -> str:
     """``SP``/``EP`` as ``"start-end"``."""
-    start = _take_first(pending, ("SP",)) or ""
-    end = _take_first(pending, ("EP",)) or ""
+    start = pending.first(("SP",)) or ""
+    end = pending.first(("EP",)) or ""
     return f"{start}-{end}" if start and end else start or end
 
 
-def _read_issued(pending: list[tuple[str, str]]) -> str:
-    """The date of ``PY``/``Y1``, made precise by ``DA`` when its year agrees."""
-    year_line = _take_first(pending, ("PY", "Y1"))
-    year = _date(year_line) if year_line is not None else None
-    if year_line is not None and year is None:
-        pending.append(("PY", year_line))
-    for i, (tag, value) in enumerate(pending):
-        full = _date(value) if tag == "DA" else None
+def _read_issued(pending: _Pending) -> str:
+    """The date of ``PY``/``Y1``, made precise by ``DA`` when its year agrees.
+
+    A ``PY``/``Y1`` that is not a date stays unused (so it lands in ``extra``).
+    """
+    year = None
+    for tag in ("PY", "Y1"):
+        lines = pending.by_tag.get(tag, [])
+        if lines and (year := _date(lines[0][1])) is not None:
+            lines.pop(0)
+            break
+    dates = pending.by_tag.get("DA", [])
+    for n, (_, value) in enumerate(dates):
+        full = _date(value)
         if full and (year is None or full[:4] == year[:4]):
-            del pending[i]
+            del dates[n]
             return full if len(full) >= len(year or "") else year or full
     return year or ""
 
@@ -271,12 +234,15 @@ def write_ris(works: Sequence[Work]) -> str:
 
     Lines are laid out with rispy's line pattern but assembled here, in the order of the
     work's fields and ``extra``, because rispy's writer groups a record by key and drops the
-    tags it does not know.
+    tags it does not know. A value's further lines are indented, so none reads as a tag.
     """
     pattern = rispy.RisWriter.PATTERN
     blocks = []
     for work in works:
-        lines = [pattern.format(tag=tag, value=value) for tag, value in _to_lines(work)]
+        lines = [
+            pattern.format(tag=tag, value=value.replace("\n", "\n  "))
+            for tag, value in _to_lines(work)
+        ]
         blocks.append("\n".join([*lines, pattern.format(tag="ER", value="")]) + "\n")
     return "\n".join(blocks)
 

@@ -158,6 +158,8 @@ def _escape(value: str, chars: str) -> str:
 
 def _unescape(value: str) -> str:
     """Drop the backslash before every escaped character."""
+    if "\\" not in value:
+        return value
     out, i = [], 0
     while i < len(value):
         if value[i] == "\\" and i + 1 < len(value):
@@ -169,6 +171,9 @@ def _unescape(value: str) -> str:
 
 def _split(text: str, sep: str, maxsplit: int = -1) -> list[str]:
     """Split on unescaped ``sep``; parts are stripped (still escaped) and empty ones dropped."""
+    if "\\" not in text:  # nothing escaped: the fast path
+        plain = [p.strip() for p in text.split(sep, maxsplit)]
+        return plain if maxsplit >= 0 else [p for p in plain if p]
     parts: list[str] = []
     current: list[str] = []
     i = 0

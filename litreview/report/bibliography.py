@@ -73,14 +73,14 @@ def render_bibliography(
     for key, message in broken:
         problems.append(
             Problem(
-                path=key,
+                path="",
                 line=None,
                 severity="error",
-                message=f"could not be formatted in style {style}: {message}",
+                message=f"work {key}: could not be formatted in style {style}: {message}",
             )
         )
         failed.append(by_id[key])
-    entries += [_fallback(w, output) for w in failed]
+    entries += [_fallback(w, output) for w in sorted(failed, key=lambda w: (w.key, w.title))]
     text = "\n".join(entries)
     if output == "html" and entries:
         text = (
@@ -130,10 +130,10 @@ def _items(by_id: dict[str, Work]) -> tuple[list[dict[str, Any]], list[Problem],
         except Exception as exc:  # citeproc-py raises bare errors on odd data; report, go on
             problems.append(
                 Problem(
-                    path=item["id"],
+                    path="",
                     line=None,
                     severity="error",
-                    message=f"could not be formatted: {exc}",
+                    message=f"work {key}: could not be formatted: {exc}",
                 )
             )
             failed.append(work)

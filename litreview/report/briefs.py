@@ -41,9 +41,11 @@ class Labels:
 def labels_of(taxonomy: Any) -> Labels:
     """Labels of a :class:`litreview.taxonomy.Taxonomy` (``None`` gives empty labels)."""
     facets = tuple(getattr(taxonomy, "facets", ()) or ())
-    return Labels(facets={f.id: f.label for f in facets},
-                  values={(f.id, v.id): v.label for f in facets for v in f.values},
-                  descriptions={(f.id, v.id): v.description for f in facets for v in f.values})
+    return Labels(
+        facets={f.id: f.label for f in facets},
+        values={(f.id, v.id): v.label for f in facets for v in f.values},
+        descriptions={(f.id, v.id): v.description for f in facets for v in f.values},
+    )
 
 
 def brief_name(gap: Gap, n: int) -> str:
@@ -52,29 +54,65 @@ def brief_name(gap: Gap, n: int) -> str:
     return f"{n:02d}-{slug}.md"
 
 
-def render_briefs(gaps: Sequence[Gap], works: Sequence[Work], labels: Labels, *,
-                  top: int = 10) -> dict[str, str]:
+def render_briefs(
+    gaps: Sequence[Gap], works: Sequence[Work], labels: Labels, *, top: int = 10
+) -> dict[str, str]:
     """``briefs/NN-slug.md`` for the ``top`` best gaps, keyed by path under ``gaps/``."""
     from .egm import work_citations
 
     by_key = {w.key: w for w in works}
-    cited = sorted({k for g in gaps[:top] for k in g.sources[:SHOWN] if k in by_key})
+    cited = sorted(
+        {
+            k
+            for g in gaps[:top]
+            for k in (*g.sources[: g.n_works][:SHOWN], *g.sources[g.n_works :][:SHOWN])
+            if k in by_key
+        }
+    )
     texts = work_citations([by_key[k] for k in cited])
     templates = _templates()
-    return {f"briefs/{brief_name(g, n)}": brief_markdown(g, by_key, labels, templates, texts)
-            for n, g in enumerate(gaps[:top], start=1)}
+    return {
+        f"briefs/{brief_name(g, n)}": brief_markdown(g, by_key, labels, templates, texts)
+        for n, g in enumerate(gaps[:top], start=1)
+    }
 
 
-def brief_markdown(gap: Gap, works: Mapping[str, Work], labels: Labels,
-                   templates: Mapping[str, Any], texts: Mapping[str, str] | None = None) -> str:
+def brief_markdown(
+    gap: Gap,
+    works: Mapping[str, Work],
+    labels: Labels,
+    templates: Mapping[str, Any],
+    texts: Mapping[str, str] | None = None,
+) -> str:
     """One brief as Markdown."""
-    parts = [f"# Study brief {gap.rank}: {gap.title}", "", "## The gap", "", _summary(gap, labels),
-             "", "## What the documents say", "", *_quotes(gap), "## What evidence exists", "",
-             *_evidence(gap, works, texts), "## Suggested research questions", "",
-             *_questions(gap, labels, templates), "## Who and what it covers", "",
-             *_coverage(gap, labels), "## What kind of study", "",
-             templates.get("kinds", {}).get(gap.kind, gap.kind).capitalize() + ".", "",
-             "## Why this rank", "", gap.why, ""]
+    parts = [
+        f"# Study brief {gap.rank}: {gap.title}",
+        "",
+        "## The gap",
+        "",
+        _summary(gap, labels),
+        "",
+        "## What the documents say",
+        "",
+        *_quotes(gap),
+        "## What evidence exists",
+        "",
+        *_evidence(gap, works, texts),
+        "## Suggested research questions",
+        "",
+        *_questions(gap, labels, templates),
+        "## Who and what it covers",
+        "",
+        *_coverage(gap, labels),
+        "## What kind of study",
+        "",
+        templates.get("kinds", {}).get(gap.kind, gap.kind).capitalize() + ".",
+        "",
+        "## Why this rank",
+        "",
+        gap.why,
+        "",
+    ]
     return "\n".join(parts)
 
 
@@ -84,14 +122,21 @@ def _summary(gap: Gap, labels: Labels) -> str:
         said = "No document under review states this gap, but the corpus is thin here"
     else:
         docs = ", ".join(gap.documents)
-        said = (f"The documents under review ({docs}) say {len(gap.statements)} time(s) that "
-                f"evidence is missing or thin here")
-    corpus = (f"the corpus holds {gap.n_works} work(s) on exactly this combination"
-              if gap.n_works else "the corpus holds no work on exactly this combination")
-    verdict = {"stated_confirmed": "The corpus confirms the gap.",
-               "stated_contradicted": "Sources do exist, so the gap may be one of synthesis or "
-                                      "of awareness rather than of evidence.",
-               "silent": "It is a candidate gap worth checking."}.get(gap.status, "")
+        said = (
+            f"The documents under review ({docs}) say {len(gap.statements)} time(s) that "
+            f"evidence is missing or thin here"
+        )
+    corpus = (
+        f"the corpus holds {gap.n_works} work(s) on exactly this combination"
+        if gap.n_works
+        else "the corpus holds no work on exactly this combination"
+    )
+    verdict = {
+        "stated_confirmed": "The corpus confirms the gap.",
+        "stated_contradicted": "Sources do exist, so the gap may be one of synthesis or "
+        "of awareness rather than of evidence.",
+        "silent": "It is a candidate gap worth checking.",
+    }.get(gap.status, "")
     return f"This gap concerns {words}. {said}; {corpus}. {verdict}"
 
 
@@ -111,20 +156,41 @@ def _evidence(gap: Gap, works: Mapping[str, Work], texts: Mapping[str, str] | No
     found = [works[k] for k in gap.sources if k in works]
     if not found:
         return ["No existing source in the corpus is close to this gap.", ""]
-    head = (f"The corpus holds {gap.n_works} work(s) on this combination; the newest:" if gap.n_works
-            else "No work covers the exact combination; the nearest works are:")
-    lines = [(texts or {}).get(w.key) or plain_citation(w) for w in found[:SHOWN]]
-    more = [f"({len(found) - SHOWN} more nearby sources are listed in the register.)", ""] \
-        if len(found) > SHOWN else []
-    return [head, "", *[f"- {line}" for line in lines], "", *more]
+    inside, nearby = found[: gap.n_works], found[gap.n_works :]
+    out = []
+    for head, group in (
+        (
+            f"The corpus holds {gap.n_works} work(s) on exactly this combination (newest first):",
+            inside,
+        ),
+        ("Nearby works, sharing part of the combination:", nearby),
+    ):
+        shown = group[:SHOWN]
+        if shown:
+            out += [
+                head,
+                "",
+                *[f"- {(texts or {}).get(w.key) or plain_citation(w)}" for w in shown],
+                "",
+            ]
+        if len(group) > len(shown):
+            out += [f"({len(group) - len(shown)} more are listed in the register.)", ""]
+    return out
 
 
 def _questions(gap: Gap, labels: Labels, templates: Mapping[str, Any]) -> list[str]:
     names = [labels.value(f, v) for f, v in gap.cell]
-    fill = {"cell": _cell_words(gap, labels), "first": names[0],
-            "rest": " and ".join(names[1:]) or "its context", "n_works": gap.n_works}
-    chosen = [t for t in templates.get(gap.kind, templates.get("absolute", []))
-              if len(names) > 1 or "{rest}" not in t]
+    fill = {
+        "cell": " and ".join(names),
+        "first": names[0],
+        "rest": " and ".join(names[1:]) or "its context",
+        "n_works": gap.n_works,
+    }
+    chosen = [
+        t
+        for t in templates.get(gap.kind, templates.get("absolute", []))
+        if len(names) > 1 or "{rest}" not in t
+    ]
     return [f"{n}. {t.format(**fill)}" for n, t in enumerate(chosen, start=1)] + [""]
 
 
@@ -132,16 +198,25 @@ def _coverage(gap: Gap, labels: Labels) -> list[str]:
     out = []
     for f, v in gap.cell:
         desc = labels.descriptions.get((f, v), "")
-        out.append(f"- **{labels.facets.get(f, f)}: {labels.value(f, v)}**" + (f" — {desc}" if desc else ""))
-    also = sorted({(f, v) for s in gap.statements for f in labels.facets for v in getattr(s, f, ())}
-                  - set(gap.cell))
+        out.append(
+            f"- **{labels.facets.get(f, f)}: {labels.value(f, v)}**"
+            + (f" — {desc}" if desc else "")
+        )
+    also = sorted(
+        {(f, v) for s in gap.statements for f in labels.facets for v in getattr(s, f, ())}
+        - set(gap.cell)
+    )
     if also:
-        out.append("- Also named in the statements: " + ", ".join(labels.value(f, v) for f, v in also))
+        out.append(
+            "- Also named in the statements: " + ", ".join(labels.value(f, v) for f, v in also)
+        )
     return [*out, ""]
 
 
 def _cell_words(gap: Gap, labels: Labels) -> str:
-    return " and ".join(f"{labels.value(f, v)} ({labels.facets.get(f, f).lower()})" for f, v in gap.cell)
+    return " and ".join(
+        f"{labels.value(f, v)} ({labels.facets.get(f, f).lower()})" for f, v in gap.cell
+    )
 
 
 def _templates() -> Mapping[str, Any]:

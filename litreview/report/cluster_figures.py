@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
 from .. import atomic
-from ..cluster import ClusterResult
+from ..cluster import ClusterResult, cluster_texts, work_texts
 
-__all__ = ["cluster_map_png", "compute_cluster_map", "plot_cluster_map"]
+__all__ = ["cluster_map_png", "compute_cluster_map", "plot_cluster_map", "works_cluster_map_png"]
 
 _MAX_POINTS = 20000  # a map of more points is drawn from a fixed, evenly spaced subset
 
@@ -65,3 +67,10 @@ def plot_cluster_map(result: ClusterResult, path: str | os.PathLike[str], *,
                      title: str = "") -> None:
     """Write the cluster map PNG to ``path`` atomically."""
     atomic.write_bytes(path, cluster_map_png(result, title=title))
+
+
+def works_cluster_map_png(works: Sequence[Any], citations: Sequence[Any] = (), *,
+                          title: str = "Works by theme", random_state: int = 0) -> bytes:
+    """Cluster ``works`` (titles plus citing contexts) and draw the map, in one call."""
+    keys, texts = work_texts(works, citations)
+    return cluster_map_png(cluster_texts(texts, keys, random_state=random_state), title=title)

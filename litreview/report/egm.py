@@ -15,7 +15,14 @@ from typing import Any
 
 from ..model import Citation, Document, GapStatement, Tag, Work
 
-__all__ = ["FORMAT_LIMIT", "egm_data", "embed_json", "plain_citation", "render_map", "work_citations"]
+__all__ = [
+    "FORMAT_LIMIT",
+    "egm_data",
+    "embed_json",
+    "plain_citation",
+    "render_map",
+    "work_citations",
+]
 
 #: Above this many works, citations are formatted by a fast plain formatter, not citeproc.
 FORMAT_LIMIT = 40
@@ -24,8 +31,13 @@ FORMAT_LIMIT = 40
 def embed_json(data: Any) -> str:
     """JSON safe inside a ``<script>`` element: ``<``, ``>``, ``&`` escaped as ``\\u00XX``."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def render_map(data: Mapping[str, Any]) -> str:
@@ -36,10 +48,18 @@ def render_map(data: Mapping[str, Any]) -> str:
     return page.replace("__SCRIPT__", script).replace("__DATA__", embed_json(data))
 
 
-def egm_data(*, title: str, facets: Sequence[Any], works: Sequence[Work], tags: Iterable[Tag],
-             statements: Sequence[GapStatement], citations: Iterable[Citation] = (),
-             documents: Sequence[Document] = (), thin_max: int = 2,
-             citation_text: Mapping[str, str] | None = None) -> dict[str, Any]:
+def egm_data(
+    *,
+    title: str,
+    facets: Sequence[Any],
+    works: Sequence[Work],
+    tags: Iterable[Tag],
+    statements: Sequence[GapStatement],
+    citations: Iterable[Citation] = (),
+    documents: Sequence[Document] = (),
+    thin_max: int = 2,
+    citation_text: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
     """The map's data: facets, works with their tags and citing documents, statements."""
     facet_ids = [f.id for f in facets]
     work_tags: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -51,29 +71,57 @@ def egm_data(*, title: str, facets: Sequence[Any], works: Sequence[Work], tags: 
             cited_by[c.work_key].add(c.doc_id)
     texts = citation_text if citation_text is not None else work_citations(works)
     return {
-        "title": title, "thin_max": thin_max,
-        "facets": [{"id": f.id, "label": f.label,
-                    "values": [{"id": v.id, "label": v.label} for v in f.values]} for f in facets],
-        "documents": [{"id": d.doc_id, "title": d.title} for d in sorted(documents, key=lambda d: d.doc_id)],
+        "title": title,
+        "thin_max": thin_max,
+        "facets": [
+            {
+                "id": f.id,
+                "label": f.label,
+                "values": [{"id": v.id, "label": v.label} for v in f.values],
+            }
+            for f in facets
+        ],
+        "documents": [
+            {"id": d.doc_id, "title": d.title} for d in sorted(documents, key=lambda d: d.doc_id)
+        ],
         "types": sorted({w.type for w in works if w.type}),
-        "works": [_work(w, work_tags.get(w.key, {}), cited_by.get(w.key, set()), texts)
-                  for w in sorted(works, key=lambda w: w.key) if w.key in work_tags],
-        "statements": [_statement(s, facet_ids) for s in
-                       sorted(statements, key=lambda s: (s.doc_id, s.char_start, s.char_end))],
+        "works": [
+            _work(w, work_tags.get(w.key, {}), cited_by.get(w.key, set()), texts)
+            for w in sorted(works, key=lambda w: w.key)
+            if w.key in work_tags
+        ],
+        "statements": [
+            _statement(s, facet_ids)
+            for s in sorted(statements, key=lambda s: (s.doc_id, s.char_start, s.char_end))
+        ],
     }
 
 
-def _work(w: Work, tags: Mapping[str, set[str]], docs: set[str], texts: Mapping[str, str]) -> dict[str, Any]:
+def _work(
+    w: Work, tags: Mapping[str, set[str]], docs: set[str], texts: Mapping[str, str]
+) -> dict[str, Any]:
     link = w.url or (f"https://doi.org/{w.doi}" if w.doi else "")
-    return {"key": w.key, "year": int(w.year) if w.year else None, "type": w.type,
-            "citation": texts.get(w.key, w.title), "link": link, "docs": sorted(docs),
-            "tags": {f: sorted(v) for f, v in sorted(tags.items())}}
+    return {
+        "key": w.key,
+        "year": int(w.year) if w.year else None,
+        "type": w.type,
+        "citation": texts.get(w.key, w.title),
+        "link": link,
+        "docs": sorted(docs),
+        "tags": {f: sorted(v) for f, v in sorted(tags.items())},
+    }
 
 
 def _statement(s: GapStatement, facets: Sequence[str]) -> dict[str, Any]:
-    return {"doc_id": s.doc_id, "char_start": s.char_start, "char_end": s.char_end,
-            "section": s.section, "quote": s.quote, "strength": s.strength,
-            "tags": {f: list(getattr(s, f, ())) for f in facets if getattr(s, f, ())}}
+    return {
+        "doc_id": s.doc_id,
+        "char_start": s.char_start,
+        "char_end": s.char_end,
+        "section": s.section,
+        "quote": s.quote,
+        "strength": s.strength,
+        "tags": {f: list(getattr(s, f, ())) for f in facets if getattr(s, f, ())},
+    }
 
 
 def work_citations(works: Sequence[Work], *, limit: int = FORMAT_LIMIT) -> dict[str, str]:
@@ -102,14 +150,29 @@ def work_citations(works: Sequence[Work], *, limit: int = FORMAT_LIMIT) -> dict[
 
 def plain_citation(w: Work) -> str:
     """An APA-like citation without citeproc: authors (year). Title. Container. Publisher."""
-    names = [p.literal or ", ".join(x for x in (p.family, _initials(p.given)) if x) for p in w.authors]
-    who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + ", & " + names[-1] if names else ""
+    names = [
+        p.literal or ", ".join(x for x in (p.family, _initials(p.given)) if x) for p in w.authors
+    ]
+    who = (
+        names[0] if len(names) == 1 else ", ".join(names[:-1]) + ", & " + names[-1] if names else ""
+    )
     head = f"{who or w.title or w.key} ({w.year or 'n.d.'})."
-    where = ", ".join(x for x in (w.container, w.volume and f"{w.volume}" + (f"({w.issue})" if w.issue else ""),
-                                   w.pages) if x)
-    parts = [head, f"{w.title}." if who and w.title else "", f"{where}." if where else "",
-             f"{w.publisher}." if w.publisher and w.publisher != who else "", w.url or
-             (f"https://doi.org/{w.doi}" if w.doi else "")]
+    where = ", ".join(
+        x
+        for x in (
+            w.container,
+            w.volume and f"{w.volume}" + (f"({w.issue})" if w.issue else ""),
+            w.pages,
+        )
+        if x
+    )
+    parts = [
+        head,
+        f"{w.title}." if who and w.title else "",
+        f"{where}." if where else "",
+        f"{w.publisher}." if w.publisher and w.publisher != who else "",
+        w.url or (f"https://doi.org/{w.doi}" if w.doi else ""),
+    ]
     return " ".join(p for p in parts if p)
 
 

@@ -21,8 +21,13 @@ SELECTABLE = "Selectable (show checkbox)"
 HEADING = "Not selectable (no checkbox)"
 
 
-def eppi_record(facets: Sequence[Any], works: Sequence[Work], tags: Iterable[Tag], *,
-                name: str = "litreview tags") -> dict[str, Any]:
+def eppi_record(
+    facets: Sequence[Any],
+    works: Sequence[Work],
+    tags: Iterable[Tag],
+    *,
+    name: str = "litreview tags",
+) -> dict[str, Any]:
     """The export as a dict: ``{"CodeSets": [...], "References": [...]}``."""
     ids = _attribute_ids(facets)
     codes: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -30,8 +35,10 @@ def eppi_record(facets: Sequence[Any], works: Sequence[Work], tags: Iterable[Tag
         aid = ids.get((t.facet, t.value))
         if aid is not None and t.evidence.quote not in codes[t.work_key][aid]:
             codes[t.work_key][aid].append(t.evidence.quote)
-    refs = [_reference(n, w, codes.get(w.key, {}))
-            for n, w in enumerate(sorted(works, key=lambda w: w.key), start=1)]
+    refs = [
+        _reference(n, w, codes.get(w.key, {}))
+        for n, w in enumerate(sorted(works, key=lambda w: w.key), start=1)
+    ]
     return {"CodeSets": [_code_set(facets, ids, name)], "References": refs}
 
 
@@ -50,33 +57,69 @@ def _attribute_ids(facets: Sequence[Any]) -> dict[tuple[str, str], int]:
 
 
 def _attribute(aid: int, name: str, description: str, kind: str) -> dict[str, Any]:
-    return {"AttributeSetId": aid, "AttributeId": aid, "OriginalAttributeID": 0,
-            "AttributeSetDescription": "", "AttributeType": kind, "AttributeName": name,
-            "AttributeDescription": description, "ExtURL": "", "ExtType": ""}
+    return {
+        "AttributeSetId": aid,
+        "AttributeId": aid,
+        "OriginalAttributeID": 0,
+        "AttributeSetDescription": "",
+        "AttributeType": kind,
+        "AttributeName": name,
+        "AttributeDescription": description,
+        "ExtURL": "",
+        "ExtType": "",
+    }
 
 
 def _code_set(facets: Sequence[Any], ids: dict[tuple[str, str], int], name: str) -> dict[str, Any]:
     tops = []
     for f in facets:
         top = _attribute(ids[(f.id, "")], f.label, getattr(f, "description", ""), HEADING)
-        top["Attributes"] = {"AttributesList": [
-            _attribute(ids[(f.id, v.id)], v.label, v.description, SELECTABLE) for v in f.values]}
+        top["Attributes"] = {
+            "AttributesList": [
+                _attribute(ids[(f.id, v.id)], v.label, v.description, SELECTABLE) for v in f.values
+            ]
+        }
         tops.append(top)
-    return {"SetName": name, "ReviewSetId": 1, "SetId": 1,
-            "SetType": {"SetTypeName": "Standard", "SetTypeDescription": ""},
-            "SetDescription": "Facets and values of the review's taxonomy, exported by litreview.",
-            "Attributes": {"AttributesList": tops}}
+    return {
+        "SetName": name,
+        "ReviewSetId": 1,
+        "SetId": 1,
+        "SetType": {"SetTypeName": "Standard", "SetTypeDescription": ""},
+        "SetDescription": "Facets and values of the review's taxonomy, exported by litreview.",
+        "Attributes": {"AttributesList": tops},
+    }
 
 
 def _reference(item_id: int, w: Work, codes: dict[int, list[str]]) -> dict[str, Any]:
-    authors = "".join(f"{p.family or p.literal}, {p.given};" if p.given else f"{p.display()};"
-                      for p in w.authors)
+    authors = "".join(
+        f"{p.family or p.literal}, {p.given};" if p.given else f"{p.display()};" for p in w.authors
+    )
     first = w.authors[0].family or w.authors[0].literal if w.authors else w.publisher
-    return {"ItemId": item_id, "Title": w.title, "ShortTitle": f"{first} ({w.year})".strip(),
-            "Year": w.year, "TypeName": w.type, "Authors": authors, "ParentTitle": w.container,
-            "Publisher": w.publisher, "City": w.place, "Volume": w.volume, "Issue": w.issue,
-            "Pages": w.pages, "URL": w.url, "DOI": w.doi, "Abstract": w.abstract,
-            "OldItemId": w.key,
-            "Codes": [{"AttributeId": aid, "AdditionalText": "\n".join(q for q in quotes if q),
-                       "ArmId": 0, "ArmTitle": "", "ItemAttributeFullTextDetails": []}
-                      for aid, quotes in sorted(codes.items())]}
+    return {
+        "ItemId": item_id,
+        "Title": w.title,
+        "ShortTitle": f"{first} ({w.year})".strip(),
+        "Year": w.year,
+        "TypeName": w.type,
+        "Authors": authors,
+        "ParentTitle": w.container,
+        "Publisher": w.publisher,
+        "City": w.place,
+        "Volume": w.volume,
+        "Issue": w.issue,
+        "Pages": w.pages,
+        "URL": w.url,
+        "DOI": w.doi,
+        "Abstract": w.abstract,
+        "OldItemId": w.key,
+        "Codes": [
+            {
+                "AttributeId": aid,
+                "AdditionalText": "\n".join(q for q in quotes if q),
+                "ArmId": 0,
+                "ArmTitle": "",
+                "ItemAttributeFullTextDetails": [],
+            }
+            for aid, quotes in sorted(codes.items())
+        ],
+    }

@@ -11,8 +11,13 @@ import pandas as pd
 __all__ = ["heatmap_png"]
 
 
-def heatmap_png(counts: pd.DataFrame, *, title: str = "", labels: Mapping[str, str] | None = None,
-                dpi: int = 120) -> bytes:
+def heatmap_png(
+    counts: pd.DataFrame,
+    *,
+    title: str = "",
+    labels: Mapping[str, str] | None = None,
+    dpi: int = 120,
+) -> bytes:
     """A heatmap of ``counts`` (rows x cols of unique works) with the count in every cell.
 
     ``labels`` maps value ids to readable labels; long labels are wrapped. Zero cells are
@@ -31,15 +36,28 @@ def heatmap_png(counts: pd.DataFrame, *, title: str = "", labels: Mapping[str, s
         vmax = max(1.0, float(data.max()) if data.size else 1.0)
         masked = pd.DataFrame(data).where(data > 0).to_numpy()
         ax.imshow(masked, cmap="Blues", vmin=0, vmax=vmax, aspect="auto")
-        ax.set_xticks(range(n_cols), [_wrap(labels.get(str(c), str(c)), 14) for c in counts.columns],
-                      rotation=45, ha="right", fontsize=8)
-        ax.set_yticks(range(n_rows), [_wrap(labels.get(str(r), str(r)), 28) for r in counts.index],
-                      fontsize=8)
+        ax.set_xticks(
+            range(n_cols),
+            [_wrap(labels.get(str(c), str(c)), 14) for c in counts.columns],
+            rotation=45,
+            ha="right",
+            fontsize=8,
+        )
+        ax.set_yticks(
+            range(n_rows), [_wrap(labels.get(str(r), str(r)), 28) for r in counts.index], fontsize=8
+        )
         for i in range(n_rows):
             for j in range(n_cols):
                 v = int(data[i, j])
-                ax.text(j, i, str(v), ha="center", va="center", fontsize=8,
-                        color="white" if v > vmax * 0.6 else "black")
+                ax.text(
+                    j,
+                    i,
+                    str(v),
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="white" if v > vmax * 0.6 else "black",
+                )
         ax.set_xlabel(str(counts.columns.name or ""))
         ax.set_ylabel(str(counts.index.name or ""))
         ax.set_xticks([x - 0.5 for x in range(1, n_cols)], minor=True)

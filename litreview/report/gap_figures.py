@@ -18,10 +18,17 @@ __all__ = ["compute_statements_per_theme", "plot_statements_per_theme"]
 
 def compute_statements_per_theme(gaps: Sequence[Gap], *, top: int = 15) -> pd.DataFrame:
     """One row per stated gap (best first): title, explicit and implicit statement counts."""
-    rows = [{"rank": g.rank, "title": g.title, "status": g.status,
-             "explicit": sum(s.strength == "explicit" for s in g.statements),
-             "implicit": sum(s.strength != "explicit" for s in g.statements)}
-            for g in gaps if g.statements][:top]
+    rows = [
+        {
+            "rank": g.rank,
+            "title": g.title,
+            "status": g.status,
+            "explicit": sum(s.strength == "explicit" for s in g.statements),
+            "implicit": sum(s.strength != "explicit" for s in g.statements),
+        }
+        for g in gaps
+        if g.statements
+    ][:top]
     return pd.DataFrame(rows, columns=["rank", "title", "status", "explicit", "implicit"])
 
 

@@ -16,14 +16,28 @@ from ..gaps import Cell, Gap
 from ..model import GapStatement
 from ..review import csv_text
 
-__all__ = ["REGISTER_EXTRA", "cell_text", "gap_record", "register_csv", "register_json",
-           "register_markdown", "render_register", "statements_csv"]
+__all__ = [
+    "REGISTER_EXTRA",
+    "cell_text",
+    "gap_record",
+    "register_csv",
+    "register_json",
+    "register_markdown",
+    "render_register",
+    "statements_csv",
+]
 
 REGISTER_EXTRA = ("status", "kind", "n_works")
-STATUS_WORDS = {"stated_confirmed": "stated and confirmed", "stated_contradicted":
-                "stated but contradicted", "silent": "silent"}
-KIND_WORDS = {"absolute": "primary research", "synthesis": "evidence synthesis",
-              "covered": "reviews exist"}
+STATUS_WORDS = {
+    "stated_confirmed": "stated and confirmed",
+    "stated_contradicted": "stated but contradicted",
+    "silent": "silent",
+}
+KIND_WORDS = {
+    "absolute": "primary research",
+    "synthesis": "evidence synthesis",
+    "covered": "reviews exist",
+}
 
 
 def cell_text(cell: Cell) -> str:
@@ -33,18 +47,34 @@ def cell_text(cell: Cell) -> str:
 
 def statement_record(s: GapStatement) -> dict[str, Any]:
     """A statement as in ``register.json``."""
-    return {"doc_id": s.doc_id, "char_start": s.char_start, "char_end": s.char_end,
-            "quote": s.quote, "section": s.section, "strength": s.strength}
+    return {
+        "doc_id": s.doc_id,
+        "char_start": s.char_start,
+        "char_end": s.char_end,
+        "quote": s.quote,
+        "section": s.section,
+        "strength": s.strength,
+    }
 
 
 def gap_record(g: Gap) -> dict[str, Any]:
     """One register entry as a JSON-ready dict (DESIGN.md keys first)."""
-    return {"rank": g.rank, "id": g.id, "title": g.title, "cells": [dict(g.cell)],
-            "score": g.score, "n_sources": len(g.sources), "n_statements": len(g.statements),
-            "documents": list(g.documents),
-            "statements": [statement_record(s) for s in g.statements],
-            "sources": list(g.sources), "why": g.why, "status": g.status, "kind": g.kind,
-            "n_works": g.n_works}
+    return {
+        "rank": g.rank,
+        "id": g.id,
+        "title": g.title,
+        "cells": [dict(g.cell)],
+        "score": g.score,
+        "n_sources": len(g.sources),
+        "n_statements": len(g.statements),
+        "documents": list(g.documents),
+        "statements": [statement_record(s) for s in g.statements],
+        "sources": list(g.sources),
+        "why": g.why,
+        "status": g.status,
+        "kind": g.kind,
+        "n_works": g.n_works,
+    }
 
 
 def register_json(gaps: Sequence[Gap]) -> str:
@@ -61,21 +91,40 @@ def register_csv(gaps: Sequence[Gap]) -> str:
 def statements_csv(statements: Sequence[GapStatement]) -> str:
     """``statements.csv`` in document order with DESIGN.md columns."""
     ordered = sorted(statements, key=lambda s: (s.doc_id, s.char_start, s.char_end))
-    return csv_text(schema.STATEMENTS, [{c: getattr(s, c) for c in schema.STATEMENTS} for s in ordered])
+    return csv_text(
+        schema.STATEMENTS, [{c: getattr(s, c) for c in schema.STATEMENTS} for s in ordered]
+    )
 
 
 def register_markdown(gaps: Sequence[Gap], *, title: str = "Gap register") -> str:
     """``register.md``: a ranked table, then each gap with its statements and sources."""
-    lines = [f"# {title}", "", "| rank | gap | status | study | score | statements | works |",
-             "|---:|---|---|---|---:|---:|---:|"]
+    lines = [
+        f"# {title}",
+        "",
+        "| rank | gap | status | study | score | statements | works |",
+        "|---:|---|---|---|---:|---:|---:|",
+    ]
     for g in gaps:
-        lines.append(f"| {g.rank} | {_md(g.title)} | {STATUS_WORDS.get(g.status, g.status)} | "
-                     f"{KIND_WORDS.get(g.kind, g.kind)} | {g.score:.2f} | {len(g.statements)} | "
-                     f"{g.n_works} |")
+        lines.append(
+            f"| {g.rank} | {_md(g.title)} | {STATUS_WORDS.get(g.status, g.status)} | "
+            f"{KIND_WORDS.get(g.kind, g.kind)} | {g.score:.2f} | {len(g.statements)} | "
+            f"{g.n_works} |"
+        )
     for g in gaps:
-        lines += ["", f"## {g.rank}. {_md(g.title)}", "", f"`{cell_text(g.cell)}`", "", _md(g.why), ""]
-        lines += [f"> {_md(s.quote)}  \n> — {s.doc_id}, {_md(s.section) or 'no section'}, "
-                  f"chars {s.char_start}–{s.char_end} ({s.strength})\n" for s in g.statements]
+        lines += [
+            "",
+            f"## {g.rank}. {_md(g.title)}",
+            "",
+            f"`{cell_text(g.cell)}`",
+            "",
+            _md(g.why),
+            "",
+        ]
+        lines += [
+            f"> {_md(s.quote)}  \n> — {s.doc_id}, {_md(s.section) or 'no section'}, "
+            f"chars {s.char_start}–{s.char_end} ({s.strength})\n"
+            for s in g.statements
+        ]
         if g.sources:
             lines.append("Nearest sources: " + ", ".join(f"`{k}`" for k in g.sources))
     return "\n".join(lines) + "\n"
@@ -83,8 +132,12 @@ def register_markdown(gaps: Sequence[Gap], *, title: str = "Gap register") -> st
 
 def render_register(gaps: Sequence[Gap], statements: Sequence[GapStatement]) -> Mapping[str, str]:
     """Every register file, keyed by its path under ``gaps/``."""
-    return {"register.json": register_json(gaps), "register.csv": register_csv(gaps),
-            "register.md": register_markdown(gaps), "statements.csv": statements_csv(statements)}
+    return {
+        "register.json": register_json(gaps),
+        "register.csv": register_csv(gaps),
+        "register.md": register_markdown(gaps),
+        "statements.csv": statements_csv(statements),
+    }
 
 
 def _md(text: str) -> str:

@@ -1,0 +1,145 @@
+"""Back-references between a document's footnotes: the rows they make, and how they resolve.
+
+A :class:`Reference` is one row of a footnote. Rows that name no work of their own point at
+the row that does (``target``): ``Ibid.`` at the footnote before, ``op. cit.`` at the earlier
+reference with the author and year it names, and a short form (``Name (Year)``, ``Name,
+Year``) at the full reference of the document with that year and author, by name or by
+initials (``GITOC`` for "Global Initiative against Transnational Organised Crime").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+__all__ = ["LEADIN", "SHORT", "Reference", "link_short_forms", "named_earlier", "root",
+           "same_name_year"]
+
+# "See ...", "Cited in ...": words that lead into a reference
+LEADIN = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\s))(?:[Cc]ited in|[Ss]ee also|[Ss]ee)\s+"
+                     r"(?=[A-Z\[<‘“'\"])")
+# "Name (Year)", optionally with a remark in brackets: a short form of a fuller reference
+SHORT = re.compile(r"^(?P<name>[^()]+?)\s*,?\s*\((?P<year>(?:19|20)\d\d)[a-z]?\)"
+                    r"\s*(?:\([^()]*\))?\s*\.?$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reference:
+    """One row of a footnote: a work it cites, a back-reference, or the note itself."""
+
+    footnote: int
+    position: int
+    raw: str
+    kind: str
+    parse: bool = False
+    target: tuple[int, int] | None = None
+
+
+_SHORT_COMMA = re.compile(r"^(?P<name>[^,()]+?),\s*(?P<year>(?:19|20)\d\d)\.?$")
+
+
+def _short_form(raw: str) -> re.Match[str] | None:
+    """``Name (Year)`` or ``Name, Year``: a reference too short to name a work by itself."""
+    return SHORT.match(raw) or _SHORT_COMMA.match(raw)
+
+
+def _acronym(name: str) -> str:
+    """The initials of a name's capitalised words ("Global Initiative against X Y" -> "gixy")."""
+    return "".join(w[0] for w in re.findall(r"\b[A-Z][\w'’-]*", name)).lower()
+
+
+def link_short_forms(rows: list[Reference]) -> list[Reference]:
+    """Point each unresolved short form at a full reference of the document with its year and
+    its author (by name or by initials), the nearest earlier one or else the first later one;
+    then point every back-reference at the row that finally holds a work."""
+    names: dict[str, list[tuple[str, str, Reference]]] = {}  # name or initials -> full refs
+    for r in rows:
+        if r.parse and not _short_form(r.raw):
+            lead = _lead_name(r.raw)
+            spelled = _acronym(re.split(r"[(,‘“'\"\[*<]", r.raw, maxsplit=1)[0])
+            for name in {lead, spelled} - {""}:
+                names.setdefault(name, []).append((lead, spelled, r))
+    out = []
+    for r in rows:
+        m = _short_form(r.raw) if r.parse else None
+        target = _by_name(m.group("name"), m.group("year"), names, r) if m else None
+        out.append(replace(r, parse=False, target=target) if target else r)
+    index = {(r.footnote, r.position): r for r in out}
+    return [replace(r, target=_final(r.target, index)) if r.target else r for r in out]
+
+
+def _by_name(name: str, year: str, names: dict[str, list[tuple[str, str, Reference]]],
+             at: Reference) -> tuple[int, int] | None:
+    """The full reference by ``name`` (or its initials) in ``year`` nearest before ``at``."""
+    want, initials = _norm(name), _acronym(name)
+    found = {(r.footnote, r.position): r
+             for key in {want, initials} for lead, spelled, r in names.get(key, ())
+             if year in r.raw and (lead in (want, initials) or spelled == want)}
+    hits = [found[k] for k in sorted(found)]
+    before = [r for r in hits if (r.footnote, r.position) < (at.footnote, at.position)]
+    pick = before[-1] if before else (hits[0] if hits else None)
+    return (pick.footnote, pick.position) if pick else None
+
+
+def _final(key: tuple[int, int], index: dict[tuple[int, int], Reference]) -> tuple[int, int]:
+    """Follow targets from ``key`` to the row that holds a work."""
+    seen = set()
+    while key in index and index[key].target and key not in seen:
+        seen.add(key)
+        key = index[key].target  # type: ignore[assignment]
+    return key
+
+
+def _lead_name(raw: str) -> str:
+    """The author part of a reference: what comes before its year, title or first comma."""
+    raw = LEADIN.sub("", raw.strip(), count=1)
+    m = re.match(r"^([^(,‘“'\"\[*<]+)", raw)
+    return _norm(m.group(1)) if m else ""
+
+
+def _norm(s: str) -> str:
+    """Lower case, letters and digits only, single spaces."""
+    return " ".join(re.findall(r"\w+", s.lower()))
+
+
+def same_name_year(name: str, year: str, earlier: list[Reference]) -> tuple[int, int] | None:
+    """The most recent earlier parsed reference by ``name`` in ``year``."""
+    want = _norm(name)
+    for r in reversed(earlier):
+        if r.parse and _lead_name(r.raw) == want and year in r.raw and not SHORT.match(r.raw):
+            return (r.footnote, r.position)
+    return None
+
+
+def named_earlier(text: str, earlier: list[Reference]) -> tuple[int, int] | None:
+    """The most recent earlier reference whose author and year ``op. cit.`` text names."""
+    years = set(_YEAR.findall(text))
+    names = {_norm(t) for t in re.findall(r"\b[A-Z][\w.&'-]+", text)}
+    for r in reversed(earlier):
+        if not r.parse:
+            continue
+        lead = _lead_name(r.raw)
+        if lead and any((n and n in lead.split()) or n == lead for n in names) and (
+                not years or any(y in r.raw for y in years)):
+            return (r.footnote, r.position)
+    return None
+
+
+def root(ref: Reference, earlier: list[Reference]) -> tuple[int, int]:
+    """The (footnote, position) of the parsed reference a row finally points at.
+
+    Rows only ever point backwards, and the row ``ref`` points at was already resolved to
+    its root when it was made, so one step is enough; the loop guards hand-made inputs.
+    """
+    index = {(r.footnote, r.position): r for r in earlier[-64:]} if ref.target else {}
+    seen = set()
+    key = (ref.footnote, ref.position)
+    while ref.target and key not in seen:
+        seen.add(key)
+        key = ref.target
+        nxt = index.get(key)
+        if nxt is None:
+            break
+        ref = nxt
+    return key
