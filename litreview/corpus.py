@@ -56,6 +56,11 @@ class Corpus:
         return frames.tags_frame(self.tags)
 
     @property
+    def suggestions_df(self) -> pd.DataFrame:
+        """Suggested tags (a classifier's guesses), kept apart until a curator accepts them."""
+        return frames.tags_frame(self.suggestions)
+
+    @property
     def statements_df(self) -> pd.DataFrame:
         """Every gap statement."""
         return frames.statements_frame(self.statements)

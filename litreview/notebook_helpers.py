@@ -152,12 +152,13 @@ def cube_slice(cube: pd.DataFrame, **values: str) -> pd.DataFrame:
 
 def export_slice(corpus: Corpus, wheres: Sequence[str] | Mapping[str, Collection[str]],
                  fmt: str) -> str:
-    """The works matching ``wheres`` (``FACET=VALUE`` strings) written in format ``fmt``."""
+    """The works matching ``wheres`` (``FACET=VALUE`` strings) in format ``fmt``, as
+    ``litreview export`` writes them: by citekey, tags as ``facet:value`` keywords."""
     from .io import writer_for
-    from .select import select_works
+    from .select import select_works, with_tag_keywords
 
-    works = select_works(corpus.works, corpus.tags, wheres)
-    return str(writer_for(fmt)(works))
+    chosen = sorted(select_works(corpus.works, corpus.tags, wheres), key=lambda w: w.key)
+    return str(writer_for(fmt)(with_tag_keywords(chosen, corpus.tags)))
 
 
 def cluster_table(result: Any) -> pd.DataFrame:

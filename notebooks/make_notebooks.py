@@ -3,6 +3,8 @@
 The notebooks are generated so that they stay thin and consistent; edit the cells here.
 """
 
+# ruff: noqa: E501  (document text and notebook cells read better unwrapped)
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -66,7 +68,8 @@ NOTEBOOKS: dict[str, list[tuple[str, str]]] = {
                  "result = merge_into(corpus.works, incoming)\n"
                  "print(f'{len(incoming)} read, {len(problems)} problem(s); '\n"
                  "      f'corpus would have {len(result.works)} works')\n"
-                 "result.key_map"),
+                 "display(result.key_map)\n"
+                 "[(m.kept, m.merged, m.reason, m.score) for m in result.merges]"),
     ],
     "02-tags-and-evidence": [
         ("md", "# 02 · Tags and their evidence\n\nEvery tag says why: the quoted text, and where "

@@ -1,0 +1,86 @@
+"""Every notebook runs top to bottom, on the default review and on a review of another topic,
+shows its figures, raises nothing and writes nothing into the review it reads."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.review_fixture import build_fixture_review
+
+nbformat = pytest.importorskip("nbformat")
+nbclient = pytest.importorskip("nbclient")
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+NAMES = ("01-corpus", "02-tags-and-evidence", "03-coverage", "04-clusters", "05-gaps",
+         "06-export")
+ALWAYS_FIGURES = {"01-corpus", "02-tags-and-evidence", "03-coverage", "04-clusters"}
+
+
+@pytest.fixture(scope="module")
+def fixture_review(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of tests/fixture_review after ingest, import and report."""
+    return build_fixture_review(tmp_path_factory.mktemp("nb") / "review")
+
+
+def _snapshot(folder: Path) -> dict[str, str]:
+    """Path -> sha256 of every file under ``folder``."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _run(name: str, review: Path, monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+    """Execute notebook ``name`` on ``review``; return the outputs of its code cells."""
+    monkeypatch.setenv("LITREVIEW_REVIEW", str(review))
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    client = nbclient.NotebookClient(nb, kernel_name="python3", timeout=180,
+                                     resources={"metadata": {"path": str(NOTEBOOKS)}})
+    client.execute()
+    return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+
+
+def _expects_figure(name: str, review: Path) -> bool:
+    """05 draws statements per theme only when the review has stated gaps."""
+    if name in ALWAYS_FIGURES:
+        return True
+    if name == "05-gaps":
+        register = json.loads((review / "gaps" / "register.json").read_text(encoding="utf-8"))
+        return any(g.get("n_statements") for g in register)
+    return False
+
+
+def _check(name: str, review: Path, outputs: list[dict]) -> None:
+    errors = [o for o in outputs if o.get("output_type") == "error"]
+    assert not errors, errors
+    figures = [o for o in outputs if "image/png" in o.get("data", {})]
+    assert bool(figures) == _expects_figure(name, review), (name, len(figures))
+
+
+def test_notebooks_are_stripped() -> None:
+    for name in NAMES:
+        nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+        code = [c for c in nb.cells if c.cell_type == "code"]
+        assert code and all(not c.outputs and c.execution_count is None for c in code), name
+        assert "LITREVIEW_REVIEW" in code[0].source, name
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NAMES)
+def test_notebook_on_fixture_review(name: str, fixture_review: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    before = _snapshot(fixture_review)
+    _check(name, fixture_review, _run(name, fixture_review, monkeypatch))
+    assert _snapshot(fixture_review) == before, "the notebook wrote into the review"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NAMES)
+def test_notebook_on_default_review(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not (ROOT / "gaps" / "register.json").exists():
+        pytest.fail("the default review has no gaps/ yet: run 'python3 -m litreview report'")
+    _check(name, ROOT, _run(name, ROOT, monkeypatch))
