@@ -127,7 +127,7 @@ def main() -> None:
         settings=settings,
     )
     t2 = time.perf_counter()
-    files = dict(render_register(gaps, statements))
+    files = dict(render_register(gaps, statements, taxonomy.facet_ids))
     files.update(render_briefs(gaps, works, labels_of(taxonomy)))
     t3 = time.perf_counter()
     page = egm.render_map(

@@ -2,19 +2,20 @@
 
 Builds N synthetic works (title, abstract, keywords) cited by synthetic documents (one citing
 sentence each, under section headings), with words drawn from the default taxonomy's synonyms
-and filler. Prints works/s for ``tag_corpus`` (single process and ``--workers`` processes),
-peak memory, and the time of a coverage matrix and cube over the resulting tags.
+and filler. Prints wall and CPU time and works/s for ``tag_corpus`` with ``--workers``
+processes (and one process with ``--serial``), peak memory (peak RSS of the main process
+and of the largest worker), and the time of a coverage matrix and cube over the tags.
 
-    python benchmarks/bench_tagging.py [--works 100000] [--workers 2]
+    python benchmarks/bench_tagging.py [--works 100000] [--workers 2] [--serial]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from litreview.coverage import coverage_cube, coverage_matrix
@@ -120,11 +121,20 @@ def synthetic(n: int, taxonomy: Taxonomy, seed: int = 0):
     return works, citations, texts, docs
 
 
-def _tag_chunk(args):  # type: ignore[no-untyped-def]
-    """Tag one chunk of documents (run in a worker process)."""
-    tax_text, works, citations, texts, docs = args
-    taxonomy = load_taxonomy(tax_text, "taxonomy.yaml")
-    return tag_corpus(works, citations, texts, docs, taxonomy).tags
+def _timed(label: str, n: int, fn):  # type: ignore[no-untyped-def]
+    """Run ``fn()``; print wall and CPU time (this process and its finished children)."""
+    c0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    w0, p0 = time.perf_counter(), time.process_time()
+    out = fn()
+    wall, cpu = time.perf_counter() - w0, time.process_time() - p0
+    c1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    child = (c1.ru_utime + c1.ru_stime) - (c0.ru_utime + c0.ru_stime)
+    total = cpu + child
+    print(
+        f"{label}: wall {wall:.2f} s ({n / wall:,.0f} works/s); CPU {total:.2f} s "
+        f"(main {cpu:.2f} + workers {child:.2f}; {n / total:,.0f} works per CPU-second)"
+    )
+    return out
 
 
 def main() -> None:
@@ -132,6 +142,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--works", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--serial", action="store_true", help="also time one process")
     args = parser.parse_args()
     tax_text = (ROOT / "bibliography" / "taxonomy.yaml").read_text("utf-8")
     taxonomy = load_taxonomy(tax_text, "taxonomy.yaml")
@@ -141,54 +152,36 @@ def main() -> None:
     )
     print(
         f"synthetic corpus: {len(works)} works, {len(citations)} citations, "
-        f"{len(texts)} documents, {chars / 1e6:.1f} M chars of fields and contexts"
+        f"{len(texts)} documents, {chars / 1e6:.1f} M chars of fields and contexts; "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
     )
-
-    t0 = time.perf_counter()
-    result = tag_corpus(works, citations, texts, docs, taxonomy)
-    t1 = time.perf_counter()
-    print(
-        f"tag_corpus, 1 process: {t1 - t0:.1f} s, {len(works) / (t1 - t0):,.0f} works/s, "
-        f"{len(result.tags):,} tag rows"
-    )
-
-    if args.workers > 1:
-        step = -(-len(docs) // args.workers)
-        chunks = []
-        for i in range(args.workers):
-            chunk_docs = docs[i * step : (i + 1) * step]
-            ids = {d.doc_id for d in chunk_docs}
-            chunk_cits = [c for c in citations if c.doc_id in ids]
-            keys = {c.work_key for c in chunk_cits}
-            chunks.append(
-                (
-                    tax_text,
-                    [w for w in works if w.key in keys],
-                    chunk_cits,
-                    {k: texts[k] for k in ids},
-                    chunk_docs,
-                )
-            )
-        t0 = time.perf_counter()
-        with ProcessPoolExecutor(args.workers) as pool:
-            n_rows = sum(len(tags) for tags in pool.map(_tag_chunk, chunks))
-        t1 = time.perf_counter()
-        print(
-            f"tag_corpus, {args.workers} processes: {t1 - t0:.1f} s, "
-            f"{len(works) / (t1 - t0):,.0f} works/s, {n_rows:,} tag rows"
+    n = len(works)
+    if args.serial:
+        _timed(
+            "tag_corpus, workers=1 (one process)",
+            n,
+            lambda: tag_corpus(works, citations, texts, docs, taxonomy, workers=1),
         )
-
-    t0 = time.perf_counter()
-    cov = coverage_matrix(result.tags, "crime_type", "group")
-    t1 = time.perf_counter()
-    cube = coverage_cube(result.tags, ["crime_type", "group", "gender_dimension"])
-    t2 = time.perf_counter()
-    print(
-        f"coverage_matrix: {t1 - t0:.2f} s ({int(cov.counts.to_numpy().sum()):,} cell members); "
-        f"coverage_cube: {t2 - t1:.2f} s ({len(cube):,} combinations)"
+    result = _timed(
+        f"tag_corpus, workers={args.workers}",
+        n,
+        lambda: tag_corpus(works, citations, texts, docs, taxonomy, workers=args.workers),
     )
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory (main process): {peak:,.0f} MB")
+    print(f"  {len(result.tags):,} tag rows")
+
+    t0, p0 = time.perf_counter(), time.process_time()
+    cov = coverage_matrix(result.tags, "crime_type", "group")
+    t1, p1 = time.perf_counter(), time.process_time()
+    cube = coverage_cube(result.tags, ["crime_type", "group", "gender_dimension"])
+    t2, p2 = time.perf_counter(), time.process_time()
+    print(
+        f"coverage_matrix: wall {t1 - t0:.2f} s, CPU {p1 - p0:.2f} s "
+        f"({int(cov.counts.to_numpy().sum()):,} cell members); "
+        f"coverage_cube: wall {t2 - t1:.2f} s, CPU {p2 - p1:.2f} s ({len(cube):,} combinations)"
+    )
+    main_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak RSS: main process {main_rss:,.0f} MB, largest worker {child_rss:,.0f} MB")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,11 @@ sys.path.insert(0, str(ROOT))
 from litreview.extract import refparse  # noqa: E402
 from litreview.extract.refparse_features import sequence_features, tokenize  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from refparse_synth import synthetic_records  # noqa: E402
+
 BENCH = ROOT.parent / "shared" / "benchmarks" / "refparse"
+SYNTH = 600
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 
 
@@ -62,10 +66,11 @@ def augmented(tokens: list[str], labels: list[str]) -> list[list[str]]:
     return out
 
 
-def train(records: list[dict], model_path: Path) -> None:
-    """Train a CRF on ``records`` (plus single-quote copies) and save it to ``model_path``."""
+def train(records: list[dict], model_path: Path, n_synth: int = 0) -> None:
+    """Train a CRF on ``records`` (plus single-quote copies and ``n_synth`` synthetic
+    grey-literature references) and save it to ``model_path``."""
     trainer = pycrfsuite.Trainer(verbose=False)
-    for rec in records:
+    for rec in [*records, *synthetic_records(n_synth)]:
         tokens, labels = token_labels(rec)
         if tokens:
             trainer.append(sequence_features(tokens), labels)
@@ -76,11 +81,13 @@ def train(records: list[dict], model_path: Path) -> None:
     trainer.train(str(model_path))
 
 
-def cross_validate(records: list[dict], folds: int, out_dir: Path, reuse: bool) -> Path:
+def cross_validate(records: list[dict], folds: int, out_dir: Path, reuse: bool,
+                   n_synth: int = 0) -> Path:
     """Held-out predictions of every record (fold = index mod k); returns their path.
 
     Fold models are kept in ``out_dir``; with ``reuse`` existing ones are not retrained
-    (to re-score after a change in the rules only).
+    (to re-score after a change in the rules only). Synthetic references join the training
+    folds only; every held-out record is gold.
     """
     preds: list[dict | None] = [None] * len(records)
     for k in range(folds):
@@ -88,7 +95,7 @@ def cross_validate(records: list[dict], folds: int, out_dir: Path, reuse: bool) 
         model = out_dir / f"cv_fold{k}of{folds}.crfsuite"
         t0 = time.perf_counter()
         if not (reuse and model.exists()):
-            train(train_recs, model)
+            train(train_recs, model, n_synth)
         parser = refparse.ReferenceParser(model)
         for i, rec in enumerate(records):
             if i % folds == k:
@@ -108,6 +115,8 @@ def main() -> int:
     ap.add_argument("--gold", type=Path, default=BENCH / "anystyle_gold.jsonl")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--out", type=Path, default=ROOT / "litreview" / "data" / "refparse.crfsuite")
+    ap.add_argument("--synth", type=int, default=SYNTH,
+                    help="synthetic grey-literature references added to every training set")
     ap.add_argument("--no-cv", action="store_true", help="only train the shipped model")
     ap.add_argument("--cv-only", action="store_true", help="do not write the shipped model")
     ap.add_argument("--reuse-folds", action="store_true",
@@ -119,12 +128,12 @@ def main() -> int:
     records = load(args.gold)
     args.work.mkdir(parents=True, exist_ok=True)
     if not args.no_cv:
-        pred = cross_validate(records, args.folds, args.work, args.reuse_folds)
+        pred = cross_validate(records, args.folds, args.work, args.reuse_folds, args.synth)
         score = [sys.executable, str(BENCH / "score.py"), str(args.gold), str(pred)]
         subprocess.run(score, check=True)
     if args.cv_only:
         return 0
-    train(records, args.out)
+    train(records, args.out, args.synth)
     print(f"model written to {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)", file=sys.stderr)
     return 0
 

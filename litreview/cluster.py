@@ -231,7 +231,7 @@ def statement_texts(statements: Sequence[Any],
     """
     ids, texts = [], []
     for s in sorted(statements, key=lambda s: (s.doc_id, s.char_start)):
-        values = [v for f in facets for v in getattr(s, f, ())]
+        values = [v for f in facets for v in s.values(f)]
         ids.append(f"{s.doc_id}:{s.char_start}-{s.char_end}")
         texts.append(" ".join([s.quote, *values]))
     return ids, texts

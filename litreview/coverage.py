@@ -6,14 +6,19 @@ ones they are. Filters (document, year, source type) select works before countin
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import product
+from operator import attrgetter
 
 import pandas as pd
 
 from .model import Citation, Tag, Work
 
 __all__ = ["Coverage", "coverage_cube", "coverage_matrix", "select_works", "work_values"]
+
+_FKV = attrgetter("facet", "work_key", "value")  # one C-level fetch of a tag's three fields
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -51,9 +56,13 @@ def work_values(
 ) -> dict[str, set[str]]:
     """value -> set of work keys tagged with it in ``facet`` (restricted to ``works``)."""
     out: dict[str, set[str]] = {}
-    for t in tags:
-        if t.facet == facet and (works is None or t.work_key in works):
-            out.setdefault(t.value, set()).add(t.work_key)
+    for f, key, value in map(_FKV, tags):
+        if f == facet and (works is None or key in works):
+            found = out.get(value)
+            if found is None:
+                out[value] = {key}
+            else:
+                found.add(key)
     return out
 
 
@@ -68,10 +77,16 @@ def coverage_matrix(
 ) -> Coverage:
     """Unique works per (row value, col value). ``row_values``/``col_values`` fix the axes
     (e.g. every taxonomy value, so empty rows show as zeros); else the values seen, sorted."""
-    tags = list(tags)
     keep = set(works) if works is not None else None
-    by_row = work_values(tags, rows, keep)
-    by_col = work_values(tags, cols, keep)
+    by_row: dict[str, set[str]] = {}
+    by_col: dict[str, set[str]] = {}
+    for facet, key, value in map(_FKV, tags):  # one pass for both axes
+        if keep is not None and key not in keep:
+            continue
+        if facet == rows:
+            by_row.setdefault(value, set()).add(key)
+        if facet == cols:
+            by_col.setdefault(value, set()).add(key)
     r_axis = list(row_values) if row_values is not None else sorted(by_row)
     c_axis = list(col_values) if col_values is not None else sorted(by_col)
     cells: dict[tuple[str, str], tuple[str, ...]] = {}
@@ -95,19 +110,26 @@ def coverage_cube(
 ) -> pd.DataFrame:
     """One row per combination of values (one per facet) that some work has: the values,
     ``n_works`` and ``works`` (sorted keys, ``;``-joined), most-covered first."""
+    facets = list(facets)
     keep = set(works) if works is not None else None
-    per_work: dict[str, dict[str, set[str]]] = {}
-    for t in tags:
-        if t.facet in facets and (keep is None or t.work_key in keep):
-            per_work.setdefault(t.work_key, {}).setdefault(t.facet, set()).add(t.value)
-    combos: dict[tuple[str, ...], set[str]] = {}
-    for key, vals in per_work.items():
-        if len(vals) < len(facets):
-            continue
-        for combo in _product([sorted(vals[f]) for f in facets]):
-            combos.setdefault(combo, set()).add(key)
+    per_facet: dict[str, dict[str, set[str]]] = {f: {} for f in facets}
+    for facet, key, value in map(_FKV, tags):
+        found = per_facet.get(facet)
+        if found is not None and (keep is None or key in keep):
+            values = found.get(key)
+            if values is None:
+                found[key] = {value}
+            else:
+                values.add(value)
+    combos: defaultdict[tuple[str, ...], list[str]] = defaultdict(list)
+    if facets and len(set(facets)) == len(facets):  # a facet named twice: no combination
+        dicts = [per_facet[f] for f in facets]
+        both = set(dicts[0]).intersection(*dicts[1:])
+        for key in sorted(both):  # so each cell's works come out sorted
+            for combo in product(*[sorted(d[key]) for d in dicts]):
+                combos[combo].append(key)
     records = [
-        dict(zip(facets, combo, strict=True), n_works=len(ws), works=";".join(sorted(ws)))
+        dict(zip(facets, combo, strict=True), n_works=len(ws), works=";".join(ws))
         for combo, ws in combos.items()
     ]
     frame = pd.DataFrame.from_records(records, columns=[*facets, "n_works", "works"])
@@ -115,16 +137,6 @@ def coverage_cube(
         return frame
     frame = frame.sort_values(["n_works", *facets], ascending=[False] + [True] * len(facets))
     return frame.reset_index(drop=True)
-
-
-def _product(lists: list[list[str]]) -> Iterable[tuple[str, ...]]:
-    """The cartesian product of ``lists``."""
-    if not lists:
-        yield ()
-        return
-    for head in lists[0]:
-        for rest in _product(lists[1:]):
-            yield (head, *rest)
 
 
 def select_works(

@@ -73,11 +73,12 @@ class _Ident:
     year: str
     author: str
     numbers: tuple[str, ...]
+    bare: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, w: Work) -> _Ident:
         title = normalise_title(w.title)
-        return cls(
+        ident = cls(
             normalise_doi(w.doi),
             normalise_url(w.url),
             title,
@@ -85,6 +86,11 @@ class _Ident:
             first_author_key(w),
             title_numbers(title),
         )
+        if ident.doi or ident.url or ident.title or not ident.author:
+            return ident
+        # no title, DOI or URL: only the very same content says two records are one work
+        rest = (w.container, w.publisher, w.place, w.volume, w.issue, w.pages, w.note)
+        return replace(ident, bare=(ident.author, w.issued, *map(normalise_title, rest)))
 
     def blocks(self) -> tuple[tuple[str, str], ...]:
         """Keys of the blocks this record's title is compared in: same year, same first two
@@ -103,6 +109,7 @@ class _Index:
         self.by_url: dict[str, list[str]] = defaultdict(list)
         self.by_exact: dict[tuple[str, str, str], list[str]] = defaultdict(list)
         self.by_block: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+        self.by_bare: dict[tuple[str, ...], list[str]] = defaultdict(list)
         self.ident: dict[str, _Ident] = {}
 
     def add(self, key: str, ident: _Ident) -> None:
@@ -113,6 +120,8 @@ class _Index:
             self.by_url[ident.url].append(key)
         if ident.title:
             self.by_exact[(ident.title, ident.year, ident.author)].append(key)
+        if ident.bare:
+            self.by_bare[ident.bare].append(key)
         for b in ident.blocks():
             keys, titles = self.by_block.setdefault(b, ([], []))
             if len(keys) < BLOCK_CAP:
@@ -139,6 +148,8 @@ class _Index:
         for key in self.by_exact.get((ident.title, ident.year, ident.author), ()):
             if not _doi_conflict(ident, self.ident[key]):
                 out.append((2, 100.0, "title", key))
+        for key in self.by_bare.get(ident.bare, ()) if ident.bare else ():
+            out.append((2, 100.0, "content", key))
         seen = {key for *_, key in out}
         for b in ident.blocks():
             keys, titles = self.by_block.get(b, ((), ()))
@@ -166,7 +177,8 @@ class _Index:
 def replace_ident(old: _Ident, new: _Ident) -> _Ident:
     """Keep the title blocks of ``old`` (they are indexed) and the identifiers of ``new``."""
     return _Ident(
-        new.doi or old.doi, old.url or new.url, old.title, old.year, old.author, old.numbers
+        new.doi or old.doi, old.url or new.url, old.title, old.year, old.author, old.numbers,
+        old.bare,
     )
 
 
@@ -237,10 +249,13 @@ def merge_into(
         names = {w.key} if w.key else set()
         proposed = w.key if w.key and w.key not in works else make_citekey(w, works.keys())
         names.add(proposed)
+        found_by = index.candidates(ident)
+        if w.key in works and _same_record(ident, index.ident[w.key]):
+            found_by.append((4, 100.0, "key", w.key))
         match = next(
             (
                 c
-                for c in index.candidates(ident)
+                for c in found_by
                 if not any(frozenset((c[3], n)) in apart for n in names)
             ),
             None,
@@ -264,6 +279,18 @@ def merge_into(
         key_map=key_map,
         merges=tuple(merges),
         conflicts=tuple(conflicts),
+    )
+
+
+def _same_record(a: _Ident, b: _Ident) -> bool:
+    """With the same citekey: the same year, title (even empty) and first author's first name
+    word, nothing at odds: a record this corpus exported coming back, although it has no
+    title, DOI or URL to match, or a format wrote its organisation as a person.
+    """
+    return (
+        (a.year, a.title) == (b.year, b.title)
+        and a.author.partition(" ")[0] == b.author.partition(" ")[0]  # "lima a" ~ "lima"
+        and not (_doi_conflict(a, b) or (a.url and b.url and a.url != b.url))
     )
 
 

@@ -46,11 +46,12 @@ def tags_frame(tags: Sequence[Tag]) -> pd.DataFrame:
 
 
 def statements_frame(stmts: Sequence[GapStatement]) -> pd.DataFrame:
-    """One row per gap statement; facet columns joined with ``;``."""
+    """One row per gap statement; one column per facet the statements carry (in their order),
+    values joined with ``;``."""
+    facets = list(dict.fromkeys(f for s in stmts for f, _ in s.facets))
     rows = [{"doc_id": s.doc_id, "char_start": s.char_start, "char_end": s.char_end,
-             "section": s.section, "quote": s.quote, "crime_type": ";".join(s.crime_type),
-             "group": ";".join(s.group), "gender_dimension": ";".join(s.gender_dimension),
-             "strength": s.strength} for s in stmts]
-    columns = ["doc_id", "char_start", "char_end", "section", "quote", "crime_type", "group",
-               "gender_dimension", "strength"]
+             "section": s.section, "quote": s.quote,
+             **{f: ";".join(s.values(f)) for f in facets}, "strength": s.strength}
+            for s in stmts]
+    columns = ["doc_id", "char_start", "char_end", "section", "quote", *facets, "strength"]
     return pd.DataFrame(rows, columns=columns)

@@ -22,6 +22,10 @@ __all__ = [
     "normalise_title",
     "normalise_url",
     "title_numbers",
+    "url_site",
+    "url_site_key",
+    "url_title",
+    "url_year",
 ]
 
 _LATEX_CMD = re.compile(r"\\(?:[a-zA-Z]+\*?|.)\s*")
@@ -146,9 +150,69 @@ def _title_part(work: Work) -> str:
 
 
 def citekey_base(work: Work) -> str:
-    """The suffix-free citekey: first author or organisation, year, first title word."""
-    base = _name_part(work) + work.year + _title_part(work)
+    """The suffix-free citekey: first author or organisation, year, first title word.
+
+    A work with no author names its web site instead (``thediplomat``), and a work with no
+    date the year its URL's path states (``/2020/10/...``), so that a bare link still gets a
+    readable key (``thediplomat2020pakistans``).
+    """
+    name = _name_part(work) or url_site_key(work.url)
+    base = name + (work.year or url_year(work.url)) + _title_part(work)
     return base or "anon"
+
+
+_WWW = re.compile(r"^www\d*\.")
+_GENERIC_SLD = frozenset(
+    ["com", "org", "net", "gov", "edu", "ac", "co", "or", "go", "gob", "govt", "mil", "nic"]
+)
+_YEAR_SEGMENT = re.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")
+_FILE_EXT = re.compile(r"\.(?:pdf|html?|php|aspx?|jsp|docx?|cfm)$", re.IGNORECASE)
+_SLUG_SEP = re.compile(r"(?:[-_+.\s]|%20)+")
+
+
+def url_site(url: str) -> str:
+    """The site a URL is on, as people write it: host without ``www.`` or port."""
+    host = normalise_url(url).split("/", 1)[0].split("?", 1)[0]
+    return _WWW.sub("", host.rsplit(":", 1)[0])
+
+
+def url_site_key(url: str) -> str:
+    """The site's own name from its host, for a citekey: ``thediplomat.com`` -> ``thediplomat``.
+
+    The top-level domain and a generic second level (``gov.pk``, ``co.uk``) are skipped, as
+    are sub-domains (``asiapacific.unwomen.org`` -> ``unwomen``). ``""`` without a URL.
+    """
+    labels = [x for x in url_site(url).split(".") if x]
+    if len(labels) < 2:
+        return ""
+    labels = labels[:-1]
+    if len(labels) > 1 and labels[-1] in _GENERIC_SLD:
+        labels = labels[:-1]
+    return normalise_title(labels[-1]).replace(" ", "")[:20]
+
+
+def url_year(url: str) -> str:
+    """A year the URL's path states as a whole segment (``/2020/10/slug``), or ``""``."""
+    path = normalise_url(url).partition("/")[2].partition("?")[0]
+    return next((seg for seg in path.split("/") if _YEAR_SEGMENT.match(seg)), "")
+
+
+def url_title(url: str) -> str:
+    """A title read from the URL's last path segment (its slug or file name), or ``""``.
+
+    ``.../pakistans-drug-habit-is-endangering-the-region`` -> "Pakistans drug habit is
+    endangering the region". A segment with fewer than two words of letters (an id, a
+    number, ``bills.php``) gives ``""``: the link then has no title of its own.
+    """
+    path = normalise_url(url).partition("/")[2].partition("?")[0]
+    segments = [seg for seg in path.split("/") if seg]
+    if not segments:
+        return ""
+    words = [w for w in _SLUG_SEP.split(_FILE_EXT.sub("", segments[-1])) if w]
+    if sum(1 for w in words if w.isalpha() and len(w) > 1) < 2:
+        return ""
+    title = " ".join(words)
+    return title[0].upper() + title[1:]
 
 
 def make_citekey(work: Work, taken: Collection[str]) -> str:

@@ -28,10 +28,10 @@ from .extract.docmeta import DocMeta, document_metadata
 from .extract.footnotes import Footnote, find_footnotes
 from .extract.inline import inline_references
 from .extract.refparse import parse_reference
-from .identity import make_citekey
+from .identity import make_citekey, url_site, url_title
 from .model import Citation, Document, Person, Work, replace
 
-__all__ = ["IngestResult", "Source", "ingest", "scan_document"]
+__all__ = ["IngestResult", "Source", "from_url", "ingest", "scan_document"]
 
 Parser = Callable[[str], dict[str, Any]]
 
@@ -144,7 +144,21 @@ def scan_document(src: Source, *, taken: Collection[str] = (), parse: Parser = p
 def _parsed_work(raw: str, parse: Parser) -> Work:
     """The work a reference string describes, as the parser reads it (no key yet)."""
     item = parse(clean_reference(raw))
-    return work_from_csl({k: v for k, v in item.items() if k != "id"})
+    return from_url(work_from_csl({k: v for k, v in item.items() if k != "id"}))
+
+
+def from_url(work: Work) -> Work:
+    """A bare link's work with what its URL tells: a title from its slug, its site.
+
+    Only a work with a URL and no title is changed: the title is read from the URL's last
+    path segment when that is words (:func:`.identity.url_title`), and the site
+    (``thediplomat.com``) becomes the container when neither container nor publisher is
+    known. Its citekey then names the site (:func:`.identity.citekey_base`).
+    """
+    if not work.url or work.title:
+        return work
+    container = work.container or ("" if work.publisher else url_site(work.url))
+    return replace(work, title=url_title(work.url), container=container)
 
 
 def _known_keys(doc_id: str, keys: Collection[str], documents: Sequence[Document],
@@ -169,7 +183,7 @@ def _inline_rows(src: Source, used: set[str], known: Mapping[str, str],
     for pos, ref in enumerate(inline_references(src.text), start=1):
         key = known.get(ref.raw, "")
         if not key:
-            work = work_from_csl(ref.csl)
+            work = from_url(work_from_csl(ref.csl))
             work = replace(work, key=make_citekey(work, used))
             key = work.key
             used.add(key)

@@ -46,6 +46,7 @@ class Matcher:
     wild: dict[str, tuple[_Candidate, ...]]
     starts: re.Pattern[str]
     memo: dict[str, tuple[_Candidate, ...]] = field(default_factory=dict)
+    order: dict[str, int] = field(default_factory=dict)  # facet -> its rank in the taxonomy
 
     def candidates(self, word: str) -> tuple[_Candidate, ...]:
         """Patterns that may match at a word token ``word`` (memoised)."""
@@ -62,35 +63,52 @@ class Matcher:
 
     def find(self, text: str, folded: str, index: list[int] | None) -> list[Match]:
         """Leftmost-longest, non-overlapping (per facet) matches mapped back to ``text``."""
-        out: list[Match] = []
+        return [
+            Match(facet=f, value=v, start=s, end=e, phrase=text[s:e])
+            for f, v, s, e in self.spans(folded, index)
+        ]
+
+    def spans(self, folded: str, index: list[int] | None) -> list[tuple[str, str, int, int]]:
+        """``find`` as plain ``(facet, value, start, end)`` tuples (offsets into the text as
+        given), in text order: the tagger's fast path, no objects built per hit."""
+        out: list[tuple[str, str, int, int]] = []
         last_end: dict[str, int] = {}
         blocked: dict[tuple[str, str], int] = {}  # (facet, value) -> end of an exclude phrase
+        memo = self.memo
         for tok in self.starts.finditer(folded):
+            word = tok.group()
+            cands = memo.get(word)
+            if cands is None:
+                cands = self.candidates(word)
             pos = tok.start()
-            best: dict[str, tuple[int, list[str]]] = {}
-            for pattern, facet, value in self.candidates(tok.group()):
+            best: dict[str, tuple[int, list[str]]] | None = None
+            for pattern, facet, value in cands:
                 if last_end.get(facet, -1) > pos:
                     continue
                 m = pattern.match(folded, pos)
                 if m is None:
                     continue
-                if value.startswith("!"):
+                end = m.end()
+                if value[0] == "!":
                     key = (facet, value[1:])
-                    blocked[key] = max(blocked.get(key, -1), m.end())
+                    blocked[key] = max(blocked.get(key, -1), end)
                     continue
-                end, values = best.get(facet, (-1, []))
-                if m.end() > end:
-                    best[facet] = (m.end(), [value])
-                elif m.end() == end and value not in values:
-                    values.append(value)
+                if best is None:
+                    best = {}
+                found = best.get(facet)
+                if found is None or end > found[0]:
+                    best[facet] = (end, [value])
+                elif end == found[0] and value not in found[1]:
+                    found[1].append(value)
+            if best is None:
+                continue
             for facet, (end, values) in best.items():
-                kept = [v for v in values if blocked.get((facet, v), -1) < end]
-                if kept:
+                if blocked:
+                    values = [v for v in values if blocked.get((facet, v), -1) < end]
+                if values:
                     last_end[facet] = end
                 s, e = (pos, end) if index is None else (index[pos], index[end])
-                out.extend(
-                    Match(facet=facet, value=v, start=s, end=e, phrase=text[s:e]) for v in kept
-                )
+                out.extend((facet, v, s, e) for v in values)
         return out
 
 
@@ -159,7 +177,9 @@ def compile_matcher(values: Iterable[tuple[str, str, Sequence[str], Sequence[str
     pattern indexed by the word tokens it can start with."""
     exact: dict[str, list[_Candidate]] = {}
     wild: dict[str, list[_Candidate]] = {}
+    rank: dict[str, int] = {}
     for facet_id, value_id, synonyms, exclude in values:
+        rank.setdefault(facet_id, len(rank))
         phrases = [(s, value_id) for s in sorted(set(synonyms))]
         phrases += [(s, "!" + value_id) for s in sorted(set(exclude))]
         for phrase, tag in phrases:
@@ -184,7 +204,10 @@ def compile_matcher(values: Iterable[tuple[str, str, Sequence[str], Sequence[str
         alts.append("(?:" + _trie_regex(sorted(wild)) + r")\w*")
     starts = re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")") if alts else _NEVER
     return Matcher(
-        {k: order(v) for k, v in exact.items()}, {k: order(v) for k, v in wild.items()}, starts
+        {k: order(v) for k, v in exact.items()},
+        {k: order(v) for k, v in wild.items()},
+        starts,
+        order=rank,
     )
 
 

@@ -146,8 +146,10 @@ class GapStatement:
     char_end: int
     section: str
     quote: str
-    crime_type: tuple[str, ...] = ()
-    group: tuple[str, ...] = ()
-    gender_dimension: tuple[str, ...] = ()
+    facets: tuple[tuple[str, tuple[str, ...]], ...] = ()
     strength: str = "explicit"
     cue: str = ""
+
+    def values(self, facet: str) -> tuple[str, ...]:
+        """The values of ``facet`` this statement names (``()`` when none)."""
+        return next((vals for f, vals in self.facets if f == facet), ())

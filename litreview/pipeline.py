@@ -33,6 +33,8 @@ class TagResult:
     n_tags: int
     untaggable: tuple[str, ...]
     problems: tuple[Problem, ...]
+    tags: tuple[Tag, ...] = ()
+    works: tuple[Work, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -58,12 +60,13 @@ def _documents(review: Review) -> list[Document]:
 def run_tag(review: Review, taxonomy: Any = None) -> TagResult:
     """Tag the corpus from its fields and citing contexts; write ``tags.csv``."""
     from .tagging import tag_corpus
+    from .work_curation import apply_work_curation
 
     taxonomy = taxonomy or review.load_taxonomy()
     works, problems = review.load_works()
     if not works:
         raise InputError(
-            "no works in the corpus: run 'litreview ingest' or 'litreview import' first",
+            "the corpus has no works: run 'litreview ingest' or 'litreview import' first",
             path=str(review.corpus_path),
         )
     docs = review.load_documents()
@@ -81,21 +84,31 @@ def run_tag(review: Review, taxonomy: Any = None) -> TagResult:
                 )
             )
     curation, cur_problems = review.load_curation()
-    result = tag_corpus(
+    curated = apply_work_curation(
         works,
         review.load_citations(),
+        curation,
+        path=str(review.curation_path),
+        documents=docs,
+        merged={m.merged for m in review.load_merges()},
+    )
+    result = tag_corpus(
+        curated.works,
+        curated.citations,
         texts,
-        docs,
+        curated.documents,
         taxonomy,
         curation,
         curation_path=str(review.curation_path),
     )
     review.save_tags(result.tags)
     return TagResult(
-        n_works=len(works),
+        n_works=len(curated.works),
         n_tags=len(result.tags),
         untaggable=tuple(result.untaggable),
-        problems=(*problems, *unread, *cur_problems, *result.problems),
+        problems=(*problems, *unread, *cur_problems, *curated.problems, *result.problems),
+        tags=tuple(result.tags),
+        works=tuple(curated.works),
     )
 
 
@@ -166,10 +179,12 @@ def render_all(
     """Every file under ``gaps/``, keyed by its path there."""
     from .report import egm, eppi, gap_figures
     from .report.briefs import labels_of, render_briefs
+    from .report.clusters import cluster_files
     from .report.register import render_register
 
     title = next((d.title for d in docs if d.title), "") or review.root.resolve().name
-    files: dict[str, str | bytes] = dict(render_register(gaps, statements))
+    citations = review.load_citations()
+    files: dict[str, str | bytes] = dict(render_register(gaps, statements, taxonomy.facet_ids))
     files.update(render_briefs(gaps, works, labels_of(taxonomy), top=top))
     data = egm.egm_data(
         title=f"Evidence and gap map: {title}",
@@ -177,7 +192,7 @@ def render_all(
         works=works,
         tags=tags,
         statements=statements,
-        citations=review.load_citations(),
+        citations=citations,
         documents=docs,
         thin_max=thin_max,
     )
@@ -186,19 +201,18 @@ def render_all(
     frame = gap_figures.compute_statements_per_theme(gaps)
     if len(frame):
         files["figures/statements-per-theme.png"] = gap_figures.plot_statements_per_theme(frame)
-    files.update(other_figures(taxonomy, works, tags))
+    files.update(other_figures(taxonomy, tags))
+    files.update(cluster_files(works, citations, statements, taxonomy.facet_ids))
     return files
 
 
-def other_figures(taxonomy: Any, works: Sequence[Work], tags: Sequence[Tag]) -> dict[str, bytes]:
-    """Coverage heatmaps (one per pair of facets) and the cluster map, when those modules exist."""
+def other_figures(taxonomy: Any, tags: Sequence[Tag]) -> dict[str, bytes]:
+    """Coverage heatmaps, one per pair of facets."""
     import itertools
 
-    try:
-        from .coverage import coverage_matrix
-        from .report.figures import heatmap_png
-    except ImportError:
-        return {}
+    from .coverage import coverage_matrix
+    from .report.figures import heatmap_png
+
     labels = {v.id: v.label for f in taxonomy.facets for v in f.values}
     out: dict[str, bytes] = {}
     for rows, cols in itertools.combinations(taxonomy.facets, 2):
@@ -212,16 +226,7 @@ def other_figures(taxonomy: Any, works: Sequence[Work], tags: Sequence[Tag]) -> 
         out[f"figures/coverage-{rows.id}-x-{cols.id}.png"] = heatmap_png(
             counts, title=f"Unique works: {rows.label} × {cols.label}", labels=labels, dpi=90
         )
-    out.update(_cluster_figure(works, tags))
     return out
-
-
-def _cluster_figure(works: Sequence[Work], tags: Sequence[Tag]) -> dict[str, bytes]:
-    """The cluster map of the works, if ``report.figures`` offers ``cluster_map_png(works)``."""
-    from .report import figures
-
-    maker: Callable[..., bytes] | None = getattr(figures, "cluster_map_png", None)
-    return {"figures/cluster-map.png": maker(works)} if maker and works else {}
 
 
 def write_tree(

@@ -211,21 +211,28 @@ class Review:
         """Write ``suggestions.csv``."""
         self.save_tags(tags, self.suggestions_path)
 
-    def load_statements(self) -> list[GapStatement]:
-        """Rows of ``gaps/statements.csv``."""
-        rows = read_csv(self.statements_path, schema.STATEMENTS)
+    def load_statements(self, facets: Sequence[str] | None = None) -> list[GapStatement]:
+        """Rows of ``gaps/statements.csv``; ``facets`` are the facet columns (by default, every
+        column of the header between ``quote`` and ``strength``)."""
+        rows = read_csv(self.statements_path, schema.STATEMENTS_HEAD + schema.STATEMENTS_TAIL)
+        if facets is None:
+            facets = _statement_facets(self.statements_path) if rows else ()
         split = _split_multi
         return [GapStatement(doc_id=r["doc_id"], char_start=int(r["char_start"]),
                              char_end=int(r["char_end"]), section=r["section"], quote=r["quote"],
-                             crime_type=split(r["crime_type"]), group=split(r["group"]),
-                             gender_dimension=split(r["gender_dimension"]), strength=r["strength"])
+                             facets=tuple((f, split(r.get(f) or "")) for f in facets),
+                             strength=r["strength"])
                 for r in rows]
 
-    def save_statements(self, stmts: Sequence[GapStatement], path: Path | None = None) -> None:
-        """Write ``gaps/statements.csv`` in document order."""
-        rows = [{c: getattr(s, c) for c in schema.STATEMENTS}
+    def save_statements(self, stmts: Sequence[GapStatement], facets: Sequence[str],
+                        path: Path | None = None) -> None:
+        """Write ``gaps/statements.csv`` in document order, one column per facet of ``facets``."""
+        columns = schema.statement_columns(list(facets))
+        rows = [{"doc_id": s.doc_id, "char_start": s.char_start, "char_end": s.char_end,
+                 "section": s.section, "quote": s.quote, "strength": s.strength,
+                 **{f: s.values(f) for f in facets}}
                 for s in sorted(stmts, key=lambda s: (s.doc_id, s.char_start, s.char_end))]
-        self.write_table(path or self.statements_path, schema.STATEMENTS, rows)
+        self.write_table(path or self.statements_path, columns, rows)
 
     # -- human-owned files -----------------------------------------------------------------
     def load_gap_cues(self) -> Any:
@@ -345,3 +352,10 @@ def _opt_int(value: str | None) -> int | None:
 
 def _split_multi(value: str) -> tuple[str, ...]:
     return tuple(v for v in (value or "").split(schema.MULTI_SEP) if v)
+
+
+def _statement_facets(path: Path) -> tuple[str, ...]:
+    """The facet columns of a statements file: those between ``quote`` and ``strength``."""
+    header = next(csv.reader(io.StringIO(read_text(path))), [])
+    head, tail = schema.STATEMENTS_HEAD, schema.STATEMENTS_TAIL
+    return tuple(c for c in header if c not in head and c not in tail)

@@ -14,6 +14,16 @@ TAGS = ("work_key", "facet", "value", "source", "evidence", "doc_id", "char_star
         "score")
 STATEMENTS = ("doc_id", "char_start", "char_end", "section", "quote", "crime_type", "group",
               "gender_dimension", "strength")
+STATEMENTS_HEAD = ("doc_id", "char_start", "char_end", "section", "quote")
+STATEMENTS_TAIL = ("strength",)
+
+
+def statement_columns(facets: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Columns of ``gaps/statements.csv``: one per taxonomy facet, in taxonomy order, between
+    ``quote`` and ``strength`` (for the default taxonomy this is ``STATEMENTS``)."""
+    return (*STATEMENTS_HEAD, *facets, *STATEMENTS_TAIL)
+
+
 REGISTER_CSV = ("rank", "id", "title", "cells", "score", "n_sources", "n_statements",
                 "documents", "sources", "why")
 MERGES = ("kept", "merged", "reason", "score")

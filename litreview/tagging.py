@@ -14,16 +14,16 @@ and a two-subject heading does not assert both on its own. Curated additions and
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .curation import Curation
 from .errors import Problem
+from .forkmap import available_workers, fork_map
+from .hits import FIELDS, LEVELS, ContextTagger, Hit, Unit, tag_work_fields, text_hits
 from .model import Citation, Document, Evidence, Tag, Work
-from .taxonomy import Match, Taxonomy
-from .text import find_headings, paragraphs
+from .taxonomy import Taxonomy
 
 __all__ = [
     "FIELDS",
@@ -36,23 +36,10 @@ __all__ = [
     "work_scores",
 ]
 
-FIELDS = ("title", "container", "keywords", "abstract", "note")
-#: strength of one hit by where it was found
-LEVELS: Mapping[str, float] = {
-    "title": 0.9,
-    "keywords": 0.8,
-    "abstract": 0.6,
-    "container": 0.4,
-    "note": 0.4,
-    "heading": 0.9,
-    "sentence": 0.7,
-    "paragraph": 0.15,
-    "text": 0.25,
-}
 THRESHOLD = 0.55
-#: a span naming several values of a facet shares its strength: heading 1/n, sentence 2/n
-SHARED: Mapping[str, float] = {"heading": 1.0, "sentence": 2.0}
 TEXT_ROWS = 3  # evidence rows kept per value for a document's full text
+PARALLEL_MIN = 5_000  # works: smaller corpora are tagged in this process
+CHUNK = 5_000  # works per chunk when tagging in worker processes
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -62,14 +49,6 @@ class TaggingResult:
     tags: tuple[Tag, ...]
     untaggable: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    """A candidate tag row and the evidence unit it belongs to."""
-
-    tag: Tag
-    unit: tuple[str, str, int]
 
 
 def tag_corpus(
@@ -82,8 +61,13 @@ def tag_corpus(
     *,
     threshold: float = THRESHOLD,
     curation_path: str = "bibliography/curation.yaml",
+    workers: int | None = None,
 ) -> TaggingResult:
-    """Tag every work; see the module docstring for how evidence is weighed."""
+    """Tag every work; see the module docstring for how evidence is weighed.
+
+    A large corpus (``PARALLEL_MIN`` works or more) is split by work key into chunks tagged
+    in ``workers`` forked processes (default: every CPU available; 1: this process only);
+    the result does not depend on the split."""
     if not works:
         return TaggingResult(
             tags=(),
@@ -99,19 +83,20 @@ def tag_corpus(
         )
     keys = {w.key for w in works}
     redirect = {m.drop: m.keep for m in curation.merges} if curation else {}
-    hits: dict[str, list[_Hit]] = defaultdict(list)
-    for work in works:
-        hits[work.key].extend(tag_work_fields(work, taxonomy))
-    contexts = _ContextTagger(texts, taxonomy)
-    for cit in citations:
-        key = redirect.get(cit.work_key, cit.work_key)
-        if key in keys:
-            hits[key].extend(contexts.hits(key, cit))
-    for doc in documents:
-        key = redirect.get(doc.work_key, doc.work_key)
-        if key in keys and texts.get(doc.doc_id):
-            hits[key].extend(_text_hits(key, doc.doc_id, texts[doc.doc_id], taxonomy))
-    tags = [t for key in sorted(hits) for t in _accept(hits[key], threshold, taxonomy.fallbacks)]
+    if workers is None:
+        workers = available_workers() if len(keys) >= PARALLEL_MIN else 1
+    n_chunks = 1 if workers <= 1 else max(workers, -(-len(keys) // CHUNK))
+    job = _Job(
+        parts=_split(works, citations, documents, redirect, n_chunks),
+        texts=texts,
+        taxonomy=taxonomy,
+        redirect=redirect,
+        threshold=threshold,
+    )
+    tags: list[Tag] = []
+    shared: dict[tuple[object, ...], Evidence] = {}  # equal evidence -> one object
+    for rows in fork_map(_tag_chunk, job, n_chunks, workers):
+        tags.extend([_tag(key, h, shared) for key, h in rows])
     problems: list[Problem] = []
     if curation is not None:
         tags, problems = apply_curation(tags, curation, keys, taxonomy, curation_path)
@@ -122,200 +107,124 @@ def tag_corpus(
     )
 
 
-def tag_work_fields(work: Work, taxonomy: Taxonomy) -> list[_Hit]:
-    """Hits in the work's own fields; evidence offsets index the field's value."""
-    out: list[_Hit] = []
-    for name in FIELDS:
-        value = "; ".join(work.keywords) if name == "keywords" else getattr(work, name)
-        source = f"rule:field:{name}:{taxonomy.short_hash}"
-        # a work with no title is named by its container (a web page's site, a chapter's book)
-        level = "title" if name == "container" and not work.title.strip() else name
-        for m in taxonomy.match(value):
-            ev = Evidence(quote=m.phrase, char_start=m.start, char_end=m.end, field=name)
-            out.append(_Hit(_tag(work.key, m, source, ev, LEVELS[level]), ("field", name, 0)))
-    return out
+_Part = tuple[Sequence[Work], Sequence[Citation], Sequence[Document]]
 
 
-class _ContextTagger:
-    """Matches citing contexts, caching the matches of each document span."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Job:
+    """Everything the chunks of a tagging run need (inherited by forked workers)."""
 
-    def __init__(self, texts: Mapping[str, str], taxonomy: Taxonomy) -> None:
-        self.texts = texts
-        self.taxonomy = taxonomy
-        self.exclusive = frozenset(f.id for f in taxonomy.facets if f.exclusive)
-        self._paras: dict[str, list[tuple[int, int]]] = {}
-        self._heads: dict[str, dict[str, list[tuple[int, int]]]] = {}
-        self._memo: dict[tuple[str, int, int], list[Match]] = {}
-
-    def hits(self, key: str, cit: Citation) -> list[_Hit]:
-        """Hits from the heading, sentence and paragraph around one citation."""
-        text = self.texts.get(cit.doc_id, "")
-        span = _locate(text, cit)
-        out: list[_Hit] = []
-        if span is None:  # a context we cannot find in the text: quote it, without offsets
-            for level, value in (("sentence", cit.context), ("heading", cit.section)):
-                out.extend(self._loose(key, cit, level, value))
-            return out
-        start, end = span
-        out.extend(self._span_hits(key, cit.doc_id, text, "sentence", start, end))
-        para = self._paragraph(cit.doc_id, text, start)
-        if para is not None:
-            out.extend(self._span_hits(key, cit.doc_id, text, "paragraph", *para))
-        head = self._heading(cit.doc_id, text, cit.section, start)
-        if head is not None:
-            out.extend(self._span_hits(key, cit.doc_id, text, "heading", *head))
-        elif cit.section:
-            out.extend(self._loose(key, cit, "heading", cit.section))
-        return out
-
-    def _span_hits(
-        self, key: str, doc_id: str, text: str, level: str, start: int, end: int
-    ) -> list[_Hit]:
-        """Hits inside ``text[start:end]`` with document offsets."""
-        memo_key = (doc_id, start, end)
-        matches = self._memo.get(memo_key)
-        if matches is None:
-            matches = self.taxonomy.match(text[start:end])
-            self._memo[memo_key] = matches
-        source = f"rule:context:{level}:{self.taxonomy.short_hash}"
-        score = _shares(matches, level, self.exclusive)
-        out = []
-        for m in matches:
-            s, e = start + m.start, start + m.end
-            ev = Evidence(quote=text[s:e], doc_id=doc_id, char_start=s, char_end=e)
-            strength = LEVELS[level] * (score.get((m.facet, m.value), 1.0) if score else 1.0)
-            out.append(_Hit(_tag(key, m, source, ev, strength), (level, doc_id, start)))
-        return out
-
-    def _loose(self, key: str, cit: Citation, level: str, value: str) -> list[_Hit]:
-        """Hits in a context string that is not found in the document (no offsets)."""
-        matches = self.taxonomy.match(value)
-        source = f"rule:context:{level}:{self.taxonomy.short_hash}"
-        share = _shares(matches, level, self.exclusive) or {}
-        return [
-            _Hit(
-                _tag(
-                    key,
-                    m,
-                    source,
-                    Evidence(quote=m.phrase, char_start=m.start, char_end=m.end, field=level),
-                    LEVELS[level] * share.get((m.facet, m.value), 1.0),
-                ),
-                (level, cit.doc_id + "#" + value, 0),
-            )
-            for m in matches
-        ]
-
-    def _paragraph(self, doc_id: str, text: str, offset: int) -> tuple[int, int] | None:
-        """The paragraph span holding ``offset``."""
-        if doc_id not in self._paras:
-            self._paras[doc_id] = [(p.start, p.end) for p in paragraphs(text)]
-        paras = self._paras[doc_id]
-        i = bisect_right(paras, (offset, len(text) + 1)) - 1
-        if i >= 0 and paras[i][0] <= offset < paras[i][1]:
-            return paras[i]
-        return None
-
-    def _heading(self, doc_id: str, text: str, section: str, offset: int) -> tuple[int, int] | None:
-        """The span of the heading titled ``section`` nearest before ``offset``."""
-        if not section:
-            return None
-        if doc_id not in self._heads:
-            index: dict[str, list[tuple[int, int]]] = defaultdict(list)
-            for h in find_headings(text):
-                index[_squash(h.title)].append((h.start, h.end))
-            self._heads[doc_id] = index
-        found = self._heads[doc_id].get(_squash(section), [])
-        if found:
-            i = bisect_right(found, (offset, len(text) + 1)) - 1
-            return found[max(i, 0)] if i >= 0 else found[-1]
-        at = text.rfind(section, 0, offset)
-        return (at, at + len(section)) if at >= 0 else None
+    parts: Sequence[_Part]  # per chunk: its works, their citations, their documents
+    texts: Mapping[str, str]
+    taxonomy: Taxonomy
+    redirect: Mapping[str, str]
+    threshold: float
 
 
-def _locate(text: str, cit: Citation) -> tuple[int, int] | None:
-    """The citing sentence's span in the text: the stored offsets, else a search."""
-    if not text or not cit.context:
-        return None
-    s, e = cit.char_start, cit.char_end
-    if s is not None and e is not None and 0 <= s < e <= len(text):
-        stored = text[s:e]
-        if stored == cit.context or (cit.context.strip() and cit.context.strip() in stored):
-            return s, e
-    at = text.find(cit.context)
-    return (at, at + len(cit.context)) if at >= 0 else None
+def _split(
+    works: Sequence[Work],
+    citations: Sequence[Citation],
+    documents: Sequence[Document],
+    redirect: Mapping[str, str],
+    n_chunks: int,
+) -> list[_Part]:
+    """Works split into ``n_chunks`` ranges of sorted keys, each with the citations and
+    documents of its works (after merges), in their original order."""
+    if n_chunks <= 1:
+        return [(works, citations, documents)]
+    order = sorted({w.key for w in works})
+    chunk_of = {k: i * n_chunks // len(order) for i, k in enumerate(order)}
+    parts: list[tuple[list[Work], list[Citation], list[Document]]] = [
+        ([], [], []) for _ in range(n_chunks)
+    ]
+    for w in works:
+        parts[chunk_of[w.key]][0].append(w)
+    for c in citations:
+        i = chunk_of.get(redirect.get(c.work_key, c.work_key))
+        if i is not None:
+            parts[i][1].append(c)
+    for d in documents:
+        i = chunk_of.get(redirect.get(d.work_key, d.work_key))
+        if i is not None:
+            parts[i][2].append(d)
+    return list(parts)
 
 
-def _shares(
-    matches: Iterable[Match], level: str, exclusive: frozenset[str]
-) -> dict[tuple[str, str], float] | None:
-    """How much of a span's strength each value gets when the span names several values of a
-    facet: a heading splits it among all of them (1/n); in an ``exclusive`` facet a sentence
-    naming three or more is a list of examples and splits it too (2/n). ``None``: no split."""
-    if level not in SHARED:
-        return None
-    per_facet: dict[str, set[str]] = defaultdict(set)
-    for m in matches:
-        if level == "heading" or m.facet in exclusive:
-            per_facet[m.facet].add(m.value)
-    free = SHARED[level]
-    return {(f, v): min(1.0, free / len(vs)) for f, vs in per_facet.items() for v in vs}
-
-
-def _text_hits(key: str, doc_id: str, text: str, taxonomy: Taxonomy) -> list[_Hit]:
-    """Hits in a document's full text: every mention adds weight, a few rows are kept."""
-    source = f"rule:text:{taxonomy.short_hash}"
-    out = []
-    for m in taxonomy.match(text):
-        ev = Evidence(quote=m.phrase, doc_id=doc_id, char_start=m.start, char_end=m.end)
-        out.append(_Hit(_tag(key, m, source, ev, LEVELS["text"]), ("text", doc_id, m.start)))
-    return out
-
-
-def _tag(key: str, m: Match, source: str, ev: Evidence, score: float) -> Tag:
-    """A tag row for a match."""
-    return Tag(
-        work_key=key,
-        facet=m.facet,
-        value=m.value,
-        source=source,
-        evidence=ev,
-        score=round(score, 4),
-    )
+def _tag_chunk(job: _Job, chunk: int) -> list[tuple[str, Hit]]:
+    """The accepted hits, as (work key, hit), of the works in chunk ``chunk``, by key."""
+    works, citations, documents = job.parts[chunk]
+    redirect, taxonomy = job.redirect, job.taxonomy
+    keys = {w.key for w in works}
+    hits: dict[str, list[Hit]] = defaultdict(list)
+    for work in works:
+        hits[work.key].extend(tag_work_fields(work, taxonomy))
+    contexts = ContextTagger(job.texts, taxonomy)
+    for cit in citations:
+        key = redirect.get(cit.work_key, cit.work_key)
+        if key in keys:
+            hits[key].extend(contexts.hits(key, cit))
+    for doc in documents:
+        key = redirect.get(doc.work_key, doc.work_key)
+        if key in keys and job.texts.get(doc.doc_id):
+            hits[key].extend(text_hits(doc.doc_id, job.texts[doc.doc_id], taxonomy))
+    fallbacks = taxonomy.fallbacks
+    return [(key, h) for key in sorted(hits) for h in _accept(hits[key], job.threshold, fallbacks)]
 
 
 def _accept(
-    hits: list[_Hit], threshold: float, fallbacks: frozenset[tuple[str, str]] = frozenset()
-) -> list[Tag]:
-    """Rows of the (facet, value) pairs whose combined score reaches ``threshold``; a fallback
-    value is dropped when another value of its facet is kept."""
-    groups: dict[tuple[str, str], list[_Hit]] = defaultdict(list)
+    hits: list[Hit], threshold: float, fallbacks: frozenset[tuple[str, str]] = frozenset()
+) -> list[Hit]:
+    """The hits kept as rows: those of (facet, value) pairs whose combined score reaches
+    ``threshold``, one per evidence unit; a fallback value is dropped when another value of
+    its facet is kept. (Tag objects are built later, only for these.)"""
+    groups: dict[tuple[str, str], list[Hit]] = {}
     for h in hits:
-        groups[(h.tag.facet, h.tag.value)].append(h)
+        group = groups.get((h[0], h[1]))
+        if group is None:
+            groups[(h[0], h[1])] = [h]
+        else:
+            group.append(h)
     kept = {fv: g for fv, g in groups.items() if _combined(g) + 1e-9 >= threshold}
     specific = {f for (f, v) in kept if (f, v) not in fallbacks}
-    out: list[Tag] = []
+    out: list[Hit] = []
     for (facet, value), group in kept.items():
         if (facet, value) in fallbacks and facet in specific:
             continue
-        seen: set[tuple[str, str, int]] = set()  # one row per evidence unit: its best hit
+        if len(group) > 1:
+            group = sorted(group, key=lambda h: (-h[2], h[3], h[7]))
+        seen: set[Unit] = set()  # one row per evidence unit: its best hit
         text_rows = 0
-        for h in sorted(
-            group, key=lambda h: (-h.tag.score, h.unit, h.tag.evidence.char_start or 0)
-        ):
-            if h.unit in seen or (h.unit[0] == "text" and text_rows >= TEXT_ROWS):
+        for h in group:
+            unit = h[3]
+            if unit in seen or (unit[0] == "text" and text_rows >= TEXT_ROWS):
                 continue
-            text_rows += h.unit[0] == "text"
-            seen.add(h.unit)
-            out.append(h.tag)
+            text_rows += unit[0] == "text"
+            seen.add(unit)
+            out.append(h)
     return out
 
 
-def _combined(hits: Iterable[_Hit]) -> float:
+def _tag(key: str, h: Hit, shared: dict[tuple[object, ...], Evidence]) -> Tag:
+    """The tag row of one accepted hit; equal evidence (the same heading cited for many
+    works, the same keyword at the start of many fields) is built once, via ``shared``."""
+    where = h[5:]
+    ev = shared.get(where)
+    if ev is None:
+        ev = shared[where] = Evidence(
+            quote=h[5], doc_id=h[6], char_start=h[7], char_end=h[8], field=h[9]
+        )
+    return Tag(work_key=key, facet=h[0], value=h[1], source=h[4], evidence=ev, score=h[2])
+
+
+def _combined(hits: Sequence[Hit]) -> float:
     """``1 - prod(1 - s)`` over units, taking the best hit of each unit."""
-    best: dict[tuple[str, str, int], float] = {}
+    if len(hits) == 1:
+        return 1.0 - (1.0 - hits[0][2])
+    best: dict[Unit, float] = {}
     for h in hits:
-        best[h.unit] = max(best.get(h.unit, 0.0), h.tag.score)
+        s = best.get(h[3])
+        if s is None or h[2] > s:
+            best[h[3]] = h[2]
     return 1.0 - math.prod(1.0 - s for s in best.values())
 
 
@@ -405,8 +314,3 @@ def _untaggable(
             )
         )
     )
-
-
-def _squash(s: str) -> str:
-    """A heading title compared loosely: lower case, letters and digits only."""
-    return "".join(ch for ch in s.lower() if ch.isalpha() or ch in "0123456789")

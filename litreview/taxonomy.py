@@ -104,15 +104,21 @@ class Taxonomy:
 
     def match(self, text: str) -> list[Match]:
         """Every synonym occurrence in ``text``, ordered by facet then position."""
-        if not text:
-            return []
-        if self._matcher is None:
+        return [
+            Match(facet=f, value=v, start=s, end=e, phrase=text[s:e])
+            for f, v, s, e in self.spans(text)
+        ]
+
+    def spans(self, text: str) -> list[tuple[str, str, int, int]]:
+        """``match`` as plain ``(facet, value, start, end)`` tuples, in the same order."""
+        if not text or self._matcher is None:
             return []
         folded, index = fold(text)
-        order = {f: i for i, f in enumerate(self.facet_ids)}
-        return sorted(
-            self._matcher.find(text, folded, index), key=lambda m: (order[m.facet], m.start)
-        )
+        found = self._matcher.spans(folded, index)
+        if len(found) > 1:
+            rank = self._matcher.order
+            found.sort(key=lambda t: (rank[t[0]], t[2]))
+        return found
 
 
 # -- loading ----------------------------------------------------------------------------------

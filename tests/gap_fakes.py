@@ -26,9 +26,7 @@ def stmt(
         char_end=start + 10,
         section=section,
         quote=f"quote {start}",
-        crime_type=crime,
-        group=group,
-        gender_dimension=dim,
+        facets=(("crime_type", crime), ("group", group), ("gender_dimension", dim)),
         strength=strength,
     )
 

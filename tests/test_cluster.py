@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import random
 from pathlib import Path
 
@@ -112,7 +114,7 @@ def test_texts_of_works_and_statements() -> None:
                      context="Heat kills.") for n in (1, 2)]
     assert work_texts(works, cits) == (["a", "b"], ["Heat Heat kills.", "Floods in towns"])
     st = GapStatement(doc_id="d", char_start=3, char_end=9, section="", quote="No data.",
-                      crime_type=("fraud",))
+                      facets=(("crime_type", ("fraud",)),))
     assert statement_texts([st], ["crime_type"]) == (["d:3-9"], ["No data. fraud"])
 
 
@@ -137,3 +139,23 @@ def test_works_cluster_map_in_one_call() -> None:
     works = [Work(key=f"k{i:02d}", title=t) for i, t in enumerate(texts)]
     png = works_cluster_map_png(works, [])
     assert png.startswith(b"\x89PNG") and png == works_cluster_map_png(list(reversed(works)), [])
+
+
+def test_clusters_csv_rows_follow_statements() -> None:
+    """One row per statement, its id parsed back into offsets; empty input gives a header."""
+    from litreview.report.clusters import CLUSTERS_CSV, clusters_csv, statement_clusters
+
+    stmts = [GapStatement(doc_id="d", char_start=n * 10, char_end=n * 10 + 5, section="",
+                          quote=q, facets=(("crime_type", (c,)),))
+             for n, (q, c) in enumerate([("No data on drug routes.", "drugs"),
+                                         ("Drug markets poorly understood.", "drugs"),
+                                         ("Little research on bank laundering.", "laundering"),
+                                         ("Laundering via property unstudied.", "laundering")])]
+    result = statement_clusters(stmts, ["crime_type"])
+    assert result is not None
+    rows = list(csv.DictReader(io.StringIO(clusters_csv(result))))
+    assert tuple(rows[0]) == CLUSTERS_CSV
+    assert [(r["doc_id"], int(r["char_start"])) for r in rows] == [("d", 0), ("d", 10),
+                                                                  ("d", 20), ("d", 30)]
+    assert rows[0]["cluster"] == rows[1]["cluster"] != rows[2]["cluster"] == rows[3]["cluster"]
+    assert clusters_csv(statement_clusters([], [])) == ",".join(CLUSTERS_CSV) + "\n"

@@ -83,10 +83,13 @@ def test_tables_round_trip(tmp_path: Path) -> None:
     review.save_tags(tags)
     assert sorted(review.load_tags(), key=repr) == sorted(tags, key=repr)
     stmts = [GapStatement(doc_id="d1", char_start=1, char_end=9, section="S", quote="no data",
-                          crime_type=("drugs", "corruption"), group=(), gender_dimension=("roles_in_soc",),
+                          facets=(("crime_type", ("drugs", "corruption")), ("group", ()),
+                                  ("gender_dimension", ("roles_in_soc",))),
                           strength="implicit")]
-    review.save_statements(stmts)
+    review.save_statements(stmts, ["crime_type", "group", "gender_dimension"])
     assert review.load_statements() == stmts
+    assert review.statements_path.read_text(encoding="utf-8").splitlines()[0] == (
+        "doc_id,char_start,char_end,section,quote,crime_type,group,gender_dimension,strength")
 
 
 def test_missing_column_is_reported_with_line(tmp_path: Path) -> None:

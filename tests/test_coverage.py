@@ -113,8 +113,56 @@ def test_coverage_command_writes_csv_and_png(tmp_path, repo_root) -> None:
     text = (review.gaps_dir / "coverage_crime_type_x_group.csv").read_text()
     assert "drugs,women,1,w1" in text
     assert (
-        (review.figures_dir / "coverage_crime_type_x_group.png").read_bytes().startswith(b"\x89PNG")
+        (review.figures_dir / "coverage-crime_type-x-group.png").read_bytes().startswith(b"\x89PNG")
     )
     args.rows = "colour"
     with pytest.raises(Exception, match="unknown facet 'colour'"):
         cmd.run(args)
+
+
+def _cube_reference(tags: list[Tag], facets: list[str]) -> dict[tuple[str, ...], list[str]]:
+    """Brute force: every combination of one value per facet each work has."""
+    import itertools
+
+    per_work: dict[str, dict[str, set[str]]] = {}
+    for t in tags:
+        per_work.setdefault(t.work_key, {}).setdefault(t.facet, set()).add(t.value)
+    out: dict[tuple[str, ...], set[str]] = {}
+    for key, vals in per_work.items():
+        for combo in itertools.product(*(sorted(vals.get(f, ())) for f in facets)):
+            out.setdefault(combo, set()).add(key)
+    return {c: sorted(ws) for c, ws in out.items()}
+
+
+def test_cube_matches_brute_force_and_is_ordered() -> None:
+    import random
+
+    rng = random.Random(4)
+    tags = [
+        tag(f"w{rng.randrange(300):03d}", f, rng.choice("abcde"))
+        for _ in range(2000)
+        for f in [rng.choice(["crime", "group", "dim", "other"])]
+    ]
+    facets = ["crime", "group", "dim"]
+    cube = coverage_cube(tags, facets)
+    got = {tuple(r[:3]): r[4].split(";") for r in cube.itertuples(index=False)}
+    assert got == _cube_reference(tags, facets)
+    assert (cube["n_works"] == cube["works"].str.count(";") + 1).all()
+    ordered = cube.sort_values(["n_works", *facets], ascending=[False, True, True, True])
+    assert cube.index.equals(ordered.reset_index(drop=True).index)
+    assert list(cube.itertuples(index=False)) == list(ordered.itertuples(index=False))
+    assert cube["n_works"].dtype == "int64"
+
+
+def test_cube_degenerate_requests() -> None:
+    assert coverage_cube(TAGS, ["crime", "nope"]).empty
+    assert list(coverage_cube(TAGS, []).columns) == ["n_works", "works"]
+    assert coverage_cube(TAGS, ["crime", "group"], works=set()).empty
+    twice = coverage_cube(TAGS, ["crime", "crime"])
+    assert list(twice.columns) == ["crime", "crime", "n_works", "works"]
+
+
+def test_matrix_of_a_facet_against_itself_is_symmetric() -> None:
+    cov = coverage_matrix(TAGS, "group", "group")
+    assert cov.counts.loc["women", "women"] == 2 and cov.counts.loc["men", "women"] == 1
+    assert (cov.counts.to_numpy() == cov.counts.to_numpy().T).all()

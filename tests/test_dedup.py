@@ -207,3 +207,27 @@ def test_result_independent_of_arrival_order() -> None:
         "shah2011traffickinga",
         "shah2011markets",
     }
+
+
+def test_untitled_records_merge_only_on_the_very_same_content() -> None:
+    un = Person(literal="United Nations")
+    old = Work(key="un2000", type="report", authors=(un,), issued="2000", publisher="UN")
+    same = Work(key="un2000a", type="report", authors=(un,), issued="2000", publisher="UN")
+    other = Work(key="un2000b", type="report", authors=(un,), issued="2000", publisher="Other")
+    res = merge_into([old], [same, other])
+    assert [(m.kept, m.merged, m.reason) for m in res.merges] == [("un2000", "un2000a", "content")]
+    assert sorted(w.key for w in res.works) == ["un2000", "un2000b"]
+    apart = merge_into([old], [same], not_duplicates=[frozenset({"un2000", "un2000a"})])
+    assert apart.merges == ()
+
+
+def test_own_record_coming_back_merges_on_its_key() -> None:
+    org = Work(key="lima2019", type="report", authors=(Person(literal="Lima, A."),),
+               issued="2019", container="Board")
+    back = Work(key="lima2019", type="report", authors=(Person(family="Lima", given="A."),),
+                issued="2019", keywords=("group:women",))
+    res = merge_into([org], [back])
+    assert [(m.kept, m.reason) for m in res.merges] == [("lima2019", "key")]
+    assert res.works[0].keywords == ("group:women",)
+    later = Work(key="lima2019", type="report", authors=(Person(family="Lima"),), issued="2020")
+    assert merge_into([org], [later]).merges == ()  # another year: another work

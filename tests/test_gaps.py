@@ -90,3 +90,29 @@ def test_deterministic() -> None:
 def test_bad_settings_is_input_error() -> None:
     with pytest.raises(InputError, match="bad gap scoring"):
         load_settings("weights: 3\n")
+
+
+def test_focus_ignores_catch_all_values() -> None:
+    """A statement on a group "in general" (a catch-all crime type) is squarely about the group."""
+    from litreview.gap_score import focus
+
+    s = stmt(0, crime=("general",), group=("x",))
+    cell = (("group", "x"),)
+    assert focus(s, cell, FACETS) == pytest.approx(0.5)
+    assert focus(s, cell, FACETS, any_values={("crime_type", "general")}) == pytest.approx(1.0)
+
+
+def test_specificity_is_rarity_not_facet_count() -> None:
+    """A cell pinning one rare value is narrower than one pinning a common value, and as
+    narrow as a cell pinning two values; without tags it falls back to the facet share."""
+    from litreview.gap_index import index_corpus
+    from litreview.gap_score import specificity
+
+    tags, works = corpus()
+    index = index_corpus(tags, works, load_settings())
+    rare = specificity((("group", "minority"),), FACETS, index)
+    common = specificity((("group", "women"),), FACETS, index)
+    pair = specificity((("crime_type", "drugs"), ("group", "women")), FACETS, index)
+    assert 0 < common < pair < 1 and common < rare <= 1
+    empty = index_corpus([], works, load_settings())
+    assert specificity((("group", "women"),), FACETS, empty) == pytest.approx(1 / 3)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 from pathlib import Path
@@ -85,8 +86,17 @@ def test_gaps_writes_everything(tmp_path: Path, capsys: pytest.CaptureFixture[st
         "map.html",
         "eppi-reviewer.json",
         "figures/statements-per-theme.png",
+        "figures/cluster-map.png",
+        "figures/statement-clusters.png",
+        "clusters.csv",
     ):
         assert (gaps / name).is_file(), name
+    with (gaps / "clusters.csv").open(encoding="utf-8") as fh:
+        clustered = list(csv.DictReader(fh))
+    with (gaps / "statements.csv").open(encoding="utf-8") as fh:
+        starts = sorted(int(r["char_start"]) for r in csv.DictReader(fh))
+    assert sorted(int(r["char_start"]) for r in clustered) == starts
+    assert all(r["keywords"] and 0 <= float(r["stability"]) <= 1 for r in clustered)
     assert list((gaps / "briefs").glob("01-*.md"))
     register = json.loads((gaps / "register.json").read_text("utf-8"))
     quotes = " ".join(s["quote"] for g in register for s in g["statements"])
@@ -126,3 +136,28 @@ def test_missing_steps_say_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixt
     review.documents_path.unlink()
     assert cli.main(["gaps", "--review", str(review.root)]) == 2
     assert "no documents ingested: run 'litreview ingest" in capsys.readouterr().err
+
+
+def test_other_taxonomy_gets_stated_gaps(tmp_path: Path) -> None:
+    """The fixture review (facets hazard/population/outcome): statements carry its facets and
+    the register has stated gaps, e.g. older people and mortality, children and flooding."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from review_fixture import build_fixture_review
+
+    review = build_fixture_review(tmp_path / "fx")
+    with (review / "gaps" / "statements.csv").open(encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        rows = list(reader)
+    assert tuple(reader.fieldnames or ()) == (
+        "doc_id", "char_start", "char_end", "section", "quote",
+        "hazard", "population", "outcome", "strength")
+    assert any("older_people" in r["population"] and "mortality" in r["outcome"] for r in rows)
+    register = json.loads((review / "gaps" / "register.json").read_text(encoding="utf-8"))
+    stated = [g for g in register if g["n_statements"]]
+    assert stated and stated[0]["rank"] == 1
+    cells = [c for g in stated for c in g["cells"]]
+    assert {"population": "older_people", "outcome": "mortality"}.items() <= next(
+        c for c in cells if c.get("population") == "older_people").items()
+    assert {"hazard": "flood", "population": "children"} in cells

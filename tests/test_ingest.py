@@ -286,3 +286,55 @@ def test_cli_ingest_ok(review: Review, capsys: pytest.CaptureFixture[str]) -> No
     doc = review.root / "docs" / "multi_digit.txt"
     assert main(["ingest", str(doc), "--review", str(review.root)]) == 0
     assert "ingested 1 document(s): 2 citation rows" in capsys.readouterr().out
+
+
+def test_bare_link_gets_title_site_and_readable_key() -> None:
+    text = ("Title\n\nBoats were lost.¹ More were lost.²\n\n"
+            "¹ <https://news.example.com/2020/10/boats-sink-in-the-delta>.\n\n"
+            "² <https://www.example.org/files/1462252100_756.pdf>.\n")
+    result = ingest([Source(doc_id="d", path="d.txt", text=text)], parse=fake_parse)
+    works = {w.key: w for w in result.works if w.url}
+    assert sorted(works) == ["example", "example2020boats"]
+    boats = works["example2020boats"]
+    assert (boats.title, boats.container) == ("Boats sink in the delta", "news.example.com")
+    assert (works["example"].title, works["example"].container) == ("", "example.org")
+    assert [c.work_key for c in result.citations if c.kind == "url"] == [
+        "example2020boats", "example"]
+
+
+_UNTITLED = ("Notes\n\nBoats were counted.¹ Nets too.² Prices fell.³\n\n¹ Water Board (2022).\n\n"
+             "² Water Agency (2020), 'Annual Flow Report 2020', Lagos.\n\n"
+             "³ <https://news.example.com/2020/10/boats-sink-in-the-delta>.\n")
+_TAXONOMY = ("facets:\n  - id: group\n    label: Group\n    values:\n"
+             "      - {id: women, label: Women, synonyms: [women]}\n")
+
+
+@pytest.mark.usefixtures("fake")
+def test_export_import_round_trip_and_ingest_after_import(
+        review: Review, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from litreview.cli import main
+
+    (review.root / "docs" / "untitled.txt").write_text(_UNTITLED, encoding="utf-8")
+    review.taxonomy_path.write_text(_TAXONOMY, encoding="utf-8")
+    # (organisations whose names hold a comma are left out: RIS writes them as persons)
+    _run(review, "untitled.txt")
+    keys = sorted(w.key for w in review.load_works()[0])
+    review.tags_path.write_text(
+        "work_key,facet,value,source,evidence,doc_id,char_start,char_end,score\n"
+        f"{keys[0]},group,women,title,x,,,,1\n", encoding="utf-8")
+    ris = tmp_path / "all.ris"
+    assert main(["export", "--format", "ris", "-o", str(ris), "--review", str(review.root)]) == 0
+    capsys.readouterr()
+    for _ in range(2):  # the corpus's own records come back: all merged, nothing doubled
+        assert main(["import", str(ris), "--review", str(review.root)]) == 0
+        assert f"imported {len(keys)} entries: 0 new, {len(keys)} merged" in capsys.readouterr().out
+    works = {w.key: w for w in review.load_works()[0]}
+    assert sorted(works) == keys and works[keys[0]].keywords == ("group:women",)
+    # a new review that starts from the export: ingest adds no work twice
+    other = tmp_path / "other"
+    shutil.copytree(review.root / "docs", other / "docs")
+    (other / "bibliography").mkdir()
+    assert main(["import", str(ris), "--review", str(other)]) == 0
+    docs = [str(other / "docs" / "untitled.txt")]
+    assert command.run(argparse.Namespace(docs=docs, review=str(other))) == 0
+    assert sorted(w.key for w in Review.at(other).load_works()[0]) == keys

@@ -132,9 +132,6 @@ def test_new_review_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert any("lack of evidence on air pollution" in q for q in quotes)
 
 
-@pytest.mark.xfail(reason="GapStatement has fixed facet fields (crime_type, group, "
-                   "gender_dimension): statements of another topic carry no facets, so its "
-                   "register is empty", strict=False)
 def test_new_topic_register_has_stated_gaps(tmp_path: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     demo = tmp_path / "demo"

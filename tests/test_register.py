@@ -36,7 +36,7 @@ def gaps() -> list:
 
 
 def test_register_json_has_design_keys() -> None:
-    records = json.loads(render_register(gaps(), statements())["register.json"])
+    records = json.loads(render_register(gaps(), statements(), FACETS)["register.json"])
     assert [r["rank"] for r in records] == sorted(r["rank"] for r in records)
     for r in records:
         assert set(r) >= DESIGN_KEYS
@@ -56,7 +56,7 @@ def test_register_csv_columns_and_rows() -> None:
 
 
 def test_statements_csv_columns() -> None:
-    text = render_register(gaps(), statements())["statements.csv"]
+    text = render_register(gaps(), statements(), FACETS)["statements.csv"]
     rows = list(csv.DictReader(io.StringIO(text)))
     assert tuple(rows[0]) == schema.STATEMENTS and len(rows) == len(statements())
     assert rows[0]["crime_type"] == "laundering" and rows[0]["char_start"] == "100"

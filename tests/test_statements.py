@@ -78,10 +78,10 @@ def test_offsets_section_strength_and_facets(tax: Taxonomy, cues: Cues) -> None:
     for s in found:
         assert DOC[s.char_start:s.char_end] == s.quote
     data, research, scope = found
-    assert (data.section, data.strength, data.crime_type, data.group) == (
+    assert (data.section, data.strength, data.values("crime_type"), data.values("group")) == (
         "Fraud in the region", "explicit", ("fraud",), ("elders",))
     assert research.section == "Leadership"
-    assert (research.crime_type, research.group, research.gender_dimension) == (
+    assert tuple(research.values(f) for f in ("crime_type", "group", "gender_dimension")) == (
         ("smuggling",), ("youth",), ("roles",))
     assert scope.strength == "implicit"
     assert (scope.section, scope.cue) == ("Leadership", "beyond_scope")
@@ -92,7 +92,8 @@ def test_heading_gives_the_crime_type_when_the_sentence_does_not() -> None:
     tax = load_taxonomy(TAXONOMY, "t.yaml")
     text = "Smuggling\n\nLittle is known about the older people involved.\n"
     (s,) = find_statements("d", text, default_cues(), tax)
-    assert (s.crime_type, s.group, s.section) == (("smuggling",), ("elders",), "Smuggling")
+    assert (s.values("crime_type"), s.values("group"), s.section) == (
+        ("smuggling",), ("elders",), "Smuggling")
 
 
 @pytest.mark.parametrize("sentence", [
@@ -139,7 +140,7 @@ def test_list_items_after_a_gap_statement_are_statements(tax: Taxonomy, cues: Cu
     found = find_statements("d", text, cues, tax)
     assert [s.quote for s in found] == ["Evidence gaps include:", "the roles of youth in smuggling",
                                         "fraud against elders"]
-    assert found[2].crime_type == ("fraud",)
+    assert found[2].values("crime_type") == ("fraud",)
 
 
 def test_these_gaps_needs_a_gap_before_it(tax: Taxonomy, cues: Cues) -> None:
@@ -210,4 +211,4 @@ def test_a_footnote_does_not_borrow_facets_from_the_note_before(tax: Taxonomy, c
     text = ("Intro\n\nBody text on scams.¹ More.²\n\n¹ A survey of young people.\n\n"
             "² Analysis of this was beyond the scope of this note.\n")
     (s,) = find_statements("d", text, cues, tax)
-    assert s.quote.startswith("Analysis of this") and s.group == ()
+    assert s.quote.startswith("Analysis of this") and s.values("group") == ()

@@ -261,9 +261,21 @@ def _review(tmp_path, repo_root):
     (tmp_path / "d1.txt").write_text("Flooding\n\nChildren drowned in floods.¹\n", encoding="utf-8")
     review.save_works([Work(key="w1", title="River report"), Work(key="w2")])
     review.save_documents([Document(doc_id="d1", path="d1.txt")])
-    review.save_citations([Citation(doc_id="d1", footnote=1, position=1, raw="River report",
-                                    work_key="w1", context="Children drowned in floods.¹",
-                                    section="Flooding", char_start=10, char_end=38)])
+    review.save_citations(
+        [
+            Citation(
+                doc_id="d1",
+                footnote=1,
+                position=1,
+                raw="River report",
+                work_key="w1",
+                context="Children drowned in floods.¹",
+                section="Flooding",
+                char_start=10,
+                char_end=38,
+            )
+        ]
+    )
     return review
 
 
@@ -279,9 +291,14 @@ def test_tag_command_writes_sorted_deterministic_tags(tmp_path, repo_root, capsy
     review = _review(tmp_path, repo_root)
     assert cmd.run(_args(review)) == 0
     first = review.tags_path.read_text()
-    assert first.splitlines()[0] == "work_key,facet,value,source,evidence,doc_id,char_start,char_end,score"
+    assert (
+        first.splitlines()[0]
+        == "work_key,facet,value,source,evidence,doc_id,char_start,char_end,score"
+    )
     assert {(t.work_key, t.facet, t.value) for t in review.load_tags()} == {
-        ("w1", "hazard", "flood"), ("w1", "population", "children")}
+        ("w1", "hazard", "flood"),
+        ("w1", "population", "children"),
+    }
     assert "w2" in capsys.readouterr().err  # listed as untaggable
     assert cmd.run(_args(review)) == 0 and review.tags_path.read_text() == first
 
@@ -302,3 +319,22 @@ def test_tag_command_bad_input_keeps_what_was_saved(tmp_path, repo_root) -> None
     with pytest.raises(InputError, match="no works"):
         cmd.run(_args(review))
     assert review.tags_path.read_text() == saved
+
+
+def test_worker_processes_give_the_same_result() -> None:
+    """Chunks tagged in forked workers (split by key, a merge redirecting across chunks)
+    give exactly the serial result, in the same order."""
+    works = [Work(key=f"k{i:02d}", title=t) for i, t in enumerate(["Flood", "Heat", "", "x"] * 6)]
+    cits = [
+        cit(w.key, ctx, sec, fn=i)
+        for i, (w, (ctx, sec)) in enumerate(
+            zip(works, [(c.context, c.section) for c in CITS] * 8, strict=False)
+        )
+    ]
+    merge = "works:\n  merge:\n    - {keep: k01, drop: k22, reason: same}\n"
+    cur, problems = load_curation(merge, "c.yaml")
+    assert not problems and cur.merges
+    serial = tag_corpus(works, cits, {"d1": DOC}, DOCS, TAX, cur, workers=1)
+    forked = tag_corpus(works, cits, {"d1": DOC}, DOCS, TAX, cur, workers=2)
+    assert serial.tags and forked == serial
+    assert any(t.work_key == "k01" and t.evidence.doc_id == "d1" for t in forked.tags)

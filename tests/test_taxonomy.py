@@ -240,3 +240,11 @@ def test_default_taxonomy_has_the_contract_ids(default) -> None:
 )
 def test_default_taxonomy_variants(default, text: str, value: str) -> None:
     assert value in {m.value for m in default.match(text)}
+
+
+def test_spans_are_match_as_tuples(default) -> None:
+    text = "Hijra and khawaja-siras; illicit financial flows, hawala and hundi. Children."
+    spans = default.spans(text)
+    assert spans
+    assert spans == [(m.facet, m.value, m.start, m.end) for m in default.match(text)]
+    assert default.spans("") == []

@@ -1,7 +1,7 @@
 """``litreview coverage``: unique works per cell of two facets, as CSV and a heatmap PNG.
 
 Writes ``gaps/coverage_<rows>_x_<cols>.csv`` (one line per cell with its works) and
-``gaps/figures/coverage_<rows>_x_<cols>.png``; prints the matrix.
+``gaps/figures/coverage-<rows>-x-<cols>.png`` (the name ``report`` uses); prints the matrix.
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     csv_path = review.gaps_dir / f"{stem}.csv"
     atomic.write_text(csv_path, csv_text(list(frame.columns), frame.to_dict("records")))
     labels = {v.id: v.label for f in taxonomy.facets for v in f.values}
-    png = review.figures_dir / f"{stem}.png"
+    png = review.figures_dir / f"coverage-{args.rows}-x-{args.cols}.png"
     title = f"Works per {taxonomy.facet(args.rows).label} x {taxonomy.facet(args.cols).label}"
     atomic.write_bytes(png, heatmap_png(cov.counts, title=title, labels=labels))
     say(cov.counts.to_string())

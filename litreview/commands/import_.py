@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .. import atomic, schema
+from ..curation import Curation
 from ..dedup import DedupResult, Merge, merge_into
 from ..errors import InputError, Problem, has_errors
 from ..io import read_file
@@ -21,7 +22,9 @@ from ..io.bibtex import write_bibtex
 from ..model import Work
 from ..review import Review, csv_text
 from ..select import canonical_tag_keywords
+from ..work_curation import apply_work_curation
 from ._common import add_review, notice, review_of, say
+from .ingest import save_tables
 
 HELP = "import bibliographies (bib/ris/csl-json/csv) into the corpus, deduplicated"
 MAX_CONFLICTS_SHOWN = 20
@@ -109,15 +112,41 @@ def run(args: argparse.Namespace) -> int:
         report_file(path, incoming, problems, result)
         works, n_read = result.works, n_read + len(incoming)
         merges.extend(result.merges)
-    save(review, works, review.load_merges() + merges)
+    works, merges = apply_curation(review, works, merges, curation)
+    n_new = len({w.key for w in works} - {w.key for w in existing})
     reasons = Counter(m.reason for m in merges)
     detail = ", ".join(f"{r}: {n}" for r, n in sorted(reasons.items()))
     say(
-        f"imported {n_read} entries: {len(works) - len(existing)} new, {len(merges)} merged"
+        f"imported {n_read} entries: {n_new} new, {len(merges)} merged"
         f"{f' ({detail})' if detail else ''}; corpus has {len(works)} works "
         f"({review.corpus_path}; merges in {review.merges_path})"
     )
     return 0
+
+
+def apply_curation(
+    review: Review, works: Sequence[Work], merges: list[Merge], curation: Curation
+) -> tuple[Sequence[Work], list[Merge]]:
+    """Apply the curator's work merges and save; the tables are rewritten only if needed.
+
+    When a curated merge removes a work, ``citations.csv`` and ``documents.csv`` are
+    rewritten too (their rows then name the kept work), all or none.
+    """
+    history = review.load_merges()
+    curated = apply_work_curation(
+        works, review.load_citations(), curation, path=str(review.curation_path),
+        documents=review.load_documents(), merged={m.merged for m in history},
+    )
+    for p in curated.problems:
+        notice(str(p))
+    merges = merges + list(curated.merges)
+    if curated.key_map:
+        save_tables(review, works=sorted(curated.works, key=lambda w: w.key),
+                    documents=curated.documents, citations=curated.citations,
+                    merges=history + merges)
+    else:
+        save(review, curated.works, history + merges)
+    return curated.works, merges
 
 
 def report_file(

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable, Iterator
+import dataclasses
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from ..curation import Curation
+from ..dedup import Merge
 from ..errors import InputError, LitreviewError
 from ..ingest import IngestResult, Source, ingest
 from ..io.documents import read_document
+from ..model import Citation, Document, Work
 from ..progress import progress
 from ..review import Review
+from ..work_curation import apply_work_curation
 from ._common import add_review, notice, review_of, say
 
 HELP = "read reports' footnotes and references into the corpus (corpus.bib, citations.csv)"
@@ -60,32 +65,48 @@ def read_sources(review: Review, paths: Iterable[str]) -> tuple[list[Source], li
 def ingest_into(review: Review, sources: list[Source]) -> IngestResult:
     """Run the pipeline over the review's tables and save them; on failure restore them.
 
-    ``corpus.bib``, ``documents.csv``, ``citations.csv`` and ``merges.csv`` (which gains the
-    merges this run made) are each written atomically; if any write fails, those already
-    written are put back, so the review is left as it was.
+    The curator's ``works: merge`` entries are applied after the new works are merged
+    (:func:`..work_curation.apply_work_curation`), so ``corpus.bib``, ``documents.csv`` and
+    ``citations.csv`` agree. These and ``merges.csv`` (which gains the merges this run made)
+    are each written atomically; if any write fails, those already written are put back, so
+    the review is left as it was.
     """
     works, problems = review.load_works()
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise errors[0].to_error()
-    not_duplicates = _not_duplicates(review)
-    result = ingest(sources, works=works, documents=review.load_documents(),
-                    citations=review.load_citations(), not_duplicates=not_duplicates,
-                    progress=lambda items: _bar(items, len(sources)))
+    curation = _curation(review)
     merges = review.load_merges()
+    result = ingest(sources, works=works, documents=review.load_documents(),
+                    citations=review.load_citations(),
+                    not_duplicates=curation.not_duplicate_sets(),
+                    progress=lambda items: _bar(items, len(sources)))
+    curated = apply_work_curation(result.works, result.citations, curation,
+                                  path=str(review.curation_path), documents=result.documents,
+                                  merged={m.merged for m in merges})
+    result = dataclasses.replace(
+        result, works=curated.works, citations=curated.citations, documents=curated.documents,
+        merges=result.merges + curated.merges, problems=result.problems + curated.problems)
     merges += [m for m in result.merges if m not in merges]
+    save_tables(review, works=result.works, documents=result.documents,
+                citations=result.citations, merges=merges)
+    return result
+
+
+def save_tables(review: Review, *, works: Sequence[Work], documents: Sequence[Document],
+                citations: Sequence[Citation], merges: Sequence[Merge]) -> None:
+    """Save the corpus, documents, citations and merges; if a write fails, restore them all."""
     paths = (review.corpus_path, review.documents_path, review.citations_path,
              review.merges_path)
     before = {p: p.read_bytes() if p.exists() else None for p in paths}
     try:
-        review.save_works(result.works)
-        review.save_documents(result.documents)
-        review.save_citations(result.citations)
+        review.save_works(works)
+        review.save_documents(documents)
+        review.save_citations(citations)
         review.save_merges(merges)
     except BaseException:
         _restore(before)
         raise
-    return result
 
 
 def _bar(items: Iterable[Source], total: int) -> Iterator[Source]:
@@ -93,15 +114,18 @@ def _bar(items: Iterable[Source], total: int) -> Iterator[Source]:
     return iter(progress(items, desc="ingest", total=total))
 
 
-def _not_duplicates(review: Review) -> list[frozenset[str]]:
-    """Sets of citekeys the curator says are different works (none without curation.yaml)."""
+def _curation(review: Review) -> Curation:
+    """The curator's file (empty without one); a file that cannot be read is a notice."""
     if not review.curation_path.exists():
-        return []
+        return Curation()
     try:
-        curation, _ = review.load_curation()
-    except LitreviewError:
-        return []
-    return [nd.works for nd in getattr(curation, "not_duplicates", ())]
+        curation, problems = review.load_curation()
+    except LitreviewError as exc:
+        notice(f"litreview ingest: curation not applied: {exc}")
+        return Curation()
+    for problem in problems:
+        notice(str(problem))
+    return curation
 
 
 def _restore(before: dict[Path, bytes | None]) -> None:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 
-from ..errors import InputError, Problem
+from ..errors import Problem
+from ..pipeline import TagResult, run_tag
 from ..review import Review
-from ..tagging import TaggingResult, tag_corpus
 from ._common import add_review, notice, review_of, say
 
 HELP = "tag every work by the taxonomy, with evidence (bibliography/tags.csv)"
@@ -29,8 +29,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Tag, report problems and untaggable works, write tags (and suggestions)."""
     review = review_of(args)
-    result = run_tagging(review)
-    review.save_tags(result.tags)
+    taxonomy = review.load_taxonomy()
+    for w in taxonomy.warnings:
+        notice(f"warning: {w}")
+    result = run_tag(review, taxonomy)
+    _show(result.problems)
     n_works = len({t.work_key for t in result.tags})
     say(f"tagged {n_works} works: {len(result.tags)} tag rows -> {review.tags_path}")
     if result.untaggable:
@@ -44,49 +47,11 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_tagging(review: Review) -> TaggingResult:
-    """Load everything, tag, print problems; an empty corpus is an InputError."""
-    taxonomy = review.load_taxonomy()
-    for w in taxonomy.warnings:
-        notice(f"warning: {w}")
-    works, problems = review.load_works()
-    _show(problems)
-    if not works:
-        raise InputError(
-            "the corpus has no works: run 'litreview ingest' or 'litreview import' first",
-            path=str(review.corpus_path),
-        )
-    documents = review.load_documents()
-    texts = {}
-    for doc in documents:
-        try:
-            texts[doc.doc_id] = review.load_text(doc)
-        except InputError as exc:
-            notice(
-                f"warning: document {doc.doc_id} not read ({exc}); "
-                "its contexts are matched as stored"
-            )
-    curation, cur_problems = review.load_curation()
-    _show(cur_problems)
-    result = tag_corpus(
-        works,
-        review.load_citations(),
-        texts,
-        documents,
-        taxonomy,
-        curation,
-        curation_path=str(review.curation_path),
-    )
-    _show(result.problems)
-    return result
-
-
-def _suggest(review: Review, result: TaggingResult) -> None:
+def _suggest(review: Review, result: TagResult) -> None:
     """Train on the confirmed tags; write proposals for untagged works and report quality."""
     from ..suggest import suggest_tags
 
-    works, _ = review.load_works()
-    report = suggest_tags(works, result.tags)
+    report = suggest_tags(result.works, result.tags)
     review.save_suggestions(report.suggestions)
     for line in report.summary():
         say(line)

@@ -1,10 +1,13 @@
 """Parse free-text reference strings into CSL-JSON items.
 
 A linear-chain CRF (python-crfsuite, model shipped in ``litreview/data/refparse.crfsuite``,
-trained by ``benchmarks/train_refparse.py`` on AnyStyle's gold set) labels each token
+trained by ``benchmarks/train_refparse.py`` on AnyStyle's gold set plus synthetic
+grey-literature references from ``benchmarks/refparse_synth.py``) labels each token
 (author, date, title, journal, volume, pages, publisher, location, url, ...); rules in
-:mod:`.refparse_fields` then turn the labelled segments into CSL fields. Markdown of our
-footnotes is understood first: ``*italic*`` and ``[text](#)`` mark a title,
+:mod:`.refparse_fields` then turn the labelled segments into CSL fields, and
+:mod:`.refparse_rules` repairs footnote-style mistakes. Prose notes (:func:`looks_like_reference`
+under ``NOTE_BELOW``) become ``{"type": "document", "note": ...}``, not a long title.
+Markdown of our footnotes is understood first: ``*italic*`` and ``[text](#)`` mark a title,
 ``[text](url)`` and ``<url>`` carry a URL.
 """
 
@@ -21,8 +24,10 @@ import pycrfsuite
 
 from .refparse_features import sequence_features, tokenize
 from .refparse_fields import build_item, date_parts
+from .refparse_rules import looks_like_reference, repair_item, repair_labels
 
-__all__ = ["ReferenceParser", "canonical_label", "parse_many", "parse_reference", "preprocess"]
+__all__ = ["NOTE_BELOW", "ReferenceParser", "canonical_label", "looks_like_reference", "parse_many",
+           "parse_reference", "preprocess"]
 
 _LABELS = {"author", "editor", "translator", "date", "title", "journal", "publisher", "location",
            "volume", "pages", "url", "doi", "note", "genre", "edition", "isbn", "citation-number"}
@@ -30,6 +35,13 @@ _RENAME = {"container-title": "container", "collection-title": "collection"}
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)\)")
 _QUOTE_CHARS = "'\"‘’“”"
 _QUOTES_OPEN = "'\"‘“"
+NOTE_BELOW = 0.3
+"""Strings scoring under this in :func:`looks_like_reference` are parsed as notes."""
+_FOOTNOTE_MARK = re.compile(r"^\[\d+\]\s*|^\^\d+\s*")
+_ANGLE_URL = re.compile(r"<((?:https?://|www\.)[^>\s]+)>")
+_QUOTED_ITALIC = re.compile(rf"([{_QUOTE_CHARS}])\*+([^*]+?)\*+([{_QUOTE_CHARS}])")
+_ITALIC = re.compile(r"\*+([^*]+?)\*+")
+_SPACED_DASH = re.compile(r"(\d)\s+[-–—]\s+(\d)")
 
 
 def canonical_label(tag: str) -> str:
@@ -55,12 +67,12 @@ def _link(match: re.Match[str]) -> str:
 def preprocess(raw: str) -> str:
     """Plain reference text: footnote marker, markdown links, italics and ``<url>`` resolved."""
     text = raw.strip().lstrip("⁰¹²³⁴⁵⁶⁷⁸⁹ ").strip()
-    text = re.sub(r"^\[\d+\]\s*|^\^\d+\s*", "", text)
+    text = _FOOTNOTE_MARK.sub("", text)
     text = _MD_LINK.sub(_link, text)
-    text = re.sub(r"<((?:https?://|www\.)[^>\s]+)>", r"\1", text)
-    text = re.sub(rf"([{_QUOTE_CHARS}])\*+([^*]+?)\*+([{_QUOTE_CHARS}])", r"\1\2\3", text)
-    text = re.sub(r"\*+([^*]+?)\*+", r"“\1”", text)
-    text = re.sub(r"(\d)\s+[-–—]\s+(\d)", r"\1–\2", text)
+    text = _ANGLE_URL.sub(r"\1", text)
+    text = _QUOTED_ITALIC.sub(r"\1\2\3", text)
+    text = _ITALIC.sub(r"“\1”", text)
+    text = _SPACED_DASH.sub(r"\1–\2", text)
     return " ".join(text.split())
 
 
@@ -118,14 +130,21 @@ class ReferenceParser:
         if not tokens:
             return []
         labels = _author_before_year(tokens, self._tagger.tag(sequence_features(tokens)))
+        labels = repair_labels(tokens, labels)
         return _segments(tokens, labels)
 
     def parse(self, raw: str) -> dict[str, Any]:
-        """One CSL-JSON item (no ``id``); ``{}`` for a blank string."""
+        """One CSL-JSON item (no ``id``); ``{}`` for a blank string.
+
+        A string that reads as prose (:func:`looks_like_reference` under ``NOTE_BELOW``)
+        becomes ``{"type": "document", "note": text}`` instead of a long title.
+        """
         text, accessed = split_access(preprocess(raw))
         if not text:
             return {}
-        item = build_item(self.label(text), text)
+        if looks_like_reference(text) < NOTE_BELOW:
+            return {"type": "document", "note": text}
+        item = repair_item(build_item(self.label(text), text), text)
         parts = date_parts(accessed) if accessed else None
         if parts:
             item["accessed"] = parts

@@ -117,35 +117,51 @@ def _states(tokens: list[str]) -> list[tuple[bool, bool]]:
     return out
 
 
-def sequence_features(tokens: list[str]) -> list[dict[str, float | str]]:
-    """Feature dicts for every token of one reference, with neighbour context."""
+@lru_cache(maxsize=1 << 16)
+def _own_attrs(tok: str) -> tuple[str, ...]:
+    """A token's own features as crfsuite attribute names (``w:smith``, ``cap``; cached)."""
+    return tuple(k if isinstance(v, float) else f"{k}:{v}"
+                 for k, v in _token_features(tok).items())
+
+
+@lru_cache(maxsize=1 << 17)
+def _neighbour(tok: str, d: int) -> tuple[str, ...]:
+    """Attributes a token lends to the token ``d`` positions away (cached)."""
+    o = _token_features(tok)
+    items = [f"{d}:w:{o['w']}", f"{d}:shape:{o['shape']}", f"{d}:last:{o['last']}"]
+    items += [f"{d}:{k}" for k in sorted(_NEIGHBOUR_FLAGS.intersection(o))]
+    return tuple(items)
+
+
+_EDGE = {d: (f"{d}:edge",) for d in (-2, -1, 1, 2)}
+_POS = [f"pos:{k}" for k in range(10)]
+_IDX = [f"i:{min(k, 6)}" for k in range(7)]
+
+
+def sequence_features(tokens: list[str]) -> list[list[str]]:
+    """Attribute lists (crfsuite binary features) for every token, with neighbour context.
+
+    Each attribute is ``name`` or ``name:value``; the same strings crfsuite would make
+    from ``{name: value}`` dicts, built from cached per-token tuples for speed.
+    """
     n = len(tokens)
-    own = [_token_features(t) for t in tokens]
     states = _states(tokens)
     seen_year = False
+    edge_l2, edge_l1, edge_r1, edge_r2 = _EDGE[-2], _EDGE[-1], _EDGE[1], _EDGE[2]
     feats = []
-    for i in range(n):
-        f = dict(own[i])
-        f["pos"] = str(min(9, int(10 * i / max(n, 1))))
-        f["i"] = str(min(i, 6))
+    for i, tok in enumerate(tokens):
+        f = [*_own_attrs(tok), _POS[min(9, 10 * i // n)], _IDX[min(i, 6)]]
         if states[i][0]:
-            f["inquote"] = 1.0
+            f.append("inquote")
         if states[i][1]:
-            f["inparen"] = 1.0
+            f.append("inparen")
         if seen_year:
-            f["afteryear"] = 1.0
-        if "year" in own[i]:
+            f.append("afteryear")
+        if "year" in _token_features(tok):
             seen_year = True
-        for d in (-2, -1, 1, 2):
-            j = i + d
-            if 0 <= j < n:
-                o = own[j]
-                f[f"{d}:w"] = str(o["w"])
-                f[f"{d}:shape"] = str(o["shape"])
-                f[f"{d}:last"] = str(o["last"])
-                for k in _NEIGHBOUR_FLAGS.intersection(o):
-                    f[f"{d}:{k}"] = 1.0
-            else:
-                f[f"{d}:edge"] = 1.0
+        f += _neighbour(tokens[i - 2], -2) if i >= 2 else edge_l2
+        f += _neighbour(tokens[i - 1], -1) if i >= 1 else edge_l1
+        f += _neighbour(tokens[i + 1], 1) if i + 1 < n else edge_r1
+        f += _neighbour(tokens[i + 2], 2) if i + 2 < n else edge_r2
         feats.append(f)
     return feats

@@ -27,6 +27,9 @@ _ET_AL = re.compile(r",?\s*\b(?:et\s*al|and others|u\.\s*a)\b\.?", re.I)
 _INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ]?\.?[\s\-]*){1,4}$")
 _VANCOUVER = re.compile(r"^[A-ZÀ-Þ]{1,3}$")
 _SUFFIX = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_NAME_LOWER = frozenset({"van", "von", "vom", "der", "den", "de", "del", "della", "di", "da",
+    "das", "dos", "du", "des", "la", "le", "lo", "ten", "ter", "zu", "bin", "ibn", "al", "el",
+    "y", "e", "et", "and", "und"})
 
 
 def _clean(text: str) -> str:
@@ -47,6 +50,8 @@ def is_organisation(text: str) -> bool:
         return (words[0].isupper() and len(words[0]) > 1) or len(words[0]) > 14
     if any(_INITIALS.match(w) and len(w) <= 3 for w in words):
         return False
+    if any(w.isalpha() and w.islower() and w not in _NAME_LOWER for w in words[1:-1]):
+        return True  # "Hands off Cain", "Friends of the Earth"
     return bool(_ORG_WORDS.search(text)) or len(words) > 4
 
 

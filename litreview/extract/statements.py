@@ -11,7 +11,7 @@ statement itself does not name them ("Further research on this is required").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -226,30 +226,25 @@ def _statement(doc_id: str, text: str, spans: list[Span], flat: list[str], notes
     facets = _facet_values(flat, notes, hit.index, section, cues, taxonomy)
     return GapStatement(doc_id=doc_id, char_start=span.start, char_end=span.end, section=section,
                         quote=text[span.start:span.end], strength=strength, cue=hit.cue.id,
-                        **facets)
-
-
-_FACET_FIELDS = frozenset(f.name for f in fields(GapStatement)) - {
-    "doc_id", "char_start", "char_end", "section", "quote", "strength", "cue"}
+                        facets=facets)
 
 
 def _facet_values(flat: list[str], notes: list[int], i: int, section: str, cues: Cues,
-                  taxonomy: Any) -> dict[str, tuple[str, ...]]:
-    """Facet values of sentence ``i``; a facet it does not name comes from up to
-    ``context_sentences`` sentences before (when it refers back; body sentences look back over
-    the body, a footnote only within its own note) and then the heading."""
+                  taxonomy: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Facet values of sentence ``i``, one entry per taxonomy facet in taxonomy order; a facet
+    it does not name comes from up to ``context_sentences`` sentences before (when it refers
+    back; body sentences look back over the body, a footnote only within its own note) and
+    then the heading."""
     own = _values(taxonomy, flat[i])
     refers_back = any(a.search(flat[i]) for a in cues.anaphora)
     before = [j for j in range(i - 1, -1, -1) if notes[j] == notes[i]][:cues.context_sentences]
     context = [_values(taxonomy, flat[j]) for j in before] if refers_back else []
     context.append(_values(taxonomy, section))
-    out: dict[str, tuple[str, ...]] = {}
+    out: list[tuple[str, tuple[str, ...]]] = []
     for facet in taxonomy.facet_ids:
-        if facet not in _FACET_FIELDS:
-            continue
         found = own.get(facet) or next((c[facet] for c in context if c.get(facet)), ())
-        out[facet] = tuple(sorted(found))
-    return out
+        out.append((facet, tuple(sorted(found))))
+    return tuple(out)
 
 
 def _values(taxonomy: Any, text: str) -> dict[str, set[str]]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from ..model import Work
 from . import _bibtex_maps as maps
 from ._bibtex_syntax import parse_month, split_names
+from ._bibtex_write import date_fields
 
 __all__ = ["entry_to_work"]
 
@@ -66,14 +68,17 @@ def _csl_type(entry_type: str, fields: _Fields) -> tuple[str, str]:
 
 
 def _issued(fields: _Fields) -> str:
-    """``date``, or ``year`` with ``month`` as ``YYYY-MM`` (an unreadable month stays extra)."""
+    """``date``, or ``year`` with ``month`` as ``YYYY-MM`` (an unreadable month stays extra).
+
+    Next to a ``date``, ``year`` and ``month`` are consumed only when they are exactly what
+    :func:`write_bibtex` adds to that date for BibTeX; otherwise they stay extra fields (so a
+    file's own ``year`` beside its ``date`` is written back).
+    """
     if "date" in fields.values:
         date = fields.take("date")
-        if fields.values.get("year") == date[:4]:
+        if _written_with_date(date, fields.values):
             fields.take("year")
-            month = fields.values.get("month", "")
-            if month and parse_month(month) == _int(date[5:7]):
-                fields.take("month")
+            fields.take("month")
         return date
     year = fields.take("year")
     month = fields.values.get("month", "")
@@ -84,14 +89,37 @@ def _issued(fields: _Fields) -> str:
     return year
 
 
+def _written_with_date(date: str, values: dict[str, str]) -> bool:
+    """Whether ``year``/``month`` in ``values`` are the ones the BibTeX writer puts by ``date``."""
+    expected = {name: value for name, value, _ in date_fields(date, False, set())}
+    present = {name for name in ("year", "month") if name in values}
+    if "date" not in expected or present != set(expected) - {"date"} or not present:
+        return False
+    if values["year"] != expected["year"]:
+        return False
+    return "month" not in present or parse_month(values["month"]) == _int(date[5:7])
+
+
 def _int(text: str) -> int | None:
     """``text`` as an int, or ``None``."""
     return int(text) if text.isdigit() else None
 
 
-def _preferred(defaults: set[str], names: Sequence[str]) -> list[str]:
+def _preferred(defaults: frozenset[str], names: Sequence[str]) -> list[str]:
     """``names`` with the ``defaults`` first, order otherwise kept."""
     return [n for n in names if n in defaults] + [n for n in names if n not in defaults]
+
+
+@functools.cache
+def _field_orders(
+    csl: str,
+) -> tuple[frozenset[str], tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """For ``csl``: default container fields, container fields in order of preference, and
+    the same for the publisher (cached: a handful of types, asked once per entry)."""
+    cont = frozenset(maps.container_default(csl, b) for b in (False, True))
+    pub = frozenset(maps.publisher_default(csl, b) for b in (False, True))
+    return (cont, tuple(_preferred(cont, maps.CONTAINER_FIELDS)),
+            pub, tuple(_preferred(pub, maps.PUBLISHER_FIELDS)))
 
 
 def entry_to_work(
@@ -101,12 +129,11 @@ def entry_to_work(
     fields = _Fields(evaluated)
     csl, type_mark = _csl_type(entry_type, fields)
     marks: list[tuple[str, str]] = [(maps.MARK_TYPE, type_mark)] if type_mark else []
-    cont_defaults = {maps.container_default(csl, b) for b in (False, True)}
-    cont_name, container = fields.first(_preferred(cont_defaults, maps.CONTAINER_FIELDS))
+    cont_defaults, cont_order, pub_defaults, pub_order = _field_orders(csl)
+    cont_name, container = fields.first(cont_order)
     if cont_name and cont_name not in cont_defaults:
         marks.append((maps.MARK_CONTAINER, cont_name))
-    pub_defaults = {maps.publisher_default(csl, b) for b in (False, True)}
-    pub_name, publisher = fields.first(_preferred(pub_defaults, maps.PUBLISHER_FIELDS))
+    pub_name, publisher = fields.first(pub_order)
     if pub_name and pub_name not in pub_defaults:
         marks.append((maps.MARK_PUBLISHER, pub_name))
     values = {attr: fields.take(name) for attr, name in _PLAIN.items()}

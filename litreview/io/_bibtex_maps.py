@@ -10,6 +10,7 @@ __all__ = [
     "CONTAINER_FIELDS",
     "CSLTYPE_FIELD",
     "MARK_CONTAINER",
+    "MARK_PREAMBLE",
     "MARK_PUBLISHER",
     "MARK_TYPE",
     "PUBLISHER_FIELDS",
@@ -23,6 +24,8 @@ __all__ = [
 MARK_TYPE = "bibtex_type"
 MARK_CONTAINER = "bibtex_container_field"
 MARK_PUBLISHER = "bibtex_publisher_field"
+# An @preamble read just before an entry, written back just before it (one pair per preamble).
+MARK_PREAMBLE = "bibtex_preamble"
 # A CSL type with no entry type of its own is written as @misc with this field.
 CSLTYPE_FIELD = "csltype"
 

@@ -9,10 +9,11 @@ from ..model import Work
 from . import _bibtex_maps as maps
 from ._bibtex_syntax import MONTHS, balanced, format_names
 
-__all__ = ["write_bibtex"]
+__all__ = ["date_fields", "write_bibtex"]
 
 _SIMPLE_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_MARKS = frozenset({maps.MARK_TYPE, maps.MARK_CONTAINER, maps.MARK_PUBLISHER})
+_MARKS = frozenset({maps.MARK_TYPE, maps.MARK_CONTAINER, maps.MARK_PUBLISHER,
+                    maps.MARK_PREAMBLE})
 _UNESCAPED_BRACE = re.compile(r"(?<!\\)([{}])")
 
 # (name, value, bare): ``bare`` values are written without braces (month macros).
@@ -38,7 +39,7 @@ def _entry_type(work: Work, biblatex: bool) -> tuple[str, list[_Field]]:
     return "misc", [(maps.CSLTYPE_FIELD, work.type, False)]
 
 
-def _date_fields(issued: str, biblatex: bool, taken: set[str]) -> list[_Field]:
+def date_fields(issued: str, biblatex: bool, taken: set[str]) -> list[_Field]:
     """``date`` (BibLaTeX) or ``year``/``month`` (BibTeX) for ``issued``, avoiding ``taken``."""
     if not issued:
         return []
@@ -85,7 +86,7 @@ def _fields(work: Work, biblatex: bool) -> list[_Field]:
         ("editor", format_names(work.editors), False),
         ("title", work.title, False),
         (container, work.container, False),
-        *_date_fields(work.issued, biblatex, taken),
+        *date_fields(work.issued, biblatex, taken),
         ("volume", work.volume, False),
         ("number", work.issue, False),
         ("pages", work.pages, False),
@@ -110,7 +111,9 @@ def _entry(work: Work, biblatex: bool) -> str:
     body = ",\n".join(
         f"  {n.ljust(width)} = {v if bare else _braced(v)}" for n, v, bare in fields
     )
-    return f"@{etype}{{{work.key},\n{body}\n}}\n" if body else f"@{etype}{{{work.key}\n}}\n"
+    preambles = "".join(f"@preamble{{{v}}}\n" for n, v in work.extra if n == maps.MARK_PREAMBLE)
+    entry = f"@{etype}{{{work.key},\n{body}\n}}\n" if body else f"@{etype}{{{work.key}\n}}\n"
+    return preambles + entry
 
 
 def write_bibtex(works: Iterable[Work], *, biblatex: bool = False) -> str:

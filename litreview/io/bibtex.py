@@ -4,14 +4,19 @@ Reading uses bibtexparser v2's splitter only (no middleware: its LaTeX decoder m
 case braces and corporate authors, and is slow). Field values are kept as raw LaTeX, so
 ``{Case}`` braces, accents and ``\\&`` survive unchanged; ``@string`` macros and ``#`` are
 resolved. Fields litreview does not model are kept in ``Work.extra`` under their own names
-and written back after the modelled ones. Known splitter traps (a missing comma, a stray
-``}``, an empty key, a bad byte) are reported as :class:`~litreview.errors.Problem` records.
+and written back after the modelled ones. A large file is split at entry boundaries and its
+parts read by worker processes (see :mod:`._bibtex_chunks`), with the result of a serial
+read. Known splitter traps (a missing comma, a stray ``}``, an empty key, a bad byte) are
+reported as :class:`~litreview.errors.Problem` records.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 
 import bibtexparser
@@ -19,6 +24,8 @@ from bibtexparser import model as bm
 
 from ..errors import Problem
 from ..model import Work
+from . import _bibtex_maps as maps
+from ._bibtex_chunks import Chunk, gc_paused, split_chunks
 from ._bibtex_entry import entry_to_work
 from ._bibtex_syntax import MONTHS, ValueSyntaxError, evaluate
 from ._bibtex_write import write_bibtex
@@ -30,6 +37,9 @@ _STRAY = re.compile(r"[{}]|^\s*,?\s*[A-Za-z][\w:.+-]*\s*=", re.MULTILINE)
 EMPTY = "empty file"
 NO_ENTRIES = "no entries found"
 _BAD_BYTE = re.compile("[\udc80-\udcff]")
+# Files with at least this many entries are read by several processes (at most MAX_WORKERS).
+PARALLEL_MIN_ENTRIES = 5000
+MAX_WORKERS = 2
 # (field name, evaluated value, undefined macros used)
 _Evaluated = tuple[str, str, list[str]]
 
@@ -44,14 +54,19 @@ def _line(block_line: int | None, raw: str = "", offset: int = 0) -> int | None:
 class _Reader:
     """One pass over the blocks of a file: macros, works and problems in file order."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, checked: bool = True) -> None:
         self.path = path
+        # Whether entries must be checked for undecodable bytes (False: the text has none).
+        self.checked = checked
         self.macros: dict[str, str] = {m: m for m in MONTHS}
         self.works: list[Work] = []
         self.problems: list[Problem] = []
         self.keys: dict[str, int | None] = {}
         # The last entry read, (type, key, fields, line), while a stray "}" may still follow it.
         self.last: tuple[str, str, list[_Evaluated], int | None] | None = None
+        # @preamble values waiting for the next entry, and the line of the last one.
+        self.preambles: list[tuple[str, str]] = []
+        self.preamble_line: int | None = None
 
     def problem(self, line: int | None, severity: str, message: str) -> None:
         """Record a problem at ``line``."""
@@ -79,7 +94,16 @@ class _Reader:
         elif isinstance(block, bm.ImplicitComment):
             self.comment(block)
         elif isinstance(block, bm.Preamble):
-            self.problem(line, "notice", "@preamble is not kept")
+            self.preamble(block, line)
+
+    def preamble(self, block: bm.Preamble, line: int | None) -> None:
+        """Keep an ``@preamble`` for the next entry (written back just before it)."""
+        value = str(block.value).strip()
+        if _BAD_BYTE.search(value):
+            self.problem(line, "error", "not UTF-8; @preamble skipped")
+        elif value:
+            self.preambles.append((maps.MARK_PREAMBLE, value))
+            self.preamble_line = line
 
     def string(self, block: bm.String) -> None:
         """Define an ``@string`` macro."""
@@ -124,7 +148,9 @@ class _Reader:
         if not extra:
             return False
         fields = self.unique(fields + self.fields(extra, key), key, line)
-        self.works[-1] = entry_to_work(etype, key, fields)[0]
+        kept = [pair for pair in self.works[-1].extra if pair[0] == maps.MARK_PREAMBLE]
+        work = entry_to_work(etype, key, fields)[0]
+        self.works[-1] = replace(work, extra=work.extra + tuple(kept)) if kept else work
         self.last = None
         return True
 
@@ -132,7 +158,7 @@ class _Reader:
         """Convert one entry, with its field values evaluated."""
         line = _line(entry.start_line)
         raw = entry.raw or ""
-        bad = _BAD_BYTE.search(raw)
+        bad = _BAD_BYTE.search(raw) if self.checked else None
         if bad:
             byte = ord(bad.group()) - 0xDC00
             self.problem(_line(entry.start_line, raw, bad.start()), "error",
@@ -149,11 +175,16 @@ class _Reader:
                          f"entry '{entry.key}': undefined macro '{name}' kept as text")
         if not work.title:
             self.problem(line, "warning", f"entry '{entry.key}' has no title")
+        if self.preambles:
+            work = replace(work, extra=work.extra + tuple(self.preambles))
+            self.preambles = []
         self.works.append(work)
         self.last = (entry.entry_type, entry.key, fields, line)
 
     def unique(self, fields: list[_Evaluated], key: str, line: int | None) -> list[_Evaluated]:
         """``fields`` without later repeats of a name (any case), each repeat reported."""
+        if len({f[0].lower() for f in fields}) == len(fields):
+            return fields
         seen: set[str] = set()
         out = []
         for field in fields:
@@ -213,21 +244,74 @@ def _first_line(text: object) -> str:
     return ""
 
 
+def _read_chunk(chunk: Chunk, path: str) -> tuple[list[Work], list[Problem]]:
+    """Works and problems of one chunk (lines counted in the whole file), in file order."""
+    with gc_paused():
+        return _read_chunk_blocks(chunk, path)
+
+
+def _read_chunk_blocks(chunk: Chunk, path: str) -> tuple[list[Work], list[Problem]]:
+    """The body of :func:`_read_chunk`."""
+    reader = _Reader(path, checked=_BAD_BYTE.search(chunk.text) is not None)
+    if chunk.prelude:
+        for block in bibtexparser.parse_string(chunk.prelude, parse_stack=[]).blocks:
+            if isinstance(block, bm.String):
+                reader.string(block)
+        reader.problems = []  # the chunk that holds them reports them
+    for block in bibtexparser.parse_string(chunk.text, parse_stack=[]).blocks:
+        reader.block(block)
+    if reader.preambles:
+        reader.problem(reader.preamble_line, "notice", "@preamble after the last entry is not kept")
+    problems = reader.problems
+    if chunk.line_offset:
+        problems = [p if p.line is None else replace(p, line=p.line + chunk.line_offset)
+                    for p in problems]
+    return reader.works, problems
+
+
+def _workers() -> int:
+    """How many processes may read one file: the CPUs this process may use, at most 2."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(MAX_WORKERS, cpus))
+
+
+def _read_parallel(chunks: list[Chunk], path: str) -> list[tuple[list[Work], list[Problem]]]:
+    """Each chunk read: the first in this process, the others by worker processes."""
+    with ProcessPoolExecutor(max_workers=len(chunks) - 1) as pool:
+        futures = [pool.submit(_read_chunk, c, path) for c in chunks[1:]]
+        first = _read_chunk(chunks[0], path)
+        return [first] + [f.result() for f in futures]
+
+
 def read_bibtex(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Works and problems from BibTeX/BibLaTeX ``text`` (``path`` names it in problems).
 
     A file with no entries (say a new, empty ``corpus.bib``) gives a ``notice``;
-    :func:`validate_bibtex` makes that an error.
+    :func:`validate_bibtex` makes that an error. A file of more than ``PARALLEL_MIN_ENTRIES``
+    entries is split at entry boundaries and read by up to ``MAX_WORKERS`` processes; the
+    result is the same as a serial read.
     """
     if not text.strip():
         return [], [Problem(path=path, line=None, severity="notice", message=EMPTY)]
-    reader = _Reader(path)
-    for block in bibtexparser.parse_string(text, parse_stack=[]).blocks:
-        reader.block(block)
-    if not reader.works and not any(p.severity == "error" for p in reader.problems):
-        reader.problem(None, "notice", NO_ENTRIES)
-    reader.problems.sort(key=lambda p: (p.line or 0))
-    return reader.works, reader.problems
+    workers = _workers() if text.count("\n@") >= PARALLEL_MIN_ENTRIES else 1
+    chunks = split_chunks(text, workers)
+    parts = None
+    if len(chunks) > 1:
+        try:
+            parts = _read_parallel(chunks, path)
+        except (OSError, BrokenProcessPool):  # no processes here (a sandbox, say): read serially
+            parts = None
+    if parts is None:
+        parts = [_read_chunk(Chunk(text=text, line_offset=0, prelude=""), path)]
+    works = [w for part_works, _ in parts for w in part_works]
+    problems = [p for _, part_problems in parts for p in part_problems]
+    if not works and not any(p.severity == "error" for p in problems):
+        problems.append(Problem(path=path, line=None, severity="notice", message=NO_ENTRIES))
+    problems.sort(key=lambda p: (p.line or 0))
+    return works, problems
 
 
 def read_bibtex_bytes(data: bytes, path: str = "<bytes>") -> tuple[list[Work], list[Problem]]:

@@ -203,7 +203,7 @@ def _coverage(gap: Gap, labels: Labels) -> list[str]:
             + (f" — {desc}" if desc else "")
         )
     also = sorted(
-        {(f, v) for s in gap.statements for f in labels.facets for v in getattr(s, f, ())}
+        {(f, v) for s in gap.statements for f in labels.facets for v in s.values(f)}
         - set(gap.cell)
     )
     if also:

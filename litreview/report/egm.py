@@ -120,7 +120,7 @@ def _statement(s: GapStatement, facets: Sequence[str]) -> dict[str, Any]:
         "section": s.section,
         "quote": s.quote,
         "strength": s.strength,
-        "tags": {f: list(getattr(s, f, ())) for f in facets if getattr(s, f, ())},
+        "tags": {f: list(s.values(f)) for f in facets if s.values(f)},
     }
 
 
@@ -130,12 +130,9 @@ def work_citations(works: Sequence[Work], *, limit: int = FORMAT_LIMIT) -> dict[
     citeproc-py takes about 70 ms a work, so above ``limit`` works a fast APA-like formatter
     is used instead; either way every work gets a citation.
     """
-    fmt = None
-    if len(works) <= limit:
-        try:
-            from .bibliography import format_bibliography as fmt
-        except ImportError:
-            fmt = None
+    from .bibliography import format_bibliography
+
+    fmt = format_bibliography if len(works) <= limit else None
     out = {}
     for w in works:
         text = ""

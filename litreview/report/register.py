@@ -88,12 +88,14 @@ def register_csv(gaps: Sequence[Gap]) -> str:
     return csv_text(schema.REGISTER_CSV + REGISTER_EXTRA, rows)
 
 
-def statements_csv(statements: Sequence[GapStatement]) -> str:
-    """``statements.csv`` in document order with DESIGN.md columns."""
+def statements_csv(statements: Sequence[GapStatement], facets: Sequence[str]) -> str:
+    """``statements.csv`` in document order: DESIGN.md columns with one column per facet of
+    ``facets`` (taxonomy order) between ``quote`` and ``strength``."""
     ordered = sorted(statements, key=lambda s: (s.doc_id, s.char_start, s.char_end))
-    return csv_text(
-        schema.STATEMENTS, [{c: getattr(s, c) for c in schema.STATEMENTS} for s in ordered]
-    )
+    rows = [{"doc_id": s.doc_id, "char_start": s.char_start, "char_end": s.char_end,
+             "section": s.section, "quote": s.quote, "strength": s.strength,
+             **{f: s.values(f) for f in facets}} for s in ordered]
+    return csv_text(schema.statement_columns(list(facets)), rows)
 
 
 def register_markdown(gaps: Sequence[Gap], *, title: str = "Gap register") -> str:
@@ -130,13 +132,15 @@ def register_markdown(gaps: Sequence[Gap], *, title: str = "Gap register") -> st
     return "\n".join(lines) + "\n"
 
 
-def render_register(gaps: Sequence[Gap], statements: Sequence[GapStatement]) -> Mapping[str, str]:
-    """Every register file, keyed by its path under ``gaps/``."""
+def render_register(gaps: Sequence[Gap], statements: Sequence[GapStatement],
+                    facets: Sequence[str]) -> Mapping[str, str]:
+    """Every register file, keyed by its path under ``gaps/``; ``facets`` are the taxonomy's
+    facet ids in order (the statement table's facet columns)."""
     return {
         "register.json": register_json(gaps),
         "register.csv": register_csv(gaps),
         "register.md": register_markdown(gaps),
-        "statements.csv": statements_csv(statements),
+        "statements.csv": statements_csv(statements, facets),
     }
 
 

@@ -1,0 +1,51 @@
+"""Map a function over chunks of a large in-memory job in forked worker processes.
+
+The job (works, texts, a compiled taxonomy...) is handed to the workers by ``fork``: they
+inherit it, so nothing is pickled on the way in; only each chunk's (plain) result comes back.
+Where ``fork`` is not available, or one worker is asked for, the chunks run in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+__all__ = ["available_workers", "fork_map"]
+
+R = TypeVar("R")
+_JOB: tuple[Callable[[Any, int], Any], Any] | None = None  # set only while a pool runs
+
+
+def available_workers() -> int:
+    """CPUs this process may run on (at least 1)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def fork_map(fn: Callable[[Any, int], R], job: Any, n_chunks: int, workers: int) -> Iterator[R]:
+    """``fn(job, i)`` for i in ``range(n_chunks)``, in order, on up to ``workers`` forked
+    processes (results are yielded as they are ready, so the caller can overlap its work)."""
+    if workers <= 1 or n_chunks <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for i in range(n_chunks):
+            yield fn(job, i)
+        return
+    global _JOB
+    _JOB = (fn, job)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(min(workers, n_chunks), mp_context=context) as pool:
+            yield from pool.map(_run, range(n_chunks))
+    finally:
+        _JOB = None
+
+
+def _run(i: int) -> Any:
+    """Run chunk ``i`` of the inherited job (in a worker)."""
+    assert _JOB is not None, "fork_map job missing in worker"
+    fn, job = _JOB
+    return fn(job, i)

@@ -1,0 +1,121 @@
+"""Reading a large BibTeX file in parallel chunks gives exactly what a serial read gives."""
+
+from __future__ import annotations
+
+import pytest
+
+import litreview.io.bibtex as bibtex
+from litreview.io._bibtex_chunks import split_chunks
+from litreview.io.bibtex import read_bibtex, read_bibtex_bytes
+
+# Entries with every kind of problem, spread so that any cut falls between some of them.
+MESSY = (
+    '@string{pub = "Big Press"}\n'
+    "@book{a, title={A}, publisher=pub}\n"
+    "@article{b,\n  title = {B}\n  year = {2000},\n  note = {n}\n}\n"
+    "@article{c,\n  title = {C}},\n  year = {2001},\n}\n"
+    "@misc{d, abstract={a line\n@starting with an at sign}, title={D}}\n"
+    "@book{e, author={X, Y}}\n"
+    "@string{pub2 = pub # { and Co}}\n"
+    "@book{f, title={F}, publisher=pub2, note=undefinedmacro}\n"
+    "@article{g,\n  title = {G,\n  year = {2000},\n}\n"
+    "@book{h, title={H}, title={again}}\n"
+    "@book{i, title={I}, year={1999}}\n"
+)
+
+
+def _serial(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[list, list]:
+    """``read_bibtex(text)`` forced to read in one piece."""
+    monkeypatch.setattr(bibtex, "PARALLEL_MIN_ENTRIES", 10**9)
+    return read_bibtex(text, "m.bib")
+
+
+@pytest.mark.parametrize("parts", [2, 3, 5])
+def test_chunks_start_with_an_entry_and_keep_line_numbers(parts: int) -> None:
+    chunks = split_chunks(MESSY, parts)
+    assert 2 <= len(chunks) <= parts  # no cut after g: its braces never close
+    assert "".join(c.text for c in chunks) == MESSY
+    for c in chunks:
+        assert c.text.startswith("@")
+        assert MESSY.splitlines()[c.line_offset] == c.text.splitlines()[0]
+    # The "@" inside the abstract of d is at brace depth 1: never a cut.
+    assert not any(c.text.startswith("@starting") for c in chunks)
+
+
+def test_later_chunks_get_the_earlier_string_macros() -> None:
+    chunks = split_chunks(MESSY, 5)
+    assert chunks[0].prelude == ""
+    assert "@string{pub =" in chunks[-1].prelude and "pub2" in chunks[-1].prelude
+
+
+@pytest.mark.parametrize("parts", [2, 3, 5])
+def test_chunked_read_equals_serial_read(monkeypatch: pytest.MonkeyPatch, parts: int) -> None:
+    serial = _serial(monkeypatch, MESSY)
+    assert len(serial[1]) >= 5  # the file does exercise the problem paths
+    chunks = split_chunks(MESSY, parts)
+    pieces = [bibtex._read_chunk(c, "m.bib") for c in chunks]
+    works = [w for ws, _ in pieces for w in ws]
+    problems = sorted((p for _, ps in pieces for p in ps), key=lambda p: p.line or 0)
+    assert (works, problems) == serial
+
+
+def test_parallel_read_in_worker_processes_equals_serial(monkeypatch: pytest.MonkeyPatch) -> None:
+    serial = _serial(monkeypatch, MESSY)
+    monkeypatch.setattr(bibtex, "PARALLEL_MIN_ENTRIES", 1)
+    monkeypatch.setattr(bibtex, "_workers", lambda: 2)
+    calls = []
+    real = bibtex._read_parallel
+    monkeypatch.setattr(bibtex, "_read_parallel", lambda c, p: calls.append(len(c)) or real(c, p))
+    assert read_bibtex(MESSY, "m.bib") == serial
+    assert calls == [2]
+
+
+def test_bad_bytes_in_a_later_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
+    before, after = MESSY.split("@book{i")
+    data = (before + "@book{z, title={Caf\xe9}}\n@book{i" + after).encode("latin-1")
+    serial = read_bibtex_bytes(data, "m.bib")
+    monkeypatch.setattr(bibtex, "PARALLEL_MIN_ENTRIES", 1)
+    monkeypatch.setattr(bibtex, "_workers", lambda: 3)
+    monkeypatch.setattr(bibtex, "_read_parallel",
+                        lambda chunks, path: [bibtex._read_chunk(c, path) for c in chunks])
+    assert read_bibtex_bytes(data, "m.bib") == serial
+    line = before.count("\n") + 1
+    chunks = bibtex.split_chunks(data.decode("utf-8", "surrogateescape"), 3)
+    assert any(0 < c.line_offset < line and "@book{z" in c.text for c in chunks)
+    assert f"m.bib:{line}: error: not UTF-8 (byte 0xE9); entry 'z' skipped" in map(str, serial[1])
+
+
+def test_a_citekey_in_two_chunks_is_read_serially_so_the_duplicate_is_caught() -> None:
+    text = MESSY + "@book{a, title={Again}}\n"
+    assert len(split_chunks(text, 2)) == 1
+    found, problems = read_bibtex(text, "m.bib")
+    assert [w.key for w in found].count("a") == 1
+    assert any("duplicate citekey 'a'" in p.message for p in problems)
+
+
+def test_indented_string_definitions_prevent_splitting() -> None:
+    assert len(split_chunks("  @string{x = {y}}\n" + MESSY, 3)) == 1
+
+
+def test_unbalanced_file_without_a_depth_zero_boundary_is_one_chunk() -> None:
+    text = "@book{a, title={A}\n" + "".join(f"@book{{k{i}, title={{T}}}}\n" for i in range(5))
+    assert len(split_chunks(text, 2)) == 1
+
+
+def test_without_worker_processes_a_file_is_read_serially(monkeypatch: pytest.MonkeyPatch) -> None:
+    serial = _serial(monkeypatch, MESSY)
+    monkeypatch.setattr(bibtex, "PARALLEL_MIN_ENTRIES", 1)
+    monkeypatch.setattr(bibtex, "_workers", lambda: 2)
+
+    def no_processes(chunks: object, path: str) -> None:
+        raise PermissionError("no semaphores here")
+
+    monkeypatch.setattr(bibtex, "_read_parallel", no_processes)
+    assert read_bibtex(MESSY, "m.bib") == serial
+
+
+def test_no_chunk_ends_with_a_preamble_that_belongs_to_the_next_entry() -> None:
+    text = "".join(f"@book{{k{i}, title={{T}}}}\n" for i in range(10)) + "@preamble{{p}}\n"
+    text += "".join(f"@book{{m{i}, title={{T}}}}\n" for i in range(10))
+    assert len(split_chunks(text, 2)) == 1
+    assert len(split_chunks(text.replace("@preamble{{p}}\n", ""), 2)) == 2
