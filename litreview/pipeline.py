@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -186,10 +186,11 @@ def render_all(
     citations = review.load_citations()
     files: dict[str, str | bytes] = dict(render_register(gaps, statements, taxonomy.facet_ids))
     files.update(render_briefs(gaps, works, labels_of(taxonomy), top=top))
+    under_review = {d.work_key for d in docs if d.work_key}  # not evidence about themselves
     data = egm.egm_data(
         title=f"Evidence and gap map: {title}",
         facets=taxonomy.facets,
-        works=works,
+        works=[w for w in works if w.key not in under_review],
         tags=tags,
         statements=statements,
         citations=citations,
@@ -201,13 +202,15 @@ def render_all(
     frame = gap_figures.compute_statements_per_theme(gaps)
     if len(frame):
         files["figures/statements-per-theme.png"] = gap_figures.plot_statements_per_theme(frame)
-    files.update(other_figures(taxonomy, tags))
+    files.update(other_figures(taxonomy, tags, under_review))
     files.update(cluster_files(works, citations, statements, taxonomy.facet_ids))
     return files
 
 
-def other_figures(taxonomy: Any, tags: Sequence[Tag]) -> dict[str, bytes]:
-    """Coverage heatmaps, one per pair of facets."""
+def other_figures(
+    taxonomy: Any, tags: Sequence[Tag], exclude: Collection[str] = ()
+) -> dict[str, bytes]:
+    """Coverage heatmaps, one per pair of facets (works in ``exclude`` are not counted)."""
     import itertools
 
     from .coverage import coverage_matrix
@@ -217,12 +220,12 @@ def other_figures(taxonomy: Any, tags: Sequence[Tag]) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     for rows, cols in itertools.combinations(taxonomy.facets, 2):
         counts = coverage_matrix(
-            tags,
+            [t for t in tags if t.work_key not in exclude],
             rows.id,
             cols.id,
             row_values=[v.id for v in rows.values],
             col_values=[v.id for v in cols.values],
-        ).counts
+        ).counts.rename_axis(index=rows.label, columns=cols.label)
         out[f"figures/coverage-{rows.id}-x-{cols.id}.png"] = heatmap_png(
             counts, title=f"Unique works: {rows.label} × {cols.label}", labels=labels, dpi=90
         )
