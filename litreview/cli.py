@@ -13,8 +13,18 @@ from collections.abc import Sequence
 
 from .errors import LitreviewError
 
-COMMANDS = ("init", "ingest", "import", "tag", "coverage", "gaps", "report", "export",
-            "validate", "parse")
+COMMANDS = (
+    "init",
+    "ingest",
+    "import",
+    "tag",
+    "coverage",
+    "gaps",
+    "report",
+    "export",
+    "validate",
+    "parse",
+)
 _MODULES = {"import": "import_"}
 
 

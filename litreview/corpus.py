@@ -68,8 +68,10 @@ class Corpus:
     @property
     def merges_df(self) -> pd.DataFrame:
         """Deduplication merges: which works were one, and why."""
-        rows = [{"kept": m.kept, "merged": m.merged, "reason": m.reason, "score": m.score}
-                for m in self.merges]
+        rows = [
+            {"kept": m.kept, "merged": m.merged, "reason": m.reason, "score": m.score}
+            for m in self.merges
+        ]
         return pd.DataFrame(rows, columns=["kept", "merged", "reason", "score"])
 
     def work(self, key: str) -> Work:
@@ -109,9 +111,14 @@ def open_review(path: str | os.PathLike[str] | None = None) -> Corpus:
     """Load the review at ``path`` (see :func:`review_dir`) into a :class:`Corpus`."""
     review = Review.at(review_dir(path))
     works, problems = review.load_works()
-    return Corpus(review=review, works=tuple(works), documents=tuple(review.load_documents()),
-                  citations=tuple(review.load_citations()), tags=tuple(review.load_tags()),
-                  suggestions=tuple(review.load_suggestions()),
-                  statements=tuple(review.load_statements()), merges=tuple(review.load_merges()),
-                  problems=tuple(problems))
-
+    return Corpus(
+        review=review,
+        works=tuple(works),
+        documents=tuple(review.load_documents()),
+        citations=tuple(review.load_citations()),
+        tags=tuple(review.load_tags()),
+        suggestions=tuple(review.load_suggestions()),
+        statements=tuple(review.load_statements()),
+        merges=tuple(review.load_merges()),
+        problems=tuple(problems),
+    )

@@ -133,7 +133,11 @@ def work_from_csl(item: dict[str, Any], key: str = "") -> Work:
 
 
 def _encode_extra(value: Any) -> str:
-    return value if isinstance(value, str) else "json:" + json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return (
+        value
+        if isinstance(value, str)
+        else "json:" + json.dumps(value, ensure_ascii=False, sort_keys=True)
+    )
 
 
 def _decode_extra(value: str) -> Any:

@@ -16,7 +16,9 @@ class LitreviewError(Exception):
 class InputError(LitreviewError, ValueError):
     """Bad input from a user: a file, a line and what is wrong with it."""
 
-    def __init__(self, message: str, *, path: str = "", line: int | None = None, hint: str = "") -> None:
+    def __init__(
+        self, message: str, *, path: str = "", line: int | None = None, hint: str = ""
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.path = str(path)

@@ -131,7 +131,10 @@ class Review:
 
     def save_documents(self, docs: Sequence[Document]) -> None:
         """Write ``documents.csv`` sorted by doc_id."""
-        rows = [{c: getattr(d, c) for c in schema.DOCUMENTS} for d in sorted(docs, key=lambda d: d.doc_id)]
+        rows = [
+            {c: getattr(d, c) for c in schema.DOCUMENTS}
+            for d in sorted(docs, key=lambda d: d.doc_id)
+        ]
         self.write_table(self.documents_path, schema.DOCUMENTS, rows)
 
     def load_citations(self) -> list[Citation]:
@@ -140,20 +143,36 @@ class Review:
         out = []
         for n, row in enumerate(rows, start=2):
             try:
-                out.append(Citation(
-                    doc_id=row["doc_id"], footnote=_opt_int(row["footnote"]),
-                    position=int(row["position"] or 0), raw=row["raw"], work_key=row["work_key"],
-                    context=row["context"], section=row["section"], kind=row["kind"],
-                    char_start=_opt_int(row.get("char_start", "")),
-                    char_end=_opt_int(row.get("char_end", ""))))
+                out.append(
+                    Citation(
+                        doc_id=row["doc_id"],
+                        footnote=_opt_int(row["footnote"]),
+                        position=int(row["position"] or 0),
+                        raw=row["raw"],
+                        work_key=row["work_key"],
+                        context=row["context"],
+                        section=row["section"],
+                        kind=row["kind"],
+                        char_start=_opt_int(row.get("char_start", "")),
+                        char_end=_opt_int(row.get("char_end", "")),
+                    )
+                )
             except ValueError as exc:
-                raise InputError(f"bad number: {exc}", path=str(self.citations_path), line=n) from None
+                raise InputError(
+                    f"bad number: {exc}", path=str(self.citations_path), line=n
+                ) from None
         return out
 
     def save_citations(self, cits: Sequence[Citation]) -> None:
         """Write ``citations.csv`` in document, footnote, position order."""
+
         def order(c: Citation) -> tuple[str, int, int, int]:
-            return (c.doc_id, c.footnote if c.footnote is not None else -1, c.char_start or 0, c.position)
+            return (
+                c.doc_id,
+                c.footnote if c.footnote is not None else -1,
+                c.char_start or 0,
+                c.position,
+            )
 
         rows = [{c: getattr(cit, c) for c in schema.CITATIONS} for cit in sorted(cits, key=order)]
         self.write_table(self.citations_path, schema.CITATIONS, rows)
@@ -172,8 +191,14 @@ class Review:
         out = []
         for n, row in enumerate(rows, start=2):
             try:
-                out.append(Merge(kept=row["kept"], merged=row["merged"], reason=row["reason"],
-                                 score=float(row["score"] or 0)))
+                out.append(
+                    Merge(
+                        kept=row["kept"],
+                        merged=row["merged"],
+                        reason=row["reason"],
+                        score=float(row["score"] or 0),
+                    )
+                )
             except ValueError as exc:
                 raise InputError(f"bad number: {exc}", path=str(self.merges_path), line=n) from None
         return out
@@ -191,17 +216,31 @@ class Review:
         out = []
         for n, row in enumerate(rows, start=2):
             try:
-                ev = Evidence(quote=row["evidence"], doc_id=row["doc_id"],
-                              char_start=_opt_int(row["char_start"]), char_end=_opt_int(row["char_end"]))
-                out.append(Tag(work_key=row["work_key"], facet=row["facet"], value=row["value"],
-                               source=row["source"], evidence=ev, score=float(row["score"] or 0)))
+                ev = Evidence(
+                    quote=row["evidence"],
+                    doc_id=row["doc_id"],
+                    char_start=_opt_int(row["char_start"]),
+                    char_end=_opt_int(row["char_end"]),
+                )
+                out.append(
+                    Tag(
+                        work_key=row["work_key"],
+                        facet=row["facet"],
+                        value=row["value"],
+                        source=row["source"],
+                        evidence=ev,
+                        score=float(row["score"] or 0),
+                    )
+                )
             except ValueError as exc:
                 raise InputError(f"bad number: {exc}", path=str(path), line=n) from None
         return out
 
     def save_tags(self, tags: Sequence[Tag], path: Path | None = None) -> None:
         """Write ``tags.csv`` sorted by work, facet, value, then evidence location."""
-        self.write_table(path or self.tags_path, schema.TAGS, [_tag_row(t) for t in sort_tags(tags)])
+        self.write_table(
+            path or self.tags_path, schema.TAGS, [_tag_row(t) for t in sort_tags(tags)]
+        )
 
     def load_suggestions(self) -> list[Tag]:
         """Model-proposed tags (``suggestions.csv``)."""
@@ -218,20 +257,36 @@ class Review:
         if facets is None:
             facets = _statement_facets(self.statements_path) if rows else ()
         split = _split_multi
-        return [GapStatement(doc_id=r["doc_id"], char_start=int(r["char_start"]),
-                             char_end=int(r["char_end"]), section=r["section"], quote=r["quote"],
-                             facets=tuple((f, split(r.get(f) or "")) for f in facets),
-                             strength=r["strength"])
-                for r in rows]
+        return [
+            GapStatement(
+                doc_id=r["doc_id"],
+                char_start=int(r["char_start"]),
+                char_end=int(r["char_end"]),
+                section=r["section"],
+                quote=r["quote"],
+                facets=tuple((f, split(r.get(f) or "")) for f in facets),
+                strength=r["strength"],
+            )
+            for r in rows
+        ]
 
-    def save_statements(self, stmts: Sequence[GapStatement], facets: Sequence[str],
-                        path: Path | None = None) -> None:
+    def save_statements(
+        self, stmts: Sequence[GapStatement], facets: Sequence[str], path: Path | None = None
+    ) -> None:
         """Write ``gaps/statements.csv`` in document order, one column per facet of ``facets``."""
         columns = schema.statement_columns(list(facets))
-        rows = [{"doc_id": s.doc_id, "char_start": s.char_start, "char_end": s.char_end,
-                 "section": s.section, "quote": s.quote, "strength": s.strength,
-                 **{f: s.values(f) for f in facets}}
-                for s in sorted(stmts, key=lambda s: (s.doc_id, s.char_start, s.char_end))]
+        rows = [
+            {
+                "doc_id": s.doc_id,
+                "char_start": s.char_start,
+                "char_end": s.char_end,
+                "section": s.section,
+                "quote": s.quote,
+                "strength": s.strength,
+                **{f: s.values(f) for f in facets},
+            }
+            for s in sorted(stmts, key=lambda s: (s.doc_id, s.char_start, s.char_end))
+        ]
         self.write_table(path or self.statements_path, columns, rows)
 
     # -- human-owned files -----------------------------------------------------------------
@@ -248,8 +303,10 @@ class Review:
         from .taxonomy import load_taxonomy
 
         if not self.taxonomy_path.exists():
-            raise InputError("no taxonomy yet: write one (litreview init creates a starter)",
-                             path=str(self.taxonomy_path))
+            raise InputError(
+                "no taxonomy yet: write one (litreview init creates a starter)",
+                path=str(self.taxonomy_path),
+            )
         return load_taxonomy(read_text(self.taxonomy_path), str(self.taxonomy_path))
 
     def load_curation(self) -> tuple[Any, list[Problem]]:
@@ -264,7 +321,9 @@ class Review:
         """Rows of a CSV table; missing file -> ``[]``; a missing column -> InputError."""
         return read_csv(path, columns)
 
-    def write_table(self, path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> None:
+    def write_table(
+        self, path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, object]]
+    ) -> None:
         """Write rows to a CSV table atomically, with exactly ``columns``."""
         atomic.write_text(path, csv_text(columns, rows))
 
@@ -319,7 +378,9 @@ def decode_utf8(data: bytes, path: str) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(
-            f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded", path=path, line=line,
+            f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded",
+            path=path,
+            line=line,
             hint="save the file as UTF-8",
         ) from None
 
@@ -331,19 +392,36 @@ def problems_text(problems: Iterable[Problem]) -> str:
 
 def sort_tags(tags: Iterable[Tag]) -> list[Tag]:
     """Tags in a stable order: work, facet, value, source, evidence location."""
+
     def order(t: Tag) -> tuple[str, str, str, str, str, int, int, str]:
         e = t.evidence
-        return (t.work_key, t.facet, t.value, t.source, e.doc_id, e.char_start or -1,
-                e.char_end or -1, e.quote)
+        return (
+            t.work_key,
+            t.facet,
+            t.value,
+            t.source,
+            e.doc_id,
+            e.char_start or -1,
+            e.char_end or -1,
+            e.quote,
+        )
 
     return sorted(tags, key=order)
 
 
 def _tag_row(t: Tag) -> dict[str, object]:
     e = t.evidence
-    return {"work_key": t.work_key, "facet": t.facet, "value": t.value, "source": t.source,
-            "evidence": e.quote, "doc_id": e.doc_id, "char_start": e.char_start,
-            "char_end": e.char_end, "score": round(t.score, 4)}
+    return {
+        "work_key": t.work_key,
+        "facet": t.facet,
+        "value": t.value,
+        "source": t.source,
+        "evidence": e.quote,
+        "doc_id": e.doc_id,
+        "char_start": e.char_start,
+        "char_end": e.char_end,
+        "score": round(t.score, 4),
+    }
 
 
 def _opt_int(value: str | None) -> int | None:

@@ -40,7 +40,9 @@ def test_read_text_missing_and_directory(tmp_path: Path) -> None:
         read_text(tmp_path)
 
 
-def test_atomic_write_leaves_old_file_when_interrupted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_atomic_write_leaves_old_file_when_interrupted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "corpus.bib"
     target.write_text("old")
 
@@ -67,29 +69,76 @@ def test_write_many_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 def test_tables_round_trip(tmp_path: Path) -> None:
     review = Review.at(tmp_path)
-    docs = [Document(doc_id="d2", path="docs/d2.txt", title="T, with comma", author="A", year="2020",
-                     work_key="k2"), Document(doc_id="d1", path="d1.md")]
+    docs = [
+        Document(
+            doc_id="d2",
+            path="docs/d2.txt",
+            title="T, with comma",
+            author="A",
+            year="2020",
+            work_key="k2",
+        ),
+        Document(doc_id="d1", path="d1.md"),
+    ]
     review.save_documents(docs)
     assert review.load_documents() == sorted(docs, key=lambda d: d.doc_id)
-    cits = [Citation(doc_id="d1", footnote=3, position=0, raw='Ibid. "quoted"', work_key="k1",
-                     context="A sentence.", section="Intro", kind="ibid", char_start=5, char_end=16),
-            Citation(doc_id="d1", footnote=None, position=0, raw="x", work_key="", kind="note")]
+    cits = [
+        Citation(
+            doc_id="d1",
+            footnote=3,
+            position=0,
+            raw='Ibid. "quoted"',
+            work_key="k1",
+            context="A sentence.",
+            section="Intro",
+            kind="ibid",
+            char_start=5,
+            char_end=16,
+        ),
+        Citation(doc_id="d1", footnote=None, position=0, raw="x", work_key="", kind="note"),
+    ]
     review.save_citations(cits)
     assert sorted(review.load_citations(), key=repr) == sorted(cits, key=repr)
-    tags = [Tag(work_key="k1", facet="group", value="women", source="rule:context:abc",
-                evidence=Evidence(quote="women", doc_id="d1", char_start=0, char_end=5), score=0.5),
-            Tag(work_key="k1", facet="crime_type", value="drugs", source="rule:field:title",
-                evidence=Evidence(quote="drug use"), score=1.0)]
+    tags = [
+        Tag(
+            work_key="k1",
+            facet="group",
+            value="women",
+            source="rule:context:abc",
+            evidence=Evidence(quote="women", doc_id="d1", char_start=0, char_end=5),
+            score=0.5,
+        ),
+        Tag(
+            work_key="k1",
+            facet="crime_type",
+            value="drugs",
+            source="rule:field:title",
+            evidence=Evidence(quote="drug use"),
+            score=1.0,
+        ),
+    ]
     review.save_tags(tags)
     assert sorted(review.load_tags(), key=repr) == sorted(tags, key=repr)
-    stmts = [GapStatement(doc_id="d1", char_start=1, char_end=9, section="S", quote="no data",
-                          facets=(("crime_type", ("drugs", "corruption")), ("group", ()),
-                                  ("gender_dimension", ("roles_in_soc",))),
-                          strength="implicit")]
+    stmts = [
+        GapStatement(
+            doc_id="d1",
+            char_start=1,
+            char_end=9,
+            section="S",
+            quote="no data",
+            facets=(
+                ("crime_type", ("drugs", "corruption")),
+                ("group", ()),
+                ("gender_dimension", ("roles_in_soc",)),
+            ),
+            strength="implicit",
+        )
+    ]
     review.save_statements(stmts, ["crime_type", "group", "gender_dimension"])
     assert review.load_statements() == stmts
     assert review.statements_path.read_text(encoding="utf-8").splitlines()[0] == (
-        "doc_id,char_start,char_end,section,quote,crime_type,group,gender_dimension,strength")
+        "doc_id,char_start,char_end,section,quote,crime_type,group,gender_dimension,strength"
+    )
 
 
 def test_missing_column_is_reported_with_line(tmp_path: Path) -> None:
@@ -104,7 +153,8 @@ def test_bad_number_in_citations_names_the_line(tmp_path: Path) -> None:
     review = Review.at(tmp_path)
     review.bibliography.mkdir()
     review.citations_path.write_text(
-        "doc_id,footnote,position,raw,work_key,context,section,kind\nd,1,0,r,k,c,s,citation\nd,x,0,r,k,c,s,note\n")
+        "doc_id,footnote,position,raw,work_key,context,section,kind\nd,1,0,r,k,c,s,citation\nd,x,0,r,k,c,s,note\n"
+    )
     with pytest.raises(InputError, match=r"citations.csv:3: bad number"):
         review.load_citations()
 
@@ -116,20 +166,46 @@ def test_relative_paths(tmp_path: Path) -> None:
 
 
 names = st.text(alphabet="abcdefghijÀéü -'", min_size=1, max_size=12).map(str.strip).filter(bool)
-persons = st.one_of(st.builds(Person, family=names, given=st.one_of(st.just(""), names)),
-                    st.builds(Person, literal=names))
-dates = st.one_of(st.just(""), st.integers(1000, 2100).map(str),
-                  st.tuples(st.integers(1000, 2100), st.integers(1, 12)).map(lambda t: f"{t[0]}-{t[1]:02d}"))
+persons = st.one_of(
+    st.builds(Person, family=names, given=st.one_of(st.just(""), names)),
+    st.builds(Person, literal=names),
+)
+dates = st.one_of(
+    st.just(""),
+    st.integers(1000, 2100).map(str),
+    st.tuples(st.integers(1000, 2100), st.integers(1, 12)).map(lambda t: f"{t[0]}-{t[1]:02d}"),
+)
 plain = st.text(min_size=0, max_size=20)
 
 
-@given(title=plain, authors=st.lists(persons, max_size=3), issued=dates, url=plain,
-       keywords=st.lists(st.text(alphabet="abc:_", min_size=1, max_size=8), max_size=3),
-       extra=st.dictionaries(st.sampled_from(["archive", "medium", "language", "ISBN"]), plain, max_size=3))
-def test_csl_round_trip(title: str, authors: list[Person], issued: str, url: str, keywords: list[str],
-                        extra: dict[str, str]) -> None:
-    work = Work(key="k", type="report", title=title, authors=tuple(authors), issued=issued, url=url,
-                keywords=tuple(keywords), extra=tuple(extra.items()))
+@given(
+    title=plain,
+    authors=st.lists(persons, max_size=3),
+    issued=dates,
+    url=plain,
+    keywords=st.lists(st.text(alphabet="abc:_", min_size=1, max_size=8), max_size=3),
+    extra=st.dictionaries(
+        st.sampled_from(["archive", "medium", "language", "ISBN"]), plain, max_size=3
+    ),
+)
+def test_csl_round_trip(
+    title: str,
+    authors: list[Person],
+    issued: str,
+    url: str,
+    keywords: list[str],
+    extra: dict[str, str],
+) -> None:
+    work = Work(
+        key="k",
+        type="report",
+        title=title,
+        authors=tuple(authors),
+        issued=issued,
+        url=url,
+        keywords=tuple(keywords),
+        extra=tuple(extra.items()),
+    )
     assert work_from_csl(work_to_csl(work)) == work
 
 

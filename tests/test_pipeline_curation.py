@@ -19,7 +19,8 @@ def test_merge_in_curation_moves_tags_to_the_kept_work(tmp_path: Path) -> None:
     keep, drop = sorted(k for k, v in by_work.items() if v)[:2]
     dropped_values = by_work[drop]
     review.curation_path.write_text(
-        "works:\n  merge:\n    - {keep: %s, drop: %s, reason: same study}\n" % (keep, drop))
+        f"works:\n  merge:\n    - {{keep: {keep}, drop: {drop}, reason: same study}}\n"
+    )
     before = review.curation_path.read_bytes()
 
     assert main(["tag", "--review", str(root)]) == 0

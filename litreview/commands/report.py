@@ -5,22 +5,12 @@ from __future__ import annotations
 import argparse
 
 from ..pipeline import run_report
-from ._common import add_review, notice, review_of, say
-from .gaps import summary
+from ._common import notice, review_of, say
+from .gaps import add_arguments, summary
+
+__all__ = ["HELP", "add_arguments", "run"]
 
 HELP = "tag the corpus, then compute coverage and gaps (writes bibliography/tags.csv and gaps/)"
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """``[--top N] [--review DIR]``."""
-    parser.add_argument(
-        "--top",
-        type=int,
-        default=10,
-        metavar="N",
-        help="write study briefs for the N best gaps (default 10)",
-    )
-    add_review(parser)
 
 
 def run(args: argparse.Namespace) -> int:

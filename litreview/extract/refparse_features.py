@@ -52,7 +52,7 @@ def tokenize(text: str) -> list[str]:
 
 def _shape(tok: str) -> str:
     """Collapsed character-class shape, e.g. ``Aa.`` for ``Smith.``."""
-    out = []
+    out: list[str] = []
     for ch in tok:
         c = "A" if ch.isupper() else "a" if ch.isalpha() else "9" if ch.isdigit() else ch
         if not out or out[-1] != c:

@@ -147,9 +147,9 @@ def _fill(item: dict[str, Any], segments: list[tuple[str, str]], raw: str) -> No
               "edition": "edition", "collection": "collection-title"}
     _title(item, _first(segments, "title"))
     for label, key in simple.items():
-        text = _first(segments, label)
-        if text and key not in item:
-            value = _strip(text)
+        found = _first(segments, label)
+        if found and key not in item:
+            value = _strip(found)
             if key == "container-title":
                 value = re.sub(r"^(?:in|dans|en|im)\s*:?\s+", "", value, flags=re.I)
             if value:

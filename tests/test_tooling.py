@@ -1,0 +1,28 @@
+"""The linters the project promises (pyproject.toml) pass on the whole tree."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+
+
+def test_ruff_is_clean() -> None:
+    result = _run("ruff", "check", "litreview", "tests", "benchmarks")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_mypy_is_clean() -> None:
+    result = _run("mypy", "litreview")
+    assert result.returncode == 0, result.stdout + result.stderr
