@@ -161,6 +161,8 @@ _STEMS = [
     "cartels",
     "mafia",
 ]
+TEXT_MAX = 10_000  # the formatted bibliography is measured up to this size
+TEXT_CITEPROC_PY = 300  # entries formatted through citeproc-py (a sample: it is slow)
 WORDS = _STEMS + [w + s for w in _STEMS[:60] for s in ("s", "ing", "al")]
 LATEX = ['{\\"u}ber', "caf{\\'e}", "R\\&D", "{\\O}resund", 'na{\\"\\i}ve', "{\\ss}trasse"]
 TYPES = [
@@ -315,7 +317,26 @@ def one(n: int, seed: int) -> dict[str, float]:
         res[f"export_{name}_s"] = time.perf_counter() - t
         res[f"export_{name}_cpu"] = cpu_s() - c
     res["peak_mb"] = peak_mb()
+    if n <= TEXT_MAX:
+        text_export(result.works, res)
     return res
+
+
+def text_export(works: list, res: dict[str, float]) -> None:
+    """The formatted bibliography (APA) with each engine available; pandoc runs as a child
+    process, so its time is in the CPU figures and its memory in ``text_pandoc_mb``."""
+    from litreview.report import pandoc_citeproc
+    from litreview.report.bibliography import render_bibliography
+
+    engines = {"pandoc": works} if pandoc_citeproc.available() else {}
+    engines["citeproc-py"] = works[:TEXT_CITEPROC_PY]  # ~15 ms an entry: a sample
+    for engine, chosen in engines.items():
+        t, c = time.perf_counter(), cpu_s()
+        render_bibliography(chosen, style="apa", engine=engine)
+        res[f"text_{engine}_n"] = len(chosen)
+        res[f"text_{engine}_s"] = time.perf_counter() - t
+        res[f"text_{engine}_cpu"] = cpu_s() - c
+    res["text_pandoc_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def growth(rows: list[dict[str, float]], key: str) -> float:
@@ -367,6 +388,14 @@ def main() -> None:
     for s in steps:
         print(f"  {s:>16}: {growth(rows, s + '_cpu'):.2f}")
     big = rows[-1]
+    for r in rows:
+        for engine in ("pandoc", "citeproc-py"):
+            if f"text_{engine}_s" in r:
+                per = r[f"text_{engine}_s"] / r[f"text_{engine}_n"] * 1000
+                print(f"text (apa) via {engine}: {r[f'text_{engine}_n']:.0f} entries in "
+                      f"{r[f'text_{engine}_s']:.1f} s wall = {per:.2f} ms an entry"
+                      + (f", pandoc peak {r['text_pandoc_mb']:.0f} MB" if engine == "pandoc"
+                         else ""))
     for r in rows:
         main_cpu, workers_cpu = r["read_main_cpu"], r["read_cpu"] - r["read_main_cpu"]
         print(f"read {r['n']:.0f}: {main_cpu:.2f} s CPU in this process + {workers_cpu:.2f} s in "

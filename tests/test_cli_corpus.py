@@ -393,6 +393,14 @@ def test_export_text_style(
         capsys, "export", "--format", "text", "--style", "apa", "--review", str(review)
     )
     assert code == 0 and "World Drug Report 2012" in out and "Khan" in out
+    code, slow, _ = run(
+        capsys, "export", "--format", "text", "--engine", "citeproc-py", "--review", str(review)
+    )
+    assert code == 0 and sorted(slow.splitlines()) == sorted(out.splitlines())
+    code, _, err = run(
+        capsys, "export", "--format", "ris", "--engine", "pandoc", "--review", str(review)
+    )
+    assert code == 0 and "--style and --engine are used only with --format text" in err
 
 
 @pytest.mark.parametrize("fmt", ["ris", "csljson", "csv"])

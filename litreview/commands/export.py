@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import atomic
-from ..errors import has_errors
+from ..errors import Problem, has_errors
 from ..io import FORMATS, writer_for
 from ..model import Work
 from ..select import parse_wheres, select_works, with_tag_keywords
@@ -28,7 +28,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--style",
         default="apa",
         metavar="NAME",
-        help="CSL style for --format text (apa, chicago-author-date)",
+        help="CSL style for --format text (apa, chicago-author-date, ...)",
+    )
+    parser.add_argument(
+        "--engine",
+        default="auto",
+        choices=("auto", "pandoc", "citeproc-py"),
+        help="formatter for --format text: pandoc when installed (fast), else citeproc-py",
     )
     parser.add_argument(
         "--where",
@@ -41,13 +47,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_review(parser)
 
 
-def render(works: Sequence[Work], fmt: str, style: str) -> str:
-    """The works as text in ``fmt``."""
+def render(
+    works: Sequence[Work], fmt: str, style: str, engine: str = "auto"
+) -> tuple[str, list[Problem]]:
+    """The works as text in ``fmt``, with any entry that could not be formatted."""
     if fmt == "text":
-        from ..report.bibliography import format_bibliography
+        from ..report.bibliography import render_bibliography
 
-        return format_bibliography(works, style=style, output="text")
-    return writer_for(fmt)(works)
+        return render_bibliography(works, style=style, output="text", engine=engine)
+    return writer_for(fmt)(works), []
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,9 +74,11 @@ def run(args: argparse.Namespace) -> int:
             "note: no work is tagged so"
             + ("" if tags else "; there are no tags yet (run litreview tag)")
         )
-    if args.style != "apa" and args.format != "text":
-        notice("note: --style is used only with --format text")
-    text = render(chosen, args.format, args.style)
+    if (args.style != "apa" or args.engine != "auto") and args.format != "text":
+        notice("note: --style and --engine are used only with --format text")
+    text, trouble = render(chosen, args.format, args.style, args.engine)
+    for p in trouble:
+        notice(f"{p.severity}: {p.message}")
     if args.output:
         atomic.write_text(args.output, text)
         notice(f"exported {len(chosen)} of {len(works)} works as {args.format} to {args.output}")

@@ -17,6 +17,7 @@ import jsonschema
 from ..csl import work_from_csl, work_to_csl
 from ..errors import Problem
 from ..model import Work, replace
+from ..texmarkup import plain_work
 
 __all__ = ["ITEM_SCHEMA", "read_csljson", "validate_csljson", "write_csljson"]
 
@@ -170,7 +171,7 @@ def write_csljson(works: Sequence[Work]) -> str:
 
 def _item(work: Work) -> dict[str, Any]:
     """A work as a CSL item; a keyless work keeps the id it was read with."""
-    item = work_to_csl(work)
+    item = work_to_csl(plain_work(work))
     if not work.key and work.extra_value("id"):
         item["id"] = work.extra_value("id")
     return item

@@ -18,6 +18,7 @@ import rispy
 
 from ..errors import Problem
 from ..model import Person, Work
+from ..texmarkup import plain_work
 from ._ris_maps import CSL_TO_TY, TY_TO_CSL
 
 __all__ = ["read_ris", "validate_ris", "write_ris"]
@@ -241,7 +242,7 @@ def write_ris(works: Sequence[Work]) -> str:
     for work in works:
         lines = [
             pattern.format(tag=tag, value=value.replace("\n", "\n  "))
-            for tag, value in _to_lines(work)
+            for tag, value in _to_lines(plain_work(work))
         ]
         blocks.append("\n".join([*lines, pattern.format(tag="ER", value="")]) + "\n")
     return "\n".join(blocks)

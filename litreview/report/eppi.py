@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..model import Tag, Work
+from ..texmarkup import plain_work
 
 __all__ = ["eppi_json", "eppi_record"]
 
@@ -91,6 +92,7 @@ def _code_set(facets: Sequence[Any], ids: dict[tuple[str, str], int], name: str)
 
 
 def _reference(item_id: int, w: Work, codes: dict[int, list[str]]) -> dict[str, Any]:
+    w = plain_work(w)
     authors = "".join(
         f"{p.family or p.literal}, {p.given};" if p.given else f"{p.display()};" for p in w.authors
     )

@@ -1,0 +1,84 @@
+"""TeX markup -> Unicode for the formats that are not TeX (CSL-JSON, RIS, bibliographies)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from litreview.io.bibtex import read_bibtex, write_bibtex
+from litreview.io.csljson import read_csljson, write_csljson
+from litreview.io.ris import write_ris
+from litreview.model import Person, Work
+from litreview.report.bibliography import format_bibliography
+from litreview.texmarkup import plain_work, to_text
+
+
+@pytest.mark.parametrize(
+    ("tex", "text"),
+    [
+        (r"Caf{\'e} na{\"\i}ve", "Café naïve"),
+        (r"Dvo{\v{r}}{\'a}k", "Dvořák"),
+        (r"\"{U}ber \c{c}a \c c \'\i \H{o} \k{a} \u{g} \r{a} \=a \.z \^o \`a \~n",
+         "Über ça ç í ő ą ğ å ā ż ô à ñ"),
+        (r"{\O}resund {\ss}trasse \ss{}x Encyclop{\ae}dia \L{}\'od\'z",
+         "Øresund ßtrasse ßx Encyclopædia Łódź"),
+        (r"R\&D: 50\% of \$5 \#1 a\_b \{x\}", "R&D: 50% of $5 #1 a_b {x}"),
+        (r"\mkbibquote{Quoted} and \emph{em} \textsc{Sc} \textit{The {GNU} Manual}",
+         "“Quoted” and em Sc The GNU Manual"),
+        (r"{South Asia} 1900--1931, a---b, 11.~Jahrhunderts",
+         "South Asia 1900–1931, a—b, 11. Jahrhunderts"),
+        (r"Math $E=mc^2$ in {Physics}", "Math $E=mc^2$ in Physics"),
+        (r"Text with an unknown \foo{bar} command", "Text with an unknown bar command"),
+    ],
+)
+def test_markup_becomes_unicode(tex: str, text: str) -> None:
+    assert to_text(tex) == text
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="\\{}", blacklist_categories=["Cs"])))
+def test_text_without_markup_is_unchanged(value: str) -> None:
+    """Plain text from RIS, CSL-JSON or a footnote passes through, '--', '~' and '%' too."""
+    assert to_text(value) == value
+
+
+def test_plain_work_touches_modelled_text_only() -> None:
+    work = Work(
+        key="k", title=r"Caf{\'e}", authors=(Person(family=r"Dvo{\v{r}}{\'a}k", given="A"),),
+        pages="13--42", url=r"https://x.org/a\_b?c={d}", doi="10.1/{x}",
+        extra=(("annotation", r"\texttt{raw}"),),
+    )
+    plain = plain_work(work)
+    assert (plain.title, plain.authors[0].family, plain.pages) == ("Café", "Dvořák", "13-42")
+    assert (plain.url, plain.doi, plain.extra) == (work.url, work.doi, work.extra)
+    untouched = Work(key="p", title="Plain & simple -- 50%", pages="1-5")
+    assert plain_work(untouched) is untouched
+
+
+BIB = r"""@article{dvorak2001,
+  title = {Caf{\'e} culture in {South Asia}: R\&D},
+  author = {Dvo{\v{r}}{\'a}k, Ivan and {World Bank}},
+  journal = {Journal of {\"U}ber Studies},
+  pages = {13--42},
+  year = {2001}
+}
+"""
+
+
+def test_exports_that_are_not_tex_carry_unicode_and_bibtex_keeps_the_markup() -> None:
+    works, problems = read_bibtex(BIB, "x.bib")
+    assert not problems
+    item = json.loads(write_csljson(works))[0]
+    assert item["title"] == "Café culture in South Asia: R&D"
+    assert item["author"] == [{"family": "Dvořák", "given": "Ivan"}, {"literal": "World Bank"}]
+    assert (item["container-title"], item["page"]) == ("Journal of Über Studies", "13-42")
+    ris = write_ris(works)
+    assert "TI  - Café culture in South Asia: R&D" in ris and "AU  - Dvořák, Ivan" in ris
+    assert r"Caf{\'e} culture in {South Asia}: R\&D" in write_bibtex(works)
+    text = format_bibliography(works, style="apa", engine="citeproc-py")
+    assert text.startswith("Dvořák, I., & World Bank. (2001). Café culture in South Asia: R&D.")
+    # CSL-JSON read back is plain text, and stays so on the next export.
+    again, _ = read_csljson(write_csljson(works), "x.json")
+    assert json.loads(write_csljson(again)) == json.loads(write_csljson(works))
