@@ -74,6 +74,24 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December"]
 _DOMAINS = ["org", "int", "gov", "net", "com"]
 
+_TOWNS = ["Northbridge", "Eastford", "Westmoor", "Crestmoor", "Lakeside", "Harrowgate",
+          "Kingsbury", "Millbrook", "Ashdale", "Port Ellis", "Redhill", "Stonebridge"]
+_ADJ = ["Regional", "Coastal", "Rural", "Urban", "Northern", "Southern", "Independent",
+        "National", "Joint", "Environmental"]
+_ORG_FORMS = ["{p} City Council", "{c} Environmental Protection Agency",
+              "Department of {t}", "{a} Institute for {t}", "{p} Water Authority",
+              "{a} Fisheries Board", "{c} Bureau of Statistics", "{a} Health Service",
+              "Office of {t}", "{p} County Health Department", "{a} Planning Office",
+              "Centre for {t}", "{p} Energy Ltd", "{a} Development Agency",
+              "{c} Red Cross Society", "Friends of {p}", "{a} Research Unit",
+              "{p} Chamber of Commerce", "{a} Audit Office", "{c} Forest Service"]
+_PUBLISHERS_PLUS = ["Stationery Office", "Government Printer", "Earthscan",
+                    "University of Westmoor Press", "Lakeside Academic Press",
+                    "Northbridge University", "Island Press"]
+_PLACES_PLUS = ["Northbridge", "Eastford, UK", "Ottawa, Ontario", "Canberra, ACT",
+                "Wellington, New Zealand", "Cape Town, South Africa", "Boulder, CO"]
+_COUNTRIES_WORDS = {w for c in _COUNTRIES for w in c.split()}
+
 Segments = list[tuple[str, str]]
 
 
@@ -92,6 +110,10 @@ class _Gen:
     def org(self) -> str:
         """An organisation name."""
         kind = self.r.random()
+        if kind < 0.25:
+            return self.pick(_ORG_FORMS).format(p=self.pick(_TOWNS), c=self.pick(_COUNTRIES),
+                                               t=self.pick(_TOPICS), a=self.pick(_ADJ))
+        kind = self.r.random()
         if kind < 0.3:
             return f"{self.pick(_ORG_HEADS)}, {self.pick(_COUNTRIES)}" if self.r.random() < .3 \
                 else f"Government of {self.pick(_COUNTRIES)}" if self.r.random() < .3 \
@@ -106,8 +128,13 @@ class _Gen:
     def title(self) -> str:
         """A report-like title."""
         y2 = self.year + self.r.randint(1, 5)
-        return self.pick(_TITLE_FORMS).format(t=self.pick(_TOPICS), c=self.pick(_COUNTRIES),
-                                             y=self.year, y2=y2)
+        title = self.pick(_TITLE_FORMS).format(t=self.pick(_TOPICS), c=self.pick(_COUNTRIES),
+                                              y=self.year, y2=y2)
+        if self.r.random() < 0.4:  # sentence case, as many report lists write titles
+            words = title.split()
+            title = " ".join([words[0], *(w if w[:1].isupper() and w in _COUNTRIES_WORDS
+                                          else w.lower() for w in words[1:])])
+        return title
 
     def date(self, full: bool = False) -> str:
         """A year, or a day-month-year / month-year date."""
@@ -129,6 +156,36 @@ class _Gen:
         return self.r.choice([f"(accessed {day})", f"accessed {day}.", f"[accessed {day}]",
                               f"Accessed on {day}.", f"last visited {day}."])
 
+    def place(self) -> str:
+        """A place of publication."""
+        return self.pick(_PLACES) if self.r.random() < 0.7 else self.pick(_PLACES_PLUS)
+
+    def publisher(self) -> str:
+        """A publisher: a press or an organisation."""
+        kind = self.r.random()
+        return (self.pick(_PUBLISHERS) if kind < 0.4 else self.pick(_PUBLISHERS_PLUS)
+                if kind < 0.6 else self.org())
+
+    def series(self) -> Segments:
+        """A report series and number: ``Working Paper No. 12.`` as genre + volume."""
+        num = self.r.randint(1, 120)
+        numtext = self.r.choice([f"No. {num}", f"no. {num}", f"{num}", f"{self.year}/{num}",
+                                 f"Number {num}"])
+        if self.r.random() < 0.2:
+            return [("note", f"{self.pick(_SERIES)} {numtext}.")]
+        return [("genre", self.pick(_SERIES) + self.r.choice(["", ","])),
+                ("volume", numtext + self.r.choice([".", ","]))]
+
+    def web_tail(self) -> Segments:
+        """``Available at: URL`` / ``Retrieved from URL`` / bare URL, maybe an access note."""
+        lead = self.r.choice(["Available at:", "Available at", "Available from:",
+                              "Retrieved from", "Online:", "URL:", ""])
+        segs = [("note", lead)] if lead else []
+        segs.append(("url", self.url()))
+        if self.r.random() < 0.4:
+            segs.append(("note", self.access()))
+        return segs
+
     def quote(self, text: str) -> str:
         """``text`` quoted in one of the styles footnotes use."""
         left, right = self.r.choice([("“", "”"), ("‘", "’"), ("'", "'"), ("\"", "\""), ("", "")])
@@ -139,11 +196,15 @@ def _report_apa(g: _Gen) -> Segments:
     """``Org. (2019). Title (Series No. 4). Place: Publisher.``"""
     segs = [("author", g.org() + "."), ("date", f"({g.date()})."), ("title", g.title() + ".")]
     if g.r.random() < 0.5:
-        segs.append(("note", f"{g.pick(_SERIES)} No. {g.r.randint(1, 120)}."))
+        segs += g.series()
     if g.r.random() < 0.7:
-        segs += [("location", g.pick(_PLACES) + ":"), ("publisher", g.pick(_PUBLISHERS) + ".")]
+        segs += [("location", g.place() + ":"), ("publisher", g.publisher() + ".")]
+    elif g.r.random() < 0.5:
+        segs += [("publisher", g.publisher() + ","), ("location", g.place() + ".")]
+    if g.r.random() < 0.2:
+        segs.append(("pages", f"{g.r.randint(12, 400)} {g.r.choice(['pp.', 'p.'])}"))
     if g.r.random() < 0.3:
-        segs.append(("url", g.url()))
+        segs += g.web_tail()
     return segs
 
 
@@ -184,7 +245,10 @@ def _webpage(g: _Gen) -> Segments:
     """``Org. “Page title.” Site, 2020. URL (accessed ...).``"""
     segs = [("author", g.org() + ".")] if g.r.random() < 0.7 else []
     segs.append(("title", g.quote(g.title() + ".")))
-    segs += [("container-title", g.pick(_SITES) + ","), ("date", g.date() + "."), ("url", g.url())]
+    site = g.pick(_SITES)
+    news = "News" in site or site in ("The Conversation", "Devex")
+    tag = "container-title" if news else "publisher"
+    segs += [(tag, site + ","), ("date", g.date() + "."), ("url", g.url())]
     if g.r.random() < 0.4:
         segs.append(("note", g.access()))
     return segs
@@ -223,14 +287,65 @@ def _person_report(g: _Gen) -> Segments:
         names += f" and {g.pick(_GIVEN)} {g.pick(_FAMILY)}"
     segs = [("author", names), ("date", f"({g.year})."), ("title", g.title() + ".")]
     if g.r.random() < 0.5:
-        segs.append(("note", f"{g.pick(_SERIES)} {g.r.randint(1, 80)}."))
-    segs.append(("publisher", g.org() + "."))
+        segs += g.series()
+    segs.append(("publisher", g.org() + g.r.choice([".", ","])))
+    if segs[-1][1].endswith(","):
+        segs.append(("location", g.place() + "."))
+    return segs
+
+
+def _web_harvard(g: _Gen) -> Segments:
+    """``Org (2019) Title. Available at: URL (Accessed: 3 March 2020).``"""
+    author = g.org() if g.r.random() < 0.7 else g.person()
+    year = g.r.choice([f"({g.year})", f"({g.year}).", f"{g.year}.", "(n.d.)."])
+    segs = [("author", author + g.r.choice(["", "."])), ("date", year),
+            ("title", g.title() + g.r.choice([".", "", ","]))]
+    if g.r.random() < 0.3:
+        segs.append(("publisher", g.org() + "."))
+    return segs + g.web_tail()
+
+
+def _web_vancouver(g: _Gen) -> Segments:
+    """``Org. Title [Internet]. Place: Publisher; 2015 [cited 2017 Jan 5]. Available from: URL``"""
+    segs = [("author", g.org() + "."), ("title", g.title() + " [Internet].")]
+    if g.r.random() < 0.7:
+        segs += [("location", g.place() + ":"), ("publisher", g.publisher() + ";")]
+    cited = f"[cited {g.r.randint(2015, 2024)} {g.pick(_MONTHS)[:3]} {g.r.randint(1, 28)}]."
+    return [*segs, ("date", str(g.year)), ("note", cited), ("note", "Available from:"),
+            ("url", g.url())]
+
+
+def _report_no_author(g: _Gen) -> Segments:
+    """``Title. Org, Place, 2010. 84 pp.`` and ``Title (2010). Place: Publisher.``"""
+    segs = [("title", g.title() + ".")]
+    if g.r.random() < 0.5:
+        segs += [("publisher", g.org() + ","), ("location", g.place() + ","),
+                 ("date", f"{g.year}.")]
+    else:
+        segs += [("date", f"({g.year})."), ("location", g.place() + ":"),
+                 ("publisher", g.publisher() + ".")]
+    if g.r.random() < 0.3:
+        segs.append(("pages", f"{g.r.randint(12, 400)} pp."))
+    return segs
+
+
+def _chapter_in_report(g: _Gen) -> Segments:
+    """A chapter in an edited book: the book is a real container."""
+    segs = [("author", g.person().rstrip(".") + "."), ("date", f"({g.year})."),
+            ("title", g.title() + ".")]
+    editor = f"{g.pick(_GIVEN)[0]}. {g.pick(_FAMILY)}"
+    segs += [("editor", f"In {editor} (Ed.),"),
+             ("container-title", g.r.choice(["Handbook of ", "Perspectives on ", ""])
+              + g.pick(_TOPICS)),
+             ("pages", f"(pp. {(a := g.r.randint(1, 300))}-{a + g.r.randint(5, 30)})."),
+             ("location", g.place() + ":"), ("publisher", g.publisher() + ".")]
     return segs
 
 
 _TEMPLATES: list[Callable[[_Gen], Segments]] = [
     _report_apa, _report_footnote, _report_footnote, _report_chicago, _untitled_web, _webpage,
-    _news, _law, _person_report]
+    _news, _law, _person_report, _web_harvard, _web_vancouver, _report_no_author,
+    _report_apa, _chapter_in_report]
 
 
 def synthetic_records(n: int, *, seed: int = 7) -> list[dict]:

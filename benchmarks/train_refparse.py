@@ -5,7 +5,10 @@
 1. k-fold cross-validation on the gold set: train on k-1 folds, parse the held-out
    fold with the full parser (CRF + rules), write all held-out predictions to
    ``benchmarks/out/refparse_cv_pred.jsonl`` and score them with the benchmark's score.py.
-2. Train on the whole gold set and write the shipped model (``--out``).
+2. Synthetic held-out check: the fold-0 model parses synthetic references drawn with
+   another seed than the training ones (``--check-seed``); their gold fields are built
+   from the labels by construction, and score.py scores the parses.
+3. Train on the whole gold set and write the shipped model (``--out``).
 The grey set is never used here (see bench_refparse.py).
 """
 
@@ -26,12 +29,13 @@ sys.path.insert(0, str(ROOT))
 
 from litreview.extract import refparse  # noqa: E402
 from litreview.extract.refparse_features import sequence_features, tokenize  # noqa: E402
+from litreview.extract.refparse_fields import build_item  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from refparse_synth import synthetic_records  # noqa: E402
 
 BENCH = ROOT.parent / "shared" / "benchmarks" / "refparse"
-SYNTH = 600
+SYNTH = 800
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 
 
@@ -108,6 +112,29 @@ def cross_validate(records: list[dict], folds: int, out_dir: Path, reuse: bool,
     return path
 
 
+def synth_fields(record: dict) -> dict:
+    """CSL fields of a synthetic record, built from its labels (gold by construction)."""
+    segs = [(refparse.canonical_label(tag), text) for tag, text in record["labels"]]
+    segs = [(lab, text) for lab, text in segs if lab != "note"]
+    return build_item(segs, record["raw"])
+
+
+def synth_check(model: Path, n: int, seed: int, out_dir: Path) -> None:
+    """Score ``model`` (with the rules) on ``n`` synthetic references of another seed."""
+    records = synthetic_records(n, seed=seed)
+    parser = refparse.ReferenceParser(model)
+    gold, pred = out_dir / "synth_check_gold.jsonl", out_dir / "synth_check_pred.jsonl"
+    with gold.open("w", encoding="utf-8") as gh, pred.open("w", encoding="utf-8") as ph:
+        for rec in records:
+            gh.write(json.dumps({"id": rec["id"], "fields": synth_fields(rec)},
+                                ensure_ascii=False) + "\n")
+            ph.write(json.dumps({"id": rec["id"], "fields": parser.parse(rec["raw"])},
+                                ensure_ascii=False) + "\n")
+    print(f"synthetic held-out check ({n} refs, seed {seed}, {model.name}):", file=sys.stderr)
+    sys.stdout.flush()
+    subprocess.run([sys.executable, str(BENCH / "score.py"), str(gold), str(pred)], check=True)
+
+
 def main() -> int:
     """Cross-validate, score, then train the shipped model."""
     ap = argparse.ArgumentParser(description=__doc__,
@@ -118,6 +145,10 @@ def main() -> int:
     ap.add_argument("--synth", type=int, default=SYNTH,
                     help="synthetic grey-literature references added to every training set")
     ap.add_argument("--no-cv", action="store_true", help="only train the shipped model")
+    ap.add_argument("--check", type=int, default=400,
+                    help="synthetic held-out references scored after CV (0: none)")
+    ap.add_argument("--check-seed", type=int, default=20240,
+                    help="seed of the held-out synthetic references (training uses 7)")
     ap.add_argument("--cv-only", action="store_true", help="do not write the shipped model")
     ap.add_argument("--reuse-folds", action="store_true",
                     help="reuse fold models left by an earlier run (rules changed, features not)")
@@ -131,6 +162,10 @@ def main() -> int:
         pred = cross_validate(records, args.folds, args.work, args.reuse_folds, args.synth)
         score = [sys.executable, str(BENCH / "score.py"), str(args.gold), str(pred)]
         subprocess.run(score, check=True)
+        sys.stdout.flush()
+        if args.check:
+            synth_check(args.work / f"cv_fold0of{args.folds}.crfsuite", args.check,
+                        args.check_seed, args.work)
     if args.cv_only:
         return 0
     train(records, args.out, args.synth)

@@ -141,5 +141,61 @@ def test_synthetic_records_are_deterministic_and_consistent() -> None:
         assert rec["raw"] == " ".join(text for _, text in rec["labels"])
         assert {tag for tag, _ in rec["labels"]} <= {
             "author", "date", "title", "container-title", "publisher", "location", "note",
-            "url", "pages"}
+            "url", "pages", "genre", "volume", "editor"}
     assert any(tag == "author" for rec in first for tag, _ in rec["labels"])
+
+
+def test_page_count_of_a_report_is_the_number() -> None:
+    """``112 p.`` / ``84 pp.`` at the end of a report is a page count: just the number."""
+    from litreview.extract.refparse_fields import _pages
+    assert _pages("112 p.") == "112"
+    assert _pages("84 pp.") == "84"
+    assert _pages("pp. 33–51") == "33-51"
+
+
+def test_press_read_as_container_becomes_publisher_and_place() -> None:
+    """A press/organisation 'container' with no volume or pages is the publisher."""
+    item = repair_item({"title": "Tides of the Northern Shelf", "type": "chapter",
+                        "container-title": "Eastford: Lakeside Academic Press"})
+    assert "container-title" not in item
+    assert item["publisher"] == "Lakeside Academic Press"
+    assert item["publisher-place"] == "Eastford"
+    assert item["type"] == "book"
+    journal = {"container-title": "Journal of Coastal Policy", "type": "article-journal"}
+    assert repair_item(dict(journal)) == journal
+    with_volume = {"container-title": "Harbour Institute Bulletin", "volume": "4"}
+    assert repair_item(dict(with_volume)) == with_volume
+
+
+def test_publisher_and_place_read_as_one_publisher_are_split() -> None:
+    """``Org, Place`` / ``Press, City, State`` in the publisher field: the place is split off."""
+    item = repair_item({"publisher": "Westmoor Water Authority, Crestmoor"})
+    assert (item["publisher"], item["publisher-place"]) == ("Westmoor Water Authority",
+                                                            "Crestmoor")
+    item = repair_item({"publisher": "Lakeside Press, Upper Millbrook, N.J."})
+    assert (item["publisher"], item["publisher-place"]) == ("Lakeside Press",
+                                                            "Upper Millbrook, N.J.")
+    two_orgs = {"publisher": "Institute for Rural Studies, University of Westmoor"}
+    assert repair_item(dict(two_orgs)) == two_orgs
+
+
+def test_title_tail_spilled_into_location_goes_back_to_title() -> None:
+    """``Title: Land, Sea, Air. New York:`` — the tail before the place is title."""
+    tokens = ["Fields:", "Land,", "Sea,", "Air.", "New", "York:", "Harbour", "Press."]
+    labels = ["title", "title", "location", "location", "location", "location", "publisher",
+              "publisher"]
+    assert repair_labels(tokens, labels) == ["title"] * 4 + ["location"] * 2 + ["publisher"] * 2
+    tokens = ["Rivers", "(Eastford:", "Harbour", "Press)"]
+    labels = ["title", "location", "publisher", "publisher"]
+    assert repair_labels(tokens, labels) == labels
+
+
+def test_report_series_number_and_page_count() -> None:
+    """``Working Paper No. 45`` is a series and number; ``84 pp.`` a page count (shipped model)."""
+    item = parse_reference("Okoro, L. and Brandt, S. (2014). Measuring rural poverty. Working "
+                           "Paper No. 45, Institute for Upland Studies.")
+    assert [a["family"] for a in item["author"]] == ["Okoro", "Brandt"]
+    assert item["title"] == "Measuring rural poverty"
+    assert item["issue"] == "45"
+    assert item["publisher"] == "Institute for Upland Studies"
+    assert "container-title" not in item

@@ -87,6 +87,7 @@ def _volume(text: str, item: dict[str, Any]) -> None:
 def _pages(text: str) -> str:
     """Page range with "pp." dropped and dashes made ``-``."""
     t = re.sub(r"^\W*(?:pages?|pp?|pgs?|s)\b\.?\s*", "", text.strip(), flags=re.I)
+    t = re.sub(r"^(\d+)\s*(?:pp?|pages|pgs?|S)\b\.?[\s.,;:]*$", r"\1", t)  # "112 pp." = count
     t = re.sub(r"\s*[\-‐‑‒–—―−]+\s*", "-", t)
     return t.strip(_STRIP)
 
