@@ -12,6 +12,7 @@ from collections.abc import Collection
 from functools import lru_cache
 
 from .model import Person, Work
+from .texmarkup import to_text
 
 __all__ = [
     "STOP_WORDS",
@@ -28,7 +29,7 @@ __all__ = [
     "url_year",
 ]
 
-_LATEX_CMD = re.compile(r"\\(?:[a-zA-Z]+\*?|.)\s*")
+_LATEX_CMD = re.compile(r"\\(?:[a-zA-Z]+\*?\s*|.)")
 _NON_WORD = re.compile(r"[\W_]+")
 _LETTERS = str.maketrans({"ß": "ss", "ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe", "ı": "i"})
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*|doi\s+)", re.IGNORECASE)
@@ -72,10 +73,10 @@ _COMBINING = re.compile(
 
 
 def fold(text: str) -> str:
-    """Lower case, LaTeX commands and braces dropped, accents removed (other scripts kept)."""
-    if "\\" in text:
-        text = _LATEX_CMD.sub("", text.replace("\\&", "&"))
-    text = text.replace("{", "").replace("}", "")
+    """Lower case, TeX markup read as the characters it stands for, accents removed (other
+    scripts kept)."""
+    if "\\" in text or "{" in text or "}" in text:
+        text = _LATEX_CMD.sub("", to_text(text)).replace("{", "").replace("}", "")
     if text.isascii():
         return text.lower()
     text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))

@@ -8,6 +8,7 @@ from typing import Any
 from .errors import Problem
 from .identity import normalise_doi, normalise_title, normalise_url
 from .model import Work, replace
+from .texmarkup import plain_person
 
 __all__ = ["merge_work"]
 
@@ -58,7 +59,9 @@ def _same(name: str, a: object, b: object) -> bool:
     if isinstance(a, str) and isinstance(b, str):
         return normalise_title(a) == normalise_title(b)
     if name in ("authors", "editors"):
-        return [p.display() for p in a] == [p.display() for p in b]  # type: ignore[attr-defined]
+        return [plain_person(p).display() for p in a] == [  # type: ignore[attr-defined]
+            plain_person(p).display() for p in b  # type: ignore[attr-defined]
+        ]
     return a == b
 
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .model import Person, Work
 
-__all__ = ["plain_person", "plain_work", "to_text"]
+__all__ = ["plain_person", "plain_work", "tex_escape", "tex_person", "to_text"]
 
 _TRIGGER = re.compile(r"[\\{}]")
 _ACCENTS = {
@@ -57,6 +57,7 @@ _ESCAPED = re.compile(r"\\([&%$#_{}])")
 _COMMAND = re.compile(r"\\[a-zA-Z]+")
 _SPACE_CMD = re.compile(r"\\[ ,;:!]|~")
 _PAGE_RANGE = re.compile(r"\s*(\w+)\s*-{2,3}\s*(\w+)\s*")
+_BARE_SPECIAL = re.compile(r"(?<!\\)([&%#])")
 _HIDE = {"&": "\ue010", "%": "\ue011", "$": "\ue012", "#": "\ue013", "_": "\ue014",
          "{": "\ue015", "}": "\ue016"}
 _UNHIDE = {v: k for k, v in _HIDE.items()}
@@ -82,6 +83,22 @@ def _convert(value: str) -> str:
     text = text.replace("{", "").replace("}", "").replace("---", "—").replace("--", "–")
     text = "".join(_UNHIDE.get(ch, ch) for ch in text)
     return unicodedata.normalize("NFC", text)
+
+
+def tex_escape(value: str) -> str:
+    """``value`` safe to typeset: a bare ``&``, ``%`` or ``#`` gets its backslash.
+
+    Already escaped ones and all other markup are left alone, so the function is idempotent
+    and ``to_text(tex_escape(v)) == to_text(v)`` for text without other markup.
+    """
+    return _BARE_SPECIAL.sub(r"\\\1", value) if _BARE_SPECIAL.search(value) else value
+
+
+def tex_person(person: Person) -> Person:
+    """A name with its bare ``&``, ``%`` and ``#`` escaped."""
+    new = replace(person, family=tex_escape(person.family), given=tex_escape(person.given),
+                  literal=tex_escape(person.literal))
+    return person if new == person else new
 
 
 def _accent(m: re.Match[str]) -> str:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from litreview.errors import Problem
 from litreview.io.bibtex import read_bibtex, read_bibtex_bytes, validate_bibtex, write_bibtex
 from litreview.model import Person, Work, replace
+from litreview.texmarkup import plain_work, tex_escape, tex_person
 from tests.strategies import organisations, persons, works
 
 DATA = Path(__file__).parent / "data" / "bibtex"
@@ -50,9 +51,35 @@ def _latex_text() -> st.SearchStrategy[str]:
 # given "A", family "A" (BibTeX's "First von Last" rule) until it was written "A A,".
 @example(Work(key="A", editors=(Person(family="A A"),)), False)
 def test_round_trip_of_any_work(work: Work, biblatex: bool) -> None:
-    found, problems = read_bibtex(write_bibtex([work], biblatex=biblatex))
-    assert found == [work]
+    """Plain text comes back as TeX that means the same (bare & % # escaped), and is then
+    written exactly as before: read(write(x)) == x up to that escaping."""
+    text = write_bibtex([work], biblatex=biblatex)
+    found, problems = read_bibtex(text)
+    assert found == [_escaped(work)]
+    assert [plain_work(f) for f in found] == [plain_work(work)]
+    assert write_bibtex(found, biblatex=biblatex) == text
     assert [p.severity for p in problems] == ([] if work.title else ["warning"])
+
+
+def _escaped(work: Work) -> Work:
+    """``work`` as its BibTeX text reads back: bare & % # escaped in the typeset fields."""
+    return replace(
+        work,
+        authors=tuple(tex_person(p) for p in work.authors),
+        editors=tuple(tex_person(p) for p in work.editors),
+        **{f: tex_escape(getattr(work, f))
+           for f in ("title", "container", "publisher", "place", "note", "abstract")},
+    )
+
+
+def test_bare_specials_are_escaped_so_the_file_typesets() -> None:
+    work = Work(key="k", type="report", title="R&D: 50% of #1", authors=(Person(literal="A & B"),),
+                publisher="Smith & Sons", url="https://x.org/a%20b#c", issued="2001")
+    text = write_bibtex([work])
+    assert r"title       = {R\&D: 50\% of \#1}" in text and r"{A \& B}" in text
+    assert r"Smith \& Sons" in text and "url         = {https://x.org/a%20b#c}" in text
+    found, _ = read_bibtex(text)
+    assert plain_work(found[0]) == work and write_bibtex(found) == text
 
 
 @pytest.mark.slow
@@ -62,7 +89,7 @@ def test_round_trip_of_any_work(work: Work, biblatex: bool) -> None:
 def test_round_trip_keeps_latex_verbatim(work: Work, title: str, names: list[Person],
                                          biblatex: bool) -> None:
     latex_names = (*names, Person(family=r"M{\"u}ller", given=r"{\AA}se"))
-    work = replace(work, title=title, authors=latex_names)
+    work = _escaped(replace(work, title=title, authors=latex_names))  # TeX through and through
     found, _ = read_bibtex(write_bibtex([work], biblatex=biblatex))
     assert found == [work]
 

@@ -7,8 +7,11 @@ grey-literature references from ``benchmarks/refparse_synth.py``) labels each to
 :mod:`.refparse_fields` then turn the labelled segments into CSL fields, and
 :mod:`.refparse_rules` repairs footnote-style mistakes. Prose notes (:func:`looks_like_reference`
 under ``NOTE_BELOW``) become ``{"type": "document", "note": ...}``, not a long title.
-Markdown of our footnotes is understood first: ``*italic*`` and ``[text](#)`` mark a title,
-``[text](url)`` and ``<url>`` carry a URL.
+Markdown of our footnotes is understood first: backslash escapes (``\\(``) are plain
+characters, ``*italic*`` and ``[text](#)`` mark a title (italics inside a quoted title are
+just dropped), ``[text](url)`` and ``<url>`` carry a URL. An ``Archived from Site, date,
+‘Page’, url`` tail is cut off first (:func:`split_archive`) and becomes ``archive``, ``URL``,
+``accessed`` and ``note``.
 """
 
 from __future__ import annotations
@@ -24,10 +27,10 @@ import pycrfsuite
 
 from .refparse_features import sequence_features, tokenize
 from .refparse_fields import build_item, date_parts
-from .refparse_rules import looks_like_reference, repair_item, repair_labels
+from .refparse_rules import link_title, looks_like_reference, repair_item, repair_labels
 
 __all__ = ["NOTE_BELOW", "ReferenceParser", "canonical_label", "looks_like_reference", "parse_many",
-           "parse_reference", "preprocess"]
+           "parse_reference", "preprocess", "split_access", "split_archive"]
 
 _LABELS = {"author", "editor", "translator", "date", "title", "journal", "publisher", "location",
            "volume", "pages", "url", "doi", "note", "genre", "edition", "isbn", "citation-number"}
@@ -42,6 +45,12 @@ _ANGLE_URL = re.compile(r"<((?:https?://|www\.)[^>\s]+)>")
 _QUOTED_ITALIC = re.compile(rf"([{_QUOTE_CHARS}])\*+([^*]+?)\*+([{_QUOTE_CHARS}])")
 _ITALIC = re.compile(r"\*+([^*]+?)\*+")
 _SPACED_DASH = re.compile(r"(\d)\s+[-–—]\s+(\d)")
+_MD_ESCAPE = re.compile(r"\\([()\[\]*_#.\-!\\])")
+_ESCAPED = "\ue000\ue001\ue002\ue003\ue004\ue005\ue006\ue007\ue008\ue009\ue00a"
+_ESCAPABLE = "()[]*_#.-!\\"
+_HIDE = dict(zip(_ESCAPABLE, _ESCAPED, strict=True))
+_SHOW = str.maketrans(dict(zip(_ESCAPED, _ESCAPABLE, strict=True)))
+_QUOTED_SPAN = re.compile(r"“[^“”]+”|‘[^‘]+?’(?![A-Za-z])|\"[^\"]+\"")
 
 
 def canonical_label(tag: str) -> str:
@@ -61,25 +70,63 @@ def _link(match: re.Match[str]) -> str:
     return quoted
 
 
+def _hide_escapes(text: str) -> str:
+    """Markdown backslash escapes (``\\(``, ``\\*``, ...) as placeholder characters, so the
+    escaped character is never read as markup; :data:`_SHOW` turns them back."""
+    return _MD_ESCAPE.sub(lambda m: _HIDE[m.group(1)], text)
 
+
+def _plain_quoted(match: re.Match[str]) -> str:
+    """A quoted span with ``*italic*`` markup inside it dropped (the quotes mark the title)."""
+    return _ITALIC.sub(r"\1", match.group(0))
 
 
 def preprocess(raw: str) -> str:
-    """Plain reference text: footnote marker, markdown links, italics and ``<url>`` resolved."""
+    """Plain reference text: footnote marker, Markdown escapes, links, italics and ``<url>``
+    resolved. Italics inside a quoted title are dropped; italics elsewhere become quotes."""
     text = raw.strip().lstrip("⁰¹²³⁴⁵⁶⁷⁸⁹ ").strip()
     text = _FOOTNOTE_MARK.sub("", text)
+    text = _hide_escapes(text)
     text = _MD_LINK.sub(_link, text)
     text = _ANGLE_URL.sub(r"\1", text)
     text = _QUOTED_ITALIC.sub(r"\1\2\3", text)
+    text = _QUOTED_SPAN.sub(_plain_quoted, text)
     text = _ITALIC.sub(r"“\1”", text)
     text = _SPACED_DASH.sub(r"\1–\2", text)
-    return " ".join(text.split())
+    return " ".join(text.translate(_SHOW).split())
 
 
 _ACCESS = re.compile(
-    r"[,;.]?\s*\b(?:last\s+)?(?:archived|accessed|retrieved|viewed|consulted)"
-    r"(?:\s+(?:on|at))?(?:\s+([^:<>]{0,30}?(?:1[5-9]|20)\d\d))?(?:,?\s+(?:from|at))?\s*:?(?=\s|$)",
+    r"[,;.]?\s*\b(?:last\s+)?(?:archived|accessed|retrieved|viewed|consulted|connection(?=\s+on\b))"
+    r"(?:\s+(?:on|at))?(?:\s+([^:<>]{0,30}?(?:1[5-9]|20)\d\d))?(?:,?\s+(?:from|at))?"
+    r"(?:\s*:|[.,;])?(?=\s|$)",
     re.I)
+
+
+_ARCHIVED_FROM = re.compile(
+    r"[,;.]?\s*\b(?:archived|retrieved)\s+(?:from|at|by)\s+(?!https?://|www\.)"
+    r"(?P<name>[A-Z][^,;:<>“”‘’\"]{0,60}?)\s*(?:,|$)(?P<tail>.*)$", re.I | re.S)
+_URL_IN = re.compile(r"(?:https?://|www\.)[^\s<>\"]+")
+
+
+def split_archive(text: str) -> tuple[str, dict[str, Any]]:
+    """Cut an archive note (``... Press. Archived from Some Site, 4 May 2016, ‘Page’, URL``)
+    off the reference: return the reference and ``archive`` (the site), ``URL``, the archive
+    date as ``accessed`` and the whole tail as ``note``."""
+    m = _ARCHIVED_FROM.search(text)
+    if not m or not m.group("name")[:1].isupper() or not m.group("name").strip():
+        return text, {}
+    tail = m.group("tail")
+    fields: dict[str, Any] = {"archive": m.group("name").strip()}
+    url = _URL_IN.search(tail)
+    if url:
+        fields["URL"] = url.group(0).rstrip(".,;:)]>")
+    parts = date_parts(_URL_IN.sub(" ", tail))
+    if parts:
+        fields["accessed"] = parts
+    note = " ".join(_URL_IN.sub(" ", text[m.start():]).split()).strip(" ,;.")
+    fields["note"] = note
+    return text[:m.start()].rstrip(" ,;"), fields
 
 
 def split_access(text: str) -> tuple[str, str | None]:
@@ -124,12 +171,15 @@ class ReferenceParser:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_path))
 
-    def label(self, text: str) -> list[tuple[str, str]]:
-        """Labelled segments of an already preprocessed reference string."""
+    def label(self, text: str, link_texts: Sequence[str] = ()) -> list[tuple[str, str]]:
+        """Labelled segments of an already preprocessed reference string; ``link_texts`` are
+        the (preprocessed) texts of Markdown links that were not its first thing."""
         tokens = tokenize(text)
         if not tokens:
             return []
         labels = _author_before_year(tokens, self._tagger.tag(sequence_features(tokens)))
+        for link in link_texts[:1]:
+            labels = link_title(tokens, labels, link)
         labels = repair_labels(tokens, labels)
         return _segments(tokens, labels)
 
@@ -139,16 +189,27 @@ class ReferenceParser:
         A string that reads as prose (:func:`looks_like_reference` under ``NOTE_BELOW``)
         becomes ``{"type": "document", "note": text}`` instead of a long title.
         """
-        text, accessed = split_access(preprocess(raw))
+        text, archive = split_archive(preprocess(raw))
+        text, accessed = split_access(text)
         if not text:
             return {}
         if looks_like_reference(text) < NOTE_BELOW:
             return {"type": "document", "note": text}
-        item = repair_item(build_item(self.label(text), text), text)
+        item = repair_item(build_item(self.label(text, _inner_links(raw)), text), text)
         parts = date_parts(accessed) if accessed else None
         if parts:
             item["accessed"] = parts
+        for key, value in archive.items():
+            item.setdefault(key, value)
         return item
+
+
+def _inner_links(raw: str) -> list[str]:
+    """Preprocessed texts of the Markdown links of ``raw`` that are not its first thing."""
+    text = _FOOTNOTE_MARK.sub("", raw.strip().lstrip("⁰¹²³⁴⁵⁶⁷⁸⁹ ").strip())
+    text = _hide_escapes(text)
+    return [preprocess(m.group(1).translate(_SHOW)) for m in _MD_LINK.finditer(text)
+            if text[:m.start()].strip(_QUOTE_CHARS + " *")]
 
 
 @lru_cache(maxsize=1)

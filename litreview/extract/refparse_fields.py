@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .refparse_names import split_names
+from .refparse_names import split_names, strip_outer
 
 __all__ = ["build_item", "date_parts"]
 
@@ -42,11 +42,11 @@ def date_parts(text: str) -> dict[str, Any] | None:
 
 
 def _strip(text: str) -> str:
-    """Outer punctuation and quotes stripped."""
+    """Outer punctuation and quotes stripped (a closing bracket whose opening one stays is kept)."""
     prev = None
     while prev != text:
         prev = text
-        text = text.strip(_STRIP).strip(_QUOTES)
+        text = strip_outer(text, _STRIP).strip(_QUOTES)
     return text
 
 
@@ -137,6 +137,8 @@ def _fill(item: dict[str, Any], segments: list[tuple[str, str]], raw: str) -> No
                 item[key] = parts
         elif label == "note" and _ACCESS.search(text) and date_parts(text):
             item.setdefault("accessed", date_parts(text))
+        elif label == "note" and text[:1] in "–—-" and _strip(text.lstrip("–—- ")):
+            item.setdefault("note", _strip(text.lstrip("–—- ")))  # an aside after a dash
         elif label in ("url", "doi"):
             _add_link(item, text)
         elif label == "volume":

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_organisation", "split_names"]
+__all__ = ["is_organisation", "split_names", "strip_outer"]
 
-_ORG_WORDS = re.compile(
+_ORG_TERMS = (
     r"(?i:\b(organi[sz]ations?|foundation|institut\w*|office|ministry|bank|commission|nations|"
     r"council|department|agency|association|society|centre|center|government|committee|union|"
     r"programme|program|fund|bureau|authority|secretariat|group|initiatives?|international|"
@@ -19,7 +19,11 @@ _ORG_WORDS = re.compile(
     r"coalition|alliance|observatory|watch|consortium|board|court|parliament|assembly|police|"
     r"university|college|school|project|federation|league|federal|state|republic|"
     r"administration|unit|division|team|staff|research|policy|development|rights|times|"
-    r"daily|post|agence|ministère|bundes\w*|fondation|stiftung)\b)|\b[A-Z]{2,}s?\b")
+    r"daily|post|agence|ministère|bundes\w*|fondation|stiftung|working group|helpdesk|"
+    r"partnership|platform|taskforce|task force)\b)")
+_ORG_WORDS = re.compile(_ORG_TERMS + r"|\b[A-Z]{2,}s?\b")
+_ORG_TERM = re.compile(_ORG_TERMS)
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
 _EDITOR_CUES = re.compile(
     r"^\s*(?:in:?\s+)|\(?\b(?:eds?|editors?|edited by|hrsg|hg|éds?|dir|coord|trans|"
     r"translated by|comp)\b\.?\)?,?", re.I)
@@ -32,13 +36,44 @@ _NAME_LOWER = frozenset({"van", "von", "vom", "der", "den", "de", "del", "della"
     "y", "e", "et", "and", "und"})
 
 
+def strip_outer(text: str, chars: str) -> str:
+    """``text.strip(chars)`` that keeps a closing bracket whose opening one is kept
+    (``Body (ACR)`` keeps its ``)``)."""
+    prev = None
+    while prev != text:
+        prev = text
+        text = text.lstrip(chars)
+        end = len(text)
+        while end and text[end - 1] in chars:
+            ch = text[end - 1]
+            if ch in ")]" and text.count("([" [ch == "]"], 0, end - 1) > text.count(ch, 0, end - 1):
+                break
+            end -= 1
+        text = text[:end]
+    return text
+
+
 def _clean(text: str) -> str:
     """Drop editor cues, 'et al.' and outer punctuation."""
     text = _EDITOR_CUES.sub(" ", text)
     text = _ET_AL.sub("", text)
     text = re.sub(r"-\s+(?=[a-zà-ÿA-Z])", "-", text)  # "Martin- Facklam"
-    text = " ".join(text.split()).strip(" ,;:()[]")
+    text = strip_outer(" ".join(text.split()), " ,;:()[]")
     return re.sub(r"(?<![A-ZÀ-Þ])\.+$", "", text).strip(" ,;:")
+
+
+def _acronym_led_body(words: list[str]) -> bool:
+    """``ACR Capitalised Words ... Group``: an all-caps acronym (no full stops) leading more
+    words, none of them initials, that name a body (an organisation word, or a lower-case
+    word inside the name) - not a surname in capitals before given names."""
+    if len(words) < 2 or not _ACRONYM.match(words[0]):
+        return False
+    rest = words[1:]
+    if any(_INITIALS.match(w) and len(w) <= 3 and not _ACRONYM.match(w) for w in rest):
+        return False
+    if any(w.isalpha() and w.islower() and w not in _NAME_LOWER for w in rest[:-1]):
+        return True
+    return bool(_ORG_TERM.search(" ".join(rest)))
 
 
 def is_organisation(text: str) -> bool:
@@ -48,6 +83,8 @@ def is_organisation(text: str) -> bool:
         return False
     if len(words) == 1:
         return (words[0].isupper() and len(words[0]) > 1) or len(words[0]) > 14
+    if _acronym_led_body(words):
+        return True  # "AFI Standards Working Group", "IDS Knowledge and learning for Development"
     if any(_INITIALS.match(w) and len(w) <= 3 for w in words):
         return False
     if any(w.isalpha() and w.islower() and w not in _NAME_LOWER for w in words[1:-1]):

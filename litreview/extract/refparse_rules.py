@@ -2,7 +2,11 @@
 
 * :func:`repair_labels` fixes token labels the CRF gets wrong on footnote-style grey
   literature (a month word tagged publisher before a year; a capitalised phrase with no
-  closing punctuation tagged author right before the title).
+  closing punctuation tagged author right before the title; a phrase naming a thing -
+  ``... Index, 2021 <url>`` - tagged author; ``“Title”, “Journal”`` read as one title;
+  ``20 | 2019``; ``Guidance Note No. 12, Funder``; a dash aside after the page; ``(pg. 6)``).
+* :func:`link_title` makes the text of a Markdown link that is not the first thing of the
+  reference the title (``Programme: [Title](#)``) when the CRF found no other title.
 * :func:`repair_item` fixes fields after they are built (``Org, Place:`` read as one place;
   an organisation read as a journal when nothing journal-like follows).
 * :func:`looks_like_reference` scores how much a string reads like a reference rather
@@ -16,7 +20,7 @@ from typing import Any
 
 from .refparse_names import is_organisation
 
-__all__ = ["looks_like_reference", "repair_item", "repair_labels"]
+__all__ = ["link_title", "looks_like_reference", "repair_item", "repair_labels"]
 
 _MONTH = re.compile(r"^\(?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?$",
                     re.I)
@@ -63,6 +67,185 @@ def repair_labels(tokens: list[str], labels: list[str]) -> list[str]:
                 labels[i - 1] = "date"
     _author_run_into_title(tokens, labels)
     _title_spill_into_location(tokens, labels)
+    _thing_named_before_year(tokens, labels)
+    _second_quoted_span_is_container(tokens, labels)
+    _number_bar_year(tokens, labels)
+    _series_number_in_tail(tokens, labels)
+    _dash_aside_is_note(tokens, labels)
+    _page_cue_is_pages(tokens, labels)
+    return labels
+
+
+_THING = re.compile(
+    r"^(?:index|indices|report|survey|database|tracker|act|policy|strategy|plan|dashboard|"
+    r"atlas|monitor|barometer|indicators?|statistics|portal|map|register|registry|ranking|"
+    r"rankings|scorecard|profile|profiles|census|data|dataset|yearbook|handbook|guide|"
+    r"guidelines|toolkit|framework|review|assessment|compendium|directory|glossary|"
+    r"website|archive|timeline|overview|factsheet)$", re.I)
+_RUN_END = re.compile(r"[,.;:]$")
+
+
+def _run_end(labels: list[str], start: int) -> int:
+    """Index just past the run of ``labels[start]`` starting at ``start``."""
+    end = start
+    while end < len(labels) and labels[end] == labels[start]:
+        end += 1
+    return end
+
+
+def _thing_named_before_year(tokens: list[str], labels: list[str]) -> None:
+    """``Coastal Flood Risk Index, 2021 https://...``: with no title anywhere, a leading
+    'author' phrase that names a thing (its last word Index, Report, Survey, Tracker, Act,
+    Policy, ...) followed only by a date and links is the title of a page, not a person."""
+    if not labels or labels[0] != "author" or "title" in labels:
+        return
+    end = _run_end(labels, 0)
+    if end < 2 or any(lab not in ("date", "url", "doi", "note") for lab in labels[end:]):
+        return
+    if "date" not in labels[end:end + 1] or any(t[:1] in "“‘\"'" for t in tokens[:end]):
+        return
+    if any(not t[:1].isupper() and not t[:1].isdigit() for t in tokens[:end]):
+        return
+    if _THING.match(tokens[end - 1].strip(",.;:()")):
+        labels[:end] = ["title"] * end
+
+
+_OPENING = "“‘\"«"
+_CLOSING = ("”", "’", "\"", "»")
+
+
+def _second_quoted_span_is_container(tokens: list[str], labels: list[str]) -> None:
+    """``“Title”, “Container” 20 ...`` read as one title: a second quoted span straight after
+    the first (italics become quotes) is the container - a journal when a number follows."""
+    for start in range(len(labels)):
+        if labels[start] != "title" or (start and labels[start - 1] == "title"):
+            continue
+        end = _run_end(labels, start)
+        if tokens[start][:1] not in _OPENING:
+            continue
+        close = next((k for k in range(start, end)
+                      if tokens[k].rstrip(",.;:").endswith(_CLOSING)), None)
+        if close is None or close + 1 >= end or tokens[close + 1][:1] not in _OPENING:
+            continue
+        if not tokens[close].endswith((",", ".")):
+            continue
+        after = tokens[end:end + 3]
+        journal = any(re.match(r"^\[?\(?\d", t) or t.lower().strip("[](),.") in (
+            "online", "vol", "volume", "no") for t in after)
+        labels[close + 1:end] = ["journal" if journal else "container"] * (end - close - 1)
+
+
+_YEAR_TOKEN = re.compile(r"^\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,;:]?$")
+
+
+def _number_bar_year(tokens: list[str], labels: list[str]) -> None:
+    """``Journal, 20 | 2019``: a number, a bar, a year is volume and year."""
+    for i in range(len(tokens) - 2):
+        if (re.fullmatch(r"\d{1,4}[A-Za-z]?", tokens[i]) and tokens[i + 1] == "|"
+                and _YEAR_TOKEN.match(tokens[i + 2])):
+            labels[i:i + 3] = ["volume", "volume", "date"]
+
+
+_SERIES = re.compile(r"\b(?:notes?|papers?|briefs?|briefing|reports?|series|guidelines?|"
+                     r"guidance)\b", re.I)
+_NUMBER_CUE = re.compile(r"^(?:no|nos|number|nr|n°)\.?$", re.I)
+
+
+def _series_number_in_tail(tokens: list[str], labels: list[str]) -> None:
+    """``..., ‘Title’, Guidance Note No. 12, Some Fund.`` after the title, read as a note or
+    a journal: the series name is the genre, ``No. 12`` the number, an organisation after
+    it the publisher."""
+    if "title" not in labels:
+        return
+    after_title = len(labels) - labels[::-1].index("title")
+    for k in range(after_title + 1, len(tokens) - 1):
+        if not _NUMBER_CUE.match(tokens[k]) or not tokens[k + 1][:1].isdigit():
+            continue
+        if labels[k] not in ("note", "journal") or labels[k - 1] not in ("note", "journal"):
+            continue
+        start = k
+        while (start > after_title and labels[start - 1] in ("note", "journal", "container")
+               and not _RUN_END.search(tokens[start - 1]) and k - start < 6):
+            start -= 1
+        series = " ".join(tokens[start:k])
+        if not all(t[:1].isupper() for t in tokens[start:k]) or not _SERIES.search(series) or (
+                _NOT_PUBLISHER.search(series) and not _SERIES.search(series.split()[-1])):
+            continue
+        labels[start:k] = ["genre"] * (k - start)
+        labels[k:k + 2] = ["volume", "volume"]
+        tail = k + 2
+        end = tail
+        while end < len(labels) and labels[end] in ("note", "journal", "container"):
+            end += 1
+        rest = " ".join(tokens[tail:end]).strip(" ,.;:")
+        if rest and rest[:1].isupper() and (is_organisation(rest) or _PUBLISHERISH.search(rest)):
+            labels[tail:end] = ["publisher"] * (end - tail)
+        return
+
+
+_DASHES = frozenset({"–", "—", "-", "--"})
+
+
+def _dash_aside_is_note(tokens: list[str], labels: list[str]) -> None:
+    """After the title, a free-standing dash between two differently labelled parts starts
+    an aside (``pp. 6 – Figure adapted from ...``): from the dash on, everything but links
+    is a note, not a container or publisher. A dash inside one field (``March – December
+    1994``, ``Press – State University``) is left alone."""
+    if "title" not in labels:
+        return
+    after_title = len(labels) - labels[::-1].index("title")
+    for k in range(max(after_title, 1), len(tokens) - 3):
+        if (tokens[k] in _DASHES and labels[k] != "title" and labels[k - 1] != labels[k + 1]
+                and tokens[k + 1][:1].isupper()):
+            for j in range(k, len(labels)):
+                if labels[j] not in ("url", "doi"):
+                    labels[j] = "note"
+            return
+
+
+_PAGE_CUE = re.compile(r"^\(?(?:pp?|pgs?|pages?)\.?$", re.I)
+
+
+def _page_cue_is_pages(tokens: list[str], labels: list[str]) -> None:
+    """``(pg. 6)`` / ``p. 12`` read as a note is the page."""
+    for k in range(len(tokens) - 1):
+        if (labels[k] == "note" and _PAGE_CUE.match(tokens[k])
+                and re.match(r"^\d+(?:[-–]\d+)?\)?[.,;]?$", tokens[k + 1])):
+            labels[k:k + 2] = ["pages", "pages"]
+
+
+_BARE = "“”‘’\"'«» ,.;:"
+
+
+def link_title(tokens: list[str], labels: list[str], text: str) -> list[str]:
+    """Labels with the text of a Markdown link that is not the first thing in the reference
+    (``Programme Name: [Report Title](#) (p. 4)``) made the title, when the CRF found no
+    other title: the link text is the title, and a phrase before it ending in ``:`` is the
+    author (or the series/programme issuing it)."""
+    want = text.strip(_BARE)
+    n = len(text.split())
+    if not want or not n:
+        return labels
+    start = next((k for k in range(1, len(tokens) - n + 1)
+                  if " ".join(tokens[k:k + n]).strip(_BARE) == want), None)
+    if start is None:
+        return labels
+    end = start + n
+    if "title" in labels and "title" not in labels[start:end]:
+        return labels  # the CRF found a title elsewhere: the link is a container or a site
+    lo, hi = start, end
+    while lo > 0 and labels[lo - 1] == "title":
+        lo -= 1
+    while hi < len(labels) and labels[hi] == "title":
+        hi += 1
+    if any(lab == "title" for lab in labels[:lo] + labels[hi:]):
+        return labels  # another title apart from the link's
+    labels = list(labels)
+    labels[start:end] = ["title"] * n
+    labels[end:hi] = ["note"] * (hi - end)
+    if tokens[start - 1].endswith(":") and all(lab in ("title", "author")
+                                               for lab in labels[:start]):
+        labels[:start] = ["author"] * start
     return labels
 
 

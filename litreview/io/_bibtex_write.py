@@ -1,4 +1,10 @@
-"""Works -> BibTeX or BibLaTeX text: fixed field order, then unmodelled fields as read."""
+"""Works -> BibTeX or BibLaTeX text: fixed field order, then unmodelled fields as read.
+
+Values are TeX. Text that came from a format that is not (RIS, CSL-JSON, a footnote) gets
+its bare ``&``, ``%`` and ``#`` escaped in names, title, container, publisher, place, note
+and abstract, so the file typesets; values read from BibTeX already carry their escapes and
+are written as read.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Work
+from ..texmarkup import tex_escape, tex_person
 from . import _bibtex_maps as maps
 from ._bibtex_syntax import MONTHS, balanced, format_names
 
@@ -81,22 +88,23 @@ def _fields(work: Work, biblatex: bool) -> list[_Field]:
     publisher = _pick(work.extra_value(maps.MARK_PUBLISHER),
                       maps.publisher_default(work.type, biblatex), maps.PUBLISHER_FIELDS, taken)
     place = _pick("", "location" if biblatex else "address", ("location", "address"), taken)
+    tex = tex_escape
     out: list[_Field] = [
-        ("author", format_names(work.authors), False),
-        ("editor", format_names(work.editors), False),
-        ("title", work.title, False),
-        (container, work.container, False),
+        ("author", format_names(tuple(tex_person(p) for p in work.authors)), False),
+        ("editor", format_names(tuple(tex_person(p) for p in work.editors)), False),
+        ("title", tex(work.title), False),
+        (container, tex(work.container), False),
         *date_fields(work.issued, biblatex, taken),
         ("volume", work.volume, False),
         ("number", work.issue, False),
         ("pages", work.pages, False),
-        (publisher, work.publisher, False),
-        (place, work.place, False),
+        (publisher, tex(work.publisher), False),
+        (place, tex(work.place), False),
         ("doi", work.doi, False),
         ("url", work.url, False),
         ("urldate", work.accessed, False),
-        ("note", work.note, False),
-        ("abstract", work.abstract, False),
+        ("note", tex(work.note), False),
+        ("abstract", tex(work.abstract), False),
         ("keywords", ", ".join(work.keywords), False),
     ]
     out.extend((n, v, False) for n, v in extras)
