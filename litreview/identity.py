@@ -30,6 +30,9 @@ __all__ = [
 ]
 
 _LATEX_CMD = re.compile(r"\\(?:[a-zA-Z]+\*?\s*|.)")
+# An organisation's own acronym: "(CGR)" anywhere, or a leading all-capitals word of 2+
+# letters ("UNODC and ...", "AFI Global ...", "K4D helpdesk").
+_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{1,9})\)|^([A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)(?=\s|$)")
 _NON_WORD = re.compile(r"[\W_]+")
 _LETTERS = str.maketrans({"ß": "ss", "ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe", "ı": "i"})
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*|doi\s+)", re.IGNORECASE)
@@ -135,6 +138,9 @@ def _name_part(work: Work) -> str:
         return ""
     p = people[0]
     if p.literal:
+        acronym = _ACRONYM.search(p.literal)
+        if acronym:  # "Centre for Governance Research (CGR)" -> cgr, "AFI Working Group" -> afi
+            return normalise_title(acronym.group(1) or acronym.group(2)).replace(" ", "")[:20]
         words = [w for w in normalise_title(p.literal).split() if w not in STOP_WORDS]
         # organisations: an acronym-like single word, else the initials ("World Bank" -> wb)
         if len(words) == 1:

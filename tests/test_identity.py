@@ -51,6 +51,15 @@ def test_citekey_person_and_organisation() -> None:
     assert make_citekey(org, set()) == "wb2018report"
     one = Work(key="", authors=(Person(literal="UNODC"),), issued="2018", title="World Drug Report")
     assert make_citekey(one, set()) == "unodc2018world"
+    for name, key in [
+        ("Centre for Governance Research (CGR)", "cgr2018world"),
+        ("AFI Global Standards Working Group", "afi2018world"),
+        ("UNODC and UN Counter-Terrorism Task Force", "unodc2018world"),
+        ("Aurat Foundation", "af2018world"),
+        ("A Team of Reviewers", "tr2018world"),
+    ]:
+        w = Work(key="", authors=(Person(literal=name),), issued="2018", title="World Report")
+        assert make_citekey(w, set()) == key, name
     assert make_citekey(Work(key=""), set()) == "anon"
 
 
