@@ -120,12 +120,13 @@ NOTEBOOKS: dict[str, list[tuple[str, str]]] = {
         ("code", "first = taxonomy.facet_ids[0]\nvalue = cube[first].value_counts().index[0]\n"
                  "print(f'slice {first}={value}')\nnh.cube_slice(cube, **{first: value}).head(10)"),
         ("md", "## Filters: one document's sources, a range of years"),
-        ("code", "doc = max(corpus.documents, key=lambda d: sum(c.doc_id == d.doc_id "
-                 "for c in corpus.citations)).doc_id\n"
+        ("code", "from collections import Counter\n\n"
+                 "cites = Counter(c.doc_id for c in corpus.citations)\n"
+                 "doc = max(corpus.documents, key=lambda d: cites[d.doc_id]).doc_id\n"
                  "in_doc = select_works(corpus.works, corpus.citations, doc=doc)\n"
                  "print(doc, len(in_doc), 'works')\n"
-                 "for name, image in list(nh.coverage_heatmaps(corpus.tags, taxonomy, "
-                 "works=in_doc).items())[:1]:\n    display(Image(image))"),
+                 "for image in list(nh.coverage_heatmaps(corpus.tags, taxonomy, "
+                 "works=in_doc).values())[:1]:\n    display(Image(image))"),
         ("code", "recent = select_works(corpus.works, year_from=2015)\n"
                  "rows, cols = taxonomy.facet_ids[:2]\n"
                  "coverage_matrix([t for t in corpus.tags if t.work_key in recent], rows, cols)"
@@ -175,8 +176,8 @@ NOTEBOOKS: dict[str, list[tuple[str, str]]] = {
                  "    print(name)\n    display(Markdown(text))"),
         ("md", "## How a change in the corpus changes the ranking\n\nDrop the sources of the "
                "top gap (or, if it has none, the most cited works) and rank again."),
-        ("code", "dropped = list(gaps[0].sources) if gaps and gaps[0].sources else "
-                 "list(corpus.most_cited(3)['work_key'])\n"
+        ("code", "if gaps and gaps[0].sources:\n    dropped = list(gaps[0].sources)\n"
+                 "else:\n    dropped = list(corpus.most_cited(3)['work_key'])\n"
                  "changed = nh.rank_gaps(nh.without_works(corpus, dropped), taxonomy)\n"
                  "print('dropped:', dropped)\n"
                  "comparison = nh.compare_rankings(gaps, changed)\n"
@@ -197,10 +198,11 @@ NOTEBOOKS: dict[str, list[tuple[str, str]]] = {
                  "    print('\\n'.join(text.splitlines()[:8]))"),
         ("md", "## The same from the command line"),
         ("code", "from litreview.cli import main\n\n"
-                 "status = main(['export', '--format', 'ris', '--where', where, '-o', "
-                 "str(OUT / 'cli.ris'), '--review', str(REVIEW)])\n"
-                 "print(status, (OUT / 'cli.ris').read_text(encoding='utf-8') == "
-                 "(OUT / 'slice.ris').read_text(encoding='utf-8'))"),
+                 "status = main(['export', '--format', 'ris', '--where', where,\n"
+                 "               '-o', str(OUT / 'cli.ris'), '--review', str(REVIEW)])\n"
+                 "same = (OUT / 'cli.ris').read_text('utf-8') == "
+                 "(OUT / 'slice.ris').read_text('utf-8')\n"
+                 "print(status, same)"),
         ("md", "## A formatted bibliography"),
         ("code", "from litreview.report.bibliography import format_bibliography\n"
                  "from litreview.select import select_works\n\n"
