@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from litreview.model import Citation, Document, Work
 from litreview.report.egm import egm_data, embed_json, render_map
 from tests.gap_fakes import corpus, statements, tag, taxonomy
@@ -54,3 +56,28 @@ def test_data_holds_works_tags_and_documents() -> None:
     assert "ml1" in works and data["thin_max"] == 2
     assert [s["doc_id"] for s in data["statements"]] == ["d1"] * 4
     assert data["statements"][0]["tags"]["crime_type"] == ["laundering"]
+
+
+def test_large_corpora_get_plain_citations_small_ones_formatted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Formatting stops at a size limit so a 100,000-work map is made in seconds."""
+    from litreview.model import Person
+    from litreview.report import bibliography, egm, pandoc_citeproc
+
+    works = [Work(key=f"w{i}", title=f"Title {i}", issued="2020",
+                  authors=(Person(family="Khan", given="A"),)) for i in range(5)]
+    asked: list[int] = []
+
+    def fake(ws, **kw):  # type: ignore[no-untyped-def]
+        asked.append(len(ws))
+        return {w.key: f"formatted {w.key}" for w in ws}
+
+    monkeypatch.setattr(bibliography, "format_entries", fake)
+    for pandoc in (True, False):
+        monkeypatch.setattr(pandoc_citeproc, "available", lambda pandoc=pandoc: pandoc)
+        small = egm.work_citations(works, limit=5, pandoc_limit=5)
+        assert small["w3"] == "formatted w3"
+        big = egm.work_citations(works, limit=4 if not pandoc else 99, pandoc_limit=4)
+        assert big["w3"] == "Khan, A. (2020). Title 3."  # the plain formatter
+    assert asked == [5, 5]
