@@ -125,6 +125,7 @@ def main() -> None:
         taxonomy.facet_ids,
         labels=labels_of(taxonomy).values,
         settings=settings,
+        any_values=taxonomy.fallbacks,  # as litreview gaps runs it
     )
     t2 = time.perf_counter()
     files = dict(render_register(gaps, statements, taxonomy.facet_ids))

@@ -92,15 +92,7 @@ def statements_frame(stmts: Sequence[GapStatement]) -> pd.DataFrame:
     values joined with ``;``."""
     facets = list(dict.fromkeys(f for s in stmts for f, _ in s.facets))
     rows = [
-        {
-            "doc_id": s.doc_id,
-            "char_start": s.char_start,
-            "char_end": s.char_end,
-            "section": s.section,
-            "quote": s.quote,
-            **{f: ";".join(s.values(f)) for f in facets},
-            "strength": s.strength,
-        }
+        {**s.located(), **{f: ";".join(s.values(f)) for f in facets}}
         for s in stmts
     ]
     columns = ["doc_id", "char_start", "char_end", "section", "quote", *facets, "strength"]

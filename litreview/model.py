@@ -153,3 +153,15 @@ class GapStatement:
     def values(self, facet: str) -> tuple[str, ...]:
         """The values of ``facet`` this statement names (``()`` when none)."""
         return next((vals for f, vals in self.facets if f == facet), ())
+
+    def located(self) -> dict[str, str | int]:
+        """Where the statement is and what it says: the fields every table of statements
+        (CSV, DataFrame, the map's data) starts from."""
+        return {
+            "doc_id": self.doc_id,
+            "char_start": self.char_start,
+            "char_end": self.char_end,
+            "section": self.section,
+            "quote": self.quote,
+            "strength": self.strength,
+        }

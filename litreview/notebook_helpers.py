@@ -171,11 +171,6 @@ def cluster_table(result: Any) -> pd.DataFrame:
 
 def png(fig: Any, *, dpi: int = 90) -> bytes:
     """A matplotlib figure as PNG bytes (the figure is closed), for ``IPython.display.Image``."""
-    import io
+    from .report.figures import figure_png
 
-    import matplotlib.pyplot as plt
-
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
-    plt.close(fig)
-    return buffer.getvalue()
+    return figure_png(fig, dpi=dpi, tight=True)

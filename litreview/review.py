@@ -276,15 +276,7 @@ class Review:
         """Write ``gaps/statements.csv`` in document order, one column per facet of ``facets``."""
         columns = schema.statement_columns(list(facets))
         rows = [
-            {
-                "doc_id": s.doc_id,
-                "char_start": s.char_start,
-                "char_end": s.char_end,
-                "section": s.section,
-                "quote": s.quote,
-                "strength": s.strength,
-                **{f: s.values(f) for f in facets},
-            }
+            {**s.located(), **{f: s.values(f) for f in facets}}
             for s in sorted(stmts, key=lambda s: (s.doc_id, s.char_start, s.char_end))
         ]
         self.write_table(path or self.statements_path, columns, rows)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Sequence
 from typing import Any
@@ -11,6 +10,7 @@ import pandas as pd
 
 from .. import atomic
 from ..cluster import ClusterResult, cluster_texts, work_texts
+from .figures import figure_png
 
 __all__ = ["cluster_map_png", "compute_cluster_map", "plot_cluster_map", "works_cluster_map_png"]
 
@@ -56,9 +56,7 @@ def cluster_map_png(result: ClusterResult, *, title: str = "", dpi: int = 120) -
         ax.set_title(f"{title}\n{sub}" if title else sub, fontsize=10)
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
         fig.tight_layout()
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
-        return buf.getvalue()
+        return figure_png(fig, dpi=dpi)
     finally:
         plt.close(fig)
 

@@ -116,15 +116,7 @@ def _work(
 
 
 def _statement(s: GapStatement, facets: Sequence[str]) -> dict[str, Any]:
-    return {
-        "doc_id": s.doc_id,
-        "char_start": s.char_start,
-        "char_end": s.char_end,
-        "section": s.section,
-        "quote": s.quote,
-        "strength": s.strength,
-        "tags": {f: list(s.values(f)) for f in facets if s.values(f)},
-    }
+    return {**s.located(), "tags": {f: list(s.values(f)) for f in facets if s.values(f)}}
 
 
 def work_citations(

@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 import textwrap
 from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 
-__all__ = ["heatmap_png"]
+__all__ = ["figure_png", "heatmap_png"]
 
 
 def heatmap_png(
@@ -67,9 +68,7 @@ def heatmap_png(
         if title:
             ax.set_title(title, fontsize=10)
         fig.tight_layout()
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
-        return buf.getvalue()
+        return figure_png(fig, dpi=dpi)
     finally:
         plt.close(fig)
 
@@ -77,3 +76,17 @@ def heatmap_png(
 def _wrap(label: str, width: int) -> str:
     """``label`` wrapped to lines of at most ``width`` characters."""
     return "\n".join(textwrap.wrap(label, width)) or label
+
+
+def figure_png(fig: Any, *, dpi: int = 100, tight: bool = False) -> bytes:
+    """A matplotlib figure as PNG bytes, the same for the same figure (no software or date
+    stamp); the figure is closed. ``tight`` crops to the drawn area."""
+    import matplotlib.pyplot as plt
+
+    buf = io.BytesIO()
+    try:
+        fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None},
+                    **({"bbox_inches": "tight"} if tight else {}))
+    finally:
+        plt.close(fig)
+    return buf.getvalue()

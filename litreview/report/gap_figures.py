@@ -6,12 +6,12 @@ draws it (litstudy's compute/plot split).
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
 import pandas as pd
 
 from ..gaps import Gap
+from .figures import figure_png
 
 __all__ = ["compute_statements_per_theme", "plot_statements_per_theme"]
 
@@ -48,7 +48,4 @@ def plot_statements_per_theme(frame: pd.DataFrame) -> bytes:
     ax.set_title("Statements per gap theme")
     ax.legend(loc="lower right")
     fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=100, metadata={"Software": None})
-    plt.close(fig)
-    return buf.getvalue()
+    return figure_png(fig, dpi=100)
