@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,15 +15,30 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+def unavailable(what: str) -> None:
+    """Something a test needs is missing: skip locally, fail in CI (never skipped there)."""
+    if os.environ.get("LITREVIEW_REQUIRE_TOOLS") or os.environ.get("CI"):
+        pytest.fail(f"{what} is required in CI but is not installed")
+    pytest.skip(f"{what} not installed")
+
+
 def require_tool(name: str) -> str:
     """The path of Debian tool ``name``; skip locally when missing, fail in CI."""
     path = shutil.which(name)
-    if path:
-        return path
-    if os.environ.get("LITREVIEW_REQUIRE_TOOLS") or os.environ.get("CI"):
-        pytest.fail(f"{name} is required in CI but is not installed")
-    pytest.skip(f"{name} not installed")
-    raise AssertionError  # unreachable
+    if path is None:
+        unavailable(name)
+        raise AssertionError  # unreachable
+    return path
+
+
+def require_module(name: str) -> Any:
+    """The imported module ``name`` (an optional extra); skip locally when missing, fail in
+    CI."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        unavailable(f"Python module {name}")
+        raise AssertionError from None  # unreachable
 
 
 @pytest.fixture

@@ -342,7 +342,6 @@ def test_export_does_not_touch_corpus(review: Path, tmp_path: Path) -> None:
 
 
 def test_validate_ris_structure(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("litreview.io.ris")
     no_er = "TY  - JOUR\nTI  - First\nTY  - BOOK\nTI  - Second\nER  - \n"
     code, out, _ = run(capsys, "validate", str(write(tmp_path / "no_er.ris", no_er)))
     assert "no_er.ris:3" in out and "ER" in out
@@ -367,7 +366,6 @@ def test_validate_ris_structure(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_validate_csljson(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, where: str
 ) -> None:
-    pytest.importorskip("litreview.io.csljson")
     code, out, err = run(capsys, "validate", str(write(tmp_path / "items.json", content)))
     assert code == 2
     assert where in out + err
@@ -376,7 +374,6 @@ def test_validate_csljson(
 def test_import_csljson_not_a_list_is_exit_2(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    pytest.importorskip("litreview.io.csljson")
     f = write(tmp_path / "items.json", '{"id": "a"}')
     code, _, err = run(capsys, "import", str(f), "--review", str(review))
     assert code == 2 and "items.json" in err
@@ -386,7 +383,6 @@ def test_import_csljson_not_a_list_is_exit_2(
 def test_export_text_style(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    pytest.importorskip("litreview.report.bibliography")
     assert cli.main(["import", str(write(tmp_path / "a.bib", GOOD)), "--review", str(review)]) == 0
     capsys.readouterr()
     code, out, _ = run(
@@ -409,7 +405,6 @@ def test_round_trip_through_format_keeps_corpus(
 ) -> None:
     from litreview.io import FORMATS
 
-    pytest.importorskip(f"litreview.io.{FORMATS[fmt].module}")
     assert cli.main(["import", str(write(tmp_path / "a.bib", GOOD)), "--review", str(review)]) == 0
     (review / "bibliography" / "tags.csv").write_text(
         "work_key,facet,value,source,evidence,doc_id,char_start,char_end,score\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from litreview.report.egm import render_map
-from tests.conftest import require_tool
+from tests.conftest import require_module, require_tool
 from tests.test_egm import EVIL, page_data
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -25,7 +25,7 @@ ARGS = [
 @pytest.mark.slow
 def test_click_cell_shows_works_and_statements_as_text(tmp_path: Path) -> None:
     chromium = require_tool("chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    sync_api = require_module("playwright.sync_api")
     page_file = tmp_path / "map.html"
     page_file.write_text(render_map(page_data()), encoding="utf-8")
     dialogs: list[str] = []

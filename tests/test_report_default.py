@@ -39,7 +39,7 @@ def default() -> dict[str, Any]:
     """The default review's taxonomy, documents, texts, works and tags (tagged if need be)."""
     review = Review.at(ROOT)
     if not review.documents_path.exists():
-        pytest.skip("the default review has no documents.csv yet (litreview ingest)")
+        pytest.fail("the default review has no documents.csv (run litreview ingest)")
     taxonomy = review.load_taxonomy()
     docs = review.load_documents()
     texts = {d.doc_id: review.load_text(d) for d in docs}

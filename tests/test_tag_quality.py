@@ -73,7 +73,7 @@ def evaluate(root: Path) -> tuple[dict[str, tuple[float, float, int]], list[str]
 def figures() -> tuple[dict[str, tuple[float, float, int]], list[str]]:
     root = Path(os.environ.get("LITREVIEW_TAGCHECK_REVIEW", ROOT))
     if not (root / "bibliography" / "citations.csv").exists():
-        pytest.skip("the default review's corpus is not built yet (run litreview ingest)")
+        pytest.fail(f"no corpus in {root} (run litreview ingest)")
     return evaluate(root)
 
 
