@@ -18,6 +18,11 @@ _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 _STRIP = " \t.,;:()[]{}<>"
 _QUOTES = "\"'“”‘’«»*"
+_EDITION = re.compile(r"\b(\d+)\s*(?:st|nd|rd|th|\.ª|ª|e|ème|\.)?\s*(?:ed\b|edn\b|edition\b|éd)",
+                      re.I)
+_VOLUME_COUNT = re.compile(r"(\d+)\s*vols?\.?", re.I)
+_CLOSE = {"“": "”", "‘": "’", "'": "'", '"': '"', "«": "»"}
+_AFTER_CLOSE = frozenset(" ,.;:!?)]–—-")
 _NEWS = re.compile(r"\b(times|post|daily|tribune|herald|guardian|gazette|dawn|news|telegraph|"
                    r"express|diplomat|chronicle|observer|independent)\b", re.I)
 _LAW = re.compile(r"\b(act|ordinance|code|law|statute|regulation|bill|constitution)\b"
@@ -53,6 +58,14 @@ def _strip(text: str) -> str:
 def _volume(text: str, item: dict[str, Any]) -> None:
     """Split an AnyStyle volume segment (``5(1):81–144``, ``Vol 10, No. 9``, ``95, (2)``)."""
     t = text.strip(" .,;:")
+    edition = _EDITION.search(t)
+    if edition:  # "3rd ed.", "5th edition": an edition, not a volume
+        item.setdefault("edition", edition.group(1))
+        return
+    count = _VOLUME_COUNT.fullmatch(t)
+    if count:  # "2 vols.": how many volumes, not which
+        item.setdefault("number-of-volumes", count.group(1))
+        return
     m = re.search(r"(\d+[A-Za-z]?)\s*[,:]?\s*\(([^)]+)\)\s*:?\s*(\d+\s*[\-–—]\s*\d+)?", t)
     if m:
         item["volume"], item["issue"] = m.group(1), m.group(2).strip()
@@ -63,7 +76,8 @@ def _volume(text: str, item: dict[str, Any]) -> None:
     if m:
         item["volume"], item["issue"] = m.group(1), m.group(2)
         return
-    vol = re.search(r"(?:vol(?:ume)?s?\.?|bd\.?|tome|t\.)\s*([\w\-–]+)", t, re.I)
+    vol = re.search(r"\b(?:vol(?:ume)?s?\b\.?|bd\b\.?|tome\b|t\.)\s*(\d[\w\-–]*|[ivxlc]+\b)",
+                    t, re.I)
     num = re.search(r"(?:\bnos|\bno|\bnr|n°|\bnumber|\bnum|\bissue|\biss|\bheft|\bh|\bn\.)"
                     r"\.?\s*(\d[\w\-–/]*)", t, re.I)
     if vol:
@@ -75,7 +89,7 @@ def _volume(text: str, item: dict[str, Any]) -> None:
             item["volume"] = lead.group(1)
     if vol or num:
         return
-    nums = re.findall(r"\d+[A-Za-z]?", t)
+    nums = re.findall(r"\d+(?:[A-Za-z](?![A-Za-z]))?", t)
     if nums and _YEAR.fullmatch(nums[0]) and len(nums) > 1:
         nums = nums[1:]
     if nums:
@@ -109,17 +123,66 @@ def _add_link(item: dict[str, Any], text: str) -> None:
 
 
 def _title(item: dict[str, Any], text: str | None) -> None:
-    """Title; a quoted title ends at its closing quote (the rest is the publisher)."""
+    """Title; a quoted title ends at its closing quote, and what follows it in the same
+    segment is the container when a volume was found, else the publisher. Quotes pair by kind
+    (“…” ‘…’ «…» "…" '…'), so a quote of another kind inside the title does not end it; two
+    quoted parts in one segment (``“A” and “B”``, ``“A”: B”``) make one title."""
     if not text:
         return
-    m = re.match(r"^\W*?([“‘'\"])(.+?)([”’'\"])(?=[\s,.;:]|$)(.*)$", text)
-    if m and len(m.group(2).split()) > 1:
-        item["title"] = _strip(m.group(2))
-        rest = _strip(m.group(4))
+    quoted = _quoted_title(text)
+    if quoted:
+        title, rest = quoted
+        item["title"] = _cut_open_paren(_strip(title))
+        rest = _strip(rest)
         if rest:
             item.setdefault("container-title" if "volume" in item else "publisher", rest)
     elif _strip(text):
-        item["title"] = _strip(text)
+        item["title"] = _cut_open_paren(_strip(text))
+
+
+def _quoted_title(text: str) -> tuple[str, str] | None:
+    """``(title, rest)`` when ``text`` starts with a quoted span of two or more words."""
+    m = re.match(r"^\W*?([“‘'\"«])", text)
+    if not m:
+        return None
+    close = _CLOSE[m.group(1)]
+    start = m.end()
+    ends = [k for k in range(start + 1, len(text))
+            if text[k] == close and (k + 1 == len(text) or text[k + 1] in _AFTER_CLOSE)]
+    ends = [k for k in ends if len(text[start:k].split()) >= 2] or ends
+    if not ends:
+        return None
+    end = ends[0]
+    if close in "’'" and text[end + 1:end + 3].strip()[:1].islower():
+        # "brokers’ networks": an apostrophe, when a closing quote followed by punctuation
+        # comes before the next opening quote
+        firm = [k for k in ends[1:] if (k + 1 == len(text) or text[k + 1] != " ")
+                and m.group(1) not in text[end + 1:k]]
+        if firm:
+            end = firm[0]
+    later = [k for k in ends[1:] if _joins(text[end + 1:k])]
+    if later:
+        end = later[-1]
+    title = text[start:end]
+    if len(title.split()) < 2:
+        return None
+    return title, text[end + 1:]
+
+
+def _joins(between: str) -> bool:
+    """Whether the text between two closing quotes continues one title (a subtitle after a
+    colon, or a second quoted title after "and")."""
+    head = between.lstrip(" ")
+    return head.startswith(":") or bool(re.match(r"(?:and|&|et|und|y)\s+\W?[“‘'\"«]", head))
+
+
+def _cut_open_paren(text: str, min_words: int = 2) -> str:
+    """``Title (tr`` or ``PUF. (Original work published`` (an aside the segment cut short)
+    without the aside, when ``min_words`` words stay."""
+    k = text.rfind("(")
+    if k > 0 and ")" not in text[k:] and len(text[:k].split()) >= min_words:
+        return _strip(text[:k])
+    return text
 
 
 def _first(segments: list[tuple[str, str]], label: str) -> str | None:
@@ -155,6 +218,7 @@ def _fill(item: dict[str, Any], segments: list[tuple[str, str]], raw: str) -> No
             value = _strip(found)
             if key == "container-title":
                 value = re.sub(r"^(?:in|dans|en|im)\s*:?\s+", "", value, flags=re.I)
+            value = _cut_open_paren(value, 1)
             if value:
                 item[key] = value
     if "issued" not in item:

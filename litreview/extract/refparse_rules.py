@@ -73,7 +73,23 @@ def repair_labels(tokens: list[str], labels: list[str]) -> list[str]:
     _series_number_in_tail(tokens, labels)
     _dash_aside_is_note(tokens, labels)
     _page_cue_is_pages(tokens, labels)
+    _places_joined_by_and(tokens, labels)
     return labels
+
+
+_JOIN = frozenset({"and", "&", "und", "et", "y", "e"})
+
+
+def _places_joined_by_and(tokens: list[str], labels: list[str]) -> None:
+    """``Cambridge and New York: Press``: a 'publisher' run that ends in "and" right before
+    a location is the first of two places."""
+    i = 0
+    while i < len(labels):
+        end = _run_end(labels, i)
+        if (labels[i] == "publisher" and end < len(labels) and labels[end] == "location"
+                and tokens[end - 1].lower() in _JOIN and end - i <= 4):
+            labels[i:end] = ["location"] * (end - i)
+        i = end
 
 
 _THING = re.compile(
@@ -301,9 +317,32 @@ def repair_item(item: dict[str, Any], text: str = "") -> dict[str, Any]:
             and is_organisation(cont) and _ORG_HEAD.search(cont)):
         item["publisher"] = item.pop("container-title")
         item["type"] = "report"
+    _name_after_title(item)
     _publisher_not_container(item)
     _split_publisher_place(item)
     return item
+
+
+_SMALL = frozenset({"of", "and", "for", "the", "in", "on", "&", "de", "du", "des", "la", "le",
+                    "et", "y", "del", "für", "und", "der"})
+
+
+def _name_after_title(item: dict[str, Any]) -> None:
+    """``Title words. Some Body.`` read as one title: a last sentence of at most four
+    capitalised words, with no publisher or container found, names the publisher (or the
+    journal, when it says so) rather than continuing the title."""
+    title = item.get("title") or ""
+    if item.get("publisher") or item.get("container-title") or ". " not in title:
+        return
+    head, _, tail = title.rpartition(". ")
+    words = tail.rstrip(".").split()
+    if (not 1 <= len(words) <= 4 or len(head.split()) < 3 or not words[0][:1].isupper()
+            or any(not w[:1].isupper() and w.lower() not in _SMALL for w in words)
+            or any(ch.isdigit() for ch in tail)):
+        return
+    item["title"] = head.strip()
+    key = "container-title" if _NOT_PUBLISHER.search(tail) else "publisher"
+    item[key] = tail.strip(" .")
 
 
 def _publisher_not_container(item: dict[str, Any]) -> None:
