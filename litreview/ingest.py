@@ -195,8 +195,6 @@ def _inline_rows(src: Source, used: set[str], known: Mapping[str, str],
     return cits, works
 
 
-_EMPTY_LINK = re.compile(r"\[([^\]]+)\]\((?:#[^)]*)?\)")
-_URL_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
 _QUOTE_WRAP = re.compile(r"(['‘“\"])[*_]+([^*_]+?)[*_]+(['’”\"])")
 _DOUBLE_QUOTE = re.compile(r"(['‘“\"])\s*(['‘“\"])(.+?)(['’”\"])\s*(['’”\"])")
 
@@ -204,15 +202,14 @@ _DOUBLE_QUOTE = re.compile(r"(['‘“\"])\s*(['‘“\"])(.+?)(['’”\"])\s*(
 def clean_reference(raw: str) -> str:
     """A footnote's reference as handed to the parser: extraction debris of the text removed.
 
-    Link text of links that go nowhere (``[Title](#)``) keeps the text, a real link keeps its
-    URL in angle brackets, emphasis inside quotes and doubled quotes (``'*T*'``, ``'‘T’'``)
-    are reduced to one pair of quotes, blanks are squeezed, and a reference that stops
-    without a final full stop gets one (as the same reference written elsewhere has).
+    Markdown links stay for the parser, which reads a link's text as the title (or, after
+    a title, as the site or publisher); emphasis inside quotes and doubled quotes
+    (``'*T*'``, ``'‘T’'``) are reduced to one pair of quotes, blanks are squeezed, and a
+    reference that stops without a final full stop gets one (as the same reference written
+    elsewhere has).
     ``citations.csv`` keeps the raw text as written; only the parser sees this form.
     """
-    text = _URL_LINK.sub(r"\1 <\2>", raw)
-    text = _EMPTY_LINK.sub(r"\1", text)
-    text = _QUOTE_WRAP.sub(r"\1\2\3", text)
+    text = _QUOTE_WRAP.sub(r"\1\2\3", raw)
     text = " ".join(_DOUBLE_QUOTE.sub(r"\2\3\4", text).split())
     return f"{text}." if text[-1:].isalnum() or text[-1:] in "'’”\"" else text
 

@@ -259,10 +259,29 @@ def test_inline_hyperlinked_references() -> None:
 def test_clean_reference_for_the_parser() -> None:
     from litreview.ingest import clean_reference
 
-    assert clean_reference("B (2021), '[Index 2021](#)', Board") == "B (2021), 'Index 2021', Board."
-    assert clean_reference("B (2021), [‘Index’](#).") == "B (2021), ‘Index’."
+    # Links stay for the parser; emphasis inside quotes goes; a final full stop is added.
+    assert (clean_reference("B (2021), '[Index 2021](#)', Board")
+            == "B (2021), '[Index 2021](#)', Board.")
+    assert clean_reference("B (2021), [‘Index’](#).") == "B (2021), [‘Index’](#)."
     assert clean_reference("Z (2018), '*Nexus*', Centre.") == "Z (2018), 'Nexus', Centre."
-    assert clean_reference("[Page](https://x.org/p) text.") == "Page <https://x.org/p> text."
+    assert clean_reference("[Page](https://x.org/p) text.") == "[Page](https://x.org/p) text."
+
+
+def test_linked_title_with_a_colon_stays_whole_and_a_later_link_is_the_publisher() -> None:
+    """The link marks the whole title, so its subtitle is not read as a publisher; a second
+    link after the title names the publisher."""
+    from litreview.extract.refparse import parse_reference
+    from litreview.ingest import clean_reference
+
+    item = parse_reference(clean_reference(
+        "River Council (2016) [The Delta's Fisheries 2015: Trends and Figures](#)."))
+    assert item["title"] == "The Delta's Fisheries 2015: Trends and Figures"
+    assert "publisher" not in item
+    item = parse_reference(clean_reference(
+        "A. Noor (2018), ‘[Harbours are changing faster than we think](#)’, 2 May 2018: "
+        "[Coastal Forum](#)."))
+    assert item["title"] == "Harbours are changing faster than we think"
+    assert item["publisher"] == "Coastal Forum"
 
 
 @pytest.mark.usefixtures("fake")

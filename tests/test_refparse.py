@@ -133,9 +133,12 @@ def test_parse_many_keeps_order_and_matches_single() -> None:
 
 
 def test_preprocess_markdown() -> None:
-    """Footnote marker, italics inside quotes, ``[t](#)`` and ``<url>`` are resolved."""
+    """Footnote marker, italics inside quotes, ``[t](#)`` and ``<url>`` are resolved; a link
+    is quoted as a title unless a quoted title or a link comes before it."""
     text = preprocess("¹² X (2001), '*A B*', [C D](#); <https://e.org/x>.")
-    assert text == "X (2001), 'A B', “C D”; https://e.org/x."
+    assert text == "X (2001), 'A B', C D; https://e.org/x."
+    assert preprocess("X (2001), [A B](#), [C D](#).") == "X (2001), “A B”, C D."
+    assert preprocess("X (2001), [‘A B’](#).") == "X (2001), ‘A B’."
 
 
 def test_split_access() -> None:

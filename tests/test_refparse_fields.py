@@ -25,8 +25,8 @@ def _item(segments: list[tuple[str, str]]) -> dict:
         ("‘Traders’ and brokers’ networks in the delta’, Harbour Trust",
          "Traders’ and brokers’ networks in the delta", "Harbour Trust"),
         # Guillemets quote a title too.
-        ("« Les marchés du sel ; les routes anciennes », Salinas",
-         "Les marchés du sel ; les routes anciennes", "Salinas"),
+        ("« Les marchés du sel ; les routes anciennes », Maison du Sel",
+         "Les marchés du sel ; les routes anciennes", "Maison du Sel"),
         # Two quoted titles joined by "and", and a subtitle after the closing quote.
         ("“Rivers” and “The Long Road Home.”", "Rivers” and “The Long Road Home", None),
         ("“Maps, Again...”: Space, Memory, and the Road”", "Maps, Again...”: Space, Memory, "
@@ -117,3 +117,75 @@ def test_title_sentences_that_stay_title(title: str) -> None:
     item = _item([("author", "Ames, R."), ("date", "(2009)"), ("title", title)])
     assert item["title"] == title
     assert "publisher" not in item and "container-title" not in item
+
+
+@pytest.mark.parametrize(
+    ("publisher", "place", "want_publisher", "want_place"),
+    [
+        ("Karsa, Ruritania", None, "Karsa, Ruritania", None),  # unknown names: left alone
+        ("Islamabad, Pakistan", None, None, "Islamabad, Pakistan"),
+        ("Pakistan", "Islamabad", None, "Islamabad, Pakistan"),
+        ("Harbour Watch Trust; Brussels", None, "Harbour Watch Trust", "Brussels"),
+        ("Harbour Watch Trust", "Geneva", "Harbour Watch Trust", "Geneva"),
+        ("Pakistan", "Blog", "Pakistan", "Blog"),  # the place field is not a place: unsure
+    ],
+)
+def test_places_read_as_publisher(publisher: str, place: str | None,
+                                  want_publisher: str | None, want_place: str | None) -> None:
+    item = {"title": "Salt roads", "publisher": publisher, "type": "report"}
+    if place:
+        item["publisher-place"] = place
+    repair_item(item, "")
+    assert item.get("publisher") == want_publisher
+    assert item.get("publisher-place") == want_place
+
+
+def test_date_and_place_around_a_news_container() -> None:
+    item = {"title": "Salt prices", "container-title": "2021: Harbour Times, Pakistan",
+            "issued": {"date-parts": [[2021, 12, 4]]}, "type": "article-newspaper"}
+    repair_item(item, "")
+    assert item["container-title"] == "Harbour Times"
+    assert item["publisher-place"] == "Pakistan"
+    # A name that is a place on its own is not cut.
+    item = {"title": "Salt prices", "container-title": "Harbour Times, London Edition"}
+    repair_item(item, "")
+    assert item["container-title"] == "Harbour Times, London Edition"
+
+
+def test_a_known_place_wins_over_a_first_location_that_is_not() -> None:
+    item = _item([("author", "Ames, R."), ("title", "“Salt roads of the north”,"),
+                  ("location", "Blog:"), ("date", "19 March 2015,"),
+                  ("publisher", "Harbour Trust,"), ("location", "London.")])
+    assert item["publisher-place"] == "London"
+    assert item["publisher"] == "Harbour Trust"
+
+
+def test_report_series_read_as_a_journal_is_the_genre_of_a_report() -> None:
+    item = _item([("author", "Harbour Watch Trust"), ("date", "(2015),"),
+                  ("title", "'Salt roads of the north',"), ("journal", "Delta Policy Report"),
+                  ("volume", "No 265;"), ("publisher", "Harbour Watch Trust.")])
+    assert item["type"] == "report"
+    assert item["genre"] == "Delta Policy Report"
+    assert item["issue"] == "265"
+    assert "container-title" not in item
+    # A journal with a volume stays a journal.
+    item = _item([("author", "Ames, R."), ("title", "“Salt roads,”"),
+                  ("journal", "Delta Policy Report"), ("volume", "12(3),"), ("pages", "4–9.")])
+    assert item["type"] == "article-journal"
+    assert item["container-title"] == "Delta Policy Report"
+
+
+@pytest.mark.parametrize(
+    ("segments", "kind"),
+    [
+        ([("publisher", "Harbour Press,")], "report"),
+        ([("location", "Leeds.")], "report"),
+        ([("location", "Leeds:"), ("publisher", "Harbour Press.")], "book"),
+    ],
+)
+def test_organisation_authored_work_is_a_report_unless_published_and_placed(
+        segments: list[tuple[str, str]], kind: str) -> None:
+    item = _item([("author", "Harbour Watch Trust"), ("date", "(2015)."),
+                  ("title", "Salt roads of the north."), *segments])
+    assert item["type"] == kind
+

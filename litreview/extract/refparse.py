@@ -38,6 +38,7 @@ _RENAME = {"container-title": "container", "collection-title": "collection"}
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)\)")
 _QUOTE_CHARS = "'\"‘’“”"
 _QUOTES_OPEN = "'\"‘“"
+_TITLE_QUOTED = re.compile(r"(?:^|\s)[‘“'\"]\S[^‘“”’]*\s[^‘“”’]*\S[’”'\"](?=[\s,.;:]|$)")
 NOTE_BELOW = 0.3
 """Strings scoring under this in :func:`looks_like_reference` are parsed as notes."""
 _FOOTNOTE_MARK = re.compile(r"^\[\d+\]\s*|^\^\d+\s*")
@@ -61,10 +62,16 @@ def canonical_label(tag: str) -> str:
 
 
 def _link(match: re.Match[str]) -> str:
-    """``[text](#)`` -> quoted text; ``[text](url)`` -> quoted text and the URL."""
+    """``[text](#)`` -> quoted text; ``[text](url)`` -> quoted text and the URL. A link after
+    a quoted title or an earlier link names a site or a publisher: its text stays unquoted."""
     text, target = match.group(1).strip(), match.group(2)
     before = match.string[max(0, match.start() - 1):match.start()]
-    quoted = text if before and before in _QUOTES_OPEN else f"“{text}”"
+    earlier = match.string[:match.start()]
+    if ((before and before in _QUOTES_OPEN) or text[:1] in _QUOTES_OPEN
+            or _MD_LINK.search(earlier) or _TITLE_QUOTED.search(earlier)):
+        quoted = text
+    else:
+        quoted = f"“{text}”"
     if target and target != "#":
         return f"{quoted} {target}"
     return quoted

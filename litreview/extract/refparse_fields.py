@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .gazetteer import is_place
 from .refparse_names import split_names, strip_outer
 
 __all__ = ["build_item", "date_parts"]
@@ -221,6 +222,7 @@ def _fill(item: dict[str, Any], segments: list[tuple[str, str]], raw: str) -> No
             value = _cut_open_paren(value, 1)
             if value:
                 item[key] = value
+    _known_place_first(item, segments)
     if "issued" not in item:
         raw = _URL.sub(" ", raw)
         years = [m for m in _YEAR.finditer(raw)
@@ -229,6 +231,18 @@ def _fill(item: dict[str, Any], segments: list[tuple[str, str]], raw: str) -> No
             item["issued"] = {"date-parts": [[int(years[0].group(1))]]}
     if "URL" not in item and "DOI" not in item:
         _add_link(item, raw)
+
+
+def _known_place_first(item: dict[str, Any], segments: list[tuple[str, str]]) -> None:
+    """Of several location segments (``Blog: ..., Saferworld, London``), a known place wins
+    over a first one that is not."""
+    place = item.get("publisher-place")
+    if not place or is_place(place):
+        return
+    for text in (t for lab, t in segments if lab == "location"):
+        if is_place(_strip(text)):
+            item["publisher-place"] = _strip(text)
+            return
 
 
 def _names(item: dict[str, Any], segments: list[tuple[str, str]]) -> None:
@@ -262,7 +276,8 @@ def _type(item: dict[str, Any], segments: list[tuple[str, str]]) -> str:
         return "chapter"
     authors = item.get("author") or []
     org = bool(authors) and all("literal" in a for a in authors)
-    if _REPORT.search(title) or (org and not item.get("publisher-place")):
+    if _REPORT.search(title) or (org and not (item.get("publisher")
+                                             and item.get("publisher-place"))):
         web = item.get("URL") and not item.get("publisher") and not org
         return "webpage" if web else "report"
     if item.get("URL") and not item.get("publisher"):

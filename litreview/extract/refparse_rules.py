@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .gazetteer import is_place
 from .refparse_names import is_organisation
 
 __all__ = ["link_title", "looks_like_reference", "repair_item", "repair_labels"]
@@ -74,7 +75,20 @@ def repair_labels(tokens: list[str], labels: list[str]) -> list[str]:
     _dash_aside_is_note(tokens, labels)
     _page_cue_is_pages(tokens, labels)
     _places_joined_by_and(tokens, labels)
+    _name_head_split_off(tokens, labels)
     return labels
+
+
+def _name_head_split_off(tokens: list[str], labels: list[str]) -> None:
+    """``Asia Pacific Group``, ``Women's International League``: a capitalised word with no
+    punctuation after it, labelled apart (a place, a note) right before a publisher or
+    container, is the first word of that name."""
+    for i in range(len(tokens) - 1):
+        nxt = labels[i + 1]
+        if (labels[i] in ("location", "note") and nxt in ("publisher", "container", "journal")
+                and (i == 0 or labels[i - 1] != labels[i]) and tokens[i][:1].isupper()
+                and tokens[i][-1:].isalpha()):
+            labels[i] = nxt
 
 
 _JOIN = frozenset({"and", "&", "und", "et", "y", "e"})
@@ -320,7 +334,65 @@ def repair_item(item: dict[str, Any], text: str = "") -> dict[str, Any]:
     _name_after_title(item)
     _publisher_not_container(item)
     _split_publisher_place(item)
+    _place_named_as_publisher(item)
+    _date_and_place_around_container(item)
+    _series_not_journal(item)
     return item
+
+
+_SERIES_END = re.compile(r"\b(?:report|paper|note|brief|series)s?$", re.I)
+
+
+def _series_not_journal(item: dict[str, Any]) -> None:
+    """``Crisis Group Asia Report No 265`` read as a journal and its issue: a 'journal' whose
+    name ends in Report, Paper, Note, Brief or Series, with no volume or page range, is the
+    report series (CSL ``genre``) of a report."""
+    cont = item.get("container-title") or ""
+    page = item.get("page") or ""
+    if (item.get("type") != "article-journal" or not _SERIES_END.search(cont)
+            or item.get("volume") or (page and not page.isdigit()) or item.get("genre")):
+        return
+    item["genre"] = item.pop("container-title")
+    item["type"] = "report"
+
+
+def _place_named_as_publisher(item: dict[str, Any]) -> None:
+    """A 'publisher' that names only places (``Islamabad, Pakistan``) is the place; one that
+    ends in a place after a semicolon (``Crisis Group; Brussels``) is split there."""
+    pub = item.get("publisher")
+    if not pub:
+        return
+    head, sep, tail = pub.rpartition(";")
+    if sep and head.strip() and is_place(tail.strip()) and "publisher-place" not in item:
+        item["publisher"], item["publisher-place"] = head.strip(" ;"), tail.strip()
+        return
+    if not is_place(pub):
+        return
+    place = item.get("publisher-place")
+    if place and not is_place(place):
+        return
+    item["publisher-place"] = f"{place}, {pub}" if place and pub not in place else place or pub
+    del item["publisher"]
+
+
+_LEADING_DATE = re.compile(r"^(?:\d{1,2}\s+\w+\s+)?(?:1[5-9]|20)\d\d\s*:\s*")
+
+
+def _date_and_place_around_container(item: dict[str, Any]) -> None:
+    """``2021: Daily Times, Pakistan`` read as a container: the year (the end of a date the
+    parser already has) goes, and a closing place becomes the place."""
+    cont = item.get("container-title")
+    if not cont:
+        return
+    m = _LEADING_DATE.match(cont)
+    if m and item.get("issued") and cont[m.end():].strip():
+        cont = cont[m.end():].strip()
+    head, sep, tail = cont.rpartition(",")
+    if (sep and head.strip() and "publisher-place" not in item and is_place(tail.strip())
+            and not is_place(head.strip())):
+        cont = head.strip()
+        item["publisher-place"] = tail.strip()
+    item["container-title"] = cont
 
 
 _SMALL = frozenset({"of", "and", "for", "the", "in", "on", "&", "de", "du", "des", "la", "le",
