@@ -189,3 +189,34 @@ def test_organisation_authored_work_is_a_report_unless_published_and_placed(
                   ("title", "Salt roads of the north."), *segments])
     assert item["type"] == kind
 
+
+
+def test_publication_in_brackets_gives_place_publisher_and_genre() -> None:
+    text = ("Ames et al., (2012), “Salt roads of the north”, Briefing Paper (London, Harbour "
+            "Watch Trust, 2012).")
+    item = _item([("author", "Ames et al.,"), ("date", "(2012),"),
+                  ("title", "“Salt roads of the north”,"),
+                  ("note", "Briefing Paper (London, Harbour Watch Trust, 2012).")])
+    repair_item(item, text)
+    assert item["publisher"] == "Harbour Watch Trust"
+    assert item["publisher-place"] == "London"
+    assert item["genre"] == "Briefing Paper"
+    assert item["type"] == "report"
+    # Brackets whose first part is not a known place are left alone.
+    item = {"title": "Salt roads", "type": "document"}
+    repair_item(item, "Salt roads (Karsa, Harbour Watch Trust, 2012).")
+    assert "publisher" not in item
+
+
+def test_dated_piece_in_an_outlet_after_a_quoted_title() -> None:
+    tokens = ["Ames", "(2014),", "‘Salt", "roads", "today’,", "24", "March", "2014:", "Harbour",
+              "Times."]
+    labels = ["author", "date", "title", "title", "title", "date", "date", "date", "title",
+              "title"]
+    labels = repair_labels(tokens, labels)
+    assert labels[-2:] == ["container", "container"]
+    item = _item([("author", "Ames"), ("date", "(2014),"), ("title", "‘Salt roads today’,"),
+                  ("date", "24 March 2014:"), ("container", "Harbour Times.")])
+    assert item["issued"] == {"date-parts": [[2014, 3, 24]]}  # the full date refines the year
+    assert item["container-title"] == "Harbour Times"
+    assert item["type"] == "article-newspaper"

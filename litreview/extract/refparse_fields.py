@@ -26,6 +26,8 @@ _CLOSE = {"“": "”", "‘": "’", "'": "'", '"': '"', "«": "»"}
 _AFTER_CLOSE = frozenset(" ,.;:!?)]–—-")
 _NEWS = re.compile(r"\b(times|post|daily|tribune|herald|guardian|gazette|dawn|news|telegraph|"
                    r"express|diplomat|chronicle|observer|independent)\b", re.I)
+_MEETING = re.compile(r"proceedings|conference|symposium|workshop|congress|meeting|presented",
+                      re.I)
 _LAW = re.compile(r"\b(act|ordinance|code|law|statute|regulation|bill|constitution)\b"
                   r"(?:\s*,?\s*\(?\d{4})?", re.I)
 _REPORT = re.compile(r"\b(report|working paper|brief|briefing|policy paper|discussion paper|"
@@ -45,6 +47,12 @@ def date_parts(text: str) -> dict[str, Any] | None:
         if day and 1 <= int(day.group(1)) <= 31:
             parts.append(int(day.group(1)))
     return {"date-parts": [parts]}
+
+
+def _finer(new: dict[str, Any], old: dict[str, Any]) -> bool:
+    """Whether date ``new`` is the same year as ``old`` with more parts (month, day)."""
+    a, b = new["date-parts"][0], old["date-parts"][0]
+    return len(a) > len(b) and a[:len(b)] == b
 
 
 def _strip(text: str) -> str:
@@ -199,6 +207,8 @@ def _fill(item: dict[str, Any], segments: list[tuple[str, str]], raw: str) -> No
             key = "accessed" if _ACCESS.search(text) else "issued"
             if parts and key not in item:
                 item[key] = parts
+            elif parts and key == "issued" and _finer(parts, item["issued"]):
+                item["issued"] = parts  # "(2021), ..., 4 December 2021": the full date
         elif label == "note" and _ACCESS.search(text) and date_parts(text):
             item.setdefault("accessed", date_parts(text))
         elif label == "note" and text[:1] in "–—-" and _strip(text.lstrip("–—- ")):
@@ -268,6 +278,10 @@ def _type(item: dict[str, Any], segments: list[tuple[str, str]]) -> str:
         return "report"
     if _NEWS.search(container or item.get("publisher") or "") and "volume" not in item:
         return "article-newspaper"
+    day = len((item.get("issued") or {}).get("date-parts", [[]])[0]) == 3
+    if (container and day and not item.get("volume") and not item.get("page")
+            and not item.get("editor") and not _MEETING.search(container)):
+        return "article-newspaper"  # a dated piece in an outlet
     if _first(segments, "journal") or ("volume" in item and container):
         return "article-journal"
     if container:

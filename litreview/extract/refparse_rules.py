@@ -70,6 +70,7 @@ def repair_labels(tokens: list[str], labels: list[str]) -> list[str]:
     _title_spill_into_location(tokens, labels)
     _thing_named_before_year(tokens, labels)
     _second_quoted_span_is_container(tokens, labels)
+    _title_run_after_quoted_title(tokens, labels)
     _number_bar_year(tokens, labels)
     _series_number_in_tail(tokens, labels)
     _dash_aside_is_note(tokens, labels)
@@ -163,6 +164,20 @@ def _second_quoted_span_is_container(tokens: list[str], labels: list[str]) -> No
         journal = any(re.match(r"^\[?\(?\d", t) or t.lower().strip("[](),.") in (
             "online", "vol", "volume", "no") for t in after)
         labels[close + 1:end] = ["journal" if journal else "container"] * (end - close - 1)
+
+
+def _title_run_after_quoted_title(tokens: list[str], labels: list[str]) -> None:
+    """``‘Title’, 24 March 2014: The Diplomat``: once a quoted title has closed, a later
+    separate 'title' run (after a date or another field) names the outlet, a container."""
+    first = next((k for k, lab in enumerate(labels) if lab == "title"), None)
+    if first is None or tokens[first][:1] not in _OPENING:
+        return
+    end = _run_end(labels, first)
+    if not tokens[end - 1].rstrip(",.;:").endswith(_CLOSING):
+        return
+    for k in range(end, len(labels)):
+        if labels[k] == "title":
+            labels[k] = "container"
 
 
 _YEAR_TOKEN = re.compile(r"^\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,;:]?$")
@@ -334,6 +349,7 @@ def repair_item(item: dict[str, Any], text: str = "") -> dict[str, Any]:
     _name_after_title(item)
     _publisher_not_container(item)
     _split_publisher_place(item)
+    _publication_in_brackets(item, text)
     _place_named_as_publisher(item)
     _date_and_place_around_container(item)
     _series_not_journal(item)
@@ -354,6 +370,31 @@ def _series_not_journal(item: dict[str, Any]) -> None:
         return
     item["genre"] = item.pop("container-title")
     item["type"] = "report"
+
+
+_IN_BRACKETS = re.compile(r"(?P<genre>[A-Z][\w ]{2,40}?)?\s*\((?P<place>[^(),:;]+)[,:]\s*"
+                         r"(?P<pub>[^(),;:]+?),\s*(?:1[5-9]|20)\d\d\)")
+
+
+def _publication_in_brackets(item: dict[str, Any], text: str) -> None:
+    """``Briefing Paper (London, Drug Policy Consortium, 2012)``, the notes style of
+    ``(Place: Publisher, Year)``: with no publisher found, the brackets give place and
+    publisher, and a report-like phrase before them the genre."""
+    if item.get("publisher"):
+        return
+    m = _IN_BRACKETS.search(text)
+    if not m or not is_place(m["place"].strip()):
+        return
+    item["publisher"] = m["pub"].strip()
+    item.setdefault("publisher-place", m["place"].strip())
+    genre = (m["genre"] or "").strip()
+    if genre and _REPORTISH.search(genre) and "genre" not in item:
+        item["genre"] = genre
+    if item.get("type") in ("document", "book") and item.get("genre"):
+        item["type"] = "report"
+
+
+_REPORTISH = re.compile(r"\b(report|paper|brief|briefing|note|study|series)\b", re.I)
 
 
 def _place_named_as_publisher(item: dict[str, Any]) -> None:
