@@ -8,7 +8,7 @@ from typing import Any
 from .gazetteer import is_place
 from .refparse_names import split_names, strip_outer
 
-__all__ = ["build_item", "date_parts"]
+__all__ = ["REPORT_WORDS", "build_item", "date_parts"]
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.I)
@@ -30,7 +30,8 @@ _MEETING = re.compile(r"proceedings|conference|symposium|workshop|congress|meeti
                       re.I)
 _LAW = re.compile(r"\b(act|ordinance|code|law|statute|regulation|bill|constitution)\b"
                   r"(?:\s*,?\s*\(?\d{4})?", re.I)
-_REPORT = re.compile(r"\b(report|working paper|brief|briefing|policy paper|discussion paper|"
+# Words that name a report or one of its kinds (also used by the field repairs).
+REPORT_WORDS = re.compile(r"\b(report|working paper|brief|briefing|policy paper|discussion paper|"
                      r"occasional paper|technical paper|survey|index|assessment|strategy)\b", re.I)
 
 
@@ -272,9 +273,9 @@ def _type(item: dict[str, Any], segments: list[tuple[str, str]]) -> str:
     if re.search(r"thesis|dissertation|th[eè]se|doctoral", genre):
         return "thesis"
     if _LAW.search(title) and not container and len(title.split()) <= 8 and re.search(
-            r"\b(Act|Ordinance|Code|Constitution)\b", title) and not _REPORT.search(title):
+            r"\b(Act|Ordinance|Code|Constitution)\b", title) and not REPORT_WORDS.search(title):
         return "legislation"
-    if genre and _REPORT.search(genre):
+    if genre and REPORT_WORDS.search(genre):
         return "report"
     if _NEWS.search(container or item.get("publisher") or "") and "volume" not in item:
         return "article-newspaper"
@@ -290,7 +291,7 @@ def _type(item: dict[str, Any], segments: list[tuple[str, str]]) -> str:
         return "chapter"
     authors = item.get("author") or []
     org = bool(authors) and all("literal" in a for a in authors)
-    if _REPORT.search(title) or (org and not (item.get("publisher")
+    if REPORT_WORDS.search(title) or (org and not (item.get("publisher")
                                              and item.get("publisher-place"))):
         web = item.get("URL") and not item.get("publisher") and not org
         return "webpage" if web else "report"

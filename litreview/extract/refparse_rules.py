@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from .gazetteer import is_place
+from .refparse_fields import REPORT_WORDS
 from .refparse_names import is_organisation
 
 __all__ = ["link_title", "looks_like_reference", "repair_item", "repair_labels"]
@@ -388,13 +389,10 @@ def _publication_in_brackets(item: dict[str, Any], text: str) -> None:
     item["publisher"] = m["pub"].strip()
     item.setdefault("publisher-place", m["place"].strip())
     genre = (m["genre"] or "").strip()
-    if genre and _REPORTISH.search(genre) and "genre" not in item:
+    if genre and REPORT_WORDS.search(genre) and "genre" not in item:
         item["genre"] = genre
     if item.get("type") in ("document", "book") and item.get("genre"):
         item["type"] = "report"
-
-
-_REPORTISH = re.compile(r"\b(report|paper|brief|briefing|note|study|series)\b", re.I)
 
 
 def _place_named_as_publisher(item: dict[str, Any]) -> None:
