@@ -267,9 +267,9 @@ def test_clean_reference_for_the_parser() -> None:
     assert clean_reference("[Page](https://x.org/p) text.") == "[Page](https://x.org/p) text."
 
 
-def test_linked_title_with_a_colon_stays_whole_and_a_later_link_is_the_publisher() -> None:
+def test_linked_title_with_a_colon_stays_whole_and_a_later_link_is_the_outlet() -> None:
     """The link marks the whole title, so its subtitle is not read as a publisher; a second
-    link after the title names the publisher."""
+    link after the title and a day's date names the outlet the piece appeared in."""
     from litreview.extract.refparse import parse_reference
     from litreview.ingest import clean_reference
 
@@ -281,7 +281,8 @@ def test_linked_title_with_a_colon_stays_whole_and_a_later_link_is_the_publisher
         "A. Noor (2018), ‘[Harbours are changing faster than we think](#)’, 2 May 2018: "
         "[Coastal Forum](#)."))
     assert item["title"] == "Harbours are changing faster than we think"
-    assert item["publisher"] == "Coastal Forum"
+    assert item["container-title"] == "Coastal Forum"
+    assert "publisher" not in item
 
 
 @pytest.mark.usefixtures("fake")

@@ -71,7 +71,7 @@ def test_second_quoted_span_is_the_container() -> None:
 def test_connection_date_is_an_access_date() -> None:
     """``connection on DATE.`` (OpenEdition) is cut out as the access date."""
     assert split_access("Journal, 2019, connection on 28 May 2021. URL: x") == (
-        "Journal, 2019  URL: x", "28 May 2021")
+        "Journal, 2019 URL: x", "28 May 2021")
 
 
 def test_closing_bracket_kept_when_its_opening_one_is() -> None:

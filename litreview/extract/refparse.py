@@ -30,7 +30,7 @@ from .refparse_fields import build_item, date_parts
 from .refparse_rules import link_title, looks_like_reference, repair_item, repair_labels
 
 __all__ = ["NOTE_BELOW", "ReferenceParser", "canonical_label", "looks_like_reference", "parse_many",
-           "parse_reference", "preprocess", "split_access", "split_archive"]
+           "parse_reference", "preprocess", "split_access", "split_archive", "split_site"]
 
 _LABELS = {"author", "editor", "translator", "date", "title", "journal", "publisher", "location",
            "volume", "pages", "url", "doi", "note", "genre", "edition", "isbn", "citation-number"}
@@ -105,8 +105,8 @@ def preprocess(raw: str) -> str:
 
 _ACCESS = re.compile(
     r"[,;.]?\s*\b(?:last\s+)?(?:archived|accessed|retrieved|viewed|consulted|connection(?=\s+on\b))"
-    r"(?:\s+(?:on|at))?(?:\s+([^:<>]{0,30}?(?:1[5-9]|20)\d\d))?(?:,?\s+(?:from|at))?"
-    r"(?:\s*:|[.,;])?(?=\s|$)",
+    r"(?:\s+(?:on|at))?(?:\s*:)?(?:\s+([^:<>()]{0,30}?(?:1[5-9]|20)\d\d))?(?:,?\s+(?:from|at))?"
+    r"(?:\s*:|[.,;])?(?=[\s)\]]|$)",
     re.I)
 
 
@@ -136,12 +136,30 @@ def split_archive(text: str) -> tuple[str, dict[str, Any]]:
     return text[:m.start()].rstrip(" ,;"), fields
 
 
+_SITE_BEFORE_URL = re.compile(
+    r"(?<=\s)from\s+(?P<site>[A-Z][^:<>\s][^:<>]{0,48}?)\s*:\s*(?=https?://|www\.)")
+
+
+def split_site(text: str) -> tuple[str, str | None]:
+    """``Retrieved March 23, 2016, from Healthy Place: http://...``: cut the site name read
+    from before the URL (APA's retrieval phrase) out; return the text and the name."""
+    m = _SITE_BEFORE_URL.search(text)
+    if not m or not re.search(r"\b(?:retrieved|accessed|available)\b", text[:m.start()], re.I):
+        return text, None
+    return text[:m.start()] + text[m.end():], m.group("site").strip()
+
+
 def split_access(text: str) -> tuple[str, str | None]:
     """Cut "Archived on 30 May 2022 from:" / "accessed ..." out; return text and the date."""
     m = _ACCESS.search(text)
     if not m:
         return text, None
-    return (text[:m.start()] + " " + text[m.end():]).strip(), m.group(1)
+    head, tail = text[:m.start()].rstrip(), text[m.end():].lstrip()
+    if head.endswith(("(", "[")) and tail[:1] in ")]":
+        head, tail = head[:-1].rstrip(), tail[1:].lstrip()  # "(Accessed: 5 March 2016)"
+        if tail[:1] in (".", ",", ";", ":"):
+            return (head + tail).strip(), m.group(1)
+    return (head + " " + tail).strip(), m.group(1)
 
 
 def _segments(tokens: list[str], labels: list[str]) -> list[tuple[str, str]]:
@@ -197,6 +215,7 @@ class ReferenceParser:
         becomes ``{"type": "document", "note": text}`` instead of a long title.
         """
         text, archive = split_archive(preprocess(raw))
+        text, site = split_site(text)
         text, accessed = split_access(text)
         if not text:
             return {}
@@ -208,6 +227,8 @@ class ReferenceParser:
             item["accessed"] = parts
         for key, value in archive.items():
             item.setdefault(key, value)
+        if site:
+            item.setdefault("note", f"Retrieved from {site}")
         return item
 
 

@@ -17,7 +17,7 @@ _ACCESS = re.compile(r"\b(accessed|retrieved|archived|viewed|consulted|last visi
                      re.I)
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
-_STRIP = " \t.,;:()[]{}<>"
+_STRIP = " \t.,;:()[]{}<>|"
 _QUOTES = "\"'“”‘’«»*"
 _EDITION = re.compile(r"\b(\d+)\s*(?:st|nd|rd|th|\.ª|ª|e|ème|\.)?\s*(?:ed\b|edn\b|edition\b|éd)",
                       re.I)
@@ -150,6 +150,37 @@ def _title(item: dict[str, Any], text: str | None) -> None:
         item["title"] = _cut_open_paren(_strip(text))
 
 
+_MEDIUM = re.compile(r"^(?:internet|online|on-?line|electronic|electronic version|e-?book|cd-rom|"
+                     r"dvd|pdf|kindle(?: version)?|serial on the internet|"
+                     r"(?:monograph|homepage|database|book) on the internet)$", re.I)
+_DESCRIPTOR = re.compile(
+    r"^(?:fact ?sheet|press release|brochure|blog(?: post)?|data ?set|report|policy brief|"
+    r"white paper|working paper|video(?: file)?|audio(?: file)?|podcast|infographic|map|"
+    r"editorial|letter to the editor|abstract|powerpoint slides|lecture notes|"
+    r"(?:web ?page|website)|computer software|motion picture|tweet|facebook (?:post|status "
+    r"update)|television series episode|speech|interview|leaflet|poster|newsletter|"
+    r"(?:(?:doctoral|ph\.? ?d\.?|master'?s|ma|msc|m\.a\.|unpublished)\s+)?"
+    r"(?:dissertation|thesis))$", re.I)
+_TRAILING_BRACKET = re.compile(r"\s*\[([^\[\]]{2,40})(?:\]|$)\s*$")
+
+
+def _bracketed_description(item: dict[str, Any]) -> None:
+    """``Obesity and overweight [Fact sheet]``, ``Notes [Internet]``: a bracketed medium or
+    description closing the title is not part of it (CSL ``medium`` or ``genre``)."""
+    title = item.get("title") or ""
+    m = _TRAILING_BRACKET.search(title)
+    if not m or not title[:m.start()].strip():
+        return
+    word = m.group(1).strip()
+    if _MEDIUM.match(word):
+        item.setdefault("medium", word)
+    elif _DESCRIPTOR.match(word):
+        item.setdefault("genre", word)
+    else:
+        return
+    item["title"] = _strip(title[:m.start()])
+
+
 def _quoted_title(text: str) -> tuple[str, str] | None:
     """``(title, rest)`` when ``text`` starts with a quoted span of two or more words."""
     m = re.match(r"^\W*?([“‘'\"«])", text)
@@ -210,6 +241,11 @@ def _fill(item: dict[str, Any], segments: list[tuple[str, str]], raw: str) -> No
                 item[key] = parts
             elif parts and key == "issued" and _finer(parts, item["issued"]):
                 item["issued"] = parts  # "(2021), ..., 4 December 2021": the full date
+            elif not parts and "issued" in item and len(item["issued"]["date-parts"][0]) == 1:
+                year = item["issued"]["date-parts"][0][0]
+                later = date_parts(f"{text} {year}")  # "(2016) Title. 3 February."
+                if later and len(later["date-parts"][0]) > 1:
+                    item["issued"] = later
         elif label == "note" and _ACCESS.search(text) and date_parts(text):
             item.setdefault("accessed", date_parts(text))
         elif label == "note" and text[:1] in "–—-" and _strip(text.lstrip("–—- ")):
@@ -224,6 +260,7 @@ def _fill(item: dict[str, Any], segments: list[tuple[str, str]], raw: str) -> No
               "publisher": "publisher", "location": "publisher-place", "genre": "genre",
               "edition": "edition", "collection": "collection-title"}
     _title(item, _first(segments, "title"))
+    _bracketed_description(item)
     for label, key in simple.items():
         found = _first(segments, label)
         if found and key not in item:

@@ -85,10 +85,12 @@ def is_organisation(text: str) -> bool:
         return (words[0].isupper() and len(words[0]) > 1) or len(words[0]) > 14
     if _acronym_led_body(words):
         return True  # "AFI Standards Working Group", "IDS Knowledge and learning for Development"
+    if words[0] in ("The", "THE"):
+        return True  # "The Economist", "THE GUARDIAN"
+    if any(w.isalpha() and w.islower() and w not in _NAME_LOWER for w in words[1:-1]):
+        return True  # "Hands off Cain", "Friends of the Earth", "Save the Children UK"
     if any(_INITIALS.match(w) and len(w) <= 3 for w in words):
         return False
-    if any(w.isalpha() and w.islower() and w not in _NAME_LOWER for w in words[1:-1]):
-        return True  # "Hands off Cain", "Friends of the Earth"
     return bool(_ORG_WORDS.search(text)) or len(words) > 4
 
 
@@ -127,7 +129,7 @@ def split_names(segment: str) -> list[dict[str, str]]:
         return []
     if is_organisation(text) and ("," not in text or _ORG_WORDS.search(text)) and not re.search(
             r",\s*[A-Z]\.", text):
-        return [{"literal": text}]
+        return [{"literal": re.sub(r"(\b[A-Z]{2,})\.$", r"\1", text)}]  # "UNESCO."
     parts = _parts(text)
     if ";" in text:
         return [_name_inverted(p) for p in parts]

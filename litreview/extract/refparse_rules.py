@@ -4,11 +4,14 @@
   literature (a month word tagged publisher before a year; a capitalised phrase with no
   closing punctuation tagged author right before the title; a phrase naming a thing -
   ``... Index, 2021 <url>`` - tagged author; ``“Title”, “Journal”`` read as one title;
-  ``20 | 2019``; ``Guidance Note No. 12, Funder``; a dash aside after the page; ``(pg. 6)``).
+  ``20 | 2019``; ``Guidance Note No. 12, Funder``; a dash aside after the page; ``(pg. 6)``;
+  a title cut after "of"; a subtitle read as publisher; an APA title with no author read as
+  the author; ``3 February.`` or ``March 3, 2014`` around a title; a title read as a journal).
 * :func:`link_title` makes the text of a Markdown link that is not the first thing of the
   reference the title (``Programme: [Title](#)``) when the CRF found no other title.
 * :func:`repair_item` fixes fields after they are built (``Org, Place:`` read as one place;
-  an organisation read as a journal when nothing journal-like follows).
+  an organisation read as a journal when nothing journal-like follows; an outlet with a
+  day's date read as publisher; a place read as a journal).
 * :func:`looks_like_reference` scores how much a string reads like a reference rather
   than an explanatory note, so callers can skip parsing notes.
 """
@@ -63,10 +66,15 @@ def repair_labels(tokens: list[str], labels: list[str]) -> list[str]:
     labels = list(labels)
     for i, tok in enumerate(tokens[:-1]):
         if (labels[i] != "date" and tok[:3].lower() in _MONTH3 and _MONTH.match(tok)
-                and _YEARISH.fullmatch(tokens[i + 1].strip("().,;:"))):
+                and _YEARISH.fullmatch(tokens[i + 1].strip("().,;:"))
+                and not _inside_title(tokens, labels, i)):
             labels[i] = "date"
             if i > 0 and _DAY.match(tokens[i - 1]) and labels[i - 1] != "date":
                 labels[i - 1] = "date"
+        elif (i + 2 < len(tokens) and tok[:3].lower() in _MONTH3 and _MONTH.match(tok)
+              and _DAY.match(tokens[i + 1]) and _YEARISH.fullmatch(tokens[i + 2].strip("().,;:"))
+              and labels[i:i + 3] != ["date"] * 3 and not _inside_title(tokens, labels, i)):
+            labels[i:i + 3] = ["date"] * 3  # "Aug 30 2019", "March 3, 2014" read as a volume
     _author_run_into_title(tokens, labels)
     _title_spill_into_location(tokens, labels)
     _thing_named_before_year(tokens, labels)
@@ -78,15 +86,126 @@ def repair_labels(tokens: list[str], labels: list[str]) -> list[str]:
     _page_cue_is_pages(tokens, labels)
     _places_joined_by_and(tokens, labels)
     _name_head_split_off(tokens, labels)
+    _title_cut_after_small_word(tokens, labels)
+    _sentence_read_as_author(tokens, labels)
+    _container_as_only_title(tokens, labels)
+    _day_and_month_closing_title(tokens, labels)
+    _subtitle_read_as_publisher(tokens, labels)
     return labels
+
+
+_SMALL_END = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "with", "from",
+                        "by", "at", "against", "between", "into", "&"})
+
+
+def _title_cut_after_small_word(tokens: list[str], labels: list[str]) -> None:
+    """``... the case of Pakistan``: a title run that stops on a bare "of", "the", "and" ...
+    has not ended; the short run after it (read as a place, a publisher) finishes it."""
+    for start in range(len(labels)):
+        if labels[start] != "title" or (start and labels[start - 1] == "title"):
+            continue
+        end = _run_end(labels, start)
+        if end >= len(labels) or tokens[end - 1].lower() not in _SMALL_END:
+            continue
+        if labels[end] not in ("location", "publisher", "note", "container", "journal"):
+            continue
+        stop = _run_end(labels, end)
+        if stop - end <= 5:
+            labels[end:stop] = ["title"] * (stop - end)
+        return
+
+
+_NAME_LOWER = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "al",
+                         "et", "y", "bin", "ibn", "off", "sans", "dos", "das", "del", "ter"})
+
+
+def _sentence_read_as_author(tokens: list[str], labels: list[str]) -> None:
+    """``Coping with grief. (n.d.). Retrieved ...`` (APA with no author): with no title
+    anywhere, a leading 'author' run holding a lowercase word that is neither a small word
+    nor a name particle reads as a sentence, the title; names do not."""
+    if not labels or labels[0] != "author" or "title" in labels:
+        return
+    end = _run_end(labels, 0)
+    words = [t.strip(".,;:()") for t in tokens[:end]]
+    if len(words) < 2 or any(re.fullmatch(r"[A-Z]\.?(?:-?[A-Z]\.?)*", w) for w in words):
+        return
+    content = [w for w in words if w.isalpha() and w.islower()
+               and w not in _SMALL_END and w not in _NAME_LOWER]
+    if content:
+        labels[:end] = ["title"] * end
+
+
+def _day_and_month_closing_title(tokens: list[str], labels: list[str]) -> None:
+    """``BBC News (2016) Zika virus: what to know. 3 February. Available at``: a last
+    sentence of the title that is only a day and a month (Harvard's web date, the year
+    given earlier) is the date."""
+    for k in range(2, len(tokens)):
+        if labels[k] != "title" or (k + 1 < len(labels) and labels[k + 1] == "title"):
+            continue
+        a, b = tokens[k - 1], tokens[k]
+        pair = ((_DAY.match(a) and _MONTH.match(b.rstrip(".,;:")))
+                or (_MONTH.match(a) and _DAY.match(b.rstrip(".,;:"))))
+        if (pair and labels[k - 1] == "title" and k >= 3 and labels[k - 2] == "title"
+                and tokens[k - 2].endswith(".")):
+            labels[k - 1:k + 1] = ["date", "date"]
+        return
+
+
+def _subtitle_read_as_publisher(tokens: list[str], labels: list[str]) -> None:
+    """``World Development Report: Conflict, Security and Development.``: a 'publisher' run
+    right after a title that ends in a colon, naming no press or organisation, is the
+    subtitle (a publisher follows a colon only after a place)."""
+    for start in range(1, len(labels)):
+        if labels[start] != "publisher" or labels[start - 1] != "title":
+            continue
+        if not tokens[start - 1].endswith(":"):
+            return
+        end = _run_end(labels, start)
+        name = " ".join(tokens[start:end]).strip(" .,;:")
+        if len(name.split()) < 2 or _PUBLISHERISH.search(name) or is_place(name):
+            return
+        labels[start:end] = ["title"] * (end - start)
+        return
+
+
+def _inside_title(tokens: list[str], labels: list[str], i: int) -> bool:
+    """Whether token ``i`` continues a title phrase (``year ending March 2015``): the token
+    before it is a title word in lower case with no punctuation after it."""
+    if i == 0 or labels[i] != "title" or labels[i - 1] != "title":
+        return False
+    prev = tokens[i - 1]
+    return prev.isalpha() and prev.islower()
+
+
+def _container_as_only_title(tokens: list[str], labels: list[str]) -> None:
+    """``Org. The State of Food Insecurity in the World 2012. Rome: FAO``: with no title
+    found, a container or journal run straight after the author (and date), with no "In"
+    or editor before it and no volume or pages after it (``2005, ApJ, 635, 894`` names a
+    journal), is the title."""
+    if any(lab in labels for lab in ("title", "editor", "volume", "pages")):
+        return
+    k = 0
+    while k < len(labels) and labels[k] in ("author", "date", "citation-number"):
+        k += 1
+    if k == 0 or k >= len(labels) or labels[k] not in ("container", "journal"):
+        return
+    if tokens[k].lower().rstrip(":") in ("in", "dans", "en", "im"):
+        return
+    end = _run_end(labels, k)
+    labels[k:end] = ["title"] * (end - k)
 
 
 def _name_head_split_off(tokens: list[str], labels: list[str]) -> None:
     """``Asia Pacific Group``, ``Women's International League``: a capitalised word with no
-    punctuation after it, labelled apart (a place, a note) right before a publisher or
-    container, is the first word of that name."""
+    punctuation after it, labelled apart (a place, a note, or the title's last word after a
+    comma) right before a publisher or container, is the first word of that name."""
     for i in range(len(tokens) - 1):
         nxt = labels[i + 1]
+        if (i > 1 and labels[i] == "title" == labels[i - 1] and nxt == "publisher"
+                and tokens[i - 1].endswith(",") and tokens[i][:1].isupper()
+                and tokens[i][-1:].isalpha() and tokens[i + 1][:1].isupper()):
+            labels[i] = nxt  # "Title, Publications Office of the EU": the name's first word
+            continue
         if (labels[i] in ("location", "note") and nxt in ("publisher", "container", "journal")
                 and (i == 0 or labels[i - 1] != labels[i]) and tokens[i][:1].isupper()
                 and tokens[i][-1:].isalpha()):
@@ -354,7 +473,22 @@ def repair_item(item: dict[str, Any], text: str = "") -> dict[str, Any]:
     _place_named_as_publisher(item)
     _date_and_place_around_container(item)
     _series_not_journal(item)
+    _dated_piece_in_outlet(item)
     return item
+
+
+def _dated_piece_in_outlet(item: dict[str, Any]) -> None:
+    """``‘Title’, National Herald India, 27 April 2017``: a 'publisher' with a day-precise
+    date and nothing of a book (no place, volume, pages, series or editor) is the outlet
+    the piece appeared in, a container."""
+    day = len((item.get("issued") or {}).get("date-parts", [[]])[0]) == 3
+    if (not day or not item.get("publisher") or item.get("container-title")
+            or _SERIES.search(item["publisher"])
+            or any(item.get(k) for k in ("publisher-place", "volume", "issue", "page", "genre",
+                                         "editor"))):
+        return
+    item["container-title"] = item.pop("publisher")
+    item["type"] = "article-newspaper"
 
 
 _SERIES_END = re.compile(r"\b(?:report|paper|note|brief|series)s?$", re.I)
@@ -422,6 +556,14 @@ def _date_and_place_around_container(item: dict[str, Any]) -> None:
     parser already has) goes, and a closing place becomes the place."""
     cont = item.get("container-title")
     if not cont:
+        return
+    if (is_place(cont) and "publisher-place" not in item
+            and not any(item.get(k) for k in ("volume", "issue", "page", "editor"))):
+        item["publisher-place"] = item.pop("container-title")  # "Title. Canberra."
+        if item.get("type") in ("article-journal", "chapter", "article-newspaper"):
+            authors = item.get("author") or []
+            org = bool(authors) and all("literal" in a for a in authors)
+            item["type"] = "report" if org or item.get("genre") else "book"
         return
     m = _LEADING_DATE.match(cont)
     if m and item.get("issued") and cont[m.end():].strip():
