@@ -214,3 +214,28 @@ def test_whole_web_references() -> None:
     assert item["title"] == "Flood warning: what you need to know"
     assert item["issued"] == {"date-parts": [[2016, 2, 3]]}
     assert item["accessed"] == {"date-parts": [[2016, 3, 5]]}
+
+
+def test_a_note_right_after_author_and_date_is_the_title() -> None:
+    got = _relabel([("author", "Lake Institute."), ("date", "(2016)."),
+                    ("note", "Floods (LI Publication No. 15-35)."), ("location", "Lakeland:"),
+                    ("publisher", "Hill Press.")])
+    assert got[2] == ("title", "Floods (LI Publication No. 15-35).")
+
+
+@pytest.mark.parametrize("note", ["Available at", "accessed 5 May 2016"])
+def test_an_access_note_is_no_title(note: str) -> None:
+    got = _relabel([("author", "Lake Institute."), ("date", "(2016)."), ("note", note),
+                    ("url", "https://e.org/f")])
+    assert ("title", note) not in got
+
+
+def test_an_apa_report_number_leaves_the_title() -> None:
+    item = _item([("author", "Lake Institute."), ("date", "(2016)."),
+                  ("title", "Floods (LI Publication No. 15-35).")])
+    assert (item["title"], item["genre"], item["number"]) == ("Floods", "LI Publication",
+                                                              "15-35")
+
+
+def test_a_capitalised_link_word_makes_an_organisation() -> None:
+    assert split_names("Stop Floods Against Towns.") == [{"literal": "Stop Floods Against Towns"}]

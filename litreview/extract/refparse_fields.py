@@ -164,10 +164,18 @@ _DESCRIPTOR = re.compile(
 _TRAILING_BRACKET = re.compile(r"\s*\[([^\[\]]{2,40})(?:\]|$)\s*$")
 
 
+_REPORT_NUMBER = re.compile(r"\s*\((?P<genre>[A-Z][^()]{1,40}?)\s+No\.?\s*(?P<num>\d[\w./-]*)\)$")
+
+
 def _bracketed_description(item: dict[str, Any]) -> None:
     """``Obesity and overweight [Fact sheet]``, ``Notes [Internet]``: a bracketed medium or
-    description closing the title is not part of it (CSL ``medium`` or ``genre``)."""
+    description closing the title is not part of it (CSL ``medium`` or ``genre``); nor is
+    APA's report number, ``Depression (NIH Publication No. 15-3561)``."""
     title = item.get("title") or ""
+    num = _REPORT_NUMBER.search(title)
+    if num and title[:num.start()].strip() and "genre" not in item and "number" not in item:
+        item["genre"], item["number"] = num["genre"], num["num"]
+        item["title"] = title = _strip(title[:num.start()])
     m = _TRAILING_BRACKET.search(title)
     if not m or not title[:m.start()].strip():
         return

@@ -31,6 +31,7 @@ _ET_AL = re.compile(r",?\s*\b(?:et\s*al|and others|u\.\s*a)\b\.?", re.I)
 _INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ]?\.?[\s\-]*){1,4}$")
 _VANCOUVER = re.compile(r"^[A-ZÀ-Þ]{1,3}$")
 _SUFFIX = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_CAPITAL_LINKS = frozenset({"Against", "For", "Of", "On", "In", "The", "To", "With", "Without"})
 _NAME_LOWER = frozenset({"van", "von", "vom", "der", "den", "de", "del", "della", "di", "da",
     "das", "dos", "du", "des", "la", "le", "lo", "ten", "ter", "zu", "bin", "ibn", "al", "el",
     "y", "e", "et", "and", "und"})
@@ -85,8 +86,8 @@ def is_organisation(text: str) -> bool:
         return (words[0].isupper() and len(words[0]) > 1) or len(words[0]) > 14
     if _acronym_led_body(words):
         return True  # "AFI Standards Working Group", "IDS Knowledge and learning for Development"
-    if words[0] in ("The", "THE"):
-        return True  # "The Economist", "THE GUARDIAN"
+    if words[0] in ("The", "THE") or any(w in _CAPITAL_LINKS for w in words[1:-1]):
+        return True  # "The Economist", "THE GUARDIAN", "Stop Violence Against Women"
     if any(w.isalpha() and w.islower() and w not in _NAME_LOWER for w in words[1:-1]):
         return True  # "Hands off Cain", "Friends of the Earth", "Save the Children UK"
     if any(_INITIALS.match(w) and len(w) <= 3 for w in words):

@@ -177,9 +177,12 @@ def _inside_title(tokens: list[str], labels: list[str], i: int) -> bool:
     return prev.isalpha() and prev.islower()
 
 
+_ACCESS_CUE = re.compile(r"\b(?:available|accessed|retrieved|archived|online|url|cited)\b", re.I)
+
+
 def _container_as_only_title(tokens: list[str], labels: list[str]) -> None:
     """``Org. The State of Food Insecurity in the World 2012. Rome: FAO``: with no title
-    found, a container or journal run straight after the author (and date), with no "In"
+    found, a container, journal or note run straight after the author (and date), with no "In"
     or editor before it and no volume or pages after it (``2005, ApJ, 635, 894`` names a
     journal), is the title."""
     if any(lab in labels for lab in ("title", "editor", "volume", "pages")):
@@ -187,8 +190,13 @@ def _container_as_only_title(tokens: list[str], labels: list[str]) -> None:
     k = 0
     while k < len(labels) and labels[k] in ("author", "date", "citation-number"):
         k += 1
-    if k == 0 or k >= len(labels) or labels[k] not in ("container", "journal"):
+    if k == 0 or k >= len(labels) or labels[k] not in ("container", "journal", "note"):
         return
+    end = _run_end(labels, k)
+    text = " ".join(tokens[k:end])
+    if labels[k] == "note" and (end == len(labels) or _LINK.search(text)
+                                or _ACCESS_CUE.search(text)):
+        return  # a note at the end, a link or an access phrase is no title
     if tokens[k].lower().rstrip(":") in ("in", "dans", "en", "im"):
         return
     end = _run_end(labels, k)
