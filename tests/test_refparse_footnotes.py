@@ -50,7 +50,7 @@ def test_quoted_title_with_italic_word_then_italic_journal() -> None:
                              "Bolivia")
     assert item["container-title"] == "Andean Development Studies Journal"
     assert item["volume"] == "14"
-    assert item["issued"] == {"date-parts": [[2018]]}
+    assert item["issued"] == {"date-parts": [[2018, 4, 3]]}  # "Online since": published online
     assert item["accessed"] == {"date-parts": [[2021, 6, 2]]}
     assert item["DOI"] == "10.9999/adsj.412"
     assert item["URL"] == "https://journals.example.org/adsj/412"
@@ -269,7 +269,7 @@ def test_seed_footnotes_parse_to_hand_checked_values() -> None:
     assert khan["title"] == ("Translucent Citizenship: Khawaja Sira Activism and Alternatives "
                              "to Dissent in Pakistan")
     assert khan["container-title"] == "South Asia Multidisciplinary Academic Journal"
-    assert khan["issued"] == {"date-parts": [[2019]]}
+    assert khan["issued"] == {"date-parts": [[2019, 3, 12]]}  # "Online since 12 March 2019"
     assert khan["volume"] == "20"
     assert khan["DOI"] == "10.4000/samaj.5034"
     assert khan["URL"] == "http://journals.openedition.org/samaj/5034"
