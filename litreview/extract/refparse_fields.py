@@ -334,8 +334,7 @@ def _type(item: dict[str, Any], segments: list[tuple[str, str]]) -> str:
         if re.search(r"proceedings|conference|symposium|workshop|congress", container, re.I):
             return "paper-conference"
         return "chapter"
-    authors = item.get("author") or []
-    org = bool(authors) and all("literal" in a for a in authors)
+    org = org_authored(item)
     if REPORT_WORDS.search(title) or (org and not (item.get("publisher")
                                              and item.get("publisher-place"))):
         web = item.get("URL") and not item.get("publisher") and not org
@@ -345,6 +344,12 @@ def _type(item: dict[str, Any], segments: list[tuple[str, str]]) -> str:
     if item.get("publisher") or item.get("publisher-place"):
         return "book"
     return "document"
+
+
+def org_authored(item: dict[str, Any]) -> bool:
+    """Whether every author of ``item`` is an organisation (and it has one)."""
+    authors = item.get("author") or []
+    return bool(authors) and all("literal" in a for a in authors)
 
 
 def build_item(segments: list[tuple[str, str]], raw: str) -> dict[str, Any]:

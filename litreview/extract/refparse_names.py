@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_organisation", "split_names", "strip_outer"]
+__all__ = ["NAME_PARTICLES", "is_organisation", "split_names", "strip_outer"]
 
 _ORG_TERMS = (
     r"(?i:\b(organi[sz]ations?|foundation|institut\w*|office|ministry|bank|commission|nations|"
@@ -32,7 +32,7 @@ _INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ]?\.?[\s\-]*){1,4}$")
 _VANCOUVER = re.compile(r"^[A-ZÀ-Þ]{1,3}$")
 _SUFFIX = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _CAPITAL_LINKS = frozenset({"Against", "For", "Of", "On", "In", "The", "To", "With", "Without"})
-_NAME_LOWER = frozenset({"van", "von", "vom", "der", "den", "de", "del", "della", "di", "da",
+NAME_PARTICLES = frozenset({"van", "von", "vom", "der", "den", "de", "del", "della", "di", "da",
     "das", "dos", "du", "des", "la", "le", "lo", "ten", "ter", "zu", "bin", "ibn", "al", "el",
     "y", "e", "et", "and", "und"})
 
@@ -72,7 +72,7 @@ def _acronym_led_body(words: list[str]) -> bool:
     rest = words[1:]
     if any(_INITIALS.match(w) and len(w) <= 3 and not _ACRONYM.match(w) for w in rest):
         return False
-    if any(w.isalpha() and w.islower() and w not in _NAME_LOWER for w in rest[:-1]):
+    if any(w.isalpha() and w.islower() and w not in NAME_PARTICLES for w in rest[:-1]):
         return True
     return bool(_ORG_TERM.search(" ".join(rest)))
 
@@ -88,7 +88,7 @@ def is_organisation(text: str) -> bool:
         return True  # "AFI Standards Working Group", "IDS Knowledge and learning for Development"
     if words[0] in ("The", "THE") or any(w in _CAPITAL_LINKS for w in words[1:-1]):
         return True  # "The Economist", "THE GUARDIAN", "Stop Violence Against Women"
-    if any(w.isalpha() and w.islower() and w not in _NAME_LOWER for w in words[1:-1]):
+    if any(w.isalpha() and w.islower() and w not in NAME_PARTICLES for w in words[1:-1]):
         return True  # "Hands off Cain", "Friends of the Earth", "Save the Children UK"
     if any(_INITIALS.match(w) and len(w) <= 3 for w in words):
         return False

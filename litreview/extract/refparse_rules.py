@@ -22,8 +22,8 @@ import re
 from typing import Any
 
 from .gazetteer import is_place
-from .refparse_fields import REPORT_WORDS
-from .refparse_names import is_organisation
+from .refparse_fields import REPORT_WORDS, org_authored
+from .refparse_names import NAME_PARTICLES, is_organisation
 
 __all__ = ["link_title", "looks_like_reference", "repair_item", "repair_labels"]
 
@@ -115,8 +115,7 @@ def _title_cut_after_small_word(tokens: list[str], labels: list[str]) -> None:
         return
 
 
-_NAME_LOWER = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "al",
-                         "et", "y", "bin", "ibn", "off", "sans", "dos", "das", "del", "ter"})
+_NOT_CONTENT = NAME_PARTICLES | {"off", "sans"}  # "Hands off Cain" is a name
 
 
 def _sentence_read_as_author(tokens: list[str], labels: list[str]) -> None:
@@ -130,7 +129,7 @@ def _sentence_read_as_author(tokens: list[str], labels: list[str]) -> None:
     if len(words) < 2 or any(re.fullmatch(r"[A-Z]\.?(?:-?[A-Z]\.?)*", w) for w in words):
         return
     content = [w for w in words if w.isalpha() and w.islower()
-               and w not in _SMALL_END and w not in _NAME_LOWER]
+               and w not in _SMALL_END and w not in _NOT_CONTENT]
     if content:
         labels[:end] = ["title"] * end
 
@@ -199,7 +198,6 @@ def _container_as_only_title(tokens: list[str], labels: list[str]) -> None:
         return  # a note at the end, a link or an access phrase is no title
     if tokens[k].lower().rstrip(":") in ("in", "dans", "en", "im"):
         return
-    end = _run_end(labels, k)
     labels[k:end] = ["title"] * (end - k)
 
 
@@ -569,9 +567,7 @@ def _date_and_place_around_container(item: dict[str, Any]) -> None:
             and not any(item.get(k) for k in ("volume", "issue", "page", "editor"))):
         item["publisher-place"] = item.pop("container-title")  # "Title. Canberra."
         if item.get("type") in ("article-journal", "chapter", "article-newspaper"):
-            authors = item.get("author") or []
-            org = bool(authors) and all("literal" in a for a in authors)
-            item["type"] = "report" if org or item.get("genre") else "book"
+            item["type"] = "report" if org_authored(item) or item.get("genre") else "book"
         return
     m = _LEADING_DATE.match(cont)
     if m and item.get("issued") and cont[m.end():].strip():
@@ -626,9 +622,7 @@ def _publisher_not_container(item: dict[str, Any]) -> None:
     if "publisher" not in item:
         item["publisher"] = cont
     if item.get("type") in ("article-journal", "chapter", "paper-conference"):
-        authors = item.get("author") or []
-        org = bool(authors) and all("literal" in a for a in authors)
-        item["type"] = "report" if org or item.get("genre") else "book"
+        item["type"] = "report" if org_authored(item) or item.get("genre") else "book"
 
 
 def _place_like(text: str) -> bool:
