@@ -39,9 +39,11 @@ def _places() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(names), frozenset(major)
 
 
-def is_place(text: str) -> bool:
+def is_place(text: str, *, towns: bool = False) -> bool:
     """Whether ``text`` names places only: a major place (``Pakistan``, ``London``), or known
-    places separated by commas whose last is a major one (``Islamabad, Pakistan``)."""
+    places separated by commas whose last is a major one (``Islamabad, Pakistan``). With
+    ``towns``, any known place may come last (``Wiesbaden``): for a caller that knows the
+    text is not a publisher's name."""
     names, major = _places()
     parts = [_key(p) for p in text.split(",")]
-    return all(p in names for p in parts) and parts[-1] in major
+    return all(p in names for p in parts) and (towns or parts[-1] in major)

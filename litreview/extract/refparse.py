@@ -88,11 +88,17 @@ def _plain_quoted(match: re.Match[str]) -> str:
     return _ITALIC.sub(r"\1", match.group(0))
 
 
+# a citation signal leading into the reference: "See", "See also", "See, e.g.,", "Cf."
+_SIGNAL = re.compile(r"^(?:[Ss]ee(?:\s+also)?(?:,?\s+e\.\s?g\.)?,?|[Cc]f\.|[Cc]ompare|"
+                     r"[Cc]ited in)\s+(?=[A-Z\[<‘“'\"*])")
+
+
 def preprocess(raw: str) -> str:
-    """Plain reference text: footnote marker, Markdown escapes, links, italics and ``<url>``
-    resolved. Italics inside a quoted title are dropped; italics elsewhere become quotes."""
+    """Plain reference text: footnote marker, a leading citation signal ("See also"),
+    Markdown escapes, links, italics and ``<url>`` resolved. Italics inside a quoted title
+    are dropped; italics elsewhere become quotes."""
     text = raw.strip().lstrip("⁰¹²³⁴⁵⁶⁷⁸⁹ ").strip()
-    text = _FOOTNOTE_MARK.sub("", text)
+    text = _SIGNAL.sub("", _FOOTNOTE_MARK.sub("", text))
     text = _hide_escapes(text)
     text = _MD_LINK.sub(_link, text)
     text = _ANGLE_URL.sub(r"\1", text)
@@ -176,13 +182,20 @@ def _segments(tokens: list[str], labels: list[str]) -> list[tuple[str, str]]:
 _PAREN_YEAR = re.compile(r"^\((?:1[5-9]|20)\d\d[a-z]?\)[.,:;]?$")
 
 
+_TITLE_MARK = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?[,.;]?$|:$")
+
+
 def _author_before_year(tokens: list[str], labels: list[str]) -> list[str]:
-    """Rule: in ``Name (2012), ...`` everything before ``(2012)`` is the author."""
+    """Rule: in ``Name (2012), ...`` everything before ``(2012)`` is the author. Not when
+    what comes before holds a quoted title, or when the CRF found a title there that holds
+    a year or a colon, as names do not (``UNODC, World Drug Report 2019 (2019)``)."""
     if not labels or not tokens[0][:1].isupper():
         return labels
     for k, tok in enumerate(tokens[:25] if labels[0] == "author" else tokens[:6]):
         if _PAREN_YEAR.match(tok):
-            if any(t[0] in _QUOTE_CHARS for t in tokens[:k]):
+            if any(t[0] in _QUOTE_CHARS for t in tokens[:k]) or any(
+                    lab == "title" and _TITLE_MARK.search(t)
+                    for t, lab in zip(tokens[:k], labels[:k], strict=True)):
                 return labels
             return ["author"] * k + ["date"] + labels[k + 1:]
     return labels

@@ -11,7 +11,11 @@ from .refparse_names import split_names, strip_outer
 __all__ = ["REPORT_WORDS", "build_item", "date_parts"]
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.I)
+# a web address: with a scheme or "www.", or a bare domain with a path (MLA's
+# "tribune.com.pk/story/1654321")
+BARE_DOMAIN = (r"(?<![\w@/.])(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|int|info|[a-z]{2})"
+               r"/[^\s<>\"]*")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+|" + BARE_DOMAIN, re.I)
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
 _ACCESS = re.compile(r"\b(accessed|retrieved|archived|viewed|consulted|last visited|abgerufen)\b",
                      re.I)
@@ -164,7 +168,9 @@ _DESCRIPTOR = re.compile(
 _TRAILING_BRACKET = re.compile(r"\s*\[([^\[\]]{2,40})(?:\]|$)\s*$")
 
 
-_REPORT_NUMBER = re.compile(r"\s*\((?P<genre>[A-Z][^()]{1,40}?)\s+No\.?\s*(?P<num>\d[\w./-]*)\)$")
+_REPORT_NUMBER = re.compile(
+    r"\s*\((?:(?P<genre>[A-Z][^()]{1,40}?)\s+No\.?\s*(?P<num>\d[\w./-]*)|"
+    r"(?P<agency>[A-Z]{2,10})\s+(?P<code>(?!(?:1[5-9]|20)\d\d\))\d[\w./]*-[\w./-]+))\)$")
 
 
 def _bracketed_description(item: dict[str, Any]) -> None:
@@ -174,19 +180,39 @@ def _bracketed_description(item: dict[str, Any]) -> None:
     title = item.get("title") or ""
     num = _REPORT_NUMBER.search(title)
     if num and title[:num.start()].strip() and "genre" not in item and "number" not in item:
-        item["genre"], item["number"] = num["genre"], num["num"]
+        if num["agency"]:  # "(NCES 2019-144)": the agency's report number
+            item["number"] = f"{num['agency']} {num['code']}"
+        else:
+            item["genre"], item["number"] = num["genre"], num["num"]
         item["title"] = title = _strip(title[:num.start()])
     m = _TRAILING_BRACKET.search(title)
     if not m or not title[:m.start()].strip():
         return
-    word = m.group(1).strip()
+    word = m.group(1).strip(" ,")
+    kind, _, body = word.partition(",")  # "[Doctoral dissertation, University of X]"
     if _MEDIUM.match(word):
         item.setdefault("medium", word)
     elif _DESCRIPTOR.match(word):
         item.setdefault("genre", word)
+    elif _DESCRIPTOR.match(kind.strip()) and body.strip():
+        item.setdefault("genre", kind.strip())
+        item.setdefault("publisher", body.strip())
     else:
         return
     item["title"] = _strip(title[:m.start()])
+
+
+def _bracket_closed_in_publisher(item: dict[str, Any]) -> None:
+    """``Title [Master's thesis, University]. Repository`` with the bracket cut at the
+    comma: the publisher runs to the closing bracket; what follows it names the archive
+    holding the copy (APA's database or repository)."""
+    pub = item.get("publisher") or ""
+    if "genre" not in item or "]" not in pub or "[" in pub:
+        return
+    head, _, tail = pub.partition("]")
+    item["publisher"] = _strip(head)
+    if _strip(tail):
+        item.setdefault("archive", _strip(tail))
 
 
 def _quoted_title(text: str) -> tuple[str, str] | None:
@@ -260,6 +286,8 @@ def _fill(item: dict[str, Any], segments: list[tuple[str, str]], raw: str) -> No
             item.setdefault("note", _strip(text.lstrip("–—- ")))  # an aside after a dash
         elif label in ("url", "doi"):
             _add_link(item, text)
+        elif label == "number" and _strip(text):
+            item.setdefault("number", _strip(text))
         elif label == "volume":
             _volume(text, item)
         elif label == "pages" and "page" not in item:
@@ -279,6 +307,7 @@ def _fill(item: dict[str, Any], segments: list[tuple[str, str]], raw: str) -> No
             if value:
                 item[key] = value
     _known_place_first(item, segments)
+    _bracket_closed_in_publisher(item)
     if "issued" not in item:
         raw = _URL.sub(" ", raw)
         years = [m for m in _YEAR.finditer(raw)
@@ -320,8 +349,8 @@ def _type(item: dict[str, Any], segments: list[tuple[str, str]]) -> str:
     if _LAW.search(title) and not container and len(title.split()) <= 8 and re.search(
             r"\b(Act|Ordinance|Code|Constitution)\b", title) and not REPORT_WORDS.search(title):
         return "legislation"
-    if genre and REPORT_WORDS.search(genre):
-        return "report"
+    if (genre and REPORT_WORDS.search(genre)) or (item.get("number") and not container):
+        return "report"  # a report series, or a report number such as "NCES 2019-144"
     if _NEWS.search(container or item.get("publisher") or "") and "volume" not in item:
         return "article-newspaper"
     day = len((item.get("issued") or {}).get("date-parts", [[]])[0]) == 3

@@ -22,7 +22,7 @@ import re
 from typing import Any
 
 from .gazetteer import is_place
-from .refparse_fields import REPORT_WORDS, org_authored
+from .refparse_fields import BARE_DOMAIN, REPORT_WORDS, org_authored
 from .refparse_names import NAME_PARTICLES, is_organisation
 
 __all__ = ["link_title", "looks_like_reference", "repair_item", "repair_labels"]
@@ -64,6 +64,7 @@ _FUNCTION = frozenset({"the", "a", "an", "is", "are", "was", "were", "be", "been
 def repair_labels(tokens: list[str], labels: list[str]) -> list[str]:
     """Token labels with the CRF's known footnote-style mistakes repaired."""
     labels = list(labels)
+    _body_before_bare_year(tokens, labels)
     for i, tok in enumerate(tokens[:-1]):
         if (labels[i] != "date" and tok[:3].lower() in _MONTH3 and _MONTH.match(tok)
                 and _YEARISH.fullmatch(tokens[i + 1].strip("().,;:"))
@@ -75,6 +76,9 @@ def repair_labels(tokens: list[str], labels: list[str]) -> list[str]:
               and _DAY.match(tokens[i + 1]) and _YEARISH.fullmatch(tokens[i + 2].strip("().,;:"))
               and labels[i:i + 3] != ["date"] * 3 and not _inside_title(tokens, labels, i)):
             labels[i:i + 3] = ["date"] * 3  # "Aug 30 2019", "March 3, 2014" read as a volume
+    _link_read_as_text(tokens, labels)
+    _document_symbol(tokens, labels)
+    _quoted_opening_is_title(tokens, labels)
     _author_run_into_title(tokens, labels)
     _title_spill_into_location(tokens, labels)
     _thing_named_before_year(tokens, labels)
@@ -91,7 +95,38 @@ def repair_labels(tokens: list[str], labels: list[str]) -> list[str]:
     _container_as_only_title(tokens, labels)
     _day_and_month_closing_title(tokens, labels)
     _subtitle_read_as_publisher(tokens, labels)
+    _journal_read_as_series(tokens, labels)
+    _expanded_acronym_author(tokens, labels)
+    _first_of_two_titles_is_author(tokens, labels)
+    _title_broken_before_container(tokens, labels)
+    _name_tail_of_title(tokens, labels)
+    _day_range_before_month(tokens, labels)
+    _closing_year_is_date(tokens, labels)
+    _container_after_quoted_title(tokens, labels)
+    _bracketed_code_after_place_or_body(tokens, labels)
     return labels
+
+
+_BARE_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?,$")
+_NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "&", "in"})
+
+
+def _body_before_bare_year(tokens: list[str], labels: list[str]) -> None:
+    """``Australian Bureau of Statistics 2016, Personal Safety Survey, ...`` (Australian
+    Harvard): the body's name before a bare year and a comma is the author, the year the
+    date, whatever the CRF made of them. Only for a name that reads as an organisation, with
+    a word such as Bureau or Commission, and not as a work (``World Drug Report 2016, UNODC``
+    and ``Prevention of Smuggling Act 2018, ...`` are titles)."""
+    k = next((k for k in range(1, min(len(tokens), 12)) if _BARE_YEAR.match(tokens[k])), None)
+    if k is None or "date" in labels[:k] or (labels[k] == "date" and labels[0] == "author"):
+        return
+    words = tokens[:k]
+    if not all(w[:1].isupper() or w in _NAME_LINKS for w in words) or any(
+            re.search(r"[,.;:]$", w) for w in words):
+        return
+    name = " ".join(words)
+    if is_organisation(name) and _PUBLISHERISH.search(name) and not REPORT_WORDS.search(name):
+        labels[:k + 1] = ["author"] * k + ["date"]
 
 
 _SMALL_END = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "with", "from",
@@ -153,18 +188,204 @@ def _day_and_month_closing_title(tokens: list[str], labels: list[str]) -> None:
 def _subtitle_read_as_publisher(tokens: list[str], labels: list[str]) -> None:
     """``World Development Report: Conflict, Security and Development.``: a 'publisher' run
     right after a title that ends in a colon, naming no press or organisation, is the
-    subtitle (a publisher follows a colon only after a place)."""
+    subtitle (a publisher follows a colon only after a place). When the run's last comma
+    leaves a press after it (``OECD Social Indicators, OECD Publishing``), only the part
+    before that comma is the subtitle."""
     for start in range(1, len(labels)):
         if labels[start] != "publisher" or labels[start - 1] != "title":
             continue
         if not tokens[start - 1].endswith(":"):
             return
         end = _run_end(labels, start)
+        cut = next((k + 1 for k in range(end - 2, start - 1, -1) if tokens[k].endswith(",")),
+                   None)  # "OECD Social Indicators, OECD Publishing,": subtitle, publisher
+        if cut is not None and _PUBLISHERISH.search(" ".join(tokens[cut:end])):
+            end = cut
         name = " ".join(tokens[start:end]).strip(" .,;:")
         if len(name.split()) < 2 or _PUBLISHERISH.search(name) or is_place(name):
             return
         labels[start:end] = ["title"] * (end - start)
         return
+
+
+_VOLUME_ISSUE = re.compile(r"^\d+\s?\(\d[\w/-]*\)[,.:;]?$")
+
+
+def _journal_read_as_series(tokens: list[str], labels: list[str]) -> None:
+    """``Hastings Center Report, 40(2), 12-15.``: a 'genre' run (a report series) followed
+    by a volume with its issue, or by a volume and then a page range, is a journal; a
+    report series carries a number, not an issue and a page range."""
+    for start in range(len(labels)):
+        if labels[start] != "genre" or (start and labels[start - 1] == "genre"):
+            continue
+        end = _run_end(labels, start)
+        if end >= len(labels) or labels[end] != "volume":
+            continue
+        after = _run_end(labels, end)
+        ranged = after < len(labels) and labels[after] == "pages" and bool(
+            re.search(r"\d\s?[-–]\s?\d", " ".join(tokens[after:_run_end(labels, after)])))
+        if _VOLUME_ISSUE.match(tokens[end]) or ranged:
+            labels[start:end] = ["journal"] * (end - start)
+
+
+_WEB_ADDRESS = re.compile(r"^<?(?:(?:https?://|www\.)\S+|" + BARE_DOMAIN + ")$", re.I)
+
+
+def _link_read_as_text(tokens: list[str], labels: list[str]) -> None:
+    """``FATF, Paris, France, www.fatf-gafi.org/...``, ``..., 8 Mar. 2018,
+    tribune.com.pk/story/1654321.``: a web address is a URL whatever run the CRF put it in
+    (a place, a publisher, a volume)."""
+    for i, tok in enumerate(tokens):
+        if labels[i] not in ("url", "doi", "note") and _WEB_ADDRESS.match(tok.rstrip(".,;")):
+            labels[i] = "url"
+
+
+_ACRONYM_TOKEN = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
+
+
+def _expanded_acronym_author(tokens: list[str], labels: list[str]) -> None:
+    """``SPARC (Society for the Protection of the Rights of the Child). 2019.``: an acronym
+    opening the reference and its bracketed expansion are one author, however the CRF
+    split the expansion."""
+    if (len(tokens) < 3 or labels[0] != "author" or not _ACRONYM_TOKEN.match(tokens[0])
+            or not tokens[1].startswith("(") or tokens[1].rstrip(".,:;").endswith(")")):
+        return
+    close = next((k for k in range(2, min(len(tokens), 16))
+                  if tokens[k].rstrip(".,:;").endswith(")")), None)
+    if close is None or "(" in "".join(tokens[2:close + 1]):
+        return
+    labels[:close + 1] = ["author"] * (close + 1)
+
+
+def _first_of_two_titles_is_author(tokens: list[str], labels: list[str]) -> None:
+    """``Punjab Commission on the Status of Women. 2018. Punjab Gender Parity Report.``: a
+    'title' run that opens the reference and is followed by a date and then another title
+    run is the author of an author-date reference (a work has one title)."""
+    if not labels or labels[0] != "title":
+        return
+    end = _run_end(labels, 0)
+    if end >= len(labels) or labels[end] != "date":
+        return
+    after = _run_end(labels, end)
+    if after < len(labels) and labels[after] == "title" and tokens[end - 1].endswith("."):
+        labels[:end] = ["author"] * end
+
+
+def _title_broken_before_container(tokens: list[str], labels: list[str]) -> None:
+    """``... Livelihoods and Gender-based`` + container ``Violence in Displacement Settings``
+    + ``(Nov. 2011).``: a title run that stops on a bare word (no punctuation closes it)
+    goes on into the next run when that run is followed by a bracketed date, a number, a
+    publisher or place, or the end, and the reference has no volume or pages."""
+    for start in range(len(labels)):
+        if labels[start] != "title" or (start and labels[start - 1] == "title"):
+            continue
+        end = _run_end(labels, start)
+        if end >= len(labels) or labels[end] not in ("container", "journal"):
+            return
+        if not re.search(r"[\w)]$", tokens[end - 1]) or not tokens[end][:1].isupper():
+            return
+        stop = _run_end(labels, end)
+        if "volume" in labels or "pages" in labels:
+            return
+        if stop == len(labels) or labels[stop] in ("number", "publisher", "location") or (
+                labels[stop] == "date" and tokens[stop].startswith("(")):
+            labels[end:stop] = ["title"] * (stop - end)
+        return
+
+
+_SYMBOL = re.compile(r"^\(?[A-Z]{1,6}(?:/[A-Za-z0-9.()-]+){2,}\)?[,.;:]?$")
+
+
+def _document_symbol(tokens: list[str], labels: list[str]) -> None:
+    """``S/2019/280``, ``A/HRC/20/16/Add.3``: an official document's symbol (letters, then
+    two or more slash-separated parts) is its number, not a journal, a date or a title; so is
+    a catalogue number (``cat. no. 4906.0``). One
+    inside a title (title on both sides) stays there: it names a project within the title."""
+    for i in range(len(tokens) - 2):
+        if (tokens[i].lower().rstrip(".") == "cat" and tokens[i + 1].lower().rstrip(".") == "no"
+                and tokens[i + 2][:1].isdigit()):
+            labels[i:i + 3] = ["number"] * 3  # "cat. no. 4906.0": a catalogue number
+    for i, tok in enumerate(tokens):
+        inside = 0 < i < len(tokens) - 1 and labels[i - 1] == labels[i + 1] == "title"
+        if (labels[i] not in ("url", "doi") and not inside and _SYMBOL.match(tok)
+                and not _WEB_ADDRESS.match(tok)):
+            labels[i] = "number"
+
+
+def _name_tail_of_title(tokens: list[str], labels: list[str]) -> None:
+    """``Masculinities in Karachi, Collective for Social`` + publisher ``Science Research,
+    Karachi.``: a title run that stops on a bare word right before a publisher was cut
+    inside the publisher's name; the capitalised words after the title's last comma open
+    that name."""
+    for end in range(1, len(labels)):
+        if labels[end] != "publisher" or labels[end - 1] != "title":
+            continue
+        if not re.search(r"\w$", tokens[end - 1]) or not tokens[end][:1].isupper():
+            return
+        start = end - 1
+        while start > 0 and labels[start - 1] == "title" and not tokens[start - 1].endswith(","):
+            start -= 1
+        if start == 0 or labels[start - 1] != "title" or end - start > 5:
+            return
+        words = tokens[start:end]
+        if words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _SMALL_END
+                                          for w in words):
+            labels[start:end] = ["publisher"] * (end - start)
+        return
+
+
+def _day_range_before_month(tokens: list[str], labels: list[str]) -> None:
+    """``Islamabad, 12–14 March.``: days joined by a dash right before a month (no comma or
+    bracket between) are part of the date, not a page range (``29(2), 18-28, February``)."""
+    for i in range(len(tokens) - 1):
+        days = re.fullmatch(r"(\d{1,2})[–-](\d{1,2})", tokens[i])
+        if (labels[i] != "date" and days and int(days[1]) < int(days[2]) <= 31
+                and (i == 0 or labels[i - 1] not in ("volume", "pages"))
+                and tokens[i + 1][:3].lower() in _MONTH3 and _MONTH.match(tokens[i + 1])):
+            labels[i] = labels[i + 1] = "date"
+
+
+def _closing_year_is_date(tokens: list[str], labels: list[str]) -> None:
+    """``..., Islamabad, 2020.``: with no date found anywhere, a year standing alone as the
+    reference's last word is its date."""
+    if "date" in labels or not tokens or labels[-1] in ("url", "doi"):
+        return
+    if _YEAR_TOKEN.match(tokens[-1]) and not tokens[-1].startswith("("):
+        labels[-1] = "date"
+
+
+def _container_after_quoted_title(tokens: list[str], labels: list[str]) -> None:
+    """``“Pakistan: Events of 2020,” in World Report 2021 (New York: ...`` read as one title:
+    after the quoted title closes, ``in`` opens the container."""
+    for start in range(len(labels)):
+        if labels[start] != "title" or (start and labels[start - 1] == "title"):
+            continue
+        end = _run_end(labels, start)
+        if tokens[start][:1] not in _OPENING:
+            continue
+        close = next((k for k in range(start, end - 2)
+                      if re.search(r"[,.][”’\"»]$|[”’\"»][,.]$", tokens[k])), None)
+        if close is not None and tokens[close + 1].lower().rstrip(":") == "in":
+            labels[close + 1:end] = ["container"] * (end - close - 1)
+        return
+
+
+_CODE = re.compile(r"^\([A-Z]{2,3}\)[;,.:]?$")
+
+
+def _bracketed_code_after_place_or_body(tokens: list[str], labels: list[str]) -> None:
+    """Vancouver's ``Atlanta (GA): Centers for Disease Control (US); 2012.``: a bracketed state
+    or country code belongs to the place or body before it; a title's last word before a
+    place code, after a full stop, is the place."""
+    for i in range(1, len(tokens)):
+        if not _CODE.match(tokens[i]):
+            continue
+        if labels[i - 1] == "publisher" and labels[i] != "publisher":
+            labels[i] = "publisher"
+        elif (labels[i] == "location" and labels[i - 1] == "title" and i > 1
+              and tokens[i - 2].endswith(".") and tokens[i - 1][:1].isupper()
+              and tokens[i].endswith(":")):
+            labels[i - 1] = "location"
 
 
 def _inside_title(tokens: list[str], labels: list[str], i: int) -> bool:
@@ -269,6 +490,33 @@ def _thing_named_before_year(tokens: list[str], labels: list[str]) -> None:
 
 _OPENING = "“‘\"«"
 _CLOSING = ("”", "’", "\"", "»")
+
+
+def _quoted_opening_is_title(tokens: list[str], labels: list[str]) -> None:
+    """``“Human Trafficking.” National Institute of Justice, ...`` (MLA with no author): a
+    reference that opens with a quoted span has the span as its title, not as part of an
+    author; author-labelled words after the span name the site or its publisher. So do
+    title-labelled words after a span closed by punctuation (a year among them is the
+    date)."""
+    if not tokens or tokens[0][:1] not in _OPENING:
+        return
+    close = next((k for k in range(min(len(tokens), 40))
+                  if tokens[k].rstrip(",.;:").endswith(_CLOSING)
+                  and not tokens[k].rstrip(",.;:").endswith("s’")), None)  # "Workers’ rights"
+    if close is None or close + 1 >= len(tokens) or tokens[close + 1][:1] in _OPENING:
+        return  # a second quoted span is a container: _second_quoted_span_is_container
+    if labels[0] == "title":
+        if labels[close + 1] != "title" or not re.search(r"[,.;:][”’\"»]|[”’\"»][,.;:]$",
+                                                          tokens[close]):
+            return  # the title goes on after the quotes only when nothing closed it
+        relabel = {"title"}
+    else:
+        relabel = {"author"}
+    labels[:close + 1] = ["title"] * (close + 1)
+    k = close + 1
+    while k < len(labels) and labels[k] in relabel:
+        labels[k] = "date" if _YEAR_TOKEN.match(tokens[k]) else "publisher"
+        k += 1
 
 
 def _second_quoted_span_is_container(tokens: list[str], labels: list[str]) -> None:
@@ -462,16 +710,19 @@ def repair_item(item: dict[str, Any], text: str = "") -> dict[str, Any]:
         del item["publisher-place"]
     place = item.get("publisher-place")
     if place and "," in place and "publisher" not in item:
-        head, _, tail = place.rpartition(",")
-        tail = tail.strip()
-        if head.strip() and is_organisation(head.strip()) and tail[:1].isupper():
-            item["publisher"], item["publisher-place"] = head.strip(), tail
+        parts = place.split(",")  # "FATF, Paris, France": the longest tail that is a place
+        cut = next((k for k in range(1, len(parts)) if is_place(",".join(parts[k:]))),
+                   len(parts) - 1)
+        head, tail = ",".join(parts[:cut]).strip(), ",".join(parts[cut:]).strip()
+        if head and is_organisation(head) and tail[:1].isupper():
+            item["publisher"], item["publisher-place"] = head, tail
     cont = item.get("container-title")
     if (cont and item.get("type") == "article-journal" and not item.get("volume")
             and not item.get("issue") and not item.get("page") and "publisher" not in item
             and is_organisation(cont) and _ORG_HEAD.search(cont)):
         item["publisher"] = item.pop("container-title")
         item["type"] = "report"
+    _author_named_as_publisher(item)
     _name_after_title(item)
     _publisher_not_container(item)
     _split_publisher_place(item)
@@ -479,8 +730,26 @@ def repair_item(item: dict[str, Any], text: str = "") -> dict[str, Any]:
     _place_named_as_publisher(item)
     _date_and_place_around_container(item)
     _series_not_journal(item)
+    _series_leading_publisher(item)
     _dated_piece_in_outlet(item)
     return item
+
+
+_FIRM_AFTER_NAME = re.compile(r"\s*(?:&|and\b|sons\b|ltd|inc\b|co\b|publish|verlag|books?\b)",
+                              re.I)  # "John Wiley & Sons": a person's firm
+
+
+def _author_named_as_publisher(item: dict[str, Any]) -> None:
+    """``Gallup Pakistan (2017). ... Islamabad: Gallup Pakistan.``: a lone author read as a
+    person whose name, in the order written, also opens the publisher is a body publishing
+    its own work; a firm bearing a person's name (``John Wiley & Sons``) is not."""
+    authors = item.get("author") or []
+    pub = item.get("publisher") or ""
+    if len(authors) != 1 or "family" not in authors[0] or not authors[0].get("given"):
+        return
+    name = f"{authors[0]['given']} {authors[0]['family']}"
+    if pub == name or (pub.startswith(name + " ") and not _FIRM_AFTER_NAME.match(pub[len(name):])):
+        authors[0] = {"literal": name}
 
 
 def _dated_piece_in_outlet(item: dict[str, Any]) -> None:
@@ -498,18 +767,51 @@ def _dated_piece_in_outlet(item: dict[str, Any]) -> None:
 
 
 _SERIES_END = re.compile(r"\b(?:report|paper|note|brief|series)s?$", re.I)
+# a singular series word and its number: "SDPI Policy Brief 52", "Working Paper No. 7"
+_SERIES_NUMBER = re.compile(r"^(?P<series>.*\b(?:report|paper|note|brief|briefing))"
+                            r"(?:,?\s+(?:no\.?|number)?\s*"
+                            r"(?P<number>(?!(?:1[5-9]|20)\d\d$)\d[\w/.-]*))?$", re.I)
 
 
 def _series_not_journal(item: dict[str, Any]) -> None:
     """``Crisis Group Asia Report No 265`` read as a journal and its issue: a 'journal' whose
     name ends in Report, Paper, Note, Brief or Series, with no volume or page range, is the
-    report series (CSL ``genre``) of a report."""
+    report series (CSL ``genre``) of a report. So is a container named by a singular series
+    word and a bare number (``Migration Policy Brief 7``, ``SDPI Policy Brief 52``) with no
+    issue, pages or editor: journals are not named "... Brief" and numbered alone."""
     cont = item.get("container-title") or ""
     page = item.get("page") or ""
+    if item.get("genre") or item.get("editor"):
+        return
+    numbered = _SERIES_NUMBER.match(cont)
+    if (numbered and item.get("type") in ("article-journal", "chapter") and not page
+            and not item.get("issue")
+            and bool(numbered["number"]) != bool(re.fullmatch(r"\d+", item.get("volume", "")))):
+        item["genre"] = numbered["series"].strip(" ,.")
+        del item["container-title"]
+        if numbered["number"]:
+            item["volume"] = numbered["number"].rstrip(".")
+        item["type"] = "report"
+        return
     if (item.get("type") != "article-journal" or not _SERIES_END.search(cont)
-            or item.get("volume") or (page and not page.isdigit()) or item.get("genre")):
+            or item.get("volume") or (page and not page.isdigit())):
         return
     item["genre"] = item.pop("container-title")
+    item["type"] = "report"
+
+
+_SERIES_HEAD = re.compile(r"^(?P<series>[A-Z][\w ]{0,40}?\b(?:paper|report|brief|note))"
+                          r"\s*(?:no\.?)?\s*\.?\s*(?P<num>\d[\w/.-]*?)\s*[:,]\s+"
+                          r"(?P<pub>[A-Z].+)$", re.I)
+
+
+def _series_leading_publisher(item: dict[str, Any]) -> None:
+    """``Working Paper.158: Sustainable Development Policy Institute`` read as one
+    publisher: the series and its number lead it (CSL ``genre`` and ``number``)."""
+    m = _SERIES_HEAD.match(item.get("publisher") or "")
+    if not m or item.get("genre") or item.get("number"):
+        return
+    item["genre"], item["number"], item["publisher"] = m["series"].strip(), m["num"], m["pub"]
     item["type"] = "report"
 
 
@@ -545,13 +847,41 @@ def _place_named_as_publisher(item: dict[str, Any]) -> None:
     if sep and head.strip() and is_place(tail.strip()) and "publisher-place" not in item:
         item["publisher"], item["publisher-place"] = head.strip(" ;"), tail.strip()
         return
-    if not is_place(pub):
-        return
+    if not is_place(pub, towns=org_authored(item) and "publisher-place" not in item):
+        _place_inside_publisher(item)
+        return  # a body's own report names a town alone: "Statistisches Bundesamt. Wiesbaden."
     place = item.get("publisher-place")
     if place and not is_place(place):
         return
     item["publisher-place"] = f"{place}, {pub}" if place and pub not in place else place or pub
     del item["publisher"]
+
+
+def _place_inside_publisher(item: dict[str, Any]) -> None:
+    """``Santiago de Chile, Naciones Unidas`` or ``Main results, Luxembourg, Publications
+    Office of the EU`` read as one publisher, with no place: the comma-separated part that is
+    a place becomes the place, the parts after it the publisher, and parts before it that
+    name no body the end of the title."""
+    pub = item["publisher"]
+    if "publisher-place" in item or "," not in pub:
+        return
+    parts = [p.strip() for p in pub.split(",")]
+    for k, part in enumerate(parts[:-1]):
+        if not part or not is_place(part, towns=True):
+            continue
+        stop = k + 1
+        while stop < len(parts) - 1 and is_place(",".join(parts[k:stop + 1])):
+            stop += 1  # "Geneva, Switzerland, ILO"
+        rest, head = ", ".join(parts[stop:]), ", ".join(parts[:k])
+        if not (is_organisation(rest) or _PUBLISHERISH.search(rest)):
+            return
+        if head and (is_organisation(head) or _PUBLISHERISH.search(head)
+                     or not item.get("title")):
+            return
+        if head:
+            item["title"] = f"{item['title'].rstrip(' .')}. {head}"
+        item["publisher-place"], item["publisher"] = ", ".join(parts[k:stop]), rest
+        return
 
 
 _LEADING_DATE = re.compile(r"^(?:\d{1,2}\s+\w+\s+)?(?:1[5-9]|20)\d\d\s*:\s*")

@@ -1,0 +1,377 @@
+"""Repairs for report, policy-brief, MLA web and notes-style references, on strings and
+labels written for these tests: each label rule is fed the mistake it repairs, each field
+rule a built item, and whole strings go through the shipped parser. Every rule is also
+given the case it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.extract.gazetteer import is_place
+from litreview.extract.refparse import parse_reference, preprocess
+from litreview.extract.refparse_features import tokenize
+from litreview.extract.refparse_fields import build_item
+from litreview.extract.refparse_rules import repair_item, repair_labels
+
+
+def _relabel(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``(label, text)`` parts as tokens, repaired, joined back into segments."""
+    tokens: list[str] = []
+    labels: list[str] = []
+    for label, text in parts:
+        toks = tokenize(text)
+        tokens += toks
+        labels += [label] * len(toks)
+    out: list[tuple[str, str]] = []
+    for tok, lab in zip(tokens, repair_labels(tokens, labels), strict=True):
+        if out and out[-1][0] == lab:
+            out[-1] = (lab, f"{out[-1][1]} {tok}")
+        else:
+            out.append((lab, tok))
+    return out
+
+
+def _item(segments: list[tuple[str, str]]) -> dict:
+    raw = " ".join(text for _, text in segments)
+    return repair_item(build_item(segments, raw), raw)
+
+
+# --- report series read as a journal, and a journal read as a series ---------------------
+
+def test_a_numbered_policy_brief_is_a_report_series_not_a_journal() -> None:
+    item = _item([("author", "Tarn, E."), ("date", "(2012)"),
+                  ("title", "Ferry fares and rural incomes."),
+                  ("journal", "Lakeland Policy Brief"), ("volume", "7,"), ("location", "Oslo.")])
+    assert item.get("container-title") is None
+    assert (item["genre"], item["volume"], item["type"]) == ("Lakeland Policy Brief", "7",
+                                                             "report")
+
+
+def test_a_series_name_and_number_in_one_container_run_are_split() -> None:
+    item = _item([("author", "Fenland Institute."), ("title", "“Ferry fares.”"),
+                  ("container", "FI Policy Brief 52,"), ("location", "Oslo,"),
+                  ("date", "2016.")])
+    assert (item.get("genre"), item.get("volume")) == ("FI Policy Brief", "52")
+    assert "container-title" not in item
+
+
+def test_a_journal_with_volume_and_pages_keeps_its_name() -> None:
+    item = _item([("author", "Tarn, E."), ("date", "(2012)"), ("title", "Ferry fares."),
+                  ("journal", "Fenland Policy Brief,"), ("volume", "7,"),
+                  ("pages", "12-19.")])
+    assert item["container-title"] == "Fenland Policy Brief"
+    assert "genre" not in item
+
+
+def test_a_series_run_before_volume_and_issue_is_a_journal() -> None:
+    got = _relabel([("author", "Tarn, E."), ("date", "(2010)."), ("title", "Hope."),
+                    ("genre", "Millbrook Centre Report,"), ("volume", "40(2),"),
+                    ("pages", "12-15.")])
+    assert ("journal", "Millbrook Centre Report,") in got
+
+
+def test_a_series_run_before_a_number_and_a_page_count_stays_a_series() -> None:
+    got = _relabel([("author", "Tarn, E."), ("date", "2015."), ("title", "Informal work."),
+                    ("genre", "FI Working Paper"), ("volume", "412,"), ("pages", "45 pp.")])
+    assert ("genre", "FI Working Paper") in got
+
+
+# --- web addresses ------------------------------------------------------------------------
+
+def test_a_web_address_inside_a_place_run_is_the_url() -> None:
+    got = _relabel([("author", "KFTF"), ("date", "(2018),"), ("title", "Money trails,"),
+                    ("location", "KFTF, Paris, France, www.kftf.example.org/pubs/trails.html")])
+    assert got[-1] == ("url", "www.kftf.example.org/pubs/trails.html")
+
+
+def test_a_bare_domain_with_a_path_is_a_url() -> None:
+    item = parse_reference("Tarn, Ella. “Ferry Fares Rise Again.” The Lakeland Courier, "
+                           "8 Mar. 2018, courier.example.pk/story/1654321.")
+    assert item["URL"] == "courier.example.pk/story/1654321"
+    assert "volume" not in item
+
+
+def test_abbreviations_with_full_stops_are_not_urls() -> None:
+    item = parse_reference("Tarn, E. (2001). Notes on the U.S. ferry fleet, e.g. its costs. "
+                           "Oslo: Hill Press.")
+    assert "URL" not in item
+
+
+def test_an_organisation_place_and_country_are_split_at_the_place() -> None:
+    item = parse_reference("KFTF (2018), Money Trails in Shipping, KFTF, Paris, France, "
+                           "www.kftf.example.org/pubs/trails.html")
+    assert (item["publisher"], item["publisher-place"]) == ("KFTF", "Paris, France")
+
+
+# --- titles -------------------------------------------------------------------------------
+
+def test_a_subtitle_before_a_press_after_a_colon_title_joins_the_title() -> None:
+    item = parse_reference("KFTF (2019), Ferries at a Glance 2019: KFTF Harbour Indicators, "
+                           "KFTF Publishing, Paris.")
+    assert item["title"] == "Ferries at a Glance 2019: KFTF Harbour Indicators"
+    assert item["publisher"] == "KFTF Publishing"
+
+
+def test_a_quoted_opening_is_the_title_and_the_names_after_it_the_site() -> None:
+    got = _relabel([("author", "“Ferry Safety.” Lakeland Maritime Office, Harbour"),
+                    ("publisher", "Department,"), ("date", "5 Feb. 2019,")])
+    assert got[0] == ("title", "“Ferry Safety.”")
+    assert got[1] == ("publisher", "Lakeland Maritime Office, Harbour Department,")
+
+
+def test_a_year_after_a_closed_quoted_title_is_the_date() -> None:
+    got = _relabel([("title", '"Lakeland: Events of 2019." Harbour Watch, 2020,'),
+                    ("url", "www.harbourwatch.example.org/2020.")])
+    assert got[:3] == [("title", '"Lakeland: Events of 2019."'),
+                       ("publisher", "Harbour Watch,"), ("date", "2020,")]
+
+
+def test_a_quoted_word_that_opens_a_longer_title_stays_in_it() -> None:
+    got = _relabel([("title", "“Ferries” and the tides of trade."), ("date", "2020.")])
+    assert got[0] == ("title", "“Ferries” and the tides of trade.")
+
+
+def test_a_citation_signal_is_not_part_of_the_author() -> None:
+    assert preprocess("See also Harbour Watch, Report (2010).") == "Harbour Watch, Report (2010)."
+    assert preprocess("See, e.g., Tarn, E. (2001).").startswith("Tarn")
+    item = parse_reference("See Harbour Watch, World Ferry Report 2010 (Oslo: Harbour Watch, "
+                           "2010), 45.")
+    assert item["author"] == [{"literal": "Harbour Watch"}]
+    assert parse_reference("Seeley, J. (2001). Things. Oxford: Hill Press.")["author"] == [
+        {"family": "Seeley", "given": "J."}]
+
+
+def test_a_title_with_a_year_before_a_bracketed_year_is_not_the_author() -> None:
+    item = parse_reference("KFTF, World Ferry Report 2019 (2019).")
+    assert item["author"] == [{"literal": "KFTF"}]
+    assert item["title"] == "World Ferry Report 2019"
+
+
+# --- places and publishers -----------------------------------------------------------------
+
+def test_a_town_alone_after_a_body_s_report_is_the_place() -> None:
+    assert not is_place("Wiesbaden") and is_place("Wiesbaden", towns=True)
+    item = _item([("author", "Lakeland Statistics Office"), ("date", "(2009):"),
+                  ("title", "Ferry passengers."), ("publisher", "Wiesbaden.")])
+    assert item.get("publisher-place") == "Wiesbaden" and "publisher" not in item
+
+
+def test_a_town_alone_after_a_person_s_book_may_be_a_publisher() -> None:
+    item = _item([("author", "Tarn, E."), ("date", "(1999)."), ("title", "Ferries."),
+                  ("publisher", "Greenwood.")])
+    assert item.get("publisher") == "Greenwood"
+
+
+def test_a_place_inside_a_publisher_run_splits_it() -> None:
+    item = _item([("author", "Lakeland Agency for Ferry Rights"), ("date", "(2014),"),
+                  ("title", "Ferry safety: a survey."),
+                  ("publisher", "Main results, Luxembourg, Publications Office of Lakeland.")])
+    assert item["publisher-place"] == "Luxembourg"
+    assert item["publisher"] == "Publications Office of Lakeland"
+    assert item["title"] == "Ferry safety: a survey. Main results"
+
+
+def test_a_publisher_run_naming_a_body_before_the_place_is_left_whole() -> None:
+    item = _item([("author", "Tarn, E."), ("date", "(2014),"), ("title", "Ferries."),
+                  ("publisher", "Hill Press, London, and Dale Press.")])
+    assert "Hill Press" in item["publisher"]
+
+
+def test_an_author_repeated_as_publisher_is_a_body() -> None:
+    item = parse_reference("Harbour Gallup (2017). Survey on ferry use. Oslo: Harbour Gallup.")
+    assert item["author"] == [{"literal": "Harbour Gallup"}]
+
+
+def test_a_person_whose_name_is_a_firm_stays_a_person() -> None:
+    item = parse_reference("John Tarnby (1850). Memoirs. London: John Tarnby & Sons.")
+    assert item["author"] == [{"family": "Tarnby", "given": "John"}]
+
+
+# --- APA report numbers and theses ----------------------------------------------------------
+
+def test_an_agency_report_number_leaves_the_title() -> None:
+    item = parse_reference("Lakeland Centre for Ferry Statistics. (2019). The condition of "
+                           "ferries 2019 (LCFS 2019-144). Oslo: Harbour Department.")
+    assert item["title"] == "The condition of ferries 2019"
+    assert (item["number"], item["type"]) == ("LCFS 2019-144", "report")
+
+
+def test_a_bracketed_year_is_not_a_report_number() -> None:
+    item = parse_reference("Tarn, J. (2019). A history of ferries (KFTF 2019). Oslo: Hill Press.")
+    assert item["title"] == "A history of ferries (KFTF 2019)"
+
+
+@pytest.mark.parametrize("tail, archive", [("", None), (" Lakeland Repository.",
+                                                       "Lakeland Repository")])
+def test_a_thesis_bracket_names_the_university(tail: str, archive: str | None) -> None:
+    item = parse_reference(f"Tarn, S. (2020). Ferry work in Lakeland [Master's thesis, "
+                           f"University of Lakeland].{tail}")
+    assert (item["genre"], item["publisher"], item["type"]) == (
+        "Master's thesis", "University of Lakeland", "thesis")
+    assert item["title"] == "Ferry work in Lakeland"
+    assert item.get("archive") == archive
+
+
+# --- authors that open author-date references -----------------------------------------------
+
+def test_an_acronym_and_its_bracketed_expansion_are_one_author() -> None:
+    got = _relabel([("author", "LFPS (Society"), ("title", "for the Protection of Ferries)."),
+                    ("date", "2019."), ("title", "Ferries in 2018.")])
+    assert got[0] == ("author", "LFPS (Society for the Protection of Ferries).")
+
+
+def test_a_bracketed_acronym_alone_is_left_to_the_crf() -> None:
+    got = _relabel([("author", "LFPS"), ("title", "(2019) Ferries in 2018.")])
+    assert got[0] == ("author", "LFPS")
+
+
+def test_the_first_of_two_titles_around_a_year_is_the_author() -> None:
+    got = _relabel([("title", "Lakeland Commission on the Status of Ferries."),
+                    ("date", "2018."), ("title", "Ferry Parity Report 2018."),
+                    ("location", "Oslo:"), ("publisher", "LCSF.")])
+    assert got[0] == ("author", "Lakeland Commission on the Status of Ferries.")
+    assert got[2] == ("title", "Ferry Parity Report 2018.")
+
+
+def test_a_title_followed_by_a_year_and_a_container_keeps_its_label() -> None:
+    got = _relabel([("title", "Ferry Parity Report."), ("date", "2018."),
+                    ("container", "Lakeland Papers.")])
+    assert got[0] == ("title", "Ferry Parity Report.")
+
+
+def test_a_title_stopping_on_a_bare_word_goes_on_into_the_container() -> None:
+    got = _relabel([("author", "Lakeland Ferry Commission,"),
+                    ("title", "Peril or Safety: Tides and Gender-based"),
+                    ("container", "Risk in Harbour Settings"), ("date", "(Nov. 2011).")])
+    assert got[1] == ("title", "Peril or Safety: Tides and Gender-based Risk in Harbour Settings")
+
+
+def test_a_journal_after_an_unpunctuated_title_stays_when_a_volume_follows() -> None:
+    got = _relabel([("author", "Tarn E"), ("title", "Ferry safety"),
+                    ("journal", "Harbour Studies"), ("date", "(2001)"), ("volume", "12"),
+                    ("pages", "3-9")])
+    assert ("journal", "Harbour Studies") in got
+
+
+# --- document symbols ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("symbol", ["S/2019/280", "A/HRC/20/16/Add.3"])
+def test_a_document_symbol_is_the_number(symbol: str) -> None:
+    item = parse_reference(f"Lakeland Ferry Council, Report of the Harbour Master on ferry "
+                           f"safety, {symbol} (29 March 2019).")
+    assert item["number"] == symbol
+    assert item["issued"] == {"date-parts": [[2019, 3, 29]]}
+    assert "container-title" not in item and item["type"] == "report"
+
+
+def test_a_web_address_is_not_a_document_symbol() -> None:
+    got = _relabel([("title", "Ferries."), ("url", "www.ferries.example.org/a/b/c")])
+    assert got[-1][0] == "url"
+
+
+def test_a_document_symbol_inside_a_title_stays_there() -> None:
+    got = _relabel([("title", "Ferry Safety – Phase 2 (LFS/IFS/2). Overview of the Harbours.")])
+    assert got == [("title", "Ferry Safety – Phase 2 (LFS/IFS/2). Overview of the Harbours.")]
+
+
+# --- dates, names and series after the title -------------------------------------------------
+
+def test_a_day_range_before_a_month_is_the_date() -> None:
+    got = _relabel([("author", "Tarn, M."), ("date", "2012."), ("title", "“Ferry routes.”"),
+                    ("container", "Paper presented at the Harbour Conference, Oslo,"),
+                    ("pages", "12–14"), ("date", "March.")])
+    assert got[-1] == ("date", "12–14 March.")
+
+
+@pytest.mark.parametrize("parts", [
+    [("volume", "29(2),"), ("pages", "18-28"), ("date", "February 1996")],
+    [("pages", "pp. 18-28,"), ("date", "February 1996")],
+    [("volume", "29(2)"), ("pages", "5-44"), ("date", "March 1992")],
+])
+def test_a_page_range_before_a_month_stays_pages(parts: list[tuple[str, str]]) -> None:
+    got = _relabel([("author", "Tarn, M."), ("title", "Ferry routes."),
+                    ("journal", "Harbour Computing,"), *parts])
+    assert any(lab == "pages" for lab, _ in got)
+
+
+def test_a_lone_closing_year_is_the_date_when_none_was_found() -> None:
+    got = _relabel([("author", "Lakeland Statistics Office,"), ("title", "Ferry Survey 2018-19,"),
+                    ("note", "Provincial (Social Report), Oslo, 2020.")])
+    assert got[-1] == ("date", "2020.")
+    got = _relabel([("author", "Lakeland Statistics Office,"), ("date", "(2019)"),
+                    ("title", "Ferry Survey,"), ("note", "Oslo, 2020.")])
+    assert got[-1] == ("note", "Oslo, 2020.")
+
+
+def test_the_title_s_tail_after_a_comma_opens_the_publisher_cut_inside_its_name() -> None:
+    got = _relabel([("author", "Tarn, S."), ("date", "(2017)"),
+                    ("title", "Ferries and tides in Oslo, Collective for Social"),
+                    ("publisher", "Science Research, Oslo.")])
+    assert got[2] == ("title", "Ferries and tides in Oslo,")
+    assert got[3] == ("publisher", "Collective for Social Science Research, Oslo.")
+
+
+def test_a_title_closed_by_punctuation_keeps_its_words_before_a_publisher() -> None:
+    got = _relabel([("author", "Tarn, S."), ("date", "(2017)"),
+                    ("title", "Ferries, Tides and Trade."), ("publisher", "Hill Press.")])
+    assert got[2] == ("title", "Ferries, Tides and Trade.")
+
+
+def test_a_series_and_number_leading_a_publisher_leave_it() -> None:
+    item = _item([("author", "Tarn, A."), ("date", "(2016),"), ("title", "'Ferry fares',"),
+                  ("publisher", "Working Paper.158: Lakeland Policy Institute, Norway.")])
+    assert (item["genre"], item["number"], item["type"]) == ("Working Paper", "158", "report")
+    assert item["publisher"] == "Lakeland Policy Institute"
+
+
+def test_a_series_named_with_a_year_is_not_a_series_number() -> None:
+    item = _item([("author", "Harbour Watch,"), ("title", "“Lakeland: Events of 2020,”"),
+                  ("container", "in World Ferry Report 2021"), ("location", "(Oslo:"),
+                  ("publisher", "Harbour Watch,"), ("date", "2021).")])
+    assert item["container-title"] == "World Ferry Report 2021"
+    assert "genre" not in item
+
+
+# --- notes and Vancouver styles --------------------------------------------------------------
+
+def test_in_after_a_closed_quoted_title_opens_the_container() -> None:
+    got = _relabel([("author", "Harbour Watch,"),
+                    ("title", "“Lakeland: Events of 2020,” in World Ferry Report 2021"),
+                    ("location", "(Oslo:"), ("publisher", "Harbour Watch,"), ("date", "2021),")])
+    assert got[1:3] == [("title", "“Lakeland: Events of 2020,”"),
+                        ("container", "in World Ferry Report 2021")]
+
+
+def test_a_quoted_title_with_in_inside_it_stays_whole() -> None:
+    got = _relabel([("author", "Tarn, E.,"), ("title", "“Life in the harbour,”"),
+                    ("journal", "Ferry Studies"), ("volume", "4")])
+    assert got[1] == ("title", "“Life in the harbour,”")
+
+
+def test_bracketed_codes_stay_with_their_place_and_body() -> None:
+    got = _relabel([("author", "Department of Ferries (LK)."),
+                    ("title", "Preventing ferry delays: a report. Atlanta"), ("location", "(GA):"),
+                    ("publisher", "Harbour Control Centre"), ("date", "(LK); 2012.")])
+    assert ("location", "Atlanta (GA):") in got
+    assert ("publisher", "Harbour Control Centre (LK);") in got
+    assert got[-1] == ("date", "2012.")
+
+
+def test_a_body_before_a_bare_year_and_comma_is_the_author() -> None:
+    got = _relabel([("author", "Lakeland Bureau"), ("title", "of Statistics 2016, Ferry Safety"),
+                    ("journal", "Survey,"), ("volume", "cat. no. 4906.0,"),
+                    ("publisher", "LBS,"), ("location", "Oslo.")])
+    assert got[:4] == [("author", "Lakeland Bureau of Statistics"), ("date", "2016,"),
+                       ("title", "Ferry Safety Survey,"), ("number", "cat. no. 4906.0,")]
+
+
+def test_a_work_before_a_bare_year_and_comma_stays_the_title() -> None:
+    got = _relabel([("title", "World Ferry Report 2016,"), ("publisher", "LBS,"),
+                    ("location", "Oslo.")])
+    assert got[0] == ("title", "World Ferry Report 2016,")
+
+
+def test_a_statute_before_a_bare_year_and_comma_stays_the_title() -> None:
+    got = _relabel([("title", "Prevention of Ferry Smuggling Act 2018,"),
+                    ("publisher", "Government of Lakeland.")])
+    assert got[0] == ("title", "Prevention of Ferry Smuggling Act 2018,")
