@@ -375,3 +375,45 @@ def test_a_statute_before_a_bare_year_and_comma_stays_the_title() -> None:
     got = _relabel([("title", "Prevention of Ferry Smuggling Act 2018,"),
                     ("publisher", "Government of Lakeland.")])
     assert got[0] == ("title", "Prevention of Ferry Smuggling Act 2018,")
+
+
+# --- bodies named in other languages, places and numbers after the title ----------------------
+
+@pytest.mark.parametrize("name", ["Ministerio de Transportes", "Conseil de l'Europe",
+                                  "Defensoría del Pueblo", "Istituto Nazionale di Statistica"])
+def test_bodies_named_in_other_languages_are_organisations(name: str) -> None:
+    item = parse_reference(f"{name} (2010). Guía de los puertos. Lima: MT.")
+    assert item["author"] == [{"literal": name}]
+
+
+def test_a_capitalised_word_after_the_place_s_comma_opens_the_publisher() -> None:
+    got = _relabel([("author", "LSTAT"), ("date", "(2015),"), ("title", "La vita dei porti,"),
+                    ("location", "Roma, Istituto"), ("publisher", "Nazionale dei Porti.")])
+    assert got[-2:] == [("location", "Roma,"), ("publisher", "Istituto Nazionale dei Porti.")]
+
+
+def test_a_first_sentence_ending_in_a_body_s_acronym_is_the_author() -> None:
+    got = _relabel([("title", "Lakeland Commission on Ferry Safety (LCFS). Annual report 2009."),
+                    ("location", "Oslo:"), ("publisher", "LCFS,"), ("date", "2010.")])
+    assert got[:2] == [("author", "Lakeland Commission on Ferry Safety (LCFS)."),
+                       ("title", "Annual report 2009.")]
+
+
+def test_a_first_sentence_ending_in_a_topic_s_acronym_stays_the_title() -> None:
+    got = _relabel([("title", "Magnetic resonance imaging (MRI). A primer."),
+                    ("location", "Oxford:"), ("publisher", "Hill Press,"), ("date", "2010.")])
+    assert got[0] == ("title", "Magnetic resonance imaging (MRI). A primer.")
+
+
+def test_a_later_title_run_naming_a_town_is_the_place() -> None:
+    got = _relabel([("author", "Lakeland Ferry Office"), ("date", "(2019):"),
+                    ("title", "Ferries and tides."), ("journal", "Ferry Review"),
+                    ("date", "2018."), ("title", "Wiesbaden.")])
+    assert got[-1] == ("location", "Wiesbaden.")
+
+
+def test_a_number_cue_read_as_pages_is_the_series_number() -> None:
+    got = _relabel([("title", "Convention sur les ports."),
+                    ("container", "Série des Traités de Lakeland"), ("volume", "n°"),
+                    ("pages", "210."), ("publisher", "Oslo.")])
+    assert ("volume", "n° 210.") in got

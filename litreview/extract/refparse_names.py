@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NAME_PARTICLES", "is_organisation", "split_names", "strip_outer"]
+__all__ = ["NAME_PARTICLES", "is_organisation", "names_a_body", "split_names", "strip_outer"]
 
 _ORG_TERMS = (
     r"(?i:\b(organi[sz]ations?|foundation|institut\w*|office|ministry|bank|commission|nations|"
@@ -20,7 +20,16 @@ _ORG_TERMS = (
     r"university|college|school|project|federation|league|federal|state|republic|"
     r"administration|unit|division|team|staff|research|policy|development|rights|times|"
     r"daily|post|agence|ministère|bundes\w*|fondation|stiftung|working group|helpdesk|"
-    r"partnership|platform|taskforce|task force)\b)")
+    r"partnership|platform|taskforce|task force|"
+    # the same bodies in the other languages references are written in
+    r"minist[eè]r\w*|ministerio|ministero|minist[ée]rio|conseil|consejo|consiglio|conselho|"
+    r"instituto|istituto|secretar[ií]a|gobierno|governo|gouvernement|comisi[oó]n|"
+    r"comiss[aã]o|commissione|oficina|defensor[ií]a|observatori\w*|fundaci[oó]n|"
+    r"funda[cç][aã]o|fondazione|asociaci[oó]n|associa[cç][aã]o|associazione|agencia|"
+    r"agenzia|direction|direcci[oó]n|direzione|banco|banque|tribunal|senado|s[ée]nat|"
+    r"senato|asamblea|assembl[ée]e|congreso|parlamento|parlement|polic[ií]a|polizia|"
+    r"universidad|universit[àaé]|universidade|universit[äa]t|amt|ministerie|"
+    r"kommission|verband|verein|gesellschaft|zentrum|centro|centre)\b)")
 _ORG_WORDS = re.compile(_ORG_TERMS + r"|\b[A-Z]{2,}s?\b")
 _ORG_TERM = re.compile(_ORG_TERMS)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
@@ -75,6 +84,11 @@ def _acronym_led_body(words: list[str]) -> bool:
     if any(w.isalpha() and w.islower() and w not in NAME_PARTICLES for w in rest[:-1]):
         return True
     return bool(_ORG_TERM.search(" ".join(rest)))
+
+
+def names_a_body(text: str) -> bool:
+    """Whether ``text`` holds a word that names a body (Commission, Ministerio, Institut)."""
+    return bool(_ORG_TERM.search(text))
 
 
 def is_organisation(text: str) -> bool:

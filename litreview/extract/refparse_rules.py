@@ -23,7 +23,7 @@ from typing import Any
 
 from .gazetteer import is_place
 from .refparse_fields import BARE_DOMAIN, REPORT_WORDS, org_authored
-from .refparse_names import NAME_PARTICLES, is_organisation
+from .refparse_names import NAME_PARTICLES, is_organisation, names_a_body
 
 __all__ = ["link_title", "looks_like_reference", "repair_item", "repair_labels"]
 
@@ -97,6 +97,7 @@ def repair_labels(tokens: list[str], labels: list[str]) -> list[str]:
     _subtitle_read_as_publisher(tokens, labels)
     _journal_read_as_series(tokens, labels)
     _expanded_acronym_author(tokens, labels)
+    _body_named_with_its_acronym(tokens, labels)
     _first_of_two_titles_is_author(tokens, labels)
     _title_broken_before_container(tokens, labels)
     _name_tail_of_title(tokens, labels)
@@ -104,6 +105,8 @@ def repair_labels(tokens: list[str], labels: list[str]) -> list[str]:
     _closing_year_is_date(tokens, labels)
     _container_after_quoted_title(tokens, labels)
     _bracketed_code_after_place_or_body(tokens, labels)
+    _later_title_run_is_place(tokens, labels)
+    _number_cue_before_pages(tokens, labels)
     return labels
 
 
@@ -257,6 +260,25 @@ def _expanded_acronym_author(tokens: list[str], labels: list[str]) -> None:
     labels[:close + 1] = ["author"] * (close + 1)
 
 
+_ACRONYM_CLOSE = re.compile(r"^\([A-Z][A-Za-z&]{1,9}\)\.$")
+
+
+def _body_named_with_its_acronym(tokens: list[str], labels: list[str]) -> None:
+    """``National Commission on the Status of Women (NCSW). Annual report 2009–10.`` read as
+    one title: a first sentence that ends in a bracketed acronym and holds a word naming a
+    body is the author, when a title-labelled sentence follows it (``Magnetic resonance
+    imaging (MRI). A primer.`` stays a title)."""
+    if not labels or labels[0] != "title":
+        return
+    k = next((k for k in range(1, min(len(tokens) - 1, 16)) if tokens[k].endswith(".")), None)
+    if (k is None or not _ACRONYM_CLOSE.match(tokens[k]) or labels[k + 1] != "title"
+            or any(lab != "title" for lab in labels[:k + 1])):
+        return
+    name = " ".join(tokens[:k])
+    if is_organisation(name) and names_a_body(name):
+        labels[:k + 1] = ["author"] * (k + 1)
+
+
 def _first_of_two_titles_is_author(tokens: list[str], labels: list[str]) -> None:
     """``Punjab Commission on the Status of Women. 2018. Punjab Gender Parity Report.``: a
     'title' run that opens the reference and is followed by a date and then another title
@@ -388,6 +410,32 @@ def _bracketed_code_after_place_or_body(tokens: list[str], labels: list[str]) ->
             labels[i - 1] = "location"
 
 
+def _later_title_run_is_place(tokens: list[str], labels: list[str]) -> None:
+    """``... Bundeslagebild 2018. Wiesbaden.``: a second, separate 'title' run that names a
+    place only is the place of publication."""
+    first = next((k for k, lab in enumerate(labels) if lab == "title"), None)
+    if first is None or "location" in labels:
+        return
+    start = _run_end(labels, first)
+    while start < len(labels):
+        if labels[start] == "title":
+            end = _run_end(labels, start)
+            if is_place(" ".join(tokens[start:end]).strip(" .,;:"), towns=True):
+                labels[start:end] = ["location"] * (end - start)
+            start = end
+        else:
+            start += 1
+
+
+def _number_cue_before_pages(tokens: list[str], labels: list[str]) -> None:
+    """``... de l'Europe n° 210.``: a number cue and the number after it, read as pages, are
+    the number of the work in its series."""
+    for i in range(len(tokens) - 1):
+        if (labels[i + 1] == "pages" and labels[i] != "pages" and _NUMBER_CUE.match(tokens[i])
+                and tokens[i + 1][:1].isdigit()):
+            labels[i:i + 2] = ["volume", "volume"]
+
+
 def _inside_title(tokens: list[str], labels: list[str], i: int) -> bool:
     """Whether token ``i`` continues a title phrase (``year ending March 2015``): the token
     before it is a title word in lower case with no punctuation after it."""
@@ -424,8 +472,9 @@ def _container_as_only_title(tokens: list[str], labels: list[str]) -> None:
 
 def _name_head_split_off(tokens: list[str], labels: list[str]) -> None:
     """``Asia Pacific Group``, ``Women's International League``: a capitalised word with no
-    punctuation after it, labelled apart (a place, a note, or the title's last word after a
-    comma) right before a publisher or container, is the first word of that name."""
+    punctuation after it, labelled apart (a place or a note, alone or after the run's comma,
+    or the title's last word after a comma) right before a publisher or container, is the
+    first word of that name."""
     for i in range(len(tokens) - 1):
         nxt = labels[i + 1]
         if (i > 1 and labels[i] == "title" == labels[i - 1] and nxt == "publisher"
@@ -434,9 +483,9 @@ def _name_head_split_off(tokens: list[str], labels: list[str]) -> None:
             labels[i] = nxt  # "Title, Publications Office of the EU": the name's first word
             continue
         if (labels[i] in ("location", "note") and nxt in ("publisher", "container", "journal")
-                and (i == 0 or labels[i - 1] != labels[i]) and tokens[i][:1].isupper()
-                and tokens[i][-1:].isalpha()):
-            labels[i] = nxt
+                and (i == 0 or labels[i - 1] != labels[i] or tokens[i - 1].endswith(","))
+                and tokens[i][:1].isupper() and tokens[i][-1:].isalpha()):
+            labels[i] = nxt  # "Roma, Istituto" + "Nazionale di Statistica"
 
 
 _JOIN = frozenset({"and", "&", "und", "et", "y", "e"})
@@ -567,7 +616,7 @@ def _number_bar_year(tokens: list[str], labels: list[str]) -> None:
 
 _SERIES = re.compile(r"\b(?:notes?|papers?|briefs?|briefing|reports?|series|guidelines?|"
                      r"guidance)\b", re.I)
-_NUMBER_CUE = re.compile(r"^(?:no|nos|number|nr|n°)\.?$", re.I)
+_NUMBER_CUE = re.compile(r"^(?:no|nos|number|nr|n°|nº)\.?$", re.I)
 
 
 def _series_number_in_tail(tokens: list[str], labels: list[str]) -> None:
