@@ -417,3 +417,18 @@ def test_a_number_cue_read_as_pages_is_the_series_number() -> None:
                     ("container", "Série des Traités de Lakeland"), ("volume", "n°"),
                     ("pages", "210."), ("publisher", "Oslo.")])
     assert ("volume", "n° 210.") in got
+
+
+def test_a_body_named_as_a_container_with_no_number_is_the_publisher() -> None:
+    item = _item([("author", "Ferry Safety Now."), ("title", '"Harbour Deaths."'),
+                  ("container", "The Advocates for Ferry Rights,"), ("date", "2009.")])
+    assert item.get("publisher") == "The Advocates for Ferry Rights"
+    assert "container-title" not in item
+
+
+@pytest.mark.parametrize("container", ["8th Lakeland National Conference on Ferries",
+                                       "Monographs of the Society for Ferry Research"])
+def test_a_meeting_or_monograph_series_stays_the_container(container: str) -> None:
+    item = _item([("author", "Tarn, E."), ("date", "(2006)."), ("title", "Ferry loads."),
+                  ("container", f"In {container},"), ("location", "Oslo.")])
+    assert item.get("container-title") == container

@@ -48,7 +48,7 @@ _NOT_PUBLISHER = re.compile(
     r"studies|revue|revista|rivista|zeitschrift|times|post|news|daily|weekly|gazette|herald|"
     r"tribune|guardian|telegraph|chronicle|handbook|encyclop\w*|companion|series|papers|"
     r"report|reports|yearbook|annual|forum|record|science|research|medicine|advances|"
-    r"eds?|edited)\b", re.I)
+    r"monographs?|eds?|edited)\b", re.I)
 _PLACE_LOWER = frozenset({"upon", "on", "am", "de", "del", "la", "le", "sur", "an", "der",
                           "d.c.", "dc"})
 _LINK = re.compile(r"https?://|www\.|\b10\.\d{4,}/|doi:", re.I)
@@ -982,7 +982,8 @@ def _name_after_title(item: dict[str, Any]) -> None:
 
 
 def _publisher_not_container(item: dict[str, Any]) -> None:
-    """A 'container' that names a press or an organisation is the publisher.
+    """A 'container' that names a press or an organisation (a body's name with no number in
+    it: ``The Advocates for Human Rights``) is the publisher.
 
     Only with no volume, issue or page range (a page count such as ``112 p.`` is allowed)
     and no journal/proceedings/news word: ``Title. Westmoor Water Board.``,
@@ -992,7 +993,8 @@ def _publisher_not_container(item: dict[str, Any]) -> None:
     page = item.get("page") or ""
     if (not cont or item.get("volume") or item.get("issue") or (page and not page.isdigit())
             or item.get("editor") or _NOT_PUBLISHER.search(cont)
-            or not _PUBLISHERISH.search(cont)):
+            or not (_PUBLISHERISH.search(cont) or (
+                is_organisation(cont) and names_a_body(cont) and not re.search(r"\d", cont)))):
         return
     place, sep, name = cont.partition(": ")
     if sep and _place_like(place) and "publisher-place" not in item:
