@@ -239,7 +239,8 @@ def _link_read_as_text(tokens: list[str], labels: list[str]) -> None:
     tribune.com.pk/story/1654321.``: a web address is a URL whatever run the CRF put it in
     (a place, a publisher, a volume)."""
     for i, tok in enumerate(tokens):
-        if labels[i] not in ("url", "doi", "note") and _WEB_ADDRESS.match(tok.rstrip(".,;")):
+        if (("/" in tok or "www." in tok.lower()) and labels[i] not in ("url", "doi", "note")
+                and _WEB_ADDRESS.match(tok.rstrip(".,;"))):
             labels[i] = "url"
 
 
@@ -293,6 +294,9 @@ def _first_of_two_titles_is_author(tokens: list[str], labels: list[str]) -> None
         labels[:end] = ["author"] * end
 
 
+_BARE_END = re.compile(r"[\w)]$")  # a token no punctuation closes
+
+
 def _title_broken_before_container(tokens: list[str], labels: list[str]) -> None:
     """``... Livelihoods and Gender-based`` + container ``Violence in Displacement Settings``
     + ``(Nov. 2011).``: a title run that stops on a bare word (no punctuation closes it)
@@ -304,7 +308,7 @@ def _title_broken_before_container(tokens: list[str], labels: list[str]) -> None
         end = _run_end(labels, start)
         if end >= len(labels) or labels[end] not in ("container", "journal"):
             return
-        if not re.search(r"[\w)]$", tokens[end - 1]) or not tokens[end][:1].isupper():
+        if not _BARE_END.search(tokens[end - 1]) or not tokens[end][:1].isupper():
             return
         stop = _run_end(labels, end)
         if "volume" in labels or "pages" in labels:
@@ -324,13 +328,14 @@ def _document_symbol(tokens: list[str], labels: list[str]) -> None:
     a catalogue number (``cat. no. 4906.0``). One
     inside a title (title on both sides) stays there: it names a project within the title."""
     for i in range(len(tokens) - 2):
-        if (tokens[i].lower().rstrip(".") == "cat" and tokens[i + 1].lower().rstrip(".") == "no"
-                and tokens[i + 2][:1].isdigit()):
+        if (tokens[i][:3].lower() == "cat" and tokens[i].lower().rstrip(".") == "cat"
+                and tokens[i + 1].lower().rstrip(".") == "no" and tokens[i + 2][:1].isdigit()):
             labels[i:i + 3] = ["number"] * 3  # "cat. no. 4906.0": a catalogue number
     for i, tok in enumerate(tokens):
+        if tok.count("/") < 2 or labels[i] in ("url", "doi"):
+            continue
         inside = 0 < i < len(tokens) - 1 and labels[i - 1] == labels[i + 1] == "title"
-        if (labels[i] not in ("url", "doi") and not inside and _SYMBOL.match(tok)
-                and not _WEB_ADDRESS.match(tok)):
+        if not inside and _SYMBOL.match(tok) and not _WEB_ADDRESS.match(tok):
             labels[i] = "number"
 
 
@@ -356,11 +361,14 @@ def _name_tail_of_title(tokens: list[str], labels: list[str]) -> None:
         return
 
 
+_DAY_RANGE = re.compile(r"(\d{1,2})[–-](\d{1,2})")
+
+
 def _day_range_before_month(tokens: list[str], labels: list[str]) -> None:
     """``Islamabad, 12–14 March.``: days joined by a dash right before a month (no comma or
     bracket between) are part of the date, not a page range (``29(2), 18-28, February``)."""
     for i in range(len(tokens) - 1):
-        days = re.fullmatch(r"(\d{1,2})[–-](\d{1,2})", tokens[i])
+        days = _DAY_RANGE.fullmatch(tokens[i]) if tokens[i][:1].isdigit() else None
         if (labels[i] != "date" and days and int(days[1]) < int(days[2]) <= 31
                 and (i == 0 or labels[i - 1] not in ("volume", "pages"))
                 and tokens[i + 1][:3].lower() in _MONTH3 and _MONTH.match(tokens[i + 1])):
@@ -376,6 +384,9 @@ def _closing_year_is_date(tokens: list[str], labels: list[str]) -> None:
         labels[-1] = "date"
 
 
+_CLOSED_QUOTE = re.compile(r"[,.][”’\"»]$|[”’\"»][,.]$")
+
+
 def _container_after_quoted_title(tokens: list[str], labels: list[str]) -> None:
     """``“Pakistan: Events of 2020,” in World Report 2021 (New York: ...`` read as one title:
     after the quoted title closes, ``in`` opens the container."""
@@ -386,7 +397,7 @@ def _container_after_quoted_title(tokens: list[str], labels: list[str]) -> None:
         if tokens[start][:1] not in _OPENING:
             continue
         close = next((k for k in range(start, end - 2)
-                      if re.search(r"[,.][”’\"»]$|[”’\"»][,.]$", tokens[k])), None)
+                      if _CLOSED_QUOTE.search(tokens[k])), None)
         if close is not None and tokens[close + 1].lower().rstrip(":") == "in":
             labels[close + 1:end] = ["container"] * (end - close - 1)
         return
@@ -608,6 +619,8 @@ _YEAR_TOKEN = re.compile(r"^\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,;:]?$")
 
 def _number_bar_year(tokens: list[str], labels: list[str]) -> None:
     """``Journal, 20 | 2019``: a number, a bar, a year is volume and year."""
+    if "|" not in tokens:
+        return
     for i in range(len(tokens) - 2):
         if (re.fullmatch(r"\d{1,4}[A-Za-z]?", tokens[i]) and tokens[i + 1] == "|"
                 and _YEAR_TOKEN.match(tokens[i + 2])):
