@@ -432,3 +432,14 @@ def test_a_meeting_or_monograph_series_stays_the_container(container: str) -> No
     item = _item([("author", "Tarn, E."), ("date", "(2006)."), ("title", "Ferry loads."),
                   ("container", f"In {container},"), ("location", "Oslo.")])
     assert item.get("container-title") == container
+
+
+def test_a_bare_word_after_the_author_s_comma_opens_the_title() -> None:
+    got = _relabel([("author", "LNDP, Ferry"), ("title", "Development Report 2016"),
+                    ("location", "(Oslo:"), ("publisher", "LNDP,"), ("date", "2016),")])
+    assert got[:2] == [("author", "LNDP,"), ("title", "Ferry Development Report 2016")]
+
+
+def test_given_initials_after_the_author_s_comma_stay_in_the_author() -> None:
+    got = _relabel([("author", "Tarn, EJ"), ("title", "Ferry loads"), ("date", "2016")])
+    assert got[0] == ("author", "Tarn, EJ")

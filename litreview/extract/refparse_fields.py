@@ -357,6 +357,9 @@ def _type(item: dict[str, Any], segments: list[tuple[str, str]]) -> str:
     if (container and day and not item.get("volume") and not item.get("page")
             and not item.get("editor") and not _MEETING.search(container)):
         return "article-newspaper"  # a dated piece in an outlet
+    if (container and item.get("URL") and not _MEETING.search(container)
+            and not any(item.get(k) for k in ("volume", "issue", "page", "editor"))):
+        return "webpage"  # "Title. Lifewire. Retrieved from URL": a page on a site
     if _first(segments, "journal") or ("volume" in item and container):
         return "article-journal"
     if container:

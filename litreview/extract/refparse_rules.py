@@ -101,6 +101,7 @@ def repair_labels(tokens: list[str], labels: list[str]) -> list[str]:
     _first_of_two_titles_is_author(tokens, labels)
     _title_broken_before_container(tokens, labels)
     _name_tail_of_title(tokens, labels)
+    _title_head_in_author(tokens, labels)
     _day_range_before_month(tokens, labels)
     _closing_year_is_date(tokens, labels)
     _container_after_quoted_title(tokens, labels)
@@ -362,6 +363,25 @@ def _name_tail_of_title(tokens: list[str], labels: list[str]) -> None:
 
 
 _DAY_RANGE = re.compile(r"(\d{1,2})[–-](\d{1,2})")
+
+
+def _title_head_in_author(tokens: list[str], labels: list[str]) -> None:
+    """``UNDP, Human`` + title ``Development Report 2016 (New York: ...``: an author run that
+    stops on a bare capitalised word right before the title was cut inside the title; the
+    words after the author's last comma open the title."""
+    if not labels or labels[0] != "author":
+        return
+    end = _run_end(labels, 0)
+    if end >= len(labels) or labels[end] != "title" or not _BARE_END.search(tokens[end - 1]):
+        return
+    start = end - 1
+    while start > 0 and not tokens[start - 1].endswith(","):
+        start -= 1
+    words = tokens[start:end]
+    if (start == 0 or end - start > 3 or any(len(w.strip(".")) <= 2 for w in words)
+            or not all(w[:1].isupper() for w in words)):
+        return
+    labels[start:end] = ["title"] * (end - start)
 
 
 def _day_range_before_month(tokens: list[str], labels: list[str]) -> None:
