@@ -443,3 +443,23 @@ def test_a_bare_word_after_the_author_s_comma_opens_the_title() -> None:
 def test_given_initials_after_the_author_s_comma_stay_in_the_author() -> None:
     got = _relabel([("author", "Tarn, EJ"), ("title", "Ferry loads"), ("date", "2016")])
     assert got[0] == ("author", "Tarn, EJ")
+
+
+def test_a_social_media_handle_is_not_part_of_the_author() -> None:
+    item = _item([("author", "LFPS [@LFPS]."), ("date", "(2020, July 30)."),
+                  ("title", "Today is Ferry Day."), ("url", "https://social.example/LFPS/1")])
+    assert item["author"] == [{"literal": "LFPS"}]
+
+
+def test_a_descriptor_read_as_publisher_is_the_genre() -> None:
+    item = _item([("author", "Lakeland Statistics Office."), ("date", "2019."),
+                  ("title", "“Ferry Survey 2017-18.”"), ("publisher", "Dataset."),
+                  ("location", "Oslo:"), ("publisher", "LSO.")])
+    assert item["genre"] == "Dataset"
+    assert item["publisher"] == "LSO"
+
+
+def test_a_known_place_before_a_colon_in_the_publisher_is_the_place() -> None:
+    item = _item([("author", "Harbourwatch."), ("title", "Cruel Tides 2019."),
+                  ("publisher", "Islamabad: Harbourwatch,"), ("date", "2020.")])
+    assert (item["publisher-place"], item["publisher"]) == ("Islamabad", "Harbourwatch")

@@ -308,6 +308,11 @@ def _fill(item: dict[str, Any], segments: list[tuple[str, str]], raw: str) -> No
                 item[key] = value
     _known_place_first(item, segments)
     _bracket_closed_in_publisher(item)
+    if _DESCRIPTOR.match(item.get("publisher") or "") and "genre" not in item:
+        item["genre"] = item.pop("publisher")  # "Title. Dataset. Place: Body."
+        later = [_strip(t) for lab, t in segments if lab == "publisher"][1:]
+        if later and later[0]:
+            item["publisher"] = later[0]
     if "issued" not in item:
         raw = _URL.sub(" ", raw)
         years = [m for m in _YEAR.finditer(raw)
@@ -330,10 +335,13 @@ def _known_place_first(item: dict[str, Any], segments: list[tuple[str, str]]) ->
             return
 
 
+_HANDLE = re.compile(r"\s*\[@[^\]\s]+\]")  # "UNODC [@UNODC]": a social-media handle
+
+
 def _names(item: dict[str, Any], segments: list[tuple[str, str]]) -> None:
-    """Author and editor name lists."""
+    """Author and editor name lists, without social-media handles."""
     for label in ("author", "editor"):
-        texts = [t for lab, t in segments if lab == label]
+        texts = [_HANDLE.sub("", t) for lab, t in segments if lab == label]
         names = [n for t in texts for n in split_names(t)]
         if names:
             item[label] = names

@@ -1055,9 +1055,16 @@ def _place_like(text: str) -> bool:
 
 
 def _split_publisher_place(item: dict[str, Any]) -> None:
-    """``Wiley, New York`` / ``Org, Place, Country`` read as one publisher: split off the place."""
+    """``Wiley, New York`` / ``Org, Place, Country`` read as one publisher: split off the
+    place; so is a leading known place before a colon (``Islamabad: Sahil``)."""
     pub = item.get("publisher")
-    if not pub or "," not in pub or "publisher-place" in item:
+    if not pub or "publisher-place" in item:
+        return
+    place, sep, name = pub.partition(": ")
+    if sep and name.strip() and is_place(place.strip(), towns=True):
+        item["publisher-place"], item["publisher"] = place.strip(), name.strip()
+        return
+    if "," not in pub:
         return
     parts = pub.split(",")
     for k in range(1, len(parts)):
