@@ -463,3 +463,18 @@ def test_a_known_place_before_a_colon_in_the_publisher_is_the_place() -> None:
     item = _item([("author", "Harbourwatch."), ("title", "Cruel Tides 2019."),
                   ("publisher", "Islamabad: Harbourwatch,"), ("date", "2020.")])
     assert (item["publisher-place"], item["publisher"]) == ("Islamabad", "Harbourwatch")
+
+
+def test_un_doc_before_a_symbol_is_part_of_the_number() -> None:
+    item = parse_reference("Report of the Special Rapporteur on ferry safety. UN Doc. "
+                           "A/HRC/44/45. 2020.")
+    assert item["number"] == "UN Doc. A/HRC/44/45"
+    assert "container-title" not in item
+
+
+def test_a_name_holding_a_year_before_a_bracketed_year_is_the_title() -> None:
+    item = parse_reference("Ferry Safety Strategy 2020-2022 (2020). Oslo: LFO.")
+    assert item["title"] == "Ferry Safety Strategy 2020-2022"
+    assert "author" not in item
+    assert parse_reference("Lakeland Ferry Office (2020). Ferry plans. Oslo: LFO.")[
+        "author"] == [{"literal": "Lakeland Ferry Office"}]

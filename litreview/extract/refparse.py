@@ -183,12 +183,14 @@ _PAREN_YEAR = re.compile(r"^\((?:1[5-9]|20)\d\d[a-z]?\)[.,:;]?$")
 
 
 _TITLE_MARK = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?[,.;]?$|:$")
+_YEAR_SPAN = re.compile(r"^(?:1[5-9]|20)\d\d(?:[-–/](?:\d\d|\d{4}))?[,.;:]?$")
 
 
 def _author_before_year(tokens: list[str], labels: list[str]) -> list[str]:
     """Rule: in ``Name (2012), ...`` everything before ``(2012)`` is the author. Not when
     what comes before holds a quoted title, or when the CRF found a title there that holds
-    a year or a colon, as names do not (``UNODC, World Drug Report 2019 (2019)``)."""
+    a year or a colon, as names do not (``UNODC, World Drug Report 2019 (2019)``). What
+    holds a year is a title when no title was found (``Strategy 2020-2022 (2020)``)."""
     if not labels or not tokens[0][:1].isupper():
         return labels
     for k, tok in enumerate(tokens[:25] if labels[0] == "author" else tokens[:6]):
@@ -197,6 +199,8 @@ def _author_before_year(tokens: list[str], labels: list[str]) -> list[str]:
                     lab == "title" and _TITLE_MARK.search(t)
                     for t, lab in zip(tokens[:k], labels[:k], strict=True)):
                 return labels
+            if any(_YEAR_SPAN.match(t) for t in tokens[1:k]):  # a name holds no year
+                return labels if "title" in labels else ["title"] * k + ["date"] + labels[k + 1:]
             return ["author"] * k + ["date"] + labels[k + 1:]
     return labels
 

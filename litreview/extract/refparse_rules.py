@@ -338,6 +338,9 @@ def _document_symbol(tokens: list[str], labels: list[str]) -> None:
         inside = 0 < i < len(tokens) - 1 and labels[i - 1] == labels[i + 1] == "title"
         if not inside and _SYMBOL.match(tok) and not _WEB_ADDRESS.match(tok):
             labels[i] = "number"
+            if i and tokens[i - 1].lower().rstrip(".") == "doc":  # "UN Doc. A/HRC/44/45"
+                start = i - 2 if i > 1 and tokens[i - 2].replace(".", "") == "UN" else i - 1
+                labels[start:i] = ["number"] * (i - start)
 
 
 def _name_tail_of_title(tokens: list[str], labels: list[str]) -> None:
