@@ -478,3 +478,17 @@ def test_a_name_holding_a_year_before_a_bracketed_year_is_the_title() -> None:
     assert "author" not in item
     assert parse_reference("Lakeland Ferry Office (2020). Ferry plans. Oslo: LFO.")[
         "author"] == [{"literal": "Lakeland Ferry Office"}]
+
+
+def test_a_bare_number_closing_a_journal_name_is_its_volume() -> None:
+    item = _item([("author", "Tarn, Z."), ("date", "2019."), ("title", "“Ferry Lives.”"),
+                  ("container", "Lakeland Multidisciplinary Academic Journal 20.")])
+    assert (item["container-title"], item["volume"]) == (
+        "Lakeland Multidisciplinary Academic Journal", "20")
+
+
+@pytest.mark.parametrize("container", ["Lakeland Ferry Conference 2019", "Ferry Notes 20"])
+def test_a_year_or_a_non_journal_name_keeps_its_number(container: str) -> None:
+    item = _item([("author", "Tarn, Z."), ("date", "2019."), ("title", "“Ferry Lives.”"),
+                  ("container", f"In {container}.")])
+    assert item.get("container-title", item.get("genre")) == container

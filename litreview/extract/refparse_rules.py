@@ -815,6 +815,7 @@ def repair_item(item: dict[str, Any], text: str = "") -> dict[str, Any]:
     _place_named_as_publisher(item)
     _date_and_place_around_container(item)
     _series_not_journal(item)
+    _volume_closing_journal(item)
     _series_leading_publisher(item)
     _dated_piece_in_outlet(item)
     return item
@@ -883,6 +884,21 @@ def _series_not_journal(item: dict[str, Any]) -> None:
         return
     item["genre"] = item.pop("container-title")
     item["type"] = "report"
+
+
+_JOURNAL_AND_VOLUME = re.compile(r"^(?P<name>.*[A-Za-z])\s+(?P<vol>(?!(?:1[5-9]|20)\d\d$)\d{1,4})$")
+
+
+def _volume_closing_journal(item: dict[str, Any]) -> None:
+    """``... Academic Journal 20.`` (Chicago, no comma): a journal-like container ending in a
+    bare number, with no volume found, has the number as its volume."""
+    m = _JOURNAL_AND_VOLUME.match(item.get("container-title") or "")
+    if (not m or item.get("volume") or item.get("genre") or item.get("editor")
+            or not re.search(r"\b(?:journal|review|quarterly|studies|bulletin)\b", m["name"],
+                             re.I)):
+        return
+    item["container-title"], item["volume"] = m["name"], m["vol"]
+    item["type"] = "article-journal"
 
 
 _SERIES_HEAD = re.compile(r"^(?P<series>[A-Z][\w ]{0,40}?\b(?:paper|report|brief|note))"
