@@ -492,3 +492,42 @@ def test_a_year_or_a_non_journal_name_keeps_its_number(container: str) -> None:
     item = _item([("author", "Tarn, Z."), ("date", "2019."), ("title", "“Ferry Lives.”"),
                   ("container", f"In {container}.")])
     assert item.get("container-title", item.get("genre")) == container
+
+
+# --- notes-style web references: body, title, date, link -------------------------------------
+
+def test_a_body_and_a_bare_year_with_a_full_stop_open_the_reference() -> None:
+    got = _relabel([("title", "Harbour Rights Watch 2019. World Ferry Report 2019: Lakeland."),
+                    ("note", "URL:"), ("url", "https://hrw.example.org/2019")])
+    assert got[:3] == [("author", "Harbour Rights Watch"), ("date", "2019."),
+                       ("title", "World Ferry Report 2019: Lakeland.")]
+
+
+def test_an_acronym_and_a_colon_opening_the_reference_are_its_author() -> None:
+    got = _relabel([("title", "LFO: Forced labour on ferries,"), ("url", "http://lfo.example/x")])
+    assert got[:2] == [("author", "LFO:"), ("title", "Forced labour on ferries,")]
+
+
+def test_a_publisher_run_before_only_a_link_is_the_missing_title() -> None:
+    got = _relabel([("author", "Walk Safe Foundation"), ("date", "(2018),"),
+                    ("publisher", "Global Ferry Index,"), ("url", "www.ferryindex.example.org")])
+    assert got[2] == ("title", "Global Ferry Index,")
+
+
+def test_a_publisher_run_naming_a_body_stays_when_no_title_was_found() -> None:
+    got = _relabel([("author", "Walk Safe Foundation"), ("date", "(2018),"),
+                    ("publisher", "Harbour Press,"), ("url", "www.ferryindex.example.org")])
+    assert got[2] == ("publisher", "Harbour Press,")
+
+
+def test_a_body_then_a_title_in_one_author_run_are_split() -> None:
+    got = _relabel([("author", "The Ferry Bank Group, Lakeland Overview,"),
+                    ("url", "https://ferrybank.example.org/lakeland")])
+    assert got[:2] == [("author", "The Ferry Bank Group,"), ("title", "Lakeland Overview,")]
+
+
+@pytest.mark.parametrize("author", ["Government of Lakeland, Ministry of Ferries,",
+                                    "Lakeland Ferry Office, Tarn, J. A.,"])
+def test_an_author_run_of_bodies_or_names_is_not_split(author: str) -> None:
+    got = _relabel([("author", author), ("date", "2019.")])
+    assert got[0] == ("author", author)

@@ -65,6 +65,8 @@ def repair_labels(tokens: list[str], labels: list[str]) -> list[str]:
     """Token labels with the CRF's known footnote-style mistakes repaired."""
     labels = list(labels)
     _body_before_bare_year(tokens, labels)
+    _acronym_colon_opening(tokens, labels)
+    _title_inside_author_run(tokens, labels)
     for i, tok in enumerate(tokens[:-1]):
         if (labels[i] != "date" and tok[:3].lower() in _MONTH3 and _MONTH.match(tok)
                 and _YEARISH.fullmatch(tokens[i + 1].strip("().,;:"))
@@ -111,7 +113,7 @@ def repair_labels(tokens: list[str], labels: list[str]) -> list[str]:
     return labels
 
 
-_BARE_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?,$")
+_BARE_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?[,.]$")
 _NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "&", "in"})
 
 
@@ -129,8 +131,38 @@ def _body_before_bare_year(tokens: list[str], labels: list[str]) -> None:
             re.search(r"[,.;:]$", w) for w in words):
         return
     name = " ".join(words)
-    if is_organisation(name) and _PUBLISHERISH.search(name) and not REPORT_WORDS.search(name):
+    if (is_organisation(name) and (_PUBLISHERISH.search(name) or names_a_body(name))
+            and not REPORT_WORDS.search(name) and not _LAW_WORD.search(name)):
         labels[:k + 1] = ["author"] * k + ["date"]
+
+
+_LAW_WORD = re.compile(r"\b(?:act|ordinance|code|constitution|bill|order|rules)\b", re.I)
+
+
+def _acronym_colon_opening(tokens: list[str], labels: list[str]) -> None:
+    """``ILO: Forced labour, modern slavery ...``: an acronym and a colon opening the
+    reference name its author."""
+    if (len(tokens) > 2 and labels[0] == "title" and tokens[0].endswith(":")
+            and _ACRONYM_TOKEN.match(tokens[0][:-1]) and labels[1] == "title"):
+        labels[0] = "author"
+
+
+def _title_inside_author_run(tokens: list[str], labels: list[str]) -> None:
+    """``NCHR, Press release, 10 December 2020, URL`` read as one author: with no title
+    found, an author run of comma-separated parts whose first part names a body and whose
+    next part names neither a body nor a person is author, then title."""
+    if not labels or labels[0] != "author" or "title" in labels:
+        return
+    end = _run_end(labels, 0)
+    cut = next((k + 1 for k in range(end - 1) if tokens[k].endswith(",")), None)
+    if cut is None:
+        return
+    head, rest = " ".join(tokens[:cut]).rstrip(","), " ".join(tokens[cut:end]).strip(" ,.")
+    words = rest.split()
+    if (not rest or not is_organisation(head) or is_organisation(rest) or len(words) < 2
+            or any(re.fullmatch(r"[A-Z]\.?(?:-?[A-Z]\.?)*", w) for w in words)):
+        return
+    labels[cut:end] = ["title"] * (end - cut)
 
 
 _SMALL_END = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "with", "from",
@@ -486,16 +518,22 @@ def _container_as_only_title(tokens: list[str], labels: list[str]) -> None:
     """``Org. The State of Food Insecurity in the World 2012. Rome: FAO``: with no title
     found, a container, journal or note run straight after the author (and date), with no "In"
     or editor before it and no volume or pages after it (``2005, ApJ, 635, 894`` names a
-    journal), is the title."""
+    journal), is the title; so is a 'publisher' run naming no body or place with only a link
+    after it (``Org (2018), Global Slavery Index, www...``)."""
     if any(lab in labels for lab in ("title", "editor", "volume", "pages")):
         return
     k = 0
     while k < len(labels) and labels[k] in ("author", "date", "citation-number"):
         k += 1
-    if k == 0 or k >= len(labels) or labels[k] not in ("container", "journal", "note"):
+    if k == 0 or k >= len(labels) or labels[k] not in ("container", "journal", "note",
+                                                        "publisher"):
         return
     end = _run_end(labels, k)
     text = " ".join(tokens[k:end])
+    if labels[k] == "publisher" and (_PUBLISHERISH.search(text) or is_organisation(text)
+                                     or is_place(text.strip(" .,;:"), towns=True)
+                                     or (end < len(labels) and labels[end] != "url")):
+        return  # a publisher named as such, or followed by more than a link, stays one
     if labels[k] == "note" and (end == len(labels) or _LINK.search(text)
                                 or _ACCESS_CUE.search(text)):
         return  # a note at the end, a link or an access phrase is no title
