@@ -531,3 +531,18 @@ def test_a_body_then_a_title_in_one_author_run_are_split() -> None:
 def test_an_author_run_of_bodies_or_names_is_not_split(author: str) -> None:
     got = _relabel([("author", author), ("date", "2019.")])
     assert got[0] == ("author", author)
+
+
+def test_a_question_mark_inside_a_place_run_closes_the_title() -> None:
+    got = _relabel([("author", "Tarn, K."), ("date", "(1987)"),
+                    ("title", "Ferries of Lakeland: Two Steps Forward,"),
+                    ("location", "One Step Back? London:"), ("publisher", "Hill Books.")])
+    assert got[2:4] == [("title", "Ferries of Lakeland: Two Steps Forward, One Step Back?"),
+                        ("location", "London:")]
+
+
+def test_a_news_outlet_with_a_month_date_is_the_container() -> None:
+    item = _item([("author", "Tarn, Zia."), ("title", "“Harbour Gangs.”"),
+                  ("publisher", "Lakeland Herald,"), ("date", "December 2013.")])
+    assert item.get("container-title") == "Lakeland Herald"
+    assert item["type"] == "article-newspaper"

@@ -109,6 +109,7 @@ def repair_labels(tokens: list[str], labels: list[str]) -> list[str]:
     _container_after_quoted_title(tokens, labels)
     _bracketed_code_after_place_or_body(tokens, labels)
     _later_title_run_is_place(tokens, labels)
+    _question_closing_title(tokens, labels)
     _number_cue_before_pages(tokens, labels)
     return labels
 
@@ -491,6 +492,20 @@ def _later_title_run_is_place(tokens: list[str], labels: list[str]) -> None:
             start = end
         else:
             start += 1
+
+
+def _question_closing_title(tokens: list[str], labels: list[str]) -> None:
+    """``Two Steps Forward,`` + place ``One Step Back? London:``: a place or publisher run
+    right after the title that holds a word ending in ``?`` or ``!`` before its last word
+    carries the title's end up to that word."""
+    for start in range(1, len(labels)):
+        if labels[start] not in ("location", "publisher") or labels[start - 1] != "title":
+            continue
+        end = _run_end(labels, start)
+        q = next((k for k in range(start, end - 1) if tokens[k].endswith(("?", "!"))), None)
+        if q is not None:
+            labels[start:q + 1] = ["title"] * (q + 1 - start)
+        return
 
 
 def _number_cue_before_pages(tokens: list[str], labels: list[str]) -> None:
@@ -878,9 +893,12 @@ def _author_named_as_publisher(item: dict[str, Any]) -> None:
 
 def _dated_piece_in_outlet(item: dict[str, Any]) -> None:
     """``‘Title’, National Herald India, 27 April 2017``: a 'publisher' with a day-precise
-    date and nothing of a book (no place, volume, pages, series or editor) is the outlet
-    the piece appeared in, a container."""
+    date (or a month's, when it is named as news: ``Herald, December 2013``) and nothing of
+    a book (no place, volume, pages, series or editor) is the outlet the piece appeared in,
+    a container."""
     day = len((item.get("issued") or {}).get("date-parts", [[]])[0]) == 3
+    day = day or (item.get("type") == "article-newspaper"
+                  and len((item.get("issued") or {}).get("date-parts", [[]])[0]) == 2)
     if (not day or not item.get("publisher") or item.get("container-title")
             or _SERIES.search(item["publisher"])
             or any(item.get(k) for k in ("publisher-place", "volume", "issue", "page", "genre",
