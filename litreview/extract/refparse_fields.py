@@ -310,9 +310,9 @@ def _fill(item: dict[str, Any], segments: list[tuple[str, str]], raw: str) -> No
     _bracket_closed_in_publisher(item)
     if _DESCRIPTOR.match(item.get("publisher") or "") and "genre" not in item:
         item["genre"] = item.pop("publisher")  # "Title. Dataset. Place: Body."
-        later = [_strip(t) for lab, t in segments if lab == "publisher"][1:]
-        if later and later[0]:
-            item["publisher"] = later[0]
+        others = [_strip(t) for lab, t in segments if lab == "publisher"][1:]
+        if others and others[0]:
+            item["publisher"] = others[0]
     if "issued" not in item:
         raw = _URL.sub(" ", raw)
         years = [m for m in _YEAR.finditer(raw)
