@@ -546,3 +546,10 @@ def test_a_news_outlet_with_a_month_date_is_the_container() -> None:
                   ("publisher", "Lakeland Herald,"), ("date", "December 2013.")])
     assert item.get("container-title") == "Lakeland Herald"
     assert item["type"] == "article-newspaper"
+
+
+def test_a_title_with_a_small_word_after_the_body_s_comma_is_split_off() -> None:
+    got = _relabel([("author", "Harbour Watch and Ferry International, Joint Statement on "
+                               "Lakeland,"), ("date", "12 May 2019.")])
+    assert got[:2] == [("author", "Harbour Watch and Ferry International,"),
+                       ("title", "Joint Statement on Lakeland,")]

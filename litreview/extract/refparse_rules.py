@@ -160,7 +160,8 @@ def _title_inside_author_run(tokens: list[str], labels: list[str]) -> None:
         return
     head, rest = " ".join(tokens[:cut]).rstrip(","), " ".join(tokens[cut:end]).strip(" ,.")
     words = rest.split()
-    if (not rest or not is_organisation(head) or is_organisation(rest) or len(words) < 2
+    if (not rest or not is_organisation(head) or len(words) < 2
+            or (is_organisation(rest) and names_a_body(rest))
             or any(re.fullmatch(r"[A-Z]\.?(?:-?[A-Z]\.?)*", w) for w in words)):
         return
     labels[cut:end] = ["title"] * (end - cut)
