@@ -553,3 +553,23 @@ def test_a_title_with_a_small_word_after_the_body_s_comma_is_split_off() -> None
                                "Lakeland,"), ("date", "12 May 2019.")])
     assert got[:2] == [("author", "Harbour Watch and Ferry International,"),
                        ("title", "Joint Statement on Lakeland,")]
+
+
+def test_a_note_opening_with_in_after_the_title_is_the_container() -> None:
+    got = _relabel([("author", "Tarn, R."), ("date", "2012."), ("title", "Women at sea."),
+                    ("note", "In: Lakeland Ferry Report 2011."), ("location", "Oslo:"),
+                    ("publisher", "LFO,"), ("pages", "55-70.")])
+    assert got[3] == ("container", "In: Lakeland Ferry Report 2011.")
+
+
+def test_a_note_naming_editors_after_in_is_left_to_the_crf() -> None:
+    got = _relabel([("author", "Tarn, R."), ("date", "2012."), ("title", "Women at sea."),
+                    ("note", "In: Ella Moss (eds) Ferry Voices."), ("location", "Oslo.")])
+    assert got[3][0] == "note"
+
+
+def test_the_container_is_the_first_journal_or_container_run() -> None:
+    item = _item([("author", "LFO"), ("date", "(2019)"), ("title", "‘Ferries and age’,"),
+                  ("container", "in World Ferry Report 2019,"), ("journal", "Booklet"),
+                  ("volume", "4."), ("location", "Oslo:"), ("publisher", "Lakeland Press.")])
+    assert item["container-title"] == "World Ferry Report 2019"

@@ -299,6 +299,8 @@ def _fill(item: dict[str, Any], segments: list[tuple[str, str]], raw: str) -> No
     _bracketed_description(item)
     for label, key in simple.items():
         found = _first(segments, label)
+        if key == "container-title":  # the first of the journal and container runs
+            found = next((t for lab, t in segments if lab in ("journal", "container")), None)
         if found and key not in item:
             value = _strip(found)
             if key == "container-title":

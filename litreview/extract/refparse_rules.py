@@ -110,6 +110,7 @@ def repair_labels(tokens: list[str], labels: list[str]) -> list[str]:
     _bracketed_code_after_place_or_body(tokens, labels)
     _later_title_run_is_place(tokens, labels)
     _question_closing_title(tokens, labels)
+    _in_note_is_container(tokens, labels)
     _number_cue_before_pages(tokens, labels)
     return labels
 
@@ -507,6 +508,23 @@ def _question_closing_title(tokens: list[str], labels: list[str]) -> None:
         if q is not None:
             labels[start:q + 1] = ["title"] * (q + 1 - start)
         return
+
+
+_EDITOR_WORD = re.compile(r"^\(?(?:eds?|editors?|hrsg|hg|dir|coord)\.?\)?[.,:]?$", re.I)
+
+
+def _in_note_is_container(tokens: list[str], labels: list[str]) -> None:
+    """``Title. In: Pakistan Security Report 2011. Islamabad: ...``: a 'note' run right after
+    the title that opens with "In" and a capitalised word is the container (not one naming
+    editors, ``In: Name (eds) Book``, which the CRF reads better than a rule)."""
+    for start in range(1, len(labels) - 1):
+        if labels[start] == "note" and labels[start - 1] == "title":
+            if tokens[start] in ("In", "In:") and tokens[start + 1][:1].isupper() and (
+                    labels[start + 1] == "note"):
+                end = _run_end(labels, start)
+                if not any(_EDITOR_WORD.match(t) for t in tokens[start:end]):
+                    labels[start:end] = ["container"] * (end - start)
+            return
 
 
 def _number_cue_before_pages(tokens: list[str], labels: list[str]) -> None:
