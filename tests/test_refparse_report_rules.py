@@ -573,3 +573,17 @@ def test_the_container_is_the_first_journal_or_container_run() -> None:
                   ("container", "in World Ferry Report 2019,"), ("journal", "Booklet"),
                   ("volume", "4."), ("location", "Oslo:"), ("publisher", "Lakeland Press.")])
     assert item["container-title"] == "World Ferry Report 2019"
+
+
+def test_a_language_note_after_the_title_stays_in_it() -> None:
+    item = parse_reference("Ministry of Ferries (2018). National Policy on Ferry Access (in "
+                           "Urdu). Islamabad.")
+    assert item["title"] == "National Policy on Ferry Access (in Urdu)"
+    assert item["publisher-place"] == "Islamabad"
+    assert "container-title" not in item
+
+
+def test_a_trailing_medium_leaves_the_publisher() -> None:
+    item = _item([("author", "Ferry Bank"), ("date", "(2017)."), ("title", "Ferry Update."),
+                  ("location", "Oslo:"), ("publisher", "Ferry Bank. [PDF]")])
+    assert (item["publisher"], item["medium"]) == ("Ferry Bank", "PDF")

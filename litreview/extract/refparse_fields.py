@@ -306,6 +306,10 @@ def _fill(item: dict[str, Any], segments: list[tuple[str, str]], raw: str) -> No
             if key == "container-title":
                 value = re.sub(r"^(?:in|dans|en|im)\s*:?\s+", "", value, flags=re.I)
             value = _cut_open_paren(value, 1)
+            medium = _TRAILING_BRACKET.search(value)
+            if medium and _MEDIUM.match(medium.group(1).strip()) and value[:medium.start()].strip():
+                item.setdefault("medium", medium.group(1).strip())  # "World Bank. [PDF]"
+                value = _strip(value[:medium.start()])
             if value:
                 item[key] = value
     _known_place_first(item, segments)

@@ -111,6 +111,7 @@ def repair_labels(tokens: list[str], labels: list[str]) -> list[str]:
     _later_title_run_is_place(tokens, labels)
     _question_closing_title(tokens, labels)
     _in_note_is_container(tokens, labels)
+    _language_note_in_title(tokens, labels)
     _number_cue_before_pages(tokens, labels)
     return labels
 
@@ -524,6 +525,16 @@ def _in_note_is_container(tokens: list[str], labels: list[str]) -> None:
                 end = _run_end(labels, start)
                 if not any(_EDITOR_WORD.match(t) for t in tokens[start:end]):
                     labels[start:end] = ["container"] * (end - start)
+            return
+
+
+def _language_note_in_title(tokens: list[str], labels: list[str]) -> None:
+    """``National Policy on Persons with Disabilities (in Urdu). Islamabad.``: a bracketed
+    "(in Language)" right after the title belongs to it."""
+    for i in range(1, len(tokens) - 1):
+        if (labels[i - 1] == "title" and labels[i] != "title" and tokens[i] == "(in"
+                and re.fullmatch(r"[A-Z][a-z]+\)[.,;:]?", tokens[i + 1])):
+            labels[i:i + 2] = ["title", "title"]
             return
 
 
