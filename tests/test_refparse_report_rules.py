@@ -587,3 +587,16 @@ def test_a_trailing_medium_leaves_the_publisher() -> None:
     item = _item([("author", "Ferry Bank"), ("date", "(2017)."), ("title", "Ferry Update."),
                   ("location", "Oslo:"), ("publisher", "Ferry Bank. [PDF]")])
     assert (item["publisher"], item["medium"]) == ("Ferry Bank", "PDF")
+
+
+def test_a_closing_note_s_first_sentence_is_the_missing_title() -> None:
+    got = _relabel([("author", "Ministry of Ferries"), ("date", "(2018)."),
+                    ("note", "National Ferry Policy (in Urdu). Islamabad.")])
+    assert got[2:] == [("title", "National Ferry Policy (in Urdu)."), ("location", "Islamabad.")]
+
+
+@pytest.mark.parametrize("note", ["Unpublished manuscript. Personal files of the author.",
+                                  "Accessed 3 March 2020."])
+def test_a_closing_note_that_is_no_title_stays_a_note(note: str) -> None:
+    got = _relabel([("author", "Tarn, E."), ("date", "(2018)."), ("note", note)])
+    assert got[-1][0] == "note"

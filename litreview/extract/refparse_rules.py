@@ -579,9 +579,18 @@ def _container_as_only_title(tokens: list[str], labels: list[str]) -> None:
                                      or is_place(text.strip(" .,;:"), towns=True)
                                      or (end < len(labels) and labels[end] != "url")):
         return  # a publisher named as such, or followed by more than a link, stays one
-    if labels[k] == "note" and (end == len(labels) or _LINK.search(text)
-                                or _ACCESS_CUE.search(text)):
-        return  # a note at the end, a link or an access phrase is no title
+    if labels[k] == "note" and (_LINK.search(text) or _ACCESS_CUE.search(text)):
+        return  # a link or an access phrase is no title
+    if labels[k] == "note" and end == len(labels):
+        # a note that ends the reference: its first sentence is the title when a known
+        # place, or nothing, follows it ("Policy (in Urdu). Islamabad.")
+        stop = next((j + 1 for j in range(k, end) if tokens[j].endswith(".")), end)
+        rest = " ".join(tokens[stop:end]).strip(" .,;:")
+        if stop - k < 2 or tokens[k].startswith("(") or (rest and not is_place(rest, towns=True)):
+            return  # a bracketed remark ("(transgender research).") is no title either
+        labels[k:stop] = ["title"] * (stop - k)
+        labels[stop:end] = ["location"] * (end - stop)
+        return
     if tokens[k].lower().rstrip(":") in ("in", "dans", "en", "im"):
         return
     labels[k:end] = ["title"] * (end - k)
