@@ -600,3 +600,12 @@ def test_a_closing_note_s_first_sentence_is_the_missing_title() -> None:
 def test_a_closing_note_that_is_no_title_stays_a_note(note: str) -> None:
     got = _relabel([("author", "Tarn, E."), ("date", "(2018)."), ("note", note)])
     assert got[-1][0] == "note"
+
+
+def test_known_places_joined_by_and_before_a_place_are_one_place() -> None:
+    got = _relabel([("title", "Lakeland Ferry Survey 2017-18."),
+                    ("publisher", "Islamabad, Pakistan, and Rockville,"),
+                    ("location", "Maryland, USA:"), ("publisher", "LFS and ICF,"),
+                    ("date", "2019.")])
+    assert got[1] == ("location", "Islamabad, Pakistan, and Rockville, Maryland, USA:")
+    assert got[2] == ("publisher", "LFS and ICF,")

@@ -619,14 +619,24 @@ _JOIN = frozenset({"and", "&", "und", "et", "y", "e"})
 
 def _places_joined_by_and(tokens: list[str], labels: list[str]) -> None:
     """``Cambridge and New York: Press``: a 'publisher' run that ends in "and" right before
-    a location is the first of two places."""
+    a location is the first of two places; so is one made of known places only
+    (``Islamabad, Pakistan, and Rockville,`` + ``Maryland, USA:``)."""
     i = 0
     while i < len(labels):
         end = _run_end(labels, i)
         if (labels[i] == "publisher" and end < len(labels) and labels[end] == "location"
-                and tokens[end - 1].lower() in _JOIN and end - i <= 4):
+                and ((tokens[end - 1].lower() in _JOIN and end - i <= 4)
+                     or _places_only(" ".join(tokens[i:end])))):
             labels[i:end] = ["location"] * (end - i)
         i = end
+
+
+def _places_only(text: str) -> bool:
+    """Whether ``text`` is known places joined by commas and "and" (``Islamabad, Pakistan,
+    and Rockville,``)."""
+    parts = [p.strip(" .,;:") for p in re.split(r",|\band\b|&", text)]
+    parts = [p for p in parts if p]
+    return len(parts) >= 2 and all(is_place(p, towns=True) for p in parts)
 
 
 _THING = re.compile(
