@@ -7,78 +7,54 @@ from __future__ import annotations
 import pytest
 
 from litreview.extract.refparse import parse_reference, split_access, split_site
-from litreview.extract.refparse_features import tokenize
-from litreview.extract.refparse_fields import build_item
 from litreview.extract.refparse_names import is_organisation, split_names
-from litreview.extract.refparse_rules import repair_item, repair_labels
-
-
-def _relabel(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """``(label, text)`` parts as tokens, repaired, joined back into segments."""
-    tokens: list[str] = []
-    labels: list[str] = []
-    for label, text in parts:
-        toks = tokenize(text)
-        tokens += toks
-        labels += [label] * len(toks)
-    out: list[tuple[str, str]] = []
-    for tok, lab in zip(tokens, repair_labels(tokens, labels), strict=True):
-        if out and out[-1][0] == lab:
-            out[-1] = (lab, f"{out[-1][1]} {tok}")
-        else:
-            out.append((lab, tok))
-    return out
-
-
-def _item(segments: list[tuple[str, str]]) -> dict:
-    raw = " ".join(text for _, text in segments)
-    return repair_item(build_item(segments, raw), raw)
+from tests.refparse_helpers import item_of, relabel
 
 
 def test_title_stopping_on_a_small_word_takes_the_next_short_run() -> None:
-    got = _relabel([("author", "River Board,"), ("date", "2019,"),
-                    ("title", "A long walk home; the story of"), ("location", "Lakeland")])
+    got = relabel([("author", "River Board,"), ("date", "2019,"),
+                   ("title", "A long walk home; the story of"), ("location", "Lakeland")])
     assert got[-1] == ("title", "A long walk home; the story of Lakeland")
 
 
 def test_title_ending_in_a_full_word_keeps_its_place() -> None:
-    got = _relabel([("author", "River Board"), ("date", "(2019)."),
-                    ("title", "A long walk home."), ("location", "Lakeland:"),
-                    ("publisher", "Hill Press.")])
+    got = relabel([("author", "River Board"), ("date", "(2019)."),
+                   ("title", "A long walk home."), ("location", "Lakeland:"),
+                   ("publisher", "Hill Press.")])
     assert ("location", "Lakeland:") in got
 
 
 def test_subtitle_after_a_colon_is_not_a_publisher() -> None:
-    got = _relabel([("author", "Harbour Bank"), ("date", "(2012)"),
-                    ("title", "Coastal Trade Review:"), ("publisher", "Ports, Tides and Tolls.")])
+    got = relabel([("author", "Harbour Bank"), ("date", "(2012)"),
+                   ("title", "Coastal Trade Review:"), ("publisher", "Ports, Tides and Tolls.")])
     assert got[-1] == ("title", "Coastal Trade Review: Ports, Tides and Tolls.")
 
 
 @pytest.mark.parametrize("publisher", ["Hill Press.", "Kestrel Foundation.", "Lisbon."])
 def test_a_real_publisher_after_a_colon_title_stays(publisher: str) -> None:
-    got = _relabel([("author", "Ames, R."), ("date", "(2012)"),
-                    ("title", "Coastal Trade Review:"), ("publisher", publisher)])
+    got = relabel([("author", "Ames, R."), ("date", "(2012)"),
+                   ("title", "Coastal Trade Review:"), ("publisher", publisher)])
     assert got[-1][0] != "title"
 
 
 def test_a_sentence_read_as_author_is_the_title() -> None:
-    got = _relabel([("author", "Coping with river floods."), ("date", "(n.d.)."),
-                    ("url", "https://example.org/floods")])
+    got = relabel([("author", "Coping with river floods."), ("date", "(n.d.)."),
+                   ("url", "https://example.org/floods")])
     assert got[0] == ("title", "Coping with river floods.")
 
 
 @pytest.mark.parametrize("name", ["Hill, J. and Orme, K.", "Friends of the Earth",
                                   "van der Berg, Anna"])
 def test_names_are_not_read_as_sentences(name: str) -> None:
-    got = _relabel([("author", name), ("date", "(2015)."), ("url", "https://example.org/x")])
+    got = relabel([("author", name), ("date", "(2015)."), ("url", "https://example.org/x")])
     assert got[0][0] == "author"
 
 
 def test_a_day_and_month_closing_the_title_is_the_date() -> None:
-    segments = _relabel([("author", "Tide News"), ("date", "(2016)"),
-                         ("title", "Flood warning: what to do. 3 February.")])
+    segments = relabel([("author", "Tide News"), ("date", "(2016)"),
+                        ("title", "Flood warning: what to do. 3 February.")])
     assert ("title", "Flood warning: what to do.") in segments
-    item = _item(segments)
+    item = item_of(segments)
     assert item["issued"] == {"date-parts": [[2016, 2, 3]]}
 
 
@@ -91,39 +67,39 @@ def test_a_day_and_month_closing_the_title_is_the_date() -> None:
 ])
 def test_month_day_year_is_one_date(parts: list[tuple[str, str]], date: str) -> None:
     head = [] if parts[0][0] == "title" else [("author", "Ames, R."), ("title", "“Sea walls.”")]
-    got = _relabel([*head, *parts])
+    got = relabel([*head, *parts])
     assert ("date", date) in got
 
 
 def test_a_month_and_year_inside_a_title_phrase_stay_in_the_title() -> None:
-    got = _relabel([("author", "Office for River Statistics"), ("date", "(2015)"),
-                    ("title", "Floods in the valley: year ending March 2015."),
-                    ("location", "Lakeland:")])
+    got = relabel([("author", "Office for River Statistics"), ("date", "(2015)"),
+                   ("title", "Floods in the valley: year ending March 2015."),
+                   ("location", "Lakeland:")])
     assert ("title", "Floods in the valley: year ending March 2015.") in got
 
 
 def test_a_container_with_no_title_before_it_is_the_title() -> None:
-    got = _relabel([("author", "Lake Commission."), ("container", "The State of the Lakes"),
-                    ("date", "2012."), ("location", "Lakeland:"), ("publisher", "LC,")])
+    got = relabel([("author", "Lake Commission."), ("container", "The State of the Lakes"),
+                   ("date", "2012."), ("location", "Lakeland:"), ("publisher", "LC,")])
     assert ("title", "The State of the Lakes") in got
 
 
 def test_a_titleless_journal_reference_keeps_its_journal() -> None:
-    got = _relabel([("author", "Ames R.,"), ("date", "2005,"), ("journal", "ApJ,"),
-                    ("volume", "635,"), ("pages", "894")])
+    got = relabel([("author", "Ames R.,"), ("date", "2005,"), ("journal", "ApJ,"),
+                   ("volume", "635,"), ("pages", "894")])
     assert ("journal", "ApJ,") in got
 
 
 def test_the_last_title_word_before_a_publisher_starts_its_name() -> None:
-    got = _relabel([("author", "Lake Commission"), ("date", "(2018),"),
-                    ("title", "Counting the fish in the lakes, Publications"),
-                    ("publisher", "Office of the Lake Union,"), ("location", "Lakeland.")])
+    got = relabel([("author", "Lake Commission"), ("date", "(2018),"),
+                   ("title", "Counting the fish in the lakes, Publications"),
+                   ("publisher", "Office of the Lake Union,"), ("location", "Lakeland.")])
     assert ("publisher", "Publications Office of the Lake Union,") in got
 
 
 def test_an_outlet_with_a_days_date_is_the_container() -> None:
-    item = _item([("author", "Ames, R."), ("date", "(2017),"), ("title", "‘Sea walls fail’,"),
-                  ("publisher", "Harbour Herald Online,"), ("date", "27 April 2017")])
+    item = item_of([("author", "Ames, R."), ("date", "(2017),"), ("title", "‘Sea walls fail’,"),
+                    ("publisher", "Harbour Herald Online,"), ("date", "27 April 2017")])
     assert item["container-title"] == "Harbour Herald Online"
     assert "publisher" not in item
     assert item["type"] == "article-newspaper"
@@ -131,20 +107,20 @@ def test_an_outlet_with_a_days_date_is_the_container() -> None:
 
 @pytest.mark.parametrize("extra", [("location", "Lakeland."), ("pages", "pp. 4-9.")])
 def test_a_publisher_with_a_place_or_pages_stays_the_publisher(extra: tuple[str, str]) -> None:
-    item = _item([("author", "Ames, R."), ("date", "(2017),"), ("title", "‘Sea walls fail’,"),
-                  ("publisher", "Harbour Trust,"), ("date", "27 April 2017,"), extra])
+    item = item_of([("author", "Ames, R."), ("date", "(2017),"), ("title", "‘Sea walls fail’,"),
+                    ("publisher", "Harbour Trust,"), ("date", "27 April 2017,"), extra])
     assert item["publisher"] == "Harbour Trust"
 
 
 def test_a_report_series_with_a_days_date_is_not_an_outlet() -> None:
-    item = _item([("author", "Lake Bureau"), ("date", "(2001),"), ("title", "“Fish counts”,"),
-                  ("publisher", "Lake Control Reports,"), ("date", "01 March 2001.")])
+    item = item_of([("author", "Lake Bureau"), ("date", "(2001),"), ("title", "“Fish counts”,"),
+                    ("publisher", "Lake Control Reports,"), ("date", "01 March 2001.")])
     assert "container-title" not in item
 
 
 def test_a_container_that_is_only_a_place_is_the_place() -> None:
-    item = _item([("author", "Parliament of Ruritania."), ("date", "2012."),
-                  ("title", "Inquiry into river signs."), ("journal", "Canberra.")])
+    item = item_of([("author", "Parliament of Ruritania."), ("date", "2012."),
+                    ("title", "Inquiry into river signs."), ("journal", "Canberra.")])
     assert item["publisher-place"] == "Canberra"
     assert "container-title" not in item
     assert item["type"] == "report"
@@ -156,18 +132,18 @@ def test_a_container_that_is_only_a_place_is_the_place() -> None:
     ("Fish of the delta [Doctoral dissertation,", "genre", "Doctoral dissertation"),
 ])
 def test_a_bracketed_description_leaves_the_title(title: str, key: str, value: str) -> None:
-    item = _item([("author", "Ames, R."), ("date", "(2014)."), ("title", title)])
+    item = item_of([("author", "Ames, R."), ("date", "(2014)."), ("title", title)])
     assert item[key] == value
     assert "[" not in item["title"]
 
 
 def test_a_bracketed_translation_stays_in_the_title() -> None:
-    item = _item([("author", "Ames, R."), ("title", "The Salt Road [A Rota do Sal],")])
+    item = item_of([("author", "Ames, R."), ("title", "The Salt Road [A Rota do Sal],")])
     assert item["title"] == "The Salt Road [A Rota do Sal]"
 
 
 def test_a_leading_bar_is_not_part_of_a_name() -> None:
-    item = _item([("title", "Lakes are rising fast."), ("publisher", "| Lake Watch")])
+    item = item_of([("title", "Lakes are rising fast."), ("publisher", "| Lake Watch")])
     assert item["publisher"] == "Lake Watch"
 
 
@@ -217,7 +193,7 @@ def test_whole_web_references() -> None:
 
 
 def test_a_note_right_after_author_and_date_is_the_title() -> None:
-    got = _relabel([("author", "Lake Institute."), ("date", "(2016)."),
+    got = relabel([("author", "Lake Institute."), ("date", "(2016)."),
                     ("note", "Floods (LI Publication No. 15-35)."), ("location", "Lakeland:"),
                     ("publisher", "Hill Press.")])
     assert got[2] == ("title", "Floods (LI Publication No. 15-35).")
@@ -225,13 +201,13 @@ def test_a_note_right_after_author_and_date_is_the_title() -> None:
 
 @pytest.mark.parametrize("note", ["Available at", "accessed 5 May 2016"])
 def test_an_access_note_is_no_title(note: str) -> None:
-    got = _relabel([("author", "Lake Institute."), ("date", "(2016)."), ("note", note),
+    got = relabel([("author", "Lake Institute."), ("date", "(2016)."), ("note", note),
                     ("url", "https://e.org/f")])
     assert ("title", note) not in got
 
 
 def test_an_apa_report_number_leaves_the_title() -> None:
-    item = _item([("author", "Lake Institute."), ("date", "(2016)."),
+    item = item_of([("author", "Lake Institute."), ("date", "(2016)."),
                   ("title", "Floods (LI Publication No. 15-35).")])
     assert (item["title"], item["genre"], item["number"]) == ("Floods", "LI Publication",
                                                               "15-35")

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from .gazetteer import is_place
@@ -449,12 +450,7 @@ _CLOSED_QUOTE = re.compile(r"[,.][”’\"»]$|[”’\"»][,.]$")
 def _container_after_quoted_title(tokens: list[str], labels: list[str]) -> None:
     """``“Pakistan: Events of 2020,” in World Report 2021 (New York: ...`` read as one title:
     after the quoted title closes, ``in`` opens the container."""
-    for start in range(len(labels)):
-        if labels[start] != "title" or (start and labels[start - 1] == "title"):
-            continue
-        end = _run_end(labels, start)
-        if tokens[start][:1] not in _OPENING:
-            continue
+    for start, end in _quoted_title_runs(tokens, labels):
         close = next((k for k in range(start, end - 2)
                       if _CLOSED_QUOTE.search(tokens[k])), None)
         if close is not None and tokens[close + 1].lower().rstrip(":") == "in":
@@ -704,15 +700,19 @@ def _quoted_opening_is_title(tokens: list[str], labels: list[str]) -> None:
         k += 1
 
 
-def _second_quoted_span_is_container(tokens: list[str], labels: list[str]) -> None:
-    """``“Title”, “Container” 20 ...`` read as one title: a second quoted span straight after
-    the first (italics become quotes) is the container - a journal when a number follows."""
+def _quoted_title_runs(tokens: list[str], labels: list[str]) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each 'title' run that opens with a quote, found as labels change."""
     for start in range(len(labels)):
         if labels[start] != "title" or (start and labels[start - 1] == "title"):
             continue
-        end = _run_end(labels, start)
-        if tokens[start][:1] not in _OPENING:
-            continue
+        if tokens[start][:1] in _OPENING:
+            yield start, _run_end(labels, start)
+
+
+def _second_quoted_span_is_container(tokens: list[str], labels: list[str]) -> None:
+    """``“Title”, “Container” 20 ...`` read as one title: a second quoted span straight after
+    the first (italics become quotes) is the container - a journal when a number follows."""
+    for start, end in _quoted_title_runs(tokens, labels):
         close = next((k for k in range(start, end)
                       if tokens[k].rstrip(",.;:").endswith(_CLOSING)), None)
         if close is None or close + 1 >= end or tokens[close + 1][:1] not in _OPENING:
