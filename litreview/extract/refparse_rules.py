@@ -165,7 +165,7 @@ def _title_inside_author_run(tokens: list[str], labels: list[str]) -> None:
     words = rest.split()
     if (not rest or not is_organisation(head) or len(words) < 2
             or (is_organisation(rest) and names_a_body(rest))
-            or any(re.fullmatch(r"[A-Z]\.?(?:-?[A-Z]\.?)*", w) for w in words)):
+            or any(_INITIALS_WORD.fullmatch(w) for w in words)):
         return
     labels[cut:end] = ["title"] * (end - cut)
 
@@ -177,10 +177,7 @@ _SMALL_END = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", 
 def _title_cut_after_small_word(tokens: list[str], labels: list[str]) -> None:
     """``... the case of Pakistan``: a title run that stops on a bare "of", "the", "and" ...
     has not ended; the short run after it (read as a place, a publisher) finishes it."""
-    for start in range(len(labels)):
-        if labels[start] != "title" or (start and labels[start - 1] == "title"):
-            continue
-        end = _run_end(labels, start)
+    for _, end in _runs(labels, "title"):
         if end >= len(labels) or tokens[end - 1].lower() not in _SMALL_END:
             continue
         if labels[end] not in ("location", "publisher", "note", "container", "journal"):
@@ -192,6 +189,7 @@ def _title_cut_after_small_word(tokens: list[str], labels: list[str]) -> None:
 
 
 _NOT_CONTENT = NAME_PARTICLES | {"off", "sans"}  # "Hands off Cain" is a name
+_INITIALS_WORD = re.compile(r"[A-Z]\.?(?:-?[A-Z]\.?)*")  # "J.", "J.-P", "JA": a name's initials
 
 
 def _sentence_read_as_author(tokens: list[str], labels: list[str]) -> None:
@@ -202,7 +200,7 @@ def _sentence_read_as_author(tokens: list[str], labels: list[str]) -> None:
         return
     end = _run_end(labels, 0)
     words = [t.strip(".,;:()") for t in tokens[:end]]
-    if len(words) < 2 or any(re.fullmatch(r"[A-Z]\.?(?:-?[A-Z]\.?)*", w) for w in words):
+    if len(words) < 2 or any(_INITIALS_WORD.fullmatch(w) for w in words):
         return
     content = [w for w in words if w.isalpha() and w.islower()
                and w not in _SMALL_END and w not in _NOT_CONTENT]
@@ -256,10 +254,7 @@ def _journal_read_as_series(tokens: list[str], labels: list[str]) -> None:
     """``Hastings Center Report, 40(2), 12-15.``: a 'genre' run (a report series) followed
     by a volume with its issue, or by a volume and then a page range, is a journal; a
     report series carries a number, not an issue and a page range."""
-    for start in range(len(labels)):
-        if labels[start] != "genre" or (start and labels[start - 1] == "genre"):
-            continue
-        end = _run_end(labels, start)
+    for start, end in _runs(labels, "genre"):
         if end >= len(labels) or labels[end] != "volume":
             continue
         after = _run_end(labels, end)
@@ -340,21 +335,17 @@ def _title_broken_before_container(tokens: list[str], labels: list[str]) -> None
     + ``(Nov. 2011).``: a title run that stops on a bare word (no punctuation closes it)
     goes on into the next run when that run is followed by a bracketed date, a number, a
     publisher or place, or the end, and the reference has no volume or pages."""
-    for start in range(len(labels)):
-        if labels[start] != "title" or (start and labels[start - 1] == "title"):
-            continue
-        end = _run_end(labels, start)
-        if end >= len(labels) or labels[end] not in ("container", "journal"):
-            return
-        if not _BARE_END.search(tokens[end - 1]) or not tokens[end][:1].isupper():
-            return
-        stop = _run_end(labels, end)
-        if "volume" in labels or "pages" in labels:
-            return
-        if stop == len(labels) or labels[stop] in ("number", "publisher", "location") or (
-                labels[stop] == "date" and tokens[stop].startswith("(")):
-            labels[end:stop] = ["title"] * (stop - end)
+    first = next(_runs(labels, "title"), None)
+    if first is None or "volume" in labels or "pages" in labels:
         return
+    end = first[1]
+    if (end >= len(labels) or labels[end] not in ("container", "journal")
+            or not _BARE_END.search(tokens[end - 1]) or not tokens[end][:1].isupper()):
+        return
+    stop = _run_end(labels, end)
+    if stop == len(labels) or labels[stop] in ("number", "publisher", "location") or (
+            labels[stop] == "date" and tokens[stop].startswith("(")):
+        labels[end:stop] = ["title"] * (stop - end)
 
 
 _SYMBOL = re.compile(r"^\(?[A-Z]{1,6}(?:/[A-Za-z0-9.()-]+){2,}\)?[,.;:]?$")
@@ -363,8 +354,8 @@ _SYMBOL = re.compile(r"^\(?[A-Z]{1,6}(?:/[A-Za-z0-9.()-]+){2,}\)?[,.;:]?$")
 def _document_symbol(tokens: list[str], labels: list[str]) -> None:
     """``S/2019/280``, ``A/HRC/20/16/Add.3``: an official document's symbol (letters, then
     two or more slash-separated parts) is its number, not a journal, a date or a title; so is
-    a catalogue number (``cat. no. 4906.0``). One
-    inside a title (title on both sides) stays there: it names a project within the title."""
+    a catalogue number (``cat. no. 4906.0``). A symbol inside a title (title on both sides)
+    stays there: it names a project within the title."""
     for i in range(len(tokens) - 2):
         if (tokens[i][:3].lower() == "cat" and tokens[i].lower().rstrip(".") == "cat"
                 and tokens[i + 1].lower().rstrip(".") == "no" and tokens[i + 2][:1].isdigit()):
@@ -388,7 +379,7 @@ def _name_tail_of_title(tokens: list[str], labels: list[str]) -> None:
     for end in range(1, len(labels)):
         if labels[end] != "publisher" or labels[end - 1] != "title":
             continue
-        if not re.search(r"\w$", tokens[end - 1]) or not tokens[end][:1].isupper():
+        if not _BARE_END.search(tokens[end - 1]) or not tokens[end][:1].isupper():
             return
         start = end - 1
         while start > 0 and labels[start - 1] == "title" and not tokens[start - 1].endswith(","):
@@ -400,9 +391,6 @@ def _name_tail_of_title(tokens: list[str], labels: list[str]) -> None:
                                           for w in words):
             labels[start:end] = ["publisher"] * (end - start)
         return
-
-
-_DAY_RANGE = re.compile(r"(\d{1,2})[–-](\d{1,2})")
 
 
 def _title_head_in_author(tokens: list[str], labels: list[str]) -> None:
@@ -422,6 +410,9 @@ def _title_head_in_author(tokens: list[str], labels: list[str]) -> None:
             or not all(w[:1].isupper() for w in words)):
         return
     labels[start:end] = ["title"] * (end - start)
+
+
+_DAY_RANGE = re.compile(r"(\d{1,2})[–-](\d{1,2})")
 
 
 def _day_range_before_month(tokens: list[str], labels: list[str]) -> None:
@@ -444,7 +435,7 @@ def _closing_year_is_date(tokens: list[str], labels: list[str]) -> None:
         labels[-1] = "date"
 
 
-_CLOSED_QUOTE = re.compile(r"[,.][”’\"»]$|[”’\"»][,.]$")
+_CLOSED_QUOTE = re.compile(r"[,.;:][”’\"»]$|[”’\"»][,.;:]$")  # "2019.”", "Title”,"
 
 
 def _container_after_quoted_title(tokens: list[str], labels: list[str]) -> None:
@@ -652,6 +643,13 @@ def _run_end(labels: list[str], start: int) -> int:
     return end
 
 
+def _runs(labels: list[str], label: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each run of ``label``, read as the caller changes the labels."""
+    for start in range(len(labels)):
+        if labels[start] == label and (start == 0 or labels[start - 1] != label):
+            yield start, _run_end(labels, start)
+
+
 def _thing_named_before_year(tokens: list[str], labels: list[str]) -> None:
     """``Coastal Flood Risk Index, 2021 https://...``: with no title anywhere, a leading
     'author' phrase that names a thing (its last word Index, Report, Survey, Tracker, Act,
@@ -687,8 +685,7 @@ def _quoted_opening_is_title(tokens: list[str], labels: list[str]) -> None:
     if close is None or close + 1 >= len(tokens) or tokens[close + 1][:1] in _OPENING:
         return  # a second quoted span is a container: _second_quoted_span_is_container
     if labels[0] == "title":
-        if labels[close + 1] != "title" or not re.search(r"[,.;:][”’\"»]|[”’\"»][,.;:]$",
-                                                          tokens[close]):
+        if labels[close + 1] != "title" or not _CLOSED_QUOTE.search(tokens[close]):
             return  # the title goes on after the quotes only when nothing closed it
         relabel = {"title"}
     else:
@@ -702,11 +699,8 @@ def _quoted_opening_is_title(tokens: list[str], labels: list[str]) -> None:
 
 def _quoted_title_runs(tokens: list[str], labels: list[str]) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of each 'title' run that opens with a quote, found as labels change."""
-    for start in range(len(labels)):
-        if labels[start] != "title" or (start and labels[start - 1] == "title"):
-            continue
-        if tokens[start][:1] in _OPENING:
-            yield start, _run_end(labels, start)
+    return ((start, end) for start, end in _runs(labels, "title")
+            if tokens[start][:1] in _OPENING)
 
 
 def _second_quoted_span_is_container(tokens: list[str], labels: list[str]) -> None:
