@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-__all__ = ["LEADIN", "SHORT", "Reference", "link_short_forms", "named_earlier", "root",
+__all__ = ["LEADIN", "SHORT", "SIGNAL", "Reference", "link_short_forms", "named_earlier", "root",
            "same_name_year"]
 
-# "See ...", "Cited in ...": words that lead into a reference
-LEADIN = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\s))(?:[Cc]ited in|[Ss]ee also|[Ss]ee)\s+"
-                     r"(?=[A-Z\[<‘“'\"])")
+# citation signals: "See", "See also", "See, e.g.,", "Cf.", "Compare", "Cited in" - words
+# that lead into a reference, and the start of the reference they lead into
+SIGNAL = (r"(?:[Cc]ited in|[Ss]ee(?:\s+also)?(?:,?\s+e\.\s?g\.)?,?|[Cc]f\.|[Cc]ompare)\s+"
+          r"(?=[A-Z\[<‘“'\"*])")
+LEADIN = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\s))" + SIGNAL)
 # "Name (Year)", optionally with a remark in brackets: a short form of a fuller reference
 SHORT = re.compile(r"^(?P<name>[^()]+?)\s*,?\s*\((?P<year>(?:19|20)\d\d)[a-z]?\)"
                     r"\s*(?:\([^()]*\))?\s*\.?$")

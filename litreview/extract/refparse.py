@@ -25,6 +25,7 @@ from typing import Any
 
 import pycrfsuite
 
+from .backrefs import SIGNAL
 from .refparse_features import sequence_features, tokenize
 from .refparse_fields import build_item, date_parts
 from .refparse_rules import link_title, looks_like_reference, repair_item, repair_labels
@@ -88,9 +89,7 @@ def _plain_quoted(match: re.Match[str]) -> str:
     return _ITALIC.sub(r"\1", match.group(0))
 
 
-# a citation signal leading into the reference: "See", "See also", "See, e.g.,", "Cf."
-_SIGNAL = re.compile(r"^(?:[Ss]ee(?:\s+also)?(?:,?\s+e\.\s?g\.)?,?|[Cc]f\.|[Cc]ompare|"
-                     r"[Cc]ited in)\s+(?=[A-Z\[<‘“'\"*])")
+_SIGNAL = re.compile("^" + SIGNAL)  # "See also ...": the signal leading into the reference
 
 
 def preprocess(raw: str) -> str:

@@ -12,24 +12,24 @@ import re
 __all__ = ["NAME_PARTICLES", "is_organisation", "names_a_body", "split_names", "strip_outer"]
 
 _ORG_TERMS = (
-    r"(?i:\b(organi[sz]ations?|foundation|institut\w*|office|ministry|bank|commission|nations|"
-    r"council|department|agency|association|society|centre|center|government|committee|union|"
+    r"(?i:\b(organi[sz]ations?|foundation|institut\w*|office|ministry|minist[eèé]r\w*|bank|"
+    r"commission|nations|council|department|agency|association|society|centre|center|"
+    r"government|committee|union|"
     r"programme|program|fund|bureau|authority|secretariat|group|initiatives?|international|"
     r"world|national|corporation|company|inc|ltd|news|press|service|forum|network|trust|"
     r"coalition|alliance|observatory|watch|consortium|board|court|parliament|assembly|police|"
-    r"university|college|school|project|federation|league|federal|state|republic|"
+    r"universit\w+|college|school|project|federation|league|federal|state|republic|"
     r"administration|unit|division|team|staff|research|policy|development|rights|times|"
-    r"daily|post|agence|ministère|bundes\w*|fondation|stiftung|working group|helpdesk|"
+    r"daily|post|agence|bundes\w*|fondation|stiftung|working group|helpdesk|"
     r"partnership|platform|taskforce|task force|"
     # the same bodies in the other languages references are written in
-    r"minist[eè]r\w*|ministerio|ministero|minist[ée]rio|conseil|consejo|consiglio|conselho|"
-    r"instituto|istituto|secretar[ií]a|gobierno|governo|gouvernement|comisi[oó]n|"
-    r"comiss[aã]o|commissione|oficina|defensor[ií]a|observatori\w*|fundaci[oó]n|"
-    r"funda[cç][aã]o|fondazione|asociaci[oó]n|associa[cç][aã]o|associazione|agencia|"
-    r"agenzia|direction|direcci[oó]n|direzione|banco|banque|tribunal|senado|s[ée]nat|"
-    r"senato|asamblea|assembl[ée]e|congreso|parlamento|parlement|polic[ií]a|polizia|"
-    r"universidad|universit[àaé]|universidade|universit[äa]t|amt|ministerie|"
-    r"kommission|verband|verein|gesellschaft|zentrum|centro|centre)\b)")
+    r"conseil|consejo|consiglio|conselho|istituto|secretar[ií]a|gobierno|"
+    r"governo|gouvernement|comisi[oó]n|comiss[aã]o|commissione|oficina|defensor[ií]a|"
+    r"observatori\w*|fundaci[oó]n|funda[cç][aã]o|fondazione|asociaci[oó]n|associa[cç][aã]o|"
+    r"associazione|agencia|agenzia|direction|direcci[oó]n|direzione|banco|banque|tribunal|"
+    r"senado|s[ée]nat|senato|asamblea|assembl[ée]e|congreso|parlamento|parlement|"
+    r"polic[ií]a|polizia|universidad|universidade|amt|kommission|verband|"
+    r"verein|gesellschaft|zentrum|centro)\b)")
 _ORG_WORDS = re.compile(_ORG_TERMS + r"|\b[A-Z]{2,}s?\b")
 _ORG_TERM = re.compile(_ORG_TERMS)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
