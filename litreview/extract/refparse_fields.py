@@ -292,7 +292,7 @@ def _fill(item: dict[str, Any], segments: list[tuple[str, str]], raw: str) -> No
             _volume(text, item)
         elif label == "pages" and "page" not in item:
             item["page"] = _pages(text)
-    simple = {"title": "title", "journal": "container-title", "container": "container-title",
+    simple = {"title": "title", "journal": "container-title",  # with "container", below
               "publisher": "publisher", "location": "publisher-place", "genre": "genre",
               "edition": "edition", "collection": "collection-title"}
     _title(item, _first(segments, "title"))
@@ -377,7 +377,7 @@ def _type(item: dict[str, Any], segments: list[tuple[str, str]]) -> str:
     if _first(segments, "journal") or ("volume" in item and container):
         return "article-journal"
     if container:
-        if re.search(r"proceedings|conference|symposium|workshop|congress", container, re.I):
+        if _MEETING.search(container):
             return "paper-conference"
         return "chapter"
     org = org_authored(item)
