@@ -5,13 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from litreview.extract.refparse_fields import build_item
 from litreview.extract.refparse_rules import repair_item, repair_labels
-
-
-def _item(segments: list[tuple[str, str]]) -> dict:
-    raw = " ".join(text for _, text in segments)
-    return repair_item(build_item(segments, raw), raw)
+from tests.refparse_helpers import item_of
 
 
 @pytest.mark.parametrize(
@@ -34,13 +29,13 @@ def _item(segments: list[tuple[str, str]]) -> dict:
     ],
 )
 def test_quoted_title_pairs_its_quotes(segment: str, title: str, rest: str | None) -> None:
-    item = _item([("author", "Ames, R."), ("title", segment), ("date", "2001.")])
+    item = item_of([("author", "Ames, R."), ("title", segment), ("date", "2001.")])
     assert item["title"] == title
     assert item.get("publisher") == rest
 
 
 def test_text_after_a_quoted_title_is_the_container_when_a_volume_follows() -> None:
-    item = _item([("author", "Ames, R."), ("title", "“Salt roads of the north,” Field Notes"),
+    item = item_of([("author", "Ames, R."), ("title", "“Salt roads of the north,” Field Notes"),
                   ("volume", "12(3),"), ("pages", "4–9.")])
     assert item["title"] == "Salt roads of the north"
     assert item["container-title"] == "Field Notes"
@@ -61,20 +56,20 @@ def test_text_after_a_quoted_title_is_the_container_when_a_volume_follows() -> N
     ],
 )
 def test_volume_segment_edition_and_count(volume: str, expected: dict) -> None:
-    item = _item([("title", "A Book of Salt Roads"), ("volume", volume), ("publisher", "Wexa.")])
+    item = item_of([("title", "A Book of Salt Roads"), ("volume", volume), ("publisher", "Wexa.")])
     got = {k: item[k] for k in ("volume", "issue", "edition", "number-of-volumes") if k in item}
     assert got == expected
 
 
 def test_aside_cut_short_by_the_segment_is_dropped() -> None:
-    item = _item([("title", "The Salt Roads of Antiquity (tr"), ("location", "Leeds:"),
+    item = item_of([("title", "The Salt Roads of Antiquity (tr"), ("location", "Leeds:"),
                   ("publisher", "Wexa Books. (Original work published"), ("date", "1980.")])
     assert item["title"] == "The Salt Roads of Antiquity"
     assert item["publisher"] == "Wexa Books"
 
 
 def test_a_closed_bracket_stays_in_the_title() -> None:
-    item = _item([("title", "Salt (and Pepper) in Trade"), ("publisher", "Wexa.")])
+    item = item_of([("title", "Salt (and Pepper) in Trade"), ("publisher", "Wexa.")])
     assert item["title"] == "Salt (and Pepper) in Trade"
 
 
@@ -100,7 +95,7 @@ def test_places_joined_by_and_before_a_location() -> None:
     ],
 )
 def test_short_name_after_the_title_is_not_title(title: str, field: str, value: str) -> None:
-    item = _item([("author", "Ames, R."), ("date", "(2009)"), ("title", title)])
+    item = item_of([("author", "Ames, R."), ("date", "(2009)"), ("title", title)])
     assert item["title"] == "Water, salt and harbour trade"
     assert item[field] == value
 
@@ -114,7 +109,7 @@ def test_short_name_after_the_title_is_not_title(title: str, field: str, value: 
     ],
 )
 def test_title_sentences_that_stay_title(title: str) -> None:
-    item = _item([("author", "Ames, R."), ("date", "(2009)"), ("title", title)])
+    item = item_of([("author", "Ames, R."), ("date", "(2009)"), ("title", title)])
     assert item["title"] == title
     assert "publisher" not in item and "container-title" not in item
 
@@ -153,7 +148,7 @@ def test_date_and_place_around_a_news_container() -> None:
 
 
 def test_a_known_place_wins_over_a_first_location_that_is_not() -> None:
-    item = _item([("author", "Ames, R."), ("title", "“Salt roads of the north”,"),
+    item = item_of([("author", "Ames, R."), ("title", "“Salt roads of the north”,"),
                   ("location", "Blog:"), ("date", "19 March 2015,"),
                   ("publisher", "Harbour Trust,"), ("location", "London.")])
     assert item["publisher-place"] == "London"
@@ -161,7 +156,7 @@ def test_a_known_place_wins_over_a_first_location_that_is_not() -> None:
 
 
 def test_report_series_read_as_a_journal_is_the_genre_of_a_report() -> None:
-    item = _item([("author", "Harbour Watch Trust"), ("date", "(2015),"),
+    item = item_of([("author", "Harbour Watch Trust"), ("date", "(2015),"),
                   ("title", "'Salt roads of the north',"), ("journal", "Delta Policy Report"),
                   ("volume", "No 265;"), ("publisher", "Harbour Watch Trust.")])
     assert item["type"] == "report"
@@ -169,7 +164,7 @@ def test_report_series_read_as_a_journal_is_the_genre_of_a_report() -> None:
     assert item["issue"] == "265"
     assert "container-title" not in item
     # A journal with a volume stays a journal.
-    item = _item([("author", "Ames, R."), ("title", "“Salt roads,”"),
+    item = item_of([("author", "Ames, R."), ("title", "“Salt roads,”"),
                   ("journal", "Delta Policy Report"), ("volume", "12(3),"), ("pages", "4–9.")])
     assert item["type"] == "article-journal"
     assert item["container-title"] == "Delta Policy Report"
@@ -185,7 +180,7 @@ def test_report_series_read_as_a_journal_is_the_genre_of_a_report() -> None:
 )
 def test_organisation_authored_work_is_a_report_unless_published_and_placed(
         segments: list[tuple[str, str]], kind: str) -> None:
-    item = _item([("author", "Harbour Watch Trust"), ("date", "(2015)."),
+    item = item_of([("author", "Harbour Watch Trust"), ("date", "(2015)."),
                   ("title", "Salt roads of the north."), *segments])
     assert item["type"] == kind
 
@@ -194,7 +189,7 @@ def test_organisation_authored_work_is_a_report_unless_published_and_placed(
 def test_publication_in_brackets_gives_place_publisher_and_genre() -> None:
     text = ("Ames et al., (2012), “Salt roads of the north”, Briefing Paper (London, Harbour "
             "Watch Trust, 2012).")
-    item = _item([("author", "Ames et al.,"), ("date", "(2012),"),
+    item = item_of([("author", "Ames et al.,"), ("date", "(2012),"),
                   ("title", "“Salt roads of the north”,"),
                   ("note", "Briefing Paper (London, Harbour Watch Trust, 2012).")])
     repair_item(item, text)
@@ -215,7 +210,7 @@ def test_dated_piece_in_an_outlet_after_a_quoted_title() -> None:
               "title"]
     labels = repair_labels(tokens, labels)
     assert labels[-2:] == ["container", "container"]
-    item = _item([("author", "Ames"), ("date", "(2014),"), ("title", "‘Salt roads today’,"),
+    item = item_of([("author", "Ames"), ("date", "(2014),"), ("title", "‘Salt roads today’,"),
                   ("date", "24 March 2014:"), ("container", "Harbour Times.")])
     assert item["issued"] == {"date-parts": [[2014, 3, 24]]}  # the full date refines the year
     assert item["container-title"] == "Harbour Times"
