@@ -45,7 +45,7 @@ def test_parse_reads_stdin(monkeypatch: pytest.MonkeyPatch,
                            capsys: pytest.CaptureFixture[str]) -> None:
     """``-`` reads standard input; non-ASCII text is written as is."""
     text = "Müller, K. (2003). Über Grenzen. Berlin: Ä Verlag.\n"
-    monkeypatch.setattr(sys, "stdin", io.StringIO(text))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
     status, lines, _ = _run(["parse", "-"], capsys)
     assert status == 0
     assert len(lines) == 1
@@ -72,3 +72,15 @@ def test_parse_non_utf8_file_names_the_line(tmp_path: Path,
     assert status == 2
     assert lines == []
     assert "bad.txt:2" in err
+
+
+def test_parse_non_utf8_stdin_names_the_line(monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """Bytes on standard input that are not UTF-8: exit 2 naming <stdin>, the line and the
+    byte, nothing parsed (they are not read as replacement characters)."""
+    data = b"Smith, J. (2000). Fine.\nCaf\xe9 (2001). Broken.\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    status, lines, err = _run(["parse", "-"], capsys)
+    assert status == 2
+    assert lines == []
+    assert err.count("\n") == 1 and "<stdin>:2: not UTF-8: byte 0xe9" in err

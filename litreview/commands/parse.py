@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
+from ..review import decode_utf8
 
 HELP = "parse reference strings (one a line) into CSL-JSON objects (one a line)"
 
@@ -24,17 +25,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _read_lines(name: str) -> list[str]:
-    """The input lines (without line ends); bad input raises :class:`InputError`."""
+    """The input lines (without line ends); bad input (a missing file, bytes that are not
+    UTF-8, from a file or from standard input) raises :class:`InputError`."""
     if name == "-":
-        return sys.stdin.read().splitlines()
-    path = Path(name)
-    if not path.is_file():
-        raise InputError("no such file", path=name)
-    try:
-        return path.read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise InputError("not UTF-8 text", path=name, line=line) from exc
+        data = sys.stdin.buffer.read()
+        name = "<stdin>"
+    else:
+        path = Path(name)
+        if not path.is_file():
+            raise InputError("no such file", path=name)
+        data = path.read_bytes()
+    return decode_utf8(data, name).splitlines()
 
 
 def run(args: argparse.Namespace) -> int:

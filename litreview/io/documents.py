@@ -17,6 +17,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from ..errors import InputError
+from ..review import decode_utf8
 
 __all__ = ["TEXT_SUFFIXES", "read_document"]
 
@@ -61,12 +62,7 @@ def _plain_text(data: bytes, path: str) -> str:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise InputError("binary file, not text (a NUL byte)", path=path, line=line,
                          hint="give a .txt, .md, .pdf or .docx document")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded",
-                         path=path, line=line, hint="save the file as UTF-8") from None
+    return decode_utf8(data, path)
 
 
 def _pdf_text(p: Path) -> str:
