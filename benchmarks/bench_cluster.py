@@ -19,11 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sklearn.metrics import adjusted_rand_score  # noqa: E402
+from sklearn.metrics import adjusted_rand_score
 
-from litreview.cluster import ThemeClusterer, statement_texts  # noqa: E402
-from litreview.extract.statements import default_cues, find_statements  # noqa: E402
-from litreview.taxonomy import load_taxonomy  # noqa: E402
+from litreview.gaps.cluster import ThemeClusterer, statement_texts
+from litreview.gaps.statements import default_cues, find_statements
+from litreview.taxonomy.facets import load_taxonomy
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 
@@ -53,22 +53,29 @@ def main() -> None:
     t0, c0 = time.perf_counter(), time.process_time()
     model = ThemeClusterer(random_state=0, k_range=(2, 30)).fit(texts)
     took, cpu = time.perf_counter() - t0, time.process_time() - c0
-    print(f"works: n={args.n} k={model.k_} stability={model.stability_:.3f} "
-          f"ARI-vs-planted={adjusted_rand_score(truth, model.labels_):.3f} "
-          f"silhouette={model.silhouette_:.3f} wall={took:.1f}s cpu={cpu:.1f}s")
+    print(
+        f"works: n={args.n} k={model.k_} stability={model.stability_:.3f} "
+        f"ARI-vs-planted={adjusted_rand_score(truth, model.labels_):.3f} "
+        f"silhouette={model.silhouette_:.3f} wall={took:.1f}s cpu={cpu:.1f}s"
+    )
     if args.map:
-        from litreview.report.cluster_figures import plot_cluster_map
+        from litreview.render.cluster_figures import plot_cluster_map
 
         plot_cluster_map(model.result(), args.map, title=f"{args.n} synthetic titles")
     tax = load_taxonomy((ROOT / "bibliography" / "taxonomy.yaml").read_text(encoding="utf-8"))
-    stmts = [s for p in sorted(SEEDS.glob("*.txt"))
-             for s in find_statements(p.stem, p.read_text(encoding="utf-8"), default_cues(), tax)]
+    stmts = [
+        s
+        for p in sorted(SEEDS.glob("*.txt"))
+        for s in find_statements(p.stem, p.read_text(encoding="utf-8"), default_cues(), tax)
+    ]
     _, stexts = statement_texts(stmts)
     for seed in (0, 1, 2):
         t0 = time.perf_counter()
         m = ThemeClusterer(random_state=seed).fit(stexts)
-        print(f"statements: n={len(stexts)} seed={seed} k={m.k_} stability={m.stability_:.3f} "
-              f"silhouette={m.silhouette_:.3f} time={time.perf_counter() - t0:.2f}s")
+        print(
+            f"statements: n={len(stexts)} seed={seed} k={m.k_} stability={m.stability_:.3f} "
+            f"silhouette={m.silhouette_:.3f} time={time.perf_counter() - t0:.2f}s"
+        )
     print("themes (seed 2):", "; ".join(", ".join(kw[:3]) for kw in m.keywords_))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory: {peak:.0f} MB")

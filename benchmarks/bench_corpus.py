@@ -286,9 +286,9 @@ def worker_peak_mb() -> float:
 
 def one(n: int, seed: int) -> dict[str, float]:
     """Measure every step for ``n`` entries (run in its own process)."""
-    from litreview.dedup import merge_into
-    from litreview.io import FORMATS
-    from litreview.io.bibtex import read_bibtex
+    from litreview.corpus.dedup import merge_into
+    from litreview.formats import FORMATS
+    from litreview.formats.bibtex import read_bibtex
 
     text = corpus(n, seed)
     res: dict[str, float] = {"n": n, "gen_mb": peak_mb()}
@@ -325,8 +325,8 @@ def one(n: int, seed: int) -> dict[str, float]:
 def text_export(works: list, res: dict[str, float]) -> None:
     """The formatted bibliography (APA) with each engine available; pandoc runs as a child
     process, so its time is in the CPU figures and its memory in ``text_pandoc_mb``."""
-    from litreview.report import pandoc_citeproc
-    from litreview.report.bibliography import render_bibliography
+    from litreview.render import pandoc_citeproc
+    from litreview.render.bibliography import render_bibliography
 
     engines = {"pandoc": works} if pandoc_citeproc.available() else {}
     engines["citeproc-py"] = works[:TEXT_CITEPROC_PY]  # ~15 ms an entry: a sample
@@ -369,8 +369,10 @@ def main() -> None:
     steps = ["read", "dedup"] + [
         k.removesuffix("_s") for k in rows[0] if k.startswith("export_") and k.endswith("_s")
     ]
-    for unit, title in (("_cpu", "CPU seconds (this process and its workers)"),
-                        ("_s", "wall seconds")):
+    for unit, title in (
+        ("_cpu", "CPU seconds (this process and its workers)"),
+        ("_s", "wall seconds"),
+    ):
         print(f"{title}:")
         print(
             " | ".join(
@@ -392,14 +394,17 @@ def main() -> None:
         for engine in ("pandoc", "citeproc-py"):
             if f"text_{engine}_s" in r:
                 per = r[f"text_{engine}_s"] / r[f"text_{engine}_n"] * 1000
-                print(f"text (apa) via {engine}: {r[f'text_{engine}_n']:.0f} entries in "
-                      f"{r[f'text_{engine}_s']:.1f} s wall = {per:.2f} ms an entry"
-                      + (f", pandoc peak {r['text_pandoc_mb']:.0f} MB" if engine == "pandoc"
-                         else ""))
+                print(
+                    f"text (apa) via {engine}: {r[f'text_{engine}_n']:.0f} entries in "
+                    f"{r[f'text_{engine}_s']:.1f} s wall = {per:.2f} ms an entry"
+                    + (f", pandoc peak {r['text_pandoc_mb']:.0f} MB" if engine == "pandoc" else "")
+                )
     for r in rows:
         main_cpu, workers_cpu = r["read_main_cpu"], r["read_cpu"] - r["read_main_cpu"]
-        print(f"read {r['n']:.0f}: {main_cpu:.2f} s CPU in this process + {workers_cpu:.2f} s in "
-              f"the reader worker (wall on 2 idle cores about {max(main_cpu, workers_cpu):.1f} s)")
+        print(
+            f"read {r['n']:.0f}: {main_cpu:.2f} s CPU in this process + {workers_cpu:.2f} s in "
+            f"the reader worker (wall on 2 idle cores about {max(main_cpu, workers_cpu):.1f} s)"
+        )
     print(
         f"near-duplicates found: {big['dups_found']:.1%}, false merges: {big['false_merges']:.0f}"
     )

@@ -23,13 +23,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from litreview.extract.statements import default_cues, find_statements  # noqa: E402
-from litreview.gaps import find_gaps, load_settings  # noqa: E402
-from litreview.model import Evidence, Person, Tag, Work  # noqa: E402
-from litreview.report import egm, eppi, gap_figures  # noqa: E402
-from litreview.report.briefs import labels_of, render_briefs  # noqa: E402
-from litreview.report.register import render_register  # noqa: E402
-from litreview.review import Review  # noqa: E402
+from litreview.core.model import Evidence, Person, Tag, Work
+from litreview.gaps.register import find_gaps, load_settings
+from litreview.gaps.statements import default_cues, find_statements
+from litreview.render import egm, eppi, gap_figures
+from litreview.render.briefs import labels_of, render_briefs
+from litreview.render.register import render_register
+from litreview.review import Review
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 TYPES = ("report", "article-journal", "webpage", "book", "chapter")
@@ -153,8 +153,10 @@ def main() -> None:
         f"map.html {t4 - t3:.2f} s ({len(page) / 1e6:.1f} MB); EPPI + figure {t5 - t4:.2f} s "
         f"({len(export) / 1e6:.1f} MB, {len(png)} B)"
     )
-    print(f"gaps total {t5 - t1:.1f} s wall; {time.process_time() - c1:.1f} s CPU; "
-          f"peak RSS {peak:.0f} MB")
+    print(
+        f"gaps total {t5 - t1:.1f} s wall; {time.process_time() - c1:.1f} s CPU; "
+        f"peak RSS {peak:.0f} MB"
+    )
 
 
 if __name__ == "__main__":

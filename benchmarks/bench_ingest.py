@@ -27,9 +27,9 @@ import tracemalloc
 from pathlib import Path
 from typing import Any
 
+from litreview.corpus.ingest import Source, ingest
 from litreview.extract.footnotes import find_footnotes
-from litreview.ingest import Source, ingest
-from litreview.io.documents import read_document
+from litreview.formats.documents import read_document
 
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _MARK = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
@@ -48,8 +48,9 @@ def seed_material(seeds: Path) -> tuple[list[str], list[str]]:
     return paragraphs, notes
 
 
-def synthetic_report(pages: int, paragraphs: list[str], notes: list[str], seed: int = 7,
-                     unique: bool = False) -> str:
+def synthetic_report(
+    pages: int, paragraphs: list[str], notes: list[str], seed: int = 7, unique: bool = False
+) -> str:
     """A report text of ``pages`` pages in the seeds' layout."""
     rng = random.Random(seed)
     out = ["Synthetic Report on Seed Material", "", "Submitted: 01/01/24", ""]
@@ -90,8 +91,11 @@ def main() -> None:
     seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
     ap.add_argument("--seeds", default=str(seeds))
     ap.add_argument("--no-parse", action="store_true", help="use a stand-in reference parser")
-    ap.add_argument("--unique", action="store_true",
-                    help="make every footnote's text unique, so every reference is parsed")
+    ap.add_argument(
+        "--unique",
+        action="store_true",
+        help="make every footnote's text unique, so every reference is parsed",
+    )
     args = ap.parse_args()
     paragraphs, notes = seed_material(Path(args.seeds))
     text = synthetic_report(args.pages, paragraphs, notes, unique=args.unique)
@@ -107,12 +111,16 @@ def main() -> None:
     ingest(sources, **kwargs)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(f"pages: {args.pages}  text: {len(text) / 1e6:.2f} M chars  "
-          f"footnotes: {len(scan.footnotes)}  problems: {len(scan.problems)}")
+    print(
+        f"pages: {args.pages}  text: {len(text) / 1e6:.2f} M chars  "
+        f"footnotes: {len(scan.footnotes)}  problems: {len(scan.problems)}"
+    )
     print(f"footnote scan: {t_scan:.2f} s ({len(text) / 1e6 / t_scan:.1f} M chars/s)")
-    print(f"ingest ({'stand-in parser' if args.no_parse else 'reference parser'}): "
-          f"{t_ingest:.2f} s wall, {c_ingest:.2f} s CPU  ({len(scan.footnotes) / t_ingest:.0f} "
-          f"footnotes/s)  citation rows: {len(result.citations)}  works: {len(result.works)}")
+    print(
+        f"ingest ({'stand-in parser' if args.no_parse else 'reference parser'}): "
+        f"{t_ingest:.2f} s wall, {c_ingest:.2f} s CPU  ({len(scan.footnotes) / t_ingest:.0f} "
+        f"footnotes/s)  citation rows: {len(result.citations)}  works: {len(result.works)}"
+    )
     print(f"peak memory (tracemalloc): {peak / 1e6:.1f} MB")
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from litreview.extract.refparse import parse_many, parse_reference  # noqa: E402
+from litreview.extract.refparse import parse_many, parse_reference
 
 BENCH = ROOT.parent / "shared" / "benchmarks" / "refparse"
 
@@ -66,15 +66,18 @@ def speed(n: int, runs: int) -> None:
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     best, median = min(walls), statistics.median(walls)
-    print(f"speed: {n} references, {runs} runs: best {best:.2f} s wall = {n / best:,.0f} refs/s "
-          f"(CPU {min(cpus):.2f} s), median {n / median:,.0f} refs/s; "
-          f"peak Python memory while parsing {min(n, 2000):,}: {peak / 1e6:.1f} MB")
+    print(
+        f"speed: {n} references, {runs} runs: best {best:.2f} s wall = {n / best:,.0f} refs/s "
+        f"(CPU {min(cpus):.2f} s), median {n / median:,.0f} refs/s; "
+        f"peak Python memory while parsing {min(n, 2000):,}: {peak / 1e6:.1f} MB"
+    )
 
 
 def main() -> int:
     """Grey-set score, then speed."""
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--grey", type=Path, default=BENCH / "anystyle_grey.jsonl")
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--runs", type=int, default=3, help="timed runs of the speed test")

@@ -18,10 +18,10 @@ import resource
 import time
 from pathlib import Path
 
-from litreview.coverage import coverage_cube, coverage_matrix
-from litreview.model import Citation, Document, Work
-from litreview.tagging import tag_corpus
-from litreview.taxonomy import Taxonomy, load_taxonomy
+from litreview.core.model import Citation, Document, Work
+from litreview.gaps.coverage import coverage_cube, coverage_matrix
+from litreview.tags.tagging import tag_corpus
+from litreview.taxonomy.facets import Taxonomy, load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
 FILLER = [

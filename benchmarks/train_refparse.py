@@ -27,12 +27,12 @@ import pycrfsuite
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from litreview.extract import refparse  # noqa: E402
-from litreview.extract.refparse_features import sequence_features, tokenize  # noqa: E402
-from litreview.extract.refparse_fields import build_item  # noqa: E402
+from litreview.extract import refparse
+from litreview.extract.refparse_features import sequence_features, tokenize
+from litreview.extract.refparse_fields import build_item
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from refparse_synth import synthetic_records  # noqa: E402
+from refparse_synth import synthetic_records
 
 BENCH = ROOT.parent / "shared" / "benchmarks" / "refparse"
 SYNTH = 800
@@ -65,8 +65,12 @@ def augmented(tokens: list[str], labels: list[str]) -> list[list[str]]:
         return []
     out = []
     for left, right in (("‘", "’"), ("'", "'")):
-        out.append([t.replace("“", left).replace("”", right) if lab == "title" else t
-                    for t, lab in zip(tokens, labels, strict=True)])
+        out.append(
+            [
+                t.replace("“", left).replace("”", right) if lab == "title" else t
+                for t, lab in zip(tokens, labels, strict=True)
+            ]
+        )
     return out
 
 
@@ -85,8 +89,9 @@ def train(records: list[dict], model_path: Path, n_synth: int = 0) -> None:
     trainer.train(str(model_path))
 
 
-def cross_validate(records: list[dict], folds: int, out_dir: Path, reuse: bool,
-                   n_synth: int = 0) -> Path:
+def cross_validate(
+    records: list[dict], folds: int, out_dir: Path, reuse: bool, n_synth: int = 0
+) -> Path:
     """Held-out predictions of every record (fold = index mod k); returns their path.
 
     Fold models are kept in ``out_dir``; with ``reuse`` existing ones are not retrained
@@ -126,10 +131,16 @@ def synth_check(model: Path, n: int, seed: int, out_dir: Path) -> None:
     gold, pred = out_dir / "synth_check_gold.jsonl", out_dir / "synth_check_pred.jsonl"
     with gold.open("w", encoding="utf-8") as gh, pred.open("w", encoding="utf-8") as ph:
         for rec in records:
-            gh.write(json.dumps({"id": rec["id"], "fields": synth_fields(rec)},
-                                ensure_ascii=False) + "\n")
-            ph.write(json.dumps({"id": rec["id"], "fields": parser.parse(rec["raw"])},
-                                ensure_ascii=False) + "\n")
+            gh.write(
+                json.dumps({"id": rec["id"], "fields": synth_fields(rec)}, ensure_ascii=False)
+                + "\n"
+            )
+            ph.write(
+                json.dumps(
+                    {"id": rec["id"], "fields": parser.parse(rec["raw"])}, ensure_ascii=False
+                )
+                + "\n"
+            )
     print(f"synthetic held-out check ({n} refs, seed {seed}, {model.name}):", file=sys.stderr)
     sys.stdout.flush()
     subprocess.run([sys.executable, str(BENCH / "score.py"), str(gold), str(pred)], check=True)
@@ -137,24 +148,43 @@ def synth_check(model: Path, n: int, seed: int, out_dir: Path) -> None:
 
 def main() -> int:
     """Cross-validate, score, then train the shipped model."""
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--gold", type=Path, default=BENCH / "anystyle_gold.jsonl")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--out", type=Path, default=ROOT / "litreview" / "data" / "refparse.crfsuite")
-    ap.add_argument("--synth", type=int, default=SYNTH,
-                    help="synthetic grey-literature references added to every training set")
+    ap.add_argument(
+        "--synth",
+        type=int,
+        default=SYNTH,
+        help="synthetic grey-literature references added to every training set",
+    )
     ap.add_argument("--no-cv", action="store_true", help="only train the shipped model")
-    ap.add_argument("--check", type=int, default=400,
-                    help="synthetic held-out references scored after CV (0: none)")
-    ap.add_argument("--check-seed", type=int, default=20240,
-                    help="seed of the held-out synthetic references (training uses 7)")
+    ap.add_argument(
+        "--check",
+        type=int,
+        default=400,
+        help="synthetic held-out references scored after CV (0: none)",
+    )
+    ap.add_argument(
+        "--check-seed",
+        type=int,
+        default=20240,
+        help="seed of the held-out synthetic references (training uses 7)",
+    )
     ap.add_argument("--cv-only", action="store_true", help="do not write the shipped model")
-    ap.add_argument("--reuse-folds", action="store_true",
-                    help="reuse fold models left by an earlier run (rules changed, features not)")
-    ap.add_argument("--work", type=Path,
-                    default=Path(tempfile.gettempdir()) / "litreview_refparse_cv",
-                    help="where fold models and held-out predictions go")
+    ap.add_argument(
+        "--reuse-folds",
+        action="store_true",
+        help="reuse fold models left by an earlier run (rules changed, features not)",
+    )
+    ap.add_argument(
+        "--work",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "litreview_refparse_cv",
+        help="where fold models and held-out predictions go",
+    )
     args = ap.parse_args()
     records = load(args.gold)
     args.work.mkdir(parents=True, exist_ok=True)
@@ -164,8 +194,12 @@ def main() -> int:
         subprocess.run(score, check=True)
         sys.stdout.flush()
         if args.check:
-            synth_check(args.work / f"cv_fold0of{args.folds}.crfsuite", args.check,
-                        args.check_seed, args.work)
+            synth_check(
+                args.work / f"cv_fold0of{args.folds}.crfsuite",
+                args.check,
+                args.check_seed,
+                args.work,
+            )
     if args.cv_only:
         return 0
     train(records, args.out, args.synth)

@@ -22,10 +22,22 @@ def main() -> None:
     """Write ``docs/coverage-heatmap.png`` and ``docs/map.png``."""
     shutil.copyfile(HEATMAP, DOCS / "coverage-heatmap.png")
     browser = shutil.which("chromium") or shutil.which("chromium-browser") or "chromium"
-    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu",
-                    "--disable-background-networking", f"--screenshot={DOCS / 'map.png'}",
-                    "--window-size=1400,1000", MAP.as_uri()], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
+    subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            f"--screenshot={DOCS / 'map.png'}",
+            "--window-size=1400,1000",
+            MAP.as_uri(),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        timeout=120,
+    )
 
 
 if __name__ == "__main__":

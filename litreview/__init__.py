@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from importlib import metadata
 
-from .errors import InputError, LitreviewError, Problem
-from .model import Citation, Document, Evidence, GapStatement, Person, Tag, Work
-from .review import Review
+from litreview.core.errors import InputError, LitreviewError, Problem
+from litreview.core.model import Citation, Document, Evidence, GapStatement, Person, Tag, Work
+from litreview.review import Review
 
 __all__ = [
     "Citation",

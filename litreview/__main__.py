@@ -1,5 +1,5 @@
 """``python -m litreview``."""
 
-from .cli import entry
+from litreview.cli import entry
 
 entry()

@@ -11,7 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from .errors import LitreviewError
+from litreview.core.errors import LitreviewError
 
 COMMANDS = (
     "init",
@@ -30,7 +30,7 @@ _MODULES = {"import": "import_"}
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    from . import __version__
+    from litreview import __version__
 
     parser = argparse.ArgumentParser(
         prog="litreview", description="Research-gap and literature-review toolkit."

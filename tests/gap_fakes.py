@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from litreview.model import Evidence, GapStatement, Tag, Work
+from litreview.core.model import Evidence, GapStatement, Tag, Work
 
 FACETS = ("crime_type", "group", "gender_dimension")
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from litreview.model import Person, Work
+from litreview.core.model import Person, Work
 
 __all__ = [
     "CSL_TYPES",
@@ -65,8 +65,10 @@ def texts(*, max_words: int = 8) -> st.SearchStrategy[str]:
 
 def _name_words(max_words: int) -> st.SearchStrategy[str]:
     """Capitalised name words joined by single spaces, without reserved words."""
-    word = words().filter(lambda w: w.lower() not in _RESERVED_WORDS).map(
-        lambda w: w[0].upper() + w[1:]
+    word = (
+        words()
+        .filter(lambda w: w.lower() not in _RESERVED_WORDS)
+        .map(lambda w: w[0].upper() + w[1:])
     )
     return st.lists(word, min_size=1, max_size=max_words).map(" ".join)
 
@@ -118,8 +120,9 @@ def _chars(alphabet: str, min_size: int, max_size: int) -> st.SearchStrategy[str
 
 def keys() -> st.SearchStrategy[str]:
     """A citekey: ASCII letters and digits, starting with a letter."""
-    return _joined(_chars(_ASCII + _ASCII.upper(), 1, 1),
-                   _chars(_ASCII + _ASCII.upper() + _DIGITS, 0, 15))
+    return _joined(
+        _chars(_ASCII + _ASCII.upper(), 1, 1), _chars(_ASCII + _ASCII.upper() + _DIGITS, 0, 15)
+    )
 
 
 def keywords() -> st.SearchStrategy[tuple[str, ...]]:
@@ -153,10 +156,16 @@ def works(
     number = st.integers(1, 9999).map(str)
     pages = st.one_of(number, st.tuples(number, number).map(lambda t: f"{t[0]}-{t[1]}"))
     query = st.one_of(st.just(""), _joined(st.just("?a=1&b="), _chars(_ASCII, 1, 3)))
-    url = _joined(st.just("https://"), _chars(_ASCII, 1, 10), st.just(".org/"),
-                  _chars(_ASCII + _DIGITS, 1, 8), query)
-    doi = _joined(st.just("10."), _chars(_DIGITS, 4, 5), st.just("/"),
-                  _chars(_ASCII + _DIGITS + ".", 1, 10))
+    url = _joined(
+        st.just("https://"),
+        _chars(_ASCII, 1, 10),
+        st.just(".org/"),
+        _chars(_ASCII + _DIGITS, 1, 8),
+        query,
+    )
+    doi = _joined(
+        st.just("10."), _chars(_DIGITS, 4, 5), st.just("/"), _chars(_ASCII + _DIGITS + ".", 1, 10)
+    )
     return st.builds(
         Work,
         key=keys(),

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from litreview.errors import InputError
-from litreview.model import Person, Work
-from litreview.report import bibliography
-from litreview.report.bibliography import available_styles, format_bibliography, render_bibliography
+from litreview.core.errors import InputError
+from litreview.core.model import Person, Work
+from litreview.render import bibliography
+from litreview.render.bibliography import available_styles, format_bibliography, render_bibliography
 
 from .conftest import require_tool
 
@@ -18,6 +18,7 @@ def engine(request: pytest.FixtureRequest) -> str:
     if request.param == "pandoc":
         require_tool("pandoc")
     return str(request.param)
+
 
 SMITH = Work(
     key="smith2010",
@@ -72,8 +73,14 @@ def test_corporate_author_renders_as_an_organisation(engine: str) -> None:
 
 
 def test_deterministic_whatever_the_input_order(engine: str) -> None:
-    twin = Work(key="adams2015b", type="book", title="Aardvark methods",
-                authors=ADAMS.authors, issued="2015", publisher="Press")
+    twin = Work(
+        key="adams2015b",
+        type="book",
+        title="Aardvark methods",
+        authors=ADAMS.authors,
+        issued="2015",
+        publisher="Press",
+    )
     once = format_bibliography(
         [SMITH, BANK, ADAMS, twin], style="chicago-author-date", output="html", engine=engine
     )
@@ -110,8 +117,11 @@ def test_html_output_escapes_markup_in_the_data(style: str, engine: str) -> None
 
 def test_text_output_keeps_the_characters(engine: str) -> None:
     work = Work(
-        key="x", type="report", title=XSS + " <i>not markup</i>",
-        authors=(Person(literal="A & B"),), issued="2020",
+        key="x",
+        type="report",
+        title=XSS + " <i>not markup</i>",
+        authors=(Person(literal="A & B"),),
+        issued="2020",
     )
     assert XSS + " <i>not markup</i>" in format_bibliography([work], style="apa", engine=engine)
 
@@ -168,7 +178,7 @@ def test_works_sharing_a_key_are_all_listed(engine: str) -> None:
 
 def test_pandoc_failure_falls_back_to_citeproc_py(monkeypatch: pytest.MonkeyPatch) -> None:
     """auto: a pandoc failure is a warning and citeproc-py formats every entry instead."""
-    from litreview.report import pandoc_citeproc
+    from litreview.render import pandoc_citeproc
 
     def broken(items, path):  # type: ignore[no-untyped-def]
         raise pandoc_citeproc.PandocError("boom")

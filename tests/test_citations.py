@@ -16,42 +16,51 @@ from litreview.extract.footnotes import Footnote
 
 
 def _notes(*texts: str) -> list[Footnote]:
-    return [Footnote(number=i, text=t, spans=((0, 0),), line=i)
-            for i, t in enumerate(texts, start=1)]
+    return [
+        Footnote(number=i, text=t, spans=((0, 0),), line=i) for i, t in enumerate(texts, start=1)
+    ]
 
 
-@pytest.mark.parametrize(("text", "kind"), [
-    ("Ibid.", "ibid"),
-    ("ibid., p. 4", "ibid"),
-    ("12 in Smith (2010) report cited above.", "ibid"),
-    ("Smith, op. cit., p. 9.", "ibid"),
-    ("<https://example.org/a>.", "url"),
-    ("https://example.org/a.pdf.", "url"),
-    ("Aside from other rules, the country signed the convention in 2000.", "note"),
-    ("It is possible that a closer review would find more provisions.", "note"),
-    ("Smith (2010) argues that boats were lost. Smith (2010) Boats: A Survey.", "note"),
-    ("River Board (2013), 'Annual Review', City Press.", "citation"),
-    ("[World Catch Report 2018](#) (United Nations publication).", "citation"),
-    ("Basel Index, 2021 <https://example.org/ranking>.", "citation"),
-    ("See River Board (2012) [Catch data](#).", "citation"),
-    ("Lake Institute (K4D helpdesk) (2019), '[Gender and Fishing](#)', pp. 6.", "citation"),
-])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ibid.", "ibid"),
+        ("ibid., p. 4", "ibid"),
+        ("12 in Smith (2010) report cited above.", "ibid"),
+        ("Smith, op. cit., p. 9.", "ibid"),
+        ("<https://example.org/a>.", "url"),
+        ("https://example.org/a.pdf.", "url"),
+        ("Aside from other rules, the country signed the convention in 2000.", "note"),
+        ("It is possible that a closer review would find more provisions.", "note"),
+        ("Smith (2010) argues that boats were lost. Smith (2010) Boats: A Survey.", "note"),
+        ("River Board (2013), 'Annual Review', City Press.", "citation"),
+        ("[World Catch Report 2018](#) (United Nations publication).", "citation"),
+        ("Basel Index, 2021 <https://example.org/ranking>.", "citation"),
+        ("See River Board (2012) [Catch data](#).", "citation"),
+        ("Lake Institute (K4D helpdesk) (2019), '[Gender and Fishing](#)', pp. 6.", "citation"),
+    ],
+)
 def test_classify(text: str, kind: str) -> None:
     assert classify(text) == kind
 
 
 def test_semicolon_between_works_splits() -> None:
-    text = ("A. Lee (2017), '[Nets are no longer cheap](#)', Herald, 27 April 2017; "
-            "IANS (2022), '[Boats seized](#)', CNBC; River Board (2012), 'Flows', Vienna.")
+    text = (
+        "A. Lee (2017), '[Nets are no longer cheap](#)', Herald, 27 April 2017; "
+        "IANS (2022), '[Boats seized](#)', CNBC; River Board (2012), 'Flows', Vienna."
+    )
     assert len(split_works(text)) == 3
 
 
 def test_semicolon_inside_a_reference_does_not_split() -> None:
-    crisis = ("Crisis Group (2015), '*Water and Conflict*', Asia Report No 265; "
-              "Crisis Group; Brussels.")
+    crisis = (
+        "Crisis Group (2015), '*Water and Conflict*', Asia Report No 265; Crisis Group; Brussels."
+    )
     assert split_works(crisis) == [crisis.rstrip(";")]
-    doi = ("K. Faris, “Translucent Lives”, *Journal* 20, 2019. URL: <http://x.org/5>; "
-           "DOI: <https://doi.org/10.4000/x.5>.")
+    doi = (
+        "K. Faris, “Translucent Lives”, *Journal* 20, 2019. URL: <http://x.org/5>; "
+        "DOI: <https://doi.org/10.4000/x.5>."
+    )
     assert len(split_works(doi)) == 1
     tail_url = "F. Zahid (2018), '*Nexus*', Centre; <https://www.example.org/26487541.pdf>."
     assert len(split_works(tail_url)) == 1
@@ -63,10 +72,13 @@ def test_semicolon_inside_parentheses_or_quotes_does_not_split() -> None:
 
 
 def test_cited_in_splits_two_works() -> None:
-    parts = split_works("Security Policy 2022, <https://x.org/p.pdf> - cited in Desk (2022) "
-                        "Conflict Analysis.")
-    assert parts == ["Security Policy 2022, <https://x.org/p.pdf>",
-                     "Desk (2022) Conflict Analysis."]
+    parts = split_works(
+        "Security Policy 2022, <https://x.org/p.pdf> - cited in Desk (2022) Conflict Analysis."
+    )
+    assert parts == [
+        "Security Policy 2022, <https://x.org/p.pdf>",
+        "Desk (2022) Conflict Analysis.",
+    ]
 
 
 def test_looks_like_reference() -> None:
@@ -77,19 +89,28 @@ def test_looks_like_reference() -> None:
 
 
 def test_note_references_are_found() -> None:
-    text = ("A study places the numbers at 300,000 (World Bank, 2018, Journeys; the case of X), "
-            "although others refrain. According to the Agency, the protocol is “the key "
-            "instrument” Agency (2014) [Instruments on Fishing](#).")
-    assert note_references(text) == ["World Bank, 2018, Journeys; the case of X",
-                                     "Agency (2014) [Instruments on Fishing](#)."]
+    text = (
+        "A study places the numbers at 300,000 (World Bank, 2018, Journeys; the case of X), "
+        "although others refrain. According to the Agency, the protocol is “the key "
+        "instrument” Agency (2014) [Instruments on Fishing](#)."
+    )
+    assert note_references(text) == [
+        "World Bank, 2018, Journeys; the case of X",
+        "Agency (2014) [Instruments on Fishing](#).",
+    ]
 
 
 def test_ibid_resolves_to_previous_footnote_works() -> None:
-    rows, problems = references(_notes(
-        "A. Lee (2017), 'One'; B. Kay (2018), 'Two'.", "Ibid.", "Ibid."))
+    rows, problems = references(
+        _notes("A. Lee (2017), 'One'; B. Kay (2018), 'Two'.", "Ibid.", "Ibid.")
+    )
     ibids = [r for r in rows if r.kind == "ibid"]
     assert [(r.footnote, r.target) for r in ibids] == [
-        (2, (1, 1)), (2, (1, 2)), (3, (1, 1)), (3, (1, 2))]
+        (2, (1, 1)),
+        (2, (1, 2)),
+        (3, (1, 1)),
+        (3, (1, 2)),
+    ]
     assert problems == []
 
 
@@ -105,10 +126,13 @@ def test_ibid_without_a_work_is_a_problem() -> None:
 
 
 def test_cited_above_resolves_to_named_earlier_work() -> None:
-    rows, problems = references(_notes(
-        "Board (2018), 'Global Report', United Nations.",
-        "Lee (2019), 'Other', Press.",
-        "42 in Board (2018) report cited above."))
+    rows, problems = references(
+        _notes(
+            "Board (2018), 'Global Report', United Nations.",
+            "Lee (2019), 'Other', Press.",
+            "42 in Board (2018) report cited above.",
+        )
+    )
     assert rows[2].kind == "ibid" and rows[2].target == (1, 1)
     assert problems == []
 
@@ -119,40 +143,61 @@ def test_unresolvable_op_cit_is_a_problem() -> None:
 
 
 def test_short_form_points_at_fuller_reference() -> None:
-    rows, _ = references(_notes(
-        "Aurat Board (2016) [‘Silent no More’](#), Islamabad.",
-        "Aurat Board and Partners (2016), ‘Other Study’.",
-        "Aurat Board (2016)."))
+    rows, _ = references(
+        _notes(
+            "Aurat Board (2016) [‘Silent no More’](#), Islamabad.",
+            "Aurat Board and Partners (2016), ‘Other Study’.",
+            "Aurat Board (2016).",
+        )
+    )
     assert rows[2].kind == "citation" and rows[2].target == (1, 1) and not rows[2].parse
 
 
 def test_note_rows() -> None:
-    rows, _ = references(_notes(
-        "It is beyond the scope of this analysis to review every law.",
-        "Smith (2010) points to the case of two boats. Smith (2010) Boats: A Survey."))
+    rows, _ = references(
+        _notes(
+            "It is beyond the scope of this analysis to review every law.",
+            "Smith (2010) points to the case of two boats. Smith (2010) Boats: A Survey.",
+        )
+    )
     assert [(r.footnote, r.position, r.kind, r.parse) for r in rows] == [
-        (1, 1, "note", False), (2, 1, "note", False), (2, 2, "citation", True)]
+        (1, 1, "note", False),
+        (2, 1, "note", False),
+        (2, 2, "citation", True),
+    ]
     assert rows[2].raw == "Smith (2010) Boats: A Survey."
 
 
 def test_prose_pointer_to_a_url_is_its_own_work() -> None:
-    rows, _ = references(_notes("Board (2012), [Catch Report 2012](#), United Nations. A more "
-                                "recent data can be found here: <https://x.org/brief.pdf>"))
+    rows, _ = references(
+        _notes(
+            "Board (2012), [Catch Report 2012](#), United Nations. A more "
+            "recent data can be found here: <https://x.org/brief.pdf>"
+        )
+    )
     assert [(r.kind, r.raw) for r in rows] == [
         ("citation", "Board (2012), [Catch Report 2012](#), United Nations."),
-        ("url", "https://x.org/brief.pdf")]
+        ("url", "https://x.org/brief.pdf"),
+    ]
 
 
 def test_short_form_links_by_initials_forwards_and_backwards() -> None:
-    rows, _ = references(_notes(
-        "River Basin Fishing Council, 2021.",
-        "Ibid.",
-        "RBFC (2021), 'Catch Index 2021', River Basin Fishing Council.",
-        "Lake Board (2019), 'Nets', Press.",
-        "LB, 2019."))
+    rows, _ = references(
+        _notes(
+            "River Basin Fishing Council, 2021.",
+            "Ibid.",
+            "RBFC (2021), 'Catch Index 2021', River Basin Fishing Council.",
+            "Lake Board (2019), 'Nets', Press.",
+            "LB, 2019.",
+        )
+    )
     assert [(r.footnote, r.parse, r.target) for r in rows] == [
-        (1, False, (3, 1)), (2, False, (3, 1)), (3, True, None), (4, True, None),
-        (5, False, (4, 1))]
+        (1, False, (3, 1)),
+        (2, False, (3, 1)),
+        (3, True, None),
+        (4, True, None),
+        (5, False, (4, 1)),
+    ]
 
 
 def test_short_form_without_a_full_reference_stays_a_work() -> None:

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from litreview import atomic, cli
+from litreview import cli
 from litreview.commands.init import CURATION_TEMPLATE
+from litreview.core import atomic
 from litreview.review import Review
 
 GOOD = """\
@@ -315,7 +316,7 @@ def test_export_every_format_runs(
         ("csv", "tabular"),
     ):
         try:
-            __import__(f"litreview.io.{module}")
+            __import__(f"litreview.formats.{module}")
         except ImportError:
             continue  # that format's module is not written yet
         out_file = tmp_path / f"out.{fmt}"
@@ -403,7 +404,7 @@ def test_export_text_style(
 def test_round_trip_through_format_keeps_corpus(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
 ) -> None:
-    from litreview.io import FORMATS
+    from litreview.formats import FORMATS
 
     assert cli.main(["import", str(write(tmp_path / "a.bib", GOOD)), "--review", str(review)]) == 0
     (review / "bibliography" / "tags.csv").write_text(
@@ -428,8 +429,8 @@ def test_round_trip_through_format_keeps_corpus(
 
 
 def test_registry_names_and_suffixes() -> None:
-    from litreview.errors import InputError
-    from litreview.io import FORMATS, format_for, reader_for, writer_for
+    from litreview.core.errors import InputError
+    from litreview.formats import FORMATS, format_for, reader_for, writer_for
 
     assert set(FORMATS) == {"bibtex", "biblatex", "ris", "csljson", "csv"}
     assert format_for("refs.BIB").name == "bibtex"
@@ -444,8 +445,8 @@ def test_registry_names_and_suffixes() -> None:
 
 
 def test_biblatex_writer_option_bound() -> None:
-    from litreview.io import writer_for
-    from litreview.model import Work
+    from litreview.core.model import Work
+    from litreview.formats import writer_for
 
     w = Work(key="k", type="report", title="T", issued="2012")
     assert writer_for("biblatex")([w]) != writer_for("bibtex")([w])

@@ -25,8 +25,9 @@ def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list
     return status, out.out.splitlines(), out.err
 
 
-def test_parse_file_gives_one_json_object_per_line(tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_parse_file_gives_one_json_object_per_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Line count and order are kept; a blank line gives ``{}``."""
     src = tmp_path / "refs.txt"
     src.write_text("\n".join(REFS) + "\n", encoding="utf-8")
@@ -41,8 +42,9 @@ def test_parse_file_gives_one_json_object_per_line(tmp_path: Path,
     assert all("id" not in item for item in items)
 
 
-def test_parse_reads_stdin(monkeypatch: pytest.MonkeyPatch,
-                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_parse_reads_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """``-`` reads standard input; non-ASCII text is written as is."""
     text = "Müller, K. (2003). Über Grenzen. Berlin: Ä Verlag.\n"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
@@ -53,8 +55,9 @@ def test_parse_reads_stdin(monkeypatch: pytest.MonkeyPatch,
     assert json.loads(lines[0])["author"][0]["family"] == "Müller"
 
 
-def test_parse_missing_file_is_one_line_error(tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_parse_missing_file_is_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A missing file: exit 2, one line on stderr naming the file, nothing on stdout."""
     missing = tmp_path / "nope.txt"
     status, lines, err = _run(["parse", str(missing)], capsys)
@@ -63,8 +66,9 @@ def test_parse_missing_file_is_one_line_error(tmp_path: Path,
     assert err.count("\n") == 1 and "nope.txt" in err
 
 
-def test_parse_non_utf8_file_names_the_line(tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_parse_non_utf8_file_names_the_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Bytes that are not UTF-8: exit 2 with the file and line."""
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"Smith, J. (2000). Fine.\nCaf\xe9 (2001). Broken.\n")
@@ -74,8 +78,9 @@ def test_parse_non_utf8_file_names_the_line(tmp_path: Path,
     assert "bad.txt:2" in err
 
 
-def test_parse_non_utf8_stdin_names_the_line(monkeypatch: pytest.MonkeyPatch,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_parse_non_utf8_stdin_names_the_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Bytes on standard input that are not UTF-8: exit 2 naming <stdin>, the line and the
     byte, nothing parsed (they are not read as replacement characters)."""
     data = b"Smith, J. (2000). Fine.\nCaf\xe9 (2001). Broken.\n"

@@ -11,15 +11,15 @@ import pytest
 from sklearn.exceptions import NotFittedError
 from sklearn.metrics import adjusted_rand_score
 
-from litreview.cluster import (
+from litreview.core.model import Citation, GapStatement, Work
+from litreview.gaps.cluster import (
     ClusterResult,
     ThemeClusterer,
     cluster_texts,
     statement_texts,
     work_texts,
 )
-from litreview.model import Citation, GapStatement, Work
-from litreview.report.cluster_figures import (
+from litreview.render.cluster_figures import (
     cluster_map_png,
     compute_cluster_map,
     plot_cluster_map,
@@ -64,8 +64,11 @@ def test_fixed_k_keywords_name_the_topics() -> None:
     texts, _ = corpus(40, 7)
     result = cluster_texts(texts, n_clusters=4, random_state=0)
     tops = {kw[0].split()[0] for kw in result.keywords}
-    owners = {next(i for i, t in enumerate(TOPICS) if w in t.split()) for w in tops if
-              any(w in t.split() for t in TOPICS)}
+    owners = {
+        next(i for i, t in enumerate(TOPICS) if w in t.split())
+        for w in tops
+        if any(w in t.split() for t in TOPICS)
+    }
     assert len(owners) == 4
 
 
@@ -89,8 +92,9 @@ def test_large_input_uses_minibatch_and_stays_stable() -> None:
     assert model.stability_ >= 0.8 and adjusted_rand_score(truth, model.labels_) >= 0.6
 
 
-@pytest.mark.parametrize("texts", [["only one text"], ["a river", "a flood"],
-                                   ["the and of", "is it"]])
+@pytest.mark.parametrize(
+    "texts", [["only one text"], ["a river", "a flood"], ["the and of", "is it"]]
+)
 def test_tiny_or_empty_inputs_give_one_cluster(texts: list[str]) -> None:
     """Too little to split: one cluster, stability 1, no error."""
     result = cluster_texts(texts)
@@ -110,11 +114,19 @@ def test_errors() -> None:
 def test_texts_of_works_and_statements() -> None:
     """Works: title plus citing contexts, in key order; statements: quote plus facet values."""
     works = [Work(key="b", title="Floods in towns"), Work(key="a", title="Heat")]
-    cits = [Citation(doc_id="d", footnote=n, position=0, raw="r", work_key="a",
-                     context="Heat kills.") for n in (1, 2)]
+    cits = [
+        Citation(doc_id="d", footnote=n, position=0, raw="r", work_key="a", context="Heat kills.")
+        for n in (1, 2)
+    ]
     assert work_texts(works, cits) == (["a", "b"], ["Heat Heat kills.", "Floods in towns"])
-    st = GapStatement(doc_id="d", char_start=3, char_end=9, section="", quote="No data.",
-                      facets=(("crime_type", ("fraud",)),))
+    st = GapStatement(
+        doc_id="d",
+        char_start=3,
+        char_end=9,
+        section="",
+        quote="No data.",
+        facets=(("crime_type", ("fraud",)),),
+    )
     assert statement_texts([st], ["crime_type"]) == (["d:3-9"], ["No data. fraud"])
 
 
@@ -143,19 +155,35 @@ def test_works_cluster_map_in_one_call() -> None:
 
 def test_clusters_csv_rows_follow_statements() -> None:
     """One row per statement, its id parsed back into offsets; empty input gives a header."""
-    from litreview.report.clusters import CLUSTERS_CSV, clusters_csv, statement_clusters
+    from litreview.render.clusters import CLUSTERS_CSV, clusters_csv, statement_clusters
 
-    stmts = [GapStatement(doc_id="d", char_start=n * 10, char_end=n * 10 + 5, section="",
-                          quote=q, facets=(("crime_type", (c,)),))
-             for n, (q, c) in enumerate([("No data on drug routes.", "drugs"),
-                                         ("Drug markets poorly understood.", "drugs"),
-                                         ("Little research on bank laundering.", "laundering"),
-                                         ("Laundering via property unstudied.", "laundering")])]
+    stmts = [
+        GapStatement(
+            doc_id="d",
+            char_start=n * 10,
+            char_end=n * 10 + 5,
+            section="",
+            quote=q,
+            facets=(("crime_type", (c,)),),
+        )
+        for n, (q, c) in enumerate(
+            [
+                ("No data on drug routes.", "drugs"),
+                ("Drug markets poorly understood.", "drugs"),
+                ("Little research on bank laundering.", "laundering"),
+                ("Laundering via property unstudied.", "laundering"),
+            ]
+        )
+    ]
     result = statement_clusters(stmts, ["crime_type"])
     assert result is not None
     rows = list(csv.DictReader(io.StringIO(clusters_csv(result))))
     assert tuple(rows[0]) == CLUSTERS_CSV
-    assert [(r["doc_id"], int(r["char_start"])) for r in rows] == [("d", 0), ("d", 10),
-                                                                  ("d", 20), ("d", 30)]
+    assert [(r["doc_id"], int(r["char_start"])) for r in rows] == [
+        ("d", 0),
+        ("d", 10),
+        ("d", 20),
+        ("d", 30),
+    ]
     assert rows[0]["cluster"] == rows[1]["cluster"] != rows[2]["cluster"] == rows[3]["cluster"]
     assert clusters_csv(statement_clusters([], [])) == ",".join(CLUSTERS_CSV) + "\n"

@@ -9,11 +9,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from litreview import atomic
-from litreview.csl import date_from_csl, date_to_csl, work_from_csl, work_to_csl
-from litreview.errors import InputError, Problem
-from litreview.model import Citation, Document, Evidence, GapStatement, Person, Tag, Work
-from litreview.review import Review, decode_utf8, read_text
+from litreview.core import atomic
+from litreview.core.errors import InputError, Problem
+from litreview.core.files import decode_utf8, read_text
+from litreview.core.model import Citation, Document, Evidence, GapStatement, Person, Tag, Work
+from litreview.formats.csl import date_from_csl, date_to_csl, work_from_csl, work_to_csl
+from litreview.review import Review
 
 
 def test_input_error_is_one_line_with_file_and_line() -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from litreview import notebook_helpers as nh
 from litreview.cli import main
-from litreview.corpus import ENV_VAR, Corpus, open_review, review_dir
+from litreview.notebook import helpers as nh
+from litreview.notebook.corpus import ENV_VAR, Corpus, open_review, review_dir
 from tests.review_fixture import build_fixture_review
 
 
@@ -36,7 +36,8 @@ def test_open_review_reads_every_table(corpus: Corpus, review: Path) -> None:
     bib = (review / "bibliography" / "corpus.bib").read_text(encoding="utf-8")
     assert len(corpus.works) == bib.count("\n@") + bib.startswith("@")
     assert {d.doc_id for d in corpus.documents} == {
-        p.stem for p in (review / "documents").glob("*.txt")}
+        p.stem for p in (review / "documents").glob("*.txt")
+    }
     tag_lines = (review / "bibliography" / "tags.csv").read_text(encoding="utf-8").splitlines()
     assert len(corpus.tags_df) == len(corpus.tags) > 0
     assert len(tag_lines) - 1 >= len(corpus.tags)
@@ -94,8 +95,22 @@ def test_curation_in_memory(corpus: Corpus, review: Path) -> None:
 def test_export_slice_matches_command(corpus: Corpus, review: Path, tmp_path: Path) -> None:
     facet, value = corpus.tags[0].facet, corpus.tags[0].value
     out = tmp_path / "slice.ris"
-    assert main(["export", "--format", "ris", "--where", f"{facet}={value}", "-o", str(out),
-                 "--review", str(review)]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "--format",
+                "ris",
+                "--where",
+                f"{facet}={value}",
+                "-o",
+                str(out),
+                "--review",
+                str(review),
+            ]
+        )
+        == 0
+    )
     text = nh.export_slice(corpus, [f"{facet}={value}"], "ris")
     assert text == out.read_text(encoding="utf-8") and "TY  -" in text
 

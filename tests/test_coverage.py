@@ -6,9 +6,9 @@ import argparse
 
 import pytest
 
-from litreview.coverage import coverage_cube, coverage_matrix, select_works
-from litreview.model import Citation, Evidence, Tag, Work
-from litreview.report.figures import heatmap_png
+from litreview.core.model import Citation, Evidence, Tag, Work
+from litreview.gaps.coverage import coverage_cube, coverage_matrix, select_works
+from litreview.render.figures import heatmap_png
 
 
 def tag(key: str, facet: str, value: str, quote: str = "q") -> Tag:

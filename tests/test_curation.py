@@ -5,8 +5,14 @@ from __future__ import annotations
 import pytest
 
 from litreview.commands.init import CURATION_TEMPLATE
-from litreview.curation import Curation, NotDuplicate, TagEdit, load_curation, unknown_references
-from litreview.errors import InputError
+from litreview.core.curation import (
+    Curation,
+    NotDuplicate,
+    TagEdit,
+    load_curation,
+    unknown_references,
+)
+from litreview.core.errors import InputError
 
 FILLED = """\
 tags:

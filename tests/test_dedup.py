@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from litreview.dedup import TITLE_THRESHOLD, apply_merges, merge_into
-from litreview.model import Person, Work
+from litreview.core.model import Person, Work
+from litreview.corpus.dedup import TITLE_THRESHOLD, apply_merges, merge_into
 
 UNODC = (Person(literal="UNODC"),)
 
@@ -131,7 +131,7 @@ def test_apply_merges_chain() -> None:
 
 
 def test_scales_without_all_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
-    import litreview.dedup as dedup
+    import litreview.corpus.dedup as dedup
 
     calls = []
     real = dedup.title_score
@@ -222,10 +222,20 @@ def test_untitled_records_merge_only_on_the_very_same_content() -> None:
 
 
 def test_own_record_coming_back_merges_on_its_key() -> None:
-    org = Work(key="lima2019", type="report", authors=(Person(literal="Lima, A."),),
-               issued="2019", container="Board")
-    back = Work(key="lima2019", type="report", authors=(Person(family="Lima", given="A."),),
-                issued="2019", keywords=("group:women",))
+    org = Work(
+        key="lima2019",
+        type="report",
+        authors=(Person(literal="Lima, A."),),
+        issued="2019",
+        container="Board",
+    )
+    back = Work(
+        key="lima2019",
+        type="report",
+        authors=(Person(family="Lima", given="A."),),
+        issued="2019",
+        keywords=("group:women",),
+    )
     res = merge_into([org], [back])
     assert [(m.kept, m.reason) for m in res.merges] == [("lima2019", "key")]
     assert res.works[0].keywords == ("group:women",)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from litreview.errors import InputError
-from litreview.io.documents import docx_footnotes, read_document
+from litreview.core.errors import InputError
+from litreview.formats.documents import docx_footnotes, read_document
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -18,31 +18,41 @@ R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationship
 def _docx(path: Path, *, footnotes: bool = True) -> Path:
     """A minimal DOCX: one paragraph with a footnote reference, and footnotes.xml."""
     ref = '<w:r><w:footnoteReference w:id="1"/></w:r>' if footnotes else ""
-    document = (f'<?xml version="1.0" encoding="UTF-8"?><w:document {W} {R}><w:body>'
-                f'<w:p><w:r><w:t>Rivers are low this year.</w:t></w:r>{ref}</w:p>'
-                '<w:p><w:r><w:t>Second paragraph.</w:t></w:r></w:p></w:body></w:document>')
-    notes = (f'<?xml version="1.0" encoding="UTF-8"?><w:footnotes {W}>'
-             '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
-             '</w:footnote>'
-             '<w:footnote w:id="1"><w:p><w:r><w:t>Lima, A. (2019), </w:t></w:r>'
-             "<w:r><w:t>'River Catch Survey', Lagos.</w:t></w:r></w:p></w:footnote></w:footnotes>")
-    types = ('<?xml version="1.0" encoding="UTF-8"?>'
-             '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-             '<Default Extension="rels" '
-             'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-             '<Default Extension="xml" ContentType="application/xml"/>'
-             '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
-             'officedocument.wordprocessingml.document.main+xml"/>'
-             '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
-             'officedocument.wordprocessingml.footnotes+xml"/></Types>')
-    rels = ('<?xml version="1.0" encoding="UTF-8"?>'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-            'relationships/officeDocument" Target="word/document.xml"/></Relationships>')
-    doc_rels = ('<?xml version="1.0" encoding="UTF-8"?>'
-                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                'relationships/footnotes" Target="footnotes.xml"/></Relationships>')
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:document {W} {R}><w:body>'
+        f"<w:p><w:r><w:t>Rivers are low this year.</w:t></w:r>{ref}</w:p>"
+        "<w:p><w:r><w:t>Second paragraph.</w:t></w:r></w:p></w:body></w:document>"
+    )
+    notes = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:footnotes {W}>'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        "</w:footnote>"
+        '<w:footnote w:id="1"><w:p><w:r><w:t>Lima, A. (2019), </w:t></w:r>'
+        "<w:r><w:t>'River Catch Survey', Lagos.</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    )
+    types = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" '
+        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.wordprocessingml.document.main+xml"/>'
+        '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.wordprocessingml.footnotes+xml"/></Types>'
+    )
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+    )
+    doc_rels = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/footnotes" Target="footnotes.xml"/></Relationships>'
+    )
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("[Content_Types].xml", types)
         z.writestr("_rels/.rels", rels)

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from litreview.model import Citation, Document, Work
-from litreview.report.egm import egm_data, embed_json, render_map
+from litreview.core.model import Citation, Document, Work
+from litreview.render.egm import egm_data, embed_json, render_map
 from tests.gap_fakes import corpus, statements, tag, taxonomy
 
 EVIL = "<img src=x onerror=alert(1)></script><script>alert(2)</script>"
@@ -62,11 +62,18 @@ def test_large_corpora_get_plain_citations_small_ones_formatted(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Formatting stops at a size limit so a 100,000-work map is made in seconds."""
-    from litreview.model import Person
-    from litreview.report import bibliography, egm, pandoc_citeproc
+    from litreview.core.model import Person
+    from litreview.render import bibliography, egm, pandoc_citeproc
 
-    works = [Work(key=f"w{i}", title=f"Title {i}", issued="2020",
-                  authors=(Person(family="Khan", given="A"),)) for i in range(5)]
+    works = [
+        Work(
+            key=f"w{i}",
+            title=f"Title {i}",
+            issued="2020",
+            authors=(Person(family="Khan", given="A"),),
+        )
+        for i in range(5)
+    ]
     asked: list[int] = []
 
     def fake(ws, **kw):  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from litreview.report.egm import render_map
+from litreview.render.egm import render_map
 from tests.conftest import require_module, require_tool
 from tests.test_egm import EVIL, page_data
 

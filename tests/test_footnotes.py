@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from litreview.extract.footnotes import find_footnotes, is_heading
-from litreview.io.documents import read_document
+from litreview.formats.documents import read_document
 
 DOCS = Path(__file__).parent / "data" / "docs"
 
@@ -26,14 +26,14 @@ def test_every_footnote_is_paired_with_its_marker() -> None:
     assert scan.problems == ()
     for f in scan.footnotes:
         assert f.marker is not None
-        assert text[f.marker.start:f.marker.end] in "¹²³⁴⁵⁶⁷⁸"
+        assert text[f.marker.start : f.marker.end] in "¹²³⁴⁵⁶⁷⁸"
 
 
 def test_context_offsets_locate_the_citing_sentence() -> None:
     text, scan = _scan("paged_report.txt")
     by = {f.number: f for f in scan.footnotes}
     for f in scan.footnotes:
-        assert text[f.context_start:f.context_end] == f.context
+        assert text[f.context_start : f.context_end] == f.context
     assert by[1].context == "Catches have fallen in most districts since the dam was built.¹"
     assert by[4].context.startswith("Prices rose by a third in two years,⁴ and women")
 
@@ -49,23 +49,32 @@ def test_footnote_continued_after_page_break_is_joined() -> None:
     text, scan = _scan("paged_report.txt")
     four = {f.number: f for f in scan.footnotes}[4]
     assert len(four.spans) == 2
-    assert four.text.endswith("'Market Prices and gender in river towns', Journal of Rivers 4(2), "
-                              "pp. 10-22.")
+    assert four.text.endswith(
+        "'Market Prices and gender in river towns', Journal of Rivers 4(2), pp. 10-22."
+    )
     assert [text[s:e] for s, e in four.spans][1].startswith("gender in river towns")
 
 
 def test_sections_come_from_layout() -> None:
     _, scan = _scan("paged_report.txt")
     sections = {f.number: f.section for f in scan.footnotes}
-    assert sections == {1: "Introduction", 2: "Introduction", 3: "Introduction", 4: "Markets",
-                        5: "Markets", 6: "Cold storage", 7: "Cold storage", 8: "Cold storage"}
+    assert sections == {
+        1: "Introduction",
+        2: "Introduction",
+        3: "Introduction",
+        4: "Markets",
+        5: "Markets",
+        6: "Cold storage",
+        7: "Cold storage",
+        8: "Cold storage",
+    }
 
 
 def test_marker_styles_brackets_caret_html() -> None:
     text, scan = _scan("markers.md")
     assert [f.number for f in scan.footnotes] == [1, 2, 3]
     assert scan.problems == ()
-    assert [text[m.start:m.end] for m in scan.markers] == ["[1]", "^2", "<sup>3</sup>"]
+    assert [text[m.start : m.end] for m in scan.markers] == ["[1]", "^2", "<sup>3</sup>"]
     assert scan.footnotes[0].context == "Bracketed markers are common in Markdown.[1]"
     assert scan.footnotes[0].section == "Survey of marker styles"
     assert scan.footnotes[1].text == "<https://example.net/caret>"
@@ -74,7 +83,9 @@ def test_marker_styles_brackets_caret_html() -> None:
 def test_multi_digit_superscripts() -> None:
     _, scan = _scan("multi_digit.txt")
     assert [(f.number, f.marker.number if f.marker else None) for f in scan.footnotes] == [
-        (99, 99), (100, 100)]
+        (99, 99),
+        (100, 100),
+    ]
 
 
 def test_problems_are_data_with_lines() -> None:
@@ -97,7 +108,9 @@ def test_plain_number_before_url_is_a_footnote() -> None:
     text = "Intro\n\nA claim.¹ Another.²\n\n- 1 <https://a.example/x>\n2 https://b.example/y\n"
     scan = find_footnotes(text)
     assert [(f.number, f.text) for f in scan.footnotes] == [
-        (1, "<https://a.example/x>"), (2, "https://b.example/y")]
+        (1, "<https://a.example/x>"),
+        (2, "https://b.example/y"),
+    ]
 
 
 def test_numbered_list_is_not_footnotes() -> None:
@@ -116,10 +129,12 @@ def test_heading_shape() -> None:
 
 
 def test_page_debris_inside_a_sentence_is_not_a_heading() -> None:
-    text = ("Real Heading\n\n"
-            "People are moved from one district to another by brokers when they are\n\n"
-            "LOGO\n\n"
-            "paid to work.¹\n\n¹ Adams, J. (2001), 'First', Press.\n")
+    text = (
+        "Real Heading\n\n"
+        "People are moved from one district to another by brokers when they are\n\n"
+        "LOGO\n\n"
+        "paid to work.¹\n\n¹ Adams, J. (2001), 'First', Press.\n"
+    )
     scan = find_footnotes(text)
     assert [h for _, h in scan.headings] == ["Real Heading"]
     assert scan.footnotes[0].section == "Real Heading"
@@ -135,24 +150,33 @@ _STYLES = {
 
 
 @settings(max_examples=40, deadline=None)
-@given(sentences=st.lists(st.lists(st.text("bfghjkmqwxyz", min_size=1, max_size=8), min_size=2,
-                                   max_size=9), min_size=1, max_size=15),
-       style=st.sampled_from(sorted(_STYLES)), per_line=st.integers(1, 4))
-def test_generated_documents_pair_every_footnote(sentences: list[list[str]], style: str,
-                                                 per_line: int) -> None:
+@given(
+    sentences=st.lists(
+        st.lists(st.text("bfghjkmqwxyz", min_size=1, max_size=8), min_size=2, max_size=9),
+        min_size=1,
+        max_size=15,
+    ),
+    style=st.sampled_from(sorted(_STYLES)),
+    per_line=st.integers(1, 4),
+)
+def test_generated_documents_pair_every_footnote(
+    sentences: list[list[str]], style: str, per_line: int
+) -> None:
     """Letters that cannot spell an abbreviation ("ed.", "no.") keep every full stop a break."""
     mark, start = _STYLES[style]
-    body = [" ".join(words).capitalize() + "." + mark(i)
-            for i, words in enumerate(sentences, start=1)]
-    paragraphs = [" ".join(body[i:i + per_line]) for i in range(0, len(body), per_line)]
-    notes = [f"{start(i)} Author{i}, A. (2000), 'Title {i}', Press."
-             for i in range(1, len(body) + 1)]
+    body = [
+        " ".join(words).capitalize() + "." + mark(i) for i, words in enumerate(sentences, start=1)
+    ]
+    paragraphs = [" ".join(body[i : i + per_line]) for i in range(0, len(body), per_line)]
+    notes = [
+        f"{start(i)} Author{i}, A. (2000), 'Title {i}', Press." for i in range(1, len(body) + 1)
+    ]
     text = "Generated Heading\n\n" + "\n\n".join(paragraphs) + "\n\n" + "\n\n".join(notes) + "\n"
     scan = find_footnotes(text)
     assert scan.problems == ()
     assert [f.number for f in scan.footnotes] == list(range(1, len(body) + 1))
     for f, sentence in zip(scan.footnotes, body, strict=True):
         assert f.context == sentence
-        assert text[f.context_start:f.context_end] == f.context
+        assert text[f.context_start : f.context_end] == f.context
         assert f.text == f"Author{f.number}, A. (2000), 'Title {f.number}', Press."
         assert f.section == "Generated Heading"

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from litreview.frames import citations_frame, tags_frame, works_frame
-from litreview.model import Citation, Evidence, Person, Tag, Work
+from litreview.core.model import Citation, Evidence, Person, Tag, Work
+from litreview.notebook.frames import citations_frame, tags_frame, works_frame
 
 
 def test_works_frame_indexed_by_key() -> None:
-    works = [Work(key="a2020", authors=(Person(literal="UNODC"), Person(family="Khan", given="S.")),
-                  issued="2020-05", title="T")]
+    works = [
+        Work(
+            key="a2020",
+            authors=(Person(literal="UNODC"), Person(family="Khan", given="S.")),
+            issued="2020-05",
+            title="T",
+        )
+    ]
     frame = works_frame(works)
     assert frame.loc["a2020", "authors"] == "UNODC; S. Khan"
     assert frame.loc["a2020", "year"] == "2020"
@@ -21,7 +27,14 @@ def test_citations_frame_keeps_missing_footnote() -> None:
 
 
 def test_tags_frame_source_kind() -> None:
-    tags = [Tag(work_key="w", facet="f", value="v", source="curator",
-                evidence=Evidence(quote="q", doc_id="d", char_start=1, char_end=2))]
+    tags = [
+        Tag(
+            work_key="w",
+            facet="f",
+            value="v",
+            source="curator",
+            evidence=Evidence(quote="q", doc_id="d", char_start=1, char_end=2),
+        )
+    ]
     frame = tags_frame(tags)
     assert list(frame["kind"]) == ["curator"] and frame.loc[0, "char_end"] == 2

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from litreview.errors import InputError
-from litreview.gaps import find_gaps, load_settings, statement_cells
+from litreview.core.errors import InputError
+from litreview.gaps.register import find_gaps, load_settings, statement_cells
 from tests.gap_fakes import FACETS, corpus, statements, stmt, tag
 
 
@@ -94,7 +94,7 @@ def test_bad_settings_is_input_error() -> None:
 
 def test_focus_ignores_catch_all_values() -> None:
     """A statement on a group "in general" (a catch-all crime type) is squarely about the group."""
-    from litreview.gap_score import focus
+    from litreview.gaps.score import focus
 
     s = stmt(0, crime=("general",), group=("x",))
     cell = (("group", "x"),)
@@ -105,8 +105,8 @@ def test_focus_ignores_catch_all_values() -> None:
 def test_specificity_is_rarity_not_facet_count() -> None:
     """A cell pinning one rare value is narrower than one pinning a common value, and as
     narrow as a cell pinning two values; without tags it falls back to the facet share."""
-    from litreview.gap_index import index_corpus
-    from litreview.gap_score import specificity
+    from litreview.gaps.index import index_corpus
+    from litreview.gaps.score import specificity
 
     tags, works = corpus()
     index = index_corpus(tags, works, load_settings())

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from litreview import cli
-from litreview.io.bibtex import write_bibtex
-from litreview.model import Document, Person, Work
+from litreview.core.model import Document, Person, Work
+from litreview.formats.bibtex import write_bibtex
 from litreview.review import Review
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -119,7 +119,7 @@ def test_failure_leaves_gaps_as_they_were(tmp_path: Path, monkeypatch: pytest.Mo
     def boom(*args: object, **kwargs: object) -> str:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("litreview.report.egm.render_map", boom)
+    monkeypatch.setattr("litreview.render.egm.render_map", boom)
     with pytest.raises(RuntimeError):
         cli.main(["gaps", "--review", str(tmp_path)])
     after = {
@@ -151,13 +151,22 @@ def test_other_taxonomy_gets_stated_gaps(tmp_path: Path) -> None:
         reader = csv.DictReader(fh)
         rows = list(reader)
     assert tuple(reader.fieldnames or ()) == (
-        "doc_id", "char_start", "char_end", "section", "quote",
-        "hazard", "population", "outcome", "strength")
+        "doc_id",
+        "char_start",
+        "char_end",
+        "section",
+        "quote",
+        "hazard",
+        "population",
+        "outcome",
+        "strength",
+    )
     assert any("older_people" in r["population"] and "mortality" in r["outcome"] for r in rows)
     register = json.loads((review / "gaps" / "register.json").read_text(encoding="utf-8"))
     stated = [g for g in register if g["n_statements"]]
     assert stated and stated[0]["rank"] == 1
     cells = [c for g in stated for c in g["cells"]]
     assert {"population": "older_people", "outcome": "mortality"}.items() <= next(
-        c for c in cells if c.get("population") == "older_people").items()
+        c for c in cells if c.get("population") == "older_people"
+    ).items()
     assert {"hazard": "flood", "population": "children"} in cells

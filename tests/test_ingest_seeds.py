@@ -12,15 +12,19 @@ from pathlib import Path
 
 import pytest
 
+from litreview.core.model import Work
+from litreview.corpus.ingest import IngestResult, Source, ingest
 from litreview.extract.footnotes import find_footnotes
-from litreview.ingest import IngestResult, Source, ingest
-from litreview.io.documents import read_document
-from litreview.model import Work
+from litreview.formats.documents import read_document
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
-D0, D1, D2, D4 = ("000_2bb25aed7ddc2590", "001_8c4b0f6803a853e8", "002_787cabcd18d673e0",
-                  "004_6609cb489eb8e0c4")
+D0, D1, D2, D4 = (
+    "000_2bb25aed7ddc2590",
+    "001_8c4b0f6803a853e8",
+    "002_787cabcd18d673e0",
+    "004_6609cb489eb8e0c4",
+)
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +34,9 @@ def texts() -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def result(texts: dict[str, str]) -> IngestResult:
-    return ingest([Source(doc_id=k, path=f"../shared/seeds/{k}.txt", text=v)
-                   for k, v in texts.items()])
+    return ingest(
+        [Source(doc_id=k, path=f"../shared/seeds/{k}.txt", text=v) for k, v in texts.items()]
+    )
 
 
 def _rows(result: IngestResult, doc: str, footnote: int) -> list:  # type: ignore[type-arg]
@@ -43,10 +48,12 @@ def _work(result: IngestResult, doc: str, footnote: int, position: int = 1) -> W
     return next(w for w in result.works if w.key == row.work_key)
 
 
-@pytest.mark.parametrize(("doc", "n_notes", "n_markers"), [(D0, 101, 101), (D1, 4, 3), (D2, 0, 0),
-                                                            (D4, 0, 0)])
-def test_every_footnote_found_and_paired(texts: dict[str, str], doc: str, n_notes: int,
-                                         n_markers: int) -> None:
+@pytest.mark.parametrize(
+    ("doc", "n_notes", "n_markers"), [(D0, 101, 101), (D1, 4, 3), (D2, 0, 0), (D4, 0, 0)]
+)
+def test_every_footnote_found_and_paired(
+    texts: dict[str, str], doc: str, n_notes: int, n_markers: int
+) -> None:
     scan = find_footnotes(texts[doc], doc)
     assert [f.number for f in scan.footnotes] == list(range(1, n_notes + 1))
     assert len(scan.markers) == n_markers
@@ -106,7 +113,7 @@ def test_rows_per_design(result: IngestResult, texts: dict[str, str]) -> None:
     assert len([c for c in result.citations if c.doc_id == D4]) == 5
     for c in result.citations:
         if c.char_start is not None:
-            assert texts[c.doc_id][c.char_start:c.char_end] == c.context
+            assert texts[c.doc_id][c.char_start : c.char_end] == c.context
     assert result.notices == (f"{D2}: no footnotes found; ingested with 0 citations",)
 
 

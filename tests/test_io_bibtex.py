@@ -8,10 +8,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from litreview.errors import Problem
-from litreview.io.bibtex import read_bibtex, read_bibtex_bytes, validate_bibtex, write_bibtex
-from litreview.model import Person, Work, replace
-from litreview.texmarkup import plain_work, tex_escape, tex_person
+from litreview.core.errors import Problem
+from litreview.core.model import Person, Work, replace
+from litreview.core.texmarkup import plain_work, tex_escape, tex_person
+from litreview.formats.bibtex import read_bibtex, read_bibtex_bytes, validate_bibtex, write_bibtex
 from tests.strategies import organisations, persons, works
 
 DATA = Path(__file__).parent / "data" / "bibtex"
@@ -32,10 +32,20 @@ def _messages(problems: list[Problem]) -> list[str]:
 
 # --- round trips -----------------------------------------------------------------------
 
-LATEX = st.sampled_from([
-    r"{UNODC}", r"{\"U}ber", r"M{\"u}ller", r"\&", r"50\%", r"{\'e}t{\'e}", "--", r"\textit{x}",
-    r"{Case} {Protected}", "~",
-])
+LATEX = st.sampled_from(
+    [
+        r"{UNODC}",
+        r"{\"U}ber",
+        r"M{\"u}ller",
+        r"\&",
+        r"50\%",
+        r"{\'e}t{\'e}",
+        "--",
+        r"\textit{x}",
+        r"{Case} {Protected}",
+        "~",
+    ]
+)
 
 
 def _latex_text() -> st.SearchStrategy[str]:
@@ -67,14 +77,23 @@ def _escaped(work: Work) -> Work:
         work,
         authors=tuple(tex_person(p) for p in work.authors),
         editors=tuple(tex_person(p) for p in work.editors),
-        **{f: tex_escape(getattr(work, f))
-           for f in ("title", "container", "publisher", "place", "note", "abstract")},
+        **{
+            f: tex_escape(getattr(work, f))
+            for f in ("title", "container", "publisher", "place", "note", "abstract")
+        },
     )
 
 
 def test_bare_specials_are_escaped_so_the_file_typesets() -> None:
-    work = Work(key="k", type="report", title="R&D: 50% of #1", authors=(Person(literal="A & B"),),
-                publisher="Smith & Sons", url="https://x.org/a%20b#c", issued="2001")
+    work = Work(
+        key="k",
+        type="report",
+        title="R&D: 50% of #1",
+        authors=(Person(literal="A & B"),),
+        publisher="Smith & Sons",
+        url="https://x.org/a%20b#c",
+        issued="2001",
+    )
     text = write_bibtex([work])
     assert r"title       = {R\&D: 50\% of \#1}" in text and r"{A \& B}" in text
     assert r"Smith \& Sons" in text and "url         = {https://x.org/a%20b#c}" in text
@@ -84,10 +103,15 @@ def test_bare_specials_are_escaped_so_the_file_typesets() -> None:
 
 @pytest.mark.slow
 @settings(max_examples=30, deadline=None)
-@given(works(), _latex_text(), st.lists(st.one_of(persons(), organisations()), max_size=3),
-       st.booleans())
-def test_round_trip_keeps_latex_verbatim(work: Work, title: str, names: list[Person],
-                                         biblatex: bool) -> None:
+@given(
+    works(),
+    _latex_text(),
+    st.lists(st.one_of(persons(), organisations()), max_size=3),
+    st.booleans(),
+)
+def test_round_trip_keeps_latex_verbatim(
+    work: Work, title: str, names: list[Person], biblatex: bool
+) -> None:
     latex_names = (*names, Person(family=r"M{\"u}ller", given=r"{\AA}se"))
     work = _escaped(replace(work, title=title, authors=latex_names))  # TeX through and through
     found, _ = read_bibtex(write_bibtex([work], biblatex=biblatex))
@@ -95,8 +119,9 @@ def test_round_trip_keeps_latex_verbatim(work: Work, title: str, names: list[Per
 
 
 @pytest.mark.parametrize("biblatex", [False, True])
-@pytest.mark.parametrize("person", [Person(family="A A"), Person(family="van der Berg Smit"),
-                                    Person(family="Ng")])
+@pytest.mark.parametrize(
+    "person", [Person(family="A A"), Person(family="van der Berg Smit"), Person(family="Ng")]
+)
 def test_family_name_without_given_name_round_trips(person: Person, biblatex: bool) -> None:
     work = Work(key="A", type="article-journal", editors=(person,), authors=(person,))
     assert read_bibtex(write_bibtex([work], biblatex=biblatex))[0] == [work]
@@ -109,8 +134,15 @@ def test_many_works_keep_their_order() -> None:
 
 
 def test_output_is_deterministic_with_fixed_field_order() -> None:
-    work = Work(key="a", type="article-journal", title="T", authors=(Person(family="F"),),
-                issued="2001", container="J", extra=(("zzz", "1"), ("aaa", "2")))
+    work = Work(
+        key="a",
+        type="article-journal",
+        title="T",
+        authors=(Person(family="F"),),
+        issued="2001",
+        container="J",
+        extra=(("zzz", "1"), ("aaa", "2")),
+    )
     text = write_bibtex([work])
     assert text == write_bibtex([work])
     names = [line.split("=")[0].strip() for line in text.splitlines()[1:-1]]
@@ -130,6 +162,7 @@ def test_real_file_round_trips_field_by_field() -> None:
 
 
 # --- mapping ---------------------------------------------------------------------------
+
 
 def test_zotero_file_maps_fields_and_keeps_the_rest() -> None:
     found, _ = read_bibtex((DATA / "zotero_export.bib").read_text(encoding="utf-8"))
@@ -155,7 +188,8 @@ def test_zotero_file_maps_fields_and_keeps_the_rest() -> None:
     assert article.container == "Journal of {South} {Asian} Studies"
     assert "\n\nAnd a second paragraph" in article.abstract
     assert article.extra == (
-        ("issn", "1234-5678"), ("shorttitle", "Gender, {Crime} and the {State}"),
+        ("issn", "1234-5678"),
+        ("shorttitle", "Gender, {Crime} and the {State}"),
     )
     assert by_key["ali_chapter_2018"].place == "London and New York"
     assert by_key["noor_thesis_2017"].publisher == "Quaid-i-Azam University"
@@ -163,10 +197,16 @@ def test_zotero_file_maps_fields_and_keeps_the_rest() -> None:
     assert by_key["web_2021"].type == "webpage"
 
 
-@pytest.mark.parametrize(("entry_type", "csl"), [
-    ("mastersthesis", "thesis"), ("inbook", "chapter"), ("manual", "report"),
-    ("mvbook", "book"), ("weirdtype", "document"),
-])
+@pytest.mark.parametrize(
+    ("entry_type", "csl"),
+    [
+        ("mastersthesis", "thesis"),
+        ("inbook", "chapter"),
+        ("manual", "report"),
+        ("mvbook", "book"),
+        ("weirdtype", "document"),
+    ],
+)
 def test_entry_types_not_mapped_one_to_one_survive(entry_type: str, csl: str) -> None:
     work = _one(f"@{entry_type}{{k, title = {{T}}}}")
     assert work.type == csl
@@ -174,12 +214,17 @@ def test_entry_types_not_mapped_one_to_one_survive(entry_type: str, csl: str) ->
     assert write_bibtex([work], biblatex=True).startswith(f"@{entry_type}{{k,")
 
 
-@pytest.mark.parametrize(("csl", "bibtex", "biblatex"), [
-    ("article-journal", "@article", "@article"), ("report", "@techreport", "@report"),
-    ("thesis", "@phdthesis", "@thesis"), ("webpage", "@online", "@online"),
-    ("paper-conference", "@inproceedings", "@inproceedings"), ("legislation", "@legislation",
-                                                                "@legislation"),
-])
+@pytest.mark.parametrize(
+    ("csl", "bibtex", "biblatex"),
+    [
+        ("article-journal", "@article", "@article"),
+        ("report", "@techreport", "@report"),
+        ("thesis", "@phdthesis", "@thesis"),
+        ("webpage", "@online", "@online"),
+        ("paper-conference", "@inproceedings", "@inproceedings"),
+        ("legislation", "@legislation", "@legislation"),
+    ],
+)
 def test_csl_types_get_each_dialects_entry_type(csl: str, bibtex: str, biblatex: str) -> None:
     work = Work(key="k", type=csl, title="T")
     assert write_bibtex([work]).startswith(bibtex + "{k,")
@@ -213,8 +258,14 @@ def test_date_with_day_survives_bibtex() -> None:
 
 
 @pytest.mark.parametrize("biblatex", [False, True])
-@pytest.mark.parametrize("fields", ["date={2001-03-05}, year={2001}", "date={2001}, year={2001}",
-                                    "date={2001-03}, year={2001}, month={3}"])
+@pytest.mark.parametrize(
+    "fields",
+    [
+        "date={2001-03-05}, year={2001}",
+        "date={2001}, year={2001}",
+        "date={2001-03}, year={2001}, month={3}",
+    ],
+)
 def test_a_files_own_year_beside_its_date_is_written_back(fields: str, biblatex: bool) -> None:
     work = _one("@book{k, title={T}, " + fields + "}")
     assert work.issued.startswith("2001") and ("year", "2001") in work.extra
@@ -242,6 +293,7 @@ def test_unreadable_month_stays_extra() -> None:
 
 
 # --- bibtexparser traps, each would lose data without the guard ---------------------------
+
 
 def test_missing_comma_is_reported_and_the_next_field_recovered() -> None:
     text = "@article{a,\n  title = {X}\n  year = {2000},\n  note = {n}\n}\n@book{b, title={B}}\n"
@@ -305,8 +357,10 @@ def test_utf8_bom_is_ignored() -> None:
 
 
 def test_urls_case_braces_and_corporate_authors_are_not_mangled() -> None:
-    work = _one("@misc{k, author={{World Bank} and {Asian Development Bank}}, "
-                "title={The {UN} and {Pakistan}}, url={https://a.org/?x=1&y=2}}")
+    work = _one(
+        "@misc{k, author={{World Bank} and {Asian Development Bank}}, "
+        "title={The {UN} and {Pakistan}}, url={https://a.org/?x=1&y=2}}"
+    )
     assert work.url == "https://a.org/?x=1&y=2"
     assert work.title == "The {UN} and {Pakistan}"
     assert work.authors == (Person(literal="World Bank"), Person(literal="Asian Development Bank"))
@@ -314,20 +368,24 @@ def test_urls_case_braces_and_corporate_authors_are_not_mangled() -> None:
 
 
 def test_string_macros_and_concatenation() -> None:
-    text = ('@string{pub = "Big Press"}\n'
-            "@book{k, title={T}, publisher = pub # { and Co}, month=feb, year=1999}")
+    text = (
+        '@string{pub = "Big Press"}\n'
+        "@book{k, title={T}, publisher = pub # { and Co}, month=feb, year=1999}"
+    )
     work = _one(text)
     assert work.publisher == "Big Press and Co" and work.issued == "1999-02"
 
 
 @pytest.mark.parametrize("biblatex", [False, True])
 def test_preambles_are_written_back_before_their_entry(biblatex: bool) -> None:
-    text = ('@preamble{"\\newcommand{\\noopsort}[1]{}" # "x"}\n@book{a, title={A}}\n'
-            "@book{b, title={B}}\n@PREAMBLE{ {\\def\\y{1}} }\n@book{c, title={C}}\n")
+    text = (
+        '@preamble{"\\newcommand{\\noopsort}[1]{}" # "x"}\n@book{a, title={A}}\n'
+        "@book{b, title={B}}\n@PREAMBLE{ {\\def\\y{1}} }\n@book{c, title={C}}\n"
+    )
     works, problems = read_bibtex(text, "t.bib")
     assert problems == []
     out = write_bibtex(works, biblatex=biblatex)
-    assert out.index("@preamble{\"\\newcommand") < out.index("@book{a,") < out.index("@book{b,")
+    assert out.index('@preamble{"\\newcommand') < out.index("@book{a,") < out.index("@book{b,")
     assert out.index("@book{b,") < out.index("@preamble{{\\def\\y{1}}}") < out.index("@book{c,")
     assert read_bibtex(out)[0] == works
     assert [n for n, _ in works[1].extra] == []
@@ -349,9 +407,12 @@ def test_undefined_macro_is_kept_as_text_with_a_warning() -> None:
 
 # --- bad input -------------------------------------------------------------------------
 
+
 def test_unbalanced_braces_report_a_line_and_other_entries_are_read() -> None:
-    text = "@book{ok, title={Fine}}\n@article{a,\n  title = {X,\n  year = {2000},\n}\n" \
-           "@book{b, title={B}}\n@book{c, title={C}}\n"
+    text = (
+        "@book{ok, title={Fine}}\n@article{a,\n  title = {X,\n  year = {2000},\n}\n"
+        "@book{b, title={B}}\n@book{c, title={C}}\n"
+    )
     found, problems = read_bibtex(text, "t.bib")
     assert [w.key for w in found] == ["ok", "b", "c"]
     assert len(problems) == 1
@@ -390,7 +451,8 @@ def test_empty_file(text: str) -> None:
     ]
     # Reading (an empty corpus.bib, say) only notes it.
     assert read_bibtex(text, "e.bib") == (
-        [], [Problem(path="e.bib", line=None, severity="notice", message="empty file")]
+        [],
+        [Problem(path="e.bib", line=None, severity="notice", message="empty file")],
     )
 
 

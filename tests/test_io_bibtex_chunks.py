@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-import litreview.io.bibtex as bibtex
-from litreview.io._bibtex_chunks import split_chunks
-from litreview.io.bibtex import read_bibtex, read_bibtex_bytes
+import litreview.formats.bibtex as bibtex
+from litreview.formats._bibtex_chunks import split_chunks
+from litreview.formats.bibtex import read_bibtex, read_bibtex_bytes
 
 # Entries with every kind of problem, spread so that any cut falls between some of them.
 MESSY = (
@@ -76,8 +76,9 @@ def test_bad_bytes_in_a_later_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
     serial = read_bibtex_bytes(data, "m.bib")
     monkeypatch.setattr(bibtex, "PARALLEL_MIN_ENTRIES", 1)
     monkeypatch.setattr(bibtex, "_workers", lambda: 3)
-    monkeypatch.setattr(bibtex, "_read_parallel",
-                        lambda chunks, path: [bibtex._read_chunk(c, path) for c in chunks])
+    monkeypatch.setattr(
+        bibtex, "_read_parallel", lambda chunks, path: [bibtex._read_chunk(c, path) for c in chunks]
+    )
     assert read_bibtex_bytes(data, "m.bib") == serial
     line = before.count("\n") + 1
     chunks = bibtex.split_chunks(data.decode("utf-8", "surrogateescape"), 3)

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 
-from litreview.errors import Problem
-from litreview.io.csljson import read_csljson, validate_csljson, write_csljson
-from litreview.model import Person, Work
+from litreview.core.errors import Problem
+from litreview.core.model import Person, Work
+from litreview.formats.csljson import read_csljson, validate_csljson, write_csljson
 from tests.conftest import require_tool
 from tests.strategies import works
 
@@ -157,8 +157,8 @@ def test_pandoc_citeproc_renders_every_entry(tmp_path: Path) -> None:
 
 
 def test_every_field_survives_ris_to_csljson_to_csv_and_back() -> None:
-    from litreview.io.ris import read_ris, write_ris
-    from litreview.io.tabular import read_csv, write_csv
+    from litreview.formats.ris import read_ris, write_ris
+    from litreview.formats.tabular import read_csv, write_csv
 
     ris = (DATA.parent / "ris" / "zotero_export.ris").read_text(encoding="utf-8")
     original, _ = read_ris(ris)

@@ -8,9 +8,9 @@ import pytest
 import rispy
 from hypothesis import given, settings
 
-from litreview.errors import Problem
-from litreview.io.ris import read_ris, validate_ris, write_ris
-from litreview.model import Person, Work
+from litreview.core.errors import Problem
+from litreview.core.model import Person, Work
+from litreview.formats.ris import read_ris, validate_ris, write_ris
 from tests.strategies import works
 
 DATA = Path(__file__).parent / "data" / "ris"

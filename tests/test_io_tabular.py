@@ -7,8 +7,8 @@ import io
 
 from hypothesis import given, settings
 
-from litreview.io.tabular import COLUMNS, read_csv, validate_csv, write_csv
-from litreview.model import Person, Work
+from litreview.core.model import Person, Work
+from litreview.formats.tabular import COLUMNS, read_csv, validate_csv, write_csv
 from tests.strategies import works
 
 TRICKY = Work(

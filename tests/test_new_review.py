@@ -116,10 +116,11 @@ def test_new_review_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert status == 0
     tags = _rows(bib_dir / "tags.csv")
     assert {("okafor2019", "mode", "cycling"), ("okafor2019", "outcome", "injury")} <= {
-        (t["work_key"], t["facet"], t["value"]) for t in tags}
+        (t["work_key"], t["facet"], t["value"]) for t in tags
+    }
     for t in tags:
         if t["doc_id"]:
-            assert DOCUMENT[int(t["char_start"]):int(t["char_end"])] == t["evidence"]
+            assert DOCUMENT[int(t["char_start"]) : int(t["char_end"])] == t["evidence"]
 
     # Report: the register, the map and the figures.
     status, said = _cli(capsys, "report", "--review", str(demo))
@@ -132,8 +133,9 @@ def test_new_review_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert any("lack of evidence on air pollution" in q for q in quotes)
 
 
-def test_new_topic_register_has_stated_gaps(tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_topic_register_has_stated_gaps(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     demo = tmp_path / "demo"
     assert _cli(capsys, "init", str(demo))[0] == 0
     (demo / "bibliography" / "taxonomy.yaml").write_text(TAXONOMY, encoding="utf-8")

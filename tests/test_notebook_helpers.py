@@ -4,20 +4,36 @@ from __future__ import annotations
 
 import pandas as pd
 
-from litreview.gaps import Gap
-from litreview.model import Evidence, Tag
-from litreview.notebook_helpers import compare_rankings, cube_slice, ranking_frame, tag_changes
+from litreview.core.model import Evidence, Tag
+from litreview.gaps.register import Gap
+from litreview.notebook.helpers import compare_rankings, cube_slice, ranking_frame, tag_changes
 
 
 def _gap(gid: str, rank: int, score: float) -> Gap:
-    return Gap(rank=rank, id=gid, title=gid.upper(), cell=(("f", gid),), score=score,
-               status="stated", kind="empty", n_works=0, statements=(), sources=(),
-               documents=(), why="because")
+    return Gap(
+        rank=rank,
+        id=gid,
+        title=gid.upper(),
+        cell=(("f", gid),),
+        score=score,
+        status="stated",
+        kind="empty",
+        n_works=0,
+        statements=(),
+        sources=(),
+        documents=(),
+        why="because",
+    )
 
 
 def _tag(work: str, value: str) -> Tag:
-    return Tag(work_key=work, facet="f", value=value, source="rule",
-               evidence=Evidence(quote=value, doc_id="d", char_start=0, char_end=1))
+    return Tag(
+        work_key=work,
+        facet="f",
+        value=value,
+        source="rule",
+        evidence=Evidence(quote=value, doc_id="d", char_start=0, char_end=1),
+    )
 
 
 def test_compare_rankings_moves_new_and_gone() -> None:
@@ -45,7 +61,9 @@ def test_ranking_frame_rows() -> None:
 def test_tag_changes() -> None:
     frame = tag_changes([_tag("w1", "x"), _tag("w2", "y")], [_tag("w1", "x"), _tag("w3", "z")])
     assert list(zip(frame["work_key"], frame["change"], strict=True)) == [
-        ("w3", "added"), ("w2", "removed")]
+        ("w3", "added"),
+        ("w2", "removed"),
+    ]
 
 
 def test_cube_slice() -> None:
@@ -60,15 +78,18 @@ def test_png_and_cluster_table() -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from litreview.cluster import cluster_texts
-    from litreview.notebook_helpers import cluster_table, png
+    from litreview.gaps.cluster import cluster_texts
+    from litreview.notebook.helpers import cluster_table, png
 
     fig, ax = plt.subplots()
     ax.bar(["a", "b"], [1, 2])
     assert png(fig).startswith(b"\x89PNG")
-    result = cluster_texts(["heat older people", "heat deaths older", "flood children",
-                            "flooding children health"], ["a", "b", "c", "d"], n_clusters=2,
-                           random_state=0)
+    result = cluster_texts(
+        ["heat older people", "heat deaths older", "flood children", "flooding children health"],
+        ["a", "b", "c", "d"],
+        n_clusters=2,
+        random_state=0,
+    )
     table = cluster_table(result)
     assert table["size"].sum() == 4 and len(table) == 2
     assert all(table["keywords"].str.len() > 0)

@@ -17,8 +17,7 @@ nbclient = require_module("nbclient")
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
-NAMES = ("01-corpus", "02-tags-and-evidence", "03-coverage", "04-clusters", "05-gaps",
-         "06-export")
+NAMES = ("01-corpus", "02-tags-and-evidence", "03-coverage", "04-clusters", "05-gaps", "06-export")
 ALWAYS_FIGURES = {"01-corpus", "02-tags-and-evidence", "03-coverage", "04-clusters"}
 
 
@@ -30,8 +29,11 @@ def fixture_review(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _snapshot(folder: Path) -> dict[str, str]:
     """Path -> sha256 of every file under ``folder``."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _run(name: str, review: Path, monkeypatch: pytest.MonkeyPatch) -> list[dict]:
@@ -39,8 +41,9 @@ def _run(name: str, review: Path, monkeypatch: pytest.MonkeyPatch) -> list[dict]
     monkeypatch.setenv("LITREVIEW_REVIEW", str(review))
     monkeypatch.setenv("MPLBACKEND", "Agg")
     nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
-    client = nbclient.NotebookClient(nb, kernel_name="python3", timeout=180,
-                                     resources={"metadata": {"path": str(NOTEBOOKS)}})
+    client = nbclient.NotebookClient(
+        nb, kernel_name="python3", timeout=180, resources={"metadata": {"path": str(NOTEBOOKS)}}
+    )
     client.execute()
     return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
 
@@ -72,8 +75,9 @@ def test_notebooks_are_stripped() -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
-def test_notebook_on_fixture_review(name: str, fixture_review: Path,
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_notebook_on_fixture_review(
+    name: str, fixture_review: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = _snapshot(fixture_review)
     _check(name, fixture_review, _run(name, fixture_review, monkeypatch))
     assert _snapshot(fixture_review) == before, "the notebook wrote into the review"

@@ -13,7 +13,7 @@ from bibtexparser.middlewares.names import (
     split_multiple_persons_names,
 )
 
-from litreview.io.bibtex import read_bibtex, write_bibtex
+from litreview.formats.bibtex import read_bibtex, write_bibtex
 from tests.conftest import require_tool, unavailable
 
 EXAMPLES = Path("/usr/share/texlive/texmf-dist/bibtex/bib/biblatex/biblatex/biblatex-examples.bib")
@@ -21,8 +21,22 @@ ZOTERO = Path(__file__).parent / "data" / "bibtex" / "zotero_export.bib"
 # Field aliases biber itself resolves; a field read under an alias may be written canonically.
 ALIASES = {"journal": "journaltitle", "address": "location", "school": "institution"}
 # biblatex name-list fields, compared as parsed names (written "Family, Given" by litreview).
-NAME_FIELDS = frozenset({"author", "editor", "translator", "bookauthor", "editora", "commentator",
-                         "annotator", "introduction", "afterword", "holder", "foreword", "editorb"})
+NAME_FIELDS = frozenset(
+    {
+        "author",
+        "editor",
+        "translator",
+        "bookauthor",
+        "editora",
+        "commentator",
+        "annotator",
+        "introduction",
+        "afterword",
+        "holder",
+        "foreword",
+        "editorb",
+    }
+)
 TYPE_ALIASES = {"techreport": "report", "phdthesis": "thesis", "mastersthesis": "thesis"}
 
 
@@ -37,7 +51,7 @@ def _plain(raw: str, strings: dict[str, str]) -> str:
     """A raw bibtexparser value as text: delimiters off, macros and ``#`` resolved (test-only)."""
     out = []
     for part in re.split(r"\s+#\s+", raw.strip()):
-        if part[:1] in "{\"" and part[-1:] in "}\"":
+        if part[:1] in '{"' and part[-1:] in '}"':
             out.append(part[1:-1])
         else:
             out.append(strings.get(part.lower(), part))
@@ -56,8 +70,10 @@ def _raw_view(text: str) -> dict[str, tuple[str, dict[str, str]]]:
     strings = {s.key.lower(): _plain(str(s.value), {}) for s in lib.strings}
     view = {}
     for entry in lib.entries:
-        fields = {ALIASES.get(f.key.lower(), f.key.lower()): _plain(str(f.value), strings)
-                  for f in entry.fields}
+        fields = {
+            ALIASES.get(f.key.lower(), f.key.lower()): _plain(str(f.value), strings)
+            for f in entry.fields
+        }
         fields.update({k: _names(v) for k, v in fields.items() if k in NAME_FIELDS})
         if "date" not in fields and "year" in fields:
             month = fields.pop("month", "")
@@ -98,9 +114,23 @@ def test_pandoc_citeproc_renders_every_entry_of_the_bibtex_export(tmp_path: Path
     bib.write_text(write_bibtex(works), encoding="utf-8")
     doc = tmp_path / "doc.md"
     doc.write_text("---\nnocite: '@*'\n---\n", encoding="utf-8")
-    run = subprocess.run([pandoc, "-f", "markdown", "-t", "html", "--citeproc",
-                          "--bibliography", str(bib), str(doc)],
-                         capture_output=True, text=True, timeout=120, check=True)
+    run = subprocess.run(
+        [
+            pandoc,
+            "-f",
+            "markdown",
+            "-t",
+            "html",
+            "--citeproc",
+            "--bibliography",
+            str(bib),
+            str(doc),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     rendered = re.findall(r'<div id="ref-([^"]+)" class="csl-entry"', run.stdout)
     assert sorted(rendered) == sorted(w.key for w in works)
 
@@ -113,8 +143,13 @@ def test_biber_reads_the_biblatex_export_without_errors(tmp_path: Path) -> None:
     bib = tmp_path / "out.bib"
     bib.write_text(write_bibtex(works, biblatex=True), encoding="utf-8")
     out = tmp_path / "biber_out.bib"
-    run = subprocess.run([biber, "--tool", "--output-file", str(out), str(bib)],
-                         capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    run = subprocess.run(
+        [biber, "--tool", "--output-file", str(out), str(bib)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
     log = run.stdout + run.stderr
     assert run.returncode == 0, log
     assert "ERROR" not in log, log

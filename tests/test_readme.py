@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from litreview.cli import COMMANDS
-from litreview.curation import load_curation
-from litreview.taxonomy import load_taxonomy
+from litreview.core.curation import load_curation
+from litreview.taxonomy.facets import load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -28,8 +28,12 @@ def _blocks(lang: str) -> list[str]:
 
 def _commands() -> list[str]:
     """Every ``$ command`` line of the console blocks, in order."""
-    return [line[2:] for block in _blocks("console") for line in block.splitlines()
-            if line.startswith("$ ")]
+    return [
+        line[2:]
+        for block in _blocks("console")
+        for line in block.splitlines()
+        if line.startswith("$ ")
+    ]
 
 
 def test_readme_has_commands_for_every_subcommand() -> None:
@@ -60,8 +64,13 @@ def _sandbox(tmp: Path) -> tuple[Path, dict[str, str]]:
     """A copy of the repository at ``tmp/work/main`` with ``../shared`` linked in,
     and an environment whose ``litreview`` runs this tree's package."""
     copy = tmp / "work" / "main"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(
-        ".git", "__pycache__", ".pytest_cache", "*.egg-info", ".mypy_cache", ".ruff_cache"))
+    shutil.copytree(
+        ROOT,
+        copy,
+        ignore=shutil.ignore_patterns(
+            ".git", "__pycache__", ".pytest_cache", "*.egg-info", ".mypy_cache", ".ruff_cache"
+        ),
+    )
     shared = ROOT.parent / "shared"  # seeds and benchmark data, next to the repository
     (tmp / "work" / "shared").mkdir()
     for item in shared.iterdir() if shared.is_dir() else ():
@@ -72,8 +81,12 @@ def _sandbox(tmp: Path) -> tuple[Path, dict[str, str]]:
     shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m litreview "$@"\n', encoding="utf-8")
     shim.chmod(0o755)
     (bin_dir / "python3").symlink_to(sys.executable)
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
-           "PYTHONPATH": str(copy), "COLUMNS": "100"}
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
+        "PYTHONPATH": str(copy),
+        "COLUMNS": "100",
+    }
     env.pop("LITREVIEW_REVIEW", None)
     return copy, env
 
@@ -82,8 +95,16 @@ def _sandbox(tmp: Path) -> tuple[Path, dict[str, str]]:
 def test_every_readme_command_runs(tmp_path: Path) -> None:
     copy, env = _sandbox(tmp_path)
     for command in _commands():
-        done = subprocess.run(command, shell=True, executable="/bin/bash", cwd=copy, env=env,
-                              capture_output=True, text=True, timeout=300)
+        done = subprocess.run(
+            command,
+            shell=True,
+            executable="/bin/bash",
+            cwd=copy,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert done.returncode == 0, (command, done.stdout[-2000:], done.stderr[-2000:])
         if not command.startswith("cp "):  # everything else says something
             assert done.stdout.strip() or done.stderr.strip(), command

@@ -10,15 +10,18 @@ import pytest
 from litreview.extract.refparse import parse_many, parse_reference, preprocess, split_access
 from litreview.extract.refparse_names import is_organisation, split_names
 
-ZAHID_STYLE = ("K. Ahmed (2017), '*Informal Lending Networks in Port Cities*', Journal of Maritime "
-               "Studies, Vol 4, No. 2: pp 33 – 51, Centre for Coastal Research; "
-               "<https://example.org/papers/lending.pdf>.")
+ZAHID_STYLE = (
+    "K. Ahmed (2017), '*Informal Lending Networks in Port Cities*', Journal of Maritime "
+    "Studies, Vol 4, No. 2: pp 33 – 51, Centre for Coastal Research; "
+    "<https://example.org/papers/lending.pdf>."
+)
 
 
 def test_org_author_with_markdown_title_and_no_url() -> None:
     """``[text](#)`` is the title, not a URL; an acronym author is an organisation."""
-    item = parse_reference("WHO (2019), [Global Status Report on Road Safety 2019](#), "
-                           "World Health Organization.")
+    item = parse_reference(
+        "WHO (2019), [Global Status Report on Road Safety 2019](#), World Health Organization."
+    )
     assert item["author"] == [{"literal": "WHO"}]
     assert item["issued"] == {"date-parts": [[2019]]}
     assert item["title"] == "Global Status Report on Road Safety 2019"
@@ -41,17 +44,21 @@ def test_journal_article_in_footnote_style() -> None:
 
 def test_named_organisation_and_place() -> None:
     """A multi-word organisation stays one literal name; the title ends at its quote."""
-    item = parse_reference("Human Rights Watch (2016), “Locked Out: Access to Justice for "
-                           "Migrant Workers”, Human Rights Watch, New York.")
+    item = parse_reference(
+        "Human Rights Watch (2016), “Locked Out: Access to Justice for "
+        "Migrant Workers”, Human Rights Watch, New York."
+    )
     assert item["author"] == [{"literal": "Human Rights Watch"}]
     assert item["title"] == "Locked Out: Access to Justice for Migrant Workers"
     assert item["publisher-place"] == "New York"
 
 
 def test_archived_date_is_accessed_not_issued() -> None:
-    """"Archived on <date>:" gives ``accessed``; the year in brackets is ``issued``."""
-    item = parse_reference("Department of Transport (2020). Archived on 12 March 2021: "
-                           "<https://www.gov.example/transport-strategy>.")
+    """ "Archived on <date>:" gives ``accessed``; the year in brackets is ``issued``."""
+    item = parse_reference(
+        "Department of Transport (2020). Archived on 12 March 2021: "
+        "<https://www.gov.example/transport-strategy>."
+    )
     assert item["author"] == [{"literal": "Department of Transport"}]
     assert item["issued"] == {"date-parts": [[2020]]}
     assert item["accessed"] == {"date-parts": [[2021, 3, 12]]}
@@ -61,32 +68,38 @@ def test_archived_date_is_accessed_not_issued() -> None:
 def test_bare_url_is_a_webpage_without_a_guessed_year() -> None:
     """A footnote that is only a link: URL, webpage, and no year taken from the path."""
     item = parse_reference("<https://www.example.com/news/2019/05/harbour-report>.")
-    assert item == {"URL": "https://www.example.com/news/2019/05/harbour-report",
-                    "type": "webpage"}
+    assert item == {"URL": "https://www.example.com/news/2019/05/harbour-report", "type": "webpage"}
 
 
 def test_two_persons_initials_first() -> None:
     """``M. Rossi and L. Bianchi``: two persons, given names first."""
-    item = parse_reference("M. Rossi and L. Bianchi (2015), ‘Seasonal Labour and Debt Bondage’, "
-                           "12 June 2015: The Harbour Times.")
-    assert item["author"] == [{"family": "Rossi", "given": "M."},
-                              {"family": "Bianchi", "given": "L."}]
+    item = parse_reference(
+        "M. Rossi and L. Bianchi (2015), ‘Seasonal Labour and Debt Bondage’, "
+        "12 June 2015: The Harbour Times."
+    )
+    assert item["author"] == [
+        {"family": "Rossi", "given": "M."},
+        {"family": "Bianchi", "given": "L."},
+    ]
     assert item["title"] == "Seasonal Labour and Debt Bondage"
     assert item["issued"]["date-parts"][0][0] == 2015
 
 
 def test_long_organisation_name_before_year() -> None:
     """Everything before ``(2018)`` is the (corporate) author."""
-    item = parse_reference("Global Alliance for Clean Water (2018), "
-                           "'[Water Access Index 2018](#)', Global Alliance for Clean Water")
+    item = parse_reference(
+        "Global Alliance for Clean Water (2018), "
+        "'[Water Access Index 2018](#)', Global Alliance for Clean Water"
+    )
     assert item["author"] == [{"literal": "Global Alliance for Clean Water"}]
     assert item["title"] == "Water Access Index 2018"
 
 
 def test_book_with_place_and_publisher() -> None:
     """Inverted names, ``Place: Publisher``."""
-    item = parse_reference("Smith, J. and Brown, A. (2010). Networks of trust. Oxford: "
-                           "Oxford University Press.")
+    item = parse_reference(
+        "Smith, J. and Brown, A. (2010). Networks of trust. Oxford: Oxford University Press."
+    )
     assert [a["family"] for a in item["author"]] == ["Smith", "Brown"]
     assert item["title"] == "Networks of trust"
     assert item["publisher-place"] == "Oxford"
@@ -96,8 +109,10 @@ def test_book_with_place_and_publisher() -> None:
 
 def test_doi_volume_issue_pages() -> None:
     """A doi.org link becomes ``DOI``; ``12(3), 45-67`` is volume, issue and pages."""
-    item = parse_reference("Lee, H. (2021). Mapping informal credit. Journal of Finance Studies, "
-                           "12(3), 45-67. https://doi.org/10.1234/jfs.2021.003")
+    item = parse_reference(
+        "Lee, H. (2021). Mapping informal credit. Journal of Finance Studies, "
+        "12(3), 45-67. https://doi.org/10.1234/jfs.2021.003"
+    )
     assert item["DOI"] == "10.1234/jfs.2021.003"
     assert (item["volume"], item["issue"], item["page"]) == ("12", "3", "45-67")
     assert item["container-title"] == "Journal of Finance Studies"
@@ -106,8 +121,10 @@ def test_doi_volume_issue_pages() -> None:
 
 def test_markdown_link_with_target_gives_title_and_url() -> None:
     """``[text](url)``: the text is the title and the target the URL."""
-    item = parse_reference("Coastal Watch Network (2021), [Fishing Fleet Labour Survey]"
-                           "(https://example.net/survey.pdf), Coastal Watch Network, Lisbon.")
+    item = parse_reference(
+        "Coastal Watch Network (2021), [Fishing Fleet Labour Survey]"
+        "(https://example.net/survey.pdf), Coastal Watch Network, Lisbon."
+    )
     assert item["author"] == [{"literal": "Coastal Watch Network"}]
     assert item["title"] == "Fishing Fleet Labour Survey"
     assert item["URL"] == "https://example.net/survey.pdf"
@@ -148,16 +165,28 @@ def test_split_access() -> None:
     assert "Archived" not in text and text.endswith("https://e.org")
 
 
-@pytest.mark.parametrize(("segment", "expected"), [
-    ("Bergman, K., Ortiz, L. & Nakamura, T.",
-     [{"family": "Bergman", "given": "K."}, {"family": "Ortiz", "given": "L."},
-      {"family": "Nakamura", "given": "T."}]),
-    ("Okafor CN, Lindqvist B", [{"family": "Okafor", "given": "CN"},
-                                {"family": "Lindqvist", "given": "B"}]),
-    ("Partner Aid Foundation", [{"literal": "Partner Aid Foundation"}]),
-    ("Mendes, Carla, and Yusuf Bello", [{"family": "Mendes", "given": "Carla"},
-                                        {"family": "Bello", "given": "Yusuf"}]),
-])
+@pytest.mark.parametrize(
+    ("segment", "expected"),
+    [
+        (
+            "Bergman, K., Ortiz, L. & Nakamura, T.",
+            [
+                {"family": "Bergman", "given": "K."},
+                {"family": "Ortiz", "given": "L."},
+                {"family": "Nakamura", "given": "T."},
+            ],
+        ),
+        (
+            "Okafor CN, Lindqvist B",
+            [{"family": "Okafor", "given": "CN"}, {"family": "Lindqvist", "given": "B"}],
+        ),
+        ("Partner Aid Foundation", [{"literal": "Partner Aid Foundation"}]),
+        (
+            "Mendes, Carla, and Yusuf Bello",
+            [{"family": "Mendes", "given": "Carla"}, {"family": "Bello", "given": "Yusuf"}],
+        ),
+    ],
+)
 def test_split_names(segment: str, expected: list[dict[str, str]]) -> None:
     """Name lists in the usual styles."""
     assert split_names(segment) == expected

@@ -14,18 +14,30 @@ from tests.refparse_helpers import item_of
     [
         # A quote of another kind inside the title does not end it.
         ("“Le ‘Marché’ de Lisbonne,”", "Le ‘Marché’ de Lisbonne", None),
-        ("‘Ports on the Map: “Lines of Trade” as Urban History’.",
-         "Ports on the Map: “Lines of Trade” as Urban History", None),
+        (
+            "‘Ports on the Map: “Lines of Trade” as Urban History’.",
+            "Ports on the Map: “Lines of Trade” as Urban History",
+            None,
+        ),
         # An apostrophe is not a closing quote.
-        ("‘Traders’ and brokers’ networks in the delta’, Harbour Trust",
-         "Traders’ and brokers’ networks in the delta", "Harbour Trust"),
+        (
+            "‘Traders’ and brokers’ networks in the delta’, Harbour Trust",
+            "Traders’ and brokers’ networks in the delta",
+            "Harbour Trust",
+        ),
         # Guillemets quote a title too.
-        ("« Les marchés du sel ; les routes anciennes », Maison du Sel",
-         "Les marchés du sel ; les routes anciennes", "Maison du Sel"),
+        (
+            "« Les marchés du sel ; les routes anciennes », Maison du Sel",
+            "Les marchés du sel ; les routes anciennes",
+            "Maison du Sel",
+        ),
         # Two quoted titles joined by "and", and a subtitle after the closing quote.
         ("“Rivers” and “The Long Road Home.”", "Rivers” and “The Long Road Home", None),
-        ("“Maps, Again...”: Space, Memory, and the Road”", "Maps, Again...”: Space, Memory, "
-         "and the Road", None),
+        (
+            "“Maps, Again...”: Space, Memory, and the Road”",
+            "Maps, Again...”: Space, Memory, and the Road",
+            None,
+        ),
     ],
 )
 def test_quoted_title_pairs_its_quotes(segment: str, title: str, rest: str | None) -> None:
@@ -35,8 +47,14 @@ def test_quoted_title_pairs_its_quotes(segment: str, title: str, rest: str | Non
 
 
 def test_text_after_a_quoted_title_is_the_container_when_a_volume_follows() -> None:
-    item = item_of([("author", "Ames, R."), ("title", "“Salt roads of the north,” Field Notes"),
-                  ("volume", "12(3),"), ("pages", "4–9.")])
+    item = item_of(
+        [
+            ("author", "Ames, R."),
+            ("title", "“Salt roads of the north,” Field Notes"),
+            ("volume", "12(3),"),
+            ("pages", "4–9."),
+        ]
+    )
     assert item["title"] == "Salt roads of the north"
     assert item["container-title"] == "Field Notes"
     assert "publisher" not in item
@@ -62,8 +80,14 @@ def test_volume_segment_edition_and_count(volume: str, expected: dict) -> None:
 
 
 def test_aside_cut_short_by_the_segment_is_dropped() -> None:
-    item = item_of([("title", "The Salt Roads of Antiquity (tr"), ("location", "Leeds:"),
-                  ("publisher", "Wexa Books. (Original work published"), ("date", "1980.")])
+    item = item_of(
+        [
+            ("title", "The Salt Roads of Antiquity (tr"),
+            ("location", "Leeds:"),
+            ("publisher", "Wexa Books. (Original work published"),
+            ("date", "1980."),
+        ]
+    )
     assert item["title"] == "The Salt Roads of Antiquity"
     assert item["publisher"] == "Wexa Books"
 
@@ -75,12 +99,28 @@ def test_a_closed_bracket_stays_in_the_title() -> None:
 
 def test_places_joined_by_and_before_a_location() -> None:
     tokens = ["Salt", "Roads.", "Leeds", "and", "New", "York:", "Wexa", "Press."]
-    labels = ["title", "title", "publisher", "publisher", "location", "location",
-              "publisher", "publisher"]
+    labels = [
+        "title",
+        "title",
+        "publisher",
+        "publisher",
+        "location",
+        "location",
+        "publisher",
+        "publisher",
+    ]
     assert repair_labels(tokens, labels)[2:6] == ["location"] * 4
     # Not after a run that does not end in "and".
-    labels2 = ["title", "title", "publisher", "publisher", "location", "location",
-               "publisher", "publisher"]
+    labels2 = [
+        "title",
+        "title",
+        "publisher",
+        "publisher",
+        "location",
+        "location",
+        "publisher",
+        "publisher",
+    ]
     tokens2 = ["Salt", "Roads.", "Wexa", "Press,", "New", "York:", "Wexa", "Press."]
     assert repair_labels(tokens2, labels2) == labels2
 
@@ -88,10 +128,12 @@ def test_places_joined_by_and_before_a_location() -> None:
 @pytest.mark.parametrize(
     ("title", "field", "value"),
     [
-        ("Water, salt and harbour trade. Harbour Watch Trust", "publisher",
-         "Harbour Watch Trust"),
-        ("Water, salt and harbour trade. Coastal Studies Quarterly", "container-title",
-         "Coastal Studies Quarterly"),
+        ("Water, salt and harbour trade. Harbour Watch Trust", "publisher", "Harbour Watch Trust"),
+        (
+            "Water, salt and harbour trade. Coastal Studies Quarterly",
+            "container-title",
+            "Coastal Studies Quarterly",
+        ),
     ],
 )
 def test_short_name_after_the_title_is_not_title(title: str, field: str, value: str) -> None:
@@ -125,8 +167,9 @@ def test_title_sentences_that_stay_title(title: str) -> None:
         ("Pakistan", "Blog", "Pakistan", "Blog"),  # the place field is not a place: unsure
     ],
 )
-def test_places_read_as_publisher(publisher: str, place: str | None,
-                                  want_publisher: str | None, want_place: str | None) -> None:
+def test_places_read_as_publisher(
+    publisher: str, place: str | None, want_publisher: str | None, want_place: str | None
+) -> None:
     item = {"title": "Salt roads", "publisher": publisher, "type": "report"}
     if place:
         item["publisher-place"] = place
@@ -136,8 +179,12 @@ def test_places_read_as_publisher(publisher: str, place: str | None,
 
 
 def test_date_and_place_around_a_news_container() -> None:
-    item = {"title": "Salt prices", "container-title": "2021: Harbour Times, Pakistan",
-            "issued": {"date-parts": [[2021, 12, 4]]}, "type": "article-newspaper"}
+    item = {
+        "title": "Salt prices",
+        "container-title": "2021: Harbour Times, Pakistan",
+        "issued": {"date-parts": [[2021, 12, 4]]},
+        "type": "article-newspaper",
+    }
     repair_item(item, "")
     assert item["container-title"] == "Harbour Times"
     assert item["publisher-place"] == "Pakistan"
@@ -148,24 +195,45 @@ def test_date_and_place_around_a_news_container() -> None:
 
 
 def test_a_known_place_wins_over_a_first_location_that_is_not() -> None:
-    item = item_of([("author", "Ames, R."), ("title", "“Salt roads of the north”,"),
-                  ("location", "Blog:"), ("date", "19 March 2015,"),
-                  ("publisher", "Harbour Trust,"), ("location", "London.")])
+    item = item_of(
+        [
+            ("author", "Ames, R."),
+            ("title", "“Salt roads of the north”,"),
+            ("location", "Blog:"),
+            ("date", "19 March 2015,"),
+            ("publisher", "Harbour Trust,"),
+            ("location", "London."),
+        ]
+    )
     assert item["publisher-place"] == "London"
     assert item["publisher"] == "Harbour Trust"
 
 
 def test_report_series_read_as_a_journal_is_the_genre_of_a_report() -> None:
-    item = item_of([("author", "Harbour Watch Trust"), ("date", "(2015),"),
-                  ("title", "'Salt roads of the north',"), ("journal", "Delta Policy Report"),
-                  ("volume", "No 265;"), ("publisher", "Harbour Watch Trust.")])
+    item = item_of(
+        [
+            ("author", "Harbour Watch Trust"),
+            ("date", "(2015),"),
+            ("title", "'Salt roads of the north',"),
+            ("journal", "Delta Policy Report"),
+            ("volume", "No 265;"),
+            ("publisher", "Harbour Watch Trust."),
+        ]
+    )
     assert item["type"] == "report"
     assert item["genre"] == "Delta Policy Report"
     assert item["issue"] == "265"
     assert "container-title" not in item
     # A journal with a volume stays a journal.
-    item = item_of([("author", "Ames, R."), ("title", "“Salt roads,”"),
-                  ("journal", "Delta Policy Report"), ("volume", "12(3),"), ("pages", "4–9.")])
+    item = item_of(
+        [
+            ("author", "Ames, R."),
+            ("title", "“Salt roads,”"),
+            ("journal", "Delta Policy Report"),
+            ("volume", "12(3),"),
+            ("pages", "4–9."),
+        ]
+    )
     assert item["type"] == "article-journal"
     assert item["container-title"] == "Delta Policy Report"
 
@@ -179,19 +247,32 @@ def test_report_series_read_as_a_journal_is_the_genre_of_a_report() -> None:
     ],
 )
 def test_organisation_authored_work_is_a_report_unless_published_and_placed(
-        segments: list[tuple[str, str]], kind: str) -> None:
-    item = item_of([("author", "Harbour Watch Trust"), ("date", "(2015)."),
-                  ("title", "Salt roads of the north."), *segments])
+    segments: list[tuple[str, str]], kind: str
+) -> None:
+    item = item_of(
+        [
+            ("author", "Harbour Watch Trust"),
+            ("date", "(2015)."),
+            ("title", "Salt roads of the north."),
+            *segments,
+        ]
+    )
     assert item["type"] == kind
 
 
-
 def test_publication_in_brackets_gives_place_publisher_and_genre() -> None:
-    text = ("Ames et al., (2012), “Salt roads of the north”, Briefing Paper (London, Harbour "
-            "Watch Trust, 2012).")
-    item = item_of([("author", "Ames et al.,"), ("date", "(2012),"),
-                  ("title", "“Salt roads of the north”,"),
-                  ("note", "Briefing Paper (London, Harbour Watch Trust, 2012).")])
+    text = (
+        "Ames et al., (2012), “Salt roads of the north”, Briefing Paper (London, Harbour "
+        "Watch Trust, 2012)."
+    )
+    item = item_of(
+        [
+            ("author", "Ames et al.,"),
+            ("date", "(2012),"),
+            ("title", "“Salt roads of the north”,"),
+            ("note", "Briefing Paper (London, Harbour Watch Trust, 2012)."),
+        ]
+    )
     repair_item(item, text)
     assert item["publisher"] == "Harbour Watch Trust"
     assert item["publisher-place"] == "London"
@@ -204,14 +285,30 @@ def test_publication_in_brackets_gives_place_publisher_and_genre() -> None:
 
 
 def test_dated_piece_in_an_outlet_after_a_quoted_title() -> None:
-    tokens = ["Ames", "(2014),", "‘Salt", "roads", "today’,", "24", "March", "2014:", "Harbour",
-              "Times."]
-    labels = ["author", "date", "title", "title", "title", "date", "date", "date", "title",
-              "title"]
+    tokens = [
+        "Ames",
+        "(2014),",
+        "‘Salt",
+        "roads",
+        "today’,",
+        "24",
+        "March",
+        "2014:",
+        "Harbour",
+        "Times.",
+    ]
+    labels = ["author", "date", "title", "title", "title", "date", "date", "date", "title", "title"]
     labels = repair_labels(tokens, labels)
     assert labels[-2:] == ["container", "container"]
-    item = item_of([("author", "Ames"), ("date", "(2014),"), ("title", "‘Salt roads today’,"),
-                  ("date", "24 March 2014:"), ("container", "Harbour Times.")])
+    item = item_of(
+        [
+            ("author", "Ames"),
+            ("date", "(2014),"),
+            ("title", "‘Salt roads today’,"),
+            ("date", "24 March 2014:"),
+            ("container", "Harbour Times."),
+        ]
+    )
     assert item["issued"] == {"date-parts": [[2014, 3, 24]]}  # the full date refines the year
     assert item["container-title"] == "Harbour Times"
     assert item["type"] == "article-newspaper"

@@ -19,22 +19,27 @@ from litreview.extract.refparse_rules import link_title, repair_labels
 def test_markdown_backslash_escapes_are_unescaped() -> None:
     """``\\(`` ``\\)`` ``\\[`` ``\\]`` ``\\*`` ``\\_`` ``\\#`` ``\\.`` ``\\-`` ``\\!`` ``\\\\``
     become the plain character, and an escaped ``*`` or ``[`` is never markup."""
-    text = preprocess(r"Tide Watch \(TW\), \[draft\] \*not italic\* snake\_case \#4 3\. a\-b "
-                      r"wow\! back\\slash")
+    text = preprocess(
+        r"Tide Watch \(TW\), \[draft\] \*not italic\* snake\_case \#4 3\. a\-b "
+        r"wow\! back\\slash"
+    )
     assert text == r"Tide Watch (TW), [draft] *not italic* snake_case #4 3. a-b wow! back\slash"
 
 
 def test_escaped_parentheses_inside_a_link_title_are_kept_whole() -> None:
     """``‘[Title \\(ACR\\)](#)’``: the title keeps its bracketed acronym and closing bracket."""
-    item = parse_reference(r"Delta Water Board (2017), ‘[Flood Levies and Local Budgets "
-                           r"\(FLLB\)](#)’, Delta Water Board.")
+    item = parse_reference(
+        r"Delta Water Board (2017), ‘[Flood Levies and Local Budgets "
+        r"\(FLLB\)](#)’, Delta Water Board."
+    )
     assert item["title"] == "Flood Levies and Local Budgets (FLLB)"
 
 
 def test_italics_inside_a_quoted_title_are_dropped_not_requoted() -> None:
     """``“Title: *Term* more”``: the whole quoted span is the title, asterisks dropped."""
     assert preprocess("“Shared Wells: *Ayllu* Committees”, *Andean Journal*") == (
-        "“Shared Wells: Ayllu Committees”, “Andean Journal”")
+        "“Shared Wells: Ayllu Committees”, “Andean Journal”"
+    )
 
 
 def test_quoted_title_with_italic_word_then_italic_journal() -> None:
@@ -44,10 +49,10 @@ def test_quoted_title_with_italic_word_then_italic_journal() -> None:
         "Maria L. Ortega, “Shared Wells: *Ayllu* Water Committees and Rural Governance in "
         "Bolivia”, *Andean Development Studies Journal* [Online], 14 | 2018, Online since 3 "
         "April 2018, connection on 2 June 2021. URL: <https://journals.example.org/adsj/412>; "
-        "DOI: <https://doi.org/10.9999/adsj.412>.")
+        "DOI: <https://doi.org/10.9999/adsj.412>."
+    )
     assert item["author"] == [{"family": "Ortega", "given": "Maria L."}]
-    assert item["title"] == ("Shared Wells: Ayllu Water Committees and Rural Governance in "
-                             "Bolivia")
+    assert item["title"] == ("Shared Wells: Ayllu Water Committees and Rural Governance in Bolivia")
     assert item["container-title"] == "Andean Development Studies Journal"
     assert item["volume"] == "14"
     assert item["issued"] == {"date-parts": [[2018, 4, 3]]}  # "Online since": published online
@@ -71,7 +76,9 @@ def test_second_quoted_span_is_the_container() -> None:
 def test_connection_date_is_an_access_date() -> None:
     """``connection on DATE.`` (OpenEdition) is cut out as the access date."""
     assert split_access("Journal, 2019, connection on 28 May 2021. URL: x") == (
-        "Journal, 2019 URL: x", "28 May 2021")
+        "Journal, 2019 URL: x",
+        "28 May 2021",
+    )
 
 
 def test_closing_bracket_kept_when_its_opening_one_is() -> None:
@@ -85,12 +92,15 @@ def test_closing_bracket_kept_when_its_opening_one_is() -> None:
 # --- bodies' names -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", [
-    "RWC Regional Water Standards Working Group",
-    "NCA Coastal Research Group",
-    "RRI Research, policy and practice for Rural Water (W4R desk)",
-    "WPX Helpdesk",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "RWC Regional Water Standards Working Group",
+        "NCA Coastal Research Group",
+        "RRI Research, policy and practice for Rural Water (W4R desk)",
+        "WPX Helpdesk",
+    ],
+)
 def test_acronym_led_body_is_an_organisation(name: str) -> None:
     """An all-caps acronym then capitalised words naming a body (organisation word, or a
     lower-case word inside): one organisation, never ``Family, G. G.``."""
@@ -111,7 +121,8 @@ def test_acronym_working_group_with_series_note_number_and_funders() -> None:
     item = parse_reference(
         r"RWC Regional Water Standards Working Group (2019), ‘[Metering Rules for Shared "
         r"Boreholes \(SB/MR\)](#)’, Guidance Note No. 12:March, Lakeside Water Alliance and "
-        r"Harbour Development Fund.")
+        r"Harbour Development Fund."
+    )
     assert item["author"] == [{"literal": "RWC Regional Water Standards Working Group"}]
     assert item["issued"] == {"date-parts": [[2019]]}
     assert item["title"] == "Metering Rules for Shared Boreholes (SB/MR)"
@@ -128,9 +139,11 @@ def test_body_name_with_lowercase_words_and_acronym_before_year() -> None:
     item = parse_reference(
         "RRI Research, policy and practice for Rural Water (W4R desk) (2020), '[Women and "
         "Informal Water Markets](#)', pp. 9 – Diagram adapted from Eastland Ministry of Water "
-        "– a Field Guide (2016).")
-    assert item["author"] == [{"literal": "RRI Research, policy and practice for Rural Water "
-                                          "(W4R desk)"}]
+        "– a Field Guide (2016)."
+    )
+    assert item["author"] == [
+        {"literal": "RRI Research, policy and practice for Rural Water (W4R desk)"}
+    ]
     assert item["issued"] == {"date-parts": [[2020]]}
     assert item["title"] == "Women and Informal Water Markets"
     assert item["page"] == "9"
@@ -144,20 +157,35 @@ def test_dash_inside_one_field_is_not_an_aside() -> None:
     labels = ["title", "journal", "journal", "date", "date", "date", "date"]
     assert repair_labels(tokens, labels) == labels
     tokens = ["“Wells”,", "pp.", "9", "–", "Diagram", "adapted", "from", "Eastland."]
-    labels = ["title", "pages", "pages", "container", "container", "container", "container",
-              "container"]
+    labels = [
+        "title",
+        "pages",
+        "pages",
+        "container",
+        "container",
+        "container",
+        "container",
+        "container",
+    ]
     assert repair_labels(tokens, labels) == ["title", "pages", "pages"] + ["note"] * 5
 
 
 # --- a thing named before the year is a page title -----------------------------------------
 
 
-@pytest.mark.parametrize(("ref", "title"), [
-    ("Coastal Flood Risk Index, 2020 <https://example.org/flood-index>.",
-     "Coastal Flood Risk Index"),
-    ("Open Water Budget Tracker, 2019 <https://example.net/tracker>.",
-     "Open Water Budget Tracker"),
-])
+@pytest.mark.parametrize(
+    ("ref", "title"),
+    [
+        (
+            "Coastal Flood Risk Index, 2020 <https://example.org/flood-index>.",
+            "Coastal Flood Risk Index",
+        ),
+        (
+            "Open Water Budget Tracker, 2019 <https://example.net/tracker>.",
+            "Open Water Budget Tracker",
+        ),
+    ],
+)
 def test_thing_named_before_year_and_url_is_a_page_title(ref: str, title: str) -> None:
     """``Phrase ending in Index/Tracker/..., YEAR <url>`` with no quoted title: a web page."""
     item = parse_reference(ref)
@@ -186,7 +214,8 @@ def test_archived_from_tail_is_an_archive_note_not_publisher() -> None:
         "Lakeside Arms Monitor, Institute of Regional Studies. 2014. Chapter 3: Close quarters "
         "– Weapons at home, regional monitor 2014. Eastford University Press. Archived from "
         "Peace Forum, 9 June 2017, ‘Weapons in the Home’, "
-        "<https://www.example.org/weapons-home/>.")
+        "<https://www.example.org/weapons-home/>."
+    )
     assert item["publisher"] == "Eastford University Press"
     assert item["archive"] == "Peace Forum"
     assert item["URL"] == "https://www.example.org/weapons-home/"
@@ -206,8 +235,10 @@ def test_split_archive_leaves_archived_on_date_from_url_alone() -> None:
 
 def test_link_after_series_name_is_the_title() -> None:
     """``Programme Name: [Title](#) (pg. 12).``: link text title, programme author, page."""
-    item = parse_reference("Coastal Livelihoods Programme Westland: [Fishing Rights and "
-                           "Seasonal Migration in Westland](#) (pg. 12).")
+    item = parse_reference(
+        "Coastal Livelihoods Programme Westland: [Fishing Rights and "
+        "Seasonal Migration in Westland](#) (pg. 12)."
+    )
     assert item["author"] == [{"literal": "Coastal Livelihoods Programme Westland"}]
     assert item["title"] == "Fishing Rights and Seasonal Migration in Westland"
     assert item["page"] == "12"
@@ -218,8 +249,10 @@ def test_link_is_not_forced_when_another_title_was_found() -> None:
     tokens = ["J.", "Mensah", "(2018),", "‘Wells", "and", "Wages’,", "“The", "Courier”"]
     labels = ["author", "author", "date", "title", "title", "title", "journal", "journal"]
     assert link_title(tokens, labels, "The Courier") == labels
-    item = parse_reference("J. Mensah (2018), ‘Wells and Wages’, [The Evening Courier]"
-                           "(https://example.com/courier), 3 May 2018.")
+    item = parse_reference(
+        "J. Mensah (2018), ‘Wells and Wages’, [The Evening Courier]"
+        "(https://example.com/courier), 3 May 2018."
+    )
     assert item["title"] == "Wells and Wages"
 
 
@@ -253,21 +286,25 @@ def test_seed_footnotes_parse_to_hand_checked_values() -> None:
     afi, ids, khan, basel, sas, noc = (parse_reference(r) for r in SEED_FOOTNOTES)
 
     assert afi["author"] == [{"literal": "AFI Global Standards Proportionality Working Group"}]
-    assert afi["title"] == ("Gender Considerations in Balancing Financial Inclusion and "
-                            "Anti-Money Laundering and Countering The Financing of Terrorism "
-                            "(AML/CFT)")
+    assert afi["title"] == (
+        "Gender Considerations in Balancing Financial Inclusion and "
+        "Anti-Money Laundering and Countering The Financing of Terrorism "
+        "(AML/CFT)"
+    )
     assert afi["issued"] == {"date-parts": [[2018]]}
 
-    assert ids["author"] == [{"literal": "IDS Knowledge, evidence and learning for Development "
-                                         "(K4D helpdesk)"}]
+    assert ids["author"] == [
+        {"literal": "IDS Knowledge, evidence and learning for Development (K4D helpdesk)"}
+    ]
     assert ids["title"] == "Gender and Serious Organised Crime"
     assert ids["issued"] == {"date-parts": [[2019]]}
     assert "container-title" not in ids and "publisher" not in ids
     assert ids["note"].startswith("Framework figure sourced from")
 
     assert khan["author"] == [{"family": "Khan", "given": "Faris A."}]
-    assert khan["title"] == ("Translucent Citizenship: Khawaja Sira Activism and Alternatives "
-                             "to Dissent in Pakistan")
+    assert khan["title"] == (
+        "Translucent Citizenship: Khawaja Sira Activism and Alternatives to Dissent in Pakistan"
+    )
     assert khan["container-title"] == "South Asia Multidisciplinary Academic Journal"
     assert khan["issued"] == {"date-parts": [[2019, 3, 12]]}  # "Online since 12 March 2019"
     assert khan["volume"] == "20"

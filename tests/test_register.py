@@ -6,12 +6,12 @@ import csv
 import io
 import json
 
-from litreview import schema
-from litreview.gaps import find_gaps
-from litreview.model import Person, Work
-from litreview.report.briefs import brief_name, labels_of, render_briefs
-from litreview.report.eppi import eppi_record
-from litreview.report.register import register_csv, register_markdown, render_register
+from litreview.core import schema
+from litreview.core.model import Person, Work
+from litreview.gaps.register import find_gaps
+from litreview.render.briefs import brief_name, labels_of, render_briefs
+from litreview.render.eppi import eppi_record
+from litreview.render.register import register_csv, register_markdown, render_register
 from tests.gap_fakes import FACETS, corpus, statements, taxonomy
 
 DESIGN_KEYS = {

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from litreview.gaps import Gap, find_gaps
-from litreview.pipeline import find_all_statements
-from litreview.report.briefs import labels_of
+from litreview.gaps.register import Gap, find_gaps
+from litreview.pipeline.steps import find_all_statements
+from litreview.render.briefs import labels_of
 from litreview.review import Review
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,7 +46,7 @@ def default() -> dict[str, Any]:
     works, _ = review.load_works()
     tags = review.load_tags()
     if not tags:
-        from litreview.tagging import tag_corpus
+        from litreview.tags.tagging import tag_corpus
 
         tags = list(tag_corpus(works, review.load_citations(), texts, docs, taxonomy).tags)
     return {

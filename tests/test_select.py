@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from litreview.errors import InputError
-from litreview.model import Tag, Work
-from litreview.select import (
+from litreview.core.errors import InputError
+from litreview.core.model import Tag, Work
+from litreview.tags.slices import (
     canonical_tag_keywords,
     parse_where,
     parse_wheres,

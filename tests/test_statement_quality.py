@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from litreview.extract.statements import default_cues, find_statements
-from litreview.model import GapStatement
-from litreview.taxonomy import load_taxonomy
-from litreview.text import sentences
+from litreview.core.model import GapStatement
+from litreview.core.text import sentences
+from litreview.gaps.statements import default_cues, find_statements
+from litreview.taxonomy.facets import load_taxonomy
 
 CHECK = Path(__file__).resolve().parent / "data" / "statement_check.yaml"
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,8 +26,11 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s.replace("*", "")).strip()
 
 
-def _labels(seeds: Path) -> tuple[set[tuple[str, int]], set[tuple[str, int]], dict[str, list[int]],
-                                  dict[str, list[GapStatement]]]:
+def _labels(
+    seeds: Path,
+) -> tuple[
+    set[tuple[str, int]], set[tuple[str, int]], dict[str, list[int]], dict[str, list[GapStatement]]
+]:
     """(labelled gap sentences, predicted gap sentences, quote -> sentences it names,
     document -> statements found)."""
     check = yaml.safe_load(CHECK.read_text(encoding="utf-8"))
@@ -42,7 +45,7 @@ def _labels(seeds: Path) -> tuple[set[tuple[str, int]], set[tuple[str, int]], di
         spans = sentences(text)
         statements = find_statements(doc, text, cues, taxonomy)
         found_quotes[doc] = statements
-        flat = [_norm(text[s.start:s.end]) for s in spans]
+        flat = [_norm(text[s.start : s.end]) for s in spans]
         for item in (g for g in check["gaps"] if g["doc"] == doc):
             found = [i for i, s in enumerate(flat) if _norm(item["quote"]) in s]
             hits[item["quote"]] = found
@@ -75,8 +78,10 @@ def test_precision_and_recall(scored: tuple[set, set, dict, dict]) -> None:
     gold, pred, _, _ = scored
     tp = len(gold & pred)
     precision, recall = tp / len(pred), tp / len(gold)
-    print(f"gap statements: {len(gold)} labelled, {len(pred)} found, {tp} right: "
-          f"precision {precision:.3f}, recall {recall:.3f}")
+    print(
+        f"gap statements: {len(gold)} labelled, {len(pred)} found, {tp} right: "
+        f"precision {precision:.3f}, recall {recall:.3f}"
+    )
     assert precision >= 0.8, sorted(pred - gold)
     assert recall >= 0.85, sorted(gold - pred)
 
@@ -85,8 +90,11 @@ def test_hard_negatives_are_not_statements(scored: tuple[set, set, dict, dict]) 
     """Shortfalls of policy, capacity or resources are not reported as gaps."""
     check = yaml.safe_load(CHECK.read_text(encoding="utf-8"))
     found = scored[3]
-    flagged = [item["quote"] for item in check["not_gaps"]
-               if any(_norm(item["quote"]) in _norm(s.quote) for s in found[item["doc"]])]
+    flagged = [
+        item["quote"]
+        for item in check["not_gaps"]
+        if any(_norm(item["quote"]) in _norm(s.quote) for s in found[item["doc"]])
+    ]
     assert flagged == []
 
 
@@ -97,8 +105,11 @@ def test_strength_agrees_with_the_labels(scored: tuple[set, set, dict, dict]) ->
     for doc in check["documents"]:
         found = scored[3][doc]
         for item in (g for g in check["gaps"] if g["doc"] == doc):
-            pairs += [(item["strength"], s.strength) for s in found
-                      if _norm(item["quote"]) in _norm(s.quote)]
+            pairs += [
+                (item["strength"], s.strength)
+                for s in found
+                if _norm(item["quote"]) in _norm(s.quote)
+            ]
     agreement = sum(a == b for a, b in pairs) / len(pairs)
     print(f"strength agreement {agreement:.3f} over {len(pairs)}")
     assert len(pairs) >= 35 and agreement >= 0.8

@@ -6,9 +6,9 @@ import random
 
 import pytest
 
-from litreview.model import Evidence, Tag, Work
-from litreview.suggest import MODEL_SOURCE, suggest_tags
-from litreview.taxonomy import load_taxonomy
+from litreview.core.model import Evidence, Tag, Work
+from litreview.tags.suggest import MODEL_SOURCE, suggest_tags
+from litreview.taxonomy.facets import load_taxonomy
 
 TOPICS = {
     "water": ["river", "flood", "rainfall", "basin", "irrigation", "drainage"],

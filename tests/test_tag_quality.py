@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from litreview.model import Citation, Document
+from litreview.core.model import Citation, Document
 from litreview.review import Review
-from litreview.tagging import tag_corpus
+from litreview.tags.tagging import tag_corpus
 
 DATA = Path(__file__).resolve().parent / "data"
 ROOT = Path(__file__).resolve().parent.parent

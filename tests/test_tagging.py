@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from litreview.curation import load_curation
-from litreview.model import Citation, Document, Work
-from litreview.tagging import tag_corpus, work_scores
-from litreview.taxonomy import load_taxonomy
+from litreview.core.curation import load_curation
+from litreview.core.model import Citation, Document, Work
+from litreview.tags.tagging import tag_corpus, work_scores
+from litreview.taxonomy.facets import load_taxonomy
 
 TAX = load_taxonomy(
     """\
@@ -305,7 +305,7 @@ def test_tag_command_writes_sorted_deterministic_tags(tmp_path, repo_root, capsy
 
 def test_tag_command_bad_input_keeps_what_was_saved(tmp_path, repo_root) -> None:
     from litreview.commands import tag as cmd
-    from litreview.errors import InputError
+    from litreview.core.errors import InputError
 
     review = _review(tmp_path, repo_root)
     assert cmd.run(_args(review)) == 0

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from litreview.errors import InputError
-from litreview.taxonomy import load_taxonomy
+from litreview.core.errors import InputError
+from litreview.taxonomy.facets import load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from litreview.io.bibtex import read_bibtex, write_bibtex
-from litreview.io.csljson import read_csljson, write_csljson
-from litreview.io.ris import write_ris
-from litreview.model import Person, Work
-from litreview.report.bibliography import format_bibliography
-from litreview.texmarkup import plain_work, to_text
+from litreview.core.model import Person, Work
+from litreview.core.texmarkup import plain_work, to_text
+from litreview.formats.bibtex import read_bibtex, write_bibtex
+from litreview.formats.csljson import read_csljson, write_csljson
+from litreview.formats.ris import write_ris
+from litreview.render.bibliography import format_bibliography
 
 
 @pytest.mark.parametrize(
@@ -21,15 +21,23 @@ from litreview.texmarkup import plain_work, to_text
     [
         (r"Caf{\'e} na{\"\i}ve", "Café naïve"),
         (r"Dvo{\v{r}}{\'a}k", "Dvořák"),
-        (r"\"{U}ber \c{c}a \c c \'\i \H{o} \k{a} \u{g} \r{a} \=a \.z \^o \`a \~n",
-         "Über ça ç í ő ą ğ å ā ż ô à ñ"),
-        (r"{\O}resund {\ss}trasse \ss{}x Encyclop{\ae}dia \L{}\'od\'z",
-         "Øresund ßtrasse ßx Encyclopædia Łódź"),
+        (
+            r"\"{U}ber \c{c}a \c c \'\i \H{o} \k{a} \u{g} \r{a} \=a \.z \^o \`a \~n",
+            "Über ça ç í ő ą ğ å ā ż ô à ñ",
+        ),
+        (
+            r"{\O}resund {\ss}trasse \ss{}x Encyclop{\ae}dia \L{}\'od\'z",
+            "Øresund ßtrasse ßx Encyclopædia Łódź",
+        ),
         (r"R\&D: 50\% of \$5 \#1 a\_b \{x\}", "R&D: 50% of $5 #1 a_b {x}"),
-        (r"\mkbibquote{Quoted} and \emph{em} \textsc{Sc} \textit{The {GNU} Manual}",
-         "“Quoted” and em Sc The GNU Manual"),
-        (r"{South Asia} 1900--1931, a---b, 11.~Jahrhunderts",
-         "South Asia 1900–1931, a—b, 11. Jahrhunderts"),
+        (
+            r"\mkbibquote{Quoted} and \emph{em} \textsc{Sc} \textit{The {GNU} Manual}",
+            "“Quoted” and em Sc The GNU Manual",
+        ),
+        (
+            r"{South Asia} 1900--1931, a---b, 11.~Jahrhunderts",
+            "South Asia 1900–1931, a—b, 11. Jahrhunderts",
+        ),
         (r"Math $E=mc^2$ in {Physics}", "Math $E=mc^2$ in Physics"),
         (r"Text with an unknown \foo{bar} command", "Text with an unknown bar command"),
     ],
@@ -46,8 +54,12 @@ def test_text_without_markup_is_unchanged(value: str) -> None:
 
 def test_plain_work_touches_modelled_text_only() -> None:
     work = Work(
-        key="k", title=r"Caf{\'e}", authors=(Person(family=r"Dvo{\v{r}}{\'a}k", given="A"),),
-        pages="13--42", url=r"https://x.org/a\_b?c={d}", doi="10.1/{x}",
+        key="k",
+        title=r"Caf{\'e}",
+        authors=(Person(family=r"Dvo{\v{r}}{\'a}k", given="A"),),
+        pages="13--42",
+        url=r"https://x.org/a\_b?c={d}",
+        doi="10.1/{x}",
         extra=(("annotation", r"\texttt{raw}"),),
     )
     plain = plain_work(work)

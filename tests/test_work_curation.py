@@ -10,18 +10,28 @@ import pytest
 
 from litreview import cli
 from litreview.commands import ingest as ingest_command
-from litreview.curation import Curation, load_curation
-from litreview.ingest import Source, ingest
-from litreview.model import Citation, Document, Person, Work
+from litreview.core.curation import Curation, load_curation
+from litreview.core.model import Citation, Document, Person, Work
+from litreview.corpus.curated_merges import apply_work_curation
+from litreview.corpus.ingest import Source, ingest
 from litreview.review import Review
-from litreview.work_curation import apply_work_curation
 from tests.test_ingest import DOCS, fake_parse
 
 WORKS = [
-    Work(key="a", type="report", title="Annual Flow Report", issued="2020",
-         authors=(Person(literal="Water Agency"),)),
-    Work(key="b", type="report", title="Annual flow report (draft)", publisher="Agency Press",
-         url="https://example.org/flow"),
+    Work(
+        key="a",
+        type="report",
+        title="Annual Flow Report",
+        issued="2020",
+        authors=(Person(literal="Water Agency"),),
+    ),
+    Work(
+        key="b",
+        type="report",
+        title="Annual flow report (draft)",
+        publisher="Agency Press",
+        url="https://example.org/flow",
+    ),
     Work(key="c", type="report", title="Another", issued="2019"),
     Work(key="d", type="report", title="Unrelated", issued="2001"),
 ]
@@ -63,15 +73,18 @@ def test_merge_folds_drop_into_keep_and_remaps_rows() -> None:
 
 def test_merge_applied_twice_is_idempotent() -> None:
     once = apply_work_curation(WORKS, CITES, _curation())
-    twice = apply_work_curation(once.works, once.citations, _curation(),
-                                merged={m.merged for m in once.merges})
+    twice = apply_work_curation(
+        once.works, once.citations, _curation(), merged={m.merged for m in once.merges}
+    )
     assert twice.works == once.works and twice.citations == once.citations
     assert twice.merges == () and twice.problems == ()
 
 
 def test_unknown_keys_are_reported_with_their_line() -> None:
-    text = ("works:\n  merge:\n    - {keep: a, drop: b}\n    - {keep: nokey, drop: d}\n"
-            "    - {keep: a, drop: typo}\n")
+    text = (
+        "works:\n  merge:\n    - {keep: a, drop: b}\n    - {keep: nokey, drop: d}\n"
+        "    - {keep: a, drop: typo}\n"
+    )
     out = apply_work_curation(WORKS, CITES, _curation(text), merged=set())
     assert [(p.line, p.message) for p in out.problems] == [
         (4, "unknown work 'nokey' (keep of a merge)"),
@@ -88,9 +101,11 @@ def test_merge_of_a_work_into_itself_is_reported() -> None:
 
 
 def test_ingest_honours_not_duplicates() -> None:
-    text = ("Title\n\nSome text here.¹ More text.²\n\n"
-            "¹ Water Agency (2020), 'Annual Flow Report'.\n\n"
-            "² Water Agency (2020), 'Annual Flow Report', Lagos.\n")
+    text = (
+        "Title\n\nSome text here.¹ More text.²\n\n"
+        "¹ Water Agency (2020), 'Annual Flow Report'.\n\n"
+        "² Water Agency (2020), 'Annual Flow Report', Lagos.\n"
+    )
     src = Source(doc_id="d", path="d.txt", text=text)
     merged = ingest([src], parse=fake_parse)
     assert len(merged.merges) == 1
@@ -103,12 +118,14 @@ def test_ingest_honours_not_duplicates() -> None:
 
 # -- through the commands ------------------------------------------------------------------
 
+
 @pytest.fixture
 def review(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Review:
-    import litreview.ingest as pipeline
+    import litreview.corpus.ingest as pipeline
 
-    monkeypatch.setattr(pipeline.ingest, "__kwdefaults__",
-                        {**pipeline.ingest.__kwdefaults__, "parse": fake_parse})
+    monkeypatch.setattr(
+        pipeline.ingest, "__kwdefaults__", {**pipeline.ingest.__kwdefaults__, "parse": fake_parse}
+    )
     shutil.copytree(DOCS, tmp_path / "docs")
     (tmp_path / "bibliography").mkdir()
     return Review.at(tmp_path)
@@ -134,24 +151,27 @@ def test_ingest_applies_merges_idempotently_and_never_writes_curation(review: Re
     assert keys[0] in works and keys[1] not in works
     cited = {c.work_key for c in review.load_citations()}
     assert keys[1] not in cited and keys[0] in cited
-    assert any(m.merged == keys[1] and m.reason == "curation: editions"
-               for m in review.load_merges())
+    assert any(
+        m.merged == keys[1] and m.reason == "curation: editions" for m in review.load_merges()
+    )
     before = _files(review)
     _ingest(review)
     assert _files(review) == before  # idempotent, and curation.yaml byte-identical
     assert review.curation_path.read_text(encoding="utf-8") == text
 
 
-def test_import_applies_merges_and_remaps_citations(review: Review,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_applies_merges_and_remaps_citations(
+    review: Review, capsys: pytest.CaptureFixture[str]
+) -> None:
     _ingest(review)
     keys = sorted(w.key for w in review.load_works()[0] if w.title.startswith("Annual Flow"))
     review.curation_path.write_text(
         f"works:\n  merge:\n    - {{keep: {keys[1]}, drop: {keys[0]}}}\n"
-        f"    - {{keep: {keys[1]}, drop: ghost}}\n", encoding="utf-8")
+        f"    - {{keep: {keys[1]}, drop: ghost}}\n",
+        encoding="utf-8",
+    )
     extra = review.root / "extra.bib"
-    extra.write_text("@book{new1,\n  title = {A New Book},\n  year = {2001}\n}\n",
-                     encoding="utf-8")
+    extra.write_text("@book{new1,\n  title = {A New Book},\n  year = {2001}\n}\n", encoding="utf-8")
     assert cli.main(["import", str(extra), "--review", str(review.root)]) == 0
     works = {w.key for w in review.load_works()[0]}
     assert keys[1] in works and keys[0] not in works and "new1" in works

@@ -5,13 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..review import Review
+from litreview.review import Review
 
 
 def add_review(parser: argparse.ArgumentParser) -> None:
     """Add ``--review DIR`` (default: the current directory)."""
-    parser.add_argument("--review", default=".", metavar="DIR",
-                        help="the review folder (default: current directory)")
+    parser.add_argument(
+        "--review",
+        default=".",
+        metavar="DIR",
+        help="the review folder (default: current directory)",
+    )
 
 
 def review_of(args: argparse.Namespace) -> Review:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import argparse
 
-from .. import atomic
-from ..coverage import coverage_matrix, select_works
-from ..errors import InputError
-from ..report.figures import heatmap_png
-from ..review import csv_text
-from ._common import add_review, review_of, say
+from litreview.commands._common import add_review, review_of, say
+from litreview.core import atomic
+from litreview.core.errors import InputError
+from litreview.core.tables import csv_text
+from litreview.gaps.coverage import coverage_matrix, select_works
+from litreview.render.figures import heatmap_png
 
 HELP = "coverage matrix of two facets (unique works per cell), as CSV and heatmap"
 

@@ -10,12 +10,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .. import atomic
-from ..errors import Problem, has_errors
-from ..io import FORMATS, writer_for
-from ..model import Work
-from ..select import parse_wheres, select_works, with_tag_keywords
-from ._common import add_review, notice, review_of
+from litreview.commands._common import add_review, notice, review_of
+from litreview.core import atomic
+from litreview.core.errors import Problem, has_errors
+from litreview.core.model import Work
+from litreview.formats import FORMATS, writer_for
+from litreview.tags.slices import parse_wheres, select_works, with_tag_keywords
 
 HELP = "export the corpus (or a tagged slice) as bibtex, biblatex, ris, csljson, csv or text"
 CHOICES = (*FORMATS, "text")
@@ -52,7 +52,7 @@ def render(
 ) -> tuple[str, list[Problem]]:
     """The works as text in ``fmt``, with any entry that could not be formatted."""
     if fmt == "text":
-        from ..report.bibliography import render_bibliography
+        from litreview.render.bibliography import render_bibliography
 
         return render_bibliography(works, style=style, output="text", engine=engine)
     return writer_for(fmt)(works), []

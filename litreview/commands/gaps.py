@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..pipeline import GapsResult, run_gaps
-from ._common import add_review, notice, review_of, say
+from litreview.commands._common import add_review, notice, review_of, say
+from litreview.pipeline.steps import GapsResult, run_gaps
 
 HELP = "find gap statements and write the ranked register, briefs, map and figures under gaps/"
 

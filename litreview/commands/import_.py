@@ -13,18 +13,19 @@ import argparse
 from collections import Counter
 from collections.abc import Sequence
 
-from .. import atomic, schema
-from ..curation import Curation
-from ..dedup import DedupResult, Merge, merge_into
-from ..errors import InputError, Problem, has_errors
-from ..io import read_file
-from ..io.bibtex import write_bibtex
-from ..model import Work
-from ..review import Review, csv_text
-from ..select import canonical_tag_keywords
-from ..work_curation import apply_work_curation
-from ._common import add_review, notice, review_of, say
-from .ingest import save_tables
+from litreview.commands._common import add_review, notice, review_of, say
+from litreview.commands.ingest import save_tables
+from litreview.core import atomic, schema
+from litreview.core.curation import Curation
+from litreview.core.errors import InputError, Problem, has_errors
+from litreview.core.model import Merge, Work
+from litreview.core.tables import csv_text
+from litreview.corpus.curated_merges import apply_work_curation
+from litreview.corpus.dedup import DedupResult, merge_into
+from litreview.formats import read_file
+from litreview.formats.bibtex import write_bibtex
+from litreview.review import Review
+from litreview.tags.slices import canonical_tag_keywords
 
 HELP = "import bibliographies (bib/ris/csl-json/csv) into the corpus, deduplicated"
 MAX_CONFLICTS_SHOWN = 20
@@ -134,16 +135,24 @@ def apply_curation(
     """
     history = review.load_merges()
     curated = apply_work_curation(
-        works, review.load_citations(), curation, path=str(review.curation_path),
-        documents=review.load_documents(), merged={m.merged for m in history},
+        works,
+        review.load_citations(),
+        curation,
+        path=str(review.curation_path),
+        documents=review.load_documents(),
+        merged={m.merged for m in history},
     )
     for p in curated.problems:
         notice(str(p))
     merges = merges + list(curated.merges)
     if curated.key_map:
-        save_tables(review, works=sorted(curated.works, key=lambda w: w.key),
-                    documents=curated.documents, citations=curated.citations,
-                    merges=history + merges)
+        save_tables(
+            review,
+            works=sorted(curated.works, key=lambda w: w.key),
+            documents=curated.documents,
+            citations=curated.citations,
+            merges=history + merges,
+        )
     else:
         save(review, curated.works, history + merges)
     return curated.works, merges

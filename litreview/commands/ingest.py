@@ -7,24 +7,27 @@ import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from ..curation import Curation
-from ..dedup import Merge
-from ..errors import InputError, LitreviewError
-from ..ingest import IngestResult, Source, ingest
-from ..io.documents import read_document
-from ..model import Citation, Document, Work
-from ..progress import progress
-from ..review import Review
-from ..work_curation import apply_work_curation
-from ._common import add_review, notice, review_of, say
+from litreview.commands._common import add_review, notice, review_of, say
+from litreview.core.curation import Curation
+from litreview.core.errors import InputError, LitreviewError
+from litreview.core.model import Citation, Document, Merge, Work
+from litreview.core.progress import progress
+from litreview.corpus.curated_merges import apply_work_curation
+from litreview.corpus.ingest import IngestResult, Source, ingest
+from litreview.formats.documents import read_document
+from litreview.review import Review
 
 HELP = "read reports' footnotes and references into the corpus (corpus.bib, citations.csv)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``DOC...`` and ``--review DIR``."""
-    parser.add_argument("docs", nargs="+", metavar="DOC",
-                        help="documents to ingest (.txt, .md; .pdf and .docx with extras)")
+    parser.add_argument(
+        "docs",
+        nargs="+",
+        metavar="DOC",
+        help="documents to ingest (.txt, .md; .pdf and .docx with extras)",
+    )
     add_review(parser)
 
 
@@ -44,8 +47,10 @@ def run(args: argparse.Namespace) -> int:
     for line in result.notices:
         notice(line)
     n_cits = sum(1 for c in result.citations if c.doc_id in {s.doc_id for s in sources})
-    say(f"ingested {len(sources)} document(s): {n_cits} citation rows; "
-        f"corpus has {len(result.works)} works ({len(result.merges)} merged)")
+    say(
+        f"ingested {len(sources)} document(s): {n_cits} citation rows; "
+        f"corpus has {len(result.works)} works ({len(result.merges)} merged)"
+    )
     return 2 if failed else 0
 
 
@@ -77,27 +82,51 @@ def ingest_into(review: Review, sources: list[Source]) -> IngestResult:
         raise errors[0].to_error()
     curation = _curation(review)
     merges = review.load_merges()
-    result = ingest(sources, works=works, documents=review.load_documents(),
-                    citations=review.load_citations(),
-                    not_duplicates=curation.not_duplicate_sets(),
-                    progress=lambda items: _bar(items, len(sources)))
-    curated = apply_work_curation(result.works, result.citations, curation,
-                                  path=str(review.curation_path), documents=result.documents,
-                                  merged={m.merged for m in merges})
+    result = ingest(
+        sources,
+        works=works,
+        documents=review.load_documents(),
+        citations=review.load_citations(),
+        not_duplicates=curation.not_duplicate_sets(),
+        progress=lambda items: _bar(items, len(sources)),
+    )
+    curated = apply_work_curation(
+        result.works,
+        result.citations,
+        curation,
+        path=str(review.curation_path),
+        documents=result.documents,
+        merged={m.merged for m in merges},
+    )
     result = dataclasses.replace(
-        result, works=curated.works, citations=curated.citations, documents=curated.documents,
-        merges=result.merges + curated.merges, problems=result.problems + curated.problems)
+        result,
+        works=curated.works,
+        citations=curated.citations,
+        documents=curated.documents,
+        merges=result.merges + curated.merges,
+        problems=result.problems + curated.problems,
+    )
     merges += [m for m in result.merges if m not in merges]
-    save_tables(review, works=result.works, documents=result.documents,
-                citations=result.citations, merges=merges)
+    save_tables(
+        review,
+        works=result.works,
+        documents=result.documents,
+        citations=result.citations,
+        merges=merges,
+    )
     return result
 
 
-def save_tables(review: Review, *, works: Sequence[Work], documents: Sequence[Document],
-                citations: Sequence[Citation], merges: Sequence[Merge]) -> None:
+def save_tables(
+    review: Review,
+    *,
+    works: Sequence[Work],
+    documents: Sequence[Document],
+    citations: Sequence[Citation],
+    merges: Sequence[Merge],
+) -> None:
     """Save the corpus, documents, citations and merges; if a write fails, restore them all."""
-    paths = (review.corpus_path, review.documents_path, review.citations_path,
-             review.merges_path)
+    paths = (review.corpus_path, review.documents_path, review.citations_path, review.merges_path)
     before = {p: p.read_bytes() if p.exists() else None for p in paths}
     try:
         review.save_works(works)
@@ -130,7 +159,7 @@ def _curation(review: Review) -> Curation:
 
 def _restore(before: dict[Path, bytes | None]) -> None:
     """Put files back as they were before a failed save."""
-    from .. import atomic
+    from litreview.core import atomic
 
     for path, data in before.items():
         if data is None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from importlib import resources
 
-from .. import atomic
-from ..errors import InputError
-from ..review import Review
-from ._common import say
+from litreview.commands._common import say
+from litreview.core import atomic
+from litreview.core.errors import InputError
+from litreview.review import Review
 
 HELP = "create a new, empty review folder with a starter taxonomy"
 
@@ -31,8 +31,10 @@ def run(args: argparse.Namespace) -> int:
     review.gaps_dir.mkdir(exist_ok=True)
     atomic.write_text(review.taxonomy_path, starter)
     atomic.write_text(review.curation_path, CURATION_TEMPLATE)
-    say(f"created review in {review.root}: edit {review.taxonomy_path} to describe your topic, "
-        f"then 'litreview ingest' documents or 'litreview import' bibliographies")
+    say(
+        f"created review in {review.root}: edit {review.taxonomy_path} to describe your topic, "
+        f"then 'litreview ingest' documents or 'litreview import' bibliographies"
+    )
     return 0
 
 

@@ -11,17 +11,22 @@ import json
 import sys
 from pathlib import Path
 
-from ..errors import InputError
-from ..review import decode_utf8
+from litreview.core.errors import InputError
+from litreview.core.files import decode_utf8
 
 HELP = "parse reference strings (one a line) into CSL-JSON objects (one a line)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``[FILE|-]`` (default: standard input)."""
-    parser.add_argument("file", nargs="?", default="-", metavar="FILE",
-                        help="UTF-8 text, one reference a line ('-' or nothing: stdin); "
-                             "a blank line gives {} so output lines match input lines")
+    parser.add_argument(
+        "file",
+        nargs="?",
+        default="-",
+        metavar="FILE",
+        help="UTF-8 text, one reference a line ('-' or nothing: stdin); "
+        "a blank line gives {} so output lines match input lines",
+    )
 
 
 def _read_lines(name: str) -> list[str]:
@@ -40,7 +45,7 @@ def _read_lines(name: str) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Parse every line and print one JSON object a line."""
-    from ..extract.refparse import parse_many
+    from litreview.extract.refparse import parse_many
 
     lines = _read_lines(args.file)
     out = sys.stdout

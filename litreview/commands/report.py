@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from ..pipeline import run_report
-from ._common import notice, review_of, say
-from .gaps import add_arguments, summary
+from litreview.commands._common import notice, review_of, say
+from litreview.commands.gaps import add_arguments, summary
+from litreview.pipeline.steps import run_report
 
 __all__ = ["HELP", "add_arguments", "run"]
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import argparse
 
-from ..errors import Problem
-from ..pipeline import TagResult, run_tag
-from ..review import Review
-from ._common import add_review, notice, review_of, say
+from litreview.commands._common import add_review, notice, review_of, say
+from litreview.core.errors import Problem
+from litreview.pipeline.steps import TagResult, run_tag
+from litreview.review import Review
 
 HELP = "tag every work by the taxonomy, with evidence (bibliography/tags.csv)"
 
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _suggest(review: Review, result: TagResult) -> None:
     """Train on the confirmed tags; write proposals for untagged works and report quality."""
-    from ..suggest import suggest_tags
+    from litreview.tags.suggest import suggest_tags
 
     report = suggest_tags(result.works, result.tags)
     review.save_suggestions(report.suggestions)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from ..errors import has_errors
-from ..io import read_file
-from ._common import say
+from litreview.commands._common import say
+from litreview.core.errors import has_errors
+from litreview.formats import read_file
 
 HELP = "check a bibliography file (bib, ris, csl-json, csv) and list every problem with its line"
 

@@ -31,8 +31,33 @@ _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _MARKER = rf"(?:[{_SUP}]+|\[\^?\d{{1,4}}\]|\^\d{{1,4}}|<sup>\d{{1,4}}</sup>)"
 _END = re.compile(rf"[.!?][\"”’')\]*]*{_MARKER}?(?=\s+[\"“‘'(\[*]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w.]+)$")
-_ABBREV = frozenset({"dr", "mr", "mrs", "ms", "prof", "no", "vol", "st", "e.g", "i.e", "cf",
-                     "al", "fig", "pp", "p", "ed", "eds", "inc", "ltd", "co", "jr", "sr", "vs"})
+_ABBREV = frozenset(
+    {
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "no",
+        "vol",
+        "st",
+        "e.g",
+        "i.e",
+        "cf",
+        "al",
+        "fig",
+        "pp",
+        "p",
+        "ed",
+        "eds",
+        "inc",
+        "ltd",
+        "co",
+        "jr",
+        "sr",
+        "vs",
+    }
+)
 
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:

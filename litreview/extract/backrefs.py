@@ -12,17 +12,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-__all__ = ["LEADIN", "SHORT", "SIGNAL", "Reference", "link_short_forms", "named_earlier", "root",
-           "same_name_year"]
+__all__ = [
+    "LEADIN",
+    "SHORT",
+    "SIGNAL",
+    "Reference",
+    "link_short_forms",
+    "named_earlier",
+    "root",
+    "same_name_year",
+]
 
 # citation signals: "See", "See also", "See, e.g.,", "Cf.", "Compare", "Cited in" - words
 # that lead into a reference, and the start of the reference they lead into
-SIGNAL = (r"(?:[Cc]ited in|[Ss]ee(?:\s+also)?(?:,?\s+e\.\s?g\.)?,?|[Cc]f\.|[Cc]ompare)\s+"
-          r"(?=[A-Z\[<‘“'\"*])")
+SIGNAL = (
+    r"(?:[Cc]ited in|[Ss]ee(?:\s+also)?(?:,?\s+e\.\s?g\.)?,?|[Cc]f\.|[Cc]ompare)\s+"
+    r"(?=[A-Z\[<‘“'\"*])"
+)
 LEADIN = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\s))" + SIGNAL)
 # "Name (Year)", optionally with a remark in brackets: a short form of a fuller reference
-SHORT = re.compile(r"^(?P<name>[^()]+?)\s*,?\s*\((?P<year>(?:19|20)\d\d)[a-z]?\)"
-                    r"\s*(?:\([^()]*\))?\s*\.?$")
+SHORT = re.compile(
+    r"^(?P<name>[^()]+?)\s*,?\s*\((?P<year>(?:19|20)\d\d)[a-z]?\)"
+    r"\s*(?:\([^()]*\))?\s*\.?$"
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -71,13 +83,17 @@ def link_short_forms(rows: list[Reference]) -> list[Reference]:
     return [replace(r, target=_final(r.target, index)) if r.target else r for r in out]
 
 
-def _by_name(name: str, year: str, names: dict[str, list[tuple[str, str, Reference]]],
-             at: Reference) -> tuple[int, int] | None:
+def _by_name(
+    name: str, year: str, names: dict[str, list[tuple[str, str, Reference]]], at: Reference
+) -> tuple[int, int] | None:
     """The full reference by ``name`` (or its initials) in ``year`` nearest before ``at``."""
     want, initials = _norm(name), _acronym(name)
-    found = {(r.footnote, r.position): r
-             for key in {want, initials} for lead, spelled, r in names.get(key, ())
-             if year in r.raw and (lead in (want, initials) or spelled == want)}
+    found = {
+        (r.footnote, r.position): r
+        for key in {want, initials}
+        for lead, spelled, r in names.get(key, ())
+        if year in r.raw and (lead in (want, initials) or spelled == want)
+    }
     hits = [found[k] for k in sorted(found)]
     before = [r for r in hits if (r.footnote, r.position) < (at.footnote, at.position)]
     pick = before[-1] if before else (hits[0] if hits else None)
@@ -122,8 +138,11 @@ def named_earlier(text: str, earlier: list[Reference]) -> tuple[int, int] | None
         if not r.parse:
             continue
         lead = _lead_name(r.raw)
-        if lead and any((n and n in lead.split()) or n == lead for n in names) and (
-                not years or any(y in r.raw for y in years)):
+        if (
+            lead
+            and any((n and n in lead.split()) or n == lead for n in names)
+            and (not years or any(y in r.raw for y in years))
+        ):
             return (r.footnote, r.position)
     return None
 

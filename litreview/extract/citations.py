@@ -28,8 +28,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..errors import Problem
-from .backrefs import (
+from litreview.core.errors import Problem
+from litreview.extract.backrefs import (
     LEADIN,
     SHORT,
     Reference,
@@ -38,7 +38,7 @@ from .backrefs import (
     root,
     same_name_year,
 )
-from .footnotes import Footnote
+from litreview.extract.footnotes import Footnote
 
 __all__ = ["Reference", "classify", "looks_like_reference", "references", "split_works"]
 
@@ -52,17 +52,36 @@ _QUOTED = re.compile(r"‘[^’]{6,}’|“[^”]{6,}”|\"[^\"]{6,}\"|(?<!\w)'[
 _ITALIC = re.compile(r"\*[^*\s][^*]*\s[^*]*\s[^*]*\*")
 _TOKEN = r"(?:[A-Z][\w'’&.\-]*|and|&|et al\.?|et|al\.?|of|for|the|on|against|de|van|von)"
 _NAME_YEAR = re.compile(
-    rf"(?P<name>{_TOKEN}(?:,?\s+{_TOKEN})*)\.?,?\s*\((?P<year>(?:19|20)\d\d)[a-z]?\)")
+    rf"(?P<name>{_TOKEN}(?:,?\s+{_TOKEN})*)\.?,?\s*\((?P<year>(?:19|20)\d\d)[a-z]?\)"
+)
 _NAME_COMMA_YEAR = re.compile(r"[A-Z][\w'’.\- ]+,\s*(?:19|20)\d\d\b")
 _PAREN_CITE = re.compile(r"\(([A-Z][^()]*?,\s*(?:19|20)\d\d[^()]*)\)")
 _CITED_IN = re.compile(r"\s*[-–,]?\s+cited in\s+(?=[A-Z])")
-_REF_WORDS = frozenset({"archived", "accessed", "retrieved", "available", "online", "from", "in",
-                        "cited", "p", "pp", "and", "pg", "vol", "no"})
+_REF_WORDS = frozenset(
+    {
+        "archived",
+        "accessed",
+        "retrieved",
+        "available",
+        "online",
+        "from",
+        "in",
+        "cited",
+        "p",
+        "pp",
+        "and",
+        "pg",
+        "vol",
+        "no",
+    }
+)
 _YEAR_END = re.compile(r"\((?:19|20)\d\d[a-z]?\)\s*[,.:]?\s*$")
 
 
-def references(footnotes: Sequence[Footnote], path: str = "<string>",
-               ) -> tuple[list[Reference], list[Problem]]:
+def references(
+    footnotes: Sequence[Footnote],
+    path: str = "<string>",
+) -> tuple[list[Reference], list[Problem]]:
     """The reference rows of every footnote (in footnote order) and the problems found."""
     rows: list[Reference] = []
     problems: list[Problem] = []
@@ -76,29 +95,38 @@ def references(footnotes: Sequence[Footnote], path: str = "<string>",
     return link_short_forms(rows), problems
 
 
-def _rows_of(note: Footnote, earlier: list[Reference], previous: list[Reference],
-             path: str) -> tuple[list[Reference], Problem | None]:
+def _rows_of(
+    note: Footnote, earlier: list[Reference], previous: list[Reference], path: str
+) -> tuple[list[Reference], Problem | None]:
     """The rows of one footnote, and a problem when a back-reference cannot be resolved."""
     text = note.text.strip()
     kind = classify(text)
     n = note.number
     if kind == "ibid" and _IBID.match(text):
         targets = [root(r, earlier) for r in previous]
-        rows = [Reference(footnote=n, position=i, raw=text, kind="ibid", target=t)
-                for i, t in enumerate(targets, start=1)]
+        rows = [
+            Reference(footnote=n, position=i, raw=text, kind="ibid", target=t)
+            for i, t in enumerate(targets, start=1)
+        ]
         if rows:
             return rows, None
         return [Reference(footnote=n, position=1, raw=text, kind="ibid")], Problem(
-            path=path, line=note.line, severity="warning",
-            message=f"footnote {n}: Ibid. has no earlier footnote citing a work")
+            path=path,
+            line=note.line,
+            severity="warning",
+            message=f"footnote {n}: Ibid. has no earlier footnote citing a work",
+        )
     if kind == "ibid":
         target = named_earlier(text, earlier)
         row = Reference(footnote=n, position=1, raw=text, kind="ibid", target=target)
         if target:
             return [row], None
-        return [row], Problem(path=path, line=note.line, severity="warning",
-                              message=f"footnote {n}: cannot tell which earlier work "
-                                      f"'{text[:60]}' refers to")
+        return [row], Problem(
+            path=path,
+            line=note.line,
+            severity="warning",
+            message=f"footnote {n}: cannot tell which earlier work '{text[:60]}' refers to",
+        )
     if kind == "url":
         return [Reference(footnote=n, position=1, raw=text, kind="url", parse=True)], None
     if kind == "note":
@@ -107,7 +135,7 @@ def _rows_of(note: Footnote, earlier: list[Reference], previous: list[Reference]
         rows += [_citation(n, i, p, earlier) for i, p in enumerate(parts, start=2)]
         return rows, None
     lead = LEADIN.match(text)
-    parts = [q for p in split_works(text[lead.end():] if lead else text) for q in _url_aside(p)]
+    parts = [q for p in split_works(text[lead.end() :] if lead else text) for q in _url_aside(p)]
     return [_citation(n, i, p, earlier) for i, p in enumerate(parts, start=1)], None
 
 
@@ -118,11 +146,15 @@ def _url_aside(part: str) -> list[str]:
     """A reference followed by a prose sentence pointing to a URL ("More recent data can be
     found here: <...>") is two works: the reference, and the URL."""
     for m in _ASIDE.finditer(part):
-        tail = part[m.end():]
+        tail = part[m.end() :]
         url = _URL.search(tail)
-        if url and _is_prose(tail[:url.start()]) and not _URL.search(part[:m.start()]) \
-                and not _has_title(tail[:url.start()]):
-            return [part[:m.start()].strip(), url.group(0).strip("<>").rstrip(".")]
+        if (
+            url
+            and _is_prose(tail[: url.start()])
+            and not _URL.search(part[: m.start()])
+            and not _has_title(tail[: url.start()])
+        ):
+            return [part[: m.start()].strip(), url.group(0).strip("<>").rstrip(".")]
     return [part]
 
 
@@ -145,7 +177,7 @@ def classify(text: str) -> str:
     if _URL_ONLY.match(text):
         return "url"
     lead = LEADIN.match(text)
-    if lead and looks_like_reference(text[lead.end():]):
+    if lead and looks_like_reference(text[lead.end() :]):
         return "citation"
     start = _first_anchor(text)
     prefix = text if start is None else text[:start]
@@ -168,7 +200,7 @@ def _good_name_years(text: str) -> list[re.Match[str]]:
     """``Name (Year)`` anchors not followed by narrative (``Smith (2010) argues ...``)."""
     out = []
     for m in _NAME_YEAR.finditer(text):
-        after = re.match(r"\s*([A-Za-z]+)", text[m.end():])
+        after = re.match(r"\s*([A-Za-z]+)", text[m.end() :])
         if after and after.group(1)[0].islower() and after.group(1) not in _REF_WORDS:
             continue
         out.append(m)
@@ -249,7 +281,7 @@ def _top_level_split(text: str) -> list[str]:
 def note_references(text: str) -> list[str]:
     """The references an explanatory note names, in the order they appear."""
     starts = [m.start() for m in _good_name_years(text)]
-    lead = [m for m in LEADIN.finditer(text) if looks_like_reference(text[m.end():])]
+    lead = [m for m in LEADIN.finditer(text) if looks_like_reference(text[m.end() :])]
     if lead:
         starts.append(lead[0].start())
     tail_start = min(starts) if starts else len(text)
@@ -260,9 +292,11 @@ def note_references(text: str) -> list[str]:
         found += [(tail_start, p) for p in split_works(tail) if looks_like_reference(p)]
     head = text[:tail_start]
     for m in _PAREN_CITE.finditer(head):
-        found += [(m.start(), p) for p in split_works(m.group(1))
-                  if re.match(r"^[A-Z].*?(?:19|20)\d\d", p)]
+        found += [
+            (m.start(), p)
+            for p in split_works(m.group(1))
+            if re.match(r"^[A-Z].*?(?:19|20)\d\d", p)
+        ]
     head = _PAREN_CITE.sub(" ", head)
     found += [(m.start(), m.group(0).strip("<>").rstrip(".")) for m in _URL.finditer(head)]
     return [p for _, p in sorted(found, key=lambda x: x[0])]
-

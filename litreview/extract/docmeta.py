@@ -9,23 +9,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._text import split_lines
-from .footnotes import is_heading
+from litreview.extract._text import split_lines
+from litreview.extract.footnotes import is_heading
 
 __all__ = ["DocMeta", "document_metadata"]
 
 FRONT_LINES = 50
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
-           "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|"
+    "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
 _DATE_LINE = re.compile(
     rf"^(?:[A-Z][A-Za-z ]{{0,30}}:\s*)?"
     rf"(?:(?P<d1>\d{{1,2}})[/.-](?P<m1>\d{{1,2}})[/.-](?P<y1>\d{{2}}|\d{{4}})"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+(?P<y2>\d{{4}})"
-    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y3>\d{{4}}))\s*$", re.I)
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y3>\d{{4}}))\s*$",
+    re.I,
+)
 _AUTHORS_LABEL = re.compile(
-    r"^(?:experts?|authors?|by|written by|prepared by)\s*:\s*(?P<names>.+)$", re.I)
-_WRITTEN_BY = re.compile(r"\b(?:written|prepared|authored) by\s+(?P<names>[^.]+(?:\.[^.\s][^.]*)*)",
-                         re.I)
+    r"^(?:experts?|authors?|by|written by|prepared by)\s*:\s*(?P<names>.+)$", re.I
+)
+_WRITTEN_BY = re.compile(
+    r"\b(?:written|prepared|authored) by\s+(?P<names>[^.]+(?:\.[^.\s][^.]*)*)", re.I
+)
 _ABOUT = re.compile(r"^about the\s+(?P<org>.+)$", re.I)
 _HONORIFIC = re.compile(r"^(?:dr|mr|mrs|ms|prof|professor|sir)\.?\s+", re.I)
 
@@ -41,7 +47,7 @@ class DocMeta:
 
 def document_metadata(text: str) -> DocMeta:
     """Title, authors and year stated in the first lines of ``text``."""
-    lines = [ln.text.strip() for ln in split_lines(text)[:FRONT_LINES * 2]]
+    lines = [ln.text.strip() for ln in split_lines(text)[: FRONT_LINES * 2]]
     front = lines[:FRONT_LINES]
     return DocMeta(title=_title(front), authors=_authors(lines), year=_year(front))
 

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..errors import Problem
-from ._text import Line, sentence_span, split_lines
+from litreview.core.errors import Problem
+from litreview.extract._text import Line, sentence_span, split_lines
 
 __all__ = ["Footnote", "FootnoteScan", "Marker", "find_footnotes", "headings"]
 
@@ -31,10 +31,12 @@ _SUP_DIGITS = str.maketrans(_SUP, "0123456789")
 _START = re.compile(
     rf"^\s*(?:(?P<sup>[{_SUP}]+)|\[\^?(?P<br>\d{{1,4}})\]:?|\^(?P<caret>\d{{1,4}})"
     rf"|<sup>(?P<html>\d{{1,4}})</sup>|(?:[-*•]\s+)?(?P<bare>\d{{1,3}})(?=\s+<?(?:https?://|www\.)))"
-    rf"\s*(?=\S)")
+    rf"\s*(?=\S)"
+)
 _MARK = re.compile(
     rf"(?P<sup>[{_SUP}]+)|\[\^?(?P<br>\d{{1,4}})\](?![(:])|\^(?P<caret>\d{{1,4}})"
-    rf"|<sup>(?P<html>\d{{1,4}})</sup>")
+    rf"|<sup>(?P<html>\d{{1,4}})</sup>"
+)
 _MAX_CONTINUATION = 4
 _UNFINISHED_END = re.compile(r"[.!?>)\]”\"’']\s*$")
 
@@ -89,8 +91,12 @@ def find_footnotes(text: str, path: str = "<string>") -> FootnoteScan:
     markers = _markers(lines, roles)
     problems = _marker_problems(markers, notes, path)
     paired = _pair(text, notes, markers, heads)
-    return FootnoteScan(footnotes=tuple(paired), markers=tuple(markers),
-                        problems=tuple(problems), headings=tuple(heads))
+    return FootnoteScan(
+        footnotes=tuple(paired),
+        markers=tuple(markers),
+        problems=tuple(problems),
+        headings=tuple(heads),
+    )
 
 
 def _start_number(line: Line) -> tuple[int, int] | None:
@@ -109,8 +115,9 @@ def _has_marker(line: Line) -> bool:
 
 def _roles(lines: list[Line]) -> list[str]:
     """Each line's role: ``blank``, ``start`` (of a footnote), ``cont`` (of one), ``body``."""
-    roles = ["blank" if not ln.text.strip() else ("start" if _start_number(ln) else "")
-             for ln in lines]
+    roles = [
+        "blank" if not ln.text.strip() else ("start" if _start_number(ln) else "") for ln in lines
+    ]
     in_notes = False
     last_open = False  # the last footnote so far ends unfinished
     i = 0
@@ -133,8 +140,13 @@ def _roles(lines: list[Line]) -> list[str]:
         in_notes = False
         nxt = _next_nonblank(roles, i)
         text = lines[i].text.lstrip()
-        if (last_open and nxt is not None and roles[nxt] == "start" and text[:1].islower()
-                and not _has_marker(lines[i])):
+        if (
+            last_open
+            and nxt is not None
+            and roles[nxt] == "start"
+            and text[:1].islower()
+            and not _has_marker(lines[i])
+        ):
             roles[i], last_open = "cont", False
         else:
             roles[i] = "body"
@@ -183,14 +195,19 @@ def _gather_notes(lines: list[Line], roles: list[str]) -> list[_Note]:
         if role == "start":
             number, offset = _start_number(ln)  # type: ignore[misc]
             span = (ln.start + offset, ln.start + len(ln.text.rstrip()))
-            notes.append(_Note(number=number, line=ln.number, spans=(span,),
-                               text=ln.text[offset:].strip()))
+            notes.append(
+                _Note(number=number, line=ln.number, spans=(span,), text=ln.text[offset:].strip())
+            )
         elif role == "cont" and notes:
             last = notes[-1]
             lead = len(ln.text) - len(ln.text.lstrip())
             span = (ln.start + lead, ln.start + len(ln.text.rstrip()))
-            notes[-1] = _Note(number=last.number, line=last.line, spans=(*last.spans, span),
-                              text=f"{last.text} {ln.text.strip()}")
+            notes[-1] = _Note(
+                number=last.number,
+                line=last.line,
+                spans=(*last.spans, span),
+                text=f"{last.text} {ln.text.strip()}",
+            )
     return notes
 
 
@@ -202,8 +219,14 @@ def _markers(lines: list[Line], roles: list[str]) -> list[Marker]:
             continue
         for m in _MARK.finditer(ln.text):
             raw = next(g for g in m.groupdict().values() if g)
-            out.append(Marker(number=int(raw.translate(_SUP_DIGITS)), start=ln.start + m.start(),
-                              end=ln.start + m.end(), line=ln.number))
+            out.append(
+                Marker(
+                    number=int(raw.translate(_SUP_DIGITS)),
+                    start=ln.start + m.start(),
+                    end=ln.start + m.end(),
+                    line=ln.number,
+                )
+            )
     return out
 
 
@@ -257,27 +280,51 @@ def _marker_problems(markers: list[Marker], notes: list[_Note], path: str) -> li
     previous = 0
     for m in markers:
         if m.number not in have:
-            problems.append(Problem(path=path, line=m.line, severity="warning",
-                                    message=f"footnote marker {m.number} has no footnote text"))
+            problems.append(
+                Problem(
+                    path=path,
+                    line=m.line,
+                    severity="warning",
+                    message=f"footnote marker {m.number} has no footnote text",
+                )
+            )
         if m.number <= previous:
-            problems.append(Problem(path=path, line=m.line, severity="warning",
-                                    message=f"footnote marker {m.number} jumps back "
-                                            f"(after {previous})"))
+            problems.append(
+                Problem(
+                    path=path,
+                    line=m.line,
+                    severity="warning",
+                    message=f"footnote marker {m.number} jumps back (after {previous})",
+                )
+            )
         previous = max(previous, m.number)
     seen: set[int] = set()
     for n in notes:
         if n.number not in marked:
-            problems.append(Problem(path=path, line=n.line, severity="warning",
-                                    message=f"footnote {n.number} has no marker in the text"))
+            problems.append(
+                Problem(
+                    path=path,
+                    line=n.line,
+                    severity="warning",
+                    message=f"footnote {n.number} has no marker in the text",
+                )
+            )
         if n.number in seen:
-            problems.append(Problem(path=path, line=n.line, severity="warning",
-                                    message=f"footnote {n.number} appears twice"))
+            problems.append(
+                Problem(
+                    path=path,
+                    line=n.line,
+                    severity="warning",
+                    message=f"footnote {n.number} appears twice",
+                )
+            )
         seen.add(n.number)
     return problems
 
 
-def _pair(text: str, notes: list[_Note], markers: list[Marker],
-          heads: list[tuple[int, str]]) -> list[Footnote]:
+def _pair(
+    text: str, notes: list[_Note], markers: list[Marker], heads: list[tuple[int, str]]
+) -> list[Footnote]:
     """Footnotes with their (first) marker, citing sentence and section heading."""
     first: dict[int, Marker] = {}
     for m in markers:
@@ -289,10 +336,19 @@ def _pair(text: str, notes: list[_Note], markers: list[Marker],
             out.append(Footnote(number=n.number, text=n.text, spans=n.spans, line=n.line))
             continue
         s, e = sentence_span(text, found.start, found.end)
-        out.append(Footnote(number=n.number, text=n.text, spans=n.spans, line=n.line,
-                            marker=found,
-                            context=text[s:e], context_start=s, context_end=e,
-                            section=_section_at(heads, found.start)))
+        out.append(
+            Footnote(
+                number=n.number,
+                text=n.text,
+                spans=n.spans,
+                line=n.line,
+                marker=found,
+                context=text[s:e],
+                context_start=s,
+                context_end=e,
+                section=_section_at(heads, found.start),
+            )
+        )
     return sorted(out, key=lambda f: (f.number, f.line))
 
 

@@ -10,15 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._text import sentence_span, split_lines
-from .footnotes import headings
+from litreview.extract._text import sentence_span, split_lines
+from litreview.extract.footnotes import headings
 
 __all__ = ["InlineRef", "inline_references"]
 
 _HYPERLINK = re.compile(r"\bhyperlinks?\b:?\s*", re.I)
 _SITE_REF = re.compile(r"(?P<title>[A-Z][^()\n]*?)\s*\((?P<site>[a-z0-9-]+(?:\.[a-z0-9-]+)+)\)")
-_PAGE_TITLE = re.compile(r"\bwebsite\s+(?P<title>[A-Z][^|\n]{10,250}?)\s*\|\s*"
-                         r"(?P<site>[A-Z][\w\- ]{1,60}?)\.")
+_PAGE_TITLE = re.compile(
+    r"\bwebsite\s+(?P<title>[A-Z][^|\n]{10,250}?)\s*\|\s*"
+    r"(?P<site>[A-Z][\w\- ]{1,60}?)\."
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -55,7 +57,7 @@ def inline_references(text: str) -> list[InlineRef]:
                 break
             title = re.sub(r"^and\s+", "", ref.group("title").strip())
             found.append((ref.start("title"), ref.end(), title, ref.group("site")))
-            nxt = re.match(r"\s*(?:,|and)\s+", text[ref.end():])
+            nxt = re.match(r"\s*(?:,|and)\s+", text[ref.end() :])
             if not nxt:
                 break
             pos = ref.end() + nxt.end()
@@ -68,7 +70,16 @@ def inline_references(text: str) -> list[InlineRef]:
         for h_start, h_text in heads:
             if h_start <= start:
                 section = h_text
-        out.append(InlineRef(raw=" ".join(text[start:end].split()), title=title.strip(),
-                             site=site.strip(), start=start, context=text[s:e],
-                             context_start=s, context_end=e, section=section))
+        out.append(
+            InlineRef(
+                raw=" ".join(text[start:end].split()),
+                title=title.strip(),
+                site=site.strip(),
+                start=start,
+                context=text[s:e],
+                context_start=s,
+                context_end=e,
+                section=section,
+            )
+        )
     return out

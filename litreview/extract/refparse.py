@@ -25,16 +25,48 @@ from typing import Any
 
 import pycrfsuite
 
-from .backrefs import SIGNAL
-from .refparse_features import sequence_features, tokenize
-from .refparse_fields import build_item, date_parts
-from .refparse_rules import link_title, looks_like_reference, repair_item, repair_labels
+from litreview.extract.backrefs import SIGNAL
+from litreview.extract.refparse_features import sequence_features, tokenize
+from litreview.extract.refparse_fields import build_item, date_parts
+from litreview.extract.refparse_rules import (
+    link_title,
+    looks_like_reference,
+    repair_item,
+    repair_labels,
+)
 
-__all__ = ["NOTE_BELOW", "ReferenceParser", "canonical_label", "looks_like_reference", "parse_many",
-           "parse_reference", "preprocess", "split_access", "split_archive", "split_site"]
+__all__ = [
+    "NOTE_BELOW",
+    "ReferenceParser",
+    "canonical_label",
+    "looks_like_reference",
+    "parse_many",
+    "parse_reference",
+    "preprocess",
+    "split_access",
+    "split_archive",
+    "split_site",
+]
 
-_LABELS = {"author", "editor", "translator", "date", "title", "journal", "publisher", "location",
-           "volume", "pages", "url", "doi", "note", "genre", "edition", "isbn", "citation-number"}
+_LABELS = {
+    "author",
+    "editor",
+    "translator",
+    "date",
+    "title",
+    "journal",
+    "publisher",
+    "location",
+    "volume",
+    "pages",
+    "url",
+    "doi",
+    "note",
+    "genre",
+    "edition",
+    "isbn",
+    "citation-number",
+}
 _RENAME = {"container-title": "container", "collection-title": "collection"}
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)\)")
 _QUOTE_CHARS = "'\"‘’“”"
@@ -66,10 +98,14 @@ def _link(match: re.Match[str]) -> str:
     """``[text](#)`` -> quoted text; ``[text](url)`` -> quoted text and the URL. A link after
     a quoted title or an earlier link names a site or a publisher: its text stays unquoted."""
     text, target = match.group(1).strip(), match.group(2)
-    before = match.string[max(0, match.start() - 1):match.start()]
-    earlier = match.string[:match.start()]
-    if ((before and before in _QUOTES_OPEN) or text[:1] in _QUOTES_OPEN
-            or _MD_LINK.search(earlier) or _TITLE_QUOTED.search(earlier)):
+    before = match.string[max(0, match.start() - 1) : match.start()]
+    earlier = match.string[: match.start()]
+    if (
+        (before and before in _QUOTES_OPEN)
+        or text[:1] in _QUOTES_OPEN
+        or _MD_LINK.search(earlier)
+        or _TITLE_QUOTED.search(earlier)
+    ):
         quoted = text
     else:
         quoted = f"“{text}”"
@@ -112,12 +148,15 @@ _ACCESS = re.compile(
     r"[,;.]?\s*\b(?:last\s+)?(?:archived|accessed|retrieved|viewed|consulted|connection(?=\s+on\b))"
     r"(?:\s+(?:on|at))?(?:\s*:)?(?:\s+([^:<>()]{0,30}?(?:1[5-9]|20)\d\d))?(?:,?\s+(?:from|at))?"
     r"(?:\s*:|[.,;])?(?=[\s)\]]|$)",
-    re.I)
+    re.I,
+)
 
 
 _ARCHIVED_FROM = re.compile(
     r"[,;.]?\s*\b(?:archived|retrieved)\s+(?:from|at|by)\s+(?!https?://|www\.)"
-    r"(?P<name>[A-Z][^,;:<>“”‘’\"]{0,60}?)\s*(?:,|$)(?P<tail>.*)$", re.I | re.S)
+    r"(?P<name>[A-Z][^,;:<>“”‘’\"]{0,60}?)\s*(?:,|$)(?P<tail>.*)$",
+    re.I | re.S,
+)
 _URL_IN = re.compile(r"(?:https?://|www\.)[^\s<>\"]+")
 
 
@@ -136,22 +175,23 @@ def split_archive(text: str) -> tuple[str, dict[str, Any]]:
     parts = date_parts(_URL_IN.sub(" ", tail))
     if parts:
         fields["accessed"] = parts
-    note = " ".join(_URL_IN.sub(" ", text[m.start():]).split()).strip(" ,;.")
+    note = " ".join(_URL_IN.sub(" ", text[m.start() :]).split()).strip(" ,;.")
     fields["note"] = note
-    return text[:m.start()].rstrip(" ,;"), fields
+    return text[: m.start()].rstrip(" ,;"), fields
 
 
 _SITE_BEFORE_URL = re.compile(
-    r"(?<=\s)from\s+(?P<site>[A-Z][^:<>\s][^:<>]{0,48}?)\s*:\s*(?=https?://|www\.)")
+    r"(?<=\s)from\s+(?P<site>[A-Z][^:<>\s][^:<>]{0,48}?)\s*:\s*(?=https?://|www\.)"
+)
 
 
 def split_site(text: str) -> tuple[str, str | None]:
     """``Retrieved March 23, 2016, from Healthy Place: http://...``: cut the site name read
     from before the URL (APA's retrieval phrase) out; return the text and the name."""
     m = _SITE_BEFORE_URL.search(text)
-    if not m or not re.search(r"\b(?:retrieved|accessed|available)\b", text[:m.start()], re.I):
+    if not m or not re.search(r"\b(?:retrieved|accessed|available)\b", text[: m.start()], re.I):
         return text, None
-    return text[:m.start()] + text[m.end():], m.group("site").strip()
+    return text[: m.start()] + text[m.end() :], m.group("site").strip()
 
 
 def split_access(text: str) -> tuple[str, str | None]:
@@ -159,7 +199,7 @@ def split_access(text: str) -> tuple[str, str | None]:
     m = _ACCESS.search(text)
     if not m:
         return text, None
-    head, tail = text[:m.start()].rstrip(), text[m.end():].lstrip()
+    head, tail = text[: m.start()].rstrip(), text[m.end() :].lstrip()
     if head.endswith(("(", "[")) and tail[:1] in ")]":
         head, tail = head[:-1].rstrip(), tail[1:].lstrip()  # "(Accessed: 5 March 2016)"
         if tail[:1] in (".", ",", ";", ":"):
@@ -195,12 +235,13 @@ def _author_before_year(tokens: list[str], labels: list[str]) -> list[str]:
     for k, tok in enumerate(tokens[:25] if labels[0] == "author" else tokens[:6]):
         if _PAREN_YEAR.match(tok):
             if any(t[0] in _QUOTE_CHARS for t in tokens[:k]) or any(
-                    lab == "title" and _TITLE_MARK.search(t)
-                    for t, lab in zip(tokens[:k], labels[:k], strict=True)):
+                lab == "title" and _TITLE_MARK.search(t)
+                for t, lab in zip(tokens[:k], labels[:k], strict=True)
+            ):
                 return labels
             if any(_YEAR_SPAN.match(t) for t in tokens[1:k]):  # a name holds no year
-                return labels if "title" in labels else ["title"] * k + ["date"] + labels[k + 1:]
-            return ["author"] * k + ["date"] + labels[k + 1:]
+                return labels if "title" in labels else ["title"] * k + ["date"] + labels[k + 1 :]
+            return ["author"] * k + ["date"] + labels[k + 1 :]
     return labels
 
 
@@ -252,8 +293,11 @@ def _inner_links(raw: str) -> list[str]:
     """Preprocessed texts of the Markdown links of ``raw`` that are not its first thing."""
     text = _FOOTNOTE_MARK.sub("", raw.strip().lstrip("⁰¹²³⁴⁵⁶⁷⁸⁹ ").strip())
     text = _hide_escapes(text)
-    return [preprocess(m.group(1).translate(_SHOW)) for m in _MD_LINK.finditer(text)
-            if text[:m.start()].strip(_QUOTE_CHARS + " *")]
+    return [
+        preprocess(m.group(1).translate(_SHOW))
+        for m in _MD_LINK.finditer(text)
+        if text[: m.start()].strip(_QUOTE_CHARS + " *")
+    ]
 
 
 @lru_cache(maxsize=1)

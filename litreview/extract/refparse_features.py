@@ -15,34 +15,158 @@ __all__ = ["sequence_features", "tokenize"]
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _OPEN_Q = "“‘\"'«„*"
 _CLOSE_Q = "”’\"'»*"
-_MONTHS = {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun",
-           "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october",
-           "nov", "november", "dec", "december"}
+_MONTHS = {
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+}
 _CUES = {
-    "pub": {"press", "publishing", "publishers", "publisher", "verlag", "books", "editions",
-            "éditions", "university", "ltd", "inc", "co", "sons", "wiley", "springer", "elsevier",
-            "routledge", "sage", "oxford", "cambridge", "mit", "academic", "taylor", "francis"},
-    "cont": {"journal", "proceedings", "review", "conference", "symposium", "workshop",
-             "transactions", "quarterly", "bulletin", "annals", "magazine", "studies", "letters",
-             "international", "zeitschrift", "revue", "revista", "times", "post", "news"},
-    "org": {"organisation", "organization", "foundation", "institute", "office", "ministry",
-            "bank", "commission", "nations", "council", "department", "agency", "association",
-            "society", "centre", "center", "government", "committee", "union", "programme",
-            "program", "fund", "bureau", "authority", "secretariat", "group", "initiative"},
-    "ed": {"ed", "eds", "edited", "editor", "editors", "hrsg", "hg", "dir", "éd", "trans",
-           "translated"},
+    "pub": {
+        "press",
+        "publishing",
+        "publishers",
+        "publisher",
+        "verlag",
+        "books",
+        "editions",
+        "éditions",
+        "university",
+        "ltd",
+        "inc",
+        "co",
+        "sons",
+        "wiley",
+        "springer",
+        "elsevier",
+        "routledge",
+        "sage",
+        "oxford",
+        "cambridge",
+        "mit",
+        "academic",
+        "taylor",
+        "francis",
+    },
+    "cont": {
+        "journal",
+        "proceedings",
+        "review",
+        "conference",
+        "symposium",
+        "workshop",
+        "transactions",
+        "quarterly",
+        "bulletin",
+        "annals",
+        "magazine",
+        "studies",
+        "letters",
+        "international",
+        "zeitschrift",
+        "revue",
+        "revista",
+        "times",
+        "post",
+        "news",
+    },
+    "org": {
+        "organisation",
+        "organization",
+        "foundation",
+        "institute",
+        "office",
+        "ministry",
+        "bank",
+        "commission",
+        "nations",
+        "council",
+        "department",
+        "agency",
+        "association",
+        "society",
+        "centre",
+        "center",
+        "government",
+        "committee",
+        "union",
+        "programme",
+        "program",
+        "fund",
+        "bureau",
+        "authority",
+        "secretariat",
+        "group",
+        "initiative",
+    },
+    "ed": {
+        "ed",
+        "eds",
+        "edited",
+        "editor",
+        "editors",
+        "hrsg",
+        "hg",
+        "dir",
+        "éd",
+        "trans",
+        "translated",
+    },
     "vol": {"vol", "volume", "vols", "no", "nos", "issue", "nr", "n°", "bd", "heft", "iss"},
     "pp": {"pp", "p", "pages", "page", "s", "pgs"},
     "in": {"in", "in:", "dans", "en", "im"},
-    "acc": {"accessed", "retrieved", "available", "archived", "viewed", "consulted", "online",
-            "from", "at", "url"},
-    "genre": {"report", "thesis", "dissertation", "paper", "working", "brief", "phd", "master",
-              "technical", "policy", "series", "discussion"},
+    "acc": {
+        "accessed",
+        "retrieved",
+        "available",
+        "archived",
+        "viewed",
+        "consulted",
+        "online",
+        "from",
+        "at",
+        "url",
+    },
+    "genre": {
+        "report",
+        "thesis",
+        "dissertation",
+        "paper",
+        "working",
+        "brief",
+        "phd",
+        "master",
+        "technical",
+        "policy",
+        "series",
+        "discussion",
+    },
 }
 
 
-_NEIGHBOUR_FLAGS = frozenset({"year", "initial", "url", "cue_in", "cue_ed", "cue_pub", "cue_vol",
-                              "cue_pp", "cue_acc"})
+_NEIGHBOUR_FLAGS = frozenset(
+    {"year", "initial", "url", "cue_in", "cue_ed", "cue_pub", "cue_vol", "cue_pp", "cue_acc"}
+)
 
 
 def tokenize(text: str) -> list[str]:
@@ -70,8 +194,13 @@ def _token_features(tok: str) -> dict[str, float | str]:
     """Features of one token on its own (cached: callers must not change the dict)."""
     core = _core(tok)
     f: dict[str, float | str] = {
-        "w": core[:20], "shape": _shape(tok), "last": tok[-1], "first": tok[0],
-        "suf3": core[-3:], "pre3": core[:3], "len": str(min(len(core), 8)),
+        "w": core[:20],
+        "shape": _shape(tok),
+        "last": tok[-1],
+        "first": tok[0],
+        "suf3": core[-3:],
+        "pre3": core[:3],
+        "len": str(min(len(core), 8)),
     }
     if _YEAR.search(tok):
         f["year"] = 1.0
@@ -120,8 +249,7 @@ def _states(tokens: list[str]) -> list[tuple[bool, bool]]:
 @lru_cache(maxsize=1 << 16)
 def _own_attrs(tok: str) -> tuple[str, ...]:
     """A token's own features as crfsuite attribute names (``w:smith``, ``cap``; cached)."""
-    return tuple(k if isinstance(v, float) else f"{k}:{v}"
-                 for k, v in _token_features(tok).items())
+    return tuple(k if isinstance(v, float) else f"{k}:{v}" for k, v in _token_features(tok).items())
 
 
 @lru_cache(maxsize=1 << 17)

@@ -5,38 +5,54 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .gazetteer import is_place
-from .refparse_names import split_names, strip_outer
+from litreview.extract.gazetteer import is_place
+from litreview.extract.refparse_names import split_names, strip_outer
 
 __all__ = ["REPORT_WORDS", "build_item", "date_parts"]
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 # a web address: with a scheme or "www.", or a bare domain with a path (MLA's
 # "tribune.com.pk/story/1654321")
-BARE_DOMAIN = (r"(?<![\w@/.])(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|int|info|[a-z]{2})"
-               r"/[^\s<>\"]*")
+BARE_DOMAIN = (
+    r"(?<![\w@/.])(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|int|info|[a-z]{2})"
+    r"/[^\s<>\"]*"
+)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+|" + BARE_DOMAIN, re.I)
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
-_ACCESS = re.compile(r"\b(accessed|retrieved|archived|viewed|consulted|last visited|abgerufen)\b",
-                     re.I)
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_ACCESS = re.compile(
+    r"\b(accessed|retrieved|archived|viewed|consulted|last visited|abgerufen)\b", re.I
+)
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
 _STRIP = " \t.,;:()[]{}<>|"
 _QUOTES = "\"'“”‘’«»*"
-_EDITION = re.compile(r"\b(\d+)\s*(?:st|nd|rd|th|\.ª|ª|e|ème|\.)?\s*(?:ed\b|edn\b|edition\b|éd)",
-                      re.I)
+_EDITION = re.compile(
+    r"\b(\d+)\s*(?:st|nd|rd|th|\.ª|ª|e|ème|\.)?\s*(?:ed\b|edn\b|edition\b|éd)", re.I
+)
 _VOLUME_COUNT = re.compile(r"(\d+)\s*vols?\.?", re.I)
 _CLOSE = {"“": "”", "‘": "’", "'": "'", '"': '"', "«": "»"}
 _AFTER_CLOSE = frozenset(" ,.;:!?)]–—-")
-_NEWS = re.compile(r"\b(times|post|daily|tribune|herald|guardian|gazette|dawn|news|telegraph|"
-                   r"express|diplomat|chronicle|observer|independent)\b", re.I)
-_MEETING = re.compile(r"proceedings|conference|symposium|workshop|congress|meeting|presented",
-                      re.I)
-_LAW = re.compile(r"\b(act|ordinance|code|law|statute|regulation|bill|constitution)\b"
-                  r"(?:\s*,?\s*\(?\d{4})?", re.I)
+_NEWS = re.compile(
+    r"\b(times|post|daily|tribune|herald|guardian|gazette|dawn|news|telegraph|"
+    r"express|diplomat|chronicle|observer|independent)\b",
+    re.I,
+)
+_MEETING = re.compile(r"proceedings|conference|symposium|workshop|congress|meeting|presented", re.I)
+_LAW = re.compile(
+    r"\b(act|ordinance|code|law|statute|regulation|bill|constitution)\b"
+    r"(?:\s*,?\s*\(?\d{4})?",
+    re.I,
+)
 # Words that name a report or one of its kinds (also used by the field repairs).
-REPORT_WORDS = re.compile(r"\b(report|working paper|brief|briefing|policy paper|discussion paper|"
-                     r"occasional paper|technical paper|survey|index|assessment|strategy)\b", re.I)
+REPORT_WORDS = re.compile(
+    r"\b(report|working paper|brief|briefing|policy paper|discussion paper|"
+    r"occasional paper|technical paper|survey|index|assessment|strategy)\b",
+    re.I,
+)
 
 
 def date_parts(text: str) -> dict[str, Any] | None:
@@ -57,7 +73,7 @@ def date_parts(text: str) -> dict[str, Any] | None:
 def _finer(new: dict[str, Any], old: dict[str, Any]) -> bool:
     """Whether date ``new`` is the same year as ``old`` with more parts (month, day)."""
     a, b = new["date-parts"][0], old["date-parts"][0]
-    return len(a) > len(b) and a[:len(b)] == b
+    return len(a) > len(b) and a[: len(b)] == b
 
 
 def _strip(text: str) -> str:
@@ -90,10 +106,15 @@ def _volume(text: str, item: dict[str, Any]) -> None:
     if m:
         item["volume"], item["issue"] = m.group(1), m.group(2)
         return
-    vol = re.search(r"\b(?:vol(?:ume)?s?\b\.?|bd\b\.?|tome\b|t\.)\s*(\d[\w\-–]*|[ivxlc]+\b)",
-                    t, re.I)
-    num = re.search(r"(?:\bnos|\bno|\bnr|n°|\bnumber|\bnum|\bissue|\biss|\bheft|\bh|\bn\.)"
-                    r"\.?\s*(\d[\w\-–/]*)", t, re.I)
+    vol = re.search(
+        r"\b(?:vol(?:ume)?s?\b\.?|bd\b\.?|tome\b|t\.)\s*(\d[\w\-–]*|[ivxlc]+\b)", t, re.I
+    )
+    num = re.search(
+        r"(?:\bnos|\bno|\bnr|n°|\bnumber|\bnum|\bissue|\biss|\bheft|\bh|\bn\.)"
+        r"\.?\s*(\d[\w\-–/]*)",
+        t,
+        re.I,
+    )
     if vol:
         item["volume"] = vol.group(1)
     if num:
@@ -154,9 +175,12 @@ def _title(item: dict[str, Any], text: str | None) -> None:
         item["title"] = _cut_open_paren(_strip(text))
 
 
-_MEDIUM = re.compile(r"^(?:internet|online|on-?line|electronic|electronic version|e-?book|cd-rom|"
-                     r"dvd|pdf|kindle(?: version)?|serial on the internet|"
-                     r"(?:monograph|homepage|database|book) on the internet)$", re.I)
+_MEDIUM = re.compile(
+    r"^(?:internet|online|on-?line|electronic|electronic version|e-?book|cd-rom|"
+    r"dvd|pdf|kindle(?: version)?|serial on the internet|"
+    r"(?:monograph|homepage|database|book) on the internet)$",
+    re.I,
+)
 _DESCRIPTOR = re.compile(
     r"^(?:fact ?sheet|press release|brochure|blog(?: post)?|data ?set|report|policy brief|"
     r"white paper|working paper|video(?: file)?|audio(?: file)?|podcast|infographic|map|"
@@ -164,13 +188,16 @@ _DESCRIPTOR = re.compile(
     r"(?:web ?page|website)|computer software|motion picture|tweet|facebook (?:post|status "
     r"update)|television series episode|speech|interview|leaflet|poster|newsletter|"
     r"(?:(?:doctoral|ph\.? ?d\.?|master'?s|ma|msc|m\.a\.|unpublished)\s+)?"
-    r"(?:dissertation|thesis))$", re.I)
+    r"(?:dissertation|thesis))$",
+    re.I,
+)
 _TRAILING_BRACKET = re.compile(r"\s*\[([^\[\]]{2,40})(?:\]|$)\s*$")
 
 
 _REPORT_NUMBER = re.compile(
     r"\s*\((?:(?P<genre>[A-Z][^()]{1,40}?)\s+No\.?\s*(?P<num>\d[\w./-]*)|"
-    r"(?P<agency>[A-Z]{2,10})\s+(?P<code>(?!(?:1[5-9]|20)\d\d\))\d[\w./]*-[\w./-]+))\)$")
+    r"(?P<agency>[A-Z]{2,10})\s+(?P<code>(?!(?:1[5-9]|20)\d\d\))\d[\w./]*-[\w./-]+))\)$"
+)
 
 
 def _bracketed_description(item: dict[str, Any]) -> None:
@@ -179,14 +206,14 @@ def _bracketed_description(item: dict[str, Any]) -> None:
     APA's report number, ``Depression (NIH Publication No. 15-3561)``."""
     title = item.get("title") or ""
     num = _REPORT_NUMBER.search(title)
-    if num and title[:num.start()].strip() and "genre" not in item and "number" not in item:
+    if num and title[: num.start()].strip() and "genre" not in item and "number" not in item:
         if num["agency"]:  # "(NCES 2019-144)": the agency's report number
             item["number"] = f"{num['agency']} {num['code']}"
         else:
             item["genre"], item["number"] = num["genre"], num["num"]
-        item["title"] = title = _strip(title[:num.start()])
+        item["title"] = title = _strip(title[: num.start()])
     m = _TRAILING_BRACKET.search(title)
-    if not m or not title[:m.start()].strip():
+    if not m or not title[: m.start()].strip():
         return
     word = m.group(1).strip(" ,")
     kind, _, body = word.partition(",")  # "[Doctoral dissertation, University of X]"
@@ -199,7 +226,7 @@ def _bracketed_description(item: dict[str, Any]) -> None:
         item.setdefault("publisher", body.strip())
     else:
         return
-    item["title"] = _strip(title[:m.start()])
+    item["title"] = _strip(title[: m.start()])
 
 
 def _bracket_closed_in_publisher(item: dict[str, Any]) -> None:
@@ -222,26 +249,32 @@ def _quoted_title(text: str) -> tuple[str, str] | None:
         return None
     close = _CLOSE[m.group(1)]
     start = m.end()
-    ends = [k for k in range(start + 1, len(text))
-            if text[k] == close and (k + 1 == len(text) or text[k + 1] in _AFTER_CLOSE)]
+    ends = [
+        k
+        for k in range(start + 1, len(text))
+        if text[k] == close and (k + 1 == len(text) or text[k + 1] in _AFTER_CLOSE)
+    ]
     ends = [k for k in ends if len(text[start:k].split()) >= 2] or ends
     if not ends:
         return None
     end = ends[0]
-    if close in "’'" and text[end + 1:end + 3].strip()[:1].islower():
+    if close in "’'" and text[end + 1 : end + 3].strip()[:1].islower():
         # "brokers’ networks": an apostrophe, when a closing quote followed by punctuation
         # comes before the next opening quote
-        firm = [k for k in ends[1:] if (k + 1 == len(text) or text[k + 1] != " ")
-                and m.group(1) not in text[end + 1:k]]
+        firm = [
+            k
+            for k in ends[1:]
+            if (k + 1 == len(text) or text[k + 1] != " ") and m.group(1) not in text[end + 1 : k]
+        ]
         if firm:
             end = firm[0]
-    later = [k for k in ends[1:] if _joins(text[end + 1:k])]
+    later = [k for k in ends[1:] if _joins(text[end + 1 : k])]
     if later:
         end = later[-1]
     title = text[start:end]
     if len(title.split()) < 2:
         return None
-    return title, text[end + 1:]
+    return title, text[end + 1 :]
 
 
 def _joins(between: str) -> bool:
@@ -292,9 +325,15 @@ def _fill(item: dict[str, Any], segments: list[tuple[str, str]], raw: str) -> No
             _volume(text, item)
         elif label == "pages" and "page" not in item:
             item["page"] = _pages(text)
-    simple = {"title": "title", "journal": "container-title",  # with "container", below
-              "publisher": "publisher", "location": "publisher-place", "genre": "genre",
-              "edition": "edition", "collection": "collection-title"}
+    simple = {
+        "title": "title",
+        "journal": "container-title",  # with "container", below
+        "publisher": "publisher",
+        "location": "publisher-place",
+        "genre": "genre",
+        "edition": "edition",
+        "collection": "collection-title",
+    }
     _title(item, _first(segments, "title"))
     _bracketed_description(item)
     for label, key in simple.items():
@@ -307,9 +346,13 @@ def _fill(item: dict[str, Any], segments: list[tuple[str, str]], raw: str) -> No
                 value = re.sub(r"^(?:in|dans|en|im)\s*:?\s+", "", value, flags=re.I)
             value = _cut_open_paren(value, 1)
             medium = _TRAILING_BRACKET.search(value)
-            if medium and _MEDIUM.match(medium.group(1).strip()) and value[:medium.start()].strip():
+            if (
+                medium
+                and _MEDIUM.match(medium.group(1).strip())
+                and value[: medium.start()].strip()
+            ):
                 item.setdefault("medium", medium.group(1).strip())  # "World Bank. [PDF]"
-                value = _strip(value[:medium.start()])
+                value = _strip(value[: medium.start()])
             if value:
                 item[key] = value
     _known_place_first(item, segments)
@@ -321,8 +364,11 @@ def _fill(item: dict[str, Any], segments: list[tuple[str, str]], raw: str) -> No
             item["publisher"] = others[0]
     if "issued" not in item:
         raw = _URL.sub(" ", raw)
-        years = [m for m in _YEAR.finditer(raw)
-                 if not _ACCESS.search(raw[max(0, m.start() - 40):m.start()])]
+        years = [
+            m
+            for m in _YEAR.finditer(raw)
+            if not _ACCESS.search(raw[max(0, m.start() - 40) : m.start()])
+        ]
         if years:
             item["issued"] = {"date-parts": [[int(years[0].group(1))]]}
     if "URL" not in item and "DOI" not in item:
@@ -360,19 +406,34 @@ def _type(item: dict[str, Any], segments: list[tuple[str, str]]) -> str:
     container = item.get("container-title") or ""
     if re.search(r"thesis|dissertation|th[eè]se|doctoral", genre):
         return "thesis"
-    if _LAW.search(title) and not container and len(title.split()) <= 8 and re.search(
-            r"\b(Act|Ordinance|Code|Constitution)\b", title) and not REPORT_WORDS.search(title):
+    if (
+        _LAW.search(title)
+        and not container
+        and len(title.split()) <= 8
+        and re.search(r"\b(Act|Ordinance|Code|Constitution)\b", title)
+        and not REPORT_WORDS.search(title)
+    ):
         return "legislation"
     if (genre and REPORT_WORDS.search(genre)) or (item.get("number") and not container):
         return "report"  # a report series, or a report number such as "NCES 2019-144"
     if _NEWS.search(container or item.get("publisher") or "") and "volume" not in item:
         return "article-newspaper"
     day = len((item.get("issued") or {}).get("date-parts", [[]])[0]) == 3
-    if (container and day and not item.get("volume") and not item.get("page")
-            and not item.get("editor") and not _MEETING.search(container)):
+    if (
+        container
+        and day
+        and not item.get("volume")
+        and not item.get("page")
+        and not item.get("editor")
+        and not _MEETING.search(container)
+    ):
         return "article-newspaper"  # a dated piece in an outlet
-    if (container and item.get("URL") and not _MEETING.search(container)
-            and not any(item.get(k) for k in ("volume", "issue", "page", "editor"))):
+    if (
+        container
+        and item.get("URL")
+        and not _MEETING.search(container)
+        and not any(item.get(k) for k in ("volume", "issue", "page", "editor"))
+    ):
         return "webpage"  # "Title. Lifewire. Retrieved from URL": a page on a site
     if _first(segments, "journal") or ("volume" in item and container):
         return "article-journal"
@@ -381,8 +442,9 @@ def _type(item: dict[str, Any], segments: list[tuple[str, str]]) -> str:
             return "paper-conference"
         return "chapter"
     org = org_authored(item)
-    if REPORT_WORDS.search(title) or (org and not (item.get("publisher")
-                                             and item.get("publisher-place"))):
+    if REPORT_WORDS.search(title) or (
+        org and not (item.get("publisher") and item.get("publisher-place"))
+    ):
         web = item.get("URL") and not item.get("publisher") and not org
         return "webpage" if web else "report"
     if item.get("URL") and not item.get("publisher"):

@@ -29,21 +29,54 @@ _ORG_TERMS = (
     r"associazione|agencia|agenzia|direction|direcci[oó]n|direzione|banco|banque|tribunal|"
     r"senado|s[ée]nat|senato|asamblea|assembl[ée]e|congreso|parlamento|parlement|"
     r"polic[ií]a|polizia|universidad|universidade|amt|kommission|verband|"
-    r"verein|gesellschaft|zentrum|centro)\b)")
+    r"verein|gesellschaft|zentrum|centro)\b)"
+)
 _ORG_WORDS = re.compile(_ORG_TERMS + r"|\b[A-Z]{2,}s?\b")
 _ORG_TERM = re.compile(_ORG_TERMS)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
 _EDITOR_CUES = re.compile(
     r"^\s*(?:in:?\s+)|\(?\b(?:eds?|editors?|edited by|hrsg|hg|éds?|dir|coord|trans|"
-    r"translated by|comp)\b\.?\)?,?", re.I)
+    r"translated by|comp)\b\.?\)?,?",
+    re.I,
+)
 _ET_AL = re.compile(r",?\s*\b(?:et\s*al|and others|u\.\s*a)\b\.?", re.I)
 _INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ]?\.?[\s\-]*){1,4}$")
 _VANCOUVER = re.compile(r"^[A-ZÀ-Þ]{1,3}$")
 _SUFFIX = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _CAPITAL_LINKS = frozenset({"Against", "For", "Of", "On", "In", "The", "To", "With", "Without"})
-NAME_PARTICLES = frozenset({"van", "von", "vom", "der", "den", "de", "del", "della", "di", "da",
-    "das", "dos", "du", "des", "la", "le", "lo", "ten", "ter", "zu", "bin", "ibn", "al", "el",
-    "y", "e", "et", "and", "und"})
+NAME_PARTICLES = frozenset(
+    {
+        "van",
+        "von",
+        "vom",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "das",
+        "dos",
+        "du",
+        "des",
+        "la",
+        "le",
+        "lo",
+        "ten",
+        "ter",
+        "zu",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "y",
+        "e",
+        "et",
+        "and",
+        "und",
+    }
+)
 
 
 def strip_outer(text: str, chars: str) -> str:
@@ -56,7 +89,7 @@ def strip_outer(text: str, chars: str) -> str:
         end = len(text)
         while end and text[end - 1] in chars:
             ch = text[end - 1]
-            if ch in ")]" and text.count("([" [ch == "]"], 0, end - 1) > text.count(ch, 0, end - 1):
+            if ch in ")]" and text.count("(["[ch == "]"], 0, end - 1) > text.count(ch, 0, end - 1):
                 break
             end -= 1
         text = text[:end]
@@ -133,8 +166,11 @@ def _parts(text: str) -> list[str]:
     """Comma/semicolon/'and' separated parts."""
     text = re.sub(r"\s+(?:&|and|und|et|y|e)\s+", ", ", text)
     sep = ";" if ";" in text else ","
-    return [p.strip(" .") if not _is_given(p.strip()) else p.strip() for p in text.split(sep)
-            if p.strip(" .")]
+    return [
+        p.strip(" .") if not _is_given(p.strip()) else p.strip()
+        for p in text.split(sep)
+        if p.strip(" .")
+    ]
 
 
 def split_names(segment: str) -> list[dict[str, str]]:
@@ -142,21 +178,32 @@ def split_names(segment: str) -> list[dict[str, str]]:
     text = _clean(segment)
     if not text:
         return []
-    if is_organisation(text) and ("," not in text or _ORG_WORDS.search(text)) and not re.search(
-            r",\s*[A-Z]\.", text):
+    if (
+        is_organisation(text)
+        and ("," not in text or _ORG_WORDS.search(text))
+        and not re.search(r",\s*[A-Z]\.", text)
+    ):
         return [{"literal": re.sub(r"(\b[A-Z]{2,})\.$", r"\1", text)}]  # "UNESCO."
     parts = _parts(text)
     if ";" in text:
         return [_name_inverted(p) for p in parts]
     names: list[dict[str, str]] = []
-    inverted = "," in text and len(parts) > 1 and len(parts[0].split()) == 1 and (
-        _is_given(parts[1]) or (len(parts[1].split()) <= 3 and not is_organisation(parts[1])))
+    inverted = (
+        "," in text
+        and len(parts) > 1
+        and len(parts[0].split()) == 1
+        and (_is_given(parts[1]) or (len(parts[1].split()) <= 3 and not is_organisation(parts[1])))
+    )
     i = 0
     while i < len(parts):
         part = parts[i]
         nxt = parts[i + 1] if i + 1 < len(parts) else ""
-        if inverted and nxt and len(part.split()) <= 3 and (_is_given(nxt) or (len(nxt.split()) <= 2
-                                                            and len(part.split()) == 1)):
+        if (
+            inverted
+            and nxt
+            and len(part.split()) <= 3
+            and (_is_given(nxt) or (len(nxt.split()) <= 2 and len(part.split()) == 1))
+        ):
             names.append({"family": part, "given": nxt.strip(" ,")})
             i += 2
             continue

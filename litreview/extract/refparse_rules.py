@@ -22,44 +22,119 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .gazetteer import is_place
-from .refparse_fields import BARE_DOMAIN, REPORT_WORDS, org_authored
-from .refparse_names import NAME_PARTICLES, is_organisation, names_a_body
+from litreview.extract.gazetteer import is_place
+from litreview.extract.refparse_fields import BARE_DOMAIN, REPORT_WORDS, org_authored
+from litreview.extract.refparse_names import NAME_PARTICLES, is_organisation, names_a_body
 
 __all__ = ["link_title", "looks_like_reference", "repair_item", "repair_labels"]
 
-_MONTH = re.compile(r"^\(?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?$",
-                    re.I)
-_MONTH3 = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                     "dec", "(ja", "(fe", "(ma", "(ap", "(ju", "(au", "(se", "(oc", "(no", "(de"})
+_MONTH = re.compile(
+    r"^\(?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?$", re.I
+)
+_MONTH3 = frozenset(
+    {
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "(ja",
+        "(fe",
+        "(ma",
+        "(ap",
+        "(ju",
+        "(au",
+        "(se",
+        "(oc",
+        "(no",
+        "(de",
+    }
+)
 _YEARISH = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _DAY = re.compile(r"^\(?\d{1,2}(?:st|nd|rd|th)?,?$")
-_ORG_HEAD = re.compile(r"\b(institut\w*|foundation|centre|center|society|trust|council|ministry|"
-                       r"commission|office|agency|network|alliance|coalition)\b", re.I)
+_ORG_HEAD = re.compile(
+    r"\b(institut\w*|foundation|centre|center|society|trust|council|ministry|"
+    r"commission|office|agency|network|alliance|coalition)\b",
+    re.I,
+)
 _PUBLISHERISH = re.compile(
     r"\b(press|presses|publications?|publishing|publishers?|pub|verlag|books|editions|éditions|"
     r"club|ltd|inc|co|company|corporation|agency|ministry|department|office|commission|bank|"
     r"council|foundation|trust|institut\w*|centre|center|universit\w*|association|"
     r"organi[sz]ation|programme|program|authority|bureau|secretariat|alliance|network|"
     r"coalition|board|government|unit|division|service|federation|partnership|"
-    r"consultants?|consulting|group)\b", re.I)
+    r"consultants?|consulting|group)\b",
+    re.I,
+)
 _NOT_PUBLISHER = re.compile(
     r"^\s*(?:in|dans|en|im)\b|\b(journal|review|proceedings|conference|symposium|workshop|"
     r"congress|meeting|transactions|quarterly|bulletin|annals|magazine|letters|newsletter|"
     r"studies|revue|revista|rivista|zeitschrift|times|post|news|daily|weekly|gazette|herald|"
     r"tribune|guardian|telegraph|chronicle|handbook|encyclop\w*|companion|series|papers|"
     r"report|reports|yearbook|annual|forum|record|science|research|medicine|advances|"
-    r"monographs?|eds?|edited)\b", re.I)
-_PLACE_LOWER = frozenset({"upon", "on", "am", "de", "del", "la", "le", "sur", "an", "der",
-                          "d.c.", "dc"})
+    r"monographs?|eds?|edited)\b",
+    re.I,
+)
+_PLACE_LOWER = frozenset(
+    {"upon", "on", "am", "de", "del", "la", "le", "sur", "an", "der", "d.c.", "dc"}
+)
 _LINK = re.compile(r"https?://|www\.|\b10\.\d{4,}/|doi:", re.I)
 _QUOTED = re.compile(r"[“‘\"«*][^“”‘’\"«»*]{6,}[”’\"»*]")
-_CUE = re.compile(r"\b(?:pp?\.|vol\.|no\.|eds?\.|report|press|university|journal|"
-                  r"available at|accessed|retrieved|archived|ibid|op\.? cit)\b", re.I)
-_FUNCTION = frozenset({"the", "a", "an", "is", "are", "was", "were", "be", "been", "has", "have",
-    "had", "will", "would", "could", "should", "this", "that", "these", "those", "it", "its",
-    "which", "who", "we", "they", "our", "their", "he", "she", "not", "also", "because",
-    "however", "therefore", "while", "when", "where", "there"})
+_CUE = re.compile(
+    r"\b(?:pp?\.|vol\.|no\.|eds?\.|report|press|university|journal|"
+    r"available at|accessed|retrieved|archived|ibid|op\.? cit)\b",
+    re.I,
+)
+_FUNCTION = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "which",
+        "who",
+        "we",
+        "they",
+        "our",
+        "their",
+        "he",
+        "she",
+        "not",
+        "also",
+        "because",
+        "however",
+        "therefore",
+        "while",
+        "when",
+        "where",
+        "there",
+    }
+)
 
 
 def repair_labels(tokens: list[str], labels: list[str]) -> list[str]:
@@ -69,16 +144,26 @@ def repair_labels(tokens: list[str], labels: list[str]) -> list[str]:
     _acronym_colon_opening(tokens, labels)
     _title_inside_author_run(tokens, labels)
     for i, tok in enumerate(tokens[:-1]):
-        if (labels[i] != "date" and tok[:3].lower() in _MONTH3 and _MONTH.match(tok)
-                and _YEARISH.fullmatch(tokens[i + 1].strip("().,;:"))
-                and not _inside_title(tokens, labels, i)):
+        if (
+            labels[i] != "date"
+            and tok[:3].lower() in _MONTH3
+            and _MONTH.match(tok)
+            and _YEARISH.fullmatch(tokens[i + 1].strip("().,;:"))
+            and not _inside_title(tokens, labels, i)
+        ):
             labels[i] = "date"
             if i > 0 and _DAY.match(tokens[i - 1]) and labels[i - 1] != "date":
                 labels[i - 1] = "date"
-        elif (i + 2 < len(tokens) and tok[:3].lower() in _MONTH3 and _MONTH.match(tok)
-              and _DAY.match(tokens[i + 1]) and _YEARISH.fullmatch(tokens[i + 2].strip("().,;:"))
-              and labels[i:i + 3] != ["date"] * 3 and not _inside_title(tokens, labels, i)):
-            labels[i:i + 3] = ["date"] * 3  # "Aug 30 2019", "March 3, 2014" read as a volume
+        elif (
+            i + 2 < len(tokens)
+            and tok[:3].lower() in _MONTH3
+            and _MONTH.match(tok)
+            and _DAY.match(tokens[i + 1])
+            and _YEARISH.fullmatch(tokens[i + 2].strip("().,;:"))
+            and labels[i : i + 3] != ["date"] * 3
+            and not _inside_title(tokens, labels, i)
+        ):
+            labels[i : i + 3] = ["date"] * 3  # "Aug 30 2019", "March 3, 2014" read as a volume
     _link_read_as_text(tokens, labels)
     _document_symbol(tokens, labels)
     _quoted_opening_is_title(tokens, labels)
@@ -132,12 +217,17 @@ def _body_before_bare_year(tokens: list[str], labels: list[str]) -> None:
         return
     words = tokens[:k]
     if not all(w[:1].isupper() or w in _NAME_LINKS for w in words) or any(
-            re.search(r"[,.;:]$", w) for w in words):
+        re.search(r"[,.;:]$", w) for w in words
+    ):
         return
     name = " ".join(words)
-    if (is_organisation(name) and (_PUBLISHERISH.search(name) or names_a_body(name))
-            and not REPORT_WORDS.search(name) and not _LAW_WORD.search(name)):
-        labels[:k + 1] = ["author"] * k + ["date"]
+    if (
+        is_organisation(name)
+        and (_PUBLISHERISH.search(name) or names_a_body(name))
+        and not REPORT_WORDS.search(name)
+        and not _LAW_WORD.search(name)
+    ):
+        labels[: k + 1] = ["author"] * k + ["date"]
 
 
 _LAW_WORD = re.compile(r"\b(?:act|ordinance|code|constitution|bill|order|rules)\b", re.I)
@@ -146,8 +236,13 @@ _LAW_WORD = re.compile(r"\b(?:act|ordinance|code|constitution|bill|order|rules)\
 def _acronym_colon_opening(tokens: list[str], labels: list[str]) -> None:
     """``ILO: Forced labour, modern slavery ...``: an acronym and a colon opening the
     reference name its author."""
-    if (len(tokens) > 2 and labels[0] == "title" and tokens[0].endswith(":")
-            and _ACRONYM_TOKEN.match(tokens[0][:-1]) and labels[1] == "title"):
+    if (
+        len(tokens) > 2
+        and labels[0] == "title"
+        and tokens[0].endswith(":")
+        and _ACRONYM_TOKEN.match(tokens[0][:-1])
+        and labels[1] == "title"
+    ):
         labels[0] = "author"
 
 
@@ -163,15 +258,38 @@ def _title_inside_author_run(tokens: list[str], labels: list[str]) -> None:
         return
     head, rest = " ".join(tokens[:cut]).rstrip(","), " ".join(tokens[cut:end]).strip(" ,.")
     words = rest.split()
-    if (not rest or not is_organisation(head) or len(words) < 2
-            or (is_organisation(rest) and names_a_body(rest))
-            or any(_INITIALS_WORD.fullmatch(w) for w in words)):
+    if (
+        not rest
+        or not is_organisation(head)
+        or len(words) < 2
+        or (is_organisation(rest) and names_a_body(rest))
+        or any(_INITIALS_WORD.fullmatch(w) for w in words)
+    ):
         return
     labels[cut:end] = ["title"] * (end - cut)
 
 
-_SMALL_END = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "with", "from",
-                        "by", "at", "against", "between", "into", "&"})
+_SMALL_END = frozenset(
+    {
+        "of",
+        "the",
+        "and",
+        "for",
+        "in",
+        "on",
+        "to",
+        "a",
+        "an",
+        "with",
+        "from",
+        "by",
+        "at",
+        "against",
+        "between",
+        "into",
+        "&",
+    }
+)
 
 
 def _title_cut_after_small_word(tokens: list[str], labels: list[str]) -> None:
@@ -202,8 +320,11 @@ def _sentence_read_as_author(tokens: list[str], labels: list[str]) -> None:
     words = [t.strip(".,;:()") for t in tokens[:end]]
     if len(words) < 2 or any(_INITIALS_WORD.fullmatch(w) for w in words):
         return
-    content = [w for w in words if w.isalpha() and w.islower()
-               and w not in _SMALL_END and w not in _NOT_CONTENT]
+    content = [
+        w
+        for w in words
+        if w.isalpha() and w.islower() and w not in _SMALL_END and w not in _NOT_CONTENT
+    ]
     if content:
         labels[:end] = ["title"] * end
 
@@ -216,11 +337,17 @@ def _day_and_month_closing_title(tokens: list[str], labels: list[str]) -> None:
         if labels[k] != "title" or (k + 1 < len(labels) and labels[k + 1] == "title"):
             continue
         a, b = tokens[k - 1], tokens[k]
-        pair = ((_DAY.match(a) and _MONTH.match(b.rstrip(".,;:")))
-                or (_MONTH.match(a) and _DAY.match(b.rstrip(".,;:"))))
-        if (pair and labels[k - 1] == "title" and k >= 3 and labels[k - 2] == "title"
-                and tokens[k - 2].endswith(".")):
-            labels[k - 1:k + 1] = ["date", "date"]
+        pair = (_DAY.match(a) and _MONTH.match(b.rstrip(".,;:"))) or (
+            _MONTH.match(a) and _DAY.match(b.rstrip(".,;:"))
+        )
+        if (
+            pair
+            and labels[k - 1] == "title"
+            and k >= 3
+            and labels[k - 2] == "title"
+            and tokens[k - 2].endswith(".")
+        ):
+            labels[k - 1 : k + 1] = ["date", "date"]
         return
 
 
@@ -236,8 +363,9 @@ def _subtitle_read_as_publisher(tokens: list[str], labels: list[str]) -> None:
         if not tokens[start - 1].endswith(":"):
             return
         end = _run_end(labels, start)
-        cut = next((k + 1 for k in range(end - 2, start - 1, -1) if tokens[k].endswith(",")),
-                   None)  # "OECD Social Indicators, OECD Publishing,": subtitle, publisher
+        cut = next(
+            (k + 1 for k in range(end - 2, start - 1, -1) if tokens[k].endswith(",")), None
+        )  # "OECD Social Indicators, OECD Publishing,": subtitle, publisher
         if cut is not None and _PUBLISHERISH.search(" ".join(tokens[cut:end])):
             end = cut
         name = " ".join(tokens[start:end]).strip(" .,;:")
@@ -258,8 +386,13 @@ def _journal_read_as_series(tokens: list[str], labels: list[str]) -> None:
         if end >= len(labels) or labels[end] != "volume":
             continue
         after = _run_end(labels, end)
-        ranged = after < len(labels) and labels[after] == "pages" and bool(
-            re.search(r"\d\s?[-–]\s?\d", " ".join(tokens[after:_run_end(labels, after)])))
+        ranged = (
+            after < len(labels)
+            and labels[after] == "pages"
+            and bool(
+                re.search(r"\d\s?[-–]\s?\d", " ".join(tokens[after : _run_end(labels, after)]))
+            )
+        )
         if _VOLUME_ISSUE.match(tokens[end]) or ranged:
             labels[start:end] = ["journal"] * (end - start)
 
@@ -272,8 +405,11 @@ def _link_read_as_text(tokens: list[str], labels: list[str]) -> None:
     tribune.com.pk/story/1654321.``: a web address is a URL whatever run the CRF put it in
     (a place, a publisher, a volume)."""
     for i, tok in enumerate(tokens):
-        if (("/" in tok or "www." in tok.lower()) and labels[i] not in ("url", "doi", "note")
-                and _WEB_ADDRESS.match(tok.rstrip(".,;"))):
+        if (
+            ("/" in tok or "www." in tok.lower())
+            and labels[i] not in ("url", "doi", "note")
+            and _WEB_ADDRESS.match(tok.rstrip(".,;"))
+        ):
             labels[i] = "url"
 
 
@@ -284,14 +420,20 @@ def _expanded_acronym_author(tokens: list[str], labels: list[str]) -> None:
     """``SPARC (Society for the Protection of the Rights of the Child). 2019.``: an acronym
     opening the reference and its bracketed expansion are one author, however the CRF
     split the expansion."""
-    if (len(tokens) < 3 or labels[0] != "author" or not _ACRONYM_TOKEN.match(tokens[0])
-            or not tokens[1].startswith("(") or tokens[1].rstrip(".,:;").endswith(")")):
+    if (
+        len(tokens) < 3
+        or labels[0] != "author"
+        or not _ACRONYM_TOKEN.match(tokens[0])
+        or not tokens[1].startswith("(")
+        or tokens[1].rstrip(".,:;").endswith(")")
+    ):
         return
-    close = next((k for k in range(2, min(len(tokens), 16))
-                  if tokens[k].rstrip(".,:;").endswith(")")), None)
-    if close is None or "(" in "".join(tokens[2:close + 1]):
+    close = next(
+        (k for k in range(2, min(len(tokens), 16)) if tokens[k].rstrip(".,:;").endswith(")")), None
+    )
+    if close is None or "(" in "".join(tokens[2 : close + 1]):
         return
-    labels[:close + 1] = ["author"] * (close + 1)
+    labels[: close + 1] = ["author"] * (close + 1)
 
 
 _ACRONYM_CLOSE = re.compile(r"^\([A-Z][A-Za-z&]{1,9}\)\.$")
@@ -305,12 +447,16 @@ def _body_named_with_its_acronym(tokens: list[str], labels: list[str]) -> None:
     if not labels or labels[0] != "title":
         return
     k = next((k for k in range(1, min(len(tokens) - 1, 16)) if tokens[k].endswith(".")), None)
-    if (k is None or not _ACRONYM_CLOSE.match(tokens[k]) or labels[k + 1] != "title"
-            or any(lab != "title" for lab in labels[:k + 1])):
+    if (
+        k is None
+        or not _ACRONYM_CLOSE.match(tokens[k])
+        or labels[k + 1] != "title"
+        or any(lab != "title" for lab in labels[: k + 1])
+    ):
         return
     name = " ".join(tokens[:k])
     if is_organisation(name) and names_a_body(name):
-        labels[:k + 1] = ["author"] * (k + 1)
+        labels[: k + 1] = ["author"] * (k + 1)
 
 
 def _first_of_two_titles_is_author(tokens: list[str], labels: list[str]) -> None:
@@ -339,12 +485,19 @@ def _title_broken_before_container(tokens: list[str], labels: list[str]) -> None
     if first is None or "volume" in labels or "pages" in labels:
         return
     end = first[1]
-    if (end >= len(labels) or labels[end] not in ("container", "journal")
-            or not _BARE_END.search(tokens[end - 1]) or not tokens[end][:1].isupper()):
+    if (
+        end >= len(labels)
+        or labels[end] not in ("container", "journal")
+        or not _BARE_END.search(tokens[end - 1])
+        or not tokens[end][:1].isupper()
+    ):
         return
     stop = _run_end(labels, end)
-    if stop == len(labels) or labels[stop] in ("number", "publisher", "location") or (
-            labels[stop] == "date" and tokens[stop].startswith("(")):
+    if (
+        stop == len(labels)
+        or labels[stop] in ("number", "publisher", "location")
+        or (labels[stop] == "date" and tokens[stop].startswith("("))
+    ):
         labels[end:stop] = ["title"] * (stop - end)
 
 
@@ -357,9 +510,13 @@ def _document_symbol(tokens: list[str], labels: list[str]) -> None:
     a catalogue number (``cat. no. 4906.0``). A symbol inside a title (title on both sides)
     stays there: it names a project within the title."""
     for i in range(len(tokens) - 2):
-        if (tokens[i][:3].lower() == "cat" and tokens[i].lower().rstrip(".") == "cat"
-                and tokens[i + 1].lower().rstrip(".") == "no" and tokens[i + 2][:1].isdigit()):
-            labels[i:i + 3] = ["number"] * 3  # "cat. no. 4906.0": a catalogue number
+        if (
+            tokens[i][:3].lower() == "cat"
+            and tokens[i].lower().rstrip(".") == "cat"
+            and tokens[i + 1].lower().rstrip(".") == "no"
+            and tokens[i + 2][:1].isdigit()
+        ):
+            labels[i : i + 3] = ["number"] * 3  # "cat. no. 4906.0": a catalogue number
     for i, tok in enumerate(tokens):
         if tok.count("/") < 2 or labels[i] in ("url", "doi"):
             continue
@@ -387,8 +544,9 @@ def _name_tail_of_title(tokens: list[str], labels: list[str]) -> None:
         if start == 0 or labels[start - 1] != "title" or end - start > 5:
             return
         words = tokens[start:end]
-        if words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _SMALL_END
-                                          for w in words):
+        if words[0][:1].isupper() and all(
+            w[:1].isupper() or w.lower() in _SMALL_END for w in words
+        ):
             labels[start:end] = ["publisher"] * (end - start)
         return
 
@@ -406,8 +564,12 @@ def _title_head_in_author(tokens: list[str], labels: list[str]) -> None:
     while start > 0 and not tokens[start - 1].endswith(","):
         start -= 1
     words = tokens[start:end]
-    if (start == 0 or end - start > 3 or any(len(w.strip(".")) <= 2 for w in words)
-            or not all(w[:1].isupper() for w in words)):
+    if (
+        start == 0
+        or end - start > 3
+        or any(len(w.strip(".")) <= 2 for w in words)
+        or not all(w[:1].isupper() for w in words)
+    ):
         return
     labels[start:end] = ["title"] * (end - start)
 
@@ -420,9 +582,14 @@ def _day_range_before_month(tokens: list[str], labels: list[str]) -> None:
     bracket between) are part of the date, not a page range (``29(2), 18-28, February``)."""
     for i in range(len(tokens) - 1):
         days = _DAY_RANGE.fullmatch(tokens[i]) if tokens[i][:1].isdigit() else None
-        if (labels[i] != "date" and days and int(days[1]) < int(days[2]) <= 31
-                and (i == 0 or labels[i - 1] not in ("volume", "pages"))
-                and tokens[i + 1][:3].lower() in _MONTH3 and _MONTH.match(tokens[i + 1])):
+        if (
+            labels[i] != "date"
+            and days
+            and int(days[1]) < int(days[2]) <= 31
+            and (i == 0 or labels[i - 1] not in ("volume", "pages"))
+            and tokens[i + 1][:3].lower() in _MONTH3
+            and _MONTH.match(tokens[i + 1])
+        ):
             labels[i] = labels[i + 1] = "date"
 
 
@@ -442,10 +609,9 @@ def _container_after_quoted_title(tokens: list[str], labels: list[str]) -> None:
     """``“Pakistan: Events of 2020,” in World Report 2021 (New York: ...`` read as one title:
     after the quoted title closes, ``in`` opens the container."""
     for start, end in _quoted_title_runs(tokens, labels):
-        close = next((k for k in range(start, end - 2)
-                      if _CLOSED_QUOTE.search(tokens[k])), None)
+        close = next((k for k in range(start, end - 2) if _CLOSED_QUOTE.search(tokens[k])), None)
         if close is not None and tokens[close + 1].lower().rstrip(":") == "in":
-            labels[close + 1:end] = ["container"] * (end - close - 1)
+            labels[close + 1 : end] = ["container"] * (end - close - 1)
         return
 
 
@@ -461,9 +627,14 @@ def _bracketed_code_after_place_or_body(tokens: list[str], labels: list[str]) ->
             continue
         if labels[i - 1] == "publisher" and labels[i] != "publisher":
             labels[i] = "publisher"
-        elif (labels[i] == "location" and labels[i - 1] == "title" and i > 1
-              and tokens[i - 2].endswith(".") and tokens[i - 1][:1].isupper()
-              and tokens[i].endswith(":")):
+        elif (
+            labels[i] == "location"
+            and labels[i - 1] == "title"
+            and i > 1
+            and tokens[i - 2].endswith(".")
+            and tokens[i - 1][:1].isupper()
+            and tokens[i].endswith(":")
+        ):
             labels[i - 1] = "location"
 
 
@@ -494,7 +665,7 @@ def _question_closing_title(tokens: list[str], labels: list[str]) -> None:
         end = _run_end(labels, start)
         q = next((k for k in range(start, end - 1) if tokens[k].endswith(("?", "!"))), None)
         if q is not None:
-            labels[start:q + 1] = ["title"] * (q + 1 - start)
+            labels[start : q + 1] = ["title"] * (q + 1 - start)
         return
 
 
@@ -507,8 +678,11 @@ def _in_note_is_container(tokens: list[str], labels: list[str]) -> None:
     editors, ``In: Name (eds) Book``, which the CRF reads better than a rule)."""
     for start in range(1, len(labels) - 1):
         if labels[start] == "note" and labels[start - 1] == "title":
-            if tokens[start] in ("In", "In:") and tokens[start + 1][:1].isupper() and (
-                    labels[start + 1] == "note"):
+            if (
+                tokens[start] in ("In", "In:")
+                and tokens[start + 1][:1].isupper()
+                and (labels[start + 1] == "note")
+            ):
                 end = _run_end(labels, start)
                 if not any(_EDITOR_WORD.match(t) for t in tokens[start:end]):
                     labels[start:end] = ["container"] * (end - start)
@@ -519,9 +693,13 @@ def _language_note_in_title(tokens: list[str], labels: list[str]) -> None:
     """``National Policy on Persons with Disabilities (in Urdu). Islamabad.``: a bracketed
     "(in Language)" right after the title belongs to it."""
     for i in range(1, len(tokens) - 1):
-        if (labels[i - 1] == "title" and labels[i] != "title" and tokens[i] == "(in"
-                and re.fullmatch(r"[A-Z][a-z]+\)[.,;:]?", tokens[i + 1])):
-            labels[i:i + 2] = ["title", "title"]
+        if (
+            labels[i - 1] == "title"
+            and labels[i] != "title"
+            and tokens[i] == "(in"
+            and re.fullmatch(r"[A-Z][a-z]+\)[.,;:]?", tokens[i + 1])
+        ):
+            labels[i : i + 2] = ["title", "title"]
             return
 
 
@@ -529,9 +707,13 @@ def _number_cue_before_pages(tokens: list[str], labels: list[str]) -> None:
     """``... de l'Europe n° 210.``: a number cue and the number after it, read as pages, are
     the number of the work in its series."""
     for i in range(len(tokens) - 1):
-        if (labels[i + 1] == "pages" and labels[i] != "pages" and _NUMBER_CUE.match(tokens[i])
-                and tokens[i + 1][:1].isdigit()):
-            labels[i:i + 2] = ["volume", "volume"]
+        if (
+            labels[i + 1] == "pages"
+            and labels[i] != "pages"
+            and _NUMBER_CUE.match(tokens[i])
+            and tokens[i + 1][:1].isdigit()
+        ):
+            labels[i : i + 2] = ["volume", "volume"]
 
 
 def _inside_title(tokens: list[str], labels: list[str], i: int) -> bool:
@@ -557,14 +739,16 @@ def _container_as_only_title(tokens: list[str], labels: list[str]) -> None:
     k = 0
     while k < len(labels) and labels[k] in ("author", "date", "citation-number"):
         k += 1
-    if k == 0 or k >= len(labels) or labels[k] not in ("container", "journal", "note",
-                                                        "publisher"):
+    if k == 0 or k >= len(labels) or labels[k] not in ("container", "journal", "note", "publisher"):
         return
     end = _run_end(labels, k)
     text = " ".join(tokens[k:end])
-    if labels[k] == "publisher" and (_PUBLISHERISH.search(text) or is_organisation(text)
-                                     or is_place(text.strip(" .,;:"), towns=True)
-                                     or (end < len(labels) and labels[end] != "url")):
+    if labels[k] == "publisher" and (
+        _PUBLISHERISH.search(text)
+        or is_organisation(text)
+        or is_place(text.strip(" .,;:"), towns=True)
+        or (end < len(labels) and labels[end] != "url")
+    ):
         return  # a publisher named as such, or followed by more than a link, stays one
     if labels[k] == "note" and (_LINK.search(text) or _ACCESS_CUE.search(text)):
         return  # a link or an access phrase is no title
@@ -590,14 +774,24 @@ def _name_head_split_off(tokens: list[str], labels: list[str]) -> None:
     first word of that name."""
     for i in range(len(tokens) - 1):
         nxt = labels[i + 1]
-        if (i > 1 and labels[i] == "title" == labels[i - 1] and nxt == "publisher"
-                and tokens[i - 1].endswith(",") and tokens[i][:1].isupper()
-                and tokens[i][-1:].isalpha() and tokens[i + 1][:1].isupper()):
+        if (
+            i > 1
+            and labels[i] == "title" == labels[i - 1]
+            and nxt == "publisher"
+            and tokens[i - 1].endswith(",")
+            and tokens[i][:1].isupper()
+            and tokens[i][-1:].isalpha()
+            and tokens[i + 1][:1].isupper()
+        ):
             labels[i] = nxt  # "Title, Publications Office of the EU": the name's first word
             continue
-        if (labels[i] in ("location", "note") and nxt in ("publisher", "container", "journal")
-                and (i == 0 or labels[i - 1] != labels[i] or tokens[i - 1].endswith(","))
-                and tokens[i][:1].isupper() and tokens[i][-1:].isalpha()):
+        if (
+            labels[i] in ("location", "note")
+            and nxt in ("publisher", "container", "journal")
+            and (i == 0 or labels[i - 1] != labels[i] or tokens[i - 1].endswith(","))
+            and tokens[i][:1].isupper()
+            and tokens[i][-1:].isalpha()
+        ):
             labels[i] = nxt  # "Roma, Istituto" + "Nazionale di Statistica"
 
 
@@ -611,9 +805,15 @@ def _places_joined_by_and(tokens: list[str], labels: list[str]) -> None:
     i = 0
     while i < len(labels):
         end = _run_end(labels, i)
-        if (labels[i] == "publisher" and end < len(labels) and labels[end] == "location"
-                and ((tokens[end - 1].lower() in _JOIN and end - i <= 4)
-                     or _places_only(" ".join(tokens[i:end])))):
+        if (
+            labels[i] == "publisher"
+            and end < len(labels)
+            and labels[end] == "location"
+            and (
+                (tokens[end - 1].lower() in _JOIN and end - i <= 4)
+                or _places_only(" ".join(tokens[i:end]))
+            )
+        ):
             labels[i:end] = ["location"] * (end - i)
         i = end
 
@@ -631,7 +831,9 @@ _THING = re.compile(
     r"atlas|monitor|barometer|indicators?|statistics|portal|map|register|registry|ranking|"
     r"rankings|scorecard|profile|profiles|census|data|dataset|yearbook|handbook|guide|"
     r"guidelines|toolkit|framework|review|assessment|compendium|directory|glossary|"
-    r"website|archive|timeline|overview|factsheet)$", re.I)
+    r"website|archive|timeline|overview|factsheet)$",
+    re.I,
+)
 _RUN_END = re.compile(r"[,.;:]$")
 
 
@@ -659,7 +861,7 @@ def _thing_named_before_year(tokens: list[str], labels: list[str]) -> None:
     end = _run_end(labels, 0)
     if end < 2 or any(lab not in ("date", "url", "doi", "note") for lab in labels[end:]):
         return
-    if "date" not in labels[end:end + 1] or any(t[:1] in "“‘\"'" for t in tokens[:end]):
+    if "date" not in labels[end : end + 1] or any(t[:1] in "“‘\"'" for t in tokens[:end]):
         return
     if any(not t[:1].isupper() and not t[:1].isdigit() for t in tokens[:end]):
         return
@@ -667,8 +869,8 @@ def _thing_named_before_year(tokens: list[str], labels: list[str]) -> None:
         labels[:end] = ["title"] * end
 
 
-_OPENING = "“‘\"«"
-_CLOSING = ("”", "’", "\"", "»")
+_OPENING = '“‘"«'
+_CLOSING = ("”", "’", '"', "»")
 
 
 def _quoted_opening_is_title(tokens: list[str], labels: list[str]) -> None:
@@ -679,9 +881,15 @@ def _quoted_opening_is_title(tokens: list[str], labels: list[str]) -> None:
     date)."""
     if not tokens or tokens[0][:1] not in _OPENING:
         return
-    close = next((k for k in range(min(len(tokens), 40))
-                  if tokens[k].rstrip(",.;:").endswith(_CLOSING)
-                  and not tokens[k].rstrip(",.;:").endswith("s’")), None)  # "Workers’ rights"
+    close = next(
+        (
+            k
+            for k in range(min(len(tokens), 40))
+            if tokens[k].rstrip(",.;:").endswith(_CLOSING)
+            and not tokens[k].rstrip(",.;:").endswith("s’")
+        ),
+        None,
+    )  # "Workers’ rights"
     if close is None or close + 1 >= len(tokens) or tokens[close + 1][:1] in _OPENING:
         return  # a second quoted span is a container: _second_quoted_span_is_container
     if labels[0] == "title":
@@ -690,7 +898,7 @@ def _quoted_opening_is_title(tokens: list[str], labels: list[str]) -> None:
         relabel = {"title"}
     else:
         relabel = {"author"}
-    labels[:close + 1] = ["title"] * (close + 1)
+    labels[: close + 1] = ["title"] * (close + 1)
     k = close + 1
     while k < len(labels) and labels[k] in relabel:
         labels[k] = "date" if _YEAR_TOKEN.match(tokens[k]) else "publisher"
@@ -699,24 +907,27 @@ def _quoted_opening_is_title(tokens: list[str], labels: list[str]) -> None:
 
 def _quoted_title_runs(tokens: list[str], labels: list[str]) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of each 'title' run that opens with a quote, found as labels change."""
-    return ((start, end) for start, end in _runs(labels, "title")
-            if tokens[start][:1] in _OPENING)
+    return ((start, end) for start, end in _runs(labels, "title") if tokens[start][:1] in _OPENING)
 
 
 def _second_quoted_span_is_container(tokens: list[str], labels: list[str]) -> None:
     """``“Title”, “Container” 20 ...`` read as one title: a second quoted span straight after
     the first (italics become quotes) is the container - a journal when a number follows."""
     for start, end in _quoted_title_runs(tokens, labels):
-        close = next((k for k in range(start, end)
-                      if tokens[k].rstrip(",.;:").endswith(_CLOSING)), None)
+        close = next(
+            (k for k in range(start, end) if tokens[k].rstrip(",.;:").endswith(_CLOSING)), None
+        )
         if close is None or close + 1 >= end or tokens[close + 1][:1] not in _OPENING:
             continue
         if not tokens[close].endswith((",", ".")):
             continue
-        after = tokens[end:end + 3]
-        journal = any(re.match(r"^\[?\(?\d", t) or t.lower().strip("[](),.") in (
-            "online", "vol", "volume", "no") for t in after)
-        labels[close + 1:end] = ["journal" if journal else "container"] * (end - close - 1)
+        after = tokens[end : end + 3]
+        journal = any(
+            re.match(r"^\[?\(?\d", t)
+            or t.lower().strip("[](),.") in ("online", "vol", "volume", "no")
+            for t in after
+        )
+        labels[close + 1 : end] = ["journal" if journal else "container"] * (end - close - 1)
 
 
 def _title_run_after_quoted_title(tokens: list[str], labels: list[str]) -> None:
@@ -741,13 +952,19 @@ def _number_bar_year(tokens: list[str], labels: list[str]) -> None:
     if "|" not in tokens:
         return
     for i in range(len(tokens) - 2):
-        if (re.fullmatch(r"\d{1,4}[A-Za-z]?", tokens[i]) and tokens[i + 1] == "|"
-                and _YEAR_TOKEN.match(tokens[i + 2])):
-            labels[i:i + 3] = ["volume", "volume", "date"]
+        if (
+            re.fullmatch(r"\d{1,4}[A-Za-z]?", tokens[i])
+            and tokens[i + 1] == "|"
+            and _YEAR_TOKEN.match(tokens[i + 2])
+        ):
+            labels[i : i + 3] = ["volume", "volume", "date"]
 
 
-_SERIES = re.compile(r"\b(?:notes?|papers?|briefs?|briefing|reports?|series|guidelines?|"
-                     r"guidance)\b", re.I)
+_SERIES = re.compile(
+    r"\b(?:notes?|papers?|briefs?|briefing|reports?|series|guidelines?|"
+    r"guidance)\b",
+    re.I,
+)
 _NUMBER_CUE = re.compile(r"^(?:no|nos|number|nr|n°|nº)\.?$", re.I)
 
 
@@ -764,15 +981,22 @@ def _series_number_in_tail(tokens: list[str], labels: list[str]) -> None:
         if labels[k] not in ("note", "journal") or labels[k - 1] not in ("note", "journal"):
             continue
         start = k
-        while (start > after_title and labels[start - 1] in ("note", "journal", "container")
-               and not _RUN_END.search(tokens[start - 1]) and k - start < 6):
+        while (
+            start > after_title
+            and labels[start - 1] in ("note", "journal", "container")
+            and not _RUN_END.search(tokens[start - 1])
+            and k - start < 6
+        ):
             start -= 1
         series = " ".join(tokens[start:k])
-        if not all(t[:1].isupper() for t in tokens[start:k]) or not _SERIES.search(series) or (
-                _NOT_PUBLISHER.search(series) and not _SERIES.search(series.split()[-1])):
+        if (
+            not all(t[:1].isupper() for t in tokens[start:k])
+            or not _SERIES.search(series)
+            or (_NOT_PUBLISHER.search(series) and not _SERIES.search(series.split()[-1]))
+        ):
             continue
         labels[start:k] = ["genre"] * (k - start)
-        labels[k:k + 2] = ["volume", "volume"]
+        labels[k : k + 2] = ["volume", "volume"]
         tail = k + 2
         end = tail
         while end < len(labels) and labels[end] in ("note", "journal", "container"):
@@ -795,8 +1019,12 @@ def _dash_aside_is_note(tokens: list[str], labels: list[str]) -> None:
         return
     after_title = len(labels) - labels[::-1].index("title")
     for k in range(max(after_title, 1), len(tokens) - 3):
-        if (tokens[k] in _DASHES and labels[k] != "title" and labels[k - 1] != labels[k + 1]
-                and tokens[k + 1][:1].isupper()):
+        if (
+            tokens[k] in _DASHES
+            and labels[k] != "title"
+            and labels[k - 1] != labels[k + 1]
+            and tokens[k + 1][:1].isupper()
+        ):
             for j in range(k, len(labels)):
                 if labels[j] not in ("url", "doi"):
                     labels[j] = "note"
@@ -809,9 +1037,12 @@ _PAGE_CUE = re.compile(r"^\(?(?:pp?|pgs?|pages?)\.?$", re.I)
 def _page_cue_is_pages(tokens: list[str], labels: list[str]) -> None:
     """``(pg. 6)`` / ``p. 12`` read as a note is the page."""
     for k in range(len(tokens) - 1):
-        if (labels[k] == "note" and _PAGE_CUE.match(tokens[k])
-                and re.match(r"^\d+(?:[-–]\d+)?\)?[.,;]?$", tokens[k + 1])):
-            labels[k:k + 2] = ["pages", "pages"]
+        if (
+            labels[k] == "note"
+            and _PAGE_CUE.match(tokens[k])
+            and re.match(r"^\d+(?:[-–]\d+)?\)?[.,;]?$", tokens[k + 1])
+        ):
+            labels[k : k + 2] = ["pages", "pages"]
 
 
 _BARE = "“”‘’\"'«» ,.;:"
@@ -826,8 +1057,14 @@ def link_title(tokens: list[str], labels: list[str], text: str) -> list[str]:
     n = len(text.split())
     if not want or not n:
         return labels
-    start = next((k for k in range(1, len(tokens) - n + 1)
-                  if " ".join(tokens[k:k + n]).strip(_BARE) == want), None)
+    start = next(
+        (
+            k
+            for k in range(1, len(tokens) - n + 1)
+            if " ".join(tokens[k : k + n]).strip(_BARE) == want
+        ),
+        None,
+    )
     if start is None:
         return labels
     end = start + n
@@ -843,8 +1080,9 @@ def link_title(tokens: list[str], labels: list[str], text: str) -> list[str]:
     labels = list(labels)
     labels[start:end] = ["title"] * n
     labels[end:hi] = ["note"] * (hi - end)
-    if tokens[start - 1].endswith(":") and all(lab in ("title", "author")
-                                               for lab in labels[:start]):
+    if tokens[start - 1].endswith(":") and all(
+        lab in ("title", "author") for lab in labels[:start]
+    ):
         labels[:start] = ["author"] * start
     return labels
 
@@ -877,30 +1115,47 @@ def _author_run_into_title(tokens: list[str], labels: list[str]) -> None:
     if end == len(labels) or labels[end] != "title" or "date" in labels:
         return
     last = tokens[end - 1]
-    if last[-1:].isalpha() and tokens[end][:1].isupper() and not is_organisation(
-            " ".join(tokens[:end])):
+    if (
+        last[-1:].isalpha()
+        and tokens[end][:1].isupper()
+        and not is_organisation(" ".join(tokens[:end]))
+    ):
         labels[:end] = ["title"] * end
 
 
 def repair_item(item: dict[str, Any], text: str = "") -> dict[str, Any]:
     """Field-level repairs of a built CSL item from reference ``text`` (same dict, changed)."""
     place, publisher = item.get("publisher-place"), item.get("publisher")
-    if (place and publisher and place.isupper() and " " not in place and len(place) <= 6
-            and f"{place} {publisher}" in text):  # "UN OHCHR" is one publisher, not a place
+    if (
+        place
+        and publisher
+        and place.isupper()
+        and " " not in place
+        and len(place) <= 6
+        and f"{place} {publisher}" in text
+    ):  # "UN OHCHR" is one publisher, not a place
         item["publisher"] = f"{place} {publisher}"
         del item["publisher-place"]
     place = item.get("publisher-place")
     if place and "," in place and "publisher" not in item:
         parts = place.split(",")  # "FATF, Paris, France": the longest tail that is a place
-        cut = next((k for k in range(1, len(parts)) if is_place(",".join(parts[k:]))),
-                   len(parts) - 1)
+        cut = next(
+            (k for k in range(1, len(parts)) if is_place(",".join(parts[k:]))), len(parts) - 1
+        )
         head, tail = ",".join(parts[:cut]).strip(), ",".join(parts[cut:]).strip()
         if head and is_organisation(head) and tail[:1].isupper():
             item["publisher"], item["publisher-place"] = head, tail
     cont = item.get("container-title")
-    if (cont and item.get("type") == "article-journal" and not item.get("volume")
-            and not item.get("issue") and not item.get("page") and "publisher" not in item
-            and is_organisation(cont) and _ORG_HEAD.search(cont)):
+    if (
+        cont
+        and item.get("type") == "article-journal"
+        and not item.get("volume")
+        and not item.get("issue")
+        and not item.get("page")
+        and "publisher" not in item
+        and is_organisation(cont)
+        and _ORG_HEAD.search(cont)
+    ):
         item["publisher"] = item.pop("container-title")
         item["type"] = "report"
     _author_named_as_publisher(item)
@@ -917,8 +1172,9 @@ def repair_item(item: dict[str, Any], text: str = "") -> dict[str, Any]:
     return item
 
 
-_FIRM_AFTER_NAME = re.compile(r"\s*(?:&|and\b|sons\b|ltd|inc\b|co\b|publish|verlag|books?\b)",
-                              re.I)  # "John Wiley & Sons": a person's firm
+_FIRM_AFTER_NAME = re.compile(
+    r"\s*(?:&|and\b|sons\b|ltd|inc\b|co\b|publish|verlag|books?\b)", re.I
+)  # "John Wiley & Sons": a person's firm
 
 
 def _author_named_as_publisher(item: dict[str, Any]) -> None:
@@ -930,7 +1186,7 @@ def _author_named_as_publisher(item: dict[str, Any]) -> None:
     if len(authors) != 1 or "family" not in authors[0] or not authors[0].get("given"):
         return
     name = f"{authors[0]['given']} {authors[0]['family']}"
-    if pub == name or (pub.startswith(name + " ") and not _FIRM_AFTER_NAME.match(pub[len(name):])):
+    if pub == name or (pub.startswith(name + " ") and not _FIRM_AFTER_NAME.match(pub[len(name) :])):
         authors[0] = {"literal": name}
 
 
@@ -940,12 +1196,19 @@ def _dated_piece_in_outlet(item: dict[str, Any]) -> None:
     a book (no place, volume, pages, series or editor) is the outlet the piece appeared in,
     a container."""
     day = len((item.get("issued") or {}).get("date-parts", [[]])[0]) == 3
-    day = day or (item.get("type") == "article-newspaper"
-                  and len((item.get("issued") or {}).get("date-parts", [[]])[0]) == 2)
-    if (not day or not item.get("publisher") or item.get("container-title")
-            or _SERIES.search(item["publisher"])
-            or any(item.get(k) for k in ("publisher-place", "volume", "issue", "page", "genre",
-                                         "editor"))):
+    day = day or (
+        item.get("type") == "article-newspaper"
+        and len((item.get("issued") or {}).get("date-parts", [[]])[0]) == 2
+    )
+    if (
+        not day
+        or not item.get("publisher")
+        or item.get("container-title")
+        or _SERIES.search(item["publisher"])
+        or any(
+            item.get(k) for k in ("publisher-place", "volume", "issue", "page", "genre", "editor")
+        )
+    ):
         return
     item["container-title"] = item.pop("publisher")
     item["type"] = "article-newspaper"
@@ -953,9 +1216,12 @@ def _dated_piece_in_outlet(item: dict[str, Any]) -> None:
 
 _SERIES_END = re.compile(r"\b(?:report|paper|note|brief|series)s?$", re.I)
 # a singular series word and its number: "SDPI Policy Brief 52", "Working Paper No. 7"
-_SERIES_NUMBER = re.compile(r"^(?P<series>.*\b(?:report|paper|note|brief|briefing))"
-                            r"(?:,?\s+(?:no\.?|number)?\s*"
-                            r"(?P<number>(?!(?:1[5-9]|20)\d\d$)\d[\w/.-]*))?$", re.I)
+_SERIES_NUMBER = re.compile(
+    r"^(?P<series>.*\b(?:report|paper|note|brief|briefing))"
+    r"(?:,?\s+(?:no\.?|number)?\s*"
+    r"(?P<number>(?!(?:1[5-9]|20)\d\d$)\d[\w/.-]*))?$",
+    re.I,
+)
 
 
 def _series_not_journal(item: dict[str, Any]) -> None:
@@ -969,17 +1235,25 @@ def _series_not_journal(item: dict[str, Any]) -> None:
     if item.get("genre") or item.get("editor"):
         return
     numbered = _SERIES_NUMBER.match(cont)
-    if (numbered and item.get("type") in ("article-journal", "chapter") and not page
-            and not item.get("issue")
-            and bool(numbered["number"]) != bool(re.fullmatch(r"\d+", item.get("volume", "")))):
+    if (
+        numbered
+        and item.get("type") in ("article-journal", "chapter")
+        and not page
+        and not item.get("issue")
+        and bool(numbered["number"]) != bool(re.fullmatch(r"\d+", item.get("volume", "")))
+    ):
         item["genre"] = numbered["series"].strip(" ,.")
         del item["container-title"]
         if numbered["number"]:
             item["volume"] = numbered["number"].rstrip(".")
         item["type"] = "report"
         return
-    if (item.get("type") != "article-journal" or not _SERIES_END.search(cont)
-            or item.get("volume") or (page and not page.isdigit())):
+    if (
+        item.get("type") != "article-journal"
+        or not _SERIES_END.search(cont)
+        or item.get("volume")
+        or (page and not page.isdigit())
+    ):
         return
     item["genre"] = item.pop("container-title")
     item["type"] = "report"
@@ -992,17 +1266,24 @@ def _volume_closing_journal(item: dict[str, Any]) -> None:
     """``... Academic Journal 20.`` (Chicago, no comma): a journal-like container ending in a
     bare number, with no volume found, has the number as its volume."""
     m = _JOURNAL_AND_VOLUME.match(item.get("container-title") or "")
-    if (not m or item.get("volume") or item.get("genre") or item.get("editor")
-            or not re.search(r"\b(?:journal|review|quarterly|studies|bulletin)\b", m["name"],
-                             re.I)):
+    if (
+        not m
+        or item.get("volume")
+        or item.get("genre")
+        or item.get("editor")
+        or not re.search(r"\b(?:journal|review|quarterly|studies|bulletin)\b", m["name"], re.I)
+    ):
         return
     item["container-title"], item["volume"] = m["name"], m["vol"]
     item["type"] = "article-journal"
 
 
-_SERIES_HEAD = re.compile(r"^(?P<series>[A-Z][\w ]{0,40}?\b(?:paper|report|brief|note))"
-                          r"\s*(?:no\.?)?\s*\.?\s*(?P<num>\d[\w/.-]*?)\s*[:,]\s+"
-                          r"(?P<pub>[A-Z].+)$", re.I)
+_SERIES_HEAD = re.compile(
+    r"^(?P<series>[A-Z][\w ]{0,40}?\b(?:paper|report|brief|note))"
+    r"\s*(?:no\.?)?\s*\.?\s*(?P<num>\d[\w/.-]*?)\s*[:,]\s+"
+    r"(?P<pub>[A-Z].+)$",
+    re.I,
+)
 
 
 def _series_leading_publisher(item: dict[str, Any]) -> None:
@@ -1015,8 +1296,10 @@ def _series_leading_publisher(item: dict[str, Any]) -> None:
     item["type"] = "report"
 
 
-_IN_BRACKETS = re.compile(r"(?P<genre>[A-Z][\w ]{2,40}?)?\s*\((?P<place>[^(),:;]+)[,:]\s*"
-                         r"(?P<pub>[^(),;:]+?),\s*(?:1[5-9]|20)\d\d\)")
+_IN_BRACKETS = re.compile(
+    r"(?P<genre>[A-Z][\w ]{2,40}?)?\s*\((?P<place>[^(),:;]+)[,:]\s*"
+    r"(?P<pub>[^(),;:]+?),\s*(?:1[5-9]|20)\d\d\)"
+)
 
 
 def _publication_in_brackets(item: dict[str, Any], text: str) -> None:
@@ -1070,13 +1353,12 @@ def _place_inside_publisher(item: dict[str, Any]) -> None:
         if not part or not is_place(part, towns=True):
             continue
         stop = k + 1
-        while stop < len(parts) - 1 and is_place(",".join(parts[k:stop + 1])):
+        while stop < len(parts) - 1 and is_place(",".join(parts[k : stop + 1])):
             stop += 1  # "Geneva, Switzerland, ILO"
         rest, head = ", ".join(parts[stop:]), ", ".join(parts[:k])
         if not (is_organisation(rest) or _PUBLISHERISH.search(rest)):
             return
-        if head and (is_organisation(head) or _PUBLISHERISH.search(head)
-                     or not item.get("title")):
+        if head and (is_organisation(head) or _PUBLISHERISH.search(head) or not item.get("title")):
             return
         if head:
             item["title"] = f"{item['title'].rstrip(' .')}. {head}"
@@ -1093,25 +1375,53 @@ def _date_and_place_around_container(item: dict[str, Any]) -> None:
     cont = item.get("container-title")
     if not cont:
         return
-    if (is_place(cont) and "publisher-place" not in item
-            and not any(item.get(k) for k in ("volume", "issue", "page", "editor"))):
+    if (
+        is_place(cont)
+        and "publisher-place" not in item
+        and not any(item.get(k) for k in ("volume", "issue", "page", "editor"))
+    ):
         item["publisher-place"] = item.pop("container-title")  # "Title. Canberra."
         if item.get("type") in ("article-journal", "chapter", "article-newspaper"):
             item["type"] = "report" if org_authored(item) or item.get("genre") else "book"
         return
     m = _LEADING_DATE.match(cont)
-    if m and item.get("issued") and cont[m.end():].strip():
-        cont = cont[m.end():].strip()
+    if m and item.get("issued") and cont[m.end() :].strip():
+        cont = cont[m.end() :].strip()
     head, sep, tail = cont.rpartition(",")
-    if (sep and head.strip() and "publisher-place" not in item and is_place(tail.strip())
-            and not is_place(head.strip())):
+    if (
+        sep
+        and head.strip()
+        and "publisher-place" not in item
+        and is_place(tail.strip())
+        and not is_place(head.strip())
+    ):
         cont = head.strip()
         item["publisher-place"] = tail.strip()
     item["container-title"] = cont
 
 
-_SMALL = frozenset({"of", "and", "for", "the", "in", "on", "&", "de", "du", "des", "la", "le",
-                    "et", "y", "del", "für", "und", "der"})
+_SMALL = frozenset(
+    {
+        "of",
+        "and",
+        "for",
+        "the",
+        "in",
+        "on",
+        "&",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "et",
+        "y",
+        "del",
+        "für",
+        "und",
+        "der",
+    }
+)
 
 
 def _name_after_title(item: dict[str, Any]) -> None:
@@ -1123,9 +1433,13 @@ def _name_after_title(item: dict[str, Any]) -> None:
         return
     head, _, tail = title.rpartition(". ")
     words = tail.rstrip(".").split()
-    if (not 1 <= len(words) <= 4 or len(head.split()) < 3 or not words[0][:1].isupper()
-            or any(not w[:1].isupper() and w.lower() not in _SMALL for w in words)
-            or any(ch.isdigit() for ch in tail)):
+    if (
+        not 1 <= len(words) <= 4
+        or len(head.split()) < 3
+        or not words[0][:1].isupper()
+        or any(not w[:1].isupper() and w.lower() not in _SMALL for w in words)
+        or any(ch.isdigit() for ch in tail)
+    ):
         return
     item["title"] = head.strip()
     key = "container-title" if _NOT_PUBLISHER.search(tail) else "publisher"
@@ -1142,10 +1456,18 @@ def _publisher_not_container(item: dict[str, Any]) -> None:
     """
     cont = item.get("container-title")
     page = item.get("page") or ""
-    if (not cont or item.get("volume") or item.get("issue") or (page and not page.isdigit())
-            or item.get("editor") or _NOT_PUBLISHER.search(cont)
-            or not (_PUBLISHERISH.search(cont) or (
-                is_organisation(cont) and names_a_body(cont) and not re.search(r"\d", cont)))):
+    if (
+        not cont
+        or item.get("volume")
+        or item.get("issue")
+        or (page and not page.isdigit())
+        or item.get("editor")
+        or _NOT_PUBLISHER.search(cont)
+        or not (
+            _PUBLISHERISH.search(cont)
+            or (is_organisation(cont) and names_a_body(cont) and not re.search(r"\d", cont))
+        )
+    ):
         return
     place, sep, name = cont.partition(": ")
     if sep and _place_like(place) and "publisher-place" not in item:
@@ -1164,8 +1486,11 @@ def _place_like(text: str) -> bool:
         return False
     for part in parts:
         words = part.split()
-        if not 1 <= len(words) <= 4 or _PUBLISHERISH.search(part) or any(
-                ch.isdigit() for ch in part):
+        if (
+            not 1 <= len(words) <= 4
+            or _PUBLISHERISH.search(part)
+            or any(ch.isdigit() for ch in part)
+        ):
             return False
         if any(not w[:1].isupper() and w.lower() not in _PLACE_LOWER for w in words):
             return False

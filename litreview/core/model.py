@@ -1,0 +1,178 @@
+"""The data model: frozen records, no I/O.
+
+A :class:`Work` holds CSL-like bibliographic fields. Every field a reader does not model is
+kept verbatim in ``extra`` (name, value pairs in the order read) so writers can put it back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+__all__ = [
+    "Citation",
+    "Document",
+    "Evidence",
+    "GapStatement",
+    "Merge",
+    "Person",
+    "Tag",
+    "Work",
+    "replace",
+]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Person:
+    """A person (family, given) or an organisation (``literal``)."""
+
+    family: str = ""
+    given: str = ""
+    literal: str = ""
+
+    @property
+    def is_organisation(self) -> bool:
+        """True for a corporate author written as a literal name."""
+        return bool(self.literal)
+
+    def display(self) -> str:
+        """The name as a reader would write it: "Given Family" or the literal."""
+        if self.literal:
+            return self.literal
+        return " ".join(p for p in (self.given, self.family) if p)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Work:
+    """One bibliographic work.
+
+    ``type`` is a CSL type (``report``, ``article-journal``, ``webpage``, ``book`` ...).
+    ``issued`` is an EDTF-like date string: ``"2012"``, ``"2012-03"`` or ``"2012-03-05"``.
+    ``extra`` keeps fields litreview does not model, as ``(name, value)`` pairs.
+    """
+
+    key: str
+    type: str = "document"
+    authors: tuple[Person, ...] = ()
+    editors: tuple[Person, ...] = ()
+    issued: str = ""
+    title: str = ""
+    container: str = ""
+    publisher: str = ""
+    place: str = ""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    url: str = ""
+    doi: str = ""
+    note: str = ""
+    accessed: str = ""
+    abstract: str = ""
+    keywords: tuple[str, ...] = ()
+    extra: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def year(self) -> str:
+        """The four-digit year of ``issued``, or ``""``."""
+        return self.issued[:4] if self.issued[:4].isdigit() else ""
+
+    def extra_value(self, name: str) -> str:
+        """The value of the unmodelled field ``name`` (case-insensitive), or ``""``."""
+        low = name.lower()
+        for k, v in self.extra:
+            if k.lower() == low:
+                return v
+        return ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
+    """A document under review: a report whose text is read and whose footnotes are cited."""
+
+    doc_id: str
+    path: str = ""
+    title: str = ""
+    author: str = ""
+    year: str = ""
+    work_key: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Citation:
+    """One work cited by one footnote of a document (one row of ``citations.csv``).
+
+    ``char_start``/``char_end`` locate ``context`` (the citing sentence) in the document.
+    """
+
+    doc_id: str
+    footnote: int | None
+    position: int
+    raw: str
+    work_key: str
+    context: str = ""
+    section: str = ""
+    kind: str = "citation"
+    char_start: int | None = None
+    char_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evidence:
+    """The text that produced a fact: a span of a document, or a field of a work."""
+
+    quote: str
+    doc_id: str = ""
+    char_start: int | None = None
+    char_end: int | None = None
+    field: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Tag:
+    """A facet value assigned to a work, with its evidence (one row of ``tags.csv``)."""
+
+    work_key: str
+    facet: str
+    value: str
+    source: str
+    evidence: Evidence = field(default_factory=lambda: Evidence(quote=""))
+    score: float = 1.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GapStatement:
+    """A sentence of a document that says evidence is missing (``gaps/statements.csv``)."""
+
+    doc_id: str
+    char_start: int
+    char_end: int
+    section: str
+    quote: str
+    facets: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    strength: str = "explicit"
+    cue: str = ""
+
+    def values(self, facet: str) -> tuple[str, ...]:
+        """The values of ``facet`` this statement names (``()`` when none)."""
+        return next((vals for f, vals in self.facets if f == facet), ())
+
+    def located(self) -> dict[str, str | int]:
+        """Where the statement is and what it says: the fields every table of statements
+        (CSV, DataFrame, the map's data) starts from."""
+        return {
+            "doc_id": self.doc_id,
+            "char_start": self.char_start,
+            "char_end": self.char_end,
+            "section": self.section,
+            "quote": self.quote,
+            "strength": self.strength,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Merge:
+    """One incoming record folded into a corpus work (a row of ``merges.csv``)."""
+
+    kept: str
+    merged: str
+    reason: str
+    score: float

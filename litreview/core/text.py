@@ -1,0 +1,221 @@
+"""Offset-preserving text helpers: paragraphs, sentences and section headings.
+
+Every span is a ``(start, end)`` pair of Python str offsets into the text as read, so
+``text[start:end]`` is always the exact quote. Nothing here changes the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+
+__all__ = [
+    "SUPERSCRIPTS",
+    "Heading",
+    "Span",
+    "find_headings",
+    "is_list_item",
+    "paragraphs",
+    "section_at",
+    "sentences",
+]
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_PARA = re.compile(r"\n[ \t]*\n")
+# a sentence ends at . ! ? (plus closing quotes, brackets, emphasis and superscript markers)
+_END = re.compile(r"[.!?]+[\"'”’)\]*_" + SUPERSCRIPTS + r"]*(?=\s+\S)")
+_LEAD = re.compile(
+    r"(?:[" + SUPERSCRIPTS + r"]+|[-*•]\s+|\d{1,3}[.)]\s+|[A-Z][.)]\s+|#+\s+|\*\*|\s)+"
+)
+_ABBREV = frozenset(
+    {
+        "e.g",
+        "i.e",
+        "etc",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "no",
+        "nos",
+        "vol",
+        "pp",
+        "p",
+        "cf",
+        "al",
+        "st",
+        "fig",
+        "inc",
+        "ltd",
+        "co",
+        "jr",
+        "sr",
+        "vs",
+        "approx",
+        "ed",
+        "eds",
+        "op",
+        "cit",
+        "u.s",
+        "u.k",
+        "u.n",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "rs",
+        "art",
+        "sec",
+    }
+)
+_ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:[-*•]|\d{1,3}[.)]|[a-z][.)])\s)")
+_ITEM_PREFIX = re.compile(r"[ \t]*(?:[-*•]|\d{1,3}[.)]|[a-z][.)])[ \t]*(?:\*\*)?")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of text located by offsets: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Heading:
+    """A section heading line and where it starts."""
+
+    title: str
+    start: int
+    end: int
+
+
+def paragraphs(text: str) -> Iterator[Span]:
+    """Blocks of text separated by blank lines, trimmed of surrounding whitespace."""
+    pos = 0
+    for m in _PARA.finditer(text):
+        span = _trim(text, pos, m.start())
+        if span:
+            yield span
+        pos = m.end()
+    span = _trim(text, pos, len(text))
+    if span:
+        yield span
+
+
+def sentences(text: str) -> list[Span]:
+    """Sentence spans of ``text``: split per paragraph, then at sentence ends.
+
+    Leading list markers, footnote numbers and markdown emphasis are left out of the span;
+    abbreviations (``e.g.``, ``Dr.``, ``pp.``) and initials do not end a sentence.
+    """
+    out: list[Span] = []
+    for para in paragraphs(text):
+        for block in _list_items(text, para):
+            start = block.start
+            for m in _END.finditer(text, block.start, block.end):
+                if _is_abbreviation(text, block.start, m.start()):
+                    continue
+                _add(out, text, start, m.end())
+                start = m.end()
+            _add(out, text, start, block.end)
+    return out
+
+
+def _list_items(text: str, para: Span) -> list[Span]:
+    """A paragraph cut before each line that starts a list item (``-``, ``*``, ``1.``)."""
+    cuts = [m.start() + 1 for m in _ITEM_LINE.finditer(text, para.start, para.end)]
+    bounds = [para.start, *cuts, para.end]
+    return [Span(a, b) for a, b in pairwise(bounds) if b > a]
+
+
+def is_list_item(text: str, start: int) -> bool:
+    """Whether the sentence starting at ``start`` follows a list marker on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_ITEM_PREFIX.fullmatch(text, line_start, start))
+
+
+def _add(out: list[Span], text: str, start: int, end: int) -> None:
+    """Append the trimmed span (without leading markers) when it has a letter."""
+    lead = _LEAD.match(text, start, end)
+    if lead:
+        start = lead.end()
+    span = _trim(text, start, end)
+    if span and any(ch.isalpha() for ch in text[span.start : span.end]):
+        out.append(span)
+
+
+def _is_abbreviation(text: str, floor: int, dot: int) -> bool:
+    """Whether the full stop at ``dot`` belongs to an abbreviation or an initial."""
+    if text[dot] != ".":
+        return False
+    m = _WORD_BEFORE.search(text, max(floor, dot - 12), dot)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if word in _ABBREV:
+        return True
+    word = word.rsplit(".", 1)[-1]
+    if word in _ABBREV:
+        return True
+    nxt = text[dot + 1 : dot + 3].strip()[:1]
+    return len(word) == 1 and word.isalpha() and nxt[:1].isupper()
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    """``start``/``end`` moved inward past whitespace; None when nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+# -- headings --------------------------------------------------------------------------------
+_MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
+
+
+def find_headings(text: str, *, max_length: int = 90) -> list[Heading]:
+    """Lines that stand alone as headings: a one-line paragraph, short, starting with a capital
+    (or a markdown ``#``), not ending like a sentence and not a footnote or list item."""
+    out: list[Heading] = []
+    for para in paragraphs(text):
+        line = text[para.start : para.end]
+        if "\n" in line:
+            continue
+        md = _MD_HEADING.match(line)
+        title = md.group(1) if md else line.strip("*_ ")
+        if md or _looks_like_heading(title, max_length):
+            clean = title.strip("*_ ").rstrip(SUPERSCRIPTS + "*_ ")
+            out.append(Heading(title=clean, start=para.start, end=para.end))
+    return out
+
+
+def _looks_like_heading(line: str, max_length: int) -> bool:
+    """A short capitalised line without a sentence ending or a footnote/list marker."""
+    if not line or len(line) > max_length or not line[0].isupper():
+        return False
+    if line[0] in SUPERSCRIPTS or line.endswith((".", ",", ";", ":", "?")):
+        return False
+    if re.match(r"^(?:\d+[.)]|[-*•])\s", line) or "http" in line or "@" in line:
+        return False
+    return len(line.split()) <= 14 and any(ch.isalpha() for ch in line)
+
+
+def section_at(headings: list[Heading], offset: int) -> str:
+    """The title of the last heading starting before ``offset`` (``""`` before the first)."""
+    starts = [h.start for h in headings]
+    i = bisect_right(starts, offset) - 1
+    return headings[i].title if i >= 0 else ""

@@ -1,0 +1,249 @@
+"""What makes two records one work: normalised DOIs, URLs, titles, and stable citekeys.
+
+Pure functions, no I/O. Normalisation folds case, accents, LaTeX markup and punctuation so
+that the same title written by two tools compares equal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection
+from functools import lru_cache
+
+from litreview.core.model import Person, Work
+from litreview.core.texmarkup import to_text
+
+__all__ = [
+    "STOP_WORDS",
+    "first_author_key",
+    "make_citekey",
+    "normalise_doi",
+    "normalise_name",
+    "normalise_title",
+    "normalise_url",
+    "title_numbers",
+    "url_site",
+    "url_site_key",
+    "url_title",
+    "url_year",
+]
+
+_LATEX_CMD = re.compile(r"\\(?:[a-zA-Z]+\*?\s*|.)")
+# An organisation's own acronym: "(CGR)" anywhere, or a leading all-capitals word of 2+
+# letters ("UNODC and ...", "AFI Global ...", "K4D helpdesk").
+_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{1,9})\)|^([A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)(?=\s|$)")
+_NON_WORD = re.compile(r"[\W_]+")
+_LETTERS = str.maketrans({"ß": "ss", "ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe", "ı": "i"})
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*|doi\s+)", re.IGNORECASE)
+_TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "on",
+        "in",
+        "and",
+        "for",
+        "to",
+        "from",
+        "with",
+        "by",
+        "at",
+        "as",
+        "is",
+        "are",
+        "de",
+        "la",
+        "le",
+        "les",
+        "el",
+        "los",
+        "des",
+        "du",
+        "der",
+        "die",
+        "das",
+        "und",
+    ]
+)
+_DIGITS = re.compile(r"\d+")
+_COMBINING = re.compile(
+    "[" + "".join(chr(c) for c in range(0x300, 0x10000) if unicodedata.combining(chr(c))) + "]"
+)
+
+
+def fold(text: str) -> str:
+    """Lower case, TeX markup read as the characters it stands for, accents removed (other
+    scripts kept)."""
+    if "\\" in text or "{" in text or "}" in text:
+        text = _LATEX_CMD.sub("", to_text(text)).replace("{", "").replace("}", "")
+    if text.isascii():
+        return text.lower()
+    text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    return text.lower().translate(_LETTERS)
+
+
+def normalise_title(s: str) -> str:
+    """A title as folded words (letters and digits of any script) separated by single spaces."""
+    return " ".join(_NON_WORD.sub(" ", fold(s)).split())
+
+
+def title_numbers(s: str) -> tuple[str, ...]:
+    """The numbers in a title ("World Drug Report 2012" -> ("2012",)): editions, volumes."""
+    return tuple(_DIGITS.findall(s))
+
+
+def normalise_doi(s: str) -> str:
+    """A bare, lower-case DOI (``10.xxxx/yyy``) or ``""`` when ``s`` holds none."""
+    s = _DOI_PREFIX.sub("", s.strip()).strip().rstrip(".")
+    return s.lower() if s.startswith("10.") and "/" in s else ""
+
+
+def normalise_url(s: str) -> str:
+    """A URL as host, path and query: scheme, ``www.``, fragment, tracking, final ``/`` dropped.
+
+    The host is lower-cased; the path and query keep their case (servers may care).
+    """
+    s = s.strip().strip("<>").replace("\\_", "_").replace("\\&", "&").replace("\\%", "%")
+    if not s:
+        return ""
+    rest = s.split("://", 1)[-1].partition("#")[0]
+    rest, _, query = rest.partition("?")
+    host, _, path = rest.partition("/")
+    host = host.lower().rsplit("@", 1)[-1].removeprefix("www.")
+    host = host.removesuffix(":80").removesuffix(":443")
+    if query:
+        query = "&".join(q for q in query.split("&") if q and not q.lower().startswith(_TRACKING))
+    return host + ("/" + path).rstrip("/") * bool(path) + ("?" + query if query else "")
+
+
+@lru_cache(maxsize=65536)
+def normalise_name(person: Person) -> str:
+    """A person's family name (or an organisation's name) folded to ASCII words."""
+    return normalise_title(person.literal or person.family or person.given)
+
+
+def first_author_key(work: Work) -> str:
+    """The folded name of the first author (or editor), or ``""``."""
+    people = work.authors or work.editors
+    return normalise_name(people[0]) if people else ""
+
+
+def _name_part(work: Work) -> str:
+    people = work.authors or work.editors
+    if not people:
+        return ""
+    p = people[0]
+    if p.literal:
+        acronym = _ACRONYM.search(p.literal)
+        if acronym:  # "Centre for Governance Research (CGR)" -> cgr, "AFI Working Group" -> afi
+            return normalise_title(acronym.group(1) or acronym.group(2)).replace(" ", "")[:20]
+        words = [w for w in normalise_title(p.literal).split() if w not in STOP_WORDS]
+        # organisations: an acronym-like single word, else the initials ("World Bank" -> wb)
+        if len(words) == 1:
+            return words[0][:20]
+        return "".join(w[0] for w in words)[:10]
+    return normalise_title(p.family or p.given).replace(" ", "")[:20]
+
+
+def _title_part(work: Work) -> str:
+    for word in normalise_title(work.title).split():
+        if word not in STOP_WORDS:
+            return word[:20]
+    return ""
+
+
+def citekey_base(work: Work) -> str:
+    """The suffix-free citekey: first author or organisation, year, first title word.
+
+    A work with no author names its web site instead (``thediplomat``), and a work with no
+    date the year its URL's path states (``/2020/10/...``), so that a bare link still gets a
+    readable key (``thediplomat2020pakistans``).
+    """
+    name = _name_part(work) or url_site_key(work.url)
+    base = name + (work.year or url_year(work.url)) + _title_part(work)
+    return base or "anon"
+
+
+_WWW = re.compile(r"^www\d*\.")
+_GENERIC_SLD = frozenset(
+    ["com", "org", "net", "gov", "edu", "ac", "co", "or", "go", "gob", "govt", "mil", "nic"]
+)
+_YEAR_SEGMENT = re.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")
+_FILE_EXT = re.compile(r"\.(?:pdf|html?|php|aspx?|jsp|docx?|cfm)$", re.IGNORECASE)
+_SLUG_SEP = re.compile(r"(?:[-_+.\s]|%20)+")
+
+
+def url_site(url: str) -> str:
+    """The site a URL is on, as people write it: host without ``www.`` or port."""
+    host = normalise_url(url).split("/", 1)[0].split("?", 1)[0]
+    return _WWW.sub("", host.rsplit(":", 1)[0])
+
+
+def url_site_key(url: str) -> str:
+    """The site's own name from its host, for a citekey: ``thediplomat.com`` -> ``thediplomat``.
+
+    The top-level domain and a generic second level (``gov.pk``, ``co.uk``) are skipped, as
+    are sub-domains (``asiapacific.unwomen.org`` -> ``unwomen``). ``""`` without a URL.
+    """
+    labels = [x for x in url_site(url).split(".") if x]
+    if len(labels) < 2:
+        return ""
+    labels = labels[:-1]
+    if len(labels) > 1 and labels[-1] in _GENERIC_SLD:
+        labels = labels[:-1]
+    return normalise_title(labels[-1]).replace(" ", "")[:20]
+
+
+def url_year(url: str) -> str:
+    """A year the URL's path states as a whole segment (``/2020/10/slug``), or ``""``."""
+    path = normalise_url(url).partition("/")[2].partition("?")[0]
+    return next((seg for seg in path.split("/") if _YEAR_SEGMENT.match(seg)), "")
+
+
+def url_title(url: str) -> str:
+    """A title read from the URL's last path segment (its slug or file name), or ``""``.
+
+    ``.../pakistans-drug-habit-is-endangering-the-region`` -> "Pakistans drug habit is
+    endangering the region". A segment with fewer than two words of letters (an id, a
+    number, ``bills.php``) gives ``""``: the link then has no title of its own.
+    """
+    path = normalise_url(url).partition("/")[2].partition("?")[0]
+    segments = [seg for seg in path.split("/") if seg]
+    if not segments:
+        return ""
+    words = [w for w in _SLUG_SEP.split(_FILE_EXT.sub("", segments[-1])) if w]
+    if sum(1 for w in words if w.isalpha() and len(w) > 1) < 2:
+        return ""
+    title = " ".join(words)
+    return title[0].upper() + title[1:]
+
+
+def make_citekey(work: Work, taken: Collection[str]) -> str:
+    """A new citekey for ``work`` not in ``taken``: ``smith2012drugs``, then ``...a``, ``...b``.
+
+    Derived from the work's content only, so the same work gets the same key on every run
+    (given the same keys already taken).
+    """
+    base = citekey_base(work)
+    if base not in taken:
+        return base
+    n = 0
+    while True:
+        suffix = _alpha_suffix(n)
+        if base + suffix not in taken:
+            return base + suffix
+        n += 1
+
+
+def _alpha_suffix(n: int) -> str:
+    """0 -> a, 25 -> z, 26 -> aa ..."""
+    out = ""
+    n += 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(97 + r) + out
+    return out

@@ -1,0 +1,159 @@
+"""One evaluated BibTeX/BibLaTeX entry -> :class:`Work` (the field mapping, no parsing)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+from litreview.core.model import Work
+from litreview.formats import _bibtex_maps as maps
+from litreview.formats._bibtex_syntax import parse_month, split_names
+from litreview.formats._bibtex_write import date_fields
+
+__all__ = ["entry_to_work"]
+
+# Work attribute <- field name, for plain one-to-one string fields.
+_PLAIN = {
+    "title": "title",
+    "volume": "volume",
+    "issue": "number",
+    "pages": "pages",
+    "url": "url",
+    "doi": "doi",
+    "note": "note",
+    "accessed": "urldate",
+    "abstract": "abstract",
+}
+
+
+class _Fields:
+    """Fields of one entry by lowercase name; ``take`` consumes them, the rest is extra."""
+
+    def __init__(self, fields: Sequence[tuple[str, str, list[str]]]) -> None:
+        self.order = [name for name, _, _ in fields]
+        self.values = {name.lower(): value for name, value, _ in fields}
+        self.taken: set[str] = set()
+
+    def take(self, name: str) -> str:
+        """The value of ``name`` (``""`` if absent), marked as consumed."""
+        if name in self.values:
+            self.taken.add(name)
+            return self.values[name]
+        return ""
+
+    def first(self, names: Sequence[str]) -> tuple[str, str]:
+        """``(name, value)`` of the first of ``names`` present (consumed), or ``("", "")``."""
+        for name in names:
+            if name in self.values:
+                return name, self.take(name)
+        return "", ""
+
+    def rest(self) -> list[tuple[str, str]]:
+        """Unconsumed fields, in file order, under their own names."""
+        return [(n, self.values[n.lower()]) for n in self.order if n.lower() not in self.taken]
+
+
+def _csl_type(entry_type: str, fields: _Fields) -> tuple[str, str]:
+    """The CSL type, and the entry type to remember (``""`` if it is a default)."""
+    low = entry_type.lower()
+    csl = maps.TYPE_FROM_BIB.get(low, "document")
+    sub = fields.values.get("entrysubtype", "").lower()
+    if low == "article" and sub in maps.SUBTYPES:
+        fields.take("entrysubtype")
+        csl = maps.SUBTYPES[sub]
+    elif low == "misc" and fields.values.get(maps.CSLTYPE_FIELD):
+        csl = fields.take(maps.CSLTYPE_FIELD)
+        return csl, ""
+    return csl, "" if low in maps.TYPE_TO_BIB.get(csl, ()) else entry_type
+
+
+def _issued(fields: _Fields) -> str:
+    """``date``, or ``year`` with ``month`` as ``YYYY-MM`` (an unreadable month stays extra).
+
+    Next to a ``date``, ``year`` and ``month`` are consumed only when they are exactly what
+    :func:`write_bibtex` adds to that date for BibTeX; otherwise they stay extra fields (so a
+    file's own ``year`` beside its ``date`` is written back).
+    """
+    if "date" in fields.values:
+        date = fields.take("date")
+        if _written_with_date(date, fields.values):
+            fields.take("year")
+            fields.take("month")
+        return date
+    year = fields.take("year")
+    month = fields.values.get("month", "")
+    num = parse_month(month) if month else None
+    if year.isdigit() and len(year) == 4 and num:
+        fields.take("month")
+        return f"{year}-{num:02d}"
+    return year
+
+
+def _written_with_date(date: str, values: dict[str, str]) -> bool:
+    """Whether ``year``/``month`` in ``values`` are the ones the BibTeX writer puts by ``date``."""
+    expected = {name: value for name, value, _ in date_fields(date, False, set())}
+    present = {name for name in ("year", "month") if name in values}
+    if "date" not in expected or present != set(expected) - {"date"} or not present:
+        return False
+    if values["year"] != expected["year"]:
+        return False
+    return "month" not in present or parse_month(values["month"]) == _int(date[5:7])
+
+
+def _int(text: str) -> int | None:
+    """``text`` as an int, or ``None``."""
+    return int(text) if text.isdigit() else None
+
+
+def _preferred(defaults: frozenset[str], names: Sequence[str]) -> list[str]:
+    """``names`` with the ``defaults`` first, order otherwise kept."""
+    return [n for n in names if n in defaults] + [n for n in names if n not in defaults]
+
+
+@functools.cache
+def _field_orders(
+    csl: str,
+) -> tuple[frozenset[str], tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """For ``csl``: default container fields, container fields in order of preference, and
+    the same for the publisher (cached: a handful of types, asked once per entry)."""
+    cont = frozenset(maps.container_default(csl, b) for b in (False, True))
+    pub = frozenset(maps.publisher_default(csl, b) for b in (False, True))
+    return (
+        cont,
+        tuple(_preferred(cont, maps.CONTAINER_FIELDS)),
+        pub,
+        tuple(_preferred(pub, maps.PUBLISHER_FIELDS)),
+    )
+
+
+def entry_to_work(
+    entry_type: str, key: str, evaluated: Sequence[tuple[str, str, list[str]]]
+) -> tuple[Work, list[str]]:
+    """The work for one entry and the undefined macros its values used."""
+    fields = _Fields(evaluated)
+    csl, type_mark = _csl_type(entry_type, fields)
+    marks: list[tuple[str, str]] = [(maps.MARK_TYPE, type_mark)] if type_mark else []
+    cont_defaults, cont_order, pub_defaults, pub_order = _field_orders(csl)
+    cont_name, container = fields.first(cont_order)
+    if cont_name and cont_name not in cont_defaults:
+        marks.append((maps.MARK_CONTAINER, cont_name))
+    pub_name, publisher = fields.first(pub_order)
+    if pub_name and pub_name not in pub_defaults:
+        marks.append((maps.MARK_PUBLISHER, pub_name))
+    values = {attr: fields.take(name) for attr, name in _PLAIN.items()}
+    keywords = tuple(k.strip() for k in fields.take("keywords").split(",") if k.strip())
+    work = Work(
+        key=key,
+        type=csl,
+        authors=split_names(fields.take("author")),
+        editors=split_names(fields.take("editor")),
+        issued=_issued(fields),
+        container=container,
+        publisher=publisher,
+        place=fields.first(("location", "address"))[1],
+        keywords=keywords,
+        extra=tuple(fields.rest() + marks),
+        **values,
+    )
+    unknown = [name for _, _, names in evaluated for name in names]
+    return work, unknown

@@ -1,0 +1,245 @@
+"""BibTeX value and name syntax: field value expressions and ``and``-separated name lists.
+
+Values are kept as raw LaTeX (braces, accents and escapes exactly as written); only the
+outer delimiters, ``#`` concatenation and ``@string`` macros are resolved, and whitespace
+runs are collapsed (as TeX does), keeping paragraph breaks.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from litreview.core.model import Person
+
+__all__ = [
+    "MONTHS",
+    "ValueSyntaxError",
+    "balanced",
+    "evaluate",
+    "format_names",
+    "normalise_space",
+    "parse_month",
+    "split_names",
+]
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAMES = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+}
+_SPACE = re.compile(r"[ \t\r\n]+")
+_PARAGRAPH = re.compile(r"\n[ \t\r]*\n\s*")
+_PLAIN_BRACED = re.compile(r"\{([^{}\\\"]*)\}")
+_MACRO = re.compile(r"[^\s\"#%'(),={}]+")
+
+
+class ValueSyntaxError(ValueError):
+    """A field value that is not a valid BibTeX expression; ``offset`` is where it broke."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.offset = offset
+
+
+def normalise_space(text: str) -> str:
+    """Collapse whitespace runs to one space, keep blank-line paragraph breaks, strip ends."""
+    # Plain substring tests are much faster than one regex search on long values.
+    if not text or not (
+        "  " in text
+        or "\n" in text
+        or "\t" in text
+        or "\r" in text
+        or text[0].isspace()
+        or text[-1].isspace()
+    ):
+        return text
+    paragraphs = _PARAGRAPH.split(text.strip())
+    return "\n\n".join(_SPACE.sub(" ", p).strip() for p in paragraphs)
+
+
+_BRACES = re.compile(r"\\.|[{}]", re.DOTALL)
+_DELIMS = re.compile(r'\\.|[{}"]', re.DOTALL)
+
+
+def balanced(text: str) -> bool:
+    """Whether braces balance (escaped ``\\{``/``\\}`` do not count) and never go negative."""
+    if text.endswith("\\") and (len(text) - len(text.rstrip("\\"))) % 2:
+        return False
+    depth = 0
+    for m in _BRACES.finditer(text):
+        tok = m.group()
+        if tok == "{":
+            depth += 1
+        elif tok == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def _braced_end(raw: str, start: int, closer: str) -> int:
+    """The index just past the delimiter closing the group opened at ``start``."""
+    depth = 0
+    for m in _DELIMS.finditer(raw, start + 1):
+        tok = m.group()
+        if tok == "{":
+            depth += 1
+        elif tok == "}":
+            if depth == 0 and closer == "}":
+                return m.end()
+            depth -= 1
+        elif tok == '"' and closer == '"' and depth == 0:
+            return m.end()
+    raise ValueSyntaxError("unclosed value", start)
+
+
+def evaluate(raw: str, macros: dict[str, str]) -> tuple[str, list[str]]:
+    """A raw value expression as text, and the names of any undefined macros it used.
+
+    Raises :class:`ValueSyntaxError` when text follows a complete value (a missing comma).
+    """
+    plain = _PLAIN_BRACED.fullmatch(raw)
+    if plain:
+        return normalise_space(plain.group(1)), []
+    parts: list[str] = []
+    unknown: list[str] = []
+    i = 0
+    n = len(raw)
+    while True:
+        while i < n and raw[i].isspace():
+            i += 1
+        if i >= n:
+            raise ValueSyntaxError("empty value", i)
+        ch = raw[i]
+        if ch in '{"':
+            end = _braced_end(raw, i, "}" if ch == "{" else '"')
+            parts.append(raw[i + 1 : end - 1])
+            i = end
+        else:
+            m = _MACRO.match(raw, i)
+            if not m:
+                raise ValueSyntaxError(f"unexpected {ch!r}", i)
+            word = m.group()
+            if word.isdigit():
+                parts.append(word)
+            elif word.lower() in macros:
+                parts.append(macros[word.lower()])
+            else:
+                unknown.append(word)
+                parts.append(word)
+            i = m.end()
+        while i < n and raw[i].isspace():
+            i += 1
+        if i >= n:
+            return normalise_space("".join(parts)), unknown
+        if raw[i] != "#":
+            raise ValueSyntaxError("text after the value", i)
+        i += 1
+
+
+def parse_month(text: str) -> int | None:
+    """A month number from ``"3"``, ``"mar"``, ``"March"``; ``None`` if not a month."""
+    low = text.strip().lower().rstrip(".")
+    if low.isdigit() and 1 <= int(low) <= 12:
+        return int(low)
+    if low in MONTHS:
+        return MONTHS.index(low) + 1
+    return _MONTH_NAMES.get(low)
+
+
+_SCANNERS: dict[str, re.Pattern[str]] = {}
+
+
+def _split_top(text: str, sep: re.Pattern[str]) -> list[str]:
+    """Split ``text`` where ``sep`` matches at brace depth 0."""
+    if "{" not in text and "\\" not in text:
+        return sep.split(text)
+    scan = _SCANNERS.get(sep.pattern)
+    if scan is None:
+        scan = re.compile(r"\\.|[{}]|" + sep.pattern, sep.flags | re.DOTALL)
+        _SCANNERS[sep.pattern] = scan
+    out: list[str] = []
+    depth = 0
+    start = 0
+    for m in scan.finditer(text):
+        tok = m.group()
+        if tok == "{":
+            depth += 1
+        elif tok == "}":
+            depth -= 1
+        elif depth == 0 and not tok.startswith("\\"):
+            out.append(text[start : m.start()])
+            start = m.end()
+    out.append(text[start:])
+    return out
+
+
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_COMMA = re.compile(r"\s*,\s*")
+_WS = re.compile(r"\s+")
+
+
+def _is_lower(word: str) -> bool:
+    """BibTeX's "von" test: the first letter at depth 0 (or of a special char) is lowercase."""
+    m = re.match(r"\{\\[a-zA-Z]+\s*\{?([a-zA-Z])|\{\\[^a-zA-Z]\s*\{?([a-zA-Z])", word)
+    if m:
+        return (m.group(1) or m.group(2)).islower()
+    if word.startswith("{"):
+        return False
+    for ch in word:
+        if ch.isalpha():
+            return ch.islower()
+    return False
+
+
+@functools.lru_cache(maxsize=65536)
+def _person(name: str) -> Person:
+    """One BibTeX name as a person ("Family, Given", "Given von Family") or organisation.
+
+    Cached: the same names recur across a corpus, and a :class:`Person` is immutable.
+    """
+    if name.startswith("{") and name.endswith("}") and _braced_end(name, 0, "}") == len(name):
+        return Person(literal=name[1:-1].strip())
+    parts = _split_top(name, _COMMA)
+    if len(parts) == 2:
+        return Person(family=parts[0], given=parts[1])
+    if len(parts) >= 3:
+        return Person(family=f"{parts[0]}, {parts[1]}", given=", ".join(parts[2:]))
+    words = _split_top(name, _WS)
+    lower = [i for i, w in enumerate(words[:-1]) if _is_lower(w)]
+    cut = lower[0] if lower else len(words) - 1
+    return Person(family=" ".join(words[cut:]), given=" ".join(words[:cut]))
+
+
+def split_names(text: str) -> tuple[Person, ...]:
+    """An ``and``-separated name list as persons; ``{World Bank}`` is an organisation."""
+    text = normalise_space(text)
+    if not text:
+        return ()
+    return tuple(_person(n.strip()) for n in _split_top(text, _AND) if n.strip())
+
+
+def format_names(people: tuple[Person, ...]) -> str:
+    """Persons as a BibTeX name list: "Family, Given" or ``{Literal}``, joined by ``and``."""
+    out = []
+    for p in people:
+        if p.literal:
+            out.append("{" + p.literal + "}")
+        elif p.given and p.family:
+            out.append(f"{p.family}, {p.given}")
+        elif p.family:
+            # "Family," keeps a many-word family name from being split into given + family.
+            out.append(f"{p.family}," if len(_split_top(p.family, _WS)) > 1 else p.family)
+        else:
+            out.append("{" + p.given + "}")
+    return " and ".join(out)

@@ -1,0 +1,134 @@
+"""Works -> BibTeX or BibLaTeX text: fixed field order, then unmodelled fields as read.
+
+Values are TeX. Text that came from a format that is not (RIS, CSL-JSON, a footnote) gets
+its bare ``&``, ``%`` and ``#`` escaped in names, title, container, publisher, place, note
+and abstract, so the file typesets; values read from BibTeX already carry their escapes and
+are written as read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from litreview.core.model import Work
+from litreview.core.texmarkup import tex_escape, tex_person
+from litreview.formats import _bibtex_maps as maps
+from litreview.formats._bibtex_syntax import MONTHS, balanced, format_names
+
+__all__ = ["date_fields", "write_bibtex"]
+
+_SIMPLE_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_MARKS = frozenset({maps.MARK_TYPE, maps.MARK_CONTAINER, maps.MARK_PUBLISHER, maps.MARK_PREAMBLE})
+_UNESCAPED_BRACE = re.compile(r"(?<!\\)([{}])")
+
+# (name, value, bare): ``bare`` values are written without braces (month macros).
+_Field = tuple[str, str, bool]
+
+
+def _braced(value: str) -> str:
+    """``{value}``; braces that do not balance are escaped so the file stays parseable."""
+    if not balanced(value):
+        value = _UNESCAPED_BRACE.sub(r"\\\1", value.rstrip("\\"))
+    return "{" + value + "}"
+
+
+def _entry_type(work: Work, biblatex: bool) -> tuple[str, list[_Field]]:
+    """The entry type, and any field that records the CSL type (entrysubtype, csltype)."""
+    mark = work.extra_value(maps.MARK_TYPE)
+    sub = {v: k for k, v in maps.SUBTYPES.items()}.get(work.type)
+    extra: list[_Field] = [("entrysubtype", sub, False)] if sub else []
+    if mark:
+        return mark, extra
+    if work.type in maps.TYPE_TO_BIB:
+        return maps.TYPE_TO_BIB[work.type][biblatex], extra
+    return "misc", [(maps.CSLTYPE_FIELD, work.type, False)]
+
+
+def date_fields(issued: str, biblatex: bool, taken: set[str]) -> list[_Field]:
+    """``date`` (BibLaTeX) or ``year``/``month`` (BibTeX) for ``issued``, avoiding ``taken``."""
+    if not issued:
+        return []
+    m = _SIMPLE_DATE.fullmatch(issued)
+    use_date = biblatex and bool(re.match(r"\d{4}", issued))
+    if "date" in taken or ({"year", "month"} & taken and "date" not in taken):
+        use_date = "date" not in taken
+    if use_date:
+        return [("date", issued, False)]
+    if not m:
+        year = issued[:4] if issued[:4].isdigit() else ""
+        if year:
+            return [("date", issued, False), ("year", year, False)]
+        return [("year", issued, False)]
+    out: list[_Field] = [("year", m.group(1), False)]
+    if m.group(2) and 1 <= int(m.group(2)) <= 12:
+        out.append(("month", MONTHS[int(m.group(2)) - 1], True))
+    if m.group(3) or (m.group(2) and not 1 <= int(m.group(2)) <= 12):
+        out.insert(0, ("date", issued, False))
+    return out
+
+
+def _pick(mark: str, default: str, alternatives: Iterable[str], taken: set[str]) -> str:
+    """The field name to write: the remembered one, else the default, else a free alias."""
+    if mark:
+        return mark
+    for name in (default, *alternatives):
+        if name not in taken:
+            return name
+    return default
+
+
+def _fields(work: Work, biblatex: bool) -> list[_Field]:
+    """Every field of ``work`` in the fixed order, then the unmodelled ones."""
+    extras = [(n, v) for n, v in work.extra if n not in _MARKS]
+    taken = {n.lower() for n, _ in extras}
+    container = _pick(
+        work.extra_value(maps.MARK_CONTAINER),
+        maps.container_default(work.type, biblatex),
+        maps.CONTAINER_FIELDS,
+        taken,
+    )
+    publisher = _pick(
+        work.extra_value(maps.MARK_PUBLISHER),
+        maps.publisher_default(work.type, biblatex),
+        maps.PUBLISHER_FIELDS,
+        taken,
+    )
+    place = _pick("", "location" if biblatex else "address", ("location", "address"), taken)
+    tex = tex_escape
+    out: list[_Field] = [
+        ("author", format_names(tuple(tex_person(p) for p in work.authors)), False),
+        ("editor", format_names(tuple(tex_person(p) for p in work.editors)), False),
+        ("title", tex(work.title), False),
+        (container, tex(work.container), False),
+        *date_fields(work.issued, biblatex, taken),
+        ("volume", work.volume, False),
+        ("number", work.issue, False),
+        ("pages", work.pages, False),
+        (publisher, tex(work.publisher), False),
+        (place, tex(work.place), False),
+        ("doi", work.doi, False),
+        ("url", work.url, False),
+        ("urldate", work.accessed, False),
+        ("note", tex(work.note), False),
+        ("abstract", tex(work.abstract), False),
+        ("keywords", ", ".join(work.keywords), False),
+    ]
+    out.extend((n, v, False) for n, v in extras)
+    return [f for f in out if f[1]]
+
+
+def _entry(work: Work, biblatex: bool) -> str:
+    """One entry as text."""
+    etype, type_fields = _entry_type(work, biblatex)
+    fields = _fields(work, biblatex) + type_fields
+    width = max((len(n) for n, _, _ in fields), default=0)
+    body = ",\n".join(f"  {n.ljust(width)} = {v if bare else _braced(v)}" for n, v, bare in fields)
+    preambles = "".join(f"@preamble{{{v}}}\n" for n, v in work.extra if n == maps.MARK_PREAMBLE)
+    entry = f"@{etype}{{{work.key},\n{body}\n}}\n" if body else f"@{etype}{{{work.key}\n}}\n"
+    return preambles + entry
+
+
+def write_bibtex(works: Iterable[Work], *, biblatex: bool = False) -> str:
+    """``works`` as BibTeX (or BibLaTeX) text, in the order given; deterministic."""
+    return "\n".join(_entry(w, biblatex) for w in works)

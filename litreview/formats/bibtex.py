@@ -1,0 +1,356 @@
+"""BibTeX and BibLaTeX <-> :class:`~litreview.core.model.Work`, losslessly.
+
+Reading uses bibtexparser v2's splitter only (no middleware: its LaTeX decoder mangles URLs,
+case braces and corporate authors, and is slow). Field values are kept as raw LaTeX, so
+``{Case}`` braces, accents and ``\\&`` survive unchanged; ``@string`` macros and ``#`` are
+resolved. Fields litreview does not model are kept in ``Work.extra`` under their own names
+and written back after the modelled ones. A large file is split at entry boundaries and its
+parts read by worker processes (see :mod:`._bibtex_chunks`), with the result of a serial
+read. Known splitter traps (a missing comma, a stray ``}``, an empty key, a bad byte) are
+reported as :class:`~litreview.core.errors.Problem` records.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+
+import bibtexparser
+from bibtexparser import model as bm
+
+from litreview.core.errors import Problem
+from litreview.core.model import Work
+from litreview.formats import _bibtex_maps as maps
+from litreview.formats._bibtex_chunks import Chunk, gc_paused, split_chunks
+from litreview.formats._bibtex_entry import entry_to_work
+from litreview.formats._bibtex_syntax import MONTHS, ValueSyntaxError, evaluate
+from litreview.formats._bibtex_write import write_bibtex
+
+__all__ = ["read_bibtex", "read_bibtex_bytes", "validate_bibtex", "write_bibtex"]
+
+_FIELD_START = re.compile(r"[\s,]*([A-Za-z][\w:.+-]*)\s*=", re.ASCII)
+_STRAY = re.compile(r"[{}]|^\s*,?\s*[A-Za-z][\w:.+-]*\s*=", re.MULTILINE)
+EMPTY = "empty file"
+NO_ENTRIES = "no entries found"
+_BAD_BYTE = re.compile("[\udc80-\udcff]")
+# Files with at least this many entries are read by several processes (at most MAX_WORKERS).
+PARALLEL_MIN_ENTRIES = 5000
+MAX_WORKERS = 2
+# (field name, evaluated value, undefined macros used)
+_Evaluated = tuple[str, str, list[str]]
+
+
+def _line(block_line: int | None, raw: str = "", offset: int = 0) -> int | None:
+    """A 1-based line from bibtexparser's 0-based line plus the newlines before ``offset``."""
+    if block_line is None:
+        return None
+    return block_line + 1 + raw.count("\n", 0, offset)
+
+
+class _Reader:
+    """One pass over the blocks of a file: macros, works and problems in file order."""
+
+    def __init__(self, path: str, *, checked: bool = True) -> None:
+        self.path = path
+        # Whether entries must be checked for undecodable bytes (False: the text has none).
+        self.checked = checked
+        self.macros: dict[str, str] = {m: m for m in MONTHS}
+        self.works: list[Work] = []
+        self.problems: list[Problem] = []
+        self.keys: dict[str, int | None] = {}
+        # The last entry read, (type, key, fields, line), while a stray "}" may still follow it.
+        self.last: tuple[str, str, list[_Evaluated], int | None] | None = None
+        # @preamble values waiting for the next entry, and the line of the last one.
+        self.preambles: list[tuple[str, str]] = []
+        self.preamble_line: int | None = None
+
+    def problem(self, line: int | None, severity: str, message: str) -> None:
+        """Record a problem at ``line``."""
+        self.problems.append(Problem(path=self.path, line=line, severity=severity, message=message))
+
+    def block(self, block: bm.Block) -> None:
+        """Dispatch one block of the file."""
+        line = _line(block.start_line)
+        if not isinstance(block, bm.ImplicitComment):
+            self.last = None
+        if isinstance(block, bm.Entry):
+            self.entry(block)
+        elif isinstance(block, bm.String):
+            self.string(block)
+        elif isinstance(block, bm.DuplicateBlockKeyBlock):
+            first = self.keys.get(block.key)
+            where = f" (first at line {first})" if first else ""
+            self.problem(line, "error", f"duplicate citekey '{block.key}'{where}; entry skipped")
+        elif isinstance(block, bm.DuplicateFieldKeyBlock):
+            entry = block.ignore_error_block
+            if isinstance(entry, bm.Entry):
+                self.entry(entry)
+        elif isinstance(block, bm.ParsingFailedBlock):
+            self.problem(line, "error", f"cannot parse entry: {_first_line(block.error)}")
+        elif isinstance(block, bm.ImplicitComment):
+            self.comment(block)
+        elif isinstance(block, bm.Preamble):
+            self.preamble(block, line)
+
+    def preamble(self, block: bm.Preamble, line: int | None) -> None:
+        """Keep an ``@preamble`` for the next entry (written back just before it)."""
+        value = str(block.value).strip()
+        if _BAD_BYTE.search(value):
+            self.problem(line, "error", "not UTF-8; @preamble skipped")
+        elif value:
+            self.preambles.append((maps.MARK_PREAMBLE, value))
+            self.preamble_line = line
+
+    def string(self, block: bm.String) -> None:
+        """Define an ``@string`` macro."""
+        bad = _BAD_BYTE.search(str(block.value))
+        if bad:
+            byte = ord(bad.group()) - 0xDC00
+            self.problem(
+                _line(block.start_line),
+                "error",
+                f"not UTF-8 (byte 0x{byte:02X}); @string {block.key} skipped",
+            )
+            return
+        try:
+            value, _ = evaluate(str(block.value), self.macros)
+        except ValueSyntaxError as exc:
+            self.problem(_line(block.start_line), "error", f"@string {block.key}: {exc}")
+            return
+        self.macros[block.key.lower()] = value
+
+    def comment(self, block: bm.ImplicitComment) -> None:
+        """Text between entries that looks like fields or braces: a stray ``}`` upstream."""
+        text = block.comment
+        m = _STRAY.search(text)
+        if not m:
+            return
+        raw = block.raw or ""
+        line = _line(block.start_line, raw, max(raw.find(m.group()), 0))
+        snippet = " ".join(text.split())[:60]
+        if self.recover(text, block.start_line):
+            self.problem(
+                line,
+                "warning",
+                f"stray '}}' closed entry '{self.works[-1].key}' early; "
+                f"the fields after it were read anyway: {snippet!r}",
+            )
+            return
+        prev = f" after entry '{self.works[-1].key}'" if self.works else ""
+        self.problem(
+            line,
+            "error",
+            f"text outside any entry{prev} (a stray '}}' closed it early?): {snippet!r}",
+        )
+
+    def recover(self, text: str, start_line: int | None) -> bool:
+        """Add ``, name = value ... }`` left behind by a stray ``}`` to the previous entry."""
+        body = text.strip()
+        if (
+            self.last is None
+            or not body.endswith("}")
+            or not _FIELD_START.match(body)
+            or _BAD_BYTE.search(body)
+        ):
+            return False
+        etype, key, fields, line = self.last
+        extra = _reparse_fields(body[:-1].lstrip(","), start_line)
+        if not extra:
+            return False
+        fields = self.unique(fields + self.fields(extra, key), key, line)
+        kept = [pair for pair in self.works[-1].extra if pair[0] == maps.MARK_PREAMBLE]
+        work = entry_to_work(etype, key, fields)[0]
+        self.works[-1] = replace(work, extra=work.extra + tuple(kept)) if kept else work
+        self.last = None
+        return True
+
+    def entry(self, entry: bm.Entry) -> None:
+        """Convert one entry, with its field values evaluated."""
+        line = _line(entry.start_line)
+        raw = entry.raw or ""
+        bad = _BAD_BYTE.search(raw) if self.checked else None
+        if bad:
+            byte = ord(bad.group()) - 0xDC00
+            self.problem(
+                _line(entry.start_line, raw, bad.start()),
+                "error",
+                f"not UTF-8 (byte 0x{byte:02X}); entry '{entry.key}' skipped",
+            )
+            return
+        fields = self.unique(self.fields(entry.fields, entry.key), entry.key, line)
+        if not entry.key:
+            self.problem(line, "warning", f"@{entry.entry_type} entry has no citekey")
+        else:
+            self.keys.setdefault(entry.key, line)
+        work, unknown = entry_to_work(entry.entry_type, entry.key, fields)
+        for name in unknown:
+            self.problem(
+                line, "warning", f"entry '{entry.key}': undefined macro '{name}' kept as text"
+            )
+        if not work.title:
+            self.problem(line, "warning", f"entry '{entry.key}' has no title")
+        if self.preambles:
+            work = replace(work, extra=work.extra + tuple(self.preambles))
+            self.preambles = []
+        self.works.append(work)
+        self.last = (entry.entry_type, entry.key, fields, line)
+
+    def unique(self, fields: list[_Evaluated], key: str, line: int | None) -> list[_Evaluated]:
+        """``fields`` without later repeats of a name (any case), each repeat reported."""
+        if len({f[0].lower() for f in fields}) == len(fields):
+            return fields
+        seen: set[str] = set()
+        out = []
+        for field in fields:
+            low = field[0].lower()
+            if low in seen:
+                self.problem(
+                    line, "error", f"entry '{key}': duplicate field '{field[0]}'; kept the first"
+                )
+                continue
+            seen.add(low)
+            out.append(field)
+        return out
+
+    def fields(self, fields: Sequence[bm.Field], key: str) -> list[_Evaluated]:
+        """Evaluated ``(name, value, undefined macros)``; a missing comma is reported, repaired."""
+        out: list[_Evaluated] = []
+        for f in fields:
+            raw = str(f.value)
+            try:
+                value, unknown = evaluate(raw, self.macros)
+                out.append((f.key, value, unknown))
+                continue
+            except ValueSyntaxError as exc:
+                cut = exc.offset
+            rest = raw[cut:]
+            line = _line(f.start_line, raw, cut)
+            m = _FIELD_START.match(rest)
+            try:
+                value, unknown = evaluate(raw[:cut], self.macros)
+            except ValueSyntaxError:
+                m = None
+            if not m:
+                self.problem(
+                    line, "error", f"entry '{key}': bad value of field '{f.key}'; field skipped"
+                )
+                continue
+            self.problem(
+                line,
+                "warning",
+                f"entry '{key}': missing comma before field '{m.group(1)}' (read anyway)",
+            )
+            out.append((f.key, value, unknown))
+            base = None if f.start_line is None else f.start_line + raw.count("\n", 0, cut)
+            out.extend(self.fields(_reparse_fields(rest, base), key))
+        return out
+
+
+def _reparse_fields(text: str, start_line: int | None) -> list[bm.Field]:
+    """The fields in ``text`` (a value's trailing ``name = value, ...`` run)."""
+    lib = bibtexparser.parse_string("@misc{k," + text + "\n}", parse_stack=[])
+    fields = lib.entries[0].fields if lib.entries else []
+    base = start_line or 0
+    return [
+        bm.Field(f.key, f.value, None if f.start_line is None else base + f.start_line)
+        for f in fields
+    ]
+
+
+def _first_line(text: object) -> str:
+    """The first non-empty line of ``text``."""
+    for part in str(text).splitlines():
+        if part.strip():
+            return part.strip()
+    return ""
+
+
+def _read_chunk(chunk: Chunk, path: str) -> tuple[list[Work], list[Problem]]:
+    """Works and problems of one chunk (lines counted in the whole file), in file order."""
+    with gc_paused():
+        return _read_chunk_blocks(chunk, path)
+
+
+def _read_chunk_blocks(chunk: Chunk, path: str) -> tuple[list[Work], list[Problem]]:
+    """The body of :func:`_read_chunk`."""
+    reader = _Reader(path, checked=_BAD_BYTE.search(chunk.text) is not None)
+    if chunk.prelude:
+        for block in bibtexparser.parse_string(chunk.prelude, parse_stack=[]).blocks:
+            if isinstance(block, bm.String):
+                reader.string(block)
+        reader.problems = []  # the chunk that holds them reports them
+    for block in bibtexparser.parse_string(chunk.text, parse_stack=[]).blocks:
+        reader.block(block)
+    if reader.preambles:
+        reader.problem(reader.preamble_line, "notice", "@preamble after the last entry is not kept")
+    problems = reader.problems
+    if chunk.line_offset:
+        problems = [
+            p if p.line is None else replace(p, line=p.line + chunk.line_offset) for p in problems
+        ]
+    return reader.works, problems
+
+
+def _workers() -> int:
+    """How many processes may read one file: the CPUs this process may use, at most 2."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(MAX_WORKERS, cpus))
+
+
+def _read_parallel(chunks: list[Chunk], path: str) -> list[tuple[list[Work], list[Problem]]]:
+    """Each chunk read: the first in this process, the others by worker processes."""
+    with ProcessPoolExecutor(max_workers=len(chunks) - 1) as pool:
+        futures = [pool.submit(_read_chunk, c, path) for c in chunks[1:]]
+        first = _read_chunk(chunks[0], path)
+        return [first] + [f.result() for f in futures]
+
+
+def read_bibtex(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
+    """Works and problems from BibTeX/BibLaTeX ``text`` (``path`` names it in problems).
+
+    A file with no entries (say a new, empty ``corpus.bib``) gives a ``notice``;
+    :func:`validate_bibtex` makes that an error. A file of more than ``PARALLEL_MIN_ENTRIES``
+    entries is split at entry boundaries and read by up to ``MAX_WORKERS`` processes; the
+    result is the same as a serial read.
+    """
+    if not text.strip():
+        return [], [Problem(path=path, line=None, severity="notice", message=EMPTY)]
+    workers = _workers() if text.count("\n@") >= PARALLEL_MIN_ENTRIES else 1
+    chunks = split_chunks(text, workers)
+    parts = None
+    if len(chunks) > 1:
+        try:
+            parts = _read_parallel(chunks, path)
+        except (OSError, BrokenProcessPool):  # no processes here (a sandbox, say): read serially
+            parts = None
+    if parts is None:
+        parts = [_read_chunk(Chunk(text=text, line_offset=0, prelude=""), path)]
+    works = [w for part_works, _ in parts for w in part_works]
+    problems = [p for _, part_problems in parts for p in part_problems]
+    if not works and not any(p.severity == "error" for p in problems):
+        problems.append(Problem(path=path, line=None, severity="notice", message=NO_ENTRIES))
+    problems.sort(key=lambda p: p.line or 0)
+    return works, problems
+
+
+def read_bibtex_bytes(data: bytes, path: str = "<bytes>") -> tuple[list[Work], list[Problem]]:
+    """Like :func:`read_bibtex` from raw bytes: an entry with a non-UTF-8 byte is reported and
+    skipped, the others are read."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    return read_bibtex(data.decode("utf-8", errors="surrogateescape"), path)
+
+
+def validate_bibtex(text: str, path: str = "<string>") -> list[Problem]:
+    """Every problem :func:`read_bibtex` finds in ``text``; a file with no entries is an error."""
+    return [
+        replace(p, severity="error") if p.message in (EMPTY, NO_ENTRIES) else p
+        for p in read_bibtex(text, path)[1]
+    ]

@@ -1,0 +1,245 @@
+"""CSL-JSON <-> Work: the list of items Zotero exports and imports, and pandoc reads.
+
+Input is checked at the edge: bad JSON is one problem at json's line; a file that is not a
+list is one error; an item with wrong types is an error naming its index and the line it
+starts on, and the other items are still read. Unknown keys survive in ``Work.extra``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import jsonschema
+
+from litreview.core.errors import Problem
+from litreview.core.model import Work, replace
+from litreview.core.texmarkup import plain_work
+from litreview.formats.csl import work_from_csl, work_to_csl
+
+__all__ = ["ITEM_SCHEMA", "read_csljson", "validate_csljson", "write_csljson"]
+
+_TEXT = {"type": ["string", "number"]}
+_NAMES = {"type": "array", "items": {"type": ["object", "string"]}}
+_DATE_PART = {"type": ["integer", "string"], "pattern": r"^\s*-?[0-9]+\s*$"}
+_DATE = {
+    "type": ["object", "string", "number"],
+    "properties": {
+        "date-parts": {
+            "type": "array",
+            "minItems": 1,
+            "items": {"type": "array", "items": _DATE_PART},
+        }
+    },
+}
+
+# The parts of a CSL item litreview reads; other keys may hold anything.
+ITEM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "id": _TEXT,
+        "type": {"type": "string"},
+        "author": _NAMES,
+        "editor": _NAMES,
+        "issued": _DATE,
+        "accessed": _DATE,
+        "keyword": {"type": ["string", "array"], "items": {"type": "string"}},
+        **{
+            name: _TEXT
+            for name in (
+                "title",
+                "container-title",
+                "publisher",
+                "publisher-place",
+                "volume",
+                "issue",
+                "page",
+                "URL",
+                "DOI",
+                "note",
+                "abstract",
+            )
+        },
+    },
+}
+_VALIDATOR = jsonschema.Draft202012Validator(ITEM_SCHEMA)
+_CITEKEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_:.+-]*\Z")
+_PART = re.compile(r"\s*-?[0-9]+\s*\Z")
+
+
+def _is_text(value: Any) -> bool:
+    return type(value) in (str, int, float)
+
+
+def _is_names(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(n, dict | str) for n in value)
+
+
+def _is_date(value: Any) -> bool:
+    if not isinstance(value, dict):
+        return _is_text(value)
+    parts = value.get("date-parts", [[0]])
+    return (
+        isinstance(parts, list)
+        and bool(parts)
+        and all(
+            isinstance(p, list)
+            and all(type(x) is int or (isinstance(x, str) and _PART.match(x)) for x in p)
+            for p in parts
+        )
+    )
+
+
+def _is_keyword(value: Any) -> bool:
+    return isinstance(value, str) or (
+        isinstance(value, list) and all(isinstance(k, str) for k in value)
+    )
+
+
+# A quick check equal to or stricter than ITEM_SCHEMA: jsonschema runs only when it fails.
+_CHECKS = {
+    "type": lambda v: isinstance(v, str),
+    "author": _is_names,
+    "editor": _is_names,
+    "issued": _is_date,
+    "accessed": _is_date,
+    "keyword": _is_keyword,
+    **{name: _is_text for name, schema in ITEM_SCHEMA["properties"].items() if schema is _TEXT},
+}
+
+
+def _surely_valid(item: dict[str, Any]) -> bool:
+    """Whether ``item`` certainly meets :data:`ITEM_SCHEMA` (fast; ``False`` may be wrong)."""
+    return all(check(item[key]) for key, check in _CHECKS.items() if key in item)
+
+
+def _first_error(item: dict[str, Any]) -> jsonschema.ValidationError | None:
+    """The first schema error of ``item`` (by path), or ``None``."""
+    errors = sorted(_VALIDATOR.iter_errors(item), key=lambda e: [str(p) for p in e.path])
+    return errors[0] if errors else None
+
+
+def read_csljson(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
+    """Read a CSL-JSON list: the works of the good items and a problem for each bad one."""
+    try:
+        data = json.loads(text.lstrip("\ufeff"))
+    except json.JSONDecodeError as exc:
+        return [], [
+            Problem(
+                path=path,
+                line=exc.lineno,
+                severity="error",
+                message=f"not valid JSON: {exc.msg} (column {exc.colno})",
+            )
+        ]
+    if not isinstance(data, list):
+        return [], [
+            Problem(
+                path=path,
+                line=1,
+                severity="error",
+                message=(f"expected a list of items, found a JSON {type(data).__name__}"),
+            )
+        ]
+    lines = _item_lines(text.lstrip("\ufeff"), len(data))
+    works: list[Work] = []
+    seen: set[str] = set()
+    problems: list[Problem] = []
+    for index, (item, line) in enumerate(zip(data, lines, strict=True)):
+        work, problem = _read_item(item, index, line, path)
+        if work is not None:
+            problem = problem or _duplicate_id(work, seen, line, path)
+            seen.add(work.key)
+            works.append(work)
+        if problem is not None:
+            problems.append(problem)
+    return works, problems
+
+
+def validate_csljson(text: str, path: str = "<string>") -> list[Problem]:
+    """Every problem in CSL-JSON ``text`` (as :func:`read_csljson` finds them)."""
+    return read_csljson(text, path)[1]
+
+
+def write_csljson(works: Sequence[Work]) -> str:
+    """The works as a CSL-JSON list: indent 2, UTF-8 text, keys in a fixed order."""
+    items = [_item(w) for w in works]
+    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+
+
+def _item(work: Work) -> dict[str, Any]:
+    """A work as a CSL item; a keyless work keeps the id it was read with."""
+    item = work_to_csl(plain_work(work))
+    if not work.key and work.extra_value("id"):
+        item["id"] = work.extra_value("id")
+    return item
+
+
+def _with_citekey_id(work: Work) -> Work:
+    """A work whose id cannot be a citekey (Zotero's URIs) as keyless, the id in ``extra``.
+
+    Import then gives it a stable citekey; exports still carry the original id.
+    """
+    if not work.key or _CITEKEY.match(work.key):
+        return work
+    return replace(work, key="", extra=(("id", work.key), *work.extra))
+
+
+def _read_item(item: Any, index: int, line: int, path: str) -> tuple[Work | None, Problem | None]:
+    """One item as a work, or the problem that stops it (naming index and line)."""
+    where = f"item {index}"
+    if not isinstance(item, dict):
+        return None, Problem(
+            path=path,
+            line=line,
+            severity="error",
+            message=f"{where} is a JSON {type(item).__name__}, not an object",
+        )
+    error = None if _surely_valid(item) else _first_error(item)
+    if error is not None:
+        field = ".".join(str(p) for p in error.absolute_path) or "item"
+        return None, Problem(
+            path=path,
+            line=line,
+            severity="error",
+            message=f"{where} ({item.get('id', 'no id')}): {field}: {error.message}",
+        )
+    try:
+        return _with_citekey_id(work_from_csl(item)), None
+    except (TypeError, ValueError, IndexError) as exc:
+        return None, Problem(
+            path=path,
+            line=line,
+            severity="error",
+            message=f"{where} ({item.get('id', 'no id')}): {exc}",
+        )
+
+
+def _item_lines(text: str, count: int) -> list[int]:
+    """The line each top-level item of the JSON list ``text`` starts on."""
+    decoder = json.JSONDecoder()
+    pos = text.index("[") + 1
+    lines: list[int] = []
+    line, counted = 1, 0
+    for _ in range(count):
+        while text[pos] in " \t\r\n,":
+            pos += 1
+        line += text.count("\n", counted, pos)
+        counted = pos
+        lines.append(line)
+        _, pos = decoder.raw_decode(text, pos)
+    return lines
+
+
+def _duplicate_id(work: Work, seen: set[str], line: int, path: str) -> Problem | None:
+    """A warning when ``work``'s id is one of the ``seen`` ids of earlier items."""
+    if work.key and work.key in seen:
+        return Problem(
+            path=path,
+            line=line,
+            severity="warning",
+            message=f"id {work.key!r} is used by an earlier item too",
+        )
+    return None

@@ -1,0 +1,307 @@
+"""RIS <-> Work, through rispy, with its traps guarded.
+
+rispy lets a record without ``ER`` swallow the next one, skips tag lines before a ``TY``
+without a word, splits ``UR`` on ``;`` and its writer drops tags it does not know with only a
+warning. So this module scans the records itself (with rispy's own line rule), reports each
+structural problem with its line, and carries every tag it does not model in
+``Work.extra`` as ``("RIS:XY", value)``; fields of other formats (``extra`` names without
+``RIS:``) travel as ``N1`` notes ``[extra] name: value``. Lines are formatted by rispy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import rispy
+
+from litreview.core.errors import Problem
+from litreview.core.model import Person, Work
+from litreview.core.texmarkup import plain_work
+from litreview.formats._ris_maps import CSL_TO_TY, TY_TO_CSL
+
+__all__ = ["read_ris", "validate_ris", "write_ris"]
+
+_PREFIX = "RIS:"
+_EXTRA_NOTE = re.compile(r"\[extra\] (.+?): (.*)\Z", re.DOTALL)
+_DATE = re.compile(r"(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?(?:[/-].*)?\Z", re.DOTALL)
+_HEADER = re.compile(r"\d+\.?\Z")  # "1." record numbers some exporters (rispy) write
+_LINE_RULE = rispy.RisParser()
+
+
+@dataclass(slots=True)
+class _Record:
+    """One record's tag lines, in file order, with the line its ``TY`` is on."""
+
+    line: int
+    tags: list[tuple[str, str]] = field(default_factory=list)
+
+
+def read_ris(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
+    """Read RIS ``text``: the works of every record, and the problems found (with lines)."""
+    records, problems = _scan(text, path)
+    works = [_to_work(rec, path, problems) for rec in records]
+    return works, problems
+
+
+def validate_ris(text: str, path: str = "<string>") -> list[Problem]:
+    """Every problem in RIS ``text`` (as :func:`read_ris` finds them)."""
+    return read_ris(text, path)[1]
+
+
+def _scan(text: str, path: str) -> tuple[list[_Record], list[Problem]]:
+    """Split ``text`` into records by ``TY``/``ER``, reporting structural problems."""
+    records: list[_Record] = []
+    problems: list[Problem] = []
+    current: _Record | None = None
+    orphan = False  # inside tag lines that no TY opened (reported once)
+    for number, line in enumerate(_lines(text), start=1):
+        tag, value = _LINE_RULE.parse_line(line)
+        if tag == "TY":
+            if current is not None:
+                problems.append(
+                    _problem(
+                        path,
+                        number,
+                        "warning",
+                        (
+                            f"record starting at line {current.line} has no ER before this TY; "
+                            "read as two records"
+                        ),
+                    )
+                )
+            current, orphan = _Record(line=number, tags=[("TY", value)]), False
+            records.append(current)
+        elif tag == "ER":
+            current, orphan = None, False
+        elif current is not None:
+            _add_line(current, tag, value)
+        elif tag is not None and not orphan:
+            problems.append(
+                _problem(
+                    path, number, "error", f"tag {tag} outside a record (no TY before it); skipped"
+                )
+            )
+            orphan = True
+        elif tag is None and value and not _HEADER.match(value) and not orphan:
+            problems.append(
+                _problem(path, number, "warning", f"text outside a record ignored: {value[:40]!r}")
+            )
+    if current is not None:
+        problems.append(_problem(path, current.line, "warning", "record has no ER before the end"))
+    if not records and not any(p.severity == "error" for p in problems):
+        problems.append(_problem(path, 1, "error", "no RIS records found"))
+    return records, problems
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of ``text`` (``\n``, ``\r\n`` or ``\r``; no BOM), as editors number them."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _problem(path: str, line: int, severity: str, message: str) -> Problem:
+    """A problem at ``path:line``."""
+    return Problem(path=path, line=line, severity=severity, message=message)
+
+
+def _add_line(record: _Record, tag: str | None, value: str) -> None:
+    """Add a tag line, or continue the previous tag's value with an untagged line."""
+    if tag is not None:
+        record.tags.append((tag, value))
+    elif value and len(record.tags) > 1:
+        last_tag, last_value = record.tags[-1]
+        record.tags[-1] = (last_tag, f"{last_value}\n{value}" if last_value else value)
+
+
+# ---------------------------------------------------------------- record -> Work
+
+# Work field -> tags that can fill it, best first; the first present one is used.
+_SIMPLE: dict[str, tuple[str, ...]] = {
+    "key": ("ID",),
+    "title": ("TI", "T1"),
+    "container": ("T2", "JF", "JO", "JA"),
+    "publisher": ("PB",),
+    "place": ("CY",),
+    "volume": ("VL",),
+    "issue": ("IS",),
+    "url": ("UR",),
+    "doi": ("DO",),
+    "note": ("N1",),
+    "abstract": ("AB", "N2"),
+}
+
+
+class _Pending:
+    """A record's tag lines not yet used, by tag, each with its position in the record."""
+
+    def __init__(self, tags: list[tuple[str, str]]) -> None:
+        self.by_tag: dict[str, list[tuple[int, str]]] = {}
+        self.extra: list[tuple[int, str, str]] = []
+        for i, (tag, value) in enumerate(tags):
+            match = _EXTRA_NOTE.match(value) if tag == "N1" else None
+            if match:  # another format's field, carried as a marked note
+                self.extra.append((i, match.group(1), match.group(2)))
+            else:
+                self.by_tag.setdefault(tag, []).append((i, value))
+
+    def first(self, tags: tuple[str, ...]) -> str | None:
+        """Use and return the first line of the best tag of ``tags`` present, else ``None``."""
+        for tag in tags:
+            if self.by_tag.get(tag):
+                return self.by_tag[tag].pop(0)[1]
+        return None
+
+    def all(self, tags: tuple[str, ...]) -> list[str]:
+        """Use every line of ``tags``; their values in record order."""
+        return [v for _, v in sorted(x for t in tags for x in self.by_tag.pop(t, []))]
+
+    def rest(self) -> tuple[tuple[str, str], ...]:
+        """The unused lines as ``extra`` (``RIS:XY`` or marked names), in record order."""
+        left = [(i, _PREFIX + t, v) for t, lines in self.by_tag.items() for i, v in lines]
+        return tuple((name, value) for _, name, value in sorted(left + self.extra))
+
+
+def _to_work(record: _Record, path: str, problems: list[Problem]) -> Work:
+    """The work of one record; tags not modelled go to ``extra`` in record order."""
+    pending = _Pending(record.tags)
+    fields: dict[str, object] = {"key": ""}
+    fields["type"] = _read_type(record, path, problems, pending)
+    fields["authors"] = tuple(_person(v) for v in pending.all(("AU", "A1")))
+    fields["editors"] = tuple(_person(v) for v in pending.all(("A2", "ED")))
+    fields["keywords"] = tuple(dict.fromkeys(v for v in pending.all(("KW",)) if v))
+    for attr, tags in _SIMPLE.items():
+        value = pending.first(tags)
+        if value is not None:
+            fields[attr] = value
+    fields["pages"] = _read_pages(pending)
+    fields["issued"] = _read_issued(pending)
+    fields["accessed"] = _date(pending.first(("Y2",)) or "") or ""
+    return Work(extra=pending.rest(), **fields)  # type: ignore[arg-type]
+
+
+def _read_type(record: _Record, path: str, problems: list[Problem], pending: _Pending) -> str:
+    """The CSL type of the record's ``TY``; the ``TY`` stays in extra when not 1:1."""
+    ty = (pending.first(("TY",)) or "").strip().upper()
+    csl_type = TY_TO_CSL.get(ty)
+    if csl_type is None:
+        message = f"unknown RIS type {ty!r}; read as a generic document"
+        problems.append(_problem(path, record.line, "warning", message))
+        csl_type = "document"
+    if CSL_TO_TY.get(csl_type) != ty:
+        pending.extra.append((0, _PREFIX + "TY", ty))
+    return csl_type
+
+
+def _person(value: str) -> Person:
+    """``"Family, Given"`` as a person; a name without a comma as an organisation."""
+    if "," not in value:
+        return Person(literal=value.strip())
+    family, given = value.split(",", 1)
+    return Person(family=family.strip(), given=given.strip())
+
+
+def _read_pages(pending: _Pending) -> str:
+    """``SP``/``EP`` as ``"start-end"``."""
+    start = pending.first(("SP",)) or ""
+    end = pending.first(("EP",)) or ""
+    return f"{start}-{end}" if start and end else start or end
+
+
+def _read_issued(pending: _Pending) -> str:
+    """The date of ``PY``/``Y1``, made precise by ``DA`` when its year agrees.
+
+    A ``PY``/``Y1`` that is not a date stays unused (so it lands in ``extra``).
+    """
+    year = None
+    for tag in ("PY", "Y1"):
+        lines = pending.by_tag.get(tag, [])
+        if lines and (year := _date(lines[0][1])) is not None:
+            lines.pop(0)
+            break
+    dates = pending.by_tag.get("DA", [])
+    for n, (_, value) in enumerate(dates):
+        full = _date(value)
+        if full and (year is None or full[:4] == year[:4]):
+            del dates[n]
+            return full if len(full) >= len(year or "") else year or full
+    return year or ""
+
+
+def _date(value: str) -> str | None:
+    """An RIS date (``2012``, ``2012/03/05/``, ``2012-03``) as ``YYYY[-MM[-DD]]``."""
+    match = _DATE.match(value.strip())
+    if not match:
+        return None
+    parts = [p for p in match.groups() if p]
+    if len(parts) > 1 and not match.group(2):
+        parts = parts[:1]
+    return "-".join([parts[0], *(p.zfill(2) for p in parts[1:])])
+
+
+# ---------------------------------------------------------------- Work -> RIS
+
+
+def write_ris(works: Sequence[Work]) -> str:
+    """The works as RIS; every tag read from RIS (``extra`` ``RIS:XY``) is written back.
+
+    Lines are laid out with rispy's line pattern but assembled here, in the order of the
+    work's fields and ``extra``, because rispy's writer groups a record by key and drops the
+    tags it does not know. A value's further lines are indented, so none reads as a tag.
+    """
+    pattern = rispy.RisWriter.PATTERN
+    blocks = []
+    for work in works:
+        lines = [
+            pattern.format(tag=tag, value=value.replace("\n", "\n  "))
+            for tag, value in _to_lines(plain_work(work))
+        ]
+        blocks.append("\n".join([*lines, pattern.format(tag="ER", value="")]) + "\n")
+    return "\n".join(blocks)
+
+
+def _to_lines(work: Work) -> list[tuple[str, str]]:
+    """The work as ``(tag, value)`` lines, ``TY`` first."""
+    ty = work.extra_value(_PREFIX + "TY") or CSL_TO_TY.get(work.type, "GEN")
+    lines = [("TY", ty)]
+    lines += [("ID", work.key)] if work.key else []
+    lines += [("AU", _name(p)) for p in work.authors]
+    lines += [("A2", _name(p)) for p in work.editors]
+    for attr, tags in _SIMPLE.items():
+        value = getattr(work, attr)
+        if value and attr != "key":
+            lines.append((tags[0], value))
+    lines += _date_lines(work.issued)
+    lines += [("Y2", work.accessed.replace("-", "/"))] if work.accessed else []
+    lines += _page_lines(work.pages)
+    lines += [("KW", k) for k in work.keywords]
+    for name, value in work.extra:
+        if name == _PREFIX + "TY":
+            continue
+        if name.startswith(_PREFIX) and len(name) == len(_PREFIX) + 2:
+            lines.append((name[len(_PREFIX) :], value))
+        else:
+            lines.append(("N1", f"[extra] {name}: {value}"))
+    return lines
+
+
+def _name(person: Person) -> str:
+    """A name as RIS writes it: ``"Family, Given"`` (comma kept), or the organisation."""
+    return person.literal or f"{person.family}, {person.given}".rstrip()
+
+
+def _date_lines(issued: str) -> list[tuple[str, str]]:
+    """``PY`` (the year) and, when more precise, ``DA`` (``YYYY/MM[/DD]``)."""
+    if not issued:
+        return []
+    if len(issued) <= 4 or _date(issued) is None:
+        return [("PY", issued)]
+    return [("PY", issued[:4]), ("DA", issued.replace("-", "/"))]
+
+
+def _page_lines(pages: str) -> list[tuple[str, str]]:
+    """``SP``/``EP`` from ``"start-end"``; other page text whole in ``SP``."""
+    start, sep, end = pages.partition("-")
+    if sep and start and end:
+        return [("SP", start), ("EP", end)]
+    return [("SP", pages)] if pages else []

@@ -1,0 +1,242 @@
+"""Small steps the notebooks need, kept here so they are tested and the notebooks stay thin.
+
+Everything is computed in memory from a :class:`litreview.notebook.corpus.Corpus`: nothing
+here writes into a review folder.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+import pandas as pd
+
+from litreview.core.errors import Problem
+from litreview.core.model import Tag
+from litreview.gaps.register import Gap
+from litreview.notebook.corpus import Corpus
+
+
+def taxonomy_of(corpus: Corpus) -> Any:
+    """The review's taxonomy (``bibliography/taxonomy.yaml``)."""
+    return corpus.review.load_taxonomy()
+
+
+def without_works(corpus: Corpus, keys: Collection[str]) -> Corpus:
+    """The corpus with works ``keys`` removed, with their tags and citations."""
+    drop = frozenset(keys)
+    return replace(
+        corpus,
+        works=tuple(w for w in corpus.works if w.key not in drop),
+        tags=tuple(t for t in corpus.tags if t.work_key not in drop),
+        citations=tuple(c for c in corpus.citations if c.work_key not in drop),
+    )
+
+
+def without_tags(corpus: Corpus, facet: str, value: str) -> Corpus:
+    """The corpus with every tag ``facet=value`` removed (as if the value were never found)."""
+    kept = tuple(t for t in corpus.tags if (t.facet, t.value) != (facet, value))
+    return replace(corpus, tags=kept)
+
+
+def rank_gaps(corpus: Corpus, taxonomy: Any = None) -> list[Gap]:
+    """The gap register computed from the corpus in memory, as ``litreview gaps`` ranks it."""
+    from litreview.gaps.register import find_gaps, load_settings
+    from litreview.render.briefs import labels_of
+
+    taxonomy = taxonomy or taxonomy_of(corpus)
+    return find_gaps(
+        list(corpus.statements),
+        list(corpus.tags),
+        list(corpus.works),
+        taxonomy.facet_ids,
+        labels=labels_of(taxonomy).values,
+        settings=load_settings(),
+        any_values=getattr(taxonomy, "fallbacks", frozenset()),
+        exclude_works={d.work_key for d in corpus.documents if d.work_key},
+    )
+
+
+def ranking_frame(gaps: Sequence[Gap]) -> pd.DataFrame:
+    """One row per gap: rank, id, title, score, kind, statements, sources, why."""
+    rows = [
+        {
+            "rank": g.rank,
+            "id": g.id,
+            "title": g.title,
+            "score": round(g.score, 3),
+            "kind": g.kind,
+            "n_statements": len(g.statements),
+            "n_sources": len(g.sources),
+            "why": g.why,
+        }
+        for g in gaps
+    ]
+    columns = ["rank", "id", "title", "score", "kind", "n_statements", "n_sources", "why"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def compare_rankings(before: Sequence[Gap], after: Sequence[Gap]) -> pd.DataFrame:
+    """How a ranking changed: one row per gap id in either ranking.
+
+    Columns: ``id``, ``title``, ``rank_before``, ``rank_after`` (missing: ``<NA>``),
+    ``score_before``, ``score_after``, ``moved`` (positive: moved up) and ``change``
+    (``up``, ``down``, ``same``, ``new``, ``gone``). Ordered by the new rank, gone gaps last.
+    """
+    old = {g.id: g for g in before}
+    new = {g.id: g for g in after}
+    rows = []
+    for gid in [*new, *(k for k in old if k not in new)]:
+        a, b = old.get(gid), new.get(gid)
+        rows.append(
+            {
+                "id": gid,
+                "title": (b or a).title,  # type: ignore[union-attr]
+                "rank_before": a.rank if a else None,
+                "rank_after": b.rank if b else None,
+                "score_before": a.score if a else None,
+                "score_after": b.score if b else None,
+                "moved": (a.rank - b.rank) if a and b else None,
+                "change": _change(a, b),
+            }
+        )
+    columns = [
+        "id",
+        "title",
+        "rank_before",
+        "rank_after",
+        "score_before",
+        "score_after",
+        "moved",
+        "change",
+    ]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.astype(
+        {
+            "rank_before": "Int64",
+            "rank_after": "Int64",
+            "moved": "Int64",
+            "score_before": "float64",
+            "score_after": "float64",
+        }
+    )
+
+
+def _change(a: Gap | None, b: Gap | None) -> str:
+    """``new``/``gone``/``up``/``down``/``same`` for a gap ranked ``a`` before, ``b`` after."""
+    if a is None:
+        return "new"
+    if b is None:
+        return "gone"
+    return "up" if b.rank < a.rank else "down" if b.rank > a.rank else "same"
+
+
+def gap_statements(gap: Gap) -> pd.DataFrame:
+    """The statements behind one gap: document, offsets, section and quote."""
+    rows = [
+        {
+            "doc_id": s.doc_id,
+            "char_start": s.char_start,
+            "char_end": s.char_end,
+            "section": s.section,
+            "quote": s.quote,
+        }
+        for s in gap.statements
+    ]
+    return pd.DataFrame(rows, columns=["doc_id", "char_start", "char_end", "section", "quote"])
+
+
+def curated_tags(
+    corpus: Corpus, curation_text: str, taxonomy: Any = None
+) -> tuple[list[Tag], list[Problem]]:
+    """The corpus's tags with a curation (YAML text, as in ``curation.yaml``) applied."""
+    from litreview.core.curation import load_curation
+    from litreview.tags.tagging import apply_curation
+
+    taxonomy = taxonomy or taxonomy_of(corpus)
+    curation, problems = load_curation(curation_text, "<curation>")
+    tags, more = apply_curation(
+        list(corpus.tags), curation, {w.key for w in corpus.works}, taxonomy, "<curation>"
+    )
+    return tags, [*problems, *more]
+
+
+def tag_changes(before: Sequence[Tag], after: Sequence[Tag]) -> pd.DataFrame:
+    """Tags (work, facet, value) present in only one of two tag lists, with ``change``
+    ``added`` or ``removed``."""
+
+    def keys(tags: Sequence[Tag]) -> set[tuple[str, str, str]]:
+        return {(t.work_key, t.facet, t.value) for t in tags}
+
+    old, new = keys(before), keys(after)
+    rows = [(*k, "added") for k in sorted(new - old)] + [(*k, "removed") for k in sorted(old - new)]
+    return pd.DataFrame(rows, columns=["work_key", "facet", "value", "change"])
+
+
+def coverage_heatmaps(
+    tags: Sequence[Tag], taxonomy: Any, works: Collection[str] | None = None
+) -> dict[str, bytes]:
+    """A coverage heatmap PNG per pair of facets (``"rows x cols"`` -> PNG), every value shown;
+    ``works`` restricts the counts to those work keys."""
+    from litreview.gaps.coverage import coverage_matrix
+    from litreview.render.figures import heatmap_png
+
+    labels = {v.id: v.label for f in taxonomy.facets for v in f.values}
+    chosen = [t for t in tags if works is None or t.work_key in works]
+    out: dict[str, bytes] = {}
+    for rows, cols in itertools.combinations(taxonomy.facets, 2):
+        counts = coverage_matrix(
+            chosen,
+            rows.id,
+            cols.id,
+            row_values=list(rows.value_ids),
+            col_values=list(cols.value_ids),
+        ).counts
+        out[f"{rows.id} x {cols.id}"] = heatmap_png(
+            counts, title=f"Unique works: {rows.label} × {cols.label}", labels=labels, dpi=80
+        )
+    return out
+
+
+def cube_slice(cube: pd.DataFrame, **values: str) -> pd.DataFrame:
+    """Rows of a :func:`litreview.gaps.coverage.coverage_cube` frame with the given facet values."""
+    mask = pd.Series(True, index=cube.index)
+    for facet, value in values.items():
+        mask &= cube[facet] == value
+    return cube.loc[mask].reset_index(drop=True)
+
+
+def export_slice(
+    corpus: Corpus, wheres: Sequence[str] | Mapping[str, Collection[str]], fmt: str
+) -> str:
+    """The works matching ``wheres`` (``FACET=VALUE`` strings) in format ``fmt``, as
+    ``litreview export`` writes them: by citekey, tags as ``facet:value`` keywords."""
+    from litreview.formats import writer_for
+    from litreview.tags.slices import select_works, with_tag_keywords
+
+    chosen = sorted(select_works(corpus.works, corpus.tags, wheres), key=lambda w: w.key)
+    return str(writer_for(fmt)(with_tag_keywords(chosen, corpus.tags)))
+
+
+def cluster_table(result: Any) -> pd.DataFrame:
+    """One row per cluster of a :class:`litreview.gaps.cluster.ClusterResult`: size, keywords and
+    up to three members."""
+    rows = [
+        {
+            "cluster": c,
+            "size": len(result.members(c)),
+            "keywords": ", ".join(kw[:6]),
+            "examples": "; ".join(result.members(c)[:3]),
+        }
+        for c, kw in enumerate(result.keywords)
+    ]
+    return pd.DataFrame(rows, columns=["cluster", "size", "keywords", "examples"])
+
+
+def png(fig: Any, *, dpi: int = 90) -> bytes:
+    """A matplotlib figure as PNG bytes (the figure is closed), for ``IPython.display.Image``."""
+    from litreview.render.figures import figure_png
+
+    return figure_png(fig, dpi=dpi, tight=True)

@@ -1,0 +1,174 @@
+"""The evidence-and-gap map: ``gaps/map.html``, one self-contained file.
+
+The page (``egm_page.html`` + ``egm.js``, inlined) reads its data from an embedded JSON block
+in which ``<``, ``>`` and ``&`` are written as ``\\u003c`` etc., so no corpus text can close
+the script; the script puts every text on the page with ``textContent``. No CDN, no network.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import resources
+from typing import Any
+
+from litreview.core.model import Citation, Document, GapStatement, Tag, Work
+from litreview.core.texmarkup import plain_work
+
+__all__ = [
+    "FORMAT_LIMIT",
+    "PANDOC_FORMAT_LIMIT",
+    "egm_data",
+    "embed_json",
+    "plain_citation",
+    "render_map",
+    "work_citations",
+]
+
+#: Above this many works, citations are formatted by a fast plain formatter, not citeproc.
+FORMAT_LIMIT = 40
+PANDOC_FORMAT_LIMIT = 3000
+
+
+def embed_json(data: Any) -> str:
+    """JSON safe inside a ``<script>`` element: ``<``, ``>``, ``&`` escaped as ``\\u00XX``."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def render_map(data: Mapping[str, Any]) -> str:
+    """The whole page with ``data`` (see :func:`egm_data`) embedded."""
+    package = resources.files("litreview.render")
+    page = package.joinpath("egm_page.html").read_text("utf-8")
+    script = package.joinpath("egm.js").read_text("utf-8")
+    return page.replace("__SCRIPT__", script).replace("__DATA__", embed_json(data))
+
+
+def egm_data(
+    *,
+    title: str,
+    facets: Sequence[Any],
+    works: Sequence[Work],
+    tags: Iterable[Tag],
+    statements: Sequence[GapStatement],
+    citations: Iterable[Citation] = (),
+    documents: Sequence[Document] = (),
+    thin_max: int = 2,
+    citation_text: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """The map's data: facets, works with their tags and citing documents, statements."""
+    facet_ids = [f.id for f in facets]
+    work_tags: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for t in tags:
+        work_tags[t.work_key][t.facet].add(t.value)
+    cited_by: dict[str, set[str]] = defaultdict(set)
+    for c in citations:
+        if c.work_key:
+            cited_by[c.work_key].add(c.doc_id)
+    texts = citation_text if citation_text is not None else work_citations(works)
+    return {
+        "title": title,
+        "thin_max": thin_max,
+        "facets": [
+            {
+                "id": f.id,
+                "label": f.label,
+                "values": [{"id": v.id, "label": v.label} for v in f.values],
+            }
+            for f in facets
+        ],
+        "documents": [
+            {"id": d.doc_id, "title": d.title} for d in sorted(documents, key=lambda d: d.doc_id)
+        ],
+        "types": sorted({w.type for w in works if w.type}),
+        "works": [
+            _work(w, work_tags.get(w.key, {}), cited_by.get(w.key, set()), texts)
+            for w in sorted(works, key=lambda w: w.key)
+            if w.key in work_tags
+        ],
+        "statements": [
+            _statement(s, facet_ids)
+            for s in sorted(statements, key=lambda s: (s.doc_id, s.char_start, s.char_end))
+        ],
+    }
+
+
+def _work(
+    w: Work, tags: Mapping[str, set[str]], docs: set[str], texts: Mapping[str, str]
+) -> dict[str, Any]:
+    link = w.url or (f"https://doi.org/{w.doi}" if w.doi else "")
+    return {
+        "key": w.key,
+        "year": int(w.year) if w.year else None,
+        "type": w.type,
+        "citation": texts.get(w.key, w.title),
+        "link": link,
+        "docs": sorted(docs),
+        "tags": {f: sorted(v) for f, v in sorted(tags.items())},
+    }
+
+
+def _statement(s: GapStatement, facets: Sequence[str]) -> dict[str, Any]:
+    return {**s.located(), "tags": {f: list(s.values(f)) for f in facets if s.values(f)}}
+
+
+def work_citations(
+    works: Sequence[Work], *, limit: int = FORMAT_LIMIT, pandoc_limit: int = PANDOC_FORMAT_LIMIT
+) -> dict[str, str]:
+    """A formatted (APA) citation per work key.
+
+    pandoc formats about a thousand works a second (all in one run), citeproc-py about 60;
+    above ``pandoc_limit`` works with pandoc, or ``limit`` without it, a fast APA-like
+    formatter is used instead, so the map of a large corpus is made in seconds. Either way
+    every work gets a citation.
+    """
+    from litreview.render import pandoc_citeproc
+    from litreview.render.bibliography import format_entries
+
+    texts: dict[str, str] = {}
+    if len(works) <= (pandoc_limit if pandoc_citeproc.available() else limit):
+        try:
+            texts = format_entries(works, style="apa", output="text")
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+            texts = {}  # an unformattable corpus must not lose the map
+    return {w.key: texts.get(w.key) or plain_citation(w) for w in works}
+
+
+def plain_citation(w: Work) -> str:
+    """An APA-like citation without citeproc: authors (year). Title. Container. Publisher."""
+    w = plain_work(w)
+    names = [
+        p.literal or ", ".join(x for x in (p.family, _initials(p.given)) if x) for p in w.authors
+    ]
+    who = (
+        names[0] if len(names) == 1 else ", ".join(names[:-1]) + ", & " + names[-1] if names else ""
+    )
+    head = f"{who or w.title or w.key} ({w.year or 'n.d.'})."
+    where = ", ".join(
+        x
+        for x in (
+            w.container,
+            w.volume and f"{w.volume}" + (f"({w.issue})" if w.issue else ""),
+            w.pages,
+        )
+        if x
+    )
+    parts = [
+        head,
+        f"{w.title}." if who and w.title else "",
+        f"{where}." if where else "",
+        f"{w.publisher}." if w.publisher and w.publisher != who else "",
+        w.url or (f"https://doi.org/{w.doi}" if w.doi else ""),
+    ]
+    return " ".join(p for p in parts if p)
+
+
+def _initials(given: str) -> str:
+    return " ".join(f"{g[0]}." for g in given.replace(".", " ").split() if g)

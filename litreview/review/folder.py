@@ -1,0 +1,362 @@
+"""The review folder: the only module that knows its layout and reads or writes its files.
+
+Every write is atomic (temporary file, then rename). ``curation.yaml`` and
+``taxonomy.yaml`` are read, never written (``init`` creates a starter taxonomy once).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from litreview.core import atomic, schema
+from litreview.core.curation import Curation, load_curation
+from litreview.core.errors import InputError, Problem
+from litreview.core.files import read_text
+from litreview.core.model import Citation, Document, Evidence, GapStatement, Merge, Tag, Work
+from litreview.core.tables import csv_text, read_csv
+from litreview.formats.bibtex import read_bibtex, write_bibtex
+from litreview.formats.documents import read_document
+from litreview.taxonomy import Taxonomy, load_taxonomy
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """A review folder rooted at ``root``."""
+
+    root: Path
+
+    @classmethod
+    def at(cls, root: str | os.PathLike[str]) -> Review:
+        """The review at ``root`` (which need not exist yet)."""
+        return cls(Path(root))
+
+    # -- paths -------------------------------------------------------------------------
+    @property
+    def bibliography(self) -> Path:
+        """``bibliography/``."""
+        return self.root / "bibliography"
+
+    @property
+    def gaps_dir(self) -> Path:
+        """``gaps/``."""
+        return self.root / "gaps"
+
+    @property
+    def corpus_path(self) -> Path:
+        """``bibliography/corpus.bib``."""
+        return self.bibliography / "corpus.bib"
+
+    @property
+    def documents_path(self) -> Path:
+        """``bibliography/documents.csv``."""
+        return self.bibliography / "documents.csv"
+
+    @property
+    def citations_path(self) -> Path:
+        """``bibliography/citations.csv``."""
+        return self.bibliography / "citations.csv"
+
+    @property
+    def taxonomy_path(self) -> Path:
+        """``bibliography/taxonomy.yaml``."""
+        return self.bibliography / "taxonomy.yaml"
+
+    @property
+    def tags_path(self) -> Path:
+        """``bibliography/tags.csv``."""
+        return self.bibliography / "tags.csv"
+
+    @property
+    def suggestions_path(self) -> Path:
+        """``bibliography/suggestions.csv``: model-proposed tags awaiting a curator."""
+        return self.bibliography / "suggestions.csv"
+
+    @property
+    def curation_path(self) -> Path:
+        """``bibliography/curation.yaml`` (human-owned)."""
+        return self.bibliography / "curation.yaml"
+
+    @property
+    def merges_path(self) -> Path:
+        """``bibliography/merges.csv``: every deduplication merge with reason and score."""
+        return self.bibliography / "merges.csv"
+
+    @property
+    def statements_path(self) -> Path:
+        """``gaps/statements.csv``."""
+        return self.gaps_dir / "statements.csv"
+
+    @property
+    def gap_cues_path(self) -> Path:
+        """``bibliography/gap_cues.yaml``: the review's own gap-statement cues (optional)."""
+        return self.bibliography / "gap_cues.yaml"
+
+    @property
+    def figures_dir(self) -> Path:
+        """``gaps/figures/``."""
+        return self.gaps_dir / "figures"
+
+    def resolve(self, path: str) -> Path:
+        """A path stored in a table (relative to the review root, or absolute)."""
+        p = Path(path)
+        return p if p.is_absolute() else self.root / p
+
+    def relative(self, path: str | os.PathLike[str]) -> str:
+        """``path`` relative to the review root when possible (POSIX separators)."""
+        p = Path(path).resolve()
+        try:
+            return Path(os.path.relpath(p, self.root.resolve())).as_posix()
+        except ValueError:  # another drive
+            return p.as_posix()
+
+    # -- the corpus ------------------------------------------------------------------------
+    def load_works(self) -> tuple[list[Work], list[Problem]]:
+        """Works of ``corpus.bib`` (none if it does not exist) and the problems found."""
+
+        if not self.corpus_path.exists():
+            return [], []
+        return read_bibtex(read_text(self.corpus_path), str(self.corpus_path))
+
+    def save_works(self, works: Sequence[Work]) -> None:
+        """Write ``corpus.bib`` atomically, entries sorted by citekey."""
+
+        atomic.write_text(self.corpus_path, write_bibtex(sorted(works, key=lambda w: w.key)))
+
+    def load_documents(self) -> list[Document]:
+        """Rows of ``documents.csv``."""
+        rows = read_csv(self.documents_path, schema.DOCUMENTS)
+        return [Document(**{c: row[c] or "" for c in schema.DOCUMENTS}) for row in rows]
+
+    def save_documents(self, docs: Sequence[Document]) -> None:
+        """Write ``documents.csv`` sorted by doc_id."""
+        rows = [
+            {c: getattr(d, c) for c in schema.DOCUMENTS}
+            for d in sorted(docs, key=lambda d: d.doc_id)
+        ]
+        self.write_table(self.documents_path, schema.DOCUMENTS, rows)
+
+    def load_citations(self) -> list[Citation]:
+        """Rows of ``citations.csv``."""
+        rows = read_csv(self.citations_path, schema.CITATIONS_REQUIRED)
+        out = []
+        for n, row in enumerate(rows, start=2):
+            try:
+                out.append(
+                    Citation(
+                        doc_id=row["doc_id"],
+                        footnote=_opt_int(row["footnote"]),
+                        position=int(row["position"] or 0),
+                        raw=row["raw"],
+                        work_key=row["work_key"],
+                        context=row["context"],
+                        section=row["section"],
+                        kind=row["kind"],
+                        char_start=_opt_int(row.get("char_start", "")),
+                        char_end=_opt_int(row.get("char_end", "")),
+                    )
+                )
+            except ValueError as exc:
+                raise InputError(
+                    f"bad number: {exc}", path=str(self.citations_path), line=n
+                ) from None
+        return out
+
+    def save_citations(self, cits: Sequence[Citation]) -> None:
+        """Write ``citations.csv`` in document, footnote, position order."""
+
+        def order(c: Citation) -> tuple[str, int, int, int]:
+            return (
+                c.doc_id,
+                c.footnote if c.footnote is not None else -1,
+                c.char_start or 0,
+                c.position,
+            )
+
+        rows = [{c: getattr(cit, c) for c in schema.CITATIONS} for cit in sorted(cits, key=order)]
+        self.write_table(self.citations_path, schema.CITATIONS, rows)
+
+    def load_text(self, doc: Document) -> str:
+        """The text of a document as read (what every offset indexes)."""
+        return read_document(self.resolve(doc.path))
+
+    def load_merges(self) -> list[Merge]:
+        """Rows of ``merges.csv`` as :class:`~litreview.core.model.Merge` records."""
+        rows = read_csv(self.merges_path, schema.MERGES)
+        out = []
+        for n, row in enumerate(rows, start=2):
+            try:
+                out.append(
+                    Merge(
+                        kept=row["kept"],
+                        merged=row["merged"],
+                        reason=row["reason"],
+                        score=float(row["score"] or 0),
+                    )
+                )
+            except ValueError as exc:
+                raise InputError(f"bad number: {exc}", path=str(self.merges_path), line=n) from None
+        return out
+
+    def save_merges(self, merges: Sequence[Merge]) -> None:
+        """Write ``merges.csv`` (kept, merged, reason, score) in the order given."""
+        rows = [{c: getattr(m, c) for c in schema.MERGES} for m in merges]
+        self.write_table(self.merges_path, schema.MERGES, rows)
+
+    # -- tags and statements ---------------------------------------------------------------
+    def load_tags(self, path: Path | None = None) -> list[Tag]:
+        """Rows of ``tags.csv`` (or another tag table such as suggestions)."""
+        path = path or self.tags_path
+        rows = read_csv(path, schema.TAGS)
+        out = []
+        for n, row in enumerate(rows, start=2):
+            try:
+                ev = Evidence(
+                    quote=row["evidence"],
+                    doc_id=row["doc_id"],
+                    char_start=_opt_int(row["char_start"]),
+                    char_end=_opt_int(row["char_end"]),
+                )
+                out.append(
+                    Tag(
+                        work_key=row["work_key"],
+                        facet=row["facet"],
+                        value=row["value"],
+                        source=row["source"],
+                        evidence=ev,
+                        score=float(row["score"] or 0),
+                    )
+                )
+            except ValueError as exc:
+                raise InputError(f"bad number: {exc}", path=str(path), line=n) from None
+        return out
+
+    def save_tags(self, tags: Sequence[Tag], path: Path | None = None) -> None:
+        """Write ``tags.csv`` sorted by work, facet, value, then evidence location."""
+        self.write_table(
+            path or self.tags_path, schema.TAGS, [_tag_row(t) for t in _sort_tags(tags)]
+        )
+
+    def load_suggestions(self) -> list[Tag]:
+        """Model-proposed tags (``suggestions.csv``)."""
+        return self.load_tags(self.suggestions_path)
+
+    def save_suggestions(self, tags: Sequence[Tag]) -> None:
+        """Write ``suggestions.csv``."""
+        self.save_tags(tags, self.suggestions_path)
+
+    def load_statements(self, facets: Sequence[str] | None = None) -> list[GapStatement]:
+        """Rows of ``gaps/statements.csv``; ``facets`` are the facet columns (by default, every
+        column of the header between ``quote`` and ``strength``)."""
+        rows = read_csv(self.statements_path, schema.STATEMENTS_HEAD + schema.STATEMENTS_TAIL)
+        if facets is None:
+            facets = _statement_facets(self.statements_path) if rows else ()
+        split = _split_multi
+        return [
+            GapStatement(
+                doc_id=r["doc_id"],
+                char_start=int(r["char_start"]),
+                char_end=int(r["char_end"]),
+                section=r["section"],
+                quote=r["quote"],
+                facets=tuple((f, split(r.get(f) or "")) for f in facets),
+                strength=r["strength"],
+            )
+            for r in rows
+        ]
+
+    def save_statements(
+        self, stmts: Sequence[GapStatement], facets: Sequence[str], path: Path | None = None
+    ) -> None:
+        """Write ``gaps/statements.csv`` in document order, one column per facet of ``facets``."""
+        columns = schema.statement_columns(list(facets))
+        rows = [
+            {**s.located(), **{f: s.values(f) for f in facets}}
+            for s in sorted(stmts, key=lambda s: (s.doc_id, s.char_start, s.char_end))
+        ]
+        self.write_table(path or self.statements_path, columns, rows)
+
+    # -- human-owned files -----------------------------------------------------------------
+    def read_gap_cues(self) -> tuple[str, str] | None:
+        """The text and path of the review's own ``gap_cues.yaml``; ``None`` when it has none."""
+        if not self.gap_cues_path.exists():
+            return None
+        return read_text(self.gap_cues_path), str(self.gap_cues_path)
+
+    def load_taxonomy(self) -> Taxonomy:
+        """The review's taxonomy; a missing file is a one-line error saying what to do."""
+        if not self.taxonomy_path.exists():
+            raise InputError(
+                "no taxonomy yet: write one (litreview init creates a starter)",
+                path=str(self.taxonomy_path),
+            )
+        return load_taxonomy(read_text(self.taxonomy_path), str(self.taxonomy_path))
+
+    def load_curation(self) -> tuple[Curation, list[Problem]]:
+        """The curator's file (empty when absent) and its problems."""
+        text = read_text(self.curation_path) if self.curation_path.exists() else ""
+        return load_curation(text, str(self.curation_path))
+
+    # -- generic tables --------------------------------------------------------------------
+    def read_table(self, path: Path, columns: Sequence[str]) -> list[dict[str, str]]:
+        """Rows of a CSV table; missing file -> ``[]``; a missing column -> InputError."""
+        return read_csv(path, columns)
+
+    def write_table(
+        self, path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, object]]
+    ) -> None:
+        """Write rows to a CSV table atomically, with exactly ``columns``."""
+        atomic.write_text(path, csv_text(columns, rows))
+
+
+def _tag_row(t: Tag) -> dict[str, object]:
+    e = t.evidence
+    return {
+        "work_key": t.work_key,
+        "facet": t.facet,
+        "value": t.value,
+        "source": t.source,
+        "evidence": e.quote,
+        "doc_id": e.doc_id,
+        "char_start": e.char_start,
+        "char_end": e.char_end,
+        "score": round(t.score, 4),
+    }
+
+
+def _opt_int(value: str | None) -> int | None:
+    return int(value) if value not in (None, "") else None
+
+
+def _split_multi(value: str) -> tuple[str, ...]:
+    return tuple(v for v in (value or "").split(schema.MULTI_SEP) if v)
+
+
+def _statement_facets(path: Path) -> tuple[str, ...]:
+    """The facet columns of a statements file: those between ``quote`` and ``strength``."""
+    header = next(csv.reader(io.StringIO(read_text(path))), [])
+    head, tail = schema.STATEMENTS_HEAD, schema.STATEMENTS_TAIL
+    return tuple(c for c in header if c not in head and c not in tail)
+
+
+def _sort_tags(tags: Iterable[Tag]) -> list[Tag]:
+    """Tags in a stable order: work, facet, value, source, evidence location."""
+
+    def order(t: Tag) -> tuple[str, str, str, str, str, int, int, str]:
+        e = t.evidence
+        return (
+            t.work_key,
+            t.facet,
+            t.value,
+            t.source,
+            e.doc_id,
+            e.char_start or -1,
+            e.char_end or -1,
+            e.quote,
+        )
+
+    return sorted(tags, key=order)
