@@ -59,9 +59,10 @@ def main() -> None:
         f"silhouette={model.silhouette_:.3f} wall={took:.1f}s cpu={cpu:.1f}s"
     )
     if args.map:
-        from litreview.render.cluster_figures import plot_cluster_map
+        from litreview.render.cluster_figures import cluster_map_png
 
-        plot_cluster_map(model.result(), args.map, title=f"{args.n} synthetic titles")
+        png = cluster_map_png(model.result(), title=f"{args.n} synthetic titles")
+        Path(args.map).write_bytes(png)
     tax = load_taxonomy((ROOT / "bibliography" / "taxonomy.yaml").read_text(encoding="utf-8"))
     stmts = [
         s

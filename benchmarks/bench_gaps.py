@@ -27,9 +27,10 @@ from litreview.core.model import Evidence, Person, Tag, Work
 from litreview.gaps.register import find_gaps, load_settings
 from litreview.gaps.statements import default_cues, find_statements
 from litreview.render import egm, eppi, gap_figures
-from litreview.render.briefs import labels_of, render_briefs
+from litreview.render.briefs import render_briefs
 from litreview.render.register import render_register
 from litreview.review import Review
+from litreview.taxonomy import labels_of
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 TYPES = ("report", "article-journal", "webpage", "book", "chapter")

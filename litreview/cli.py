@@ -52,6 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args._run(args))
     except LitreviewError as exc:
+        for problem in getattr(exc, "details", ()):
+            print(problem, file=sys.stderr)
         print(f"litreview {args.command}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -266,7 +266,8 @@ NOTEBOOKS: dict[str, list[tuple[str, str]]] = {
         ("md", "## Study briefs"),
         (
             "code",
-            "from litreview.render.briefs import labels_of, render_briefs\n\n"
+            "from litreview.render.briefs import render_briefs\n"
+            "from litreview.taxonomy import labels_of\n\n"
             "briefs = render_briefs(gaps, corpus.works, labels_of(taxonomy), top=3)\n"
             "for name, text in list(briefs.items())[:1]:\n"
             "    print(name)\n    display(Markdown(text))",

@@ -57,15 +57,30 @@ def test_atomic_write_leaves_old_file_when_interrupted(
     assert [p.name for p in tmp_path.iterdir()] == ["corpus.bib"]
 
 
-def test_write_many_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
-    a.write_text("A")
-    b.write_text("B")
+def test_transaction_all_or_nothing(tmp_path: Path) -> None:
+    """A save that fails on its second file leaves the first as it was, and no temp files."""
+    review = Review.at(tmp_path)
+    review.bibliography.mkdir()
+    review.documents_path.write_text("old documents")
+    review.citations_path.write_text("old citations")
+    with pytest.raises(TypeError), review.transaction() as r:  # a value that cannot be written
+        r.save_documents([Document(doc_id="d1", path="d1.txt")])
+        r.write_table(review.citations_path, ["a"], [{"a": object()}])
+        r._tx.write(review.merges_path, object())  # type: ignore[union-attr, arg-type]
+    assert review.documents_path.read_text() == "old documents"
+    assert review.citations_path.read_text() == "old citations"
+    assert sorted(p.name for p in review.bibliography.iterdir()) == [
+        "citations.csv",
+        "documents.csv",
+    ]
 
-    with pytest.raises(TypeError):  # the second file's content cannot be written
-        atomic.write_many({a: "new A", b: object()})  # type: ignore[dict-item]
-    assert (a.read_text(), b.read_text()) == ("A", "B")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "b.csv"]
+
+def test_transaction_writes_nothing_until_it_ends(tmp_path: Path) -> None:
+    review = Review.at(tmp_path)
+    with review.transaction() as r:
+        r.save_documents([Document(doc_id="d1", path="d1.txt")])
+        assert not review.documents_path.exists()
+    assert review.load_documents() == [Document(doc_id="d1", path="d1.txt")]
 
 
 def test_tables_round_trip(tmp_path: Path) -> None:

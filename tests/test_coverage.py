@@ -110,10 +110,12 @@ def test_coverage_command_writes_csv_and_png(tmp_path, repo_root) -> None:
         type=None,
     )
     assert cmd.run(args) == 0
-    text = (review.gaps_dir / "coverage_crime_type_x_group.csv").read_text()
+    text = (review.gaps_dir / "coverage" / "coverage-crime_type-x-group.csv").read_text()
     assert "drugs,women,1,w1" in text
     assert (
-        (review.figures_dir / "coverage-crime_type-x-group.png").read_bytes().startswith(b"\x89PNG")
+        (review.gaps_dir / "coverage" / "coverage-crime_type-x-group.png")
+        .read_bytes()
+        .startswith(b"\x89PNG")
     )
     args.rows = "colour"
     with pytest.raises(Exception, match="unknown facet 'colour'"):

@@ -9,9 +9,10 @@ import json
 from litreview.core import schema
 from litreview.core.model import Person, Work
 from litreview.gaps.register import find_gaps
-from litreview.render.briefs import brief_name, labels_of, render_briefs
+from litreview.render.briefs import brief_name, render_briefs
 from litreview.render.eppi import eppi_record
 from litreview.render.register import register_csv, register_markdown, render_register
+from litreview.taxonomy import labels_of
 from tests.gap_fakes import FACETS, corpus, statements, taxonomy
 
 DESIGN_KEYS = {

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from litreview.gaps.register import Gap, find_gaps
-from litreview.pipeline.steps import find_all_statements
-from litreview.render.briefs import labels_of
+from litreview.pipeline.gaps import find_all_statements
 from litreview.review import Review
+from litreview.taxonomy import labels_of
 
 ROOT = Path(__file__).resolve().parent.parent
 TOP = 10

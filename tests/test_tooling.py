@@ -17,8 +17,16 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+TREES = ("litreview", "tests", "benchmarks", "notebooks", "docs")
+
+
 def test_ruff_is_clean() -> None:
-    result = _run("ruff", "check", "litreview", "tests", "benchmarks", "notebooks", "docs")
+    result = _run("ruff", "check", *TREES)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format_is_applied() -> None:
+    result = _run("ruff", "format", "--check", *TREES)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

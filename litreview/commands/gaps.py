@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from litreview.commands._common import add_review, notice, review_of, say
-from litreview.pipeline.steps import GapsResult, run_gaps
+from litreview.pipeline.gaps import GapsResult, run_gaps
 
 HELP = "find gap statements and write the ranked register, briefs, map and figures under gaps/"
 

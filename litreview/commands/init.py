@@ -6,8 +6,6 @@ import argparse
 from importlib import resources
 
 from litreview.commands._common import say
-from litreview.core import atomic
-from litreview.core.errors import InputError
 from litreview.review import Review
 
 HELP = "create a new, empty review folder with a starter taxonomy"
@@ -21,16 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Create the folder layout; never overwrite an existing review."""
     review = Review.at(args.dir)
-    if review.root.exists() and not review.root.is_dir():
-        raise InputError("exists and is not a folder", path=str(review.root))
-    if review.taxonomy_path.exists() or review.corpus_path.exists():
-        raise InputError("already holds a review; nothing was changed", path=str(review.root))
     starter = resources.files("litreview").joinpath("data/starter_taxonomy.yaml").read_text("utf-8")
-    review.bibliography.mkdir(parents=True, exist_ok=True)
-    (review.root / "documents").mkdir(exist_ok=True)
-    review.gaps_dir.mkdir(exist_ok=True)
-    atomic.write_text(review.taxonomy_path, starter)
-    atomic.write_text(review.curation_path, CURATION_TEMPLATE)
+    review.create(starter, CURATION_TEMPLATE)
     say(
         f"created review in {review.root}: edit {review.taxonomy_path} to describe your topic, "
         f"then 'litreview ingest' documents or 'litreview import' bibliographies"

@@ -6,7 +6,7 @@ import argparse
 
 from litreview.commands._common import notice, review_of, say
 from litreview.commands.gaps import add_arguments, summary
-from litreview.pipeline.steps import run_report
+from litreview.pipeline.report import run_report
 
 __all__ = ["HELP", "add_arguments", "run"]
 

@@ -10,7 +10,7 @@ import argparse
 
 from litreview.commands._common import add_review, notice, review_of, say
 from litreview.core.errors import Problem
-from litreview.pipeline.steps import TagResult, run_tag
+from litreview.pipeline.tag import TagResult, run_tag
 from litreview.review import Review
 
 HELP = "tag every work by the taxonomy, with evidence (bibliography/tags.csv)"

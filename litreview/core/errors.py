@@ -17,13 +17,20 @@ class InputError(LitreviewError, ValueError):
     """Bad input from a user: a file, a line and what is wrong with it."""
 
     def __init__(
-        self, message: str, *, path: str = "", line: int | None = None, hint: str = ""
+        self,
+        message: str,
+        *,
+        path: str = "",
+        line: int | None = None,
+        hint: str = "",
+        details: tuple[Problem, ...] = (),
     ) -> None:
         super().__init__(message)
         self.message = message
         self.path = str(path)
         self.line = line
         self.hint = hint
+        self.details = details  # the problems behind the error, shown before its line
 
     def __str__(self) -> str:
         where = self.path

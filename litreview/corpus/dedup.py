@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -53,6 +54,15 @@ class DedupResult:
     key_map: dict[str, str]
     merges: tuple[Merge, ...]
     conflicts: tuple[Problem, ...]
+
+
+class _Candidate(NamedTuple):
+    """A corpus work that may be the incoming record: how it was found and how surely."""
+
+    priority: int  # 0 DOI, 1 URL, 2 exact title or content, 3 fuzzy title, 4 same key
+    score: float
+    reason: str
+    key: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,19 +137,19 @@ class _Index:
             self.by_url[ident.url].append(key)
         self.ident[key] = replace_ident(old, ident)
 
-    def candidates(self, ident: _Ident) -> list[tuple[int, float, str, str]]:
-        """(priority, score, reason, key), best first."""
-        out: list[tuple[int, float, str, str]] = []
+    def candidates(self, ident: _Ident) -> list[_Candidate]:
+        """Works that may be the same as ``ident``, best first."""
+        out: list[_Candidate] = []
         if ident.doi and ident.doi in self.by_doi:
-            out.append((0, 100.0, "doi", self.by_doi[ident.doi]))
+            out.append(_Candidate(0, 100.0, "doi", self.by_doi[ident.doi]))
         for key in self.by_url.get(ident.url, ()) if ident.url else ():
             if _years_agree(ident, self.ident[key]):
-                out.append((1, 100.0, "url", key))
+                out.append(_Candidate(1, 100.0, "url", key))
         for key in self.by_exact.get((ident.title, ident.year, ident.author), ()):
             if not _doi_conflict(ident, self.ident[key]):
-                out.append((2, 100.0, "title", key))
+                out.append(_Candidate(2, 100.0, "title", key))
         for key in self.by_bare.get(ident.bare, ()) if ident.bare else ():
-            out.append((2, 100.0, "content", key))
+            out.append(_Candidate(2, 100.0, "content", key))
         seen = {key for *_, key in out}
         for b in ident.blocks():
             keys, titles = self.by_block.get(b, ((), ()))
@@ -159,8 +169,8 @@ class _Index:
                     seen.add(keys[i])
                     score = title_score(ident, self.ident[keys[i]])
                     if score >= TITLE_THRESHOLD:
-                        out.append((3, score, "title", keys[i]))
-        out.sort(key=lambda c: (c[0], -c[1], c[3]))
+                        out.append(_Candidate(3, score, "title", keys[i]))
+        out.sort(key=lambda c: (c.priority, -c.score, c.key))
         return out
 
 
@@ -246,9 +256,9 @@ def merge_into(
         names.add(proposed)
         found_by = index.candidates(ident)
         if w.key in works and _same_record(ident, index.ident[w.key]):
-            found_by.append((4, 100.0, "key", w.key))
+            found_by.append(_Candidate(4, 100.0, "key", w.key))
         match = next(
-            (c for c in found_by if not any(frozenset((c[3], n)) in apart for n in names)),
+            (c for c in found_by if not any(frozenset((c.key, n)) in apart for n in names)),
             None,
         )
         if match is None:
@@ -257,7 +267,7 @@ def merge_into(
             if w.key:
                 key_map[w.key] = proposed
             continue
-        _, score, reason, kept = match
+        score, reason, kept = match.score, match.reason, match.key
         merged, found = merge_work(works[kept], w, source=source)
         works[kept] = merged
         index.refresh(kept, _Ident.of(merged))

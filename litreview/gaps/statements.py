@@ -28,6 +28,7 @@ from litreview.core.text import (
     section_at,
     sentences,
 )
+from litreview.taxonomy import Taxonomy
 
 __all__ = ["Cue", "Cues", "default_cues", "default_cues_text", "find_statements", "load_cues"]
 
@@ -185,7 +186,7 @@ class _Hit:
     at: int
 
 
-def find_statements(doc_id: str, text: str, cues: Cues, taxonomy: Any) -> list[GapStatement]:
+def find_statements(doc_id: str, text: str, cues: Cues, taxonomy: Taxonomy) -> list[GapStatement]:
     """Every gap statement of ``text`` in document order, with offsets, section, facets and
     strength; ``text[s.char_start:s.char_end] == s.quote`` for each."""
     spans = sentences(text)
@@ -254,7 +255,7 @@ def _statement(
     headings: list[Heading],
     hit: _Hit,
     cues: Cues,
-    taxonomy: Any,
+    taxonomy: Taxonomy,
 ) -> GapStatement:
     """The GapStatement for one hit: quote, section, strength and facet values."""
     span = spans[hit.index]
@@ -277,7 +278,7 @@ def _statement(
 
 
 def _facet_values(
-    flat: list[str], notes: list[int], i: int, section: str, cues: Cues, taxonomy: Any
+    flat: list[str], notes: list[int], i: int, section: str, cues: Cues, taxonomy: Taxonomy
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Facet values of sentence ``i``, one entry per taxonomy facet in taxonomy order; a facet
     it does not name comes from up to ``context_sentences`` sentences before (when it refers
@@ -295,7 +296,7 @@ def _facet_values(
     return tuple(out)
 
 
-def _values(taxonomy: Any, text: str) -> dict[str, set[str]]:
+def _values(taxonomy: Taxonomy, text: str) -> dict[str, set[str]]:
     """Facet id -> the values the taxonomy finds in ``text``."""
     out: dict[str, set[str]] = {}
     for m in taxonomy.match(text) if text else []:

@@ -17,9 +17,10 @@ from litreview.core.errors import Problem
 from litreview.core.model import Tag
 from litreview.gaps.register import Gap
 from litreview.notebook.corpus import Corpus
+from litreview.taxonomy import Taxonomy
 
 
-def taxonomy_of(corpus: Corpus) -> Any:
+def taxonomy_of(corpus: Corpus) -> Taxonomy:
     """The review's taxonomy (``bibliography/taxonomy.yaml``)."""
     return corpus.review.load_taxonomy()
 
@@ -41,10 +42,10 @@ def without_tags(corpus: Corpus, facet: str, value: str) -> Corpus:
     return replace(corpus, tags=kept)
 
 
-def rank_gaps(corpus: Corpus, taxonomy: Any = None) -> list[Gap]:
+def rank_gaps(corpus: Corpus, taxonomy: Taxonomy | None = None) -> list[Gap]:
     """The gap register computed from the corpus in memory, as ``litreview gaps`` ranks it."""
     from litreview.gaps.register import find_gaps, load_settings
-    from litreview.render.briefs import labels_of
+    from litreview.taxonomy import labels_of
 
     taxonomy = taxonomy or taxonomy_of(corpus)
     return find_gaps(
@@ -54,7 +55,7 @@ def rank_gaps(corpus: Corpus, taxonomy: Any = None) -> list[Gap]:
         taxonomy.facet_ids,
         labels=labels_of(taxonomy).values,
         settings=load_settings(),
-        any_values=getattr(taxonomy, "fallbacks", frozenset()),
+        any_values=taxonomy.fallbacks,
         exclude_works={d.work_key for d in corpus.documents if d.work_key},
     )
 
@@ -149,7 +150,7 @@ def gap_statements(gap: Gap) -> pd.DataFrame:
 
 
 def curated_tags(
-    corpus: Corpus, curation_text: str, taxonomy: Any = None
+    corpus: Corpus, curation_text: str, taxonomy: Taxonomy | None = None
 ) -> tuple[list[Tag], list[Problem]]:
     """The corpus's tags with a curation (YAML text, as in ``curation.yaml``) applied."""
     from litreview.core.curation import load_curation
@@ -176,7 +177,7 @@ def tag_changes(before: Sequence[Tag], after: Sequence[Tag]) -> pd.DataFrame:
 
 
 def coverage_heatmaps(
-    tags: Sequence[Tag], taxonomy: Any, works: Collection[str] | None = None
+    tags: Sequence[Tag], taxonomy: Taxonomy, works: Collection[str] | None = None
 ) -> dict[str, bytes]:
     """A coverage heatmap PNG per pair of facets (``"rows x cols"`` -> PNG), every value shown;
     ``works`` restricts the counts to those work keys."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -18,34 +17,12 @@ import yaml
 
 from litreview.core.model import Work
 from litreview.gaps.register import Gap
+from litreview.taxonomy import Labels
 
 #: Sources listed per brief (the newest nearest ones); the register lists them all.
 SHOWN = 5
 
-__all__ = ["SHOWN", "Labels", "brief_markdown", "brief_name", "labels_of", "render_briefs"]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Labels:
-    """Words for facets and values, from the taxonomy."""
-
-    facets: Mapping[str, str]
-    values: Mapping[tuple[str, str], str]
-    descriptions: Mapping[tuple[str, str], str]
-
-    def value(self, facet: str, value: str) -> str:
-        """A value's label (its id in words when the taxonomy has none)."""
-        return self.values.get((facet, value), value.replace("_", " "))
-
-
-def labels_of(taxonomy: Any) -> Labels:
-    """Labels of a :class:`litreview.taxonomy.facets.Taxonomy` (``None`` gives empty labels)."""
-    facets = tuple(getattr(taxonomy, "facets", ()) or ())
-    return Labels(
-        facets={f.id: f.label for f in facets},
-        values={(f.id, v.id): v.label for f in facets for v in f.values},
-        descriptions={(f.id, v.id): v.description for f in facets for v in f.values},
-    )
+__all__ = ["SHOWN", "brief_markdown", "brief_name", "render_briefs"]
 
 
 def brief_name(gap: Gap, n: int) -> str:

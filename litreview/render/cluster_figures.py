@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 
-from litreview.core import atomic
 from litreview.gaps.cluster import ClusterResult, cluster_texts, work_texts
 from litreview.render.figures import figure_png
 
-__all__ = ["cluster_map_png", "compute_cluster_map", "plot_cluster_map", "works_cluster_map_png"]
+__all__ = ["cluster_map_png", "compute_cluster_map", "works_cluster_map_png"]
 
 _MAX_POINTS = 20000  # a map of more points is drawn from a fixed, evenly spaced subset
 
@@ -68,13 +66,6 @@ def cluster_map_png(result: ClusterResult, *, title: str = "", dpi: int = 120) -
         return figure_png(fig, dpi=dpi)
     finally:
         plt.close(fig)
-
-
-def plot_cluster_map(
-    result: ClusterResult, path: str | os.PathLike[str], *, title: str = ""
-) -> None:
-    """Write the cluster map PNG to ``path`` atomically."""
-    atomic.write_bytes(path, cluster_map_png(result, title=title))
 
 
 def works_cluster_map_png(

@@ -1,7 +1,9 @@
 """The review folder: the only module that knows its layout and reads or writes its files.
 
-Every write is atomic (temporary file, then rename). ``curation.yaml`` and
-``taxonomy.yaml`` are read, never written (``init`` creates a starter taxonomy once).
+Every write is atomic (temporary file, then rename). A command that changes several files
+saves them in one :meth:`Review.transaction`: all of them change, or none does.
+``curation.yaml`` and ``taxonomy.yaml`` are read, never written (``init`` creates a starter
+taxonomy and an empty curation file once).
 """
 
 from __future__ import annotations
@@ -9,8 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from litreview.core import atomic, schema
@@ -21,19 +24,44 @@ from litreview.core.model import Citation, Document, Evidence, GapStatement, Mer
 from litreview.core.tables import csv_text, read_csv
 from litreview.formats.bibtex import read_bibtex, write_bibtex
 from litreview.formats.documents import read_document
+from litreview.review.transaction import Transaction
 from litreview.taxonomy import Taxonomy, load_taxonomy
 
 
 @dataclass(frozen=True, slots=True)
 class Review:
-    """A review folder rooted at ``root``."""
+    """A review folder rooted at ``root``.
+
+    Outside a transaction every ``save_*`` writes its file at once (atomically); inside
+    ``with review.transaction() as r:`` the saves of ``r`` are held back and made together
+    when the block ends without an error.
+    """
 
     root: Path
+    _tx: Transaction | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def at(cls, root: str | os.PathLike[str]) -> Review:
         """The review at ``root`` (which need not exist yet)."""
         return cls(Path(root))
+
+    @contextmanager
+    def transaction(self) -> Iterator[Review]:
+        """This review, with every save held back until the block ends; then all are made
+        together, or (if the block raises) none. A transaction inside another joins it."""
+        if self._tx is not None:
+            yield self
+            return
+        tx = Transaction()
+        yield replace(self, _tx=tx)
+        tx.commit()
+
+    def _write(self, path: Path, data: str | bytes) -> None:
+        """Write one file of the review: now, or at the end of the transaction."""
+        if self._tx is not None:
+            self._tx.write(path, data)
+        else:
+            atomic.write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data)
 
     # -- paths -------------------------------------------------------------------------
     @property
@@ -125,7 +153,7 @@ class Review:
     def save_works(self, works: Sequence[Work]) -> None:
         """Write ``corpus.bib`` atomically, entries sorted by citekey."""
 
-        atomic.write_text(self.corpus_path, write_bibtex(sorted(works, key=lambda w: w.key)))
+        self._write(self.corpus_path, write_bibtex(sorted(works, key=lambda w: w.key)))
 
     def load_documents(self) -> list[Document]:
         """Rows of ``documents.csv``."""
@@ -241,6 +269,11 @@ class Review:
             path or self.tags_path, schema.TAGS, [_tag_row(t) for t in _sort_tags(tags)]
         )
 
+    @staticmethod
+    def as_stored(tags: Sequence[Tag]) -> list[Tag]:
+        """``tags`` as ``tags.csv`` holds them once saved: in its order, scores as written."""
+        return [replace(t, score=round(t.score, 4)) for t in _sort_tags(tags)]
+
     def load_suggestions(self) -> list[Tag]:
         """Model-proposed tags (``suggestions.csv``)."""
         return self.load_tags(self.suggestions_path)
@@ -310,7 +343,41 @@ class Review:
         self, path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, object]]
     ) -> None:
         """Write rows to a CSV table atomically, with exactly ``columns``."""
-        atomic.write_text(path, csv_text(columns, rows))
+        self._write(path, csv_text(columns, rows))
+
+    def save_gaps(
+        self, files: Mapping[str, str | bytes], *, keep: Callable[[str], bool] = lambda rel: True
+    ) -> None:
+        """Replace ``gaps/`` by ``files`` (keyed by path under it) at once; old files that
+        ``keep`` allows and ``files`` does not name survive."""
+        tx = self._tx or Transaction()
+        tx.replace_tree(self.gaps_dir, files, keep)
+        if self._tx is None:
+            tx.commit()
+
+    def save_coverage(self, rows: str, cols: str, table: str, png: bytes) -> tuple[Path, Path]:
+        """The ``coverage`` command's table and heatmap of two facets (never the files
+        ``gaps`` writes); their paths."""
+        stem = f"coverage-{rows}-x-{cols}"
+        csv_path = self.gaps_dir / "coverage" / f"{stem}.csv"
+        png_path = self.gaps_dir / "coverage" / f"{stem}.png"
+        with self.transaction() as r:
+            r._write(csv_path, table)
+            r._write(png_path, png)
+        return csv_path, png_path
+
+    def create(self, taxonomy: str, curation: str) -> None:
+        """Lay out a new review: the folders, a starter taxonomy and an empty curation file."""
+        if self.root.exists() and not self.root.is_dir():
+            raise InputError("exists and is not a folder", path=str(self.root))
+        if self.taxonomy_path.exists() or self.corpus_path.exists():
+            raise InputError("already holds a review; nothing was changed", path=str(self.root))
+        self.bibliography.mkdir(parents=True, exist_ok=True)
+        (self.root / "documents").mkdir(exist_ok=True)
+        self.gaps_dir.mkdir(exist_ok=True)
+        with self.transaction() as r:
+            r._write(self.taxonomy_path, taxonomy)
+            r._write(self.curation_path, curation)
 
 
 def _tag_row(t: Tag) -> dict[str, object]:

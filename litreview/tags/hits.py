@@ -2,7 +2,7 @@
 
 The hits of a work's own fields, of the citing contexts of its citations (sentence, paragraph,
 section heading: located in the document's text, memoised per span since one span often
-cites many works) and of a document's full text. A hit is a plain tuple (see ``Hit``): the
+cites many works) and of a document's full text. A hit is a named tuple (see ``Hit``): the
 tagger weighs them and builds ``Tag`` rows only for the values it accepts.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import TypeAlias
+from typing import NamedTuple, TypeAlias
 
 from litreview.core.model import Citation, Work
 from litreview.core.text import find_headings, paragraphs
@@ -46,9 +46,25 @@ SHARED: Mapping[str, float] = {"heading": 1.0, "sentence": 2.0}
 
 #: one evidence unit: (level or "field", doc_id or field name, start)
 Unit: TypeAlias = tuple[str, str, int]
-#: a candidate tag row, built as a Tag only if its value is accepted:
-#: (facet, value, score, unit, source, quote, doc_id, char_start, char_end, field)
-Hit: TypeAlias = tuple[str, str, float, Unit, str, str, str, int, int, str]
+
+
+class Hit(NamedTuple):
+    """A candidate tag row, built as a :class:`Tag` only if its value is accepted.
+
+    A named tuple rather than a dataclass: a corpus makes millions of them, and tuples are
+    built and sorted fastest.
+    """
+
+    facet: str
+    value: str
+    score: float
+    unit: Unit
+    source: str
+    quote: str
+    doc_id: str
+    char_start: int
+    char_end: int
+    field: str
 
 
 def tag_work_fields(work: Work, taxonomy: Taxonomy) -> list[Hit]:
@@ -64,7 +80,7 @@ def tag_work_fields(work: Work, taxonomy: Taxonomy) -> list[Hit]:
         score = round(LEVELS[level], 4)
         unit = ("field", name, 0)
         out.extend(
-            (f, v, score, unit, source, value[s:e], "", s, e, name)
+            Hit(f, v, score, unit, source, value[s:e], "", s, e, name)
             for f, v, s, e in taxonomy.spans(value)
         )
     return out
@@ -114,7 +130,7 @@ class ContextTagger:
         share = _shares(matches, level, self.exclusive) or {}
         unit = (level, doc_id, start)
         found = [
-            (
+            Hit(
                 f,
                 v,
                 round(LEVELS[level] * share.get((f, v), 1.0), 4),
@@ -142,7 +158,7 @@ class ContextTagger:
         share = _shares(matches, level, self.exclusive) or {}
         unit = (level, cit.doc_id + "#" + value, 0)
         found = [
-            (
+            Hit(
                 f,
                 v,
                 round(LEVELS[level] * share.get((f, v), 1.0), 4),
@@ -221,7 +237,7 @@ def text_hits(doc_id: str, text: str, taxonomy: Taxonomy) -> list[Hit]:
     source = f"rule:text:{taxonomy.short_hash}"
     score = round(LEVELS["text"], 4)
     return [
-        (f, v, score, ("text", doc_id, s), source, text[s:e], doc_id, s, e, "")
+        Hit(f, v, score, ("text", doc_id, s), source, text[s:e], doc_id, s, e, "")
         for f, v, s, e in taxonomy.spans(text)
     ]
 

@@ -179,9 +179,9 @@ def _accept(
     its facet is kept. (Tag objects are built later, only for these.)"""
     groups: dict[tuple[str, str], list[Hit]] = {}
     for h in hits:
-        group = groups.get((h[0], h[1]))
+        group = groups.get((h.facet, h.value))
         if group is None:
-            groups[(h[0], h[1])] = [h]
+            groups[(h.facet, h.value)] = [h]
         else:
             group.append(h)
     kept = {fv: g for fv, g in groups.items() if _combined(g) + 1e-9 >= threshold}
@@ -191,11 +191,11 @@ def _accept(
         if (facet, value) in fallbacks and facet in specific:
             continue
         if len(group) > 1:
-            group = sorted(group, key=lambda h: (-h[2], h[3], h[7]))
+            group = sorted(group, key=lambda h: (-h.score, h.unit, h.char_start))
         seen: set[Unit] = set()  # one row per evidence unit: its best hit
         text_rows = 0
         for h in group:
-            unit = h[3]
+            unit = h.unit
             if unit in seen or (unit[0] == "text" and text_rows >= TEXT_ROWS):
                 continue
             text_rows += unit[0] == "text"
@@ -207,24 +207,30 @@ def _accept(
 def _tag(key: str, h: Hit, shared: dict[tuple[object, ...], Evidence]) -> Tag:
     """The tag row of one accepted hit; equal evidence (the same heading cited for many
     works, the same keyword at the start of many fields) is built once, via ``shared``."""
-    where = h[5:]
+    where = (h.quote, h.doc_id, h.char_start, h.char_end, h.field)
     ev = shared.get(where)
     if ev is None:
         ev = shared[where] = Evidence(
-            quote=h[5], doc_id=h[6], char_start=h[7], char_end=h[8], field=h[9]
+            quote=h.quote,
+            doc_id=h.doc_id,
+            char_start=h.char_start,
+            char_end=h.char_end,
+            field=h.field,
         )
-    return Tag(work_key=key, facet=h[0], value=h[1], source=h[4], evidence=ev, score=h[2])
+    return Tag(
+        work_key=key, facet=h.facet, value=h.value, source=h.source, evidence=ev, score=h.score
+    )
 
 
 def _combined(hits: Sequence[Hit]) -> float:
     """``1 - prod(1 - s)`` over units, taking the best hit of each unit."""
     if len(hits) == 1:
-        return 1.0 - (1.0 - hits[0][2])
+        return 1.0 - (1.0 - hits[0].score)
     best: dict[Unit, float] = {}
     for h in hits:
-        s = best.get(h[3])
-        if s is None or h[2] > s:
-            best[h[3]] = h[2]
+        s = best.get(h.unit)
+        if s is None or h.score > s:
+            best[h.unit] = h.score
     return 1.0 - math.prod(1.0 - s for s in best.values())
 
 

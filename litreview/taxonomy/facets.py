@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,7 +33,17 @@ import yaml
 from litreview.core.errors import InputError
 from litreview.taxonomy.matching import Match, Matcher, compile_matcher, fold, synonym_pattern
 
-__all__ = ["Facet", "Match", "Taxonomy", "Value", "fold", "load_taxonomy", "synonym_pattern"]
+__all__ = [
+    "Facet",
+    "Labels",
+    "Match",
+    "Taxonomy",
+    "Value",
+    "fold",
+    "labels_of",
+    "load_taxonomy",
+    "synonym_pattern",
+]
 
 FACET_KEYS = frozenset({"id", "label", "description", "values", "exclusive"})
 VALUE_KEYS = frozenset({"id", "label", "description", "synonyms", "exclude", "fallback"})
@@ -119,6 +130,29 @@ class Taxonomy:
             rank = self._matcher.order
             found.sort(key=lambda t: (rank[t[0]], t[2]))
         return found
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Labels:
+    """Words for facets and values, from the taxonomy."""
+
+    facets: Mapping[str, str]
+    values: Mapping[tuple[str, str], str]
+    descriptions: Mapping[tuple[str, str], str]
+
+    def value(self, facet: str, value: str) -> str:
+        """A value's label (its id in words when the taxonomy has none)."""
+        return self.values.get((facet, value), value.replace("_", " "))
+
+
+def labels_of(taxonomy: Taxonomy | None) -> Labels:
+    """The words of ``taxonomy`` for its facets and values (``None`` gives empty labels)."""
+    facets = taxonomy.facets if taxonomy is not None else ()
+    return Labels(
+        facets={f.id: f.label for f in facets},
+        values={(f.id, v.id): v.label for f in facets for v in f.values},
+        descriptions={(f.id, v.id): v.description for f in facets for v in f.values},
+    )
 
 
 # -- loading ----------------------------------------------------------------------------------

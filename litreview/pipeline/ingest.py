@@ -1,0 +1,117 @@
+"""The ingest step: documents' notes and references into the corpus, saved in one transaction.
+
+The curator's ``works: merge`` entries are applied after the new works are merged
+(:func:`litreview.corpus.curated_merges.apply_work_curation`), so ``corpus.bib``,
+``documents.csv`` and ``citations.csv`` agree. These and ``merges.csv`` (which gains the
+merges this run made) change together, or not at all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from litreview.core.curation import Curation
+from litreview.core.errors import InputError, LitreviewError, Problem
+from litreview.core.model import Citation, Document, Merge, Work
+from litreview.core.progress import progress
+from litreview.corpus.curated_merges import apply_work_curation
+from litreview.corpus.ingest import IngestResult, Source, ingest
+from litreview.formats.documents import read_document
+from litreview.review import Review
+
+__all__ = ["read_sources", "run_ingest", "save_tables"]
+
+
+def read_sources(review: Review, paths: Iterable[str]) -> tuple[list[Source], list[InputError]]:
+    """The documents that could be read, and an error for each that could not."""
+    sources, failed = [], []
+    for path in paths:
+        try:
+            text = read_document(path)
+        except InputError as exc:
+            failed.append(exc)
+            continue
+        sources.append(Source(doc_id=Path(path).stem, path=review.relative(path), text=text))
+    return sources, failed
+
+
+def run_ingest(review: Review, sources: list[Source]) -> IngestResult:
+    """Ingest ``sources`` into the review's tables and save them together."""
+    works, problems = review.load_works()
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise errors[0].to_error()
+    curation, cur_problems = _curation(review)
+    merges = review.load_merges()
+    result = ingest(
+        sources,
+        works=works,
+        documents=review.load_documents(),
+        citations=review.load_citations(),
+        not_duplicates=curation.not_duplicate_sets(),
+        progress=lambda items: _bar(items, len(sources)),
+    )
+    curated = apply_work_curation(
+        result.works,
+        result.citations,
+        curation,
+        path=str(review.curation_path),
+        documents=result.documents,
+        merged={m.merged for m in merges},
+    )
+    result = dataclasses.replace(
+        result,
+        works=curated.works,
+        citations=curated.citations,
+        documents=curated.documents,
+        merges=result.merges + curated.merges,
+        problems=(*cur_problems, *result.problems, *curated.problems),
+    )
+    merges += [m for m in result.merges if m not in merges]
+    save_tables(
+        review,
+        works=result.works,
+        documents=result.documents,
+        citations=result.citations,
+        merges=merges,
+    )
+    return result
+
+
+def save_tables(
+    review: Review,
+    *,
+    works: Sequence[Work],
+    documents: Sequence[Document],
+    citations: Sequence[Citation],
+    merges: Sequence[Merge],
+) -> None:
+    """Save the corpus, documents, citations and merges together (all or none)."""
+    with review.transaction() as r:
+        r.save_works(works)
+        r.save_documents(documents)
+        r.save_citations(citations)
+        r.save_merges(merges)
+
+
+def _bar(items: Iterable[Source], total: int) -> Iterator[Source]:
+    """A progress bar over documents (quiet when stderr is not a terminal)."""
+    return iter(progress(items, desc="ingest", total=total))
+
+
+def _curation(review: Review) -> tuple[Curation, list[Problem]]:
+    """The curator's file (empty without one); a file that cannot be read is a notice."""
+    if not review.curation_path.exists():
+        return Curation(), []
+    try:
+        return review.load_curation()
+    except LitreviewError as exc:
+        note = Problem(
+            path=str(review.curation_path),
+            line=None,
+            severity="warning",
+            message=f"curation not applied: {exc}",
+        )
+        return Curation(), [note]

@@ -1,0 +1,79 @@
+"""The tag step: every work of the corpus tagged by the taxonomy, with evidence (``tags.csv``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from litreview.core.errors import InputError, Problem
+from litreview.core.model import Tag, Work
+from litreview.review import Review
+from litreview.taxonomy import Taxonomy
+
+__all__ = ["TagResult", "run_tag"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TagResult:
+    """What ``run_tag`` did."""
+
+    n_works: int
+    n_tags: int
+    untaggable: tuple[str, ...]
+    problems: tuple[Problem, ...]
+    tags: tuple[Tag, ...] = ()
+    works: tuple[Work, ...] = ()
+
+
+def run_tag(review: Review, taxonomy: Taxonomy | None = None) -> TagResult:
+    """Tag the corpus from its fields and citing contexts; write ``tags.csv``."""
+    from litreview.corpus.curated_merges import apply_work_curation
+    from litreview.tags.tagging import tag_corpus
+
+    taxonomy = taxonomy or review.load_taxonomy()
+    works, problems = review.load_works()
+    if not works:
+        raise InputError(
+            "the corpus has no works: run 'litreview ingest' or 'litreview import' first",
+            path=str(review.corpus_path),
+        )
+    docs = review.load_documents()
+    texts, unread = {}, []
+    for d in docs:
+        try:
+            texts[d.doc_id] = review.load_text(d)
+        except InputError as exc:
+            unread.append(
+                Problem(
+                    path=d.path,
+                    line=None,
+                    severity="warning",
+                    message=f"document not read ({exc}); contexts matched as stored",
+                )
+            )
+    curation, cur_problems = review.load_curation()
+    curated = apply_work_curation(
+        works,
+        review.load_citations(),
+        curation,
+        path=str(review.curation_path),
+        documents=docs,
+        merged={m.merged for m in review.load_merges()},
+    )
+    result = tag_corpus(
+        curated.works,
+        curated.citations,
+        texts,
+        curated.documents,
+        taxonomy,
+        curation,
+        curation_path=str(review.curation_path),
+    )
+    review.save_tags(result.tags)
+    return TagResult(
+        n_works=len(curated.works),
+        n_tags=len(result.tags),
+        untaggable=tuple(result.untaggable),
+        problems=(*problems, *unread, *cur_problems, *curated.problems, *result.problems),
+        tags=tuple(result.tags),
+        works=tuple(curated.works),
+    )
