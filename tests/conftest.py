@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
-DATA = Path(__file__).resolve().parent / "data"
+DATA = TESTS / "data"
 
 
 def unavailable(what: str) -> None:

@@ -15,8 +15,8 @@ import pytest
 from litreview.cli import COMMANDS
 from litreview.core.curation import load_curation
 from litreview.taxonomy.facets import load_taxonomy
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 FIXTURE = ROOT / "tests" / "fixture_review"
 
@@ -80,7 +80,11 @@ def _sandbox(tmp: Path) -> tuple[Path, dict[str, str]]:
     shim = bin_dir / "litreview"
     shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m litreview "$@"\n', encoding="utf-8")
     shim.chmod(0o755)
-    (bin_dir / "python3").symlink_to(sys.executable)
+    # a script, not a symlink: a venv's interpreter reached through a link elsewhere would
+    # not find its pyvenv.cfg and would run without the venv's packages
+    python = bin_dir / "python3"
+    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
+    python.chmod(0o755)
     env = {
         **os.environ,
         "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -17,7 +16,7 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-TREES = ("litreview", "tests", "benchmarks", "notebooks", "docs")
+TREES = ("litreview", "tests", "benchmarks", "notebooks", "docs", "tools")
 
 
 def test_ruff_is_clean() -> None:

@@ -154,11 +154,11 @@ def curated_tags(
 ) -> tuple[list[Tag], list[Problem]]:
     """The corpus's tags with a curation (YAML text, as in ``curation.yaml``) applied."""
     from litreview.core.curation import load_curation
-    from litreview.tags.tagging import apply_curation
+    from litreview.tags.curated_tags import apply_tag_curation
 
     taxonomy = taxonomy or taxonomy_of(corpus)
     curation, problems = load_curation(curation_text, "<curation>")
-    tags, more = apply_curation(
+    tags, more = apply_tag_curation(
         list(corpus.tags), curation, {w.key for w in corpus.works}, taxonomy, "<curation>"
     )
     return tags, [*problems, *more]

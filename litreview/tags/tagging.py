@@ -22,6 +22,7 @@ from litreview.core.curation import Curation
 from litreview.core.errors import Problem
 from litreview.core.forkmap import available_workers, fork_map
 from litreview.core.model import Citation, Document, Evidence, Tag, Work
+from litreview.tags.curated_tags import apply_tag_curation
 from litreview.tags.hits import FIELDS, LEVELS, ContextTagger, Hit, Unit, tag_work_fields, text_hits
 from litreview.taxonomy.facets import Taxonomy
 
@@ -30,7 +31,6 @@ __all__ = [
     "LEVELS",
     "THRESHOLD",
     "TaggingResult",
-    "apply_curation",
     "tag_corpus",
     "tag_work_fields",
     "work_scores",
@@ -99,7 +99,7 @@ def tag_corpus(
         tags.extend([_tag(key, h, shared) for key, h in rows])
     problems: list[Problem] = []
     if curation is not None:
-        tags, problems = apply_curation(tags, curation, keys, taxonomy, curation_path)
+        tags, problems = apply_tag_curation(tags, curation, keys, taxonomy, curation_path)
     return TaggingResult(
         tags=tuple(tags),
         untaggable=_untaggable(works, citations, documents, redirect),
@@ -246,54 +246,6 @@ def work_scores(tags: Iterable[Tag]) -> dict[tuple[str, str, str], float]:
         cell = units[(t.work_key, t.facet, t.value)]
         cell[unit] = max(cell.get(unit, 0.0), t.score)
     return {k: 1.0 - math.prod(1.0 - s for s in v.values()) for k, v in units.items()}
-
-
-def apply_curation(
-    tags: Sequence[Tag], curation: Curation, keys: set[str], taxonomy: Taxonomy, path: str
-) -> tuple[list[Tag], list[Problem]]:
-    """Curated removals drop every row of a tag; additions add a ``curator`` row. Unknown
-    works or values are reported with their line and not applied."""
-    problems: list[Problem] = []
-
-    def valid(edit: object, kind: str) -> bool:
-        work, facet, value, line = (getattr(edit, a) for a in ("work", "facet", "value", "line"))
-        if work not in keys:
-            problems.append(
-                Problem(
-                    path=path,
-                    line=line,
-                    severity="error",
-                    message=f"tags {kind}: unknown work {work!r}",
-                )
-            )
-            return False
-        if not taxonomy.has_value(facet, value):
-            problems.append(
-                Problem(
-                    path=path,
-                    line=line,
-                    severity="error",
-                    message=f"tags {kind}: unknown value {facet}={value}",
-                )
-            )
-            return False
-        return True
-
-    removed = {(e.work, e.facet, e.value) for e in curation.tag_remove if valid(e, "remove")}
-    out = [t for t in tags if (t.work_key, t.facet, t.value) not in removed]
-    for e in curation.tag_add:
-        if valid(e, "add"):
-            out.append(
-                Tag(
-                    work_key=e.work,
-                    facet=e.facet,
-                    value=e.value,
-                    source="curator",
-                    evidence=Evidence(quote=e.reason, field="curation"),
-                    score=1.0,
-                )
-            )
-    return out, problems
 
 
 def _untaggable(

@@ -15,7 +15,7 @@ from litreview.core.model import Citation, Document, Person, Work
 from litreview.corpus.curated_merges import apply_work_curation
 from litreview.corpus.ingest import Source, ingest
 from litreview.review import Review
-from tests.test_ingest import DOCS, fake_parse
+from tests.corpus.test_ingest import DOCS, fake_parse
 
 WORKS = [
     Work(

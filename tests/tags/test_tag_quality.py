@@ -16,9 +16,8 @@ import yaml
 from litreview.core.model import Citation, Document
 from litreview.review import Review
 from litreview.tags.tagging import tag_corpus
+from tests.conftest import DATA, ROOT
 
-DATA = Path(__file__).resolve().parent / "data"
-ROOT = Path(__file__).resolve().parent.parent
 FACETS = ("crime_type", "group", "gender_dimension")
 FLOORS = {"crime_type": (0.9, 0.9), "group": (0.8, 0.8), "gender_dimension": (0.8, 0.8)}
 

@@ -8,16 +8,13 @@ in the running text (4 links written ``Title (site)`` and one page title ``Title
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from litreview.core.model import Work
 from litreview.corpus.ingest import IngestResult, Source, ingest
 from litreview.extract.footnotes import find_footnotes
 from litreview.formats.documents import read_document
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+from tests.conftest import SEEDS
 
 D0, D1, D2, D4 = (
     "000_2bb25aed7ddc2590",

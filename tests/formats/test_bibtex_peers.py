@@ -14,10 +14,10 @@ from bibtexparser.middlewares.names import (
 )
 
 from litreview.formats.bibtex import read_bibtex, write_bibtex
-from tests.conftest import require_tool, unavailable
+from tests.conftest import DATA, require_tool, unavailable
 
 EXAMPLES = Path("/usr/share/texlive/texmf-dist/bibtex/bib/biblatex/biblatex/biblatex-examples.bib")
-ZOTERO = Path(__file__).parent / "data" / "bibtex" / "zotero_export.bib"
+ZOTERO = DATA / "bibtex" / "zotero_export.bib"
 # Field aliases biber itself resolves; a field read under an alias may be written canonically.
 ALIASES = {"journal": "journaltitle", "address": "location", "school": "institution"}
 # biblatex name-list fields, compared as parsed names (written "Family, Given" by litreview).

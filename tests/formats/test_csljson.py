@@ -12,10 +12,10 @@ from hypothesis import given, settings
 from litreview.core.errors import Problem
 from litreview.core.model import Person, Work
 from litreview.formats.csljson import read_csljson, validate_csljson, write_csljson
-from tests.conftest import require_tool
+from tests.conftest import DATA, require_tool
 from tests.strategies import works
 
-DATA = Path(__file__).parent / "data" / "csljson"
+DATA = DATA / "csljson"
 
 
 def _read(name: str) -> tuple[list[Work], list[Problem]]:

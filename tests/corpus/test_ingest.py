@@ -16,8 +16,9 @@ from litreview.core.model import Citation, Document, Work, replace
 from litreview.corpus.ingest import Source, ingest
 from litreview.formats.documents import read_document
 from litreview.review import Review
+from tests.conftest import DATA
 
-DOCS = Path(__file__).parent / "data" / "docs"
+DOCS = DATA / "docs"
 _REF = re.compile(r"^(?P<a>[^(]+?),?\s*\((?P<y>\d{4})\),?\s*['‘*]*(?P<t>[^'’*]+)")
 
 

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from litreview.core.errors import InputError
 from litreview.taxonomy.facets import load_taxonomy
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 
 SMALL = """\
 facets:

@@ -13,8 +13,7 @@ from litreview import cli
 from litreview.core.model import Document, Person, Work
 from litreview.formats.bibtex import write_bibtex
 from litreview.review import Review
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 
 DOC = """A short report
 

@@ -8,8 +8,7 @@ from litreview.core.errors import InputError
 from litreview.core.model import Person, Work
 from litreview.render import bibliography
 from litreview.render.bibliography import available_styles, format_bibliography, render_bibliography
-
-from .conftest import require_tool
+from tests.conftest import require_tool
 
 
 @pytest.fixture(params=["pandoc", "citeproc-py"])

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from pathlib import Path
 
 import pytest
 
 from litreview.extract.refparse import NOTE_BELOW, looks_like_reference, parse_reference
 from litreview.extract.refparse_names import is_organisation
 from litreview.extract.refparse_rules import repair_item, repair_labels
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import ROOT
 
 
 def test_untitled_index_page_is_a_title_not_a_person() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import rispy
 from hypothesis import given, settings
@@ -11,9 +9,10 @@ from hypothesis import given, settings
 from litreview.core.errors import Problem
 from litreview.core.model import Person, Work
 from litreview.formats.ris import read_ris, validate_ris, write_ris
+from tests.conftest import DATA
 from tests.strategies import works
 
-DATA = Path(__file__).parent / "data" / "ris"
+DATA = DATA / "ris"
 
 
 def _read(name: str) -> tuple[list[Work], list[Problem]]:

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from litreview.extract.gazetteer import is_place
-
-from .conftest import require_module
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import ROOT, require_module
 
 
 @pytest.mark.parametrize(

@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import require_module
+from tests.conftest import ROOT, require_module
 from tests.review_fixture import build_fixture_review
 
 nbformat = require_module("nbformat")
 nbclient = require_module("nbclient")
 
-ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 NAMES = ("01-corpus", "02-tags-and-evidence", "03-coverage", "04-clusters", "05-gaps", "06-export")
 ALWAYS_FIGURES = {"01-corpus", "02-tags-and-evidence", "03-coverage", "04-clusters"}

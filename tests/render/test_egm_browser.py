@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from litreview.render.egm import render_map
-from tests.conftest import require_module, require_tool
-from tests.test_egm import EVIL, page_data
+from tests.conftest import TESTS, require_module, require_tool
+from tests.render.test_egm import EVIL, page_data
 
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+ARTIFACTS = TESTS / "artifacts"
 ARGS = [
     "--headless",
     "--no-sandbox",

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from litreview.extract.footnotes import find_footnotes, is_heading
 from litreview.formats.documents import read_document
+from tests.conftest import DATA
 
-DOCS = Path(__file__).parent / "data" / "docs"
+DOCS = DATA / "docs"
 
 
 def _scan(name: str):  # type: ignore[no-untyped-def]

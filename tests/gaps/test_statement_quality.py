@@ -16,9 +16,9 @@ from litreview.core.model import GapStatement
 from litreview.core.text import sentences
 from litreview.gaps.statements import default_cues, find_statements
 from litreview.taxonomy.facets import load_taxonomy
+from tests.conftest import DATA, ROOT
 
-CHECK = Path(__file__).resolve().parent / "data" / "statement_check.yaml"
-ROOT = Path(__file__).resolve().parent.parent
+CHECK = DATA / "statement_check.yaml"
 
 
 def _norm(s: str) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,8 +16,8 @@ from litreview.gaps.register import Gap, find_gaps
 from litreview.pipeline.gaps import find_all_statements
 from litreview.review import Review
 from litreview.taxonomy import labels_of
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 TOP = 10
 REMOVED = "no specific studies on the gendered impact of money laundering"
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -12,9 +10,10 @@ from litreview.core.errors import Problem
 from litreview.core.model import Person, Work, replace
 from litreview.core.texmarkup import plain_work, tex_escape, tex_person
 from litreview.formats.bibtex import read_bibtex, read_bibtex_bytes, validate_bibtex, write_bibtex
+from tests.conftest import DATA
 from tests.strategies import organisations, persons, works
 
-DATA = Path(__file__).parent / "data" / "bibtex"
+DATA = DATA / "bibtex"
 
 
 def _one(text: str) -> Work:
