@@ -14,6 +14,7 @@ __all__ = [
     "Evidence",
     "GapStatement",
     "Merge",
+    "Mention",
     "Person",
     "Tag",
     "Work",
@@ -139,8 +140,35 @@ class Tag:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    """Words that name a facet value for a gap statement: ``text[char_start:char_end] == quote``.
+
+    ``source`` says where the words are: ``"statement"`` (the sentence itself),
+    ``"antecedent"`` (what "this", "these roles", "such research" refers back to) or
+    ``"heading"`` (the section heading, used only when the statement names nothing itself).
+    ``clause`` numbers the parts of a compound sentence that each state their own gap
+    ("Evidence on A remains thin, and the effect of B is poorly understood": 0 and 1); words
+    from an antecedent or a heading apply to every clause and carry ``clause=-1``.
+    """
+
+    facet: str
+    value: str
+    char_start: int
+    char_end: int
+    quote: str
+    source: str = "statement"
+    clause: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class GapStatement:
-    """A sentence of a document that says evidence is missing (``gaps/statements.csv``)."""
+    """A sentence of a document that says evidence is missing (``gaps/statements.csv``).
+
+    ``facets`` are the values the statement is about, per facet; ``mentions`` are the words
+    that named each of them (empty when the detector did not record them). ``kind`` is the kind
+    of gap (``missing``, ``data``, ``research_needed``, ``contested``; empty when unknown),
+    ``score`` the detector's confidence and ``why`` its reasons in a few words.
+    """
 
     doc_id: str
     char_start: int
@@ -150,6 +178,10 @@ class GapStatement:
     facets: tuple[tuple[str, tuple[str, ...]], ...] = ()
     strength: str = "explicit"
     cue: str = ""
+    kind: str = ""
+    score: float = 1.0
+    why: str = ""
+    mentions: tuple[Mention, ...] = ()
 
     def values(self, facet: str) -> tuple[str, ...]:
         """The values of ``facet`` this statement names (``()`` when none)."""
