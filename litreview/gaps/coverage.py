@@ -1,7 +1,9 @@
 """Coverage: how many distinct works speak to each combination of facet values.
 
 Computed from tag rows (one per evidence); every cell counts unique works and knows which
-ones they are. Filters (document, year, source type) select works before counting.
+ones they are. Filters (document, year, source type) select works before counting. Which tags
+count at all is :func:`evidence_tags`: works cited by or imported into the review, never the
+documents under review, through evidence of the kinds ``gap_scoring.yaml`` names.
 """
 
 from __future__ import annotations
@@ -14,9 +16,19 @@ from operator import attrgetter
 
 import pandas as pd
 
-from litreview.core.model import Citation, Tag, Work
+from litreview.core.model import Citation, Document, Tag, Work
+from litreview.gaps.index import EVIDENCE
 
-__all__ = ["Coverage", "coverage_cube", "coverage_matrix", "select_works", "work_values"]
+__all__ = [
+    "Coverage",
+    "coverage_cube",
+    "coverage_matrix",
+    "evidence_kind",
+    "evidence_tags",
+    "select_works",
+    "under_review",
+    "work_values",
+]
 
 _FKV = attrgetter("facet", "work_key", "value")  # one C-level fetch of a tag's three fields
 
@@ -172,3 +184,35 @@ def _in_years(year: str, lo: int | None, hi: int | None) -> bool:
         return False
     y = int(year)
     return (lo is None or y >= lo) and (hi is None or y <= hi)
+
+
+def under_review(documents: Iterable[Document]) -> frozenset[str]:
+    """The work keys of the documents under review: never evidence about themselves."""
+    return frozenset(d.work_key for d in documents if d.work_key)
+
+
+def evidence_kind(tag: Tag) -> str:
+    """Where a tag's evidence comes from: ``field`` (a field of the work), ``curator``,
+    ``context:sentence``, ``context:heading`` or ``context:paragraph`` (how a document cites
+    the work), ``text`` (a document's own text), or the source as written."""
+    parts = tag.source.split(":")
+    if parts[0] == "rule" and len(parts) > 1:
+        return "context:" + parts[2] if parts[1] == "context" and len(parts) > 2 else parts[1]
+    if tag.source == "curator":
+        return "curator"
+    return "field" if not tag.evidence.doc_id else tag.source
+
+
+def evidence_tags(
+    tags: Iterable[Tag], *, exclude_works: Collection[str] = (), kinds: Collection[str] = EVIDENCE
+) -> list[Tag]:
+    """The tags through which a work covers a cell: the one definition of coverage used by
+    the register, briefs, map, figures, notebooks and ``litreview coverage``.
+
+    Works in ``exclude_works`` (the documents under review) never count; a tag row counts
+    when its evidence is of one of ``kinds`` (by default the work's own fields, a curator, the
+    sentence citing the work or the heading it is cited under; not a paragraph around it).
+    """
+    skip = frozenset(exclude_works)
+    allowed = frozenset(kinds)
+    return [t for t in tags if t.work_key not in skip and evidence_kind(t) in allowed]

@@ -22,7 +22,12 @@ from litreview.core.model import Tag, Work
 
 Cell = tuple[tuple[str, str], ...]
 
+#: Where a tag's evidence may come from for the work to count as covering a cell (see
+#: ``evidence`` in ``data/gap_scoring.yaml``).
+EVIDENCE = ("field", "curator", "context:sentence", "context:heading")
+
 __all__ = [
+    "EVIDENCE",
     "Cell",
     "CorpusIndex",
     "GapSettings",
@@ -52,6 +57,11 @@ class GapSettings:
     silent_min_marginal: int = 3
     saturation: float = 4.0
     min_facets: int = 2
+    evidence: tuple[str, ...] = EVIDENCE
+    clause_breaks: tuple[str, ...] = ()
+    concessive: tuple[str, ...] = ()
+    look_back: int = 2
+    keep_narrower: bool = True
 
 
 def load_settings(text: str | None = None, path: str = "gap_scoring.yaml") -> GapSettings:
@@ -60,6 +70,7 @@ def load_settings(text: str | None = None, path: str = "gap_scoring.yaml") -> Ga
         text = resources.files("litreview").joinpath("data/gap_scoring.yaml").read_text("utf-8")
     try:
         raw = yaml.safe_load(text) or {}
+        clauses = raw.get("clauses") or {}
         return GapSettings(
             weights={k: float(v) for k, v in raw["weights"].items()},
             strength={k: float(v) for k, v in raw["strength"].items()},
@@ -75,6 +86,11 @@ def load_settings(text: str | None = None, path: str = "gap_scoring.yaml") -> Ga
             silent_min_marginal=int(raw.get("silent_min_marginal", 3)),
             saturation=float(raw.get("saturation", 4)),
             min_facets=int(raw.get("min_facets", 2)),
+            evidence=tuple(str(k) for k in raw.get("evidence", EVIDENCE)),
+            clause_breaks=tuple(str(b) for b in clauses.get("breaks", ())),
+            concessive=tuple(str(w) for w in clauses.get("concessive", ())),
+            look_back=int(clauses.get("look_back", 2)),
+            keep_narrower=bool(raw.get("keep_narrower", True)),
         )
     except (yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InputError(f"bad gap scoring settings: {exc}", path=path) from None

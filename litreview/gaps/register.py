@@ -1,26 +1,29 @@
 """Gaps: bring the documents' gap statements and the corpus's coverage together (pure).
 
 A *cell* is a point of the facet grid with some facets left out: ``(("group", "women"),
-("gender_dimension", "roles_in_soc"))`` means women's roles under any crime type. Gap
-*themes* are the cells that the statements share, kept only where no more specific cell
-has exactly the same statements (closed cells). Each theme is scored by how strongly and how
-often it is stated, how thin the corpus is there, how old the nearest evidence is and how
-narrow its topic is (:mod:`litreview.gaps.score`; the corpus index is
-:mod:`litreview.gaps.index`; weights and words in ``litreview/data/gap_scoring.yaml``), then
-classified: *stated_confirmed*, *stated_contradicted* or, for thin cells no statement
-mentions, *silent*; and *absolute* (few studies), *synthesis* (studies, no review) or
-*covered*. Nothing here knows the review's subject: all of it comes from the inputs.
+("gender_dimension", "roles_in_soc"))`` means women's roles under any crime type. A statement
+supports a cell when one of its clauses names every value of the cell
+(:mod:`litreview.gaps.attribution`). Gap *themes* are the cells that the statements share,
+kept only where no more specific cell has exactly the same backing (closed cells). Each theme
+is scored by how strongly and how often it is stated, how thin the corpus is there, how old
+the nearest evidence is and how narrow its topic is (:mod:`litreview.gaps.score`; the corpus
+index is :mod:`litreview.gaps.index`; weights and words in ``litreview/data/gap_scoring.yaml``),
+then classified: *stated_confirmed*, *stated_contradicted* or, for thin cells no statement
+mentions, *silent* (:mod:`litreview.gaps.silent`); and *absolute* (few studies), *synthesis*
+(studies, no review) or *covered*. Nothing here knows the review's subject.
 """
 
 from __future__ import annotations
 
-import itertools
-import re
+import heapq
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from litreview.core.model import GapStatement, Tag, Work
+from litreview.gaps.attribution import Backing, backing, cells_of, clause_values
+from litreview.gaps.coverage import evidence_tags
+from litreview.gaps.gap import Gap, cell_id, title_of
 from litreview.gaps.index import (
     Cell,
     CorpusIndex,
@@ -32,44 +35,28 @@ from litreview.gaps.index import (
     thin_for,
 )
 from litreview.gaps.score import (
-    fmt_parts,
     focus,
     is_restatement,
     parts_of,
     stated,
     total,
+    why_score,
     why_stated,
 )
+from litreview.gaps.silent import silent_gaps
 
 __all__ = [
     "Cell",
     "Gap",
     "GapSettings",
+    "cell_id",
     "find_gaps",
     "focus",
     "load_settings",
     "statement_cells",
     "thin_for",
+    "title_of",
 ]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Gap:
-    """One entry of the gap register (``rank`` 1 is the best)."""
-
-    rank: int
-    id: str
-    title: str
-    cell: Cell
-    score: float
-    status: str
-    kind: str
-    n_works: int
-    statements: tuple[GapStatement, ...]
-    sources: tuple[str, ...]
-    documents: tuple[str, ...]
-    why: str
-    parts: tuple[tuple[str, float], ...] = field(default=())
 
 
 def statement_cells(
@@ -79,21 +66,13 @@ def statement_cells(
     min_facets: int = 1,
     any_values: Collection[tuple[str, str]] = (),
 ) -> set[Cell]:
-    """Every cell (one value per facet) a statement's tags allow.
-
-    A cell pins at least ``min_facets`` facets, or every facet the statement names if fewer:
-    a statement about an intersection does not make a theme of one of its sides. Values in
-    ``any_values`` (a taxonomy's catch-all "general" values) leave their facet open.
-    """
-    named = {f: [v for v in stmt.values(f) if (f, v) not in any_values] for f in facets}
-    options = [[(f, v) for v in named[f]] + [None] for f in facets]
-    need = max(1, min(min_facets, sum(1 for f in facets if named[f])))
-    cells = set()
-    for combo in itertools.product(*options):
-        cell = tuple(p for p in combo if p is not None)
-        if len(cell) >= need:
-            cells.add(cell)
-    return cells
+    """Every cell (one value per facet) one clause of a statement names: a compound sentence
+    backs each of its clauses' cells, never their cross-product. See
+    :func:`litreview.gaps.attribution.cells_of` for ``min_facets`` and ``any_values``."""
+    out: set[Cell] = set()
+    for _, values in clause_values(stmt):
+        out |= cells_of(values, facets, min_facets=min_facets, any_values=any_values)
+    return out
 
 
 def find_gaps(
@@ -110,26 +89,29 @@ def find_gaps(
     """The ranked gap register: stated themes, then silent thin cells, best first.
 
     ``any_values`` are (facet, value) pairs that mean "in general" (the taxonomy's fallback
-    values): a statement tagged with one is about the whole facet, not that value.
-    ``exclude_works`` (the documents under review) neither cover a cell nor count as sources.
+    values): a statement naming one is about the whole facet, not that value. Only
+    :func:`litreview.gaps.coverage.evidence_tags` count: ``exclude_works`` (the documents
+    under review) neither cover a cell nor count as sources.
     """
     settings = settings or load_settings()
-    skip = frozenset(exclude_works)
-    corpus = index_corpus([t for t in tags if t.work_key not in skip], works, settings)
+    counted = evidence_tags(tags, exclude_works=exclude_works, kinds=settings.evidence)
+    corpus = index_corpus(counted, works, settings)
     settings = thin_for(settings, len(corpus.tagged))
-    themes = _themes(statements, facets, settings.min_facets, frozenset(any_values))
-    stated_gaps = _rank(themes, corpus, facets, labels or {}, settings, frozenset(any_values))
-    silent = _silent(statements, corpus, facets, labels or {}, settings)
+    anys = frozenset(any_values)
+    themes = _themes(statements, facets, settings.min_facets, anys)
+    stated_gaps = _rank(themes, corpus, facets, labels or {}, settings, anys)
+    said = set().union(*(statement_cells(s, facets) for s in statements)) if statements else set()
+    silent = silent_gaps(said, corpus, facets, labels or {}, settings)
     ordered = sorted(stated_gaps, key=_order) + sorted(silent, key=_order)[: settings.max_silent]
-    return [_with_rank(g, n) for n, g in enumerate(ordered, start=1)]
+    return [replace(g, rank=n, thin_max=settings.thin_max) for n, g in enumerate(ordered, 1)]
 
 
 def _order(g: Gap) -> tuple[float, str]:
     return (-g.score, g.id)
 
 
-def _with_rank(g: Gap, rank: int) -> Gap:
-    return replace(g, rank=rank)
+def _key(stmt: GapStatement) -> tuple[str, int, int]:
+    return (stmt.doc_id, stmt.char_start, stmt.char_end)
 
 
 def _themes(
@@ -137,15 +119,17 @@ def _themes(
     facets: Sequence[str],
     min_facets: int,
     any_values: frozenset[tuple[str, str]],
-) -> dict[Cell, tuple[GapStatement, ...]]:
-    """Closed cells: cell -> its statements, dropping cells a more specific cell matches exactly."""
-    members: dict[Cell, list[GapStatement]] = defaultdict(list)
-    for s in sorted(statements, key=lambda s: (s.doc_id, s.char_start, s.char_end)):
+) -> dict[Cell, tuple[Backing, ...]]:
+    """Closed cells: cell -> its backing, dropping cells a more specific cell matches exactly."""
+    members: dict[Cell, list[Backing]] = defaultdict(list)
+    for s in sorted(statements, key=_key):
         for cell in statement_cells(s, facets, min_facets=min_facets, any_values=any_values):
-            members[cell].append(s)
-    by_set: dict[tuple[tuple[str, int], ...], list[Cell]] = defaultdict(list)
-    for cell, ss in members.items():
-        by_set[tuple((s.doc_id, s.char_start) for s in ss)].append(cell)
+            found = backing(s, cell)
+            if found is not None:
+                members[cell].append(found)
+    by_set: dict[frozenset[tuple[str, int, int]], list[Cell]] = defaultdict(list)
+    for cell, bs in members.items():
+        by_set[_backed(bs)].append(cell)
     themes = {}
     for cells in by_set.values():
         for cell in cells:
@@ -154,51 +138,100 @@ def _themes(
     return themes
 
 
+def _backed(bs: Sequence[Backing]) -> frozenset[tuple[str, int, int]]:
+    """What backs a gap: (document, statement start, clause) of each backing."""
+    return frozenset((b.statement.doc_id, b.statement.char_start, b.clause) for b in bs)
+
+
 def _rank(
-    themes: Mapping[Cell, tuple[GapStatement, ...]],
+    themes: Mapping[Cell, tuple[Backing, ...]],
     corpus: CorpusIndex,
     facets: Sequence[str],
     labels: Mapping[tuple[str, str], str],
     settings: GapSettings,
-    any_values: frozenset[tuple[str, str]] = frozenset(),
+    any_values: frozenset[tuple[str, str]],
 ) -> list[Gap]:
-    """Score every theme, then drop those a better theme already says."""
+    """Score every theme, drop those a better theme already says, then order them by score
+    with each one's novelty: the share of its backing no better gap already has."""
     gaps = sorted(
         (
-            _score_theme(c, ss, corpus, facets, labels, settings, any_values)
-            for c, ss in themes.items()
+            _score_theme(c, bs, corpus, facets, labels, settings, any_values)
+            for c, bs in themes.items()
         ),
         key=_order,
     )
     kept: list[Gap] = []
     for g in gaps:
-        mine = {(s.doc_id, s.char_start) for s in g.statements}
-        if not any(_redundant(g, mine, k) for k in kept):
+        if not any(_redundant(g, k, settings) for k in kept):
             kept.append(g)
-    return kept
+    return _by_novelty(kept, settings)
 
 
-def _redundant(g: Gap, mine: set[tuple[str, int]], better: Gap) -> bool:
-    """Whether ``better`` already says all ``g`` says.
-
-    True when both have the same statements, or when ``better`` is a more general cell with
-    the same status: narrowing a cell is news only when the narrower cell is covered differently.
-    """
-    theirs = {(s.doc_id, s.char_start) for s in better.statements}
+def _redundant(g: Gap, better: Gap, settings: GapSettings) -> bool:
+    """Whether ``better`` already says all ``g`` says: the same clauses back both (or, unless
+    ``settings.keep_narrower``, ``better`` is a more general cell with the same status backed
+    by all of ``g``'s clauses)."""
+    mine, theirs = _backed(g.backing), _backed(better.backing)
     general = set(better.cell) <= set(g.cell) and better.status == g.status
-    return mine <= theirs and (mine == theirs or general)
+    return mine <= theirs and (mine == theirs or (general and not settings.keep_narrower))
+
+
+def _by_novelty(gaps: Sequence[Gap], settings: GapSettings) -> list[Gap]:
+    """Greedy order: the best gap first, then again and again the best given the gaps before
+    it (a gap's novelty only falls as others are placed, so a lazy heap finds each next best).
+
+    A gap's novelty is the share of its backing clauses that no gap placed before it, on a
+    wider or a narrower cell, already rests on: "women's roles in trafficking" says little
+    after "women's roles", while two groups named in one clause are two gaps.
+    """
+    said: dict[tuple[str, int, int], list[Cell]] = defaultdict(list)
+    heap = [(-_with_novelty(g, said, settings), g.id, i) for i, g in enumerate(gaps)]
+    heapq.heapify(heap)
+    out: list[Gap] = []
+    while heap:
+        neg, gid, i = heapq.heappop(heap)
+        fresh = _with_novelty(gaps[i], said, settings)
+        if fresh < -neg:
+            heapq.heappush(heap, (-fresh, gid, i))
+            continue
+        out.append(_finished(gaps[i], _novelty(gaps[i], said), settings))
+        for key in _backed(gaps[i].backing):
+            said[key].append(gaps[i].cell)
+    return out
+
+
+def _novelty(g: Gap, said: Mapping[tuple[str, int, int], list[Cell]]) -> float:
+    mine = _backed(g.backing)
+    cell = set(g.cell)
+    old = [k for k in mine if any(cell <= set(c) or set(c) <= cell for c in said.get(k, ()))]
+    return 1 - len(old) / len(mine) if mine else 1.0
+
+
+def _with_novelty(
+    g: Gap, said: Mapping[tuple[str, int, int], list[Cell]], settings: GapSettings
+) -> float:
+    return total((*g.parts, ("novelty", _novelty(g, said))), settings)
+
+
+def _finished(g: Gap, novelty: float, settings: GapSettings) -> Gap:
+    """``g`` with its novelty part, its score and the score in ``why``."""
+    parts = (*g.parts, ("novelty", novelty))
+    return replace(
+        g, parts=parts, score=total(parts, settings), why=g.why + " " + why_score(parts, settings)
+    )
 
 
 def _score_theme(
     cell: Cell,
-    stmts: tuple[GapStatement, ...],
+    backs: tuple[Backing, ...],
     corpus: CorpusIndex,
     facets: Sequence[str],
     labels: Mapping[tuple[str, str], str],
     settings: GapSettings,
-    any_values: frozenset[tuple[str, str]] = frozenset(),
+    any_values: frozenset[tuple[str, str]],
 ) -> Gap:
     """A stated theme as a register entry: its score, status, kind, sources and why."""
+    stmts = tuple(b.statement for b in backs)
     in_cell = corpus.works(cell)
     sources = nearest(cell, in_cell, corpus, settings)
     restated = sorted({s.section for s in stmts if is_restatement(s.section, settings)})
@@ -209,8 +242,8 @@ def _score_theme(
     why = why_stated(stmts, restated, len(in_cell), status, kind, sources, corpus, parts, settings)
     return Gap(
         rank=0,
-        id=_cell_id(cell),
-        title=_title(cell, labels),
+        id=cell_id(cell),
+        title=title_of(cell, labels),
         cell=cell,
         score=total(parts, settings),
         status=status,
@@ -221,68 +254,5 @@ def _score_theme(
         documents=tuple(sorted({s.doc_id for s in stmts})),
         why=why,
         parts=parts,
+        backing=backs,
     )
-
-
-def _silent(
-    statements: Sequence[GapStatement],
-    corpus: CorpusIndex,
-    facets: Sequence[str],
-    labels: Mapping[tuple[str, str], str],
-    settings: GapSettings,
-) -> list[Gap]:
-    """Thin two-facet cells between well-covered values that no statement mentions."""
-    said = set().union(*(statement_cells(s, facets) for s in statements)) if statements else set()
-    values: dict[str, list[str]] = defaultdict(list)
-    for (f, v), ws in sorted(corpus.by_value.items()):
-        if len(ws) >= settings.silent_min_marginal:
-            values[f].append(v)
-    out = []
-    for fa, fb in itertools.combinations(facets, 2):
-        for va, vb in itertools.product(values.get(fa, ()), values.get(fb, ())):
-            cell = ((fa, va), (fb, vb))
-            in_cell = corpus.works(cell)
-            if len(in_cell) <= settings.thin_max and cell not in said:
-                out.append(_score_silent(cell, in_cell, corpus, facets, labels, settings))
-    return out
-
-
-def _score_silent(
-    cell: Cell,
-    in_cell: frozenset[str],
-    corpus: CorpusIndex,
-    facets: Sequence[str],
-    labels: Mapping[tuple[str, str], str],
-    settings: GapSettings,
-) -> Gap:
-    sources = nearest(cell, in_cell, corpus, settings)
-    parts = parts_of(0.0, len(in_cell), sources, cell, facets, corpus, settings)
-    marg = " and ".join(f"{len(corpus.by_value[p])} on {labels.get(p, p[1])}" for p in cell)
-    why = (
-        f"No document states this gap, but only {len(in_cell)} work(s) of the corpus cover the "
-        f"cell while {marg}; score {total(parts, settings):.2f} from thin coverage "
-        f"({fmt_parts(parts, settings)})."
-    )
-    return Gap(
-        rank=0,
-        id=_cell_id(cell),
-        title=_title(cell, labels),
-        cell=cell,
-        score=total(parts, settings),
-        status="silent",
-        kind="absolute",
-        n_works=len(in_cell),
-        statements=(),
-        sources=sources,
-        documents=(),
-        why=why,
-        parts=parts,
-    )
-
-
-def _title(cell: Cell, labels: Mapping[tuple[str, str], str]) -> str:
-    return " · ".join(labels.get(p, p[1].replace("_", " ")) for p in cell)
-
-
-def _cell_id(cell: Cell) -> str:
-    return "--".join(re.sub(r"[^a-z0-9_.]+", "-", f"{f}.{v}".lower()) for f, v in cell)

@@ -12,6 +12,8 @@ import math
 from collections.abc import Collection, Iterable, Sequence
 
 from litreview.core.model import GapStatement
+from litreview.core.words import plural
+from litreview.gaps.attribution import ClauseValues, clause_values
 from litreview.gaps.index import Cell, CorpusIndex, GapSettings
 
 __all__ = [
@@ -22,6 +24,7 @@ __all__ = [
     "specificity",
     "stated",
     "total",
+    "why_score",
     "why_stated",
 ]
 
@@ -39,15 +42,25 @@ def focus(
     *,
     any_values: Collection[tuple[str, str]] = (),
 ) -> float:
-    """How much of a statement is about ``cell``, in (0, 1].
+    """How much of a statement is about ``cell``, in (0, 1]: the best of its clauses.
 
-    The mean, over the facets the statement names, of ``1/k`` where the cell holds one of the
-    statement's ``k`` values of that facet (0 where the cell leaves the facet out). A statement
-    about exactly the cell scores 1; a diffuse one, naming many values, scores less. Values in
-    ``any_values`` (catch-all "in general" values) name no particular value, so they are not
-    counted: as in :func:`litreview.gaps.register.statement_cells`, they leave their facet open.
+    For one clause, the mean, over the facets the clause names, of ``1/k`` where the cell
+    holds one of the clause's ``k`` values of that facet (0 where the cell leaves the facet
+    out). A clause about exactly the cell scores 1; a diffuse one, naming many values, scores
+    less. Values in ``any_values`` (catch-all "in general" values) name no particular value,
+    so they are not counted: as in :func:`litreview.gaps.attribution.cells_of`, they leave
+    their facet open.
     """
-    named = {f: [v for v in stmt.values(f) if (f, v) not in any_values] for f in facets}
+    return max(_focus(values, cell, facets, any_values) for _, values in clause_values(stmt))
+
+
+def _focus(
+    values: ClauseValues,
+    cell: Cell,
+    facets: Sequence[str],
+    any_values: Collection[tuple[str, str]],
+) -> float:
+    named = {f: [v for v in values.get(f, ()) if (f, v) not in any_values] for f in facets}
     named = {f: vs for f, vs in named.items() if vs}
     if not named:
         return 1.0
@@ -137,22 +150,33 @@ def why_stated(
     sections = len({(s.doc_id, s.section) for s in stmts})
     docs = len({s.doc_id for s in stmts})
     said = (
-        f"Stated {len(stmts)} time(s) ({n_exp} explicit, {len(stmts) - n_exp} implicit) in "
-        f"{sections} section(s) of {docs} document(s)"
+        f"Stated in {plural(len(stmts), 'statement')} ({n_exp} explicit, "
+        f"{len(stmts) - n_exp} implicit) in {plural(sections, 'section')} of "
+        f"{plural(docs, 'document')}"
     )
     if restated:
-        said += f", restated in '{restated[0]}'"
+        said += f", restated under '{restated[0]}'"
+    held = "no work covers" if n_works == 0 else f"{plural(n_works, 'work')} "
+    held += "" if n_works == 0 else ("covers" if n_works == 1 else "cover")
+    if status == "stated_confirmed":
+        verdict = f"{held} the cell (thin: at most {settings.thin_max}): the corpus confirms it"
+    else:
+        verdict = (
+            f"{held} the cell (more than {settings.thin_max}): the corpus has studies there, so "
+            f"the gap is one of {_KIND_WORDS.get(kind, kind)} rather than of evidence"
+        )
     years = [corpus.years[k] for k in sources if k in corpus.years]
-    newest = f"newest nearby source {max(years)}" if years else "no dated source nearby"
-    verdict = (
-        "the corpus confirms it is thin"
-        if status == "stated_confirmed"
-        else "yet the corpus has works there"
-    )
-    return (
-        f"{said}; {n_works} work(s) cover the cell, so {verdict} ({kind} gap); {newest}. "
-        f"Score {total(parts, settings):.2f} = {fmt_parts(parts, settings)}."
-    )
+    newest = f"Newest nearby source: {max(years)}" if years else "No dated source nearby"
+    return f"{said}. {verdict[0].upper()}{verdict[1:]}. {newest}."
+
+
+def why_score(parts: Iterable[tuple[str, float]], settings: GapSettings) -> str:
+    """The score sentence of ``why``: the total and its weighted parts."""
+    parts = tuple(parts)
+    return f"Score {total(parts, settings):.2f} = {fmt_parts(parts, settings)}."
+
+
+_KIND_WORDS = {"synthesis": "synthesis", "covered": "updating the reviews", "absolute": "evidence"}
 
 
 def fmt_parts(parts: Iterable[tuple[str, float]], settings: GapSettings) -> str:
