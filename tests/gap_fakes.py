@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
-from litreview.core.model import Evidence, GapStatement, Tag, Work
+from litreview.core.model import Document, Evidence, GapStatement, Person, Tag, Work
 
 FACETS = ("crime_type", "group", "gender_dimension")
 
@@ -35,6 +37,17 @@ def tag(work: str, facet: str, value: str) -> Tag:
     """A fake tag."""
     return Tag(
         work_key=work, facet=facet, value=value, source="title", evidence=Evidence(quote=value)
+    )
+
+
+def titled(work: str, facet: str, value: str, words: str) -> Tag:
+    """A tag from ``words`` of the work's title."""
+    return Tag(
+        work_key=work,
+        facet=facet,
+        value=value,
+        source="rule:field:title:0",
+        evidence=Evidence(quote=words, field="title"),
     )
 
 
@@ -91,3 +104,85 @@ def taxonomy() -> SimpleNamespace:
             ),
         )
     )
+
+
+CLIMATE = ("hazard", "population", "outcome")
+
+
+def climate(*, title: str = "Urban Heat and Health", evil: str = "") -> dict[str, Any]:
+    """A small real-shaped register on the fixture review's taxonomy: the statements the
+    detector finds in its documents (with the words naming each value), three works tagged
+    with evidence, and the context the renderings use. ``evil`` is put into the first
+    document's text, a document title and a work's title (escaping tests)."""
+    from litreview.gaps.coverage import best_evidence
+    from litreview.gaps.fallback_mentions import clause_words, with_mentions
+    from litreview.gaps.index import load_settings
+    from litreview.gaps.register import find_gaps
+    from litreview.gaps.statements import default_cues, find_statements
+    from litreview.render.context import GapContext
+    from litreview.taxonomy import labels_of, load_taxonomy
+
+    root = Path(__file__).resolve().parent / "fixture_review"
+    taxonomy = load_taxonomy((root / "bibliography" / "taxonomy.yaml").read_text("utf-8"))
+    texts = {p.stem: p.read_text("utf-8") for p in sorted((root / "documents").glob("*.txt"))}
+    if evil:
+        texts["heat_brief"] = texts["heat_brief"].replace(
+            "There is a lack of data", f"{evil} There is a lack of data"
+        )
+    settings = load_settings()
+    cues = default_cues()
+    words = clause_words(
+        settings.clause_breaks, settings.concessive, [c.pattern for c in cues.positive]
+    )
+    found = [s for d, t in texts.items() for s in find_statements(d, t, cues, taxonomy)]
+    statements = with_mentions(found, texts, taxonomy, words)
+    works = [
+        Work(
+            key="mendes2018",
+            issued="2018",
+            title="Heat stroke admissions in southern Europe",
+            authors=(Person(family="Mendes", given="R."),),
+            container="Journal of Urban Health",
+        ),
+        Work(
+            key="wws2021",
+            issued="2021",
+            title=f"Heatwaves and mortality in older adults{evil}",
+            authors=(Person(literal="World Weather Service"),),
+        ),
+        Work(
+            key="rba2020",
+            issued="2020",
+            title="Floods and Families",
+            authors=(Person(literal="River Basin Authority"),),
+        ),
+    ]
+    tags = [
+        titled("mendes2018", "hazard", "heat", "Heat"),
+        titled("mendes2018", "population", "older_people", "older people"),
+        titled("wws2021", "hazard", "heat", "Heat"),
+        titled("wws2021", "population", "older_people", "older adults"),
+        titled("wws2021", "outcome", "mortality", "mortality"),
+        titled("rba2020", "hazard", "flood", "Floods"),
+    ]
+    gaps = find_gaps(statements, tags, works, CLIMATE, labels=labels_of(taxonomy).values)
+    docs = {
+        d: Document(doc_id=d, title=f"{title}{evil}" if d == "heat_brief" else d) for d in texts
+    }
+    ctx = GapContext(
+        labels=labels_of(taxonomy),
+        documents=docs,
+        citations={w.key: f"{w.title} ({w.year})." for w in works},
+        evidence=best_evidence(tags),
+        weights=settings.weights,
+    )
+    return {
+        "gaps": gaps,
+        "ctx": ctx,
+        "statements": statements,
+        "texts": texts,
+        "works": works,
+        "tags": tags,
+        "taxonomy": taxonomy,
+        "settings": settings,
+    }

@@ -21,6 +21,7 @@ from litreview.gaps.index import EVIDENCE
 
 __all__ = [
     "Coverage",
+    "best_evidence",
     "coverage_cube",
     "coverage_matrix",
     "evidence_kind",
@@ -216,3 +217,30 @@ def evidence_tags(
     skip = frozenset(exclude_works)
     allowed = frozenset(kinds)
     return [t for t in tags if t.work_key not in skip and evidence_kind(t) in allowed]
+
+
+#: which evidence is shown first for a work's value: a person's word, then the work's own
+#: fields, then how documents cite it
+_EVIDENCE_ORDER = {"curator": 0, "field": 1, "context:sentence": 2, "context:heading": 3}
+
+
+def best_evidence(tags: Iterable[Tag]) -> dict[tuple[str, str, str], Tag]:
+    """(work, facet, value) -> the tag row that best shows why the work has the value: a
+    curator's, else one from the work's fields, else the citing sentence, else the heading
+    (the highest score, then the earliest offset, within a kind)."""
+    out: dict[tuple[str, str, str], Tag] = {}
+    for t in tags:
+        key = (t.work_key, t.facet, t.value)
+        old = out.get(key)
+        if old is None or _rank(t) < _rank(old):
+            out[key] = t
+    return out
+
+
+def _rank(t: Tag) -> tuple[int, float, str, int]:
+    return (
+        _EVIDENCE_ORDER.get(evidence_kind(t), 9),
+        -t.score,
+        t.evidence.doc_id,
+        t.evidence.char_start or 0,
+    )

@@ -6,16 +6,17 @@ failure leaves it as it was.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from litreview.core.errors import InputError
 from litreview.core.model import Document, GapStatement, Tag, Work
+from litreview.gaps.index import GapSettings
 from litreview.gaps.register import Gap, find_gaps, load_settings
 from litreview.review import Review
 from litreview.taxonomy import Taxonomy
 
-__all__ = ["GapsResult", "find_all_statements", "run_gaps"]
+__all__ = ["GapsResult", "attributed", "find_all_statements", "register_of", "run_gaps"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -74,6 +75,30 @@ def attributed(
     return with_mentions(statements, texts, taxonomy, words)
 
 
+def register_of(
+    statements: Sequence[GapStatement],
+    tags: Sequence[Tag],
+    works: Sequence[Work],
+    documents: Sequence[Document],
+    taxonomy: Taxonomy,
+    settings: GapSettings | None = None,
+) -> list[Gap]:
+    """The ranked register, as ``litreview gaps`` computes it (the notebooks call this too)."""
+    from litreview.gaps.coverage import under_review
+    from litreview.taxonomy import labels_of
+
+    return find_gaps(
+        statements,
+        tags,
+        works,
+        taxonomy.facet_ids,
+        labels=labels_of(taxonomy).values,
+        settings=settings or load_settings(),
+        any_values=taxonomy.fallbacks,
+        exclude_works=under_review(documents),
+    )
+
+
 def run_gaps(
     review: Review,
     *,
@@ -83,7 +108,8 @@ def run_gaps(
 ) -> GapsResult:
     """Statements, register, briefs, map, EPPI export and figures under ``gaps/``
     (``tags``: the tags to count, when they are not yet saved in ``tags.csv``)."""
-    from litreview.taxonomy import labels_of
+    from litreview.gaps.coverage import evidence_tags, under_review
+    from litreview.render.gap_outputs import GapInputs, gap_files
 
     taxonomy = taxonomy or review.load_taxonomy()
     docs = _documents(review)
@@ -92,20 +118,22 @@ def run_gaps(
     works, _ = review.load_works()
     tags = review.load_tags() if tags is None else tags
     notices = [] if tags else ["no tags yet: run 'litreview tag' (every cell counts as empty)"]
-    labels = labels_of(taxonomy)
     settings = load_settings()
-    gaps = find_gaps(
-        statements,
-        tags,
-        works,
-        taxonomy.facet_ids,
-        labels=labels.values,
-        settings=settings,
-        any_values=taxonomy.fallbacks,
-        exclude_works={d.work_key for d in docs if d.work_key},
-    )
-    files = render_all(
-        review, taxonomy, gaps, statements, works, tags, docs, top=top, thin_max=settings.thin_max
+    gaps = register_of(statements, tags, works, docs, taxonomy, settings)
+    title = next((d.title for d in docs if d.title), "") or review.root.resolve().name
+    files = gap_files(
+        GapInputs(
+            title=title,
+            taxonomy=taxonomy,
+            settings=settings,
+            gaps=gaps,
+            statements=statements,
+            works=works,
+            documents=docs,
+            citations=review.load_citations(),
+            counted=evidence_tags(tags, exclude_works=under_review(docs), kinds=settings.evidence),
+            top=top,
+        )
     )
     review.save_gaps(files, keep=lambda rel: not rel.startswith("briefs/"))
     return GapsResult(
@@ -114,72 +142,3 @@ def run_gaps(
         files=tuple(sorted(files)),
         notices=tuple(notices),
     )
-
-
-def render_all(
-    review: Review,
-    taxonomy: Taxonomy,
-    gaps: Sequence[Gap],
-    statements: Sequence[GapStatement],
-    works: Sequence[Work],
-    tags: Sequence[Tag],
-    docs: Sequence[Document],
-    *,
-    top: int,
-    thin_max: int,
-) -> dict[str, str | bytes]:
-    """Every file under ``gaps/``, keyed by its path there."""
-    from litreview.render import egm, eppi, gap_figures
-    from litreview.render.briefs import render_briefs
-    from litreview.render.clusters import cluster_files
-    from litreview.render.register import render_register
-    from litreview.taxonomy import labels_of
-
-    title = next((d.title for d in docs if d.title), "") or review.root.resolve().name
-    citations = review.load_citations()
-    files: dict[str, str | bytes] = dict(render_register(gaps, statements, taxonomy.facet_ids))
-    files.update(render_briefs(gaps, works, labels_of(taxonomy), top=top))
-    under_review = {d.work_key for d in docs if d.work_key}  # not evidence about themselves
-    data = egm.egm_data(
-        title=f"Evidence and gap map: {title}",
-        facets=taxonomy.facets,
-        works=[w for w in works if w.key not in under_review],
-        tags=tags,
-        statements=statements,
-        citations=citations,
-        documents=docs,
-        thin_max=thin_max,
-    )
-    files["map.html"] = egm.render_map(data)
-    files["eppi-reviewer.json"] = eppi.eppi_json(taxonomy.facets, works, tags)
-    frame = gap_figures.compute_statements_per_theme(gaps)
-    if len(frame):
-        files["figures/statements-per-theme.png"] = gap_figures.plot_statements_per_theme(frame)
-    files.update(other_figures(taxonomy, tags, under_review))
-    files.update(cluster_files(works, citations, statements, taxonomy.facet_ids))
-    return files
-
-
-def other_figures(
-    taxonomy: Taxonomy, tags: Sequence[Tag], exclude: Collection[str] = ()
-) -> dict[str, bytes]:
-    """Coverage heatmaps, one per pair of facets (works in ``exclude`` are not counted)."""
-    import itertools
-
-    from litreview.gaps.coverage import coverage_matrix
-    from litreview.render.figures import heatmap_png
-
-    labels = {v.id: v.label for f in taxonomy.facets for v in f.values}
-    out: dict[str, bytes] = {}
-    for rows, cols in itertools.combinations(taxonomy.facets, 2):
-        counts = coverage_matrix(
-            [t for t in tags if t.work_key not in exclude],
-            rows.id,
-            cols.id,
-            row_values=[v.id for v in rows.values],
-            col_values=[v.id for v in cols.values],
-        ).counts.rename_axis(index=rows.label, columns=cols.label)
-        out[f"figures/coverage-{rows.id}-x-{cols.id}.png"] = heatmap_png(
-            counts, title=f"Unique works: {rows.label} × {cols.label}", labels=labels, dpi=90
-        )
-    return out

@@ -1,9 +1,12 @@
 """Study briefs: one Markdown page per top gap, written for a commissioner.
 
-Each brief says what the gap is, what the documents say (quoted, with locations), what
-evidence exists (formatted citations), suggested research questions (templates in
-``data/gap_briefs.yaml`` filled with the taxonomy's labels and descriptions), who and what
-they cover, and what kind of study the gap calls for.
+Each brief says what the gap is, in the documents' words; what the documents say (quoted, the
+words naming each value in bold, the document's title and section, offsets in a details line);
+what evidence exists (formatted citations, each with the evidence that puts it in or near the
+cell); research questions built from what the statements say is missing
+(:mod:`litreview.gaps.objects`, forms in ``data/gap_briefs.yaml``); what it covers; what kind
+of study it calls for; and what would change its rank (:mod:`litreview.gaps.sensitivity`).
+Every text from a document or the corpus is escaped (:mod:`litreview.render.markdown`).
 """
 
 from __future__ import annotations
@@ -15,11 +18,16 @@ from typing import Any
 
 import yaml
 
-from litreview.core.model import Work
-from litreview.gaps.register import Gap
-from litreview.taxonomy import Labels
+from litreview.core.words import plural
+from litreview.gaps.gap import Gap
+from litreview.gaps.objects import gap_objects, load_object_rules
+from litreview.gaps.sensitivity import RankMoves
+from litreview.render.brief_parts import evidence_section, moves_section
+from litreview.render.context import GapContext, where
+from litreview.render.markdown import md_text
+from litreview.render.register_md import STATUS_WORDS, quote_lines
 
-#: Sources listed per brief (the newest nearest ones); the register lists them all.
+#: Sources listed per brief, in the cell and nearby (the register lists them all).
 SHOWN = 5
 
 __all__ = ["SHOWN", "brief_markdown", "brief_name", "render_briefs"]
@@ -32,167 +40,162 @@ def brief_name(gap: Gap, n: int) -> str:
 
 
 def render_briefs(
-    gaps: Sequence[Gap], works: Sequence[Work], labels: Labels, *, top: int = 10
+    gaps: Sequence[Gap],
+    ctx: GapContext,
+    *,
+    top: int = 10,
+    moves: Mapping[str, RankMoves] | None = None,
 ) -> dict[str, str]:
-    """``briefs/NN-slug.md`` for the ``top`` best gaps, keyed by path under ``gaps/``."""
-    from litreview.render.egm import work_citations
-
-    by_key = {w.key: w for w in works}
-    cited = sorted(
-        {
-            k
-            for g in gaps[:top]
-            for k in (*g.sources[: g.n_works][:SHOWN], *g.sources[g.n_works :][:SHOWN])
-            if k in by_key
-        }
-    )
-    texts = work_citations([by_key[k] for k in cited])
+    """``briefs/NN-slug.md`` for the ``top`` best stated gaps (silent gaps when there are
+    fewer), keyed by path under ``gaps/``; ``moves`` (by gap id) says what would change each
+    rank."""
+    chosen = [g for g in gaps if g.statements][:top]
+    chosen += [g for g in gaps if not g.statements][: top - len(chosen)]
     templates = _templates()
+    n_stated = sum(1 for g in gaps if g.statements)
     return {
-        f"briefs/{brief_name(g, n)}": brief_markdown(g, by_key, labels, templates, texts)
-        for n, g in enumerate(gaps[:top], start=1)
+        f"briefs/{brief_name(g, n)}": brief_markdown(
+            g, ctx, templates, (moves or {}).get(g.id), n_stated=n_stated
+        )
+        for n, g in enumerate(chosen, start=1)
     }
 
 
 def brief_markdown(
     gap: Gap,
-    works: Mapping[str, Work],
-    labels: Labels,
+    ctx: GapContext,
     templates: Mapping[str, Any],
-    texts: Mapping[str, str] | None = None,
+    moves: RankMoves | None = None,
+    *,
+    n_stated: int = 0,
 ) -> str:
     """One brief as Markdown."""
+    objects = gap_objects(gap.backing, load_object_rules(templates.get("objects")))
     parts = [
-        f"# Study brief {gap.rank}: {gap.title}",
+        f"# Study brief {gap.rank}: {md_text(gap.title)}",
         "",
         "## The gap",
         "",
-        _summary(gap, labels),
+        _summary(gap, ctx, [o.text for o in objects]),
         "",
         "## What the documents say",
         "",
-        *_quotes(gap),
+        *_quotes(gap, ctx),
         "## What evidence exists",
         "",
-        *_evidence(gap, works, texts),
+        *evidence_section(gap, ctx, SHOWN),
         "## Suggested research questions",
         "",
-        *_questions(gap, labels, templates),
+        *_questions(gap, ctx, templates, objects),
         "## Who and what it covers",
         "",
-        *_coverage(gap, labels),
+        *_coverage(gap, ctx),
         "## What kind of study",
         "",
-        templates.get("kinds", {}).get(gap.kind, gap.kind).capitalize() + ".",
+        md_text(templates.get("kinds", {}).get(gap.kind, gap.kind).capitalize()) + ".",
         "",
+        "## What would change this rank",
+        "",
+        *moves_section(gap, ctx, moves, n_stated),
         "## Why this rank",
         "",
-        gap.why,
+        md_text(gap.why),
         "",
     ]
     return "\n".join(parts)
 
 
-def _summary(gap: Gap, labels: Labels) -> str:
-    words = _cell_words(gap, labels)
+def _summary(gap: Gap, ctx: GapContext, objects: Sequence[str]) -> str:
+    values = " and ".join(ctx.value(f, v) for f, v in gap.cell)
+    held = (
+        "no work of the corpus covers"
+        if gap.n_works == 0
+        else f"{plural(gap.n_works, 'work')} of the corpus "
+        + ("covers" if gap.n_works == 1 else "cover")
+    )
+    thin = f"(thin: at most {gap.thin_max})" if gap.thin_max else ""
     if gap.status == "silent":
-        said = "No document under review states this gap, but the corpus is thin here"
-    else:
-        docs = ", ".join(gap.documents)
-        said = (
-            f"The documents under review ({docs}) say {len(gap.statements)} time(s) that "
-            f"evidence is missing or thin here"
+        return md_text(
+            f"No document under review states this gap, but {held} {values} together "
+            f"{thin}: a candidate gap worth checking."
         )
-    corpus = (
-        f"the corpus holds {gap.n_works} work(s) on exactly this combination"
-        if gap.n_works
-        else "the corpus holds no work on exactly this combination"
+    docs = "; ".join(ctx.doc_title(d) for d in gap.documents)
+    said = f"The documents under review ({docs}) say in {plural(len(gap.statements), 'statement')}"
+    said += " that evidence is missing on " + (
+        "; ".join(f"“{o}”" for o in objects) if objects else values
     )
     verdict = {
-        "stated_confirmed": "The corpus confirms the gap.",
-        "stated_contradicted": "Sources do exist, so the gap may be one of synthesis or "
-        "of awareness rather than of evidence.",
-        "silent": "It is a candidate gap worth checking.",
+        "stated_confirmed": f"{held} {values} together {thin}: the corpus confirms the gap.",
+        "stated_contradicted": f"{held} {values} together, more than {gap.thin_max}: the gap "
+        "may be one of synthesis or of awareness rather than of evidence.",
     }.get(gap.status, "")
-    return f"This gap concerns {words}. {said}; {corpus}. {verdict}"
+    return md_text(f"{said}. {verdict[:1].upper()}{verdict[1:]}")
 
 
-def _quotes(gap: Gap) -> list[str]:
-    if not gap.statements:
-        return ["No statement in the documents mentions this gap.", ""]
+def _quotes(gap: Gap, ctx: GapContext) -> list[str]:
+    if not gap.backing:
+        return ["No statement in the documents names this gap.", ""]
+    return [line for b in gap.backing for line in quote_lines(b, ctx)]
+
+
+def _questions(
+    gap: Gap, ctx: GapContext, templates: Mapping[str, Any], objects: Sequence[Any]
+) -> list[str]:
+    forms = templates.get("questions", {})
     out = []
-    for s in gap.statements:
-        where = f"{s.doc_id}, {s.section or 'no section'}, characters {s.char_start}–{s.char_end}"
-        out += [f"> {' '.join(s.quote.split())}", ">", f"> — {where} ({s.strength})", ""]
-    return out
+    for o in objects:
+        form = (
+            gap.kind
+            if gap.kind in ("synthesis", "covered")
+            else "data"
+            if o.about_data
+            else "missing"
+        )
+        text = forms.get(form) or forms.get("missing", "What is known about {object}?")
+        out.append(text.format(object=_lower_first(o.text)))
+    if not out:
+        words = " and ".join(ctx.value(f, v).lower() for f, v in gap.cell)
+        out.append(templates.get("fallback", "What is known about {words}?").format(words=words))
+    lines = [f"{n}. {md_text(q)}" for n, q in enumerate(out, start=1)]
+    sources = [o for o in objects]
+    if sources:
+        lines += [
+            "",
+            "From: "
+            + "; ".join(
+                f"{md_text(where(o.doc_id, '', ctx))} (characters {o.char_start}–{o.char_end})"
+                for o in sources
+            )
+            + ".",
+        ]
+    return [*lines, ""]
 
 
-def _evidence(gap: Gap, works: Mapping[str, Work], texts: Mapping[str, str] | None) -> list[str]:
-    from litreview.render.egm import plain_citation
-
-    found = [works[k] for k in gap.sources if k in works]
-    if not found:
-        return ["No existing source in the corpus is close to this gap.", ""]
-    inside, nearby = found[: gap.n_works], found[gap.n_works :]
-    out = []
-    for head, group in (
-        (
-            f"The corpus holds {gap.n_works} work(s) on exactly this combination (newest first):",
-            inside,
-        ),
-        ("Nearby works, sharing part of the combination:", nearby),
-    ):
-        shown = group[:SHOWN]
-        if shown:
-            out += [
-                head,
-                "",
-                *[f"- {(texts or {}).get(w.key) or plain_citation(w)}" for w in shown],
-                "",
-            ]
-        if len(group) > len(shown):
-            out += [f"({len(group) - len(shown)} more are listed in the register.)", ""]
-    return out
+def _lower_first(text: str) -> str:
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
 
 
-def _questions(gap: Gap, labels: Labels, templates: Mapping[str, Any]) -> list[str]:
-    names = [labels.value(f, v) for f, v in gap.cell]
-    fill = {
-        "cell": " and ".join(names),
-        "first": names[0],
-        "rest": " and ".join(names[1:]) or "its context",
-        "n_works": gap.n_works,
-    }
-    chosen = [
-        t
-        for t in templates.get(gap.kind, templates.get("absolute", []))
-        if len(names) > 1 or "{rest}" not in t
-    ]
-    return [f"{n}. {t.format(**fill)}" for n, t in enumerate(chosen, start=1)] + [""]
-
-
-def _coverage(gap: Gap, labels: Labels) -> list[str]:
+def _coverage(gap: Gap, ctx: GapContext) -> list[str]:
     out = []
     for f, v in gap.cell:
-        desc = labels.descriptions.get((f, v), "")
+        desc = ctx.labels.descriptions.get((f, v), "")
+        facet = ctx.labels.facets.get(f, f)
         out.append(
-            f"- **{labels.facets.get(f, f)}: {labels.value(f, v)}**"
-            + (f" — {desc}" if desc else "")
+            f"- **{md_text(facet)}: {md_text(ctx.value(f, v))}**"
+            + (f" — {md_text(desc)}" if desc else "")
         )
     also = sorted(
-        {(f, v) for s in gap.statements for f in labels.facets for v in s.values(f)} - set(gap.cell)
+        {(f, v) for s in gap.statements for f, vs in s.facets for v in vs} - set(gap.cell)
     )
     if also:
         out.append(
-            "- Also named in the statements: " + ", ".join(labels.value(f, v) for f, v in also)
+            "- Also named in the statements: "
+            + ", ".join(md_text(ctx.value(f, v)) for f, v in also)
         )
+    out.append(f"- Status: {STATUS_WORDS.get(gap.status, gap.status)}.")
     return [*out, ""]
-
-
-def _cell_words(gap: Gap, labels: Labels) -> str:
-    return " and ".join(
-        f"{labels.value(f, v)} ({labels.facets.get(f, f).lower()})" for f, v in gap.cell
-    )
 
 
 def _templates() -> Mapping[str, Any]:

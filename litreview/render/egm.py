@@ -15,6 +15,7 @@ from typing import Any
 
 from litreview.core.model import Citation, Document, GapStatement, Tag, Work
 from litreview.core.texmarkup import plain_work
+from litreview.gaps.gap import Gap
 
 __all__ = [
     "FORMAT_LIMIT",
@@ -62,8 +63,10 @@ def egm_data(
     documents: Sequence[Document] = (),
     thin_max: int = 2,
     citation_text: Mapping[str, str] | None = None,
+    gaps: Sequence[Gap] = (),
 ) -> dict[str, Any]:
-    """The map's data: facets, works with their tags and citing documents, statements."""
+    """The map's data: facets, works with their tags and citing documents, statements, and
+    the register's gaps (each with its cell and the statements backing it, by index)."""
     facet_ids = [f.id for f in facets]
     work_tags: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for t in tags:
@@ -73,6 +76,9 @@ def egm_data(
         if c.work_key:
             cited_by[c.work_key].add(c.doc_id)
     texts = citation_text if citation_text is not None else work_citations(works)
+    ordered = sorted(statements, key=lambda s: (s.doc_id, s.char_start, s.char_end))
+    index = {(s.doc_id, s.char_start, s.char_end): i for i, s in enumerate(ordered)}
+    labels = {(f.id, v.id): v.label for f in facets for v in f.values}
     return {
         "title": title,
         "thin_max": thin_max,
@@ -93,10 +99,8 @@ def egm_data(
             for w in sorted(works, key=lambda w: w.key)
             if w.key in work_tags
         ],
-        "statements": [
-            _statement(s, facet_ids)
-            for s in sorted(statements, key=lambda s: (s.doc_id, s.char_start, s.char_end))
-        ],
+        "statements": [_statement(s, facet_ids) for s in ordered],
+        "gaps": [_gap(g, index, labels) for g in gaps],
     }
 
 
@@ -117,6 +121,37 @@ def _work(
 
 def _statement(s: GapStatement, facets: Sequence[str]) -> dict[str, Any]:
     return {**s.located(), "tags": {f: list(s.values(f)) for f in facets if s.values(f)}}
+
+
+def _gap(
+    g: Gap, index: Mapping[tuple[str, int, int], int], labels: Mapping[tuple[str, str], str]
+) -> dict[str, Any]:
+    """A register gap for the map: rank, title, status, cell, works, and its backing
+    statements (indices into ``statements``) with the words naming each value."""
+    backing = [
+        {
+            "s": index[key],
+            "words": " · ".join(
+                dict.fromkeys(
+                    f"{labels.get((m.facet, m.value), m.value)}: “{' '.join(m.quote.split())}”"
+                    + ("" if m.source == "statement" else f" ({m.source})")
+                    for m in b.mentions
+                )
+            ),
+        }
+        for b in g.backing
+        if (key := (b.statement.doc_id, b.statement.char_start, b.statement.char_end)) in index
+    ]
+    return {
+        "rank": g.rank,
+        "id": g.id,
+        "title": g.title,
+        "status": g.status,
+        "cell": dict(g.cell),
+        "n_works": g.n_works,
+        "score": g.score,
+        "backing": backing,
+    }
 
 
 def work_citations(

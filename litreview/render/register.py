@@ -1,8 +1,10 @@
 """Render a computed gap register to ``register.json``, ``.csv``, ``.md`` and ``statements.csv``.
 
-The register is computed once (:func:`litreview.gaps.register.find_gaps`); this module only formats
-it. ``register.json`` follows DESIGN.md and adds ``status``, ``kind``, ``n_works`` and, per
-statement, ``section`` and ``strength``.
+The register is computed once (:func:`litreview.gaps.register.find_gaps`); this module only
+formats it, so the three files carry the same numbers. ``register.json`` follows DESIGN.md and
+adds ``status``, ``kind``, ``n_works``, the score's ``parts``, per statement its ``section``,
+``strength``, ``clause`` and the ``words`` naming each of the gap's values, and per nearest
+source its formatted ``citation``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,12 @@ from typing import Any
 from litreview.core import schema
 from litreview.core.model import GapStatement
 from litreview.core.tables import csv_text
-from litreview.gaps.register import Cell, Gap
+from litreview.gaps.attribution import Backing
+from litreview.gaps.gap import Gap
+from litreview.gaps.index import Cell
+from litreview.render.context import GapContext
+from litreview.render.register_md import register_markdown
+from litreview.taxonomy import labels_of
 
 __all__ = [
     "REGISTER_EXTRA",
@@ -28,16 +35,6 @@ __all__ = [
 ]
 
 REGISTER_EXTRA = ("status", "kind", "n_works")
-STATUS_WORDS = {
-    "stated_confirmed": "stated and confirmed",
-    "stated_contradicted": "stated but contradicted",
-    "silent": "silent",
-}
-KIND_WORDS = {
-    "absolute": "primary research",
-    "synthesis": "evidence synthesis",
-    "covered": "reviews exist",
-}
 
 
 def cell_text(cell: Cell) -> str:
@@ -45,8 +42,10 @@ def cell_text(cell: Cell) -> str:
     return ",".join(f"{f}={v}" for f, v in cell)
 
 
-def statement_record(s: GapStatement) -> dict[str, Any]:
-    """A statement as in ``register.json``."""
+def backing_record(b: Backing) -> dict[str, Any]:
+    """A statement backing a gap, as in ``register.json``: where it is, what it says and the
+    words that name each of the gap's values."""
+    s = b.statement
     return {
         "doc_id": s.doc_id,
         "char_start": s.char_start,
@@ -54,11 +53,24 @@ def statement_record(s: GapStatement) -> dict[str, Any]:
         "quote": s.quote,
         "section": s.section,
         "strength": s.strength,
+        "clause": b.clause,
+        "words": [
+            {
+                "facet": m.facet,
+                "value": m.value,
+                "quote": m.quote,
+                "char_start": m.char_start,
+                "char_end": m.char_end,
+                "source": m.source,
+            }
+            for m in b.mentions
+        ],
     }
 
 
-def gap_record(g: Gap) -> dict[str, Any]:
+def gap_record(g: Gap, ctx: GapContext | None = None) -> dict[str, Any]:
     """One register entry as a JSON-ready dict (DESIGN.md keys first)."""
+    backs = g.backing or tuple(Backing(statement=s, clause=0) for s in g.statements)
     return {
         "rank": g.rank,
         "id": g.id,
@@ -68,18 +80,24 @@ def gap_record(g: Gap) -> dict[str, Any]:
         "n_sources": len(g.sources),
         "n_statements": len(g.statements),
         "documents": list(g.documents),
-        "statements": [statement_record(s) for s in g.statements],
+        "statements": [backing_record(b) for b in backs],
         "sources": list(g.sources),
         "why": g.why,
         "status": g.status,
         "kind": g.kind,
         "n_works": g.n_works,
+        "thin_max": g.thin_max,
+        "parts": {name: round(value, 4) for name, value in g.parts},
+        "source_citations": [
+            {"key": k, "citation": ctx.citation(k) if ctx else k, "in_cell": i < g.n_works}
+            for i, k in enumerate(g.sources)
+        ],
     }
 
 
-def register_json(gaps: Sequence[Gap]) -> str:
+def register_json(gaps: Sequence[Gap], ctx: GapContext | None = None) -> str:
     """``register.json``: a list, best gap first."""
-    return json.dumps([gap_record(g) for g in gaps], ensure_ascii=False, indent=2) + "\n"
+    return json.dumps([gap_record(g, ctx) for g in gaps], ensure_ascii=False, indent=2) + "\n"
 
 
 def register_csv(gaps: Sequence[Gap]) -> str:
@@ -107,53 +125,18 @@ def statements_csv(statements: Sequence[GapStatement], facets: Sequence[str]) ->
     return csv_text(schema.statement_columns(list(facets)), rows)
 
 
-def register_markdown(gaps: Sequence[Gap], *, title: str = "Gap register") -> str:
-    """``register.md``: a ranked table, then each gap with its statements and sources."""
-    lines = [
-        f"# {title}",
-        "",
-        "| rank | gap | status | study | score | statements | works |",
-        "|---:|---|---|---|---:|---:|---:|",
-    ]
-    for g in gaps:
-        lines.append(
-            f"| {g.rank} | {_md(g.title)} | {STATUS_WORDS.get(g.status, g.status)} | "
-            f"{KIND_WORDS.get(g.kind, g.kind)} | {g.score:.2f} | {len(g.statements)} | "
-            f"{g.n_works} |"
-        )
-    for g in gaps:
-        lines += [
-            "",
-            f"## {g.rank}. {_md(g.title)}",
-            "",
-            f"`{cell_text(g.cell)}`",
-            "",
-            _md(g.why),
-            "",
-        ]
-        lines += [
-            f"> {_md(s.quote)}  \n> — {s.doc_id}, {_md(s.section) or 'no section'}, "
-            f"chars {s.char_start}–{s.char_end} ({s.strength})\n"
-            for s in g.statements
-        ]
-        if g.sources:
-            lines.append("Nearest sources: " + ", ".join(f"`{k}`" for k in g.sources))
-    return "\n".join(lines) + "\n"
-
-
 def render_register(
-    gaps: Sequence[Gap], statements: Sequence[GapStatement], facets: Sequence[str]
+    gaps: Sequence[Gap],
+    statements: Sequence[GapStatement],
+    facets: Sequence[str],
+    ctx: GapContext | None = None,
 ) -> Mapping[str, str]:
     """Every register file, keyed by its path under ``gaps/``; ``facets`` are the taxonomy's
     facet ids in order (the statement table's facet columns)."""
+    ctx = ctx or GapContext(labels=labels_of(None))
     return {
-        "register.json": register_json(gaps),
+        "register.json": register_json(gaps, ctx),
         "register.csv": register_csv(gaps),
-        "register.md": register_markdown(gaps),
+        "register.md": register_markdown(gaps, ctx),
         "statements.csv": statements_csv(statements, facets),
     }
-
-
-def _md(text: str) -> str:
-    """Text safe inside a Markdown table cell or paragraph."""
-    return " ".join(text.replace("|", "\\|").split())

@@ -8,8 +8,10 @@ import re
 import pytest
 
 from litreview.core.model import Citation, Document, Work
+from litreview.gaps.register import find_gaps
 from litreview.render.egm import egm_data, embed_json, render_map
-from tests.gap_fakes import corpus, statements, tag, taxonomy
+from litreview.taxonomy import labels_of
+from tests.gap_fakes import FACETS, corpus, statements, tag, taxonomy
 
 EVIL = "<img src=x onerror=alert(1)></script><script>alert(2)</script>"
 
@@ -29,6 +31,7 @@ def page_data() -> dict:
         citations=cits,
         documents=[Document(doc_id="d1", title="Doc <b>one</b>")],
         citation_text={w.key: w.title for w in works},
+        gaps=find_gaps(statements(), tags, works, FACETS, labels=labels_of(taxonomy()).values),
     )
 
 
@@ -56,6 +59,16 @@ def test_data_holds_works_tags_and_documents() -> None:
     assert "ml1" in works and data["thin_max"] == 2
     assert [s["doc_id"] for s in data["statements"]] == ["d1"] * 4
     assert data["statements"][0]["tags"]["crime_type"] == ["laundering"]
+
+
+def test_data_holds_the_register_gaps_with_their_backing() -> None:
+    data = page_data()
+    gaps = {g["id"]: g for g in data["gaps"]}
+    laundering = gaps["crime_type.laundering--group.women"]
+    assert laundering["cell"] == {"crime_type": "laundering", "group": "women"}
+    assert laundering["status"] == "stated_confirmed"
+    quotes = [data["statements"][b["s"]]["quote"] for b in laundering["backing"]]
+    assert quotes == ["quote 100", "quote 200"]
 
 
 def test_large_corpora_get_plain_citations_small_ones_formatted(

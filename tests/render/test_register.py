@@ -1,4 +1,4 @@
-"""Register, statements, briefs and EPPI renderings of a small computed register."""
+"""register.json, register.csv and statements.csv of a small computed register."""
 
 from __future__ import annotations
 
@@ -7,13 +7,10 @@ import io
 import json
 
 from litreview.core import schema
-from litreview.core.model import Person, Work
 from litreview.gaps.register import find_gaps
-from litreview.render.briefs import brief_name, render_briefs
-from litreview.render.eppi import eppi_record
-from litreview.render.register import register_csv, register_markdown, render_register
+from litreview.render.register import register_csv, render_register
 from litreview.taxonomy import labels_of
-from tests.gap_fakes import FACETS, corpus, statements, taxonomy
+from tests.gap_fakes import CLIMATE, FACETS, climate, corpus, statements, taxonomy
 
 DESIGN_KEYS = {
     "rank",
@@ -63,37 +60,22 @@ def test_statements_csv_columns() -> None:
     assert rows[0]["crime_type"] == "laundering" and rows[0]["char_start"] == "100"
 
 
-def test_markdown_quotes_and_escapes_pipes() -> None:
-    md = register_markdown(gaps())
-    assert "> quote 100" in md and md.startswith("# Gap register")
-    assert md.count("\n## ") == len(gaps())
-
-
-def test_briefs_named_and_written_for_top() -> None:
-    _, works = corpus()
-    works.append(Work(key="extra", title="Unrelated", authors=(Person(family="Doe", given="J."),)))
-    g = gaps()
-    briefs = render_briefs(g, works, labels_of(taxonomy()), top=2)
-    assert sorted(briefs) == sorted(f"briefs/{brief_name(x, n)}" for n, x in enumerate(g[:2], 1))
-    first = briefs[f"briefs/{brief_name(g[0], 1)}"]
-    for heading in (
-        "## The gap",
-        "## What the documents say",
-        "## What evidence exists",
-        "## Suggested research questions",
-        "## What kind of study",
-    ):
-        assert heading in first
-    assert "1. " in first.split("## Suggested research questions")[1]
-    assert brief_name(g[0], 1).startswith("01-")
-
-
-def test_eppi_shape() -> None:
-    tags, works = corpus()
-    rec = eppi_record(taxonomy().facets, works, tags)
-    top = rec["CodeSets"][0]["Attributes"]["AttributesList"]
-    assert [a["AttributeName"] for a in top] == ["Crime type", "Group", "Dimension"]
-    ids = {a["AttributeId"] for t in top for a in t["Attributes"]["AttributesList"]}
-    refs = {r["OldItemId"]: r for r in rec["References"]}
-    assert len(refs) == len(works)
-    assert {c["AttributeId"] for c in refs["w0"]["Codes"]} <= ids and len(refs["w0"]["Codes"]) == 2
+def test_register_json_names_the_words_and_formats_the_sources() -> None:
+    c = climate()
+    records = json.loads(
+        render_register(c["gaps"], c["statements"], CLIMATE, c["ctx"])["register.json"]
+    )
+    heat = next(
+        r
+        for r in records
+        if r["cells"] == [{"hazard": "heat", "population": "older_people", "outcome": "mortality"}]
+    )
+    words = {(w["value"], w["quote"]) for s in heat["statements"] for w in s["words"]}
+    assert {("heat", "heat"), ("older_people", "older people"), ("mortality", "deaths")} <= words
+    assert [s["clause"] for s in heat["statements"]] == [0, 0]
+    assert heat["source_citations"][0] == {
+        "key": "wws2021",
+        "citation": "Heatwaves and mortality in older adults (2021).",
+        "in_cell": True,
+    }
+    assert set(heat["parts"]) == {"stated", "thinness", "age", "specificity", "novelty"}

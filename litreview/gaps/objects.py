@@ -1,0 +1,162 @@
+"""What a gap statement says is missing: the *object* of the gap, in the document's words.
+
+"Not enough is known about the roles that women play in SOC groups" has the object "the roles
+that women play in SOC groups". An object is found by the patterns of ``data/gap_briefs.yaml``
+(``objects``: a phrase after an evidence word and a preposition, after a verb of study, or the
+subject of a "... is poorly understood" predicate), cut at the clause breaks and the main verb
+named there, and kept only when it holds words naming the gap's values: a brief's research
+questions are built from these objects, not from the taxonomy's labels.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from litreview.gaps.attribution import Backing
+
+__all__ = ["GapObject", "ObjectRules", "gap_objects", "load_object_rules", "object_of"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ObjectRules:
+    """Compiled patterns (each with a group ``object``), cuts and words, from data."""
+
+    patterns: tuple[re.Pattern[str], ...]
+    subjects: tuple[re.Pattern[str], ...]
+    breaks: re.Pattern[str]
+    predicate: re.Pattern[str]
+    reject_start: re.Pattern[str]
+    data_words: re.Pattern[str]
+    max_words: int = 30
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GapObject:
+    """An object found in one statement: its text, its offsets in the document, how many of
+    the gap's words it holds and whether it is about data."""
+
+    text: str
+    doc_id: str
+    char_start: int
+    char_end: int
+    n_words: int
+    about_data: bool
+
+
+def load_object_rules(raw: Mapping[str, Any] | None = None) -> ObjectRules:
+    """The rules of ``objects`` in ``data/gap_briefs.yaml`` (or of ``raw``)."""
+    if raw is None:
+        text = resources.files("litreview").joinpath("data/gap_briefs.yaml").read_text("utf-8")
+        raw = (yaml.safe_load(text) or {}).get("objects", {})
+
+    def rx(items: Sequence[str]) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in items) or r"(?!x)x", re.IGNORECASE)
+
+    return ObjectRules(
+        patterns=tuple(re.compile(p, re.IGNORECASE) for p in raw.get("patterns", ())),
+        subjects=tuple(re.compile(p, re.IGNORECASE) for p in raw.get("subjects", ())),
+        breaks=rx(raw.get("breaks", ())),
+        predicate=rx(raw.get("predicate", ())),
+        reject_start=re.compile(
+            r"(?:" + "|".join(raw.get("reject_start", ())) + r")\b"
+            if raw.get("reject_start")
+            else r"(?!x)x",
+            re.IGNORECASE,
+        ),
+        data_words=rx([rf"\b{w}\b" for w in raw.get("data_words", ())]),
+        max_words=int(raw.get("max_words", 30)),
+    )
+
+
+def object_of(b: Backing, rules: ObjectRules) -> GapObject | None:
+    """The object of the gap in ``b``'s statement: of the phrases the patterns find, the one
+    whose clause (from the evidence word or verb to the break ending it) names the most of the
+    gap's values by the clause's own words (not words borrowed from around it), the shortest
+    on a tie; None when no clause names any."""
+    s = b.statement
+    own = [
+        (m.facet, m.value, m.char_start - s.char_start, m.char_end - s.char_start)
+        for m in b.mentions
+        if m.clause >= 0
+    ]
+    best: tuple[int, int, int, int] | None = None  # (-held, length, start, end)
+    for lead, start, stop, end in _candidates(s.quote, rules):
+        held = len({(f, v) for f, v, a, e in own if e > lead and a < stop})
+        if held and (best is None or (-held, end - start) < best[:2]):
+            best = (-held, end - start, start, end)
+    if best is None:
+        return None
+    _, _, start, end = best
+    return GapObject(
+        text=_clean(s.quote[start:end]),
+        doc_id=s.doc_id,
+        char_start=s.char_start + start,
+        char_end=s.char_start + end,
+        n_words=-best[0],
+        about_data=bool(rules.data_words.search(s.quote)),
+    )
+
+
+def gap_objects(backing: Sequence[Backing], rules: ObjectRules, *, top: int = 3) -> list[GapObject]:
+    """Up to ``top`` distinct objects of a gap's statements, those holding most words first."""
+    found = [o for b in backing if (o := object_of(b, rules)) is not None]
+    found.sort(key=lambda o: (-o.n_words, len(o.text)))
+    out: list[GapObject] = []
+    for o in found:
+        key = o.text.lower()
+        if not any(key in p.text.lower() or p.text.lower() in key for p in out):
+            out.append(o)
+    return out[:top]
+
+
+def _candidates(quote: str, rules: ObjectRules) -> list[tuple[int, int, int, int]]:
+    """(match start, object start, clause end, object end) of every object the patterns
+    find. Each may
+    end at the end of its match or at any clause break inside it; from there an object after
+    an evidence word or a verb ends before its last main verb, and a subject must hold none."""
+    out = []
+    for pattern, subject in [(p, False) for p in rules.patterns] + [
+        (p, True) for p in rules.subjects
+    ]:
+        pos = 0
+        while (m := pattern.search(quote, pos)) is not None:
+            pos = m.start() + 1
+            start, end = m.span("object")
+            while start < end and not _wordlike(quote[start]):
+                start += 1
+            if start >= end or rules.reject_start.match(quote, start):
+                continue
+            for stop in [end, *(b.start() for b in rules.breaks.finditer(quote, start, end))]:
+                verbs = list(rules.predicate.finditer(quote, start, stop))
+                if not (verbs and subject):
+                    cut = verbs[-1].start() if verbs else stop
+                    out.append((m.start(), start, stop, _trim(quote, start, cut, rules)))
+    return [c for c in out if c[3] > c[1]]
+
+
+def _wordlike(ch: str) -> bool:
+    return ch.isalnum() and not _MARKS.fullmatch(ch)
+
+
+def _trim(quote: str, start: int, end: int, rules: ObjectRules) -> int:
+    """``end`` moved back to at most ``max_words`` words and past trailing punctuation."""
+    words = quote[start:end].split()
+    if len(words) > rules.max_words:
+        end = start + len(" ".join(words[: rules.max_words]))
+    while end > start and not (_wordlike(quote[end - 1]) or quote[end - 1] in ")’'\""):
+        end -= 1
+    return end
+
+
+_MARKS = re.compile(r"[*_]|[\u00b9\u00b2\u00b3\u2070-\u209f]+")
+
+
+def _clean(text: str) -> str:
+    """An object as plain words: emphasis marks and footnote numbers dropped, one line."""
+    return " ".join(_MARKS.sub("", text).split())

@@ -1,0 +1,151 @@
+"""``register.md``: the register for a person: a legend once, stated and silent gaps in two
+tables, then each gap with the statements behind it (the words naming each value in bold)
+and its nearest sources as formatted citations. Every text from a document or the corpus is
+escaped (:mod:`litreview.render.markdown`); the numbers are those of register.csv/json."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from litreview.core.words import plural
+from litreview.gaps.attribution import Backing
+from litreview.gaps.gap import Gap
+from litreview.render.context import GapContext, mention_words, statement_words, where
+from litreview.render.markdown import md_bold_spans, md_text
+from litreview.taxonomy import labels_of
+
+__all__ = ["KIND_WORDS", "STATUS_WORDS", "legend", "register_markdown"]
+
+STATUS_WORDS = {
+    "stated_confirmed": "stated, corpus thin",
+    "stated_contradicted": "stated, corpus has works",
+    "silent": "silent",
+}
+KIND_WORDS = {
+    "absolute": "primary research",
+    "synthesis": "evidence synthesis",
+    "covered": "update of reviews",
+}
+PART_WORDS = {
+    "stated": "how strongly and how often the documents say it",
+    "thinness": "how few works cover the cell",
+    "age": "how old the newest nearby source is",
+    "specificity": "how narrow the cell is",
+    "novelty": "the share of its statements no higher gap on a wider or narrower cell rests on",
+}
+
+
+def register_markdown(
+    gaps: Sequence[Gap], ctx: GapContext | None = None, *, title: str = "Gap register"
+) -> str:
+    """The whole ``register.md``."""
+    ctx = ctx or GapContext(labels=labels_of(None))
+    stated = [g for g in gaps if g.status != "silent"]
+    silent = [g for g in gaps if g.status == "silent"]
+    thin = max((g.thin_max for g in gaps), default=0)
+    lines = [
+        f"# {md_text(title)}",
+        "",
+        f"{plural(len(stated), 'stated gap')} (a document says evidence is missing) and "
+        f"{plural(len(silent), 'silent gap')} (thin cells no document mentions).",
+        "",
+        *legend(thin, ctx),
+        "## Stated gaps",
+        "",
+        *_table(stated, with_status=True),
+        "## Silent gaps",
+        "",
+        *_table(silent, with_status=False),
+    ]
+    for g in gaps:
+        lines += _entry(g, ctx)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def legend(thin_max: int, ctx: GapContext) -> list[str]:
+    """How to read the register: statuses, studies, counts and the score, said once."""
+    weights = " + ".join(
+        f"{ctx.weights[n]:g} × {n} ({PART_WORDS.get(n, n)})" for n in PART_WORDS if n in ctx.weights
+    )
+    return [
+        "How to read it:",
+        "",
+        f"- **Status.** *{STATUS_WORDS['stated_confirmed']}*: a document says evidence is "
+        f"missing and at most {plural(thin_max, 'work')} of the corpus cover the gap's cell. "
+        f"*{STATUS_WORDS['stated_contradicted']}*: a document says so, yet more than "
+        f"{plural(thin_max, 'work')} cover the cell: a gap of synthesis or awareness rather "
+        f"than of evidence. *silent*: no document says so, but at most "
+        f"{plural(thin_max, 'work')} cover a cell between two values the corpus covers well.",
+        f"- **Study.** *{KIND_WORDS['absolute']}*: few or no studies; "
+        f"*{KIND_WORDS['synthesis']}*: studies but no review; *{KIND_WORDS['covered']}*: "
+        "studies and reviews exist.",
+        "- **Works.** Unique works cited by or imported into the review that cover every value "
+        "of the cell, through their own fields, the sentence citing them or the heading they "
+        "are cited under. The documents under review never count.",
+        "- **Statements.** Sentences of the documents that name the gap's values together in "
+        "one clause; the words naming each value are in bold, or quoted when they come from "
+        "the sentence before or the section heading.",
+        f"- **Score**, from 0 to 1: {weights}. Stated gaps come first, each placed given the "
+        "gaps above it (novelty); silent gaps have no stated or novelty part and are ranked "
+        "apart.",
+        "",
+    ]
+
+
+def _table(gaps: Sequence[Gap], *, with_status: bool) -> list[str]:
+    if not gaps:
+        return ["None.", ""]
+    head = "| rank | gap | status | study | score | statements | works |"
+    rule = "|---:|---|---|---|---:|---:|---:|"
+    if not with_status:
+        head, rule = "| rank | gap | study | score | works |", "|---:|---|---|---:|---:|"
+    rows = []
+    for g in gaps:
+        cells = [str(g.rank), md_text(g.title)]
+        if with_status:
+            cells.append(STATUS_WORDS.get(g.status, g.status))
+        cells += [KIND_WORDS.get(g.kind, g.kind), f"{g.score:.2f}"]
+        if with_status:
+            cells.append(str(len(g.statements)))
+        rows.append("| " + " | ".join([*cells, str(g.n_works)]) + " |")
+    return [head, rule, *rows, ""]
+
+
+def _entry(g: Gap, ctx: GapContext) -> list[str]:
+    facts = [
+        STATUS_WORDS.get(g.status, g.status),
+        KIND_WORDS.get(g.kind, g.kind),
+        f"score {g.score:.2f}",
+        plural(len(g.statements), "statement"),
+        plural(g.n_works, "work"),
+    ]
+    lines = ["", f"## {g.rank}. {md_text(g.title)}", "", " · ".join(facts), "", md_text(g.why), ""]
+    if g.backing:
+        lines += ["Statements:", ""]
+        for b in g.backing:
+            lines += quote_lines(b, ctx)
+    if g.sources:
+        lines += ["Nearest sources (in the cell first, then works sharing part of it):", ""]
+        for i, key in enumerate(g.sources):
+            shared = ", ".join(ctx.value(f, v) for f, v in ctx.shared(key, g))
+            note = "in the cell" if i < g.n_works else f"shares {shared or 'a wider cell'}"
+            lines.append(f"- {md_text(ctx.citation(key))} ({md_text(note)})")
+        lines.append("")
+    return lines
+
+
+def quote_lines(b: Backing, ctx: GapContext) -> list[str]:
+    """A statement as a Markdown quote (the words naming the gap's values in bold), then its
+    document's title and section with the words naming each value, then a details line
+    (document id, offsets, strength and, in a compound sentence, which clause)."""
+    s = b.statement
+    words = "; ".join(mention_words(b, ctx))
+    return [
+        f"> {md_bold_spans(s.quote, statement_words(b))}",
+        ">",
+        f"> — {md_text(where(s.doc_id, s.section, ctx))}. {md_text(words)}.",
+        ">",
+        f"> Details: {md_text(s.doc_id)}, characters {s.char_start}–{s.char_end}, "
+        f"{s.strength}{', clause ' + str(b.clause + 1) if b.clause > 0 else ''}.",
+        "",
+    ]
