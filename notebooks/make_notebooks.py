@@ -163,21 +163,28 @@ NOTEBOOKS: dict[str, list[tuple[str, str]]] = {
         (
             "md",
             "# 03 · Coverage\n\nUnique works per pair of facet values: white cells are "
-            "where the corpus says nothing.",
+            "where the corpus says nothing. Counted as the register, the map and "
+            "`litreview coverage` count: works cited by or imported into the review, never "
+            "the documents under review.",
         ),
         ("code", SETUP),
         ("code", OPEN),
+        (
+            "code",
+            "counted = nh.evidence_tags(corpus)\n"
+            "print(len(counted), 'of', len(corpus.tags), 'tag rows count')",
+        ),
         ("md", "## A heatmap for each pair of facets"),
         (
             "code",
-            "for name, image in nh.coverage_heatmaps(corpus.tags, taxonomy).items():\n"
+            "for name, image in nh.coverage_heatmaps(counted, taxonomy).items():\n"
             "    print(name)\n    display(Image(image))",
         ),
         ("md", "## The cube: every combination of values that some work has"),
         (
             "code",
             "from litreview.gaps.coverage import coverage_cube, coverage_matrix, select_works\n\n"
-            "cube = coverage_cube(corpus.tags, taxonomy.facet_ids)\ncube.head(15)",
+            "cube = coverage_cube(counted, taxonomy.facet_ids)\ncube.head(15)",
         ),
         (
             "code",
@@ -192,14 +199,14 @@ NOTEBOOKS: dict[str, list[tuple[str, str]]] = {
             "doc = max(corpus.documents, key=lambda d: cites[d.doc_id]).doc_id\n"
             "in_doc = select_works(corpus.works, corpus.citations, doc=doc)\n"
             "print(doc, len(in_doc), 'works')\n"
-            "for image in list(nh.coverage_heatmaps(corpus.tags, taxonomy, "
+            "for image in list(nh.coverage_heatmaps(counted, taxonomy, "
             "works=in_doc).values())[:1]:\n    display(Image(image))",
         ),
         (
             "code",
             "recent = select_works(corpus.works, year_from=2015)\n"
             "rows, cols = taxonomy.facet_ids[:2]\n"
-            "coverage_matrix([t for t in corpus.tags if t.work_key in recent], rows, cols)"
+            "coverage_matrix([t for t in counted if t.work_key in recent], rows, cols)"
             ".counts",
         ),
     ],
@@ -266,9 +273,7 @@ NOTEBOOKS: dict[str, list[tuple[str, str]]] = {
         ("md", "## Study briefs"),
         (
             "code",
-            "from litreview.render.briefs import render_briefs\n"
-            "from litreview.taxonomy import labels_of\n\n"
-            "briefs = render_briefs(gaps, corpus.works, labels_of(taxonomy), top=3)\n"
+            "briefs = nh.study_briefs(corpus, gaps, taxonomy, top=3)\n"
             "for name, text in list(briefs.items())[:1]:\n"
             "    print(name)\n    display(Markdown(text))",
         ),

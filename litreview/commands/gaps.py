@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from litreview.commands._common import add_review, notice, review_of, say
+from litreview.core.words import plural
 from litreview.pipeline.gaps import GapsResult, run_gaps
 
 HELP = "find gap statements and write the ranked register, briefs, map and figures under gaps/"
@@ -23,16 +24,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def summary(result: GapsResult, *, top: int = 5) -> list[str]:
-    """A few lines naming the best gaps."""
-    stated = [g for g in result.gaps if g.statements]
+    """A few lines naming the best gaps, in the counts the files hold: statements.csv rows,
+    register rows by status, files written."""
+    from litreview.render.register_md import KIND_WORDS, STATUS_WORDS
+
+    stated = [g for g in result.gaps if g.status != "silent"]
     lines = [
-        f"{len(result.statements)} gap statement(s); {len(stated)} stated gap theme(s), "
-        f"{len(result.gaps) - len(stated)} silent; {len(result.files)} file(s) under gaps/"
+        f"{plural(len(result.statements), 'gap statement')}; "
+        f"{plural(len(stated), 'stated gap')}, {len(result.gaps) - len(stated)} silent; "
+        f"{plural(len(result.files), 'file')} under gaps/"
     ]
     for g in result.gaps[:top]:
         lines.append(
-            f"  {g.rank:>2}. {g.title} [{g.status.replace('_', ' ')}; {g.kind}; "
-            f"{len(g.statements)} statement(s), {g.n_works} work(s); score {g.score:.2f}]"
+            f"  {g.rank:>2}. {g.title} [{STATUS_WORDS.get(g.status, g.status)}; "
+            f"{KIND_WORDS.get(g.kind, g.kind)}; {plural(len(g.statements), 'statement')}, "
+            f"{plural(g.n_works, 'work')}; score {g.score:.2f}]"
         )
     return lines
 

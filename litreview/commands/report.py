@@ -6,6 +6,7 @@ import argparse
 
 from litreview.commands._common import notice, review_of, say
 from litreview.commands.gaps import add_arguments, summary
+from litreview.commands.tag import tagged_line
 from litreview.pipeline.report import run_report
 
 __all__ = ["HELP", "add_arguments", "run"]
@@ -15,7 +16,8 @@ HELP = "tag the corpus, then compute coverage and gaps (writes bibliography/tags
 
 def run(args: argparse.Namespace) -> int:
     """Run the steps; print what was tagged and the top gaps."""
-    tagged, result = run_report(review_of(args), top=args.top)
+    review = review_of(args)
+    tagged, result = run_report(review, top=args.top)
     if tagged is None:
         notice(
             "no works in the corpus yet: run 'litreview ingest' or 'litreview import'; "
@@ -24,10 +26,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         for p in tagged.problems:
             notice(str(p))
-        say(
-            f"tagged {tagged.n_works - len(tagged.untaggable)} of {tagged.n_works} work(s) "
-            f"with {tagged.n_tags} tag(s)"
-        )
+        say(tagged_line(tagged, review))
     for n in result.notices:
         notice(n)
     for line in summary(result):

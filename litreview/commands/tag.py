@@ -10,6 +10,7 @@ import argparse
 
 from litreview.commands._common import add_review, notice, review_of, say
 from litreview.core.errors import Problem
+from litreview.core.words import plural
 from litreview.pipeline.tag import TagResult, run_tag
 from litreview.review import Review
 
@@ -34,17 +35,25 @@ def run(args: argparse.Namespace) -> int:
         notice(f"warning: {w}")
     result = run_tag(review, taxonomy)
     _show(result.problems)
-    n_works = len({t.work_key for t in result.tags})
-    say(f"tagged {n_works} works: {len(result.tags)} tag rows -> {review.tags_path}")
+    say(tagged_line(result, review))
     if result.untaggable:
         shown = ", ".join(result.untaggable[:10]) + (" ..." if len(result.untaggable) > 10 else "")
         notice(
-            f"{len(result.untaggable)} works have no text to tag "
+            f"{plural(len(result.untaggable), 'work')} without any text to tag "
             f"(no fields, no citing context): {shown}"
         )
     if args.suggest:
         _suggest(review, result)
     return 0
+
+
+def tagged_line(result: TagResult, review: Review) -> str:
+    """What was tagged, in the counts ``tags.csv`` holds (``tag`` and ``report`` both say it):
+    works with a tag of all works, and tag rows."""
+    return (
+        f"tagged {result.n_tagged} of {plural(result.n_works, 'work')}: "
+        f"{plural(result.n_tags, 'tag row')} -> {review.tags_path}"
+    )
 
 
 def _suggest(review: Review, result: TagResult) -> None:

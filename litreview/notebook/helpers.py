@@ -42,22 +42,51 @@ def without_tags(corpus: Corpus, facet: str, value: str) -> Corpus:
     return replace(corpus, tags=kept)
 
 
+def evidence_tags(corpus: Corpus) -> list[Tag]:
+    """The tags that count as coverage, as the register, map and ``litreview coverage`` count
+    them: never the documents under review (:func:`litreview.gaps.coverage.evidence_tags`)."""
+    from litreview.gaps.coverage import evidence_tags as counted
+    from litreview.gaps.coverage import under_review
+    from litreview.gaps.register import load_settings
+
+    return counted(
+        corpus.tags,
+        exclude_works=under_review(corpus.documents),
+        kinds=load_settings().evidence,
+    )
+
+
 def rank_gaps(corpus: Corpus, taxonomy: Taxonomy | None = None) -> list[Gap]:
-    """The gap register computed from the corpus in memory, as ``litreview gaps`` ranks it."""
-    from litreview.gaps.register import find_gaps, load_settings
-    from litreview.taxonomy import labels_of
+    """The gap register computed from the corpus in memory, as ``litreview gaps`` ranks it
+    (the statements' words naming each value are found again in the documents' texts)."""
+    from litreview.pipeline.gaps import attributed, register_of
 
     taxonomy = taxonomy or taxonomy_of(corpus)
-    return find_gaps(
-        list(corpus.statements),
-        list(corpus.tags),
-        list(corpus.works),
-        taxonomy.facet_ids,
-        labels=labels_of(taxonomy).values,
-        settings=load_settings(),
-        any_values=taxonomy.fallbacks,
-        exclude_works={d.work_key for d in corpus.documents if d.work_key},
-    )
+    texts = {d.doc_id: corpus.review.load_text(d) for d in corpus.documents}
+    statements = attributed(corpus.review, taxonomy, corpus.statements, texts)
+    return register_of(statements, corpus.tags, corpus.works, corpus.documents, taxonomy)
+
+
+def study_briefs(
+    corpus: Corpus, gaps: Sequence[Gap], taxonomy: Taxonomy | None = None, *, top: int = 3
+) -> dict[str, str]:
+    """The study briefs of the ``top`` best gaps (name -> Markdown), as ``litreview gaps``
+    writes them."""
+    from litreview.gaps.register import load_settings
+    from litreview.gaps.sensitivity import rank_moves
+    from litreview.render.briefs import render_briefs
+    from litreview.render.gap_outputs import gap_context
+
+    taxonomy = taxonomy or taxonomy_of(corpus)
+    settings = load_settings()
+    reviewed = {d.work_key for d in corpus.documents if d.work_key}
+    works = [w for w in corpus.works if w.key not in reviewed]
+    ctx = gap_context(taxonomy, works, corpus.documents, evidence_tags(corpus), settings)
+    moves = {
+        g.id: rank_moves(g, gaps, taxonomy.facet_ids, settings, any_values=taxonomy.fallbacks)
+        for g in [g for g in gaps if g.statements][:top]
+    }
+    return render_briefs(gaps, ctx, top=top, moves=moves)
 
 
 def ranking_frame(gaps: Sequence[Gap]) -> pd.DataFrame:
@@ -179,26 +208,17 @@ def tag_changes(before: Sequence[Tag], after: Sequence[Tag]) -> pd.DataFrame:
 def coverage_heatmaps(
     tags: Sequence[Tag], taxonomy: Taxonomy, works: Collection[str] | None = None
 ) -> dict[str, bytes]:
-    """A coverage heatmap PNG per pair of facets (``"rows x cols"`` -> PNG), every value shown;
-    ``works`` restricts the counts to those work keys."""
-    from litreview.gaps.coverage import coverage_matrix
-    from litreview.render.figures import heatmap_png
+    """A coverage heatmap PNG per pair of facets (``"rows x cols"`` -> PNG), drawn as the
+    report draws ``gaps/figures/coverage-*.png``; pass :func:`evidence_tags` to count as the
+    register does. ``works`` restricts the counts to those work keys."""
+    from litreview.render.gap_outputs import coverage_figures
 
-    labels = {v.id: v.label for f in taxonomy.facets for v in f.values}
     chosen = [t for t in tags if works is None or t.work_key in works]
-    out: dict[str, bytes] = {}
-    for rows, cols in itertools.combinations(taxonomy.facets, 2):
-        counts = coverage_matrix(
-            chosen,
-            rows.id,
-            cols.id,
-            row_values=list(rows.value_ids),
-            col_values=list(cols.value_ids),
-        ).counts
-        out[f"{rows.id} x {cols.id}"] = heatmap_png(
-            counts, title=f"Unique works: {rows.label} × {cols.label}", labels=labels, dpi=80
-        )
-    return out
+    figures = coverage_figures(taxonomy, chosen)
+    return {
+        f"{rows.id} x {cols.id}": figures[f"figures/coverage-{rows.id}-x-{cols.id}.png"]
+        for rows, cols in itertools.combinations(taxonomy.facets, 2)
+    }
 
 
 def cube_slice(cube: pd.DataFrame, **values: str) -> pd.DataFrame:

@@ -1,7 +1,9 @@
 """The coverage step: unique works per cell of two facets, as a table and a heatmap.
 
-Saved under ``gaps/coverage/`` as ``coverage-<rows>-x-<cols>.csv`` and ``.png``, apart from
-the files ``gaps`` writes, so the command never overwrites the report's figures.
+Counted as everywhere else (:func:`litreview.gaps.coverage.evidence_tags`: works cited by or
+imported into the review, never the documents under review). Saved under ``gaps/coverage/``
+as ``coverage-<rows>-x-<cols>.csv`` and ``.png`` (the report's heatmaps have the same name
+under ``gaps/figures/``), so the command never overwrites the report's files.
 """
 
 from __future__ import annotations
@@ -12,7 +14,14 @@ from pathlib import Path
 
 from litreview.core.errors import InputError
 from litreview.core.tables import csv_text
-from litreview.gaps.coverage import Coverage, coverage_matrix, select_works
+from litreview.gaps.coverage import (
+    Coverage,
+    coverage_matrix,
+    evidence_tags,
+    select_works,
+    under_review,
+)
+from litreview.gaps.index import load_settings
 from litreview.render.figures import heatmap_png
 from litreview.review import Review
 
@@ -49,6 +58,11 @@ def run_coverage(
     tags = review.load_tags()
     if not tags:
         raise InputError("no tags yet: run 'litreview tag' first", path=str(review.tags_path))
+    counted = evidence_tags(
+        tags,
+        exclude_works=under_review(review.load_documents()),
+        kinds=load_settings().evidence,
+    )
     chosen = None
     if doc or year_from or year_to or types:
         works, _ = review.load_works()
@@ -61,7 +75,7 @@ def run_coverage(
             types=types,
         )
     cov = coverage_matrix(
-        tags,
+        counted,
         rows,
         cols,
         works=chosen,

@@ -23,6 +23,11 @@ class TagResult:
     tags: tuple[Tag, ...] = ()
     works: tuple[Work, ...] = ()
 
+    @property
+    def n_tagged(self) -> int:
+        """Works with at least one tag: the distinct work keys of ``tags.csv``."""
+        return len({t.work_key for t in self.tags})
+
 
 def run_tag(review: Review, taxonomy: Taxonomy | None = None) -> TagResult:
     """Tag the corpus from its fields and citing contexts; write ``tags.csv``."""

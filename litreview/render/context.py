@@ -85,7 +85,9 @@ def evidence_words(t: Tag, ctx: GapContext) -> str:
     """Why a work has a value: ``“quote” (its title)`` or ``“quote” (the sentence citing it,
     Document title)``."""
     kind = evidence_kind(t)
-    said = _KIND_WORDS.get(kind, t.source).format(field=t.evidence.field or "fields")
+    parts = t.source.split(":")
+    named = parts[2] if kind == "field" and parts[0] == "rule" and len(parts) > 2 else ""
+    said = _KIND_WORDS.get(kind, t.source).format(field=named or t.evidence.field or "fields")
     if t.evidence.doc_id:
         said += f", {ctx.doc_title(t.evidence.doc_id)}"
     return f"“{' '.join(t.evidence.quote.split())}” ({said})"

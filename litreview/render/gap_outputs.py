@@ -19,7 +19,7 @@ from litreview.gaps.sensitivity import rank_moves
 from litreview.render.context import GapContext
 from litreview.taxonomy import Taxonomy, labels_of
 
-__all__ = ["GapInputs", "coverage_figures", "gap_files"]
+__all__ = ["GapInputs", "coverage_figures", "coverage_name", "gap_context", "gap_files"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,14 +48,8 @@ def gap_files(g: GapInputs) -> dict[str, str | bytes]:
 
     reviewed = {d.work_key for d in g.documents if d.work_key}
     works = [w for w in g.works if w.key not in reviewed]
-    texts = egm.work_citations(works)
-    ctx = GapContext(
-        labels=labels_of(g.taxonomy),
-        documents={d.doc_id: d for d in g.documents},
-        citations=texts,
-        evidence=best_evidence(g.counted),
-        weights=g.settings.weights,
-    )
+    ctx = gap_context(g.taxonomy, works, g.documents, g.counted, g.settings)
+    texts = ctx.citations
     facets = g.taxonomy.facet_ids
     files: dict[str, str | bytes] = dict(render_register(g.gaps, g.statements, facets, ctx))
     moves = {
@@ -83,6 +77,26 @@ def gap_files(g: GapInputs) -> dict[str, str | bytes]:
     files.update(coverage_figures(g.taxonomy, g.counted))
     files.update(cluster_files(g.works, g.citations, g.statements, facets))
     return files
+
+
+def gap_context(
+    taxonomy: Taxonomy,
+    works: Sequence[Work],
+    documents: Sequence[Document],
+    counted: Sequence[Tag],
+    settings: GapSettings,
+) -> GapContext:
+    """What the register, briefs and map say about sources: titles, formatted citations of
+    ``works`` (those not under review), the best evidence of each counted tag, the weights."""
+    from litreview.render.egm import work_citations
+
+    return GapContext(
+        labels=labels_of(taxonomy),
+        documents={d.doc_id: d for d in documents},
+        citations=work_citations(works),
+        evidence=best_evidence(counted),
+        weights=settings.weights,
+    )
 
 
 def coverage_figures(taxonomy: Taxonomy, counted: Sequence[Tag]) -> dict[str, bytes]:

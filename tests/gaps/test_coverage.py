@@ -13,7 +13,11 @@ from litreview.render.figures import heatmap_png
 
 def tag(key: str, facet: str, value: str, quote: str = "q") -> Tag:
     return Tag(
-        work_key=key, facet=facet, value=value, source="rule:x", evidence=Evidence(quote=quote)
+        work_key=key,
+        facet=facet,
+        value=value,
+        source="rule:field:title:0",
+        evidence=Evidence(quote=quote),
     )
 
 
@@ -168,3 +172,60 @@ def test_matrix_of_a_facet_against_itself_is_symmetric() -> None:
     cov = coverage_matrix(TAGS, "group", "group")
     assert cov.counts.loc["women", "women"] == 2 and cov.counts.loc["men", "women"] == 1
     assert (cov.counts.to_numpy() == cov.counts.to_numpy().T).all()
+
+
+def sourced(key: str, value: str, source: str, doc: str = "") -> Tag:
+    return Tag(
+        work_key=key,
+        facet="group",
+        value=value,
+        source=source,
+        evidence=Evidence(quote=value, doc_id=doc, char_start=0 if doc else None),
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "doc", "kind"),
+    [
+        ("rule:field:title:ab12", "", "field"),
+        ("rule:context:sentence:ab12", "d", "context:sentence"),
+        ("rule:context:paragraph:ab12", "d", "context:paragraph"),
+        ("rule:text:ab12", "d", "text"),
+        ("curator", "", "curator"),
+        ("title", "", "field"),
+    ],
+)
+def test_evidence_kind(source: str, doc: str, kind: str) -> None:
+    from litreview.gaps.coverage import evidence_kind
+
+    assert evidence_kind(sourced("w", "women", source, doc)) == kind
+
+
+def test_evidence_tags_leave_out_documents_under_review_and_paragraphs() -> None:
+    from litreview.gaps.coverage import evidence_tags
+
+    tags = [
+        sourced("w1", "women", "rule:field:title:x"),
+        sourced("w2", "women", "rule:context:paragraph:x", "d"),
+        sourced("w2", "men", "rule:context:sentence:x", "d"),
+        sourced("doc1", "women", "rule:text:x", "doc1"),
+        sourced("doc1", "men", "rule:field:title:x"),
+    ]
+    kept = evidence_tags(tags, exclude_works={"doc1"})
+    assert [(t.work_key, t.value) for t in kept] == [("w1", "women"), ("w2", "men")]
+    assert len(evidence_tags(tags, kinds={"field", "text", "context:paragraph"})) == 4
+
+
+def test_best_evidence_prefers_a_curator_then_the_work_then_its_citing_sentence() -> None:
+    from litreview.gaps.coverage import best_evidence
+
+    tags = [
+        sourced("w", "women", "rule:context:heading:x", "d"),
+        sourced("w", "women", "rule:context:sentence:x", "d"),
+        sourced("w", "women", "rule:field:title:x"),
+        sourced("v", "men", "rule:context:heading:x", "d"),
+        sourced("v", "men", "curator"),
+    ]
+    best = best_evidence(tags)
+    assert best[("w", "group", "women")].source == "rule:field:title:x"
+    assert best[("v", "group", "men")].source == "curator"
