@@ -13,7 +13,7 @@ def test_moves_of_a_thin_stated_gap() -> None:
     settings = load_settings()
     gap = next(g for g in gaps if g.id == "crime_type.laundering--group.women")
     moves = rank_moves(gap, gaps, FACETS, settings)
-    assert gap.n_works == 1 and moves.works_to_flip == gap.thin_max  # thin_max + 1 - 1
+    assert moves.works_to_flip == gap.thin_max + 1 - gap.n_works > 0
     assert moves.key_statement is not None and moves.key_statement.strength == "explicit"
     assert moves.score_without < gap.score < moves.score_with_more
     assert moves.rank_without >= gap.rank >= moves.rank_with_more
