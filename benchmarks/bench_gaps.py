@@ -24,10 +24,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from litreview.core.model import Evidence, Person, Tag, Work
+from litreview.gaps.fallback_mentions import clause_words, with_mentions
 from litreview.gaps.register import find_gaps, load_settings
 from litreview.gaps.statements import default_cues, find_statements
 from litreview.render import egm, eppi, gap_figures
 from litreview.render.briefs import render_briefs
+from litreview.render.gap_outputs import gap_context
 from litreview.render.register import render_register
 from litreview.review import Review
 from litreview.taxonomy import labels_of
@@ -111,14 +113,15 @@ def main() -> None:
     taxonomy = Review.at(args.review).load_taxonomy()
     t0 = time.perf_counter()
     cues = default_cues()
-    statements = [
-        s
-        for p in sorted(SEEDS.glob("*.txt"))
-        for s in find_statements(p.stem, p.read_text("utf-8"), cues, taxonomy)
-    ]
+    texts = {p.stem: p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+    found = [s for d, t in texts.items() for s in find_statements(d, t, cues, taxonomy)]
+    settings = load_settings()
+    words = clause_words(
+        settings.clause_breaks, settings.concessive, [c.pattern for c in cues.positive]
+    )
+    statements = with_mentions(found, texts, taxonomy, words)  # as litreview gaps does
     works, tags = synthetic(taxonomy, args.works)
     t1, c1 = time.perf_counter(), time.process_time()
-    settings = load_settings()
     gaps = find_gaps(
         statements,
         tags,
@@ -130,7 +133,8 @@ def main() -> None:
     )
     t2 = time.perf_counter()
     files = dict(render_register(gaps, statements, taxonomy.facet_ids))
-    files.update(render_briefs(gaps, works, labels_of(taxonomy)))
+    ctx = gap_context(taxonomy, works, [], tags, settings)
+    files.update(render_briefs(gaps, ctx))
     t3 = time.perf_counter()
     page = egm.render_map(
         egm.egm_data(
@@ -139,7 +143,9 @@ def main() -> None:
             works=works,
             tags=tags,
             statements=statements,
-            thin_max=settings.thin_max,
+            thin_max=max((g.thin_max for g in gaps), default=settings.thin_max),
+            citation_text=ctx.citations,
+            gaps=gaps,
         )
     )
     t4 = time.perf_counter()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import product
 from operator import attrgetter
 
@@ -196,12 +197,17 @@ def evidence_kind(tag: Tag) -> str:
     """Where a tag's evidence comes from: ``field`` (a field of the work), ``curator``,
     ``context:sentence``, ``context:heading`` or ``context:paragraph`` (how a document cites
     the work), ``text`` (a document's own text), or the source as written."""
-    parts = tag.source.split(":")
+    return _kind(tag.source, bool(tag.evidence.doc_id))
+
+
+@lru_cache(maxsize=4096)
+def _kind(source: str, in_document: bool) -> str:
+    parts = source.split(":")
     if parts[0] == "rule" and len(parts) > 1:
         return "context:" + parts[2] if parts[1] == "context" and len(parts) > 2 else parts[1]
-    if tag.source == "curator":
+    if source == "curator":
         return "curator"
-    return "field" if not tag.evidence.doc_id else tag.source
+    return source if in_document else "field"
 
 
 def evidence_tags(

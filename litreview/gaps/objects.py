@@ -39,7 +39,7 @@ class ObjectRules:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class GapObject:
     """An object found in one statement: its text, its offsets in the document, how many of
-    the gap's words it holds and whether it is about data."""
+    the gap's values its clause names and whether that clause is about data."""
 
     text: str
     doc_id: str
@@ -85,21 +85,21 @@ def object_of(b: Backing, rules: ObjectRules) -> GapObject | None:
         for m in b.mentions
         if m.clause >= 0
     ]
-    best: tuple[int, int, int, int] | None = None  # (-held, length, start, end)
+    best: tuple[int, int, int, int, int, int] | None = None  # -held, length, offsets
     for lead, start, stop, end in _candidates(s.quote, rules):
         held = len({(f, v) for f, v, a, e in own if e > lead and a < stop})
         if held and (best is None or (-held, end - start) < best[:2]):
-            best = (-held, end - start, start, end)
+            best = (-held, end - start, start, end, lead, stop)
     if best is None:
         return None
-    _, _, start, end = best
+    _, _, start, end, lead, stop = best
     return GapObject(
         text=_clean(s.quote[start:end]),
         doc_id=s.doc_id,
         char_start=s.char_start + start,
         char_end=s.char_start + end,
         n_words=-best[0],
-        about_data=bool(rules.data_words.search(s.quote)),
+        about_data=bool(rules.data_words.search(s.quote, lead, stop)),
     )
 
 
