@@ -41,7 +41,7 @@ class GapInputs:
 
 def gap_files(g: GapInputs) -> dict[str, str | bytes]:
     """Every file under ``gaps/``, keyed by its path there."""
-    from litreview.render import egm, eppi, gap_figures
+    from litreview.render import eppi, gap_figures
     from litreview.render.briefs import render_briefs
     from litreview.render.clusters import cluster_files
     from litreview.render.register import render_register
@@ -49,7 +49,6 @@ def gap_files(g: GapInputs) -> dict[str, str | bytes]:
     reviewed = {d.work_key for d in g.documents if d.work_key}
     works = [w for w in g.works if w.key not in reviewed]
     ctx = gap_context(g.taxonomy, works, g.documents, g.counted, g.settings)
-    texts = ctx.citations
     facets = g.taxonomy.facet_ids
     files: dict[str, str | bytes] = dict(render_register(g.gaps, g.statements, facets, ctx))
     moves = {
@@ -57,6 +56,20 @@ def gap_files(g: GapInputs) -> dict[str, str | bytes]:
         for gap in [x for x in g.gaps if x.statements][: g.top]
     }
     files.update(render_briefs(g.gaps, ctx, top=g.top, moves=moves))
+    files["map.html"] = _map(g, works, ctx)
+    files["eppi-reviewer.json"] = eppi.eppi_json(g.taxonomy.facets, works, g.counted)
+    frame = gap_figures.compute_statements_per_theme(g.gaps)
+    if len(frame):
+        files["figures/statements-per-theme.png"] = gap_figures.plot_statements_per_theme(frame)
+    files.update(coverage_figures(g.taxonomy, g.counted))
+    files.update(cluster_files(g.works, g.citations, g.statements, facets))
+    return files
+
+
+def _map(g: GapInputs, works: Sequence[Work], ctx: GapContext) -> str:
+    """``map.html``: the works not under review, the counted tags, the register's gaps."""
+    from litreview.render import egm
+
     data = egm.egm_data(
         title=f"Evidence and gap map: {g.title}",
         facets=g.taxonomy.facets,
@@ -66,17 +79,10 @@ def gap_files(g: GapInputs) -> dict[str, str | bytes]:
         citations=g.citations,
         documents=g.documents,
         thin_max=max((x.thin_max for x in g.gaps), default=g.settings.thin_max),
-        citation_text=texts,
+        citation_text=ctx.citations,
         gaps=g.gaps,
     )
-    files["map.html"] = egm.render_map(data)
-    files["eppi-reviewer.json"] = eppi.eppi_json(g.taxonomy.facets, works, g.counted)
-    frame = gap_figures.compute_statements_per_theme(g.gaps)
-    if len(frame):
-        files["figures/statements-per-theme.png"] = gap_figures.plot_statements_per_theme(frame)
-    files.update(coverage_figures(g.taxonomy, g.counted))
-    files.update(cluster_files(g.works, g.citations, g.statements, facets))
-    return files
+    return egm.render_map(data)
 
 
 def gap_context(
