@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from litreview.core.schema import STATEMENT_KINDS
+
 from litreview import cli
 from litreview.core.model import Document, Person, Work
 from litreview.formats.bibtex import write_bibtex
@@ -159,7 +161,11 @@ def test_other_taxonomy_gets_stated_gaps(tmp_path: Path) -> None:
         "population",
         "outcome",
         "strength",
+        "kind",
+        "score",
+        "why",
     )
+    assert all(r["kind"] in STATEMENT_KINDS and 0 < float(r["score"]) <= 1 for r in rows)
     assert any("older_people" in r["population"] and "mortality" in r["outcome"] for r in rows)
     register = json.loads((review / "gaps" / "register.json").read_text(encoding="utf-8"))
     stated = [g for g in register if g["n_statements"]]
