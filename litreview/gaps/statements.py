@@ -63,6 +63,7 @@ def find_statements(
 
     out = []
     for i in chosen:
+        p = round(float(scores.gap[i]), 3)
         mentions = statement_mentions(text, sents, i, cues, taxonomy, is_gap)
         out.append(
             GapStatement(
@@ -75,8 +76,8 @@ def find_statements(
                 strength="implicit" if scores.implicit[i] >= 0.5 else "explicit",
                 cue=_top_cue(model, features[i]),
                 kind=scores.kind[i],
-                score=round(float(scores.gap[i]), 3),
-                why=_why(model, features[i], float(scores.gap[i]), cues.threshold),
+                score=p,
+                why=_why(model, features[i], p, cues.threshold),
                 mentions=mentions,
             )
         )

@@ -63,13 +63,7 @@ def _quotes(text: str, tax: Taxonomy, cues: Cues) -> list[str]:
             "Further research on the roles of young people in smuggling is needed.",
             "research_needed",
         ),
-        pytest.param(
-            "Official figures on online fraud are unreliable and several years out of date.",
-            "data",
-            marks=pytest.mark.xfail(
-                strict=True, reason="known miss: short data-quality sentences score 0.3"
-            ),
-        ),
+        ("Official figures on online fraud are unreliable and several years out of date.", "data"),
         ("No study has examined the leadership of smuggling groups.", "missing"),
     ],
 )

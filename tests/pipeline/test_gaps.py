@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from litreview.core.schema import STATEMENT_KINDS
-
 from litreview import cli
 from litreview.core.model import Document, Person, Work
+from litreview.core.schema import STATEMENT_KINDS
 from litreview.formats.bibtex import write_bibtex
 from litreview.review import Review
 from tests.conftest import ROOT
