@@ -108,21 +108,9 @@ def register_csv(gaps: Sequence[Gap]) -> str:
 
 def statements_csv(statements: Sequence[GapStatement], facets: Sequence[str]) -> str:
     """``statements.csv`` in document order: DESIGN.md columns with one column per facet of
-    ``facets`` (taxonomy order) between ``quote`` and ``strength``."""
+    ``facets`` (taxonomy order) between ``quote`` and ``strength``, then kind, score, why."""
     ordered = sorted(statements, key=lambda s: (s.doc_id, s.char_start, s.char_end))
-    rows = [
-        {
-            "doc_id": s.doc_id,
-            "char_start": s.char_start,
-            "char_end": s.char_end,
-            "section": s.section,
-            "quote": s.quote,
-            "strength": s.strength,
-            **{f: s.values(f) for f in facets},
-        }
-        for s in ordered
-    ]
-    return csv_text(schema.statement_columns(list(facets)), rows)
+    return csv_text(schema.statement_columns(list(facets)), schema.statement_rows(ordered, facets))
 
 
 def render_register(

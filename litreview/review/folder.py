@@ -284,34 +284,23 @@ class Review:
 
     def load_statements(self, facets: Sequence[str] | None = None) -> list[GapStatement]:
         """Rows of ``gaps/statements.csv``; ``facets`` are the facet columns (by default, every
-        column of the header between ``quote`` and ``strength``)."""
-        rows = read_csv(self.statements_path, schema.STATEMENTS_HEAD + schema.STATEMENTS_TAIL)
+        column of the header between ``quote`` and ``strength``). ``kind``, ``score`` and
+        ``why`` may be missing (a file written before the detector had them)."""
+        path = self.statements_path
+        rows = read_csv(path, schema.STATEMENTS_HEAD + schema.STATEMENTS_TAIL)
         if facets is None:
-            facets = _statement_facets(self.statements_path) if rows else ()
-        split = _split_multi
-        return [
-            GapStatement(
-                doc_id=r["doc_id"],
-                char_start=int(r["char_start"]),
-                char_end=int(r["char_end"]),
-                section=r["section"],
-                quote=r["quote"],
-                facets=tuple((f, split(r.get(f) or "")) for f in facets),
-                strength=r["strength"],
-            )
-            for r in rows
-        ]
+            facets = _statement_facets(path) if rows else ()
+        return [_statement(r, facets, str(path), n) for n, r in enumerate(rows, start=2)]
 
     def save_statements(
         self, stmts: Sequence[GapStatement], facets: Sequence[str], path: Path | None = None
     ) -> None:
         """Write ``gaps/statements.csv`` in document order, one column per facet of ``facets``."""
         columns = schema.statement_columns(list(facets))
-        rows = [
-            {**s.located(), **{f: s.values(f) for f in facets}}
-            for s in sorted(stmts, key=lambda s: (s.doc_id, s.char_start, s.char_end))
-        ]
-        self.write_table(path or self.statements_path, columns, rows)
+        ordered = sorted(stmts, key=lambda s: (s.doc_id, s.char_start, s.char_end))
+        self.write_table(
+            path or self.statements_path, columns, schema.statement_rows(ordered, facets)
+        )
 
     # -- human-owned files -----------------------------------------------------------------
     def read_gap_cues(self) -> tuple[str, str] | None:
@@ -406,8 +395,27 @@ def _split_multi(value: str) -> tuple[str, ...]:
 def _statement_facets(path: Path) -> tuple[str, ...]:
     """The facet columns of a statements file: those between ``quote`` and ``strength``."""
     header = next(csv.reader(io.StringIO(read_text(path))), [])
-    head, tail = schema.STATEMENTS_HEAD, schema.STATEMENTS_TAIL
-    return tuple(c for c in header if c not in head and c not in tail)
+    known = {*schema.STATEMENTS_HEAD, *schema.STATEMENTS_TAIL, *schema.STATEMENTS_DETECTOR}
+    return tuple(c for c in header if c not in known)
+
+
+def _statement(row: dict[str, str], facets: Sequence[str], path: str, line: int) -> GapStatement:
+    """One row of ``statements.csv``; a bad number is an InputError naming the line."""
+    try:
+        return GapStatement(
+            doc_id=row["doc_id"],
+            char_start=int(row["char_start"]),
+            char_end=int(row["char_end"]),
+            section=row["section"],
+            quote=row["quote"],
+            facets=tuple((f, _split_multi(row.get(f) or "")) for f in facets),
+            strength=row["strength"],
+            kind=row.get("kind") or "",
+            score=float(row.get("score") or 1.0),
+            why=row.get("why") or "",
+        )
+    except ValueError as exc:
+        raise InputError(f"bad number: {exc}", path=path, line=line) from None
 
 
 def _sort_tags(tags: Iterable[Tag]) -> list[Tag]:

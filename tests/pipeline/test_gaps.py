@@ -11,6 +11,7 @@ import pytest
 
 from litreview import cli
 from litreview.core.model import Document, Person, Work
+from litreview.core.schema import STATEMENT_KINDS
 from litreview.formats.bibtex import write_bibtex
 from litreview.review import Review
 from tests.conftest import ROOT
@@ -159,7 +160,11 @@ def test_other_taxonomy_gets_stated_gaps(tmp_path: Path) -> None:
         "population",
         "outcome",
         "strength",
+        "kind",
+        "score",
+        "why",
     )
+    assert all(r["kind"] in STATEMENT_KINDS and 0 < float(r["score"]) <= 1 for r in rows)
     assert any("older_people" in r["population"] and "mortality" in r["outcome"] for r in rows)
     register = json.loads((review / "gaps" / "register.json").read_text(encoding="utf-8"))
     stated = [g for g in register if g["n_statements"]]

@@ -148,13 +148,29 @@ def test_tables_round_trip(tmp_path: Path) -> None:
                 ("gender_dimension", ("roles_in_soc",)),
             ),
             strength="implicit",
+            kind="data",
+            score=0.875,
+            why="score 0.88 (threshold 0.40): scarce knowledge",
         )
     ]
     review.save_statements(stmts, ["crime_type", "group", "gender_dimension"])
     assert review.load_statements() == stmts
     assert review.statements_path.read_text(encoding="utf-8").splitlines()[0] == (
-        "doc_id,char_start,char_end,section,quote,crime_type,group,gender_dimension,strength"
+        "doc_id,char_start,char_end,section,quote,crime_type,group,gender_dimension,strength,"
+        "kind,score,why"
     )
+
+
+def test_statements_written_before_kind_score_why_still_load(tmp_path: Path) -> None:
+    """An older statements.csv without the detector's columns loads with them empty."""
+    review = Review.at(tmp_path)
+    review.gaps_dir.mkdir(parents=True)
+    review.statements_path.write_text(
+        "doc_id,char_start,char_end,section,quote,hazard,strength\nd,0,7,S,no data,heat,explicit\n",
+        encoding="utf-8",
+    )
+    (s,) = review.load_statements()
+    assert (s.values("hazard"), s.kind, s.score, s.why) == (("heat",), "", 1.0, "")
 
 
 def test_missing_column_is_reported_with_line(tmp_path: Path) -> None:

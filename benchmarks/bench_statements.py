@@ -1,0 +1,72 @@
+"""Speed of the gap-statement detector, in sentences per second.
+
+    python3 benchmarks/bench_statements.py [--docs N] [--repeats R]
+
+Reads the first N labelled documents (the seeds and the shared development set first, then
+``benchmarks/statements/docs``), then times, best of R runs: finding notes
+(``extract.footnotes``), reading sentences, features, scoring, and ``find_statements`` whole
+(with facet mentions, on the default review's taxonomy). Prints one line per phase.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from litreview.extract.footnotes import find_footnotes
+from litreview.gaps.cues import default_cues
+from litreview.gaps.statement_data import load_labels
+from litreview.gaps.statement_features import document_features
+from litreview.gaps.statement_model import default_model, score
+from litreview.gaps.statement_scope import read_sentences
+from litreview.gaps.statements import find_statements
+from litreview.taxonomy.facets import load_taxonomy
+
+
+def best(fn: Callable[[], object], repeats: int) -> float:
+    """The shortest of ``repeats`` timings of ``fn()``, in seconds."""
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=100)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    files = [ROOT / "tests" / "data" / "statement_check.yaml"]
+    files += sorted((ROOT / "benchmarks" / "statements" / "labels").glob("*.yaml"))
+    texts = [d.text for f in files for d in load_labels(f, ROOT)][: args.docs]
+    cues, model = default_cues(), default_model()
+    taxonomy = load_taxonomy((ROOT / "bibliography" / "taxonomy.yaml").read_text("utf-8"))
+    sents = [read_sentences(t, cues) for t in texts]
+    n = sum(len(s) for s in sents)
+    feats = [document_features(s, cues) for s in sents]
+    phases: list[tuple[str, Callable[[], object]]] = [
+        ("notes (extract.footnotes)", lambda: [find_footnotes(t) for t in texts]),
+        ("sentences and scope", lambda: [read_sentences(t, cues) for t in texts]),
+        ("features", lambda: [document_features(s, cues) for s in sents]),
+        ("model scores", lambda: [score(model, f) for f in feats]),
+        (
+            "find_statements, whole",
+            lambda: [find_statements("d", t, cues, taxonomy) for t in texts],
+        ),
+    ]
+    print(f"{len(texts)} documents, {n} sentences, best of {args.repeats} runs")
+    for name, fn in phases:
+        t = best(fn, args.repeats)
+        print(f"{name:28} {t:7.3f} s  {n / t:9,.0f} sentences/s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,291 @@
+"""The gap-statement detector's word lists and settings, read from YAML.
+
+The shipped file (``litreview/data/gap_cues.yaml``) holds the word lists the detector reads as
+features (:mod:`litreview.gaps.statement_features`), the words of section headings, what is
+never read (reference lists, captions, contents) and the settings. A review's own
+``bibliography/gap_cues.yaml`` may change the settings only (``threshold``,
+``context_sentences``, ``anaphora``) and add ``include``/``exclude`` patterns: a sentence an
+``include`` pattern matches is a statement whatever the model says, one an ``exclude`` pattern
+matches never is. (The older cue-file keys ``positive`` and ``negative`` are read as
+``include`` and ``exclude``.)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from litreview.core.errors import InputError
+
+__all__ = [
+    "Construction",
+    "Cues",
+    "WordList",
+    "default_cues",
+    "default_cues_text",
+    "load_cues",
+    "review_cues",
+]
+
+_FLAGS = re.IGNORECASE
+_SHIPPED_KEYS = frozenset(
+    {
+        "threshold",
+        "context_sentences",
+        "anaphora",
+        "lexicon",
+        "constructions",
+        "sections",
+        "reference_headings",
+        "contents_headings",
+        "caption",
+        "contents",
+    }
+)
+_REVIEW_KEYS = frozenset(
+    {"threshold", "context_sentences", "anaphora", "include", "exclude", "positive", "negative"}
+)
+_CONSTRUCTION_KEYS = frozenset({"id", "first", "then", "within"})
+_PATTERN_KEYS = frozenset(
+    {"id", "pattern", "strength", "needs_evidence_term", "needs_previous_gap"}
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WordList:
+    """A named list of words and phrases, compiled into one whole-word pattern."""
+
+    name: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Construction:
+    """A word of list ``first`` followed by one of list ``then`` at most ``within`` words
+    later (0: anywhere later in the sentence)."""
+
+    id: str
+    first: str
+    then: str
+    within: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cues:
+    """Everything the detector reads besides the model: word lists, settings, scope."""
+
+    lexicon: tuple[WordList, ...]
+    constructions: tuple[Construction, ...] = ()
+    sections: tuple[WordList, ...] = ()
+    reference_headings: re.Pattern[str] | None = None
+    contents_headings: re.Pattern[str] | None = None
+    caption: re.Pattern[str] | None = None
+    contents: re.Pattern[str] | None = None
+    threshold: float = 0.5
+    context_sentences: int = 2
+    anaphora: tuple[re.Pattern[str], ...] = ()
+    include: tuple[re.Pattern[str], ...] = ()
+    exclude: tuple[re.Pattern[str], ...] = ()
+    fingerprint: str = ""
+
+
+# -- loading ---------------------------------------------------------------------------------
+def default_cues_text() -> str:
+    """The text of the cue file shipped with litreview."""
+    path = resources.files("litreview").joinpath("data", "gap_cues.yaml")
+    return path.read_text(encoding="utf-8")
+
+
+def default_cues() -> Cues:
+    """The cues shipped with litreview."""
+    return load_cues(default_cues_text(), "litreview/data/gap_cues.yaml")
+
+
+def review_cues(own: tuple[str, str] | None) -> Cues:
+    """A review's cues: the shipped ones with the settings of its own file ``(text, path)``."""
+    cues = default_cues()
+    if own is None:
+        return cues
+    text, path = own
+    top = _mapping(_root(text, path), path, _REVIEW_KEYS)
+    include = [*_patterns(top.get("include"), path), *_patterns(top.get("positive"), path)]
+    exclude = [*_patterns(top.get("exclude"), path), *_patterns(top.get("negative"), path)]
+    return replace(
+        cues,
+        threshold=_number(top.get("threshold"), path, cues.threshold),
+        context_sentences=int(_number(top.get("context_sentences"), path, cues.context_sentences)),
+        anaphora=tuple(_regex(n, path) for n in _seq(top["anaphora"], path))
+        if "anaphora" in top
+        else cues.anaphora,
+        include=tuple(include),
+        exclude=tuple(exclude),
+    )
+
+
+def load_cues(text: str, path: str = "<string>") -> Cues:
+    """Read a full cue file (the shipped one); a broken file raises InputError naming the line."""
+    top = _mapping(_root(text, path), path, _SHIPPED_KEYS)
+    if "lexicon" not in top:
+        raise InputError("a cue file needs a 'lexicon' of word lists", path=path, line=1)
+    lexicon = tuple(_wordlists(top["lexicon"], path))
+    names = {w.name for w in lexicon}
+    constructions = tuple(
+        _construction(n, path, names) for n in _seq(top.get("constructions"), path)
+    )
+    sections = tuple(_wordlists(top["sections"], path)) if "sections" in top else ()
+    return Cues(
+        lexicon=lexicon,
+        constructions=constructions,
+        sections=sections,
+        reference_headings=_heading_words(top.get("reference_headings"), path),
+        contents_headings=_heading_words(top.get("contents_headings"), path),
+        caption=_regex(top["caption"], path) if "caption" in top else None,
+        contents=_regex(top["contents"], path) if "contents" in top else None,
+        threshold=_number(top.get("threshold"), path, 0.5),
+        context_sentences=int(_number(top.get("context_sentences"), path, 2)),
+        anaphora=tuple(_regex(n, path) for n in _seq(top.get("anaphora"), path)),
+        fingerprint=_fingerprint(top),
+    )
+
+
+def _root(text: str, path: str) -> yaml.Node:
+    """The YAML document's root node; bad YAML raises InputError with its line."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(
+            f"bad YAML: {getattr(exc, 'problem', '') or 'not valid YAML'}",
+            path=path,
+            line=mark.line + 1 if mark is not None else None,
+        ) from None
+    if not isinstance(root, yaml.MappingNode):
+        raise InputError("a cue file must be a mapping of settings", path=path, line=1)
+    return root
+
+
+def _fingerprint(top: dict[str, Any]) -> str:
+    """A short hash of what the model's features depend on (lists, constructions, sections)."""
+    parts = []
+    for key in ("lexicon", "constructions", "sections"):
+        node = top.get(key)
+        parts.append(repr(yaml.safe_load(yaml.serialize(node))) if node is not None else "")
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def _wordlists(node: yaml.Node, path: str) -> list[WordList]:
+    """A mapping of name -> list of words, each compiled."""
+    if not isinstance(node, yaml.MappingNode):
+        raise InputError("expected a mapping of named word lists", path=path, line=_line(node))
+    out = []
+    for key, value in node.value:
+        words = [str(n.value) for n in _seq(value, path, required=True)]
+        out.append(WordList(name=str(key.value), pattern=words_pattern(words)))
+    return out
+
+
+def words_pattern(words: list[str]) -> re.Pattern[str]:
+    """One case-insensitive whole-word pattern for ``words`` (longest first; ``*`` = any
+    ending; spaces and hyphens inside a phrase match any run of spaces or hyphens)."""
+    alternatives = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        stem = word.rstrip("*")
+        body = r"[\s\-]+".join(re.escape(part) for part in re.split(r"[\s\-]+", stem.strip()))
+        alternatives.append(body + (r"[\w\-]*" if word.endswith("*") else ""))
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(alternatives) + r")(?![\w\-])", _FLAGS)
+
+
+def _heading_words(node: yaml.Node | None, path: str) -> re.Pattern[str] | None:
+    """A pattern matching a heading that is exactly one of the listed phrases."""
+    if node is None:
+        return None
+    words = [str(n.value) for n in _seq(node, path, required=True)]
+    return re.compile(r"^\W*(?:" + words_pattern(words).pattern + r")\W*$", _FLAGS)
+
+
+def _construction(node: yaml.Node, path: str, names: set[str]) -> Construction:
+    """One construction; its lists must exist."""
+    m = _mapping(node, path, _CONSTRUCTION_KEYS)
+    if not {"id", "first", "then"} <= m.keys():
+        raise InputError(
+            "a construction needs 'id', 'first' and 'then'", path=path, line=_line(node)
+        )
+    for key in ("first", "then"):
+        if str(m[key].value) not in names:
+            raise InputError(f"unknown word list '{m[key].value}'", path=path, line=_line(m[key]))
+    return Construction(
+        id=str(m["id"].value),
+        first=str(m["first"].value),
+        then=str(m["then"].value),
+        within=int(_number(m.get("within"), path, 0)),
+    )
+
+
+def _patterns(node: yaml.Node | None, path: str) -> list[re.Pattern[str]]:
+    """A list of patterns, each a string or a mapping with a ``pattern``."""
+    out = []
+    for item in _seq(node, path):
+        if isinstance(item, yaml.MappingNode):
+            m = _mapping(item, path, _PATTERN_KEYS)
+            if "pattern" not in m:
+                raise InputError("an entry needs a 'pattern'", path=path, line=_line(item))
+            item = m["pattern"]
+        out.append(_regex(item, path))
+    return out
+
+
+def _regex(node: yaml.Node, path: str) -> re.Pattern[str]:
+    """A scalar compiled as a case-insensitive regular expression."""
+    if not isinstance(node, yaml.ScalarNode):
+        raise InputError("expected a pattern", path=path, line=_line(node))
+    try:
+        return re.compile(str(node.value), _FLAGS)
+    except re.error as exc:
+        raise InputError(f"bad pattern: {exc}", path=path, line=_line(node)) from None
+
+
+def _number(node: yaml.Node | None, path: str, default: float) -> float:
+    """A numeric scalar (``default`` when absent)."""
+    if node is None:
+        return default
+    try:
+        if not isinstance(node, yaml.ScalarNode):
+            raise ValueError
+        return float(node.value)
+    except ValueError:
+        raise InputError("expected a number", path=path, line=_line(node)) from None
+
+
+def _mapping(node: yaml.Node, path: str, allowed: frozenset[str]) -> dict[str, Any]:
+    """A mapping node as key -> node; unknown keys raise."""
+    if not isinstance(node, yaml.MappingNode):
+        raise InputError("expected a mapping (key: value)", path=path, line=_line(node))
+    out: dict[str, Any] = {}
+    for k, v in node.value:
+        if str(k.value) not in allowed:
+            known = ", ".join(sorted(allowed))
+            raise InputError(
+                f"unknown key '{k.value}' (expected one of {known})", path=path, line=_line(k)
+            )
+        out[str(k.value)] = v
+    return out
+
+
+def _seq(node: yaml.Node | None, path: str, *, required: bool = False) -> list[yaml.Node]:
+    """The items of a list node ([] when absent unless ``required``)."""
+    if node is None and not required:
+        return []
+    if not isinstance(node, yaml.SequenceNode) or (required and not node.value):
+        raise InputError("expected a non-empty list", path=path, line=_line(node) or 1)
+    return list(node.value)
+
+
+def _line(node: Any) -> int | None:
+    """The 1-based line of a YAML node."""
+    mark = getattr(node, "start_mark", None)
+    return mark.line + 1 if mark is not None else None

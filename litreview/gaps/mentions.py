@@ -1,0 +1,125 @@
+"""The words that name each facet value of a gap statement, and where they come from.
+
+A statement's own words come first (``source="statement"``). A compound sentence that states
+two gaps ("Evidence on A remains thin, and the effect of B is poorly understood") is cut into
+clauses: the pieces between ``;`` and a comma before a joining word, each kept as a clause
+when it states a gap by itself (the caller's ``is_gap``); a piece that states none joins the
+clause before it (or after it, at the start). With fewer than two gap clauses the whole
+sentence is clause 0. For a facet the statement names nothing of, the words come from what
+it refers back to ("this", "such research": the sentences before, within its own note or the
+body; ``source="antecedent"``), and only then from its section heading
+(``source="heading"``); both apply to every clause (``clause=-1``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from itertools import pairwise
+
+from litreview.core.model import Mention
+from litreview.gaps.cues import Cues
+from litreview.gaps.statement_scope import Sentence
+from litreview.taxonomy import Taxonomy
+from litreview.taxonomy.matching import Match
+
+__all__ = ["clauses", "facet_values", "statement_mentions"]
+
+_CUT = re.compile(
+    r";\s+|,\s+(?=(?:and|but|while|whereas|although|though|yet|nor)\b)"
+    r"|\s+(?=(?:but|whereas)\s)",
+    re.IGNORECASE,
+)
+
+
+def clauses(sentence: str, is_gap: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """(start, end) of each clause of ``sentence`` that states its own gap, with the pieces
+    that state none joined to a neighbour; one span for the whole sentence when fewer than
+    two pieces state a gap."""
+    cuts = [0, *(m.end() for m in _CUT.finditer(sentence)), len(sentence)]
+    pieces = [(a, b) for a, b in pairwise(cuts) if sentence[a:b].strip()]
+    if len(pieces) < 2:
+        return [(0, len(sentence))]
+    gaps = [is_gap(sentence[a:b]) for a, b in pieces]
+    if sum(gaps) < 2:
+        return [(0, len(sentence))]
+    out: list[list[int]] = []
+    for (a, b), gap in zip(pieces, gaps, strict=True):
+        if gap or not out:
+            out.append([a, b])
+        else:
+            out[-1][1] = b
+    if not gaps[0] and len(out) > 1:  # a leading piece without a gap joins the first gap
+        out[1][0] = out[0][0]
+        out.pop(0)
+    return [(a, b) for a, b in out]
+
+
+def statement_mentions(
+    text: str,
+    sents: Sequence[Sentence],
+    i: int,
+    cues: Cues,
+    taxonomy: Taxonomy,
+    is_gap: Callable[[str], bool],
+) -> tuple[Mention, ...]:
+    """Every mention of a facet value for sentence ``i`` of ``sents``: its own words by
+    clause, then what it refers back to and its heading for the facets it does not name."""
+    s = sents[i]
+    own_text = text[s.start : s.end]
+    spans = clauses(own_text, is_gap)
+    own = [_mention(m, s.start, text, spans) for m in taxonomy.match(own_text)]
+    named = {m.facet for m in own}
+    extra: list[Mention] = []
+    if any(a.search(s.flat) for a in cues.anaphora):
+        before = [
+            j for j in range(i - 1, -1, -1) if sents[j].note == s.note and not sents[j].excluded
+        ]
+        for j in before[: cues.context_sentences]:
+            found = _found(text, sents[j].start, sents[j].end, taxonomy, "antecedent", named)
+            named |= {m.facet for m in found}
+            extra += found
+    a, b = s.heading
+    if b > a:
+        extra += _found(text, a, b, taxonomy, "heading", named)
+    return tuple(sorted([*own, *extra], key=lambda m: (m.char_start, m.facet, m.value)))
+
+
+def _found(
+    text: str, start: int, end: int, taxonomy: Taxonomy, source: str, named: set[str]
+) -> list[Mention]:
+    """Mentions in ``text[start:end]`` of facets not yet ``named`` (for every clause)."""
+    return [
+        Mention(
+            facet=m.facet,
+            value=m.value,
+            char_start=start + m.start,
+            char_end=start + m.end,
+            quote=text[start + m.start : start + m.end],
+            source=source,
+            clause=-1,
+        )
+        for m in taxonomy.match(text[start:end])
+        if m.facet not in named
+    ]
+
+
+def _mention(m: Match, base: int, text: str, spans: list[tuple[int, int]]) -> Mention:
+    """A mention in the statement itself (``m`` found at ``base``), numbered by its clause."""
+    clause = next((k for k, (a, b) in enumerate(spans) if a <= m.start < b), len(spans) - 1)
+    return Mention(
+        facet=m.facet,
+        value=m.value,
+        char_start=base + m.start,
+        char_end=base + m.end,
+        quote=text[base + m.start : base + m.end],
+        source="statement",
+        clause=clause if len(spans) > 1 else 0,
+    )
+
+
+def facet_values(
+    mentions: Sequence[Mention], facets: Sequence[str]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The values of each facet (taxonomy order) that the mentions name, sorted."""
+    return tuple((f, tuple(sorted({m.value for m in mentions if m.facet == f}))) for f in facets)

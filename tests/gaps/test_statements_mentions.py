@@ -1,0 +1,92 @@
+"""The words that name a statement's facet values: its own (by clause), what it refers back
+to, and its heading."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.gaps.cues import default_cues
+from litreview.gaps.mentions import clauses
+from litreview.gaps.statements import find_statements
+from litreview.taxonomy.facets import Taxonomy, load_taxonomy
+
+TAXONOMY = """
+facets:
+  - id: hazard
+    values:
+      - {id: heat, synonyms: [heat, heatwave]}
+      - {id: flood, synonyms: [flood, flooding]}
+  - id: population
+    values:
+      - {id: older_people, synonyms: [older people]}
+      - {id: children, synonyms: [children]}
+"""
+
+
+@pytest.fixture(scope="module")
+def tax() -> Taxonomy:
+    return load_taxonomy(TAXONOMY, "t.yaml")
+
+
+def _mentions(text: str, tax: Taxonomy) -> list[tuple[str, str, str, int]]:
+    (s,) = find_statements("d", text, default_cues(), tax)
+    for m in s.mentions:
+        assert text[m.char_start : m.char_end] == m.quote
+    return [(m.facet, m.value, m.source, m.clause) for m in s.mentions]
+
+
+def test_the_heading_names_what_the_statement_does_not(tax: Taxonomy) -> None:
+    """The statement names a population; the hazard comes from its heading, for every clause."""
+    text = "Heatwaves\n\nCities are warming. Little is known about the health of older people.\n"
+    assert sorted(_mentions(text, tax)) == [
+        ("hazard", "heat", "heading", -1),
+        ("population", "older_people", "statement", 0),
+    ]
+
+
+def test_this_refers_back_to_the_sentence_before(tax: Taxonomy) -> None:
+    """'this' takes the values of the sentence before, before the heading is asked."""
+    text = "Weather\n\nFlooding harms children in many ways. Further research on this is needed.\n"
+    assert sorted(_mentions(text, tax)) == [
+        ("hazard", "flood", "antecedent", -1),
+        ("population", "children", "antecedent", -1),
+    ]
+
+
+def test_a_statement_that_names_its_values_does_not_borrow(tax: Taxonomy) -> None:
+    """A statement naming both facets takes nothing from its heading."""
+    text = "Flooding\n\nIntro text here. There is no research on heat and older people.\n"
+    assert {m[2] for m in _mentions(text, tax)} == {"statement"}
+
+
+def test_two_gaps_in_one_sentence_are_two_clauses() -> None:
+    """Each piece that states a gap by itself is a clause; a piece that does not joins one."""
+    sentence = "Data on heat deaths are unreliable, and little is known about flooding."
+    pieces = clauses(sentence, lambda piece: True)
+    assert [sentence[a:b] for a, b in pieces] == [
+        "Data on heat deaths are unreliable, ",
+        "and little is known about flooding.",
+    ]
+    assert clauses(sentence, lambda piece: "little" in piece) == [(0, len(sentence))]
+    three = "Heat kills; data are thin; little is known about floods."
+    spans = clauses(three, lambda piece: "Heat" not in piece)
+    assert [three[a:b] for a, b in spans] == [
+        "Heat kills; data are thin; ",
+        "little is known about floods.",
+    ]
+
+
+def test_compound_statement_numbers_its_clauses(tax: Taxonomy) -> None:
+    """Values named in each gap clause carry that clause's number."""
+    text = (
+        "Weather\n\nCities are warming. There is no research on heat and older people, "
+        "and little is known about flooding and children.\n"
+    )
+    found = _mentions(text, tax)
+    own = sorted(m for m in found if m[2] == "statement")
+    assert own == [
+        ("hazard", "flood", "statement", 1),
+        ("hazard", "heat", "statement", 0),
+        ("population", "children", "statement", 1),
+        ("population", "older_people", "statement", 0),
+    ]

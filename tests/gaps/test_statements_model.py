@@ -1,0 +1,75 @@
+"""The detector's labelled data and model: label files load, the model matches the word lists
+it was trained with, training is deterministic, and the model file round-trips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from litreview.core.errors import InputError
+from litreview.gaps.cues import default_cues
+from litreview.gaps.statement_data import KINDS, load_labels
+from litreview.gaps.statement_features import analyse, sentence_features
+from litreview.gaps.statement_model import default_model, fit_model, load_model, model_bytes, score
+from tests.conftest import DATA, ROOT
+
+LABELS = sorted((ROOT / "benchmarks" / "statements" / "labels").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", [*LABELS, DATA / "statement_check.yaml"], ids=lambda p: p.stem)
+def test_every_label_file_loads(path: Path) -> None:
+    """Every quote is found as often as labelled; kinds and strengths are known."""
+    docs = load_labels(path, ROOT)
+    assert docs and all(d.text for d in docs)
+    for d in docs:
+        assert all(g.kind in KINDS for g in d.gaps)
+        assert all(d.text[g.start : g.end].strip() for g in (*d.gaps, *d.not_gaps))
+
+
+def test_a_quote_not_in_the_text_names_the_line(tmp_path: Path) -> None:
+    """A label that does not match its document is an InputError with the file and line."""
+    (tmp_path / "d.txt").write_text("Little is known about fraud.\n", encoding="utf-8")
+    labels = tmp_path / "l.yaml"
+    labels.write_text(
+        "documents:\n  - {doc_id: d, text: d.txt}\ngaps:\n"
+        "  - {doc: d, kind: missing, strength: explicit, quote: Little is known}\n"
+        "  - {doc: d, kind: missing, strength: explicit, quote: Nothing at all}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="found 0 times") as info:
+        load_labels(labels, tmp_path)
+    assert (info.value.path, info.value.line) == (str(labels), 5)
+
+
+def test_the_shipped_model_was_fitted_with_the_shipped_word_lists() -> None:
+    """Edit gap_cues.yaml's lists and the model must be rebuilt (benchmarks/train_statements.py)."""
+    assert default_model().fingerprint == default_cues().fingerprint
+
+
+def _toy() -> tuple[list[dict[str, float]], list[bool], list[str], list[str]]:
+    """A few sentences' features and labels."""
+    cues = default_cues()
+    rows = [
+        ("Little is known about the effects.", True, "missing", "explicit"),
+        ("Data on the effects may be unreliable.", True, "data", "implicit"),
+        ("Further research is needed.", True, "research_needed", "explicit"),
+        ("The effect was large.", False, "", ""),
+        ("The agency lacks funding.", False, "", ""),
+        ("We thank the reviewers.", False, "", ""),
+    ]
+    feats = [sentence_features(t, analyse(t, cues)) for t, *_ in rows]
+    return feats, [r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows]
+
+
+def test_training_is_deterministic_and_the_model_round_trips() -> None:
+    """Two fits give the same weights; saving and loading keeps every score."""
+    feats, gap, kind, strength = _toy()
+    a = fit_model(feats, gap, kind, strength, fingerprint="f")
+    b = fit_model(feats, gap, kind, strength, fingerprint="f")
+    assert np.array_equal(a.gap, b.gap) and np.array_equal(a.kind, b.kind)
+    back = load_model(model_bytes(a))
+    assert back.fingerprint == "f"
+    assert np.allclose(score(back, feats).gap, score(a, feats).gap, atol=1e-6)
+    assert score(back, feats).kind == score(a, feats).kind
