@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from litreview.core.model import Evidence, Person, Tag, Work
-from litreview.gaps.fallback_mentions import clause_words, with_mentions
-from litreview.gaps.register import find_gaps, load_settings
+from litreview.gaps.index import load_settings
+from litreview.gaps.register import find_gaps
 from litreview.gaps.statements import default_cues, find_statements
 from litreview.render import egm, eppi, gap_figures
 from litreview.render.briefs import render_briefs
@@ -114,12 +114,8 @@ def main() -> None:
     t0 = time.perf_counter()
     cues = default_cues()
     texts = {p.stem: p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))}
-    found = [s for d, t in texts.items() for s in find_statements(d, t, cues, taxonomy)]
+    statements = [s for d, t in texts.items() for s in find_statements(d, t, cues, taxonomy)]
     settings = load_settings()
-    words = clause_words(
-        settings.clause_breaks, settings.concessive, [c.pattern for c in cues.positive]
-    )
-    statements = with_mentions(found, texts, taxonomy, words)  # as litreview gaps does
     works, tags = synthetic(taxonomy, args.works)
     t1, c1 = time.perf_counter(), time.process_time()
     gaps = find_gaps(

@@ -115,7 +115,6 @@ def climate(*, title: str = "Urban Heat and Health", evil: str = "") -> dict[str
     with evidence, and the context the renderings use. ``evil`` is put into the first
     document's text, a document title and a work's title (escaping tests)."""
     from litreview.gaps.coverage import best_evidence
-    from litreview.gaps.fallback_mentions import clause_words, with_mentions
     from litreview.gaps.index import load_settings
     from litreview.gaps.register import find_gaps
     from litreview.gaps.statements import default_cues, find_statements
@@ -131,11 +130,7 @@ def climate(*, title: str = "Urban Heat and Health", evil: str = "") -> dict[str
         )
     settings = load_settings()
     cues = default_cues()
-    words = clause_words(
-        settings.clause_breaks, settings.concessive, [c.pattern for c in cues.positive]
-    )
-    found = [s for d, t in texts.items() for s in find_statements(d, t, cues, taxonomy)]
-    statements = with_mentions(found, texts, taxonomy, words)
+    statements = [s for d, t in texts.items() for s in find_statements(d, t, cues, taxonomy)]
     works = [
         Work(
             key="mendes2018",

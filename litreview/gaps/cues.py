@@ -45,6 +45,8 @@ _SHIPPED_KEYS = frozenset(
         "contents_headings",
         "caption",
         "contents",
+        "clause_breaks",
+        "concessive",
     }
 )
 _REVIEW_KEYS = frozenset(
@@ -89,6 +91,8 @@ class Cues:
     threshold: float = 0.5
     context_sentences: int = 2
     anaphora: tuple[re.Pattern[str], ...] = ()
+    clause_breaks: re.Pattern[str] | None = None
+    concessive: re.Pattern[str] | None = None
     include: tuple[re.Pattern[str], ...] = ()
     exclude: tuple[re.Pattern[str], ...] = ()
     fingerprint: str = ""
@@ -149,8 +153,22 @@ def load_cues(text: str, path: str = "<string>") -> Cues:
         threshold=_number(top.get("threshold"), path, 0.5),
         context_sentences=int(_number(top.get("context_sentences"), path, 2)),
         anaphora=tuple(_regex(n, path) for n in _seq(top.get("anaphora"), path)),
+        clause_breaks=_alternatives(top.get("clause_breaks"), path),
+        concessive=_alternatives(top.get("concessive"), path, opener=True),
         fingerprint=_fingerprint(top),
     )
+
+
+def _alternatives(
+    node: yaml.Node | None, path: str, *, opener: bool = False
+) -> re.Pattern[str] | None:
+    """A list of regular expressions as one pattern, case ignored (``opener``: words that
+    must open the text, as whole words); ``None`` when the list is absent or empty."""
+    items = [_regex(n, path).pattern for n in _seq(node, path)]
+    if not items:
+        return None
+    body = "|".join(f"(?:{i})" for i in items)
+    return re.compile(rf"\W*(?:{body})\b" if opener else body, re.IGNORECASE)
 
 
 def _root(text: str, path: str) -> yaml.Node:

@@ -58,9 +58,6 @@ class GapSettings:
     saturation: float = 4.0
     min_facets: int = 2
     evidence: tuple[str, ...] = EVIDENCE
-    clause_breaks: tuple[str, ...] = ()
-    concessive: tuple[str, ...] = ()
-    look_back: int = 2
     keep_narrower: bool = True
 
 
@@ -70,7 +67,6 @@ def load_settings(text: str | None = None, path: str = "gap_scoring.yaml") -> Ga
         text = resources.files("litreview").joinpath("data/gap_scoring.yaml").read_text("utf-8")
     try:
         raw = yaml.safe_load(text) or {}
-        clauses = raw.get("clauses") or {}
         return GapSettings(
             weights={k: float(v) for k, v in raw["weights"].items()},
             strength={k: float(v) for k, v in raw["strength"].items()},
@@ -87,9 +83,6 @@ def load_settings(text: str | None = None, path: str = "gap_scoring.yaml") -> Ga
             saturation=float(raw.get("saturation", 4)),
             min_facets=int(raw.get("min_facets", 2)),
             evidence=tuple(str(k) for k in raw.get("evidence", EVIDENCE)),
-            clause_breaks=tuple(str(b) for b in clauses.get("breaks", ())),
-            concessive=tuple(str(w) for w in clauses.get("concessive", ())),
-            look_back=int(clauses.get("look_back", 2)),
             keep_narrower=bool(raw.get("keep_narrower", True)),
         )
     except (yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:

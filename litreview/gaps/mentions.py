@@ -2,13 +2,15 @@
 
 A statement's own words come first (``source="statement"``). A compound sentence that states
 two gaps ("Evidence on A remains thin, and the effect of B is poorly understood") is cut into
-clauses: the pieces between ``;`` and a comma before a joining word, each kept as a clause
-when it states a gap by itself (the caller's ``is_gap``); a piece that states none joins the
-clause before it (or after it, at the start). With fewer than two gap clauses the whole
-sentence is clause 0. For a facet the statement names nothing of, the words come from what
-it refers back to ("this", "such research": the sentences before, within its own note or the
-body; ``source="antecedent"``), and only then from its section heading
-(``source="heading"``); both apply to every clause (``clause=-1``).
+clauses at the cue file's ``clause_breaks``, each piece kept as a clause when it states a gap
+by itself (the caller's ``is_gap``); a piece that states none joins the clause before it (or
+after it, at the start). With fewer than two gap clauses the whole sentence is clause 0. A
+concessive opener ("Despite evidence on A, data on B is missing") states no gap: its words
+name a value only for a facet the rest of the sentence leaves open (``clause=-1``). For a
+facet the statement names nothing of, the words come from what it refers back to ("this",
+"such research": the sentences before, within its own note or the body;
+``source="antecedent"``), and only then from its section heading (``source="heading"``);
+both apply to every clause (``clause=-1``).
 """
 
 from __future__ import annotations
@@ -25,24 +27,30 @@ from litreview.taxonomy.matching import Match
 
 __all__ = ["clauses", "facet_values", "statement_mentions"]
 
-_CUT = re.compile(
-    r";\s+|,\s+(?=(?:and|but|while|whereas|although|though|yet|nor)\b)"
-    r"|\s+(?=(?:but|whereas)\s)",
-    re.IGNORECASE,
-)
+_NEVER = re.compile(r"(?!x)x")
 
 
-def clauses(sentence: str, is_gap: Callable[[str], bool]) -> list[tuple[int, int]]:
-    """(start, end) of each clause of ``sentence`` that states its own gap, with the pieces
-    that state none joined to a neighbour; one span for the whole sentence when fewer than
-    two pieces state a gap."""
-    cuts = [0, *(m.end() for m in _CUT.finditer(sentence)), len(sentence)]
-    pieces = [(a, b) for a, b in pairwise(cuts) if sentence[a:b].strip()]
+def clauses(
+    sentence: str, is_gap: Callable[[str], bool], cues: Cues
+) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
+    """The clauses of ``sentence`` that state their own gap, as (start, end), and the
+    concessive opener that states none ("Despite evidence on A, ..."), if there is one.
+
+    Pieces between the cue file's ``clause_breaks`` that state no gap join a neighbour; with
+    fewer than two gap pieces the sentence (less its concessive opener) is one clause.
+    """
+    opener = _concessive(sentence, is_gap, cues)
+    begin = opener[1] if opener else 0
+    rest = sentence[begin:]
+    breaks = cues.clause_breaks or _NEVER
+    cuts = [0, *(m.end() for m in breaks.finditer(rest)), len(rest)]
+    pieces = [(begin + a, begin + b) for a, b in pairwise(cuts) if rest[a:b].strip()]
+    whole = [(begin, len(sentence))]
     if len(pieces) < 2:
-        return [(0, len(sentence))]
+        return whole, opener
     gaps = [is_gap(sentence[a:b]) for a, b in pieces]
     if sum(gaps) < 2:
-        return [(0, len(sentence))]
+        return whole, opener
     out: list[list[int]] = []
     for (a, b), gap in zip(pieces, gaps, strict=True):
         if gap or not out:
@@ -52,7 +60,19 @@ def clauses(sentence: str, is_gap: Callable[[str], bool]) -> list[tuple[int, int
     if not gaps[0] and len(out) > 1:  # a leading piece without a gap joins the first gap
         out[1][0] = out[0][0]
         out.pop(0)
-    return [(a, b) for a, b in out]
+    return [(a, b) for a, b in out], opener
+
+
+def _concessive(sentence: str, is_gap: Callable[[str], bool], cues: Cues) -> tuple[int, int] | None:
+    """The concessive opener of ``sentence``: from its start to the last comma after which
+    the rest still states a gap while the opener itself does not."""
+    if cues.concessive is None or not cues.concessive.match(sentence):
+        return None
+    for comma in reversed([i for i, ch in enumerate(sentence) if ch == ","]):
+        rest = sentence[comma + 1 :]
+        if rest.strip() and is_gap(rest) and not is_gap(sentence[:comma]):
+            return 0, comma + 1
+    return None
 
 
 def statement_mentions(
@@ -64,19 +84,30 @@ def statement_mentions(
     is_gap: Callable[[str], bool],
 ) -> tuple[Mention, ...]:
     """Every mention of a facet value for sentence ``i`` of ``sents``: its own words by
-    clause, then what it refers back to and its heading for the facets it does not name."""
+    clause; for the facets they leave open, a concessive opener's words, then what the
+    sentence refers back to, then its heading."""
     s = sents[i]
     own_text = text[s.start : s.end]
-    spans = clauses(own_text, is_gap)
-    own = [_mention(m, s.start, text, spans) for m in taxonomy.match(own_text)]
+    spans, opener = clauses(own_text, is_gap, cues)
+    own = [
+        _mention(m, s.start, text, spans)
+        for m in taxonomy.match(own_text)
+        if opener is None or m.start >= opener[1]
+    ]
     named = {m.facet for m in own}
     extra: list[Mention] = []
+    if opener is not None:
+        extra = _found(text, s.start, s.start + opener[1], taxonomy, "statement", named)
+        named |= {m.facet for m in extra}
     if any(a.search(s.flat) for a in cues.anaphora):
         before = [
             j for j in range(i - 1, -1, -1) if sents[j].note == s.note and not sents[j].excluded
         ]
         for j in before[: cues.context_sentences]:
-            found = _found(text, sents[j].start, sents[j].end, taxonomy, "antecedent", named)
+            a, b = sents[j].start, sents[j].end
+            opener = _concessive(text[a:b], is_gap, cues)  # what it concedes is not referred to
+            start = a + opener[1] if opener else a
+            found = _found(text, start, b, taxonomy, "antecedent", named)
             named |= {m.facet for m in found}
             extra += found
     a, b = s.heading

@@ -58,13 +58,11 @@ def evidence_tags(corpus: Corpus) -> list[Tag]:
 
 def rank_gaps(corpus: Corpus, taxonomy: Taxonomy | None = None) -> list[Gap]:
     """The gap register computed from the corpus in memory, as ``litreview gaps`` ranks it
-    (the statements' words naming each value are found again in the documents' texts)."""
-    from litreview.pipeline.gaps import attributed, register_of
+    (from ``gaps/statements.csv``, which keeps the words naming each value)."""
+    from litreview.pipeline.gaps import register_of
 
     taxonomy = taxonomy or taxonomy_of(corpus)
-    texts = {d.doc_id: corpus.review.load_text(d) for d in corpus.documents}
-    statements = attributed(corpus.review, taxonomy, corpus.statements, texts)
-    return register_of(statements, corpus.tags, corpus.works, corpus.documents, taxonomy)
+    return register_of(corpus.statements, corpus.tags, corpus.works, corpus.documents, taxonomy)
 
 
 def study_briefs(

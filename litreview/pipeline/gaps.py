@@ -16,7 +16,7 @@ from litreview.gaps.register import Gap, find_gaps, load_settings
 from litreview.review import Review
 from litreview.taxonomy import Taxonomy
 
-__all__ = ["GapsResult", "attributed", "find_all_statements", "register_of", "run_gaps"]
+__all__ = ["GapsResult", "find_all_statements", "register_of", "run_gaps"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -42,37 +42,13 @@ def _documents(review: Review) -> list[Document]:
 def find_all_statements(
     review: Review, taxonomy: Taxonomy, docs: Sequence[Document], texts: Mapping[str, str]
 ) -> list[GapStatement]:
-    """Gap statements of every document (cues: the review's own file, else the packaged one),
-    with the words that name each value (see :func:`attributed`)."""
+    """Gap statements of every document (the shipped cues with the review's own settings),
+    with the words that name each value."""
     from litreview.gaps import statements as st
 
     cues = st.review_cues(review.read_gap_cues())
     found = [s for d in docs for s in st.find_statements(d.doc_id, texts[d.doc_id], cues, taxonomy)]
-    ordered = sorted(found, key=lambda s: (s.doc_id, s.char_start, s.char_end))
-    return attributed(review, taxonomy, ordered, texts)
-
-
-def attributed(
-    review: Review,
-    taxonomy: Taxonomy,
-    statements: Sequence[GapStatement],
-    texts: Mapping[str, str],
-) -> list[GapStatement]:
-    """FALLBACK until the detector records mentions: ``statements`` with the words naming
-    each value derived from the texts where they are missing
-    (:mod:`litreview.gaps.fallback_mentions`)."""
-    from litreview.gaps import statements as st
-    from litreview.gaps.fallback_mentions import clause_words, with_mentions
-
-    settings = load_settings()
-    cues = st.review_cues(review.read_gap_cues())
-    words = clause_words(
-        settings.clause_breaks,
-        settings.concessive,
-        [c.pattern for c in cues.positive],
-        look_back=settings.look_back,
-    )
-    return with_mentions(statements, texts, taxonomy, words)
+    return sorted(found, key=lambda s: (s.doc_id, s.char_start, s.char_end))
 
 
 def register_of(

@@ -413,9 +413,10 @@ def _statement(row: dict[str, str], facets: Sequence[str], path: str, line: int)
             kind=row.get("kind") or "",
             score=float(row.get("score") or 1.0),
             why=row.get("why") or "",
+            mentions=schema.mentions_of(row.get("mentions") or ""),
         )
     except ValueError as exc:
-        raise InputError(f"bad number: {exc}", path=path, line=line) from None
+        raise InputError(f"bad value: {exc}", path=path, line=line) from None
 
 
 def _sort_tags(tags: Iterable[Tag]) -> list[Tag]:

@@ -61,18 +61,42 @@ def test_a_statement_that_names_its_values_does_not_borrow(tax: Taxonomy) -> Non
 
 def test_two_gaps_in_one_sentence_are_two_clauses() -> None:
     """Each piece that states a gap by itself is a clause; a piece that does not joins one."""
+    cues = default_cues()
     sentence = "Data on heat deaths are unreliable, and little is known about flooding."
-    pieces = clauses(sentence, lambda piece: True)
+    pieces, opener = clauses(sentence, lambda piece: True, cues)
+    assert opener is None
     assert [sentence[a:b] for a, b in pieces] == [
         "Data on heat deaths are unreliable, ",
         "and little is known about flooding.",
     ]
-    assert clauses(sentence, lambda piece: "little" in piece) == [(0, len(sentence))]
+    assert clauses(sentence, lambda piece: "little" in piece, cues)[0] == [(0, len(sentence))]
     three = "Heat kills; data are thin; little is known about floods."
-    spans = clauses(three, lambda piece: "Heat" not in piece)
+    spans, _ = clauses(three, lambda piece: "Heat" not in piece, cues)
     assert [three[a:b] for a, b in spans] == [
         "Heat kills; data are thin; ",
         "little is known about floods.",
+    ]
+
+
+def test_a_concessive_opener_states_no_gap() -> None:
+    """'Despite evidence on A, data on B is missing': A is no part of the gap clause."""
+    sentence = "Despite evidence on children being plentiful, data on heat deaths are missing."
+    spans, opener = clauses(sentence, lambda piece: "missing" in piece, default_cues())
+    assert opener is not None
+    assert sentence[: opener[1]] == "Despite evidence on children being plentiful,"
+    assert [sentence[a:b] for a, b in spans] == [" data on heat deaths are missing."]
+
+
+def test_a_concessive_opener_names_only_what_the_rest_leaves_open(tax: Taxonomy) -> None:
+    """The opener's children do not join the gap on older people; its hazard fills the open
+    facet, for every clause."""
+    text = (
+        "Despite evidence on flooding and children being widely available, there is no "
+        "research on the health of older people."
+    )
+    assert sorted(_mentions(text, tax)) == [
+        ("hazard", "flood", "statement", -1),
+        ("population", "older_people", "statement", 0),
     ]
 
 

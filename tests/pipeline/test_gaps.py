@@ -163,6 +163,7 @@ def test_other_taxonomy_gets_stated_gaps(tmp_path: Path) -> None:
         "kind",
         "score",
         "why",
+        "mentions",
     )
     assert all(r["kind"] in STATEMENT_KINDS and 0 < float(r["score"]) <= 1 for r in rows)
     assert any("older_people" in r["population"] and "mortality" in r["outcome"] for r in rows)

@@ -12,7 +12,16 @@ from hypothesis import strategies as st
 from litreview.core import atomic
 from litreview.core.errors import InputError, Problem
 from litreview.core.files import decode_utf8, read_text
-from litreview.core.model import Citation, Document, Evidence, GapStatement, Person, Tag, Work
+from litreview.core.model import (
+    Citation,
+    Document,
+    Evidence,
+    GapStatement,
+    Mention,
+    Person,
+    Tag,
+    Work,
+)
 from litreview.formats.csl import date_from_csl, date_to_csl, work_from_csl, work_to_csl
 from litreview.review import Review
 
@@ -151,14 +160,37 @@ def test_tables_round_trip(tmp_path: Path) -> None:
             kind="data",
             score=0.875,
             why="score 0.88 (threshold 0.40): scarce knowledge",
+            mentions=(
+                Mention(
+                    facet="crime_type",
+                    value="drugs",
+                    char_start=4,
+                    char_end=9,
+                    quote='da"ta;',
+                    source="antecedent",
+                    clause=-1,
+                ),
+            ),
         )
     ]
     review.save_statements(stmts, ["crime_type", "group", "gender_dimension"])
     assert review.load_statements() == stmts
     assert review.statements_path.read_text(encoding="utf-8").splitlines()[0] == (
         "doc_id,char_start,char_end,section,quote,crime_type,group,gender_dimension,strength,"
-        "kind,score,why"
+        "kind,score,why,mentions"
     )
+
+
+def test_a_bad_mentions_cell_names_its_line(tmp_path: Path) -> None:
+    review = Review.at(tmp_path)
+    review.gaps_dir.mkdir(parents=True)
+    review.statements_path.write_text(
+        "doc_id,char_start,char_end,section,quote,strength,kind,score,why,mentions\n"
+        "d,0,7,S,no data,explicit,data,0.5,w,[{}]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match=r"statements\.csv:2: bad value: a mention lacks"):
+        review.load_statements()
 
 
 def test_statements_written_before_kind_score_why_still_load(tmp_path: Path) -> None:
