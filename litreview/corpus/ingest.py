@@ -150,8 +150,7 @@ def scan_document(
             used.add(work.key)
             keys[(ref.footnote, ref.position)] = seen[ref.raw] = work.key
             works.append(work)
-    notes = {f.number: f for f in scan.footnotes}
-    cits = [_citation_row(src.doc_id, ref, notes[ref.footnote], keys) for ref in refs]
+    cits = [_citation_row(src.doc_id, ref, scan.footnotes[ref.footnote - 1], keys) for ref in refs]
     inline_cits, inline_works = _inline_rows(src, used, known)
     cits += inline_cits
     works += inline_works
@@ -290,7 +289,7 @@ def _citation_row(
     key = keys.get(own) or (keys.get(ref.target, "") if ref.target else "")
     return Citation(
         doc_id=doc_id,
-        footnote=ref.footnote,
+        footnote=note.number,
         position=ref.position,
         raw=ref.raw,
         work_key=key,

@@ -82,12 +82,16 @@ def references(
     footnotes: Sequence[Footnote],
     path: str = "<string>",
 ) -> tuple[list[Reference], list[Problem]]:
-    """The reference rows of every footnote (in footnote order) and the problems found."""
+    """The reference rows of every note (in reading order) and the problems found.
+
+    A row's ``footnote`` is the note's ordinal in reading order (1, 2, ...), which stays
+    unique where the printed numbers start again; ``footnotes[row.footnote - 1]`` is its note.
+    """
     rows: list[Reference] = []
     problems: list[Problem] = []
     previous: list[Reference] = []
-    for note in sorted(footnotes, key=lambda f: (f.number, f.line)):
-        own, problem = _rows_of(note, rows, previous, path)
+    for ordinal, note in enumerate(footnotes, start=1):
+        own, problem = _rows_of(note, ordinal, rows, previous, path)
         rows.extend(own)
         previous = [r for r in own if r.parse or r.target]
         if problem:
@@ -96,12 +100,12 @@ def references(
 
 
 def _rows_of(
-    note: Footnote, earlier: list[Reference], previous: list[Reference], path: str
+    note: Footnote, n: int, earlier: list[Reference], previous: list[Reference], path: str
 ) -> tuple[list[Reference], Problem | None]:
-    """The rows of one footnote, and a problem when a back-reference cannot be resolved."""
+    """The rows of one note (ordinal ``n``), and a problem when a back-reference cannot be
+    resolved."""
     text = note.text.strip()
     kind = classify(text)
-    n = note.number
     if kind == "ibid" and _IBID.match(text):
         targets = [root(r, earlier) for r in previous]
         rows = [
@@ -114,7 +118,7 @@ def _rows_of(
             path=path,
             line=note.line,
             severity="warning",
-            message=f"footnote {n}: Ibid. has no earlier footnote citing a work",
+            message=f"footnote {note.number}: Ibid. has no earlier footnote citing a work",
         )
     if kind == "ibid":
         target = named_earlier(text, earlier)
@@ -125,7 +129,7 @@ def _rows_of(
             path=path,
             line=note.line,
             severity="warning",
-            message=f"footnote {n}: cannot tell which earlier work '{text[:60]}' refers to",
+            message=f"footnote {note.number}: cannot tell which earlier work '{text[:60]}' refers to",
         )
     if kind == "url":
         return [Reference(footnote=n, position=1, raw=text, kind="url", parse=True)], None

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from litreview.core.errors import Problem
 from litreview.extract._text import Line, sentence_span, split_lines
@@ -309,20 +309,14 @@ def _pair(
         seen[n.number] = k + 1
         pool = by_number.get(n.number, [])
         found = pool[k] if k < len(pool) else (pool[-1] if pool and n.run == 0 else None)
-        common = {
-            "number": n.number,
-            "text": n.text,
-            "spans": n.spans,
-            "line": n.line,
-            "run": n.run,
-        }
+        note = Footnote(number=n.number, text=n.text, spans=n.spans, line=n.line, run=n.run)
         if found is None:
-            out.append(Footnote(**common))
+            out.append(note)
             continue
         s, e = sentence_span(text, found.start, found.end)
         out.append(
-            Footnote(
-                **common,
+            replace(
+                note,
                 marker=found,
                 context=text[s:e],
                 context_start=s,

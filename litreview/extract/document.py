@@ -1,0 +1,108 @@
+"""Everything a document cites, read from its text: notes, reference list, in-text citations.
+
+:func:`scan_text` runs the readers in order: the reference list first (its lines can never
+start a note), then the notes and the rows of works each note cites, then the in-text
+citations of the running text (outside notes and the list) linked to the list's entries.
+:func:`apparatus_spans` gives the spans of a document that are apparatus, not body text
+(notes and reference-list entries, with their kind), so that later stages (gap statements,
+tagging contexts) can leave them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from litreview.core.errors import Problem
+from litreview.extract._text import split_lines
+from litreview.extract.citations import Reference, references
+from litreview.extract.footnotes import FootnoteScan, find_footnotes
+from litreview.extract.intext import InTextCitation, in_text_citations
+from litreview.extract.reflist import RefEntry, reference_entries, reference_sections
+
+__all__ = ["DocumentScan", "TextSpan", "apparatus_spans", "scan_text"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TextSpan:
+    """A span of the text that is apparatus: ``kind`` is ``note`` or ``reference``."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentScan:
+    """What a document cites: its notes and their rows, its reference list, its in-text
+    citations, the apparatus spans and the problems found (each with its line)."""
+
+    notes: FootnoteScan
+    rows: tuple[Reference, ...]
+    entries: tuple[RefEntry, ...]
+    citations: tuple[InTextCitation, ...]
+    spans: tuple[TextSpan, ...]
+    problems: tuple[Problem, ...]
+
+
+def scan_text(text: str, path: str = "<string>") -> DocumentScan:
+    """Notes, reference list and in-text citations of ``text`` (``path`` names it)."""
+    lines = split_lines(text)
+    sections = reference_sections(lines)
+    excluded = {i for first, last in sections for i in range(first, last + 1)}
+    notes = find_footnotes(text, path, excluded=excluded)
+    rows, problems = references(notes.footnotes, path)
+    entries = reference_entries(text, lines)
+    spans = _spans(notes, entries, text, sections, lines)
+    cites = in_text_citations(text, entries, skip=[(s.start, s.end) for s in spans])
+    problems += _unlinked(cites, text, path)
+    return DocumentScan(
+        notes=notes,
+        rows=tuple(rows),
+        entries=tuple(entries),
+        citations=tuple(cites),
+        spans=spans,
+        problems=(*notes.problems, *problems),
+    )
+
+
+def apparatus_spans(text: str) -> tuple[TextSpan, ...]:
+    """The spans of ``text`` that are notes or reference-list entries, in text order."""
+    return scan_text(text).spans
+
+
+def _spans(
+    notes: FootnoteScan,
+    entries: list[RefEntry],
+    text: str,
+    sections: list[tuple[int, int]],
+    lines: list,  # type: ignore[type-arg]
+) -> tuple[TextSpan, ...]:
+    """Note pieces and reference entries as spans (a list's whole section when it has none)."""
+    out = [TextSpan(start=s, end=e, kind="note") for f in notes.footnotes for s, e in f.spans]
+    out += [TextSpan(start=e.start, end=e.end, kind="reference") for e in entries]
+    for first, last in sections:
+        if not any(
+            lines[first].start <= e.start <= lines[last].start + len(lines[last].text)
+            for e in entries
+        ):
+            end = lines[last].start + len(lines[last].text)
+            out.append(TextSpan(start=lines[first].start, end=end, kind="reference"))
+    return tuple(sorted(out, key=lambda s: (s.start, s.end)))
+
+
+def _unlinked(cites: list[InTextCitation], text: str, path: str) -> list[Problem]:
+    """A problem for each cited work not found in the reference list."""
+    out = []
+    for c in cites:
+        for w in c.works:
+            if w.entry is None:
+                line = text.count("\n", 0, c.start) + 1
+                out.append(
+                    Problem(
+                        path=path,
+                        line=line,
+                        severity="warning",
+                        message=f"citation {w.label!r} has no entry in the reference list",
+                    )
+                )
+    return out

@@ -1,0 +1,94 @@
+"""A document's reference list: the section a references heading opens, cut into entries.
+
+The section comes from :func:`.layout.back_matter` (its heading is one of the reference
+words of ``data/document_layout.yaml``). Its entries are numbered (``1.``, ``[1]``, ``1)``,
+``1 ``: each label opens an entry) or not; unnumbered entries are one a paragraph, or, in
+hard-wrapped text, one from a line that opens after a line ending a sentence. Every entry
+keeps its offsets, so ``text[start:end]`` is the entry as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from litreview.extract._text import Line
+from litreview.extract.layout import back_matter
+
+__all__ = ["RefEntry", "reference_entries", "reference_sections"]
+
+_NUMBERED = re.compile(r"^\s*(?:\[(?P<br>\d{1,4})\]|(?P<n>\d{1,4})[.)]?)\s+(?=\S)")
+_ENDS_ENTRY = re.compile(r"(?:[.)\]]|\d|https?://\S+|doi\S+)\s*$", re.I)
+_OPENS_ENTRY = re.compile(r"^\s*[A-Z\u00C0-\u024F\"“‘'_*]")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RefEntry:
+    """One entry of a reference list: its order, its printed number (if any), its text."""
+
+    index: int
+    label: int | None
+    raw: str
+    start: int
+    end: int
+    line: int
+
+
+def reference_sections(lines: Sequence[Line]) -> list[tuple[int, int]]:
+    """``(first, last)`` line indices of every reference-list section."""
+    return [(s.first, s.last) for s in back_matter(lines) if s.kind == "references"]
+
+
+def reference_entries(text: str, lines: Sequence[Line]) -> list[RefEntry]:
+    """The entries of every reference list of the document, in order."""
+    out: list[RefEntry] = []
+    for first, last in reference_sections(lines):
+        body = [ln for ln in lines[first : last + 1]]
+        out += _entries(text, body, len(out))
+    return out
+
+
+def _entries(text: str, lines: Sequence[Line], offset: int) -> list[RefEntry]:
+    """The entries of one section's lines."""
+    filled = [ln for ln in lines if ln.text.strip()]
+    if not filled:
+        return []
+    numbered = sum(1 for ln in filled if _NUMBERED.match(ln.text)) >= 0.5 * len(filled)
+    groups: list[list[Line]] = []
+    previous: Line | None = None
+    for ln in lines:
+        if not ln.text.strip():
+            previous = None
+            continue
+        if not groups or _opens(ln, previous, numbered):
+            groups.append([ln])
+        else:
+            groups[-1].append(ln)
+        previous = ln
+    return [_entry(text, g, offset + k, numbered) for k, g in enumerate(groups, start=1)]
+
+
+def _opens(ln: Line, previous: Line | None, numbered: bool) -> bool:
+    """Whether ``ln`` opens a new entry (``previous`` is the line before, None after a blank)."""
+    if numbered:
+        return _NUMBERED.match(ln.text) is not None
+    if previous is None:
+        return True
+    return bool(_ENDS_ENTRY.search(previous.text) and _OPENS_ENTRY.match(ln.text))
+
+
+def _entry(text: str, group: list[Line], index: int, numbered: bool) -> RefEntry:
+    """The entry a group of lines makes."""
+    first = group[0]
+    lead = len(first.text) - len(first.text.lstrip())
+    label = None
+    m = _NUMBERED.match(first.text) if numbered else None
+    if m:
+        label = int(m.group("br") or m.group("n"))
+        lead = m.end()
+    start = first.start + lead
+    last = group[-1]
+    end = last.start + len(last.text.rstrip())
+    raw = " ".join(text[start:end].split())
+    return RefEntry(index=index, label=label, raw=raw, start=start, end=end, line=first.number)
