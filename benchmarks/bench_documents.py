@@ -33,11 +33,11 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from documents_render import render_all  # noqa: E402
-from documents_score import GOLD_DIR, Score, load_gold, score  # noqa: E402
+from documents_render import render_all
+from documents_score import GOLD_DIR, Score, load_gold, score
 
-from litreview.extract.document import scan_text  # noqa: E402
-from litreview.formats.documents import read_document  # noqa: E402
+from litreview.extract.document import scan_text
+from litreview.formats.documents import read_document
 
 FORMATS = ("md", "pdf", "docx", "txt")
 
@@ -147,7 +147,7 @@ def _print(
     print(_row("all", total))
     if wrong:
         print()
-        for (d, f), s in by_doc.items():
+        for (_, f), s in by_doc.items():
             for line in s.wrong:
                 print(f"{f}: {line}")
 

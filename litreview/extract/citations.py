@@ -129,7 +129,9 @@ def _rows_of(
             path=path,
             line=note.line,
             severity="warning",
-            message=f"footnote {note.number}: cannot tell which earlier work '{text[:60]}' refers to",
+            message=(
+                f"footnote {note.number}: cannot tell which earlier work '{text[:60]}' refers to"
+            ),
         )
     if kind == "url":
         return [Reference(footnote=n, position=1, raw=text, kind="url", parse=True)], None

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from litreview.core.errors import Problem
-from litreview.extract._text import split_lines
+from litreview.extract._text import Line, split_lines
 from litreview.extract.citations import Reference, references
 from litreview.extract.footnotes import FootnoteScan, find_footnotes
 from litreview.extract.intext import InTextCitation, in_text_citations
@@ -75,7 +75,7 @@ def _spans(
     entries: list[RefEntry],
     text: str,
     sections: list[tuple[int, int]],
-    lines: list,  # type: ignore[type-arg]
+    lines: list[Line],
 ) -> tuple[TextSpan, ...]:
     """Note pieces and reference entries as spans (a list's whole section when it has none)."""
     out = [TextSpan(start=s, end=e, kind="note") for f in notes.footnotes for s, e in f.spans]
