@@ -106,9 +106,9 @@ def test_missing_file(tmp_path: Path) -> None:
 
 def test_docx_body_and_footnotes(tmp_path: Path) -> None:
     text = read_document(_docx(tmp_path / "r.docx"))
-    assert "Rivers are low this year.[1]" in text
-    assert "[1] Lima, A. (2019), 'River Catch Survey', Lagos." in text
-    assert text.index("Second paragraph.") < text.index("[1] Lima")
+    assert "Rivers are low this year.[^1]" in text
+    assert "[^1]: Lima, A. (2019), 'River Catch Survey', Lagos." in text
+    assert text.index("Second paragraph.") < text.index("[^1]: Lima")
 
 
 def test_docx_footnotes_skip_separators(tmp_path: Path) -> None:
@@ -126,7 +126,7 @@ def test_docx_footnotes_pair_with_markers(tmp_path: Path) -> None:
 
     scan = find_footnotes(read_document(_docx(tmp_path / "r.docx")))
     assert [f.number for f in scan.footnotes] == [1]
-    assert scan.footnotes[0].context == "Rivers are low this year.[1]"
+    assert scan.footnotes[0].context == "Rivers are low this year.[^1]"
     assert scan.problems == ()
 
 
@@ -139,7 +139,7 @@ def test_missing_docx_extra_says_which(tmp_path: Path, monkeypatch: pytest.Monke
 def test_missing_pdf_extra_says_which(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     p = tmp_path / "r.pdf"
     p.write_bytes(b"%PDF-1.4\n")
-    monkeypatch.setitem(sys.modules, "pypdf", None)
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)
     with pytest.raises(InputError, match=r"litreview\[pdf\]"):
         read_document(p)
 
@@ -173,7 +173,10 @@ def test_pdf_text_layer_is_read(tmp_path: Path) -> None:
     fig.savefig(tmp_path / "r.pdf")
     plt.close(fig)
     text = read_document(tmp_path / "r.pdf")
-    assert text.splitlines()[:2] == ["River Report", "Catches fell after the dam.[1]"]
+    assert [ln for ln in text.splitlines() if ln][:2] == [
+        "River Report",
+        "Catches fell after the dam.[1]",
+    ]
     (note,) = find_footnotes(text).footnotes
     assert note.text == "Lima, A. (2019), River Catch Survey, Lagos."
     assert note.context == "Catches fell after the dam.[1]"
