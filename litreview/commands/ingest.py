@@ -6,7 +6,7 @@ import argparse
 
 from litreview.commands._common import add_review, notice, review_of, say
 from litreview.core.errors import InputError
-from litreview.pipeline.ingest import read_sources, run_ingest
+from litreview.pipeline.ingest import outcome_summary, read_sources, run_ingest
 
 HELP = "read reports' footnotes and references into the corpus (corpus.bib, citations.csv)"
 
@@ -37,9 +37,5 @@ def run(args: argparse.Namespace) -> int:
         notice(str(problem))
     for line in result.notices:
         notice(line)
-    n_cits = sum(1 for c in result.citations if c.doc_id in {s.doc_id for s in sources})
-    say(
-        f"ingested {len(sources)} document(s): {n_cits} citation rows; "
-        f"corpus has {len(result.works)} works ({len(result.merges)} merged)"
-    )
+    say(f"ingested {len(sources)} document(s): {outcome_summary(result, sources)}")
     return 2 if failed else 0

@@ -24,9 +24,11 @@ from litreview.core.errors import Problem
 from litreview.core.model import Citation, Document, Merge, Person, Work, replace
 from litreview.corpus.dedup import merge_into
 from litreview.corpus.identity import make_citekey, url_site, url_title
-from litreview.extract.citations import Reference, references
+from litreview.corpus.ingest_papers import paper_rows
+from litreview.extract.citations import Reference
 from litreview.extract.docmeta import DocMeta, document_metadata
-from litreview.extract.footnotes import Footnote, find_footnotes
+from litreview.extract.document import scan_text
+from litreview.extract.footnotes import Footnote
 from litreview.extract.inline import inline_references
 from litreview.extract.refparse import parse_reference
 from litreview.formats.csl import work_from_csl
@@ -55,6 +57,7 @@ class Scanned:
     works: tuple[Work, ...]
     n_footnotes: int
     problems: tuple[Problem, ...]
+    n_entries: int = 0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -100,7 +103,7 @@ def ingest(
     notices = tuple(
         f"{s.document.doc_id}: no footnotes found; ingested with 0 citations"
         for s in scanned
-        if not s.n_footnotes and not s.citations
+        if not s.n_footnotes and not s.citations and not s.n_entries
     )
     problems = tuple(p for s in scanned for p in s.problems) + tuple(result.conflicts)
     return IngestResult(
@@ -129,8 +132,8 @@ def scan_document(
     correction of that work in ``corpus.bib`` is never second-guessed.
     """
     known = known or {}
-    scan = find_footnotes(src.text, src.path)
-    refs, problems = references(scan.footnotes, src.path)
+    full = scan_text(src.text, src.path)
+    scan, refs = full.notes, list(full.rows)
     used = set(taken)
     meta = document_metadata(src.text)
     doc_work = _document_work(meta)
@@ -154,6 +157,11 @@ def scan_document(
     inline_cits, inline_works = _inline_rows(src, used, known)
     cits += inline_cits
     works += inline_works
+    paper_cits, paper_works = paper_rows(
+        src.doc_id, src.text, full, used=used, known=known, parse=parse, work_of=_parsed_work
+    )
+    cits += paper_cits
+    works += paper_works
     document = Document(
         doc_id=src.doc_id,
         path=src.path,
@@ -168,7 +176,8 @@ def scan_document(
         citations=tuple(cits),
         works=tuple(works),
         n_footnotes=len(scan.footnotes),
-        problems=(*scan.problems, *problems),
+        n_entries=len(full.entries),
+        problems=full.problems,
     )
 
 
@@ -308,10 +317,10 @@ def _remap(cits: Iterable[Citation], key_map: dict[str, str]) -> list[Citation]:
 
 def _dedupe_rows(cits: list[Citation]) -> list[Citation]:
     """One row per (footnote, work): a footnote naming one work twice keeps its first row."""
-    seen: set[tuple[int | None, str]] = set()
+    seen: set[tuple[int | None, int | None, str]] = set()
     out = []
     for c in cits:
-        mark = (c.footnote, c.work_key)
+        mark = (c.footnote, c.char_start, c.work_key)
         if c.work_key and c.footnote is not None and mark in seen:
             continue
         seen.add(mark)
