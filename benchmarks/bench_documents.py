@@ -102,7 +102,8 @@ def main() -> None:
                 elif fmt in ("md", "txt"):
                     timing["text_notes"] += len(scan.notes.footnotes) + len(scan.entries)
                     timing["text_s"] += t_scan
-                by_doc[(doc["doc_id"], fmt)] = score(doc, scan)
+                renumbered = fmt != "md" and path.parent != GOLD_DIR / "docs"
+                by_doc[(doc["doc_id"], fmt)] = score(doc, scan, renumbered=renumbered)
     _print(gold, formats, by_doc, args.show_wrong)
     print()
     print(

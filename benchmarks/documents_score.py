@@ -92,10 +92,15 @@ def works_per_note(scan: DocumentScan) -> list[tuple[int, int, int]]:
     return [(f.run, f.number, len(count.get(k, ()))) for k, f in enumerate(scan.notes.footnotes, 1)]
 
 
-def score(doc: dict[str, Any], scan: DocumentScan) -> Score:
-    """The counts of one document's scan against its gold."""
+def score(doc: dict[str, Any], scan: DocumentScan, *, renumbered: bool = False) -> Score:
+    """The counts of one document's scan against its gold. ``renumbered``: the document was
+    rendered with notes numbered 1, 2, ... through the whole text (as Word and LaTeX number
+    footnotes), so gold notes are keyed by their order."""
     s = Score()
-    _score_notes(s, gold_note_keys(doc), works_per_note(scan), doc["doc_id"])
+    gold = gold_note_keys(doc)
+    if renumbered:
+        gold = [(0, k, w) for k, (_, _, w) in enumerate(gold, start=1)]
+    _score_notes(s, gold, works_per_note(scan), doc["doc_id"])
     entry_map = _score_entries(s, doc.get("reference_list", []), scan)
     if "links" in doc:
         _score_citations(s, doc["links"], scan, entry_map, doc["doc_id"])

@@ -37,7 +37,7 @@ MARK = re.compile(
     rf"(?P<sup>[{_SUP}]+)|\[\^?(?P<br>\d{{1,4}})\](?![(:])|\^(?P<caret>\d{{1,4}})"
     rf"|<sup>(?P<html>\d{{1,4}})</sup>"
 )
-_HEAD_START = re.compile(r"^(?:[A-Z]|\d{1,2}[.)]?\s+[A-Z]|[IVX]{1,4}[.)]\s+[A-Z])")
+_HEAD_START = re.compile(r"^(?:[A-Z]|\d{1,2}(?:\.\d{1,2})*[.)]?\s+[A-Z]|[IVX]{1,4}[.)]\s+[A-Z])")
 _NOT_HEAD = re.compile(r"^(?:[-*•|<>!#]|https?:|www\.|Figure\b|Table\b|Image\b)")
 _UNFINISHED_END = re.compile(r"[.!?>)\]”\"’']\s*$")
 _FURNITURE_MIN = 3
@@ -54,7 +54,7 @@ def layout_words() -> dict[str, tuple[str, ...]]:
 def heading_text(line: str) -> str:
     """A heading line without markers, ``#``, emphasis and a leading number."""
     text = MARK.sub("", line).strip().lstrip("#").strip().strip("*_").strip()
-    return re.sub(r"^(?:\d{1,2}|[IVX]{1,4})[.)]?\s+", "", text).rstrip(":").strip()
+    return re.sub(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})[.)]?\s+", "", text).rstrip(":").strip()
 
 
 def is_heading(line: str) -> bool:

@@ -29,7 +29,7 @@ __all__ = ["pdf_layout_text"]
 _MARGIN = 0.08  # share of the page height where running heads and feet stand
 _SUP_RATIO = 0.85  # a character this much smaller than its line's text, and raised
 _NOTE_RATIO = 0.93  # note text is this much smaller than the body, or less
-_PARA_GAP = 1.45  # a gap this many times the usual line gap ends a paragraph
+_PARA_GAP = 1.3  # a gap this many times the usual line gap ends a paragraph
 _PROSE = 50  # a line this long is running text
 _LABEL = re.compile(r"^(?:<sup>(\d{1,4})</sup>|(\d{1,3})(?=\s))\s*")
 
