@@ -135,7 +135,7 @@ def _score(lines: Sequence[Line], i: int, offset: int, style: str, w: dict[str, 
         score += w["url"]
     if _LOWER_START.match(rest):
         score += w["lower"]
-    if _TABLE_END.search(rest) and len(rest) < 100:
+    if _TABLE_END.search(rest) and len(rest) < 100 and not rest.rstrip().endswith("."):
         score += w["table"]
     if _heading_like(lines, i, rest):
         score += w["heading"]

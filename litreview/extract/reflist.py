@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from litreview.extract._text import Line
-from litreview.extract.layout import back_matter
+from litreview.extract.layout import back_matter, is_heading
 
 __all__ = ["RefEntry", "reference_entries", "reference_sections"]
 
@@ -36,8 +36,68 @@ class RefEntry:
 
 
 def reference_sections(lines: Sequence[Line]) -> list[tuple[int, int]]:
-    """``(first, last)`` line indices of every reference-list section."""
-    return [(s.first, s.last) for s in back_matter(lines) if s.kind == "references"]
+    """``(first, last)`` line indices of every reference-list section: those a references
+    heading opens, and those whose paragraphs are nearly all references by their shape
+    (a list of studies under a heading of its own words)."""
+    named = [(s.first, s.last) for s in back_matter(lines) if s.kind == "references"]
+    return sorted(named + [s for s in _shaped_sections(lines) if not _inside(s, named)])
+
+
+_AUTHOR_START = re.compile(
+    r"^\s*(?:[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?, [A-Z]|[A-Z][\w'’\-]+ [A-Z]{1,3}[,.])"
+)
+_A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_SHAPED_MIN = 0.75
+
+
+def _looks_like_entry(paragraph: str) -> bool:
+    """A paragraph shaped like a reference: an author's name first, a year, and a title."""
+    from litreview.extract.citations import looks_like_reference
+
+    return bool(
+        _AUTHOR_START.match(paragraph)
+        and _A_YEAR.search(paragraph)
+        and looks_like_reference(paragraph)
+    )
+
+
+def _shaped_sections(lines: Sequence[Line]) -> list[tuple[int, int]]:
+    """Sections between headings whose paragraphs are references by shape."""
+    heads = [i for i, ln in enumerate(lines) if _alone(lines, i) and is_heading(ln.text)]
+    out: list[tuple[int, int]] = []
+    previous = ""
+    for k, h in enumerate(heads):
+        end = heads[k + 1] - 1 if k + 1 < len(heads) else len(lines) - 1
+        paras = _paragraph_texts(lines[h + 1 : end + 1])
+        good = sum(1 for p in paras if _looks_like_entry(p))
+        title = lines[h].text.strip()
+        if paras and good >= _SHAPED_MIN * len(paras) and (good >= 2 or title == previous):
+            out.append((h + 1, end))
+            previous = title
+    return out
+
+
+def _paragraph_texts(lines: Sequence[Line]) -> list[str]:
+    """The paragraphs of some lines, each joined into one string."""
+    out: list[list[str]] = [[]]
+    for ln in lines:
+        if ln.text.strip():
+            out[-1].append(ln.text.strip())
+        elif out[-1]:
+            out.append([])
+    return [" ".join(p) for p in out if p]
+
+
+def _alone(lines: Sequence[Line], i: int) -> bool:
+    """Whether line ``i`` has a blank line (or the text's edge) above and below."""
+    before = i == 0 or not lines[i - 1].text.strip()
+    after = i + 1 == len(lines) or not lines[i + 1].text.strip()
+    return before and after
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` overlaps one of ``spans``."""
+    return any(a <= span[1] and span[0] <= b for a, b in spans)
 
 
 def reference_entries(text: str, lines: Sequence[Line]) -> list[RefEntry]:
