@@ -100,15 +100,16 @@ def _furniture_key(text: str) -> str:
     return " ".join(re.sub(r"\d+", "#", text).split())
 
 
+def _may_be_furniture(text: str) -> bool:
+    """A short line that is not a sentence and carries no marker."""
+    text = text.strip()
+    return 0 < len(text) <= 90 and not text.endswith(".") and not MARK.search(text)
+
+
 def furniture(lines: Sequence[Line]) -> frozenset[int]:
     """Indices of short lines repeated on many pages with changing numbers (running heads
     and feet: ``Page 3 Report``, ``Page 4 Report``)."""
-    keys = [
-        _furniture_key(ln.text)
-        if 0 < len(ln.text.strip()) <= 90 and not MARK.search(ln.text)
-        else ""
-        for ln in lines
-    ]
+    keys = [_furniture_key(ln.text) if _may_be_furniture(ln.text) else "" for ln in lines]
     counts = Counter(k for k in keys if k and "#" in k)
     variants: dict[str, set[str]] = {}
     for ln, k in zip(lines, keys, strict=True):

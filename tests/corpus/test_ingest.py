@@ -366,7 +366,7 @@ def test_cli_ingest_ok(review: Review, capsys: pytest.CaptureFixture[str]) -> No
 
     doc = review.root / "docs" / "multi_digit.txt"
     assert main(["ingest", str(doc), "--review", str(review.root)]) == 0
-    assert "ingested 1 document(s): 2 citation rows" in capsys.readouterr().out
+    assert "ingested 1 document(s): 2 notes, 2 works cited" in capsys.readouterr().out
 
 
 def test_bare_link_gets_title_site_and_readable_key() -> None:
