@@ -40,7 +40,12 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Reference:
-    """One row of a footnote: a work it cites, a back-reference, or the note itself."""
+    """One row of a footnote: a work it cites, a back-reference, or the note itself.
+
+    ``csl_type`` is the type of the work when the note's wording tells it (an interview, a
+    communication); ``source`` says how the row was found when it is not a publication
+    (``attribution``: ``raw`` names who a statement is credited to, and is not parsed).
+    """
 
     footnote: int
     position: int
@@ -48,6 +53,8 @@ class Reference:
     kind: str
     parse: bool = False
     target: tuple[int, int] | None = None
+    csl_type: str = ""
+    source: str = ""
 
 
 _SHORT_COMMA = re.compile(r"^(?P<name>[^,()]+?),\s*(?P<year>(?:19|20)\d\d)\.?$")
