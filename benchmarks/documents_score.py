@@ -87,7 +87,7 @@ def works_per_note(scan: DocumentScan) -> list[tuple[int, int, int]]:
     """``(run, number, works)`` of every note the scan found."""
     count: dict[int, set[str]] = {}
     for r in scan.rows:
-        if r.kind != "note":
+        if r.kind not in ("note", "xref"):
             count.setdefault(r.footnote, set()).add(f"{r.target}" if r.target else r.raw)
     return [(f.run, f.number, len(count.get(k, ()))) for k, f in enumerate(scan.notes.footnotes, 1)]
 

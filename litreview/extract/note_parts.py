@@ -15,6 +15,7 @@ more laws is those laws, and a statement credited to people is one more source.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from litreview.extract.backrefs import LEADIN
@@ -90,10 +91,27 @@ def _reference_units(text: str) -> list[Unit]:
         sentence = text[a:b]
         lead = LEADIN.match(sentence)
         body = sentence[lead.end() :] if lead else sentence
-        shaped = classify(body) == "citation" and looks_like_reference(body)
+        shaped = (
+            _opens_like_reference(body)
+            and classify(body) == "citation"
+            and looks_like_reference(body)
+        )
         if shaped and not legal_citations(body):
             units += _new(units, [Unit(kind="reference", raw=body.strip(), start=a, end=b)])
     return units
+
+
+_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "&", "de", "et", "al.", "al"})
+
+
+def _opens_like_reference(sentence: str) -> bool:
+    """Whether a sentence opens as references do: names (capitalised words, with function
+    words between them) up to its first comma, title or year."""
+    head = re.split(r"[,(“\"‘_*\[<]|\b(?:19|20)\d\d\b", sentence, maxsplit=1)[0]
+    words = head.split()
+    if not words or len(words) > 12:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _FUNCTION_WORDS for w in words)
 
 
 def _new(have: list[Unit], found: list[Unit]) -> list[Unit]:

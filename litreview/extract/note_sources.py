@@ -32,7 +32,9 @@ _GENERIC = re.compile(
     r"^(?:the\s|an?\s)?(?:agency\s|our\s)?(?:officials?|representatives?|stakeholders?|staff)$",
     re.I,
 )
-_ID = re.compile(r"\b[A-Z]{1,6}-?\d{2,}[\w-]*\b|\b[A-Z]{2,}[\w-]*-\d+\b")
+_ID = re.compile(
+    r"\b[A-Z]{1,6}-?\d{2,}[\w-]*\b|\b[A-Z]{2,}[\w-]*-\d+\b|\b[A-Z][a-z]+\s+(?:No\.\s*)?\d+[-–]\d+\b"
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -47,22 +49,34 @@ class Unit:
     csl_type: str = ""
 
 
-@lru_cache(maxsize=1)
-def _data() -> dict[str, list[re.Pattern[str]] | list[tuple[re.Pattern[str], str]]]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Shapes:
     """The compiled patterns of ``data/note_sources.yaml``."""
+
+    legal: tuple[re.Pattern[str], ...]
+    same_source_before: tuple[re.Pattern[str], ...]
+    attribution: tuple[re.Pattern[str], ...]
+    communication: tuple[tuple[re.Pattern[str], str], ...]
+    cross_reference: tuple[re.Pattern[str], ...]
+    abbreviations: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _data() -> _Shapes:
+    """The shapes of ``data/note_sources.yaml``, compiled once."""
     raw = resources.files("litreview").joinpath("data/note_sources.yaml").read_text("utf-8")
     data = yaml.safe_load(raw)
-    comms = [
-        (re.compile(c["pattern"], 0 if c.get("case") else re.I), str(c["type"]))
-        for c in data["communication"]
-    ]
-    return {
-        "legal": [re.compile(p) for p in data["legal"]],
-        "attribution": [re.compile(p) for p in data["attribution"]],
-        "communication": comms,
-        "cross_reference": [re.compile(p, re.I) for p in data["cross_reference"]],
-        "abbreviations": [frozenset(str(a) for a in data["abbreviations"])],  # type: ignore[dict-item]
-    }
+    return _Shapes(
+        legal=tuple(re.compile(p) for p in data["legal"]),
+        same_source_before=tuple(re.compile(p) for p in data["same_source_before"]),
+        attribution=tuple(re.compile(p) for p in data["attribution"]),
+        communication=tuple(
+            (re.compile(c["pattern"], 0 if c.get("case") else re.I), str(c["type"]))
+            for c in data["communication"]
+        ),
+        cross_reference=tuple(re.compile(p, re.I) for p in data["cross_reference"]),
+        abbreviations=frozenset(str(a) for a in data["abbreviations"]),
+    )
 
 
 _BREAK = re.compile(r"(?<=[.!?])[\"”’'_*)\]]*\s+(?=[A-Z“\"‘_*(\[<])")
@@ -72,12 +86,12 @@ _LAST_WORD = re.compile(r"([\w.]+)\.?[\"”’'_*)\]]*$")
 def note_sentences(text: str) -> list[tuple[int, int]]:
     """The sentences of a note as ``(start, end)``: a full stop after an abbreviation or an
     initial (``Pub. L. No.``, ``U.S.C.``, ``J.``) does not end one."""
-    abbrev = _data()["abbreviations"][0]
+    abbrev = _data().abbreviations
     out, start = [], 0
     for m in _BREAK.finditer(text):
         word = _LAST_WORD.search(text, max(0, m.start() - 20), m.start())
         w = word.group(1).lower().rstrip(".") if word else ""
-        if len(w) == 1 or w in abbrev:  # type: ignore[operator]
+        if len(w) == 1 or w in abbrev:
             continue
         out.append((start, m.start()))
         start = m.end()
@@ -89,8 +103,12 @@ def note_sentences(text: str) -> list[tuple[int, int]]:
 def legal_citations(text: str) -> list[Unit]:
     """Every citation of a law, regulation, case or parliamentary paper in ``text``."""
     found: list[Unit] = []
-    for pattern in _data()["legal"]:
-        for m in pattern.finditer(text):  # type: ignore[union-attr]
+    same = _data().same_source_before
+    for pattern in _data().legal:
+        for m in pattern.finditer(text):
+            before = text[max(0, m.start() - 30) : m.start()]
+            if any(p.search(before) for p in same):
+                continue
             if not any(
                 u.start <= m.start() < u.end or m.start() <= u.start < m.end() for u in found
             ):
@@ -112,11 +130,11 @@ def attributions(text: str, *, documents: bool = False) -> list[Unit]:
     to a body alone (``according to the Agency,``) counts only in a note that cites no
     document (``documents`` false): otherwise it is what that document says."""
     hits: list[Unit] = []
-    patterns = _data()["attribution"]
+    patterns = _data().attribution
     for k, pattern in enumerate(patterns):
         if documents and k == len(patterns) - 1:
             continue
-        for m in pattern.finditer(text):  # type: ignore[union-attr]
+        for m in pattern.finditer(text):
             actor = " ".join(m.group("actor").split())
             if any(u.start <= m.start() < u.end for u in hits):
                 continue
@@ -156,7 +174,7 @@ def _actor_key(actor: str) -> str:
 def communications(text: str) -> list[Unit]:
     """Interviews, correspondence, conversations and cables cited in ``text``."""
     out: list[Unit] = []
-    for pattern, csl_type in _data()["communication"]:  # type: ignore[misc]
+    for pattern, csl_type in _data().communication:
         m = pattern.search(text)
         if m and not out:
             out.append(
@@ -173,7 +191,7 @@ def communications(text: str) -> list[Unit]:
 
 def is_cross_reference(text: str) -> bool:
     """Whether a note only points inside its own document (``See app. IV.``)."""
-    return any(p.search(text) for p in _data()["cross_reference"])  # type: ignore[union-attr]
+    return any(p.search(text) for p in _data().cross_reference)
 
 
 def short_forms(text: str) -> list[Unit]:

@@ -75,7 +75,30 @@ def classify(text: str) -> str:
     prefix = text if start is None else text[:start]
     if _YEAR_END.search(prefix):  # "Body (Year), 'Title'": the prefix is an author
         return "citation"
+    if start is None and _no_reference_marks(text):
+        return "note"
     return "note" if is_prose(prefix) else "citation"
+
+
+_ANY_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_MIN_NOTE_WORDS = 7
+
+
+_FUNCTION = frozenset({"of", "and", "the", "for", "on", "in", "a", "an", "to", "at", "by", "with"})
+
+
+def _no_reference_marks(text: str) -> bool:
+    """A text of some length with nothing a reference has (no title, link, year or law)
+    that opens as a sentence does: a lower-case word other than a function word among its
+    first four (``We interviewed ...``; a title capitalises its words)."""
+    words = text.split()
+    opening = [w for w in words[:4] if w[:1].islower() and w.lower() not in _FUNCTION]
+    return (
+        len(words) >= _MIN_NOTE_WORDS
+        and bool(opening)
+        and not _ANY_YEAR.search(text)
+        and not legal_citations(text)
+    )
 
 
 def _first_anchor(text: str) -> int | None:

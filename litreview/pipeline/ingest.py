@@ -123,12 +123,15 @@ def outcome_summary(result: IngestResult, sources: Sequence[Source]) -> str:
     ids = {s.doc_id for s in sources}
     rows = [c for c in result.citations if c.doc_id in ids]
     notes = {(c.doc_id, c.footnote, c.char_start) for c in rows if c.footnote is not None}
-    kinds = {k: sum(1 for c in rows if c.kind == k) for k in ("citation", "url", "ibid", "note")}
+    kinds = {
+        k: sum(1 for c in rows if c.kind == k) for k in ("citation", "url", "ibid", "note", "xref")
+    }
     in_text = [c for c in rows if c.footnote is None]
-    unresolved = sum(1 for c in rows if not c.work_key and c.kind != "note")
+    unresolved = sum(1 for c in rows if not c.work_key and c.kind not in ("note", "xref"))
     return (
         f"{len(notes)} notes, {kinds['citation'] + kinds['url']} works cited, "
         f"{kinds['ibid']} back-references, {kinds['note']} explanatory notes, "
+        f"{kinds['xref']} cross-references, "
         f"{sum(1 for c in in_text if c.work_key)} in-text citations linked, "
         f"{unresolved} citations without a work (reported), {len(result.problems)} problems; "
         f"corpus has {len(result.works)} works ({len(result.merges)} merged)"
