@@ -39,6 +39,8 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
 _PAREN_CITE = re.compile(
     rf"\((?![^()]*?:\s*{_MONTH})(?!{_MONTH})([A-Z][^()]*?,\s*(?:19|20)\d\d[^()]*)\)"
 )
+# publication facts in brackets: "(Washington, D.C.: Dec. 11, 2025)", "(London: Press, 2001)"
+_FACTS = re.compile(r"\((?:[A-Z][\w.'’&-]*[ ,]*){1,6}:\s*[^()]{0,80}?\b(?:1[5-9]|20)\d\d\)")
 _CITED_IN = re.compile(r"\s*[-–,]?\s+cited in\s+(?=[A-Z])")
 _REF_WORDS = frozenset(
     {
@@ -104,7 +106,7 @@ def _no_reference_marks(text: str) -> bool:
 def _first_anchor(text: str) -> int | None:
     """Where the first thing that looks like part of a reference starts."""
     starts = [m.start() for m in _good_name_years(text)]
-    for pattern in (_LINK, _URL, _QUOTED, _ITALIC):
+    for pattern in (_LINK, _URL, _QUOTED, _ITALIC, _FACTS):
         m = pattern.search(text)
         if m:
             starts.append(m.start())
@@ -146,7 +148,7 @@ def looks_like_reference(part: str) -> bool:
         return True
     if _NAME_YEAR.search(part) or _NAME_COMMA_YEAR.search(part):
         return True
-    if _LINK.search(part) or _QUOTED.search(part) or _ITALIC.search(part):
+    if _LINK.search(part) or _QUOTED.search(part) or _ITALIC.search(part) or _FACTS.search(part):
         return True
     if _URL.search(part):
         return len(re.findall(r"[A-Za-z]{2,}", _URL.sub(" ", part))) >= 2

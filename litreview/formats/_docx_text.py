@@ -56,23 +56,61 @@ def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str]]:
 
 
 def _paragraph(para: ElementTree.Element, order: dict[str, list[str]]) -> str:
-    """A body paragraph's text, note references written ``[^N]``."""
-    pieces = []
-    for node in para.iter():
-        if node.tag == f"{_W}t" and node.text:
-            pieces.append(node.text)
-        elif node.tag == f"{_W}tab":
-            pieces.append("\t")
-        for kind in ("footnote", "endnote"):
-            if node.tag == f"{_W}{kind}Reference":
-                order[kind].append(node.get(f"{_W}id", ""))
-                pieces.append(f"[^{len(order[kind])}]")
-    text = "".join(pieces).strip()
+    """A body paragraph's text: note references written ``[^N]``, italic runs ``*...*``."""
+    pieces: list[tuple[str, bool]] = []
+    for run in para.iter(f"{_W}r"):
+        pieces.append((_run_text(run, order), _italic(run)))
+    text = _emphasised(pieces).strip()
     style = para.find(f"{_W}pPr/{_W}pStyle")
     name = (style.get(f"{_W}val", "") if style is not None else "").lower()
     if text and (name.startswith("heading") or name == "title"):
         return f"# {text}"
     return text
+
+
+def _run_text(run: ElementTree.Element, order: dict[str, list[str]]) -> str:
+    """A run's text, tabs kept, note references written ``[^N]``."""
+    out = []
+    for node in run:
+        if node.tag == f"{_W}t" and node.text:
+            out.append(node.text)
+        elif node.tag == f"{_W}tab":
+            out.append("\t")
+        for kind in ("footnote", "endnote"):
+            if node.tag == f"{_W}{kind}Reference":
+                order[kind].append(node.get(f"{_W}id", ""))
+                out.append(f"[^{len(order[kind])}]")
+    return "".join(out)
+
+
+def _italic(run: ElementTree.Element) -> bool:
+    """Whether a run is set in italics."""
+    node = run.find(f"{_W}rPr/{_W}i")
+    return node is not None and node.get(f"{_W}val", "true") not in ("0", "false")
+
+
+def _emphasised(pieces: list[tuple[str, bool]]) -> str:
+    """Runs joined, each stretch of italic runs wrapped in ``*`` (blanks kept outside)."""
+    out: list[str] = []
+    k = 0
+    while k < len(pieces):
+        if not pieces[k][1]:
+            out.append(pieces[k][0])
+            k += 1
+            continue
+        j = k
+        while j < len(pieces) and pieces[j][1]:
+            j += 1
+        inner = "".join(t for t, _ in pieces[k:j])
+        core = inner.strip()
+        if core:
+            lead = inner[: len(inner) - len(inner.lstrip())]
+            tail = inner[len(inner.rstrip()) :]
+            out.append(f"{lead}*{core}*{tail}")
+        else:
+            out.append(inner)
+        k = j
+    return "".join(out)
 
 
 def _notes(root: ElementTree.Element, kind: str) -> dict[str, str]:
