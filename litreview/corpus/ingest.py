@@ -40,11 +40,16 @@ Parser = Callable[[str], dict[str, Any]]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Source:
-    """A document to ingest: its id (file stem), its path as stored, and its text as read."""
+    """A document to ingest: its id (file stem), its path as stored, its text as read, and
+    the title, author and date its file states (front matter, PDF metadata, DOCX core
+    properties; ``""`` when it states none), which win over what the text's first lines say."""
 
     doc_id: str
     path: str
     text: str
+    title: str = ""
+    author: str = ""
+    date: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -135,7 +140,7 @@ def scan_document(
     full = scan_text(src.text, src.path)
     scan, refs = full.notes, list(full.rows)
     used = set(taken)
-    meta = document_metadata(src.text)
+    meta = _stated(document_metadata(src.text), src)
     doc_work = _document_work(meta)
     doc_work = replace(doc_work, key=known.get("") or make_citekey(doc_work, used))
     used.add(doc_work.key)
@@ -143,12 +148,13 @@ def scan_document(
     seen: dict[str, str] = {}
     works = []
     for ref in refs:
-        if ref.parse and ref.raw in known:
+        own = ref.parse or ref.source == "attribution"
+        if own and ref.raw in known:
             keys[(ref.footnote, ref.position)] = known[ref.raw]
-        elif ref.parse and ref.raw in seen:  # the very same string again: the same work
+        elif own and ref.raw in seen:  # the very same string again: the same work
             keys[(ref.footnote, ref.position)] = seen[ref.raw]
-        elif ref.parse:
-            work = _parsed_work(ref.raw, parse)
+        elif ref.parse or ref.source == "attribution":
+            work = _source_work(ref, parse)
             work = replace(work, key=make_citekey(work, used))
             used.add(work.key)
             keys[(ref.footnote, ref.position)] = seen[ref.raw] = work.key
@@ -179,6 +185,31 @@ def scan_document(
         n_entries=len(full.entries),
         problems=full.problems,
     )
+
+
+def _stated(meta: DocMeta, src: Source) -> DocMeta:
+    """The text's own metadata, with what the file states in its place where it states it."""
+    authors = tuple(a.strip() for a in re.split(r";|\s+and\s+", src.author) if a.strip())
+    year = src.date[:4] if src.date[:4].isdigit() else ""
+    return DocMeta(
+        title=src.title.strip() or meta.title,
+        authors=authors or meta.authors,
+        year=year or meta.year,
+    )
+
+
+def _source_work(ref: Reference, parse: Parser) -> Work:
+    """The work of a note's row: an interview with the people a statement is credited to,
+    or the parsed reference, typed as the note's wording says (a communication)."""
+    if ref.source == "attribution":
+        return Work(
+            key="",
+            type=ref.csl_type or "interview",
+            authors=(Person(literal=ref.raw),),
+            note="statement credited in the document's note",
+        )
+    work = _parsed_work(ref.raw, parse)
+    return replace(work, type=ref.csl_type) if ref.csl_type else work
 
 
 def _parsed_work(raw: str, parse: Parser) -> Work:

@@ -21,7 +21,8 @@ _MONTHS = (
 )
 _DATE_LINE = re.compile(
     rf"^(?:[A-Z][A-Za-z ]{{0,30}}:\s*)?"
-    rf"(?:(?P<d1>\d{{1,2}})[/.-](?P<m1>\d{{1,2}})[/.-](?P<y1>\d{{2}}|\d{{4}})"
+    rf"(?:(?P<y4>(?:19|20)\d\d)-\d\d(?:-\d\d)?"
+    rf"|(?P<d1>\d{{1,2}})[/.-](?P<m1>\d{{1,2}})[/.-](?P<y1>\d{{2}}|\d{{4}})"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+(?P<y2>\d{{4}})"
     rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y3>\d{{4}}))\s*$",
     re.I,
@@ -63,17 +64,24 @@ def _title(front: list[str]) -> str:
             continue
         if len(line.split()) > len(best.split()):
             best = line
-    return best.strip().strip("*_").strip()
+    return best.strip().lstrip("#").strip().strip("*_").strip()
 
 
 def _year(front: list[str]) -> str:
     """The year of the first line of the front matter that is only a date (with a label)."""
     for line in front:
-        m = _DATE_LINE.match(line)
-        if m:
-            year = m.group("y1") or m.group("y2") or m.group("y3")
-            return year if len(year) == 4 else f"20{year}"
+        for field in _fields(line):
+            m = _DATE_LINE.match(field)
+            if m:
+                year = m.group("y4") or m.group("y1") or m.group("y2") or m.group("y3")
+                return year if len(year) == 4 else f"20{year}"
     return ""
+
+
+def _fields(line: str) -> list[str]:
+    """A front-matter line's fields: ``**Label:** value | **Label:** value`` split at the
+    bars, emphasis marks dropped."""
+    return [" ".join(f.replace("*", "").split()) for f in line.split(" | ")]
 
 
 def _authors(lines: list[str]) -> tuple[str, ...]:

@@ -18,7 +18,7 @@ from litreview.core.model import Citation, Document, Merge, Work
 from litreview.core.progress import progress
 from litreview.corpus.curated_merges import apply_work_curation
 from litreview.corpus.ingest import IngestResult, Source, ingest
-from litreview.formats.documents import read_document
+from litreview.formats.documents import read_document_meta
 from litreview.review import Review
 
 __all__ = ["outcome_summary", "read_sources", "run_ingest", "save_tables"]
@@ -29,11 +29,20 @@ def read_sources(review: Review, paths: Iterable[str]) -> tuple[list[Source], li
     sources, failed = [], []
     for path in paths:
         try:
-            text = read_document(path)
+            doc = read_document_meta(path)
         except InputError as exc:
             failed.append(exc)
             continue
-        sources.append(Source(doc_id=Path(path).stem, path=review.relative(path), text=text))
+        sources.append(
+            Source(
+                doc_id=Path(path).stem,
+                path=review.relative(path),
+                text=doc.text,
+                title=doc.title,
+                author=doc.author,
+                date=doc.date,
+            )
+        )
     return sources, failed
 
 
