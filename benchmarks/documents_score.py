@@ -149,7 +149,7 @@ def _score_entries(s: Score, gold: list[dict[str, Any]], scan: DocumentScan) -> 
     return mapping
 
 
-_WINDOW = 6
+_WINDOW = 12
 
 
 def _overlaps(gold: str, pred: str) -> bool:
@@ -171,16 +171,25 @@ def _score_citations(
     s.gold_cites += len(links)
     for text, want in links:
         window = range(k, min(k + _WINDOW, len(pred)))
-        j = next((i for i in window if _fold(pred[i].text) == _fold(text)), None)
-        if j is None:
-            j = next((i for i in window if _overlaps(_fold(text), _fold(pred[i].text))), None)
+        gold_text = _fold(text)
+        j = next((i for i in window if _overlaps(gold_text, _fold(pred[i].text))), None)
         if j is None:
             s.dropped += 1
             s.wrong.append(f"{doc_id} citation {text!r} not found")
             continue
+        group = [pred[j]]
+        while (
+            j + 1 < len(pred)
+            and _fold(pred[j].text) in gold_text != _fold(pred[j].text)
+            and _fold(pred[j + 1].text) in gold_text
+        ):
+            j += 1  # the gold joins what the scan found as separate citations
+            group.append(pred[j])
         k = j + 1
         s.found_cites += 1
-        got = sorted({entry_map.get(w.entry, -1) for w in pred[j].works if w.entry is not None})
+        got = sorted(
+            {entry_map.get(w.entry, -1) for c in group for w in c.works if w.entry is not None}
+        )
         if got == want:
             s.linked_right += 1
         else:
