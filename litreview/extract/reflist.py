@@ -121,7 +121,7 @@ def _entries(text: str, lines: Sequence[Line], offset: int) -> list[RefEntry]:
         if not ln.text.strip():
             previous = None
             continue
-        if not groups or _opens(ln, previous, numbered):
+        if not groups or _opens(ln, previous, numbered, groups[-1][-1]):
             groups.append([ln])
         else:
             groups[-1].append(ln)
@@ -129,12 +129,14 @@ def _entries(text: str, lines: Sequence[Line], offset: int) -> list[RefEntry]:
     return [_entry(text, g, offset + k, numbered) for k, g in enumerate(groups, start=1)]
 
 
-def _opens(ln: Line, previous: Line | None, numbered: bool) -> bool:
-    """Whether ``ln`` opens a new entry (``previous`` is the line before, None after a blank)."""
+def _opens(ln: Line, previous: Line | None, numbered: bool, last: Line) -> bool:
+    """Whether ``ln`` opens a new entry (``previous`` is the line before, None after a blank;
+    ``last`` the last line of the entry so far). After a blank, a line in lower case under
+    an entry left unfinished continues it (an entry broken by a page)."""
     if numbered:
         return _NUMBERED.match(ln.text) is not None
     if previous is None:
-        return True
+        return bool(_ENDS_ENTRY.search(last.text) or _OPENS_ENTRY.match(ln.text))
     return bool(_ENDS_ENTRY.search(previous.text) and _OPENS_ENTRY.match(ln.text))
 
 
