@@ -91,7 +91,7 @@ def note_sentences(text: str) -> list[tuple[int, int]]:
     for m in _BREAK.finditer(text):
         word = _LAST_WORD.search(text, max(0, m.start() - 20), m.start())
         w = word.group(1).lower().rstrip(".") if word else ""
-        if len(w) == 1 or w in abbrev:
+        if (len(w) == 1 and w.isalpha()) or w in abbrev:
             continue
         out.append((start, m.start()))
         start = m.end()
