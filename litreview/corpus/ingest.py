@@ -144,12 +144,16 @@ def scan_document(
     doc_work = _document_work(meta)
     doc_work = replace(doc_work, key=known.get("") or make_citekey(doc_work, used))
     used.add(doc_work.key)
+    paper_cits, works, entry_keys = paper_rows(
+        src.doc_id, src.text, full, used=used, known=known, parse=parse, work_of=_parsed_work
+    )
     keys: dict[tuple[int, int], str] = {}
     seen: dict[str, str] = {}
-    works = []
     for ref in refs:
         own = ref.parse or ref.source == "attribution"
-        if own and ref.raw in known:
+        if ref.entry is not None and ref.entry in entry_keys:
+            keys[(ref.footnote, ref.position)] = entry_keys[ref.entry]
+        elif own and ref.raw in known:
             keys[(ref.footnote, ref.position)] = known[ref.raw]
         elif own and ref.raw in seen:  # the very same string again: the same work
             keys[(ref.footnote, ref.position)] = seen[ref.raw]
@@ -163,11 +167,7 @@ def scan_document(
     inline_cits, inline_works = _inline_rows(src, used, known)
     cits += inline_cits
     works += inline_works
-    paper_cits, paper_works = paper_rows(
-        src.doc_id, src.text, full, used=used, known=known, parse=parse, work_of=_parsed_work
-    )
     cits += paper_cits
-    works += paper_works
     document = Document(
         doc_id=src.doc_id,
         path=src.path,

@@ -32,8 +32,9 @@ def paper_rows(
     known: Mapping[str, str],
     parse: Parser,
     work_of: WorkOf,
-) -> tuple[list[Citation], list[Work]]:
-    """The in-text citation rows and the reference-list works of one document."""
+) -> tuple[list[Citation], list[Work], dict[int, str]]:
+    """The in-text citation rows, the reference-list works of one document, and the work
+    key of each entry (by its index)."""
     keys: dict[int, str] = {}
     works: list[Work] = []
     for entry in scan.entries:
@@ -67,4 +68,4 @@ def paper_rows(
                     char_end=e,
                 )
             )
-    return rows, works
+    return rows, works, keys

@@ -45,6 +45,7 @@ class Reference:
     ``csl_type`` is the type of the work when the note's wording tells it (an interview, a
     communication); ``source`` says how the row was found when it is not a publication
     (``attribution``: ``raw`` names who a statement is credited to, and is not parsed).
+    ``entry`` is the reference-list entry a short form resolves to (its ``index``).
     """
 
     footnote: int
@@ -55,6 +56,7 @@ class Reference:
     target: tuple[int, int] | None = None
     csl_type: str = ""
     source: str = ""
+    entry: int | None = None
 
 
 _SHORT_COMMA = re.compile(r"^(?P<name>[^,()]+?),\s*(?P<year>(?:19|20)\d\d)\.?$")

@@ -49,6 +49,7 @@ from litreview.extract.note_text import (
     is_prose,
     looks_like_reference,
     note_references,
+    short_form_list,
     split_works,
 )
 
@@ -125,7 +126,8 @@ def _rows_of(
         rows += [_citation(n, i, p, earlier) for i, p in enumerate(found, start=2)]
         return rows, None
     lead = LEADIN.match(text)
-    parts = [q for p in split_works(text[lead.end() :] if lead else text) for q in _url_aside(p)]
+    body = text[lead.end() :] if lead else text
+    parts = short_form_list(body) or [q for p in split_works(body) for q in _url_aside(p)]
     found = citation_parts(parts, text)
     return [_citation(n, i, p, earlier) for i, p in enumerate(found, start=1)], None
 

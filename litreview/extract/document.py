@@ -10,13 +10,13 @@ tagging contexts) can leave them out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from litreview.core.errors import Problem
 from litreview.extract._text import Line, split_lines
 from litreview.extract.citations import Reference, references
 from litreview.extract.footnotes import FootnoteScan, find_footnotes
-from litreview.extract.intext import InTextCitation, in_text_citations
+from litreview.extract.intext import InTextCitation, entry_of, in_text_citations
 from litreview.extract.reflist import RefEntry, reference_entries, reference_sections
 
 __all__ = ["DocumentScan", "TextSpan", "apparatus_spans", "scan_text"]
@@ -51,7 +51,8 @@ def scan_text(text: str, path: str = "<string>") -> DocumentScan:
     excluded = {i for first, last in sections for i in range(first, last + 1)}
     notes = find_footnotes(text, path, excluded=excluded)
     rows, problems = references(notes.footnotes, path)
-    entries = reference_entries(text, lines)
+    entries = reference_entries(text, lines, sections)
+    rows = _resolve_short_forms(rows, entries)
     spans = _spans(notes, entries, text, sections, lines)
     cites = in_text_citations(text, entries, skip=[(s.start, s.end) for s in spans])
     problems += _unlinked(cites, text, path)
@@ -63,6 +64,18 @@ def scan_text(text: str, path: str = "<string>") -> DocumentScan:
         spans=spans,
         problems=(*notes.problems, *problems),
     )
+
+
+def _resolve_short_forms(rows: list[Reference], entries: list[RefEntry]) -> list[Reference]:
+    """Short forms of notes (``Smith 2019, 45``) pointed at the reference-list entry they
+    name; a short form the list does not have stays a work of its own."""
+    if not entries:
+        return rows
+    out = []
+    for r in rows:
+        entry = entry_of(r.raw, entries) if r.parse and len(r.raw) < 80 else None
+        out.append(replace(r, entry=entry, parse=False) if entry is not None else r)
+    return out
 
 
 def apparatus_spans(text: str) -> tuple[TextSpan, ...]:

@@ -155,7 +155,7 @@ def _roles(lines: list[Line], starts: dict[int, NoteStart], furn: frozenset[int]
             in_notes, last_open = True, not _UNFINISHED_END.search(lines[j - 1].text)
             i = j
             continue
-        run = _run_to_next_start(lines, roles, i)
+        run = _run_to_next_start(lines, roles, i) if in_notes else []
         if in_notes and _is_continuation_run(lines, run, last_open):
             for j in run:
                 roles[j] = "cont"

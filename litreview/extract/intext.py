@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from litreview.extract.reflist import RefEntry
 
-__all__ = ["CitedWork", "InTextCitation", "in_text_citations"]
+__all__ = ["CitedWork", "InTextCitation", "entry_of", "in_text_citations"]
 
 _NUM_GROUP = re.compile(
     r"\[(?P<first>\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*)\]"
@@ -121,6 +121,19 @@ def _author_year(text: str, entries: Sequence[RefEntry]) -> list[InTextCitation]
             )
         )
     return out
+
+
+_SHORT_FORM = re.compile(rf"^(?P<names>{_NAMES}),?\s+\(?(?P<year>{_YEAR})\)?(?:[,:;.]|\s|$)")
+
+
+def entry_of(short: str, entries: Sequence[RefEntry]) -> int | None:
+    """The entry a short form (``Smith 2019, 45``, ``Lin and Emanuel (2016)``) names, or
+    ``None`` when it is not one or the list has no such entry."""
+    m = _SHORT_FORM.match(short.strip())
+    if not m or not entries:
+        return None
+    (work,) = _EntryIndex(entries).link(m.group("names"), m.group("year"))
+    return work.entry
 
 
 def _fold(s: str) -> str:

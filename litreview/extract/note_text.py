@@ -18,6 +18,7 @@ __all__ = [
     "is_prose",
     "looks_like_reference",
     "note_references",
+    "short_form_list",
     "split_works",
 ]
 
@@ -41,6 +42,16 @@ _PAREN_CITE = re.compile(
 )
 # publication facts in brackets: "(Washington, D.C.: Dec. 11, 2025)", "(London: Press, 2001)"
 _FACTS = re.compile(r"\((?:[A-Z][\w.'’&-]*[ ,]*){1,6}:\s*[^()]{0,80}?\b(?:1[5-9]|20)\d\d\)")
+# an author-date reference opens "Surname, Given. 2005." or "Surname, G., and B. Other. 2005."
+_AUTHOR_DATE = re.compile(
+    r"^[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*"
+    r"(?:,?\s+(?:and|&)\s+[^.]{1,80}?)?\.\s+(?:1[5-9]|20)\d\d[a-z]?\."
+)
+_SHORT_NAME = r"(?:[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
+_SHORT_ITEM = re.compile(
+    rf"{_SHORT_NAME}(?:,?\s+(?:and|&)\s+{_SHORT_NAME}|\s+et\s+al\.?)?,?\s+(?:1[5-9]|20)\d\d[a-z]?"
+    r"(?:[,:]\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?)?"
+)
 _CITED_IN = re.compile(r"\s*[-–,]?\s+cited in\s+(?=[A-Z])")
 _REF_WORDS = frozenset(
     {
@@ -72,6 +83,9 @@ def classify(text: str) -> str:
         return "url"
     lead = LEADIN.match(text)
     if lead and looks_like_reference(text[lead.end() :]):
+        return "citation"
+    body = text[lead.end() :] if lead else text
+    if _AUTHOR_DATE.match(body) or short_form_list(body):
         return "citation"
     start = _first_anchor(text)
     prefix = text if start is None else text[:start]
@@ -153,6 +167,19 @@ def looks_like_reference(part: str) -> bool:
     if _URL.search(part):
         return len(re.findall(r"[A-Za-z]{2,}", _URL.sub(" ", part))) >= 2
     return False
+
+
+def short_form_list(text: str) -> list[str]:
+    """The items of a note that is only short forms (``Butcher 2003, Weitzer 2005,
+    Masenior and Beyrer 2007.``), or ``[]`` when it is anything else."""
+    body = text.strip().rstrip(".")
+    items = list(_SHORT_ITEM.finditer(body))
+    if not items:
+        return []
+    rest = _SHORT_ITEM.sub("", body)
+    if re.sub(r"[\s,;.]|\band\b", "", rest):
+        return []
+    return [m.group(0) for m in items]
 
 
 def split_works(text: str) -> list[str]:

@@ -100,10 +100,13 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a <= span[1] and span[0] <= b for a, b in spans)
 
 
-def reference_entries(text: str, lines: Sequence[Line]) -> list[RefEntry]:
-    """The entries of every reference list of the document, in order."""
+def reference_entries(
+    text: str, lines: Sequence[Line], sections: Sequence[tuple[int, int]] | None = None
+) -> list[RefEntry]:
+    """The entries of every reference list of the document (``sections``: as
+    :func:`reference_sections` gives them, when already known), in order."""
     out: list[RefEntry] = []
-    for first, last in reference_sections(lines):
+    for first, last in reference_sections(lines) if sections is None else sections:
         body = [ln for ln in lines[first : last + 1]]
         out += _entries(text, body, len(out))
     return out
