@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from documents_render import render_all
-from documents_score import GOLD_DIR, Score, load_gold, score
+from documents_score import GOLD_DIR, Score, load_gold, score, works_per_note
 
 from litreview.extract.document import scan_text
 from litreview.formats.documents import read_document
@@ -106,11 +106,37 @@ def main() -> None:
                 by_doc[(doc["doc_id"], fmt)] = score(doc, scan, renumbered=renumbered)
     _print(gold, formats, by_doc, args.show_wrong)
     print()
+    print(seed_figures())
+    print()
     print(
         f"speed (CPU time): {timing['text_notes'] / max(timing['text_s'], 1e-9):,.0f} notes and "
         f"entries/s on text (md, txt; {timing['text_notes']} in {timing['text_s']:.2f} s); "
         f"{timing['pdf_pages'] / max(timing['pdf_s'], 1e-9):.1f} pages/s on PDF "
         f"(read and scan; {timing['pdf_pages']} pages in {timing['pdf_s']:.2f} s)"
+    )
+
+
+SEEDS = GOLD_DIR.parents[1] / "seeds"
+SEED_REFERENCE = Path(__file__).resolve().parent / "data" / "seed_notes_reference.json"
+
+
+def seed_figures() -> str:
+    """The seeds against the reference counts of the code before issue 14
+    (``benchmarks/data/seed_notes_reference.json``): notes found, works per note agreeing."""
+    import json
+
+    ref = json.loads(SEED_REFERENCE.read_text(encoding="utf-8"))["notes"]
+    want = {(r["doc_id"], r["number"]): r["n_works"] for r in ref}
+    got: dict[tuple[str, int], int] = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        scan = scan_text(read_document(path), str(path))
+        got |= {(path.stem, n): w for _, n, w in works_per_note(scan)}
+    hit = [k for k in want if k in got]
+    same = sum(1 for k in hit if got[k] == want[k])
+    return (
+        f"seeds (against the counts before issue 14): notes found {len(hit)}/{len(want)} "
+        f"(R {len(hit) / len(want):.3f}, P {len(hit) / max(len(got), 1):.3f}), works per note "
+        f"the same for {same}/{len(want)} ({same / len(want):.3f})"
     )
 
 
