@@ -10,7 +10,8 @@ number earlier in the body, does it open a paragraph, does its text start like a
 a reference (not lower case, not a digit), is it a table row (ending in figures) or a heading
 line. The notes of a document are then the best-scoring sequence of candidates whose numbers
 go up by one (a gap costs a little, a number missing from the text), where a sequence may
-restart at 1 (chapters, appendices and note blocks that number afresh). A candidate left out
+start again (at 1: chapters, appendices and note blocks that number afresh; elsewhere, at
+a higher cost: an excerpt). A candidate left out
 is body text.
 """
 
@@ -135,13 +136,20 @@ def _score(lines: Sequence[Line], i: int, offset: int, style: str, w: dict[str, 
         score += w["url"]
     if _LOWER_START.match(rest):
         score += w["lower"]
-    if _TABLE_END.search(rest) and len(rest) < 100 and not rest.rstrip().endswith("."):
+    if _table_row(lines, i, rest):
         score += w["table"]
     if _heading_like(lines, i, rest):
         score += w["heading"]
     if i > 0 and lines[i - 1].text.strip() and label_at(lines[i - 1].text) is None:
         score += w["inside"]
     return score
+
+
+def _table_row(lines: Sequence[Line], i: int, rest: str) -> bool:
+    """A one-line paragraph ending in two or more figures, not a sentence: a table row."""
+    alone = i + 1 == len(lines) or not lines[i + 1].text.strip()
+    short = len(rest) < 100 and not rest.rstrip().endswith(".")
+    return alone and short and _TABLE_END.search(rest) is not None
 
 
 def _heading_like(lines: Sequence[Line], i: int, rest: str) -> bool:
@@ -153,32 +161,41 @@ def _heading_like(lines: Sequence[Line], i: int, rest: str) -> bool:
     return alone and 0 < len(words) <= 8 and not rest.rstrip().endswith((".", ")", ">", "”", '"'))
 
 
+Ranges = tuple[tuple[int, int], ...]
+
+
 def choose_starts(
     cands: Sequence[Candidate], weights: dict[str, float] = WEIGHTS
 ) -> list[NoteStart]:
-    """The best-scoring runs of candidates whose numbers go up (restarting at 1)."""
+    """The best-scoring runs of candidates whose numbers go up (starting again at 1, or,
+    at a higher cost, anywhere lower)."""
     if not cands:
         return []
     best: list[float] = []
     back: list[int] = []
-    runs: list[int] = []
+    ranges: list[Ranges] = []  # the numbers each run of the chain covers, the last open
     by_number: dict[int, list[int]] = {}
     prefix_best, prefix_arg = 0.0, -1  # best chain ending before the current candidate
     for c in cands:
-        options = [(_gain(c, 0, weights) + _start_cost(c.number, weights), -1, 0)]
-        if prefix_arg >= 0 and c.number == 1:
-            run = runs[prefix_arg] + 1
-            options.append(
-                (prefix_best + _gain(c, run, weights) + weights["restart"], prefix_arg, run)
-            )
+        fresh: Ranges = ((c.number, c.number),)
+        options: list[tuple[float, int, Ranges]] = [
+            (_gain(c, 0, weights) + _start_cost(c.number, weights), -1, fresh)
+        ]
+        if prefix_arg >= 0:
+            earlier = ranges[prefix_arg]
+            cost = weights["restart"] + _start_cost(c.number, weights)
+            gain = _gain(c, _covering(earlier, c.number), weights)
+            options.append((prefix_best + gain + cost, prefix_arg, (*earlier, (c.number,) * 2)))
         for n in range(max(1, c.number - _MAX_GAP), c.number):
             for j in by_number.get(n, ()):
                 gap = weights["gap"] * (c.number - n - 1)
-                options.append((best[j] + _gain(c, runs[j], weights) + gap, j, runs[j]))
-        value, arg, run = max(options, key=lambda o: (o[0], -o[1]))
+                *done, (low, _) = ranges[j]
+                gain = _gain(c, _covering(tuple(done), c.number), weights)
+                options.append((best[j] + gain + gap, j, (*done, (low, c.number))))
+        value, arg, covered = max(options, key=lambda o: (o[0], -o[1]))
         best.append(value)
         back.append(arg)
-        runs.append(run)
+        ranges.append(covered)
         by_number.setdefault(c.number, []).append(len(best) - 1)
         if value > prefix_best:
             prefix_best, prefix_arg = value, len(best) - 1
@@ -190,16 +207,24 @@ def choose_starts(
         chain.append(k)
         k = back[k]
     return [
-        NoteStart(index=c.index, number=c.number, offset=c.offset, run=runs[k], style=c.style)
+        NoteStart(
+            index=c.index, number=c.number, offset=c.offset, run=len(ranges[k]) - 1, style=c.style
+        )
         for k in reversed(chain)
         for c in (cands[k],)
     ]
 
 
-def _gain(c: Candidate, run: int, weights: dict[str, float]) -> float:
-    """A candidate's score as the note of run ``run``: the run-th marker numbered like it
-    must stand before it."""
-    if c.markers_before > run:
+def _covering(done: Ranges, number: int) -> int:
+    """How many earlier runs of the chain hold ``number``: that many markers numbered like
+    it belong to them."""
+    return sum(1 for low, high in done if low <= number <= high)
+
+
+def _gain(c: Candidate, taken: int, weights: dict[str, float]) -> float:
+    """A candidate's score once ``taken`` markers with its number belong to earlier notes:
+    another such marker must stand before it."""
+    if c.markers_before > taken:
         return c.score + weights["marker"]
     return c.score + (0.0 if c.style in STRONG else weights["no_marker"])
 
