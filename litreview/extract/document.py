@@ -10,6 +10,7 @@ tagging contexts) can leave them out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from litreview.core.errors import Problem
@@ -62,8 +63,23 @@ def scan_text(text: str, path: str = "<string>") -> DocumentScan:
         entries=tuple(entries),
         citations=tuple(cites),
         spans=spans,
-        problems=(*notes.problems, *problems),
+        problems=(*_note_problems(notes, entries), *problems),
     )
+
+
+_NO_TEXT = re.compile(r"^footnote marker (\d+) has no footnote text$")
+
+
+def _note_problems(notes: FootnoteScan, entries: list[RefEntry]) -> list[Problem]:
+    """The note finder's problems, less "marker without text" for a number the reference
+    list has: there the marker is a numeric citation of that entry."""
+    labels = {e.label for e in entries if e.label is not None}
+    out = []
+    for p in notes.problems:
+        m = _NO_TEXT.match(p.message)
+        if not (m and int(m.group(1)) in labels):
+            out.append(p)
+    return out
 
 
 def _resolve_short_forms(rows: list[Reference], entries: list[RefEntry]) -> list[Reference]:

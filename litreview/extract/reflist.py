@@ -124,7 +124,7 @@ def _entries(text: str, lines: Sequence[Line], offset: int) -> list[RefEntry]:
         if not ln.text.strip():
             previous = None
             continue
-        if not groups or _opens(ln, previous, numbered, groups[-1][-1]):
+        if not groups or _opens(ln, previous, numbered, groups[-1]):
             groups.append([ln])
         else:
             groups[-1].append(ln)
@@ -132,15 +132,22 @@ def _entries(text: str, lines: Sequence[Line], offset: int) -> list[RefEntry]:
     return [_entry(text, g, offset + k, numbered) for k, g in enumerate(groups, start=1)]
 
 
-def _opens(ln: Line, previous: Line | None, numbered: bool, last: Line) -> bool:
+def _opens(ln: Line, previous: Line | None, numbered: bool, entry: list[Line]) -> bool:
     """Whether ``ln`` opens a new entry (``previous`` is the line before, None after a blank;
-    ``last`` the last line of the entry so far). After a blank, a line in lower case under
-    an entry left unfinished continues it (an entry broken by a page)."""
+    ``entry`` the lines of the entry so far). A numbered entry opens with the number after
+    the last one; after a blank, a line that does not open as an entry does (in capitals or
+    quotes) continues the entry before (an entry broken by a page)."""
     if numbered:
-        return _NUMBERED.match(ln.text) is not None
+        m = _NUMBERED.match(ln.text)
+        return m is not None and _label(m) == (_label(_NUMBERED.match(entry[0].text)) or 0) + 1
     if previous is None:
-        return bool(_ENDS_ENTRY.search(last.text) or _OPENS_ENTRY.match(ln.text))
+        return bool(_OPENS_ENTRY.match(ln.text))
     return bool(_ENDS_ENTRY.search(previous.text) and _OPENS_ENTRY.match(ln.text))
+
+
+def _label(m: re.Match[str] | None) -> int | None:
+    """The number a label match gives (``None`` without a match)."""
+    return int(m.group("br") or m.group("n")) if m else None
 
 
 def _entry(text: str, group: list[Line], index: int, numbered: bool) -> RefEntry:

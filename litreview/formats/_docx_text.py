@@ -4,8 +4,9 @@ The body is read paragraph by paragraph from ``word/document.xml``; a reference 
 written ``[^N]``, N counting the notes of its kind in the order their references appear (as
 Word numbers them). The footnotes follow the body as ``[^N]: text`` paragraphs; the endnotes
 follow under an ``Endnotes`` heading, numbered afresh. A heading paragraph (style
-``Heading N`` or ``Title``) is written ``# text``. Core properties (``docProps/core.xml``)
-give the title, author and date.
+``Heading N`` or ``Title``) is written ``# text``; italic runs are written ``*text*``.
+Core properties (``docProps/core.xml``) give the title and author (not a date: the file's
+creation is not the document's publication).
 """
 
 from __future__ import annotations
@@ -23,13 +24,12 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CORE = {
     "title": "{http://purl.org/dc/elements/1.1/}title",
     "author": "{http://purl.org/dc/elements/1.1/}creator",
-    "date": "{http://purl.org/dc/terms/}created",
 }
 _KINDS = (("footnote", "word/footnotes.xml"), ("endnote", "word/endnotes.xml"))
 
 
 def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str]]:
-    """The text of a DOCX and its core properties (``title``, ``author``, ``date``)."""
+    """The text of a DOCX and its core properties (``title``, ``author``)."""
     if not zipfile.is_zipfile(p):
         raise InputError("not a DOCX file (not a zip archive)", path=str(p))
     try:
@@ -129,7 +129,7 @@ def _notes(root: ElementTree.Element, kind: str) -> dict[str, str]:
 
 
 def _core(xml: bytes) -> dict[str, str]:
-    """Title, author and date of ``docProps/core.xml``."""
+    """Title and author of ``docProps/core.xml``."""
     root = ElementTree.fromstring(xml)
     out = {}
     for key, tag in _CORE.items():

@@ -11,8 +11,9 @@ matrix). From them:
 * the page-foot notes: the lines below the page's last body-size line, smaller than the body,
   the first of them opening with a number; each note is written as one line
   ``<sup>N</sup> text`` after the page's body, so the note finder reads them as notes;
-* paragraphs: a vertical gap larger than the page's usual line gap ends one; a paragraph is
-  written as one line, paragraphs and pages separated by a blank line.
+* paragraphs: a vertical gap larger than the page's usual line gap ends one, and a line
+  opening with a list label (``12.``, ``[12]``, a bullet) starts one; a paragraph is written
+  as one line, paragraphs and pages separated by a blank line.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ _SUP_RATIO = 0.85  # a character this much smaller than its line's text, and rai
 _NOTE_RATIO = 0.93  # note text is this much smaller than the body, or less
 _PARA_GAP = 1.3  # a gap this many times the usual line gap ends a paragraph
 _PROSE = 50  # a line this long is running text
+_ITEM = re.compile(r"^(?:\[\d{1,4}\]|\d{1,4}\.|[•▪●◦–-])\s")  # a list item opens a paragraph
 _LABEL = re.compile(r"^(?:<sup>(\d{1,4})</sup>|(\d{1,3})(?=\s))\s*")
 
 
@@ -60,7 +62,7 @@ def pdf_layout_text(path: str) -> tuple[str, dict[str, str]]:
         meta = {k: str(v) for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
     finally:
         pdf.close()
-    body = _body_size(pages)
+    body = _marked_size(pages) or _body_size(pages)
     furniture = _furniture(pages)
     parts = [_page_text(lines, body, furniture) for lines in pages]
     return "\n\n".join(p for p in parts if p) + "\n", meta
@@ -139,6 +141,17 @@ def _unordered(row: list[_Char]) -> bool:
 def _sup(text: str) -> str:
     """A superscript run: numbers as ``<sup>..</sup>``, anything else as it is."""
     return f"<sup>{text}</sup>" if re.fullmatch(r"[\d,–\-]+", text) else text
+
+
+def _marked_size(pages: list[list[_Line]]) -> float:
+    """The size of the lines that carry a superscript inside them (note markers stand in the
+    body; a note's label opens its line), ``0`` when no line does."""
+    sizes: Counter[float] = Counter()
+    for lines in pages:
+        for ln in lines:
+            if "<sup>" in ln.text[1:] and not ln.text.startswith("<sup>"):
+                sizes[ln.size] += 1
+    return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
 def _body_size(pages: list[list[_Line]], default: float = 10.0) -> float:
@@ -220,7 +233,8 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
     out = [lines[0].text]
     for a, b in itertools.pairwise(lines):
         gap = a.y - b.y
-        if usual and 0 < gap <= min(_PARA_GAP * usual, 2 * a.size) and a.size == b.size:
+        same = usual and 0 < gap <= min(_PARA_GAP * usual, 2 * a.size) and a.size == b.size
+        if same and not _ITEM.match(b.text):
             out[-1] = f"{out[-1]} {b.text}"
         else:
             out.append(b.text)
