@@ -41,8 +41,9 @@ Parser = Callable[[str], dict[str, Any]]
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Source:
     """A document to ingest: its id (file stem), its path as stored, its text as read, and
-    the title, author and date its file states (front matter, PDF metadata, DOCX core
-    properties; ``""`` when it states none), which win over what the text's first lines say."""
+    the title, author and date its file states (``""`` when it states none) with where they
+    come from (``stated_by``: ``front matter`` wins over what the text's first lines say;
+    ``file properties`` only fill what they leave empty)."""
 
     doc_id: str
     path: str
@@ -50,6 +51,7 @@ class Source:
     title: str = ""
     author: str = ""
     date: str = ""
+    stated_by: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -188,13 +190,19 @@ def scan_document(
 
 
 def _stated(meta: DocMeta, src: Source) -> DocMeta:
-    """The text's own metadata, with what the file states in its place where it states it."""
+    """The text's own metadata and what the file states: front matter first, file
+    properties only where the text states nothing."""
     authors = tuple(a.strip() for a in re.split(r";|\s+and\s+", src.author) if a.strip())
-    year = src.date[:4] if src.date[:4].isdigit() else ""
+    stated = DocMeta(
+        title=src.title.strip(),
+        authors=authors,
+        year=src.date[:4] if src.date[:4].isdigit() else "",
+    )
+    first, then = (stated, meta) if src.stated_by == "front matter" else (meta, stated)
     return DocMeta(
-        title=src.title.strip() or meta.title,
-        authors=authors or meta.authors,
-        year=year or meta.year,
+        title=first.title or then.title,
+        authors=first.authors or then.authors,
+        year=first.year or then.year,
     )
 
 

@@ -59,12 +59,19 @@ _BIBLIOGRAPHY_START = (
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DocumentText:
-    """A document's text as read, and what the file says about itself (``""`` if nothing)."""
+    """A document's text as read, and what the file says about itself (``""`` if nothing).
+
+    ``stated_by`` says where title, author and date come from: ``front matter`` (written by
+    the author for this purpose: it wins over the text's first lines) or ``file properties``
+    (PDF metadata, DOCX core properties: often a template's leftovers, used only where the
+    text states nothing).
+    """
 
     text: str
     title: str = ""
     author: str = ""
     date: str = ""
+    stated_by: str = ""
 
 
 def read_document(path: str | os.PathLike[str]) -> str:
@@ -90,7 +97,8 @@ def read_document_meta(path: str | os.PathLike[str]) -> DocumentText:
         doc = _docx(p, data)
     else:
         text = _plain_text(data, str(p))
-        doc = DocumentText(text=text, **front_matter(text))
+        stated = front_matter(text)
+        doc = DocumentText(text=text, stated_by="front matter" if stated else "", **stated)
     if not doc.text.strip():
         raise InputError("empty document: no text to read", path=str(p))
     return doc
@@ -152,6 +160,7 @@ def _pdf_text(p: Path) -> DocumentText:
         title=meta.get("Title", ""),
         author=meta.get("Author", ""),
         date=_pdf_date(meta.get("CreationDate", "")),
+        stated_by="file properties",
     )
 
 
@@ -170,4 +179,4 @@ def _docx(p: Path, data: bytes) -> DocumentText:
             "reading DOCX needs the docx extra", path=str(p), hint="pip install 'litreview[docx]'"
         ) from None
     text, props = docx_text(p, data)
-    return DocumentText(text=text, **props)
+    return DocumentText(text=text, stated_by="file properties", **props)

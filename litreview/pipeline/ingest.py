@@ -41,6 +41,7 @@ def read_sources(review: Review, paths: Iterable[str]) -> tuple[list[Source], li
                 title=doc.title,
                 author=doc.author,
                 date=doc.date,
+                stated_by=doc.stated_by,
             )
         )
     return sources, failed
