@@ -21,17 +21,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from litreview.core.errors import Problem
-from litreview.core.model import Citation, Document, Merge, Person, Work, replace
+from litreview.core.model import Citation, Document, Merge, Work, replace
 from litreview.corpus.dedup import merge_into
-from litreview.corpus.identity import make_citekey, url_site, url_title
-from litreview.corpus.ingest_papers import paper_rows
+from litreview.corpus.identity import make_citekey
+from litreview.corpus.ingest_papers import empty_work, inline_rows, paper_rows
+from litreview.corpus.ingest_works import (
+    document_work,
+    from_url,
+    parsed_work,
+    source_work,
+)
 from litreview.extract.citations import Reference
 from litreview.extract.docmeta import DocMeta, document_metadata
 from litreview.extract.document import scan_text
 from litreview.extract.footnotes import Footnote
-from litreview.extract.inline import inline_references
 from litreview.extract.refparse import parse_reference
-from litreview.formats.csl import work_from_csl
 
 __all__ = ["IngestResult", "Source", "from_url", "ingest", "scan_document"]
 
@@ -143,12 +147,21 @@ def scan_document(
     scan, refs = full.notes, list(full.rows)
     used = set(taken)
     meta = _stated(document_metadata(src.text), src)
-    doc_work = _document_work(meta)
+    doc_work = document_work(meta)
     doc_work = replace(doc_work, key=known.get("") or make_citekey(doc_work, used))
     used.add(doc_work.key)
-    paper_cits, works, entry_keys = paper_rows(
-        src.doc_id, src.text, full, used=used, known=known, parse=parse, work_of=_parsed_work
+    paper = paper_rows(
+        src.doc_id,
+        src.text,
+        full,
+        used=used,
+        known=known,
+        parse=parse,
+        work_of=parsed_work,
+        path=src.path,
     )
+    works, entry_keys = list(paper.works), paper.keys
+    problems = list(paper.problems)
     keys: dict[tuple[int, int], str] = {}
     seen: dict[str, str] = {}
     for ref in refs:
@@ -159,17 +172,23 @@ def scan_document(
             keys[(ref.footnote, ref.position)] = known[ref.raw]
         elif own and ref.raw in seen:  # the very same string again: the same work
             keys[(ref.footnote, ref.position)] = seen[ref.raw]
-        elif ref.parse or ref.source == "attribution":
-            work = _source_work(ref, parse)
+        elif own:
+            work = source_work(ref, parse)
+            if empty_work(work):
+                note = scan.footnotes[ref.footnote - 1]
+                message = f"footnote {note.number}: no work read from {ref.raw[:60]!r}"
+                problems.append(
+                    Problem(path=src.path, line=note.line, severity="warning", message=message)
+                )
             work = replace(work, key=make_citekey(work, used))
             used.add(work.key)
             keys[(ref.footnote, ref.position)] = seen[ref.raw] = work.key
             works.append(work)
     cits = [_citation_row(src.doc_id, ref, scan.footnotes[ref.footnote - 1], keys) for ref in refs]
-    inline_cits, inline_works = _inline_rows(src, used, known)
+    inline_cits, inline_works = inline_rows(src.doc_id, src.text, used, known)
     cits += inline_cits
     works += inline_works
-    cits += paper_cits
+    cits += paper.rows
     document = Document(
         doc_id=src.doc_id,
         path=src.path,
@@ -185,7 +204,7 @@ def scan_document(
         works=tuple(works),
         n_footnotes=len(scan.footnotes),
         n_entries=len(full.entries),
-        problems=full.problems,
+        problems=(*full.problems, *problems),
     )
 
 
@@ -206,40 +225,6 @@ def _stated(meta: DocMeta, src: Source) -> DocMeta:
     )
 
 
-def _source_work(ref: Reference, parse: Parser) -> Work:
-    """The work of a note's row: an interview with the people a statement is credited to,
-    or the parsed reference, typed as the note's wording says (a communication)."""
-    if ref.source == "attribution":
-        return Work(
-            key="",
-            type=ref.csl_type or "interview",
-            authors=(Person(literal=ref.raw),),
-            note="statement credited in the document's note",
-        )
-    work = _parsed_work(ref.raw, parse)
-    return replace(work, type=ref.csl_type) if ref.csl_type else work
-
-
-def _parsed_work(raw: str, parse: Parser) -> Work:
-    """The work a reference string describes, as the parser reads it (no key yet)."""
-    item = parse(clean_reference(raw))
-    return from_url(work_from_csl({k: v for k, v in item.items() if k != "id"}))
-
-
-def from_url(work: Work) -> Work:
-    """A bare link's work with what its URL tells: a title from its slug, its site.
-
-    Only a work with a URL and no title is changed: the title is read from the URL's last
-    path segment when that is words (:func:`.identity.url_title`), and the site
-    (``thediplomat.com``) becomes the container when neither container nor publisher is
-    known. Its citekey then names the site (:func:`.identity.citekey_base`).
-    """
-    if not work.url or work.title:
-        return work
-    container = work.container or ("" if work.publisher else url_site(work.url))
-    return replace(work, title=url_title(work.url), container=container)
-
-
 def _known_keys(
     doc_id: str, keys: Collection[str], documents: Sequence[Document], citations: Sequence[Citation]
 ) -> dict[str, str]:
@@ -253,80 +238,6 @@ def _known_keys(
         if d.doc_id == doc_id and d.work_key in keys:
             known[""] = d.work_key
     return known
-
-
-def _inline_rows(
-    src: Source,
-    used: set[str],
-    known: Mapping[str, str],
-) -> tuple[list[Citation], list[Work]]:
-    """Rows and works of references named in the running text (no footnote number).
-
-    Their parts are known from the layout that found them (a link's text and its site),
-    so they are not handed to the reference parser.
-    """
-    cits, works = [], []
-    for pos, ref in enumerate(inline_references(src.text), start=1):
-        key = known.get(ref.raw, "")
-        if not key:
-            work = from_url(work_from_csl(ref.csl))
-            work = replace(work, key=make_citekey(work, used))
-            key = work.key
-            used.add(key)
-            works.append(work)
-        cits.append(
-            Citation(
-                doc_id=src.doc_id,
-                footnote=None,
-                position=pos,
-                raw=ref.raw,
-                work_key=key,
-                context=ref.context,
-                section=ref.section,
-                kind="citation",
-                char_start=ref.context_start,
-                char_end=ref.context_end,
-            )
-        )
-    return cits, works
-
-
-_QUOTE_WRAP = re.compile(r"(['‘“\"])[*_]+([^*_]+?)[*_]+(['’”\"])")
-_DOUBLE_QUOTE = re.compile(r"(['‘“\"])\s*(['‘“\"])(.+?)(['’”\"])\s*(['’”\"])")
-
-
-def clean_reference(raw: str) -> str:
-    """A footnote's reference as handed to the parser: extraction debris of the text removed.
-
-    Markdown links stay for the parser, which reads a link's text as the title (or, after
-    a title, as the site or publisher); emphasis inside quotes and doubled quotes
-    (``'*T*'``, ``'‘T’'``) are reduced to one pair of quotes, blanks are squeezed, and a
-    reference that stops without a final full stop gets one (as the same reference written
-    elsewhere has).
-    ``citations.csv`` keeps the raw text as written; only the parser sees this form.
-    """
-    text = _QUOTE_WRAP.sub(r"\1\2\3", raw)
-    text = " ".join(_DOUBLE_QUOTE.sub(r"\2\3\4", text).split())
-    return f"{text}." if text[-1:].isalnum() or text[-1:] in "'’”\"" else text
-
-
-def _document_work(meta: DocMeta) -> Work:
-    """The document itself as a report."""
-    authors = tuple(_person(a) for a in meta.authors)
-    return Work(key="", type="report", title=meta.title, authors=authors, issued=meta.year)
-
-
-def _person(name: str) -> Person:
-    """ "Given Family" as a person; a name with a body word or brackets as an organisation."""
-    words = name.split()
-    if (
-        len(words) < 2
-        or "(" in name
-        or any(w.isupper() and len(w) > 1 for w in words)
-        or len(words) > 4
-    ):
-        return Person(literal=name)
-    return Person(family=words[-1], given=" ".join(words[:-1]))
 
 
 def _citation_row(
