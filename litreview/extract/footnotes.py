@@ -6,12 +6,9 @@ always; a bare ``12`` or ``12.`` only where a marker with that number came befor
 reads like a note and not a table row or a numbered heading), as runs of numbers that may
 start again at 1 (chapters, appendices). Lines inside a reference list are never notes.
 
-A note runs to the end of its paragraph. Text extracted from paged documents puts each
-page's note block after that page's body, so after a note the paragraphs up to the next note
-start continue it when they carry no markers and are few or the note stopped unfinished (a
-note running over a page break); otherwise the body resumes. Running heads and feet repeated
-on many pages (:func:`.layout.furniture`) are neither. In the body, a line starting in lower
-case just before a note block continues the last note when that note was left unfinished.
+Which lines are note text and which are body is decided by :mod:`.note_roles` (a note runs
+to the end of its paragraph, and over a page break); running heads and feet repeated on
+many pages (:func:`.layout.furniture`) are neither.
 
 Every marker is paired with the note of its number and run (the k-th marker numbered n with
 the k-th note numbered n); the problems (a marker without text, a text without a marker, a
@@ -27,14 +24,13 @@ from dataclasses import dataclass, replace
 from litreview.core.errors import Problem
 from litreview.extract._text import Line, sentence_span, split_lines
 from litreview.extract.layout import MARK, furniture, headings, is_heading
+from litreview.extract.note_roles import line_roles
 from litreview.extract.note_starts import NoteStart, candidates, choose_starts
 
 __all__ = ["Footnote", "FootnoteScan", "Marker", "find_footnotes", "headings", "is_heading"]
 
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_DIGITS = str.maketrans(_SUP, "0123456789")
-_MAX_CONTINUATION = 4
-_UNFINISHED_END = re.compile(r"[.!?>)\]”\"’']\s*$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -93,7 +89,7 @@ def find_footnotes(
         s.index: s
         for s in choose_starts(candidates(lines, _marker_lines(lines), frozenset(excluded) | furn))
     }
-    roles = _roles(lines, starts, furn)
+    roles = line_roles(lines, starts, furn)
     notes = _gather_notes(lines, roles, starts)
     heads = headings(lines, roles)
     markers = _markers(lines, roles)
@@ -122,90 +118,6 @@ def _number(m: re.Match[str]) -> int:
     """The number a marker match carries."""
     raw = next(g for g in m.groupdict().values() if g)
     return int(raw.translate(_SUP_DIGITS))
-
-
-def _has_marker(line: Line) -> bool:
-    """Whether a body line carries a footnote marker."""
-    return MARK.search(line.text) is not None
-
-
-def _roles(lines: list[Line], starts: dict[int, NoteStart], furn: frozenset[int]) -> list[str]:
-    """Each line's role: ``blank``, ``start`` (of a note), ``cont`` (of one), ``furniture``
-    or ``body``."""
-    roles = [
-        "blank" if not ln.text.strip() else ("start" if i in starts else "")
-        for i, ln in enumerate(lines)
-    ]
-    for i in furn:
-        if roles[i] == "":
-            roles[i] = "furniture"
-    in_notes = False
-    last_open = False  # the last note so far ends unfinished
-    i = 0
-    while i < len(lines):
-        role = roles[i]
-        if role in ("blank", "furniture"):
-            i += 1
-            continue
-        if role == "start":
-            j = i + 1
-            while j < len(lines) and roles[j] == "":  # the rest of the note's paragraph
-                roles[j] = "cont"
-                j += 1
-            in_notes, last_open = True, not _UNFINISHED_END.search(lines[j - 1].text)
-            i = j
-            continue
-        run = _run_to_next_start(lines, roles, i) if in_notes else []
-        if in_notes and _is_continuation_run(lines, run, last_open):
-            for j in run:
-                roles[j] = "cont"
-            last_open = not _UNFINISHED_END.search(lines[run[-1]].text)
-            i = run[-1] + 1
-            continue
-        in_notes = False
-        nxt = _next_nonblank(roles, i)
-        text = lines[i].text.lstrip()
-        if (
-            last_open
-            and nxt is not None
-            and roles[nxt] == "start"
-            and text[:1].islower()
-            and not _has_marker(lines[i])
-        ):
-            roles[i], last_open = "cont", False
-        else:
-            roles[i] = "body"
-        i += 1
-    return roles
-
-
-def _run_to_next_start(lines: list[Line], roles: list[str], i: int) -> list[int]:
-    """Indices of the body-or-unknown lines from ``i`` up to the next note start (or the end)."""
-    run: list[int] = []
-    for j in range(i, len(lines)):
-        if roles[j] == "start":
-            return run
-        if roles[j] not in ("blank", "furniture"):
-            run.append(j)
-    return [*run, -1]  # -1: the run reaches the end of the text
-
-
-def _is_continuation_run(lines: list[Line], run: list[int], last_open: bool) -> bool:
-    """Whether a run of lines after a note continues it: no markers, and few lines or the
-    note stopped unfinished (it runs over a page break)."""
-    if not run or run[-1] == -1:
-        return False
-    if len(run) > _MAX_CONTINUATION and not last_open:
-        return False
-    return not any(_has_marker(lines[j]) for j in run)
-
-
-def _next_nonblank(roles: list[str], i: int) -> int | None:
-    """The index of the next non-blank line after ``i``."""
-    for j in range(i + 1, len(roles)):
-        if roles[j] not in ("blank", "furniture"):
-            return j
-    return None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
