@@ -55,7 +55,12 @@ def scan_text(text: str, path: str = "<string>") -> DocumentScan:
     entries = reference_entries(text, lines, sections)
     rows = _resolve_short_forms(rows, entries)
     spans = _spans(notes, entries, text, sections, lines)
-    cites = in_text_citations(text, entries, skip=[(s.start, s.end) for s in spans])
+    cites = in_text_citations(
+        text,
+        entries,
+        skip=[(s.start, s.end) for s in spans],
+        superscripts=not notes.footnotes,
+    )
     problems += _unlinked(cites, text, path)
     return DocumentScan(
         notes=notes,

@@ -2,8 +2,9 @@
 
 Two families, read from the text's own shape:
 
-* numeric: ``[3]``, ``[3, 5–7]``, ``[2]–[5]``, ``[6],[7]``, ranges expanded; each number
-  links to the entry printed with that number;
+* numeric: ``[3]``, ``[3, 5–7]``, ``[2]–[5]``, ``[6],[7]``, and in a document without
+  notes superscripts (``¹²``, ``<sup>2,3</sup>``, ``<sup>2–5</sup>``), ranges expanded; each
+  number links to the entry printed with that number;
 * author-year: a parenthesis holding names and years (``(Smith, 2019)``, ``(Lin & Emanuel,
   2016; Walsh et al., 2016a)``, ``(see Chen et al., 1995, p. 4)``) or a narrative ``Smith
   (2019)`` / ``Smith and Jones (2019)``; each work links to the entry whose first author's
@@ -29,6 +30,10 @@ _NUM_GROUP = re.compile(
     r"\[(?P<first>\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*)\]"
     r"(?:\s*[–,-]\s*\[\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*\])*"
 )
+_SUP_GROUP = re.compile(
+    r"<sup>\d{1,4}(?:\s*[–,-]\s*\d{1,4})*</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[⁻,][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*"
+)
+_SUP_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _NUM_PART = re.compile(r"(\d{1,4})(?:\s*[–-]\s*(\d{1,4}))?")
 _YEAR = r"(?:1[5-9]|20)\d\d[a-z]?"
 _NAME = r"(?:[A-Z\u00C0-\u024F][\w'’\u00C0-\u024F-]+|van|von|de|der|da|du|la|le)"
@@ -60,13 +65,23 @@ class InTextCitation:
 
 
 def in_text_citations(
-    text: str, entries: Sequence[RefEntry], skip: Sequence[tuple[int, int]] = ()
+    text: str,
+    entries: Sequence[RefEntry],
+    skip: Sequence[tuple[int, int]] = (),
+    *,
+    superscripts: bool = False,
 ) -> list[InTextCitation]:
-    """Every citation group of ``text`` outside the ``skip`` spans, in reading order."""
+    """Every citation group of ``text`` outside the ``skip`` spans, in reading order.
+
+    ``superscripts``: the document has no notes, so superscript numbers (``¹²``,
+    ``<sup>2,3</sup>``, ``<sup>2–5</sup>``) cite the numbered entries too (Vancouver style).
+    """
     found: list[InTextCitation] = []
     numbered = {e.label: e.index for e in entries if e.label is not None}
     if numbered:
-        found += _numeric(text, numbered)
+        found += _numeric(text, numbered, _NUM_GROUP)
+        if superscripts:
+            found += _numeric(text, numbered, _SUP_GROUP)
     unnumbered = [e for e in entries if e.label is None]
     if unnumbered:
         found += _author_year(text, unnumbered)
@@ -74,12 +89,12 @@ def in_text_citations(
     return sorted(kept, key=lambda c: c.start)
 
 
-def _numeric(text: str, numbered: dict[int, int]) -> list[InTextCitation]:
-    """Bracketed numbers linked to the numbered entries."""
+def _numeric(text: str, numbered: dict[int, int], pattern: re.Pattern[str]) -> list[InTextCitation]:
+    """Bracketed (or superscript) numbers linked to the numbered entries."""
     out = []
-    for m in _NUM_GROUP.finditer(text):
+    for m in pattern.finditer(text):
         numbers: list[int] = []
-        for part in _NUM_PART.finditer(m.group(0)):
+        for part in _NUM_PART.finditer(m.group(0).translate(_SUP_DIGITS)):
             a = int(part.group(1))
             b = int(part.group(2)) if part.group(2) else a
             numbers += range(a, b + 1) if 0 <= b - a < 200 else [a]
