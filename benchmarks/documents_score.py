@@ -66,7 +66,7 @@ def _wanted(cite: dict[str, Any], order: dict[str, int]) -> list[int]:
     """The gold entries of a citation: its ids, and every number inside a written range (the
     publisher's XML names only a range's ends: ``[31–39]`` cites 31 to 39)."""
     got = {order[r] for r in cite["rids"] if r in order}
-    for a, b in re.findall(r"(\d+)\s*[–-]\s*\[?(\d+)", cite["text"]):
+    for a, b in re.findall(r"(\d+)\]?\s*[–-]\s*\[?(\d+)", cite["text"]):
         if int(a) in got and int(b) in got:
             got.update(range(int(a), int(b) + 1))
     return sorted(got)

@@ -34,6 +34,7 @@ _SUP_GROUP = re.compile(
     r"<sup>\d{1,4}(?:\s*[–,-]\s*\d{1,4})*</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[⁻,][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*"
 )
 _SUP_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_CHAIN = re.compile(r"\]\s*([–,-])\s*\[")  # "[2]–[5]" is a range, "[6],[7]" a list
 _NUM_PART = re.compile(r"(\d{1,4})(?:\s*[–-]\s*(\d{1,4}))?")
 _YEAR = r"(?:1[5-9]|20)\d\d[a-z]?"
 _NAME = r"(?:[A-Z\u00C0-\u024F][\w'’\u00C0-\u024F-]+|van|von|de|der|da|du|la|le)"
@@ -94,7 +95,8 @@ def _numeric(text: str, numbered: dict[int, int], pattern: re.Pattern[str]) -> l
     out = []
     for m in pattern.finditer(text):
         numbers: list[int] = []
-        for part in _NUM_PART.finditer(m.group(0).translate(_SUP_DIGITS)):
+        joined = _CHAIN.sub(lambda c: "–" if c.group(1) in "–-" else ",", m.group(0))
+        for part in _NUM_PART.finditer(joined.translate(_SUP_DIGITS)):
             a = int(part.group(1))
             b = int(part.group(2)) if part.group(2) else a
             numbers += range(a, b + 1) if 0 <= b - a < 200 else [a]
@@ -128,11 +130,17 @@ def _author_year(text: str, entries: Sequence[RefEntry]) -> list[InTextCitation]
     for m in _NARRATIVE.finditer(text):
         if any(a <= m.start("year") < b for a, b in taken):
             continue
-        works = index.link(m.group("names"), m.group(0))
+        works, dropped = index.link_dropping(m.group("names"), m.group(0))
         start = m.start("names")
+        for _ in range(dropped):
+            start = text.index(" ", start) + 1
         out.append(
             InTextCitation(
-                start=start, end=m.end(), text=m.group(0), style="author-year", works=works
+                start=start,
+                end=m.end(),
+                text=text[start : m.end()],
+                style="author-year",
+                works=works,
             )
         )
     return out
@@ -165,15 +173,19 @@ class _EntryIndex:
         self.rows = [(e.index, _fold(e.raw), e.raw) for e in entries]
 
     def link(self, names: str, written: str) -> tuple[CitedWork, ...]:
-        """The works ``written`` names: one per year given after ``names``. Leading words
-        that name no entry (``In Brazil, Smith (2019)``) are dropped until one does."""
+        """The works ``written`` names: one per year given after ``names``."""
+        return self.link_dropping(names, written)[0]
+
+    def link_dropping(self, names: str, written: str) -> tuple[tuple[CitedWork, ...], int]:
+        """The works ``written`` names, and how many leading words of ``names`` name no
+        entry and were dropped (``In Brazil, Smith (2019)``: 2)."""
         years = re.findall(_YEAR, written)
         words = names.split()
         for k in range(len(words)):
             found = tuple(self._one(" ".join(words[k:]), y) for y in years)
             if all(w.entry is not None for w in found):
-                return found
-        return tuple(self._one(names, y) for y in years)
+                return found, k
+        return tuple(self._one(names, y) for y in years), 0
 
     def _one(self, names: str, year: str) -> CitedWork:
         """The entry of the first author of ``names`` (and the second, if named) in ``year``."""

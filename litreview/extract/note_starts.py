@@ -47,7 +47,7 @@ WEIGHTS: dict[str, float] = {
     "no_marker": -1.5,  # a weak label with no marker before it
     "lower": -2.5,  # the text after a weak label starts in lower case or with a digit
     "table": -3.0,  # the line ends in two or more figures: a table row
-    "heading": -2.0,  # a short line without a full stop standing alone: a numbered heading
+    "heading": -3.0,  # a short line without a full stop standing alone: a numbered heading
     "inside": -1.0,  # a weak label inside a paragraph (the line before is not blank)
     "restart": -1.0,  # numbering starts again at 1
     "late_start": -1.0,  # the first note of a run numbered above 1

@@ -1,0 +1,95 @@
+"""Which lines start a note: labels weighed by layout, chosen as numbered runs."""
+
+from __future__ import annotations
+
+from litreview.extract._text import split_lines
+from litreview.extract.footnotes import find_footnotes
+from litreview.extract.note_starts import candidates, choose_starts, label_at
+from tests.conftest import DATA
+
+DOCS = DATA / "docs"
+
+
+def _numbers(text: str) -> list[tuple[int, int]]:
+    return [(f.run, f.number) for f in find_footnotes(text).footnotes]
+
+
+def test_labels_of_every_style() -> None:
+    assert label_at("¹² Text") == (12, 3, "sup")
+    assert label_at("[^3]: Text") == (3, 6, "fn")
+    assert label_at("<sup>4</sup> Text") == (4, 13, "html")
+    assert label_at("[5] Text") == (5, 4, "br")
+    assert label_at("12. Text") == (12, 4, "list")
+    assert label_at("12) Text") == (12, 4, "list")
+    assert label_at("(7) Text") == (7, 4, "paren")
+    assert label_at("7 Text") == (7, 2, "bare")
+    assert label_at("Text 7") is None
+
+
+def test_bare_numbers_are_notes_only_after_their_marker() -> None:
+    text = (
+        "Claims are made here. [1] And here. [2]\n\n"
+        "1 Lima, A., River Survey (Lagos: Board, 2019).\n\n"
+        "2 Osei, B., Market Prices (Accra: Press, 2018).\n\n"
+        "3 We counted boats in three districts.\n"
+    )
+    assert _numbers(text) == [(0, 1), (0, 2)]
+
+
+def test_table_rows_and_lower_case_lines_are_body() -> None:
+    text = (
+        "Body with a marker. [1]\n\n"
+        "1 The interval for this estimate is (37, 56).\n\n"
+        "2 Art museum 3,255 38 13\n\n"
+        "3 percent of museums were closed.\n"
+    )
+    assert _numbers(text) == [(0, 1)]
+
+
+def test_numbered_headings_are_not_notes() -> None:
+    text = "Intro with a citation [1] and another [2].\n\n1. Introduction\n\n2. Methods\n"
+    assert _numbers(text) == []
+
+
+def test_numbering_that_starts_again_makes_a_new_run() -> None:
+    text = (
+        "Letter text.¹\n\n¹ First note.\n\n"
+        "Appendix text.¹ More.²\n\n¹ Appendix note one.\n\n² Appendix note two.\n"
+    )
+    scan = find_footnotes(text)
+    assert [(f.run, f.number) for f in scan.footnotes] == [(0, 1), (1, 1), (1, 2)]
+    assert [f.marker.line for f in scan.footnotes if f.marker] == [1, 5, 5]
+    assert scan.problems == ()
+
+
+def test_gao_numbered_paragraph_notes_with_a_table_and_an_appendix() -> None:
+    """Notes 29-31 as paragraphs opening with their number, a table whose rows open with
+    numbers, then appendix notes 7 and 8 (an excerpt: numbering starts again below)."""
+    text = (DOCS / "numbered_paragraph_notes.md").read_text(encoding="utf-8")
+    scan = find_footnotes(text)
+    assert [(f.run, f.number) for f in scan.footnotes] == [
+        (0, 29),
+        (0, 30),
+        (0, 31),
+        (1, 7),
+        (1, 8),
+    ]
+    assert all(f.marker is not None for f in scan.footnotes)
+    seven = scan.footnotes[3]
+    assert seven.text.startswith("We included museum disciplines")
+    assert seven.text.endswith("These museums are not listed in table 1 counts.")
+
+
+def test_endnote_list_after_the_body() -> None:
+    text = (DOCS / "endnote_list_report.md").read_text(encoding="utf-8")
+    scan = find_footnotes(text)
+    assert [f.number for f in scan.footnotes] == [1, 2, 3, 4, 5, 6]
+    one = scan.footnotes[0]
+    assert "U.S.C. § 1182(d)(5)(A)" in one.text  # joined across the page break
+    assert one.text.endswith("national of the U.S.”).")
+    assert one.context.endswith("significant public benefit. [1]")
+
+
+def test_choose_starts_keeps_nothing_below_zero() -> None:
+    lines = split_lines("1 lower case start without any marker\n")
+    assert choose_starts(candidates(lines, {})) == []
