@@ -115,7 +115,7 @@ def legal_citations(text: str) -> list[Unit]:
                 found.append(
                     Unit(
                         kind="legal",
-                        raw=m.group(0).strip("_ "),
+                        raw=m.group(0).strip("_ ").rstrip(".,;:"),
                         start=m.start(),
                         end=m.end(),
                         csl_type="legislation",
