@@ -76,15 +76,12 @@ _NO_TEXT = re.compile(r"^footnote marker (\d+) has no footnote text$")
 
 
 def _note_problems(notes: FootnoteScan, entries: list[RefEntry]) -> list[Problem]:
-    """The note finder's problems, less "marker without text" for a number the reference
-    list has: there the marker is a numeric citation of that entry."""
-    labels = {e.label for e in entries if e.label is not None}
-    out = []
-    for p in notes.problems:
-        m = _NO_TEXT.match(p.message)
-        if not (m and int(m.group(1)) in labels):
-            out.append(p)
-    return out
+    """The note finder's problems, less "marker without text" where the document has a
+    numbered reference list: there a marker is a numeric citation, reported (when its entry
+    is missing) as a citation."""
+    if not any(e.label is not None for e in entries):
+        return list(notes.problems)
+    return [p for p in notes.problems if not _NO_TEXT.match(p.message)]
 
 
 def _resolve_short_forms(rows: list[Reference], entries: list[RefEntry]) -> list[Reference]:

@@ -23,7 +23,7 @@ def test_numbered_list_with_offsets() -> None:
 def test_unnumbered_one_a_line() -> None:
     text = (DATA / "docs" / "author_year_paper.md").read_text(encoding="utf-8")
     entries = reference_entries(text, split_lines(text))
-    assert len(entries) == 16
+    assert len(entries) == 17
     assert all(e.label is None for e in entries)
     assert entries[0].raw.startswith("Gattuso JP, Magnan A, Billé R")
     assert entries[0].raw.endswith("DOI: https://doi.org/10.1126/science.aac4722")
