@@ -90,7 +90,18 @@ def _italic(run: ElementTree.Element) -> bool:
 
 
 def _emphasised(pieces: list[tuple[str, bool]]) -> str:
-    """Runs joined, each stretch of italic runs wrapped in ``*`` (blanks kept outside)."""
+    """Runs joined, each stretch of italic runs wrapped in ``*`` (blanks kept outside; a
+    blank run between two italic runs belongs to the stretch)."""
+    pieces = [
+        (
+            t,
+            italic
+            or (
+                not t.strip() and 0 < k < len(pieces) - 1 and pieces[k - 1][1] and pieces[k + 1][1]
+            ),
+        )
+        for k, (t, italic) in enumerate(pieces)
+    ]
     out: list[str] = []
     k = 0
     while k < len(pieces):
@@ -119,13 +130,20 @@ def _notes(root: ElementTree.Element, kind: str) -> dict[str, str]:
     for note in root.iter(f"{_W}{kind}"):
         if note.get(f"{_W}type"):
             continue
-        paras = [
-            "".join(t.text or "" for t in p.iter(f"{_W}t")).strip() for p in note.iter(f"{_W}p")
-        ]
+        paras = [_note_paragraph(p) for p in note.iter(f"{_W}p")]
         text = " ".join(p for p in paras if p)
         if text:
             out[note.get(f"{_W}id", "")] = text
     return out
+
+
+def _note_paragraph(para: ElementTree.Element) -> str:
+    """A note paragraph's text, italic runs written ``*...*``."""
+    pieces = [
+        ("".join(t.text or "" for t in run.iter(f"{_W}t")), _italic(run))
+        for run in para.iter(f"{_W}r")
+    ]
+    return _emphasised(pieces).strip()
 
 
 def _core(xml: bytes) -> dict[str, str]:
