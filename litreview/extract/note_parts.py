@@ -63,6 +63,8 @@ def citation_parts(parts: list[str], text: str) -> list[Part]:
     it credits a statement to, and a communication's CSL type when its wording says so."""
     out: list[Part] = []
     for raw in parts:
+        if attributions(raw) and not looks_like_reference(raw):
+            continue  # a statement credited to people: the interview row stands for it
         laws = legal_citations(raw)
         if len(laws) >= 2:
             out += [Part(raw=u.raw, start=text.find(u.raw), source="legal") for u in laws]
