@@ -19,6 +19,11 @@ entries, works per note right, in-text citations linked right, silently dropped 
 then the speed: notes per second on text, pages per second on PDF.
 
     python3 benchmarks/bench_documents.py [--formats md,pdf,docx,txt] [--show-wrong]
+                                          [--off WEIGHT,...] [--off-sources KIND,...]
+
+``--off`` sets weights of :data:`litreview.extract.note_starts.WEIGHTS` to 0 (``marker``,
+``table``, ``heading``, ...) and ``--off-sources`` switches off kinds of note sources
+(``legal``, ``attribution``, ``short``), so each piece can be measured on and off.
 """
 
 from __future__ import annotations
@@ -78,7 +83,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--formats", default=",".join(FORMATS))
     ap.add_argument("--show-wrong", action="store_true", help="list every wrong note/citation")
+    ap.add_argument("--off", default="", help="note-start weights set to 0, comma-separated")
+    ap.add_argument("--off-sources", default="", help="note source kinds switched off")
     args = ap.parse_args()
+    _switch_off(args.off, args.off_sources)
     formats = [f for f in args.formats.split(",") if f]
     gold = load_gold()
     by_doc: dict[tuple[str, str], Score] = {}
@@ -114,6 +122,23 @@ def main() -> None:
         f"{timing['pdf_pages'] / max(timing['pdf_s'], 1e-9):.1f} pages/s on PDF "
         f"(read and scan; {timing['pdf_pages']} pages in {timing['pdf_s']:.2f} s)"
     )
+
+
+def _switch_off(weights: str, sources: str) -> None:
+    """Measure without some pieces: weights set to 0, kinds of note sources found nowhere."""
+    from litreview.extract import note_parts, note_starts, note_text
+
+    for name in filter(None, weights.split(",")):
+        note_starts.WEIGHTS[name] = 0.0
+    none = lambda *a, **k: []  # noqa: E731
+    for kind in filter(None, sources.split(",")):
+        if kind == "legal":
+            note_parts.legal_citations = none  # type: ignore[assignment]
+            note_text.legal_citations = none  # type: ignore[assignment]
+        elif kind == "attribution":
+            note_parts.attributions = none  # type: ignore[assignment]
+        elif kind == "short":
+            note_parts.short_forms = none  # type: ignore[assignment]
 
 
 SEEDS = GOLD_DIR.parents[1] / "seeds"

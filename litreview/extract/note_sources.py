@@ -79,7 +79,7 @@ def _data() -> _Shapes:
     )
 
 
-_BREAK = re.compile(r"(?<=[.!?])[\"”’'_*)\]]*\s+(?=[A-Z“\"‘_*(\[<])")
+_BREAK = re.compile(r"(?<=[.!?])(?P<close>[\"”’'_*)\]]*)\s+(?=[A-Z“\"‘_*(\[<])")
 _LAST_WORD = re.compile(r"([\w.]+)\.?[\"”’'_*)\]]*$")
 
 
@@ -93,7 +93,7 @@ def note_sentences(text: str) -> list[tuple[int, int]]:
         w = word.group(1).lower().rstrip(".") if word else ""
         if (len(w) == 1 and w.isalpha()) or w in abbrev:
             continue
-        out.append((start, m.start()))
+        out.append((start, m.end("close")))
         start = m.end()
     if text[start:].strip():
         out.append((start, len(text.rstrip())))
@@ -134,7 +134,7 @@ def attributions(text: str, *, documents: bool = False) -> list[Unit]:
     for k, pattern in enumerate(patterns):
         if documents and k == len(patterns) - 1:
             continue
-        for m in pattern.finditer(text):
+        for m in _in_sentences(pattern, text):
             actor = " ".join(m.group("actor").split())
             if any(u.start <= m.start() < u.end for u in hits):
                 continue
@@ -153,6 +153,11 @@ def attributions(text: str, *, documents: bool = False) -> list[Unit]:
     for u in sorted(keep, key=lambda u: u.start):
         out.setdefault(_actor_key(u.raw), u)
     return list(out.values())
+
+
+def _in_sentences(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches of ``pattern`` that stay inside one sentence of ``text``."""
+    return [m for a, b in note_sentences(text) for m in pattern.finditer(text, a, b)]
 
 
 def _actor_key(actor: str) -> str:

@@ -52,6 +52,10 @@ _SHORT_ITEM = re.compile(
     rf"{_SHORT_NAME}(?:,?\s+(?:and|&)\s+{_SHORT_NAME}|\s+et\s+al\.?)?,?\s+(?:1[5-9]|20)\d\d[a-z]?"
     r"(?:[,:]\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?)?"
 )
+# a date in brackets closing a reference: "... Report to Congress (Nov. 4, 2024)."
+_DATED_END = re.compile(
+    r"\((?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},\s+)?)?(?:1[5-9]|20)\d\d(?:;[^()]*)?\)\s*\.?\s*$"
+)
 _CITED_IN = re.compile(r"\s*[-–,]?\s+cited in\s+(?=[A-Z])")
 _REF_WORDS = frozenset(
     {
@@ -163,6 +167,8 @@ def looks_like_reference(part: str) -> bool:
     if _NAME_YEAR.search(part) or _NAME_COMMA_YEAR.search(part):
         return True
     if _LINK.search(part) or _QUOTED.search(part) or _ITALIC.search(part) or _FACTS.search(part):
+        return True
+    if _DATED_END.search(part) and len(part.split()) >= 6:
         return True
     if _URL.search(part):
         return len(re.findall(r"[A-Za-z]{2,}", _URL.sub(" ", part))) >= 2
