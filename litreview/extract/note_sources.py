@@ -54,6 +54,7 @@ class _Shapes:
     """The compiled patterns of ``data/note_sources.yaml``."""
 
     legal: tuple[re.Pattern[str], ...]
+    any_legal: re.Pattern[str]
     same_source_before: tuple[re.Pattern[str], ...]
     attribution: tuple[re.Pattern[str], ...]
     communication: tuple[tuple[re.Pattern[str], str], ...]
@@ -68,6 +69,7 @@ def _data() -> _Shapes:
     data = yaml.safe_load(raw)
     return _Shapes(
         legal=tuple(re.compile(p) for p in data["legal"]),
+        any_legal=re.compile("|".join(f"(?:{p})" for p in data["legal"])),
         same_source_before=tuple(re.compile(p) for p in data["same_source_before"]),
         attribution=tuple(re.compile(p) for p in data["attribution"]),
         communication=tuple(
@@ -103,6 +105,8 @@ def note_sentences(text: str) -> list[tuple[int, int]]:
 def legal_citations(text: str) -> list[Unit]:
     """Every citation of a law, regulation, case or parliamentary paper in ``text``."""
     found: list[Unit] = []
+    if not _data().any_legal.search(text):
+        return found
     same = _data().same_source_before
     for pattern in _data().legal:
         for m in pattern.finditer(text):

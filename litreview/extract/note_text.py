@@ -179,6 +179,8 @@ def short_form_list(text: str) -> list[str]:
     """The items of a note that is only short forms (``Butcher 2003, Weitzer 2005,
     Masenior and Beyrer 2007.``), or ``[]`` when it is anything else."""
     body = text.strip().rstrip(".")
+    if not _ANY_YEAR.search(body):
+        return []
     items = list(_SHORT_ITEM.finditer(body))
     if not items:
         return []
