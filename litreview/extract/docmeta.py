@@ -24,11 +24,15 @@ _DATE_LINE = re.compile(
     rf"(?:(?P<y4>(?:19|20)\d\d)-\d\d(?:-\d\d)?"
     rf"|(?P<d1>\d{{1,2}})[/.-](?P<m1>\d{{1,2}})[/.-](?P<y1>\d{{2}}|\d{{4}})"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+(?P<y2>\d{{4}})"
-    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y3>\d{{4}}))\s*$",
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y3>\d{{4}})"
+    rf"|(?:{_MONTHS})\.?\s+(?P<y5>\d{{4}})"
+    rf"|(?<=:\s)(?P<y6>(?:19|20)\d\d))\s*$",
     re.I,
 )
 _AUTHORS_LABEL = re.compile(
-    r"^(?:experts?|authors?|by|written by|prepared by)\s*:\s*(?P<names>.+)$", re.I
+    r"^(?:experts?|authors?|by|written by|prepared by)\s*:\s*(?P<names>.+)$"
+    r"|^[Bb]y\s+(?P<by>[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){1,15})$",
+    re.I,
 )
 _WRITTEN_BY = re.compile(
     r"\b(?:written|prepared|authored) by\s+(?P<names>[^.]+(?:\.[^.\s][^.]*)*)", re.I
@@ -73,7 +77,7 @@ def _year(front: list[str]) -> str:
         for field in _fields(line):
             m = _DATE_LINE.match(field)
             if m:
-                year = m.group("y4") or m.group("y1") or m.group("y2") or m.group("y3")
+                year = next(m.group(g) for g in ("y4", "y1", "y2", "y3", "y5", "y6") if m.group(g))
                 return year if len(year) == 4 else f"20{year}"
     return ""
 
@@ -87,9 +91,9 @@ def _fields(line: str) -> list[str]:
 def _authors(lines: list[str]) -> tuple[str, ...]:
     """Authors named by a label line, a "written by" phrase, or the body an "About the" names."""
     for line in lines:
-        m = _AUTHORS_LABEL.match(line)
+        m = _AUTHORS_LABEL.match(line.replace("*", ""))
         if m:
-            return _names(m.group("names"))
+            return _names(m.group("names") or m.group("by"))
     for line in lines:
         m = _WRITTEN_BY.search(line)
         if m:
