@@ -1,4 +1,5 @@
-"""``litreview ingest DOC... [--review DIR]``: footnotes and references of reports -> corpus."""
+"""``litreview ingest DOC... [--review DIR]``: notes, reference lists and in-text citations of
+documents -> corpus; the summary line counts every outcome."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from litreview.commands._common import add_review, notice, review_of, say
 from litreview.core.errors import InputError
 from litreview.pipeline.ingest import outcome_summary, read_sources, run_ingest
 
-HELP = "read reports' footnotes and references into the corpus (corpus.bib, citations.csv)"
+HELP = (
+    "read documents' notes, reference lists and in-text citations into the corpus "
+    "(corpus.bib, citations.csv)"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
