@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from litreview.core.errors import Problem
 from litreview.extract._text import Line, sentence_span, split_lines
-from litreview.extract.layout import MARK, furniture, headings, is_heading
+from litreview.extract.layout import MARK, PAREN_MARK, furniture, headings, is_heading
 from litreview.extract.note_roles import line_roles
 from litreview.extract.note_starts import NoteStart, candidates, choose_starts
 
@@ -85,14 +85,13 @@ def find_footnotes(
     """
     lines = split_lines(text)
     furn = furniture(lines)
-    starts = {
-        s.index: s
-        for s in choose_starts(candidates(lines, _marker_lines(lines), frozenset(excluded) | furn))
-    }
-    roles = line_roles(lines, starts, furn)
+    mark = _marker_kind(lines)
+    found = candidates(lines, _marker_lines(lines, mark), frozenset(excluded) | furn)
+    starts = {s.index: s for s in choose_starts(found)}
+    roles = line_roles(lines, starts, furn, mark)
     notes = _gather_notes(lines, roles, starts)
     heads = headings(lines, roles)
-    markers = _markers(lines, roles)
+    markers = _markers(lines, roles, mark)
     problems = _marker_problems(markers, notes, path)
     paired = _pair(text, notes, markers, heads)
     return FootnoteScan(
@@ -103,11 +102,20 @@ def find_footnotes(
     )
 
 
-def _marker_lines(lines: list[Line]) -> dict[int, list[int]]:
+def _marker_kind(lines: list[Line]) -> re.Pattern[str]:
+    """The markers of this document: superscripts, brackets, carets, ``<sup>``; bracketed
+    numbers ``(12)`` only in a document that has none of those (elsewhere ``(1)`` numbers
+    the items of a sentence)."""
+    if any(MARK.search(ln.text) for ln in lines):
+        return MARK
+    return PAREN_MARK
+
+
+def _marker_lines(lines: list[Line], mark: re.Pattern[str]) -> dict[int, list[int]]:
     """Marker number -> indices of the lines where a marker with that number stands."""
     out: dict[int, list[int]] = {}
     for i, ln in enumerate(lines):
-        for m in MARK.finditer(ln.text):
+        for m in mark.finditer(ln.text):
             if m.start() == len(ln.text) - len(ln.text.lstrip()):
                 continue  # a label opening the line, not a marker
             out.setdefault(_number(m), []).append(i)
@@ -159,13 +167,13 @@ def _gather_notes(lines: list[Line], roles: list[str], starts: dict[int, NoteSta
     return notes
 
 
-def _markers(lines: list[Line], roles: list[str]) -> list[Marker]:
+def _markers(lines: list[Line], roles: list[str], mark: re.Pattern[str]) -> list[Marker]:
     """Footnote markers in body lines, in reading order."""
     out = []
     for ln, role in zip(lines, roles, strict=True):
         if role != "body":
             continue
-        for m in MARK.finditer(ln.text):
+        for m in mark.finditer(ln.text):
             out.append(
                 Marker(
                     number=_number(m),

@@ -23,6 +23,7 @@ from litreview.extract._text import Line
 
 __all__ = [
     "MARK",
+    "PAREN_MARK",
     "Section",
     "back_matter",
     "furniture",
@@ -37,6 +38,8 @@ MARK = re.compile(
     rf"(?P<sup>[{_SUP}]+)|\[\^?(?P<br>\d{{1,4}})\](?![(:])|\^(?P<caret>\d{{1,4}})"
     rf"|<sup>(?P<html>\d{{1,4}})</sup>"
 )
+# "(12)" after a word or a full stop: a marker only in a document that has no other kind
+PAREN_MARK = re.compile(r"(?<=[\w.,;:”\"’)])\s?\((?P<paren>\d{1,3})\)(?![\w(])")
 _HEAD_START = re.compile(r"^(?:[A-Z]|\d{1,2}(?:\.\d{1,2})*[.)]?\s+[A-Z]|[IVX]{1,4}[.)]\s+[A-Z])")
 _NOT_HEAD = re.compile(r"^(?:[-*•|<>!#]|https?:|www\.|Figure\b|Table\b|Image\b)")
 _UNFINISHED_END = re.compile(r"[.!?>)\]”\"’']\s*$")

@@ -22,12 +22,17 @@ _MAX_CONTINUATION = 4
 _UNFINISHED_END = re.compile(r"[.!?>)\]”\"’']\s*$")
 
 
-def has_marker(line: Line) -> bool:
-    """Whether a body line carries a footnote marker."""
-    return MARK.search(line.text) is not None
+def has_marker(line: Line, mark: re.Pattern[str] = MARK) -> bool:
+    """Whether a body line carries a footnote marker (of the document's kind, ``mark``)."""
+    return mark.search(line.text) is not None
 
 
-def line_roles(lines: list[Line], starts: dict[int, NoteStart], furn: frozenset[int]) -> list[str]:
+def line_roles(
+    lines: list[Line],
+    starts: dict[int, NoteStart],
+    furn: frozenset[int],
+    mark: re.Pattern[str] = MARK,
+) -> list[str]:
     """Each line's role: ``blank``, ``start`` (of a note), ``cont`` (of one), ``furniture``
     or ``body``."""
     roles = [
@@ -54,7 +59,7 @@ def line_roles(lines: list[Line], starts: dict[int, NoteStart], furn: frozenset[
             i = j
             continue
         run = _run_to_next_start(lines, roles, i) if in_notes else []
-        if in_notes and _is_continuation_run(lines, run, last_open):
+        if in_notes and _is_continuation_run(lines, run, last_open, mark):
             for j in run:
                 roles[j] = "cont"
             last_open = not _UNFINISHED_END.search(lines[run[-1]].text)
@@ -68,7 +73,7 @@ def line_roles(lines: list[Line], starts: dict[int, NoteStart], furn: frozenset[
             and nxt is not None
             and roles[nxt] == "start"
             and text[:1].islower()
-            and not has_marker(lines[i])
+            and not has_marker(lines[i], mark)
         ):
             roles[i], last_open = "cont", False
         else:
@@ -88,14 +93,16 @@ def _run_to_next_start(lines: list[Line], roles: list[str], i: int) -> list[int]
     return [*run, -1]  # -1: the run reaches the end of the text
 
 
-def _is_continuation_run(lines: list[Line], run: list[int], last_open: bool) -> bool:
+def _is_continuation_run(
+    lines: list[Line], run: list[int], last_open: bool, mark: re.Pattern[str]
+) -> bool:
     """Whether a run of lines after a note continues it: no markers, and few lines or the
     note stopped unfinished (it runs over a page break)."""
     if not run or run[-1] == -1:
         return False
     if len(run) > _MAX_CONTINUATION and not last_open:
         return False
-    return not any(has_marker(lines[j]) for j in run)
+    return not any(has_marker(lines[j], mark) for j in run)
 
 
 def _next_nonblank(roles: list[str], i: int) -> int | None:

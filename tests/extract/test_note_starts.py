@@ -93,3 +93,22 @@ def test_endnote_list_after_the_body() -> None:
 def test_choose_starts_keeps_nothing_below_zero() -> None:
     lines = split_lines("1 lower case start without any marker\n")
     assert choose_starts(candidates(lines, {})) == []
+
+
+def test_bracketed_number_markers_in_a_document_without_other_markers() -> None:
+    text = (
+        "Victims were counted in 2015 (1). Courts saw few cases (2).\n\nNotes\n\n"
+        "(1) DOJ, Data Collection Activities, 2016.\n(2) Conversation with court staff, 2016.\n"
+    )
+    scan = find_footnotes(text)
+    assert [(f.number, f.context) for f in scan.footnotes] == [
+        (1, "Victims were counted in 2015 (1)."),
+        (2, "Courts saw few cases (2)."),
+    ]
+
+
+def test_bracketed_numbers_are_not_markers_beside_superscripts() -> None:
+    text = "We do (1) this and (2) that.¹\n\n¹ Lima, A. (2019), 'Survey', Lagos.\n"
+    scan = find_footnotes(text)
+    assert [m.number for m in scan.markers] == [1]
+    assert scan.problems == ()
