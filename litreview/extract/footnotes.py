@@ -23,7 +23,14 @@ from dataclasses import dataclass, replace
 
 from litreview.core.errors import Problem
 from litreview.extract._text import Line, sentence_span, split_lines
-from litreview.extract.layout import MARK, PAREN_MARK, furniture, headings, is_heading
+from litreview.extract.layout import (
+    GLUED_MARK,
+    MARK,
+    PAREN_MARK,
+    furniture,
+    headings,
+    is_heading,
+)
 from litreview.extract.note_roles import line_roles
 from litreview.extract.note_starts import NoteStart, candidates, choose_starts
 
@@ -103,11 +110,13 @@ def find_footnotes(
 
 
 def _marker_kind(lines: list[Line]) -> re.Pattern[str]:
-    """The markers of this document: superscripts, brackets, carets, ``<sup>``; bracketed
-    numbers ``(12)`` only in a document that has none of those (elsewhere ``(1)`` numbers
+    """The markers of this document: superscripts, brackets, carets, ``<sup>``; in a
+    document that has none of those, numbers glued to a word (``Medicare.1``: a PDF's text
+    without its superscripts), else bracketed numbers ``(12)`` (elsewhere ``(1)`` numbers
     the items of a sentence)."""
-    if any(MARK.search(ln.text) for ln in lines):
-        return MARK
+    for mark in (MARK, GLUED_MARK):
+        if any(mark.search(ln.text) for ln in lines):
+            return mark
     return PAREN_MARK
 
 

@@ -22,6 +22,7 @@ import yaml
 from litreview.extract._text import Line
 
 __all__ = [
+    "GLUED_MARK",
     "MARK",
     "PAREN_MARK",
     "Section",
@@ -40,6 +41,9 @@ MARK = re.compile(
 )
 # "(12)" after a word or a full stop: a marker only in a document that has no other kind
 PAREN_MARK = re.compile(r"(?<=[\w.,;:”\"’)])\s?\((?P<paren>\d{1,3})\)(?![\w(])")
+# "Medicare.1 The", "work,2 SSA": a number glued to a word or its punctuation, as text taken
+# from a PDF without its superscripts writes a marker; only in a document with no other kind
+GLUED_MARK = re.compile(r"(?:(?<=[A-Za-z][.,;:”’)])|(?<=[a-z]{2}))(?P<glued>\d{1,3})(?=\s|$)")
 _HEAD_START = re.compile(r"^(?:[A-Z]|\d{1,2}(?:\.\d{1,2})*[.)]?\s+[A-Z]|[IVX]{1,4}[.)]\s+[A-Z])")
 _NOT_HEAD = re.compile(r"^(?:[-*•|<>!#]|https?:|www\.|Figure\b|Table\b|Image\b)")
 _UNFINISHED_END = re.compile(r"[.!?>)\]”\"’']\s*$")

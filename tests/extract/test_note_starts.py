@@ -112,3 +112,20 @@ def test_bracketed_numbers_are_not_markers_beside_superscripts() -> None:
     scan = find_footnotes(text)
     assert [m.number for m in scan.markers] == [1]
     assert scan.problems == ()
+
+
+def test_numbers_glued_to_words_are_markers_in_text_taken_from_a_pdf() -> None:
+    """Text copied from a PDF loses its superscripts: ``Medicare.1``, ``work,2``."""
+    text = (
+        "The account funds activities related to Medicare.1 The metric includes reimbursable\n"
+        "work,2 and special workloads.3 The data are estimates. CO2 rose.\n\n"
+        "1 See CRS Report R47097, Trends in the Appropriation.\n"
+        "2 Reimbursable work is work that SSA performs on behalf of another entity.\n"
+        "3 Examples of special temporary workloads include Medicare reform.\n"
+    )
+    scan = find_footnotes(text)
+    assert [(f.number, f.marker.line if f.marker else None) for f in scan.footnotes] == [
+        (1, 1),
+        (2, 2),
+        (3, 2),
+    ]
