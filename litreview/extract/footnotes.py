@@ -92,13 +92,16 @@ def find_footnotes(
     """
     lines = split_lines(text)
     furn = furniture(lines)
-    mark = _marker_kind(lines)
-    found = candidates(lines, _marker_lines(lines, mark), frozenset(excluded) | furn)
+    names = _named_notes(lines)
+    mark = _NAMED_MARK if names else _marker_kind(lines)
+    found = candidates(
+        lines, _marker_lines(lines, mark, names), frozenset(excluded) | furn, names=names
+    )
     starts = {s.index: s for s in choose_starts(found)}
     roles = line_roles(lines, starts, furn, mark)
     notes = _gather_notes(lines, roles, starts)
     heads = headings(lines, roles)
-    markers = _markers(lines, roles, mark)
+    markers = _markers(lines, roles, mark, names)
     problems = _marker_problems(markers, notes, path)
     paired = _pair(text, notes, markers, heads)
     return FootnoteScan(
@@ -120,19 +123,49 @@ def _marker_kind(lines: list[Line]) -> re.Pattern[str]:
     return PAREN_MARK
 
 
-def _marker_lines(lines: list[Line], mark: re.Pattern[str]) -> dict[int, list[int]]:
+_NAMED_DEF = re.compile(r"^\s*\[\^(?P<name>[^\]\s]{1,40})\]:")
+_NAMED_MARK = re.compile(MARK.pattern + r"|\[\^(?P<named>[^\]\s\d][^\]\s]{0,39})\](?!:)")
+
+
+def _named_notes(lines: list[Line]) -> dict[str, int]:
+    """Named Markdown footnotes (``[^intro]:``) numbered as a reader sees them: in the order
+    of their first reference, then unreferenced ones in the order defined; ``{}`` when the
+    text defines none."""
+    defined = [m.group("name") for ln in lines if (m := _NAMED_DEF.match(ln.text))]
+    if not defined or all(name.isdigit() for name in defined):
+        return {}
+    order: dict[str, int] = {}
+    for ln in lines:
+        if _NAMED_DEF.match(ln.text):
+            continue
+        for m in _NAMED_MARK.finditer(ln.text):
+            name = m.group("named") or ""
+            if name in defined and name not in order:
+                order[name] = len(order) + 1
+    for name in defined:
+        order.setdefault(name, len(order) + 1)
+    return order
+
+
+def _marker_lines(
+    lines: list[Line], mark: re.Pattern[str], names: dict[str, int]
+) -> dict[int, list[int]]:
     """Marker number -> indices of the lines where a marker with that number stands."""
     out: dict[int, list[int]] = {}
     for i, ln in enumerate(lines):
         for m in mark.finditer(ln.text):
             if m.start() == len(ln.text) - len(ln.text.lstrip()):
                 continue  # a label opening the line, not a marker
-            out.setdefault(_number(m), []).append(i)
+            number = _number(m, names)
+            if number is not None:
+                out.setdefault(number, []).append(i)
     return out
 
 
-def _number(m: re.Match[str]) -> int:
-    """The number a marker match carries."""
+def _number(m: re.Match[str], names: dict[str, int] | None = None) -> int | None:
+    """The number a marker match carries (a named note's number; ``None``: no known note)."""
+    if m.groupdict().get("named"):
+        return (names or {}).get(m.group("named"))
     raw = next(g for g in m.groupdict().values() if g)
     return int(raw.translate(_SUP_DIGITS))
 
@@ -176,16 +209,21 @@ def _gather_notes(lines: list[Line], roles: list[str], starts: dict[int, NoteSta
     return notes
 
 
-def _markers(lines: list[Line], roles: list[str], mark: re.Pattern[str]) -> list[Marker]:
+def _markers(
+    lines: list[Line], roles: list[str], mark: re.Pattern[str], names: dict[str, int]
+) -> list[Marker]:
     """Footnote markers in body lines, in reading order."""
     out = []
     for ln, role in zip(lines, roles, strict=True):
         if role != "body":
             continue
         for m in mark.finditer(ln.text):
+            number = _number(m, names)
+            if number is None:
+                continue
             out.append(
                 Marker(
-                    number=_number(m),
+                    number=number,
                     start=ln.start + m.start(),
                     end=ln.start + m.end(),
                     line=ln.number,

@@ -18,7 +18,7 @@ is body text.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from litreview.extract._text import Line
@@ -28,7 +28,7 @@ __all__ = ["WEIGHTS", "Candidate", "NoteStart", "candidates", "choose_starts", "
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_DIGITS = str.maketrans(_SUP, "0123456789")
 _LABEL = re.compile(
-    rf"^\s*(?:(?P<sup>[{_SUP}]+)|\[\^(?P<fn>\d{{1,4}})\]:?|\^(?P<caret>\d{{1,4}})"
+    rf"^\s*(?:(?P<sup>[{_SUP}]+)|\[\^(?P<fn>[^\]\s]{{1,40}})\]:?|\^(?P<caret>\d{{1,4}})"
     rf"|<sup>(?P<html>\d{{1,4}})</sup>|\[(?P<br>\d{{1,4}})\]:?|\((?P<paren>\d{{1,3}})\)"
     rf"|(?:[-*•]\s+)?(?P<bare>\d{{1,3}})(?P<punct>[.)])?(?=\s))"
     rf"\s*(?=\S)"
@@ -79,15 +79,22 @@ class NoteStart:
     style: str
 
 
-def label_at(text: str) -> tuple[int, int, str] | None:
-    """``(number, offset of the text after the label, style)`` when ``text`` opens with one."""
+def label_at(text: str, names: Mapping[str, int] | None = None) -> tuple[int, int, str] | None:
+    """``(number, offset of the text after the label, style)`` when ``text`` opens with one.
+
+    ``names`` numbers named Markdown footnotes (``[^intro]:``); an unknown name is no label.
+    """
     m = _LABEL.match(text)
     if not m:
         return None
     style = next(k for k, v in m.groupdict().items() if v and k != "punct")
     if style == "bare" and m.group("punct"):
         style = "list"
-    return int(m.group(style if style != "list" else "bare").translate(_SUP_DIGITS)), m.end(), style
+    raw = m.group(style if style != "list" else "bare").translate(_SUP_DIGITS)
+    if not raw.isdigit():
+        number = (names or {}).get(raw)
+        return None if number is None else (number, m.end(), style)
+    return int(raw), m.end(), style
 
 
 def candidates(
@@ -95,6 +102,7 @@ def candidates(
     marker_lines: dict[int, list[int]],
     excluded: frozenset[int] = frozenset(),
     weights: dict[str, float] = WEIGHTS,
+    names: Mapping[str, int] | None = None,
 ) -> list[Candidate]:
     """Every line (not in ``excluded``) that opens with a label, scored by its layout.
 
@@ -107,7 +115,7 @@ def candidates(
     for i, ln in enumerate(lines):
         if i in excluded:
             continue
-        found = label_at(ln.text)
+        found = label_at(ln.text, names)
         if found is None:
             continue
         number, offset, style = found

@@ -129,3 +129,15 @@ def test_numbers_glued_to_words_are_markers_in_text_taken_from_a_pdf() -> None:
         (2, 2),
         (3, 2),
     ]
+
+
+def test_named_markdown_footnotes_are_numbered_as_a_reader_sees_them() -> None:
+    text = (
+        "Kramdown supports footnotes.[^kd] Also named ones.[^foobar] Again.[^kd]\n\n"
+        "[^foobar]: Okafor, C. (2015), 'Notes on Notation', Press House.\n\n"
+        "[^kd]: <https://kramdown.example.org/quickref.html#footnotes>\n"
+    )
+    scan = find_footnotes(text)
+    assert [(f.number, f.text[:6]) for f in scan.footnotes] == [(2, "Okafor"), (1, "<https")]
+    assert [m.number for m in scan.markers] == [1, 2, 1]
+    assert scan.footnotes[1].context == "Kramdown supports footnotes.[^kd]"
