@@ -1,12 +1,11 @@
 """The works one note cites, as parts: the strings the reference parser reads, and the
 sources whose kind the note's own words give (laws, interviews, correspondence).
 
-An explanatory note (prose) cites, in reading order: the sentences that are references by
-their shape, the references its prose names (``Name (Year)``, ``(Name, Year)``, links), the
-laws and cases it cites, the documents it names by number alone (``GAO-23-106124.``), the
-people it credits a statement to (one interview source per actor) and the correspondence
-it cites. A part found inside another is not counted twice; a reference holding two or more
-laws is those laws. A note citing none of these is explanatory (``note``) or, when it only
+An explanatory note (prose) cites, in reading order: the laws and cases it cites, the
+sentences that are references by their shape and the references its prose names (``Name
+(Year)``, ``(Name, Year)``, links) where no law is, the documents it names by number alone
+(``GAO-23-106124.``), the people it credits a statement to (one interview source per actor)
+and the correspondence it cites. A part found inside another is not counted twice. A note citing none of these is explanatory (``note``) or, when it only
 points inside the document, a cross-reference (``xref``).
 
 A citation note is cut into works by :func:`.note_text.split_works`; a part holding two or
@@ -46,8 +45,8 @@ class Part:
 
 def explanatory_parts(text: str) -> tuple[list[Part], str]:
     """The works a prose note cites, and the note's own kind (``note`` or ``xref``)."""
-    units = _reference_units(text)
-    units += _new(units, legal_citations(text))
+    laws = legal_citations(text)
+    units = laws + _new(laws, _reference_units(text))
     units += _new(units, short_forms(text))
     parts = _expand_laws(units)
     parts += [_part(u) for u in attributions(text, documents=bool(parts))]

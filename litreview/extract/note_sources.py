@@ -119,7 +119,7 @@ def legal_citations(text: str) -> list[Unit]:
                 found.append(
                     Unit(
                         kind="legal",
-                        raw=m.group(0).strip("_ ").rstrip(".,;:"),
+                        raw=m.group(0).replace("_", "").strip().rstrip(".,;:"),
                         start=m.start(),
                         end=m.end(),
                         csl_type="legislation",

@@ -24,7 +24,7 @@ def test_each_law_and_code_section_is_a_source() -> None:
     assert _raw(legal_citations(text)) == [
         "6 U.S.C. §§ 251, 557",
         "8 U.S.C. § 1182(d)(5)(A)",
-        "Pub. L. No. 117-128",
+        "Pub. L. No. 117-128, 136 Stat. 1211",
         "28 C.F.R. § 36.406",
         "Exec. Order 14238",
         "90 Fed. Reg. 13043",
@@ -100,4 +100,24 @@ def test_sentences_do_not_end_at_abbreviations() -> None:
         "See Pub. L. No. 117-128, 136 Stat. 1211.",
         "We reported it.",
         "J. Smith agreed.",
+    ]
+
+
+def test_a_law_keeps_its_pinpoints_and_ids_count_apart() -> None:
+    text = (
+        "Pub. L. 119-75, div. B, tit. IV (2026). The Director serves 4 years. 20 U.S.C. § "
+        "9103(a). The Board advises. _Id._ § 9105a(b)(1). Members serve 5 years. _Id._ § 9105a(c)."
+    )
+    assert _raw(legal_citations(text)) == [
+        "Pub. L. 119-75, div. B, tit. IV (2026)",
+        "20 U.S.C. § 9103(a)",
+        "Id. § 9105a(b)(1)",
+        "Id. § 9105a(c)",
+    ]
+
+
+def test_a_list_of_sections_stops_before_another_code() -> None:
+    assert _raw(legal_citations("See 20 U.S.C. § 9172(1), 2 C.F.R. § 3187.3.")) == [
+        "20 U.S.C. § 9172(1)",
+        "2 C.F.R. § 3187.3",
     ]
