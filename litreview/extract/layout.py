@@ -107,6 +107,10 @@ def _furniture_key(text: str) -> str:
     return " ".join(re.sub(r"\d+", "#", text).split())
 
 
+_LEADING_NUMBER = re.compile(r"^\d{1,3}\s+")
+_PAGE_NUMBER = re.compile(r"(?<![\d-])\d{1,3}(?![\d-])")  # what changes from page to page
+
+
 def _may_be_furniture(text: str) -> bool:
     """A short line that is not a sentence and carries no marker."""
     text = text.strip()
@@ -114,15 +118,22 @@ def _may_be_furniture(text: str) -> bool:
 
 
 def furniture(lines: Sequence[Line]) -> frozenset[int]:
-    """Indices of short lines repeated on many pages with changing numbers (running heads
-    and feet: ``Page 3 Report``, ``Page 4 Report``)."""
+    """Indices of short lines repeated on many pages where only a page number changes
+    (running heads and feet: ``Page 3 Report-26-107``, ``Page 4 Report-26-107``)."""
     keys = [_furniture_key(ln.text) if _may_be_furniture(ln.text) else "" for ln in lines]
     counts = Counter(k for k in keys if k and "#" in k)
     variants: dict[str, set[str]] = {}
     for ln, k in zip(lines, keys, strict=True):
         if counts.get(k, 0) >= _FURNITURE_MIN:
-            variants.setdefault(k, set()).add(ln.text.strip())
-    return frozenset(i for i, k in enumerate(keys) if len(variants.get(k, ())) > 1)
+            # a note repeated under other numbers is no running head: its numbers differ
+            # only in the label opening it
+            variants.setdefault(k, set()).add(_LEADING_NUMBER.sub("", ln.text.strip()))
+    heads = {
+        k
+        for k, v in variants.items()
+        if len(v) > 1 and len({_PAGE_NUMBER.sub("#", t) for t in v}) == 1
+    }
+    return frozenset(i for i, k in enumerate(keys) if k in heads)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -5,8 +5,9 @@ An explanatory note (prose) cites, in reading order: the laws and cases it cites
 sentences that are references by their shape and the references its prose names (``Name
 (Year)``, ``(Name, Year)``, links) where no law is, the documents it names by number alone
 (``GAO-23-106124.``), the people it credits a statement to (one interview source per actor)
-and the correspondence it cites. A part found inside another is not counted twice. A note citing none of these is explanatory (``note``) or, when it only
-points inside the document, a cross-reference (``xref``).
+and the correspondence it cites. A part found inside another is not counted twice. A note
+citing none of these is explanatory (``note``) or, when it only points inside the document,
+a cross-reference (``xref``).
 
 A citation note is cut into works by :func:`.note_text.split_works`; a part holding two or
 more laws is those laws, and a statement credited to people is one more source.

@@ -161,12 +161,14 @@ def _table_row(lines: Sequence[Line], i: int, rest: str) -> bool:
 
 
 def _heading_like(lines: Sequence[Line], i: int, rest: str) -> bool:
-    """A short line standing alone with no closing punctuation: a numbered heading."""
+    """A short line standing alone with no closing punctuation and no figures: a numbered
+    heading (a document number, ``GAO-24-106192``, is a short note)."""
     alone = (i == 0 or not lines[i - 1].text.strip()) and (
         i + 1 == len(lines) or not lines[i + 1].text.strip()
     )
     words = rest.split()
-    return alone and 0 < len(words) <= 8 and not rest.rstrip().endswith((".", ")", ">", "”", '"'))
+    closed = rest.rstrip().endswith((".", ")", ">", "”", '"'))
+    return alone and 0 < len(words) <= 8 and not closed and not re.search(r"\d", rest)
 
 
 Ranges = tuple[tuple[int, int], ...]
