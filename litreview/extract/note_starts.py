@@ -36,7 +36,7 @@ _LABEL = re.compile(
 STRONG = frozenset({"sup", "fn", "caret", "html"})
 _URL_NEXT = re.compile(r"<?(?:https?://|www\.)")
 _TABLE_END = re.compile(r"(?:\s[\d.,%$()+–-]+){2,}\s*$")
-_LOWER_START = re.compile(r"^[a-z0-9]")
+_LOWER_START = re.compile(r"^(?:[a-z]|[\d,.%]+\s+[a-z])")
 
 WEIGHTS: dict[str, float] = {
     "strong": 3.0,  # a label written for notes
@@ -45,7 +45,7 @@ WEIGHTS: dict[str, float] = {
     "url": 1.0,  # a weak label before a link: a bare-link note
     "marker": 1.5,  # a marker with this number earlier in the body
     "no_marker": -1.5,  # a weak label with no marker before it
-    "lower": -2.5,  # the text after a weak label starts in lower case or with a digit
+    "lower": -2.5,  # the text after a weak label starts in lower case (or a figure and lower case)
     "table": -3.0,  # the line ends in two or more figures: a table row
     "heading": -3.0,  # a short line without a full stop standing alone: a numbered heading
     "inside": -1.0,  # a weak label inside a paragraph (the line before is not blank)
