@@ -27,6 +27,7 @@ from litreview.extract.layout import (
     GLUED_MARK,
     MARK,
     PAREN_MARK,
+    SPACED_MARK,
     furniture,
     headings,
     is_heading,
@@ -93,15 +94,16 @@ def find_footnotes(
     lines = split_lines(text)
     furn = furniture(lines)
     names = _named_notes(lines)
-    mark = _NAMED_MARK if names else _marker_kind(lines)
-    found = candidates(
-        lines, _marker_lines(lines, mark, names), frozenset(excluded) | furn, names=names
-    )
-    starts = {s.index: s for s in choose_starts(found)}
+    skip = frozenset(excluded) | furn
+    kinds = [_NAMED_MARK] if names else _marker_kinds(lines)
+    chosen = [(_starts(lines, m, names, skip), -k, m) for k, m in enumerate(kinds)]
+    found_starts, _, mark = max(chosen, key=lambda c: (len(c[0]), c[1]))
+    starts = {s.index: s for s in found_starts}
     roles = line_roles(lines, starts, furn, mark)
     notes = _gather_notes(lines, roles, starts)
     heads = headings(lines, roles)
-    markers = _markers(lines, roles, mark, names)
+    # a plainer kind of marker is one only where the document has notes for it
+    markers = _markers(lines, roles, mark, names) if notes or mark is MARK else []
     problems = _marker_problems(markers, notes, path)
     paired = _pair(text, notes, markers, heads)
     return FootnoteScan(
@@ -112,15 +114,25 @@ def find_footnotes(
     )
 
 
-def _marker_kind(lines: list[Line]) -> re.Pattern[str]:
-    """The markers of this document: superscripts, brackets, carets, ``<sup>``; in a
-    document that has none of those, numbers glued to a word (``Medicare.1``: a PDF's text
-    without its superscripts), else bracketed numbers ``(12)`` (elsewhere ``(1)`` numbers
-    the items of a sentence)."""
-    for mark in (MARK, GLUED_MARK):
-        if any(mark.search(ln.text) for ln in lines):
-            return mark
-    return PAREN_MARK
+_FALLBACK = (GLUED_MARK, SPACED_MARK, PAREN_MARK)
+
+
+def _marker_kinds(lines: list[Line]) -> list[re.Pattern[str]]:
+    """The kinds of marker this document may use: superscripts, brackets, carets,
+    ``<sup>``; in a document that has none of those, the plainer kinds, of which the one
+    that pairs with the most notes is taken: numbers glued to a word (``Medicare.1``: a
+    PDF's text without its superscripts), numbers standing between sentences (``in 2005. 1
+    EIA``), bracketed numbers ``(12)`` (elsewhere ``(1)`` numbers a sentence's items)."""
+    if any(MARK.search(ln.text) for ln in lines):
+        return [MARK]
+    return [m for m in _FALLBACK if any(m.search(ln.text) for ln in lines)] or [MARK]
+
+
+def _starts(
+    lines: list[Line], mark: re.Pattern[str], names: dict[str, int], skip: frozenset[int]
+) -> list[NoteStart]:
+    """The note starts chosen when markers are of the kind ``mark``."""
+    return choose_starts(candidates(lines, _marker_lines(lines, mark, names), skip, names=names))
 
 
 _NAMED_DEF = re.compile(r"^\s*\[\^(?P<name>[^\]\s]{1,40})\]:")

@@ -141,3 +141,24 @@ def test_named_markdown_footnotes_are_numbered_as_a_reader_sees_them() -> None:
     assert [(f.number, f.text[:6]) for f in scan.footnotes] == [(2, "Okafor"), (1, "<https")]
     assert [m.number for m in scan.markers] == [1, 2, 1]
     assert scan.footnotes[1].context == "Kramdown supports footnotes.[^kd]"
+
+
+def test_numbers_between_sentences_are_markers_when_they_pair_with_notes() -> None:
+    """Some converters write a superscript as a number standing between two sentences."""
+    text = (
+        "World consumption reached 84 million barrels in 2005. 1 EIA also projects that\n"
+        "consumption will grow by 2030. 2 About 43 percent of it will come from Asia. We\n"
+        "do (1) this and (2) that.\n\n"
+        "1 This number comes from EIA's Monthly Energy Review (December 2006), table 11.2.\n\n"
+        "2 This projection comes from EIA's International Energy Outlook 2006.\n"
+    )
+    scan = find_footnotes(text)
+    assert [(f.number, f.marker.line if f.marker else None) for f in scan.footnotes] == [
+        (1, 1),
+        (2, 2),
+    ]
+
+
+def test_plain_numbers_are_no_markers_in_a_document_without_notes() -> None:
+    scan = find_footnotes("It rose in 2005. 1 EIA said so. We do (1) this and (2) that.\n")
+    assert (scan.footnotes, scan.markers, scan.problems) == ((), (), ())
