@@ -1,4 +1,5 @@
-"""``litreview ingest DOC... [--review DIR]``: footnotes and references of reports -> corpus."""
+"""``litreview ingest DOC... [--review DIR]``: notes, reference lists and in-text citations of
+documents -> corpus; the summary line counts every outcome."""
 
 from __future__ import annotations
 
@@ -6,9 +7,12 @@ import argparse
 
 from litreview.commands._common import add_review, notice, review_of, say
 from litreview.core.errors import InputError
-from litreview.pipeline.ingest import read_sources, run_ingest
+from litreview.pipeline.ingest import outcome_summary, read_sources, run_ingest
 
-HELP = "read reports' footnotes and references into the corpus (corpus.bib, citations.csv)"
+HELP = (
+    "read documents' notes, reference lists and in-text citations into the corpus "
+    "(corpus.bib, citations.csv)"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -37,9 +41,5 @@ def run(args: argparse.Namespace) -> int:
         notice(str(problem))
     for line in result.notices:
         notice(line)
-    n_cits = sum(1 for c in result.citations if c.doc_id in {s.doc_id for s in sources})
-    say(
-        f"ingested {len(sources)} document(s): {n_cits} citation rows; "
-        f"corpus has {len(result.works)} works ({len(result.merges)} merged)"
-    )
+    say(f"ingested {len(sources)} document(s): {outcome_summary(result, sources)}")
     return 2 if failed else 0

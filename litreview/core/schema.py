@@ -139,5 +139,5 @@ REGISTER_CSV = (
     "why",
 )
 MERGES = ("kept", "merged", "reason", "score")
-CITATION_KINDS = ("citation", "ibid", "url", "note")
+CITATION_KINDS = ("citation", "ibid", "url", "note", "xref")
 MULTI_SEP = ";"

@@ -21,15 +21,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from litreview.core.errors import Problem
-from litreview.core.model import Citation, Document, Merge, Person, Work, replace
+from litreview.core.model import Citation, Document, Merge, Work, replace
 from litreview.corpus.dedup import merge_into
-from litreview.corpus.identity import make_citekey, url_site, url_title
-from litreview.extract.citations import Reference, references
+from litreview.corpus.identity import make_citekey
+from litreview.corpus.ingest_papers import empty_work, inline_rows, paper_rows
+from litreview.corpus.ingest_works import (
+    document_work,
+    from_url,
+    parsed_work,
+    source_work,
+)
+from litreview.extract.citations import Reference
 from litreview.extract.docmeta import DocMeta, document_metadata
-from litreview.extract.footnotes import Footnote, find_footnotes
-from litreview.extract.inline import inline_references
+from litreview.extract.document import scan_text
+from litreview.extract.footnotes import Footnote
 from litreview.extract.refparse import parse_reference
-from litreview.formats.csl import work_from_csl
 
 __all__ = ["IngestResult", "Source", "from_url", "ingest", "scan_document"]
 
@@ -38,11 +44,18 @@ Parser = Callable[[str], dict[str, Any]]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Source:
-    """A document to ingest: its id (file stem), its path as stored, and its text as read."""
+    """A document to ingest: its id (file stem), its path as stored, its text as read, and
+    the title, author and date its file states (``""`` when it states none) with where they
+    come from (``stated_by``: ``front matter`` wins over what the text's first lines say;
+    ``file properties`` only fill what they leave empty)."""
 
     doc_id: str
     path: str
     text: str
+    title: str = ""
+    author: str = ""
+    date: str = ""
+    stated_by: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -55,6 +68,7 @@ class Scanned:
     works: tuple[Work, ...]
     n_footnotes: int
     problems: tuple[Problem, ...]
+    n_entries: int = 0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -100,7 +114,7 @@ def ingest(
     notices = tuple(
         f"{s.document.doc_id}: no footnotes found; ingested with 0 citations"
         for s in scanned
-        if not s.n_footnotes and not s.citations
+        if not s.n_footnotes and not s.citations and not s.n_entries
     )
     problems = tuple(p for s in scanned for p in s.problems) + tuple(result.conflicts)
     return IngestResult(
@@ -129,32 +143,52 @@ def scan_document(
     correction of that work in ``corpus.bib`` is never second-guessed.
     """
     known = known or {}
-    scan = find_footnotes(src.text, src.path)
-    refs, problems = references(scan.footnotes, src.path)
+    full = scan_text(src.text, src.path)
+    scan, refs = full.notes, list(full.rows)
     used = set(taken)
-    meta = document_metadata(src.text)
-    doc_work = _document_work(meta)
+    meta = _stated(document_metadata(src.text), src)
+    doc_work = document_work(meta)
     doc_work = replace(doc_work, key=known.get("") or make_citekey(doc_work, used))
     used.add(doc_work.key)
+    paper = paper_rows(
+        src.doc_id,
+        src.text,
+        full,
+        used=used,
+        known=known,
+        parse=parse,
+        work_of=parsed_work,
+        path=src.path,
+    )
+    works, entry_keys = list(paper.works), paper.keys
+    problems = list(paper.problems)
     keys: dict[tuple[int, int], str] = {}
     seen: dict[str, str] = {}
-    works = []
     for ref in refs:
-        if ref.parse and ref.raw in known:
+        own = ref.parse or ref.source == "attribution"
+        if ref.entry is not None and ref.entry in entry_keys:
+            keys[(ref.footnote, ref.position)] = entry_keys[ref.entry]
+        elif own and ref.raw in known:
             keys[(ref.footnote, ref.position)] = known[ref.raw]
-        elif ref.parse and ref.raw in seen:  # the very same string again: the same work
+        elif own and ref.raw in seen:  # the very same string again: the same work
             keys[(ref.footnote, ref.position)] = seen[ref.raw]
-        elif ref.parse:
-            work = _parsed_work(ref.raw, parse)
+        elif own:
+            work = source_work(ref, parse)
+            if empty_work(work):
+                note = scan.footnotes[ref.footnote - 1]
+                message = f"footnote {note.number}: no work read from {ref.raw[:60]!r}"
+                problems.append(
+                    Problem(path=src.path, line=note.line, severity="warning", message=message)
+                )
             work = replace(work, key=make_citekey(work, used))
             used.add(work.key)
             keys[(ref.footnote, ref.position)] = seen[ref.raw] = work.key
             works.append(work)
-    notes = {f.number: f for f in scan.footnotes}
-    cits = [_citation_row(src.doc_id, ref, notes[ref.footnote], keys) for ref in refs]
-    inline_cits, inline_works = _inline_rows(src, used, known)
+    cits = [_citation_row(src.doc_id, ref, scan.footnotes[ref.footnote - 1], keys) for ref in refs]
+    inline_cits, inline_works = inline_rows(src.doc_id, src.text, used, known)
     cits += inline_cits
     works += inline_works
+    cits += paper.rows
     document = Document(
         doc_id=src.doc_id,
         path=src.path,
@@ -169,28 +203,26 @@ def scan_document(
         citations=tuple(cits),
         works=tuple(works),
         n_footnotes=len(scan.footnotes),
-        problems=(*scan.problems, *problems),
+        n_entries=len(full.entries),
+        problems=(*full.problems, *problems),
     )
 
 
-def _parsed_work(raw: str, parse: Parser) -> Work:
-    """The work a reference string describes, as the parser reads it (no key yet)."""
-    item = parse(clean_reference(raw))
-    return from_url(work_from_csl({k: v for k, v in item.items() if k != "id"}))
-
-
-def from_url(work: Work) -> Work:
-    """A bare link's work with what its URL tells: a title from its slug, its site.
-
-    Only a work with a URL and no title is changed: the title is read from the URL's last
-    path segment when that is words (:func:`.identity.url_title`), and the site
-    (``thediplomat.com``) becomes the container when neither container nor publisher is
-    known. Its citekey then names the site (:func:`.identity.citekey_base`).
-    """
-    if not work.url or work.title:
-        return work
-    container = work.container or ("" if work.publisher else url_site(work.url))
-    return replace(work, title=url_title(work.url), container=container)
+def _stated(meta: DocMeta, src: Source) -> DocMeta:
+    """The text's own metadata and what the file states: front matter first, file
+    properties only where the text states nothing."""
+    authors = tuple(a.strip() for a in re.split(r";|\s+and\s+", src.author) if a.strip())
+    stated = DocMeta(
+        title=src.title.strip(),
+        authors=authors,
+        year=src.date[:4] if src.date[:4].isdigit() else "",
+    )
+    first, then = (stated, meta) if src.stated_by == "front matter" else (meta, stated)
+    return DocMeta(
+        title=first.title or then.title,
+        authors=first.authors or then.authors,
+        year=first.year or then.year,
+    )
 
 
 def _known_keys(
@@ -208,80 +240,6 @@ def _known_keys(
     return known
 
 
-def _inline_rows(
-    src: Source,
-    used: set[str],
-    known: Mapping[str, str],
-) -> tuple[list[Citation], list[Work]]:
-    """Rows and works of references named in the running text (no footnote number).
-
-    Their parts are known from the layout that found them (a link's text and its site),
-    so they are not handed to the reference parser.
-    """
-    cits, works = [], []
-    for pos, ref in enumerate(inline_references(src.text), start=1):
-        key = known.get(ref.raw, "")
-        if not key:
-            work = from_url(work_from_csl(ref.csl))
-            work = replace(work, key=make_citekey(work, used))
-            key = work.key
-            used.add(key)
-            works.append(work)
-        cits.append(
-            Citation(
-                doc_id=src.doc_id,
-                footnote=None,
-                position=pos,
-                raw=ref.raw,
-                work_key=key,
-                context=ref.context,
-                section=ref.section,
-                kind="citation",
-                char_start=ref.context_start,
-                char_end=ref.context_end,
-            )
-        )
-    return cits, works
-
-
-_QUOTE_WRAP = re.compile(r"(['‘“\"])[*_]+([^*_]+?)[*_]+(['’”\"])")
-_DOUBLE_QUOTE = re.compile(r"(['‘“\"])\s*(['‘“\"])(.+?)(['’”\"])\s*(['’”\"])")
-
-
-def clean_reference(raw: str) -> str:
-    """A footnote's reference as handed to the parser: extraction debris of the text removed.
-
-    Markdown links stay for the parser, which reads a link's text as the title (or, after
-    a title, as the site or publisher); emphasis inside quotes and doubled quotes
-    (``'*T*'``, ``'‘T’'``) are reduced to one pair of quotes, blanks are squeezed, and a
-    reference that stops without a final full stop gets one (as the same reference written
-    elsewhere has).
-    ``citations.csv`` keeps the raw text as written; only the parser sees this form.
-    """
-    text = _QUOTE_WRAP.sub(r"\1\2\3", raw)
-    text = " ".join(_DOUBLE_QUOTE.sub(r"\2\3\4", text).split())
-    return f"{text}." if text[-1:].isalnum() or text[-1:] in "'’”\"" else text
-
-
-def _document_work(meta: DocMeta) -> Work:
-    """The document itself as a report."""
-    authors = tuple(_person(a) for a in meta.authors)
-    return Work(key="", type="report", title=meta.title, authors=authors, issued=meta.year)
-
-
-def _person(name: str) -> Person:
-    """ "Given Family" as a person; a name with a body word or brackets as an organisation."""
-    words = name.split()
-    if (
-        len(words) < 2
-        or "(" in name
-        or any(w.isupper() and len(w) > 1 for w in words)
-        or len(words) > 4
-    ):
-        return Person(literal=name)
-    return Person(family=words[-1], given=" ".join(words[:-1]))
-
-
 def _citation_row(
     doc_id: str, ref: Reference, note: Footnote, keys: dict[tuple[int, int], str]
 ) -> Citation:
@@ -290,7 +248,7 @@ def _citation_row(
     key = keys.get(own) or (keys.get(ref.target, "") if ref.target else "")
     return Citation(
         doc_id=doc_id,
-        footnote=ref.footnote,
+        footnote=note.number,
         position=ref.position,
         raw=ref.raw,
         work_key=key,
@@ -309,10 +267,10 @@ def _remap(cits: Iterable[Citation], key_map: dict[str, str]) -> list[Citation]:
 
 def _dedupe_rows(cits: list[Citation]) -> list[Citation]:
     """One row per (footnote, work): a footnote naming one work twice keeps its first row."""
-    seen: set[tuple[int | None, str]] = set()
+    seen: set[tuple[int | None, int | None, str]] = set()
     out = []
     for c in cits:
-        mark = (c.footnote, c.work_key)
+        mark = (c.footnote, c.char_start, c.work_key)
         if c.work_key and c.footnote is not None and mark in seen:
             continue
         seen.add(mark)

@@ -28,8 +28,11 @@ def split_lines(text: str) -> list[Line]:
 
 
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_MARKER = rf"(?:[{_SUP}]+|\[\^?\d{{1,4}}\]|\^\d{{1,4}}|<sup>\d{{1,4}}</sup>)"
-_END = re.compile(rf"[.!?][\"”’')\]*]*{_MARKER}?(?=\s+[\"“‘'(\[*]?[A-Z0-9])")
+_MARKER = (
+    rf"(?:[{_SUP}]+|\[\^?\d{{1,4}}\]|\[\^[^\]\s]{{1,40}}\]|\^\d{{1,4}}"
+    rf"|<sup>[\d,–-]{{1,12}}</sup>)"
+)
+_END = re.compile(rf"[.!?][\"”’')\]*]*(?: ?{_MARKER})?(?=\s+[\"“‘'(\[*]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _ABBREV = frozenset(
     {

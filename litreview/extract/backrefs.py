@@ -40,7 +40,13 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Reference:
-    """One row of a footnote: a work it cites, a back-reference, or the note itself."""
+    """One row of a footnote: a work it cites, a back-reference, or the note itself.
+
+    ``csl_type`` is the type of the work when the note's wording tells it (an interview, a
+    communication); ``source`` says how the row was found when it is not a publication
+    (``attribution``: ``raw`` names who a statement is credited to, and is not parsed).
+    ``entry`` is the reference-list entry a short form resolves to (its ``index``).
+    """
 
     footnote: int
     position: int
@@ -48,6 +54,9 @@ class Reference:
     kind: str
     parse: bool = False
     target: tuple[int, int] | None = None
+    csl_type: str = ""
+    source: str = ""
+    entry: int | None = None
 
 
 _SHORT_COMMA = re.compile(r"^(?P<name>[^,()]+?),\s*(?P<year>(?:19|20)\d\d)\.?$")

@@ -39,55 +39,44 @@ from litreview.extract.backrefs import (
     same_name_year,
 )
 from litreview.extract.footnotes import Footnote
-
-__all__ = ["Reference", "classify", "looks_like_reference", "references", "split_works"]
-
-
-_IBID = re.compile(r"^\s*(?:ibid|ibidem|id)\b\.?", re.I)
-_BACKREF = re.compile(r"\b(?:cited above|op\.?\s?cit\b|supra\b|loc\.?\s?cit\b)", re.I)
-_URL = re.compile(r"<?(?:https?://|www\.)[^\s<>]+>?")
-_URL_ONLY = re.compile(r"^(?:[A-Za-z]{2,5}:\s*)?<?(?:https?://|www\.)\S+?>?[.;,]?$")
-_LINK = re.compile(r"\[[^\]]+\]\([^)]*\)")
-_QUOTED = re.compile(r"‘[^’]{6,}’|“[^”]{6,}”|\"[^\"]{6,}\"|(?<!\w)'[^']{6,}'(?!\w)")
-_ITALIC = re.compile(r"\*[^*\s][^*]*\s[^*]*\s[^*]*\*")
-_TOKEN = r"(?:[A-Z][\w'’&.\-]*|and|&|et al\.?|et|al\.?|of|for|the|on|against|de|van|von)"
-_NAME_YEAR = re.compile(
-    rf"(?P<name>{_TOKEN}(?:,?\s+{_TOKEN})*)\.?,?\s*\((?P<year>(?:19|20)\d\d)[a-z]?\)"
+from litreview.extract.note_parts import Part, citation_parts, explanatory_parts
+from litreview.extract.note_text import (
+    _IBID,
+    _URL,
+    _URL_ONLY,
+    classify,
+    has_title,
+    is_prose,
+    looks_like_reference,
+    note_references,
+    short_form_list,
+    split_works,
 )
-_NAME_COMMA_YEAR = re.compile(r"[A-Z][\w'’.\- ]+,\s*(?:19|20)\d\d\b")
-_PAREN_CITE = re.compile(r"\(([A-Z][^()]*?,\s*(?:19|20)\d\d[^()]*)\)")
-_CITED_IN = re.compile(r"\s*[-–,]?\s+cited in\s+(?=[A-Z])")
-_REF_WORDS = frozenset(
-    {
-        "archived",
-        "accessed",
-        "retrieved",
-        "available",
-        "online",
-        "from",
-        "in",
-        "cited",
-        "p",
-        "pp",
-        "and",
-        "pg",
-        "vol",
-        "no",
-    }
-)
-_YEAR_END = re.compile(r"\((?:19|20)\d\d[a-z]?\)\s*[,.:]?\s*$")
+
+__all__ = [
+    "Reference",
+    "classify",
+    "looks_like_reference",
+    "note_references",
+    "references",
+    "split_works",
+]
 
 
 def references(
     footnotes: Sequence[Footnote],
     path: str = "<string>",
 ) -> tuple[list[Reference], list[Problem]]:
-    """The reference rows of every footnote (in footnote order) and the problems found."""
+    """The reference rows of every note (in reading order) and the problems found.
+
+    A row's ``footnote`` is the note's ordinal in reading order (1, 2, ...), which stays
+    unique where the printed numbers start again; ``footnotes[row.footnote - 1]`` is its note.
+    """
     rows: list[Reference] = []
     problems: list[Problem] = []
     previous: list[Reference] = []
-    for note in sorted(footnotes, key=lambda f: (f.number, f.line)):
-        own, problem = _rows_of(note, rows, previous, path)
+    for ordinal, note in enumerate(footnotes, start=1):
+        own, problem = _rows_of(note, ordinal, rows, previous, path)
         rows.extend(own)
         previous = [r for r in own if r.parse or r.target]
         if problem:
@@ -96,12 +85,12 @@ def references(
 
 
 def _rows_of(
-    note: Footnote, earlier: list[Reference], previous: list[Reference], path: str
+    note: Footnote, n: int, earlier: list[Reference], previous: list[Reference], path: str
 ) -> tuple[list[Reference], Problem | None]:
-    """The rows of one footnote, and a problem when a back-reference cannot be resolved."""
+    """The rows of one note (ordinal ``n``), and a problem when a back-reference cannot be
+    resolved."""
     text = note.text.strip()
     kind = classify(text)
-    n = note.number
     if kind == "ibid" and _IBID.match(text):
         targets = [root(r, earlier) for r in previous]
         rows = [
@@ -114,7 +103,7 @@ def _rows_of(
             path=path,
             line=note.line,
             severity="warning",
-            message=f"footnote {n}: Ibid. has no earlier footnote citing a work",
+            message=f"footnote {note.number}: Ibid. has no earlier footnote citing a work",
         )
     if kind == "ibid":
         target = named_earlier(text, earlier)
@@ -125,18 +114,22 @@ def _rows_of(
             path=path,
             line=note.line,
             severity="warning",
-            message=f"footnote {n}: cannot tell which earlier work '{text[:60]}' refers to",
+            message=(
+                f"footnote {note.number}: cannot tell which earlier work '{text[:60]}' refers to"
+            ),
         )
     if kind == "url":
         return [Reference(footnote=n, position=1, raw=text, kind="url", parse=True)], None
     if kind == "note":
-        parts = note_references(text)
-        rows = [Reference(footnote=n, position=1, raw=text, kind="note")]
-        rows += [_citation(n, i, p, earlier) for i, p in enumerate(parts, start=2)]
+        found, own = explanatory_parts(text)
+        rows = [Reference(footnote=n, position=1, raw=text, kind=own)]
+        rows += [_citation(n, i, p, earlier) for i, p in enumerate(found, start=2)]
         return rows, None
     lead = LEADIN.match(text)
-    parts = [q for p in split_works(text[lead.end() :] if lead else text) for q in _url_aside(p)]
-    return [_citation(n, i, p, earlier) for i, p in enumerate(parts, start=1)], None
+    body = text[lead.end() :] if lead else text
+    parts = short_form_list(body) or [q for p in split_works(body) for q in _url_aside(p)]
+    found = citation_parts(parts, text)
+    return [_citation(n, i, p, earlier) for i, p in enumerate(found, start=1)], None
 
 
 _ASIDE = re.compile(r"(?<=\.)\s+(?=[A-Z])")
@@ -150,153 +143,39 @@ def _url_aside(part: str) -> list[str]:
         url = _URL.search(tail)
         if (
             url
-            and _is_prose(tail[: url.start()])
+            and is_prose(tail[: url.start()])
             and not _URL.search(part[: m.start()])
-            and not _has_title(tail[: url.start()])
+            and not has_title(tail[: url.start()])
         ):
             return [part[: m.start()].strip(), url.group(0).strip("<>").rstrip(".")]
     return [part]
 
 
-def _citation(n: int, position: int, raw: str, earlier: list[Reference]) -> Reference:
-    """A citation row; a bare ``Name (Year)`` points at the earlier, fuller reference."""
+def _citation(n: int, position: int, part: Part, earlier: list[Reference]) -> Reference:
+    """A citation row; a bare ``Name (Year)`` points at the earlier, fuller reference; a
+    statement credited to people is an interview source, not parsed."""
+    raw = part.raw
+    if part.source == "attribution":
+        return Reference(
+            footnote=n,
+            position=position,
+            raw=raw,
+            kind="citation",
+            csl_type=part.csl_type,
+            source="attribution",
+        )
     kind = "url" if _URL_ONLY.match(raw) else "citation"
     m = SHORT.match(raw)
     if m:
         target = same_name_year(m.group("name"), m.group("year"), earlier)
         if target:
             return Reference(footnote=n, position=position, raw=raw, kind=kind, target=target)
-    return Reference(footnote=n, position=position, raw=raw, kind=kind, parse=True)
-
-
-def classify(text: str) -> str:
-    """The kind of a footnote's text: ``ibid``, ``url``, ``note`` or ``citation``."""
-    text = text.strip()
-    if _IBID.match(text) or (_BACKREF.search(text) and len(text) < 120):
-        return "ibid"
-    if _URL_ONLY.match(text):
-        return "url"
-    lead = LEADIN.match(text)
-    if lead and looks_like_reference(text[lead.end() :]):
-        return "citation"
-    start = _first_anchor(text)
-    prefix = text if start is None else text[:start]
-    if _YEAR_END.search(prefix):  # "Body (Year), 'Title'": the prefix is an author
-        return "citation"
-    return "note" if _is_prose(prefix) else "citation"
-
-
-def _first_anchor(text: str) -> int | None:
-    """Where the first thing that looks like part of a reference starts."""
-    starts = [m.start() for m in _good_name_years(text)]
-    for pattern in (_LINK, _URL, _QUOTED, _ITALIC):
-        m = pattern.search(text)
-        if m:
-            starts.append(m.start())
-    return min(starts) if starts else None
-
-
-def _good_name_years(text: str) -> list[re.Match[str]]:
-    """``Name (Year)`` anchors not followed by narrative (``Smith (2010) argues ...``)."""
-    out = []
-    for m in _NAME_YEAR.finditer(text):
-        after = re.match(r"\s*([A-Za-z]+)", text[m.end() :])
-        if after and after.group(1)[0].islower() and after.group(1) not in _REF_WORDS:
-            continue
-        out.append(m)
-    return out
-
-
-def _is_prose(text: str) -> bool:
-    """Whether ``text`` reads as prose (many lower-case words) rather than a reference."""
-    text = _URL.sub(" ", _LINK.sub(" ", text))
-    words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", text)
-    if len(words) < 5:
-        return False
-    lower = sum(1 for w in words if w[0].islower())
-    return lower / len(words) >= 0.4
-
-
-def _has_title(text: str) -> bool:
-    """Whether ``text`` holds a title (quoted, italic or a link) or a ``Name (Year)``."""
-    return any(p.search(text) for p in (_LINK, _QUOTED, _ITALIC, _NAME_YEAR))
-
-
-def looks_like_reference(part: str) -> bool:
-    """Whether a piece of a footnote can stand alone as a reference to one work."""
-    part = part.strip()
-    if not part or _URL_ONLY.match(part):
-        return False
-    if _NAME_YEAR.search(part) or _NAME_COMMA_YEAR.search(part):
-        return True
-    if _LINK.search(part) or _QUOTED.search(part) or _ITALIC.search(part):
-        return True
-    if _URL.search(part):
-        return len(re.findall(r"[A-Za-z]{2,}", _URL.sub(" ", part))) >= 2
-    return False
-
-
-def split_works(text: str) -> list[str]:
-    """The works a citation footnote cites: split at ``;`` / "cited in" where it is safe."""
-    pieces: list[str] = []
-    for chunk in _top_level_split(text):
-        pieces.extend(p for p in _CITED_IN.split(chunk))
-    parts: list[str] = []
-    for piece in pieces:
-        piece = piece.strip()
-        if not piece.strip(" .;,"):
-            continue
-        if parts and not looks_like_reference(piece):
-            parts[-1] = f"{parts[-1]}; {piece}"
-        else:
-            parts.append(piece)
-    return [p.strip().rstrip(";").strip() for p in parts] or [text.strip()]
-
-
-def _top_level_split(text: str) -> list[str]:
-    """``text`` split at ``;`` outside brackets, parentheses and quotes."""
-    out: list[str] = []
-    buf: list[str] = []
-    depth, quote = 0, ""
-    pairs = {"‘": "’", "“": "”"}
-    for ch in text:
-        if quote:
-            if ch == quote:
-                quote = ""
-        elif ch in pairs:
-            quote = pairs[ch]
-        elif ch in "([":
-            depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
-        elif ch == ";" and depth == 0:
-            out.append("".join(buf))
-            buf = []
-            continue
-        buf.append(ch)
-    out.append("".join(buf))
-    return out
-
-
-def note_references(text: str) -> list[str]:
-    """The references an explanatory note names, in the order they appear."""
-    starts = [m.start() for m in _good_name_years(text)]
-    lead = [m for m in LEADIN.finditer(text) if looks_like_reference(text[m.end() :])]
-    if lead:
-        starts.append(lead[0].start())
-    tail_start = min(starts) if starts else len(text)
-    found: list[tuple[int, str]] = []
-    if tail_start < len(text):
-        tail = text[tail_start:]
-        tail = LEADIN.sub("", tail, count=1) if LEADIN.match(tail) else tail
-        found += [(tail_start, p) for p in split_works(tail) if looks_like_reference(p)]
-    head = text[:tail_start]
-    for m in _PAREN_CITE.finditer(head):
-        found += [
-            (m.start(), p)
-            for p in split_works(m.group(1))
-            if re.match(r"^[A-Z].*?(?:19|20)\d\d", p)
-        ]
-    head = _PAREN_CITE.sub(" ", head)
-    found += [(m.start(), m.group(0).strip("<>").rstrip(".")) for m in _URL.finditer(head)]
-    return [p for _, p in sorted(found, key=lambda x: x[0])]
+    return Reference(
+        footnote=n,
+        position=position,
+        raw=raw,
+        kind=kind,
+        parse=True,
+        csl_type=part.csl_type,
+        source=part.source,
+    )

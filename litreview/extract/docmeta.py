@@ -21,13 +21,18 @@ _MONTHS = (
 )
 _DATE_LINE = re.compile(
     rf"^(?:[A-Z][A-Za-z ]{{0,30}}:\s*)?"
-    rf"(?:(?P<d1>\d{{1,2}})[/.-](?P<m1>\d{{1,2}})[/.-](?P<y1>\d{{2}}|\d{{4}})"
+    rf"(?:(?P<y4>(?:19|20)\d\d)-\d\d(?:-\d\d)?"
+    rf"|(?P<d1>\d{{1,2}})[/.-](?P<m1>\d{{1,2}})[/.-](?P<y1>\d{{2}}|\d{{4}})"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+(?P<y2>\d{{4}})"
-    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y3>\d{{4}}))\s*$",
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y3>\d{{4}})"
+    rf"|(?:{_MONTHS})\.?\s+(?P<y5>\d{{4}})"
+    rf"|(?<=:\s)(?P<y6>(?:19|20)\d\d))\s*$",
     re.I,
 )
 _AUTHORS_LABEL = re.compile(
-    r"^(?:experts?|authors?|by|written by|prepared by)\s*:\s*(?P<names>.+)$", re.I
+    r"^(?:experts?|authors?|by|written by|prepared by)\s*:\s*(?P<names>.+)$"
+    r"|^[Bb]y\s+(?P<by>[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){1,15})$",
+    re.I,
 )
 _WRITTEN_BY = re.compile(
     r"\b(?:written|prepared|authored) by\s+(?P<names>[^.]+(?:\.[^.\s][^.]*)*)", re.I
@@ -63,25 +68,32 @@ def _title(front: list[str]) -> str:
             continue
         if len(line.split()) > len(best.split()):
             best = line
-    return best.strip().strip("*_").strip()
+    return best.strip().lstrip("#").strip().strip("*_").strip()
 
 
 def _year(front: list[str]) -> str:
     """The year of the first line of the front matter that is only a date (with a label)."""
     for line in front:
-        m = _DATE_LINE.match(line)
-        if m:
-            year = m.group("y1") or m.group("y2") or m.group("y3")
-            return year if len(year) == 4 else f"20{year}"
+        for field in _fields(line):
+            m = _DATE_LINE.match(field)
+            if m:
+                year = next(m.group(g) for g in ("y4", "y1", "y2", "y3", "y5", "y6") if m.group(g))
+                return year if len(year) == 4 else f"20{year}"
     return ""
+
+
+def _fields(line: str) -> list[str]:
+    """A front-matter line's fields: ``**Label:** value | **Label:** value`` split at the
+    bars, emphasis marks dropped."""
+    return [" ".join(f.replace("*", "").split()) for f in line.split(" | ")]
 
 
 def _authors(lines: list[str]) -> tuple[str, ...]:
     """Authors named by a label line, a "written by" phrase, or the body an "About the" names."""
     for line in lines:
-        m = _AUTHORS_LABEL.match(line)
+        m = _AUTHORS_LABEL.match(line.replace("*", ""))
         if m:
-            return _names(m.group("names"))
+            return _names(m.group("names") or m.group("by"))
     for line in lines:
         m = _WRITTEN_BY.search(line)
         if m:

@@ -1,44 +1,44 @@
-"""Footnotes of a document's text: markers in the body, footnote texts, and their pairing.
+"""Footnotes and endnotes of a document's text: markers in the body, note texts, pairing.
 
-The text is read line by line. A line that starts with a marker (``¹²``, ``[12]``, ``^12``,
-``[^12]:``, ``<sup>12</sup>``, or a bare ``12`` before a URL) starts a footnote. Text extracted
-from paged documents puts each page's footnote block after that page's body, so:
+The text is read line by line. Which lines start a note is decided by
+:mod:`.note_starts` from their labels and layout (a strong label like ``¹²`` or ``[^12]:``
+always; a bare ``12`` or ``12.`` only where a marker with that number came before, the text
+reads like a note and not a table row or a numbered heading), as runs of numbers that may
+start again at 1 (chapters, appendices). Lines inside a reference list are never notes.
 
-* after a footnote block, the lines up to the next footnote start continue the last
-  footnote when they are few and carry no markers (a reference running over two lines);
-  otherwise the body resumes (a sentence the footnote block interrupted);
-* in the body, a line starting in lower case just before a footnote block continues the
-  last footnote when that footnote was left unfinished (it ran over a page break).
+Which lines are note text and which are body is decided by :mod:`.note_roles` (a note runs
+to the end of its paragraph, and over a page break); running heads and feet repeated on
+many pages (:func:`.layout.furniture`) are neither.
 
-Headings come from layout alone: a short line standing alone, starting with a capital,
-without a final full stop. Every marker is paired with the footnote of its number; the
-problems (a marker without text, a text without a marker, a marker number that jumps back)
-come back as data with their line.
+Every marker is paired with the note of its number and run (the k-th marker numbered n with
+the k-th note numbered n); the problems (a marker without text, a text without a marker, a
+marker number that jumps back) come back as data with their line.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 
 from litreview.core.errors import Problem
 from litreview.extract._text import Line, sentence_span, split_lines
+from litreview.extract.layout import (
+    GLUED_MARK,
+    MARK,
+    PAREN_MARK,
+    SPACED_MARK,
+    furniture,
+    headings,
+    is_heading,
+)
+from litreview.extract.note_roles import line_roles
+from litreview.extract.note_starts import NoteStart, candidates, choose_starts
 
-__all__ = ["Footnote", "FootnoteScan", "Marker", "find_footnotes", "headings"]
+__all__ = ["Footnote", "FootnoteScan", "Marker", "find_footnotes", "headings", "is_heading"]
 
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_DIGITS = str.maketrans(_SUP, "0123456789")
-_START = re.compile(
-    rf"^\s*(?:(?P<sup>[{_SUP}]+)|\[\^?(?P<br>\d{{1,4}})\]:?|\^(?P<caret>\d{{1,4}})"
-    rf"|<sup>(?P<html>\d{{1,4}})</sup>|(?:[-*•]\s+)?(?P<bare>\d{{1,3}})(?=\s+<?(?:https?://|www\.)))"
-    rf"\s*(?=\S)"
-)
-_MARK = re.compile(
-    rf"(?P<sup>[{_SUP}]+)|\[\^?(?P<br>\d{{1,4}})\](?![(:])|\^(?P<caret>\d{{1,4}})"
-    rf"|<sup>(?P<html>\d{{1,4}})</sup>"
-)
-_MAX_CONTINUATION = 4
-_UNFINISHED_END = re.compile(r"[.!?>)\]”\"’']\s*$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -53,12 +53,13 @@ class Marker:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Footnote:
-    """One footnote paired with its marker.
+    """One note paired with its marker.
 
-    ``text`` is the footnote's text (the pieces of a footnote that runs over lines or pages
-    joined by one space); ``spans`` locate those pieces in the document. ``context`` is the
-    sentence carrying the marker (``text[context_start:context_end]``), ``section`` the
-    heading above it; both are empty when the footnote has no marker.
+    ``text`` is the note's text (the pieces of a note that runs over lines or pages joined
+    by one space); ``spans`` locate those pieces in the document. ``run`` numbers the runs of
+    note numbering (0 for the first; a new run where numbering starts again). ``context`` is
+    the sentence carrying the marker (``text[context_start:context_end]``), ``section`` the
+    heading above it; both are empty when the note has no marker.
     """
 
     number: int
@@ -70,11 +71,12 @@ class Footnote:
     context_start: int | None = None
     context_end: int | None = None
     section: str = ""
+    run: int = 0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FootnoteScan:
-    """What :func:`find_footnotes` found: footnotes in number order, markers, problems."""
+    """What :func:`find_footnotes` found: notes in reading order, markers, problems."""
 
     footnotes: tuple[Footnote, ...]
     markers: tuple[Marker, ...]
@@ -82,13 +84,26 @@ class FootnoteScan:
     headings: tuple[tuple[int, str], ...] = ()
 
 
-def find_footnotes(text: str, path: str = "<string>") -> FootnoteScan:
-    """Find, join and pair the footnotes of ``text`` (``path`` names it in problems)."""
+def find_footnotes(
+    text: str, path: str = "<string>", excluded: Collection[int] = ()
+) -> FootnoteScan:
+    """Find, join and pair the notes of ``text`` (``path`` names it in problems).
+
+    ``excluded`` are line indices (0-based) that cannot start a note: a reference list.
+    """
     lines = split_lines(text)
-    roles = _roles(lines)
-    notes = _gather_notes(lines, roles)
+    furn = furniture(lines)
+    names = _named_notes(lines)
+    skip = frozenset(excluded) | furn
+    kinds = [_NAMED_MARK] if names else _marker_kinds(lines)
+    chosen = [(_starts(lines, m, names, skip), -k, m) for k, m in enumerate(kinds)]
+    found_starts, _, mark = max(chosen, key=lambda c: (len(c[0]), c[1]))
+    starts = {s.index: s for s in found_starts}
+    roles = line_roles(lines, starts, furn, mark)
+    notes = _gather_notes(lines, roles, starts)
     heads = headings(lines, roles)
-    markers = _markers(lines, roles)
+    # a plainer kind of marker is one only where the document has notes for it
+    markers = _markers(lines, roles, mark, names) if notes or mark is MARK else []
     problems = _marker_problems(markers, notes, path)
     paired = _pair(text, notes, markers, heads)
     return FootnoteScan(
@@ -99,104 +114,98 @@ def find_footnotes(text: str, path: str = "<string>") -> FootnoteScan:
     )
 
 
-def _start_number(line: Line) -> tuple[int, int] | None:
-    """``(number, offset of the footnote text)`` when ``line`` starts a footnote."""
-    m = _START.match(line.text)
-    if not m:
-        return None
+_FALLBACK = (GLUED_MARK, SPACED_MARK, PAREN_MARK)
+
+
+def _marker_kinds(lines: list[Line]) -> list[re.Pattern[str]]:
+    """The kinds of marker this document may use: superscripts, brackets, carets,
+    ``<sup>``; in a document that has none of those, the plainer kinds, of which the one
+    that pairs with the most notes is taken: numbers glued to a word (``Medicare.1``: a
+    PDF's text without its superscripts), numbers standing between sentences (``in 2005. 1
+    EIA``), bracketed numbers ``(12)`` (elsewhere ``(1)`` numbers a sentence's items)."""
+    if any(MARK.search(ln.text) for ln in lines):
+        return [MARK]
+    return [m for m in _FALLBACK if any(m.search(ln.text) for ln in lines)] or [MARK]
+
+
+def _starts(
+    lines: list[Line], mark: re.Pattern[str], names: dict[str, int], skip: frozenset[int]
+) -> list[NoteStart]:
+    """The note starts chosen when markers are of the kind ``mark``."""
+    return choose_starts(candidates(lines, _marker_lines(lines, mark, names), skip, names=names))
+
+
+_NAMED_DEF = re.compile(r"^\s*\[\^(?P<name>[^\]\s]{1,40})\]:")
+_NAMED_MARK = re.compile(MARK.pattern + r"|\[\^(?P<named>[^\]\s\d][^\]\s]{0,39})\](?!:)")
+
+
+def _named_notes(lines: list[Line]) -> dict[str, int]:
+    """Named Markdown footnotes (``[^intro]:``) numbered as a reader sees them: in the order
+    of their first reference, then unreferenced ones in the order defined; ``{}`` when the
+    text defines none."""
+    defined = [m.group("name") for ln in lines if (m := _NAMED_DEF.match(ln.text))]
+    if not defined or all(name.isdigit() for name in defined):
+        return {}
+    order: dict[str, int] = {}
+    for ln in lines:
+        if _NAMED_DEF.match(ln.text):
+            continue
+        for m in _NAMED_MARK.finditer(ln.text):
+            name = m.group("named") or ""
+            if name in defined and name not in order:
+                order[name] = len(order) + 1
+    for name in defined:
+        order.setdefault(name, len(order) + 1)
+    return order
+
+
+def _marker_lines(
+    lines: list[Line], mark: re.Pattern[str], names: dict[str, int]
+) -> dict[int, list[int]]:
+    """Marker number -> indices of the lines where a marker with that number stands."""
+    out: dict[int, list[int]] = {}
+    for i, ln in enumerate(lines):
+        for m in mark.finditer(ln.text):
+            if m.start() == len(ln.text) - len(ln.text.lstrip()):
+                continue  # a label opening the line, not a marker
+            number = _number(m, names)
+            if number is not None:
+                out.setdefault(number, []).append(i)
+    return out
+
+
+def _number(m: re.Match[str], names: dict[str, int] | None = None) -> int | None:
+    """The number a marker match carries (a named note's number; ``None``: no known note)."""
+    if m.groupdict().get("named"):
+        return (names or {}).get(m.group("named"))
     raw = next(g for g in m.groupdict().values() if g)
-    return int(raw.translate(_SUP_DIGITS)), m.end()
-
-
-def _has_marker(line: Line) -> bool:
-    """Whether a body line carries a footnote marker."""
-    return _MARK.search(line.text) is not None
-
-
-def _roles(lines: list[Line]) -> list[str]:
-    """Each line's role: ``blank``, ``start`` (of a footnote), ``cont`` (of one), ``body``."""
-    roles = [
-        "blank" if not ln.text.strip() else ("start" if _start_number(ln) else "") for ln in lines
-    ]
-    in_notes = False
-    last_open = False  # the last footnote so far ends unfinished
-    i = 0
-    while i < len(lines):
-        role = roles[i]
-        if role == "blank":
-            i += 1
-            continue
-        if role == "start":
-            in_notes, last_open = True, not _UNFINISHED_END.search(lines[i].text)
-            i += 1
-            continue
-        run = _run_to_next_start(lines, roles, i)
-        if in_notes and _is_continuation_run(lines, roles, run):
-            for j in run:
-                roles[j] = "cont"
-            last_open = not _UNFINISHED_END.search(lines[run[-1]].text)
-            i = run[-1] + 1
-            continue
-        in_notes = False
-        nxt = _next_nonblank(roles, i)
-        text = lines[i].text.lstrip()
-        if (
-            last_open
-            and nxt is not None
-            and roles[nxt] == "start"
-            and text[:1].islower()
-            and not _has_marker(lines[i])
-        ):
-            roles[i], last_open = "cont", False
-        else:
-            roles[i] = "body"
-        i += 1
-    return roles
-
-
-def _run_to_next_start(lines: list[Line], roles: list[str], i: int) -> list[int]:
-    """Indices of the non-blank lines from ``i`` up to the next footnote start (or the end)."""
-    run: list[int] = []
-    for j in range(i, len(lines)):
-        if roles[j] == "start":
-            return run
-        if roles[j] != "blank":
-            run.append(j)
-    return [*run, -1]  # -1: the run reaches the end of the text
-
-
-def _is_continuation_run(lines: list[Line], roles: list[str], run: list[int]) -> bool:
-    """Whether a run of lines after a footnote continues it (few lines, no markers)."""
-    if not run or run[-1] == -1 or len(run) > _MAX_CONTINUATION:
-        return False
-    return not any(_has_marker(lines[j]) for j in run)
-
-
-def _next_nonblank(roles: list[str], i: int) -> int | None:
-    """The index of the next non-blank line after ``i``."""
-    for j in range(i + 1, len(roles)):
-        if roles[j] != "blank":
-            return j
-    return None
+    return int(raw.translate(_SUP_DIGITS))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _Note:
     number: int
+    run: int
     line: int
     spans: tuple[tuple[int, int], ...]
     text: str
 
 
-def _gather_notes(lines: list[Line], roles: list[str]) -> list[_Note]:
-    """Footnote texts in reading order, continuations joined to the footnote they continue."""
+def _gather_notes(lines: list[Line], roles: list[str], starts: dict[int, NoteStart]) -> list[_Note]:
+    """Note texts in reading order, continuations joined to the note they continue."""
     notes: list[_Note] = []
-    for ln, role in zip(lines, roles, strict=True):
+    for i, (ln, role) in enumerate(zip(lines, roles, strict=True)):
         if role == "start":
-            number, offset = _start_number(ln)  # type: ignore[misc]
-            span = (ln.start + offset, ln.start + len(ln.text.rstrip()))
+            s = starts[i]
+            span = (ln.start + s.offset, ln.start + len(ln.text.rstrip()))
             notes.append(
-                _Note(number=number, line=ln.number, spans=(span,), text=ln.text[offset:].strip())
+                _Note(
+                    number=s.number,
+                    run=s.run,
+                    line=ln.number,
+                    spans=(span,),
+                    text=ln.text[s.offset :].strip(),
+                )
             )
         elif role == "cont" and notes:
             last = notes[-1]
@@ -204,6 +213,7 @@ def _gather_notes(lines: list[Line], roles: list[str]) -> list[_Note]:
             span = (ln.start + lead, ln.start + len(ln.text.rstrip()))
             notes[-1] = _Note(
                 number=last.number,
+                run=last.run,
                 line=last.line,
                 spans=(*last.spans, span),
                 text=f"{last.text} {ln.text.strip()}",
@@ -211,65 +221,27 @@ def _gather_notes(lines: list[Line], roles: list[str]) -> list[_Note]:
     return notes
 
 
-def _markers(lines: list[Line], roles: list[str]) -> list[Marker]:
+def _markers(
+    lines: list[Line], roles: list[str], mark: re.Pattern[str], names: dict[str, int]
+) -> list[Marker]:
     """Footnote markers in body lines, in reading order."""
     out = []
     for ln, role in zip(lines, roles, strict=True):
         if role != "body":
             continue
-        for m in _MARK.finditer(ln.text):
-            raw = next(g for g in m.groupdict().values() if g)
+        for m in mark.finditer(ln.text):
+            number = _number(m, names)
+            if number is None:
+                continue
             out.append(
                 Marker(
-                    number=int(raw.translate(_SUP_DIGITS)),
+                    number=number,
                     start=ln.start + m.start(),
                     end=ln.start + m.end(),
                     line=ln.number,
                 )
             )
     return out
-
-
-def headings(lines: list[Line], roles: list[str] | None = None) -> list[tuple[int, str]]:
-    """``(offset, heading)`` of every body line that looks like a heading (markers dropped)."""
-    roles = roles or ["body"] * len(lines)
-    out = []
-    for i, ln in enumerate(lines):
-        if roles[i] != "body":
-            continue
-        before = i == 0 or not lines[i - 1].text.strip()
-        after = i + 1 == len(lines) or not lines[i + 1].text.strip()
-        if before and after and is_heading(ln.text) and not _is_debris(lines, roles, i):
-            out.append((ln.start, _MARK.sub("", ln.text).strip().lstrip("#").strip()))
-    return out
-
-
-def _is_debris(lines: list[Line], roles: list[str], i: int) -> bool:
-    """Whether a heading-like line sits inside a sentence (a page header or logo left over).
-
-    It does when the body line before it ends unfinished and the one after starts in lower
-    case: the sentence runs on across it.
-    """
-    prev = next((lines[j].text for j in range(i - 1, -1, -1) if roles[j] == "body"), "")
-    nxt = next((lines[j].text for j in range(i + 1, len(lines)) if roles[j] == "body"), "")
-    return bool(prev) and not _UNFINISHED_END.search(prev) and nxt.lstrip()[:1].islower()
-
-
-_HEAD_START = re.compile(r"^(?:[A-Z]|\d{1,2}[.)]\s+[A-Z])")
-_NOT_HEAD = re.compile(r"^(?:[-*•|<>!#]|https?:|www\.|Figure\b|Table\b|Image\b)")
-
-
-def is_heading(line: str) -> bool:
-    """Whether a line standing alone reads as a heading: short, capitalised, no full stop."""
-    text = _MARK.sub("", line).strip().strip("*_").strip()
-    if re.match(r"^#{1,6}\s+\S", text):  # a Markdown heading says so itself
-        return True
-    if not text or len(text) > 100 or _NOT_HEAD.match(text) or not _HEAD_START.match(text):
-        return False
-    words = text.split()
-    if text.endswith(":") and len(words) > 6:  # a lead-in sentence, not a heading
-        return False
-    return len(words) <= 12 and text[-1] not in ".,;" and not text.endswith(("...", "-"))
 
 
 def _marker_problems(markers: list[Marker], notes: list[_Note], path: str) -> list[Problem]:
@@ -281,67 +253,49 @@ def _marker_problems(markers: list[Marker], notes: list[_Note], path: str) -> li
     for m in markers:
         if m.number not in have:
             problems.append(
-                Problem(
-                    path=path,
-                    line=m.line,
-                    severity="warning",
-                    message=f"footnote marker {m.number} has no footnote text",
-                )
+                _warning(path, m.line, f"footnote marker {m.number} has no footnote text")
             )
-        if m.number <= previous:
+        if 1 < m.number <= previous:
             problems.append(
-                Problem(
-                    path=path,
-                    line=m.line,
-                    severity="warning",
-                    message=f"footnote marker {m.number} jumps back (after {previous})",
-                )
+                _warning(path, m.line, f"footnote marker {m.number} jumps back (after {previous})")
             )
-        previous = max(previous, m.number)
-    seen: set[int] = set()
+        previous = 0 if m.number == 1 else max(previous, m.number)
     for n in notes:
         if n.number not in marked:
             problems.append(
-                Problem(
-                    path=path,
-                    line=n.line,
-                    severity="warning",
-                    message=f"footnote {n.number} has no marker in the text",
-                )
+                _warning(path, n.line, f"footnote {n.number} has no marker in the text")
             )
-        if n.number in seen:
-            problems.append(
-                Problem(
-                    path=path,
-                    line=n.line,
-                    severity="warning",
-                    message=f"footnote {n.number} appears twice",
-                )
-            )
-        seen.add(n.number)
     return problems
+
+
+def _warning(path: str, line: int, message: str) -> Problem:
+    """A warning about ``line`` of ``path``."""
+    return Problem(path=path, line=line, severity="warning", message=message)
 
 
 def _pair(
     text: str, notes: list[_Note], markers: list[Marker], heads: list[tuple[int, str]]
 ) -> list[Footnote]:
-    """Footnotes with their (first) marker, citing sentence and section heading."""
-    first: dict[int, Marker] = {}
+    """Notes with their marker (the k-th marker numbered n for the k-th note numbered n),
+    citing sentence and section heading, in reading order."""
+    by_number: dict[int, list[Marker]] = {}
     for m in markers:
-        first.setdefault(m.number, m)
+        by_number.setdefault(m.number, []).append(m)
+    seen: dict[int, int] = {}
     out = []
     for n in notes:
-        found = first.get(n.number)
+        k = seen.get(n.number, 0)
+        seen[n.number] = k + 1
+        pool = by_number.get(n.number, [])
+        found = pool[k] if k < len(pool) else (pool[-1] if pool and n.run == 0 else None)
+        note = Footnote(number=n.number, text=n.text, spans=n.spans, line=n.line, run=n.run)
         if found is None:
-            out.append(Footnote(number=n.number, text=n.text, spans=n.spans, line=n.line))
+            out.append(note)
             continue
         s, e = sentence_span(text, found.start, found.end)
         out.append(
-            Footnote(
-                number=n.number,
-                text=n.text,
-                spans=n.spans,
-                line=n.line,
+            replace(
+                note,
                 marker=found,
                 context=text[s:e],
                 context_start=s,
@@ -349,7 +303,7 @@ def _pair(
                 section=_section_at(heads, found.start),
             )
         )
-    return sorted(out, key=lambda f: (f.number, f.line))
+    return out
 
 
 def _section_at(heads: list[tuple[int, str]], offset: int) -> str:

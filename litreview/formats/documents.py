@@ -4,46 +4,118 @@ The string returned is "the text as read": every offset litreview stores for a d
 (citations' context, tags' evidence, gap statements) indexes it. Reading is deterministic, so
 reading the same file again gives the same string.
 
-DOCX footnotes live in ``word/footnotes.xml``, which python-docx ignores; they are read with
-:mod:`zipfile` and appended after the body, each on its own line as ``[N] text`` so that the
-footnote finder pairs them with the ``[N]`` markers written where the references sit.
+* PDF is read by layout (:mod:`._pdf_layout`, pypdfium2): superscript markers become
+  ``<sup>N</sup>``, each page's foot notes follow its body, running heads are left out.
+* DOCX footnotes and endnotes live in ``word/footnotes.xml`` and ``word/endnotes.xml``,
+  which python-docx ignores; they are read with :mod:`zipfile`. References to them are
+  written ``[^N]`` where they sit (numbered in the order they appear, as Word shows them);
+  the footnotes follow the body as ``[^N]: text`` lines, then the endnotes under an
+  ``Endnotes`` heading. Headings are written ``# Title``.
+* :func:`read_document_meta` also gives what the file says about itself: Markdown front
+  matter (``title``, ``author``, ``date``), PDF metadata, DOCX core properties.
+
+A file that is a bibliography (BibTeX, RIS, CSL-JSON, CSV) is refused with a one-line error
+that says so and names ``litreview import``.
 """
 
 from __future__ import annotations
 
 import os
-import zipfile
+import re
+from dataclasses import dataclass
 from pathlib import Path
-from xml.etree import ElementTree
 
 from litreview.core.errors import InputError
 from litreview.core.files import decode_utf8
+from litreview.formats._docx_text import docx_footnotes, docx_text
+from litreview.formats._front_matter import front_matter
 
-__all__ = ["TEXT_SUFFIXES", "read_document"]
+__all__ = [
+    "TEXT_SUFFIXES",
+    "DocumentText",
+    "docx_footnotes",
+    "read_document",
+    "read_document_meta",
+]
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", "")
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_BIBLIOGRAPHY_SUFFIXES = {
+    ".bib": "a BibTeX bibliography",
+    ".bibtex": "a BibTeX bibliography",
+    ".ris": "an RIS bibliography",
+    ".nbib": "a PubMed bibliography",
+    ".enw": "an EndNote bibliography",
+    ".json": "a JSON file (a CSL-JSON bibliography?)",
+    ".csv": "a CSV table (a bibliography?)",
+    ".tsv": "a TSV table (a bibliography?)",
+    ".xml": "an XML file",
+}
+_BIBLIOGRAPHY_START = (
+    (re.compile(r"^\s*@\w+\s*[{(]"), "a BibTeX bibliography"),
+    (re.compile(r"^\s*TY  - "), "an RIS bibliography"),
+    (re.compile(r"^\s*[\[{]\s*[\[{\"]"), "a JSON file (a CSL-JSON bibliography?)"),
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentText:
+    """A document's text as read, and what the file says about itself (``""`` if nothing).
+
+    ``stated_by`` says where title, author and date come from: ``front matter`` (written by
+    the author for this purpose: it wins over the text's first lines) or ``file properties``
+    (PDF metadata, DOCX core properties: often a template's leftovers, used only where the
+    text states nothing).
+    """
+
+    text: str
+    title: str = ""
+    author: str = ""
+    date: str = ""
+    stated_by: str = ""
 
 
 def read_document(path: str | os.PathLike[str]) -> str:
     """The text of the document at ``path``.
 
     Raises :class:`InputError` (with the path, and the line where it applies) for a missing
-    file, a binary or empty file, text that is not UTF-8, or a PDF/DOCX when the extra that
-    reads it is not installed.
+    file, a binary or empty file, text that is not UTF-8, a bibliography (read by ``litreview
+    import``), or a PDF/DOCX when the extra that reads it is not installed.
     """
+    return read_document_meta(path).text
+
+
+def read_document_meta(path: str | os.PathLike[str]) -> DocumentText:
+    """The text of the document at ``path`` with its title, author and date as the file
+    states them (front matter, PDF metadata, DOCX core properties)."""
     p = Path(path)
     suffix = p.suffix.lower()
     data = _read_bytes(p)
+    _refuse_bibliography(p, suffix, data)
     if suffix == ".pdf":
-        text = _pdf_text(p)
+        doc = _pdf_text(p)
     elif suffix == ".docx":
-        text = _docx_text(p, data)
+        doc = _docx(p, data)
     else:
         text = _plain_text(data, str(p))
-    if not text.strip():
+        stated = front_matter(text)
+        doc = DocumentText(text=text, stated_by="front matter" if stated else "", **stated)
+    if not doc.text.strip():
         raise InputError("empty document: no text to read", path=str(p))
-    return text
+    return doc
+
+
+def _refuse_bibliography(p: Path, suffix: str, data: bytes) -> None:
+    """A one-line error for a bibliography or data file given as a document."""
+    what = _BIBLIOGRAPHY_SUFFIXES.get(suffix)
+    if what is None and suffix in TEXT_SUFFIXES:
+        head = data[:2000].decode("utf-8", errors="replace")
+        what = next((name for pattern, name in _BIBLIOGRAPHY_START if pattern.match(head)), None)
+    if what:
+        raise InputError(
+            f"this looks like {what}, not a document",
+            path=str(p),
+            hint="bibliographies are read by 'litreview import'",
+        )
 
 
 def _read_bytes(p: Path) -> bytes:
@@ -69,82 +141,42 @@ def _plain_text(data: bytes, path: str) -> str:
     return decode_utf8(data, path)
 
 
-def _pdf_text(p: Path) -> str:
-    """The text layer of a PDF, pages separated by a blank line (needs the ``pdf`` extra)."""
+def _pdf_text(p: Path) -> DocumentText:
+    """The text of a PDF read by layout, with its metadata (needs the ``pdf`` extra)."""
     try:
-        from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
+        import pypdfium2
+
+        from litreview.formats._pdf_layout import pdf_layout_text
     except ImportError:
         raise InputError(
             "reading PDF needs the pdf extra", path=str(p), hint="pip install 'litreview[pdf]'"
         ) from None
     try:
-        reader = PdfReader(str(p))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError) as exc:
+        text, meta = pdf_layout_text(str(p))
+    except (pypdfium2.PdfiumError, ValueError, KeyError) as exc:
         raise InputError(f"cannot read PDF: {exc}", path=str(p)) from None
-    return "\n\n".join(page.strip("\n") for page in pages) + "\n"
+    return DocumentText(
+        text=text,
+        title=meta.get("Title", ""),
+        author=meta.get("Author", ""),
+        date=_pdf_date(meta.get("CreationDate", "")),
+        stated_by="file properties",
+    )
 
 
-def _docx_text(p: Path, data: bytes) -> str:
-    """Body paragraphs of a DOCX, then its footnotes as ``[N] text`` lines (``docx`` extra)."""
+def _pdf_date(value: str) -> str:
+    """``D:20060125...`` as ``2006-01-25`` (``""`` when it is not a PDF date)."""
+    m = re.match(r"^D:(\d{4})(\d{2})?(\d{2})?", value)
+    return "-".join(g for g in m.groups() if g) if m else ""
+
+
+def _docx(p: Path, data: bytes) -> DocumentText:
+    """The text of a DOCX with its core properties (needs the ``docx`` extra)."""
     try:
-        import docx
+        import docx  # noqa: F401
     except ImportError:
         raise InputError(
             "reading DOCX needs the docx extra", path=str(p), hint="pip install 'litreview[docx]'"
         ) from None
-    if not zipfile.is_zipfile(p):
-        raise InputError("not a DOCX file (not a zip archive)", path=str(p))
-    try:
-        body = _docx_body(docx.Document(str(p)))
-        notes = docx_footnotes(data)
-    except (KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError) as exc:
-        raise InputError(f"cannot read DOCX: {exc}", path=str(p)) from None
-    parts = ["\n\n".join(body)]
-    if notes:
-        parts.append("\n\n".join(f"[{n}] {t}" for n, t in notes))
-    return "\n\n".join(parts) + "\n"
-
-
-def _docx_body(document: object) -> list[str]:
-    """Paragraph texts of a python-docx document, footnote references written as ``[N]``."""
-    out = []
-    for para in document.paragraphs:  # type: ignore[attr-defined]
-        pieces = []
-        for node in para._p.iter():
-            if node.tag == f"{_W}t" and node.text:
-                pieces.append(node.text)
-            elif node.tag == f"{_W}footnoteReference":
-                pieces.append(f"[{node.get(f'{_W}id')}]")
-            elif node.tag == f"{_W}tab":
-                pieces.append("\t")
-        text = "".join(pieces).strip()
-        if text:
-            out.append(text)
-    return out
-
-
-def docx_footnotes(data: bytes) -> list[tuple[int, str]]:
-    """``(id, text)`` of each real footnote in a DOCX's ``word/footnotes.xml`` (``[]`` if none).
-
-    Separator pseudo-footnotes (ids ``-1`` and ``0``, or a ``w:type`` attribute) are skipped.
-    """
-    import io
-
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        if "word/footnotes.xml" not in archive.namelist():
-            return []
-        root = ElementTree.fromstring(archive.read("word/footnotes.xml"))
-    notes = []
-    for note in root.iter(f"{_W}footnote"):
-        if note.get(f"{_W}type"):
-            continue
-        number = int(note.get(f"{_W}id", "0"))
-        paras = []
-        for para in note.iter(f"{_W}p"):
-            paras.append("".join(t.text or "" for t in para.iter(f"{_W}t")).strip())
-        text = " ".join(p for p in paras if p)
-        if number > 0 and text:
-            notes.append((number, text))
-    return sorted(notes)
+    text, props = docx_text(p, data)
+    return DocumentText(text=text, stated_by="file properties", **props)

@@ -18,10 +18,10 @@ from litreview.core.model import Citation, Document, Merge, Work
 from litreview.core.progress import progress
 from litreview.corpus.curated_merges import apply_work_curation
 from litreview.corpus.ingest import IngestResult, Source, ingest
-from litreview.formats.documents import read_document
+from litreview.formats.documents import read_document_meta
 from litreview.review import Review
 
-__all__ = ["read_sources", "run_ingest", "save_tables"]
+__all__ = ["outcome_summary", "read_sources", "run_ingest", "save_tables"]
 
 
 def read_sources(review: Review, paths: Iterable[str]) -> tuple[list[Source], list[InputError]]:
@@ -29,11 +29,21 @@ def read_sources(review: Review, paths: Iterable[str]) -> tuple[list[Source], li
     sources, failed = [], []
     for path in paths:
         try:
-            text = read_document(path)
+            doc = read_document_meta(path)
         except InputError as exc:
             failed.append(exc)
             continue
-        sources.append(Source(doc_id=Path(path).stem, path=review.relative(path), text=text))
+        sources.append(
+            Source(
+                doc_id=Path(path).stem,
+                path=review.relative(path),
+                text=doc.text,
+                title=doc.title,
+                author=doc.author,
+                date=doc.date,
+                stated_by=doc.stated_by,
+            )
+        )
     return sources, failed
 
 
@@ -115,3 +125,24 @@ def _curation(review: Review) -> tuple[Curation, list[Problem]]:
             message=f"curation not applied: {exc}",
         )
         return Curation(), [note]
+
+
+def outcome_summary(result: IngestResult, sources: Sequence[Source]) -> str:
+    """Every outcome of an ingest counted: notes citing works, ibid, explanatory notes,
+    in-text citations linked, citations left without a work, problems, the corpus."""
+    ids = {s.doc_id for s in sources}
+    rows = [c for c in result.citations if c.doc_id in ids]
+    notes = {(c.doc_id, c.footnote, c.char_start) for c in rows if c.footnote is not None}
+    kinds = {
+        k: sum(1 for c in rows if c.kind == k) for k in ("citation", "url", "ibid", "note", "xref")
+    }
+    in_text = [c for c in rows if c.footnote is None]
+    unresolved = sum(1 for c in rows if not c.work_key and c.kind not in ("note", "xref"))
+    return (
+        f"{len(notes)} notes, {kinds['citation'] + kinds['url']} works cited, "
+        f"{kinds['ibid']} back-references, {kinds['note']} explanatory notes, "
+        f"{kinds['xref']} cross-references, "
+        f"{sum(1 for c in in_text if c.work_key)} in-text citations linked, "
+        f"{unresolved} citations without a work (reported), {len(result.problems)} problems; "
+        f"corpus has {len(result.works)} works ({len(result.merges)} merged)"
+    )

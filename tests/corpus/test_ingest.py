@@ -309,7 +309,7 @@ def test_inline_hyperlinked_references() -> None:
 
 
 def test_clean_reference_for_the_parser() -> None:
-    from litreview.corpus.ingest import clean_reference
+    from litreview.corpus.ingest_works import clean_reference
 
     # Links stay for the parser; emphasis inside quotes goes; a final full stop is added.
     assert (
@@ -324,7 +324,7 @@ def test_clean_reference_for_the_parser() -> None:
 def test_linked_title_with_a_colon_stays_whole_and_a_later_link_is_the_outlet() -> None:
     """The link marks the whole title, so its subtitle is not read as a publisher; a second
     link after the title and a day's date names the outlet the piece appeared in."""
-    from litreview.corpus.ingest import clean_reference
+    from litreview.corpus.ingest_works import clean_reference
     from litreview.extract.refparse import parse_reference
 
     item = parse_reference(
@@ -366,7 +366,7 @@ def test_cli_ingest_ok(review: Review, capsys: pytest.CaptureFixture[str]) -> No
 
     doc = review.root / "docs" / "multi_digit.txt"
     assert main(["ingest", str(doc), "--review", str(review.root)]) == 0
-    assert "ingested 1 document(s): 2 citation rows" in capsys.readouterr().out
+    assert "ingested 1 document(s): 2 notes, 2 works cited" in capsys.readouterr().out
 
 
 def test_bare_link_gets_title_site_and_readable_key() -> None:

@@ -106,9 +106,9 @@ def test_missing_file(tmp_path: Path) -> None:
 
 def test_docx_body_and_footnotes(tmp_path: Path) -> None:
     text = read_document(_docx(tmp_path / "r.docx"))
-    assert "Rivers are low this year.[1]" in text
-    assert "[1] Lima, A. (2019), 'River Catch Survey', Lagos." in text
-    assert text.index("Second paragraph.") < text.index("[1] Lima")
+    assert "Rivers are low this year.[^1]" in text
+    assert "[^1]: Lima, A. (2019), 'River Catch Survey', Lagos." in text
+    assert text.index("Second paragraph.") < text.index("[^1]: Lima")
 
 
 def test_docx_footnotes_skip_separators(tmp_path: Path) -> None:
@@ -126,7 +126,7 @@ def test_docx_footnotes_pair_with_markers(tmp_path: Path) -> None:
 
     scan = find_footnotes(read_document(_docx(tmp_path / "r.docx")))
     assert [f.number for f in scan.footnotes] == [1]
-    assert scan.footnotes[0].context == "Rivers are low this year.[1]"
+    assert scan.footnotes[0].context == "Rivers are low this year.[^1]"
     assert scan.problems == ()
 
 
@@ -139,7 +139,7 @@ def test_missing_docx_extra_says_which(tmp_path: Path, monkeypatch: pytest.Monke
 def test_missing_pdf_extra_says_which(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     p = tmp_path / "r.pdf"
     p.write_bytes(b"%PDF-1.4\n")
-    monkeypatch.setitem(sys.modules, "pypdf", None)
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)
     with pytest.raises(InputError, match=r"litreview\[pdf\]"):
         read_document(p)
 
@@ -173,7 +173,132 @@ def test_pdf_text_layer_is_read(tmp_path: Path) -> None:
     fig.savefig(tmp_path / "r.pdf")
     plt.close(fig)
     text = read_document(tmp_path / "r.pdf")
-    assert text.splitlines()[:2] == ["River Report", "Catches fell after the dam.[1]"]
+    assert [ln for ln in text.splitlines() if ln][:2] == [
+        "River Report",
+        "Catches fell after the dam.[1]",
+    ]
     (note,) = find_footnotes(text).footnotes
     assert note.text == "Lima, A. (2019), River Catch Survey, Lagos."
     assert note.context == "Catches fell after the dam.[1]"
+
+
+# --- real-shaped rendered fixtures (tests/data/docs/render.sh: pandoc, pdfLaTeX) -----------
+
+DOCS = Path(__file__).resolve().parents[1] / "data" / "docs"
+
+
+def test_docx_rendered_by_pandoc_has_real_footnotes_and_core_properties() -> None:
+    from litreview.extract.document import scan_text
+    from litreview.formats.documents import read_document_meta
+
+    doc = read_document_meta(DOCS / "footnoted_report.docx")
+    scan = scan_text(doc.text)
+    assert [f.number for f in scan.notes.footnotes] == [1, 2, 3, 4, 5, 6]
+    assert all(f.marker is not None for f in scan.notes.footnotes)
+    assert doc.title == "Ukraine Funding: HHS Allocation and Oversight of Refugee Assistance"
+    assert (doc.author, doc.date, doc.stated_by) == (
+        "U.S. Government Accountability Office",
+        "",
+        "file properties",
+    )
+    assert "*Humanitarian Parole: DHS Identified Fraud Risks" in doc.text  # italics kept
+
+
+def test_pdf_page_foot_notes_are_read_by_layout() -> None:
+    from litreview.extract.document import scan_text
+
+    text = read_document(DOCS / "footnoted_report.pdf")
+    scan = scan_text(text)
+    assert [f.number for f in scan.notes.footnotes] == [1, 2, 3, 4, 5, 6]
+    assert scan.problems == ()
+    five = scan.notes.footnotes[4]
+    assert (five.text, five.context.endswith("as previously reported.<sup>5</sup>")) == (
+        "GAO-26-107433.",
+        True,
+    )
+    assert "<sup>1</sup> Humanitarian" not in text  # the page number is not kept
+
+
+def test_pdf_numbered_reference_list_and_citations() -> None:
+    from litreview.extract.document import scan_text
+
+    scan = scan_text(read_document(DOCS / "numeric_paper.pdf"))
+    assert [e.label for e in scan.entries] == list(range(1, 13))
+    assert [w.entry for w in scan.citations[1].works] == [2, 3, 4, 5]
+
+
+def _docx_with_endnotes(path: Path) -> Path:
+    """A DOCX with a footnote and an endnote (and a heading, an italic run)."""
+    _docx(path)
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["word/document.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:document {W} {R}><w:body>'
+        '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Rivers</w:t></w:r></w:p>'
+        "<w:p><w:r><w:t>Low water.</w:t></w:r>"
+        '<w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t xml:space="preserve"> See </w:t>'
+        "</w:r><w:r><w:rPr><w:i/></w:rPr><w:t>River Atlas</w:t></w:r>"
+        '<w:r><w:endnoteReference w:id="2"/></w:r></w:p></w:body></w:document>'
+    ).encode()
+    parts["word/endnotes.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:endnotes {W}>'
+        '<w:endnote w:type="separator" w:id="0"><w:p/></w:endnote>'
+        '<w:endnote w:id="2"><w:p><w:r><w:t>Osei, B. (2018), Atlas, Accra.</w:t></w:r></w:p>'
+        "</w:endnote></w:endnotes>"
+    ).encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return path
+
+
+def test_docx_footnotes_and_endnotes(tmp_path: Path) -> None:
+    from litreview.extract.document import scan_text
+
+    text = read_document(_docx_with_endnotes(tmp_path / "r.docx"))
+    assert text.startswith("# Rivers\n\nLow water.[^1] See *River Atlas*[^1]")
+    assert "[^1]: Lima, A. (2019), 'River Catch Survey', Lagos." in text
+    assert text.index("# Endnotes") < text.index("[^1]: Osei, B. (2018), Atlas, Accra.")
+    notes = scan_text(text).notes.footnotes
+    assert [(f.run, f.number) for f in notes] == [(0, 1), (1, 1)]
+
+
+def test_markdown_front_matter(tmp_path: Path) -> None:
+    from litreview.formats.documents import read_document_meta
+
+    p = tmp_path / "brief.md"
+    p.write_text(
+        "---\ntitle: Teacher Wellbeing Policy Note\nauthor: [A. Lima, B. Osei]\n"
+        "date: 2023-05-01\n---\n\n# Teacher Wellbeing Policy Note\n\nText.\n",
+        encoding="utf-8",
+    )
+    doc = read_document_meta(p)
+    assert (doc.title, doc.author, doc.date, doc.stated_by) == (
+        "Teacher Wellbeing Policy Note",
+        "A. Lima; B. Osei",
+        "2023-05-01",
+        "front matter",
+    )
+    assert doc.text.startswith("---\ntitle:")  # the text is kept as written
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "what"),
+    [
+        pytest.param("refs.bib", "@article{a, title={T}}\n", "BibTeX", id="bib_suffix"),
+        pytest.param("refs.json", '[{"title": "T"}]\n', "JSON", id="json_suffix"),
+        pytest.param("refs.ris", "TY  - JOUR\nER  -\n", "RIS", id="ris_suffix"),
+        pytest.param("refs.txt", "@book{b, title={T}}\n", "BibTeX", id="bibtex_content"),
+        pytest.param("refs.txt", "TY  - BOOK\nTI  - T\nER  -\n", "RIS", id="ris_content"),
+        pytest.param("refs.md", '[{"id": "x", "title": "T"}]\n', "JSON", id="json_content"),
+    ],
+)
+def test_a_bibliography_is_not_a_document(
+    tmp_path: Path, name: str, content: str, what: str
+) -> None:
+    p = tmp_path / name
+    p.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=what) as info:
+        read_document(p)
+    assert "litreview import" in str(info.value)
+    assert str(p) in str(info.value)

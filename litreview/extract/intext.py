@@ -1,0 +1,213 @@
+"""In-text citations of the running text, linked to the entries of the reference list.
+
+Two families, read from the text's own shape:
+
+* numeric: ``[3]``, ``[3, 5–7]``, ``[2]–[5]``, ``[6],[7]``, and in a document without
+  notes superscripts (``¹²``, ``<sup>2,3</sup>``, ``<sup>2–5</sup>``), ranges expanded; each
+  number links to the entry printed with that number;
+* author-year: a parenthesis holding names and years (``(Smith, 2019)``, ``(Lin & Emanuel,
+  2016; Walsh et al., 2016a)``, ``(see Chen et al., 1995, p. 4)``) or a narrative ``Smith
+  (2019)`` / ``Smith and Jones (2019)``; each work links to the entry whose first author's
+  name and year it gives (a letter after the year picks among that author's works of the
+  year, in list order).
+
+A citation whose work is not in the list keeps ``entries`` empty for that work; the caller
+reports it as a problem with its line, never drops it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from litreview.extract.reflist import RefEntry
+
+__all__ = ["CitedWork", "InTextCitation", "entry_of", "in_text_citations"]
+
+_NUM_GROUP = re.compile(
+    r"\[(?P<first>\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*)\]"
+    r"(?:\s*[–,-]\s*\[\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*\])*"
+)
+_SUP_GROUP = re.compile(
+    r"<sup>\d{1,4}(?:\s*[–,-]\s*\d{1,4})*</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[⁻,][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*"
+)
+_SUP_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_CHAIN = re.compile(r"\]\s*([–,-])\s*\[")  # "[2]–[5]" is a range, "[6],[7]" a list
+_NUM_PART = re.compile(r"(\d{1,4})(?:\s*[–-]\s*(\d{1,4}))?")
+_YEAR = r"(?:1[5-9]|20)\d\d[a-z]?"
+_NAME = r"(?:[A-Z\u00C0-\u024F][\w'’\u00C0-\u024F-]+|van|von|de|der|da|du|la|le)"
+_PERSON = rf"{_NAME}(?:\s+{_NAME})*"
+_NAMES = rf"{_PERSON}(?:,\s+{_PERSON})*(?:,?\s+(?:&|and)\s+{_PERSON}|\s+et\s+al\.?)?"
+_ITEM = re.compile(rf"(?P<names>{_NAMES}),?\s+(?P<year>{_YEAR})(?:,\s*{_YEAR})*")
+_PAREN = re.compile(rf"\((?P<inside>[^()]*?\b{_YEAR}\b[^()]*)\)")
+_NARRATIVE = re.compile(rf"(?P<names>{_NAMES})\s+\((?P<year>{_YEAR})(?:[,;][^()]*)?\)")
+_LEAD_NAME = re.compile(r"^\s*(?P<name>[^,.(]+?)(?:,|\s+[A-Z]{1,3}\b[,.]?|\.|\s+\()")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CitedWork:
+    """One work an in-text citation names: as written, and the entry it links to."""
+
+    label: str
+    entry: int | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InTextCitation:
+    """A citation group in the running text: where it is and the works it names."""
+
+    start: int
+    end: int
+    text: str
+    style: str
+    works: tuple[CitedWork, ...]
+
+
+def in_text_citations(
+    text: str,
+    entries: Sequence[RefEntry],
+    skip: Sequence[tuple[int, int]] = (),
+    *,
+    superscripts: bool = False,
+) -> list[InTextCitation]:
+    """Every citation group of ``text`` outside the ``skip`` spans, in reading order.
+
+    ``superscripts``: the document has no notes, so superscript numbers (``¹²``,
+    ``<sup>2,3</sup>``, ``<sup>2–5</sup>``) cite the numbered entries too (Vancouver style).
+    """
+    found: list[InTextCitation] = []
+    numbered = {e.label: e.index for e in entries if e.label is not None}
+    if numbered:
+        found += _numeric(text, numbered, _NUM_GROUP)
+        if superscripts:
+            found += _numeric(text, numbered, _SUP_GROUP)
+    unnumbered = [e for e in entries if e.label is None]
+    if unnumbered:
+        found += _author_year(text, unnumbered)
+    kept = [c for c in found if not any(a <= c.start < b for a, b in skip)]
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _numeric(text: str, numbered: dict[int, int], pattern: re.Pattern[str]) -> list[InTextCitation]:
+    """Bracketed (or superscript) numbers linked to the numbered entries."""
+    out = []
+    for m in pattern.finditer(text):
+        numbers: list[int] = []
+        joined = _CHAIN.sub(lambda c: "–" if c.group(1) in "–-" else ",", m.group(0))
+        for part in _NUM_PART.finditer(joined.translate(_SUP_DIGITS)):
+            a = int(part.group(1))
+            b = int(part.group(2)) if part.group(2) else a
+            numbers += range(a, b + 1) if 0 <= b - a < 200 else [a]
+        works = tuple(
+            CitedWork(label=str(n), entry=numbered.get(n)) for n in dict.fromkeys(numbers)
+        )
+        out.append(
+            InTextCitation(
+                start=m.start(), end=m.end(), text=m.group(0), style="numeric", works=works
+            )
+        )
+    return out
+
+
+def _author_year(text: str, entries: Sequence[RefEntry]) -> list[InTextCitation]:
+    """Parenthetical and narrative author-year citations linked to the entries."""
+    index = _EntryIndex(entries)
+    out = []
+    taken: list[tuple[int, int]] = []
+    for m in _PAREN.finditer(text):
+        items = list(_ITEM.finditer(m.group("inside")))
+        if not items:
+            continue
+        works = tuple(w for it in items for w in index.link(it.group("names"), it.group(0)))
+        out.append(
+            InTextCitation(
+                start=m.start(), end=m.end(), text=m.group(0), style="author-year", works=works
+            )
+        )
+        taken.append((m.start(), m.end()))
+    for m in _NARRATIVE.finditer(text):
+        if any(a <= m.start("year") < b for a, b in taken):
+            continue
+        works, dropped = index.link_dropping(m.group("names"), m.group(0))
+        start = m.start("names")
+        for _ in range(dropped):
+            start = text.index(" ", start) + 1
+        out.append(
+            InTextCitation(
+                start=start,
+                end=m.end(),
+                text=text[start : m.end()],
+                style="author-year",
+                works=works,
+            )
+        )
+    return out
+
+
+_SHORT_FORM = re.compile(rf"^(?P<names>{_NAMES}),?\s+\(?(?P<year>{_YEAR})\)?(?:[,:;.]|\s|$)")
+
+
+def entry_of(short: str, entries: Sequence[RefEntry]) -> int | None:
+    """The entry a short form (``Smith 2019, 45``, ``Lin and Emanuel (2016)``) names, or
+    ``None`` when it is not one or the list has no such entry."""
+    m = _SHORT_FORM.match(short.strip())
+    if not m or not entries:
+        return None
+    (work,) = _EntryIndex(entries).link(m.group("names"), m.group("year"))
+    return work.entry
+
+
+def _fold(s: str) -> str:
+    """Lower case, accents and punctuation dropped, blanks squeezed."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return " ".join(re.findall(r"[a-z0-9]+", s.lower()))
+
+
+class _EntryIndex:
+    """Entries looked up by first author's name and year."""
+
+    def __init__(self, entries: Sequence[RefEntry]) -> None:
+        self.rows = [(e.index, _fold(e.raw), e.raw) for e in entries]
+
+    def link(self, names: str, written: str) -> tuple[CitedWork, ...]:
+        """The works ``written`` names: one per year given after ``names``."""
+        return self.link_dropping(names, written)[0]
+
+    def link_dropping(self, names: str, written: str) -> tuple[tuple[CitedWork, ...], int]:
+        """The works ``written`` names, and how many leading words of ``names`` name no
+        entry and were dropped (``In Brazil, Smith (2019)``: 2)."""
+        years = re.findall(_YEAR, written)
+        words = names.split()
+        for k in range(len(words)):
+            found = tuple(self._one(" ".join(words[k:]), y) for y in years)
+            if all(w.entry is not None for w in found):
+                return found, k
+        return tuple(self._one(names, y) for y in years), 0
+
+    def _one(self, names: str, year: str) -> CitedWork:
+        """The entry of the first author of ``names`` (and the second, if named) in ``year``."""
+        people = [p for p in re.split(r"\s+(?:&|and)\s+|,\s*|\s+et\s+al\.?", names) if p.strip()]
+        first = _fold(people[0]) if people else ""
+        other = _fold(people[1]) if len(people) > 1 else ""
+        plain, letter = year[:4], year[4:]
+        hits = [
+            i
+            for i, folded, raw in self.rows
+            if first
+            and folded.startswith(first)
+            and plain in raw
+            and (not other or other in folded)
+        ]
+        if not hits and other:
+            hits = [
+                i
+                for i, folded, raw in self.rows
+                if first and folded.startswith(first) and plain in raw
+            ]
+        if letter and len(hits) > 1:
+            k = ord(letter) - ord("a")
+            hits = hits[k : k + 1] if k < len(hits) else []
+        return CitedWork(label=f"{names}, {year}", entry=hits[0] if hits else None)

@@ -1,0 +1,138 @@
+"""The works one note cites, as parts: the strings the reference parser reads, and the
+sources whose kind the note's own words give (laws, interviews, correspondence).
+
+An explanatory note (prose) cites, in reading order: the laws and cases it cites, the
+sentences that are references by their shape and the references its prose names (``Name
+(Year)``, ``(Name, Year)``, links) where no law is, the documents it names by number alone
+(``GAO-23-106124.``), the people it credits a statement to (one interview source per actor)
+and the correspondence it cites. A part found inside another is not counted twice. A note
+citing none of these is explanatory (``note``) or, when it only points inside the document,
+a cross-reference (``xref``).
+
+A citation note is cut into works by :func:`.note_text.split_works`; a part holding two or
+more laws is those laws, and a statement credited to people is one more source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from litreview.extract.backrefs import LEADIN
+from litreview.extract.note_sources import (
+    Unit,
+    attributions,
+    communications,
+    is_cross_reference,
+    legal_citations,
+    note_sentences,
+    short_forms,
+)
+from litreview.extract.note_text import classify, looks_like_reference, note_references
+
+__all__ = ["Part", "citation_parts", "explanatory_parts"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Part:
+    """One work of a note: the words that cite it and, when the note's wording tells, the
+    CSL type of its work (``interview``, ``personal_communication``; ``""``: the parser's)."""
+
+    raw: str
+    csl_type: str = ""
+    start: int = 0
+    source: str = ""
+
+
+def explanatory_parts(text: str) -> tuple[list[Part], str]:
+    """The works a prose note cites, and the note's own kind (``note`` or ``xref``)."""
+    laws = legal_citations(text)
+    units = laws + _new(laws, _reference_units(text))
+    units += _new(units, short_forms(text))
+    parts = _expand_laws(units)
+    parts += [_part(u) for u in attributions(text, documents=bool(parts))]
+    if not parts:
+        parts += [_part(u) for u in communications(text)]
+    if parts:
+        return sorted(parts, key=lambda p: p.start), "note"
+    return [], "xref" if is_cross_reference(text) else "note"
+
+
+def citation_parts(parts: list[str], text: str) -> list[Part]:
+    """A citation note's parts, a part of two or more laws split into them, plus the people
+    it credits a statement to, and a communication's CSL type when its wording says so."""
+    out: list[Part] = []
+    for raw in parts:
+        if attributions(raw) and not looks_like_reference(raw):
+            continue  # a statement credited to people: the interview row stands for it
+        laws = legal_citations(raw)
+        if len(laws) >= 2:
+            out += [Part(raw=u.raw, start=text.find(u.raw), source="legal") for u in laws]
+        else:
+            comm = communications(raw)
+            csl_type = comm[0].csl_type if comm else ""
+            out.append(
+                Part(
+                    raw=raw,
+                    csl_type=csl_type,
+                    start=text.find(raw),
+                    source="communication" if comm else "",
+                )
+            )
+    out += [_part(u) for u in attributions(text, documents=bool(out))]
+    return sorted(out, key=lambda p: p.start)
+
+
+def _reference_units(text: str) -> list[Unit]:
+    """References named inside the prose, then sentences that are references by shape."""
+    units: list[Unit] = []
+    for raw in note_references(text):
+        at = text.find(raw)
+        units += _new(units, [Unit(kind="reference", raw=raw, start=at, end=at + len(raw))])
+    for a, b in note_sentences(text):
+        sentence = text[a:b]
+        lead = LEADIN.match(sentence)
+        body = sentence[lead.end() :] if lead else sentence
+        shaped = (
+            _opens_like_reference(body)
+            and classify(body) == "citation"
+            and looks_like_reference(body)
+        )
+        if shaped and not legal_citations(body):
+            units += _new(units, [Unit(kind="reference", raw=body.strip(), start=a, end=b)])
+    return units
+
+
+_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "&", "de", "et", "al.", "al"})
+
+
+def _opens_like_reference(sentence: str) -> bool:
+    """Whether a sentence opens as references do: names (capitalised words, with function
+    words between them) up to its first comma, title or year."""
+    head = re.split(r"[,(“\"‘_*\[<]|\b(?:19|20)\d\d\b", sentence, maxsplit=1)[0]
+    words = head.split()
+    if not words or len(words) > 12:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _FUNCTION_WORDS for w in words)
+
+
+def _new(have: list[Unit], found: list[Unit]) -> list[Unit]:
+    """The units of ``found`` that do not overlap a unit of ``have``."""
+    return [u for u in found if not any(h.start < u.end and u.start < h.end for h in have)]
+
+
+def _expand_laws(units: list[Unit]) -> list[Part]:
+    """Units as parts; a reference holding two or more laws is those laws."""
+    out: list[Part] = []
+    for u in units:
+        laws = legal_citations(u.raw) if u.kind == "reference" else []
+        if len(laws) >= 2:
+            out += [Part(raw=law.raw, start=u.start + law.start, source="legal") for law in laws]
+        else:
+            out.append(Part(raw=u.raw, start=u.start, source="legal" if u.kind == "legal" else ""))
+    return out
+
+
+def _part(u: Unit) -> Part:
+    """A unit whose kind the note's words give."""
+    return Part(raw=u.raw, csl_type=u.csl_type, start=u.start, source=u.kind)

@@ -1,0 +1,219 @@
+"""Sources a note cites besides publications: laws and cases, interviews, correspondence.
+
+The shapes are data (``data/note_sources.yaml``): how a statute, a regulation, a case or a
+parliamentary paper is cited (each match one source); how a statement is credited to
+people the authors spoke with (``according to X officials``, ``X representatives told
+us``: one interview source per actor, a generic ``officials`` joining the actor the note
+names); how correspondence, conversations and cables are cited (each a work of CSL type
+``personal_communication`` or ``interview``); and how a note points inside its own
+document (``see app. I``: a cross-reference, not a source).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+__all__ = [
+    "Unit",
+    "attributions",
+    "communications",
+    "is_cross_reference",
+    "legal_citations",
+    "note_sentences",
+    "short_forms",
+]
+
+_GENERIC = re.compile(
+    r"^(?:the\s|an?\s)?(?:agency\s|our\s)?(?:officials?|representatives?|stakeholders?|staff)$",
+    re.I,
+)
+_ID = re.compile(
+    r"\b[A-Z]{1,6}-?\d{2,}[\w-]*\b|\b[A-Z]{2,}[\w-]*-\d+\b|\b[A-Z][a-z]+\s+(?:No\.\s*)?\d+[-–]\d+\b"
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Unit:
+    """One source found in a note: its kind, the words that cite it, where they are, and
+    the CSL type of its work when that is known from the shape (``""`` otherwise)."""
+
+    kind: str
+    raw: str
+    start: int
+    end: int
+    csl_type: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Shapes:
+    """The compiled patterns of ``data/note_sources.yaml``."""
+
+    legal: tuple[re.Pattern[str], ...]
+    any_legal: re.Pattern[str]
+    same_source_before: tuple[re.Pattern[str], ...]
+    attribution: tuple[re.Pattern[str], ...]
+    communication: tuple[tuple[re.Pattern[str], str], ...]
+    cross_reference: tuple[re.Pattern[str], ...]
+    abbreviations: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _data() -> _Shapes:
+    """The shapes of ``data/note_sources.yaml``, compiled once."""
+    raw = resources.files("litreview").joinpath("data/note_sources.yaml").read_text("utf-8")
+    data = yaml.safe_load(raw)
+    return _Shapes(
+        legal=tuple(re.compile(p) for p in data["legal"]),
+        any_legal=re.compile("|".join(f"(?:{p})" for p in data["legal"])),
+        same_source_before=tuple(re.compile(p) for p in data["same_source_before"]),
+        attribution=tuple(re.compile(p) for p in data["attribution"]),
+        communication=tuple(
+            (re.compile(c["pattern"], 0 if c.get("case") else re.I), str(c["type"]))
+            for c in data["communication"]
+        ),
+        cross_reference=tuple(re.compile(p, re.I) for p in data["cross_reference"]),
+        abbreviations=frozenset(str(a) for a in data["abbreviations"]),
+    )
+
+
+_BREAK = re.compile(r"(?<=[.!?])(?P<close>[\"”’'_*)\]]*)\s+(?=[A-Z“\"‘_*(\[<])")
+_LAST_WORD = re.compile(r"([\w.]+)\.?[\"”’'_*)\]]*$")
+
+
+def note_sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences of a note as ``(start, end)``: a full stop after an abbreviation or an
+    initial (``Pub. L. No.``, ``U.S.C.``, ``J.``) does not end one."""
+    abbrev = _data().abbreviations
+    out, start = [], 0
+    for m in _BREAK.finditer(text):
+        word = _LAST_WORD.search(text, max(0, m.start() - 20), m.start())
+        w = word.group(1).lower().rstrip(".") if word else ""
+        if (len(w) == 1 and w.isalpha()) or w in abbrev:
+            continue
+        out.append((start, m.end("close")))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, len(text.rstrip())))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def legal_citations(text: str) -> list[Unit]:
+    """Every citation of a law, regulation, case or parliamentary paper in ``text``."""
+    found: list[Unit] = []
+    if not _data().any_legal.search(text):
+        return found
+    same = _data().same_source_before
+    for pattern in _data().legal:
+        for m in pattern.finditer(text):
+            before = text[max(0, m.start() - 30) : m.start()]
+            if any(p.search(before) for p in same):
+                continue
+            if not any(
+                u.start <= m.start() < u.end or m.start() <= u.start < m.end() for u in found
+            ):
+                found.append(
+                    Unit(
+                        kind="legal",
+                        raw=m.group(0).replace("_", "").strip().rstrip(".,;:"),
+                        start=m.start(),
+                        end=m.end(),
+                        csl_type="legislation",
+                    )
+                )
+    return sorted(found, key=lambda u: u.start)
+
+
+def attributions(text: str, *, documents: bool = False) -> list[Unit]:
+    """Statements credited to people spoken with: one unit per distinct actor; a generic
+    actor (``officials``) counts only when the note names no other. A statement credited
+    to a body alone (``according to the Agency,``) counts only in a note that cites no
+    document (``documents`` false): otherwise it is what that document says."""
+    hits: list[Unit] = []
+    patterns = _data().attribution
+    for k, pattern in enumerate(patterns):
+        if documents and k == len(patterns) - 1:
+            continue
+        for m in _in_sentences(pattern, text):
+            actor = " ".join(m.group("actor").split())
+            if any(u.start <= m.start() < u.end for u in hits):
+                continue
+            hits.append(
+                Unit(
+                    kind="attribution",
+                    raw=actor,
+                    start=m.start(),
+                    end=m.end(),
+                    csl_type="interview",
+                )
+            )
+    named = [u for u in hits if not _GENERIC.match(u.raw)]
+    keep = named or hits[:1]
+    out: dict[str, Unit] = {}
+    for u in sorted(keep, key=lambda u: u.start):
+        out.setdefault(_actor_key(u.raw), u)
+    return list(out.values())
+
+
+def _in_sentences(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches of ``pattern`` that stay inside one sentence of ``text``."""
+    return [m for a, b in note_sentences(text) for m in pattern.finditer(text, a, b)]
+
+
+def _actor_key(actor: str) -> str:
+    """An actor as attributions are told apart: without role words and articles."""
+    words = re.findall(r"[A-Za-z&]+", actor.lower())
+    roles = {
+        "officials",
+        "official",
+        "representatives",
+        "representative",
+        "staff",
+        "the",
+        "a",
+        "an",
+    }
+    return " ".join(w for w in words if w not in roles) or actor.lower()
+
+
+def communications(text: str) -> list[Unit]:
+    """Interviews, correspondence, conversations and cables cited in ``text``."""
+    out: list[Unit] = []
+    for pattern, csl_type in _data().communication:
+        m = pattern.search(text)
+        if m and not out:
+            out.append(
+                Unit(
+                    kind="communication",
+                    raw=text.strip(),
+                    start=0,
+                    end=len(text),
+                    csl_type=csl_type,
+                )
+            )
+    return out
+
+
+def is_cross_reference(text: str) -> bool:
+    """Whether a note only points inside its own document (``See app. IV.``)."""
+    return any(p.search(text) for p in _data().cross_reference)
+
+
+def short_forms(text: str) -> list[Unit]:
+    """Sentences of a note that name a document only by its number (``GAO-23-106124.``,
+    ``FNS Instruction 800-2.``): short, with an identifier."""
+    out = []
+    for a, b in note_sentences(text):
+        sentence = text[a:b]
+        words = sentence.split()
+        if (
+            0 < len(words) <= 4
+            and _ID.search(sentence)
+            and not re.search(r"[a-z]{4,}\s[a-z]{4,}", sentence)
+        ):
+            out.append(Unit(kind="short", raw=sentence.strip().rstrip("."), start=a, end=b))
+    return out

@@ -1,0 +1,256 @@
+"""The shape of a note's text: is it an ibid, a bare link, an explanatory note or a citation;
+where does one work end and the next begin; which references does a prose note name.
+
+Only the text's shape is read (names with years, quoted or italic titles, links, citation
+signals, the share of lower-case words), never its subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from litreview.extract.backrefs import LEADIN
+from litreview.extract.note_sources import legal_citations
+
+__all__ = [
+    "classify",
+    "has_title",
+    "is_prose",
+    "looks_like_reference",
+    "note_references",
+    "short_form_list",
+    "split_works",
+]
+
+_IBID = re.compile(r"^\s*(?:ibid|ibidem|id)\b\.?", re.I)
+_BACKREF = re.compile(r"\b(?:cited above|op\.?\s?cit\b|supra\b|loc\.?\s?cit\b)", re.I)
+_URL = re.compile(r"<?(?:https?://|www\.)[^\s<>]+>?")
+_URL_ONLY = re.compile(r"^(?:[A-Za-z]{2,5}:\s*)?<?(?:https?://|www\.)\S+?>?[.;,]?$")
+_LINK = re.compile(r"\[[^\]]+\]\([^)]*\)")
+_QUOTED = re.compile(r"‘[^’]{6,}’|“[^”]{6,}”|\"[^\"]{6,}\"|(?<!\w)'[^']{6,}'(?!\w)")
+_ITALIC = re.compile(
+    r"\*[^*\s][^*]*\s[^*]*\s[^*]*\*|(?<![\w_])_[^_\s][^_]*\s[^_]*\s[^_]*?[^_\s]_(?![\w_])"
+)
+_TOKEN = r"(?:[A-Z][\w'’&.\-]*|and|&|et al\.?|et|al\.?|of|for|the|on|against|de|van|von)"
+_NAME_YEAR = re.compile(
+    rf"(?P<name>{_TOKEN}(?:,?\s+{_TOKEN})*)\.?,?\s*\((?P<year>(?:19|20)\d\d)[a-z]?\)"
+)
+_NAME_COMMA_YEAR = re.compile(r"[A-Z][\w'’.\- ]+,\s*(?:19|20)\d\d\b")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
+_PAREN_CITE = re.compile(
+    rf"\((?![^()]*?:\s*{_MONTH})(?!{_MONTH})([A-Z][^()]*?,\s*(?:19|20)\d\d[^()]*)\)"
+)
+# publication facts in brackets: "(Washington, D.C.: Dec. 11, 2025)", "(London: Press, 2001)"
+_FACTS = re.compile(r"\((?:[A-Z][\w.'’&-]*[ ,]*){1,6}:\s*[^()]{0,80}?\b(?:1[5-9]|20)\d\d\)")
+# an author-date reference opens "Surname, Given. 2005." or "Surname, G., and B. Other. 2005."
+_AUTHOR_DATE = re.compile(
+    r"^[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*"
+    r"(?:,?\s+(?:and|&)\s+[^.]{1,80}?)?\.\s+(?:1[5-9]|20)\d\d[a-z]?\."
+)
+_SHORT_NAME = r"(?:[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
+_SHORT_ITEM = re.compile(
+    rf"{_SHORT_NAME}(?:,?\s+(?:and|&)\s+{_SHORT_NAME}|\s+et\s+al\.?)?,?\s+(?:1[5-9]|20)\d\d[a-z]?"
+    r"(?:[,:]\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?)?"
+)
+# a date in brackets closing a reference: "... Report to Congress (Nov. 4, 2024)."
+_DATED_END = re.compile(
+    r"\((?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},\s+)?)?(?:1[5-9]|20)\d\d(?:;[^()]*)?\)\s*\.?\s*$"
+)
+_CITED_IN = re.compile(r"\s*[-–,]?\s+cited in\s+(?=[A-Z])")
+_REF_WORDS = frozenset(
+    {
+        "archived",
+        "accessed",
+        "retrieved",
+        "available",
+        "online",
+        "from",
+        "in",
+        "cited",
+        "p",
+        "pp",
+        "and",
+        "pg",
+        "vol",
+        "no",
+    }
+)
+_YEAR_END = re.compile(r"\((?:19|20)\d\d[a-z]?\)\s*[,.:]?\s*$")
+
+
+def classify(text: str) -> str:
+    """The kind of a footnote's text: ``ibid``, ``url``, ``note`` or ``citation``."""
+    text = text.strip()
+    if _IBID.match(text) or (_BACKREF.search(text) and len(text) < 120):
+        return "ibid"
+    if _URL_ONLY.match(text):
+        return "url"
+    lead = LEADIN.match(text)
+    if lead and looks_like_reference(text[lead.end() :]):
+        return "citation"
+    body = text[lead.end() :] if lead else text
+    if _AUTHOR_DATE.match(body) or short_form_list(body):
+        return "citation"
+    start = _first_anchor(text)
+    prefix = text if start is None else text[:start]
+    if _YEAR_END.search(prefix):  # "Body (Year), 'Title'": the prefix is an author
+        return "citation"
+    if start is None and _no_reference_marks(text):
+        return "note"
+    return "note" if is_prose(prefix) else "citation"
+
+
+_ANY_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_MIN_NOTE_WORDS = 7
+
+
+_FUNCTION = frozenset({"of", "and", "the", "for", "on", "in", "a", "an", "to", "at", "by", "with"})
+
+
+def _no_reference_marks(text: str) -> bool:
+    """A text of some length with nothing a reference has (no title, link, year or law)
+    that opens as a sentence does: a lower-case word other than a function word among its
+    first four (``We interviewed ...``; a title capitalises its words)."""
+    words = text.split()
+    opening = [w for w in words[:4] if w[:1].islower() and w.lower() not in _FUNCTION]
+    return (
+        len(words) >= _MIN_NOTE_WORDS
+        and bool(opening)
+        and not _ANY_YEAR.search(text)
+        and not legal_citations(text)
+    )
+
+
+def _first_anchor(text: str) -> int | None:
+    """Where the first thing that looks like part of a reference starts."""
+    starts = [m.start() for m in _good_name_years(text)]
+    for pattern in (_LINK, _URL, _QUOTED, _ITALIC, _FACTS):
+        m = pattern.search(text)
+        if m:
+            starts.append(m.start())
+    return min(starts) if starts else None
+
+
+def _good_name_years(text: str) -> list[re.Match[str]]:
+    """``Name (Year)`` anchors not followed by narrative (``Smith (2010) argues ...``)."""
+    out = []
+    for m in _NAME_YEAR.finditer(text):
+        after = re.match(r"\s*([A-Za-z]+)", text[m.end() :])
+        if after and after.group(1)[0].islower() and after.group(1) not in _REF_WORDS:
+            continue
+        out.append(m)
+    return out
+
+
+def is_prose(text: str) -> bool:
+    """Whether ``text`` reads as prose (many lower-case words) rather than a reference."""
+    text = _URL.sub(" ", _LINK.sub(" ", text))
+    words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", text)
+    if len(words) < 5:
+        return False
+    lower = sum(1 for w in words if w[0].islower())
+    return lower / len(words) >= 0.4
+
+
+def has_title(text: str) -> bool:
+    """Whether ``text`` holds a title (quoted, italic or a link) or a ``Name (Year)``."""
+    return any(p.search(text) for p in (_LINK, _QUOTED, _ITALIC, _NAME_YEAR))
+
+
+def looks_like_reference(part: str) -> bool:
+    """Whether a piece of a footnote can stand alone as a reference to one work."""
+    part = part.strip()
+    if not part or _URL_ONLY.match(part):
+        return False
+    if legal_citations(part):
+        return True
+    if _NAME_YEAR.search(part) or _NAME_COMMA_YEAR.search(part):
+        return True
+    if _LINK.search(part) or _QUOTED.search(part) or _ITALIC.search(part) or _FACTS.search(part):
+        return True
+    if _DATED_END.search(part) and len(part.split()) >= 6:
+        return True
+    if _URL.search(part):
+        return len(re.findall(r"[A-Za-z]{2,}", _URL.sub(" ", part))) >= 2
+    return False
+
+
+def short_form_list(text: str) -> list[str]:
+    """The items of a note that is only short forms (``Butcher 2003, Weitzer 2005,
+    Masenior and Beyrer 2007.``), or ``[]`` when it is anything else."""
+    body = text.strip().rstrip(".")
+    if not _ANY_YEAR.search(body):
+        return []
+    items = list(_SHORT_ITEM.finditer(body))
+    if not items:
+        return []
+    rest = _SHORT_ITEM.sub("", body)
+    if re.sub(r"[\s,;.]|\band\b", "", rest):
+        return []
+    return [m.group(0) for m in items]
+
+
+def split_works(text: str) -> list[str]:
+    """The works a citation footnote cites: split at ``;`` / "cited in" where it is safe."""
+    pieces: list[str] = []
+    for chunk in _top_level_split(text):
+        pieces.extend(p for p in _CITED_IN.split(chunk))
+    parts: list[str] = []
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece.strip(" .;,"):
+            continue
+        if parts and not looks_like_reference(piece):
+            parts[-1] = f"{parts[-1]}; {piece}"
+        else:
+            parts.append(piece)
+    return [p.strip().rstrip(";").strip() for p in parts] or [text.strip()]
+
+
+def _top_level_split(text: str) -> list[str]:
+    """``text`` split at ``;`` outside brackets, parentheses and quotes."""
+    out: list[str] = []
+    buf: list[str] = []
+    depth, quote = 0, ""
+    pairs = {"‘": "’", "“": "”"}
+    for ch in text:
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in pairs:
+            quote = pairs[ch]
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        elif ch == ";" and depth == 0:
+            out.append("".join(buf))
+            buf = []
+            continue
+        buf.append(ch)
+    out.append("".join(buf))
+    return out
+
+
+def note_references(text: str) -> list[str]:
+    """The references an explanatory note names, in the order they appear."""
+    starts = [m.start() for m in _good_name_years(text)]
+    lead = [m for m in LEADIN.finditer(text) if looks_like_reference(text[m.end() :])]
+    if lead:
+        starts.append(lead[0].start())
+    tail_start = min(starts) if starts else len(text)
+    found: list[tuple[int, str]] = []
+    if tail_start < len(text):
+        tail = text[tail_start:]
+        tail = LEADIN.sub("", tail, count=1) if LEADIN.match(tail) else tail
+        found += [(tail_start, p) for p in split_works(tail) if looks_like_reference(p)]
+    head = text[:tail_start]
+    for m in _PAREN_CITE.finditer(head):
+        found += [
+            (m.start(), p)
+            for p in split_works(m.group(1))
+            if re.match(r"^[A-Z].*?(?:19|20)\d\d", p)
+        ]
+    head = _PAREN_CITE.sub(" ", head)
+    found += [(m.start(), m.group(0).strip("<>").rstrip(".")) for m in _URL.finditer(head)]
+    return [p for _, p in sorted(found, key=lambda x: x[0])]

@@ -1,0 +1,166 @@
+"""A document's reference list: the section a references heading opens, cut into entries.
+
+The section comes from :func:`.layout.back_matter` (its heading is one of the reference
+words of ``data/document_layout.yaml``). Its entries are numbered (``1.``, ``[1]``, ``1)``,
+``1 ``: each label opens an entry) or not; unnumbered entries are one a paragraph, or, in
+hard-wrapped text, one from a line that opens after a line ending a sentence. Every entry
+keeps its offsets, so ``text[start:end]`` is the entry as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from litreview.extract._text import Line
+from litreview.extract.layout import back_matter, is_heading
+
+__all__ = ["RefEntry", "reference_entries", "reference_sections"]
+
+_NUMBERED = re.compile(r"^\s*(?:\[(?P<br>\d{1,4})\]|(?P<n>\d{1,4})[.)]?)\s+(?=\S)")
+_ENDS_ENTRY = re.compile(r"(?:[.)\]]|\d|https?://\S+|doi\S+)\s*$", re.I)
+_OPENS_ENTRY = re.compile(r"^\s*[A-Z\u00C0-\u024F\"“‘'_*]")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RefEntry:
+    """One entry of a reference list: its order, its printed number (if any), its text."""
+
+    index: int
+    label: int | None
+    raw: str
+    start: int
+    end: int
+    line: int
+
+
+def reference_sections(lines: Sequence[Line]) -> list[tuple[int, int]]:
+    """``(first, last)`` line indices of every reference-list section: those a references
+    heading opens, and those whose paragraphs are nearly all references by their shape
+    (a list of studies under a heading of its own words)."""
+    named = [(s.first, s.last) for s in back_matter(lines) if s.kind == "references"]
+    return sorted(named + [s for s in _shaped_sections(lines) if not _inside(s, named)])
+
+
+_AUTHOR_START = re.compile(
+    r"^\s*(?:[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?, [A-Z]|[A-Z][\w'’\-]+ [A-Z]{1,3}[,.])"
+)
+_A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_SHAPED_MIN = 0.75
+
+
+def _looks_like_entry(paragraph: str) -> bool:
+    """A paragraph shaped like a reference: an author's name first, a year, and a title."""
+    from litreview.extract.citations import looks_like_reference
+
+    return bool(
+        _AUTHOR_START.match(paragraph)
+        and _A_YEAR.search(paragraph)
+        and looks_like_reference(paragraph)
+    )
+
+
+def _shaped_sections(lines: Sequence[Line]) -> list[tuple[int, int]]:
+    """Sections between headings whose paragraphs are references by shape."""
+    heads = [i for i, ln in enumerate(lines) if _alone(lines, i) and is_heading(ln.text)]
+    out: list[tuple[int, int]] = []
+    previous = ""
+    for k, h in enumerate(heads):
+        end = heads[k + 1] - 1 if k + 1 < len(heads) else len(lines) - 1
+        paras = _paragraph_texts(lines[h + 1 : end + 1])
+        good = sum(1 for p in paras if _looks_like_entry(p))
+        title = lines[h].text.strip()
+        if paras and good >= _SHAPED_MIN * len(paras) and (good >= 2 or title == previous):
+            out.append((h + 1, end))
+            previous = title
+    return out
+
+
+def _paragraph_texts(lines: Sequence[Line]) -> list[str]:
+    """The paragraphs of some lines, each joined into one string."""
+    out: list[list[str]] = [[]]
+    for ln in lines:
+        if ln.text.strip():
+            out[-1].append(ln.text.strip())
+        elif out[-1]:
+            out.append([])
+    return [" ".join(p) for p in out if p]
+
+
+def _alone(lines: Sequence[Line], i: int) -> bool:
+    """Whether line ``i`` has a blank line (or the text's edge) above and below."""
+    before = i == 0 or not lines[i - 1].text.strip()
+    after = i + 1 == len(lines) or not lines[i + 1].text.strip()
+    return before and after
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` overlaps one of ``spans``."""
+    return any(a <= span[1] and span[0] <= b for a, b in spans)
+
+
+def reference_entries(
+    text: str, lines: Sequence[Line], sections: Sequence[tuple[int, int]] | None = None
+) -> list[RefEntry]:
+    """The entries of every reference list of the document (``sections``: as
+    :func:`reference_sections` gives them, when already known), in order."""
+    out: list[RefEntry] = []
+    for first, last in reference_sections(lines) if sections is None else sections:
+        body = [ln for ln in lines[first : last + 1]]
+        out += _entries(text, body, len(out))
+    return out
+
+
+def _entries(text: str, lines: Sequence[Line], offset: int) -> list[RefEntry]:
+    """The entries of one section's lines."""
+    filled = [ln for ln in lines if ln.text.strip()]
+    if not filled:
+        return []
+    numbered = sum(1 for ln in filled if _NUMBERED.match(ln.text)) >= 0.5 * len(filled)
+    groups: list[list[Line]] = []
+    previous: Line | None = None
+    for ln in lines:
+        if not ln.text.strip():
+            previous = None
+            continue
+        if not groups or _opens(ln, previous, numbered, groups[-1]):
+            groups.append([ln])
+        else:
+            groups[-1].append(ln)
+        previous = ln
+    return [_entry(text, g, offset + k, numbered) for k, g in enumerate(groups, start=1)]
+
+
+def _opens(ln: Line, previous: Line | None, numbered: bool, entry: list[Line]) -> bool:
+    """Whether ``ln`` opens a new entry (``previous`` is the line before, None after a blank;
+    ``entry`` the lines of the entry so far). A numbered entry opens with the number after
+    the last one; after a blank, a line that does not open as an entry does (in capitals or
+    quotes) continues the entry before (an entry broken by a page)."""
+    if numbered:
+        m = _NUMBERED.match(ln.text)
+        return m is not None and _label(m) == (_label(_NUMBERED.match(entry[0].text)) or 0) + 1
+    if previous is None:
+        return bool(_OPENS_ENTRY.match(ln.text))
+    return bool(_ENDS_ENTRY.search(previous.text) and _OPENS_ENTRY.match(ln.text))
+
+
+def _label(m: re.Match[str] | None) -> int | None:
+    """The number a label match gives (``None`` without a match)."""
+    return int(m.group("br") or m.group("n")) if m else None
+
+
+def _entry(text: str, group: list[Line], index: int, numbered: bool) -> RefEntry:
+    """The entry a group of lines makes."""
+    first = group[0]
+    lead = len(first.text) - len(first.text.lstrip())
+    label = None
+    m = _NUMBERED.match(first.text) if numbered else None
+    if m:
+        label = int(m.group("br") or m.group("n"))
+        lead = m.end()
+    start = first.start + lead
+    last = group[-1]
+    end = last.start + len(last.text.rstrip())
+    raw = " ".join(text[start:end].split())
+    return RefEntry(index=index, label=label, raw=raw, start=start, end=end, line=first.number)

@@ -1,0 +1,169 @@
+"""DOCX text with its real footnotes and endnotes (``word/footnotes.xml``, ``endnotes.xml``).
+
+The body is read paragraph by paragraph from ``word/document.xml``; a reference to a note is
+written ``[^N]``, N counting the notes of its kind in the order their references appear (as
+Word numbers them). The footnotes follow the body as ``[^N]: text`` paragraphs; the endnotes
+follow under an ``Endnotes`` heading, numbered afresh. A heading paragraph (style
+``Heading N`` or ``Title``) is written ``# text``; italic runs are written ``*text*``.
+Core properties (``docProps/core.xml``) give the title and author (not a date: the file's
+creation is not the document's publication).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+from litreview.core.errors import InputError
+
+__all__ = ["docx_footnotes", "docx_text"]
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CORE = {
+    "title": "{http://purl.org/dc/elements/1.1/}title",
+    "author": "{http://purl.org/dc/elements/1.1/}creator",
+}
+_KINDS = (("footnote", "word/footnotes.xml"), ("endnote", "word/endnotes.xml"))
+
+
+def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str]]:
+    """The text of a DOCX and its core properties (``title``, ``author``)."""
+    if not zipfile.is_zipfile(p):
+        raise InputError("not a DOCX file (not a zip archive)", path=str(p))
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            body = ElementTree.fromstring(archive.read("word/document.xml"))
+            notes = {
+                kind: _notes(ElementTree.fromstring(archive.read(part)), kind)
+                for kind, part in _KINDS
+                if part in names
+            }
+            props = _core(archive.read("docProps/core.xml")) if "docProps/core.xml" in names else {}
+    except (KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError) as exc:
+        raise InputError(f"cannot read DOCX: {exc}", path=str(p)) from None
+    order: dict[str, list[str]] = {"footnote": [], "endnote": []}
+    paragraphs = [t for para in body.iter(f"{_W}p") if (t := _paragraph(para, order))]
+    parts = ["\n\n".join(paragraphs)]
+    for kind, heading in (("footnote", ""), ("endnote", "# Endnotes")):
+        texts = notes.get(kind, {})
+        listed = [f"[^{n}]: {texts[i]}" for n, i in enumerate(order[kind], 1) if texts.get(i)]
+        if listed:
+            parts.append("\n\n".join([heading, *listed] if heading else listed))
+    return "\n\n".join(parts) + "\n", props
+
+
+def _paragraph(para: ElementTree.Element, order: dict[str, list[str]]) -> str:
+    """A body paragraph's text: note references written ``[^N]``, italic runs ``*...*``."""
+    pieces: list[tuple[str, bool]] = []
+    for run in para.iter(f"{_W}r"):
+        pieces.append((_run_text(run, order), _italic(run)))
+    text = _emphasised(pieces).strip()
+    style = para.find(f"{_W}pPr/{_W}pStyle")
+    name = (style.get(f"{_W}val", "") if style is not None else "").lower()
+    if text and (name.startswith("heading") or name == "title"):
+        return f"# {text}"
+    return text
+
+
+def _run_text(run: ElementTree.Element, order: dict[str, list[str]]) -> str:
+    """A run's text, tabs kept, note references written ``[^N]``."""
+    out = []
+    for node in run:
+        if node.tag == f"{_W}t" and node.text:
+            out.append(node.text)
+        elif node.tag == f"{_W}tab":
+            out.append("\t")
+        for kind in ("footnote", "endnote"):
+            if node.tag == f"{_W}{kind}Reference":
+                order[kind].append(node.get(f"{_W}id", ""))
+                out.append(f"[^{len(order[kind])}]")
+    return "".join(out)
+
+
+def _italic(run: ElementTree.Element) -> bool:
+    """Whether a run is set in italics."""
+    node = run.find(f"{_W}rPr/{_W}i")
+    return node is not None and node.get(f"{_W}val", "true") not in ("0", "false")
+
+
+def _emphasised(pieces: list[tuple[str, bool]]) -> str:
+    """Runs joined, each stretch of italic runs wrapped in ``*`` (blanks kept outside; a
+    blank run between two italic runs belongs to the stretch)."""
+    pieces = [
+        (
+            t,
+            italic
+            or (
+                not t.strip() and 0 < k < len(pieces) - 1 and pieces[k - 1][1] and pieces[k + 1][1]
+            ),
+        )
+        for k, (t, italic) in enumerate(pieces)
+    ]
+    out: list[str] = []
+    k = 0
+    while k < len(pieces):
+        if not pieces[k][1]:
+            out.append(pieces[k][0])
+            k += 1
+            continue
+        j = k
+        while j < len(pieces) and pieces[j][1]:
+            j += 1
+        inner = "".join(t for t, _ in pieces[k:j])
+        core = inner.strip()
+        if core:
+            lead = inner[: len(inner) - len(inner.lstrip())]
+            tail = inner[len(inner.rstrip()) :]
+            out.append(f"{lead}*{core}*{tail}")
+        else:
+            out.append(inner)
+        k = j
+    return "".join(out)
+
+
+def _notes(root: ElementTree.Element, kind: str) -> dict[str, str]:
+    """Note id -> text of every real note (separators, with a ``w:type``, are skipped)."""
+    out = {}
+    for note in root.iter(f"{_W}{kind}"):
+        if note.get(f"{_W}type"):
+            continue
+        paras = [_note_paragraph(p) for p in note.iter(f"{_W}p")]
+        text = " ".join(p for p in paras if p)
+        if text:
+            out[note.get(f"{_W}id", "")] = text
+    return out
+
+
+def _note_paragraph(para: ElementTree.Element) -> str:
+    """A note paragraph's text, italic runs written ``*...*``."""
+    pieces = [
+        ("".join(t.text or "" for t in run.iter(f"{_W}t")), _italic(run))
+        for run in para.iter(f"{_W}r")
+    ]
+    return _emphasised(pieces).strip()
+
+
+def _core(xml: bytes) -> dict[str, str]:
+    """Title and author of ``docProps/core.xml``."""
+    root = ElementTree.fromstring(xml)
+    out = {}
+    for key, tag in _CORE.items():
+        node = root.find(tag)
+        if node is not None and node.text and node.text.strip():
+            out[key] = node.text.strip()
+    return out
+
+
+def docx_footnotes(data: bytes) -> list[tuple[int, str]]:
+    """``(id, text)`` of each real footnote in a DOCX's ``word/footnotes.xml`` (``[]`` if none).
+
+    Separator pseudo-footnotes (ids ``-1`` and ``0``, or a ``w:type`` attribute) are skipped.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if "word/footnotes.xml" not in archive.namelist():
+            return []
+        notes = _notes(ElementTree.fromstring(archive.read("word/footnotes.xml")), "footnote")
+    return sorted((int(k), v) for k, v in notes.items() if k.lstrip("-").isdigit() and int(k) > 0)

@@ -1,0 +1,241 @@
+"""The text of a PDF read by layout (pypdfium2): body, superscript markers, page-foot notes.
+
+Every character comes with its position and its size on the page (font size times the text
+matrix). From them:
+
+* lines: characters sharing a baseline; a smaller character raised above the baseline is a
+  superscript, written ``<sup>...</sup>`` (a note marker or label when it is a number);
+* the body size: the size most characters have;
+* page furniture: lines in the top or bottom margin whose text, digits masked, comes back on
+  three pages or more (running heads, page numbers); they are left out;
+* the page-foot notes: the lines below the page's last body-size line, smaller than the body,
+  the first of them opening with a number; each note is written as one line
+  ``<sup>N</sup> text`` after the page's body, so the note finder reads them as notes;
+* paragraphs: a vertical gap larger than the page's usual line gap ends one, and a line
+  opening with a list label (``12.``, ``[12]``, a bullet) starts one; a paragraph is written
+  as one line, paragraphs and pages separated by a blank line.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+__all__ = ["pdf_layout_text"]
+
+_MARGIN = 0.08  # share of the page height where running heads and feet stand
+_SUP_RATIO = 0.85  # a character this much smaller than its line's text, and raised
+_NOTE_RATIO = 0.93  # note text is this much smaller than the body, or less
+_PARA_GAP = 1.3  # a gap this many times the usual line gap ends a paragraph
+_PROSE = 50  # a line this long is running text
+_ITEM = re.compile(r"^(?:\[\d{1,4}\]|\d{1,4}\.|[•▪●◦–-])\s")  # a list item opens a paragraph
+_LABEL = re.compile(r"^(?:<sup>(\d{1,4})</sup>|(\d{1,3})(?=\s))\s*")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Char:
+    text: str
+    x: float
+    y: float
+    size: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Line:
+    text: str
+    y: float
+    size: float
+    page_height: float
+
+
+def pdf_layout_text(path: str) -> tuple[str, dict[str, str]]:
+    """The text of the PDF at ``path`` and its metadata (``Title``, ``Author``, dates)."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(path)
+    try:
+        pages = [_page_lines(pdf[i]) for i in range(len(pdf))]
+        meta = {k: str(v) for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
+    finally:
+        pdf.close()
+    body = _marked_size(pages) or _body_size(pages)
+    furniture = _furniture(pages)
+    parts = [_page_text(lines, body, furniture) for lines in pages]
+    return "\n\n".join(p for p in parts if p) + "\n", meta
+
+
+def _page_lines(page: object) -> list[_Line]:
+    """The lines of a page, top to bottom."""
+    import pypdfium2.raw as raw
+
+    textpage = page.get_textpage()  # type: ignore[attr-defined]
+    height = page.get_height()  # type: ignore[attr-defined]
+    chars = []
+    x, y = ctypes.c_double(), ctypes.c_double()
+    matrix = raw.FS_MATRIX()
+    for i in range(textpage.count_chars()):
+        ch = chr(raw.FPDFText_GetUnicode(textpage.raw, i))
+        if ch in "\r\n\x02\ufffe":
+            continue
+        raw.FPDFText_GetCharOrigin(textpage.raw, i, x, y)
+        raw.FPDFText_GetMatrix(textpage.raw, i, matrix)
+        size = raw.FPDFText_GetFontSize(textpage.raw, i) * math.hypot(matrix.c, matrix.d)
+        chars.append(_Char(text=ch, x=x.value, y=y.value, size=round(size, 1)))
+    return _group_lines(chars, height)
+
+
+def _group_lines(chars: list[_Char], height: float) -> list[_Line]:
+    """Characters grouped into lines by baseline, superscripts marked."""
+    rows: list[list[_Char]] = []
+    for c in chars:
+        if rows and _same_line(rows[-1], c):
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    return [_line(row, height) for row in rows if "".join(c.text for c in row).strip()]
+
+
+def _same_line(row: list[_Char], c: _Char) -> bool:
+    """Whether ``c`` continues ``row``: near its baseline, or a superscript beside it (a
+    raised smaller character after the text, or a raised label before it)."""
+    size = max(r.size for r in row)
+    base = Counter(round(r.y) for r in row if r.size == size).most_common(1)[0][0]
+    if abs(c.y - base) <= 0.3 * max(size, c.size):
+        return True
+    if c.size < _SUP_RATIO * size:
+        return 0 < c.y - base < 0.8 * size
+    return size < _SUP_RATIO * c.size and 0 < base - c.y < 0.8 * c.size
+
+
+def _line(row: list[_Char], height: float) -> _Line:
+    """One line's text, with raised smaller runs as ``<sup>...</sup>``."""
+    sizes = Counter(c.size for c in row if c.text.strip())
+    size = sizes.most_common(1)[0][0] if sizes else row[0].size
+    base = Counter(round(c.y) for c in row if c.size == size).most_common(1)[0][0]
+    out: list[str] = []
+    sup: list[str] = []
+    for c in sorted(row, key=lambda c: c.x) if _unordered(row) else row:
+        raised = c.size < _SUP_RATIO * size and c.y - base > 0.15 * size
+        if raised and c.text.strip():
+            sup.append(c.text)
+            continue
+        if sup:
+            out.append(_sup("".join(sup)))
+            sup = []
+        out.append(c.text)
+    if sup:
+        out.append(_sup("".join(sup)))
+    text = " ".join("".join(out).split())
+    return _Line(text=text, y=base, size=size, page_height=height)
+
+
+def _unordered(row: list[_Char]) -> bool:
+    """Whether a row's characters are out of left-to-right order."""
+    return any(b.x + 1 < a.x for a, b in itertools.pairwise(row))
+
+
+def _sup(text: str) -> str:
+    """A superscript run: numbers as ``<sup>..</sup>``, anything else as it is."""
+    return f"<sup>{text}</sup>" if re.fullmatch(r"[\d,–\-]+", text) else text
+
+
+def _marked_size(pages: list[list[_Line]]) -> float:
+    """The size of the lines that carry a superscript inside them (note markers stand in the
+    body; a note's label opens its line), ``0`` when no line does."""
+    sizes: Counter[float] = Counter()
+    for lines in pages:
+        for ln in lines:
+            if "<sup>" in ln.text[1:] and not ln.text.startswith("<sup>"):
+                sizes[ln.size] += 1
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _body_size(pages: list[list[_Line]], default: float = 10.0) -> float:
+    """The size of the running text: of the sizes of prose lines (long, mostly letters), the
+    largest that has at least half as much text as the commonest (notes, tables and sources
+    are set smaller than the body, and may be as plentiful)."""
+    sizes: Counter[float] = Counter()
+    for lines in pages:
+        for ln in lines:
+            letters = sum(ch.isalpha() for ch in ln.text)
+            if len(ln.text) >= _PROSE and letters >= 0.6 * len(ln.text):
+                sizes[ln.size] += len(ln.text)
+    if not sizes:
+        return default
+    top = sizes.most_common(1)[0][1]
+    return max(size for size, n in sizes.items() if n >= 0.5 * top)
+
+
+def _key(text: str) -> str:
+    """A line as running heads repeat it: digits masked."""
+    return re.sub(r"\d+", "#", text)
+
+
+def _in_margin(ln: _Line) -> bool:
+    """Whether a line stands in the top or bottom margin of its page."""
+    return ln.y < _MARGIN * ln.page_height or ln.y > (1 - _MARGIN) * ln.page_height
+
+
+def _furniture(pages: list[list[_Line]]) -> frozenset[str]:
+    """Keys of margin lines repeated on three pages or more."""
+    seen: Counter[str] = Counter()
+    for lines in pages:
+        seen.update({_key(ln.text) for ln in lines if _in_margin(ln)})
+    return frozenset(k for k, n in seen.items() if n >= 3 or re.fullmatch(r"[#\s]+", k))
+
+
+def _page_text(lines: list[_Line], body: float, furniture: frozenset[str]) -> str:
+    """A page's paragraphs, then its notes."""
+    kept = [ln for ln in lines if not (_in_margin(ln) and _key(ln.text) in furniture)]
+    notes = _note_lines(kept, body)
+    paragraphs = _paragraphs([ln for ln in kept if ln not in notes])
+    return "\n\n".join(paragraphs + _notes(sorted(notes, key=lambda ln: -ln.y)))
+
+
+def _note_lines(lines: list[_Line], body: float) -> list[_Line]:
+    """The page's note block: the smaller lines below its lowest body line, from the highest
+    of them that opens with a number down (``[]`` when there is none)."""
+    floor = min(
+        (ln.y for ln in lines if ln.size >= _NOTE_RATIO * body and not _in_margin(ln)),
+        default=math.inf,
+    )
+    below = sorted(
+        (ln for ln in lines if ln.y < floor and ln.size < _NOTE_RATIO * body),
+        key=lambda ln: -ln.y,
+    )
+    for k, ln in enumerate(below):
+        if _LABEL.match(ln.text):
+            return below[k:]
+    return []
+
+
+def _notes(lines: list[_Line]) -> list[str]:
+    """Each note of a note block as one line opening with its label."""
+    notes: list[str] = []
+    for ln in lines:
+        if _LABEL.match(ln.text):  # a raised label stays <sup>N</sup>, a plain one N
+            notes.append(ln.text)
+        elif notes:
+            notes[-1] = f"{notes[-1]} {ln.text}"
+    return notes
+
+
+def _paragraphs(lines: list[_Line]) -> list[str]:
+    """Lines joined into paragraphs where the vertical gap is the usual one."""
+    if not lines:
+        return []
+    gaps = [a.y - b.y for a, b in itertools.pairwise(lines) if a.y - b.y > 0]
+    usual = sorted(gaps)[(len(gaps) - 1) // 2] if gaps else 0.0
+    out = [lines[0].text]
+    for a, b in itertools.pairwise(lines):
+        gap = a.y - b.y
+        same = usual and 0 < gap <= min(_PARA_GAP * usual, 2 * a.size) and a.size == b.size
+        if same and not _ITEM.match(b.text):
+            out[-1] = f"{out[-1]} {b.text}"
+        else:
+            out.append(b.text)
+    return out

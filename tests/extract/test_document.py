@@ -1,0 +1,57 @@
+"""The whole scan of a document: notes, reference list, in-text citations, apparatus spans."""
+
+from __future__ import annotations
+
+from litreview.extract.document import apparatus_spans, scan_text
+from tests.conftest import DATA
+
+DOCS = DATA / "docs"
+
+
+def _text(name: str) -> str:
+    return (DOCS / name).read_text(encoding="utf-8")
+
+
+def test_numeric_paper() -> None:
+    text = _text("numeric_paper.md")
+    scan = scan_text(text, "numeric_paper.md")
+    assert scan.notes.footnotes == ()
+    assert len(scan.entries) == 12
+    first = scan.citations[0]
+    assert (text[first.start : first.end], [w.entry for w in first.works]) == ("[1]", [1])
+    # the excerpt keeps 12 entries: citations of 13 and above are reported, never dropped
+    unlinked = [p for p in scan.problems if "has no entry" in p.message]
+    cited = {w.label for c in scan.citations for w in c.works if w.entry is None}
+    assert cited and {p.message.split("'")[1] for p in unlinked} == cited
+    assert not [p for p in scan.problems if "footnote marker" in p.message]
+
+
+def test_author_year_paper() -> None:
+    text = _text("author_year_paper.md")
+    scan = scan_text(text)
+    assert scan.citations
+    assert all(w.entry is not None for c in scan.citations for w in c.works)
+
+
+def test_apparatus_spans_cover_notes_and_entries_with_their_kind() -> None:
+    text = _text("endnote_list_report.md")
+    spans = apparatus_spans(text)
+    assert {s.kind for s in spans} == {"note"}
+    assert text[spans[0].start : spans[0].end].startswith("Pursuant to the Immigration")
+    paper = _text("numeric_paper.md")
+    refs = [s for s in apparatus_spans(paper) if s.kind == "reference"]
+    assert len(refs) == 12
+    assert paper[refs[0].start : refs[0].end].startswith("Kefauver-Harris Drug Amendments")
+    body_start = paper.index("In the US, a setting")
+    assert all(not (s.start <= body_start < s.end) for s in apparatus_spans(paper))
+
+
+def test_short_form_notes_resolve_to_the_reference_list() -> None:
+    text = (
+        "A claim.¹ Another.²\n\n¹ Lin and Emanuel 2016, 45.\n\n² Smith 2019.\n\nReferences\n\n"
+        "Lin N, Emanuel K. 2016. Grey swan tropical cyclones. Nature Climate Change 6:106-111.\n"
+    )
+    scan = scan_text(text)
+    one, two = scan.rows
+    assert (one.entry, one.parse) == (1, False)
+    assert (two.entry, two.parse) == (None, True)  # not in the list: a work of its own

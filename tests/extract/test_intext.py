@@ -1,0 +1,68 @@
+"""In-text citations linked to reference-list entries."""
+
+from __future__ import annotations
+
+from litreview.extract.intext import entry_of, in_text_citations
+from litreview.extract.reflist import RefEntry
+
+
+def _entry(index: int, raw: str, label: int | None = None) -> RefEntry:
+    return RefEntry(index=index, label=label, raw=raw, start=0, end=0, line=1)
+
+
+AUTHOR_YEAR = [
+    _entry(1, "Lin N, Emanuel K. 2016. Grey swan tropical cyclones."),
+    _entry(2, "Walsh KJE, McBride JL, Klotzbach PJ. 2016. Tropical cyclones."),
+    _entry(3, "Wu L, Belasco JG. 2008. Let me count the ways. Mol Cell."),
+    _entry(4, "Wu L, Belasco JG. 2008. Micro-RNA regulation. Mol Cell Biol."),
+    _entry(5, "Negrello Filho OA, Lana PC. 2013. Short-term stability."),
+]
+
+
+def _links(text: str, entries: list[RefEntry], **kw: bool) -> list[tuple[str, list[int | None]]]:
+    return [(c.text, [w.entry for w in c.works]) for c in in_text_citations(text, entries, **kw)]
+
+
+def test_numeric_groups_and_ranges() -> None:
+    entries = [_entry(k, f"Ref {k}.", label=k) for k in range(1, 8)]
+    text = "One [1]. Range [2]–[5]. Pair [6],[7]. List [1, 3–4]."
+    assert _links(text, entries) == [
+        ("[1]", [1]),
+        ("[2]–[5]", [2, 3, 4, 5]),
+        ("[6],[7]", [6, 7]),
+        ("[1, 3–4]", [1, 3, 4]),
+    ]
+
+
+def test_numeric_citation_without_entry_is_kept_unlinked() -> None:
+    assert _links("See [9].", [_entry(1, "Ref.", label=1)]) == [("[9]", [None])]
+
+
+def test_author_year_parenthetical_narrative_and_letters() -> None:
+    text = (
+        "Storms grow (Lin & Emanuel, 2016; Walsh et al., 2016). As Negrello Filho & Lana "
+        "(2013) showed, and others (Wu and Belasco, 2008b; see also Wu and Belasco, 2008a)."
+    )
+    assert _links(text, AUTHOR_YEAR) == [
+        ("(Lin & Emanuel, 2016; Walsh et al., 2016)", [1, 2]),
+        ("Negrello Filho & Lana (2013)", [5]),
+        ("(Wu and Belasco, 2008b; see also Wu and Belasco, 2008a)", [4, 3]),
+    ]
+
+
+def test_leading_words_that_name_no_entry_are_dropped() -> None:
+    assert _links("In Brazil, Lin & Emanuel (2016) agree.", AUTHOR_YEAR)[0][1] == [1]
+
+
+def test_superscripts_cite_numbered_entries_only_when_asked() -> None:
+    entries = [_entry(k, f"Ref {k}.", label=k) for k in range(1, 4)]
+    assert _links("A claim.<sup>1–3</sup>", entries) == []
+    assert _links("A claim.<sup>1–3</sup>", entries, superscripts=True) == [
+        ("<sup>1–3</sup>", [1, 2, 3])
+    ]
+
+
+def test_short_forms_of_notes_find_their_entry() -> None:
+    assert entry_of("Lin and Emanuel 2016, 45", AUTHOR_YEAR) == 1
+    assert entry_of("Smith 2019", AUTHOR_YEAR) is None
+    assert entry_of("A long sentence that is no short form.", AUTHOR_YEAR) is None

@@ -1,0 +1,31 @@
+"""Layout read from lines: headings, running heads and feet, back-matter sections."""
+
+from __future__ import annotations
+
+from litreview.extract._text import split_lines
+from litreview.extract.layout import back_matter, furniture, heading_text, is_heading
+
+
+def test_numbered_and_markdown_headings() -> None:
+    assert is_heading("1.9 References")
+    assert is_heading("## References")
+    assert heading_text("**7. References:**") == "References"
+    assert heading_text("1.9 References") == "References"
+
+
+def test_running_feet_are_furniture_but_repeated_sentences_are_not() -> None:
+    lines = split_lines(
+        "Page 1 Report 26\n\nA.\n\nPage 2 Report 26\n\nB.\n\nPage 3 Report 26\n\n"
+        "30 The interval is (37, 56).\n\n31 The interval is (40, 60).\n\n"
+        "32 The interval is (41, 61).\n"
+    )
+    assert sorted(furniture(lines)) == [0, 4, 8]
+
+
+def test_back_matter_sections_by_their_heading_words() -> None:
+    lines = split_lines(
+        "Body text.\n\nNotes\n\n1 A note.\n\nReferences\n\nA, B. 2001. Title.\n\n"
+        "Appendix I\n\nMore body.\n"
+    )
+    sections = back_matter(lines)
+    assert [(s.kind, s.first, s.last) for s in sections] == [("notes", 3, 5), ("references", 7, 9)]

@@ -1,0 +1,90 @@
+"""The works a note cites: rows per note for every note style, with their kinds."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.extract.citations import references
+from litreview.extract.footnotes import Footnote
+
+
+def _rows(text: str) -> list[tuple[str, str, str]]:
+    note = Footnote(number=1, text=text, spans=((0, len(text)),), line=3)
+    rows, _ = references([note])
+    return [(r.kind, r.raw, r.csl_type) for r in rows]
+
+
+def _works(text: str) -> int:
+    return sum(1 for kind, _, _ in _rows(text) if kind not in ("note", "xref"))
+
+
+@pytest.mark.parametrize(
+    ("text", "works"),
+    [
+        pytest.param(
+            "Butcher 2003, Weitzer 2005, Masenior and Beyrer 2007, Smith et al. 2010a.",
+            4,
+            id="short_author_year_list",
+        ),
+        pytest.param(
+            "Onishi, Norimitsu. 2005. Japan, easygoing till now, plans sex traffic crackdown. "
+            "New York Times, February 16.",
+            1,
+            id="newspaper_author_date",
+        ),
+        pytest.param(
+            "Stallard P, Skryabina E, Taylor G. A cluster randomised controlled trial. "
+            "Lancet Psychiatry. 2014;1(3):185-192.",
+            1,
+            id="vancouver",
+        ),
+        pytest.param(
+            "Pub. L. No. 117-328, 136 Stat. at 5195; and Pub. L. No. 118-50, 138 Stat. at 912-13.",
+            2,
+            id="two_laws",
+        ),
+        pytest.param(
+            "This estimate uses available data. It drove the process, according to DHS "
+            "officials. Department of Homeland Security, _President Biden to Announce Uniting "
+            "for Ukraine_ (Apr. 21, 2022).",
+            2,
+            id="prose_with_reference_and_interview",
+        ),
+        pytest.param(
+            "We interviewed representatives of Church World Service, Global Refuge, and the "
+            "International Rescue Committee.",
+            0,
+            id="list_of_interviewees",
+        ),
+        pytest.param("GAO-26-107433.", 1, id="report_number"),
+    ],
+)
+def test_works_per_note(text: str, works: int) -> None:
+    assert _works(text) == works
+
+
+def test_cross_reference_note_says_so() -> None:
+    assert _rows("See appendix III for our methods and appendix IV for the studies.") == [
+        ("xref", "See appendix III for our methods and appendix IV for the studies.", "")
+    ]
+
+
+def test_explanatory_note_without_sources() -> None:
+    rows = _rows("The program serves women who are pregnant and infants under the age of one.")
+    assert [kind for kind, _, _ in rows] == ["note"]
+
+
+def test_interview_rows_name_who_and_their_type() -> None:
+    rows = _rows("Fees rose in 2019, according to ORR officials.")
+    assert rows[-1] == ("citation", "ORR officials", "interview")
+
+
+def test_communication_rows_keep_the_type_their_words_give() -> None:
+    rows = _rows("Conversation between CRS and A.O. Courts on April 1, 2016.")
+    assert rows == [
+        (
+            "citation",
+            "Conversation between CRS and A.O. Courts on April 1, 2016.",
+            "personal_communication",
+        )
+    ]

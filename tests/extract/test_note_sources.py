@@ -1,0 +1,123 @@
+"""Sources a note cites besides publications: laws, interviews, correspondence, short forms."""
+
+from __future__ import annotations
+
+from litreview.extract.note_sources import (
+    attributions,
+    communications,
+    is_cross_reference,
+    legal_citations,
+    note_sentences,
+    short_forms,
+)
+
+
+def _raw(units: list) -> list[str]:  # type: ignore[type-arg]
+    return [u.raw for u in units]
+
+
+def test_each_law_and_code_section_is_a_source() -> None:
+    text = (
+        "6 U.S.C. §§ 251, 557; 8 U.S.C. § 1182(d)(5)(A). See Pub. L. No. 117-128, 136 Stat. "
+        "1211; 28 C.F.R. § 36.406; Exec. Order 14238, 90 Fed. Reg. 13043 (March 2025)."
+    )
+    assert _raw(legal_citations(text)) == [
+        "6 U.S.C. §§ 251, 557",
+        "8 U.S.C. § 1182(d)(5)(A)",
+        "Pub. L. No. 117-128, 136 Stat. 1211",
+        "28 C.F.R. § 36.406",
+        "Exec. Order 14238",
+        "90 Fed. Reg. 13043",
+    ]
+
+
+def test_a_codification_is_the_same_law() -> None:
+    text = "Pub. L. No. 108-81 § 104, 117 Stat. 991, 997 (codified 20 U.S.C. § 9109)."
+    assert _raw(legal_citations(text)) == ["Pub. L. No. 108-81"]
+
+
+def test_cases_and_parliamentary_papers() -> None:
+    text = (
+        "Memorandum and Order, _Rhode Island v. Trump_, No. 1:25-cv-00128 (D.R.I. Nov. 21, "
+        "2025). H.R. Rep. 117-403, at 312."
+    )
+    assert len(legal_citations(text)) == 2
+
+
+def test_one_interview_source_per_actor() -> None:
+    text = (
+        "Rates fell, according to ORR officials. In July, officials said ORR resumed. "
+        "DHS officials told us that it was so."
+    )
+    assert _raw(attributions(text)) == ["ORR officials", "DHS officials"]
+
+
+def test_generic_officials_count_once_when_no_one_is_named() -> None:
+    assert _raw(attributions("Fees rose, according to officials. Officials said so.")) == [
+        "officials"
+    ]
+
+
+def test_a_body_alone_counts_only_without_a_document() -> None:
+    text = "According to IMLS, the program ended."
+    assert _raw(attributions(text)) == ["IMLS"]
+    assert attributions(text, documents=True) == []
+
+
+def test_representatives_from_a_place() -> None:
+    text = "Representatives from two Tribes we visited said that storage lacks controls."
+    assert len(attributions(text)) == 1
+
+
+def test_communications_have_their_csl_type() -> None:
+    assert communications("Conversation between CRS and A.O. Courts on April 1, 2016.")[
+        0
+    ].csl_type == ("personal_communication")
+    assert communications("07TOKYO1028.")[0].csl_type == "personal_communication"
+    assert communications("Interview with a shelter manager, 3 May 2019.")[0].csl_type == (
+        "interview"
+    )
+    assert communications("The survey was long.") == []
+
+
+def test_cross_references_point_inside_the_document() -> None:
+    assert is_cross_reference("See appendix IV for information on these studies.")
+    assert is_cross_reference("See app. I for our methods.")
+    assert not is_cross_reference("We counted boats.")
+
+
+def test_short_forms_name_a_document_by_its_number() -> None:
+    assert _raw(short_forms("GAO-23-106124.")) == ["GAO-23-106124"]
+    assert _raw(short_forms("FNS Instruction 800-2. FNS considers them makers.")) == [
+        "FNS Instruction 800-2"
+    ]
+    assert short_forms("In 2019 the survey closed.") == []
+
+
+def test_sentences_do_not_end_at_abbreviations() -> None:
+    text = "See Pub. L. No. 117-128, 136 Stat. 1211. We reported it. J. Smith agreed."
+    assert [text[a:b] for a, b in note_sentences(text)] == [
+        "See Pub. L. No. 117-128, 136 Stat. 1211.",
+        "We reported it.",
+        "J. Smith agreed.",
+    ]
+
+
+def test_a_law_keeps_its_pinpoints_and_ids_count_apart() -> None:
+    text = (
+        "Pub. L. 119-75, div. B, tit. IV (2026). The Director serves 4 years. 20 U.S.C. § "
+        "9103(a). The Board advises. _Id._ § 9105a(b)(1). Members serve 5 years. _Id._ § 9105a(c)."
+    )
+    assert _raw(legal_citations(text)) == [
+        "Pub. L. 119-75, div. B, tit. IV (2026)",
+        "20 U.S.C. § 9103(a)",
+        "Id. § 9105a(b)(1)",
+        "Id. § 9105a(c)",
+    ]
+
+
+def test_a_list_of_sections_stops_before_another_code() -> None:
+    assert _raw(legal_citations("See 20 U.S.C. § 9172(1), 2 C.F.R. § 3187.3.")) == [
+        "20 U.S.C. § 9172(1)",
+        "2 C.F.R. § 3187.3",
+    ]

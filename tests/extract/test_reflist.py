@@ -1,0 +1,57 @@
+"""Reference lists: numbered and unnumbered entries, wrapped and page-broken entries."""
+
+from __future__ import annotations
+
+from litreview.extract._text import split_lines
+from litreview.extract.reflist import reference_entries
+from tests.conftest import DATA
+
+
+def _entries(text: str) -> list[tuple[int | None, str]]:
+    return [(e.label, e.raw) for e in reference_entries(text, split_lines(text))]
+
+
+def test_numbered_list_with_offsets() -> None:
+    text = (DATA / "docs" / "numeric_paper.md").read_text(encoding="utf-8")
+    entries = reference_entries(text, split_lines(text))
+    assert [e.label for e in entries] == list(range(1, 13))
+    assert entries[1].raw.startswith("Fugh-Berman A, Melnick D (2008)")
+    for e in entries:
+        assert " ".join(text[e.start : e.end].split()) == e.raw
+
+
+def test_unnumbered_one_a_line() -> None:
+    text = (DATA / "docs" / "author_year_paper.md").read_text(encoding="utf-8")
+    entries = reference_entries(text, split_lines(text))
+    assert len(entries) == 17
+    assert all(e.label is None for e in entries)
+    assert entries[0].raw.startswith("Gattuso JP, Magnan A, Billé R")
+    assert entries[0].raw.endswith("DOI: https://doi.org/10.1126/science.aac4722")
+
+
+def test_hard_wrapped_entries_and_an_entry_broken_by_a_page() -> None:
+    text = (
+        "References\n\nAdams, J. 2001. A long title that runs on\nover two lines. Press.\n"
+        "Brown, K. 2002. Second. Journal 4:1-2.\n\nCarter, L. 2003. Third, broken\n\n"
+        "by a page. Press.\n"
+    )
+    assert [raw for _, raw in _entries(text)] == [
+        "Adams, J. 2001. A long title that runs on over two lines. Press.",
+        "Brown, K. 2002. Second. Journal 4:1-2.",
+        "Carter, L. 2003. Third, broken by a page. Press.",
+    ]
+
+
+def test_numbers_must_follow_on() -> None:
+    text = "References\n\n1. A, B. Title. J. 2001;\n2014 Suppl 2:1-2.\n2. C, D. Title. J. 2002.\n"
+    assert [label for label, _ in _entries(text)] == [1, 2]
+
+
+def test_a_list_of_studies_under_its_own_heading_is_found_by_shape() -> None:
+    text = (
+        "Studies We Reviewed\n\n"
+        "Bliss, Mary. “The Effect of Packs on Feeding.” Birth 24:2 (1997): 90-97.\n\n"
+        "Dungy, Claire. “Discharge Packages and Feeding.” Pediatrics 151 (1997): 724-729.\n\n"
+        "Evans, Cynthia. “Formula Samples and Practice.” Nursing (1986): 401-405.\n"
+    )
+    assert [raw.split(",")[0] for _, raw in _entries(text)] == ["Bliss", "Dungy", "Evans"]
