@@ -1,0 +1,267 @@
+"""Quality of litreview's bibliography formats on the real-file corpus (tests/data/real).
+
+    python3 benchmarks/real_files.py [--no-tools] [FILE ...]
+
+For every file, prints one row:
+
+- ``entries``: records litreview reads (``-`` when it cannot read the file at all);
+- ``lost``: values lost. For a format litreview also writes (BibTeX, RIS, CSL-JSON), the file is
+  read and written back in the same format, and both texts are parsed by an independent
+  parser (bibtexparser, rispy, json); a value of the input missing from the output is lost.
+  For a search export (read only), an input value (as its own parser sees it) that is found
+  in no field of the works read is lost;
+- ``csl bad``: items of the CSL-JSON export that fail the official schema (csl-data.json);
+- ``consumer errors``: exports that a consumer refuses: pandoc --citeproc on the BibTeX and on
+  the CSL-JSON export, ``biber --tool`` on the BibLaTeX export (``--no-tools`` skips them);
+- ``dm warn``: ``biber --validate-datamodel`` warnings of the BibLaTeX export (input's own in
+  brackets, for BibTeX inputs);
+- ``false merges``: the file imported, then imported again as its own RIS export: records of
+  the second import folded into a work other than their own twin, plus records of the first
+  import merged into one another.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import bibtexparser
+import jsonschema
+import rispy
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT / "tests" / "data" / "real"
+EXAMPLES = Path("/usr/share/texlive/texmf-dist/bibtex/bib/biblatex/biblatex/biblatex-examples.bib")
+EXTRA = [
+    ROOT / "tests" / "data" / "bibtex" / "zotero_export.bib",
+    ROOT / "tests" / "data" / "ris" / "zotero_export.ris",
+    ROOT / "tests" / "data" / "csljson" / "zotero_export.json",
+]
+SCHEMA = ROOT / "litreview" / "data" / "csl-data.json"
+FALLBACK_SCHEMA = Path("/tmp/csl-data.json")
+ALIASES = {"journal": "journaltitle", "address": "location", "school": "institution"}
+
+
+def _norm(text: object) -> str:
+    return " ".join(str(text).split())
+
+
+def _bib_values(text: str) -> Counter[tuple[str, str, str]]:
+    """(key, field, value) of every field, as bibtexparser reads them (strings resolved)."""
+    # bibtexparser cannot read an entry without a key (Citavi): give it a placeholder.
+    count = iter(range(10**9))
+    text = re.sub(r"(@[A-Za-z]+\s*\{)\s*,", lambda m: f"{m.group(1)}__nokey{next(count)}__,", text)
+    lib = bibtexparser.parse_string(text)
+    out: Counter[tuple[str, str, str]] = Counter()
+    for entry in lib.entries:
+        fields = {ALIASES.get(f.key.lower(), f.key.lower()): _norm(f.value) for f in entry.fields}
+        if "date" not in fields and "year" in fields:
+            year, month = fields.pop("year"), fields.pop("month", "")
+            fields["date"] = year + (f"-{month}" if month else "")
+        # an entry read without a key gets one on import: match it by its title
+        key = (
+            entry.key if not entry.key.startswith("__nokey") else "title:" + fields.get("title", "")
+        )
+        for name, value in fields.items():
+            out[(key, name, value)] += 1
+    return out
+
+
+def _ris_values(text: str) -> Counter[tuple[int, str, str]]:
+    """(record, tag, value) of every RIS line, as rispy reads them (every tag a list)."""
+    tags = [t for t in rispy.TAG_KEY_MAPPING if t not in ("ER", "UK")]
+    parser = rispy.RisParser(
+        mapping={t: t for t in tags} | {"UK": "unknown_tag"},
+        list_tags=tags,
+        delimiter_tags_mapping={},
+    )
+    out: Counter[tuple[int, str, str]] = Counter()
+    alias = {"T1": "TI", "A1": "AU", "ED": "A2", "N2": "AB", "Y1": "PY", "JF": "T2"}
+    for n, rec in enumerate(parser.parse(text)):
+        unknown = rec.pop("unknown_tag", {})
+        for tag, values in [*rec.items(), *unknown.items()]:
+            for v in values if isinstance(values, list) else [values]:
+                out[(n, alias.get(tag, tag), _norm(v))] += 1
+    return out
+
+
+def _json_leaves(value: object, path: str = "") -> list[tuple[str, str]]:
+    if isinstance(value, dict):
+        return [x for k, v in value.items() for x in _json_leaves(v, f"{path}/{k}")]
+    if isinstance(value, list):
+        return [x for i, v in enumerate(value) for x in _json_leaves(v, f"{path}/{i}")]
+    return [(path, _norm(value))]
+
+
+def _csl_values(text: str) -> Counter[tuple[str, str]]:
+    items = json.loads(text)
+    return Counter(
+        (str(i), leaf)
+        for i, item in enumerate(items)
+        for leaf in _json_leaves({k: v for k, v in item.items() if k != "id"})
+    )
+
+
+def _lost(before: Counter, after: Counter) -> int:  # type: ignore[type-arg]
+    return sum((before - after).values())
+
+
+def _search_lost(path: Path, works: list) -> int:  # type: ignore[type-arg]
+    """Values of a search export (by its own reader) found in no field of ``works``."""
+    from litreview.formats import search_values  # type: ignore[attr-defined]
+
+    blob = " ".join(_norm(_work_text(w)) for w in works).lower()
+    return sum(1 for v in search_values(path) if _norm(v).lower() not in blob)
+
+
+def _work_text(work: object) -> str:
+    import dataclasses
+
+    parts = []
+    for f in dataclasses.fields(work):  # type: ignore[arg-type]
+        v = getattr(work, f.name)
+        parts.append(json.dumps(v, default=lambda o: dataclasses.asdict(o), ensure_ascii=False))
+        parts.append(str(v))
+    return " ".join(parts)
+
+
+def _run(cmd: list[str], cwd: str) -> tuple[int, str]:
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, timeout=300)
+    return done.returncode, done.stdout + done.stderr
+
+
+def _consumers(works: list, tmp: str, check_biber: bool) -> tuple[int, int]:  # type: ignore[type-arg]
+    """(exports a consumer refused, biber datamodel warnings of the BibLaTeX export)."""
+    from litreview.formats import writer_for
+
+    failed = 0
+    d = Path(tmp)
+    (d / "doc.md").write_text("---\nnocite: '@*'\n---\n", encoding="utf-8")
+    for fmt, name in (("bibtex", "out.bib"), ("csljson", "out.json")):
+        (d / name).write_text(writer_for(fmt)(works), encoding="utf-8")
+        code, log = _run(
+            ["pandoc", "--citeproc", "--bibliography", name, "-t", "plain", "doc.md"], tmp
+        )
+        failed += code != 0
+    (d / "blx.bib").write_text(writer_for("biblatex")(works), encoding="utf-8")
+    code, log = _run(["biber", "--tool", "--output-file", "tool.bib", "blx.bib"], tmp)
+    failed += code != 0 or "ERROR" in log
+    warnings = _datamodel_warnings(d / "blx.bib", tmp) if check_biber else 0
+    return failed, warnings
+
+
+def _datamodel_warnings(bib: Path, tmp: str) -> int:
+    _code, log = _run(
+        ["biber", "--tool", "--validate-datamodel", "--output-file", "dm.bib", str(bib)], tmp
+    )
+    return sum(1 for line in log.splitlines() if line.startswith("WARN - Datamodel"))
+
+
+def _csl_bad(works: list) -> int:  # type: ignore[type-arg]
+    from litreview.formats import writer_for
+
+    schema_path = SCHEMA if SCHEMA.exists() else FALLBACK_SCHEMA
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft7Validator(schema["items"] | {"definitions": schema["definitions"]})
+    items = json.loads(writer_for("csljson")(works))
+    return sum(1 for item in items if not validator.is_valid(item))
+
+
+def _false_merges(works: list) -> int:  # type: ignore[type-arg]
+    from litreview.corpus.dedup import merge_into
+    from litreview.formats import writer_for
+    from litreview.formats.ris import read_ris
+
+    first = merge_into([], works)
+    again = read_ris(writer_for("ris")(list(first.works)), "again.ris")[0]
+    second = merge_into(list(first.works), again)
+    wrong = sum(1 for k, v in second.key_map.items() if k != v)
+    return len(first.merges) + wrong + (len(second.works) - len(first.works))
+
+
+def _same_format_lost(path: Path, fmt: str, works: list) -> int | str:  # type: ignore[type-arg]
+    from litreview.formats import writer_for
+
+    text = path.read_text(encoding="utf-8-sig")
+    if fmt in ("bibtex", "biblatex"):
+        dialect = "biblatex" if _is_biblatex(text) else "bibtex"
+        return _lost(_bib_values(text), _bib_values(writer_for(dialect)(works)))
+    if fmt == "ris":
+        return _lost(_ris_values(text), _ris_values(writer_for("ris")(works)))
+    if fmt == "csljson":
+        return _lost(_csl_values(text), _csl_values(writer_for("csljson")(works)))
+    return _search_lost(path, works)
+
+
+def _is_biblatex(text: str) -> bool:
+    low = text.lower()
+    return any(
+        m in low for m in ("journaltitle", "@online", "date =", "date=", "location =", "@mvbook")
+    )
+
+
+def measure(path: Path, tools: bool) -> dict[str, object]:
+    """One row of the table."""
+    from litreview.core.errors import LitreviewError
+    from litreview.formats import format_for, read_file
+
+    row: dict[str, object] = {"file": path.name}
+    try:
+        fmt = format_for(path).name
+        works, problems = read_file(path)
+    except (LitreviewError, ValueError, UnicodeDecodeError) as exc:
+        return row | {"entries": "-", "note": str(exc)[:50]}
+    row["entries"] = len(works)
+    row["errors"] = sum(p.severity == "error" for p in problems)
+    try:
+        row["lost"] = _same_format_lost(path, fmt, works)
+    except Exception as exc:  # the measurement must go on to the next file
+        row["lost"] = f"? {type(exc).__name__}"
+    row["csl bad"] = _csl_bad(works)
+    if tools:
+        with tempfile.TemporaryDirectory() as tmp:
+            failed, warn = _consumers(works, tmp, fmt == "bibtex")
+            row["consumer errors"] = failed
+            if fmt == "bibtex":
+                copy = Path(tmp) / "input.bib"  # biber writes its log beside the file
+                copy.write_bytes(path.read_bytes())
+                own = _datamodel_warnings(copy, tmp)
+                row["dm warn"] = f"{warn} [{own}]"
+    row["false merges"] = _false_merges(works)
+    return row
+
+
+COLUMNS = ("file", "entries", "errors", "lost", "csl bad", "consumer errors", "dm warn")
+
+
+def main() -> None:
+    """Print the table."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("files", nargs="*", type=Path)
+    ap.add_argument("--no-tools", action="store_true", help="skip pandoc and biber")
+    args = ap.parse_args()
+    files = args.files or sorted(REAL.iterdir()) + EXTRA + [EXAMPLES]
+    files = [f for f in files if f.is_file() and f.suffix not in (".md", ".blg")]
+    cols = (*COLUMNS, "false merges", "note")
+    print("| " + " | ".join(cols) + " |")
+    print("|" + "---|" * len(cols))
+    totals: Counter[str] = Counter()
+    for f in files:
+        row = measure(f, not args.no_tools)
+        for c in ("entries", "lost", "csl bad", "consumer errors", "false merges"):
+            if isinstance(row.get(c), int):
+                totals[c] += row[c]  # type: ignore[assignment]
+        print("| " + " | ".join(str(row.get(c, "")) for c in cols) + " |", flush=True)
+    print("| total | " + " | ".join(str(totals.get(c, "")) for c in cols[1:]) + " |")
+
+
+if __name__ == "__main__":
+    main()
