@@ -153,6 +153,7 @@ def entry_to_work(
         place=fields.first(("location", "address"))[1],
         keywords=keywords,
         extra=tuple(fields.rest() + marks),
+        tex=True,
         **values,
     )
     unknown = [name for _, _, names in evaluated for name in names]

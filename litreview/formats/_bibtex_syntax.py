@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from litreview.core.model import Person
 
@@ -204,21 +205,34 @@ def _is_lower(word: str) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def _person(name: str) -> Person:
-    """One BibTeX name as a person ("Family, Given", "Given von Family") or organisation.
+    """One BibTeX name as a person or an organisation (``{World Bank}``).
 
-    Cached: the same names recur across a corpus, and a :class:`Person` is immutable.
+    The three BibTeX forms: "von Family, Given", "von Family, Jr, Given" (the suffix kept
+    apart) and "Given von Family". The "von" words (lower-case, BibTeX's rule) start the
+    family name and are recorded as its ``particle``. Cached: the same names recur across a
+    corpus, and a :class:`Person` is immutable.
     """
     if name.startswith("{") and name.endswith("}") and _braced_end(name, 0, "}") == len(name):
         return Person(literal=name[1:-1].strip())
     parts = _split_top(name, _COMMA)
     if len(parts) == 2:
-        return Person(family=parts[0], given=parts[1])
+        return _with_particle(Person(family=parts[0], given=parts[1]))
     if len(parts) >= 3:
-        return Person(family=f"{parts[0]}, {parts[1]}", given=", ".join(parts[2:]))
+        given = ", ".join(parts[2:])
+        return _with_particle(Person(family=parts[0], given=given, suffix=parts[1]))
     words = _split_top(name, _WS)
     lower = [i for i, w in enumerate(words[:-1]) if _is_lower(w)]
     cut = lower[0] if lower else len(words) - 1
-    return Person(family=" ".join(words[cut:]), given=" ".join(words[:cut]))
+    return _with_particle(Person(family=" ".join(words[cut:]), given=" ".join(words[:cut])))
+
+
+def _with_particle(person: Person) -> Person:
+    """``person`` with the lower-case words that open its family name as its particle."""
+    words = _split_top(person.family, _WS)
+    n = 0
+    while n < len(words) - 1 and _is_lower(words[n]):
+        n += 1
+    return replace(person, particle=" ".join(words[:n])) if n else person
 
 
 def split_names(text: str) -> tuple[Person, ...]:
@@ -230,16 +244,20 @@ def split_names(text: str) -> tuple[Person, ...]:
 
 
 def format_names(people: tuple[Person, ...]) -> str:
-    """Persons as a BibTeX name list: "Family, Given" or ``{Literal}``, joined by ``and``."""
+    """Persons as a BibTeX name list: "Family, Given", "Family, Jr, Given" or ``{Literal}``,
+    joined by ``and`` (a dropping particle is written after the given name)."""
     out = []
     for p in people:
+        given = " ".join(x for x in (p.given, p.dropping_particle) if x)
         if p.literal:
             out.append("{" + p.literal + "}")
-        elif p.given and p.family:
-            out.append(f"{p.family}, {p.given}")
+        elif p.suffix:
+            out.append(f"{p.family}, {p.suffix}, {given}")
+        elif given and p.family:
+            out.append(f"{p.family}, {given}")
         elif p.family:
             # "Family," keeps a many-word family name from being split into given + family.
             out.append(f"{p.family}," if len(_split_top(p.family, _WS)) > 1 else p.family)
         else:
-            out.append("{" + p.given + "}")
+            out.append("{" + given + "}")
     return " and ".join(out)

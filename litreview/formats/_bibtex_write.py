@@ -1,9 +1,13 @@
 """Works -> BibTeX or BibLaTeX text: fixed field order, then unmodelled fields as read.
 
-Values are TeX. Text that came from a format that is not (RIS, CSL-JSON, a footnote) gets
-its bare ``&``, ``%`` and ``#`` escaped in names, title, container, publisher, place, note
-and abstract, so the file typesets; values read from BibTeX already carry their escapes and
-are written as read.
+Values are TeX. A work whose values are text (read from RIS, CSL-JSON, CSV, a document) is
+written through :func:`~litreview.core.texmarkup.as_tex`, so TeX prints its text as it is and
+no command in it ever runs (``\\input`` is written ``\\textbackslash{}input``); values read
+from BibTeX already carry their escapes and are written as read (a bare ``&``, ``%`` or
+``#`` in names, title, container, publisher, place, note and abstract gets its backslash).
+A field name that occurs more than once in ``extra`` (RIS repeats ``AD``, ``N1``, ``SN``)
+is written once as read and then as ``name-2``, ``name-3`` ..., so no entry holds one field
+twice.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import re
 from collections.abc import Iterable
 
 from litreview.core.model import Work
-from litreview.core.texmarkup import tex_escape, tex_person
+from litreview.core.texmarkup import as_tex, tex_escape, tex_person
 from litreview.formats import _bibtex_maps as maps
 from litreview.formats._bibtex_syntax import MONTHS, balanced, format_names
 
@@ -114,12 +118,25 @@ def _fields(work: Work, biblatex: bool) -> list[_Field]:
         ("abstract", tex(work.abstract), False),
         ("keywords", ", ".join(work.keywords), False),
     ]
-    out.extend((n, v, False) for n, v in extras)
+    out.extend((n, v, False) for n, v in _numbered(extras))
     return [f for f in out if f[1]]
+
+
+def _numbered(extras: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``extras`` with the second, third ... field of one name as ``name-2``, ``name-3``."""
+    if len({n.lower() for n, _ in extras}) == len(extras):
+        return extras
+    seen: dict[str, int] = {}
+    out = []
+    for name, value in extras:
+        n = seen[name.lower()] = seen.get(name.lower(), 0) + 1
+        out.append((name if n == 1 else f"{name}-{n}", value))
+    return out
 
 
 def _entry(work: Work, biblatex: bool) -> str:
     """One entry as text."""
+    work = as_tex(work)
     etype, type_fields = _entry_type(work, biblatex)
     fields = _fields(work, biblatex) + type_fields
     width = max((len(n) for n, _, _ in fields), default=0)

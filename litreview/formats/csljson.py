@@ -15,8 +15,9 @@ from typing import Any
 import jsonschema
 
 from litreview.core.errors import Problem
-from litreview.core.model import Work, replace
+from litreview.core.model import Work
 from litreview.core.texmarkup import plain_work
+from litreview.formats._citekeys import keyed
 from litreview.formats.csl import work_from_csl, work_to_csl
 
 __all__ = ["ITEM_SCHEMA", "read_csljson", "validate_csljson", "write_csljson"]
@@ -65,7 +66,6 @@ ITEM_SCHEMA: dict[str, Any] = {
     },
 }
 _VALIDATOR = jsonschema.Draft202012Validator(ITEM_SCHEMA)
-_CITEKEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_:.+-]*\Z")
 _PART = re.compile(r"\s*-?[0-9]+\s*\Z")
 
 
@@ -172,19 +172,12 @@ def write_csljson(works: Sequence[Work]) -> str:
 def _item(work: Work) -> dict[str, Any]:
     """A work as a CSL item; a keyless work keeps the id it was read with."""
     item = work_to_csl(plain_work(work))
-    if not work.key and work.extra_value("id"):
-        item["id"] = work.extra_value("id")
+    custom = item.get("custom", {})
+    if not work.key and "id" in custom:
+        item["id"] = str(custom.pop("id"))
+        if not custom:
+            del item["custom"]
     return item
-
-
-def _with_citekey_id(work: Work) -> Work:
-    """A work whose id cannot be a citekey (Zotero's URIs) as keyless, the id in ``extra``.
-
-    Import then gives it a stable citekey; exports still carry the original id.
-    """
-    if not work.key or _CITEKEY.match(work.key):
-        return work
-    return replace(work, key="", extra=(("id", work.key), *work.extra))
 
 
 def _read_item(item: Any, index: int, line: int, path: str) -> tuple[Work | None, Problem | None]:
@@ -207,7 +200,7 @@ def _read_item(item: Any, index: int, line: int, path: str) -> tuple[Work | None
             message=f"{where} ({item.get('id', 'no id')}): {field}: {error.message}",
         )
     try:
-        return _with_citekey_id(work_from_csl(item)), None
+        return keyed(work_from_csl(item)), None
     except (TypeError, ValueError, IndexError) as exc:
         return None, Problem(
             path=path,

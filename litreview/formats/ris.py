@@ -19,13 +19,16 @@ import rispy
 from litreview.core.errors import Problem
 from litreview.core.model import Person, Work
 from litreview.core.texmarkup import plain_work
-from litreview.formats._ris_maps import CSL_TO_TY, TY_TO_CSL
+from litreview.formats._citekeys import keyed
+from litreview.formats._names import text_person
+from litreview.formats._ris_maps import CSL_TO_TY, EXTRA_TO_TAG, TY_TO_CSL
 
 __all__ = ["read_ris", "validate_ris", "write_ris"]
 
 _PREFIX = "RIS:"
 _EXTRA_NOTE = re.compile(r"\[extra\] (.+?): (.*)\Z", re.DOTALL)
 _DATE = re.compile(r"(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?(?:[/-].*)?\Z", re.DOTALL)
+_REPEAT = re.compile(r"-\d+\Z")
 _HEADER = re.compile(r"\d+\.?\Z")  # "1." record numbers some exporters (rispy) write
 _LINE_RULE = rispy.RisParser()
 
@@ -177,7 +180,7 @@ def _to_work(record: _Record, path: str, problems: list[Problem]) -> Work:
     fields["pages"] = _read_pages(pending)
     fields["issued"] = _read_issued(pending)
     fields["accessed"] = _date(pending.first(("Y2",)) or "") or ""
-    return Work(extra=pending.rest(), **fields)  # type: ignore[arg-type]
+    return keyed(Work(extra=pending.rest(), **fields))  # type: ignore[arg-type]
 
 
 def _read_type(record: _Record, path: str, problems: list[Problem], pending: _Pending) -> str:
@@ -194,11 +197,12 @@ def _read_type(record: _Record, path: str, problems: list[Problem], pending: _Pe
 
 
 def _person(value: str) -> Person:
-    """``"Family, Given"`` as a person; a name without a comma as an organisation."""
+    """``"Family, Given[, Suffix]"`` as a person; a name without a comma as an organisation."""
     if "," not in value:
         return Person(literal=value.strip())
     family, given = value.split(",", 1)
-    return Person(family=family.strip(), given=given.strip())
+    given, _, suffix = given.partition(",")
+    return text_person(family, given, suffix)
 
 
 def _read_pages(pending: _Pending) -> str:
@@ -278,8 +282,10 @@ def _to_lines(work: Work) -> list[tuple[str, str]]:
     for name, value in work.extra:
         if name == _PREFIX + "TY":
             continue
-        if name.startswith(_PREFIX) and len(name) == len(_PREFIX) + 2:
-            lines.append((name[len(_PREFIX) :], value))
+        tag = _REPEAT.sub("", name[len(_PREFIX) :]) if name.startswith(_PREFIX) else ""
+        tag = tag or EXTRA_TO_TAG.get(name.lower(), "")
+        if len(tag) == 2:  # "RIS:AD", "RIS:AD-2" (a repeated tag in BibTeX), or "issn"
+            lines.append((tag, value))
         else:
             lines.append(("N1", f"[extra] {name}: {value}"))
     return lines
@@ -287,7 +293,10 @@ def _to_lines(work: Work) -> list[tuple[str, str]]:
 
 def _name(person: Person) -> str:
     """A name as RIS writes it: ``"Family, Given"`` (comma kept), or the organisation."""
-    return person.literal or f"{person.family}, {person.given}".rstrip()
+    if person.literal:
+        return person.literal
+    given = " ".join(x for x in (person.given, person.dropping_particle) if x)
+    return f"{person.family}, {given}" + (f", {person.suffix}" if person.suffix else "")
 
 
 def _date_lines(issued: str) -> list[tuple[str, str]]:

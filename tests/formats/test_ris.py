@@ -34,7 +34,7 @@ def test_zotero_export_fields() -> None:
     assert article.key == "muller2019gender"
     assert article.authors == (
         Person(family="Müller", given="Anna-Lena"),
-        Person(family="van der Berg", given="Jan"),
+        Person(family="van der Berg", given="Jan", particle="van der"),
     )
     assert article.editors == (Person(family="Ortega", given="José"),)
     assert (article.container, article.volume, article.issue) == (
@@ -100,17 +100,19 @@ def test_url_with_semicolon_is_not_split() -> None:
     assert "UR  - https://a.org/x;y=1\n" in write_ris(found)
 
 
-def test_other_formats_extra_fields_travel_as_marked_notes() -> None:
+def test_other_formats_extra_fields_travel_as_their_tag_or_marked_notes() -> None:
     work = Work(
         key="k1",
         type="book",
         title="T",
         note="A real note",
-        extra=(("isbn", "123"), ("RIS:SN", "456")),
+        extra=(("isbn", "123"), ("RIS:SN", "456"), ("x_shelf", "B12")),
     )
     out = write_ris([work])
-    assert "N1  - A real note\n" in out and "N1  - [extra] isbn: 123\n" in out
-    assert read_ris(out)[0] == [work]
+    assert "N1  - A real note\n" in out and "N1  - [extra] x_shelf: B12\n" in out
+    assert "SN  - 123\nSN  - 456\n" in out  # a field with a RIS tag of its own goes there
+    again = read_ris(out)[0][0]
+    assert again.extra == (("RIS:SN", "123"), ("RIS:SN", "456"), ("x_shelf", "B12"))
 
 
 def test_zotero_file_round_trips_through_our_writer() -> None:
