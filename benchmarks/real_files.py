@@ -7,9 +7,13 @@ For every file, prints one row:
 - ``entries``: records litreview reads (``-`` when it cannot read the file at all);
 - ``lost``: values lost. For a format litreview also writes (BibTeX, RIS, CSL-JSON), the file is
   read and written back in the same format, and both texts are parsed by an independent
-  parser (bibtexparser, rispy, json); a value of the input missing from the output is lost.
+  parser (bibtexparser, rispy, json); a value of the input missing from the output is lost
+  (a value is a distinct non-empty field value of a record: a keyword listed twice in one
+  record is one value).
   For a search export (read only), an input value (as its own parser sees it) that is found
   in no field of the works read is lost;
+- ``lost via corpus``: the same, the works first imported (citekeys given) and saved in
+  ``corpus.bib`` and read from it, as ``litreview import`` then ``export`` does;
 - ``csl bad``: items of the CSL-JSON export that fail the official schema (csl-data.json);
 - ``consumer errors``: exports that a consumer refuses: pandoc --citeproc on the BibTeX and on
   the CSL-JSON export, ``biber --tool`` on the BibLaTeX export (``--no-tools`` skips them);
@@ -55,27 +59,68 @@ def _norm(text: object) -> str:
 
 
 def _bib_values(text: str) -> Counter[tuple[str, str, str]]:
-    """(key, field, value) of every field, as bibtexparser reads them (strings resolved)."""
+    """(key, field, value) of every field, as bibtexparser reads them: ``@string`` macros
+    and ``#`` resolved, names parsed by its name splitter, month names as numbers."""
     # bibtexparser cannot read an entry without a key (Citavi): give it a placeholder.
     count = iter(range(10**9))
     text = re.sub(r"(@[A-Za-z]+\s*\{)\s*,", lambda m: f"{m.group(1)}__nokey{next(count)}__,", text)
-    lib = bibtexparser.parse_string(text)
+    lib = bibtexparser.parse_string(text, parse_stack=[])
+    strings = {m: str(i + 1) for i, m in enumerate(MONTHS)}
+    for block in lib.strings:
+        strings[block.key.lower()] = _resolve(str(block.value), strings)
     out: Counter[tuple[str, str, str]] = Counter()
     for entry in lib.entries:
-        fields = {ALIASES.get(f.key.lower(), f.key.lower()): _norm(f.value) for f in entry.fields}
+        names = {f.key.lower() for f in entry.fields}
+        fields = {}
+        for f in entry.fields:
+            name = f.key.lower()
+            if name in ALIASES and ALIASES[name] not in names:
+                name = ALIASES[name]
+            value = _resolve(str(f.value), strings)
+            fields[name] = _names(value) if name in NAME_FIELDS else value
         if "date" not in fields and "year" in fields:
             year, month = fields.pop("year"), fields.pop("month", "")
-            fields["date"] = year + (f"-{month}" if month else "")
+            fields["date"] = year + (f"-{int(month):02d}" if month.isdigit() else "")
         # an entry read without a key gets one on import: match it by its title
         key = (
             entry.key if not entry.key.startswith("__nokey") else "title:" + fields.get("title", "")
         )
         for name, value in fields.items():
-            out[(key, name, value)] += 1
+            if value:
+                out[(key, name, value)] = 1
     return out
 
 
-def _ris_values(text: str) -> Counter[tuple[int, str, str]]:
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+NAME_FIELDS = frozenset(
+    "author editor translator bookauthor editora editorb editorc commentator annotator "
+    "introduction afterword foreword holder".split()
+)
+
+
+def _resolve(raw: str, strings: dict[str, str]) -> str:
+    """A raw value: delimiters off, macros and ``#`` resolved (a test-side reading)."""
+    out = []
+    for part in re.split(r"\s*#\s*", raw.strip()):
+        if part[:1] in '{"' and part[-1:] in '}"':
+            out.append(part[1:-1])
+        else:
+            out.append(strings.get(part.lower(), part))
+    return _norm("".join(out))
+
+
+def _names(text: str) -> str:
+    """A name list as bibtexparser's name splitter reads it."""
+    from bibtexparser.middlewares.names import (
+        parse_single_name_into_parts,
+        split_multiple_persons_names,
+    )
+
+    parts = (parse_single_name_into_parts(n) for n in split_multiple_persons_names(text))
+    return " and ".join(repr((n.first, n.von, n.last, n.jr)) for n in parts)
+
+
+def _ris_values(text: str) -> Counter[tuple[object, str, str]]:
     """(record, tag, value) of every RIS line, as rispy reads them (every tag a list)."""
     tags = [t for t in rispy.TAG_KEY_MAPPING if t not in ("ER", "UK")]
     parser = rispy.RisParser(
@@ -83,13 +128,16 @@ def _ris_values(text: str) -> Counter[tuple[int, str, str]]:
         list_tags=tags,
         delimiter_tags_mapping={},
     )
-    out: Counter[tuple[int, str, str]] = Counter()
+    out: Counter[tuple[object, str, str]] = Counter()
     alias = {"T1": "TI", "A1": "AU", "ED": "A2", "N2": "AB", "Y1": "PY", "JF": "T2"}
     for n, rec in enumerate(parser.parse(text)):
         unknown = rec.pop("unknown_tag", {})
+        # records are matched by title (import sorts them by citekey), else by position
+        n = _norm((rec.get("TI") or rec.get("T1") or [n])[0]).lower() or n  # type: ignore[assignment]
         for tag, values in [*rec.items(), *unknown.items()]:
             for v in values if isinstance(values, list) else [values]:
-                out[(n, alias.get(tag, tag), _norm(v))] += 1
+                if _norm(v):  # an empty line holds no value
+                    out[(n, alias.get(tag, tag), _norm(v))] = 1
     return out
 
 
@@ -187,6 +235,15 @@ def _false_merges(works: list) -> int:  # type: ignore[type-arg]
     return len(first.merges) + wrong + (len(second.works) - len(first.works))
 
 
+def _via_corpus(works: list) -> list:  # type: ignore[type-arg]
+    """``works`` imported (deduplicated, citekeys given), saved in corpus.bib and read again."""
+    from litreview.corpus.dedup import merge_into
+    from litreview.formats.bibtex import read_bibtex, write_bibtex
+
+    imported = merge_into([], works).works
+    return read_bibtex(write_bibtex(sorted(imported, key=lambda w: w.key)))[0]
+
+
 def _same_format_lost(path: Path, fmt: str, works: list) -> int | str:  # type: ignore[type-arg]
     from litreview.formats import writer_for
 
@@ -221,10 +278,11 @@ def measure(path: Path, tools: bool) -> dict[str, object]:
         return row | {"entries": "-", "note": str(exc)[:50]}
     row["entries"] = len(works)
     row["errors"] = sum(p.severity == "error" for p in problems)
-    try:
-        row["lost"] = _same_format_lost(path, fmt, works)
-    except Exception as exc:  # the measurement must go on to the next file
-        row["lost"] = f"? {type(exc).__name__}"
+    for column, found in (("lost", lambda: works), ("lost via corpus", lambda: _via_corpus(works))):
+        try:
+            row[column] = _same_format_lost(path, fmt, found())
+        except Exception as exc:  # the measurement must go on to the next file
+            row[column] = f"? {type(exc).__name__}"
     row["csl bad"] = _csl_bad(works)
     if tools:
         with tempfile.TemporaryDirectory() as tmp:
@@ -239,7 +297,16 @@ def measure(path: Path, tools: bool) -> dict[str, object]:
     return row
 
 
-COLUMNS = ("file", "entries", "errors", "lost", "csl bad", "consumer errors", "dm warn")
+COLUMNS = (
+    "file",
+    "entries",
+    "errors",
+    "lost",
+    "lost via corpus",
+    "csl bad",
+    "consumer errors",
+    "dm warn",
+)
 
 
 def main() -> None:
@@ -256,7 +323,14 @@ def main() -> None:
     totals: Counter[str] = Counter()
     for f in files:
         row = measure(f, not args.no_tools)
-        for c in ("entries", "lost", "csl bad", "consumer errors", "false merges"):
+        for c in (
+            "entries",
+            "lost",
+            "lost via corpus",
+            "csl bad",
+            "consumer errors",
+            "false merges",
+        ):
             if isinstance(row.get(c), int):
                 totals[c] += row[c]  # type: ignore[assignment]
         print("| " + " | ".join(str(row.get(c, "")) for c in cols) + " |", flush=True)

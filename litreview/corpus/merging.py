@@ -7,7 +7,7 @@ from typing import Any
 
 from litreview.core.errors import Problem
 from litreview.core.model import Work, replace
-from litreview.core.texmarkup import plain_person
+from litreview.core.texmarkup import as_tex, plain_person, plain_work
 from litreview.corpus.identity import normalise_doi, normalise_title, normalise_url
 
 __all__ = ["merge_work"]
@@ -18,8 +18,10 @@ _SKIP = frozenset({"key", "keywords", "extra"})
 def merge_work(kept: Work, other: Work, *, source: str = "<import>") -> tuple[Work, list[Problem]]:
     """``kept`` with empty fields filled from ``other``; keywords and unknown fields united.
 
-    Differing non-empty values keep ``kept``'s and are reported as warnings.
+    Differing non-empty values keep ``kept``'s and are reported as warnings. ``other``'s
+    values are first written the way ``kept``'s are (TeX or plain text).
     """
+    other = as_tex(other) if kept.tex else plain_work(other)
     changes: dict[str, Any] = {}
     problems: list[Problem] = []
     for f in fields(Work):

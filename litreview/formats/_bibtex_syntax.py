@@ -19,8 +19,10 @@ __all__ = [
     "balanced",
     "evaluate",
     "format_names",
+    "join_keywords",
     "normalise_space",
     "parse_month",
+    "split_keywords",
     "split_names",
 ]
 
@@ -241,6 +243,26 @@ def split_names(text: str) -> tuple[Person, ...]:
     if not text:
         return ()
     return tuple(_person(n.strip()) for n in _split_top(text, _AND) if n.strip())
+
+
+def split_keywords(text: str) -> tuple[str, ...]:
+    """A ``keywords`` value as its keywords: split at commas outside braces; a keyword that
+    holds a comma is braced whole (``{Colitis, Ulcerative/*therapy}``) and read without them."""
+    out = []
+    for word in _split_top(text, _COMMA):
+        word = word.strip()
+        if word.startswith("{") and word.endswith("}") and _braced_end(word, 0, "}") == len(word):
+            inner = word[1:-1]
+            if len(_split_top(inner, _COMMA)) > 1:
+                word = inner
+        if word:
+            out.append(word)
+    return tuple(out)
+
+
+def join_keywords(words: tuple[str, ...]) -> str:
+    """Keywords as one ``keywords`` value (the inverse of :func:`split_keywords`)."""
+    return ", ".join("{" + w + "}" if len(_split_top(w, _COMMA)) > 1 else w for w in words)
 
 
 def format_names(people: tuple[Person, ...]) -> str:

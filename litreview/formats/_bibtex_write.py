@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from litreview.core.model import Work
 from litreview.core.texmarkup import as_tex, tex_escape, tex_person
 from litreview.formats import _bibtex_maps as maps
-from litreview.formats._bibtex_syntax import MONTHS, balanced, format_names
+from litreview.formats._bibtex_syntax import MONTHS, balanced, format_names, join_keywords
 
 __all__ = ["date_fields", "write_bibtex"]
 
@@ -116,7 +116,7 @@ def _fields(work: Work, biblatex: bool) -> list[_Field]:
         ("urldate", work.accessed, False),
         ("note", tex(work.note), False),
         ("abstract", tex(work.abstract), False),
-        ("keywords", ", ".join(work.keywords), False),
+        ("keywords", join_keywords(work.keywords), False),
     ]
     out.extend((n, v, False) for n, v in _numbered(extras))
     return [f for f in out if f[1]]

@@ -30,7 +30,13 @@ def test_zotero_export_fields() -> None:
     assert report.url.endswith("?a=1&b=2")
     assert report.keywords == ("crime_type:trafficking", "evidence")
     assert report.note == "Accessed via the agency website."
-    assert report.extra == (("RIS:LA", "en"), ("RIS:SN", "978-92-1-005792-8"))
+    # Zotero's "DA - 2021/02/02/" and a time in Y2 are kept as written, for the writer
+    assert report.extra == (
+        ("RIS:DA", "2021/02/02/"),
+        ("RIS:Y2", "2024/05/01/10:12:00"),
+        ("RIS:LA", "en"),
+        ("RIS:SN", "978-92-1-005792-8"),
+    )
     assert article.key == "muller2019gender"
     assert article.authors == (
         Person(family="Müller", given="Anna-Lena"),
