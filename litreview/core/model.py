@@ -223,3 +223,5 @@ class Merge:
     merged: str
     reason: str
     score: float
+    # the fields the two records filled differently, and which value was kept
+    conflicts: str = ""

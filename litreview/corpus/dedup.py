@@ -20,8 +20,10 @@ from rapidfuzz import fuzz, process
 
 from litreview.core.errors import Problem
 from litreview.core.model import Merge, Work, replace
+from litreview.corpus.guards import Traits, apart, contradicts, generic_urls, is_specific_url
 from litreview.corpus.identity import (
     STOP_WORDS,
+    citekey_base,
     first_author_key,
     make_citekey,
     normalise_doi,
@@ -29,7 +31,12 @@ from litreview.corpus.identity import (
     normalise_url,
     title_numbers,
 )
-from litreview.corpus.merging import merge_work
+from litreview.corpus.merging import (
+    conflict_problems,
+    conflict_summary,
+    merge_conflicts,
+    merge_work,
+)
 
 __all__ = ["TITLE_THRESHOLD", "DedupResult", "Merge", "apply_merges", "merge_into", "merge_work"]
 
@@ -44,6 +51,8 @@ MAX_HITS = 8
 #: Minimum ratio for a word one title has and the other lacks ("organised" ~ "organized").
 WORD_THRESHOLD = 80.0
 _AFFIX = 12
+#: Minimum similarity (token_set_ratio) of a title edited by hand to the one it was.
+EDITED_TITLE = 80.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -73,18 +82,21 @@ class _Ident:
     year: str
     author: str
     numbers: tuple[str, ...]
+    traits: Traits
     bare: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, w: Work) -> _Ident:
         title = normalise_title(w.title)
+        author = first_author_key(w)
         ident = cls(
             normalise_doi(w.doi),
             normalise_url(w.url),
             title,
             w.year,
-            first_author_key(w),
+            author,
             title_numbers(title),
+            Traits.of(w, title, author),
         )
         if ident.doi or ident.url or ident.title or not ident.author:
             return ident
@@ -104,7 +116,8 @@ class _Ident:
 class _Index:
     """Lookup tables of the growing corpus."""
 
-    def __init__(self) -> None:
+    def __init__(self, generic: frozenset[str] = frozenset()) -> None:
+        self.generic = generic  # URLs shared by many records: no evidence
         self.by_doi: dict[str, str] = {}
         self.by_url: dict[str, list[str]] = defaultdict(list)
         self.by_exact: dict[tuple[str, str, str], list[str]] = defaultdict(list)
@@ -116,7 +129,7 @@ class _Index:
         self.ident[key] = ident
         if ident.doi:
             self.by_doi.setdefault(ident.doi, key)
-        if ident.url:
+        if self.url_counts(ident.url):
             self.by_url[ident.url].append(key)
         if ident.title:
             self.by_exact[(ident.title, ident.year, ident.author)].append(key)
@@ -133,23 +146,31 @@ class _Index:
         old = self.ident[key]
         if ident.doi and not old.doi:
             self.by_doi.setdefault(ident.doi, key)
-        if ident.url and ident.url != old.url:
+        if ident.url != old.url and self.url_counts(ident.url):
             self.by_url[ident.url].append(key)
         self.ident[key] = replace_ident(old, ident)
 
+    def url_counts(self, url: str) -> bool:
+        """Whether ``url`` is evidence of identity: one page, not shared by many records."""
+        return bool(url) and url not in self.generic and is_specific_url(url)
+
     def candidates(self, ident: _Ident) -> list[_Candidate]:
-        """Works that may be the same as ``ident``, best first."""
+        """Works that may be the same as ``ident``, best first (the guards of
+        :mod:`.guards` applied)."""
         out: list[_Candidate] = []
         if ident.doi and ident.doi in self.by_doi:
-            out.append(_Candidate(0, 100.0, "doi", self.by_doi[ident.doi]))
-        for key in self.by_url.get(ident.url, ()) if ident.url else ():
-            if _years_agree(ident, self.ident[key]):
+            key = self.by_doi[ident.doi]
+            if _fits(ident, self.ident[key], by_title=False):
+                out.append(_Candidate(0, 100.0, "doi", key))
+        for key in self.by_url.get(ident.url, ()) if self.url_counts(ident.url) else ():
+            if _years_agree(ident, self.ident[key]) and _fits(ident, self.ident[key], False):
                 out.append(_Candidate(1, 100.0, "url", key))
         for key in self.by_exact.get((ident.title, ident.year, ident.author), ()):
-            if not _doi_conflict(ident, self.ident[key]):
+            if not _doi_conflict(ident, self.ident[key]) and _fits(ident, self.ident[key], True):
                 out.append(_Candidate(2, 100.0, "title", key))
         for key in self.by_bare.get(ident.bare, ()) if ident.bare else ():
-            out.append(_Candidate(2, 100.0, "content", key))
+            if _fits(ident, self.ident[key], by_title=True):
+                out.append(_Candidate(2, 100.0, "content", key))
         seen = {key for *_, key in out}
         for b in ident.blocks():
             keys, titles = self.by_block.get(b, ((), ()))
@@ -165,7 +186,7 @@ class _Index:
                 if titles
                 else ()
             ):
-                if keys[i] not in seen:
+                if keys[i] not in seen and _fits(ident, self.ident[keys[i]], by_title=True):
                     seen.add(keys[i])
                     score = title_score(ident, self.ident[keys[i]])
                     if score >= TITLE_THRESHOLD:
@@ -183,8 +204,16 @@ def replace_ident(old: _Ident, new: _Ident) -> _Ident:
         old.year,
         old.author,
         old.numbers,
+        old.traits,
         old.bare,
     )
+
+
+def _fits(a: _Ident, b: _Ident, by_title: bool) -> bool:
+    """Whether nothing says ``a`` and ``b`` are two works (see :mod:`.guards`)."""
+    if apart(a.traits, b.traits, by_title=by_title):
+        return False
+    return by_title or not contradicts(a.traits, b.traits)
 
 
 def _years_agree(a: _Ident, b: _Ident) -> bool:
@@ -241,12 +270,13 @@ def merge_into(
     ``not_duplicates`` holds sets of citekeys a curator says are different works: no two keys
     of one set are merged. ``source`` names the input in conflict messages.
     """
-    apart = {frozenset(p) for s in not_duplicates for p in _pairs(s)}
-    index = _Index()
+    kept_apart = {frozenset(p) for s in not_duplicates for p in _pairs(s)}
+    index = _Index(generic_urls([*existing, *incoming]))
     works: dict[str, Work] = {}
     for w in existing:
         works[w.key] = w
         index.add(w.key, _Ident.of(w))
+    before = frozenset(works)
     key_map: dict[str, str] = {}
     merges: list[Merge] = []
     conflicts: list[Problem] = []
@@ -258,7 +288,7 @@ def merge_into(
         if w.key in works and _same_record(ident, index.ident[w.key]):
             found_by.append(_Candidate(4, 100.0, "key", w.key))
         match = next(
-            (c for c in found_by if not any(frozenset((c.key, n)) in apart for n in names)),
+            (c for c in found_by if not any(frozenset((c.key, n)) in kept_apart for n in names)),
             None,
         )
         if match is None:
@@ -267,12 +297,21 @@ def merge_into(
             if w.key:
                 key_map[w.key] = proposed
             continue
-        score, reason, kept = match.score, match.reason, match.key
-        merged, found = merge_work(works[kept], w, source=source)
+        kept = match.key
+        merged, differ = merge_conflicts(works[kept], w)
         works[kept] = merged
         index.refresh(kept, _Ident.of(merged))
-        conflicts.extend(found)
-        merges.append(Merge(kept=kept, merged=w.key or proposed, reason=reason, score=score))
+        conflicts.extend(conflict_problems(kept, w.key, differ, source))
+        if kept not in before or not _own_work(w, kept):  # coming back to its own work: no merge
+            merges.append(
+                Merge(
+                    kept=kept,
+                    merged=w.key or proposed,
+                    reason=match.reason,
+                    score=match.score,
+                    conflicts=conflict_summary(differ),
+                )
+            )
         if w.key:
             key_map[w.key] = kept
     return DedupResult(
@@ -283,13 +322,23 @@ def merge_into(
     )
 
 
+def _own_work(w: Work, kept: str) -> bool:
+    """Whether ``kept`` is the key ``w`` has, or (keyless) the key its content gives it."""
+    if w.key:
+        return w.key == kept
+    base = citekey_base(w)
+    return kept == base or (kept.startswith(base) and kept[len(base) :].isalpha())
+
+
 def _same_record(a: _Ident, b: _Ident) -> bool:
-    """With the same citekey: the same year, title (even empty) and first author's first name
-    word, nothing at odds: a record this corpus exported coming back, although it has no
-    title, DOI or URL to match, or a format wrote its organisation as a person.
+    """With the same citekey: the same year and first author's first name word, titles that
+    are one title (even both empty, or one edited by hand since), nothing at odds: a record
+    this corpus exported coming back, although it has no title, DOI or URL to match, or a
+    format wrote its organisation as a person.
     """
     return (
-        (a.year, a.title) == (b.year, b.title)
+        a.year == b.year
+        and (a.title == b.title or fuzz.token_set_ratio(a.title, b.title) >= EDITED_TITLE)
         and a.author.partition(" ")[0] == b.author.partition(" ")[0]  # "lima a" ~ "lima"
         and not (_doi_conflict(a, b) or (a.url and b.url and a.url != b.url))
     )

@@ -102,7 +102,18 @@ def test_import_dedups_and_records_merges(
     assert kept.title == "Gender and organised crime in South Asia"  # existing value wins
     assert kept.publisher == "Some Press" and kept.keywords == ("group:women",)
     rows = list(csv.DictReader((review / "bibliography" / "merges.csv").open(encoding="utf-8")))
-    assert rows == [{"kept": "khan2015gender", "merged": "zot1", "reason": "doi", "score": "100"}]
+    assert rows == [
+        {
+            "kept": "khan2015gender",
+            "merged": "zot1",
+            "reason": "doi",
+            "score": "100",
+            # the fields the two records fill differently, and the value kept
+            "conflicts": "authors: kept 'Ayesha Khan', not 'A. Khan'; "
+            "title: kept 'Gender and organised crime in South Asia', "
+            "not 'Gender and Organized Crime in South Asia'",
+        }
+    ]
 
 
 def test_reimport_is_stable(
@@ -112,7 +123,7 @@ def test_reimport_is_stable(
     assert cli.main(["import", str(a), "--review", str(review)]) == 0
     corpus = (review / "bibliography" / "corpus.bib").read_bytes()
     code, out, _ = run(capsys, "import", str(a), "--review", str(review))
-    assert code == 0 and "0 new, 2 merged" in out
+    assert code == 0 and "0 new, 0 merged, 2 already in the corpus" in out
     assert (review / "bibliography" / "corpus.bib").read_bytes() == corpus
 
 
@@ -421,7 +432,7 @@ def test_round_trip_through_format_keeps_corpus(
     for _ in range(2):
         code, out, _ = run(capsys, "import", str(out_file), "--review", str(other))
         assert code == 0
-    assert "0 new, 2 merged" in out
+    assert "0 new, 0 merged, 2 already in the corpus" in out
     works = {w.key: w for w in Review.at(other).load_works()[0]}
     assert set(works) == {"khan2015gender", "unodc2012world"}
     assert works["khan2015gender"].keywords.count("group:women") == 1
