@@ -93,8 +93,21 @@ def _bib_values(text: str) -> Counter[tuple[str, str, str]]:
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 NAME_FIELDS = frozenset(
-    "author editor translator bookauthor editora editorb editorc commentator annotator "
-    "introduction afterword foreword holder".split()
+    {
+        "author",
+        "editor",
+        "translator",
+        "bookauthor",
+        "editora",
+        "editorb",
+        "editorc",
+        "commentator",
+        "annotator",
+        "introduction",
+        "afterword",
+        "foreword",
+        "holder",
+    }
 )
 
 
@@ -163,22 +176,90 @@ def _lost(before: Counter, after: Counter) -> int:  # type: ignore[type-arg]
 
 
 def _search_lost(path: Path, works: list) -> int:  # type: ignore[type-arg]
-    """Values of a search export (by its own reader) found in no field of ``works``."""
-    from litreview.formats import search_values  # type: ignore[attr-defined]
+    """Values of a search export (as its own parser reads them) found in no field of
+    ``works``; a name counts as found when its family name is."""
+    from litreview.core.texmarkup import plain_work
 
-    blob = " ".join(_norm(_work_text(w)) for w in works).lower()
-    return sum(1 for v in search_values(path) if _norm(v).lower() not in blob)
+    blob = _squash(" ".join(_work_text(plain_work(w)) for w in works))
+    lost = 0
+    for tag, value in _search_values(path):
+        text = _squash(value)
+        # an identifier written as a URL (OpenAlex) is kept as the bare identifier
+        if not text or text in blob or _squash(value.rstrip("/").rsplit("/", 1)[-1]) in blob:
+            continue
+        if tag in NAME_TAGS and _squash(re.split(r"[,\s]", value.strip())[0]) in blob:
+            continue
+        lost += 1
+    return lost
 
 
 def _work_text(work: object) -> str:
+    """Every value of a work as text (names both ways round)."""
     import dataclasses
 
     parts = []
     for f in dataclasses.fields(work):  # type: ignore[arg-type]
-        v = getattr(work, f.name)
-        parts.append(json.dumps(v, default=lambda o: dataclasses.asdict(o), ensure_ascii=False))
-        parts.append(str(v))
+        value = getattr(work, f.name)
+        if isinstance(value, tuple):
+            for item in value:
+                if dataclasses.is_dataclass(item):
+                    parts += [str(v) for v in dataclasses.asdict(item).values()]  # type: ignore[arg-type]
+                else:
+                    parts += [str(v) for v in (item if isinstance(item, tuple) else (item,))]
+        else:
+            parts.append(str(value))
     return " ".join(parts)
+
+
+NAME_TAGS = frozenset({"AU", "AF", "FAU", "Authors", "Author full names", "author", "CN"})
+
+
+def _squash(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", str(text).lower()).split())
+
+
+def _search_values(path: Path) -> list[tuple[str, str]]:
+    """(tag, value) of a search export as an independent parser reads it: wosfile (Web of
+    Science), csv (Scopus), json (OpenAlex), ElementTree (EndNote XML), a line split
+    (MEDLINE). List cells are split into their items."""
+    import csv
+    import io
+    import warnings
+    import xml.etree.ElementTree as ET
+
+    from wosfile.read import PlainTextReader, TabDelimitedReader
+
+    raw = path.read_bytes()
+    text = raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw.decode()
+    text = text.lstrip("\ufeff")
+    out: list[tuple[str, str]] = []
+    if text.startswith("FN ") or text.startswith("PT\t"):
+        reader = PlainTextReader if text.startswith("FN ") else TabDelimitedReader
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for rec in reader(io.StringIO(text)):
+                out += [(k, v) for k, val in rec.items() if k for v in str(val).split("; ")]
+    elif text.startswith("PMID-"):
+        for line in text.splitlines():
+            if line[4:6] == "- ":
+                out.append((line[:4].strip(), line[6:]))
+    elif path.suffix == ".csv":
+        for row in csv.DictReader(io.StringIO(text)):
+            out += [(k, v) for k, val in row.items() if k for v in str(val).split("; ")]
+    elif path.suffix == ".xml":
+        for rec in ET.fromstring(text).iter("record"):
+            out += [(e.tag, "".join(e.itertext())) for e in rec.iter() if not len(e)]
+    else:
+        if path.suffix == ".json":
+            items = json.loads(text).get("results", [])
+        else:
+            items = [json.loads(x) for x in text.splitlines() if x.strip()]
+        for item in items:
+            for key in ("title", "doi", "publication_date", "language"):
+                out.append((key, str(item.get(key) or "")))
+            out += [("author", a["author"]["display_name"]) for a in item.get("authorships", [])]
+            out += [("id", v) for v in (item.get("ids") or {}).values()]
+    return out
 
 
 def _run(cmd: list[str], cwd: str) -> tuple[int, str]:
@@ -274,6 +355,12 @@ def measure(path: Path, tools: bool) -> dict[str, object]:
     try:
         fmt = format_for(path).name
         works, problems = read_file(path)
+        try:
+            from litreview.formats import detect  # type: ignore[attr-defined]
+
+            fmt = detect(path.read_text(encoding="utf-8", errors="replace"), path.suffix) or fmt
+        except ImportError:  # before the search-export readers
+            pass
     except (LitreviewError, ValueError, UnicodeDecodeError) as exc:
         return row | {"entries": "-", "note": str(exc)[:50]}
     row["entries"] = len(works)

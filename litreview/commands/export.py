@@ -14,11 +14,11 @@ from litreview.commands._common import add_review, notice, review_of
 from litreview.core import atomic
 from litreview.core.errors import Problem, has_errors
 from litreview.core.model import Work
-from litreview.formats import FORMATS, writer_for
+from litreview.formats import WRITABLE, writer_for
 from litreview.tags.slices import parse_wheres, select_works, with_tag_keywords
 
 HELP = "export the corpus (or a tagged slice) as bibtex, biblatex, ris, csljson, csv or text"
-CHOICES = (*FORMATS, "text")
+CHOICES = (*WRITABLE, "text")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

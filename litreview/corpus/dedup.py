@@ -30,6 +30,7 @@ from litreview.corpus.identity import (
     normalise_title,
     normalise_url,
     title_numbers,
+    work_identifiers,
 )
 from litreview.corpus.merging import (
     conflict_problems,
@@ -83,6 +84,7 @@ class _Ident:
     author: str
     numbers: tuple[str, ...]
     traits: Traits
+    ids: tuple[str, ...] = ()  # database identifiers (pmid:..., wos:...)
     bare: tuple[str, ...] = ()
 
     @classmethod
@@ -97,6 +99,7 @@ class _Ident:
             author,
             title_numbers(title),
             Traits.of(w, title, author),
+            work_identifiers(w) if w.extra else (),
         )
         if ident.doi or ident.url or ident.title or not ident.author:
             return ident
@@ -119,6 +122,7 @@ class _Index:
     def __init__(self, generic: frozenset[str] = frozenset()) -> None:
         self.generic = generic  # URLs shared by many records: no evidence
         self.by_doi: dict[str, str] = {}
+        self.by_id: dict[str, str] = {}
         self.by_url: dict[str, list[str]] = defaultdict(list)
         self.by_exact: dict[tuple[str, str, str], list[str]] = defaultdict(list)
         self.by_block: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
@@ -129,6 +133,8 @@ class _Index:
         self.ident[key] = ident
         if ident.doi:
             self.by_doi.setdefault(ident.doi, key)
+        for found in ident.ids:
+            self.by_id.setdefault(found, key)
         if self.url_counts(ident.url):
             self.by_url[ident.url].append(key)
         if ident.title:
@@ -146,6 +152,8 @@ class _Index:
         old = self.ident[key]
         if ident.doi and not old.doi:
             self.by_doi.setdefault(ident.doi, key)
+        for found in ident.ids:
+            self.by_id.setdefault(found, key)
         if ident.url != old.url and self.url_counts(ident.url):
             self.by_url[ident.url].append(key)
         self.ident[key] = replace_ident(old, ident)
@@ -158,6 +166,10 @@ class _Index:
         """Works that may be the same as ``ident``, best first (the guards of
         :mod:`.guards` applied)."""
         out: list[_Candidate] = []
+        for found in ident.ids:  # an identifier of a database: the surest evidence
+            key = self.by_id.get(found, "")
+            if key and _fits(ident, self.ident[key], by_title=False):
+                out.append(_Candidate(0, 100.0, found.partition(":")[0], key))
         if ident.doi and ident.doi in self.by_doi:
             key = self.by_doi[ident.doi]
             if _fits(ident, self.ident[key], by_title=False):
@@ -205,6 +217,7 @@ def replace_ident(old: _Ident, new: _Ident) -> _Ident:
         old.author,
         old.numbers,
         old.traits,
+        tuple(dict.fromkeys(old.ids + new.ids)),
         old.bare,
     )
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from litreview.core.model import Person, Work
 from litreview.core.texmarkup import to_text
+from litreview.formats._search import IDENTIFIERS
 
 __all__ = [
     "STOP_WORDS",
@@ -27,6 +28,7 @@ __all__ = [
     "url_site_key",
     "url_title",
     "url_year",
+    "work_identifiers",
 ]
 
 _LATEX_CMD = re.compile(r"\\(?:[a-zA-Z]+\*?\s*|.)")
@@ -100,6 +102,19 @@ def normalise_doi(s: str) -> str:
     """A bare, lower-case DOI (``10.xxxx/yyy``) or ``""`` when ``s`` holds none."""
     s = _DOI_PREFIX.sub("", s.strip()).strip().rstrip(".")
     return s.lower() if s.startswith("10.") and "/" in s else ""
+
+
+def work_identifiers(work: Work) -> tuple[str, ...]:
+    """The database identifiers a work carries (``pmid:29456894``, ``wos:000220015600001``,
+    ``openalex:w2741809807`` ...), normalised: from ``extra``, under the names the readers of
+    search exports keep them (:data:`litreview.formats._search.IDENTIFIERS`)."""
+    out = []
+    for name in IDENTIFIERS:
+        value = work.extra_value(name).strip().lower()
+        value = value.rsplit("/", 1)[-1].removeprefix("wos:").removeprefix("pmc")
+        if value:
+            out.append(f"{name}:{value}")
+    return tuple(out)
 
 
 def normalise_url(s: str) -> str:

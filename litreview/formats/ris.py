@@ -66,8 +66,11 @@ def _scan(text: str, path: str) -> tuple[list[_Record], list[Problem]]:
     problems: list[Problem] = []
     current: _Record | None = None
     orphan = False  # inside tag lines that no TY opened (reported once)
+    closed: _Record | None = None  # the record an ER just closed (tags may follow it)
     for number, line in enumerate(_lines(text), start=1):
         tag, value = _LINE_RULE.parse_line(line)
+        if tag is None or tag == "TY":
+            closed = None
         if tag == "TY":
             if current is not None:
                 problems.append(
@@ -84,9 +87,15 @@ def _scan(text: str, path: str) -> tuple[list[_Record], list[Problem]]:
             current, orphan = _Record(line=number, tags=[("TY", value)]), False
             records.append(current)
         elif tag == "ER":
-            current, orphan = None, False
+            closed, current, orphan = current, None, False
+            continue
         elif current is not None:
             _add_line(current, tag, value)
+        elif tag is not None and closed is not None:  # Ovid writes NL after ER
+            closed.tags.append((tag, value))
+            message = f"tag {tag} after the ER of the record at line {closed.line}; kept with it"
+            problems.append(_problem(path, number, "warning", message))
+            continue
         elif tag is not None and not orphan:
             problems.append(
                 _problem(
