@@ -19,9 +19,10 @@ For every file, prints one row:
   the CSL-JSON export, ``biber --tool`` on the BibLaTeX export (``--no-tools`` skips them);
 - ``dm warn``: ``biber --validate-datamodel`` warnings of the BibLaTeX export (input's own in
   brackets, for BibTeX inputs);
+- ``merged in file``: records of the file found to be one work on import (true duplicates
+  and false merges alike: read the pairs);
 - ``false merges``: the file imported, then imported again as its own RIS export: records of
-  the second import folded into a work other than their own twin, plus records of the first
-  import merged into one another.
+  the second import folded into a work other than their own twin, or not meeting it.
 """
 
 from __future__ import annotations
@@ -77,14 +78,14 @@ def _bib_values(text: str) -> Counter[tuple[str, str, str]]:
             if name in ALIASES and ALIASES[name] not in names:
                 name = ALIASES[name]
             value = _resolve(str(f.value), strings)
-            fields[name] = _names(value) if name in NAME_FIELDS else value
+            fields[name] = _names(value) if name in NAME_FIELDS else _latex_text(value)
         if "date" not in fields and "year" in fields:
             year, month = fields.pop("year"), fields.pop("month", "")
+            month = strings.get(month.lower()[:3], month)
             fields["date"] = year + (f"-{int(month):02d}" if month.isdigit() else "")
-        # an entry read without a key gets one on import: match it by its title
-        key = (
-            entry.key if not entry.key.startswith("__nokey") else "title:" + fields.get("title", "")
-        )
+        # entries are matched by title: an entry read without a key gets one on import
+        title = _squash(fields.get("title", ""))
+        key = f"title:{title}" if title else entry.key
         for name, value in fields.items():
             if value:
                 out[(key, name, value)] = 1
@@ -109,6 +110,15 @@ NAME_FIELDS = frozenset(
         "holder",
     }
 )
+
+
+def _latex_text(value: str) -> str:
+    """What a TeX value says, as pylatexenc reads it (``R\\&D`` and a bare ``R&D`` alike)."""
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    # a bare & or % in a field value is the file's text, not an alignment or a comment
+    value = re.sub(r"(?<!\\)%", r"\\%", value.replace("\\&", "&"))
+    return _norm(LatexNodes2Text(math_mode="verbatim").latex_to_text(value))
 
 
 def _resolve(raw: str, strings: dict[str, str]) -> str:
@@ -162,13 +172,17 @@ def _json_leaves(value: object, path: str = "") -> list[tuple[str, str]]:
     return [(path, _norm(value))]
 
 
-def _csl_values(text: str) -> Counter[tuple[str, str]]:
-    items = json.loads(text)
-    return Counter(
-        (str(i), leaf)
-        for i, item in enumerate(items)
-        for leaf in _json_leaves({k: v for k, v in item.items() if k != "id"})
-    )
+def _csl_values(text: str) -> Counter[tuple[str, tuple[str, str]]]:
+    """(item, (path, value)) of every leaf; items matched by title, an unknown key kept in
+    ``custom`` (where the CSL schema wants it) counted at its own name."""
+    out: Counter[tuple[str, tuple[str, str]]] = Counter()
+    for i, item in enumerate(json.loads(text)):
+        name = _squash(item.get("title", "")) or str(i)
+        fields = {k: v for k, v in item.items() if k not in ("id", "custom")}
+        fields.update(item.get("custom") or {})
+        for path, value in _json_leaves(fields):
+            out[(name, (path, value))] = 1
+    return out
 
 
 def _lost(before: Counter, after: Counter) -> int:  # type: ignore[type-arg]
@@ -313,7 +327,7 @@ def _false_merges(works: list) -> int:  # type: ignore[type-arg]
     again = read_ris(writer_for("ris")(list(first.works)), "again.ris")[0]
     second = merge_into(list(first.works), again)
     wrong = sum(1 for k, v in second.key_map.items() if k != v)
-    return len(first.merges) + wrong + (len(second.works) - len(first.works))
+    return wrong + (len(second.works) - len(first.works)) + len(second.merges)
 
 
 def _via_corpus(works: list) -> list:  # type: ignore[type-arg]
@@ -373,13 +387,16 @@ def measure(path: Path, tools: bool) -> dict[str, object]:
     row["csl bad"] = _csl_bad(works)
     if tools:
         with tempfile.TemporaryDirectory() as tmp:
-            failed, warn = _consumers(works, tmp, fmt == "bibtex")
+            failed, warn = _consumers(_via_corpus(works), tmp, fmt == "bibtex")
             row["consumer errors"] = failed
             if fmt == "bibtex":
                 copy = Path(tmp) / "input.bib"  # biber writes its log beside the file
                 copy.write_bytes(path.read_bytes())
                 own = _datamodel_warnings(copy, tmp)
                 row["dm warn"] = f"{warn} [{own}]"
+    from litreview.corpus.dedup import merge_into
+
+    row["merged in file"] = len(merge_into([], works).merges)
     row["false merges"] = _false_merges(works)
     return row
 
@@ -404,20 +421,13 @@ def main() -> None:
     args = ap.parse_args()
     files = args.files or sorted(REAL.iterdir()) + EXTRA + [EXAMPLES]
     files = [f for f in files if f.is_file() and f.suffix not in (".md", ".blg")]
-    cols = (*COLUMNS, "false merges", "note")
+    cols = (*COLUMNS, "merged in file", "false merges", "note")
     print("| " + " | ".join(cols) + " |")
     print("|" + "---|" * len(cols))
     totals: Counter[str] = Counter()
     for f in files:
         row = measure(f, not args.no_tools)
-        for c in (
-            "entries",
-            "lost",
-            "lost via corpus",
-            "csl bad",
-            "consumer errors",
-            "false merges",
-        ):
+        for c in cols[1:-1]:
             if isinstance(row.get(c), int):
                 totals[c] += row[c]  # type: ignore[assignment]
         print("| " + " | ".join(str(row.get(c, "")) for c in cols) + " |", flush=True)

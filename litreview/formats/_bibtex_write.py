@@ -24,6 +24,8 @@ __all__ = ["date_fields", "write_bibtex"]
 
 _SIMPLE_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _MARKS = frozenset({maps.MARK_TYPE, maps.MARK_CONTAINER, maps.MARK_PUBLISHER, maps.MARK_PREAMBLE})
+_FIELD_NAME = re.compile(r"[A-Za-z][\w:.+-]*")
+_NOT_FIELD = re.compile(r"[^\w:.+-]+")
 _UNESCAPED_BRACE = re.compile(r"(?<!\\)([{}])")
 
 # (name, value, bare): ``bare`` values are written without braces (month macros).
@@ -54,6 +56,9 @@ def date_fields(issued: str, biblatex: bool, taken: set[str]) -> list[_Field]:
     if not issued:
         return []
     m = _SIMPLE_DATE.fullmatch(issued)
+    if not biblatex and "month" in taken and not {"year", "date"} & taken:
+        # a month the reader could not read ("13--15 Apr") is written back as it was
+        return [("year", m.group(1) if m else issued, False)]
     use_date = biblatex and bool(re.match(r"\d{4}", issued))
     if "date" in taken or ({"year", "month"} & taken and "date" not in taken):
         use_date = "date" not in taken
@@ -118,8 +123,14 @@ def _fields(work: Work, biblatex: bool) -> list[_Field]:
         ("abstract", tex(work.abstract), False),
         ("keywords", join_keywords(work.keywords), False),
     ]
-    out.extend((n, v, False) for n, v in _numbered(extras))
+    out.extend((_field_name(n), v, False) for n, v in _numbered(extras))
     return [f for f in out if f[1]]
+
+
+def _field_name(name: str) -> str:
+    """``name`` as a BibTeX field name: a character no reader takes in one (a space, a
+    parenthesis, ``=``, ``,``, a brace) becomes ``-``."""
+    return name if _FIELD_NAME.fullmatch(name) else _NOT_FIELD.sub("-", name).strip("-") or "x"
 
 
 def _numbered(extras: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -142,7 +153,8 @@ def _entry(work: Work, biblatex: bool) -> str:
     width = max((len(n) for n, _, _ in fields), default=0)
     body = ",\n".join(f"  {n.ljust(width)} = {v if bare else _braced(v)}" for n, v, bare in fields)
     preambles = "".join(f"@preamble{{{v}}}\n" for n, v in work.extra if n == maps.MARK_PREAMBLE)
-    entry = f"@{etype}{{{work.key},\n{body}\n}}\n" if body else f"@{etype}{{{work.key}\n}}\n"
+    # an entry with no field is still "@type{key," (without the comma no reader accepts it)
+    entry = f"@{etype}{{{work.key},\n{body}\n}}\n" if body else f"@{etype}{{{work.key},\n}}\n"
     return preambles + entry
 
 

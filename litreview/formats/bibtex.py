@@ -27,11 +27,19 @@ from litreview.core.model import Work
 from litreview.formats import _bibtex_maps as maps
 from litreview.formats._bibtex_chunks import Chunk, gc_paused, split_chunks
 from litreview.formats._bibtex_entry import entry_to_work
+from litreview.formats._bibtex_export import export_biblatex, export_bibtex
 from litreview.formats._bibtex_prepare import abort_reason, is_placeholder, mark_keyless, quiet
 from litreview.formats._bibtex_syntax import MONTHS, ValueSyntaxError, evaluate
 from litreview.formats._bibtex_write import write_bibtex
 
-__all__ = ["read_bibtex", "read_bibtex_bytes", "validate_bibtex", "write_bibtex"]
+__all__ = [
+    "export_biblatex",
+    "export_bibtex",
+    "read_bibtex",
+    "read_bibtex_bytes",
+    "validate_bibtex",
+    "write_bibtex",
+]
 
 _FIELD_START = re.compile(r"[\s,]*([A-Za-z][\w:.+-]*)\s*=", re.ASCII)
 _STRAY = re.compile(r"[{}]|^\s*,?\s*[A-Za-z][\w:.+-]*\s*=", re.MULTILINE)

@@ -4,7 +4,8 @@ The file is read with the standard ``csv`` module (the format is plain CSV with 
 no kept parser adds anything to it). Authors are ``Phillips J.C., Braun R.`` (older exports)
 or ``;``-separated, with ``Author full names`` (``Phillips, James C. (7402220509)``) in newer
 ones, which are preferred. The EID is kept as ``scopus-eid``, the PubMed ID as ``pmid``,
-ISSN, ISBN and language under their shared names; every other column as ``Scopus:<column>``.
+ISSN, ISBN and language under their shared names; every other column as ``Scopus:<column>``
+(lower case, words joined by ``-``: ``Art. No.`` is ``Scopus:art-no``).
 """
 
 from __future__ import annotations
@@ -84,9 +85,9 @@ def _work(row: dict[str, str | list[str]]) -> Work:
     """One row as a work."""
     cells = {k.strip(): v.strip() for k, v in row.items() if isinstance(v, str) and v.strip()}
     fields: dict[str, Any] = {attr: cells[col] for col, attr in _FIELDS.items() if col in cells}
-    extra = [(_IDS.get(c, PREFIX + c), v) for c, v in cells.items() if c not in _USED]
+    extra = [(_IDS.get(c) or _name(c), v) for c, v in cells.items() if c not in _USED]
     if "Author full names" in cells and "Authors" in cells:
-        extra.append((PREFIX + "Authors", cells["Authors"]))
+        extra.append((_name("Authors"), cells["Authors"]))
     return Work(
         key="",
         type=csl_type([cells.get("Document Type", "")]),
@@ -97,6 +98,11 @@ def _work(row: dict[str, str | list[str]]) -> Work:
         extra=tuple(extra),
         **fields,
     )
+
+
+def _name(column: str) -> str:
+    """A column as a field name every format can write: ``Art. No.`` -> ``Scopus:art-no``."""
+    return PREFIX + "-".join(re.findall(r"[a-z0-9]+", column.lower()))
 
 
 def _authors(cells: dict[str, str]) -> tuple[Person, ...]:

@@ -443,16 +443,20 @@ def test_registry_names_and_suffixes() -> None:
     from litreview.core.errors import InputError
     from litreview.formats import FORMATS, format_for, reader_for, writer_for
 
-    assert set(FORMATS) == {"bibtex", "biblatex", "ris", "csljson", "csv"}
+    assert set(FORMATS) == {
+        *("bibtex", "biblatex", "ris", "csljson", "csv"),
+        *("wos", "scopus", "medline", "openalex", "endnote"),  # search exports, read only
+    }
     assert format_for("refs.BIB").name == "bibtex"
     assert format_for("x.ris").name == "ris" and format_for("x.json").name == "csljson"
     assert format_for("csl-json").name == "csljson" and format_for("x.csv").name == "csv"
+    assert format_for("x.nbib").name == "medline" and format_for("x.isi").name == "wos"
     assert callable(reader_for("x.bib")) and callable(writer_for("biblatex"))
-    with pytest.raises(InputError, match="known: bibtex") as err:
+    with pytest.raises(InputError, match="formats written: bibtex") as err:
         writer_for("endnote")
     assert "ris" in str(err.value) and "csljson" in str(err.value)
-    with pytest.raises(InputError, match=r"unknown format '\.txt'"):
-        reader_for("notes.txt")
+    with pytest.raises(InputError, match=r"unknown format '\.docx'"):
+        reader_for("notes.docx")
 
 
 def test_biblatex_writer_option_bound() -> None:
