@@ -223,17 +223,28 @@ def _pylatexenc(value: str) -> str:
 
 
 def _person_as(person: Person, convert: Callable[[str], str]) -> Person:
-    """``person`` with ``convert`` applied to every part of the name."""
-    new = replace(
-        person,
-        family=convert(person.family),
-        given=convert(person.given),
-        literal=convert(person.literal),
-        particle=convert(person.particle),
-        dropping_particle=convert(person.dropping_particle),
-        suffix=convert(person.suffix),
+    """``person`` with ``convert`` applied to every part of the name (the same object when
+    nothing changes: most names need no conversion, and this runs once a name)."""
+    parts = (
+        person.family,
+        person.given,
+        person.literal,
+        person.particle,
+        person.dropping_particle,
+        person.suffix,
     )
-    return person if new == person else new
+    new = tuple(convert(p) if p else p for p in parts)
+    if new == parts:
+        return person
+    family, given, literal, particle, dropping, suffix = new
+    return Person(
+        family=family,
+        given=given,
+        literal=literal,
+        particle=particle,
+        dropping_particle=dropping,
+        suffix=suffix,
+    )
 
 
 def plain_person(person: Person) -> Person:

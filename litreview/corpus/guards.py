@@ -75,7 +75,7 @@ class Traits:
             kind=kind,
             type="" if work.type == "document" else work.type,
             volume=normalise_title(work.volume),
-            edition=normalise_title(work.extra_value("edition")),
+            edition=normalise_title(work.extra_value("edition")) if work.extra else "",
             container=normalise_title(work.container),
             title=title,
             author=author,

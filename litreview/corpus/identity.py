@@ -88,6 +88,7 @@ def fold(text: str) -> str:
     return text.lower().translate(_LETTERS)
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_title(s: str) -> str:
     """A title as folded words (letters and digits of any script) separated by single spaces."""
     return " ".join(_NON_WORD.sub(" ", fold(s)).split())
@@ -104,17 +105,20 @@ def normalise_doi(s: str) -> str:
     return s.lower() if s.startswith("10.") and "/" in s else ""
 
 
+_IDENTIFIER_NAMES = frozenset(IDENTIFIERS)
+
+
 def work_identifiers(work: Work) -> tuple[str, ...]:
     """The database identifiers a work carries (``pmid:29456894``, ``wos:000220015600001``,
     ``openalex:w2741809807`` ...), normalised: from ``extra``, under the names the readers of
     search exports keep them (:data:`litreview.formats._search.IDENTIFIERS`)."""
-    out = []
-    for name in IDENTIFIERS:
-        value = work.extra_value(name).strip().lower()
-        value = value.rsplit("/", 1)[-1].removeprefix("wos:").removeprefix("pmc")
-        if value:
-            out.append(f"{name}:{value}")
-    return tuple(out)
+    found: dict[str, str] = {}
+    for name, value in work.extra:  # one pass: works from search exports carry many extras
+        low = name.lower()
+        if low in _IDENTIFIER_NAMES and low not in found:
+            value = value.strip().lower().rsplit("/", 1)[-1]
+            found[low] = value.removeprefix("wos:").removeprefix("pmc")
+    return tuple(f"{n}:{found[n]}" for n in IDENTIFIERS if found.get(n))
 
 
 def normalise_url(s: str) -> str:

@@ -89,6 +89,8 @@ def conflict_summary(conflicts: list[Conflict]) -> str:
 
 
 def _same(name: str, a: object, b: object) -> bool:
+    if a == b:
+        return True
     if name == "doi":
         return normalise_doi(str(a)) == normalise_doi(str(b))
     if name == "url":

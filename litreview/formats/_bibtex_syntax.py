@@ -76,6 +76,8 @@ _DELIMS = re.compile(r'\\.|[{}"]', re.DOTALL)
 
 def balanced(text: str) -> bool:
     """Whether braces balance (escaped ``\\{``/``\\}`` do not count) and never go negative."""
+    if "{" not in text and "}" not in text and not text.endswith("\\"):
+        return True
     if text.endswith("\\") and (len(text) - len(text.rstrip("\\"))) % 2:
         return False
     depth = 0

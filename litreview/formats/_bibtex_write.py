@@ -13,9 +13,10 @@ twice.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
-from litreview.core.model import Work
+from litreview.core.model import Person, Work
 from litreview.core.texmarkup import as_tex, tex_escape, tex_person
 from litreview.formats import _bibtex_maps as maps
 from litreview.formats._bibtex_syntax import MONTHS, balanced, format_names, join_keywords
@@ -30,11 +31,13 @@ _UNESCAPED_BRACE = re.compile(r"(?<!\\)([{}])")
 
 # (name, value, bare): ``bare`` values are written without braces (month macros).
 _Field = tuple[str, str, bool]
+T = TypeVar("T")
 
 
-def _braced(value: str) -> str:
-    """``{value}``; braces that do not balance are escaped so the file stays parseable."""
-    if not balanced(value):
+def _braced(value: str, escaped: bool = False) -> str:
+    """``{value}``; braces that do not balance are escaped so the file stays parseable
+    (``escaped``: text :func:`as_tex` wrote, whose braces always balance)."""
+    if not escaped and not balanced(value):
         value = _UNESCAPED_BRACE.sub(r"\\\1", value.rstrip("\\"))
     return "{" + value + "}"
 
@@ -87,7 +90,7 @@ def _pick(mark: str, default: str, alternatives: Iterable[str], taken: set[str])
     return default
 
 
-def _fields(work: Work, biblatex: bool) -> list[_Field]:
+def _fields(work: Work, biblatex: bool, escaped: bool = False) -> list[_Field]:
     """Every field of ``work`` in the fixed order, then the unmodelled ones."""
     extras = [(n, v) for n, v in work.extra if n not in _MARKS]
     taken = {n.lower() for n, _ in extras}
@@ -104,10 +107,11 @@ def _fields(work: Work, biblatex: bool) -> list[_Field]:
         taken,
     )
     place = _pick("", "location" if biblatex else "address", ("location", "address"), taken)
-    tex = tex_escape
+    tex: Callable[[str], str] = _same if escaped else tex_escape  # text written by as_tex
+    person: Callable[[Person], Person] = _same if escaped else tex_person
     out: list[_Field] = [
-        ("author", format_names(tuple(tex_person(p) for p in work.authors)), False),
-        ("editor", format_names(tuple(tex_person(p) for p in work.editors)), False),
+        ("author", format_names(tuple(person(p) for p in work.authors)), False),
+        ("editor", format_names(tuple(person(p) for p in work.editors)), False),
         ("title", tex(work.title), False),
         (container, tex(work.container), False),
         *date_fields(work.issued, biblatex, taken),
@@ -133,6 +137,10 @@ def _field_name(name: str) -> str:
     return name if _FIELD_NAME.fullmatch(name) else _NOT_FIELD.sub("-", name).strip("-") or "x"
 
 
+def _same(value: T) -> T:
+    return value
+
+
 def _numbered(extras: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """``extras`` with the second, third ... field of one name as ``name-2``, ``name-3``."""
     if len({n.lower() for n, _ in extras}) == len(extras):
@@ -147,11 +155,14 @@ def _numbered(extras: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _entry(work: Work, biblatex: bool) -> str:
     """One entry as text."""
+    escaped = not work.tex  # as_tex escapes every special character of text
     work = as_tex(work)
     etype, type_fields = _entry_type(work, biblatex)
-    fields = _fields(work, biblatex) + type_fields
+    fields = _fields(work, biblatex, escaped) + type_fields
     width = max((len(n) for n, _, _ in fields), default=0)
-    body = ",\n".join(f"  {n.ljust(width)} = {v if bare else _braced(v)}" for n, v, bare in fields)
+    body = ",\n".join(
+        f"  {n.ljust(width)} = {v if bare else _braced(v, escaped)}" for n, v, bare in fields
+    )
     preambles = "".join(f"@preamble{{{v}}}\n" for n, v in work.extra if n == maps.MARK_PREAMBLE)
     # an entry with no field is still "@type{key," (without the comma no reader accepts it)
     entry = f"@{etype}{{{work.key},\n{body}\n}}\n" if body else f"@{etype}{{{work.key},\n}}\n"
