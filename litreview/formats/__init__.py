@@ -30,6 +30,7 @@ __all__ = [
     "format_for",
     "read_file",
     "reader_for",
+    "validate_file",
     "writer_for",
 ]
 
@@ -248,3 +249,22 @@ def _utf8(data: bytes) -> bytes:
         except UnicodeDecodeError:
             return data
     return data
+
+
+def validate_file(
+    path: str | os.PathLike[str], fmt: str | None = None
+) -> tuple[list[Work], list[Problem]]:
+    """Like :func:`read_file`, with the checks a format has beyond reading (BibTeX: years,
+    months, DOIs, entry types and required fields that are wrong or missing)."""
+    works, problems = read_file(path, fmt)
+    form = format_for(fmt or path)
+    if form.module == "bibtex" and works:
+        from litreview.core.files import read_text
+        from litreview.formats._bibtex_checks import check_works
+
+        try:
+            text = read_text(Path(path))
+        except InputError:  # not UTF-8: the entries read were checked by reading
+            return works, problems
+        problems = sorted(problems + check_works(works, text, str(path)), key=lambda p: p.line or 0)
+    return works, problems

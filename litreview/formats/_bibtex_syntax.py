@@ -70,6 +70,11 @@ def normalise_space(text: str) -> str:
     return "\n\n".join(_SPACE.sub(" ", p).strip() for p in paragraphs)
 
 
+def _collapse(text: str) -> str:
+    """White-space runs as one space, ends kept (an ``@string`` value)."""
+    return _SPACE.sub(" ", text)
+
+
 _BRACES = re.compile(r"\\.|[{}]", re.DOTALL)
 _DELIMS = re.compile(r'\\.|[{}"]', re.DOTALL)
 
@@ -108,14 +113,17 @@ def _braced_end(raw: str, start: int, closer: str) -> int:
     raise ValueSyntaxError("unclosed value", start)
 
 
-def evaluate(raw: str, macros: dict[str, str]) -> tuple[str, list[str]]:
+def evaluate(raw: str, macros: dict[str, str], *, strip: bool = True) -> tuple[str, list[str]]:
     """A raw value expression as text, and the names of any undefined macros it used.
 
-    Raises :class:`ValueSyntaxError` when text follows a complete value (a missing comma).
+    ``strip=False`` (an ``@string`` definition) keeps a space at either end: ``and = " and
+    "`` must still part the names it joins. Raises :class:`ValueSyntaxError` when text
+    follows a complete value (a missing comma).
     """
+    tidy = normalise_space if strip else _collapse
     plain = _PLAIN_BRACED.fullmatch(raw)
     if plain:
-        return normalise_space(plain.group(1)), []
+        return tidy(plain.group(1)), []
     parts: list[str] = []
     unknown: list[str] = []
     i = 0
@@ -146,7 +154,7 @@ def evaluate(raw: str, macros: dict[str, str]) -> tuple[str, list[str]]:
         while i < n and raw[i].isspace():
             i += 1
         if i >= n:
-            return normalise_space("".join(parts)), unknown
+            return tidy("".join(parts)), unknown
         if raw[i] != "#":
             raise ValueSyntaxError("text after the value", i)
         i += 1

@@ -25,6 +25,7 @@ from bibtexparser import model as bm
 from litreview.core.errors import Problem
 from litreview.core.model import Work
 from litreview.formats import _bibtex_maps as maps
+from litreview.formats._bibtex_checks import check_works
 from litreview.formats._bibtex_chunks import Chunk, gc_paused, split_chunks
 from litreview.formats._bibtex_entry import entry_to_work
 from litreview.formats._bibtex_export import export_biblatex, export_bibtex
@@ -127,7 +128,7 @@ class _Reader:
             )
             return
         try:
-            value, _ = evaluate(str(block.value), self.macros)
+            value, _ = evaluate(str(block.value), self.macros, strip=False)
         except ValueSyntaxError as exc:
             self.problem(_line(block.start_line), "error", f"@string {block.key}: {exc}")
             return
@@ -360,8 +361,11 @@ def read_bibtex_bytes(data: bytes, path: str = "<bytes>") -> tuple[list[Work], l
 
 
 def validate_bibtex(text: str, path: str = "<string>") -> list[Problem]:
-    """Every problem :func:`read_bibtex` finds in ``text``; a file with no entries is an error."""
-    return [
-        replace(p, severity="error") if p.message in (EMPTY, NO_ENTRIES) else p
-        for p in read_bibtex(text, path)[1]
+    """Every problem :func:`read_bibtex` finds in ``text`` (a file with no entries is an
+    error) and what the checks of :mod:`._bibtex_checks` find in the entries read."""
+    works, problems = read_bibtex(text, path)
+    found = [
+        replace(p, severity="error") if p.message in (EMPTY, NO_ENTRIES) else p for p in problems
     ]
+    found += check_works(works, text, path)
+    return sorted(found, key=lambda p: p.line or 0)

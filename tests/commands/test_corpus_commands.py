@@ -232,9 +232,34 @@ def test_import_refuses_broken_corpus(
     assert corpus.read_bytes() == before
 
 
+def test_validate_finds_what_reads_but_is_wrong(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 18 item 10: values and entries that read well but are wrong."""
+    text = (
+        "%%% contains utf-8, see: https://inspirehep.net/info/faq/general#utf8\n"
+        "%%% add \\usepackage[utf8]{inputenc} to your latex preamble\n\n"
+        "@article{a, author={A, B}, title={T}, journal={J}, year={20x9}, month={Smarch},\n"
+        "  doi={not a doi}}\n"
+        "@unknowntype{u, title={U}}\n"
+        "@article{noauth, title={Z}, year=2001}\n"
+    )
+    code, out, err = run(capsys, "validate", str(write(tmp_path / "v.bib", text)))
+    assert code == 0 and err == ""  # warnings only; nothing of bibtexparser on stderr
+    assert "v.bib:4: warning: entry 'a': year '20x9' is not a year" in out
+    assert "v.bib:4: warning: entry 'a': month 'Smarch' is not a month" in out
+    assert "v.bib:4: warning: entry 'a': doi 'not a doi' is not a DOI" in out
+    assert "v.bib:6: warning: entry 'u': @unknowntype is no BibTeX or BibLaTeX entry type" in out
+    assert "entry 'noauth': no author" in out and "entry 'noauth': no journal" in out
+    assert "text outside any entry" not in out  # INSPIRE's %%% lines are comments
+    code, out, _ = run(capsys, "validate", str(write(tmp_path / "b.bib", "@article{b, title={x\n")))
+    assert code == 2 and "b.bib:1: error: cannot parse entry: a brace or quote is not closed" in out
+
+
 def test_validate_clean_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "validate", str(write(tmp_path / "ok.bib", GOOD)))
-    assert code == 0 and "ok: 2 entries" in out
+    # a report without its institution reads, with a warning (exit 0)
+    assert code == 0 and "ok.bib:9: warning: entry 'unodc2012world': no institution" in out
     bad = (
         GOOD
         + "\n@misc{unodc2012world, title={Again}}\n\n@misc{notitle, year=2001}\n"
@@ -471,3 +496,19 @@ def test_validate_latin1_bib_names_line(tmp_path: Path, capsys: pytest.CaptureFi
     data = GOOD.encode() + b"\n@misc{bad, title={Caf\xe9}, year=2001}\n"
     code, out, err = run(capsys, "validate", str(write(tmp_path / "latin.bib", data)))
     assert code == 2 and "latin.bib:16" in out + err
+
+
+def test_export_where_names_an_unknown_facet_or_value(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 18 item 10: --where nofacet=x exported 0 works with exit 0."""
+    assert cli.main(["import", str(write(tmp_path / "a.bib", GOOD)), "--review", str(review)]) == 0
+    capsys.readouterr()
+    code, out, err = run(
+        capsys, "export", "--format", "ris", "--where", "nofacet=x", "--review", str(review)
+    )
+    assert code == 2 and out == "" and "no facet 'nofacet' in the taxonomy; facets: group" in err
+    code, _, err = run(
+        capsys, "export", "--format", "ris", "--where", "group=nobody", "--review", str(review)
+    )
+    assert code == 2 and "facet 'group' has no value 'nobody'" in err
