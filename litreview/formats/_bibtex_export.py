@@ -70,7 +70,7 @@ TO_BIBLATEX_TYPE = {
     "www": ("online", ""),
 }
 # BibLaTeX types that require a ``type`` field, and the one written when nothing says.
-NEEDS_TYPE = {"report": "report", "thesis": "thesis"}
+NEEDS_TYPE = {"report": "techreport", "thesis": "phdthesis"}
 # BibLaTeX field names -> BibTeX's.
 TO_BIBTEX_FIELD = {"journaltitle": "journal", "location": "address", "institution": "school"}
 

@@ -13,6 +13,7 @@ from litreview import cli
 from litreview.commands.init import CURATION_TEMPLATE
 from litreview.core import atomic
 from litreview.review import Review
+from tests.conftest import DATA
 
 GOOD = """\
 @article{khan2015gender,
@@ -512,3 +513,26 @@ def test_export_where_names_an_unknown_facet_or_value(
         capsys, "export", "--format", "ris", "--where", "group=nobody", "--review", str(review)
     )
     assert code == 2 and "facet 'group' has no value 'nobody'" in err
+
+
+def test_a_database_export_with_repeated_tags_imports_twice_and_exports_whole(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 18 item 1: Scopus repeats AD and N1; import wrote duplicate fields, export dropped
+    all but the first and every later import was refused."""
+    scopus = DATA / "real" / "asreview_scopus.ris"
+    for _ in range(2):
+        code, out, err = run(capsys, "import", str(scopus), "--review", str(review))
+        assert code == 0 and "error" not in err
+    assert "0 new, 0 merged, 6 already in the corpus" in out
+    out_file = tmp_path / "back.ris"
+    code, _, err = run(
+        capsys, "export", "--format", "ris", "-o", str(out_file), "--review", str(review)
+    )
+    assert code == 0 and "not exported" not in err
+    original = scopus.read_text(encoding="utf-8")
+    exported = out_file.read_text(encoding="utf-8")
+    for tag in ("AD  - ", "N1  - ", "SN  - "):
+        assert exported.count(tag) == original.count(tag)
+    kw = {x for x in original.splitlines() if x.startswith("KW  - ")}
+    assert kw == {x for x in exported.splitlines() if x.startswith("KW  - ")}
