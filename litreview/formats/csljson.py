@@ -15,12 +15,18 @@ from typing import Any
 import jsonschema
 
 from litreview.core.errors import Problem
-from litreview.core.model import Work
+from litreview.core.model import Work, replace
 from litreview.core.texmarkup import plain_work
 from litreview.formats._citekeys import keyed
 from litreview.formats.csl import work_from_csl, work_to_csl
 
-__all__ = ["ITEM_SCHEMA", "read_csljson", "validate_csljson", "write_csljson"]
+__all__ = [
+    "ITEM_SCHEMA",
+    "inherit_crossref",
+    "read_csljson",
+    "validate_csljson",
+    "write_csljson",
+]
 
 _TEXT = {"type": ["string", "number"]}
 _NAMES = {"type": "array", "items": {"type": ["object", "string"]}}
@@ -165,8 +171,30 @@ def validate_csljson(text: str, path: str = "<string>") -> list[Problem]:
 
 def write_csljson(works: Sequence[Work]) -> str:
     """The works as a CSL-JSON list: indent 2, UTF-8 text, keys in a fixed order."""
-    items = [_item(w) for w in works]
+    items = [_item(w) for w in inherit_crossref(works)]
     return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+
+
+# What a BibTeX entry takes from the entry its ``crossref`` names, when it lacks it.
+_INHERITED = ("editors", "publisher", "place", "issued", "volume")
+
+
+def inherit_crossref(works: Sequence[Work]) -> list[Work]:
+    """``works`` with each ``crossref`` (BibTeX's parent entry) applied: the parent's title
+    as the container, its editors, publisher, place, date and volume where the child has
+    none (CSL has no crossref; BibTeX and biber apply it themselves)."""
+    by_key = {w.key: w for w in works if w.key}
+    out = []
+    for work in works:
+        parent = by_key.get(work.extra_value("crossref"))
+        if parent is None or parent is work:
+            out.append(work)
+            continue
+        fill = {f: getattr(parent, f) for f in _INHERITED if not getattr(work, f)}
+        if not work.container and parent.title:
+            fill["container"] = parent.title
+        out.append(replace(work, **fill) if fill else work)
+    return out
 
 
 def _item(work: Work) -> dict[str, Any]:

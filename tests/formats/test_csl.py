@@ -88,3 +88,15 @@ def test_keywords_holding_commas_are_kept_whole() -> None:
     (item,) = json.loads(write_csljson([work]))
     assert item["keyword"] == "Colitis, Ulcerative/*therapy; Humans"
     assert read_csljson(write_csljson([work]))[0][0].keywords == work.keywords
+
+
+def test_crossref_is_applied_in_csl_json() -> None:
+    """Issue 18 item 2: biblatex-examples' inproceedings take their proceedings' data."""
+    works, _ = read_bibtex(
+        "@proceedings{p, title={Proc of X}, editor={Ed, A}, publisher={Pub}, year=2001}\n"
+        "@inproceedings{c, author={Au, B}, title={Paper}, crossref={p}, pages={1--2}}\n"
+    )
+    items = {i["id"]: i for i in json.loads(write_csljson(works))}
+    assert items["c"]["container-title"] == "Proc of X"
+    assert items["c"]["editor"] == [{"family": "Ed", "given": "A"}]
+    assert items["c"]["publisher"] == "Pub" and items["c"]["issued"] == {"date-parts": [[2001]]}
