@@ -2,8 +2,9 @@
 
 A shared DOI, URL or title is evidence that two records are one work; these say when it is
 not. A part (a chapter, a conference paper, an article) is never the whole that holds it (a
-book, a proceedings volume, a journal); two volumes, two editions or two containers are two
-works; a title match needs the containers to agree. A URL is no evidence when it names no
+book, a proceedings volume, a journal: the part's container is the whole's title; a
+reference parser's guess of a type alone keeps nothing apart); two volumes, two editions or
+two containers are two works; a title match needs the containers to agree. A URL is no evidence when it names no
 particular page: a site root, a search or link-resolver page, a placeholder (``URL``), or a
 link many different records of one import share. A DOI or URL match whose titles have nothing
 in common and whose authors differ is a data error, not a duplicate. Pure functions.
@@ -86,7 +87,9 @@ def apart(a: Traits, b: Traits, *, by_title: bool) -> str:
     """Why ``a`` and ``b`` are two works (``""`` when nothing says so). ``by_title``: the
     match is on the title alone (containers must then agree too)."""
     if {a.kind, b.kind} == {"part", "whole"}:
-        return "a part and a whole"
+        part, whole = (a, b) if a.kind == "part" else (b, a)
+        if part.container and fuzz.ratio(part.container, whole.title) >= SAME_CONTAINER:
+            return "a part and the whole that holds it"
     if a.volume and b.volume and a.volume != b.volume:
         return "different volumes"
     if a.edition and b.edition and a.edition != b.edition:
