@@ -3,11 +3,12 @@
 A shared DOI, URL or title is evidence that two records are one work; these say when it is
 not. A part (a chapter, a conference paper, an article) is never the whole that holds it (a
 book, a proceedings volume, a journal: the part's container is the whole's title; a
-reference parser's guess of a type alone keeps nothing apart); two volumes, two editions or
-two containers are two works; a title match needs the containers to agree. A URL is no evidence when it names no
-particular page: a site root, a search or link-resolver page, a placeholder (``URL``), or a
-link many different records of one import share. A DOI or URL match whose titles have nothing
-in common and whose authors differ is a data error, not a duplicate. Pure functions.
+reference parser's guess of a type alone keeps nothing apart). Two volumes, two editions or
+two containers are two works; a title match needs the containers to agree. A URL is no
+evidence when it names no particular page: a site root, a search or link-resolver page, a
+placeholder (``URL``), or a link many differently titled records share. A DOI or URL match
+whose titles have nothing in common and whose authors or types differ is a data error, not
+a duplicate. Pure functions.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from litreview.core.errors import Problem
 from litreview.core.model import Work
-from litreview.formats import _bibtex_maps as maps
+from litreview.formats._bibtex_maps import MARK_TYPE, TYPE_FROM_BIB, TYPE_TO_BIB
 from litreview.formats._bibtex_syntax import parse_month
 
 __all__ = ["check_works"]
@@ -55,14 +55,14 @@ def _check(work: Work) -> list[str]:
         out.append(f"{name}: month {month!r} is not a month")
     if work.doi and not _DOI.match(work.doi.strip()):
         out.append(f"{name}: doi {work.doi!r} is not a DOI (10.prefix/suffix)")
-    etype = work.extra_value(maps.MARK_TYPE)
-    if etype and etype.lower() not in maps.TYPE_FROM_BIB:
+    etype = work.extra_value(MARK_TYPE)
+    if etype and etype.lower() not in TYPE_FROM_BIB:
         out.append(f"{name}: @{etype} is no BibTeX or BibLaTeX entry type; read as @misc")
     for attr, field in (
         REQUIRED.get(work.type, ()) if not out or "entry type" not in out[-1] else ()
     ):
         if not getattr(work, attr) and not (attr == "authors" and work.editors):
-            kind = maps.TYPE_TO_BIB.get(work.type, ("misc",))[0]
+            kind = TYPE_TO_BIB.get(work.type, ("misc",))[0]
             out.append(f"{name}: no {field}, which an @{kind} needs")
     return out
 
