@@ -76,9 +76,17 @@ def _name_words(max_words: int) -> st.SearchStrategy[str]:
 def persons() -> st.SearchStrategy[Person]:
     """A person with a family name and maybe given names (maybe a lowercase particle)."""
     particle = st.sampled_from(["", "van ", "de ", "von der ", "al-"])
-    family = st.tuples(particle, _name_words(2)).map("".join)
     given = st.one_of(st.just(""), _name_words(3))
-    return st.builds(Person, family=family, given=given)
+    return st.builds(_person, particle, _name_words(2), given)
+
+
+def _person(particle: str, name: str, given: str) -> Person:
+    """A person whose ``particle`` is what BibTeX's rule reads as "von": the lower-case words
+    before the last ("al-Farabi Khan" has the particle "al-Farabi", "al-Farabi" none)."""
+    family = particle + name
+    words = family.split()
+    lower = [w for w in words[:-1] if w[0].islower()]
+    return Person(family=family, given=given, particle=" ".join(lower))
 
 
 def organisations() -> st.SearchStrategy[Person]:

@@ -14,11 +14,11 @@ from litreview.commands._common import add_review, notice, review_of
 from litreview.core import atomic
 from litreview.core.errors import Problem, has_errors
 from litreview.core.model import Work
-from litreview.formats import FORMATS, writer_for
-from litreview.tags.slices import parse_wheres, select_works, with_tag_keywords
+from litreview.formats import WRITABLE, writer_for
+from litreview.tags.slices import check_wheres, parse_wheres, select_works, with_tag_keywords
 
 HELP = "export the corpus (or a tagged slice) as bibtex, biblatex, ris, csljson, csv or text"
-CHOICES = (*FORMATS, "text")
+CHOICES = (*WRITABLE, "text")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -62,6 +62,9 @@ def run(args: argparse.Namespace) -> int:
     """Select, add tag keywords, write."""
     wheres = parse_wheres(args.where)
     review = review_of(args)
+    if wheres and review.taxonomy_path.exists():
+        taxonomy = review.load_taxonomy()
+        check_wheres(wheres, {f.id: [v.id for v in f.values] for f in taxonomy.facets})
     works, problems = review.load_works()
     for p in problems:
         notice(str(p))

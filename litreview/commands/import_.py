@@ -37,9 +37,12 @@ def run(args: argparse.Namespace) -> int:
         notice(str(p))
     reasons = Counter(m.reason for m in result.merges)
     detail = ", ".join(f"{r}: {n}" for r, n in sorted(reasons.items()))
+    known = result.n_read - result.n_new - len(result.merges)
     say(
         f"imported {result.n_read} entries: {result.n_new} new, {len(result.merges)} merged"
-        f"{f' ({detail})' if detail else ''}; corpus has {len(result.works)} works "
+        f"{f' ({detail})' if detail else ''}"
+        f"{f', {known} already in the corpus' if known > 0 else ''}; "
+        f"corpus has {len(result.works)} works "
         f"({review.corpus_path}; merges in {review.merges_path})"
     )
     return 0

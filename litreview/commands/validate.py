@@ -6,9 +6,12 @@ import argparse
 
 from litreview.commands._common import say
 from litreview.core.errors import has_errors
-from litreview.formats import read_file
+from litreview.formats import validate_file
 
-HELP = "check a bibliography file (bib, ris, csl-json, csv) and list every problem with its line"
+HELP = (
+    "check a bibliography file (bib, ris, csl-json, csv or a database export) and list every "
+    "problem with its line"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print each problem (stdout); exit 2 if any is an error, 0 otherwise."""
-    works, problems = read_file(args.file, args.format)
+    works, problems = validate_file(args.file, args.format)
     for p in problems:
         say(str(p))
     errors = sum(p.severity == "error" for p in problems)

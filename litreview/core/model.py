@@ -24,11 +24,20 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Person:
-    """A person (family, given) or an organisation (``literal``)."""
+    """A person (family, given) or an organisation (``literal``).
+
+    ``family`` is the whole family name as written, with any particle that sorts with it
+    ("van der Berg"); ``particle`` names that leading particle ("van der"; CSL's
+    non-dropping particle), ``""`` when there is none. ``dropping_particle`` ("Ludwig *van*
+    Beethoven") and ``suffix`` ("Jr.", "III") are kept apart from both names.
+    """
 
     family: str = ""
     given: str = ""
     literal: str = ""
+    particle: str = ""
+    dropping_particle: str = ""
+    suffix: str = ""
 
     @property
     def is_organisation(self) -> bool:
@@ -36,10 +45,11 @@ class Person:
         return bool(self.literal)
 
     def display(self) -> str:
-        """The name as a reader would write it: "Given Family" or the literal."""
+        """The name as a reader would write it: "Given Family, Jr." or the literal."""
         if self.literal:
             return self.literal
-        return " ".join(p for p in (self.given, self.family) if p)
+        name = " ".join(p for p in (self.given, self.dropping_particle, self.family) if p)
+        return f"{name}, {self.suffix}" if self.suffix else name
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,7 +58,9 @@ class Work:
 
     ``type`` is a CSL type (``report``, ``article-journal``, ``webpage``, ``book`` ...).
     ``issued`` is an EDTF-like date string: ``"2012"``, ``"2012-03"`` or ``"2012-03-05"``.
-    ``extra`` keeps fields litreview does not model, as ``(name, value)`` pairs.
+    ``extra`` keeps fields litreview does not model, as ``(name, value)`` pairs. ``tex``
+    says whether the values are TeX markup (``Dvo{\\v{r}}\\'{a}k``, as BibTeX holds them) or
+    plain text (``Dvořák``); :mod:`litreview.core.texmarkup` turns one into the other.
     """
 
     key: str
@@ -70,6 +82,9 @@ class Work:
     abstract: str = ""
     keywords: tuple[str, ...] = ()
     extra: tuple[tuple[str, str], ...] = ()
+    # Whether the text values are TeX (read from BibTeX) rather than plain text (every other
+    # source). Not part of a work's identity: the same work read from two formats is equal.
+    tex: bool = field(default=False, compare=False)
 
     @property
     def year(self) -> str:
@@ -208,3 +223,5 @@ class Merge:
     merged: str
     reason: str
     score: float
+    # the fields the two records filled differently, and which value was kept
+    conflicts: str = ""

@@ -138,6 +138,8 @@ REGISTER_CSV = (
     "sources",
     "why",
 )
-MERGES = ("kept", "merged", "reason", "score")
+MERGES = ("kept", "merged", "reason", "score", "conflicts")
+# merges.csv written before the conflicts column was added are still read
+MERGES_REQUIRED = ("kept", "merged", "reason", "score")
 CITATION_KINDS = ("citation", "ibid", "url", "note", "xref")
 MULTI_SEP = ";"

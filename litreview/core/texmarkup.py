@@ -1,9 +1,13 @@
-"""TeX markup in BibTeX values -> plain Unicode text, for formats that are not TeX.
+"""TeX markup in BibTeX values <-> plain Unicode text, at the edge between formats.
 
 BibTeX values are kept exactly as written (so BibTeX and BibLaTeX write back what was
-read); CSL-JSON, RIS, CSV and formatted bibliographies want ``Dvořák``, not
-``Dvo{\\v{r}}{\\'a}k``. :func:`to_text` converts a value only when it carries TeX markup (a
-backslash or a brace), so plain text from any source passes unchanged. Accents, letter
+read, and a :class:`~litreview.core.model.Work` read from BibTeX has ``tex=True``); CSL-JSON,
+RIS, CSV and formatted bibliographies want ``Dvořák``, not ``Dvo{\\v{r}}{\\'a}k``.
+:func:`to_text` converts a value only when it carries TeX markup (a backslash, a brace or a
+tie), and :func:`plain_work` only a work whose values are TeX. The other way, text from a
+format that is not TeX (RIS, CSL-JSON, CSV, a document) is *text*: :func:`to_tex` writes it
+so that TeX prints it as it is and reads no command in it (``\\input`` becomes
+``\\textbackslash{}input``), and ``to_text(to_tex(v)) == v``. Accents, letter
 macros, escaped specials, text-style commands, quotes, dashes and case-protecting braces
 are handled here (about a microsecond a value); a value with any other command goes
 through pylatexenc (about 600 microseconds), with ``$...$`` math kept as written.
@@ -15,14 +19,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
 from litreview.core.model import Person, Work
 
-__all__ = ["plain_person", "plain_work", "tex_escape", "tex_person", "to_text"]
+__all__ = [
+    "as_tex",
+    "plain_person",
+    "plain_work",
+    "tex_escape",
+    "tex_person",
+    "to_tex",
+    "to_text",
+]
 
-_TRIGGER = re.compile(r"[\\{}]")
+_TRIGGER = re.compile(r"[\\{}~]")
 _ACCENTS = {
     "`": "\u0300",
     "'": "\u0301",
@@ -80,7 +93,12 @@ _LETTERS = {
     "copyright": "©",
     "textcopyright": "©",
     "textdegree": "°",
-    "textbackslash": "\\",
+    "textbackslash": "\ue017",
+    "newline": "\n",
+    "TeX": "TeX",
+    "LaTeX": "LaTeX",
+    "LaTeXe": "LaTeX2ε",
+    "BibTeX": "BibTeX",
     "textasciitilde": "~",
     "textasciicircum": "^",
     "textbar": "|",
@@ -102,7 +120,9 @@ _STYLE = re.compile(
 _QUOTE = re.compile(r"\\(?:mkbibquote|enquote|mkbibparens|mkbibbrackets)\s*\{([^{}]*)\}")
 _ESCAPED = re.compile(r"\\([&%$#_{}])")
 _COMMAND = re.compile(r"\\[a-zA-Z]+")
-_SPACE_CMD = re.compile(r"\\[ ,;:!]|~")
+_SPACE_CMD = re.compile(r"\\[,;:!]|~")
+# A control space ("\LaTeX\ Companion") is a space no control word before it may swallow.
+_CONTROL_SPACE = re.compile(r"\\ ")
 _PAGE_RANGE = re.compile(r"\s*(\w+)\s*-{2,3}\s*(\w+)\s*")
 _BARE_SPECIAL = re.compile(r"(?<!\\)([&%#])")
 _HIDE = {
@@ -114,7 +134,8 @@ _HIDE = {
     "{": "\ue015",
     "}": "\ue016",
 }
-_UNHIDE = {v: k for k, v in _HIDE.items()}
+_STANDINS = {**{v: k for k, v in _HIDE.items()}, "\ue017": "\\", "\ue018": " "}
+_UNHIDE = _STANDINS
 
 
 def to_text(value: str) -> str:
@@ -127,16 +148,47 @@ def to_text(value: str) -> str:
 @lru_cache(maxsize=65536)
 def _convert(value: str) -> str:
     text = _ESCAPED.sub(lambda m: _HIDE[m.group(1)], value)
+    text = _CONTROL_SPACE.sub("\ue018", text)
     text = _QUOTE.sub(lambda m: "“" + m.group(1) + "”", text)
+    accented = _ACCENT.search(text) is not None
     text = _ACCENT.sub(_accent, text)
     text = _SPACE_CMD.sub(" ", text)
     text = _LETTER.sub(lambda m: _LETTERS[m.group(1)], text)
     text = _STYLE.sub("", text)
     if _COMMAND.search(text):
         return _pylatexenc(value)
-    text = text.replace("{", "").replace("}", "").replace("---", "—").replace("--", "–")
+    # dashes before braces go: "-{}-" is how text's own "--" is written in TeX
+    text = text.replace("---", "—").replace("--", "–").replace("{", "").replace("}", "")
     text = "".join(_UNHIDE.get(ch, ch) for ch in text)
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", text) if accented else text
+
+
+# Text -> TeX: each special character as the command that prints it.
+_TO_TEX = {
+    "\\": "\\textbackslash{}",
+    "{": "\\{",
+    "}": "\\}",
+    "&": "\\&",
+    "%": "\\%",
+    "$": "\\$",
+    "#": "\\#",
+    "_": "\\_",
+    "~": "\\textasciitilde{}",
+    "^": "\\textasciicircum{}",
+    "\n": "\\newline{}",
+}
+_TEX_SPECIAL = re.compile(r"[\\{}&%$#_~^\n]|-(?=-)")
+
+
+def to_tex(value: str) -> str:
+    """Plain text as TeX that prints it as it is: no command of the text is ever run.
+
+    Inverse of :func:`to_text`: ``to_text(to_tex(v)) == v`` for text without runs of
+    spaces or tabs (BibTeX reads any run of white space as one space).
+    """
+    if not _TEX_SPECIAL.search(value):
+        return value
+    return _TEX_SPECIAL.sub(lambda m: _TO_TEX.get(m.group(), "-{}"), value)
 
 
 def tex_escape(value: str) -> str:
@@ -150,13 +202,7 @@ def tex_escape(value: str) -> str:
 
 def tex_person(person: Person) -> Person:
     """A name with its bare ``&``, ``%`` and ``#`` escaped."""
-    new = replace(
-        person,
-        family=tex_escape(person.family),
-        given=tex_escape(person.given),
-        literal=tex_escape(person.literal),
-    )
-    return person if new == person else new
+    return _person_as(person, tex_escape)
 
 
 def _accent(m: re.Match[str]) -> str:
@@ -176,22 +222,46 @@ def _pylatexenc(value: str) -> str:
     return unicodedata.normalize("NFC", converted)
 
 
-def plain_person(person: Person) -> Person:
-    """A name with TeX markup turned into Unicode."""
-    return replace(
-        person,
-        family=to_text(person.family),
-        given=to_text(person.given),
-        literal=to_text(person.literal),
+def _person_as(person: Person, convert: Callable[[str], str]) -> Person:
+    """``person`` with ``convert`` applied to every part of the name (the same object when
+    nothing changes: most names need no conversion, and this runs once a name)."""
+    parts = (
+        person.family,
+        person.given,
+        person.literal,
+        person.particle,
+        person.dropping_particle,
+        person.suffix,
+    )
+    new = tuple(convert(p) if p else p for p in parts)
+    if new == parts:
+        return person
+    family, given, literal, particle, dropping, suffix = new
+    return Person(
+        family=family,
+        given=given,
+        literal=literal,
+        particle=particle,
+        dropping_particle=dropping,
+        suffix=suffix,
     )
 
 
+def plain_person(person: Person) -> Person:
+    """A name with TeX markup turned into Unicode."""
+    return _person_as(person, to_text)
+
+
 def plain_work(work: Work) -> Work:
-    """The modelled text fields of ``work`` as Unicode; url, doi, dates, keys and
-    unmodelled fields are left exactly as they are."""
+    """A work read from BibTeX (``tex=True``) with its text fields as Unicode; ``extra``
+    values too, except identifiers (url, doi, file names) which are kept as written.
+    A work whose values are text already is returned as it is."""
+    if not work.tex:
+        return work
     pages = _PAGE_RANGE.fullmatch(work.pages)
-    new = replace(
+    return replace(
         work,
+        tex=False,
         title=to_text(work.title),
         container=to_text(work.container),
         publisher=to_text(work.publisher),
@@ -204,5 +274,33 @@ def plain_work(work: Work) -> Work:
         authors=tuple(plain_person(p) for p in work.authors),
         editors=tuple(plain_person(p) for p in work.editors),
         keywords=tuple(to_text(k) for k in work.keywords),
+        extra=tuple((n, v if n.lower() in _VERBATIM else to_text(v)) for n, v in work.extra),
     )
-    return work if new == work else new
+
+
+def as_tex(work: Work) -> Work:
+    """A work of plain text (``tex=False``) with every text value written as TeX
+    (:func:`to_tex`), ready for a BibTeX file; a TeX work is returned as it is."""
+    if work.tex:
+        return work
+    return replace(
+        work,
+        tex=True,
+        title=to_tex(work.title),
+        container=to_tex(work.container),
+        publisher=to_tex(work.publisher),
+        place=to_tex(work.place),
+        volume=to_tex(work.volume),
+        issue=to_tex(work.issue),
+        pages=to_tex(work.pages),
+        note=to_tex(work.note),
+        abstract=to_tex(work.abstract),
+        authors=tuple(_person_as(p, to_tex) for p in work.authors),
+        editors=tuple(_person_as(p, to_tex) for p in work.editors),
+        keywords=tuple(to_tex(k) for k in work.keywords),
+        extra=tuple((n, v if n.lower() in _VERBATIM else to_tex(v)) for n, v in work.extra),
+    )
+
+
+# Fields written verbatim in BibTeX (biber and BibTeX read them without TeX processing).
+_VERBATIM = frozenset({"url", "doi", "eprint", "file", "pdf", "verba", "verbb", "verbc"})

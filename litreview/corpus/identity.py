@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from litreview.core.model import Person, Work
 from litreview.core.texmarkup import to_text
+from litreview.formats._search import IDENTIFIERS
 
 __all__ = [
     "STOP_WORDS",
@@ -27,6 +28,7 @@ __all__ = [
     "url_site_key",
     "url_title",
     "url_year",
+    "work_identifiers",
 ]
 
 _LATEX_CMD = re.compile(r"\\(?:[a-zA-Z]+\*?\s*|.)")
@@ -86,6 +88,7 @@ def fold(text: str) -> str:
     return text.lower().translate(_LETTERS)
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_title(s: str) -> str:
     """A title as folded words (letters and digits of any script) separated by single spaces."""
     return " ".join(_NON_WORD.sub(" ", fold(s)).split())
@@ -100,6 +103,22 @@ def normalise_doi(s: str) -> str:
     """A bare, lower-case DOI (``10.xxxx/yyy``) or ``""`` when ``s`` holds none."""
     s = _DOI_PREFIX.sub("", s.strip()).strip().rstrip(".")
     return s.lower() if s.startswith("10.") and "/" in s else ""
+
+
+_IDENTIFIER_NAMES = frozenset(IDENTIFIERS)
+
+
+def work_identifiers(work: Work) -> tuple[str, ...]:
+    """The database identifiers a work carries (``pmid:29456894``, ``wos:000220015600001``,
+    ``openalex:w2741809807`` ...), normalised: from ``extra``, under the names the readers of
+    search exports keep them (:data:`litreview.formats._search.IDENTIFIERS`)."""
+    found: dict[str, str] = {}
+    for name, value in work.extra:  # one pass: works from search exports carry many extras
+        low = name.lower()
+        if low in _IDENTIFIER_NAMES and low not in found:
+            value = value.strip().lower().rsplit("/", 1)[-1]
+            found[low] = value.removeprefix("wos:").removeprefix("pmc")
+    return tuple(f"{n}:{found[n]}" for n in IDENTIFIERS if found.get(n))
 
 
 def normalise_url(s: str) -> str:

@@ -103,7 +103,9 @@ def ingest(
         taken |= {w.key for w in one.works} | {one.work.key}
         scanned.append(one)
     incoming = [w for s in scanned for w in (s.work, *s.works) if w.key not in taken_before]
-    result = merge_into(works, incoming, not_duplicates=not_duplicates, source="<ingest>")
+    named = ", ".join(s.document.path or s.document.doc_id for s in scanned[:3])
+    named += f" and {len(scanned) - 3} more" if len(scanned) > 3 else ""
+    result = merge_into(works, incoming, not_duplicates=not_duplicates, source=named)
     keys = result.key_map
     ids = {s.document.doc_id for s in scanned}
     new_docs = [

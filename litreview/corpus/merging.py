@@ -3,25 +3,65 @@
 from __future__ import annotations
 
 from dataclasses import fields
-from typing import Any
+from typing import Any, NamedTuple
 
 from litreview.core.errors import Problem
 from litreview.core.model import Work, replace
-from litreview.core.texmarkup import plain_person
+from litreview.core.texmarkup import as_tex, plain_person, plain_work, to_text
 from litreview.corpus.identity import normalise_doi, normalise_title, normalise_url
 
-__all__ = ["merge_work"]
+__all__ = [
+    "Conflict",
+    "conflict_problems",
+    "conflict_summary",
+    "merge_conflicts",
+    "merge_work",
+]
 
 _SKIP = frozenset({"key", "keywords", "extra"})
+
+
+class Conflict(NamedTuple):
+    """A field two records of one work fill differently: the value kept and the one not."""
+
+    field: str
+    kept: str
+    ignored: str
 
 
 def merge_work(kept: Work, other: Work, *, source: str = "<import>") -> tuple[Work, list[Problem]]:
     """``kept`` with empty fields filled from ``other``; keywords and unknown fields united.
 
-    Differing non-empty values keep ``kept``'s and are reported as warnings.
+    Differing non-empty values keep ``kept``'s and are reported as warnings. ``other``'s
+    values are first written the way ``kept``'s are (TeX or plain text).
     """
+    merged, conflicts = merge_conflicts(kept, other)
+    return merged, conflict_problems(kept.key, other.key, conflicts, source)
+
+
+def conflict_problems(
+    kept: str, other: str, conflicts: list[Conflict], source: str
+) -> list[Problem]:
+    """A warning for each conflict of a merge of record ``other`` (of ``source``) into
+    ``kept``."""
+    name = other or "an unnamed record"
+    return [
+        Problem(
+            path=source,
+            line=None,
+            severity="warning",
+            message=f"{kept}: {c.field} differs; kept {c.kept}, ignored {c.ignored} from {name}",
+        )
+        for c in conflicts
+    ]
+
+
+def merge_conflicts(kept: Work, other: Work) -> tuple[Work, list[Conflict]]:
+    """``kept`` filled from ``other`` (as :func:`merge_work`) and the fields that differed,
+    values shown as text (TeX markup read)."""
+    other = as_tex(other) if kept.tex else plain_work(other)
     changes: dict[str, Any] = {}
-    problems: list[Problem] = []
+    conflicts: list[Conflict] = []
     for f in fields(Work):
         name = f.name
         if name in _SKIP:
@@ -32,15 +72,7 @@ def merge_work(kept: Work, other: Work, *, source: str = "<import>") -> tuple[Wo
         if not mine or (name == "type" and mine == "document"):
             changes[name] = theirs
         elif not _same(name, mine, theirs):
-            problems.append(
-                Problem(
-                    path=source,
-                    line=None,
-                    severity="warning",
-                    message=f"{kept.key}: {name} differs; kept {_show(mine)}, "
-                    f"ignored {_show(theirs)} from {other.key or 'an unnamed record'}",
-                )
-            )
+            conflicts.append(Conflict(name, _show(mine, kept.tex), _show(theirs, kept.tex)))
     words = tuple(dict.fromkeys(kept.keywords + other.keywords))
     if words != kept.keywords:
         changes["keywords"] = words
@@ -48,10 +80,17 @@ def merge_work(kept: Work, other: Work, *, source: str = "<import>") -> tuple[Wo
     added = tuple((k, v) for k, v in other.extra if k.lower() not in have)
     if added:
         changes["extra"] = kept.extra + added
-    return (replace(kept, **changes) if changes else kept), problems
+    return (replace(kept, **changes) if changes else kept), conflicts
+
+
+def conflict_summary(conflicts: list[Conflict]) -> str:
+    """Conflicts as one cell of ``merges.csv``: ``title: kept 'A', not 'B'; year: ...``."""
+    return "; ".join(f"{c.field}: kept {c.kept}, not {c.ignored}" for c in conflicts)
 
 
 def _same(name: str, a: object, b: object) -> bool:
+    if a == b:
+        return True
     if name == "doi":
         return normalise_doi(str(a)) == normalise_doi(str(b))
     if name == "url":
@@ -66,9 +105,10 @@ def _same(name: str, a: object, b: object) -> bool:
     return a == b
 
 
-def _show(value: object) -> str:
+def _show(value: object, tex: bool) -> str:
     if isinstance(value, tuple):
-        text = "; ".join(p.display() if hasattr(p, "display") else str(p) for p in value)
+        people = (plain_person(p) if tex else p for p in value)
+        text = "; ".join(p.display() if hasattr(p, "display") else str(p) for p in people)
     else:
-        text = str(value)
+        text = to_text(str(value)) if tex else str(value)
     return repr(text if len(text) <= 60 else text[:57] + "...")

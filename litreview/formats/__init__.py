@@ -1,7 +1,10 @@
 """Bibliography formats: a registry from a name or a file suffix to a reader and a writer.
 
 Readers take ``(text, path)`` and return ``(works, problems)``; writers take a sequence of
-works and return text. Format modules are imported only when used.
+works and return text. Database search exports (Web of Science, Scopus, PubMed, OpenAlex,
+EndNote XML) are read only. A suffix several formats use (``.txt``, ``.json``, ``.csv``,
+``.xml``) is told apart by the file's first lines (:func:`detect`). Format modules are
+imported only when used.
 """
 
 from __future__ import annotations
@@ -19,12 +22,15 @@ from litreview.core.model import Work
 
 __all__ = [
     "FORMATS",
+    "WRITABLE",
     "Format",
     "Reader",
     "Writer",
+    "detect",
     "format_for",
     "read_file",
     "reader_for",
+    "validate_file",
     "writer_for",
 ]
 
@@ -40,7 +46,7 @@ class Format:
     suffixes: tuple[str, ...]
     module: str
     reader: str
-    writer: str
+    writer: str = ""  # "" for a format litreview reads only
     writer_options: tuple[tuple[str, Any], ...] = ()
     description: str = ""
     bytes_reader: str = ""
@@ -67,7 +73,7 @@ FORMATS: dict[str, Format] = {
             suffixes=(".bib", ".bibtex"),
             module="bibtex",
             reader="read_bibtex",
-            writer="write_bibtex",
+            writer="export_bibtex",
             description="BibTeX",
             bytes_reader="read_bibtex_bytes",
         ),
@@ -76,8 +82,7 @@ FORMATS: dict[str, Format] = {
             suffixes=(),
             module="bibtex",
             reader="read_bibtex",
-            writer="write_bibtex",
-            writer_options=(("biblatex", True),),
+            writer="export_biblatex",
             description="BibLaTeX",
             bytes_reader="read_bibtex_bytes",
         ),
@@ -105,8 +110,47 @@ FORMATS: dict[str, Format] = {
             writer="write_csv",
             description="flat CSV, one row per work",
         ),
+        Format(
+            name="wos",
+            suffixes=(".isi", ".ciw"),
+            module="wos",
+            reader="read_wos",
+            description="Web of Science plain text or tab-delimited (read only)",
+        ),
+        Format(
+            name="scopus",
+            suffixes=(),
+            module="scopus",
+            reader="read_scopus",
+            description="Scopus CSV (read only)",
+        ),
+        Format(
+            name="medline",
+            suffixes=(".nbib", ".medline"),
+            module="medline",
+            reader="read_medline",
+            description="PubMed MEDLINE (read only)",
+        ),
+        Format(
+            name="openalex",
+            suffixes=(".jsonl",),
+            module="openalex",
+            reader="read_openalex",
+            description="OpenAlex works, JSON or JSON Lines (read only)",
+        ),
+        Format(
+            name="endnote",
+            suffixes=(".xml",),
+            module="endnote",
+            reader="read_endnote",
+            description="EndNote XML (read only)",
+        ),
     )
 }
+# Writable formats (export), in the order above.
+WRITABLE = tuple(name for name, f in FORMATS.items() if f.writer)
+# Suffixes several formats write: the first lines of the file decide.
+_SNIFFED = frozenset({".txt", ".json", ".csv", ".xml", ".ris", ".nbib", ".isi"})
 _ALIASES = {"bib": "bibtex", "json": "csljson", "csl-json": "csljson", "csl": "csljson"}
 
 
@@ -120,6 +164,8 @@ def format_for(name_or_path: str | os.PathLike[str]) -> Format:
     for fmt in FORMATS.values():
         if suffix and suffix in fmt.suffixes:
             return fmt
+    if suffix == ".txt":  # told apart by its first lines in read_file
+        return FORMATS["ris"]
     known = ", ".join(f"{f.name} ({' '.join(f.suffixes) or 'by name'})" for f in FORMATS.values())
     raise InputError(
         f"unknown format {suffix or text!r}; known: {known}", path=text if suffix else ""
@@ -132,10 +178,34 @@ def reader_for(name_or_path: str | os.PathLike[str]) -> Reader:
 
 
 def writer_for(name: str) -> Writer:
-    """The writer of a format name; unknown -> :class:`InputError` listing the names."""
-    if _ALIASES.get(name.lower(), name.lower()) not in FORMATS:
-        raise InputError(f"unknown format {name!r}; known: {', '.join(FORMATS)}")
+    """The writer of a format name; unknown or read-only -> :class:`InputError`."""
+    if _ALIASES.get(name.lower(), name.lower()) not in WRITABLE:
+        raise InputError(f"cannot write format {name!r}; formats written: {', '.join(WRITABLE)}")
     return format_for(name).write()
+
+
+def detect(text: str, suffix: str) -> str:
+    """The format of a file from its first lines, for a suffix several formats use; ``""``
+    when they do not tell."""
+    from litreview.formats.endnote import is_endnote_xml
+    from litreview.formats.medline import is_medline
+    from litreview.formats.openalex import is_openalex
+    from litreview.formats.scopus import is_scopus_csv
+    from litreview.formats.wos import is_wos_plain, is_wos_tab
+
+    head = text[:20000]
+    checks = (
+        ("wos", is_wos_plain),
+        ("wos", is_wos_tab),
+        ("medline", is_medline),
+        ("openalex", is_openalex),
+        ("endnote", is_endnote_xml),
+        ("scopus", is_scopus_csv),
+    )
+    found = next((name for name, test in checks if test(head)), "")
+    if found or suffix not in (".txt",):
+        return found
+    return "ris" if "\nTY  - " in "\n" + head.lstrip("\ufeff\n") else ""
 
 
 def read_file(
@@ -165,4 +235,36 @@ def read_file(
         except UnicodeDecodeError:
             fn = getattr(_module(form.module), form.bytes_reader)
             return fn(data, str(p))
-    return form.read()(decode_utf8(data, str(p)), str(p))
+    text = decode_utf8(_utf8(data), str(p))
+    if fmt is None and p.suffix.lower() in _SNIFFED:
+        form = FORMATS.get(detect(text, p.suffix.lower()), form)
+    return form.read()(text, str(p))
+
+
+def _utf8(data: bytes) -> bytes:
+    """UTF-16 with a byte-order mark (Web of Science's Windows exports) as UTF-8."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            return data
+    return data
+
+
+def validate_file(
+    path: str | os.PathLike[str], fmt: str | None = None
+) -> tuple[list[Work], list[Problem]]:
+    """Like :func:`read_file`, with the checks a format has beyond reading (BibTeX: years,
+    months, DOIs, entry types and required fields that are wrong or missing)."""
+    works, problems = read_file(path, fmt)
+    form = format_for(fmt or path)
+    if form.module == "bibtex" and works:
+        from litreview.core.files import read_text
+        from litreview.formats._bibtex_checks import check_works
+
+        try:
+            text = read_text(Path(path))
+        except InputError:  # not UTF-8: the entries read were checked by reading
+            return works, problems
+        problems = sorted(problems + check_works(works, text, str(path)), key=lambda p: p.line or 0)
+    return works, problems

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from litreview.core.model import Work
 from litreview.formats import _bibtex_maps as maps
-from litreview.formats._bibtex_syntax import parse_month, split_names
+from litreview.formats._bibtex_syntax import parse_month, split_keywords, split_names
 from litreview.formats._bibtex_write import date_fields
 
 __all__ = ["entry_to_work"]
@@ -141,7 +141,7 @@ def entry_to_work(
     if pub_name and pub_name not in pub_defaults:
         marks.append((maps.MARK_PUBLISHER, pub_name))
     values = {attr: fields.take(name) for attr, name in _PLAIN.items()}
-    keywords = tuple(k.strip() for k in fields.take("keywords").split(",") if k.strip())
+    keywords = split_keywords(fields.take("keywords"))
     work = Work(
         key=key,
         type=csl,
@@ -153,6 +153,7 @@ def entry_to_work(
         place=fields.first(("location", "address"))[1],
         keywords=keywords,
         extra=tuple(fields.rest() + marks),
+        tex=True,
         **values,
     )
     unknown = [name for _, _, names in evaluated for name in names]

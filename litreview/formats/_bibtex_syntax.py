@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from litreview.core.model import Person
 
@@ -18,8 +19,10 @@ __all__ = [
     "balanced",
     "evaluate",
     "format_names",
+    "join_keywords",
     "normalise_space",
     "parse_month",
+    "split_keywords",
     "split_names",
 ]
 
@@ -67,12 +70,19 @@ def normalise_space(text: str) -> str:
     return "\n\n".join(_SPACE.sub(" ", p).strip() for p in paragraphs)
 
 
+def _collapse(text: str) -> str:
+    """White-space runs as one space, ends kept (an ``@string`` value)."""
+    return _SPACE.sub(" ", text)
+
+
 _BRACES = re.compile(r"\\.|[{}]", re.DOTALL)
 _DELIMS = re.compile(r'\\.|[{}"]', re.DOTALL)
 
 
 def balanced(text: str) -> bool:
     """Whether braces balance (escaped ``\\{``/``\\}`` do not count) and never go negative."""
+    if "{" not in text and "}" not in text and not text.endswith("\\"):
+        return True
     if text.endswith("\\") and (len(text) - len(text.rstrip("\\"))) % 2:
         return False
     depth = 0
@@ -103,14 +113,17 @@ def _braced_end(raw: str, start: int, closer: str) -> int:
     raise ValueSyntaxError("unclosed value", start)
 
 
-def evaluate(raw: str, macros: dict[str, str]) -> tuple[str, list[str]]:
+def evaluate(raw: str, macros: dict[str, str], *, strip: bool = True) -> tuple[str, list[str]]:
     """A raw value expression as text, and the names of any undefined macros it used.
 
-    Raises :class:`ValueSyntaxError` when text follows a complete value (a missing comma).
+    ``strip=False`` (an ``@string`` definition) keeps a space at either end: ``and = " and
+    "`` must still part the names it joins. Raises :class:`ValueSyntaxError` when text
+    follows a complete value (a missing comma).
     """
+    tidy = normalise_space if strip else _collapse
     plain = _PLAIN_BRACED.fullmatch(raw)
     if plain:
-        return normalise_space(plain.group(1)), []
+        return tidy(plain.group(1)), []
     parts: list[str] = []
     unknown: list[str] = []
     i = 0
@@ -141,7 +154,7 @@ def evaluate(raw: str, macros: dict[str, str]) -> tuple[str, list[str]]:
         while i < n and raw[i].isspace():
             i += 1
         if i >= n:
-            return normalise_space("".join(parts)), unknown
+            return tidy("".join(parts)), unknown
         if raw[i] != "#":
             raise ValueSyntaxError("text after the value", i)
         i += 1
@@ -204,21 +217,34 @@ def _is_lower(word: str) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def _person(name: str) -> Person:
-    """One BibTeX name as a person ("Family, Given", "Given von Family") or organisation.
+    """One BibTeX name as a person or an organisation (``{World Bank}``).
 
-    Cached: the same names recur across a corpus, and a :class:`Person` is immutable.
+    The three BibTeX forms: "von Family, Given", "von Family, Jr, Given" (the suffix kept
+    apart) and "Given von Family". The "von" words (lower-case, BibTeX's rule) start the
+    family name and are recorded as its ``particle``. Cached: the same names recur across a
+    corpus, and a :class:`Person` is immutable.
     """
     if name.startswith("{") and name.endswith("}") and _braced_end(name, 0, "}") == len(name):
         return Person(literal=name[1:-1].strip())
     parts = _split_top(name, _COMMA)
     if len(parts) == 2:
-        return Person(family=parts[0], given=parts[1])
+        return _with_particle(Person(family=parts[0], given=parts[1]))
     if len(parts) >= 3:
-        return Person(family=f"{parts[0]}, {parts[1]}", given=", ".join(parts[2:]))
+        given = ", ".join(parts[2:])
+        return _with_particle(Person(family=parts[0], given=given, suffix=parts[1]))
     words = _split_top(name, _WS)
     lower = [i for i, w in enumerate(words[:-1]) if _is_lower(w)]
     cut = lower[0] if lower else len(words) - 1
-    return Person(family=" ".join(words[cut:]), given=" ".join(words[:cut]))
+    return _with_particle(Person(family=" ".join(words[cut:]), given=" ".join(words[:cut])))
+
+
+def _with_particle(person: Person) -> Person:
+    """``person`` with the lower-case words that open its family name as its particle."""
+    words = _split_top(person.family, _WS)
+    n = 0
+    while n < len(words) - 1 and _is_lower(words[n]):
+        n += 1
+    return replace(person, particle=" ".join(words[:n])) if n else person
 
 
 def split_names(text: str) -> tuple[Person, ...]:
@@ -229,17 +255,41 @@ def split_names(text: str) -> tuple[Person, ...]:
     return tuple(_person(n.strip()) for n in _split_top(text, _AND) if n.strip())
 
 
+def split_keywords(text: str) -> tuple[str, ...]:
+    """A ``keywords`` value as its keywords: split at commas outside braces; a keyword that
+    holds a comma is braced whole (``{Colitis, Ulcerative/*therapy}``) and read without them."""
+    out = []
+    for word in _split_top(text, _COMMA):
+        word = word.strip()
+        if word.startswith("{") and word.endswith("}") and _braced_end(word, 0, "}") == len(word):
+            inner = word[1:-1]
+            if len(_split_top(inner, _COMMA)) > 1:
+                word = inner
+        if word:
+            out.append(word)
+    return tuple(out)
+
+
+def join_keywords(words: tuple[str, ...]) -> str:
+    """Keywords as one ``keywords`` value (the inverse of :func:`split_keywords`)."""
+    return ", ".join("{" + w + "}" if len(_split_top(w, _COMMA)) > 1 else w for w in words)
+
+
 def format_names(people: tuple[Person, ...]) -> str:
-    """Persons as a BibTeX name list: "Family, Given" or ``{Literal}``, joined by ``and``."""
+    """Persons as a BibTeX name list: "Family, Given", "Family, Jr, Given" or ``{Literal}``,
+    joined by ``and`` (a dropping particle is written after the given name)."""
     out = []
     for p in people:
+        given = " ".join(x for x in (p.given, p.dropping_particle) if x)
         if p.literal:
             out.append("{" + p.literal + "}")
-        elif p.given and p.family:
-            out.append(f"{p.family}, {p.given}")
+        elif p.suffix:
+            out.append(f"{p.family}, {p.suffix}, {given}")
+        elif given and p.family:
+            out.append(f"{p.family}, {given}")
         elif p.family:
             # "Family," keeps a many-word family name from being split into given + family.
             out.append(f"{p.family}," if len(_split_top(p.family, _WS)) > 1 else p.family)
         else:
-            out.append("{" + p.given + "}")
+            out.append("{" + given + "}")
     return " and ".join(out)

@@ -1,34 +1,43 @@
 """Works -> BibTeX or BibLaTeX text: fixed field order, then unmodelled fields as read.
 
-Values are TeX. Text that came from a format that is not (RIS, CSL-JSON, a footnote) gets
-its bare ``&``, ``%`` and ``#`` escaped in names, title, container, publisher, place, note
-and abstract, so the file typesets; values read from BibTeX already carry their escapes and
-are written as read.
+Values are TeX. A work whose values are text (read from RIS, CSL-JSON, CSV, a document) is
+written through :func:`~litreview.core.texmarkup.as_tex`, so TeX prints its text as it is and
+no command in it ever runs (``\\input`` is written ``\\textbackslash{}input``); values read
+from BibTeX already carry their escapes and are written as read (a bare ``&``, ``%`` or
+``#`` in names, title, container, publisher, place, note and abstract gets its backslash).
+A field name that occurs more than once in ``extra`` (RIS repeats ``AD``, ``N1``, ``SN``)
+is written once as read and then as ``name-2``, ``name-3`` ..., so no entry holds one field
+twice.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
-from litreview.core.model import Work
-from litreview.core.texmarkup import tex_escape, tex_person
+from litreview.core.model import Person, Work
+from litreview.core.texmarkup import as_tex, tex_escape, tex_person
 from litreview.formats import _bibtex_maps as maps
-from litreview.formats._bibtex_syntax import MONTHS, balanced, format_names
+from litreview.formats._bibtex_syntax import MONTHS, balanced, format_names, join_keywords
 
 __all__ = ["date_fields", "write_bibtex"]
 
 _SIMPLE_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _MARKS = frozenset({maps.MARK_TYPE, maps.MARK_CONTAINER, maps.MARK_PUBLISHER, maps.MARK_PREAMBLE})
+_FIELD_NAME = re.compile(r"[A-Za-z][\w:.+-]*")
+_NOT_FIELD = re.compile(r"[^\w:.+-]+")
 _UNESCAPED_BRACE = re.compile(r"(?<!\\)([{}])")
 
 # (name, value, bare): ``bare`` values are written without braces (month macros).
 _Field = tuple[str, str, bool]
+T = TypeVar("T")
 
 
-def _braced(value: str) -> str:
-    """``{value}``; braces that do not balance are escaped so the file stays parseable."""
-    if not balanced(value):
+def _braced(value: str, escaped: bool = False) -> str:
+    """``{value}``; braces that do not balance are escaped so the file stays parseable
+    (``escaped``: text :func:`as_tex` wrote, whose braces always balance)."""
+    if not escaped and not balanced(value):
         value = _UNESCAPED_BRACE.sub(r"\\\1", value.rstrip("\\"))
     return "{" + value + "}"
 
@@ -50,6 +59,9 @@ def date_fields(issued: str, biblatex: bool, taken: set[str]) -> list[_Field]:
     if not issued:
         return []
     m = _SIMPLE_DATE.fullmatch(issued)
+    if not biblatex and "month" in taken and not {"year", "date"} & taken:
+        # a month the reader could not read ("13--15 Apr") is written back as it was
+        return [("year", m.group(1) if m else issued, False)]
     use_date = biblatex and bool(re.match(r"\d{4}", issued))
     if "date" in taken or ({"year", "month"} & taken and "date" not in taken):
         use_date = "date" not in taken
@@ -78,7 +90,7 @@ def _pick(mark: str, default: str, alternatives: Iterable[str], taken: set[str])
     return default
 
 
-def _fields(work: Work, biblatex: bool) -> list[_Field]:
+def _fields(work: Work, biblatex: bool, escaped: bool = False) -> list[_Field]:
     """Every field of ``work`` in the fixed order, then the unmodelled ones."""
     extras = [(n, v) for n, v in work.extra if n not in _MARKS]
     taken = {n.lower() for n, _ in extras}
@@ -95,10 +107,11 @@ def _fields(work: Work, biblatex: bool) -> list[_Field]:
         taken,
     )
     place = _pick("", "location" if biblatex else "address", ("location", "address"), taken)
-    tex = tex_escape
+    tex: Callable[[str], str] = _same if escaped else tex_escape  # text written by as_tex
+    person: Callable[[Person], Person] = _same if escaped else tex_person
     out: list[_Field] = [
-        ("author", format_names(tuple(tex_person(p) for p in work.authors)), False),
-        ("editor", format_names(tuple(tex_person(p) for p in work.editors)), False),
+        ("author", format_names(tuple(person(p) for p in work.authors)), False),
+        ("editor", format_names(tuple(person(p) for p in work.editors)), False),
         ("title", tex(work.title), False),
         (container, tex(work.container), False),
         *date_fields(work.issued, biblatex, taken),
@@ -112,20 +125,47 @@ def _fields(work: Work, biblatex: bool) -> list[_Field]:
         ("urldate", work.accessed, False),
         ("note", tex(work.note), False),
         ("abstract", tex(work.abstract), False),
-        ("keywords", ", ".join(work.keywords), False),
+        ("keywords", join_keywords(work.keywords), False),
     ]
-    out.extend((n, v, False) for n, v in extras)
+    out.extend((_field_name(n), v, False) for n, v in _numbered(extras))
     return [f for f in out if f[1]]
+
+
+def _field_name(name: str) -> str:
+    """``name`` as a BibTeX field name: a character no reader takes in one (a space, a
+    parenthesis, ``=``, ``,``, a brace) becomes ``-``."""
+    return name if _FIELD_NAME.fullmatch(name) else _NOT_FIELD.sub("-", name).strip("-") or "x"
+
+
+def _same(value: T) -> T:
+    return value
+
+
+def _numbered(extras: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``extras`` with the second, third ... field of one name as ``name-2``, ``name-3``."""
+    if len({n.lower() for n, _ in extras}) == len(extras):
+        return extras
+    seen: dict[str, int] = {}
+    out = []
+    for name, value in extras:
+        n = seen[name.lower()] = seen.get(name.lower(), 0) + 1
+        out.append((name if n == 1 else f"{name}-{n}", value))
+    return out
 
 
 def _entry(work: Work, biblatex: bool) -> str:
     """One entry as text."""
+    escaped = not work.tex  # as_tex escapes every special character of text
+    work = as_tex(work)
     etype, type_fields = _entry_type(work, biblatex)
-    fields = _fields(work, biblatex) + type_fields
+    fields = _fields(work, biblatex, escaped) + type_fields
     width = max((len(n) for n, _, _ in fields), default=0)
-    body = ",\n".join(f"  {n.ljust(width)} = {v if bare else _braced(v)}" for n, v, bare in fields)
+    body = ",\n".join(
+        f"  {n.ljust(width)} = {v if bare else _braced(v, escaped)}" for n, v, bare in fields
+    )
     preambles = "".join(f"@preamble{{{v}}}\n" for n, v in work.extra if n == maps.MARK_PREAMBLE)
-    entry = f"@{etype}{{{work.key},\n{body}\n}}\n" if body else f"@{etype}{{{work.key}\n}}\n"
+    # an entry with no field is still "@type{key," (without the comma no reader accepts it)
+    entry = f"@{etype}{{{work.key},\n{body}\n}}\n" if body else f"@{etype}{{{work.key},\n}}\n"
     return preambles + entry
 
 

@@ -70,3 +70,19 @@ TY_TO_CSL: dict[str, str] = {
     "UNPB": "manuscript",
     "VIDEO": "motion_picture",
 }
+
+# Unmodelled fields of other formats (``Work.extra`` names, lower case) written as RIS tags.
+EXTRA_TO_TAG: dict[str, str] = {
+    "issn": "SN",
+    "isbn": "SN",
+    "language": "LA",
+    "edition": "ET",
+    "series": "T3",
+    "shorttitle": "ST",
+    "shortjournal": "J2",
+    "type": "M3",
+    "source": "DB",
+    "call-number": "CN",
+    "volumes": "NV",
+    "section": "SE",
+}

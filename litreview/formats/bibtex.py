@@ -25,18 +25,29 @@ from bibtexparser import model as bm
 from litreview.core.errors import Problem
 from litreview.core.model import Work
 from litreview.formats import _bibtex_maps as maps
+from litreview.formats._bibtex_checks import check_works
 from litreview.formats._bibtex_chunks import Chunk, gc_paused, split_chunks
 from litreview.formats._bibtex_entry import entry_to_work
+from litreview.formats._bibtex_export import export_biblatex, export_bibtex
+from litreview.formats._bibtex_prepare import abort_reason, is_placeholder, mark_keyless, quiet
 from litreview.formats._bibtex_syntax import MONTHS, ValueSyntaxError, evaluate
 from litreview.formats._bibtex_write import write_bibtex
 
-__all__ = ["read_bibtex", "read_bibtex_bytes", "validate_bibtex", "write_bibtex"]
+__all__ = [
+    "export_biblatex",
+    "export_bibtex",
+    "read_bibtex",
+    "read_bibtex_bytes",
+    "validate_bibtex",
+    "write_bibtex",
+]
 
 _FIELD_START = re.compile(r"[\s,]*([A-Za-z][\w:.+-]*)\s*=", re.ASCII)
 _STRAY = re.compile(r"[{}]|^\s*,?\s*[A-Za-z][\w:.+-]*\s*=", re.MULTILINE)
 EMPTY = "empty file"
 NO_ENTRIES = "no entries found"
 _BAD_BYTE = re.compile("[\udc80-\udcff]")
+_PERCENT_LINE = re.compile(r"^[ \t]*%.*$", re.MULTILINE)
 # Files with at least this many entries are read by several processes (at most MAX_WORKERS).
 PARALLEL_MIN_ENTRIES = 5000
 MAX_WORKERS = 2
@@ -90,7 +101,7 @@ class _Reader:
             if isinstance(entry, bm.Entry):
                 self.entry(entry)
         elif isinstance(block, bm.ParsingFailedBlock):
-            self.problem(line, "error", f"cannot parse entry: {_first_line(block.error)}")
+            self.problem(line, "error", f"cannot parse entry: {abort_reason(block.error)}")
         elif isinstance(block, bm.ImplicitComment):
             self.comment(block)
         elif isinstance(block, bm.Preamble):
@@ -117,7 +128,7 @@ class _Reader:
             )
             return
         try:
-            value, _ = evaluate(str(block.value), self.macros)
+            value, _ = evaluate(str(block.value), self.macros, strip=False)
         except ValueSyntaxError as exc:
             self.problem(_line(block.start_line), "error", f"@string {block.key}: {exc}")
             return
@@ -125,7 +136,8 @@ class _Reader:
 
     def comment(self, block: bm.ImplicitComment) -> None:
         """Text between entries that looks like fields or braces: a stray ``}`` upstream."""
-        text = block.comment
+        # lines starting with % are comments by convention (INSPIRE's "%%% contains utf-8")
+        text = _PERCENT_LINE.sub("", block.comment)
         m = _STRAY.search(text)
         if not m:
             return
@@ -181,12 +193,17 @@ class _Reader:
                 f"not UTF-8 (byte 0x{byte:02X}); entry '{entry.key}' skipped",
             )
             return
-        fields = self.unique(self.fields(entry.fields, entry.key), entry.key, line)
-        if not entry.key:
-            self.problem(line, "warning", f"@{entry.entry_type} entry has no citekey")
+        key = "" if is_placeholder(entry.key) else entry.key
+        fields = self.unique(self.fields(entry.fields, key), key, line)
+        if not key:
+            self.problem(
+                line,
+                "warning",
+                f"@{entry.entry_type} entry has no citekey (import gives it one)",
+            )
         else:
-            self.keys.setdefault(entry.key, line)
-        work, unknown = entry_to_work(entry.entry_type, entry.key, fields)
+            self.keys.setdefault(key, line)
+        work, unknown = entry_to_work(entry.entry_type, key, fields)
         for name in unknown:
             self.problem(
                 line, "warning", f"entry '{entry.key}': undefined macro '{name}' kept as text"
@@ -197,7 +214,7 @@ class _Reader:
             work = replace(work, extra=work.extra + tuple(self.preambles))
             self.preambles = []
         self.works.append(work)
-        self.last = (entry.entry_type, entry.key, fields, line)
+        self.last = (entry.entry_type, key, fields, line)
 
     def unique(self, fields: list[_Evaluated], key: str, line: int | None) -> list[_Evaluated]:
         """``fields`` without later repeats of a name (any case), each repeat reported."""
@@ -261,14 +278,6 @@ def _reparse_fields(text: str, start_line: int | None) -> list[bm.Field]:
     ]
 
 
-def _first_line(text: object) -> str:
-    """The first non-empty line of ``text``."""
-    for part in str(text).splitlines():
-        if part.strip():
-            return part.strip()
-    return ""
-
-
 def _read_chunk(chunk: Chunk, path: str) -> tuple[list[Work], list[Problem]]:
     """Works and problems of one chunk (lines counted in the whole file), in file order."""
     with gc_paused():
@@ -283,7 +292,9 @@ def _read_chunk_blocks(chunk: Chunk, path: str) -> tuple[list[Work], list[Proble
             if isinstance(block, bm.String):
                 reader.string(block)
         reader.problems = []  # the chunk that holds them reports them
-    for block in bibtexparser.parse_string(chunk.text, parse_stack=[]).blocks:
+    with quiet():
+        blocks = bibtexparser.parse_string(chunk.text, parse_stack=[]).blocks
+    for block in blocks:
         reader.block(block)
     if reader.preambles:
         reader.problem(reader.preamble_line, "notice", "@preamble after the last entry is not kept")
@@ -322,6 +333,7 @@ def read_bibtex(text: str, path: str = "<string>") -> tuple[list[Work], list[Pro
     """
     if not text.strip():
         return [], [Problem(path=path, line=None, severity="notice", message=EMPTY)]
+    text = mark_keyless(text)
     workers = _workers() if text.count("\n@") >= PARALLEL_MIN_ENTRIES else 1
     chunks = split_chunks(text, workers)
     parts = None
@@ -349,8 +361,11 @@ def read_bibtex_bytes(data: bytes, path: str = "<bytes>") -> tuple[list[Work], l
 
 
 def validate_bibtex(text: str, path: str = "<string>") -> list[Problem]:
-    """Every problem :func:`read_bibtex` finds in ``text``; a file with no entries is an error."""
-    return [
-        replace(p, severity="error") if p.message in (EMPTY, NO_ENTRIES) else p
-        for p in read_bibtex(text, path)[1]
+    """Every problem :func:`read_bibtex` finds in ``text`` (a file with no entries is an
+    error) and what the checks of :mod:`._bibtex_checks` find in the entries read."""
+    works, problems = read_bibtex(text, path)
+    found = [
+        replace(p, severity="error") if p.message in (EMPTY, NO_ENTRIES) else p for p in problems
     ]
+    found += check_works(works, text, path)
+    return sorted(found, key=lambda p: p.line or 0)

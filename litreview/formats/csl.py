@@ -1,7 +1,12 @@
-"""Work <-> CSL-JSON item (a plain dict), the exchange shape for parsing and Zotero.
+"""Work <-> CSL-JSON item (a plain dict), the exchange shape for Zotero, pandoc and the parser.
 
-Unmodelled CSL variables travel through ``Work.extra`` under their CSL names, so
-``work_from_csl(work_to_csl(w)) == w`` for works whose extra keys are CSL variables.
+Items written here are valid against the official CSL-JSON schema
+(``litreview/data/csl-data.json``): names are name objects (particles and suffixes apart),
+dates are ``date-parts`` (or ``raw``), and every field of another format goes to its CSL
+variable when it has one (``isbn`` -> ``ISBN``, ``series`` -> ``collection-title``, RIS ``SN``
+-> ``ISSN``/``ISBN``; see :mod:`._csl_maps`). Anything else is kept in the item's ``custom``
+object, which CSL processors ignore and :func:`work_from_csl` reads back into ``Work.extra``.
+A work must hold plain text (see :func:`litreview.core.texmarkup.plain_work`).
 """
 
 from __future__ import annotations
@@ -10,33 +15,45 @@ import json
 from typing import Any
 
 from litreview.core.model import Person, Work
+from litreview.formats import _csl_maps as maps
+from litreview.formats._bibtex_syntax import format_names, split_names
+from litreview.formats._names import text_person
 
-# Work attribute -> CSL variable, for the plain string fields.
-STRING_FIELDS: dict[str, str] = {
-    "title": "title",
-    "container": "container-title",
-    "publisher": "publisher",
-    "place": "publisher-place",
-    "volume": "volume",
-    "issue": "issue",
-    "pages": "page",
-    "url": "URL",
-    "doi": "DOI",
-    "note": "note",
-    "abstract": "abstract",
-}
+__all__ = [
+    "STRING_FIELDS",
+    "date_from_csl",
+    "date_to_csl",
+    "person_from_csl",
+    "person_to_csl",
+    "work_from_csl",
+    "work_to_csl",
+]
+
+STRING_FIELDS = maps.STRING_FIELDS
 _CSL_TO_ATTR = {v: k for k, v in STRING_FIELDS.items()}
-_HANDLED = set(_CSL_TO_ATTR) | {"id", "type", "author", "editor", "issued", "accessed", "keyword"}
+_VARIABLES = frozenset(maps.schema()["items"]["properties"])
+_NAME_VARIABLES = frozenset(
+    k for k, v in maps.schema()["items"]["properties"].items() if v.get("type") == "array"
+) - {"categories"}
+_DATE_VARIABLES = frozenset(
+    k
+    for k, v in maps.schema()["items"]["properties"].items()
+    if v.get("$ref", "").endswith("date-variable")
+)
+_HANDLED = set(_CSL_TO_ATTR) | {"id", "type", "author", "editor", "issued", "accessed"}
+_HANDLED |= {"keyword", "custom", "number"}
+_NAME_PARTS = ("family", "given", "non-dropping-particle", "dropping-particle", "suffix")
 
 
 def person_to_csl(person: Person) -> dict[str, str]:
-    """A person as a CSL name object."""
+    """A person as a CSL name object (the particle apart from the family name)."""
     if person.literal:
         return {"literal": person.literal}
-    out = {"family": person.family}
-    if person.given:
-        out["given"] = person.given
-    return out
+    family = person.family
+    if person.particle and family.startswith(person.particle):
+        family = family[len(person.particle) :].lstrip()
+    parts = (family, person.given, person.particle, person.dropping_particle, person.suffix)
+    return {name: value for name, value in zip(_NAME_PARTS, parts, strict=True) if value}
 
 
 def person_from_csl(obj: Any) -> Person:
@@ -47,11 +64,13 @@ def person_from_csl(obj: Any) -> Person:
         raise TypeError(f"a name must be an object, not {type(obj).__name__}")
     if obj.get("literal"):
         return Person(literal=str(obj["literal"]))
-    family = str(obj.get("family", ""))
-    for particle in ("non-dropping-particle", "dropping-particle"):
-        if obj.get(particle):
-            family = f"{obj[particle]} {family}".strip()
-    return Person(family=family, given=str(obj.get("given", "")))
+    family, given, particle, dropping, suffix = (str(obj.get(n) or "") for n in _NAME_PARTS)
+    if particle:
+        sep = "" if particle.endswith(("'", "’", "-")) else " "
+        family = f"{particle}{sep}{family}" if family else particle
+    return Person(
+        family=family, given=given, particle=particle, dropping_particle=dropping, suffix=suffix
+    )
 
 
 def date_to_csl(value: str) -> dict[str, Any]:
@@ -64,8 +83,8 @@ def date_to_csl(value: str) -> dict[str, Any]:
 
 def date_from_csl(obj: Any) -> str:
     """A CSL date (``date-parts``, ``raw``, ``literal`` or a string) as ``"YYYY[-MM[-DD]]"``."""
-    if isinstance(obj, str):
-        return obj
+    if isinstance(obj, str | int):
+        return str(obj)
     if not isinstance(obj, dict):
         raise TypeError(f"a date must be an object, not {type(obj).__name__}")
     parts = obj.get("date-parts")
@@ -74,34 +93,76 @@ def date_from_csl(obj: Any) -> str:
         if not isinstance(first, list) or not first:
             raise TypeError("date-parts must be a list of lists")
         nums = [int(p) for p in first[:3]]
-        text = f"{nums[0]:04d}"
-        for n in nums[1:]:
-            text += f"-{n:02d}"
-        return text
+        return "-".join([f"{nums[0]:04d}", *(f"{n:02d}" for n in nums[1:])])
     return str(obj.get("raw") or obj.get("literal") or "")
 
 
 def work_to_csl(work: Work) -> dict[str, Any]:
-    """A work as a CSL-JSON item; unmodelled fields are emitted under their own names."""
-    item: dict[str, Any] = {"id": work.key, "type": work.type}
-    if work.authors:
-        item["author"] = [person_to_csl(p) for p in work.authors]
-    if work.editors:
-        item["editor"] = [person_to_csl(p) for p in work.editors]
-    if work.issued:
-        item["issued"] = date_to_csl(work.issued)
-    if work.accessed:
-        item["accessed"] = date_to_csl(work.accessed)
+    """A work (plain text) as a schema-valid CSL-JSON item."""
+    custom: dict[str, Any] = {}
+    csl_type = work.type if work.type in maps.CSL_TYPES else "document"
+    if csl_type != work.type:
+        custom["csltype"] = work.type
+    item: dict[str, Any] = {"id": work.key, "type": csl_type}
+    for var, people in (("author", work.authors), ("editor", work.editors)):
+        if people:
+            item[var] = [person_to_csl(p) for p in people]
+    for var, date in (("issued", work.issued), ("accessed", work.accessed)):
+        if date:
+            item[var] = date_to_csl(date)
     for attr, var in STRING_FIELDS.items():
         value = getattr(work, attr)
         if value:
             item[var] = value
+    if work.issue and csl_type in maps.NUMBER_TYPES:
+        item["number"] = item.pop("issue")
     if work.keywords:
-        item["keyword"] = ", ".join(work.keywords)
+        sep = "; " if any("," in k for k in work.keywords) else ", "
+        item["keyword"] = sep.join(work.keywords)
     for name, value in work.extra:
-        if name not in item:
-            item[name] = _decode_extra(value)
+        _add_extra(item, custom, name, value)
+    if custom:
+        item["custom"] = custom
     return item
+
+
+def _add_extra(item: dict[str, Any], custom: dict[str, Any], name: str, value: str) -> None:
+    """Put one unmodelled field in its CSL variable, or in ``custom``."""
+    low = name.lower()
+    var = maps.EXTRA_TO_CSL.get(low) or maps.NAME_EXTRAS.get(low)
+    if var is None and name in _VARIABLES and name not in _HANDLED:
+        var = name
+    if var == "ISSN" and low == "ris:sn" and _is_isbn(value, item["type"]):
+        var = "ISBN"
+    decoded = _decode(value)
+    if var and var not in item:
+        if var in _NAME_VARIABLES:
+            people = split_names(value) if not low.startswith("ris:") else (_ris_name(value),)
+            item[var] = [person_to_csl(p) for p in people]
+            return
+        if var in _DATE_VARIABLES:
+            item[var] = date_to_csl(value)
+            return
+        if isinstance(decoded, str | int | float) and not isinstance(decoded, bool):
+            item[var] = decoded
+            return
+    if name in custom:
+        old = custom[name]
+        custom[name] = [*old, decoded] if isinstance(old, list) else [old, decoded]
+    else:
+        custom[name] = decoded
+
+
+def _is_isbn(value: str, csl_type: str) -> bool:
+    """Whether a RIS ``SN`` is an ISBN (10 or 13 digits) rather than an ISSN (8); by the
+    type of work when the digits do not say."""
+    digits = sum(ch.isdigit() or ch in "xX" for ch in value.split("(")[0])
+    return digits in (10, 13) or (digits != 8 and csl_type in maps.ISBN_TYPES)
+
+
+def _ris_name(value: str) -> Person:
+    family, _, given = value.partition(",")
+    return text_person(family, given) if given else Person(literal=value.strip())
 
 
 def work_from_csl(item: dict[str, Any], key: str = "") -> Work:
@@ -109,10 +170,16 @@ def work_from_csl(item: dict[str, Any], key: str = "") -> Work:
     fields: dict[str, Any] = {}
     for var, attr in _CSL_TO_ATTR.items():
         if var in item and item[var] is not None:
-            value = item[var]
-            if isinstance(value, (dict, list)):
-                raise TypeError(f"'{var}' must be a string or number, not {type(value).__name__}")
-            fields[attr] = str(value)
+            fields[attr] = _text(item[var], var)
+    csl_type = item.get("type", "document")
+    if not isinstance(csl_type, str):
+        raise TypeError("'type' must be a string")
+    custom = item.get("custom")
+    if isinstance(custom, dict) and isinstance(custom.get("csltype"), str):
+        csl_type = custom["csltype"]
+    number_is_issue = csl_type in maps.NUMBER_TYPES and "issue" not in fields
+    if number_is_issue and item.get("number") is not None:
+        fields["issue"] = _text(item["number"], "number")
     for role, attr in (("author", "authors"), ("editor", "editors")):
         if role in item:
             if not isinstance(item[role], list):
@@ -122,17 +189,57 @@ def work_from_csl(item: dict[str, Any], key: str = "") -> Work:
         if var in item:
             fields[var] = date_from_csl(item[var])
     if "keyword" in item:
-        raw = item["keyword"]
-        words = raw if isinstance(raw, list) else str(raw).split(",")
-        fields["keywords"] = tuple(w.strip() for w in words if str(w).strip())
-    extra = tuple((k, _encode_extra(v)) for k, v in item.items() if k not in _HANDLED)
-    csl_type = item.get("type", "document")
-    if not isinstance(csl_type, str):
-        raise TypeError("'type' must be a string")
+        fields["keywords"] = _keywords(item["keyword"])
+    extra = _extras(item, skip_number=number_is_issue)
     return Work(key=key or str(item.get("id", "")), type=csl_type, extra=extra, **fields)
 
 
-def _encode_extra(value: Any) -> str:
+def _text(value: Any, var: str) -> str:
+    if isinstance(value, dict | list):
+        raise TypeError(f"'{var}' must be a string or number, not {type(value).__name__}")
+    return str(value)
+
+
+def _keywords(raw: Any) -> tuple[str, ...]:
+    """CSL ``keyword``: one string, ``;``-separated when a keyword holds a comma, else
+    ``,``-separated (Zotero); or a list."""
+    if isinstance(raw, list):
+        words = [str(w) for w in raw]
+    else:
+        text = str(raw)
+        words = text.split(";" if ";" in text else ",")
+    return tuple(w.strip() for w in words if w.strip())
+
+
+def _extras(item: dict[str, Any], *, skip_number: bool) -> tuple[tuple[str, str], ...]:
+    """The item's other variables (under the names other formats use) and its ``custom``."""
+    out: list[tuple[str, str]] = []
+    for var, value in item.items():
+        if var in _HANDLED and (var != "number" or skip_number):
+            continue
+        if var in _NAME_VARIABLES and isinstance(value, list):
+            names = " and ".join(_bib_name(person_from_csl(p)) for p in value)
+            out.append((maps.CSL_TO_EXTRA.get(var, var), names))
+        elif var in _DATE_VARIABLES and var not in ("issued", "accessed"):
+            out.append((var, date_from_csl(value)))
+        else:
+            out.append((maps.CSL_TO_EXTRA.get(var, var), _encode(value)))
+    custom = item.get("custom")
+    if isinstance(custom, dict):
+        for name, value in custom.items():
+            if name == "csltype":
+                continue
+            values = value if isinstance(value, list) else [value]
+            out.extend((name, _encode(v)) for v in values)
+    return tuple(out)
+
+
+def _bib_name(person: Person) -> str:
+    """A name as one element of a BibTeX name list (how extras hold name lists)."""
+    return format_names((person,))
+
+
+def _encode(value: Any) -> str:
     return (
         value
         if isinstance(value, str)
@@ -140,5 +247,5 @@ def _encode_extra(value: Any) -> str:
     )
 
 
-def _decode_extra(value: str) -> Any:
+def _decode(value: str) -> Any:
     return json.loads(value[5:]) if value.startswith("json:") else value

@@ -17,9 +17,16 @@ import jsonschema
 from litreview.core.errors import Problem
 from litreview.core.model import Work, replace
 from litreview.core.texmarkup import plain_work
+from litreview.formats._citekeys import keyed
 from litreview.formats.csl import work_from_csl, work_to_csl
 
-__all__ = ["ITEM_SCHEMA", "read_csljson", "validate_csljson", "write_csljson"]
+__all__ = [
+    "ITEM_SCHEMA",
+    "inherit_crossref",
+    "read_csljson",
+    "validate_csljson",
+    "write_csljson",
+]
 
 _TEXT = {"type": ["string", "number"]}
 _NAMES = {"type": "array", "items": {"type": ["object", "string"]}}
@@ -65,7 +72,6 @@ ITEM_SCHEMA: dict[str, Any] = {
     },
 }
 _VALIDATOR = jsonschema.Draft202012Validator(ITEM_SCHEMA)
-_CITEKEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_:.+-]*\Z")
 _PART = re.compile(r"\s*-?[0-9]+\s*\Z")
 
 
@@ -165,26 +171,41 @@ def validate_csljson(text: str, path: str = "<string>") -> list[Problem]:
 
 def write_csljson(works: Sequence[Work]) -> str:
     """The works as a CSL-JSON list: indent 2, UTF-8 text, keys in a fixed order."""
-    items = [_item(w) for w in works]
+    items = [_item(w) for w in inherit_crossref(works)]
     return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+
+
+# What a BibTeX entry takes from the entry its ``crossref`` names, when it lacks it.
+_INHERITED = ("editors", "publisher", "place", "issued", "volume")
+
+
+def inherit_crossref(works: Sequence[Work]) -> list[Work]:
+    """``works`` with each ``crossref`` (BibTeX's parent entry) applied: the parent's title
+    as the container, its editors, publisher, place, date and volume where the child has
+    none (CSL has no crossref; BibTeX and biber apply it themselves)."""
+    by_key = {w.key: w for w in works if w.key}
+    out = []
+    for work in works:
+        parent = by_key.get(work.extra_value("crossref"))
+        if parent is None or parent is work:
+            out.append(work)
+            continue
+        fill = {f: getattr(parent, f) for f in _INHERITED if not getattr(work, f)}
+        if not work.container and parent.title:
+            fill["container"] = parent.title
+        out.append(replace(work, **fill) if fill else work)
+    return out
 
 
 def _item(work: Work) -> dict[str, Any]:
     """A work as a CSL item; a keyless work keeps the id it was read with."""
     item = work_to_csl(plain_work(work))
-    if not work.key and work.extra_value("id"):
-        item["id"] = work.extra_value("id")
+    custom = item.get("custom", {})
+    if not work.key and "id" in custom:
+        item["id"] = str(custom.pop("id"))
+        if not custom:
+            del item["custom"]
     return item
-
-
-def _with_citekey_id(work: Work) -> Work:
-    """A work whose id cannot be a citekey (Zotero's URIs) as keyless, the id in ``extra``.
-
-    Import then gives it a stable citekey; exports still carry the original id.
-    """
-    if not work.key or _CITEKEY.match(work.key):
-        return work
-    return replace(work, key="", extra=(("id", work.key), *work.extra))
 
 
 def _read_item(item: Any, index: int, line: int, path: str) -> tuple[Work | None, Problem | None]:
@@ -207,7 +228,7 @@ def _read_item(item: Any, index: int, line: int, path: str) -> tuple[Work | None
             message=f"{where} ({item.get('id', 'no id')}): {field}: {error.message}",
         )
     try:
-        return _with_citekey_id(work_from_csl(item)), None
+        return keyed(work_from_csl(item)), None
     except (TypeError, ValueError, IndexError) as exc:
         return None, Problem(
             path=path,

@@ -19,11 +19,21 @@ import rispy
 from litreview.core.errors import Problem
 from litreview.core.model import Person, Work
 from litreview.core.texmarkup import plain_work
+from litreview.formats._citekeys import keyed
+from litreview.formats._names import text_person
 from litreview.formats._ris_maps import CSL_TO_TY, TY_TO_CSL
+from litreview.formats._ris_write import (
+    PREFIX,
+    TAG_MARK,
+    accessed_lines,
+    date_lines,
+    page_lines,
+    to_lines,
+)
 
 __all__ = ["read_ris", "validate_ris", "write_ris"]
 
-_PREFIX = "RIS:"
+_PREFIX = PREFIX
 _EXTRA_NOTE = re.compile(r"\[extra\] (.+?): (.*)\Z", re.DOTALL)
 _DATE = re.compile(r"(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?(?:[/-].*)?\Z", re.DOTALL)
 _HEADER = re.compile(r"\d+\.?\Z")  # "1." record numbers some exporters (rispy) write
@@ -56,8 +66,11 @@ def _scan(text: str, path: str) -> tuple[list[_Record], list[Problem]]:
     problems: list[Problem] = []
     current: _Record | None = None
     orphan = False  # inside tag lines that no TY opened (reported once)
+    closed: _Record | None = None  # the record an ER just closed (tags may follow it)
     for number, line in enumerate(_lines(text), start=1):
         tag, value = _LINE_RULE.parse_line(line)
+        if tag is None or tag == "TY":
+            closed = None
         if tag == "TY":
             if current is not None:
                 problems.append(
@@ -74,9 +87,15 @@ def _scan(text: str, path: str) -> tuple[list[_Record], list[Problem]]:
             current, orphan = _Record(line=number, tags=[("TY", value)]), False
             records.append(current)
         elif tag == "ER":
-            current, orphan = None, False
+            closed, current, orphan = current, None, False
+            continue
         elif current is not None:
             _add_line(current, tag, value)
+        elif tag is not None and closed is not None:  # Ovid writes NL after ER
+            closed.tags.append((tag, value))
+            message = f"tag {tag} after the ER of the record at line {closed.line}; kept with it"
+            problems.append(_problem(path, number, "warning", message))
+            continue
         elif tag is not None and not orphan:
             problems.append(
                 _problem(
@@ -117,7 +136,7 @@ def _add_line(record: _Record, tag: str | None, value: str) -> None:
 # ---------------------------------------------------------------- record -> Work
 
 # Work field -> tags that can fill it, best first; the first present one is used.
-_SIMPLE: dict[str, tuple[str, ...]] = {
+SIMPLE: dict[str, tuple[str, ...]] = {
     "key": ("ID",),
     "title": ("TI", "T1"),
     "container": ("T2", "JF", "JO", "JA"),
@@ -138,6 +157,8 @@ class _Pending:
     def __init__(self, tags: list[tuple[str, str]]) -> None:
         self.by_tag: dict[str, list[tuple[int, str]]] = {}
         self.extra: list[tuple[int, str, str]] = []
+        # lines used so far: (position, value, tag)
+        self.used: list[tuple[int, str, str]] = []
         for i, (tag, value) in enumerate(tags):
             match = _EXTRA_NOTE.match(value) if tag == "N1" else None
             if match:  # another format's field, carried as a marked note
@@ -149,12 +170,36 @@ class _Pending:
         """Use and return the first line of the best tag of ``tags`` present, else ``None``."""
         for tag in tags:
             if self.by_tag.get(tag):
-                return self.by_tag[tag].pop(0)[1]
+                return self.take(tag, 0)
         return None
 
     def all(self, tags: tuple[str, ...]) -> list[str]:
         """Use every line of ``tags``; their values in record order."""
-        return [v for _, v in sorted(x for t in tags for x in self.by_tag.pop(t, []))]
+        lines = sorted((i, v, t) for t in tags for i, v in self.by_tag.pop(t, []))
+        self.used.extend(lines)
+        return [v for _, v, _ in lines]
+
+    def take(self, tag: str, n: int) -> str:
+        """Use the ``n``-th unused line of ``tag``; its value."""
+        i, value = self.by_tag[tag].pop(n)
+        self.used.append((i, value, tag))
+        return value
+
+    def keep_raw(self, since: int, attr: str, value: str) -> None:
+        """Keep in ``extra``, as read, the lines used since ``since`` for ``attr`` that the
+        writer would write otherwise (``DA - 2019///``, ``Y2`` with a time): only those,
+        when with the other lines written anew they still read as ``value``; else all."""
+        read, write = RAW_GROUPS[attr]
+        lines = [(t, v, i) for i, v, t in self.used[since:]]
+        generated = write(value)
+        differ = [x for x in lines if (x[0], x[1]) not in generated]
+        if not differ:
+            return
+        tags = {t for t, _, _ in differ}
+        rest = [(t, v) for t, v in generated if t not in tags]
+        if read(_Pending([(t, v) for t, v, _ in differ] + rest)) != value:
+            differ = lines
+        self.extra.extend((i, _PREFIX + t, v) for t, v, i in differ)
 
     def rest(self) -> tuple[tuple[str, str], ...]:
         """The unused lines as ``extra`` (``RIS:XY`` or marked names), in record order."""
@@ -170,45 +215,53 @@ def _to_work(record: _Record, path: str, problems: list[Problem]) -> Work:
     fields["authors"] = tuple(_person(v) for v in pending.all(("AU", "A1")))
     fields["editors"] = tuple(_person(v) for v in pending.all(("A2", "ED")))
     fields["keywords"] = tuple(dict.fromkeys(v for v in pending.all(("KW",)) if v))
-    for attr, tags in _SIMPLE.items():
-        value = pending.first(tags)
+    tags = []
+    for attr, names in SIMPLE.items():
+        value = pending.first(names)
         if value is not None:
             fields[attr] = value
-    fields["pages"] = _read_pages(pending)
-    fields["issued"] = _read_issued(pending)
-    fields["accessed"] = _date(pending.first(("Y2",)) or "") or ""
-    return Work(extra=pending.rest(), **fields)  # type: ignore[arg-type]
+            if pending.used[-1][2] != names[0]:
+                tags.append(f"{attr}={pending.used[-1][2]}")
+    for attr, (read, _) in RAW_GROUPS.items():
+        since = len(pending.used)
+        fields[attr] = read(pending)
+        pending.keep_raw(since, attr, str(fields[attr]))
+    if tags:  # where this file put title, container, abstract, when not in the usual tag
+        pending.extra.append((len(record.tags), TAG_MARK, " ".join(tags)))
+    return keyed(Work(extra=pending.rest(), **fields))  # type: ignore[arg-type]
 
 
 def _read_type(record: _Record, path: str, problems: list[Problem], pending: _Pending) -> str:
     """The CSL type of the record's ``TY``; the ``TY`` stays in extra when not 1:1."""
-    ty = (pending.first(("TY",)) or "").strip().upper()
+    raw = (pending.first(("TY",)) or "").strip()
+    ty = raw.upper()
     csl_type = TY_TO_CSL.get(ty)
     if csl_type is None:
-        message = f"unknown RIS type {ty!r}; read as a generic document"
+        message = f"unknown RIS type {raw!r}; read as a generic document"
         problems.append(_problem(path, record.line, "warning", message))
         csl_type = "document"
-    if CSL_TO_TY.get(csl_type) != ty:
-        pending.extra.append((0, _PREFIX + "TY", ty))
+    if CSL_TO_TY.get(csl_type) != raw:
+        pending.extra.append((0, _PREFIX + "TY", raw))
     return csl_type
 
 
 def _person(value: str) -> Person:
-    """``"Family, Given"`` as a person; a name without a comma as an organisation."""
-    if "," not in value:
+    """``"Family, Given[, Suffix]"`` as a person; a name without a comma as an organisation."""
+    if "," not in value or value.count(",") > 2:  # no name, or a list of names in one line
         return Person(literal=value.strip())
     family, given = value.split(",", 1)
-    return Person(family=family.strip(), given=given.strip())
+    given, _, suffix = given.partition(",")
+    return text_person(family, given, suffix)
 
 
-def _read_pages(pending: _Pending) -> str:
+def read_pages(pending: _Pending) -> str:
     """``SP``/``EP`` as ``"start-end"``."""
     start = pending.first(("SP",)) or ""
     end = pending.first(("EP",)) or ""
     return f"{start}-{end}" if start and end else start or end
 
 
-def _read_issued(pending: _Pending) -> str:
+def read_issued(pending: _Pending) -> str:
     """The date of ``PY``/``Y1``, made precise by ``DA`` when its year agrees.
 
     A ``PY``/``Y1`` that is not a date stays unused (so it lands in ``extra``).
@@ -216,19 +269,23 @@ def _read_issued(pending: _Pending) -> str:
     year = None
     for tag in ("PY", "Y1"):
         lines = pending.by_tag.get(tag, [])
-        if lines and (year := _date(lines[0][1])) is not None:
-            lines.pop(0)
+        if lines and (year := ris_date(lines[0][1])) is not None:
+            pending.take(tag, 0)
             break
-    dates = pending.by_tag.get("DA", [])
-    for n, (_, value) in enumerate(dates):
-        full = _date(value)
+    for n, (_, value) in enumerate(pending.by_tag.get("DA", [])):
+        full = ris_date(value)
         if full and (year is None or full[:4] == year[:4]):
-            del dates[n]
+            pending.take("DA", n)
             return full if len(full) >= len(year or "") else year or full
     return year or ""
 
 
-def _date(value: str) -> str | None:
+def read_accessed(pending: _Pending) -> str:
+    """The date of ``Y2`` (a time after it is dropped)."""
+    return ris_date(pending.first(("Y2",)) or "") or ""
+
+
+def ris_date(value: str) -> str | None:
     """An RIS date (``2012``, ``2012/03/05/``, ``2012-03``) as ``YYYY[-MM[-DD]]``."""
     match = _DATE.match(value.strip())
     if not match:
@@ -239,69 +296,27 @@ def _date(value: str) -> str | None:
     return "-".join([parts[0], *(p.zfill(2) for p in parts[1:])])
 
 
-# ---------------------------------------------------------------- Work -> RIS
+RAW_GROUPS = {
+    "pages": (read_pages, page_lines),
+    "issued": (read_issued, date_lines),
+    "accessed": (read_accessed, accessed_lines),
+}
 
 
 def write_ris(works: Sequence[Work]) -> str:
-    """The works as RIS; every tag read from RIS (``extra`` ``RIS:XY``) is written back.
-
-    Lines are laid out with rispy's line pattern but assembled here, in the order of the
-    work's fields and ``extra``, because rispy's writer groups a record by key and drops the
-    tags it does not know. A value's further lines are indented, so none reads as a tag.
-    """
+    """The works as RIS; every tag read from RIS (``extra`` ``RIS:XY``) is written back
+    (see :mod:`._ris_write`). A value's further lines are indented, so none reads as a tag."""
     pattern = rispy.RisWriter.PATTERN
     blocks = []
     for work in works:
         lines = [
             pattern.format(tag=tag, value=value.replace("\n", "\n  "))
-            for tag, value in _to_lines(plain_work(work))
+            for tag, value in to_lines(plain_work(work), SIMPLE, _reread)
         ]
         blocks.append("\n".join([*lines, pattern.format(tag="ER", value="")]) + "\n")
     return "\n".join(blocks)
 
 
-def _to_lines(work: Work) -> list[tuple[str, str]]:
-    """The work as ``(tag, value)`` lines, ``TY`` first."""
-    ty = work.extra_value(_PREFIX + "TY") or CSL_TO_TY.get(work.type, "GEN")
-    lines = [("TY", ty)]
-    lines += [("ID", work.key)] if work.key else []
-    lines += [("AU", _name(p)) for p in work.authors]
-    lines += [("A2", _name(p)) for p in work.editors]
-    for attr, tags in _SIMPLE.items():
-        value = getattr(work, attr)
-        if value and attr != "key":
-            lines.append((tags[0], value))
-    lines += _date_lines(work.issued)
-    lines += [("Y2", work.accessed.replace("-", "/"))] if work.accessed else []
-    lines += _page_lines(work.pages)
-    lines += [("KW", k) for k in work.keywords]
-    for name, value in work.extra:
-        if name == _PREFIX + "TY":
-            continue
-        if name.startswith(_PREFIX) and len(name) == len(_PREFIX) + 2:
-            lines.append((name[len(_PREFIX) :], value))
-        else:
-            lines.append(("N1", f"[extra] {name}: {value}"))
-    return lines
-
-
-def _name(person: Person) -> str:
-    """A name as RIS writes it: ``"Family, Given"`` (comma kept), or the organisation."""
-    return person.literal or f"{person.family}, {person.given}".rstrip()
-
-
-def _date_lines(issued: str) -> list[tuple[str, str]]:
-    """``PY`` (the year) and, when more precise, ``DA`` (``YYYY/MM[/DD]``)."""
-    if not issued:
-        return []
-    if len(issued) <= 4 or _date(issued) is None:
-        return [("PY", issued)]
-    return [("PY", issued[:4]), ("DA", issued.replace("-", "/"))]
-
-
-def _page_lines(pages: str) -> list[tuple[str, str]]:
-    """``SP``/``EP`` from ``"start-end"``; other page text whole in ``SP``."""
-    start, sep, end = pages.partition("-")
-    if sep and start and end:
-        return [("SP", start), ("EP", end)]
-    return [("SP", pages)] if pages else []
+def _reread(attr: str, lines: list[tuple[str, str]]) -> str:
+    """What reading ``lines`` gives for ``attr`` (issued, accessed or pages)."""
+    return RAW_GROUPS[attr][0](_Pending(lines))

@@ -4,6 +4,11 @@ Multi-valued cells (``authors``, ``editors``, ``keywords``) are ``;``-separated;
 ``Family, Given`` and an organisation is its name. ``\\`` escapes a ``;`` or ``,`` that is part
 of a value, so every value comes back exactly. ``extra`` is a JSON list of ``[name, value]``
 pairs; a column this module does not know is read into ``extra`` too.
+
+Values are written as Unicode text (TeX markup of BibTeX values turned into characters).
+A cell a spreadsheet would run as a formula (one starting with ``=``, ``+``, ``-``, ``@``, a
+tab or a carriage return; the OWASP rule) is written with a leading ``'``, as is a cell that
+starts with ``'`` itself; reading takes that one ``'`` off again, so nothing is lost.
 """
 
 from __future__ import annotations
@@ -15,6 +20,9 @@ from collections.abc import Sequence
 
 from litreview.core.errors import Problem
 from litreview.core.model import Person, Work
+from litreview.core.texmarkup import plain_work
+from litreview.formats._citekeys import keyed
+from litreview.formats._names import text_person
 
 __all__ = ["COLUMNS", "read_csv", "validate_csv", "write_csv"]
 
@@ -49,8 +57,16 @@ def write_csv(works: Sequence[Work]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for work in works:
-        writer.writerow(_row(work))
+        writer.writerow([_safe(c) for c in _row(plain_work(work))])
     return out.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def _safe(cell: str) -> str:
+    """A cell no spreadsheet runs as a formula: a leading ``'`` where it could be one."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
 def read_csv(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
@@ -106,7 +122,11 @@ def _row(work: Work) -> list[str]:
 
 def _work(row: dict[str | None, str | list[str]]) -> Work:
     """The work of one CSV row; raises ``ValueError`` for a bad ``extra`` cell."""
-    cells = {k: v for k, v in row.items() if isinstance(k, str) and isinstance(v, str)}
+    cells = {
+        k: v[1:] if v.startswith("'") else v
+        for k, v in row.items()
+        if isinstance(k, str) and isinstance(v, str)
+    }
     fields: dict[str, object] = {name: cells.get(name, "") for name in _PLAIN}
     fields["type"] = fields["type"] or "document"
     for name in _PEOPLE:
@@ -114,7 +134,7 @@ def _work(row: dict[str | None, str | list[str]]) -> Work:
     fields["keywords"] = tuple(_unescape(k) for k in _split(cells.get("keywords", ""), ";"))
     extra = _extra(cells.get("extra", ""))
     extra += tuple((k, v) for k, v in cells.items() if k not in COLUMNS and v)
-    return Work(extra=extra, **fields)  # type: ignore[arg-type]
+    return keyed(Work(extra=extra, **fields))  # type: ignore[arg-type]
 
 
 def _extra(cell: str) -> tuple[tuple[str, str], ...]:
@@ -137,15 +157,17 @@ def _name(person: Person) -> str:
     """A person as ``Family, Given`` (comma kept when no given name); an organisation as is."""
     if person.literal:
         return _escape(person.literal, ",")
-    return f"{_escape(person.family, ',')}, {_escape(person.given, ',')}".rstrip(" ")
+    given = " ".join(x for x in (person.given, person.dropping_particle) if x)
+    name = f"{_escape(person.family, ',')}, {_escape(given, ',')}"
+    return name + f", {_escape(person.suffix, ',')}" if person.suffix else name.rstrip(" ")
 
 
 def _person(text: str) -> Person:
     """The inverse of :func:`_name`: no unescaped comma means an organisation."""
-    parts = _split(text, ",", maxsplit=1)
+    parts = _split(text, ",", maxsplit=2)
     if len(parts) == 1:
         return Person(literal=_unescape(parts[0]))
-    return Person(family=_unescape(parts[0]), given=_unescape(parts[1]))
+    return text_person(*(_unescape(p) for p in parts))
 
 
 def _escape(value: str, chars: str) -> str:

@@ -30,6 +30,7 @@ from litreview.core.errors import InputError, Problem
 from litreview.core.model import Work
 from litreview.core.texmarkup import plain_work
 from litreview.formats.csl import work_to_csl
+from litreview.formats.csljson import inherit_crossref
 from litreview.render import pandoc_citeproc
 
 __all__ = [
@@ -86,7 +87,7 @@ def render_bibliography(
         raise InputError("engine pandoc needs pandoc 2.11 or later on the PATH")
     # Every work gets an id of its own, even without a key; a fixed order makes ties in the
     # style's sort come out the same whatever order the works were given in.
-    ordered = sorted(works, key=lambda w: (w.key, w.title, w.issued))
+    ordered = inherit_crossref(sorted(works, key=lambda w: (w.key, w.title, w.issued)))
     by_id: dict[str, Work] = {}
     for i, work in enumerate(ordered):
         by_id[work.key if work.key and work.key not in by_id else f"{work.key}#{i + 1}"] = work

@@ -214,7 +214,7 @@ class Review:
 
     def load_merges(self) -> list[Merge]:
         """Rows of ``merges.csv`` as :class:`~litreview.core.model.Merge` records."""
-        rows = read_csv(self.merges_path, schema.MERGES)
+        rows = read_csv(self.merges_path, schema.MERGES_REQUIRED)
         out = []
         for n, row in enumerate(rows, start=2):
             try:
@@ -224,6 +224,7 @@ class Review:
                         merged=row["merged"],
                         reason=row["reason"],
                         score=float(row["score"] or 0),
+                        conflicts=row.get("conflicts") or "",
                     )
                 )
             except ValueError as exc:
@@ -231,7 +232,7 @@ class Review:
         return out
 
     def save_merges(self, merges: Sequence[Merge]) -> None:
-        """Write ``merges.csv`` (kept, merged, reason, score) in the order given."""
+        """Write ``merges.csv`` (kept, merged, reason, score, conflicts) in the order given."""
         rows = [{c: getattr(m, c) for c in schema.MERGES} for m in merges]
         self.write_table(self.merges_path, schema.MERGES, rows)
 

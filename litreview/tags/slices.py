@@ -10,6 +10,7 @@ from litreview.core.model import Tag, Work, replace
 
 __all__ = [
     "canonical_tag_keywords",
+    "check_wheres",
     "parse_where",
     "parse_wheres",
     "select_works",
@@ -25,6 +26,26 @@ def parse_where(text: str) -> tuple[str, str]:
     if not sep or not facet or not value or "=" in value:
         raise InputError(f"bad --where {text!r}: expected FACET=VALUE, e.g. group=women")
     return facet, value
+
+
+def check_wheres(
+    conds: Mapping[str, Collection[str]], values: Mapping[str, Collection[str]]
+) -> None:
+    """:class:`InputError` for a ``--where`` naming a facet or value the taxonomy lacks
+    (``values``: each facet's value ids); otherwise the slice would be silently empty."""
+    for facet, wanted in sorted(conds.items()):
+        if facet not in values:
+            known = ", ".join(sorted(values)) or "none"
+            raise InputError(
+                f"--where {facet}=...: no facet {facet!r} in the taxonomy; facets: {known}"
+            )
+        unknown = sorted(set(wanted) - set(values[facet]))
+        if unknown:
+            known = ", ".join(sorted(values[facet]))
+            raise InputError(
+                f"--where {facet}={unknown[0]}: facet {facet!r} has no value {unknown[0]!r}; "
+                f"values: {known}"
+            )
 
 
 def parse_wheres(texts: Iterable[str]) -> dict[str, set[str]]:

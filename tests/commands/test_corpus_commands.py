@@ -13,6 +13,7 @@ from litreview import cli
 from litreview.commands.init import CURATION_TEMPLATE
 from litreview.core import atomic
 from litreview.review import Review
+from tests.conftest import DATA
 
 GOOD = """\
 @article{khan2015gender,
@@ -102,7 +103,18 @@ def test_import_dedups_and_records_merges(
     assert kept.title == "Gender and organised crime in South Asia"  # existing value wins
     assert kept.publisher == "Some Press" and kept.keywords == ("group:women",)
     rows = list(csv.DictReader((review / "bibliography" / "merges.csv").open(encoding="utf-8")))
-    assert rows == [{"kept": "khan2015gender", "merged": "zot1", "reason": "doi", "score": "100"}]
+    assert rows == [
+        {
+            "kept": "khan2015gender",
+            "merged": "zot1",
+            "reason": "doi",
+            "score": "100",
+            # the fields the two records fill differently, and the value kept
+            "conflicts": "authors: kept 'Ayesha Khan', not 'A. Khan'; "
+            "title: kept 'Gender and organised crime in South Asia', "
+            "not 'Gender and Organized Crime in South Asia'",
+        }
+    ]
 
 
 def test_reimport_is_stable(
@@ -112,7 +124,7 @@ def test_reimport_is_stable(
     assert cli.main(["import", str(a), "--review", str(review)]) == 0
     corpus = (review / "bibliography" / "corpus.bib").read_bytes()
     code, out, _ = run(capsys, "import", str(a), "--review", str(review))
-    assert code == 0 and "0 new, 2 merged" in out
+    assert code == 0 and "0 new, 0 merged, 2 already in the corpus" in out
     assert (review / "bibliography" / "corpus.bib").read_bytes() == corpus
 
 
@@ -221,9 +233,34 @@ def test_import_refuses_broken_corpus(
     assert corpus.read_bytes() == before
 
 
+def test_validate_finds_what_reads_but_is_wrong(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 18 item 10: values and entries that read well but are wrong."""
+    text = (
+        "%%% contains utf-8, see: https://inspirehep.net/info/faq/general#utf8\n"
+        "%%% add \\usepackage[utf8]{inputenc} to your latex preamble\n\n"
+        "@article{a, author={A, B}, title={T}, journal={J}, year={20x9}, month={Smarch},\n"
+        "  doi={not a doi}}\n"
+        "@unknowntype{u, title={U}}\n"
+        "@article{noauth, title={Z}, year=2001}\n"
+    )
+    code, out, err = run(capsys, "validate", str(write(tmp_path / "v.bib", text)))
+    assert code == 0 and err == ""  # warnings only; nothing of bibtexparser on stderr
+    assert "v.bib:4: warning: entry 'a': year '20x9' is not a year" in out
+    assert "v.bib:4: warning: entry 'a': month 'Smarch' is not a month" in out
+    assert "v.bib:4: warning: entry 'a': doi 'not a doi' is not a DOI" in out
+    assert "v.bib:6: warning: entry 'u': @unknowntype is no BibTeX or BibLaTeX entry type" in out
+    assert "entry 'noauth': no author" in out and "entry 'noauth': no journal" in out
+    assert "text outside any entry" not in out  # INSPIRE's %%% lines are comments
+    code, out, _ = run(capsys, "validate", str(write(tmp_path / "b.bib", "@article{b, title={x\n")))
+    assert code == 2 and "b.bib:1: error: cannot parse entry: a brace or quote is not closed" in out
+
+
 def test_validate_clean_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "validate", str(write(tmp_path / "ok.bib", GOOD)))
-    assert code == 0 and "ok: 2 entries" in out
+    # a report without its institution reads, with a warning (exit 0)
+    assert code == 0 and "ok.bib:9: warning: entry 'unodc2012world': no institution" in out
     bad = (
         GOOD
         + "\n@misc{unodc2012world, title={Again}}\n\n@misc{notitle, year=2001}\n"
@@ -421,7 +458,7 @@ def test_round_trip_through_format_keeps_corpus(
     for _ in range(2):
         code, out, _ = run(capsys, "import", str(out_file), "--review", str(other))
         assert code == 0
-    assert "0 new, 2 merged" in out
+    assert "0 new, 0 merged, 2 already in the corpus" in out
     works = {w.key: w for w in Review.at(other).load_works()[0]}
     assert set(works) == {"khan2015gender", "unodc2012world"}
     assert works["khan2015gender"].keywords.count("group:women") == 1
@@ -432,16 +469,20 @@ def test_registry_names_and_suffixes() -> None:
     from litreview.core.errors import InputError
     from litreview.formats import FORMATS, format_for, reader_for, writer_for
 
-    assert set(FORMATS) == {"bibtex", "biblatex", "ris", "csljson", "csv"}
+    assert set(FORMATS) == {
+        *("bibtex", "biblatex", "ris", "csljson", "csv"),
+        *("wos", "scopus", "medline", "openalex", "endnote"),  # search exports, read only
+    }
     assert format_for("refs.BIB").name == "bibtex"
     assert format_for("x.ris").name == "ris" and format_for("x.json").name == "csljson"
     assert format_for("csl-json").name == "csljson" and format_for("x.csv").name == "csv"
+    assert format_for("x.nbib").name == "medline" and format_for("x.isi").name == "wos"
     assert callable(reader_for("x.bib")) and callable(writer_for("biblatex"))
-    with pytest.raises(InputError, match="known: bibtex") as err:
+    with pytest.raises(InputError, match="formats written: bibtex") as err:
         writer_for("endnote")
     assert "ris" in str(err.value) and "csljson" in str(err.value)
-    with pytest.raises(InputError, match=r"unknown format '\.txt'"):
-        reader_for("notes.txt")
+    with pytest.raises(InputError, match=r"unknown format '\.docx'"):
+        reader_for("notes.docx")
 
 
 def test_biblatex_writer_option_bound() -> None:
@@ -456,3 +497,42 @@ def test_validate_latin1_bib_names_line(tmp_path: Path, capsys: pytest.CaptureFi
     data = GOOD.encode() + b"\n@misc{bad, title={Caf\xe9}, year=2001}\n"
     code, out, err = run(capsys, "validate", str(write(tmp_path / "latin.bib", data)))
     assert code == 2 and "latin.bib:16" in out + err
+
+
+def test_export_where_names_an_unknown_facet_or_value(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 18 item 10: --where nofacet=x exported 0 works with exit 0."""
+    assert cli.main(["import", str(write(tmp_path / "a.bib", GOOD)), "--review", str(review)]) == 0
+    capsys.readouterr()
+    code, out, err = run(
+        capsys, "export", "--format", "ris", "--where", "nofacet=x", "--review", str(review)
+    )
+    assert code == 2 and out == "" and "no facet 'nofacet' in the taxonomy; facets: group" in err
+    code, _, err = run(
+        capsys, "export", "--format", "ris", "--where", "group=nobody", "--review", str(review)
+    )
+    assert code == 2 and "facet 'group' has no value 'nobody'" in err
+
+
+def test_a_database_export_with_repeated_tags_imports_twice_and_exports_whole(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 18 item 1: Scopus repeats AD and N1; import wrote duplicate fields, export dropped
+    all but the first and every later import was refused."""
+    scopus = DATA / "real" / "asreview_scopus.ris"
+    for _ in range(2):
+        code, out, err = run(capsys, "import", str(scopus), "--review", str(review))
+        assert code == 0 and "error" not in err
+    assert "0 new, 0 merged, 6 already in the corpus" in out
+    out_file = tmp_path / "back.ris"
+    code, _, err = run(
+        capsys, "export", "--format", "ris", "-o", str(out_file), "--review", str(review)
+    )
+    assert code == 0 and "not exported" not in err
+    original = scopus.read_text(encoding="utf-8")
+    exported = out_file.read_text(encoding="utf-8")
+    for tag in ("AD  - ", "N1  - ", "SN  - "):
+        assert exported.count(tag) == original.count(tag)
+    kw = {x for x in original.splitlines() if x.startswith("KW  - ")}
+    assert kw == {x for x in exported.splitlines() if x.startswith("KW  - ")}

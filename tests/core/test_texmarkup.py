@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from litreview.core.model import Person, Work
-from litreview.core.texmarkup import plain_work, to_text
+from litreview.core.texmarkup import plain_work, to_tex, to_text
 from litreview.formats.bibtex import read_bibtex, write_bibtex
 from litreview.formats.csljson import read_csljson, write_csljson
 from litreview.formats.ris import write_ris
@@ -46,10 +46,44 @@ def test_markup_becomes_unicode(tex: str, text: str) -> None:
     assert to_text(tex) == text
 
 
-@given(st.text(alphabet=st.characters(blacklist_characters="\\{}", blacklist_categories=["Cs"])))
+@given(st.text(alphabet=st.characters(blacklist_characters="\\{}~", blacklist_categories=["Cs"])))
 def test_text_without_markup_is_unchanged(value: str) -> None:
-    """Plain text from RIS, CSL-JSON or a footnote passes through, '--', '~' and '%' too."""
+    """A value without backslash, brace or tie passes through, '--' and '%' too."""
     assert to_text(value) == value
+
+
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=["Cs", "Cc", "Co"])).map(
+        lambda t: " ".join(t.split())
+    )
+)
+def test_text_written_as_tex_reads_back_as_the_same_text(value: str) -> None:
+    """Any single-spaced text survives to_tex then to_text, with its dashes, ties, braces,
+    backslashes and would-be commands."""
+    assert to_text(to_tex(value)) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "tex"),
+    [
+        (r"\input{/etc/passwd}", r"\textbackslash{}input\{/etc/passwd\}"),
+        (r"\write18{rm -rf ~}", r"\textbackslash{}write18\{rm -rf \textasciitilde{}\}"),
+        (
+            r"\def\x{1}\catcode`\@=11",
+            r"\textbackslash{}def\textbackslash{}x\{1\}"
+            r"\textbackslash{}catcode`\textbackslash{}@=11",
+        ),
+        (
+            "pp. 1--2 & 50% of #1, x_1^2, $5",
+            r"pp. 1-{}-2 \& 50\% of \#1, x\_1\textasciicircum{}2, \$5",
+        ),
+        ("Extra line\nDOI: 10.1/x", r"Extra line\newline{}DOI: 10.1/x"),
+    ],
+)
+def test_text_from_other_formats_never_becomes_a_tex_command(text: str, tex: str) -> None:
+    assert to_tex(text) == tex
+    assert "\\input" not in tex.replace("\\textbackslash{}", "")
+    assert to_text(tex) == text
 
 
 def test_plain_work_touches_modelled_text_only() -> None:
@@ -60,12 +94,15 @@ def test_plain_work_touches_modelled_text_only() -> None:
         pages="13--42",
         url=r"https://x.org/a\_b?c={d}",
         doi="10.1/{x}",
-        extra=(("annotation", r"\texttt{raw}"),),
+        extra=(("annotation", r"\texttt{raw}"), ("file", r"C\:/a_b.pdf")),
+        tex=True,
     )
     plain = plain_work(work)
     assert (plain.title, plain.authors[0].family, plain.pages) == ("Café", "Dvořák", "13-42")
-    assert (plain.url, plain.doi, plain.extra) == (work.url, work.doi, work.extra)
-    untouched = Work(key="p", title="Plain & simple -- 50%", pages="1-5")
+    assert (plain.url, plain.doi) == (work.url, work.doi)
+    assert plain.extra == (("annotation", "raw"), ("file", r"C\:/a_b.pdf"))
+    # a work of plain text (RIS, CSL-JSON, a document) is never read as TeX
+    untouched = Work(key="p", title=r"Plain & simple -- 50% \emph{x} ~5", pages="1--5")
     assert plain_work(untouched) is untouched
 
 

@@ -30,11 +30,17 @@ def test_zotero_export_fields() -> None:
     assert report.url.endswith("?a=1&b=2")
     assert report.keywords == ("crime_type:trafficking", "evidence")
     assert report.note == "Accessed via the agency website."
-    assert report.extra == (("RIS:LA", "en"), ("RIS:SN", "978-92-1-005792-8"))
+    # Zotero's "DA - 2021/02/02/" and a time in Y2 are kept as written, for the writer
+    assert report.extra == (
+        ("RIS:DA", "2021/02/02/"),
+        ("RIS:Y2", "2024/05/01/10:12:00"),
+        ("RIS:LA", "en"),
+        ("RIS:SN", "978-92-1-005792-8"),
+    )
     assert article.key == "muller2019gender"
     assert article.authors == (
         Person(family="Müller", given="Anna-Lena"),
-        Person(family="van der Berg", given="Jan"),
+        Person(family="van der Berg", given="Jan", particle="van der"),
     )
     assert article.editors == (Person(family="Ortega", given="José"),)
     assert (article.container, article.volume, article.issue) == (
@@ -100,17 +106,19 @@ def test_url_with_semicolon_is_not_split() -> None:
     assert "UR  - https://a.org/x;y=1\n" in write_ris(found)
 
 
-def test_other_formats_extra_fields_travel_as_marked_notes() -> None:
+def test_other_formats_extra_fields_travel_as_their_tag_or_marked_notes() -> None:
     work = Work(
         key="k1",
         type="book",
         title="T",
         note="A real note",
-        extra=(("isbn", "123"), ("RIS:SN", "456")),
+        extra=(("isbn", "123"), ("RIS:SN", "456"), ("x_shelf", "B12")),
     )
     out = write_ris([work])
-    assert "N1  - A real note\n" in out and "N1  - [extra] isbn: 123\n" in out
-    assert read_ris(out)[0] == [work]
+    assert "N1  - A real note\n" in out and "N1  - [extra] x_shelf: B12\n" in out
+    assert "SN  - 123\nSN  - 456\n" in out  # a field with a RIS tag of its own goes there
+    again = read_ris(out)[0][0]
+    assert again.extra == (("RIS:SN", "123"), ("RIS:SN", "456"), ("x_shelf", "B12"))
 
 
 def test_zotero_file_round_trips_through_our_writer() -> None:

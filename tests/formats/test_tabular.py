@@ -86,3 +86,32 @@ def test_round_trip_property(work: Work) -> None:
     found, problems = read_csv(write_csv([work, work]))
     assert problems == []
     assert found == [work, work]
+
+
+def test_formula_cells_are_neutralised_and_read_back() -> None:
+    """Issue 19 item 4 (OWASP CSV injection): a cell a spreadsheet would run is written with a
+    leading ', and read back without it."""
+    from litreview.core.model import Work as W
+
+    work = W(
+        key="k",
+        title='=HYPERLINK("http://x","y")',
+        note="+1 more",
+        abstract="@SUM(A1)",
+        publisher="'quoted",
+        pages="-5",
+    )
+    text = write_csv([work])
+    for cell in ("'=HYPERLINK", "'+1 more", "'@SUM(A1)", "''quoted", "'-5"):
+        assert cell in text
+    assert read_csv(text)[0] == [work]
+
+
+def test_tex_values_are_written_as_unicode() -> None:
+    from litreview.formats.bibtex import read_bibtex
+
+    (work,), _ = read_bibtex(
+        r"@book{k, title={Caf{\'e} \& {R}esearch}, author={Dvo{\v{r}}{\'a}k, A}}"
+    )
+    text = write_csv([work])
+    assert "Café & Research" in text and "Dvořák" in text and "\\" not in text

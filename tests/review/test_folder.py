@@ -249,7 +249,7 @@ plain = st.text(min_size=0, max_size=20)
     url=plain,
     keywords=st.lists(st.text(alphabet="abc:_", min_size=1, max_size=8), max_size=3),
     extra=st.dictionaries(
-        st.sampled_from(["archive", "medium", "language", "ISBN"]), plain, max_size=3
+        st.sampled_from(["archive", "medium", "language", "isbn"]), plain, max_size=3
     ),
 )
 def test_csl_round_trip(

@@ -1,0 +1,438 @@
+"""Quality of litreview's bibliography formats on the real-file corpus (tests/data/real).
+
+    python3 benchmarks/real_files.py [--no-tools] [FILE ...]
+
+For every file, prints one row:
+
+- ``entries``: records litreview reads (``-`` when it cannot read the file at all);
+- ``lost``: values lost. For a format litreview also writes (BibTeX, RIS, CSL-JSON), the file is
+  read and written back in the same format, and both texts are parsed by an independent
+  parser (bibtexparser, rispy, json); a value of the input missing from the output is lost
+  (a value is a distinct non-empty field value of a record: a keyword listed twice in one
+  record is one value).
+  For a search export (read only), an input value (as its own parser sees it) that is found
+  in no field of the works read is lost;
+- ``lost via corpus``: the same, the works first imported (citekeys given) and saved in
+  ``corpus.bib`` and read from it, as ``litreview import`` then ``export`` does;
+- ``csl bad``: items of the CSL-JSON export that fail the official schema (csl-data.json);
+- ``consumer errors``: exports that a consumer refuses: pandoc --citeproc on the BibTeX and on
+  the CSL-JSON export, ``biber --tool`` on the BibLaTeX export (``--no-tools`` skips them);
+- ``dm warn``: ``biber --validate-datamodel`` warnings of the BibLaTeX export (input's own in
+  brackets, for BibTeX inputs);
+- ``merged in file``: records of the file found to be one work on import (true duplicates
+  and false merges alike: read the pairs);
+- ``false merges``: the file imported, then imported again as its own RIS export: records of
+  the second import folded into a work other than their own twin, or not meeting it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import bibtexparser
+import jsonschema
+import rispy
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT / "tests" / "data" / "real"
+EXAMPLES = Path("/usr/share/texlive/texmf-dist/bibtex/bib/biblatex/biblatex/biblatex-examples.bib")
+EXTRA = [
+    ROOT / "tests" / "data" / "bibtex" / "zotero_export.bib",
+    ROOT / "tests" / "data" / "ris" / "zotero_export.ris",
+    ROOT / "tests" / "data" / "csljson" / "zotero_export.json",
+]
+SCHEMA = ROOT / "litreview" / "data" / "csl-data.json"
+FALLBACK_SCHEMA = Path("/tmp/csl-data.json")
+ALIASES = {"journal": "journaltitle", "address": "location", "school": "institution"}
+
+
+def _norm(text: object) -> str:
+    return " ".join(str(text).split())
+
+
+def _bib_values(text: str) -> Counter[tuple[str, str, str]]:
+    """(key, field, value) of every field, as bibtexparser reads them: ``@string`` macros
+    and ``#`` resolved, names parsed by its name splitter, month names as numbers."""
+    # bibtexparser cannot read an entry without a key (Citavi): give it a placeholder.
+    count = iter(range(10**9))
+    text = re.sub(r"(@[A-Za-z]+\s*\{)\s*,", lambda m: f"{m.group(1)}__nokey{next(count)}__,", text)
+    lib = bibtexparser.parse_string(text, parse_stack=[])
+    strings = {m: str(i + 1) for i, m in enumerate(MONTHS)}
+    for block in lib.strings:
+        strings[block.key.lower()] = _resolve(str(block.value), strings)
+    out: Counter[tuple[str, str, str]] = Counter()
+    for entry in lib.entries:
+        names = {f.key.lower() for f in entry.fields}
+        fields = {}
+        for f in entry.fields:
+            name = f.key.lower()
+            if name in ALIASES and ALIASES[name] not in names:
+                name = ALIASES[name]
+            value = _resolve(str(f.value), strings)
+            fields[name] = _names(value) if name in NAME_FIELDS else _latex_text(value)
+        if "date" not in fields and "year" in fields:
+            year, month = fields.pop("year"), fields.pop("month", "")
+            month = strings.get(month.lower()[:3], month)
+            fields["date"] = year + (f"-{int(month):02d}" if month.isdigit() else "")
+        # entries are matched by title: an entry read without a key gets one on import
+        title = _squash(fields.get("title", ""))
+        key = f"title:{title}" if title else entry.key
+        for name, value in fields.items():
+            if value:
+                out[(key, name, value)] = 1
+    return out
+
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+NAME_FIELDS = frozenset(
+    {
+        "author",
+        "editor",
+        "translator",
+        "bookauthor",
+        "editora",
+        "editorb",
+        "editorc",
+        "commentator",
+        "annotator",
+        "introduction",
+        "afterword",
+        "foreword",
+        "holder",
+    }
+)
+
+
+def _latex_text(value: str) -> str:
+    """What a TeX value says, as pylatexenc reads it (``R\\&D`` and a bare ``R&D`` alike)."""
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    # a bare & or % in a field value is the file's text, not an alignment or a comment
+    value = re.sub(r"(?<!\\)%", r"\\%", value.replace("\\&", "&"))
+    return _norm(LatexNodes2Text(math_mode="verbatim").latex_to_text(value))
+
+
+def _resolve(raw: str, strings: dict[str, str]) -> str:
+    """A raw value: delimiters off, macros and ``#`` resolved (a test-side reading)."""
+    out = []
+    for part in re.split(r"\s*#\s*", raw.strip()):
+        if part[:1] in '{"' and part[-1:] in '}"':
+            out.append(part[1:-1])
+        else:
+            out.append(strings.get(part.lower(), part))
+    return _norm("".join(out))
+
+
+def _names(text: str) -> str:
+    """A name list as bibtexparser's name splitter reads it."""
+    from bibtexparser.middlewares.names import (
+        parse_single_name_into_parts,
+        split_multiple_persons_names,
+    )
+
+    parts = (parse_single_name_into_parts(n) for n in split_multiple_persons_names(text))
+    return " and ".join(repr((n.first, n.von, n.last, n.jr)) for n in parts)
+
+
+def _ris_values(text: str) -> Counter[tuple[object, str, str]]:
+    """(record, tag, value) of every RIS line, as rispy reads them (every tag a list)."""
+    tags = [t for t in rispy.TAG_KEY_MAPPING if t not in ("ER", "UK")]
+    parser = rispy.RisParser(
+        mapping={t: t for t in tags} | {"UK": "unknown_tag"},
+        list_tags=tags,
+        delimiter_tags_mapping={},
+    )
+    out: Counter[tuple[object, str, str]] = Counter()
+    alias = {"T1": "TI", "A1": "AU", "ED": "A2", "N2": "AB", "Y1": "PY", "JF": "T2"}
+    for n, rec in enumerate(parser.parse(text)):
+        unknown = rec.pop("unknown_tag", {})
+        # records are matched by title (import sorts them by citekey), else by position
+        n = _norm((rec.get("TI") or rec.get("T1") or [n])[0]).lower() or n  # type: ignore[assignment]
+        for tag, values in [*rec.items(), *unknown.items()]:
+            for v in values if isinstance(values, list) else [values]:
+                if _norm(v):  # an empty line holds no value
+                    out[(n, alias.get(tag, tag), _norm(v))] = 1
+    return out
+
+
+def _json_leaves(value: object, path: str = "") -> list[tuple[str, str]]:
+    if isinstance(value, dict):
+        return [x for k, v in value.items() for x in _json_leaves(v, f"{path}/{k}")]
+    if isinstance(value, list):
+        return [x for i, v in enumerate(value) for x in _json_leaves(v, f"{path}/{i}")]
+    return [(path, _norm(value))]
+
+
+def _csl_values(text: str) -> Counter[tuple[str, tuple[str, str]]]:
+    """(item, (path, value)) of every leaf; items matched by title, an unknown key kept in
+    ``custom`` (where the CSL schema wants it) counted at its own name."""
+    out: Counter[tuple[str, tuple[str, str]]] = Counter()
+    for i, item in enumerate(json.loads(text)):
+        name = _squash(item.get("title", "")) or str(i)
+        fields = {k: v for k, v in item.items() if k not in ("id", "custom")}
+        fields.update(item.get("custom") or {})
+        for path, value in _json_leaves(fields):
+            out[(name, (path, value))] = 1
+    return out
+
+
+def _lost(before: Counter, after: Counter) -> int:  # type: ignore[type-arg]
+    return sum((before - after).values())
+
+
+def _search_lost(path: Path, works: list) -> int:  # type: ignore[type-arg]
+    """Values of a search export (as its own parser reads them) found in no field of
+    ``works``; a name counts as found when its family name is."""
+    from litreview.core.texmarkup import plain_work
+
+    blob = _squash(" ".join(_work_text(plain_work(w)) for w in works))
+    lost = 0
+    for tag, value in _search_values(path):
+        text = _squash(value)
+        # an identifier written as a URL (OpenAlex) is kept as the bare identifier
+        if not text or text in blob or _squash(value.rstrip("/").rsplit("/", 1)[-1]) in blob:
+            continue
+        if tag in NAME_TAGS and _squash(re.split(r"[,\s]", value.strip())[0]) in blob:
+            continue
+        lost += 1
+    return lost
+
+
+def _work_text(work: object) -> str:
+    """Every value of a work as text (names both ways round)."""
+    import dataclasses
+
+    parts = []
+    for f in dataclasses.fields(work):  # type: ignore[arg-type]
+        value = getattr(work, f.name)
+        if isinstance(value, tuple):
+            for item in value:
+                if dataclasses.is_dataclass(item):
+                    parts += [str(v) for v in dataclasses.asdict(item).values()]  # type: ignore[arg-type]
+                else:
+                    parts += [str(v) for v in (item if isinstance(item, tuple) else (item,))]
+        else:
+            parts.append(str(value))
+    return " ".join(parts)
+
+
+NAME_TAGS = frozenset({"AU", "AF", "FAU", "Authors", "Author full names", "author", "CN"})
+
+
+def _squash(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", str(text).lower()).split())
+
+
+def _search_values(path: Path) -> list[tuple[str, str]]:
+    """(tag, value) of a search export as an independent parser reads it: wosfile (Web of
+    Science), csv (Scopus), json (OpenAlex), ElementTree (EndNote XML), a line split
+    (MEDLINE). List cells are split into their items."""
+    import csv
+    import io
+    import warnings
+    import xml.etree.ElementTree as ET
+
+    from wosfile.read import PlainTextReader, TabDelimitedReader
+
+    raw = path.read_bytes()
+    text = raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw.decode()
+    text = text.lstrip("\ufeff")
+    out: list[tuple[str, str]] = []
+    if text.startswith("FN ") or text.startswith("PT\t"):
+        reader = PlainTextReader if text.startswith("FN ") else TabDelimitedReader
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for rec in reader(io.StringIO(text)):
+                out += [(k, v) for k, val in rec.items() if k for v in str(val).split("; ")]
+    elif text.startswith("PMID-"):
+        for line in text.splitlines():
+            if line[4:6] == "- ":
+                out.append((line[:4].strip(), line[6:]))
+    elif path.suffix == ".csv":
+        for row in csv.DictReader(io.StringIO(text)):
+            out += [(k, v) for k, val in row.items() if k for v in str(val).split("; ")]
+    elif path.suffix == ".xml":
+        for rec in ET.fromstring(text).iter("record"):
+            out += [(e.tag, "".join(e.itertext())) for e in rec.iter() if not len(e)]
+    else:
+        if path.suffix == ".json":
+            items = json.loads(text).get("results", [])
+        else:
+            items = [json.loads(x) for x in text.splitlines() if x.strip()]
+        for item in items:
+            for key in ("title", "doi", "publication_date", "language"):
+                out.append((key, str(item.get(key) or "")))
+            out += [("author", a["author"]["display_name"]) for a in item.get("authorships", [])]
+            out += [("id", v) for v in (item.get("ids") or {}).values()]
+    return out
+
+
+def _run(cmd: list[str], cwd: str) -> tuple[int, str]:
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, timeout=300)
+    return done.returncode, done.stdout + done.stderr
+
+
+def _consumers(works: list, tmp: str, check_biber: bool) -> tuple[int, int]:  # type: ignore[type-arg]
+    """(exports a consumer refused, biber datamodel warnings of the BibLaTeX export)."""
+    from litreview.formats import writer_for
+
+    failed = 0
+    d = Path(tmp)
+    (d / "doc.md").write_text("---\nnocite: '@*'\n---\n", encoding="utf-8")
+    for fmt, name in (("bibtex", "out.bib"), ("csljson", "out.json")):
+        (d / name).write_text(writer_for(fmt)(works), encoding="utf-8")
+        code, log = _run(
+            ["pandoc", "--citeproc", "--bibliography", name, "-t", "plain", "doc.md"], tmp
+        )
+        failed += code != 0
+    (d / "blx.bib").write_text(writer_for("biblatex")(works), encoding="utf-8")
+    code, log = _run(["biber", "--tool", "--output-file", "tool.bib", "blx.bib"], tmp)
+    failed += code != 0 or "ERROR" in log
+    warnings = _datamodel_warnings(d / "blx.bib", tmp) if check_biber else 0
+    return failed, warnings
+
+
+def _datamodel_warnings(bib: Path, tmp: str) -> int:
+    _code, log = _run(
+        ["biber", "--tool", "--validate-datamodel", "--output-file", "dm.bib", str(bib)], tmp
+    )
+    return sum(1 for line in log.splitlines() if line.startswith("WARN - Datamodel"))
+
+
+def _csl_bad(works: list) -> int:  # type: ignore[type-arg]
+    from litreview.formats import writer_for
+
+    schema_path = SCHEMA if SCHEMA.exists() else FALLBACK_SCHEMA
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft7Validator(schema["items"] | {"definitions": schema["definitions"]})
+    items = json.loads(writer_for("csljson")(works))
+    return sum(1 for item in items if not validator.is_valid(item))
+
+
+def _false_merges(works: list) -> int:  # type: ignore[type-arg]
+    from litreview.corpus.dedup import merge_into
+    from litreview.formats import writer_for
+    from litreview.formats.ris import read_ris
+
+    first = merge_into([], works)
+    again = read_ris(writer_for("ris")(list(first.works)), "again.ris")[0]
+    second = merge_into(list(first.works), again)
+    wrong = sum(1 for k, v in second.key_map.items() if k != v)
+    return wrong + (len(second.works) - len(first.works)) + len(second.merges)
+
+
+def _via_corpus(works: list) -> list:  # type: ignore[type-arg]
+    """``works`` imported (deduplicated, citekeys given), saved in corpus.bib and read again."""
+    from litreview.corpus.dedup import merge_into
+    from litreview.formats.bibtex import read_bibtex, write_bibtex
+
+    imported = merge_into([], works).works
+    return read_bibtex(write_bibtex(sorted(imported, key=lambda w: w.key)))[0]
+
+
+def _same_format_lost(path: Path, fmt: str, works: list) -> int | str:  # type: ignore[type-arg]
+    from litreview.formats import writer_for
+
+    text = path.read_text(encoding="utf-8-sig")
+    if fmt in ("bibtex", "biblatex"):
+        dialect = "biblatex" if _is_biblatex(text) else "bibtex"
+        return _lost(_bib_values(text), _bib_values(writer_for(dialect)(works)))
+    if fmt == "ris":
+        return _lost(_ris_values(text), _ris_values(writer_for("ris")(works)))
+    if fmt == "csljson":
+        return _lost(_csl_values(text), _csl_values(writer_for("csljson")(works)))
+    return _search_lost(path, works)
+
+
+def _is_biblatex(text: str) -> bool:
+    low = text.lower()
+    return any(
+        m in low for m in ("journaltitle", "@online", "date =", "date=", "location =", "@mvbook")
+    )
+
+
+def measure(path: Path, tools: bool) -> dict[str, object]:
+    """One row of the table."""
+    from litreview.core.errors import LitreviewError
+    from litreview.formats import format_for, read_file
+
+    row: dict[str, object] = {"file": path.name}
+    try:
+        fmt = format_for(path).name
+        works, problems = read_file(path)
+        try:
+            from litreview.formats import detect  # type: ignore[attr-defined]
+
+            fmt = detect(path.read_text(encoding="utf-8", errors="replace"), path.suffix) or fmt
+        except ImportError:  # before the search-export readers
+            pass
+    except (LitreviewError, ValueError, UnicodeDecodeError) as exc:
+        return row | {"entries": "-", "note": str(exc)[:50]}
+    row["entries"] = len(works)
+    row["errors"] = sum(p.severity == "error" for p in problems)
+    for column, found in (("lost", lambda: works), ("lost via corpus", lambda: _via_corpus(works))):
+        try:
+            row[column] = _same_format_lost(path, fmt, found())
+        except Exception as exc:  # the measurement must go on to the next file
+            row[column] = f"? {type(exc).__name__}"
+    row["csl bad"] = _csl_bad(works)
+    if tools:
+        with tempfile.TemporaryDirectory() as tmp:
+            failed, warn = _consumers(_via_corpus(works), tmp, fmt == "bibtex")
+            row["consumer errors"] = failed
+            if fmt == "bibtex":
+                copy = Path(tmp) / "input.bib"  # biber writes its log beside the file
+                copy.write_bytes(path.read_bytes())
+                own = _datamodel_warnings(copy, tmp)
+                row["dm warn"] = f"{warn} [{own}]"
+    from litreview.corpus.dedup import merge_into
+
+    row["merged in file"] = len(merge_into([], works).merges)
+    row["false merges"] = _false_merges(works)
+    return row
+
+
+COLUMNS = (
+    "file",
+    "entries",
+    "errors",
+    "lost",
+    "lost via corpus",
+    "csl bad",
+    "consumer errors",
+    "dm warn",
+)
+
+
+def main() -> None:
+    """Print the table."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("files", nargs="*", type=Path)
+    ap.add_argument("--no-tools", action="store_true", help="skip pandoc and biber")
+    args = ap.parse_args()
+    files = args.files or sorted(REAL.iterdir()) + EXTRA + [EXAMPLES]
+    files = [f for f in files if f.is_file() and f.suffix not in (".md", ".blg")]
+    cols = (*COLUMNS, "merged in file", "false merges", "note")
+    print("| " + " | ".join(cols) + " |")
+    print("|" + "---|" * len(cols))
+    totals: Counter[str] = Counter()
+    for f in files:
+        row = measure(f, not args.no_tools)
+        for c in cols[1:-1]:
+            if isinstance(row.get(c), int):
+                totals[c] += row[c]  # type: ignore[assignment]
+        print("| " + " | ".join(str(row.get(c, "")) for c in cols) + " |", flush=True)
+    print("| total | " + " | ".join(str(totals.get(c, "")) for c in cols[1:]) + " |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,255 @@
+"""The lookup tables of deduplication: a record's identifiers and the corpus indexed by them.
+
+Records are found by database identifier, DOI, URL, exact title, and (inside small blocks of
+one year and one title beginning or end) fuzzy title, so the cost grows with n, not n²; the
+guards of :mod:`.guards` keep apart what only looks alike.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from rapidfuzz import fuzz, process
+
+from litreview.core.model import Work, replace
+from litreview.corpus.guards import Traits, apart, contradicts, is_specific_url
+from litreview.corpus.identity import (
+    STOP_WORDS,
+    first_author_key,
+    normalise_doi,
+    normalise_title,
+    normalise_url,
+    title_numbers,
+    work_identifiers,
+)
+
+__all__ = [
+    "EDITED_TITLE",
+    "TITLE_THRESHOLD",
+    "Candidate",
+    "Ident",
+    "Index",
+    "doi_conflict",
+    "title_score",
+]
+
+#: Minimum rapidfuzz ``ratio`` of two normalised titles (same year, same first author).
+TITLE_THRESHOLD = 92.0
+#: Minimum ratio of the first authors' folded names for a fuzzy title match.
+AUTHOR_THRESHOLD = 85.0
+#: Fuzzy comparisons per block are capped so a huge block cannot make dedup quadratic.
+BLOCK_CAP = 256
+#: Close titles of one block checked further (year, numbers, author, words).
+MAX_HITS = 8
+#: Minimum ratio for a word one title has and the other lacks ("organised" ~ "organized").
+WORD_THRESHOLD = 80.0
+_AFFIX = 12
+#: Minimum similarity (token_set_ratio) of a title edited by hand to the one it was.
+EDITED_TITLE = 80.0
+
+
+class Candidate(NamedTuple):
+    """A corpus work that may be the incoming record: how it was found and how surely."""
+
+    priority: int  # 0 DOI, 1 URL, 2 exact title or content, 3 fuzzy title, 4 same key
+    score: float
+    reason: str
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Ident:
+    doi: str
+    url: str
+    title: str
+    year: str
+    author: str
+    numbers: tuple[str, ...]
+    traits: Traits
+    ids: tuple[str, ...] = ()  # database identifiers (pmid:..., wos:...)
+    bare: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, w: Work) -> Ident:
+        title = normalise_title(w.title)
+        author = first_author_key(w)
+        ident = cls(
+            normalise_doi(w.doi),
+            normalise_url(w.url),
+            title,
+            w.year,
+            author,
+            title_numbers(title),
+            Traits.of(w, title, author),
+            work_identifiers(w) if w.extra else (),
+        )
+        if ident.doi or ident.url or ident.title or not ident.author:
+            return ident
+        # no title, DOI or URL: only the very same content says two records are one work
+        rest = (w.container, w.publisher, w.place, w.volume, w.issue, w.pages, w.note)
+        return replace(ident, bare=(ident.author, w.issued, *map(normalise_title, rest)))
+
+    def blocks(self) -> tuple[tuple[str, str], ...]:
+        """Keys of the blocks this record's title is compared in: same year, same first two
+        letters of the first author, and the same title beginning or the same title end."""
+        if len(self.title) < 8:
+            return ()
+        near = self.year + self.author[:2]
+        return ((near, "<" + self.title[:_AFFIX]), (near, ">" + self.title[-_AFFIX:]))
+
+
+class Index:
+    """Lookup tables of the growing corpus."""
+
+    def __init__(self, generic: frozenset[str] = frozenset()) -> None:
+        self.generic = generic  # URLs shared by many records: no evidence
+        self.by_doi: dict[str, str] = {}
+        self.by_id: dict[str, str] = {}
+        self.by_url: dict[str, list[str]] = defaultdict(list)
+        self.by_exact: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+        self.by_block: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+        self.by_bare: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        self.ident: dict[str, Ident] = {}
+
+    def add(self, key: str, ident: Ident) -> None:
+        self.ident[key] = ident
+        if ident.doi:
+            self.by_doi.setdefault(ident.doi, key)
+        for found in ident.ids:
+            self.by_id.setdefault(found, key)
+        if self.url_counts(ident.url):
+            self.by_url[ident.url].append(key)
+        if ident.title:
+            self.by_exact[(ident.title, ident.year, ident.author)].append(key)
+        if ident.bare:
+            self.by_bare[ident.bare].append(key)
+        for b in ident.blocks():
+            keys, titles = self.by_block.setdefault(b, ([], []))
+            if len(keys) < BLOCK_CAP:
+                keys.append(key)
+                titles.append(ident.title)
+
+    def refresh(self, key: str, ident: Ident) -> None:
+        """Index identifiers a merge added to ``key`` (a DOI or URL filled in)."""
+        old = self.ident[key]
+        if ident.doi and not old.doi:
+            self.by_doi.setdefault(ident.doi, key)
+        for found in ident.ids:
+            self.by_id.setdefault(found, key)
+        if ident.url != old.url and self.url_counts(ident.url):
+            self.by_url[ident.url].append(key)
+        self.ident[key] = replace_ident(old, ident)
+
+    def url_counts(self, url: str) -> bool:
+        """Whether ``url`` is evidence of identity: one page, not shared by many records."""
+        return bool(url) and url not in self.generic and is_specific_url(url)
+
+    def candidates(self, ident: Ident) -> list[Candidate]:
+        """Works that may be the same as ``ident``, best first (the guards of
+        :mod:`.guards` applied)."""
+        out: list[Candidate] = []
+        for found in ident.ids:  # an identifier of a database: the surest evidence
+            key = self.by_id.get(found, "")
+            if key and _fits(ident, self.ident[key], by_title=False):
+                out.append(Candidate(0, 100.0, found.partition(":")[0], key))
+        if ident.doi and ident.doi in self.by_doi:
+            key = self.by_doi[ident.doi]
+            if _fits(ident, self.ident[key], by_title=False):
+                out.append(Candidate(0, 100.0, "doi", key))
+        for key in self.by_url.get(ident.url, ()) if self.url_counts(ident.url) else ():
+            if _years_agree(ident, self.ident[key]) and _fits(ident, self.ident[key], False):
+                out.append(Candidate(1, 100.0, "url", key))
+        for key in self.by_exact.get((ident.title, ident.year, ident.author), ()):
+            if not doi_conflict(ident, self.ident[key]) and _fits(ident, self.ident[key], True):
+                out.append(Candidate(2, 100.0, "title", key))
+        for key in self.by_bare.get(ident.bare, ()) if ident.bare else ():
+            if _fits(ident, self.ident[key], by_title=True):
+                out.append(Candidate(2, 100.0, "content", key))
+        seen = {key for *_, key in out}
+        for b in ident.blocks():
+            keys, titles = self.by_block.get(b, ((), ()))
+            # rapidfuzz scans the block in C; only close titles are checked in Python
+            for _, _, i in (
+                process.extract(
+                    ident.title,
+                    titles,
+                    scorer=fuzz.ratio,
+                    limit=MAX_HITS,
+                    score_cutoff=TITLE_THRESHOLD,
+                )
+                if titles
+                else ()
+            ):
+                if keys[i] not in seen and _fits(ident, self.ident[keys[i]], by_title=True):
+                    seen.add(keys[i])
+                    score = title_score(ident, self.ident[keys[i]])
+                    if score >= TITLE_THRESHOLD:
+                        out.append(Candidate(3, score, "title", keys[i]))
+        out.sort(key=lambda c: (c.priority, -c.score, c.key))
+        return out
+
+
+def replace_ident(old: Ident, new: Ident) -> Ident:
+    """Keep the title blocks of ``old`` (they are indexed) and the identifiers of ``new``."""
+    return Ident(
+        new.doi or old.doi,
+        old.url or new.url,
+        old.title,
+        old.year,
+        old.author,
+        old.numbers,
+        old.traits,
+        tuple(dict.fromkeys(old.ids + new.ids)),
+        old.bare,
+    )
+
+
+def _fits(a: Ident, b: Ident, by_title: bool) -> bool:
+    """Whether nothing says ``a`` and ``b`` are two works (see :mod:`.guards`)."""
+    if apart(a.traits, b.traits, by_title=by_title):
+        return False
+    return by_title or not contradicts(a.traits, b.traits)
+
+
+def _years_agree(a: Ident, b: Ident) -> bool:
+    return not (a.year and b.year and a.year != b.year)
+
+
+def doi_conflict(a: Ident, b: Ident) -> bool:
+    return bool(a.doi and b.doi and a.doi != b.doi)
+
+
+def title_score(a: Ident, b: Ident) -> float:
+    """Fuzzy similarity (0-100) of two records as one work.
+
+    0 when the years, the numbers in the titles or the first authors differ.
+    """
+    if a.year != b.year or a.numbers != b.numbers or doi_conflict(a, b):
+        return 0.0
+    if a.author != b.author and (
+        title_numbers(a.author) != title_numbers(b.author)
+        or fuzz.ratio(a.author, b.author) < AUTHOR_THRESHOLD
+    ):
+        return 0.0
+    score = fuzz.ratio(a.title, b.title)
+    if score < TITLE_THRESHOLD or not _words_agree(a.title, b.title):
+        return 0.0
+    return round(score, 2)
+
+
+def _words_agree(a: str, b: str) -> bool:
+    """Every word one title has and the other lacks is a spelling variant or a stop word.
+
+    Keeps "women in crime" apart from "men in crime" although their characters are close.
+    """
+    only_a = set(a.split()) - set(b.split())
+    only_b = set(b.split()) - set(a.split())
+    for mine, theirs in ((only_a, only_b), (only_b, only_a)):
+        for word in mine:
+            if word in STOP_WORDS:
+                continue
+            if not any(fuzz.ratio(word, other) >= WORD_THRESHOLD for other in theirs):
+                return False
+    return True

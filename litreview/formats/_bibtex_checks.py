@@ -1,0 +1,75 @@
+"""What ``litreview validate`` finds wrong in entries that read well: the checks (data) and
+the function that runs them. Reading never fails on these; a file with them still imports.
+
+- a year that is not a year (``20x9``), a month that is not a month (``Smarch``), a DOI that
+  is not a DOI (``not a doi``);
+- an entry type neither BibTeX nor BibLaTeX defines (``@unknowntype``);
+- a required field missing, as the standard BibTeX styles require them (an ``@article``
+  without ``author`` or ``journal``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from litreview.core.errors import Problem
+from litreview.core.model import Work
+from litreview.formats._bibtex_maps import MARK_TYPE, TYPE_FROM_BIB, TYPE_TO_BIB
+from litreview.formats._bibtex_syntax import parse_month
+
+__all__ = ["check_works"]
+
+# CSL type -> (Work attribute, field named in the message); "authors" is met by editors too.
+REQUIRED: dict[str, tuple[tuple[str, str], ...]] = {
+    "article-journal": (("authors", "author"), ("title", "title"), ("container", "journal")),
+    "book": (("authors", "author or editor"), ("title", "title"), ("publisher", "publisher")),
+    "chapter": (("authors", "author"), ("title", "title"), ("container", "booktitle")),
+    "paper-conference": (("authors", "author"), ("title", "title"), ("container", "booktitle")),
+    "report": (("authors", "author"), ("title", "title"), ("publisher", "institution")),
+    "thesis": (("authors", "author"), ("title", "title"), ("publisher", "school")),
+}
+_YEAR = re.compile(r"\d{4}")
+_DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?10\.\d{4,9}/\S+\Z", re.IGNORECASE)
+
+
+def check_works(works: Sequence[Work], text: str, path: str) -> list[Problem]:
+    """Every problem of the checks above, each at the line of its entry."""
+    lines = _entry_lines(text)
+    out = []
+    for work in works:
+        line = lines.get(work.key)
+        for message in _check(work):
+            out.append(Problem(path=path, line=line, severity="warning", message=message))
+    return out
+
+
+def _check(work: Work) -> list[str]:
+    """The messages for one work."""
+    name = f"entry '{work.key}'" if work.key else "an entry without a key"
+    out = []
+    if work.issued and not _YEAR.match(work.issued):
+        out.append(f"{name}: year {work.issued!r} is not a year")
+    month = work.extra_value("month")
+    if month and not any(parse_month(w) for w in re.split(r"[\s/.,-]+", month) if w):
+        out.append(f"{name}: month {month!r} is not a month")
+    if work.doi and not _DOI.match(work.doi.strip()):
+        out.append(f"{name}: doi {work.doi!r} is not a DOI (10.prefix/suffix)")
+    etype = work.extra_value(MARK_TYPE)
+    if etype and etype.lower() not in TYPE_FROM_BIB:
+        out.append(f"{name}: @{etype} is no BibTeX or BibLaTeX entry type; read as @misc")
+    for attr, field in (
+        REQUIRED.get(work.type, ()) if not out or "entry type" not in out[-1] else ()
+    ):
+        if not getattr(work, attr) and not (attr == "authors" and work.editors):
+            kind = TYPE_TO_BIB.get(work.type, ("misc",))[0]
+            out.append(f"{name}: no {field}, which an @{kind} needs")
+    return out
+
+
+def _entry_lines(text: str) -> dict[str, int]:
+    """The line each citekey's entry starts on."""
+    out: dict[str, int] = {}
+    for m in re.finditer(r"@[ \t]*\w+[ \t]*[{(][ \t]*([^,\s{}()]+)[ \t]*,", text):
+        out.setdefault(m.group(1), text.count("\n", 0, m.start()) + 1)
+    return out

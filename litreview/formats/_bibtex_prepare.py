@@ -1,0 +1,70 @@
+"""Text a BibTeX file holds that bibtexparser's splitter would mishandle, made safe first.
+
+- An entry without a citekey (``@Article{,``, as Citavi writes them) is given a placeholder
+  key, unique in the file, so the splitter does not take the second one for a duplicate of
+  the first and skip it; the reader reads the placeholder as "no key" (:func:`is_placeholder`),
+  and import gives the work a citekey of its own.
+- The splitter reports a broken entry through the ``logging`` module (a message on stderr
+  of whatever program reads the file); :func:`quiet` keeps it there for the length of a
+  read, as the reader reports it as a problem with its line.
+
+Placeholders go on the line of the entry they name, so every line number stays as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from itertools import count
+
+__all__ = ["abort_reason", "is_placeholder", "mark_keyless", "quiet"]
+
+_PLACEHOLDER = "litreview-no-citekey-"
+_KEYLESS = re.compile(r"(@[ \t]*[A-Za-z][\w-]*[ \t]*[{(])([ \t]*,)")
+_NOT_ENTRIES = ("@comment", "@string", "@preamble")
+
+
+def mark_keyless(text: str) -> str:
+    """``text`` with a placeholder key in every entry that has none."""
+    if ",".join(("{", "")) not in text.replace(" ", "").replace("\t", ""):
+        return text
+    numbers = count(1)
+
+    def mark(m: re.Match[str]) -> str:
+        if m.group(1).replace(" ", "").lower().startswith(_NOT_ENTRIES):
+            return m.group(0)
+        return f"{m.group(1)}{_PLACEHOLDER}{next(numbers)}{m.group(2)}"
+
+    return _KEYLESS.sub(mark, text)
+
+
+def is_placeholder(key: str) -> bool:
+    """Whether ``key`` is a placeholder :func:`mark_keyless` gave an entry without a key."""
+    return key.startswith(_PLACEHOLDER)
+
+
+def abort_reason(error: object) -> str:
+    """Why bibtexparser gave up on a block, in words (never empty)."""
+    reason = str(getattr(error, "abort_reason", "") or error or "").strip()
+    first = next((line.strip() for line in reason.splitlines() if line.strip()), "")
+    if not first or "block start" in first or "end of file" in first:
+        # the same mistake, whether the next entry or the end of the file (or of the part
+        # of a large file read in parallel) comes first
+        return "a brace or quote is not closed: the entry runs on into what follows"
+    return first
+
+
+@contextmanager
+def quiet() -> Iterator[None]:
+    """Keep bibtexparser's log messages off stderr (its problems are reported as data)."""
+    loggers = [logging.getLogger(n) for n in ("bibtexparser", "bibtexparser.splitter")]
+    was = [logger.disabled for logger in loggers]
+    for logger in loggers:
+        logger.disabled = True
+    try:
+        yield
+    finally:
+        for logger, disabled in zip(loggers, was, strict=True):
+            logger.disabled = disabled

@@ -1,0 +1,106 @@
+"""CSL-JSON mapping tables (data, no logic): fields of the other formats <-> CSL variables.
+
+``EXTRA_TO_CSL`` maps an unmodelled field (``Work.extra`` name, as BibTeX, RIS or a search
+export names it) to the CSL variable that holds its value; ``CSL_TO_EXTRA`` is the name a
+CSL variable is kept under when read (so a CSL-JSON item read and written back, or written
+to BibTeX, keeps it). ``NAME_EXTRAS`` are name lists. Everything else goes to the item's
+``custom`` object, which CSL processors ignore.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+__all__ = [
+    "CSL_TO_EXTRA",
+    "CSL_TYPES",
+    "EXTRA_TO_CSL",
+    "NAME_EXTRAS",
+    "NUMBER_TYPES",
+    "STRING_FIELDS",
+    "schema",
+]
+
+# Work attribute -> CSL variable, for the plain string fields.
+STRING_FIELDS: dict[str, str] = {
+    "title": "title",
+    "container": "container-title",
+    "publisher": "publisher",
+    "place": "publisher-place",
+    "volume": "volume",
+    "issue": "issue",
+    "pages": "page",
+    "url": "URL",
+    "doi": "DOI",
+    "note": "note",
+    "abstract": "abstract",
+}
+
+# extra name (lower case) -> CSL string variable; the first name of a variable is where
+# reading keeps it (CSL_TO_EXTRA).
+EXTRA_TO_CSL: dict[str, str] = {
+    "isbn": "ISBN",
+    "issn": "ISSN",
+    "series": "collection-title",
+    "shorttitle": "title-short",
+    "language": "language",
+    "langid": "language",
+    "edition": "edition",
+    "pmid": "PMID",
+    "pmcid": "PMCID",
+    "eventtitle": "event-title",
+    "venue": "event-place",
+    "origtitle": "original-title",
+    "version": "version",
+    "chapter": "chapter-number",
+    "pagetotal": "number-of-pages",
+    "volumes": "number-of-volumes",
+    "type": "genre",
+    "shortjournal": "container-title-short",
+    "journalabbreviation": "container-title-short",
+    "annote": "annote",
+    "annotation": "annote",
+    "ris:sn": "ISSN",
+    "ris:la": "language",
+    "ris:et": "edition",
+    "ris:t3": "collection-title",
+    "ris:st": "title-short",
+    "ris:j2": "container-title-short",
+    "ris:m3": "genre",
+    "ris:db": "source",
+    "ris:cn": "call-number",
+    "ris:nv": "number-of-volumes",
+    "ris:se": "section",
+}
+# CSL types whose standard number is the ISBN (RIS ``SN`` is either).
+ISBN_TYPES = frozenset({"book", "chapter", "paper-conference", "entry-encyclopedia"})
+
+# extra name (lower case) -> CSL name variable.
+NAME_EXTRAS: dict[str, str] = {
+    "translator": "translator",
+    "bookauthor": "container-author",
+    "ris:a3": "collection-editor",
+    "ris:a4": "translator",
+}
+
+CSL_TO_EXTRA: dict[str, str] = {}
+for _name, _var in [*EXTRA_TO_CSL.items(), *NAME_EXTRAS.items()]:
+    if not _name.startswith("ris:"):
+        CSL_TO_EXTRA.setdefault(_var, _name)
+
+# CSL types whose ``number`` (a report's, a patent's) is the Work's issue number.
+NUMBER_TYPES = frozenset(
+    {"report", "patent", "standard", "legislation", "bill", "regulation", "dataset", "software"}
+)
+
+
+def schema() -> dict[str, Any]:
+    """The official CSL-JSON schema (``litreview/data/csl-data.json``, MIT licence)."""
+    text = (resources.files("litreview") / "data" / "csl-data.json").read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+CSL_TYPES: frozenset[str] = frozenset(schema()["items"]["properties"]["type"]["enum"])

@@ -1,0 +1,125 @@
+"""Work -> RIS lines (the writer of :mod:`.ris`).
+
+Lines are laid out with rispy's line pattern but assembled here, in the order of the work's
+fields and ``extra``, because rispy's writer groups a record by key and drops the tags it does
+not know. What a file wrote its own way is written back its way: the tag of the title,
+container and abstract (``T1``, ``JO``, ``N2``; kept in ``RIS:tags``), and date and page lines
+kept as read (``DA - 2019///``) for as long as they still say what the work's fields say.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from litreview.core.model import Person, Work
+from litreview.formats._ris_maps import CSL_TO_TY, EXTRA_TO_TAG
+
+__all__ = ["accessed_lines", "date_lines", "page_lines", "to_lines"]
+
+PREFIX = "RIS:"
+TAG_MARK = "RIS:tags"
+_REPEAT = re.compile(r"-\d+\Z")
+_RAW_TAGS = {"pages": ("SP", "EP"), "issued": ("PY", "Y1", "DA"), "accessed": ("Y2",)}
+Reread = Callable[[str, list[tuple[str, str]]], str]
+
+
+def to_lines(
+    work: Work, simple: dict[str, tuple[str, ...]], reread: Reread
+) -> list[tuple[str, str]]:
+    """The work as ``(tag, value)`` lines, ``TY`` first; ``reread(field, lines)`` is what the
+    reader makes of kept lines (to tell whether they still hold)."""
+    ty = work.extra_value(PREFIX + "TY") or CSL_TO_TY.get(work.type, "GEN")
+    tags = dict(t.split("=", 1) for t in work.extra_value(TAG_MARK).split() if "=" in t)
+    lines = [("TY", ty)]
+    lines += [("ID", work.key)] if work.key else []
+    lines += [("AU", _name(p)) for p in work.authors]
+    lines += [("A2", _name(p)) for p in work.editors]
+    for attr, names in simple.items():
+        value = getattr(work, attr)
+        if value and attr != "key":
+            lines.append((tags.get(attr, names[0]), value))
+    stale: set[str] = set()
+    for attr, write in (
+        ("issued", date_lines),
+        ("accessed", accessed_lines),
+        ("pages", page_lines),
+    ):
+        lines_, stale_ = _field_lines(work, attr, write, reread)
+        lines += lines_
+        stale |= stale_
+    lines += [("KW", k) for k in work.keywords]
+    return lines + _extra_lines(work, stale)
+
+
+def _field_lines(
+    work: Work, attr: str, write: Callable[[str], list[tuple[str, str]]], reread: Reread
+) -> tuple[list[tuple[str, str]], set[str]]:
+    """The lines of one field (date, pages) not kept as read, and the tags of kept lines that
+    no longer hold (the field was edited since): those are not written."""
+    value = getattr(work, attr)
+    tags = _RAW_TAGS[attr]
+    kept = [
+        (n[len(PREFIX) :], v)
+        for n, v in work.extra
+        if n.startswith(PREFIX) and n[len(PREFIX) :] in tags
+    ]
+    generated = write(value)
+    if not kept:
+        return generated, set()
+    own = {t for t, _ in kept}
+    rest = [(t, v) for t, v in generated if t not in own]
+    again = reread(attr, kept + rest)
+    if again == value:
+        return rest, set()  # the kept lines are written with the other extras
+    if reread(attr, kept) == "":
+        return generated, set()  # lines the reader could not use: kept, and the field too
+    return generated, own
+
+
+def _extra_lines(work: Work, stale: set[str]) -> list[tuple[str, str]]:
+    """Lines of the unmodelled fields: RIS tags as read, other formats' fields by their tag
+    (``issn`` -> ``SN``) or as ``N1`` notes ``[extra] name: value``."""
+    lines = []
+    for name, value in work.extra:
+        if name in (PREFIX + "TY", TAG_MARK):
+            continue
+        tag = _REPEAT.sub("", name[len(PREFIX) :]) if name.startswith(PREFIX) else ""
+        if tag in stale:
+            continue
+        tag = tag or EXTRA_TO_TAG.get(name.lower(), "")
+        if len(tag) == 2:  # "RIS:AD", "RIS:AD-2" (a repeated tag in BibTeX), or "issn"
+            lines.append((tag, value))
+        else:
+            lines.append(("N1", f"[extra] {name}: {value}"))
+    return lines
+
+
+def _name(person: Person) -> str:
+    """A name as RIS writes it: ``"Family, Given[, Suffix]"``, or the organisation."""
+    if person.literal:
+        return person.literal
+    given = " ".join(x for x in (person.given, person.dropping_particle) if x)
+    return f"{person.family}, {given}" + (f", {person.suffix}" if person.suffix else "")
+
+
+def date_lines(issued: str) -> list[tuple[str, str]]:
+    """``PY`` (the year) and, when more precise, ``DA`` (``YYYY/MM[/DD]``)."""
+    if not issued:
+        return []
+    if len(issued) <= 4 or not re.fullmatch(r"\d{4}(-\d{2}){1,2}", issued):
+        return [("PY", issued)]
+    return [("PY", issued[:4]), ("DA", issued.replace("-", "/"))]
+
+
+def accessed_lines(accessed: str) -> list[tuple[str, str]]:
+    """``Y2`` (``YYYY/MM/DD``)."""
+    return [("Y2", accessed.replace("-", "/"))] if accessed else []
+
+
+def page_lines(pages: str) -> list[tuple[str, str]]:
+    """``SP``/``EP`` from ``"start-end"``; other page text whole in ``SP``."""
+    start, sep, end = pages.partition("-")
+    if sep and start and end:
+        return [("SP", start), ("EP", end)]
+    return [("SP", pages)] if pages else []

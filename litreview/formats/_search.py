@@ -1,0 +1,143 @@
+"""What the readers of database search exports share: names, dates, types, identifiers.
+
+A search export names the same things many ways ("Owen-Smith, J", "Phillips J.C.",
+"Heather A. Piwowar"; "SEP", "2019 Mar 5"). These helpers turn them into the model's
+fields; the tables that map each database's document types to CSL types live with them, as
+data. Identifiers are kept in ``Work.extra`` under one name each, whatever the database:
+``pmid``, ``pmcid``, ``wos`` (Web of Science UT), ``scopus-eid``, ``openalex``, ``issn``,
+``isbn``, ``language``; deduplication reads them first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from litreview.core.model import Person
+from litreview.formats._bibtex_syntax import parse_month
+from litreview.formats._names import particle_of, text_person
+
+__all__ = [
+    "IDENTIFIERS",
+    "csl_type",
+    "date_of",
+    "initials_name",
+    "name_of",
+    "natural_name",
+    "pages_of",
+    "split_list",
+]
+
+# Extra names of the identifiers search exports carry (deduplication looks them up).
+IDENTIFIERS = ("pmid", "pmcid", "wos", "scopus-eid", "openalex")
+
+# Document types of the databases (lower case) -> CSL types.
+_TYPES: dict[str, str] = {
+    "article": "article-journal",
+    "journal article": "article-journal",
+    "review": "article-journal",
+    "letter": "article-journal",
+    "editorial": "article-journal",
+    "editorial material": "article-journal",
+    "note": "article-journal",
+    "erratum": "article-journal",
+    "short survey": "article-journal",
+    "article in press": "article-journal",
+    "early access": "article-journal",
+    "comment": "article-journal",
+    "meeting abstract": "paper-conference",
+    "conference paper": "paper-conference",
+    "proceedings paper": "paper-conference",
+    "proceedings-article": "paper-conference",
+    "conference proceedings": "paper-conference",
+    "book chapter": "chapter",
+    "book-chapter": "chapter",
+    "chapter": "chapter",
+    "book section": "chapter",
+    "book": "book",
+    "edited book": "book",
+    "monograph": "book",
+    "book review": "review-book",
+    "dissertation": "thesis",
+    "thesis": "thesis",
+    "report": "report",
+    "dataset": "dataset",
+    "preprint": "article",
+    "posted-content": "article",
+    "patent": "patent",
+    "data paper": "article-journal",
+    "web page": "webpage",
+    "journal-article": "article-journal",
+}
+
+
+def csl_type(names: Iterable[str], default: str = "article-journal") -> str:
+    """The CSL type of the first of a record's document types that is known."""
+    for name in names:
+        found = _TYPES.get(name.strip().lower())
+        if found:
+            return found
+    return default
+
+
+def split_list(value: str, sep: str = ";") -> list[str]:
+    """A ``;``-separated cell as its items (stripped, empty ones dropped)."""
+    return [part.strip() for part in value.split(sep) if part.strip()]
+
+
+def name_of(value: str) -> Person:
+    """``"Family, Given"`` as a person; a name without a comma as an organisation."""
+    family, sep, given = value.partition(",")
+    if not sep:
+        return Person(literal=value.strip())
+    return text_person(family, given)
+
+
+_INITIALS = re.compile(r"(?:[A-Z][a-z]?\.-?|[A-Z]\.?)+\Z")
+
+
+def initials_name(value: str) -> Person:
+    """``"Phillips J.C."`` or ``"van der Berg J."`` (Scopus) as a person: initials last."""
+    words = value.split()
+    n = len(words)
+    while n > 1 and _INITIALS.match(words[n - 1]):
+        n -= 1
+    if n == len(words):
+        return name_of(value) if "," in value else Person(literal=value.strip())
+    family = " ".join(words[:n])
+    return Person(family=family, given=" ".join(words[n:]), particle=particle_of(family))
+
+
+def natural_name(value: str) -> Person:
+    """``"Heather A. Piwowar"`` (given names first, OpenAlex) as a person."""
+    words = value.split()
+    if len(words) < 2:
+        return Person(literal=value.strip())
+    cut = len(words) - 1
+    while cut > 1 and words[cut - 1][:1].islower():  # "Ludwig van Beethoven": van with family
+        cut -= 1
+    family = " ".join(words[cut:])
+    return Person(family=family, given=" ".join(words[:cut]), particle=particle_of(family))
+
+
+_DAY = re.compile(r"\b(\d{1,2})\b")
+
+
+def date_of(year: str, month_day: str = "") -> str:
+    """``YYYY[-MM[-DD]]`` from a year and a month/day text (``"SEP"``, ``"JUN 19"``,
+    ``"Mar 5"``); only the year when the month cannot be read."""
+    year = year.strip()[:4]
+    if not (year.isdigit() and len(year) == 4):
+        return ""
+    words = month_day.replace("-", " ").split()
+    month = next((m for m in (parse_month(w) for w in words) if m), None)
+    if not month:
+        return year
+    day = next((int(d) for d in _DAY.findall(month_day) if 1 <= int(d) <= 31), None)
+    return f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def pages_of(first: str, last: str) -> str:
+    """``first-last`` (or the one there is)."""
+    first, last = first.strip(), last.strip()
+    return f"{first}-{last}" if first and last and first != last else first or last

@@ -1,0 +1,117 @@
+"""Scopus CSV exports -> Work.
+
+The file is read with the standard ``csv`` module (the format is plain CSV with a header;
+no kept parser adds anything to it). Authors are ``Phillips J.C., Braun R.`` (older exports)
+or ``;``-separated, with ``Author full names`` (``Phillips, James C. (7402220509)``) in newer
+ones, which are preferred. The EID is kept as ``scopus-eid``, the PubMed ID as ``pmid``,
+ISSN, ISBN and language under their shared names; every other column as ``Scopus:<column>``
+(lower case, words joined by ``-``: ``Art. No.`` is ``Scopus:art-no``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from typing import Any
+
+from litreview.core.errors import Problem
+from litreview.core.model import Person, Work
+from litreview.formats._search import (
+    csl_type,
+    date_of,
+    initials_name,
+    name_of,
+    pages_of,
+    split_list,
+)
+
+__all__ = ["is_scopus_csv", "read_scopus"]
+
+PREFIX = "Scopus:"
+_FIELDS = {
+    "Title": "title",
+    "Source title": "container",
+    "Publisher": "publisher",
+    "Volume": "volume",
+    "Issue": "issue",
+    "DOI": "doi",
+    "Abstract": "abstract",
+}
+_IDS = {
+    "EID": "scopus-eid",
+    "PubMed ID": "pmid",
+    "ISSN": "issn",
+    "ISBN": "isbn",
+    "Language of Original Document": "language",
+}
+_USED = frozenset(
+    {"Authors", "Author full names", "Year", "Page start", "Page end", "Author Keywords"}
+) | frozenset(_FIELDS)
+_AUTHOR_ID = re.compile(r"\s*\(\d+\)\s*\Z")
+
+
+def is_scopus_csv(text: str) -> bool:
+    """Whether ``text`` is a Scopus CSV export (its header names an EID or a source title)."""
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    return "EID" in header or ("Source title" in header and "Authors" in header)
+
+
+def read_scopus(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
+    """Works of a Scopus CSV export and its problems (a row with more cells than the header
+    is read, the extra cells reported)."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    works: list[Work] = []
+    problems: list[Problem] = []
+    line = 2
+    try:
+        for row in reader:
+            if None in row:
+                problems.append(
+                    Problem(
+                        path=path, line=line, severity="warning", message="more cells than columns"
+                    )
+                )
+            works.append(_work({k: v for k, v in row.items() if isinstance(k, str)}))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        problems.append(Problem(path=path, line=line, severity="error", message=f"bad CSV: {exc}"))
+    if not works and not problems:
+        problems.append(Problem(path=path, line=1, severity="error", message="no records found"))
+    return works, problems
+
+
+def _work(row: dict[str, str | list[str]]) -> Work:
+    """One row as a work."""
+    cells = {k.strip(): v.strip() for k, v in row.items() if isinstance(v, str) and v.strip()}
+    fields: dict[str, Any] = {attr: cells[col] for col, attr in _FIELDS.items() if col in cells}
+    extra = [(_IDS.get(c) or _name(c), v) for c, v in cells.items() if c not in _USED]
+    if "Author full names" in cells and "Authors" in cells:
+        extra.append((_name("Authors"), cells["Authors"]))
+    return Work(
+        key="",
+        type=csl_type([cells.get("Document Type", "")]),
+        authors=_authors(cells),
+        issued=date_of(cells.get("Year", "")),
+        pages=pages_of(cells.get("Page start", ""), cells.get("Page end", "")),
+        keywords=tuple(dict.fromkeys(split_list(cells.get("Author Keywords", "")))),
+        extra=tuple(extra),
+        **fields,
+    )
+
+
+def _name(column: str) -> str:
+    """A column as a field name every format can write: ``Art. No.`` -> ``Scopus:art-no``."""
+    return PREFIX + "-".join(re.findall(r"[a-z0-9]+", column.lower()))
+
+
+def _authors(cells: dict[str, str]) -> tuple[Person, ...]:
+    """The authors: full names when the export has them, else ``Surname Initials``."""
+    full = cells.get("Author full names", "")
+    if full:
+        return tuple(name_of(_AUTHOR_ID.sub("", n)) for n in split_list(full))
+    short = cells.get("Authors", "")
+    if not short or short.startswith("[No author"):
+        return ()
+    names = split_list(short) if ";" in short else split_list(short, ",")
+    return tuple(initials_name(n) for n in names)

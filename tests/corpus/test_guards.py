@@ -1,0 +1,131 @@
+"""The guards of deduplication: records that look alike but are two works stay apart."""
+
+from __future__ import annotations
+
+from litreview.core.model import Person, Work
+from litreview.corpus.dedup import merge_into
+from litreview.corpus.guards import generic_urls, is_specific_url
+from litreview.corpus.identity import normalise_url
+
+GAONKAR = (Person(family="Gaonkar", given="Dilip Parameshwar"),)
+
+
+def test_a_chapter_is_not_merged_into_its_own_book() -> None:
+    """biblatex-examples.bib: gaonkar:in is a chapter of the book gaonkar (ratio 93.9)."""
+    book = Work(
+        key="gaonkar",
+        type="book",
+        title="Alternative Modernities",
+        issued="2001",
+        editors=GAONKAR,
+        publisher="Duke University Press",
+    )
+    chapter = Work(
+        key="gaonkar:in",
+        type="chapter",
+        title="On Alternative Modernities",
+        issued="2001",
+        authors=GAONKAR,
+        container="Alternative Modernities",
+        pages="1-23",
+    )
+    res = merge_into([book], [chapter])
+    assert res.merges == () and len(res.works) == 2
+    assert res.works[0] == book  # the book gains no author, booktitle or pages
+
+
+def test_volumes_editions_and_containers_keep_works_apart() -> None:
+    base = dict(
+        type="book",
+        title="Collected works",
+        issued="1990",
+        authors=(Person(family="Marx", given="Karl"),),
+    )
+    one = Work(key="v1", volume="1", **base)  # type: ignore[arg-type]
+    two = Work(key="v2", volume="2", **base)  # type: ignore[arg-type]
+    second = Work(key="e2", extra=(("edition", "2"),), **base)  # type: ignore[arg-type]
+    third = Work(key="e3", extra=(("edition", "3"),), **base)  # type: ignore[arg-type]
+    assert merge_into([one], [two]).merges == ()
+    assert merge_into([second], [third]).merges == ()
+    intro = dict(
+        type="chapter",
+        title="Introduction",
+        issued="2010",
+        authors=(Person(family="Lee", given="A."),),
+    )
+    a = Work(key="a", container="Handbook of Crime", **intro)  # type: ignore[arg-type]
+    b = Work(key="b", container="Journal of Borders", **intro)  # type: ignore[arg-type]
+    assert merge_into([a], [b]).merges == ()
+
+
+def test_placeholder_and_lookup_urls_are_no_evidence() -> None:
+    assert not is_specific_url(normalise_url("URL"))
+    assert not is_specific_url(normalise_url("https://www.example.org/"))
+    assert not is_specific_url(normalise_url("https://search.proquest.com/search?q=x"))
+    assert not is_specific_url(normalise_url("http://sfx.library.uu.nl/utrecht?sid=EMBASE"))
+    assert is_specific_url(normalise_url("https://peerj.com/articles/4375"))
+    records = [
+        Work(
+            key=f"k{i}",
+            title=f"Study number {w}",
+            url="URL",
+            issued="2019",
+            authors=(Person(family=w),),
+        )
+        for i, w in enumerate(["Alpha", "Beta", "Gamma", "Delta"])
+    ]
+    assert merge_into([], records).merges == ()
+
+
+def test_a_url_many_different_records_share_is_no_evidence() -> None:
+    home = "https://journal.example.org/home"
+    records = [
+        Work(key=f"r{i}", title=t, url=home, issued="2020")
+        for i, t in enumerate(["Drug routes", "Border towns", "Court records"])
+    ]
+    assert generic_urls(records) == frozenset({normalise_url(home)})
+    assert merge_into([], records).merges == ()
+
+
+def test_a_doi_shared_by_unrelated_records_is_a_data_error() -> None:
+    """JabRef's test.bib gives two different articles one DOI."""
+    a = Work(
+        key="a",
+        type="article-journal",
+        title="Article with complex Authornames",
+        doi="10.1109/MSP.2004.81",
+        authors=(Person(family="Mustermann"),),
+    )
+    b = Work(
+        key="b",
+        type="article-journal",
+        title="Password Memorability and Security",
+        doi="10.1109/MSP.2004.81",
+        authors=(Person(family="Yan"),),
+    )
+    assert merge_into([a], [b]).merges == ()
+    c = Work(
+        key="c",
+        type="article-journal",
+        title="Password memorability and security",
+        doi="https://doi.org/10.1109/msp.2004.81",
+        authors=(Person(family="Yan"),),
+    )
+    assert [m.reason for m in merge_into([b], [c]).merges] == ["doi"]
+
+
+def test_a_title_edited_by_hand_still_meets_its_record() -> None:
+    kept = Work(
+        key="k",
+        title="Gender and organised crime: a review",
+        issued="2015",
+        authors=(Person(family="Khan"),),
+    )
+    back = Work(
+        key="k",
+        title="Gender and Organised Crime -- a Review (draft)",
+        issued="2015",
+        authors=(Person(family="Khan"),),
+    )
+    res = merge_into([kept], [back])
+    assert [w.key for w in res.works] == ["k"] and res.merges == ()

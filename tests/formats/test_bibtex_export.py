@@ -1,0 +1,92 @@
+"""BibTeX and BibLaTeX exports for their consumers, and text from other formats made safe."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.core.model import Person, Work
+from litreview.formats.bibtex import export_biblatex, export_bibtex, read_bibtex, write_bibtex
+from litreview.formats.ris import read_ris
+
+
+def _flat(text: str) -> str:
+    """``text`` with every run of white space as one space (fields are aligned)."""
+    return " ".join(text.split())
+
+
+def _one(text: str) -> Work:
+    works, problems = read_bibtex(text)
+    assert len(works) == 1 and not [p for p in problems if p.severity == "error"]
+    return works[0]
+
+
+def test_plain_bibtex_has_bibtex_types_and_fields_only() -> None:
+    online = _one("@online{w, title={Page}, url={https://x.org/p}, date={2020-03-05}}")
+    report = _one("@report{r, title={R}, institution={I}, date={2019}, location={Paris}}")
+    text = _flat(export_bibtex([online, report]))
+    assert "@misc{w," in text and "@techreport{r," in text and "@online" not in text
+    assert "year = {2020}" in text and "month = mar" in text
+    assert "address" in text and "location" not in text
+
+
+def test_a_month_that_is_no_month_stays_beside_the_year() -> None:
+    """Issue 18 item 8: month={13--15 Apr} made the BibTeX export write date for year."""
+    work = _one("@inproceedings{c, title={T}, year={2019}, month={13--15 Apr}}")
+    text = _flat(export_bibtex([work]))
+    assert "year = {2019}" in text and "month = {13--15 Apr}" in text
+    assert "date" not in text
+    assert _one(write_bibtex([work])) == work
+
+
+def test_biblatex_gets_the_type_field_its_data_model_requires() -> None:
+    thesis = _one("@phdthesis{t, author={A, B}, title={T}, school={S}, year=2001}")
+    report = _one("@techreport{r, author={A, B}, title={R}, institution={I}, year=2002}")
+    text = _flat(export_biblatex([thesis, report]))
+    assert "@thesis{t," in text and "type = {phdthesis}" in text
+    assert "@report{r," in text and "type = {techreport}" in text
+
+
+def test_online_has_no_booktitle_in_biblatex() -> None:
+    page = Work(key="p", type="webpage", title="Post", container="The Blog", url="https://b.org/p")
+    text = export_biblatex([page])
+    assert "@online{p," in text and "booktitle" not in text and "organization" in text
+
+
+def test_an_entry_without_fields_or_key_is_still_an_entry() -> None:
+    text = export_bibtex([Work(key="onlykey", type="document"), Work(key="", title="No key")])
+    assert "@misc{onlykey,\n}" in text and "@misc{work1," in text
+    assert [w.key for w in read_bibtex(text)[0]] == ["onlykey", "work1"]
+
+
+@pytest.mark.parametrize(
+    "attack",
+    [r"\input{/etc/passwd}", r"\write18{rm -rf ~}", r"\def\x{y}", r"\catcode`\@=11"],
+)
+def test_tex_commands_in_text_from_other_formats_never_reach_the_output(attack: str) -> None:
+    """Issue 19 item 4: a RIS title is text, not TeX."""
+    (work,), _ = read_ris(f"TY  - JOUR\nTI  - Study {attack}\nAU  - Khan, A\nER  - \n")
+    for text in (write_bibtex([work]), export_bibtex([work]), export_biblatex([work])):
+        body = text.replace(r"\textbackslash{}", "")
+        for command in (r"\input", r"\write18", r"\def", r"\catcode"):
+            assert command not in body
+    from litreview.core.texmarkup import plain_work
+
+    assert plain_work(_one(write_bibtex([work]))).title == work.title
+
+
+def test_an_organisation_with_and_in_its_name_stays_one_name() -> None:
+    work = Work(key="o", title="T", authors=(Person(literal="Asian and Pacific Region"),))
+    assert "{Asian and Pacific Region}" in export_bibtex([work])
+    assert _one(export_bibtex([work])).authors == work.authors
+
+
+def test_repeated_ris_tags_are_written_once_each() -> None:
+    """Issue 18 item 1: RIS repeats AD, N1, SN; corpus.bib must not hold one field twice."""
+    text = "TY  - JOUR\nID  - k\nTI  - T\nAD  - One\nAD  - Two\nN1  - a\nN1  - b\nN1  - c\nER  - \n"
+    (work,), _ = read_ris(text)
+    bib = write_bibtex([work])
+    again, problems = read_bibtex(bib)
+    assert problems == [] and "RIS:AD-2" in bib and "RIS:N1-3" not in bib  # N1 a is the note
+    from litreview.formats.ris import write_ris
+
+    assert sorted(write_ris(again).splitlines()) == sorted(write_ris([work]).splitlines())
