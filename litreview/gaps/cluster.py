@@ -138,7 +138,7 @@ class ThemeClusterer:
         sample_size: int = 2000,
         minibatch_above: int = 5000,
         n_keywords: int = 5,
-        label_sample: int = 2000,
+        label_sample: int = 500,
         n_threads: int | None = 1,
     ) -> None:
         self.n_clusters = n_clusters

@@ -120,19 +120,24 @@ def term_scores(
     stops = stop_words() | _common_words(texts)
     per_text = [candidate_terms(t, stops=stops) for t in texts]
     forms: dict[str, Counter[str]] = {}
-    for found in per_text:
+    df_c: dict[int, Counter[str]] = {}
+    for found, lab in zip(per_text, labels, strict=True):
+        df_c.setdefault(lab, Counter()).update(found.keys())
         for term, form in found.items():
-            forms.setdefault(term, Counter())[form] += 1
-    df_all = Counter(t for found in per_text for t in found)
-    sizes = Counter(labels)
+            seen = forms.get(term)
+            if seen is None:
+                forms[term] = Counter({form: 1})
+            else:
+                seen[form] += 1
+    df_all: Counter[str] = Counter()
+    for counts in df_c.values():
+        df_all.update(counts)
     out: dict[int, list[TermScore]] = {}
-    for c, size in sizes.items():
-        df_c = Counter(
-            t for found, lab in zip(per_text, labels, strict=True) if lab == c for t in found
-        )
+    for c, counts in df_c.items():
+        size = sum(1 for lab in labels if lab == c)
         rest = len(texts) - size
         need = max(min(2, size), math.ceil(min_share * size))
-        scored = (_score(t, k, size, df_all[t] - k, rest) for t, k in df_c.items() if k >= need)
+        scored = (_score(t, k, size, df_all[t] - k, rest) for t, k in counts.items() if k >= need)
         ranked = [s for s in scored if s.lift >= MIN_LIFT]
         out[c] = sorted(ranked, key=lambda s: (-s.weight, len(s.term.split()), s.term))
     return out, {t: _display(c) for t, c in forms.items()}
