@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from litreview.commands._common import add_review, notice, review_of, say
-from litreview.core.errors import Problem
+from litreview.commands._common import add_review, notice, review_of, say, show_problems
 from litreview.core.words import plural
 from litreview.pipeline.tag import TagResult, run_tag
 from litreview.review import Review
@@ -34,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     for w in taxonomy.warnings:
         notice(f"warning: {w}")
     result = run_tag(review, taxonomy)
-    _show(result.problems)
+    show_problems(result.problems)
     say(tagged_line(result, review))
     if result.untaggable:
         shown = ", ".join(result.untaggable[:10]) + (" ..." if len(result.untaggable) > 10 else "")
@@ -68,9 +67,3 @@ def _suggest(review: Review, result: TagResult) -> None:
         f"{len(report.suggestions)} suggestions -> {review.suggestions_path} "
         f"(accept one by adding it under tags: add: in curation.yaml)"
     )
-
-
-def _show(problems: list[Problem] | tuple[Problem, ...]) -> None:
-    """Print problems, one a line."""
-    for p in problems:
-        notice(str(p))
