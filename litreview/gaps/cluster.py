@@ -33,7 +33,7 @@ from sklearn.exceptions import NotFittedError
 from sklearn.metrics import adjusted_rand_score, pairwise_distances, silhouette_score
 from threadpoolctl import threadpool_limits
 
-from litreview.core.library_warnings import counted_warnings
+from litreview.core.library_warnings import counted_warnings, retell
 from litreview.gaps.cluster_layout import island_layout
 from litreview.gaps.cluster_space import (
     centrality,
@@ -123,7 +123,8 @@ class ThemeClusterer:
     coords_ : ndarray of shape (n, 2)
     centrality_ : ndarray of shape (n,)
     notes_ : tuple of str
-        Warnings raised by the fitting libraries, counted: one line per kind.
+        Warnings raised by the fitting libraries, counted: one line per kind (each told once
+        more as a :class:`~litreview.core.library_warnings.LibraryWarning`).
     n_samples_fit_ : int
     """
 
@@ -167,6 +168,7 @@ class ThemeClusterer:
                 with threadpool_limits(limits=self.n_threads):
                     self._fit(texts, naming or texts)
         self.notes_ = tuple(caught)
+        retell(self.notes_)
         return self
 
     def _fit(self, texts: Sequence[str], naming: Sequence[str]) -> ThemeClusterer:

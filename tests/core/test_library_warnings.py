@@ -27,3 +27,14 @@ def test_kinds_are_counted_and_sorted_and_nothing_escapes() -> None:
         "1 × RuntimeWarning: overflow",
         "4 × UserWarning: Number of distinct clusters (2) found",
     ]
+
+
+def test_a_retold_count_is_not_counted_again() -> None:
+    from litreview.core.library_warnings import retell
+
+    with counted_warnings() as inner:
+        for _ in range(2):
+            warnings.warn("no convergence", UserWarning, stacklevel=2)
+    with counted_warnings() as outer:
+        retell(inner)
+    assert outer == inner == ["2 × UserWarning: no convergence"]
