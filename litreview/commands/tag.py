@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
             f"(no fields, no citing context): {shown}"
         )
     if args.suggest:
-        _suggest(review, result)
+        _suggest(review)
     return 0
 
 
@@ -55,15 +55,15 @@ def tagged_line(result: TagResult, review: Review) -> str:
     )
 
 
-def _suggest(review: Review, result: TagResult) -> None:
-    """Train on the confirmed tags; write proposals for untagged works and report quality."""
-    from litreview.tags.suggest import suggest_tags
+def _suggest(review: Review) -> None:
+    """Train on the saved tags; write proposals for works lacking a facet; report quality."""
+    from litreview.pipeline.suggest import run_suggest
+    from litreview.tags.suggest import MIN_SCORE
 
-    report = suggest_tags(result.works, result.tags)
-    review.save_suggestions(report.suggestions)
+    report = run_suggest(review, review.load_taxonomy())
     for line in report.summary():
         say(line)
     say(
-        f"{len(report.suggestions)} suggestions -> {review.suggestions_path} "
-        f"(accept one by adding it under tags: add: in curation.yaml)"
+        f"{len(report.suggestions)} suggestions (scored >= {MIN_SCORE:g}: the chance they are "
+        f"right) -> {review.suggestions_path}; accept one under tags: accept: in curation.yaml"
     )
