@@ -7,6 +7,7 @@ drawn with a fixed seed from 20 planted topics of 8 made-up words each plus shar
 words, so the right answer is known.
 
     python benchmarks/bench_cluster.py [--n N] [--map PATH]
+    python benchmarks/bench_cluster.py --rules   # the default review's labels, each rule off
 """
 
 from __future__ import annotations
@@ -72,12 +73,47 @@ def purity(labels: Sequence[int], keywords: Sequence[Sequence[str]], truth: list
     return good / max(1, total)
 
 
+def rules_on_and_off() -> None:
+    """The default review's work themes named with every rule, then with each one off: the
+    top three terms per theme, how many terms recur in two themes' tops, the share of phrases."""
+    from dataclasses import replace
+
+    from litreview.gaps.cluster import cluster_texts
+    from litreview.gaps.cluster_terms import TermRules, distinctive_terms
+    from litreview.gaps.cluster_texts import work_texts
+    from litreview.review import Review
+
+    review = Review.at(ROOT)
+    works, _ = review.load_works()
+    skip = {d.work_key for d in review.load_documents() if d.work_key}
+    keys, texts = work_texts([w for w in works if w.key not in skip], review.load_citations())
+    result = cluster_texts(texts, keys, random_state=0)
+    base = TermRules()
+    variants = {
+        "all rules": base,
+        "no packaged stop list": replace(base, packaged_stops=False),
+        "no lift floor (1.0)": replace(base, min_lift=1.0),
+        "phrases never replace words": replace(base, phrase_keep=10.0),
+    }
+    for name, rules in variants.items():
+        tops = [t[:3] for t in distinctive_terms(texts, result.labels, rules=rules)]
+        flat = [t for top in tops for t in top]
+        repeated = sum(1 for t in set(flat) if sum(t in top for top in tops) > 1)
+        phrases = sum(" " in t for t in flat) / max(1, len(flat))
+        print(f"{name}: {repeated} terms in two themes' tops, {phrases:.0%} phrases")
+        print("   " + " | ".join(", ".join(top) for top in tops))
+
+
 def main() -> None:
     """Run both benchmarks and print the figures."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--map", default="")
+    ap.add_argument("--rules", action="store_true", help="measure each naming rule on and off")
     args = ap.parse_args()
+    if args.rules:
+        rules_on_and_off()
+        return
     texts, truth = synthetic(args.n)
     t0, c0 = time.perf_counter(), time.process_time()
     model = ThemeClusterer(random_state=0, k_range=(2, 30)).fit(texts)

@@ -29,14 +29,22 @@ from importlib import resources
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-__all__ = ["TermScore", "candidate_terms", "distinctive_terms", "stop_words"]
+__all__ = ["TermRules", "TermScore", "candidate_terms", "distinctive_terms", "stop_words"]
 
 # a term never spans punctuation or a coordination ("brides and trafficked" is no phrase)
 _CLAUSE = re.compile(r"[.,;:!?()\[\]{}\"“”‘’/|–—•·]+|\s[-']\s|_|\b(?:and|or|nor|but|&)\b", re.I)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-MANY_TEXTS = 50  # from this many texts on, words in more than half of them name no theme
-MIN_LIFT = 2.0  # a term describes a cluster only if its texts use it twice as often as the rest
-PHRASE_KEEP = 0.6  # a phrase replaces its words when it keeps this share of their use and lift
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TermRules:
+    """The rules terms are chosen by, each one switchable so it can be measured on and off
+    (``benchmarks/bench_cluster.py --rules``): the packaged list of words that name no theme,
+    the least lift a term needs, and how readily a phrase replaces its words."""
+
+    packaged_stops: bool = True
+    min_lift: float = 2.0
+    phrase_keep: float = 0.6
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -102,22 +110,31 @@ def _content(lower: str, word: str, stops: frozenset[str]) -> bool:
 
 
 def distinctive_terms(
-    texts: Sequence[str], labels: Sequence[int], *, n: int = 5, min_share: float = 0.0
+    texts: Sequence[str],
+    labels: Sequence[int],
+    *,
+    n: int = 5,
+    min_share: float = 0.0,
+    rules: TermRules = TermRules(),
 ) -> list[tuple[str, ...]]:
     """Per cluster ``0 .. max(labels)``, its ``n`` most distinctive terms (see the module
     docstring), each as written in the texts (an acronym keeps its capitals)."""
-    scores, surface = term_scores(texts, labels, min_share=min_share)
+    scores, surface = term_scores(texts, labels, min_share=min_share, rules=rules)
     return [
-        tuple(surface[t.term] for t in _select(ranked, n))
+        tuple(surface[t.term] for t in _select(ranked, n, rules.phrase_keep))
         for ranked in (scores.get(c, []) for c in range(max(labels, default=-1) + 1))
     ]
 
 
 def term_scores(
-    texts: Sequence[str], labels: Sequence[int], *, min_share: float = 0.0
+    texts: Sequence[str],
+    labels: Sequence[int],
+    *,
+    min_share: float = 0.0,
+    rules: TermRules = TermRules(),
 ) -> tuple[dict[int, list[TermScore]], dict[str, str]]:
     """Per cluster, its terms best first; and each term's most frequent written form."""
-    stops = stop_words() | _common_words(texts)
+    stops = stop_words() if rules.packaged_stops else frozenset(ENGLISH_STOP_WORDS)
     per_text = [candidate_terms(t, stops=stops) for t in texts]
     forms: dict[str, Counter[str]] = {}
     df_c: dict[int, Counter[str]] = {}
@@ -138,18 +155,9 @@ def term_scores(
         rest = len(texts) - size
         need = max(min(2, size), math.ceil(min_share * size))
         scored = (_score(t, k, size, df_all[t] - k, rest) for t, k in counts.items() if k >= need)
-        ranked = [s for s in scored if s.lift >= MIN_LIFT]
+        ranked = [s for s in scored if s.lift >= rules.min_lift]
         out[c] = sorted(ranked, key=lambda s: (-s.weight, len(s.term.split()), s.term))
     return out, {t: _display(c) for t, c in forms.items()}
-
-
-def _common_words(texts: Sequence[str]) -> frozenset[str]:
-    """Words in more than half of ``MANY_TEXTS`` or more texts: the corpus's setting, shared
-    by every theme (the clusterer ignores them too)."""
-    if len(texts) < MANY_TEXTS:
-        return frozenset()
-    df = Counter(w for t in texts for w in {w.lower() for w in _WORD.findall(t)})
-    return frozenset(w for w, k in df.items() if k > len(texts) / 2)
 
 
 def _score(term: str, k: int, size: int, k_rest: int, rest: int) -> TermScore:
@@ -168,7 +176,7 @@ def _display(forms: Counter[str]) -> str:
     return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in words)
 
 
-def _select(ranked: Iterable[TermScore], n: int) -> list[TermScore]:
+def _select(ranked: Iterable[TermScore], n: int, keep: float) -> list[TermScore]:
     """The best ``n`` terms: a phrase replaces the words it contains when it describes them
     as well (:func:`_describes`); a term sharing a word with one already chosen is otherwise
     left out."""
@@ -176,10 +184,10 @@ def _select(ranked: Iterable[TermScore], n: int) -> list[TermScore]:
     chosen: list[TermScore] = []
     for s in pool:
         words = set(s.term.split())
-        if len(words) == 1 and any(_describes(p, s) for p in pool):
+        if len(words) == 1 and any(_describes(p, s, keep) for p in pool):
             continue
         overlap = [c for c in chosen if words & set(c.term.split())]
-        if not all(_describes(s, c) for c in overlap):
+        if not all(_describes(s, c, keep) for c in overlap):
             continue
         chosen = [c for c in chosen if c not in overlap]
         chosen.append(s)
@@ -188,13 +196,13 @@ def _select(ranked: Iterable[TermScore], n: int) -> list[TermScore]:
     return chosen
 
 
-def _describes(phrase: TermScore, part: TermScore) -> bool:
-    """``phrase`` contains ``part`` and describes the cluster as well: most of the cluster's
-    texts using ``part`` use the phrase, and the phrase is nearly as distinctive."""
+def _describes(phrase: TermScore, part: TermScore, keep: float) -> bool:
+    """``phrase`` contains ``part`` and describes the cluster as well: at least ``keep`` of
+    the cluster's texts using ``part`` use the phrase, and it keeps ``keep`` of its lift."""
     return (
         _inside(part.term, phrase.term)
-        and phrase.share >= PHRASE_KEEP * part.share
-        and phrase.lift >= PHRASE_KEEP * part.lift
+        and phrase.share >= keep * part.share
+        and phrase.lift >= keep * part.lift
     )
 
 

@@ -51,13 +51,6 @@ def test_a_word_used_everywhere_describes_no_cluster() -> None:
     assert not any("region" in t for ts in terms for t in ts)
 
 
-def test_words_shared_by_most_texts_of_a_large_corpus_are_setting_not_theme() -> None:
-    texts = [f"Lagos {t}" for t in FLOOD * 8 + HEAT * 8]
-    labels = [0] * 32 + [1] * 32
-    terms = distinctive_terms(texts, labels)
-    assert not any("lagos" in t.lower() for ts in terms for t in ts)
-
-
 @pytest.mark.parametrize("word", ["report", "study", "better", "https"])
 def test_packaged_stop_words_are_read(word: str) -> None:
     assert word in stop_words()
