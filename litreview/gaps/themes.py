@@ -2,7 +2,7 @@
 
 A theme's label starts with the taxonomy's labels (never its ids) of the values the cluster
 lines up with: values that at least ``ALIGN_SHARE`` of its members carry, ``ALIGN_LIFT``
-times as often as the corpus does (a catch-all value never names a theme). Then come the
+times as often as the corpus does (a catch-all value only when no other value does). Then the
 cluster's most distinctive phrases (:mod:`litreview.gaps.cluster_terms`) that the value labels
 do not already say. Each theme also keeps its most typical members as examples (titles of
 works, quotes of gap statements). Gap statements are clustered and named the same way, from
@@ -81,8 +81,8 @@ def name_themes(
     """Name every cluster of ``result``. ``texts[i]`` are the words of ``result.ids[i]`` that
     phrases are read from; ``values`` maps an id to the taxonomy values it carries (tags of a
     work, values a statement names); ``value_labels`` gives each value's label;
-    ``skip_values`` never name a theme (catch-alls); ``examples`` maps an id to the text shown
-    for it (default: its text)."""
+    ``skip_values`` (catch-alls) name a theme only when no other value does; ``examples``
+    maps an id to the text shown for it (default: its text)."""
     values = values or {}
     labels = value_labels or {}
     terms = distinctive_terms(texts, result.labels, n=5) if result.labels else []
@@ -123,18 +123,20 @@ def _aligned(
     skip: Collection[FacetValue],
 ) -> tuple[ValueShare, ...]:
     """The values the members line up with, at most one per facet and ``MAX_VALUES`` in all,
-    the most shared first."""
+    the most shared first; a catch-all (``skip``) only when no other value lines up."""
     counts = Counter(v for i in members for v in set(values.get(i, ())))
     found = []
     for (facet, value), n in counts.items():
         share = n / len(members)
         lift = share / rates[(facet, value)]
-        if share >= ALIGN_SHARE and lift >= ALIGN_LIFT and (facet, value) not in skip:
+        if share >= ALIGN_SHARE and lift >= ALIGN_LIFT:
             label = labels.get((facet, value), "")
             if label:
                 found.append(
                     ValueShare(facet=facet, value=value, label=label, share=share, lift=lift)
                 )
+    specific = [v for v in found if (v.facet, v.value) not in skip]
+    found = specific or found
     found.sort(key=lambda v: (-v.share, -v.lift, v.facet, v.value))
     per_facet: dict[str, ValueShare] = {}
     for v in found:

@@ -70,3 +70,14 @@ def test_repeated_labels_are_told_apart() -> None:
     same = {i: {("hazard", "flood")} for i in "abcd"}
     found = name_themes(result, texts, values=same, value_labels=LABELS)
     assert len({t.label for t in found}) == len(found)
+
+
+def test_a_catch_all_names_a_theme_only_when_nothing_else_does() -> None:
+    only = {i: {("hazard", "heat")} if n < 3 else {("any", "all")} for n, i in enumerate(IDS)}
+    both = {i: {*v, ("any", "all")} if n < 3 else v for n, (i, v) in enumerate(only.items())}
+    skip = {("any", "all")}
+    named = name_themes(clustered(), TEXTS, values=only, value_labels=LABELS, skip_values=skip)
+    assert sorted(t.label.split(":")[0] for t in named) == ["Any", "Heat"]
+    named = name_themes(clustered(), TEXTS, values=both, value_labels=LABELS, skip_values=skip)
+    heat = next(t for t in named if t.label.startswith("Heat"))
+    assert [v.value for v in heat.values] == ["heat"]  # the catch-all is left out beside it
