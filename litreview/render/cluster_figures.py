@@ -91,7 +91,7 @@ def cluster_map_figure(
     head, _, rest = (title or _title(result, what)).partition("\n")
     ax.set_title(head, fontsize=FONT + 3, loc="left", fontweight="bold")
     if rest:
-        fig.suptitle(wrap(rest, 120), fontsize=FONT, x=0.01, ha="left", y=0.01, va="bottom")
+        fig.supxlabel(wrap(rest, 120), fontsize=FONT, x=0.01, ha="left")
     return fig
 
 
@@ -107,11 +107,13 @@ def _title(result: ClusterResult, what: str) -> str:
 def _label_islands(
     fig: Any, ax: Any, frame: pd.DataFrame, themes: Sequence[Theme], palette: Sequence[str]
 ) -> list[Any]:
-    """A label above each island, moved up past labels it would cover, all kept in view."""
+    """A label beside each island (above, below, right or left: the first place free of other
+    labels and islands, the largest islands first), all kept in view."""
     names = {t.cluster: t.label for t in themes}
-    texts = []
+    texts, islands = [], []
     for c in sorted(set(frame["cluster"])):
         part = frame[frame["cluster"] == c]
+        islands.append((part["x"].min(), part["y"].min(), part["x"].max(), part["y"].max()))
         name = names.get(int(c), str(part["label"].iloc[0]))
         texts.append(
             ax.annotate(
@@ -123,54 +125,77 @@ def _label_islands(
                 va="bottom",
                 fontsize=FONT,
                 color="#222222",
-                bbox={
-                    "boxstyle": "round,pad=0.25",
-                    "fc": "white",
-                    "ec": palette[int(c)],
-                    "alpha": 0.9,
-                },
+                bbox={"boxstyle": "round,pad=0.25", "fc": "white", "ec": palette[int(c)]},
             )
         )
-    _fit_in_view(fig, ax, frame, texts)
-    return texts
-
-
-def _fit_in_view(fig: Any, ax: Any, frame: pd.DataFrame, texts: list[Any]) -> None:
-    """Separate overlapping labels, then widen the view until every label is inside it."""
     x0, x1 = float(frame["x"].min()), float(frame["x"].max())
     y0, y1 = float(frame["y"].min()), float(frame["y"].max())
     pad = 0.05 * max(x1 - x0, y1 - y0, 1e-9)
     ax.set_xlim(x0 - pad, x1 + pad)
     ax.set_ylim(y0 - pad, y1 + pad)
-    for _ in range(6):
+    for _ in range(4):
+        fig.canvas.draw()
+        _place(fig, ax, texts, islands)
         fig.canvas.draw()
         if not _widen(fig, ax, texts):
-            fig.canvas.draw()
-            if not _separate(fig, ax, texts):
-                break
-        else:
-            fig.canvas.draw()
-            _separate(fig, ax, texts)
+            break
+    return texts
 
 
-def _separate(fig: Any, ax: Any, texts: list[Any]) -> bool:
-    """Move each label (lowest first) up until it overlaps no label placed before it; whether
-    any label moved."""
+Extent = tuple[float, float, float, float]
+_SPOTS = (  # where a label may sit: anchor on the island, offset in points, alignment
+    ("top", (0, 4), "center", "bottom"),
+    ("bottom", (0, -4), "center", "top"),
+    ("right", (6, 0), "left", "center"),
+    ("left", (-6, 0), "right", "center"),
+)
+
+
+def _place(fig: Any, ax: Any, texts: list[Any], islands: list[Extent]) -> None:
+    """Put each label, largest island first, at the first spot that covers no label placed
+    before it and no island; where none is free, at the spot covering least."""
+    from matplotlib.transforms import Bbox
+
     renderer = fig.canvas.get_renderer()
+    spots = [Bbox(ax.transData.transform([(a, b), (c, d)])) for a, b, c, d in islands]
     placed: list[Any] = []
-    moved = False
-    for t in sorted(texts, key=lambda t: t.xy[1]):
-        for _ in range(len(texts) + 1):
-            box = t.get_window_extent(renderer).expanded(1.04, 1.12)
-            hit = next((p for p in placed if box.overlaps(p)), None)
-            if hit is None:
+    order = sorted(range(len(texts)), key=lambda i: -spots[i].width * spots[i].height)
+    for i in order:
+        t = texts[i]
+        blocked = [*placed, *(b.padded(3) for j, b in enumerate(spots) if j != i)]
+        best: tuple[float, int] | None = None
+        for n, spot in enumerate(_SPOTS):
+            _put(t, islands[i], spot)
+            box = t.get_window_extent(renderer).expanded(1.06, 1.15)
+            cover = sum(_area(box, b) for b in blocked)
+            if best is None or cover < best[0]:
+                best = (cover, n)
+            if cover == 0:
                 break
-            dy = hit.y1 - box.y0 + 2
-            offset = t.get_position()
-            t.set_position((offset[0], offset[1] + dy * 72.0 / fig.dpi))
-            moved = True
-        placed.append(t.get_window_extent(renderer).expanded(1.04, 1.12))
-    return moved
+        _put(t, islands[i], _SPOTS[best[1] if best else 0])
+        placed.append(t.get_window_extent(renderer).expanded(1.06, 1.15))
+
+
+def _put(t: Any, island: Extent, spot: tuple[str, tuple[int, int], str, str]) -> None:
+    """Anchor label ``t`` on ``island`` at ``spot``."""
+    x0, y0, x1, y1 = island
+    side, offset, ha, va = spot
+    t.xy = {
+        "top": ((x0 + x1) / 2, y1),
+        "bottom": ((x0 + x1) / 2, y0),
+        "right": (x1, (y0 + y1) / 2),
+        "left": (x0, (y0 + y1) / 2),
+    }[side]
+    t.set_position(offset)
+    t.set_horizontalalignment(ha)
+    t.set_verticalalignment(va)
+
+
+def _area(a: Any, b: Any) -> float:
+    """Area of the overlap of two boxes (display units)."""
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return max(0.0, w) * max(0.0, h)
 
 
 def _widen(fig: Any, ax: Any, texts: list[Any]) -> bool:
