@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -113,7 +113,7 @@ def _label_islands(
     texts, islands = [], []
     for c in sorted(set(frame["cluster"])):
         part = frame[frame["cluster"] == c]
-        islands.append((part["x"].min(), part["y"].min(), part["x"].max(), part["y"].max()))
+        islands.append(Extent(part["x"].min(), part["y"].min(), part["x"].max(), part["y"].max()))
         name = names.get(int(c), str(part["label"].iloc[0]))
         texts.append(
             ax.annotate(
@@ -142,12 +142,30 @@ def _label_islands(
     return texts
 
 
-Extent = tuple[float, float, float, float]
-_SPOTS = (  # where a label may sit: anchor on the island, offset in points, alignment
-    ("top", (0, 4), "center", "bottom"),
-    ("bottom", (0, -4), "center", "top"),
-    ("right", (6, 0), "left", "center"),
-    ("left", (-6, 0), "right", "center"),
+class Extent(NamedTuple):
+    """The data extent of an island's points."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+class _Spot(NamedTuple):
+    """Where a label may sit: the side of the island it is anchored on, its offset in points
+    and its alignment."""
+
+    side: str
+    offset: tuple[int, int]
+    ha: str
+    va: str
+
+
+_SPOTS = (
+    _Spot("top", (0, 4), "center", "bottom"),
+    _Spot("bottom", (0, -4), "center", "top"),
+    _Spot("right", (6, 0), "left", "center"),
+    _Spot("left", (-6, 0), "right", "center"),
 )
 
 
@@ -157,7 +175,7 @@ def _place(fig: Any, ax: Any, texts: list[Any], islands: list[Extent]) -> None:
     from matplotlib.transforms import Bbox
 
     renderer = fig.canvas.get_renderer()
-    spots = [Bbox(ax.transData.transform([(a, b), (c, d)])) for a, b, c, d in islands]
+    spots = [Bbox(ax.transData.transform([(e.x0, e.y0), (e.x1, e.y1)])) for e in islands]
     placed: list[Any] = []
     order = sorted(range(len(texts)), key=lambda i: -spots[i].width * spots[i].height)
     for i in order:
@@ -176,19 +194,18 @@ def _place(fig: Any, ax: Any, texts: list[Any], islands: list[Extent]) -> None:
         placed.append(t.get_window_extent(renderer).expanded(1.06, 1.15))
 
 
-def _put(t: Any, island: Extent, spot: tuple[str, tuple[int, int], str, str]) -> None:
+def _put(t: Any, island: Extent, spot: _Spot) -> None:
     """Anchor label ``t`` on ``island`` at ``spot``."""
-    x0, y0, x1, y1 = island
-    side, offset, ha, va = spot
+    mid_x, mid_y = (island.x0 + island.x1) / 2, (island.y0 + island.y1) / 2
     t.xy = {
-        "top": ((x0 + x1) / 2, y1),
-        "bottom": ((x0 + x1) / 2, y0),
-        "right": (x1, (y0 + y1) / 2),
-        "left": (x0, (y0 + y1) / 2),
-    }[side]
-    t.set_position(offset)
-    t.set_horizontalalignment(ha)
-    t.set_verticalalignment(va)
+        "top": (mid_x, island.y1),
+        "bottom": (mid_x, island.y0),
+        "right": (island.x1, mid_y),
+        "left": (island.x0, mid_y),
+    }[spot.side]
+    t.set_position(spot.offset)
+    t.set_horizontalalignment(spot.ha)
+    t.set_verticalalignment(spot.va)
 
 
 def _area(a: Any, b: Any) -> float:
