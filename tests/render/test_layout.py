@@ -179,3 +179,25 @@ def test_first_nine_colours_stay_apart(deficiency: str) -> None:
     labs = [_lab(c, DEFICIENCIES[deficiency]) for c in QUALITATIVE[:9]]
     nearest = min(float(np.linalg.norm(a - b)) for i, a in enumerate(labs) for b in labs[i + 1 :])
     assert nearest >= 10.0, nearest
+
+
+@pytest.mark.slow
+def test_coverage_heatmaps_keep_labels_on_the_canvas(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The heatmaps (render/figures.py) drawn by the gaps step: each is checked as it is saved."""
+    import litreview.render.figures as figures
+    from litreview.pipeline.gaps import other_figures
+
+    saved = figures.figure_png
+    outside: list[list[str]] = []
+
+    def checked(fig: Any, **options: Any) -> bytes:
+        outside.append(labels_outside(fig))
+        return saved(fig, **options)
+
+    monkeypatch.setattr(figures, "figure_png", checked)
+    review = Review.at(ROOT)
+    taxonomy = review.load_taxonomy()
+    drawn = other_figures(
+        taxonomy, review.load_tags(), {d.work_key for d in review.load_documents()}
+    )
+    assert len(outside) == len(drawn) == 3 and outside == [[], [], []]
