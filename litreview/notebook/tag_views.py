@@ -11,6 +11,7 @@ from collections.abc import Collection, Sequence
 
 import pandas as pd
 
+from litreview.core.errors import InputError
 from litreview.core.model import Tag
 from litreview.notebook.corpus import Corpus
 from litreview.tags.suggest import SuggestReport
@@ -27,7 +28,12 @@ def suggest(corpus: Corpus, taxonomy: Taxonomy) -> SuggestReport:
     from litreview.tags.suggest import suggest_tags
     from litreview.tags.suggest_features import gather_evidence
 
-    texts = {d.doc_id: corpus.review.load_text(d) for d in corpus.documents}
+    texts = {}
+    for d in corpus.documents:
+        try:
+            texts[d.doc_id] = corpus.review.load_text(d)
+        except InputError:
+            continue  # a document that cannot be read gives its citations' sentences only
     evidence = gather_evidence(corpus.works, corpus.citations, texts, taxonomy)
     values = [(f.id, v.id) for f in taxonomy.facets for v in f.values]
     return suggest_tags(evidence, corpus.tags, values)
