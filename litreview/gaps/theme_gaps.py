@@ -15,8 +15,8 @@ import pandas as pd
 
 from litreview.core.model import Tag, Work
 from litreview.gaps.cluster import ClusterResult
+from litreview.gaps.gap import Gap
 from litreview.gaps.index import index_corpus, load_settings
-from litreview.gaps.register import Gap
 from litreview.gaps.themes import Theme
 
 __all__ = ["THEME_GAP_COLUMNS", "theme_gap_counts"]

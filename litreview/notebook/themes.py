@@ -1,6 +1,7 @@
 """Themes read against coverage, for notebooks: the works' themes and the gap statements'
 themes as tables, the taxonomy values each theme's works carry, and the themes against the
-stated gaps. Computed in memory as ``litreview gaps`` computes them.
+stated gaps. Computed in memory as ``litreview gaps`` computes them, from the tags that count
+as evidence (:func:`litreview.notebook.helpers.evidence_tags`).
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from litreview.gaps.register import Gap
+from litreview.gaps.gap import Gap
 from litreview.notebook.corpus import Corpus
+from litreview.notebook.helpers import evidence_tags
 from litreview.render.clusters import Themes
 from litreview.taxonomy import Taxonomy
 
@@ -28,7 +30,7 @@ def work_themes(corpus: Corpus, taxonomy: Taxonomy) -> Themes:
 
     skip = _under_review(corpus)
     works = [w for w in corpus.works if w.key not in skip]
-    return work_clusters(works, corpus.citations, corpus.tags, taxonomy)
+    return work_clusters(works, corpus.citations, evidence_tags(corpus), taxonomy)
 
 
 def statement_themes(corpus: Corpus, taxonomy: Taxonomy) -> Themes | None:
@@ -60,7 +62,7 @@ def theme_values(corpus: Corpus, found: Themes, taxonomy: Taxonomy, facet: str) 
     theme = {k: of[c] for k, c in zip(found.result.ids, found.result.labels, strict=True)}
     pairs = {
         (theme[t.work_key], t.value, t.work_key)
-        for t in corpus.tags
+        for t in evidence_tags(corpus)
         if t.facet == facet and t.work_key in theme
     }
     labels = {v.id: v.label for v in taxonomy.facet(facet).values}
@@ -86,5 +88,5 @@ def themes_against_gaps(
     skip = _under_review(corpus)
     works = [w for w in corpus.works if w.key not in skip]
     return theme_gap_counts(
-        found.result, found.themes, gaps, corpus.tags, works, exclude=skip, top=top
+        found.result, found.themes, gaps, evidence_tags(corpus), works, exclude=skip, top=top
     )

@@ -22,7 +22,7 @@ from litreview.core.model import Citation, GapStatement, Tag, Work
 from litreview.core.tables import csv_text
 from litreview.gaps.cluster import ClusterResult, cluster_texts
 from litreview.gaps.cluster_texts import statement_id, statement_texts, work_texts
-from litreview.gaps.register import Gap
+from litreview.gaps.gap import Gap
 from litreview.gaps.theme_gaps import theme_gap_counts
 from litreview.gaps.themes import Theme, name_themes
 from litreview.render.cluster_figures import cluster_map_png

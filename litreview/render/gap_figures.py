@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from litreview.gaps.register import Gap
+from litreview.gaps.gap import Gap
 from litreview.render.figures import figure_png
 from litreview.render.layout import FONT, QUALITATIVE, SEQUENTIAL, new_figure, text_inches, wrap
 

@@ -10,8 +10,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from litreview.gaps.register import find_gaps, load_settings
 from litreview.gaps.theme_gaps import theme_gap_counts
+from litreview.notebook import helpers as nh
+from litreview.notebook.corpus import open_review
 from litreview.render import gap_figures
 from litreview.render.cluster_figures import cluster_map_figure
 from litreview.render.clusters import statement_clusters, work_clusters
@@ -23,8 +24,6 @@ from litreview.render.layout import (
     visible_texts,
     wrap,
 )
-from litreview.review import Review
-from litreview.taxonomy import labels_of
 from tests.conftest import ROOT
 
 LONG = (
@@ -37,26 +36,15 @@ LONG = (
 def default_figures() -> dict[str, Callable[[], Any]]:
     """Builders of every figure the gaps step draws from clusters and gaps, on the default
     review."""
-    review = Review.at(ROOT)
-    taxonomy = review.load_taxonomy()
-    works, _ = review.load_works()
-    tags = review.load_tags()
-    statements = review.load_statements(taxonomy.facet_ids)
-    exclude = {d.work_key for d in review.load_documents() if d.work_key}
-    kept = [w for w in works if w.key not in exclude]
-    found = work_clusters(kept, review.load_citations(), tags, taxonomy)
-    stmts = statement_clusters(statements, taxonomy)
+    corpus = open_review(ROOT)
+    taxonomy = nh.taxonomy_of(corpus)
+    tags = nh.evidence_tags(corpus)  # what the gaps step counts
+    exclude = {d.work_key for d in corpus.documents if d.work_key}
+    kept = [w for w in corpus.works if w.key not in exclude]
+    found = work_clusters(kept, corpus.citations, tags, taxonomy)
+    stmts = statement_clusters(corpus.statements, taxonomy)
     assert stmts is not None
-    gaps = find_gaps(
-        statements,
-        tags,
-        works,
-        taxonomy.facet_ids,
-        labels=labels_of(taxonomy).values,
-        settings=load_settings(),
-        any_values=taxonomy.fallbacks,
-        exclude_works=exclude,
-    )
+    gaps = nh.rank_gaps(corpus, taxonomy)
     per_theme = gap_figures.compute_statements_per_theme(gaps)
     grid = theme_gap_counts(found.result, found.themes, gaps, tags, kept, exclude=exclude)
     shapes = {w.key: w.type for w in kept}
@@ -185,7 +173,7 @@ def test_first_nine_colours_stay_apart(deficiency: str) -> None:
 def test_coverage_heatmaps_keep_labels_on_the_canvas(monkeypatch: pytest.MonkeyPatch) -> None:
     """The heatmaps (render/figures.py) drawn by the gaps step: each is checked as it is saved."""
     import litreview.render.figures as figures
-    from litreview.pipeline.gaps import other_figures
+    from litreview.render.gap_outputs import coverage_figures
 
     saved = figures.figure_png
     outside: list[list[str]] = []
@@ -195,9 +183,6 @@ def test_coverage_heatmaps_keep_labels_on_the_canvas(monkeypatch: pytest.MonkeyP
         return saved(fig, **options)
 
     monkeypatch.setattr(figures, "figure_png", checked)
-    review = Review.at(ROOT)
-    taxonomy = review.load_taxonomy()
-    drawn = other_figures(
-        taxonomy, review.load_tags(), {d.work_key for d in review.load_documents()}
-    )
+    corpus = open_review(ROOT)
+    drawn = coverage_figures(nh.taxonomy_of(corpus), nh.evidence_tags(corpus))
     assert len(outside) == len(drawn) == 3 and outside == [[], [], []]
