@@ -133,10 +133,9 @@ def _label_islands(
     pad = 0.05 * max(x1 - x0, y1 - y0, 1e-9)
     ax.set_xlim(x0 - pad, x1 + pad)
     ax.set_ylim(y0 - pad, y1 + pad)
+    fig.canvas.draw()  # once, to settle the layout; limits then move labels without drawing
     for _ in range(4):
-        fig.canvas.draw()
         _place(fig, ax, texts, islands)
-        fig.canvas.draw()
         if not _widen(fig, ax, texts):
             break
     return texts
