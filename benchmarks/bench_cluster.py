@@ -1,10 +1,13 @@
 """Benchmark: clustering synthetic work titles (default 100,000) and the seeds' gap statements.
 
 Prints wall time, k, stability (mean ARI between runs), agreement with the planted topics
-(ARI) and peak memory. Titles are drawn with a fixed seed from 20 planted topics of 8 words
-each plus shared filler words, so the right answer is known.
+(ARI), label purity (the share of each cluster's label words that belong to the planted topic
+most of its titles come from), whether any label holds a digit, and peak memory. Titles are
+drawn with a fixed seed from 20 planted topics of 8 made-up words each plus shared filler
+words, so the right answer is known.
 
     python benchmarks/bench_cluster.py [--n N] [--map PATH]
+    python benchmarks/bench_cluster.py --rules   # the default review's labels, each rule off
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import random
 import resource
 import sys
 import time
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,11 +33,23 @@ from litreview.taxonomy.facets import load_taxonomy
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
+SYLLABLES = ["ka", "lo", "mi", "nu", "pe", "ra", "si", "to", "vu", "ze", "bo", "di"]
+
+
+def word(n: int) -> str:
+    """The ``n``-th made-up word: three syllables, letters only (labels drop digits)."""
+    parts = []
+    for _ in range(3):
+        n, r = divmod(n, len(SYLLABLES))
+        parts.append(SYLLABLES[r])
+    return "".join(parts)
+
+
 def synthetic(n: int, seed: int = 0, topics: int = 20) -> tuple[list[str], list[int]]:
     """``n`` title-like texts from ``topics`` planted vocabularies, and each text's topic."""
     rng = random.Random(seed)
-    vocab = [[f"t{t}w{w}" for w in range(8)] for t in range(topics)]
-    filler = [f"common{i}" for i in range(60)]
+    vocab = [[word(t * 8 + w) for w in range(8)] for t in range(topics)]
+    filler = [word(topics * 8 + i) for i in range(60)]
     texts, truth = [], []
     for _ in range(n):
         t = rng.randrange(topics)
@@ -43,12 +60,60 @@ def synthetic(n: int, seed: int = 0, topics: int = 20) -> tuple[list[str], list[
     return texts, truth
 
 
+def purity(labels: Sequence[int], keywords: Sequence[Sequence[str]], truth: list[int]) -> float:
+    """Share of label words, over all clusters, from the planted topic of most members."""
+    vocab = {word(t * 8 + w): t for t in range(20) for w in range(8)}
+    good = total = 0
+    for c, terms in enumerate(keywords):
+        members = [truth[i] for i, lab in enumerate(labels) if lab == c]
+        topic = Counter(members).most_common(1)[0][0]
+        words = [w for t in terms for w in t.split()]
+        good += sum(vocab.get(w) == topic for w in words)
+        total += len(words)
+    return good / max(1, total)
+
+
+def rules_on_and_off() -> None:
+    """The default review's work themes named with every rule, then with each one off: the
+    top three terms per theme, how many terms recur in two themes' tops, the share of phrases."""
+    from dataclasses import replace
+
+    from litreview.gaps.cluster import cluster_texts
+    from litreview.gaps.cluster_terms import TermRules, distinctive_terms
+    from litreview.gaps.cluster_texts import work_texts
+    from litreview.review import Review
+
+    review = Review.at(ROOT)
+    works, _ = review.load_works()
+    skip = {d.work_key for d in review.load_documents() if d.work_key}
+    keys, texts = work_texts([w for w in works if w.key not in skip], review.load_citations())
+    result = cluster_texts(texts, keys, random_state=0)
+    base = TermRules()
+    variants = {
+        "all rules": base,
+        "no packaged stop list": replace(base, packaged_stops=False),
+        "no lift floor (1.0)": replace(base, min_lift=1.0),
+        "phrases never replace words": replace(base, phrase_keep=10.0),
+    }
+    for name, rules in variants.items():
+        tops = [t[:3] for t in distinctive_terms(texts, result.labels, rules=rules)]
+        flat = [t for top in tops for t in top]
+        repeated = sum(1 for t in set(flat) if sum(t in top for top in tops) > 1)
+        phrases = sum(" " in t for t in flat) / max(1, len(flat))
+        print(f"{name}: {repeated} terms in two themes' tops, {phrases:.0%} phrases")
+        print("   " + " | ".join(", ".join(top) for top in tops))
+
+
 def main() -> None:
     """Run both benchmarks and print the figures."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--map", default="")
+    ap.add_argument("--rules", action="store_true", help="measure each naming rule on and off")
     args = ap.parse_args()
+    if args.rules:
+        rules_on_and_off()
+        return
     texts, truth = synthetic(args.n)
     t0, c0 = time.perf_counter(), time.process_time()
     model = ThemeClusterer(random_state=0, k_range=(2, 30)).fit(texts)
@@ -57,6 +122,11 @@ def main() -> None:
         f"works: n={args.n} k={model.k_} stability={model.stability_:.3f} "
         f"ARI-vs-planted={adjusted_rand_score(truth, model.labels_):.3f} "
         f"silhouette={model.silhouette_:.3f} wall={took:.1f}s cpu={cpu:.1f}s"
+    )
+    print(
+        f"labels: purity={purity(model.labels_, model.keywords_, truth):.3f} "
+        f"with-digits={sum(any(ch.isdigit() for t in kw for ch in t) for kw in model.keywords_)} "
+        f"first={' | '.join(', '.join(kw[:2]) for kw in model.keywords_[:3])}"
     )
     if args.map:
         from litreview.render.cluster_figures import cluster_map_png
@@ -69,10 +139,11 @@ def main() -> None:
         for p in sorted(SEEDS.glob("*.txt"))
         for s in find_statements(p.stem, p.read_text(encoding="utf-8"), default_cues(), tax)
     ]
-    _, stexts = statement_texts(stmts)
+    stmts.sort(key=lambda s: (s.doc_id, s.char_start))
+    _, stexts = statement_texts(stmts, tax.facet_ids)
     for seed in (0, 1, 2):
         t0 = time.perf_counter()
-        m = ThemeClusterer(random_state=seed).fit(stexts)
+        m = ThemeClusterer(random_state=seed).fit(stexts, naming=[s.quote for s in stmts])
         print(
             f"statements: n={len(stexts)} seed={seed} k={m.k_} stability={m.stability_:.3f} "
             f"silhouette={m.silhouette_:.3f} time={time.perf_counter() - t0:.2f}s"

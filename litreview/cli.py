@@ -46,9 +46,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 ok, 2 bad input)."""
+    """Run the command line; return the exit status (0 ok, 2 bad input). Warnings the
+    libraries raise are told after the command, one line per kind with a count."""
+    from litreview.core.library_warnings import counted_warnings
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    with counted_warnings() as caught:
+        status = _run(args)
+    for line in caught:
+        print(f"litreview {args.command}: library warning: {line}", file=sys.stderr)
+    return status
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The chosen subcommand, its errors turned into one line and exit status 2."""
     try:
         return int(args._run(args))
     except LitreviewError as exc:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 
+from litreview.core.errors import Problem
 from litreview.review import Review
 
 
@@ -31,3 +33,24 @@ def say(message: str) -> None:
 def notice(message: str) -> None:
     """A notice or warning for the user (stderr)."""
     print(message, file=sys.stderr)
+
+
+def show_problems(problems: Sequence[Problem]) -> None:
+    """Errors one a line; each file's warnings and notices in one line with a count, their
+    lines and where to read them all (``litreview validate`` for a bibliography file)."""
+    from litreview.core.problem_summary import summarise
+
+    for line in summarise(problems, hint=_validate_hint):
+        notice(line)
+
+
+def _validate_hint(path: str) -> str:
+    """``litreview validate PATH`` when ``path`` is a bibliography file it can read."""
+    from litreview.core.errors import InputError
+    from litreview.formats import format_for
+
+    try:
+        format_for(path)
+    except InputError:
+        return ""
+    return f"litreview validate {path}"

@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from litreview.commands._common import add_review, notice, review_of
+from litreview.commands._common import add_review, notice, review_of, show_problems
 from litreview.core import atomic
 from litreview.core.errors import Problem, has_errors
 from litreview.core.model import Work
@@ -66,8 +66,7 @@ def run(args: argparse.Namespace) -> int:
         taxonomy = review.load_taxonomy()
         check_wheres(wheres, {f.id: [v.id for v in f.values] for f in taxonomy.facets})
     works, problems = review.load_works()
-    for p in problems:
-        notice(str(p))
+    show_problems(problems)
     if has_errors(problems):
         notice("warning: entries of the corpus with errors are not exported")
     tags = review.load_tags()

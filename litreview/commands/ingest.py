@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from litreview.commands._common import add_review, notice, review_of, say
+from litreview.commands._common import add_review, notice, review_of, say, show_problems
 from litreview.core.errors import InputError
 from litreview.pipeline.ingest import outcome_summary, read_sources, run_ingest
 
@@ -37,8 +37,7 @@ def run(args: argparse.Namespace) -> int:
     for error in failed:
         notice(f"litreview ingest: {error}")
     result = run_ingest(review, sources)
-    for problem in result.problems:
-        notice(str(problem))
+    show_problems(result.problems)
     for line in result.notices:
         notice(line)
     say(f"ingested {len(sources)} document(s): {outcome_summary(result, sources)}")

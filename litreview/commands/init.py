@@ -36,6 +36,8 @@ CURATION_TEMPLATE = """\
 #     - {work: citekey, facet: crime_type, value: drugs, reason: "why"}
 #   remove:
 #     - {work: citekey, facet: group, value: women, reason: "why"}
+#   accept:   # a suggestion of bibliography/suggestions.csv ('litreview tag --suggest')
+#     - {work: citekey, facet: topic, value: example_two, reason: "read the abstract"}
 # works:
 #   merge:
 #     - {keep: citekey1, drop: citekey2, reason: "same report"}
@@ -44,6 +46,7 @@ CURATION_TEMPLATE = """\
 tags:
   add: []
   remove: []
+  accept: []
 works:
   merge: []
   not_duplicates: []

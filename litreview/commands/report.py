@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from litreview.commands._common import notice, review_of, say
+from litreview.commands._common import notice, review_of, say, show_problems
 from litreview.commands.gaps import add_arguments, summary
 from litreview.commands.tag import tagged_line
 from litreview.pipeline.report import run_report
@@ -24,8 +24,7 @@ def run(args: argparse.Namespace) -> int:
             "gaps come from the documents alone"
         )
     else:
-        for p in tagged.problems:
-            notice(str(p))
+        show_problems(tagged.problems)
         say(tagged_line(tagged, review))
     for n in result.notices:
         notice(n)

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from litreview.commands._common import add_review, notice, review_of, say
-from litreview.core.errors import Problem
+from litreview.commands._common import add_review, notice, review_of, say, show_problems
 from litreview.core.words import plural
 from litreview.pipeline.tag import TagResult, run_tag
 from litreview.review import Review
@@ -34,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     for w in taxonomy.warnings:
         notice(f"warning: {w}")
     result = run_tag(review, taxonomy)
-    _show(result.problems)
+    show_problems(result.problems)
     say(tagged_line(result, review))
     if result.untaggable:
         shown = ", ".join(result.untaggable[:10]) + (" ..." if len(result.untaggable) > 10 else "")
@@ -43,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
             f"(no fields, no citing context): {shown}"
         )
     if args.suggest:
-        _suggest(review, result)
+        _suggest(review)
     return 0
 
 
@@ -56,21 +55,15 @@ def tagged_line(result: TagResult, review: Review) -> str:
     )
 
 
-def _suggest(review: Review, result: TagResult) -> None:
-    """Train on the confirmed tags; write proposals for untagged works and report quality."""
-    from litreview.tags.suggest import suggest_tags
+def _suggest(review: Review) -> None:
+    """Train on the saved tags; write proposals for works lacking a facet; report quality."""
+    from litreview.pipeline.suggest import run_suggest
+    from litreview.tags.suggest import MIN_SCORE
 
-    report = suggest_tags(result.works, result.tags)
-    review.save_suggestions(report.suggestions)
+    report = run_suggest(review, review.load_taxonomy())
     for line in report.summary():
         say(line)
     say(
-        f"{len(report.suggestions)} suggestions -> {review.suggestions_path} "
-        f"(accept one by adding it under tags: add: in curation.yaml)"
+        f"{len(report.suggestions)} suggestions (scored >= {MIN_SCORE:g}: the chance they are "
+        f"right) -> {review.suggestions_path}; accept one under tags: accept: in curation.yaml"
     )
-
-
-def _show(problems: list[Problem] | tuple[Problem, ...]) -> None:
-    """Print problems, one a line."""
-    for p in problems:
-        notice(str(p))

@@ -5,6 +5,7 @@ The layout (see ``CURATION_TEMPLATE`` in :mod:`litreview.commands.init`)::
     tags:
       add:    [{work, facet, value, reason}]
       remove: [{work, facet, value, reason}]
+      accept: [{work, facet, value, reason}]   # suggestions (suggestions.csv) a person accepts
     works:
       merge:          [{keep, drop, reason}]
       not_duplicates: [{works: [key, key, ...], reason}]
@@ -70,6 +71,7 @@ class Curation:
 
     tag_add: tuple[TagEdit, ...] = ()
     tag_remove: tuple[TagEdit, ...] = ()
+    tag_accept: tuple[TagEdit, ...] = ()
     merges: tuple[WorkMerge, ...] = ()
     not_duplicates: tuple[NotDuplicate, ...] = ()
 
@@ -78,10 +80,11 @@ class Curation:
         return tuple(n.works for n in self.not_duplicates)
 
 
-_SECTIONS = {"tags": ("add", "remove"), "works": ("merge", "not_duplicates")}
+_SECTIONS = {"tags": ("add", "remove", "accept"), "works": ("merge", "not_duplicates")}
 _FIELDS = {
     "add": (("work", "facet", "value"), ("reason",)),
     "remove": (("work", "facet", "value"), ("reason",)),
+    "accept": (("work", "facet", "value"), ("reason",)),
     "merge": (("keep", "drop"), ("reason",)),
     "not_duplicates": (("works",), ("reason",)),
 }
@@ -208,6 +211,7 @@ def load_curation(text: str, path: str) -> tuple[Curation, list[Problem]]:
     curation = Curation(
         tag_add=tuple(TagEdit(**e) for e in found["add"]),
         tag_remove=tuple(TagEdit(**e) for e in found["remove"]),
+        tag_accept=tuple(TagEdit(**e) for e in found["accept"]),
         merges=tuple(WorkMerge(**e) for e in found["merge"]),
         not_duplicates=tuple(NotDuplicate(**e) for e in found["not_duplicates"]),
     )
@@ -230,7 +234,7 @@ def unknown_references(
     def report(line: int | None, message: str) -> None:
         out.append(Problem(path=path, line=line, severity="warning", message=message))
 
-    for edit in curation.tag_add + curation.tag_remove:
+    for edit in curation.tag_add + curation.tag_remove + curation.tag_accept:
         if edit.work not in keys:
             report(edit.line, f"unknown work {edit.work!r}")
         if taxonomy_values is not None:

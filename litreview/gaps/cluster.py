@@ -5,8 +5,11 @@ normalised, then clustered with k-means several times from fixed seeds (mini-bat
 on large inputs). ``k`` is chosen by the silhouette score over a small range on a fixed
 sample, so 20 texts and 100,000 texts go through the same path; centroid methods do not
 fail on small corpora the way density-based topic models do. The agreement between runs
-(mean adjusted Rand index) is reported as ``stability_``; clusters are labelled by their most
-distinctive terms and numbered by size, so labels do not depend on run order.
+(mean adjusted Rand index) is reported as ``stability_``; clusters are described by their most
+distinctive phrases (:mod:`litreview.gaps.cluster_terms`), numbered by size so that numbers do
+not depend on run order, and laid out as separate islands on a 2-D map
+(:mod:`litreview.gaps.cluster_layout`). Warnings the fitting libraries raise are counted into
+``notes_``, one line each, rather than printed.
 
 Examples
 --------
@@ -26,12 +29,21 @@ from typing import Any
 
 import numpy as np
 from sklearn.cluster import KMeans, MiniBatchKMeans
-from sklearn.decomposition import TruncatedSVD
 from sklearn.exceptions import NotFittedError
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import adjusted_rand_score, pairwise_distances, silhouette_score
-from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
+
+from litreview.core.library_warnings import counted_warnings, retell
+from litreview.gaps.cluster_layout import island_layout
+from litreview.gaps.cluster_space import (
+    centrality,
+    fixed_sample,
+    lsa,
+    per_cluster_sample,
+    tfidf_matrix,
+)
+from litreview.gaps.cluster_terms import distinctive_terms
+from litreview.gaps.cluster_texts import statement_texts, work_texts
 
 __all__ = ["ClusterResult", "ThemeClusterer", "cluster_texts", "statement_texts", "work_texts"]
 
@@ -41,7 +53,9 @@ class ClusterResult:
     """A fitted clustering, ready to save or plot.
 
     ``labels[i]`` is the cluster of ``ids[i]`` (0 is the largest cluster); ``keywords[c]`` are
-    the top terms of cluster ``c``; ``coords[i]`` is a 2-D position for a map.
+    the most distinctive phrases of cluster ``c``; ``coords[i]`` is a 2-D position for a map;
+    ``centrality[i]`` is the cosine similarity of item ``i`` to its cluster's centre (1: the
+    most typical member); ``notes`` are warnings raised while fitting, one line each.
     """
 
     ids: tuple[str, ...]
@@ -52,10 +66,21 @@ class ClusterResult:
     stability: float
     silhouette: float
     method: str
+    centrality: tuple[float, ...] = ()
+    notes: tuple[str, ...] = ()
 
     def members(self, cluster: int) -> tuple[str, ...]:
         """The ids in ``cluster``, in input order."""
         return tuple(i for i, lab in zip(self.ids, self.labels, strict=True) if lab == cluster)
+
+    def central(self, cluster: int, n: int = 3) -> tuple[str, ...]:
+        """The ``n`` most typical ids of ``cluster`` (closest to its centre), best first."""
+        rows = [
+            (-self.centrality[i] if self.centrality else 0.0, i)
+            for i, lab in enumerate(self.labels)
+            if lab == cluster
+        ]
+        return tuple(self.ids[i] for _, i in sorted(rows)[:n])
 
 
 class ThemeClusterer:
@@ -80,7 +105,9 @@ class ThemeClusterer:
     minibatch_above : int
         Inputs larger than this use mini-batch k-means.
     n_keywords : int
-        Terms per cluster label.
+        Distinctive phrases kept per cluster.
+    label_sample : int
+        Texts per cluster read for its phrases (a fixed sample of a larger cluster).
     n_threads : int or None
         OpenMP/BLAS threads while fitting; 1 by default (on busy shared machines more threads
         can make k-means many times slower); ``None`` leaves the libraries' default.
@@ -94,6 +121,10 @@ class ThemeClusterer:
     silhouette_ : float
     k_ : int
     coords_ : ndarray of shape (n, 2)
+    centrality_ : ndarray of shape (n,)
+    notes_ : tuple of str
+        Warnings raised by the fitting libraries, counted: one line per kind (each told once
+        more as a :class:`~litreview.core.library_warnings.LibraryWarning`).
     n_samples_fit_ : int
     """
 
@@ -108,6 +139,7 @@ class ThemeClusterer:
         sample_size: int = 2000,
         minibatch_above: int = 5000,
         n_keywords: int = 5,
+        label_sample: int = 500,
         n_threads: int | None = 1,
     ) -> None:
         self.n_clusters = n_clusters
@@ -118,25 +150,36 @@ class ThemeClusterer:
         self.sample_size = sample_size
         self.minibatch_above = minibatch_above
         self.n_keywords = n_keywords
+        self.label_sample = label_sample
         self.n_threads = n_threads
 
-    def fit(self, texts: Sequence[str], y: Any = None) -> ThemeClusterer:
-        """Cluster ``texts`` (``y`` is ignored, as in scikit-learn)."""
+    def fit(
+        self, texts: Sequence[str], y: Any = None, *, naming: Sequence[str] | None = None
+    ) -> ThemeClusterer:
+        """Cluster ``texts`` (``y`` is ignored, as in scikit-learn); ``naming``: the texts to
+        read each cluster's phrases from, one per text (default: ``texts``)."""
         self._validate(texts)
-        if self.n_threads is None:
-            return self._fit(texts)
-        with threadpool_limits(limits=self.n_threads):
-            return self._fit(texts)
+        if naming is not None and len(naming) != len(texts):
+            raise ValueError("naming must have one text per text clustered")
+        with counted_warnings() as caught:
+            if self.n_threads is None:
+                self._fit(texts, naming or texts)
+            else:
+                with threadpool_limits(limits=self.n_threads):
+                    self._fit(texts, naming or texts)
+        self.notes_ = tuple(caught)
+        retell(self.notes_)
+        return self
 
-    def _fit(self, texts: Sequence[str]) -> ThemeClusterer:
+    def _fit(self, texts: Sequence[str], naming: Sequence[str]) -> ThemeClusterer:
         """The work of ``fit``."""
         self.n_samples_fit_ = len(texts)
-        tfidf, terms = _tfidf(texts)
+        tfidf = tfidf_matrix(texts)
         if len(texts) < 3 or tfidf.shape[1] < 2:
-            return self._trivial(tfidf, terms, len(texts))
+            return self._trivial(naming)
         dims = self.n_components or int(min(100, max(5, round(np.sqrt(len(texts))))))
-        reduced = _reduce(tfidf, dims, self.random_state)
-        sample = _sample(len(texts), self.sample_size, self.random_state)
+        reduced = lsa(tfidf, dims, self.random_state)
+        sample = fixed_sample(len(texts), self.sample_size, self.random_state)
         self.k_ = self.n_clusters or self._choose_k(reduced[sample])
         self.k_ = max(1, min(self.k_, len(texts) - 1))
         runs = [self._kmeans(seed).fit(reduced) for seed in self._seeds()]
@@ -144,8 +187,9 @@ class ThemeClusterer:
         self.labels_ = _canonical(best.labels_)
         self.stability_ = _mean_ari([r.labels_ for r in runs])
         self.silhouette_ = _silhouette(pairwise_distances(reduced[sample]), self.labels_[sample])
-        self.keywords_ = _keywords(tfidf, terms, self.labels_, self.n_keywords)
-        self.coords_ = _project(tfidf, self.random_state)
+        self.keywords_ = self._terms(naming)
+        self.centrality_ = centrality(reduced, self.labels_)
+        self.coords_ = island_layout(reduced, self.labels_)
         return self
 
     def result(self, ids: Sequence[str] | None = None) -> ClusterResult:
@@ -162,6 +206,8 @@ class ThemeClusterer:
             stability=float(self.stability_),
             silhouette=float(self.silhouette_),
             method=self._method(),
+            centrality=tuple(round(float(x), 6) for x in self.centrality_),
+            notes=tuple(self.notes_),
         )
 
     # -- steps -------------------------------------------------------------------------------
@@ -207,96 +253,38 @@ class ThemeClusterer:
                 best_k, best_s = k, score
         return best_k
 
-    def _trivial(self, tfidf: Any, terms: np.ndarray, n: int) -> ThemeClusterer:
+    def _terms(self, texts: Sequence[str]) -> list[tuple[str, ...]]:
+        """Each cluster's distinctive phrases, read from at most ``label_sample`` of its texts."""
+        keep = per_cluster_sample(self.labels_, self.label_sample, self.random_state)
+        chosen = [texts[i] for i in keep]
+        return distinctive_terms(chosen, self.labels_[keep].tolist(), n=self.n_keywords)
+
+    def _trivial(self, texts: Sequence[str]) -> ThemeClusterer:
         """Too few texts or terms to split: one cluster."""
+        n = len(texts)
         self.k_ = 1
         self.labels_ = np.zeros(n, dtype=int)
         self.stability_ = 1.0
         self.silhouette_ = 0.0
-        self.keywords_ = _keywords(tfidf, terms, self.labels_, self.n_keywords)
+        self.keywords_ = self._terms(texts)
+        self.centrality_ = np.ones(n)
         self.coords_ = np.zeros((n, 2))
         return self
 
 
 def cluster_texts(
-    texts: Sequence[str], ids: Sequence[str] | None = None, **params: Any
+    texts: Sequence[str],
+    ids: Sequence[str] | None = None,
+    *,
+    naming: Sequence[str] | None = None,
+    **params: Any,
 ) -> ClusterResult:
-    """Cluster ``texts`` with :class:`ThemeClusterer` (``params`` are its parameters)."""
-    return ThemeClusterer(**params).fit(texts).result(ids)
-
-
-# -- texts of works and statements --------------------------------------------------------------
-def work_texts(works: Sequence[Any], citations: Sequence[Any] = ()) -> tuple[list[str], list[str]]:
-    """(keys, texts): each work's title with the sentences that cite it, in key order."""
-    contexts: dict[str, list[str]] = {}
-    for c in citations:
-        if c.work_key and c.context:
-            contexts.setdefault(c.work_key, []).append(c.context)
-    keys = sorted(w.key for w in works)
-    by_key = {w.key: w for w in works}
-    texts = [" ".join([by_key[k].title, *sorted(set(contexts.get(k, [])))]) for k in keys]
-    return keys, texts
-
-
-def statement_texts(
-    statements: Sequence[Any], facets: Sequence[str] = ()
-) -> tuple[list[str], list[str]]:
-    """(ids, texts): each statement's quote plus its facet value ids as tokens.
-
-    ``id`` is ``doc_id:char_start-char_end``.
-    """
-    ids, texts = [], []
-    for s in sorted(statements, key=lambda s: (s.doc_id, s.char_start)):
-        values = [v for f in facets for v in s.values(f)]
-        ids.append(f"{s.doc_id}:{s.char_start}-{s.char_end}")
-        texts.append(" ".join([s.quote, *values]))
-    return ids, texts
+    """Cluster ``texts`` with :class:`ThemeClusterer` (``params`` are its parameters;
+    ``naming`` as in :meth:`ThemeClusterer.fit`)."""
+    return ThemeClusterer(**params).fit(texts, naming=naming).result(ids)
 
 
 # -- helpers ------------------------------------------------------------------------------------
-def _tfidf(texts: Sequence[str]) -> tuple[Any, np.ndarray]:
-    """TF-IDF matrix (English stop words, sublinear tf) and its terms."""
-    n = len(texts)
-    vec = TfidfVectorizer(
-        stop_words="english",
-        sublinear_tf=True,
-        dtype=np.float32,
-        min_df=1 if n < 50 else 2,
-        max_df=1.0 if n < 50 else 0.5,
-        ngram_range=(1, 2) if n < 5000 else (1, 1),
-        max_features=50000,
-    )
-    try:
-        matrix = vec.fit_transform(texts)
-    except ValueError:  # every word a stop word, or nothing left after min_df
-        return _empty(n), np.array([], dtype=object)
-    return matrix, vec.get_feature_names_out()
-
-
-def _empty(n: int) -> Any:
-    """An n x 0 sparse matrix."""
-    from scipy.sparse import csr_matrix
-
-    return csr_matrix((n, 0), dtype=np.float32)
-
-
-def _reduce(tfidf: Any, n_components: int, seed: int) -> np.ndarray:
-    """LSA: truncated SVD then unit-length rows."""
-    dims = min(n_components, tfidf.shape[1] - 1, tfidf.shape[0] - 1)
-    if dims < 2:
-        return normalize(tfidf.toarray().astype(np.float64))
-    svd = TruncatedSVD(n_components=dims, random_state=seed, algorithm="randomized", n_iter=4)
-    # float64: k-means and distances take their fast path (float32 is upcast piecewise)
-    return normalize(svd.fit_transform(tfidf).astype(np.float64))
-
-
-def _sample(n: int, size: int, seed: int) -> np.ndarray:
-    """Sorted indices of a fixed random sample (all indices when ``n <= size``)."""
-    if n <= size:
-        return np.arange(n)
-    return np.sort(np.random.default_rng(seed).choice(n, size=size, replace=False))
-
-
 def _silhouette(distances: np.ndarray, labels: np.ndarray) -> float:
     """Silhouette score from a distance matrix; 0.0 when undefined (one cluster, or one point
     per cluster)."""
@@ -320,44 +308,3 @@ def _mean_ari(runs: Sequence[np.ndarray]) -> float:
     if not pairs:
         return 1.0
     return float(np.mean([adjusted_rand_score(a, b) for a, b in pairs]))
-
-
-def _keywords(tfidf: Any, terms: np.ndarray, labels: np.ndarray, n: int) -> list[tuple[str, ...]]:
-    """Per cluster, the terms whose mean weight most exceeds their mean weight elsewhere."""
-    out: list[tuple[str, ...]] = []
-    if tfidf.shape[1] == 0:
-        return [() for _ in range(int(labels.max()) + 1 if len(labels) else 0)]
-    total = np.asarray(tfidf.sum(axis=0)).ravel()
-    for c in range(int(labels.max()) + 1):
-        mask = labels == c
-        inside = np.asarray(tfidf[mask].sum(axis=0)).ravel()
-        outside_n = max(1, int((~mask).sum()))
-        score = inside / max(1, int(mask.sum())) - (total - inside) / outside_n
-        order = np.lexsort((terms, -score))
-        out.append(_distinct((str(terms[i]) for i in order if score[i] > 0), n))
-    return out
-
-
-def _distinct(ranked: Any, n: int) -> tuple[str, ...]:
-    """The first ``n`` terms, skipping any whose words all appear in a term already taken."""
-    taken: list[str] = []
-    seen: set[str] = set()
-    for term in ranked:
-        words = set(term.split())
-        if words <= seen:
-            continue
-        taken.append(term)
-        seen |= words
-        if len(taken) == n:
-            break
-    return tuple(taken)
-
-
-def _project(tfidf: Any, seed: int) -> np.ndarray:
-    """2-D coordinates for a map: truncated SVD to two components."""
-    if tfidf.shape[1] < 3:
-        padded = np.zeros((tfidf.shape[0], 2))
-        dense = tfidf.toarray()
-        padded[:, : dense.shape[1]] = dense[:, :2]
-        return padded
-    return TruncatedSVD(n_components=2, random_state=seed).fit_transform(tfidf)

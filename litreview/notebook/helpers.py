@@ -177,18 +177,31 @@ def gap_statements(gap: Gap) -> pd.DataFrame:
 
 
 def curated_tags(
-    corpus: Corpus, curation_text: str, taxonomy: Taxonomy | None = None
+    corpus: Corpus,
+    curation_text: str,
+    taxonomy: Taxonomy | None = None,
+    suggestions: Sequence[Tag] | None = None,
 ) -> tuple[list[Tag], list[Problem]]:
-    """The corpus's tags with a curation (YAML text, as in ``curation.yaml``) applied."""
+    """The corpus's tags with a curation (YAML text, as in ``curation.yaml``) applied:
+    additions, removals, and the suggestions it accepts (from ``suggestions``, by default the
+    review's ``suggestions.csv``)."""
     from litreview.core.curation import load_curation
-    from litreview.tags.curated_tags import apply_tag_curation
+    from litreview.tags.curated_tags import accept_suggestions, apply_tag_curation
 
     taxonomy = taxonomy or taxonomy_of(corpus)
     curation, problems = load_curation(curation_text, "<curation>")
-    tags, more = apply_tag_curation(
-        list(corpus.tags), curation, {w.key for w in corpus.works}, taxonomy, "<curation>"
-    )
-    return tags, [*problems, *more]
+    keys = {w.key for w in corpus.works}
+    tags, more = apply_tag_curation(list(corpus.tags), curation, keys, taxonomy, "<curation>")
+    offered = corpus.suggestions if suggestions is None else suggestions
+    accepted, rest = accept_suggestions(curation, offered, keys, taxonomy, "<curation>")
+    return [*tags, *accepted], [*problems, *more, *rest]
+
+
+def problem_lines(corpus: Corpus) -> list[str]:
+    """The problems met reading the review, told once: each file's warnings in one line."""
+    from litreview.core.problem_summary import summarise
+
+    return summarise(corpus.problems)
 
 
 def tag_changes(before: Sequence[Tag], after: Sequence[Tag]) -> pd.DataFrame:

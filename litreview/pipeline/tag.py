@@ -1,4 +1,5 @@
-"""The tag step: every work of the corpus tagged by the taxonomy, with evidence (``tags.csv``)."""
+"""The tag step: every work of the corpus tagged by the taxonomy, with evidence (``tags.csv``);
+the suggestions a curator accepted in ``curation.yaml`` join them."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ class TagResult:
 def run_tag(review: Review, taxonomy: Taxonomy | None = None) -> TagResult:
     """Tag the corpus from its fields and citing contexts; write ``tags.csv``."""
     from litreview.corpus.curated_merges import apply_work_curation
+    from litreview.tags.curated_tags import accept_suggestions
     from litreview.tags.tagging import tag_corpus
 
     taxonomy = taxonomy or review.load_taxonomy()
@@ -73,12 +75,27 @@ def run_tag(review: Review, taxonomy: Taxonomy | None = None) -> TagResult:
         curation,
         curation_path=str(review.curation_path),
     )
-    review.save_tags(result.tags)
+    accepted, acc_problems = accept_suggestions(
+        curation,
+        review.load_suggestions(),
+        {w.key for w in curated.works},
+        taxonomy,
+        str(review.curation_path),
+    )
+    tags = (*result.tags, *accepted)
+    review.save_tags(tags)
     return TagResult(
         n_works=len(curated.works),
-        n_tags=len(result.tags),
+        n_tags=len(tags),
         untaggable=tuple(result.untaggable),
-        problems=(*problems, *unread, *cur_problems, *curated.problems, *result.problems),
-        tags=tuple(result.tags),
+        problems=(
+            *problems,
+            *unread,
+            *cur_problems,
+            *curated.problems,
+            *result.problems,
+            *acc_problems,
+        ),
+        tags=tags,
         works=tuple(curated.works),
     )

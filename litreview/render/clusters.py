@@ -1,23 +1,44 @@
-"""Cluster outputs under ``gaps/``: the statement themes table and the cluster figures.
+"""Cluster outputs under ``gaps/``: the statement clusters table, the themes table and the
+cluster figures.
 
 ``gaps/clusters.csv`` has one row per gap statement: ``statement_id`` (``doc_id:start-end``),
 ``doc_id``, ``char_start``, ``char_end``, ``cluster`` (0 is the largest), ``keywords`` (the
-cluster's distinctive terms, ``;``-joined) and ``stability`` (mean adjusted Rand index of the
-clustering runs, the same for every row). The figures are the map of works coloured by cluster
-(``figures/cluster-map.png``) and the map of statements (``figures/statement-clusters.png``).
+cluster's distinctive phrases, ``;``-joined), ``stability`` (mean adjusted Rand index of the
+clustering runs, the same for every row) and ``label`` (the theme's name).
+``gaps/themes.csv`` has one row per theme, of the works (``kind`` ``works``) and of the gap
+statements (``statements``): its label, size, phrases, the taxonomy values it lines up with and
+its most typical members. The figures: the map of works by theme
+(``figures/cluster-map.png``), the map of gap statements (``figures/statement-clusters.png``)
+and the themes of the works against the stated gaps (``figures/clusters-x-gaps.png``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from litreview.core.model import Citation, GapStatement, Work
+from litreview.core.model import Citation, GapStatement, Tag, Work
 from litreview.core.tables import csv_text
-from litreview.gaps.cluster import ClusterResult, cluster_texts, statement_texts
-from litreview.render.cluster_figures import cluster_map_png, works_cluster_map_png
+from litreview.gaps.cluster import ClusterResult, cluster_texts
+from litreview.gaps.cluster_texts import statement_id, statement_texts, work_texts
+from litreview.gaps.gap import Gap
+from litreview.gaps.theme_gaps import theme_gap_counts
+from litreview.gaps.themes import Theme, name_themes
+from litreview.render.cluster_figures import cluster_map_png
+from litreview.render.gap_figures import plot_theme_gaps
+from litreview.taxonomy import Taxonomy
 
-__all__ = ["CLUSTERS_CSV", "cluster_files", "clusters_csv", "statement_clusters"]
+__all__ = [
+    "CLUSTERS_CSV",
+    "THEMES_CSV",
+    "Themes",
+    "cluster_files",
+    "clusters_csv",
+    "statement_clusters",
+    "themes_csv",
+    "work_clusters",
+]
 
 CLUSTERS_CSV = (
     "statement_id",
@@ -27,56 +48,156 @@ CLUSTERS_CSV = (
     "cluster",
     "keywords",
     "stability",
+    "label",
 )
+THEMES_CSV = ("kind", "cluster", "label", "size", "keywords", "values", "examples", "stability")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Themes:
+    """A clustering and its named themes."""
+
+    result: ClusterResult
+    themes: tuple[Theme, ...]
+
+
+def _value_labels(taxonomy: Taxonomy | None) -> dict[tuple[str, str], str]:
+    """(facet, value) -> the value's label."""
+    if taxonomy is None:
+        return {}
+    return {(f.id, v.id): v.label for f in taxonomy.facets for v in f.values}
+
+
+def work_clusters(
+    works: Sequence[Work],
+    citations: Sequence[Citation],
+    tags: Sequence[Tag],
+    taxonomy: Taxonomy | None,
+    *,
+    random_state: int = 0,
+) -> Themes:
+    """Themes of ``works`` (titles plus citing sentences), named with their tags' values."""
+    keys, texts = work_texts(works, citations)
+    result = cluster_texts(texts, keys, random_state=random_state)
+    values: dict[str, set[tuple[str, str]]] = {}
+    for t in tags:
+        values.setdefault(t.work_key, set()).add((t.facet, t.value))
+    themes = name_themes(
+        result,
+        texts,
+        values=values,
+        value_labels=_value_labels(taxonomy),
+        skip_values=taxonomy.fallbacks if taxonomy else (),
+        examples={w.key: w.title for w in works},
+    )
+    return Themes(result=result, themes=themes)
 
 
 def statement_clusters(
-    statements: Sequence[GapStatement], facets: Sequence[str], *, random_state: int = 0
-) -> ClusterResult | None:
-    """Themes of the gap statements (quote plus facet values, TF-IDF, k-means over fixed
-    seeds); ``None`` when there are no statements."""
+    statements: Sequence[GapStatement],
+    taxonomy: Taxonomy | None = None,
+    *,
+    random_state: int = 0,
+) -> Themes | None:
+    """Themes of the gap statements (quote plus the values they name), named by what they say
+    is missing: the values' labels and their own words; ``None`` when there are none."""
     if not statements:
         return None
+    facets = taxonomy.facet_ids if taxonomy else ()
     ids, texts = statement_texts(statements, facets)
-    return cluster_texts(texts, ids, random_state=random_state)
+    by_id = {statement_id(s): s for s in statements}
+    quotes = [by_id[i].quote for i in ids]
+    result = cluster_texts(texts, ids, naming=quotes, random_state=random_state)
+    values = {i: {(f, v) for f, vs in by_id[i].facets for v in vs} for i in ids}
+    themes = name_themes(
+        result,
+        quotes,
+        values=values,
+        value_labels=_value_labels(taxonomy),
+        skip_values=taxonomy.fallbacks if taxonomy else (),
+    )
+    return Themes(result=result, themes=themes)
 
 
-def clusters_csv(result: ClusterResult | None) -> str:
-    """``gaps/clusters.csv`` for ``result`` (just the header when there is none)."""
+def clusters_csv(found: Themes | None) -> str:
+    """``gaps/clusters.csv`` for the statement themes (just the header when there are none)."""
     rows: list[dict[str, Any]] = []
-    for sid, label in zip(
-        result.ids if result else (), result.labels if result else (), strict=True
-    ):
-        doc, _, span = sid.rpartition(":")
-        start, _, end = span.partition("-")
-        words = result.keywords[label] if result and label < len(result.keywords) else ()
-        rows.append(
-            {
-                "statement_id": sid,
-                "doc_id": doc,
-                "char_start": start,
-                "char_end": end,
-                "cluster": label,
-                "keywords": list(words),
-                "stability": round(result.stability, 4) if result else "",
-            }
-        )
+    if found is not None:
+        by_cluster = {t.cluster: t for t in found.themes}
+        for sid, c in zip(found.result.ids, found.result.labels, strict=True):
+            doc, _, span = sid.rpartition(":")
+            start, _, end = span.partition("-")
+            rows.append(
+                {
+                    "statement_id": sid,
+                    "doc_id": doc,
+                    "char_start": start,
+                    "char_end": end,
+                    "cluster": c,
+                    "keywords": list(by_cluster[c].terms),
+                    "stability": round(found.result.stability, 4),
+                    "label": by_cluster[c].label,
+                }
+            )
     return csv_text(CLUSTERS_CSV, rows)
+
+
+def themes_csv(**kinds: Themes | None) -> str:
+    """``gaps/themes.csv``: one row per theme of each kind given (``works=...``)."""
+    rows = [
+        {
+            "kind": kind,
+            "cluster": t.cluster,
+            "label": t.label,
+            "size": t.size,
+            "keywords": list(t.terms),
+            "values": [f"{v.facet}={v.value}" for v in t.values],
+            "examples": list(t.examples),
+            "stability": round(found.result.stability, 4),
+        }
+        for kind, found in kinds.items()
+        if found is not None
+        for t in found.themes
+    ]
+    return csv_text(THEMES_CSV, rows)
 
 
 def cluster_files(
     works: Sequence[Work],
     citations: Sequence[Citation],
     statements: Sequence[GapStatement],
-    facets: Sequence[str],
+    taxonomy: Taxonomy | None = None,
+    *,
+    tags: Sequence[Tag] = (),
+    gaps: Sequence[Gap] = (),
+    exclude: Collection[str] = (),
 ) -> dict[str, str | bytes]:
-    """``clusters.csv`` and the two cluster figures, keyed by their path under ``gaps/``."""
-    result = statement_clusters(statements, facets)
-    files: dict[str, str | bytes] = {"clusters.csv": clusters_csv(result)}
-    if works:
-        files["figures/cluster-map.png"] = works_cluster_map_png(works, citations)
-    if result is not None:
+    """``clusters.csv``, ``themes.csv`` and the cluster figures, keyed by their path under
+    ``gaps/``. Works in ``exclude`` (the documents under review) are not clustered."""
+    stmts = statement_clusters(statements, taxonomy)
+    kept = [w for w in works if w.key not in exclude]
+    found = work_clusters(kept, citations, tags, taxonomy) if kept else None
+    files: dict[str, str | bytes] = {
+        "clusters.csv": clusters_csv(stmts),
+        "themes.csv": themes_csv(works=found, statements=stmts),
+    }
+    if found is not None:
+        files["figures/cluster-map.png"] = cluster_map_png(
+            found.result,
+            found.themes,
+            shapes={w.key: w.type for w in kept},
+            what="works",
+            shape_title="Source type",
+        )
+        frame = theme_gap_counts(found.result, found.themes, gaps, tags, kept, exclude=exclude)
+        if len(frame):
+            files["figures/clusters-x-gaps.png"] = plot_theme_gaps(frame)
+    if stmts is not None:
         files["figures/statement-clusters.png"] = cluster_map_png(
-            result, title="Gap statements by theme"
+            stmts.result,
+            stmts.themes,
+            shapes={statement_id(s): s.strength for s in statements},
+            what="gap statements",
+            shape_title="Statement",
         )
     return files

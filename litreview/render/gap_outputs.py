@@ -62,7 +62,17 @@ def gap_files(g: GapInputs) -> dict[str, str | bytes]:
     if len(frame):
         files["figures/statements-per-theme.png"] = gap_figures.plot_statements_per_theme(frame)
     files.update(coverage_figures(g.taxonomy, g.counted))
-    files.update(cluster_files(g.works, g.citations, g.statements, facets))
+    files.update(
+        cluster_files(
+            g.works,
+            g.citations,
+            g.statements,
+            g.taxonomy,
+            tags=g.counted,
+            gaps=g.gaps,
+            exclude=reviewed,
+        )
+    )
     return files
 
 

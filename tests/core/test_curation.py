@@ -102,3 +102,17 @@ def test_unknown_references() -> None:
     assert (10, "unknown work 'unodc2012world'") in msgs
     assert (5, "unknown value 'women' of facet 'group'") in msgs
     assert all(p.line != 3 for p in problems)
+
+
+def test_accepted_suggestions_are_read_with_their_lines() -> None:
+    text = (
+        "tags:\n  accept:\n"
+        "    - {work: smith2012drugs, facet: group, value: girls, reason: read it}\n"
+        "    - {work: other, facet: group}\n"
+    )
+    cur, problems = load_curation(text, "c.yaml")
+    assert cur.tag_accept == (
+        TagEdit(work="smith2012drugs", facet="group", value="girls", reason="read it", line=3),
+    )
+    assert [(p.line, p.message) for p in problems] == [(4, "accept entry lacks value")]
+    assert unknown_references(cur, {"x"}, None, path="c.yaml")[0].line == 3

@@ -18,11 +18,7 @@ from litreview.gaps.cluster import (
     statement_texts,
     work_texts,
 )
-from litreview.render.cluster_figures import (
-    cluster_map_png,
-    compute_cluster_map,
-    works_cluster_map_png,
-)
+from litreview.render.cluster_figures import cluster_map_png, compute_cluster_map
 
 TOPICS = [
     "river flood levee rainfall inundation",
@@ -133,21 +129,51 @@ def test_cluster_map() -> None:
     """The map frame has one row per item; the PNG is a PNG, the same each time."""
     texts, _ = corpus(24, 2)
     result = cluster_texts(texts, random_state=0)
-    frame = compute_cluster_map(result)
-    assert list(frame.columns) == ["id", "x", "y", "cluster", "label"] and len(frame) == 24
+    frame = compute_cluster_map(result, shapes={"0": "report"})
+    assert list(frame.columns) == ["id", "x", "y", "cluster", "label", "shape"]
+    assert len(frame) == 24 and set(frame["shape"]) == {"report", ""}
     png = cluster_map_png(result, title="Themes")
     assert png.startswith(b"\x89PNG")
     assert cluster_map_png(result, title="Themes") == png  # deterministic: no timestamp inside
     assert isinstance(result, ClusterResult)
 
 
-@pytest.mark.slow
-def test_works_cluster_map_in_one_call() -> None:
-    """Works (titles plus citing contexts) to a PNG map, deterministically."""
-    texts, _ = corpus(20, 4)
-    works = [Work(key=f"k{i:02d}", title=t) for i, t in enumerate(texts)]
-    png = works_cluster_map_png(works, [])
-    assert png.startswith(b"\x89PNG") and png == works_cluster_map_png(list(reversed(works)), [])
+def test_fit_notes_count_library_warnings() -> None:
+    """Duplicate texts leave k-means fewer distinct points than clusters: scikit-learn's
+    ConvergenceWarnings are counted into one note, told once as one LibraryWarning."""
+    import warnings
+
+    from litreview.core.library_warnings import LibraryWarning
+
+    with warnings.catch_warnings(record=True) as told:
+        warnings.simplefilter("always")
+        result = cluster_texts(["river flood"] * 6 + ["heat wave"] * 6, n_clusters=4)
+    assert len(result.notes) == 1 and "ConvergenceWarning" in result.notes[0]
+    assert int(result.notes[0].split(" × ")[0]) > 1
+    assert [(w.category, str(w.message)) for w in told] == [(LibraryWarning, result.notes[0])]
+
+
+def test_central_members_come_first() -> None:
+    """``central`` lists a cluster's members by closeness to its centre."""
+    texts = ["flood river levee", "flood river levee", "flood river", "heat wave", "heat wave sun"]
+    result = cluster_texts(texts, ["a", "b", "c", "d", "e"], n_clusters=2, random_state=0)
+    flood = result.labels[0]
+    central = result.central(flood, 3)
+    assert set(central) == {"a", "b", "c"} and central[-1] == "c"
+
+
+def test_naming_texts_give_the_phrases() -> None:
+    """Phrases come from ``naming`` when given (one text per clustered text), else ``texts``."""
+    texts, truth = corpus(20, 1)
+    plain = ThemeClusterer(n_clusters=4, random_state=0).fit(texts)
+    named = ThemeClusterer(n_clusters=4, random_state=0).fit(
+        texts,
+        naming=[f"{t} zebra crossing" if g == 0 else t for t, g in zip(texts, truth, strict=True)],
+    )
+    assert list(named.labels_) == list(plain.labels_)
+    assert any("zebra crossing" in kw for kw in named.keywords_)
+    with pytest.raises(ValueError, match="naming"):
+        ThemeClusterer().fit(texts, naming=["one"])
 
 
 def test_clusters_csv_rows_follow_statements() -> None:
@@ -172,9 +198,9 @@ def test_clusters_csv_rows_follow_statements() -> None:
             ]
         )
     ]
-    result = statement_clusters(stmts, ["crime_type"])
-    assert result is not None
-    rows = list(csv.DictReader(io.StringIO(clusters_csv(result))))
+    found = statement_clusters(stmts)
+    assert found is not None
+    rows = list(csv.DictReader(io.StringIO(clusters_csv(found))))
     assert tuple(rows[0]) == CLUSTERS_CSV
     assert [(r["doc_id"], int(r["char_start"])) for r in rows] == [
         ("d", 0),
@@ -183,4 +209,5 @@ def test_clusters_csv_rows_follow_statements() -> None:
         ("d", 30),
     ]
     assert rows[0]["cluster"] == rows[1]["cluster"] != rows[2]["cluster"] == rows[3]["cluster"]
-    assert clusters_csv(statement_clusters([], [])) == ",".join(CLUSTERS_CSV) + "\n"
+    assert all(r["label"] and r["keywords"] for r in rows)
+    assert clusters_csv(statement_clusters([])) == ",".join(CLUSTERS_CSV) + "\n"

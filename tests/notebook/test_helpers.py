@@ -93,3 +93,31 @@ def test_png_and_cluster_table() -> None:
     table = cluster_table(result)
     assert table["size"].sum() == 4 and len(table) == 2
     assert all(table["keywords"].str.len() > 0)
+
+
+def test_curated_tags_accepts_suggestions_and_problems_are_told_once() -> None:
+    from litreview.notebook.corpus import open_review
+    from litreview.notebook.helpers import curated_tags, problem_lines
+    from tests.conftest import ROOT
+
+    corpus = open_review(ROOT)
+    work = corpus.works[0].key
+    facet = corpus.review.load_taxonomy().facets[-1]
+    value = facet.value_ids[-1]
+    offered = [
+        Tag(
+            work_key=work,
+            facet=facet.id,
+            value=value,
+            source="model:evidence-logreg",
+            evidence=Evidence(quote="lads", doc_id="d", char_start=3, char_end=7),
+            score=0.4,
+        )
+    ]
+    text = f"tags:\n  accept:\n    - {{work: {work}, facet: {facet.id}, value: {value}}}\n"
+    tags, problems = curated_tags(corpus, text, suggestions=offered)
+    assert problems == []
+    (accepted,) = [t for t in tags if t.source.startswith("accepted")]
+    assert accepted.evidence.quote == "lads" and accepted.score == 0.4
+    lines = problem_lines(corpus)
+    assert len(lines) == len({p.path for p in corpus.problems})  # one line per file

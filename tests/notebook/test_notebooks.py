@@ -1,5 +1,8 @@
 """Every notebook runs top to bottom, on the default review and on a review of another topic,
-shows its figures, raises nothing and writes nothing into the review it reads."""
+shows its figures, raises nothing, writes nothing into the review it reads, and teaches what
+it says: 01 shows what deduplication did with a new bibliography, 02 puts rule tags, curator
+edits and accepted suggestions side by side, 04 names themes in words (never ids) and reads
+them against the stated gaps, 05 shows the register moving; warnings are told once."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from litreview.taxonomy.facets import load_taxonomy
 from tests.conftest import ROOT, require_module
 from tests.review_fixture import build_fixture_review
 
@@ -57,11 +61,45 @@ def _expects_figure(name: str, review: Path) -> bool:
     return False
 
 
+def _text(outputs: list[dict]) -> str:
+    """Everything the cells printed or displayed as text."""
+    parts = []
+    for o in outputs:
+        parts.append(o.get("text", ""))
+        data = o.get("data", {})
+        parts.append(data.get("text/plain", "") + data.get("text/html", ""))
+    return "\n".join(parts)
+
+
+def _snake_ids(review: Path) -> set[str]:
+    """The review's value ids written in snake_case (ids, never words)."""
+    taxonomy = load_taxonomy(
+        (review / "bibliography" / "taxonomy.yaml").read_text(encoding="utf-8")
+    )
+    return {v.id for f in taxonomy.facets for v in f.values if "_" in v.id}
+
+
+#: what each notebook must show, whatever the review
+TEACHES = {
+    "01-corpus": ("merged within the file", "new work", "records read from import-demo.bib"),
+    "02-tags-and-evidence": ("accepted", "suggested", "model "),
+    "04-clusters": ("themes; runs from different seeds agree", "themes with no work there"),
+    "05-gaps": ("works added", "records read from import-demo.bib"),
+}
+
+
 def _check(name: str, review: Path, outputs: list[dict]) -> None:
     errors = [o for o in outputs if o.get("output_type") == "error"]
     assert not errors, errors
     figures = [o for o in outputs if "image/png" in o.get("data", {})]
     assert bool(figures) == _expects_figure(name, review), (name, len(figures))
+    text = _text(outputs)
+    for words in TEACHES.get(name, ()):
+        assert words in text, (name, words)
+    assert "has no title" not in text or text.count("has no title") <= 1, "warnings told once"
+    if name == "04-clusters":
+        shown = [i for i in _snake_ids(review) if i in text]
+        assert not shown, f"taxonomy ids shown instead of labels: {shown}"
 
 
 def test_notebooks_are_stripped() -> None:

@@ -1,0 +1,57 @@
+"""The suggest step: a model trained on the accepted tags proposes tags the rules did not
+give, written apart to ``suggestions.csv`` (``litreview tag --suggest``).
+
+Suggestions a curator has accepted (``tags: accept`` in ``curation.yaml``) stay in the file,
+so the accepted tags keep the model's evidence on every later run.
+"""
+
+from __future__ import annotations
+
+from litreview.core.errors import InputError
+from litreview.review import Review
+from litreview.tags.suggest import SuggestReport
+from litreview.tags.suggest_features import WorkEvidence
+from litreview.taxonomy import Taxonomy
+
+__all__ = ["review_evidence", "run_suggest"]
+
+
+def review_evidence(review: Review, taxonomy: Taxonomy) -> list[WorkEvidence]:
+    """The evidence of every work of the review (curated merges applied), read only."""
+    from litreview.corpus.curated_merges import apply_work_curation
+    from litreview.tags.suggest_features import gather_evidence
+
+    works, _ = review.load_works()
+    docs = review.load_documents()
+    texts = {}
+    for d in docs:
+        try:
+            texts[d.doc_id] = review.load_text(d)
+        except InputError:
+            continue  # a document that cannot be read gives its citations' sentences only
+    curation, _ = review.load_curation()
+    curated = apply_work_curation(
+        works,
+        review.load_citations(),
+        curation,
+        path=str(review.curation_path),
+        documents=docs,
+        merged={m.merged for m in review.load_merges()},
+    )
+    return gather_evidence(curated.works, curated.citations, texts, taxonomy)
+
+
+def run_suggest(review: Review, taxonomy: Taxonomy) -> SuggestReport:
+    """Train on the saved tags, suggest, and write ``suggestions.csv`` (the accepted
+    suggestions kept)."""
+    from litreview.tags.suggest import suggest_tags
+
+    evidence = review_evidence(review, taxonomy)
+    values = [(f.id, v.id) for f in taxonomy.facets for v in f.values]
+    report = suggest_tags(evidence, review.load_tags(), values)
+    curation, _ = review.load_curation()
+    accepted = {(e.work, e.facet, e.value) for e in curation.tag_accept}
+    kept = [s for s in review.load_suggestions() if (s.work_key, s.facet, s.value) in accepted]
+    fresh = [s for s in report.suggestions if (s.work_key, s.facet, s.value) not in accepted]
+    review.save_suggestions([*kept, *fresh])
+    return report

@@ -1,0 +1,180 @@
+"""How good the suggestions are, measured on works the model did not see (pure).
+
+Works are split into folds by ``group`` (works sharing a citing sentence or paragraph stay in
+one fold, so a model is never tested on the words it was trained on). Every held-out work gets
+a probability for every learnt value; per facet, the (work, value) pairs are ranked by it and
+compared with the accepted tags: precision and recall of the ``top`` best pairs (what a
+curator reading the first suggestions sees), precision and recall of the pairs scored at least
+``threshold`` (what is written), and the calibration error (the mean gap between a score and
+the share of right answers among pairs scored alike; 0 is perfectly calibrated).
+
+``blind_to`` measures what the rules cannot give: before scoring a held-out work for a facet,
+every phrase of that facet's values is cut from its words and its hits are dropped, so only
+the rest of its evidence can suggest a value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from litreview.tags.suggest_features import Context, WorkEvidence
+
+__all__ = ["FacetQuality", "blind_to", "cross_validate", "facet_quality", "grouped_folds"]
+
+FacetValue = tuple[str, str]
+Scores = dict[tuple[str, str, str], float]  # (work, facet, value) -> probability
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FacetQuality:
+    """Cross-validated quality of the suggestions of one facet."""
+
+    facet: str
+    n_works: int
+    n_scored: int
+    n_positive: int
+    top: int
+    precision_at_top: float
+    recall_at_top: float
+    threshold: float
+    n_suggested: int
+    precision: float
+    recall: float
+    calibration_error: float
+
+    def summary(self) -> str:
+        """One line for the user."""
+        if not self.n_scored:
+            return f"model {self.facet}: too few accepted tags to learn and measure it"
+        return (
+            f"model {self.facet}: cross-validated precision {self.precision_at_top:.2f} at the "
+            f"top {self.top} (recall {self.recall_at_top:.2f}); at score >= {self.threshold:g}: "
+            f"precision {self.precision:.2f}, recall {self.recall:.2f}; "
+            f"calibration error {self.calibration_error:.2f}"
+        )
+
+
+def grouped_folds(groups: Sequence[str], folds: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(train, test) index pairs, each group wholly in one test fold (fewer folds when there
+    are fewer groups)."""
+    from sklearn.model_selection import GroupKFold
+
+    n_groups = len(set(groups))
+    if n_groups < 2:
+        return []
+    splitter = GroupKFold(n_splits=min(folds, n_groups))
+    return list(splitter.split(np.zeros(len(groups)), groups=list(groups)))
+
+
+def cross_validate(
+    evidence: Sequence[WorkEvidence],
+    labels: Mapping[FacetValue, Collection[str]],
+    make: Callable[[], Any],
+    *,
+    top: int = 20,
+    threshold: float = 0.5,
+    folds: int = 5,
+    blind: Callable[[WorkEvidence, str], WorkEvidence] | None = None,
+) -> tuple[FacetQuality, ...]:
+    """Quality per facet of the models ``make()`` builds (see the module docstring)."""
+    scores = held_out_scores(evidence, labels, make, folds=folds, blind=blind)
+    keys = [e.key for e in evidence]
+    facets = sorted({f for f, _ in labels})
+    return tuple(
+        facet_quality(scores, labels, f, keys, top=top, threshold=threshold) for f in facets
+    )
+
+
+def held_out_scores(
+    evidence: Sequence[WorkEvidence],
+    labels: Mapping[FacetValue, Collection[str]],
+    make: Callable[[], Any],
+    *,
+    folds: int = 5,
+    blind: Callable[[WorkEvidence, str], WorkEvidence] | None = None,
+) -> Scores:
+    """The probability of every (held-out work, learnt value)."""
+    scores: Scores = {}
+    facets = sorted({f for f, _ in labels})
+    for train, test in grouped_folds([e.group for e in evidence], folds):
+        model = make().fit([evidence[i] for i in train], labels)
+        for facet in facets if blind else [""]:
+            shown = [blind(evidence[i], facet) if blind else evidence[i] for i in test]
+            for (f, v), p in model.predict_proba(shown).items():
+                if not blind or f == facet:
+                    scores.update({(e.key, f, v): float(x) for e, x in zip(shown, p, strict=True)})
+    return scores
+
+
+def facet_quality(
+    scores: Scores,
+    labels: Mapping[FacetValue, Collection[str]],
+    facet: str,
+    keys: Sequence[str],
+    *,
+    top: int = 20,
+    threshold: float = 0.5,
+) -> FacetQuality:
+    """Precision and recall at the top and at the threshold, and calibration, of a facet."""
+    pairs = sorted(((-p, k, v) for (k, f, v), p in scores.items() if f == facet), key=lambda t: t)
+    right = np.array([k in labels.get((facet, v), ()) for _, k, v in pairs], dtype=float)
+    probs = np.array([-p for p, _, _ in pairs])
+    held = set(keys) & {k for _, k, _ in pairs}
+    positives = sum(len(set(ks) & held) for (f, _), ks in labels.items() if f == facet)
+    chosen = probs >= threshold
+    return FacetQuality(
+        facet=facet,
+        n_works=len(held),
+        n_scored=len(pairs),
+        n_positive=positives,
+        top=top,
+        precision_at_top=float(right[:top].mean()) if len(right) else 0.0,
+        recall_at_top=float(right[:top].sum() / positives) if positives else 0.0,
+        threshold=threshold,
+        n_suggested=int(chosen.sum()),
+        precision=float(right[chosen].mean()) if chosen.any() else 0.0,
+        recall=float(right[chosen].sum() / positives) if positives else 0.0,
+        calibration_error=calibration_error(probs, right),
+    )
+
+
+def calibration_error(probs: np.ndarray, right: np.ndarray, bins: int = 10) -> float:
+    """Expected calibration error: per tenth of the score range, the gap between the mean
+    score and the share right, weighted by the pairs in it."""
+    if not len(probs):
+        return 0.0
+    which = np.minimum((probs * bins).astype(int), bins - 1)
+    gaps = [
+        abs(probs[which == b].mean() - right[which == b].mean()) * (which == b).mean()
+        for b in range(bins)
+        if (which == b).any()
+    ]
+    return float(sum(gaps))
+
+
+def blind_to(taxonomy: Any) -> Callable[[WorkEvidence, str], WorkEvidence]:
+    """A function that hides one facet from a work's evidence: its phrases cut from the words
+    and its hits dropped (for measuring what the model adds beyond the rules)."""
+
+    def cut(text: str, facet: str) -> str:
+        spans = sorted((s, e) for f, _, s, e in taxonomy.spans(text) if f == facet)
+        out, last = [], 0
+        for s, e in spans:
+            if s >= last:
+                out += [text[last:s], " "]
+                last = e
+        return "".join([*out, text[last:]])
+
+    def hide(e: WorkEvidence, facet: str) -> WorkEvidence:
+        return replace(
+            e,
+            fields=tuple((n, cut(t, facet)) for n, t in e.fields),
+            contexts=tuple(Context(doc_id=c.doc_id, text=cut(c.text, facet)) for c in e.contexts),
+            hits=tuple(h for h in e.hits if h.facet != facet),
+        )
+
+    return hide

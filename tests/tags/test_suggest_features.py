@@ -1,0 +1,65 @@
+"""A work's evidence for the model: its fields, its located citing sentences, the taxonomy's
+hits there (weak ones too), and the group of works sharing a sentence or paragraph."""
+
+from __future__ import annotations
+
+from litreview.core.model import Citation, Work
+from litreview.tags.suggest_features import EvidenceVectorizer, gather_evidence, place_of
+from litreview.taxonomy.facets import load_taxonomy
+from tests.conftest import ROOT
+
+TAXONOMY = load_taxonomy(
+    (ROOT / "tests" / "fixture_review" / "bibliography" / "taxonomy.yaml").read_text("utf-8")
+)
+TEXT = (
+    "Intro\n\nFloods hit the delta. Older people were moved. Two reports cover it.\n\n"
+    "Elsewhere, schools closed for a week."
+)
+
+
+def cite(key: str, sentence: str, footnote: int) -> Citation:
+    at = TEXT.find(sentence)
+    return Citation(
+        doc_id="d",
+        footnote=footnote,
+        position=0,
+        raw="r",
+        work_key=key,
+        context=sentence,
+        char_start=at,
+        char_end=at + len(sentence),
+    )
+
+
+def test_evidence_groups_contexts_and_hits() -> None:
+    works = [
+        Work(key=k, title=t)
+        for k, t in (("a", "Delta report"), ("b", "Relocation"), ("c", "Schools"), ("d", "Uncited"))
+    ]
+    cits = [
+        cite("a", "Floods hit the delta.", 1),
+        cite("b", "Older people were moved.", 2),  # same paragraph as a
+        cite("c", "Elsewhere, schools closed for a week.", 3),
+        Citation(doc_id="d", footnote=4, position=0, raw="r", work_key="c", context="not here"),
+    ]
+    ev = {e.key: e for e in gather_evidence(works, cits, {"d": TEXT}, TAXONOMY)}
+    assert list(ev) == ["a", "b", "c", "d"]
+    assert ev["a"].group == ev["b"].group == "a" and ev["c"].group == "c" and ev["d"].group == "d"
+    (located,) = ev["a"].contexts
+    assert TEXT[located.char_start : located.char_end] == located.text  # type: ignore[misc]
+    assert [c.char_start for c in ev["c"].contexts][1] is None  # not found: kept, no offsets
+    places = {(h.value, place_of(h)) for h in ev["b"].hits}
+    assert ("older_people", "sentence") in places and ("flood", "paragraph") in places
+
+
+def test_vectorizer_columns_name_their_block() -> None:
+    works = [Work(key="a", title="Heat deaths"), Work(key="b", title="River floods")]
+    evidence = gather_evidence(works, [], {}, TAXONOMY)
+    values = [(f.id, v.id) for f in TAXONOMY.facets for v in f.values]
+    vec = EvidenceVectorizer(values=values).fit(evidence)
+    x = vec.transform(evidence).toarray()
+    names = vec.feature_names()
+    assert x.shape == (2, len(names))
+    col = names.index(("hit", "hazard=heat@title"))
+    assert x[0, col] > 0 and x[1, col] == 0
+    assert ("fields", "river") in names and not any(b == "contexts" for b, _ in names)

@@ -1,0 +1,96 @@
+"""Quality of suggestions: grouped folds, precision and recall at the top and at a threshold,
+calibration, and the rules-blind view; the default review's figures meet the target."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from litreview.tags.suggest_features import Context, WorkEvidence
+from litreview.tags.suggest_quality import (
+    blind_to,
+    calibration_error,
+    facet_quality,
+    grouped_folds,
+)
+from litreview.taxonomy.facets import load_taxonomy
+from tests.conftest import ROOT
+
+
+def test_grouped_folds_never_split_a_group() -> None:
+    groups = ["a", "a", "b", "c", "c", "c", "d", "e"]
+    folds = grouped_folds(groups, 3)
+    assert len(folds) == 3
+    for train, test in folds:
+        assert not {groups[i] for i in train} & {groups[i] for i in test}
+    assert sorted(i for _, test in folds for i in test) == list(range(8))
+    assert grouped_folds(["a", "a"], 5) == []
+
+
+def test_precision_recall_at_the_top_and_at_the_threshold() -> None:
+    scores = {
+        ("w1", "f", "x"): 0.9,  # right
+        ("w2", "f", "x"): 0.8,  # wrong
+        ("w3", "f", "y"): 0.6,  # right
+        ("w4", "f", "y"): 0.3,  # right, below the threshold
+        ("w1", "g", "z"): 0.99,  # another facet
+    }
+    labels = {("f", "x"): {"w1"}, ("f", "y"): {"w3", "w4", "w9"}, ("g", "z"): {"w1"}}
+    q = facet_quality(scores, labels, "f", ["w1", "w2", "w3", "w4"], top=2, threshold=0.5)
+    assert (q.n_works, q.n_positive) == (4, 3)  # w9 is not held out here
+    assert q.precision_at_top == 0.5 and q.recall_at_top == pytest.approx(1 / 3)
+    assert q.n_suggested == 3 and q.precision == pytest.approx(2 / 3)
+    assert q.recall == pytest.approx(2 / 3)
+    assert "precision 0.50 at the top 2" in q.summary()
+
+
+def test_calibration_error_is_zero_when_scores_match_the_share_right() -> None:
+    probs = np.array([0.25] * 4 + [0.75] * 4)
+    right = np.array([1, 0, 0, 0, 1, 1, 1, 0], dtype=float)
+    assert calibration_error(probs, right) == pytest.approx(0.0)
+    assert calibration_error(np.array([0.95, 0.95]), np.array([0.0, 0.0])) == pytest.approx(0.95)
+
+
+def test_blind_view_cuts_the_facets_phrases_and_hits() -> None:
+    taxonomy = load_taxonomy(
+        (ROOT / "tests" / "fixture_review" / "bibliography" / "taxonomy.yaml").read_text("utf-8")
+    )
+    from litreview.core.model import Work
+    from litreview.tags.hits import tag_work_fields
+
+    work = Work(key="w", title="Heatwave deaths of older people")
+    e = WorkEvidence(
+        key="w",
+        fields=(("title", work.title),),
+        contexts=(Context(doc_id="d", text="Heat kills children.", char_start=0, char_end=20),),
+        hits=tuple(tag_work_fields(work, taxonomy)),
+        group="w",
+    )
+    hidden = blind_to(taxonomy)(e, "hazard")
+    assert hidden.fields == (("title", "  deaths of older people"),)
+    assert hidden.contexts[0].text == "  kills children."
+    assert {h.facet for h in hidden.hits} == {"population", "outcome"}
+    assert e.hits and {h.facet for h in e.hits} >= {"hazard"}
+
+
+@pytest.mark.slow
+def test_default_review_precision_at_the_top_twenty_per_facet() -> None:
+    """The target: cross-validated precision of the 20 best suggestions of each facet >= 0.7
+    on the default review's accepted tags (benchmarks/bench_suggest.py prints the table)."""
+    from litreview.pipeline.suggest import review_evidence
+    from litreview.review import Review
+    from litreview.tags.suggest import TagSuggester, confirmed_labels
+    from litreview.tags.suggest_quality import cross_validate
+
+    review = Review.at(ROOT)
+    taxonomy = review.load_taxonomy()
+    values = [(f.id, v.id) for f in taxonomy.facets for v in f.values]
+    quality = cross_validate(
+        review_evidence(review, taxonomy),
+        confirmed_labels(review.load_tags()),
+        lambda: TagSuggester(values=values),
+    )
+    assert {q.facet for q in quality} == set(taxonomy.facet_ids)
+    for q in quality:
+        assert q.precision_at_top >= 0.7, q
+        assert q.recall > 0.3 and q.calibration_error < 0.1, q
