@@ -40,8 +40,7 @@ def attach(text: str, spans: list[Span]) -> list[tuple[int, int, str]]:
     chars: list[str | None] = [None] * len(text)
     for start, end, label in spans:
         for k in range(max(0, start), min(end, len(text))):
-            if label and (text[k].isalnum() or chars[k] is None):
-                chars[k] = label
+            chars[k] = label
     letters = [lab if ch.isalnum() else None for ch, lab in zip(text, chars, strict=True)]
     tokens = []
     for m in _TOKEN.finditer(text):
