@@ -52,7 +52,9 @@ def _doc_text(doc: dict) -> str:
 
 
 _NOTE_START = re.compile(r"^\s*(\d{1,3})\s+\S")
-_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bNo)(?<!\bPub)(?<!\bStat)(?<!\bv)[.?!][”’\"]?\s+(?=[A-Z(“])")
+_SENTENCE_END = re.compile(
+    r"(?<![A-Z])(?<!\bNo)(?<!\bPub)(?<!\bStat)(?<!\bv)[.?!][”’\"]?\s+(?=[A-Z(“])"
+)
 
 
 def _note_of(text: str, at: int) -> str:

@@ -58,7 +58,7 @@ def _fill(text: str, tokens: list[list]) -> None:
         word = text[tok[0] : tok[1]]
         before = next((t[2] for t in reversed(tokens[:k]) if t[2]), None)
         after = next((t[2] for t in tokens[k + 1 :] if t[2]), None)
-        if not any(ch.isalnum() for ch in word) or _EDITOR_CUE.match(word) and before:
+        if not any(ch.isalnum() for ch in word) or (_EDITOR_CUE.match(word) and before):
             tok[2] = before or after
         else:
             tok[2] = after or before

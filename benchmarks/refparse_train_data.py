@@ -18,7 +18,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from litreview.extract.refparse import canonical_label
-from litreview.extract.refparse_features import token_spans
 from litreview.extract.refparse_fields import Segment, build_fields
 from litreview.extract.refparse_type import type_features
 

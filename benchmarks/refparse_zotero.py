@@ -93,7 +93,7 @@ FIELDS = {
 ROLES = {"author", "editor", "translator", "director", "interviewer", "recipient"}
 _MARKUP = re.compile(r"[{}\\$<>]|&[a-z]+;")
 _ISO = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
-_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
 def _clean(value: Any) -> str | None:

@@ -43,8 +43,28 @@ __all__ = [
 ]
 
 LABELS = frozenset(
-    "author editor translator date title journal container collection publisher location "
-    "volume pages url doi note genre edition isbn number citation-number".split()
+    [
+        "author",
+        "editor",
+        "translator",
+        "date",
+        "title",
+        "journal",
+        "container",
+        "collection",
+        "publisher",
+        "location",
+        "volume",
+        "pages",
+        "url",
+        "doi",
+        "note",
+        "genre",
+        "edition",
+        "isbn",
+        "number",
+        "citation-number",
+    ]
 )
 """The citation model's labels."""
 _RENAME = {"container-title": "container", "collection-title": "collection"}

@@ -38,7 +38,6 @@ _TEXT: dict[str, tuple[str, Callable[[str], str]]] = {
     "number": ("number", norm.clean),
     "isbn": ("ISBN", norm.clean),
     "edition": ("edition", norm.edition),
-    "pages": ("page", norm.pages),
 }
 
 
@@ -111,6 +110,9 @@ def build_fields(segments: Sequence[Segment]) -> dict[str, Any]:
             item[key] = value
     for text in _texts(segments, "volume")[:1]:
         for key, value in norm.volume_issue(text).items():
+            item.setdefault(key, value)
+    for text in _texts(segments, "pages")[:1]:
+        for key, value in norm.page_fields(text).items():
             item.setdefault(key, value)
     _links(item, segments)
     _notes(item, segments)

@@ -16,20 +16,48 @@ from litreview.extract.refparse_norm import strip_outer
 
 __all__ = ["NAME_PARTICLES", "is_organisation", "split_names"]
 
-_BODY_TAGS = frozenset({"org", "pub", "news", "journal", "event"})
+_BODY_TAGS = frozenset({"org", "pub", "news", "event", "law"})
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}s?$")
-_EDITOR_CUES = re.compile(
-    r"^\s*(?:in:?\s+)|\(?\b(?:eds?|editors?|edited by|hrsg|hg|éds?|dir|coord|trans|"
-    r"translated by|comp)\b\.?\)?,?",
-    re.I,
+_EDITOR_CUES = re.compile(  # lower case or capitalised: "ED" is a pair of initials
+    r"^\s*(?:[Ii]n:?\s+)|\(?\b(?:[Ee]ds?|[Ee]ditors?|[Ee]dited by|[Hh]rsg|[Hh]g|[ÉéEe]ds?|"
+    r"[Dd]ir|[Cc]oord|[Tt]rans|[Tt]ranslated by|[Cc]omp)\b\.?\)?,?"
 )
 _ET_AL = re.compile(r",?\s*\b(?:et\s*al|and others|u\.\s*a)\b\.?", re.I)
 _INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ]?\.?[\s\-]*){1,4}$")
 _VANCOUVER = re.compile(r"^[A-ZÀ-Þ]{1,3}$")
 _SUFFIX = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 NAME_PARTICLES = frozenset(
-    "van von vom der den de del della di da das dos du des la le lo ten ter zu bin ibn al el "
-    "y e et and und".split()
+    [
+        "van",
+        "von",
+        "vom",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "das",
+        "dos",
+        "du",
+        "des",
+        "la",
+        "le",
+        "lo",
+        "ten",
+        "ter",
+        "zu",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "y",
+        "e",
+        "et",
+        "and",
+        "und",
+    ]
 )
 
 
@@ -39,12 +67,13 @@ def _clean(text: str) -> str:
     text = _ET_AL.sub("", text)
     text = re.sub(r"-\s+(?=[a-zà-ÿA-Z])", "-", text)  # "Martin- Facklam"
     text = strip_outer(" ".join(text.split()), " ,;:()[]")
+    text = re.sub(r"(?<=[A-Z]{2})\.$", "", text)  # "WHO."
     return re.sub(r"(?<![A-ZÀ-Þ])\.+$", "", text).strip(" ,;:")
 
 
 def _names_a_body(words: list[str]) -> bool:
-    """Whether a word of the name is a head word of a body in the word lists."""
-    return any(word_tags(w) & _BODY_TAGS for w in words)
+    """Whether a word of the name (not an initial) is a head word of a body in the lists."""
+    return any(word_tags(w) & _BODY_TAGS for w in words if not _INITIALS.match(w))
 
 
 def is_organisation(text: str) -> bool:
@@ -112,11 +141,16 @@ def split_names(segment: str) -> list[dict[str, str]]:
     text = _clean(segment)
     if not text:
         return []
-    if is_organisation(text) and not re.search(r",\s*[A-Z]\.", text):
-        return [{"literal": re.sub(r"(\b[A-Z]{2,})\.$", r"\1", text)}]
     parts = [p for p in _parts(text) if p]
     if ";" in text:
         return [_name_inverted(p) for p in parts]
+    words = text.replace(",", " ").split()
+    if (
+        is_organisation(text)
+        and ("," not in text or _names_a_body(words))
+        and not re.search(r",\s*[A-Z]\.", text)
+    ):
+        return [{"literal": text}]
     inverted = "," in text and _inverted(parts)
     names: list[dict[str, str]] = []
     i = 0

@@ -16,6 +16,7 @@ __all__ = [
     "date_parts",
     "doi",
     "edition",
+    "page_fields",
     "pages",
     "strip_outer",
     "url",
@@ -26,7 +27,7 @@ _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")[a-z]*\.?(?![a-z])", re.I)
 _DAY = re.compile(r"(?<![\d/.-])(\d{1,2})(?:st|nd|rd|th)?(?![\d/])")
-_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})(?:-(\d{2}))?(?!\d)")
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})[-/](\d{2})(?:[-/](\d{2}))?(?!\d)")
 _STRIP = " \t.,;:()[]{}<>|/"
 _QUOTES = "\"'“”‘’«»„*"
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.I)
@@ -97,6 +98,15 @@ def pages(text: str) -> str:
     t = _PAGE_CUE.sub("", text.strip())
     t = re.sub(r"^(\d+)\s*(?:pp?|pages|pgs?|S)\b\.?[\s.,;:]*$", r"\1", t)
     return clean(_DASHES.sub("-", t))
+
+
+def page_fields(text: str) -> dict[str, str]:
+    """The page range of a pages segment, and the volume when it is written before the pages
+    in the same word (``22:25–43`` -> volume 22, pages 25-43)."""
+    m = re.fullmatch(r"\W*(\d+[A-Za-z]?)\s*:\s*(\d+\s*[\-–—]\s*\d+|\d+)\W*", text.strip())
+    if m:
+        return {"volume": m.group(1), "page": pages(m.group(2))}
+    return {"page": pages(text)}
 
 
 def volume_issue(text: str) -> dict[str, str]:

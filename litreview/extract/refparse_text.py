@@ -60,17 +60,28 @@ def _link(match: re.Match[str]) -> str:
     return f"{shown} {target}" if target and target != "#" else shown
 
 
+def _italic(match: re.Match[str]) -> str:
+    """An italic run as a quoted title; links inside it give their text, and the first
+    link's target follows the closing quote."""
+    inner = match.group(2)
+    targets = [t for t in (m.group(2) for m in _MD_LINK.finditer(inner)) if t and t != "#"]
+    words = _MD_LINK.sub(r"\1", inner).strip()
+    comma = "," if words.endswith(",") else ""
+    quoted = f"“{words.strip(' ,')}”{comma}"
+    return f"{quoted} {targets[0]}" if targets else quoted
+
+
 def preprocess(raw: str) -> str:
     """Plain reference text (see the module docstring)."""
     text = raw.strip().lstrip("⁰¹²³⁴⁵⁶⁷⁸⁹ ").strip()
     text = _SIGNAL.sub("", _FOOTNOTE_MARK.sub("", text))
     text = _MD_ESCAPE.sub(lambda m: _HIDE[m.group(1)], text)
     text = _ITALIC_JOIN.sub(" ", text)
-    text = _MD_LINK.sub(_link, text)
-    text = _ANGLE_URL.sub(r"\1", text)
     text = _QUOTED_ITALIC.sub(r"\1\2\3", text)
     text = _QUOTED_SPAN.sub(lambda m: re.sub(r"[*_]+", "", m.group(0)), text)
-    text = _ITALIC.sub(lambda m: f"“{m.group(2).strip(' ,')}”" + ("," * m.group(2).endswith(",")), text)
+    text = _ITALIC.sub(_italic, text)
+    text = _MD_LINK.sub(_link, text)
+    text = _ANGLE_URL.sub(r"\1", text)
     text = _SPACED_DASH.sub(r"\1–\2", text)
     return " ".join(text.translate(_SHOW).split())
 
