@@ -417,6 +417,7 @@ def main() -> int:
     ap.add_argument("--per-style", type=int, default=24)
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--held-out", action="store_true", help="held-out styles and records")
+    ap.add_argument("--notes", action="store_true", help="note styles only (footnotes)")
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
     split_path = HERE / "refparse_data" / "style_split.json"
@@ -425,7 +426,10 @@ def main() -> int:
     split = json.loads(split_path.read_text(encoding="utf-8"))
     side = "held_out" if args.held_out else "train"
     records = [r for r in load_records() if held_out(r["id"]) == args.held_out]
-    examples = generate(split[side], records, args.n, args.per_style, args.seed)
+    styles = split[side]
+    if args.notes:
+        styles = [s for s in styles if ET.parse(style_dir() / s).getroot().get("class") == "note"]
+    examples = generate(styles, records, args.n, args.per_style, args.seed)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as fh:
         for ex in examples:

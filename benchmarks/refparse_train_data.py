@@ -25,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 DATA = HERE / "refparse_data"
 BENCH = ROOT.parent / "shared" / "benchmarks" / "refparse"
 SYNTH_TRAIN = HERE / "out" / "synth_train.jsonl"
+SYNTH_NOTES = HERE / "out" / "synth_notes.jsonl"
 
 
 def load(path: Path) -> list[dict]:
@@ -68,16 +69,25 @@ def quote_variant(tokens: list[str], labels: list[str], rng: random.Random) -> l
 
 
 def training_records(
-    *, n_grobid: int, n_synth: int, seed: int, held_out: Iterable[str], core: bool = True
+    *,
+    n_grobid: int,
+    n_synth: int,
+    seed: int,
+    held_out: Iterable[str],
+    core: bool = True,
+    n_notes: int = 0,
 ) -> list[dict]:
-    """AnyStyle core, ``n_grobid`` GROBID and ``n_synth`` synthetic records (seeded
-    samples), without any whose text is in ``held_out``."""
+    """AnyStyle core, ``n_grobid`` GROBID, ``n_synth`` synthetic records and ``n_notes``
+    synthetic footnotes of note styles (seeded samples), without any whose text is in
+    ``held_out``."""
     rng = random.Random(seed)
     grobid = load(DATA / "grobid.jsonl")
     synth = load(SYNTH_TRAIN) if n_synth else []
+    notes = load(SYNTH_NOTES) if n_notes else []
     out = load(DATA / "anystyle_core.jsonl") if core else []
     out += rng.sample(grobid, min(n_grobid, len(grobid)))
     out += rng.sample(synth, min(n_synth, len(synth)))
+    out += rng.sample(notes, min(n_notes, len(notes)))
     skip = set(held_out)
     return [r for r in out if r["raw"] not in skip]
 

@@ -4,7 +4,7 @@
     python3 benchmarks/train_refparse.py --no-cv        # only the shipped models
     python3 benchmarks/train_refparse.py --ablation     # one model per component left out
 
-Training data (``refparse_training_data.py``): AnyStyle's core set, ``--grobid`` records of
+Training data (``refparse_train_data.py``): AnyStyle's core set, ``--grobid`` records of
 GROBID's corpus and ``--synth`` synthetic renderings (all seeded samples), plus the gold
 training folds; nothing whose text is in gold, grey or the synthetic held-out set.
 
@@ -63,8 +63,9 @@ ABLATIONS = {
     "lexicon features": {"exclude": ["lexicon", "phrases"]},
     "phrase features": {"exclude": ["phrases"]},
     "quote/bracket state": {"exclude": ["state"]},
+    "position features": {"exclude": ["position"]},
     "neighbour features": {"exclude": ["neighbours"]},
-    "synthetic data": {"n_synth": 0},
+    "synthetic data": {"n_synth": 0, "n_notes": 0},
     "GROBID data": {"n_grobid": 0},
     "AnyStyle core data": {"core": False},
 }
@@ -135,7 +136,7 @@ def ablation(gold: list[dict], args: argparse.Namespace) -> dict:
     type_model = args.work / "cv_types.crfsuite"
     results = {}
     for name, change in {"(all components)": {}, **ABLATIONS}.items():
-        opts = {"n_grobid": args.grobid, "n_synth": args.synth, "core": True, **change}
+        opts = {"n_grobid": args.grobid, "n_synth": args.synth, "n_notes": args.notes, **change}
         exclude = opts.pop("exclude", [])
         base = training_records(seed=SEED, held_out=held, **opts)
         if not type_model.exists():
@@ -157,6 +158,7 @@ def main() -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--grobid", type=int, default=3000, help="GROBID records used")
     ap.add_argument("--synth", type=int, default=12000, help="synthetic records used")
+    ap.add_argument("--notes", type=int, default=4000, help="synthetic footnotes used")
     ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
     ap.add_argument("--no-cv", action="store_true", help="only train the shipped models")
     ap.add_argument("--cv-only", action="store_true", help="do not write the shipped models")
@@ -170,7 +172,9 @@ def main() -> int:
         (OUT / "refparse_ablation.json").write_text(json.dumps(result, indent=1) + "\n")
         return 0
     held = held_out_texts()
-    base = training_records(n_grobid=args.grobid, n_synth=args.synth, seed=SEED, held_out=held)
+    base = training_records(
+        n_grobid=args.grobid, n_synth=args.synth, n_notes=args.notes, seed=SEED, held_out=held
+    )
     if not args.no_cv:
         result = cross_validate(gold, base, args)
         (OUT / "refparse_cv.json").write_text(json.dumps(result, indent=1) + "\n")

@@ -32,8 +32,10 @@ class Lexicon:
 
     words: dict[str, frozenset[str]]
     phrases: dict[str, frozenset[str]]
+    firsts: frozenset[str]
 
 
+@lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
     """A word or phrase as the lists are keyed: words lower-cased, outer punctuation gone."""
     return " ".join(w for w in (w.strip(_STRIP).lower() for w in text.split()) if w)
@@ -78,6 +80,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         words={k: frozenset(v) for k, v in words.items() if k},
         phrases={k: frozenset(v) for k, v in phrases.items()},
+        firsts=frozenset(k.partition(" ")[0] for k in phrases),
     )
 
 
@@ -88,7 +91,10 @@ def word_tags(word: str) -> frozenset[str]:
 
 def phrase_tags(words: list[str]) -> frozenset[str]:
     """The tags of a run of two or three words (``["New", "York:"] -> {"place", ...}``)."""
-    return lexicon().phrases.get(key(" ".join(words)), _NONE)
+    lex = lexicon()
+    if not words or key(words[0]) not in lex.firsts:
+        return _NONE
+    return lex.phrases.get(" ".join(key(w) for w in words), _NONE)
 
 
 def is_place(text: str, *, towns: bool = False) -> bool:

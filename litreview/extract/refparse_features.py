@@ -2,7 +2,8 @@
 
 A reference is split on whitespace (:func:`token_spans` keeps each token's offsets). Each
 token is described by its word, shape, punctuation, position, whether it sits inside quotes
-or brackets, and what the word lists say it may be (:mod:`.gazetteer`: ``lex:place``,
+or brackets, how many sentences and commas come before it and whether a year in brackets
+comes after it, and what the word lists say it may be (:mod:`.gazetteer`: ``lex:place``,
 ``lex:given``, ``lex:org``, ...), plus the same for its neighbours. Feature groups can be
 switched off by name (``exclude``) to measure what each is worth.
 """
@@ -18,7 +19,7 @@ from litreview.extract.gazetteer import phrase_tags, word_tags
 
 __all__ = ["GROUPS", "Token", "sequence_features", "token_spans", "tokenize"]
 
-GROUPS = ("lexicon", "phrases", "state", "neighbours")
+GROUPS = ("lexicon", "phrases", "state", "position", "neighbours")
 """Feature groups that :func:`sequence_features` can leave out (for ablations)."""
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
@@ -29,7 +30,9 @@ _DOI = re.compile(r"\b10\.\d{4,}/")
 _WORD = re.compile(r"\S+")
 _OPEN_Q = "“‘\"'«„"
 _CLOSE_Q = "”’\"'»"
-_NEIGHBOUR_FLAGS = frozenset({"year", "initial", "url", "digit", "cap"})
+_NEIGHBOUR_FLAGS = frozenset(
+    {"year", "initial", "url", "digit", "cap", "quote_open", "quote_close", "pureyear"}
+)
 
 
 class Token(NamedTuple):
@@ -112,19 +115,19 @@ def _lent(tok: str, d: int, lexicon: bool) -> tuple[str, ...]:
     return tuple(f"{d}:{a}" for a in keep)
 
 
-def _states(tokens: list[str]) -> list[tuple[bool, bool]]:
-    """For each token: inside quotes, inside parentheses/brackets."""
+def _states(tokens: list[str]) -> list[list[str]]:
+    """For each token: inside quotes, inside parentheses/brackets, after a closed quote."""
     out = []
-    quote = paren = False
+    quote = paren = closed = False
     for tok in tokens:
         if tok[0] in _OPEN_Q and not quote and len(tok) > 1:
             quote = True
         if tok[0] in "([":
             paren = True
-        out.append((quote, paren))
+        out.append(["inquote"] * quote + ["inparen"] * paren + ["afterquote"] * closed)
         stripped = tok.rstrip(".,;:)]")
         if quote and stripped and stripped[-1] in _CLOSE_Q:
-            quote = False
+            quote, closed = False, True
         if tok.rstrip(".,;:")[-1:] in ")]":
             paren = False
     return out
@@ -142,6 +145,22 @@ def _phrases(tokens: list[str]) -> list[list[str]]:
     return out
 
 
+def _positions(tokens: list[str]) -> list[list[str]]:
+    """Per token: how many sentence ends and commas precede it (up to 4), and whether it
+    comes before the first year in brackets (``Body Name (2019)``)."""
+    first = next((i for i, t in enumerate(tokens) if t[:1] in "([" and _PURE_YEAR.fullmatch(t)), -1)
+    out = []
+    stops = commas = 0
+    for i, tok in enumerate(tokens):
+        attrs = [f"stops:{min(stops, 4)}", f"commas:{min(commas, 4)}"]
+        if i < first:
+            attrs.append("before_paren_year")
+        out.append(attrs)
+        stops += tok.endswith((".", "?", "!")) and not _INITIAL.fullmatch(tok)
+        commas += tok.endswith(",")
+    return out
+
+
 _EDGE = {d: (f"{d}:edge",) for d in (-2, -1, 1, 2)}
 _POS = [f"pos:{k}" for k in range(10)]
 _IDX = [f"i:{min(k, 6)}" for k in range(7)]
@@ -154,15 +173,16 @@ def sequence_features(tokens: list[str], exclude: Collection[str] = ()) -> list[
     """
     n = len(tokens)
     lexicon = "lexicon" not in exclude
-    states = _states(tokens) if "state" not in exclude else [(False, False)] * n
+    states = _states(tokens) if "state" not in exclude else [[] for _ in tokens]
     phrases = _phrases(tokens) if "phrases" not in exclude else [[] for _ in tokens]
+    positions = _positions(tokens) if "position" not in exclude else [[] for _ in tokens]
     neighbours = "neighbours" not in exclude
     seen_year = False
     feats = []
     for i, tok in enumerate(tokens):
         f = [*_own(tok, lexicon), _POS[min(9, 10 * i // n)], _IDX[min(i, 6)], *phrases[i]]
-        quote, paren = states[i]
-        f += ["inquote"] * quote + ["inparen"] * paren + ["afteryear"] * seen_year
+        f += positions[i]
+        f += states[i] + ["afteryear"] * seen_year
         seen_year = seen_year or _YEAR.search(tok) is not None
         if neighbours:
             for d in (-2, -1, 1, 2):

@@ -31,7 +31,16 @@ def test_phrases_of_the_word_lists_mark_every_word() -> None:
 def test_groups_can_be_left_out() -> None:
     tokens = ["“A", "title”", "(London:", "Press)."]
     full = sequence_features(tokens)
-    bare = sequence_features(tokens, exclude=("lexicon", "phrases", "state", "neighbours"))
+    bare = sequence_features(
+        tokens, exclude=("lexicon", "phrases", "state", "position", "neighbours")
+    )
     assert "inquote" in full[1] and "inparen" in full[2]
     assert not any(a.startswith("lex:") or a in ("inquote", "inparen") for f in bare for a in f)
     assert not any(a.startswith(("1:", "-1:")) for f in bare for a in f)
+
+
+def test_position_features() -> None:
+    """Sentences and commas before a token, and the words before a year in brackets."""
+    feats = sequence_features(["Harbour", "Board,", "(2019).", "Title.", "Place:"])
+    assert "before_paren_year" in feats[1] and "before_paren_year" not in feats[2]
+    assert "commas:1" in feats[2] and "stops:1" in feats[3] and "stops:2" in feats[4]
