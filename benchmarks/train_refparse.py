@@ -62,7 +62,6 @@ SEED = 7
 ABLATIONS = {
     "lexicon features": {"exclude": ["lexicon", "phrases"]},
     "phrase features": {"exclude": ["phrases"]},
-    "quote/bracket state": {"exclude": ["state"]},
     "position features": {"exclude": ["position"]},
     "neighbour features": {"exclude": ["neighbours"]},
     "synthetic data": {"n_synth": 0, "n_notes": 0},

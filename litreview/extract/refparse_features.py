@@ -1,11 +1,12 @@
 """Tokens and CRF features of a reference string.
 
 A reference is split on whitespace (:func:`token_spans` keeps each token's offsets). Each
-token is described by its word, shape, punctuation, position, whether it sits inside quotes
-or brackets, how many sentences and commas come before it and whether a year in brackets
-comes after it, and what the word lists say it may be (:mod:`.gazetteer`: ``lex:place``,
-``lex:given``, ``lex:org``, ...), plus the same for its neighbours. Feature groups can be
-switched off by name (``exclude``) to measure what each is worth.
+token is described by its word, shape, punctuation, position, how many sentences and commas
+come before it and whether a year in brackets comes after it, and what the word lists say
+it may be (:mod:`.gazetteer`: ``lex:place``, ``lex:given``, ``lex:org``, ...), plus the same
+for its neighbours. Feature groups can be switched off by name (``exclude``) to measure what
+each is worth; the quote and bracket state once computed here was measured so and removed
+(it cost 0.006 micro-F1 on grey).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from litreview.extract.gazetteer import phrase_tags, word_tags
 
 __all__ = ["GROUPS", "Token", "sequence_features", "token_spans", "tokenize"]
 
-GROUPS = ("lexicon", "phrases", "state", "position", "neighbours")
+GROUPS = ("lexicon", "phrases", "position", "neighbours")
 """Feature groups that :func:`sequence_features` can leave out (for ablations)."""
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
@@ -115,24 +116,6 @@ def _lent(tok: str, d: int, lexicon: bool) -> tuple[str, ...]:
     return tuple(f"{d}:{a}" for a in keep)
 
 
-def _states(tokens: list[str]) -> list[list[str]]:
-    """For each token: inside quotes, inside parentheses/brackets, after a closed quote."""
-    out = []
-    quote = paren = closed = False
-    for tok in tokens:
-        if tok[0] in _OPEN_Q and not quote and len(tok) > 1:
-            quote = True
-        if tok[0] in "([":
-            paren = True
-        out.append(["inquote"] * quote + ["inparen"] * paren + ["afterquote"] * closed)
-        stripped = tok.rstrip(".,;:)]")
-        if quote and stripped and stripped[-1] in _CLOSE_Q:
-            quote, closed = False, True
-        if tok.rstrip(".,;:")[-1:] in ")]":
-            paren = False
-    return out
-
-
 def _phrases(tokens: list[str]) -> list[list[str]]:
     """``lex:`` attributes of the two- and three-word runs each token belongs to."""
     out: list[list[str]] = [[] for _ in tokens]
@@ -173,7 +156,6 @@ def sequence_features(tokens: list[str], exclude: Collection[str] = ()) -> list[
     """
     n = len(tokens)
     lexicon = "lexicon" not in exclude
-    states = _states(tokens) if "state" not in exclude else [[] for _ in tokens]
     phrases = _phrases(tokens) if "phrases" not in exclude else [[] for _ in tokens]
     positions = _positions(tokens) if "position" not in exclude else [[] for _ in tokens]
     neighbours = "neighbours" not in exclude
@@ -182,7 +164,7 @@ def sequence_features(tokens: list[str], exclude: Collection[str] = ()) -> list[
     for i, tok in enumerate(tokens):
         f = [*_own(tok, lexicon), _POS[min(9, 10 * i // n)], _IDX[min(i, 6)], *phrases[i]]
         f += positions[i]
-        f += states[i] + ["afteryear"] * seen_year
+        f += ["afteryear"] * seen_year
         seen_year = seen_year or _YEAR.search(tok) is not None
         if neighbours:
             for d in (-2, -1, 1, 2):

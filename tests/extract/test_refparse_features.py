@@ -31,11 +31,9 @@ def test_phrases_of_the_word_lists_mark_every_word() -> None:
 def test_groups_can_be_left_out() -> None:
     tokens = ["“A", "title”", "(London:", "Press)."]
     full = sequence_features(tokens)
-    bare = sequence_features(
-        tokens, exclude=("lexicon", "phrases", "state", "position", "neighbours")
-    )
-    assert "inquote" in full[1] and "inparen" in full[2]
-    assert not any(a.startswith("lex:") or a in ("inquote", "inparen") for f in bare for a in f)
+    bare = sequence_features(tokens, exclude=("lexicon", "phrases", "position", "neighbours"))
+    assert "lex:place" in full[2] and "commas:0" in full[1]
+    assert not any(a.startswith(("lex:", "commas:", "stops:")) for f in bare for a in f)
     assert not any(a.startswith(("1:", "-1:")) for f in bare for a in f)
 
 
