@@ -5,7 +5,7 @@
 reference's text). The reference string is the reference of the document's notes (found by
 the ingest's own splitter, :mod:`litreview.extract.footnotes` and
 :mod:`litreview.extract.citations`) or of its reference list that holds the hint; it is
-cleaned as ingest cleans it (:func:`litreview.corpus.ingest.clean_reference`) and parsed.
+cleaned as ingest cleans it (:func:`litreview.corpus.ingest_works.clean_reference`) and parsed.
 
 Scoring (per field, as score.py does): TP when gold and parse agree after folding (case,
 accents and punctuation dropped), FP+FN when both are present and differ, FN or FP when only
@@ -171,7 +171,7 @@ def _compare(field: str, gold: Any, item: dict[str, Any]) -> tuple[bool, bool]:
 
 def score(refs: list[DocRef], parse: Callable[[str], dict[str, Any]]) -> dict[str, Any]:
     """Per-field counts, precision, recall, F1 and accuracy over the gold references."""
-    from litreview.corpus.ingest import clean_reference
+    from litreview.corpus.ingest_works import clean_reference
 
     counts = {f: Counter() for f in FIELDS}
     for ref in refs:

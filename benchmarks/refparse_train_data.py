@@ -76,10 +76,11 @@ def training_records(
     held_out: Iterable[str],
     core: bool = True,
     n_notes: int = 0,
+    n_links: int = 0,
 ) -> list[dict]:
-    """AnyStyle core, ``n_grobid`` GROBID, ``n_synth`` synthetic records and ``n_notes``
-    synthetic footnotes of note styles (seeded samples), without any whose text is in
-    ``held_out``."""
+    """AnyStyle core, ``n_grobid`` GROBID, ``n_synth`` synthetic records, ``n_notes``
+    synthetic footnotes of note styles (seeded samples) and ``n_links`` link-only
+    references (:func:`link_only_records`), without any whose text is in ``held_out``."""
     rng = random.Random(seed)
     grobid = load(DATA / "grobid.jsonl")
     synth = load(SYNTH_TRAIN) if n_synth else []
@@ -88,8 +89,40 @@ def training_records(
     out += rng.sample(grobid, min(n_grobid, len(grobid)))
     out += rng.sample(synth, min(n_synth, len(synth)))
     out += rng.sample(notes, min(n_notes, len(notes)))
+    out += link_only_records(n_links, seed)
     skip = set(held_out)
     return [r for r in out if r["raw"] not in skip]
+
+
+_LINK_FORMS = (
+    "{url}",
+    "{url}.",
+    "Available at: {url}",
+    "Available from {url}.",
+    "{url} (accessed {date}).",
+)
+
+
+def link_only_records(n: int, seed: int) -> list[dict]:
+    """``n`` references that are only a link, the way notes give them (bare, "Available
+    at:", with an access date), built from the URLs of the real records: the work has a URL
+    and nothing else the parser may invent."""
+    rng = random.Random(seed)
+    urls = sorted({r["URL"] for r in load(DATA / "records.jsonl") if r.get("URL")})
+    out = []
+    for k, url in enumerate(rng.sample(urls, min(n, len(urls)))):
+        form = rng.choice(_LINK_FORMS)
+        head, _, tail = form.partition("{url}")
+        labels = [["url", (head + url).strip()]]
+        if tail.strip() == ".":
+            labels = [["url", (head + url + ".").strip()]]
+        elif tail.strip():
+            month = rng.choice(("May", "June", "March"))
+            date = f"{rng.randint(1, 28)} {month} 20{rng.randint(10, 24)}"
+            labels = [*labels, ["note", tail.format(date=date).strip()]]
+        raw = " ".join(t for _, t in labels)
+        out.append({"id": f"link-{k}", "raw": raw, "labels": labels})
+    return out
 
 
 def held_out_texts() -> set[str]:

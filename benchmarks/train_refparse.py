@@ -158,6 +158,7 @@ def main() -> int:
     ap.add_argument("--grobid", type=int, default=3000, help="GROBID records used")
     ap.add_argument("--synth", type=int, default=12000, help="synthetic records used")
     ap.add_argument("--notes", type=int, default=4000, help="synthetic footnotes used")
+    ap.add_argument("--links", type=int, default=300, help="link-only references used")
     ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
     ap.add_argument("--no-cv", action="store_true", help="only train the shipped models")
     ap.add_argument("--cv-only", action="store_true", help="do not write the shipped models")
@@ -172,7 +173,12 @@ def main() -> int:
         return 0
     held = held_out_texts()
     base = training_records(
-        n_grobid=args.grobid, n_synth=args.synth, n_notes=args.notes, seed=SEED, held_out=held
+        n_grobid=args.grobid,
+        n_synth=args.synth,
+        n_notes=args.notes,
+        n_links=args.links,
+        seed=SEED,
+        held_out=held,
     )
     if not args.no_cv:
         result = cross_validate(gold, base, args)
