@@ -117,10 +117,13 @@ def ablation() -> None:
     if path.exists():
         rows = json.loads(path.read_text(encoding="utf-8"))
         cols = [c for c in next(iter(rows.values())) if c != "train_seconds"]
-        print("ablation, one model per row (trained without gold block 0; block 0 scored):")
-        print(f"  {'left out':<24}" + "".join(f"{c:>12}" for c in cols))
+        print(
+            "ablation, one model per row (a smaller training set, 60 iterations, gold block 0"
+            " held out and scored; run before the quote/bracket state was removed):"
+        )
+        print(f"  {'left out':<24}" + "".join(f"{c:>14}" for c in cols))
         for name, row in rows.items():
-            print(f"  {name:<24}" + "".join(f"{row[c]:>12.3f}" for c in cols))
+            print(f"  {name:<24}" + "".join(f"{row[c]:>14.3f}" for c in cols))
     else:
         print("model ablation: run benchmarks/train_refparse.py --ablation first")
     grey, synth = load(BENCH / "anystyle_grey.jsonl"), load(DATA / "synth_heldout.jsonl")
