@@ -1,24 +1,31 @@
-"""Train the reference-parser CRF and report its cross-validated score.
+"""Train the reference parser's models and cross-validate them on the gold set.
 
-    python3 benchmarks/train_refparse.py [--gold PATH] [--folds 5] [--out MODEL]
+    python3 benchmarks/train_refparse.py                # CV on gold, then the shipped models
+    python3 benchmarks/train_refparse.py --no-cv        # only the shipped models
+    python3 benchmarks/train_refparse.py --ablation     # one model per component left out
 
-1. k-fold cross-validation on the gold set: train on k-1 folds, parse the held-out
-   fold with the full parser (CRF + rules), write all held-out predictions to
-   ``benchmarks/out/refparse_cv_pred.jsonl`` and score them with the benchmark's score.py.
-2. Synthetic held-out check: the fold-0 model parses synthetic references drawn with
-   another seed than the training ones (``--check-seed``); their gold fields are built
-   from the labels by construction, and score.py scores the parses.
-3. Train on the whole gold set and write the shipped model (``--out``).
-The grey set is never used here (see bench_refparse.py).
+Training data (``refparse_train_data.py``): AnyStyle's core set, ``--grobid`` records of
+GROBID's corpus and ``--synth`` synthetic renderings (all seeded samples), plus the gold
+training folds; nothing whose text is in gold, grey or the synthetic held-out set.
+
+1. Cross-validation: the gold set in ``--folds`` contiguous blocks (neighbouring records
+   come from one bibliography, so a block is the nearest thing to a document); each block
+   is parsed by a model trained without it; score.py scores all held-out parses. Figures
+   go to ``benchmarks/out/refparse_cv.json``.
+2. The type model is trained on the synthetic records (their type is known).
+3. The shipped citation model is trained on all of it plus the whole gold set.
+4. ``--ablation``: for each component (a feature group, a data source), a model trained
+   without it on everything but gold block 0, scored on block 0, grey, the synthetic
+   held-out set and the documents' references; figures to ``refparse_ablation.json``
+   (``bench_refparse.py --ablation`` prints the table).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import subprocess
+import random
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -26,184 +33,163 @@ import pycrfsuite
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-
-from litreview.extract import refparse
-from litreview.extract.refparse_features import sequence_features, tokenize
-from litreview.extract.refparse_fields import build_item
-
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from refparse_synth import synthetic_records
 
-BENCH = ROOT.parent / "shared" / "benchmarks" / "refparse"
-SYNTH = 800
-PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+from refparse_scoring import score_file, score_sets
+from refparse_train_data import (
+    BENCH,
+    held_out_texts,
+    load,
+    quote_variant,
+    sequence,
+    training_records,
+    type_examples,
+)
 
+from litreview.extract.refparse import ReferenceParser
+from litreview.extract.refparse_features import sequence_features
 
-def load(path: Path) -> list[dict]:
-    """The benchmark records of a JSONL file."""
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
-def token_labels(record: dict) -> tuple[list[str], list[str]]:
-    """Tokens of the record's raw string with the gold label of each."""
-    tokens: list[str] = []
-    labels: list[str] = []
-    for tag, text in record["labels"]:
-        toks = tokenize(text)
-        tokens += toks
-        labels += [refparse.canonical_label(tag)] * len(toks)
-    return tokens, labels
-
-
-def augmented(tokens: list[str], labels: list[str]) -> list[list[str]]:
-    """Copies of a sequence whose “double-quoted” title is written in single quotes instead.
-
-    Our footnotes quote titles with '...' and ‘...’, which the gold set rarely does.
-    """
-    if "title" not in labels or not tokens[labels.index("title")].startswith("“"):
-        return []
-    out = []
-    for left, right in (("‘", "’"), ("'", "'")):
-        out.append(
-            [
-                t.replace("“", left).replace("”", right) if lab == "title" else t
-                for t, lab in zip(tokens, labels, strict=True)
-            ]
-        )
-    return out
+OUT = ROOT / "benchmarks" / "out"
+DATA = ROOT / "litreview" / "data"
+PARAMS = {
+    "c1": 0.1,
+    "c2": 0.01,
+    "max_iterations": 120,
+    "feature.possible_transitions": True,
+    "feature.minfreq": 2,
+}
+SEED = 7
+ABLATIONS = {
+    "lexicon features": {"exclude": ["lexicon", "phrases"]},
+    "phrase features": {"exclude": ["phrases"]},
+    "position features": {"exclude": ["position"]},
+    "neighbour features": {"exclude": ["neighbours"]},
+    "synthetic data": {"n_synth": 0, "n_notes": 0},
+    "GROBID data": {"n_grobid": 0},
+    "AnyStyle core data": {"core": False},
+}
 
 
-def train(records: list[dict], model_path: Path, n_synth: int = 0) -> None:
-    """Train a CRF on ``records`` (plus single-quote copies and ``n_synth`` synthetic
-    grey-literature references) and save it to ``model_path``."""
+def train_crf(records: list[dict], path: Path, exclude: list[str], iterations: int) -> float:
+    """Train a citation model on ``records`` (plus a quote variant of each quoted title);
+    returns the seconds it took."""
+    t0 = time.perf_counter()
+    rng = random.Random(SEED)
     trainer = pycrfsuite.Trainer(verbose=False)
-    for rec in [*records, *synthetic_records(n_synth)]:
-        tokens, labels = token_labels(rec)
-        if tokens:
-            trainer.append(sequence_features(tokens), labels)
-            for copy in augmented(tokens, labels):
-                trainer.append(sequence_features(copy), labels)
-    trainer.set_params(PARAMS)
-    model_path.parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(model_path))
+    for rec in records:
+        tokens, labels = sequence(rec)
+        if not tokens:
+            continue
+        trainer.append(sequence_features(tokens, exclude), labels)
+        variant = quote_variant(tokens, labels, rng)
+        if variant:
+            trainer.append(sequence_features(variant, exclude), labels)
+    trainer.set_params({**PARAMS, "max_iterations": iterations})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(path))
+    return time.perf_counter() - t0
 
 
-def cross_validate(
-    records: list[dict], folds: int, out_dir: Path, reuse: bool, n_synth: int = 0
-) -> Path:
-    """Held-out predictions of every record (fold = index mod k); returns their path.
+def train_types(records: list[dict], path: Path) -> None:
+    """Train the type model on the records that know their type."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for feats, csl_type in type_examples(records):
+        trainer.append([feats], [csl_type])
+    trainer.set_params({"c1": 0.05, "c2": 0.01, "max_iterations": 200})
+    trainer.train(str(path))
 
-    Fold models are kept in ``out_dir``; with ``reuse`` existing ones are not retrained
-    (to re-score after a change in the rules only). Synthetic references join the training
-    folds only; every held-out record is gold.
-    """
-    preds: list[dict | None] = [None] * len(records)
-    for k in range(folds):
-        train_recs = [r for i, r in enumerate(records) if i % folds != k]
-        model = out_dir / f"cv_fold{k}of{folds}.crfsuite"
-        t0 = time.perf_counter()
-        if not (reuse and model.exists()):
-            train(train_recs, model, n_synth)
-        parser = refparse.ReferenceParser(model)
-        for i, rec in enumerate(records):
-            if i % folds == k:
+
+def blocks(n: int, folds: int) -> list[int]:
+    """The fold of each of ``n`` records: contiguous blocks."""
+    return [i * folds // n for i in range(n)]
+
+
+def cross_validate(gold: list[dict], base: list[dict], args: argparse.Namespace) -> dict:
+    """Held-out parses of every gold record, scored; writes predictions and figures."""
+    fold_of = blocks(len(gold), args.folds)
+    preds: list[dict] = [{} for _ in gold]
+    type_model = args.work / "cv_types.crfsuite"
+    train_types(base, type_model)
+    for k in range(args.folds):
+        model = args.work / f"cv_fold{k}.crfsuite"
+        train = base + [g for g, f in zip(gold, fold_of, strict=True) if f != k]
+        secs = train_crf(train, model, [], args.iterations)
+        parser = ReferenceParser(model, type_model)
+        for i, rec in enumerate(gold):
+            if fold_of[i] == k:
                 preds[i] = {"id": rec["id"], "fields": parser.parse(rec["raw"])}
-        print(f"fold {k}: {time.perf_counter() - t0:.1f}s", file=sys.stderr)
-    path = out_dir / "refparse_cv_pred.jsonl"
+        print(f"fold {k}: {len(train)} sequences, {secs:.0f} s", file=sys.stderr)
+    path = args.work / "refparse_cv_pred.jsonl"
     with path.open("w", encoding="utf-8") as fh:
         for p in preds:
             fh.write(json.dumps(p, ensure_ascii=False) + "\n")
-    return path
+    return score_file(BENCH / "anystyle_gold.jsonl", path)
 
 
-def synth_fields(record: dict) -> dict:
-    """CSL fields of a synthetic record, built from its labels (gold by construction)."""
-    segs = [(refparse.canonical_label(tag), text) for tag, text in record["labels"]]
-    segs = [(lab, text) for lab, text in segs if lab != "note"]
-    return build_item(segs, record["raw"])
-
-
-def synth_check(model: Path, n: int, seed: int, out_dir: Path) -> None:
-    """Score ``model`` (with the rules) on ``n`` synthetic references of another seed."""
-    records = synthetic_records(n, seed=seed)
-    parser = refparse.ReferenceParser(model)
-    gold, pred = out_dir / "synth_check_gold.jsonl", out_dir / "synth_check_pred.jsonl"
-    with gold.open("w", encoding="utf-8") as gh, pred.open("w", encoding="utf-8") as ph:
-        for rec in records:
-            gh.write(
-                json.dumps({"id": rec["id"], "fields": synth_fields(rec)}, ensure_ascii=False)
-                + "\n"
-            )
-            ph.write(
-                json.dumps(
-                    {"id": rec["id"], "fields": parser.parse(rec["raw"])}, ensure_ascii=False
-                )
-                + "\n"
-            )
-    print(f"synthetic held-out check ({n} refs, seed {seed}, {model.name}):", file=sys.stderr)
-    sys.stdout.flush()
-    subprocess.run([sys.executable, str(BENCH / "score.py"), str(gold), str(pred)], check=True)
+def ablation(gold: list[dict], args: argparse.Namespace) -> dict:
+    """One model per component left out (block 0 of gold held out), and one with all."""
+    fold_of = blocks(len(gold), args.folds)
+    block0 = [g for g, f in zip(gold, fold_of, strict=True) if f == 0]
+    rest = [g for g, f in zip(gold, fold_of, strict=True) if f != 0]
+    held = held_out_texts()
+    type_model = args.work / "cv_types.crfsuite"
+    results = {}
+    for name, change in {"(all components)": {}, **ABLATIONS}.items():
+        opts = {"n_grobid": args.grobid, "n_synth": args.synth, "n_notes": args.notes, **change}
+        exclude = opts.pop("exclude", [])
+        base = training_records(seed=SEED, held_out=held, **opts)
+        if not type_model.exists():
+            train_types(base, type_model)
+        model = args.work / f"ablation_{len(results)}.crfsuite"
+        secs = train_crf(base + rest, model, exclude, args.iterations)
+        parser = ReferenceParser(model, type_model, exclude=exclude)
+        results[name] = score_sets(parser, block0)
+        results[name]["train_seconds"] = round(secs)
+        print(f"{name}: {results[name]}", file=sys.stderr)
+    return results
 
 
 def main() -> int:
-    """Cross-validate, score, then train the shipped model."""
+    """Cross-validate, train the shipped models, or run the ablation."""
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--gold", type=Path, default=BENCH / "anystyle_gold.jsonl")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--out", type=Path, default=ROOT / "litreview" / "data" / "refparse.crfsuite")
-    ap.add_argument(
-        "--synth",
-        type=int,
-        default=SYNTH,
-        help="synthetic grey-literature references added to every training set",
-    )
-    ap.add_argument("--no-cv", action="store_true", help="only train the shipped model")
-    ap.add_argument(
-        "--check",
-        type=int,
-        default=400,
-        help="synthetic held-out references scored after CV (0: none)",
-    )
-    ap.add_argument(
-        "--check-seed",
-        type=int,
-        default=20240,
-        help="seed of the held-out synthetic references (training uses 7)",
-    )
-    ap.add_argument("--cv-only", action="store_true", help="do not write the shipped model")
-    ap.add_argument(
-        "--reuse-folds",
-        action="store_true",
-        help="reuse fold models left by an earlier run (rules changed, features not)",
-    )
-    ap.add_argument(
-        "--work",
-        type=Path,
-        default=Path(tempfile.gettempdir()) / "litreview_refparse_cv",
-        help="where fold models and held-out predictions go",
-    )
+    ap.add_argument("--grobid", type=int, default=3000, help="GROBID records used")
+    ap.add_argument("--synth", type=int, default=12000, help="synthetic records used")
+    ap.add_argument("--notes", type=int, default=4000, help="synthetic footnotes used")
+    ap.add_argument("--links", type=int, default=300, help="link-only references used")
+    ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
+    ap.add_argument("--no-cv", action="store_true", help="only train the shipped models")
+    ap.add_argument("--cv-only", action="store_true", help="do not write the shipped models")
+    ap.add_argument("--ablation", action="store_true")
+    ap.add_argument("--work", type=Path, default=OUT / "refparse_work")
     args = ap.parse_args()
-    records = load(args.gold)
     args.work.mkdir(parents=True, exist_ok=True)
+    gold = load(BENCH / "anystyle_gold.jsonl")
+    if args.ablation:
+        result = ablation(gold, args)
+        (OUT / "refparse_ablation.json").write_text(json.dumps(result, indent=1) + "\n")
+        return 0
+    held = held_out_texts()
+    base = training_records(
+        n_grobid=args.grobid,
+        n_synth=args.synth,
+        n_notes=args.notes,
+        n_links=args.links,
+        seed=SEED,
+        held_out=held,
+    )
     if not args.no_cv:
-        pred = cross_validate(records, args.folds, args.work, args.reuse_folds, args.synth)
-        score = [sys.executable, str(BENCH / "score.py"), str(args.gold), str(pred)]
-        subprocess.run(score, check=True)
-        sys.stdout.flush()
-        if args.check:
-            synth_check(
-                args.work / f"cv_fold0of{args.folds}.crfsuite",
-                args.check,
-                args.check_seed,
-                args.work,
-            )
+        result = cross_validate(gold, base, args)
+        (OUT / "refparse_cv.json").write_text(json.dumps(result, indent=1) + "\n")
+        print(f"gold cross-validated micro-F1 {result['micro_f1']:.3f}", file=sys.stderr)
     if args.cv_only:
         return 0
-    train(records, args.out, args.synth)
-    print(f"model written to {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)", file=sys.stderr)
+    train_types(base, DATA / "refparse_type.crfsuite")
+    secs = train_crf(base + gold, DATA / "refparse.crfsuite", [], args.iterations)
+    size = (DATA / "refparse.crfsuite").stat().st_size / 1e6
+    print(f"shipped model: {len(base) + len(gold)} sequences, {secs:.0f} s, {size:.2f} MB")
     return 0
 
 

@@ -1,7 +1,9 @@
 """``litreview parse [FILE|-]``: reference strings in, CSL-JSON out (one a line).
 
 Each input line is one raw reference; each output line is one CSL-JSON object (no ``id``)
-in the same order. A blank input line gives ``{}`` so that line numbers stay aligned.
+in the same order. A blank input line gives ``{}`` so that line numbers stay aligned. What
+a reference does not say (a bare link has no title) is a warning on standard error, with
+the input line: ``refs.txt:3: the reference gives only a link: ...``.
 """
 
 from __future__ import annotations
@@ -29,9 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _read_lines(name: str) -> list[str]:
-    """The input lines (without line ends); bad input (a missing file, bytes that are not
-    UTF-8, from a file or from standard input) raises :class:`InputError`."""
+def _read_lines(name: str) -> tuple[str, list[str]]:
+    """The input's name and lines (without line ends); bad input (a missing file, bytes that
+    are not UTF-8, from a file or from standard input) raises :class:`InputError`."""
     if name == "-":
         data = sys.stdin.buffer.read()
         name = "<stdin>"
@@ -40,15 +42,17 @@ def _read_lines(name: str) -> list[str]:
         if not path.is_file():
             raise InputError("no such file", path=name)
         data = path.read_bytes()
-    return decode_utf8(data, name).splitlines()
+    return name, decode_utf8(data, name).splitlines()
 
 
 def run(args: argparse.Namespace) -> int:
-    """Parse every line and print one JSON object a line."""
-    from litreview.extract.refparse import parse_many
+    """Parse every line, print one JSON object a line and the warnings on standard error."""
+    from litreview.extract.refparse import parse_detailed
 
-    lines = _read_lines(args.file)
-    out = sys.stdout
-    for item in parse_many(lines):
-        out.write(json.dumps(item, ensure_ascii=False) + "\n")
+    name, lines = _read_lines(args.file)
+    for number, line in enumerate(lines, 1):
+        parsed = parse_detailed(line)
+        sys.stdout.write(json.dumps(parsed.item, ensure_ascii=False) + "\n")
+        for warning in parsed.warnings:
+            sys.stderr.write(f"{name}:{number}: {warning}\n")
     return 0

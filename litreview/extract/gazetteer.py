@@ -1,49 +1,112 @@
-"""Place names for the reference parser's field repairs (``data/places.txt``: countries,
-capitals, US states and cities from GeoNames, written by ``benchmarks/make_places.py``).
+"""The reference parser's word lists: what a word may be, as evidence for the model.
 
-:func:`is_place` says whether a field value names places only (``Islamabad, Pakistan``). A
-name on its own counts only when it is a country, capital or state, since many towns share
-a publisher's name (Greenwood, Hurst, Lexington).
+The lists are data, in ``litreview/data/``: ``places.txt`` (countries, capitals, states and
+cities from GeoNames, by ``benchmarks/make_places.py``), ``lexicon/given_names.txt`` and
+``lexicon/surnames.txt`` (US Census, by ``benchmarks/make_names.py``), ``lexicon/months.txt``,
+``lexicon/cues.tsv`` (cue words: "In", "pp.", "eds.", "accessed") and ``lexicon/heads.tsv``
+(words that name a kind of body or publication: organisations, publishers, journals,
+meetings, kinds of document, laws, news outlets, web pages).
+
+:func:`word_tags` gives the tags of one word; :func:`phrase_tags` those of a run of two or
+three words (``new york``). The parser turns them into CRF features (``lex:place``); no
+code decides anything from them alone. :func:`is_place` says whether a field names places
+only.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["is_place"]
+__all__ = ["Lexicon", "is_place", "key", "lexicon", "phrase_tags", "word_tags"]
 
 _STRIP = ".,;:()[]{}<>\"'“”‘’«»*!?"
+_NONE: frozenset[str] = frozenset()
 
 
-def _key(name: str) -> str:
-    """A name as places are keyed: words lower-cased, outer punctuation stripped."""
-    return " ".join(w for w in (w.strip(_STRIP).lower() for w in name.split()) if w)
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Tags by word, and by phrase of two or three words (keys as :func:`key` makes them)."""
+
+    words: dict[str, frozenset[str]]
+    phrases: dict[str, frozenset[str]]
+    firsts: frozenset[str]
+
+
+@lru_cache(maxsize=1 << 16)
+def key(text: str) -> str:
+    """A word or phrase as the lists are keyed: words lower-cased, outer punctuation gone."""
+    return " ".join(w for w in (w.strip(_STRIP).lower() for w in text.split()) if w)
+
+
+def _lines(name: str) -> list[str]:
+    """The non-comment lines of a data file."""
+    text = resources.files("litreview").joinpath("data", name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _entries() -> list[tuple[str, str]]:
+    """Every ``(name, tag)`` of every list."""
+    out: list[tuple[str, str]] = []
+    for line in _lines("places.txt"):
+        name, _, mark = line.partition("\t")
+        out.append((name, "place"))
+        if mark == "major":
+            out.append((name, "place_major"))
+    for name, tag in (("given_names.txt", "given"), ("surnames.txt", "surname")):
+        out += [(line, tag) for line in _lines(f"lexicon/{name}")]
+    out += [(line, "month") for line in _lines("lexicon/months.txt")]
+    for name in ("cues.tsv", "heads.tsv"):
+        for line in _lines(f"lexicon/{name}"):
+            word, _, tag = line.partition("\t")
+            out.append((word, tag))
+    return out
 
 
 @lru_cache(maxsize=1)
-def _places() -> tuple[frozenset[str], frozenset[str]]:
-    """Every name, and the major names (countries, capitals, states), as keys."""
-    text = resources.files("litreview").joinpath("data/places.txt").read_text(encoding="utf-8")
-    names: set[str] = set()
-    major: set[str] = set()
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        name, _, mark = line.partition("\t")
-        key = _key(name)
-        names.add(key)
-        if mark == "major":
-            major.add(key)
-    names.discard("")
-    return frozenset(names), frozenset(major)
+def lexicon() -> Lexicon:
+    """All lists, loaded once."""
+    words: dict[str, set[str]] = defaultdict(set)
+    phrases: dict[str, set[str]] = defaultdict(set)
+    for name, tag in _entries():
+        k = key(name)
+        n = k.count(" ") + 1
+        if n == 1:
+            words[k].add(tag)
+        elif n <= 3:
+            phrases[k].add(tag)
+    return Lexicon(
+        words={k: frozenset(v) for k, v in words.items() if k},
+        phrases={k: frozenset(v) for k, v in phrases.items()},
+        firsts=frozenset(k.partition(" ")[0] for k in phrases),
+    )
+
+
+def word_tags(word: str) -> frozenset[str]:
+    """The tags of one word (``"London," -> {"place", "place_major", ...}``)."""
+    return lexicon().words.get(key(word), _NONE)
+
+
+def phrase_tags(words: list[str]) -> frozenset[str]:
+    """The tags of a run of two or three words (``["New", "York:"] -> {"place", ...}``)."""
+    lex = lexicon()
+    if not words or key(words[0]) not in lex.firsts:
+        return _NONE
+    return lex.phrases.get(" ".join(key(w) for w in words), _NONE)
 
 
 def is_place(text: str, *, towns: bool = False) -> bool:
-    """Whether ``text`` names places only: a major place (``Pakistan``, ``London``), or known
-    places separated by commas whose last is a major one (``Islamabad, Pakistan``). With
-    ``towns``, any known place may come last (``Wiesbaden``): for a caller that knows the
-    text is not a publisher's name."""
-    names, major = _places()
-    parts = [_key(p) for p in text.split(",")]
-    return all(p in names for p in parts) and (towns or parts[-1] in major)
+    """Whether ``text`` names places only: a major place (``London``), or known places
+    separated by commas whose last is a major one (``Wiesbaden, Germany``); with ``towns``
+    any known place may come last."""
+    lex = lexicon()
+    parts = [key(p) for p in text.split(",")]
+
+    def tags(part: str) -> frozenset[str]:
+        return lex.words.get(part) or lex.phrases.get(part) or _NONE
+
+    if not all("place" in tags(p) for p in parts):
+        return False
+    return towns or "place_major" in tags(parts[-1])

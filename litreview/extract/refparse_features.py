@@ -1,176 +1,56 @@
-"""Tokens and CRF features for the reference-string parser.
+"""Tokens and CRF features of a reference string.
 
-A reference string is split on whitespace; each token gets a feature dict that
-describes its shape, punctuation, position and quote/bracket state, plus the
-same for its neighbours. Shared by :mod:`.refparse` and ``benchmarks/train_refparse.py``.
+A reference is split on whitespace (:func:`token_spans` keeps each token's offsets). Each
+token is described by its word, shape, punctuation, position, how many sentences and commas
+come before it and whether a year in brackets comes after it, and what the word lists say
+it may be (:mod:`.gazetteer`: ``lex:place``, ``lex:given``, ``lex:org``, ...), plus the same
+for its neighbours. Feature groups can be switched off by name (``exclude``) to measure what
+each is worth; the quote and bracket state once computed here was measured so and removed
+(it cost 0.006 micro-F1 on grey).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
+from typing import NamedTuple
 
-__all__ = ["sequence_features", "tokenize"]
+from litreview.extract.gazetteer import phrase_tags, word_tags
+
+__all__ = ["GROUPS", "Token", "sequence_features", "token_spans", "tokenize"]
+
+GROUPS = ("lexicon", "phrases", "position", "neighbours")
+"""Feature groups that :func:`sequence_features` can leave out (for ablations)."""
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
-_OPEN_Q = "“‘\"'«„*"
-_CLOSE_Q = "”’\"'»*"
-_MONTHS = {
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
-}
-_CUES = {
-    "pub": {
-        "press",
-        "publishing",
-        "publishers",
-        "publisher",
-        "verlag",
-        "books",
-        "editions",
-        "éditions",
-        "university",
-        "ltd",
-        "inc",
-        "co",
-        "sons",
-        "wiley",
-        "springer",
-        "elsevier",
-        "routledge",
-        "sage",
-        "oxford",
-        "cambridge",
-        "mit",
-        "academic",
-        "taylor",
-        "francis",
-    },
-    "cont": {
-        "journal",
-        "proceedings",
-        "review",
-        "conference",
-        "symposium",
-        "workshop",
-        "transactions",
-        "quarterly",
-        "bulletin",
-        "annals",
-        "magazine",
-        "studies",
-        "letters",
-        "international",
-        "zeitschrift",
-        "revue",
-        "revista",
-        "times",
-        "post",
-        "news",
-    },
-    "org": {
-        "organisation",
-        "organization",
-        "foundation",
-        "institute",
-        "office",
-        "ministry",
-        "bank",
-        "commission",
-        "nations",
-        "council",
-        "department",
-        "agency",
-        "association",
-        "society",
-        "centre",
-        "center",
-        "government",
-        "committee",
-        "union",
-        "programme",
-        "program",
-        "fund",
-        "bureau",
-        "authority",
-        "secretariat",
-        "group",
-        "initiative",
-    },
-    "ed": {
-        "ed",
-        "eds",
-        "edited",
-        "editor",
-        "editors",
-        "hrsg",
-        "hg",
-        "dir",
-        "éd",
-        "trans",
-        "translated",
-    },
-    "vol": {"vol", "volume", "vols", "no", "nos", "issue", "nr", "n°", "bd", "heft", "iss"},
-    "pp": {"pp", "p", "pages", "page", "s", "pgs"},
-    "in": {"in", "in:", "dans", "en", "im"},
-    "acc": {
-        "accessed",
-        "retrieved",
-        "available",
-        "archived",
-        "viewed",
-        "consulted",
-        "online",
-        "from",
-        "at",
-        "url",
-    },
-    "genre": {
-        "report",
-        "thesis",
-        "dissertation",
-        "paper",
-        "working",
-        "brief",
-        "phd",
-        "master",
-        "technical",
-        "policy",
-        "series",
-        "discussion",
-    },
-}
-
-
+_PURE_YEAR = re.compile(r"\(?\[?(1[5-9]|20)\d\d[a-z]?\]?\)?[.,:;]?")
+_INITIAL = re.compile(r"[A-Z]\.?(-?[A-Z]\.)*,?")
+_RANGE = re.compile(r"\d+\s*[-–—]\s*\d+")
+_DOI = re.compile(r"\b10\.\d{4,}/")
+_WORD = re.compile(r"\S+")
+_OPEN_Q = "“‘\"'«„"
+_CLOSE_Q = "”’\"'»"
 _NEIGHBOUR_FLAGS = frozenset(
-    {"year", "initial", "url", "cue_in", "cue_ed", "cue_pub", "cue_vol", "cue_pp", "cue_acc"}
+    {"year", "initial", "url", "digit", "cap", "quote_open", "quote_close", "pureyear"}
 )
 
 
+class Token(NamedTuple):
+    """One whitespace token of a reference and where it is."""
+
+    text: str
+    start: int
+    end: int
+
+
+def token_spans(text: str) -> list[Token]:
+    """The whitespace tokens of ``text`` with their offsets."""
+    return [Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
 def tokenize(text: str) -> list[str]:
-    """Whitespace tokens of a reference string."""
+    """The whitespace tokens of ``text``."""
     return text.split()
 
 
@@ -189,76 +69,79 @@ def _core(tok: str) -> str:
     return tok.strip(".,;:()[]{}<>\"'“”‘’«»*!?").lower()
 
 
-@lru_cache(maxsize=1 << 16)
-def _token_features(tok: str) -> dict[str, float | str]:
-    """Features of one token on its own (cached: callers must not change the dict)."""
-    core = _core(tok)
-    f: dict[str, float | str] = {
-        "w": core[:20],
-        "shape": _shape(tok),
-        "last": tok[-1],
-        "first": tok[0],
-        "suf3": core[-3:],
-        "pre3": core[:3],
-        "len": str(min(len(core), 8)),
-    }
-    if _YEAR.search(tok):
-        f["year"] = 1.0
-        if re.fullmatch(r"\(?\[?(1[5-9]|20)\d\d[a-z]?\]?\)?[.,:;]?", tok):
-            f["pureyear"] = 1.0
-    if tok[:1].isupper():
-        f["cap"] = 1.0
-    if core.isupper() and len(core) > 1:
-        f["allcaps"] = 1.0
-    if any(ch.isdigit() for ch in tok):
-        f["digit"] = 1.0
-    if re.fullmatch(r"[A-Z]\.?(-?[A-Z]\.)*,?", tok):
-        f["initial"] = 1.0
-    if "http" in tok or "www." in tok or "://" in tok:
-        f["url"] = 1.0
-    if re.search(r"\b10\.\d{4,}/", tok) or core.startswith("doi"):
-        f["doi"] = 1.0
-    if re.search(r"\d+\s*[-–—]\s*\d+", tok):
-        f["range"] = 1.0
-    if core in _MONTHS:
-        f["month"] = 1.0
-    for name, words in _CUES.items():
-        if core in words:
-            f["cue_" + name] = 1.0
-    return f
-
-
-def _states(tokens: list[str]) -> list[tuple[bool, bool]]:
-    """For each token: inside quotes, inside parentheses/brackets."""
-    out = []
-    quote = paren = False
-    for tok in tokens:
-        if tok[0] in _OPEN_Q and not quote and len(tok) > 1:
-            quote = True
-        if tok[0] in "([":
-            paren = True
-        out.append((quote, paren))
-        stripped = tok.rstrip(".,;:)]")
-        if quote and stripped and stripped[-1] in _CLOSE_Q and (len(tok) > 1 or not out):
-            quote = False
-        if tok.rstrip(".,;:")[-1:] in ")]":
-            paren = False
-    return out
-
-
-@lru_cache(maxsize=1 << 16)
-def _own_attrs(tok: str) -> tuple[str, ...]:
-    """A token's own features as crfsuite attribute names (``w:smith``, ``cap``; cached)."""
-    return tuple(k if isinstance(v, float) else f"{k}:{v}" for k, v in _token_features(tok).items())
+def _flags(tok: str, core: str) -> list[str]:
+    """Binary shape flags of one token."""
+    checks = (
+        ("year", _YEAR.search(tok)),
+        ("pureyear", _PURE_YEAR.fullmatch(tok)),
+        ("cap", tok[:1].isupper()),
+        ("allcaps", core.isupper() and len(core) > 1),
+        ("digit", any(ch.isdigit() for ch in tok)),
+        ("initial", _INITIAL.fullmatch(tok)),
+        ("url", "http" in tok or "www." in tok or "://" in tok),
+        ("doi", _DOI.search(tok) or core.startswith("doi")),
+        ("range", _RANGE.search(tok)),
+        ("quote_open", tok[0] in _OPEN_Q),
+        ("quote_close", tok.rstrip(".,;:)]")[-1:] in _CLOSE_Q),
+    )
+    return [name for name, hit in checks if hit]
 
 
 @lru_cache(maxsize=1 << 17)
-def _neighbour(tok: str, d: int) -> tuple[str, ...]:
-    """Attributes a token lends to the token ``d`` positions away (cached)."""
-    o = _token_features(tok)
-    items = [f"{d}:w:{o['w']}", f"{d}:shape:{o['shape']}", f"{d}:last:{o['last']}"]
-    items += [f"{d}:{k}" for k in sorted(_NEIGHBOUR_FLAGS.intersection(o))]
-    return tuple(items)
+def _own(tok: str, lexicon: bool) -> tuple[str, ...]:
+    """A token's own attributes (``w:smith``, ``cap``, ``lex:surname``); cached."""
+    core = _core(tok)
+    attrs = [
+        f"w:{core[:20]}",
+        f"shape:{_shape(tok)}",
+        f"last:{tok[-1]}",
+        f"first:{tok[0]}",
+        f"suf3:{core[-3:]}",
+        f"pre3:{core[:3]}",
+        f"len:{min(len(core), 8)}",
+        *_flags(tok, core),
+    ]
+    if lexicon:
+        attrs += [f"lex:{t}" for t in sorted(word_tags(tok))]
+    return tuple(attrs)
+
+
+@lru_cache(maxsize=1 << 17)
+def _lent(tok: str, d: int, lexicon: bool) -> tuple[str, ...]:
+    """Attributes a token lends to the token ``d`` positions away; cached."""
+    own = _own(tok, lexicon)
+    keep = [a for a in own if a in _NEIGHBOUR_FLAGS or a.startswith(("w:", "shape:", "last:"))]
+    if lexicon:
+        keep += [a for a in own if a.startswith("lex:")]
+    return tuple(f"{d}:{a}" for a in keep)
+
+
+def _phrases(tokens: list[str]) -> list[list[str]]:
+    """``lex:`` attributes of the two- and three-word runs each token belongs to."""
+    out: list[list[str]] = [[] for _ in tokens]
+    for n in (2, 3):
+        for i in range(len(tokens) - n + 1):
+            tags = phrase_tags(tokens[i : i + n])
+            for t in tags:
+                for j in range(i, i + n):
+                    out[j].append(f"lex:{t}")
+    return out
+
+
+def _positions(tokens: list[str]) -> list[list[str]]:
+    """Per token: how many sentence ends and commas precede it (up to 4), and whether it
+    comes before the first year in brackets (``Body Name (2019)``)."""
+    first = next((i for i, t in enumerate(tokens) if t[:1] in "([" and _PURE_YEAR.fullmatch(t)), -1)
+    out = []
+    stops = commas = 0
+    for i, tok in enumerate(tokens):
+        attrs = [f"stops:{min(stops, 4)}", f"commas:{min(commas, 4)}"]
+        if i < first:
+            attrs.append("before_paren_year")
+        out.append(attrs)
+        stops += tok.endswith((".", "?", "!")) and not _INITIAL.fullmatch(tok)
+        commas += tok.endswith(",")
+    return out
 
 
 _EDGE = {d: (f"{d}:edge",) for d in (-2, -1, 1, 2)}
@@ -266,30 +149,26 @@ _POS = [f"pos:{k}" for k in range(10)]
 _IDX = [f"i:{min(k, 6)}" for k in range(7)]
 
 
-def sequence_features(tokens: list[str]) -> list[list[str]]:
-    """Attribute lists (crfsuite binary features) for every token, with neighbour context.
+def sequence_features(tokens: list[str], exclude: Collection[str] = ()) -> list[list[str]]:
+    """Attribute lists (crfsuite binary features) of every token, with its context.
 
-    Each attribute is ``name`` or ``name:value``; the same strings crfsuite would make
-    from ``{name: value}`` dicts, built from cached per-token tuples for speed.
+    ``exclude`` names groups of :data:`GROUPS` to leave out.
     """
     n = len(tokens)
-    states = _states(tokens)
+    lexicon = "lexicon" not in exclude
+    phrases = _phrases(tokens) if "phrases" not in exclude else [[] for _ in tokens]
+    positions = _positions(tokens) if "position" not in exclude else [[] for _ in tokens]
+    neighbours = "neighbours" not in exclude
     seen_year = False
-    edge_l2, edge_l1, edge_r1, edge_r2 = _EDGE[-2], _EDGE[-1], _EDGE[1], _EDGE[2]
     feats = []
     for i, tok in enumerate(tokens):
-        f = [*_own_attrs(tok), _POS[min(9, 10 * i // n)], _IDX[min(i, 6)]]
-        if states[i][0]:
-            f.append("inquote")
-        if states[i][1]:
-            f.append("inparen")
-        if seen_year:
-            f.append("afteryear")
-        if "year" in _token_features(tok):
-            seen_year = True
-        f += _neighbour(tokens[i - 2], -2) if i >= 2 else edge_l2
-        f += _neighbour(tokens[i - 1], -1) if i >= 1 else edge_l1
-        f += _neighbour(tokens[i + 1], 1) if i + 1 < n else edge_r1
-        f += _neighbour(tokens[i + 2], 2) if i + 2 < n else edge_r2
+        f = [*_own(tok, lexicon), _POS[min(9, 10 * i // n)], _IDX[min(i, 6)], *phrases[i]]
+        f += positions[i]
+        f += ["afteryear"] * seen_year
+        seen_year = seen_year or _YEAR.search(tok) is not None
+        if neighbours:
+            for d in (-2, -1, 1, 2):
+                j = i + d
+                f += _lent(tokens[j], d, lexicon) if 0 <= j < n else _EDGE[d]
         feats.append(f)
     return feats

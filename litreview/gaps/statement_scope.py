@@ -4,7 +4,7 @@ Body text and explanatory notes are read. Never read: headings, the entries unde
 list heading, reference strings in notes, captions, and contents lines (the heading words and
 patterns are data, in ``gap_cues.yaml``). Notes are located by
 :func:`litreview.extract.footnotes.find_footnotes`; a note sentence that reads as a reference
-(:func:`litreview.extract.refparse_rules.looks_like_reference`) inside a note that
+(:func:`litreview.extract.reference_likeness.looks_like_reference`) inside a note that
 :func:`litreview.extract.citations.classify` does not call explanatory is a reference string.
 """
 
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from litreview.core.text import Heading, Span, find_headings, is_list_item, sentences
 from litreview.extract.citations import classify
 from litreview.extract.footnotes import find_footnotes
-from litreview.extract.refparse_rules import looks_like_reference
+from litreview.extract.reference_likeness import looks_like_reference
 from litreview.gaps.cues import Cues
 
 __all__ = ["REFERENCE_LIKE", "Sentence", "read_sentences"]

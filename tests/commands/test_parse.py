@@ -89,3 +89,16 @@ def test_parse_non_utf8_stdin_names_the_line(
     assert status == 2
     assert lines == []
     assert err.count("\n") == 1 and "<stdin>:2: not UTF-8: byte 0xe9" in err
+
+
+def test_parse_warns_about_a_bare_link_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A reference that is only a link: URL, no title, and a warning naming the line."""
+    src = tmp_path / "refs.txt"
+    src.write_text("\n<https://e.org/news/harbour-report-released>\n", encoding="utf-8")
+    status, lines, err = _run(["parse", str(src)], capsys)
+    assert status == 0
+    item = json.loads(lines[1])
+    assert item["URL"] == "https://e.org/news/harbour-report-released" and "title" not in item
+    assert err == f"{src}:2: the reference gives only a link: the work has its URL and no title\n"

@@ -1,4 +1,4 @@
-"""Place names for the reference parser: the shipped list and what counts as a place."""
+"""The reference parser's word lists: places, names, cue and head words."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from litreview.extract.gazetteer import is_place
+from litreview.extract.gazetteer import is_place, phrase_tags, word_tags
 from tests.conftest import ROOT, require_module
 
 
@@ -45,3 +45,30 @@ def test_shipped_list_is_what_the_script_writes() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_word_tags_of_the_lists() -> None:
+    """A word's tags come from every list it is in."""
+    assert {"place", "place_major"} <= word_tags("London,")
+    assert "given" in word_tags("Carla")
+    assert "surname" in word_tags("SMITH")
+    assert "month" in word_tags("Sept.")
+    assert {"org"} <= word_tags("Ministry")
+    assert "page" in word_tags("pp.")
+    assert word_tags("xqzv") == frozenset()
+
+
+def test_phrase_tags() -> None:
+    assert "place" in phrase_tags(["New", "York:"])
+    assert phrase_tags(["Oxford", "the"]) == frozenset()
+
+
+def test_name_lists_are_sorted_lower_case_and_say_their_source() -> None:
+    """The census lists as ``make_names.py`` writes them (the census files are not a
+    dependency, so the test checks the shape, not the source)."""
+    for name in ("given_names.txt", "surnames.txt"):
+        lines = (ROOT / "litreview" / "data" / "lexicon" / name).read_text().splitlines()
+        assert lines[0].startswith("# ") and "Census" in lines[0]
+        names = lines[1:]
+        assert names == sorted(set(names)) and all(n == n.lower() for n in names)
+        assert len(names) > 5000

@@ -1,0 +1,81 @@
+"""Scoring helpers of the reference-parser benchmarks: the shared score.py on any set.
+
+* :func:`score_file` runs the benchmark's ``score.py`` on a gold and a prediction file and
+  returns its figures.
+* :func:`score_records` parses records with a parser and scores them (gold fields from
+  the record, or for synthetic records built from their labels, :func:`synthetic_gold`).
+* :func:`score_sets` scores a parser on a gold block, grey, the synthetic held-out set and
+  the documents' references: the rows of the ablation table.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from refparse_documents import document_references
+from refparse_documents import score as score_documents
+from refparse_train_data import BENCH, DATA, load, segments
+
+from litreview.extract.refparse import ReferenceParser
+from litreview.extract.refparse_fields import build_fields
+
+
+def score_file(gold: Path, pred: Path, *, quiet: bool = True) -> dict[str, Any]:
+    """score.py's figures for a prediction file (its table printed unless ``quiet``)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "score.json"
+        cmd = [sys.executable, str(BENCH / "score.py"), str(gold), str(pred), "--json", str(out)]
+        done = subprocess.run(cmd, check=True, capture_output=quiet, text=True)
+        result = json.loads(out.read_text(encoding="utf-8"))
+    result["micro_f1"] = result["micro"]["f1"]
+    if not quiet:
+        sys.stdout.flush()
+    del done
+    return result
+
+
+def synthetic_gold(record: dict) -> dict[str, Any]:
+    """The gold fields of a rendered record: its labelled segments through the field
+    normalisers (the segmentation is the truth; the normalisers are shared), and its type."""
+    fields = build_fields(segments(record))
+    fields["type"] = record["meta"]["type"]
+    return fields
+
+
+def score_records(
+    parser: ReferenceParser, records: list[dict], *, synthetic: bool = False, quiet: bool = True
+) -> dict[str, Any]:
+    """Parse ``records`` and score them with score.py."""
+    with tempfile.TemporaryDirectory() as tmp:
+        gold, pred = Path(tmp) / "gold.jsonl", Path(tmp) / "pred.jsonl"
+        with gold.open("w", encoding="utf-8") as gh, pred.open("w", encoding="utf-8") as ph:
+            for rec in records:
+                fields = synthetic_gold(rec) if synthetic else rec["fields"]
+                gh.write(json.dumps({"id": rec["id"], "fields": fields}) + "\n")
+                parsed = parser.parse(rec["raw"])
+                ph.write(json.dumps({"id": rec["id"], "fields": parsed}) + "\n")
+        return score_file(gold, pred, quiet=quiet)
+
+
+def score_sets(parser: ReferenceParser, gold_block: list[dict]) -> dict[str, Any]:
+    """Micro-F1 on a gold block, grey and the synthetic held-out set, and the documents'
+    per-field F1: one row of the ablation table."""
+    docs = score_documents(document_references(), parser.parse)
+    return {
+        "gold_block": round(score_records(parser, gold_block)["micro_f1"], 4),
+        "grey": round(score_records(parser, load(BENCH / "anystyle_grey.jsonl"))["micro_f1"], 4),
+        "synthetic": round(
+            score_records(parser, load(DATA / "synth_heldout.jsonl"), synthetic=True)["micro_f1"],
+            4,
+        ),
+        **{f"doc_{f}": round(docs[f]["f1"], 4) for f in ("author", "title", "year", "container")},
+    }

@@ -1,0 +1,144 @@
+"""The reference parser's training data: labelled records -> CRF sequences, and the type set.
+
+Sources (``refparse_data/DATA_SOURCES.md``): AnyStyle's core set, GROBID's citation corpus,
+synthetic renderings of real records (``refparse_synth.py``) and, in cross-validation, the
+training folds of the benchmark's gold set. Records whose text is also in a held-out set
+are dropped (:func:`training_records`).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from litreview.extract.refparse import canonical_label
+from litreview.extract.refparse_fields import Segment, build_fields
+from litreview.extract.refparse_type import type_features
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "refparse_data"
+BENCH = ROOT.parent / "shared" / "benchmarks" / "refparse"
+SYNTH_TRAIN = HERE / "out" / "synth_train.jsonl"
+SYNTH_NOTES = HERE / "out" / "synth_notes.jsonl"
+
+
+def load(path: Path) -> list[dict]:
+    """The records of a JSONL file."""
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def sequence(record: dict) -> tuple[list[str], list[str]]:
+    """The tokens of a labelled record and the model label of each."""
+    tokens: list[str] = []
+    labels: list[str] = []
+    for tag, text in record["labels"]:
+        toks = text.split()
+        tokens += toks
+        labels += [canonical_label(tag)] * len(toks)
+    return tokens, labels
+
+
+def segments(record: dict) -> list[Segment]:
+    """The labelled segments of a record, with offsets into its ``raw`` text."""
+    out, pos = [], 0
+    for tag, text in record["labels"]:
+        start = record["raw"].find(text, pos)
+        start = pos if start < 0 else start
+        out.append(Segment(canonical_label(tag), text, start, start + len(text)))
+        pos = start + len(text)
+    return out
+
+
+def quote_variant(tokens: list[str], labels: list[str], rng: random.Random) -> list[str] | None:
+    """The tokens with a “double-quoted” title in other quotes (footnotes often use ‘…’
+    and '…', the public sets seldom), or ``None`` when the title is not quoted so."""
+    if "title" not in labels or not tokens[labels.index("title")].startswith("“"):
+        return None
+    left, right = rng.choice((("‘", "’"), ("'", "'"), ('"', '"')))
+    return [
+        t.replace("“", left).replace("”", right) if lab == "title" else t
+        for t, lab in zip(tokens, labels, strict=True)
+    ]
+
+
+def training_records(
+    *,
+    n_grobid: int,
+    n_synth: int,
+    seed: int,
+    held_out: Iterable[str],
+    core: bool = True,
+    n_notes: int = 0,
+    n_links: int = 0,
+) -> list[dict]:
+    """AnyStyle core, ``n_grobid`` GROBID, ``n_synth`` synthetic records, ``n_notes``
+    synthetic footnotes of note styles (seeded samples) and ``n_links`` link-only
+    references (:func:`link_only_records`), without any whose text is in ``held_out``."""
+    rng = random.Random(seed)
+    grobid = load(DATA / "grobid.jsonl")
+    synth = load(SYNTH_TRAIN) if n_synth else []
+    notes = load(SYNTH_NOTES) if n_notes else []
+    out = load(DATA / "anystyle_core.jsonl") if core else []
+    out += rng.sample(grobid, min(n_grobid, len(grobid)))
+    out += rng.sample(synth, min(n_synth, len(synth)))
+    out += rng.sample(notes, min(n_notes, len(notes)))
+    out += link_only_records(n_links, seed)
+    skip = set(held_out)
+    return [r for r in out if r["raw"] not in skip]
+
+
+_LINK_FORMS = (
+    "{url}",
+    "{url}.",
+    "Available at: {url}",
+    "Available from {url}.",
+    "{url} (accessed {date}).",
+)
+
+
+def link_only_records(n: int, seed: int) -> list[dict]:
+    """``n`` references that are only a link, the way notes give them (bare, "Available
+    at:", with an access date), built from the URLs of the real records: the work has a URL
+    and nothing else the parser may invent."""
+    rng = random.Random(seed)
+    urls = sorted({r["URL"] for r in load(DATA / "records.jsonl") if r.get("URL")})
+    out = []
+    for k, url in enumerate(rng.sample(urls, min(n, len(urls)))):
+        form = rng.choice(_LINK_FORMS)
+        head, _, tail = form.partition("{url}")
+        labels = [["url", (head + url).strip()]]
+        if tail.strip() == ".":
+            labels = [["url", (head + url + ".").strip()]]
+        elif tail.strip():
+            month = rng.choice(("May", "June", "March"))
+            date = f"{rng.randint(1, 28)} {month} 20{rng.randint(10, 24)}"
+            labels = [*labels, ["note", tail.format(date=date).strip()]]
+        raw = " ".join(t for _, t in labels)
+        out.append({"id": f"link-{k}", "raw": raw, "labels": labels})
+    return out
+
+
+def held_out_texts() -> set[str]:
+    """Raw texts of every benchmark set the model must not see (gold, grey, synthetic
+    held-out)."""
+    names = [BENCH / "anystyle_gold.jsonl", BENCH / "anystyle_grey.jsonl"]
+    names.append(DATA / "synth_heldout.jsonl")
+    return {r["raw"] for name in names for r in load(name)}
+
+
+def type_examples(records: Iterable[dict]) -> list[tuple[list[str], str]]:
+    """``(features, type)`` of every record that knows its type (the synthetic ones)."""
+    out = []
+    for rec in records:
+        csl_type = (rec.get("meta") or {}).get("type")
+        if csl_type:
+            segs = segments(rec)
+            out.append((type_features(segs, build_fields(segs)), csl_type))
+    return out

@@ -1,0 +1,149 @@
+"""Per-field normalisers: the text of one labelled segment -> the value of one CSL field.
+
+Each function tidies one kind of field and knows nothing of the others: dates, page
+ranges, volume and issue, URLs and DOIs, editions, and plain text (titles, containers,
+publishers, places). They run after the model; none changes which field a text belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = [
+    "clean",
+    "container",
+    "date_parts",
+    "doi",
+    "edition",
+    "page_fields",
+    "pages",
+    "strip_outer",
+    "url",
+    "volume_issue",
+]
+
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")[a-z]*\.?(?![a-z])", re.I)
+_DAY = re.compile(r"(?<![\d/.-])(\d{1,2})(?:st|nd|rd|th)?(?![\d/])")
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})[-/](\d{2})(?:[-/](\d{2}))?(?!\d)")
+_STRIP = " \t.,;:()[]{}<>|/"
+_QUOTES = "\"'“”‘’«»„*"
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.I)
+_DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
+_PAGE_CUE = re.compile(r"^\W*(?:pages?|pp?|pgs?|s)\b\.?\s*", re.I)
+_DASHES = re.compile(r"\s*[\-‐‑‒–—―−]+\s*")
+_EDITION = re.compile(r"(\d+)\s*(?:st|nd|rd|th|e|ème|\.|ª)?", re.I)
+_VOL_WORD = re.compile(r"\b(?:vols?|volume|bd|tome|t)\b\.?\s*(\d[\w\-–]*|[ivxlc]+\b)", re.I)
+_NUM_WORD = re.compile(
+    r"(?:\bnos?|\bnr|n°|\bnumber|\bnum|\bissue|\biss|\bheft|\bh|\bn)\b\.?\s*(\d[\w\-–/]*)", re.I
+)
+_PAREN = re.compile(r"(\d+[A-Za-z]?)\s*[,:]?\s*\(([^)]+)\)\s*[:,]?\s*(\d+\s*[\-–—]\s*\d+)?")
+
+
+def strip_outer(text: str, chars: str) -> str:
+    """``text.strip(chars)`` that keeps a closing bracket whose opening one is kept
+    (``Body (ACR)`` keeps its ``)``)."""
+    prev = None
+    while prev != text:
+        prev = text
+        text = text.lstrip(chars)
+        end = len(text)
+        while end and text[end - 1] in chars:
+            ch = text[end - 1]
+            if ch in ")]" and text.count("(["[ch == "]"], 0, end - 1) > text.count(ch, 0, end - 1):
+                break
+            end -= 1
+        text = text[:end]
+    return text
+
+
+def clean(text: str) -> str:
+    """Outer punctuation, brackets and quotes gone (``Body (ACR)`` keeps its bracket)."""
+    prev = None
+    while prev != text:
+        prev = text
+        text = strip_outer(text, _STRIP + _QUOTES)
+    return " ".join(text.split())
+
+
+def container(text: str) -> str:
+    """A container title without a leading "In"/"In:"."""
+    return clean(re.sub(r"^\W*(?:in|dans|en|im)\b\s*:?\s*", "", text, flags=re.I))
+
+
+def date_parts(text: str) -> dict[str, Any] | None:
+    """``{"date-parts": [[y, m?, d?]]}`` from a date in words or numbers; ``None`` without
+    a year."""
+    iso = _ISO_DATE.search(text)
+    if iso and 1 <= int(iso.group(2)) <= 12:
+        parts = [int(g) for g in iso.groups() if g]
+        return {"date-parts": [parts]}
+    m = _YEAR.search(text)
+    if not m:
+        return None
+    parts = [int(m.group(1))]
+    mon = _MONTH.search(text)
+    if mon:
+        parts.append(_MONTHS.index(mon.group(1)[:3].lower()) + 1)
+        day = _DAY.search(text[: m.start()] + " " + text[m.end() :])
+        if day and 1 <= int(day.group(1)) <= 31:
+            parts.append(int(day.group(1)))
+    return {"date-parts": [parts]}
+
+
+def pages(text: str) -> str:
+    """A page range without "pp.", its dashes as ``-`` (``pp. 33 – 51`` -> ``33-51``)."""
+    t = _PAGE_CUE.sub("", text.strip())
+    t = re.sub(r"^(\d+)\s*(?:pp?|pages|pgs?|S)\b\.?[\s.,;:]*$", r"\1", t)
+    return clean(_DASHES.sub("-", t))
+
+
+def page_fields(text: str) -> dict[str, str]:
+    """The page range of a pages segment, and the volume when it is written before the pages
+    in the same word (``22:25–43`` -> volume 22, pages 25-43)."""
+    m = re.fullmatch(r"\W*(\d+[A-Za-z]?)\s*:\s*(\d+\s*[\-–—]\s*\d+|\d+)\W*", text.strip())
+    if m:
+        return {"volume": m.group(1), "page": pages(m.group(2))}
+    return {"page": pages(text)}
+
+
+def volume_issue(text: str) -> dict[str, str]:
+    """Volume, issue (and pages) of one volume segment: ``5(1):81-144``, ``Vol. 10, No. 9``,
+    ``vol. 3``, ``12, 4``."""
+    t = text.strip(" .,;:")
+    m = _PAREN.search(t)
+    if m:
+        out = {"volume": m.group(1), "issue": m.group(2).strip()}
+        if m.group(3):
+            out["page"] = pages(m.group(3))
+        return out
+    vol, num = _VOL_WORD.search(t), _NUM_WORD.search(t)
+    out = {}
+    if vol:
+        out["volume"] = vol.group(1)
+    if num:
+        out["issue"] = num.group(1)
+    if out:
+        return out
+    nums = [n for n in re.findall(r"\d+[A-Za-z]?", t) if not _YEAR.fullmatch(n)]
+    return dict(zip(("volume", "issue"), nums[:2], strict=False))
+
+
+def url(text: str) -> str | None:
+    """The first web address in ``text`` without trailing punctuation."""
+    m = _URL.search(text)
+    return m.group(0).rstrip(".,;:)]>") if m else None
+
+
+def doi(text: str) -> str | None:
+    """The DOI in ``text`` (bare or in a resolver link)."""
+    m = _DOI.search(text)
+    return m.group(0).rstrip(".,;:)]>") if m else None
+
+
+def edition(text: str) -> str:
+    """An edition as its number when it has one (``3rd ed.`` -> ``3``), else the words."""
+    m = _EDITION.search(text)
+    return m.group(1) if m else clean(text)

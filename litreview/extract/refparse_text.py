@@ -1,0 +1,115 @@
+"""The text the reference model reads: Markdown resolved, and a "cited in" work cut off.
+
+:func:`preprocess` turns a reference as footnotes write it into plain text: a footnote
+marker and a leading citation signal ("See also") go, backslash escapes are plain
+characters, ``*italic*``/``_italic_`` and ``[text](#)`` become a quoted title,
+``[text](url)`` and ``<url>`` keep their URL. :func:`split_related` cuts the reference at a
+relation phrase of ``data/lexicon/relations.tsv`` ("cited in", "zitiert nach"): what
+follows it is another work.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from litreview.extract.backrefs import SIGNAL
+
+__all__ = ["Related", "preprocess", "split_related"]
+
+_MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)\)")
+_QUOTE_CHARS = "'\"‘’“”"
+_QUOTES_OPEN = "'\"‘“"
+_TITLE_QUOTED = re.compile(r"(?:^|\s)[‘“'\"]\S[^‘“”’]*\s[^‘“”’]*\S[’”'\"](?=[\s,.;:]|$)")
+_FOOTNOTE_MARK = re.compile(r"^\[\d+\]\s*|^\^\d+\s*")
+_ANGLE_URL = re.compile(r"<((?:https?://|www\.)[^>\s]+)>")
+_QUOTED_ITALIC = re.compile(rf"([{_QUOTE_CHARS}])[*_]+([^*_]+?)[*_]+([{_QUOTE_CHARS}])")
+_ITALIC = re.compile(r"(?<![\w*])([*_])+(?=\S)([^*_]+?)(?<=\S)\1+(?![\w*])")
+_ITALIC_JOIN = re.compile(r"([*_])\s+\1")  # "_first line_ _second line_": one italic run
+_SPACED_DASH = re.compile(r"(\d)\s+[-–—]\s+(\d)")
+_MD_ESCAPE = re.compile(r"\\([()\[\]*_#.\-!\\])")
+_ESCAPABLE = "()[]*_#.-!\\"
+_HIDE = {ch: chr(0xE000 + k) for k, ch in enumerate(_ESCAPABLE)}
+_SHOW = str.maketrans({v: k for k, v in _HIDE.items()})
+_QUOTED_SPAN = re.compile(r"“[^“”]+”|‘[^‘]+?’(?![A-Za-z])|\"[^\"]+\"")
+_SIGNAL = re.compile("^" + SIGNAL)
+
+
+class Related(NamedTuple):
+    """A work named after a relation phrase (``cited in X``): the relation and X's text."""
+
+    relation: str
+    text: str
+
+
+def _link(match: re.Match[str]) -> str:
+    """``[text](#)`` -> quoted text; ``[text](url)`` -> quoted text and the URL. A link after
+    a quoted title or an earlier link names a site or a publisher: its text stays unquoted."""
+    text, target = match.group(1).strip(), match.group(2)
+    before = match.string[max(0, match.start() - 1) : match.start()]
+    earlier = match.string[: match.start()]
+    plain = (
+        (before and before in _QUOTES_OPEN)
+        or text[:1] in _QUOTES_OPEN
+        or _MD_LINK.search(earlier)
+        or _TITLE_QUOTED.search(earlier)
+    )
+    shown = text if plain else f"“{text}”"
+    return f"{shown} {target}" if target and target != "#" else shown
+
+
+def _italic(match: re.Match[str]) -> str:
+    """An italic run as a quoted title; links inside it give their text, and the first
+    link's target follows the closing quote."""
+    inner = match.group(2)
+    targets = [t for t in (m.group(2) for m in _MD_LINK.finditer(inner)) if t and t != "#"]
+    words = _MD_LINK.sub(r"\1", inner).strip()
+    comma = "," if words.endswith(",") else ""
+    quoted = f"“{words.strip(' ,')}”{comma}"
+    return f"{quoted} {targets[0]}" if targets else quoted
+
+
+def preprocess(raw: str) -> str:
+    """Plain reference text (see the module docstring)."""
+    text = raw.strip().lstrip("⁰¹²³⁴⁵⁶⁷⁸⁹ ").strip()
+    text = _SIGNAL.sub("", _FOOTNOTE_MARK.sub("", text))
+    text = _MD_ESCAPE.sub(lambda m: _HIDE[m.group(1)], text)
+    text = _ITALIC_JOIN.sub(" ", text)
+    text = _QUOTED_ITALIC.sub(r"\1\2\3", text)
+    text = _QUOTED_SPAN.sub(lambda m: re.sub(r"[*_]+", "", m.group(0)), text)
+    text = _ITALIC.sub(_italic, text)
+    text = _MD_LINK.sub(_link, text)
+    text = _ANGLE_URL.sub(r"\1", text)
+    text = _SPACED_DASH.sub(r"\1–\2", text)
+    return " ".join(text.translate(_SHOW).split())
+
+
+@lru_cache(maxsize=1)
+def _relations() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The relation phrases as one pattern, and the relation of each phrase."""
+    path = resources.files("litreview").joinpath("data", "lexicon", "relations.tsv")
+    pairs = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            phrase, _, relation = line.partition("\t")
+            pairs[phrase.strip().lower()] = relation.strip()
+    words = "|".join(re.escape(p) for p in sorted(pairs, key=len, reverse=True))
+    return re.compile(rf"[\s,;.(\[]+(?:{words})\s*:?\s+(?=\S)", re.I), pairs
+
+
+def split_related(text: str) -> tuple[str, Related | None]:
+    """``("A. Smith, Title (2001)", Related("cited-in", "B. Jones, Book, 2010"))`` for
+    ``A. Smith, Title (2001), cited in B. Jones, Book, 2010``; the text and ``None`` when
+    no relation phrase follows the start of the reference."""
+    pattern, pairs = _relations()
+    m = pattern.search(text)
+    if not m or m.start() == 0:
+        return text, None
+    phrase = " ".join(m.group(0).strip(" ,;.([:").split()).lower()
+    rest = text[m.end() :].strip()
+    if text[: m.start() + 1].count("(") > text[: m.start() + 1].count(")"):
+        rest = rest[:-1] if rest.endswith(")") else rest.replace(")", "", 1)
+    head = text[: m.start()].rstrip(" ,;([")
+    return head, Related(pairs.get(phrase, "cited-in"), rest.strip(" .;,)"))

@@ -1,0 +1,73 @@
+"""The names normaliser: one author or editor segment -> CSL names."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.extract.refparse_names import is_organisation, split_names
+
+
+@pytest.mark.parametrize(
+    ("segment", "expected"),
+    [
+        (
+            "Bergman, K., Ortiz, L. & Nakamura, T.",
+            [
+                {"family": "Bergman", "given": "K."},
+                {"family": "Ortiz", "given": "L."},
+                {"family": "Nakamura", "given": "T."},
+            ],
+        ),
+        (
+            "Okafor CN, Lindqvist B, Tobin ED",
+            [
+                {"family": "Okafor", "given": "CN"},
+                {"family": "Lindqvist", "given": "B"},
+                {"family": "Tobin", "given": "ED"},
+            ],
+        ),
+        ("Partner Aid Foundation", [{"literal": "Partner Aid Foundation"}]),
+        ("WHO.", [{"literal": "WHO"}]),
+        (
+            "Mendes, Carla, and Yusuf Bello",
+            [{"family": "Mendes", "given": "Carla"}, {"family": "Bello", "given": "Yusuf"}],
+        ),
+        (
+            "In O. Kern and D. Card (Eds.),",
+            [{"family": "Kern", "given": "O."}, {"family": "Card", "given": "D."}],
+        ),
+        ("Smith, J. et al.", [{"family": "Smith", "given": "J."}]),
+        (
+            "Harbour Authority; Lee, Min",
+            [{"literal": "Harbour Authority"}, {"family": "Lee", "given": "Min"}],
+        ),
+    ],
+)
+def test_split_names(segment: str, expected: list[dict[str, str]]) -> None:
+    """Name lists in the usual styles; bodies stay one literal name."""
+    assert split_names(segment) == expected
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "UNESCO",
+        "Centre for Policy Research",
+        "Friends of the Earth",
+        "The Economist",
+        "Coastal Water Amendments",
+    ],
+)
+def test_bodies(name: str) -> None:
+    """Acronyms, head words from the word lists, and phrases read as bodies."""
+    assert is_organisation(name)
+
+
+@pytest.mark.parametrize("name", ["Maria Keller", "Kindler J", "Hauser DDW"])
+def test_persons(name: str) -> None:
+    """Names, with initials that are also short words of the lists, stay persons."""
+    assert not is_organisation(name)
+
+
+def test_blank_segment_gives_no_names() -> None:
+    assert split_names(" (eds.) ") == []

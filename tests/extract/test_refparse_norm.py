@@ -1,0 +1,89 @@
+"""The per-field normalisers, one by one."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.extract import refparse_norm as norm
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("(2019).", [2019]),
+        ("Dec. 11, 2025).", [2025, 12, 11]),
+        ("12 March 2021:", [2021, 3, 12]),
+        ("2016-05-04", [2016, 5, 4]),
+        ("2009/07/22.", [2009, 7, 22]),
+        ("septembre 2014,", [2014, 9]),
+        ("(2015b).", [2015]),
+    ],
+)
+def test_date_parts(text: str, parts: list[int]) -> None:
+    """Dates in words or numbers give year, month and day as far as they go."""
+    assert norm.date_parts(text) == {"date-parts": [parts]}
+
+
+def test_date_without_a_year_is_none() -> None:
+    assert norm.date_parts("n.d.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "page"),
+    [("pp. 33 – 51", "33-51"), ("p. 66-103.", "66-103"), ("176 p.", "176"), ("S. 12–14", "12-14")],
+)
+def test_pages(text: str, page: str) -> None:
+    """Page cues go, dashes become ``-``, a page count stays a number."""
+    assert norm.pages(text) == page
+
+
+def test_page_fields_split_a_volume_written_before_the_pages() -> None:
+    assert norm.page_fields("22:25–43.") == {"volume": "22", "page": "25-43"}
+    assert norm.page_fields("pp. 7-15") == {"page": "7-15"}
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        ("5(1):81–144", {"volume": "5", "issue": "1", "page": "81-144"}),
+        ("Vol 4, No. 2:", {"volume": "4", "issue": "2"}),
+        ("vol. 3", {"volume": "3"}),
+        ("n°94", {"issue": "94"}),
+        ("12, 4", {"volume": "12", "issue": "4"}),
+        ("2009;108(2):", {"volume": "108", "issue": "2"}),
+    ],
+)
+def test_volume_issue(text: str, fields: dict[str, str]) -> None:
+    """AnyStyle's volume segments hold volume, issue and sometimes pages."""
+    assert norm.volume_issue(text) == fields
+
+
+def test_url_and_doi() -> None:
+    assert norm.url("Available at: https://e.org/a.pdf.") == "https://e.org/a.pdf"
+    assert norm.url("no link here") is None
+    assert norm.doi("https://doi.org/10.1234/ab.c.") == "10.1234/ab.c"
+    assert norm.doi("doi:10.1000/182") == "10.1000/182"
+
+
+@pytest.mark.parametrize(
+    ("text", "clean"),
+    [
+        ("“Title,”", "Title"),
+        ("Body (ACR).", "Body (ACR)"),
+        ("(Washington, D.C.:", "Washington, D.C"),
+        ("'A  title'.", "A title"),
+    ],
+)
+def test_clean(text: str, clean: str) -> None:
+    """Outer punctuation and quotes go; a bracket closed inside stays."""
+    assert norm.clean(text) == clean
+
+
+def test_container_drops_in() -> None:
+    assert norm.container("In: Handbook of Labour,") == "Handbook of Labour"
+    assert norm.container("Dans Brochure APMEP") == "Brochure APMEP"
+
+
+def test_edition() -> None:
+    assert norm.edition("3rd ed.") == "3"
+    assert norm.edition("Rev. ed.") == "Rev. ed"
