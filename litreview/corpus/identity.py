@@ -26,7 +26,6 @@ __all__ = [
     "title_numbers",
     "url_site",
     "url_site_key",
-    "url_title",
     "url_year",
     "work_identifiers",
 ]
@@ -221,24 +220,6 @@ def url_year(url: str) -> str:
     """A year the URL's path states as a whole segment (``/2020/10/slug``), or ``""``."""
     path = normalise_url(url).partition("/")[2].partition("?")[0]
     return next((seg for seg in path.split("/") if _YEAR_SEGMENT.match(seg)), "")
-
-
-def url_title(url: str) -> str:
-    """A title read from the URL's last path segment (its slug or file name), or ``""``.
-
-    ``.../pakistans-drug-habit-is-endangering-the-region`` -> "Pakistans drug habit is
-    endangering the region". A segment with fewer than two words of letters (an id, a
-    number, ``bills.php``) gives ``""``: the link then has no title of its own.
-    """
-    path = normalise_url(url).partition("/")[2].partition("?")[0]
-    segments = [seg for seg in path.split("/") if seg]
-    if not segments:
-        return ""
-    words = [w for w in _SLUG_SEP.split(_FILE_EXT.sub("", segments[-1])) if w]
-    if sum(1 for w in words if w.isalpha() and len(w) > 1) < 2:
-        return ""
-    title = " ".join(words)
-    return title[0].upper() + title[1:]
 
 
 def make_citekey(work: Work, taken: Collection[str]) -> str:

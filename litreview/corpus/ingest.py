@@ -166,6 +166,7 @@ def scan_document(
     problems = list(paper.problems)
     keys: dict[tuple[int, int], str] = {}
     seen: dict[str, str] = {}
+    cited_rows: list[Citation] = []
     for ref in refs:
         own = ref.parse or ref.source == "attribution"
         if ref.entry is not None and ref.entry in entry_keys:
@@ -175,18 +176,22 @@ def scan_document(
         elif own and ref.raw in seen:  # the very same string again: the same work
             keys[(ref.footnote, ref.position)] = seen[ref.raw]
         elif own:
-            work = source_work(ref, parse)
-            if empty_work(work):
-                note = scan.footnotes[ref.footnote - 1]
-                message = f"footnote {note.number}: no work read from {ref.raw[:60]!r}"
-                problems.append(
-                    Problem(path=src.path, line=note.line, severity="warning", message=message)
-                )
+            note = scan.footnotes[ref.footnote - 1]
+            work, cited = source_work(ref, parse)
+            problems += _work_problems(work, ref, note, src.path)
             work = replace(work, key=make_citekey(work, used))
             used.add(work.key)
             keys[(ref.footnote, ref.position)] = seen[ref.raw] = work.key
             works.append(work)
+            for other in cited:  # "cited in Y": Y is a work the note cites too
+                other = replace(other, key=make_citekey(other, used))
+                used.add(other.key)
+                works.append(other)
+                cited_rows.append(
+                    replace(_citation_row(src.doc_id, ref, note, keys), work_key=other.key)
+                )
     cits = [_citation_row(src.doc_id, ref, scan.footnotes[ref.footnote - 1], keys) for ref in refs]
+    cits += cited_rows
     inline_cits, inline_works = inline_rows(src.doc_id, src.text, used, known)
     cits += inline_cits
     works += inline_works
@@ -208,6 +213,18 @@ def scan_document(
         n_entries=len(full.entries),
         problems=(*full.problems, *problems),
     )
+
+
+def _work_problems(work: Work, ref: Reference, note: Footnote, path: str) -> list[Problem]:
+    """What a reader should know about the work of a note: nothing could be read from it,
+    or it names only a link (the work keeps the URL and has no title)."""
+    if empty_work(work):
+        message = f"footnote {note.number}: no work read from {ref.raw[:60]!r}"
+    elif work.url and not work.title:
+        message = f"footnote {note.number}: only a link ({work.url[:80]}): the work has no title"
+    else:
+        return []
+    return [Problem(path=path, line=note.line, severity="warning", message=message)]
 
 
 def _stated(meta: DocMeta, src: Source) -> DocMeta:

@@ -2,7 +2,8 @@
 and the document itself.
 
 A reference string goes to the reference parser after extraction debris is removed
-(:func:`clean_reference`); a bare link's work gets what its URL tells (:func:`from_url`); a
+(:func:`clean_reference`); a bare link's work gets its site, never a title made from its
+URL (:func:`from_url`); a work the reference was "cited in" is a work of its own; a
 statement credited to people is an interview with them (:func:`source_work`); a
 communication keeps the CSL type its note's wording gives.
 """
@@ -14,48 +15,73 @@ from collections.abc import Callable
 from typing import Any
 
 from litreview.core.model import Person, Work, replace
-from litreview.corpus.identity import url_site, url_title
+from litreview.corpus.identity import url_site
 from litreview.extract.backrefs import Reference
 from litreview.extract.docmeta import DocMeta
 from litreview.formats.csl import work_from_csl
 
-__all__ = ["clean_reference", "document_work", "from_url", "parsed_work", "person", "source_work"]
+__all__ = [
+    "clean_reference",
+    "document_work",
+    "from_url",
+    "parsed_work",
+    "parsed_works",
+    "person",
+    "source_work",
+]
 
 Parser = Callable[[str], dict[str, Any]]
 
 
-def source_work(ref: Reference, parse: Parser) -> Work:
-    """The work of a note's row: an interview with the people a statement is credited to,
-    or the parsed reference, typed as the note's wording says (a communication)."""
+def source_work(ref: Reference, parse: Parser) -> tuple[Work, tuple[Work, ...]]:
+    """The work of a note's row (an interview with the people a statement is credited to,
+    or the parsed reference, typed as the note's wording says) and the works it was
+    "cited in"."""
     if ref.source == "attribution":
-        return Work(
+        work = Work(
             key="",
             type=ref.csl_type or "interview",
             authors=(Person(literal=ref.raw),),
             note="statement credited in the document's note",
         )
-    work = parsed_work(ref.raw, parse)
-    return replace(work, type=ref.csl_type) if ref.csl_type else work
+        return work, ()
+    work, cited = parsed_works(ref.raw, parse)
+    return (replace(work, type=ref.csl_type) if ref.csl_type else work), cited
 
 
 def parsed_work(raw: str, parse: Parser) -> Work:
-    """The work a reference string describes, as the parser reads it (no key yet)."""
+    """The work a reference string describes, as the parser reads it (no key yet); a work
+    it says the reference was "cited in" is left out (see :func:`cited_in`)."""
+    return parsed_works(raw, parse)[0]
+
+
+def parsed_works(raw: str, parse: Parser) -> tuple[Work, tuple[Work, ...]]:
+    """The work a reference string describes and the works it was "cited in" (each a work
+    of its own, never a field of the first)."""
     item = parse(clean_reference(raw))
-    return from_url(work_from_csl({k: v for k, v in item.items() if k != "id"}))
+    related = item.get("related") or []
+    cited = tuple(
+        from_url(work_from_csl(r["item"]))
+        for r in related
+        if isinstance(r, dict)
+        and r.get("relation") == "cited-in"
+        and isinstance(r.get("item"), dict)
+    )
+    own = {k: v for k, v in item.items() if k not in ("id", "related")}
+    return from_url(work_from_csl(own)), cited
 
 
 def from_url(work: Work) -> Work:
-    """A bare link's work with what its URL tells: a title from its slug, its site.
+    """A bare link's work with what its URL states: its site as the container.
 
-    Only a work with a URL and no title is changed: the title is read from the URL's last
-    path segment when that is words (:func:`.identity.url_title`), and the site
-    (``thediplomat.com``) becomes the container when neither container nor publisher is
-    known. Its citekey then names the site (:func:`.identity.citekey_base`).
+    Only a work with a URL and no title is changed, and no title is made up from the link:
+    the site (``thediplomat.com``) becomes the container when neither container nor
+    publisher is known, so its citekey names the site (:func:`.identity.citekey_base`).
     """
     if not work.url or work.title:
         return work
     container = work.container or ("" if work.publisher else url_site(work.url))
-    return replace(work, title=url_title(work.url), container=container)
+    return replace(work, container=container)
 
 
 _QUOTE_WRAP = re.compile(r"(['‘“\"])[*_]+([^*_]+?)[*_]+(['’”\"])")

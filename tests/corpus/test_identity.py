@@ -86,22 +86,16 @@ def test_url_fast_and_slow_paths_agree() -> None:
 
 
 def test_url_parts_for_bare_links() -> None:
-    from litreview.corpus.identity import url_site, url_site_key, url_title, url_year
+    from litreview.corpus.identity import url_site, url_site_key, url_year
 
     url = "https://www.thediplomat.com/2020/10/drug-habit-is-endangering-the-region/"
     assert url_site(url) == "thediplomat.com" and url_site_key(url) == "thediplomat"
     assert url_year(url) == "2020"
-    assert url_title(url) == "Drug habit is endangering the region"
     assert url_site_key("https://asia.unwomen.org/x") == "unwomen"
     assert url_site_key("https://na.gov.pk/uploads/1462252100_756.pdf") == "na"
     assert url_site_key("https://www3.example.co.uk:8080/a") == "example"
-    assert url_title("https://na.gov.pk/uploads/1462252100_756.pdf") == ""
-    assert url_title("https://x.org/docs/WEF_Gender_Gap_Report_2016.pdf") == (
-        "WEF Gender Gap Report 2016"
-    )
-    assert url_title("https://x.org/en/bills.php?status=pass") == ""
     assert url_year("https://x.org/docs/report2016.pdf") == ""
-    assert url_site_key("") == url_year("") == url_title("") == ""
+    assert url_site_key("") == url_year("") == ""
 
 
 def test_citekey_of_a_bare_link_names_its_site() -> None:

@@ -374,7 +374,9 @@ def test_cli_ingest_ok(review: Review, capsys: pytest.CaptureFixture[str]) -> No
     assert "ingested 1 document(s): 2 notes, 2 works cited" in capsys.readouterr().out
 
 
-def test_bare_link_gets_title_site_and_readable_key() -> None:
+def test_bare_link_gets_its_site_no_made_up_title_and_a_warning() -> None:
+    """A note that gives only a link: the work keeps the URL and its site, has no title (none
+    is made from the URL's words), and the reader is told."""
     text = (
         "Title\n\nBoats were lost.¹ More were lost.²\n\n"
         "¹ <https://news.example.com/2020/10/boats-sink-in-the-delta>.\n\n"
@@ -382,14 +384,47 @@ def test_bare_link_gets_title_site_and_readable_key() -> None:
     )
     result = ingest([Source(doc_id="d", path="d.txt", text=text)], parse=fake_parse)
     works = {w.key: w for w in result.works if w.url}
-    assert sorted(works) == ["example", "example2020boats"]
-    boats = works["example2020boats"]
-    assert (boats.title, boats.container) == ("Boats sink in the delta", "news.example.com")
+    assert sorted(works) == ["example", "example2020"]
+    assert (works["example2020"].title, works["example2020"].container) == (
+        "",
+        "news.example.com",
+    )
     assert (works["example"].title, works["example"].container) == ("", "example.org")
-    assert [c.work_key for c in result.citations if c.kind == "url"] == [
-        "example2020boats",
-        "example",
-    ]
+    assert [c.work_key for c in result.citations if c.kind == "url"] == ["example2020", "example"]
+    warnings = [str(p) for p in result.problems if "only a link" in p.message]
+    assert warnings[0].startswith("d.txt:5: warning: footnote 1: only a link")
+    assert len(warnings) == 2
+
+
+def test_a_work_cited_in_another_is_a_work_of_its_own() -> None:
+    """'A, cited in B': the note cites both; B is never a field of A."""
+
+    def parse(raw: str) -> dict[str, object]:
+        return {
+            "type": "book",
+            "title": "Rivers",
+            "author": [{"literal": "A. Author"}],
+            "related": [
+                {
+                    "relation": "cited-in",
+                    "item": {
+                        "type": "report",
+                        "title": "Deltas",
+                        "author": [{"literal": "B. Body"}],
+                    },
+                }
+            ],
+        }
+
+    text = (
+        "Title\n\nBoats were lost.¹\n\n¹ Smith, J. (2019). Rivers of the plain. London: "
+        "Delta Press, cited in Jones, K. (2020). Deltas and people. Oxford University Press.\n"
+    )
+    result = ingest([Source(doc_id="d", path="d.txt", text=text)], parse=parse)
+    titles = {w.key: w.title for w in result.works}
+    rows = [c for c in result.citations if c.footnote == 1]
+    assert sorted(titles[c.work_key] for c in rows) == ["Deltas", "Rivers"]
+    assert not any("related" in name for w in result.works for name, _ in w.extra)
 
 
 _UNTITLED = (
