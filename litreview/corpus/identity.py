@@ -191,8 +191,6 @@ _GENERIC_SLD = frozenset(
     ["com", "org", "net", "gov", "edu", "ac", "co", "or", "go", "gob", "govt", "mil", "nic"]
 )
 _YEAR_SEGMENT = re.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")
-_FILE_EXT = re.compile(r"\.(?:pdf|html?|php|aspx?|jsp|docx?|cfm)$", re.IGNORECASE)
-_SLUG_SEP = re.compile(r"(?:[-_+.\s]|%20)+")
 
 
 def url_site(url: str) -> str:
