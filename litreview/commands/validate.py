@@ -1,4 +1,9 @@
-"""``litreview validate FILE``: every problem of a bib/ris/csl-json/csv file, with its line."""
+"""``litreview validate FILE``: every problem of a bibliography file or a document, with its line.
+
+A bibliography (bib, ris, csl-json, csv, a database export) is read as ``import`` reads it; a
+document (pdf, docx, md, or text that is not a bibliography) is scanned as ``ingest`` scans
+it. Nothing is written anywhere.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +12,11 @@ import argparse
 from litreview.commands._common import say
 from litreview.core.errors import has_errors
 from litreview.formats import validate_file
+from litreview.pipeline.ingest import check_document, is_document
 
 HELP = (
-    "check a bibliography file (bib, ris, csl-json, csv or a database export) and list every "
-    "problem with its line"
+    "check a bibliography file (bib, ris, csl-json, csv or a database export) or a document "
+    "(pdf, docx, md, txt) and list every problem with its line"
 )
 
 
@@ -22,6 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print each problem (stdout); exit 2 if any is an error, 0 otherwise."""
+    if args.format is None and is_document(args.file):
+        return _document(args.file)
     works, problems = validate_file(args.file, args.format)
     for p in problems:
         say(str(p))
@@ -34,3 +42,17 @@ def run(args: argparse.Namespace) -> int:
             f"{len(problems) - errors} warning(s) or notice(s)"
         )
     return 2 if has_errors(problems) else 0
+
+
+def _document(path: str) -> int:
+    """A document's problems, as ingest would find them, and what it holds."""
+    found = check_document(path)
+    for p in found.problems:
+        say(str(p))
+    errors = sum(p.severity == "error" for p in found.problems)
+    say(
+        f"{path}: a document with {found.n_notes} notes, {found.n_entries} reference-list "
+        f"entries and {found.n_works} works; {errors} error(s), "
+        f"{len(found.problems) - errors} warning(s) or notice(s)"
+    )
+    return 2 if errors else 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from litreview.core.curation import Curation
@@ -21,7 +22,70 @@ from litreview.corpus.ingest import IngestResult, Source, ingest
 from litreview.formats.documents import read_document_meta
 from litreview.review import Review
 
-__all__ = ["outcome_summary", "read_sources", "run_ingest", "save_tables"]
+__all__ = [
+    "DocumentCheck",
+    "check_document",
+    "is_document",
+    "outcome_summary",
+    "read_sources",
+    "run_ingest",
+    "save_tables",
+]
+
+#: Suffixes that are always documents; ``.txt`` is a document unless its first lines show a
+#: bibliography format (RIS, a database export).
+DOCUMENT_SUFFIXES = frozenset({".pdf", ".docx", ".md", ".markdown"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentCheck:
+    """What ingesting a document would find, without changing any review."""
+
+    n_notes: int
+    n_entries: int
+    n_works: int
+    problems: tuple[Problem, ...]
+
+
+def is_document(path: str) -> bool:
+    """Whether ``path`` is read as a document (``ingest``) rather than a bibliography."""
+    from litreview.core.files import decode_utf8
+    from litreview.formats import detect
+
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix in DOCUMENT_SUFFIXES:
+        return True
+    if suffix not in (".txt", ".text"):
+        return False
+    try:
+        head = decode_utf8(p.read_bytes()[:20000], str(p))
+    except (OSError, InputError):
+        return False
+    return detect(head, ".txt") == ""
+
+
+def check_document(path: str) -> DocumentCheck:
+    """Scan a document as ``ingest`` would and return what it found and every problem."""
+    from litreview.corpus.ingest import scan_document
+
+    doc = read_document_meta(path)
+    source = Source(
+        doc_id=Path(path).stem,
+        path=str(path),
+        text=doc.text,
+        title=doc.title,
+        author=doc.author,
+        date=doc.date,
+        stated_by=doc.stated_by,
+    )
+    scanned = scan_document(source)
+    return DocumentCheck(
+        n_notes=scanned.n_footnotes,
+        n_entries=scanned.n_entries,
+        n_works=len(scanned.works),
+        problems=tuple(scanned.problems),
+    )
 
 
 def read_sources(review: Review, paths: Iterable[str]) -> tuple[list[Source], list[InputError]]:

@@ -536,3 +536,24 @@ def test_a_database_export_with_repeated_tags_imports_twice_and_exports_whole(
         assert exported.count(tag) == original.count(tag)
     kw = {x for x in original.splitlines() if x.startswith("KW  - ")}
     assert kw == {x for x in exported.splitlines() if x.startswith("KW  - ")}
+
+
+def test_validate_scans_a_document_as_ingest_would(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A text document is scanned, not read as RIS: its notes' problems are listed and
+    nothing is written; a .txt that is RIS is still read as RIS."""
+    doc = tmp_path / "brief.txt"
+    doc.write_text(
+        "Brief\n\nBoats were lost.¹\n\n¹ <https://news.example.com/2020/10/boats-sink>.\n",
+        encoding="utf-8",
+    )
+    assert cli.main(["validate", str(doc)]) == 0
+    out = capsys.readouterr().out
+    assert f"{doc}:5: warning: footnote 1: only a link" in out
+    assert "a document with 1 notes" in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.txt"]
+    ris = tmp_path / "refs.txt"
+    ris.write_text("TY  - JOUR\nTI  - Boats\nER  - \n", encoding="utf-8")
+    assert cli.main(["validate", str(ris)]) == 0
+    assert "ok: 1 entries" in capsys.readouterr().out
