@@ -411,14 +411,19 @@ def _error(problem: Problem) -> InputError:
 
 def _match(blocks: list[_Block], works: Sequence[Work]) -> dict[int, Work | None]:
     """For each entry block (by index), the new work with its citekey (``None``: removed).
-    Entries without a key are matched in order with the new works without one."""
+    Entries without a key take an equal work without one if there is one, else the next."""
     by_key: dict[str, list[Work]] = {}
     for w in works:
         by_key.setdefault(w.key, []).append(w)
     out: dict[int, Work | None] = {}
-    for i, b in enumerate(blocks):
-        if b.kind == "entry" and b.work is not None:
-            same = by_key.get(b.work.key)
+    entries = [(i, b.work) for i, b in enumerate(blocks) if b.kind == "entry" and b.work]
+    for i, work in entries:
+        same = by_key.get(work.key, [])
+        if work in same:
+            out[i] = same.pop(same.index(work))
+    for i, work in entries:
+        if i not in out:
+            same = by_key.get(work.key, [])
             out[i] = same.pop(0) if same else None
     return out
 
@@ -450,6 +455,11 @@ def _bare(work: Work) -> Work:
     if not any(n == maps.MARK_PREAMBLE for n, _ in work.extra):
         return work
     return replace(work, extra=tuple(p for p in work.extra if p[0] != maps.MARK_PREAMBLE))
+
+
+def _preambles(work: Work | None) -> list[str]:
+    """The ``@preamble`` values read before ``work``."""
+    return [v for n, v in work.extra if n == maps.MARK_PREAMBLE] if work else []
 
 
 def _read_back(
@@ -487,6 +497,10 @@ def patch_bibtex(text: str, works: Sequence[Work], path: str = "<string>") -> st
     stored = dict(zip(changed, _stored(list(changed.values()), path), strict=True))
     changed = {i: w for i, w in changed.items() if stored[i] != blocks[i].work}
     candidates = _patch_entries(text, blocks, changed, stored, nl, path)
+    for i in candidates:  # an @preamble the work took over in a merge goes before its entry
+        had = _preambles(blocks[i].work)
+        new_preambles = [v for v in _preambles(stored[i]) if v not in had]
+        candidates[i] = "".join(f"@preamble{{{v}}}{nl}" for v in new_preambles) + candidates[i]
     removed = {i for i, w in matched.items() if w is None}
     appended = write_bibtex(added).replace("\n", nl) if added else ""
     if appended:

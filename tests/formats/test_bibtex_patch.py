@@ -262,3 +262,12 @@ def test_random_edits_keep_untouched_text_and_read_back_as_intended(
     for piece in untouched + junk:
         assert piece in after
     assert patch_bibtex(after, intended) == after
+
+
+def test_a_preamble_taken_over_in_a_merge_goes_before_the_kept_entry() -> None:
+    old = _by_key(_read(HAND))
+    preamble = old["Zed1999"].extra
+    kept = replace(old["Khan2015"], extra=old["Khan2015"].extra + preamble)
+    out = patch_bibtex(HAND, [kept])
+    assert _read(out) == [kept]
+    assert out.index("@preamble") < out.index("@Article{Khan2015")
