@@ -289,7 +289,8 @@ def _patched(
     old: _Entry, new: _Entry, old_work: Work, new_work: Work, nl: str, minimal: bool
 ) -> str:
     """``old`` with the fields of the groups that differ taken from ``new`` (``minimal``),
-    or with every field whose value differs taken from ``new``."""
+    or with every field whose value differs taken from ``new`` (already in ``nl`` line
+    endings)."""
     new_fields = {f.name.lower(): f for f in new.fields}
     old_names = {f.name.lower() for f in old.fields}
     quoted = bool(old.fields) and all(f.value.startswith('"') for f in old.fields)
@@ -305,7 +306,7 @@ def _patched(
         elif low in new_fields:
             value = new_fields[low].value
             if value != f.value:
-                value = _style_value(value, f.value.startswith('"')).replace("\n", nl)
+                value = _style_value(value, f.value.startswith('"'))
             kept.append(replace(f, value=value))
     if kept and old.fields and kept[0].lead != old.fields[0].lead:
         kept[0] = replace(kept[0], lead=old.fields[0].lead)
@@ -314,7 +315,7 @@ def _patched(
         if low in old_names or not wanted(low):
             continue
         lead = _new_lead(old, nl) if kept else (old.fields[0].lead if old.fields else nl + "  ")
-        value = _style_value(f.value, quoted).replace("\n", nl)
+        value = _style_value(f.value, quoted)
         kept.append(_Field(lead=lead, name=f.name, mid=_new_mid(old, f.name), value=value))
     if old.etype.lower() != new.etype.lower() or old.key != new.key:
         etype = old.etype if old.etype.lower() == new.etype.lower() else new.etype

@@ -210,7 +210,7 @@ def hand_files(draw: st.DrawFn) -> tuple[str, list[str], list[str]]:
     return "".join(parts).replace("\n", nl), entries, [j.strip().replace("\n", nl) for j in junk]
 
 
-_EDITS = ("keep", "keep", "remove", "title", "doi", "extra", "date", "authors")
+_EDITS = ("keep", "keep", "remove", "title", "doi", "extra", "date", "authors", "abstract")
 
 
 def _edit(work: Work, edit: str, text: str) -> Work:
@@ -222,6 +222,8 @@ def _edit(work: Work, edit: str, text: str) -> Work:
         return replace(work, extra=(*work.extra, ("x_added", text)))
     if edit == "date":
         return replace(work, issued="2001-05")
+    if edit == "abstract":
+        return replace(work, abstract=f"{text}\n\n{text}")
     return replace(work, authors=(Person(family="Ortiz", given=text.split()[0]),))
 
 
@@ -261,6 +263,8 @@ def test_random_edits_keep_untouched_text_and_read_back_as_intended(
     assert _by_key(_read(after)) == _by_key(intended)
     for piece in untouched + junk:
         assert piece in after
+    nl = "\r\n" if "\r\n" in before else "\n"
+    assert "\r" not in after.replace(nl, "") and "\n" not in after.replace(nl, "")
     assert patch_bibtex(after, intended) == after
 
 
@@ -271,3 +275,11 @@ def test_a_preamble_taken_over_in_a_merge_goes_before_the_kept_entry() -> None:
     out = patch_bibtex(HAND, [kept])
     assert _read(out) == [kept]
     assert out.index("@preamble") < out.index("@Article{Khan2015")
+
+
+def test_a_new_paragraph_break_takes_the_files_line_ending() -> None:
+    old = _by_key(_read(HAND))
+    new = [replace(old["Khan2015"], abstract="One.\n\nTwo."), old["Zed1999"]]
+    out = patch_bibtex(HAND, new)
+    assert "{One.\r\n\r\nTwo.}" in out and "\n" not in out.replace("\r\n", "")
+    assert _by_key(_read(out)) == _by_key(new)
