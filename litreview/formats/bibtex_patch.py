@@ -497,12 +497,13 @@ def patch_bibtex(text: str, works: Sequence[Work], path: str = "<string>") -> st
     changed = {i: w for i, w in matched.items() if w is not None and w != blocks[i].work}
     stored = dict(zip(changed, _stored(list(changed.values()), path), strict=True))
     changed = {i: w for i, w in changed.items() if stored[i] != blocks[i].work}
+    removed = {i for i, w in matched.items() if w is None}
+    blocks = _with_strays(text, blocks, set(changed) | removed, path)
     candidates = _patch_entries(text, blocks, changed, stored, nl, path)
     for i in candidates:  # an @preamble the work took over in a merge goes before its entry
         had = _preambles(blocks[i].work)
         new_preambles = [v for v in _preambles(stored[i]) if v not in had]
         candidates[i] = "".join(f"@preamble{{{v}}}{nl}" for v in new_preambles) + candidates[i]
-    removed = {i for i, w in matched.items() if w is None}
     appended = write_bibtex(added).replace("\n", nl) if added else ""
     if appended:
         got = _read_back(text, blocks, {}, appended, path)
@@ -513,6 +514,22 @@ def patch_bibtex(text: str, works: Sequence[Work], path: str = "<string>") -> st
                 path=path,
             )
     return _assemble(text, blocks, candidates, removed, appended, nl)
+
+
+def _with_strays(text: str, blocks: list[_Block], touched: set[int], path: str) -> list[_Block]:
+    """``blocks`` where each touched entry that a stray ``}`` closed early takes in the text
+    after it whose fields the reader added to it (so patching or cutting it takes them too)."""
+    out = list(blocks)
+    for i in sorted(touched):
+        b = blocks[i]
+        if i + 1 >= len(blocks) or blocks[i + 1].kind != "comment" or b.work is None:
+            continue
+        alone = _read_back(text, blocks, {i: text[b.start : b.end]}, "", path)
+        if alone and _bare(alone[0]) != _bare(b.work):
+            after = blocks[i + 1]
+            out[i] = replace(b, end=after.end)
+            out[i + 1] = replace(after, kind="taken", start=after.end)
+    return out
 
 
 def _patch_entries(

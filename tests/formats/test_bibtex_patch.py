@@ -283,3 +283,16 @@ def test_a_new_paragraph_break_takes_the_files_line_ending() -> None:
     out = patch_bibtex(HAND, new)
     assert "{One.\r\n\r\nTwo.}" in out and "\n" not in out.replace("\r\n", "")
     assert _by_key(_read(out)) == _by_key(new)
+
+
+STRAY = "@article{a,\n  title = {T}},\n  year = {2001},\n  note = {n}\n}\n\n@book{b, title={B}}\n"
+
+
+def test_an_entry_closed_early_by_a_stray_brace_is_rewritten_with_its_fields() -> None:
+    ws = _read(STRAY)
+    assert ws[0].note == "n"  # read anyway, with a warning
+    new = [replace(ws[0], doi="10.1/x"), ws[1]]
+    out = patch_bibtex(STRAY, new)
+    assert out.count("year") == 1 and out.endswith("\n\n@book{b, title={B}}\n")
+    assert _read(out) == new
+    assert _read(patch_bibtex(STRAY, [ws[1]])) == [ws[1]]
