@@ -354,7 +354,11 @@ def read_bibtex(text: str, path: str = "<string>") -> tuple[list[Work], list[Pro
 
 def read_bibtex_bytes(data: bytes, path: str = "<bytes>") -> tuple[list[Work], list[Problem]]:
     """Like :func:`read_bibtex` from raw bytes: an entry with a non-UTF-8 byte is reported and
-    skipped, the others are read."""
+    skipped, the others are read. UTF-16 text (with a byte-order mark) is one error, not text
+    read byte by byte."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        message = "UTF-16 text, not UTF-8 (save the file as UTF-8); nothing read"
+        return [], [Problem(path=path, line=1, severity="error", message=message)]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     return read_bibtex(data.decode("utf-8", errors="surrogateescape"), path)

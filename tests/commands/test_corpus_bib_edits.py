@@ -167,3 +167,14 @@ def test_a_corpus_that_is_not_bibtex_is_exit_2_and_left_untouched(
         "curation.yaml",
         "taxonomy.yaml",
     ]
+
+
+def test_importing_a_utf16_bib_is_an_encoding_error(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "windows.bib"
+    source.write_bytes(MORE.encode("utf-16"))
+    assert cli.main(["import", str(source), "--review", str(review)]) == 2
+    err = capsys.readouterr().err
+    assert "windows.bib:1:" in err and "UTF-16 text, not UTF-8" in err and "\\x00" not in err
+    assert corpus(review) == HAND
