@@ -296,7 +296,9 @@ def _patched(
     quoted = bool(old.fields) and all(f.value.startswith('"') for f in old.fields)
 
     def wanted(name: str) -> bool:
-        return not minimal or _differs(old_work, new_work, _group(name))
+        # a modelled field can be read as an unmodelled one (a month without a year)
+        group, extra = _group(name), "extra:" + name
+        return not minimal or any(_differs(old_work, new_work, g) for g in {group, extra})
 
     kept: list[_Field] = []
     for f in old.fields:
@@ -500,10 +502,12 @@ def patch_bibtex(text: str, works: Sequence[Work], path: str = "<string>") -> st
     removed = {i for i, w in matched.items() if w is None}
     blocks = _with_strays(text, blocks, set(changed) | removed, path)
     candidates = _patch_entries(text, blocks, changed, stored, nl, path)
-    for i in candidates:  # an @preamble the work took over in a merge goes before its entry
-        had = _preambles(blocks[i].work)
-        new_preambles = [v for v in _preambles(stored[i]) if v not in had]
-        candidates[i] = "".join(f"@preamble{{{v}}}{nl}" for v in new_preambles) + candidates[i]
+    dropped: set[int] = set()
+    for i in candidates:  # the @preamble blocks before an entry are its work's
+        wanted = _preambles(stored[i])
+        if wanted != _preambles(blocks[i].work):
+            dropped |= set(_attached(blocks, i))
+            candidates[i] = "".join(f"@preamble{{{v}}}{nl}" for v in wanted) + candidates[i]
     appended = write_bibtex(added).replace("\n", nl) if added else ""
     if appended:
         got = _read_back(text, blocks, {}, appended, path)
@@ -513,7 +517,9 @@ def patch_bibtex(text: str, works: Sequence[Work], path: str = "<string>") -> st
                 "(an @string redefines a month name?); nothing was changed",
                 path=path,
             )
-    return _assemble(text, blocks, candidates, removed, appended, nl)
+    for i in removed:
+        dropped |= set(_attached(blocks, i))
+    return _assemble(text, blocks, candidates, removed | dropped, appended, nl)
 
 
 def _with_strays(text: str, blocks: list[_Block], touched: set[int], path: str) -> list[_Block]:
@@ -571,6 +577,18 @@ def _patch_entries(
     return out
 
 
+def _attached(blocks: list[_Block], i: int) -> list[int]:
+    """The ``@preamble`` blocks the reader gives the entry ``blocks[i]``: those after the
+    entry before it."""
+    out = []
+    j = i - 1
+    while j >= 0 and blocks[j].kind != "entry":
+        if blocks[j].kind == "preamble":
+            out.append(j)
+        j -= 1
+    return out
+
+
 def _cut_block(text: str, block: _Block, new: str) -> tuple[int, int, str]:
     """A cut replacing ``block`` and the white space after it by ``new``."""
     end = block.end
@@ -587,16 +605,12 @@ def _assemble(
     appended: str,
     nl: str,
 ) -> str:
-    """The new text: blocks kept, patched or cut, and the new entries appended."""
+    """The new text: blocks kept, patched or cut (``removed``: entries and preambles), and
+    the new entries appended."""
     cuts: list[tuple[int, int, str]] = []
     for i, text_new in candidates.items():
         cuts.append((blocks[i].start, blocks[i].end, text_new))
     for i in removed:
-        j = i - 1
-        while j >= 0 and blocks[j].kind in ("preamble", "comment", "other"):
-            if blocks[j].kind == "preamble":  # it belonged to the entry removed
-                cuts.append(_cut_block(text, blocks[j], ""))
-            j -= 1
         cuts.append(_cut_block(text, blocks[i], ""))
     pieces = []
     pos = 0

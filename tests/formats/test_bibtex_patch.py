@@ -296,3 +296,19 @@ def test_an_entry_closed_early_by_a_stray_brace_is_rewritten_with_its_fields() -
     assert out.count("year") == 1 and out.endswith("\n\n@book{b, title={B}}\n")
     assert _read(out) == new
     assert _read(patch_bibtex(STRAY, [ws[1]])) == [ws[1]]
+
+
+def test_a_preamble_its_work_no_longer_has_is_cut() -> None:
+    old = _by_key(_read(HAND))
+    zed = replace(old["Zed1999"], extra=(), title="Zed")
+    out = patch_bibtex(HAND, [old["Khan2015"], zed])
+    assert "@preamble" not in out and _by_key(_read(out)) == _by_key([old["Khan2015"], zed])
+
+
+def test_a_month_read_as_an_unmodelled_field_is_patched_alone() -> None:
+    """Without a year, ``month`` is kept as an unmodelled field: dropping it touches only it."""
+    text = "@book{m, title={M}, publisher = pub, month = dec}\n"
+    work = _read(text)[0]
+    assert work.extra == (("month", "dec"),)
+    out = patch_bibtex(text, [replace(work, extra=())])
+    assert out == "@book{m, title={M}, publisher = pub}\n"
