@@ -15,7 +15,10 @@ returns the new text with as little changed as possible:
   every differing field is rewritten, and failing that the whole entry.
 - New works are appended after the last entry, sorted by citekey, in the file's line-ending
   style; an entry whose work is gone (merged into another) is deleted with the
-  ``@preamble`` blocks that belonged to it.
+  ``@preamble`` blocks that belonged to it (the reader gives a preamble to the entry after
+  it; a work that took one over in a merge gets it written before its entry).
+- An entry a stray ``}`` closed early, whose trailing fields the reader added to it anyway,
+  is patched or deleted together with them.
 
 A file that is not BibTeX (free text and no entry, or anything the reader reports as an
 error) raises :class:`~litreview.core.errors.InputError` naming the file and line: it is

@@ -312,3 +312,61 @@ def test_a_month_read_as_an_unmodelled_field_is_patched_alone() -> None:
     assert work.extra == (("month", "dec"),)
     out = patch_bibtex(text, [replace(work, extra=())])
     assert out == "@book{m, title={M}, publisher = pub}\n"
+
+
+# -- property: the odd corners of hand-written BibTeX, random edits ---------------------------
+
+ODD_BLOCKS = (
+    "@article(paren1, title = {Paren entry}, year = 2001)",
+    "@Comment{jabref-meta: x}",
+    "@COMMENT{a {nested} comment}",
+    "@misc{trail, title={Trailing comma},}",
+    "@article{miss, title = {Missing} year = {2002}}",
+    '@book{quoted, title = "Quoted {Value}", publisher = "P" # " and Q"}',
+    "@string{pub = {Big Press}}",
+    "@book{usesmacro, title={M}, publisher = pub, month = dec}",
+    '@preamble{"\\def\\x{}"}',
+    "% a comment line",
+    "@article{tabs,\n\ttitle\t=\t{Tabs},\n\tauthor = {A and B}\n}",
+    "@inproceedings{both, booktitle={Conf}, journal={J}, title={Both}}",
+    "@article{,\n title={Keyless},\n}",
+    "@online{web, url = {http://x.org/a%20b}, urldate={2020-01-01}, title={W}}",
+    "@article{dates, date={2001-02-03}, year={2001}, title={D}}",
+    "@techreport{rep, institution={Inst}, type={Working Paper}, number={4}, title={R}}",
+    "@article{stray,\n  title = {T}},\n  year = {2001}\n}",
+)
+ODD_EDITS = (
+    lambda w: w,
+    lambda w: None,
+    lambda w: replace(w, title="New Title"),
+    lambda w: replace(w, doi="10.1/z"),
+    lambda w: replace(w, issued="1999-07"),
+    lambda w: replace(w, publisher=""),
+    lambda w: replace(w, container="Other Journal"),
+    lambda w: replace(w, type="book"),
+    lambda w: replace(w, extra=()),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(ODD_BLOCKS), min_size=1, max_size=8, unique=True),
+    st.sampled_from(["\n", "\r\n"]),
+    st.lists(st.integers(0, len(ODD_EDITS) - 1), min_size=8, max_size=8),
+    st.booleans(),
+)
+def test_odd_files_read_back_as_intended_after_random_edits(
+    blocks: list[str], nl: str, edits: list[int], add: bool
+) -> None:
+    before = ("\n\n".join(blocks) + "\n").replace("\n", nl)
+    intended = []
+    for work, edit in zip(_read(before), edits, strict=False):
+        new = ODD_EDITS[edit](work)
+        if new is not None:
+            intended.append(new if new is work else _stored(new))
+    if add:
+        intended.append(_stored(Work(key="added", type="book", title="Added")))
+    after = patch_bibtex(before, intended)
+    assert sorted(map(repr, _read(after))) == sorted(map(repr, intended))
+    if intended:
+        assert patch_bibtex(after, intended) == after
