@@ -111,6 +111,8 @@ def _load_corpus(review: Review) -> tuple[list[Work], list[Problem]]:
             path=first.path,
             line=first.line,
         )
+    if not works:
+        review.check_corpus()  # text that is not BibTeX is never overwritten
     return works, problems
 
 

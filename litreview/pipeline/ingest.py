@@ -117,6 +117,8 @@ def run_ingest(review: Review, sources: list[Source]) -> IngestResult:
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise errors[0].to_error()
+    if not works:
+        review.check_corpus()  # text that is not BibTeX is never overwritten
     curation, cur_problems = _curation(review)
     merges = review.load_merges()
     result = ingest(

@@ -19,10 +19,11 @@ from pathlib import Path
 from litreview.core import atomic, schema
 from litreview.core.curation import Curation, load_curation
 from litreview.core.errors import InputError, Problem
-from litreview.core.files import read_text
+from litreview.core.files import decode_utf8, read_bytes, read_text
 from litreview.core.model import Citation, Document, Evidence, GapStatement, Merge, Tag, Work
 from litreview.core.tables import csv_text, read_csv
 from litreview.formats.bibtex import read_bibtex, write_bibtex
+from litreview.formats.bibtex_patch import check_bibtex, patch_bibtex
 from litreview.formats.documents import read_document
 from litreview.review.transaction import Transaction
 from litreview.taxonomy import Taxonomy, load_taxonomy
@@ -150,10 +151,28 @@ class Review:
             return [], []
         return read_bibtex(read_text(self.corpus_path), str(self.corpus_path))
 
-    def save_works(self, works: Sequence[Work]) -> None:
-        """Write ``corpus.bib`` atomically, entries sorted by citekey."""
+    def check_corpus(self) -> None:
+        """Raise :class:`InputError` (file and line) if ``corpus.bib`` exists and is not
+        BibTeX that :meth:`save_works` can edit in place: a command calls it before its work,
+        so it fails before it has done anything."""
+        if self.corpus_path.exists():
+            check_bibtex(read_text(self.corpus_path), str(self.corpus_path))
 
-        self._write(self.corpus_path, write_bibtex(sorted(works, key=lambda w: w.key)))
+    def save_works(self, works: Sequence[Work]) -> None:
+        """Write ``corpus.bib`` atomically: a new one with its entries sorted by citekey; an
+        existing one edited in place (:func:`~litreview.formats.bibtex_patch.patch_bibtex`:
+        entries added, patched or removed, everything else kept byte for byte). A file that
+        is not BibTeX is an :class:`InputError`, and is left as it is."""
+        path = self.corpus_path
+        if not path.exists():
+            self._write(path, write_bibtex(sorted(works, key=lambda w: w.key)))
+            return
+        data = read_bytes(path)
+        bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+        old = decode_utf8(data, str(path))
+        new = patch_bibtex(old, works, str(path))
+        if new != old:
+            self._write(path, bom + new.encode("utf-8"))
 
     def load_documents(self) -> list[Document]:
         """Rows of ``documents.csv``."""
