@@ -58,6 +58,15 @@ def test_a_writer_waits_for_a_reader_and_readers_share(
         pass
 
 
+def test_a_reader_waits_for_a_writer(
+    review: Review, other_holder: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fcntl.flock(other_holder, fcntl.LOCK_EX)
+    monkeypatch.setenv(TIMEOUT_VAR, "0.1")
+    with pytest.raises(InputError, match="still using this review"), review.lock(write=False):
+        pass
+
+
 def test_the_writer_gets_the_lock_once_it_is_free(review: Review, other_holder: int) -> None:
     fcntl.flock(other_holder, fcntl.LOCK_EX)
     fcntl.flock(other_holder, fcntl.LOCK_UN)
