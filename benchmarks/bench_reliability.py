@@ -2,8 +2,9 @@
 
     python3 benchmarks/bench_reliability.py [--kills 100] [--races 20] [--seed 1] [--code DIR]
 
-Kills: ``import``, ``ingest`` and ``report`` in turn, each SIGKILLed either at a random time of
-its run or at a random moment while its save is under way (its journal exists); then the next
+Kills: ``import``, ``ingest`` and ``report`` in turn, each SIGKILLed at a random time of its
+run, at a random moment while its save is staged (its journal exists), or just after its
+journal says ``committing`` (during the renames), in turn; then the next
 command's recovery runs, and every file of the review is compared with the review before the
 command (old) and after an uninterrupted run (new). Races: two ``import``s of different files
 into one review at once; the works lost against importing them one after the other. Prints
@@ -51,7 +52,7 @@ def main() -> None:
 
 
 def kills(work: Path, env: dict[str, str], rng: random.Random, total: int) -> None:
-    """``total`` kills spread over the three commands, half of them during the save."""
+    """``total`` kills spread over the three commands and the three moments."""
     t0 = time.monotonic()
     scenarios = {c: rel.prepare(c, work, env) for c in rel.COMMANDS}
     for s in scenarios.values():
@@ -61,24 +62,24 @@ def kills(work: Path, env: dict[str, str], rng: random.Random, total: int) -> No
     results = []
     for n in range(total):
         command = rel.COMMANDS[n % len(rel.COMMANDS)]
-        when = "commit" if (n // len(rel.COMMANDS)) % 2 == 0 else "uniform"
+        when = rel.WHEN[(n // len(rel.COMMANDS)) % len(rel.WHEN)]
         results.append(rel.kill_trial(scenarios[command], work, env, rng, when))
     print(f"\nkills tried: {len(results)} ({time.monotonic() - t0:.0f} s)")
-    head = f"{'command':8} {'kill at':8} {'tried':>5} {'old':>5} {'new':>5} {'broken':>6}"
+    head = f"{'command':8} {'kill at':10} {'tried':>5} {'old':>5} {'new':>5} {'broken':>6}"
     print(f"{head}  phases at kill")
     for command in rel.COMMANDS:
-        for when in ("commit", "uniform"):
+        for when in rel.WHEN:
             rows = [k for k in results if k.command == command and k.when == when]
             out = Counter(k.outcome for k in rows)
             phases = ", ".join(
                 f"{p}: {n}" for p, n in sorted(Counter(k.phase for k in rows).items())
             )
             print(
-                f"{command:8} {when:8} {len(rows):5} {out['old']:5} {out['new']:5} "
+                f"{command:8} {when:10} {len(rows):5} {out['old']:5} {out['new']:5} "
                 f"{out['broken']:6}  {phases}"
             )
     out = Counter(k.outcome for k in results)
-    print(f"{'all':8} {'':8} {len(results):5} {out['old']:5} {out['new']:5} {out['broken']:6}")
+    print(f"{'all':8} {'':10} {len(results):5} {out['old']:5} {out['new']:5} {out['broken']:6}")
 
 
 def races(work: Path, env: dict[str, str], trials: int, records: int, seed: int) -> None:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from litreview.cli import main
+from litreview.core.errors import InputError
 from litreview.review import Review
 from litreview.review.transaction import STATE_DIR, read_journal
 
@@ -35,6 +36,7 @@ REAL = TESTS / "data" / "real"
 IMPORT_FILE = REAL / "asreview_baseline_zotero.ris"
 RACE_SOURCE = REAL / "asreview_baseline_zotero.ris"
 COMMANDS = ("import", "ingest", "report")
+WHEN = ("uniform", "staging", "committing")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +53,8 @@ class Scenario:
 
 @dataclass(frozen=True, slots=True)
 class Kill:
-    """One kill: when (``uniform`` or ``commit``), the save's phase then, and the outcome."""
+    """One kill: when (``uniform``, ``staging``, ``committing``), the save's phase then, and
+    the outcome."""
 
     command: str
     when: str
@@ -159,9 +162,9 @@ def _journal_window(review: Path, proc: subprocess.Popen[bytes]) -> float:
 def kill_trial(
     scenario: Scenario, work: Path, env: dict[str, str], rng: random.Random, when: str
 ) -> Kill:
-    """Kill the command once (``when``: ``uniform`` over its run time, or ``commit``: while
-    its save is under way, at a random moment of the journal's lifetime), recover, and
-    classify the folder."""
+    """Kill the command once, recover, and classify the folder. ``when``: ``uniform`` (a
+    random time of its run), ``staging`` (a random moment of its journal's lifetime) or
+    ``committing`` (within 1.5 ms of its journal saying so: during the renames)."""
     review = work / "trial"
     shutil.rmtree(review, ignore_errors=True)
     shutil.copytree(scenario.before, review)
@@ -171,11 +174,14 @@ def kill_trial(
         deadline = time.monotonic() + rng.uniform(0, scenario.seconds)
         while time.monotonic() < deadline and proc.poll() is None:
             time.sleep(0.002)
-    else:
-        journal = review / STATE_DIR / "journal.json"
-        while not journal.exists() and proc.poll() is None:
+    elif when == "staging":
+        while _phase(review) == "no journal" and proc.poll() is None:
             time.sleep(0.0005)
         time.sleep(rng.uniform(0, scenario.window * 1.2))
+    else:
+        while _phase(review) != "committing" and proc.poll() is None:
+            time.sleep(0.0002)
+        time.sleep(rng.uniform(0, 0.0015))
     finished = proc.poll() is not None
     if not finished:
         proc.send_signal(signal.SIGKILL)
@@ -187,7 +193,10 @@ def kill_trial(
 
 
 def _phase(review: Path) -> str:
-    journal = read_journal(review)
+    try:
+        journal = read_journal(review)
+    except InputError:  # read while being written: not possible with an atomic write
+        return "unreadable journal"
     return "no journal" if journal is None else journal[0]
 
 

@@ -57,8 +57,9 @@ def test_a_command_killed_while_saving_leaves_the_review_old_or_new(
 ) -> None:
     env = rel.environment()
     scenario = rel.prepare(command, tmp_path, env, runs=1)
-    kill = rel.kill_trial(scenario, tmp_path, env, random.Random(19), "commit")
-    assert kill.outcome in ("old", "new"), kill
+    rng = random.Random(19)
+    kills = [rel.kill_trial(scenario, tmp_path, env, rng, w) for w in rel.WHEN]
+    assert all(k.outcome in ("old", "new") for k in kills), kills
 
 
 @pytest.mark.slow
