@@ -1,7 +1,8 @@
 """The review folder: the only module that knows its layout and reads or writes its files.
 
-Every write is atomic (temporary file, then rename). A command that changes several files
-saves them in one :meth:`Review.transaction`: all of them change, or none does.
+Every write is atomic and journaled (``review/transaction.py``), made under the review's write
+lock (``review/lock.py``). A command that changes several files saves them in one
+:meth:`Review.transaction`: all of them change, or none does, even if it is killed.
 ``curation.yaml`` and ``taxonomy.yaml`` are read, never written (``init`` creates a starter
 taxonomy and an empty curation file once).
 """
@@ -12,11 +13,11 @@ import csv
 import io
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from litreview.core import atomic, schema
+from litreview.core import schema
 from litreview.core.curation import Curation, load_curation
 from litreview.core.errors import InputError, Problem
 from litreview.core.files import decode_utf8, read_bytes, read_text
@@ -25,7 +26,8 @@ from litreview.core.tables import csv_text, read_csv
 from litreview.formats.bibtex import read_bibtex, write_bibtex
 from litreview.formats.bibtex_patch import check_bibtex, patch_bibtex
 from litreview.formats.documents import read_document
-from litreview.review.transaction import Transaction
+from litreview.review.lock import hold
+from litreview.review.transaction import STATE_DIR, Transaction, pending, recover
 from litreview.taxonomy import Taxonomy, load_taxonomy
 
 
@@ -53,16 +55,41 @@ class Review:
         if self._tx is not None:
             yield self
             return
-        tx = Transaction()
+        tx = Transaction(self.root)
         yield replace(self, _tx=tx)
-        tx.commit()
+        if tx:
+            self.root.mkdir(parents=True, exist_ok=True)
+            with self.lock(write=True):
+                tx.commit()
+
+    def lock(
+        self, *, write: bool, on_wait: Callable[[str], None] | None = None
+    ) -> AbstractContextManager[None]:
+        """Hold the review's lock while the block runs: exclusive to ``write``, else shared.
+        A save a kill cut short is finished or undone first; ``on_wait`` hears once that the
+        lock is busy (the wait is ``$LITREVIEW_LOCK_TIMEOUT`` seconds, default 300)."""
+        return hold(
+            self.root,
+            STATE_DIR,
+            exclusive=write,
+            on_wait=on_wait,
+            needs_recovery=lambda: pending(self.root),
+            recover=self._recover,
+        )
+
+    def _recover(self) -> None:
+        """Finish or undo a killed save; remove temporary files older runs left."""
+        folders = ((self.root, False), (self.bibliography, False), (self.gaps_dir, True))
+        recover(self.root, (*folders, (self.root / STATE_DIR, False)), (self.gaps_dir,))
 
     def _write(self, path: Path, data: str | bytes) -> None:
-        """Write one file of the review: now, or at the end of the transaction."""
-        if self._tx is not None:
-            self._tx.write(path, data)
+        """Write one file of the review: at the end of the transaction (a one-file
+        transaction outside one)."""
+        if self._tx is None:
+            with self.transaction() as r:
+                r._write(path, data)
         else:
-            atomic.write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data)
+            self._tx.write(path, data)
 
     # -- paths -------------------------------------------------------------------------
     @property
@@ -359,10 +386,11 @@ class Review:
     ) -> None:
         """Replace ``gaps/`` by ``files`` (keyed by path under it) at once; old files that
         ``keep`` allows and ``files`` does not name survive."""
-        tx = self._tx or Transaction()
-        tx.replace_tree(self.gaps_dir, files, keep)
         if self._tx is None:
-            tx.commit()
+            with self.transaction() as r:
+                r.save_gaps(files, keep=keep)
+        else:
+            self._tx.replace_tree(self.gaps_dir, files, keep)
 
     def save_coverage(self, rows: str, cols: str, table: str, png: bytes) -> tuple[Path, Path]:
         """The ``coverage`` command's table and heatmap of two facets (never the files
