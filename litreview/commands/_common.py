@@ -21,8 +21,8 @@ def add_review(parser: argparse.ArgumentParser) -> None:
 
 
 def review_of(args: argparse.Namespace) -> Review:
-    """The review named by ``--review``."""
-    return Review.at(args.review)
+    """The existing review named by ``--review`` (a missing one is an error, never made)."""
+    return Review.open(args.review)
 
 
 def say(message: str) -> None:

@@ -45,6 +45,25 @@ class Review:
         """The review at ``root`` (which need not exist yet)."""
         return cls(Path(root))
 
+    @classmethod
+    def open(cls, root: str | os.PathLike[str]) -> Review:
+        """The existing review at ``root``: a folder holding ``bibliography/``. Anything else
+        (a typo, a file) is a one-line InputError, so no command makes a review by mistake."""
+        review = cls(Path(root))
+        if not review.root.exists():
+            raise InputError(
+                "no such review folder", path=str(root), hint="litreview init DIR creates one"
+            )
+        if not review.root.is_dir():
+            raise InputError("not a folder: --review names a review folder", path=str(root))
+        if not review.bibliography.is_dir():
+            raise InputError(
+                "not a review: it has no bibliography/ folder",
+                path=str(root),
+                hint="litreview init DIR creates one",
+            )
+        return review
+
     @contextmanager
     def transaction(self) -> Iterator[Review]:
         """This review, with every save held back until the block ends; then all are made
