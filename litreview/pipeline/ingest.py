@@ -182,14 +182,17 @@ def run_ingest(review: Review, sources: list[Source]) -> IngestResult:
         problems=(*cur_problems, *result.problems, *curated.problems),
     )
     merges += [m for m in result.merges if m not in merges]
-    save_tables(
-        review,
-        works=result.works,
-        documents=result.documents,
-        citations=result.citations,
-        merges=merges,
-    )
-    return result
+    with review.transaction() as r:
+        save_tables(
+            r,
+            works=result.works,
+            documents=result.documents,
+            citations=result.citations,
+            merges=merges,
+        )
+        added = r.add_document_roots(s.path for s in sources)
+    said = [f"{review.document_roots_path}: documents may now be read from {a}" for a in added]
+    return dataclasses.replace(result, notices=(*result.notices, *said))
 
 
 def save_tables(

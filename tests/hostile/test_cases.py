@@ -212,6 +212,11 @@ def test_documents_row_naming_a_device_or_fifo(
     docs = review / "bibliography" / "documents.csv"
     docs.write_text(f"doc_id,path,title,author,year,work_key\nd,{device},,,,\n", encoding="utf-8")
     code, _, err = run(capsys, "gaps", "--review", str(review))
+    one_line_error(code, err, "outside the review")
+    # even where the user allows its folder, it is not read
+    roots = review / "bibliography" / "document_roots.txt"
+    roots.write_text(f"{Path(device).parent}\n", encoding="utf-8")
+    code, _, err = run(capsys, "gaps", "--review", str(review))
     one_line_error(code, err, device, "not a regular file")
 
 
@@ -268,3 +273,36 @@ def test_same_stem_from_two_folders_keeps_both(
     # ingesting the first again replaces only its own rows
     assert run(capsys, "ingest", str(docs[0]), "--review", str(review))[0] == 0
     assert sorted(d.doc_id for d in rev.load_documents()) == ids
+
+
+@pytest.mark.parametrize("where", ["/etc/passwd", "../" * 30 + "etc/passwd", "link"])
+def test_documents_row_outside_the_review_is_not_read(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    secret = write(tmp_path / "secret.txt", "A secret about wheat.\n")
+    if where == "link":
+        (review / "documents" / "link.txt").symlink_to(secret)
+        where = "documents/link.txt"
+    docs = review / "bibliography" / "documents.csv"
+    docs.write_text(f"doc_id,path,title,author,year,work_key\nd,{where},,,,\n", encoding="utf-8")
+    code, _, err = run(capsys, "gaps", "--review", str(review))
+    one_line_error(code, err, "documents.csv:2", "outside the review", "document_roots.txt")
+    # a declared root lets it be read
+    roots = review / "bibliography" / "document_roots.txt"
+    roots.write_text(f"# mine\n{tmp_path}\n/etc\n", encoding="utf-8")
+    code, _, err = run(capsys, "gaps", "--review", str(review))
+    assert "outside the review" not in err
+
+
+def test_ingest_from_outside_declares_the_folder(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "papers").mkdir()
+    doc = write(tmp_path / "papers" / "study.md", NOTE_DOC.format(title="T", author="Jane Roe"))
+    code, _, err = run(capsys, "ingest", str(doc), "--review", str(review))
+    assert code == 0 and "documents may now be read from ../papers" in err
+    rev = Review.at(review)
+    assert (review / "bibliography" / "document_roots.txt").read_text() == "../papers\n"
+    assert "wheat" in rev.load_text(rev.load_documents()[0])
+    run(capsys, "ingest", str(doc), "--review", str(review))  # declared once
+    assert (review / "bibliography" / "document_roots.txt").read_text() == "../papers\n"
