@@ -15,6 +15,7 @@ from typing import Any
 import jsonschema
 
 from litreview.core.errors import Problem
+from litreview.core.limits import load_json
 from litreview.core.model import Work, replace
 from litreview.core.texmarkup import plain_work
 from litreview.formats._citekeys import keyed
@@ -130,7 +131,7 @@ def _first_error(item: dict[str, Any]) -> jsonschema.ValidationError | None:
 def read_csljson(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Read a CSL-JSON list: the works of the good items and a problem for each bad one."""
     try:
-        data = json.loads(text.lstrip("\ufeff"))
+        data = load_json(text.lstrip("\ufeff"), path)
     except json.JSONDecodeError as exc:
         return [], [
             Problem(

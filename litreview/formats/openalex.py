@@ -15,6 +15,7 @@ import json
 from typing import Any
 
 from litreview.core.errors import Problem
+from litreview.core.limits import load_json
 from litreview.core.model import Work
 from litreview.formats._search import csl_type, natural_name, pages_of
 
@@ -52,7 +53,7 @@ def read_openalex(text: str, path: str = "<string>") -> tuple[list[Work], list[P
 def _items(text: str, path: str) -> tuple[list[tuple[int, Any]], list[Problem]]:
     """``(line, record)`` of a JSON document or of JSON Lines."""
     try:
-        data = json.loads(text)
+        data = load_json(text, path)
     except json.JSONDecodeError:
         return _json_lines(text, path)
     if isinstance(data, dict):
@@ -67,7 +68,7 @@ def _json_lines(text: str, path: str) -> tuple[list[tuple[int, Any]], list[Probl
         if not line.strip():
             continue
         try:
-            items.append((number, json.loads(line)))
+            items.append((number, load_json(line, path, number)))
         except json.JSONDecodeError as exc:
             problems.append(
                 Problem(path=path, line=number, severity="error", message=f"not JSON: {exc.msg}")

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from litreview.core.errors import Problem
 from litreview.core.model import Person, Work
+from litreview.core.tables import parse_csv
 from litreview.core.texmarkup import plain_work
 from litreview.formats._citekeys import keyed
 from litreview.formats._names import text_person
@@ -71,8 +72,10 @@ def _safe(cell: str) -> str:
 
 def read_csv(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Read a works CSV: a work per good row and a problem (with its line) per bad one."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
-    header = reader.fieldnames or []
+    read = parse_csv(text.lstrip("\ufeff"), path)
+    header = read.header
+    if read.problem is not None and not read.rows:
+        return [], [read.problem]
     if "key" not in header and "title" not in header:
         return [], [
             Problem(
@@ -83,9 +86,8 @@ def read_csv(text: str, path: str = "<string>") -> tuple[list[Work], list[Proble
             )
         ]
     works: list[Work] = []
-    problems: list[Problem] = []
-    start = 2
-    for row in reader:
+    problems: list[Problem] = [] if read.problem is None else [read.problem]
+    for start, row in read.rows:
         try:
             works.append(_work(row))
             if None in row:
@@ -99,8 +101,7 @@ def read_csv(text: str, path: str = "<string>") -> tuple[list[Work], list[Proble
                 )
         except ValueError as exc:
             problems.append(Problem(path=path, line=start, severity="error", message=str(exc)))
-        start = reader.line_num + 1
-    return works, problems
+    return works, sorted(problems, key=lambda p: p.line or 0)
 
 
 def validate_csv(text: str, path: str = "<string>") -> list[Problem]:

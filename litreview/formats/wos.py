@@ -58,12 +58,14 @@ def is_wos_tab(text: str) -> bool:
 def read_wos(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Works of a Web of Science export (plain text or tab-delimited) and its problems."""
     text = text.lstrip("\ufeff")
-    if is_wos_plain(text):
-        records, lines = _plain(text, path)
-    elif is_wos_tab(text):
-        records, lines = _tab(text), _tab_lines(text)
-    else:
+    plain = is_wos_plain(text)
+    if not plain and not is_wos_tab(text):
         message = "not a Web of Science export (no FN header, no PT/AU columns)"
+        return [], [Problem(path=path, line=1, severity="error", message=message)]
+    try:
+        records, lines = _plain(text, path) if plain else (_tab(text), _tab_lines(text))
+    except (ReadError, ValueError, StopIteration) as exc:
+        message = f"not a Web of Science export: its header cannot be read ({exc})"
         return [], [Problem(path=path, line=1, severity="error", message=message)]
     works: list[Work] = []
     problems: list[Problem] = []
