@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.model import Merge, Work, replace
 from litreview.corpus._dedup_index import (
@@ -56,6 +57,7 @@ class DedupResult:
     conflicts: tuple[Problem, ...]
 
 
+@bulk
 def merge_into(
     existing: Sequence[Work],
     incoming: Sequence[Work],

@@ -22,6 +22,7 @@ from dataclasses import replace
 import bibtexparser
 from bibtexparser import model as bm
 
+from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.model import Work
 from litreview.formats import _bibtex_maps as maps
@@ -323,6 +324,7 @@ def _read_parallel(chunks: list[Chunk], path: str) -> list[tuple[list[Work], lis
         return [first] + [f.result() for f in futures]
 
 
+@bulk
 def read_bibtex(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Works and problems from BibTeX/BibLaTeX ``text`` (``path`` names it in problems).
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from litreview.core.bulk import bulk
 from litreview.core.curation import Curation
 from litreview.core.errors import InputError, LitreviewError, Problem
 from litreview.core.model import Citation, Document, Merge, Work
@@ -111,6 +112,7 @@ def read_sources(review: Review, paths: Iterable[str]) -> tuple[list[Source], li
     return sources, failed
 
 
+@bulk
 def run_ingest(review: Review, sources: list[Source]) -> IngestResult:
     """Ingest ``sources`` into the review's tables and save them together."""
     works, problems = review.load_works()
