@@ -75,11 +75,11 @@ def _scan(text: str, path: str) -> tuple[list[_Record], list[Problem]]:
     closed: _Record | None = None  # the record an ER just closed (tags may follow it)
     for number, line in enumerate(_lines(text), start=1):
         if line[2:5] == "  -" and line[:2].isupper() and line[:1].isalpha():
-            tag: str | None = line[:2]
-            value = line[6:].strip()
-            if current is not None and tag != "TY" and tag != "ER":
-                tags.append((tag, value))  # the common case: a tag line inside a record
+            found, value = line[:2], line[6:].strip()
+            if current is not None and found != "TY" and found != "ER":
+                tags.append((found, value))  # the common case: a tag line inside a record
                 continue
+            tag: str | None = found
         else:
             tag, value = None, line.strip()
             if current is not None:
