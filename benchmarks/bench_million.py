@@ -46,6 +46,8 @@ DUPLICATES = 0.05
 STEPS = ("import", "tag", "coverage", "gaps")
 _CHILD = """
 import json, resource, sys, time
+limit = int(sys.argv.pop(1))
+resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 from litreview.cli import main
 code = main(sys.argv[1:])
 me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -123,24 +125,27 @@ def build(folder: Path, n: int, per_file: int, seed: int) -> tuple[Path, list[st
     return review, paths
 
 
-def run_step(args: list[str]) -> dict[str, float]:
-    """One ``litreview`` command in a fresh process: wall, CPU and peak memory."""
+def run_step(args: list[str], limit_gb: float) -> dict[str, float] | None:
+    """One ``litreview`` command in a fresh process: wall, CPU and peak memory; ``None``
+    (and its error printed) when it fails, e.g. out of its address-space limit."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
+    limit = str(int(limit_gb * 2**30))
     t0 = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, *args], capture_output=True, text=True, env=env
+        [sys.executable, "-c", _CHILD, limit, *args], capture_output=True, text=True, env=env
     )
     wall = time.perf_counter() - t0
     try:
         figures = json.loads(done.stderr.strip().splitlines()[-1])
     except (ValueError, IndexError):
-        sys.exit(f"litreview {args[0]} failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+        figures = {"code": done.returncode}
     if figures["code"] not in (0, None):
-        sys.exit(f"litreview {args[0]} exited {figures['code']}:\n{done.stderr[-2000:]}")
+        print(f"litreview {args[0]} failed after {wall:.0f} s:\n{done.stderr[-1500:]}")
+        return None
     return {"wall": wall, "cpu": figures["cpu"], "peak_mb": figures["peak_mb"]}
 
 
-def one_size(n: int, per_file: int, seed: int) -> dict[str, dict[str, float]]:
+def one_size(n: int, per_file: int, seed: int, limit_gb: float) -> dict[str, dict[str, float]]:
     """Build and run every step for ``n`` records; the figures by step."""
     with tempfile.TemporaryDirectory(prefix="bench_million_") as tmp:
         t0 = time.perf_counter()
@@ -154,7 +159,10 @@ def one_size(n: int, per_file: int, seed: int) -> dict[str, dict[str, float]]:
             "gaps": ["gaps", "--review", str(review)],
         }
         for name, argv in steps.items():
-            rows[name] = run_step(argv)
+            figures = run_step(argv, limit_gb)
+            if figures is None:
+                break
+            rows[name] = figures
             print(
                 f"  n={n:,} {name}: {rows[name]['wall']:.1f} s wall, {rows[name]['cpu']:.1f} s "
                 f"CPU, peak {rows[name]['peak_mb']:,.0f} MB",
@@ -164,7 +172,7 @@ def one_size(n: int, per_file: int, seed: int) -> dict[str, dict[str, float]]:
         rows["files"] = {
             "export_mb": export_mb,
             "corpus_mb": (bib / "corpus.bib").stat().st_size / 1e6,
-            "tags_mb": (bib / "tags.csv").stat().st_size / 1e6,
+            "tags_mb": (bib / "tags.csv").stat().st_size / 1e6 if "tag" in rows else 0.0,
         }
     return rows
 
@@ -182,21 +190,28 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     ap.add_argument("--per-file", type=int, default=20_000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--limit-gb", type=float, default=12, help="address-space limit of each step (a guard)"
+    )
     args = ap.parse_args()
     load = os.getloadavg()[0]
     print(f"load average at start {load:.1f} on {os.cpu_count()} CPUs", flush=True)
-    results = {n: one_size(n, args.per_file, args.seed) for n in args.sizes}
+    print(f"each step limited to {args.limit_gb:g} GB of address space", flush=True)
+    results = {n: one_size(n, args.per_file, args.seed, args.limit_gb) for n in args.sizes}
     print(f"{'step':>9} | {'n':>9} | {'wall s':>7} | {'CPU s':>7} | {'peak MB':>8}")
     for n, rows in results.items():
-        for step in STEPS:
+        for step in (s for s in STEPS if s in rows):
             r = rows[step]
             print(
                 f"{step:>9} | {n:>9,} | {r['wall']:>7.1f} | {r['cpu']:>7.1f} | "
                 f"{r['peak_mb']:>8,.0f}"
             )
     for n, rows in results.items():
-        total = sum(rows[s]["wall"] for s in STEPS)
-        peak = max(rows[s]["peak_mb"] for s in STEPS)
+        done = [s for s in STEPS if s in rows]
+        total = sum(rows[s]["wall"] for s in done)
+        peak = max((rows[s]["peak_mb"] for s in done), default=0.0)
+        if len(done) < len(STEPS):
+            print(f"n={n:,}: {STEPS[len(done)]} failed (limit {args.limit_gb:g} GB)")
         f = rows["files"]
         print(
             f"n={n:,}: steps {total / 60:.1f} min wall (target < 15 min at 10^6), peak "
@@ -208,7 +223,7 @@ def main() -> None:
     if len(sizes) > 1:
         lo, hi = sizes[0], sizes[-1]
         print(f"growth exponent k of CPU time from {lo:,} to {hi:,} (1.0 linear, ~1.1 n log n):")
-        for step in STEPS:
+        for step in (s for s in STEPS if s in results[lo] and s in results[hi]):
             k = growth(results[lo][step]["cpu"], results[hi][step]["cpu"], lo, hi)
             print(f"  {step:>9}: {k:.2f}")
     print(f"load average at end {os.getloadavg()[0]:.1f}")
