@@ -22,12 +22,13 @@ from dataclasses import replace
 import bibtexparser
 from bibtexparser import model as bm
 
+from litreview.core.bulk import bulk, gc_paused
 from litreview.core.errors import InputError, Problem
 from litreview.core.limits import MAX_EXPANSION_CHARS
 from litreview.core.model import Work
 from litreview.formats import _bibtex_maps as maps
 from litreview.formats._bibtex_checks import check_works
-from litreview.formats._bibtex_chunks import Chunk, gc_paused, split_chunks
+from litreview.formats._bibtex_chunks import Chunk, split_chunks
 from litreview.formats._bibtex_entry import entry_to_work
 from litreview.formats._bibtex_export import export_biblatex, export_bibtex
 from litreview.formats._bibtex_prepare import abort_reason, is_placeholder, mark_keyless, quiet
@@ -342,6 +343,7 @@ def _read_parallel(chunks: list[Chunk], path: str) -> list[tuple[list[Work], lis
         return [first] + [f.result() for f in futures]
 
 
+@bulk
 def read_bibtex(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Works and problems from BibTeX/BibLaTeX ``text`` (``path`` names it in problems).
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from litreview.core.bulk import bulk
 from litreview.core.curation import Curation
 from litreview.core.errors import InputError, LitreviewError, Problem
 from litreview.core.model import Citation, Document, Merge, Work
@@ -149,6 +150,7 @@ def _doc_id(stem: str, rel: str, taken: dict[str, str]) -> str:
     return f"{stem}-{hashlib.sha1(rel.encode('utf-8')).hexdigest()[:8]}"
 
 
+@bulk
 def run_ingest(review: Review, sources: list[Source]) -> IngestResult:
     """Ingest ``sources`` into the review's tables and save them together."""
     works, problems = review.load_works()
