@@ -16,6 +16,7 @@ from pathlib import Path
 from litreview.core.errors import InputError
 from litreview.core.files import decode_utf8
 
+LOCK = "none"  # reads no review
 HELP = "parse reference strings (one a line) into CSL-JSON objects (one a line)"
 
 

@@ -1,7 +1,8 @@
 """The review folder: the only module that knows its layout and reads or writes its files.
 
-Every write is atomic (temporary file, then rename). A command that changes several files
-saves them in one :meth:`Review.transaction`: all of them change, or none does.
+Every write is atomic and journaled (``review/transaction.py``), made under the review's write
+lock (``review/lock.py``). A command that changes several files saves them in one
+:meth:`Review.transaction`: all of them change, or none does, even if it is killed.
 ``curation.yaml`` and ``taxonomy.yaml`` are read, never written (``init`` creates a starter
 taxonomy and an empty curation file once).
 """
@@ -12,11 +13,11 @@ import csv
 import io
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from litreview.core import atomic, schema
+from litreview.core import schema
 from litreview.core.curation import Curation, load_curation
 from litreview.core.errors import InputError, Problem
 from litreview.core.files import decode_utf8, read_bytes, read_text
@@ -25,7 +26,8 @@ from litreview.core.tables import csv_text, read_csv
 from litreview.formats.bibtex import read_bibtex, write_bibtex
 from litreview.formats.bibtex_patch import check_bibtex, patch_bibtex
 from litreview.formats.documents import read_document
-from litreview.review.transaction import Transaction
+from litreview.review.lock import hold
+from litreview.review.transaction import STATE_DIR, Transaction, pending, recover
 from litreview.taxonomy import Taxonomy, load_taxonomy
 
 
@@ -46,6 +48,25 @@ class Review:
         """The review at ``root`` (which need not exist yet)."""
         return cls(Path(root))
 
+    @classmethod
+    def open(cls, root: str | os.PathLike[str]) -> Review:
+        """The existing review at ``root``: a folder holding ``bibliography/``. Anything else
+        (a typo, a file) is a one-line InputError, so no command makes a review by mistake."""
+        review = cls(Path(root))
+        if not review.root.exists():
+            raise InputError(
+                "no such review folder", path=str(root), hint="litreview init DIR creates one"
+            )
+        if not review.root.is_dir():
+            raise InputError("not a folder: --review names a review folder", path=str(root))
+        if not review.bibliography.is_dir():
+            raise InputError(
+                "not a review: it has no bibliography/ folder",
+                path=str(root),
+                hint="litreview init DIR creates one",
+            )
+        return review
+
     @contextmanager
     def transaction(self) -> Iterator[Review]:
         """This review, with every save held back until the block ends; then all are made
@@ -53,16 +74,41 @@ class Review:
         if self._tx is not None:
             yield self
             return
-        tx = Transaction()
+        tx = Transaction(self.root)
         yield replace(self, _tx=tx)
-        tx.commit()
+        if tx:
+            self.root.mkdir(parents=True, exist_ok=True)
+            with self.lock(write=True):
+                tx.commit()
+
+    def lock(
+        self, *, write: bool, on_wait: Callable[[str], None] | None = None
+    ) -> AbstractContextManager[None]:
+        """Hold the review's lock while the block runs: exclusive to ``write``, else shared.
+        A save a kill cut short is finished or undone first; ``on_wait`` hears once that the
+        lock is busy (the wait is ``$LITREVIEW_LOCK_TIMEOUT`` seconds, default 300)."""
+        return hold(
+            self.root,
+            STATE_DIR,
+            exclusive=write,
+            on_wait=on_wait,
+            needs_recovery=lambda: pending(self.root),
+            recover=self._recover,
+        )
+
+    def _recover(self) -> None:
+        """Finish or undo a killed save; remove temporary files older runs left."""
+        folders = ((self.root, False), (self.bibliography, False), (self.gaps_dir, True))
+        recover(self.root, (*folders, (self.root / STATE_DIR, False)), (self.gaps_dir,))
 
     def _write(self, path: Path, data: str | bytes) -> None:
-        """Write one file of the review: now, or at the end of the transaction."""
-        if self._tx is not None:
-            self._tx.write(path, data)
+        """Write one file of the review: at the end of the transaction (a one-file
+        transaction outside one)."""
+        if self._tx is None:
+            with self.transaction() as r:
+                r._write(path, data)
         else:
-            atomic.write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data)
+            self._tx.write(path, data)
 
     # -- paths -------------------------------------------------------------------------
     @property
@@ -228,8 +274,54 @@ class Review:
         self.write_table(self.citations_path, schema.CITATIONS, rows)
 
     def load_text(self, doc: Document) -> str:
-        """The text of a document as read (what every offset indexes)."""
-        return read_document(self.resolve(doc.path))
+        """The text of a document as read (what every offset indexes). A path that leads
+        outside the review and its document roots (``../../..``, ``/etc/passwd``, a
+        symlink out) is a one-line InputError: nothing outside is read or quoted."""
+        path = self.resolve(doc.path)
+        if not _inside(path.resolve(), self.document_roots()):
+            rows = [d.doc_id for d in self.load_documents()]
+            line = rows.index(doc.doc_id) + 2 if doc.doc_id in rows else None
+            raise InputError(
+                f"document '{doc.doc_id}' is at {doc.path}, outside the review and its "
+                f"document roots; to read it, add its folder to {self.document_roots_path}",
+                path=str(self.documents_path),
+                line=line,
+            )
+        return read_document(path)
+
+    @property
+    def document_roots_path(self) -> Path:
+        """``bibliography/document_roots.txt``: folders outside the review that documents
+        may be read from, one a line (relative to the review, or absolute; ``#`` starts a
+        comment line). ``ingest`` adds the folder of each document it is given."""
+        return self.bibliography / "document_roots.txt"
+
+    def document_roots(self) -> list[Path]:
+        """The folders documents may be read from: the review's own and those declared."""
+        roots = [self.root.resolve()]
+        if self.document_roots_path.exists():
+            for line in read_text(self.document_roots_path).splitlines():
+                entry = line.strip()
+                if entry and not entry.startswith("#"):
+                    roots.append(self.resolve(entry).resolve())
+        return roots
+
+    def add_document_roots(self, paths: Iterable[str]) -> list[str]:
+        """Declare the folders of documents at ``paths`` (as stored) that lie outside the
+        review and its roots; the folders added, as written (the file's lines are kept)."""
+        roots = self.document_roots()
+        added: list[str] = []
+        for path in paths:
+            folder = self.resolve(path).resolve().parent
+            if _inside(folder, roots):
+                continue
+            roots.append(folder)
+            added.append(self.relative(folder))
+        if added:
+            old = read_text(self.document_roots_path) if self.document_roots_path.exists() else ""
+            head = old if not old or old.endswith("\n") else old + "\n"
+            self._write(self.document_roots_path, head + "".join(f"{a}\n" for a in added))
+        return added
 
     def load_merges(self) -> list[Merge]:
         """Rows of ``merges.csv`` as :class:`~litreview.core.model.Merge` records."""
@@ -359,10 +451,11 @@ class Review:
     ) -> None:
         """Replace ``gaps/`` by ``files`` (keyed by path under it) at once; old files that
         ``keep`` allows and ``files`` does not name survive."""
-        tx = self._tx or Transaction()
-        tx.replace_tree(self.gaps_dir, files, keep)
         if self._tx is None:
-            tx.commit()
+            with self.transaction() as r:
+                r.save_gaps(files, keep=keep)
+        else:
+            self._tx.replace_tree(self.gaps_dir, files, keep)
 
     def save_coverage(self, rows: str, cols: str, table: str, png: bytes) -> tuple[Path, Path]:
         """The ``coverage`` command's table and heatmap of two facets (never the files
@@ -402,6 +495,11 @@ def _tag_row(t: Tag) -> dict[str, object]:
         "char_end": e.char_end,
         "score": round(t.score, 4),
     }
+
+
+def _inside(path: Path, roots: Sequence[Path]) -> bool:
+    """Whether ``path`` (resolved) is one of ``roots`` or lies under one."""
+    return any(path == root or root in path.parents for root in roots)
 
 
 def _opt_int(value: str | None) -> int | None:
