@@ -1,13 +1,24 @@
 """Benchmark of saving into an existing corpus.bib: the in-place edit against a rewrite.
 
     python3 benchmarks/bench_corpus_patch.py [--sizes 10000 30000] [--changed 100] [--seed 1]
+    python3 benchmarks/bench_corpus_patch.py --append 100000
+    python3 benchmarks/bench_corpus_patch.py --ablation
 
 For each size, a synthetic corpus (the one of ``bench_corpus.py``) is read; then ``changed``
 works get a new DOI, as many new works are added and as many removed, and the new text is
 made twice: by :func:`~litreview.formats.bibtex_patch.patch_bibtex` (what ``import`` and
 ``ingest`` now do) and by ``write_bibtex`` of every work (what they did). Prints the seconds
 of the read (done by every command before it saves) and of each way of saving, and the share
-of the file's bytes the edit left in place.
+of the old entries left byte for byte (against the share of works not edited or removed).
+
+``--append N`` times the other common case (``bench_million.py``'s): the default review's
+corpus.bib receiving N new works, the edit against the rewrite.
+
+``--ablation`` measures the rule that rewrites only the fields of what changed: on the
+hand-written BibTeX files of ``tests/data/real`` (plus the default review's corpus.bib), each
+entry in turn gets a new title, a new DOI or a new date, and the lines of the file the save
+rewrites are counted with the rule (what litreview does), without it (every field whose text
+differs from what the writer would write is rewritten) and for a rewrite of the whole entry.
 """
 
 from __future__ import annotations
@@ -109,13 +120,37 @@ def ablation() -> None:
         print(f"  {name:<12} {totals[name] / edits:6.2f}")
 
 
+def append(n: int) -> None:
+    """Seconds to add ``n`` new works to the default review's corpus: edit and rewrite."""
+    text = (ROOT / "bibliography" / "corpus.bib").read_text(encoding="utf-8")
+    works, _ = read_bibtex(text, "corpus.bib")
+    new = works + [
+        Work(key=f"zznew{i:07d}", type="book", title=f"New work {i}", issued="2001-05")
+        for i in range(n)
+    ]
+    t0 = time.perf_counter()
+    patched = patch_bibtex(text, new, "corpus.bib")
+    t_patch = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    write_bibtex(sorted(new, key=lambda w: w.key))
+    t_write = time.perf_counter() - t0
+    print(
+        f"{len(works)} entries + {n} new: edit {t_patch:.2f} s, rewrite {t_write:.2f} s; "
+        f"old text kept: {patched.startswith(text)}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 30000])
     parser.add_argument("--changed", type=int, default=100)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--ablation", action="store_true", help="measure the field rule")
+    parser.add_argument("--append", type=int, default=0, help="time adding N new works")
     args = parser.parse_args()
+    if args.append:
+        append(args.append)
+        return
     if args.ablation:
         ablation()
         return

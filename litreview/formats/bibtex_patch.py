@@ -34,10 +34,13 @@ from dataclasses import dataclass, replace
 import bibtexparser
 from bibtexparser import model as bm
 
+from litreview.core.bulk import gc_paused
 from litreview.core.errors import InputError, LitreviewError, Problem
 from litreview.core.model import Work
 from litreview.formats import _bibtex_maps as maps
+from litreview.formats._bibtex_chunks import split_chunks
 from litreview.formats._bibtex_prepare import is_placeholder, mark_keyless, quiet
+from litreview.formats._bibtex_syntax import MONTHS
 from litreview.formats.bibtex import read_bibtex, write_bibtex
 
 __all__ = ["CorpusChanges", "check_bibtex", "corpus_changes", "patch_bibtex"]
@@ -47,7 +50,10 @@ _NAME = re.compile(r"[ \t\r\n]*([^\s=,{}\"#()]+)([ \t\r\n]*)=([ \t\r\n]*)")
 _WORD = re.compile(r"[^\s\"#%'(),={}]+")
 _TOKEN = re.compile(r'\\.|[{}"]', re.DOTALL)
 _SPACE = re.compile(r"[ \t\r\n]*")
+_STRING_KEY = re.compile(r"@[ \t]*string[ \t\r\n]*[{(][ \t\r\n]*([^\s=,{}()]+)", re.IGNORECASE)
 _COMMENT_LINE = re.compile(r"^[ \t]*(%.*)?$")
+# Entries per part when a file is parsed in parts for its block spans.
+_CHUNK_ENTRIES = 2000
 
 # Field name (lowercase) -> the part of a work it is read into; any other field is
 # "extra:<name>" (an unmodelled field, kept under its own name).
@@ -353,8 +359,12 @@ def _not_bibtex(text: str, path: str) -> InputError:
 def _blocks(text: str, works: list[Work], path: str) -> list[_Block]:
     """The file's blocks in order with their spans; each entry with the work read from it."""
     marked = mark_keyless(text)
-    with quiet():
-        parsed = bibtexparser.parse_string(marked, parse_stack=[]).blocks
+    # bibtexparser's splitter slows down more than linearly on long texts: parse in parts
+    chunks = split_chunks(marked, max(1, marked.count("\n@") // _CHUNK_ENTRIES))
+    parsed: list[bm.Block] = []
+    with quiet(), gc_paused():
+        for chunk in chunks:
+            parsed += bibtexparser.parse_string(chunk.text, parse_stack=[]).blocks
     out: list[_Block] = []
     pos = 0
     queue = iter(works)
@@ -463,6 +473,15 @@ def _bare(work: Work) -> Work:
     return replace(work, extra=tuple(p for p in work.extra if p[0] != maps.MARK_PREAMBLE))
 
 
+def _months_redefined(text: str, blocks: list[_Block]) -> bool:
+    """Whether an ``@string`` of the file redefines a month name (the writer's bare months)."""
+    for b in blocks:
+        m = _STRING_KEY.match(text, b.start) if b.kind == "string" else None
+        if m and m.group(1).lower() in MONTHS:
+            return True
+    return False
+
+
 def _preambles(work: Work | None) -> list[str]:
     """The ``@preamble`` values read before ``work``."""
     return [v for n, v in work.extra if n == maps.MARK_PREAMBLE] if work else []
@@ -512,7 +531,7 @@ def patch_bibtex(text: str, works: Sequence[Work], path: str = "<string>") -> st
             dropped |= set(_attached(blocks, i))
             candidates[i] = "".join(f"@preamble{{{v}}}{nl}" for v in wanted) + candidates[i]
     appended = write_bibtex(added).replace("\n", nl) if added else ""
-    if appended:
+    if appended and _months_redefined(text, blocks):  # else they read as written alone
         got = _read_back(text, blocks, {}, appended, path)
         if [_bare(w) for w in got] != [_bare(w) for w in _stored(added, path)]:
             raise InputError(

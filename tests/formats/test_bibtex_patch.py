@@ -370,3 +370,14 @@ def test_odd_files_read_back_as_intended_after_random_edits(
     assert sorted(map(repr, _read(after))) == sorted(map(repr, intended))
     if intended:
         assert patch_bibtex(after, intended) == after
+
+
+def test_new_entries_are_refused_where_an_at_string_redefines_their_month() -> None:
+    text = "@string{may = {Mai}}\n@book{a, title={A}, year=2001, month=may}\n"
+    old = _read(text)
+    assert old[0].issued == "2001" and old[0].extra == (("month", "Mai"),)
+    plain = _stored(Work(key="b", type="book", title="B", issued="2001"))
+    assert _read(patch_bibtex(text, [*old, plain])) == [*old, plain]
+    dated = _stored(Work(key="c", type="book", title="C", issued="2001-05"))
+    with pytest.raises(InputError, match="redefines a month name"):
+        patch_bibtex(text, [*old, dated], "corpus.bib")
