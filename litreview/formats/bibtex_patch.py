@@ -642,15 +642,17 @@ def _assemble(
         pos = end
     last_entry = max((b.end for b in blocks if b.kind == "entry"), default=0)
     tail_has_preamble = any(b.kind == "preamble" and b.start >= last_entry for b in blocks)
-    split = last_entry if appended and tail_has_preamble else len(text)
+    # new entries go at the end, or before an @preamble after the last entry (it is the
+    # next entry's, and they are not)
+    split = max(pos, last_entry) if appended and tail_has_preamble else len(text)
     pieces.append(text[pos:split])
-    body = "".join(pieces)
     if appended:
-        if body and not body.endswith("\n"):
-            body += nl
-        if body.strip():
-            body += nl
-        body += appended
+        last = next((p for p in reversed(pieces) if p), "")
+        if last and not last.endswith("\n"):
+            pieces.append(nl)
+        if any(p.strip() for p in pieces):
+            pieces.append(nl)
+        pieces.append(appended)
         if split < len(text):
-            body += nl + text[split:].lstrip("\r\n")
-    return body
+            pieces.append(nl + text[split:].lstrip("\r\n"))
+    return "".join(pieces)

@@ -381,3 +381,12 @@ def test_new_entries_are_refused_where_an_at_string_redefines_their_month() -> N
     dated = _stored(Work(key="c", type="book", title="C", issued="2001-05"))
     with pytest.raises(InputError, match="redefines a month name"):
         patch_bibtex(text, [*old, dated], "corpus.bib")
+
+
+def test_new_entries_go_before_a_preamble_that_ends_the_file() -> None:
+    text = '@book{a, title={A}}\n\n@book{b, title={B}}\n\n@preamble{"x"}\n'
+    a, b = _read(text)
+    new = _stored(Work(key="c", type="book", title="C"))
+    for kept in ([a, b], [a]):
+        out = patch_bibtex(text, [*kept, new])
+        assert out.endswith('\n@preamble{"x"}\n') and _read(out) == [*kept, new]
