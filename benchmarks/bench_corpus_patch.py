@@ -7,7 +7,8 @@
 For each size, a synthetic corpus (the one of ``bench_corpus.py``) is read; then ``changed``
 works get a new DOI, as many new works are added and as many removed, and the new text is
 made twice: by :func:`~litreview.formats.bibtex_patch.patch_bibtex` (what ``import`` and
-``ingest`` now do) and by ``write_bibtex`` of every work (what they did). Prints the seconds
+``ingest`` now do, given the works the command read) and by ``write_bibtex`` of every work
+(what they did). Prints the seconds
 of the read (done by every command before it saves) and of each way of saving, and the share
 of the old entries left byte for byte (against the share of works not edited or removed).
 
@@ -53,7 +54,7 @@ def one(n: int, changed: int, seed: int) -> dict[str, float]:
     """Figures for one corpus of ``n`` entries."""
     text = corpus(n, seed)
     t0 = time.perf_counter()
-    works, _ = read_bibtex(text, "corpus.bib")
+    works, problems = read_bibtex(text, "corpus.bib")
     t_read = time.perf_counter() - t0
     rng = random.Random(seed)
     picks = rng.sample(range(len(works)), 2 * changed)
@@ -65,7 +66,7 @@ def one(n: int, changed: int, seed: int) -> dict[str, float]:
     ]
     new += [Work(key=f"zznew{i}", type="book", title=f"New work {i}") for i in range(changed)]
     t0 = time.perf_counter()
-    patched = patch_bibtex(text, new, "corpus.bib")
+    patched = patch_bibtex(text, new, "corpus.bib", (works, problems))  # as Review does
     t_patch = time.perf_counter() - t0
     t0 = time.perf_counter()
     write_bibtex(sorted(new, key=lambda w: w.key))

@@ -43,7 +43,10 @@ from litreview.formats._bibtex_prepare import is_placeholder, mark_keyless, quie
 from litreview.formats._bibtex_syntax import MONTHS
 from litreview.formats.bibtex import read_bibtex, write_bibtex
 
-__all__ = ["CorpusChanges", "check_bibtex", "corpus_changes", "patch_bibtex"]
+__all__ = ["CorpusChanges", "Read", "check_bibtex", "corpus_changes", "patch_bibtex"]
+
+# What read_bibtex gave for a text: its works and problems.
+Read = tuple[Sequence[Work], Sequence[Problem]]
 
 _HEADER = re.compile(r"@[ \t]*([A-Za-z][\w-]*)[ \t\r\n]*[{(][ \t\r\n]*([^,\s{}()]*)[ \t\r\n]*,")
 _NAME = re.compile(r"[ \t\r\n]*([^\s=,{}\"#()]+)([ \t\r\n]*)=([ \t\r\n]*)")
@@ -392,10 +395,10 @@ def _blocks(text: str, works: list[Work], path: str) -> list[_Block]:
     return out
 
 
-def _check(text: str, path: str) -> list[_Block]:
+def _check(text: str, path: str, read: Read | None = None) -> list[_Block]:
     """The blocks of ``text`` with their works; an error if it is not BibTeX litreview can
-    edit."""
-    works, problems = read_bibtex(text, path)
+    edit. ``read``: what :func:`read_bibtex` gives for ``text``, if the caller has it."""
+    works, problems = (list(read[0]), list(read[1])) if read else read_bibtex(text, path)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise _error(errors[0])
@@ -505,15 +508,19 @@ def _read_back(
     return works
 
 
-def patch_bibtex(text: str, works: Sequence[Work], path: str = "<string>") -> str:
+def patch_bibtex(
+    text: str, works: Sequence[Work], path: str = "<string>", read: Read | None = None
+) -> str:
     """The new text of the BibTeX file holding ``text``, so that it holds ``works``.
 
     See the module docstring for what is kept. Raises :class:`InputError` (nothing changed)
-    when ``text`` is not BibTeX litreview reads without an error.
+    when ``text`` is not BibTeX litreview reads without an error. ``read`` is what
+    :func:`~litreview.formats.bibtex.read_bibtex` gave for ``text`` (works and problems), if
+    the caller read it already: it is not read again.
     """
     if not text.strip():
         return write_bibtex(sorted(works, key=lambda w: w.key))
-    blocks = _check(text, path)
+    blocks = _check(text, path, read)
     nl = _newline(text)
     matched = _match(blocks, works)
     seen = {id(w) for w in matched.values() if w is not None}

@@ -10,6 +10,7 @@ taxonomy and an empty curation file once).
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -24,7 +25,7 @@ from litreview.core.files import decode_utf8, read_bytes, read_text
 from litreview.core.model import Citation, Document, Evidence, GapStatement, Merge, Tag, Work
 from litreview.core.tables import csv_text, read_csv
 from litreview.formats.bibtex import read_bibtex, write_bibtex
-from litreview.formats.bibtex_patch import check_bibtex, patch_bibtex
+from litreview.formats.bibtex_patch import Read, check_bibtex, patch_bibtex
 from litreview.formats.documents import read_document
 from litreview.review.lock import hold
 from litreview.review.transaction import STATE_DIR, Transaction, pending, recover
@@ -42,6 +43,9 @@ class Review:
 
     root: Path
     _tx: Transaction | None = field(default=None, repr=False, compare=False)
+    # corpus.bib as last read (a digest of its bytes -> its works and problems), so a save
+    # that edits it in place does not read it again; shared by the transaction's copy
+    _corpus_read: dict[bytes, Read] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def at(cls, root: str | os.PathLike[str]) -> Review:
@@ -195,7 +199,13 @@ class Review:
 
         if not self.corpus_path.exists():
             return [], []
-        return read_bibtex(read_text(self.corpus_path), str(self.corpus_path))
+        data = read_bytes(self.corpus_path)
+        works, problems = read_bibtex(
+            decode_utf8(data, str(self.corpus_path)), str(self.corpus_path)
+        )
+        self._corpus_read.clear()
+        self._corpus_read[_digest(data)] = (tuple(works), tuple(problems))
+        return works, problems
 
     def check_corpus(self) -> None:
         """Raise :class:`InputError` (file and line) if ``corpus.bib`` exists and is not
@@ -216,7 +226,7 @@ class Review:
         data = read_bytes(path)
         bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
         old = decode_utf8(data, str(path))
-        new = patch_bibtex(old, works, str(path))
+        new = patch_bibtex(old, works, str(path), self._corpus_read.get(_digest(data)))
         if new != old:
             self._write(path, bom + new.encode("utf-8"))
 
@@ -500,6 +510,11 @@ def _tag_row(t: Tag) -> dict[str, object]:
 def _inside(path: Path, roots: Sequence[Path]) -> bool:
     """Whether ``path`` (resolved) is one of ``roots`` or lies under one."""
     return any(path == root or root in path.parents for root in roots)
+
+
+def _digest(data: bytes) -> bytes:
+    """A digest of a file's bytes: whether it is still the text read before."""
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _opt_int(value: str | None) -> int | None:
