@@ -227,7 +227,7 @@ def _edit(work: Work, edit: str, text: str) -> Work:
     return replace(work, authors=(Person(family="Ortiz", given=text.split()[0]),))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(
     hand_files(),
     st.lists(st.sampled_from(_EDITS), min_size=5, max_size=5),
@@ -348,7 +348,7 @@ ODD_EDITS = (
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     st.lists(st.sampled_from(ODD_BLOCKS), min_size=1, max_size=8, unique=True),
     st.sampled_from(["\n", "\r\n"]),
