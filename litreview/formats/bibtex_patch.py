@@ -43,7 +43,7 @@ from litreview.formats._bibtex_prepare import is_placeholder, mark_keyless, quie
 from litreview.formats._bibtex_syntax import MONTHS
 from litreview.formats.bibtex import read_bibtex, write_bibtex
 
-__all__ = ["CorpusChanges", "Read", "check_bibtex", "corpus_changes", "patch_bibtex"]
+__all__ = ["Read", "check_bibtex", "patch_bibtex"]
 
 # What read_bibtex gave for a text: its works and problems.
 Read = tuple[Sequence[Work], Sequence[Problem]]
@@ -94,15 +94,6 @@ _MARK_GROUPS = {
     maps.MARK_CONTAINER: "container",
     maps.MARK_PUBLISHER: "publisher",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class CorpusChanges:
-    """What a save does to a file: citekeys of works added, changed and removed."""
-
-    added: tuple[str, ...]
-    changed: tuple[str, ...]
-    removed: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -445,18 +436,6 @@ def _match(blocks: list[_Block], works: Sequence[Work]) -> dict[int, Work | None
             same = by_key.get(work.key, [])
             out[i] = same.pop(0) if same else None
     return out
-
-
-def corpus_changes(old: Sequence[Work], new: Sequence[Work]) -> CorpusChanges:
-    """Citekeys of the works of ``new`` not in ``old``, changed, and of ``old`` not in ``new``
-    (by citekey and equality of the works; the writer's normal form is not considered)."""
-    before = {w.key: w for w in old}
-    after = {w.key: w for w in new}
-    return CorpusChanges(
-        added=tuple(sorted(after.keys() - before.keys())),
-        changed=tuple(sorted(k for k in after.keys() & before.keys() if after[k] != before[k])),
-        removed=tuple(sorted(before.keys() - after.keys())),
-    )
 
 
 def _stored(works: Sequence[Work], path: str) -> list[Work]:

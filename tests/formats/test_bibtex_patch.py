@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from litreview.core.errors import InputError
 from litreview.core.model import Person, Work
 from litreview.formats.bibtex import read_bibtex, write_bibtex
-from litreview.formats.bibtex_patch import check_bibtex, corpus_changes, patch_bibtex
+from litreview.formats.bibtex_patch import check_bibtex, patch_bibtex
 from tests.strategies import keys, texts, works
 
 HAND = (
@@ -128,14 +128,6 @@ def test_a_keyless_entry_stays_keyless_and_kept() -> None:
     new = _stored(Work(key="b1", type="book", title="Other"))
     out = patch_bibtex(text, [*ws, new])
     assert out.startswith(text) and _read(out)[1] == new
-
-
-def test_changes_are_named_by_citekey() -> None:
-    old = _by_key(_read(HAND))
-    new = [replace(old["Khan2015"], volume="3"), Work(key="n", type="book")]
-    changes = corpus_changes(list(old.values()), new)
-    assert changes.added == ("n",)
-    assert changes.changed == ("Khan2015",) and changes.removed == ("Zed1999",)
 
 
 @pytest.mark.parametrize(
