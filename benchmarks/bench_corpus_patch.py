@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_corpus import corpus
 
 from litreview.core.model import Work
-from litreview.formats import bibtex_patch
+from litreview.formats import _bibtex_entry_patch as entry_patch
 from litreview.formats.bibtex import read_bibtex, write_bibtex
 from litreview.formats.bibtex_patch import patch_bibtex
 
@@ -99,7 +99,7 @@ def ablation() -> None:
     files.append(ROOT / "bibliography" / "corpus.bib")
     totals: collections.Counter[str] = collections.Counter()
     edits = 0
-    exact = bibtex_patch._differs
+    exact = entry_patch._differs
     for path in files:
         text = path.read_text(encoding="utf-8")
         works, _ = read_bibtex(text, str(path))
@@ -110,11 +110,11 @@ def ablation() -> None:
                 new[i] = stored
                 edits += 1
                 totals["rule on"] += _rewritten(text, patch_bibtex(text, new))
-                bibtex_patch._differs = lambda *_: True
+                entry_patch._differs = lambda *_: True
                 try:
                     totals["rule off"] += _rewritten(text, patch_bibtex(text, new))
                 finally:
-                    bibtex_patch._differs = exact
+                    entry_patch._differs = exact
                 totals["whole entry"] += len(write_bibtex([stored]).splitlines()) - 1
     print(f"{edits} edits of {len(files)} files; lines rewritten per edit:")
     for name in ("rule on", "rule off", "whole entry"):
