@@ -49,6 +49,14 @@ BENCHMARKS = (
     Benchmark("bench_refparse.py", ("--n", "100"), (), r"speed: \d+ references"),
     Benchmark("bench_statements.py", ("--docs", "2", "--repeats", "1"), (), r"find_statements"),
     Benchmark("bench_suggest.py", (), (), r"blind to rules"),
+    Benchmark("bench_corpus_patch.py", ("--sizes", "200"), (), r"entries kept"),
+    Benchmark("bench_hostile.py", ("--examples", "3", "--only", "fuzz"), (), r"tracebacks \d+"),
+    Benchmark(
+        "bench_reliability.py",
+        ("--kills", "3", "--races", "1", "--race-records", "200"),
+        (),
+        r"entries lost: \d+",
+    ),
     Benchmark("real_files.py", ("--no-tools", *_REAL), ("--no-tools",), r"^\| total \| \d+"),
 )
 
