@@ -39,7 +39,6 @@ BENCHMARKS = (
     Benchmark("bench_peers.py", ("--records", "2000"), (), r"ratios of CPU time"),
     Benchmark("bench_import.py", ("--records", "2000"), (), r"peak memory [\d,]+ MB"),
     Benchmark("bench_corpus.py", ("--sizes", "500", "1000"), (), r"growth exponent"),
-    Benchmark("bench_corpus_patch.py", ("--sizes", "1000", "--changed", "20"), (), r"entries kept"),
     Benchmark("bench_million.py", ("--sizes", "500", "--per-file", "300"), (), r"min wall"),
     Benchmark("bench_tagging.py", ("--works", "2000", "--workers", "1"), (), r"peak RSS"),
     Benchmark("bench_gaps.py", ("--works", "2000"), (), r"gaps total [\d.]+ s wall"),
