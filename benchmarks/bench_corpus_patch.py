@@ -57,6 +57,7 @@ def one(n: int, changed: int, seed: int) -> dict[str, float]:
     works, problems = read_bibtex(text, "corpus.bib")
     t_read = time.perf_counter() - t0
     rng = random.Random(seed)
+    changed = min(changed, max(1, len(works) // 10))  # a small corpus: a tenth of it
     picks = rng.sample(range(len(works)), 2 * changed)
     edit, cut = set(picks[:changed]), set(picks[changed:])
     new = [
