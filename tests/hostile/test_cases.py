@@ -275,6 +275,23 @@ def test_same_stem_from_two_folders_keeps_both(
     assert sorted(d.doc_id for d in rev.load_documents()) == ids
 
 
+def test_the_same_file_by_another_path_is_the_same_document(
+    review: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file reached through a linked folder is the document already ingested, not a new one
+    with its citations a second time."""
+    (review / "documents" / "a").mkdir()
+    doc = write(review / "documents" / "a" / "report.md", NOTE_DOC.format(title="T", author="A B"))
+    (review / "documents" / "same").symlink_to(review / "documents" / "a")
+    assert run(capsys, "ingest", str(doc), "--review", str(review))[0] == 0
+    linked = review / "documents" / "same" / "report.md"
+    code, _, err = run(capsys, "ingest", str(linked), "--review", str(review))
+    assert code == 0 and "has the name" not in err
+    rev = Review.at(review)
+    assert [d.doc_id for d in rev.load_documents()] == ["report"]
+    assert len([c for c in rev.load_citations() if c.kind == "citation"]) == 1
+
+
 @pytest.mark.parametrize("where", ["/etc/passwd", "../" * 30 + "etc/passwd", "link"])
 def test_documents_row_outside_the_review_is_not_read(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
