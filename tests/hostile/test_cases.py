@@ -278,14 +278,17 @@ def test_same_stem_from_two_folders_keeps_both(
 def test_the_same_file_by_another_path_is_the_same_document(
     review: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A file reached through a linked folder is the document already ingested, not a new one
-    with its citations a second time."""
+    """documents.csv holds a path through a linked folder (as a review copied beside a link
+    to its documents does); the same file given by its real path is that document, not a
+    new one with its citations a second time."""
     (review / "documents" / "a").mkdir()
     doc = write(review / "documents" / "a" / "report.md", NOTE_DOC.format(title="T", author="A B"))
     (review / "documents" / "same").symlink_to(review / "documents" / "a")
     assert run(capsys, "ingest", str(doc), "--review", str(review))[0] == 0
-    linked = review / "documents" / "same" / "report.md"
-    code, _, err = run(capsys, "ingest", str(linked), "--review", str(review))
+    table = review / "bibliography" / "documents.csv"
+    text = table.read_text(encoding="utf-8")
+    table.write_text(text.replace("documents/a/", "documents/same/"), encoding="utf-8")
+    code, _, err = run(capsys, "ingest", str(doc), "--review", str(review))
     assert code == 0 and "has the name" not in err
     rev = Review.at(review)
     assert [d.doc_id for d in rev.load_documents()] == ["report"]
