@@ -22,8 +22,8 @@ def add_review(parser: argparse.ArgumentParser) -> None:
 
 
 def review_of(args: argparse.Namespace) -> Review:
-    """The review named by ``--review``."""
-    return Review.at(args.review)
+    """The existing review named by ``--review`` (a missing one is an error, never made)."""
+    return Review.open(args.review)
 
 
 def review_lock(args: argparse.Namespace) -> contextlib.AbstractContextManager[None]:

@@ -7,12 +7,13 @@ Without ``-o`` the export goes to stdout; with it, the file is written atomicall
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from litreview.commands._common import add_review, notice, review_of, show_problems
 from litreview.core import atomic
-from litreview.core.errors import Problem, has_errors
+from litreview.core.errors import InputError, Problem, has_errors
 from litreview.core.model import Work
 from litreview.formats import WRITABLE, writer_for
 from litreview.tags.slices import check_wheres, parse_wheres, select_works, with_tag_keywords
@@ -62,6 +63,8 @@ def render(
 def run(args: argparse.Namespace) -> int:
     """Select, add tag keywords, write."""
     wheres = parse_wheres(args.where)
+    if args.output and os.path.isdir(args.output):
+        raise InputError("is a folder: -o names the file to write", path=args.output)
     review = review_of(args)
     if wheres and review.taxonomy_path.exists():
         taxonomy = review.load_taxonomy()

@@ -29,7 +29,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Ingest the documents; a document that cannot be read is reported and the rest go on."""
     review = review_of(args)
-    sources, failed = read_sources(review, args.docs)
+    read = read_sources(review, args.docs)
+    sources, failed = read.sources, read.failed
+    for line in read.notices:
+        notice(line)
     if not sources:  # nothing readable: the first error is the command's one-line error
         for error in failed[1:]:
             notice(f"litreview ingest: {error}")

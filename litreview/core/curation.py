@@ -143,6 +143,8 @@ class _Reader:
             return None
         out: dict[str, Any] = {}
         for name, (_, vnode) in fields.items():
+            if name not in required and name not in optional:
+                continue  # reported above
             if name == "works":
                 out[name] = self.key_list(vnode)
             elif isinstance(vnode, yaml.ScalarNode):

@@ -1,31 +1,54 @@
-"""Reading text files: UTF-8 only, every failure a one-line :class:`InputError`."""
+"""Reading files: regular files only, UTF-8 text, every failure a one-line :class:`InputError`."""
 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from litreview.core.errors import InputError
 
-__all__ = ["decode_utf8", "read_text"]
+__all__ = ["decode_utf8", "read_bytes", "read_text"]
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
     """Read a UTF-8 text file; a missing file or bad bytes -> a one-line InputError."""
     p = Path(path)
+    return decode_utf8(read_bytes(p), str(p))
+
+
+def read_bytes(path: str | os.PathLike[str], what: str = "file") -> bytes:
+    """The bytes of a regular file. A missing file, a folder, or a device, FIFO or socket
+    (which could block for ever or never end) is a one-line InputError; ``what`` names
+    what the file should have been (``"document"``)."""
+    p = str(path)
     try:
-        data = p.read_bytes()
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise InputError("no such file", path=str(p)) from None
+        raise InputError("no such file", path=p) from None
     except IsADirectoryError:
-        raise InputError("is a directory, not a file", path=str(p)) from None
-    return decode_utf8(data, str(p))
+        raise InputError(f"is a directory, not a {what}", path=p) from None
+    except PermissionError:
+        raise InputError("permission denied: cannot read it", path=p) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"is a directory, not a {what}", path=p)
+        if not stat.S_ISREG(mode):
+            raise InputError("a device, pipe or socket, not a regular file", path=p)
+    except InputError:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, "rb") as f:
+        return f.read()
 
 
 def decode_utf8(data: bytes, path: str) -> str:
-    """Decode UTF-8 (a BOM is dropped); on a bad byte say on which line it is."""
+    """Decode UTF-8 (a BOM is dropped); on a bad byte or a NUL byte say on which line it is."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("UTF-16 text, not UTF-8", path=path, line=1, hint="save the file as UTF-8")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(
@@ -34,3 +57,9 @@ def decode_utf8(data: bytes, path: str) -> str:
             line=line,
             hint="save the file as UTF-8",
         ) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise InputError(
+            "a NUL byte: a binary file, not text", path=path, line=text.count("\n", 0, nul) + 1
+        )
+    return text

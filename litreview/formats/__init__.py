@@ -17,6 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from litreview.core.bulk import bulk
 from litreview.core.errors import InputError, Problem
 from litreview.core.model import Work
 
@@ -208,6 +209,7 @@ def detect(text: str, suffix: str) -> str:
     return "ris" if "\nTY  - " in "\n" + head.lstrip("\ufeff\n") else ""
 
 
+@bulk
 def read_file(
     path: str | os.PathLike[str], fmt: str | None = None
 ) -> tuple[list[Work], list[Problem]]:
@@ -217,16 +219,11 @@ def read_file(
     UTF-8 is an :class:`InputError` too, except for formats whose reader can skip the entries
     holding a bad byte (BibTeX) and read the rest.
     """
-    from litreview.core.files import decode_utf8
+    from litreview.core.files import decode_utf8, read_bytes
 
     p = Path(path)
     form = format_for(fmt or p)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=str(p)) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", path=str(p)) from None
+    data = read_bytes(p)
     if not data.strip():
         raise InputError("empty file: nothing to read", path=str(p))
     if form.bytes_reader:

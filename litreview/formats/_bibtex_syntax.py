@@ -11,11 +11,13 @@ import functools
 import re
 from dataclasses import replace
 
+from litreview.core.limits import MAX_FIELD_CHARS
 from litreview.core.model import Person
 
 __all__ = [
     "MONTHS",
     "ValueSyntaxError",
+    "ValueTooLong",
     "balanced",
     "evaluate",
     "format_names",
@@ -52,6 +54,11 @@ class ValueSyntaxError(ValueError):
     def __init__(self, message: str, offset: int) -> None:
         super().__init__(message)
         self.offset = offset
+
+
+class ValueTooLong(ValueError):
+    """A value longer than :data:`~litreview.core.limits.MAX_FIELD_CHARS` once its
+    ``@string`` macros are expanded."""
 
 
 def normalise_space(text: str) -> str:
@@ -128,6 +135,7 @@ def evaluate(raw: str, macros: dict[str, str], *, strip: bool = True) -> tuple[s
     unknown: list[str] = []
     i = 0
     n = len(raw)
+    size = 0
     while True:
         while i < n and raw[i].isspace():
             i += 1
@@ -147,6 +155,12 @@ def evaluate(raw: str, macros: dict[str, str], *, strip: bool = True) -> tuple[s
                 parts.append(word)
             elif word.lower() in macros:
                 parts.append(macros[word.lower()])
+                size += len(parts[-1])
+                if size > MAX_FIELD_CHARS:
+                    raise ValueTooLong(
+                        f"longer than {MAX_FIELD_CHARS:,} characters once @string macros are "
+                        "expanded"
+                    )
             else:
                 unknown.append(word)
                 parts.append(word)

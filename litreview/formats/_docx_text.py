@@ -17,6 +17,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from litreview.core.errors import InputError
+from litreview.core.limits import MAX_DOCX_PART_BYTES
 
 __all__ = ["docx_footnotes", "docx_text"]
 
@@ -30,19 +31,31 @@ _KINDS = (("footnote", "word/footnotes.xml"), ("endnote", "word/endnotes.xml"))
 
 def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str]]:
     """The text of a DOCX and its core properties (``title``, ``author``)."""
-    if not zipfile.is_zipfile(p):
+    if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError("not a DOCX file (not a zip archive)", path=str(p))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-            body = ElementTree.fromstring(archive.read("word/document.xml"))
+            body = ElementTree.fromstring(_part(archive, "word/document.xml", p))
             notes = {
-                kind: _notes(ElementTree.fromstring(archive.read(part)), kind)
+                kind: _notes(ElementTree.fromstring(_part(archive, part, p)), kind)
                 for kind, part in _KINDS
                 if part in names
             }
-            props = _core(archive.read("docProps/core.xml")) if "docProps/core.xml" in names else {}
-    except (KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError) as exc:
+            core = "docProps/core.xml"
+            props = _core(_part(archive, core, p)) if core in names else {}
+    except InputError:
+        raise
+    except (
+        KeyError,
+        ValueError,
+        EOFError,
+        OSError,
+        NotImplementedError,
+        RecursionError,
+        zipfile.BadZipFile,
+        ElementTree.ParseError,
+    ) as exc:
         raise InputError(f"cannot read DOCX: {exc}", path=str(p)) from None
     order: dict[str, list[str]] = {"footnote": [], "endnote": []}
     paragraphs = [t for para in body.iter(f"{_W}p") if (t := _paragraph(para, order))]
@@ -53,6 +66,20 @@ def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str]]:
         if listed:
             parts.append("\n\n".join([heading, *listed] if heading else listed))
     return "\n\n".join(parts) + "\n", props
+
+
+def _part(archive: zipfile.ZipFile, name: str, p: Path) -> bytes:
+    """One part of the archive, uncompressed; more than :data:`MAX_DOCX_PART_BYTES` (a zip
+    bomb, say) is a one-line InputError. The size is counted as read, not taken from the
+    archive's directory, which may lie."""
+    with archive.open(name) as f:
+        data = f.read(MAX_DOCX_PART_BYTES + 1)
+    if len(data) > MAX_DOCX_PART_BYTES:
+        raise InputError(
+            f"cannot read DOCX: {name} is larger than {MAX_DOCX_PART_BYTES:,} bytes uncompressed",
+            path=str(p),
+        )
+    return data
 
 
 def _paragraph(para: ElementTree.Element, order: dict[str, list[str]]) -> str:
@@ -165,5 +192,6 @@ def docx_footnotes(data: bytes) -> list[tuple[int, str]]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         if "word/footnotes.xml" not in archive.namelist():
             return []
-        notes = _notes(ElementTree.fromstring(archive.read("word/footnotes.xml")), "footnote")
+        body = _part(archive, "word/footnotes.xml", Path("<docx>"))
+        notes = _notes(ElementTree.fromstring(body), "footnote")
     return sorted((int(k), v) for k, v in notes.items() if k.lstrip("-").isdigit() and int(k) > 0)

@@ -22,15 +22,17 @@ from dataclasses import replace
 import bibtexparser
 from bibtexparser import model as bm
 
-from litreview.core.errors import Problem
+from litreview.core.bulk import bulk, gc_paused
+from litreview.core.errors import InputError, Problem
+from litreview.core.limits import MAX_EXPANSION_CHARS
 from litreview.core.model import Work
 from litreview.formats import _bibtex_maps as maps
 from litreview.formats._bibtex_checks import check_works
-from litreview.formats._bibtex_chunks import Chunk, gc_paused, split_chunks
+from litreview.formats._bibtex_chunks import Chunk, split_chunks
 from litreview.formats._bibtex_entry import entry_to_work
 from litreview.formats._bibtex_export import export_biblatex, export_bibtex
 from litreview.formats._bibtex_prepare import abort_reason, is_placeholder, mark_keyless, quiet
-from litreview.formats._bibtex_syntax import MONTHS, ValueSyntaxError, evaluate
+from litreview.formats._bibtex_syntax import MONTHS, ValueSyntaxError, ValueTooLong, evaluate
 from litreview.formats._bibtex_write import write_bibtex
 
 __all__ = [
@@ -78,6 +80,24 @@ class _Reader:
         # @preamble values waiting for the next entry, and the line of the last one.
         self.preambles: list[tuple[str, str]] = []
         self.preamble_line: int | None = None
+        # Characters @string macros have added so far (bounded by MAX_EXPANSION_CHARS).
+        self.expanded = 0
+
+    def evaluate(self, raw: str, line: int | None, *, strip: bool = True) -> tuple[str, list[str]]:
+        """:func:`evaluate` with the macros read so far; a value or a file whose macros
+        expand beyond the limits is a one-line InputError."""
+        try:
+            value, unknown = evaluate(raw, self.macros, strip=strip)
+        except ValueTooLong as exc:
+            raise InputError(str(exc), path=self.path, line=line) from None
+        self.expanded += max(0, len(value) - len(raw))
+        if self.expanded > MAX_EXPANSION_CHARS:
+            raise InputError(
+                f"@string macros expand to more than {MAX_EXPANSION_CHARS:,} characters",
+                path=self.path,
+                line=line,
+            )
+        return value, unknown
 
     def problem(self, line: int | None, severity: str, message: str) -> None:
         """Record a problem at ``line``."""
@@ -128,7 +148,7 @@ class _Reader:
             )
             return
         try:
-            value, _ = evaluate(str(block.value), self.macros, strip=False)
+            value, _ = self.evaluate(str(block.value), _line(block.start_line), strip=False)
         except ValueSyntaxError as exc:
             self.problem(_line(block.start_line), "error", f"@string {block.key}: {exc}")
             return
@@ -239,7 +259,7 @@ class _Reader:
         for f in fields:
             raw = str(f.value)
             try:
-                value, unknown = evaluate(raw, self.macros)
+                value, unknown = self.evaluate(raw, _line(f.start_line))
                 out.append((f.key, value, unknown))
                 continue
             except ValueSyntaxError as exc:
@@ -248,7 +268,7 @@ class _Reader:
             line = _line(f.start_line, raw, cut)
             m = _FIELD_START.match(rest)
             try:
-                value, unknown = evaluate(raw[:cut], self.macros)
+                value, unknown = self.evaluate(raw[:cut], line)
             except ValueSyntaxError:
                 m = None
             if not m:
@@ -323,6 +343,7 @@ def _read_parallel(chunks: list[Chunk], path: str) -> list[tuple[list[Work], lis
         return [first] + [f.result() for f in futures]
 
 
+@bulk
 def read_bibtex(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Works and problems from BibTeX/BibLaTeX ``text`` (``path`` names it in problems).
 

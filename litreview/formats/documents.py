@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from litreview.core.errors import InputError
-from litreview.core.files import decode_utf8
+from litreview.core.files import decode_utf8, read_bytes
 from litreview.formats._docx_text import docx_footnotes, docx_text
 from litreview.formats._front_matter import front_matter
 
@@ -89,7 +89,7 @@ def read_document_meta(path: str | os.PathLike[str]) -> DocumentText:
     states them (front matter, PDF metadata, DOCX core properties)."""
     p = Path(path)
     suffix = p.suffix.lower()
-    data = _read_bytes(p)
+    data = read_bytes(p, "document")
     _refuse_bibliography(p, suffix, data)
     if suffix == ".pdf":
         doc = _pdf_text(p)
@@ -116,16 +116,6 @@ def _refuse_bibliography(p: Path, suffix: str, data: bytes) -> None:
             path=str(p),
             hint="bibliographies are read by 'litreview import'",
         )
-
-
-def _read_bytes(p: Path) -> bytes:
-    """The file's bytes, with one-line errors for a missing file or a folder."""
-    try:
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=str(p)) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a document", path=str(p)) from None
 
 
 def _plain_text(data: bytes, path: str) -> str:

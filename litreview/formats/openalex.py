@@ -14,7 +14,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
+from litreview.core.limits import load_json
 from litreview.core.model import Work
 from litreview.formats._search import csl_type, natural_name, pages_of
 
@@ -34,6 +36,7 @@ def is_openalex(text: str) -> bool:
     return head.startswith("{") and '"https://openalex.org/W' in head
 
 
+@bulk
 def read_openalex(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Works of an OpenAlex JSON or JSON Lines file, and a problem per bad record."""
     text = text.lstrip("\ufeff")
@@ -52,7 +55,7 @@ def read_openalex(text: str, path: str = "<string>") -> tuple[list[Work], list[P
 def _items(text: str, path: str) -> tuple[list[tuple[int, Any]], list[Problem]]:
     """``(line, record)`` of a JSON document or of JSON Lines."""
     try:
-        data = json.loads(text)
+        data = load_json(text, path)
     except json.JSONDecodeError:
         return _json_lines(text, path)
     if isinstance(data, dict):
@@ -67,7 +70,7 @@ def _json_lines(text: str, path: str) -> tuple[list[tuple[int, Any]], list[Probl
         if not line.strip():
             continue
         try:
-            items.append((number, json.loads(line)))
+            items.append((number, load_json(line, path, number)))
         except json.JSONDecodeError as exc:
             problems.append(
                 Problem(path=path, line=number, severity="error", message=f"not JSON: {exc.msg}")

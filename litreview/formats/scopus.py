@@ -10,13 +10,13 @@ ISSN, ISBN and language under their shared names; every other column as ``Scopus
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from typing import Any
 
+from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.model import Person, Work
+from litreview.core.tables import parse_csv
 from litreview.formats._search import (
     csl_type,
     date_of,
@@ -57,25 +57,21 @@ def is_scopus_csv(text: str) -> bool:
     return "EID" in header or ("Source title" in header and "Authors" in header)
 
 
+@bulk
 def read_scopus(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Works of a Scopus CSV export and its problems (a row with more cells than the header
     is read, the extra cells reported)."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    read = parse_csv(text.lstrip("\ufeff"), path)
     works: list[Work] = []
     problems: list[Problem] = []
-    line = 2
-    try:
-        for row in reader:
-            if None in row:
-                problems.append(
-                    Problem(
-                        path=path, line=line, severity="warning", message="more cells than columns"
-                    )
-                )
-            works.append(_work({k: v for k, v in row.items() if isinstance(k, str)}))
-            line = reader.line_num + 1
-    except csv.Error as exc:
-        problems.append(Problem(path=path, line=line, severity="error", message=f"bad CSV: {exc}"))
+    for line, row in read.rows:
+        if None in row:
+            problems.append(
+                Problem(path=path, line=line, severity="warning", message="more cells than columns")
+            )
+        works.append(_work({k: v for k, v in row.items() if isinstance(k, str)}))
+    if read.problem is not None:
+        problems.append(read.problem)
     if not works and not problems:
         problems.append(Problem(path=path, line=1, severity="error", message="no records found"))
     return works, problems

@@ -18,8 +18,10 @@ import io
 import json
 from collections.abc import Sequence
 
+from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.model import Person, Work
+from litreview.core.tables import parse_csv
 from litreview.core.texmarkup import plain_work
 from litreview.formats._citekeys import keyed
 from litreview.formats._names import text_person
@@ -51,6 +53,7 @@ _PEOPLE = ("authors", "editors")
 _PLAIN = tuple(c for c in COLUMNS if c not in (*_PEOPLE, "keywords", "extra"))
 
 
+@bulk
 def write_csv(works: Sequence[Work]) -> str:
     """The works as CSV text with the header :data:`COLUMNS` (``\\n`` line ends)."""
     out = io.StringIO()
@@ -69,10 +72,13 @@ def _safe(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
+@bulk
 def read_csv(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Read a works CSV: a work per good row and a problem (with its line) per bad one."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
-    header = reader.fieldnames or []
+    read = parse_csv(text.lstrip("\ufeff"), path)
+    header = read.header
+    if read.problem is not None and not read.rows:
+        return [], [read.problem]
     if "key" not in header and "title" not in header:
         return [], [
             Problem(
@@ -83,9 +89,8 @@ def read_csv(text: str, path: str = "<string>") -> tuple[list[Work], list[Proble
             )
         ]
     works: list[Work] = []
-    problems: list[Problem] = []
-    start = 2
-    for row in reader:
+    problems: list[Problem] = [] if read.problem is None else [read.problem]
+    for start, row in read.rows:
         try:
             works.append(_work(row))
             if None in row:
@@ -99,8 +104,7 @@ def read_csv(text: str, path: str = "<string>") -> tuple[list[Work], list[Proble
                 )
         except ValueError as exc:
             problems.append(Problem(path=path, line=start, severity="error", message=str(exc)))
-        start = reader.line_num + 1
-    return works, problems
+    return works, sorted(problems, key=lambda p: p.line or 0)
 
 
 def validate_csv(text: str, path: str = "<string>") -> list[Problem]:

@@ -19,6 +19,7 @@ from typing import Any
 
 from wosfile.read import PlainTextReader, ReadError, TabDelimitedReader
 
+from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.model import Work
 from litreview.formats._search import csl_type, date_of, name_of, pages_of, split_list
@@ -55,15 +56,18 @@ def is_wos_tab(text: str) -> bool:
     return header[:2] == ["PT", "AU"] or {"PT", "UT", "TI"} <= set(header)
 
 
+@bulk
 def read_wos(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Works of a Web of Science export (plain text or tab-delimited) and its problems."""
     text = text.lstrip("\ufeff")
-    if is_wos_plain(text):
-        records, lines = _plain(text, path)
-    elif is_wos_tab(text):
-        records, lines = _tab(text), _tab_lines(text)
-    else:
+    plain = is_wos_plain(text)
+    if not plain and not is_wos_tab(text):
         message = "not a Web of Science export (no FN header, no PT/AU columns)"
+        return [], [Problem(path=path, line=1, severity="error", message=message)]
+    try:
+        records, lines = _plain(text, path) if plain else (_tab(text), _tab_lines(text))
+    except (ReadError, ValueError, StopIteration) as exc:
+        message = f"not a Web of Science export: its header cannot be read ({exc})"
         return [], [Problem(path=path, line=1, severity="error", message=message)]
     works: list[Work] = []
     problems: list[Problem] = []

@@ -9,10 +9,12 @@ merges this run made) change together, or not at all.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from litreview.core.bulk import bulk
 from litreview.core.curation import Curation
 from litreview.core.errors import InputError, LitreviewError, Problem
 from litreview.core.model import Citation, Document, Merge, Work
@@ -24,6 +26,7 @@ from litreview.review import Review
 
 __all__ = [
     "DocumentCheck",
+    "SourcesRead",
     "check_document",
     "is_document",
     "outcome_summary",
@@ -49,7 +52,7 @@ class DocumentCheck:
 
 def is_document(path: str) -> bool:
     """Whether ``path`` is read as a document (``ingest``) rather than a bibliography."""
-    from litreview.core.files import decode_utf8
+    from litreview.core.files import decode_utf8, read_bytes
     from litreview.formats import detect
 
     p = Path(path)
@@ -59,7 +62,7 @@ def is_document(path: str) -> bool:
     if suffix not in (".txt", ".text"):
         return False
     try:
-        head = decode_utf8(p.read_bytes()[:20000], str(p))
+        head = decode_utf8(read_bytes(p)[:20000], str(p))
     except (OSError, InputError):
         return False
     return detect(head, ".txt") == ""
@@ -88,19 +91,48 @@ def check_document(path: str) -> DocumentCheck:
     )
 
 
-def read_sources(review: Review, paths: Iterable[str]) -> tuple[list[Source], list[InputError]]:
-    """The documents that could be read, and an error for each that could not."""
-    sources, failed = [], []
+@dataclass(frozen=True, slots=True)
+class SourcesRead:
+    """The documents that could be read, an error for each that could not, and a notice
+    for each given a doc_id other than its file name (its name was taken by another)."""
+
+    sources: list[Source]
+    failed: list[InputError]
+    notices: list[str]
+
+
+def read_sources(review: Review, paths: Iterable[str]) -> SourcesRead:
+    """Read the documents at ``paths``. A doc_id is the file's stem, unless another document
+    (already in the review or given in this run) has that stem: then the stem and a hash of
+    its path, so two files never replace or pool each other's citations. A path given twice
+    is read once."""
+    taken = {d.doc_id: d.path for d in review.load_documents()}
+    sources: list[Source] = []
+    failed: list[InputError] = []
+    notices: list[str] = []
+    seen: set[str] = set()
     for path in paths:
+        rel = review.relative(path)
+        if rel in seen:
+            notices.append(f"{path}: given twice; read once")
+            continue
+        seen.add(rel)
         try:
             doc = read_document_meta(path)
         except InputError as exc:
             failed.append(exc)
             continue
+        doc_id = _doc_id(Path(path).stem, rel, taken)
+        if doc_id != Path(path).stem:
+            notices.append(
+                f"{path}: another document ({taken[Path(path).stem]}) has the name "
+                f"'{Path(path).stem}'; this one is ingested as '{doc_id}'"
+            )
+        taken[doc_id] = rel
         sources.append(
             Source(
-                doc_id=Path(path).stem,
-                path=review.relative(path),
+                doc_id=doc_id,
+                path=rel,
                 text=doc.text,
                 title=doc.title,
                 author=doc.author,
@@ -108,15 +140,25 @@ def read_sources(review: Review, paths: Iterable[str]) -> tuple[list[Source], li
                 stated_by=doc.stated_by,
             )
         )
-    return sources, failed
+    return SourcesRead(sources, failed, notices)
 
 
+def _doc_id(stem: str, rel: str, taken: dict[str, str]) -> str:
+    """``stem`` when it is free or already this path's; else ``stem-<hash of the path>``."""
+    if taken.get(stem, rel) == rel:
+        return stem
+    return f"{stem}-{hashlib.sha1(rel.encode('utf-8')).hexdigest()[:8]}"
+
+
+@bulk
 def run_ingest(review: Review, sources: list[Source]) -> IngestResult:
     """Ingest ``sources`` into the review's tables and save them together."""
     works, problems = review.load_works()
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise errors[0].to_error()
+    if not works:
+        review.check_corpus()  # text that is not BibTeX is never overwritten
     curation, cur_problems = _curation(review)
     merges = review.load_merges()
     result = ingest(
@@ -144,14 +186,17 @@ def run_ingest(review: Review, sources: list[Source]) -> IngestResult:
         problems=(*cur_problems, *result.problems, *curated.problems),
     )
     merges += [m for m in result.merges if m not in merges]
-    save_tables(
-        review,
-        works=result.works,
-        documents=result.documents,
-        citations=result.citations,
-        merges=merges,
-    )
-    return result
+    with review.transaction() as r:
+        save_tables(
+            r,
+            works=result.works,
+            documents=result.documents,
+            citations=result.citations,
+            merges=merges,
+        )
+        added = r.add_document_roots(s.path for s in sources)
+    said = [f"{review.document_roots_path}: documents may now be read from {a}" for a in added]
+    return dataclasses.replace(result, notices=(*result.notices, *said))
 
 
 def save_tables(

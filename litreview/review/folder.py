@@ -20,10 +20,11 @@ from pathlib import Path
 from litreview.core import schema
 from litreview.core.curation import Curation, load_curation
 from litreview.core.errors import InputError, Problem
-from litreview.core.files import read_text
+from litreview.core.files import decode_utf8, read_bytes, read_text
 from litreview.core.model import Citation, Document, Evidence, GapStatement, Merge, Tag, Work
 from litreview.core.tables import csv_text, read_csv
 from litreview.formats.bibtex import read_bibtex, write_bibtex
+from litreview.formats.bibtex_patch import check_bibtex, patch_bibtex
 from litreview.formats.documents import read_document
 from litreview.review.lock import hold
 from litreview.review.transaction import STATE_DIR, Transaction, pending, recover
@@ -46,6 +47,25 @@ class Review:
     def at(cls, root: str | os.PathLike[str]) -> Review:
         """The review at ``root`` (which need not exist yet)."""
         return cls(Path(root))
+
+    @classmethod
+    def open(cls, root: str | os.PathLike[str]) -> Review:
+        """The existing review at ``root``: a folder holding ``bibliography/``. Anything else
+        (a typo, a file) is a one-line InputError, so no command makes a review by mistake."""
+        review = cls(Path(root))
+        if not review.root.exists():
+            raise InputError(
+                "no such review folder", path=str(root), hint="litreview init DIR creates one"
+            )
+        if not review.root.is_dir():
+            raise InputError("not a folder: --review names a review folder", path=str(root))
+        if not review.bibliography.is_dir():
+            raise InputError(
+                "not a review: it has no bibliography/ folder",
+                path=str(root),
+                hint="litreview init DIR creates one",
+            )
+        return review
 
     @contextmanager
     def transaction(self) -> Iterator[Review]:
@@ -177,10 +197,28 @@ class Review:
             return [], []
         return read_bibtex(read_text(self.corpus_path), str(self.corpus_path))
 
-    def save_works(self, works: Sequence[Work]) -> None:
-        """Write ``corpus.bib`` atomically, entries sorted by citekey."""
+    def check_corpus(self) -> None:
+        """Raise :class:`InputError` (file and line) if ``corpus.bib`` exists and is not
+        BibTeX that :meth:`save_works` can edit in place: a command calls it before its work,
+        so it fails before it has done anything."""
+        if self.corpus_path.exists():
+            check_bibtex(read_text(self.corpus_path), str(self.corpus_path))
 
-        self._write(self.corpus_path, write_bibtex(sorted(works, key=lambda w: w.key)))
+    def save_works(self, works: Sequence[Work]) -> None:
+        """Write ``corpus.bib`` atomically: a new one with its entries sorted by citekey; an
+        existing one edited in place (:func:`~litreview.formats.bibtex_patch.patch_bibtex`:
+        entries added, patched or removed, everything else kept byte for byte). A file that
+        is not BibTeX is an :class:`InputError`, and is left as it is."""
+        path = self.corpus_path
+        if not path.exists():
+            self._write(path, write_bibtex(sorted(works, key=lambda w: w.key)))
+            return
+        data = read_bytes(path)
+        bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+        old = decode_utf8(data, str(path))
+        new = patch_bibtex(old, works, str(path))
+        if new != old:
+            self._write(path, bom + new.encode("utf-8"))
 
     def load_documents(self) -> list[Document]:
         """Rows of ``documents.csv``."""
@@ -236,8 +274,54 @@ class Review:
         self.write_table(self.citations_path, schema.CITATIONS, rows)
 
     def load_text(self, doc: Document) -> str:
-        """The text of a document as read (what every offset indexes)."""
-        return read_document(self.resolve(doc.path))
+        """The text of a document as read (what every offset indexes). A path that leads
+        outside the review and its document roots (``../../..``, ``/etc/passwd``, a
+        symlink out) is a one-line InputError: nothing outside is read or quoted."""
+        path = self.resolve(doc.path)
+        if not _inside(path.resolve(), self.document_roots()):
+            rows = [d.doc_id for d in self.load_documents()]
+            line = rows.index(doc.doc_id) + 2 if doc.doc_id in rows else None
+            raise InputError(
+                f"document '{doc.doc_id}' is at {doc.path}, outside the review and its "
+                f"document roots; to read it, add its folder to {self.document_roots_path}",
+                path=str(self.documents_path),
+                line=line,
+            )
+        return read_document(path)
+
+    @property
+    def document_roots_path(self) -> Path:
+        """``bibliography/document_roots.txt``: folders outside the review that documents
+        may be read from, one a line (relative to the review, or absolute; ``#`` starts a
+        comment line). ``ingest`` adds the folder of each document it is given."""
+        return self.bibliography / "document_roots.txt"
+
+    def document_roots(self) -> list[Path]:
+        """The folders documents may be read from: the review's own and those declared."""
+        roots = [self.root.resolve()]
+        if self.document_roots_path.exists():
+            for line in read_text(self.document_roots_path).splitlines():
+                entry = line.strip()
+                if entry and not entry.startswith("#"):
+                    roots.append(self.resolve(entry).resolve())
+        return roots
+
+    def add_document_roots(self, paths: Iterable[str]) -> list[str]:
+        """Declare the folders of documents at ``paths`` (as stored) that lie outside the
+        review and its roots; the folders added, as written (the file's lines are kept)."""
+        roots = self.document_roots()
+        added: list[str] = []
+        for path in paths:
+            folder = self.resolve(path).resolve().parent
+            if _inside(folder, roots):
+                continue
+            roots.append(folder)
+            added.append(self.relative(folder))
+        if added:
+            old = read_text(self.document_roots_path) if self.document_roots_path.exists() else ""
+            head = old if not old or old.endswith("\n") else old + "\n"
+            self._write(self.document_roots_path, head + "".join(f"{a}\n" for a in added))
+        return added
 
     def load_merges(self) -> list[Merge]:
         """Rows of ``merges.csv`` as :class:`~litreview.core.model.Merge` records."""
@@ -411,6 +495,11 @@ def _tag_row(t: Tag) -> dict[str, object]:
         "char_end": e.char_end,
         "score": round(t.score, 4),
     }
+
+
+def _inside(path: Path, roots: Sequence[Path]) -> bool:
+    """Whether ``path`` (resolved) is one of ``roots`` or lies under one."""
+    return any(path == root or root in path.parents for root in roots)
 
 
 def _opt_int(value: str | None) -> int | None:

@@ -31,6 +31,7 @@ from typing import Any
 import yaml
 
 from litreview.core.errors import InputError
+from litreview.core.limits import MAX_SYNONYM_CHARS, MAX_SYNONYM_WORDS
 from litreview.taxonomy.matching import Match, Matcher, compile_matcher, fold, synonym_pattern
 
 __all__ = [
@@ -246,7 +247,7 @@ def _value(
     """One value (``key`` is its id when values are written as a mapping)."""
     m = _mapping(node, path, VALUE_KEYS)
     vid = _ident(m, key or node, path, "value", key)
-    synonyms = _strings(m.get("synonyms"), path)
+    synonyms = _phrases(m.get("synonyms"), path)
     if not synonyms:
         warnings.append(
             f"{path}:{_line(key or node)}: value '{facet}.{vid}' has no synonyms; "
@@ -257,7 +258,7 @@ def _value(
         label=_str(m.get("label"), path) or vid,
         description=_str(m.get("description"), path),
         synonyms=synonyms,
-        exclude=_strings(m.get("exclude"), path),
+        exclude=_phrases(m.get("exclude"), path),
         fallback=_flag(m.get("fallback"), path),
     )
 
@@ -318,6 +319,24 @@ def _strings(node: yaml.Node | None, path: str) -> tuple[str, ...]:
         return ()
     items = node.value if isinstance(node, yaml.SequenceNode) else [node]
     return tuple(s for s in (_str(n, path) for n in items) if s)
+
+
+def _phrases(node: yaml.Node | None, path: str) -> tuple[str, ...]:
+    """Synonyms (or excludes) as :func:`_strings` reads them; one longer than the limits
+    (:data:`~litreview.core.limits.MAX_SYNONYM_WORDS` words or
+    :data:`~litreview.core.limits.MAX_SYNONYM_CHARS` characters) is an InputError."""
+    phrases = _strings(node, path)
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    for item in items:
+        text = _str(item, path)
+        if len(text) > MAX_SYNONYM_CHARS or len(text.split()) > MAX_SYNONYM_WORDS:
+            raise InputError(
+                f"synonym longer than {MAX_SYNONYM_WORDS} words or {MAX_SYNONYM_CHARS} "
+                f"characters: {text[:40]!r}...",
+                path=path,
+                line=_line(item),
+            )
+    return phrases
 
 
 def _unique(items: list[tuple[str, yaml.Node]], what: str, path: str) -> None:

@@ -46,7 +46,8 @@ def test_a_second_writer_waits_then_exits_2_with_one_line(
 
 
 def test_a_reading_command_leaves_no_trace_in_a_missing_folder(tmp_path: Path) -> None:
-    assert main(["export", "--format", "ris", "--review", str(tmp_path / "typo")]) == 0
+    """A misspelt review is an error (exit 2), and no lock or folder is made for it."""
+    assert main(["export", "--format", "ris", "--review", str(tmp_path / "typo")]) == 2
     assert not (tmp_path / "typo").exists()
 
 

@@ -131,6 +131,9 @@ def test_failure_leaves_gaps_as_they_were(tmp_path: Path, monkeypatch: pytest.Mo
 
 def test_missing_steps_say_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["gaps", "--review", str(tmp_path)]) == 2
+    assert "not a review" in capsys.readouterr().err  # no bibliography/: made by litreview init
+    (tmp_path / "bibliography").mkdir()
+    assert cli.main(["gaps", "--review", str(tmp_path)]) == 2
     assert "no taxonomy yet" in capsys.readouterr().err
     review = make_review(tmp_path / "r", works=False)
     review.documents_path.unlink()

@@ -284,3 +284,21 @@ def test_csl_wrong_types_raise() -> None:
         work_from_csl({"type": "book", "author": "Someone"})
     with pytest.raises(TypeError, match="'title' must be a string"):
         work_from_csl({"type": "book", "title": {"x": 1}})
+
+
+def test_save_works_edits_an_existing_corpus_keeping_its_byte_order_mark(tmp_path: Path) -> None:
+    review = Review.at(tmp_path)
+    review.bibliography.mkdir()
+    hand = "% mine\n@book{a, title = {A}}\n"
+    review.corpus_path.write_bytes(b"\xef\xbb\xbf" + hand.encode("utf-8"))
+    works, _ = review.load_works()
+    review.save_works([*works, Work(key="b", type="book", title="B")])
+    data = review.corpus_path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf" + hand.encode("utf-8"))
+    assert [w.key for w in review.load_works()[0]] == ["a", "b"]
+
+
+def test_utf16_is_named_not_decoded() -> None:
+    with pytest.raises(InputError, match="UTF-16 text, not UTF-8") as info:
+        decode_utf8("@book{a, title={A}}".encode("utf-16"), "corpus.bib")
+    assert info.value.line == 1 and info.value.path == "corpus.bib"

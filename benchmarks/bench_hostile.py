@@ -1,0 +1,383 @@
+"""Hostile inputs at scale: every hostile case of issue 19, then every reader fuzzed.
+
+    python3 benchmarks/bench_hostile.py [--examples 2000] [--timeout 120] [--only cases|fuzz]
+
+**Cases.** Each hostile case (a string bomb, a zip-bomb DOCX, deep JSON, a 5,000-digit
+year, a 2 MB CSV cell, a 128 KiB sentence, NUL bytes, an unclosed quote, /dev/zero and a FIFO
+in documents.csv, a 3,000-word synonym, bad XML, an encrypted PDF, a file as ``--review``,
+a folder as ``-o``, a typo as ``--review``, injected citekeys and TeX, 9 MB files of one
+token) runs as ``litreview`` commands in a fresh process each, in a throwaway review; the
+peak memory of each process is its own (``os.wait4``'s ``ru_maxrss``). An outcome is
+*ok* (exit 0, or exit 2 with a one-line error), *traceback*, *hang* (over ``--timeout``
+seconds) or *over-memory* (over 1 GB; every input here is under 10 MB).
+
+**Fuzz.** Every target of ``tests/hostile/fuzz_targets.py`` (each reader: BibTeX, RIS,
+CSL-JSON, CSV, the search exports, documents .txt/.md/.docx, taxonomy and curation YAML, and
+files of each suffix as bytes) gets ``--examples`` Hypothesis inputs in this process; each
+call has ``--timeout`` seconds (SIGALRM). An outcome is *result*, *error* (a one-line
+InputError), *traceback* or *hang*; the process's peak memory is printed at the end.
+
+The issue's target: 0 tracebacks, 0 hangs, peak memory under 1 GB for any input under 10 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+if TYPE_CHECKING:
+    from tests.hostile.fuzz_targets import Target
+
+GB_KIB = 1024 * 1024  # ru_maxrss is in KiB on Linux
+TAXONOMY = "facets:\n  - id: topic\n    values:\n      - id: crops\n        synonyms: [wheat]\n"
+MB9 = 9 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """A hostile case: its name, the files it needs and the commands run on them in order."""
+
+    name: str
+    files: dict[str, bytes]
+    commands: tuple[tuple[str, ...], ...]
+
+
+def _string_bomb() -> bytes:
+    lines = ['@string{a0 = "xxxxxxxxxx"}']
+    lines += [f"@string{{a{i} = a{i - 1} # a{i - 1}}}" for i in range(1, 29)]
+    return ("\n".join([*lines, "@misc{k, title = a28}", ""])).encode()
+
+
+def _zip_bomb(size: int) -> bytes:
+    path = Path(tempfile.mkdtemp()) / "bomb.docx"
+    with (
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z,
+        z.open("word/document.xml", "w", force_zip64=True) as f,
+    ):
+        f.write(b"<w:document>")
+        chunk = b" " * (1 << 20)
+        for _ in range(size >> 20):
+            f.write(chunk)
+        f.write(b"</w:document>")
+    return path.read_bytes()
+
+
+def _docx(body: bytes) -> bytes:
+    path = Path(tempfile.mkdtemp()) / "x.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", body)
+    return path.read_bytes()
+
+
+def _encrypted_pdf() -> bytes:
+    try:
+        import pypdf
+    except ImportError:
+        return b""
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(100, 100)
+    writer.encrypt("secret", algorithm="AES-256")
+    path = Path(tempfile.mkdtemp()) / "locked.pdf"
+    writer.write(str(path))
+    return path.read_bytes()
+
+
+def _long_sentence_doc(chars: int) -> bytes:
+    words = "the wheat harvest failed again in the district " * (chars // 48)
+    return (
+        f"# A report\n\nA claim about {words}.[^1]\n\n[^1]: Jane Roe, *On Wheat* (2001).\n".encode()
+    )
+
+
+def cases() -> list[Case]:
+    """Every hostile case of the issue, and 9 MB files of one token."""
+    nine = "9" * 5000
+    v = ("validate", "{f}")
+    imp = ("import", "{f}", "--review", "{r}")
+    out = [
+        Case("string bomb (545 bytes)", {"bomb.bib": _string_bomb()}, (v, imp)),
+        Case("zip bomb docx (1 GB inside)", {"bomb.docx": _zip_bomb(1 << 30)}, (v,)),
+        Case("deep CSL-JSON", {"deep.json": b"[" * 100_000 + b"]" * 100_000}, (v, imp)),
+        Case(
+            "5000-digit year json",
+            {"y.json": f'[{{"id":"a","issued":{{"date-parts":[[{nine}]]}}}}]'.encode()},
+            (v, imp),
+        ),
+        Case(
+            "5000-digit year bib",
+            {"y.bib": f"@misc{{k, title={{T}}, year={{{nine}}}}}\n".encode()},
+            (v, imp, ("export", "--format", "csljson", "--review", "{r}")),
+        ),
+        Case(
+            "5000-digit year ris",
+            {"y.ris": f"TY  - BOOK\nTI  - T\nPY  - {nine}\nER  - \n".encode()},
+            (v, imp, ("export", "--format", "bibtex", "--review", "{r}")),
+        ),
+        Case("5000-digit year csv", {"y.csv": f"key,title,year\nk,T,{nine}\n".encode()}, (v, imp)),
+        Case(
+            "2 MB CSV cell",
+            {"big.csv": b"key,title\nk1," + b"a " * 1_000_000 + b"\n"},
+            (v, imp, ("export", "--format", "csv", "--review", "{r}")),
+        ),
+        Case(
+            "128 KiB sentence, then tag/report",
+            {"long.md": _long_sentence_doc(130_000)},
+            (
+                ("ingest", "{f}", "--review", "{r}"),
+                ("tag", "--review", "{r}"),
+                ("report", "--review", "{r}"),
+            ),
+        ),
+        Case("NUL in bib", {"n.bib": b"@misc{k, title={A\x00B}}\n"}, (v, imp)),
+        Case("NUL in ris", {"n.ris": b"TY  - BOOK\nTI  - A\x00B\nER  - \n"}, (v, imp)),
+        Case("NUL in csv", {"n.csv": b"key,title\nk,A\x00B\n"}, (v, imp)),
+        Case("unclosed CSV quote", {"q.csv": b'key,title\nk0,Zero\nk1,"never\nk2,Two\n'}, (v, imp)),
+        Case("3000-word synonym", {"t.txt": b""}, (("tag", "--review", "{r}"),)),
+        Case(
+            "docx with bad XML",
+            {"bad.docx": _docx(b"<w:document><x>")},
+            (v, ("ingest", "{f}", "--review", "{r}")),
+        ),
+        Case(
+            "encrypted PDF",
+            {"locked.pdf": _encrypted_pdf()},
+            (v, ("ingest", "{f}", "--review", "{r}")),
+        ),
+        Case(
+            "--review a regular file",
+            {"a.ris": b"TY  - BOOK\nTI  - T\nER  - \n"},
+            (("import", "{f}", "--review", "{f}"),),
+        ),
+        Case(
+            "export -o a folder",
+            {"a.ris": b"TY  - BOOK\nTI  - T\nER  - \n"},
+            (("export", "--format", "ris", "-o", "{r}", "--review", "{r}"),),
+        ),
+        Case(
+            "import --review typo",
+            {"a.ris": b"TY  - BOOK\nTI  - T\nER  - \n"},
+            (("import", "{f}", "--review", "{r}x"),),
+        ),
+        Case(
+            "citekey injection",
+            {"k.ris": b"TY  - BOOK\nID  - k2}@misc{pwn,title={x}},\nTI  - T\nER  - \n"},
+            (imp, imp),
+        ),
+        Case(
+            "TeX injection export",
+            {"t.ris": b"TY  - BOOK\nTI  - \\input{/etc/passwd}\\immediate\\write18{id}\nER  - \n"},
+            (imp, ("export", "--format", "bibtex", "--review", "{r}")),
+        ),
+        Case(
+            "/dev/zero in documents.csv",
+            {"documents.csv": b"doc_id,path,title,author,year,work_key\nz,/dev/zero,,,,\n"},
+            (
+                ("gaps", "--review", "{r}"),
+                ("report", "--review", "{r}"),
+                ("tag", "--review", "{r}"),
+            ),
+        ),
+        Case(
+            "FIFO in documents.csv",
+            {"documents.csv": b"doc_id,path,title,author,year,work_key\nz,{fifo},,,,\n"},
+            (("gaps", "--review", "{r}"), ("tag", "--review", "{r}")),
+        ),
+        Case("9 MB of '{' bib", {"b.bib": b"@misc{k, title=" + b"{" * MB9 + b"}\n"}, (v, imp)),
+        Case("9 MB of '[' json", {"b.json": b"[" * MB9}, (v,)),
+        Case(
+            "9 MB JSON string",
+            {"s.json": b'[{"id":"a","type":"book","title":"' + b"a" * MB9 + b'"}]'},
+            (v, imp),
+        ),
+        Case(
+            "9 MB RIS line", {"l.ris": b"TY  - BOOK\nTI  - " + b"x" * MB9 + b"\nER  - \n"}, (v, imp)
+        ),
+        Case("9 MB of 'TY  - ' ris", {"t.ris": b"TY  - BOOK\n" * (MB9 // 11)}, (v,)),
+        Case(
+            "9 MB one-sentence document",
+            {"one.md": _long_sentence_doc(MB9)},
+            (("validate", "{f}"),),
+        ),
+    ]
+    return out
+
+
+def _review(tmp: Path) -> Path:
+    root = tmp / "rev"
+    (root / "bibliography").mkdir(parents=True)
+    (root / "documents").mkdir()
+    (root / "bibliography" / "taxonomy.yaml").write_text(TAXONOMY, encoding="utf-8")
+    return root
+
+
+def _run(argv: list[str], timeout: float) -> tuple[str, int, int, str]:
+    """``(outcome, exit status, peak KiB, last stderr line)`` of one command in a fresh process."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "litreview", *argv]
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env)
+        start = time.monotonic()
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() - start > timeout:
+                proc.kill()
+                _, status, usage = os.wait4(proc.pid, 0)
+                return "hang", -1, usage.ru_maxrss, ""
+            time.sleep(0.05)
+        err.seek(0)
+        text = err.read().decode("utf-8", "replace")
+    code = os.waitstatus_to_exitcode(status)
+    last = (text.strip().splitlines() or [""])[-1]
+    if "Traceback" in text or code not in (0, 2):
+        outcome = "traceback"
+    elif usage.ru_maxrss > GB_KIB:
+        outcome = "over-memory"
+    else:
+        outcome = "ok"
+    return outcome, code, usage.ru_maxrss, last
+
+
+def run_cases(timeout: float) -> Counter[str]:
+    """Run every case; print one line per command."""
+    tally: Counter[str] = Counter()
+    print(f"{'case':38} {'command':9} {'exit':>4} {'peak MB':>8}  outcome  last line")
+    for case in cases():
+        with tempfile.TemporaryDirectory(prefix="hostile-") as name:
+            tmp = Path(name)
+            review = _review(tmp)
+            fifo = tmp / "pipe.txt"
+            os.mkfifo(fifo)
+            paths = []
+            for fname, data in case.files.items():
+                data = data.replace(b"{fifo}", str(fifo).encode())
+                if fname == "documents.csv":
+                    (review / "bibliography" / fname).write_bytes(data)
+                    continue
+                path = (review / "documents" if fname.endswith((".md", ".txt")) else tmp) / fname
+                path.write_bytes(data)
+                paths.append(path)
+            if case.name.startswith("3000-word"):
+                long = " ".join(["w"] * 3000)
+                (review / "bibliography" / "taxonomy.yaml").write_text(
+                    TAXONOMY.replace("wheat", long), encoding="utf-8"
+                )
+            for argv in case.commands:
+                args = [
+                    a.replace("{f}", str(paths[0]) if paths else "").replace("{r}", str(review))
+                    for a in argv
+                ]
+                outcome, code, peak, last = _run(args, timeout)
+                tally[outcome] += 1
+                print(
+                    f"{case.name[:38]:38} {argv[0]:9} {code:>4} {peak / 1024:8.0f}  "
+                    f"{outcome:8} {last[:90]}"
+                )
+    return tally
+
+
+class Hang(Exception):
+    """A call that ran past its time."""
+
+
+def fuzz_target(target: Target, examples: int, timeout: int) -> tuple[Counter[str], list[str]]:
+    """The outcomes of ``examples`` Hypothesis inputs to one target, and the first few
+    inputs that escaped (a traceback) or hung."""
+    from hypothesis import HealthCheck, given, settings
+
+    from litreview.core.errors import InputError
+
+    tally: Counter[str] = Counter()
+    bad: list[str] = []
+
+    @settings(
+        max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+    )
+    @given(target.inputs)
+    def check(value: object) -> None:
+        signal.alarm(timeout)
+        try:
+            target.call(value)
+            tally["result"] += 1
+        except InputError:
+            tally["error"] += 1
+        except Hang:
+            tally["hang"] += 1
+            bad.append(f"hang: {value!r:.200}")
+        except Exception as exc:  # counting what escapes is the point
+            tally["traceback"] += 1
+            bad.append(f"{type(exc).__name__}: {exc!s:.100} on {value!r:.200}")
+        finally:
+            signal.alarm(0)
+
+    check()
+    return tally, bad
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise Hang
+
+
+def run_fuzz(examples: int, timeout: int) -> Counter[str]:
+    """Every fuzz target at ``examples`` inputs; print one line per target."""
+    from tests.hostile.fuzz_targets import TARGETS
+
+    signal.signal(signal.SIGALRM, _alarm)
+    total: Counter[str] = Counter()
+    print(f"\n{'target':16} {'inputs':>7} {'result':>7} {'error':>7} {'traceback':>9} {'hang':>5}")
+    for target in TARGETS:
+        start = time.monotonic()
+        tally, bad = fuzz_target(target, examples, timeout)
+        n = sum(tally.values())
+        print(
+            f"{target.name:16} {n:7} {tally['result']:7} {tally['error']:7} "
+            f"{tally['traceback']:9} {tally['hang']:5}  {time.monotonic() - start:.0f} s"
+        )
+        for line in bad[:3]:
+            print(f"    {line}")
+        total.update(tally)
+        total["inputs"] += n
+        total["targets"] += 1
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"fuzz: peak memory of this process {peak / 1024:.0f} MB")
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--examples", type=int, default=2000, help="inputs per fuzz target")
+    parser.add_argument("--timeout", type=int, default=120, help="seconds per command or call")
+    parser.add_argument("--only", choices=("cases", "fuzz"), default=None)
+    args = parser.parse_args()
+    if args.only != "fuzz":
+        tally = run_cases(args.timeout)
+        print(
+            f"cases: {sum(tally.values())} commands; ok {tally['ok']}, tracebacks "
+            f"{tally['traceback']}, hangs {tally['hang']}, over 1 GB {tally['over-memory']}"
+        )
+    if args.only != "cases":
+        total = run_fuzz(args.examples, args.timeout)
+        print(
+            f"fuzz: {total['inputs']} inputs over {total['targets']} targets; results "
+            f"{total['result']}, one-line errors {total['error']}, tracebacks "
+            f"{total['traceback']}, hangs {total['hang']}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""Limits on everything an input can make grow, in one place.
+
+Each is a bound no honest file comes near; a file that reaches one is refused with a
+one-line :class:`~litreview.core.errors.InputError` (or a ``Problem``) naming the file and,
+where there is one, the line. Together they keep memory under 1 GB for any input under
+10 MB (``benchmarks/bench_hostile.py`` measures it).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from typing import Any
+
+from litreview.core.errors import InputError
+
+__all__ = [
+    "MAX_CSV_CELL_CHARS",
+    "MAX_DOCX_PART_BYTES",
+    "MAX_EXPANSION_CHARS",
+    "MAX_FIELD_CHARS",
+    "MAX_JSON_DEPTH",
+    "MAX_SYNONYM_CHARS",
+    "MAX_SYNONYM_WORDS",
+    "allow_csv_cells",
+    "check_json_depth",
+    "load_json",
+]
+
+# One BibTeX field value built from @string macros, once they are expanded.
+MAX_FIELD_CHARS = 1_000_000
+# All the text @string macros may produce in one BibTeX file, over every field.
+MAX_EXPANSION_CHARS = 20_000_000
+# One cell of a CSV table (an import or a review's own table): above Python's default of
+# 131,072 so that a long sentence quoted in citations.csv can be read back.
+MAX_CSV_CELL_CHARS = 16 * 1024 * 1024
+# Arrays and objects inside one another in a JSON file (CSL-JSON, OpenAlex).
+MAX_JSON_DEPTH = 100
+# The uncompressed size of one part of a DOCX archive (its body, notes or properties).
+MAX_DOCX_PART_BYTES = 64 * 1024 * 1024
+# One synonym of a taxonomy value: words and characters.
+MAX_SYNONYM_WORDS = 40
+MAX_SYNONYM_CHARS = 400
+
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+
+
+def allow_csv_cells() -> None:
+    """Let Python's csv module read cells up to :data:`MAX_CSV_CELL_CHARS` (its default,
+    131,072, is lower than a sentence a document may hold)."""
+    if csv.field_size_limit() != MAX_CSV_CELL_CHARS:
+        csv.field_size_limit(MAX_CSV_CELL_CHARS)
+
+
+def check_json_depth(text: str, path: str) -> None:
+    """Raise an InputError (with the line) when arrays and objects nest deeper than
+    :data:`MAX_JSON_DEPTH`; strings are skipped, so brackets inside them do not count."""
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
+        return
+    depth = 0
+    for m in _JSON_TOKENS.finditer(text):
+        tok = m.group()
+        if tok in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                line = text.count("\n", 0, m.start()) + 1
+                raise InputError(
+                    f"JSON nested more than {MAX_JSON_DEPTH} levels deep", path=path, line=line
+                )
+        elif tok in "]}":
+            depth -= 1
+
+
+def load_json(text: str, path: str, line: int = 1) -> Any:
+    """``json.loads(text)`` within the limits: nesting deeper than :data:`MAX_JSON_DEPTH` or
+    a number Python will not convert is an InputError; bad JSON raises
+    ``json.JSONDecodeError`` as usual, for the caller to report."""
+    check_json_depth(text, path)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except (ValueError, RecursionError) as exc:  # a number of thousands of digits, say
+        why = str(exc)
+        if "integer string conversion" in why:
+            why = f"a number has more than {sys.get_int_max_str_digits():,} digits"
+        raise InputError(f"cannot read JSON: {why}", path=path, line=line) from None

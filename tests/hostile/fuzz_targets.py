@@ -1,0 +1,276 @@
+"""Every reader as a fuzz target, with a Hypothesis strategy of hostile inputs for it.
+
+Shared by the property tests (``test_fuzz.py``, few examples) and
+``benchmarks/bench_hostile.py`` (many). A target takes the generated text (or bytes) and
+either returns or raises :class:`~litreview.core.errors.InputError`: anything else (a
+traceback) is a failure, and so is a hang or memory beyond the bound, which the benchmark
+watches.
+
+Inputs are a real file of the format (from ``tests/data``, cut short) with a few edits made
+of that format's syntax and of generally hostile characters, or a soup of those tokens.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from hypothesis import strategies as st
+
+from litreview.core.curation import load_curation
+from litreview.formats import read_file
+from litreview.formats.bibtex import read_bibtex, read_bibtex_bytes
+from litreview.formats.csljson import read_csljson
+from litreview.formats.documents import read_document_meta
+from litreview.formats.endnote import read_endnote
+from litreview.formats.medline import read_medline
+from litreview.formats.openalex import read_openalex
+from litreview.formats.ris import read_ris
+from litreview.formats.scopus import read_scopus
+from litreview.formats.tabular import read_csv
+from litreview.formats.wos import read_wos
+from litreview.taxonomy import load_taxonomy
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+FIXTURE = Path(__file__).resolve().parent.parent / "fixture_review"
+SEED_CHARS = 3000
+
+# Characters and runs that have broken readers elsewhere: NUL, BOMs, lone surrogates'
+# neighbours, line separators, deep nesting, long runs.
+HOSTILE = (
+    "\x00",
+    "\ufeff",
+    "\r",
+    "\r\n",
+    "\u2028",
+    "\x85",
+    "\t",
+    "\\",
+    '"',
+    "'",
+    "{" * 60,
+    "}" * 60,
+    "[" * 60,
+    "9" * 40,
+    "é",
+    "\U0001f600",
+    "<",
+    "&",
+    "%",
+    "#",
+    "=",
+    "@",
+    ",",
+    ";",
+    "\n\n",
+)
+
+TOKENS: dict[str, tuple[str, ...]] = {
+    "bibtex": (
+        "@misc{",
+        "@article{k,",
+        "@string{m = ",
+        "@comment{",
+        "@preamble{",
+        " # ",
+        "title = ",
+        "author = {A and B}",
+        "year = {2001}",
+        "month = may",
+        "\\'e",
+        "{\\",
+        "}\n",
+        "crossref = {k}",
+    ),
+    "ris": (
+        "TY  - ",
+        "ER  - \n",
+        "\nAU  - ",
+        "\nTI  - ",
+        "\nPY  - ",
+        "\nDA  - ",
+        "\nID  - ",
+        "\nSP  - ",
+        "\nKW  - ",
+        "JOUR\n",
+        "///",
+        "  - ",
+    ),
+    "csljson": (
+        '{"id": "a", "type": "book"',
+        '"issued": {"date-parts": [[',
+        '"author": [{"family": ',
+        '"title": ',
+        "[",
+        "]",
+        "{",
+        "}",
+        ":",
+        "null",
+        "1e999",
+        "-0",
+        '"\\u0000"',
+    ),
+    "csv": ("key,title,year\n", '"', '""', ",", "\n", "'=1+1", "extra", '[["a","b"]]', "json:"),
+    "wos": ("PT J\n", "AU ", "TI ", "PY ", "ER\n", "EF\n", "   ", "FN ", "VR 1.0\n"),
+    "scopus": ("Authors,Title,Year,EID\n", '"', ",", "\n", "2-s2.0-1", "Author full names"),
+    "medline": ("PMID- ", "\nTI  - ", "\nFAU - ", "\nDP  - ", "\n      ", "\nAID - ", "[doi]"),
+    "openalex": ('{"id": "W1"', '"abstract_inverted_index": {', '"authorships": [', "]", "}"),
+    "endnote": ("<record>", "</record>", "<titles><title>", "</title>", "<!DOCTYPE x [", "&x;"),
+    "markdown": ("[^1]", "[^1]: ", "\n# ", "*", "http://", "(2001)", "Ibid.", "\n\n", "1. "),
+    "taxonomy": (
+        "facets:\n",
+        "  - id: f\n",
+        "    values:\n",
+        "      - id: v\n",
+        "synonyms: [",
+        "*",
+        "&a ",
+        "*a",
+    ),
+    "curation": (
+        "tags:\n",
+        "  add:\n",
+        "    - {work: k, facet: f, value: v}\n",
+        "works:\n",
+        "merge:",
+        "!!python",
+    ),
+    "docx": (
+        "<w:p>",
+        "</w:p>",
+        "<w:r><w:t>",
+        "</w:t></w:r>",
+        '<w:footnoteReference w:id="1"/>',
+        '<!ENTITY a "b">',
+    ),
+}
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_DOCX_SEED = (
+    f"<w:document {_W}><w:body><w:p><w:r><w:t>A claim.</w:t></w:r>"
+    '<w:r><w:footnoteReference w:id="1"/></w:r></w:p></w:body></w:document>'
+)
+
+
+def _seed(name: str) -> str:
+    return (DATA / "real" / name).read_text(encoding="utf-8")[:SEED_CHARS]
+
+
+def _seeds() -> dict[str, str]:
+    return {
+        "bibtex": _seed("jabref_test.bib"),
+        "ris": _seed("rispy_example_full.ris"),
+        "csljson": (DATA / "csljson" / "zotero_export.json").read_text(encoding="utf-8")[
+            :SEED_CHARS
+        ],
+        "csv": 'key,title,authors,year,extra\nk1,A title,Roe, Jane,2001,"[[""x"",""y""]]"\n',
+        "wos": _seed("jabref_wos.isi"),
+        "scopus": _seed("litstudy_scopus.csv"),
+        "medline": _seed("jabref_pubmed.nbib"),
+        "openalex": _seed("openalex_works_snapshot.jsonl"),
+        "endnote": _seed("jabref_endnote_report.xml"),
+        "markdown": (DATA / "docs" / "footnoted_report.md").read_text(encoding="utf-8")[
+            :SEED_CHARS
+        ],
+        "taxonomy": (FIXTURE / "bibliography" / "taxonomy.yaml").read_text(encoding="utf-8"),
+        "curation": (FIXTURE / "curation-example.yaml").read_text(encoding="utf-8"),
+        "docx": _DOCX_SEED,
+    }
+
+
+SEEDS = _seeds()
+
+
+def hostile_text(fmt: str) -> st.SearchStrategy[str]:
+    """Text for the reader of ``fmt``: its seed file edited, a soup of tokens, or any text."""
+    tokens = st.sampled_from(TOKENS[fmt] + HOSTILE) | st.text(max_size=8)
+    edit = st.tuples(st.floats(0, 1), st.integers(0, 40), tokens)
+
+    def edited(edits: list[tuple[float, int, str]]) -> str:
+        text = SEEDS[fmt]
+        for where, cut, token in edits:
+            at = int(where * len(text))
+            text = text[:at] + token + text[at + cut :]
+        return text
+
+    soup = st.lists(tokens, max_size=60).map("".join)
+    return st.one_of(
+        st.lists(edit, min_size=1, max_size=6).map(edited), soup, st.text(max_size=200)
+    )
+
+
+def hostile_bytes(fmt: str) -> st.SearchStrategy[bytes]:
+    """Bytes for a file reader: hostile text encoded, sometimes as UTF-16 or with bad bytes."""
+    encodings = st.sampled_from(("utf-8", "utf-8-sig", "utf-16", "latin-1"))
+    junk = st.binary(max_size=6)
+    return st.tuples(hostile_text(fmt), encodings, junk).map(
+        lambda t: t[0].encode(t[1], errors="replace") + t[2]
+    )
+
+
+def _in_file(suffix: str, data: bytes, read: Callable[[Path], object]) -> None:
+    with tempfile.TemporaryDirectory(prefix="litreview-fuzz-") as tmp:
+        path = Path(tmp) / f"input{suffix}"
+        path.write_bytes(data)
+        read(path)
+
+
+def _docx(body: str) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", body.encode("utf-8", errors="replace"))
+        z.writestr(
+            "word/footnotes.xml",
+            body.replace("w:document", "w:footnotes").encode("utf-8", "replace"),
+        )
+    _in_file(".docx", buf.getvalue(), read_document_meta)
+
+
+def _scan(text: str, suffix: str) -> None:
+    from litreview.pipeline.ingest import check_document
+
+    _in_file(suffix, text.encode("utf-8", errors="replace"), lambda p: check_document(str(p)))
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A reader to fuzz: its name, the strategy of its inputs and the call."""
+
+    name: str
+    inputs: st.SearchStrategy[object]
+    call: Callable[[object], object]
+
+
+def _text_target(name: str, fmt: str, fn: Callable[[str, str], object]) -> Target:
+    return Target(name, hostile_text(fmt), lambda t: fn(str(t), f"fuzz.{fmt}"))
+
+
+TARGETS: tuple[Target, ...] = (
+    _text_target("bibtex", "bibtex", read_bibtex),
+    Target(
+        "bibtex-bytes", hostile_bytes("bibtex"), lambda b: read_bibtex_bytes(bytes(b), "fuzz.bib")
+    ),
+    _text_target("ris", "ris", read_ris),
+    _text_target("csljson", "csljson", read_csljson),
+    _text_target("csv", "csv", read_csv),
+    _text_target("wos", "wos", read_wos),
+    _text_target("scopus", "scopus", read_scopus),
+    _text_target("medline", "medline", read_medline),
+    _text_target("openalex", "openalex", read_openalex),
+    _text_target("endnote", "endnote", read_endnote),
+    _text_target("taxonomy", "taxonomy", load_taxonomy),
+    _text_target("curation", "curation", load_curation),
+    Target("file-bib", hostile_bytes("bibtex"), lambda b: _in_file(".bib", bytes(b), read_file)),
+    Target("file-ris", hostile_bytes("ris"), lambda b: _in_file(".ris", bytes(b), read_file)),
+    Target("file-txt", hostile_bytes("medline"), lambda b: _in_file(".txt", bytes(b), read_file)),
+    Target("file-csv", hostile_bytes("csv"), lambda b: _in_file(".csv", bytes(b), read_file)),
+    Target("file-json", hostile_bytes("csljson"), lambda b: _in_file(".json", bytes(b), read_file)),
+    Target("document-md", hostile_text("markdown"), lambda t: _scan(str(t), ".md")),
+    Target("document-txt", hostile_text("markdown"), lambda t: _scan(str(t), ".txt")),
+    Target("document-docx", hostile_text("docx"), lambda t: _docx(str(t))),
+)

@@ -1,0 +1,308 @@
+"""Hostile inputs (issue 19): each case a small file built here, run through the command line
+in this process. The invariant: a result, or a one-line error with exit 2; never a traceback
+(an exception out of ``cli.main``), a hang, or a silent loss."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from litreview import cli
+from litreview.core.errors import InputError
+from litreview.core.model import Citation
+from litreview.review import Review
+from litreview.taxonomy import load_taxonomy
+
+TAXONOMY = """\
+facets:
+  - id: topic
+    values:
+      - id: crops
+        synonyms: [wheat, barley]
+"""
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def one_line_error(code: int, err: str, *words: str) -> None:
+    """Exit 2 with the error on the last line of stderr, naming what it should."""
+    assert code == 2, err
+    last = err.strip().splitlines()[-1]
+    assert "Traceback" not in err
+    for word in words:
+        assert word in last, last
+
+
+@pytest.fixture
+def review(tmp_path: Path) -> Path:
+    root = tmp_path / "rev"
+    (root / "bibliography").mkdir(parents=True)
+    (root / "documents").mkdir()
+    (root / "bibliography" / "taxonomy.yaml").write_text(TAXONOMY, encoding="utf-8")
+    return root
+
+
+def write(path: Path, data: str | bytes) -> Path:
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8", newline="")
+    return path
+
+
+# -- item 2: citekeys cannot inject entries ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("a.ris", "TY  - BOOK\nID  - k2}@misc{pwn,title={x}},\nTI  - One\nER  - \n"),
+        ("a.csv", 'key,title\n"k2}@misc{pwn,title={x}},",One\n'),
+    ],
+)
+def test_a_hostile_citekey_adds_no_entry(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str
+) -> None:
+    code, _, err = run(capsys, "import", str(write(tmp_path / name, text)), "--review", str(review))
+    assert code == 0, err
+    works, problems = Review.at(review).load_works()
+    assert problems == [] and len(works) == 1 and "pwn" not in works[0].key
+    # the next import still reads the corpus
+    assert run(capsys, "import", str(tmp_path / name), "--review", str(review))[0] == 0
+
+
+# -- item 3: a long sentence does not break the review ------------------------------------------
+
+
+def test_a_sentence_of_200_kib_in_citations_reads_back(review: Path) -> None:
+    rev = Review.at(review)
+    long = "word " * 40_000
+    rev.save_citations(
+        [Citation(doc_id="d", footnote=1, position=1, raw="r", work_key="", context=long)]
+    )
+    assert rev.load_citations()[0].context == long
+
+
+# -- item 5: exports neutralise what came from non-TeX, non-formula sources ----------------------
+
+
+def test_exports_neutralise_tex_and_formulas(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ris = "TY  - BOOK\nID  - k1\nTI  - \\input{/etc/passwd}\\immediate\\write18{id}\nER  - \n"
+    ris += 'TY  - BOOK\nID  - k2\nTI  - =HYPERLINK("http://x","y")\nER  - \n'
+    assert (
+        run(capsys, "import", str(write(tmp_path / "a.ris", ris)), "--review", str(review))[0] == 0
+    )
+    bib = tmp_path / "out.bib"
+    assert (
+        run(capsys, "export", "--format", "bibtex", "-o", str(bib), "--review", str(review))[0] == 0
+    )
+    text = bib.read_text(encoding="utf-8")
+    assert "\\input{" not in text and "\\write18" not in text
+    out = tmp_path / "out.csv"
+    assert run(capsys, "export", "--format", "csv", "-o", str(out), "--review", str(review))[0] == 0
+    assert ",=HYPERLINK" not in out.read_text(encoding="utf-8")
+
+
+# -- items 6 and 8: bounded memory, one-line errors ---------------------------------------------
+
+
+def string_bomb(levels: int) -> str:
+    lines = ['@string{a0 = "xxxxxxxxxx"}']
+    lines += [f"@string{{a{i} = a{i - 1} # a{i - 1}}}" for i in range(1, levels)]
+    return "\n".join([*lines, f"@misc{{k, title = a{levels - 1}}}", ""])
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "says"),
+    [
+        ("bomb.bib", string_bomb(28), "@string"),
+        ("deep.json", "[" * 50_000 + "]" * 50_000, "nested"),
+        ("deep2.json", '[{"id": "a", "title": ' + "[" * 5000 + "]" * 5000 + "}]", "nested"),
+        (
+            "year.json",
+            '[{"id":"a","type":"book","issued":{"date-parts":[[' + "9" * 5000 + "]]}}]",
+            "digits",
+        ),
+        ("nul.bib", "@misc{k1, title={A\x00B}, year={2001}}\n", "NUL"),
+        ("nul.ris", "TY  - BOOK\nTI  - A\x00B\nER  - \n", "NUL"),
+        ("nul.csv", "key,title\nk1,A\x00B\n", "NUL"),
+        ("unclosed.csv", 'key,title\nk1,"never closed\nk2,Two\nk3,Three\n', "never closed"),
+        ("bad.docx", b"PK not a zip", "DOCX"),
+    ],
+)
+def test_hostile_file_is_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, data: str | bytes, says: str
+) -> None:
+    path = write(tmp_path / name, data)
+    code, out, err = run(capsys, "validate", str(path))
+    assert code == 2
+    assert says in (err.strip().splitlines() or [""])[-1] + out and "Traceback" not in err
+
+
+def test_unclosed_quote_keeps_the_rows_before_it(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv_file = write(tmp_path / "a.csv", 'key,title\nk0,Zero\nk1,"never closed\nk2,Two\n')
+    code, _, err = run(capsys, "import", str(csv_file), "--review", str(review))
+    assert code == 0 and "a.csv:3" in err and "never closed" in err
+    assert [w.key for w in Review.at(review).load_works()[0]] == ["k0"]
+
+
+def test_a_cell_of_2_mb_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path / "big.csv", "key,title\nk1," + "a " * 1_000_000 + "\n")
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 0 and "ok: 1 entries" in out
+
+
+def docx(path: Path, body: bytes) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", body)
+    return path
+
+
+def test_docx_bad_xml_and_bomb(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("docx")
+    code, _, err = run(capsys, "validate", str(docx(tmp_path / "a.docx", b"<w:document><x>")))
+    one_line_error(code, err, "a.docx", "cannot read DOCX")
+    monkeypatch.setattr("litreview.formats._docx_text.MAX_DOCX_PART_BYTES", 10_000)
+    code, _, err = run(capsys, "validate", str(docx(tmp_path / "b.docx", b"<a>" + b" " * 20_000)))
+    one_line_error(code, err, "b.docx", "larger than 10,000 bytes uncompressed")
+
+
+def test_encrypted_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    pytest.importorskip("pypdfium2")
+    pytest.importorskip("cryptography")
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(100, 100)
+    writer.encrypt("secret", algorithm="AES-256")
+    path = tmp_path / "locked.pdf"
+    writer.write(str(path))
+    code, _, err = run(capsys, "validate", str(path))
+    one_line_error(code, err, "locked.pdf", "PDF")
+
+
+def test_a_3000_word_synonym_is_refused() -> None:
+    text = TAXONOMY.replace("barley", " ".join(["w"] * 3000))
+    with pytest.raises(InputError, match="synonym longer") as caught:
+        load_taxonomy(text, "taxonomy.yaml")
+    assert caught.value.line == 5
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "fifo"])
+def test_documents_row_naming_a_device_or_fifo(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], device: str
+) -> None:
+    if device == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs here")
+        device = str(tmp_path / "pipe.txt")
+        os.mkfifo(device)
+    docs = review / "bibliography" / "documents.csv"
+    docs.write_text(f"doc_id,path,title,author,year,work_key\nd,{device},,,,\n", encoding="utf-8")
+    code, _, err = run(capsys, "gaps", "--review", str(review))
+    one_line_error(code, err, "outside the review")
+    # even where the user allows its folder, it is not read
+    roots = review / "bibliography" / "document_roots.txt"
+    roots.write_text(f"{Path(device).parent}\n", encoding="utf-8")
+    code, _, err = run(capsys, "gaps", "--review", str(review))
+    one_line_error(code, err, device, "not a regular file")
+
+
+def test_review_and_output_that_are_not_what_they_should_be(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a_file = write(tmp_path / "plain", "x")
+    code, _, err = run(capsys, "export", "--format", "ris", "--review", str(a_file))
+    one_line_error(code, err, "not a folder")
+    code, _, err = run(
+        capsys, "export", "--format", "ris", "-o", str(tmp_path), "--review", str(review)
+    )
+    one_line_error(code, err, "is a folder")
+
+
+# -- item 9: no silent replacement or creation --------------------------------------------------
+
+
+def test_import_into_a_typo_creates_nothing(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ris = write(tmp_path / "a.ris", "TY  - BOOK\nTI  - One\nER  - \n")
+    typo = tmp_path / "revv"
+    code, _, err = run(capsys, "import", str(ris), "--review", str(typo))
+    one_line_error(code, err, "no such review folder")
+    assert not typo.exists()
+
+
+NOTE_DOC = """\
+# {title}
+
+A claim about wheat.[^1]
+
+[^1]: {author}, *{title}* (London: Press, 2001).
+"""
+
+
+def test_same_stem_from_two_folders_keeps_both(
+    review: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = []
+    for folder, author in (("a", "Jane Roe"), ("b", "John Doe")):
+        (review / "documents" / folder).mkdir()
+        text = NOTE_DOC.format(title=f"Study by {author}", author=author)
+        docs.append(write(review / "documents" / folder / "report.md", text))
+    assert run(capsys, "ingest", str(docs[0]), "--review", str(review))[0] == 0
+    code, _, err = run(capsys, "ingest", str(docs[1]), "--review", str(review))
+    assert code == 0 and "has the name 'report'" in err
+    rev = Review.at(review)
+    ids = sorted(d.doc_id for d in rev.load_documents())
+    assert len(ids) == 2 and ids[0] == "report"
+    cited = {c.doc_id for c in rev.load_citations() if c.kind == "citation"}
+    assert cited == set(ids)
+    # ingesting the first again replaces only its own rows
+    assert run(capsys, "ingest", str(docs[0]), "--review", str(review))[0] == 0
+    assert sorted(d.doc_id for d in rev.load_documents()) == ids
+
+
+@pytest.mark.parametrize("where", ["/etc/passwd", "../" * 30 + "etc/passwd", "link"])
+def test_documents_row_outside_the_review_is_not_read(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    secret = write(tmp_path / "secret.txt", "A secret about wheat.\n")
+    if where == "link":
+        (review / "documents" / "link.txt").symlink_to(secret)
+        where = "documents/link.txt"
+    docs = review / "bibliography" / "documents.csv"
+    docs.write_text(f"doc_id,path,title,author,year,work_key\nd,{where},,,,\n", encoding="utf-8")
+    code, _, err = run(capsys, "gaps", "--review", str(review))
+    one_line_error(code, err, "documents.csv:2", "outside the review", "document_roots.txt")
+    # a declared root lets it be read
+    roots = review / "bibliography" / "document_roots.txt"
+    roots.write_text(f"# mine\n{tmp_path}\n/etc\n", encoding="utf-8")
+    code, _, err = run(capsys, "gaps", "--review", str(review))
+    assert "outside the review" not in err
+
+
+def test_ingest_from_outside_declares_the_folder(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "papers").mkdir()
+    doc = write(tmp_path / "papers" / "study.md", NOTE_DOC.format(title="T", author="Jane Roe"))
+    code, _, err = run(capsys, "ingest", str(doc), "--review", str(review))
+    assert code == 0 and "documents may now be read from ../papers" in err
+    rev = Review.at(review)
+    assert (review / "bibliography" / "document_roots.txt").read_text() == "../papers\n"
+    assert "wheat" in rev.load_text(rev.load_documents()[0])
+    run(capsys, "ingest", str(doc), "--review", str(review))  # declared once
+    assert (review / "bibliography" / "document_roots.txt").read_text() == "../papers\n"
