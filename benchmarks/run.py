@@ -48,6 +48,12 @@ BENCHMARKS = (
     Benchmark("bench_refparse.py", ("--n", "100"), (), r"speed: \d+ references"),
     Benchmark("bench_statements.py", ("--docs", "2", "--repeats", "1"), (), r"find_statements"),
     Benchmark("bench_suggest.py", (), (), r"blind to rules"),
+    Benchmark(
+        "bench_reliability.py",
+        ("--kills", "3", "--races", "1", "--race-records", "200"),
+        (),
+        r"races tried: \d+ .*entries lost: \d+",
+    ),
     Benchmark("real_files.py", ("--no-tools", *_REAL), ("--no-tools",), r"^\| total \| \d+"),
 )
 
