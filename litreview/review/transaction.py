@@ -214,6 +214,7 @@ def recover(root: Path, folders: Sequence[tuple[Path, bool]], trees: Sequence[Pa
     journal = read_journal(root)
     if journal is not None:
         state, moves = journal
+        _check_journal(root, state, moves, folders)
         if state == COMMITTING:
             roll_forward(moves)
         else:
@@ -227,6 +228,46 @@ def recover(root: Path, folders: Sequence[tuple[Path, bool]], trees: Sequence[Pa
             for path in tree.parent.glob(f".{tree.name}.*"):
                 if path.is_dir() and not path.is_symlink():
                     _remove(path)
+
+
+def _check_journal(
+    root: Path, state: str, moves: Sequence[Move], folders: Sequence[tuple[Path, bool]]
+) -> None:
+    """A journal only names the review's own files (or the files its symlinks point at) and
+    their staged siblings; anything else (a journal copied from elsewhere, or written to
+    move a file outside) is refused before a file is touched."""
+    inside = Path(os.path.abspath(root))
+    linked = {
+        Path(os.path.realpath(p))
+        for folder, _ in folders
+        if folder.is_dir()
+        for p in folder.iterdir()
+        if p.is_symlink()
+    }
+    for m in moves:
+        if state not in (STAGING, COMMITTING) or not _is_own(m, inside, linked):
+            raise InputError(
+                f"the journal of an unfinished save names a file that is not the review's "
+                f"({m.target}); nothing was changed (delete the journal if it is not this "
+                f"review's own)",
+                path=str(journal_path(root)),
+            )
+
+
+def _is_own(m: Move, inside: Path, linked: set[Path]) -> bool:
+    """Whether ``m`` moves a file of the review (or one its links point at) and its own
+    staged sibling."""
+    ours = Path(os.path.normpath(os.path.abspath(m.target))).is_relative_to(inside)
+    ours = ours or m.target in linked
+    if m.old is None:
+        return ours and _is_sibling(m.staged, m.target, "tmp")
+    return ours and _is_sibling(m.staged, m.target, "new") and _is_sibling(m.old, m.target, "old")
+
+
+def _is_sibling(path: Path, target: Path, suffix: str) -> bool:
+    """Whether ``path`` is ``.NAME.TOKEN.SUFFIX`` beside ``target``."""
+    pattern = rf"\.{re.escape(target.name)}\.[0-9a-f]+\.{suffix}"
+    return path.parent == target.parent and re.fullmatch(pattern, path.name) is not None
 
 
 def _leftover_files(folder: Path, recursive: bool) -> list[Path]:
