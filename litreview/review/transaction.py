@@ -28,11 +28,12 @@ import shutil
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from litreview.core.atomic import dir_mode, fsync_dir, real_target, stage, temp_name, write_bytes
 from litreview.core.errors import InputError
 
-__all__ = ["JOURNAL", "STATE_DIR", "Move", "Transaction", "pending", "recover"]
+__all__ = ["JOURNAL", "STATE_DIR", "Move", "Swept", "Transaction", "pending", "recover"]
 
 STATE_DIR = ".litreview"
 JOURNAL = "journal.json"
@@ -59,6 +60,14 @@ class Move:
     staged: Path
     target: Path
     old: Path | None = None
+
+
+class Swept(NamedTuple):
+    """A folder whose leftover temporary files recovery removes (``recursive``: and its
+    sub-folders')."""
+
+    path: Path
+    recursive: bool = False
 
 
 @dataclass(slots=True)
@@ -207,10 +216,10 @@ def roll_back(moves: Iterable[Move]) -> None:
         _remove(m.staged)
 
 
-def recover(root: Path, folders: Sequence[tuple[Path, bool]], trees: Sequence[Path]) -> None:
+def recover(root: Path, folders: Sequence[Swept], trees: Sequence[Path]) -> None:
     """Finish or undo a save a kill cut short, then remove the leftovers of older runs:
-    hidden ``.NAME.*.tmp`` files in ``folders`` (``(folder, recursive)`` pairs) and hidden
-    ``.NAME.*`` folders beside each folder of ``trees``."""
+    hidden ``.NAME.*.tmp`` files in ``folders`` and hidden ``.NAME.*`` folders beside each
+    folder of ``trees``."""
     journal = read_journal(root)
     if journal is not None:
         state, moves = journal
@@ -220,8 +229,8 @@ def recover(root: Path, folders: Sequence[tuple[Path, bool]], trees: Sequence[Pa
         else:
             roll_back(moves)
         _remove_journal(root)
-    for folder, recursive in folders:
-        for path in _leftover_files(folder, recursive):
+    for folder in folders:
+        for path in _leftover_files(folder):
             _remove(path)
     for tree in trees:
         if tree.parent.is_dir():
@@ -230,18 +239,16 @@ def recover(root: Path, folders: Sequence[tuple[Path, bool]], trees: Sequence[Pa
                     _remove(path)
 
 
-def _check_journal(
-    root: Path, state: str, moves: Sequence[Move], folders: Sequence[tuple[Path, bool]]
-) -> None:
+def _check_journal(root: Path, state: str, moves: Sequence[Move], folders: Sequence[Swept]) -> None:
     """A journal only names the review's own files (or the files its symlinks point at) and
     their staged siblings; anything else (a journal copied from elsewhere, or written to
     move a file outside) is refused before a file is touched."""
     inside = Path(os.path.abspath(root))
     linked = {
         Path(os.path.realpath(p))
-        for folder, _ in folders
-        if folder.is_dir()
-        for p in folder.iterdir()
+        for folder in folders
+        if folder.path.is_dir()
+        for p in folder.path.iterdir()
         if p.is_symlink()
     }
     for m in moves:
@@ -270,13 +277,13 @@ def _is_sibling(path: Path, target: Path, suffix: str) -> bool:
     return path.parent == target.parent and re.fullmatch(pattern, path.name) is not None
 
 
-def _leftover_files(folder: Path, recursive: bool) -> list[Path]:
-    if not folder.is_dir():
+def _leftover_files(folder: Swept) -> list[Path]:
+    if not folder.path.is_dir():
         return []
     found = []
-    for here, dirs, names in os.walk(folder):
+    for here, dirs, names in os.walk(folder.path):
         found += [Path(here, n) for n in names if _LEFTOVER_FILE.match(n)]
-        if not recursive:
+        if not folder.recursive:
             break
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
     return sorted(found)
