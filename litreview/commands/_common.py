@@ -28,10 +28,12 @@ def review_of(args: argparse.Namespace) -> Review:
 
 def review_lock(args: argparse.Namespace) -> contextlib.AbstractContextManager[None]:
     """The lock a command holds on its review (``--review``, or ``init``'s folder) from start
-    to end: exclusive for a command that writes, shared for one that only reads."""
+    to end: exclusive for a command that writes, shared for one that only reads. A folder
+    that is no review yet has nothing to lock (nor gets a lock file): the command says so,
+    or ``init`` makes the review and its save takes the lock."""
     kind = getattr(args, "_lock", "write")
     root = getattr(args, "review", None) or getattr(args, "dir", None)
-    if kind == "none" or root is None:
+    if kind == "none" or root is None or not Review.at(root).bibliography.is_dir():
         return contextlib.nullcontext()
     return Review.at(root).lock(
         write=kind == "write", on_wait=lambda m: notice(f"litreview {args.command}: {m}")

@@ -28,7 +28,7 @@ from litreview.formats.bibtex import read_bibtex, write_bibtex
 from litreview.formats.bibtex_patch import Read, check_bibtex, patch_bibtex
 from litreview.formats.documents import read_document
 from litreview.review.lock import hold
-from litreview.review.transaction import STATE_DIR, Transaction, pending, recover
+from litreview.review.transaction import STATE_DIR, Swept, Transaction, pending, recover
 from litreview.taxonomy import Taxonomy, load_taxonomy
 
 
@@ -102,8 +102,13 @@ class Review:
 
     def _recover(self) -> None:
         """Finish or undo a killed save; remove temporary files older runs left."""
-        folders = ((self.root, False), (self.bibliography, False), (self.gaps_dir, True))
-        recover(self.root, (*folders, (self.root / STATE_DIR, False)), (self.gaps_dir,))
+        folders = (
+            Swept(self.root),
+            Swept(self.bibliography),
+            Swept(self.gaps_dir, recursive=True),
+            Swept(self.root / STATE_DIR),
+        )
+        recover(self.root, folders, (self.gaps_dir,))
 
     def _write(self, path: Path, data: str | bytes) -> None:
         """Write one file of the review: at the end of the transaction (a one-file

@@ -28,11 +28,12 @@ import shutil
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from litreview.core.atomic import dir_mode, fsync_dir, real_target, stage, temp_name, write_bytes
 from litreview.core.errors import InputError
 
-__all__ = ["JOURNAL", "STATE_DIR", "Move", "Transaction", "pending", "recover"]
+__all__ = ["JOURNAL", "STATE_DIR", "Move", "Swept", "Transaction", "pending", "recover"]
 
 STATE_DIR = ".litreview"
 JOURNAL = "journal.json"
@@ -59,6 +60,14 @@ class Move:
     staged: Path
     target: Path
     old: Path | None = None
+
+
+class Swept(NamedTuple):
+    """A folder whose leftover temporary files recovery removes (``recursive``: and its
+    sub-folders')."""
+
+    path: Path
+    recursive: bool = False
 
 
 @dataclass(slots=True)
@@ -207,20 +216,21 @@ def roll_back(moves: Iterable[Move]) -> None:
         _remove(m.staged)
 
 
-def recover(root: Path, folders: Sequence[tuple[Path, bool]], trees: Sequence[Path]) -> None:
+def recover(root: Path, folders: Sequence[Swept], trees: Sequence[Path]) -> None:
     """Finish or undo a save a kill cut short, then remove the leftovers of older runs:
-    hidden ``.NAME.*.tmp`` files in ``folders`` (``(folder, recursive)`` pairs) and hidden
-    ``.NAME.*`` folders beside each folder of ``trees``."""
+    hidden ``.NAME.*.tmp`` files in ``folders`` and hidden ``.NAME.*`` folders beside each
+    folder of ``trees``."""
     journal = read_journal(root)
     if journal is not None:
         state, moves = journal
+        _check_journal(root, state, moves, folders)
         if state == COMMITTING:
             roll_forward(moves)
         else:
             roll_back(moves)
         _remove_journal(root)
-    for folder, recursive in folders:
-        for path in _leftover_files(folder, recursive):
+    for folder in folders:
+        for path in _leftover_files(folder):
             _remove(path)
     for tree in trees:
         if tree.parent.is_dir():
@@ -229,13 +239,51 @@ def recover(root: Path, folders: Sequence[tuple[Path, bool]], trees: Sequence[Pa
                     _remove(path)
 
 
-def _leftover_files(folder: Path, recursive: bool) -> list[Path]:
-    if not folder.is_dir():
+def _check_journal(root: Path, state: str, moves: Sequence[Move], folders: Sequence[Swept]) -> None:
+    """A journal only names the review's own files (or the files its symlinks point at) and
+    their staged siblings; anything else (a journal copied from elsewhere, or written to
+    move a file outside) is refused before a file is touched."""
+    inside = Path(os.path.abspath(root))
+    linked = {
+        Path(os.path.realpath(p))
+        for folder in folders
+        if folder.path.is_dir()
+        for p in folder.path.iterdir()
+        if p.is_symlink()
+    }
+    for m in moves:
+        if state not in (STAGING, COMMITTING) or not _is_own(m, inside, linked):
+            raise InputError(
+                f"the journal of an unfinished save names a file that is not the review's "
+                f"({m.target}); nothing was changed (delete the journal if it is not this "
+                f"review's own)",
+                path=str(journal_path(root)),
+            )
+
+
+def _is_own(m: Move, inside: Path, linked: set[Path]) -> bool:
+    """Whether ``m`` moves a file of the review (or one its links point at) and its own
+    staged sibling."""
+    ours = Path(os.path.normpath(os.path.abspath(m.target))).is_relative_to(inside)
+    ours = ours or m.target in linked
+    if m.old is None:
+        return ours and _is_sibling(m.staged, m.target, "tmp")
+    return ours and _is_sibling(m.staged, m.target, "new") and _is_sibling(m.old, m.target, "old")
+
+
+def _is_sibling(path: Path, target: Path, suffix: str) -> bool:
+    """Whether ``path`` is ``.NAME.TOKEN.SUFFIX`` beside ``target``."""
+    pattern = rf"\.{re.escape(target.name)}\.[0-9a-f]+\.{suffix}"
+    return path.parent == target.parent and re.fullmatch(pattern, path.name) is not None
+
+
+def _leftover_files(folder: Swept) -> list[Path]:
+    if not folder.path.is_dir():
         return []
     found = []
-    for here, dirs, names in os.walk(folder):
+    for here, dirs, names in os.walk(folder.path):
         found += [Path(here, n) for n in names if _LEFTOVER_FILE.match(n)]
-        if not recursive:
+        if not folder.recursive:
             break
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
     return sorted(found)

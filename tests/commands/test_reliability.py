@@ -51,6 +51,16 @@ def test_a_reading_command_leaves_no_trace_in_a_missing_folder(tmp_path: Path) -
     assert not (tmp_path / "typo").exists()
 
 
+@pytest.mark.parametrize("command", ["export", "import"])
+def test_a_folder_that_is_no_review_gets_no_lock_file(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["--format", "ris"] if command == "export" else [str(rel.FIXTURE / "refs.bib")]
+    assert main([command, *args, "--review", str(tmp_path)]) == 2
+    assert "not a review" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("command", rel.COMMANDS)
 def test_a_command_killed_while_saving_leaves_the_review_old_or_new(
@@ -59,7 +69,7 @@ def test_a_command_killed_while_saving_leaves_the_review_old_or_new(
     env = rel.environment()
     scenario = rel.prepare(command, tmp_path, env, runs=1)
     rng = random.Random(19)
-    kills = [rel.kill_trial(scenario, tmp_path, env, rng, w) for w in rel.WHEN]
+    kills = [rel.kill_trial(scenario, tmp_path, env, rng, w) for w in ("staging", "committing")]
     assert all(k.outcome in ("old", "new") for k in kills), kills
 
 

@@ -3,6 +3,7 @@ symlinks kept, modes from the umask, leftovers of killed runs removed."""
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from collections.abc import Iterator
@@ -234,3 +235,48 @@ def test_an_unreadable_journal_is_a_one_line_error(review: Review) -> None:
     journal.write_text("{not json")
     with pytest.raises(tx_module.InputError, match=r"journal\.json: the journal of an unfinished"):
         recover(review)
+
+
+@pytest.mark.parametrize(
+    "moves",
+    [
+        [("bibliography/.corpus.bib.feed.tmp", "../victim.txt", None)],
+        [("../.victim.txt.feed.tmp", "../victim.txt", None)],
+        [("bibliography/other.bib", "bibliography/corpus.bib", None)],
+        [("bibliography/.corpus.bib.feed.new", "gaps", "bibliography/.gaps.feed.old")],
+    ],
+    ids=["target-outside", "staged-outside", "staged-not-a-sibling", "tree-parts-elsewhere"],
+)
+def test_a_journal_naming_files_not_the_reviews_is_refused(
+    review: Review, tmp_path: Path, moves: list[tuple[str, str, str | None]]
+) -> None:
+    """A journal copied from elsewhere or written to move a file outside the review: a
+    one-line error, and nothing is moved or deleted."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("mine")
+    (tmp_path / ".victim.txt.feed.tmp").write_text("theirs")
+    (review.bibliography / ".corpus.bib.feed.tmp").write_text("theirs")
+    (review.bibliography / "other.bib").write_text("theirs")
+    before = files_of(review)
+    journal = review.root / STATE_DIR / "journal.json"
+    journal.parent.mkdir()
+    entries = [{"staged": s, "target": t, "old": o} for s, t, o in moves]
+    journal.write_text(json.dumps({"version": 1, "state": "committing", "moves": entries}))
+    with pytest.raises(tx_module.InputError, match="names a file that is not the review's"):
+        recover(review)
+    assert victim.read_text() == "mine" and files_of(review) == before
+
+
+def test_a_journal_may_name_the_file_a_link_of_the_review_points_at(
+    review: Review, tmp_path: Path
+) -> None:
+    shared = tmp_path / "elsewhere" / "shared.bib"
+    shared.parent.mkdir()
+    shared.write_text("old corpus\n")
+    review.corpus_path.unlink()
+    review.corpus_path.symlink_to(shared)
+    staged = shared.parent / ".shared.bib.feed.tmp"
+    staged.write_text("new corpus\n")
+    write_journal(review.root, "committing", [Move(staged, shared)])
+    recover(review)
+    assert review.corpus_path.is_symlink() and shared.read_text() == "new corpus\n"
