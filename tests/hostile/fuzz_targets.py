@@ -237,6 +237,29 @@ def _scan(text: str, suffix: str) -> None:
     _in_file(suffix, text.encode("utf-8", errors="replace"), lambda p: check_document(str(p)))
 
 
+def synonyms_and_text() -> st.SearchStrategy[tuple[list[str], str]]:
+    """Synonyms of any characters (wildcards, hyphens, long words), and a text to match."""
+    phrase = st.text(max_size=30) | st.lists(
+        st.sampled_from(
+            ("wheat", "barley*", "-", " ", "crop-s", "y", "é", "\\", "*", "(", "x" * 60)
+        ),
+        max_size=12,
+    ).map("".join)
+    return st.tuples(st.lists(phrase, min_size=1, max_size=8), st.text(max_size=300))
+
+
+def _match(value: tuple[list[str], str]) -> None:
+    import json
+
+    synonyms, text = value
+    yaml_text = (
+        "facets:\n  - id: f\n    values:\n      - id: v\n        synonyms: "
+        + json.dumps(synonyms)
+        + "\n"
+    )
+    load_taxonomy(yaml_text, "taxonomy.yaml").match(text + " " + " ".join(synonyms))
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
     """A reader to fuzz: its name, the strategy of its inputs and the call."""
@@ -265,6 +288,7 @@ TARGETS: tuple[Target, ...] = (
     _text_target("endnote", "endnote", read_endnote),
     _text_target("taxonomy", "taxonomy", load_taxonomy),
     _text_target("curation", "curation", load_curation),
+    Target("synonyms", synonyms_and_text(), lambda v: _match(v)),  # type: ignore[arg-type]
     Target("file-bib", hostile_bytes("bibtex"), lambda b: _in_file(".bib", bytes(b), read_file)),
     Target("file-ris", hostile_bytes("ris"), lambda b: _in_file(".ris", bytes(b), read_file)),
     Target("file-txt", hostile_bytes("medline"), lambda b: _in_file(".txt", bytes(b), read_file)),

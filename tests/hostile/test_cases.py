@@ -306,3 +306,29 @@ def test_ingest_from_outside_declares_the_folder(
     assert "wheat" in rev.load_text(rev.load_documents()[0])
     run(capsys, "ingest", str(doc), "--review", str(review))  # declared once
     assert (review / "bibliography" / "document_roots.txt").read_text() == "../papers\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("a.json", '[{"id": "a", "type": "book", "title": "x\\ud800y"}]'),
+        ("a.csv", 'key,title,extra\nk,T,"[[""a"",""\\ud800""]]"\n'),
+        ("b.csv", 'key,title,extra\nk,T,"' + "[" * 5000 + '"\n'),
+    ],
+)
+def test_escaped_lone_surrogates_and_deep_cells(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str
+) -> None:
+    code, _, err = run(capsys, "import", str(write(tmp_path / name, text)), "--review", str(review))
+    assert code == 2 and "Traceback" not in err
+    assert "not a character" in err or "nested" in err
+    assert not (review / "bibliography" / "corpus.bib").exists()
+
+
+def test_curation_with_a_lone_surrogate_or_a_looping_alias() -> None:
+    from litreview.core.curation import load_curation
+
+    with pytest.raises(InputError, match="not a character"):
+        load_curation('tags: {add: [{work: "\\ud800", facet: f, value: v}]}\n', "c.yaml")
+    _, problems = load_curation("tags: &a [*a]\n", "c.yaml")
+    assert problems and problems[0].line == 1
