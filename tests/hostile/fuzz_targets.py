@@ -22,8 +22,10 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 from litreview.core.curation import load_curation
+from litreview.core.errors import Problem
+from litreview.core.model import Work
 from litreview.formats import read_file
-from litreview.formats.bibtex import read_bibtex, read_bibtex_bytes
+from litreview.formats.bibtex import read_bibtex, read_bibtex_bytes, write_bibtex
 from litreview.formats.csljson import read_csljson
 from litreview.formats.documents import read_document_meta
 from litreview.formats.endnote import read_endnote
@@ -260,6 +262,21 @@ def _match(value: tuple[list[str], str]) -> None:
     load_taxonomy(yaml_text, "taxonomy.yaml").match(text + " " + " ".join(synonyms))
 
 
+class Unreadable(AssertionError):
+    """What a reader gave, written to corpus.bib, does not read back."""
+
+
+def _round_trip(reader: Callable[[str, str], tuple[list[Work], list[Problem]]], text: str) -> None:
+    """The works a reader gives, written as corpus.bib, read back whole and without error:
+    no input can make import write a corpus that the next command refuses."""
+    works, _ = reader(text, "fuzz")
+    unique = list({w.key: w for w in works}.values())
+    back, problems = read_bibtex(write_bibtex(sorted(unique, key=lambda w: w.key)), "corpus.bib")
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or len(back) != len(unique):
+        raise Unreadable(f"{len(unique)} works written, {len(back)} read back: {errors[:2]}")
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
     """A reader to fuzz: its name, the strategy of its inputs and the call."""
@@ -289,6 +306,12 @@ TARGETS: tuple[Target, ...] = (
     _text_target("taxonomy", "taxonomy", load_taxonomy),
     _text_target("curation", "curation", load_curation),
     Target("synonyms", synonyms_and_text(), lambda v: _match(v)),  # type: ignore[arg-type]
+    Target("corpus-from-ris", hostile_text("ris"), lambda t: _round_trip(read_ris, str(t))),
+    Target("corpus-from-csv", hostile_text("csv"), lambda t: _round_trip(read_csv, str(t))),
+    Target(
+        "corpus-from-csljson", hostile_text("csljson"), lambda t: _round_trip(read_csljson, str(t))
+    ),
+    Target("corpus-from-bib", hostile_text("bibtex"), lambda t: _round_trip(read_bibtex, str(t))),
     Target("file-bib", hostile_bytes("bibtex"), lambda b: _in_file(".bib", bytes(b), read_file)),
     Target("file-ris", hostile_bytes("ris"), lambda b: _in_file(".ris", bytes(b), read_file)),
     Target("file-txt", hostile_bytes("medline"), lambda b: _in_file(".txt", bytes(b), read_file)),

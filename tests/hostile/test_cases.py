@@ -332,3 +332,20 @@ def test_curation_with_a_lone_surrogate_or_a_looping_alias() -> None:
         load_curation('tags: {add: [{work: "\\ud800", facet: f, value: v}]}\n', "c.yaml")
     _, problems = load_curation("tags: &a [*a]\n", "c.yaml")
     assert problems and problems[0].line == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("a.csv", 'key,title,extra\nk1,T,"[[""title"",""a""],[""a b"",""1""],[""a-b"",""2""]]"\n'),
+        ("a.ris", "TY  - JOUR\nTI  - T\nUR  - http://x/a{{{b}, title={pwn\nDO  - 10.1/{\nER  - \n"),
+    ],
+)
+def test_no_input_makes_import_write_a_corpus_it_cannot_read(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str
+) -> None:
+    path = write(tmp_path / name, text)
+    assert run(capsys, "import", str(path), "--review", str(review))[0] == 0
+    works, problems = Review.at(review).load_works()
+    assert problems == [] and len(works) == 1
+    assert run(capsys, "import", str(path), "--review", str(review))[0] == 0
