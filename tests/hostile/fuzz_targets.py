@@ -277,6 +277,80 @@ def _round_trip(reader: Callable[[str, str], tuple[list[Work], list[Problem]]], 
         raise Unreadable(f"{len(unique)} works written, {len(back)} read back: {errors[:2]}")
 
 
+def _import_export(suffix: str, text: str) -> None:
+    """``litreview import`` of the text into a new review, twice (the corpus it wrote must
+    read back without error), then an export in every format, each read back."""
+    from litreview.formats import WRITABLE, writer_for
+    from litreview.pipeline.imports import run_import
+    from litreview.review import Review
+
+    with tempfile.TemporaryDirectory(prefix="litreview-fuzz-") as tmp:
+        review = Review.at(tmp)
+        review.bibliography.mkdir()
+        path = Path(tmp) / f"input{suffix}"
+        path.write_text(text, encoding="utf-8", errors="replace")
+        for _ in range(2):
+            run_import(review, [str(path)])
+            works, problems = review.load_works()
+            if any(p.severity == "error" for p in problems):
+                raise Unreadable(f"import wrote a corpus with errors: {problems[:2]}")
+        for fmt in WRITABLE:
+            out = Path(tmp) / f"export.{fmt}"
+            out.write_text(writer_for(fmt)(works), encoding="utf-8")
+            if works:
+                read_file(out, fmt)
+
+
+# A review's own tables as a person might hand-edit them: a header and a row each.
+TABLES = {
+    "documents.csv": "doc_id,path,title,author,year,work_key\nd1,documents/d1.txt,T,A,2001,k\n",
+    "citations.csv": "doc_id,footnote,position,raw,work_key,context,section,kind,char_start,"
+    "char_end\nd1,1,1,Roe 2001,k,A claim,,citation,3,9\n",
+    "tags.csv": "work_key,facet,value,source,evidence,doc_id,char_start,char_end,score\n"
+    "k,topic,crops,rule,wheat,d1,0,5,1\n",
+    "merges.csv": "kept,merged,reason,score,conflicts\nk,k2,doi,100,\n",
+    "statements.csv": "doc_id,char_start,char_end,section,quote,topic,strength,kind,score,why,"
+    'mentions\nd1,0,9,,No study,crops,strong,gap,0.9,cue,"[{""facet"":""topic"",'
+    '""value"":""crops"",""char_start"":0,""char_end"":2}]"\n',
+}
+
+
+def review_table() -> st.SearchStrategy[tuple[str, str]]:
+    """A table of a review and a hostile text for it (its seed row edited)."""
+    tokens = st.sampled_from((*HOSTILE, ",", '"', "\n", "-1", "1e999", "nan", "9" * 5000))
+    tokens = tokens | st.text(max_size=6)
+
+    def edited(name: str, edits: list[tuple[float, int, str]]) -> tuple[str, str]:
+        text = TABLES[name]
+        for where, cut, token in edits:
+            at = int(where * len(text))
+            text = text[:at] + token + text[at + cut :]
+        return name, text
+
+    edit = st.tuples(st.floats(0, 1), st.integers(0, 10), tokens)
+    return st.builds(edited, st.sampled_from(sorted(TABLES)), st.lists(edit, max_size=5))
+
+
+def _load_table(value: tuple[str, str]) -> None:
+    from litreview.review import Review
+
+    name, text = value
+    with tempfile.TemporaryDirectory(prefix="litreview-fuzz-") as tmp:
+        review = Review.at(tmp)
+        review.bibliography.mkdir()
+        review.gaps_dir.mkdir()
+        folder = review.gaps_dir if name == "statements.csv" else review.bibliography
+        (folder / name).write_text(text, encoding="utf-8", errors="replace")
+        loaders = {
+            "documents.csv": review.load_documents,
+            "citations.csv": review.load_citations,
+            "tags.csv": review.load_tags,
+            "merges.csv": review.load_merges,
+            "statements.csv": review.load_statements,
+        }
+        loaders[name]()
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
     """A reader to fuzz: its name, the strategy of its inputs and the call."""
@@ -312,6 +386,11 @@ TARGETS: tuple[Target, ...] = (
         "corpus-from-csljson", hostile_text("csljson"), lambda t: _round_trip(read_csljson, str(t))
     ),
     Target("corpus-from-bib", hostile_text("bibtex"), lambda t: _round_trip(read_bibtex, str(t))),
+    Target("import-ris", hostile_text("ris"), lambda t: _import_export(".ris", str(t))),
+    Target("import-csv", hostile_text("csv"), lambda t: _import_export(".csv", str(t))),
+    Target("import-json", hostile_text("csljson"), lambda t: _import_export(".json", str(t))),
+    Target("import-bib", hostile_text("bibtex"), lambda t: _import_export(".bib", str(t))),
+    Target("review-tables", review_table(), lambda v: _load_table(v)),  # type: ignore[arg-type]
     Target("file-bib", hostile_bytes("bibtex"), lambda b: _in_file(".bib", bytes(b), read_file)),
     Target("file-ris", hostile_bytes("ris"), lambda b: _in_file(".ris", bytes(b), read_file)),
     Target("file-txt", hostile_bytes("medline"), lambda b: _in_file(".txt", bytes(b), read_file)),
