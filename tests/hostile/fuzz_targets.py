@@ -351,6 +351,72 @@ def _load_table(value: tuple[str, str]) -> None:
         loaders[name]()
 
 
+def docx_parts() -> st.SearchStrategy[tuple[str, str]]:
+    """A well-formed DOCX body and footnotes part: paragraphs of runs (any text, italics,
+    tabs, note references with odd ids, heading styles) and notes with odd ids and types."""
+    from xml.sax.saxutils import escape
+
+    ids = st.sampled_from(("1", "2", "0", "-1", "x", "", "9" * 30))
+    text = st.text(max_size=20).map(lambda t: escape("".join(c for c in t if c.isprintable())))
+    run = st.one_of(
+        text.map(lambda t: f"<w:r><w:t>{t}</w:t></w:r>"),
+        text.map(lambda t: f"<w:r><w:rPr><w:i/></w:rPr><w:t>{t}</w:t></w:r>"),
+        st.just("<w:r><w:tab/></w:r>"),
+        ids.map(lambda i: f'<w:r><w:footnoteReference w:id="{i}"/></w:r>'),
+        ids.map(lambda i: f'<w:r><w:endnoteReference w:id="{i}"/></w:r>'),
+    )
+    style = st.sampled_from(("", '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>'))
+    para = st.builds(lambda s, rs: f"<w:p>{s}{''.join(rs)}</w:p>", style, st.lists(run, max_size=6))
+    body = st.lists(para, max_size=8).map(
+        lambda ps: f"<w:document {_W}><w:body>{''.join(ps)}</w:body></w:document>"
+    )
+    kind = st.sampled_from(("", ' w:type="separator"'))
+    note = st.builds(
+        lambda i, k, ps: f'<w:footnote w:id="{i}"{k}>{"".join(ps)}</w:footnote>',
+        ids,
+        kind,
+        st.lists(para, max_size=3),
+    )
+    notes = st.lists(note, max_size=5).map(
+        lambda ns: f"<w:footnotes {_W}>{''.join(ns)}</w:footnotes>"
+    )
+    return st.tuples(body, notes)
+
+
+def _docx_parts(parts: tuple[str, str]) -> None:
+    body, notes = parts
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", body)
+        z.writestr("word/footnotes.xml", notes)
+    _in_file(".docx", buf.getvalue(), read_document_meta)
+
+
+def _ingest(text: str) -> None:
+    """``litreview ingest`` of a hostile document, twice: the tables it wrote read back
+    without error (a sentence of any length, any characters)."""
+    from litreview.pipeline.ingest import read_sources, run_ingest
+    from litreview.review import Review
+
+    with tempfile.TemporaryDirectory(prefix="litreview-fuzz-") as tmp:
+        review = Review.at(tmp)
+        review.bibliography.mkdir()
+        (review.root / "documents").mkdir()
+        doc = review.root / "documents" / "doc.md"
+        doc.write_text(text, encoding="utf-8", errors="replace")
+        for _ in range(2):
+            read = read_sources(review, [str(doc)])
+            if not read.sources:
+                return
+            run_ingest(review, read.sources)
+        _, problems = review.load_works()
+        if any(p.severity == "error" for p in problems):
+            raise Unreadable(f"ingest wrote a corpus with errors: {problems[:2]}")
+        review.load_citations()
+        for d in review.load_documents():
+            review.load_text(d)
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
     """A reader to fuzz: its name, the strategy of its inputs and the call."""
@@ -397,6 +463,8 @@ TARGETS: tuple[Target, ...] = (
     Target("file-csv", hostile_bytes("csv"), lambda b: _in_file(".csv", bytes(b), read_file)),
     Target("file-json", hostile_bytes("csljson"), lambda b: _in_file(".json", bytes(b), read_file)),
     Target("document-md", hostile_text("markdown"), lambda t: _scan(str(t), ".md")),
+    Target("ingest-md", hostile_text("markdown"), lambda t: _ingest(str(t))),
     Target("document-txt", hostile_text("markdown"), lambda t: _scan(str(t), ".txt")),
     Target("document-docx", hostile_text("docx"), lambda t: _docx(str(t))),
+    Target("document-docx-parts", docx_parts(), lambda v: _docx_parts(v)),  # type: ignore[arg-type]
 )
