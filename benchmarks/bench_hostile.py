@@ -15,8 +15,9 @@ seconds) or *over-memory* (over 1 GB; every input here is under 10 MB).
 CSL-JSON, CSV, the search exports, documents .txt/.md/.docx, taxonomy and curation YAML,
 synonyms matched, the review's own tables, files of each suffix as bytes; and import,
 export and ingest, whose output must read back without error) gets ``--examples``
-Hypothesis inputs in this process; each call has ``--timeout`` seconds (SIGALRM). An outcome is *result*, *error* (a one-line
-InputError), *traceback* or *hang*; the process's peak memory is printed at the end.
+Hypothesis inputs in this process; each call has ``--timeout`` seconds (SIGALRM). An
+outcome is *result*, *error* (a one-line InputError), *traceback* or *hang*; the process's
+peak memory is printed at the end.
 
 The issue's target: 0 tracebacks, 0 hangs, peak memory under 1 GB for any input under 10 MB.
 """
