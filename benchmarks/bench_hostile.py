@@ -199,6 +199,24 @@ def cases() -> list[Case]:
             {"documents.csv": b"doc_id,path,title,author,year,work_key\nz,{fifo},,,,\n"},
             (("gaps", "--review", "{r}"), ("tag", "--review", "{r}")),
         ),
+        Case(
+            "FIFO, its folder a declared root",
+            {
+                "a.ris": b"TY  - BOOK\nTI  - Wheat\nER  - \n",
+                "documents.csv": b"doc_id,path,title,author,year,work_key\nz,{fifo},,,,\n",
+                "document_roots.txt": b"{tmp}\n",
+            },
+            (imp, ("tag", "--review", "{r}"), ("gaps", "--review", "{r}")),
+        ),
+        Case(
+            "/dev/zero, /dev a declared root",
+            {
+                "a.ris": b"TY  - BOOK\nTI  - Wheat\nER  - \n",
+                "documents.csv": b"doc_id,path,title,author,year,work_key\nz,/dev/zero,,,,\n",
+                "document_roots.txt": b"/dev\n",
+            },
+            (imp, ("tag", "--review", "{r}"), ("gaps", "--review", "{r}")),
+        ),
         Case("9 MB of '{' bib", {"b.bib": b"@misc{k, title=" + b"{" * MB9 + b"}\n"}, (v, imp)),
         Case("9 MB of '[' json", {"b.json": b"[" * MB9}, (v,)),
         Case(
@@ -268,8 +286,8 @@ def run_cases(timeout: float) -> Counter[str]:
             os.mkfifo(fifo)
             paths = []
             for fname, data in case.files.items():
-                data = data.replace(b"{fifo}", str(fifo).encode())
-                if fname == "documents.csv":
+                data = data.replace(b"{fifo}", str(fifo).encode()).replace(b"{tmp}", bytes(tmp))
+                if fname in ("documents.csv", "document_roots.txt"):
                     (review / "bibliography" / fname).write_bytes(data)
                     continue
                 path = (review / "documents" if fname.endswith((".md", ".txt")) else tmp) / fname
