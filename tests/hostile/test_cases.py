@@ -230,6 +230,9 @@ def test_review_and_output_that_are_not_what_they_should_be(
         capsys, "export", "--format", "ris", "-o", str(tmp_path), "--review", str(review)
     )
     one_line_error(code, err, "is a folder")
+    through = str(a_file / "x.ris")
+    code, _, err = run(capsys, "export", "--format", "ris", "-o", through, "--review", str(review))
+    one_line_error(code, err, "a file stands where a folder is needed")
 
 
 # -- item 9: no silent replacement or creation --------------------------------------------------
