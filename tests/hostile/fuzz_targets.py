@@ -468,3 +468,34 @@ TARGETS: tuple[Target, ...] = (
     Target("document-docx", hostile_text("docx"), lambda t: _docx(str(t))),
     Target("document-docx-parts", docx_parts(), lambda v: _docx_parts(v)),  # type: ignore[arg-type]
 )
+
+
+def _report(text: str) -> None:
+    """``ingest``, ``tag`` and ``report`` of a hostile document through the command line, in
+    a review with the fixture's taxonomy: each exits 0 or 2 and nothing escapes."""
+    import contextlib
+
+    from litreview import cli
+
+    taxonomy = (FIXTURE / "bibliography" / "taxonomy.yaml").read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory(prefix="litreview-fuzz-") as tmp:
+        root = Path(tmp)
+        (root / "bibliography").mkdir()
+        (root / "documents").mkdir()
+        (root / "bibliography" / "taxonomy.yaml").write_text(taxonomy, encoding="utf-8")
+        doc = root / "documents" / "doc.md"
+        doc.write_text(text, encoding="utf-8", errors="replace")
+        for argv in (["ingest", str(doc)], ["tag"], ["report"]):
+            quiet = io.StringIO()
+            with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
+                code = cli.main([*argv, "--review", tmp])
+            if code not in (0, 2):
+                raise Unreadable(f"litreview {argv[0]} exited {code}")
+            if code:
+                return
+
+
+# Targets too slow for the suite (about a second an input): the benchmark runs them.
+SLOW_TARGETS: tuple[Target, ...] = (
+    Target("report-md", hostile_text("markdown"), lambda t: _report(str(t))),
+)
