@@ -1,7 +1,8 @@
 """The ``litreview`` command: argparse, exit codes, one-line errors.
 
 Each subcommand lives in ``litreview/commands/<name>.py`` with ``HELP``,
-``add_arguments(parser)`` and ``run(args) -> int``.
+``add_arguments(parser)`` and ``run(args) -> int``; ``LOCK`` says how it holds the review's
+lock (``"write"``, the default; ``"read"``; ``"none"``), taken here for the whole command.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
         module = importlib.import_module(f"litreview.commands.{_MODULES.get(name, name)}")
         p = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(p)
-        p.set_defaults(_run=module.run)
+        p.set_defaults(_run=module.run, _lock=getattr(module, "LOCK", "write"))
     return parser
 
 
@@ -61,8 +62,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     """The chosen subcommand, its errors turned into one line and exit status 2."""
+    from litreview.commands._common import review_lock
+
     try:
-        return int(args._run(args))
+        with review_lock(args):
+            return int(args._run(args))
     except LitreviewError as exc:
         for problem in getattr(exc, "details", ()):
             print(problem, file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 
@@ -23,6 +24,18 @@ def add_review(parser: argparse.ArgumentParser) -> None:
 def review_of(args: argparse.Namespace) -> Review:
     """The existing review named by ``--review`` (a missing one is an error, never made)."""
     return Review.open(args.review)
+
+
+def review_lock(args: argparse.Namespace) -> contextlib.AbstractContextManager[None]:
+    """The lock a command holds on its review (``--review``, or ``init``'s folder) from start
+    to end: exclusive for a command that writes, shared for one that only reads."""
+    kind = getattr(args, "_lock", "write")
+    root = getattr(args, "review", None) or getattr(args, "dir", None)
+    if kind == "none" or root is None:
+        return contextlib.nullcontext()
+    return Review.at(root).lock(
+        write=kind == "write", on_wait=lambda m: notice(f"litreview {args.command}: {m}")
+    )
 
 
 def say(message: str) -> None:

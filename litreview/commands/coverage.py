@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 
 from litreview.commands._common import add_review, review_of, say
-from litreview.pipeline.coverage import run_coverage
 
 HELP = "coverage matrix of two facets (unique works per cell), as CSV and heatmap"
 
@@ -35,6 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Compute the matrix, save CSV and PNG, print it."""
+    from litreview.pipeline.coverage import run_coverage  # pandas: only when it runs
+
     result = run_coverage(
         review_of(args),
         args.rows,

@@ -18,6 +18,7 @@ from litreview.core.model import Work
 from litreview.formats import WRITABLE, writer_for
 from litreview.tags.slices import check_wheres, parse_wheres, select_works, with_tag_keywords
 
+LOCK = "read"  # reads the review (a shared lock: never a save half made); writes outside it
 HELP = "export the corpus (or a tagged slice) as bibtex, biblatex, ris, csljson, csv or text"
 CHOICES = (*WRITABLE, "text")
 

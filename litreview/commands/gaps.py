@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from litreview.commands._common import add_review, notice, review_of, say
 from litreview.core.words import plural
-from litreview.pipeline.gaps import GapsResult, run_gaps
+
+if TYPE_CHECKING:
+    from litreview.pipeline.gaps import GapsResult
 
 HELP = "find gap statements and write the ranked register, briefs, map and figures under gaps/"
 
@@ -45,6 +48,8 @@ def summary(result: GapsResult, *, top: int = 5) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Compute and write; print the top gaps."""
+    from litreview.pipeline.gaps import run_gaps  # pandas and the models: only when it runs
+
     result = run_gaps(review_of(args), top=args.top)
     for n in result.notices:
         notice(n)

@@ -14,6 +14,7 @@ import sys
 
 from litreview.core.files import decode_utf8, read_bytes
 
+LOCK = "none"  # reads no review
 HELP = "parse reference strings (one a line) into CSL-JSON objects (one a line)"
 
 

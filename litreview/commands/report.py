@@ -7,7 +7,6 @@ import argparse
 from litreview.commands._common import notice, review_of, say, show_problems
 from litreview.commands.gaps import add_arguments, summary
 from litreview.commands.tag import tagged_line
-from litreview.pipeline.report import run_report
 
 __all__ = ["HELP", "add_arguments", "run"]
 
@@ -17,6 +16,8 @@ HELP = "tag the corpus, then compute coverage and gaps (writes bibliography/tags
 def run(args: argparse.Namespace) -> int:
     """Run the steps; print what was tagged and the top gaps."""
     review = review_of(args)
+    from litreview.pipeline.report import run_report  # pandas: only when it runs
+
     tagged, result = run_report(review, top=args.top)
     if tagged is None:
         notice(

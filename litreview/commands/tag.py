@@ -7,11 +7,17 @@ rules leave untagged, written apart to ``bibliography/suggestions.csv``.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from litreview.commands._common import add_review, notice, review_of, say, show_problems
+from litreview.core.model import Tag
 from litreview.core.words import plural
 from litreview.pipeline.tag import TagResult, run_tag
 from litreview.review import Review
+
+if TYPE_CHECKING:
+    from litreview.tags.suggest import SuggestReport
 
 HELP = "tag every work by the taxonomy, with evidence (bibliography/tags.csv)"
 
@@ -32,7 +38,9 @@ def run(args: argparse.Namespace) -> int:
     taxonomy = review.load_taxonomy()
     for w in taxonomy.warnings:
         notice(f"warning: {w}")
-    result = run_tag(review, taxonomy)
+    with review.transaction() as r:  # tags and suggestions change together
+        result = run_tag(r, taxonomy)
+        report = _suggest(r, r.as_stored(result.tags)) if args.suggest else None
     show_problems(result.problems)
     say(tagged_line(result, review))
     if result.untaggable:
@@ -41,8 +49,8 @@ def run(args: argparse.Namespace) -> int:
             f"{plural(len(result.untaggable), 'work')} without any text to tag "
             f"(no fields, no citing context): {shown}"
         )
-    if args.suggest:
-        _suggest(review)
+    if report is not None:
+        _say_suggestions(report, review)
     return 0
 
 
@@ -55,12 +63,17 @@ def tagged_line(result: TagResult, review: Review) -> str:
     )
 
 
-def _suggest(review: Review) -> None:
-    """Train on the saved tags; write proposals for works lacking a facet; report quality."""
+def _suggest(review: Review, tags: Sequence[Tag]) -> SuggestReport:
+    """Train on ``tags``; stage proposals for works lacking a facet."""
     from litreview.pipeline.suggest import run_suggest
+
+    return run_suggest(review, review.load_taxonomy(), tags)
+
+
+def _say_suggestions(report: SuggestReport, review: Review) -> None:
+    """The model's quality and where its suggestions are."""
     from litreview.tags.suggest import MIN_SCORE
 
-    report = run_suggest(review, review.load_taxonomy())
     for line in report.summary():
         say(line)
     say(

@@ -14,6 +14,7 @@ from litreview.core.errors import has_errors
 from litreview.formats import validate_file
 from litreview.pipeline.ingest import check_document, is_document
 
+LOCK = "none"  # reads no review
 HELP = (
     "check a bibliography file (bib, ris, csl-json, csv or a database export) or a document "
     "(pdf, docx, md, txt) and list every problem with its line"

@@ -1,13 +1,28 @@
-"""Atomic file writes: write a temporary file beside the target, then rename it."""
+"""Atomic file writes: write a temporary file beside the target, sync it, then rename it.
+
+A symlinked target is written through: the file the link points at is replaced and the link
+is kept. New files get the mode the umask gives; a rewritten file keeps its mode.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
-__all__ = ["write_bytes", "write_temp", "write_text"]
+__all__ = [
+    "dir_mode",
+    "fsync_dir",
+    "real_target",
+    "stage",
+    "temp_name",
+    "write_bytes",
+    "write_temp",
+    "write_text",
+]
+
+TEMP_SUFFIX = ".tmp"
 
 
 def write_text(path: str | os.PathLike[str], text: str) -> None:
@@ -17,7 +32,7 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
 
 def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` atomically: readers see the old file or the new, never half."""
-    target = Path(path)
+    target = real_target(Path(path))
     tmp = write_temp(target, data)
     try:
         os.replace(tmp, target)
@@ -25,14 +40,26 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+    fsync_dir(target.parent)
 
 
 def write_temp(target: Path, data: bytes) -> Path:
     """``data`` written and synced to a new temporary sibling of ``target``; its path."""
+    return stage(target, data, temp_name(target, secrets.token_hex(6)))
+
+
+def temp_name(target: Path, token: str) -> Path:
+    """The temporary sibling ``.NAME.TOKEN.tmp`` of ``target``."""
+    return target.with_name(f".{target.name}.{token}{TEMP_SUFFIX}")
+
+
+def stage(target: Path, data: bytes, tmp: Path) -> Path:
+    """``data`` written and synced to the new file ``tmp`` (beside ``target``), with the mode
+    ``target`` has or, for a new file, the one the umask gives; ``tmp``."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        os.chmod(tmp, _mode(target))  # mkstemp makes 0600; the file is the user's to share
+        os.fchmod(fd, _mode(target))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -41,7 +68,31 @@ def write_temp(target: Path, data: bytes) -> Path:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    return Path(tmp)
+    return tmp
+
+
+def real_target(path: Path) -> Path:
+    """The file a write to ``path`` replaces: the end of its symlinks (the links are kept)."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def fsync_dir(path: Path) -> None:
+    """Make the renames in folder ``path`` durable (where the platform allows it)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _mode(target: Path) -> int:
@@ -49,6 +100,12 @@ def _mode(target: Path) -> int:
     try:
         return target.stat().st_mode & 0o777
     except FileNotFoundError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
+        return 0o666 & ~_umask()
+
+
+def dir_mode(target: Path) -> int:
+    """The permissions a folder replacing ``target`` gets: its own, or the umask's."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        return 0o777 & ~_umask()

@@ -48,6 +48,8 @@ def read_bytes(path: str | os.PathLike[str], what: str = "file") -> bytes:
 
 def decode_utf8(data: bytes, path: str) -> str:
     """Decode UTF-8 (a BOM is dropped); on a bad byte or a NUL byte say on which line it is."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("UTF-16 text, not UTF-8", path=path, line=1, hint="save the file as UTF-8")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -6,7 +6,7 @@ kept verbatim in ``extra`` (name, value pairs in the order read) so writers can 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 __all__ = [
     "Citation",
@@ -91,6 +91,15 @@ class Work:
         """The four-digit year of ``issued``, or ``""``."""
         return self.issued[:4] if self.issued[:4].isdigit() else ""
 
+    def with_key(self, key: str) -> Work:
+        """This work under citekey ``key``: :func:`dataclasses.replace` without running
+        ``__init__`` again (half the time; import gives every new work its key)."""
+        new = object.__new__(Work)
+        for name in _WORK_FIELDS:
+            object.__setattr__(new, name, getattr(self, name))
+        object.__setattr__(new, "key", key)
+        return new
+
     def extra_value(self, name: str) -> str:
         """The value of the unmodelled field ``name`` (case-insensitive), or ``""``."""
         low = name.lower()
@@ -98,6 +107,9 @@ class Work:
             if k.lower() == low:
                 return v
         return ""
+
+
+_WORK_FIELDS = tuple(f.name for f in fields(Work))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

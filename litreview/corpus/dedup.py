@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
-from litreview.core.model import Merge, Work, replace
+from litreview.core.model import Merge, Work
 from litreview.corpus._dedup_index import (
     EDITED_TITLE,
     TITLE_THRESHOLD,
@@ -56,6 +57,7 @@ class DedupResult:
     conflicts: tuple[Problem, ...]
 
 
+@bulk
 def merge_into(
     existing: Sequence[Work],
     incoming: Sequence[Work],
@@ -90,7 +92,7 @@ def merge_into(
             None,
         )
         if match is None:
-            works[proposed] = w if w.key == proposed else replace(w, key=proposed)
+            works[proposed] = w if w.key == proposed else w.with_key(proposed)
             index.add(proposed, ident)
             if w.key:
                 key_map[w.key] = proposed

@@ -25,6 +25,9 @@ _EDITOR_CUES = re.compile(  # lower case or capitalised: "ED" is a pair of initi
 _ET_AL = re.compile(r",?\s*\b(?:et\s*al|and others|u\.\s*a)\b\.?", re.I)
 _INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ]?\.?[\s\-]*){1,4}$")
 _VANCOUVER = re.compile(r"^[A-ZÀ-Þ]{1,3}$")
+_INITIALS_AFTER_COMMA = re.compile(  # "Smith, J.", "Bank, J. R. and": not "Body, U.S. Agency"
+    r",\s*(?:[A-Z]\.\s?)+(?=$|[,;]|\s+(?:and|&)\s|\s+[A-Z]\.)"
+)
 _SUFFIX = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 NAME_PARTICLES = frozenset(
     [
@@ -148,7 +151,7 @@ def split_names(segment: str) -> list[dict[str, str]]:
     if (
         is_organisation(text)
         and ("," not in text or _names_a_body(words))
-        and not re.search(r",\s*[A-Z]\.", text)
+        and not _INITIALS_AFTER_COMMA.search(text)
     ):
         return [{"literal": text}]
     inverted = "," in text and _inverted(parts)

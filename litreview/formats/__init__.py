@@ -17,6 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from litreview.core.bulk import bulk
 from litreview.core.errors import InputError, Problem
 from litreview.core.model import Work
 
@@ -208,6 +209,7 @@ def detect(text: str, suffix: str) -> str:
     return "ris" if "\nTY  - " in "\n" + head.lstrip("\ufeff\n") else ""
 
 
+@bulk
 def read_file(
     path: str | os.PathLike[str], fmt: str | None = None
 ) -> tuple[list[Work], list[Problem]]:

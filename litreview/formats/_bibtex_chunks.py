@@ -10,13 +10,11 @@ so its problems are exactly those of a serial read).
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
-__all__ = ["Chunk", "gc_paused", "split_chunks"]
+__all__ = ["Chunk", "split_chunks"]
 
 _STRING_ANY = re.compile(r"@\s*string\s*[{(]", re.IGNORECASE)
 # Patterns start with a literal (no "^" in MULTILINE mode) so the regex engine can skip ahead.
@@ -95,19 +93,6 @@ def _keys_overlap(pieces: list[str]) -> bool:
             return True
         seen |= keys
     return False
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: reading makes many objects and no cycles to free,
-    and its repeated scans of them cost 10-20% of the reading time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def split_chunks(text: str, parts: int) -> list[Chunk]:

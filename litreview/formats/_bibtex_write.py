@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+from litreview.core.bulk import bulk
 from litreview.core.model import Person, Work
 from litreview.core.texmarkup import as_tex, tex_escape, tex_person
 from litreview.formats import _bibtex_maps as maps
@@ -187,6 +188,7 @@ def _entry(work: Work, biblatex: bool) -> str:
     return preambles + entry
 
 
+@bulk
 def write_bibtex(works: Iterable[Work], *, biblatex: bool = False) -> str:
     """``works`` as BibTeX (or BibLaTeX) text, in the order given; deterministic."""
     return "\n".join(_entry(w, biblatex) for w in works)

@@ -32,6 +32,7 @@ _SUP_RATIO = 0.85  # a character this much smaller than its line's text, and rai
 _NOTE_RATIO = 0.93  # note text is this much smaller than the body, or less
 _PARA_GAP = 1.3  # a gap this many times the usual line gap ends a paragraph
 _PROSE = 50  # a line this long is running text
+_SOFT_HYPHEN = "\x02"  # pdfium's mark for a word hyphenated at a line's end
 _ITEM = re.compile(r"^(?:\[\d{1,4}\]|\d{1,4}\.|[•▪●◦–-])\s")  # a list item opens a paragraph
 _LABEL = re.compile(r"^(?:<sup>(\d{1,4})</sup>|(\d{1,3})(?=\s))\s*")
 
@@ -65,7 +66,7 @@ def pdf_layout_text(path: str) -> tuple[str, dict[str, str]]:
     body = _marked_size(pages) or _body_size(pages)
     furniture = _furniture(pages)
     parts = [_page_text(lines, body, furniture) for lines in pages]
-    return "\n\n".join(p for p in parts if p) + "\n", meta
+    return _mended("\n\n".join(p for p in parts if p)) + "\n", meta
 
 
 def _page_lines(page: object) -> list[_Line]:
@@ -79,7 +80,7 @@ def _page_lines(page: object) -> list[_Line]:
     matrix = raw.FS_MATRIX()
     for i in range(textpage.count_chars()):
         ch = chr(raw.FPDFText_GetUnicode(textpage.raw, i))
-        if ch in "\r\n\x02\ufffe":
+        if ch in "\r\n\ufffe":
             continue
         raw.FPDFText_GetCharOrigin(textpage.raw, i, x, y)
         raw.FPDFText_GetMatrix(textpage.raw, i, matrix)
@@ -220,8 +221,29 @@ def _notes(lines: list[_Line]) -> list[str]:
         if _LABEL.match(ln.text):  # a raised label stays <sup>N</sup>, a plain one N
             notes.append(ln.text)
         elif notes:
-            notes[-1] = f"{notes[-1]} {ln.text}"
+            notes[-1] = _joined(notes[-1], ln.text)
     return notes
+
+
+_BROKEN = re.compile(rf"(\w+){_SOFT_HYPHEN}(\w+)")
+
+
+def _mended(text: str) -> str:
+    """Words broken at a line's end made whole: the hyphen is kept when the document writes
+    the word with it elsewhere (``off-label``), dropped otherwise (``pharma-ceutical``)."""
+    hyphenated = {m.group(0).casefold() for m in re.finditer(r"\w+-\w+", text)}
+
+    def mend(m: re.Match[str]) -> str:
+        word = f"{m.group(1)}-{m.group(2)}"
+        return word if word.casefold() in hyphenated else m.group(1) + m.group(2)
+
+    return _BROKEN.sub(mend, text).replace(_SOFT_HYPHEN, "-")
+
+
+def _joined(text: str, line: str) -> str:
+    """``line`` run on after ``text``; a word broken at the line's end keeps its mark, for
+    :func:`_mended` to decide."""
+    return text + line if text.endswith(_SOFT_HYPHEN) else f"{text} {line}"
 
 
 def _paragraphs(lines: list[_Line]) -> list[str]:
@@ -235,7 +257,7 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
         gap = a.y - b.y
         same = usual and 0 < gap <= min(_PARA_GAP * usual, 2 * a.size) and a.size == b.size
         if same and not _ITEM.match(b.text):
-            out[-1] = f"{out[-1]} {b.text}"
+            out[-1] = _joined(out[-1], b.text)
         else:
             out.append(b.text)
     return out

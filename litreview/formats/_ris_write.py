@@ -40,12 +40,13 @@ def to_lines(
         if value and attr != "key":
             lines.append((tags.get(attr, names[0]), value))
     stale: set[str] = set()
+    raw = [(n[len(PREFIX) :], v) for n, v in work.extra if n.startswith(PREFIX)]
     for attr, write in (
         ("issued", date_lines),
         ("accessed", accessed_lines),
         ("pages", page_lines),
     ):
-        lines_, stale_ = _field_lines(work, attr, write, reread)
+        lines_, stale_ = _field_lines(work, raw, attr, write, reread)
         lines += lines_
         stale |= stale_
     lines += [("KW", k) for k in work.keywords]
@@ -53,17 +54,18 @@ def to_lines(
 
 
 def _field_lines(
-    work: Work, attr: str, write: Callable[[str], list[tuple[str, str]]], reread: Reread
+    work: Work,
+    raw: list[tuple[str, str]],
+    attr: str,
+    write: Callable[[str], list[tuple[str, str]]],
+    reread: Reread,
 ) -> tuple[list[tuple[str, str]], set[str]]:
     """The lines of one field (date, pages) not kept as read, and the tags of kept lines that
-    no longer hold (the field was edited since): those are not written."""
+    no longer hold (the field was edited since): those are not written. ``raw``: the work's
+    RIS tags kept in ``extra``, without their prefix."""
     value = getattr(work, attr)
     tags = _RAW_TAGS[attr]
-    kept = [
-        (n[len(PREFIX) :], v)
-        for n, v in work.extra
-        if n.startswith(PREFIX) and n[len(PREFIX) :] in tags
-    ]
+    kept = [(t, v) for t, v in raw if t in tags]
     generated = write(value)
     if not kept:
         return generated, set()

@@ -22,12 +22,13 @@ from dataclasses import replace
 import bibtexparser
 from bibtexparser import model as bm
 
+from litreview.core.bulk import bulk, gc_paused
 from litreview.core.errors import InputError, Problem
 from litreview.core.limits import MAX_EXPANSION_CHARS
 from litreview.core.model import Work
 from litreview.formats import _bibtex_maps as maps
 from litreview.formats._bibtex_checks import check_works
-from litreview.formats._bibtex_chunks import Chunk, gc_paused, split_chunks
+from litreview.formats._bibtex_chunks import Chunk, split_chunks
 from litreview.formats._bibtex_entry import entry_to_work
 from litreview.formats._bibtex_export import export_biblatex, export_bibtex
 from litreview.formats._bibtex_prepare import abort_reason, is_placeholder, mark_keyless, quiet
@@ -342,6 +343,7 @@ def _read_parallel(chunks: list[Chunk], path: str) -> list[tuple[list[Work], lis
         return [first] + [f.result() for f in futures]
 
 
+@bulk
 def read_bibtex(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Works and problems from BibTeX/BibLaTeX ``text`` (``path`` names it in problems).
 
@@ -373,7 +375,11 @@ def read_bibtex(text: str, path: str = "<string>") -> tuple[list[Work], list[Pro
 
 def read_bibtex_bytes(data: bytes, path: str = "<bytes>") -> tuple[list[Work], list[Problem]]:
     """Like :func:`read_bibtex` from raw bytes: an entry with a non-UTF-8 byte is reported and
-    skipped, the others are read."""
+    skipped, the others are read. UTF-16 text (with a byte-order mark) is one error, not text
+    read byte by byte."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        message = "UTF-16 text, not UTF-8 (save the file as UTF-8); nothing read"
+        return [], [Problem(path=path, line=1, severity="error", message=message)]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     return read_bibtex(data.decode("utf-8", errors="surrogateescape"), path)

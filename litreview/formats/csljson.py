@@ -14,6 +14,7 @@ from typing import Any
 
 import jsonschema
 
+from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.limits import load_json
 from litreview.core.model import Work, replace
@@ -128,6 +129,7 @@ def _first_error(item: dict[str, Any]) -> jsonschema.ValidationError | None:
     return errors[0] if errors else None
 
 
+@bulk
 def read_csljson(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Read a CSL-JSON list: the works of the good items and a problem for each bad one."""
     try:
@@ -170,6 +172,7 @@ def validate_csljson(text: str, path: str = "<string>") -> list[Problem]:
     return read_csljson(text, path)[1]
 
 
+@bulk
 def write_csljson(works: Sequence[Work]) -> str:
     """The works as a CSL-JSON list: indent 2, UTF-8 text, keys in a fixed order."""
     items = [_item(w) for w in inherit_crossref(works)]

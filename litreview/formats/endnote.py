@@ -17,6 +17,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
+from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.model import Work
 from litreview.formats._search import csl_type, date_of, name_of
@@ -47,6 +48,7 @@ def is_endnote_xml(text: str) -> bool:
     return head.startswith("<") and "<records>" in head.replace(" ", "")
 
 
+@bulk
 def read_endnote(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Works of an EndNote XML export and its problems."""
     try:

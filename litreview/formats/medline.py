@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
+from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.model import Work
 from litreview.formats._search import csl_type, date_of, name_of
@@ -47,6 +48,7 @@ def is_medline(text: str) -> bool:
     return first.startswith("PMID-")
 
 
+@bulk
 def read_medline(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Works of a MEDLINE export and its problems (each with its line)."""
     records, problems = _records(text, path)

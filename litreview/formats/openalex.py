@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.limits import load_json
 from litreview.core.model import Work
@@ -35,6 +36,7 @@ def is_openalex(text: str) -> bool:
     return head.startswith("{") and '"https://openalex.org/W' in head
 
 
+@bulk
 def read_openalex(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Works of an OpenAlex JSON or JSON Lines file, and a problem per bad record."""
     text = text.lstrip("\ufeff")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.model import Person, Work
 from litreview.core.tables import parse_csv
@@ -56,6 +57,7 @@ def is_scopus_csv(text: str) -> bool:
     return "EID" in header or ("Source title" in header and "Authors" in header)
 
 
+@bulk
 def read_scopus(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Works of a Scopus CSV export and its problems (a row with more cells than the header
     is read, the extra cells reported)."""

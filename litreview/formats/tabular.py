@@ -18,6 +18,7 @@ import io
 import json
 from collections.abc import Sequence
 
+from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.limits import load_json
 from litreview.core.model import Person, Work
@@ -53,6 +54,7 @@ _PEOPLE = ("authors", "editors")
 _PLAIN = tuple(c for c in COLUMNS if c not in (*_PEOPLE, "keywords", "extra"))
 
 
+@bulk
 def write_csv(works: Sequence[Work]) -> str:
     """The works as CSV text with the header :data:`COLUMNS` (``\\n`` line ends)."""
     out = io.StringIO()
@@ -71,6 +73,7 @@ def _safe(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
+@bulk
 def read_csv(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Read a works CSV: a work per good row and a problem (with its line) per bad one."""
     read = parse_csv(text.lstrip("\ufeff"), path)

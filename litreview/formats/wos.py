@@ -19,6 +19,7 @@ from typing import Any
 
 from wosfile.read import PlainTextReader, ReadError, TabDelimitedReader
 
+from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.model import Work
 from litreview.formats._search import csl_type, date_of, name_of, pages_of, split_list
@@ -55,6 +56,7 @@ def is_wos_tab(text: str) -> bool:
     return header[:2] == ["PT", "AU"] or {"PT", "UT", "TI"} <= set(header)
 
 
+@bulk
 def read_wos(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Works of a Web of Science export (plain text or tab-delimited) and its problems."""
     text = text.lstrip("\ufeff")

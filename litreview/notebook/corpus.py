@@ -108,17 +108,19 @@ def review_dir(default: str | os.PathLike[str] | None = None) -> Path:
 
 
 def open_review(path: str | os.PathLike[str] | None = None) -> Corpus:
-    """Load the review at ``path`` (see :func:`review_dir`) into a :class:`Corpus`."""
+    """Load the review at ``path`` (see :func:`review_dir`) into a :class:`Corpus` (under its
+    shared lock: never a save half made)."""
     review = Review.at(review_dir(path))
-    works, problems = review.load_works()
-    return Corpus(
-        review=review,
-        works=tuple(works),
-        documents=tuple(review.load_documents()),
-        citations=tuple(review.load_citations()),
-        tags=tuple(review.load_tags()),
-        suggestions=tuple(review.load_suggestions()),
-        statements=tuple(review.load_statements()),
-        merges=tuple(review.load_merges()),
-        problems=tuple(problems),
-    )
+    with review.lock(write=False):  # a command saving meanwhile is waited for
+        works, problems = review.load_works()
+        return Corpus(
+            review=review,
+            works=tuple(works),
+            documents=tuple(review.load_documents()),
+            citations=tuple(review.load_citations()),
+            tags=tuple(review.load_tags()),
+            suggestions=tuple(review.load_suggestions()),
+            statements=tuple(review.load_statements()),
+            merges=tuple(review.load_merges()),
+            problems=tuple(problems),
+        )

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from litreview.core.bulk import bulk
 from litreview.core.errors import InputError
 from litreview.core.tables import csv_text
 from litreview.gaps.coverage import (
@@ -37,6 +38,7 @@ class CoverageResult:
     png_path: Path
 
 
+@bulk
 def run_coverage(
     review: Review,
     rows: str,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from litreview.core.bulk import bulk
 from litreview.core.errors import InputError
 from litreview.core.model import Document, GapStatement, Tag, Work
 from litreview.gaps.index import GapSettings
@@ -75,6 +76,7 @@ def register_of(
     )
 
 
+@bulk
 def run_gaps(
     review: Review,
     *,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from litreview.core.bulk import bulk
 from litreview.core.curation import Curation
 from litreview.core.errors import InputError, Problem, has_errors
 from litreview.core.model import Merge, Work
@@ -71,6 +72,7 @@ def read_inputs(paths: Sequence[str], facets: set[str]) -> list[FileImport]:
     return out
 
 
+@bulk
 def run_import(review: Review, paths: Sequence[str]) -> ImportResult:
     """Read every file, fold each into the corpus, apply the curator's merges, save."""
     facets, notes = _taxonomy_facets(review)
@@ -111,6 +113,8 @@ def _load_corpus(review: Review) -> tuple[list[Work], list[Problem]]:
             path=first.path,
             line=first.line,
         )
+    if not works:
+        review.check_corpus()  # text that is not BibTeX is never overwritten
     return works, problems
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from litreview.core.bulk import bulk
 from litreview.core.curation import Curation
 from litreview.core.errors import InputError, LitreviewError, Problem
 from litreview.core.model import Citation, Document, Merge, Work
@@ -121,7 +123,7 @@ def read_sources(review: Review, paths: Iterable[str]) -> SourcesRead:
         except InputError as exc:
             failed.append(exc)
             continue
-        doc_id = _doc_id(Path(path).stem, rel, taken)
+        doc_id = _doc_id(Path(path).stem, rel, taken, review)
         if doc_id != Path(path).stem:
             notices.append(
                 f"{path}: another document ({taken[Path(path).stem]}) has the name "
@@ -142,19 +144,31 @@ def read_sources(review: Review, paths: Iterable[str]) -> SourcesRead:
     return SourcesRead(sources, failed, notices)
 
 
-def _doc_id(stem: str, rel: str, taken: dict[str, str]) -> str:
-    """``stem`` when it is free or already this path's; else ``stem-<hash of the path>``."""
-    if taken.get(stem, rel) == rel:
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` are one file (``False`` when either cannot be reached)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _doc_id(stem: str, rel: str, taken: dict[str, str], review: Review) -> str:
+    """``stem`` when it is free or already this file's (by any path to it, a link included);
+    else ``stem-<hash of the path>``."""
+    if taken.get(stem, rel) == rel or _same_file(review.resolve(taken[stem]), review.resolve(rel)):
         return stem
     return f"{stem}-{hashlib.sha1(rel.encode('utf-8')).hexdigest()[:8]}"
 
 
+@bulk
 def run_ingest(review: Review, sources: list[Source]) -> IngestResult:
     """Ingest ``sources`` into the review's tables and save them together."""
     works, problems = review.load_works()
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise errors[0].to_error()
+    if not works:
+        review.check_corpus()  # text that is not BibTeX is never overwritten
     curation, cur_problems = _curation(review)
     merges = review.load_merges()
     result = ingest(

@@ -7,7 +7,10 @@ so the accepted tags keep the model's evidence on every later run.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from litreview.core.errors import InputError
+from litreview.core.model import Tag
 from litreview.review import Review
 from litreview.tags.suggest import SuggestReport
 from litreview.tags.suggest_features import WorkEvidence
@@ -41,14 +44,16 @@ def review_evidence(review: Review, taxonomy: Taxonomy) -> list[WorkEvidence]:
     return gather_evidence(curated.works, curated.citations, texts, taxonomy)
 
 
-def run_suggest(review: Review, taxonomy: Taxonomy) -> SuggestReport:
-    """Train on the saved tags, suggest, and write ``suggestions.csv`` (the accepted
-    suggestions kept)."""
+def run_suggest(
+    review: Review, taxonomy: Taxonomy, tags: Sequence[Tag] | None = None
+) -> SuggestReport:
+    """Train on the saved tags (or ``tags``, when they are not saved yet), suggest, and write
+    ``suggestions.csv`` (the accepted suggestions kept)."""
     from litreview.tags.suggest import suggest_tags
 
     evidence = review_evidence(review, taxonomy)
     values = [(f.id, v.id) for f in taxonomy.facets for v in f.values]
-    report = suggest_tags(evidence, review.load_tags(), values)
+    report = suggest_tags(evidence, review.load_tags() if tags is None else tags, values)
     curation, _ = review.load_curation()
     accepted = {(e.work, e.facet, e.value) for e in curation.tag_accept}
     kept = [s for s in review.load_suggestions() if (s.work_key, s.facet, s.value) in accepted]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from litreview.core.bulk import bulk
 from litreview.core.errors import InputError, Problem
 from litreview.core.model import Tag, Work
 from litreview.review import Review
@@ -30,6 +31,7 @@ class TagResult:
         return len({t.work_key for t in self.tags})
 
 
+@bulk
 def run_tag(review: Review, taxonomy: Taxonomy | None = None) -> TagResult:
     """Tag the corpus from its fields and citing contexts; write ``tags.csv``."""
     from litreview.corpus.curated_merges import apply_work_curation

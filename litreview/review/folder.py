@@ -1,28 +1,32 @@
 """The review folder: the only module that knows its layout and reads or writes its files.
 
-Every write is atomic (temporary file, then rename). A command that changes several files
-saves them in one :meth:`Review.transaction`: all of them change, or none does.
+Every write is atomic and journaled (``review/transaction.py``), made under the review's write
+lock (``review/lock.py``). A command that changes several files saves them in one
+:meth:`Review.transaction`: all of them change, or none does, even if it is killed.
 ``curation.yaml`` and ``taxonomy.yaml`` are read, never written (``init`` creates a starter
 taxonomy and an empty curation file once).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from litreview.core import atomic, schema
+from litreview.core import schema
 from litreview.core.curation import Curation, load_curation
 from litreview.core.errors import InputError, Problem
-from litreview.core.files import read_text
+from litreview.core.files import decode_utf8, read_bytes, read_text
 from litreview.core.model import Citation, Document, Evidence, GapStatement, Merge, Tag, Work
 from litreview.core.tables import csv_text, parse_csv, read_csv
 from litreview.formats.bibtex import read_bibtex, write_bibtex
+from litreview.formats.bibtex_patch import Read, check_bibtex, patch_bibtex
 from litreview.formats.documents import read_document
-from litreview.review.transaction import Transaction
+from litreview.review.lock import hold
+from litreview.review.transaction import STATE_DIR, Transaction, pending, recover
 from litreview.taxonomy import Taxonomy, load_taxonomy
 
 
@@ -37,6 +41,9 @@ class Review:
 
     root: Path
     _tx: Transaction | None = field(default=None, repr=False, compare=False)
+    # corpus.bib as last read (a digest of its bytes -> its works and problems), so a save
+    # that edits it in place does not read it again; shared by the transaction's copy
+    _corpus_read: dict[bytes, Read] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def at(cls, root: str | os.PathLike[str]) -> Review:
@@ -69,16 +76,41 @@ class Review:
         if self._tx is not None:
             yield self
             return
-        tx = Transaction()
+        tx = Transaction(self.root)
         yield replace(self, _tx=tx)
-        tx.commit()
+        if tx:
+            self.root.mkdir(parents=True, exist_ok=True)
+            with self.lock(write=True):
+                tx.commit()
+
+    def lock(
+        self, *, write: bool, on_wait: Callable[[str], None] | None = None
+    ) -> AbstractContextManager[None]:
+        """Hold the review's lock while the block runs: exclusive to ``write``, else shared.
+        A save a kill cut short is finished or undone first; ``on_wait`` hears once that the
+        lock is busy (the wait is ``$LITREVIEW_LOCK_TIMEOUT`` seconds, default 300)."""
+        return hold(
+            self.root,
+            STATE_DIR,
+            exclusive=write,
+            on_wait=on_wait,
+            needs_recovery=lambda: pending(self.root),
+            recover=self._recover,
+        )
+
+    def _recover(self) -> None:
+        """Finish or undo a killed save; remove temporary files older runs left."""
+        folders = ((self.root, False), (self.bibliography, False), (self.gaps_dir, True))
+        recover(self.root, (*folders, (self.root / STATE_DIR, False)), (self.gaps_dir,))
 
     def _write(self, path: Path, data: str | bytes) -> None:
-        """Write one file of the review: now, or at the end of the transaction."""
-        if self._tx is not None:
-            self._tx.write(path, data)
+        """Write one file of the review: at the end of the transaction (a one-file
+        transaction outside one)."""
+        if self._tx is None:
+            with self.transaction() as r:
+                r._write(path, data)
         else:
-            atomic.write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data)
+            self._tx.write(path, data)
 
     # -- paths -------------------------------------------------------------------------
     @property
@@ -165,12 +197,36 @@ class Review:
 
         if not self.corpus_path.exists():
             return [], []
-        return read_bibtex(read_text(self.corpus_path), str(self.corpus_path))
+        data = read_bytes(self.corpus_path)
+        works, problems = read_bibtex(
+            decode_utf8(data, str(self.corpus_path)), str(self.corpus_path)
+        )
+        self._corpus_read.clear()
+        self._corpus_read[_digest(data)] = (tuple(works), tuple(problems))
+        return works, problems
+
+    def check_corpus(self) -> None:
+        """Raise :class:`InputError` (file and line) if ``corpus.bib`` exists and is not
+        BibTeX that :meth:`save_works` can edit in place: a command calls it before its work,
+        so it fails before it has done anything."""
+        if self.corpus_path.exists():
+            check_bibtex(read_text(self.corpus_path), str(self.corpus_path))
 
     def save_works(self, works: Sequence[Work]) -> None:
-        """Write ``corpus.bib`` atomically, entries sorted by citekey."""
-
-        self._write(self.corpus_path, write_bibtex(sorted(works, key=lambda w: w.key)))
+        """Write ``corpus.bib`` atomically: a new one with its entries sorted by citekey; an
+        existing one edited in place (:func:`~litreview.formats.bibtex_patch.patch_bibtex`:
+        entries added, patched or removed, everything else kept byte for byte). A file that
+        is not BibTeX is an :class:`InputError`, and is left as it is."""
+        path = self.corpus_path
+        if not path.exists():
+            self._write(path, write_bibtex(sorted(works, key=lambda w: w.key)))
+            return
+        data = read_bytes(path)
+        bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+        old = decode_utf8(data, str(path))
+        new = patch_bibtex(old, works, str(path), self._corpus_read.get(_digest(data)))
+        if new != old:
+            self._write(path, bom + new.encode("utf-8"))
 
     def load_documents(self) -> list[Document]:
         """Rows of ``documents.csv``."""
@@ -403,10 +459,11 @@ class Review:
     ) -> None:
         """Replace ``gaps/`` by ``files`` (keyed by path under it) at once; old files that
         ``keep`` allows and ``files`` does not name survive."""
-        tx = self._tx or Transaction()
-        tx.replace_tree(self.gaps_dir, files, keep)
         if self._tx is None:
-            tx.commit()
+            with self.transaction() as r:
+                r.save_gaps(files, keep=keep)
+        else:
+            self._tx.replace_tree(self.gaps_dir, files, keep)
 
     def save_coverage(self, rows: str, cols: str, table: str, png: bytes) -> tuple[Path, Path]:
         """The ``coverage`` command's table and heatmap of two facets (never the files
@@ -451,6 +508,11 @@ def _tag_row(t: Tag) -> dict[str, object]:
 def _inside(path: Path, roots: Sequence[Path]) -> bool:
     """Whether ``path`` (resolved) is one of ``roots`` or lies under one."""
     return any(path == root or root in path.parents for root in roots)
+
+
+def _digest(data: bytes) -> bytes:
+    """A digest of a file's bytes: whether it is still the text read before."""
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _opt_int(value: str | None) -> int | None:

@@ -38,6 +38,10 @@ from litreview.extract.refparse_names import is_organisation, split_names
         ),
         ("Smith, J. et al.", [{"family": "Smith", "given": "J."}]),
         (
+            "Ministry of Harbours, U.S. Office of Tides and Charts",
+            [{"literal": "Ministry of Harbours, U.S. Office of Tides and Charts"}],
+        ),
+        (
             "Harbour Authority; Lee, Min",
             [{"literal": "Harbour Authority"}, {"family": "Lee", "given": "Min"}],
         ),

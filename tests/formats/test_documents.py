@@ -227,6 +227,17 @@ def test_pdf_numbered_reference_list_and_citations() -> None:
     assert [w.entry for w in scan.citations[1].works] == [2, 3, 4, 5]
 
 
+def test_pdf_words_broken_at_line_ends_are_made_whole() -> None:
+    """TeX breaks words with a hyphen at the line's end: the word comes back whole, and a
+    compound the document writes with its hyphen elsewhere keeps it."""
+    report = read_document(DOCS / "footnoted_report.pdf")
+    paper = read_document(DOCS / "numeric_paper.pdf")
+    assert "discretionary" in report and "discre tionary" not in report
+    assert "pharmaceutical companies" in paper and "pharma ceutical" not in paper
+    assert "$520 million for off-label drug" in paper
+    assert "\x02" not in report + paper
+
+
 def _docx_with_endnotes(path: Path) -> Path:
     """A DOCX with a footnote and an endnote (and a heading, an italic run)."""
     _docx(path)

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 
 from litreview.core.errors import Problem
 from litreview.core.model import Person, Work
-from litreview.formats.ris import read_ris, validate_ris, write_ris
+from litreview.formats.ris import _scan, read_ris, validate_ris, write_ris
 from tests.conftest import DATA
 from tests.strategies import works
 
@@ -176,3 +176,27 @@ def test_crlf_lines_and_unicode_line_separators() -> None:
     found, problems = read_ris("TY  - BOOK\r\nTI  - A\u2028B\r\nER  - \r\n", "c.ris")
     assert problems == [] and found[0].title == "A\u2028B"
     assert read_ris(write_ris(found))[0] == found
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["AU  - Doe, J.", "A1  - x", "Au  - x", "1A  - x", "ÉT  - x", "AU - x", "AU  -", "  - x", "TY"],
+)
+def test_the_inlined_line_rule_is_rispys(line: str) -> None:
+    """A record's lines are classified exactly as rispy's ``parse_line`` does."""
+    tag, value = rispy.RisParser().parse_line(line)
+    records, _ = _scan(f"TY  - JOUR\n{line}\nER  - \n", "x.ris")
+    expected = [("TY", "JOUR")] + ([(tag, value)] if tag else [])
+    assert records[0].tags == expected
+
+
+def test_lines_are_written_in_rispys_pattern() -> None:
+    """The writer spells rispy's line pattern out (no format call per line)."""
+    assert rispy.RisWriter.PATTERN == "{tag}  - {value}"
+    assert write_ris([Work(key="k", type="book", title="T\nU")]).splitlines() == [
+        "TY  - BOOK",
+        "ID  - k",
+        "TI  - T",
+        "  U",
+        "ER  - ",
+    ]

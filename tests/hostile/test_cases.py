@@ -225,7 +225,7 @@ def test_review_and_output_that_are_not_what_they_should_be(
 ) -> None:
     a_file = write(tmp_path / "plain", "x")
     code, _, err = run(capsys, "export", "--format", "ris", "--review", str(a_file))
-    one_line_error(code, err, "not a folder")
+    one_line_error(code, err, "not a review folder")
     code, _, err = run(
         capsys, "export", "--format", "ris", "-o", str(tmp_path), "--review", str(review)
     )
@@ -276,6 +276,26 @@ def test_same_stem_from_two_folders_keeps_both(
     # ingesting the first again replaces only its own rows
     assert run(capsys, "ingest", str(docs[0]), "--review", str(review))[0] == 0
     assert sorted(d.doc_id for d in rev.load_documents()) == ids
+
+
+def test_the_same_file_by_another_path_is_the_same_document(
+    review: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """documents.csv holds a path through a linked folder (as a review copied beside a link
+    to its documents does); the same file given by its real path is that document, not a
+    new one with its citations a second time."""
+    (review / "documents" / "a").mkdir()
+    doc = write(review / "documents" / "a" / "report.md", NOTE_DOC.format(title="T", author="A B"))
+    (review / "documents" / "same").symlink_to(review / "documents" / "a")
+    assert run(capsys, "ingest", str(doc), "--review", str(review))[0] == 0
+    table = review / "bibliography" / "documents.csv"
+    text = table.read_text(encoding="utf-8")
+    table.write_text(text.replace("documents/a/", "documents/same/"), encoding="utf-8")
+    code, _, err = run(capsys, "ingest", str(doc), "--review", str(review))
+    assert code == 0 and "has the name" not in err
+    rev = Review.at(review)
+    assert [d.doc_id for d in rev.load_documents()] == ["report"]
+    assert len([c for c in rev.load_citations() if c.kind == "citation"]) == 1
 
 
 @pytest.mark.parametrize("where", ["/etc/passwd", "../" * 30 + "etc/passwd", "link"])

@@ -284,3 +284,49 @@ def test_csl_wrong_types_raise() -> None:
         work_from_csl({"type": "book", "author": "Someone"})
     with pytest.raises(TypeError, match="'title' must be a string"):
         work_from_csl({"type": "book", "title": {"x": 1}})
+
+
+def test_save_works_edits_an_existing_corpus_keeping_its_byte_order_mark(tmp_path: Path) -> None:
+    review = Review.at(tmp_path)
+    review.bibliography.mkdir()
+    hand = "% mine\n@book{a, title = {A}}\n"
+    review.corpus_path.write_bytes(b"\xef\xbb\xbf" + hand.encode("utf-8"))
+    works, _ = review.load_works()
+    review.save_works([*works, Work(key="b", type="book", title="B")])
+    data = review.corpus_path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf" + hand.encode("utf-8"))
+    assert [w.key for w in review.load_works()[0]] == ["a", "b"]
+
+
+def test_utf16_is_named_not_decoded() -> None:
+    with pytest.raises(InputError, match="UTF-16 text, not UTF-8") as info:
+        decode_utf8("@book{a, title={A}}".encode("utf-16"), "corpus.bib")
+    assert info.value.line == 1 and info.value.path == "corpus.bib"
+
+
+def test_save_works_reads_the_corpus_again_only_if_it_changed_since_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import litreview.formats.bibtex_patch as patch_module
+
+    calls: list[str] = []
+    real = patch_module.read_bibtex
+
+    def counted(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
+        calls.append(path)
+        return real(text, path)
+
+    monkeypatch.setattr(patch_module, "read_bibtex", counted)
+    review = Review.at(tmp_path)
+    review.bibliography.mkdir()
+    review.corpus_path.write_text("@book{a, title = {A}}\n", encoding="utf-8")
+    works, _ = review.load_works()
+    with review.transaction() as r:
+        r.save_works([*works, Work(key="b", type="book", title="B")])
+    assert calls == []  # read by load_works, not again
+    works, _ = review.load_works()
+    review.corpus_path.write_text("% changed by hand\n@book{a, title = {A}}\n", encoding="utf-8")
+    review.save_works([*works[:1], Work(key="c", type="book", title="C")])
+    assert len(calls) == 1
+    assert review.corpus_path.read_text(encoding="utf-8").startswith("% changed by hand\n")
+    assert [w.key for w in review.load_works()[0]] == ["a", "c"]
