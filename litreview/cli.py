@@ -72,10 +72,19 @@ def _run(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         print(f"litreview {args.command}: {exc}", file=sys.stderr)
         return 2
-    except (PermissionError, NotADirectoryError, IsADirectoryError, FileNotFoundError) as exc:
+    except (
+        PermissionError,
+        NotADirectoryError,
+        IsADirectoryError,
+        FileNotFoundError,
+        FileExistsError,
+    ) as exc:
         # a path the user gave that the system refuses (no right to write, through a file)
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"litreview {args.command}: {where}{exc.strerror or exc}", file=sys.stderr)
+        what = exc.strerror or str(exc)
+        if isinstance(exc, (FileExistsError, NotADirectoryError)):
+            what = "a file stands where a folder is needed"
+        print(f"litreview {args.command}: {where}{what}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"litreview {args.command}: interrupted; files are as they were", file=sys.stderr)

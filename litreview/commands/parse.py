@@ -11,10 +11,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-from litreview.core.errors import InputError
-from litreview.core.files import decode_utf8
+from litreview.core.files import decode_utf8, read_bytes
 
 LOCK = "none"  # reads no review
 HELP = "parse reference strings (one a line) into CSL-JSON objects (one a line)"
@@ -39,10 +37,7 @@ def _read_lines(name: str) -> tuple[str, list[str]]:
         data = sys.stdin.buffer.read()
         name = "<stdin>"
     else:
-        path = Path(name)
-        if not path.is_file():
-            raise InputError("no such file", path=name)
-        data = path.read_bytes()
+        data = read_bytes(name)
     return name, decode_utf8(data, name).splitlines()
 
 

@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from litreview.core.errors import InputError, Problem
+from litreview.core.files import check_characters
 
 __all__ = [
     "Curation",
@@ -175,12 +176,26 @@ def _blank(node: yaml.Node) -> bool:
 
 def _compose(text: str, path: str) -> yaml.Node | None:
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise InputError(f"bad YAML: {problem}", path=path, line=line) from None
+    stack = [root] if root is not None else []
+    seen: set[int] = set()  # aliases share nodes (and may loop)
+    while stack:  # every scalar a real character string (no escaped lone surrogate)
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            check_characters(str(node.value), path, node.start_mark.line + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
+    return root
 
 
 def load_curation(text: str, path: str) -> tuple[Curation, list[Problem]]:

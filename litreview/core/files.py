@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
 from litreview.core.errors import InputError
 
-__all__ = ["decode_utf8", "read_bytes", "read_text"]
+__all__ = ["check_characters", "decode_utf8", "read_bytes", "read_text"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
@@ -63,3 +66,15 @@ def decode_utf8(data: bytes, path: str) -> str:
             "a NUL byte: a binary file, not text", path=path, line=text.count("\n", 0, nul) + 1
         )
     return text
+
+
+def check_characters(value: str, path: str, line: int | None) -> str:
+    """``value``, unless an escape in it (YAML's or JSON's ``\\ud800``) made a lone
+    surrogate, which is no character and cannot be written: then a one-line InputError."""
+    if _SURROGATE.search(value):
+        raise InputError(
+            "an escape that is not a character (a lone \\ud800-\\udfff surrogate)",
+            path=path,
+            line=line,
+        )
+    return value

@@ -15,6 +15,7 @@ import sys
 from typing import Any
 
 from litreview.core.errors import InputError
+from litreview.core.files import check_characters
 
 __all__ = [
     "MAX_CSV_CELL_CHARS",
@@ -44,6 +45,7 @@ MAX_DOCX_PART_BYTES = 64 * 1024 * 1024
 MAX_SYNONYM_WORDS = 40
 MAX_SYNONYM_CHARS = 400
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
 
 
@@ -73,13 +75,13 @@ def check_json_depth(text: str, path: str) -> None:
             depth -= 1
 
 
-def load_json(text: str, path: str, line: int = 1) -> Any:
+def load_json(text: str, path: str, line: int | None = 1) -> Any:
     """``json.loads(text)`` within the limits: nesting deeper than :data:`MAX_JSON_DEPTH` or
     a number Python will not convert is an InputError; bad JSON raises
     ``json.JSONDecodeError`` as usual, for the caller to report."""
     check_json_depth(text, path)
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError:
         raise
     except (ValueError, RecursionError) as exc:  # a number of thousands of digits, say
@@ -87,3 +89,21 @@ def load_json(text: str, path: str, line: int = 1) -> Any:
         if "integer string conversion" in why:
             why = f"a number has more than {sys.get_int_max_str_digits():,} digits"
         raise InputError(f"cannot read JSON: {why}", path=path, line=line) from None
+    if _SURROGATE_ESCAPE.search(text):
+        _check_strings(data, path, line)
+    return data
+
+
+def _check_strings(data: Any, path: str, line: int | None) -> None:
+    """Every string of ``data`` a real character string (an escape such as ``\\ud800``
+    alone decodes to a lone surrogate, which no file can hold)."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            check_characters(item, path, line)
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())

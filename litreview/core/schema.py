@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from litreview.core.limits import load_json
 from litreview.core.model import GapStatement, Mention
 
 DOCUMENTS = ("doc_id", "path", "title", "author", "year", "work_key")
@@ -106,7 +107,7 @@ def mentions_of(cell: str) -> tuple[Mention, ...]:
     """The mentions of a ``mentions`` cell; ValueError when it is not such a list."""
     if not cell.strip():
         return ()
-    rows = json.loads(cell)
+    rows = load_json(cell, "the mentions cell", None)
     if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
         raise ValueError("mentions must be a JSON list of objects")
     try:

@@ -76,7 +76,8 @@ def read_csv(path: Path, columns: Sequence[str]) -> list[dict[str, str]]:
     missing = [c for c in columns if c not in read.header]
     if missing:
         raise InputError(f"missing column(s) {', '.join(missing)}", path=str(path), line=1)
-    return [dict(row) for _, row in read.rows]
+    # a short row's missing cells read as empty; cells past the header are dropped
+    return [{k: v or "" for k, v in row.items() if k is not None} for _, row in read.rows]
 
 
 def csv_text(columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> str:

@@ -5,9 +5,9 @@ written through :func:`~litreview.core.texmarkup.as_tex`, so TeX prints its text
 no command in it ever runs (``\\input`` is written ``\\textbackslash{}input``); values read
 from BibTeX already carry their escapes and are written as read (a bare ``&``, ``%`` or
 ``#`` in names, title, container, publisher, place, note and abstract gets its backslash).
-A field name that occurs more than once in ``extra`` (RIS repeats ``AD``, ``N1``, ``SN``)
-is written once as read and then as ``name-2``, ``name-3`` ..., so no entry holds one field
-twice.
+A field name that occurs more than once in ``extra`` (RIS repeats ``AD``, ``N1``, ``SN``),
+or that a modelled field already uses, is written once as read and then as ``name-2``,
+``name-3`` ..., so no entry holds one field twice.
 """
 
 from __future__ import annotations
@@ -37,8 +37,9 @@ T = TypeVar("T")
 
 def _braced(value: str, escaped: bool = False) -> str:
     """``{value}``; braces that do not balance are escaped so the file stays parseable
-    (``escaped``: text :func:`as_tex` wrote, whose braces always balance)."""
-    if not escaped and not balanced(value):
+    (text :func:`as_tex` wrote balances, but a verbatim field it leaves as it is, a URL or
+    a DOI, may not)."""
+    if not balanced(value):
         value = _UNESCAPED_BRACE.sub(r"\\\1", value.rstrip("\\"))
     return "{" + value + "}"
 
@@ -154,12 +155,29 @@ def _numbered(extras: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+def _distinct(fields: list[_Field], reserved: set[str]) -> list[_Field]:
+    """``fields`` with no name twice (BibTeX names ignore case) nor one of ``reserved``: a
+    later one (an unmodelled field named ``title``, ``a b`` beside ``a-b``) becomes
+    ``name-2``, ``name-3`` ..., so no entry is written that cannot be read back."""
+    used = set(reserved)
+    out = []
+    for name, value, bare in fields:
+        new, n = name, 1
+        while new.lower() in used:
+            n += 1
+            new = f"{name}-{n}"
+        used.add(new.lower())
+        out.append((new, value, bare))
+    return out
+
+
 def _entry(work: Work, biblatex: bool) -> str:
     """One entry as text."""
     escaped = not work.tex  # as_tex escapes every special character of text
     work = as_tex(work)
     etype, type_fields = _entry_type(work, biblatex)
-    fields = _fields(work, biblatex, escaped) + type_fields
+    fields = _distinct(_fields(work, biblatex, escaped), {n for n, _, _ in type_fields})
+    fields += type_fields
     width = max((len(n) for n, _, _ in fields), default=0)
     body = ",\n".join(
         f"  {n.ljust(width)} = {v if bare else _braced(v, escaped)}" for n, v, bare in fields

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from litreview.core.limits import load_json
 from litreview.core.model import Person, Work
 from litreview.formats import _csl_maps as maps
 from litreview.formats._bibtex_syntax import format_names, split_names
@@ -248,4 +249,10 @@ def _encode(value: Any) -> str:
 
 
 def _decode(value: str) -> Any:
-    return json.loads(value[5:]) if value.startswith("json:") else value
+    """A ``json:`` value as the JSON it holds; one that is not JSON (a hand edit) as text."""
+    if not value.startswith("json:"):
+        return value
+    try:
+        return load_json(value[5:], "a json: value", None)
+    except ValueError:  # bad JSON, or past the limits
+        return value

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
+from litreview.core.limits import load_json
 from litreview.core.model import Person, Work
 from litreview.core.tables import parse_csv
 from litreview.core.texmarkup import plain_work
@@ -146,7 +147,7 @@ def _extra(cell: str) -> tuple[tuple[str, str], ...]:
     if not cell.strip():
         return ()
     try:
-        data = json.loads(cell)
+        data = load_json(cell, "the extra cell", None)
     except json.JSONDecodeError as exc:
         raise ValueError(f"extra is not valid JSON: {exc.msg}") from None
     ok = isinstance(data, list) and all(

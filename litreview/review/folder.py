@@ -9,9 +9,7 @@ taxonomy and an empty curation file once).
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -23,7 +21,7 @@ from litreview.core.curation import Curation, load_curation
 from litreview.core.errors import InputError, Problem
 from litreview.core.files import decode_utf8, read_bytes, read_text
 from litreview.core.model import Citation, Document, Evidence, GapStatement, Merge, Tag, Work
-from litreview.core.tables import csv_text, read_csv
+from litreview.core.tables import csv_text, parse_csv, read_csv
 from litreview.formats.bibtex import read_bibtex, write_bibtex
 from litreview.formats.bibtex_patch import Read, check_bibtex, patch_bibtex
 from litreview.formats.documents import read_document
@@ -532,7 +530,7 @@ def _split_multi(value: str) -> tuple[str, ...]:
 
 def _statement_facets(path: Path) -> tuple[str, ...]:
     """The facet columns of a statements file: those between ``quote`` and ``strength``."""
-    header = next(csv.reader(io.StringIO(read_text(path))), [])
+    header = parse_csv(read_text(path), str(path)).header
     known = {*schema.STATEMENTS_HEAD, *schema.STATEMENTS_TAIL, *schema.STATEMENTS_DETECTOR}
     return tuple(c for c in header if c not in known)
 

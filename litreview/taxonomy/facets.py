@@ -31,6 +31,7 @@ from typing import Any
 import yaml
 
 from litreview.core.errors import InputError
+from litreview.core.files import check_characters
 from litreview.core.limits import MAX_SYNONYM_CHARS, MAX_SYNONYM_WORDS
 from litreview.taxonomy.matching import Match, Matcher, compile_matcher, fold, synonym_pattern
 
@@ -310,7 +311,7 @@ def _str(node: yaml.Node | None, path: str) -> str:
         return ""
     if not isinstance(node, yaml.ScalarNode):
         raise InputError("expected a single value", path=path, line=_line(node))
-    return str(node.value).strip()
+    return check_characters(str(node.value).strip(), path, _line(node))
 
 
 def _strings(node: yaml.Node | None, path: str) -> tuple[str, ...]:

@@ -22,8 +22,10 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 from litreview.core.curation import load_curation
+from litreview.core.errors import Problem
+from litreview.core.model import Work
 from litreview.formats import read_file
-from litreview.formats.bibtex import read_bibtex, read_bibtex_bytes
+from litreview.formats.bibtex import read_bibtex, read_bibtex_bytes, write_bibtex
 from litreview.formats.csljson import read_csljson
 from litreview.formats.documents import read_document_meta
 from litreview.formats.endnote import read_endnote
@@ -237,6 +239,184 @@ def _scan(text: str, suffix: str) -> None:
     _in_file(suffix, text.encode("utf-8", errors="replace"), lambda p: check_document(str(p)))
 
 
+def synonyms_and_text() -> st.SearchStrategy[tuple[list[str], str]]:
+    """Synonyms of any characters (wildcards, hyphens, long words), and a text to match."""
+    phrase = st.text(max_size=30) | st.lists(
+        st.sampled_from(
+            ("wheat", "barley*", "-", " ", "crop-s", "y", "é", "\\", "*", "(", "x" * 60)
+        ),
+        max_size=12,
+    ).map("".join)
+    return st.tuples(st.lists(phrase, min_size=1, max_size=8), st.text(max_size=300))
+
+
+def _match(value: tuple[list[str], str]) -> None:
+    import json
+
+    synonyms, text = value
+    yaml_text = (
+        "facets:\n  - id: f\n    values:\n      - id: v\n        synonyms: "
+        + json.dumps(synonyms)
+        + "\n"
+    )
+    load_taxonomy(yaml_text, "taxonomy.yaml").match(text + " " + " ".join(synonyms))
+
+
+class Unreadable(AssertionError):
+    """What a reader gave, written to corpus.bib, does not read back."""
+
+
+def _round_trip(reader: Callable[[str, str], tuple[list[Work], list[Problem]]], text: str) -> None:
+    """The works a reader gives, written as corpus.bib, read back whole and without error:
+    no input can make import write a corpus that the next command refuses."""
+    works, _ = reader(text, "fuzz")
+    unique = list({w.key: w for w in works}.values())
+    back, problems = read_bibtex(write_bibtex(sorted(unique, key=lambda w: w.key)), "corpus.bib")
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or len(back) != len(unique):
+        raise Unreadable(f"{len(unique)} works written, {len(back)} read back: {errors[:2]}")
+
+
+def _import_export(suffix: str, text: str) -> None:
+    """``litreview import`` of the text into a new review, twice (the corpus it wrote must
+    read back without error), then an export in every format, each read back."""
+    from litreview.formats import WRITABLE, writer_for
+    from litreview.pipeline.imports import run_import
+    from litreview.review import Review
+
+    with tempfile.TemporaryDirectory(prefix="litreview-fuzz-") as tmp:
+        review = Review.at(tmp)
+        review.bibliography.mkdir()
+        path = Path(tmp) / f"input{suffix}"
+        path.write_text(text, encoding="utf-8", errors="replace")
+        for _ in range(2):
+            run_import(review, [str(path)])
+            works, problems = review.load_works()
+            if any(p.severity == "error" for p in problems):
+                raise Unreadable(f"import wrote a corpus with errors: {problems[:2]}")
+        for fmt in WRITABLE:
+            out = Path(tmp) / f"export.{fmt}"
+            out.write_text(writer_for(fmt)(works), encoding="utf-8")
+            if works:
+                read_file(out, fmt)
+
+
+# A review's own tables as a person might hand-edit them: a header and a row each.
+TABLES = {
+    "documents.csv": "doc_id,path,title,author,year,work_key\nd1,documents/d1.txt,T,A,2001,k\n",
+    "citations.csv": "doc_id,footnote,position,raw,work_key,context,section,kind,char_start,"
+    "char_end\nd1,1,1,Roe 2001,k,A claim,,citation,3,9\n",
+    "tags.csv": "work_key,facet,value,source,evidence,doc_id,char_start,char_end,score\n"
+    "k,topic,crops,rule,wheat,d1,0,5,1\n",
+    "merges.csv": "kept,merged,reason,score,conflicts\nk,k2,doi,100,\n",
+    "statements.csv": "doc_id,char_start,char_end,section,quote,topic,strength,kind,score,why,"
+    'mentions\nd1,0,9,,No study,crops,strong,gap,0.9,cue,"[{""facet"":""topic"",'
+    '""value"":""crops"",""char_start"":0,""char_end"":2}]"\n',
+}
+
+
+def review_table() -> st.SearchStrategy[tuple[str, str]]:
+    """A table of a review and a hostile text for it (its seed row edited)."""
+    tokens = st.sampled_from((*HOSTILE, ",", '"', "\n", "-1", "1e999", "nan", "9" * 5000))
+    tokens = tokens | st.text(max_size=6)
+
+    def edited(name: str, edits: list[tuple[float, int, str]]) -> tuple[str, str]:
+        text = TABLES[name]
+        for where, cut, token in edits:
+            at = int(where * len(text))
+            text = text[:at] + token + text[at + cut :]
+        return name, text
+
+    edit = st.tuples(st.floats(0, 1), st.integers(0, 10), tokens)
+    return st.builds(edited, st.sampled_from(sorted(TABLES)), st.lists(edit, max_size=5))
+
+
+def _load_table(value: tuple[str, str]) -> None:
+    from litreview.review import Review
+
+    name, text = value
+    with tempfile.TemporaryDirectory(prefix="litreview-fuzz-") as tmp:
+        review = Review.at(tmp)
+        review.bibliography.mkdir()
+        review.gaps_dir.mkdir()
+        folder = review.gaps_dir if name == "statements.csv" else review.bibliography
+        (folder / name).write_text(text, encoding="utf-8", errors="replace")
+        loaders = {
+            "documents.csv": review.load_documents,
+            "citations.csv": review.load_citations,
+            "tags.csv": review.load_tags,
+            "merges.csv": review.load_merges,
+            "statements.csv": review.load_statements,
+        }
+        loaders[name]()
+
+
+def docx_parts() -> st.SearchStrategy[tuple[str, str]]:
+    """A well-formed DOCX body and footnotes part: paragraphs of runs (any text, italics,
+    tabs, note references with odd ids, heading styles) and notes with odd ids and types."""
+    from xml.sax.saxutils import escape
+
+    ids = st.sampled_from(("1", "2", "0", "-1", "x", "", "9" * 30))
+    text = st.text(max_size=20).map(lambda t: escape("".join(c for c in t if c.isprintable())))
+    run = st.one_of(
+        text.map(lambda t: f"<w:r><w:t>{t}</w:t></w:r>"),
+        text.map(lambda t: f"<w:r><w:rPr><w:i/></w:rPr><w:t>{t}</w:t></w:r>"),
+        st.just("<w:r><w:tab/></w:r>"),
+        ids.map(lambda i: f'<w:r><w:footnoteReference w:id="{i}"/></w:r>'),
+        ids.map(lambda i: f'<w:r><w:endnoteReference w:id="{i}"/></w:r>'),
+    )
+    style = st.sampled_from(("", '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>'))
+    para = st.builds(lambda s, rs: f"<w:p>{s}{''.join(rs)}</w:p>", style, st.lists(run, max_size=6))
+    body = st.lists(para, max_size=8).map(
+        lambda ps: f"<w:document {_W}><w:body>{''.join(ps)}</w:body></w:document>"
+    )
+    kind = st.sampled_from(("", ' w:type="separator"'))
+    note = st.builds(
+        lambda i, k, ps: f'<w:footnote w:id="{i}"{k}>{"".join(ps)}</w:footnote>',
+        ids,
+        kind,
+        st.lists(para, max_size=3),
+    )
+    notes = st.lists(note, max_size=5).map(
+        lambda ns: f"<w:footnotes {_W}>{''.join(ns)}</w:footnotes>"
+    )
+    return st.tuples(body, notes)
+
+
+def _docx_parts(parts: tuple[str, str]) -> None:
+    body, notes = parts
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", body)
+        z.writestr("word/footnotes.xml", notes)
+    _in_file(".docx", buf.getvalue(), read_document_meta)
+
+
+def _ingest(text: str) -> None:
+    """``litreview ingest`` of a hostile document, twice: the tables it wrote read back
+    without error (a sentence of any length, any characters)."""
+    from litreview.pipeline.ingest import read_sources, run_ingest
+    from litreview.review import Review
+
+    with tempfile.TemporaryDirectory(prefix="litreview-fuzz-") as tmp:
+        review = Review.at(tmp)
+        review.bibliography.mkdir()
+        (review.root / "documents").mkdir()
+        doc = review.root / "documents" / "doc.md"
+        doc.write_text(text, encoding="utf-8", errors="replace")
+        for _ in range(2):
+            read = read_sources(review, [str(doc)])
+            if not read.sources:
+                return
+            run_ingest(review, read.sources)
+        _, problems = review.load_works()
+        if any(p.severity == "error" for p in problems):
+            raise Unreadable(f"ingest wrote a corpus with errors: {problems[:2]}")
+        review.load_citations()
+        for d in review.load_documents():
+            review.load_text(d)
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
     """A reader to fuzz: its name, the strategy of its inputs and the call."""
@@ -265,12 +445,57 @@ TARGETS: tuple[Target, ...] = (
     _text_target("endnote", "endnote", read_endnote),
     _text_target("taxonomy", "taxonomy", load_taxonomy),
     _text_target("curation", "curation", load_curation),
+    Target("synonyms", synonyms_and_text(), lambda v: _match(v)),  # type: ignore[arg-type]
+    Target("corpus-from-ris", hostile_text("ris"), lambda t: _round_trip(read_ris, str(t))),
+    Target("corpus-from-csv", hostile_text("csv"), lambda t: _round_trip(read_csv, str(t))),
+    Target(
+        "corpus-from-csljson", hostile_text("csljson"), lambda t: _round_trip(read_csljson, str(t))
+    ),
+    Target("corpus-from-bib", hostile_text("bibtex"), lambda t: _round_trip(read_bibtex, str(t))),
+    Target("import-ris", hostile_text("ris"), lambda t: _import_export(".ris", str(t))),
+    Target("import-csv", hostile_text("csv"), lambda t: _import_export(".csv", str(t))),
+    Target("import-json", hostile_text("csljson"), lambda t: _import_export(".json", str(t))),
+    Target("import-bib", hostile_text("bibtex"), lambda t: _import_export(".bib", str(t))),
+    Target("review-tables", review_table(), lambda v: _load_table(v)),  # type: ignore[arg-type]
     Target("file-bib", hostile_bytes("bibtex"), lambda b: _in_file(".bib", bytes(b), read_file)),
     Target("file-ris", hostile_bytes("ris"), lambda b: _in_file(".ris", bytes(b), read_file)),
     Target("file-txt", hostile_bytes("medline"), lambda b: _in_file(".txt", bytes(b), read_file)),
     Target("file-csv", hostile_bytes("csv"), lambda b: _in_file(".csv", bytes(b), read_file)),
     Target("file-json", hostile_bytes("csljson"), lambda b: _in_file(".json", bytes(b), read_file)),
     Target("document-md", hostile_text("markdown"), lambda t: _scan(str(t), ".md")),
+    Target("ingest-md", hostile_text("markdown"), lambda t: _ingest(str(t))),
     Target("document-txt", hostile_text("markdown"), lambda t: _scan(str(t), ".txt")),
     Target("document-docx", hostile_text("docx"), lambda t: _docx(str(t))),
+    Target("document-docx-parts", docx_parts(), lambda v: _docx_parts(v)),  # type: ignore[arg-type]
+)
+
+
+def _report(text: str) -> None:
+    """``ingest``, ``tag`` and ``report`` of a hostile document through the command line, in
+    a review with the fixture's taxonomy: each exits 0 or 2 and nothing escapes."""
+    import contextlib
+
+    from litreview import cli
+
+    taxonomy = (FIXTURE / "bibliography" / "taxonomy.yaml").read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory(prefix="litreview-fuzz-") as tmp:
+        root = Path(tmp)
+        (root / "bibliography").mkdir()
+        (root / "documents").mkdir()
+        (root / "bibliography" / "taxonomy.yaml").write_text(taxonomy, encoding="utf-8")
+        doc = root / "documents" / "doc.md"
+        doc.write_text(text, encoding="utf-8", errors="replace")
+        for argv in (["ingest", str(doc)], ["tag"], ["report"]):
+            quiet = io.StringIO()
+            with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
+                code = cli.main([*argv, "--review", tmp])
+            if code not in (0, 2):
+                raise Unreadable(f"litreview {argv[0]} exited {code}")
+            if code:
+                return
+
+
+# Targets too slow for the suite (about a second an input): the benchmark runs them.
+SLOW_TARGETS: tuple[Target, ...] = (
+    Target("report-md", hostile_text("markdown"), lambda t: _report(str(t))),
 )

@@ -230,6 +230,9 @@ def test_review_and_output_that_are_not_what_they_should_be(
         capsys, "export", "--format", "ris", "-o", str(tmp_path), "--review", str(review)
     )
     one_line_error(code, err, "is a folder")
+    through = str(a_file / "x.ris")
+    code, _, err = run(capsys, "export", "--format", "ris", "-o", through, "--review", str(review))
+    one_line_error(code, err, "a file stands where a folder is needed")
 
 
 # -- item 9: no silent replacement or creation --------------------------------------------------
@@ -326,3 +329,46 @@ def test_ingest_from_outside_declares_the_folder(
     assert "wheat" in rev.load_text(rev.load_documents()[0])
     run(capsys, "ingest", str(doc), "--review", str(review))  # declared once
     assert (review / "bibliography" / "document_roots.txt").read_text() == "../papers\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("a.json", '[{"id": "a", "type": "book", "title": "x\\ud800y"}]'),
+        ("a.csv", 'key,title,extra\nk,T,"[[""a"",""\\ud800""]]"\n'),
+        ("b.csv", 'key,title,extra\nk,T,"' + "[" * 5000 + '"\n'),
+    ],
+)
+def test_escaped_lone_surrogates_and_deep_cells(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str
+) -> None:
+    code, _, err = run(capsys, "import", str(write(tmp_path / name, text)), "--review", str(review))
+    assert code == 2 and "Traceback" not in err
+    assert "not a character" in err or "nested" in err
+    assert not (review / "bibliography" / "corpus.bib").exists()
+
+
+def test_curation_with_a_lone_surrogate_or_a_looping_alias() -> None:
+    from litreview.core.curation import load_curation
+
+    with pytest.raises(InputError, match="not a character"):
+        load_curation('tags: {add: [{work: "\\ud800", facet: f, value: v}]}\n', "c.yaml")
+    _, problems = load_curation("tags: &a [*a]\n", "c.yaml")
+    assert problems and problems[0].line == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("a.csv", 'key,title,extra\nk1,T,"[[""title"",""a""],[""a b"",""1""],[""a-b"",""2""]]"\n'),
+        ("a.ris", "TY  - JOUR\nTI  - T\nUR  - http://x/a{{{b}, title={pwn\nDO  - 10.1/{\nER  - \n"),
+    ],
+)
+def test_no_input_makes_import_write_a_corpus_it_cannot_read(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str
+) -> None:
+    path = write(tmp_path / name, text)
+    assert run(capsys, "import", str(path), "--review", str(review))[0] == 0
+    works, problems = Review.at(review).load_works()
+    assert problems == [] and len(works) == 1
+    assert run(capsys, "import", str(path), "--review", str(review))[0] == 0
