@@ -225,7 +225,7 @@ def test_review_and_output_that_are_not_what_they_should_be(
 ) -> None:
     a_file = write(tmp_path / "plain", "x")
     code, _, err = run(capsys, "export", "--format", "ris", "--review", str(a_file))
-    one_line_error(code, err, "not a review folder")
+    one_line_error(code, err, "not a folder")
     code, _, err = run(
         capsys, "export", "--format", "ris", "-o", str(tmp_path), "--review", str(review)
     )
