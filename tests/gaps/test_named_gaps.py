@@ -89,9 +89,6 @@ def test_default_review_top_ten_covers_the_named_gaps() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="INTEGRATION: the trained detector misses some named sentences (issue 16, round 2)"
-)
 def test_fixture_review_top_ten_covers_the_named_gaps_and_never_their_mix(
     tmp_path: Path,
 ) -> None:
