@@ -16,7 +16,7 @@ the shipped model.
    ``litreview/data/gap_cues.yaml``: chosen by cross-validation, never on a test document).
    ``--ablation`` instead prints the same cross-validation with each family of features
    left out in turn (words, bigrams, word lists, pairs of lists, constructions, section
-   headings, place) and writes nothing.
+   headings, list item after a colon) and writes nothing.
 3. The model is trained on every labelled document and written to
    ``litreview/data/gap_model.npz`` (unless ``--no-write``).
 Deterministic: fixed folds (documents in name order), fixed solver and seed.
@@ -92,7 +92,7 @@ FAMILIES = {
     "pairs of lists": ("pair:",),
     "constructions": ("con:",),
     "section headings": ("sec:",),
-    "place": ("len:", "ref:", "in_note", "list_item", "cites", "after_colon"),
+    "list item after a colon": ("after_colon",),
 }
 
 

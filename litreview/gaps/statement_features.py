@@ -1,6 +1,6 @@
 """Features of a sentence for the gap-statement model: its words, the word lists and
-constructions of ``gap_cues.yaml``, the pairs of lists it holds, its section heading and its
-place.
+constructions of ``gap_cues.yaml``, the pairs of lists it holds, its section heading, and
+whether it is a list item after a line ending in a colon.
 
 Every feature is a named number (``{"w:little": 1, "con:knowledge_needed": 1, ...}``), so the
 model's reasons can be read back by name. Word lists count whole-word matches; a construction
@@ -9,8 +9,9 @@ later, for "research ... is needed" however long the subject); a pair (``pair:a+
 when the sentence holds words of both lists anywhere, in any order.
 
 Measured by cross-validation grouped by document (``benchmarks/train_statements.py
---ablation``): the pairs raise F1; the neighbouring sentences' lists and constructions, and
-character n-grams, lowered it, so they are not features.
+--ablation``): the pairs raise F1; the neighbouring sentences' lists and constructions,
+character n-grams, and the sentence's place (length, in a note, a list item, citations,
+reference-likeness) lowered it, so they are not features.
 """
 
 from __future__ import annotations
@@ -27,9 +28,6 @@ from litreview.gaps.statement_scope import Sentence
 __all__ = ["Analysis", "analyse", "document_features", "sentence_features", "words"]
 
 _WORD = re.compile(r"[a-z]+(?:['’\-][a-z]+)*|\d+(?:[.,]\d+)*")
-_CITE = re.compile(r"\[\d+(?:[,–\-]\s*\d+)*\]|\(\D{2,40}\d{4}[a-z]?\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]")
-_LENGTHS = (6, 12, 25, 40)
-_REFERENCE_BINS = (0.3, 0.5, 0.7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +83,7 @@ def sentence_features(text: str, analysis: Analysis) -> dict[str, float]:
 
 def document_features(sents: Sequence[Sentence], cues: Cues) -> list[dict[str, float]]:
     """The features of every sentence of a document (excluded ones included, so indices
-    agree), each with its section and place."""
+    agree), each with its section heading."""
     analyses = [analyse(s.flat, cues) for s in sents]
     sections: dict[str, list[str]] = {}
     out = []
@@ -95,25 +93,7 @@ def document_features(sents: Sequence[Sentence], cues: Cues) -> list[dict[str, f
             sections[s.section] = [w.name for w in cues.sections if w.pattern.search(s.section)]
         for name in sections[s.section]:
             f[f"sec:{name}"] = 1.0
-        f.update(_place(s))
         if s.list_item and i and sents[i - 1].flat.endswith(":"):
             f["after_colon"] = 1.0
         out.append(f)
-    return out
-
-
-def _place(s: Sentence) -> dict[str, float]:
-    """Where the sentence is and what it looks like: note, list item, length, citations,
-    reference-likeness."""
-    n = len(s.flat.split())
-    out = {
-        f"len:{bisect_right(_LENGTHS, n)}": 1.0,
-        f"ref:{bisect_right(_REFERENCE_BINS, s.reference_like)}": 1.0,
-    }
-    if s.note >= 0:
-        out["in_note"] = 1.0
-    if s.list_item:
-        out["list_item"] = 1.0
-    if _CITE.search(s.flat):
-        out["cites"] = 1.0
     return out
