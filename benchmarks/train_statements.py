@@ -2,6 +2,7 @@
 the shipped model.
 
     python3 benchmarks/train_statements.py [--folds N] [--no-write] [--threshold T]
+    python3 benchmarks/train_statements.py --ablation [--folds N]
 
 1. Every labelled document is read: the label files in ``benchmarks/statements/labels/``
    and the seed annotation ``tests/data/statement_check.yaml`` (texts of the shared
@@ -10,7 +11,12 @@ the shipped model.
    default); each fold's documents are scored by a model trained on the other folds only.
    Every sentence counts, including those the detector never reads (headings, reference
    lists), which count as not found. Printed: precision and recall per document, per genre,
-   per kind, over the seeds, and for a range of thresholds; kind and strength agreement.
+   per kind, over the seeds, and for a range of thresholds; kind and strength agreement;
+   the threshold of best F1 over the out-of-fold scores (the one to set in
+   ``litreview/data/gap_cues.yaml``: chosen by cross-validation, never on a test document).
+   ``--ablation`` instead prints the same cross-validation with each family of features
+   left out in turn (words, bigrams, word lists, pairs of lists, constructions, section
+   headings, list item after a colon) and writes nothing.
 3. The model is trained on every labelled document and written to
    ``litreview/data/gap_model.npz`` (unless ``--no-write``).
 Deterministic: fixed folds (documents in name order), fixed solver and seed.
@@ -45,7 +51,7 @@ LABELS = ROOT / "benchmarks" / "statements" / "labels"
 SEEDS = ROOT / "tests" / "data" / "statement_check.yaml"
 MODEL = ROOT / "litreview" / "data" / "gap_model.npz"
 SEED = 0
-C = 0.3
+C = 1.0
 POSITIVE_WEIGHT = None  # balanced by the classes' shares
 
 
@@ -76,6 +82,31 @@ def load_all() -> list[Doc]:
             )
         )
     return out
+
+
+#: Feature families by name prefix, for ``--ablation``.
+FAMILIES = {
+    "words": ("w:",),
+    "bigrams": ("b:",),
+    "word lists": ("lex:",),
+    "pairs of lists": ("pair:",),
+    "constructions": ("con:",),
+    "section headings": ("sec:",),
+    "list item after a colon": ("after_colon",),
+}
+
+
+def without(docs: list[Doc], prefixes: tuple[str, ...]) -> list[Doc]:
+    """``docs`` with the features named by ``prefixes`` left out."""
+    return [
+        Doc(
+            d.doc,
+            [{k: v for k, v in f.items() if not k.startswith(prefixes)} for f in d.features],
+            d.labels,
+            d.read,
+        )
+        for d in docs
+    ]
 
 
 def train(docs: list[Doc], fingerprint: str) -> object:
@@ -167,15 +198,34 @@ def report(docs: list[Doc], oof: dict[str, tuple], threshold: float) -> None:
     )
 
 
-def sweep(docs: list[Doc], oof: dict[str, tuple]) -> None:
-    """Precision and recall over all documents at several thresholds."""
-    print("\n| threshold | precision | recall | F1 |\n|---:|---:|---:|---:|")
+def curve(docs: list[Doc], oof: dict[str, tuple]) -> list[tuple[float, float, float, float]]:
+    """(threshold, precision, recall, F1) over all documents at thresholds 0.20 to 0.90."""
     gold = np.concatenate([[lab.gap for lab in d.labels] for d in docs])
     scores = np.concatenate([oof[d.doc.doc_id][0] for d in docs])
-    for t in np.arange(0.2, 0.95, 0.05):
+    out = []
+    for t in np.round(np.arange(0.2, 0.95, 0.05), 2):
         pred = scores >= t
-        p, r, f = prf(int((pred & gold).sum()), int(pred.sum()), int(gold.sum()))
+        out.append((float(t), *prf(int((pred & gold).sum()), int(pred.sum()), int(gold.sum()))))
+    return out
+
+
+def sweep(docs: list[Doc], oof: dict[str, tuple]) -> None:
+    """Precision and recall over all documents at several thresholds, and the best F1's."""
+    print("\n| threshold | precision | recall | F1 |\n|---:|---:|---:|---:|")
+    rows = curve(docs, oof)
+    for t, p, r, f in rows:
         print(f"| {t:.2f} | {p:.3f} | {r:.3f} | {f:.3f} |")
+    t, p, r, f = max(rows, key=lambda row: (row[3], -row[0]))
+    print(f"\nbest F1 {f:.3f} at threshold {t:.2f} (precision {p:.3f}, recall {r:.3f})")
+
+
+def ablation(docs: list[Doc], folds: int, fingerprint: str) -> None:
+    """Best out-of-fold F1 with all features, then with each family left out."""
+    print("\n| features | best F1 | at threshold | precision | recall |\n|---|---:|---:|---:|---:|")
+    for name, prefixes in [("all", ()), *((f"- {k}", v) for k, v in FAMILIES.items())]:
+        used = without(docs, prefixes) if prefixes else docs
+        t, p, r, f = max(curve(used, cross_validate(used, folds, fingerprint)), key=lambda x: x[3])
+        print(f"| {name} | {f:.3f} | {t:.2f} | {p:.3f} | {r:.3f} |")
 
 
 def main() -> None:
@@ -183,6 +233,7 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=0, help="0: one document per fold")
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--ablation", action="store_true")
     args = parser.parse_args()
     cues = default_cues()
     t0 = time.perf_counter()
@@ -193,6 +244,9 @@ def main() -> None:
         f"{len(docs)} documents, {n} sentences, {n_gap} gap sentences "
         f"(loaded in {time.perf_counter() - t0:.1f} s)"
     )
+    if args.ablation:
+        ablation(docs, args.folds, cues.fingerprint)
+        return
     oof = cross_validate(docs, args.folds, cues.fingerprint)
     report(docs, oof, cues.threshold if args.threshold is None else args.threshold)
     sweep(docs, oof)

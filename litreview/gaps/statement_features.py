@@ -1,11 +1,17 @@
 """Features of a sentence for the gap-statement model: its words, the word lists and
-constructions of ``gap_cues.yaml``, its neighbours, its section heading and its place.
+constructions of ``gap_cues.yaml``, the pairs of lists it holds, its section heading, and
+whether it is a list item after a line ending in a colon.
 
 Every feature is a named number (``{"w:little": 1, "con:knowledge_needed": 1, ...}``), so the
 model's reasons can be read back by name. Word lists count whole-word matches; a construction
 fires when a word of one list comes before a word of another within a few words (or anywhere
-later, for "research ... is needed" however long the subject). The neighbours contribute
-their word lists and constructions under ``prev:`` and ``next:``.
+later, for "research ... is needed" however long the subject); a pair (``pair:a+b``) fires
+when the sentence holds words of both lists anywhere, in any order.
+
+Measured by cross-validation grouped by document (``benchmarks/train_statements.py
+--ablation``): the pairs raise F1; the neighbouring sentences' lists and constructions,
+character n-grams, and the sentence's place (length, in a note, a list item, citations,
+reference-likeness) lowered it, so they are not features.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
 from litreview.gaps.cues import Construction, Cues
 from litreview.gaps.statement_scope import Sentence
@@ -21,9 +28,6 @@ from litreview.gaps.statement_scope import Sentence
 __all__ = ["Analysis", "analyse", "document_features", "sentence_features", "words"]
 
 _WORD = re.compile(r"[a-z]+(?:['’\-][a-z]+)*|\d+(?:[.,]\d+)*")
-_CITE = re.compile(r"\[\d+(?:[,–\-]\s*\d+)*\]|\(\D{2,40}\d{4}[a-z]?\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]")
-_LENGTHS = (6, 12, 25, 40)
-_REFERENCE_BINS = (0.3, 0.5, 0.7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,61 +65,35 @@ def _fires(c: Construction, positions: dict[str, list[int]]) -> bool:
     return any(0 < t - f <= c.within for f in firsts for t in thens)
 
 
-def sentence_features(
-    text: str, analysis: Analysis, *, prefix: str = "", words_too: bool = True
-) -> dict[str, float]:
-    """Word n-grams (``w:``, ``b:``), word-list counts (``lex:``) and constructions (``con:``)
-    of one piece of text, each name prefixed by ``prefix``."""
-    out: dict[str, float] = {}
-    if words_too:
-        toks = words(text)
-        for t in toks:
-            out[f"{prefix}w:{t}"] = 1.0
-        for a, b in zip(["<s>", *toks], [*toks, "</s>"], strict=True):
-            out[f"{prefix}b:{a} {b}"] = 1.0
+def sentence_features(text: str, analysis: Analysis) -> dict[str, float]:
+    """Word n-grams (``w:``, ``b:``), word-list counts (``lex:``), pairs of word lists
+    (``pair:``) and constructions (``con:``) of one piece of text."""
+    toks = words(text)
+    out = {f"w:{t}": 1.0 for t in toks}
+    for a, b in zip(["<s>", *toks], [*toks, "</s>"], strict=True):
+        out[f"b:{a} {b}"] = 1.0
     for name, n in analysis.counts.items():
-        out[f"{prefix}lex:{name}"] = float(min(n, 3))
+        out[f"lex:{name}"] = float(min(n, 3))
+    for a, b in combinations(sorted(analysis.counts), 2):
+        out[f"pair:{a}+{b}"] = 1.0
     for c in analysis.constructions:
-        out[f"{prefix}con:{c}"] = 1.0
+        out[f"con:{c}"] = 1.0
     return out
 
 
 def document_features(sents: Sequence[Sentence], cues: Cues) -> list[dict[str, float]]:
     """The features of every sentence of a document (excluded ones included, so indices
-    agree), each with its neighbours, section and place."""
+    agree), each with its section heading."""
     analyses = [analyse(s.flat, cues) for s in sents]
     sections: dict[str, list[str]] = {}
     out = []
     for i, s in enumerate(sents):
         f = sentence_features(s.flat, analyses[i])
-        for j, prefix in ((i - 1, "prev:"), (i + 1, "next:")):
-            if 0 <= j < len(sents) and sents[j].note == s.note:
-                f.update(
-                    sentence_features(sents[j].flat, analyses[j], prefix=prefix, words_too=False)
-                )
         if s.section not in sections:
             sections[s.section] = [w.name for w in cues.sections if w.pattern.search(s.section)]
         for name in sections[s.section]:
             f[f"sec:{name}"] = 1.0
-        f.update(_place(s))
         if s.list_item and i and sents[i - 1].flat.endswith(":"):
             f["after_colon"] = 1.0
         out.append(f)
-    return out
-
-
-def _place(s: Sentence) -> dict[str, float]:
-    """Where the sentence is and what it looks like: note, list item, length, citations,
-    reference-likeness."""
-    n = len(s.flat.split())
-    out = {
-        f"len:{bisect_right(_LENGTHS, n)}": 1.0,
-        f"ref:{bisect_right(_REFERENCE_BINS, s.reference_like)}": 1.0,
-    }
-    if s.note >= 0:
-        out["in_note"] = 1.0
-    if s.list_item:
-        out["list_item"] = 1.0
-    if _CITE.search(s.flat):
-        out["cites"] = 1.0
     return out

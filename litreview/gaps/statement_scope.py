@@ -2,8 +2,10 @@
 
 Body text and explanatory notes are read. Never read: headings, the entries under a reference
 list heading, reference strings in notes, captions, and contents lines (the heading words and
-patterns are data, in ``gap_cues.yaml``). Notes are located by
-:func:`litreview.extract.footnotes.find_footnotes`; a note sentence that reads as a reference
+patterns are data, in ``gap_cues.yaml``). Notes and reference-list entries are the
+document's apparatus as ingest reads it (:func:`litreview.extract.document.scan_text`): a
+sentence inside a reference-list entry (or a list section) is never read, whatever its
+heading; a note sentence that reads as a reference
 (:func:`litreview.extract.reference_likeness.looks_like_reference`) inside a note that
 :func:`litreview.extract.citations.classify` does not call explanatory is a reference string.
 """
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 
 from litreview.core.text import Heading, Span, find_headings, is_list_item, sentences
 from litreview.extract.citations import classify
-from litreview.extract.footnotes import find_footnotes
+from litreview.extract.document import DocumentScan, scan_text
 from litreview.extract.reference_likeness import looks_like_reference
 from litreview.gaps.cues import Cues
 
@@ -53,7 +55,9 @@ def read_sentences(text: str, cues: Cues) -> list[Sentence]:
     spans = sentences(text)
     headings = find_headings(text)
     starts = [h.start for h in headings]
-    pieces = _note_pieces(text)
+    scan = scan_text(text)
+    pieces = _note_pieces(scan)
+    listed = [(a.start, a.end) for a in scan.spans if a.kind == "reference"]
     piece_starts = [p[0] for p in pieces]
     heading_spans = {(h.start, h.end) for h in headings}
     out = []
@@ -63,6 +67,7 @@ def read_sentences(text: str, cues: Cues) -> list[Sentence]:
         note, explanatory = _note_at(pieces, piece_starts, span)
         flat = flatten(text[span.start : span.end])
         ref = looks_like_reference(flat)
+        in_list = any(a <= span.start < b for a, b in listed)
         out.append(
             Sentence(
                 start=span.start,
@@ -73,9 +78,9 @@ def read_sentences(text: str, cues: Cues) -> list[Sentence]:
                 note=note,
                 list_item=is_list_item(text, span.start),
                 reference_like=ref,
-                excluded=_excluded(
-                    text, span, flat, head, heading_spans, cues, note, explanatory, ref
-                ),
+                excluded="reference list"
+                if in_list
+                else _excluded(text, span, flat, head, heading_spans, cues, note, explanatory, ref),
             )
         )
     return out
@@ -114,11 +119,11 @@ def _excluded(
     return ""
 
 
-def _note_pieces(text: str) -> list[tuple[int, int, int, bool]]:
+def _note_pieces(scan: DocumentScan) -> list[tuple[int, int, int, bool]]:
     """(start, end, note, explanatory) of every piece of every note, in text order; ``note``
     is the start of the note's first piece (a note may run over a page break)."""
     out = []
-    for note in find_footnotes(text).footnotes:
+    for note in scan.notes.footnotes:
         if note.spans:
             explanatory = classify(note.text) == "note"
             out += [(a, b, note.spans[0][0], explanatory) for a, b in note.spans]

@@ -108,18 +108,16 @@ def _is_statement(s: Sentence, p: float, cues: Cues) -> bool:
 
 def _readable(name: str) -> str:
     """A feature name as a reader understands it."""
-    where = {"prev:": "before: ", "next:": "after: "}
-    prefix = next((w for p, w in where.items() if name.startswith(p)), "")
-    name = name.removeprefix("prev:").removeprefix("next:")
     kind, _, body = name.partition(":")
     words = {
         "w": f"'{body}'",
         "b": f"'{body.replace('<s> ', '').replace(' </s>', '')}'",
         "lex": f"{body.replace('_', ' ')} words",
         "con": body.replace("_", " "),
+        "pair": " and ".join(body.replace("_", " ").split("+")) + " words",
         "sec": f"under a {body} heading",
     }
-    return prefix + words.get(kind, name.replace("_", " "))
+    return words.get(kind, name.replace("_", " "))
 
 
 def _why(model: StatementModel, features: Features, p: float, threshold: float) -> str:

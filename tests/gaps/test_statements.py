@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from litreview.core.errors import InputError
 from litreview.core.model import GapStatement
 from litreview.core.schema import STATEMENT_KINDS
+from litreview.gaps.statement_scope import read_sentences
 from litreview.gaps.statements import Cues, default_cues, find_statements, load_cues, review_cues
 from litreview.review import Review
 from litreview.taxonomy.facets import Taxonomy, load_taxonomy
@@ -106,6 +107,21 @@ def test_headings_reference_lists_and_captions_are_never_read(tax: Taxonomy, cue
         "Smith J (2010) Little is known: the lack of data on fraud. J Crime Stud 3: 1–5.\n"
     )
     assert _quotes(text, tax, cues) == []
+
+
+def test_a_list_of_studies_under_its_own_heading_is_never_read(cues: Cues) -> None:
+    """Entries of a reference list that ingest finds by their shape (no "References" heading)
+    are apparatus: the detector never reads them, while the body above is read."""
+    text = (
+        "Fraud in the region\n\nLittle is known about fraud against elders.\n\n"
+        "Studies we reviewed\n\n"
+        "Smith, J. (2010). Little is known: the lack of data on fraud. J Crime Stud 3: 1–5.\n\n"
+        "Jones, K. (2012). Further research on scams is needed. Fraud Review 8: 10–20.\n"
+    )
+    read = {s.flat: s.excluded for s in read_sentences(text, cues)}
+    assert read["Little is known about fraud against elders."] == ""
+    entries = [e for f, e in read.items() if f.startswith(("Smith", "Jones"))]
+    assert entries and set(entries) == {"reference list"}
 
 
 def test_fields_of_a_statement(tax: Taxonomy, cues: Cues) -> None:
