@@ -160,14 +160,27 @@ def main() -> None:
     ap.add_argument("--format", choices=("ris", "wos"), default="ris")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--make", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.make:
+        make = make_ris if args.format == "ris" else make_wos
+        Path(args.make).write_text(make(args.records, args.seed), encoding="utf-8")
+        return
     if args.child:
         print(json.dumps(run_import(args.child)))
         return
-    make = make_ris if args.format == "ris" else make_wos
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"export.{'ris' if args.format == 'ris' else 'txt'}"
-        path.write_text(make(args.records, args.seed), encoding="utf-8")
+        # built by a child: Linux carries a process's peak memory over exec, so the import,
+        # forked from this process, would report this one's peak if it built the export
+        subprocess.run(
+            [
+                *(sys.executable, __file__, "--make", str(path)),
+                *("--records", str(args.records), "--format", args.format),
+                *("--seed", str(args.seed)),
+            ],
+            check=True,
+        )
         size = path.stat().st_size / 1e6
         done = subprocess.run(
             [sys.executable, __file__, "--child", str(path)], capture_output=True, text=True

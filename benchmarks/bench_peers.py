@@ -31,7 +31,6 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
 
 _MEASURE = """
 import json, resource, sys, time
@@ -123,11 +122,25 @@ def run_job(name: str, python: str, ris: Path, bib: Path) -> dict[str, float] | 
     return figures
 
 
+def _make_files(ris: Path, bib: Path, records: int, seed: int) -> None:
+    """Write both files from a child process: Linux carries a process's peak memory over
+    ``exec``, so the jobs, forked from this one, would report its peak if it built them."""
+    code = (
+        "import sys; from pathlib import Path; import bench_corpus, bench_import\n"
+        "n, seed = int(sys.argv[3]), int(sys.argv[4])\n"
+        "Path(sys.argv[1]).write_text(bench_import.make_ris(n, seed), encoding='utf-8')\n"
+        "Path(sys.argv[2]).write_text(bench_corpus.corpus(n, seed), encoding='utf-8')\n"
+    )
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "benchmarks")]))
+    subprocess.run(
+        [sys.executable, "-c", code, str(ris), str(bib), str(records), str(seed)],
+        check=True,
+        env=env,
+    )
+
+
 def main() -> None:
     """Build the files, run every job, print the table and the ratios."""
-    import bench_corpus
-    import bench_import
-
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--records", type=int, default=100_000)
     ap.add_argument("--seed", type=int, default=1)
@@ -137,8 +150,7 @@ def main() -> None:
     results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="bench_peers_") as tmp:
         ris, bib = Path(tmp) / "export.ris", Path(tmp) / "corpus.bib"
-        ris.write_text(bench_import.make_ris(args.records, args.seed), encoding="utf-8")
-        bib.write_text(bench_corpus.corpus(args.records, args.seed), encoding="utf-8")
+        _make_files(ris, bib, args.records, args.seed)
         print(
             f"files: RIS {ris.stat().st_size / 1e6:.0f} MB, BibTeX {bib.stat().st_size / 1e6:.0f}"
             f" MB, {args.records:,} records each"

@@ -186,7 +186,7 @@ def to_tex(value: str) -> str:
     Inverse of :func:`to_text`: ``to_text(to_tex(v)) == v`` for text without runs of
     spaces or tabs (BibTeX reads any run of white space as one space).
     """
-    if not _TEX_SPECIAL.search(value):
+    if not value or not _TEX_SPECIAL.search(value):
         return value
     return _TEX_SPECIAL.sub(lambda m: _TO_TEX.get(m.group(), "-{}"), value)
 

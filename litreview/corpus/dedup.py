@@ -40,8 +40,10 @@ from litreview.corpus.merging import (
 __all__ = [
     "TITLE_THRESHOLD",
     "DedupResult",
+    "FilesResult",
     "Merge",
     "apply_merges",
+    "merge_files",
     "merge_into",
     "merge_work",
 ]
@@ -57,6 +59,15 @@ class DedupResult:
     conflicts: tuple[Problem, ...]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FilesResult:
+    """Several files folded in: the corpus after them all (merges, key map and conflicts of
+    every file), and each file's conflicts, in file order."""
+
+    result: DedupResult
+    file_conflicts: tuple[tuple[Problem, ...], ...]
+
+
 @bulk
 def merge_into(
     existing: Sequence[Work],
@@ -70,13 +81,56 @@ def merge_into(
     ``not_duplicates`` holds sets of citekeys a curator says are different works: no two keys
     of one set are merged. ``source`` names the input in conflict messages.
     """
+    return merge_files(existing, [(source, incoming)], not_duplicates=not_duplicates).result
+
+
+@bulk
+def merge_files(
+    existing: Sequence[Work],
+    files: Sequence[tuple[str, Sequence[Work]]],
+    *,
+    not_duplicates: Collection[frozenset[str]] = (),
+) -> FilesResult:
+    """Fold each file's works (``(source, works)``, in order) into ``existing``, as
+    :func:`merge_into` one file after the other, with one index for them all: the corpus is
+    indexed once, not again for every file (a search of 10^6 records comes as 50 files of
+    20,000; indexing the growing corpus again per file made the import quadratic). URLs that
+    many records share are found over the corpus and every file together.
+    """
     kept_apart = {frozenset(p) for s in not_duplicates for p in _pairs(s)}
-    index = Index(generic_urls([*existing, *incoming]))
+    index = Index(generic_urls([*existing, *(w for _, ws in files for w in ws)]))
     works: dict[str, Work] = {}
     for w in existing:
         works[w.key] = w
         index.add(w.key, Ident.of(w))
-    before = frozenset(works)
+    key_map: dict[str, str] = {}
+    merges: list[Merge] = []
+    per_file: list[tuple[Problem, ...]] = []
+    for source, incoming in files:
+        before = frozenset(works)
+        found = _fold(works, index, before, incoming, kept_apart, source)
+        key_map.update(found[0])
+        merges.extend(found[1])
+        per_file.append(tuple(found[2]))
+    result = DedupResult(
+        works=tuple(works.values()),
+        key_map=key_map,
+        merges=tuple(merges),
+        conflicts=tuple(p for conflicts in per_file for p in conflicts),
+    )
+    return FilesResult(result=result, file_conflicts=tuple(per_file))
+
+
+def _fold(
+    works: dict[str, Work],
+    index: Index,
+    before: frozenset[str],
+    incoming: Sequence[Work],
+    kept_apart: set[frozenset[str]],
+    source: str,
+) -> tuple[dict[str, str], list[Merge], list[Problem]]:
+    """Fold ``incoming`` into ``works`` and ``index`` (both updated); the key map, merges
+    and conflicts. ``before``: the keys of the works there before this file."""
     key_map: dict[str, str] = {}
     merges: list[Merge] = []
     conflicts: list[Problem] = []
@@ -114,12 +168,7 @@ def merge_into(
             )
         if w.key:
             key_map[w.key] = kept
-    return DedupResult(
-        works=tuple(works.values()),
-        key_map=key_map,
-        merges=tuple(merges),
-        conflicts=tuple(conflicts),
-    )
+    return key_map, merges, conflicts
 
 
 def _own_work(w: Work, kept: str) -> bool:

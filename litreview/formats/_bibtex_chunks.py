@@ -34,32 +34,35 @@ class Chunk:
     prelude: str
 
 
-def _depth(text: str, end: int) -> int:
-    """Brace depth at ``end`` (escaped braces do not count), by C-speed counting."""
-    opened = text.count("{", 0, end) - text.count("\\{", 0, end)
-    closed = text.count("}", 0, end) - text.count("\\}", 0, end)
+def _depth(text: str, start: int, end: int) -> int:
+    """Brace depth change from ``start`` to ``end`` (escaped braces do not count), by C-speed
+    counting."""
+    opened = text.count("{", start, end) - text.count("\\{", start, end)
+    closed = text.count("}", start, end) - text.count("\\}", start, end)
     return opened - closed
 
 
-def _boundary(text: str, start: int) -> int | None:
-    """The first position at or after ``start`` just past a newline, before an ``@`` at depth 0."""
+def _boundary(text: str, start: int, since: int) -> int | None:
+    """The first position at or after ``start`` just past a newline, before an ``@`` at depth 0
+    (``since``: a position at depth 0 before ``start``, where counting begins)."""
     pos = text.find("\n@", start)
-    depth = _depth(text, pos) if pos != -1 else 0
+    depth = _depth(text, since, pos) if pos != -1 else 0
     while pos != -1:
         if depth == 0:
             return pos + 1
         nxt = text.find("\n@", pos + 2)
         if nxt != -1:
-            depth += _depth(text[pos:nxt], nxt - pos)
+            depth += _depth(text, pos, nxt)
         pos = nxt
     return None
 
 
 def _cuts(text: str, parts: int) -> list[int]:
-    """Start offsets of up to ``parts`` pieces (the first is 0), strictly increasing."""
+    """Start offsets of up to ``parts`` pieces (the first is 0), strictly increasing; each
+    cut is found counting braces from the one before (a cut is at depth 0)."""
     cuts = [0]
     for k in range(1, parts):
-        cut = _boundary(text, max(len(text) * k // parts, cuts[-1] + 1))
+        cut = _boundary(text, max(len(text) * k // parts, cuts[-1] + 1), cuts[-1])
         if cut is None:
             break
         cuts.append(cut)

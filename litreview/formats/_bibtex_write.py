@@ -29,6 +29,7 @@ _MARKS = frozenset({maps.MARK_TYPE, maps.MARK_CONTAINER, maps.MARK_PUBLISHER, ma
 _FIELD_NAME = re.compile(r"[A-Za-z][\w:.+-]*")
 _NOT_FIELD = re.compile(r"[^\w:.+-]+")
 _UNESCAPED_BRACE = re.compile(r"(?<!\\)([{}])")
+_SUBTYPE_OF = {v: k for k, v in maps.SUBTYPES.items()}
 
 # (name, value, bare): ``bare`` values are written without braces (month macros).
 _Field = tuple[str, str, bool]
@@ -47,7 +48,7 @@ def _braced(value: str, escaped: bool = False) -> str:
 def _entry_type(work: Work, biblatex: bool) -> tuple[str, list[_Field]]:
     """The entry type, and any field that records the CSL type (entrysubtype, csltype)."""
     mark = work.extra_value(maps.MARK_TYPE)
-    sub = {v: k for k, v in maps.SUBTYPES.items()}.get(work.type)
+    sub = _SUBTYPE_OF.get(work.type)
     extra: list[_Field] = [("entrysubtype", sub, False)] if sub else []
     if mark:
         return mark, extra

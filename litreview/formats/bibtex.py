@@ -53,6 +53,9 @@ _PERCENT_LINE = re.compile(r"^[ \t]*%.*$", re.MULTILINE)
 # Files with at least this many entries are read by several processes (at most MAX_WORKERS).
 PARALLEL_MIN_ENTRIES = 5000
 MAX_WORKERS = 2
+# A file is read in parts of about this many entries (each part's parse trees are dropped
+# before the next part is parsed: a corpus of 10^5 entries peaked at twice its works' size).
+CHUNK_ENTRIES = 5000
 # (field name, evaluated value, undefined macros used)
 _Evaluated = tuple[str, str, list[str]]
 
@@ -335,12 +338,17 @@ def _workers() -> int:
     return max(1, min(MAX_WORKERS, cpus))
 
 
-def _read_parallel(chunks: list[Chunk], path: str) -> list[tuple[list[Work], list[Problem]]]:
-    """Each chunk read: the first in this process, the others by worker processes."""
-    with ProcessPoolExecutor(max_workers=len(chunks) - 1) as pool:
-        futures = [pool.submit(_read_chunk, c, path) for c in chunks[1:]]
-        first = _read_chunk(chunks[0], path)
-        return [first] + [f.result() for f in futures]
+def _read_parallel(
+    chunks: list[Chunk], path: str, workers: int
+) -> list[tuple[list[Work], list[Problem]]]:
+    """Each chunk read, in order: every ``workers``-th in this process, the others by
+    ``workers - 1`` worker processes."""
+    with ProcessPoolExecutor(max_workers=workers - 1) as pool:
+        futures = {
+            i: pool.submit(_read_chunk, c, path) for i, c in enumerate(chunks) if i % workers
+        }
+        own = {i: _read_chunk(c, path) for i, c in enumerate(chunks) if not i % workers}
+        return [own[i] if i in own else futures[i].result() for i in range(len(chunks))]
 
 
 @bulk
@@ -355,16 +363,18 @@ def read_bibtex(text: str, path: str = "<string>") -> tuple[list[Work], list[Pro
     if not text.strip():
         return [], [Problem(path=path, line=None, severity="notice", message=EMPTY)]
     text = mark_keyless(text)
-    workers = _workers() if text.count("\n@") >= PARALLEL_MIN_ENTRIES else 1
-    chunks = split_chunks(text, workers)
+    entries = text.count("\n@")
+    workers = _workers() if entries >= PARALLEL_MIN_ENTRIES else 1
+    # parts of CHUNK_ENTRIES entries: the parser's objects of one part at a time in memory
+    chunks = split_chunks(text, max(workers, entries // CHUNK_ENTRIES))
     parts = None
-    if len(chunks) > 1:
+    if len(chunks) > 1 and workers > 1:
         try:
-            parts = _read_parallel(chunks, path)
+            parts = _read_parallel(chunks, path, workers)
         except (OSError, BrokenProcessPool):  # no processes here (a sandbox, say): read serially
             parts = None
     if parts is None:
-        parts = [_read_chunk(Chunk(text=text, line_offset=0, prelude=""), path)]
+        parts = [_read_chunk(c, path) for c in chunks]
     works = [w for part_works, _ in parts for w in part_works]
     problems = [p for _, part_problems in parts for p in part_problems]
     if not works and not any(p.severity == "error" for p in problems):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from litreview.core.bulk import bulk
@@ -37,6 +37,7 @@ _PREFIX = PREFIX
 _EXTRA_NOTE = re.compile(r"\[extra\] (.+?): (.*)\Z", re.DOTALL)
 _DATE = re.compile(r"(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?(?:[/-].*)?\Z", re.DOTALL)
 _HEADER = re.compile(r"\d+\.?\Z")  # "1." record numbers some exporters (rispy) write
+_PIECE = 1 << 24  # characters of text split into lines at a time
 _INDENT = "\n  "  # a value's further lines, so none reads as a tag
 
 
@@ -52,7 +53,10 @@ class _Record:
 def read_ris(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Read RIS ``text``: the works of every record, and the problems found (with lines)."""
     records, problems = _scan(text, path)
-    works = [_to_work(rec, path, problems) for rec in records]
+    records.reverse()  # each record's lines are dropped as soon as its work is made
+    works = []
+    while records:
+        works.append(_to_work(records.pop(), path, problems))
     return works, problems
 
 
@@ -128,9 +132,18 @@ def _scan(text: str, path: str) -> tuple[list[_Record], list[Problem]]:
     return records, problems
 
 
-def _lines(text: str) -> list[str]:
-    """The lines of ``text`` (``\n``, ``\r\n`` or ``\r``; no BOM), as editors number them."""
-    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` (``\n``, ``\r\n`` or ``\r``; no BOM), as editors number them;
+    split a piece of about ``_PIECE`` characters at a time, so a search export of hundreds of
+    megabytes is never held as one list of millions of lines."""
+    text = text.lstrip("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    start = 0
+    while (cut := text.find("\n", start + _PIECE)) != -1:
+        yield from text[start:cut].split("\n")
+        start = cut + 1
+    yield from text[start:].split("\n")
 
 
 def _problem(path: str, line: int, severity: str, message: str) -> Problem:

@@ -17,7 +17,7 @@ from litreview.core.curation import Curation
 from litreview.core.errors import InputError, Problem, has_errors
 from litreview.core.model import Merge, Work
 from litreview.corpus.curated_merges import apply_work_curation
-from litreview.corpus.dedup import merge_into
+from litreview.corpus.dedup import merge_files
 from litreview.formats import read_file
 from litreview.pipeline.ingest import save_tables
 from litreview.review import Review
@@ -79,20 +79,15 @@ def run_import(review: Review, paths: Sequence[str]) -> ImportResult:
     inputs = read_inputs(paths, facets)
     existing, corpus_problems = _load_corpus(review)
     curation, cur_problems = review.load_curation()
-    works: Sequence[Work] = existing
-    merges: list[Merge] = []
-    files = []
-    for f in inputs:
-        result = merge_into(
-            works, f.works, not_duplicates=curation.not_duplicate_sets(), source=f.path
-        )
-        files.append(
-            FileImport(
-                path=f.path, works=f.works, problems=f.problems, conflicts=tuple(result.conflicts)
-            )
-        )
-        works = result.works
-        merges.extend(result.merges)
+    folded = merge_files(
+        existing, [(f.path, f.works) for f in inputs], not_duplicates=curation.not_duplicate_sets()
+    )
+    files = [
+        FileImport(path=f.path, works=f.works, problems=f.problems, conflicts=conflicts)
+        for f, conflicts in zip(inputs, folded.file_conflicts, strict=True)
+    ]
+    works: Sequence[Work] = folded.result.works
+    merges = list(folded.result.merges)
     works, merges, problems = _apply_curation(review, works, merges, curation)
     return ImportResult(
         files=tuple(files),

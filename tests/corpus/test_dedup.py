@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from litreview.core.model import Person, Work
-from litreview.corpus.dedup import TITLE_THRESHOLD, apply_merges, merge_into
+from litreview.corpus.dedup import TITLE_THRESHOLD, apply_merges, merge_files, merge_into
 
 UNODC = (Person(literal="UNODC"),)
 
@@ -243,3 +243,23 @@ def test_own_record_coming_back_merges_on_its_key() -> None:
     assert res.works[0].keywords == ("group:women",)
     later = Work(key="lima2019", type="report", authors=(Person(family="Lima"),), issued="2020")
     assert merge_into([org], [later]).merges == ()  # another year: another work
+
+
+def test_files_folded_with_one_index_equal_one_file_after_the_other() -> None:
+    """merge_files indexes the corpus once; the result is that of merge_into file by file."""
+    old = [Work(key="a", title="Drug markets in port cities", issued="2010", doi="10.1/a")]
+    one = [
+        Work(key="", title="Drug Markets in Port Cities.", issued="2010"),
+        Work(key="b", title="Another study of harbours", issued="2011", url="https://x.org/b"),
+    ]
+    two = [
+        Work(key="", title="Another Study of Harbours", issued="2011", doi="10.1/b"),
+        Work(key="c", title="A third work", issued="2012", doi="10.1/a"),
+    ]
+    first = merge_into(old, one, source="one.ris")
+    second = merge_into(first.works, two, source="two.ris")
+    folded = merge_files(old, [("one.ris", one), ("two.ris", two)])
+    assert folded.result.works == second.works
+    assert folded.result.merges == first.merges + second.merges
+    assert folded.file_conflicts == (first.conflicts, second.conflicts)
+    assert len(folded.result.merges) == 3

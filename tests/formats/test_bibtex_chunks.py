@@ -65,9 +65,26 @@ def test_parallel_read_in_worker_processes_equals_serial(monkeypatch: pytest.Mon
     monkeypatch.setattr(bibtex, "_workers", lambda: 2)
     calls = []
     real = bibtex._read_parallel
-    monkeypatch.setattr(bibtex, "_read_parallel", lambda c, p: calls.append(len(c)) or real(c, p))
+    monkeypatch.setattr(
+        bibtex, "_read_parallel", lambda c, p, w: calls.append((len(c), w)) or real(c, p, w)
+    )
     assert read_bibtex(MESSY, "m.bib") == serial
-    assert calls == [2]
+    assert calls == [(2, 2)]
+
+
+def test_many_parts_read_by_two_processes_equal_serial(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file of many parts (CHUNK_ENTRIES each) alternates between this process and a worker."""
+    serial = _serial(monkeypatch, MESSY)
+    monkeypatch.setattr(bibtex, "PARALLEL_MIN_ENTRIES", 1)
+    monkeypatch.setattr(bibtex, "CHUNK_ENTRIES", 2)
+    monkeypatch.setattr(bibtex, "_workers", lambda: 2)
+    calls = []
+    real = bibtex._read_parallel
+    monkeypatch.setattr(
+        bibtex, "_read_parallel", lambda c, p, w: calls.append(len(c)) or real(c, p, w)
+    )
+    assert read_bibtex(MESSY, "m.bib") == serial
+    assert calls and calls[0] > 2
 
 
 def test_bad_bytes_in_a_later_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -77,7 +94,9 @@ def test_bad_bytes_in_a_later_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bibtex, "PARALLEL_MIN_ENTRIES", 1)
     monkeypatch.setattr(bibtex, "_workers", lambda: 3)
     monkeypatch.setattr(
-        bibtex, "_read_parallel", lambda chunks, path: [bibtex._read_chunk(c, path) for c in chunks]
+        bibtex,
+        "_read_parallel",
+        lambda chunks, path, _: [bibtex._read_chunk(c, path) for c in chunks],
     )
     assert read_bibtex_bytes(data, "m.bib") == serial
     line = before.count("\n") + 1
@@ -108,7 +127,7 @@ def test_without_worker_processes_a_file_is_read_serially(monkeypatch: pytest.Mo
     monkeypatch.setattr(bibtex, "PARALLEL_MIN_ENTRIES", 1)
     monkeypatch.setattr(bibtex, "_workers", lambda: 2)
 
-    def no_processes(chunks: object, path: str) -> None:
+    def no_processes(chunks: object, path: str, workers: int) -> None:
         raise PermissionError("no semaphores here")
 
     monkeypatch.setattr(bibtex, "_read_parallel", no_processes)

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 
 from litreview.core.errors import Problem
 from litreview.core.model import Person, Work
+from litreview.formats import ris
 from litreview.formats.ris import _scan, read_ris, validate_ris, write_ris
 from tests.conftest import DATA
 from tests.strategies import works
@@ -200,3 +201,15 @@ def test_lines_are_written_in_rispys_pattern() -> None:
         "  U",
         "ER  - ",
     ]
+
+
+@pytest.mark.parametrize("piece", [1, 3, 7, 1000])
+def test_lines_split_a_piece_at_a_time_are_the_lines(
+    monkeypatch: pytest.MonkeyPatch, piece: int
+) -> None:
+    """However the text is cut into pieces, the lines (and their numbers) are the same."""
+    text = "\ufeffTY  - JOUR\r\nTI  - A\rAU  - B\n\nER  - \n"
+    monkeypatch.setattr(ris, "_PIECE", piece)
+    expected = text[1:].replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    assert list(ris._lines(text)) == expected
+    assert list(ris._lines(text.replace("\r\n", "\n").replace("\r", "\n"))) == expected
