@@ -38,8 +38,13 @@ class RefEntry:
 def reference_sections(lines: Sequence[Line]) -> list[tuple[int, int]]:
     """``(first, last)`` line indices of every reference-list section: those a references
     heading opens, and those whose paragraphs are nearly all references by their shape
-    (a list of studies under a heading of its own words)."""
-    named = [(s.first, s.last) for s in back_matter(lines) if s.kind == "references"]
+    (a list of studies under a heading of its own words). A heading with no line under it
+    opens no section."""
+    named = [
+        (s.first, s.last)
+        for s in back_matter(lines)
+        if s.kind == "references" and s.first <= s.last
+    ]
     return sorted(named + [s for s in _shaped_sections(lines) if not _inside(s, named)])
 
 

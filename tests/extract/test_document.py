@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from litreview.extract.document import apparatus_spans, scan_text
 from tests.conftest import DATA
 
@@ -55,3 +57,12 @@ def test_short_form_notes_resolve_to_the_reference_list() -> None:
     one, two = scan.rows
     assert (one.entry, one.parse) == (1, False)
     assert (two.entry, two.parse) == (None, True)  # not in the list: a work of its own
+
+
+@pytest.mark.parametrize("text", ["References", "Findings.\n\nReferences\n", "References\n\n"])
+def test_a_references_heading_with_nothing_under_it_is_no_list(text: str) -> None:
+    """A document that ends on its references heading (a truncated copy, a draft) is scanned:
+    no entries, no apparatus span past the end of the text."""
+    scan = scan_text(text)
+    assert scan.entries == ()
+    assert all(0 <= s.start <= s.end <= len(text) for s in scan.spans)
