@@ -16,8 +16,12 @@ HELP = "coverage matrix of two facets (unique works per cell), as CSV and heatma
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``--rows F --cols F [--doc ID] [--year-from Y] [--year-to Y] [--type T] [--review DIR]``."""
-    parser.add_argument("--rows", default="crime_type", metavar="FACET", help="facet for rows")
-    parser.add_argument("--cols", default="group", metavar="FACET", help="facet for columns")
+    parser.add_argument(
+        "--rows", metavar="FACET", help="facet for rows (default: the taxonomy's first)"
+    )
+    parser.add_argument(
+        "--cols", metavar="FACET", help="facet for columns (default: the taxonomy's second)"
+    )
     parser.add_argument("--doc", metavar="ID", help="only works cited by this document")
     parser.add_argument(
         "--year-from", type=int, metavar="Y", help="only works issued in or after Y"

@@ -41,16 +41,22 @@ class CoverageResult:
 @bulk
 def run_coverage(
     review: Review,
-    rows: str,
-    cols: str,
+    rows: str | None = None,
+    cols: str | None = None,
     *,
     doc: str | None = None,
     year_from: int | None = None,
     year_to: int | None = None,
     types: Sequence[str] | None = None,
 ) -> CoverageResult:
-    """Count the works of each cell of ``rows`` x ``cols`` (optionally a slice), and save."""
+    """Count the works of each cell of ``rows`` x ``cols`` (optionally a slice), and save.
+    Unnamed, ``rows`` is the taxonomy's first facet and ``cols`` its second."""
     taxonomy = review.load_taxonomy()
+    ids = taxonomy.facet_ids
+    if not ids:
+        raise InputError("the taxonomy has no facets", path=str(review.taxonomy_path))
+    rows = rows or ids[0]
+    cols = cols or (ids[1] if len(ids) > 1 else ids[0])
     for facet in (rows, cols):
         if facet not in taxonomy.facet_ids:
             raise InputError(

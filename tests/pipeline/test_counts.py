@@ -67,9 +67,8 @@ def test_coverage_command_map_register_and_notebooks_count_alike(
 ) -> None:
     figure = review / "gaps" / "figures" / "coverage-hazard-x-population.png"
     before = figure.read_bytes()
-    assert (
-        main(["coverage", "--rows", "hazard", "--cols", "population", "--review", str(review)]) == 0
-    )
+    # unnamed, the facets are the taxonomy's first two (hazard, population)
+    assert main(["coverage", "--review", str(review)]) == 0
     printed = capsys.readouterr().out
     table = {
         (r["hazard"], r["population"]): (
