@@ -152,11 +152,16 @@ def _fold(
                 key_map[w.key] = proposed
             continue
         kept = match.key
-        merged, differ = merge_conflicts(works[kept], w)
+        previous = works[kept]
+        merged, differ = merge_conflicts(previous, w)
         works[kept] = merged
         index.refresh(kept, Ident.of(merged))
         conflicts.extend(conflict_problems(kept, w.key, differ, source))
-        if kept not in before or not _own_work(w, kept):  # coming back to its own work: no merge
+        # a record coming back to its own work unchanged is no merge; a keyless record that
+        # adds to or differs from the work it joins is one, and merges.csv says so
+        unchanged = bool(w.key) or (merged == previous and not differ)
+        back = kept in before and _own_work(w, kept) and unchanged
+        if not back:
             merges.append(
                 Merge(
                     kept=kept,

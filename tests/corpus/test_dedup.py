@@ -263,3 +263,24 @@ def test_files_folded_with_one_index_equal_one_file_after_the_other() -> None:
     assert folded.result.merges == first.merges + second.merges
     assert folded.file_conflicts == (first.conflicts, second.conflicts)
     assert len(folded.result.merges) == 3
+
+
+def test_a_keyless_twin_from_another_export_is_a_recorded_merge() -> None:
+    """A search export's keyless record of a work already in the corpus joins it; when it
+    brings something the work lacked, merges.csv records the merge (only an unchanged record
+    coming back is none)."""
+    first = merge_into(
+        [], [work("", title="Trafficking routes", issued="2011", authors=(Person(family="Shah"),))]
+    )
+    twin = work(
+        "",
+        title="Trafficking routes",
+        issued="2011",
+        authors=(Person(family="Shah"),),
+        doi="10.1/routes",
+    )
+    res = merge_into(first.works, [twin])
+    assert [w.doi for w in res.works] == ["10.1/routes"]
+    assert [m.kept for m in res.merges] == ["shah2011trafficking"]
+    again = merge_into(res.works, [twin])
+    assert again.merges == ()
