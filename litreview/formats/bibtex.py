@@ -222,7 +222,8 @@ class _Reader:
             self.problem(
                 line,
                 "warning",
-                f"@{entry.entry_type} entry has no citekey (import gives it one)",
+                f"@{entry.entry_type} entry has no citekey (an imported one is given one from its "
+                "author, year and title; one in corpus.bib stays without)",
             )
         else:
             self.keys.setdefault(key, line)

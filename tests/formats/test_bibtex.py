@@ -326,7 +326,8 @@ def test_empty_citekey_is_reported() -> None:
     found, problems = read_bibtex("\n@article{,\n  title = {X},\n}\n", "t.bib")
     assert found[0].key == "" and found[0].title == "X"
     assert _messages(problems) == [
-        "t.bib:2: warning: @article entry has no citekey (import gives it one)"
+        "t.bib:2: warning: @article entry has no citekey (an imported one is given one from "
+        "its author, year and title; one in corpus.bib stays without)"
     ]
 
 
