@@ -12,19 +12,6 @@ from litreview.formats._bibtex_write import date_fields
 
 __all__ = ["entry_to_work"]
 
-# Work attribute <- field name, for plain one-to-one string fields.
-_PLAIN = {
-    "title": "title",
-    "volume": "volume",
-    "issue": "number",
-    "pages": "pages",
-    "url": "url",
-    "doi": "doi",
-    "note": "note",
-    "accessed": "urldate",
-    "abstract": "abstract",
-}
-
 
 class _Fields:
     """Fields of one entry by lowercase name; ``take`` consumes them, the rest is extra."""
@@ -140,7 +127,7 @@ def entry_to_work(
     pub_name, publisher = fields.first(pub_order)
     if pub_name and pub_name not in pub_defaults:
         marks.append((maps.MARK_PUBLISHER, pub_name))
-    values = {attr: fields.take(name) for attr, name in _PLAIN.items()}
+    values = {attr: fields.take(name) for attr, name in maps.PLAIN_FIELDS.items()}
     keywords = split_keywords(fields.take("keywords"))
     work = Work(
         key=key,

@@ -24,32 +24,20 @@ _WORD = re.compile(r"[^\s\"#%'(),={}]+")
 _TOKEN = re.compile(r'\\.|[{}"]', re.DOTALL)
 _SPACE = re.compile(r"[ \t\r\n]*")
 
-# Field name (lowercase) -> the part of a work it is read into; any other field is
-# "extra:<name>" (an unmodelled field, kept under its own name).
+# Field name (lowercase) -> the part of a work it is read into (as the reader,
+# ``_bibtex_entry``, reads them); any other field is "extra:<name>" (an unmodelled field,
+# kept under its own name).
 _GROUPS = {
+    **{name: attr for attr, name in maps.PLAIN_FIELDS.items()},
+    **dict.fromkeys(maps.CONTAINER_FIELDS, "container"),
+    **dict.fromkeys(maps.PUBLISHER_FIELDS, "publisher"),
     "author": "authors",
     "editor": "editors",
-    "title": "title",
-    "journal": "container",
-    "journaltitle": "container",
-    "booktitle": "container",
     "year": "issued",
     "month": "issued",
     "date": "issued",
-    "volume": "volume",
-    "number": "issue",
-    "pages": "pages",
-    "publisher": "publisher",
-    "institution": "publisher",
-    "school": "publisher",
-    "organization": "publisher",
     "address": "place",
     "location": "place",
-    "doi": "doi",
-    "url": "url",
-    "urldate": "accessed",
-    "note": "note",
-    "abstract": "abstract",
     "keywords": "keywords",
     "entrysubtype": "type",
     maps.CSLTYPE_FIELD: "type",

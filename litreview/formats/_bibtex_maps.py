@@ -13,6 +13,7 @@ __all__ = [
     "MARK_PREAMBLE",
     "MARK_PUBLISHER",
     "MARK_TYPE",
+    "PLAIN_FIELDS",
     "PUBLISHER_FIELDS",
     "SUBTYPES",
     "TYPE_FROM_BIB",
@@ -104,6 +105,19 @@ TYPE_TO_BIB: dict[str, tuple[str, str]] = {
 
 # @article with this entrysubtype <-> CSL type
 SUBTYPES: dict[str, str] = {"newspaper": "article-newspaper", "magazine": "article-magazine"}
+
+# Work attribute <- field name, for plain one-to-one string fields.
+PLAIN_FIELDS: dict[str, str] = {
+    "title": "title",
+    "volume": "volume",
+    "issue": "number",
+    "pages": "pages",
+    "url": "url",
+    "doi": "doi",
+    "note": "note",
+    "accessed": "urldate",
+    "abstract": "abstract",
+}
 
 # Fields read into Work.container, in order of preference.
 CONTAINER_FIELDS = ("journaltitle", "journal", "booktitle")
