@@ -16,6 +16,24 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 DATA = TESTS / "data"
 
 
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """``litreview ARGV`` in this process: its exit status, stdout and stderr."""
+    from litreview import cli
+
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def write_file(path: Path, data: str | bytes) -> Path:
+    """``data`` written to ``path`` as it is (text as UTF-8, line ends untranslated)."""
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8", newline="")
+    return path
+
+
 def unavailable(what: str) -> None:
     """Something a test needs is missing: skip locally, fail in CI (never skipped there)."""
     if os.environ.get("LITREVIEW_REQUIRE_TOOLS") or os.environ.get("CI"):

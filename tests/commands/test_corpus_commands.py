@@ -13,7 +13,7 @@ from litreview import cli
 from litreview.commands.init import CURATION_TEMPLATE
 from litreview.core import atomic
 from litreview.review import Review
-from tests.conftest import DATA
+from tests.conftest import DATA, run_cli, write_file
 
 GOOD = """\
 @article{khan2015gender,
@@ -74,25 +74,11 @@ def review(tmp_path: Path) -> Path:
     return root
 
 
-def write(path: Path, text: str | bytes) -> Path:
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
-    return path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_import_dedups_and_records_merges(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    a, b = write(tmp_path / "a.bib", GOOD), write(tmp_path / "b.bib", MORE)
-    code, out, _ = run(capsys, "import", str(a), str(b), "--review", str(review))
+    a, b = write_file(tmp_path / "a.bib", GOOD), write_file(tmp_path / "b.bib", MORE)
+    code, out, _ = run_cli(capsys, "import", str(a), str(b), "--review", str(review))
     assert code == 0
     assert "imported 4 entries: 3 new, 1 merged (doi: 1)" in out
     works, problems = Review.at(review).load_works()
@@ -120,10 +106,10 @@ def test_import_dedups_and_records_merges(
 def test_reimport_is_stable(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    a = write(tmp_path / "a.bib", GOOD)
+    a = write_file(tmp_path / "a.bib", GOOD)
     assert cli.main(["import", str(a), "--review", str(review)]) == 0
     corpus = (review / "bibliography" / "corpus.bib").read_bytes()
-    code, out, _ = run(capsys, "import", str(a), "--review", str(review))
+    code, out, _ = run_cli(capsys, "import", str(a), "--review", str(review))
     assert code == 0 and "0 new, 0 merged, 2 already in the corpus" in out
     assert (review / "bibliography" / "corpus.bib").read_bytes() == corpus
 
@@ -135,8 +121,8 @@ def test_not_duplicates_from_curation(
         "works:\n  not_duplicates:\n    - {works: [khan2015gender, zot1], reason: x}\n",
         encoding="utf-8",
     )
-    a, b = write(tmp_path / "a.bib", GOOD), write(tmp_path / "b.bib", MORE)
-    code, out, _ = run(capsys, "import", str(a), str(b), "--review", str(review))
+    a, b = write_file(tmp_path / "a.bib", GOOD), write_file(tmp_path / "b.bib", MORE)
+    code, out, _ = run_cli(capsys, "import", str(a), str(b), "--review", str(review))
     assert code == 0 and "4 new, 0 merged" in out
     keys = {w.key for w in Review.at(review).load_works()[0]}
     assert "zot1" in keys and "khan2015gender" in keys
@@ -152,14 +138,14 @@ def test_not_duplicates_from_curation(
 def test_import_unreadable_is_exit_2(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, message: str
 ) -> None:
-    f = write(tmp_path / "bad.bib", content)
-    code, _, err = run(capsys, "import", str(f), "--review", str(review))
+    f = write_file(tmp_path / "bad.bib", content)
+    code, _, err = run_cli(capsys, "import", str(f), "--review", str(review))
     assert code == 2 and message in err and "bad.bib" in err
     assert not (review / "bibliography" / "corpus.bib").exists()
 
 
 def test_import_missing_path(review: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "import", "/nonexistent/x.bib", "--review", str(review))
+    code, _, err = run_cli(capsys, "import", "/nonexistent/x.bib", "--review", str(review))
     assert code == 2 and "/nonexistent/x.bib: no such file" in err
     assert len(err.strip().splitlines()) == 1
 
@@ -167,8 +153,8 @@ def test_import_missing_path(review: Path, capsys: pytest.CaptureFixture[str]) -
 def test_import_unknown_suffix(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    f = write(tmp_path / "refs.docx", "x")
-    code, _, err = run(capsys, "import", str(f), "--review", str(review))
+    f = write_file(tmp_path / "refs.docx", "x")
+    code, _, err = run_cli(capsys, "import", str(f), "--review", str(review))
     assert code == 2 and "unknown format '.docx'" in err and "bibtex" in err
 
 
@@ -176,8 +162,8 @@ def test_import_partial_reports_bad_entries(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     text = GOOD + "\n@article{khan2015gender, title={Dup}, year=2001}\n\n@misc{broken, title={X}\n"
-    f = write(tmp_path / "mixed.bib", text)
-    code, out, err = run(capsys, "import", str(f), "--review", str(review))
+    f = write_file(tmp_path / "mixed.bib", text)
+    code, out, err = run_cli(capsys, "import", str(f), "--review", str(review))
     assert code == 0
     assert "mixed.bib:16: error: duplicate citekey" in err
     assert "mixed.bib:18" in err
@@ -189,8 +175,8 @@ def test_import_latin1_entry_skipped_others_read(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = GOOD.encode() + b"\n@misc{bad, title={Caf\xe9}, year=2001}\n"
-    f = write(tmp_path / "latin.bib", data)
-    code, _, err = run(capsys, "import", str(f), "--review", str(review))
+    f = write_file(tmp_path / "latin.bib", data)
+    code, _, err = run_cli(capsys, "import", str(f), "--review", str(review))
     assert code == 0 and "latin.bib" in err
     assert {w.key for w in Review.at(review).load_works()[0]} == {
         "khan2015gender",
@@ -204,7 +190,10 @@ def test_import_interrupted_save_leaves_corpus(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert cli.main(["import", str(write(tmp_path / "a.bib", GOOD)), "--review", str(review)]) == 0
+    assert (
+        cli.main(["import", str(write_file(tmp_path / "a.bib", GOOD)), "--review", str(review)])
+        == 0
+    )
     corpus = review / "bibliography" / "corpus.bib"
     before = corpus.read_bytes()
     calls = []
@@ -215,7 +204,7 @@ def test_import_interrupted_save_leaves_corpus(
 
     monkeypatch.setattr(atomic.os, "replace", failing_replace)
     with pytest.raises(OSError):
-        cli.main(["import", str(write(tmp_path / "b.bib", MORE)), "--review", str(review)])
+        cli.main(["import", str(write_file(tmp_path / "b.bib", MORE)), "--review", str(review)])
     assert calls and corpus.read_bytes() == before
     assert not [p for p in corpus.parent.iterdir() if p.name.endswith(".tmp")]
 
@@ -226,8 +215,8 @@ def test_import_refuses_broken_corpus(
     corpus = review / "bibliography" / "corpus.bib"
     corpus.write_text(GOOD + "\n@misc{half, title={X}\n", encoding="utf-8")
     before = corpus.read_bytes()
-    code, _, err = run(
-        capsys, "import", str(write(tmp_path / "b.bib", MORE)), "--review", str(review)
+    code, _, err = run_cli(
+        capsys, "import", str(write_file(tmp_path / "b.bib", MORE)), "--review", str(review)
     )
     assert code == 2 and "fix them before importing" in err
     assert corpus.read_bytes() == before
@@ -245,7 +234,7 @@ def test_validate_finds_what_reads_but_is_wrong(
         "@unknowntype{u, title={U}}\n"
         "@article{noauth, title={Z}, year=2001}\n"
     )
-    code, out, err = run(capsys, "validate", str(write(tmp_path / "v.bib", text)))
+    code, out, err = run_cli(capsys, "validate", str(write_file(tmp_path / "v.bib", text)))
     assert code == 0 and err == ""  # warnings only; nothing of bibtexparser on stderr
     assert "v.bib:4: warning: entry 'a': year '20x9' is not a year" in out
     assert "v.bib:4: warning: entry 'a': month 'Smarch' is not a month" in out
@@ -253,12 +242,14 @@ def test_validate_finds_what_reads_but_is_wrong(
     assert "v.bib:6: warning: entry 'u': @unknowntype is no BibTeX or BibLaTeX entry type" in out
     assert "entry 'noauth': no author" in out and "entry 'noauth': no journal" in out
     assert "text outside any entry" not in out  # INSPIRE's %%% lines are comments
-    code, out, _ = run(capsys, "validate", str(write(tmp_path / "b.bib", "@article{b, title={x\n")))
+    code, out, _ = run_cli(
+        capsys, "validate", str(write_file(tmp_path / "b.bib", "@article{b, title={x\n"))
+    )
     assert code == 2 and "b.bib:1: error: cannot parse entry: a brace or quote is not closed" in out
 
 
 def test_validate_clean_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "validate", str(write(tmp_path / "ok.bib", GOOD)))
+    code, out, _ = run_cli(capsys, "validate", str(write_file(tmp_path / "ok.bib", GOOD)))
     # a report without its institution reads, with a warning (exit 0)
     assert code == 0 and "ok.bib:9: warning: entry 'unodc2012world': no institution" in out
     bad = (
@@ -266,7 +257,7 @@ def test_validate_clean_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture
         + "\n@misc{unodc2012world, title={Again}}\n\n@misc{notitle, year=2001}\n"
         + "\n@misc{x, title={A}\n"
     )
-    code, out, _ = run(capsys, "validate", str(write(tmp_path / "bad.bib", bad)))
+    code, out, _ = run_cli(capsys, "validate", str(write_file(tmp_path / "bad.bib", bad)))
     assert code == 2
     assert "bad.bib:16: error: duplicate citekey" in out
     assert "bad.bib:18: warning" in out and "no title" in out
@@ -287,26 +278,29 @@ def test_validate_unreadable(
     content: str | bytes,
     message: str,
 ) -> None:
-    code, _, err = run(capsys, "validate", str(write(tmp_path / name, content)))
+    code, _, err = run_cli(capsys, "validate", str(write_file(tmp_path / name, content)))
     assert code == 2 and message in err and name in err
     assert len(err.strip().splitlines()) == 1
 
 
 def test_validate_nonexistent(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "validate", "/no/such.bib")
+    code, _, err = run_cli(capsys, "validate", "/no/such.bib")
     assert code == 2 and "/no/such.bib: no such file" in err
 
 
 def test_export_bibtex_with_where_and_tags(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert cli.main(["import", str(write(tmp_path / "a.bib", GOOD)), "--review", str(review)]) == 0
+    assert (
+        cli.main(["import", str(write_file(tmp_path / "a.bib", GOOD)), "--review", str(review)])
+        == 0
+    )
     (review / "bibliography" / "tags.csv").write_text(
         "work_key,facet,value,source,evidence,doc_id,char_start,char_end,score\n"
         "khan2015gender,group,women,title,Gender,,,,1\n",
         encoding="utf-8",
     )
-    code, out, err = run(
+    code, out, err = run_cli(
         capsys, "export", "--format", "bibtex", "--where", "group=women", "--review", str(review)
     )
     assert code == 0 and "exported 1 of 2 works" in err
@@ -330,13 +324,13 @@ def test_export_bibtex_with_where_and_tags(
         == 0
     )
     capsys.readouterr()
-    code, out, _ = run(capsys, "import", str(out_file), "--review", str(review))
+    code, out, _ = run_cli(capsys, "import", str(out_file), "--review", str(review))
     works = {w.key: w for w in Review.at(review).load_works()[0]}
     assert works["khan2015gender"].keywords.count("group:women") == 1
 
 
 def test_export_bad_where(review: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(
+    code, _, err = run_cli(
         capsys, "export", "--format", "bibtex", "--where", "women", "--review", str(review)
     )
     assert code == 2 and "FACET=VALUE" in err
@@ -345,7 +339,10 @@ def test_export_bad_where(review: Path, capsys: pytest.CaptureFixture[str]) -> N
 def test_export_every_format_runs(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert cli.main(["import", str(write(tmp_path / "a.bib", GOOD)), "--review", str(review)]) == 0
+    assert (
+        cli.main(["import", str(write_file(tmp_path / "a.bib", GOOD)), "--review", str(review)])
+        == 0
+    )
     for fmt, module in (
         ("biblatex", "bibtex"),
         ("ris", "ris"),
@@ -367,7 +364,10 @@ def test_export_every_format_runs(
 
 
 def test_export_does_not_touch_corpus(review: Path, tmp_path: Path) -> None:
-    assert cli.main(["import", str(write(tmp_path / "a.bib", GOOD)), "--review", str(review)]) == 0
+    assert (
+        cli.main(["import", str(write_file(tmp_path / "a.bib", GOOD)), "--review", str(review)])
+        == 0
+    )
     corpus = review / "bibliography" / "corpus.bib"
     stat = os.stat(corpus)
     assert (
@@ -381,11 +381,11 @@ def test_export_does_not_touch_corpus(review: Path, tmp_path: Path) -> None:
 
 def test_validate_ris_structure(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     no_er = "TY  - JOUR\nTI  - First\nTY  - BOOK\nTI  - Second\nER  - \n"
-    code, out, _ = run(capsys, "validate", str(write(tmp_path / "no_er.ris", no_er)))
+    code, out, _ = run_cli(capsys, "validate", str(write_file(tmp_path / "no_er.ris", no_er)))
     assert "no_er.ris:3" in out and "ER" in out
     assert code == (2 if "error" in out.split("no_er.ris:3")[1].splitlines()[0] else 0)
-    code, out, err = run(
-        capsys, "validate", str(write(tmp_path / "no_ty.ris", "TI  - First\nER  - \n"))
+    code, out, err = run_cli(
+        capsys, "validate", str(write_file(tmp_path / "no_ty.ris", "TI  - First\nER  - \n"))
     )
     assert code == 2 and "no_ty.ris:1" in out + err
 
@@ -404,7 +404,7 @@ def test_validate_ris_structure(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_validate_csljson(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, where: str
 ) -> None:
-    code, out, err = run(capsys, "validate", str(write(tmp_path / "items.json", content)))
+    code, out, err = run_cli(capsys, "validate", str(write_file(tmp_path / "items.json", content)))
     assert code == 2
     assert where in out + err
 
@@ -412,8 +412,8 @@ def test_validate_csljson(
 def test_import_csljson_not_a_list_is_exit_2(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    f = write(tmp_path / "items.json", '{"id": "a"}')
-    code, _, err = run(capsys, "import", str(f), "--review", str(review))
+    f = write_file(tmp_path / "items.json", '{"id": "a"}')
+    code, _, err = run_cli(capsys, "import", str(f), "--review", str(review))
     assert code == 2 and "items.json" in err
     assert not (review / "bibliography" / "corpus.bib").exists()
 
@@ -421,17 +421,20 @@ def test_import_csljson_not_a_list_is_exit_2(
 def test_export_text_style(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert cli.main(["import", str(write(tmp_path / "a.bib", GOOD)), "--review", str(review)]) == 0
+    assert (
+        cli.main(["import", str(write_file(tmp_path / "a.bib", GOOD)), "--review", str(review)])
+        == 0
+    )
     capsys.readouterr()
-    code, out, _ = run(
+    code, out, _ = run_cli(
         capsys, "export", "--format", "text", "--style", "apa", "--review", str(review)
     )
     assert code == 0 and "World Drug Report 2012" in out and "Khan" in out
-    code, slow, _ = run(
+    code, slow, _ = run_cli(
         capsys, "export", "--format", "text", "--engine", "citeproc-py", "--review", str(review)
     )
     assert code == 0 and sorted(slow.splitlines()) == sorted(out.splitlines())
-    code, _, err = run(
+    code, _, err = run_cli(
         capsys, "export", "--format", "ris", "--engine", "pandoc", "--review", str(review)
     )
     assert code == 0 and "--style and --engine are used only with --format text" in err
@@ -443,7 +446,10 @@ def test_round_trip_through_format_keeps_corpus(
 ) -> None:
     from litreview.formats import FORMATS
 
-    assert cli.main(["import", str(write(tmp_path / "a.bib", GOOD)), "--review", str(review)]) == 0
+    assert (
+        cli.main(["import", str(write_file(tmp_path / "a.bib", GOOD)), "--review", str(review)])
+        == 0
+    )
     (review / "bibliography" / "tags.csv").write_text(
         "work_key,facet,value,source,evidence,doc_id,char_start,char_end,score\n"
         "khan2015gender,group,women,title,Gender,,,,1\n",
@@ -456,7 +462,7 @@ def test_round_trip_through_format_keeps_corpus(
     (other / "bibliography" / "taxonomy.yaml").write_text(TAXONOMY, encoding="utf-8")
     capsys.readouterr()
     for _ in range(2):
-        code, out, _ = run(capsys, "import", str(out_file), "--review", str(other))
+        code, out, _ = run_cli(capsys, "import", str(out_file), "--review", str(other))
         assert code == 0
     assert "0 new, 0 merged, 2 already in the corpus" in out
     works = {w.key: w for w in Review.at(other).load_works()[0]}
@@ -495,7 +501,7 @@ def test_biblatex_writer_option_bound() -> None:
 
 def test_validate_latin1_bib_names_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = GOOD.encode() + b"\n@misc{bad, title={Caf\xe9}, year=2001}\n"
-    code, out, err = run(capsys, "validate", str(write(tmp_path / "latin.bib", data)))
+    code, out, err = run_cli(capsys, "validate", str(write_file(tmp_path / "latin.bib", data)))
     assert code == 2 and "latin.bib:16" in out + err
 
 
@@ -503,13 +509,16 @@ def test_export_where_names_an_unknown_facet_or_value(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Issue 18 item 10: --where nofacet=x exported 0 works with exit 0."""
-    assert cli.main(["import", str(write(tmp_path / "a.bib", GOOD)), "--review", str(review)]) == 0
+    assert (
+        cli.main(["import", str(write_file(tmp_path / "a.bib", GOOD)), "--review", str(review)])
+        == 0
+    )
     capsys.readouterr()
-    code, out, err = run(
+    code, out, err = run_cli(
         capsys, "export", "--format", "ris", "--where", "nofacet=x", "--review", str(review)
     )
     assert code == 2 and out == "" and "no facet 'nofacet' in the taxonomy; facets: group" in err
-    code, _, err = run(
+    code, _, err = run_cli(
         capsys, "export", "--format", "ris", "--where", "group=nobody", "--review", str(review)
     )
     assert code == 2 and "facet 'group' has no value 'nobody'" in err
@@ -522,11 +531,11 @@ def test_a_database_export_with_repeated_tags_imports_twice_and_exports_whole(
     all but the first and every later import was refused."""
     scopus = DATA / "real" / "asreview_scopus.ris"
     for _ in range(2):
-        code, out, err = run(capsys, "import", str(scopus), "--review", str(review))
+        code, out, err = run_cli(capsys, "import", str(scopus), "--review", str(review))
         assert code == 0 and "error" not in err
     assert "0 new, 0 merged, 6 already in the corpus" in out
     out_file = tmp_path / "back.ris"
-    code, _, err = run(
+    code, _, err = run_cli(
         capsys, "export", "--format", "ris", "-o", str(out_file), "--review", str(review)
     )
     assert code == 0 and "not exported" not in err

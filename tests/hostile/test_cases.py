@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from litreview import cli
 from litreview.core.errors import InputError
 from litreview.core.model import Citation
 from litreview.review import Review
 from litreview.taxonomy import load_taxonomy
+from tests.conftest import require_module, run_cli, write_file
 
 TAXONOMY = """\
 facets:
@@ -23,12 +23,6 @@ facets:
       - id: crops
         synonyms: [wheat, barley]
 """
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def one_line_error(code: int, err: str, *words: str) -> None:
@@ -49,14 +43,6 @@ def review(tmp_path: Path) -> Path:
     return root
 
 
-def write(path: Path, data: str | bytes) -> Path:
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    else:
-        path.write_text(data, encoding="utf-8", newline="")
-    return path
-
-
 # -- item 2: citekeys cannot inject entries ---------------------------------------------------
 
 
@@ -70,12 +56,14 @@ def write(path: Path, data: str | bytes) -> Path:
 def test_a_hostile_citekey_adds_no_entry(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str
 ) -> None:
-    code, _, err = run(capsys, "import", str(write(tmp_path / name, text)), "--review", str(review))
+    code, _, err = run_cli(
+        capsys, "import", str(write_file(tmp_path / name, text)), "--review", str(review)
+    )
     assert code == 0, err
     works, problems = Review.at(review).load_works()
     assert problems == [] and len(works) == 1 and "pwn" not in works[0].key
     # the next import still reads the corpus
-    assert run(capsys, "import", str(tmp_path / name), "--review", str(review))[0] == 0
+    assert run_cli(capsys, "import", str(tmp_path / name), "--review", str(review))[0] == 0
 
 
 # -- item 3: a long sentence does not break the review ------------------------------------------
@@ -99,16 +87,23 @@ def test_exports_neutralise_tex_and_formulas(
     ris = "TY  - BOOK\nID  - k1\nTI  - \\input{/etc/passwd}\\immediate\\write18{id}\nER  - \n"
     ris += 'TY  - BOOK\nID  - k2\nTI  - =HYPERLINK("http://x","y")\nER  - \n'
     assert (
-        run(capsys, "import", str(write(tmp_path / "a.ris", ris)), "--review", str(review))[0] == 0
+        run_cli(
+            capsys, "import", str(write_file(tmp_path / "a.ris", ris)), "--review", str(review)
+        )[0]
+        == 0
     )
     bib = tmp_path / "out.bib"
     assert (
-        run(capsys, "export", "--format", "bibtex", "-o", str(bib), "--review", str(review))[0] == 0
+        run_cli(capsys, "export", "--format", "bibtex", "-o", str(bib), "--review", str(review))[0]
+        == 0
     )
     text = bib.read_text(encoding="utf-8")
     assert "\\input{" not in text and "\\write18" not in text
     out = tmp_path / "out.csv"
-    assert run(capsys, "export", "--format", "csv", "-o", str(out), "--review", str(review))[0] == 0
+    assert (
+        run_cli(capsys, "export", "--format", "csv", "-o", str(out), "--review", str(review))[0]
+        == 0
+    )
     assert ",=HYPERLINK" not in out.read_text(encoding="utf-8")
 
 
@@ -142,8 +137,8 @@ def string_bomb(levels: int) -> str:
 def test_hostile_file_is_one_line_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, data: str | bytes, says: str
 ) -> None:
-    path = write(tmp_path / name, data)
-    code, out, err = run(capsys, "validate", str(path))
+    path = write_file(tmp_path / name, data)
+    code, out, err = run_cli(capsys, "validate", str(path))
     assert code == 2
     assert says in (err.strip().splitlines() or [""])[-1] + out and "Traceback" not in err
 
@@ -151,15 +146,15 @@ def test_hostile_file_is_one_line_error(
 def test_unclosed_quote_keeps_the_rows_before_it(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    csv_file = write(tmp_path / "a.csv", 'key,title\nk0,Zero\nk1,"never closed\nk2,Two\n')
-    code, _, err = run(capsys, "import", str(csv_file), "--review", str(review))
+    csv_file = write_file(tmp_path / "a.csv", 'key,title\nk0,Zero\nk1,"never closed\nk2,Two\n')
+    code, _, err = run_cli(capsys, "import", str(csv_file), "--review", str(review))
     assert code == 0 and "a.csv:3" in err and "never closed" in err
     assert [w.key for w in Review.at(review).load_works()[0]] == ["k0"]
 
 
 def test_a_cell_of_2_mb_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = write(tmp_path / "big.csv", "key,title\nk1," + "a " * 1_000_000 + "\n")
-    code, out, _ = run(capsys, "validate", str(path))
+    path = write_file(tmp_path / "big.csv", "key,title\nk1," + "a " * 1_000_000 + "\n")
+    code, out, _ = run_cli(capsys, "validate", str(path))
     assert code == 0 and "ok: 1 entries" in out
 
 
@@ -172,11 +167,13 @@ def docx(path: Path, body: bytes) -> Path:
 def test_docx_bad_xml_and_bomb(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pytest.importorskip("docx")
-    code, _, err = run(capsys, "validate", str(docx(tmp_path / "a.docx", b"<w:document><x>")))
+    require_module("docx")
+    code, _, err = run_cli(capsys, "validate", str(docx(tmp_path / "a.docx", b"<w:document><x>")))
     one_line_error(code, err, "a.docx", "cannot read DOCX")
     monkeypatch.setattr("litreview.formats._docx_text.MAX_DOCX_PART_BYTES", 10_000)
-    code, _, err = run(capsys, "validate", str(docx(tmp_path / "b.docx", b"<a>" + b" " * 20_000)))
+    code, _, err = run_cli(
+        capsys, "validate", str(docx(tmp_path / "b.docx", b"<a>" + b" " * 20_000))
+    )
     one_line_error(code, err, "b.docx", "larger than 10,000 bytes uncompressed")
 
 
@@ -188,7 +185,7 @@ def test_encrypted_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     writer.encrypt("secret", algorithm="AES-256")
     path = tmp_path / "locked.pdf"
     writer.write(str(path))
-    code, _, err = run(capsys, "validate", str(path))
+    code, _, err = run_cli(capsys, "validate", str(path))
     one_line_error(code, err, "locked.pdf", "PDF")
 
 
@@ -210,27 +207,29 @@ def test_documents_row_naming_a_device_or_fifo(
         os.mkfifo(device)
     docs = review / "bibliography" / "documents.csv"
     docs.write_text(f"doc_id,path,title,author,year,work_key\nd,{device},,,,\n", encoding="utf-8")
-    code, _, err = run(capsys, "gaps", "--review", str(review))
+    code, _, err = run_cli(capsys, "gaps", "--review", str(review))
     one_line_error(code, err, "outside the review")
     # even where the user allows its folder, it is not read
     roots = review / "bibliography" / "document_roots.txt"
     roots.write_text(f"{Path(device).parent}\n", encoding="utf-8")
-    code, _, err = run(capsys, "gaps", "--review", str(review))
+    code, _, err = run_cli(capsys, "gaps", "--review", str(review))
     one_line_error(code, err, device, "not a regular file")
 
 
 def test_review_and_output_that_are_not_what_they_should_be(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    a_file = write(tmp_path / "plain", "x")
-    code, _, err = run(capsys, "export", "--format", "ris", "--review", str(a_file))
+    a_file = write_file(tmp_path / "plain", "x")
+    code, _, err = run_cli(capsys, "export", "--format", "ris", "--review", str(a_file))
     one_line_error(code, err, "not a folder")
-    code, _, err = run(
+    code, _, err = run_cli(
         capsys, "export", "--format", "ris", "-o", str(tmp_path), "--review", str(review)
     )
     one_line_error(code, err, "is a folder")
     through = str(a_file / "x.ris")
-    code, _, err = run(capsys, "export", "--format", "ris", "-o", through, "--review", str(review))
+    code, _, err = run_cli(
+        capsys, "export", "--format", "ris", "-o", through, "--review", str(review)
+    )
     one_line_error(code, err, "a file stands where a folder is needed")
 
 
@@ -240,9 +239,9 @@ def test_review_and_output_that_are_not_what_they_should_be(
 def test_import_into_a_typo_creates_nothing(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    ris = write(tmp_path / "a.ris", "TY  - BOOK\nTI  - One\nER  - \n")
+    ris = write_file(tmp_path / "a.ris", "TY  - BOOK\nTI  - One\nER  - \n")
     typo = tmp_path / "revv"
-    code, _, err = run(capsys, "import", str(ris), "--review", str(typo))
+    code, _, err = run_cli(capsys, "import", str(ris), "--review", str(typo))
     one_line_error(code, err, "no such review folder")
     assert not typo.exists()
 
@@ -263,9 +262,9 @@ def test_same_stem_from_two_folders_keeps_both(
     for folder, author in (("a", "Jane Roe"), ("b", "John Doe")):
         (review / "documents" / folder).mkdir()
         text = NOTE_DOC.format(title=f"Study by {author}", author=author)
-        docs.append(write(review / "documents" / folder / "report.md", text))
-    assert run(capsys, "ingest", str(docs[0]), "--review", str(review))[0] == 0
-    code, _, err = run(capsys, "ingest", str(docs[1]), "--review", str(review))
+        docs.append(write_file(review / "documents" / folder / "report.md", text))
+    assert run_cli(capsys, "ingest", str(docs[0]), "--review", str(review))[0] == 0
+    code, _, err = run_cli(capsys, "ingest", str(docs[1]), "--review", str(review))
     assert code == 0 and "has the name 'report'" in err
     rev = Review.at(review)
     ids = sorted(d.doc_id for d in rev.load_documents())
@@ -273,7 +272,7 @@ def test_same_stem_from_two_folders_keeps_both(
     cited = {c.doc_id for c in rev.load_citations() if c.kind == "citation"}
     assert cited == set(ids)
     # ingesting the first again replaces only its own rows
-    assert run(capsys, "ingest", str(docs[0]), "--review", str(review))[0] == 0
+    assert run_cli(capsys, "ingest", str(docs[0]), "--review", str(review))[0] == 0
     assert sorted(d.doc_id for d in rev.load_documents()) == ids
 
 
@@ -284,13 +283,15 @@ def test_the_same_file_by_another_path_is_the_same_document(
     to its documents does); the same file given by its real path is that document, not a
     new one with its citations a second time."""
     (review / "documents" / "a").mkdir()
-    doc = write(review / "documents" / "a" / "report.md", NOTE_DOC.format(title="T", author="A B"))
+    doc = write_file(
+        review / "documents" / "a" / "report.md", NOTE_DOC.format(title="T", author="A B")
+    )
     (review / "documents" / "same").symlink_to(review / "documents" / "a")
-    assert run(capsys, "ingest", str(doc), "--review", str(review))[0] == 0
+    assert run_cli(capsys, "ingest", str(doc), "--review", str(review))[0] == 0
     table = review / "bibliography" / "documents.csv"
     text = table.read_text(encoding="utf-8")
     table.write_text(text.replace("documents/a/", "documents/same/"), encoding="utf-8")
-    code, _, err = run(capsys, "ingest", str(doc), "--review", str(review))
+    code, _, err = run_cli(capsys, "ingest", str(doc), "--review", str(review))
     assert code == 0 and "has the name" not in err
     rev = Review.at(review)
     assert [d.doc_id for d in rev.load_documents()] == ["report"]
@@ -301,18 +302,18 @@ def test_the_same_file_by_another_path_is_the_same_document(
 def test_documents_row_outside_the_review_is_not_read(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
 ) -> None:
-    secret = write(tmp_path / "secret.txt", "A secret about wheat.\n")
+    secret = write_file(tmp_path / "secret.txt", "A secret about wheat.\n")
     if where == "link":
         (review / "documents" / "link.txt").symlink_to(secret)
         where = "documents/link.txt"
     docs = review / "bibliography" / "documents.csv"
     docs.write_text(f"doc_id,path,title,author,year,work_key\nd,{where},,,,\n", encoding="utf-8")
-    code, _, err = run(capsys, "gaps", "--review", str(review))
+    code, _, err = run_cli(capsys, "gaps", "--review", str(review))
     one_line_error(code, err, "documents.csv:2", "outside the review", "document_roots.txt")
     # a declared root lets it be read
     roots = review / "bibliography" / "document_roots.txt"
     roots.write_text(f"# mine\n{tmp_path}\n/etc\n", encoding="utf-8")
-    code, _, err = run(capsys, "gaps", "--review", str(review))
+    code, _, err = run_cli(capsys, "gaps", "--review", str(review))
     assert "outside the review" not in err
 
 
@@ -320,13 +321,15 @@ def test_ingest_from_outside_declares_the_folder(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "papers").mkdir()
-    doc = write(tmp_path / "papers" / "study.md", NOTE_DOC.format(title="T", author="Jane Roe"))
-    code, _, err = run(capsys, "ingest", str(doc), "--review", str(review))
+    doc = write_file(
+        tmp_path / "papers" / "study.md", NOTE_DOC.format(title="T", author="Jane Roe")
+    )
+    code, _, err = run_cli(capsys, "ingest", str(doc), "--review", str(review))
     assert code == 0 and "documents may now be read from ../papers" in err
     rev = Review.at(review)
     assert (review / "bibliography" / "document_roots.txt").read_text() == "../papers\n"
     assert "wheat" in rev.load_text(rev.load_documents()[0])
-    run(capsys, "ingest", str(doc), "--review", str(review))  # declared once
+    run_cli(capsys, "ingest", str(doc), "--review", str(review))  # declared once
     assert (review / "bibliography" / "document_roots.txt").read_text() == "../papers\n"
 
 
@@ -341,7 +344,9 @@ def test_ingest_from_outside_declares_the_folder(
 def test_escaped_lone_surrogates_and_deep_cells(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str
 ) -> None:
-    code, _, err = run(capsys, "import", str(write(tmp_path / name, text)), "--review", str(review))
+    code, _, err = run_cli(
+        capsys, "import", str(write_file(tmp_path / name, text)), "--review", str(review)
+    )
     assert code == 2 and "Traceback" not in err
     assert "not a character" in err or "nested" in err
     assert not (review / "bibliography" / "corpus.bib").exists()
@@ -366,8 +371,8 @@ def test_curation_with_a_lone_surrogate_or_a_looping_alias() -> None:
 def test_no_input_makes_import_write_a_corpus_it_cannot_read(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str
 ) -> None:
-    path = write(tmp_path / name, text)
-    assert run(capsys, "import", str(path), "--review", str(review))[0] == 0
+    path = write_file(tmp_path / name, text)
+    assert run_cli(capsys, "import", str(path), "--review", str(review))[0] == 0
     works, problems = Review.at(review).load_works()
     assert problems == [] and len(works) == 1
-    assert run(capsys, "import", str(path), "--review", str(review))[0] == 0
+    assert run_cli(capsys, "import", str(path), "--review", str(review))[0] == 0
