@@ -112,6 +112,7 @@ def main() -> None:
                     timing["text_s"] += t_scan
                 renumbered = fmt != "md" and path.parent != GOLD_DIR / "docs"
                 by_doc[(doc["doc_id"], fmt)] = score(doc, scan, renumbered=renumbered)
+        hyphens = hyphen_figures(rendered, Path(tmp)) if "pdf" in formats else ""
     _print(gold, formats, by_doc, args.show_wrong)
     print()
     print(seed_figures())
@@ -122,6 +123,43 @@ def main() -> None:
         f"{timing['pdf_pages'] / max(timing['pdf_s'], 1e-9):.1f} pages/s on PDF "
         f"(read and scan; {timing['pdf_pages']} pages in {timing['pdf_s']:.2f} s)"
     )
+    if hyphens:
+        print(hyphens)
+
+
+def hyphen_figures(rendered: dict[tuple[str, str], Path], sources: Path) -> str:
+    """Words the PDF renderings break with a hyphen at a line's end, judged against the
+    Markdown they were rendered from (where it writes the word one way only): how often each
+    way of mending them is right."""
+    import re
+
+    from litreview.formats import _pdf_layout as layout
+
+    mend = layout._mended
+    right = {"lexicon rule": 0, "always join": 0, "always hyphen": 0}
+    n = 0
+    try:
+        layout._mended = lambda text: text  # the text with its break marks
+        for (doc_id, fmt), path in sorted(rendered.items()):
+            source = sources / f"{doc_id}.md"
+            if fmt != "pdf" or not source.exists():
+                continue
+            raw = layout.pdf_layout_text(str(path))[0]
+            said = " ".join(source.read_text(encoding="utf-8").split())
+            lexicon = {m.group(0).casefold() for m in re.finditer(r"\w+-\w+", raw)}
+            for m in layout._BROKEN.finditer(raw):
+                joined, hyphened = m.group(1) + m.group(2), f"{m.group(1)}-{m.group(2)}"
+                if (joined in said) == (hyphened in said):
+                    continue  # the source writes it both ways, or neither
+                n += 1
+                truth = hyphened in said
+                right["lexicon rule"] += (hyphened.casefold() in lexicon) == truth
+                right["always join"] += not truth
+                right["always hyphen"] += truth
+    finally:
+        layout._mended = mend
+    shares = ", ".join(f"{k} {v / max(n, 1):.3f}" for k, v in right.items())
+    return f"words broken at line ends in the PDF renderings: {n}; right: {shares}"
 
 
 def _switch_off(weights: str, sources: str) -> None:
