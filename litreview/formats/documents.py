@@ -119,15 +119,8 @@ def _refuse_bibliography(p: Path, suffix: str, data: bytes) -> None:
 
 
 def _plain_text(data: bytes, path: str) -> str:
-    """UTF-8 text (BOM dropped, CRLF kept as read); NUL bytes mean a binary file."""
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise InputError(
-            "binary file, not text (a NUL byte)",
-            path=path,
-            line=line,
-            hint="give a .txt, .md, .pdf or .docx document",
-        )
+    """UTF-8 text (BOM dropped, CRLF kept as read); a NUL byte means a binary file
+    (:func:`~litreview.core.files.decode_utf8` says so, with its line)."""
     return decode_utf8(data, path)
 
 
