@@ -313,4 +313,3 @@ def test_a_bibliography_is_not_a_document(
         read_document(p)
     assert "litreview import" in str(info.value)
     assert str(p) in str(info.value)
-
