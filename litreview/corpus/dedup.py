@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -108,10 +109,10 @@ def merge_files(
     per_file: list[tuple[Problem, ...]] = []
     for source, incoming in files:
         before = frozenset(works)
-        found = _fold(works, index, before, incoming, kept_apart, source)
-        key_map.update(found[0])
-        merges.extend(found[1])
-        per_file.append(tuple(found[2]))
+        folded = _fold(works, index, before, incoming, kept_apart, source)
+        key_map.update(folded.key_map)
+        merges.extend(folded.merges)
+        per_file.append(tuple(folded.conflicts))
     result = DedupResult(
         works=tuple(works.values()),
         key_map=key_map,
@@ -121,6 +122,14 @@ def merge_files(
     return FilesResult(result=result, file_conflicts=tuple(per_file))
 
 
+class _Folded(NamedTuple):
+    """One file folded in: its records' keys -> the works they joined, merges, conflicts."""
+
+    key_map: dict[str, str]
+    merges: list[Merge]
+    conflicts: list[Problem]
+
+
 def _fold(
     works: dict[str, Work],
     index: Index,
@@ -128,7 +137,7 @@ def _fold(
     incoming: Sequence[Work],
     kept_apart: set[frozenset[str]],
     source: str,
-) -> tuple[dict[str, str], list[Merge], list[Problem]]:
+) -> _Folded:
     """Fold ``incoming`` into ``works`` and ``index`` (both updated); the key map, merges
     and conflicts. ``before``: the keys of the works there before this file."""
     key_map: dict[str, str] = {}
@@ -173,7 +182,7 @@ def _fold(
             )
         if w.key:
             key_map[w.key] = kept
-    return key_map, merges, conflicts
+    return _Folded(key_map=key_map, merges=merges, conflicts=conflicts)
 
 
 def _own_work(w: Work, kept: str) -> bool:
