@@ -21,6 +21,18 @@ def add_review(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def positive_int(text: str) -> int:
+    """An argument that counts something: a whole number of at least 1 (argparse says so
+    in one line and exits 2 otherwise)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
 def review_of(args: argparse.Namespace) -> Review:
     """The existing review named by ``--review`` (a missing one is an error, never made)."""
     return Review.open(args.review)

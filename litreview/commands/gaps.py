@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from litreview.commands._common import add_review, notice, review_of, say
+from litreview.commands._common import add_review, notice, positive_int, review_of, say
 from litreview.core.words import plural
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``[--top N] [--review DIR]``."""
     parser.add_argument(
         "--top",
-        type=int,
+        type=positive_int,
         default=10,
         metavar="N",
         help="write study briefs for the N best gaps (default 10)",
