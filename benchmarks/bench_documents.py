@@ -168,15 +168,18 @@ def _switch_off(weights: str, sources: str) -> None:
 
     for name in filter(None, weights.split(",")):
         note_starts.WEIGHTS[name] = 0.0
-    none = lambda *a, **k: []  # noqa: E731
+
+    def none(*args: object, **kwargs: object) -> list[object]:
+        return []
+
+    sources_of = {
+        "legal": [(note_parts, "legal_citations"), (note_text, "legal_citations")],
+        "attribution": [(note_parts, "attributions")],
+        "short": [(note_parts, "short_forms")],
+    }
     for kind in filter(None, sources.split(",")):
-        if kind == "legal":
-            note_parts.legal_citations = none  # type: ignore[assignment]
-            note_text.legal_citations = none  # type: ignore[assignment]
-        elif kind == "attribution":
-            note_parts.attributions = none  # type: ignore[assignment]
-        elif kind == "short":
-            note_parts.short_forms = none  # type: ignore[assignment]
+        for module, name in sources_of.get(kind, []):
+            setattr(module, name, none)
 
 
 SEEDS = GOLD_DIR.parents[1] / "seeds"
