@@ -30,7 +30,6 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from litreview.gaps.cluster import ClusterResult
-from litreview.gaps.cluster_terms import distinctive_terms
 
 __all__ = ["ALIGN_LIFT", "ALIGN_SHARE", "Theme", "ValueShare", "name_themes"]
 
@@ -78,14 +77,16 @@ def name_themes(
     examples: Mapping[str, str] | None = None,
     n_examples: int = 3,
 ) -> tuple[Theme, ...]:
-    """Name every cluster of ``result``. ``texts[i]`` are the words of ``result.ids[i]`` that
-    phrases are read from; ``values`` maps an id to the taxonomy values it carries (tags of a
-    work, values a statement names); ``value_labels`` gives each value's label;
-    ``skip_values`` (catch-alls) name a theme only when no other value does; ``examples``
-    maps an id to the text shown for it (default: its text)."""
+    """Name every cluster of ``result``. Its phrases are the clusterer's keywords
+    (``result.keywords``: the distinctive terms of its naming texts, read from at most
+    ``label_sample`` texts a cluster, so naming costs the same at any corpus size).
+    ``texts[i]`` is the text shown for ``result.ids[i]`` unless ``examples`` (id -> text)
+    says otherwise; ``values`` maps an id to the taxonomy values it carries (tags of a work,
+    values a statement names); ``value_labels`` gives each value's label; ``skip_values``
+    (catch-alls) name a theme only when no other value does."""
     values = values or {}
     labels = value_labels or {}
-    terms = distinctive_terms(texts, result.labels, n=5) if result.labels else []
+    terms = result.keywords
     shown = examples or dict(zip(result.ids, texts, strict=True))
     rates = _rates(result.ids, values)
     themes = []
