@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -13,7 +13,7 @@ from litreview.core.errors import InputError, Problem
 from litreview.core.files import read_text
 from litreview.core.limits import allow_csv_cells
 
-__all__ = ["CsvRows", "csv_text", "parse_csv", "read_csv"]
+__all__ = ["CsvRows", "csv_text", "iter_csv", "parse_csv", "read_csv"]
 
 
 class CsvRows(NamedTuple):
@@ -68,16 +68,50 @@ def _last_cell(row: dict[Any, Any]) -> str:
 def read_csv(path: Path, columns: Sequence[str]) -> list[dict[str, str]]:
     """Read a CSV file with a header that must contain ``columns``; a row that cannot be
     read is a one-line InputError naming its line."""
+    return [row for _, row in iter_csv(path, columns)]
+
+
+def iter_csv(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    """The rows of a review table one at a time, each with the line it starts on: a missing
+    file has none; the header must contain ``columns``; a short row's missing cells read as
+    empty and cells past the header are dropped. Equal cells are one string object (a
+    table of a million tags repeats its facets, values, sources and quotes), and no list of
+    rows is built, so a caller that keeps records, not rows, holds each row only briefly.
+    A row the csv module cannot read, or a quoted cell never closed, raises a one-line
+    InputError naming its line (after the rows before it were given)."""
     if not path.exists():
-        return []
-    read = parse_csv(read_text(path), str(path))
-    if read.problem is not None:
-        raise read.problem.to_error()
-    missing = [c for c in columns if c not in read.header]
-    if missing:
-        raise InputError(f"missing column(s) {', '.join(missing)}", path=str(path), line=1)
-    # a short row's missing cells read as empty; cells past the header are dropped
-    return [{k: v or "" for k, v in row.items() if k is not None} for _, row in read.rows]
+        return
+    allow_csv_cells()
+    text = read_text(path)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    shared: dict[str, str] = {}
+    share = shared.setdefault
+    line = 1
+    held: tuple[int, dict[str, str]] | None = None  # the last row waits for the closing check
+    try:
+        header = list(reader.fieldnames or [])
+        missing = [c for c in columns if c not in header]
+        if missing:
+            raise InputError(f"missing column(s) {', '.join(missing)}", path=str(path), line=1)
+        line = reader.line_num + 1
+        for row in reader:
+            if held is not None:
+                yield held
+            held = (line, {k: share(v, v) if v else "" for k, v in row.items() if k is not None})
+            last = row.get(None) or [v for k, v in row.items() if k is not None and v is not None]
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(f"bad CSV: {exc}", path=str(path), line=line) from None
+    if held is None:
+        return
+    tail = str(last[-1]) if last else ""
+    if "\n" in tail and not text.rstrip("\r\n").endswith('"'):
+        raise InputError(
+            "a quoted cell is never closed: it runs to the end of the file",
+            path=str(path),
+            line=held[0],
+        )
+    yield held
 
 
 def csv_text(columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> str:

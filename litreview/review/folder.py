@@ -21,7 +21,7 @@ from litreview.core.curation import Curation, load_curation
 from litreview.core.errors import InputError, Problem
 from litreview.core.files import decode_utf8, read_bytes, read_text
 from litreview.core.model import Citation, Document, Evidence, GapStatement, Merge, Tag, Work
-from litreview.core.tables import csv_text, parse_csv, read_csv
+from litreview.core.tables import csv_text, iter_csv, parse_csv, read_csv
 from litreview.formats.bibtex import read_bibtex, write_bibtex
 from litreview.formats.bibtex_patch import Read, check_bibtex, patch_bibtex
 from litreview.formats.documents import read_document
@@ -364,9 +364,8 @@ class Review:
     def load_tags(self, path: Path | None = None) -> list[Tag]:
         """Rows of ``tags.csv`` (or another tag table such as suggestions)."""
         path = path or self.tags_path
-        rows = read_csv(path, schema.TAGS)
         out = []
-        for n, row in enumerate(rows, start=2):
+        for n, row in iter_csv(path, schema.TAGS):
             try:
                 ev = Evidence(
                     quote=row["evidence"],

@@ -1,0 +1,65 @@
+"""Review tables read one row at a time (``iter_csv``), with their lines and one-line errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from litreview.core.errors import InputError
+from litreview.core.tables import csv_text, iter_csv, read_csv
+from tests.conftest import write_file
+
+COLUMNS = ("work_key", "facet", "quote")
+
+
+def test_rows_come_with_the_line_they_start_on_and_short_rows_read_empty(tmp_path: Path) -> None:
+    path = write_file(tmp_path / "t.csv", 'work_key,facet,quote\na,f,"two\nlines"\nb,f\n')
+    assert list(iter_csv(path, COLUMNS)) == [
+        (2, {"work_key": "a", "facet": "f", "quote": "two\nlines"}),
+        (4, {"work_key": "b", "facet": "f", "quote": ""}),
+    ]
+
+
+def test_equal_cells_are_one_string(tmp_path: Path) -> None:
+    """A table of a million tags repeats its facets and quotes: they are shared, not copied."""
+    rows = [{"work_key": f"w{i}", "facet": "crime", "quote": "the same words"} for i in range(3)]
+    path = write_file(tmp_path / "t.csv", csv_text(COLUMNS, rows))
+    read = read_csv(path, COLUMNS)
+    assert read == rows
+    assert read[0]["quote"] is read[2]["quote"] and read[0]["facet"] is read[1]["facet"]
+
+
+def test_a_missing_file_has_no_rows(tmp_path: Path) -> None:
+    assert list(iter_csv(tmp_path / "none.csv", COLUMNS)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("work_key,facet\na,b\n", 1, "missing column(s) quote"),
+        ('work_key,facet,quote\na,b,c\nd,e,"never closed\nf,g,h\n', 3, "never closed"),
+    ],
+)
+def test_a_bad_table_is_one_error_naming_its_line(
+    tmp_path: Path, text: str, line: int, words: str
+) -> None:
+    path = write_file(tmp_path / "t.csv", text)
+    with pytest.raises(InputError) as err:
+        list(iter_csv(path, COLUMNS))
+    assert err.value.line == line and words in str(err.value)
+    assert err.value.path == str(path)
+
+
+cells = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r"))
+
+
+@given(st.lists(st.fixed_dictionaries({c: cells for c in COLUMNS}), max_size=8))
+def test_what_csv_text_writes_reads_back(rows: list[dict[str, str]]) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_file(Path(tmp) / "t.csv", csv_text(COLUMNS, rows))
+        assert read_csv(path, COLUMNS) == rows
