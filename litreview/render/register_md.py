@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from litreview.core.words import plural
 from litreview.gaps.attribution import Backing
 from litreview.gaps.gap import Gap
+from litreview.gaps.index import load_settings
 from litreview.render.context import GapContext, mention_words, statement_words, where
 from litreview.render.markdown import md_bold_spans, md_text
 from litreview.taxonomy import labels_of
@@ -26,12 +27,10 @@ KIND_WORDS = {
     "synthesis": "evidence synthesis",
     "covered": "update of reviews",
 }
-PART_WORDS = {
-    "stated": "how strongly and how often the documents say it",
+SILENT_PART_WORDS = {
     "thinness": "how few works cover the cell",
     "age": "how old the newest nearby source is",
     "specificity": "how narrow the cell is",
-    "novelty": "the share of its statements no higher gap on a wider or narrower cell rests on",
 }
 
 
@@ -64,9 +63,13 @@ def register_markdown(
 
 def legend(thin_max: int, ctx: GapContext) -> list[str]:
     """How to read the register: statuses, studies, counts and the score, said once."""
-    weights = " + ".join(
-        f"{ctx.weights[n]:g} × {n} ({PART_WORDS.get(n, n)})" for n in PART_WORDS if n in ctx.weights
+    settings = ctx.settings or load_settings()
+    silent = " + ".join(
+        f"{settings.silent_weights[n]:g} × {n} ({words})"
+        for n, words in SILENT_PART_WORDS.items()
+        if n in settings.silent_weights
     )
+    strength = ", ".join(f"{k} {v:g}" for k, v in settings.strength.items())
     return [
         "How to read it:",
         "",
@@ -85,9 +88,16 @@ def legend(thin_max: int, ctx: GapContext) -> list[str]:
         "- **Statements.** Sentences of the documents that name the gap's values together in "
         "one clause; the words naming each value are in bold, or quoted when they come from "
         "the sentence before or the section heading.",
-        f"- **Score**, from 0 to 1: {weights}. Stated gaps come first, each placed given the "
-        "gaps above it (novelty); silent gaps have no stated or novelty part and are ranked "
-        "apart.",
+        "- **Score** of a stated gap, from 0 to 1: *stated* × *thinness*. *Stated* is the "
+        "evidence that the documents state the gap: each statement counts its strength "
+        f"({strength}) times the detector's confidence times how squarely it names the "
+        "gap's values, with more when the gap is said in several sections or documents, or "
+        "said elsewhere and again under a conclusion-like heading; a total W gives "
+        f"1 − exp(−W/{settings.saturation:g}). *Thinness* is 1 / (1 + works / "
+        f"{thin_max + 1}): 1 with no work, 1/2 with {plural(thin_max + 1, 'work')}. Stated "
+        "gaps are placed best first, and a gap's statements count only if no gap above it "
+        "on a wider or narrower cell already counts them, so one sentence does not fill two "
+        f"places. Silent gaps are ranked apart: {silent}.",
         "",
     ]
 

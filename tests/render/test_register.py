@@ -6,6 +6,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from litreview.core import schema
 from litreview.gaps.register import find_gaps
 from litreview.render.register import register_csv, render_register
@@ -78,4 +80,7 @@ def test_register_json_names_the_words_and_formats_the_sources() -> None:
         "citation": "Heatwaves and mortality in older adults (2021).",
         "in_cell": True,
     }
-    assert set(heat["parts"]) == {"stated", "thinness", "age", "specificity", "novelty"}
+    assert set(heat["parts"]) == {"stated", "thinness"}
+    assert heat["score"] == pytest.approx(
+        heat["parts"]["stated"] * heat["parts"]["thinness"], abs=1e-4
+    )
