@@ -13,7 +13,14 @@ from litreview.gaps.gap import Gap
 from litreview.gaps.index import GapSettings
 from litreview.taxonomy import Labels
 
-__all__ = ["SOURCE_WORDS", "GapContext", "evidence_words", "mention_words", "where"]
+__all__ = [
+    "SOURCE_WORDS",
+    "GapContext",
+    "counts",
+    "evidence_words",
+    "mention_words",
+    "where",
+]
 
 #: how a mention's source is said
 SOURCE_WORDS = {
@@ -108,3 +115,9 @@ def statement_words(b: Backing) -> Sequence[tuple[int, int]]:
         for m in b.mentions
         if s.char_start <= m.char_start and m.char_end <= s.char_end
     ]
+
+
+def counts(g: Gap, b: Backing) -> bool:
+    """Whether ``g``'s score counts the statement of ``b`` (no higher gap on a wider or
+    narrower cell counts it)."""
+    return b.statement in g.counted

@@ -11,7 +11,13 @@ from litreview.core.words import plural
 from litreview.gaps.attribution import Backing
 from litreview.gaps.gap import Gap
 from litreview.gaps.index import load_settings
-from litreview.render.context import GapContext, mention_words, statement_words, where
+from litreview.render.context import (
+    GapContext,
+    counts,
+    mention_words,
+    statement_words,
+    where,
+)
 from litreview.render.markdown import md_bold_spans, md_text
 from litreview.taxonomy import labels_of
 
@@ -87,7 +93,8 @@ def legend(thin_max: int, ctx: GapContext) -> list[str]:
         "are cited under. The documents under review never count.",
         "- **Statements.** Sentences of the documents that name the gap's values together in "
         "one clause; the words naming each value are in bold, or quoted when they come from "
-        "the sentence before or the section heading.",
+        "the sentence before or the section heading. A statement that a higher gap on a "
+        "wider or narrower cell already counts says so in its details line.",
         "- **Score** of a stated gap, from 0 to 1: *stated* × *thinness*. *Stated* is the "
         "evidence that the documents state the gap: each statement counts its strength "
         f"({strength}) times the detector's confidence times how squarely it names the "
@@ -133,7 +140,7 @@ def _entry(g: Gap, ctx: GapContext) -> list[str]:
     if g.backing:
         lines += ["Statements:", ""]
         for b in g.backing:
-            lines += quote_lines(b, ctx)
+            lines += quote_lines(b, ctx, counted=counts(g, b))
     if g.sources:
         lines += ["Nearest sources (in the cell first, then works sharing part of it):", ""]
         for i, key in enumerate(g.sources):
@@ -144,10 +151,11 @@ def _entry(g: Gap, ctx: GapContext) -> list[str]:
     return lines
 
 
-def quote_lines(b: Backing, ctx: GapContext) -> list[str]:
+def quote_lines(b: Backing, ctx: GapContext, *, counted: bool = True) -> list[str]:
     """A statement as a Markdown quote (the words naming the gap's values in bold), then its
     document's title and section with the words naming each value, then a details line
-    (document id, offsets, strength and, in a compound sentence, which clause)."""
+    (document id, offsets, strength, in a compound sentence which clause, and whether the
+    gap's score counts it)."""
     s = b.statement
     words = "; ".join(mention_words(b, ctx))
     return [
@@ -156,6 +164,7 @@ def quote_lines(b: Backing, ctx: GapContext) -> list[str]:
         f"> — {md_text(where(s.doc_id, s.section, ctx))}. {md_text(words)}.",
         ">",
         f"> Details: {md_text(s.doc_id)}, characters {s.char_start}–{s.char_end}, "
-        f"{s.strength}{', clause ' + str(b.clause + 1) if b.clause > 0 else ''}.",
+        f"{s.strength}{', clause ' + str(b.clause + 1) if b.clause > 0 else ''}"
+        f"{'' if counted else '; counted for a higher gap on a wider or narrower cell'}.",
         "",
     ]
