@@ -169,7 +169,7 @@ def climate(*, title: str = "Urban Heat and Health", evil: str = "") -> dict[str
         documents=docs,
         citations={w.key: f"{w.title} ({w.year})." for w in works},
         evidence=best_evidence(tags),
-        weights=settings.weights,
+        settings=settings,
     )
     return {
         "gaps": gaps,

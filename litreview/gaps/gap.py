@@ -18,7 +18,9 @@ class Gap:
     """One entry of the gap register (``rank`` 1 is the best).
 
     ``backing`` says, for each of ``statements`` (same order), which clause backs the gap and
-    which words name each of its values; ``thin_max`` is the most works a thin cell has.
+    which words name each of its values; ``counted`` are the statements its score counts (those
+    no higher gap on a wider or narrower cell counts); ``thin_max`` is the most works a thin
+    cell has.
     """
 
     rank: int
@@ -35,6 +37,7 @@ class Gap:
     why: str
     parts: tuple[tuple[str, float], ...] = field(default=())
     backing: tuple[Backing, ...] = field(default=())
+    counted: tuple[GapStatement, ...] = field(default=())
     thin_max: int = 0
 
 

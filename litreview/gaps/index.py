@@ -41,9 +41,10 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class GapSettings:
-    """Scoring weights and data-held words (see ``data/gap_scoring.yaml``)."""
+    """Scoring numbers and data-held words (see ``data/gap_scoring.yaml``); ``silent_weights``
+    weigh the parts of a silent gap's score."""
 
-    weights: Mapping[str, float]
+    silent_weights: Mapping[str, float]
     strength: Mapping[str, float]
     bonus: Mapping[str, float]
     restated_in: tuple[str, ...]
@@ -68,7 +69,7 @@ def load_settings(text: str | None = None, path: str = "gap_scoring.yaml") -> Ga
     try:
         raw = yaml.safe_load(text) or {}
         return GapSettings(
-            weights={k: float(v) for k, v in raw["weights"].items()},
+            silent_weights={k: float(v) for k, v in raw["silent_weights"].items()},
             strength={k: float(v) for k, v in raw["strength"].items()},
             bonus={k: float(v) for k, v in raw["bonus"].items()},
             restated_in=tuple(str(w).lower() for w in raw.get("restated_in", ())),

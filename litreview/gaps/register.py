@@ -5,17 +5,17 @@ A *cell* is a point of the facet grid with some facets left out: ``(("group", "w
 supports a cell when one of its clauses names every value of the cell
 (:mod:`litreview.gaps.attribution`). Gap *themes* are the cells that the statements share,
 kept only where no more specific cell has exactly the same backing (closed cells). Each theme
-is scored by how strongly and how often it is stated, how thin the corpus is there, how old
-the nearest evidence is and how narrow its topic is (:mod:`litreview.gaps.score`; the corpus
-index is :mod:`litreview.gaps.index`; weights and words in ``litreview/data/gap_scoring.yaml``),
-then classified: *stated_confirmed*, *stated_contradicted* or, for thin cells no statement
-mentions, *silent* (:mod:`litreview.gaps.silent`); and *absolute* (few studies), *synthesis*
-(studies, no review) or *covered*. Nothing here knows the review's subject.
+is scored by the evidence that the documents state it, scaled by how thin the corpus is there
+(:mod:`litreview.gaps.score`; the corpus index is :mod:`litreview.gaps.index`; numbers and
+words in ``litreview/data/gap_scoring.yaml``), and placed greedily so that a statement counts
+once among nested cells, then classified: *stated_confirmed*, *stated_contradicted* or, for
+thin cells no statement mentions, *silent* (:mod:`litreview.gaps.silent`); and *absolute*
+(few studies), *synthesis* (studies, no review) or *covered*. Nothing here knows the review's
+subject.
 """
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
@@ -35,11 +35,11 @@ from litreview.gaps.index import (
     thin_for,
 )
 from litreview.gaps.score import (
+    evidence_score,
     focus,
-    is_restatement,
-    parts_of,
+    restated_sections,
     stated,
-    total,
+    thinness,
     why_score,
     why_stated,
 )
@@ -102,7 +102,7 @@ def find_gaps(
     stated_gaps = _rank(themes, corpus, facets, labels or {}, settings, anys)
     said = set().union(*(statement_cells(s, facets) for s in statements)) if statements else set()
     silent = silent_gaps(said, corpus, facets, labels or {}, settings)
-    ordered = sorted(stated_gaps, key=_order) + sorted(silent, key=_order)[: settings.max_silent]
+    ordered = stated_gaps + sorted(silent, key=_order)[: settings.max_silent]
     return [replace(g, rank=n, thin_max=settings.thin_max) for n, g in enumerate(ordered, 1)]
 
 
@@ -140,7 +140,11 @@ def _themes(
 
 def _backed(bs: Sequence[Backing]) -> frozenset[tuple[str, int, int]]:
     """What backs a gap: (document, statement start, clause) of each backing."""
-    return frozenset((b.statement.doc_id, b.statement.char_start, b.clause) for b in bs)
+    return frozenset(_clause(b) for b in bs)
+
+
+def _clause(b: Backing) -> tuple[str, int, int]:
+    return (b.statement.doc_id, b.statement.char_start, b.clause)
 
 
 def _rank(
@@ -151,8 +155,8 @@ def _rank(
     settings: GapSettings,
     any_values: frozenset[tuple[str, str]],
 ) -> list[Gap]:
-    """Score every theme, drop those a better theme already says, then order them by score
-    with each one's novelty: the share of its backing no better gap already has."""
+    """Score every theme, drop those a better theme already says, then place them so that
+    each statement counts once among nested cells (:func:`_counted_once`)."""
     gaps = sorted(
         (
             _score_theme(c, bs, corpus, facets, labels, settings, any_values)
@@ -164,7 +168,7 @@ def _rank(
     for g in gaps:
         if not any(_redundant(g, k, settings) for k in kept):
             kept.append(g)
-    return _by_novelty(kept, settings)
+    return _counted_once(kept, facets, settings, any_values)
 
 
 def _redundant(g: Gap, better: Gap, settings: GapSettings) -> bool:
@@ -176,48 +180,68 @@ def _redundant(g: Gap, better: Gap, settings: GapSettings) -> bool:
     return mine <= theirs and (mine == theirs or (general and not settings.keep_narrower))
 
 
-def _by_novelty(gaps: Sequence[Gap], settings: GapSettings) -> list[Gap]:
-    """Greedy order: the best gap first, then again and again the best given the gaps before
-    it (a gap's novelty only falls as others are placed, so a lazy heap finds each next best).
+Said = Mapping[tuple[str, int, int], Sequence[Cell]]
 
-    A gap's novelty is the share of its backing clauses that no gap placed before it, on a
-    wider or a narrower cell, already rests on: "women's roles in trafficking" says little
-    after "women's roles", while two groups named in one clause are two gaps.
+
+def _counted_once(
+    gaps: Sequence[Gap],
+    facets: Sequence[str],
+    settings: GapSettings,
+    any_values: frozenset[tuple[str, str]],
+) -> list[Gap]:
+    """Greedy order: again and again the gap with the best score given the gaps before it.
+
+    A gap's score counts only the clauses backing it that no gap placed before it, on a wider
+    or a narrower cell, already counts: "women's roles in trafficking" adds nothing after
+    "women's roles" when the same sentences back both, so one sentence does not fill two
+    places. Cells that are not nested (two groups named in one clause) each count the clause,
+    whose credit :func:`litreview.gaps.score.focus` already shares between them. Ties go to the
+    gap with the better score on all its statements, then to the smaller id.
     """
     said: dict[tuple[str, int, int], list[Cell]] = defaultdict(list)
-    heap = [(-_with_novelty(g, said, settings), g.id, i) for i, g in enumerate(gaps)]
-    heapq.heapify(heap)
+    best = {g.id: _placed(g, said, facets, settings, any_values) for g in gaps}
+    left = list(gaps)
     out: list[Gap] = []
-    while heap:
-        neg, gid, i = heapq.heappop(heap)
-        fresh = _with_novelty(gaps[i], said, settings)
-        if fresh < -neg:
-            heapq.heappush(heap, (-fresh, gid, i))
-            continue
-        out.append(_finished(gaps[i], _novelty(gaps[i], said), settings))
-        for key in _backed(gaps[i].backing):
-            said[key].append(gaps[i].cell)
+    while left:
+        g = min(left, key=lambda g: (-best[g.id].score, -g.score, g.id))
+        left.remove(g)
+        out.append(best[g.id])
+        keys = _backed(g.backing)
+        for key in keys:
+            said[key].append(g.cell)
+        for other in left:
+            if _nested(g.cell, other.cell) and keys & _backed(other.backing):
+                best[other.id] = _placed(other, said, facets, settings, any_values)
     return out
 
 
-def _novelty(g: Gap, said: Mapping[tuple[str, int, int], list[Cell]]) -> float:
-    mine = _backed(g.backing)
-    cell = set(g.cell)
-    old = [k for k in mine if any(cell <= set(c) or set(c) <= cell for c in said.get(k, ()))]
-    return 1 - len(old) / len(mine) if mine else 1.0
+def _nested(a: Cell, b: Cell) -> bool:
+    return set(a) <= set(b) or set(b) <= set(a)
 
 
-def _with_novelty(
-    g: Gap, said: Mapping[tuple[str, int, int], list[Cell]], settings: GapSettings
-) -> float:
-    return total((*g.parts, ("novelty", _novelty(g, said))), settings)
-
-
-def _finished(g: Gap, novelty: float, settings: GapSettings) -> Gap:
-    """``g`` with its novelty part, its score and the score in ``why``."""
-    parts = (*g.parts, ("novelty", novelty))
+def _placed(
+    g: Gap,
+    said: Said,
+    facets: Sequence[str],
+    settings: GapSettings,
+    any_values: frozenset[tuple[str, str]],
+) -> Gap:
+    """``g`` as placed after the gaps in ``said``: its stated part, score and ``why`` from the
+    statements no gap on a wider or narrower cell counts yet."""
+    fresh = [b for b in g.backing if not any(_nested(g.cell, c) for c in said.get(_clause(b), ()))]
+    stmts = tuple(b.statement for b in fresh)
+    if len(fresh) == len(g.backing):
+        said_part = dict(g.parts)["stated"]
+    else:
+        restated = restated_sections(stmts, settings)
+        said_part = stated(stmts, g.cell, facets, restated, settings, any_values=any_values)
+    thin = dict(g.parts)["thinness"]
     return replace(
-        g, parts=parts, score=total(parts, settings), why=g.why + " " + why_score(parts, settings)
+        g,
+        parts=(("stated", said_part), ("thinness", thin)),
+        score=evidence_score(said_part, thin),
+        counted=stmts,
+        why=f"{g.why} {why_score(said_part, thin, len(stmts), len(g.backing))}",
     )
 
 
@@ -234,18 +258,18 @@ def _score_theme(
     stmts = tuple(b.statement for b in backs)
     in_cell = corpus.works(cell)
     sources = nearest(cell, in_cell, corpus, settings)
-    restated = sorted({s.section for s in stmts if is_restatement(s.section, settings)})
+    restated = restated_sections(stmts, settings)
     said = stated(stmts, cell, facets, restated, settings, any_values=any_values)
-    parts = parts_of(said, len(in_cell), sources, cell, facets, corpus, settings)
+    parts = (("stated", said), ("thinness", thinness(len(in_cell), settings.thin_max)))
     status = "stated_confirmed" if len(in_cell) <= settings.thin_max else "stated_contradicted"
     kind = kind_of(in_cell, corpus, settings)
-    why = why_stated(stmts, restated, len(in_cell), status, kind, sources, corpus, parts, settings)
+    why = why_stated(stmts, restated, len(in_cell), status, kind, sources, corpus, settings)
     return Gap(
         rank=0,
         id=cell_id(cell),
         title=title_of(cell, labels),
         cell=cell,
-        score=total(parts, settings),
+        score=evidence_score(said, parts[1][1]),
         status=status,
         kind=kind,
         n_works=len(in_cell),

@@ -1,9 +1,13 @@
-"""How a gap theme is scored and explained (pure; weights in ``data/gap_scoring.yaml``).
+"""How a gap is scored and explained (pure; numbers in ``data/gap_scoring.yaml``).
 
-A theme's score is a weighted sum of parts in [0, 1]: *stated* (how strongly, how often and
-how squarely the documents state it), *thinness* (how few works cover the cell), *age* (how
-old the nearest evidence is) and *specificity* (how many facets the cell pins). ``why`` puts
-the same parts into words.
+A stated gap's score is the evidence that the documents state it, discounted by how much of
+its cell the corpus already covers: *stated* × *thinness*, each in [0, 1]. *stated* (how
+strongly, how often and how squarely the documents state the gap) is the primary key;
+*thinness* (how few works cover the cell) only scales it, so a cell one weak statement backs
+cannot outrank one several statements back by being thin. A silent gap has no statements, so
+its score is a weighted sum of thinness, *age* (how old the nearest evidence is) and
+*specificity* (how narrow the cell is), and it is ranked apart. ``why`` puts the same parts
+into words.
 """
 
 from __future__ import annotations
@@ -17,14 +21,17 @@ from litreview.gaps.attribution import ClauseValues, clause_values
 from litreview.gaps.index import Cell, CorpusIndex, GapSettings
 
 __all__ = [
-    "fmt_parts",
+    "evidence_score",
     "focus",
     "is_restatement",
-    "parts_of",
+    "restated_sections",
+    "silent_parts",
+    "silent_score",
     "specificity",
     "stated",
-    "total",
+    "thinness",
     "why_score",
+    "why_silent_score",
     "why_stated",
 ]
 
@@ -33,6 +40,17 @@ def is_restatement(section: str, settings: GapSettings) -> bool:
     """Whether ``section`` is one where a restatement counts (conclusions, recommendations)."""
     low = section.lower()
     return any(w in low for w in settings.restated_in)
+
+
+def restated_sections(stmts: Sequence[GapStatement], settings: GapSettings) -> list[str]:
+    """The conclusion-like sections where a gap the documents state elsewhere is said again.
+
+    Empty when no statement is under such a heading, or when every one is: a gap stated only
+    in a conclusion is stated there once, not restated, and its statements already count.
+    """
+    sections = {(s.doc_id, s.section) for s in stmts}
+    again = {x for x in sections if is_restatement(x[1], settings)}
+    return sorted({x[1] for x in again}) if len(again) < len(sections) else []
 
 
 def focus(
@@ -77,10 +95,19 @@ def stated(
     *,
     any_values: Collection[tuple[str, str]] = (),
 ) -> float:
-    """How strongly, how often and how squarely a theme is stated, in (0, 1)."""
+    """How strongly, how often and how squarely a theme is stated, in [0, 1).
+
+    Each statement counts its strength's weight times the detector's confidence times its
+    :func:`focus` on ``cell``; being said in more sections or documents, and restated
+    (``restated``, see :func:`restated_sections`), adds to the total ``W``, which saturates
+    as ``1 - exp(-W / saturation)``. No statements: 0.
+    """
+    if not stmts:
+        return 0.0
     focused = [focus(s, cell, facets, any_values=any_values) for s in stmts]
     weight = sum(
-        settings.strength.get(s.strength, 0.5) * f for s, f in zip(stmts, focused, strict=True)
+        settings.strength.get(s.strength, 0.5) * min(1.0, max(0.0, s.score)) * f
+        for s, f in zip(stmts, focused, strict=True)
     )
     extra = settings.bonus.get("per_extra_section", 0) * (
         len({(s.doc_id, s.section) for s in stmts}) - 1
@@ -91,8 +118,18 @@ def stated(
     return 1 - math.exp(-weight / settings.saturation)
 
 
-def parts_of(
-    said: float,
+def thinness(n_works: int, thin_max: int) -> float:
+    """How few works cover a cell, in (0, 1]: 1 with none, 1/2 at ``thin_max + 1`` (the first
+    count that is not thin), falling as ``1 / (1 + n / (thin_max + 1))``."""
+    return 1 / (1 + n_works / (thin_max + 1))
+
+
+def evidence_score(said: float, thin: float) -> float:
+    """A stated gap's score: its *stated* part scaled by its *thinness*, rounded to 4 places."""
+    return round(said * thin, 4)
+
+
+def silent_parts(
     n_works: int,
     sources: Sequence[str],
     cell: Cell,
@@ -100,13 +137,11 @@ def parts_of(
     corpus: CorpusIndex,
     settings: GapSettings,
 ) -> tuple[tuple[str, float], ...]:
-    """The named parts of a cell's score, each in [0, 1]."""
-    thinness = 1 / (1 + n_works / (settings.thin_max + 1))
+    """The named parts of a silent gap's score, each in [0, 1]."""
     years = [corpus.years[k] for k in sources if k in corpus.years]
     age = min(1.0, (corpus.newest - max(years)) / settings.age_full) if years else 1.0
     return (
-        ("stated", said),
-        ("thinness", thinness),
+        ("thinness", thinness(n_works, settings.thin_max)),
         ("age", age),
         ("specificity", specificity(cell, facets, corpus)),
     )
@@ -129,9 +164,9 @@ def specificity(cell: Cell, facets: Sequence[str], corpus: CorpusIndex) -> float
     return min(1.0, info / math.log(n + 1))
 
 
-def total(parts: Iterable[tuple[str, float]], settings: GapSettings) -> float:
-    """The weighted sum of ``parts``, rounded to 4 places."""
-    return round(sum(settings.weights.get(name, 0) * value for name, value in parts), 4)
+def silent_score(parts: Iterable[tuple[str, float]], settings: GapSettings) -> float:
+    """A silent gap's score: the weighted sum of ``parts``, rounded to 4 places."""
+    return round(sum(settings.silent_weights.get(name, 0) * value for name, value in parts), 4)
 
 
 def why_stated(
@@ -142,10 +177,10 @@ def why_stated(
     kind: str,
     sources: Sequence[str],
     corpus: CorpusIndex,
-    parts: tuple[tuple[str, float], ...],
     settings: GapSettings,
 ) -> str:
-    """``why`` of a stated gap: how it is stated, what the corpus holds, the score's parts."""
+    """``why`` of a stated gap: how it is stated and what the corpus holds (the score's
+    sentences, :func:`why_score`, follow once the gap is placed)."""
     n_exp = sum(s.strength == "explicit" for s in stmts)
     sections = len({(s.doc_id, s.section) for s in stmts})
     docs = len({s.doc_id for s in stmts})
@@ -170,15 +205,28 @@ def why_stated(
     return f"{said}. {verdict[0].upper()}{verdict[1:]}. {newest}."
 
 
-def why_score(parts: Iterable[tuple[str, float]], settings: GapSettings) -> str:
-    """The score sentence of ``why``: the total and its weighted parts."""
+def why_score(said: float, thin: float, n_counted: int, n_statements: int) -> str:
+    """The score sentences of a stated gap's ``why``: which statements count, and the product."""
+    score = f"Score {evidence_score(said, thin):.2f} = stated {said:.2f} × thinness {thin:.2f}."
+    if n_counted == n_statements:
+        return score
+    if n_counted == 0:
+        return (
+            "Every statement behind it already counts for a higher gap on a wider or narrower "
+            f"cell, so it adds no evidence of its own. {score}"
+        )
+    return (
+        f"{plural(n_statements - n_counted, 'statement')} of {n_statements} already "
+        "count for a higher gap on a wider or narrower cell; stated counts the other "
+        f"{n_counted}. {score}"
+    )
+
+
+def why_silent_score(parts: Iterable[tuple[str, float]], settings: GapSettings) -> str:
+    """The score sentence of a silent gap's ``why``: the total and its weighted parts."""
     parts = tuple(parts)
-    return f"Score {total(parts, settings):.2f} = {fmt_parts(parts, settings)}."
+    terms = " + ".join(f"{settings.silent_weights.get(n, 0):g}×{n} {v:.2f}" for n, v in parts)
+    return f"Score {silent_score(parts, settings):.2f} = {terms}."
 
 
 _KIND_WORDS = {"synthesis": "synthesis", "covered": "updating the reviews", "absolute": "evidence"}
-
-
-def fmt_parts(parts: Iterable[tuple[str, float]], settings: GapSettings) -> str:
-    """The score's parts as ``w×name value`` terms joined with ``+``."""
-    return " + ".join(f"{settings.weights.get(n, 0):g}×{n} {v:.2f}" for n, v in parts)

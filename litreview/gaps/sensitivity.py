@@ -1,9 +1,9 @@
 """What would change a gap's rank: works added to its cell, a statement lost or one more.
 
-Each figure re-scores the gap alone from its parts (:mod:`litreview.gaps.score`), with every
-other gap as it is: the works that would make its cell no longer thin, or drop its score
-below the next gap's; the statement whose loss lowers it most; one more explicit statement
-naming its values in another document.
+Each figure re-scores the gap alone (:mod:`litreview.gaps.score`: stated × thinness, over the
+statements its score counts), with every other gap as it is: the works that would make its
+cell no longer thin, or drop its score below the next gap's; the statement whose loss lowers
+it most; one more explicit statement naming its values in another document.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from litreview.core.model import GapStatement
 from litreview.gaps.gap import Gap
 from litreview.gaps.index import GapSettings
-from litreview.gaps.score import is_restatement, stated, total
+from litreview.gaps.score import evidence_score, restated_sections, stated, thinness
 
 __all__ = ["RankMoves", "rank_moves"]
 
@@ -24,7 +24,8 @@ MAX_WORKS = 50
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RankMoves:
-    """How a stated gap's rank would move (scores re-computed for this gap alone).
+    """How a stated gap's rank would move (scores re-computed for this gap alone, over the
+    statements its score counts).
 
     ``works_to_flip``: works to add before the cell is no longer thin (0: it is not thin);
     ``works_to_fall``: works to add before it scores below the gap ranked next (None: not
@@ -69,19 +70,14 @@ def rank_moves(
     )
 
 
-def _thinness(n: int, thin_max: int) -> float:
-    return 1 / (1 + n / (thin_max + 1))
-
-
 def _works_to_fall(
     gap: Gap, below: float | None, thin_max: int, settings: GapSettings
 ) -> int | None:
     if below is None:
         return None
-    weight = settings.weights.get("thinness", 0)
-    now = _thinness(gap.n_works, thin_max)
+    said = dict(gap.parts).get("stated", 0.0)
     for k in range(1, MAX_WORKS + 1):
-        if gap.score - weight * (now - _thinness(gap.n_works + k, thin_max)) < below:
+        if evidence_score(said, thinness(gap.n_works + k, thin_max)) < below:
             return k
     return None
 
@@ -93,21 +89,18 @@ def _rescored(
     settings: GapSettings,
     any_values: Collection[tuple[str, str]],
 ) -> float:
-    if not stmts:
-        parts = [(n, 0.0 if n in ("stated", "novelty") else v) for n, v in gap.parts]
-        return total(parts, settings)
-    restated = sorted({s.section for s in stmts if is_restatement(s.section, settings)})
+    restated = restated_sections(stmts, settings)
     said = stated(stmts, gap.cell, facets, restated, settings, any_values=any_values)
-    return total([(n, said if n == "stated" else v) for n, v in gap.parts], settings)
+    return evidence_score(said, dict(gap.parts).get("thinness", 0.0))
 
 
 def _weakest_link(
     gap: Gap, facets: Sequence[str], settings: GapSettings, any_values: Collection[tuple[str, str]]
 ) -> tuple[GapStatement | None, float]:
-    """The statement whose loss lowers the score most, and the score without it."""
+    """The counted statement whose loss lowers the score most, and the score without it."""
     best: tuple[float, GapStatement] | None = None
-    for i, s in enumerate(gap.statements):
-        rest = [*gap.statements[:i], *gap.statements[i + 1 :]]
+    for i, s in enumerate(gap.counted):
+        rest = [*gap.counted[:i], *gap.counted[i + 1 :]]
         score = _rescored(gap, rest, facets, settings, any_values)
         if best is None or score < best[0]:
             best = (score, s)
@@ -129,4 +122,4 @@ def _with_statement(
         facets=tuple(named.items()),
         strength="explicit",
     )
-    return _rescored(gap, [*gap.statements, extra], facets, settings, any_values)
+    return _rescored(gap, [*gap.counted, extra], facets, settings, any_values)

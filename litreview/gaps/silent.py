@@ -9,7 +9,7 @@ from collections.abc import Collection, Mapping, Sequence
 from litreview.core.words import plural
 from litreview.gaps.gap import Gap, cell_id, title_of
 from litreview.gaps.index import Cell, CorpusIndex, GapSettings, nearest
-from litreview.gaps.score import parts_of, total, why_score
+from litreview.gaps.score import silent_parts, silent_score, why_silent_score
 
 __all__ = ["silent_gaps"]
 
@@ -46,8 +46,8 @@ def _score_silent(
     settings: GapSettings,
 ) -> Gap:
     sources = nearest(cell, in_cell, corpus, settings)
-    parts = parts_of(0.0, len(in_cell), sources, cell, facets, corpus, settings)
-    score = total(parts, settings)
+    parts = silent_parts(len(in_cell), sources, cell, facets, corpus, settings)
+    score = silent_score(parts, settings)
     return Gap(
         rank=0,
         id=cell_id(cell),
@@ -84,5 +84,5 @@ def why_silent(
     )
     return (
         f"No document states this gap. The corpus has {sides}, yet {held} (thin: at most "
-        f"{settings.thin_max}). {why_score(parts, settings)}"
+        f"{settings.thin_max}). {why_silent_score(parts, settings)}"
     )

@@ -57,7 +57,7 @@ def moves_section(gap: Gap, ctx: GapContext, moves: RankMoves | None, n_stated: 
         )
     if moves.works_to_fall is not None:
         out.append(f"{plural(moves.works_to_fall, 'more work')} would put it below the next gap.")
-    if moves.key_statement is not None and len(gap.statements) > 1:
+    if moves.key_statement is not None and len(gap.counted) > 1:
         s = moves.key_statement
         quote = " ".join(s.quote.split())
         quote = quote if len(quote) <= 90 else quote[:87].rsplit(" ", 1)[0] + " …"
@@ -65,7 +65,7 @@ def moves_section(gap: Gap, ctx: GapContext, moves: RankMoves | None, n_stated: 
             f"Without its strongest statement (“{quote}”, {where(s.doc_id, s.section, ctx)}) it "
             f"would score {moves.score_without:.2f} (rank {moves.rank_without})."
         )
-    elif len(gap.statements) == 1:
+    elif len(gap.counted) == 1:
         out.append(
             f"It rests on one statement: without it, it would be no stated gap at all "
             f"(score {moves.score_without:.2f})."

@@ -10,9 +10,17 @@ from litreview.core.model import Document, Mention, Tag
 from litreview.gaps.attribution import Backing
 from litreview.gaps.coverage import evidence_kind
 from litreview.gaps.gap import Gap
+from litreview.gaps.index import GapSettings
 from litreview.taxonomy import Labels
 
-__all__ = ["SOURCE_WORDS", "GapContext", "evidence_words", "mention_words", "where"]
+__all__ = [
+    "SOURCE_WORDS",
+    "GapContext",
+    "counts",
+    "evidence_words",
+    "mention_words",
+    "where",
+]
 
 #: how a mention's source is said
 SOURCE_WORDS = {
@@ -35,14 +43,15 @@ class GapContext:
 
     ``documents``: doc_id -> Document; ``citations``: work key -> formatted citation;
     ``evidence``: (work, facet, value) -> the tag that best shows why the work has the value;
-    ``weights``: the score's weights (for the legend).
+    ``settings``: the numbers the scores were computed with (for the legend; None: the
+    packaged ones).
     """
 
     labels: Labels
     documents: Mapping[str, Document] = field(default_factory=dict)
     citations: Mapping[str, str] = field(default_factory=dict)
     evidence: Mapping[tuple[str, str, str], Tag] = field(default_factory=dict)
-    weights: Mapping[str, float] = field(default_factory=dict)
+    settings: GapSettings | None = None
 
     def value(self, facet: str, value: str) -> str:
         """A value's label."""
@@ -106,3 +115,9 @@ def statement_words(b: Backing) -> Sequence[tuple[int, int]]:
         for m in b.mentions
         if s.char_start <= m.char_start and m.char_end <= s.char_end
     ]
+
+
+def counts(g: Gap, b: Backing) -> bool:
+    """Whether ``g``'s score counts the statement of ``b`` (no higher gap on a wider or
+    narrower cell counts it)."""
+    return b.statement in g.counted

@@ -111,7 +111,7 @@ def gap_context(
         documents={d.doc_id: d for d in documents},
         citations=work_citations(works),
         evidence=best_evidence(counted),
-        weights=settings.weights,
+        settings=settings,
     )
 
 

@@ -10,7 +10,14 @@ from collections.abc import Sequence
 from litreview.core.words import plural
 from litreview.gaps.attribution import Backing
 from litreview.gaps.gap import Gap
-from litreview.render.context import GapContext, mention_words, statement_words, where
+from litreview.gaps.index import load_settings
+from litreview.render.context import (
+    GapContext,
+    counts,
+    mention_words,
+    statement_words,
+    where,
+)
 from litreview.render.markdown import md_bold_spans, md_text
 from litreview.taxonomy import labels_of
 
@@ -26,12 +33,10 @@ KIND_WORDS = {
     "synthesis": "evidence synthesis",
     "covered": "update of reviews",
 }
-PART_WORDS = {
-    "stated": "how strongly and how often the documents say it",
+SILENT_PART_WORDS = {
     "thinness": "how few works cover the cell",
     "age": "how old the newest nearby source is",
     "specificity": "how narrow the cell is",
-    "novelty": "the share of its statements no higher gap on a wider or narrower cell rests on",
 }
 
 
@@ -64,9 +69,13 @@ def register_markdown(
 
 def legend(thin_max: int, ctx: GapContext) -> list[str]:
     """How to read the register: statuses, studies, counts and the score, said once."""
-    weights = " + ".join(
-        f"{ctx.weights[n]:g} × {n} ({PART_WORDS.get(n, n)})" for n in PART_WORDS if n in ctx.weights
+    settings = ctx.settings or load_settings()
+    silent = " + ".join(
+        f"{settings.silent_weights[n]:g} × {n} ({words})"
+        for n, words in SILENT_PART_WORDS.items()
+        if n in settings.silent_weights
     )
+    strength = ", ".join(f"{k} {v:g}" for k, v in settings.strength.items())
     return [
         "How to read it:",
         "",
@@ -84,10 +93,18 @@ def legend(thin_max: int, ctx: GapContext) -> list[str]:
         "are cited under. The documents under review never count.",
         "- **Statements.** Sentences of the documents that name the gap's values together in "
         "one clause; the words naming each value are in bold, or quoted when they come from "
-        "the sentence before or the section heading.",
-        f"- **Score**, from 0 to 1: {weights}. Stated gaps come first, each placed given the "
-        "gaps above it (novelty); silent gaps have no stated or novelty part and are ranked "
-        "apart.",
+        "the sentence before or the section heading. A statement that a higher gap on a "
+        "wider or narrower cell already counts says so in its details line.",
+        "- **Score** of a stated gap, from 0 to 1: *stated* × *thinness*. *Stated* is the "
+        "evidence that the documents state the gap: each statement counts its strength "
+        f"({strength}) times the detector's confidence times how squarely it names the "
+        "gap's values, with more when the gap is said in several sections or documents, or "
+        "said elsewhere and again under a conclusion-like heading; a total W gives "
+        f"1 − exp(−W/{settings.saturation:g}). *Thinness* is 1 / (1 + works / "
+        f"{thin_max + 1}): 1 with no work, 1/2 with {plural(thin_max + 1, 'work')}. Stated "
+        "gaps are placed best first, and a gap's statements count only if no gap above it "
+        "on a wider or narrower cell already counts them, so one sentence does not fill two "
+        f"places. Silent gaps are ranked apart: {silent}.",
         "",
     ]
 
@@ -123,7 +140,7 @@ def _entry(g: Gap, ctx: GapContext) -> list[str]:
     if g.backing:
         lines += ["Statements:", ""]
         for b in g.backing:
-            lines += quote_lines(b, ctx)
+            lines += quote_lines(b, ctx, counted=counts(g, b))
     if g.sources:
         lines += ["Nearest sources (in the cell first, then works sharing part of it):", ""]
         for i, key in enumerate(g.sources):
@@ -134,10 +151,11 @@ def _entry(g: Gap, ctx: GapContext) -> list[str]:
     return lines
 
 
-def quote_lines(b: Backing, ctx: GapContext) -> list[str]:
+def quote_lines(b: Backing, ctx: GapContext, *, counted: bool = True) -> list[str]:
     """A statement as a Markdown quote (the words naming the gap's values in bold), then its
     document's title and section with the words naming each value, then a details line
-    (document id, offsets, strength and, in a compound sentence, which clause)."""
+    (document id, offsets, strength, in a compound sentence which clause, and whether the
+    gap's score counts it)."""
     s = b.statement
     words = "; ".join(mention_words(b, ctx))
     return [
@@ -146,6 +164,7 @@ def quote_lines(b: Backing, ctx: GapContext) -> list[str]:
         f"> — {md_text(where(s.doc_id, s.section, ctx))}. {md_text(words)}.",
         ">",
         f"> Details: {md_text(s.doc_id)}, characters {s.char_start}–{s.char_end}, "
-        f"{s.strength}{', clause ' + str(b.clause + 1) if b.clause > 0 else ''}.",
+        f"{s.strength}{', clause ' + str(b.clause + 1) if b.clause > 0 else ''}"
+        f"{'' if counted else '; counted for a higher gap on a wider or narrower cell'}.",
         "",
     ]

@@ -52,12 +52,57 @@ def test_theme_without_its_statements_falls() -> None:
 
 
 def test_restated_in_conclusion_counts() -> None:
+    """Said again under a conclusion heading, a gap stated elsewhere scores more than one said
+    in two ordinary sections; stated only there, it is stated once, not restated."""
     tags, works = corpus()
-    plain = [stmt(400, group=("minority",))]
-    concl = [stmt(400, group=("minority",), section="Conclusion")]
+    body = stmt(400, group=("minority",), section="Findings")
+    plain = [body, stmt(500, group=("minority",), section="Discussion")]
+    concl = [body, stmt(500, group=("minority",), section="Conclusion")]
     a = find_gaps(plain, tags, works, FACETS)[0]
     b = find_gaps(concl, tags, works, FACETS)[0]
-    assert b.score > a.score and "restated" in b.why
+    assert b.score > a.score and "restated" in b.why and "restated" not in a.why
+    once = find_gaps([stmt(400, group=("minority",), section="Conclusion")], tags, works, FACETS)
+    alone = find_gaps([body], tags, works, FACETS)
+    assert once[0].score == alone[0].score and "restated" not in once[0].why
+
+
+def test_score_is_stated_times_thinness() -> None:
+    """A stated gap's score is its stated part scaled by its thinness, and ``why`` says so."""
+    tags, works = corpus()
+    for g in find_gaps(statements(), tags, works, FACETS):
+        if g.statements:
+            parts = dict(g.parts)
+            assert set(parts) == {"stated", "thinness"}
+            assert g.score == pytest.approx(parts["stated"] * parts["thinness"], abs=1e-4)
+            assert f"= stated {parts['stated']:.2f} × thinness {parts['thinness']:.2f}" in g.why
+
+
+def test_one_weak_statement_on_an_empty_cell_ranks_below_several_statements() -> None:
+    """Thinness scales the evidence, it does not add to it: a cell no work covers, backed by
+    one implicit statement, ranks below a cell with works that three statements back."""
+    tags, works = corpus()
+    several = [stmt(n, crime=("drugs",), group=("women",), section=f"S{n}") for n in (1, 2, 3)]
+    weak = [stmt(9, crime=("arms",), group=("girls",), strength="implicit")]
+    gaps = {g.id: g for g in find_gaps([*several, *weak], tags, works, FACETS)}
+    strong, thin = gaps["crime_type.drugs--group.women"], gaps["crime_type.arms--group.girls"]
+    assert strong.n_works == 10 and thin.n_works == 0
+    assert strong.rank < thin.rank
+
+
+def test_a_statement_counts_once_among_nested_cells() -> None:
+    """A narrower cell backed only by the statements of a wider gap above it adds no evidence
+    of its own: it falls below a gap with statements of its own, and ``why`` says why."""
+    tags, works = corpus()
+    wide = [stmt(n, crime=("arms",), section=f"S{n}") for n in (1, 2)]
+    narrow = stmt(3, crime=("arms",), group=("girls",), dim=("roles",))
+    other = stmt(4, group=("boys",), strength="implicit")
+    gaps = find_gaps([*wide, narrow, other], tags, works, FACETS)
+    by_id = {g.id: g for g in gaps}
+    arms = by_id["crime_type.arms"]
+    sub = by_id["crime_type.arms--group.girls--gender_dimension.roles"]
+    assert arms.rank == 1 and len(arms.counted) == 3
+    assert sub.score == 0 and not sub.counted and "adds no evidence of its own" in sub.why
+    assert sub.rank > by_id["group.boys"].rank
 
 
 def test_silent_gaps_listed_after_stated() -> None:
@@ -87,7 +132,7 @@ def test_deterministic() -> None:
 
 def test_bad_settings_is_input_error() -> None:
     with pytest.raises(InputError, match="bad gap scoring"):
-        load_settings("weights: 3\n")
+        load_settings("silent_weights: 3\n")
 
 
 def test_focus_ignores_catch_all_values() -> None:

@@ -6,6 +6,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from litreview.core import schema
 from litreview.gaps.register import find_gaps
 from litreview.render.register import register_csv, render_register
@@ -78,4 +80,23 @@ def test_register_json_names_the_words_and_formats_the_sources() -> None:
         "citation": "Heatwaves and mortality in older adults (2021).",
         "in_cell": True,
     }
-    assert set(heat["parts"]) == {"stated", "thinness", "age", "specificity", "novelty"}
+    assert set(heat["parts"]) == {"stated", "thinness"}
+    assert heat["score"] == pytest.approx(
+        heat["parts"]["stated"] * heat["parts"]["thinness"], abs=1e-4
+    )
+
+
+def test_statements_a_higher_gap_counts_are_marked_in_json_and_markdown() -> None:
+    """A narrower gap backed by the statement of a wider gap above it shows that statement as
+    counted there, in register.json and register.md alike."""
+    from tests.gap_fakes import stmt
+
+    tags, works = corpus()
+    stmts = [stmt(1, crime=("arms",), section="A"), stmt(2, crime=("arms",), group=("girls",))]
+    gaps = find_gaps(stmts, tags, works, FACETS)
+    out = render_register(gaps, stmts, FACETS)
+    records = {r["id"]: r for r in json.loads(out["register.json"])}
+    assert [s["counted"] for s in records["crime_type.arms"]["statements"]] == [True, True]
+    narrow = records["crime_type.arms--group.girls"]
+    assert [s["counted"] for s in narrow["statements"]] == [False]
+    assert out["register.md"].count("counted for a higher gap on a wider or narrower cell") == 1
