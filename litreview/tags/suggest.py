@@ -1,38 +1,44 @@
 """Learned tag suggestions: a model trained on the accepted tags proposes values the rules did
-not give, with a calibrated probability and the words that made it (optional step).
+not give, with a probability and the words that made it (optional step).
 
-One logistic regression per facet value reads a work's evidence
-(:mod:`litreview.tags.suggest_features`: the words of its fields and citing sentences, and the
-taxonomy's phrases found there, weak ones included). Plain (unweighted) logistic regression
-gives probabilities that hold on held-out works: among suggestions scored about 0.7, about
-seven in ten are right (:mod:`litreview.tags.suggest_quality` measures it). A suggestion's
-evidence is the located feature that raised its probability most: a phrase of the taxonomy
-in a citing sentence, or a word of the title, with its offsets. Suggestions are made only for
-works with no accepted value of that facet, when their probability reaches ``MIN_SCORE`` (the
-score says how likely a suggestion is right, so a curator reads the best first). They are
-written apart (``suggestions.csv``) with source ``model:evidence-logreg`` and become tags
-only when a curator accepts them in ``curation.yaml`` (``tags: accept``). Training is
+A suggestion is only worth a curator's time where the rules gave nothing, so each facet's
+models read a work's evidence blind to that facet (``hide``,
+:func:`litreview.tags.suggest_features.blind_to`): its phrases blanked out, its hits dropped.
+What is left is the other words of the work's fields and citing sentences and the other
+facets' phrases (a title on trafficking of brides is evidence for women and for gender-based
+violence); the model learns from them which value goes with which, rather than relearning the
+taxonomy's own words. One logistic regression per facet value; plain (unweighted) logistic
+regression gives scores near the share right on held-out works
+(:mod:`litreview.tags.suggest_quality` measures it, by grouped cross-validation with the
+held-out works blind too). A suggestion's evidence is the located feature that raised its
+probability most (a word of the title, another facet's phrase in a citing sentence), with its
+offsets. Every (work, value) the accepted tags do not already give is a candidate, suggested
+when its probability reaches ``MIN_SCORE`` (a curator reads the best first). Suggestions are
+written apart (``suggestions.csv``) with source ``model:evidence-logreg`` and become tags only
+when a curator accepts them in ``curation.yaml`` (``tags: accept``). Training is
 deterministic (fixed ``random_state``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from litreview.core.model import Evidence, Tag
-from litreview.tags.suggest_features import EvidenceVectorizer, WorkEvidence, place_of
+from litreview.tags.suggest_features import EvidenceVectorizer, WorkEvidence, blind_to, place_of
 from litreview.tags.suggest_quality import FacetQuality, cross_validate
+from litreview.taxonomy import Taxonomy
 
 __all__ = ["MODEL_SOURCE", "SuggestReport", "TagSuggester", "confirmed_labels", "suggest_tags"]
 
 MODEL_SOURCE = "model:evidence-logreg"
 MIN_SCORE = 0.1  # suggestions less likely than this are not written
 FacetValue = tuple[str, str]
+Hide = Callable[[WorkEvidence, str], WorkEvidence]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -53,12 +59,17 @@ class SuggestReport:
 
 
 class TagSuggester:
-    """One calibrated classifier per facet value (scikit-learn conventions).
+    """One logistic regression per facet value (scikit-learn conventions).
 
     Parameters
     ----------
     values : sequence of (facet, value)
         Every value of the taxonomy (their phrases' hits are features).
+    hide : callable, optional
+        ``hide(evidence, facet)``: the evidence a facet's models read, in training and in
+        prediction (:func:`~litreview.tags.suggest_features.blind_to` hides the facet's own
+        phrases and hits, so the models learn what the rules cannot see). ``None``: the whole
+        evidence, phrases included.
     C : float
         Inverse regularisation strength of the logistic regressions.
     min_positive : int
@@ -73,6 +84,7 @@ class TagSuggester:
         self,
         *,
         values: Sequence[FacetValue],
+        hide: Hide | None = None,
         C: float = 3.0,
         min_positive: int = 4,
         use_hits: bool = True,
@@ -80,6 +92,7 @@ class TagSuggester:
         random_state: int = 0,
     ) -> None:
         self.values = values
+        self.hide = hide
         self.C = C
         self.min_positive = min_positive
         self.use_hits = use_hits
@@ -89,35 +102,44 @@ class TagSuggester:
     def fit(
         self, evidence: Sequence[WorkEvidence], labels: Mapping[FacetValue, Collection[str]]
     ) -> TagSuggester:
-        """Learn each value of ``labels`` (value -> keys of the works that have it)."""
+        """Learn each value of ``labels`` (value -> keys of the works that have it), each
+        facet's values from the evidence as ``hide`` shows it."""
         from sklearn.linear_model import LogisticRegression
 
-        self.vectorizer_ = EvidenceVectorizer(values=self.values).fit(evidence)
-        x = self._features(evidence)
+        self.vectorizers_: dict[str, EvidenceVectorizer] = {}
         self.models_: dict[FacetValue, Any] = {}
         self.skipped_: list[FacetValue] = []
-        for fv in sorted(labels):
-            y = np.array([e.key in labels[fv] for e in evidence])
-            if min(int(y.sum()), int((~y).sum())) < self.min_positive:
-                self.skipped_.append(fv)
-                continue
-            model = LogisticRegression(
-                C=self.C, solver="liblinear", max_iter=2000, random_state=self.random_state
-            )
-            self.models_[fv] = model.fit(x, y)
+        for facet in sorted({f for f, _ in labels}):
+            seen = self._view(evidence, facet)
+            self.vectorizers_[facet] = EvidenceVectorizer(values=self.values).fit(seen)
+            x = self._features(seen, facet)
+            for fv in sorted(fv for fv in labels if fv[0] == facet):
+                y = np.array([e.key in labels[fv] for e in seen])
+                if min(int(y.sum()), int((~y).sum())) < self.min_positive:
+                    self.skipped_.append(fv)
+                    continue
+                model = LogisticRegression(
+                    C=self.C, solver="liblinear", max_iter=2000, random_state=self.random_state
+                )
+                self.models_[fv] = model.fit(x, y)
         return self
 
     def predict_proba(self, evidence: Sequence[WorkEvidence]) -> dict[FacetValue, np.ndarray]:
         """Per learnt value, the probability of each work having it."""
-        x = self._features(evidence)
-        return {fv: m.predict_proba(x)[:, 1] for fv, m in self.models_.items()}
+        out = {}
+        for facet in self.vectorizers_:
+            x = self._features(self._view(evidence, facet), facet)
+            for fv, m in self.models_.items():
+                if fv[0] == facet:
+                    out[fv] = m.predict_proba(x)[:, 1]
+        return out
 
     def explain(self, e: WorkEvidence, fv: FacetValue) -> Evidence:
         """The located words that raised the probability of ``fv`` for ``e`` most (the title
         when no located feature raised it)."""
-        row = self._features([e]).tocoo()
+        row = self._features(self._view([e], fv[0]), fv[0]).tocoo()
         coef = self.models_[fv].coef_[0]
-        names = self._names()
+        names = self._names(fv[0])
         for _, col in sorted(((-coef[c] * v, c) for c, v in zip(row.col, row.data, strict=True))):
             if coef[col] <= 0:
                 break
@@ -127,10 +149,15 @@ class TagSuggester:
         title = dict(e.fields).get("title", "")
         return Evidence(quote=title, field="title", char_start=0, char_end=len(title))
 
-    def _features(self, evidence: Sequence[WorkEvidence]) -> Any:
-        """The feature matrix, with the switched-off blocks zeroed."""
-        x = self.vectorizer_.transform(evidence).tocsc()
-        blocks = np.array([b for b, _ in self._names()])
+    def _view(self, evidence: Sequence[WorkEvidence], facet: str) -> list[WorkEvidence]:
+        """The evidence as the models of ``facet`` read it."""
+        hide = self.hide
+        return [hide(e, facet) for e in evidence] if hide else list(evidence)
+
+    def _features(self, evidence: Sequence[WorkEvidence], facet: str) -> Any:
+        """The feature matrix of a facet's models, with the switched-off blocks zeroed."""
+        x = self.vectorizers_[facet].transform(evidence).tocsc()
+        blocks = np.array([b for b, _ in self._names(facet)])
         keep = np.ones(len(blocks))
         if not self.use_hits:
             keep[blocks == "hit"] = 0.0
@@ -138,11 +165,13 @@ class TagSuggester:
             keep[blocks != "hit"] = 0.0
         return (x @ _diagonal(keep)).tocsr()
 
-    def _names(self) -> list[tuple[str, str]]:
-        """(block, name) per column (cached)."""
+    def _names(self, facet: str) -> list[tuple[str, str]]:
+        """(block, name) per column of a facet's features (cached)."""
         if not hasattr(self, "names_"):
-            self.names_ = self.vectorizer_.feature_names()
-        return self.names_
+            self.names_: dict[str, list[tuple[str, str]]] = {}
+        if facet not in self.names_:
+            self.names_[facet] = self.vectorizers_[facet].feature_names()
+        return self.names_[facet]
 
 
 def _diagonal(values: np.ndarray) -> Any:
@@ -203,6 +232,7 @@ def suggest_tags(
     tags: Iterable[Tag],
     values: Sequence[FacetValue],
     *,
+    taxonomy: Taxonomy | None = None,
     threshold: float = 0.5,
     min_score: float = MIN_SCORE,
     top: int = 20,
@@ -210,17 +240,22 @@ def suggest_tags(
     random_state: int = 0,
 ) -> SuggestReport:
     """Cross-validate (quality at the ``top`` pairs and at ``threshold``), then train on every
-    work and suggest, for each work with no accepted value of a facet, the values scored at
-    least ``min_score``."""
+    work and suggest every (work, value) the accepted tags do not already give, scored at
+    least ``min_score``. With ``taxonomy``, each facet's models read the evidence blind to
+    that facet's phrases, and are measured so (held-out works blind too): the quality of
+    what the rules cannot find."""
     labels = confirmed_labels(tags)
+    hide = blind_to(taxonomy) if taxonomy is not None else None
 
     def make() -> TagSuggester:
-        return TagSuggester(values=values, random_state=random_state)
+        return TagSuggester(values=values, hide=hide, random_state=random_state)
 
-    quality = cross_validate(evidence, labels, make, top=top, threshold=threshold, folds=folds)
+    quality = cross_validate(
+        evidence, labels, make, top=top, threshold=threshold, folds=folds, blind=hide
+    )
     model = make().fit(evidence, labels)
     probs = model.predict_proba(evidence)
-    has_facet = {(k, f) for (f, _), keys in labels.items() for k in keys}
+    given = {(k, f, v) for (f, v), keys in labels.items() for k in keys}
     suggestions = [
         Tag(
             work_key=e.key,
@@ -232,7 +267,7 @@ def suggest_tags(
         )
         for fv, p in sorted(probs.items())
         for i, e in enumerate(evidence)
-        if p[i] >= min_score and (e.key, fv[0]) not in has_facet
+        if p[i] >= min_score and (e.key, *fv) not in given
     ]
     return SuggestReport(
         suggestions=tuple(suggestions),
