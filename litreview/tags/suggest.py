@@ -12,8 +12,9 @@ regression gives scores near the share right on held-out works
 (:mod:`litreview.tags.suggest_quality` measures it, by grouped cross-validation with the
 held-out works blind too). A suggestion's evidence is the located feature that raised its
 probability most (a word of the title, another facet's phrase in a citing sentence), with its
-offsets. Every (work, value) the accepted tags do not already give is a candidate, suggested
-when its probability reaches ``MIN_SCORE`` (a curator reads the best first). Suggestions are
+offsets. Suggestions are made for works the accepted tags leave without a value of a facet
+(a reader's check found that extra values for works the rules had tagged were seldom right),
+when their probability reaches ``MIN_SCORE`` (a curator reads the best first). Suggestions are
 written apart (``suggestions.csv``) with source ``model:evidence-logreg`` and become tags only
 when a curator accepts them in ``curation.yaml`` (``tags: accept``). Training is
 deterministic (fixed ``random_state``).
@@ -30,7 +31,7 @@ import numpy as np
 
 from litreview.core.model import Evidence, Tag
 from litreview.tags.suggest_features import EvidenceVectorizer, WorkEvidence, blind_to, place_of
-from litreview.tags.suggest_quality import FacetQuality, cross_validate
+from litreview.tags.suggest_quality import FacetQuality, facet_quality, grouped_folds
 from litreview.taxonomy import Taxonomy
 
 __all__ = ["MODEL_SOURCE", "SuggestReport", "TagSuggester", "confirmed_labels", "suggest_tags"]
@@ -239,38 +240,98 @@ def suggest_tags(
     folds: int = 5,
     random_state: int = 0,
 ) -> SuggestReport:
-    """Cross-validate (quality at the ``top`` pairs and at ``threshold``), then train on every
-    work and suggest every (work, value) the accepted tags do not already give, scored at
-    least ``min_score``. With ``taxonomy``, each facet's models read the evidence blind to
-    that facet's phrases, and are measured so (held-out works blind too): the quality of
-    what the rules cannot find."""
+    """Score every (work, value) with a model that never saw the work, measure the scores
+    against the accepted tags (quality at the ``top`` pairs and at ``threshold``), and
+    suggest, for each work with no accepted value of a facet, the values scored at least
+    ``min_score``.
+
+    Works are split into grouped folds as cross-validation splits them, and each fold is
+    scored by the model trained on the others (cross-fitting): a model trained on every work
+    has been told that each candidate lacks the value, and scores it low for that reason. So
+    the written scores are the measured ones. With ``taxonomy``, each facet's models read the
+    evidence blind to that facet's phrases (held-out works blind too): the quality measured is
+    that of what the rules cannot find. A value too rare to learn in every fold (a small
+    review) is scored by the model trained on every work, and not measured."""
     labels = confirmed_labels(tags)
     hide = blind_to(taxonomy) if taxonomy is not None else None
 
     def make() -> TagSuggester:
         return TagSuggester(values=values, hide=hide, random_state=random_state)
 
-    quality = cross_validate(
-        evidence, labels, make, top=top, threshold=threshold, folds=folds, blind=hide
+    fits = _cross_fit(evidence, labels, make, folds)
+    keys = [e.key for e in evidence]
+    quality = tuple(
+        facet_quality(fits.measured(), labels, f, keys, top=top, threshold=threshold)
+        for f in sorted({f for f, _ in labels})
     )
-    model = make().fit(evidence, labels)
-    probs = model.predict_proba(evidence)
-    given = {(k, f, v) for (f, v), keys in labels.items() for k in keys}
+    has_facet = {(k, f) for (f, _), ks in labels.items() for k in ks}
+    by_key = {e.key: e for e in evidence}
     suggestions = [
-        Tag(
-            work_key=e.key,
-            facet=fv[0],
-            value=fv[1],
-            source=MODEL_SOURCE,
-            evidence=model.explain(e, fv),
-            score=round(float(p[i]), 4),
-        )
-        for fv, p in sorted(probs.items())
-        for i, e in enumerate(evidence)
-        if p[i] >= min_score and (e.key, *fv) not in given
+        _suggestion(fits.model_of(k, (f, v)), by_key[k], (f, v), p)
+        for (k, f, v), p in sorted(fits.scores.items(), key=lambda t: (t[0][1], t[0][2], t[0][0]))
+        if p >= min_score and (k, f) not in has_facet
     ]
     return SuggestReport(
         suggestions=tuple(suggestions),
         quality=quality,
-        skipped=tuple(f"{f}={v}" for f, v in model.skipped_),
+        skipped=tuple(f"{f}={v}" for f, v in fits.full.skipped_),
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _CrossFit:
+    """Every (work, value)'s score, from the model of the fold that held the work out, or
+    from the model trained on every work for the values not learnt in every fold."""
+
+    full: TagSuggester
+    fold_of: dict[str, TagSuggester]  # work key -> the model that did not see it
+    crossed: frozenset[FacetValue]  # the values learnt in every fold
+    scores: dict[tuple[str, str, str], float]  # (work, facet, value) -> probability
+
+    def model_of(self, key: str, fv: FacetValue) -> TagSuggester:
+        """The model that scored ``fv`` for work ``key``."""
+        return self.fold_of[key] if fv in self.crossed else self.full
+
+    def measured(self) -> dict[tuple[str, str, str], float]:
+        """The held-out scores only (those of values learnt in every fold)."""
+        return {k: p for k, p in self.scores.items() if (k[1], k[2]) in self.crossed}
+
+
+def _cross_fit(
+    evidence: Sequence[WorkEvidence],
+    labels: Mapping[FacetValue, Collection[str]],
+    make: Callable[[], TagSuggester],
+    folds: int,
+) -> _CrossFit:
+    """A model per grouped fold (trained on the other folds) and one on every work."""
+    full = make().fit(evidence, labels)
+    fitted = [
+        (make().fit([evidence[i] for i in train], labels), [evidence[i] for i in test])
+        for train, test in grouped_folds([e.group for e in evidence], folds)
+    ]
+    crossed = frozenset(
+        fv for fv in full.models_ if fitted and all(fv in m.models_ for m, _ in fitted)
+    )
+    scores: dict[tuple[str, str, str], float] = {}
+    for model, shown in [*fitted, (full, list(evidence))]:
+        for fv, p in model.predict_proba(shown).items():
+            if (fv in crossed) != (model is full):
+                scores.update({(e.key, *fv): float(x) for e, x in zip(shown, p, strict=True)})
+    return _CrossFit(
+        full=full,
+        fold_of={e.key: m for m, shown in fitted for e in shown},
+        crossed=crossed,
+        scores=scores,
+    )
+
+
+def _suggestion(model: TagSuggester, e: WorkEvidence, fv: FacetValue, score: float) -> Tag:
+    """A suggested tag, with the words that raised its score most."""
+    return Tag(
+        work_key=e.key,
+        facet=fv[0],
+        value=fv[1],
+        source=MODEL_SOURCE,
+        evidence=model.explain(e, fv),
+        score=round(score, 4),
     )

@@ -67,12 +67,12 @@ def trained():  # type: ignore[no-untyped-def]
     return works, text, tags, evidence, suggest_tags(evidence, tags, VALUES, taxonomy=TAXONOMY)
 
 
-def test_suggestions_are_new_values_only_scored_and_kept_apart(trained) -> None:  # type: ignore[no-untyped-def]
+def test_suggestions_for_untagged_works_only_scored_and_kept_apart(trained) -> None:  # type: ignore[no-untyped-def]
     works, _, tags, _, report = trained
-    given = {(t.work_key, t.facet, t.value) for t in tags}
+    tagged = {t.work_key for t in tags}
     assert report.suggestions
     for s in report.suggestions:
-        assert (s.work_key, s.facet, s.value) not in given and s.source == MODEL_SOURCE
+        assert s.work_key not in tagged and s.source == MODEL_SOURCE
         assert MIN_SCORE <= s.score <= 1.0
     best = {}
     for s in report.suggestions:
@@ -154,3 +154,19 @@ def test_a_rule_blind_model_never_reads_the_facets_own_phrases() -> None:
     assert contexts_only[1].hits  # the title's phrase is a hit of the work's evidence
     p = blind.predict_proba(contexts_only)[("hazard", "flood")]
     assert p[1] == pytest.approx(p[0])  # the phrase alone tells it nothing: as an empty title
+
+
+def test_a_suggestion_is_scored_by_the_model_that_held_its_work_out(trained) -> None:  # type: ignore[no-untyped-def]
+    from litreview.tags.suggest_quality import held_out_scores
+
+    _, _, tags, evidence, report = trained
+    labels = {("hazard", v): {t.work_key for t in tags if t.value == v} for v in ("heat", "flood")}
+    hide = blind_to(TAXONOMY)
+    held_out = held_out_scores(evidence, labels, lambda: TagSuggester(values=VALUES, hide=hide))
+    everyone = TagSuggester(values=VALUES, hide=hide).fit(evidence, labels).predict_proba(evidence)
+    index = {e.key: i for i, e in enumerate(evidence)}
+    for s in report.suggestions:
+        assert s.score == round(held_out[(s.work_key, s.facet, s.value)], 4)
+    # a model trained on every work was told the untagged ones lack their topic
+    last = [s for s in report.suggestions if s.work_key == "w059" and s.value == "flood"]
+    assert last and last[0].score > everyone[("hazard", "flood")][index["w059"]]
