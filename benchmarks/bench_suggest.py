@@ -20,12 +20,15 @@ to that facet: ``TagSuggester(hide=blind_to(taxonomy))``), with its words-only a
 variants.
 
 The answers are rule tags (and any curator edits): they miss what the rules miss, so under
-``rules hidden`` a suggestion the rules never gave counts as wrong even when it is right. With
-``--checked FILE`` (default ``benchmarks/data/suggest_checked.csv``) the script also prints
-the precision of the review's current top suggestions per facet by a reader's verdicts (who
-and how are in the file), and how many of the top are checked.
+``rules hidden`` a suggestion the rules never gave counts as wrong even when it is right. A reader's
+verdicts on the pairs that matter (``--checked FILE``, default
+``benchmarks/data/suggest_checked.csv``; who and how in ``suggest_checked.md``) give two more
+figures: the default model with the rules hidden, its answers the rule tags plus the pairs the
+reader said yes to; and the precision of the top suggestions of ``suggestions.csv`` (the
+review's, or ``--suggestions FILE``) by the verdicts alone, with how many are undecided.
 
     python benchmarks/bench_suggest.py [--review DIR] [--top 20] [--folds 5] [--checked FILE]
+        [--suggestions FILE]
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ from litreview.pipeline.suggest import review_evidence
 from litreview.review import Review
 from litreview.tags.suggest import TagSuggester, confirmed_labels
 from litreview.tags.suggest_features import blind_to
-from litreview.tags.suggest_quality import cross_validate
+from litreview.tags.suggest_quality import cross_validate, facet_quality, held_out_scores
 
 CHECKED = ROOT / "benchmarks" / "data" / "suggest_checked.csv"
 
@@ -56,6 +59,7 @@ def main() -> None:
     ap.add_argument("--top", type=int, default=20)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--checked", default=str(CHECKED))
+    ap.add_argument("--suggestions", help="the suggestions.csv to check (the review's)")
     args = ap.parse_args()
     review = Review.at(args.review)
     taxonomy = review.load_taxonomy()
@@ -97,29 +101,63 @@ def main() -> None:
                 f"{q.calibration_error:.3f} |"
             )
         print(f"<!-- {name}: {time.perf_counter() - t0:.1f}s -->")
-    print_checked(review, Path(args.checked), args.top)
+    verdicts = read_checked(Path(args.checked))
+    print_rechecked(evidence, labels, values, hide, verdicts, args.top, args.folds)
+    print_checked(Path(args.suggestions or review.suggestions_path), verdicts, args.top)
 
 
-def print_checked(review: Review, path: Path, top: int) -> None:
-    """Precision of the review's current top suggestions per facet by a reader's verdicts."""
+def read_checked(path: Path) -> dict[tuple[str, str, str], str]:
+    """(work, facet, value) -> a reader's verdict (yes, no, unsure); empty without the file."""
     if not path.is_file():
         print(f"no checked suggestions ({path} not found)")
-        return
+        return {}
     with path.open(encoding="utf-8") as fh:
-        verdicts = {
-            (r["work_key"], r["facet"], r["value"]): r["verdict"] for r in csv.DictReader(fh)
-        }
-    suggestions = sorted(review.load_suggestions(), key=lambda s: (-s.score, s.work_key, s.value))
-    for facet in sorted({s.facet for s in suggestions}):
-        best = [s for s in suggestions if s.facet == facet][:top]
-        said = [verdicts.get((s.work_key, s.facet, s.value)) for s in best]
+        return {(r["work_key"], r["facet"], r["value"]): r["verdict"] for r in csv.DictReader(fh)}
+
+
+def print_rechecked(
+    evidence: Any, labels: Any, values: Any, hide: Any, verdicts: Any, top: int, folds: int
+) -> None:
+    """The default model with the rules hidden, its answers the rule tags plus the pairs a
+    reader said yes to (trained on the rule tags only); unchecked pairs count as wrong."""
+    scores = held_out_scores(
+        evidence, labels, lambda: TagSuggester(values=values, hide=hide), folds=folds
+    )
+    answers = {fv: set(keys) for fv, keys in labels.items()}
+    for (k, f, v), verdict in verdicts.items():
+        if verdict == "yes":
+            answers.setdefault((f, v), set()).add(k)
+    keys = [e.key for e in evidence]
+    for facet in sorted({f for f, _ in labels}):
+        q = facet_quality(scores, answers, facet, keys, top=top)
+        best = sorted((-p, k, v) for (k, f, v), p in scores.items() if f == facet)[:top]
+        new = [(k, facet, v) for _, k, v in best if k not in labels.get((facet, v), ())]
+        unchecked = sum(verdicts.get(pair, "unsure") == "unsure" for pair in new)
+        print(
+            f"rules hidden, answers rule tags + reader's yes | {facet} | P@{top} "
+            f"{q.precision_at_top:.2f} | R@{top} {q.recall_at_top:.2f} | {len(new)} of the top "
+            f"not given by the rules, {unchecked} of them unchecked or unsure (counted wrong)"
+        )
+
+
+def print_checked(path: Path, verdicts: dict[tuple[str, str, str], str], top: int) -> None:
+    """Precision of the top suggestions of a ``suggestions.csv`` per facet by a reader's
+    verdicts."""
+    with path.open(encoding="utf-8") as fh:
+        rows = sorted(
+            csv.DictReader(fh), key=lambda r: (-float(r["score"]), r["work_key"], r["value"])
+        )
+    for facet in sorted({r["facet"] for r in rows}):
+        best = [r for r in rows if r["facet"] == facet][:top]
+        said = [verdicts.get((r["work_key"], facet, r["value"])) for r in best]
         checked = [v for v in said if v in ("yes", "no")]
         right = sum(v == "yes" for v in checked)
         share = f"{right / len(checked):.2f}" if checked else "-"
         print(
-            f"checked by hand | {facet} | precision {share} of the top {len(best)} "
-            f"({right} yes, {len(checked) - right} no, {len(best) - len(checked)} unchecked "
-            f"or unsure)"
+            f"checked by hand, {path.name} | {facet} | precision {share} of the {len(checked)} "
+            f"decided among the top {len(best)} ({right} yes, {len(checked) - right} no, "
+            f"{len(best) - len(checked)} unsure or unchecked; "
+            f"{right / len(best) if best else 0:.2f} counting those wrong)"
         )
 
 
