@@ -10,7 +10,10 @@ violence); the model learns from them which value goes with which, rather than r
 taxonomy's own words. One logistic regression per facet value; plain (unweighted) logistic
 regression gives scores near the share right on held-out works
 (:mod:`litreview.tags.suggest_quality` measures it, by grouped cross-validation with the
-held-out works blind too). A suggestion's evidence is the located feature that raised its
+held-out works blind too). Each work is scored by the models of the fold that held it out
+(cross-fitting), so the written score is the measured one; it is measured against the rule
+tags, which miss what the rules miss (``benchmarks/data/suggest_checked.csv`` holds a reader's
+check of the top suggestions). A suggestion's evidence is the located feature that raised its
 probability most (a word of the title, another facet's phrase in a citing sentence), with its
 offsets. Suggestions are made for works the accepted tags leave without a value of a facet
 (a reader's check found that extra values for works the rules had tagged were seldom right),
