@@ -1,21 +1,44 @@
 """Benchmark: the tag suggestions' quality on a review's accepted tags, cross-validated.
 
-Prints, per facet: precision and recall of the top 20 suggestions (pooled over the held-out
-folds), precision and recall of every suggestion scored at least 0.5, the calibration error,
-and the time taken. Works that share a citing sentence or paragraph are held out together.
-Four models are compared: the default (words and the taxonomy's phrase hits), words only, hits
-only, and the default blind to the rules (each held-out work's phrases of the facet scored
-cut out: what the model finds that the rules cannot).
+Prints, per model and facet: precision and recall of the top 20 (work, value) pairs pooled
+over the held-out folds, precision and recall of the pairs scored at least 0.5, the
+calibration error, and the time taken. Works are split into folds by group (works sharing a
+citing sentence or paragraph are held out together; each fold's vocabulary is fitted on its
+training works only). Two measures:
 
-    python benchmarks/bench_suggest.py [--review DIR] [--top 20] [--folds 5]
+- ``rules seen`` (circular): held-out works are scored on all their evidence. The answers are
+  the rule tags, made from the taxonomy's phrases that the model also reads, so a model that
+  relearns the phrases scores near 1 while suggesting nothing the rules did not give.
+- ``rules hidden`` (what a curator gets): before a held-out work is scored for a facet, that
+  facet's phrases are blanked from its words and its hits dropped
+  (``suggest_features.blind_to``): the work looks like one the rules could not tag, and the
+  tags the rules gave it from those phrases are what it is checked against.
+
+Models: ``rules-seen`` is the model before issue 20 (every facet's models read the whole
+evidence); ``rule-blind`` is the default (each facet's models trained on the evidence blind
+to that facet: ``TagSuggester(hide=blind_to(taxonomy))``), with its words-only and hits-only
+variants.
+
+The answers are rule tags (and any curator edits): they miss what the rules miss, so under
+``rules hidden`` a suggestion the rules never gave counts as wrong even when it is right. A reader's
+verdicts on the pairs that matter (``--checked FILE``, default
+``benchmarks/data/suggest_checked.csv``; who and how in ``suggest_checked.md``) give two more
+figures: the default model with the rules hidden, its answers the rule tags plus the pairs the
+reader said yes to; and the precision of the top suggestions of ``suggestions.csv`` (the
+review's, or ``--suggestions FILE``) by the verdicts alone, with how many are undecided.
+
+    python benchmarks/bench_suggest.py [--review DIR] [--top 20] [--folds 5] [--checked FILE]
+        [--suggestions FILE]
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -23,7 +46,10 @@ sys.path.insert(0, str(ROOT))
 from litreview.pipeline.suggest import review_evidence
 from litreview.review import Review
 from litreview.tags.suggest import TagSuggester, confirmed_labels
-from litreview.tags.suggest_quality import blind_to, cross_validate
+from litreview.tags.suggest_features import blind_to
+from litreview.tags.suggest_quality import cross_validate, facet_quality, held_out_scores
+
+CHECKED = ROOT / "benchmarks" / "data" / "suggest_checked.csv"
 
 
 def main() -> None:
@@ -32,6 +58,8 @@ def main() -> None:
     ap.add_argument("--review", default=str(ROOT))
     ap.add_argument("--top", type=int, default=20)
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--checked", default=str(CHECKED))
+    ap.add_argument("--suggestions", help="the suggestions.csv to check (the review's)")
     args = ap.parse_args()
     review = Review.at(args.review)
     taxonomy = review.load_taxonomy()
@@ -39,6 +67,7 @@ def main() -> None:
     evidence = review_evidence(review, taxonomy)
     labels = confirmed_labels(review.load_tags())
     values = [(f.id, v.id) for f in taxonomy.facets for v in f.values]
+    hide = blind_to(taxonomy)
     print(
         f"review {review.root.name}: {len(evidence)} works, "
         f"{len({e.group for e in evidence})} groups of works sharing a citing sentence or "
@@ -46,17 +75,20 @@ def main() -> None:
         f"evidence read in {time.perf_counter() - t0:.1f}s"
     )
     variants = {
-        "default": ({}, None),
-        "words only": ({"use_hits": False}, None),
-        "hits only": ({"use_words": False}, None),
-        "blind to rules": ({}, blind_to(taxonomy)),
+        "rules-seen, rules seen": ({}, None),
+        "rules-seen, rules hidden": ({}, hide),
+        "rule-blind, rules seen": ({"hide": hide}, None),
+        "rule-blind, rules hidden": ({"hide": hide}, hide),
+        "rule-blind words only, rules hidden": ({"hide": hide, "use_hits": False}, hide),
+        "rule-blind hits only, rules hidden": ({"hide": hide, "use_words": False}, hide),
     }
-    print(f"| model | facet | P@{args.top} | R@{args.top} | P(>=0.5) | R(>=0.5) | n(>=0.5) | ECE |")
+    at = f"@{args.top}"
+    print(f"| model, measure | facet | P{at} | R{at} | P(>=0.5) | R(>=0.5) | n(>=0.5) | ECE |")
     print("|---|---|---|---|---|---|---|---|")
     for name, (params, blind) in variants.items():
         t0 = time.perf_counter()
 
-        def make(params: dict[str, bool] = params) -> TagSuggester:
+        def make(params: dict[str, Any] = params) -> TagSuggester:
             return TagSuggester(values=values, **params)
 
         quality = cross_validate(
@@ -69,6 +101,64 @@ def main() -> None:
                 f"{q.calibration_error:.3f} |"
             )
         print(f"<!-- {name}: {time.perf_counter() - t0:.1f}s -->")
+    verdicts = read_checked(Path(args.checked))
+    print_rechecked(evidence, labels, values, hide, verdicts, args.top, args.folds)
+    print_checked(Path(args.suggestions or review.suggestions_path), verdicts, args.top)
+
+
+def read_checked(path: Path) -> dict[tuple[str, str, str], str]:
+    """(work, facet, value) -> a reader's verdict (yes, no, unsure); empty without the file."""
+    if not path.is_file():
+        print(f"no checked suggestions ({path} not found)")
+        return {}
+    with path.open(encoding="utf-8") as fh:
+        return {(r["work_key"], r["facet"], r["value"]): r["verdict"] for r in csv.DictReader(fh)}
+
+
+def print_rechecked(
+    evidence: Any, labels: Any, values: Any, hide: Any, verdicts: Any, top: int, folds: int
+) -> None:
+    """The default model with the rules hidden, its answers the rule tags plus the pairs a
+    reader said yes to (trained on the rule tags only); unchecked pairs count as wrong."""
+    scores = held_out_scores(
+        evidence, labels, lambda: TagSuggester(values=values, hide=hide), folds=folds
+    )
+    answers = {fv: set(keys) for fv, keys in labels.items()}
+    for (k, f, v), verdict in verdicts.items():
+        if verdict == "yes":
+            answers.setdefault((f, v), set()).add(k)
+    keys = [e.key for e in evidence]
+    for facet in sorted({f for f, _ in labels}):
+        q = facet_quality(scores, answers, facet, keys, top=top)
+        best = sorted((-p, k, v) for (k, f, v), p in scores.items() if f == facet)[:top]
+        new = [(k, facet, v) for _, k, v in best if k not in labels.get((facet, v), ())]
+        unchecked = sum(verdicts.get(pair, "unsure") == "unsure" for pair in new)
+        print(
+            f"rules hidden, answers rule tags + reader's yes | {facet} | P@{top} "
+            f"{q.precision_at_top:.2f} | R@{top} {q.recall_at_top:.2f} | {len(new)} of the top "
+            f"not given by the rules, {unchecked} of them unchecked or unsure (counted wrong)"
+        )
+
+
+def print_checked(path: Path, verdicts: dict[tuple[str, str, str], str], top: int) -> None:
+    """Precision of the top suggestions of a ``suggestions.csv`` per facet by a reader's
+    verdicts."""
+    with path.open(encoding="utf-8") as fh:
+        rows = sorted(
+            csv.DictReader(fh), key=lambda r: (-float(r["score"]), r["work_key"], r["value"])
+        )
+    for facet in sorted({r["facet"] for r in rows}):
+        best = [r for r in rows if r["facet"] == facet][:top]
+        said = [verdicts.get((r["work_key"], facet, r["value"])) for r in best]
+        checked = [v for v in said if v in ("yes", "no")]
+        right = sum(v == "yes" for v in checked)
+        share = f"{right / len(checked):.2f}" if checked else "-"
+        print(
+            f"checked by hand, {path.name} | {facet} | precision {share} of the {len(checked)} "
+            f"decided among the top {len(best)} ({right} yes, {len(checked) - right} no, "
+            f"{len(best) - len(checked)} unsure or unchecked; "
+            f"{right / len(best) if best else 0:.2f} counting those wrong)"
+        )
 
 
 if __name__ == "__main__":

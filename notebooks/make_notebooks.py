@@ -146,10 +146,13 @@ tags[['work_key', 'facet', 'value', 'kind', 'evidence', 'doc_id']].head(20)
 ## Suggestions: a model trained on the accepted tags
 
 `litreview tag --suggest` trains one classifier per value on the tags above and proposes values
-the rules did not give; here the same is computed in memory. A score is the chance that the
-suggestion is right, as measured by cross-validation (works sharing a citing sentence or
-paragraph are held out together). Suggestions stay apart from the tags until a curator accepts
-one.
+the rules did not give; here the same is computed in memory. Each facet's classifiers read the
+evidence with that facet's own phrases blanked out, so they learn what else goes with a value
+instead of relearning the taxonomy. Each work is scored by the classifiers of the
+cross-validation fold that held it out (works sharing a citing sentence or paragraph are held
+out together, with the facet's phrases blanked too), so a score is the measured chance that the
+suggestion is right, against the rule tags. Suggestions stay apart from the tags until a
+curator accepts one.
 """),
     code("""
 from litreview.notebook import tag_views as tv

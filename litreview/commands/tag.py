@@ -1,7 +1,7 @@
 """``litreview tag``: tag every work of the corpus with evidence (``bibliography/tags.csv``).
 
-With ``--suggest``, a model trained on the confirmed tags also proposes tags for works the
-rules leave untagged, written apart to ``bibliography/suggestions.csv``.
+With ``--suggest``, a model trained on the confirmed tags also proposes tags the rules did not
+give, written apart to ``bibliography/suggestions.csv``.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def tagged_line(result: TagResult, review: Review) -> str:
 
 
 def _suggest(review: Review, tags: Sequence[Tag]) -> SuggestReport:
-    """Train on ``tags``; stage proposals for works lacking a facet."""
+    """Train on ``tags``; stage proposals for the values they do not give."""
     from litreview.pipeline.suggest import run_suggest
 
     return run_suggest(review, review.load_taxonomy(), tags)

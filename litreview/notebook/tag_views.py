@@ -36,7 +36,7 @@ def suggest(corpus: Corpus, taxonomy: Taxonomy) -> SuggestReport:
             continue  # a document that cannot be read gives its citations' sentences only
     evidence = gather_evidence(corpus.works, corpus.citations, texts, taxonomy)
     values = [(f.id, v.id) for f in taxonomy.facets for v in f.values]
-    return suggest_tags(evidence, corpus.tags, values)
+    return suggest_tags(evidence, corpus.tags, values, taxonomy=taxonomy)
 
 
 def _kind(tag: Tag) -> str:

@@ -53,7 +53,9 @@ def run_suggest(
 
     evidence = review_evidence(review, taxonomy)
     values = [(f.id, v.id) for f in taxonomy.facets for v in f.values]
-    report = suggest_tags(evidence, review.load_tags() if tags is None else tags, values)
+    report = suggest_tags(
+        evidence, review.load_tags() if tags is None else tags, values, taxonomy=taxonomy
+    )
     curation, _ = review.load_curation()
     accepted = {(e.work, e.facet, e.value) for e in curation.tag_accept}
     kept = [s for s in review.load_suggestions() if (s.work_key, s.facet, s.value) in accepted]

@@ -1,38 +1,48 @@
 """Learned tag suggestions: a model trained on the accepted tags proposes values the rules did
-not give, with a calibrated probability and the words that made it (optional step).
+not give, with a probability and the words that made it (optional step).
 
-One logistic regression per facet value reads a work's evidence
-(:mod:`litreview.tags.suggest_features`: the words of its fields and citing sentences, and the
-taxonomy's phrases found there, weak ones included). Plain (unweighted) logistic regression
-gives probabilities that hold on held-out works: among suggestions scored about 0.7, about
-seven in ten are right (:mod:`litreview.tags.suggest_quality` measures it). A suggestion's
-evidence is the located feature that raised its probability most: a phrase of the taxonomy
-in a citing sentence, or a word of the title, with its offsets. Suggestions are made only for
-works with no accepted value of that facet, when their probability reaches ``MIN_SCORE`` (the
-score says how likely a suggestion is right, so a curator reads the best first). They are
-written apart (``suggestions.csv``) with source ``model:evidence-logreg`` and become tags
-only when a curator accepts them in ``curation.yaml`` (``tags: accept``). Training is
+A suggestion is only worth a curator's time where the rules gave nothing, so each facet's
+models read a work's evidence blind to that facet (``hide``,
+:func:`litreview.tags.suggest_features.blind_to`): its phrases blanked out, its hits dropped.
+What is left is the other words of the work's fields and citing sentences and the other
+facets' phrases (a title on trafficking of brides is evidence for women and for gender-based
+violence); the model learns from them which value goes with which, rather than relearning the
+taxonomy's own words. One logistic regression per facet value; plain (unweighted) logistic
+regression gives scores near the share right on held-out works
+(:mod:`litreview.tags.suggest_quality` measures it, by grouped cross-validation with the
+held-out works blind too). Each work is scored by the models of the fold that held it out
+(cross-fitting), so the written score is the measured one; it is measured against the rule
+tags, which miss what the rules miss (``benchmarks/data/suggest_checked.csv`` holds a reader's
+check of the top suggestions). A suggestion's evidence is the located feature that raised its
+probability most (a word of the title, another facet's phrase in a citing sentence), with its
+offsets. Suggestions are made for works the accepted tags leave without a value of a facet
+(a reader's check found that extra values for works the rules had tagged were seldom right),
+when their probability reaches ``MIN_SCORE`` (a curator reads the best first). Suggestions are
+written apart (``suggestions.csv``) with source ``model:evidence-logreg`` and become tags only
+when a curator accepts them in ``curation.yaml`` (``tags: accept``). Training is
 deterministic (fixed ``random_state``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from litreview.core.model import Evidence, Tag
-from litreview.tags.suggest_features import EvidenceVectorizer, WorkEvidence, place_of
-from litreview.tags.suggest_quality import FacetQuality, cross_validate
+from litreview.tags.suggest_features import EvidenceVectorizer, WorkEvidence, blind_to, place_of
+from litreview.tags.suggest_quality import FacetQuality, facet_quality, grouped_folds
+from litreview.taxonomy import Taxonomy
 
 __all__ = ["MODEL_SOURCE", "SuggestReport", "TagSuggester", "confirmed_labels", "suggest_tags"]
 
 MODEL_SOURCE = "model:evidence-logreg"
 MIN_SCORE = 0.1  # suggestions less likely than this are not written
 FacetValue = tuple[str, str]
+Hide = Callable[[WorkEvidence, str], WorkEvidence]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -53,12 +63,17 @@ class SuggestReport:
 
 
 class TagSuggester:
-    """One calibrated classifier per facet value (scikit-learn conventions).
+    """One logistic regression per facet value (scikit-learn conventions).
 
     Parameters
     ----------
     values : sequence of (facet, value)
         Every value of the taxonomy (their phrases' hits are features).
+    hide : callable, optional
+        ``hide(evidence, facet)``: the evidence a facet's models read, in training and in
+        prediction (:func:`~litreview.tags.suggest_features.blind_to` hides the facet's own
+        phrases and hits, so the models learn what the rules cannot see). ``None``: the whole
+        evidence, phrases included.
     C : float
         Inverse regularisation strength of the logistic regressions.
     min_positive : int
@@ -73,6 +88,7 @@ class TagSuggester:
         self,
         *,
         values: Sequence[FacetValue],
+        hide: Hide | None = None,
         C: float = 3.0,
         min_positive: int = 4,
         use_hits: bool = True,
@@ -80,6 +96,7 @@ class TagSuggester:
         random_state: int = 0,
     ) -> None:
         self.values = values
+        self.hide = hide
         self.C = C
         self.min_positive = min_positive
         self.use_hits = use_hits
@@ -89,35 +106,44 @@ class TagSuggester:
     def fit(
         self, evidence: Sequence[WorkEvidence], labels: Mapping[FacetValue, Collection[str]]
     ) -> TagSuggester:
-        """Learn each value of ``labels`` (value -> keys of the works that have it)."""
+        """Learn each value of ``labels`` (value -> keys of the works that have it), each
+        facet's values from the evidence as ``hide`` shows it."""
         from sklearn.linear_model import LogisticRegression
 
-        self.vectorizer_ = EvidenceVectorizer(values=self.values).fit(evidence)
-        x = self._features(evidence)
+        self.vectorizers_: dict[str, EvidenceVectorizer] = {}
         self.models_: dict[FacetValue, Any] = {}
         self.skipped_: list[FacetValue] = []
-        for fv in sorted(labels):
-            y = np.array([e.key in labels[fv] for e in evidence])
-            if min(int(y.sum()), int((~y).sum())) < self.min_positive:
-                self.skipped_.append(fv)
-                continue
-            model = LogisticRegression(
-                C=self.C, solver="liblinear", max_iter=2000, random_state=self.random_state
-            )
-            self.models_[fv] = model.fit(x, y)
+        for facet in sorted({f for f, _ in labels}):
+            seen = self._view(evidence, facet)
+            self.vectorizers_[facet] = EvidenceVectorizer(values=self.values).fit(seen)
+            x = self._features(seen, facet)
+            for fv in sorted(fv for fv in labels if fv[0] == facet):
+                y = np.array([e.key in labels[fv] for e in seen])
+                if min(int(y.sum()), int((~y).sum())) < self.min_positive:
+                    self.skipped_.append(fv)
+                    continue
+                model = LogisticRegression(
+                    C=self.C, solver="liblinear", max_iter=2000, random_state=self.random_state
+                )
+                self.models_[fv] = model.fit(x, y)
         return self
 
     def predict_proba(self, evidence: Sequence[WorkEvidence]) -> dict[FacetValue, np.ndarray]:
         """Per learnt value, the probability of each work having it."""
-        x = self._features(evidence)
-        return {fv: m.predict_proba(x)[:, 1] for fv, m in self.models_.items()}
+        out = {}
+        for facet in self.vectorizers_:
+            x = self._features(self._view(evidence, facet), facet)
+            for fv, m in self.models_.items():
+                if fv[0] == facet:
+                    out[fv] = m.predict_proba(x)[:, 1]
+        return out
 
     def explain(self, e: WorkEvidence, fv: FacetValue) -> Evidence:
         """The located words that raised the probability of ``fv`` for ``e`` most (the title
         when no located feature raised it)."""
-        row = self._features([e]).tocoo()
+        row = self._features(self._view([e], fv[0]), fv[0]).tocoo()
         coef = self.models_[fv].coef_[0]
-        names = self._names()
+        names = self._names(fv[0])
         for _, col in sorted(((-coef[c] * v, c) for c, v in zip(row.col, row.data, strict=True))):
             if coef[col] <= 0:
                 break
@@ -127,10 +153,15 @@ class TagSuggester:
         title = dict(e.fields).get("title", "")
         return Evidence(quote=title, field="title", char_start=0, char_end=len(title))
 
-    def _features(self, evidence: Sequence[WorkEvidence]) -> Any:
-        """The feature matrix, with the switched-off blocks zeroed."""
-        x = self.vectorizer_.transform(evidence).tocsc()
-        blocks = np.array([b for b, _ in self._names()])
+    def _view(self, evidence: Sequence[WorkEvidence], facet: str) -> list[WorkEvidence]:
+        """The evidence as the models of ``facet`` read it."""
+        hide = self.hide
+        return [hide(e, facet) for e in evidence] if hide else list(evidence)
+
+    def _features(self, evidence: Sequence[WorkEvidence], facet: str) -> Any:
+        """The feature matrix of a facet's models, with the switched-off blocks zeroed."""
+        x = self.vectorizers_[facet].transform(evidence).tocsc()
+        blocks = np.array([b for b, _ in self._names(facet)])
         keep = np.ones(len(blocks))
         if not self.use_hits:
             keep[blocks == "hit"] = 0.0
@@ -138,11 +169,13 @@ class TagSuggester:
             keep[blocks != "hit"] = 0.0
         return (x @ _diagonal(keep)).tocsr()
 
-    def _names(self) -> list[tuple[str, str]]:
-        """(block, name) per column (cached)."""
+    def _names(self, facet: str) -> list[tuple[str, str]]:
+        """(block, name) per column of a facet's features (cached)."""
         if not hasattr(self, "names_"):
-            self.names_ = self.vectorizer_.feature_names()
-        return self.names_
+            self.names_: dict[str, list[tuple[str, str]]] = {}
+        if facet not in self.names_:
+            self.names_[facet] = self.vectorizers_[facet].feature_names()
+        return self.names_[facet]
 
 
 def _diagonal(values: np.ndarray) -> Any:
@@ -203,39 +236,105 @@ def suggest_tags(
     tags: Iterable[Tag],
     values: Sequence[FacetValue],
     *,
+    taxonomy: Taxonomy | None = None,
     threshold: float = 0.5,
     min_score: float = MIN_SCORE,
     top: int = 20,
     folds: int = 5,
     random_state: int = 0,
 ) -> SuggestReport:
-    """Cross-validate (quality at the ``top`` pairs and at ``threshold``), then train on every
-    work and suggest, for each work with no accepted value of a facet, the values scored at
-    least ``min_score``."""
+    """Score every (work, value) with a model that never saw the work, measure the scores
+    against the accepted tags (quality at the ``top`` pairs and at ``threshold``), and
+    suggest, for each work with no accepted value of a facet, the values scored at least
+    ``min_score``.
+
+    Works are split into grouped folds as cross-validation splits them, and each fold is
+    scored by the model trained on the others (cross-fitting): a model trained on every work
+    has been told that each candidate lacks the value, and scores it low for that reason. So
+    the written scores are the measured ones. With ``taxonomy``, each facet's models read the
+    evidence blind to that facet's phrases (held-out works blind too): the quality measured is
+    that of what the rules cannot find. A value too rare to learn in every fold (a small
+    review) is scored by the model trained on every work, and not measured."""
     labels = confirmed_labels(tags)
+    hide = blind_to(taxonomy) if taxonomy is not None else None
 
     def make() -> TagSuggester:
-        return TagSuggester(values=values, random_state=random_state)
+        return TagSuggester(values=values, hide=hide, random_state=random_state)
 
-    quality = cross_validate(evidence, labels, make, top=top, threshold=threshold, folds=folds)
-    model = make().fit(evidence, labels)
-    probs = model.predict_proba(evidence)
-    has_facet = {(k, f) for (f, _), keys in labels.items() for k in keys}
+    fits = _cross_fit(evidence, labels, make, folds)
+    keys = [e.key for e in evidence]
+    quality = tuple(
+        facet_quality(fits.measured(), labels, f, keys, top=top, threshold=threshold)
+        for f in sorted({f for f, _ in labels})
+    )
+    has_facet = {(k, f) for (f, _), ks in labels.items() for k in ks}
+    by_key = {e.key: e for e in evidence}
     suggestions = [
-        Tag(
-            work_key=e.key,
-            facet=fv[0],
-            value=fv[1],
-            source=MODEL_SOURCE,
-            evidence=model.explain(e, fv),
-            score=round(float(p[i]), 4),
-        )
-        for fv, p in sorted(probs.items())
-        for i, e in enumerate(evidence)
-        if p[i] >= min_score and (e.key, fv[0]) not in has_facet
+        _suggestion(fits.model_of(k, (f, v)), by_key[k], (f, v), p)
+        for (k, f, v), p in sorted(fits.scores.items(), key=lambda t: (t[0][1], t[0][2], t[0][0]))
+        if p >= min_score and (k, f) not in has_facet
     ]
     return SuggestReport(
         suggestions=tuple(suggestions),
         quality=quality,
-        skipped=tuple(f"{f}={v}" for f, v in model.skipped_),
+        skipped=tuple(f"{f}={v}" for f, v in fits.full.skipped_),
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _CrossFit:
+    """Every (work, value)'s score, from the model of the fold that held the work out, or
+    from the model trained on every work for the values not learnt in every fold."""
+
+    full: TagSuggester
+    fold_of: dict[str, TagSuggester]  # work key -> the model that did not see it
+    crossed: frozenset[FacetValue]  # the values learnt in every fold
+    scores: dict[tuple[str, str, str], float]  # (work, facet, value) -> probability
+
+    def model_of(self, key: str, fv: FacetValue) -> TagSuggester:
+        """The model that scored ``fv`` for work ``key``."""
+        return self.fold_of[key] if fv in self.crossed else self.full
+
+    def measured(self) -> dict[tuple[str, str, str], float]:
+        """The held-out scores only (those of values learnt in every fold)."""
+        return {k: p for k, p in self.scores.items() if (k[1], k[2]) in self.crossed}
+
+
+def _cross_fit(
+    evidence: Sequence[WorkEvidence],
+    labels: Mapping[FacetValue, Collection[str]],
+    make: Callable[[], TagSuggester],
+    folds: int,
+) -> _CrossFit:
+    """A model per grouped fold (trained on the other folds) and one on every work."""
+    full = make().fit(evidence, labels)
+    fitted = [
+        (make().fit([evidence[i] for i in train], labels), [evidence[i] for i in test])
+        for train, test in grouped_folds([e.group for e in evidence], folds)
+    ]
+    crossed = frozenset(
+        fv for fv in full.models_ if fitted and all(fv in m.models_ for m, _ in fitted)
+    )
+    scores: dict[tuple[str, str, str], float] = {}
+    for model, shown in [*fitted, (full, list(evidence))]:
+        for fv, p in model.predict_proba(shown).items():
+            if (fv in crossed) != (model is full):
+                scores.update({(e.key, *fv): float(x) for e, x in zip(shown, p, strict=True)})
+    return _CrossFit(
+        full=full,
+        fold_of={e.key: m for m, shown in fitted for e in shown},
+        crossed=crossed,
+        scores=scores,
+    )
+
+
+def _suggestion(model: TagSuggester, e: WorkEvidence, fv: FacetValue, score: float) -> Tag:
+    """A suggested tag, with the words that raised its score most."""
+    return Tag(
+        work_key=e.key,
+        facet=fv[0],
+        value=fv[1],
+        source=MODEL_SOURCE,
+        evidence=model.explain(e, fv),
+        score=round(score, 4),
     )

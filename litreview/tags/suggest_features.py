@@ -7,13 +7,18 @@ fields and of the citing sentences, and, per facet value and per place (title, h
 sentence, paragraph, ...), the strongest hit: the taxonomy's word lists as evidence for the
 model, which learns how far to trust each place. ``group`` ties works that share a citing
 sentence or paragraph, so that cross-validation never trains on the words it tests.
+
+A suggestion is only worth a curator's time where the rules gave nothing, so the model of a
+facet reads the evidence blind to that facet (:func:`blind_to`): the facet's phrases blanked
+out and its hits dropped. It learns what else goes with a value (the other words of a title or
+a citing sentence, the other facets' phrases) instead of relearning the taxonomy's own words.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -23,7 +28,14 @@ from litreview.core.text import paragraphs
 from litreview.tags.hits import FIELDS, LEVELS, ContextTagger, Hit, tag_work_fields
 from litreview.taxonomy import Taxonomy
 
-__all__ = ["Context", "EvidenceVectorizer", "WorkEvidence", "gather_evidence", "place_of"]
+__all__ = [
+    "Context",
+    "EvidenceVectorizer",
+    "WorkEvidence",
+    "blind_to",
+    "gather_evidence",
+    "place_of",
+]
 
 PLACES = tuple(LEVELS)  # where a hit can be: a field of the work or a part of a document
 
@@ -158,6 +170,29 @@ def _groups(units: Mapping[str, set[tuple[str, int]]]) -> dict[str, str]:
             else:
                 first[unit] = key
     return {k: root(k) for k in units}
+
+
+def blind_to(taxonomy: Taxonomy) -> Callable[[WorkEvidence, str], WorkEvidence]:
+    """A function hiding one facet from a work's evidence: the phrases of its values blanked
+    out of the fields and citing sentences (spaces of the same length, so every offset still
+    holds) and its hits dropped. What is left is what the rules of that facet cannot read."""
+
+    def cut(text: str, facet: str) -> str:
+        out = list(text)
+        for f, _, s, e in taxonomy.spans(text):
+            if f == facet:
+                out[s:e] = " " * (e - s)
+        return "".join(out)
+
+    def hide(e: WorkEvidence, facet: str) -> WorkEvidence:
+        return replace(
+            e,
+            fields=tuple((n, cut(t, facet)) for n, t in e.fields),
+            contexts=tuple(replace(c, text=cut(c.text, facet)) for c in e.contexts),
+            hits=tuple(h for h in e.hits if h.facet != facet),
+        )
+
+    return hide
 
 
 class EvidenceVectorizer:

@@ -8,22 +8,24 @@ curator reading the first suggestions sees), precision and recall of the pairs s
 ``threshold`` (what is written), and the calibration error (the mean gap between a score and
 the share of right answers among pairs scored alike; 0 is perfectly calibrated).
 
-``blind_to`` measures what the rules cannot give: before scoring a held-out work for a facet,
-every phrase of that facet's values is cut from its words and its hits are dropped, so only
-the rest of its evidence can suggest a value.
+With ``blind`` (:func:`litreview.tags.suggest_features.blind_to`) it measures what the rules
+cannot give, which is all a suggestion is for: before a held-out work is scored for a facet,
+every phrase of that facet's values is blanked from its words and its hits are dropped, so only
+the rest of its evidence can suggest a value, and the tags the rules gave it from those phrases
+are the answers it is checked against.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from litreview.tags.suggest_features import Context, WorkEvidence
+from litreview.tags.suggest_features import WorkEvidence
 
-__all__ = ["FacetQuality", "blind_to", "cross_validate", "facet_quality", "grouped_folds"]
+__all__ = ["FacetQuality", "cross_validate", "facet_quality", "grouped_folds"]
 
 FacetValue = tuple[str, str]
 Scores = dict[tuple[str, str, str], float]  # (work, facet, value) -> probability
@@ -154,27 +156,3 @@ def calibration_error(probs: np.ndarray, right: np.ndarray, bins: int = 10) -> f
         if (which == b).any()
     ]
     return float(sum(gaps))
-
-
-def blind_to(taxonomy: Any) -> Callable[[WorkEvidence, str], WorkEvidence]:
-    """A function that hides one facet from a work's evidence: its phrases cut from the words
-    and its hits dropped (for measuring what the model adds beyond the rules)."""
-
-    def cut(text: str, facet: str) -> str:
-        spans = sorted((s, e) for f, _, s, e in taxonomy.spans(text) if f == facet)
-        out, last = [], 0
-        for s, e in spans:
-            if s >= last:
-                out += [text[last:s], " "]
-                last = e
-        return "".join([*out, text[last:]])
-
-    def hide(e: WorkEvidence, facet: str) -> WorkEvidence:
-        return replace(
-            e,
-            fields=tuple((n, cut(t, facet)) for n, t in e.fields),
-            contexts=tuple(Context(doc_id=c.doc_id, text=cut(c.text, facet)) for c in e.contexts),
-            hits=tuple(h for h in e.hits if h.facet != facet),
-        )
-
-    return hide

@@ -4,12 +4,13 @@ calibrated score and located evidence, kept apart; quality cross-validated by gr
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 
 from litreview.core.model import Citation, Evidence, Tag, Work
 from litreview.tags.suggest import MIN_SCORE, MODEL_SOURCE, TagSuggester, suggest_tags
-from litreview.tags.suggest_features import WorkEvidence, gather_evidence
+from litreview.tags.suggest_features import WorkEvidence, blind_to, gather_evidence
 from litreview.taxonomy.facets import load_taxonomy
 from tests.conftest import ROOT
 
@@ -63,7 +64,7 @@ def corpus(
 def trained():  # type: ignore[no-untyped-def]
     works, cits, text, tags = corpus()
     evidence = gather_evidence(works, cits, {DOC: text}, TAXONOMY)
-    return works, text, tags, evidence, suggest_tags(evidence, tags, VALUES)
+    return works, text, tags, evidence, suggest_tags(evidence, tags, VALUES, taxonomy=TAXONOMY)
 
 
 def test_suggestions_for_untagged_works_only_scored_and_kept_apart(trained) -> None:  # type: ignore[no-untyped-def]
@@ -100,7 +101,7 @@ def test_evidence_points_at_the_words_that_made_the_suggestion(trained) -> None:
 
 def test_cross_validated_quality_and_determinism(trained) -> None:  # type: ignore[no-untyped-def]
     _, _, tags, evidence, report = trained
-    assert suggest_tags(evidence, tags, VALUES) == report
+    assert suggest_tags(evidence, tags, VALUES, taxonomy=TAXONOMY) == report
     assert any("cross-validated precision" in line for line in report.summary())
     works, cits, text, tags = corpus(untagged=0)  # every work's hazard known: a fair test
     evidence = gather_evidence(works, cits, {DOC: text}, TAXONOMY)
@@ -140,3 +141,32 @@ def test_an_untagged_work_with_a_weak_phrase_hit_is_explained_by_it() -> None:
     assert ev == Evidence(quote="flooding", field="title", char_start=9, char_end=17) or (
         ev.quote.lower() in WORDS["flood"]
     )
+
+
+def test_a_rule_blind_model_never_reads_the_facets_own_phrases() -> None:
+    works, cits, text, tags = corpus()
+    works[-1] = Work(key=works[-1].key, title="Flooding")  # the taxonomy's phrase, nothing else
+    works[-2] = Work(key=works[-2].key, title="")
+    evidence = gather_evidence(works, cits, {DOC: text}, TAXONOMY)
+    labels = {("hazard", v): {t.work_key for t in tags if t.value == v} for v in ("heat", "flood")}
+    blind = TagSuggester(values=VALUES, hide=blind_to(TAXONOMY)).fit(evidence, labels)
+    contexts_only = [replace(e, contexts=()) for e in evidence[-2:]]
+    assert contexts_only[1].hits  # the title's phrase is a hit of the work's evidence
+    p = blind.predict_proba(contexts_only)[("hazard", "flood")]
+    assert p[1] == pytest.approx(p[0])  # the phrase alone tells it nothing: as an empty title
+
+
+def test_a_suggestion_is_scored_by_the_model_that_held_its_work_out(trained) -> None:  # type: ignore[no-untyped-def]
+    from litreview.tags.suggest_quality import held_out_scores
+
+    _, _, tags, evidence, report = trained
+    labels = {("hazard", v): {t.work_key for t in tags if t.value == v} for v in ("heat", "flood")}
+    hide = blind_to(TAXONOMY)
+    held_out = held_out_scores(evidence, labels, lambda: TagSuggester(values=VALUES, hide=hide))
+    everyone = TagSuggester(values=VALUES, hide=hide).fit(evidence, labels).predict_proba(evidence)
+    index = {e.key: i for i, e in enumerate(evidence)}
+    for s in report.suggestions:
+        assert s.score == round(held_out[(s.work_key, s.facet, s.value)], 4)
+    # a model trained on every work was told the untagged ones lack their topic
+    last = [s for s in report.suggestions if s.work_key == "w059" and s.value == "flood"]
+    assert last and last[0].score > everyone[("hazard", "flood")][index["w059"]]

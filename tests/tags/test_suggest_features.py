@@ -4,7 +4,15 @@ hits there (weak ones too), and the group of works sharing a sentence or paragra
 from __future__ import annotations
 
 from litreview.core.model import Citation, Work
-from litreview.tags.suggest_features import EvidenceVectorizer, gather_evidence, place_of
+from litreview.tags.hits import tag_work_fields
+from litreview.tags.suggest_features import (
+    Context,
+    EvidenceVectorizer,
+    WorkEvidence,
+    blind_to,
+    gather_evidence,
+    place_of,
+)
 from litreview.taxonomy.facets import load_taxonomy
 from tests.conftest import ROOT
 
@@ -63,3 +71,21 @@ def test_vectorizer_columns_name_their_block() -> None:
     col = names.index(("hit", "hazard=heat@title"))
     assert x[0, col] > 0 and x[1, col] == 0
     assert ("fields", "river") in names and not any(b == "contexts" for b, _ in names)
+
+
+def test_blind_view_blanks_the_facets_phrases_keeps_offsets_and_drops_its_hits() -> None:
+    work = Work(key="w", title="Heatwave deaths of older people")
+    e = WorkEvidence(
+        key="w",
+        fields=(("title", work.title),),
+        contexts=(Context(doc_id="d", text="Heat kills children.", char_start=5, char_end=25),),
+        hits=tuple(tag_work_fields(work, TAXONOMY)),
+        group="w",
+    )
+    hidden = blind_to(TAXONOMY)(e, "hazard")
+    assert hidden.fields == (("title", " " * 8 + " deaths of older people"),)
+    assert hidden.contexts == (
+        Context(doc_id="d", text="     kills children.", char_start=5, char_end=25),
+    )
+    assert {h.facet for h in hidden.hits} == {"population", "outcome"}
+    assert e.hits and {h.facet for h in e.hits} >= {"hazard"}
