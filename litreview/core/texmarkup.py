@@ -178,6 +178,12 @@ _TO_TEX = {
     "\n": "\\newline{}",
 }
 _TEX_SPECIAL = re.compile(r"[\\{}&%$#_~^\n]|-(?=-)")
+# The same, one character at a time by str.replace (several times faster than a regex with a
+# callback); the backslash first becomes a stand-in, so the backslashes and braces the
+# other replacements write are not replaced again.
+_SPECIALS = "\\{}&%$#_~^\n"
+_REPLACE_ORDER = tuple((ch, _TO_TEX[ch]) for ch in "{}&%$#_~^\n")
+_DASH = re.compile(r"-(?=-)")
 
 
 def to_tex(value: str) -> str:
@@ -186,9 +192,23 @@ def to_tex(value: str) -> str:
     Inverse of :func:`to_text`: ``to_text(to_tex(v)) == v`` for text without runs of
     spaces or tabs (BibTeX reads any run of white space as one space).
     """
-    if not value or not _TEX_SPECIAL.search(value):
+    if not value:
         return value
-    return _TEX_SPECIAL.sub(lambda m: _TO_TEX.get(m.group(), "-{}"), value)
+    for ch in _SPECIALS:  # most values have none: a few substring tests say so
+        if ch in value:
+            break
+    else:
+        if "--" not in value:
+            return value
+    if "\0" in value:  # the stand-in itself: the general way
+        return _TEX_SPECIAL.sub(lambda m: _TO_TEX.get(m.group(), "-{}"), value)
+    text = value.replace("\\", "\0")
+    for ch, tex in _REPLACE_ORDER:
+        if ch in text:
+            text = text.replace(ch, tex)
+    if "\0" in text:
+        text = text.replace("\0", _TO_TEX["\\"])
+    return _DASH.sub("-{}", text) if "--" in text else text
 
 
 def tex_escape(value: str) -> str:
