@@ -128,17 +128,20 @@ def make_wos(n: int, seed: int) -> str:
 
 
 def run_import(path: str) -> dict[str, float]:
-    """Import ``path`` into an empty corpus (in this process); the time of each step."""
+    """Import ``path`` into an empty corpus (in this process); the time of each step. The
+    corpus.bib is written beside ``path`` as a new review's is (an entry at a time, synced)."""
+    from litreview.core.atomic import stage
     from litreview.corpus.dedup import merge_into
     from litreview.formats import read_file
-    from litreview.formats.bibtex import write_bibtex
+    from litreview.formats.bibtex import bibtex_pieces
 
     t0 = time.perf_counter()
     works, _ = read_file(path)
     t1 = time.perf_counter()
     result = merge_into([], works, source=path)
     t2 = time.perf_counter()
-    text = write_bibtex(sorted(result.works, key=lambda w: w.key))
+    bib = Path(path).with_name("corpus.bib")
+    stage(bib, bibtex_pieces(sorted(result.works, key=lambda w: w.key)), bib)
     t3 = time.perf_counter()
     return {
         "records": len(works),
@@ -148,7 +151,7 @@ def run_import(path: str) -> dict[str, float]:
         "dedup_s": t2 - t1,
         "save_s": t3 - t2,
         "total_s": t3 - t0,
-        "bib_mb": len(text.encode()) / 1e6,
+        "bib_mb": bib.stat().st_size / 1e6,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 

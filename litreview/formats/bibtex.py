@@ -35,9 +35,10 @@ from litreview.formats._bibtex_export import export_biblatex, export_bibtex
 from litreview.formats._bibtex_fast import FastEntry, FastField, blocks
 from litreview.formats._bibtex_prepare import abort_reason, is_placeholder, mark_keyless, quiet
 from litreview.formats._bibtex_syntax import MONTHS, ValueSyntaxError, ValueTooLong, evaluate
-from litreview.formats._bibtex_write import write_bibtex
+from litreview.formats._bibtex_write import bibtex_pieces, write_bibtex
 
 __all__ = [
+    "bibtex_pieces",
     "export_biblatex",
     "export_bibtex",
     "read_bibtex",
