@@ -136,6 +136,7 @@ _HIDE = {
 }
 _STANDINS = {**{v: k for k, v in _HIDE.items()}, "\ue017": "\\", "\ue018": " "}
 _UNHIDE = _STANDINS
+_HIDDEN = re.compile("[" + "".join(_UNHIDE) + "]")
 
 
 def to_text(value: str) -> str:
@@ -159,7 +160,8 @@ def _convert(value: str) -> str:
         return _pylatexenc(value)
     # dashes before braces go: "-{}-" is how text's own "--" is written in TeX
     text = text.replace("---", "—").replace("--", "–").replace("{", "").replace("}", "")
-    text = "".join(_UNHIDE.get(ch, ch) for ch in text)
+    if _HIDDEN.search(text):
+        text = _HIDDEN.sub(lambda m: _UNHIDE[m.group()], text)
     return unicodedata.normalize("NFC", text) if accented else text
 
 

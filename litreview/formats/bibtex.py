@@ -34,7 +34,13 @@ from litreview.formats._bibtex_entry import entry_to_work
 from litreview.formats._bibtex_export import export_biblatex, export_bibtex
 from litreview.formats._bibtex_fast import FastEntry, FastField, blocks
 from litreview.formats._bibtex_prepare import abort_reason, is_placeholder, mark_keyless, quiet
-from litreview.formats._bibtex_syntax import MONTHS, ValueSyntaxError, ValueTooLong, evaluate
+from litreview.formats._bibtex_syntax import (
+    MONTHS,
+    ValueSyntaxError,
+    ValueTooLong,
+    evaluate,
+    plain_value,
+)
 from litreview.formats._bibtex_write import bibtex_pieces, write_bibtex
 
 __all__ = [
@@ -273,6 +279,10 @@ class _Reader:
         out: list[_Evaluated] = []
         for f in fields:
             raw = str(f.value)
+            plain = plain_value(raw)  # most values: no macro, no limit to check
+            if plain is not None:
+                out.append((f.key, plain, []))
+                continue
             try:
                 value, unknown = self.evaluate(raw, self.line(f.start_line))
                 out.append((f.key, value, unknown))
