@@ -26,7 +26,7 @@ from typing import NamedTuple
 import bibtexparser
 from bibtexparser import model as bm
 
-__all__ = ["FastEntry", "FastField", "blocks"]
+__all__ = ["FastEntry", "FastField", "blocks", "fields"]
 
 
 class FastField(NamedTuple):
@@ -38,13 +38,18 @@ class FastField(NamedTuple):
 
 
 class FastEntry(NamedTuple):
-    """An entry as :class:`bibtexparser.model.Entry` has it (lines 0-based)."""
+    """An entry as :class:`bibtexparser.model.Entry` has it (lines 0-based); its fields as
+    ``(name, value)`` pairs, and where they are in ``text`` (:func:`fields` gives them with
+    their lines, which only a problem needs)."""
 
     entry_type: str
     key: str
-    fields: list[FastField]
+    pairs: list[tuple[str, str]]
     start_line: int
     raw: str
+    text: str
+    body: int  # where the fields start in text
+    end: int  # where the entry's part of text ends
 
 
 # A block start at the start of a line (the position of its "@" is the match's end).
@@ -56,8 +61,16 @@ _IN = r"(?:[^{}\\]++|\\++.)"
 _BRACED = rf"\{{(?:{_IN}|\{{(?:{_IN}|\{{{_IN}*+\}})*+\}})*+\}}"
 _QUOTED = r'"(?:[^"\\{}]++|\\++[^{}])*+"'
 _BARE = r"[^\s,{}()\"=@#%\\]++"
+_NAME = r"[^\s,{}()\"=@#%\\]++"
 _FIELD = re.compile(
-    rf"\s*+([^\s,{{}}()\"=@#%\\]++)\s*+(=)\s*+({_BRACED}|{_QUOTED}|{_BARE})\s*+(?:,|(?=\}}))",
+    rf"\s*+({_NAME})\s*+(=)\s*+({_BRACED}|{_QUOTED}|{_BARE})\s*+(?:,|(?=\}}))", re.DOTALL
+)
+# The same fields, as (name, value) pairs; and the whole rest of an entry of such fields.
+_PAIR = re.compile(
+    rf"\s*+({_NAME})\s*+=\s*+({_BRACED}|{_QUOTED}|{_BARE})\s*+(?:,|(?=\}}))", re.DOTALL
+)
+_BODY = re.compile(
+    rf"(?:\s*+{_NAME}\s*+=\s*+(?:{_BRACED}|{_QUOTED}|{_BARE})\s*+(?:,|(?=\}})))++\s*+\}}\s*+",
     re.DOTALL,
 )
 _FIRST = re.compile(r"[^\S\n]*+@\w*[ \t]*[{(]")
@@ -108,27 +121,28 @@ def _entry(text: str, start: int, end: int, line: int, with_raw: bool) -> FastEn
     if entry_type.startswith(_NOT_ENTRIES):
         return None
     at = head.start(1) - 1
-    line_at = line + text.count("\n", start, at)
-    fields: list[FastField] = []
-    names: set[str] = set()
-    pos, counted, field_line = head.end(), at, line_at
-    while (close := _END.match(text, pos, end)) is None:
-        m = _FIELD.match(text, pos, end)
-        if m is None:
-            return None
-        name = m.group(1)
-        if name in names:  # bibtexparser reports it (and reads the entry all the same)
-            return None
-        names.add(name)
-        equals = m.start(2)
-        field_line += text.count("\n", counted, equals)
-        counted = equals
-        fields.append(FastField(name, m.group(3), field_line))
-        pos = m.end()
-    if close.end() != end or not fields:
+    if _BODY.fullmatch(text, head.end(), end) is None:
         return None
-    raw = text[at : close.start() + close.group().index("}") + 1] if with_raw else ""
-    return FastEntry(entry_type, head.group(2), fields, line_at, raw)
+    pairs = _PAIR.findall(text, head.end(), end)
+    if len({name for name, _ in pairs}) != len(pairs):  # bibtexparser reports a repeat
+        return None
+    raw = text[at : text.rindex("}", at, end) + 1] if with_raw else ""
+    line_at = line + text.count("\n", start, at)
+    return FastEntry(entry_type, head.group(2), pairs, line_at, raw, text, head.end(), end)
+
+
+def fields(entry: FastEntry) -> list[FastField]:
+    """The fields of ``entry``, each with the line of its ``=``."""
+    out = []
+    pos, line = entry.body, entry.start_line
+    counted = entry.text.rindex("@", 0, entry.body)  # the entry's "@", on its first line
+    while m := _FIELD.match(entry.text, pos, entry.end):
+        equals = m.start(2)
+        line += entry.text.count("\n", counted, equals)
+        counted = equals
+        out.append(FastField(m.group(1), m.group(3), line))
+        pos = m.end()
+    return out
 
 
 class _Keys:

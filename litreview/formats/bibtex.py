@@ -33,6 +33,7 @@ from litreview.formats._bibtex_chunks import Chunk, split_chunks
 from litreview.formats._bibtex_entry import entry_to_work
 from litreview.formats._bibtex_export import export_biblatex, export_bibtex
 from litreview.formats._bibtex_fast import FastEntry, FastField, blocks
+from litreview.formats._bibtex_fast import fields as fast_fields
 from litreview.formats._bibtex_prepare import abort_reason, is_placeholder, mark_keyless, quiet
 from litreview.formats._bibtex_syntax import (
     MONTHS,
@@ -234,7 +235,11 @@ class _Reader:
             )
             return
         key = "" if is_placeholder(entry.key) else entry.key
-        fields = self.unique(self.fields(entry.fields, key), key, line)
+        if isinstance(entry, FastEntry):
+            evaluated = self.fast_fields(entry, key)
+        else:
+            evaluated = self.fields(entry.fields, key)
+        fields = self.unique(evaluated, key, line)
         if not key:
             self.problem(
                 line,
@@ -272,6 +277,17 @@ class _Reader:
                 continue
             seen.add(low)
             out.append(field)
+        return out
+
+    def fast_fields(self, entry: FastEntry, key: str) -> list[_Evaluated]:
+        """:meth:`fields` of an entry read by the fast path: its plain ``{text}`` values as
+        they are (most entries), else all of them with their lines."""
+        out: list[_Evaluated] = []
+        for name, raw in entry.pairs:
+            plain = plain_value(raw)
+            if plain is None:
+                return self.fields(fast_fields(entry), key)
+            out.append((name, plain, []))
         return out
 
     def fields(self, fields: Sequence[bm.Field | FastField], key: str) -> list[_Evaluated]:

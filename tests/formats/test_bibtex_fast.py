@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import litreview.formats.bibtex as bibtex
 from litreview.core.errors import Problem
 from litreview.core.model import Work
-from litreview.formats._bibtex_fast import FastEntry, Item, blocks
+from litreview.formats._bibtex_fast import FastEntry, Item, blocks, fields
 
 ROOT = Path(__file__).resolve().parents[2]
 BIB_FILES = sorted(p for p in ROOT.glob("**/*.bib") if ".git" not in p.parts)
@@ -77,7 +77,7 @@ def test_plain_entries_are_read_fast_and_the_rest_handed_over() -> None:
     entry = got[1][1]
     assert isinstance(entry, FastEntry)
     assert entry.start_line == 1
-    assert [(f.key, f.value, f.start_line) for f in entry.fields] == [
+    assert [(f.key, f.value, f.start_line) for f in fields(entry)] == [
         ("title", "{A {Case} of \\& and \\{x}", 2),
         ("year", "2001", 3),
     ]
@@ -165,8 +165,10 @@ def _shapes(items: Iterator[Item]) -> list[tuple[object, ...]]:
         if isinstance(block, bm.DuplicateFieldKeyBlock):
             block = block.ignore_error_block
         if isinstance(block, FastEntry | bm.Entry):
-            fields = [(f.key, f.value, f.start_line + offset) for f in block.fields]
-            key = (block.entry_type, block.key, block.raw, fields)
+            found = fields(block) if isinstance(block, FastEntry) else block.fields
+            assert isinstance(block, bm.Entry) or block.pairs == [(f.key, f.value) for f in found]
+            fields_ = [(f.key, f.value, f.start_line + offset) for f in found]
+            key = (block.entry_type, block.key, block.raw, fields_)
         else:
             reason = getattr(getattr(block, "error", None), "abort_reason", "")
             key = (getattr(block, "key", ""), block.raw, reason)
