@@ -219,6 +219,8 @@ def tex_escape(value: str) -> str:
     Already escaped ones and all other markup are left alone, so the function is idempotent
     and ``to_text(tex_escape(v)) == to_text(v)`` for text without other markup.
     """
+    if "&" not in value and "%" not in value and "#" not in value:  # most values
+        return value
     return _BARE_SPECIAL.sub(r"\\\1", value) if _BARE_SPECIAL.search(value) else value
 
 
