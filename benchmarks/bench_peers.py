@@ -7,13 +7,14 @@ One RIS search export (built by :mod:`bench_import`, 10% duplicates) and one Bib
 process, one after the other, and prints its wall and CPU seconds (the process and its
 workers) and its peak memory:
 
-- RIS import: litreview's read + deduplication + corpus.bib text, against ASReview's reader
+- RIS import: litreview's read + deduplication + corpus.bib written (an entry at a time, as
+  a new review's is), against ASReview's reader
   (``asreview.data.loader.load_records``: rispy, then a pandas frame, then records) and
   rispy's ``load``. ASReview is run by ``--peer-python`` (an interpreter with asreview
   installed; by default this one) and left out when it is not installed.
 - RIS export: litreview's ``write_ris`` of the imported works, against rispy's ``dumps`` of
   the entries rispy read.
-- BibTeX import: litreview's read + deduplication + corpus.bib text, against a raw
+- BibTeX import: litreview's read + deduplication + corpus.bib written, against a raw
   ``bibtexparser.parse_string`` of the same file.
 
 Ratios are of CPU seconds (wall time on a shared machine says more about the neighbours);
@@ -50,11 +51,13 @@ JOBS = {
     "litreview RIS import": (
         "from litreview.formats import read_file\n"
         "from litreview.corpus.dedup import merge_into\n"
-        "from litreview.formats.bibtex import write_bibtex\n"
-        + _START
-        + "works, _ = read_file(sys.argv[1])\n"
+        "from litreview.formats.bibtex import bibtex_pieces\n"
+        "from litreview.core.atomic import stage\n"
+        "from pathlib import Path\n" + _START + "works, _ = read_file(sys.argv[1])\n"
         "result = merge_into([], works, source=sys.argv[1])\n"
-        "text = write_bibtex(sorted(result.works, key=lambda w: w.key))\n"
+        "out = Path(sys.argv[1]).with_name('saved.bib')\n"
+        "stage(out, bibtex_pieces(sorted(result.works, key=lambda w: w.key)), out)\n"
+        "out.unlink()\n"
         "_report({'records': len(works), 'works': len(result.works)})\n"
     ),
     "ASReview reader": (
@@ -83,11 +86,13 @@ JOBS = {
     "litreview BibTeX import": (
         "from litreview.formats import read_file\n"
         "from litreview.corpus.dedup import merge_into\n"
-        "from litreview.formats.bibtex import write_bibtex\n"
-        + _START
-        + "works, _ = read_file(sys.argv[2])\n"
+        "from litreview.formats.bibtex import bibtex_pieces\n"
+        "from litreview.core.atomic import stage\n"
+        "from pathlib import Path\n" + _START + "works, _ = read_file(sys.argv[2])\n"
         "result = merge_into([], works, source=sys.argv[2])\n"
-        "text = write_bibtex(sorted(result.works, key=lambda w: w.key))\n"
+        "out = Path(sys.argv[2]).with_name('saved.bib')\n"
+        "stage(out, bibtex_pieces(sorted(result.works, key=lambda w: w.key)), out)\n"
+        "out.unlink()\n"
         "_report({'records': len(works), 'works': len(result.works)})\n"
     ),
     "bibtexparser parse": (

@@ -9,7 +9,10 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
+
+from litreview.core.bulk import gc_paused
 
 __all__ = [
     "dir_mode",
@@ -53,15 +56,21 @@ def temp_name(target: Path, token: str) -> Path:
     return target.with_name(f".{target.name}.{token}{TEMP_SUFFIX}")
 
 
-def stage(target: Path, data: bytes, tmp: Path) -> Path:
+def stage(target: Path, data: bytes | Iterator[str], tmp: Path) -> Path:
     """``data`` written and synced to the new file ``tmp`` (beside ``target``), with the mode
-    ``target`` has or, for a new file, the one the umask gives; ``tmp``."""
+    ``target`` has or, for a new file, the one the umask gives; ``tmp``. ``data`` is bytes,
+    or text made a piece at a time (written as UTF-8 as it comes, never held whole)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         os.fchmod(fd, _mode(target))
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                with gc_paused():
+                    for piece in data:
+                        handle.write(piece.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:

@@ -136,6 +136,7 @@ _HIDE = {
 }
 _STANDINS = {**{v: k for k, v in _HIDE.items()}, "\ue017": "\\", "\ue018": " "}
 _UNHIDE = _STANDINS
+_HIDDEN = re.compile("[" + "".join(_UNHIDE) + "]")
 
 
 def to_text(value: str) -> str:
@@ -159,7 +160,8 @@ def _convert(value: str) -> str:
         return _pylatexenc(value)
     # dashes before braces go: "-{}-" is how text's own "--" is written in TeX
     text = text.replace("---", "—").replace("--", "–").replace("{", "").replace("}", "")
-    text = "".join(_UNHIDE.get(ch, ch) for ch in text)
+    if _HIDDEN.search(text):
+        text = _HIDDEN.sub(lambda m: _UNHIDE[m.group()], text)
     return unicodedata.normalize("NFC", text) if accented else text
 
 
@@ -178,6 +180,12 @@ _TO_TEX = {
     "\n": "\\newline{}",
 }
 _TEX_SPECIAL = re.compile(r"[\\{}&%$#_~^\n]|-(?=-)")
+# The same, one character at a time by str.replace (several times faster than a regex with a
+# callback); the backslash first becomes a stand-in, so the backslashes and braces the
+# other replacements write are not replaced again.
+_SPECIALS = "\\{}&%$#_~^\n"
+_REPLACE_ORDER = tuple((ch, _TO_TEX[ch]) for ch in "{}&%$#_~^\n")
+_DASH = re.compile(r"-(?=-)")
 
 
 def to_tex(value: str) -> str:
@@ -186,9 +194,23 @@ def to_tex(value: str) -> str:
     Inverse of :func:`to_text`: ``to_text(to_tex(v)) == v`` for text without runs of
     spaces or tabs (BibTeX reads any run of white space as one space).
     """
-    if not value or not _TEX_SPECIAL.search(value):
+    if not value:
         return value
-    return _TEX_SPECIAL.sub(lambda m: _TO_TEX.get(m.group(), "-{}"), value)
+    for ch in _SPECIALS:  # most values have none: a few substring tests say so
+        if ch in value:
+            break
+    else:
+        if "--" not in value:
+            return value
+    if "\0" in value:  # the stand-in itself: the general way
+        return _TEX_SPECIAL.sub(lambda m: _TO_TEX.get(m.group(), "-{}"), value)
+    text = value.replace("\\", "\0")
+    for ch, tex in _REPLACE_ORDER:
+        if ch in text:
+            text = text.replace(ch, tex)
+    if "\0" in text:
+        text = text.replace("\0", _TO_TEX["\\"])
+    return _DASH.sub("-{}", text) if "--" in text else text
 
 
 def tex_escape(value: str) -> str:
@@ -197,6 +219,8 @@ def tex_escape(value: str) -> str:
     Already escaped ones and all other markup are left alone, so the function is idempotent
     and ``to_text(tex_escape(v)) == to_text(v)`` for text without other markup.
     """
+    if "&" not in value and "%" not in value and "#" not in value:  # most values
+        return value
     return _BARE_SPECIAL.sub(r"\\\1", value) if _BARE_SPECIAL.search(value) else value
 
 

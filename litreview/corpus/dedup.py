@@ -29,7 +29,7 @@ from litreview.corpus._dedup_index import (
     Index,
     doi_conflict,
 )
-from litreview.corpus.guards import generic_urls
+from litreview.corpus.guards import shared_urls
 from litreview.corpus.identity import citekey_base, make_citekey
 from litreview.corpus.merging import (
     conflict_problems,
@@ -99,17 +99,30 @@ def merge_files(
     many records share are found over the corpus and every file together.
     """
     kept_apart = {frozenset(p) for s in not_duplicates for p in _pairs(s)}
-    index = Index(generic_urls([*existing, *(w for _, ws in files for w in ws)]))
+    # every record's identifiers, made once (normalising titles is much of the work)
+    own = [Ident.of(w) for w in existing]
+    per_source = [[Ident.of(w) for w in ws] for _, ws in files]
+    records = [
+        (existing, own),
+        *((ws, ids) for (_, ws), ids in zip(files, per_source, strict=True)),
+    ]
+    index = Index(
+        shared_urls(
+            (w.url, i.url, i.title) for ws, ids in records for w, i in zip(ws, ids, strict=True)
+        )
+    )
     works: dict[str, Work] = {}
-    for w in existing:
+    for w, ident in zip(existing, own, strict=True):
         works[w.key] = w
-        index.add(w.key, Ident.of(w))
+        index.add(w.key, ident)
     key_map: dict[str, str] = {}
     merges: list[Merge] = []
     per_file: list[tuple[Problem, ...]] = []
-    for source, incoming in files:
+    for (source, incoming), idents in zip(files, per_source, strict=True):
         before = frozenset(works)
-        folded = _fold(works, index, before, incoming, kept_apart, source)
+        folded = _fold(
+            works, index, before, list(zip(incoming, idents, strict=True)), kept_apart, source
+        )
         key_map.update(folded.key_map)
         merges.extend(folded.merges)
         per_file.append(tuple(folded.conflicts))
@@ -134,7 +147,7 @@ def _fold(
     works: dict[str, Work],
     index: Index,
     before: frozenset[str],
-    incoming: Sequence[Work],
+    incoming: list[tuple[Work, Ident]],
     kept_apart: set[frozenset[str]],
     source: str,
 ) -> _Folded:
@@ -143,7 +156,7 @@ def _fold(
     key_map: dict[str, str] = {}
     merges: list[Merge] = []
     conflicts: list[Problem] = []
-    for w, ident in _content_order(incoming):
+    for w, ident in _content_order(incoming):  # the records, with their identifiers
         names = {w.key} if w.key else set()
         proposed = w.key if w.key and w.key not in works else make_citekey(w, works.keys())
         names.add(proposed)
@@ -207,10 +220,9 @@ def _same_record(a: Ident, b: Ident) -> bool:
     )
 
 
-def _content_order(works: Sequence[Work]) -> list[tuple[Work, Ident]]:
+def _content_order(pairs: list[tuple[Work, Ident]]) -> list[tuple[Work, Ident]]:
     """Works with their identifiers, sorted by content so that results (which of two new
     works gets suffix ``a``, which incoming duplicate is kept) do not depend on file order."""
-    pairs = [(w, Ident.of(w)) for w in works]
     pairs.sort(
         key=lambda p: (
             p[1].author,

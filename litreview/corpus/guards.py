@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from litreview.core.model import Work
 from litreview.corpus.identity import normalise_title, normalise_url
 
-__all__ = ["Traits", "apart", "contradicts", "generic_urls", "is_specific_url"]
+__all__ = ["Traits", "apart", "contradicts", "generic_urls", "is_specific_url", "shared_urls"]
 
 # CSL types that are part of a larger work, and the types of those larger works.
 PARTS = frozenset(
@@ -129,8 +129,14 @@ def is_specific_url(url: str) -> bool:
 def generic_urls(works: Iterable[Work]) -> frozenset[str]:
     """Normalised URLs that many records of different titles share (a journal's home page,
     a database's link): no evidence that any two of them are one work."""
+    return shared_urls((w.url, normalise_url(w.url), normalise_title(w.title)) for w in works)
+
+
+def shared_urls(records: Iterable[tuple[str, str, str]]) -> frozenset[str]:
+    """:func:`generic_urls` of records given as ``(url, normalised url, normalised title)``
+    (the normalised ones are not used when ``url`` is empty)."""
     titles: dict[str, set[str]] = {}
-    for w in works:
-        if w.url:
-            titles.setdefault(normalise_url(w.url), set()).add(normalise_title(w.title))
+    for url, norm_url, title in records:
+        if url:
+            titles.setdefault(norm_url, set()).add(title)
     return frozenset(u for u, t in titles.items() if len(t) >= SHARED_URL_TITLES)

@@ -111,7 +111,9 @@ def split_chunks(text: str, parts: int) -> list[Chunk]:
         return whole
     chunks = []
     prelude = ""
-    for start, piece in zip(cuts, pieces, strict=True):
-        chunks.append(Chunk(text=piece, line_offset=text.count("\n", 0, start), prelude=prelude))
+    lines = 0  # before the piece (counted a piece at a time, not from the start each time)
+    for piece in pieces:
+        chunks.append(Chunk(text=piece, line_offset=lines, prelude=prelude))
         prelude += "".join(_strings(piece))
+        lines += piece.count("\n")
     return chunks

@@ -24,6 +24,7 @@ __all__ = [
     "join_keywords",
     "normalise_space",
     "parse_month",
+    "plain_value",
     "split_keywords",
     "split_names",
 ]
@@ -118,6 +119,13 @@ def _braced_end(raw: str, start: int, closer: str) -> int:
         elif tok == '"' and closer == '"' and depth == 0:
             return m.end()
     raise ValueSyntaxError("unclosed value", start)
+
+
+def plain_value(raw: str) -> str | None:
+    """The value of ``{text}`` without inner braces, quotes or backslashes (most field values),
+    as :func:`evaluate` gives it; ``None`` for any other expression."""
+    plain = _PLAIN_BRACED.fullmatch(raw)
+    return normalise_space(plain.group(1)) if plain else None
 
 
 def evaluate(raw: str, macros: dict[str, str], *, strip: bool = True) -> tuple[str, list[str]]:

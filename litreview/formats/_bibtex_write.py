@@ -13,7 +13,7 @@ or that a modelled field already uses, is written once as read and then as ``nam
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 from litreview.core.bulk import bulk
@@ -22,7 +22,7 @@ from litreview.core.texmarkup import as_tex, tex_escape, tex_person
 from litreview.formats import _bibtex_maps as maps
 from litreview.formats._bibtex_syntax import MONTHS, balanced, format_names, join_keywords
 
-__all__ = ["date_fields", "write_bibtex"]
+__all__ = ["bibtex_pieces", "date_fields", "write_bibtex"]
 
 _SIMPLE_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _MARKS = frozenset({maps.MARK_TYPE, maps.MARK_CONTAINER, maps.MARK_PUBLISHER, maps.MARK_PREAMBLE})
@@ -193,3 +193,12 @@ def _entry(work: Work, biblatex: bool) -> str:
 def write_bibtex(works: Iterable[Work], *, biblatex: bool = False) -> str:
     """``works`` as BibTeX (or BibLaTeX) text, in the order given; deterministic."""
     return "\n".join(_entry(w, biblatex) for w in works)
+
+
+def bibtex_pieces(works: Iterable[Work], *, biblatex: bool = False) -> Iterator[str]:
+    """The text of :func:`write_bibtex` an entry at a time (its pieces joined are that
+    text), for a file too large to hold as one string."""
+    sep = ""
+    for work in works:
+        yield sep + _entry(work, biblatex)
+        sep = "\n"

@@ -1,7 +1,8 @@
 """BibTeX and BibLaTeX <-> :class:`~litreview.core.model.Work`, losslessly.
 
 Reading uses bibtexparser v2's splitter only (no middleware: its LaTeX decoder mangles URLs,
-case braces and corporate authors, and is slow). Field values are kept as raw LaTeX, so
+case braces and corporate authors, and is slow), and reads entries of the plain shape faster
+itself, into the same blocks (:mod:`._bibtex_fast`). Field values are kept as raw LaTeX, so
 ``{Case}`` braces, accents and ``\\&`` survive unchanged; ``@string`` macros and ``#`` are
 resolved. Fields litreview does not model are kept in ``Work.extra`` under their own names
 and written back after the modelled ones. A large file is split at entry boundaries and its
@@ -31,11 +32,20 @@ from litreview.formats._bibtex_checks import check_works
 from litreview.formats._bibtex_chunks import Chunk, split_chunks
 from litreview.formats._bibtex_entry import entry_to_work
 from litreview.formats._bibtex_export import export_biblatex, export_bibtex
+from litreview.formats._bibtex_fast import FastEntry, FastField, blocks
+from litreview.formats._bibtex_fast import fields as fast_fields
 from litreview.formats._bibtex_prepare import abort_reason, is_placeholder, mark_keyless, quiet
-from litreview.formats._bibtex_syntax import MONTHS, ValueSyntaxError, ValueTooLong, evaluate
-from litreview.formats._bibtex_write import write_bibtex
+from litreview.formats._bibtex_syntax import (
+    MONTHS,
+    ValueSyntaxError,
+    ValueTooLong,
+    evaluate,
+    plain_value,
+)
+from litreview.formats._bibtex_write import bibtex_pieces, write_bibtex
 
 __all__ = [
+    "bibtex_pieces",
     "export_biblatex",
     "export_bibtex",
     "read_bibtex",
@@ -64,7 +74,7 @@ def _line(block_line: int | None, raw: str = "", offset: int = 0) -> int | None:
     """A 1-based line from bibtexparser's 0-based line plus the newlines before ``offset``."""
     if block_line is None:
         return None
-    return block_line + 1 + raw.count("\n", 0, offset)
+    return block_line + 1 + raw.count("\n", 0, offset) if offset else block_line + 1
 
 
 class _Reader:
@@ -85,6 +95,14 @@ class _Reader:
         self.preamble_line: int | None = None
         # Characters @string macros have added so far (bounded by MAX_EXPANSION_CHARS).
         self.expanded = 0
+        # Lines before the part of the text whose blocks are being read (their lines count
+        # from the start of that part).
+        self.offset = 0
+
+    def line(self, block_line: int | None, raw: str = "", offset: int = 0) -> int | None:
+        """:func:`_line` of a block of the part being read, counted in the whole text."""
+        line = _line(block_line, raw, offset)
+        return None if line is None else line + self.offset
 
     def evaluate(self, raw: str, line: int | None, *, strip: bool = True) -> tuple[str, list[str]]:
         """:func:`evaluate` with the macros read so far; a value or a file whose macros
@@ -108,7 +126,7 @@ class _Reader:
 
     def block(self, block: bm.Block) -> None:
         """Dispatch one block of the file."""
-        line = _line(block.start_line)
+        line = self.line(block.start_line)
         if not isinstance(block, bm.ImplicitComment):
             self.last = None
         if isinstance(block, bm.Entry):
@@ -145,15 +163,15 @@ class _Reader:
         if bad:
             byte = ord(bad.group()) - 0xDC00
             self.problem(
-                _line(block.start_line),
+                self.line(block.start_line),
                 "error",
                 f"not UTF-8 (byte 0x{byte:02X}); @string {block.key} skipped",
             )
             return
         try:
-            value, _ = self.evaluate(str(block.value), _line(block.start_line), strip=False)
+            value, _ = self.evaluate(str(block.value), self.line(block.start_line), strip=False)
         except ValueSyntaxError as exc:
-            self.problem(_line(block.start_line), "error", f"@string {block.key}: {exc}")
+            self.problem(self.line(block.start_line), "error", f"@string {block.key}: {exc}")
             return
         self.macros[block.key.lower()] = value
 
@@ -165,7 +183,7 @@ class _Reader:
         if not m:
             return
         raw = block.raw or ""
-        line = _line(block.start_line, raw, max(raw.find(m.group()), 0))
+        line = self.line(block.start_line, raw, max(raw.find(m.group()), 0))
         snippet = " ".join(text.split())[:60]
         if self.recover(text, block.start_line):
             self.problem(
@@ -203,21 +221,25 @@ class _Reader:
         self.last = None
         return True
 
-    def entry(self, entry: bm.Entry) -> None:
+    def entry(self, entry: bm.Entry | FastEntry) -> None:
         """Convert one entry, with its field values evaluated."""
-        line = _line(entry.start_line)
+        line = self.line(entry.start_line)
         raw = entry.raw or ""
         bad = _BAD_BYTE.search(raw) if self.checked else None
         if bad:
             byte = ord(bad.group()) - 0xDC00
             self.problem(
-                _line(entry.start_line, raw, bad.start()),
+                self.line(entry.start_line, raw, bad.start()),
                 "error",
                 f"not UTF-8 (byte 0x{byte:02X}); entry '{entry.key}' skipped",
             )
             return
         key = "" if is_placeholder(entry.key) else entry.key
-        fields = self.unique(self.fields(entry.fields, key), key, line)
+        if isinstance(entry, FastEntry):
+            evaluated = self.fast_fields(entry, key)
+        else:
+            evaluated = self.fields(entry.fields, key)
+        fields = self.unique(evaluated, key, line)
         if not key:
             self.problem(
                 line,
@@ -257,19 +279,34 @@ class _Reader:
             out.append(field)
         return out
 
-    def fields(self, fields: Sequence[bm.Field], key: str) -> list[_Evaluated]:
+    def fast_fields(self, entry: FastEntry, key: str) -> list[_Evaluated]:
+        """:meth:`fields` of an entry read by the fast path: its plain ``{text}`` values as
+        they are (most entries), else all of them with their lines."""
+        out: list[_Evaluated] = []
+        for name, raw in entry.pairs:
+            plain = plain_value(raw)
+            if plain is None:
+                return self.fields(fast_fields(entry), key)
+            out.append((name, plain, []))
+        return out
+
+    def fields(self, fields: Sequence[bm.Field | FastField], key: str) -> list[_Evaluated]:
         """Evaluated ``(name, value, undefined macros)``; a missing comma is reported, repaired."""
         out: list[_Evaluated] = []
         for f in fields:
             raw = str(f.value)
+            plain = plain_value(raw)  # most values: no macro, no limit to check
+            if plain is not None:
+                out.append((f.key, plain, []))
+                continue
             try:
-                value, unknown = self.evaluate(raw, _line(f.start_line))
+                value, unknown = self.evaluate(raw, self.line(f.start_line))
                 out.append((f.key, value, unknown))
                 continue
             except ValueSyntaxError as exc:
                 cut = exc.offset
             rest = raw[cut:]
-            line = _line(f.start_line, raw, cut)
+            line = self.line(f.start_line, raw, cut)
             m = _FIELD_START.match(rest)
             try:
                 value, unknown = self.evaluate(raw[:cut], line)
@@ -317,9 +354,14 @@ def _read_chunk_blocks(chunk: Chunk, path: str) -> tuple[list[Work], list[Proble
                 reader.string(block)
         reader.problems = []  # the chunk that holds them reports them
     with quiet():
-        blocks = bibtexparser.parse_string(chunk.text, parse_stack=[]).blocks
-    for block in blocks:
-        reader.block(block)
+        for offset, item in blocks(chunk.text, with_raw=reader.checked):
+            reader.offset = offset
+            if isinstance(item, FastEntry):
+                reader.last = None
+                reader.entry(item)
+            else:
+                reader.block(item)
+    reader.offset = 0
     if reader.preambles:
         reader.problem(reader.preamble_line, "notice", "@preamble after the last entry is not kept")
     problems = reader.problems

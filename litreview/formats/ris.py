@@ -52,12 +52,11 @@ class _Record:
 @bulk
 def read_ris(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Read RIS ``text``: the works of every record, and the problems found (with lines)."""
-    records, problems = _scan(text, path)
-    records.reverse()  # each record's lines are dropped as soon as its work is made
-    works = []
-    while records:
-        works.append(_to_work(records.pop(), path, problems))
-    return works, problems
+    problems: list[Problem] = []
+    found: list[Problem] = []  # the records' own problems, told after the file's structure
+    # each record is made a work as soon as it is read, and its lines dropped
+    works = [_to_work(record, path, found) for record in _records(text, path, problems)]
+    return works, problems + found
 
 
 def validate_ris(text: str, path: str = "<string>") -> list[Problem]:
@@ -66,18 +65,25 @@ def validate_ris(text: str, path: str = "<string>") -> list[Problem]:
 
 
 def _scan(text: str, path: str) -> tuple[list[_Record], list[Problem]]:
-    """Split ``text`` into records by ``TY``/``ER``, reporting structural problems.
+    """Split ``text`` into records by ``TY``/``ER``, reporting structural problems."""
+    problems: list[Problem] = []
+    return list(_records(text, path, problems)), problems
+
+
+def _records(text: str, path: str, problems: list[Problem]) -> Iterator[_Record]:
+    """The records of ``text``, each once no line can be added to it any more (at the next
+    ``TY`` or the end); structural problems are added to ``problems``.
 
     A line is a tag line by rispy's rule (``RisParser.parse_line``), inlined here: this loop
     runs once per line of a search export (35 lines a record), and a call per line was a
     third of the reading time.
     """
-    records: list[_Record] = []
-    problems: list[Problem] = []
+    count = 0
     current: _Record | None = None
     tags: list[tuple[str, str]] = []  # the current record's tags
     orphan = False  # inside tag lines that no TY opened (reported once)
     closed: _Record | None = None  # the record an ER just closed (tags may follow it)
+    last: _Record | None = None  # the record started last (lines may still be added to it)
     for number, line in enumerate(_lines(text), start=1):
         if line[2:5] == "  -" and line[:2].isupper() and line[:1].isalpha():
             found, value = line[:2], line[6:].strip()
@@ -105,9 +111,12 @@ def _scan(text: str, path: str) -> tuple[list[_Record], list[Problem]]:
                         ),
                     )
                 )
+            if last is not None:
+                yield last
             current, orphan = _Record(line=number, tags=[("TY", value)]), False
             tags = current.tags
-            records.append(current)
+            last = current
+            count += 1
         elif tag == "ER":
             closed, current, orphan = current, None, False
         elif tag is not None and closed is not None:  # Ovid writes NL after ER
@@ -127,9 +136,10 @@ def _scan(text: str, path: str) -> tuple[list[_Record], list[Problem]]:
             )
     if current is not None:
         problems.append(_problem(path, current.line, "warning", "record has no ER before the end"))
-    if not records and not any(p.severity == "error" for p in problems):
+    if last is not None:
+        yield last
+    if not count and not any(p.severity == "error" for p in problems):
         problems.append(_problem(path, 1, "error", "no RIS records found"))
-    return records, problems
 
 
 def _lines(text: str) -> Iterator[str]:

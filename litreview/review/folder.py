@@ -22,7 +22,7 @@ from litreview.core.errors import InputError, Problem
 from litreview.core.files import decode_utf8, read_bytes, read_text
 from litreview.core.model import Citation, Document, Evidence, GapStatement, Merge, Tag, Work
 from litreview.core.tables import csv_text, iter_csv, parse_csv, read_csv
-from litreview.formats.bibtex import read_bibtex, write_bibtex
+from litreview.formats.bibtex import bibtex_pieces, read_bibtex
 from litreview.formats.bibtex_patch import Read, check_bibtex, patch_bibtex
 from litreview.formats.documents import read_document
 from litreview.review.lock import hold
@@ -108,7 +108,7 @@ class Review:
         )
         recover(self.root, folders, (self.gaps_dir,))
 
-    def _write(self, path: Path, data: str | bytes) -> None:
+    def _write(self, path: Path, data: str | bytes | Iterator[str]) -> None:
         """Write one file of the review: at the end of the transaction (a one-file
         transaction outside one)."""
         if self._tx is None:
@@ -224,7 +224,8 @@ class Review:
         is not BibTeX is an :class:`InputError`, and is left as it is."""
         path = self.corpus_path
         if not path.exists():
-            self._write(path, write_bibtex(sorted(works, key=lambda w: w.key)))
+            # an entry at a time: the text of 10^6 works is gigabytes
+            self._write(path, bibtex_pieces(sorted(works, key=lambda w: w.key)))
             return
         data = read_bytes(path)
         bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""

@@ -25,7 +25,7 @@ import os
 import re
 import secrets
 import shutil
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -75,11 +75,13 @@ class Transaction:
     """Files and folders staged for one all-or-nothing save of the review at ``root``."""
 
     root: Path
-    files: dict[Path, bytes] = field(default_factory=dict)
+    # a file's bytes, or its text a piece at a time (made when the file is written)
+    files: dict[Path, bytes | Iterator[str]] = field(default_factory=dict)
     trees: dict[Path, _Tree] = field(default_factory=dict)
 
-    def write(self, path: Path, data: str | bytes) -> None:
-        """Stage ``path`` to hold ``data`` (text is written as UTF-8)."""
+    def write(self, path: Path, data: str | bytes | Iterator[str]) -> None:
+        """Stage ``path`` to hold ``data`` (text is written as UTF-8; text given in pieces
+        is made and written a piece at a time when the transaction commits)."""
         self.files[path] = data.encode("utf-8") if isinstance(data, str) else data
 
     def replace_tree(

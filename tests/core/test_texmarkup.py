@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import given
@@ -131,3 +132,24 @@ def test_exports_that_are_not_tex_carry_unicode_and_bibtex_keeps_the_markup() ->
     # CSL-JSON read back is plain text, and stays so on the next export.
     again, _ = read_csljson(write_csljson(works), "x.json")
     assert json.loads(write_csljson(again)) == json.loads(write_csljson(works))
+
+
+_BY_REGEX = {
+    "\\": "\\textbackslash{}",
+    "{": "\\{",
+    "}": "\\}",
+    "&": "\\&",
+    "%": "\\%",
+    "$": "\\$",
+    "#": "\\#",
+    "_": "\\_",
+    "~": "\\textasciitilde{}",
+    "^": "\\textasciicircum{}",
+    "\n": "\\newline{}",
+}
+
+
+@given(st.text(alphabet=st.sampled_from(list("\\{}&%$#_~^\n-\0 aé")), max_size=30) | st.text())
+def test_to_tex_replaces_as_one_regex_pass_would(value: str) -> None:
+    expected = re.sub(r"[\\{}&%$#_~^\n]|-(?=-)", lambda m: _BY_REGEX.get(m.group(), "-{}"), value)
+    assert to_tex(value) == expected

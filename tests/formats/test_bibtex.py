@@ -474,3 +474,12 @@ def test_reading_arbitrary_text_never_raises(text: str) -> None:
     found, problems = read_bibtex(text, "f.bib")
     assert all(isinstance(w, Work) for w in found)
     assert all(p.path == "f.bib" for p in problems)
+
+
+@settings(max_examples=50)
+@given(st.lists(works(), max_size=4), st.booleans())
+def test_pieces_joined_are_the_written_text(items: list[Work], biblatex: bool) -> None:
+    from litreview.formats.bibtex import bibtex_pieces
+
+    joined = "".join(bibtex_pieces(items, biblatex=biblatex))
+    assert joined == write_bibtex(items, biblatex=biblatex)

@@ -213,3 +213,14 @@ def test_lines_split_a_piece_at_a_time_are_the_lines(
     expected = text[1:].replace("\r\n", "\n").replace("\r", "\n").split("\n")
     assert list(ris._lines(text)) == expected
     assert list(ris._lines(text.replace("\r\n", "\n").replace("\r", "\n"))) == expected
+
+
+@pytest.mark.parametrize("piece", [1, 5, 40])
+def test_problem_lines_are_the_same_however_the_text_is_cut(
+    monkeypatch: pytest.MonkeyPatch, piece: int
+) -> None:
+    text = "TY  - JOUR\nTI  - A\nER  - \nstray\nTY  - XXX\nTI  - B\nTY  - JOUR\nER  - \nAU  - C\n"
+    whole = read_ris(text, "x.ris")
+    monkeypatch.setattr(ris, "_PIECE", piece)
+    assert read_ris(text, "x.ris") == whole
+    assert [p.line for p in whole[1]] == [4, 7, 9, 5]

@@ -280,3 +280,21 @@ def test_a_journal_may_name_the_file_a_link_of_the_review_points_at(
     write_journal(review.root, "committing", [Move(staged, shared)])
     recover(review)
     assert review.corpus_path.is_symlink() and shared.read_text() == "new corpus\n"
+
+
+def test_text_in_pieces_is_written_as_it_comes_and_all_or_nothing(review: Review) -> None:
+    before = files_of(review)
+
+    def pieces(fail: bool) -> Iterator[str]:
+        yield "new "
+        if fail:
+            raise OSError("disk full")
+        yield "corpus\n"
+
+    with pytest.raises(OSError, match="disk full"), review.transaction() as r:
+        r._write(r.corpus_path, pieces(fail=True))
+        r.write_table(r.citations_path, ["a"], [{"a": "new"}])
+    assert files_of(review) == before
+    with review.transaction() as r:
+        r._write(r.corpus_path, pieces(fail=False))
+    assert r.corpus_path.read_text() == "new corpus\n"

@@ -1,0 +1,190 @@
+"""A fast reading of well-formed BibTeX entries; everything else is bibtexparser's.
+
+bibtexparser's splitter steps through a file one mark (``{ } " , =`` and every newline) at
+a time in Python, which was most of the time of reading a large ``corpus.bib``. Most
+entries have one plain shape, ``@type{key, name = {value}, name = "value", name = 2019}``,
+which a few regular expressions read at C speed.
+
+The file is cut where a block starts a line (``@name{`` or ``@name(`` after white space
+only): there bibtexparser's splitter is always outside any block (it ends an unclosed block
+at such a start), so each part between two cuts reads alone exactly as within the whole
+file. A part that is one entry of the plain shape, then white space, is read here, into the
+same fields and lines bibtexparser gives; any other part (``@string``, ``@preamble``,
+``@comment``, text between entries, ``#`` concatenation, deep braces, a missing comma ...)
+is handed to bibtexparser. A citekey used twice is told as bibtexparser's library tells it.
+A text with a backslash before a newline (bibtexparser then does not count the line) is
+handed over whole.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+import bibtexparser
+from bibtexparser import model as bm
+
+__all__ = ["FastEntry", "FastField", "blocks", "fields"]
+
+
+class FastField(NamedTuple):
+    """A field as :class:`bibtexparser.model.Field` has it (``start_line``: of its ``=``)."""
+
+    key: str
+    value: str
+    start_line: int
+
+
+class FastEntry(NamedTuple):
+    """An entry as :class:`bibtexparser.model.Entry` has it (lines 0-based); its fields as
+    ``(name, value)`` pairs, and where they are in ``text`` (:func:`fields` gives them with
+    their lines, which only a problem needs)."""
+
+    entry_type: str
+    key: str
+    pairs: list[tuple[str, str]]
+    start_line: int
+    raw: str
+    text: str
+    body: int  # where the fields start in text
+    end: int  # where the entry's part of text ends
+
+
+# A block start at the start of a line (the position of its "@" is the match's end).
+_CUT = re.compile(r"\n[^\S\n]*+(?=@\w*[ \t]*[{(])")
+_HEAD = re.compile(r"[^\S\n]*+@(\w+)[ \t]*\{\s*([^\s,{}()\"=@#%\\]+)\s*,")
+# A braced value nests up to three levels; a backslash hides the character after it from
+# the splitter (its marks are not preceded by one), so "\\+." is one piece.
+_IN = r"(?:[^{}\\]++|\\++.)"
+_BRACED = rf"\{{(?:{_IN}|\{{(?:{_IN}|\{{{_IN}*+\}})*+\}})*+\}}"
+_QUOTED = r'"(?:[^"\\{}]++|\\++[^{}])*+"'
+_BARE = r"[^\s,{}()\"=@#%\\]++"
+_NAME = r"[^\s,{}()\"=@#%\\]++"
+_FIELD = re.compile(
+    rf"\s*+({_NAME})\s*+(=)\s*+({_BRACED}|{_QUOTED}|{_BARE})\s*+(?:,|(?=\}}))", re.DOTALL
+)
+# The same fields, as (name, value) pairs; and the whole rest of an entry of such fields.
+_PAIR = re.compile(
+    rf"\s*+({_NAME})\s*+=\s*+({_BRACED}|{_QUOTED}|{_BARE})\s*+(?:,|(?=\}}))", re.DOTALL
+)
+_BODY = re.compile(
+    rf"(?:\s*+{_NAME}\s*+=\s*+(?:{_BRACED}|{_QUOTED}|{_BARE})\s*+(?:,|(?=\}})))++\s*+\}}\s*+",
+    re.DOTALL,
+)
+_FIRST = re.compile(r"[^\S\n]*+@\w*[ \t]*[{(]")
+_START = re.compile(r"@\w*[ \t]*[{(]")
+_END = re.compile(r"\s*+\}\s*+")
+_NOT_ENTRIES = ("comment", "preamble", "string")
+Item = tuple[int, FastEntry | bm.Block]
+
+
+def blocks(text: str, *, with_raw: bool) -> Iterator[Item]:
+    """The blocks of ``text`` in file order, each with the lines to add to its lines (0 for
+    an entry read here, whose lines count from the start of ``text``); ``with_raw``: keep
+    each entry's text (``raw``)."""
+    keys = _Keys()
+    if "\\\n" in text:
+        yield from _handed(text, 0, len(text), 0, keys)
+        return
+    cuts = [0] if _FIRST.match(text) else []
+    cuts += [m.end() for m in _CUT.finditer(text)]
+    cuts.append(len(text))
+    pending, pending_line = 0, 0  # the text not read yet, handed over in one piece
+    line, counted = 0, 0
+    for start, end in itertools.pairwise(cuts):
+        line += text.count("\n", counted, start)
+        counted = start
+        entry = _entry(text, start, end, line, with_raw)
+        if entry is None:
+            continue
+        if pending < start:  # first, so that its citekeys count as seen
+            yield from _handed(text, pending, start, pending_line, keys)
+            pending, pending_line = start, line
+        if entry.key in keys.entries:
+            continue
+        keys.entries.add(entry.key)
+        yield 0, entry
+        pending, pending_line = end, line + text.count("\n", start, end)
+    if pending < len(text):
+        yield from _handed(text, pending, len(text), pending_line, keys)
+
+
+def _entry(text: str, start: int, end: int, line: int, with_raw: bool) -> FastEntry | None:
+    """The entry that is all of ``text[start:end]`` but white space after it, when it has
+    the plain shape; else ``None``."""
+    head = _HEAD.match(text, start, end)
+    if head is None:
+        return None
+    entry_type = head.group(1).lower()
+    if entry_type.startswith(_NOT_ENTRIES):
+        return None
+    at = head.start(1) - 1
+    if _BODY.fullmatch(text, head.end(), end) is None:
+        return None
+    pairs = _PAIR.findall(text, head.end(), end)
+    if len({name for name, _ in pairs}) != len(pairs):  # bibtexparser reports a repeat
+        return None
+    raw = text[at : text.rindex("}", at, end) + 1] if with_raw else ""
+    line_at = line + text.count("\n", start, at)
+    return FastEntry(entry_type, head.group(2), pairs, line_at, raw, text, head.end(), end)
+
+
+def fields(entry: FastEntry) -> list[FastField]:
+    """The fields of ``entry``, each with the line of its ``=``."""
+    out = []
+    pos, line = entry.body, entry.start_line
+    counted = entry.text.rindex("@", 0, entry.body)  # the entry's "@", on its first line
+    while m := _FIELD.match(entry.text, pos, entry.end):
+        equals = m.start(2)
+        line += entry.text.count("\n", counted, equals)
+        counted = equals
+        out.append(FastField(m.group(1), m.group(3), line))
+        pos = m.end()
+    return out
+
+
+class _Keys:
+    """The citekeys of entries and ``@string`` names seen so far (a repeat is a
+    :class:`bibtexparser.model.DuplicateBlockKeyBlock`, as bibtexparser's library makes it)."""
+
+    def __init__(self) -> None:
+        self.entries: set[str] = set()
+        self.strings: set[str] = set()
+
+    def check(self, block: bm.Block) -> bm.Block:
+        """``block``, or a duplicate-key block when its key was seen before."""
+        if isinstance(block, bm.Entry):
+            seen = self.entries
+        elif isinstance(block, bm.String):
+            seen = self.strings
+        else:
+            return block
+        if block.key not in seen:
+            seen.add(block.key)
+            return block
+        return bm.DuplicateBlockKeyBlock(
+            start_line=block.start_line,
+            raw=block.raw,
+            key=block.key,
+            previous_block=block,
+            duplicate_block=block,
+        )
+
+
+def _handed(text: str, start: int, end: int, line: int, keys: _Keys) -> Iterator[Item]:
+    """The blocks bibtexparser's splitter reads in ``text[start:end]`` (a part that starts
+    outside any block), each with ``line``, the lines before the part.
+
+    The part is read with the start of the block after it (``@name{``), as within the whole
+    text: a block the part leaves open then fails on it as it would there (and says so in
+    the same words); the block that start makes on its own is dropped.
+    """
+    after = _START.match(text, end)
+    parsed = bibtexparser.parse_string(text[start : after.end() if after else end], parse_stack=[])
+    found = parsed.blocks
+    if after and found and isinstance(found[-1], bm.ParsingFailedBlock):
+        found = found[:-1]
+    for block in found:
+        yield line, keys.check(block)
