@@ -28,7 +28,7 @@ never rewritten.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -43,7 +43,7 @@ from litreview.formats._bibtex_chunks import split_chunks
 from litreview.formats._bibtex_entry_patch import patch_entry, split_entry
 from litreview.formats._bibtex_prepare import is_placeholder, mark_keyless, quiet
 from litreview.formats._bibtex_syntax import MONTHS
-from litreview.formats.bibtex import read_bibtex, write_bibtex
+from litreview.formats.bibtex import bibtex_pieces, read_bibtex, write_bibtex
 
 __all__ = ["Read", "check_bibtex", "patch_bibtex"]
 
@@ -236,8 +236,20 @@ def patch_bibtex(
     :func:`~litreview.formats.bibtex.read_bibtex` gave for ``text`` (works and problems), if
     the caller read it already: it is not read again.
     """
+    pieces = patch_pieces(text, works, path, read)
+    return text if pieces is None else "".join(pieces)
+
+
+def patch_pieces(
+    text: str, works: Sequence[Work], path: str = "<string>", read: Read | None = None
+) -> Iterator[str] | None:
+    """:func:`patch_bibtex`'s new text a piece at a time (joined, they are that text), or
+    ``None`` when it is ``text`` unchanged. The pieces are made as they are asked for (kept
+    text, patched entries, new entries one by one), so a file of gigabytes is never built
+    as a second string. Every check, and so every :class:`InputError`, comes before the
+    first piece."""
     if not text.strip():
-        return write_bibtex(sorted(works, key=lambda w: w.key))
+        return bibtex_pieces(sorted(works, key=lambda w: w.key))
     blocks = _check(text, path, read)
     nl = _newline(text)
     matched = _match(blocks, works)
@@ -247,6 +259,8 @@ def patch_bibtex(
     stored = dict(zip(changed, _stored(list(changed.values()), path), strict=True))
     changed = {i: w for i, w in changed.items() if stored[i] != blocks[i].work}
     removed = {i for i, w in matched.items() if w is None}
+    if not (added or changed or removed):
+        return None
     blocks = _with_strays(text, blocks, set(changed) | removed, path)
     candidates = _patch_entries(text, blocks, changed, stored, nl, path)
     dropped: set[int] = set()
@@ -255,8 +269,8 @@ def patch_bibtex(
         if wanted != _preambles(blocks[i].work):
             dropped |= set(_attached(blocks, i))
             candidates[i] = "".join(f"@preamble{{{v}}}{nl}" for v in wanted) + candidates[i]
-    appended = write_bibtex(added).replace("\n", nl) if added else ""
-    if appended and _months_redefined(text, blocks):  # else they read as written alone
+    if added and _months_redefined(text, blocks):  # else they read as written alone
+        appended = write_bibtex(added).replace("\n", nl)
         got = _read_back(text, blocks, {}, appended, path)
         if [_bare(w) for w in got] != [_bare(w) for w in _stored(added, path)]:
             raise InputError(
@@ -266,7 +280,7 @@ def patch_bibtex(
             )
     for i in removed:
         dropped |= set(_attached(blocks, i))
-    return _assemble(text, blocks, candidates, removed | dropped, appended, nl)
+    return _assemble(text, blocks, candidates, removed | dropped, added, nl)
 
 
 def _with_strays(text: str, blocks: list[_Block], touched: set[int], path: str) -> list[_Block]:
@@ -349,35 +363,50 @@ def _assemble(
     blocks: list[_Block],
     candidates: dict[int, str],
     removed: set[int],
-    appended: str,
+    added: Sequence[Work],
     nl: str,
-) -> str:
-    """The new text: blocks kept, patched or cut (``removed``: entries and preambles), and
-    the new entries appended."""
+) -> Iterator[str]:
+    """The new text a piece at a time: blocks kept, patched or cut (``removed``: entries and
+    preambles), and the ``added`` works' entries appended."""
     cuts: list[tuple[int, int, str]] = []
     for i, text_new in candidates.items():
         cuts.append((blocks[i].start, blocks[i].end, text_new))
     for i in removed:
         cuts.append(_cut_block(text, blocks[i], ""))
-    pieces = []
+    ends = ""  # the end of the text so far
     pos = 0
     for start, end, new in sorted(cuts):
-        pieces.append(text[pos:start])
-        pieces.append(new)
+        yield text[pos:start]
+        yield new
+        ends = (ends + text[max(pos, start - 2) : start] + new[-2:])[-2:]
         pos = end
     last_entry = max((b.end for b in blocks if b.kind == "entry"), default=0)
     tail_has_preamble = any(b.kind == "preamble" and b.start >= last_entry for b in blocks)
     # new entries go at the end, or before an @preamble after the last entry (it is the
     # next entry's, and they are not)
-    split = max(pos, last_entry) if appended and tail_has_preamble else len(text)
-    pieces.append(text[pos:split])
-    if appended:
-        last = next((p for p in reversed(pieces) if p), "")
-        if last and not last.endswith("\n"):
-            pieces.append(nl)
-        if any(p.strip() for p in pieces):
-            pieces.append(nl)
-        pieces.append(appended)
+    split = max(pos, last_entry) if added and tail_has_preamble else len(text)
+    yield text[pos:split]
+    if added:
+        ends = (ends + text[max(pos, split - 2) : split])[-2:]
+        if ends and not ends.endswith("\n"):
+            yield nl
+        if _kept_words(text, cuts, split):
+            yield nl
+        for piece in bibtex_pieces(added):
+            yield piece.replace("\n", nl)
         if split < len(text):
-            pieces.append(nl + text[split:].lstrip("\r\n"))
-    return "".join(pieces)
+            yield nl + text[split:].lstrip("\r\n")
+
+
+_WORD = re.compile(r"\S")
+
+
+def _kept_words(text: str, cuts: list[tuple[int, int, str]], split: int) -> bool:
+    """Whether the new text before ``split`` holds more than white space (then the new
+    entries are set apart from it by a blank line)."""
+    pos = 0
+    for start, end, new in sorted(cuts):
+        if _WORD.search(text, pos, start) or new.strip():
+            return True
+        pos = end
+    return bool(_WORD.search(text, pos, split))

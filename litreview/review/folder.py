@@ -10,6 +10,7 @@ taxonomy and an empty curation file once).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -23,7 +24,7 @@ from litreview.core.files import decode_utf8, read_bytes, read_text
 from litreview.core.model import Citation, Document, Evidence, GapStatement, Merge, Tag, Work
 from litreview.core.tables import csv_text, iter_csv, parse_csv, read_csv
 from litreview.formats.bibtex import bibtex_pieces, read_bibtex
-from litreview.formats.bibtex_patch import Read, check_bibtex, patch_bibtex
+from litreview.formats.bibtex_patch import Read, check_bibtex, patch_pieces
 from litreview.formats.documents import read_document
 from litreview.review.lock import hold
 from litreview.review.transaction import STATE_DIR, Swept, Transaction, pending, recover
@@ -228,11 +229,13 @@ class Review:
             self._write(path, bibtex_pieces(sorted(works, key=lambda w: w.key)))
             return
         data = read_bytes(path)
-        bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+        bom = "\ufeff" if data.startswith(b"\xef\xbb\xbf") else ""
         old = decode_utf8(data, str(path))
-        new = patch_bibtex(old, works, str(path), self._corpus_read.get(_digest(data)))
-        if new != old:
-            self._write(path, bom + new.encode("utf-8"))
+        read = self._corpus_read.get(_digest(data))
+        del data  # the text is what is patched; the bytes need not be held beside it
+        pieces = patch_pieces(old, works, str(path), read)
+        if pieces is not None:  # written a piece at a time: kept text, patched and new entries
+            self._write(path, itertools.chain([bom], pieces))
 
     def load_documents(self) -> list[Document]:
         """Rows of ``documents.csv``."""

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from litreview.core.errors import InputError
 from litreview.core.model import Person, Work
 from litreview.formats.bibtex import read_bibtex, write_bibtex
-from litreview.formats.bibtex_patch import check_bibtex, patch_bibtex
+from litreview.formats.bibtex_patch import check_bibtex, patch_bibtex, patch_pieces
 from tests.strategies import keys, texts, works
 
 HAND = (
@@ -101,6 +101,17 @@ def test_new_works_are_appended_sorted_in_the_files_line_endings() -> None:
     assert added.index("{a2020,") < added.index("{b2020,")
     assert "\n" not in added.replace("\r\n", "")
     assert _by_key(_read(out)) == _by_key([*old, a, b])
+
+
+def test_the_new_text_comes_in_pieces_and_nothing_when_nothing_changes() -> None:
+    """A corpus of gigabytes is patched without a second copy of it: the kept text and each
+    new entry are separate pieces, made as they are written."""
+    old = _read(HAND)
+    assert patch_pieces(HAND, old) is None
+    new = [_stored(Work(key=f"k{i}", type="book", title=f"T{i}")) for i in range(3)]
+    pieces = list(patch_pieces(HAND, [*old, *new]) or [])
+    assert "".join(pieces) == patch_bibtex(HAND, [*old, *new])
+    assert sum("@book{k" in p for p in pieces) == 3 and max(map(len, pieces)) <= len(HAND)
 
 
 def test_a_removed_entry_is_cut_cleanly_with_its_preamble() -> None:
