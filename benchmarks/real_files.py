@@ -360,6 +360,14 @@ def _is_biblatex(text: str) -> bool:
     )
 
 
+def _keyed(text: str) -> str:
+    """``text`` with each entry that has no citekey (``@Article{,``, as Citavi writes them)
+    given one: biber skips such entries, so their own data-model warnings would go uncounted
+    while the export, where import gave them keys, has them."""
+    count = iter(range(1, 1 << 30))
+    return re.sub(r"(@\w+\s*[{(])\s*,", lambda m: f"{m.group(1)}keyless{next(count)},", text)
+
+
 def measure(path: Path, tools: bool) -> dict[str, object]:
     """One row of the table."""
     from litreview.core.errors import LitreviewError
@@ -391,7 +399,7 @@ def measure(path: Path, tools: bool) -> dict[str, object]:
             row["consumer errors"] = failed
             if fmt == "bibtex":
                 copy = Path(tmp) / "input.bib"  # biber writes its log beside the file
-                copy.write_bytes(path.read_bytes())
+                copy.write_text(_keyed(path.read_text(encoding="utf-8-sig")), encoding="utf-8")
                 own = _datamodel_warnings(copy, tmp)
                 row["dm warn"] = f"{warn} [{own}]"
     from litreview.corpus.dedup import merge_into
