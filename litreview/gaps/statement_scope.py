@@ -15,11 +15,13 @@ reference holds (a title, a name with a year, publication facts or a link:
 :func:`litreview.extract.citations.looks_like_reference`), that reads as one
 (:data:`REFERENCE_LIKE`) and has fewer than :data:`PROSE_SENTENCES` prose sentences is a
 reference string wherever it stands: an endnote list without a heading, a list of related
-products, a list of studies in an appendix. In an explanatory note, which is read, a bare
-link or a sentence that is a reference on its own is not. A short sentence whose every word
-but the small words of a title (``title_words`` in ``gap_cues.yaml``) is capitalised is a
-title: a heading run into its paragraph, a section title cut from its line, a line of a
-contents list. A dot leader anywhere in a sentence marks a contents line.
+products, a list of studies in an appendix. A long paragraph is cut into entries as a
+reference list is; when most of them (:data:`LIST_SHARE`) are reference strings, they are
+a hard-wrapped list. In an explanatory note, which is read, a bare link or a sentence that
+is a reference on its own is not. A short sentence whose every word but the small words of
+a title (``title_words`` in ``gap_cues.yaml``) is capitalised is a title: a heading run into
+its paragraph, a section title cut from its line, a line of a contents list. A dot leader
+anywhere in a sentence marks a contents line.
 """
 
 from __future__ import annotations
@@ -29,18 +31,22 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from litreview.core.text import Heading, Span, find_headings, is_list_item, paragraphs, sentences
+from litreview.extract._text import split_lines
 from litreview.extract.citations import classify
 from litreview.extract.citations import looks_like_reference as holds_reference
 from litreview.extract.document import DocumentScan, scan_text
 from litreview.extract.reference_likeness import looks_like_reference
+from litreview.extract.reflist import reference_entries
 from litreview.gaps.cues import Cues
 
 __all__ = ["REFERENCE_LIKE", "Sentence", "read_sentences"]
 
 #: A note sentence at least this reference-like (0..1) is a reference string.
 REFERENCE_LIKE = 0.6
-#: A paragraph of more words than this is never one reference string.
+#: A paragraph of more words than this is never one reference string; it is a list of
+#: them when at least this share of its entries are.
 REFERENCE_WORDS = 100
+LIST_SHARE = 0.75
 #: A paragraph with this many prose sentences (this many words or more, not reference-like)
 #: is body text, however many names, years and titles it holds.
 PROSE_SENTENCES = 2
@@ -153,21 +159,37 @@ def _excluded(
 
 
 def _reference_paragraphs(text: str) -> list[tuple[int, int]]:
-    """The paragraphs of ``text`` that are reference strings by their shape, in order (a
-    markdown link read as its words: a linked word in prose is no title)."""
+    """The spans of ``text`` that are reference strings by their shape, in order: short
+    paragraphs that read as one, and the entries of a long paragraph that is a hard-wrapped
+    list of them (cut as :func:`litreview.extract.reflist.reference_entries` cuts a list)."""
+    lines = split_lines(text)
+    line_starts = [ln.start for ln in lines]
     out = []
     for para in paragraphs(text):
-        raw = _LINK.sub(r"\1", text[para.start : para.end])
-        body = _NOTE_NUMBER.sub("", _SPACES.sub(" ", raw).strip(), count=1)
-        if (
-            len(body.split()) <= REFERENCE_WORDS
-            and classify(body) == "citation"
-            and holds_reference(body)
-            and looks_like_reference(flatten(body)) >= REFERENCE_LIKE
-            and _prose_sentences(body) < PROSE_SENTENCES
-        ):
-            out.append((para.start, para.end))
+        raw = text[para.start : para.end]
+        if len(raw.split()) <= REFERENCE_WORDS:
+            out += [(para.start, para.end)] if _reads_as_reference(raw) else []
+            continue
+        first = bisect_right(line_starts, para.start) - 1
+        last = bisect_right(line_starts, para.end - 1) - 1
+        entries = reference_entries(text, lines, [(first, last)])
+        shaped = [(e.start, e.end) for e in entries if _reads_as_reference(e.raw)]
+        if len(shaped) >= 2 and len(shaped) >= LIST_SHARE * len(entries):
+            out += shaped
     return out
+
+
+def _reads_as_reference(raw: str) -> bool:
+    """Whether a piece of text is one reference string (a markdown link read as its words: a
+    linked word in prose is no title; a leading note number left out)."""
+    body = _NOTE_NUMBER.sub("", _SPACES.sub(" ", _LINK.sub(r"\1", raw)).strip(), count=1)
+    return (
+        len(body.split()) <= REFERENCE_WORDS
+        and classify(body) == "citation"
+        and holds_reference(body)
+        and looks_like_reference(flatten(body)) >= REFERENCE_LIKE
+        and _prose_sentences(body) < PROSE_SENTENCES
+    )
 
 
 def _reference_sentence(flat: str, reference_like: float) -> bool:

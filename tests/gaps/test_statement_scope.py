@@ -120,3 +120,29 @@ def test_explanatory_notes_are_read_and_their_reference_strings_are_not(cues: Cu
     assert scope["https://example.org/fraud-counts.pdf"] == "reference"
     cited = [e for f, e in scope.items() if f.startswith("Smith")]
     assert cited and all(cited)
+
+
+def test_a_hard_wrapped_list_of_studies_is_never_read(cues: Cues) -> None:
+    """A list of studies extracted from a PDF: one paragraph longer than any one reference,
+    no blank line between entries, each wrapped over lines, one with a remark in brackets."""
+    text = (
+        f"Fraud against elders\n\nScams cost households a great deal. {GAP}\n\n"
+        "Bliss, Mary, and Joy Wilkie. “The Effect of Phone Scams on Older\n"
+        "Households.” Crime Review 24:2 (June 1997): 90-97. (This study was\n"
+        "supported by a bank.)\n"
+        "Caulfield, Laura E., and Susan M. Gross. “Postal Fraud in Rural\n"
+        "Districts: Effects on Savings.” Journal of Fraud 14:1 (1998): 15-22.\n"
+        "Dungy, Claire I., and Mary E. Losch. “Do Warnings Reduce the\n"
+        "Losses of Older People?” Fraud Studies 151 (July 1997): 724-729.\n"
+        "Evans, Cynthia J., and Nancy B. Lyons. “Scam Calls and Their Victims\n"
+        "in Three Towns.” Journal of Social Research (1986): 401-405.\n"
+        "Frank, Deborah A., and Stephen J. Wirtz. “Commercial Scams and Counselling:\n"
+        "Effects on Savings in a Randomized Trial.” Fraud Review 80:6 (1987): 845-854.\n"
+        "Neifert, Marianne, and Jane Gray. “Two Types of Warning Letters and the\n"
+        "Duration of Losses.” Journal of Elder Care 9:5 (1988): 411-413.\n"
+    )
+    scope = _scope(text, cues)
+    assert scope[GAP] == ""
+    listed = {f: e for f, e in scope.items() if f not in (GAP, "Fraud against elders")}
+    listed.pop("Scams cost households a great deal.")
+    assert listed and all(listed.values()), listed
