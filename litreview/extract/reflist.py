@@ -73,24 +73,41 @@ def _shaped_sections(lines: Sequence[Line]) -> list[tuple[int, int]]:
     previous = ""
     for k, h in enumerate(heads):
         end = heads[k + 1] - 1 if k + 1 < len(heads) else len(lines) - 1
-        paras = _paragraph_texts(lines[h + 1 : end + 1])
-        good = sum(1 for p in paras if _looks_like_entry(p))
+        paras = _paragraphs(lines, h + 1, end)
+        good = sum(1 for _, p in paras if _looks_like_entry(p))
         title = lines[h].text.strip()
         if paras and good >= _SHAPED_MIN * len(paras) and (good >= 2 or title == previous):
-            out.append((h + 1, end))
+            out.append((_after_prose(paras), end))
             previous = title
     return out
 
 
-def _paragraph_texts(lines: Sequence[Line]) -> list[str]:
-    """The paragraphs of some lines, each joined into one string."""
-    out: list[list[str]] = [[]]
-    for ln in lines:
-        if ln.text.strip():
-            out[-1].append(ln.text.strip())
-        elif out[-1]:
-            out.append([])
-    return [" ".join(p) for p in out if p]
+def _after_prose(paras: list[tuple[int, str]]) -> int:
+    """The first line of a shaped section once the prose paragraphs that open it (body text
+    above a list with no heading of its own) are left to the body."""
+    from litreview.extract.note_text import is_prose
+
+    for first, p in paras:
+        if _looks_like_entry(p) or not is_prose(p):
+            return first
+    return paras[0][0]
+
+
+def _paragraphs(lines: Sequence[Line], first: int, last: int) -> list[tuple[int, str]]:
+    """The paragraphs of lines ``first..last``: (index of the paragraph's first line, its
+    lines joined into one string)."""
+    out: list[tuple[int, list[str]]] = []
+    fresh = True
+    for i in range(first, last + 1):
+        text = lines[i].text.strip()
+        if not text:
+            fresh = True
+        elif fresh:
+            out.append((i, [text]))
+            fresh = False
+        else:
+            out[-1][1].append(text)
+    return [(i, " ".join(p)) for i, p in out]
 
 
 def _alone(lines: Sequence[Line], i: int) -> bool:

@@ -2,7 +2,7 @@
 
 The shipped file (``litreview/data/gap_cues.yaml``) holds the word lists the detector reads as
 features (:mod:`litreview.gaps.statement_features`), the words of section headings, what is
-never read (reference lists, captions, contents) and the settings. A review's own
+never read (reference lists, captions, contents, title-cased lines) and the settings. A review's own
 ``bibliography/gap_cues.yaml`` may change the settings only (``threshold``,
 ``context_sentences``, ``anaphora``) and add ``include``/``exclude`` patterns: a sentence an
 ``include`` pattern matches is a statement whatever the model says, one an ``exclude`` pattern
@@ -45,6 +45,7 @@ _SHIPPED_KEYS = frozenset(
         "contents_headings",
         "caption",
         "contents",
+        "title_words",
         "clause_breaks",
         "concessive",
     }
@@ -88,6 +89,7 @@ class Cues:
     contents_headings: re.Pattern[str] | None = None
     caption: re.Pattern[str] | None = None
     contents: re.Pattern[str] | None = None
+    title_words: frozenset[str] = frozenset()
     threshold: float = 0.5
     context_sentences: int = 2
     anaphora: tuple[re.Pattern[str], ...] = ()
@@ -150,6 +152,7 @@ def load_cues(text: str, path: str = "<string>") -> Cues:
         contents_headings=_heading_words(top.get("contents_headings"), path),
         caption=_regex(top["caption"], path) if "caption" in top else None,
         contents=_regex(top["contents"], path) if "contents" in top else None,
+        title_words=frozenset(str(n.value).lower() for n in _seq(top.get("title_words"), path)),
         threshold=_number(top.get("threshold"), path, 0.5),
         context_sentences=int(_number(top.get("context_sentences"), path, 2)),
         anaphora=tuple(_regex(n, path) for n in _seq(top.get("anaphora"), path)),

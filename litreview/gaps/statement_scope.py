@@ -8,6 +8,20 @@ sentence inside a reference-list entry (or a list section) is never read, whatev
 heading; a note sentence that reads as a reference
 (:func:`litreview.extract.reference_likeness.looks_like_reference`) inside a note that
 :func:`litreview.extract.citations.classify` does not call explanatory is a reference string.
+
+Apparatus the scan does not find is known by its shape alone. A paragraph (its note number
+aside, links read as their words) that the note reader calls a citation, that holds what a
+reference holds (a title, a name with a year, publication facts or a link:
+:func:`litreview.extract.citations.looks_like_reference`), that reads as one
+(:data:`REFERENCE_LIKE`) and has fewer than :data:`PROSE_SENTENCES` prose sentences is a
+reference string wherever it stands: an endnote list without a heading, a list of related
+products, a list of studies in an appendix. A long paragraph is cut into entries as a
+reference list is; when most of them (:data:`LIST_SHARE`) are reference strings, they are
+a hard-wrapped list. In an explanatory note, which is read, a bare link or a sentence that
+is a reference on its own is not. A short sentence whose every word but the small words of
+a title (``title_words`` in ``gap_cues.yaml``) is capitalised is a title: a heading run into
+its paragraph, a section title cut from its line, a line of a contents list. A dot leader
+anywhere in a sentence marks a contents line.
 """
 
 from __future__ import annotations
@@ -16,17 +30,33 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from litreview.core.text import Heading, Span, find_headings, is_list_item, sentences
+from litreview.core.text import Heading, Span, find_headings, is_list_item, paragraphs, sentences
+from litreview.extract._text import split_lines
 from litreview.extract.citations import classify
+from litreview.extract.citations import looks_like_reference as holds_reference
 from litreview.extract.document import DocumentScan, scan_text
 from litreview.extract.reference_likeness import looks_like_reference
+from litreview.extract.reflist import reference_entries
 from litreview.gaps.cues import Cues
 
 __all__ = ["REFERENCE_LIKE", "Sentence", "read_sentences"]
 
 #: A note sentence at least this reference-like (0..1) is a reference string.
 REFERENCE_LIKE = 0.6
+#: A paragraph of more words than this is never one reference string; it is a list of
+#: them when at least this share of its entries are.
+REFERENCE_WORDS = 100
+LIST_SHARE = 0.75
+#: A paragraph with this many prose sentences (this many words or more, not reference-like)
+#: is body text, however many names, years and titles it holds.
+PROSE_SENTENCES = 2
+PROSE_WORDS = 8
+#: A sentence of more words than this is never a title, however capitalised.
+TITLE_WORDS = 12
 _SPACES = re.compile(r"\s+")
+_NOTE_NUMBER = re.compile(r"^(?:\[\d{1,4}\]|\d{1,4}[.)]?)\s+")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
+_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -59,6 +89,8 @@ def read_sentences(text: str, cues: Cues) -> list[Sentence]:
     pieces = _note_pieces(scan)
     listed = [(a.start, a.end) for a in scan.spans if a.kind == "reference"]
     piece_starts = [p[0] for p in pieces]
+    blocks = _reference_paragraphs(text)
+    block_starts = [b[0] for b in blocks]
     heading_spans = {(h.start, h.end) for h in headings}
     out = []
     for span in spans:
@@ -68,6 +100,7 @@ def read_sentences(text: str, cues: Cues) -> list[Sentence]:
         flat = flatten(text[span.start : span.end])
         ref = looks_like_reference(flat)
         in_list = any(a <= span.start < b for a, b in listed)
+        shaped = explanatory and _inside(blocks, block_starts, span.start)
         out.append(
             Sentence(
                 start=span.start,
@@ -80,6 +113,8 @@ def read_sentences(text: str, cues: Cues) -> list[Sentence]:
                 reference_like=ref,
                 excluded="reference list"
                 if in_list
+                else "reference"
+                if shaped
                 else _excluded(text, span, flat, head, heading_spans, cues, note, explanatory, ref),
             )
         )
@@ -114,9 +149,90 @@ def _excluded(
         return "caption"
     if cues.contents is not None and cues.contents.search(flat):
         return "contents"
+    if _title_cased(flat, cues.title_words):
+        return "title"
     if note >= 0 and not explanatory and reference_like >= REFERENCE_LIKE:
         return "reference"
+    if note >= 0 and _reference_sentence(flat, reference_like):
+        return "reference"
     return ""
+
+
+def _reference_paragraphs(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` that are reference strings by their shape, in order: short
+    paragraphs that read as one, and the entries of a long paragraph that is a hard-wrapped
+    list of them (cut as :func:`litreview.extract.reflist.reference_entries` cuts a list)."""
+    lines = split_lines(text)
+    line_starts = [ln.start for ln in lines]
+    out = []
+    for para in paragraphs(text):
+        raw = text[para.start : para.end]
+        if len(raw.split()) <= REFERENCE_WORDS:
+            out += [(para.start, para.end)] if _reads_as_reference(raw) else []
+            continue
+        first = bisect_right(line_starts, para.start) - 1
+        last = bisect_right(line_starts, para.end - 1) - 1
+        entries = reference_entries(text, lines, [(first, last)])
+        shaped = [(e.start, e.end) for e in entries if _reads_as_reference(e.raw)]
+        if len(shaped) >= 2 and len(shaped) >= LIST_SHARE * len(entries):
+            out += shaped
+    return out
+
+
+def _reads_as_reference(raw: str) -> bool:
+    """Whether a piece of text is one reference string (a markdown link read as its words: a
+    linked word in prose is no title; a leading note number left out)."""
+    body = _NOTE_NUMBER.sub("", _SPACES.sub(" ", _LINK.sub(r"\1", raw)).strip(), count=1)
+    return (
+        len(body.split()) <= REFERENCE_WORDS
+        and classify(body) == "citation"
+        and holds_reference(body)
+        and looks_like_reference(flatten(body)) >= REFERENCE_LIKE
+        and _prose_sentences(body) < PROSE_SENTENCES
+    )
+
+
+def _reference_sentence(flat: str, reference_like: float) -> bool:
+    """Whether a sentence of an explanatory note is a reference string of its own: a bare
+    link, or a citation by the note reader's shape that reads as a reference and not as prose
+    (``RSIL (2022) The case for ...``)."""
+    kind = classify(flat)
+    if kind == "url":
+        return True
+    return (
+        kind == "citation"
+        and reference_like >= REFERENCE_LIKE
+        and holds_reference(flat)
+        and _prose_sentences(flat) == 0
+    )
+
+
+def _prose_sentences(body: str) -> int:
+    """How many sentences of ``body`` read as prose: of some length, and not as a reference."""
+    return sum(
+        1
+        for span in sentences(body)
+        if len(body[span.start : span.end].split()) >= PROSE_WORDS
+        and looks_like_reference(flatten(body[span.start : span.end])) < REFERENCE_LIKE
+    )
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Whether ``offset`` falls inside one of ``spans`` (sorted, ``starts`` their starts)."""
+    k = bisect_right(starts, offset) - 1
+    return k >= 0 and offset < spans[k][1]
+
+
+def _title_cased(flat: str, small: frozenset[str]) -> bool:
+    """Whether a sentence is a short title: each of its words capitalised but ``small`` ones,
+    the first and last capitalised too (never when there are no small words to go by, nor for
+    a question or a piece ending in a comma)."""
+    words = _WORD.findall(flat)
+    if not small or not words or len(words) > TITLE_WORDS or flat.endswith(("?", ",")):
+        return False
+    if not words[0][0].isupper() or words[-1].lower() in small:
+        return False  # a sentence cut by a page break: "in the United States and"
+    return all(w[0].isupper() for w in words if w.lower() not in small)
 
 
 def _note_pieces(scan: DocumentScan) -> list[tuple[int, int, int, bool]]:

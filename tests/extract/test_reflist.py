@@ -55,3 +55,16 @@ def test_a_list_of_studies_under_its_own_heading_is_found_by_shape() -> None:
         "Evans, Cynthia. “Formula Samples and Practice.” Nursing (1986): 401-405.\n"
     )
     assert [raw.split(",")[0] for _, raw in _entries(text)] == ["Bliss", "Dungy", "Evans"]
+
+
+def test_body_prose_above_a_list_found_by_shape_stays_body() -> None:
+    """A list with no heading of its own after body text: the prose paragraph under the
+    heading is no entry (the detector reads it), the page-broken piece of an entry is."""
+    text = (
+        "Fraud Against Elders\n\n"
+        "Scams cost households a great deal, and little is known about how they spread.\n\n"
+        "Bliss, Mary. “The Effect of Packs on Feeding.” Birth 24:2 (1997): 90-97.\n\n"
+        "Dungy, Claire. “Discharge Packages and Feeding.” Pediatrics 151 (1997): 724-729.\n\n"
+        "Evans, Cynthia. “Formula Samples and Practice.” Nursing (1986): 401-405.\n"
+    )
+    assert [raw.split(",")[0] for _, raw in _entries(text)] == ["Bliss", "Dungy", "Evans"]

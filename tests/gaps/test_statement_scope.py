@@ -1,0 +1,148 @@
+"""What the gap-statement detector reads: body text and explanatory notes, never reference
+strings, reference lists, headings, contents lines or titles, known by their shape alone.
+
+Every document here was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.gaps.cues import Cues, default_cues
+from litreview.gaps.statement_scope import read_sentences
+
+GAP = "Little is known about how scams reach older people in rural districts."
+
+
+@pytest.fixture(scope="module")
+def cues() -> Cues:
+    """The shipped cues."""
+    return default_cues()
+
+
+def _scope(text: str, cues: Cues) -> dict[str, str]:
+    """Each sentence's text -> why it is never read ("" when it is read)."""
+    return {s.flat: s.excluded for s in read_sentences(text, cues)}
+
+
+def test_a_reference_list_without_a_heading_is_never_read(cues: Cues) -> None:
+    """Endnote-style entries after the body, with no heading over them: each reads as a
+    reference (authors, year, title, container), so none is read; the gap above is."""
+    text = (
+        "Fraud against elders\n\n"
+        f"Scams cost households a great deal. {GAP}\n\n"
+        "Smith, J. and Brown, K. (2010) 'The lack of data on fraud', Journal of Crime "
+        "Studies, 3(1), pp. 1-5.\n\n"
+        "Jones, A. (2012) Further research on scams is needed. London: Policy Press.\n\n"
+        "Lee, M. (2019) 'Unknown victims: measuring fraud', Fraud Review, 8, pp. 10-20. "
+        "Available at: https://example.org/fraud.\n"
+    )
+    scope = _scope(text, cues)
+    assert scope[GAP] == ""
+    assert scope["Scams cost households a great deal."] == ""
+    refs = {f: e for f, e in scope.items() if f.startswith(("Smith", "Jones", "Lee", "Further"))}
+    assert refs and all(refs.values()), refs
+
+
+def test_a_related_products_list_is_never_read(cues: Cues) -> None:
+    """A list of an agency's own reports (italic title, report number, place and date) under
+    a heading that is not a references heading."""
+    text = (
+        "Oversight of grants\n\n"
+        f"The agency reviewed its grants in 2024. {GAP}\n\n"
+        "Related Products\n\n"
+        "_Grant Oversight: Agencies Should Assess Fraud Risks in Small Programs._ "
+        "XYZ-24-1001. (Capital City, D.C.: March 4, 2024).\n\n"
+        "_Fraud Risk: Better Data Needed to Estimate Losses to Scams._ XYZ-23-2002. "
+        "(Capital City, D.C.: May 9, 2023).\n"
+    )
+    scope = _scope(text, cues)
+    assert scope[GAP] == ""
+    listed = {f: e for f, e in scope.items() if f.startswith(("_Grant", "_Fraud", "XYZ", "("))}
+    assert listed and all(listed.values()), listed
+
+
+def test_a_table_of_contents_is_never_read(cues: Cues) -> None:
+    """Dot leaders mark a contents line wherever the sentence splitter cut it; the entries
+    of a contents list without leaders are titles."""
+    text = (
+        "Contents of the report Introduction ........................... 1 "
+        "Scams and Older People ......................... 4 Data on Fraud .......... 9\n\n"
+        "1 Background\n2 Scams and Older People\n3 What We Did\n\n"
+        f"Scams cost households a great deal. {GAP}\n"
+    )
+    scope = _scope(text, cues)
+    assert scope[GAP] == ""
+    contents = {f: e for f, e in scope.items() if f != GAP and not f.startswith("Scams cost")}
+    assert contents and all(contents.values()), contents
+
+
+def test_a_run_in_title_is_not_read_but_its_paragraph_is(cues: Cues) -> None:
+    """A bold title at the head of a paragraph is a title; the sentences after it are body."""
+    text = f"**Reliance on Local Partners.** Partners deliver most of the aid. {GAP}\n"
+    scope = _scope(text, cues)
+    assert scope["Reliance on Local Partners."] == "title"
+    assert scope["Partners deliver most of the aid."] == ""
+    assert scope[GAP] == ""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Little Is Known, and Less Is Measured, about Fraud Against Elders in the Region?",
+        "Data are lacking.",
+        "In the United States and",
+        "Evidence on Fraud Against Elders Remains Thin in Every Region That We Studied Closely "
+        "Over the Last Decade.",
+    ],
+)
+def test_a_sentence_that_is_no_short_title_is_read(cues: Cues, sentence: str) -> None:
+    """A question, a lower-case sentence, a piece cut by a page break and a long capitalised
+    sentence are not titles."""
+    text = f"Scams cost households a great deal.\nMost go unreported. {sentence}\n\nAnd more.\n"
+    assert _scope(text, cues)[sentence] == ""
+
+
+def test_explanatory_notes_are_read_and_their_reference_strings_are_not(cues: Cues) -> None:
+    """A note that explains is read, but a bare link or a reference in it is not; a note that
+    only cites is never read."""
+    text = (
+        "Fraud against elders\n\n"
+        f"Scams cost households a great deal.¹ {GAP}²\n\n"
+        "¹ We counted only the scams that were reported to the police, so the true number "
+        "is higher. https://example.org/fraud-counts.pdf\n\n"
+        "² Smith, J. (2010) 'The lack of data on fraud', Journal of Crime Studies, 3(1), "
+        "pp. 1-5.\n"
+    )
+    scope = {f.rstrip("¹²"): e for f, e in _scope(text, cues).items()}
+    assert scope[GAP] == ""
+    explained = [f for f in scope if f.startswith("We counted")]
+    assert explained and scope[explained[0]] == ""
+    assert scope["https://example.org/fraud-counts.pdf"] == "reference"
+    cited = [e for f, e in scope.items() if f.startswith("Smith")]
+    assert cited and all(cited)
+
+
+def test_a_hard_wrapped_list_of_studies_is_never_read(cues: Cues) -> None:
+    """A list of studies extracted from a PDF: one paragraph longer than any one reference,
+    no blank line between entries, each wrapped over lines, one with a remark in brackets."""
+    text = (
+        f"Fraud against elders\n\nScams cost households a great deal. {GAP}\n\n"
+        "Bliss, Mary, and Joy Wilkie. “The Effect of Phone Scams on Older\n"
+        "Households.” Crime Review 24:2 (June 1997): 90-97. (This study was\n"
+        "supported by a bank.)\n"
+        "Caulfield, Laura E., and Susan M. Gross. “Postal Fraud in Rural\n"
+        "Districts: Effects on Savings.” Journal of Fraud 14:1 (1998): 15-22.\n"
+        "Dungy, Claire I., and Mary E. Losch. “Do Warnings Reduce the\n"
+        "Losses of Older People?” Fraud Studies 151 (July 1997): 724-729.\n"
+        "Evans, Cynthia J., and Nancy B. Lyons. “Scam Calls and Their Victims\n"
+        "in Three Towns.” Journal of Social Research (1986): 401-405.\n"
+        "Frank, Deborah A., and Stephen J. Wirtz. “Commercial Scams and Counselling:\n"
+        "Effects on Savings in a Randomized Trial.” Fraud Review 80:6 (1987): 845-854.\n"
+        "Neifert, Marianne, and Jane Gray. “Two Types of Warning Letters and the\n"
+        "Duration of Losses.” Journal of Elder Care 9:5 (1988): 411-413.\n"
+    )
+    scope = _scope(text, cues)
+    assert scope[GAP] == ""
+    listed = {f: e for f, e in scope.items() if f not in (GAP, "Fraud against elders")}
+    listed.pop("Scams cost households a great deal.")
+    assert listed and all(listed.values()), listed
