@@ -463,10 +463,13 @@ class Review:
         self._write(path, csv_text(columns, rows))
 
     def save_gaps(
-        self, files: Mapping[str, str | bytes], *, keep: Callable[[str], bool] = lambda rel: True
+        self,
+        files: Mapping[str, str | bytes | Iterator[str]],
+        *,
+        keep: Callable[[str], bool] = lambda rel: True,
     ) -> None:
-        """Replace ``gaps/`` by ``files`` (keyed by path under it) at once; old files that
-        ``keep`` allows and ``files`` does not name survive."""
+        """Replace ``gaps/`` by ``files`` (keyed by path under it; text may come a piece at a
+        time) at once; old files that ``keep`` allows and ``files`` does not name survive."""
         if self._tx is None:
             with self.transaction() as r:
                 r.save_gaps(files, keep=keep)
