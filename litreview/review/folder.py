@@ -204,11 +204,12 @@ class Review:
         if not self.corpus_path.exists():
             return [], []
         data = read_bytes(self.corpus_path)
-        works, problems = read_bibtex(
-            decode_utf8(data, str(self.corpus_path)), str(self.corpus_path)
-        )
+        digest = _digest(data)
+        text = decode_utf8(data, str(self.corpus_path))
+        del data  # the text is what is read; the bytes need not be held beside it
+        works, problems = read_bibtex(text, str(self.corpus_path))
         self._corpus_read.clear()
-        self._corpus_read[_digest(data)] = (tuple(works), tuple(problems))
+        self._corpus_read[digest] = (tuple(works), tuple(problems))
         return works, problems
 
     def check_corpus(self) -> None:
