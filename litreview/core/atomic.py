@@ -11,6 +11,7 @@ import os
 import secrets
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from litreview.core.bulk import gc_paused
 
@@ -21,6 +22,7 @@ __all__ = [
     "stage",
     "temp_name",
     "write_bytes",
+    "write_data",
     "write_temp",
     "write_text",
 ]
@@ -65,19 +67,25 @@ def stage(target: Path, data: bytes | Iterator[str], tmp: Path) -> Path:
     try:
         os.fchmod(fd, _mode(target))
         with os.fdopen(fd, "wb") as handle:
-            if isinstance(data, bytes):
-                handle.write(data)
-            else:
-                with gc_paused():
-                    for piece in data:
-                        handle.write(piece.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
+            write_data(handle, data)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
     return tmp
+
+
+def write_data(handle: BinaryIO, data: bytes | Iterator[str]) -> None:
+    """Write ``data`` to the open file ``handle`` and sync it: bytes, or text made a piece
+    at a time (written as UTF-8 as it comes, never held whole)."""
+    if isinstance(data, bytes):
+        handle.write(data)
+    else:
+        with gc_paused():
+            for piece in data:
+                handle.write(piece.encode("utf-8"))
+    handle.flush()
+    os.fsync(handle.fileno())
 
 
 def real_target(path: Path) -> Path:

@@ -13,7 +13,7 @@ from litreview.core.errors import InputError, Problem
 from litreview.core.files import read_text
 from litreview.core.limits import allow_csv_cells
 
-__all__ = ["CsvRows", "csv_text", "iter_csv", "parse_csv", "read_csv"]
+__all__ = ["CsvRows", "csv_pieces", "csv_text", "iter_csv", "parse_csv", "read_csv"]
 
 
 class CsvRows(NamedTuple):
@@ -116,12 +116,24 @@ def iter_csv(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[str
 
 def csv_text(columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> str:
     """CSV text with a header and ``\\n`` line ends; ``None`` is written as empty."""
+    return "".join(csv_pieces(columns, rows))
+
+
+def csv_pieces(
+    columns: Sequence[str], rows: Iterable[Mapping[str, object]], *, batch: int = 4096
+) -> Iterator[str]:
+    """The text of :func:`csv_text` a piece of ``batch`` rows at a time, each row made as
+    its piece is (``rows`` may be a generator: a table of millions is never held whole)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(columns)
-    for row in rows:
-        writer.writerow(["" if row.get(c) is None else _cell(row.get(c)) for c in columns])
-    return buf.getvalue()
+    for n, row in enumerate(rows, start=1):
+        writer.writerow(["" if (v := row.get(c)) is None else _cell(v) for c in columns])
+        if n % batch == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
 
 
 def _cell(value: object) -> str:

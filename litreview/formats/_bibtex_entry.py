@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterable, Sequence
 
 from litreview.core.model import Work
 from litreview.formats import _bibtex_maps as maps
@@ -11,6 +12,19 @@ from litreview.formats._bibtex_syntax import parse_month, split_keywords, split_
 from litreview.formats._bibtex_write import date_fields
 
 __all__ = ["entry_to_work"]
+
+#: Values of unmodelled fields and keywords up to this long are shared between works.
+SHARED_MAX = 120
+
+
+def _shared(text: str) -> str:
+    """One object for every equal short value (a language, an ISSN, a database name recur in
+    thousands of entries; a corpus of 10^6 works holds each once, not once per work)."""
+    return sys.intern(text) if len(text) <= SHARED_MAX else text
+
+
+def _shared_all(texts: Iterable[str]) -> tuple[str, ...]:
+    return tuple(map(_shared, texts))
 
 
 class _Fields:
@@ -36,8 +50,13 @@ class _Fields:
         return "", ""
 
     def rest(self) -> list[tuple[str, str]]:
-        """Unconsumed fields, in file order, under their own names."""
-        return [(n, self.values[n.lower()]) for n in self.order if n.lower() not in self.taken]
+        """Unconsumed fields, in file order, under their own names (names and short values
+        shared between works)."""
+        return [
+            (sys.intern(n), _shared(self.values[n.lower()]))
+            for n in self.order
+            if n.lower() not in self.taken
+        ]
 
 
 def _csl_type(entry_type: str, fields: _Fields) -> tuple[str, str]:
@@ -128,7 +147,7 @@ def entry_to_work(
     if pub_name and pub_name not in pub_defaults:
         marks.append((maps.MARK_PUBLISHER, pub_name))
     values = {attr: fields.take(name) for attr, name in maps.PLAIN_FIELDS.items()}
-    keywords = split_keywords(fields.take("keywords"))
+    keywords = _shared_all(split_keywords(fields.take("keywords")))
     work = Work(
         key=key,
         type=csl,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from typing import Any
 
@@ -22,6 +22,7 @@ __all__ = [
     "PANDOC_FORMAT_LIMIT",
     "egm_data",
     "embed_json",
+    "map_pieces",
     "plain_citation",
     "render_map",
     "work_citations",
@@ -34,7 +35,10 @@ PANDOC_FORMAT_LIMIT = 3000
 
 def embed_json(data: Any) -> str:
     """JSON safe inside a ``<script>`` element: ``<``, ``>``, ``&`` escaped as ``\\u00XX``."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _script_safe(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+
+
+def _script_safe(text: str) -> str:
     return (
         text.replace("<", "\\u003c")
         .replace(">", "\\u003e")
@@ -44,12 +48,37 @@ def embed_json(data: Any) -> str:
     )
 
 
+def _embed_pieces(data: Mapping[str, Any]) -> Iterator[str]:
+    """:func:`embed_json` of ``data`` a piece at a time: each item of a list value is one."""
+    yield "{"
+    for n, key in enumerate(sorted(data)):
+        head = ("," if n else "") + embed_json(key) + ":"
+        value = data[key]
+        if not isinstance(value, list):
+            yield head + embed_json(value)
+            continue
+        yield head + "["
+        for i, item in enumerate(value):
+            yield ("," if i else "") + embed_json(item)
+        yield "]"
+    yield "}"
+
+
 def render_map(data: Mapping[str, Any]) -> str:
     """The whole page with ``data`` (see :func:`egm_data`) embedded."""
+    return "".join(map_pieces(data))
+
+
+def map_pieces(data: Mapping[str, Any]) -> Iterator[str]:
+    """The text of :func:`render_map` a piece at a time (the map of a million works is never
+    one string)."""
     package = resources.files("litreview.render")
     page = package.joinpath("egm_page.html").read_text("utf-8")
     script = package.joinpath("egm.js").read_text("utf-8")
-    return page.replace("__SCRIPT__", script).replace("__DATA__", embed_json(data))
+    for n, part in enumerate(page.replace("__SCRIPT__", script).split("__DATA__")):
+        if n:
+            yield from _embed_pieces(data)
+        yield part
 
 
 def egm_data(

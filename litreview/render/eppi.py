@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from litreview.core.model import Tag, Work
 from litreview.core.texmarkup import plain_work
 
-__all__ = ["eppi_json", "eppi_record"]
+__all__ = ["eppi_json", "eppi_pieces", "eppi_record"]
 
 SELECTABLE = "Selectable (show checkbox)"
 HEADING = "Not selectable (no checkbox)"
@@ -30,22 +30,40 @@ def eppi_record(
     name: str = "litreview tags",
 ) -> dict[str, Any]:
     """The export as a dict: ``{"CodeSets": [...], "References": [...]}``."""
+    code_set, refs = _parts(facets, works, tags, name)
+    return {"CodeSets": [code_set], "References": list(refs)}
+
+
+def eppi_json(facets: Sequence[Any], works: Sequence[Work], tags: Iterable[Tag]) -> str:
+    """The export as JSON text."""
+    return "".join(eppi_pieces(facets, works, tags))
+
+
+def eppi_pieces(facets: Sequence[Any], works: Sequence[Work], tags: Iterable[Tag]) -> Iterator[str]:
+    """The text of :func:`eppi_json` a piece at a time, one reference after another (made as
+    they are written: the export of a million works is never one string)."""
+    code_set, refs = _parts(facets, works, tags, "litreview tags")
+    yield '{"CodeSets": ' + json.dumps([code_set], ensure_ascii=False) + ', "References": ['
+    for n, ref in enumerate(refs):
+        yield (", " if n else "") + json.dumps(ref, ensure_ascii=False)
+    yield "]}\n"
+
+
+def _parts(
+    facets: Sequence[Any], works: Sequence[Work], tags: Iterable[Tag], name: str
+) -> tuple[dict[str, Any], Iterator[dict[str, Any]]]:
+    """The code set, and the references made one at a time."""
     ids = _attribute_ids(facets)
     codes: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
     for t in tags:
         aid = ids.get((t.facet, t.value))
         if aid is not None and t.evidence.quote not in codes[t.work_key][aid]:
             codes[t.work_key][aid].append(t.evidence.quote)
-    refs = [
+    refs = (
         _reference(n, w, codes.get(w.key, {}))
         for n, w in enumerate(sorted(works, key=lambda w: w.key), start=1)
-    ]
-    return {"CodeSets": [_code_set(facets, ids, name)], "References": refs}
-
-
-def eppi_json(facets: Sequence[Any], works: Sequence[Work], tags: Iterable[Tag]) -> str:
-    """The export as JSON text."""
-    return json.dumps(eppi_record(facets, works, tags), ensure_ascii=False) + "\n"
+    )
+    return _code_set(facets, ids, name), refs
 
 
 def _attribute_ids(facets: Sequence[Any]) -> dict[tuple[str, str], int]:

@@ -8,7 +8,7 @@ tags of works cited by or imported into the review (never the documents under re
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from litreview.core.model import Citation, Document, GapStatement, Tag, Work
@@ -39,8 +39,9 @@ class GapInputs:
     top: int = 10
 
 
-def gap_files(g: GapInputs) -> dict[str, str | bytes]:
-    """Every file under ``gaps/``, keyed by its path there."""
+def gap_files(g: GapInputs) -> dict[str, str | bytes | Iterator[str]]:
+    """Every file under ``gaps/``, keyed by its path there; the map and the EPPI export,
+    which grow with the corpus, as text made a piece at a time while they are written."""
     from litreview.render import eppi, gap_figures
     from litreview.render.briefs import render_briefs
     from litreview.render.clusters import cluster_files
@@ -50,14 +51,16 @@ def gap_files(g: GapInputs) -> dict[str, str | bytes]:
     works = [w for w in g.works if w.key not in reviewed]
     ctx = gap_context(g.taxonomy, works, g.documents, g.counted, g.settings)
     facets = g.taxonomy.facet_ids
-    files: dict[str, str | bytes] = dict(render_register(g.gaps, g.statements, facets, ctx))
+    files: dict[str, str | bytes | Iterator[str]] = dict(
+        render_register(g.gaps, g.statements, facets, ctx)
+    )
     moves = {
         gap.id: rank_moves(gap, g.gaps, facets, g.settings, any_values=g.taxonomy.fallbacks)
         for gap in [x for x in g.gaps if x.statements][: g.top]
     }
     files.update(render_briefs(g.gaps, ctx, top=g.top, moves=moves))
     files["map.html"] = _map(g, works, ctx)
-    files["eppi-reviewer.json"] = eppi.eppi_json(g.taxonomy.facets, works, g.counted)
+    files["eppi-reviewer.json"] = eppi.eppi_pieces(g.taxonomy.facets, works, g.counted)
     frame = gap_figures.compute_statements_per_theme(g.gaps)
     if len(frame):
         files["figures/statements-per-theme.png"] = gap_figures.plot_statements_per_theme(frame)
@@ -76,7 +79,7 @@ def gap_files(g: GapInputs) -> dict[str, str | bytes]:
     return files
 
 
-def _map(g: GapInputs, works: Sequence[Work], ctx: GapContext) -> str:
+def _map(g: GapInputs, works: Sequence[Work], ctx: GapContext) -> Iterator[str]:
     """``map.html``: the works not under review, the counted tags, the register's gaps."""
     from litreview.render import egm
 
@@ -92,7 +95,7 @@ def _map(g: GapInputs, works: Sequence[Work], ctx: GapContext) -> str:
         citation_text=ctx.citations,
         gaps=g.gaps,
     )
-    return egm.render_map(data)
+    return egm.map_pieces(data)
 
 
 def gap_context(

@@ -22,7 +22,7 @@ from litreview.core.curation import Curation, load_curation
 from litreview.core.errors import InputError, Problem
 from litreview.core.files import decode_utf8, read_bytes, read_text
 from litreview.core.model import Citation, Document, Evidence, GapStatement, Merge, Tag, Work
-from litreview.core.tables import csv_text, iter_csv, parse_csv, read_csv
+from litreview.core.tables import csv_pieces, iter_csv, parse_csv, read_csv
 from litreview.formats.bibtex import bibtex_pieces, read_bibtex
 from litreview.formats.bibtex_patch import Read, check_bibtex, patch_pieces
 from litreview.formats.documents import read_document
@@ -204,11 +204,12 @@ class Review:
         if not self.corpus_path.exists():
             return [], []
         data = read_bytes(self.corpus_path)
-        works, problems = read_bibtex(
-            decode_utf8(data, str(self.corpus_path)), str(self.corpus_path)
-        )
+        digest = _digest(data)
+        text = decode_utf8(data, str(self.corpus_path))
+        del data  # the text is what is read; the bytes need not be held beside it
+        works, problems = read_bibtex(text, str(self.corpus_path))
         self._corpus_read.clear()
-        self._corpus_read[_digest(data)] = (tuple(works), tuple(problems))
+        self._corpus_read[digest] = (tuple(works), tuple(problems))
         return works, problems
 
     def check_corpus(self) -> None:
@@ -392,10 +393,9 @@ class Review:
         return out
 
     def save_tags(self, tags: Sequence[Tag], path: Path | None = None) -> None:
-        """Write ``tags.csv`` sorted by work, facet, value, then evidence location."""
-        self.write_table(
-            path or self.tags_path, schema.TAGS, [_tag_row(t) for t in _sort_tags(tags)]
-        )
+        """Write ``tags.csv`` sorted by work, facet, value, then evidence location (each row
+        made as it is written: millions of tags are never held as rows or one text)."""
+        self.write_table(path or self.tags_path, schema.TAGS, map(_tag_row, _sort_tags(tags)))
 
     @staticmethod
     def as_stored(tags: Sequence[Tag]) -> list[Tag]:
@@ -459,14 +459,19 @@ class Review:
     def write_table(
         self, path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, object]]
     ) -> None:
-        """Write rows to a CSV table atomically, with exactly ``columns``."""
-        self._write(path, csv_text(columns, rows))
+        """Write rows to a CSV table atomically, with exactly ``columns`` (written a piece at
+        a time when the save commits: ``rows`` may be an iterator over records that stay as
+        they are until then)."""
+        self._write(path, csv_pieces(columns, rows))
 
     def save_gaps(
-        self, files: Mapping[str, str | bytes], *, keep: Callable[[str], bool] = lambda rel: True
+        self,
+        files: Mapping[str, str | bytes | Iterator[str]],
+        *,
+        keep: Callable[[str], bool] = lambda rel: True,
     ) -> None:
-        """Replace ``gaps/`` by ``files`` (keyed by path under it) at once; old files that
-        ``keep`` allows and ``files`` does not name survive."""
+        """Replace ``gaps/`` by ``files`` (keyed by path under it; text may come a piece at a
+        time) at once; old files that ``keep`` allows and ``files`` does not name survive."""
         if self._tx is None:
             with self.transaction() as r:
                 r.save_gaps(files, keep=keep)

@@ -30,7 +30,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from litreview.core.atomic import dir_mode, fsync_dir, real_target, stage, temp_name, write_bytes
+from litreview.core.atomic import (
+    dir_mode,
+    fsync_dir,
+    real_target,
+    stage,
+    temp_name,
+    write_bytes,
+    write_data,
+)
 from litreview.core.errors import InputError
 
 __all__ = ["JOURNAL", "STATE_DIR", "Move", "Swept", "Transaction", "pending", "recover"]
@@ -48,7 +56,7 @@ def _keep_all(rel: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Tree:
-    files: Mapping[str, str | bytes]
+    files: Mapping[str, str | bytes | Iterator[str]]
     keep: Callable[[str], bool]
 
 
@@ -87,11 +95,12 @@ class Transaction:
     def replace_tree(
         self,
         target: Path,
-        files: Mapping[str, str | bytes],
+        files: Mapping[str, str | bytes | Iterator[str]],
         keep: Callable[[str], bool] = _keep_all,
     ) -> None:
-        """Stage folder ``target`` to hold ``files`` (keyed by relative path); old files that
-        ``keep`` allows (by relative path) and that ``files`` does not replace survive."""
+        """Stage folder ``target`` to hold ``files`` (keyed by relative path; text given in
+        pieces is made and written a piece at a time when the transaction commits); old files
+        that ``keep`` allows (by relative path) and that ``files`` does not replace survive."""
         self.trees[target] = _Tree(files=files, keep=keep)
 
     def __bool__(self) -> bool:
@@ -322,8 +331,8 @@ def _build_tree(move: Move, tree: _Tree) -> None:
     for rel, content in tree.files.items():
         path = staged / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-        _sync(path)
+        with path.open("wb") as handle:
+            write_data(handle, content.encode("utf-8") if isinstance(content, str) else content)
 
 
 def _sync(path: Path) -> None:

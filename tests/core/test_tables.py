@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from litreview.core.errors import InputError
-from litreview.core.tables import csv_text, iter_csv, read_csv
+from litreview.core.tables import csv_pieces, csv_text, iter_csv, read_csv
 from tests.conftest import write_file
 
 COLUMNS = ("work_key", "facet", "quote")
@@ -63,3 +63,12 @@ def test_what_csv_text_writes_reads_back(rows: list[dict[str, str]]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = write_file(Path(tmp) / "t.csv", csv_text(COLUMNS, rows))
         assert read_csv(path, COLUMNS) == rows
+
+
+@pytest.mark.parametrize("batch", [1, 2, 3, 100])
+def test_csv_in_pieces_is_the_text_in_one_string(batch: int) -> None:
+    rows = [{"a": str(i), "b": None, "c": ("x", "y") if i % 2 else 0.5} for i in range(7)]
+    pieces = list(csv_pieces(["a", "b", "c"], iter(rows), batch=batch))
+    assert "".join(pieces) == csv_text(["a", "b", "c"], rows)
+    assert len(pieces) == 7 // batch + 1
+    assert "".join(csv_pieces(["a"], [])) == "a\n"

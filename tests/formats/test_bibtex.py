@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from litreview.core.errors import Problem
 from litreview.core.model import Person, Work, replace
 from litreview.core.texmarkup import as_tex, plain_work
+from litreview.formats._bibtex_prepare import mark_keyless
 from litreview.formats.bibtex import read_bibtex, read_bibtex_bytes, validate_bibtex, write_bibtex
 from tests.conftest import DATA
 from tests.strategies import organisations, persons, works
@@ -483,3 +484,10 @@ def test_pieces_joined_are_the_written_text(items: list[Work], biblatex: bool) -
 
     joined = "".join(bibtex_pieces(items, biblatex=biblatex))
     assert joined == write_bibtex(items, biblatex=biblatex)
+
+
+@pytest.mark.parametrize("opening", ["{,", "{ ,", "{\t ,", "{ \t,"])
+def test_entries_without_a_key_are_marked_however_spaced(opening: str) -> None:
+    text = f"@article{opening}\n  title = {{X}},\n}}\n@book{opening} title = {{Y}}}}\n"
+    assert mark_keyless(text).count("litreview-no-citekey-") == 2
+    assert mark_keyless("@article{k, title = {a, b}}\n") == "@article{k, title = {a, b}}\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -116,10 +117,11 @@ def test_failure_leaves_gaps_as_they_were(tmp_path: Path, monkeypatch: pytest.Mo
         p.relative_to(tmp_path): p.read_bytes() for p in review.gaps_dir.rglob("*") if p.is_file()
     }
 
-    def boom(*args: object, **kwargs: object) -> str:
+    def boom(*args: object, **kwargs: object) -> Iterator[str]:
+        yield "<html>"  # the map fails half written
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("litreview.render.egm.render_map", boom)
+    monkeypatch.setattr("litreview.render.egm.map_pieces", boom)
     with pytest.raises(RuntimeError):
         cli.main(["gaps", "--review", str(tmp_path)])
     after = {

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+from importlib import resources
 
 import pytest
 
 from litreview.core.model import Citation, Document, Work
 from litreview.gaps.register import find_gaps
-from litreview.render.egm import egm_data, embed_json, render_map
+from litreview.render.egm import egm_data, embed_json, map_pieces, render_map
 from litreview.taxonomy import labels_of
 from tests.gap_fakes import FACETS, corpus, statements, tag, taxonomy
 
@@ -101,3 +102,13 @@ def test_large_corpora_get_plain_citations_small_ones_formatted(
         big = egm.work_citations(works, limit=4 if not pandoc else 99, pandoc_limit=4)
         assert big["w3"] == "Khan, A. (2020). Title 3."  # the plain formatter
     assert asked == [5, 5]
+
+
+def test_map_in_pieces_is_the_page_in_one_string() -> None:
+    data = page_data()
+    package = resources.files("litreview.render")
+    page = package.joinpath("egm_page.html").read_text("utf-8")
+    script = package.joinpath("egm.js").read_text("utf-8")
+    whole = page.replace("__SCRIPT__", script).replace("__DATA__", embed_json(data))
+    pieces = list(map_pieces(data))
+    assert len(pieces) > len(data["works"]) and "".join(pieces) == whole
