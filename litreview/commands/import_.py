@@ -3,7 +3,8 @@
 Every file is read before anything is written. A file that cannot be read at all (missing,
 not UTF-8, empty, no readable entry, unknown format) stops the command with a one-line error
 (exit 2) and the corpus is left as it was. Bad entries in an otherwise readable file are
-reported on stderr with their file and line; the good entries are imported (exit 0).
+reported on stderr with their file and line (a file's warnings in one line, with their lines
+and ``litreview validate FILE`` to read them all); the good entries are imported (exit 0).
 ``corpus.bib`` and ``merges.csv`` are replaced together, atomically.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 
-from litreview.commands._common import add_review, notice, review_of, say
+from litreview.commands._common import add_review, notice, review_of, say, show_problems
 from litreview.pipeline.imports import FileImport, run_import
 
 HELP = "import bibliographies (bib/ris/csl-json/csv) into the corpus, deduplicated"
@@ -33,8 +34,7 @@ def run(args: argparse.Namespace) -> int:
     result = run_import(review, args.files)
     for f in result.files:
         report_file(f)
-    for p in result.problems:
-        notice(str(p))
+    show_problems(result.problems)
     reasons = Counter(m.reason for m in result.merges)
     detail = ", ".join(f"{r}: {n}" for r, n in sorted(reasons.items()))
     known = result.n_read - result.n_new - len(result.merges)
@@ -49,9 +49,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def report_file(f: FileImport) -> None:
-    """The file's problems, one line for the file, and the conflicts its merges found (capped)."""
-    for p in f.problems:
-        notice(str(p))
+    """The file's problems (errors one a line, its warnings folded into one line that says
+    where to read them all), one line for the file, and the conflicts its merges found
+    (capped)."""
+    show_problems(f.problems)
     bad = sum(p.severity == "error" for p in f.problems)
     say(f"{f.path}: {len(f.works)} entries read" + (f", {bad} skipped (see above)" if bad else ""))
     for p in f.conflicts[:MAX_CONFLICTS_SHOWN]:

@@ -566,3 +566,18 @@ def test_validate_scans_a_document_as_ingest_would(
     ris.write_text("TY  - JOUR\nTI  - Boats\nER  - \n", encoding="utf-8")
     assert cli.main(["validate", str(ris)]) == 0
     assert "ok: 1 entries" in capsys.readouterr().out
+
+
+def test_import_tells_a_files_warnings_in_one_line_and_its_errors_one_a_line(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Citavi export of keyless entries gave one warning line per entry: now one line for
+    the file (count, lines, the first, where to read them all); errors stay one a line."""
+    keyless = "".join(f"@misc{{,\n  title = {{Work {i}}},\n}}\n\n" for i in range(5))
+    path = write_file(tmp_path / "citavi.bib", keyless + "@misc{bad,\n  title = {Open\n")
+    code, out, err = run_cli(capsys, "import", str(path), "--review", str(review))
+    assert code == 0 and "imported 5 entries: 5 new" in out
+    warned = [line for line in err.splitlines() if "warning" in line]
+    assert len(warned) == 1 and "5 warnings (lines 1, 5, 9, 13, 17)" in warned[0]
+    assert f"litreview validate {path}" in warned[0]
+    assert any(line.startswith(f"{path}:21: error") for line in err.splitlines()), err
