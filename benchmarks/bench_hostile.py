@@ -238,14 +238,6 @@ def cases() -> list[Case]:
     return out
 
 
-def _review(tmp: Path) -> Path:
-    root = tmp / "rev"
-    (root / "bibliography").mkdir(parents=True)
-    (root / "documents").mkdir()
-    (root / "bibliography" / "taxonomy.yaml").write_text(TAXONOMY, encoding="utf-8")
-    return root
-
-
 def _run(argv: list[str], timeout: float) -> tuple[str, int, int, str]:
     """``(outcome, exit status, peak KiB, last stderr line)`` of one command in a fresh process."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -277,12 +269,14 @@ def _run(argv: list[str], timeout: float) -> tuple[str, int, int, str]:
 
 def run_cases(timeout: float) -> Counter[str]:
     """Run every case; print one line per command."""
+    from tests.hostile.fuzz_targets import bare_review
+
     tally: Counter[str] = Counter()
     print(f"{'case':38} {'command':9} {'exit':>4} {'peak MB':>8}  outcome  last line")
     for case in cases():
         with tempfile.TemporaryDirectory(prefix="hostile-") as name:
             tmp = Path(name)
-            review = _review(tmp)
+            review = bare_review(tmp / "rev", TAXONOMY)
             fifo = tmp / "pipe.txt"
             os.mkfifo(fifo)
             paths = []

@@ -499,3 +499,12 @@ def _report(text: str) -> None:
 SLOW_TARGETS: tuple[Target, ...] = (
     Target("report-md", hostile_text("markdown"), lambda t: _report(str(t))),
 )
+
+
+def bare_review(root: Path, taxonomy: str) -> Path:
+    """A review folder at ``root`` with only a taxonomy and an empty documents folder: what
+    the hostile cases and ``benchmarks/bench_hostile.py`` run commands against."""
+    (root / "bibliography").mkdir(parents=True)
+    (root / "documents").mkdir()
+    (root / "bibliography" / "taxonomy.yaml").write_text(taxonomy, encoding="utf-8")
+    return root

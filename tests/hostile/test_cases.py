@@ -15,6 +15,7 @@ from litreview.core.model import Citation
 from litreview.review import Review
 from litreview.taxonomy import load_taxonomy
 from tests.conftest import require_module, run_cli, write_file
+from tests.hostile.fuzz_targets import bare_review
 
 TAXONOMY = """\
 facets:
@@ -36,11 +37,7 @@ def one_line_error(code: int, err: str, *words: str) -> None:
 
 @pytest.fixture
 def review(tmp_path: Path) -> Path:
-    root = tmp_path / "rev"
-    (root / "bibliography").mkdir(parents=True)
-    (root / "documents").mkdir()
-    (root / "bibliography" / "taxonomy.yaml").write_text(TAXONOMY, encoding="utf-8")
-    return root
+    return bare_review(tmp_path / "rev", TAXONOMY)
 
 
 # -- item 2: citekeys cannot inject entries ---------------------------------------------------
