@@ -45,15 +45,24 @@ def parse_csv(text: str, path: str) -> CsvRows:
     except csv.Error as exc:
         return CsvRows([], rows, _bad(path, line, f"bad CSV: {exc}"))
     last = _last_cell(rows[-1][1]) if rows else (header[-1] if header else "")
-    if "\n" in last and not text.rstrip("\r\n").endswith('"'):
+    if _never_closed(text, last):
         start = rows[-1][0] if rows else 1
-        problem = _bad(path, start, "a quoted cell is never closed: it runs to the end of the file")
+        problem = _bad(path, start, NEVER_CLOSED)
         return CsvRows(header if rows else [], rows[:-1], problem)
     return CsvRows(header, rows, None)
 
 
 def _bad(path: str, line: int, message: str) -> Problem:
     return Problem(path=path, line=line, severity="error", message=message)
+
+
+NEVER_CLOSED = "a quoted cell is never closed: it runs to the end of the file"
+
+
+def _never_closed(text: str, last_cell: str) -> bool:
+    """Whether the last cell read swallowed the rest of the file: it runs over lines and the
+    file does not end on the quote that would close it."""
+    return "\n" in last_cell and not text.rstrip("\r\n").endswith('"')
 
 
 def _last_cell(row: dict[Any, Any]) -> str:
@@ -88,6 +97,7 @@ def iter_csv(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[str
     share = shared.setdefault
     line = 1
     held: tuple[int, dict[str, str]] | None = None  # the last row waits for the closing check
+    raw: dict[Any, Any] = {}
     try:
         header = list(reader.fieldnames or [])
         missing = [c for c in columns if c not in header]
@@ -98,19 +108,14 @@ def iter_csv(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[str
             if held is not None:
                 yield held
             held = (line, {k: share(v, v) if v else "" for k, v in row.items() if k is not None})
-            last = row.get(None) or [v for k, v in row.items() if k is not None and v is not None]
+            raw = row
             line = reader.line_num + 1
     except csv.Error as exc:
         raise InputError(f"bad CSV: {exc}", path=str(path), line=line) from None
     if held is None:
         return
-    tail = str(last[-1]) if last else ""
-    if "\n" in tail and not text.rstrip("\r\n").endswith('"'):
-        raise InputError(
-            "a quoted cell is never closed: it runs to the end of the file",
-            path=str(path),
-            line=held[0],
-        )
+    if _never_closed(text, _last_cell(raw)):
+        raise InputError(NEVER_CLOSED, path=str(path), line=held[0])
     yield held
 
 
