@@ -192,7 +192,7 @@ def _entry(work: Work, biblatex: bool) -> str:
 @bulk
 def write_bibtex(works: Iterable[Work], *, biblatex: bool = False) -> str:
     """``works`` as BibTeX (or BibLaTeX) text, in the order given; deterministic."""
-    return "\n".join(_entry(w, biblatex) for w in works)
+    return "".join(bibtex_pieces(works, biblatex=biblatex))
 
 
 def bibtex_pieces(works: Iterable[Work], *, biblatex: bool = False) -> Iterator[str]:
