@@ -194,8 +194,9 @@ def _counted_once(
     A gap's score counts only the clauses backing it that no gap placed before it, on a wider
     or a narrower cell, already counts: "women's roles in trafficking" adds nothing after
     "women's roles" when the same sentences back both, so one sentence does not fill two
-    places. Cells that are not nested (two groups named in one clause) each count the clause,
-    whose credit :func:`litreview.gaps.score.focus` already shares between them. Ties go to the
+    places. Cells that are not nested (two groups named in one clause) each count the clause
+    in full; :func:`litreview.gaps.score.focus` shares its credit only among the pairings of a
+    clause listing values in two facets. Ties go to the
     gap with the better score on all its statements, then to the smaller id.
     """
     said: dict[tuple[str, int, int], list[Cell]] = defaultdict(list)

@@ -62,12 +62,17 @@ def focus(
 ) -> float:
     """How much of a statement is about ``cell``, in (0, 1]: the best of its clauses.
 
-    For one clause, the mean, over the facets the clause names, of ``1/k`` where the cell
-    holds one of the clause's ``k`` values of that facet (0 where the cell leaves the facet
-    out). A clause about exactly the cell scores 1; a diffuse one, naming many values, scores
-    less. Values in ``any_values`` (catch-all "in general" values) name no particular value,
-    so they are not counted: as in :func:`litreview.gaps.attribution.cells_of`, they leave
-    their facet open.
+    For one clause: the share of the facets the clause names that the cell pins to one of the
+    clause's values (0 where the cell leaves a named facet out), times how unambiguously the
+    clause pairs the cell's values. Values coordinated within one facet ("women, girls and
+    gender minorities are absent from the research") each receive the whole claim, so a cell
+    pinning one of them counts in full; where the cell pins values of several facets that
+    each list more than one ("women and men ... in drugs and trafficking"), the clause does
+    not say which goes with which, and the cell counts ``max(k) / prod(k)`` of it (``k``: the
+    clause's values in each facet the cell pins), so a compound sentence supports each of
+    its gaps, not their cross-product. Values in ``any_values`` (catch-all "in general"
+    values) name no particular value, so they are not counted: as in
+    :func:`litreview.gaps.attribution.cells_of`, they leave their facet open.
     """
     return max(_focus(values, cell, facets, any_values) for _, values in clause_values(stmt))
 
@@ -82,8 +87,10 @@ def _focus(
     named = {f: vs for f, vs in named.items() if vs}
     if not named:
         return 1.0
-    pinned = sum(1 / len(named[f]) for f, v in cell if v in named.get(f, ()))
-    return max(pinned / len(named), 1e-3)
+    listed = [len(named[f]) for f, v in cell if v in named.get(f, ())]
+    if not listed:
+        return 1e-3
+    return len(listed) / len(named) * max(listed) / math.prod(listed)
 
 
 def stated(

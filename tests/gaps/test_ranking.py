@@ -145,6 +145,24 @@ def test_focus_ignores_catch_all_values() -> None:
     assert focus(s, cell, FACETS, any_values={("crime_type", "general")}) == pytest.approx(1.0)
 
 
+def test_focus_gives_each_coordinated_value_the_whole_claim_but_not_the_cross_product() -> None:
+    """A list ("X, Y and Z are absent from the research") is a gap on each of X, Y and Z in full; a
+    clause naming two values in each of two facets does not say which pairs go together."""
+    from litreview.gaps.score import focus
+
+    listed = stmt(0, group=("x", "y", "z"))
+    assert focus(listed, (("group", "y"),), FACETS) == pytest.approx(1.0)
+    assert focus(listed, (("crime_type", "drugs"),), FACETS) == pytest.approx(1e-3)
+    crossed = stmt(0, crime=("drugs", "arms"), group=("x", "y"))
+    assert focus(crossed, (("crime_type", "arms"),), FACETS) == pytest.approx(0.5)
+    assert focus(crossed, (("crime_type", "arms"), ("group", "x")), FACETS) == pytest.approx(0.5)
+    paired = stmt(0, crime=("drugs",), group=("x", "y"))
+    assert focus(paired, (("crime_type", "drugs"), ("group", "x")), FACETS) == pytest.approx(1.0)
+    three = stmt(0, crime=("drugs", "arms"), group=("x", "y", "z"), dim=("roles",))
+    cell = (("crime_type", "arms"), ("group", "x"), ("gender_dimension", "roles"))
+    assert focus(three, cell, FACETS) == pytest.approx(3 / 6)
+
+
 def test_specificity_is_rarity_not_facet_count() -> None:
     """A cell pinning one rare value is narrower than one pinning a common value, and as
     narrow as a cell pinning two values; without tags it falls back to the facet share."""
