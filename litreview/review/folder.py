@@ -23,7 +23,7 @@ from litreview.core.errors import InputError, Problem
 from litreview.core.files import decode_utf8, read_bytes, read_text
 from litreview.core.model import Citation, Document, Evidence, GapStatement, Merge, Tag, Work
 from litreview.core.tables import csv_pieces, iter_csv, parse_csv, read_csv
-from litreview.formats.bibtex import bibtex_pieces, read_bibtex
+from litreview.formats.bibtex import bibtex_pieces, read_bibtex_utf8
 from litreview.formats.bibtex_patch import Read, check_bibtex, patch_pieces
 from litreview.formats.documents import read_document
 from litreview.review.lock import hold
@@ -205,9 +205,9 @@ class Review:
             return [], []
         data = read_bytes(self.corpus_path)
         digest = _digest(data)
-        text = decode_utf8(data, str(self.corpus_path))
-        del data  # the text is what is read; the bytes need not be held beside it
-        works, problems = read_bibtex(text, str(self.corpus_path))
+        # decoded a part at a time: the text of 10^6 works is never held whole
+        works, problems = read_bibtex_utf8(data, str(self.corpus_path))
+        del data
         self._corpus_read.clear()
         self._corpus_read[digest] = (tuple(works), tuple(problems))
         return works, problems
