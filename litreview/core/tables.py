@@ -84,15 +84,54 @@ def iter_csv(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[str
     """The rows of a review table one at a time, each with the line it starts on: a missing
     file has none; the header must contain ``columns``; a short row's missing cells read as
     empty and cells past the header are dropped. Equal cells are one string object (a
-    table of a million tags repeats its facets, values, sources and quotes), and no list of
-    rows is built, so a caller that keeps records, not rows, holds each row only briefly.
-    A row the csv module cannot read, or a quoted cell never closed, raises a one-line
-    InputError naming its line (after the rows before it were given)."""
+    table of a million tags repeats its facets, values, sources and quotes), and neither the
+    file's text nor a list of rows is held (the file is read a line at a time), so a caller
+    that keeps records, not rows, holds each row only briefly. A row the csv module cannot
+    read, a quoted cell never closed, or a bad byte or NUL byte (as :func:`read_text` tells
+    them) raises a one-line InputError naming its line (after the rows before it were given)."""
     if not path.exists():
         return
     allow_csv_cells()
-    text = read_text(path)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    with open(path, "rb") as raw:
+        lines = _Lines(io.TextIOWrapper(raw, encoding="utf-8-sig", newline=""), path)
+        try:
+            yield from _rows(csv.DictReader(lines), lines, path, columns)
+        except UnicodeDecodeError:
+            raise _text_error(path) from None
+
+
+class _Lines:
+    """The lines of a text stream, for the csv module: a NUL byte is the error
+    :func:`read_text` gives, and whether the text ends on a quote is known at the end."""
+
+    def __init__(self, stream: io.TextIOWrapper, path: Path) -> None:
+        self.stream = stream
+        self.path = path
+        self.ends_on_quote = False  # text.rstrip("\r\n").endswith('"') of the lines so far
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self.stream:
+            if "\x00" in line:
+                raise _text_error(self.path)
+            stripped = line.rstrip("\r\n")
+            if stripped:
+                self.ends_on_quote = stripped.endswith('"')
+            yield line
+
+
+def _text_error(path: Path) -> InputError:
+    """The one-line error :func:`read_text` gives for ``path`` (a bad byte, a NUL byte)."""
+    try:
+        read_text(path)
+    except InputError as exc:
+        return exc
+    return InputError("the file changed while it was read", path=str(path))  # pragma: no cover
+
+
+def _rows(
+    reader: csv.DictReader[str], lines: _Lines, path: Path, columns: Sequence[str]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The body of :func:`iter_csv`."""
     shared: dict[str, str] = {}
     share = shared.setdefault
     line = 1
@@ -114,7 +153,7 @@ def iter_csv(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[str
         raise InputError(f"bad CSV: {exc}", path=str(path), line=line) from None
     if held is None:
         return
-    if _never_closed(text, _last_cell(raw)):
+    if "\n" in _last_cell(raw) and not lines.ends_on_quote:  # as _never_closed
         raise InputError(NEVER_CLOSED, path=str(path), line=held[0])
     yield held
 
