@@ -60,6 +60,7 @@ def test_a_bad_table_is_one_error_naming_its_line(
         pytest.param(b"work_key,facet,quote\na,b,c\nd,e,caf\xe9\n", id="latin1_byte"),
         pytest.param(b"work_key,facet,quote\na,b,c\nd,e,\x00\n", id="nul_byte"),
         pytest.param(b"\xff\xfew\x00k\x00", id="utf16"),
+        pytest.param(b"work_key\na\n\xe9\n", id="missing_columns_and_a_bad_byte_further_on"),
     ],
 )
 def test_bad_bytes_are_the_error_reading_the_text_gives(tmp_path: Path, data: bytes) -> None:
@@ -71,6 +72,16 @@ def test_bad_bytes_are_the_error_reading_the_text_gives(tmp_path: Path, data: by
     with pytest.raises(InputError) as rows:
         list(iter_csv(path, COLUMNS))
     assert str(rows.value) == str(whole.value)
+
+
+def test_blank_rows_are_skipped_as_dict_reader_skips_them(tmp_path: Path) -> None:
+    """Lines as csv.DictReader counted them: a row after blank rows is given the line after
+    the row before it (known; kept, since the error messages quote these lines)."""
+    path = write_file(tmp_path / "t.csv", "work_key,facet,quote\n\na,b,c\n\n\nd,e,\n\n")
+    assert list(iter_csv(path, COLUMNS)) == [
+        (2, {"work_key": "a", "facet": "b", "quote": "c"}),
+        (4, {"work_key": "d", "facet": "e", "quote": ""}),
+    ]
 
 
 @pytest.mark.parametrize(
