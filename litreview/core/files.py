@@ -9,7 +9,15 @@ from pathlib import Path
 
 from litreview.core.errors import InputError
 
-__all__ = ["check_characters", "decode_utf8", "read_bytes", "read_text"]
+__all__ = [
+    "check_characters",
+    "check_nul",
+    "check_utf16",
+    "decode_utf8",
+    "decode_utf8_range",
+    "read_bytes",
+    "read_text",
+]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -48,24 +56,43 @@ def read_bytes(path: str | os.PathLike[str], what: str = "file") -> bytes:
 
 def decode_utf8(data: bytes, path: str) -> str:
     """Decode UTF-8 (a BOM is dropped); on a bad byte or a NUL byte say on which line it is."""
+    check_utf16(data, path)
+    text = decode_utf8_range(data, 0, len(data), path, bom=True)
+    check_nul(data, path)
+    return text
+
+
+def check_utf16(data: bytes, path: str) -> None:
+    """Raise the one-line InputError of :func:`decode_utf8` if ``data`` starts with a UTF-16
+    byte-order mark."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError("UTF-16 text, not UTF-8", path=path, line=1, hint="save the file as UTF-8")
+
+
+def decode_utf8_range(data: bytes, start: int, end: int, path: str, *, bom: bool = False) -> str:
+    """``data[start:end]`` decoded as UTF-8 (``bom``: a leading BOM dropped); a bad byte is
+    the one-line InputError of :func:`decode_utf8`, its line counted in the whole of ``data``
+    (a large file is decoded a part at a time, never held whole as text)."""
     try:
-        text = data.decode("utf-8-sig")
+        return str(memoryview(data)[start:end], "utf-8-sig" if bom else "utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        at = start + exc.start
         raise InputError(
-            f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded",
+            f"not UTF-8: byte 0x{data[at]:02x} cannot be decoded",
             path=path,
-            line=line,
+            line=data.count(b"\n", 0, at) + 1,
             hint="save the file as UTF-8",
         ) from None
-    nul = text.find("\x00")
+
+
+def check_nul(data: bytes, path: str) -> None:
+    """Raise the one-line InputError of :func:`decode_utf8` if ``data`` (valid UTF-8) has a
+    NUL byte, which no text has, naming its line."""
+    nul = data.find(b"\x00")
     if nul >= 0:
         raise InputError(
-            "a NUL byte: a binary file, not text", path=path, line=text.count("\n", 0, nul) + 1
+            "a NUL byte: a binary file, not text", path=path, line=data.count(b"\n", 0, nul) + 1
         )
-    return text
 
 
 def check_characters(value: str, path: str, line: int | None) -> str:

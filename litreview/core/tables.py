@@ -6,12 +6,15 @@ import csv
 import io
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from litreview.core import schema
 from litreview.core.errors import InputError, Problem
 from litreview.core.files import read_text
 from litreview.core.limits import allow_csv_cells
+
+if TYPE_CHECKING:
+    from _csv import Reader
 
 __all__ = ["CsvRows", "csv_pieces", "csv_text", "iter_csv", "parse_csv", "read_csv"]
 
@@ -84,39 +87,97 @@ def iter_csv(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[str
     """The rows of a review table one at a time, each with the line it starts on: a missing
     file has none; the header must contain ``columns``; a short row's missing cells read as
     empty and cells past the header are dropped. Equal cells are one string object (a
-    table of a million tags repeats its facets, values, sources and quotes), and no list of
-    rows is built, so a caller that keeps records, not rows, holds each row only briefly.
-    A row the csv module cannot read, or a quoted cell never closed, raises a one-line
-    InputError naming its line (after the rows before it were given)."""
+    table of a million tags repeats its facets, values, sources and quotes), and neither the
+    file's text nor a list of rows is held (the file is read a line at a time), so a caller
+    that keeps records, not rows, holds each row only briefly. A row the csv module cannot
+    read, a quoted cell never closed, or a bad byte or NUL byte (as :func:`read_text` tells
+    them) raises a one-line InputError naming its line (after the rows before it were given)."""
     if not path.exists():
         return
     allow_csv_cells()
-    text = read_text(path)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    with open(path, "rb") as raw:
+        lines = _Lines(io.TextIOWrapper(raw, encoding="utf-8-sig", newline=""), path)
+        try:
+            yield from _rows(csv.reader(lines), lines, path, columns)
+        except UnicodeDecodeError:
+            raise _text_error(path) from None
+
+
+class _Lines:
+    """The lines of a text stream, for the csv module: a NUL byte is the error
+    :func:`read_text` gives, and whether the text ends on a quote is known at the end."""
+
+    def __init__(self, stream: io.TextIOWrapper, path: Path) -> None:
+        self.stream = stream
+        self.path = path
+        self.ends_on_quote = False  # text.rstrip("\r\n").endswith('"') of the lines so far
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self.stream:
+            if "\x00" in line:
+                raise _text_error(self.path)
+            stripped = line.rstrip("\r\n")
+            if stripped:
+                self.ends_on_quote = stripped.endswith('"')
+            yield line
+
+
+def _text_error(path: Path) -> InputError:
+    """The one-line error :func:`read_text` gives for ``path`` (a bad byte, a NUL byte)."""
+    try:
+        read_text(path)
+    except InputError as exc:
+        return exc
+    return InputError("the file changed while it was read", path=str(path))  # pragma: no cover
+
+
+def _rows(
+    reader: Reader, lines: _Lines, path: Path, columns: Sequence[str]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The body of :func:`iter_csv`: rows as :class:`csv.DictReader` reads them (blank rows
+    skipped), made by C-level zips rather than its Python loop."""
     shared: dict[str, str] = {}
     share = shared.setdefault
     line = 1
     held: tuple[int, dict[str, str]] | None = None  # the last row waits for the closing check
-    raw: dict[Any, Any] = {}
+    last: list[str] = []
     try:
-        header = list(reader.fieldnames or [])
+        header: list[str] = next(reader, [])
         missing = [c for c in columns if c not in header]
         if missing:
+            read_text(path)  # a bad byte further on is told first, as when read whole
             raise InputError(f"missing column(s) {', '.join(missing)}", path=str(path), line=1)
         line = reader.line_num + 1
+        width = len(header)
         for row in reader:
+            while not row:  # blank rows are skipped, as DictReader skips them
+                row = next(reader)
             if held is not None:
                 yield held
-            held = (line, {k: share(v, v) if v else "" for k, v in row.items() if k is not None})
-            raw = row
+            cells = dict(zip(header, map(share, row, row), strict=False))
+            if len(row) < width:
+                cells.update(dict.fromkeys(header[len(row) :], ""))
+            held, last = (line, cells), row
             line = reader.line_num + 1
+    except StopIteration:  # blank rows at the end
+        pass
     except csv.Error as exc:
         raise InputError(f"bad CSV: {exc}", path=str(path), line=line) from None
     if held is None:
         return
-    if _never_closed(text, _last_cell(raw)):
+    if "\n" in _last_cell(_as_dict_reader(header, last)) and not lines.ends_on_quote:
         raise InputError(NEVER_CLOSED, path=str(path), line=held[0])
     yield held
+
+
+def _as_dict_reader(header: list[str], row: list[str]) -> dict[Any, Any]:
+    """``row`` as :class:`csv.DictReader` gives it (extra cells under ``None``)."""
+    out: dict[Any, Any] = dict(zip(header, row, strict=False))
+    if len(row) > len(header):
+        out[None] = row[len(header) :]
+    for key in header[len(row) :]:
+        out[key] = None
+    return out
 
 
 def csv_text(columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> str:

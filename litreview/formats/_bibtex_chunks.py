@@ -11,10 +11,11 @@ so its problems are exactly those of a serial read).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import AnyStr, cast
 
-__all__ = ["Chunk", "split_chunks"]
+__all__ = ["Chunk", "Part", "split_chunks", "split_parts"]
 
 _STRING_ANY = re.compile(r"@\s*string\s*[{(]", re.IGNORECASE)
 # Patterns start with a literal (no "^" in MULTILINE mode) so the regex engine can skip ahead.
@@ -34,35 +35,53 @@ class Chunk:
     prelude: str
 
 
-def _depth(text: str, start: int, end: int) -> int:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Part:
+    """One part of a file's bytes, ``data[start:end]``: a :class:`Chunk` not yet decoded."""
+
+    start: int
+    end: int
+    line_offset: int
+    prelude: str
+
+
+def _lit(text: AnyStr, s: str) -> AnyStr:
+    """``s`` as the same type as ``text``: the cuts are found alike in text and in its UTF-8
+    bytes (every byte of a multi-byte character is beyond ASCII, so never a brace or ``@``)."""
+    return cast(AnyStr, s if isinstance(text, str) else s.encode("ascii"))
+
+
+def _depth(text: AnyStr, start: int, end: int) -> int:
     """Brace depth change from ``start`` to ``end`` (escaped braces do not count), by C-speed
     counting."""
-    opened = text.count("{", start, end) - text.count("\\{", start, end)
-    closed = text.count("}", start, end) - text.count("\\}", start, end)
+    opened = text.count(_lit(text, "{"), start, end) - text.count(_lit(text, "\\{"), start, end)
+    closed = text.count(_lit(text, "}"), start, end) - text.count(_lit(text, "\\}"), start, end)
     return opened - closed
 
 
-def _boundary(text: str, start: int, since: int) -> int | None:
+def _boundary(text: AnyStr, start: int, since: int) -> int | None:
     """The first position at or after ``start`` just past a newline, before an ``@`` at depth 0
     (``since``: a position at depth 0 before ``start``, where counting begins)."""
-    pos = text.find("\n@", start)
+    at_line = _lit(text, "\n@")
+    pos = text.find(at_line, start)
     depth = _depth(text, since, pos) if pos != -1 else 0
     while pos != -1:
         if depth == 0:
             return pos + 1
-        nxt = text.find("\n@", pos + 2)
+        nxt = text.find(at_line, pos + 2)
         if nxt != -1:
             depth += _depth(text, pos, nxt)
         pos = nxt
     return None
 
 
-def _cuts(text: str, parts: int) -> list[int]:
-    """Start offsets of up to ``parts`` pieces (the first is 0), strictly increasing; each
-    cut is found counting braces from the one before (a cut is at depth 0)."""
-    cuts = [0]
+def _cuts(text: AnyStr, parts: int, first: int = 0) -> list[int]:
+    """Start offsets of up to ``parts`` pieces (the first is ``first``), strictly increasing;
+    each cut is found counting braces from the one before (a cut is at depth 0)."""
+    cuts = [first]
+    size = len(text) - first
     for k in range(1, parts):
-        cut = _boundary(text, max(len(text) * k // parts, cuts[-1] + 1), cuts[-1])
+        cut = _boundary(text, max(first + size * k // parts, cuts[-1] + 1), cuts[-1])
         if cut is None:
             break
         cuts.append(cut)
@@ -83,37 +102,72 @@ def _ends_with_preamble(piece: str) -> bool:
     return _PREAMBLE.match(piece, last) is not None
 
 
-def _keys_overlap(pieces: list[str]) -> bool:
-    """Whether a citekey occurs in more than one of ``pieces``."""
-    seen: set[str] = set()
-    for piece in pieces:
-        keys = {
-            m.group(2)
-            for m in _KEY.finditer(piece)
-            if m.group(1).lower() not in _NOT_ENTRIES and m.group(2)
-        }
-        if keys & seen:
-            return True
-        seen |= keys
-    return False
-
-
 def split_chunks(text: str, parts: int) -> list[Chunk]:
     """``text`` in up to ``parts`` chunks at entry boundaries; one chunk when it cannot split."""
     whole = [Chunk(text=text, line_offset=0, prelude="")]
     if parts < 2:
         return whole
-    if len(_STRING_ANY.findall(text)) != len(_STRING_AT_LINE.findall("\n" + text)):
-        return whole
     cuts = _cuts(text, parts)
     pieces = [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
-    if len(pieces) < 2 or _keys_overlap(pieces) or any(map(_ends_with_preamble, pieces[:-1])):
+    plan = _plan(pieces)
+    if plan is None:
         return whole
-    chunks = []
+    return [
+        Chunk(text=piece, line_offset=lines, prelude=prelude)
+        for piece, (lines, prelude) in zip(pieces, plan, strict=True)
+    ]
+
+
+def split_parts(
+    data: bytes, parts: int, decode: Callable[[int, int], str], first: int = 0
+) -> list[Part] | None:
+    """The UTF-8 text ``data[first:]`` in up to ``parts`` byte ranges at entry boundaries, as
+    :func:`split_chunks` would cut its text; ``None`` when it cannot split. Each range is
+    decoded (``decode(start, end)``, which raises on a bad byte) and checked, then dropped:
+    the whole text is never held, only the bytes."""
+    cuts = _cuts(data, parts, first)
+    if len(cuts) < 2:
+        return None
+    ends = [*cuts[1:], len(data)]
+    plan = _plan(decode(a, b) for a, b in zip(cuts, ends, strict=True))
+    if plan is None:
+        return None
+    return [
+        Part(start=a, end=b, line_offset=lines, prelude=prelude)
+        for a, b, (lines, prelude) in zip(cuts, ends, plan, strict=True)
+    ]
+
+
+def _plan(pieces: Iterable[str]) -> list[tuple[int, str]] | None:
+    """Per piece (in file order, each seen once): the lines before it and the ``@string``
+    definitions of the pieces before it; ``None`` when the pieces must be read as one text (a
+    citekey in two of them, an ``@string`` not at the start of a line, a piece ending with an
+    ``@preamble``)."""
+    plan: list[tuple[int, str]] = []
+    seen: set[str] = set()
     prelude = ""
     lines = 0  # before the piece (counted a piece at a time, not from the start each time)
+    last_preamble = False
     for piece in pieces:
-        chunks.append(Chunk(text=piece, line_offset=lines, prelude=prelude))
+        if last_preamble or len(_STRING_ANY.findall(piece)) != len(
+            _STRING_AT_LINE.findall("\n" + piece)
+        ):
+            return None
+        keys = _keys(piece)
+        if keys & seen:
+            return None
+        seen |= keys
+        plan.append((lines, prelude))
         prelude += "".join(_strings(piece))
         lines += piece.count("\n")
-    return chunks
+        last_preamble = _ends_with_preamble(piece)
+    return plan if len(plan) > 1 else None
+
+
+def _keys(piece: str) -> set[str]:
+    """The citekeys of the entries (anything that looks like one) in ``piece``."""
+    return {
+        m.group(2)
+        for m in _KEY.finditer(piece)
+        if m.group(1).lower() not in _NOT_ENTRIES and m.group(2)
+    }

@@ -13,6 +13,7 @@ reported as :class:`~litreview.core.errors.Problem` records.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 from collections.abc import Sequence
@@ -25,11 +26,12 @@ from bibtexparser import model as bm
 
 from litreview.core.bulk import bulk, gc_paused
 from litreview.core.errors import InputError, Problem
+from litreview.core.files import check_nul, check_utf16, decode_utf8, decode_utf8_range
 from litreview.core.limits import MAX_EXPANSION_CHARS
 from litreview.core.model import Work
 from litreview.formats import _bibtex_maps as maps
 from litreview.formats._bibtex_checks import check_works
-from litreview.formats._bibtex_chunks import Chunk, split_chunks
+from litreview.formats._bibtex_chunks import Chunk, Part, split_chunks, split_parts
 from litreview.formats._bibtex_entry import entry_to_work
 from litreview.formats._bibtex_export import export_biblatex, export_bibtex
 from litreview.formats._bibtex_fast import FastEntry, FastField, blocks
@@ -50,6 +52,7 @@ __all__ = [
     "export_bibtex",
     "read_bibtex",
     "read_bibtex_bytes",
+    "read_bibtex_utf8",
     "validate_bibtex",
     "write_bibtex",
 ]
@@ -418,6 +421,13 @@ def read_bibtex(text: str, path: str = "<string>") -> tuple[list[Work], list[Pro
             parts = None
     if parts is None:
         parts = [_read_chunk(c, path) for c in chunks]
+    return _joined(parts, path)
+
+
+def _joined(
+    parts: Sequence[tuple[list[Work], list[Problem]]], path: str
+) -> tuple[list[Work], list[Problem]]:
+    """The works and problems of a file's parts (read in file order) as one read gives them."""
     works = [w for part_works, _ in parts for w in part_works]
     problems = [p for _, part_problems in parts for p in part_problems]
     if not works and not any(p.severity == "error" for p in problems):
@@ -436,6 +446,74 @@ def read_bibtex_bytes(data: bytes, path: str = "<bytes>") -> tuple[list[Work], l
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     return read_bibtex(data.decode("utf-8", errors="surrogateescape"), path)
+
+
+@bulk
+def read_bibtex_utf8(data: bytes, path: str = "<bytes>") -> tuple[list[Work], list[Problem]]:
+    """:func:`read_bibtex` of ``data`` decoded by :func:`~litreview.core.files.decode_utf8`
+    (UTF-16, a bad byte or a NUL byte is its one-line InputError), without the whole text
+    ever held: a large file is cut into parts on its bytes, and each part is decoded where it
+    is read (the text of 10^6 entries is gigabytes, twice that as soon as one character is
+    beyond Latin-1)."""
+    entries = data.count(b"\n@")
+    workers = _workers() if entries >= PARALLEL_MIN_ENTRIES else 1
+    n_parts = max(workers, entries // CHUNK_ENTRIES)
+    parts = None
+    if n_parts >= 2:
+        check_utf16(data, path)
+        first = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+        parts = split_parts(data, n_parts, lambda a, b: decode_utf8_range(data, a, b, path), first)
+    if parts is None:
+        return read_bibtex(decode_utf8(data, path), path)
+    check_nul(data, path)
+    read = None
+    if workers > 1:
+        try:
+            read = _read_parts_parallel(data, parts, path, workers)
+        except (OSError, BrokenProcessPool):  # no processes here (a sandbox, say): read serially
+            read = None
+    if read is None:
+        read = [_read_part(data, p, path) for p in parts]
+    return _joined(read, path)
+
+
+def _read_part(data: bytes, part: Part, path: str) -> tuple[list[Work], list[Problem]]:
+    """Works and problems of the part ``part`` of ``data`` (valid UTF-8)."""
+    text = mark_keyless(str(memoryview(data)[part.start : part.end], "utf-8"))
+    chunk = Chunk(text=text, line_offset=part.line_offset, prelude=part.prelude)
+    del text
+    return _read_chunk(chunk, path)
+
+
+_DATA = b""  # in a worker process: the bytes whose parts it reads
+
+
+def _hold(data: bytes) -> None:
+    """Keep ``data`` in this worker process (forked, it is inherited, not copied or sent)."""
+    global _DATA
+    _DATA = data
+
+
+def _read_held_part(part: Part, path: str) -> tuple[list[Work], list[Problem]]:
+    """:func:`_read_part` of the bytes this worker holds."""
+    return _read_part(_DATA, part, path)
+
+
+def _read_parts_parallel(
+    data: bytes, parts: list[Part], path: str, workers: int
+) -> list[tuple[list[Work], list[Problem]]]:
+    """Each part read, in order: every ``workers``-th in this process, the others by
+    ``workers - 1`` worker processes, which are handed ``data`` once (forked: not at all)."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(
+        max_workers=workers - 1, mp_context=context, initializer=_hold, initargs=(data,)
+    ) as pool:
+        futures = {
+            i: pool.submit(_read_held_part, p, path) for i, p in enumerate(parts) if i % workers
+        }
+        own = {i: _read_part(data, p, path) for i, p in enumerate(parts) if not i % workers}
+        return [own[i] if i in own else futures[i].result() for i in range(len(parts))]
 
 
 def validate_bibtex(text: str, path: str = "<string>") -> list[Problem]:

@@ -80,7 +80,9 @@ def gap_files(g: GapInputs) -> dict[str, str | bytes | Iterator[str]]:
 
 
 def _map(g: GapInputs, works: Sequence[Work], ctx: GapContext) -> Iterator[str]:
-    """``map.html``: the works not under review, the counted tags, the register's gaps."""
+    """``map.html``: the works not under review, the counted tags, the register's gaps. Its
+    data (a record per work) is made when the file is written, not held beside the other
+    files until then."""
     from litreview.render import egm
 
     data = egm.egm_data(
@@ -95,7 +97,7 @@ def _map(g: GapInputs, works: Sequence[Work], ctx: GapContext) -> Iterator[str]:
         citation_text=ctx.citations,
         gaps=g.gaps,
     )
-    return egm.map_pieces(data)
+    yield from egm.map_pieces(data)
 
 
 def gap_context(

@@ -23,7 +23,7 @@ from litreview.core.errors import InputError, Problem
 from litreview.core.files import decode_utf8, read_bytes, read_text
 from litreview.core.model import Citation, Document, Evidence, GapStatement, Merge, Tag, Work
 from litreview.core.tables import csv_pieces, iter_csv, parse_csv, read_csv
-from litreview.formats.bibtex import bibtex_pieces, read_bibtex
+from litreview.formats.bibtex import bibtex_pieces, read_bibtex_utf8
 from litreview.formats.bibtex_patch import Read, check_bibtex, patch_pieces
 from litreview.formats.documents import read_document
 from litreview.review.lock import hold
@@ -205,9 +205,9 @@ class Review:
             return [], []
         data = read_bytes(self.corpus_path)
         digest = _digest(data)
-        text = decode_utf8(data, str(self.corpus_path))
-        del data  # the text is what is read; the bytes need not be held beside it
-        works, problems = read_bibtex(text, str(self.corpus_path))
+        # decoded a part at a time: the text of 10^6 works is never held whole
+        works, problems = read_bibtex_utf8(data, str(self.corpus_path))
+        del data
         self._corpus_read.clear()
         self._corpus_read[digest] = (tuple(works), tuple(problems))
         return works, problems
@@ -367,17 +367,27 @@ class Review:
 
     # -- tags and statements ---------------------------------------------------------------
     def load_tags(self, path: Path | None = None) -> list[Tag]:
-        """Rows of ``tags.csv`` (or another tag table such as suggestions)."""
+        """Rows of ``tags.csv`` (or another tag table such as suggestions). Equal evidence
+        (the same words at the same place: a keyword, a heading cited for many works) and
+        equal scores are one object each: a corpus of 10^6 works has millions of tags."""
         path = path or self.tags_path
         out = []
+        evidence: dict[tuple[str, str, str, str], Evidence] = {}
+        scores: dict[str, float] = {}
         for n, row in iter_csv(path, schema.TAGS):
             try:
-                ev = Evidence(
-                    quote=row["evidence"],
-                    doc_id=row["doc_id"],
-                    char_start=_opt_int(row["char_start"]),
-                    char_end=_opt_int(row["char_end"]),
-                )
+                where = (row["evidence"], row["doc_id"], row["char_start"], row["char_end"])
+                ev = evidence.get(where)
+                if ev is None:
+                    ev = evidence[where] = Evidence(
+                        quote=where[0],
+                        doc_id=where[1],
+                        char_start=_opt_int(where[2]),
+                        char_end=_opt_int(where[3]),
+                    )
+                score = scores.get(row["score"])
+                if score is None:
+                    score = scores[row["score"]] = float(row["score"] or 0)
                 out.append(
                     Tag(
                         work_key=row["work_key"],
@@ -385,7 +395,7 @@ class Review:
                         value=row["value"],
                         source=row["source"],
                         evidence=ev,
-                        score=float(row["score"] or 0),
+                        score=score,
                     )
                 )
             except ValueError as exc:

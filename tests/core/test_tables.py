@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from litreview.core.errors import InputError
+from litreview.core.files import read_text
 from litreview.core.tables import csv_pieces, csv_text, iter_csv, read_csv
 from tests.conftest import write_file
 
@@ -51,6 +52,56 @@ def test_a_bad_table_is_one_error_naming_its_line(
         list(iter_csv(path, COLUMNS))
     assert err.value.line == line and words in str(err.value)
     assert err.value.path == str(path)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(b"work_key,facet,quote\na,b,c\nd,e,caf\xe9\n", id="latin1_byte"),
+        pytest.param(b"work_key,facet,quote\na,b,c\nd,e,\x00\n", id="nul_byte"),
+        pytest.param(b"\xff\xfew\x00k\x00", id="utf16"),
+        pytest.param(b"work_key\na\n\xe9\n", id="missing_columns_and_a_bad_byte_further_on"),
+    ],
+)
+def test_bad_bytes_are_the_error_reading_the_text_gives(tmp_path: Path, data: bytes) -> None:
+    """Read a line at a time, a table fails as :func:`read_text` fails on it (same line)."""
+    path = tmp_path / "t.csv"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as whole:
+        read_text(path)
+    with pytest.raises(InputError) as rows:
+        list(iter_csv(path, COLUMNS))
+    assert str(rows.value) == str(whole.value)
+
+
+def test_blank_rows_are_skipped_as_dict_reader_skips_them(tmp_path: Path) -> None:
+    """Lines as csv.DictReader counted them: a row after blank rows is given the line after
+    the row before it (known; kept, since the error messages quote these lines)."""
+    path = write_file(tmp_path / "t.csv", "work_key,facet,quote\n\na,b,c\n\n\nd,e,\n\n")
+    assert list(iter_csv(path, COLUMNS)) == [
+        (2, {"work_key": "a", "facet": "b", "quote": "c"}),
+        (4, {"work_key": "d", "facet": "e", "quote": ""}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "closed"),
+    [
+        ('\ufeffwork_key,facet,quote\r\na,b,"c\r\nd"\r\n\r\n', True),
+        ('work_key,facet,quote\na,b,"c\nd"\n\n\n', True),
+        ('work_key,facet,quote\na,b,"c\nd\n\n', False),
+    ],
+)
+def test_the_last_cell_is_checked_at_the_end_of_the_lines(
+    tmp_path: Path, text: str, closed: bool
+) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(text, encoding="utf-8", newline="")
+    if closed:
+        assert list(iter_csv(path, COLUMNS))[-1][1]["quote"] in ("c\r\nd", "c\nd")
+    else:
+        with pytest.raises(InputError, match="never closed"):
+            list(iter_csv(path, COLUMNS))
 
 
 cells = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r"))

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 import litreview.formats.bibtex as bibtex
-from litreview.formats._bibtex_chunks import split_chunks
-from litreview.formats.bibtex import read_bibtex, read_bibtex_bytes
+from litreview.core.errors import InputError
+from litreview.core.files import decode_utf8
+from litreview.formats._bibtex_chunks import split_chunks, split_parts
+from litreview.formats.bibtex import read_bibtex, read_bibtex_bytes, read_bibtex_utf8
 
 # Entries with every kind of problem, spread so that any cut falls between some of them.
 MESSY = (
@@ -139,3 +141,71 @@ def test_no_chunk_ends_with_a_preamble_that_belongs_to_the_next_entry() -> None:
     text += "".join(f"@book{{m{i}, title={{T}}}}\n" for i in range(10))
     assert len(split_chunks(text, 2)) == 1
     assert len(split_chunks(text.replace("@preamble{{p}}\n", ""), 2)) == 2
+
+
+def _parts_read_serially(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bytes read in parts (as many as the file has entries), in this process."""
+    monkeypatch.setattr(bibtex, "PARALLEL_MIN_ENTRIES", 1)
+    monkeypatch.setattr(bibtex, "CHUNK_ENTRIES", 1)
+    monkeypatch.setattr(bibtex, "_workers", lambda: 1)
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+@pytest.mark.parametrize("workers", [1, 2])
+def test_bytes_read_in_parts_equal_the_serial_read_of_the_text(
+    monkeypatch: pytest.MonkeyPatch, bom: bytes, workers: int
+) -> None:
+    text = MESSY.replace("{A}", "{Ä → ∞}") + "@book{j,\n title={J}}\n@article{,title={keyless}}\n"
+    text += "@article{ , title={keyless too}}\n"
+    serial = _serial(monkeypatch, text)
+    _parts_read_serially(monkeypatch)
+    monkeypatch.setattr(bibtex, "_workers", lambda: workers)
+    calls = []
+    real = bibtex._read_part
+    monkeypatch.setattr(bibtex, "_read_part", lambda d, p, f: calls.append(p) or real(d, p, f))
+    assert read_bibtex_utf8(bom + text.encode(), "m.bib") == serial
+    assert len(calls) >= 3 if workers == 1 else calls  # the worker's parts are not seen here
+
+
+def test_bytes_that_cannot_split_are_read_as_one_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = MESSY + "@book{a, title={Again}}\n"  # a citekey in two parts
+    serial = _serial(monkeypatch, text)
+    _parts_read_serially(monkeypatch)
+    assert read_bibtex_utf8(text.encode(), "m.bib") == serial
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        pytest.param(
+            MESSY.encode() + b"@book{z, title={Caf\xe9}}\n",
+            "m.bib:23: not UTF-8: byte 0xe9",
+            id="latin1_byte_in_the_last_part",
+        ),
+        pytest.param(
+            MESSY.encode() + b"@book{z, title={\x00}}\n", "m.bib:23: a NUL byte", id="nul"
+        ),
+        pytest.param(b"\xff\xfe" + MESSY.encode("utf-16-le"), "m.bib:1: UTF-16", id="utf16"),
+    ],
+)
+def test_bytes_read_in_parts_fail_as_decoding_the_whole_does(
+    monkeypatch: pytest.MonkeyPatch, data: bytes, message: str
+) -> None:
+    _parts_read_serially(monkeypatch)
+    with pytest.raises(InputError) as whole:
+        decode_utf8(data, "m.bib")
+    with pytest.raises(InputError) as parts:
+        read_bibtex_utf8(data, "m.bib")
+    assert str(parts.value) == str(whole.value)
+    assert str(parts.value).startswith(message)
+
+
+def test_split_parts_cut_the_bytes_where_split_chunks_cuts_the_text() -> None:
+    data = MESSY.encode()
+    parts = split_parts(data, 3, lambda a, b: data[a:b].decode())
+    assert parts is not None and len(parts) >= 2
+    assert b"".join(data[p.start : p.end] for p in parts) == data
+    chunks = split_chunks(MESSY, len(parts))
+    assert [(p.line_offset, p.prelude) for p in parts] == [
+        (c.line_offset, c.prelude) for c in chunks
+    ]

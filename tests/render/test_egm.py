@@ -112,3 +112,30 @@ def test_map_in_pieces_is_the_page_in_one_string() -> None:
     whole = page.replace("__SCRIPT__", script).replace("__DATA__", embed_json(data))
     pieces = list(map_pieces(data))
     assert len(pieces) > len(data["works"]) and "".join(pieces) == whole
+
+
+def test_the_map_data_is_made_when_map_html_is_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its record per work is not held beside the other files of ``gaps/`` until then."""
+    from litreview.gaps.index import load_settings
+    from litreview.render import egm, gap_outputs
+
+    tags, works = corpus()
+    made: list[int] = []
+    real = egm.egm_data
+    monkeypatch.setattr(egm, "egm_data", lambda **kw: made.append(1) or real(**kw))
+    inputs = gap_outputs.GapInputs(
+        title="Map",
+        taxonomy=taxonomy(),  # type: ignore[arg-type]
+        settings=load_settings(),
+        gaps=[],
+        statements=statements(),
+        works=works,
+        documents=[],
+        citations=[],
+        counted=tags,
+    )
+    ctx = gap_outputs.gap_context(inputs.taxonomy, works, [], tags, inputs.settings)
+    pieces = gap_outputs._map(inputs, works, ctx)
+    assert made == []
+    text = "".join(pieces)
+    assert made == [1] and '"key":"w1"' in text
