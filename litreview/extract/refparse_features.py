@@ -20,7 +20,7 @@ from litreview.extract.gazetteer import phrase_tags, word_tags
 
 __all__ = ["GROUPS", "Token", "sequence_features", "token_spans", "tokenize"]
 
-GROUPS = ("lexicon", "phrases", "position", "neighbours")
+GROUPS = ("lexicon", "phrases", "position", "neighbours", "runs", "bodies")
 """Feature groups that :func:`sequence_features` can leave out (for ablations)."""
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
@@ -144,6 +144,120 @@ def _positions(tokens: list[str]) -> list[list[str]]:
     return out
 
 
+_JOIN = frozenset({"of", "and", "for", "the", "on", "in", "&", "de", "du", "des", "la", "y", "et"})
+_LEADS = "".join(_OPEN_Q) + "(["
+_DATE_WORD = re.compile(r"\(?\[?(\d{1,2}(st|nd|rd|th)?|(1[5-9]|20)\d\d[a-z]?)\]?\)?[.,;:]?")
+
+
+class _Word(NamedTuple):
+    """What the run and piece features need to know of one token."""
+
+    cap: bool  # capitalised (after an opening quote or bracket)
+    joins: bool  # a small joining word (of, and, for, ...)
+    opens: bool  # starts a new run: an opening quote, a bracket not holding an acronym
+    stops: bool  # ends a run: a comma, colon, semicolon, or a full stop not of an initial
+    org: bool  # an organisation word
+    ends_piece: bool  # ends a comma- or stop-delimited piece
+    date: bool  # a day, year or month
+    year: bool
+    acronym: bool  # letters, all capitals (``SSA``, ``(GAO),``)
+
+
+@lru_cache(maxsize=1 << 17)
+def _word(tok: str) -> _Word:
+    """The run and piece attributes of a token; cached."""
+    bare = tok.strip(".,;:()[]{}<>\"'“”‘’«»*!?")
+    core = bare.lower()
+    initial = _INITIAL.fullmatch(tok) is not None
+    tags = word_tags(tok)
+    acronym = len(bare) > 1 and bare.isalpha() and bare.isupper()
+    return _Word(
+        cap=tok.lstrip(_LEADS)[:1].isupper(),
+        joins=core in _JOIN,
+        opens=tok[:1] in _OPEN_Q or (tok[:1] in "([" and not acronym),
+        stops=tok.endswith((",", ";", ":")) or (tok.endswith(".") and not initial),
+        org="org" in tags,
+        ends_piece=tok.endswith((",", ";", ".", ")")) and not initial,
+        date=_DATE_WORD.fullmatch(tok) is not None or "month" in tags,
+        year=_YEAR.search(tok) is not None,
+        acronym=acronym,
+    )
+
+
+def _run_ends(words: list[_Word]) -> list[tuple[int, int]]:
+    """``(start, end)`` of every run of capitalised words, joined by small words
+    (``Department of Homeland Security``); a run ends at a comma, colon or sentence end."""
+    runs: list[tuple[int, int]] = []
+    start = -1
+    for i, w in enumerate([*words, _word("")]):
+        if start >= 0 and ((not w.cap and not w.joins) or (w.cap and w.opens)):
+            runs.append((start, i))
+            start = -1
+        if start < 0 and w.cap:
+            start = i
+        if start >= 0 and w.stops:
+            runs.append((start, i + 1))
+            start = -1
+    out = []
+    for s, e in runs:
+        while e > s and words[e - 1].joins:
+            e -= 1
+        out.append((s, e))
+    return out
+
+
+def _runs(words: list[_Word]) -> list[list[str]]:
+    """Per token: whether it is in a run of capitalised words that holds an organisation
+    word (``run:org``, its first and last word, and whether the run opens the reference),
+    or in another run (``run:cap``, with its length up to 4)."""
+    out: list[list[str]] = [[] for _ in words]
+    for s, e in _run_ends(words):
+        kind = "org" if any(w.org for w in words[s:e]) else "cap"
+        for j in range(s, e):
+            out[j].append(f"run:{kind}")
+            if kind == "org" and s <= 1:
+                out[j].append("run:org_opens")
+        out[s].append(f"run:{kind}_first")
+        out[e - 1].append(f"run:{kind}_last")
+        if kind == "cap":
+            out[s].append(f"run:len{min(e - s, 4)}")
+    return out
+
+
+def _lead_bodies(words: list[_Word]) -> list[list[str]]:
+    """``run:lead_body`` on the bodies a reference opens with, each a whole comma piece
+    (``SSA, Office of the Inspector General, Title``): runs with an organisation word, or
+    initials, one after another from the first capitalised word."""
+    out: list[list[str]] = [[] for _ in words]
+    ends = dict(_run_ends(words))
+    i = 0 if words and words[0].cap else 1
+    while (e := ends.get(i)) is not None and words[e - 1].stops:
+        if not (any(w.org for w in words[i:e]) or (e - i == 1 and words[i].acronym)):
+            break
+        for j in range(i, e):
+            out[j].append("run:lead_body")
+        i = e
+    return out
+
+
+def _pieces(words: list[_Word]) -> list[list[str]]:
+    """Per token: ``chunk:date`` when the comma- or stop-delimited piece it is in holds a
+    year and only date words (``, September 1999.``), ``chunk:last`` in the last piece."""
+    bounds, start = [], 0
+    for i, w in enumerate(words):
+        if w.ends_piece or i == len(words) - 1:
+            bounds.append((start, i + 1))
+            start = i + 1
+    out: list[list[str]] = [[] for _ in words]
+    for s, e in bounds:
+        piece = words[s:e]
+        dated = any(w.year for w in piece) and all(w.date for w in piece)
+        last = e == len(words)
+        for j in range(s, e):
+            out[j] += ["chunk:date"] * dated + ["chunk:last"] * last
+    return out
+
+
 _EDGE = {d: (f"{d}:edge",) for d in (-2, -1, 1, 2)}
 _POS = [f"pos:{k}" for k in range(10)]
 _IDX = [f"i:{min(k, 6)}" for k in range(7)]
@@ -158,6 +272,13 @@ def sequence_features(tokens: list[str], exclude: Collection[str] = ()) -> list[
     lexicon = "lexicon" not in exclude
     phrases = _phrases(tokens) if "phrases" not in exclude else [[] for _ in tokens]
     positions = _positions(tokens) if "position" not in exclude else [[] for _ in tokens]
+    if "runs" not in exclude:
+        words = [_word(t) for t in tokens]
+        extra = zip(positions, _runs(words), _pieces(words), strict=True)
+        positions = [p + r + c for p, r, c in extra]
+    if "bodies" not in exclude:
+        words = [_word(t) for t in tokens]
+        positions = [p + b for p, b in zip(positions, _lead_bodies(words), strict=True)]
     neighbours = "neighbours" not in exclude
     seen_year = False
     feats = []
