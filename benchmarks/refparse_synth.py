@@ -37,7 +37,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from refparse_grey import GREY_TYPES, grey_variant
 from refparse_spans import attach, segments_of
 
 HERE = Path(__file__).resolve().parent
@@ -368,24 +367,18 @@ def _variant(record: dict, rng: random.Random) -> dict:
     return out
 
 
-def _sample(records: list[dict], k: int, rng: random.Random, grey: bool = False) -> list[dict]:
-    """``k`` distinct records drawn with the type weights, each a :func:`_variant` (with
-    ``grey``, of the grey types only, each a :func:`refparse_grey.grey_variant`)."""
-    table = GREY_TYPES if grey else TYPE_WEIGHT
-    weights = [table.get(r["type"], 0.0 if grey else 1.0) for r in records]
+def _sample(records: list[dict], k: int, rng: random.Random) -> list[dict]:
+    """``k`` distinct records drawn with the type weights, with fresh ids for rendering."""
+    weights = [TYPE_WEIGHT.get(r["type"], 1.0) for r in records]
     chosen: dict[str, dict] = {}
-    while len(chosen) < min(k, sum(w > 0 for w in weights)):
+    while len(chosen) < min(k, len(records)):
         r = rng.choices(records, weights)[0]
         chosen.setdefault(r["id"], r)
-    dress = grey_variant if grey else _variant
-    return [dress(r, rng) for r in chosen.values()]
+    return [_variant(r, rng) for r in chosen.values()]
 
 
-def generate(
-    styles: list[str], records: list[dict], n: int, per_style: int, seed: int, grey: bool = False
-) -> list:
-    """About ``n`` labelled examples: styles in a seeded order, ``per_style`` records each
-    (``grey``: records dressed as grey literature, :mod:`refparse_grey`)."""
+def generate(styles: list[str], records: list[dict], n: int, per_style: int, seed: int) -> list:
+    """About ``n`` labelled examples: styles in a seeded order, ``per_style`` records each."""
     rng = random.Random(seed)
     order = list(styles)
     rng.shuffle(order)
@@ -396,7 +389,7 @@ def generate(
         for name in order:
             path = style_dir() / name
             style = marked_style(path)
-            recs = _sample(records, per_style, rng, grey)
+            recs = _sample(records, per_style, rng)
             fmt = rng.choice(("plain", MARKDOWN))
             rendered = [("bib", x) for x in bibliography(style, recs, fmt)]
             if ET.parse(path).getroot().get("class") == "note":
@@ -425,7 +418,6 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--held-out", action="store_true", help="held-out styles and records")
     ap.add_argument("--notes", action="store_true", help="note styles only (footnotes)")
-    ap.add_argument("--grey", action="store_true", help="records dressed as grey literature")
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
     split_path = HERE / "refparse_data" / "style_split.json"
@@ -437,7 +429,7 @@ def main() -> int:
     styles = split[side]
     if args.notes:
         styles = [s for s in styles if ET.parse(style_dir() / s).getroot().get("class") == "note"]
-    examples = generate(styles, records, args.n, args.per_style, args.seed, args.grey)
+    examples = generate(styles, records, args.n, args.per_style, args.seed)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as fh:
         for ex in examples:

@@ -26,7 +26,6 @@ DATA = HERE / "refparse_data"
 BENCH = ROOT.parent / "shared" / "benchmarks" / "refparse"
 SYNTH_TRAIN = HERE / "out" / "synth_train.jsonl"
 SYNTH_NOTES = HERE / "out" / "synth_notes.jsonl"
-SYNTH_GREY = HERE / "out" / "synth_grey.jsonl"
 
 
 def load(path: Path) -> list[dict]:
@@ -78,15 +77,10 @@ def training_records(
     core: bool = True,
     n_notes: int = 0,
     n_links: int = 0,
-    n_grey: int = 0,
-    n_leads: int = 0,
 ) -> list[dict]:
     """AnyStyle core, ``n_grobid`` GROBID, ``n_synth`` synthetic records, ``n_notes``
-    synthetic footnotes of note styles, ``n_grey`` renderings of records dressed as grey
-    literature (``refparse_synth.py --grey``; seeded samples) and ``n_links`` link-only
-    references (:func:`link_only_records`), without any whose text is in ``held_out``;
-    ``n_leads`` rendered footnotes again after words that lead into a citation
-    (:func:`lead_in_records`)."""
+    synthetic footnotes of note styles (seeded samples) and ``n_links`` link-only
+    references (:func:`link_only_records`), without any whose text is in ``held_out``."""
     rng = random.Random(seed)
     grobid = load(DATA / "grobid.jsonl")
     synth = load(SYNTH_TRAIN) if n_synth else []
@@ -95,50 +89,9 @@ def training_records(
     out += rng.sample(grobid, min(n_grobid, len(grobid)))
     out += rng.sample(synth, min(n_synth, len(synth)))
     out += rng.sample(notes, min(n_notes, len(notes)))
-    if n_grey:
-        grey = load(SYNTH_GREY)
-        out += rng.sample(grey, min(n_grey, len(grey)))
-    out += lead_in_records(out, n_leads, rng)
     out += link_only_records(n_links, seed)
     skip = set(held_out)
     return [r for r in out if r["raw"] not in skip]
-
-
-LEADS = (
-    "See",
-    "See also",
-    "See, for example,",
-    "See, e.g.,",
-    "For more information, see",
-    "For details, see",
-    "For example,",
-    "Cf.",
-    "As described in",
-    "This figure is from",
-    "Data are from",
-    "Quoted in",
-)
-"""Words that lead into a citation in a note (general vocabulary of notes)."""
-
-
-def lead_in_records(records: list[dict], n: int, rng: random.Random) -> list[dict]:
-    """``n`` rendered footnotes of ``records`` after a lead-in (``See, for example,``),
-    labelled ``note``: notes cite inside a sentence more often than bare."""
-    notes = [r for r in records if (r.get("meta") or {}).get("kind") == "note"]
-    out = []
-    for rec in rng.sample(notes, min(n, len(notes))):
-        lead = rng.choice(LEADS)
-        if rng.random() < 0.3:  # mid-sentence: "... as the report says; see X"
-            lead = lead[0].lower() + lead[1:]
-        out.append(
-            {
-                **rec,
-                "id": rec["id"] + "-lead",
-                "raw": f"{lead} {rec['raw']}",
-                "labels": [["note", lead], *rec["labels"]],
-            }
-        )
-    return out
 
 
 _LINK_FORMS = (

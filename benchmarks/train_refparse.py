@@ -66,9 +66,7 @@ ABLATIONS = {
     "run features": {"exclude": ["runs"]},
     "lead body features": {"exclude": ["bodies"]},
     "neighbour features": {"exclude": ["neighbours"]},
-    "synthetic data": {"n_synth": 0, "n_notes": 0, "n_grey": 0},
-    "grey renderings": {"n_grey": 0},
-    "lead-ins": {"n_leads": 0},
+    "synthetic data": {"n_synth": 0, "n_notes": 0},
     "GROBID data": {"n_grobid": 0},
     "AnyStyle core data": {"core": False},
 }
@@ -150,8 +148,7 @@ def ablation(gold: list[dict], args: argparse.Namespace) -> dict:
     for combo in [r for r in args.rows or [] if "+" in r]:
         rows[combo] = _merged([ABLATIONS[k.strip()] for k in combo.split("+")])
     for name, change in {"(all components)": {}, **rows}.items():
-        opts = {"n_grobid": args.grobid, "n_synth": args.synth, "n_notes": args.notes}
-        opts = {**opts, "n_grey": args.grey, "n_leads": args.leads, **change}
+        opts = {"n_grobid": args.grobid, "n_synth": args.synth, "n_notes": args.notes, **change}
         exclude = opts.pop("exclude", [])
         base = training_records(seed=SEED, held_out=held, **opts)
         if not type_model.exists():
@@ -175,8 +172,6 @@ def main() -> int:
     ap.add_argument("--synth", type=int, default=12000, help="synthetic records used")
     ap.add_argument("--notes", type=int, default=4000, help="synthetic footnotes used")
     ap.add_argument("--links", type=int, default=300, help="link-only references used")
-    ap.add_argument("--grey", type=int, default=0, help="grey-literature renderings used")
-    ap.add_argument("--leads", type=int, default=0, help="footnotes after a lead-in used")
     ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
     ap.add_argument("--no-cv", action="store_true", help="only train the shipped models")
     ap.add_argument("--cv-only", action="store_true", help="do not write the shipped models")
@@ -199,8 +194,6 @@ def main() -> int:
         n_synth=args.synth,
         n_notes=args.notes,
         n_links=args.links,
-        n_grey=args.grey,
-        n_leads=args.leads,
         seed=SEED,
         held_out=held,
     )
