@@ -4,9 +4,12 @@ A reference is split on whitespace (:func:`token_spans` keeps each token's offse
 token is described by its word, shape, punctuation, position, how many sentences and commas
 come before it and whether a year in brackets comes after it, and what the word lists say
 it may be (:mod:`.gazetteer`: ``lex:place``, ``lex:given``, ``lex:org``, ...), plus the same
-for its neighbours. Feature groups can be switched off by name (``exclude``) to measure what
-each is worth; the quote and bracket state once computed here was measured so and removed
-(it cost 0.006 micro-F1 on grey).
+for its neighbours, and the runs and pieces it sits in: a run of capitalised words that holds
+an organisation word (``Ministry of Transport``), the bodies a reference opens with as whole
+comma pieces (``ONS, Office of the Chief Economist, Title``), a comma piece of date words
+only (``, September 1999.``). Feature groups can be switched off by name (``exclude``) to
+measure what each is worth; the quote and bracket state once computed here was measured so
+and removed (it cost 0.006 micro-F1 on grey).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from collections.abc import Collection
 from functools import lru_cache
 from typing import NamedTuple
 
-from litreview.extract.gazetteer import phrase_tags, word_tags
+from litreview.extract.gazetteer import key, lexicon, phrase_tags, word_tags
 
 __all__ = ["GROUPS", "Token", "sequence_features", "token_spans", "tokenize"]
 
@@ -117,12 +120,16 @@ def _lent(tok: str, d: int, lexicon: bool) -> tuple[str, ...]:
 
 
 def _phrases(tokens: list[str]) -> list[list[str]]:
-    """``lex:`` attributes of the two- and three-word runs each token belongs to."""
+    """``lex:`` attributes of the two- and three-word runs each token belongs to (only runs
+    whose first word starts a listed phrase are looked up)."""
     out: list[list[str]] = [[] for _ in tokens]
+    firsts = lexicon().firsts
+    starts = [i for i, t in enumerate(tokens) if key(t) in firsts]
     for n in (2, 3):
-        for i in range(len(tokens) - n + 1):
-            tags = phrase_tags(tokens[i : i + n])
-            for t in tags:
+        for i in starts:
+            if i + n > len(tokens):
+                continue
+            for t in phrase_tags(tokens[i : i + n]):
                 for j in range(i, i + n):
                     out[j].append(f"lex:{t}")
     return out
@@ -160,7 +167,7 @@ class _Word(NamedTuple):
     ends_piece: bool  # ends a comma- or stop-delimited piece
     date: bool  # a day, year or month
     year: bool
-    acronym: bool  # letters, all capitals (``SSA``, ``(GAO),``)
+    acronym: bool  # letters, all capitals (``ONS``, ``(WHO),``)
 
 
 @lru_cache(maxsize=1 << 17)
@@ -186,7 +193,7 @@ def _word(tok: str) -> _Word:
 
 def _run_ends(words: list[_Word]) -> list[tuple[int, int]]:
     """``(start, end)`` of every run of capitalised words, joined by small words
-    (``Department of Homeland Security``); a run ends at a comma, colon or sentence end."""
+    (``Ministry of Transport``); a run ends at a comma, colon or sentence end."""
     runs: list[tuple[int, int]] = []
     start = -1
     for i, w in enumerate([*words, _word("")]):
@@ -206,30 +213,30 @@ def _run_ends(words: list[_Word]) -> list[tuple[int, int]]:
     return out
 
 
-def _runs(words: list[_Word]) -> list[list[str]]:
-    """Per token: whether it is in a run of capitalised words that holds an organisation
-    word (``run:org``, its first and last word, and whether the run opens the reference),
-    or in another run (``run:cap``, with its length up to 4)."""
-    out: list[list[str]] = [[] for _ in words]
-    for s, e in _run_ends(words):
+def _runs(words: list[_Word], runs: list[tuple[int, int]], out: list[list[str]]) -> None:
+    """Mark every token in a run of capitalised words that holds an organisation word
+    (``run:org``, its first and last word, and whether the run opens the reference), or in
+    another run (``run:cap``, with its length up to 4); appends to ``out``."""
+    for s, e in runs:
         kind = "org" if any(w.org for w in words[s:e]) else "cap"
+        inner = _RUN_ORG_OPENS if kind == "org" and s <= 1 else _RUN[kind]
         for j in range(s, e):
-            out[j].append(f"run:{kind}")
-            if kind == "org" and s <= 1:
-                out[j].append("run:org_opens")
+            out[j] += inner
         out[s].append(f"run:{kind}_first")
         out[e - 1].append(f"run:{kind}_last")
         if kind == "cap":
             out[s].append(f"run:len{min(e - s, 4)}")
-    return out
 
 
-def _lead_bodies(words: list[_Word]) -> list[list[str]]:
-    """``run:lead_body`` on the bodies a reference opens with, each a whole comma piece
-    (``SSA, Office of the Inspector General, Title``): runs with an organisation word, or
-    initials, one after another from the first capitalised word."""
-    out: list[list[str]] = [[] for _ in words]
-    ends = dict(_run_ends(words))
+_RUN = {"org": ("run:org",), "cap": ("run:cap",)}
+_RUN_ORG_OPENS = ("run:org", "run:org_opens")
+
+
+def _lead_bodies(words: list[_Word], runs: list[tuple[int, int]], out: list[list[str]]) -> None:
+    """Mark ``run:lead_body`` the bodies a reference opens with, each a whole comma piece
+    (``ONS, Office of the Chief Economist, Title``): runs with an organisation word, or
+    initials, one after another from the first capitalised word; appends to ``out``."""
+    ends = dict(runs)
     i = 0 if words and words[0].cap else 1
     while (e := ends.get(i)) is not None and words[e - 1].stops:
         if not (any(w.org for w in words[i:e]) or (e - i == 1 and words[i].acronym)):
@@ -237,24 +244,37 @@ def _lead_bodies(words: list[_Word]) -> list[list[str]]:
         for j in range(i, e):
             out[j].append("run:lead_body")
         i = e
-    return out
 
 
-def _pieces(words: list[_Word]) -> list[list[str]]:
-    """Per token: ``chunk:date`` when the comma- or stop-delimited piece it is in holds a
-    year and only date words (``, September 1999.``), ``chunk:last`` in the last piece."""
-    bounds, start = [], 0
+def _pieces(words: list[_Word], out: list[list[str]]) -> None:
+    """Mark ``chunk:date`` the tokens of a comma- or stop-delimited piece that holds a year
+    and only date words (``, September 1999.``), ``chunk:last`` those of the last piece;
+    appends to ``out``."""
+    start, n = 0, len(words)
     for i, w in enumerate(words):
-        if w.ends_piece or i == len(words) - 1:
-            bounds.append((start, i + 1))
-            start = i + 1
-    out: list[list[str]] = [[] for _ in words]
-    for s, e in bounds:
-        piece = words[s:e]
+        if not (w.ends_piece or i == n - 1):
+            continue
+        piece = words[start : i + 1]
         dated = any(w.year for w in piece) and all(w.date for w in piece)
-        last = e == len(words)
-        for j in range(s, e):
-            out[j] += ["chunk:date"] * dated + ["chunk:last"] * last
+        marks = ("chunk:date",) * dated + ("chunk:last",) * (i == n - 1)
+        if marks:
+            for j in range(start, i + 1):
+                out[j] += marks
+        start = i + 1
+
+
+def _context(tokens: list[str], exclude: Collection[str]) -> list[list[str]]:
+    """Per token: the position, run, piece and lead-body attributes not ``exclude``-d."""
+    out = _positions(tokens) if "position" not in exclude else [[] for _ in tokens]
+    runs_on, bodies_on = "runs" not in exclude, "bodies" not in exclude
+    if runs_on or bodies_on:
+        words = [_word(t) for t in tokens]
+        runs = _run_ends(words)
+        if runs_on:
+            _runs(words, runs, out)
+            _pieces(words, out)
+        if bodies_on:
+            _lead_bodies(words, runs, out)
     return out
 
 
@@ -271,14 +291,7 @@ def sequence_features(tokens: list[str], exclude: Collection[str] = ()) -> list[
     n = len(tokens)
     lexicon = "lexicon" not in exclude
     phrases = _phrases(tokens) if "phrases" not in exclude else [[] for _ in tokens]
-    positions = _positions(tokens) if "position" not in exclude else [[] for _ in tokens]
-    if "runs" not in exclude:
-        words = [_word(t) for t in tokens]
-        extra = zip(positions, _runs(words), _pieces(words), strict=True)
-        positions = [p + r + c for p, r, c in extra]
-    if "bodies" not in exclude:
-        words = [_word(t) for t in tokens]
-        positions = [p + b for p, b in zip(positions, _lead_bodies(words), strict=True)]
+    positions = _context(tokens, exclude)
     neighbours = "neighbours" not in exclude
     seen_year = False
     feats = []

@@ -45,9 +45,9 @@ def test_position_features() -> None:
 
 
 def test_runs_of_capitalised_words_with_a_body_word() -> None:
-    """A body's name is one run up to its comma (``Department of Homeland Security,``);
+    """A body's name is one run up to its comma (``Ministry of Rural Transport,``);
     the next unit is its own run, a quoted title starts a new one."""
-    text = "Department of Homeland Security, Office of Plans, “Uniting for Ukraine” (2024)."
+    text = "Ministry of Rural Transport, Office of Plans, “Roads for Villages” (2024)."
     feats = sequence_features(text.split())
     assert all("run:org" in feats[i] and "run:org_opens" in feats[i] for i in range(4))
     assert "run:org_last" in feats[3] and "run:org_first" in feats[4]
@@ -79,7 +79,7 @@ def test_runs_can_be_left_out() -> None:
 def test_the_bodies_a_reference_opens_with() -> None:
     """Whole comma pieces that name bodies (or give initials), from the start; a piece
     that is more than one run (a title) ends them."""
-    text = "SSA, Office of the Inspector General, Social Security: Trends, April 2014."
+    text = "ONS, Office of the Chief Economist, Labour Markets: Trends, April 2014."
     feats = sequence_features(text.split())
     assert all("run:lead_body" in feats[i] for i in range(6))
     assert not any("run:lead_body" in f for f in feats[6:])
