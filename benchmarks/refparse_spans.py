@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-__all__ = ["attach", "segments_of"]
+__all__ = ["attach", "segments_of", "unlink"]
 
 Span = tuple[int, int, "str | None"]
 _EDITOR_CUE = re.compile(
@@ -73,4 +73,24 @@ def segments_of(text: str, tokens: list[tuple[int, int, str]] | list[Span]) -> l
             out[-1][1] += " " + word
         else:
             out.append([label or "note", word])
+    return out
+
+
+_LINK = re.compile(r"^[<(\[]?(?:https?://|www\.)", re.I)
+
+
+def unlink(labels: list[list[str]]) -> list[list[str]]:
+    """The segments with every link word of a non-link field given its own ``url`` (or
+    ``doi``) segment: pandoc links a title to the work's URL when the style does not print
+    the URL, and the rendering then puts the URL inside the title's marks."""
+    out: list[list[str]] = []
+    for label, text in labels:
+        for word in text.split():
+            lab = label
+            if label not in ("url", "doi") and _LINK.match(word):
+                lab = "doi" if "doi.org/" in word.lower() else "url"
+            if out and out[-1][0] == lab:
+                out[-1][1] += " " + word
+            else:
+                out.append([lab, word])
     return out

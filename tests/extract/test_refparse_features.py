@@ -42,3 +42,46 @@ def test_position_features() -> None:
     feats = sequence_features(["Harbour", "Board,", "(2019).", "Title.", "Place:"])
     assert "before_paren_year" in feats[1] and "before_paren_year" not in feats[2]
     assert "commas:1" in feats[2] and "stops:1" in feats[3] and "stops:2" in feats[4]
+
+
+def test_runs_of_capitalised_words_with_a_body_word() -> None:
+    """A body's name is one run up to its comma (``Ministry of Rural Transport,``);
+    the next unit is its own run, a quoted title starts a new one."""
+    text = "Ministry of Rural Transport, Office of Plans, “Roads for Villages” (2024)."
+    feats = sequence_features(text.split())
+    assert all("run:org" in feats[i] and "run:org_opens" in feats[i] for i in range(4))
+    assert "run:org_last" in feats[3] and "run:org_first" in feats[4]
+    assert "run:org_opens" not in feats[4]
+    assert "run:cap_first" in feats[7] and "run:org" not in feats[7]
+    assert "run:cap_last" in feats[9]
+    assert not any(a.startswith("run:") for a in feats[10])
+
+
+def test_joining_words_do_not_end_a_run() -> None:
+    feats = sequence_features(["Committee", "on", "Ways", "and", "Means", "of", "the"])
+    assert "run:org_last" in feats[4]
+    assert not any(a.startswith("run:") for a in feats[5] + feats[6])
+
+
+def test_a_piece_of_date_words_is_marked() -> None:
+    """``, September 1999.`` at the end of a note is a date piece; a title piece is not."""
+    feats = sequence_features(["Board,", "How", "We", "Improve,", "September", "1999."])
+    assert "chunk:date" in feats[4] and "chunk:date" in feats[5] and "chunk:last" in feats[5]
+    assert "chunk:date" not in feats[2]
+
+
+def test_runs_can_be_left_out() -> None:
+    tokens = ["Department", "of", "Health,", "May", "2001."]
+    feats = sequence_features(tokens, exclude=("runs", "bodies"))
+    assert not any(a.startswith(("run:", "chunk:")) for f in feats for a in f)
+
+
+def test_the_bodies_a_reference_opens_with() -> None:
+    """Whole comma pieces that name bodies (or give initials), from the start; a piece
+    that is more than one run (a title) ends them."""
+    text = "ONS, Office of the Chief Economist, Labour Markets: Trends, April 2014."
+    feats = sequence_features(text.split())
+    assert all("run:lead_body" in feats[i] for i in range(6))
+    assert not any("run:lead_body" in f for f in feats[6:])
+    person = sequence_features(["Smith,", "John,", "Title", "of", "Department,", "2001."])
+    assert not any("run:lead_body" in f for f in person)
