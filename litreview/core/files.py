@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import stat
@@ -76,7 +77,9 @@ def decode_utf8_range(data: bytes, start: int, end: int, path: str, *, bom: bool
     try:
         return str(memoryview(data)[start:end], "utf-8-sig" if bom else "utf-8")
     except UnicodeDecodeError as exc:
-        at = start + exc.start
+        # utf-8-sig counts the error's position after the BOM it dropped
+        dropped = 3 if bom and data.startswith(codecs.BOM_UTF8, start) else 0
+        at = start + dropped + exc.start
         raise InputError(
             f"not UTF-8: byte 0x{data[at]:02x} cannot be decoded",
             path=path,

@@ -186,6 +186,11 @@ def test_bytes_that_cannot_split_are_read_as_one_text(monkeypatch: pytest.Monkey
             MESSY.encode() + b"@book{z, title={\x00}}\n", "m.bib:23: a NUL byte", id="nul"
         ),
         pytest.param(b"\xff\xfe" + MESSY.encode("utf-16-le"), "m.bib:1: UTF-16", id="utf16"),
+        pytest.param(
+            b"\xef\xbb\xbf\n\n@book{z, title={Caf\xe9}}\n" + MESSY.encode(),
+            "m.bib:3: not UTF-8: byte 0xe9",
+            id="latin1_byte_after_a_bom",
+        ),
     ],
 )
 def test_bytes_read_in_parts_fail_as_decoding_the_whole_does(

@@ -43,6 +43,12 @@ def test_decode_names_line_of_bad_byte() -> None:
         decode_utf8(b"a\nb\nd\xe9j\xe0\n", "f.bib")
 
 
+def test_decode_names_line_and_byte_after_a_bom() -> None:
+    """The BOM is dropped, but the bad byte's line and value are those of the file."""
+    with pytest.raises(InputError, match=r"f.bib:3: not UTF-8: byte 0xe9"):
+        decode_utf8(b"\xef\xbb\xbf\n\nd\xe9j\n", "f.bib")
+
+
 def test_read_text_missing_and_directory(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         read_text(tmp_path / "nope.bib")
