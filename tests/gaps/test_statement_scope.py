@@ -24,6 +24,12 @@ def _scope(text: str, cues: Cues) -> dict[str, str]:
     return {s.flat: s.excluded for s in read_sentences(text, cues)}
 
 
+def _unread(scope: dict[str, str], starts: tuple[str, ...]) -> None:
+    """Some sentence starts with one of ``starts``, and every such sentence is unread."""
+    found = {f: e for f, e in scope.items() if f.startswith(starts)}
+    assert found and all(found.values()), found
+
+
 def test_a_reference_list_without_a_heading_is_never_read(cues: Cues) -> None:
     """Endnote-style entries after the body, with no heading over them: each reads as a
     reference (authors, year, title, container), so none is read; the gap above is."""
@@ -39,8 +45,7 @@ def test_a_reference_list_without_a_heading_is_never_read(cues: Cues) -> None:
     scope = _scope(text, cues)
     assert scope[GAP] == ""
     assert scope["Scams cost households a great deal."] == ""
-    refs = {f: e for f, e in scope.items() if f.startswith(("Smith", "Jones", "Lee", "Further"))}
-    assert refs and all(refs.values()), refs
+    _unread(scope, ("Smith", "Jones", "Lee", "Further"))
 
 
 def test_a_related_products_list_is_never_read(cues: Cues) -> None:
@@ -57,8 +62,7 @@ def test_a_related_products_list_is_never_read(cues: Cues) -> None:
     )
     scope = _scope(text, cues)
     assert scope[GAP] == ""
-    listed = {f: e for f, e in scope.items() if f.startswith(("_Grant", "_Fraud", "XYZ", "("))}
-    assert listed and all(listed.values()), listed
+    _unread(scope, ("_Grant", "_Fraud", "XYZ", "("))
 
 
 def test_a_table_of_contents_is_never_read(cues: Cues) -> None:
