@@ -27,9 +27,15 @@ def available_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def fork_map(fn: Callable[[Any, int], R], job: Any, n_chunks: int, workers: int) -> Iterator[R]:
+def fork_map(
+    fn: Callable[[Any, int], R], job: Any, n_chunks: int, workers: int, *, here: bool = False
+) -> Iterator[R]:
     """``fn(job, i)`` for i in ``range(n_chunks)``, in order, on up to ``workers`` forked
-    processes (results are yielded as they are ready, so the caller can overlap its work)."""
+    processes (results are yielded as they are ready, so the caller can overlap its work).
+
+    ``here``: this process is one of the ``workers`` and runs every ``workers``-th chunk
+    itself, so those results are never sent back from a worker (worth it when a result is
+    large, such as the works read from part of a file)."""
     if workers <= 1 or n_chunks <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         for i in range(n_chunks):
             yield fn(job, i)
@@ -38,8 +44,14 @@ def fork_map(fn: Callable[[Any, int], R], job: Any, n_chunks: int, workers: int)
     _JOB = (fn, job)
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(min(workers, n_chunks), mp_context=context) as pool:
-            yield from pool.map(_run, range(n_chunks))
+        if not here:
+            with ProcessPoolExecutor(min(workers, n_chunks), mp_context=context) as pool:
+                yield from pool.map(_run, range(n_chunks))
+            return
+        with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
+            theirs = {i: pool.submit(_run, i) for i in range(n_chunks) if i % workers}
+            for i in range(n_chunks):
+                yield theirs[i].result() if i in theirs else fn(job, i)
     finally:
         _JOB = None
 

@@ -13,13 +13,12 @@ reported as :class:`~litreview.core.errors.Problem` records.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
+from functools import partial
+from typing import Any
 
 import bibtexparser
 from bibtexparser import model as bm
@@ -27,6 +26,7 @@ from bibtexparser import model as bm
 from litreview.core.bulk import bulk, gc_paused
 from litreview.core.errors import InputError, Problem
 from litreview.core.files import check_nul, check_utf16, decode_utf8, decode_utf8_range
+from litreview.core.forkmap import available_workers, fork_map
 from litreview.core.limits import MAX_EXPANSION_CHARS
 from litreview.core.model import Work
 from litreview.formats import _bibtex_maps as maps
@@ -377,24 +377,11 @@ def _read_chunk_blocks(chunk: Chunk, path: str) -> tuple[list[Work], list[Proble
 
 def _workers() -> int:
     """How many processes may read one file: the CPUs this process may use, at most 2."""
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        cpus = os.cpu_count() or 1
-    return max(1, min(MAX_WORKERS, cpus))
+    return min(MAX_WORKERS, available_workers())
 
 
-def _read_parallel(
-    chunks: list[Chunk], path: str, workers: int
-) -> list[tuple[list[Work], list[Problem]]]:
-    """Each chunk read, in order: every ``workers``-th in this process, the others by
-    ``workers - 1`` worker processes."""
-    with ProcessPoolExecutor(max_workers=workers - 1) as pool:
-        futures = {
-            i: pool.submit(_read_chunk, c, path) for i, c in enumerate(chunks) if i % workers
-        }
-        own = {i: _read_chunk(c, path) for i, c in enumerate(chunks) if not i % workers}
-        return [own[i] if i in own else futures[i].result() for i in range(len(chunks))]
+def _chunk_of(chunks: list[Chunk], i: int, *, path: str) -> tuple[list[Work], list[Problem]]:
+    return _read_chunk(chunks[i], path)
 
 
 @bulk
@@ -413,15 +400,19 @@ def read_bibtex(text: str, path: str = "<string>") -> tuple[list[Work], list[Pro
     workers = _workers() if entries >= PARALLEL_MIN_ENTRIES else 1
     # parts of CHUNK_ENTRIES entries: the parser's objects of one part at a time in memory
     chunks = split_chunks(text, max(workers, entries // CHUNK_ENTRIES))
-    parts = None
-    if len(chunks) > 1 and workers > 1:
-        try:
-            parts = _read_parallel(chunks, path, workers)
-        except (OSError, BrokenProcessPool):  # no processes here (a sandbox, say): read serially
-            parts = None
-    if parts is None:
-        parts = [_read_chunk(c, path) for c in chunks]
-    return _joined(parts, path)
+    return _joined(_read_all(partial(_chunk_of, path=path), chunks, len(chunks), workers), path)
+
+
+def _read_all(
+    read: Callable[[Any, int], tuple[list[Work], list[Problem]]], job: Any, n: int, workers: int
+) -> list[tuple[list[Work], list[Problem]]]:
+    """``read(job, i)`` for each of ``n`` parts of a file, in order: every ``workers``-th in
+    this process, the others by forked workers that inherit ``job`` (never sent to them);
+    read serially where no process can be started (a sandbox, say)."""
+    try:
+        return list(fork_map(read, job, n, workers, here=True))
+    except (OSError, BrokenProcessPool):
+        return [read(job, i) for i in range(n)]
 
 
 def _joined(
@@ -466,54 +457,20 @@ def read_bibtex_utf8(data: bytes, path: str = "<bytes>") -> tuple[list[Work], li
     if parts is None:
         return read_bibtex(decode_utf8(data, path), path)
     check_nul(data, path)
-    read = None
-    if workers > 1:
-        try:
-            read = _read_parts_parallel(data, parts, path, workers)
-        except (OSError, BrokenProcessPool):  # no processes here (a sandbox, say): read serially
-            read = None
-    if read is None:
-        read = [_read_part(data, p, path) for p in parts]
-    return _joined(read, path)
+    return _joined(
+        _read_all(partial(_part_of, parts=parts, path=path), data, len(parts), workers), path
+    )
 
 
-def _read_part(data: bytes, part: Part, path: str) -> tuple[list[Work], list[Problem]]:
-    """Works and problems of the part ``part`` of ``data`` (valid UTF-8)."""
+def _part_of(
+    data: bytes, i: int, *, parts: list[Part], path: str
+) -> tuple[list[Work], list[Problem]]:
+    """Works and problems of the ``i``-th of ``parts`` of ``data`` (valid UTF-8)."""
+    part = parts[i]
     text = mark_keyless(str(memoryview(data)[part.start : part.end], "utf-8"))
     chunk = Chunk(text=text, line_offset=part.line_offset, prelude=part.prelude)
     del text
     return _read_chunk(chunk, path)
-
-
-_DATA = b""  # in a worker process: the bytes whose parts it reads
-
-
-def _hold(data: bytes) -> None:
-    """Keep ``data`` in this worker process (forked, it is inherited, not copied or sent)."""
-    global _DATA
-    _DATA = data
-
-
-def _read_held_part(part: Part, path: str) -> tuple[list[Work], list[Problem]]:
-    """:func:`_read_part` of the bytes this worker holds."""
-    return _read_part(_DATA, part, path)
-
-
-def _read_parts_parallel(
-    data: bytes, parts: list[Part], path: str, workers: int
-) -> list[tuple[list[Work], list[Problem]]]:
-    """Each part read, in order: every ``workers``-th in this process, the others by
-    ``workers - 1`` worker processes, which are handed ``data`` once (forked: not at all)."""
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(
-        max_workers=workers - 1, mp_context=context, initializer=_hold, initargs=(data,)
-    ) as pool:
-        futures = {
-            i: pool.submit(_read_held_part, p, path) for i, p in enumerate(parts) if i % workers
-        }
-        own = {i: _read_part(data, p, path) for i, p in enumerate(parts) if not i % workers}
-        return [own[i] if i in own else futures[i].result() for i in range(len(parts))]
 
 
 def validate_bibtex(text: str, path: str = "<string>") -> list[Problem]:

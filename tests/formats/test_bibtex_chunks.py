@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 import litreview.formats.bibtex as bibtex
@@ -61,15 +63,24 @@ def test_chunked_read_equals_serial_read(monkeypatch: pytest.MonkeyPatch, parts:
     assert (works, problems) == serial
 
 
+def _spy_fork_map(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """The (parts, workers) of each parallel read, which still runs in worker processes."""
+    calls: list[tuple[int, int]] = []
+    real = bibtex.fork_map
+
+    def spy(fn: Any, job: Any, n: int, workers: int, *, here: bool = False) -> Any:
+        calls.append((n, workers))
+        return real(fn, job, n, workers, here=here)
+
+    monkeypatch.setattr(bibtex, "fork_map", spy)
+    return calls
+
+
 def test_parallel_read_in_worker_processes_equals_serial(monkeypatch: pytest.MonkeyPatch) -> None:
     serial = _serial(monkeypatch, MESSY)
     monkeypatch.setattr(bibtex, "PARALLEL_MIN_ENTRIES", 1)
     monkeypatch.setattr(bibtex, "_workers", lambda: 2)
-    calls = []
-    real = bibtex._read_parallel
-    monkeypatch.setattr(
-        bibtex, "_read_parallel", lambda c, p, w: calls.append((len(c), w)) or real(c, p, w)
-    )
+    calls = _spy_fork_map(monkeypatch)
     assert read_bibtex(MESSY, "m.bib") == serial
     assert calls == [(2, 2)]
 
@@ -80,13 +91,9 @@ def test_many_parts_read_by_two_processes_equal_serial(monkeypatch: pytest.Monke
     monkeypatch.setattr(bibtex, "PARALLEL_MIN_ENTRIES", 1)
     monkeypatch.setattr(bibtex, "CHUNK_ENTRIES", 2)
     monkeypatch.setattr(bibtex, "_workers", lambda: 2)
-    calls = []
-    real = bibtex._read_parallel
-    monkeypatch.setattr(
-        bibtex, "_read_parallel", lambda c, p, w: calls.append(len(c)) or real(c, p, w)
-    )
+    calls = _spy_fork_map(monkeypatch)
     assert read_bibtex(MESSY, "m.bib") == serial
-    assert calls and calls[0] > 2
+    assert calls and calls[0][0] > 2
 
 
 def test_bad_bytes_in_a_later_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -95,11 +102,7 @@ def test_bad_bytes_in_a_later_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
     serial = read_bibtex_bytes(data, "m.bib")
     monkeypatch.setattr(bibtex, "PARALLEL_MIN_ENTRIES", 1)
     monkeypatch.setattr(bibtex, "_workers", lambda: 3)
-    monkeypatch.setattr(
-        bibtex,
-        "_read_parallel",
-        lambda chunks, path, _: [bibtex._read_chunk(c, path) for c in chunks],
-    )
+    monkeypatch.setattr(bibtex, "fork_map", lambda f, job, n, w, here: map(f, [job] * n, range(n)))
     assert read_bibtex_bytes(data, "m.bib") == serial
     line = before.count("\n") + 1
     chunks = bibtex.split_chunks(data.decode("utf-8", "surrogateescape"), 3)
@@ -129,10 +132,10 @@ def test_without_worker_processes_a_file_is_read_serially(monkeypatch: pytest.Mo
     monkeypatch.setattr(bibtex, "PARALLEL_MIN_ENTRIES", 1)
     monkeypatch.setattr(bibtex, "_workers", lambda: 2)
 
-    def no_processes(chunks: object, path: str, workers: int) -> None:
+    def no_processes(*args: object, **kwargs: object) -> None:
         raise PermissionError("no semaphores here")
 
-    monkeypatch.setattr(bibtex, "_read_parallel", no_processes)
+    monkeypatch.setattr(bibtex, "fork_map", no_processes)
     assert read_bibtex(MESSY, "m.bib") == serial
 
 
@@ -161,8 +164,8 @@ def test_bytes_read_in_parts_equal_the_serial_read_of_the_text(
     _parts_read_serially(monkeypatch)
     monkeypatch.setattr(bibtex, "_workers", lambda: workers)
     calls = []
-    real = bibtex._read_part
-    monkeypatch.setattr(bibtex, "_read_part", lambda d, p, f: calls.append(p) or real(d, p, f))
+    real = bibtex._part_of
+    monkeypatch.setattr(bibtex, "_part_of", lambda d, i, **kw: calls.append(i) or real(d, i, **kw))
     assert read_bibtex_utf8(bom + text.encode(), "m.bib") == serial
     assert len(calls) >= 3 if workers == 1 else calls  # the worker's parts are not seen here
 
