@@ -84,6 +84,7 @@ def lexicon() -> Lexicon:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def word_tags(word: str) -> frozenset[str]:
     """The tags of one word (``"London," -> {"place", "place_major", ...}``)."""
     return lexicon().words.get(key(word), _NONE)

@@ -26,7 +26,7 @@ from typing import Any
 
 import pycrfsuite
 
-from litreview.extract.refparse_features import Token, sequence_features, token_spans
+from litreview.extract.refparse_features import Token, encoded_features, token_spans
 from litreview.extract.refparse_fields import Segment, build_fields
 from litreview.extract.refparse_text import preprocess, split_related
 from litreview.extract.refparse_type import TypeModel, fallback_type
@@ -91,12 +91,13 @@ class ParsedReference:
 def _segments(tokens: Sequence[Token], labels: Sequence[str], text: str) -> list[Segment]:
     """Consecutive tokens with one label joined into segments with offsets."""
     out: list[Segment] = []
-    for tok, lab in zip(tokens, labels, strict=True):
-        if out and out[-1].label == lab:
-            last = out[-1]
-            out[-1] = Segment(lab, text[last.start : tok.end], last.start, tok.end)
-        else:
-            out.append(Segment(lab, tok.text, tok.start, tok.end))
+    n = len(labels)
+    first = 0
+    for i in range(1, n + 1):
+        if i == n or labels[i] != labels[first]:
+            start, end = tokens[first].start, tokens[i - 1].end
+            out.append(Segment(labels[first], text[start:end], start, end))
+            first = i
     return out
 
 
@@ -125,7 +126,7 @@ class ReferenceParser:
         tokens = token_spans(text)
         if not tokens:
             return []
-        labels = self._tagger.tag(sequence_features([t.text for t in tokens], self._exclude))
+        labels = self._tagger.tag(encoded_features([t.text for t in tokens], self._exclude))
         return _segments(tokens, labels, text)
 
     def _item(self, text: str) -> tuple[dict[str, Any], list[Segment]]:

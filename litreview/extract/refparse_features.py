@@ -10,6 +10,11 @@ comma pieces (``ONS, Office of the Chief Economist, Title``), a comma piece of d
 only (``, September 1999.``). Feature groups can be switched off by name (``exclude``) to
 measure what each is worth; the quote and bracket state once computed here was measured so
 and removed (it cost 0.006 micro-F1 on grey).
+
+Speed: what a token gives (its attributes, those it lends its neighbours, its run and
+position flags) is computed once per distinct token and cached (:func:`_token`); a
+sequence's lists are assembled from those records and handed to crfsuite as UTF-8 bytes
+(:func:`encoded_features`), which it reads without converting.
 """
 
 from __future__ import annotations
@@ -19,9 +24,10 @@ from collections.abc import Collection
 from functools import lru_cache
 from typing import NamedTuple
 
-from litreview.extract.gazetteer import key, lexicon, phrase_tags, word_tags
+from litreview.extract.gazetteer import key, word_tags
+from litreview.extract.gazetteer import lexicon as lexicon_lists
 
-__all__ = ["GROUPS", "Token", "sequence_features", "token_spans", "tokenize"]
+__all__ = ["GROUPS", "Token", "encoded_features", "sequence_features", "token_spans", "tokenize"]
 
 GROUPS = ("lexicon", "phrases", "position", "neighbours", "runs", "bodies")
 """Feature groups that :func:`sequence_features` can leave out (for ablations)."""
@@ -90,9 +96,8 @@ def _flags(tok: str, core: str) -> list[str]:
     return [name for name, hit in checks if hit]
 
 
-@lru_cache(maxsize=1 << 17)
-def _own(tok: str, lexicon: bool) -> tuple[str, ...]:
-    """A token's own attributes (``w:smith``, ``cap``, ``lex:surname``); cached."""
+def _own(tok: str, lexicon: bool) -> list[str]:
+    """A token's own attributes (``w:smith``, ``cap``, ``lex:surname``)."""
     core = _core(tok)
     attrs = [
         f"w:{core[:20]}",
@@ -106,49 +111,54 @@ def _own(tok: str, lexicon: bool) -> tuple[str, ...]:
     ]
     if lexicon:
         attrs += [f"lex:{t}" for t in sorted(word_tags(tok))]
-    return tuple(attrs)
+    return attrs
 
 
-@lru_cache(maxsize=1 << 17)
-def _lent(tok: str, d: int, lexicon: bool) -> tuple[str, ...]:
-    """Attributes a token lends to the token ``d`` positions away; cached."""
-    own = _own(tok, lexicon)
+def _lent(own: list[str], lexicon: bool) -> list[str]:
+    """The own attributes a token lends its neighbours (each then prefixed with the
+    neighbour's distance: ``1:w:smith``)."""
     keep = [a for a in own if a in _NEIGHBOUR_FLAGS or a.startswith(("w:", "shape:", "last:"))]
     if lexicon:
         keep += [a for a in own if a.startswith("lex:")]
-    return tuple(f"{d}:{a}" for a in keep)
+    return keep
 
 
-def _phrases(tokens: list[str]) -> list[list[str]]:
-    """``lex:`` attributes of the two- and three-word runs each token belongs to (only runs
-    whose first word starts a listed phrase are looked up)."""
-    out: list[list[str]] = [[] for _ in tokens]
-    firsts = lexicon().firsts
-    starts = [i for i, t in enumerate(tokens) if key(t) in firsts]
+def _phrases(recs: list[_Tok], out: list[list[bytes]]) -> None:
+    """Append the ``lex:`` attributes of the two- and three-word runs each token belongs to
+    (only runs whose first word starts a listed phrase are looked up)."""
+    starts = [i for i, r in enumerate(recs) if r.first]
+    if not starts:
+        return
+    phrases = lexicon_lists().phrases
+    keys = [r.key for r in recs]
     for n in (2, 3):
         for i in starts:
-            if i + n > len(tokens):
+            if i + n > len(keys):
                 continue
-            for t in phrase_tags(tokens[i : i + n]):
+            for t in phrases.get(" ".join(keys[i : i + n]), ()):
+                attr = _LEX[t] if t in _LEX else _LEX.setdefault(t, f"lex:{t}".encode())
                 for j in range(i, i + n):
-                    out[j].append(f"lex:{t}")
-    return out
+                    out[j].append(attr)
 
 
-def _positions(tokens: list[str]) -> list[list[str]]:
-    """Per token: how many sentence ends and commas precede it (up to 4), and whether it
-    comes before the first year in brackets (``Body Name (2019)``)."""
-    first = next((i for i, t in enumerate(tokens) if t[:1] in "([" and _PURE_YEAR.fullmatch(t)), -1)
-    out = []
+_LEX: dict[str, bytes] = {}
+_STOPS = [f"stops:{k}".encode() for k in range(5)]
+_COMMAS = [f"commas:{k}".encode() for k in range(5)]
+
+
+def _positions(recs: list[_Tok], out: list[list[bytes]]) -> None:
+    """Append per token how many sentence ends and commas precede it (up to 4), and whether
+    it comes before the first year in brackets (``Body Name (2019)``)."""
+    first = next((i for i, r in enumerate(recs) if r.paren_year), -1)
     stops = commas = 0
-    for i, tok in enumerate(tokens):
-        attrs = [f"stops:{min(stops, 4)}", f"commas:{min(commas, 4)}"]
+    for i, r in enumerate(recs):
+        attrs = out[i]
+        attrs.append(_STOPS[stops])
+        attrs.append(_COMMAS[commas])
         if i < first:
-            attrs.append("before_paren_year")
-        out.append(attrs)
-        stops += tok.endswith((".", "?", "!")) and not _INITIAL.fullmatch(tok)
-        commas += tok.endswith(",")
-    return out
+            attrs.append(b"before_paren_year")
+        stops += r.stop and stops < 4
+        commas += r.comma and commas < 4
 
 
 _JOIN = frozenset({"of", "and", "for", "the", "on", "in", "&", "de", "du", "des", "la", "y", "et"})
@@ -170,9 +180,8 @@ class _Word(NamedTuple):
     acronym: bool  # letters, all capitals (``ONS``, ``(WHO),``)
 
 
-@lru_cache(maxsize=1 << 17)
 def _word(tok: str) -> _Word:
-    """The run and piece attributes of a token; cached."""
+    """The run and piece attributes of a token."""
     bare = tok.strip(".,;:()[]{}<>\"'“”‘’«»*!?")
     core = bare.lower()
     initial = _INITIAL.fullmatch(tok) is not None
@@ -191,12 +200,15 @@ def _word(tok: str) -> _Word:
     )
 
 
+_NO_WORD = _Word(*[False] * len(_Word._fields))  # not capitalised: ends the last run
+
+
 def _run_ends(words: list[_Word]) -> list[tuple[int, int]]:
     """``(start, end)`` of every run of capitalised words, joined by small words
     (``Ministry of Transport``); a run ends at a comma, colon or sentence end."""
     runs: list[tuple[int, int]] = []
     start = -1
-    for i, w in enumerate([*words, _word("")]):
+    for i, w in enumerate([*words, _NO_WORD]):
         if start >= 0 and ((not w.cap and not w.joins) or (w.cap and w.opens)):
             runs.append((start, i))
             start = -1
@@ -213,7 +225,39 @@ def _run_ends(words: list[_Word]) -> list[tuple[int, int]]:
     return out
 
 
-def _runs(words: list[_Word], runs: list[tuple[int, int]], out: list[list[str]]) -> None:
+class _Tok(NamedTuple):
+    """All that one token gives the features of a sequence, computed once (:func:`_token`)."""
+
+    own: tuple[bytes, ...]  # its own attributes
+    lent: tuple[tuple[bytes, ...], ...]  # what it lends to the tokens 2, 1 after and 1, 2 before
+    word: _Word
+    year: bool  # holds a year
+    paren_year: bool  # a year in brackets
+    stop: bool  # ends a sentence (a full stop not of an initial, ? or !)
+    comma: bool  # ends with a comma
+    first: bool  # may start a phrase of the word lists
+    key: str  # the word as the lists are keyed (:func:`.gazetteer.key`)
+
+
+@lru_cache(maxsize=1 << 16)
+def _token(tok: str, lexicon: bool) -> _Tok:
+    """The cached record of one token (``lexicon``: with the word lists' tags)."""
+    own = _own(tok, lexicon)
+    lent = _lent(own, lexicon)
+    return _Tok(
+        own=tuple(a.encode() for a in own),
+        lent=tuple(tuple(f"{d}:{a}".encode() for a in lent) for d in (-2, -1, 1, 2)),
+        word=_word(tok),
+        year=_YEAR.search(tok) is not None,
+        paren_year=tok[:1] in "([" and _PURE_YEAR.fullmatch(tok) is not None,
+        stop=tok.endswith((".", "?", "!")) and not _INITIAL.fullmatch(tok),
+        comma=tok.endswith(","),
+        first=key(tok) in lexicon_lists().firsts,
+        key=key(tok),
+    )
+
+
+def _runs(words: list[_Word], runs: list[tuple[int, int]], out: list[list[bytes]]) -> None:
     """Mark every token in a run of capitalised words that holds an organisation word
     (``run:org``, its first and last word, and whether the run opens the reference), or in
     another run (``run:cap``, with its length up to 4); appends to ``out``."""
@@ -222,17 +266,20 @@ def _runs(words: list[_Word], runs: list[tuple[int, int]], out: list[list[str]])
         inner = _RUN_ORG_OPENS if kind == "org" and s <= 1 else _RUN[kind]
         for j in range(s, e):
             out[j] += inner
-        out[s].append(f"run:{kind}_first")
-        out[e - 1].append(f"run:{kind}_last")
+        out[s].append(_RUN_FIRST[kind])
+        out[e - 1].append(_RUN_LAST[kind])
         if kind == "cap":
-            out[s].append(f"run:len{min(e - s, 4)}")
+            out[s].append(_RUN_LEN[min(e - s, 4)])
 
 
-_RUN = {"org": ("run:org",), "cap": ("run:cap",)}
-_RUN_ORG_OPENS = ("run:org", "run:org_opens")
+_RUN = {"org": (b"run:org",), "cap": (b"run:cap",)}
+_RUN_ORG_OPENS = (b"run:org", b"run:org_opens")
+_RUN_FIRST = {k: f"run:{k}_first".encode() for k in _RUN}
+_RUN_LAST = {k: f"run:{k}_last".encode() for k in _RUN}
+_RUN_LEN = [f"run:len{k}".encode() for k in range(5)]
 
 
-def _lead_bodies(words: list[_Word], runs: list[tuple[int, int]], out: list[list[str]]) -> None:
+def _lead_bodies(words: list[_Word], runs: list[tuple[int, int]], out: list[list[bytes]]) -> None:
     """Mark ``run:lead_body`` the bodies a reference opens with, each a whole comma piece
     (``ONS, Office of the Chief Economist, Title``): runs with an organisation word, or
     initials, one after another from the first capitalised word; appends to ``out``."""
@@ -242,11 +289,18 @@ def _lead_bodies(words: list[_Word], runs: list[tuple[int, int]], out: list[list
         if not (any(w.org for w in words[i:e]) or (e - i == 1 and words[i].acronym)):
             break
         for j in range(i, e):
-            out[j].append("run:lead_body")
+            out[j].append(b"run:lead_body")
         i = e
 
 
-def _pieces(words: list[_Word], out: list[list[str]]) -> None:
+_CHUNK = {
+    (True, False): (b"chunk:date",),
+    (False, True): (b"chunk:last",),
+    (True, True): (b"chunk:date", b"chunk:last"),
+}
+
+
+def _pieces(words: list[_Word], out: list[list[bytes]]) -> None:
     """Mark ``chunk:date`` the tokens of a comma- or stop-delimited piece that holds a year
     and only date words (``, September 1999.``), ``chunk:last`` those of the last piece;
     appends to ``out``."""
@@ -256,31 +310,61 @@ def _pieces(words: list[_Word], out: list[list[str]]) -> None:
             continue
         piece = words[start : i + 1]
         dated = any(w.year for w in piece) and all(w.date for w in piece)
-        marks = ("chunk:date",) * dated + ("chunk:last",) * (i == n - 1)
+        marks = _CHUNK.get((dated, i == n - 1))
         if marks:
             for j in range(start, i + 1):
                 out[j] += marks
         start = i + 1
 
 
-def _context(tokens: list[str], exclude: Collection[str]) -> list[list[str]]:
-    """Per token: the position, run, piece and lead-body attributes not ``exclude``-d."""
-    out = _positions(tokens) if "position" not in exclude else [[] for _ in tokens]
+def _context(recs: list[_Tok], exclude: Collection[str], out: list[list[bytes]]) -> None:
+    """Append per token the position, run, piece and lead-body attributes not ``exclude``-d."""
+    if "position" not in exclude:
+        _positions(recs, out)
     runs_on, bodies_on = "runs" not in exclude, "bodies" not in exclude
     if runs_on or bodies_on:
-        words = [_word(t) for t in tokens]
+        words = [r.word for r in recs]
         runs = _run_ends(words)
         if runs_on:
             _runs(words, runs, out)
             _pieces(words, out)
         if bodies_on:
             _lead_bodies(words, runs, out)
-    return out
 
 
-_EDGE = {d: (f"{d}:edge",) for d in (-2, -1, 1, 2)}
-_POS = [f"pos:{k}" for k in range(10)]
-_IDX = [f"i:{min(k, 6)}" for k in range(7)]
+_EDGE = tuple((f"{d}:edge".encode(),) for d in (-2, -1, 1, 2))
+_POS = [f"pos:{k}".encode() for k in range(10)]
+_IDX = [f"i:{min(k, 6)}".encode() for k in range(7)]
+
+
+def encoded_features(tokens: list[str], exclude: Collection[str] = ()) -> list[list[bytes]]:
+    """The attributes of :func:`sequence_features` as UTF-8 bytes, the form crfsuite reads
+    without converting; the parser's path.
+
+    Every token's own attributes, and those it lends its neighbours, come from one cached
+    record (:func:`_token`); the context attributes are appended to each token's list in
+    the order: own, position in the reference, phrases, sentence and comma counts, runs,
+    pieces, lead bodies, after a year, neighbours.
+    """
+    n = len(tokens)
+    recs = [_token(t, "lexicon" not in exclude) for t in tokens]
+    feats = [[*r.own, _POS[10 * i // n], _IDX[min(i, 6)]] for i, r in enumerate(recs)]
+    if "phrases" not in exclude:
+        _phrases(recs, feats)
+    _context(recs, exclude, feats)
+    seen_year = False
+    for f, r in zip(feats, recs, strict=True):
+        if seen_year:
+            f.append(b"afteryear")
+        elif r.year:
+            seen_year = True
+    if "neighbours" not in exclude:
+        for i, f in enumerate(feats):
+            f += recs[i - 2].lent[0] if i >= 2 else _EDGE[0]
+            f += recs[i - 1].lent[1] if i >= 1 else _EDGE[1]
+            f += recs[i + 1].lent[2] if i + 1 < n else _EDGE[2]
+            f += recs[i + 2].lent[3] if i + 2 < n else _EDGE[3]
+    return feats
 
 
 def sequence_features(tokens: list[str], exclude: Collection[str] = ()) -> list[list[str]]:
@@ -288,21 +372,4 @@ def sequence_features(tokens: list[str], exclude: Collection[str] = ()) -> list[
 
     ``exclude`` names groups of :data:`GROUPS` to leave out.
     """
-    n = len(tokens)
-    lexicon = "lexicon" not in exclude
-    phrases = _phrases(tokens) if "phrases" not in exclude else [[] for _ in tokens]
-    positions = _context(tokens, exclude)
-    neighbours = "neighbours" not in exclude
-    seen_year = False
-    feats = []
-    for i, tok in enumerate(tokens):
-        f = [*_own(tok, lexicon), _POS[min(9, 10 * i // n)], _IDX[min(i, 6)], *phrases[i]]
-        f += positions[i]
-        f += ["afteryear"] * seen_year
-        seen_year = seen_year or _YEAR.search(tok) is not None
-        if neighbours:
-            for d in (-2, -1, 1, 2):
-                j = i + d
-                f += _lent(tokens[j], d, lexicon) if 0 <= j < n else _EDGE[d]
-        feats.append(f)
-    return feats
+    return [[a.decode() for a in f] for f in encoded_features(tokens, exclude)]

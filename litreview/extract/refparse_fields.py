@@ -41,22 +41,24 @@ _TEXT: dict[str, tuple[str, Callable[[str], str]]] = {
 }
 
 
-def _texts(segments: Sequence[Segment], *labels: str) -> list[str]:
-    """Texts of the segments with one of ``labels``, in order."""
-    return [s.text for s in segments if s.label in labels]
+def _by_label(segments: Sequence[Segment]) -> dict[str, list[str]]:
+    """The texts of the segments of each label, in order."""
+    out: dict[str, list[str]] = {}
+    for s in segments:
+        out.setdefault(s.label, []).append(s.text)
+    return out
 
 
-def _names(item: dict[str, Any], segments: Sequence[Segment]) -> None:
+def _names(item: dict[str, Any], texts: dict[str, list[str]]) -> None:
     """Author, editor and translator lists."""
     for label in ("author", "editor", "translator"):
-        names = [n for t in _texts(segments, label) for n in split_names(t)]
+        names = [n for t in texts.get(label, ()) for n in split_names(t)]
         if names:
             item[label] = names
 
 
-def _issued(segments: Sequence[Segment]) -> dict[str, Any] | None:
+def _issued(dates: list[str]) -> dict[str, Any] | None:
     """The first date with a year, with the month and day of a later date if it has none."""
-    dates = _texts(segments, "date")
     first = next((p for p in map(norm.date_parts, dates) if p), None)
     if first is None or len(first["date-parts"][0]) > 1:
         return first
@@ -75,7 +77,7 @@ def _is_access(text: str) -> bool:
 
 def _links(item: dict[str, Any], segments: Sequence[Segment]) -> None:
     """URL and DOI from url and doi segments (a resolver link gives the DOI)."""
-    for text in _texts(segments, "url", "doi"):
+    for text in [s.text for s in segments if s.label in ("url", "doi")]:
         found = norm.doi(text)
         link = norm.url(text)
         if found and (link is None or "doi" in link.lower() or "doi" in text.lower()[:6]):
@@ -84,10 +86,10 @@ def _links(item: dict[str, Any], segments: Sequence[Segment]) -> None:
             item.setdefault("URL", link)
 
 
-def _notes(item: dict[str, Any], segments: Sequence[Segment]) -> None:
+def _notes(item: dict[str, Any], notes: list[str]) -> None:
     """An access date from a note, and the other notes as ``note``."""
     rest = []
-    for text in _texts(segments, "note"):
+    for text in notes:
         if _is_access(text):
             item.setdefault("accessed", norm.date_parts(text))
         elif norm.clean(text):
@@ -99,21 +101,24 @@ def _notes(item: dict[str, Any], segments: Sequence[Segment]) -> None:
 def build_fields(segments: Sequence[Segment]) -> dict[str, Any]:
     """The CSL fields (no ``type``, no ``id``) of a reference's labelled segments."""
     item: dict[str, Any] = {}
-    _names(item, segments)
-    issued = _issued(segments)
+    texts = _by_label(segments)
+    _names(item, texts)
+    issued = _issued(texts.get("date", []))
     if issued:
         item["issued"] = issued
     for label, (key, tidy) in _TEXT.items():
-        texts = [tidy(t) for t in _texts(segments, label)]
-        value = next((t for t in texts if t), None)
+        if label not in texts:
+            continue
+        value = next((v for v in map(tidy, texts[label]) if v), None)
         if value and key not in item:
             item[key] = value
-    for text in _texts(segments, "volume")[:1]:
+    for text in texts.get("volume", [])[:1]:
         for key, value in norm.volume_issue(text).items():
             item.setdefault(key, value)
-    for text in _texts(segments, "pages")[:1]:
+    for text in texts.get("pages", [])[:1]:
         for key, value in norm.page_fields(text).items():
             item.setdefault(key, value)
-    _links(item, segments)
-    _notes(item, segments)
+    if "url" in texts or "doi" in texts:
+        _links(item, segments)
+    _notes(item, texts.get("note", []))
     return item

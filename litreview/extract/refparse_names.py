@@ -28,6 +28,10 @@ _VANCOUVER = re.compile(r"^[A-ZÀ-Þ]{1,3}$")
 _INITIALS_AFTER_COMMA = re.compile(  # "Smith, J.", "Bank, J. R. and": not "Body, U.S. Agency"
     r",\s*(?:[A-Z]\.\s?)+(?=$|[,;]|\s+(?:and|&)\s|\s+[A-Z]\.)"
 )
+_BROKEN_HYPHEN = re.compile(r"-\s+(?=[a-zà-ÿA-Z])")
+_ACRONYM_STOP = re.compile(r"(?<=[A-Z]{2})\.$")
+_END_STOPS = re.compile(r"(?<![A-ZÀ-Þ])\.+$")
+_AND = re.compile(r"\s+(?:&|and|und|et|y|e)\s+")
 _SUFFIX = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 NAME_PARTICLES = frozenset(
     [
@@ -68,10 +72,10 @@ def _clean(text: str) -> str:
     """Editor cues, 'et al.' and outer punctuation dropped."""
     text = _EDITOR_CUES.sub(" ", text)
     text = _ET_AL.sub("", text)
-    text = re.sub(r"-\s+(?=[a-zà-ÿA-Z])", "-", text)  # "Martin- Facklam"
+    text = _BROKEN_HYPHEN.sub("-", text)  # "Martin- Facklam"
     text = strip_outer(" ".join(text.split()), " ,;:()[]")
-    text = re.sub(r"(?<=[A-Z]{2})\.$", "", text)  # "WHO."
-    return re.sub(r"(?<![A-ZÀ-Þ])\.+$", "", text).strip(" ,;:")
+    text = _ACRONYM_STOP.sub("", text)  # "WHO."
+    return _END_STOPS.sub("", text).strip(" ,;:")
 
 
 def _names_a_body(words: list[str]) -> bool:
@@ -117,7 +121,7 @@ def _person(text: str) -> dict[str, str]:
 
 def _parts(text: str) -> list[str]:
     """Comma-, semicolon- or 'and'-separated parts."""
-    text = re.sub(r"\s+(?:&|and|und|et|y|e)\s+", ", ", text)
+    text = _AND.sub(", ", text)
     sep = ";" if ";" in text else ","
     return [p.strip() if _is_given(p.strip()) else p.strip(" .") for p in text.split(sep)]
 

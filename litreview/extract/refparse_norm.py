@@ -39,6 +39,7 @@ _VOL_WORD = re.compile(r"\b(?:vols?|volume|bd|tome|t)\b\.?\s*(\d[\w\-–]*|[ivxl
 _NUM_WORD = re.compile(
     r"(?:\bnos?|\bnr|n°|\bnumber|\bnum|\bissue|\biss|\bheft|\bh|\bn)\b\.?\s*(\d[\w\-–/]*)", re.I
 )
+_IN = re.compile(r"^\W*(?:in|dans|en|im)\b\s*:?\s*", re.I)
 _PAREN = re.compile(r"(\d+[A-Za-z]?)\s*[,:]?\s*\(([^)]+)\)\s*[:,]?\s*(\d+\s*[\-–—]\s*\d+)?")
 
 
@@ -70,7 +71,7 @@ def clean(text: str) -> str:
 
 def container(text: str) -> str:
     """A container title without a leading "In"/"In:"."""
-    return clean(re.sub(r"^\W*(?:in|dans|en|im)\b\s*:?\s*", "", text, flags=re.I))
+    return clean(_IN.sub("", text))
 
 
 def date_parts(text: str) -> dict[str, Any] | None:

@@ -35,6 +35,7 @@ _HIDE = {ch: chr(0xE000 + k) for k, ch in enumerate(_ESCAPABLE)}
 _SHOW = str.maketrans({v: k for k, v in _HIDE.items()})
 _QUOTED_SPAN = re.compile(r"“[^“”]+”|‘[^‘]+?’(?![A-Za-z])|\"[^\"]+\"")
 _SIGNAL = re.compile("^" + SIGNAL)
+_EMPHASIS = re.compile(r"[*_]+")
 
 
 class Related(NamedTuple):
@@ -75,14 +76,19 @@ def preprocess(raw: str) -> str:
     """Plain reference text (see the module docstring)."""
     text = raw.strip().lstrip("⁰¹²³⁴⁵⁶⁷⁸⁹ ").strip()
     text = _SIGNAL.sub("", _FOOTNOTE_MARK.sub("", text))
-    text = _MD_ESCAPE.sub(lambda m: _HIDE[m.group(1)], text)
-    text = _ITALIC_JOIN.sub(" ", text)
-    text = _QUOTED_ITALIC.sub(r"\1\2\3", text)
-    text = _QUOTED_SPAN.sub(lambda m: re.sub(r"[*_]+", "", m.group(0)), text)
-    text = _ITALIC.sub(_italic, text)
-    text = _MD_LINK.sub(_link, text)
-    text = _ANGLE_URL.sub(r"\1", text)
-    text = _SPACED_DASH.sub(r"\1–\2", text)
+    if "\\" in text:
+        text = _MD_ESCAPE.sub(lambda m: _HIDE[m.group(1)], text)
+    if "*" in text or "_" in text:  # each pattern below needs one to match
+        text = _ITALIC_JOIN.sub(" ", text)
+        text = _QUOTED_ITALIC.sub(r"\1\2\3", text)
+        text = _QUOTED_SPAN.sub(lambda m: _EMPHASIS.sub("", m.group(0)), text)
+        text = _ITALIC.sub(_italic, text)
+    if "](" in text:
+        text = _MD_LINK.sub(_link, text)
+    if "<" in text:
+        text = _ANGLE_URL.sub(r"\1", text)
+    if "-" in text or "–" in text or "—" in text:
+        text = _SPACED_DASH.sub(r"\1–\2", text)
     return " ".join(text.translate(_SHOW).split())
 
 

@@ -11,6 +11,7 @@ the type; :func:`fallback_type` is the plain field-based guess used when no mode
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +27,19 @@ _WORDS_OF = ("title", "journal", "container", "publisher", "genre", "note", "col
 
 def _word_features(label: str, text: str) -> set[str]:
     """``label:lex:TAG`` for every tag of the words of one segment (and the genre's words)."""
-    out = set()
+    out: set[str] = set()
     for word in text.split():
-        out |= {f"{label}:lex:{t}" for t in word_tags(word)}
-        if label in ("genre", "note", "collection"):
-            out.add(f"{label}:w:{key(word)[:20]}")
+        out |= _word_attrs(label, word)
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_attrs(label: str, word: str) -> frozenset[str]:
+    """The attributes one word of a ``label`` segment gives; cached."""
+    out = {f"{label}:lex:{t}" for t in word_tags(word)}
+    if label in ("genre", "note", "collection"):
+        out.add(f"{label}:w:{key(word)[:20]}")
+    return frozenset(out)
 
 
 def type_features(segments: Sequence[Segment], item: dict[str, Any]) -> list[str]:

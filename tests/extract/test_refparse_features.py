@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from litreview.extract.refparse_features import Token, sequence_features, token_spans
+from litreview.extract.refparse_features import (
+    GROUPS,
+    Token,
+    encoded_features,
+    sequence_features,
+    token_spans,
+)
 
 
 def test_tokens_keep_their_offsets() -> None:
@@ -85,3 +91,23 @@ def test_the_bodies_a_reference_opens_with() -> None:
     assert not any("run:lead_body" in f for f in feats[6:])
     person = sequence_features(["Smith,", "John,", "Title", "of", "Department,", "2001."])
     assert not any("run:lead_body" in f for f in person)
+
+
+def test_encoded_features_are_the_attributes_as_utf8_bytes() -> None:
+    """The parser's form (bytes, read by crfsuite as they are) holds the same attributes in
+    the same order, for every group left out in turn."""
+    text = "Müller, J. “Straße” (London: Press, 2001), pp. 3–9. New York."
+    tokens = text.split()
+    for exclude in [(), *[(g,) for g in GROUPS]]:
+        text = sequence_features(tokens, exclude)
+        raw = encoded_features(tokens, exclude)
+        assert [[a.encode() for a in f] for f in text] == raw
+    assert b"w:m\xc3\xbcller" in encoded_features(tokens)[0]
+
+
+def test_a_token_repeated_gives_the_same_attributes_each_time() -> None:
+    """The cached record of a token is not changed by the sequences that use it."""
+    first = sequence_features(["Smith,", "J.", "Smith,", "J."])
+    again = sequence_features(["Smith,", "J.", "Smith,", "J."])
+    assert first == again
+    assert first[0][:8] == first[2][:8]
