@@ -1,6 +1,7 @@
 """Benchmark the shipped reference parser: accuracy on every held-out set, speed, size.
 
     python3 benchmarks/bench_refparse.py [--n 10000] [--runs 3] [--ablation]
+    python3 benchmarks/bench_refparse.py --misses title container
 
 1. Gold, cross-validated: the figures ``train_refparse.py`` wrote to
    ``benchmarks/out/refparse_cv.json`` (each gold block parsed by a model trained
@@ -18,6 +19,8 @@
    the model left out in turn), then the components after the model switched off here:
    the type model (against the plain field guess), Markdown handling and the "cited in"
    split (on the documents' references).
+6. ``--misses FIELD ...``: only the documents' references whose field the parser gets
+   wrong, with the text it read, the gold value and the labelled segments.
 """
 
 from __future__ import annotations
@@ -35,11 +38,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from refparse_documents import FIELDS, document_references
+from refparse_documents import FIELDS, document_references, misses
 from refparse_documents import score as score_documents
 from refparse_scoring import score_records
 from refparse_train_data import BENCH, DATA, load
 
+from litreview.corpus.ingest_works import clean_reference
 from litreview.extract import refparse, refparse_text
 from litreview.extract.refparse import ReferenceParser, parse_many
 
@@ -92,6 +96,17 @@ def documents(parser: ReferenceParser) -> None:
             f"  {field:<12}{f['precision']:>7.3f}{f['recall']:>7.3f}{f['f1']:>7.3f}"
             f"{f['accuracy']:>7.3f}"
         )
+
+
+def print_misses(fields: list[str]) -> None:
+    """The documents' references whose ``fields`` the parser gets wrong: the text it read,
+    the gold value, and the labelled segments."""
+    parser = _parser()
+    for miss in misses(document_references(), parser.parse, tuple(fields)):
+        found = parser.detailed(clean_reference(miss.ref.raw))
+        print(f"{miss.ref.doc_id} {miss.field}: gold {miss.gold!r}")
+        print(f"  text: {found.text}")
+        print("  segments: " + " | ".join(f"{s.label}: {s.text}" for s in found.segments))
 
 
 def speed(n: int, runs: int) -> None:
@@ -170,7 +185,13 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3, help="timed runs of the speed test")
     ap.add_argument("--ablation", action="store_true")
     ap.add_argument("--skip-accuracy", action="store_true", help="only speed (and ablation)")
+    ap.add_argument(
+        "--misses", nargs="+", choices=FIELDS, help="only list the documents' misses of these"
+    )
     args = ap.parse_args()
+    if args.misses:
+        print_misses(args.misses)
+        return 0
     if not args.skip_accuracy:
         accuracy()
     speed(args.n, args.runs)

@@ -192,3 +192,30 @@ def score(refs: list[DocRef], parse: Callable[[str], dict[str, Any]]) -> dict[st
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         result[field] = {**c, "precision": p, "recall": r, "f1": f1, "accuracy": c["ok"] / c["n"]}
     return result
+
+
+class Miss(NamedTuple):
+    """One field of one gold reference the parse got wrong (a wrong, missing or extra value)."""
+
+    ref: DocRef
+    field: str
+    gold: Any
+    item: dict[str, Any]
+
+
+def misses(
+    refs: list[DocRef], parse: Callable[[str], dict[str, Any]], fields: tuple[str, ...] = FIELDS
+) -> list[Miss]:
+    """Every field of ``fields`` that :func:`score` counts as a false negative or a false
+    positive, in the order of the references."""
+    from litreview.corpus.ingest_works import clean_reference
+
+    out = []
+    for ref in refs:
+        item = parse(clean_reference(ref.raw)) if ref.raw else {}
+        for field in fields:
+            gold = ref.gold.get(field)
+            present, right = _compare(field, gold, item)
+            if (gold and not right) or (present and not (gold and right)):
+                out.append(Miss(ref, field, gold, item))
+    return out

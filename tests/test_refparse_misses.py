@@ -1,0 +1,35 @@
+"""The documents' benchmark lists the fields a parse gets wrong, as its score counts them."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from tests.conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from refparse_documents import DocRef, misses, score  # type: ignore[import-not-found]  # noqa: E402
+
+sys.path.remove(str(ROOT / "benchmarks"))
+
+
+def _parse(raw: str) -> dict[str, Any]:
+    """A stand-in parser: a title for every string, an author for one, no date."""
+    item: dict[str, Any] = {"title": raw.split(".")[0], "container-title": "Journal"}
+    if raw.startswith("Smith"):
+        item["author"] = [{"family": "Smith", "given": "J"}]
+    return item
+
+
+def test_misses_are_the_false_negatives_and_positives_of_the_score() -> None:
+    refs = [
+        DocRef("d", "Smith J. A title. Journal.", {"author": "Smith J", "title": "Smith J"}),
+        DocRef("d", "Body. Other.", {"title": "Body", "year": 2001}),
+        DocRef("d", "", {"title": "Lost"}),
+    ]
+    found = {(refs.index(m.ref), m.field) for m in misses(refs, _parse)}
+    assert found == {(0, "container"), (1, "year"), (1, "container"), (2, "title")}
+    result = score(refs, _parse)
+    wrong = sum(result[f]["fn"] + result[f]["fp"] for f in ("author", "title", "year", "container"))
+    assert wrong >= len(found)
+    assert misses(refs, _parse, ("author",)) == []
