@@ -8,7 +8,7 @@ from typing import Any
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from refparse_documents import DocRef, misses, score  # type: ignore[import-not-found]  # noqa: E402
+from refparse_documents import DocRef, misses, score  # type: ignore[import-not-found]
 
 sys.path.remove(str(ROOT / "benchmarks"))
 
