@@ -194,7 +194,7 @@ def csv_pieces(
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(columns)
     for n, row in enumerate(rows, start=1):
-        writer.writerow(["" if (v := row.get(c)) is None else _cell(v) for c in columns])
+        writer.writerow([v if type(v := row.get(c)) is str else _cell(v) for c in columns])
         if n % batch == 0:
             yield buf.getvalue()
             buf.seek(0)
@@ -203,6 +203,8 @@ def csv_pieces(
 
 
 def _cell(value: object) -> str:
+    if value is None:
+        return ""
     if isinstance(value, (list, tuple)):
         return schema.MULTI_SEP.join(str(v) for v in value)
     if isinstance(value, float):

@@ -225,7 +225,12 @@ def tex_escape(value: str) -> str:
 
 
 def tex_person(person: Person) -> Person:
-    """A name with its bare ``&``, ``%`` and ``#`` escaped."""
+    """A name with its bare ``&``, ``%`` and ``#`` escaped (the same object when it has
+    none, found by one test of its parts together: the writer calls this once a name)."""
+    p = person
+    parts = f"{p.family}{p.given}{p.literal}{p.particle}{p.dropping_particle}{p.suffix}"
+    if "&" not in parts and "%" not in parts and "#" not in parts:
+        return person
     return _person_as(person, tex_escape)
 
 

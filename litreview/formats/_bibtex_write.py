@@ -160,6 +160,9 @@ def _distinct(fields: list[_Field], reserved: set[str]) -> list[_Field]:
     """``fields`` with no name twice (BibTeX names ignore case) nor one of ``reserved``: a
     later one (an unmodelled field named ``title``, ``a b`` beside ``a-b``) becomes
     ``name-2``, ``name-3`` ..., so no entry is written that cannot be read back."""
+    names = {name.lower() for name, _, _ in fields}
+    if len(names) == len(fields) and names.isdisjoint(reserved):  # most entries
+        return fields
     used = set(reserved)
     out = []
     for name, value, bare in fields:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from litreview.core import schema
 from litreview.core.curation import Curation, load_curation
@@ -26,6 +27,7 @@ from litreview.core.tables import csv_pieces, iter_csv, parse_csv, read_csv
 from litreview.formats.bibtex import bibtex_pieces, read_bibtex_utf8
 from litreview.formats.bibtex_patch import Read, check_bibtex, patch_pieces
 from litreview.formats.documents import read_document
+from litreview.review.corpus_cache import CACHE_NAME, load_cached, save_cached, stamp_of
 from litreview.review.lock import hold
 from litreview.review.transaction import STATE_DIR, Swept, Transaction, pending, recover
 from litreview.taxonomy import Taxonomy, load_taxonomy
@@ -135,6 +137,12 @@ class Review:
         return self.bibliography / "corpus.bib"
 
     @property
+    def corpus_cache_path(self) -> Path:
+        """The works of ``corpus.bib`` as last read (``.litreview/corpus.works``): derived,
+        disposable, used only while ``corpus.bib`` is unchanged."""
+        return self.root / STATE_DIR / CACHE_NAME
+
+    @property
     def documents_path(self) -> Path:
         """``bibliography/documents.csv``."""
         return self.bibliography / "documents.csv"
@@ -199,15 +207,25 @@ class Review:
 
     # -- the corpus ------------------------------------------------------------------------
     def load_works(self) -> tuple[list[Work], list[Problem]]:
-        """Works of ``corpus.bib`` (none if it does not exist) and the problems found."""
+        """Works of ``corpus.bib`` (none if it does not exist) and the problems found: as
+        kept in :attr:`corpus_cache_path` when the file is as it was when last read (a
+        digest of its bytes says so), else parsed (and kept there for the next step)."""
 
         if not self.corpus_path.exists():
             return [], []
-        data = read_bytes(self.corpus_path)
-        digest = _digest(data)
-        # decoded a part at a time: the text of 10^6 works is never held whole
-        works, problems = read_bibtex_utf8(data, str(self.corpus_path))
-        del data
+        path = self.corpus_path
+        cached = load_cached(self.corpus_cache_path, path, _digest_file)
+        if cached is not None:
+            digest, works, problems = cached
+        else:
+            data = read_bytes(path)
+            digest = _digest(data)
+            stamp = stamp_of(path, digest)
+            # decoded a part at a time: the text of 10^6 works is never held whole
+            works, problems = read_bibtex_utf8(data, str(path))
+            del data
+            if stamp is not None and stamp == stamp_of(path, digest):  # not changed meanwhile
+                save_cached(self.corpus_cache_path, str(path), stamp, works, problems)
         self._corpus_read.clear()
         self._corpus_read[digest] = (tuple(works), tuple(problems))
         return works, problems
@@ -536,6 +554,14 @@ def _inside(path: Path, roots: Sequence[Path]) -> bool:
 def _digest(data: bytes) -> bytes:
     """A digest of a file's bytes: whether it is still the text read before."""
     return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def _digest_file(handle: BinaryIO) -> bytes:
+    """:func:`_digest` of the bytes of an open file, read a block at a time."""
+    h = hashlib.blake2b(digest_size=16)
+    while block := handle.read(1 << 22):
+        h.update(block)
+    return h.digest()
 
 
 def _opt_int(value: str | None) -> int | None:

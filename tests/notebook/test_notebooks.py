@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from litreview.review.transaction import STATE_DIR
 from litreview.taxonomy.facets import load_taxonomy
 from tests.conftest import ROOT, require_module
 from tests.review_fixture import build_fixture_review
@@ -31,11 +32,12 @@ def fixture_review(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
-    """Path -> sha256 of every file under ``folder``."""
+    """Path -> sha256 of every file under ``folder`` but the state folder (the lock, and
+    the works of corpus.bib as last read, which any reader may keep there)."""
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(folder.rglob("*"))
-        if p.is_file()
+        if p.is_file() and STATE_DIR not in p.relative_to(folder).parts
     }
 
 
