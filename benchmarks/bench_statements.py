@@ -4,8 +4,10 @@
 
 Reads the first N labelled documents (the seeds and the shared development set first, then
 ``benchmarks/statements/docs``), then times, best of R runs: finding notes
-(``extract.footnotes``), reading sentences, features, scoring, and ``find_statements`` whole
-(with facet mentions, on the default review's taxonomy). Prints one line per phase.
+(``extract.footnotes``), reading sentences, features, the linear model's scores, the sentence
+encoder on the read sentences the linear model puts at or above ``encoder_floor``, and
+``find_statements`` whole (with facet mentions, on the default review's taxonomy), with the
+encoder and without. Prints one line per phase, each as sentences (all of them) a second.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from litreview.extract.footnotes import find_footnotes
 from litreview.gaps.cues import default_cues
+from litreview.gaps.sentence_encoder import default_encoder
 from litreview.gaps.statement_data import load_labels
 from litreview.gaps.statement_features import document_features
 from litreview.gaps.statement_model import default_model, score
@@ -57,15 +61,36 @@ def main() -> None:
         ("sentences and scope", lambda: [read_sentences(t, cues) for t in texts]),
         ("features", lambda: [document_features(s, cues) for s in sents]),
         ("model scores", lambda: [score(model, f) for f in feats]),
+        ("sentence encoder, at floor", lambda: _encode(sents, feats, model, cues)),
         (
             "find_statements, whole",
             lambda: [find_statements("d", t, cues, taxonomy) for t in texts],
         ),
+        (
+            "find_statements, linear only",
+            lambda: [find_statements("d", t, linear, taxonomy) for t in texts],
+        ),
     ]
+    linear = replace(cues, encoder_share=0.0)
     print(f"{len(texts)} documents, {n} sentences, best of {args.repeats} runs")
     for name, fn in phases:
         t = best(fn, args.repeats)
         print(f"{name:28} {t:7.3f} s  {n / t:9,.0f} sentences/s")
+
+
+def _encode(sents, feats, model, cues) -> int:  # type: ignore[no-untyped-def]
+    """Run the encoder where the detector would; the number of sentences it read."""
+    encoder = default_encoder()
+    if encoder is None:
+        return 0
+    read = [
+        s.flat
+        for ss, f in zip(sents, feats, strict=True)
+        for s, p in zip(ss, score(model, f).gap, strict=True)
+        if not s.excluded and p >= cues.encoder_floor
+    ]
+    encoder.scores(read)
+    return len(read)
 
 
 if __name__ == "__main__":

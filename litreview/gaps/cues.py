@@ -36,6 +36,8 @@ _FLAGS = re.IGNORECASE
 _SHIPPED_KEYS = frozenset(
     {
         "threshold",
+        "encoder_share",
+        "encoder_floor",
         "context_sentences",
         "anaphora",
         "lexicon",
@@ -51,7 +53,16 @@ _SHIPPED_KEYS = frozenset(
     }
 )
 _REVIEW_KEYS = frozenset(
-    {"threshold", "context_sentences", "anaphora", "include", "exclude", "positive", "negative"}
+    {
+        "threshold",
+        "encoder_share",
+        "context_sentences",
+        "anaphora",
+        "include",
+        "exclude",
+        "positive",
+        "negative",
+    }
 )
 _CONSTRUCTION_KEYS = frozenset({"id", "first", "then", "within"})
 _PATTERN_KEYS = frozenset(
@@ -91,6 +102,8 @@ class Cues:
     contents: re.Pattern[str] | None = None
     title_words: frozenset[str] = frozenset()
     threshold: float = 0.5
+    encoder_share: float = 0.0
+    encoder_floor: float = 0.0
     context_sentences: int = 2
     anaphora: tuple[re.Pattern[str], ...] = ()
     clause_breaks: re.Pattern[str] | None = None
@@ -124,6 +137,7 @@ def review_cues(own: tuple[str, str] | None) -> Cues:
     return replace(
         cues,
         threshold=_number(top.get("threshold"), path, cues.threshold),
+        encoder_share=_fraction(top.get("encoder_share"), path, cues.encoder_share),
         context_sentences=int(_number(top.get("context_sentences"), path, cues.context_sentences)),
         anaphora=tuple(_regex(n, path) for n in _seq(top["anaphora"], path))
         if "anaphora" in top
@@ -154,6 +168,8 @@ def load_cues(text: str, path: str = "<string>") -> Cues:
         contents=_regex(top["contents"], path) if "contents" in top else None,
         title_words=frozenset(str(n.value).lower() for n in _seq(top.get("title_words"), path)),
         threshold=_number(top.get("threshold"), path, 0.5),
+        encoder_share=_fraction(top.get("encoder_share"), path, 0.0),
+        encoder_floor=_fraction(top.get("encoder_floor"), path, 0.0),
         context_sentences=int(_number(top.get("context_sentences"), path, 2)),
         anaphora=tuple(_regex(n, path) for n in _seq(top.get("anaphora"), path)),
         clause_breaks=_alternatives(top.get("clause_breaks"), path),
@@ -280,6 +296,14 @@ def _number(node: yaml.Node | None, path: str, default: float) -> float:
         return float(node.value)
     except ValueError:
         raise InputError("expected a number", path=path, line=_line(node)) from None
+
+
+def _fraction(node: yaml.Node | None, path: str, default: float) -> float:
+    """A number from 0 to 1 (``default`` when absent)."""
+    value = _number(node, path, default)
+    if node is not None and not 0.0 <= value <= 1.0:
+        raise InputError("expected a number from 0 to 1", path=path, line=_line(node))
+    return value
 
 
 def _mapping(node: yaml.Node, path: str, allowed: frozenset[str]) -> dict[str, Any]:

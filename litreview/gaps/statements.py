@@ -14,9 +14,14 @@ come with the words that name them (:mod:`litreview.gaps.mentions`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import numpy as np
+
 from litreview.core.model import GapStatement
 from litreview.gaps.cues import Cues, default_cues, default_cues_text, load_cues, review_cues
 from litreview.gaps.mentions import facet_values, statement_mentions
+from litreview.gaps.sentence_encoder import Encoder, default_encoder
 from litreview.gaps.statement_features import analyse, document_features, sentence_features
 from litreview.gaps.statement_model import (
     Features,
@@ -31,6 +36,7 @@ from litreview.taxonomy import Taxonomy
 
 __all__ = [
     "Cues",
+    "blend",
     "default_cues",
     "default_cues_text",
     "find_statements",
@@ -49,17 +55,21 @@ def find_statements(
     taxonomy: Taxonomy,
     *,
     model: StatementModel | None = None,
+    encoder: Encoder | None = None,
 ) -> list[GapStatement]:
     """Every gap statement of ``text`` in document order, with offsets, section, kind,
     strength, score, why, facets and the mentions that name them;
-    ``text[s.char_start:s.char_end] == s.quote`` for each."""
+    ``text[s.char_start:s.char_end] == s.quote`` for each. ``encoder`` defaults to the
+    shipped one; ``cues.encoder_share`` 0 leaves it unused."""
     model = model or default_model()
-    sents, features, scores = score_sentences(text, cues, model)
+    encoder = encoder or default_encoder()
+    sents, features, scores, parts = score_sentences(text, cues, model, encoder)
     chosen = [i for i in range(len(sents)) if _is_statement(sents[i], scores.gap[i], cues)]
 
     def is_gap(piece: str) -> bool:
         f = sentence_features(piece, analyse(piece, cues))
-        return bool(score(model, [f]).gap[0] >= cues.threshold)
+        linear = score(model, [f]).gap
+        return bool(blend(linear, [piece], encoder, cues).score[0] >= cues.threshold)
 
     out = []
     for i in chosen:
@@ -77,25 +87,51 @@ def find_statements(
                 cue=_top_cue(model, features[i]),
                 kind=scores.kind[i],
                 score=p,
-                why=_why(model, features[i], p, cues.threshold),
+                why=_why(model, features[i], p, cues.threshold, parts, i),
                 mentions=mentions,
             )
         )
     return out
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Blend:
+    """A sentence's score and its parts: the linear model's and the encoder's (NaN where
+    the encoder did not read the sentence: it scored below the floor, or none is used)."""
+
+    score: np.ndarray
+    linear: np.ndarray
+    encoder: np.ndarray
+
+
+def blend(linear: np.ndarray, texts: list[str], encoder: Encoder | None, cues: Cues) -> Blend:
+    """The score of each sentence: ``encoder_share`` of the encoder's and the rest of the
+    linear model's. The encoder reads only sentences the linear model scores at least
+    ``encoder_floor``; the others count its part as 0, which keeps them below any threshold
+    above ``(1 - share) * floor``."""
+    share = cues.encoder_share if encoder is not None else 0.0
+    read = np.flatnonzero(linear >= cues.encoder_floor) if share > 0 else np.zeros(0, int)
+    enc = np.full(len(linear), np.nan)
+    if encoder is not None and len(read):
+        enc[read] = encoder.scores([texts[i] for i in read])
+    mixed = (1.0 - share) * linear + share * np.nan_to_num(enc, nan=0.0)
+    return Blend(score=mixed, linear=np.array(linear, dtype=float), encoder=enc)
+
+
 def score_sentences(
-    text: str, cues: Cues, model: StatementModel
-) -> tuple[list[Sentence], list[dict[str, float]], Scores]:
-    """Every sentence of ``text``, its features and the model's scores (0 for a sentence
-    that is never read)."""
+    text: str, cues: Cues, model: StatementModel, encoder: Encoder | None = None
+) -> tuple[list[Sentence], list[dict[str, float]], Scores, Blend]:
+    """Every sentence of ``text``, its features, the model's scores (their ``gap`` the
+    blended score; 0 for a sentence that is never read) and the blend's parts."""
     sents = read_sentences(text, cues)
     features = document_features(sents, cues)
     scores = score(model, features)
     for i, s in enumerate(sents):
         if s.excluded:
             scores.gap[i] = 0.0
-    return sents, features, scores
+    parts = blend(scores.gap, [s.flat for s in sents], encoder, cues)
+    scores.gap[:] = parts.score
+    return sents, features, scores, parts
 
 
 def _is_statement(s: Sentence, p: float, cues: Cues) -> bool:
@@ -120,10 +156,19 @@ def _readable(name: str) -> str:
     return words.get(kind, name.replace("_", " "))
 
 
-def _why(model: StatementModel, features: Features, p: float, threshold: float) -> str:
-    """The score against the threshold and the features that raised it most."""
+def _why(
+    model: StatementModel, features: Features, p: float, threshold: float, parts: Blend, i: int
+) -> str:
+    """The score against the threshold, its parts, and the features that raised the linear
+    model's part most."""
     top = [n for n, v in contributions(model, features) if v > 0][:_WHY_CUES]
-    return f"score {p:.2f} (threshold {threshold:.2f}): " + ", ".join(map(_readable, top))
+    enc = parts.encoder[i]
+    mix = (
+        f"; sentence encoder {enc:.2f}, word model {parts.linear[i]:.2f}"
+        if not np.isnan(enc)
+        else ""
+    )
+    return f"score {p:.2f} (threshold {threshold:.2f}{mix}): " + ", ".join(map(_readable, top))
 
 
 def _top_cue(model: StatementModel, features: Features) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from litreview.gaps.cues import default_cues
+from litreview.gaps.sentence_encoder import default_encoder
 from litreview.gaps.statement_data import LabelledDocument, load_labels, sentence_labels
 from litreview.gaps.statement_model import default_model
 from litreview.gaps.statements import score_sentences
@@ -24,12 +25,13 @@ CHECK = DATA / "statement_check.yaml"
 
 @pytest.fixture(scope="module")
 def scored(seeds: Path) -> list[tuple[LabelledDocument, list, list]]:
-    """Each seed document with its sentence labels and the shipped model's scores."""
+    """Each seed document with its sentence labels and the shipped detector's scores (the
+    linear model blended with the sentence encoder)."""
     del seeds  # the fixture fails when the seeds are missing
     cues, model = default_cues(), default_model()
     out = []
     for doc in load_labels(CHECK, ROOT):
-        sents, _, scores = score_sentences(doc.text, cues, model)
+        sents, _, scores, _ = score_sentences(doc.text, cues, model, default_encoder())
         out.append((doc, sentence_labels(doc, sents), list(scores.gap >= cues.threshold)))
     return out
 

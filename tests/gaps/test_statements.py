@@ -3,6 +3,7 @@ each statement (offsets, kind, strength, score, why)."""
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from pathlib import Path
 
@@ -133,7 +134,13 @@ def test_fields_of_a_statement(tax: Taxonomy, cues: Cues) -> None:
     assert s.section == "Fraud against elders"
     assert s.kind in STATEMENT_KINDS and s.strength in ("explicit", "implicit")
     assert cues.threshold <= s.score <= 1
-    assert s.why.startswith(f"score {s.score:.2f} (threshold {cues.threshold:.2f}): ")
+    head = f"score {s.score:.2f} (threshold {cues.threshold:.2f}"
+    assert s.why.startswith(head)
+    if cues.encoder_share:  # the blend's parts, which give the score
+        m = re.match(re.escape(head) + r"; sentence encoder (\S+), word model (\S+)\): ", s.why)
+        assert m, s.why
+        enc, lin = float(m[1]), float(m[2])
+        assert abs(cues.encoder_share * enc + (1 - cues.encoder_share) * lin - s.score) < 0.0125
 
 
 def test_a_hedge_makes_a_statement_implicit(tax: Taxonomy, cues: Cues) -> None:

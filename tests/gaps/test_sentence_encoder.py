@@ -1,0 +1,173 @@
+"""The sentence encoder: its tokenizer, its network on NumPy, its storage, and the blend."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from litreview.core.errors import InputError
+from litreview.gaps.cues import default_cues, review_cues
+from litreview.gaps.sentence_encoder import (
+    MAX_TOKENS,
+    WordPiece,
+    basic_words,
+    default_encoder,
+    encoder_bytes,
+    load_encoder,
+)
+from litreview.gaps.statements import blend
+
+VOCAB = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "data", "are", "un", "##known", "##k", "the", "."]
+VOCAB += ["cafe", ",", "lack", "of", "evidence", "is", "research", "needed", "more", "##s"]
+
+
+def _tiny(seed: int = 0) -> bytes:
+    """A small random network in the shipped format."""
+    return encoder_bytes(_arrays(seed), VOCAB, "tiny", [("data are unknown .", 0.5)])
+
+
+def _arrays(seed: int, d: int = 8, heads: int = 2, layers: int = 2) -> dict[str, np.ndarray]:
+    rng = np.random.default_rng(seed)
+
+    def m(rows: int, cols: int) -> np.ndarray:
+        return rng.normal(0, 0.5, (rows, cols)).astype(np.float32)
+
+    arrays = {
+        "words": m(len(VOCAB), d),
+        "positions": m(MAX_TOKENS, d),
+        "types": m(1, d),
+        "ln0.gain": np.ones(d, np.float32),
+        "ln0.shift": np.zeros(d, np.float32),
+        "head": m(1, d).reshape(-1),
+        "head_b": np.array([0.1], np.float32),
+        "heads": np.array([heads], np.float32),
+    }
+    for i in range(layers):
+        arrays |= {
+            f"l{i}.qkv": m(3 * d, d),
+            f"l{i}.qkv_b": m(1, 3 * d).reshape(-1),
+            f"l{i}.out": m(d, d),
+            f"l{i}.out_b": np.zeros(d, np.float32),
+            f"l{i}.ln1.gain": np.ones(d, np.float32),
+            f"l{i}.ln1.shift": np.zeros(d, np.float32),
+            f"l{i}.up": m(4 * d, d),
+            f"l{i}.up_b": np.zeros(4 * d, np.float32),
+            f"l{i}.down": m(d, 4 * d),
+            f"l{i}.down_b": np.zeros(d, np.float32),
+            f"l{i}.ln2.gain": np.ones(d, np.float32),
+            f"l{i}.ln2.shift": np.zeros(d, np.float32),
+        }
+    return arrays
+
+
+def test_basic_words_lower_case_strip_accents_and_cut_punctuation_and_ideographs() -> None:
+    assert basic_words("Café, DATA\u00a0are unknown.") == [
+        "cafe",
+        ",",
+        "data",
+        "are",
+        "unknown",
+        ".",
+    ]
+    assert basic_words("a\x00b\ufffd c\u200b\uf0a7d") == ["ab", "cd"]
+    assert basic_words("数据 missing") == ["数", "据", "missing"]
+
+
+def test_wordpiece_takes_the_longest_piece_first_and_marks_a_word_it_cannot_cut() -> None:
+    wp = WordPiece({p: i for i, p in enumerate(VOCAB)})
+    assert wp.ids("Data are unknown.") == [2, 4, 5, 6, 7, 10, 3]
+    assert wp.ids("unk") == [2, 6, 8, 3]
+    assert wp.ids("zebra data") == [2, 1, 4, 3]  # no piece starts "zebra": one [UNK]
+
+
+def test_wordpiece_cuts_long_text_to_the_limit_with_sep_last() -> None:
+    wp = WordPiece({p: i for i, p in enumerate(VOCAB)})
+    ids = wp.ids("data " * 500)
+    assert len(ids) == MAX_TOKENS and ids[0] == 2 and ids[-1] == 3
+
+
+def test_storage_round_trips_within_half_a_step_of_eight_bits() -> None:
+    enc = load_encoder(_tiny())
+    assert enc.fingerprint == "tiny" and enc.heads == 2 and len(enc.layers) == 2
+    assert enc.checks == (("data are unknown .", 0.5),)
+    for name, got in (("l0.qkv", enc.layers[0].qkv.T), ("l1.down", enc.layers[1].down.T)):
+        original = _arrays(0)[name]
+        step = np.abs(original).max(axis=1, keepdims=True) / 127
+        assert np.all(np.abs(got - original) <= step / 2 + 1e-6)
+        assert np.any(got != original)  # stored in 8 bits, not as they were
+    assert np.array_equal(enc.layers[0].qkv_b, _arrays(0)["l0.qkv_b"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet="data are unknown the evidence lack of.,é ", max_size=60),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_a_sentence_scores_the_same_alone_or_in_any_batch(texts: list[str]) -> None:
+    enc = load_encoder(_tiny(1))
+    together = enc.scores(texts, batch=4)
+    alone = np.array([enc.scores([t])[0] for t in texts])
+    assert np.allclose(together, alone, atol=1e-5)
+    assert np.all((together > 0) & (together < 1))
+
+
+def test_different_sentences_get_different_scores() -> None:
+    enc = load_encoder(_tiny(2))
+    a, b = enc.scores(["data are unknown .", "more research is needed"])
+    assert abs(a - b) > 1e-3
+
+
+def test_the_shipped_encoder_gives_the_trained_networks_scores() -> None:
+    enc = default_encoder()
+    if enc is None:
+        pytest.fail("litreview/data/gap_encoder.npz is missing")
+    assert len(enc.checks) >= 10
+    texts = [t for t, _ in enc.checks]
+    want = np.array([p for _, p in enc.checks])
+    assert np.abs(enc.scores(texts) - want).max() < 0.02
+
+
+class _Counting:
+    """A stand-in encoder that says 0.9 and records what it read."""
+
+    def __init__(self) -> None:
+        self.read: list[str] = []
+
+    def scores(self, texts: list[str], batch: int = 32) -> np.ndarray:
+        self.read.extend(texts)
+        return np.full(len(texts), 0.9)
+
+
+def test_blend_reads_only_sentences_at_the_floor_and_mixes_by_the_share() -> None:
+    from dataclasses import replace
+
+    cues = replace(default_cues(), encoder_share=0.5, encoder_floor=0.1)
+    enc = _Counting()
+    linear = np.array([0.05, 0.2, 0.6])
+    out = blend(linear, ["a", "b", "c"], enc, cues)  # type: ignore[arg-type]
+    linear[:] = out.score  # as score_sentences does: the parts must not change with it
+    assert np.allclose(out.linear, [0.05, 0.2, 0.6])
+    assert enc.read == ["b", "c"]
+    assert np.allclose(out.score, [0.025, 0.55, 0.75])
+    assert np.isnan(out.encoder[0]) and out.encoder[2] == 0.9
+
+
+def test_blend_with_no_share_leaves_the_linear_score_and_reads_nothing() -> None:
+    from dataclasses import replace
+
+    cues = replace(default_cues(), encoder_share=0.0)
+    enc = _Counting()
+    out = blend(np.array([0.3, 0.7]), ["a", "b"], enc, cues)  # type: ignore[arg-type]
+    assert enc.read == [] and np.allclose(out.score, [0.3, 0.7])
+
+
+def test_a_review_may_set_the_share_but_only_from_0_to_1() -> None:
+    assert review_cues(("encoder_share: 0\n", "g.yaml")).encoder_share == 0.0
+    with pytest.raises(InputError) as e:
+        review_cues(("threshold: 0.4\nencoder_share: 2\n", "g.yaml"))
+    assert e.value.line == 2 and "0 to 1" in str(e.value)
