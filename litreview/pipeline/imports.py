@@ -100,7 +100,7 @@ def run_import(review: Review, paths: Sequence[str]) -> ImportResult:
 
 def _load_corpus(review: Review) -> tuple[list[Work], list[Problem]]:
     """The corpus; refuse to go on if it has errors (saving would drop the broken entries)."""
-    works, problems = review.load_works()
+    works, problems = review.load_works(keep=False)  # it saves the corpus anew
     if has_errors(problems):
         first = next(p for p in problems if p.severity == "error")
         raise InputError(

@@ -163,7 +163,7 @@ def _doc_id(stem: str, rel: str, taken: dict[str, str], review: Review) -> str:
 @bulk
 def run_ingest(review: Review, sources: list[Source]) -> IngestResult:
     """Ingest ``sources`` into the review's tables and save them together."""
-    works, problems = review.load_works()
+    works, problems = review.load_works(keep=False)  # it saves the corpus anew
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise errors[0].to_error()

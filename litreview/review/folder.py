@@ -206,10 +206,12 @@ class Review:
             return p.as_posix()
 
     # -- the corpus ------------------------------------------------------------------------
-    def load_works(self) -> tuple[list[Work], list[Problem]]:
+    def load_works(self, *, keep: bool = True) -> tuple[list[Work], list[Problem]]:
         """Works of ``corpus.bib`` (none if it does not exist) and the problems found: as
         kept in :attr:`corpus_cache_path` when the file is as it was when last read (a
-        digest of its bytes says so), else parsed (and kept there for the next step)."""
+        digest of its bytes says so), else parsed (and kept there for the next step, unless
+        ``keep`` is false: a step that is about to rewrite the file would keep a copy its own
+        save makes stale)."""
 
         if not self.corpus_path.exists():
             return [], []
@@ -224,7 +226,7 @@ class Review:
             # decoded a part at a time: the text of 10^6 works is never held whole
             works, problems = read_bibtex_utf8(data, str(path))
             del data
-            if stamp is not None and stamp == stamp_of(path, digest):  # not changed meanwhile
+            if keep and stamp is not None and stamp == stamp_of(path, digest):  # unchanged
                 save_cached(self.corpus_cache_path, str(path), stamp, works, problems)
         self._corpus_read.clear()
         self._corpus_read[digest] = (tuple(works), tuple(problems))

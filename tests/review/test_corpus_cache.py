@@ -177,3 +177,16 @@ def test_outputs_are_the_same_with_and_without_the_cache(
     assert review.corpus_cache_path.is_file()
     warm = run()  # from the cache
     assert warm == cold
+
+
+def test_import_keeps_no_copy_that_its_own_save_makes_stale(tmp_path: Path) -> None:
+    """import rewrites corpus.bib: the corpus it read is not kept (the copy would be stale
+    at once); the next step that reads the new corpus keeps that one."""
+    review = _review(tmp_path)
+    extra = tmp_path / "more.bib"
+    extra.write_text("@book{brown2018,\n  title = {Another Book},\n  year = {2018},\n}\n")
+    assert main(["import", str(extra), "--review", str(tmp_path)]) == 0
+    assert not review.corpus_cache_path.exists()
+    works, _ = Review.open(tmp_path).load_works()
+    assert review.corpus_cache_path.exists()
+    assert {w.key for w in works} >= {"smith2020", "brown2018"}
