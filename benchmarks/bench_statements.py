@@ -19,6 +19,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -29,7 +31,7 @@ from litreview.gaps.statement_data import load_labels
 from litreview.gaps.statement_features import document_features
 from litreview.gaps.statement_model import default_model, score
 from litreview.gaps.statement_scope import read_sentences
-from litreview.gaps.statements import find_statements
+from litreview.gaps.statements import blend, find_statements
 from litreview.taxonomy.facets import load_taxonomy
 
 
@@ -61,7 +63,7 @@ def main() -> None:
         ("sentences and scope", lambda: [read_sentences(t, cues) for t in texts]),
         ("features", lambda: [document_features(s, cues) for s in sents]),
         ("model scores", lambda: [score(model, f) for f in feats]),
-        ("sentence encoder, at floor", lambda: _encode(sents, feats, model, cues)),
+        ("blend, encoder at floor", lambda: _encode(sents, feats, model, cues)),
         (
             "find_statements, whole",
             lambda: [find_statements("d", t, cues, taxonomy) for t in texts],
@@ -79,18 +81,14 @@ def main() -> None:
 
 
 def _encode(sents, feats, model, cues) -> int:  # type: ignore[no-untyped-def]
-    """Run the encoder where the detector would; the number of sentences it read."""
+    """The blend of the two models, as the detector makes it; the sentences the encoder read."""
     encoder = default_encoder()
-    if encoder is None:
-        return 0
-    read = [
-        s.flat
-        for ss, f in zip(sents, feats, strict=True)
-        for s, p in zip(ss, score(model, f).gap, strict=True)
-        if not s.excluded and p >= cues.encoder_floor
-    ]
-    encoder.scores(read)
-    return len(read)
+    read = 0
+    for ss, f in zip(sents, feats, strict=True):
+        unread = np.array([bool(s.excluded) for s in ss], dtype=bool)
+        parts = blend(score(model, f).gap, [s.flat for s in ss], encoder, cues, unread)
+        read += int((~np.isnan(parts.encoder)).sum())
+    return read
 
 
 if __name__ == "__main__":

@@ -125,37 +125,45 @@ def fine_tune(train: list[Item], layers: int, epochs: int, negatives: int):  # t
     return net, tok
 
 
+# stored name -> the name in the BERT state dict (per layer: after "encoder.layer.{i}.")
+_EMBEDDING = (
+    ("words", "embeddings.word_embeddings.weight"),
+    ("ln0.gain", "embeddings.LayerNorm.weight"),
+    ("ln0.shift", "embeddings.LayerNorm.bias"),
+)
+_LAYER = (
+    ("out", "attention.output.dense.weight"),
+    ("out_b", "attention.output.dense.bias"),
+    ("ln1.gain", "attention.output.LayerNorm.weight"),
+    ("ln1.shift", "attention.output.LayerNorm.bias"),
+    ("up", "intermediate.dense.weight"),
+    ("up_b", "intermediate.dense.bias"),
+    ("down", "output.dense.weight"),
+    ("down_b", "output.dense.bias"),
+    ("ln2.gain", "output.LayerNorm.weight"),
+    ("ln2.shift", "output.LayerNorm.bias"),
+)
+_QKV = ("query", "key", "value")  # stored together as l{i}.qkv and l{i}.qkv_b
+
+
 def arrays(net, heads: int) -> dict[str, np.ndarray]:  # type: ignore[no-untyped-def]
     """The network's weights, named as :func:`encoder_bytes` stores them."""
-    sd = {k: v.detach().numpy() for k, v in net.state_dict().items()}
-    e = "enc.embeddings."
-    out = {
-        "words": sd[e + "word_embeddings.weight"],
-        "positions": sd[e + "position_embeddings.weight"][:MAX_TOKENS],
-        "types": sd[e + "token_type_embeddings.weight"][:1],
-        "ln0.gain": sd[e + "LayerNorm.weight"],
-        "ln0.shift": sd[e + "LayerNorm.bias"],
+    sd = {k.removeprefix("enc."): v.detach().numpy() for k, v in net.state_dict().items()}
+    out = {name: sd[hf] for name, hf in _EMBEDDING}
+    out |= {
+        "positions": sd["embeddings.position_embeddings.weight"][:MAX_TOKENS],
+        "types": sd["embeddings.token_type_embeddings.weight"][:1],
         "head": sd["head.weight"].reshape(-1),
         "head_b": sd["head.bias"].reshape(-1),
         "heads": np.array([heads], dtype=np.float32),
     }
     i = 0
-    while f"enc.encoder.layer.{i}.attention.self.query.weight" in sd:
-        p = f"enc.encoder.layer.{i}."
-        a = p + "attention."
-        qkv = ("query", "key", "value")
-        out[f"l{i}.qkv"] = np.concatenate([sd[f"{a}self.{n}.weight"] for n in qkv])
-        out[f"l{i}.qkv_b"] = np.concatenate([sd[f"{a}self.{n}.bias"] for n in qkv])
-        out[f"l{i}.out"] = sd[a + "output.dense.weight"]
-        out[f"l{i}.out_b"] = sd[a + "output.dense.bias"]
-        out[f"l{i}.ln1.gain"] = sd[a + "output.LayerNorm.weight"]
-        out[f"l{i}.ln1.shift"] = sd[a + "output.LayerNorm.bias"]
-        out[f"l{i}.up"] = sd[p + "intermediate.dense.weight"]
-        out[f"l{i}.up_b"] = sd[p + "intermediate.dense.bias"]
-        out[f"l{i}.down"] = sd[p + "output.dense.weight"]
-        out[f"l{i}.down_b"] = sd[p + "output.dense.bias"]
-        out[f"l{i}.ln2.gain"] = sd[p + "output.LayerNorm.weight"]
-        out[f"l{i}.ln2.shift"] = sd[p + "output.LayerNorm.bias"]
+    while f"encoder.layer.{i}.attention.self.query.weight" in sd:
+        p = f"encoder.layer.{i}."
+        out |= {f"l{i}.{name}": sd[p + hf] for name, hf in _LAYER}
+        for part in ("weight", "bias"):
+            joined = np.concatenate([sd[f"{p}attention.self.{n}.{part}"] for n in _QKV])
+            out[f"l{i}.qkv" + ("_b" if part == "bias" else "")] = joined
         i += 1
     return out
 
@@ -236,7 +244,7 @@ def main() -> None:
     if args.cv_only:
         return
     net, tok = fine_tune(data, args.layers, args.epochs, args.negatives)
-    blob = encoder_bytes(arrays(net, net.enc.config.num_attention_heads), vocab_of(tok), "")
+    blob = encoder_bytes(arrays(net, net.enc.config.num_attention_heads), vocab_of(tok))
     if not args.no_write:
         args.out.write_bytes(blob)
         add_checks(args.out, data)
@@ -376,40 +384,25 @@ def add_checks(path: Path, data: list[Item]) -> None:
     plain = {
         k: v
         for k, v in stored.items()
-        if k not in ("vocab", "fingerprint", "check_texts", "check_scores")
+        if k not in ("vocab", "fingerprint", "check_texts", "check_scores")  # not weights
     }
     checks = list(zip(sample, scores.tolist(), strict=True))
-    path.write_bytes(encoder_bytes(plain, vocab, str(stored["fingerprint"]), checks))
+    path.write_bytes(encoder_bytes(plain, vocab, checks))
 
 
 def _state_dict(stored: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """The stored arrays as the encoder's state dict (positions beyond the stored ones kept
-    from the base model are never read: sentences are cut at ``MAX_TOKENS``)."""
-    e = "embeddings."
-    out = {
-        e + "word_embeddings.weight": stored["words"],
-        e + "token_type_embeddings.weight": np.repeat(stored["types"], 2, axis=0),
-        e + "LayerNorm.weight": stored["ln0.gain"],
-        e + "LayerNorm.bias": stored["ln0.shift"],
-    }
+    """The stored arrays as the encoder's state dict, the inverse of :func:`arrays` (the
+    positions and the head are set by the caller)."""
+    out = {hf: stored[name] for name, hf in _EMBEDDING}
+    out["embeddings.token_type_embeddings.weight"] = np.repeat(stored["types"], 2, axis=0)
     d = stored["words"].shape[1]
     i = 0
     while f"l{i}.qkv" in stored:
         p = f"encoder.layer.{i}."
-        a = p + "attention."
-        for j, n in enumerate(("query", "key", "value")):
-            out[f"{a}self.{n}.weight"] = stored[f"l{i}.qkv"][j * d : (j + 1) * d]
-            out[f"{a}self.{n}.bias"] = stored[f"l{i}.qkv_b"][j * d : (j + 1) * d]
-        out[a + "output.dense.weight"] = stored[f"l{i}.out"]
-        out[a + "output.dense.bias"] = stored[f"l{i}.out_b"]
-        out[a + "output.LayerNorm.weight"] = stored[f"l{i}.ln1.gain"]
-        out[a + "output.LayerNorm.bias"] = stored[f"l{i}.ln1.shift"]
-        out[p + "intermediate.dense.weight"] = stored[f"l{i}.up"]
-        out[p + "intermediate.dense.bias"] = stored[f"l{i}.up_b"]
-        out[p + "output.dense.weight"] = stored[f"l{i}.down"]
-        out[p + "output.dense.bias"] = stored[f"l{i}.down_b"]
-        out[p + "output.LayerNorm.weight"] = stored[f"l{i}.ln2.gain"]
-        out[p + "output.LayerNorm.bias"] = stored[f"l{i}.ln2.shift"]
+        out |= {p + hf: stored[f"l{i}.{name}"] for name, hf in _LAYER}
+        for j, n in enumerate(_QKV):
+            out[f"{p}attention.self.{n}.weight"] = stored[f"l{i}.qkv"][j * d : (j + 1) * d]
+            out[f"{p}attention.self.{n}.bias"] = stored[f"l{i}.qkv_b"][j * d : (j + 1) * d]
         i += 1
     return out
 

@@ -3,7 +3,7 @@
 The linear model of :mod:`litreview.gaps.statement_model` reads words and word lists; it
 cannot tell "the consequences ... are largely unknown" from "the provision of services is
 lacking" when both carry the same cue words. This encoder reads the sentence as a sequence:
-a BERT-style network (the first layers of all-MiniLM-L6-v2, Apache-2.0, fine-tuned on the
+a BERT-style network (all-MiniLM-L6-v2, Apache-2.0, its six layers fine-tuned on the
 labelled sentences of ``benchmarks/statements``; ``benchmarks/train_encoder.py`` rebuilds it)
 with mean pooling and one logistic output. It runs on NumPy alone: the tokenizer (WordPiece,
 lower-cased, accents stripped) and the network are written out here, and the weights are
@@ -168,7 +168,6 @@ class Encoder:
     head: np.ndarray
     head_b: float
     heads: int
-    fingerprint: str
     checks: tuple[tuple[str, float], ...] = ()
 
     def scores(self, texts: Sequence[str], batch: int = 32) -> np.ndarray:
@@ -240,7 +239,6 @@ def _quantize(m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def encoder_bytes(
     arrays: dict[str, np.ndarray],
     vocab: Sequence[str],
-    fingerprint: str,
     checks: Sequence[tuple[str, float]] = (),
 ) -> bytes:
     """The npz file of an encoder from float32 ``arrays`` named as :func:`load_encoder`
@@ -249,7 +247,6 @@ def encoder_bytes(
     this implementation to the network it was trained as."""
     store: dict[str, np.ndarray] = {
         "vocab": np.array("\n".join(vocab)),
-        "fingerprint": np.array(fingerprint),
         "check_texts": np.array(_SEP.join(t for t, _ in checks)),
         "check_scores": np.array([p for _, p in checks], dtype=np.float64),
     }
@@ -310,7 +307,6 @@ def load_encoder(data: bytes) -> Encoder:
         head=arrays["head"].reshape(-1),
         head_b=float(arrays["head_b"].reshape(-1)[0]),
         heads=int(arrays["heads"].reshape(-1)[0]),
-        fingerprint=str(arrays["fingerprint"]),
         checks=_checks(arrays),
     )
 

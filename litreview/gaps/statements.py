@@ -104,18 +104,31 @@ class Blend:
     encoder: np.ndarray
 
 
-def blend(linear: np.ndarray, texts: list[str], encoder: Encoder | None, cues: Cues) -> Blend:
+def blend(
+    linear: np.ndarray,
+    texts: list[str],
+    encoder: Encoder | None,
+    cues: Cues,
+    unread: np.ndarray | None = None,
+) -> Blend:
     """The score of each sentence: ``encoder_share`` of the encoder's and the rest of the
     linear model's. The encoder reads only sentences the linear model scores at least
     ``encoder_floor``; the others count its part as 0, which keeps them below any threshold
-    above ``(1 - share) * floor``."""
+    above ``(1 - share) * floor``. ``unread`` marks sentences that are never read: nothing
+    reads them and they score 0."""
+    linear = np.array(linear, dtype=float)
+    if unread is not None:
+        linear[unread] = 0.0
     share = cues.encoder_share if encoder is not None else 0.0
-    read = np.flatnonzero(linear >= cues.encoder_floor) if share > 0 else np.zeros(0, int)
+    wanted = linear >= cues.encoder_floor
+    if unread is not None:
+        wanted &= ~unread
+    read = np.flatnonzero(wanted) if share > 0 else np.zeros(0, int)
     enc = np.full(len(linear), np.nan)
     if encoder is not None and len(read):
         enc[read] = encoder.scores([texts[i] for i in read])
     mixed = (1.0 - share) * linear + share * np.nan_to_num(enc, nan=0.0)
-    return Blend(score=mixed, linear=np.array(linear, dtype=float), encoder=enc)
+    return Blend(score=mixed, linear=linear, encoder=enc)
 
 
 def score_sentences(
@@ -126,10 +139,8 @@ def score_sentences(
     sents = read_sentences(text, cues)
     features = document_features(sents, cues)
     scores = score(model, features)
-    for i, s in enumerate(sents):
-        if s.excluded:
-            scores.gap[i] = 0.0
-    parts = blend(scores.gap, [s.flat for s in sents], encoder, cues)
+    unread = np.array([bool(s.excluded) for s in sents], dtype=bool)
+    parts = blend(scores.gap, [s.flat for s in sents], encoder, cues, unread)
     scores.gap[:] = parts.score
     return sents, features, scores, parts
 
