@@ -110,13 +110,15 @@ PAIRS = (
 
 
 def run_job(name: str, python: str, ris: Path, bib: Path) -> dict[str, float] | None:
-    """One job in a fresh process; ``None`` when its library is not installed."""
+    """One job in a fresh process, in the files' folder (a peer's library may leave a cache
+    file in its working directory); ``None`` when its library is not installed."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     done = subprocess.run(
         [python, "-c", _MEASURE + JOBS[name], str(ris), str(bib)],
         capture_output=True,
         text=True,
         env=env,
+        cwd=ris.parent,
     )
     lines = [x for x in done.stdout.splitlines() if x.startswith("FIGURES ")]
     if done.returncode or not lines:
