@@ -9,6 +9,11 @@ with mean pooling and one logistic output. It runs on NumPy alone: the tokenizer
 lower-cased, accents stripped) and the network are written out here, and the weights are
 stored as 8-bit integers with one scale per row in ``litreview/data/gap_encoder.npz``.
 
+:meth:`Encoder.embeddings` gives the mean-pooled hidden states the score is read from, as
+sentence embeddings. The fine-tuning for gaps has narrowed their general sense (zero-shot
+matching of works to taxonomy values falls to half or less of the average precision of the
+original all-MiniLM-L6-v2: ``benchmarks/bench_suggest_embeddings.py``).
+
 Everything is deterministic: the same sentences give the same scores, whatever the batch.
 """
 
@@ -181,7 +186,24 @@ class Encoder:
             out[chunk] = self._forward([ids[i] for i in chunk])
         return out
 
+    def embeddings(self, texts: Sequence[str], batch: int = 32) -> np.ndarray:
+        """Each text's sentence embedding: the network's hidden states, mean-pooled over its
+        tokens (float32, one row per text, the width of the network; what the gap score
+        reads)."""
+        ids = [self.tokenizer.ids(t) for t in texts]
+        out = np.zeros((len(texts), self.words.shape[1]), dtype=np.float32)
+        order = sorted(range(len(ids)), key=lambda i: (len(ids[i]), i))
+        for s in range(0, len(order), batch):
+            chunk = order[s : s + batch]
+            out[chunk] = self._pooled([ids[i] for i in chunk])
+        return out
+
     def _forward(self, seqs: list[list[int]]) -> np.ndarray:
+        pooled = self._pooled(seqs)
+        z = pooled.astype(np.float64) @ self.head.astype(np.float64) + self.head_b
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def _pooled(self, seqs: list[list[int]]) -> np.ndarray:
         n, t = len(seqs), max(len(s) for s in seqs)
         ids = np.zeros((n, t), dtype=np.int64)
         mask = np.zeros((n, t), dtype=np.float32)
@@ -193,9 +215,8 @@ class Encoder:
         bias = (1.0 - mask)[:, None, None, :] * np.float32(-1e9)
         for layer in self.layers:
             x = self._layer(x, bias, layer)
-        pooled = (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
-        z = pooled.astype(np.float64) @ self.head.astype(np.float64) + self.head_b
-        return 1.0 / (1.0 + np.exp(-z))
+        pooled: np.ndarray = (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
+        return pooled
 
     def _layer(self, x: np.ndarray, bias: np.ndarray, w: Layer) -> np.ndarray:
         n, t, d = x.shape

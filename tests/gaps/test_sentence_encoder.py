@@ -122,6 +122,33 @@ def test_different_sentences_get_different_scores() -> None:
     assert abs(a - b) > 1e-3
 
 
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet="data are unknown the evidence lack of.,é ", max_size=60),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_embeddings_are_the_same_alone_or_in_any_batch_and_give_the_scores(
+    texts: list[str],
+) -> None:
+    enc = load_encoder(_tiny(3))
+    together = enc.embeddings(texts, batch=4)
+    alone = np.vstack([enc.embeddings([t]) for t in texts])
+    assert together.shape == (len(texts), 8) and together.dtype == np.float32
+    assert np.allclose(together, alone, atol=1e-5)
+    # the gap score is the logistic output read from these embeddings
+    z = together.astype(np.float64) @ enc.head.astype(np.float64) + enc.head_b
+    assert np.allclose(enc.scores(texts), 1 / (1 + np.exp(-z)), atol=1e-6)
+
+
+def test_embeddings_tell_different_sentences_apart() -> None:
+    enc = load_encoder(_tiny(4))
+    a, b = enc.embeddings(["data are unknown .", "more research is needed"])
+    assert np.abs(a - b).max() > 1e-3
+
+
 def test_the_shipped_encoder_gives_the_trained_networks_scores() -> None:
     enc = default_encoder()
     if enc is None:
