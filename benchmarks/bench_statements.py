@@ -7,7 +7,9 @@ Reads the first N labelled documents (the seeds and the shared development set f
 (``extract.footnotes``), reading sentences, features, the linear model's scores, the sentence
 encoder on the read sentences the linear model puts at or above ``encoder_floor``, and
 ``find_statements`` whole (with facet mentions, on the default review's taxonomy), with the
-encoder and without. Prints one line per phase, each as sentences (all of them) a second.
+encoder and without. Prints one line per phase, each as sentences (all of them) a second of
+wall time and of this process's CPU time (the two differ when other work shares the
+machine, or when a library runs threads).
 """
 
 from __future__ import annotations
@@ -35,14 +37,15 @@ from litreview.gaps.statements import blend, find_statements
 from litreview.taxonomy.facets import load_taxonomy
 
 
-def best(fn: Callable[[], object], repeats: int) -> float:
-    """The shortest of ``repeats`` timings of ``fn()``, in seconds."""
-    times = []
+def best(fn: Callable[[], object], repeats: int) -> tuple[float, float]:
+    """The shortest of ``repeats`` timings of ``fn()`` in seconds: wall time, CPU time."""
+    wall, cpu = [], []
     for _ in range(repeats):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
+        wall.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    return min(wall), min(cpu)
 
 
 def main() -> None:
@@ -75,9 +78,10 @@ def main() -> None:
     ]
     linear = replace(cues, encoder_share=0.0)
     print(f"{len(texts)} documents, {n} sentences, best of {args.repeats} runs")
+    print(f"{'':28} {'wall':>9} {'sentences/s':>11} {'CPU':>9} {'sentences/s':>11}")
     for name, fn in phases:
-        t = best(fn, args.repeats)
-        print(f"{name:28} {t:7.3f} s  {n / t:9,.0f} sentences/s")
+        wall, cpu = best(fn, args.repeats)
+        print(f"{name:28} {wall:7.3f} s {n / wall:11,.0f} {cpu:7.3f} s {n / cpu:11,.0f}")
 
 
 def _encode(sents, feats, model, cues) -> int:  # type: ignore[no-untyped-def]

@@ -301,6 +301,7 @@ def measure(
             f = 2 * p * r / (p + r) if p + r else 0.0
             cells.append(f"{f:.3f} / {p:.2f} / {r:.2f}")
         print(f"| {w:.1f} | " + " | ".join(cells) + " |")
+    _floors(gold, seeds, enc, linear, cues)
     shipped = mixed(cues.encoder_share)
     t = cues.threshold
     print(f"\nAt the shipped settings (share {cues.encoder_share}, threshold {t}):\n")
@@ -317,6 +318,38 @@ def measure(
         _row(f"**{genre}**", "", here, shipped, linear, gold, t)
     _row("**seeds**", "", seeds, shipped, linear, gold, t)
     _row("**all**", "", np.ones(len(data), bool), shipped, linear, gold, t)
+
+
+FLOORS = (0.0, 0.05, 0.0833, 0.1, 0.125, 0.15, 0.2, 0.25, 0.3, 0.4)
+
+
+def _floors(
+    gold: np.ndarray, seeds: np.ndarray, enc: np.ndarray, linear: np.ndarray, cues: Cues
+) -> None:
+    """Print, at the shipped share and threshold, what each ``encoder_floor`` costs and
+    gives: the sentences the encoder reads (of all read), those of them whose flag it can
+    change (the rest reach the threshold on the linear part alone), and F1, precision
+    and recall, all and the seeds'."""
+    w, t = cues.encoder_share, cues.threshold
+    print(
+        f"\nBy encoder_floor (share {w}, threshold {t}; 'undecided': read, and "
+        f"(1 - share) x linear < threshold)\n"
+        "\n| floor | read | undecided | flags changed | F1 | P | R | seeds P | seeds R |\n"
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    )
+    shipped = w * np.where(linear >= cues.encoder_floor, enc, 0.0) + (1 - w) * linear >= t
+    for floor in FLOORS:
+        read = linear >= floor
+        score = w * np.where(read, enc, 0.0) + (1 - w) * linear
+        p, r = at(score, gold, t)
+        sp, sr = at(score[seeds], gold[seeds], t)
+        undecided = read & ((1 - w) * linear < t)
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        changed = int(((score >= t) != shipped).sum())
+        print(
+            f"| {floor:g} | {read.mean():.1%} | {undecided.mean():.1%} | {changed} | "
+            f"{f:.3f} | {p:.3f} | {r:.3f} | {sp:.3f} | {sr:.3f} |"
+        )
 
 
 def _row(

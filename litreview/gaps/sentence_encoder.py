@@ -28,6 +28,7 @@ from importlib import resources
 from io import BytesIO
 
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 __all__ = [
     "Encoder",
@@ -46,6 +47,9 @@ _A = np.float32(0.044715)
 MAX_TOKENS = 96  # a sentence's tokens read, [CLS] and [SEP] included
 _MAX_WORD = 100  # a longer word is one unknown token
 _SEP = "\x1f"  # between the stored check sentences
+# BLAS threads while the network runs: its matrices are small (at most 32 sentences of 96
+# tokens a batch), and a second thread cost more CPU than it saved (benchmarks/statements)
+_THREADS = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +151,8 @@ def _is_cjk(o: int) -> bool:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Layer:
-    """One transformer layer's weights (float32; matrices are ``in × out``)."""
+    """One transformer layer's weights (float32; matrices are ``in × out``; the query's
+    columns of ``qkv`` and ``qkv_b`` carry attention's 1/sqrt(head size))."""
 
     qkv: np.ndarray
     qkv_b: np.ndarray
@@ -181,9 +186,10 @@ class Encoder:
         out = np.zeros(len(texts), dtype=np.float64)
         # batch sentences of similar length together: less padding, same results
         order = sorted(range(len(ids)), key=lambda i: (len(ids[i]), i))
-        for s in range(0, len(order), batch):
-            chunk = order[s : s + batch]
-            out[chunk] = self._forward([ids[i] for i in chunk])
+        with _blas().limit(limits=_THREADS, user_api="blas"):
+            for s in range(0, len(order), batch):
+                chunk = order[s : s + batch]
+                out[chunk] = self._forward([ids[i] for i in chunk])
         return out
 
     def embeddings(self, texts: Sequence[str], batch: int = 32) -> np.ndarray:
@@ -210,8 +216,9 @@ class Encoder:
         for i, s in enumerate(seqs):
             ids[i, : len(s)] = s
             mask[i, : len(s)] = 1.0
-        x = self.words[ids] + self.positions[:t][None, :, :]
-        x = _norm(x, *self.ln0)
+        x = self.words[ids]
+        x += self.positions[:t][None, :, :]
+        x = _norm(x.reshape(n * t, -1), *self.ln0).reshape(n, t, -1)
         bias = (1.0 - mask)[:, None, None, :] * np.float32(-1e9)
         for layer in self.layers:
             x = self._layer(x, bias, layer)
@@ -222,29 +229,67 @@ class Encoder:
         n, t, d = x.shape
         h, dh = self.heads, d // self.heads
         flat = x.reshape(n * t, d)
-        qkv = flat @ w.qkv + w.qkv_b  # (n t, 3d), one BLAS call
-        q, k, v = (
-            np.ascontiguousarray(
-                qkv[:, i * d : (i + 1) * d].reshape(n, t, h, dh).transpose(0, 2, 1, 3)
-            )
-            for i in range(3)
-        )
-        att = np.matmul(q, k.transpose(0, 1, 3, 2).copy()) * np.float32(1.0 / math.sqrt(dh))
+        qkv = _affine(flat, w.qkv, w.qkv_b)  # (n t, 3d), one BLAS call
+        # one copy puts q, k and v head by head: (3, n, h, t, dh)
+        q, k, v = np.ascontiguousarray(qkv.reshape(n, t, 3, h, dh).transpose(2, 0, 3, 1, 4))
+        att = np.matmul(q, k.transpose(0, 1, 3, 2))  # the scale is in q's weights
         att += bias
-        att -= att.max(-1, keepdims=True)
-        np.exp(att, out=att)
-        att /= att.sum(-1, keepdims=True)
+        _softmax(att)
         ctx = np.matmul(att, v).transpose(0, 2, 1, 3).reshape(n * t, d)
-        flat = _norm(flat + ctx @ w.out + w.out_b, *w.ln1)
-        up = flat @ w.up + w.up_b
-        up *= np.float32(0.5) * (np.float32(1.0) + np.tanh(_C * (up + _A * up * up * up)))
-        return _norm(flat + up @ w.down + w.down_b, *w.ln2).reshape(n, t, d)
+        out = _affine(ctx, w.out, w.out_b)
+        out += flat
+        flat = _norm(out, *w.ln1)
+        up = _gelu(_affine(flat, w.up, w.up_b))
+        down = _affine(up, w.down, w.down_b)
+        down += flat
+        return _norm(down, *w.ln2).reshape(n, t, d)
+
+
+@lru_cache(maxsize=1)
+def _blas() -> ThreadpoolController:
+    """The thread pools of the loaded BLAS libraries (found once)."""
+    return ThreadpoolController()
+
+
+def _affine(x: np.ndarray, m: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``x @ m + b``, the bias added in place."""
+    y = x @ m
+    y += b
+    return y
+
+
+def _softmax(att: np.ndarray) -> None:
+    """Softmax over the last axis, in place."""
+    att -= att.max(-1, keepdims=True)
+    np.exp(att, out=att)
+    att /= att.sum(-1, keepdims=True)
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    """GELU by its tanh form, in place: x/2 (1 + tanh(C (x + A x³)))."""
+    t = x * x
+    t *= _A
+    t += np.float32(1.0)
+    t *= x
+    t *= _C
+    np.tanh(t, out=t)
+    t += np.float32(1.0)
+    t *= np.float32(0.5)
+    x *= t
+    return x
 
 
 def _norm(x: np.ndarray, gain: np.ndarray, shift: np.ndarray) -> np.ndarray:
-    mu = x.mean(-1, keepdims=True)
-    var = ((x - mu) ** 2).mean(-1, keepdims=True)
-    return (x - mu) / np.sqrt(var + np.float32(1e-12)) * gain + shift
+    """Layer norm over the last axis (of a 2-D ``x``), overwriting ``x``."""
+    x -= x.mean(-1, keepdims=True)
+    var = np.einsum("ij,ij->i", x, x)[:, None]
+    var *= np.float32(1.0 / x.shape[-1])
+    var += np.float32(1e-12)
+    np.sqrt(var, out=var)
+    x /= var
+    x *= gain
+    x += shift
+    return x
 
 
 # -- storage -----------------------------------------------------------------------------
@@ -300,14 +345,19 @@ def load_encoder(data: bytes) -> Encoder:
     arrays = stored_arrays(data)
     vocab = {p: i for i, p in enumerate(str(arrays["vocab"]).split("\n"))}
     n = sum(1 for k in arrays if k.endswith(".qkv"))
+    heads = int(arrays["heads"].reshape(-1)[0])
+    # attention's 1/sqrt(head size) goes into the query's weights and bias, once
+    scale = np.ones(arrays["l0.qkv_b"].shape, dtype=np.float32)
+    d = len(scale) // 3
+    scale[:d] = np.float32(1.0 / math.sqrt(d // heads))
 
     def ln(prefix: str) -> tuple[np.ndarray, np.ndarray]:
         return arrays[prefix + ".gain"], arrays[prefix + ".shift"]
 
     layers = tuple(
         Layer(
-            qkv=arrays[f"l{i}.qkv"].T.copy(),
-            qkv_b=arrays[f"l{i}.qkv_b"],
+            qkv=np.ascontiguousarray(arrays[f"l{i}.qkv"].T * scale),
+            qkv_b=arrays[f"l{i}.qkv_b"] * scale,
             out=arrays[f"l{i}.out"].T.copy(),
             out_b=arrays[f"l{i}.out_b"],
             ln1=ln(f"l{i}.ln1"),
@@ -327,7 +377,7 @@ def load_encoder(data: bytes) -> Encoder:
         layers=layers,
         head=arrays["head"].reshape(-1),
         head_b=float(arrays["head_b"].reshape(-1)[0]),
-        heads=int(arrays["heads"].reshape(-1)[0]),
+        heads=heads,
         checks=_checks(arrays),
     )
 

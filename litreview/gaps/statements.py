@@ -66,10 +66,12 @@ def find_statements(
     sents, features, scores, parts = score_sentences(text, cues, model, encoder)
     chosen = [i for i in range(len(sents)) if _is_statement(sents[i], scores.gap[i], cues)]
 
+    seen: dict[str, bool] = {}  # a piece may be asked about more than once
+
     def is_gap(piece: str) -> bool:
-        f = sentence_features(piece, analyse(piece, cues))
-        linear = score(model, [f]).gap
-        return bool(blend(linear, [piece], encoder, cues).score[0] >= cues.threshold)
+        if piece not in seen:
+            seen[piece] = _states_gap(piece, cues, model, encoder)
+        return seen[piece]
 
     out = []
     for i in chosen:
@@ -94,6 +96,13 @@ def find_statements(
     return out
 
 
+def _states_gap(piece: str, cues: Cues, model: StatementModel, encoder: Encoder | None) -> bool:
+    """Whether a piece of a sentence states a gap by itself (its blended score reaches the
+    threshold; the encoder reads it only if that can change the answer)."""
+    linear = score(model, [sentence_features(piece, analyse(piece, cues))]).gap
+    return bool(blend(linear, [piece], encoder, cues, flags_only=True).score[0] >= cues.threshold)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Blend:
     """A sentence's score and its parts: the linear model's and the encoder's (NaN where
@@ -110,17 +119,23 @@ def blend(
     encoder: Encoder | None,
     cues: Cues,
     unread: np.ndarray | None = None,
+    *,
+    flags_only: bool = False,
 ) -> Blend:
     """The score of each sentence: ``encoder_share`` of the encoder's and the rest of the
     linear model's. The encoder reads only sentences the linear model scores at least
     ``encoder_floor``; the others count its part as 0, which keeps them below any threshold
     above ``(1 - share) * floor``. ``unread`` marks sentences that are never read: nothing
-    reads them and they score 0."""
+    reads them and they score 0. With ``flags_only`` the encoder also leaves the sentences
+    whose linear part alone reaches the threshold (``(1 - share) * linear >= threshold``):
+    their scores are then too low, but which sentences reach the threshold is the same."""
     linear = np.array(linear, dtype=float)
     if unread is not None:
         linear[unread] = 0.0
     share = cues.encoder_share if encoder is not None else 0.0
     wanted = linear >= cues.encoder_floor
+    if flags_only:
+        wanted &= (1.0 - share) * linear < cues.threshold
     if unread is not None:
         wanted &= ~unread
     read = np.flatnonzero(wanted) if share > 0 else np.zeros(0, int)

@@ -16,6 +16,7 @@ from litreview.gaps.sentence_encoder import (
     default_encoder,
     encoder_bytes,
     load_encoder,
+    stored_arrays,
 )
 from litreview.gaps.statements import blend
 
@@ -92,12 +93,18 @@ def test_storage_round_trips_within_half_a_step_of_eight_bits() -> None:
     enc = load_encoder(_tiny())
     assert enc.heads == 2 and len(enc.layers) == 2
     assert enc.checks == (("data are unknown .", 0.5),)
-    for name, got in (("l0.qkv", enc.layers[0].qkv.T), ("l1.down", enc.layers[1].down.T)):
+    stored = stored_arrays(_tiny())
+    for name, got in (("l0.qkv", stored["l0.qkv"]), ("l1.down", enc.layers[1].down.T)):
         original = _arrays(0)[name]
         step = np.abs(original).max(axis=1, keepdims=True) / 127
         assert np.all(np.abs(got - original) <= step / 2 + 1e-6)
         assert np.any(got != original)  # stored in 8 bits, not as they were
-    assert np.array_equal(enc.layers[0].qkv_b, _arrays(0)["l0.qkv_b"])
+    assert np.array_equal(stored["l0.qkv_b"], _arrays(0)["l0.qkv_b"])
+    # attention's scale, 1/sqrt(head size), is carried by the query's weights and bias
+    d = enc.words.shape[1]
+    scale = np.r_[np.full(d, 1 / np.sqrt(d // enc.heads)), np.ones(2 * d)]
+    assert np.allclose(enc.layers[0].qkv_b, stored["l0.qkv_b"] * scale)
+    assert np.allclose(enc.layers[0].qkv, stored["l0.qkv"].T * scale)
 
 
 @settings(max_examples=40, deadline=None)
@@ -209,3 +216,40 @@ def test_blend_never_reads_a_sentence_that_is_not_read_and_scores_it_0() -> None
     out = blend(np.array([0.8, 0.8]), ["a heading", "b"], enc, cues, unread)  # type: ignore[arg-type]
     assert enc.read == ["b"]
     assert out.score[0] == 0.0 and np.isclose(out.score[1], 0.85)
+
+
+class _Saying:
+    """A stand-in encoder that gives each text a fixed score and records what it read."""
+
+    def __init__(self, says: dict[str, float]) -> None:
+        self.says = says
+        self.read: list[str] = []
+
+    def scores(self, texts: list[str], batch: int = 32) -> np.ndarray:
+        self.read.extend(texts)
+        return np.array([self.says[t] for t in texts])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1)), min_size=1, max_size=8),
+    st.floats(0.1, 0.9),
+    st.floats(0.05, 0.95),
+)
+def test_blend_for_flags_only_reads_less_and_flags_the_same(
+    pairs: list[tuple[float, float]], share: float, threshold: float
+) -> None:
+    from dataclasses import replace
+
+    cues = replace(default_cues(), encoder_share=share, threshold=threshold)
+    texts = [f"s{i}" for i in range(len(pairs))]
+    linear = np.array([lin for lin, _ in pairs])
+    full_enc, cut_enc = (
+        _Saying({t: e for t, (_, e) in zip(texts, pairs, strict=True)}) for _ in "ab"
+    )
+    full = blend(linear, texts, full_enc, cues)  # type: ignore[arg-type]
+    cut = blend(linear, texts, cut_enc, cues, flags_only=True)  # type: ignore[arg-type]
+    assert np.array_equal(full.score >= threshold, cut.score >= threshold)
+    assert set(cut_enc.read) <= set(full_enc.read)
+    sure = [t for t, lin in zip(texts, linear, strict=True) if (1 - share) * lin >= threshold]
+    assert not set(sure) & set(cut_enc.read)  # reached on the linear part alone: not read
