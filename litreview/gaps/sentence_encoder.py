@@ -181,16 +181,10 @@ class Encoder:
     checks: tuple[tuple[str, float], ...] = ()
 
     def scores(self, texts: Sequence[str], batch: int = 32) -> np.ndarray:
-        """The probability that each text states a gap."""
-        ids = [self.tokenizer.ids(t) for t in texts]
-        out = np.zeros(len(texts), dtype=np.float64)
-        # batch sentences of similar length together: less padding, same results
-        order = sorted(range(len(ids)), key=lambda i: (len(ids[i]), i))
-        with _blas().limit(limits=_THREADS, user_api="blas"):
-            for s in range(0, len(order), batch):
-                chunk = order[s : s + batch]
-                out[chunk] = self._forward([ids[i] for i in chunk])
-        return out
+        """The probability that each text states a gap: the output weights read the
+        :meth:`embeddings`."""
+        z = self.embeddings(texts, batch).astype(np.float64) @ self.head.astype(np.float64)
+        return 1.0 / (1.0 + np.exp(-(z + self.head_b)))
 
     def embeddings(self, texts: Sequence[str], batch: int = 32) -> np.ndarray:
         """Each text's sentence embedding: the network's hidden states, mean-pooled over its
@@ -198,16 +192,13 @@ class Encoder:
         reads)."""
         ids = [self.tokenizer.ids(t) for t in texts]
         out = np.zeros((len(texts), self.words.shape[1]), dtype=np.float32)
+        # batch sentences of similar length together: less padding, same results
         order = sorted(range(len(ids)), key=lambda i: (len(ids[i]), i))
-        for s in range(0, len(order), batch):
-            chunk = order[s : s + batch]
-            out[chunk] = self._pooled([ids[i] for i in chunk])
+        with _blas().limit(limits=_THREADS, user_api="blas"):
+            for s in range(0, len(order), batch):
+                chunk = order[s : s + batch]
+                out[chunk] = self._pooled([ids[i] for i in chunk])
         return out
-
-    def _forward(self, seqs: list[list[int]]) -> np.ndarray:
-        pooled = self._pooled(seqs)
-        z = pooled.astype(np.float64) @ self.head.astype(np.float64) + self.head_b
-        return 1.0 / (1.0 + np.exp(-z))
 
     def _pooled(self, seqs: list[list[int]]) -> np.ndarray:
         n, t = len(seqs), max(len(s) for s in seqs)
