@@ -18,7 +18,6 @@ Pure functions, no I/O.
 from __future__ import annotations
 
 import copy
-
 import re
 import unicodedata
 from collections.abc import Callable
