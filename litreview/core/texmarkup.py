@@ -17,6 +17,7 @@ Pure functions, no I/O.
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
 from collections.abc import Callable
@@ -277,8 +278,17 @@ def _person_as(person: Person, convert: Callable[[str], str]) -> Person:
 
 
 def plain_person(person: Person) -> Person:
-    """A name with TeX markup turned into Unicode."""
+    """A name with TeX markup turned into Unicode (the same object when it has none, found
+    by one test of its parts together)."""
+    p = person
+    if not _TRIGGER.search(
+        f"{p.family}{p.given}{p.literal}{p.particle}{p.dropping_particle}{p.suffix}"
+    ):
+        return person
     return _person_as(person, to_text)
+
+
+_PLAIN_FIELDS = ("title", "container", "publisher", "place", "volume", "issue", "note", "abstract")
 
 
 def plain_work(work: Work) -> Work:
@@ -287,24 +297,28 @@ def plain_work(work: Work) -> Work:
     A work whose values are text already is returned as it is."""
     if not work.tex:
         return work
+    new = copy.copy(work)  # its state as a tuple: no __init__, no field-by-field replace
+    put = object.__setattr__
+    put(new, "tex", False)
+    for name in _PLAIN_FIELDS:
+        value = getattr(work, name)
+        if value:
+            put(new, name, to_text(value))
     pages = _PAGE_RANGE.fullmatch(work.pages)
-    return replace(
-        work,
-        tex=False,
-        title=to_text(work.title),
-        container=to_text(work.container),
-        publisher=to_text(work.publisher),
-        place=to_text(work.place),
-        volume=to_text(work.volume),
-        issue=to_text(work.issue),
-        pages=f"{pages.group(1)}-{pages.group(2)}" if pages else to_text(work.pages),
-        note=to_text(work.note),
-        abstract=to_text(work.abstract),
-        authors=tuple(plain_person(p) for p in work.authors),
-        editors=tuple(plain_person(p) for p in work.editors),
-        keywords=tuple(to_text(k) for k in work.keywords),
-        extra=tuple((n, v if n.lower() in _VERBATIM else to_text(v)) for n, v in work.extra),
-    )
+    put(new, "pages", f"{pages.group(1)}-{pages.group(2)}" if pages else to_text(work.pages))
+    if work.authors:
+        put(new, "authors", tuple(plain_person(p) for p in work.authors))
+    if work.editors:
+        put(new, "editors", tuple(plain_person(p) for p in work.editors))
+    if work.keywords:
+        put(new, "keywords", tuple(to_text(k) for k in work.keywords))
+    if work.extra:
+        put(
+            new,
+            "extra",
+            tuple((n, v if n.lower() in _VERBATIM else to_text(v)) for n, v in work.extra),
+        )
+    return new
 
 
 def as_tex(work: Work) -> Work:

@@ -45,8 +45,9 @@ def lsa(tfidf: Any, n_components: int, seed: int) -> np.ndarray:
     if dims < 2:
         return normalize(tfidf.toarray().astype(np.float64))
     svd = TruncatedSVD(n_components=dims, random_state=seed, algorithm="randomized", n_iter=4)
-    # float64: k-means and distances take their fast path (float32 is upcast piecewise)
-    return normalize(svd.fit_transform(tfidf).astype(np.float64))
+    # float64: k-means and distances take their fast path (float32 is upcast piecewise);
+    # normalised in place, so no second copy of the points is made
+    return normalize(svd.fit_transform(tfidf).astype(np.float64), copy=False)
 
 
 def fixed_sample(n: int, size: int, seed: int) -> np.ndarray:

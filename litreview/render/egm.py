@@ -49,12 +49,13 @@ def _script_safe(text: str) -> str:
 
 
 def _embed_pieces(data: Mapping[str, Any]) -> Iterator[str]:
-    """:func:`embed_json` of ``data`` a piece at a time: each item of a list value is one."""
+    """:func:`embed_json` of ``data`` a piece at a time: each item of a list value is one (a
+    value that is an iterator is written as the list of its items, made as they are written)."""
     yield "{"
     for n, key in enumerate(sorted(data)):
         head = ("," if n else "") + embed_json(key) + ":"
         value = data[key]
-        if not isinstance(value, list):
+        if not isinstance(value, (list, Iterator)):
             yield head + embed_json(value)
             continue
         yield head + "["
@@ -93,9 +94,12 @@ def egm_data(
     thin_max: int = 2,
     citation_text: Mapping[str, str] | None = None,
     gaps: Sequence[Gap] = (),
+    stream: bool = False,
 ) -> dict[str, Any]:
     """The map's data: facets, works with their tags and citing documents, statements, and
-    the register's gaps (each with its cell and the statements backing it, by index)."""
+    the register's gaps (each with its cell and the statements backing it, by index).
+    ``stream``: the works' records as an iterator that makes each as it is taken (for
+    :func:`map_pieces`: the records of a million works are never held together)."""
     facet_ids = [f.id for f in facets]
     work_tags: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for t in tags:
@@ -108,6 +112,11 @@ def egm_data(
     ordered = sorted(statements, key=lambda s: (s.doc_id, s.char_start, s.char_end))
     index = {(s.doc_id, s.char_start, s.char_end): i for i, s in enumerate(ordered)}
     labels = {(f.id, v.id): v.label for f in facets for v in f.values}
+    records = (
+        _work(w, work_tags[w.key], cited_by.get(w.key, set()), texts)
+        for w in sorted(works, key=lambda w: w.key)
+        if w.key in work_tags
+    )
     return {
         "title": title,
         "thin_max": thin_max,
@@ -123,11 +132,7 @@ def egm_data(
             {"id": d.doc_id, "title": d.title} for d in sorted(documents, key=lambda d: d.doc_id)
         ],
         "types": sorted({w.type for w in works if w.type}),
-        "works": [
-            _work(w, work_tags.get(w.key, {}), cited_by.get(w.key, set()), texts)
-            for w in sorted(works, key=lambda w: w.key)
-            if w.key in work_tags
-        ],
+        "works": records if stream else list(records),
         "statements": [_statement(s, facet_ids) for s in ordered],
         "gaps": [_gap(g, index, labels) for g in gaps],
     }
@@ -185,13 +190,14 @@ def _gap(
 
 def work_citations(
     works: Sequence[Work], *, limit: int = FORMAT_LIMIT, pandoc_limit: int = PANDOC_FORMAT_LIMIT
-) -> dict[str, str]:
+) -> Mapping[str, str]:
     """A formatted (APA) citation per work key.
 
     pandoc formats about a thousand works a second (all in one run), citeproc-py about 60;
     above ``pandoc_limit`` works with pandoc, or ``limit`` without it, a fast APA-like
     formatter is used instead, so the map of a large corpus is made in seconds. Either way
-    every work gets a citation.
+    every work gets a citation; one made by the fast formatter is made when it is looked up
+    (the citations of a million works are never held together).
     """
     from litreview.render import pandoc_citeproc
     from litreview.render.bibliography import format_entries
@@ -202,7 +208,25 @@ def work_citations(
             texts = format_entries(works, style="apa", output="text")
         except (ValueError, KeyError, TypeError, AttributeError, IndexError):
             texts = {}  # an unformattable corpus must not lose the map
-    return {w.key: texts.get(w.key) or plain_citation(w) for w in works}
+    return _Citations(works, texts)
+
+
+class _Citations(Mapping[str, str]):
+    """Work key -> citation: the formatted one when there is one, else
+    :func:`plain_citation` of the work, made on each look-up."""
+
+    def __init__(self, works: Sequence[Work], formatted: Mapping[str, str]) -> None:
+        self._works = {w.key: w for w in works}
+        self._formatted = formatted
+
+    def __getitem__(self, key: str) -> str:
+        return self._formatted.get(key) or plain_citation(self._works[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._works)
+
+    def __len__(self) -> int:
+        return len(self._works)
 
 
 def plain_citation(w: Work) -> str:

@@ -8,7 +8,7 @@ tags of works cited by or imported into the review (never the documents under re
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from litreview.core.model import Citation, Document, GapStatement, Tag, Work
@@ -49,7 +49,8 @@ def gap_files(g: GapInputs) -> dict[str, str | bytes | Iterator[str]]:
 
     reviewed = {d.work_key for d in g.documents if d.work_key}
     works = [w for w in g.works if w.key not in reviewed]
-    ctx = gap_context(g.taxonomy, works, g.documents, g.counted, g.settings)
+    named = {key for gap in g.gaps for key in gap.sources}  # the works the texts name
+    ctx = gap_context(g.taxonomy, works, g.documents, g.counted, g.settings, sources=named)
     facets = g.taxonomy.facet_ids
     files: dict[str, str | bytes | Iterator[str]] = dict(
         render_register(g.gaps, g.statements, facets, ctx)
@@ -96,6 +97,7 @@ def _map(g: GapInputs, works: Sequence[Work], ctx: GapContext) -> Iterator[str]:
         thin_max=max((x.thin_max for x in g.gaps), default=g.settings.thin_max),
         citation_text=ctx.citations,
         gaps=g.gaps,
+        stream=True,
     )
     yield from egm.map_pieces(data)
 
@@ -106,11 +108,17 @@ def gap_context(
     documents: Sequence[Document],
     counted: Sequence[Tag],
     settings: GapSettings,
+    *,
+    sources: Collection[str] | None = None,
 ) -> GapContext:
     """What the register, briefs and map say about sources: titles, formatted citations of
-    ``works`` (those not under review), the best evidence of each counted tag, the weights."""
+    ``works`` (those not under review), the best evidence of each counted tag, the weights.
+    ``sources``: the only works whose evidence is named (the gaps' sources), when known; the
+    evidence of every work is then not held."""
     from litreview.render.egm import work_citations
 
+    if sources is not None:
+        counted = [t for t in counted if t.work_key in sources]
     return GapContext(
         labels=labels_of(taxonomy),
         documents={d.doc_id: d for d in documents},

@@ -107,6 +107,43 @@ def test_plain_work_touches_modelled_text_only() -> None:
     assert plain_work(untouched) is untouched
 
 
+def test_plain_work_is_every_field_converted_and_nothing_else() -> None:
+    """Each text field, name part and keyword through to_text; the rest as it was, and the
+    work read as TeX is not changed."""
+    work = Work(
+        key="k",
+        type="book",
+        title=r"A \& B",
+        container=r"{Journal}",
+        publisher=r"Pub \& Co",
+        place="Lahore",
+        volume="3",
+        issue=r"{2}",
+        pages="7",
+        note=r"one\newline{}two",
+        abstract=r"x~y",
+        issued="2001",
+        keywords=(r"caf{\'e}", "plain"),
+        authors=(Person(family=r"{\O}stergaard", given="K"), Person(literal="{World Bank}")),
+        editors=(Person(family="Khan", given="A"),),
+        tex=True,
+    )
+    plain = plain_work(work)
+    for name in ("title", "container", "publisher", "place", "volume", "issue", "note"):
+        assert getattr(plain, name) == to_text(getattr(work, name)), name
+    assert (plain.abstract, plain.keywords) == ("x y", ("café", "plain"))
+    assert [p.family or p.literal for p in plain.authors] == ["Østergaard", "World Bank"]
+    assert plain.editors[0] is work.editors[0]  # a name with no markup is the same object
+    assert (plain.key, plain.type, plain.issued, plain.tex, work.tex) == (
+        "k",
+        "book",
+        "2001",
+        False,
+        True,
+    )
+    assert work.title == r"A \& B"
+
+
 BIB = r"""@article{dvorak2001,
   title = {Caf{\'e} culture in {South Asia}: R\&D},
   author = {Dvo{\v{r}}{\'a}k, Ivan and {World Bank}},

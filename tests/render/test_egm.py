@@ -139,3 +139,62 @@ def test_the_map_data_is_made_when_map_html_is_written(monkeypatch: pytest.Monke
     assert made == []
     text = "".join(pieces)
     assert made == [1] and '"key":"w1"' in text
+
+
+def test_streamed_works_make_the_same_page() -> None:
+    """``stream=True``: the works' records are made as they are taken, and the page is the
+    one of the records made at once."""
+    tags, works = corpus()
+    streamed = egm_data(
+        title="Map",
+        facets=taxonomy().facets,
+        works=works,
+        tags=tags,
+        statements=statements(),
+        citation_text={w.key: w.title for w in works},
+        stream=True,
+    )
+    whole = egm_data(
+        title="Map",
+        facets=taxonomy().facets,
+        works=works,
+        tags=tags,
+        statements=statements(),
+        citation_text={w.key: w.title for w in works},
+    )
+    assert not isinstance(streamed["works"], list) and isinstance(whole["works"], list)
+    assert whole["works"] and "".join(map_pieces(streamed)) == "".join(map_pieces(whole))
+
+
+def test_the_context_keeps_the_evidence_of_the_named_sources_only() -> None:
+    """``sources`` given: the best evidence of those works, as without it, and no other."""
+    from litreview.gaps.index import load_settings
+    from litreview.render.gap_outputs import gap_context
+
+    tags, works = corpus()
+    every = gap_context(taxonomy(), works, [], tags, load_settings())  # type: ignore[arg-type]
+    some = gap_context(
+        taxonomy(),  # type: ignore[arg-type]
+        works,
+        [],
+        tags,
+        load_settings(),
+        sources={"w1", "ml1"},
+    )
+    assert {k[0] for k in some.evidence} == {"w1", "ml1"}
+    assert dict(some.evidence) == {k: t for k, t in every.evidence.items() if k[0] in {"w1", "ml1"}}
+
+
+def test_plain_citations_are_made_when_looked_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above the size limit no citation is held: each is made when asked for, and is the
+    one the plain formatter gives."""
+    from litreview.render import egm
+
+    works = [Work(key=f"w{i}", title=f"Title {i}", issued="2020") for i in range(5)]
+    made: list[str] = []
+    real = egm.plain_citation
+    monkeypatch.setattr(egm, "plain_citation", lambda w: made.append(w.key) or real(w))
+    texts = egm.work_citations(works, limit=2, pandoc_limit=2)
+    assert made == [] and len(texts) == 5 and list(texts) == [w.key for w in works]
+    assert texts["w3"] == real(works[3]) and made == ["w3"]
+    assert texts.get("nope", "none") == "none"
