@@ -3,10 +3,12 @@ it was trained with, training is deterministic, and the model file round-trips."
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
 import pytest
+import yaml
 
 from litreview.core.errors import InputError
 from litreview.gaps.cues import default_cues
@@ -16,9 +18,20 @@ from litreview.gaps.statement_model import default_model, fit_model, load_model,
 from tests.conftest import DATA, ROOT
 
 LABELS = sorted((ROOT / "benchmarks" / "statements" / "labels").glob("*.yaml"))
+FRESH = sorted((ROOT / "benchmarks" / "statements" / "fresh" / "labels").glob("*.yaml"))
+#: Every script that trains, tunes or selects a model on the labelled documents.
+TRAINING = (
+    "train_statements.py",
+    "train_encoder.py",
+    "statement_experiments.py",
+    "statement_embeddings.py",
+    "make_word_vectors.py",
+)
 
 
-@pytest.mark.parametrize("path", [*LABELS, DATA / "statement_check.yaml"], ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", [*LABELS, *FRESH, DATA / "statement_check.yaml"], ids=lambda p: p.stem
+)
 def test_every_label_file_loads(path: Path) -> None:
     """Every quote is found as often as labelled; kinds and strengths are known."""
     docs = load_labels(path, ROOT)
@@ -26,6 +39,30 @@ def test_every_label_file_loads(path: Path) -> None:
     for d in docs:
         assert all(g.kind in KINDS for g in d.gaps)
         assert all(d.text[g.start : g.end].strip() for g in (*d.gaps, *d.not_gaps))
+
+
+def _documents(path: Path) -> dict[str, bytes]:
+    """A label file's documents: doc_id -> the bytes of its text."""
+    docs = yaml.safe_load(path.read_text(encoding="utf-8"))["documents"]
+    return {str(d["doc_id"]): (ROOT / str(d["text"])).read_bytes() for d in docs}
+
+
+def test_the_held_out_documents_are_read_by_no_training_script() -> None:
+    """The fresh set is the detector's held-out test: its documents are in no training label
+    file (by name or by text), and no training script names its folder."""
+    fresh = {k: v for f in FRESH for k, v in _documents(f).items()}
+    trained = {
+        k: v for f in [*LABELS, DATA / "statement_check.yaml"] for k, v in _documents(f).items()
+    }
+    assert len(fresh) >= 3
+    assert not fresh.keys() & trained.keys()
+    assert not set(fresh.values()) & set(trained.values())
+    for script in TRAINING:
+        source = (ROOT / "benchmarks" / script).read_text(encoding="utf-8")
+        assert not re.search(r"\bfresh\b", source), script
+    for script in sorted((ROOT / "benchmarks").glob("*.py")):
+        if script.name != "bench_statements_fresh.py":
+            assert not re.search(r"fresh[\"'/]", script.read_text(encoding="utf-8")), script.name
 
 
 def test_a_quote_not_in_the_text_names_the_line(tmp_path: Path) -> None:
