@@ -145,23 +145,19 @@ def test_streamed_works_make_the_same_page() -> None:
     """``stream=True``: the works' records are made as they are taken, and the page is the
     one of the records made at once."""
     tags, works = corpus()
-    streamed = egm_data(
-        title="Map",
-        facets=taxonomy().facets,
-        works=works,
-        tags=tags,
-        statements=statements(),
-        citation_text={w.key: w.title for w in works},
-        stream=True,
-    )
-    whole = egm_data(
-        title="Map",
-        facets=taxonomy().facets,
-        works=works,
-        tags=tags,
-        statements=statements(),
-        citation_text={w.key: w.title for w in works},
-    )
+
+    def data(stream: bool) -> dict[str, object]:
+        return egm_data(
+            title="Map",
+            facets=taxonomy().facets,
+            works=works,
+            tags=tags,
+            statements=statements(),
+            citation_text={w.key: w.title for w in works},
+            stream=stream,
+        )
+
+    streamed, whole = data(True), data(False)
     assert not isinstance(streamed["works"], list) and isinstance(whole["works"], list)
     assert whole["works"] and "".join(map_pieces(streamed)) == "".join(map_pieces(whole))
 
