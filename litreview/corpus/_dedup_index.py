@@ -70,20 +70,24 @@ class Ident:
     traits: Traits
     ids: tuple[str, ...] = ()  # database identifiers (pmid:..., wos:...)
     bare: tuple[str, ...] = ()
+    specific: bool = False  # the URL names one page (:func:`~.guards.is_specific_url`)
 
     @classmethod
     def of(cls, w: Work) -> Ident:
         title = normalise_title(w.title)
         author = first_author_key(w)
+        url = normalise_url(w.url)
         ident = cls(
             normalise_doi(w.doi),
-            normalise_url(w.url),
+            url,
             title,
             w.year,
             author,
             title_numbers(title),
             Traits.of(w, title, author),
             work_identifiers(w) if w.extra else (),
+            (),
+            bool(url) and is_specific_url(url),
         )
         if ident.doi or ident.url or ident.title or not ident.author:
             return ident
@@ -119,7 +123,7 @@ class Index:
             self.by_doi.setdefault(ident.doi, key)
         for found in ident.ids:
             self.by_id.setdefault(found, key)
-        if self.url_counts(ident.url):
+        if self.url_counts(ident.url, ident.specific):
             self.by_url[ident.url].append(key)
         if ident.title:
             self.by_exact[(ident.title, ident.year, ident.author)].append(key)
@@ -131,20 +135,30 @@ class Index:
                 keys.append(key)
                 titles.append(ident.title)
 
-    def refresh(self, key: str, ident: Ident) -> None:
-        """Index identifiers a merge added to ``key`` (a DOI or URL filled in)."""
+    def refresh(self, key: str, merged: Work) -> None:
+        """Index identifiers a merge added to ``key`` (a DOI or URL filled in): those of
+        ``merged``, the work under ``key`` now (its title blocks stay as they are indexed)."""
         old = self.ident[key]
-        if ident.doi and not old.doi:
-            self.by_doi.setdefault(ident.doi, key)
-        for found in ident.ids:
+        doi = old.doi or normalise_doi(merged.doi)
+        if doi and not old.doi:
+            self.by_doi.setdefault(doi, key)
+        ids = work_identifiers(merged) if merged.extra else ()
+        for found in ids:
             self.by_id.setdefault(found, key)
-        if ident.url != old.url and self.url_counts(ident.url):
-            self.by_url[ident.url].append(key)
-        self.ident[key] = replace_ident(old, ident)
+        url, specific = old.url, old.specific
+        if not url:
+            url = normalise_url(merged.url)
+            specific = bool(url) and is_specific_url(url)
+            if self.url_counts(url, specific):
+                self.by_url[url].append(key)
+        self.ident[key] = replace(
+            old, doi=doi, url=url, specific=specific, ids=tuple(dict.fromkeys(old.ids + ids))
+        )
 
-    def url_counts(self, url: str) -> bool:
-        """Whether ``url`` is evidence of identity: one page, not shared by many records."""
-        return bool(url) and url not in self.generic and is_specific_url(url)
+    def url_counts(self, url: str, specific: bool) -> bool:
+        """Whether ``url`` (``specific``: naming one page) is evidence of identity: not
+        shared by many records."""
+        return specific and url not in self.generic
 
     def candidates(self, ident: Ident) -> list[Candidate]:
         """Works that may be the same as ``ident``, best first (the guards of
@@ -158,7 +172,9 @@ class Index:
             key = self.by_doi[ident.doi]
             if _fits(ident, self.ident[key], by_title=False):
                 out.append(Candidate(0, 100.0, "doi", key))
-        for key in self.by_url.get(ident.url, ()) if self.url_counts(ident.url) else ():
+        for key in (
+            self.by_url.get(ident.url, ()) if self.url_counts(ident.url, ident.specific) else ()
+        ):
             if _years_agree(ident, self.ident[key]) and _fits(ident, self.ident[key], False):
                 out.append(Candidate(1, 100.0, "url", key))
         for key in self.by_exact.get((ident.title, ident.year, ident.author), ()):
@@ -189,21 +205,6 @@ class Index:
                         out.append(Candidate(3, score, "title", keys[i]))
         out.sort(key=lambda c: (c.priority, -c.score, c.key))
         return out
-
-
-def replace_ident(old: Ident, new: Ident) -> Ident:
-    """Keep the title blocks of ``old`` (they are indexed) and the identifiers of ``new``."""
-    return Ident(
-        new.doi or old.doi,
-        old.url or new.url,
-        old.title,
-        old.year,
-        old.author,
-        old.numbers,
-        old.traits,
-        tuple(dict.fromkeys(old.ids + new.ids)),
-        old.bare,
-    )
 
 
 def _fits(a: Ident, b: Ident, by_title: bool) -> bool:

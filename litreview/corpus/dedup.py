@@ -177,7 +177,7 @@ def _fold(
         previous = works[kept]
         merged, differ = merge_conflicts(previous, w)
         works[kept] = merged
-        index.refresh(kept, Ident.of(merged))
+        index.refresh(kept, merged)
         conflicts.extend(conflict_problems(kept, w.key, differ, source))
         # a record coming back to its own work unchanged is no merge; a keyless record that
         # adds to or differs from the work it joins is one, and merges.csv says so

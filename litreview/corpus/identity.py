@@ -90,6 +90,11 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def normalise_title(s: str) -> str:
     """A title as folded words (letters and digits of any script) separated by single spaces."""
+    if s.isascii() and "\\" not in s:
+        # no command: its only markup, braces, ``~`` and dashes, is dropped or is no word
+        # (a third of the titles of a BibTeX file have braces: ``{DNA} repair``)
+        s = s.replace("{", "").replace("}", "") if "{" in s or "}" in s else s
+        return " ".join(_NON_WORD.sub(" ", s.lower()).split())
     return " ".join(_NON_WORD.sub(" ", fold(s)).split())
 
 
