@@ -48,6 +48,7 @@ WORD_THRESHOLD = 80.0
 _AFFIX = 12
 #: Minimum similarity (token_set_ratio) of a title edited by hand to the one it was.
 EDITED_TITLE = 80.0
+_NO_BLOCK: tuple[list[str], list[str]] = ([], [])  # never added to
 
 
 class Candidate(NamedTuple):
@@ -183,28 +184,36 @@ class Index:
         for key in self.by_bare.get(ident.bare, ()) if ident.bare else ():
             if _fits(ident, self.ident[key], by_title=True):
                 out.append(Candidate(2, 100.0, "content", key))
-        seen = {key for *_, key in out}
+        seen: set[str] | None = None  # made when a block has a close title (few do)
         for b in ident.blocks():
-            keys, titles = self.by_block.get(b, ((), ()))
-            # rapidfuzz scans the block in C; only close titles are checked in Python
-            for _, _, i in (
-                process.extract(
-                    ident.title,
-                    titles,
-                    scorer=fuzz.ratio,
-                    limit=MAX_HITS,
-                    score_cutoff=TITLE_THRESHOLD,
-                )
-                if titles
-                else ()
-            ):
-                if keys[i] not in seen and _fits(ident, self.ident[keys[i]], by_title=True):
-                    seen.add(keys[i])
-                    score = title_score(ident, self.ident[keys[i]])
+            keys, titles = self.by_block.get(b, _NO_BLOCK)
+            for i in _close_titles(ident.title, titles) if titles else ():
+                key = keys[i]
+                if seen is None:
+                    seen = {c.key for c in out}
+                if key not in seen and _fits(ident, self.ident[key], by_title=True):
+                    seen.add(key)
+                    score = title_score(ident, self.ident[key])
                     if score >= TITLE_THRESHOLD:
-                        out.append(Candidate(3, score, "title", keys[i]))
-        out.sort(key=lambda c: (c.priority, -c.score, c.key))
+                        out.append(Candidate(3, score, "title", key))
+        if len(out) > 1:
+            out.sort(key=lambda c: (c.priority, -c.score, c.key))
         return out
+
+
+def _close_titles(title: str, titles: list[str]) -> list[int]:
+    """Where ``titles`` (of one block) has a title within :data:`TITLE_THRESHOLD` of
+    ``title``: at most :data:`MAX_HITS`, the closest. rapidfuzz scans a large block in C; a
+    block of no more than :data:`MAX_HITS` (nearly all) is scanned by direct calls, which
+    cost less than setting up the scan, and all its close titles are kept (their order does
+    not matter: :meth:`Index.candidates` sorts what it finds)."""
+    if len(titles) > MAX_HITS:
+        hits = process.extract(
+            title, titles, scorer=fuzz.ratio, limit=MAX_HITS, score_cutoff=TITLE_THRESHOLD
+        )
+        return [i for _, _, i in hits]
+    ratio = fuzz.ratio
+    return [i for i, t in enumerate(titles) if ratio(title, t, score_cutoff=TITLE_THRESHOLD)]
 
 
 def _fits(a: Ident, b: Ident, by_title: bool) -> bool:

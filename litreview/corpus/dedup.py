@@ -163,9 +163,17 @@ def _fold(
         found_by = index.candidates(ident)
         if w.key in works and _same_record(ident, index.ident[w.key]):
             found_by.append(Candidate(4, 100.0, "key", w.key))
-        match = next(
-            (c for c in found_by if not any(frozenset((c.key, n)) in kept_apart for n in names)),
-            None,
+        match = (
+            next(
+                (
+                    c
+                    for c in found_by
+                    if all(frozenset((c.key, n)) not in kept_apart for n in names)
+                ),
+                None,
+            )
+            if kept_apart
+            else (found_by[0] if found_by else None)
         )
         if match is None:
             works[proposed] = w if w.key == proposed else w.with_key(proposed)
