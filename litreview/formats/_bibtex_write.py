@@ -186,8 +186,9 @@ def _entry(work: Work, biblatex: bool) -> str:
     escaped = not work.tex  # as_tex escapes every special character of text
     work = as_tex(work)
     etype, type_fields = _entry_type(work, biblatex)
-    fields = _distinct(_fields(work, biblatex, escaped), {n for n, _, _ in type_fields})
-    fields += type_fields
+    fields = _fields(work, biblatex, escaped)
+    if work.extra or type_fields:  # else only modelled fields, under names of their own
+        fields = _distinct(fields, {n for n, _, _ in type_fields}) + type_fields
     width = max((len(n) for n, _, _ in fields), default=0)
     body = ",\n".join(
         f"  {n.ljust(width)} = {v if bare else _braced(v, escaped)}" for n, v, bare in fields
