@@ -8,7 +8,8 @@ guards of :mod:`.guards` keep apart what only looks alike.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -62,30 +63,29 @@ class Candidate(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Ident:
+    """A record's identifiers, normalised, and the record (whose traits the guards compare:
+    made only when a candidate is checked, as few records have one)."""
+
     doi: str
     url: str
     title: str
     year: str
     author: str
-    numbers: tuple[str, ...]
-    traits: Traits
+    work: Work = field(compare=False)
     ids: tuple[str, ...] = ()  # database identifiers (pmid:..., wos:...)
     bare: tuple[str, ...] = ()
     specific: bool = False  # the URL names one page (:func:`~.guards.is_specific_url`)
 
     @classmethod
     def of(cls, w: Work) -> Ident:
-        title = normalise_title(w.title)
-        author = first_author_key(w)
         url = normalise_url(w.url)
         ident = cls(
             normalise_doi(w.doi),
             url,
-            title,
+            normalise_title(w.title),
             w.year,
-            author,
-            title_numbers(title),
-            Traits.of(w, title, author),
+            first_author_key(w),
+            w,
             work_identifiers(w) if w.extra else (),
             (),
             bool(url) and is_specific_url(url),
@@ -95,6 +95,16 @@ class Ident:
         # no title, DOI or URL: only the very same content says two records are one work
         rest = (w.container, w.publisher, w.place, w.volume, w.issue, w.pages, w.note)
         return replace(ident, bare=(ident.author, w.issued, *map(normalise_title, rest)))
+
+    @property
+    def traits(self) -> Traits:
+        """What the guards compare of the record."""
+        return Traits.of(self.work, self.title, self.author)
+
+    @property
+    def numbers(self) -> tuple[str, ...]:
+        """The numbers in the title."""
+        return title_numbers(self.title)
 
     def blocks(self) -> tuple[tuple[str, str], ...]:
         """Keys of the blocks this record's title is compared in: same year, same first two
@@ -117,6 +127,7 @@ class Index:
         self.by_block: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
         self.by_bare: dict[tuple[str, ...], list[str]] = defaultdict(list)
         self.ident: dict[str, Ident] = {}
+        self.traits: dict[str, Traits] = {}  # of the works a record was checked against
 
     def add(self, key: str, ident: Ident) -> None:
         self.ident[key] = ident
@@ -165,24 +176,25 @@ class Index:
         """Works that may be the same as ``ident``, best first (the guards of
         :mod:`.guards` applied)."""
         out: list[Candidate] = []
+        fits = self._fits_for(ident)
         for found in ident.ids:  # an identifier of a database: the surest evidence
             key = self.by_id.get(found, "")
-            if key and _fits(ident, self.ident[key], by_title=False):
+            if key and fits(key, False):
                 out.append(Candidate(0, 100.0, found.partition(":")[0], key))
         if ident.doi and ident.doi in self.by_doi:
             key = self.by_doi[ident.doi]
-            if _fits(ident, self.ident[key], by_title=False):
+            if fits(key, False):
                 out.append(Candidate(0, 100.0, "doi", key))
         for key in (
             self.by_url.get(ident.url, ()) if self.url_counts(ident.url, ident.specific) else ()
         ):
-            if _years_agree(ident, self.ident[key]) and _fits(ident, self.ident[key], False):
+            if _years_agree(ident, self.ident[key]) and fits(key, False):
                 out.append(Candidate(1, 100.0, "url", key))
         for key in self.by_exact.get((ident.title, ident.year, ident.author), ()):
-            if not doi_conflict(ident, self.ident[key]) and _fits(ident, self.ident[key], True):
+            if not doi_conflict(ident, self.ident[key]) and fits(key, True):
                 out.append(Candidate(2, 100.0, "title", key))
         for key in self.by_bare.get(ident.bare, ()) if ident.bare else ():
-            if _fits(ident, self.ident[key], by_title=True):
+            if fits(key, True):
                 out.append(Candidate(2, 100.0, "content", key))
         seen: set[str] | None = None  # made when a block has a close title (few do)
         for b in ident.blocks():
@@ -191,7 +203,7 @@ class Index:
                 key = keys[i]
                 if seen is None:
                     seen = {c.key for c in out}
-                if key not in seen and _fits(ident, self.ident[key], by_title=True):
+                if key not in seen and fits(key, True):
                     seen.add(key)
                     score = title_score(ident, self.ident[key])
                     if score >= TITLE_THRESHOLD:
@@ -199,6 +211,21 @@ class Index:
         if len(out) > 1:
             out.sort(key=lambda c: (c.priority, -c.score, c.key))
         return out
+
+    def _fits_for(self, ident: Ident) -> Callable[[str, bool], bool]:
+        """Whether nothing says ``ident`` and the work under a key are two works (``by_title``:
+        found by title alone); the traits of each made once, when first needed."""
+        mine: list[Traits] = []
+
+        def fits(key: str, by_title: bool) -> bool:
+            if not mine:
+                mine.append(ident.traits)
+            theirs = self.traits.get(key)
+            if theirs is None:
+                theirs = self.traits[key] = self.ident[key].traits
+            return _fits(mine[0], theirs, by_title)
+
+        return fits
 
 
 def _close_titles(title: str, titles: list[str]) -> list[int]:
@@ -216,11 +243,12 @@ def _close_titles(title: str, titles: list[str]) -> list[int]:
     return [i for i, t in enumerate(titles) if ratio(title, t, score_cutoff=TITLE_THRESHOLD)]
 
 
-def _fits(a: Ident, b: Ident, by_title: bool) -> bool:
-    """Whether nothing says ``a`` and ``b`` are two works (see :mod:`.guards`)."""
-    if apart(a.traits, b.traits, by_title=by_title):
+def _fits(a: Traits, b: Traits, by_title: bool) -> bool:
+    """Whether nothing says records of traits ``a`` and ``b`` are two works (see
+    :mod:`.guards`)."""
+    if apart(a, b, by_title=by_title):
         return False
-    return by_title or not contradicts(a.traits, b.traits)
+    return by_title or not contradicts(a, b)
 
 
 def _years_agree(a: Ident, b: Ident) -> bool:
