@@ -20,7 +20,7 @@ from __future__ import annotations
 import copy
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import replace
 from functools import lru_cache
 
@@ -243,13 +243,41 @@ def _accent(m: re.Match[str]) -> str:
 
 
 def _pylatexenc(value: str) -> str:
-    """The general case, through pylatexenc (math kept as written)."""
+    """The general case, through pylatexenc (math kept as written), run inside
+    :data:`_SHIELD` (see :func:`_shielded`); directly when that is busy (another thread)."""
+    try:
+        return _SHIELD.send(value)
+    except ValueError:  # "generator already executing"
+        return _latex_to_text(value)
+
+
+def _latex_to_text(value: str) -> str:
     from pylatexenc.latex2text import LatexNodes2Text
 
     converted: str = LatexNodes2Text(
         math_mode="verbatim", strict_latex_spaces=True, keep_comments=True
     ).latex_to_text(value)
     return unicodedata.normalize("NFC", converted)
+
+
+def _shielded() -> Generator[str, str, None]:
+    """:func:`_latex_to_text` of each value sent, in a frame that keeps no caller alive.
+
+    pylatexenc leaves a reference cycle behind (a returned end-of-stream exception whose
+    traceback holds the frame that holds it). On CPython a frame object that outlives its
+    call keeps its caller's frame, and that frame its locals, all the way up the stack: one
+    title with a TeX command read while deduplicating kept the whole dedup index (10^6
+    objects for 10^5 records) for the cyclic collector to find, 0.6 s of CPU, instead of
+    reference counting freeing it. A suspended generator's frame links to no caller, so
+    the chain, and the cycle, stop here.
+    """
+    converted = ""
+    while True:
+        converted = _latex_to_text((yield converted))
+
+
+_SHIELD = _shielded()
+next(_SHIELD)
 
 
 def _person_as(person: Person, convert: Callable[[str], str]) -> Person:

@@ -8,7 +8,8 @@ guards of :mod:`.guards` keep apart what only looks alike.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -48,6 +49,7 @@ WORD_THRESHOLD = 80.0
 _AFFIX = 12
 #: Minimum similarity (token_set_ratio) of a title edited by hand to the one it was.
 EDITED_TITLE = 80.0
+_NO_BLOCK: tuple[list[str], list[str]] = ([], [])  # never added to
 
 
 class Candidate(NamedTuple):
@@ -61,35 +63,48 @@ class Candidate(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Ident:
+    """A record's identifiers, normalised, and the record (whose traits the guards compare:
+    made only when a candidate is checked, as few records have one)."""
+
     doi: str
     url: str
     title: str
     year: str
     author: str
-    numbers: tuple[str, ...]
-    traits: Traits
+    work: Work = field(compare=False)
     ids: tuple[str, ...] = ()  # database identifiers (pmid:..., wos:...)
     bare: tuple[str, ...] = ()
+    specific: bool = False  # the URL names one page (:func:`~.guards.is_specific_url`)
 
     @classmethod
     def of(cls, w: Work) -> Ident:
-        title = normalise_title(w.title)
-        author = first_author_key(w)
+        url = normalise_url(w.url)
         ident = cls(
             normalise_doi(w.doi),
-            normalise_url(w.url),
-            title,
+            url,
+            normalise_title(w.title),
             w.year,
-            author,
-            title_numbers(title),
-            Traits.of(w, title, author),
+            first_author_key(w),
+            w,
             work_identifiers(w) if w.extra else (),
+            (),
+            bool(url) and is_specific_url(url),
         )
         if ident.doi or ident.url or ident.title or not ident.author:
             return ident
         # no title, DOI or URL: only the very same content says two records are one work
         rest = (w.container, w.publisher, w.place, w.volume, w.issue, w.pages, w.note)
         return replace(ident, bare=(ident.author, w.issued, *map(normalise_title, rest)))
+
+    @property
+    def traits(self) -> Traits:
+        """What the guards compare of the record."""
+        return Traits.of(self.work, self.title, self.author)
+
+    @property
+    def numbers(self) -> tuple[str, ...]:
+        """The numbers in the title."""
+        return title_numbers(self.title)
 
     def blocks(self) -> tuple[tuple[str, str], ...]:
         """Keys of the blocks this record's title is compared in: same year, same first two
@@ -112,6 +127,7 @@ class Index:
         self.by_block: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
         self.by_bare: dict[tuple[str, ...], list[str]] = defaultdict(list)
         self.ident: dict[str, Ident] = {}
+        self.traits: dict[str, Traits] = {}  # of the works a record was checked against
 
     def add(self, key: str, ident: Ident) -> None:
         self.ident[key] = ident
@@ -119,7 +135,7 @@ class Index:
             self.by_doi.setdefault(ident.doi, key)
         for found in ident.ids:
             self.by_id.setdefault(found, key)
-        if self.url_counts(ident.url):
+        if self.url_counts(ident.url, ident.specific):
             self.by_url[ident.url].append(key)
         if ident.title:
             self.by_exact[(ident.title, ident.year, ident.author)].append(key)
@@ -131,86 +147,108 @@ class Index:
                 keys.append(key)
                 titles.append(ident.title)
 
-    def refresh(self, key: str, ident: Ident) -> None:
-        """Index identifiers a merge added to ``key`` (a DOI or URL filled in)."""
+    def refresh(self, key: str, merged: Work) -> None:
+        """Index identifiers a merge added to ``key`` (a DOI or URL filled in): those of
+        ``merged``, the work under ``key`` now (its title blocks stay as they are indexed)."""
         old = self.ident[key]
-        if ident.doi and not old.doi:
-            self.by_doi.setdefault(ident.doi, key)
-        for found in ident.ids:
+        doi = old.doi or normalise_doi(merged.doi)
+        if doi and not old.doi:
+            self.by_doi.setdefault(doi, key)
+        ids = work_identifiers(merged) if merged.extra else ()
+        for found in ids:
             self.by_id.setdefault(found, key)
-        if ident.url != old.url and self.url_counts(ident.url):
-            self.by_url[ident.url].append(key)
-        self.ident[key] = replace_ident(old, ident)
+        url, specific = old.url, old.specific
+        if not url:
+            url = normalise_url(merged.url)
+            specific = bool(url) and is_specific_url(url)
+            if self.url_counts(url, specific):
+                self.by_url[url].append(key)
+        self.ident[key] = replace(
+            old, doi=doi, url=url, specific=specific, ids=tuple(dict.fromkeys(old.ids + ids))
+        )
 
-    def url_counts(self, url: str) -> bool:
-        """Whether ``url`` is evidence of identity: one page, not shared by many records."""
-        return bool(url) and url not in self.generic and is_specific_url(url)
+    def url_counts(self, url: str, specific: bool) -> bool:
+        """Whether ``url`` (``specific``: naming one page) is evidence of identity: not
+        shared by many records."""
+        return specific and url not in self.generic
 
     def candidates(self, ident: Ident) -> list[Candidate]:
         """Works that may be the same as ``ident``, best first (the guards of
         :mod:`.guards` applied)."""
         out: list[Candidate] = []
+        fits = self._fits_for(ident)
         for found in ident.ids:  # an identifier of a database: the surest evidence
             key = self.by_id.get(found, "")
-            if key and _fits(ident, self.ident[key], by_title=False):
+            if key and fits(key, False):
                 out.append(Candidate(0, 100.0, found.partition(":")[0], key))
         if ident.doi and ident.doi in self.by_doi:
             key = self.by_doi[ident.doi]
-            if _fits(ident, self.ident[key], by_title=False):
+            if fits(key, False):
                 out.append(Candidate(0, 100.0, "doi", key))
-        for key in self.by_url.get(ident.url, ()) if self.url_counts(ident.url) else ():
-            if _years_agree(ident, self.ident[key]) and _fits(ident, self.ident[key], False):
+        for key in (
+            self.by_url.get(ident.url, ()) if self.url_counts(ident.url, ident.specific) else ()
+        ):
+            if _years_agree(ident, self.ident[key]) and fits(key, False):
                 out.append(Candidate(1, 100.0, "url", key))
         for key in self.by_exact.get((ident.title, ident.year, ident.author), ()):
-            if not doi_conflict(ident, self.ident[key]) and _fits(ident, self.ident[key], True):
+            if not doi_conflict(ident, self.ident[key]) and fits(key, True):
                 out.append(Candidate(2, 100.0, "title", key))
         for key in self.by_bare.get(ident.bare, ()) if ident.bare else ():
-            if _fits(ident, self.ident[key], by_title=True):
+            if fits(key, True):
                 out.append(Candidate(2, 100.0, "content", key))
-        seen = {key for *_, key in out}
+        seen: set[str] | None = None  # made when a block has a close title (few do)
         for b in ident.blocks():
-            keys, titles = self.by_block.get(b, ((), ()))
-            # rapidfuzz scans the block in C; only close titles are checked in Python
-            for _, _, i in (
-                process.extract(
-                    ident.title,
-                    titles,
-                    scorer=fuzz.ratio,
-                    limit=MAX_HITS,
-                    score_cutoff=TITLE_THRESHOLD,
-                )
-                if titles
-                else ()
-            ):
-                if keys[i] not in seen and _fits(ident, self.ident[keys[i]], by_title=True):
-                    seen.add(keys[i])
-                    score = title_score(ident, self.ident[keys[i]])
+            keys, titles = self.by_block.get(b, _NO_BLOCK)
+            for i in _close_titles(ident.title, titles) if titles else ():
+                key = keys[i]
+                if seen is None:
+                    seen = {c.key for c in out}
+                if key not in seen and fits(key, True):
+                    seen.add(key)
+                    score = title_score(ident, self.ident[key])
                     if score >= TITLE_THRESHOLD:
-                        out.append(Candidate(3, score, "title", keys[i]))
-        out.sort(key=lambda c: (c.priority, -c.score, c.key))
+                        out.append(Candidate(3, score, "title", key))
+        if len(out) > 1:
+            out.sort(key=lambda c: (c.priority, -c.score, c.key))
         return out
 
+    def _fits_for(self, ident: Ident) -> Callable[[str, bool], bool]:
+        """Whether nothing says ``ident`` and the work under a key are two works (``by_title``:
+        found by title alone); the traits of each made once, when first needed."""
+        mine: list[Traits] = []
 
-def replace_ident(old: Ident, new: Ident) -> Ident:
-    """Keep the title blocks of ``old`` (they are indexed) and the identifiers of ``new``."""
-    return Ident(
-        new.doi or old.doi,
-        old.url or new.url,
-        old.title,
-        old.year,
-        old.author,
-        old.numbers,
-        old.traits,
-        tuple(dict.fromkeys(old.ids + new.ids)),
-        old.bare,
-    )
+        def fits(key: str, by_title: bool) -> bool:
+            if not mine:
+                mine.append(ident.traits)
+            theirs = self.traits.get(key)
+            if theirs is None:
+                theirs = self.traits[key] = self.ident[key].traits
+            return _fits(mine[0], theirs, by_title)
+
+        return fits
 
 
-def _fits(a: Ident, b: Ident, by_title: bool) -> bool:
-    """Whether nothing says ``a`` and ``b`` are two works (see :mod:`.guards`)."""
-    if apart(a.traits, b.traits, by_title=by_title):
+def _close_titles(title: str, titles: list[str]) -> list[int]:
+    """Where ``titles`` (of one block) has a title within :data:`TITLE_THRESHOLD` of
+    ``title``: at most :data:`MAX_HITS`, the closest. rapidfuzz scans a large block in C; a
+    block of no more than :data:`MAX_HITS` (nearly all) is scanned by direct calls, which
+    cost less than setting up the scan, and all its close titles are kept (their order does
+    not matter: :meth:`Index.candidates` sorts what it finds)."""
+    if len(titles) > MAX_HITS:
+        hits = process.extract(
+            title, titles, scorer=fuzz.ratio, limit=MAX_HITS, score_cutoff=TITLE_THRESHOLD
+        )
+        return [i for _, _, i in hits]
+    ratio = fuzz.ratio
+    return [i for i, t in enumerate(titles) if ratio(title, t, score_cutoff=TITLE_THRESHOLD)]
+
+
+def _fits(a: Traits, b: Traits, by_title: bool) -> bool:
+    """Whether nothing says records of traits ``a`` and ``b`` are two works (see
+    :mod:`.guards`)."""
+    if apart(a, b, by_title=by_title):
         return False
-    return by_title or not contradicts(a.traits, b.traits)
+    return by_title or not contradicts(a, b)
 
 
 def _years_agree(a: Ident, b: Ident) -> bool:

@@ -157,17 +157,23 @@ def _fold(
     merges: list[Merge] = []
     conflicts: list[Problem] = []
     for w, ident in _content_order(incoming):  # the records, with their identifiers
-        names = {w.key} if w.key else set()
-        proposed = w.key if w.key and w.key not in works else make_citekey(w, works.keys())
-        names.add(proposed)
         found_by = index.candidates(ident)
         if w.key in works and _same_record(ident, index.ident[w.key]):
             found_by.append(Candidate(4, 100.0, "key", w.key))
-        match = next(
-            (c for c in found_by if not any(frozenset((c.key, n)) in kept_apart for n in names)),
-            None,
-        )
+        # the key the record would have as a new work (made only when asked: most records
+        # have their own, or join a work)
+        proposed = ""
+        if kept_apart:
+            proposed = _proposed_key(w, works)
+            names = {w.key, proposed} - {""}
+            allowed = (
+                c for c in found_by if all(frozenset((c.key, n)) not in kept_apart for n in names)
+            )
+            match = next(allowed, None)
+        else:
+            match = found_by[0] if found_by else None
         if match is None:
+            proposed = proposed or _proposed_key(w, works)
             works[proposed] = w if w.key == proposed else w.with_key(proposed)
             index.add(proposed, ident)
             if w.key:
@@ -177,7 +183,8 @@ def _fold(
         previous = works[kept]
         merged, differ = merge_conflicts(previous, w)
         works[kept] = merged
-        index.refresh(kept, Ident.of(merged))
+        if merged is not previous:  # else nothing new to index
+            index.refresh(kept, merged)
         conflicts.extend(conflict_problems(kept, w.key, differ, source))
         # a record coming back to its own work unchanged is no merge; a keyless record that
         # adds to or differs from the work it joins is one, and merges.csv says so
@@ -187,7 +194,7 @@ def _fold(
             merges.append(
                 Merge(
                     kept=kept,
-                    merged=w.key or proposed,
+                    merged=w.key or proposed or _proposed_key(w, works),
                     reason=match.reason,
                     score=match.score,
                     conflicts=conflict_summary(differ),
@@ -196,6 +203,11 @@ def _fold(
         if w.key:
             key_map[w.key] = kept
     return _Folded(key_map=key_map, merges=merges, conflicts=conflicts)
+
+
+def _proposed_key(w: Work, works: dict[str, Work]) -> str:
+    """The key of ``w`` as a new work of ``works``: its own when free, else one made."""
+    return w.key if w.key and w.key not in works else make_citekey(w, works.keys())
 
 
 def _own_work(w: Work, kept: str) -> bool:

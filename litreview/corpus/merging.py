@@ -19,6 +19,7 @@ __all__ = [
 ]
 
 _SKIP = frozenset({"key", "keywords", "extra"})
+_MERGED = tuple(f.name for f in fields(Work) if f.name not in _SKIP)
 
 
 class Conflict(NamedTuple):
@@ -62,10 +63,7 @@ def merge_conflicts(kept: Work, other: Work) -> tuple[Work, list[Conflict]]:
     other = as_tex(other) if kept.tex else plain_work(other)
     changes: dict[str, Any] = {}
     conflicts: list[Conflict] = []
-    for f in fields(Work):
-        name = f.name
-        if name in _SKIP:
-            continue
+    for name in _MERGED:
         mine, theirs = getattr(kept, name), getattr(other, name)
         if not theirs or (name == "type" and theirs == "document"):
             continue

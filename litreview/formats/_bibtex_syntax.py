@@ -84,6 +84,7 @@ def _collapse(text: str) -> str:
 
 
 _BRACES = re.compile(r"\\.|[{}]", re.DOTALL)
+_NOT_BRACE = re.compile(r"[^{}]+")
 _DELIMS = re.compile(r'\\.|[{}"]', re.DOTALL)
 
 
@@ -93,6 +94,16 @@ def balanced(text: str) -> bool:
         return True
     if text.endswith("\\") and (len(text) - len(text.rstrip("\\"))) % 2:
         return False
+    if "\\" not in text:
+        # the braces alone, innermost "{}" pairs taken out a level at a time (C string
+        # work, not a Python step a brace); nesting deeper than a few levels is counted
+        braces = _NOT_BRACE.sub("", text)
+        for _ in range(4):
+            if "{}" not in braces:
+                return not braces
+            braces = braces.replace("{}", "")
+        if "{}" not in braces:
+            return not braces
     depth = 0
     for m in _BRACES.finditer(text):
         tok = m.group()
@@ -302,7 +313,9 @@ def format_names(people: tuple[Person, ...]) -> str:
     joined by ``and`` (a dropping particle is written after the given name)."""
     out = []
     for p in people:
-        given = " ".join(x for x in (p.given, p.dropping_particle) if x)
+        given = p.given
+        if p.dropping_particle:
+            given = f"{given} {p.dropping_particle}" if given else p.dropping_particle
         if p.literal:
             out.append("{" + p.literal + "}")
         elif p.suffix:

@@ -40,7 +40,7 @@ def _braced(value: str, escaped: bool = False) -> str:
     """``{value}``; braces that do not balance are escaped so the file stays parseable
     (text :func:`as_tex` wrote balances, but a verbatim field it leaves as it is, a URL or
     a DOI, may not)."""
-    if not balanced(value):
+    if ("{" in value or "}" in value or value.endswith("\\")) and not balanced(value):
         value = _UNESCAPED_BRACE.sub(r"\\\1", value.rstrip("\\"))
     return "{" + value + "}"
 
@@ -95,16 +95,21 @@ def _pick(mark: str, default: str, alternatives: Iterable[str], taken: set[str])
 
 def _fields(work: Work, biblatex: bool, escaped: bool = False) -> list[_Field]:
     """Every field of ``work`` in the fixed order, then the unmodelled ones."""
-    extras = [(n, v) for n, v in work.extra if n not in _MARKS]
-    taken = {n.lower() for n, _ in extras}
+    if work.extra:
+        extras = [(n, v) for n, v in work.extra if n not in _MARKS]
+        taken = {n.lower() for n, _ in extras}
+        container_mark = work.extra_value(maps.MARK_CONTAINER)
+        publisher_mark = work.extra_value(maps.MARK_PUBLISHER)
+    else:  # most works: no unmodelled field, no field name remembered
+        extras, taken, container_mark, publisher_mark = [], set(), "", ""
     container = _pick(
-        work.extra_value(maps.MARK_CONTAINER),
+        container_mark,
         maps.container_default(work.type, biblatex),
         maps.CONTAINER_FIELDS,
         taken,
     )
     publisher = _pick(
-        work.extra_value(maps.MARK_PUBLISHER),
+        publisher_mark,
         maps.publisher_default(work.type, biblatex),
         maps.PUBLISHER_FIELDS,
         taken,
@@ -113,8 +118,8 @@ def _fields(work: Work, biblatex: bool, escaped: bool = False) -> list[_Field]:
     tex: Callable[[str], str] = _same if escaped else tex_escape  # text written by as_tex
     person: Callable[[Person], Person] = _same if escaped else tex_person
     out: list[_Field] = [
-        ("author", format_names(tuple(person(p) for p in work.authors)), False),
-        ("editor", format_names(tuple(person(p) for p in work.editors)), False),
+        ("author", format_names(tuple(map(person, work.authors))) if work.authors else "", False),
+        ("editor", format_names(tuple(map(person, work.editors))) if work.editors else "", False),
         ("title", tex(work.title), False),
         (container, tex(work.container), False),
         *date_fields(work.issued, biblatex, taken),
@@ -130,7 +135,8 @@ def _fields(work: Work, biblatex: bool, escaped: bool = False) -> list[_Field]:
         ("abstract", tex(work.abstract), False),
         ("keywords", join_keywords(work.keywords), False),
     ]
-    out.extend((_field_name(n), v, False) for n, v in _numbered(extras))
+    if extras:
+        out.extend((_field_name(n), v, False) for n, v in _numbered(extras))
     return [f for f in out if f[1]]
 
 
@@ -180,13 +186,18 @@ def _entry(work: Work, biblatex: bool) -> str:
     escaped = not work.tex  # as_tex escapes every special character of text
     work = as_tex(work)
     etype, type_fields = _entry_type(work, biblatex)
-    fields = _distinct(_fields(work, biblatex, escaped), {n for n, _, _ in type_fields})
-    fields += type_fields
+    fields = _fields(work, biblatex, escaped)
+    if work.extra or type_fields:  # else only modelled fields, under names of their own
+        fields = _distinct(fields, {n for n, _, _ in type_fields}) + type_fields
     width = max((len(n) for n, _, _ in fields), default=0)
     body = ",\n".join(
         f"  {n.ljust(width)} = {v if bare else _braced(v, escaped)}" for n, v, bare in fields
     )
-    preambles = "".join(f"@preamble{{{v}}}\n" for n, v in work.extra if n == maps.MARK_PREAMBLE)
+    preambles = (
+        "".join(f"@preamble{{{v}}}\n" for n, v in work.extra if n == maps.MARK_PREAMBLE)
+        if work.extra
+        else ""
+    )
     # an entry with no field is still "@type{key," (without the comma no reader accepts it)
     entry = f"@{etype}{{{work.key},\n{body}\n}}\n" if body else f"@{etype}{{{work.key},\n}}\n"
     return preambles + entry

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 
 import pytest
 
@@ -38,3 +39,17 @@ def test_left_off_when_it_was_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+class _Node:
+    def __init__(self) -> None:
+        self.me = self  # a reference cycle: only the collector frees it
+
+
+def test_what_the_block_made_is_old_and_its_cycles_still_collected() -> None:
+    with gc_paused():
+        kept = [[i] for i in range(100)]
+        node = weakref.ref(_Node())
+    assert any(x is kept for x in gc.get_objects(generation=2))
+    gc.collect()
+    assert node() is None

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from litreview.core.model import Person, Work
 from litreview.corpus.identity import (
+    fold,
     make_citekey,
     normalise_doi,
     normalise_title,
@@ -17,6 +23,12 @@ def test_normalise_title_folds_case_accents_latex() -> None:
     assert normalise_title("Caf\\'{e} Société") == "cafe societe"
     assert normalise_title("Straße  über") == "strasse uber"
     assert normalise_title("") == ""
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127, exclude_characters="\\")))
+def test_normalise_title_of_ascii_without_commands_as_through_the_tex_reader(s: str) -> None:
+    # the shortcut for ASCII titles without a command gives what reading their TeX does
+    assert normalise_title(s) == " ".join(re.sub(r"[\W_]+", " ", fold(s)).split())
 
 
 def test_normalise_doi() -> None:
