@@ -246,9 +246,12 @@ def _pylatexenc(value: str) -> str:
     """The general case, through pylatexenc (math kept as written), run inside
     :data:`_SHIELD` (see :func:`_shielded`); directly when that is busy (another thread)."""
     try:
-        return _SHIELD.send(value)
+        out = _SHIELD.send(value)
     except ValueError:  # "generator already executing"
         return _latex_to_text(value)
+    if isinstance(out, Exception):
+        raise out  # raised here, so the shield lives on for the next value
+    return out
 
 
 def _latex_to_text(value: str) -> str:
@@ -260,7 +263,7 @@ def _latex_to_text(value: str) -> str:
     return unicodedata.normalize("NFC", converted)
 
 
-def _shielded() -> Generator[str, str, None]:
+def _shielded() -> Generator[str | Exception, str, None]:
     """:func:`_latex_to_text` of each value sent, in a frame that keeps no caller alive.
 
     pylatexenc leaves a reference cycle behind (a returned end-of-stream exception whose
@@ -269,11 +272,16 @@ def _shielded() -> Generator[str, str, None]:
     title with a TeX command read while deduplicating kept the whole dedup index (10^6
     objects for 10^5 records) for the cyclic collector to find, 0.6 s of CPU, instead of
     reference counting freeing it. A suspended generator's frame links to no caller, so
-    the chain, and the cycle, stop here.
+    the chain, and the cycle, stop here. An error (pylatexenc's recursion on deep nesting) is
+    handed back to be raised by the caller: raised in here, it would end the generator.
     """
-    converted = ""
+    box: list[str | Exception] = [""]  # popped as it is sent: a suspended shield holds none
     while True:
-        converted = _latex_to_text((yield converted))
+        value = yield box.pop()
+        try:
+            box.append(_latex_to_text(value))
+        except Exception as error:  # any: re-raised by _pylatexenc
+            box.append(error)
 
 
 _SHIELD = _shielded()

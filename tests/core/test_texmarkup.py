@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
+import weakref
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from litreview.core import texmarkup
 from litreview.core.model import Person, Work
 from litreview.core.texmarkup import _TO_TEX, plain_work, to_tex, to_text
 from litreview.formats.bibtex import read_bibtex, write_bibtex
@@ -177,3 +181,35 @@ def test_to_tex_replaces_as_one_regex_pass_would(value: str) -> None:
     gives (the table is the module's: what is tested is the order of the replacements)."""
     expected = re.sub(r"[\\{}&%$#_~^\n]|-(?=-)", lambda m: _TO_TEX.get(m.group(), "-{}"), value)
     assert to_tex(value) == expected
+
+
+def _caller_of(convert: Callable[[str], str]) -> weakref.ref[object]:
+    """A frame holding an object while ``convert`` reads a value only pylatexenc reads."""
+    held = _Held()
+    convert(r"\textit{x} \unknowncommand{y}")
+    return weakref.ref(held)
+
+
+class _Held:
+    pass
+
+
+@pytest.mark.parametrize("shielded", [True, False])
+def test_pylatexenc_keeps_no_caller_frame_alive(shielded: bool) -> None:
+    """pylatexenc leaves a reference cycle whose frames would hold their callers' locals for
+    the cyclic collector (the whole dedup index, once); run behind the shield, reference
+    counting frees them (the unshielded call shows the cycle the shield stops)."""
+    gc.collect()
+    gc.disable()
+    try:
+        ref = _caller_of(texmarkup._pylatexenc if shielded else texmarkup._latex_to_text)
+        assert (ref() is None) is shielded
+    finally:
+        gc.enable()
+        gc.collect()
+
+
+def test_an_error_in_pylatexenc_is_raised_and_the_next_value_is_still_read() -> None:
+    with pytest.raises(RecursionError):
+        texmarkup._pylatexenc("\\textbf{" * 5000)
+    assert texmarkup._pylatexenc(r"\'e \textit{x}") == "é x"
