@@ -135,7 +135,10 @@ _person_state = operator.attrgetter(*_PERSON_FIELDS)
 
 
 def _set_all(obj: object, names: tuple[str, ...], values: tuple[Any, ...]) -> None:
-    """Set each of ``names`` of a frozen record to its value (a pickle's state)."""
+    """Set each of ``names`` of a frozen record to its value (a pickle's state, which must
+    have one value a field: a record is never left with a field unset)."""
+    if len(values) != len(names):
+        raise ValueError(f"a {type(obj).__name__} state has {len(values)} values, not {len(names)}")
     deque(map(object.__setattr__, repeat(obj), names, values), maxlen=0)
 
 

@@ -25,6 +25,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
@@ -43,8 +44,10 @@ _ALLOWED = {
     ("litreview.core.model", "Person"): Person,
     ("litreview.core.errors", "Problem"): Problem,
 }
-# the code whose output is kept: the records and every reader of the formats package
+# the code whose output is kept: the records and every reader of the formats package, and
+# the libraries they read BibTeX and TeX with
 _SOURCES = ("core", "formats")
+_LIBRARIES = ("bibtexparser", "pylatexenc")
 
 
 class Stamp(NamedTuple):
@@ -173,9 +176,14 @@ class _Unpickler(pickle.Unpickler):
 @cache
 def _code_key() -> bytes:
     """A digest of what the kept records depend on: the reader and record sources, the
-    Python version and the pickle protocol."""
+    versions of the libraries they read with, the Python version and the pickle protocol."""
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{sys.version_info[:3]} {pickle.HIGHEST_PROTOCOL}".encode())
+    for library in _LIBRARIES:
+        try:
+            h.update(f"{library} {metadata.version(library)}\0".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{library} -\0".encode())
     package = Path(__file__).resolve().parent.parent
     for folder in _SOURCES:
         for source in sorted((package / folder).glob("*.py")):

@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+from importlib import metadata
 from pathlib import Path
 
 import pytest
 
 from litreview.cli import main
+from litreview.core import model as model_module
 from litreview.core.model import Work
-from litreview.review import Review
+from litreview.review import Review, corpus_cache
 from litreview.review import folder as folder_module
 from litreview.review.corpus_cache import _MAGIC
 
@@ -190,3 +192,54 @@ def test_import_keeps_no_copy_that_its_own_save_makes_stale(tmp_path: Path) -> N
     works, _ = Review.open(tmp_path).load_works()
     assert review.corpus_cache_path.exists()
     assert {w.key for w in works} >= {"smith2020", "brown2018"}
+
+
+def test_a_record_of_the_wrong_shape_is_a_miss_not_a_broken_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache whose header matches but whose work has too few values (a Work, as the
+    unpickler allows) is parsed again: no work is handed on with a field unset."""
+    review = _review(tmp_path)
+    parsed, _ = review.load_works()
+    cache = review.corpus_cache_path
+    with cache.open("rb") as handle:
+        handle.read(len(_MAGIC))
+        head, problems = pickle.load(handle), pickle.load(handle)
+    with monkeypatch.context() as m:  # a Work pickled with its key alone as its state
+        m.setattr(model_module, "_work_state", lambda w: (w.key,))
+        short = pickle.dumps([parsed[0]])
+    with cache.open("wb") as f:
+        f.write(_MAGIC)
+        f.write(pickle.dumps((*head[:4], 1, *head[5:])))
+        f.write(pickle.dumps(problems))
+        f.write(short)
+        f.write(pickle.dumps(None))
+    works, _ = Review.open(tmp_path).load_works()
+    assert _fields(works) == _fields(parsed)
+
+
+def test_another_version_of_the_bibtex_library_is_a_miss(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader of another version may read the same bytes otherwise: parsed again."""
+    review = _review(tmp_path)
+    parsed, _ = review.load_works()
+    real = metadata.version
+    monkeypatch.setattr(
+        metadata, "version", lambda name: "0.0-other" if name == "bibtexparser" else real(name)
+    )
+    corpus_cache._code_key.cache_clear()
+    parses: list[str] = []
+    read = folder_module.read_bibtex_utf8
+
+    def counting(data: bytes, path: str) -> tuple[list[Work], list[object]]:
+        parses.append(path)
+        return read(data, path)  # type: ignore[return-value]
+
+    monkeypatch.setattr(folder_module, "read_bibtex_utf8", counting)
+    try:
+        works, _ = Review.open(tmp_path).load_works()
+    finally:
+        monkeypatch.undo()
+        corpus_cache._code_key.cache_clear()
+    assert parses and _fields(works) == _fields(parsed)
