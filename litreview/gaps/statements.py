@@ -60,9 +60,10 @@ def find_statements(
     """Every gap statement of ``text`` in document order, with offsets, section, kind,
     strength, score, why, facets and the mentions that name them;
     ``text[s.char_start:s.char_end] == s.quote`` for each. ``encoder`` defaults to the
-    shipped one; ``cues.encoder_share`` 0 leaves it unused."""
+    shipped one; ``cues.encoder_share`` 0 leaves it unused (and unloaded)."""
     model = model or default_model()
-    encoder = encoder or default_encoder()
+    if encoder is None and cues.encoder_share > 0:
+        encoder = default_encoder()
     sents, features, scores, parts = score_sentences(text, cues, model, encoder)
     chosen = [i for i in range(len(sents)) if _is_statement(sents[i], scores.gap[i], cues)]
 

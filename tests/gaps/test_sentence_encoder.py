@@ -200,6 +200,29 @@ def test_blend_with_no_share_leaves_the_linear_score_and_reads_nothing() -> None
     assert enc.read == [] and np.allclose(out.score, [0.3, 0.7])
 
 
+def test_with_no_share_the_shipped_encoder_is_not_even_loaded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dataclasses import replace
+
+    from litreview.gaps import statements as statements_module
+    from litreview.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy(
+        "facets:\n  - id: hazard\n    values:\n      - {id: flood, synonyms: [flood]}\n",
+        "t.yaml",
+    )
+
+    def refuse() -> None:
+        raise AssertionError("the encoder was loaded")
+
+    monkeypatch.setattr(statements_module, "default_encoder", refuse)
+    cues = replace(default_cues(), encoder_share=0.0)
+    text = "Little is known about flood deaths. Data on heat are not available."
+    found = statements_module.find_statements("d", text, cues, taxonomy)
+    assert found and all("sentence encoder" not in s.why for s in found)
+
+
 def test_a_review_may_set_the_share_but_only_from_0_to_1() -> None:
     assert review_cues(("encoder_share: 0\n", "g.yaml")).encoder_share == 0.0
     with pytest.raises(InputError) as e:
