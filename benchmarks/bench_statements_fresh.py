@@ -38,7 +38,7 @@ from litreview.gaps.statement_data import (
 from litreview.gaps.statement_model import default_model
 from litreview.gaps.statement_scope import Sentence, read_sentences
 from litreview.gaps.statements import find_statements, score_sentences
-from litreview.taxonomy.facets import load_taxonomy
+from litreview.taxonomy.facets import Taxonomy, load_taxonomy
 
 FRESH = ROOT / "benchmarks" / "statements" / "fresh" / "labels"
 MODES = ("linear", "blend")
@@ -61,9 +61,9 @@ def fresh_documents(folder: Path = FRESH) -> list[LabelledDocument]:
     return sorted(docs, key=lambda d: d.doc_id)
 
 
-def judge(doc: LabelledDocument, cues: Cues) -> Judged:
-    """Run the detector on ``doc`` in each mode, as ``find_statements`` does for a review."""
-    taxonomy = load_taxonomy((ROOT / "bibliography" / "taxonomy.yaml").read_text("utf-8"))
+def judge(doc: LabelledDocument, cues: Cues, taxonomy: Taxonomy) -> Judged:
+    """Run the detector on ``doc`` in each mode, as ``find_statements`` does for a review
+    (``taxonomy`` names the facets of its statements; it does not change what is found)."""
     model, encoder = default_model(), default_encoder()
     sents = read_sentences(doc.text, cues)
     start = {s.start: i for i, s in enumerate(sents)}
@@ -168,7 +168,8 @@ def main() -> None:
     cues = default_cues()
     if args.threshold is not None:
         cues = replace(cues, threshold=args.threshold)
-    judged = [judge(d, cues) for d in fresh_documents()]
+    taxonomy = load_taxonomy((ROOT / "bibliography" / "taxonomy.yaml").read_text("utf-8"))
+    judged = [judge(d, cues, taxonomy) for d in fresh_documents()]
     table(judged, cues.threshold)
     by_label(judged)
     errors(judged)
