@@ -107,14 +107,16 @@ def test_storage_round_trips_within_half_a_step_of_eight_bits() -> None:
     assert np.allclose(enc.layers[0].qkv, stored["l0.qkv"].T * scale)
 
 
-@settings(max_examples=40, deadline=None)
-@given(
-    st.lists(
-        st.text(alphabet="data are unknown the evidence lack of.,é ", max_size=60),
-        min_size=1,
-        max_size=6,
-    )
+# a few short sentences of a small alphabet (an accent among it), as a batch
+_SENTENCES = st.lists(
+    st.text(alphabet="data are unknown the evidence lack of.,é ", max_size=60),
+    min_size=1,
+    max_size=6,
 )
+
+
+@settings(max_examples=40, deadline=None)
+@given(_SENTENCES)
 def test_a_sentence_scores_the_same_alone_or_in_any_batch(texts: list[str]) -> None:
     enc = load_encoder(_tiny(1))
     together = enc.scores(texts, batch=4)
@@ -130,13 +132,7 @@ def test_different_sentences_get_different_scores() -> None:
 
 
 @settings(max_examples=30, deadline=None)
-@given(
-    st.lists(
-        st.text(alphabet="data are unknown the evidence lack of.,é ", max_size=60),
-        min_size=1,
-        max_size=6,
-    )
-)
+@given(_SENTENCES)
 def test_embeddings_are_the_same_alone_or_in_any_batch_and_give_the_scores(
     texts: list[str],
 ) -> None:
