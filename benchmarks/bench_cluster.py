@@ -8,6 +8,7 @@ words, so the right answer is known.
 
     python benchmarks/bench_cluster.py [--n N] [--map PATH]
     python benchmarks/bench_cluster.py --rules   # the default review's labels, each rule off
+    python benchmarks/bench_cluster.py --labels [REVIEW ...]  # theme labels of reviews
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -94,6 +96,7 @@ def rules_on_and_off() -> None:
         "no packaged stop list": replace(base, packaged_stops=False),
         "no lift floor (1.0)": replace(base, min_lift=1.0),
         "phrases never replace words": replace(base, phrase_keep=10.0),
+        "words every cluster uses kept": replace(base, spread=2.0),
     }
     for name, rules in variants.items():
         tops = [t[:3] for t in distinctive_terms(texts, result.labels, rules=rules)]
@@ -102,6 +105,62 @@ def rules_on_and_off() -> None:
         phrases = sum(" " in t for t in flat) / max(1, len(flat))
         print(f"{name}: {repeated} terms in two themes' tops, {phrases:.0%} phrases")
         print("   " + " | ".join(", ".join(top) for top in tops))
+    statement_rules_on_and_off(review)
+
+
+def statement_rules_on_and_off(review: Any) -> None:
+    """The default review's statement themes: the top three terms read from the statements'
+    objects with every rule, then with each one off, then from the whole quotes."""
+    from dataclasses import replace
+
+    from litreview.gaps.cluster import cluster_texts
+    from litreview.gaps.cluster_terms import distinctive_terms
+    from litreview.gaps.cluster_texts import statement_id
+    from litreview.gaps.objects import load_object_rules, statement_objects
+    from litreview.gaps.themes import STATEMENT_RULES
+
+    tax = review.load_taxonomy()
+    stmts = review.load_statements(tax.facet_ids)
+    ids, texts = statement_texts(stmts, tax.facet_ids)
+    by_id = {statement_id(s): s for s in stmts}
+    quotes = [by_id[i].quote for i in ids]
+    rules = load_object_rules()
+    objects = ["; ".join(statement_objects(by_id[i], rules)) for i in ids]
+    result = cluster_texts(texts, ids, random_state=0)
+    base = STATEMENT_RULES
+    variants = {
+        "statements, all rules": (objects, base),
+        "statements, cue words kept": (objects, replace(base, cue_words=False)),
+        "statements, words every cluster uses kept": (objects, replace(base, spread=2.0)),
+        "statements, quotes instead of objects": (quotes, base),
+    }
+    for name, (naming, term_rules) in variants.items():
+        tops = distinctive_terms(naming, result.labels, rules=term_rules, background=quotes)
+        print(f"{name}: " + " | ".join(", ".join(t[:3]) or "-" for t in tops))
+
+
+def labels(paths: Sequence[str]) -> None:
+    """The labels of the statement themes and the work themes of each review (the default
+    review first), one line each: kind, cluster, size, label."""
+    from litreview.render.clusters import statement_clusters, work_clusters
+    from litreview.review import Review
+
+    for path in [str(ROOT), *paths]:
+        review = Review.at(Path(path))
+        tax = review.load_taxonomy()
+        works, _ = review.load_works()
+        skip = {d.work_key for d in review.load_documents() if d.work_key}
+        stmts = statement_clusters(review.load_statements(tax.facet_ids), tax)
+        found = work_clusters(
+            [w for w in works if w.key not in skip],
+            review.load_citations(),
+            review.load_tags(),
+            tax,
+        )
+        print(f"== {path}")
+        for kind, themes in (("statements", stmts), ("works", found)):
+            for t in themes.themes if themes else ():
+                print(f"{kind}\t{t.cluster}\t{t.size}\t{t.label}")
 
 
 def main() -> None:
@@ -110,7 +169,11 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--map", default="")
     ap.add_argument("--rules", action="store_true", help="measure each naming rule on and off")
+    ap.add_argument("--labels", nargs="*", metavar="REVIEW", help="print reviews' theme labels")
     args = ap.parse_args()
+    if args.labels is not None:
+        labels(args.labels)
+        return
     if args.rules:
         rules_on_and_off()
         return

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
@@ -26,6 +27,7 @@ __all__ = [
     "Construction",
     "Cues",
     "WordList",
+    "cue_entries",
     "default_cues",
     "default_cues_text",
     "load_cues",
@@ -118,6 +120,14 @@ def default_cues_text() -> str:
     """The text of the cue file shipped with litreview."""
     path = resources.files("litreview").joinpath("data", "gap_cues.yaml")
     return path.read_text(encoding="utf-8")
+
+
+def cue_entries(names: Sequence[str], text: str | None = None) -> tuple[str, ...]:
+    """The entries, as written, of the named word lists of the lexicon (and of
+    ``concessive`` when named) in the shipped cue file, or in ``text``."""
+    top = yaml.safe_load(text if text is not None else default_cues_text()) or {}
+    lists = {**(top.get("lexicon") or {}), "concessive": top.get("concessive") or []}
+    return tuple(str(e).lower() for name in names for e in lists.get(name, ()))
 
 
 def default_cues() -> Cues:

@@ -18,9 +18,17 @@ from typing import Any
 
 import yaml
 
+from litreview.core.model import GapStatement
 from litreview.gaps.attribution import Backing
 
-__all__ = ["GapObject", "ObjectRules", "gap_objects", "load_object_rules", "object_of"]
+__all__ = [
+    "GapObject",
+    "ObjectRules",
+    "gap_objects",
+    "load_object_rules",
+    "object_of",
+    "statement_objects",
+]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -101,6 +109,19 @@ def object_of(b: Backing, rules: ObjectRules) -> GapObject | None:
         n_words=-best[0],
         about_data=bool(rules.data_words.search(s.quote, lead, stop)),
     )
+
+
+def statement_objects(stmt: GapStatement, rules: ObjectRules) -> tuple[str, ...]:
+    """What ``stmt`` says is missing, in its own words: the object of the clause naming most
+    of its values (:func:`object_of`); for a statement naming no value, every object the
+    patterns find, each cut at its first clause break; empty when there is none."""
+    found = object_of(Backing(statement=stmt, clause=0, mentions=stmt.mentions), rules)
+    if found is not None:
+        return (found.text,)
+    shortest: dict[int, int] = {}
+    for _, start, _, end in _candidates(stmt.quote, rules):
+        shortest[start] = min(end, shortest.get(start, end))
+    return tuple(dict.fromkeys(_clean(stmt.quote[a:e]) for a, e in sorted(shortest.items())))
 
 
 def gap_objects(backing: Sequence[Backing], rules: ObjectRules, *, top: int = 3) -> list[GapObject]:

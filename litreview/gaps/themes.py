@@ -30,8 +30,17 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from litreview.gaps.cluster import ClusterResult
+from litreview.gaps.cluster_terms import TermRules, distinctive_terms
 
-__all__ = ["ALIGN_LIFT", "ALIGN_SHARE", "Theme", "ValueShare", "name_themes"]
+__all__ = [
+    "ALIGN_LIFT",
+    "ALIGN_SHARE",
+    "STATEMENT_RULES",
+    "Theme",
+    "ValueShare",
+    "missing_terms",
+    "name_themes",
+]
 
 ALIGN_SHARE = 0.5  # a value names a theme when at least this share of its members carry it
 ALIGN_LIFT = 1.5  # ... and they carry it this many times as often as the corpus does
@@ -39,6 +48,10 @@ MAX_VALUES = 2  # value labels in a theme's label
 MAX_PHRASES = 2  # phrases after the value labels (one more when no value lines up)
 
 FacetValue = tuple[str, str]
+Terms = tuple[tuple[str, ...], ...]
+
+#: How the phrases of gap statements are chosen: as for works, and never a gap cue word.
+STATEMENT_RULES = TermRules(cue_words=True)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -76,6 +89,7 @@ def name_themes(
     skip_values: Collection[FacetValue] = (),
     examples: Mapping[str, str] | None = None,
     n_examples: int = 3,
+    fallback: Terms = (),
 ) -> tuple[Theme, ...]:
     """Name every cluster of ``result``. Its phrases are the clusterer's keywords
     (``result.keywords``: the distinctive terms of its naming texts, read from at most
@@ -83,7 +97,9 @@ def name_themes(
     ``texts[i]`` is the text shown for ``result.ids[i]`` unless ``examples`` (id -> text)
     says otherwise; ``values`` maps an id to the taxonomy values it carries (tags of a work,
     values a statement names); ``value_labels`` gives each value's label; ``skip_values``
-    (catch-alls) name a theme only when no other value does."""
+    (catch-alls) name a theme only when no other value does; ``fallback[c]``: the phrases
+    of cluster ``c`` when it has none of its own, named in its label only when no value lines
+    up with it."""
     values = values or {}
     labels = value_labels or {}
     terms = result.keywords
@@ -94,18 +110,40 @@ def name_themes(
         members = result.members(c)
         aligned = _aligned(members, values, rates, labels, skip_values)
         central = tuple(i for i in result.central(c, len(members)) if shown.get(i))[:n_examples]
+        own = terms[c] if c < len(terms) else ()
+        other = fallback[c] if c < len(fallback) else ()
         themes.append(
             Theme(
                 cluster=c,
-                label=_label(aligned, terms[c] if c < len(terms) else ()),
+                label=_label(aligned, own or (() if aligned else other)),
                 size=len(members),
-                terms=terms[c] if c < len(terms) else (),
+                terms=own or other,
                 values=aligned,
                 example_ids=central,
                 examples=tuple(shown.get(i, "") for i in central),
             )
         )
     return _distinct_labels(themes)
+
+
+def missing_terms(
+    result: ClusterResult,
+    objects: Sequence[str],
+    quotes: Sequence[str],
+    *,
+    n: int = 5,
+    rules: TermRules = STATEMENT_RULES,
+) -> tuple[Terms, Terms]:
+    """Per cluster of gap statements, the distinctive phrases of what they say is missing,
+    under ``rules``: of their objects (``objects[i]``, the objects of ``result.ids[i]`` joined
+    by "; ", :func:`litreview.gaps.objects.statement_objects`); and of their whole ``quotes``,
+    for a theme that neither a value nor an object names. The words every cluster uses are
+    read from the quotes (:func:`~litreview.gaps.cluster_terms.distinctive_terms`)."""
+    by_object = distinctive_terms(objects, result.labels, n=n, rules=rules, background=quotes)
+    if not result.k or all(by_object):
+        return tuple(by_object), tuple(() for _ in by_object)
+    by_quote = distinctive_terms(quotes, result.labels, n=n, rules=rules)
+    return tuple(by_object), tuple(by_quote)
 
 
 def _rates(

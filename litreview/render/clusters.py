@@ -15,7 +15,7 @@ and the themes of the works against the stated gaps (``figures/clusters-x-gaps.p
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from litreview.core.model import Citation, GapStatement, Tag, Work
@@ -23,8 +23,9 @@ from litreview.core.tables import csv_text
 from litreview.gaps.cluster import ClusterResult, cluster_texts
 from litreview.gaps.cluster_texts import statement_id, statement_texts, work_texts
 from litreview.gaps.gap import Gap
+from litreview.gaps.objects import load_object_rules, statement_objects
 from litreview.gaps.theme_gaps import theme_gap_counts
-from litreview.gaps.themes import Theme, name_themes
+from litreview.gaps.themes import Theme, missing_terms, name_themes
 from litreview.render.cluster_figures import cluster_map_png
 from litreview.render.gap_figures import plot_theme_gaps
 from litreview.taxonomy import Taxonomy
@@ -107,7 +108,11 @@ def statement_clusters(
     ids, texts = statement_texts(statements, facets)
     by_id = {statement_id(s): s for s in statements}
     quotes = [by_id[i].quote for i in ids]
-    result = cluster_texts(texts, ids, naming=quotes, random_state=random_state)
+    rules = load_object_rules()
+    objects = ["; ".join(statement_objects(by_id[i], rules)) for i in ids]
+    result = cluster_texts(texts, ids, naming=objects, random_state=random_state)
+    by_object, by_quote = missing_terms(result, objects, quotes)
+    result = replace(result, keywords=by_object)
     values = {i: {(f, v) for f, vs in by_id[i].facets for v in vs} for i in ids}
     themes = name_themes(
         result,
@@ -115,6 +120,7 @@ def statement_clusters(
         values=values,
         value_labels=_value_labels(taxonomy),
         skip_values=taxonomy.fallbacks if taxonomy else (),
+        fallback=by_quote,
     )
     return Themes(result=result, themes=themes)
 

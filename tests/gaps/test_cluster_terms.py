@@ -8,7 +8,15 @@ import doctest
 import pytest
 
 from litreview.gaps import cluster_terms
-from litreview.gaps.cluster_terms import candidate_terms, distinctive_terms, stop_words
+from litreview.gaps.cluster_terms import (
+    TermRules,
+    candidate_terms,
+    cue_words,
+    distinctive_terms,
+    generic_words,
+    stop_words,
+    term_scores,
+)
 
 FLOOD = [
     "Organised crime and river flooding in 2013",
@@ -31,8 +39,8 @@ def test_doctests() -> None:
 def test_candidates_skip_numbers_stop_words_and_punctuation() -> None:
     found = candidate_terms("The 2013 UNODC report: heat-related deaths³ in cities, and floods")
     assert "unodc" in found and found["unodc"] == "UNODC"
-    assert "heat-related death" in found  # plural folded for counting, written form kept
-    assert found["heat-related death"] == "heat-related deaths"
+    assert "heatrelated death" in found  # plural and hyphen folded for counting
+    assert found["heatrelated death"] == "heat-related deaths"  # written form kept
     assert not any(ch.isdigit() for term in found for ch in term)
     assert "report" not in found and "the" not in found  # stop-like words never stand alone
     assert "city flood" not in found and "unodc report" not in found  # no phrase over "," or ":"
@@ -60,3 +68,73 @@ def test_a_term_needs_two_texts_in_a_cluster_of_two_or_more() -> None:
     texts = ["flood levee", "flood barrier", "heat wave", "heat dome"]
     terms = distinctive_terms(texts, [0, 0, 1, 1])
     assert terms == [("flood",), ("heat",)]
+
+
+def test_hyphen_variants_are_one_term() -> None:
+    texts = ["breast-feeding rates", "breastfeeding rates at discharge", "storm waves", "storms"]
+    terms = distinctive_terms(texts, [0, 0, 1, 1])
+    assert terms[0] == ("breast-feeding rates",) or terms[0][0] in {
+        "breastfeeding rates",
+        "breast-feeding rates",
+    }
+    assert not ({"breastfeeding", "breast-feeding"} <= set(terms[0]))
+
+
+# Three clusters of gap statements; "Freedonia" (the place the corpus is about) is in every
+# cluster, most often in the first, so its lift there passes the floor.
+PLANTED = [
+    "little research on crop yields in Freedonia",
+    "no data on crop yields of Freedonia",
+    "crop yields in Freedonia remain unknown despite surveys",
+    "cases of crop yields in Freedonia",
+    "lack of evidence on river silt",
+    "river silt in Freedonia is poorly understood",
+    "river silt and groups of farmers",
+    "few studies of locust swarms",
+    "locust swarms in Freedonia are not documented",
+    "locust swarms and factors",
+]
+PLANTED_LABELS = [0, 0, 0, 0, 1, 1, 1, 2, 2, 2]
+
+
+def test_a_word_every_cluster_uses_names_none_however_lifted() -> None:
+    terms = distinctive_terms(PLANTED, PLANTED_LABELS)
+    assert terms[0][0] == "crop yields" and terms[1][0] == "river silt"
+    assert not any("freedonia" in t.lower() for ts in terms for t in ts)
+    off, _ = term_scores(PLANTED, PLANTED_LABELS, rules=TermRules(spread=2.0))
+    lifted = {s.term: s.lift for s in off[0]}
+    assert lifted["freedonia"] >= TermRules().min_lift  # the rule, not the lift, removes it
+    on, _ = term_scores(PLANTED, PLANTED_LABELS)
+    assert not any("freedonia" in s.term for ss in on.values() for s in ss)
+
+
+def test_the_words_clusters_use_may_come_from_other_texts() -> None:
+    objects = ["Freedonia harvests", "Freedonia harvests", "river silt", "river silt"]
+    objects += ["locusts", "locusts"]
+    labels = [0, 0, 1, 1, 2, 2]
+    assert distinctive_terms(objects, labels)[0] == ("freedonia harvests",)
+    quotes = [f"{o} in Freedonia" for o in objects]
+    terms = distinctive_terms(objects, labels, background=quotes)
+    assert terms[0] == ("harvests",)
+
+
+def test_cue_words_and_generic_nouns_are_no_terms_for_statements() -> None:
+    terms = distinctive_terms(PLANTED, PLANTED_LABELS, rules=TermRules(cue_words=True))
+    flat = {w for ts in terms for t in ts for w in t.lower().split()}
+    words, prefixes = cue_words()
+    assert not flat & (words | {"despite", "lack", "data", "evidence", "unknown"})
+    assert not any(w.startswith(prefixes) for w in flat)  # "surveys": survey*
+    assert not {t for ts in terms for t in ts} & {"cases", "groups", "factors"}
+    assert {"research", "data", "despite", "gaps"} <= words
+
+
+def test_a_generic_noun_may_head_a_phrase() -> None:
+    texts = ["minority groups", "minority groups in cities", "storm waves", "storm waves again"]
+    terms = distinctive_terms(texts, [0, 0, 1, 1])
+    assert terms[0] == ("minority groups",)
+    assert "group" in generic_words()
+    assert distinctive_terms(["groups", "groups", "waves", "waves"], [0, 0, 1, 1])[0] == ()
+    # a word saying how good evidence is: no term alone, though it may begin one
+    texts = ["older people", "older people alone", "incomplete", "incomplete again"]
+    terms = distinctive_terms(texts, [0, 0, 1, 1], rules=TermRules(cue_words=True))
+    assert terms == [("older people",), ()]

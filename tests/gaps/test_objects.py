@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from litreview.core.model import GapStatement, Mention
 from litreview.gaps.attribution import Backing
-from litreview.gaps.objects import gap_objects, load_object_rules, object_of
+from litreview.gaps.objects import gap_objects, load_object_rules, object_of, statement_objects
 
 RULES = load_object_rules()
 
@@ -85,3 +87,20 @@ def test_distinct_objects_first_by_words_held() -> None:
     objects = gap_objects([a, b], RULES)
     assert [o.text for o in objects] == ["heat deaths among children in cities"]
     assert objects[0].about_data
+
+
+def test_a_statements_objects_with_or_without_values() -> None:
+    named = backing(
+        "Few studies have examined the mental health of children after floods.", "children"
+    )
+    assert statement_objects(named.statement, RULES) == (
+        "the mental health of children after floods",
+    )
+    plain = replace(named.statement, mentions=())  # no value named: every object found
+    assert statement_objects(plain, RULES) == ("the mental health of children after floods",)
+    two = "Little is known about storm damage, and few studies have examined beach recovery."
+    got = statement_objects(backing(two).statement, RULES)
+    assert got == ("storm damage", "beach recovery")
+    assert (
+        statement_objects(backing("Further research on this is required.").statement, RULES) == ()
+    )

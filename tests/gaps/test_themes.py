@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import doctest
+from dataclasses import replace
 
 from litreview.gaps import themes as themes_module
-from litreview.gaps.cluster import cluster_texts
-from litreview.gaps.themes import ALIGN_SHARE, name_themes
+from litreview.gaps.cluster import ClusterResult, cluster_texts
+from litreview.gaps.themes import ALIGN_SHARE, missing_terms, name_themes
 
 TEXTS = [
     "heat stroke deaths among older people",
@@ -81,3 +82,50 @@ def test_a_catch_all_names_a_theme_only_when_nothing_else_does() -> None:
     named = name_themes(clustered(), TEXTS, values=both, value_labels=LABELS, skip_values=skip)
     heat = next(t for t in named if t.label.startswith("Heat"))
     assert [v.value for v in heat.values] == ["heat"]  # the catch-all is left out beside it
+
+
+# Gap statements in three clusters: what each says is missing (its object, "" when none
+# was found) and the whole sentence. "Freedonia", the place of the whole corpus, is in all.
+STATEMENTS = [
+    ("crop yields of smallholders", "Little research exists on crop yields of smallholders."),
+    ("crop yields of smallholders", "Despite surveys, crop yields of smallholders are unknown."),
+    ("crop yields in Freedonia", "Data on crop yields in Freedonia are lacking."),
+    ("", "Cases of blight in Freedonia go unreported despite efforts."),
+    ("river silt in Freedonia", "Evidence on river silt in Freedonia is thin."),
+    ("river silt", "River silt is poorly understood in Freedonia."),
+    ("", "Locust swarms in Freedonia are documented nowhere, and gaps remain."),
+    ("", "Few studies of locust swarms in Freedonia exist."),
+    ("", "Locust swarms and their groups were not studied."),
+]
+
+
+def planted() -> ClusterResult:
+    n = len(STATEMENTS)
+    return ClusterResult(
+        ids=tuple(f"s{i}" for i in range(n)),
+        labels=(0, 0, 0, 0, 1, 1, 2, 2, 2),
+        keywords=(),
+        coords=tuple((0.0, 0.0) for _ in range(n)),
+        k=3,
+        stability=1.0,
+        silhouette=0.0,
+        method="planted",
+    )
+
+
+def test_statement_themes_are_named_by_what_their_statements_say_is_missing() -> None:
+    result = planted()
+    objects, quotes = [o for o, _ in STATEMENTS], [q for _, q in STATEMENTS]
+    by_object, by_quote = missing_terms(result, objects, quotes)
+    assert by_object[0][0] == "crop yields" and by_object[1] == ("river silt",)
+    assert by_object[2] == ()  # no object: nothing said missing in its own words
+    flat = {w for ts in (*by_object, *by_quote) for t in ts for w in t.lower().split()}
+    assert not flat & {"freedonia", "despite", "research", "data", "gaps", "cases", "groups"}
+    result = replace(result, keywords=by_object)
+    silt = {"s4": {("hazard", "silt")}, "s5": {("hazard", "silt")}}
+    found = name_themes(
+        result, quotes, values=silt, value_labels={("hazard", "silt"): "Silt"}, fallback=by_quote
+    )
+    # objects name the first; a value and its object the second; the third, which neither a
+    # value nor an object names, is named by its sentences' words
+    assert [t.label for t in found] == ["Crop yields", "Silt: river silt", "Locust swarms"]

@@ -10,8 +10,19 @@ from pathlib import Path
 
 import pytest
 
+from litreview.core.model import GapStatement
+from litreview.gaps.cluster_terms import CUE_ALONE_LISTS, cue_words, generic_words, stop_words
+from litreview.gaps.cluster_texts import statement_id
+from litreview.gaps.objects import load_object_rules, statement_objects
+from litreview.gaps.themes import Theme
 from litreview.pipeline.gaps import find_all_statements
-from litreview.render.clusters import THEMES_CSV, cluster_files, statement_clusters, work_clusters
+from litreview.render.clusters import (
+    THEMES_CSV,
+    Themes,
+    cluster_files,
+    statement_clusters,
+    work_clusters,
+)
 from litreview.review import Review
 from litreview.taxonomy import Taxonomy
 from tests.conftest import ROOT
@@ -31,6 +42,48 @@ def assert_readable(labels: list[str], taxonomy: Taxonomy) -> None:
         assert not set(re.findall(r"\w+", label.lower())) & facets, label
 
 
+def shown(theme: Theme) -> list[str]:
+    """The theme's phrases its label shows after its values' labels, lower case."""
+    tail = theme.label.lower()
+    for v in theme.values:
+        tail = tail.replace(v.label.lower(), "")
+    return [t.lower() for t in theme.terms if t.lower() in tail]
+
+
+def assert_phrases_name_something(found: Themes, *, cues: bool) -> None:
+    """No phrase of a label begins or ends with a stop word (nor, for ``cues``, a gap cue word),
+    none is a generic noun alone, and none repeats as a word inside another of the label."""
+    words, prefixes = cue_words()
+    alone, alone_prefixes = cue_words(CUE_ALONE_LISTS)
+    for theme in found.themes:
+        phrases = shown(theme)
+        for p in phrases:
+            parts = p.split()
+            assert not {parts[0], parts[-1]} & stop_words(), (theme.label, p)
+            assert p.rstrip("s") not in generic_words() and p not in generic_words(), theme.label
+            if cues:
+                ends = {parts[0], parts[-1]}
+                assert not ends & words and not any(w.startswith(prefixes) for w in ends), p
+                assert " " in p or not (p in alone or p.startswith(alone_prefixes)), p
+            assert not any(p in q.split() for q in phrases if q != p), theme.label
+
+
+def assert_named_by_what_is_missing(found: Themes, statements: list[GapStatement]) -> None:
+    """Each phrase of a statement theme's label is in what one of its statements says is
+    missing, whenever one of them says it in words the patterns find; and some label has one."""
+    rules = load_object_rules()
+    by_id = {statement_id(s): s for s in statements}
+    with_object = 0
+    for theme in found.themes:
+        members = found.result.members(theme.cluster)
+        objects = [o.lower() for i in members for o in statement_objects(by_id[i], rules)]
+        if objects:
+            for p in shown(theme):
+                assert any(p in o for o in objects), (theme.label, p, objects)
+            with_object += bool(shown(theme))
+    assert with_object
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("which", ["default", "fixture"])
 def test_theme_labels_are_words_not_numbers_or_ids(which: str, fixture_review: Path) -> None:
@@ -46,6 +99,9 @@ def test_theme_labels_are_words_not_numbers_or_ids(which: str, fixture_review: P
     labels = [t.label for t in (*found.themes, *stmts.themes)]
     assert_readable(labels, taxonomy)
     assert len(set(labels)) == len(labels)
+    assert_phrases_name_something(found, cues=False)
+    assert_phrases_name_something(stmts, cues=True)
+    assert_named_by_what_is_missing(stmts, statements)
     for theme in found.themes:  # examples are titles of the theme's own works
         assert theme.example_ids and set(theme.example_ids) <= set(
             found.result.members(theme.cluster)
