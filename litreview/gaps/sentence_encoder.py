@@ -55,10 +55,13 @@ _THREADS = 1
 @dataclass(frozen=True, slots=True)
 class WordPiece:
     """The lower-casing WordPiece tokenizer of BERT uncased: ``vocab`` maps a piece to its
-    id; pieces that continue a word start with ``##``. ``seen`` keeps each word's pieces."""
+    id; pieces that continue a word start with ``##``. ``seen`` keeps each word's pieces, at
+    most ``seen_max`` words (emptied when full, so a long-lived process reading many documents
+    holds a bounded cache)."""
 
     vocab: dict[str, int]
     seen: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+    seen_max: int = field(default=200_000, compare=False)
 
     def ids(self, text: str, limit: int = MAX_TOKENS) -> list[int]:
         """[CLS], the text's pieces (cut to fit ``limit``), [SEP]."""
@@ -66,6 +69,8 @@ class WordPiece:
         for word in basic_words(text):
             pieces = self.seen.get(word)
             if pieces is None:
+                if len(self.seen) >= self.seen_max:
+                    self.seen.clear()
                 pieces = self.seen[word] = self._pieces(word)
             out.extend(pieces)
             if len(out) >= limit - 1:

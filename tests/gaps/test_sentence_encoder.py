@@ -89,6 +89,16 @@ def test_wordpiece_cuts_long_text_to_the_limit_with_sep_last() -> None:
     assert len(ids) == MAX_TOKENS and ids[0] == 2 and ids[-1] == 3
 
 
+def test_wordpiece_keeps_at_most_seen_max_words_and_cuts_the_same_when_it_forgets() -> None:
+    vocab = {p: i for i, p in enumerate(VOCAB)}
+    small, fresh = WordPiece(vocab, seen_max=3), WordPiece(vocab)
+    text = "data are unknown zebra unk data are"
+    for _ in range(3):
+        assert small.ids(text) == fresh.ids(text)
+        assert len(small.seen) <= 3
+    assert len(fresh.seen) == 5
+
+
 def test_storage_round_trips_within_half_a_step_of_eight_bits() -> None:
     enc = load_encoder(_tiny())
     assert enc.heads == 2 and len(enc.layers) == 2
