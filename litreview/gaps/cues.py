@@ -24,6 +24,7 @@ import yaml
 from litreview.core.errors import InputError
 
 __all__ = [
+    "Chain",
     "Construction",
     "Cues",
     "WordList",
@@ -44,6 +45,8 @@ _SHIPPED_KEYS = frozenset(
         "anaphora",
         "lexicon",
         "constructions",
+        "chain_lists",
+        "chains",
         "sections",
         "reference_headings",
         "contents_headings",
@@ -67,6 +70,7 @@ _REVIEW_KEYS = frozenset(
     }
 )
 _CONSTRUCTION_KEYS = frozenset({"id", "first", "then", "within"})
+_CHAIN_KEYS = frozenset({"id", "steps", "within", "value"})
 _PATTERN_KEYS = frozenset(
     {"id", "pattern", "strength", "needs_evidence_term", "needs_previous_gap"}
 )
@@ -92,11 +96,26 @@ class Construction:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Chain:
+    """A word of each list of ``steps`` in turn, each at most ``within[i]`` words after a
+    word of the step before (0: anywhere later); ``value`` is the feature's value when it
+    fires."""
+
+    id: str
+    steps: tuple[str, ...]
+    within: tuple[int, ...]
+    value: float = 1.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Cues:
     """Everything the detector reads besides the model: word lists, settings, scope."""
 
     lexicon: tuple[WordList, ...]
     constructions: tuple[Construction, ...] = ()
+    #: word lists read by chains only (no features of their own)
+    chain_lists: tuple[WordList, ...] = ()
+    chains: tuple[Chain, ...] = ()
     sections: tuple[WordList, ...] = ()
     reference_headings: re.Pattern[str] | None = None
     contents_headings: re.Pattern[str] | None = None
@@ -167,10 +186,22 @@ def load_cues(text: str, path: str = "<string>") -> Cues:
     constructions = tuple(
         _construction(n, path, names) for n in _seq(top.get("constructions"), path)
     )
+    chain_lists = tuple(_wordlists(top["chain_lists"], path)) if "chain_lists" in top else ()
+    for key, _ in top["chain_lists"].value if chain_lists else ():
+        if str(key.value) in names:
+            raise InputError(
+                f"chain list '{key.value}' is also a lexicon list", path=path, line=_line(key)
+            )
+    chains = tuple(
+        _chain(n, path, names | {w.name for w in chain_lists})
+        for n in _seq(top.get("chains"), path)
+    )
     sections = tuple(_wordlists(top["sections"], path)) if "sections" in top else ()
     return Cues(
         lexicon=lexicon,
         constructions=constructions,
+        chain_lists=chain_lists,
+        chains=chains,
         sections=sections,
         reference_headings=_heading_words(top.get("reference_headings"), path),
         contents_headings=_heading_words(top.get("contents_headings"), path),
@@ -217,9 +248,10 @@ def _root(text: str, path: str) -> yaml.Node:
 
 
 def _fingerprint(top: dict[str, Any]) -> str:
-    """A short hash of what the model's features depend on (lists, constructions, sections)."""
+    """A short hash of what the model's features depend on (lists, constructions, chains,
+    sections)."""
     parts = []
-    for key in ("lexicon", "constructions", "sections"):
+    for key in ("lexicon", "constructions", "chain_lists", "chains", "sections"):
         node = top.get(key)
         parts.append(repr(yaml.safe_load(yaml.serialize(node))) if node is not None else "")
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:12]
@@ -270,6 +302,30 @@ def _construction(node: yaml.Node, path: str, names: set[str]) -> Construction:
         first=str(m["first"].value),
         then=str(m["then"].value),
         within=int(_number(m.get("within"), path, 0)),
+    )
+
+
+def _chain(node: yaml.Node, path: str, names: set[str]) -> Chain:
+    """One chain; its lists must exist, with one ``within`` per step after the first."""
+    m = _mapping(node, path, _CHAIN_KEYS)
+    if not {"id", "steps"} <= m.keys():
+        raise InputError("a chain needs 'id' and 'steps'", path=path, line=_line(node))
+    steps = _seq(m["steps"], path, required=True)
+    for step in steps:
+        if str(step.value) not in names:
+            raise InputError(f"unknown word list '{step.value}'", path=path, line=_line(step))
+    within = [int(_number(n, path, 0)) for n in _seq(m.get("within"), path)]
+    if len(within) != len(steps) - 1:
+        raise InputError(
+            f"a chain of {len(steps)} steps needs {len(steps) - 1} 'within' values",
+            path=path,
+            line=_line(node),
+        )
+    return Chain(
+        id=str(m["id"].value),
+        steps=tuple(str(n.value) for n in steps),
+        within=tuple(within),
+        value=_number(m.get("value"), path, 1.0),
     )
 
 

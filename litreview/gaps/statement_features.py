@@ -6,23 +6,27 @@ Every feature is a named number (``{"w:little": 1, "con:knowledge_needed": 1, ..
 model's reasons can be read back by name. Word lists count whole-word matches; a construction
 fires when a word of one list comes before a word of another within a few words (or anywhere
 later, for "research ... is needed" however long the subject); a pair (``pair:a+b``) fires
-when the sentence holds words of both lists anywhere, in any order.
+when the sentence holds words of both lists anywhere, in any order. A chain
+(``chain:<id>``) fires when words of several lists come in turn, each within a set distance
+of the one before or anywhere later ("numbers ... unreliable", "studies that examine ... are
+needed", "does not collect ... data"); its lists may be ones read by chains only.
 
 Measured by cross-validation grouped by document (``benchmarks/train_statements.py
 --ablation``): the pairs raise F1; the neighbouring sentences' lists and constructions,
 character n-grams, and the sentence's place (length, in a note, a list item, citations,
-reference-likeness) lowered it, so they are not features.
+reference-likeness) lowered it, so they are not features. The chains were measured blended
+with the sentence encoder (``benchmarks/statement_labels.py``; benchmarks/statements/README.md).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from itertools import combinations
 
-from litreview.gaps.cues import Construction, Cues
+from litreview.gaps.cues import Chain, Construction, Cues, WordList
 from litreview.gaps.statement_scope import Sentence
 
 __all__ = ["Analysis", "analyse", "document_features", "sentence_features", "words"]
@@ -32,10 +36,12 @@ _WORD = re.compile(r"[a-z]+(?:['’\-][a-z]+)*|\d+(?:[.,]\d+)*")
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """What the word lists find in one piece of text: per-list counts and constructions."""
+    """What the word lists find in one piece of text: per-list counts, constructions, and
+    the chains that fire with their values."""
 
     counts: dict[str, int]
     constructions: frozenset[str]
+    chains: dict[str, float] = field(default_factory=dict)
 
 
 def words(text: str) -> list[str]:
@@ -44,15 +50,25 @@ def words(text: str) -> list[str]:
 
 
 def analyse(text: str, cues: Cues) -> Analysis:
-    """Word-list counts and constructions of ``text``."""
+    """Word-list counts, constructions and chains of ``text``."""
     starts = [m.start() for m in _WORD.finditer(text.lower())]
-    positions: dict[str, list[int]] = {}
-    for wl in cues.lexicon:
-        found = [bisect_right(starts, m.start()) - 1 for m in wl.pattern.finditer(text)]
-        if found:
-            positions[wl.name] = found
+
+    def find(wl: WordList) -> list[int]:
+        return [bisect_right(starts, m.start()) - 1 for m in wl.pattern.finditer(text)]
+
+    positions = {wl.name: found for wl in cues.lexicon if (found := find(wl))}
     fired = frozenset(c.id for c in cues.constructions if _fires(c, positions))
-    return Analysis({k: len(v) for k, v in positions.items()}, fired)
+    lists = {wl.name: wl for wl in cues.chain_lists}
+
+    def at(name: str) -> list[int]:
+        # a chain's lists are searched only when the steps before it were found
+        if name not in positions and name in lists:
+            positions[name] = find(lists[name])
+        return positions.get(name, [])
+
+    chains = {c.id: c.value for c in cues.chains if _chained(c, at)}
+    counts = {wl.name: len(positions[wl.name]) for wl in cues.lexicon if wl.name in positions}
+    return Analysis(counts, fired, chains)
 
 
 def _fires(c: Construction, positions: dict[str, list[int]]) -> bool:
@@ -65,9 +81,25 @@ def _fires(c: Construction, positions: dict[str, list[int]]) -> bool:
     return any(0 < t - f <= c.within for f in firsts for t in thens)
 
 
+def _chained(c: Chain, at: Callable[[str], list[int]]) -> bool:
+    """Whether a word of each list of ``c.steps`` comes in turn, each within its distance of
+    a word of the step before (walking the positions each step can reach; ``at`` gives a
+    list's positions)."""
+    reach = at(c.steps[0])
+    for name, within in zip(c.steps[1:], c.within, strict=True):
+        if not reach:
+            return False
+        reach = [
+            t
+            for t in at(name)
+            if any(t - f > 0 and (within <= 0 or t - f <= within) for f in reach)
+        ]
+    return bool(reach)
+
+
 def sentence_features(text: str, analysis: Analysis) -> dict[str, float]:
     """Word n-grams (``w:``, ``b:``), word-list counts (``lex:``), pairs of word lists
-    (``pair:``) and constructions (``con:``) of one piece of text."""
+    (``pair:``), constructions (``con:``) and chains (``chain:``) of one piece of text."""
     toks = words(text)
     out = {f"w:{t}": 1.0 for t in toks}
     for a, b in zip(["<s>", *toks], [*toks, "</s>"], strict=True):
@@ -78,6 +110,8 @@ def sentence_features(text: str, analysis: Analysis) -> dict[str, float]:
         out[f"pair:{a}+{b}"] = 1.0
     for c in analysis.constructions:
         out[f"con:{c}"] = 1.0
+    for c, value in analysis.chains.items():
+        out[f"chain:{c}"] = value
     return out
 
 

@@ -194,6 +194,9 @@ def test_every_quote_is_the_text_at_its_offsets(words: list[str], seps: list[str
         ("lexicon:\n  a: []\n", 2, "non-empty list"),
         ("lexicon:\n  a: [x]\nconstructions:\n  - {id: c, first: a, then: b}\n", 4, "'b'"),
         ("lexicon: [\n", 2, "bad YAML"),
+        ("lexicon:\n  a: [x]\nchains:\n  - {id: c, steps: [a, b], within: [2]}\n", 4, "'b'"),
+        ("lexicon:\n  a: [x]\nchains:\n  - {id: c, steps: [a, a]}\n", 4, "needs 1 'within'"),
+        ("lexicon:\n  a: [x]\nchain_lists:\n  a: [y]\n", 4, "also a lexicon list"),
     ],
 )
 def test_bad_cue_files_name_the_line(text: str, line: int, message: str) -> None:

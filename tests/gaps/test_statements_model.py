@@ -26,6 +26,7 @@ TRAINING = (
     "statement_experiments.py",
     "statement_embeddings.py",
     "make_word_vectors.py",
+    "statement_labels.py",
 )
 
 

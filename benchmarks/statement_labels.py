@@ -1,0 +1,311 @@
+"""Which labels and which features help the gap-statement detector, blended as shipped.
+
+    python3 benchmarks/statement_labels.py [--train human,all] [--features NAME,...]
+        [--errors] [--folds 5]
+
+The linear gap model of ``train_statements.py`` (hashed features, the same logistic
+regression), out of fold by the same folds (documents in name order, document ``i`` in fold
+``i % k``), blended with the sentence encoder's stored out-of-fold scores
+(``benchmarks/statements/encoder_oof.npy``, made with 5 folds) at the settings of
+``litreview/data/gap_cues.yaml`` (encoder share, floor, threshold).
+
+``--train``: which documents each fold's model is trained on: ``all`` (every labelled
+document of the other folds) or ``human`` (only the documents annotated by people: the
+seeds and the shared development set, ``../shared/benchmarks/documents``). Every variant is
+scored on the same sentences, so ``human`` and ``all`` compare on the human-annotated
+documents out of fold.
+
+``--features``: feature groups to add to the shipped features (``extra_features`` below),
+one variant each, and ``base``.
+
+Printed per variant: at the shipped threshold and at the best F1, precision, recall and F1
+over all documents, over the human-annotated ones, the seeds, and per genre and kind.
+``--errors`` lists the human-annotated sentences whose flag differs between the first two
+variants (what the extra labels change). Writes nothing. Results:
+``benchmarks/statements/README.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import train_statements as ts
+
+from litreview.gaps.cues import Chain, Cues, WordList, default_cues, load_cues, words_pattern
+from litreview.gaps.statement_features import analyse, document_features
+from litreview.gaps.statement_model import hashed
+from litreview.gaps.statement_scope import read_sentences
+
+ENCODER_OOF = ROOT / "benchmarks" / "statements" / "encoder_oof.npy"
+SHARED = "shared/benchmarks/documents"
+
+
+def is_human(d: ts.Doc) -> bool:
+    """Annotated by people: the seeds' check or a text of the shared development set."""
+    return "statement_check" in d.doc.label_file or SHARED in _text_path(d)
+
+
+def _text_path(d: ts.Doc) -> str:
+    import yaml
+
+    with open(d.doc.label_file, encoding="utf-8") as fh:
+        top = yaml.safe_load(fh)
+    return next(str(x["text"]) for x in top["documents"] if x["doc_id"] == d.doc.doc_id)
+
+
+# -- candidate chains ------------------------------------------------------------------------
+Extra = Callable[[str], dict[str, float]]
+CANDIDATES = ROOT / "benchmarks" / "statements" / "candidate_chains.yaml"
+
+
+def extra_features(value: float) -> dict[str, Extra]:
+    """Each chain of ``candidate_chains.yaml`` as a function of a sentence's text, read by
+    the detector's own matcher (:func:`litreview.gaps.statement_features.analyse`), firing
+    ``chain:<id>`` at ``value``."""
+    import yaml
+
+    spec = yaml.safe_load(CANDIDATES.read_text(encoding="utf-8"))
+    base = default_cues()
+    extra = tuple(WordList(name=k, pattern=words_pattern(v)) for k, v in spec["lists"].items())
+    out: dict[str, Extra] = {}
+    for c in spec["chains"]:
+        chain = Chain(id=c["id"], steps=tuple(c["steps"]), within=tuple(c["within"]), value=value)
+        cues = replace(base, chain_lists=(*base.chain_lists, *extra), chains=(chain,))
+
+        def run(text: str, cues: Cues = cues) -> dict[str, float]:
+            return {f"chain:{k}": v for k, v in analyse(text, cues).chains.items()}
+
+        out[chain.id] = run
+    return out
+
+
+def with_groups(
+    docs: list[ts.Doc], texts: list[list[str]], groups: list[Extra]
+) -> list[list[dict[str, float]]]:
+    out = []
+    for d, ts_ in zip(docs, texts, strict=True):
+        feats = []
+        for f, t in zip(d.features, ts_, strict=True):
+            g = dict(f)
+            for fn in groups:
+                g.update(fn(t))
+            feats.append(g)
+        out.append(feats)
+    return out
+
+
+# -- cross-validation ----------------------------------------------------------------------
+def oof_linear(
+    docs: list[ts.Doc],
+    feats: list[list[dict[str, float]]],
+    train_mask: np.ndarray,
+    folds: int,
+) -> list[np.ndarray]:
+    """Out-of-fold gap scores per document (0 where not read); each fold's model is fitted
+    on the read sentences of the documents of the other folds with ``train_mask``."""
+    xs = [hashed(f) for f in feats]
+    out: list[np.ndarray] = [np.zeros(len(f)) for f in feats]
+    for fold in range(folds):
+        tr = [i for i in range(len(docs)) if i % folds != fold and train_mask[i]]
+        x = sparse.vstack([xs[i][np.asarray(docs[i].read)] for i in tr]).tocsr()
+        y = np.concatenate(
+            [
+                [lab.gap for lab, r in zip(docs[i].labels, docs[i].read, strict=True) if r]
+                for i in tr
+            ]
+        ).astype(int)
+        used = np.unique(x.indices)
+        m = LogisticRegression(C=ts.C, class_weight="balanced", solver="liblinear", random_state=0)
+        m.fit(x[:, used], y)
+        for i in range(len(docs)):
+            if i % folds == fold:
+                p = m.predict_proba(xs[i][:, used])[:, 1]
+                out[i] = np.where(np.asarray(docs[i].read), p, 0.0)
+    return out
+
+
+def blend(docs: list[ts.Doc], lin: list[np.ndarray], enc: np.ndarray) -> list[np.ndarray]:
+    """Share x encoder (read only at the floor) + (1 - share) x linear, per document."""
+    cues = default_cues()
+    w, floor = cues.encoder_share, cues.encoder_floor
+    out, k = [], 0
+    for d, s in zip(docs, lin, strict=True):
+        read = np.asarray(d.read)
+        e = np.zeros(len(s))
+        e[read] = enc[k : k + int(read.sum())]
+        k += int(read.sum())
+        out.append(w * np.where(s >= floor, e, 0.0) + (1 - w) * s)
+    assert k == len(enc), "the read sentences differ from the encoder's"
+    return out
+
+
+def prf(scores: np.ndarray, gold: np.ndarray, t: float) -> tuple[float, float, float]:
+    pred = scores >= t
+    return ts.prf(int((pred & gold).sum()), int(pred.sum()), int(gold.sum()))
+
+
+def best(scores: np.ndarray, gold: np.ndarray) -> tuple[float, float, float, float]:
+    rows = [(t, *prf(scores, gold, t)) for t in np.round(np.arange(0.2, 0.9, 0.025), 3)]
+    return max(rows, key=lambda r: (r[3], -r[0]))
+
+
+def summary(name: str, docs: list[ts.Doc], scores: list[np.ndarray], human: np.ndarray) -> None:
+    t = default_cues().threshold
+    gold = [np.array([lab.gap for lab in d.labels]) for d in docs]
+    seeds = np.array(["statement_check" in d.doc.label_file for d in docs])
+    cells = []
+    for mask in (np.ones(len(docs), bool), human, human & ~seeds, seeds):
+        s = np.concatenate([x for x, m in zip(scores, mask, strict=True) if m])
+        g = np.concatenate([x for x, m in zip(gold, mask, strict=True) if m])
+        p, r, f = prf(s, g, t)
+        bt, _, _, bf = best(s, g)
+        tp, n = int(((s >= t) & g).sum()), int((s >= t).sum())
+        cells.append(f"{p:.3f} / {r:.3f} / {f:.3f} ({tp}/{n}) | {bf:.3f} @{bt:.3f}")
+    print(f"| {name} | " + " | ".join(cells) + " |", flush=True)
+
+
+def counts(docs: list[ts.Doc], scores: list[np.ndarray]) -> np.ndarray:
+    """Per document: (right, flagged, gaps) at the shipped threshold."""
+    t = default_cues().threshold
+    out = []
+    for d, s in zip(docs, scores, strict=True):
+        g = np.array([lab.gap for lab in d.labels])
+        out.append((int(((s >= t) & g).sum()), int((s >= t).sum()), int(g.sum())))
+    return np.array(out)
+
+
+def paired(base: np.ndarray, other: np.ndarray, mask: np.ndarray, reps: int = 2000) -> str:
+    """F1 difference (other - base) at the shipped threshold, with a 95% interval from
+    resampling the documents of ``mask`` (the same resample for both)."""
+    rng = np.random.default_rng(0)
+    idx = np.flatnonzero(mask)
+
+    def f1(c: np.ndarray) -> np.ndarray:
+        tp, n, g = c[..., 0], c[..., 1], c[..., 2]
+        return 2 * tp / np.maximum(n + g, 1)
+
+    draws = rng.choice(idx, size=(reps, len(idx)))
+    diff = f1(other[draws].sum(axis=1)) - f1(base[draws].sum(axis=1))
+    point = f1(other[idx].sum(axis=0)) - f1(base[idx].sum(axis=0))
+    lo, hi = np.percentile(diff, [2.5, 97.5])
+    return f"{point:+.3f} [{lo:+.3f}, {hi:+.3f}]"
+
+
+def breakdown(name: str, docs: list[ts.Doc], scores: list[np.ndarray]) -> None:
+    t = default_cues().threshold
+    groups: dict[str, list[int]] = {}
+    for d, s in zip(docs, scores, strict=True):
+        pred = s >= t
+        for i, lab in enumerate(d.labels):
+            for key in (f"genre {d.doc.genre}", *([f"kind {lab.kind}"] if lab.gap else [])):
+                row = groups.setdefault(key, [0, 0, 0])
+                if key.startswith("genre"):
+                    row[0] += bool(pred[i] and lab.gap)
+                    row[1] += bool(pred[i])
+                    row[2] += lab.gap
+                else:
+                    row[0] += bool(pred[i])
+                    row[2] += 1
+    print(f"\n{name}: | group | gaps | flagged | right | P | R |")
+    for key, (tp, npred, ngold) in sorted(groups.items()):
+        p, r, _ = ts.prf(tp, npred, ngold)
+        genre = key.startswith("genre")
+        pc, nc = (f"{p:.3f}", str(npred)) if genre else ("–", "–")
+        print(f"| {key} | {ngold} | {nc} | {tp} | {pc} | {r:.3f} |")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--train", default="all", help="comma-separated: all, human")
+    ap.add_argument("--features", default="", help="comma-separated groups; 'base' for none")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--cues", default="", help="comma-separated cue files, a variant each")
+    ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--scale", type=float, default=4.0, help="value of a candidate chain")
+    ap.add_argument("--breakdown", action="store_true")
+    ap.add_argument(
+        "--drop-each", action="store_true", help="train on all but one machine-labelled document"
+    )
+    args = ap.parse_args()
+    t0 = time.process_time()
+    docs = ts.load_all()
+    cues = default_cues()
+    texts = [[s.flat for s in read_sentences(d.doc.text, cues)] for d in docs]
+    human = np.array([is_human(d) for d in docs])
+    enc = np.load(ENCODER_OOF)
+    print(f"{len(docs)} documents, {int(human.sum())} annotated by people "
+          f"(loaded in {time.process_time() - t0:.0f} CPU s)")  # fmt: skip
+    print(f"\nblend at share {cues.encoder_share}, threshold {cues.threshold}; "
+          "P / R / F1 at the threshold | best F1 @threshold\n")  # fmt: skip
+    print("| variant | all | human-annotated | shared 8 | seeds |\n|---|---|---|---|---|")
+    groups = extra_features(args.scale)
+    runs: list[tuple[str, list[np.ndarray]]] = []
+    variants = [(f"train {t}", t, []) for t in args.train.split(",") if t]
+    for path in [p for p in args.cues.split(",") if p]:
+        variants.append((f"cues {Path(path).name}", "all", [Path(path)]))
+    for spec in [s for s in args.features.split(",") if s]:
+        names = [n for n in spec.split("+") if n != "base"]
+        variants.append((f"+{spec}", "all", [groups[n] for n in names]))
+    for name, train, fns in variants:
+        if fns and isinstance(fns[0], Path):
+            other = load_cues(fns[0].read_text(encoding="utf-8"), str(fns[0]))
+            feats = [document_features(read_sentences(d.doc.text, other), other) for d in docs]
+        else:
+            feats = with_groups(docs, texts, fns) if fns else [d.features for d in docs]
+        mask = human if train == "human" else np.ones(len(docs), bool)
+        scores = blend(docs, oof_linear(docs, feats, mask, args.folds), enc)
+        summary(name, docs, scores, human)
+        runs.append((name, scores))
+    if len(runs) > 1:
+        print("\nF1 at the threshold against the first, 95% interval over documents resampled:\n")
+        print("| variant | all | human-annotated |\n|---|---|---|")
+        base = counts(docs, runs[0][1])
+        for name, scores in runs[1:]:
+            c = counts(docs, scores)
+            every = np.ones(len(docs), bool)
+            print(f"| {name} | {paired(base, c, every)} | {paired(base, c, human)} |")
+    if args.drop_each:
+        for i in np.flatnonzero(~human):
+            mask = np.ones(len(docs), bool)
+            mask[i] = False
+            feats = [d.features for d in docs]
+            scores = blend(docs, oof_linear(docs, feats, mask, args.folds), enc)
+            summary(f"all but {docs[i].doc.doc_id}", docs, scores, human)
+    if args.breakdown:
+        for name, scores in runs:
+            breakdown(name, docs, scores)
+    if args.errors and len(runs) >= 2:
+        differ(docs, texts, human, runs[0], runs[1])
+    print(f"\n{time.process_time() - t0:.0f} CPU s")
+
+
+def differ(docs, texts, human, a, b) -> None:  # type: ignore[no-untyped-def]
+    """Human-annotated sentences flagged differently by run ``a`` and run ``b``."""
+    t = default_cues().threshold
+    print(f"\n## human-annotated sentences flagged differently: {a[0]} vs {b[0]}\n")
+    for i, d in enumerate(docs):
+        if not human[i]:
+            continue
+        for j, lab in enumerate(d.labels):
+            fa, fb = a[1][i][j] >= t, b[1][i][j] >= t
+            if fa != fb:
+                tag = "GAP" if lab.gap else ("hard" if lab.hard else "no")
+                print(f"- [{tag}] {a[0]} {a[1][i][j]:.2f} / {b[0]} {b[1][i][j]:.2f} "
+                      f"[{d.doc.doc_id}] {texts[i][j][:220]}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
