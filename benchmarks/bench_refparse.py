@@ -20,7 +20,9 @@
    the type model (against the plain field guess), Markdown handling and the "cited in"
    split (on the documents' references).
 6. ``--misses FIELD ...``: only the documents' references whose field the parser gets
-   wrong, with the text it read, the gold value and the labelled segments.
+   wrong, with the text it read, the gold value and the labelled segments;
+   ``--grey-misses FIELD ...`` the same for the grey set (score.py's field names), with
+   grey's own labels beside the parser's segments and a count per field.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from refparse_documents import FIELDS, document_references, misses
 from refparse_documents import score as score_documents
-from refparse_scoring import score_records
+from refparse_scoring import record_misses, score_records
 from refparse_train_data import BENCH, DATA, load
 
 from litreview.corpus.ingest_works import clean_reference
@@ -107,6 +109,20 @@ def print_misses(fields: list[str]) -> None:
         print(f"{miss.ref.doc_id} {miss.field}: gold {miss.gold!r}")
         print(f"  text: {found.text}")
         print("  segments: " + " | ".join(f"{s.label}: {s.text}" for s in found.segments))
+
+
+def print_grey_misses(fields: list[str]) -> None:
+    """The grey references whose ``fields`` the parser gets wrong: gold and parsed value,
+    grey's labels and the parser's segments; then the count of misses per field."""
+    parser = _parser()
+    found = record_misses(parser.parse, load(BENCH / "anystyle_grey.jsonl"), tuple(fields))
+    for miss in found:
+        segments = parser.detailed(miss.record["raw"]).segments
+        print(f"{miss.record['id']} {miss.field}: gold {miss.gold!r}, parsed {miss.parsed!r}")
+        print("  grey:   " + " | ".join(f"{tag}: {text}" for tag, text in miss.record["labels"]))
+        print("  parser: " + " | ".join(f"{s.label}: {s.text}" for s in segments))
+    for field in fields:
+        print(f"{field}: {sum(m.field == field for m in found)} misses")
 
 
 def speed(n: int, runs: int) -> None:
@@ -188,9 +204,13 @@ def main() -> int:
     ap.add_argument(
         "--misses", nargs="+", choices=FIELDS, help="only list the documents' misses of these"
     )
+    ap.add_argument("--grey-misses", nargs="+", help="only list grey's misses of these fields")
     args = ap.parse_args()
     if args.misses:
         print_misses(args.misses)
+        return 0
+    if args.grey_misses:
+        print_grey_misses(args.grey_misses)
         return 0
     if not args.skip_accuracy:
         accuracy()

@@ -6,16 +6,19 @@
   the record, or for synthetic records built from their labels, :func:`synthetic_gold`).
 * :func:`score_sets` scores a parser on a gold block, grey, the synthetic held-out set and
   the documents' references: the rows of the ablation table.
+* :func:`record_misses` lists the fields of labelled records a parse gets wrong, compared
+  as score.py compares them.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -96,3 +99,37 @@ def score_sets(parser: ReferenceParser, gold_block: list[dict]) -> dict[str, Any
         ),
         **{f"doc_{f}": round(docs[f]["f1"], 4) for f in ("author", "title", "year", "container")},
     }
+
+
+def _score_module() -> Any:
+    """The shared benchmark's score.py, imported (its normalisers decide what matches)."""
+    spec = importlib.util.spec_from_file_location("refparse_score", BENCH / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class RecordMiss(NamedTuple):
+    """One field of one labelled record the parse gets wrong (wrong, missing or extra)."""
+
+    record: dict
+    field: str
+    gold: Any
+    parsed: Any
+
+
+def record_misses(
+    parse: Any, records: list[dict], fields: tuple[str, ...] = ("title",)
+) -> list[RecordMiss]:
+    """Every field of ``fields`` whose gold and parsed values differ after score.py's
+    normalisation (authors as score.py's name keys), in the order of the records."""
+    score = _score_module()
+    out = []
+    for rec in records:
+        item = parse(rec["raw"])
+        for field in fields:
+            if score.value(rec["fields"], field) != score.value(item, field):
+                gold, got = score.get_field(rec["fields"], field), score.get_field(item, field)
+                out.append(RecordMiss(rec, field, gold, got))
+    return out

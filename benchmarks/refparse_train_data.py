@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,6 +67,32 @@ def quote_variant(tokens: list[str], labels: list[str], rng: random.Random) -> l
         t.replace("“", left).replace("”", right) if lab == "title" else t
         for t, lab in zip(tokens, labels, strict=True)
     ]
+
+
+_INITIAL = re.compile(r"[A-Z]\.(-?[A-Z]\.)*")
+_ENDS = ".,;"
+
+
+def punct_variant(
+    tokens: list[str],
+    labels: list[str],
+    rng: random.Random,
+    fields: Collection[str] | None = None,
+) -> list[str] | None:
+    """The tokens with some of their punctuation gone, as writers and the grey strings drop
+    it: each stop, comma or semicolon that ends a field (not an initial's) with chance one
+    half, and each comma inside a date (``(2010, March 17)`` -> ``(2010 March 17)``); only
+    at the ends of ``fields`` if given. The labels stay. ``None`` when nothing was dropped."""
+    out = list(tokens)
+    for i, (tok, lab) in enumerate(zip(tokens, labels, strict=True)):
+        if fields is not None and lab not in fields:
+            continue
+        ends_field = i + 1 == len(tokens) or labels[i + 1] != lab
+        droppable = len(tok) > 1 and tok[-1] in _ENDS and not _INITIAL.fullmatch(tok)
+        cut = droppable and (ends_field or (lab == "date" and tok[-1] == ","))
+        if cut and rng.random() < 0.5:
+            out[i] = tok[:-1]
+    return out if out != tokens else None
 
 
 def training_records(

@@ -17,7 +17,10 @@ training folds; nothing whose text is in gold, grey or the synthetic held-out se
 4. ``--ablation``: for each component (a feature group, a data source), a model trained
    without it on everything but gold block 0, scored on block 0, grey, the synthetic
    held-out set and the documents' references; figures to ``refparse_ablation.json``
-   (``bench_refparse.py --ablation`` prints the table).
+   (``bench_refparse.py --ablation`` prints the table). ``--seed`` draws other samples of
+   the same sources (how much the figures move from one equal model to the next),
+   ``--exclude`` leaves feature groups out of every row, and ``--punct``/``--punct-fields``
+   add training variants with punctuation dropped (``refparse_data/PUNCTUATION.md``).
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from refparse_train_data import (
     BENCH,
     held_out_texts,
     load,
+    punct_variant,
     quote_variant,
     sequence,
     training_records,
@@ -72,11 +76,20 @@ ABLATIONS = {
 }
 
 
-def train_crf(records: list[dict], path: Path, exclude: list[str], iterations: int) -> float:
-    """Train a citation model on ``records`` (plus a quote variant of each quoted title);
-    returns the seconds it took."""
+def train_crf(
+    records: list[dict],
+    path: Path,
+    exclude: list[str],
+    iterations: int,
+    punct: float = 0.0,
+    punct_fields: list[str] | None = None,
+) -> float:
+    """Train a citation model on ``records`` (plus a quote variant of each quoted title, and
+    for a ``punct`` share of the records a variant with some punctuation dropped,
+    :func:`refparse_train_data.punct_variant`); returns the seconds it took."""
     t0 = time.perf_counter()
     rng = random.Random(SEED)
+    drop = random.Random(SEED + 1)
     trainer = pycrfsuite.Trainer(verbose=False)
     for rec in records:
         tokens, labels = sequence(rec)
@@ -86,6 +99,10 @@ def train_crf(records: list[dict], path: Path, exclude: list[str], iterations: i
         variant = quote_variant(tokens, labels, rng)
         if variant:
             trainer.append(sequence_features(variant, exclude), labels)
+        if punct and drop.random() < punct:
+            fewer = punct_variant(tokens, labels, drop, punct_fields)
+            if fewer:
+                trainer.append(sequence_features(fewer, exclude), labels)
     trainer.set_params({**PARAMS, "max_iterations": iterations})
     path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(path))
@@ -115,7 +132,7 @@ def cross_validate(gold: list[dict], base: list[dict], args: argparse.Namespace)
     for k in range(args.folds):
         model = args.work / f"cv_fold{k}.crfsuite"
         train = base + [g for g, f in zip(gold, fold_of, strict=True) if f != k]
-        secs = train_crf(train, model, [], args.iterations)
+        secs = train_crf(train, model, [], args.iterations, args.punct, args.punct_fields)
         parser = ReferenceParser(model, type_model)
         for i, rec in enumerate(gold):
             if fold_of[i] == k:
@@ -149,12 +166,14 @@ def ablation(gold: list[dict], args: argparse.Namespace) -> dict:
         rows[combo] = _merged([ABLATIONS[k.strip()] for k in combo.split("+")])
     for name, change in {"(all components)": {}, **rows}.items():
         opts = {"n_grobid": args.grobid, "n_synth": args.synth, "n_notes": args.notes, **change}
-        exclude = opts.pop("exclude", [])
-        base = training_records(seed=SEED, held_out=held, **opts)
+        exclude = [*opts.pop("exclude", []), *args.exclude]
+        base = training_records(seed=args.seed, held_out=held, **opts)
         if not type_model.exists():
             train_types(base, type_model)
         model = args.work / f"ablation_{len(results)}.crfsuite"
-        secs = train_crf(base + rest, model, exclude, args.iterations)
+        secs = train_crf(
+            base + rest, model, exclude, args.iterations, args.punct, args.punct_fields
+        )
         parser = ReferenceParser(model, type_model, exclude=exclude)
         results[name] = score_sets(parser, block0)
         results[name]["train_seconds"] = round(secs)
@@ -172,6 +191,17 @@ def main() -> int:
     ap.add_argument("--synth", type=int, default=12000, help="synthetic records used")
     ap.add_argument("--notes", type=int, default=4000, help="synthetic footnotes used")
     ap.add_argument("--links", type=int, default=300, help="link-only references used")
+    ap.add_argument(
+        "--punct",
+        type=float,
+        default=0.0,
+        help="share of records also given with punctuation dropped",
+    )
+    ap.add_argument(
+        "--punct-fields", nargs="*", help="drop punctuation only at the ends of these fields"
+    )
+    ap.add_argument("--exclude", nargs="*", default=[], help="feature groups left out of every row")
+    ap.add_argument("--seed", type=int, default=SEED, help="seed of the training samples")
     ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
     ap.add_argument("--no-cv", action="store_true", help="only train the shipped models")
     ap.add_argument("--cv-only", action="store_true", help="do not write the shipped models")
@@ -194,7 +224,7 @@ def main() -> int:
         n_synth=args.synth,
         n_notes=args.notes,
         n_links=args.links,
-        seed=SEED,
+        seed=args.seed,
         held_out=held,
     )
     if not args.no_cv:
@@ -204,7 +234,9 @@ def main() -> int:
     if args.cv_only:
         return 0
     train_types(base, DATA / "refparse_type.crfsuite")
-    secs = train_crf(base + gold, DATA / "refparse.crfsuite", [], args.iterations)
+    secs = train_crf(
+        base + gold, DATA / "refparse.crfsuite", [], args.iterations, args.punct, args.punct_fields
+    )
     size = (DATA / "refparse.crfsuite").stat().st_size / 1e6
     print(f"shipped model: {len(base) + len(gold)} sequences, {secs:.0f} s, {size:.2f} MB")
     return 0

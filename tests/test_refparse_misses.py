@@ -9,6 +9,7 @@ from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from refparse_documents import DocRef, misses, score  # type: ignore[import-not-found]
+from refparse_scoring import record_misses  # type: ignore[import-not-found]
 
 sys.path.remove(str(ROOT / "benchmarks"))
 
@@ -33,3 +34,19 @@ def test_misses_are_the_false_negatives_and_positives_of_the_score() -> None:
     wrong = sum(result[f]["fn"] + result[f]["fp"] for f in ("author", "title", "year", "container"))
     assert wrong >= len(found)
     assert misses(refs, _parse, ("author",)) == []
+
+
+def test_record_misses_compare_fields_as_the_scorer_does() -> None:
+    records = [
+        {"id": "a", "raw": "Smith J. A title. Journal.", "fields": {"title": "SMITH, J"}},
+        {"id": "b", "raw": "Body. Other.", "fields": {"title": "Another", "publisher": "P"}},
+    ]
+    found = record_misses(_parse, records, ("title", "publisher", "container-title"))
+    # case and punctuation do not count; a wrong, a missing and an extra value do
+    assert [(m.record["id"], m.field) for m in found] == [
+        ("a", "container-title"),
+        ("b", "title"),
+        ("b", "publisher"),
+        ("b", "container-title"),
+    ]
+    assert found[1].gold == "Another" and found[1].parsed == "Body"
