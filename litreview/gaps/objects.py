@@ -22,8 +22,10 @@ from litreview.core.model import GapStatement
 from litreview.gaps.attribution import Backing
 
 __all__ = [
+    "FoundObject",
     "GapObject",
     "ObjectRules",
+    "find_objects",
     "gap_objects",
     "load_object_rules",
     "object_of",
@@ -37,6 +39,7 @@ class ObjectRules:
 
     patterns: tuple[re.Pattern[str], ...]
     subjects: tuple[re.Pattern[str], ...]
+    names: tuple[str, ...]  # of the patterns, then of the subjects
     breaks: re.Pattern[str]
     predicate: re.Pattern[str]
     reject_start: re.Pattern[str]
@@ -66,9 +69,12 @@ def load_object_rules(raw: Mapping[str, Any] | None = None) -> ObjectRules:
     def rx(items: Sequence[str]) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in items) or r"(?!x)x", re.IGNORECASE)
 
+    patterns = [_named(p, f"pattern {i + 1}") for i, p in enumerate(raw.get("patterns", ()))]
+    subjects = [_named(p, f"subject {i + 1}") for i, p in enumerate(raw.get("subjects", ()))]
     return ObjectRules(
-        patterns=tuple(re.compile(p, re.IGNORECASE) for p in raw.get("patterns", ())),
-        subjects=tuple(re.compile(p, re.IGNORECASE) for p in raw.get("subjects", ())),
+        patterns=tuple(re.compile(p, re.IGNORECASE) for _, p in patterns),
+        subjects=tuple(re.compile(p, re.IGNORECASE) for _, p in subjects),
+        names=tuple(n for n, _ in patterns + subjects),
         breaks=rx(raw.get("breaks", ())),
         predicate=rx(raw.get("predicate", ())),
         reject_start=re.compile(
@@ -80,6 +86,40 @@ def load_object_rules(raw: Mapping[str, Any] | None = None) -> ObjectRules:
         data_words=rx([rf"\b{w}\b" for w in raw.get("data_words", ())]),
         max_words=int(raw.get("max_words", 30)),
     )
+
+
+def _named(item: str | Mapping[str, str], default: str) -> tuple[str, str]:
+    """A pattern of the data and its name: a plain expression, or ``{name, rx}``."""
+    if isinstance(item, str):
+        return default, item
+    return str(item.get("name", default)), str(item["rx"])
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FoundObject:
+    """An object the patterns find in a sentence: ``sentence[start:end]`` (cleaned) and the
+    name of the pattern that found it."""
+
+    text: str
+    start: int
+    end: int
+    pattern: str
+
+
+def find_objects(sentence: str, rules: ObjectRules) -> tuple[FoundObject, ...]:
+    """Every object the patterns find in ``sentence``, whatever it names, in text order, each
+    cut at its first clause break; the first is the sentence's object when no values pick one."""
+    shortest: dict[int, tuple[int, int]] = {}
+    for _, start, _, end, which in _candidates(sentence, rules):
+        if start not in shortest or end < shortest[start][0]:
+            shortest[start] = (end, which)
+    found: dict[str, FoundObject] = {}
+    for start, (end, which) in sorted(shortest.items()):
+        text = _clean(sentence[start:end])
+        found.setdefault(
+            text, FoundObject(text=text, start=start, end=end, pattern=rules.names[which])
+        )
+    return tuple(found.values())
 
 
 def object_of(b: Backing, rules: ObjectRules) -> GapObject | None:
@@ -94,7 +134,7 @@ def object_of(b: Backing, rules: ObjectRules) -> GapObject | None:
         if m.clause >= 0
     ]
     best: tuple[int, int, int, int, int, int] | None = None  # -held, length, offsets
-    for lead, start, stop, end in _candidates(s.quote, rules):
+    for lead, start, stop, end, _ in _candidates(s.quote, rules):
         held = len({(f, v) for f, v, a, e in own if e > lead and a < stop})
         if held and (best is None or (-held, end - start) < best[:2]):
             best = (-held, end - start, start, end, lead, stop)
@@ -118,10 +158,7 @@ def statement_objects(stmt: GapStatement, rules: ObjectRules) -> tuple[str, ...]
     found = object_of(Backing(statement=stmt, clause=0, mentions=stmt.mentions), rules)
     if found is not None:
         return (found.text,)
-    shortest: dict[int, int] = {}
-    for _, start, _, end in _candidates(stmt.quote, rules):
-        shortest[start] = min(end, shortest.get(start, end))
-    return tuple(dict.fromkeys(_clean(stmt.quote[a:e]) for a, e in sorted(shortest.items())))
+    return tuple(o.text for o in find_objects(stmt.quote, rules))
 
 
 def gap_objects(backing: Sequence[Backing], rules: ObjectRules, *, top: int = 3) -> list[GapObject]:
@@ -136,15 +173,15 @@ def gap_objects(backing: Sequence[Backing], rules: ObjectRules, *, top: int = 3)
     return out[:top]
 
 
-def _candidates(quote: str, rules: ObjectRules) -> list[tuple[int, int, int, int]]:
-    """(match start, object start, clause end, object end) of every object the patterns
-    find. Each may
+def _candidates(quote: str, rules: ObjectRules) -> list[tuple[int, int, int, int, int]]:
+    """(match start, object start, clause end, object end, pattern index) of every object
+    the patterns find. Each may
     end at the end of its match or at any clause break inside it; from there an object after
     an evidence word or a verb ends before its last main verb, and a subject must hold none."""
     out = []
-    for pattern, subject in [(p, False) for p in rules.patterns] + [
-        (p, True) for p in rules.subjects
-    ]:
+    for which, (pattern, subject) in enumerate(
+        [(p, False) for p in rules.patterns] + [(p, True) for p in rules.subjects]
+    ):
         pos = 0
         while (m := pattern.search(quote, pos)) is not None:
             pos = m.start() + 1
@@ -157,7 +194,7 @@ def _candidates(quote: str, rules: ObjectRules) -> list[tuple[int, int, int, int
                 verbs = list(rules.predicate.finditer(quote, start, stop))
                 if not (verbs and subject):
                     cut = verbs[-1].start() if verbs else stop
-                    out.append((m.start(), start, stop, _trim(quote, start, cut, rules)))
+                    out.append((m.start(), start, stop, _trim(quote, start, cut, rules), which))
     return [c for c in out if c[3] > c[1]]
 
 
