@@ -43,6 +43,8 @@ class ObjectRules:
     breaks: re.Pattern[str]
     predicate: re.Pattern[str]
     reject_start: re.Pattern[str]
+    clause_openers: re.Pattern[str]
+    trim_words: frozenset[str]
     data_words: re.Pattern[str]
     max_words: int = 30
 
@@ -69,8 +71,9 @@ def load_object_rules(raw: Mapping[str, Any] | None = None) -> ObjectRules:
     def rx(items: Sequence[str]) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in items) or r"(?!x)x", re.IGNORECASE)
 
-    patterns = [_named(p, f"pattern {i + 1}") for i, p in enumerate(raw.get("patterns", ()))]
-    subjects = [_named(p, f"subject {i + 1}") for i, p in enumerate(raw.get("subjects", ()))]
+    lists = {str(k): "|".join(f"(?:{w})" for w in v) for k, v in raw.get("lists", {}).items()}
+    patterns = [_named(p, f"pattern {i + 1}", lists) for i, p in enumerate(raw.get("patterns", ()))]
+    subjects = [_named(p, f"subject {i + 1}", lists) for i, p in enumerate(raw.get("subjects", ()))]
     return ObjectRules(
         patterns=tuple(re.compile(p, re.IGNORECASE) for _, p in patterns),
         subjects=tuple(re.compile(p, re.IGNORECASE) for _, p in subjects),
@@ -83,16 +86,26 @@ def load_object_rules(raw: Mapping[str, Any] | None = None) -> ObjectRules:
             else r"(?!x)x",
             re.IGNORECASE,
         ),
+        clause_openers=rx([rf"\b{w}\b" for w in raw.get("clause_openers", ())]),
+        trim_words=frozenset(str(w).lower() for w in raw.get("trim_words", ())),
         data_words=rx([rf"\b{w}\b" for w in raw.get("data_words", ())]),
         max_words=int(raw.get("max_words", 30)),
     )
 
 
-def _named(item: str | Mapping[str, str], default: str) -> tuple[str, str]:
-    """A pattern of the data and its name: a plain expression, or ``{name, rx}``."""
-    if isinstance(item, str):
-        return default, item
-    return str(item.get("name", default)), str(item["rx"])
+def _named(
+    item: str | Mapping[str, str], default: str, lists: Mapping[str, str]
+) -> tuple[str, str]:
+    """A pattern of the data and its name (a plain expression, or ``{name, rx}``), each
+    ``{list}`` in it replaced by the alternatives of that list."""
+    name, rx = (
+        (default, item)
+        if isinstance(item, str)
+        else (str(item.get("name", default)), str(item["rx"]))
+    )
+    for key, alternatives in lists.items():
+        rx = rx.replace("{" + key + "}", alternatives)
+    return name, rx
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -107,14 +120,22 @@ class FoundObject:
 
 
 def find_objects(sentence: str, rules: ObjectRules) -> tuple[FoundObject, ...]:
-    """Every object the patterns find in ``sentence``, whatever it names, in text order, each
-    cut at its first clause break; the first is the sentence's object when no values pick one."""
+    """Every object the patterns find in ``sentence``, whatever it names, each cut at its first
+    clause break: the objects of ``rules.patterns`` first, then the subjects', each in text
+    order, an object holding the start of another left for it; the first is the sentence's
+    object when no values pick one."""
     shortest: dict[int, tuple[int, int]] = {}
     for _, start, _, end, which in _candidates(sentence, rules):
         if start not in shortest or end < shortest[start][0]:
             shortest[start] = (end, which)
+    starts = sorted(shortest)
+    kept = [
+        (which >= len(rules.patterns), start, end, which)
+        for start, (end, which) in shortest.items()
+        if not any(start < other < end for other in starts)
+    ]
     found: dict[str, FoundObject] = {}
-    for start, (end, which) in sorted(shortest.items()):
+    for _, start, end, which in sorted(kept):
         text = _clean(sentence[start:end])
         found.setdefault(
             text, FoundObject(text=text, start=start, end=end, pattern=rules.names[which])
@@ -175,9 +196,9 @@ def gap_objects(backing: Sequence[Backing], rules: ObjectRules, *, top: int = 3)
 
 def _candidates(quote: str, rules: ObjectRules) -> list[tuple[int, int, int, int, int]]:
     """(match start, object start, clause end, object end, pattern index) of every object
-    the patterns find. Each may
-    end at the end of its match or at any clause break inside it; from there an object after
-    an evidence word or a verb ends before its last main verb, and a subject must hold none."""
+    the patterns find. Each may end at the end of its match or at any clause break inside
+    it; from there an object after an evidence word or a verb ends before its last main
+    verb (:func:`_main_verbs`), and a subject must hold none."""
     out = []
     for which, (pattern, subject) in enumerate(
         [(p, False) for p in rules.patterns] + [(p, True) for p in rules.subjects]
@@ -191,11 +212,24 @@ def _candidates(quote: str, rules: ObjectRules) -> list[tuple[int, int, int, int
             if start >= end or rules.reject_start.match(quote, start):
                 continue
             for stop in [end, *(b.start() for b in rules.breaks.finditer(quote, start, end))]:
-                verbs = list(rules.predicate.finditer(quote, start, stop))
+                verbs = _main_verbs(quote, start, stop, rules)
                 if not (verbs and subject):
-                    cut = verbs[-1].start() if verbs else stop
+                    cut = verbs[-1] if verbs else stop
                     out.append((m.start(), start, stop, _trim(quote, start, cut, rules), which))
     return [c for c in out if c[3] > c[1]]
+
+
+def _main_verbs(quote: str, start: int, stop: int, rules: ObjectRules) -> list[int]:
+    """Where the main verbs between ``start`` and ``stop`` begin: each clause opener
+    ("how", "that", "which" ...) takes the first verb after it as its own clause's."""
+    openers = [m.start() for m in rules.clause_openers.finditer(quote, start, stop)]
+    main = []
+    for verb in rules.predicate.finditer(quote, start, stop):
+        if openers and openers[0] < verb.start():
+            openers.pop(0)
+        else:
+            main.append(verb.start())
+    return main
 
 
 def _wordlike(ch: str) -> bool:
@@ -203,13 +237,18 @@ def _wordlike(ch: str) -> bool:
 
 
 def _trim(quote: str, start: int, end: int, rules: ObjectRules) -> int:
-    """``end`` moved back to at most ``max_words`` words and past trailing punctuation."""
+    """``end`` moved back to at most ``max_words`` words and past trailing punctuation and
+    ``trim_words`` ("and", "of" ...)."""
     words = quote[start:end].split()
     if len(words) > rules.max_words:
         end = start + len(" ".join(words[: rules.max_words]))
-    while end > start and not (_wordlike(quote[end - 1]) or quote[end - 1] in ")’'\""):
-        end -= 1
-    return end
+    while True:
+        while end > start and not (_wordlike(quote[end - 1]) or quote[end - 1] in ")’'\""):
+            end -= 1
+        last = quote[start:end].rsplit(None, 1)
+        if len(last) < 2 or last[-1].lower() not in rules.trim_words:
+            return end
+        end = start + len(last[0])
 
 
 _MARKS = re.compile(r"[*_]|[\u00b9\u00b2\u00b3\u2070-\u209f]+")
