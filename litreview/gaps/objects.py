@@ -120,22 +120,15 @@ class FoundObject:
 
 
 def find_objects(sentence: str, rules: ObjectRules) -> tuple[FoundObject, ...]:
-    """Every object the patterns find in ``sentence``, whatever it names, each cut at its first
-    clause break: the objects of ``rules.patterns`` first, then the subjects', each in text
-    order, an object holding the start of another left for it; the first is the sentence's
-    object when no values pick one."""
+    """Every object the patterns find in ``sentence``, whatever it names, in text order, each
+    cut at its first clause break; the first is the sentence's object when no values pick
+    one."""
     shortest: dict[int, tuple[int, int]] = {}
     for _, start, _, end, which in _candidates(sentence, rules):
         if start not in shortest or end < shortest[start][0]:
             shortest[start] = (end, which)
-    starts = sorted(shortest)
-    kept = [
-        (which >= len(rules.patterns), start, end, which)
-        for start, (end, which) in shortest.items()
-        if not any(start < other < end for other in starts)
-    ]
     found: dict[str, FoundObject] = {}
-    for _, start, end, which in sorted(kept):
+    for start, (end, which) in sorted(shortest.items()):
         text = _clean(sentence[start:end])
         found.setdefault(
             text, FoundObject(text=text, start=start, end=end, pattern=rules.names[which])
