@@ -107,12 +107,8 @@ def report(name: str, cases: list[Case], misses: bool) -> None:
     m = measure(cases)
     docs = len({c.doc for c in cases})
     print(f"{name}: {m['n']} sentences of {docs} documents, {m['gold']} with an object")
-    print(
-        f"  object found: {m['found']:.3f} of sentences, {m['found_gold']:.3f} of those with one"
-    )
-    print(
-        f"  exact: precision {m['exact_p']:.3f} recall {m['exact_r']:.3f} F1 {m['exact_f1']:.3f}"
-    )
+    print(f"  object found: {m['found']:.3f} of sentences, {m['found_gold']:.3f} of those with one")
+    print(f"  exact: precision {m['exact_p']:.3f} recall {m['exact_r']:.3f} F1 {m['exact_f1']:.3f}")
     print(
         f"  token overlap: precision {m['token_p']:.3f} recall {m['token_r']:.3f} "
         f"F1 {m['token_f1']:.3f}"
