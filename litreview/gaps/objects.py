@@ -54,7 +54,8 @@ class ObjectRules:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class GapObject:
     """An object found in one statement: its text, its offsets in the document, how many of
-    the gap's values its clause names and whether that clause is about data."""
+    the gap's values its clause names (``n_words``), whether the object itself names one
+    (``n_inside``: 1 or 0), and whether that clause is about data."""
 
     text: str
     doc_id: str
@@ -62,6 +63,7 @@ class GapObject:
     char_end: int
     n_words: int
     about_data: bool
+    n_inside: int = 0
 
 
 def load_object_rules(raw: Mapping[str, Any] | None = None) -> ObjectRules:
@@ -149,21 +151,23 @@ def object_of(b: Backing, rules: ObjectRules) -> GapObject | None:
         for m in b.mentions
         if m.clause >= 0
     ]
-    best: tuple[int, int, int, int, int, int] | None = None  # -held, length, offsets
+    best: tuple[int, int, int, int, int, int, int] | None = None  # -held, length, -inside, ...
     for lead, start, stop, end, _ in _candidates(s.quote, rules):
         held = len({(f, v) for f, v, a, e in own if e > lead and a < stop})
+        inside = min(1, len({(f, v) for f, v, a, e in own if e > start and a < end}))
         if held and (best is None or (-held, end - start) < best[:2]):
-            best = (-held, end - start, start, end, lead, stop)
+            best = (-held, end - start, -inside, start, end, lead, stop)
     if best is None:
         return None
-    _, _, start, end, lead, stop = best
+    held, _, inside, start, end, lead, stop = best
     return GapObject(
         text=_clean(s.quote[start:end]),
         doc_id=s.doc_id,
         char_start=s.char_start + start,
         char_end=s.char_start + end,
-        n_words=-best[0],
+        n_words=-held,
         about_data=bool(rules.data_words.search(s.quote, lead, stop)),
+        n_inside=-inside,
     )
 
 
@@ -178,8 +182,13 @@ def statement_objects(stmt: GapStatement, rules: ObjectRules) -> tuple[str, ...]
 
 
 def gap_objects(backing: Sequence[Backing], rules: ObjectRules, *, top: int = 3) -> list[GapObject]:
-    """Up to ``top`` distinct objects of a gap's statements, those holding most words first."""
+    """Up to ``top`` distinct objects of a gap's statements, those whose clause names most of
+    the gap's values first: only objects that name one of the values themselves when any
+    does ("criminal patterns and trends could inform which groups of women ..." asks
+    nothing about women)."""
     found = [o for b in backing if (o := object_of(b, rules)) is not None]
+    if any(o.n_inside for o in found):
+        found = [o for o in found if o.n_inside]
     found.sort(key=lambda o: (-o.n_words, len(o.text)))
     out: list[GapObject] = []
     for o in found:

@@ -97,6 +97,21 @@ def test_distinct_objects_first_by_words_held() -> None:
     assert objects[0].about_data
 
 
+def test_an_object_naming_none_of_the_values_yields_to_one_that_does() -> None:
+    # the clause names the group, the object ("patterns and trends") does not
+    vague = backing(
+        "Understanding patterns and trends could show which groups of women are most affected.",
+        "women",
+    )
+    named = backing("Little is known about the roles women play in smuggling.", "women")
+    assert object_of(vague, RULES) is not None
+    assert [o.text for o in gap_objects([vague, named], RULES)] == [
+        "the roles women play in smuggling"
+    ]
+    # alone, it is still asked about: better than no question from the statements
+    assert [o.text for o in gap_objects([vague], RULES)] == ["patterns and trends"]
+
+
 def test_a_statements_objects_with_or_without_values() -> None:
     named = backing(
         "Few studies have examined the mental health of children after floods.", "children"
