@@ -1,12 +1,14 @@
 """What a gap statement says is missing: the *object* of the gap, in the document's words.
 
 "Not enough is known about the roles that women play in SOC groups" has the object "the roles
-that women play in SOC groups". An object is found by the patterns of ``data/gap_briefs.yaml``
-(``objects``: a phrase after an evidence word and a preposition, after a verb of study, or the
-subject of a "... is poorly understood" predicate), cut at the clause breaks and the main verb
-named there, and kept only when it holds words naming the gap's values: a brief's research
-questions are built from these objects, not from the taxonomy's labels.
-"""
+that women play in SOC groups". An object is found by the named patterns of
+``data/gap_briefs.yaml`` (``objects``: a phrase after an evidence word and a preposition,
+after "lack of" or "attention to", after a verb of study or a negated verb of telling, after
+"it is unknown" or "needed to ...", or the subject of a "... is poorly understood" predicate),
+cut at the clause breaks and the main verb named there, and, for a gap's briefs, kept only
+when it holds words naming the gap's values: a brief's research questions are built from these
+objects, not from the taxonomy's labels. Measured against labelled objects by
+``benchmarks/bench_objects.py``."""
 
 from __future__ import annotations
 
@@ -22,8 +24,10 @@ from litreview.core.model import GapStatement
 from litreview.gaps.attribution import Backing
 
 __all__ = [
+    "FoundObject",
     "GapObject",
     "ObjectRules",
+    "find_objects",
     "gap_objects",
     "load_object_rules",
     "object_of",
@@ -37,9 +41,12 @@ class ObjectRules:
 
     patterns: tuple[re.Pattern[str], ...]
     subjects: tuple[re.Pattern[str], ...]
+    names: tuple[str, ...]  # of the patterns, then of the subjects
     breaks: re.Pattern[str]
     predicate: re.Pattern[str]
     reject_start: re.Pattern[str]
+    clause_openers: re.Pattern[str]
+    trim_words: frozenset[str]
     data_words: re.Pattern[str]
     max_words: int = 30
 
@@ -47,7 +54,8 @@ class ObjectRules:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class GapObject:
     """An object found in one statement: its text, its offsets in the document, how many of
-    the gap's values its clause names and whether that clause is about data."""
+    the gap's values its clause names (``n_words``), whether the object itself names one
+    (``n_inside``: 1 or 0), and whether that clause is about data."""
 
     text: str
     doc_id: str
@@ -55,6 +63,7 @@ class GapObject:
     char_end: int
     n_words: int
     about_data: bool
+    n_inside: int = 0
 
 
 def load_object_rules(raw: Mapping[str, Any] | None = None) -> ObjectRules:
@@ -66,9 +75,13 @@ def load_object_rules(raw: Mapping[str, Any] | None = None) -> ObjectRules:
     def rx(items: Sequence[str]) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in items) or r"(?!x)x", re.IGNORECASE)
 
+    lists = {str(k): "|".join(f"(?:{w})" for w in v) for k, v in raw.get("lists", {}).items()}
+    patterns = [_named(p, f"pattern {i + 1}", lists) for i, p in enumerate(raw.get("patterns", ()))]
+    subjects = [_named(p, f"subject {i + 1}", lists) for i, p in enumerate(raw.get("subjects", ()))]
     return ObjectRules(
-        patterns=tuple(re.compile(p, re.IGNORECASE) for p in raw.get("patterns", ())),
-        subjects=tuple(re.compile(p, re.IGNORECASE) for p in raw.get("subjects", ())),
+        patterns=tuple(re.compile(p, re.IGNORECASE) for _, p in patterns),
+        subjects=tuple(re.compile(p, re.IGNORECASE) for _, p in subjects),
+        names=tuple(n for n, _ in patterns + subjects),
         breaks=rx(raw.get("breaks", ())),
         predicate=rx(raw.get("predicate", ())),
         reject_start=re.compile(
@@ -77,9 +90,54 @@ def load_object_rules(raw: Mapping[str, Any] | None = None) -> ObjectRules:
             else r"(?!x)x",
             re.IGNORECASE,
         ),
+        clause_openers=rx([rf"\b{w}\b" for w in raw.get("clause_openers", ())]),
+        trim_words=frozenset(str(w).lower() for w in raw.get("trim_words", ())),
         data_words=rx([rf"\b{w}\b" for w in raw.get("data_words", ())]),
         max_words=int(raw.get("max_words", 30)),
     )
+
+
+def _named(
+    item: str | Mapping[str, str], default: str, lists: Mapping[str, str]
+) -> tuple[str, str]:
+    """A pattern of the data and its name (a plain expression, or ``{name, rx}``), each
+    ``{list}`` in it replaced by the alternatives of that list."""
+    name, rx = (
+        (default, item)
+        if isinstance(item, str)
+        else (str(item.get("name", default)), str(item["rx"]))
+    )
+    for key, alternatives in lists.items():
+        rx = rx.replace("{" + key + "}", alternatives)
+    return name, rx
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FoundObject:
+    """An object the patterns find in a sentence: ``sentence[start:end]`` (cleaned) and the
+    name of the pattern that found it."""
+
+    text: str
+    start: int
+    end: int
+    pattern: str
+
+
+def find_objects(sentence: str, rules: ObjectRules) -> tuple[FoundObject, ...]:
+    """Every object the patterns find in ``sentence``, whatever it names, in text order, each
+    cut at its first clause break; the first is the sentence's object when no values pick
+    one."""
+    shortest: dict[int, tuple[int, int]] = {}
+    for _, start, _, end, which in _candidates(sentence, rules):
+        if start not in shortest or end < shortest[start][0]:
+            shortest[start] = (end, which)
+    found: dict[str, FoundObject] = {}
+    for start, (end, which) in sorted(shortest.items()):
+        text = _clean(sentence[start:end])
+        found.setdefault(
+            text, FoundObject(text=text, start=start, end=end, pattern=rules.names[which])
+        )
+    return tuple(found.values())
 
 
 def object_of(b: Backing, rules: ObjectRules) -> GapObject | None:
@@ -93,21 +151,23 @@ def object_of(b: Backing, rules: ObjectRules) -> GapObject | None:
         for m in b.mentions
         if m.clause >= 0
     ]
-    best: tuple[int, int, int, int, int, int] | None = None  # -held, length, offsets
-    for lead, start, stop, end in _candidates(s.quote, rules):
+    best: tuple[int, int, int, int, int, int, int] | None = None  # -held, length, -inside, ...
+    for lead, start, stop, end, _ in _candidates(s.quote, rules):
         held = len({(f, v) for f, v, a, e in own if e > lead and a < stop})
+        inside = min(1, len({(f, v) for f, v, a, e in own if e > start and a < end}))
         if held and (best is None or (-held, end - start) < best[:2]):
-            best = (-held, end - start, start, end, lead, stop)
+            best = (-held, end - start, -inside, start, end, lead, stop)
     if best is None:
         return None
-    _, _, start, end, lead, stop = best
+    held, _, inside, start, end, lead, stop = best
     return GapObject(
         text=_clean(s.quote[start:end]),
         doc_id=s.doc_id,
         char_start=s.char_start + start,
         char_end=s.char_start + end,
-        n_words=-best[0],
+        n_words=-held,
         about_data=bool(rules.data_words.search(s.quote, lead, stop)),
+        n_inside=-inside,
     )
 
 
@@ -118,15 +178,17 @@ def statement_objects(stmt: GapStatement, rules: ObjectRules) -> tuple[str, ...]
     found = object_of(Backing(statement=stmt, clause=0, mentions=stmt.mentions), rules)
     if found is not None:
         return (found.text,)
-    shortest: dict[int, int] = {}
-    for _, start, _, end in _candidates(stmt.quote, rules):
-        shortest[start] = min(end, shortest.get(start, end))
-    return tuple(dict.fromkeys(_clean(stmt.quote[a:e]) for a, e in sorted(shortest.items())))
+    return tuple(o.text for o in find_objects(stmt.quote, rules))
 
 
 def gap_objects(backing: Sequence[Backing], rules: ObjectRules, *, top: int = 3) -> list[GapObject]:
-    """Up to ``top`` distinct objects of a gap's statements, those holding most words first."""
+    """Up to ``top`` distinct objects of a gap's statements, those whose clause names most of
+    the gap's values first: only objects that name one of the values themselves when any
+    does ("criminal patterns and trends could inform which groups of women ..." asks
+    nothing about women)."""
     found = [o for b in backing if (o := object_of(b, rules)) is not None]
+    if any(o.n_inside for o in found):
+        found = [o for o in found if o.n_inside]
     found.sort(key=lambda o: (-o.n_words, len(o.text)))
     out: list[GapObject] = []
     for o in found:
@@ -136,15 +198,15 @@ def gap_objects(backing: Sequence[Backing], rules: ObjectRules, *, top: int = 3)
     return out[:top]
 
 
-def _candidates(quote: str, rules: ObjectRules) -> list[tuple[int, int, int, int]]:
-    """(match start, object start, clause end, object end) of every object the patterns
-    find. Each may
-    end at the end of its match or at any clause break inside it; from there an object after
-    an evidence word or a verb ends before its last main verb, and a subject must hold none."""
+def _candidates(quote: str, rules: ObjectRules) -> list[tuple[int, int, int, int, int]]:
+    """(match start, object start, clause end, object end, pattern index) of every object
+    the patterns find. Each may end at the end of its match or at any clause break inside
+    it; from there an object after an evidence word or a verb ends before its last main
+    verb (:func:`_main_verbs`), and a subject must hold none."""
     out = []
-    for pattern, subject in [(p, False) for p in rules.patterns] + [
-        (p, True) for p in rules.subjects
-    ]:
+    for which, (pattern, subject) in enumerate(
+        [(p, False) for p in rules.patterns] + [(p, True) for p in rules.subjects]
+    ):
         pos = 0
         while (m := pattern.search(quote, pos)) is not None:
             pos = m.start() + 1
@@ -154,11 +216,24 @@ def _candidates(quote: str, rules: ObjectRules) -> list[tuple[int, int, int, int
             if start >= end or rules.reject_start.match(quote, start):
                 continue
             for stop in [end, *(b.start() for b in rules.breaks.finditer(quote, start, end))]:
-                verbs = list(rules.predicate.finditer(quote, start, stop))
+                verbs = _main_verbs(quote, start, stop, rules)
                 if not (verbs and subject):
-                    cut = verbs[-1].start() if verbs else stop
-                    out.append((m.start(), start, stop, _trim(quote, start, cut, rules)))
+                    cut = verbs[-1] if verbs else stop
+                    out.append((m.start(), start, stop, _trim(quote, start, cut, rules), which))
     return [c for c in out if c[3] > c[1]]
+
+
+def _main_verbs(quote: str, start: int, stop: int, rules: ObjectRules) -> list[int]:
+    """Where the main verbs between ``start`` and ``stop`` begin: each clause opener
+    ("how", "that", "which" ...) takes the first verb after it as its own clause's."""
+    openers = [m.start() for m in rules.clause_openers.finditer(quote, start, stop)]
+    main = []
+    for verb in rules.predicate.finditer(quote, start, stop):
+        if openers and openers[0] < verb.start():
+            openers.pop(0)
+        else:
+            main.append(verb.start())
+    return main
 
 
 def _wordlike(ch: str) -> bool:
@@ -166,13 +241,18 @@ def _wordlike(ch: str) -> bool:
 
 
 def _trim(quote: str, start: int, end: int, rules: ObjectRules) -> int:
-    """``end`` moved back to at most ``max_words`` words and past trailing punctuation."""
+    """``end`` moved back to at most ``max_words`` words and past trailing punctuation and
+    ``trim_words`` ("and", "of" ...)."""
     words = quote[start:end].split()
     if len(words) > rules.max_words:
         end = start + len(" ".join(words[: rules.max_words]))
-    while end > start and not (_wordlike(quote[end - 1]) or quote[end - 1] in ")’'\""):
-        end -= 1
-    return end
+    while True:
+        while end > start and not (_wordlike(quote[end - 1]) or quote[end - 1] in ")’'\""):
+            end -= 1
+        last = quote[start:end].rsplit(None, 1)
+        if len(last) < 2 or last[-1].lower() not in rules.trim_words:
+            return end
+        end = start + len(last[0])
 
 
 _MARKS = re.compile(r"[*_]|[\u00b9\u00b2\u00b3\u2070-\u209f]+")

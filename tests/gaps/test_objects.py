@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
+import yaml
 
 from litreview.core.model import GapStatement, Mention
 from litreview.gaps.attribution import Backing
-from litreview.gaps.objects import gap_objects, load_object_rules, object_of, statement_objects
+from litreview.gaps.objects import (
+    find_objects,
+    gap_objects,
+    load_object_rules,
+    object_of,
+    statement_objects,
+)
 
 RULES = load_object_rules()
 
@@ -89,6 +97,21 @@ def test_distinct_objects_first_by_words_held() -> None:
     assert objects[0].about_data
 
 
+def test_an_object_naming_none_of_the_values_yields_to_one_that_does() -> None:
+    # the clause names the group, the object ("patterns and trends") does not
+    vague = backing(
+        "Understanding patterns and trends could show which groups of women are most affected.",
+        "women",
+    )
+    named = backing("Little is known about the roles women play in smuggling.", "women")
+    assert object_of(vague, RULES) is not None
+    assert [o.text for o in gap_objects([vague, named], RULES)] == [
+        "the roles women play in smuggling"
+    ]
+    # alone, it is still asked about: better than no question from the statements
+    assert [o.text for o in gap_objects([vague], RULES)] == ["patterns and trends"]
+
+
 def test_a_statements_objects_with_or_without_values() -> None:
     named = backing(
         "Few studies have examined the mental health of children after floods.", "children"
@@ -104,3 +127,104 @@ def test_a_statements_objects_with_or_without_values() -> None:
     assert (
         statement_objects(backing("Further research on this is required.").statement, RULES) == ()
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found", "pattern"),
+    [
+        # each of these found nothing, or a worse cut, before the patterns were measured
+        ("The survey does not account for seasonal workers.", "seasonal workers", "not telling"),
+        (
+            "It is unknown whether flood insurance reduces migration.",
+            "whether flood insurance reduces migration",
+            "it is unknown wh-",
+        ),
+        (
+            "Cohort studies are needed to quantify relapse rates in adults.",
+            "relapse rates in adults",
+            "verb of study",
+        ),
+        ("There is a paucity of data from rural clinics.", "data from rural clinics", "lack of"),
+        ("Little attention has been paid to rural clinics.", "rural clinics", "attention to"),
+        (
+            "Western analysts have debated the credibility of the threats.",
+            "the credibility of the threats",
+            "verb of study",
+        ),
+        (
+            "Heat stress in older workers should be investigated.",
+            "Heat stress in older workers",
+            "subject",
+        ),
+        (
+            "Because the archive is closed, the cost of repairs is unknown.",
+            "the cost of repairs",
+            "subject",
+        ),
+        (
+            "We conclude that most flood records are essentially lost.",
+            "most flood records",
+            "subject",
+        ),
+        ("The timing of the peak remains a matter of debate.", "The timing of the peak", "subject"),
+    ],
+)
+def test_patterns_of_the_data_find_the_object(sentence: str, found: str, pattern: str) -> None:
+    got = find_objects(sentence, RULES)
+    assert got and (got[0].text, got[0].pattern) == (found, pattern)
+    assert sentence[got[0].start : got[0].end] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        (
+            "Little is known about how farmers are paid.",
+            "how farmers are paid",
+        ),  # "how" takes "are"
+        ("Little is known about reef recovery [12].", "reef recovery"),  # a citation ends it
+        (
+            "We need research on storm damage and (in part) recovery.",
+            "storm damage",
+        ),  # "and" trimmed
+    ],
+)
+def test_cuts_keep_a_clauses_own_verb_and_drop_citations_and_dangling_words(
+    sentence: str, found: str
+) -> None:
+    assert [o.text for o in find_objects(sentence, RULES)][:1] == [found]
+
+
+def test_a_noun_is_not_taken_for_a_verb_of_study() -> None:
+    # "studies" and "measures" are nouns here: no object opens with "have" or "of"
+    assert find_objects("Recent studies have revealed new sites.", RULES) == ()
+    assert find_objects("The design uses measures of stress.", RULES) == ()
+
+
+def test_lists_of_the_data_fill_the_patterns() -> None:
+    rules = load_object_rules(
+        {
+            "lists": {"gap": ["unknown", "unclear"]},
+            "subjects": [{"name": "s", "rx": r"^(?P<object>.+?) is (?:{gap})"}],
+        }
+    )
+    assert [(o.text, o.pattern) for o in find_objects("The cost is unclear.", rules)] == [
+        ("The cost", "s")
+    ]
+    assert find_objects("The cost is high.", rules) == ()
+
+
+GOLD = Path(__file__).resolve().parents[2] / "benchmarks" / "statements" / "objects_gold.yaml"
+
+
+def test_the_gold_objects_are_spans_of_their_sentences_split_by_document() -> None:
+    items = yaml.safe_load(GOLD.read_text(encoding="utf-8"))["statements"]
+    assert len(items) >= 150
+    halves: dict[str, set[str]] = {}
+    for item in items:
+        assert set(item) == {"doc", "half", "kind", "sentence", "object"}
+        assert item["object"] is None or item["object"] in item["sentence"], item
+        halves.setdefault(item["doc"], set()).add(item["half"])
+    assert all(h in ({"dev"}, {"test"}) for h in halves.values())  # a document in one half
+    assert {h for hs in halves.values() for h in hs} == {"dev", "test"}
+    assert sum(item["object"] is not None for item in items) >= 100
