@@ -105,6 +105,42 @@ def test_errors() -> None:
         ThemeClusterer().fit([])
 
 
+def test_a_citing_sentence_is_read_without_its_citation_markers_or_markup() -> None:
+    context = (
+        "Floods kill (Koenig et al., 1987; Monaco, 1988) and heat harms (Chang, 1979).<sup>3</sup>"
+    )
+    works = [Work(key="k", title="Floods"), Work(key="c", title="Heat")]
+    cits = [
+        Citation(
+            doc_id="d",
+            footnote=None,
+            position=i,
+            raw=raw,
+            work_key=key,
+            context=context,
+            char_start=0,
+            char_end=len(context),
+        )
+        for i, (raw, key) in enumerate(
+            [("(Koenig et al., 1987; Monaco, 1988)", "k"), ("(Chang, 1979)", "c")]
+        )
+    ]
+    _, texts = work_texts(works, cits)
+    assert texts == ["Heat Floods kill and heat harms . 3", "Floods Floods kill and heat harms . 3"]
+    # a marker is taken out only of the sentence it was found in
+    other = Citation(
+        doc_id="e",
+        footnote=None,
+        position=0,
+        raw="x",
+        work_key="c",
+        context="Chang (1979) says heat harms.",
+        char_start=0,
+        char_end=28,
+    )
+    assert "Chang (1979)" in work_texts(works, [*cits, other])[1][0]
+
+
 def test_texts_of_works_and_statements() -> None:
     """Works: title plus citing contexts, in key order; statements: quote plus facet values."""
     works = [Work(key="b", title="Floods in towns"), Work(key="a", title="Heat")]
