@@ -211,7 +211,10 @@ def main() -> None:
             f"statements: n={len(stexts)} seed={seed} k={m.k_} stability={m.stability_:.3f} "
             f"silhouette={m.silhouette_:.3f} time={time.perf_counter() - t0:.2f}s"
         )
-    print("themes (seed 2):", "; ".join(", ".join(kw[:3]) for kw in m.keywords_))
+    print(
+        "words of the whole statements (seed 2; the report names themes by objects: --labels):",
+        "; ".join(", ".join(kw[:3]) for kw in m.keywords_),
+    )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory: {peak:.0f} MB")
 
