@@ -144,13 +144,12 @@ def _questions(
     forms = templates.get("questions", {})
     out = []
     for o in objects:
-        form = (
-            gap.kind
-            if gap.kind in ("synthesis", "covered")
-            else "data"
-            if o.about_data
-            else "missing"
-        )
+        if gap.kind in ("synthesis", "covered"):
+            form = (
+                gap.kind + "_data" if o.about_data and forms.get(gap.kind + "_data") else gap.kind
+            )
+        else:
+            form = "data" if o.about_data else "missing"
         text = forms.get(form) or forms.get("missing", "What is known about {object}?")
         out.append(text.format(object=_lower_first(o.text)))
     if not out:

@@ -3,8 +3,11 @@ evidence that places them, and what would move the rank."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from litreview.gaps.objects import GapObject
 from litreview.gaps.sensitivity import rank_moves
-from litreview.render.briefs import brief_name, render_briefs
+from litreview.render.briefs import _questions, brief_name, render_briefs
 from tests.gap_fakes import CLIMATE, climate
 
 EVIL = " <script>alert(1)</script>"
@@ -64,3 +67,28 @@ def test_statement_text_stays_text() -> None:
     out, _ = briefs(evil=EVIL)
     text = "\n".join(out.values())
     assert "alert(1)" in text and "<script" not in text
+
+
+def test_a_data_statement_on_a_gap_where_studies_exist_is_asked_about_its_data() -> None:
+    c = climate()
+    gap = replace(c["gaps"][0], kind="synthesis")
+    templates = {
+        "questions": {
+            "synthesis": "Studies of {object}?",
+            "synthesis_data": "Data on {object}?",
+            "missing": "Known about {object}?",
+        }
+    }
+
+    def obj(text: str, about_data: bool) -> GapObject:
+        return GapObject(
+            text=text, doc_id="d", char_start=0, char_end=1, n_words=1, about_data=about_data
+        )
+
+    lines = _questions(gap, c["ctx"], templates, [obj("heat deaths", True), obj("care", False)])
+    assert lines[:2] == ["1. Data on heat deaths?", "2. Studies of care?"]
+    # a review whose templates have no data form for studies keeps the plain one
+    plain = {"questions": {"synthesis": "Studies of {object}?"}}
+    assert _questions(gap, c["ctx"], plain, [obj("heat deaths", True)])[0] == (
+        "1. Studies of heat deaths?"
+    )
