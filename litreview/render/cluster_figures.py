@@ -85,13 +85,14 @@ def cluster_map_figure(
                     linewidths=0.3,
                     edgecolors="white",
                 )
-    _label_islands(fig, ax, frame, themes, palette)
+    # everything around the map first, so that the layout the labels are placed in is final
     _shape_legend(ax, shapes_seen, shape_title)
     ax.set_axis_off()
     head, _, rest = (title or _title(result, what)).partition("\n")
     ax.set_title(head, fontsize=FONT + 3, loc="left", fontweight="bold")
     if rest:
         fig.supxlabel(wrap(rest, 120), fontsize=FONT, x=0.01, ha="left")
+    _label_islands(fig, ax, frame, themes, palette)
     return fig
 
 
@@ -134,7 +135,7 @@ def _label_islands(
     ax.set_xlim(x0 - pad, x1 + pad)
     ax.set_ylim(y0 - pad, y1 + pad)
     fig.canvas.draw()  # once, to settle the layout; limits then move labels without drawing
-    for _ in range(4):
+    for _ in range(12):  # until the limits hold every label
         _place(fig, ax, texts, islands)
         if not _widen(fig, ax, texts):
             break
