@@ -49,6 +49,7 @@ class ObjectRules:
     trim_words: frozenset[str]
     data_words: re.Pattern[str]
     max_words: int = 30
+    max_chars: int = 2000
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -94,6 +95,7 @@ def load_object_rules(raw: Mapping[str, Any] | None = None) -> ObjectRules:
         trim_words=frozenset(str(w).lower() for w in raw.get("trim_words", ())),
         data_words=rx([rf"\b{w}\b" for w in raw.get("data_words", ())]),
         max_words=int(raw.get("max_words", 30)),
+        max_chars=int(raw.get("max_chars", 2000)),
     )
 
 
@@ -202,7 +204,10 @@ def _candidates(quote: str, rules: ObjectRules) -> list[tuple[int, int, int, int
     """(match start, object start, clause end, object end, pattern index) of every object
     the patterns find. Each may end at the end of its match or at any clause break inside
     it; from there an object after an evidence word or a verb ends before its last main
-    verb (:func:`_main_verbs`), and a subject must hold none."""
+    verb (:func:`_main_verbs`), and a subject must hold none. Only the first ``max_chars``
+    characters are read: the search grows with the square of the length, and a longer
+    "sentence" is a table or a page run together, not a statement."""
+    quote = quote[: rules.max_chars]
     out = []
     for which, (pattern, subject) in enumerate(
         [(p, False) for p in rules.patterns] + [(p, True) for p in rules.subjects]

@@ -21,7 +21,7 @@ with the sentence encoder (``benchmarks/statement_labels.py``; benchmarks/statem
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -85,16 +85,21 @@ def _chained(c: Chain, at: Callable[[str], list[int]]) -> bool:
     """Whether a word of each list of ``c.steps`` comes in turn, each within its distance of
     a word of the step before (walking the positions each step can reach; ``at`` gives a
     list's positions)."""
-    reach = at(c.steps[0])
+    reach = sorted(at(c.steps[0]))
     for name, within in zip(c.steps[1:], c.within, strict=True):
         if not reach:
             return False
-        reach = [
-            t
-            for t in at(name)
-            if any(t - f > 0 and (within <= 0 or t - f <= within) for f in reach)
-        ]
+        reach = [t for t in sorted(at(name)) if _after(reach, t, within)]
     return bool(reach)
+
+
+def _after(sorted_from: list[int], t: int, within: int) -> bool:
+    """Whether a position of ``sorted_from`` lies before ``t``, at most ``within`` words
+    before it (``within <= 0``: anywhere before)."""
+    if within <= 0:
+        return sorted_from[0] < t
+    i = bisect_left(sorted_from, t - within)
+    return i < len(sorted_from) and sorted_from[i] < t
 
 
 def sentence_features(text: str, analysis: Analysis) -> dict[str, float]:

@@ -228,3 +228,10 @@ def test_the_gold_objects_are_spans_of_their_sentences_split_by_document() -> No
     assert all(h in ({"dev"}, {"test"}) for h in halves.values())  # a document in one half
     assert {h for hs in halves.values() for h in hs} == {"dev", "test"}
     assert sum(item["object"] is not None for item in items) >= 100
+
+
+def test_only_the_first_max_chars_of_a_statement_are_read() -> None:
+    sentence = "A table run together " * 3 + "with little research on flood insurance."
+    assert [o.text for o in find_objects(sentence, RULES)] == ["flood insurance"]
+    assert find_objects(sentence, replace(RULES, max_chars=40)) == ()
+    assert load_object_rules({"max_chars": 123}).max_chars == 123

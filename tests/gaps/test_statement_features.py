@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from litreview.gaps.cues import Cues, load_cues
-from litreview.gaps.statement_features import analyse, sentence_features
+from litreview.gaps.cues import Chain, Cues, load_cues
+from litreview.gaps.statement_features import _chained, analyse, sentence_features
 
 CUES = """
 lexicon:
@@ -51,3 +53,25 @@ def test_chain_features_carry_their_value_and_chain_lists_give_none(cues: Cues) 
     assert feats["chain:topic_fault"] == 4.0
     assert "chain:topic_is_called" not in feats
     assert {k for k in feats if k.startswith(("lex:", "pair:"))} == {"lex:topic"}
+
+
+def _chained_by_definition(steps: list[list[int]], within: list[int]) -> bool:
+    reach = steps[0]
+    for later, w in zip(steps[1:], within, strict=True):
+        reach = [t for t in later if any(t - f > 0 and (w <= 0 or t - f <= w) for f in reach)]
+    return bool(reach)
+
+
+@given(
+    st.lists(st.lists(st.integers(0, 40), max_size=8), min_size=2, max_size=4).flatmap(
+        lambda steps: st.tuples(
+            st.just(steps),
+            st.lists(st.integers(-1, 6), min_size=len(steps) - 1, max_size=len(steps) - 1),
+        )
+    )
+)
+def test_a_chain_fires_exactly_when_its_definition_says(case: tuple) -> None:
+    steps, within = case
+    chain = Chain(id="c", steps=tuple(f"s{i}" for i in range(len(steps))), within=tuple(within))
+    positions = {f"s{i}": p for i, p in enumerate(steps)}
+    assert _chained(chain, positions.__getitem__) == _chained_by_definition(steps, within)
