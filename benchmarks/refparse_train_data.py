@@ -27,6 +27,7 @@ DATA = HERE / "refparse_data"
 BENCH = ROOT.parent / "shared" / "benchmarks" / "refparse"
 SYNTH_TRAIN = HERE / "out" / "synth_train.jsonl"
 SYNTH_NOTES = HERE / "out" / "synth_notes.jsonl"
+SYNTH_REPORTS = HERE / "out" / "synth_reports.jsonl"
 
 
 def load(path: Path) -> list[dict]:
@@ -104,10 +105,12 @@ def training_records(
     core: bool = True,
     n_notes: int = 0,
     n_links: int = 0,
+    n_reports: int = 0,
 ) -> list[dict]:
     """AnyStyle core, ``n_grobid`` GROBID, ``n_synth`` synthetic records, ``n_notes``
-    synthetic footnotes of note styles (seeded samples) and ``n_links`` link-only
-    references (:func:`link_only_records`), without any whose text is in ``held_out``."""
+    synthetic footnotes of note styles (seeded samples), ``n_links`` link-only
+    references (:func:`link_only_records`) and ``n_reports`` renderings of agency reports
+    (:func:`oversample`), without any whose text is in ``held_out``."""
     rng = random.Random(seed)
     grobid = load(DATA / "grobid.jsonl")
     synth = load(SYNTH_TRAIN) if n_synth else []
@@ -117,8 +120,16 @@ def training_records(
     out += rng.sample(synth, min(n_synth, len(synth)))
     out += rng.sample(notes, min(n_notes, len(notes)))
     out += link_only_records(n_links, seed)
+    if n_reports:
+        out += oversample(load(SYNTH_REPORTS), n_reports, seed)
     skip = set(held_out)
     return [r for r in out if r["raw"] not in skip]
+
+
+def oversample(pool: list[dict], n: int, seed: int) -> list[dict]:
+    """``n`` distinct records of ``pool`` (all of it when it holds fewer), a sample seeded
+    apart from the other sources' so that adding them leaves those draws as they were."""
+    return random.Random(f"reports-{seed}").sample(pool, min(n, len(pool)))
 
 
 _LINK_FORMS = (

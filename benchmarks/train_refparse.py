@@ -20,7 +20,9 @@ training folds; nothing whose text is in gold, grey or the synthetic held-out se
    (``bench_refparse.py --ablation`` prints the table). ``--seed`` draws other samples of
    the same sources (how much the figures move from one equal model to the next),
    ``--exclude`` leaves feature groups out of every row, and ``--punct``/``--punct-fields``
-   add training variants with punctuation dropped (``refparse_data/PUNCTUATION.md``).
+   add training variants with punctuation dropped (``refparse_data/PUNCTUATION.md``),
+   ``--reports`` renderings of agency reports with their numbers
+   (``refparse_data/REPORT_NUMBERS.md``).
 """
 
 from __future__ import annotations
@@ -70,7 +72,7 @@ ABLATIONS = {
     "run features": {"exclude": ["runs"]},
     "lead body features": {"exclude": ["bodies"]},
     "neighbour features": {"exclude": ["neighbours"]},
-    "synthetic data": {"n_synth": 0, "n_notes": 0},
+    "synthetic data": {"n_synth": 0, "n_notes": 0, "n_reports": 0},
     "GROBID data": {"n_grobid": 0},
     "AnyStyle core data": {"core": False},
 }
@@ -165,7 +167,13 @@ def ablation(gold: list[dict], args: argparse.Namespace) -> dict:
     for combo in [r for r in args.rows or [] if "+" in r]:
         rows[combo] = _merged([ABLATIONS[k.strip()] for k in combo.split("+")])
     for name, change in {"(all components)": {}, **rows}.items():
-        opts = {"n_grobid": args.grobid, "n_synth": args.synth, "n_notes": args.notes, **change}
+        opts = {
+            "n_grobid": args.grobid,
+            "n_synth": args.synth,
+            "n_notes": args.notes,
+            "n_reports": args.reports,
+            **change,
+        }
         exclude = [*opts.pop("exclude", []), *args.exclude]
         base = training_records(seed=args.seed, held_out=held, **opts)
         if not type_model.exists():
@@ -191,6 +199,12 @@ def main() -> int:
     ap.add_argument("--synth", type=int, default=12000, help="synthetic records used")
     ap.add_argument("--notes", type=int, default=4000, help="synthetic footnotes used")
     ap.add_argument("--links", type=int, default=300, help="link-only references used")
+    ap.add_argument(
+        "--reports",
+        type=int,
+        default=0,
+        help="renderings of agency reports added (refparse_synth.py --reports)",
+    )
     ap.add_argument(
         "--punct",
         type=float,
@@ -224,6 +238,7 @@ def main() -> int:
         n_synth=args.synth,
         n_notes=args.notes,
         n_links=args.links,
+        n_reports=args.reports,
         seed=args.seed,
         held_out=held,
     )

@@ -1,14 +1,21 @@
-"""Training-data variants of the reference parser: punctuation dropped, labels kept."""
+"""Training data of the reference parser: punctuation dropped (labels kept), agency reports
+oversampled."""
 
 from __future__ import annotations
 
+import json
 import random
 import sys
+from pathlib import Path
+
+import pytest
 
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from refparse_train_data import punct_variant  # type: ignore[import-not-found]
+import refparse_train_data  # type: ignore[import-not-found]
+from refparse_synth import agency_reports  # type: ignore[import-not-found]
+from refparse_train_data import oversample, punct_variant  # type: ignore[import-not-found]
 
 sys.path.remove(str(ROOT / "benchmarks"))
 
@@ -39,3 +46,44 @@ def test_fields_limit_the_drops() -> None:
 
 def test_nothing_to_drop_gives_none() -> None:
     assert punct_variant(["J.", "Smith"], ["author", "author"], random.Random(1)) is None
+
+
+def _report(ident: str, **fields: object) -> dict:
+    return {"id": ident, "type": "report", "title": f"Title {ident}", **fields}
+
+
+def test_agency_reports_need_a_number_and_an_issuing_body() -> None:
+    records = [
+        _report("a", number="R-1", publisher="Office of Research"),
+        _report("b", number="7", author=[{"literal": "Budget Office"}]),
+        _report("c", publisher="Office of Research"),  # no number
+        _report("d", number="7", author=[{"family": "Lee", "given": "A."}]),  # no body
+        {**_report("e", number="12", publisher="Press"), "type": "article-journal"},
+    ]
+    assert [r["id"] for r in agency_reports(records)] == ["a", "b"]
+
+
+def test_oversample_draws_distinct_records_the_same_way_each_time() -> None:
+    pool = [{"id": str(k), "raw": f"r{k}"} for k in range(50)]
+    seven = oversample(pool, 10, 7)
+    assert len({r["id"] for r in seven}) == 10
+    assert oversample(pool, 10, 7) == seven
+    assert oversample(pool, 10, 8) != seven
+    assert len(oversample(pool, 80, 7)) == 50  # the whole pool, no repeats
+
+
+def test_training_records_add_reports_but_not_held_out_texts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rendered = [
+        {"id": f"s{k}", "raw": f"Office. Title {k}. R-{k}.", "labels": []} for k in (0, 1, 2)
+    ]
+    path = tmp_path / "reports.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rendered), encoding="utf-8")
+    monkeypatch.setattr(refparse_train_data, "SYNTH_REPORTS", path)
+    kw = {"n_grobid": 0, "n_synth": 0, "seed": 7, "core": False}
+    assert refparse_train_data.training_records(held_out=[], **kw) == []
+    added = refparse_train_data.training_records(held_out=[], n_reports=3, **kw)
+    assert sorted(r["id"] for r in added) == ["s0", "s1", "s2"]
+    kept = refparse_train_data.training_records(held_out=[rendered[1]["raw"]], n_reports=3, **kw)
+    assert sorted(r["id"] for r in kept) == ["s0", "s2"]
