@@ -198,16 +198,21 @@ def find_headings(text: str, *, max_length: int = 90) -> list[Heading]:
         md = _MD_HEADING.match(line)
         title = md.group(1) if md else line.strip("*_ ")
         if md or _looks_like_heading(title, max_length):
-            clean = title.strip("*_ ").rstrip(SUPERSCRIPTS + "*_ ")
+            clean = _NOTE_MARK_END.sub("", title.strip("*_ ").rstrip()).rstrip("*_ ")
             out.append(Heading(title=clean, start=para.start, end=para.end))
     return out
+
+
+#: note markers at the end of a line: superscript digits, or bracketed numbers ("[3]", "[4-6]")
+_NOTE_MARK_END = re.compile(rf"(?:[{SUPERSCRIPTS}]+|\[\d+(?:[,–-]\s?\d+)*\])+$")
 
 
 def _looks_like_heading(line: str, max_length: int) -> bool:
     """A short capitalised line without a sentence ending or a footnote/list marker."""
     if not line or len(line) > max_length or not line[0].isupper():
         return False
-    if line[0] in SUPERSCRIPTS or line.endswith((".", ",", ";", ":", "?")):
+    said = _NOTE_MARK_END.sub("", line)  # "A sentence.¹" ends like a sentence all the same
+    if line[0] in SUPERSCRIPTS or said.endswith((".", ",", ";", ":", "?")):
         return False
     if re.match(r"^(?:\d+[.)]|[-*•])\s", line) or "http" in line or "@" in line:
         return False
