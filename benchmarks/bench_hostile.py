@@ -2,14 +2,14 @@
 
     python3 benchmarks/bench_hostile.py [--examples 2000] [--timeout 120] [--only cases|fuzz]
 
-**Cases.** Each hostile case (a string bomb, a zip-bomb DOCX, deep JSON, a 5,000-digit
-year, a 2 MB CSV cell, a 128 KiB sentence, NUL bytes, an unclosed quote, /dev/zero and a FIFO
-in documents.csv, a 3,000-word synonym, bad XML, an encrypted PDF, a file as ``--review``,
-a folder as ``-o``, a typo as ``--review``, injected citekeys and TeX, 9 MB files of one
-token) runs as ``litreview`` commands in a fresh process each, in a throwaway review; the
-peak memory of each process is its own (``os.wait4``'s ``ru_maxrss``). An outcome is
-*ok* (exit 0, or exit 2 with a one-line error), *traceback*, *hang* (over ``--timeout``
-seconds) or *over-memory* (over 1 GB; every input here is under 10 MB).
+**Cases.** Each hostile case (a string bomb, a zip-bomb DOCX, deep JSON, a 5,000-digit year,
+a 2 MB CSV cell, a 128 KiB sentence, a 512 KiB gap statement, NUL bytes, an unclosed quote,
+/dev/zero and a FIFO in documents.csv, a 3,000-word synonym, bad XML, an encrypted PDF, a
+file as ``--review``, a folder as ``-o``, a typo as ``--review``, injected citekeys and TeX,
+9 MB files of one token) runs as ``litreview`` commands in a fresh process each, in a
+throwaway review; the peak memory of each process is its own (``os.wait4``'s ``ru_maxrss``).
+An outcome is *ok* (exit 0, or exit 2 with a one-line error), *traceback*, *hang* (over
+``--timeout`` seconds) or *over-memory* (over 1 GB; every input here is under 10 MB).
 
 **Fuzz.** Every target of ``tests/hostile/fuzz_targets.py`` (each reader: BibTeX, RIS,
 CSL-JSON, CSV, the search exports, documents .txt/.md/.docx, taxonomy and curation YAML,
@@ -107,6 +107,16 @@ def _long_sentence_doc(chars: int) -> bytes:
     )
 
 
+def _long_gap_doc(chars: int) -> bytes:
+    """One sentence that says, again and again, that evidence is missing: it is read as a gap
+    statement, so the gap objects and chain features run on all of it."""
+    words = "little research exists on the data of farms and the data are unreliable so " * (
+        chars // 77
+    )
+    note = "[^1]: Jane Roe, *On Wheat* (2001).\n"
+    return f"# A report\n\nSo {words}studies are needed.[^1]\n\n{note}".encode()
+
+
 def cases() -> list[Case]:
     """Every hostile case of the issue, and 9 MB files of one token."""
     nine = "9" * 5000
@@ -145,6 +155,11 @@ def cases() -> list[Case]:
                 ("tag", "--review", "{r}"),
                 ("report", "--review", "{r}"),
             ),
+        ),
+        Case(
+            "512 KiB gap sentence, then report",
+            {"gap.md": _long_gap_doc(520_000)},
+            (("ingest", "{f}", "--review", "{r}"), ("report", "--review", "{r}")),
         ),
         Case("NUL in bib", {"n.bib": b"@misc{k, title={A\x00B}}\n"}, (v, imp)),
         Case("NUL in ris", {"n.ris": b"TY  - BOOK\nTI  - A\x00B\nER  - \n"}, (v, imp)),
