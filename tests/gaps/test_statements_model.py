@@ -15,6 +15,7 @@ from litreview.gaps.cues import default_cues
 from litreview.gaps.statement_data import KINDS, load_labels
 from litreview.gaps.statement_features import analyse, sentence_features
 from litreview.gaps.statement_model import default_model, fit_model, load_model, model_bytes, score
+from litreview.gaps.statement_scope import read_sentences
 from tests.conftest import DATA, ROOT
 
 LABELS = sorted((ROOT / "benchmarks" / "statements" / "labels").glob("*.yaml"))
@@ -27,6 +28,7 @@ TRAINING = (
     "statement_embeddings.py",
     "make_word_vectors.py",
     "statement_labels.py",
+    "statement_encoder_oof.py",
 )
 
 
@@ -111,3 +113,20 @@ def test_training_is_deterministic_and_the_model_round_trips() -> None:
     assert back.fingerprint == "f"
     assert np.allclose(score(back, feats).gap, score(a, feats).gap, atol=1e-6)
     assert score(back, feats).kind == score(a, feats).kind
+
+
+def test_the_encoder_scores_cover_every_training_document_sentence_by_sentence() -> None:
+    """``benchmarks/statements/encoder_oof.npz`` (what ``statement_labels.py`` blends) holds
+    one score per read sentence of every training document and nothing else: a document
+    labelled since is scored by ``statement_encoder_oof.py`` before it is trained on."""
+    with np.load(ROOT / "benchmarks" / "statements" / "encoder_oof.npz") as z:
+        by_doc = {k: z[k] for k in z.files if k != "unseen"}
+        unseen = set(z["unseen"].tolist())
+    cues = default_cues()
+    docs = [d for f in [*LABELS, DATA / "statement_check.yaml"] for d in load_labels(f, ROOT)]
+    assert set(by_doc) == {d.doc_id for d in docs}
+    assert unseen <= set(by_doc)
+    for d in docs:
+        read = sum(not s.excluded for s in read_sentences(d.text, cues))
+        assert len(by_doc[d.doc_id]) == read, d.doc_id
+        assert ((by_doc[d.doc_id] >= 0) & (by_doc[d.doc_id] <= 1)).all()
