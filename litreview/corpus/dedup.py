@@ -30,7 +30,7 @@ from litreview.corpus._dedup_index import (
     doi_conflict,
 )
 from litreview.corpus.guards import shared_urls
-from litreview.corpus.identity import citekey_base, make_citekey
+from litreview.corpus.identity import Citekeys, citekey_base, make_citekey
 from litreview.corpus.merging import (
     conflict_problems,
     conflict_summary,
@@ -156,6 +156,7 @@ def _fold(
     key_map: dict[str, str] = {}
     merges: list[Merge] = []
     conflicts: list[Problem] = []
+    taken = Citekeys(works)  # the keys of ``works``, kept in step as works are added
     for w, ident in _content_order(incoming):  # the records, with their identifiers
         found_by = index.candidates(ident)
         if w.key in works and _same_record(ident, index.ident[w.key]):
@@ -164,7 +165,7 @@ def _fold(
         # have their own, or join a work)
         proposed = ""
         if kept_apart:
-            proposed = _proposed_key(w, works)
+            proposed = _proposed_key(w, taken)
             names = {w.key, proposed} - {""}
             allowed = (
                 c for c in found_by if all(frozenset((c.key, n)) not in kept_apart for n in names)
@@ -173,8 +174,9 @@ def _fold(
         else:
             match = found_by[0] if found_by else None
         if match is None:
-            proposed = proposed or _proposed_key(w, works)
+            proposed = proposed or _proposed_key(w, taken)
             works[proposed] = w if w.key == proposed else w.with_key(proposed)
+            taken.add(proposed)
             index.add(proposed, ident)
             if w.key:
                 key_map[w.key] = proposed
@@ -194,7 +196,7 @@ def _fold(
             merges.append(
                 Merge(
                     kept=kept,
-                    merged=w.key or proposed or _proposed_key(w, works),
+                    merged=w.key or proposed or _proposed_key(w, taken),
                     reason=match.reason,
                     score=match.score,
                     conflicts=conflict_summary(differ),
@@ -205,9 +207,10 @@ def _fold(
     return _Folded(key_map=key_map, merges=merges, conflicts=conflicts)
 
 
-def _proposed_key(w: Work, works: dict[str, Work]) -> str:
-    """The key of ``w`` as a new work of ``works``: its own when free, else one made."""
-    return w.key if w.key and w.key not in works else make_citekey(w, works.keys())
+def _proposed_key(w: Work, taken: Citekeys) -> str:
+    """The key of ``w`` as a new work beside the keys ``taken``: its own when free, else one
+    made."""
+    return w.key if w.key and w.key not in taken else make_citekey(w, taken)
 
 
 def _own_work(w: Work, kept: str) -> bool:

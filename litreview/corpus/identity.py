@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 
 from litreview.core.model import Person, Work
@@ -17,6 +17,7 @@ from litreview.formats._search import IDENTIFIERS
 
 __all__ = [
     "STOP_WORDS",
+    "Citekeys",
     "first_author_key",
     "make_citekey",
     "normalise_doi",
@@ -233,21 +234,34 @@ def url_year(url: str) -> str:
     return next((seg for seg in path.split("/") if _YEAR_SEGMENT.match(seg)), "")
 
 
+class Citekeys(set[str]):
+    """The citekeys taken so far, for :func:`make_citekey` to add to one by one: it also
+    remembers, per key base, how many suffixes it has found taken, so making the n-th key
+    of one base (a document of anonymous notes: ``anon``, ``anona``, ... ``anonzz``) tries
+    one suffix rather than n, and a run of many keys stays linear. Keys are only ever added
+    (a key removed would be given again only after the suffixes past it)."""
+
+    def __init__(self, keys: Iterable[str] = ()) -> None:
+        super().__init__(keys)
+        self.tried: dict[str, int] = {}
+
+
 def make_citekey(work: Work, taken: Collection[str]) -> str:
     """A new citekey for ``work`` not in ``taken``: ``smith2012drugs``, then ``...a``, ``...b``.
 
     Derived from the work's content only, so the same work gets the same key on every run
-    (given the same keys already taken).
+    (given the same keys already taken). With ``taken`` a :class:`Citekeys`, the suffixes
+    known taken are skipped (the key is the same).
     """
     base = citekey_base(work)
     if base not in taken:
         return base
-    n = 0
-    while True:
-        suffix = _alpha_suffix(n)
-        if base + suffix not in taken:
-            return base + suffix
+    memo = taken.tried if isinstance(taken, Citekeys) else {}
+    n = memo.get(base, 0)
+    while base + _alpha_suffix(n) in taken:
         n += 1
+    memo[base] = n
+    return base + _alpha_suffix(n)
 
 
 def _alpha_suffix(n: int) -> str:

@@ -23,7 +23,7 @@ from typing import Any
 from litreview.core.errors import Problem
 from litreview.core.model import Citation, Document, Merge, Work, replace
 from litreview.corpus.dedup import merge_into
-from litreview.corpus.identity import make_citekey
+from litreview.corpus.identity import Citekeys, make_citekey
 from litreview.corpus.ingest_papers import empty_work, inline_rows, paper_rows
 from litreview.corpus.ingest_works import (
     document_work,
@@ -147,7 +147,7 @@ def scan_document(
     known = known or {}
     full = scan_text(src.text, src.path)
     scan, refs = full.notes, list(full.rows)
-    used = set(taken)
+    used = Citekeys(taken)
     meta = _stated(document_metadata(src.text), src)
     doc_work = document_work(meta)
     doc_work = replace(doc_work, key=known.get("") or make_citekey(doc_work, used))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from litreview.core.model import Person, Work
 from litreview.corpus.identity import (
+    Citekeys,
     fold,
     make_citekey,
     normalise_doi,
@@ -81,6 +83,39 @@ def test_citekey_suffixes_on_clash() -> None:
     assert make_citekey(w, {"khan2010crime", "khan2010crimea"}) == "khan2010crimeb"
     taken = {"khan2010crime"} | {"khan2010crime" + chr(97 + i) for i in range(26)}
     assert make_citekey(w, taken) == "khan2010crimeaa"
+
+
+@given(
+    st.lists(st.sampled_from(["", "Khan", "Lima"]), max_size=60),
+    st.sets(st.sampled_from(["anon", "anona", "anonc", "khan", "khanb", "lima"])),
+)
+def test_citekeys_remember_the_suffixes_taken_and_give_the_same_keys(
+    authors: list[str], held: set[str]
+) -> None:
+    """Keys made one by one into a Citekeys are those a plain set gives: the smallest free
+    suffix, whatever keys were held before (with gaps among them)."""
+    plain, fast = set(held), Citekeys(held)
+    for name in authors:
+        work = Work(key="", authors=(Person(family=name),) if name else ())
+        a, b = make_citekey(work, plain), make_citekey(work, fast)
+        assert a == b and a not in plain
+        plain.add(a)
+        fast.add(b)
+
+
+def test_many_keys_of_one_base_try_one_suffix_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ten thousand anonymous works: the n-th key tries one suffix, not n (the suffix
+    function is called about once a key, not 50 million times)."""
+    from litreview.corpus import identity
+
+    calls = []
+    real = identity._alpha_suffix
+    monkeypatch.setattr(identity, "_alpha_suffix", lambda n: calls.append(n) or real(n))
+    taken = Citekeys()
+    for _ in range(10_000):
+        taken.add(make_citekey(Work(key=""), taken))
+    assert len(taken) == 10_000
+    assert len(calls) < 3 * 10_000
 
 
 def test_other_scripts_kept() -> None:
