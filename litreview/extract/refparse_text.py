@@ -11,6 +11,7 @@ follows it is another work.
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -29,8 +30,8 @@ _QUOTED_ITALIC = re.compile(rf"([{_QUOTE_CHARS}])[*_]+([^*_]+?)[*_]+([{_QUOTE_CH
 _ITALIC = re.compile(r"(?<![\w*])([*_])+(?=\S)([^*_]+?)(?<=\S)\1+(?![\w*])")
 _ITALIC_JOIN = re.compile(r"([*_])\s+\1")  # "_first line_ _second line_": one italic run
 _SPACED_DASH = re.compile(r"(\d)\s+[-–—]\s+(\d)")
-_MD_ESCAPE = re.compile(r"\\([()\[\]*_#.\-!\\])")
-_ESCAPABLE = "()[]*_#.-!\\"
+_ESCAPABLE = string.punctuation  # what a backslash may escape in Markdown (CommonMark)
+_MD_ESCAPE = re.compile(rf"\\([{re.escape(_ESCAPABLE)}])")
 _HIDE = {ch: chr(0xE000 + k) for k, ch in enumerate(_ESCAPABLE)}
 _SHOW = str.maketrans({v: k for k, v in _HIDE.items()})
 _QUOTED_SPAN = re.compile(r"“[^“”]+”|‘[^‘]+?’(?![A-Za-z])|\"[^\"]+\"")

@@ -27,6 +27,10 @@ def test_italic_runs_across_lines_are_one_title_and_links_inside_give_the_url() 
 
 def test_backslash_escapes_are_plain_characters() -> None:
     assert preprocess(r"Body \(ACR\), [Title \(Draft\)](#).") == "Body (ACR), “Title (Draft)”."
+    # pandoc's Markdown writer escapes these too; a reader sees the characters
+    assert preprocess(r"A, 'Interview \| Site', \<https://e.org/x\>, a\&b.") == (
+        "A, 'Interview | Site', <https://e.org/x>, a&b."
+    )
 
 
 def test_signal_is_dropped() -> None:
