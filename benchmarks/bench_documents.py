@@ -10,7 +10,8 @@ document in each format:
 * ``pdf`` - the original PDF where the set has one (real page-foot notes), else the Markdown
   rendered by pandoc and pdfLaTeX (real page-foot notes);
 * ``docx`` - rendered by pandoc (real Word footnotes);
-* ``txt`` - pandoc's plain text, notes as an endnote list.
+* ``txt`` - pandoc's plain text, notes as an endnote list;
+* ``html`` - pandoc's HTML5 page, notes linked within it (a footnotes section).
 
 For the renderings, the notes of the GAO Markdown are first turned into real Markdown
 footnotes (:mod:`documents_render`). Prints one table per document and format, one per
@@ -18,7 +19,7 @@ citation style and one per format (recall and precision of notes and of referenc
 entries, works per note right, in-text citations linked right, silently dropped citations),
 then the speed: notes per second on text, pages per second on PDF.
 
-    python3 benchmarks/bench_documents.py [--formats md,pdf,docx,txt] [--show-wrong]
+    python3 benchmarks/bench_documents.py [--formats md,pdf,docx,txt,html] [--show-wrong]
                                           [--off WEIGHT,...] [--off-sources KIND,...]
 
 ``--off`` sets weights of :data:`litreview.extract.note_starts.WEIGHTS` to 0 (``marker``,
@@ -44,7 +45,7 @@ from documents_score import GOLD_DIR, Score, load_gold, score, works_per_note
 from litreview.extract.document import scan_text
 from litreview.formats.documents import read_document
 
-FORMATS = ("md", "pdf", "docx", "txt")
+FORMATS = ("md", "pdf", "docx", "txt", "html")
 
 
 def _ratio(a: int, b: int) -> str:
@@ -107,7 +108,7 @@ def main() -> None:
                 if fmt == "pdf":
                     timing["pdf_pages"] += _pages(path)
                     timing["pdf_s"] += t_read + t_scan
-                elif fmt in ("md", "txt"):
+                elif fmt in ("md", "txt", "html"):
                     timing["text_notes"] += len(scan.notes.footnotes) + len(scan.entries)
                     timing["text_s"] += t_scan
                 renumbered = fmt != "md" and path.parent != GOLD_DIR / "docs"

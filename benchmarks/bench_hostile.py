@@ -117,6 +117,15 @@ def _long_gap_doc(chars: int) -> bytes:
     return f"# A report\n\nSo {words}studies are needed.[^1]\n\n{note}".encode()
 
 
+def _note_links_page(size: int) -> bytes:
+    """Links to the page's own list items, the shape of a note reference, some 9 MB of them,
+    each item linking back (a page of notes with nothing else)."""
+    n = size // 90
+    refs = "".join(f'<a href="#n{i}"><sup>{i}</sup></a>' for i in range(n // 2))
+    items = "".join(f'<li id="n{i}"><a href="#r{i}">^</a> W{i}.</li>' for i in range(n // 2))
+    return f"<p>{refs}</p><ol>{items}</ol>".encode()
+
+
 def cases() -> list[Case]:
     """Every hostile case of the issue, and 9 MB files of one token."""
     nine = "9" * 5000
@@ -248,6 +257,26 @@ def cases() -> list[Case]:
             "9 MB one-sentence document",
             {"one.md": _long_sentence_doc(MB9)},
             (("validate", "{f}"),),
+        ),
+        Case(
+            "HTML nested 1,000,000 deep",
+            {"deep.html": b"<div>" * 1_000_000 + b"<p>Deep.</p>"},
+            (v, ("ingest", "{f}", "--review", "{r}")),
+        ),
+        Case(
+            "9 MB HTML of note links",
+            {"links.html": _note_links_page(MB9)},
+            (v, ("ingest", "{f}", "--review", "{r}")),
+        ),
+        Case(
+            "reference of 200,000 digits",
+            {"digits.txt": b"Roe, J. (2001) " + b"7" * 200_000 + b".\n"},
+            (("parse", "{f}"),),
+        ),
+        Case(
+            "HTML in a charset Python lacks, with NUL",
+            {"odd.html": b'<meta charset="x-unknown"><p>a\x00b</p>'},
+            (v, ("ingest", "{f}", "--review", "{r}")),
         ),
     ]
     return out

@@ -1,4 +1,5 @@
-"""Rendering of the development set's Markdown documents with pandoc: DOCX, PDF, plain text.
+"""Rendering of the development set's Markdown documents with pandoc: DOCX, PDF, plain text,
+HTML.
 
 The journal articles are rendered as they are (their reference list kept one entry a
 paragraph, numbers written out so the renderers do not turn them into list numbering). The
@@ -13,7 +14,9 @@ the next note). Page furniture (``Page 14 ...``) is dropped.
 * DOCX: ``pandoc -o x.docx`` (real Word footnotes in ``word/footnotes.xml``);
 * PDF: ``pandoc -t latex`` with a small template (:data:`LATEX`), then ``pdflatex`` (real
   page-foot notes); needs pdfLaTeX and the lmodern fonts (Debian ``lmodern``);
-* txt: ``pandoc -t plain --wrap=none`` (the notes as an endnote list ``[n] text``).
+* txt: ``pandoc -t plain --wrap=none`` (the notes as an endnote list ``[n] text``);
+* HTML: ``pandoc -t html5 --standalone`` (notes linked within the page: ``<a
+  href="#fn1">`` references, a ``<section class="footnotes">`` list, back-links).
 
 A format whose tool is missing is skipped with a line on stderr.
 """
@@ -81,6 +84,10 @@ def _render(src: Path, fmt: str) -> Path | None:
     if fmt == "docx":
         out = src.with_suffix(".docx")
         subprocess.run([*base, "-o", str(out)], check=True)
+        return out
+    if fmt == "html":
+        out = src.with_suffix(".html")
+        subprocess.run([*base, "-t", "html5", "--standalone", "-o", str(out)], check=True)
         return out
     if fmt == "txt":
         out = src.with_suffix(".txt")

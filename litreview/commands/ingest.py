@@ -21,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "docs",
         nargs="+",
         metavar="DOC",
-        help="documents to ingest (.txt, .md; .pdf and .docx with extras)",
+        help="documents to ingest (.txt, .md, .html; .pdf and .docx with extras)",
     )
     add_review(parser)
 

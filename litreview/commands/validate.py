@@ -1,7 +1,7 @@
 """``litreview validate FILE``: every problem of a bibliography file or a document, with its line.
 
 A bibliography (bib, ris, csl-json, csv, a database export) is read as ``import`` reads it; a
-document (pdf, docx, md, or text that is not a bibliography) is scanned as ``ingest`` scans
+document (pdf, docx, html, md, or text that is not a bibliography) is scanned as ``ingest`` scans
 it. Nothing is written anywhere.
 """
 
@@ -17,7 +17,7 @@ from litreview.pipeline.ingest import check_document, is_document
 LOCK = "none"  # reads no review
 HELP = (
     "check a bibliography file (bib, ris, csl-json, csv or a database export) or a document "
-    "(pdf, docx, md, txt) and list every problem with its line"
+    "(pdf, docx, html, md, txt) and list every problem with its line"
 )
 
 

@@ -1,4 +1,4 @@
-"""Read a document's text: plain text and Markdown; PDF and DOCX through optional extras.
+"""Read a document's text: plain text, Markdown and HTML; PDF and DOCX through optional extras.
 
 The string returned is "the text as read": every offset litreview stores for a document
 (citations' context, tags' evidence, gap statements) indexes it. Reading is deterministic, so
@@ -11,8 +11,13 @@ reading the same file again gives the same string.
   written ``[^N]`` where they sit (numbered in the order they appear, as Word shows them);
   the footnotes follow the body as ``[^N]: text`` lines, then the endnotes under an
   ``Endnotes`` heading. Headings are written ``# Title``.
+* HTML (``.html``, ``.htm``, ``.xhtml``) is read as a browser shows it (:mod:`._html_text`):
+  headings as ``# Title``, blocks as paragraphs, notes linked within the page (pandoc's,
+  Wikipedia's, publishers') as ``[^N]`` references and ``[^N]: text`` lines after the body.
+  The page is decoded by the charset it declares (UTF-8 if none).
 * :func:`read_document_meta` also gives what the file says about itself: Markdown front
-  matter (``title``, ``author``, ``date``), PDF metadata, DOCX core properties.
+  matter (``title``, ``author``, ``date``), PDF metadata, DOCX core properties, an HTML
+  page's ``citation_*`` and Dublin Core tags or its ``<title>``.
 
 A file that is a bibliography (BibTeX, RIS, CSL-JSON, CSV) is refused with a one-line error
 that says so and names ``litreview import``.
@@ -20,17 +25,20 @@ that says so and names ``litreview import``.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from litreview.core.errors import InputError
-from litreview.core.files import decode_utf8, read_bytes
+from litreview.core.files import check_nul, decode_utf8, read_bytes
 from litreview.formats._docx_text import docx_footnotes, docx_text
 from litreview.formats._front_matter import front_matter
+from litreview.formats._html_text import html_text
 
 __all__ = [
+    "HTML_SUFFIXES",
     "TEXT_SUFFIXES",
     "DocumentText",
     "docx_footnotes",
@@ -39,6 +47,7 @@ __all__ = [
 ]
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", "")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _BIBLIOGRAPHY_SUFFIXES = {
     ".bib": "a BibTeX bibliography",
     ".bibtex": "a BibTeX bibliography",
@@ -95,6 +104,9 @@ def read_document_meta(path: str | os.PathLike[str]) -> DocumentText:
         doc = _pdf_text(p)
     elif suffix == ".docx":
         doc = _docx(p, data)
+    elif suffix in HTML_SUFFIXES:
+        body, stated = html_text(_html_source(data, str(p)))
+        doc = DocumentText(text=body, stated_by="file properties", **stated)
     else:
         text = _plain_text(data, str(p))
         stated = front_matter(text)
@@ -122,6 +134,32 @@ def _plain_text(data: bytes, path: str) -> str:
     """UTF-8 text (BOM dropped, CRLF kept as read); a NUL byte means a binary file
     (:func:`~litreview.core.files.decode_utf8` says so, with its line)."""
     return decode_utf8(data, path)
+
+
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
+
+
+def _html_source(data: bytes, path: str) -> str:
+    """An HTML page's text: decoded by the charset its first 4 KB declare (``<meta
+    charset>`` or ``http-equiv``), as UTF-8 when they declare none, a UTF-8 alias or one
+    Python does not know; an undecodable byte is a one-line error naming its line."""
+    m = _CHARSET.search(data[:4096])
+    name = m.group(1).decode("ascii").lower() if m else "utf-8"
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        codec = "utf-8"
+    if codec in ("utf-8", "utf-8-sig") or data.startswith(codecs.BOM_UTF8):
+        return decode_utf8(data, path)
+    check_nul(data, path)
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not {name}, as the page declares: byte 0x{data[exc.start]:02x} cannot be decoded",
+            path=path,
+            line=data.count(b"\n", 0, exc.start) + 1,
+        ) from None
 
 
 def _pdf_text(p: Path) -> DocumentText:

@@ -38,7 +38,7 @@ __all__ = [
 
 #: Suffixes that are always documents; ``.txt`` is a document unless its first lines show a
 #: bibliography format (RIS, a database export).
-DOCUMENT_SUFFIXES = frozenset({".pdf", ".docx", ".md", ".markdown"})
+DOCUMENT_SUFFIXES = frozenset({".pdf", ".docx", ".md", ".markdown", ".html", ".htm", ".xhtml"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
