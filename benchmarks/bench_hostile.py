@@ -117,6 +117,27 @@ def _long_gap_doc(chars: int) -> bytes:
     return f"# A report\n\nSo {words}studies are needed.[^1]\n\n{note}".encode()
 
 
+#: Shapes whose 60,000-character runs once made a pattern backtrack (quadratic or worse):
+#: each took over a minute in a note or a reference before 2026-12-03.
+RUNS = ("A", ".", ",", " ", "(", "A. ", "A-", "Ab, ")
+
+
+def _runs_doc() -> bytes:
+    """A document with one note per shape of :data:`RUNS`, the run in the note and in the
+    sentence citing it."""
+    lines, notes = ["# A report", ""], []
+    for i, unit in enumerate(RUNS, 1):
+        run = unit * (60_000 // len(unit))
+        lines.append(f"A claim about {run} here.[^{i}] Little research exists on it.")
+        notes.append(f"[^{i}]: Roe, J. (2001) {run} Title.")
+    return "\n\n".join([*lines, *notes]).encode() + b"\n"
+
+
+def _runs_refs() -> bytes:
+    """One reference a line, each holding a 60,000-character run of a shape of RUNS."""
+    return "".join(f"Roe, J. (2001) {u * (60_000 // len(u))} Title.\n" for u in RUNS).encode()
+
+
 def _note_links_page(size: int) -> bytes:
     """Links to the page's own list items, the shape of a note reference, some 9 MB of them,
     each item linking back (a page of notes with nothing else)."""
@@ -268,6 +289,8 @@ def cases() -> list[Case]:
             {"links.html": _note_links_page(MB9)},
             (v, ("ingest", "{f}", "--review", "{r}")),
         ),
+        Case("60 KB runs of 8 shapes in notes", {"runs.md": _runs_doc()}, (v,)),
+        Case("60 KB runs of 8 shapes, references", {"runs.txt": _runs_refs()}, (("parse", "{f}"),)),
         Case(
             "reference of 200,000 digits",
             {"digits.txt": b"Roe, J. (2001) " + b"7" * 200_000 + b".\n"},

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 __all__ = [
     "LEADIN",
+    "MAX_SHORT",
     "SHORT",
     "SIGNAL",
     "Reference",
@@ -21,6 +22,7 @@ __all__ = [
     "named_earlier",
     "root",
     "same_name_year",
+    "short_match",
 ]
 
 # citation signals: "See", "See also", "See, e.g.,", "Cf.", "Compare", "Cited in" - words
@@ -36,6 +38,15 @@ SHORT = re.compile(
     r"\s*(?:\([^()]*\))?\s*\.?$"
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: Longer than this, a reference is no short form, and the short-form patterns (whose lazy
+#: name and optional spaces backtrack) are not tried: a note of 60,000 spaces stays linear.
+MAX_SHORT = 300
+
+
+def short_match(raw: str) -> re.Match[str] | None:
+    """:data:`SHORT` matched on ``raw`` (``None`` for a reference too long to be a short
+    form)."""
+    return SHORT.match(raw) if len(raw) <= MAX_SHORT else None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -64,6 +75,8 @@ _SHORT_COMMA = re.compile(r"^(?P<name>[^,()]+?),\s*(?P<year>(?:19|20)\d\d)\.?$")
 
 def _short_form(raw: str) -> re.Match[str] | None:
     """``Name (Year)`` or ``Name, Year``: a reference too short to name a work by itself."""
+    if len(raw) > MAX_SHORT:
+        return None
     return SHORT.match(raw) or _SHORT_COMMA.match(raw)
 
 
@@ -134,7 +147,7 @@ def same_name_year(name: str, year: str, earlier: list[Reference]) -> tuple[int,
     """The most recent earlier parsed reference by ``name`` in ``year``."""
     want = _norm(name)
     for r in reversed(earlier):
-        if r.parse and _lead_name(r.raw) == want and year in r.raw and not SHORT.match(r.raw):
+        if r.parse and _lead_name(r.raw) == want and year in r.raw and not short_match(r.raw):
             return (r.footnote, r.position)
     return None
 

@@ -31,12 +31,12 @@ from collections.abc import Sequence
 from litreview.core.errors import Problem
 from litreview.extract.backrefs import (
     LEADIN,
-    SHORT,
     Reference,
     link_short_forms,
     named_earlier,
     root,
     same_name_year,
+    short_match,
 )
 from litreview.extract.footnotes import Footnote
 from litreview.extract.note_parts import Part, citation_parts, explanatory_parts
@@ -133,20 +133,20 @@ def _rows_of(
 
 
 _ASIDE = re.compile(r"(?<=\.)\s+(?=[A-Z])")
+MAX_ASIDE = 400
 
 
 def _url_aside(part: str) -> list[str]:
     """A reference followed by a prose sentence pointing to a URL ("More recent data can be
-    found here: <...>") is two works: the reference, and the URL."""
-    for m in _ASIDE.finditer(part):
-        tail = part[m.end() :]
-        url = _URL.search(tail)
-        if (
-            url
-            and is_prose(tail[: url.start()])
-            and not _URL.search(part[: m.start()])
-            and not has_title(tail[: url.start()])
-        ):
+    found here: <...>") is two works: the reference, and the URL. The aside is one sentence
+    of at most :data:`MAX_ASIDE` characters before the part's first URL, so a part of many
+    sentences costs linear time."""
+    url = _URL.search(part)
+    if url is None:
+        return [part]
+    for m in _ASIDE.finditer(part, max(0, url.start() - MAX_ASIDE - 1), url.start()):
+        aside = part[m.end() : url.start()]
+        if is_prose(aside) and not has_title(aside):
             return [part[: m.start()].strip(), url.group(0).strip("<>").rstrip(".")]
     return [part]
 
@@ -165,7 +165,7 @@ def _citation(n: int, position: int, part: Part, earlier: list[Reference]) -> Re
             source="attribution",
         )
     kind = "url" if _URL_ONLY.match(raw) else "citation"
-    m = SHORT.match(raw)
+    m = short_match(raw)
     if m:
         target = same_name_year(m.group("name"), m.group("year"), earlier)
         if target:

@@ -1,0 +1,76 @@
+"""Patterns of the note and reference readers on long runs of one shape: the answers they
+gave before they were made linear (bounded name words, runs taken whole, starts only where
+a word or a run starts), and none at all on the runs. Their speed is measured by
+``benchmarks/bench_hostile.py`` (60 KB runs of 8 shapes, which each took over a minute)."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.extract.backrefs import MAX_SHORT, short_match
+from litreview.extract.citations import _url_aside
+from litreview.extract.note_text import _NAME_YEAR, short_form_list, split_works
+from litreview.extract.refparse_features import _RANGE
+from litreview.extract.refparse_text import split_related
+
+
+def test_names_before_a_year_start_where_a_word_starts() -> None:
+    found = [m.group("name") for m in _NAME_YEAR.finditer("Cohen R, ben-Avraham D (2003) X")]
+    assert found == ["Avraham D"]  # after a hyphen, as before; "ben" is no name word
+    long_list = "Simeral J. D, Kim S. P, Black M. J, Donoghue J. P, Hochberg L. R (2011) T"
+    assert _NAME_YEAR.search(long_list).start() == 0  # type: ignore[union-attr]
+    assert _NAME_YEAR.search("eLife (2014)") is None  # not from inside a word
+
+
+def test_short_forms_and_cited_in_split_as_before() -> None:
+    assert short_form_list("Butcher 2003, Weitzer 2005, Masenior and Beyrer 2007.") == [
+        "Butcher 2003",
+        "Weitzer 2005",
+        "Masenior and Beyrer 2007",
+    ]
+    assert split_works("Smith, A. Title, cited in Jones, B. Other (2001)") == [
+        "Smith, A. Title",
+        "Jones, B. Other (2001)",
+    ]
+    related = split_related("A. Smith, Title (2001), cited in B. Jones, Book, 2010")
+    assert related[0] == "A. Smith, Title (2001)"
+    assert related[1] is not None and related[1].text == "B. Jones, Book, 2010"
+
+
+def test_a_short_form_is_short() -> None:
+    assert short_match("Smith (2010)") is not None
+    assert short_match("Smith" + " " * MAX_SHORT + "(2010)") is None
+
+
+def test_a_url_aside_is_one_sentence_before_the_url() -> None:
+    part = (
+        "Roe, J., Wheat in the Delta (2001). More recent data on the harvest can be found "
+        "here: https://example.org/harvest."
+    )
+    assert _url_aside(part) == [
+        "Roe, J., Wheat in the Delta (2001).",
+        "https://example.org/harvest",
+    ]
+    assert _url_aside("Roe, J., Wheat. https://example.org/a") == [
+        "Roe, J., Wheat. https://example.org/a"
+    ]
+
+
+@pytest.mark.parametrize("token", ["12-34", "pp.12–34.", "123456789012-3"])
+def test_a_page_range_is_a_range(token: str) -> None:
+    assert _RANGE.search(token)
+
+
+@pytest.mark.parametrize("token", ["2009;6(7):e1000097.", "1-", "a-1", "7" * 20_000 + "."])
+def test_other_tokens_are_no_range(token: str) -> None:
+    assert not _RANGE.search(token)
+
+
+@pytest.mark.parametrize("unit", ["A", ".", ",", " ", "(", "A. ", "A-", "Ab, "])
+def test_runs_of_one_shape_give_no_name_short_form_or_relation(unit: str) -> None:
+    run = unit * (20_000 // len(unit))
+    assert _NAME_YEAR.search(run) is None
+    assert short_form_list(run) == []
+    assert short_match(run) is None
+    assert split_related(f"Roe, J. {run}")[1] is None
+    assert _url_aside(run) == [run]
