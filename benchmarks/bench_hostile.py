@@ -133,6 +133,14 @@ def _runs_doc() -> bytes:
     return "\n\n".join([*lines, *notes]).encode() + b"\n"
 
 
+def _laughs_front_matter() -> bytes:
+    """A Markdown document whose YAML front matter expands to 10^10 values."""
+    lines = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 10)]
+    front = "\n".join([*lines, "title: *a9"])
+    return f"---\n{front}\n---\n\n# A report\n\nText.[^1]\n\n[^1]: Roe (2001).\n".encode()
+
+
 def _runs_refs() -> bytes:
     """One reference a line, each holding a 60,000-character run of a shape of RUNS."""
     return "".join(f"Roe, J. (2001) {u * (60_000 // len(u))} Title.\n" for u in RUNS).encode()
@@ -290,6 +298,11 @@ def cases() -> list[Case]:
             (v, ("ingest", "{f}", "--review", "{r}")),
         ),
         Case("60 KB runs of 8 shapes in notes", {"runs.md": _runs_doc()}, (v,)),
+        Case(
+            "front matter of billion laughs",
+            {"laughs.md": _laughs_front_matter()},
+            (v, ("ingest", "{f}", "--review", "{r}")),
+        ),
         Case("60 KB runs of 8 shapes, references", {"runs.txt": _runs_refs()}, (("parse", "{f}"),)),
         Case(
             "reference of 200,000 digits",

@@ -1,11 +1,15 @@
 """Markdown front matter: the ``title``, ``author`` and ``date`` of a ``---`` YAML block that
-opens a document. The block stays in the text as read (offsets are not moved)."""
+opens a document. The block stays in the text as read (offsets are not moved). A block that
+is not YAML, or whose aliases would expand past any real front matter
+(:mod:`litreview.core.yaml_guard`), states nothing."""
 
 from __future__ import annotations
 
 import re
 
 import yaml
+
+from litreview.core.yaml_guard import expansion_problem
 
 __all__ = ["front_matter"]
 
@@ -18,8 +22,11 @@ def front_matter(text: str) -> dict[str, str]:
     if not m:
         return {}
     try:
+        root = yaml.compose(m.group("yaml"), Loader=yaml.SafeLoader)
+        if root is None or expansion_problem(root):
+            return {}
         data = yaml.safe_load(m.group("yaml"))
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         return {}
     if not isinstance(data, dict):
         return {}
