@@ -15,7 +15,6 @@ from dataclasses import dataclass, replace
 __all__ = [
     "LEADIN",
     "MAX_SHORT",
-    "SHORT",
     "SIGNAL",
     "Reference",
     "link_short_forms",
@@ -33,7 +32,7 @@ SIGNAL = (
 )
 LEADIN = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\s))" + SIGNAL)
 # "Name (Year)", optionally with a remark in brackets: a short form of a fuller reference
-SHORT = re.compile(
+_SHORT = re.compile(
     r"^(?P<name>[^()]+?)\s*,?\s*\((?P<year>(?:19|20)\d\d)[a-z]?\)"
     r"\s*(?:\([^()]*\))?\s*\.?$"
 )
@@ -44,9 +43,9 @@ MAX_SHORT = 300
 
 
 def short_match(raw: str) -> re.Match[str] | None:
-    """:data:`SHORT` matched on ``raw`` (``None`` for a reference too long to be a short
-    form)."""
-    return SHORT.match(raw) if len(raw) <= MAX_SHORT else None
+    """The short form ``Name (Year)`` matched on ``raw`` (``None`` for a reference too long
+    to be a short form: the only way to the pattern, which backtracks on long text)."""
+    return _SHORT.match(raw) if len(raw) <= MAX_SHORT else None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -77,7 +76,7 @@ def _short_form(raw: str) -> re.Match[str] | None:
     """``Name (Year)`` or ``Name, Year``: a reference too short to name a work by itself."""
     if len(raw) > MAX_SHORT:
         return None
-    return SHORT.match(raw) or _SHORT_COMMA.match(raw)
+    return _SHORT.match(raw) or _SHORT_COMMA.match(raw)
 
 
 def _acronym(name: str) -> str:
