@@ -72,16 +72,24 @@ def scan_text(text: str, path: str = "<string>") -> DocumentScan:
     )
 
 
-_NO_TEXT = re.compile(r"^footnote marker (\d+) has no footnote text$")
+_CITATION_LIKE = re.compile(
+    r"^footnote marker (\d+) (?:has no footnote text|jumps back \(after \d+\))$"
+)
 
 
 def _note_problems(notes: FootnoteScan, entries: list[RefEntry]) -> list[Problem]:
-    """The note finder's problems, less "marker without text" where the document has a
-    numbered reference list: there a marker is a numeric citation, reported (when its entry
-    is missing) as a citation."""
+    """The note finder's problems, less those of markers that are numeric citations: where
+    the document has a numbered reference list, a marker with no note of its number cites an
+    entry, so it has no note text by design and its number may go back to an entry cited
+    before (a missing entry is reported as a citation)."""
     if not any(e.label is not None for e in entries):
         return list(notes.problems)
-    return [p for p in notes.problems if not _NO_TEXT.match(p.message)]
+    noted = {n.number for n in notes.footnotes}
+    return [
+        p
+        for p in notes.problems
+        if not ((m := _CITATION_LIKE.match(p.message)) and int(m.group(1)) not in noted)
+    ]
 
 
 def _resolve_short_forms(rows: list[Reference], entries: list[RefEntry]) -> list[Reference]:

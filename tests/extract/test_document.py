@@ -28,6 +28,36 @@ def test_numeric_paper() -> None:
     assert not [p for p in scan.problems if "footnote marker" in p.message]
 
 
+def test_numeric_citations_that_go_back_are_not_footnote_problems() -> None:
+    """In a numbered-reference document a bracketed number cites an entry: citing [1] again
+    after [3] is how such papers read, not a note numbered out of order."""
+    text = (
+        "Intro\n\nA finding [1], [2] and another [3]. Back to the second [2].\n\n"
+        "Later [3] and [2].\n\n## References\n\n"
+        "1. Smith J. A first paper. J Stud. 2001;1:1-2.\n"
+        "2. Jones K. A second paper. J Stud. 2002;2:3-4.\n"
+        "3. Brown L. A third paper. J Stud. 2003;3:5-6.\n"
+    )
+    scan = scan_text(text, "paper.md")
+    assert [w.entry for c in scan.citations for w in c.works] == [1, 2, 3, 2, 3, 2]
+    assert not [p for p in scan.problems if "footnote marker" in p.message]
+
+
+@pytest.mark.parametrize("with_list", [False, True])
+def test_footnote_markers_that_go_back_are_still_reported(with_list: bool) -> None:
+    """A note marker whose number goes back is reported, beside a numbered list too."""
+    text = (
+        "Body one.[^1] Body two.[^2] Body three.[^3] Back again.[^2]\n\n"
+        "[^1]: A note.\n[^2]: Another note.\n[^3]: A third note.\n"
+    )
+    if with_list:
+        text += "\n## References\n\n1. Smith J. A first paper. J Stud. 2001;1:1-2.\n"
+    scan = scan_text(text, "notes.md")
+    assert [(p.line, p.message) for p in scan.problems if "jumps back" in p.message] == [
+        (1, "footnote marker 2 jumps back (after 3)")
+    ]
+
+
 def test_author_year_paper() -> None:
     text = _text("author_year_paper.md")
     scan = scan_text(text)
