@@ -219,7 +219,10 @@ def _work_problems(work: Work, ref: Reference, note: Footnote, path: str) -> lis
     """What a reader should know about the work of a note: nothing could be read from it,
     or it names only a link (the work keeps the URL and has no title)."""
     if empty_work(work):
-        message = f"footnote {note.number}: no work read from {ref.raw[:60]!r}"
+        message = (
+            f"footnote {note.number}: no title, author or link read from {ref.raw[:60]!r} "
+            "(kept as read)"
+        )
     elif work.url and not work.title:
         message = f"footnote {note.number}: only a link ({work.url[:80]}): the work has no title"
     else:

@@ -66,7 +66,8 @@ def paper_rows(
             work = work_of(entry.raw, parse)
             if empty_work(work):
                 message = (
-                    f"reference-list entry {entry.index}: no work read from {entry.raw[:60]!r}"
+                    f"reference-list entry {entry.index}: no title, author or link read from "
+                    f"{entry.raw[:60]!r} (kept as read)"
                 )
                 problems.append(
                     Problem(path=path, line=entry.line, severity="warning", message=message)

@@ -70,8 +70,14 @@ def test_a_work_read_empty_is_reported_with_its_line() -> None:
 
     result = ingest([Source(doc_id="r", path="r.txt", text=text)], parse=empty)
     messages = [(p.line, p.message) for p in result.problems]
-    assert (5, "footnote 1: no work read from 'Smith 2019'") in messages
-    assert (5, "footnote 1: no work read from 'Jones 2020'") in messages
+    assert (
+        5,
+        "footnote 1: no title, author or link read from 'Smith 2019' (kept as read)",
+    ) in messages
+    assert (
+        5,
+        "footnote 1: no title, author or link read from 'Jones 2020' (kept as read)",
+    ) in messages
 
 
 def test_front_matter_wins_and_file_properties_only_fill_gaps() -> None:
