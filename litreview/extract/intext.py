@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from litreview.extract.gazetteer import word_tags
 from litreview.extract.reflist import RefEntry
 
 __all__ = ["CitedWork", "InTextCitation", "entry_of", "in_text_citations"]
@@ -43,6 +44,7 @@ _NAMES = rf"{_PERSON}(?:,\s+{_PERSON})*(?:,?\s+(?:&|and)\s+{_PERSON}|\s+et\s+al\
 _ITEM = re.compile(rf"(?P<names>{_NAMES}),?\s+(?P<year>{_YEAR})(?:,\s*{_YEAR})*")
 _PAREN = re.compile(rf"\((?P<inside>[^()]*?\b{_YEAR}\b[^()]*)\)")
 _NARRATIVE = re.compile(rf"(?P<names>{_NAMES})\s+\((?P<year>{_YEAR})(?:[,;][^()]*)?\)")
+_DAY_BEFORE = re.compile(r"(?<!\d)(?:[1-9]|[12]\d|3[01])\s+$")  # "25 " before a month: a date
 _LEAD_NAME = re.compile(r"^\s*(?P<name>[^,.(]+?)(?:,|\s+[A-Z]{1,3}\b[,.]?|\.|\s+\()")
 
 
@@ -120,7 +122,16 @@ def _author_year(text: str, entries: Sequence[RefEntry]) -> list[InTextCitation]
         items = list(_ITEM.finditer(m.group("inside")))
         if not items:
             continue
-        works = tuple(w for it in items for w in index.link(it.group("names"), it.group(0)))
+        inside = m.group("inside")
+        works = tuple(
+            w
+            for it in items
+            if not (_month(it.group("names")) and _DAY_BEFORE.search(inside, 0, it.start()))
+            for w in index.link(it.group("names"), it.group(0))
+            if w.entry is not None or not _month(it.group("names"))
+        )
+        if not works:
+            continue
         out.append(
             InTextCitation(
                 start=m.start(), end=m.end(), text=m.group(0), style="author-year", works=works
@@ -131,6 +142,8 @@ def _author_year(text: str, entries: Sequence[RefEntry]) -> list[InTextCitation]
         if any(a <= m.start("year") < b for a, b in taken):
             continue
         works, dropped = index.link_dropping(m.group("names"), m.group(0))
+        if all(w.entry is None for w in works) and _month(m.group("names")):
+            continue
         start = m.start("names")
         for _ in range(dropped):
             start = text.index(" ", start) + 1
@@ -147,6 +160,14 @@ def _author_year(text: str, entries: Sequence[RefEntry]) -> list[InTextCitation]
 
 
 _SHORT_FORM = re.compile(rf"^(?P<names>{_NAMES}),?\s+\(?(?P<year>{_YEAR})\)?(?:[,:;.]|\s|$)")
+
+
+def _month(names: str) -> bool:
+    """Whether ``names`` is one word the word lists know as a month: with a day before it, or
+    with a year after it and no entry of that name, it is a date ("25 September 2011"), not a
+    citation."""
+    words = names.split()
+    return len(words) == 1 and "month" in word_tags(words[0])
 
 
 def entry_of(short: str, entries: Sequence[RefEntry]) -> int | None:

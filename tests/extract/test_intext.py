@@ -66,3 +66,18 @@ def test_short_forms_of_notes_find_their_entry() -> None:
     assert entry_of("Lin and Emanuel 2016, 45", AUTHOR_YEAR) == 1
     assert entry_of("Smith 2019", AUTHOR_YEAR) is None
     assert entry_of("A long sentence that is no short form.", AUTHOR_YEAR) is None
+
+
+def test_dates_in_brackets_are_not_citations_but_an_author_named_like_a_month_is() -> None:
+    """ "(25 September 2011, 5 February 2012)" gives days, not works; "(May 2012)" cites May
+    when the list has her, and "(Lin and Emanuel 2016)" is still found beside the dates."""
+    entries = [*AUTHOR_YEAR, _entry(6, "May RM. 2012. Stability in ecosystems.")]
+    text = (
+        "Sampled four times (25 September 2011, 5 February 2012, 7 May 2012). "
+        "Storms were strong (Lin and Emanuel 2016). Stability matters (May 2012). "
+        "The worst storm came in July (2013)."
+    )
+    assert _links(text, entries) == [
+        ("(Lin and Emanuel 2016)", [1]),
+        ("(May 2012)", [6]),
+    ]
