@@ -18,6 +18,7 @@ __all__ = [
     "decode_utf8_range",
     "read_bytes",
     "read_text",
+    "utf16_as_utf8",
 ]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -61,6 +62,19 @@ def decode_utf8(data: bytes, path: str) -> str:
     text = decode_utf8_range(data, 0, len(data), path, bom=True)
     check_nul(data, path)
     return text
+
+
+def utf16_as_utf8(data: bytes, *, head: bool = False) -> bytes:
+    """Text in UTF-16 with a byte-order mark (Windows "Unicode" text, Web of Science's
+    Windows exports) as UTF-8; any other ``data``, or UTF-16 that does not decode, unchanged.
+    ``head``: ``data`` is the first bytes of a file, so a character cut at its end is
+    dropped."""
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data
+    try:
+        return data.decode("utf-16", errors="ignore" if head else "strict").encode("utf-8")
+    except UnicodeError:
+        return data
 
 
 def check_utf16(data: bytes, path: str) -> None:

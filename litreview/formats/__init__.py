@@ -219,7 +219,7 @@ def read_file(
     UTF-8 is an :class:`InputError` too, except for formats whose reader can skip the entries
     holding a bad byte (BibTeX) and read the rest.
     """
-    from litreview.core.files import decode_utf8, read_bytes
+    from litreview.core.files import decode_utf8, read_bytes, utf16_as_utf8
 
     p = Path(path)
     form = format_for(fmt or p)
@@ -232,21 +232,11 @@ def read_file(
         except UnicodeDecodeError:
             fn = getattr(_module(form.module), form.bytes_reader)
             return fn(data, str(p))
-    text = decode_utf8(_utf8(data), str(p))
+    text = decode_utf8(utf16_as_utf8(data), str(p))
     del data  # a search export of hundreds of megabytes: not held twice while it is read
     if fmt is None and p.suffix.lower() in _SNIFFED:
         form = FORMATS.get(detect(text, p.suffix.lower()), form)
     return form.read()(text, str(p))
-
-
-def _utf8(data: bytes) -> bytes:
-    """UTF-16 with a byte-order mark (Web of Science's Windows exports) as UTF-8."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError:
-            return data
-    return data
 
 
 def validate_file(

@@ -53,7 +53,7 @@ class DocumentCheck:
 
 def is_document(path: str) -> bool:
     """Whether ``path`` is read as a document (``ingest``) rather than a bibliography."""
-    from litreview.core.files import decode_utf8, read_bytes
+    from litreview.core.files import decode_utf8, read_bytes, utf16_as_utf8
     from litreview.formats import detect
 
     p = Path(path)
@@ -63,7 +63,7 @@ def is_document(path: str) -> bool:
     if suffix not in (".txt", ".text"):
         return False
     try:
-        head = decode_utf8(read_bytes(p)[:20000], str(p))
+        head = decode_utf8(utf16_as_utf8(read_bytes(p)[:20000], head=True), str(p))
     except (OSError, InputError):
         return False
     return detect(head, ".txt") == ""

@@ -69,6 +69,22 @@ def test_text_is_read_as_is(tmp_path: Path) -> None:
     assert read_document(p) == "Title\n\nBody ¹ text.\n"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_text_with_a_byte_order_mark_is_read_as_a_document(
+    tmp_path: Path, encoding: str
+) -> None:
+    """Windows "Unicode" text (UTF-16 with a byte-order mark) reads as its UTF-8 twin, and
+    is taken for a document, not a bibliography, as ingest and validate decide."""
+    from litreview.pipeline.ingest import is_document
+
+    text = "Title\n\nA claim.[1]\n\n## References\n\n1. Smith J. A paper. J Stud. 2001;1:1-2.\n"
+    p = tmp_path / "w.txt"
+    data = text.encode(encoding)
+    p.write_bytes(data if encoding == "utf-16" else b"\xfe\xff" + data)
+    assert read_document(p) == text
+    assert is_document(str(p))
+
+
 def test_markdown_is_read(tmp_path: Path) -> None:
     p = tmp_path / "a.md"
     p.write_text("# Head\n\nText.[1]\n", encoding="utf-8")
