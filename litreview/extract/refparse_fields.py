@@ -112,6 +112,9 @@ def build_fields(segments: Sequence[Segment]) -> dict[str, Any]:
         value = next((v for v in map(tidy, texts[label]) if v), None)
         if value and key not in item:
             item[key] = value
+    for text in [t for label in ("date", "volume", "pages") for t in texts.get(label, [])[:1]]:
+        for key, value in norm.locator(text).items():
+            item.setdefault(key, value)
     for text in texts.get("volume", [])[:1]:
         for key, value in norm.volume_issue(text).items():
             item.setdefault(key, value)

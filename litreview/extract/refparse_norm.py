@@ -16,6 +16,7 @@ __all__ = [
     "date_parts",
     "doi",
     "edition",
+    "locator",
     "page_fields",
     "pages",
     "strip_outer",
@@ -99,6 +100,31 @@ def pages(text: str) -> str:
     t = _PAGE_CUE.sub("", text.strip())
     t = re.sub(r"^(\d+)\s*(?:pp?|pages|pgs?|S)\b\.?[\s.,;:]*$", r"\1", t)
     return clean(_DASHES.sub("-", t))
+
+
+_LOCATOR = re.compile(
+    r"\W*(?P<date>(?:1[5-9]|20)\d\d[a-z]?(?:\s+[A-Za-z]{3,9}\.?(?:\s+\d{1,2})?)?)\s*;\s*"
+    r"(?P<volume>\d+[A-Za-z]?)(?:\s*\((?P<issue>[^()]{1,20})\))?"
+    r"(?:\s*:\s*(?P<pages>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[\-–—]\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?))?\W*"
+)
+
+
+def locator(text: str) -> dict[str, Any]:
+    """The fields of a journal locator written as one run (the NLM/Vancouver form
+    ``2007;357(10):1018-27``, ``2009 Jul 21;6(7):e1000100``): the date, volume, issue and
+    pages; ``{}`` when ``text`` is not one."""
+    m = _LOCATOR.fullmatch(text.strip())
+    if not m:
+        return {}
+    out: dict[str, Any] = {"volume": m.group("volume")}
+    issued = date_parts(m.group("date"))
+    if issued:
+        out["issued"] = issued
+    if m.group("issue"):
+        out["issue"] = m.group("issue").strip()
+    if m.group("pages"):
+        out["page"] = pages(m.group("pages"))
+    return out
 
 
 def page_fields(text: str) -> dict[str, str]:

@@ -75,3 +75,25 @@ def test_access_note_gives_accessed_and_other_notes_stay() -> None:
 def test_the_first_of_two_segments_wins() -> None:
     item = build_fields(_segments(("publisher", "A Press;"), ("publisher", "B Press.")))
     assert item == {"publisher": "A Press"}
+
+
+def test_a_vancouver_locator_gives_its_year_whatever_label_it_has() -> None:
+    """ "2019;14(3):153-60" labelled volume (or pages, or date) as one run still gives the
+    year, volume, issue and pages; a date of its own is kept first."""
+    for label in ("volume", "pages", "date"):
+        item = build_fields(
+            _segments(
+                ("author", "Bbosa N, Kaleebu P."),
+                ("title", "HIV subtype diversity worldwide."),
+                ("journal", "Curr Opin HIV AIDS."),
+                (label, "2019;14(3):153-60."),
+            )
+        )
+        assert (item["issued"], item["volume"], item["issue"], item["page"]) == (
+            {"date-parts": [[2019]]},
+            "14",
+            "3",
+            "153-60",
+        ), label
+    item = build_fields(_segments(("date", "2018."), ("volume", "2019;14(3):153-60.")))
+    assert item["issued"] == {"date-parts": [[2018]]}

@@ -87,3 +87,35 @@ def test_container_drops_in() -> None:
 def test_edition() -> None:
     assert norm.edition("3rd ed.") == "3"
     assert norm.edition("Rev. ed.") == "Rev. ed"
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        (
+            "2007;357(10):1018-27.",
+            {"issued": {"date-parts": [[2007]]}, "volume": "357", "issue": "10", "page": "1018-27"},
+        ),
+        (
+            "2009 Jul 21;6(7):e1000100.",
+            {
+                "issued": {"date-parts": [[2009, 7, 21]]},
+                "volume": "6",
+                "issue": "7",
+                "page": "e1000100",
+            },
+        ),
+        ("2013;2: 531.", {"issued": {"date-parts": [[2013]]}, "volume": "2", "page": "531"}),
+        ("2001;1:1-2", {"issued": {"date-parts": [[2001]]}, "volume": "1", "page": "1-2"}),
+        ("2019;14", {"issued": {"date-parts": [[2019]]}, "volume": "14"}),
+    ],
+)
+def test_locator_splits_a_journal_locator_written_as_one_run(
+    text: str, fields: dict[str, object]
+) -> None:
+    assert norm.locator(text) == fields
+
+
+@pytest.mark.parametrize("text", ["357(10):1018-27", "pp. 33-51", "2007", "12;13", "May 2019"])
+def test_locator_is_empty_for_what_is_no_such_run(text: str) -> None:
+    assert norm.locator(text) == {}
