@@ -14,6 +14,7 @@ __all__ = [
     "check_characters",
     "check_nul",
     "check_utf16",
+    "decode_text",
     "decode_utf8",
     "decode_utf8_range",
     "read_bytes",
@@ -61,6 +62,29 @@ def decode_utf8(data: bytes, path: str) -> str:
     check_utf16(data, path)
     text = decode_utf8_range(data, 0, len(data), path, bom=True)
     check_nul(data, path)
+    return text
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """A text file's text: UTF-8 as :func:`decode_utf8` reads it, or UTF-16 with a
+    byte-order mark; a UTF-16 character that does not decode is a one-line InputError
+    naming its line."""
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return decode_utf8(data, path)
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].decode("utf-16", errors="ignore").count("\n") + 1
+        raise InputError(
+            "UTF-16 text with a broken character (cut or unpaired)",
+            path=path,
+            line=line,
+            hint="save the file as UTF-8",
+        ) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        raise InputError("a NUL character: a binary file, not text", path=path, line=line)
     return text
 
 

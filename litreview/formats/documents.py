@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from litreview.core.errors import InputError
-from litreview.core.files import check_nul, decode_utf8, read_bytes, utf16_as_utf8
+from litreview.core.files import check_nul, decode_text, decode_utf8, read_bytes
 from litreview.formats._docx_text import docx_footnotes, docx_text
 from litreview.formats._front_matter import front_matter
 from litreview.formats._html_text import html_text
@@ -134,7 +134,7 @@ def _plain_text(data: bytes, path: str) -> str:
     """UTF-8 text (BOM dropped, CRLF kept as read), or UTF-16 text with a byte-order mark; a
     NUL byte means a binary file (:func:`~litreview.core.files.decode_utf8` says so, with its
     line)."""
-    return decode_utf8(utf16_as_utf8(data), path)
+    return decode_text(data, path)
 
 
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)

@@ -85,6 +85,24 @@ def test_utf16_text_with_a_byte_order_mark_is_read_as_a_document(
     assert is_document(str(p))
 
 
+@pytest.mark.parametrize(
+    ("data", "line", "message"),
+    [
+        ("one\ntwo\nthree\n".encode("utf-16") + b"A", 4, "broken character"),
+        (b"\xff\xfe" + "a\nb\n".encode("utf-16-le") + b"\x00\xd8" + b"c\x00", 3, "broken"),
+        ("one\ntw\x00o\n".encode("utf-16"), 2, "NUL character"),
+    ],
+)
+def test_broken_utf16_is_one_line_error_with_its_line(
+    tmp_path: Path, data: bytes, line: int, message: str
+) -> None:
+    p = tmp_path / "w.txt"
+    p.write_bytes(data)
+    with pytest.raises(InputError, match=message) as info:
+        read_document(p)
+    assert info.value.line == line
+
+
 def test_markdown_is_read(tmp_path: Path) -> None:
     p = tmp_path / "a.md"
     p.write_text("# Head\n\nText.[1]\n", encoding="utf-8")
