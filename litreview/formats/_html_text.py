@@ -64,7 +64,6 @@ _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _MARKER = re.compile(r"[\[(]?(?:\d{1,4}|[*†‡§¶#]{1,3}|[ivxlc]{1,6}|[a-z])[\])]?", re.IGNORECASE)
 _NOTE_CLASS = re.compile(r"foot|endnote|noteref|note-ref|fnref|reference|citation-ref")
 _BACK = frozenset({"↩", "↩︎", "^", "↑", "⤴", "back"})
-_HEADING = re.compile(r"(#{1,6}) ")
 _SPACE = re.compile(r"[ \t\r\n\f\u00a0]+")
 _BREAK = "\x00"  # a <br>: no text holds it (the source's NULs are dropped first)
 MAX_DEPTH = 512  # deeper nesting is flattened: no page a person reads nests this deep
@@ -247,6 +246,7 @@ class _Writer:
 
     notes: _Notes
     blocks: list[str] = field(default_factory=list)
+    levels: list[int] = field(default_factory=list)  # a heading block's level, else 0
     line: list[str] = field(default_factory=list)
     pending: str = ""
 
@@ -294,11 +294,12 @@ class _Writer:
         text = "\n".join(x for x in lines if x)
         if text:
             self.blocks.append(self.pending + text)
+            self.levels.append(len(self.pending) - 1 if self.pending.startswith("#") else 0)
             self.pending = ""
 
     def finish(self) -> str:
         self._end()
-        body = "\n\n".join(_without_empty_sections(self.blocks))
+        body = "\n\n".join(_without_empty_sections(self.blocks, self.levels))
         notes = []
         for n, target in enumerate(self.notes.order, 1):
             _drop_backlinks(target)
@@ -310,20 +311,15 @@ class _Writer:
         return body + ("\n\n" + "\n\n".join(notes) if notes else "") + "\n"
 
 
-def _level(block: str) -> int:
-    """The level of a heading block (``## x``: 2), 0 for any other block."""
-    m = _HEADING.match(block)
-    return len(m.group(1)) if m else 0
-
-
-def _without_empty_sections(blocks: list[str]) -> list[str]:
+def _without_empty_sections(blocks: list[str], levels: list[int]) -> list[str]:
     """The blocks less the headings of sections left with no text: a heading followed by
     one of its level or higher, or by nothing (a "References" heading whose list became the
-    notes after the body; it would otherwise head them)."""
+    notes after the body; it would otherwise head them). ``levels`` gives each block's
+    heading level (0: not a heading, whatever its text: a paragraph may begin with "# ")."""
     out = []
     for i, block in enumerate(blocks):
-        level = _level(block)
-        after = _level(blocks[i + 1]) if i + 1 < len(blocks) else 1
+        level = levels[i]
+        after = levels[i + 1] if i + 1 < len(blocks) else 1
         if level and after and after <= level:
             continue
         out.append(block)
