@@ -66,6 +66,9 @@ PARAMS = {
 }
 SEED = 7
 ABLATIONS = {
+    "bracket date features": {"exclude": ["brackets"]},
+    "lead acronym features": {"exclude": ["acronyms"]},
+    "GROBID lead bodies as authors": {"lead_authors": False},
     "lexicon features": {"exclude": ["lexicon", "phrases"]},
     "phrase features": {"exclude": ["phrases"]},
     "position features": {"exclude": ["position"]},
@@ -172,6 +175,7 @@ def ablation(gold: list[dict], args: argparse.Namespace) -> dict:
             "n_synth": args.synth,
             "n_notes": args.notes,
             "n_reports": args.reports,
+            "exact_held_out": args.exact_held_out,
             **change,
         }
         exclude = [*opts.pop("exclude", []), *args.exclude]
@@ -214,6 +218,11 @@ def main() -> int:
     ap.add_argument(
         "--punct-fields", nargs="*", help="drop punctuation only at the ends of these fields"
     )
+    ap.add_argument(
+        "--exact-held-out",
+        action="store_true",
+        help="leave out only training texts equal to a held-out text (the older recipe)",
+    )
     ap.add_argument("--exclude", nargs="*", default=[], help="feature groups left out of every row")
     ap.add_argument("--seed", type=int, default=SEED, help="seed of the training samples")
     ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
@@ -241,6 +250,7 @@ def main() -> int:
         n_reports=args.reports,
         seed=args.seed,
         held_out=held,
+        exact_held_out=args.exact_held_out,
     )
     if not args.no_cv:
         result = cross_validate(gold, base, args)

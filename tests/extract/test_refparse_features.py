@@ -111,3 +111,49 @@ def test_a_token_repeated_gives_the_same_attributes_each_time() -> None:
     again = sequence_features(["Smith,", "J.", "Smith,", "J."])
     assert first == again
     assert first[0][:8] == first[2][:8]
+
+
+def test_a_date_in_brackets_is_marked_to_its_closing_bracket() -> None:
+    """``(2016, November 7)`` and ``(2010 March 17)`` are dates up to the closing bracket,
+    with or without a stop after it; a bracket of a year and other words is not."""
+    for text, last in [
+        ("Fridman, A. (2016, November 7) Title.", 4),
+        ("Wilson D (2010 March 17) A", 4),
+    ]:
+        feats = sequence_features(text.split())
+        start = 2
+        assert all("paren:date" in feats[i] for i in range(start, last + 1))
+        assert "paren:date_end" in feats[last] and "paren:date_end" not in feats[start]
+        assert not any("paren:date" in f for f in feats[:start] + feats[last + 1 :])
+    other = sequence_features(["Smith", "(2016,", "November", "report)", "Title."])
+    assert not any("paren:date" in f for f in other)
+    single = sequence_features(["Smith,", "J.", "(2016).", "Title."])
+    assert not any("paren:date" in f for f in single)
+    left_out = sequence_features(
+        ["Wilson", "D", "(2010", "March", "17)", "A"], exclude=("brackets",)
+    )
+    assert not any("paren:date" in f for f in left_out)
+
+
+def test_a_body_named_twice_where_the_reference_opens() -> None:
+    """Words up to an acronym in brackets, or an acronym and its name in brackets, open
+    the reference; a title's acronym after a sentence end, a person's name with an
+    initial, and a Roman numeral are not such a body."""
+    body = sequence_features(["Agency", "of", "Standards", "(AOS).", "2005.", "Title."])
+    assert all("lead:abbr" in body[i] for i in range(4))
+    assert not any("lead:abbr" in f for f in body[4:])
+    named = sequence_features(["AOS", "(Agency", "of", "Standards),", "2010.", "Title."])
+    assert all("lead:abbr" in named[i] for i in range(4)) and "lead:abbr" not in named[4]
+    company = sequence_features(["Acme", "Services,", "Inc.", "(ACME).", "2010."])
+    assert all("lead:abbr" in company[i] for i in range(4))
+    for text in [
+        "Board of Studies. Fast survey system (FSS). Results.",
+        "Golden, J. P. Terrain matching (TM): A cruise",
+        "Kirsch, Reduction of films of copper (II) oxide",
+        "SMITH (2001). Title.",
+    ]:
+        assert not any("lead:abbr" in f for f in sequence_features(text.split())), text
+    left_out = sequence_features(
+        ["AOS", "(Agency", "of", "Standards),", "2010."], exclude=("acronyms",)
+    )
+    assert not any("lead:abbr" in f for f in left_out)
