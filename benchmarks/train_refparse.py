@@ -22,7 +22,11 @@ training folds; nothing whose text is in gold, grey or the synthetic held-out se
    ``--exclude`` leaves feature groups out of every row, and ``--punct``/``--punct-fields``
    add training variants with punctuation dropped (``refparse_data/PUNCTUATION.md``),
    ``--reports`` renderings of agency reports with their numbers
-   (``refparse_data/REPORT_NUMBERS.md``).
+   (``refparse_data/REPORT_NUMBERS.md``); the row "GROBID lead bodies as authors" trains
+   GROBID's leading bodies as publishers, as converted (``refparse_data/LEAD_BODIES.md``).
+
+Training texts equal to a held-out text in their letters and digits are left out
+(``--exact-held-out``: only identical ones, the recipe before ``LEAD_BODIES.md``).
 """
 
 from __future__ import annotations
@@ -66,8 +70,6 @@ PARAMS = {
 }
 SEED = 7
 ABLATIONS = {
-    "bracket date features": {"exclude": ["brackets"]},
-    "lead acronym features": {"exclude": ["acronyms"]},
     "GROBID lead bodies as authors": {"lead_authors": False},
     "lexicon features": {"exclude": ["lexicon", "phrases"]},
     "phrase features": {"exclude": ["phrases"]},

@@ -29,7 +29,7 @@ from litreview.extract.gazetteer import lexicon as lexicon_lists
 
 __all__ = ["GROUPS", "Token", "encoded_features", "sequence_features", "token_spans", "tokenize"]
 
-GROUPS = ("lexicon", "phrases", "position", "neighbours", "runs", "bodies", "brackets", "acronyms")
+GROUPS = ("lexicon", "phrases", "position", "neighbours", "runs", "bodies")
 """Feature groups that :func:`sequence_features` can leave out (for ablations)."""
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
@@ -181,10 +181,6 @@ class _Word(NamedTuple):
     date: bool  # a day, year or month
     year: bool
     acronym: bool  # letters, all capitals (``ONS``, ``(WHO),``)
-    bra_open: bool  # opens a bracket: ``(2016,``
-    bra_close: bool  # closes a bracket, a stop or comma after it aside: ``7)``, ``(ONS).``
-    initial: bool  # an initial (``J.``, ``A.-B.``)
-    roman: bool  # a Roman numeral only (``(II)``)
 
 
 def _word(tok: str) -> _Word:
@@ -204,14 +200,9 @@ def _word(tok: str) -> _Word:
         date=_DATE_WORD.fullmatch(tok) is not None or "month" in tags,
         year=_YEAR.search(tok) is not None,
         acronym=acronym,
-        bra_open=tok[:1] in "([",
-        bra_close=tok.rstrip(".,;:")[-1:] in ")]",
-        initial=initial,
-        roman=bool(bare) and set(bare) <= _ROMAN,
     )
 
 
-_ROMAN = frozenset("IVXLCDM")
 _NO_WORD = _Word(*[False] * len(_Word._fields))  # not capitalised: ends the last run
 
 
@@ -329,59 +320,6 @@ def _pieces(words: list[_Word], out: list[list[bytes]]) -> None:
         start = i + 1
 
 
-def _bracket_dates(words: list[_Word], out: list[list[bytes]]) -> None:
-    """Mark ``paren:date`` the tokens of a bracket group of two to six tokens that holds a
-    year and only date words (``(2016, November 7)``, ``[2010 March 17]``), and
-    ``paren:date_end`` its last token; appends to ``out``."""
-    i, n = 0, len(words)
-    while i < n:
-        if not words[i].bra_open or words[i].bra_close:
-            i += 1
-            continue
-        j = i + 1
-        while j < n and j - i < 5 and not words[j].bra_close and not words[j].bra_open:
-            j += 1
-        if j < n and words[j].bra_close:
-            group = words[i : j + 1]
-            if any(w.year for w in group) and all(w.date for w in group):
-                for k in range(i, j + 1):
-                    out[k].append(b"paren:date")
-                out[j].append(b"paren:date_end")
-        i = j if j < n and words[j].bra_open else j + 1
-
-
-_LEAD_REACH = 12  # tokens searched for a lead body's acronym
-
-
-def _lead_acronym(words: list[_Word], out: list[list[bytes]]) -> None:
-    """Mark ``lead:abbr`` the tokens of a body named twice where a reference opens: words
-    up to an acronym in brackets (``Agency of Standards (AOS).``), or an acronym and the
-    words in brackets after it (``AOS (Agency of Standards),``); the opening may hold no
-    year, quote or initial (a person's name and a title are not a body). Appends to ``out``."""
-    s = 0 if words and words[0].cap else 1
-    n = min(len(words), s + _LEAD_REACH)
-    if s + 1 >= n:
-        return
-    end = -1
-    if words[s].acronym and not words[s].bra_open and words[s + 1].bra_open:
-        k = s + 1
-        while k < n and (words[k].cap or words[k].joins) and not words[k].year:
-            if words[k].bra_close:
-                end = k if k > s + 1 else -1
-                break
-            k += 1
-    else:
-        for k in range(s, n):
-            w = words[k]
-            if k > s and w.bra_open and w.bra_close and w.acronym and not w.roman:
-                end = k
-                break
-            if w.year or w.initial or (w.opens and not w.bra_open) or (w.stops and not w.org):
-                break
-    for k in range(s, end + 1):
-        out[k].append(b"lead:abbr")
-
-
 def _context(recs: list[_Tok], exclude: Collection[str], out: list[list[bytes]]) -> None:
     """Append per token the position, run, piece and lead-body attributes not ``exclude``-d."""
     if "position" not in exclude:
@@ -395,12 +333,6 @@ def _context(recs: list[_Tok], exclude: Collection[str], out: list[list[bytes]])
             _pieces(words, out)
         if bodies_on:
             _lead_bodies(words, runs, out)
-    if "brackets" not in exclude or "acronyms" not in exclude:
-        words = [r.word for r in recs]
-        if "brackets" not in exclude:
-            _bracket_dates(words, out)
-        if "acronyms" not in exclude:
-            _lead_acronym(words, out)
 
 
 _EDGE = tuple((f"{d}:edge".encode(),) for d in (-2, -1, 1, 2))
