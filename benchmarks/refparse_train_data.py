@@ -106,13 +106,20 @@ def training_records(
     n_notes: int = 0,
     n_links: int = 0,
     n_reports: int = 0,
+    lead_authors: bool = True,
+    exact_held_out: bool = False,
 ) -> list[dict]:
     """AnyStyle core, ``n_grobid`` GROBID, ``n_synth`` synthetic records, ``n_notes``
     synthetic footnotes of note styles (seeded samples), ``n_links`` link-only
     references (:func:`link_only_records`) and ``n_reports`` renderings of agency reports
-    (:func:`oversample`), without any whose text is in ``held_out``."""
+    (:func:`oversample`), without any whose text is in ``held_out`` (compared as
+    :func:`text_key`, so a copy that differs in a dash or a space is left out too;
+    ``exact_held_out``: compared as they are, the recipe before that). ``lead_authors``:
+    GROBID's bodies that open a reference are its authors (:func:`lead_body_author`)."""
     rng = random.Random(seed)
     grobid = load(DATA / "grobid.jsonl")
+    if lead_authors:
+        grobid = [lead_body_author(r) for r in grobid]
     synth = load(SYNTH_TRAIN) if n_synth else []
     notes = load(SYNTH_NOTES) if n_notes else []
     out = load(DATA / "anystyle_core.jsonl") if core else []
@@ -122,8 +129,38 @@ def training_records(
     out += link_only_records(n_links, seed)
     if n_reports:
         out += oversample(load(SYNTH_REPORTS), n_reports, seed)
-    skip = set(held_out)
-    return [r for r in out if r["raw"] not in skip]
+    if exact_held_out:
+        skip = set(held_out)
+        return [r for r in out if r["raw"] not in skip]
+    keys = {text_key(t) for t in held_out}
+    return [r for r in out if text_key(r["raw"]) not in keys]
+
+
+def text_key(text: str) -> str:
+    """A reference's text as held-out sets are matched: letters and digits, lower-cased."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+_BODY_FOLLOWERS = frozenset({"date", "title", "author"})
+
+
+def lead_body_author(record: dict) -> dict:
+    """The record with a ``publisher`` that opens it (after a citation number) labelled
+    ``author`` when a date, title or author follows it.
+
+    GROBID's converter (``make_refparse_data.py``) gives an ``orgName`` the publisher's
+    tag wherever it stands; a body named before the date and title is the work's author,
+    as AnyStyle's sets and the benchmark label it. A publisher before a journal (a
+    masthead: ``ELSEVIER Surface Science 370``) stays a publisher."""
+    labels = record["labels"]
+    k = 1 if labels and labels[0][0] == "citation-number" else 0
+    if len(labels) <= k + 1 or labels[k][0] != "publisher":
+        return record
+    if labels[k + 1][0] not in _BODY_FOLLOWERS:
+        return record
+    new = [list(pair) for pair in labels]
+    new[k][0] = "author"
+    return {**record, "labels": new}
 
 
 def oversample(pool: list[dict], n: int, seed: int) -> list[dict]:

@@ -22,7 +22,11 @@ training folds; nothing whose text is in gold, grey or the synthetic held-out se
    ``--exclude`` leaves feature groups out of every row, and ``--punct``/``--punct-fields``
    add training variants with punctuation dropped (``refparse_data/PUNCTUATION.md``),
    ``--reports`` renderings of agency reports with their numbers
-   (``refparse_data/REPORT_NUMBERS.md``).
+   (``refparse_data/REPORT_NUMBERS.md``); the row "GROBID lead bodies as authors" trains
+   GROBID's leading bodies as publishers, as converted (``refparse_data/LEAD_BODIES.md``).
+
+Training texts equal to a held-out text in their letters and digits are left out
+(``--exact-held-out``: only identical ones, the recipe before ``LEAD_BODIES.md``).
 """
 
 from __future__ import annotations
@@ -66,6 +70,7 @@ PARAMS = {
 }
 SEED = 7
 ABLATIONS = {
+    "GROBID lead bodies as authors": {"lead_authors": False},
     "lexicon features": {"exclude": ["lexicon", "phrases"]},
     "phrase features": {"exclude": ["phrases"]},
     "position features": {"exclude": ["position"]},
@@ -172,6 +177,7 @@ def ablation(gold: list[dict], args: argparse.Namespace) -> dict:
             "n_synth": args.synth,
             "n_notes": args.notes,
             "n_reports": args.reports,
+            "exact_held_out": args.exact_held_out,
             **change,
         }
         exclude = [*opts.pop("exclude", []), *args.exclude]
@@ -214,6 +220,11 @@ def main() -> int:
     ap.add_argument(
         "--punct-fields", nargs="*", help="drop punctuation only at the ends of these fields"
     )
+    ap.add_argument(
+        "--exact-held-out",
+        action="store_true",
+        help="leave out only training texts equal to a held-out text (the older recipe)",
+    )
     ap.add_argument("--exclude", nargs="*", default=[], help="feature groups left out of every row")
     ap.add_argument("--seed", type=int, default=SEED, help="seed of the training samples")
     ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
@@ -241,6 +252,7 @@ def main() -> int:
         n_reports=args.reports,
         seed=args.seed,
         held_out=held,
+        exact_held_out=args.exact_held_out,
     )
     if not args.no_cv:
         result = cross_validate(gold, base, args)

@@ -15,7 +15,11 @@ from tests.conftest import ROOT
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import refparse_train_data  # type: ignore[import-not-found]
 from refparse_synth import agency_reports  # type: ignore[import-not-found]
-from refparse_train_data import oversample, punct_variant  # type: ignore[import-not-found]
+from refparse_train_data import (  # type: ignore[import-not-found]
+    lead_body_author,
+    oversample,
+    punct_variant,
+)
 
 sys.path.remove(str(ROOT / "benchmarks"))
 
@@ -87,3 +91,37 @@ def test_training_records_add_reports_but_not_held_out_texts(
     assert sorted(r["id"] for r in added) == ["s0", "s1", "s2"]
     kept = refparse_train_data.training_records(held_out=[rendered[1]["raw"]], n_reports=3, **kw)
     assert sorted(r["id"] for r in kept) == ["s0", "s2"]
+
+
+def test_a_held_out_text_is_left_out_when_only_a_dash_or_space_differs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rendered = [
+        {"id": "a", "raw": "Body (2015). Plan du Sud - Séance 4 p.", "labels": []},
+        {"id": "b", "raw": "Body (2016). Other plan.", "labels": []},
+    ]
+    path = tmp_path / "reports.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rendered), encoding="utf-8")
+    monkeypatch.setattr(refparse_train_data, "SYNTH_REPORTS", path)
+    kw = {"n_grobid": 0, "n_synth": 0, "seed": 7, "core": False, "n_reports": 2}
+    held = ["Body (2015). Plan du Sud – Séance  4 p."]
+    kept = refparse_train_data.training_records(held_out=held, **kw)
+    assert [r["id"] for r in kept] == ["b"]
+    exact = refparse_train_data.training_records(held_out=held, exact_held_out=True, **kw)
+    assert sorted(r["id"] for r in exact) == ["a", "b"]
+
+
+def test_a_body_that_opens_a_reference_is_its_author() -> None:
+    def rec(*tags: str) -> dict:
+        return {"id": "x", "raw": "", "labels": [[t, t] for t in tags]}
+
+    assert lead_body_author(rec("publisher", "date", "title"))["labels"][0][0] == "author"
+    numbered = lead_body_author(rec("citation-number", "publisher", "title"))
+    assert [t for t, _ in numbered["labels"]] == ["citation-number", "author", "title"]
+    masthead = rec("publisher", "journal", "volume")
+    assert lead_body_author(masthead) == masthead  # a masthead stays a publisher
+    later = rec("author", "title", "publisher")
+    assert lead_body_author(later) == later
+    original = rec("publisher", "date")
+    lead_body_author(original)
+    assert original["labels"][0][0] == "publisher"  # the record given is not changed
