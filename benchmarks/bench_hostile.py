@@ -314,6 +314,11 @@ def cases() -> list[Case]:
             {"odd.html": b'<meta charset="x-unknown"><p>a\x00b</p>'},
             (v, ("ingest", "{f}", "--review", "{r}")),
         ),
+        Case(
+            "9 MB UTF-16 document cut in a character",
+            {"cut.txt": ("A claim.[1]\n\n" * (MB9 // 26)).encode("utf-16") + b"\x41"},
+            (v, ("ingest", "{f}", "--review", "{r}")),
+        ),
     ]
     return out
 
