@@ -127,7 +127,7 @@ class Taxonomy:
         if not text or self._matcher is None:
             return []
         folded, index = fold(text)
-        found = self._matcher.spans(folded, index)
+        found = self._matcher.spans(folded, index, text)
         if len(found) > 1:
             rank = self._matcher.order
             found.sort(key=lambda t: (rank[t[0]], t[2]))

@@ -30,7 +30,8 @@ class Match:
     phrase: str
 
 
-_Candidate = tuple[re.Pattern[str], str, str]  # pattern, facet, value ("!value": an exclude)
+# pattern, facet, value ("!value": an exclude), the phrase's acronyms (folded: ``aids``)
+_Candidate = tuple[re.Pattern[str], str, str, tuple[str, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +66,17 @@ class Matcher:
         """Leftmost-longest, non-overlapping (per facet) matches mapped back to ``text``."""
         return [
             Match(facet=f, value=v, start=s, end=e, phrase=text[s:e])
-            for f, v, s, e in self.spans(folded, index)
+            for f, v, s, e in self.spans(folded, index, text)
         ]
 
-    def spans(self, folded: str, index: list[int] | None) -> list[tuple[str, str, int, int]]:
+    def spans(
+        self, folded: str, index: list[int] | None, text: str | None = None
+    ) -> list[tuple[str, str, int, int]]:
         """``find`` as plain ``(facet, value, start, end)`` tuples (offsets into the text as
-        given), in text order: the tagger's fast path, no objects built per hit."""
+        given), in text order: the tagger's fast path, no objects built per hit. With
+        ``text`` (the text as given), a synonym holding an acronym (``AIDS``, ``WHO``)
+        matches only where the text does not write that acronym in lower case (``aids``,
+        ``who``)."""
         out: list[tuple[str, str, int, int]] = []
         last_end: dict[str, int] = {}
         blocked: dict[tuple[str, str], int] = {}  # (facet, value) -> end of an exclude phrase
@@ -82,13 +88,16 @@ class Matcher:
                 cands = self.candidates(word)
             pos = tok.start()
             best: dict[str, tuple[int, list[str]]] | None = None
-            for pattern, facet, value in cands:
+            for pattern, facet, value, caps in cands:
                 if last_end.get(facet, -1) > pos:
                     continue
                 m = pattern.match(folded, pos)
                 if m is None:
                     continue
                 end = m.end()
+                lower = caps and text is not None
+                if lower and _lower_acronym(text or "", folded, index, pos, end, caps):
+                    continue
                 if value[0] == "!":
                     key = (facet, value[1:])
                     blocked[key] = max(blocked.get(key, -1), end)
@@ -114,6 +123,29 @@ class Matcher:
 
 _WORD = re.compile(r"\w+")
 _MEMO_MAX = 200_000
+_ACRONYM = re.compile(r"(?<![^\W\d_])[^\W\d_a-z]{2,}(?![^\W\d_])")  # two or more capitals
+
+
+def acronyms(phrase: str) -> tuple[str, ...]:
+    """The acronyms of a synonym as written (words of two or more capital letters: ``AIDS``,
+    ``MDR-TB``: ``MDR`` and ``TB``), folded as the matcher folds text."""
+    return tuple(fold(w)[0] for w in _ACRONYM.findall(phrase) if w.isupper())
+
+
+def _lower_acronym(
+    text: str, folded: str, index: list[int] | None, pos: int, end: int, caps: tuple[str, ...]
+) -> bool:
+    """Whether the match ``folded[pos:end]`` writes one of the synonym's acronyms in lower
+    case in ``text`` (``aids`` for ``AIDS``): a word, not the acronym."""
+    for word in caps:
+        at = folded.find(word, pos, end)
+        while at >= 0:
+            a, b = at, at + len(word)
+            s, e = (a, b) if index is None else (index[a], index[b])
+            if text[s:e].islower():
+                return True
+            at = folded.find(word, at + 1, end)
+    return False
 
 
 def fold(text: str) -> tuple[str, list[int] | None]:
@@ -186,7 +218,7 @@ def compile_matcher(values: Iterable[tuple[str, str, Sequence[str], Sequence[str
             source = synonym_pattern(phrase)
             if not source:
                 continue
-            cand = (re.compile(source), facet_id, tag)
+            cand = (re.compile(source), facet_id, tag, acronyms(phrase))
             tokens, prefix = _first_tokens(phrase)
             for tok in tokens:
                 exact.setdefault(tok, []).append(cand)

@@ -245,3 +245,39 @@ def test_spans_are_match_as_tuples(default) -> None:
     assert spans
     assert spans == [(m.facet, m.value, m.start, m.end) for m in default.match(text)]
     assert default.spans("") == []
+
+
+ACRONYMS = """\
+facets:
+  - id: disease
+    values:
+      - id: hiv
+        synonyms: [HIV, AIDS, HIV/AIDS]
+      - id: tb
+        synonyms: [MDR-TB, tuberculosis]
+  - id: body
+    values:
+      - id: who
+        synonyms: [WHO, World Health Organization]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Mobility aids help stroke survivors.", []),
+        ("who knows what works", []),
+        ("AIDS and HIV in 2010", [("hiv", "AIDS"), ("hiv", "HIV")]),
+        ("Aids in Africa", [("hiv", "Aids")]),  # a house style that capitalises the acronym
+        ("the hiv/aids epidemic", []),
+        ("the WHO said", [("who", "WHO")]),
+        ("mdr-tb in Peru; MDR-TB in Lima", [("tb", "MDR-TB")]),
+        ("Ärzte: AIDS, aids", [("hiv", "AIDS")]),  # offsets mapped back in folded text
+        ("Tuberculosis in tb wards", [("tb", "Tuberculosis")]),
+    ],
+)
+def test_an_acronym_does_not_match_the_word_in_lower_case(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    tax = load_taxonomy(ACRONYMS, "acronyms.yaml")
+    assert sorted((m.value, m.phrase) for m in tax.match(text)) == sorted(found)
