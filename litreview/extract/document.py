@@ -10,7 +10,6 @@ tagging contexts) can leave them out.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from litreview.core.errors import Problem
@@ -50,9 +49,11 @@ def scan_text(text: str, path: str = "<string>") -> DocumentScan:
     lines = split_lines(text)
     sections = reference_sections(lines)
     excluded = {i for first, last in sections for i in range(first, last + 1)}
-    notes = find_footnotes(text, path, excluded=excluded)
-    rows, problems = references(notes.footnotes, path)
     entries = reference_entries(text, lines, sections)
+    # with a numbered reference list, a marker with no note of its number cites an entry
+    numbered = any(e.label is not None for e in entries)
+    notes = find_footnotes(text, path, excluded=excluded, citations=numbered)
+    rows, problems = references(notes.footnotes, path)
     rows = _resolve_short_forms(rows, entries)
     spans = _spans(notes, entries, text, sections, lines)
     cites = in_text_citations(
@@ -68,28 +69,8 @@ def scan_text(text: str, path: str = "<string>") -> DocumentScan:
         entries=tuple(entries),
         citations=tuple(cites),
         spans=spans,
-        problems=(*_note_problems(notes, entries), *problems),
+        problems=(*notes.problems, *problems),
     )
-
-
-_CITATION_LIKE = re.compile(
-    r"^footnote marker (\d+) (?:has no footnote text|jumps back \(after \d+\))$"
-)
-
-
-def _note_problems(notes: FootnoteScan, entries: list[RefEntry]) -> list[Problem]:
-    """The note finder's problems, less those of markers that are numeric citations: where
-    the document has a numbered reference list, a marker with no note of its number cites an
-    entry, so it has no note text by design and its number may go back to an entry cited
-    before (a missing entry is reported as a citation)."""
-    if not any(e.label is not None for e in entries):
-        return list(notes.problems)
-    noted = {n.number for n in notes.footnotes}
-    return [
-        p
-        for p in notes.problems
-        if not ((m := _CITATION_LIKE.match(p.message)) and int(m.group(1)) not in noted)
-    ]
 
 
 def _resolve_short_forms(rows: list[Reference], entries: list[RefEntry]) -> list[Reference]:

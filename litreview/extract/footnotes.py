@@ -85,11 +85,15 @@ class FootnoteScan:
 
 
 def find_footnotes(
-    text: str, path: str = "<string>", excluded: Collection[int] = ()
+    text: str, path: str = "<string>", excluded: Collection[int] = (), *, citations: bool = False
 ) -> FootnoteScan:
     """Find, join and pair the notes of ``text`` (``path`` names it in problems).
 
     ``excluded`` are line indices (0-based) that cannot start a note: a reference list.
+    ``citations``: the document has a numbered reference list, so a marker with no note of
+    its number is a numeric citation, not a note marker: it is not reported as having no
+    text, nor as going back (citing an entry again is how such papers read; a missing
+    entry is reported as a citation).
     """
     lines = split_lines(text)
     furn = furniture(lines)
@@ -104,7 +108,9 @@ def find_footnotes(
     heads = headings(lines, roles)
     # a plainer kind of marker is one only where the document has notes for it
     markers = _markers(lines, roles, mark, names) if notes or mark is MARK else []
-    problems = _marker_problems(markers, notes, path)
+    noted = {n.number for n in notes}
+    own = [m for m in markers if m.number in noted] if citations else markers
+    problems = _marker_problems(own, notes, path)
     paired = _pair(text, notes, markers, heads)
     return FootnoteScan(
         footnotes=tuple(paired),
