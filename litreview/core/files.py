@@ -11,6 +11,7 @@ from pathlib import Path
 from litreview.core.errors import InputError
 
 __all__ = [
+    "UTF16_BOMS",
     "check_characters",
     "check_nul",
     "check_utf16",
@@ -23,6 +24,7 @@ __all__ = [
 ]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # the byte-order marks of UTF-16 (LE, BE)
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
@@ -69,7 +71,7 @@ def decode_text(data: bytes, path: str) -> str:
     """A text file's text: UTF-8 as :func:`decode_utf8` reads it, or UTF-16 with a
     byte-order mark; a UTF-16 character that does not decode is a one-line InputError
     naming its line."""
-    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if not data.startswith(UTF16_BOMS):
         return decode_utf8(data, path)
     try:
         text = data.decode("utf-16")
@@ -93,7 +95,7 @@ def utf16_as_utf8(data: bytes, *, head: bool = False) -> bytes:
     Windows exports) as UTF-8; any other ``data``, or UTF-16 that does not decode, unchanged.
     ``head``: ``data`` is the first bytes of a file, so a character cut at its end is
     dropped."""
-    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if not data.startswith(UTF16_BOMS):
         return data
     try:
         return data.decode("utf-16", errors="ignore" if head else "strict").encode("utf-8")
@@ -104,7 +106,7 @@ def utf16_as_utf8(data: bytes, *, head: bool = False) -> bytes:
 def check_utf16(data: bytes, path: str) -> None:
     """Raise the one-line InputError of :func:`decode_utf8` if ``data`` starts with a UTF-16
     byte-order mark."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith(UTF16_BOMS):
         raise InputError("UTF-16 text, not UTF-8", path=path, line=1, hint="save the file as UTF-8")
 
 
