@@ -26,6 +26,7 @@ from litreview.corpus.dedup import merge_into
 from litreview.corpus.identity import Citekeys, make_citekey
 from litreview.corpus.ingest_papers import empty_work, inline_rows, paper_rows
 from litreview.corpus.ingest_works import (
+    DOCUMENT_FIELD,
     document_work,
     from_url,
     parsed_work,
@@ -37,7 +38,7 @@ from litreview.extract.document import scan_text
 from litreview.extract.footnotes import Footnote
 from litreview.extract.refparse import parse_reference
 
-__all__ = ["IngestResult", "Source", "from_url", "ingest", "scan_document"]
+__all__ = ["IngestResult", "Source", "from_url", "ingest", "scan_document", "stated_metadata"]
 
 Parser = Callable[[str], dict[str, Any]]
 
@@ -96,9 +97,12 @@ def ingest(
     """Ingest ``sources`` into the corpus ``works`` and the tables ``documents``/``citations``."""
     taken = {w.key for w in works}
     taken_before = frozenset(taken)
+    marked = {v: w.key for w in works for k, v in w.extra if k == DOCUMENT_FIELD}
     scanned = []
     for src in progress(sources):
         known = _known_keys(src.doc_id, taken, documents, citations)
+        if "" not in known and src.doc_id in marked:  # an untitled document's own work
+            known[""] = marked[src.doc_id]
         one = scan_document(src, taken=taken, parse=parse, known=known)
         taken |= {w.key for w in one.works} | {one.work.key}
         scanned.append(one)
@@ -148,8 +152,8 @@ def scan_document(
     full = scan_text(src.text, src.path)
     scan, refs = full.notes, list(full.rows)
     used = Citekeys(taken)
-    meta = _stated(document_metadata(src.text), src)
-    doc_work = document_work(meta)
+    meta = stated_metadata(src)
+    doc_work = document_work(meta, src.doc_id)
     doc_work = replace(doc_work, key=known.get("") or make_citekey(doc_work, used))
     used.add(doc_work.key)
     paper = paper_rows(
@@ -230,9 +234,10 @@ def _work_problems(work: Work, ref: Reference, note: Footnote, path: str) -> lis
     return [Problem(path=path, line=note.line, severity="warning", message=message)]
 
 
-def _stated(meta: DocMeta, src: Source) -> DocMeta:
-    """The text's own metadata and what the file states: front matter first, file
-    properties only where the text states nothing."""
+def stated_metadata(src: Source) -> DocMeta:
+    """A document's title, authors and year: what its text's first lines say and what the
+    file states, front matter first, file properties only where the text states nothing."""
+    meta = document_metadata(src.text)
     authors = tuple(a.strip() for a in re.split(r";|\s+and\s+", src.author) if a.strip())
     stated = DocMeta(
         title=src.title.strip(),

@@ -103,10 +103,19 @@ def clean_reference(raw: str) -> str:
     return f"{text}." if text[-1:].isalnum() or text[-1:] in "'’”\"" else text
 
 
-def document_work(meta: DocMeta) -> Work:
-    """The document itself as a report."""
+DOCUMENT_FIELD = "litreview-document"
+
+
+def document_work(meta: DocMeta, doc_id: str = "") -> Work:
+    """The document itself as a report. A document that states no title, author or year
+    gets its id in the field :data:`DOCUMENT_FIELD`, which every format keeps, so that
+    ingesting it again, into this review or one that imported this one's corpus, finds
+    its work rather than adding a second one that nothing tells apart."""
     authors = tuple(person(a) for a in meta.authors)
-    return Work(key="", type="report", title=meta.title, authors=authors, issued=meta.year)
+    mark = () if (meta.title or authors or meta.year or not doc_id) else ((DOCUMENT_FIELD, doc_id),)
+    return Work(
+        key="", type="report", title=meta.title, authors=authors, issued=meta.year, extra=mark
+    )
 
 
 def person(name: str) -> Person:

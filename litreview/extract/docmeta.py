@@ -1,16 +1,24 @@
 """What a document says about itself: its title, authors and date, read from its front matter.
 
-Only the layout and a few generic labels are used ("Submitted:", "Experts:", "written by",
-"About the ..."), never names of particular publishers or topics.
+Only the layout, a few generic labels ("Submitted:", "Author(s):", "written by", "About the
+..."), the word lists of part headings (``data/document_layout.yaml``) and of given names
+(``data/lexicon/given_names.txt``) are used, never names of particular publishers or topics.
+A Markdown title (the first level-1 heading that is not a part heading such as "Abstract")
+is the title; else the longest mixed-case heading-like line of the front matter is. A line
+of personal names just below the title names the authors.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from litreview.extract._text import split_lines
 from litreview.extract.footnotes import is_heading
+from litreview.extract.gazetteer import word_tags
+from litreview.extract.layout import heading_text, layout_words
+from litreview.extract.refparse_names import NAME_PARTICLES
 
 __all__ = ["DocMeta", "document_metadata"]
 
@@ -26,11 +34,12 @@ _DATE_LINE = re.compile(
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+(?P<y2>\d{{4}})"
     rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y3>\d{{4}})"
     rf"|(?:{_MONTHS})\.?\s+(?P<y5>\d{{4}})"
-    rf"|(?<=:\s)(?P<y6>(?:19|20)\d\d))\s*$",
+    rf"|(?<=:\s)(?P<y6>(?:19|20)\d\d)"
+    rf"|(?P<y7>(?:19|20)\d\d))\s*$",
     re.I,
 )
 _AUTHORS_LABEL = re.compile(
-    r"^(?:experts?|authors?|by|written by|prepared by)\s*:\s*(?P<names>.+)$"
+    r"^(?:experts?|authors?|author\(s\)|by|written by|prepared by)\s*:\s*(?P<names>.+)$"
     r"|^[Bb]y\s+(?P<by>[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){1,15})$",
     re.I,
 )
@@ -38,6 +47,13 @@ _WRITTEN_BY = re.compile(
     r"\b(?:written|prepared|authored) by\s+(?P<names>[^.]+(?:\.[^.\s][^.]*)*)", re.I
 )
 _ABOUT = re.compile(r"^about the\s+(?P<org>.+)$", re.I)
+_YEAR_GROUPS = ("y4", "y1", "y2", "y3", "y5", "y6", "y7")
+_END_STOP = re.compile(r"(?<![A-ZÀ-Þ])\.+$")
+_H1 = re.compile(r"^#\s+\S")
+_DOI = re.compile(r"\b10\.\d{4,9}/\S")
+_YEAR = re.compile(r"(?<![\d./-])(?:19|20)\d\d(?![\d/-])")
+_INITIAL = re.compile(r"^[A-ZÀ-Þ]\.?$|^(?:[A-ZÀ-Þ]\.){1,3}[A-ZÀ-Þ]?\.?$|^[A-ZÀ-Þ]{2}$")
+_NAME_WORD = re.compile(r"^[A-ZÀ-Þ](?=\S*[a-zß-ÿ])[\w’'.-]*$")
 _HONORIFIC = re.compile(r"^(?:dr|mr|mrs|ms|prof|professor|sir)\.?\s+", re.I)
 
 
@@ -54,31 +70,55 @@ def document_metadata(text: str) -> DocMeta:
     """Title, authors and year stated in the first lines of ``text``."""
     lines = [ln.text.strip() for ln in split_lines(text)[: FRONT_LINES * 2]]
     front = lines[:FRONT_LINES]
-    return DocMeta(title=_title(front), authors=_authors(lines), year=_year(front))
+    at = _title_line(front)
+    title = front[at].lstrip("#").strip().strip("*_").strip() if at is not None else ""
+    below = [line for line in front[at + 1 : at + 9] if line][:4] if at is not None else []
+    return DocMeta(title=title, authors=_authors(lines, at), year=_year(front, below))
 
 
-def _title(front: list[str]) -> str:
-    """The longest mixed-case heading-like line of the front matter (banners are upper case)."""
-    best = ""
+@lru_cache(maxsize=1)
+def _part_headings() -> frozenset[str]:
+    """Headings that name a part of a document (abstract, contents, notes, references ...)."""
+    return frozenset(w for words in layout_words().values() for w in words)
+
+
+def _title_line(front: list[str]) -> int | None:
+    """The index of the title: the first Markdown level-1 heading that is not a part
+    heading, else the longest mixed-case heading-like line standing alone (banners are
+    upper case; dates, "About the ..." lines and lines of personal names are not titles)."""
+    parts = _part_headings()
+    for i, line in enumerate(front):
+        if _H1.match(line) and heading_text(line).lower() not in parts:
+            return i
+    best, size = None, 0
     for i, line in enumerate(front):
         alone = (i == 0 or not front[i - 1]) and (i + 1 == len(front) or not front[i + 1])
         if not alone or not is_heading(line) or line.isupper() or ":" in line.split()[0]:
             continue
-        if _DATE_LINE.match(line) or _ABOUT.match(line):
+        if _DATE_LINE.match(line) or _ABOUT.match(line) or heading_text(line).lower() in parts:
             continue
-        if len(line.split()) > len(best.split()):
-            best = line
-    return best.strip().lstrip("#").strip().strip("*_").strip()
+        if _name_list(line):
+            continue
+        if len(line.split()) > size:
+            best, size = i, len(line.split())
+    return best
 
 
-def _year(front: list[str]) -> str:
-    """The year of the first line of the front matter that is only a date (with a label)."""
+def _year(front: list[str], below_title: list[str]) -> str:
+    """The year of the first line of the front matter that is only a date (with a label),
+    else of a line just below the title that cites the document by its DOI with one year
+    ("Rivers Journal 2019. doi:10...": further down, such a line is a reference)."""
     for line in front:
         for field in _fields(line):
             m = _DATE_LINE.match(field)
             if m:
-                year = next(m.group(g) for g in ("y4", "y1", "y2", "y3", "y5", "y6") if m.group(g))
+                year = next(m.group(g) for g in _YEAR_GROUPS if m.group(g))
                 return year if len(year) == 4 else f"20{year}"
+    for line in below_title:
+        if _DOI.search(line) and len(line.split()) <= 30:
+            years = set(_YEAR.findall(_DOI.sub(" ", line)))
+            if len(years) == 1:
+                return years.pop()
     return ""
 
 
@@ -88,22 +128,35 @@ def _fields(line: str) -> list[str]:
     return [" ".join(f.replace("*", "").split()) for f in line.split(" | ")]
 
 
-def _authors(lines: list[str]) -> tuple[str, ...]:
-    """Authors named by a label line, a "written by" phrase, or the body an "About the" names."""
+def _authors(lines: list[str], title_at: int | None) -> tuple[str, ...]:
+    """Authors named by a label line, a line of personal names just below the title, a
+    "written by" phrase (not in brackets: "(map prepared by ...)" credits a figure), or the
+    body an "About the" names."""
     for line in lines:
-        m = _AUTHORS_LABEL.match(line.replace("*", ""))
+        m = _AUTHORS_LABEL.match(_unmarked(line))
         if m:
             return _names(m.group("names") or m.group("by"))
+    if title_at is not None:
+        below = [line for line in lines[title_at + 1 : title_at + 8] if line][:3]
+        for line in below:
+            names = _name_list(line)
+            if names:
+                return names
     for line in lines:
-        m = _WRITTEN_BY.search(line)
-        if m:
-            return _names(_trailing_name(m.group("names")))
+        for m in _WRITTEN_BY.finditer(line):
+            if line[: m.start()].count("(") <= line[: m.start()].count(")"):
+                return _names(_trailing_name(m.group("names")))
     for line in lines:
         m = _ABOUT.match(line)
         if m and is_heading(line):
             org = m.group("org").strip()
             return (org.title() if org.isupper() else org,)
     return ()
+
+
+def _unmarked(line: str) -> str:
+    """A line without emphasis marks and table bars (``| **Author:** | Reese, Shawn |``)."""
+    return " ".join(line.replace("*", "").strip().strip("|").replace("|", " ").split())
 
 
 def _trailing_name(text: str) -> str:
@@ -120,6 +173,88 @@ def _trailing_name(text: str) -> str:
 
 
 def _names(text: str) -> tuple[str, ...]:
-    """Names in a list written "A, B and C", honorifics dropped."""
-    parts = re.split(r",\s*|\s+and\s+|\s*&\s*|;\s*", text.strip().rstrip("."))
+    """Names in a list written "A, B and C", "Family, Given; Family, Given" or "Family,
+    Given", as display names ("Given Family"), honorifics dropped."""
+    text = _END_STOP.sub("", text.strip())
+    if ";" in text:
+        parts = [_display(p) for p in re.split(r"\s*;\s*", text)]
+    else:
+        parts = re.split(r",\s*|\s+and\s+|\s*&\s*", text)
+        if _inverted(re.split(r",\s*", text)):
+            parts = [
+                f"{given} {family}" for family, given in zip(parts[::2], parts[1::2], strict=True)
+            ]
     return tuple(_HONORIFIC.sub("", p).strip() for p in parts if p.strip())
+
+
+def _display(name: str) -> str:
+    """ "Family, Given" as "Given Family"; any other name unchanged."""
+    family, comma, given = name.partition(",")
+    return f"{given.strip()} {family.strip()}" if comma and given.strip() else name.strip()
+
+
+def _inverted(parts: list[str]) -> bool:
+    """Whether comma pieces are "Family, Given" pairs ("Sarata, Amanda K."): an even number;
+    each second piece ends with an initial or is known given names only; no first piece
+    holds an initial."""
+    if len(parts) < 2 or len(parts) % 2:
+        return False
+    families = [p.split() for p in parts[::2]]
+    if not all(0 < len(f) <= 3 and not any(_INITIAL.match(w) for w in f) for f in families):
+        return False
+    return all(_given_part(p.split()) for p in parts[1::2])
+
+
+def _given_part(words: list[str]) -> bool:
+    """Whether words are given names and initials ending with an initial, or known given
+    names only."""
+    if not 0 < len(words) <= 3:
+        return False
+    if not all(_INITIAL.match(w) or _NAME_WORD.match(w) for w in words):
+        return False
+    return bool(_INITIAL.match(words[-1])) or all("given" in word_tags(w) for w in words)
+
+
+def _name_list(line: str) -> tuple[str, ...]:
+    """The names of a line that lists people ("Ya Zhao, Jimin Lin and Ligang Wu"; a group
+    such as "The PRISMA Group" may stand among them), ``()`` for any other line: most of
+    its pieces are personal names, and one of them has an initial, a known given name or a
+    known surname; a name alone needs a known given name and an initial or known surname."""
+    text = line.strip().strip("*_").strip()
+    if not text or any(c.isdigit() or c in ":?!" for c in text) or text.startswith("#"):
+        return ()
+    pieces = [p.strip() for p in re.split(r",\s*|;\s*|\s+and\s+|\s*&\s*", text)]
+    if not all(pieces) or any(len(p.split()) > 16 for p in pieces):
+        return ()
+    people = [p for p in pieces if _personal(p)]
+    if len(pieces) == 1:  # one name alone: a title-cased phrase unless the lists know it
+        words = _HONORIFIC.sub("", text).split()
+        if not people or "given" not in word_tags(words[0]) or not _known_name(text, alone=True):
+            return ()
+    elif 2 * len(people) < len(pieces) or not any(_known_name(p) for p in people):
+        return ()
+    return tuple(pieces)
+
+
+def _known_name(piece: str, *, alone: bool = False) -> bool:
+    """Whether a personal-looking piece holds evidence of a name: an initial, a known given
+    name first or a known surname last (``alone``: an initial or a known surname, beside a
+    known given name)."""
+    words = _HONORIFIC.sub("", piece).split()
+    initial = any(_INITIAL.match(w) for w in words[1:-1] if "." in w or len(w) == 1)
+    surname = "surname" in word_tags(words[-1])
+    if alone:
+        return initial or surname
+    return initial or surname or "given" in word_tags(words[0])
+
+
+def _personal(piece: str) -> bool:
+    """Whether a piece reads as one person's name: two to five capitalised words or
+    initials (particles such as "van" allowed), ending with a word that is not an
+    initial."""
+    words = _HONORIFIC.sub("", piece).split()
+    if not 2 <= len(words) <= 5 or _INITIAL.match(words[-1]) or not _NAME_WORD.match(words[-1]):
+        return False
+    return all(
+        _INITIAL.match(w) or _NAME_WORD.match(w) or w.lower() in NAME_PARTICLES for w in words
+    )

@@ -35,6 +35,44 @@ from litreview.extract.docmeta import document_metadata
         pytest.param(
             "Field Report\n\nIt was 2023 and by then we knew.\n", "Field Report", (), "", id="prose"
         ),
+        pytest.param(
+            "# Short Title\n\nMaria Gonzalez, Peter J. Wong, Ana Lima and Tom Price\n\n"
+            "Rivers Journal 2019. doi:10.1234/rivers.2019.0042\n",
+            "Short Title",
+            ("Maria Gonzalez", "Peter J. Wong", "Ana Lima", "Tom Price"),
+            "2019",
+            id="markdown_title_before_a_longer_line_of_names_and_a_doi_line",
+        ),
+        pytest.param(
+            "# Abstract\n\nA paragraph.\n\n# Boats on the Delta\n\nText.\n",
+            "Boats on the Delta",
+            (),
+            "",
+            id="part_heading_is_not_the_title",
+        ),
+        pytest.param(
+            "# Notes on Boats\n\n**Author(s):** Sarata, Amanda K.\n\n"
+            "**Publication Date:** 04/10/2026\n",
+            "Notes on Boats",
+            ("Amanda K. Sarata",),
+            "2026",
+            id="author_label_family_given",
+        ),
+        pytest.param(
+            "# Notes on Boats\n\n| **Author:** | Gallo, Marcy E.; Sekar, Kavya |\n",
+            "Notes on Boats",
+            ("Marcy E. Gallo", "Kavya Sekar"),
+            "",
+            id="author_label_in_a_table_row_semicolons",
+        ),
+        pytest.param(
+            "Flood Risk Note\n\nRiver Basin Authority\n\n2022\n\nFigure 1 (map prepared by "
+            "Esther Inman).\n",
+            "Flood Risk Note",
+            (),
+            "2022",
+            id="bare_year_line_and_a_figure_credit_is_no_author",
+        ),
     ],
 )
 def test_front_lines(text: str, title: str, authors: tuple[str, ...], year: str) -> None:

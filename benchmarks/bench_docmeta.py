@@ -1,0 +1,112 @@
+"""What litreview reads a document's own title, year and authors to be, against a person's
+reading of its first page (``benchmarks/data/docmeta_gold.yaml``: the development documents,
+the seeds and the fixture review's documents).
+
+    python3 benchmarks/bench_docmeta.py [--show]
+
+Prints the share of titles and years read right (a title is right when it has the same
+letters and digits as the gold one, case aside), the precision and recall of the authors'
+family names over the documents whose first page names people, the time per document, and
+with ``--show`` every document read wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from litreview.corpus.ingest import Source, stated_metadata
+from litreview.extract.docmeta import DocMeta
+from litreview.formats.documents import read_document_meta
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "benchmarks" / "data" / "docmeta_gold.yaml"
+
+
+def letters(text: str) -> str:
+    """Letters and digits of ``text``, lower case."""
+    return "".join(re.findall(r"\w", text.casefold()))
+
+
+def family(name: str) -> str:
+    """A display name's family name: the part before a comma, else the last word."""
+    name = name.strip()
+    part = name.split(",")[0] if "," in name else (name.split() or [""])[-1]
+    return letters(part)
+
+
+def read(path: Path) -> DocMeta:
+    """The metadata ``litreview ingest`` takes for the document at ``path``."""
+    doc = read_document_meta(path)
+    src = Source(
+        doc_id=path.stem,
+        path=str(path),
+        text=doc.text,
+        title=doc.title,
+        author=doc.author,
+        date=doc.date,
+        stated_by=doc.stated_by,
+    )
+    return stated_metadata(src)
+
+
+def main() -> None:
+    """Score every gold document and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--show", action="store_true", help="print every document read wrong")
+    args = parser.parse_args()
+    gold = yaml.safe_load(GOLD.read_text("utf-8"))["documents"]
+    titles = years = 0
+    tp = fp = fn = 0
+    n_people = 0
+    seconds = 0.0
+    wrong: list[str] = []
+    for g in gold:
+        path = (ROOT / g["path"]).resolve()
+        start = time.perf_counter()
+        meta = read(path)
+        seconds += time.perf_counter() - start
+        ok_title = letters(meta.title) == letters(g["title"])
+        ok_year = meta.year == str(g["year"])
+        titles += ok_title
+        years += ok_year
+        notes = []
+        if not ok_title:
+            notes.append(f"title {meta.title[:70]!r} (gold {g['title'][:70]!r})")
+        if not ok_year:
+            notes.append(f"year {meta.year!r} (gold {g['year']!r})")
+        if g["authors"]:
+            n_people += 1
+            want = {family(a) for a in g["authors"]}
+            got = {family(a) for a in meta.authors}
+            tp += len(want & got)
+            fp += len(got - want)
+            fn += len(want - got)
+            if want != got:
+                notes.append(f"authors {list(meta.authors)[:4]} (gold {g['authors'][:4]})")
+        if notes:
+            wrong.append(f"{Path(g['path']).name}: " + "; ".join(notes))
+    n = len(gold)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    print(f"documents: {n}")
+    print(f"titles right: {titles}/{n} ({titles / n:.3f})")
+    print(f"years right: {years}/{n} ({years / n:.3f})")
+    print(
+        f"authors (family names, {n_people} documents that name people): "
+        f"P {precision:.3f} R {recall:.3f}"
+    )
+    print(f"time: {1000 * seconds / n:.1f} ms per document (read and metadata)")
+    if args.show:
+        print("\n".join(wrong))
+
+
+if __name__ == "__main__":
+    main()
