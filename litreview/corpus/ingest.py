@@ -15,7 +15,6 @@ Two rows of one footnote that turn out to be the same work are kept once.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -33,7 +32,7 @@ from litreview.corpus.ingest_works import (
     source_work,
 )
 from litreview.extract.citations import Reference
-from litreview.extract.docmeta import DocMeta, document_metadata
+from litreview.extract.docmeta import DocMeta, document_metadata, split_names
 from litreview.extract.document import scan_text
 from litreview.extract.footnotes import Footnote
 from litreview.extract.refparse import parse_reference
@@ -238,7 +237,7 @@ def stated_metadata(src: Source) -> DocMeta:
     """A document's title, authors and year: what its text's first lines say and what the
     file states, front matter first, file properties only where the text states nothing."""
     meta = document_metadata(src.text)
-    authors = tuple(a.strip() for a in re.split(r";|\s+and\s+", src.author) if a.strip())
+    authors = split_names(src.author) if src.author.strip() else ()
     stated = DocMeta(
         title=src.title.strip(),
         authors=authors,

@@ -119,12 +119,13 @@ def document_work(meta: DocMeta, doc_id: str = "") -> Work:
 
 
 def person(name: str) -> Person:
-    """ "Given Family" as a person; a name with a body word or brackets as an organisation."""
+    """ "Given Family" as a person ("Lisa S. Benson"); a name with an acronym ("U.S.", "GAO")
+    or brackets, or of more than four words, as an organisation."""
     words = name.split()
     if (
         len(words) < 2
         or "(" in name
-        or any(w.isupper() and len(w) > 1 for w in words)
+        or any(w.isupper() and len(w.replace(".", "")) > 1 for w in words)  # not "S."
         or len(words) > 4
     ):
         return Person(literal=name)

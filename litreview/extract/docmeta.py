@@ -17,10 +17,10 @@ from functools import lru_cache
 from litreview.extract._text import split_lines
 from litreview.extract.footnotes import is_heading
 from litreview.extract.gazetteer import word_tags
-from litreview.extract.layout import heading_text, layout_words
+from litreview.extract.layout import MARK, heading_text, layout_words
 from litreview.extract.refparse_names import NAME_PARTICLES
 
-__all__ = ["DocMeta", "document_metadata"]
+__all__ = ["DocMeta", "document_metadata", "split_names"]
 
 FRONT_LINES = 50
 _MONTHS = (
@@ -49,6 +49,8 @@ _WRITTEN_BY = re.compile(
 _ABOUT = re.compile(r"^about the\s+(?P<org>.+)$", re.I)
 _YEAR_GROUPS = ("y4", "y1", "y2", "y3", "y5", "y6", "y7")
 _END_STOP = re.compile(r"(?<![A-ZÀ-Þ])\.+$")
+_SENTENCE_END = re.compile(r"[.!?](?:\s+[A-ZÀ-Þ]|\s*$)")
+_TITLE_START = re.compile(r"^[\"“‘']?[A-ZÀ-Þ0-9]")
 _H1 = re.compile(r"^#\s+\S")
 _DOI = re.compile(r"\b10\.\d{4,9}/\S")
 _YEAR = re.compile(r"(?<![\d./-])(?:19|20)\d\d(?![\d/-])")
@@ -71,7 +73,11 @@ def document_metadata(text: str) -> DocMeta:
     lines = [ln.text.strip() for ln in split_lines(text)[: FRONT_LINES * 2]]
     front = lines[:FRONT_LINES]
     at = _title_line(front)
-    title = front[at].lstrip("#").strip().strip("*_").strip() if at is not None else ""
+    title = ""
+    if at is not None:  # a section number before a title is left out ("1 Strategies ...")
+        line = front[at]
+        title = line.lstrip("#").strip().strip("*_").strip() if _H1.match(line) else ""
+        title = title or heading_text(line)
     below = [line for line in front[at + 1 : at + 9] if line][:4] if at is not None else []
     return DocMeta(title=title, authors=_authors(lines, at), year=_year(front, below))
 
@@ -84,16 +90,19 @@ def _part_headings() -> frozenset[str]:
 
 def _title_line(front: list[str]) -> int | None:
     """The index of the title: the first Markdown level-1 heading that is not a part
-    heading, else the longest mixed-case heading-like line standing alone (banners are
-    upper case; dates, "About the ..." lines and lines of personal names are not titles)."""
+    heading, else the longest mixed-case heading-like line standing alone (one of the first
+    three lines may be a long one; banners are upper case; dates, "About the ..." lines and
+    lines of personal names are not titles)."""
     parts = _part_headings()
     for i, line in enumerate(front):
         if _H1.match(line) and heading_text(line).lower() not in parts:
             return i
     best, size = None, 0
+    opening = [i for i, line in enumerate(front) if line][:3]
     for i, line in enumerate(front):
         alone = (i == 0 or not front[i - 1]) and (i + 1 == len(front) or not front[i + 1])
-        if not alone or not is_heading(line) or line.isupper() or ":" in line.split()[0]:
+        heading = is_heading(line) or (i in opening and _long_title(line))
+        if not alone or not heading or line.isupper() or ":" in line.split()[0]:
             continue
         if _DATE_LINE.match(line) or _ABOUT.match(line) or heading_text(line).lower() in parts:
             continue
@@ -102,6 +111,19 @@ def _title_line(front: list[str]) -> int | None:
         if len(line.split()) > size:
             best, size = i, len(line.split())
     return best
+
+
+def _long_title(line: str) -> bool:
+    """Whether one of a document's first lines reads as a long title: capitalised, up to
+    30 words, no link, no sentence end (note markers aside), not ending as a clause does."""
+    text = MARK.sub("", line).strip()
+    return (
+        bool(_TITLE_START.match(text))
+        and len(text.split()) <= 30
+        and "://" not in text
+        and not _SENTENCE_END.search(text)
+        and not text.endswith((",", ";", ":"))
+    )
 
 
 def _year(front: list[str], below_title: list[str]) -> str:
@@ -135,7 +157,7 @@ def _authors(lines: list[str], title_at: int | None) -> tuple[str, ...]:
     for line in lines:
         m = _AUTHORS_LABEL.match(_unmarked(line))
         if m:
-            return _names(m.group("names") or m.group("by"))
+            return split_names(m.group("names") or m.group("by"))
     if title_at is not None:
         below = [line for line in lines[title_at + 1 : title_at + 8] if line][:3]
         for line in below:
@@ -145,7 +167,7 @@ def _authors(lines: list[str], title_at: int | None) -> tuple[str, ...]:
     for line in lines:
         for m in _WRITTEN_BY.finditer(line):
             if line[: m.start()].count("(") <= line[: m.start()].count(")"):
-                return _names(_trailing_name(m.group("names")))
+                return split_names(_trailing_name(m.group("names")))
     for line in lines:
         m = _ABOUT.match(line)
         if m and is_heading(line):
@@ -172,7 +194,7 @@ def _trailing_name(text: str) -> str:
     return " ".join(run)
 
 
-def _names(text: str) -> tuple[str, ...]:
+def split_names(text: str) -> tuple[str, ...]:
     """Names in a list written "A, B and C", "Family, Given; Family, Given" or "Family,
     Given", as display names ("Given Family"), honorifics dropped."""
     text = _END_STOP.sub("", text.strip())

@@ -285,6 +285,30 @@ def test_document_metadata_from_front_matter() -> None:
     assert document_metadata("Plain words only, no front matter at all.\n").year == ""
 
 
+def test_document_authors_stated_by_the_file_are_people() -> None:
+    """PDF metadata's "A, B, C" names three people, each with their initials kept in the
+    given name ("S." is not an acronym); "U.S. Agency" stays an organisation."""
+    from litreview.corpus.ingest import Source, stated_metadata
+    from litreview.corpus.ingest_works import document_work
+
+    src = Source(
+        doc_id="r1",
+        path="r1.pdf",
+        text="Federal Credit for Rural Firms\n\nBody text.\n",
+        author="Lisa S. Benson, Anthony A. Cilluffo, Julie M. Lawhorn",
+        stated_by="file properties",
+    )
+    meta = stated_metadata(src)
+    assert meta.authors == ("Lisa S. Benson", "Anthony A. Cilluffo", "Julie M. Lawhorn")
+    work = document_work(meta, "r1")
+    assert [(p.family, p.given) for p in work.authors][0] == ("Benson", "Lisa S.")
+    assert work.extra == ()  # a titled document needs no id to be found again
+    agency = document_work(replace(meta, authors=("U.S. Water Agency",)), "r1")
+    assert agency.authors[0].literal == "U.S. Water Agency"
+    untitled = document_work(type(meta)(), "r1")
+    assert untitled.extra == (("litreview-document", "r1"),)
+
+
 def test_inline_hyperlinked_references() -> None:
     from litreview.extract.inline import inline_references
 
