@@ -14,6 +14,8 @@ For every file, prints one row:
   in no field of the works read is lost;
 - ``lost via corpus``: the same, the works first imported (citekeys given) and saved in
   ``corpus.bib`` and read from it, as ``litreview import`` then ``export`` does;
+- ``key missing``: key fields the works read lack: a title, authors, a year (one count
+  each per work; a file whose records have no such value counts too);
 - ``csl bad``: items of the CSL-JSON export that fail the official schema (csl-data.json);
 - ``consumer errors``: exports that a consumer refuses: pandoc --citeproc on the BibTeX and on
   the CSL-JSON export, ``biber --tool`` on the BibLaTeX export (``--no-tools`` skips them);
@@ -234,8 +236,9 @@ def _squash(text: str) -> str:
 
 def _search_values(path: Path) -> list[tuple[str, str]]:
     """(tag, value) of a search export as an independent parser reads it: wosfile (Web of
-    Science), csv (Scopus), json (OpenAlex), ElementTree (EndNote XML), a line split
-    (MEDLINE). List cells are split into their items."""
+    Science), csv (Scopus and the other databases' CSV exports), json (OpenAlex),
+    ElementTree (EndNote XML), a line split (MEDLINE). List cells are split into their
+    items."""
     import csv
     import io
     import warnings
@@ -306,6 +309,11 @@ def _datamodel_warnings(bib: Path, tmp: str) -> int:
         ["biber", "--tool", "--validate-datamodel", "--output-file", "dm.bib", str(bib)], tmp
     )
     return sum(1 for line in log.splitlines() if line.startswith("WARN - Datamodel"))
+
+
+def _key_missing(works: list) -> int:  # type: ignore[type-arg]
+    """Titles, author lists and years the works lack (one count each per work)."""
+    return sum((not w.title) + (not w.authors) + (not w.year) for w in works)
 
 
 def _csl_bad(works: list) -> int:  # type: ignore[type-arg]
@@ -392,6 +400,7 @@ def measure(path: Path, tools: bool) -> dict[str, object]:
             row[column] = _same_format_lost(path, fmt, found())
         except Exception as exc:  # the measurement must go on to the next file
             row[column] = f"? {type(exc).__name__}"
+    row["key missing"] = _key_missing(works)
     row["csl bad"] = _csl_bad(works)
     if tools:
         with tempfile.TemporaryDirectory() as tmp:
@@ -415,6 +424,7 @@ COLUMNS = (
     "errors",
     "lost",
     "lost via corpus",
+    "key missing",
     "csl bad",
     "consumer errors",
     "dm warn",

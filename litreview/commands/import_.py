@@ -16,14 +16,22 @@ from collections import Counter
 from litreview.commands._common import add_review, notice, review_of, say, show_problems
 from litreview.pipeline.imports import FileImport, run_import
 
-HELP = "import bibliographies (bib/ris/csl-json/csv) into the corpus, deduplicated"
+HELP = (
+    "import bibliographies (bib/ris/csl-json/csv) and database search exports into the"
+    " corpus, deduplicated"
+)
 MAX_CONFLICTS_SHOWN = 20
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``FILE... [--review DIR]``."""
     parser.add_argument(
-        "files", nargs="+", metavar="FILE", help="BibTeX, RIS, CSL-JSON or CSV files"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="BibTeX, RIS, CSL-JSON or CSV files, or search exports (Web of Science, Scopus,"
+        " PubMed, OpenAlex, EndNote XML; CSV of IEEE Xplore, Springer Link, PubMed, Embase,"
+        " Lens.org, Dimensions, Publish or Perish)",
     )
     add_review(parser)
 

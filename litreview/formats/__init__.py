@@ -2,9 +2,9 @@
 
 Readers take ``(text, path)`` and return ``(works, problems)``; writers take a sequence of
 works and return text. Database search exports (Web of Science, Scopus, PubMed, OpenAlex,
-EndNote XML) are read only. A suffix several formats use (``.txt``, ``.json``, ``.csv``,
-``.xml``) is told apart by the file's first lines (:func:`detect`). Format modules are
-imported only when used.
+EndNote XML, the CSV exports of other databases) are read only. A suffix several formats
+use (``.txt``, ``.json``, ``.csv``, ``.xml``) is told apart by the file's first lines
+(:func:`detect`). Format modules are imported only when used.
 """
 
 from __future__ import annotations
@@ -126,6 +126,16 @@ FORMATS: dict[str, Format] = {
             description="Scopus CSV (read only)",
         ),
         Format(
+            name="search-csv",
+            suffixes=(),
+            module="search_csv",
+            reader="read_search_csv",
+            description=(
+                "CSV exports of IEEE Xplore, Springer Link, PubMed, Embase, Lens.org,"
+                " Dimensions, Publish or Perish (read only)"
+            ),
+        ),
+        Format(
             name="medline",
             suffixes=(".nbib", ".medline"),
             module="medline",
@@ -192,6 +202,7 @@ def detect(text: str, suffix: str) -> str:
     from litreview.formats.medline import is_medline
     from litreview.formats.openalex import is_openalex
     from litreview.formats.scopus import is_scopus_csv
+    from litreview.formats.search_csv import is_search_csv
     from litreview.formats.wos import is_wos_plain, is_wos_tab
 
     head = text[:20000]
@@ -201,6 +212,9 @@ def detect(text: str, suffix: str) -> str:
         ("medline", is_medline),
         ("openalex", is_openalex),
         ("endnote", is_endnote_xml),
+        # before Scopus, whose test (a "Source title" and an "Authors" column) a Dimensions
+        # header passes too; no export of the table has a Scopus header's columns
+        ("search-csv", is_search_csv),
         ("scopus", is_scopus_csv),
     )
     found = next((name for name, test in checks if test(head)), "")

@@ -19,6 +19,7 @@ from litreview.formats._names import particle_of, text_person
 
 __all__ = [
     "IDENTIFIERS",
+    "column_name",
     "csl_type",
     "date_of",
     "initials_name",
@@ -78,6 +79,12 @@ def csl_type(names: Iterable[str], default: str = "article-journal") -> str:
         if found:
             return found
     return default
+
+
+def column_name(prefix: str, column: str) -> str:
+    """A database's column as a field name every format can write: its words in lower case
+    joined by ``-`` after the database's prefix (``Art. No.`` -> ``Scopus:art-no``)."""
+    return prefix + "-".join(re.findall(r"[a-z0-9]+", column.lower()))
 
 
 def split_list(value: str, sep: str = ";") -> list[str]:

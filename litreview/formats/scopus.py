@@ -18,6 +18,7 @@ from litreview.core.errors import Problem
 from litreview.core.model import Person, Work
 from litreview.core.tables import parse_csv
 from litreview.formats._search import (
+    column_name,
     csl_type,
     date_of,
     initials_name,
@@ -98,7 +99,7 @@ def _work(row: dict[str, str | list[str]]) -> Work:
 
 def _name(column: str) -> str:
     """A column as a field name every format can write: ``Art. No.`` -> ``Scopus:art-no``."""
-    return PREFIX + "-".join(re.findall(r"[a-z0-9]+", column.lower()))
+    return column_name(PREFIX, column)
 
 
 def _authors(cells: dict[str, str]) -> tuple[Person, ...]:

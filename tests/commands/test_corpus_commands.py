@@ -477,7 +477,7 @@ def test_registry_names_and_suffixes() -> None:
 
     assert set(FORMATS) == {
         *("bibtex", "biblatex", "ris", "csljson", "csv"),
-        *("wos", "scopus", "medline", "openalex", "endnote"),  # search exports, read only
+        *("wos", "scopus", "search-csv", "medline", "openalex", "endnote"),  # read only
     }
     assert format_for("refs.BIB").name == "bibtex"
     assert format_for("x.ris").name == "ris" and format_for("x.json").name == "csljson"

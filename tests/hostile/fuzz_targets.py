@@ -33,6 +33,7 @@ from litreview.formats.medline import read_medline
 from litreview.formats.openalex import read_openalex
 from litreview.formats.ris import read_ris
 from litreview.formats.scopus import read_scopus
+from litreview.formats.search_csv import read_search_csv
 from litreview.formats.tabular import read_csv
 from litreview.formats.wos import read_wos
 from litreview.taxonomy import load_taxonomy
@@ -120,6 +121,7 @@ TOKENS: dict[str, tuple[str, ...]] = {
     "csv": ("key,title,year\n", '"', '""', ",", "\n", "'=1+1", "extra", '[["a","b"]]', "json:"),
     "wos": ("PT J\n", "AU ", "TI ", "PY ", "ER\n", "EF\n", "   ", "FN ", "VR 1.0\n"),
     "scopus": ("Authors,Title,Year,EID\n", '"', ",", "\n", "2-s2.0-1", "Author full names"),
+    "search-csv": ('"', ",", "\n", ";", "(", ")", "Prof.", "Mc", "aB", "%2F", "Jan 1", "Lens ID"),
     "medline": ("PMID- ", "\nTI  - ", "\nFAU - ", "\nDP  - ", "\n      ", "\nAID - ", "[doi]"),
     "openalex": ('{"id": "W1"', '"abstract_inverted_index": {', '"authorships": [', "]", "}"),
     "endnote": ("<record>", "</record>", "<titles><title>", "</title>", "<!DOCTYPE x [", "&x;"),
@@ -173,6 +175,7 @@ def _seeds() -> dict[str, str]:
         "csv": 'key,title,authors,year,extra\nk1,A title,Roe, Jane,2001,"[[""x"",""y""]]"\n',
         "wos": _seed("jabref_wos.isi"),
         "scopus": _seed("litstudy_scopus.csv"),
+        "search-csv": _seed("asreview_embase.csv"),
         "medline": _seed("jabref_pubmed.nbib"),
         "openalex": _seed("openalex_works_snapshot.jsonl"),
         "endnote": _seed("jabref_endnote_report.xml"),
@@ -440,6 +443,7 @@ TARGETS: tuple[Target, ...] = (
     _text_target("csv", "csv", read_csv),
     _text_target("wos", "wos", read_wos),
     _text_target("scopus", "scopus", read_scopus),
+    _text_target("search-csv", "search-csv", read_search_csv),
     _text_target("medline", "medline", read_medline),
     _text_target("openalex", "openalex", read_openalex),
     _text_target("endnote", "endnote", read_endnote),
