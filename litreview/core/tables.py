@@ -16,7 +16,7 @@ from litreview.core.limits import allow_csv_cells
 if TYPE_CHECKING:
     from _csv import Reader
 
-__all__ = ["CsvRows", "csv_pieces", "csv_text", "iter_csv", "parse_csv", "read_csv"]
+__all__ = ["CsvRows", "csv_pieces", "csv_text", "iter_csv", "parse_csv", "read_csv", "rows_text"]
 
 
 class CsvRows(NamedTuple):
@@ -190,16 +190,31 @@ def csv_pieces(
 ) -> Iterator[str]:
     """The text of :func:`csv_text` a piece of ``batch`` rows at a time, each row made as
     its piece is (``rows`` may be a generator: a table of millions is never held whole)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
+    batch_rows: list[Sequence[str]] = [columns]
     for n, row in enumerate(rows, start=1):
-        writer.writerow([v if type(v := row.get(c)) is str else _cell(v) for c in columns])
+        batch_rows.append([v if type(v := row.get(c)) is str else _cell(v) for c in columns])
         if n % batch == 0:
-            yield buf.getvalue()
-            buf.seek(0)
-            buf.truncate()
-    yield buf.getvalue()
+            yield rows_text(batch_rows)
+            batch_rows = []
+    yield rows_text(batch_rows)
+
+
+def rows_text(rows: Sequence[Sequence[str]]) -> str:
+    """CSV text of rows of text cells, ``\\n`` line ends. The csv module quotes a cell for
+    the line terminator's own characters only, so a cell holding a bare carriage return
+    would be written unquoted and split its row when read back: rows are then written one
+    by one with every line-end character quoted."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    text = buf.getvalue()
+    if "\r" not in text:
+        return text
+    pieces = []
+    for row in rows:
+        piece = io.StringIO()
+        csv.writer(piece, lineterminator="\r\n").writerow(row)
+        pieces.append(piece.getvalue()[:-2] + "\n")
+    return "".join(pieces)
 
 
 def _cell(value: object) -> str:

@@ -13,8 +13,6 @@ starts with ``'`` itself; reading takes that one ``'`` off again, so nothing is 
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 
@@ -22,7 +20,7 @@ from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.limits import load_json
 from litreview.core.model import Person, Work
-from litreview.core.tables import parse_csv
+from litreview.core.tables import parse_csv, rows_text
 from litreview.core.texmarkup import plain_work
 from litreview.formats._citekeys import keyed
 from litreview.formats._names import text_person
@@ -57,12 +55,7 @@ _PLAIN = tuple(c for c in COLUMNS if c not in (*_PEOPLE, "keywords", "extra"))
 @bulk
 def write_csv(works: Sequence[Work]) -> str:
     """The works as CSV text with the header :data:`COLUMNS` (``\\n`` line ends)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for work in works:
-        writer.writerow([_safe(c) for c in _row(plain_work(work))])
-    return out.getvalue()
+    return rows_text([COLUMNS, *([_safe(c) for c in _row(plain_work(w))] for w in works)])
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")

@@ -20,7 +20,7 @@ TRICKY = Work(
         Person(family="Solo"),
     ),
     editors=(Person(literal="UNODC"),),
-    title='Title, with; "quotes"\nand a newline',
+    title='Title, with; "quotes"\nand a newline, a carriage\rreturn',
     keywords=("a;b", "c\\", "crime_type:x"),
     extra=(("isbn", "1"), ("isbn", "2"), ("RIS:XY", "v")),
 )
@@ -42,6 +42,14 @@ def test_header_and_cells_are_readable() -> None:
 def test_tricky_values_round_trip_exactly() -> None:
     found, problems = read_csv(write_csv([TRICKY]))
     assert problems == [] and found == [TRICKY]
+
+
+def test_a_lone_carriage_return_stays_in_its_cell() -> None:
+    """The csv module quotes a cell only for the line terminator's characters ("\\n"), so a
+    bare "\\r" split the row into a second, false work when read back."""
+    works = [Work(key="k1", title="Rivers\rand lakes"), Work(key="k2", title="Seas")]
+    found, problems = read_csv(write_csv(works))
+    assert problems == [] and found == works
 
 
 def test_hand_made_csv_with_plain_cells_and_unknown_columns() -> None:
