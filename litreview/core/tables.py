@@ -16,7 +16,16 @@ from litreview.core.limits import allow_csv_cells
 if TYPE_CHECKING:
     from _csv import Reader
 
-__all__ = ["CsvRows", "csv_pieces", "csv_text", "iter_csv", "parse_csv", "read_csv", "rows_text"]
+__all__ = [
+    "CsvRows",
+    "csv_pieces",
+    "csv_text",
+    "iter_csv",
+    "parse_csv",
+    "read_csv",
+    "rows_text",
+    "unique_names",
+]
 
 
 class CsvRows(NamedTuple):
@@ -31,7 +40,8 @@ class CsvRows(NamedTuple):
 def parse_csv(text: str, path: str) -> CsvRows:
     """The rows of a CSV text (keyed by its header, as :class:`csv.DictReader` gives them).
 
-    Cells may be as long as :data:`~litreview.core.limits.MAX_CSV_CELL_CHARS`. A row the
+    A column named again keeps its cells under ``name (2)`` (the csv module would keep only
+    the last). Cells may be as long as :data:`~litreview.core.limits.MAX_CSV_CELL_CHARS`. A row the
     csv module cannot read, or a quoted cell never closed (which would swallow every row
     after it), ends the reading: that row is dropped and reported as the problem.
     """
@@ -40,7 +50,9 @@ def parse_csv(text: str, path: str) -> CsvRows:
     rows: list[tuple[int, dict[Any, Any]]] = []
     line = 1
     try:
-        header = list(reader.fieldnames or [])
+        header = unique_names(list(reader.fieldnames or []))
+        if reader.fieldnames is not None:
+            reader.fieldnames = header
         line = reader.line_num + 1
         for row in reader:
             rows.append((line, row))
@@ -53,6 +65,22 @@ def parse_csv(text: str, path: str) -> CsvRows:
         problem = _bad(path, start, NEVER_CLOSED)
         return CsvRows(header if rows else [], rows[:-1], problem)
     return CsvRows(header, rows, None)
+
+
+def unique_names(names: Sequence[str]) -> list[str]:
+    """Column names with a repeated one numbered from its second use: ``a, a`` -> ``a, a (2)``."""
+    taken = set(names)
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        n = seen[name] = seen.get(name, 0) + 1
+        if n > 1:
+            while f"{name} ({n})" in taken:
+                n += 1
+            taken.add(f"{name} ({n})")
+            name = f"{name} ({n})"
+        out.append(name)
+    return out
 
 
 def _bad(path: str, line: int, message: str) -> Problem:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import re
-from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -173,6 +172,9 @@ def export_of(text: str) -> tuple[Export, int] | None:
     return None
 
 
+_AGAIN = re.compile(r"^(.*) \((\d+)\)$")
+
+
 def is_search_csv(text: str) -> bool:
     """Whether ``text`` is the CSV export of a database the table describes."""
     return export_of(text) is not None
@@ -218,16 +220,18 @@ def _note(path: str, line: int, text: str) -> Problem:
 
 
 def _twice(path: str, line: int, header: list[str]) -> list[Problem]:
-    """A problem for each column the header names twice (the csv module keeps the last)."""
-    twice = [c for c, n in Counter(header).items() if n > 1]
+    """A problem for each column the header names again (its cells are kept under the name
+    :func:`~litreview.core.tables.parse_csv` numbers: ``Title (2)``)."""
+    names = set(header)
+    again = [(c, m.group(1)) for c in header if (m := _AGAIN.match(c)) and m.group(1) in names]
     return [
         Problem(
             path=path,
             line=line,
             severity="warning",
-            message=f"column {c!r} is named twice: the last is read",
+            message=f"column {base!r} is named twice: the cells of the second are read as {c!r}",
         )
-        for c in twice
+        for c, base in again
     ]
 
 

@@ -123,3 +123,11 @@ def test_csv_in_pieces_is_the_text_in_one_string(batch: int) -> None:
     assert "".join(pieces) == csv_text(["a", "b", "c"], rows)
     assert len(pieces) == 7 // batch + 1
     assert "".join(csv_pieces(["a"], [])) == "a\n"
+
+
+def test_a_column_named_twice_keeps_both_cells() -> None:
+    from litreview.core.tables import parse_csv
+
+    read = parse_csv("a,b,a,a (2)\n1,2,3,4\n", "t.csv")
+    assert read.header == ["a", "b", "a (3)", "a (2)"]
+    assert read.rows == [(2, {"a": "1", "b": "2", "a (3)": "3", "a (2)": "4"})]

@@ -301,7 +301,7 @@ def test_document_authors_stated_by_the_file_are_people() -> None:
     meta = stated_metadata(src)
     assert meta.authors == ("Lisa S. Benson", "Anthony A. Cilluffo", "Julie M. Lawhorn")
     work = document_work(meta, "r1")
-    assert [(p.family, p.given) for p in work.authors][0] == ("Benson", "Lisa S.")
+    assert (work.authors[0].family, work.authors[0].given) == ("Benson", "Lisa S.")
     assert work.extra == ()  # a titled document needs no id to be found again
     agency = document_work(replace(meta, authors=("U.S. Water Agency",)), "r1")
     assert agency.authors[0].literal == "U.S. Water Agency"

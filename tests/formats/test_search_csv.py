@@ -215,6 +215,7 @@ def test_problems_name_their_line_and_keep_the_cells() -> None:
     works, problems = read_search_csv(text, "x.csv")
     assert [(p.line, p.severity) for p in problems] == [(1, "warning"), (3, "warning")]
     assert "'Volume' is named twice" in problems[0].message
+    assert [(w.volume, w.extra_value("IEEE:volume-2")) for w in works] == [("1", "2"), ("3", "4")]
     assert works[1].extra_value("IEEE:more-cells") == "surplus"
     _, problems = read_search_csv("Document Title,Publication Title\n", "x.csv")
     assert [p.message for p in problems] == ["no records found"]
