@@ -22,9 +22,9 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from litreview.corpus.ingest import Source, stated_metadata
+from litreview.corpus.ingest import stated_metadata
 from litreview.extract.docmeta import DocMeta
-from litreview.formats.documents import read_document_meta
+from litreview.pipeline.ingest import document_source
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "benchmarks" / "data" / "docmeta_gold.yaml"
@@ -44,17 +44,7 @@ def family(name: str) -> str:
 
 def read(path: Path) -> DocMeta:
     """The metadata ``litreview ingest`` takes for the document at ``path``."""
-    doc = read_document_meta(path)
-    src = Source(
-        doc_id=path.stem,
-        path=str(path),
-        text=doc.text,
-        title=doc.title,
-        author=doc.author,
-        date=doc.date,
-        stated_by=doc.stated_by,
-    )
-    return stated_metadata(src)
+    return stated_metadata(document_source(path))
 
 
 def main() -> None:

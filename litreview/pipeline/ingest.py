@@ -29,6 +29,7 @@ __all__ = [
     "DocumentCheck",
     "SourcesRead",
     "check_document",
+    "document_source",
     "is_document",
     "outcome_summary",
     "read_sources",
@@ -69,12 +70,10 @@ def is_document(path: str) -> bool:
     return detect(head, ".txt") == ""
 
 
-def check_document(path: str) -> DocumentCheck:
-    """Scan a document as ``ingest`` would and return what it found and every problem."""
-    from litreview.corpus.ingest import scan_document
-
+def document_source(path: str | os.PathLike[str]) -> Source:
+    """The document at ``path`` as ingest reads it, its id its file's stem."""
     doc = read_document_meta(path)
-    source = Source(
+    return Source(
         doc_id=Path(path).stem,
         path=str(path),
         text=doc.text,
@@ -83,7 +82,13 @@ def check_document(path: str) -> DocumentCheck:
         date=doc.date,
         stated_by=doc.stated_by,
     )
-    scanned = scan_document(source)
+
+
+def check_document(path: str) -> DocumentCheck:
+    """Scan a document as ``ingest`` would and return what it found and every problem."""
+    from litreview.corpus.ingest import scan_document
+
+    scanned = scan_document(document_source(path))
     return DocumentCheck(
         n_notes=scanned.n_footnotes,
         n_entries=scanned.n_entries,
@@ -119,7 +124,7 @@ def read_sources(review: Review, paths: Iterable[str]) -> SourcesRead:
             continue
         seen.add(rel)
         try:
-            doc = read_document_meta(path)
+            source = document_source(path)
         except InputError as exc:
             failed.append(exc)
             continue
@@ -130,17 +135,7 @@ def read_sources(review: Review, paths: Iterable[str]) -> SourcesRead:
                 f"'{Path(path).stem}'; this one is ingested as '{doc_id}'"
             )
         taken[doc_id] = rel
-        sources.append(
-            Source(
-                doc_id=doc_id,
-                path=rel,
-                text=doc.text,
-                title=doc.title,
-                author=doc.author,
-                date=doc.date,
-                stated_by=doc.stated_by,
-            )
-        )
+        sources.append(dataclasses.replace(source, doc_id=doc_id, path=rel))
     return SourcesRead(sources, failed, notices)
 
 
