@@ -2,7 +2,7 @@
 
 Only the layout, a few generic labels ("Submitted:", "Author(s):", "written by", "About the
 ..."), the word lists of part headings (``data/document_layout.yaml``) and of given names
-(``data/lexicon/given_names.txt``) are used, never names of particular publishers or topics.
+and surnames (``data/lexicon/``) are used, never names of particular publishers or topics.
 A Markdown title (the first level-1 heading that is not a part heading such as "Abstract")
 is the title; else the longest mixed-case heading-like line of the front matter is. A line
 of personal names just below the title names the authors.
@@ -200,12 +200,11 @@ def split_names(text: str) -> tuple[str, ...]:
     text = _END_STOP.sub("", text.strip())
     if ";" in text:
         parts = [_display(p) for p in re.split(r"\s*;\s*", text)]
+    elif _inverted(pieces := re.split(r",\s*", text)):
+        pairs = zip(pieces[::2], pieces[1::2], strict=True)
+        parts = [f"{given} {family}" for family, given in pairs]
     else:
         parts = re.split(r",\s*|\s+and\s+|\s*&\s*", text)
-        if _inverted(re.split(r",\s*", text)):
-            parts = [
-                f"{given} {family}" for family, given in zip(parts[::2], parts[1::2], strict=True)
-            ]
     return tuple(_HONORIFIC.sub("", p).strip() for p in parts if p.strip())
 
 
