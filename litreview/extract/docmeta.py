@@ -52,6 +52,7 @@ _END_STOP = re.compile(r"(?<![A-ZÀ-Þ])\.+$")
 _SENTENCE_END = re.compile(r"[.!?](?:\s+[A-ZÀ-Þ]|\s*$)")
 _TITLE_START = re.compile(r"^[\"“‘']?[A-ZÀ-Þ0-9]")
 _H1 = re.compile(r"^#\s+\S")
+_MARKED = re.compile(r"^#{1,6}\s+\S")
 _DOI = re.compile(r"\b10\.\d{4,9}/\S")
 _YEAR = re.compile(r"(?<![\d./-])(?:19|20)\d\d(?![\d/-])")
 _INITIAL = re.compile(r"^[A-ZÀ-Þ]\.?$|^(?:[A-ZÀ-Þ]\.){1,3}[A-ZÀ-Þ]?\.?$|^[A-ZÀ-Þ]{2}$")
@@ -76,7 +77,7 @@ def document_metadata(text: str) -> DocMeta:
     title = ""
     if at is not None:  # a section number before a title is left out ("1 Strategies ...")
         line = front[at]
-        title = line.lstrip("#").strip().strip("*_").strip() if _H1.match(line) else ""
+        title = line.lstrip("#").strip().strip("*_").strip() if _MARKED.match(line) else ""
         title = title or heading_text(line)
     below = [line for line in front[at + 1 : at + 9] if line][:4] if at is not None else []
     return DocMeta(title=title, authors=_authors(lines, at), year=_year(front, below))
@@ -90,13 +91,18 @@ def _part_headings() -> frozenset[str]:
 
 def _title_line(front: list[str]) -> int | None:
     """The index of the title: the first Markdown level-1 heading that is not a part
-    heading, else the longest mixed-case heading-like line standing alone (one of the first
-    three lines may be a long one; banners are upper case; dates, "About the ..." lines and
-    lines of personal names are not titles)."""
+    heading, else a heading of any level the document opens with, else the longest
+    mixed-case heading-like line standing alone (one of the first three lines may be a long
+    one; banners are upper case; dates, "About the ..." lines and lines of personal names
+    are not titles)."""
     parts = _part_headings()
     for i, line in enumerate(front):
         if _H1.match(line) and heading_text(line).lower() not in parts:
             return i
+    first = next((i for i, line in enumerate(front) if line), None)
+    opens = first is not None and _MARKED.match(front[first])  # on a heading: its title
+    if opens and first is not None and heading_text(front[first]).lower() not in parts:
+        return first
     best, size = None, 0
     opening = [i for i, line in enumerate(front) if line][:3]
     for i, line in enumerate(front):

@@ -3,8 +3,11 @@
 The body is read paragraph by paragraph from ``word/document.xml``; a reference to a note is
 written ``[^N]``, N counting the notes of its kind in the order their references appear (as
 Word numbers them). The footnotes follow the body as ``[^N]: text`` paragraphs; the endnotes
-follow under an ``Endnotes`` heading, numbered afresh. A heading paragraph (style
-``Heading N`` or ``Title``) is written ``# text``; italic runs are written ``*text*``.
+follow under an ``Endnotes`` heading, numbered afresh. A paragraph in the ``Title`` style is
+written ``# text``, a heading of level N (its style, named ``heading N`` in
+``word/styles.xml`` whatever Word's language, or its outline level) ``## text`` with N + 1
+marks; italic runs are written ``*text*``. A text box is read once, after the paragraph
+that holds it (Word also writes it as VML for older readers: that copy is not read).
 Core properties (``docProps/core.xml``) give the title and author (not a date: the file's
 creation is not the document's publication).
 """
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -27,6 +31,10 @@ _CORE = {
     "author": "{http://purl.org/dc/elements/1.1/}creator",
 }
 _KINDS = (("footnote", "word/footnotes.xml"), ("endnote", "word/endnotes.xml"))
+_P, _R, _BOX = f"{_W}p", f"{_W}r", f"{_W}txbxContent"
+# Word writes a text box twice: as a drawing (mc:Choice) and as VML for older readers
+# (mc:Fallback). The fallback is never read.
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str]]:
@@ -44,6 +52,8 @@ def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str]]:
             }
             core = "docProps/core.xml"
             props = _core(_part(archive, core, p)) if core in names else {}
+            styles = "word/styles.xml"
+            levels = _levels(_part(archive, styles, p)) if styles in names else {}
     except InputError:
         raise
     except (
@@ -58,7 +68,7 @@ def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str]]:
     ) as exc:
         raise InputError(f"cannot read DOCX: {exc}", path=str(p)) from None
     order: dict[str, list[str]] = {"footnote": [], "endnote": []}
-    paragraphs = [t for para in body.iter(f"{_W}p") if (t := _paragraph(para, order))]
+    paragraphs = [t for para in _paragraphs(body) if (t := _paragraph(para, order, levels))]
     parts = ["\n\n".join(paragraphs)]
     for kind, heading in (("footnote", ""), ("endnote", "# Endnotes")):
         texts = notes.get(kind, {})
@@ -82,17 +92,99 @@ def _part(archive: zipfile.ZipFile, name: str, p: Path) -> bytes:
     return data
 
 
-def _paragraph(para: ElementTree.Element, order: dict[str, list[str]]) -> str:
-    """A body paragraph's text: note references written ``[^N]``, italic runs ``*...*``."""
+def _walk(node: ElementTree.Element, stop: Collection[str] = ()) -> Iterator[ElementTree.Element]:
+    """The elements below ``node`` in document order, without going into an element whose
+    tag is in ``stop`` (it is given, its insides are not) or into a markup-compatibility
+    fallback. No recursion: a hostile file may nest elements without end."""
+    stack = [iter(node)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag != _FALLBACK:
+            yield child
+            if child.tag not in stop:
+                stack.append(iter(child))
+
+
+def _paragraphs(root: ElementTree.Element) -> Iterator[ElementTree.Element]:
+    """The paragraphs below ``root`` in reading order; those of a text box come after the
+    paragraph that holds it, once."""
+    return (e for e in _walk(root) if e.tag == _P)
+
+
+def _runs(para: ElementTree.Element) -> Iterator[ElementTree.Element]:
+    """A paragraph's own runs (in links, insertions, fields), not those of its text boxes."""
+    return (e for e in _walk(para, (_BOX,)) if e.tag == _R)
+
+
+def _paragraph(
+    para: ElementTree.Element, order: dict[str, list[str]], levels: dict[str, int]
+) -> str:
+    """A body paragraph's text: note references written ``[^N]``, italic runs ``*...*``, a
+    title ``# text``, a heading of level N ``## text`` (N + 1 marks, six at most)."""
     pieces: list[tuple[str, bool]] = []
-    for run in para.iter(f"{_W}r"):
+    for run in _runs(para):
         pieces.append((_run_text(run, order), _italic(run)))
     text = _emphasised(pieces).strip()
-    style = para.find(f"{_W}pPr/{_W}pStyle")
-    name = (style.get(f"{_W}val", "") if style is not None else "").lower()
-    if text and (name.startswith("heading") or name == "title"):
-        return f"# {text}"
+    level = _level(para, levels)
+    if text and level is not None:
+        return "#" * min(level + 1, 6) + " " + text
     return text
+
+
+def _level(para: ElementTree.Element, levels: dict[str, int]) -> int | None:
+    """0 for a title, N for a heading of level N, ``None`` for body text: the paragraph's
+    own outline level, else its style's (``word/styles.xml``), else its style's id."""
+    own = para.find(f"{_W}pPr/{_W}outlineLvl")
+    if own is not None and (val := own.get(f"{_W}val", "")).isdigit() and int(val) < 9:
+        return int(val) + 1
+    style = para.find(f"{_W}pPr/{_W}pStyle")
+    sid = style.get(f"{_W}val", "") if style is not None else ""
+    if sid in levels:
+        return levels[sid]
+    return _named_level(sid)
+
+
+def _named_level(name: str) -> int | None:
+    """The level a style's name or id says: ``Title`` 0, ``heading 2``/``Heading2`` 2."""
+    key = name.replace(" ", "").lower()
+    if key == "title":
+        return 0
+    digits = key.removeprefix("heading")
+    return int(digits) if digits != key and digits.isdigit() and 0 < int(digits) < 10 else None
+
+
+def _levels(xml: bytes) -> dict[str, int]:
+    """Style id -> level of every title and heading style: by its name (built-in names are
+    English whatever the language of Word: ``heading 1``), else by its outline level, its
+    own or inherited (``basedOn``)."""
+    root = ElementTree.fromstring(xml)
+    named: dict[str, int | None] = {}
+    outline: dict[str, int] = {}
+    based: dict[str, str] = {}
+    for style in root.iter(f"{_W}style"):
+        sid = style.get(f"{_W}styleId", "")
+        name = style.find(f"{_W}name")
+        named[sid] = _named_level(name.get(f"{_W}val", "") if name is not None else "")
+        lvl = style.find(f"{_W}pPr/{_W}outlineLvl")
+        if lvl is not None and (val := lvl.get(f"{_W}val", "")).isdigit() and int(val) < 9:
+            outline[sid] = int(val) + 1
+        parent = style.find(f"{_W}basedOn")
+        if parent is not None:
+            based[sid] = parent.get(f"{_W}val", "")
+    out = {}
+    for sid in named:
+        level, seen, cur = named[sid], set(), sid
+        while level is None and cur and cur not in seen:  # inherited outline level
+            seen.add(cur)
+            level = outline.get(cur)
+            if level is None and cur != sid:  # a style based on a heading is a heading
+                level = named.get(cur)
+            cur = based.get(cur, "")
+        if level is not None:
+            out[sid] = level
+    return out
 
 
 def _run_text(run: ElementTree.Element, order: dict[str, list[str]]) -> str:
@@ -157,7 +249,7 @@ def _notes(root: ElementTree.Element, kind: str) -> dict[str, str]:
     for note in root.iter(f"{_W}{kind}"):
         if note.get(f"{_W}type"):
             continue
-        paras = [_note_paragraph(p) for p in note.iter(f"{_W}p")]
+        paras = [_note_paragraph(p) for p in _paragraphs(note)]
         text = " ".join(p for p in paras if p)
         if text:
             out[note.get(f"{_W}id", "")] = text
@@ -167,8 +259,8 @@ def _notes(root: ElementTree.Element, kind: str) -> dict[str, str]:
 def _note_paragraph(para: ElementTree.Element) -> str:
     """A note paragraph's text, italic runs written ``*...*``."""
     pieces = [
-        ("".join(t.text or "" for t in run.iter(f"{_W}t")), _italic(run))
-        for run in para.iter(f"{_W}r")
+        ("".join(t.text or "" for t in run if t.tag == f"{_W}t"), _italic(run))
+        for run in _runs(para)
     ]
     return _emphasised(pieces).strip()
 

@@ -51,6 +51,21 @@ from litreview.extract.docmeta import document_metadata
             id="part_heading_is_not_the_title",
         ),
         pytest.param(
+            "## Boats\n\nAna Lima, Peter J. Wong\n\nRivers 2019. doi:10.1234/r.1\n\n"
+            "## A Much Longer Heading of the First Section\n",
+            "Boats",
+            ("Ana Lima", "Peter J. Wong"),
+            "2019",
+            id="a_document_opening_on_a_heading_of_any_level",
+        ),
+        pytest.param(
+            "## Executive Summary\n\nText.\n\n## Rivers and Lakes of the Plain\n\nMore.\n",
+            "Rivers and Lakes of the Plain",
+            (),
+            "",
+            id="but_not_on_a_part_heading",
+        ),
+        pytest.param(
             "# Notes on Boats\n\n**Author(s):** Sarata, Amanda K.\n\n"
             "**Publication Date:** 04/10/2026\n",
             "Notes on Boats",

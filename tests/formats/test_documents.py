@@ -297,11 +297,51 @@ def _docx_with_endnotes(path: Path) -> Path:
     return path
 
 
+MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+
+
+def test_docx_title_headings_in_any_language_and_a_text_box_read_once(tmp_path: Path) -> None:
+    """The Title style is the document's ``# `` title; a heading is known by its style's
+    name in styles.xml (German Word's id "berschrift1" is named "heading 1"), a style based
+    on it, or an outline level; a text box, which Word writes twice (a drawing and its VML
+    fallback), is read once, after its paragraph, not inside it."""
+    path = _docx(tmp_path / "t.docx", footnotes=False)
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    box = "<w:txbxContent><w:p><w:r><w:t>Box 1: little is known.</w:t></w:r></w:p></w:txbxContent>"
+    parts["word/document.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:document {W} {R} {MC}><w:body>'
+        '<w:p><w:pPr><w:pStyle w:val="Titel"/></w:pPr><w:r><w:t>Rivers</w:t></w:r></w:p>'
+        '<w:p><w:pPr><w:pStyle w:val="berschrift1"/></w:pPr><w:r><w:t>Flow</w:t></w:r></w:p>'
+        '<w:p><w:pPr><w:pStyle w:val="Kapitel"/></w:pPr><w:r><w:t>Banks</w:t></w:r></w:p>'
+        '<w:p><w:pPr><w:outlineLvl w:val="2"/></w:pPr><w:r><w:t>Fish</w:t></w:r></w:p>'
+        '<w:p><w:r><w:t xml:space="preserve">Before. </w:t></w:r><w:r><mc:AlternateContent>'
+        f"<mc:Choice><w:drawing>{box}</w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+        "<w:r><w:t>After.</w:t></w:r></w:p></w:body></w:document>"
+    ).encode()
+    parts["word/styles.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:styles {W}>'
+        '<w:style w:styleId="Titel"><w:name w:val="Title"/></w:style>'
+        '<w:style w:styleId="berschrift1"><w:name w:val="heading 1"/></w:style>'
+        '<w:style w:styleId="Kapitel"><w:name w:val="Kapitel"/><w:basedOn w:val="berschrift1"/>'
+        "</w:style></w:styles>"
+    ).encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    text = read_document(path)
+    assert text == (
+        "# Rivers\n\n## Flow\n\n## Banks\n\n#### Fish\n\nBefore. After.\n\n"
+        "Box 1: little is known.\n"
+    )
+
+
 def test_docx_footnotes_and_endnotes(tmp_path: Path) -> None:
     from litreview.extract.document import scan_text
 
     text = read_document(_docx_with_endnotes(tmp_path / "r.docx"))
-    assert text.startswith("# Rivers\n\nLow water.[^1] See *River Atlas*[^1]")
+    assert text.startswith("## Rivers\n\nLow water.[^1] See *River Atlas*[^1]")
     assert "[^1]: Lima, A. (2019), 'River Catch Survey', Lagos." in text
     assert text.index("# Endnotes") < text.index("[^1]: Osei, B. (2018), Atlas, Accra.")
     notes = scan_text(text).notes.footnotes
