@@ -133,7 +133,13 @@ def _check(text: str, path: str, read: Read | None = None) -> list[_Block]:
     if errors:
         raise _error(errors[0])
     blocks = _blocks(text, works, path)
-    if not works and any(b.kind == "comment" and _free_text(text[b.start : b.end]) for b in blocks):
+    # no entry and no @-block, but free text: not a BibTeX file (a file whose last entry
+    # was removed keeps its @string or @comment blocks, and is still one)
+    if (
+        not works
+        and not any(b.kind in ("string", "preamble", "other") for b in blocks)
+        and any(b.kind == "comment" and _free_text(text[b.start : b.end]) for b in blocks)
+    ):
         raise _not_bibtex(text, path)
     return blocks
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from litreview.core.errors import InputError
@@ -237,6 +237,18 @@ def _edit(work: Work, edit: str, text: str) -> Work:
     texts(max_words=3),
     st.lists(works(), max_size=2),
     st.lists(keys(), min_size=2, max_size=2, unique=True),
+)
+@example(  # the entries removed: the file keeps its @string and free text, still BibTeX
+    file=(
+        "% hand-kept header\n@string{jn = {Macro Series}}\n@article{A,\n}\n\nPlain words.\n"
+        "@article{A0,\n}\n\n",
+        ["@article{A,\n}", "@article{A0,\n}"],
+        ["% hand-kept header", "@string{jn = {Macro Series}}", "Plain words."],
+    ),
+    edits=["remove", "remove", "keep", "keep", "keep"],
+    text="0",
+    added=[],
+    new_keys=["A", "A0"],
 )
 def test_random_edits_keep_untouched_text_and_read_back_as_intended(
     file: tuple[str, list[str], list[str]],
