@@ -22,7 +22,9 @@ and numbered paragraphs stay text, for the note finder to read as it reads any t
 
 What the page says about itself: ``citation_title``/``citation_author``/
 ``citation_publication_date`` (the tags scholarly pages carry for indexers), Dublin Core,
-``author``, else ``<title>``. Pure: a string in, a string and a dict out.
+``author``, else ``<title>``; ``stated_by`` is ``front matter`` when the page carries the
+scholarly or Dublin Core tags (its publisher's metadata: it wins over what the first lines
+seem to say), ``file properties`` otherwise. Pure: a string in, a string and a dict out.
 """
 
 from __future__ import annotations
@@ -141,7 +143,7 @@ class _TreeBuilder(HTMLParser):
 
 def html_text(source: str) -> tuple[str, dict[str, str]]:
     """The text of an HTML page as read (see the module) and its ``title``, ``author`` and
-    ``date`` as the page states them (empty where it does not)."""
+    ``date`` as the page states them (empty where it does not), with ``stated_by``."""
     builder = _TreeBuilder()
     builder.feed(source.replace(_BREAK, ""))
     builder.close()
@@ -381,7 +383,9 @@ def _meta(meta: dict[str, list[str]], title: str) -> dict[str, str]:
 
     names = ("citation_author", "dc.creator", "dcterms.creator", "author")
     authors = next((meta[k] for k in names if k in meta), [])
+    scholarly = any(k.startswith(("citation_", "dc.", "dcterms.")) for k in meta)
     return {
+        "stated_by": "front matter" if scholarly else "file properties",
         "title": first("citation_title", "dc.title", "dcterms.title", "og:title")
         or _SPACE.sub(" ", title).strip(),
         "author": "; ".join(_SPACE.sub(" ", a).strip() for a in authors if a.strip()),

@@ -106,7 +106,7 @@ def read_document_meta(path: str | os.PathLike[str]) -> DocumentText:
         doc = _docx(p, data)
     elif suffix in HTML_SUFFIXES:
         body, stated = html_text(_html_source(data, str(p)))
-        doc = DocumentText(text=body, stated_by="file properties", **stated)
+        doc = DocumentText(text=body, **stated)
     else:
         text = _plain_text(data, str(p))
         stated = front_matter(text)

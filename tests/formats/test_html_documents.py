@@ -37,7 +37,7 @@ def test_pandoc_page_has_its_six_footnotes_and_what_it_says_about_itself() -> No
         "Ukraine Funding: HHS Allocation and Oversight of Refugee Assistance",
         "U.S. Government Accountability Office",
         "2026-03-16",
-        "file properties",
+        "front matter",  # pandoc's Dublin Core tags: the author's own metadata
     )
 
 
@@ -168,3 +168,15 @@ words = st.lists(
 def test_the_words_of_an_escaped_paragraph_come_back(ws: list[str]) -> None:
     text = " ".join(ws)
     assert text_of(f"<p>{html.escape(text)}</p>").split() == text.split()
+
+
+def test_a_page_title_alone_is_a_file_property_and_scholarly_tags_are_front_matter() -> None:
+    """``<title>`` often carries the site's name: it only fills what the text leaves
+    empty. ``citation_*`` and Dublin Core tags are the publisher's metadata and win."""
+    plain = html_text("<html><head><title>Rivers | Site</title></head><body><p>x</p></body>")
+    assert (plain[1]["title"], plain[1]["stated_by"]) == ("Rivers | Site", "file properties")
+    tagged = html_text(
+        '<html><head><meta name="citation_title" content="Rivers"><title>Rivers | Site</title>'
+        "</head><body><h1>Site news</h1><p>x</p></body>"
+    )
+    assert (tagged[1]["title"], tagged[1]["stated_by"]) == ("Rivers", "front matter")
