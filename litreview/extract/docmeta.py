@@ -103,8 +103,10 @@ def _title_line(front: list[str]) -> int | None:
     opens = first is not None and _MARKED.match(front[first])  # on a heading: its title
     if opens and first is not None and heading_text(front[first]).lower() not in parts:
         return first
-    best, size = None, 0
+    best: int | None = None
+    size: tuple[bool, int] = (False, 0)
     opening = [i for i, line in enumerate(front) if line][:3]
+    candidates = []
     for i, line in enumerate(front):
         alone = (i == 0 or not front[i - 1]) and (i + 1 == len(front) or not front[i + 1])
         heading = is_heading(line) or (i in opening and _long_title(line))
@@ -114,8 +116,15 @@ def _title_line(front: list[str]) -> int | None:
             continue
         if _name_list(line):
             continue
-        if len(line.split()) > size:
-            best, size = i, len(line.split())
+        candidates.append(i)
+        # a line among the first three outranks any further down: longest within each
+        rank = (i in opening, len(line.split()))
+        if best is None or rank > size:
+            best, size = i, rank
+    if best is not None:  # a longer line further down that holds it is its whole title
+        key = heading_text(front[best]).casefold()
+        whole = [i for i in candidates if key in heading_text(front[i]).casefold()]
+        best = max(whole, key=lambda i: (len(front[i].split()), -i))
     return best
 
 

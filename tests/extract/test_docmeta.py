@@ -59,6 +59,22 @@ from litreview.extract.docmeta import document_metadata
             id="a_document_opening_on_a_heading_of_any_level",
         ),
         pytest.param(
+            "Rivers of the Plain\n\nText of the page.\n\nMore text.\n\n"
+            "A Much Longer Heading of a Later Section\n\nMore.\n",
+            "Rivers of the Plain",
+            (),
+            "",
+            id="a_title_among_the_first_lines_outranks_a_longer_heading_below",
+        ),
+        pytest.param(
+            "River Review 2023\n\nCivil Society Report\n\nText.\n\n"
+            "River Review 2023 Civil Society Report\n\nMore.\n",
+            "River Review 2023 Civil Society Report",
+            (),
+            "",
+            id="a_longer_line_below_that_holds_it_is_the_whole_title",
+        ),
+        pytest.param(
             "## Executive Summary\n\nText.\n\n## Rivers and Lakes of the Plain\n\nMore.\n",
             "Rivers and Lakes of the Plain",
             (),
