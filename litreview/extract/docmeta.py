@@ -74,11 +74,8 @@ def document_metadata(text: str) -> DocMeta:
     lines = [ln.text.strip() for ln in split_lines(text)[: FRONT_LINES * 2]]
     front = lines[:FRONT_LINES]
     at = _title_line(front)
-    title = ""
-    if at is not None:  # a section number before a title is left out ("1 Strategies ...")
-        line = front[at]
-        title = line.lstrip("#").strip().strip("*_").strip() if _MARKED.match(line) else ""
-        title = title or heading_text(line)
+    # marks, emphasis and a section number before a title are left out ("1 Strategies ...")
+    title = heading_text(front[at]) if at is not None else ""
     below = [line for line in front[at + 1 : at + 9] if line][:4] if at is not None else []
     return DocMeta(title=title, authors=_authors(lines, at), year=_year(front, below))
 
