@@ -23,7 +23,7 @@ from litreview.core.errors import Problem
 from litreview.core.model import Citation, Document, Merge, Work, replace
 from litreview.corpus.dedup import merge_into
 from litreview.corpus.identity import Citekeys, make_citekey
-from litreview.corpus.ingest_papers import empty_work, inline_rows, paper_rows
+from litreview.corpus.ingest_papers import empty_work, inline_rows, key_rows, paper_rows
 from litreview.corpus.ingest_works import (
     DOCUMENT_FIELD,
     document_work,
@@ -198,6 +198,9 @@ def scan_document(
     inline_cits, inline_works = inline_rows(src.doc_id, src.text, used, known)
     cits += inline_cits
     works += inline_works
+    keyed, key_problems = key_rows(src.doc_id, src.text, taken, src.path)
+    cits += keyed
+    problems += key_problems
     cits += paper.rows
     document = Document(
         doc_id=src.doc_id,

@@ -1,5 +1,6 @@
 """Rows and works of the citations outside notes (pure): a paper's reference list and in-text
-citations, and references named inline by a link's text.
+citations, references named inline by a link's text, and citations by citation key
+(``[@smith2020]``, Pandoc's Markdown) of works already in the corpus.
 
 Every entry of the reference list becomes a work (its string handed to the reference
 parser); every work an in-text citation names becomes a ``citations.csv`` row with no
@@ -9,7 +10,7 @@ is not in the list keeps an empty ``work_key`` (the scan reported it as a proble
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,10 +21,11 @@ from litreview.corpus.ingest_works import from_url
 from litreview.extract._text import sentence_span, split_lines
 from litreview.extract.document import DocumentScan
 from litreview.extract.inline import inline_references
+from litreview.extract.keycites import key_citations
 from litreview.extract.layout import headings
 from litreview.formats.csl import work_from_csl
 
-__all__ = ["PaperRows", "empty_work", "inline_rows", "paper_rows"]
+__all__ = ["PaperRows", "empty_work", "inline_rows", "key_rows", "paper_rows"]
 
 Parser = Callable[[str], dict[str, Any]]
 WorkOf = Callable[[str, Parser], Work]
@@ -137,3 +139,46 @@ def inline_rows(
             )
         )
     return cits, works
+
+
+def key_rows(
+    doc_id: str, text: str, keys: Collection[str], path: str = "<string>"
+) -> tuple[list[Citation], list[Problem]]:
+    """Rows of the citations by key (``[@smith2020, p. 3; @jones2019]``, ``@smith2020``)
+    whose keys name works in ``keys`` (the corpus's citekeys), each with its sentence; a
+    warning for each key in brackets that names none (its bibliography is to be imported
+    first). A narrative ``@name`` naming no work is left alone: it may be a handle."""
+    rows: list[Citation] = []
+    problems: list[Problem] = []
+    cites = key_citations(text)
+    heads = headings(split_lines(text)) if cites else []
+    for cite in cites:
+        s, e = sentence_span(text, cite.start, cite.end)
+        section = next((h for start, h in reversed(heads) if start <= cite.start), "")
+        for key in cite.keys:
+            if key not in keys:
+                if not cite.narrative:
+                    line = text.count("\n", 0, cite.start) + 1
+                    message = (
+                        f"citation key '@{key}' names no work in the corpus "
+                        "(import the bibliography that holds it first)"
+                    )
+                    problems.append(
+                        Problem(path=path, line=line, severity="warning", message=message)
+                    )
+                continue
+            rows.append(
+                Citation(
+                    doc_id=doc_id,
+                    footnote=None,
+                    position=len(rows) + 1,
+                    raw=text[cite.start : cite.end],
+                    work_key=key,
+                    context=text[s:e],
+                    section=section,
+                    kind="citation",
+                    char_start=s,
+                    char_end=e,
+                )
+            )
+    return rows, problems

@@ -495,3 +495,29 @@ def test_export_import_round_trip_and_ingest_after_import(
     docs = [str(other / "docs" / "untitled.txt")]
     assert command.run(argparse.Namespace(docs=docs, review=str(other))) == 0
     assert sorted(w.key for w in Review.at(other).load_works()[0]) == keys
+
+
+def test_citation_keys_link_works_already_in_the_corpus() -> None:
+    """Pandoc Markdown cites by key: ``[@smith2020, p. 3; @jones2019]`` names two corpus
+    works, each given a row with its sentence; a key in brackets that names no work is a
+    warning with its line; a narrative ``@name`` naming none (a handle) is left alone."""
+    works = [Work(key="smith2020", title="River fish"), Work(key="jones2019", title="Nets")]
+    text = (
+        "# Rivers and Data\n\nFish are scarce [@smith2020, p. 3; @jones2019].\n\n"
+        "Nets are unstudied [@doe2018]. Ask @riverbot.\n"
+    )
+    result = ingest([Source(doc_id="p", path="p.md", text=text)], works=works)
+    rows = [(c.work_key, c.context, c.section) for c in result.citations]
+    sentence = "Fish are scarce [@smith2020, p. 3; @jones2019]."
+    assert rows == [
+        ("smith2020", sentence, "Rivers and Data"),
+        ("jones2019", sentence, "Rivers and Data"),
+    ]
+    assert [(p.line, p.message) for p in result.problems] == [
+        (
+            5,
+            "citation key '@doe2018' names no work in the corpus (import the bibliography "
+            "that holds it first)",
+        )
+    ]
+    assert {w.key for w in result.works} >= {"smith2020", "jones2019"}
