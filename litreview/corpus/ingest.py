@@ -47,7 +47,9 @@ class Source:
     """A document to ingest: its id (file stem), its path as stored, its text as read, and
     the title, author and date its file states (``""`` when it states none) with where they
     come from (``stated_by``: ``front matter`` wins over what the text's first lines say;
-    ``file properties`` only fill what they leave empty)."""
+    ``file properties`` only fill what they leave empty). ``cited``: the works of the
+    bibliography files its front matter names, with their citekeys, which its citations by
+    key name; ``problems``: what reading those files found."""
 
     doc_id: str
     path: str
@@ -56,6 +58,8 @@ class Source:
     author: str = ""
     date: str = ""
     stated_by: str = ""
+    cited: tuple[Work, ...] = ()
+    problems: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -198,9 +202,20 @@ def scan_document(
     inline_cits, inline_works = inline_rows(src.doc_id, src.text, used, known)
     cits += inline_cits
     works += inline_works
-    keyed, key_problems = key_rows(src.doc_id, src.text, taken, src.path)
+    bib_keys: dict[str, str] = {}
+    for work in src.cited:  # the document's own bibliography: its keys kept where free
+        key = work.key if work.key and work.key not in used else make_citekey(work, used)
+        used.add(key)
+        bib_keys.setdefault(work.key, key)
+        works.append(replace(work, key=key))
+    keyed, key_problems = key_rows(
+        src.doc_id,
+        src.text,
+        lambda k: bib_keys.get(k) or (k if k in taken else ""),
+        src.path,
+    )
     cits += keyed
-    problems += key_problems
+    problems += [*src.problems, *key_problems]
     cits += paper.rows
     document = Document(
         doc_id=src.doc_id,

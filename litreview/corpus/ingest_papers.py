@@ -10,7 +10,7 @@ is not in the list keeps an empty ``work_key`` (the scan reported it as a proble
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -142,12 +142,13 @@ def inline_rows(
 
 
 def key_rows(
-    doc_id: str, text: str, keys: Collection[str], path: str = "<string>"
+    doc_id: str, text: str, resolve: Callable[[str], str], path: str = "<string>"
 ) -> tuple[list[Citation], list[Problem]]:
     """Rows of the citations by key (``[@smith2020, p. 3; @jones2019]``, ``@smith2020``)
-    whose keys name works in ``keys`` (the corpus's citekeys), each with its sentence; a
-    warning for each key in brackets that names none (its bibliography is to be imported
-    first). A narrative ``@name`` naming no work is left alone: it may be a handle."""
+    whose keys ``resolve`` to a work's key (``""``: none), each with its sentence; a warning
+    for each key in brackets that names none (its bibliography is to be imported first or
+    named in the front matter). A narrative ``@name`` naming no work is left alone: it may
+    be a handle."""
     rows: list[Citation] = []
     problems: list[Problem] = []
     cites = key_citations(text)
@@ -155,13 +156,14 @@ def key_rows(
     for cite in cites:
         s, e = sentence_span(text, cite.start, cite.end)
         section = next((h for start, h in reversed(heads) if start <= cite.start), "")
-        for key in cite.keys:
-            if key not in keys:
+        for cited in cite.keys:
+            key = resolve(cited)
+            if not key:
                 if not cite.narrative:
                     line = text.count("\n", 0, cite.start) + 1
                     message = (
-                        f"citation key '@{key}' names no work in the corpus "
-                        "(import the bibliography that holds it first)"
+                        f"citation key '@{cited}' names no work in the corpus or the "
+                        "document's bibliography (import the bibliography that holds it)"
                     )
                     problems.append(
                         Problem(path=path, line=line, severity="warning", message=message)

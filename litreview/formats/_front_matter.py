@@ -1,7 +1,7 @@
-"""Markdown front matter: the ``title``, ``author`` and ``date`` of a ``---`` YAML block that
-opens a document. The block stays in the text as read (offsets are not moved). A block that
-is not YAML, or whose aliases would expand past any real front matter
-(:mod:`litreview.core.yaml_guard`), states nothing."""
+"""Markdown front matter: the ``title``, ``author``, ``date`` and ``bibliography`` of a
+``---`` YAML block that opens a document. The block stays in the text as read (offsets are
+not moved). A block that is not YAML, or whose aliases would expand past any real front
+matter (:mod:`litreview.core.yaml_guard`), states nothing."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ import yaml
 
 from litreview.core.yaml_guard import expansion_problem
 
-__all__ = ["front_matter"]
+__all__ = ["front_matter", "front_matter_bibliography"]
 
 _BLOCK = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
-def front_matter(text: str) -> dict[str, str]:
-    """``title``, ``author`` and ``date`` of the front matter (missing keys left out)."""
+def _data(text: str) -> dict[str, object]:
+    """The front matter's mapping (``{}`` when there is none or it is not YAML)."""
     m = _BLOCK.match(text)
     if not m:
         return {}
@@ -28,8 +28,20 @@ def front_matter(text: str) -> dict[str, str]:
         data = yaml.safe_load(m.group("yaml"))
     except (yaml.YAMLError, RecursionError):
         return {}
-    if not isinstance(data, dict):
-        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def front_matter_bibliography(text: str) -> tuple[str, ...]:
+    """The bibliography files the front matter names (Pandoc's ``bibliography:``, one path
+    or a list), as written."""
+    value = _data(text).get("bibliography")
+    names = value if isinstance(value, list) else [value]
+    return tuple(str(n).strip() for n in names if isinstance(n, str) and n.strip())
+
+
+def front_matter(text: str) -> dict[str, str]:
+    """``title``, ``author`` and ``date`` of the front matter (missing keys left out)."""
+    data = _data(text)
     out = {}
     for key in ("title", "author", "date"):
         value = data.get(key) or (data.get("authors") if key == "author" else None)

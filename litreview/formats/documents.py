@@ -28,13 +28,13 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from litreview.core.errors import InputError
 from litreview.core.files import check_nul, decode_text, decode_utf8, read_bytes
 from litreview.formats._docx_text import docx_footnotes, docx_text
-from litreview.formats._front_matter import front_matter
+from litreview.formats._front_matter import front_matter, front_matter_bibliography
 from litreview.formats._html_text import html_text
 
 __all__ = [
@@ -73,7 +73,8 @@ class DocumentText:
     ``stated_by`` says where title, author and date come from: ``front matter`` (written by
     the author for this purpose: it wins over the text's first lines) or ``file properties``
     (PDF metadata, DOCX core properties: often a template's leftovers, used only where the
-    text states nothing).
+    text states nothing). ``bibliography``: the bibliography files the front matter names
+    (Pandoc's ``bibliography:``), as written there.
     """
 
     text: str
@@ -81,6 +82,7 @@ class DocumentText:
     author: str = ""
     date: str = ""
     stated_by: str = ""
+    bibliography: tuple[str, ...] = ()
 
 
 def read_document(path: str | os.PathLike[str]) -> str:
@@ -106,11 +108,12 @@ def read_document_meta(path: str | os.PathLike[str]) -> DocumentText:
         doc = _docx(p, data)
     elif suffix in HTML_SUFFIXES:
         body, stated = html_text(_html_source(data, str(p)))
-        doc = DocumentText(text=body, **stated)
+        doc = _stated(body, stated, stated.get("stated_by", ""))
     else:
         text = _plain_text(data, str(p))
         stated = front_matter(text)
-        doc = DocumentText(text=text, stated_by="front matter" if stated else "", **stated)
+        doc = _stated(text, stated, "front matter" if stated else "")
+        doc = replace(doc, bibliography=front_matter_bibliography(text))
     if not doc.text.strip():
         raise InputError("empty document: no text to read", path=str(p))
     return doc
@@ -201,4 +204,15 @@ def _docx(p: Path, data: bytes) -> DocumentText:
             "reading DOCX needs the docx extra", path=str(p), hint="pip install 'litreview[docx]'"
         ) from None
     text, props = docx_text(p, data)
-    return DocumentText(text=text, stated_by="file properties", **props)
+    return _stated(text, props, "file properties")
+
+
+def _stated(text: str, stated: dict[str, str], by: str) -> DocumentText:
+    """``text`` with the title, author and date ``stated`` by ``by``."""
+    return DocumentText(
+        text=text,
+        title=stated.get("title", ""),
+        author=stated.get("author", ""),
+        date=stated.get("date", ""),
+        stated_by=by,
+    )

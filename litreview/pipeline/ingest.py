@@ -71,8 +71,10 @@ def is_document(path: str) -> bool:
 
 
 def document_source(path: str | os.PathLike[str]) -> Source:
-    """The document at ``path`` as ingest reads it, its id its file's stem."""
+    """The document at ``path`` as ingest reads it, its id its file's stem, with the works
+    of the bibliography files its front matter names (beside it, or where the path says)."""
     doc = read_document_meta(path)
+    cited, problems = _bibliographies(Path(path), doc.bibliography)
     return Source(
         doc_id=Path(path).stem,
         path=str(path),
@@ -81,7 +83,30 @@ def document_source(path: str | os.PathLike[str]) -> Source:
         author=doc.author,
         date=doc.date,
         stated_by=doc.stated_by,
+        cited=cited,
+        problems=problems,
     )
+
+
+def _bibliographies(
+    doc: Path, names: Sequence[str]
+) -> tuple[tuple[Work, ...], tuple[Problem, ...]]:
+    """The works of the bibliography files ``names`` (relative to the document's folder),
+    and their problems; a file that cannot be read is a warning on the document."""
+    from litreview.formats import read_file
+
+    works: list[Work] = []
+    problems: list[Problem] = []
+    for name in names:
+        try:
+            found, said = read_file(doc.parent / Path(name).expanduser())
+        except InputError as exc:
+            message = f"the bibliography its front matter names cannot be read: {exc}"
+            problems.append(Problem(path=str(doc), line=1, severity="warning", message=message))
+            continue
+        works += found
+        problems += said
+    return tuple(works), tuple(problems)
 
 
 def check_document(path: str) -> DocumentCheck:

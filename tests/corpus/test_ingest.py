@@ -516,8 +516,34 @@ def test_citation_keys_link_works_already_in_the_corpus() -> None:
     assert [(p.line, p.message) for p in result.problems] == [
         (
             5,
-            "citation key '@doe2018' names no work in the corpus (import the bibliography "
-            "that holds it first)",
+            "citation key '@doe2018' names no work in the corpus or the document's "
+            "bibliography (import the bibliography that holds it)",
         )
     ]
     assert {w.key for w in result.works} >= {"smith2020", "jones2019"}
+
+
+def test_the_bibliography_the_front_matter_names_is_read_with_its_keys(tmp_path: Path) -> None:
+    """A Markdown paper whose front matter names ``bibliography: [refs.bib, gone.bib]``:
+    the works of refs.bib come in with their keys and its citations link to them; a file
+    that cannot be read is a warning on the document's first line, and the rest goes on."""
+    from litreview.pipeline.ingest import document_source
+
+    (tmp_path / "refs.bib").write_text(
+        "@article{smith2020, title={River fish}, author={Smith, John}, year={2020}}\n",
+        encoding="utf-8",
+    )
+    paper = tmp_path / "paper.md"
+    paper.write_text(
+        "---\ntitle: Rivers\nbibliography: [refs.bib, gone.bib]\n---\n\n"
+        "Fish are scarce [@smith2020].\n",
+        encoding="utf-8",
+    )
+    src = document_source(paper)
+    assert [w.key for w in src.cited] == ["smith2020"]
+    result = ingest([src], works=[Work(key="smith2020x", title="Other")])
+    assert [c.work_key for c in result.citations] == ["smith2020"]
+    assert "smith2020" in {w.key for w in result.works}
+    assert [(p.line, p.message.split(":")[0]) for p in result.problems] == [
+        (1, "the bibliography its front matter names cannot be read")
+    ]
