@@ -46,7 +46,7 @@ __all__ = [
     "read_document_meta",
 ]
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", "")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".qmd", ".rmd", ".text", "")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _BIBLIOGRAPHY_SUFFIXES = {
     ".bib": "a BibTeX bibliography",

@@ -39,7 +39,9 @@ __all__ = [
 
 #: Suffixes that are always documents; ``.txt`` is a document unless its first lines show a
 #: bibliography format (RIS, a database export).
-DOCUMENT_SUFFIXES = frozenset({".pdf", ".docx", ".md", ".markdown", ".html", ".htm", ".xhtml"})
+DOCUMENT_SUFFIXES = frozenset(
+    {".pdf", ".docx", ".md", ".markdown", ".qmd", ".rmd", ".html", ".htm", ".xhtml"}
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

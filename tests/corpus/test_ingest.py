@@ -547,3 +547,13 @@ def test_the_bibliography_the_front_matter_names_is_read_with_its_keys(tmp_path:
     assert [(p.line, p.message.split(":")[0]) for p in result.problems] == [
         (1, "the bibliography its front matter names cannot be read")
     ]
+
+
+def test_quarto_and_r_markdown_files_are_documents(tmp_path: Path) -> None:
+    from litreview.pipeline.ingest import is_document
+
+    for name in ("paper.qmd", "paper.Rmd"):
+        (tmp_path / name).write_text("# Rivers\n\nFish [@smith2020].\n", encoding="utf-8")
+        assert is_document(str(tmp_path / name))
+    assert not is_document(str(tmp_path / "refs.bib"))
+
