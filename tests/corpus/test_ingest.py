@@ -556,4 +556,3 @@ def test_quarto_and_r_markdown_files_are_documents(tmp_path: Path) -> None:
         (tmp_path / name).write_text("# Rivers\n\nFish [@smith2020].\n", encoding="utf-8")
         assert is_document(str(tmp_path / name))
     assert not is_document(str(tmp_path / "refs.bib"))
-
