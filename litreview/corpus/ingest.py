@@ -23,7 +23,13 @@ from litreview.core.errors import Problem
 from litreview.core.model import Citation, Document, Merge, Work, replace
 from litreview.corpus.dedup import merge_into
 from litreview.corpus.identity import Citekeys, make_citekey
-from litreview.corpus.ingest_papers import empty_work, inline_rows, key_rows, paper_rows
+from litreview.corpus.ingest_papers import (
+    empty_work,
+    inline_rows,
+    key_rows,
+    keyed_works,
+    paper_rows,
+)
 from litreview.corpus.ingest_works import (
     DOCUMENT_FIELD,
     document_work,
@@ -171,15 +177,36 @@ def scan_document(
     )
     works, entry_keys = list(paper.works), paper.keys
     problems = list(paper.problems)
+    bib_keys: dict[str, str] = {}
+    for work in src.cited:  # the document's own bibliography: its keys kept where free
+        key = work.key if work.key and work.key not in used else make_citekey(work, used)
+        used.add(key)
+        bib_keys.setdefault(work.key, key)
+        works.append(replace(work, key=key))
+
+    def resolve(cited: str) -> str:
+        return bib_keys.get(cited) or (cited if cited in taken else "")
+
     keys: dict[tuple[int, int], str] = {}
     seen: dict[str, str] = {}
     cited_rows: list[Citation] = []
     for ref in refs:
         own = ref.parse or ref.source == "attribution"
+        by_key = keyed_works(ref.raw, resolve)
+        if by_key and not own:  # an explanatory note that also cites by key: rows of its own
+            row = _citation_row(src.doc_id, ref, scan.footnotes[ref.footnote - 1], keys)
+            cited_rows += [replace(row, work_key=k, kind="citation") for k in by_key]
+            by_key = []
         if ref.entry is not None and ref.entry in entry_keys:
             keys[(ref.footnote, ref.position)] = entry_keys[ref.entry]
         elif own and ref.raw in known:
             keys[(ref.footnote, ref.position)] = known[ref.raw]
+        elif by_key:  # a note citing by key ("See [@smith2020, p. 4]."): those works
+            note = scan.footnotes[ref.footnote - 1]
+            keys[(ref.footnote, ref.position)] = by_key[0]
+            for other_key in by_key[1:]:
+                row = _citation_row(src.doc_id, ref, note, keys)
+                cited_rows.append(replace(row, work_key=other_key))
         elif own and ref.raw in seen:  # the very same string again: the same work
             keys[(ref.footnote, ref.position)] = seen[ref.raw]
         elif own:
@@ -202,17 +229,8 @@ def scan_document(
     inline_cits, inline_works = inline_rows(src.doc_id, src.text, used, known)
     cits += inline_cits
     works += inline_works
-    bib_keys: dict[str, str] = {}
-    for work in src.cited:  # the document's own bibliography: its keys kept where free
-        key = work.key if work.key and work.key not in used else make_citekey(work, used)
-        used.add(key)
-        bib_keys.setdefault(work.key, key)
-        works.append(replace(work, key=key))
     keyed, key_problems = key_rows(
-        src.doc_id,
-        src.text,
-        lambda k: bib_keys.get(k) or (k if k in taken else ""),
-        src.path,
+        src.doc_id, src.text, resolve, src.path, skip=[(t.start, t.end) for t in full.spans]
     )
     cits += keyed
     problems += [*src.problems, *key_problems]

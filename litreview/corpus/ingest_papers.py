@@ -10,7 +10,7 @@ is not in the list keeps an empty ``work_key`` (the scan reported it as a proble
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +25,7 @@ from litreview.extract.keycites import key_citations
 from litreview.extract.layout import headings
 from litreview.formats.csl import work_from_csl
 
-__all__ = ["PaperRows", "empty_work", "inline_rows", "key_rows", "paper_rows"]
+__all__ = ["PaperRows", "empty_work", "inline_rows", "key_rows", "keyed_works", "paper_rows"]
 
 Parser = Callable[[str], dict[str, Any]]
 WorkOf = Callable[[str, Parser], Work]
@@ -141,17 +141,31 @@ def inline_rows(
     return cits, works
 
 
+def keyed_works(raw: str, resolve: Callable[[str], str]) -> list[str]:
+    """The works a note's reference names by key (``See [@smith2020, p. 4].``), when it
+    names keys and every one resolves (``resolve``: a key's work key, ``""`` for none);
+    ``[]`` otherwise, the reference then being read as a reference."""
+    found = [resolve(k) for c in key_citations(raw) for k in c.keys]
+    return found if found and all(found) else []
+
+
 def key_rows(
-    doc_id: str, text: str, resolve: Callable[[str], str], path: str = "<string>"
+    doc_id: str,
+    text: str,
+    resolve: Callable[[str], str],
+    path: str = "<string>",
+    *,
+    skip: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[Citation], list[Problem]]:
     """Rows of the citations by key (``[@smith2020, p. 3; @jones2019]``, ``@smith2020``)
     whose keys ``resolve`` to a work's key (``""``: none), each with its sentence; a warning
     for each key in brackets that names none (its bibliography is to be imported first or
     named in the front matter). A narrative ``@name`` naming no work is left alone: it may
-    be a handle."""
+    be a handle. Citations inside the ``skip`` spans (the notes, which cite their keys as
+    their references) are left out."""
     rows: list[Citation] = []
     problems: list[Problem] = []
-    cites = key_citations(text)
+    cites = [c for c in key_citations(text) if not any(s <= c.start < e for s, e in skip)]
     heads = headings(split_lines(text)) if cites else []
     for cite in cites:
         s, e = sentence_span(text, cite.start, cite.end)

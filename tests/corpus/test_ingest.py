@@ -556,3 +556,20 @@ def test_quarto_and_r_markdown_files_are_documents(tmp_path: Path) -> None:
         (tmp_path / name).write_text("# Rivers\n\nFish [@smith2020].\n", encoding="utf-8")
         assert is_document(str(tmp_path / name))
     assert not is_document(str(tmp_path / "refs.bib"))
+
+
+def test_notes_that_cite_by_key_link_their_works_and_are_not_parsed() -> None:
+    """A note ``See [@smith2020, p. 4].`` cites that work (no work is parsed from its text);
+    an explanatory note citing by key keeps its note row and gains a row per key; a full
+    reference beside them is still read as one."""
+    works = [Work(key="smith2020", title="River fish"), Work(key="jones2019", title="Nets")]
+    text = (
+        "Fish are scarce.[^1] Nets too.[^2]\n\n[^1]: See [@smith2020, p. 4].\n\n"
+        "[^2]: Jones argues this [-@jones2019]; see also Brown, A. (2001). Old nets. "
+        "Net Journal, 2, 3-4.\n"
+    )
+    result = ingest([Source(doc_id="n", path="n.md", text=text)], works=works, parse=fake_parse)
+    rows = {(c.footnote, c.work_key, c.kind) for c in result.citations}
+    assert {(1, "smith2020", "citation"), (2, "jones2019", "citation")} <= rows
+    assert not [w for w in result.works if "@" in (w.note + w.title)]
+    assert len([c for c in result.citations if c.footnote == 1]) == 1
