@@ -7,7 +7,11 @@ follow under an ``Endnotes`` heading, numbered afresh. A paragraph in the ``Titl
 written ``# text``, a heading of level N (its style, named ``heading N`` in
 ``word/styles.xml`` whatever Word's language, or its outline level) ``## text`` with N + 1
 marks; italic runs are written ``*text*``. A text box is read once, after the paragraph
-that holds it (Word also writes it as VML for older readers: that copy is not read).
+that holds it (Word also writes it as VML for older readers: that copy is not read). A
+citation Zotero or Mendeley put in a field (its instruction ``ADDIN ZOTERO_ITEM
+CSL_CITATION {...}`` holds the cited items' CSL-JSON) is written by its keys, as Pandoc
+writes a citation (``[@cite-ABCD1234; @cite-EFGH5678]``), and the items come back with the
+text; any other field keeps the text Word shows for it.
 Core properties (``docProps/core.xml``) give the title and author (not a date: the file's
 creation is not the document's publication).
 """
@@ -15,9 +19,13 @@ creation is not the document's publication).
 from __future__ import annotations
 
 import io
+import json
+import re
 import zipfile
 from collections.abc import Collection, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 from litreview.core.errors import InputError
@@ -37,8 +45,9 @@ _P, _R, _BOX = f"{_W}p", f"{_W}r", f"{_W}txbxContent"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
-def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str]]:
-    """The text of a DOCX and its core properties (``title``, ``author``)."""
+def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str], tuple[dict[str, Any], ...]]:
+    """The text of a DOCX, its core properties (``title``, ``author``) and the items its
+    reference-manager citations cite (CSL-JSON, ``id`` the key its text cites them by)."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError("not a DOCX file (not a zip archive)", path=str(p))
     try:
@@ -68,14 +77,15 @@ def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str]]:
     ) as exc:
         raise InputError(f"cannot read DOCX: {exc}", path=str(p)) from None
     order: dict[str, list[str]] = {"footnote": [], "endnote": []}
-    paragraphs = [t for para in _paragraphs(body) if (t := _paragraph(para, order, levels))]
+    cited: dict[str, dict[str, Any]] = {}
+    paragraphs = [t for para in _paragraphs(body) if (t := _paragraph(para, order, levels, cited))]
     parts = ["\n\n".join(paragraphs)]
     for kind, heading in (("footnote", ""), ("endnote", "# Endnotes")):
         texts = notes.get(kind, {})
         listed = [f"[^{n}]: {texts[i]}" for n, i in enumerate(order[kind], 1) if texts.get(i)]
         if listed:
             parts.append("\n\n".join([heading, *listed] if heading else listed))
-    return "\n\n".join(parts) + "\n", props
+    return "\n\n".join(parts) + "\n", props, tuple(cited.values())
 
 
 def _part(archive: zipfile.ZipFile, name: str, p: Path) -> bytes:
@@ -118,19 +128,80 @@ def _runs(para: ElementTree.Element) -> Iterator[ElementTree.Element]:
     return (e for e in _walk(para, (_BOX,)) if e.tag == _R)
 
 
+@dataclass(slots=True)
+class _Field:
+    """A Word field being read: its instruction, and where its shown result starts."""
+
+    instr: list[str]
+    shown_at: int | None = None
+
+
 def _paragraph(
-    para: ElementTree.Element, order: dict[str, list[str]], levels: dict[str, int]
+    para: ElementTree.Element,
+    order: dict[str, list[str]],
+    levels: dict[str, int],
+    cited: dict[str, dict[str, Any]],
 ) -> str:
     """A body paragraph's text: note references written ``[^N]``, italic runs ``*...*``, a
-    title ``# text``, a heading of level N ``## text`` (N + 1 marks, six at most)."""
+    title ``# text``, a heading of level N ``## text`` (N + 1 marks, six at most), and a
+    citation a reference manager put in a field (Zotero, Mendeley: ``ADDIN ... CSL_CITATION``
+    and the items' CSL-JSON) written as its keys, ``[@zotero-ABCD1234]``, the items kept in
+    ``cited``."""
     pieces: list[tuple[str, bool]] = []
+    fields: list[_Field] = []
     for run in _runs(para):
-        pieces.append((_run_text(run, order), _italic(run)))
+        mark = run.find(f"{_W}fldChar")
+        instr = run.find(f"{_W}instrText")
+        if mark is not None:
+            kind = mark.get(f"{_W}fldCharType", "")
+            if kind == "begin":
+                fields.append(_Field(instr=[]))
+            elif kind == "separate" and fields:
+                fields[-1].shown_at = len(pieces)
+            elif kind == "end" and fields:
+                field = fields.pop()
+                keys = _citation_keys("".join(field.instr), cited)
+                if keys and field.shown_at is not None:
+                    pieces[field.shown_at :] = [(keys, False)]
+        elif instr is not None:
+            if fields and fields[-1].shown_at is None:
+                fields[-1].instr.append(instr.text or "")
+        else:
+            pieces.append((_run_text(run, order), _italic(run)))
     text = _emphasised(pieces).strip()
     level = _level(para, levels)
     if text and level is not None:
         return "#" * min(level + 1, 6) + " " + text
     return text
+
+
+_CSL_FIELD = re.compile(r"\s*ADDIN\s+(?:ZOTERO_ITEM\s+)?CSL_CITATION\s+")
+
+
+def _citation_keys(instr: str, cited: dict[str, dict[str, Any]]) -> str:
+    """``[@key; @key]`` for a reference manager's citation field, its items (CSL-JSON, each
+    keyed by its manager's id) added to ``cited``; ``""`` for any other field or one whose
+    data cannot be read (its shown text then stays)."""
+    m = _CSL_FIELD.match(instr)
+    if not m:
+        return ""
+    try:
+        data = json.loads(instr[m.end() :])
+    except (ValueError, RecursionError):
+        return ""
+    items = data.get("citationItems") if isinstance(data, dict) else None
+    keys = []
+    for item in items if isinstance(items, list) else []:
+        csl = item.get("itemData") if isinstance(item, dict) else None
+        if not isinstance(csl, dict):
+            continue
+        uris = item.get("uris") or item.get("uri") or []
+        uri = uris[0] if isinstance(uris, list) and uris else uris
+        raw = str(uri).rstrip("/").rsplit("/", 1)[-1] if uri else str(item.get("id", ""))
+        key = "cite-" + (re.sub(r"\W+", "-", raw).strip("-") or str(len(cited) + 1))
+        cited.setdefault(key, {**csl, "id": key})
+        keys.append(key)
+    return "[" + "; ".join(f"@{k}" for k in keys) + "]" if keys else ""
 
 
 def _level(para: ElementTree.Element, levels: dict[str, int]) -> int | None:

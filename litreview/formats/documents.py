@@ -30,6 +30,7 @@ import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from litreview.core.errors import InputError
 from litreview.core.files import check_nul, decode_text, decode_utf8, read_bytes
@@ -74,7 +75,8 @@ class DocumentText:
     the author for this purpose: it wins over the text's first lines) or ``file properties``
     (PDF metadata, DOCX core properties: often a template's leftovers, used only where the
     text states nothing). ``bibliography``: the bibliography files the front matter names
-    (Pandoc's ``bibliography:``), as written there.
+    (Pandoc's ``bibliography:``), as written there; ``cited_items``: the CSL-JSON items a
+    DOCX's reference-manager citations hold, each ``id`` the key its text cites it by.
     """
 
     text: str
@@ -83,6 +85,7 @@ class DocumentText:
     date: str = ""
     stated_by: str = ""
     bibliography: tuple[str, ...] = ()
+    cited_items: tuple[dict[str, Any], ...] = ()
 
 
 def read_document(path: str | os.PathLike[str]) -> str:
@@ -203,8 +206,8 @@ def _docx(p: Path, data: bytes) -> DocumentText:
         raise InputError(
             "reading DOCX needs the docx extra", path=str(p), hint="pip install 'litreview[docx]'"
         ) from None
-    text, props = docx_text(p, data)
-    return _stated(text, props, "file properties")
+    text, props, cited = docx_text(p, data)
+    return replace(_stated(text, props, "file properties"), cited_items=cited)
 
 
 def _stated(text: str, stated: dict[str, str], by: str) -> DocumentText:

@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from litreview.core.bulk import bulk
 from litreview.core.curation import Curation
@@ -74,9 +75,11 @@ def is_document(path: str) -> bool:
 
 def document_source(path: str | os.PathLike[str]) -> Source:
     """The document at ``path`` as ingest reads it, its id its file's stem, with the works
-    of the bibliography files its front matter names (beside it, or where the path says)."""
+    of the bibliography files its front matter names (beside it, or where the path says)
+    and of the items its reference-manager citations hold (DOCX)."""
     doc = read_document_meta(path)
     cited, problems = _bibliographies(Path(path), doc.bibliography)
+    held, bad = _items(Path(path), doc.cited_items)
     return Source(
         doc_id=Path(path).stem,
         path=str(path),
@@ -85,9 +88,27 @@ def document_source(path: str | os.PathLike[str]) -> Source:
         author=doc.author,
         date=doc.date,
         stated_by=doc.stated_by,
-        cited=cited,
-        problems=problems,
+        cited=cited + held,
+        problems=problems + bad,
     )
+
+
+def _items(
+    doc: Path, items: Sequence[dict[str, Any]]
+) -> tuple[tuple[Work, ...], tuple[Problem, ...]]:
+    """The works of the CSL-JSON items a document holds (a DOCX's reference-manager
+    citations), keyed as its text cites them; an item that is not CSL-JSON is a warning."""
+    from litreview.formats.csl import work_from_csl
+
+    works: list[Work] = []
+    problems: list[Problem] = []
+    for item in items:
+        try:
+            works.append(work_from_csl(item, key=str(item.get("id", ""))))
+        except (TypeError, ValueError) as exc:
+            message = f"a cited item its reference manager stored cannot be read: {exc}"
+            problems.append(Problem(path=str(doc), line=1, severity="warning", message=message))
+    return tuple(works), tuple(problems)
 
 
 def _bibliographies(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from litreview.core.errors import InputError
-from litreview.formats.documents import docx_footnotes, read_document
+from litreview.formats.documents import docx_footnotes, read_document, read_document_meta
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -335,6 +335,66 @@ def test_docx_title_headings_in_any_language_and_a_text_box_read_once(tmp_path: 
         "# Rivers\n\n## Flow\n\n## Banks\n\n#### Fish\n\nBefore. After.\n\n"
         "Box 1: little is known.\n"
     )
+
+
+ZOTERO = (
+    ' ADDIN ZOTERO_ITEM CSL_CITATION {"citationID":"a1","citationItems":[{"id":12,'
+    '"uris":["http://zotero.org/users/1/items/ABCD1234"],"itemData":{"id":12,'
+    '"type":"article-journal","title":"River fish","author":[{"family":"Smith",'
+    '"given":"John"}],"issued":{"date-parts":[[2020]]}}},{"id":13,"uris":'
+    '["http://zotero.org/users/1/items/EFGH5678"],"itemData":{"id":13,"type":"book",'
+    '"title":"Nets"}}]}'
+)
+
+
+def _field(instr: str, shown: str) -> str:
+    """A complex Word field, its instruction split over two runs as Zotero writes it."""
+    half = len(instr) // 2
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f"<w:r><w:instrText>{instr[:half]}</w:instrText></w:r>"
+        f"<w:r><w:instrText>{instr[half:]}</w:instrText></w:r>"
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r><w:t>{shown}</w:t></w:r>"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def test_docx_reference_manager_citations_are_written_by_key_with_their_items(
+    tmp_path: Path,
+) -> None:
+    """A Zotero citation field is written as its keys, as Pandoc writes a citation, and the
+    items' CSL-JSON comes back with the text; a field of another kind (a page number) and
+    one whose data is broken keep the text Word shows."""
+    from html import escape
+
+    path = _docx(tmp_path / "z.docx", footnotes=False)
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    body = (
+        '<w:p><w:r><w:t xml:space="preserve">Fish are scarce </w:t></w:r>'
+        + _field(escape(ZOTERO, quote=False), "(Smith 2020; Nets n.d.)")
+        + '<w:r><w:t xml:space="preserve">, page </w:t></w:r>'
+        + _field(" PAGE ", "3")
+        + '<w:r><w:t xml:space="preserve">, broken </w:t></w:r>'
+        + _field(" ADDIN ZOTERO_ITEM CSL_CITATION {not json", "(Lima 2019)")
+        + "<w:r><w:t>.</w:t></w:r></w:p>"
+    )
+    parts["word/document.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:document {W} {R}><w:body>{body}'
+        "</w:body></w:document>"
+    ).encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    doc = read_document_meta(path)
+    assert doc.text == (
+        "Fish are scarce [@cite-ABCD1234; @cite-EFGH5678], page 3, broken (Lima 2019).\n"
+    )
+    assert [(i["id"], i["title"]) for i in doc.cited_items] == [
+        ("cite-ABCD1234", "River fish"),
+        ("cite-EFGH5678", "Nets"),
+    ]
 
 
 def test_docx_footnotes_and_endnotes(tmp_path: Path) -> None:
