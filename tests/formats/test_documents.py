@@ -272,28 +272,36 @@ def test_pdf_words_broken_at_line_ends_are_made_whole() -> None:
     assert "\x02" not in report + paper
 
 
-def _docx_with_endnotes(path: Path) -> Path:
-    """A DOCX with a footnote and an endnote (and a heading, an italic run)."""
-    _docx(path)
+def _replaced(path: Path, new: dict[str, bytes]) -> Path:
+    """The DOCX at ``path`` with the parts ``new`` put in (added or replaced)."""
     with zipfile.ZipFile(path) as z:
-        parts = {n: z.read(n) for n in z.namelist()}
-    parts["word/document.xml"] = (
-        f'<?xml version="1.0" encoding="UTF-8"?><w:document {W} {R}><w:body>'
-        '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Rivers</w:t></w:r></w:p>'
-        "<w:p><w:r><w:t>Low water.</w:t></w:r>"
-        '<w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t xml:space="preserve"> See </w:t>'
-        "</w:r><w:r><w:rPr><w:i/></w:rPr><w:t>River Atlas</w:t></w:r>"
-        '<w:r><w:endnoteReference w:id="2"/></w:r></w:p></w:body></w:document>'
-    ).encode()
-    parts["word/endnotes.xml"] = (
-        f'<?xml version="1.0" encoding="UTF-8"?><w:endnotes {W}>'
-        '<w:endnote w:type="separator" w:id="0"><w:p/></w:endnote>'
-        '<w:endnote w:id="2"><w:p><w:r><w:t>Osei, B. (2018), Atlas, Accra.</w:t></w:r></w:p>'
-        "</w:endnote></w:endnotes>"
-    ).encode()
+        parts = {n: z.read(n) for n in z.namelist()} | new
     with zipfile.ZipFile(path, "w") as z:
         for name, data in parts.items():
             z.writestr(name, data)
+    return path
+
+
+def _docx_with_endnotes(path: Path) -> Path:
+    """A DOCX with a footnote and an endnote (and a heading, an italic run)."""
+    _docx(path)
+    parts = {
+        "word/document.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><w:document {W} {R}><w:body>'
+            '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Rivers</w:t></w:r></w:p>'
+            "<w:p><w:r><w:t>Low water.</w:t></w:r>"
+            '<w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t xml:space="preserve"> See </w:t>'
+            "</w:r><w:r><w:rPr><w:i/></w:rPr><w:t>River Atlas</w:t></w:r>"
+            '<w:r><w:endnoteReference w:id="2"/></w:r></w:p></w:body></w:document>'
+        ).encode(),
+        "word/endnotes.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><w:endnotes {W}>'
+            '<w:endnote w:type="separator" w:id="0"><w:p/></w:endnote>'
+            '<w:endnote w:id="2"><w:p><w:r><w:t>Osei, B. (2018), Atlas, Accra.</w:t></w:r></w:p>'
+            "</w:endnote></w:endnotes>"
+        ).encode(),
+    }
+    _replaced(path, parts)
     return path
 
 
@@ -306,30 +314,28 @@ def test_docx_title_headings_in_any_language_and_a_text_box_read_once(tmp_path: 
     on it, or an outline level; a text box, which Word writes twice (a drawing and its VML
     fallback), is read once, after its paragraph, not inside it."""
     path = _docx(tmp_path / "t.docx", footnotes=False)
-    with zipfile.ZipFile(path) as z:
-        parts = {n: z.read(n) for n in z.namelist()}
     box = "<w:txbxContent><w:p><w:r><w:t>Box 1: little is known.</w:t></w:r></w:p></w:txbxContent>"
-    parts["word/document.xml"] = (
-        f'<?xml version="1.0" encoding="UTF-8"?><w:document {W} {R} {MC}><w:body>'
-        '<w:p><w:pPr><w:pStyle w:val="Titel"/></w:pPr><w:r><w:t>Rivers</w:t></w:r></w:p>'
-        '<w:p><w:pPr><w:pStyle w:val="berschrift1"/></w:pPr><w:r><w:t>Flow</w:t></w:r></w:p>'
-        '<w:p><w:pPr><w:pStyle w:val="Kapitel"/></w:pPr><w:r><w:t>Banks</w:t></w:r></w:p>'
-        '<w:p><w:pPr><w:outlineLvl w:val="2"/></w:pPr><w:r><w:t>Fish</w:t></w:r></w:p>'
-        '<w:p><w:r><w:t xml:space="preserve">Before. </w:t></w:r><w:r><mc:AlternateContent>'
-        f"<mc:Choice><w:drawing>{box}</w:drawing></mc:Choice>"
-        f"<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
-        "<w:r><w:t>After.</w:t></w:r></w:p></w:body></w:document>"
-    ).encode()
-    parts["word/styles.xml"] = (
-        f'<?xml version="1.0" encoding="UTF-8"?><w:styles {W}>'
-        '<w:style w:styleId="Titel"><w:name w:val="Title"/></w:style>'
-        '<w:style w:styleId="berschrift1"><w:name w:val="heading 1"/></w:style>'
-        '<w:style w:styleId="Kapitel"><w:name w:val="Kapitel"/><w:basedOn w:val="berschrift1"/>'
-        "</w:style></w:styles>"
-    ).encode()
-    with zipfile.ZipFile(path, "w") as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
+    parts = {
+        "word/document.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><w:document {W} {R} {MC}><w:body>'
+            '<w:p><w:pPr><w:pStyle w:val="Titel"/></w:pPr><w:r><w:t>Rivers</w:t></w:r></w:p>'
+            '<w:p><w:pPr><w:pStyle w:val="berschrift1"/></w:pPr><w:r><w:t>Flow</w:t></w:r></w:p>'
+            '<w:p><w:pPr><w:pStyle w:val="Kapitel"/></w:pPr><w:r><w:t>Banks</w:t></w:r></w:p>'
+            '<w:p><w:pPr><w:outlineLvl w:val="2"/></w:pPr><w:r><w:t>Fish</w:t></w:r></w:p>'
+            '<w:p><w:r><w:t xml:space="preserve">Before. </w:t></w:r><w:r><mc:AlternateContent>'
+            f"<mc:Choice><w:drawing>{box}</w:drawing></mc:Choice>"
+            f"<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+            "<w:r><w:t>After.</w:t></w:r></w:p></w:body></w:document>"
+        ).encode(),
+        "word/styles.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><w:styles {W}>'
+            '<w:style w:styleId="Titel"><w:name w:val="Title"/></w:style>'
+            '<w:style w:styleId="berschrift1"><w:name w:val="heading 1"/></w:style>'
+            '<w:style w:styleId="Kapitel"><w:name w:val="Kapitel"/><w:basedOn w:val="berschrift1"/>'
+            "</w:style></w:styles>"
+        ).encode(),
+    }
+    _replaced(path, parts)
     text = read_document(path)
     assert text == (
         "# Rivers\n\n## Flow\n\n## Banks\n\n#### Fish\n\nBefore. After.\n\n"
@@ -369,8 +375,6 @@ def test_docx_reference_manager_citations_are_written_by_key_with_their_items(
     from html import escape
 
     path = _docx(tmp_path / "z.docx", footnotes=False)
-    with zipfile.ZipFile(path) as z:
-        parts = {n: z.read(n) for n in z.namelist()}
     body = (
         '<w:p><w:r><w:t xml:space="preserve">Fish are scarce </w:t></w:r>'
         + _field(escape(ZOTERO, quote=False), "(Smith 2020; Nets n.d.)")
@@ -380,13 +384,13 @@ def test_docx_reference_manager_citations_are_written_by_key_with_their_items(
         + _field(" ADDIN ZOTERO_ITEM CSL_CITATION {not json", "(Lima 2019)")
         + "<w:r><w:t>.</w:t></w:r></w:p>"
     )
-    parts["word/document.xml"] = (
-        f'<?xml version="1.0" encoding="UTF-8"?><w:document {W} {R}><w:body>{body}'
-        "</w:body></w:document>"
-    ).encode()
-    with zipfile.ZipFile(path, "w") as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
+    parts = {
+        "word/document.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><w:document {W} {R}><w:body>{body}'
+            "</w:body></w:document>"
+        ).encode(),
+    }
+    _replaced(path, parts)
     doc = read_document_meta(path)
     assert doc.text == (
         "Fish are scarce [@cite-ABCD1234; @cite-EFGH5678], page 3, broken (Lima 2019).\n"
