@@ -43,9 +43,26 @@ from litreview.extract.document import scan_text
 from litreview.extract.footnotes import Footnote
 from litreview.extract.refparse import parse_reference
 
-__all__ = ["IngestResult", "Source", "from_url", "ingest", "scan_document", "stated_metadata"]
+__all__ = [
+    "CitedWork",
+    "IngestResult",
+    "Source",
+    "from_url",
+    "ingest",
+    "scan_document",
+    "stated_metadata",
+]
 
 Parser = Callable[[str], dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CitedWork:
+    """A work a document's citations by key name: the key its text cites it by, and the
+    work, whose own key (``""``: one is made) the corpus keeps where it is free."""
+
+    cited_as: str
+    work: Work
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -64,7 +81,7 @@ class Source:
     author: str = ""
     date: str = ""
     stated_by: str = ""
-    cited: tuple[Work, ...] = ()
+    cited: tuple[CitedWork, ...] = ()
     problems: tuple[Problem, ...] = ()
 
 
@@ -178,14 +195,15 @@ def scan_document(
     works, entry_keys = list(paper.works), paper.keys
     problems = list(paper.problems)
     bib_keys: dict[str, str] = {}
-    for work in src.cited:  # the document's own bibliography: its keys kept where free
-        key = work.key if work.key and work.key not in used else make_citekey(work, used)
+    for given in src.cited:  # the document's own bibliography: its keys kept where free
+        own_key = given.work.key
+        key = own_key if own_key and own_key not in used else make_citekey(given.work, used)
         used.add(key)
-        bib_keys.setdefault(work.key, key)
-        works.append(replace(work, key=key))
+        bib_keys.setdefault(given.cited_as, key)
+        works.append(replace(given.work, key=key))
 
-    def resolve(cited: str) -> str:
-        return bib_keys.get(cited) or (cited if cited in taken else "")
+    def resolve(cited_as: str) -> str:
+        return bib_keys.get(cited_as) or (cited_as if cited_as in taken else "")
 
     keys: dict[tuple[int, int], str] = {}
     seen: dict[str, str] = {}

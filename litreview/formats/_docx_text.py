@@ -199,7 +199,7 @@ def _citation_keys(instr: str, cited: dict[str, dict[str, Any]]) -> str:
         uri = uris[0] if isinstance(uris, list) and uris else uris
         raw = str(uri).rstrip("/").rsplit("/", 1)[-1] if uri else str(item.get("id", ""))
         key = "cite-" + (re.sub(r"\W+", "-", raw).strip("-") or str(len(cited) + 1))
-        cited.setdefault(key, {**csl, "id": key})
+        cited.setdefault(key, {**csl, "id": key} | ({"uri": str(uri)} if uri else {}))
         keys.append(key)
     return "[" + "; ".join(f"@{k}" for k in keys) + "]" if keys else ""
 

@@ -19,10 +19,10 @@ from typing import Any
 from litreview.core.bulk import bulk
 from litreview.core.curation import Curation
 from litreview.core.errors import InputError, LitreviewError, Problem
-from litreview.core.model import Citation, Document, Merge, Work
+from litreview.core.model import Citation, Document, Merge, Work, replace
 from litreview.core.progress import progress
 from litreview.corpus.curated_merges import apply_work_curation
-from litreview.corpus.ingest import IngestResult, Source, ingest
+from litreview.corpus.ingest import CitedWork, IngestResult, Source, ingest
 from litreview.formats.documents import read_document_meta
 from litreview.review import Review
 
@@ -93,32 +93,43 @@ def document_source(path: str | os.PathLike[str]) -> Source:
     )
 
 
+#: The field that keeps a reference manager's link to an item a document cites.
+MANAGER_URI = "reference-manager-uri"
+
+
 def _items(
     doc: Path, items: Sequence[dict[str, Any]]
-) -> tuple[tuple[Work, ...], tuple[Problem, ...]]:
+) -> tuple[tuple[CitedWork, ...], tuple[Problem, ...]]:
     """The works of the CSL-JSON items a document holds (a DOCX's reference-manager
-    citations), keyed as its text cites them; an item that is not CSL-JSON is a warning."""
+    citations), each cited by its ``id`` and given a citekey of the corpus's own making,
+    the manager's link to the item kept (``reference-manager-uri``); an item that is not
+    CSL-JSON is a warning."""
     from litreview.formats.csl import work_from_csl
 
-    works: list[Work] = []
+    works: list[CitedWork] = []
     problems: list[Problem] = []
     for item in items:
+        data = {k: v for k, v in item.items() if k not in ("id", "uri")}
         try:
-            works.append(work_from_csl(item, key=str(item.get("id", ""))))
+            work = work_from_csl(data)
         except (TypeError, ValueError) as exc:
             message = f"a cited item its reference manager stored cannot be read: {exc}"
             problems.append(Problem(path=str(doc), line=1, severity="warning", message=message))
+            continue
+        uri = ((MANAGER_URI, str(item["uri"])),) if item.get("uri") else ()
+        work = replace(work, key="", extra=(*work.extra, *uri))
+        works.append(CitedWork(cited_as=str(item.get("id", "")), work=work))
     return tuple(works), tuple(problems)
 
 
 def _bibliographies(
     doc: Path, names: Sequence[str]
-) -> tuple[tuple[Work, ...], tuple[Problem, ...]]:
+) -> tuple[tuple[CitedWork, ...], tuple[Problem, ...]]:
     """The works of the bibliography files ``names`` (relative to the document's folder),
     and their problems; a file that cannot be read is a warning on the document."""
     from litreview.formats import read_file
 
-    works: list[Work] = []
+    works: list[CitedWork] = []
     problems: list[Problem] = []
     for name in names:
         try:
@@ -127,7 +138,7 @@ def _bibliographies(
             message = f"the bibliography its front matter names cannot be read: {exc}"
             problems.append(Problem(path=str(doc), line=1, severity="warning", message=message))
             continue
-        works += found
+        works += [CitedWork(cited_as=w.key, work=w) for w in found]
         problems += said
     return tuple(works), tuple(problems)
 

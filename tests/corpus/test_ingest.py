@@ -540,7 +540,7 @@ def test_the_bibliography_the_front_matter_names_is_read_with_its_keys(tmp_path:
         encoding="utf-8",
     )
     src = document_source(paper)
-    assert [w.key for w in src.cited] == ["smith2020"]
+    assert [(c.cited_as, c.work.key) for c in src.cited] == [("smith2020", "smith2020")]
     result = ingest([src], works=[Work(key="smith2020x", title="Other")])
     assert [c.work_key for c in result.citations] == ["smith2020"]
     assert "smith2020" in {w.key for w in result.works}

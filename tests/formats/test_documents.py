@@ -399,6 +399,14 @@ def test_docx_reference_manager_citations_are_written_by_key_with_their_items(
         ("cite-ABCD1234", "River fish"),
         ("cite-EFGH5678", "Nets"),
     ]
+    from litreview.corpus.ingest import ingest
+    from litreview.pipeline.ingest import MANAGER_URI, document_source
+
+    result = ingest([document_source(path)])
+    rows = [c.work_key for c in result.citations if c.kind == "citation"]
+    works = {w.key: w for w in result.works}
+    assert rows == ["smith2020river", "nets"]  # the corpus's own citekeys
+    assert works["nets"].extra_value(MANAGER_URI) == "http://zotero.org/users/1/items/EFGH5678"
 
 
 def test_docx_footnotes_and_endnotes(tmp_path: Path) -> None:
