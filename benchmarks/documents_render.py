@@ -12,6 +12,7 @@ that continue it (no marker, and the note stopped unfinished, or, in an endnote 
 the next note). Page furniture (``Page 14 ...``) is dropped.
 
 * DOCX: ``pandoc -o x.docx`` (real Word footnotes in ``word/footnotes.xml``);
+* ODT: ``pandoc -o x.odt`` (real OpenDocument notes, ``text:note``, in ``content.xml``);
 * PDF: ``pandoc -t latex`` with a small template (:data:`LATEX`), then ``pdflatex`` (real
   page-foot notes); needs pdfLaTeX and the lmodern fonts (Debian ``lmodern``);
 * txt: ``pandoc -t plain --wrap=none`` (the notes as an endnote list ``[n] text``);
@@ -81,8 +82,8 @@ def _render(src: Path, fmt: str) -> Path | None:
         print("pandoc not installed: renderings skipped", file=sys.stderr)
         return None
     base = ["pandoc", str(src), "-f", "markdown-auto_identifiers", "--wrap=none"]
-    if fmt == "docx":
-        out = src.with_suffix(".docx")
+    if fmt in ("docx", "odt"):
+        out = src.with_suffix(f".{fmt}")
         subprocess.run([*base, "-o", str(out)], check=True)
         return out
     if fmt == "html":

@@ -31,7 +31,7 @@ from xml.etree import ElementTree
 from litreview.core.errors import InputError
 from litreview.core.limits import MAX_DOCX_PART_BYTES
 
-__all__ = ["docx_footnotes", "docx_text"]
+__all__ = ["docx_footnotes", "docx_text", "zip_part"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CORE = {
@@ -53,16 +53,16 @@ def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str], tuple[dict[str
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-            body = ElementTree.fromstring(_part(archive, "word/document.xml", p))
+            body = ElementTree.fromstring(zip_part(archive, "word/document.xml", p))
             notes = {
-                kind: _notes(ElementTree.fromstring(_part(archive, part, p)), kind)
+                kind: _notes(ElementTree.fromstring(zip_part(archive, part, p)), kind)
                 for kind, part in _KINDS
                 if part in names
             }
             core = "docProps/core.xml"
-            props = _core(_part(archive, core, p)) if core in names else {}
+            props = _core(zip_part(archive, core, p)) if core in names else {}
             styles = "word/styles.xml"
-            levels = _levels(_part(archive, styles, p)) if styles in names else {}
+            levels = _levels(zip_part(archive, styles, p)) if styles in names else {}
     except InputError:
         raise
     except (
@@ -88,7 +88,7 @@ def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str], tuple[dict[str
     return "\n\n".join(parts) + "\n", props, tuple(cited.values())
 
 
-def _part(archive: zipfile.ZipFile, name: str, p: Path) -> bytes:
+def zip_part(archive: zipfile.ZipFile, name: str, p: Path) -> bytes:
     """One part of the archive, uncompressed; more than :data:`MAX_DOCX_PART_BYTES` (a zip
     bomb, say) is a one-line InputError. The size is counted as read, not taken from the
     archive's directory, which may lie."""
@@ -355,6 +355,6 @@ def docx_footnotes(data: bytes) -> list[tuple[int, str]]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         if "word/footnotes.xml" not in archive.namelist():
             return []
-        body = _part(archive, "word/footnotes.xml", Path("<docx>"))
+        body = zip_part(archive, "word/footnotes.xml", Path("<docx>"))
         notes = _notes(ElementTree.fromstring(body), "footnote")
     return sorted((int(k), v) for k, v in notes.items() if k.lstrip("-").isdigit() and int(k) > 0)

@@ -37,6 +37,7 @@ from litreview.core.files import check_nul, decode_text, decode_utf8, read_bytes
 from litreview.formats._docx_text import docx_footnotes, docx_text
 from litreview.formats._front_matter import front_matter, front_matter_bibliography
 from litreview.formats._html_text import html_text
+from litreview.formats._odt_text import odt_text
 
 __all__ = [
     "HTML_SUFFIXES",
@@ -109,6 +110,9 @@ def read_document_meta(path: str | os.PathLike[str]) -> DocumentText:
         doc = _pdf_text(p)
     elif suffix == ".docx":
         doc = _docx(p, data)
+    elif suffix == ".odt":
+        text, props = odt_text(p, data)
+        doc = _stated(text, props, "file properties")
     elif suffix in HTML_SUFFIXES:
         body, stated = html_text(_html_source(data, str(p)))
         doc = _stated(body, stated, stated.get("stated_by", ""))

@@ -41,7 +41,7 @@ __all__ = [
 #: Suffixes that are always documents; ``.txt`` is a document unless its first lines show a
 #: bibliography format (RIS, a database export).
 DOCUMENT_SUFFIXES = frozenset(
-    {".pdf", ".docx", ".md", ".markdown", ".qmd", ".rmd", ".html", ".htm", ".xhtml"}
+    {".pdf", ".docx", ".odt", ".md", ".markdown", ".qmd", ".rmd", ".html", ".htm", ".xhtml"}
 )
 
 
