@@ -152,12 +152,35 @@ TOKENS: dict[str, tuple[str, ...]] = {
         '<w:footnoteReference w:id="1"/>',
         '<!ENTITY a "b">',
     ),
+    "odt": (
+        "<text:p>",
+        "</text:p>",
+        '<text:h text:outline-level="99">',
+        '<text:s text:c="99999999"/>',
+        '<text:note text:note-class="endnote"><text:note-body><text:p>',
+        "</text:p></text:note-body></text:note>",
+        '<text:p text:style-name="Title">',
+        "<text:span>",
+        '<!ENTITY a "b">',
+    ),
 }
 
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _DOCX_SEED = (
     f"<w:document {_W}><w:body><w:p><w:r><w:t>A claim.</w:t></w:r>"
     '<w:r><w:footnoteReference w:id="1"/></w:r></w:p></w:body></w:document>'
+)
+
+
+_ODT_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+_ODT_SEED = (
+    f"<office:document-content {_ODT_NS}><office:body><office:text><text:p>A claim."
+    '<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation>'
+    "<text:note-body><text:p>Lima, A. (2019), Survey.</text:p></text:note-body></text:note>"
+    "</text:p></office:text></office:body></office:document-content>"
 )
 
 
@@ -185,6 +208,7 @@ def _seeds() -> dict[str, str]:
         "taxonomy": (FIXTURE / "bibliography" / "taxonomy.yaml").read_text(encoding="utf-8"),
         "curation": (FIXTURE / "curation-example.yaml").read_text(encoding="utf-8"),
         "docx": _DOCX_SEED,
+        "odt": _ODT_SEED,
     }
 
 
@@ -234,6 +258,14 @@ def _docx(body: str) -> None:
             body.replace("w:document", "w:footnotes").encode("utf-8", "replace"),
         )
     _in_file(".docx", buf.getvalue(), read_document_meta)
+
+
+def _odt(content: str) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("content.xml", content.encode("utf-8", errors="replace"))
+        z.writestr("meta.xml", content.encode("utf-8", errors="replace"))
+    _in_file(".odt", buf.getvalue(), read_document_meta)
 
 
 def _scan(text: str, suffix: str) -> None:
@@ -471,6 +503,7 @@ TARGETS: tuple[Target, ...] = (
     Target("document-txt", hostile_text("markdown"), lambda t: _scan(str(t), ".txt")),
     Target("document-docx", hostile_text("docx"), lambda t: _docx(str(t))),
     Target("document-docx-parts", docx_parts(), lambda v: _docx_parts(v)),  # type: ignore[arg-type]
+    Target("document-odt", hostile_text("odt"), lambda t: _odt(str(t))),
 )
 
 
