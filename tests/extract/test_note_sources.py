@@ -121,3 +121,18 @@ def test_a_list_of_sections_stops_before_another_code() -> None:
         "20 U.S.C. § 9172(1)",
         "2 C.F.R. § 3187.3",
     ]
+
+
+def test_other_forms_of_laws_cases_and_state_codes() -> None:
+    text = (
+        "P.L. 114-274; 47 U.S.C.§161 (Prometheus Radio vs. F.C.C., 373 F.3d 372 (3rd Cir. "
+        "2004)). See Maryland Commercial Law Code §13-310.1 and Georgia Code Annotated "
+        "§43-4B-28(a)(3)."
+    )
+    assert _raw(legal_citations(text)) == [
+        "P.L. 114-274",
+        "47 U.S.C.§161",
+        "Prometheus Radio vs. F.C.C., 373 F.3d 372 (3rd Cir. 2004)",
+        "Maryland Commercial Law Code §13-310.1",
+        "Georgia Code Annotated §43-4B-28(a)(3)",
+    ]

@@ -68,3 +68,25 @@ def test_body_prose_above_a_list_found_by_shape_stays_body() -> None:
         "Evans, Cynthia. “Formula Samples and Practice.” Nursing (1986): 401-405.\n"
     )
     assert [raw.split(",")[0] for _, raw in _entries(text)] == ["Bliss", "Dungy", "Evans"]
+
+
+def test_a_list_ends_before_the_prose_of_the_last_pages() -> None:
+    text = (
+        "Bibliography\n\nAdams, J. A Title. City: Press, 2001.\n\nRelated Products\n\n"
+        "Brown, K. Another Title. Report-01-2. City: May 2, 2002.\n\n(450365)\n\n"
+        "Our Mission The office exists to support the members and to help improve the "
+        "performance of the government for the people it serves.\n\n"
+        "Obtaining Copies of\n\nThe fastest way to obtain copies of our reports is the web site.\n"
+    )
+    entries = [raw for _, raw in _entries(text)]
+    assert [raw[:10] for raw in entries] == ["Adams, J. ", "Brown, K. "]
+    assert not any("Mission" in raw or "Copies" in raw for raw in entries)
+
+
+def test_a_rule_for_the_same_author_opens_an_entry() -> None:
+    text = (
+        "Bibliography\n\nHatry, H. Performance Measurement. City: Institute, 1999.\n\n"
+        "------“Public Agencies Need to Manage.” City: Institute, August 31,\n\n"
+        "2004. http://example.org/a\n"
+    )
+    assert [raw[:10] for _, raw in _entries(text)] == ["Hatry, H. ", "------“Pub"]
