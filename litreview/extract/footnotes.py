@@ -110,7 +110,7 @@ def find_footnotes(
     markers = _markers(lines, roles, mark, names) if notes or mark is MARK else []
     noted = {n.number for n in notes}
     own = [m for m in markers if m.number in noted] if citations else markers
-    problems = _marker_problems(own, notes, path)
+    problems = _marker_problems(_in_sequence(own, noted), notes, path)
     paired = _pair(text, notes, markers, heads)
     return FootnoteScan(
         footnotes=tuple(paired),
@@ -247,6 +247,23 @@ def _markers(
                     line=ln.number,
                 )
             )
+    return out
+
+
+def _in_sequence(markers: list[Marker], noted: set[int]) -> list[Marker]:
+    """The markers that can be note markers: note numbers run in order, so a number with no
+    note of its own beyond the next after the document's last note, and not the next after
+    the marker before, marks no note (a year set small on a cover, a contents line's page
+    number, "Office, 441 G Street"). A document with no notes keeps every marker: its notes
+    may be what was not found."""
+    if not noted:
+        return markers
+    last, previous = max(noted), 0
+    out = []
+    for m in markers:
+        if m.number in noted or m.number <= last + 1 or m.number == previous + 1:
+            out.append(m)
+            previous = m.number
     return out
 
 
