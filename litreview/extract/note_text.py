@@ -214,7 +214,8 @@ def split_works(text: str, *, signals: bool = False) -> list[str]:
     pieces: list[str] = []
     for chunk in _top_level_split(text):
         for p in _CITED_IN.split(chunk):
-            pieces.extend(_SIGNAL_SENTENCE.split(p) if signals else [p])
+            for q in _SIGNAL_SENTENCE.split(p) if signals else [p]:
+                pieces.extend(_and_split(q))
     parts: list[str] = []
     for piece in pieces:
         piece = piece.strip()
@@ -225,6 +226,33 @@ def split_works(text: str, *, signals: bool = False) -> list[str]:
         else:
             parts.append(piece)
     return [p.strip().rstrip(";").strip() for p in parts] or [text.strip()]
+
+
+_AND = re.compile(r",\s+and\s+(?=[A-Z“\"‘_*])")
+_LOCATOR_END = re.compile(r",\s+pp?\.\s*\d[\d\s,–-]*$")
+
+
+def _and_split(piece: str) -> list[str]:
+    """``piece`` split at a ", and " outside brackets and quotes that joins two works: the
+    part after it a reference by itself, the part before it one too or ending with a page
+    (``GAO, Event Sales, pp. 42-45, and Hannah Karp, “Title,” Journal, 2014``)."""
+    cuts = [m for m in _AND.finditer(piece) if _outside(piece, m.start())]
+    out, start = [], 0
+    for k, m in enumerate(cuts):
+        end = cuts[k + 1].start() if k + 1 < len(cuts) else len(piece)
+        left, right = piece[start : m.start()], piece[m.end() : end]
+        if looks_like_reference(right) and (
+            looks_like_reference(left) or _LOCATOR_END.search(left)
+        ):
+            out.append(left)
+            start = m.end()
+    return [*out, piece[start:]]
+
+
+def _outside(text: str, at: int) -> bool:
+    """Whether offset ``at`` of ``text`` is outside brackets and quotes (a ``;`` put there
+    would split the text)."""
+    return _top_level_split(text[:at] + ";")[-1] == ""
 
 
 def _names_a_work(piece: str) -> bool:

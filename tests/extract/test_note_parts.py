@@ -30,6 +30,18 @@ def _works(text: str) -> int:
             "ABC-04-38, ABC-01-592, and ABC/GGD-96-118.", 3, id="documents_by_number_alone"
         ),
         pytest.param(
+            "ABC, Event Sales, pp. 42-45, and Hannah Karp, “Sellers Sing the Blues,” Street "
+            "Journal, March 26, 2014, https://example.org/a.",
+            2,
+            id="and_between_two_works",
+        ),
+        pytest.param(
+            "See Report R48215, Illegal, Unreported, and Unregulated Fishing: Questions, by "
+            "Anna B. Smith.",
+            1,
+            id="and_inside_a_title",
+        ),
+        pytest.param(
             "NY State Senate, Final Report, pp. 24-26; NY State AG, Obstructed View, p. 26; "
             "and ABC, Event Sales, pp. 31-33.",
             3,
