@@ -12,6 +12,7 @@ Needs pandoc.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -56,7 +57,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         src, docx = Path(tmp) / "report.md", Path(tmp) / "report.docx"
         src.write_text(md, encoding="utf-8")
-        subprocess.run(["pandoc", str(src), "-o", str(docx)], check=True)
+        env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01: same bytes
+        subprocess.run(["pandoc", str(src), "-o", str(docx)], check=True, env=env)
         with zipfile.ZipFile(docx) as zin, zipfile.ZipFile(OUT, "w", zipfile.ZIP_DEFLATED) as zout:
             for info in zin.infolist():
                 name, data = as_endnotes(info.filename, zin.read(info.filename))
