@@ -4,8 +4,8 @@ Reads ``benchmarks/documents_extra`` (real GAO and CRS reports of layouts the de
 set of :mod:`bench_documents` does not have; gold in ``gold.yaml``, sources in
 ``SOURCES.md``) and prints the columns of :mod:`bench_documents` for each document:
 recall and precision of notes and of reference-list entries, works per note right (over the
-gold's sample of notes), in-text citations linked right (none here: no document has them),
-and silently dropped notes that cite works.
+gold's sample of notes), in-text citations linked right (the journal article's, from its
+publisher's XML), and silently dropped notes citing works and citations.
 
     python3 benchmarks/bench_documents_extra.py [--show-wrong] [--off WEIGHT,...]
 """
@@ -13,6 +13,7 @@ and silently dropped notes that cite works.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_documents import HEADER, _ratio, _switch_off
-from documents_score import Score, _score_entries
+from documents_score import Score, _score_citations, _score_entries, _wanted
 
 from litreview.extract.document import DocumentScan, scan_text
 from litreview.formats.documents import read_document
@@ -34,6 +35,14 @@ EXTRA = Path(__file__).resolve().parent / "documents_extra"
 def load_extra() -> list[dict[str, Any]]:
     """The documents and their gold."""
     return list(yaml.safe_load((EXTRA / "gold.yaml").read_text(encoding="utf-8"))["documents"])
+
+
+def citation_links(doc: dict[str, Any]) -> list[tuple[str, list[int]]]:
+    """The gold in-text citations of a journal article (the publisher's XML spans): their
+    text and the entries (1-based, in list order) each cites."""
+    data = json.loads((EXTRA / doc["citations"]).read_text(encoding="utf-8"))
+    order = {r["id"]: k for k, r in enumerate(data["refs"], start=1)}
+    return [(c["text"], _wanted(c, order)) for c in data["cites"]]
 
 
 def found_notes(scan: DocumentScan) -> dict[tuple[int, int], int]:
@@ -74,7 +83,9 @@ def score_extra(doc: dict[str, Any], scan: DocumentScan) -> tuple[Score, int]:
     for key in sorted(set(found) - set(gold)):
         s.wrong.append(f"{doc['doc_id']} note {key[0]}:{key[1]} is not a note")
     entries = [{"raw": raw} for raw in doc.get("reference_list", [])]
-    _score_entries(s, entries, scan)
+    entry_map = _score_entries(s, entries, scan)
+    if doc.get("citations"):
+        _score_citations(s, citation_links(doc), scan, entry_map, doc["doc_id"])
     got = {" ".join(e.raw.split()) for e in scan.entries}
     for e in entries:
         if not any(g.startswith(" ".join(e["raw"].split())[:40]) for g in got):
@@ -87,7 +98,8 @@ def row(name: str, s: Score, sampled: int) -> str:
     return (
         f"| {name} | {_ratio(s.hit_notes, s.gold_notes)} | {_ratio(s.hit_notes, s.pred_notes)} "
         f"| {_ratio(s.hit_entries, s.gold_entries)} | {_ratio(s.hit_entries, s.pred_entries)} "
-        f"| {_ratio(s.works_right, sampled)} | - | {s.dropped} |"
+        f"| {_ratio(s.works_right, sampled)} | {_ratio(s.linked_right, s.gold_cites)} "
+        f"| {s.dropped} |"
     )
 
 

@@ -86,14 +86,16 @@ def _shaped_sections(lines: Sequence[Line]) -> list[tuple[int, int]]:
 
 def _before_prose(lines: Sequence[Line], first: int, last: int) -> int:
     """The last line of a headed list: it ends before the first paragraph, once entries have
-    begun, that reads as prose with no year and as no reference (what follows the list on
+    begun, that opens in capitals as a text of its own (not an entry's rest after a page
+    break) and reads as prose with no year and as no reference (what follows the list on
     the last pages: an organisation's mission statement, ordering and contact details)."""
     from litreview.extract.citations import looks_like_reference
     from litreview.extract.note_text import is_prose
 
     seen = False
     for start, p in _paragraphs(lines, first, last):
-        if seen and is_prose(p) and not _A_YEAR.search(p) and not looks_like_reference(p):
+        ends = p[:1].isupper() and is_prose(p) and not _A_YEAR.search(p)
+        if seen and ends and not looks_like_reference(p):
             return start - 1
         seen = seen or looks_like_reference(p) or bool(_A_YEAR.search(p))
     return last

@@ -90,3 +90,14 @@ def test_a_rule_for_the_same_author_opens_an_entry() -> None:
         "2004. http://example.org/a\n"
     )
     assert [raw[:10] for _, raw in _entries(text)] == ["Hatry, H. ", "------“Pub"]
+
+
+def test_an_entry_broken_by_a_page_does_not_end_the_list() -> None:
+    text = (
+        "References\n\n1. Adams J (2001) A title. Journal 3: 1–2.\n\n"
+        "2. Brown K (2011) Regulation: not only\n\n"
+        "transcription and protein changes are required for accurate clocks. In: Lee L, "
+        "editor, Rhythms, Science Publishers. pp. 247–276.\n\n"
+        "3. Carter L (2007) Biological clocks. Symposia 72: 157–165.\n"
+    )
+    assert [label for label, _ in _entries(text)] == [1, 2, 3]
