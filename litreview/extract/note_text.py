@@ -102,7 +102,20 @@ def classify(text: str) -> str:
         return "citation"
     if start is None and _no_reference_marks(text):
         return "note"
-    return "note" if is_prose(prefix) else "citation"
+    return "note" if is_prose(prefix) and not _a_name(prefix) else "citation"
+
+
+def _a_name(prefix: str) -> bool:
+    """Whether the words before a note's title are a name and nothing else (an author or a
+    body: ``Executive Office of the President,``): capitalised words, with function words
+    between them, closed by a comma."""
+    words = prefix.split()
+    return (
+        0 < len(words) <= 12
+        and prefix.rstrip().endswith(",")
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w.lower() in _FUNCTION for w in words)
+    )
 
 
 _ANY_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
@@ -221,7 +234,9 @@ def split_works(text: str, *, signals: bool = False) -> list[str]:
         piece = piece.strip()
         if not piece.strip(" .;,"):
             continue
-        if parts and not (looks_like_reference(piece) or _names_a_work(piece)):
+        if parts and not (
+            looks_like_reference(piece) or _names_a_work(piece) or _number_alone(piece)
+        ):
             parts[-1] = f"{parts[-1]}; {piece}"
         else:
             parts.append(piece)
@@ -253,6 +268,11 @@ def _outside(text: str, at: int) -> bool:
     """Whether offset ``at`` of ``text`` is outside brackets and quotes (a ``;`` put there
     would split the text)."""
     return _top_level_split(text[:at] + ";")[-1] == ""
+
+
+def _number_alone(piece: str) -> bool:
+    """Whether a piece is a document named by its number alone (``and GAO/RCED-99-250.``)."""
+    return bool(_NUMBER_ITEM.fullmatch(re.sub(r"^(?:and|&)\s+", "", piece.strip(" .;,"))))
 
 
 def _names_a_work(piece: str) -> bool:

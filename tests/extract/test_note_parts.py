@@ -30,6 +30,18 @@ def _works(text: str) -> int:
             "ABC-04-38, ABC-01-592, and ABC/GGD-96-118.", 3, id="documents_by_number_alone"
         ),
         pytest.param(
+            "See ABC, Economic Performance: A Workshop, ABC-05-796SP (Washington, D.C.: July 18, "
+            "2005); ABC-05-939T; and ABC/RCED-99-250.",
+            3,
+            id="numbers_alone_after_semicolons",
+        ),
+        pytest.param(
+            "Executive Office of the President, “Restoring Seafood Competitiveness,” Federal "
+            "Register, 2025.",
+            1,
+            id="a_body_with_function_words_before_the_title",
+        ),
+        pytest.param(
             "ABC, Event Sales, pp. 42-45, and Hannah Karp, “Sellers Sing the Blues,” Street "
             "Journal, March 26, 2014, https://example.org/a.",
             2,
