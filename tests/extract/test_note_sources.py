@@ -136,3 +136,15 @@ def test_other_forms_of_laws_cases_and_state_codes() -> None:
         "Maryland Commercial Law Code §13-310.1",
         "Georgia Code Annotated §43-4B-28(a)(3)",
     ]
+
+
+def test_a_case_by_its_name_and_year_with_the_paper_cited() -> None:
+    text = (
+        "United States v. Live Nation (2024) complaint, pp. 102-104; United States v. Live "
+        "Nation (2024) amended complaint, pp. 137-139. In Louisiana v. Callais (2025) it held."
+    )
+    assert _raw(legal_citations(text)) == [
+        "United States v. Live Nation (2024) complaint",
+        "United States v. Live Nation (2024) amended complaint",
+        "Louisiana v. Callais (2025)",
+    ]
