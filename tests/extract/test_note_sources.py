@@ -148,3 +148,15 @@ def test_a_case_by_its_name_and_year_with_the_paper_cited() -> None:
         "United States v. Live Nation (2024) amended complaint",
         "Louisiana v. Callais (2025)",
     ]
+
+
+def test_parliamentary_records_rules_and_documents() -> None:
+    text = (
+        "Pursuant to House Rule I, clause 8(b)(3). See Congressional Record, daily edition, "
+        "vol. 169 (October 3, 2023), p. H4978; H.Doc. No. 115-62."
+    )
+    assert _raw(legal_citations(text)) == [
+        "House Rule I, clause 8(b)(3)",
+        "Congressional Record, daily edition, vol. 169",
+        "H.Doc. No. 115-62",
+    ]
