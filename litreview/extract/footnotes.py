@@ -18,6 +18,7 @@ marker number that jumps back) come back as data with their line.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
@@ -230,8 +231,10 @@ def _gather_notes(lines: list[Line], roles: list[str], starts: dict[int, NoteSta
 def _markers(
     lines: list[Line], roles: list[str], mark: re.Pattern[str], names: dict[str, int]
 ) -> list[Marker]:
-    """Footnote markers in body lines, in reading order."""
-    out = []
+    """Footnote markers in body lines, in reading order; where two kinds of marker carry one
+    number (``<sup>401</sup>`` and a quotation's ``section [401]``), the document's usual kind
+    is the marker."""
+    found: list[tuple[str, Marker]] = []
     for ln, role in zip(lines, roles, strict=True):
         if role != "body":
             continue
@@ -239,15 +242,14 @@ def _markers(
             number = _number(m, names)
             if number is None:
                 continue
-            out.append(
-                Marker(
-                    number=number,
-                    start=ln.start + m.start(),
-                    end=ln.start + m.end(),
-                    line=ln.number,
-                )
+            marker = Marker(
+                number=number, start=ln.start + m.start(), end=ln.start + m.end(), line=ln.number
             )
-    return out
+            found.append((m.lastgroup or "", marker))
+    kinds = Counter(kind for kind, _ in found)
+    usual = kinds.most_common(1)[0][0] if kinds else ""
+    claimed = {m.number for kind, m in found if kind == usual}
+    return [m for kind, m in found if kind == usual or m.number not in claimed]
 
 
 def _in_sequence(markers: list[Marker], noted: set[int]) -> list[Marker]:

@@ -194,3 +194,16 @@ def test_a_number_beyond_the_notes_marks_no_note() -> None:
         "footnote marker 3 has no footnote text",
         "footnote marker 4 has no footnote text",
     ]
+
+
+def test_a_number_of_another_kind_is_not_the_marker_of_a_note_that_has_one() -> None:
+    text = (
+        "Quoted: “a standard under section [2] of this title.”<sup>1</sup>\n\n"
+        "It applies.<sup>2</sup> Then more.<sup>3</sup>\n\n"
+        "<sup>1</sup>First source, 2001.\n\n<sup>2</sup>Second source, 2002.\n\n"
+        "<sup>3</sup>Third source, 2003.\n"
+    )
+    scan = find_footnotes(text)
+    assert scan.problems == ()
+    two = {f.number: f for f in scan.footnotes}[2]
+    assert two.context == "It applies.<sup>2</sup>"
