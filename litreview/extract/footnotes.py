@@ -32,6 +32,7 @@ from litreview.extract.layout import (
     furniture,
     headings,
     is_heading,
+    layout_words,
 )
 from litreview.extract.note_roles import line_roles
 from litreview.extract.note_starts import NoteStart, candidates, choose_starts
@@ -240,7 +241,7 @@ def _markers(
             continue
         for m in mark.finditer(ln.text):
             number = _number(m, names)
-            if number is None:
+            if number is None or _a_power(ln.text, m.start(), number):
                 continue
             marker = Marker(
                 number=number, start=ln.start + m.start(), end=ln.start + m.end(), line=ln.number
@@ -250,6 +251,15 @@ def _markers(
     usual = kinds.most_common(1)[0][0] if kinds else ""
     claimed = {m.number for kind, m in found if kind == usual}
     return [m for kind, m in found if kind == usual or m.number not in claimed]
+
+
+def _a_power(line: str, at: int, number: int) -> bool:
+    """Whether a small 2 or 3 at ``at`` is the power of a unit of measure before it
+    (``75,000 km<sup>2</sup>``), not a note marker."""
+    if number not in (2, 3):
+        return False
+    word = re.search(r"(\S+)$", line[:at])
+    return bool(word) and word.group(1).lstrip("([").lower() in layout_words()["powered_units"]
 
 
 def _in_sequence(markers: list[Marker], noted: set[int]) -> list[Marker]:

@@ -207,3 +207,14 @@ def test_a_number_of_another_kind_is_not_the_marker_of_a_note_that_has_one() -> 
     assert scan.problems == ()
     two = {f.number: f for f in scan.footnotes}[2]
     assert two.context == "It applies.<sup>2</sup>"
+
+
+def test_a_power_of_a_unit_is_not_a_marker() -> None:
+    text = (
+        "Areas may not exceed 75,000 square kilometers (km<sup>2</sup>) or 100 m<sup>3</sup>"
+        " of fill.<sup>1</sup> More.<sup>2</sup>\n\n"
+        "<sup>1</sup>First source, 2001.\n\n<sup>2</sup>Second source, 2002.\n"
+    )
+    scan = find_footnotes(text)
+    assert scan.problems == ()
+    assert [text[m.start : m.end] for m in scan.markers] == ["<sup>1</sup>", "<sup>2</sup>"]
