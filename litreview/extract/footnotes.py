@@ -259,7 +259,9 @@ def _a_power(line: str, at: int, number: int) -> bool:
     if number not in (2, 3):
         return False
     word = re.search(r"(\S+)$", line[:at])
-    return bool(word) and word.group(1).lstrip("([").lower() in layout_words()["powered_units"]
+    if word is None:
+        return False
+    return word.group(1).lstrip("([").lower() in layout_words()["powered_units"]
 
 
 def _in_sequence(markers: list[Marker], noted: set[int]) -> list[Marker]:
