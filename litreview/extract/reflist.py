@@ -94,10 +94,15 @@ def _before_prose(lines: Sequence[Line], first: int, last: int) -> int:
 
     seen = False
     for start, p in _paragraphs(lines, first, last):
-        ends = p[:1].isupper() and is_prose(p) and not _A_YEAR.search(p)
-        if seen and ends and not looks_like_reference(p):
+        if not seen:
+            seen = bool(_A_YEAR.search(p)) or looks_like_reference(p)
+        elif (
+            p[:1].isupper()
+            and not _A_YEAR.search(p)
+            and is_prose(p)
+            and not looks_like_reference(p)
+        ):
             return start - 1
-        seen = seen or looks_like_reference(p) or bool(_A_YEAR.search(p))
     return last
 
 
