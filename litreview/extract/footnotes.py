@@ -18,6 +18,7 @@ marker number that jumps back) come back as data with their line.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
@@ -31,6 +32,7 @@ from litreview.extract.layout import (
     furniture,
     headings,
     is_heading,
+    layout_words,
 )
 from litreview.extract.note_roles import line_roles
 from litreview.extract.note_starts import NoteStart, candidates, choose_starts
@@ -110,7 +112,7 @@ def find_footnotes(
     markers = _markers(lines, roles, mark, names) if notes or mark is MARK else []
     noted = {n.number for n in notes}
     own = [m for m in markers if m.number in noted] if citations else markers
-    problems = _marker_problems(own, notes, path)
+    problems = _marker_problems(_in_sequence(own, noted), notes, path)
     paired = _pair(text, notes, markers, heads)
     return FootnoteScan(
         footnotes=tuple(paired),
@@ -230,23 +232,52 @@ def _gather_notes(lines: list[Line], roles: list[str], starts: dict[int, NoteSta
 def _markers(
     lines: list[Line], roles: list[str], mark: re.Pattern[str], names: dict[str, int]
 ) -> list[Marker]:
-    """Footnote markers in body lines, in reading order."""
-    out = []
+    """Footnote markers in body lines, in reading order; where two kinds of marker carry one
+    number (``<sup>401</sup>`` and a quotation's ``section [401]``), the document's usual kind
+    is the marker."""
+    found: list[tuple[str, Marker]] = []
     for ln, role in zip(lines, roles, strict=True):
         if role != "body":
             continue
         for m in mark.finditer(ln.text):
             number = _number(m, names)
-            if number is None:
+            if number is None or _a_power(ln.text, m.start(), number):
                 continue
-            out.append(
-                Marker(
-                    number=number,
-                    start=ln.start + m.start(),
-                    end=ln.start + m.end(),
-                    line=ln.number,
-                )
+            marker = Marker(
+                number=number, start=ln.start + m.start(), end=ln.start + m.end(), line=ln.number
             )
+            found.append((m.lastgroup or "", marker))
+    kinds = Counter(kind for kind, _ in found)
+    usual = kinds.most_common(1)[0][0] if kinds else ""
+    claimed = {m.number for kind, m in found if kind == usual}
+    return [m for kind, m in found if kind == usual or m.number not in claimed]
+
+
+def _a_power(line: str, at: int, number: int) -> bool:
+    """Whether a small 2 or 3 at ``at`` is the power of a unit of measure before it
+    (``75,000 km<sup>2</sup>``), not a note marker."""
+    if number not in (2, 3):
+        return False
+    word = re.search(r"(\S+)$", line[:at])
+    if word is None:
+        return False
+    return word.group(1).lstrip("([").lower() in layout_words()["powered_units"]
+
+
+def _in_sequence(markers: list[Marker], noted: set[int]) -> list[Marker]:
+    """The markers that can be note markers: note numbers run in order, so a number with no
+    note of its own beyond the next after the document's last note, and not the next after
+    the marker before, marks no note (a year set small on a cover, a contents line's page
+    number, "Office, 441 G Street"). A document with no notes keeps every marker: its notes
+    may be what was not found."""
+    if not noted:
+        return markers
+    last, previous = max(noted), 0
+    out = []
+    for m in markers:
+        if m.number in noted or m.number <= last + 1 or m.number == previous + 1:
+            out.append(m)
+            previous = m.number
     return out
 
 

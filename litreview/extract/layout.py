@@ -157,11 +157,11 @@ def back_matter(lines: Sequence[Line]) -> list[Section]:
     kinds = {w: "notes" for w in words["note_headings"]}
     kinds |= {w: "references" for w in words["reference_headings"]}
     stops = set(words["section_ends"])
-    heads = [(i, heading_text(lines[i].text).lower()) for i in _heading_lines(lines)]
+    heads = [(i, _said_once(heading_text(lines[i].text).lower())) for i in _heading_lines(lines)]
     out: list[Section] = []
     for k, (i, name) in enumerate(heads):
         kind = kinds.get(name)
-        if kind is None:
+        if kind is None or _numbered_after(lines[i].text):
             continue
         last = len(lines) - 1
         for j, other in heads[k + 1 :]:
@@ -170,6 +170,23 @@ def back_matter(lines: Sequence[Line]) -> list[Section]:
                 break
         out.append(Section(kind=kind, heading=lines[i].text.strip(), first=i + 1, last=last))
     return out
+
+
+def _said_once(name: str) -> str:
+    """A heading's name said once: a PDF's text can set a page's running head and the
+    section's heading on one line (``Bibliography Bibliography``)."""
+    words = name.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return name
+
+
+def _numbered_after(line: str) -> bool:
+    """Whether a number follows a heading's words (``Bibliography <sup>41</sup>``): a line
+    of a table of contents, its page number set small, not the heading of the section."""
+    m = MARK.search(line)
+    return m is not None and not line[m.end() :].strip(" *_") and bool(line[: m.start()].strip())
 
 
 def _heading_lines(lines: Sequence[Line]) -> list[int]:

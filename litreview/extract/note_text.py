@@ -102,7 +102,20 @@ def classify(text: str) -> str:
         return "citation"
     if start is None and _no_reference_marks(text):
         return "note"
-    return "note" if is_prose(prefix) else "citation"
+    return "note" if is_prose(prefix) and not _a_name(prefix) else "citation"
+
+
+def _a_name(prefix: str) -> bool:
+    """Whether the words before a note's title are a name and nothing else (an author or a
+    body: ``Executive Office of the President,``): capitalised words, with function words
+    between them, closed by a comma."""
+    words = prefix.split()
+    return (
+        0 < len(words) <= 12
+        and prefix.rstrip().endswith(",")
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w.lower() in _FUNCTION for w in words)
+    )
 
 
 _ANY_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
@@ -180,10 +193,18 @@ def looks_like_reference(part: str) -> bool:
     return False
 
 
+# a document named by its number alone: "GAO-04-38", "GAO/GGD-96-118", "GAO-03-1166T"
+_NUMBER_ITEM = re.compile(r"\b[A-Z]{2,8}(?:/[A-Z]{2,8})?-\d{2,}(?:-\d+)*[A-Z]{0,3}\b")
+
+
 def short_form_list(text: str) -> list[str]:
     """The items of a note that is only short forms (``Butcher 2003, Weitzer 2005,
-    Masenior and Beyrer 2007.``), or ``[]`` when it is anything else."""
+    Masenior and Beyrer 2007.``) or only documents' numbers (``GAO-04-38, GAO-01-592, and
+    GAO/GGD-96-118.``), or ``[]`` when it is anything else."""
     body = text.strip().rstrip(".")
+    numbers = _NUMBER_ITEM.findall(body)
+    if len(numbers) > 1 and not re.sub(r"[\s,;.]|\band\b", "", _NUMBER_ITEM.sub("", body)):
+        return numbers
     if not _ANY_YEAR.search(body):
         return []
     items = list(_SHORT_ITEM.finditer(body))
@@ -195,21 +216,78 @@ def short_form_list(text: str) -> list[str]:
     return [m.group(0) for m in items]
 
 
-def split_works(text: str) -> list[str]:
-    """The works a citation footnote cites: split at ``;`` / "cited in" where it is safe."""
+# a sentence opening with a citation signal ("... 1906). Also see Jenkins, ...") cites anew
+_SIGNAL_SENTENCE = re.compile(r"(?<=[.)])\s+(?=(?:See(?:\s+also)?|Also\s+see|Cf\.)\s+[A-Z])")
+
+
+def split_works(text: str, *, signals: bool = False) -> list[str]:
+    """The works a citation footnote cites: split at ``;`` / "cited in" where it is safe and,
+    with ``signals`` (the references at the end of a prose note), at a sentence opening with
+    a citation signal."""
     pieces: list[str] = []
     for chunk in _top_level_split(text):
-        pieces.extend(p for p in _CITED_IN.split(chunk))
+        for p in _CITED_IN.split(chunk):
+            for q in _SIGNAL_SENTENCE.split(p) if signals else [p]:
+                pieces.extend(_and_split(q))
     parts: list[str] = []
     for piece in pieces:
         piece = piece.strip()
         if not piece.strip(" .;,"):
             continue
-        if parts and not looks_like_reference(piece):
+        if parts and not (
+            looks_like_reference(piece) or _names_a_work(piece) or _number_alone(piece)
+        ):
             parts[-1] = f"{parts[-1]}; {piece}"
         else:
             parts.append(piece)
     return [p.strip().rstrip(";").strip() for p in parts] or [text.strip()]
+
+
+_AND = re.compile(r",\s+and\s+(?=[A-Z“\"‘_*])")
+_LOCATOR_END = re.compile(r",\s+pp?\.\s*\d[\d\s,–-]*$")
+
+
+def _and_split(piece: str) -> list[str]:
+    """``piece`` split at a ", and " outside brackets and quotes that joins two works: the
+    part after it a reference by itself, the part before it one too or ending with a page
+    (``GAO, Event Sales, pp. 42-45, and Hannah Karp, “Title,” Journal, 2014``)."""
+    cuts = [m for m in _AND.finditer(piece) if _outside(piece, m.start())]
+    out, start = [], 0
+    for k, m in enumerate(cuts):
+        end = cuts[k + 1].start() if k + 1 < len(cuts) else len(piece)
+        left, right = piece[start : m.start()], piece[m.end() : end]
+        if looks_like_reference(right) and (
+            looks_like_reference(left) or _LOCATOR_END.search(left)
+        ):
+            out.append(left)
+            start = m.end()
+    return [*out, piece[start:]]
+
+
+def _outside(text: str, at: int) -> bool:
+    """Whether offset ``at`` of ``text`` is outside brackets and quotes (a ``;`` put there
+    would split the text)."""
+    return _top_level_split(text[:at] + ";")[-1] == ""
+
+
+def _number_alone(piece: str) -> bool:
+    """Whether a piece is a document named by its number alone (``and GAO/RCED-99-250.``)."""
+    return bool(_NUMBER_ITEM.fullmatch(re.sub(r"^(?:and|&)\s+", "", piece.strip(" .;,"))))
+
+
+def _names_a_work(piece: str) -> bool:
+    """Whether a piece of a citation note after a ``;`` names a work by its author and title
+    alone (``and NY State AG, Obstructed View, p. 26``): a capitalised name, a comma, more
+    than a name, and no prose."""
+    body = re.sub(r"^(?:and|&)\s+", "", piece.strip())
+    head, comma, rest = body.partition(",")
+    return (
+        bool(comma)
+        and body[:1].isupper()
+        and len(head.split()) <= 8
+        and len(rest.split()) >= 2
+        and not is_prose(body)
+    )
 
 
 def _top_level_split(text: str) -> list[str]:
@@ -248,7 +326,9 @@ def note_references(text: str) -> list[str]:
     if tail_start < len(text):
         tail = text[tail_start:]
         tail = LEADIN.sub("", tail, count=1) if LEADIN.match(tail) else tail
-        found += [(tail_start, p) for p in split_works(tail) if looks_like_reference(p)]
+        found += [
+            (tail_start, p) for p in split_works(tail, signals=True) if looks_like_reference(p)
+        ]
     head = text[:tail_start]
     for m in _PAREN_CITE.finditer(head):
         found += [

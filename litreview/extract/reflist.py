@@ -20,7 +20,9 @@ __all__ = ["RefEntry", "reference_entries", "reference_sections"]
 
 _NUMBERED = re.compile(r"^\s*(?:\[(?P<br>\d{1,4})\]|(?P<n>\d{1,4})[.)]?)\s+(?=\S)")
 _ENDS_ENTRY = re.compile(r"(?:[.)\]]|\d|https?://\S+|doi\S+)\s*$", re.I)
-_OPENS_ENTRY = re.compile(r"^\s*[A-Z\u00C0-\u024F\"“‘'_*]")
+# an entry opens with a capital or a quote, or with a rule standing for the author of the
+# entry before ("------. Title", "———, Title")
+_OPENS_ENTRY = re.compile(r"^\s*(?:[A-Z\u00C0-\u024F\"“‘'_*]|(?:-{3,}|[—–]{2,}))")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -41,7 +43,7 @@ def reference_sections(lines: Sequence[Line]) -> list[tuple[int, int]]:
     (a list of studies under a heading of its own words). A heading with no line under it
     opens no section."""
     named = [
-        (s.first, s.last)
+        (s.first, _before_prose(lines, s.first, s.last))
         for s in back_matter(lines)
         if s.kind == "references" and s.first <= s.last
     ]
@@ -80,6 +82,28 @@ def _shaped_sections(lines: Sequence[Line]) -> list[tuple[int, int]]:
             out.append((_after_prose(paras), end))
             previous = title
     return out
+
+
+def _before_prose(lines: Sequence[Line], first: int, last: int) -> int:
+    """The last line of a headed list: it ends before the first paragraph, once entries have
+    begun, that opens in capitals as a text of its own (not an entry's rest after a page
+    break) and reads as prose with no year and as no reference (what follows the list on
+    the last pages: an organisation's mission statement, ordering and contact details)."""
+    from litreview.extract.citations import looks_like_reference
+    from litreview.extract.note_text import is_prose
+
+    seen = False
+    for start, p in _paragraphs(lines, first, last):
+        if not seen:
+            seen = bool(_A_YEAR.search(p)) or looks_like_reference(p)
+        elif (
+            p[:1].isupper()
+            and not _A_YEAR.search(p)
+            and is_prose(p)
+            and not looks_like_reference(p)
+        ):
+            return start - 1
+    return last
 
 
 def _after_prose(paras: list[tuple[int, str]]) -> int:
@@ -151,7 +175,15 @@ def _entries(text: str, lines: Sequence[Line], offset: int) -> list[RefEntry]:
         else:
             groups[-1].append(ln)
         previous = ln
+    groups = [g for g in groups if not _is_subheading(g)]
     return [_entry(text, g, offset + k, numbered) for k, g in enumerate(groups, start=1)]
+
+
+def _is_subheading(group: list[Line]) -> bool:
+    """Whether a group of lines is a heading inside the list (the list's title repeated at
+    the top of a page, the title of a part of it), not an entry: one line that reads as a
+    heading and does not end as an entry does."""
+    return len(group) == 1 and is_heading(group[0].text) and not _ENDS_ENTRY.search(group[0].text)
 
 
 def _opens(ln: Line, previous: Line | None, numbered: bool, entry: list[Line]) -> bool:

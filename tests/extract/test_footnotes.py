@@ -179,3 +179,42 @@ def test_generated_documents_pair_every_footnote(
         assert text[f.context_start : f.context_end] == f.context
         assert f.text == f"Author{f.number}, A. (2000), 'Title {f.number}', Press."
         assert f.section == "Generated Heading"
+
+
+def test_a_number_beyond_the_notes_marks_no_note() -> None:
+    text = (
+        "Report, June <sup>2006</sup>\n\nThe Office, <sup>441</sup> G Street, found it.<sup>1</sup>"
+        " More was found.<sup>2</sup> And more.<sup>4</sup>\n\n"
+        "<sup>1</sup>First source, 2001.\n\n<sup>2</sup>Second source, 2002.\n"
+    )
+    messages = [p.message for p in find_footnotes(text).problems]
+    assert messages == []
+    lost = text.replace("<sup>4</sup>", "<sup>3</sup> Then.<sup>4</sup>")  # notes 3, 4 lost
+    assert [p.message for p in find_footnotes(lost).problems] == [
+        "footnote marker 3 has no footnote text",
+        "footnote marker 4 has no footnote text",
+    ]
+
+
+def test_a_number_of_another_kind_is_not_the_marker_of_a_note_that_has_one() -> None:
+    text = (
+        "Quoted: “a standard under section [2] of this title.”<sup>1</sup>\n\n"
+        "It applies.<sup>2</sup> Then more.<sup>3</sup>\n\n"
+        "<sup>1</sup>First source, 2001.\n\n<sup>2</sup>Second source, 2002.\n\n"
+        "<sup>3</sup>Third source, 2003.\n"
+    )
+    scan = find_footnotes(text)
+    assert scan.problems == ()
+    two = {f.number: f for f in scan.footnotes}[2]
+    assert two.context == "It applies.<sup>2</sup>"
+
+
+def test_a_power_of_a_unit_is_not_a_marker() -> None:
+    text = (
+        "Areas may not exceed 75,000 square kilometers (km<sup>2</sup>) or 100 m<sup>3</sup>"
+        " of fill.<sup>1</sup> More.<sup>2</sup>\n\n"
+        "<sup>1</sup>First source, 2001.\n\n<sup>2</sup>Second source, 2002.\n"
+    )
+    scan = find_footnotes(text)
+    assert scan.problems == ()
+    assert [text[m.start : m.end] for m in scan.markers] == ["<sup>1</sup>", "<sup>2</sup>"]

@@ -29,3 +29,17 @@ def test_back_matter_sections_by_their_heading_words() -> None:
     )
     sections = back_matter(lines)
     assert [(s.kind, s.first, s.last) for s in sections] == [("notes", 3, 5), ("references", 7, 9)]
+
+
+def test_a_contents_line_with_its_page_number_opens_no_section() -> None:
+    text = (
+        "Contents\n\nLetter <sup>1</sup>\n\nBibliography <sup>41</sup>\n\n"
+        "Results\n\nBody text of the report.\n\nBibliography\n\nAdams, J. Title. 2001.\n"
+    )
+    sections = back_matter(split_lines(text))
+    assert [(s.kind, s.first) for s in sections] == [("references", 11)]
+
+
+def test_a_heading_set_twice_on_one_line_names_its_section() -> None:
+    text = "Body.\n\nBibliography Bibliography\n\nAdams, J. Title. 2001.\n"
+    assert [s.kind for s in back_matter(split_lines(text))] == ["references"]

@@ -27,6 +27,46 @@ def _works(text: str) -> int:
             id="short_author_year_list",
         ),
         pytest.param(
+            "ABC-04-38, ABC-01-592, and ABC/GGD-96-118.", 3, id="documents_by_number_alone"
+        ),
+        pytest.param(
+            "See ABC, Economic Performance: A Workshop, ABC-05-796SP (Washington, D.C.: July 18, "
+            "2005); ABC-05-939T; and ABC/RCED-99-250.",
+            3,
+            id="numbers_alone_after_semicolons",
+        ),
+        pytest.param(
+            "Executive Office of the President, “Restoring Seafood Competitiveness,” Federal "
+            "Register, 2025.",
+            1,
+            id="a_body_with_function_words_before_the_title",
+        ),
+        pytest.param(
+            "ABC, Event Sales, pp. 42-45, and Hannah Karp, “Sellers Sing the Blues,” Street "
+            "Journal, March 26, 2014, https://example.org/a.",
+            2,
+            id="and_between_two_works",
+        ),
+        pytest.param(
+            "See Report R48215, Illegal, Unreported, and Unregulated Fishing: Questions, by "
+            "Anna B. Smith.",
+            1,
+            id="and_inside_a_title",
+        ),
+        pytest.param(
+            "NY State Senate, Final Report, pp. 24-26; NY State AG, Obstructed View, p. 26; "
+            "and ABC, Event Sales, pp. 31-33.",
+            3,
+            id="short_titles_after_semicolons",
+        ),
+        pytest.param(
+            "Until the 1830s, the chair was elected by ballot. See Asher C. Hinds, Precedents "
+            "of the House, vol. I (Washington, DC: GPO, 1906), §§187, 204-211. Also see "
+            "Jeffrey A. Jenkins, Fighting for the Chair (Princeton University Press, 2013).",
+            2,
+            id="a_signal_sentence_cites_anew",
+        ),
+        pytest.param(
             "Onishi, Norimitsu. 2005. Japan, easygoing till now, plans sex traffic crackdown. "
             "New York Times, February 16.",
             1,

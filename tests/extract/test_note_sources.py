@@ -121,3 +121,42 @@ def test_a_list_of_sections_stops_before_another_code() -> None:
         "20 U.S.C. § 9172(1)",
         "2 C.F.R. § 3187.3",
     ]
+
+
+def test_other_forms_of_laws_cases_and_state_codes() -> None:
+    text = (
+        "P.L. 114-274; 47 U.S.C.§161 (Prometheus Radio vs. F.C.C., 373 F.3d 372 (3rd Cir. "
+        "2004)). See Maryland Commercial Law Code §13-310.1 and Georgia Code Annotated "
+        "§43-4B-28(a)(3)."
+    )
+    assert _raw(legal_citations(text)) == [
+        "P.L. 114-274",
+        "47 U.S.C.§161",
+        "Prometheus Radio vs. F.C.C., 373 F.3d 372 (3rd Cir. 2004)",
+        "Maryland Commercial Law Code §13-310.1",
+        "Georgia Code Annotated §43-4B-28(a)(3)",
+    ]
+
+
+def test_a_case_by_its_name_and_year_with_the_paper_cited() -> None:
+    text = (
+        "United States v. Live Nation (2024) complaint, pp. 102-104; United States v. Live "
+        "Nation (2024) amended complaint, pp. 137-139. In Louisiana v. Callais (2025) it held."
+    )
+    assert _raw(legal_citations(text)) == [
+        "United States v. Live Nation (2024) complaint",
+        "United States v. Live Nation (2024) amended complaint",
+        "Louisiana v. Callais (2025)",
+    ]
+
+
+def test_parliamentary_records_rules_and_documents() -> None:
+    text = (
+        "Pursuant to House Rule I, clause 8(b)(3). See Congressional Record, daily edition, "
+        "vol. 169 (October 3, 2023), p. H4978; H.Doc. No. 115-62."
+    )
+    assert _raw(legal_citations(text)) == [
+        "House Rule I, clause 8(b)(3)",
+        "Congressional Record, daily edition, vol. 169",
+        "H.Doc. No. 115-62",
+    ]

@@ -68,3 +68,36 @@ def test_body_prose_above_a_list_found_by_shape_stays_body() -> None:
         "Evans, Cynthia. “Formula Samples and Practice.” Nursing (1986): 401-405.\n"
     )
     assert [raw.split(",")[0] for _, raw in _entries(text)] == ["Bliss", "Dungy", "Evans"]
+
+
+def test_a_list_ends_before_the_prose_of_the_last_pages() -> None:
+    text = (
+        "Bibliography\n\nAdams, J. A Title. City: Press, 2001.\n\nRelated Products\n\n"
+        "Brown, K. Another Title. Report-01-2. City: May 2, 2002.\n\n(450365)\n\n"
+        "Our Mission The office exists to support the members and to help improve the "
+        "performance of the government for the people it serves.\n\n"
+        "Obtaining Copies of\n\nThe fastest way to obtain copies of our reports is the web site.\n"
+    )
+    entries = [raw for _, raw in _entries(text)]
+    assert [raw[:10] for raw in entries] == ["Adams, J. ", "Brown, K. "]
+    assert not any("Mission" in raw or "Copies" in raw for raw in entries)
+
+
+def test_a_rule_for_the_same_author_opens_an_entry() -> None:
+    text = (
+        "Bibliography\n\nHatry, H. Performance Measurement. City: Institute, 1999.\n\n"
+        "------“Public Agencies Need to Manage.” City: Institute, August 31,\n\n"
+        "2004. http://example.org/a\n"
+    )
+    assert [raw[:10] for _, raw in _entries(text)] == ["Hatry, H. ", "------“Pub"]
+
+
+def test_an_entry_broken_by_a_page_does_not_end_the_list() -> None:
+    text = (
+        "References\n\n1. Adams J (2001) A title. Journal 3: 1–2.\n\n"
+        "2. Brown K (2011) Regulation: not only\n\n"
+        "transcription and protein changes are required for accurate clocks. In: Lee L, "
+        "editor, Rhythms, Science Publishers. pp. 247–276.\n\n"
+        "3. Carter L (2007) Biological clocks. Symposia 72: 157–165.\n"
+    )
+    assert [label for label, _ in _entries(text)] == [1, 2, 3]
