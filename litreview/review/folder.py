@@ -21,7 +21,7 @@ from typing import BinaryIO
 from litreview.core import schema
 from litreview.core.curation import Curation, load_curation
 from litreview.core.errors import InputError, Problem
-from litreview.core.files import decode_utf8, read_bytes, read_text
+from litreview.core.files import decode_utf8, os_path, path_text, read_bytes, read_text
 from litreview.core.model import Citation, Document, Evidence, GapStatement, Merge, Tag, Work
 from litreview.core.tables import csv_pieces, iter_csv, parse_csv, read_csv
 from litreview.formats.bibtex import bibtex_pieces, read_bibtex_utf8
@@ -194,16 +194,21 @@ class Review:
 
     def resolve(self, path: str) -> Path:
         """A path stored in a table (relative to the review root, or absolute)."""
-        p = Path(path)
+        p = Path(os_path(path))
         return p if p.is_absolute() else self.root / p
 
     def relative(self, path: str | os.PathLike[str]) -> str:
-        """``path`` relative to the review root when possible (POSIX separators)."""
-        p = Path(path).resolve()
+        """``path`` relative to the review root when possible (POSIX separators), as text to
+        write in a table (a name that is not UTF-8 is a one-line InputError)."""
         try:
-            return Path(os.path.relpath(p, self.root.resolve())).as_posix()
+            p = Path(path).resolve()
+        except (RuntimeError, OSError):  # a link that loops: its reader says so
+            p = Path(os.path.abspath(path))
+        try:
+            rel = Path(os.path.relpath(p, self.root.resolve())).as_posix()
         except ValueError:  # another drive
-            return p.as_posix()
+            rel = p.as_posix()
+        return path_text(rel)
 
     # -- the corpus ------------------------------------------------------------------------
     def load_works(self, *, keep: bool = True) -> tuple[list[Work], list[Problem]]:
