@@ -8,11 +8,11 @@ a 2 MB CSV cell, a 128 KiB sentence, a 512 KiB gap statement, NUL bytes, an uncl
 /dev/zero and a FIFO in documents.csv, a 3,000-word synonym, bad XML, an encrypted PDF, a
 file as ``--review``, a folder as ``-o``, a typo as ``--review``, injected citekeys and TeX,
 9 MB files of one token; then, second round: a document named in bytes that are not UTF-8, a
-symlink loop, a 300-character name, export to a pipe no one reads, a folder where
-``tags.csv`` goes and a file where ``gaps/`` goes, 200,000 nested DOCX paragraphs, a 90 KB
-DOCX of 10 million tags, 9 MB of ``<p>a`` in HTML, a curation section and a taxonomy key
-given twice) runs as ``litreview`` commands in a fresh process each, in a throwaway review;
-the peak memory of each process is its own (``os.wait4``'s ``ru_maxrss``).
+symlink loop (given, and in documents.csv), a 300-character name, export to a pipe no one
+reads, a folder where ``tags.csv`` goes and a file where ``gaps/`` goes, 200,000 nested DOCX
+paragraphs, a 90 KB DOCX of 10 million tags, 9 MB of ``<p>a`` in HTML, a curation section and
+a taxonomy key given twice) runs as ``litreview`` commands in a fresh process each, in a
+throwaway review; the peak memory of each process is its own (``os.wait4``'s ``ru_maxrss``).
 An outcome is *ok* (exit 0, or exit 2 with a one-line error), *traceback*, *hang* (over
 ``--timeout`` seconds) or *over-memory* (over 1 GB; every input here is under 10 MB).
 
@@ -198,6 +198,16 @@ def round_two() -> list[Case]:
             {},
             (imp, ing, ("validate", "{f}")),
             (("b.ris", "c.ris"), ("c.ris", "b.ris")),
+        ),
+        Case(
+            "documents.csv row to a symlink loop",
+            {
+                "a.ris": ris,
+                "documents.csv": b"doc_id,path,title,author,year,work_key\nz,{tmp}/b.md,,,,\n",
+                "document_roots.txt": b"{tmp}\n",
+            },
+            (imp, ("tag", "--review", "{r}"), ("gaps", "--review", "{r}")),
+            (("b.md", "c.md"), ("c.md", "b.md")),
         ),
         Case(
             "300-character name",
@@ -454,9 +464,6 @@ def run_cases(timeout: float, match: str = "") -> Counter[str]:
             fifo = tmp / "pipe.txt"
             os.mkfifo(fifo)
             paths = []
-            for link, target in case.links:
-                (tmp / link).symlink_to(tmp / target)
-                paths.append(tmp / link)
             for fname, data in case.files.items():
                 data = data.replace(b"{fifo}", str(fifo).encode()).replace(b"{tmp}", bytes(tmp))
                 if fname.startswith("review:"):
@@ -473,6 +480,9 @@ def run_cases(timeout: float, match: str = "") -> Counter[str]:
                 path = (review / "documents" if fname.endswith((".md", ".txt")) else tmp) / fname
                 path.write_bytes(data)
                 paths.append(path)
+            for link, target in case.links:
+                (tmp / link).symlink_to(tmp / target)
+                paths.append(tmp / link)
             if case.name.startswith("3000-word"):
                 long = " ".join(["w"] * 3000)
                 (review / "bibliography" / "taxonomy.yaml").write_text(

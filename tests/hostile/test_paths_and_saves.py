@@ -236,3 +236,21 @@ def test_a_review_cue_setting_given_twice_is_an_error_naming_both_lines() -> Non
     with pytest.raises(InputError, match=r"'threshold' given twice \(first at line 1\)") as info:
         review_cues(("threshold: 0.5\nthreshold: 0.9\n", "gap_cues.yaml"))
     assert info.value.line == 2
+
+
+def test_a_document_row_leading_to_a_symlink_loop_is_a_one_line_error(
+    review: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = review / "documents"
+    (docs / "a.md").symlink_to(docs / "b.md")
+    (docs / "b.md").symlink_to(docs / "a.md")
+    write_file(
+        review / "bibliography" / "documents.csv",
+        "doc_id,path,title,author,year,work_key\na,documents/a.md,,,,\n",
+    )
+    before = files_of(review)
+    code, _, err = run_cli(capsys, "gaps", "--review", str(review))
+    one_line_error(code, err, "a.md", "loops")
+    assert files_of(review) == before
+    code, _, err = run_cli(capsys, "tag", "--review", str(review))  # tags the works' fields
+    assert code == 0 and "Traceback" not in err and "loops" in err
