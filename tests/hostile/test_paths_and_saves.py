@@ -254,3 +254,32 @@ def test_a_document_row_leading_to_a_symlink_loop_is_a_one_line_error(
     assert files_of(review) == before
     code, _, err = run_cli(capsys, "tag", "--review", str(review))  # tags the works' fields
     assert code == 0 and "Traceback" not in err and "loops" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("many.json", "[" + ",".join(["{}"] * 4) + "]"),
+        ("many.csv", "title\n" + "".join(f"t{i}\n" for i in range(4))),
+        ("many.ris", "TY  - BOOK\nER  - \n" * 4),
+    ],
+)
+def test_a_file_of_more_entries_than_the_limit_is_refused_whole(
+    review: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    text: str,
+) -> None:
+    """9 MB of empty CSL-JSON items are 3 million works: their import took 2.5 GB."""
+    from litreview.core import limits
+
+    monkeypatch.setattr(limits, "MAX_FILE_ENTRIES", 3)
+    monkeypatch.setattr("litreview.formats.csljson.MAX_FILE_ENTRIES", 3)
+    before = files_of(review)
+    code, _, err = run_cli(
+        capsys, "import", str(write_file(tmp_path / name, text)), "--review", str(review)
+    )
+    one_line_error(code, err, name, "more than 3", "split the file")
+    assert files_of(review) == before
