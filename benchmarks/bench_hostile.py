@@ -10,10 +10,10 @@ file as ``--review``, a folder as ``-o``, a typo as ``--review``, injected citek
 9 MB files of one token; then, second round: a document named in bytes that are not UTF-8, a
 symlink loop (given, and in documents.csv), a 300-character name, export to a pipe no one
 reads, a folder where ``tags.csv`` goes and a file where ``gaps/`` goes, 200,000 nested DOCX
-paragraphs, a 90 KB DOCX of 10 million tags, 9 MB of ``<p>a`` in HTML, 3 million empty
-CSL-JSON items, a curation section and a taxonomy key given twice) runs as ``litreview``
-commands in a fresh process each, in a throwaway review; the peak memory of each process is
-its own (``os.wait4``'s ``ru_maxrss``).
+paragraphs, a 90 KB DOCX of 10 million tags, 9 MB of ``<p>a`` in HTML, a line of a million
+note markers, 3 million empty CSL-JSON items, a curation section and a taxonomy key given
+twice) runs as ``litreview`` commands in a fresh process each, in a throwaway review; the peak
+memory of each process is its own (``os.wait4``'s ``ru_maxrss``).
 An outcome is *ok* (exit 0, or exit 2 with a one-line error), *traceback*, *hang* (over
 ``--timeout`` seconds) or *over-memory* (over 1 GB; every input here is under 10 MB).
 
@@ -184,6 +184,13 @@ def _docx_of(*parts: tuple[bytes, int]) -> bytes:
     return path.read_bytes()
 
 
+def _marker_line() -> bytes:
+    """A million note markers on one line with no full stop, to a thousand notes."""
+    line = " ".join(f"x[^{i % 1000}]" for i in range(MB9 // 9))
+    notes = "".join(f"[^{i}]: Roe, J. (2001) T{i}.\n" for i in range(1000))
+    return f"# R\n\n{line}\n\n{notes}".encode()
+
+
 def round_two() -> list[Case]:
     """The second round: names, links and devices on the command line, the review's files
     replaced by folders and the reverse, nesting and numbers of tags, keys given twice."""
@@ -241,6 +248,9 @@ def round_two() -> list[Case]:
             (("validate", "{f}"),),
         ),
         Case("9 MB HTML of '<p>a'", {"p.html": b"<p>a" * (MB9 // 4)}, (("validate", "{f}"),)),
+        Case(
+            "8 MB line of a million note markers", {"m.md": _marker_line()}, (("validate", "{f}"),)
+        ),
         Case(
             "9 MB CSL-JSON of 3 million empty items",
             {"e.json": b"[" + b",".join([b"{}"] * (MB9 // 3)) + b"]"},

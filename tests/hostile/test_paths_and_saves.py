@@ -283,3 +283,23 @@ def test_a_file_of_more_entries_than_the_limit_is_refused_whole(
     )
     one_line_error(code, err, name, "more than 3", "split the file")
     assert files_of(review) == before
+
+
+def test_a_citing_sentence_without_end_is_cut_near_its_marker() -> None:
+    """A line of markers and no full stop was each of its notes' context whole: a million
+    markers to a thousand notes in 8 MB took 8 GB. A context reaches CONTEXT_REACH either
+    side of its marker, cut between words."""
+    from litreview.extract._text import CONTEXT_REACH, sentence_span
+    from litreview.extract.footnotes import find_footnotes
+
+    text = " ".join(f"w{i}" for i in range(100_000))
+    at = text.index(" w50000 ") + 1
+    s, e = sentence_span(text, at, at + 6)
+    assert s <= at < at + 6 <= e and e - s <= 2 * CONTEXT_REACH + 6
+    assert text[s - 1] == " " and text[e] == " "  # whole words
+    line = " ".join(f"x[^{i % 50}]" for i in range(40_000))
+    notes = "".join(f"[^{i}]: Roe, J. (2001) T{i}.\n" for i in range(50))
+    scan = find_footnotes(f"# R\n\n{line}\n\n{notes}")
+    assert len(scan.footnotes) == 50
+    assert max(len(f.context) for f in scan.footnotes) <= 2 * CONTEXT_REACH + 10
+    assert sentence_span("One. Two [1] here.\nThree.", 9, 12) == (5, 18)
