@@ -10,10 +10,10 @@ file as ``--review``, a folder as ``-o``, a typo as ``--review``, injected citek
 9 MB files of one token; then, second round: a document named in bytes that are not UTF-8, a
 symlink loop (given, and in documents.csv), a 300-character name, export to a pipe no one
 reads, a folder where ``tags.csv`` goes and a file where ``gaps/`` goes, 200,000 nested DOCX
-paragraphs, a 90 KB DOCX of 10 million tags, 9 MB of ``<p>a`` in HTML, a line of a million
-note markers, 3 million empty CSL-JSON items, a curation section and a taxonomy key given
-twice) runs as ``litreview`` commands in a fresh process each, in a throwaway review; the peak
-memory of each process is its own (``os.wait4``'s ``ru_maxrss``).
+paragraphs, a 90 KB DOCX of 10 million tags, 9 MB of ``<p>a`` in HTML, 40,000 short-form
+notes, a line of a million note markers, 3 million empty CSL-JSON items, a curation section
+and a taxonomy key given twice) runs as ``litreview`` commands in a fresh process each, in a
+throwaway review; the peak memory of each process is its own (``os.wait4``'s ``ru_maxrss``).
 An outcome is *ok* (exit 0, or exit 2 with a one-line error), *traceback*, *hang* (over
 ``--timeout`` seconds) or *over-memory* (over 1 GB; every input here is under 10 MB).
 
@@ -248,6 +248,14 @@ def round_two() -> list[Case]:
             (("validate", "{f}"),),
         ),
         Case("9 MB HTML of '<p>a'", {"p.html": b"<p>a" * (MB9 // 4)}, (("validate", "{f}"),)),
+        Case(
+            "40,000 notes 'Rn (2001).' (1 MB)",
+            {
+                "n.md": b"# R\n\n"
+                + "".join(f"[^{i}]: R{i} (2001).\n" for i in range(40_000)).encode()
+            },
+            (("validate", "{f}"),),
+        ),
         Case(
             "8 MB line of a million note markers", {"m.md": _marker_line()}, (("validate", "{f}"),)
         ),

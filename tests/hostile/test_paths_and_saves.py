@@ -303,3 +303,30 @@ def test_a_citing_sentence_without_end_is_cut_near_its_marker() -> None:
     assert len(scan.footnotes) == 50
     assert max(len(f.context) for f in scan.footnotes) <= 2 * CONTEXT_REACH + 10
     assert sentence_span("One. Two [1] here.\nThree.", 9, 12) == (5, 18)
+
+
+def test_short_forms_find_their_reference_without_walking_back_through_every_note(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """3,000 notes 'R1 (2001).', each a short form of nothing earlier: each walked back
+    through every earlier reference (20,000 notes took hours). The lead names are indexed
+    once each; the most recent reference of the name and year is still the one found."""
+    from litreview.extract import backrefs
+    from litreview.extract.citations import references
+    from litreview.extract.footnotes import find_footnotes
+
+    calls = []
+    lead = backrefs._lead_name
+    monkeypatch.setattr(backrefs, "_lead_name", lambda raw: calls.append(raw) or lead(raw))
+    notes = "".join(f"[^{i}]: R{i} (2001).\n" for i in range(1, 3001))
+    rows, _ = references(find_footnotes(f"# R\n\nText.\n\n{notes}").footnotes)
+    assert len(rows) == 3000 and len(calls) <= 2 * 3000
+    text = "".join(
+        f"[^{i}]: {t}\n"
+        for i, t in enumerate(
+            ["Roe, J. (2001) First.", "Roe, J. (2001) Second.", "Doe, A. (2001) X.", "Roe (2001)."],
+            1,
+        )
+    )
+    rows, _ = references(find_footnotes(f"# R\n\nText.\n\n{text}").footnotes)
+    assert rows[-1].target == (2, 1)
