@@ -1,12 +1,18 @@
 """Hostile inputs at scale: every hostile case of issue 19, then every reader fuzzed.
 
     python3 benchmarks/bench_hostile.py [--examples 2000] [--timeout 120] [--only cases|fuzz]
+        [--case NAME]
 
 **Cases.** Each hostile case (a string bomb, a zip-bomb DOCX, deep JSON, a 5,000-digit year,
 a 2 MB CSV cell, a 128 KiB sentence, a 512 KiB gap statement, NUL bytes, an unclosed quote,
 /dev/zero and a FIFO in documents.csv, a 3,000-word synonym, bad XML, an encrypted PDF, a
 file as ``--review``, a folder as ``-o``, a typo as ``--review``, injected citekeys and TeX,
-9 MB files of one token) runs as ``litreview`` commands in a fresh process each, in a
+9 MB files of one token; then, second round: a document named in bytes that are not UTF-8, a
+symlink loop (given, and in documents.csv), a 300-character name, export to a pipe no one
+reads, a folder where ``tags.csv`` goes and a file where ``gaps/`` goes, 200,000 nested DOCX
+paragraphs, a 90 KB DOCX of 10 million tags, 9 MB of ``<p>a`` in HTML, 40,000 short-form
+notes, a line of a million note markers, 3 million empty CSL-JSON items, a curation section
+and a taxonomy key given twice) runs as ``litreview`` commands in a fresh process each, in a
 throwaway review; the peak memory of each process is its own (``os.wait4``'s ``ru_maxrss``).
 An outcome is *ok* (exit 0, or exit 2 with a one-line error), *traceback*, *hang* (over
 ``--timeout`` seconds) or *over-memory* (over 1 GB; every input here is under 10 MB).
@@ -53,11 +59,17 @@ MB9 = 9 * 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class Case:
-    """A hostile case: its name, the files it needs and the commands run on them in order."""
+    """A hostile case: its name, the files it needs and the commands run on them in order.
+
+    A file named ``review:PATH`` is written inside the review (``PATH/``: a folder made
+    there); ``links`` are symbolic links ``(name, target)`` made beside the files. In the
+    commands ``{f}`` is the first file, ``{r}`` the review, ``{t}`` the throwaway folder and
+    ``{fifo}`` a pipe in it."""
 
     name: str
     files: dict[str, bytes]
     commands: tuple[tuple[str, ...], ...]
+    links: tuple[tuple[str, str], ...] = ()
 
 
 def _string_bomb() -> bytes:
@@ -153,6 +165,116 @@ def _note_links_page(size: int) -> bytes:
     refs = "".join(f'<a href="#n{i}"><sup>{i}</sup></a>' for i in range(n // 2))
     items = "".join(f'<li id="n{i}"><a href="#r{i}">^</a> W{i}.</li>' for i in range(n // 2))
     return f"<p>{refs}</p><ol>{items}</ol>".encode()
+
+
+def _docx_of(*parts: tuple[bytes, int]) -> bytes:
+    """A DOCX whose document part is each ``(unit, n)`` of ``parts`` repeated ``n`` times,
+    inside ``<w:document><w:body>``; written a piece at a time (never held whole)."""
+    path = Path(tempfile.mkdtemp()) / "x.docx"
+    ns = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    with (
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z,
+        z.open("word/document.xml", "w") as f,
+    ):
+        f.write(b"<w:document " + ns + b"><w:body>")
+        for unit, n in parts:
+            for start in range(0, n, 100_000):
+                f.write(unit * min(100_000, n - start))
+        f.write(b"</w:body></w:document>")
+    return path.read_bytes()
+
+
+def _marker_line() -> bytes:
+    """A million note markers on one line with no full stop, to a thousand notes."""
+    line = " ".join(f"x[^{i % 1000}]" for i in range(MB9 // 9))
+    notes = "".join(f"[^{i}]: Roe, J. (2001) T{i}.\n" for i in range(1000))
+    return f"# R\n\n{line}\n\n{notes}".encode()
+
+
+def round_two() -> list[Case]:
+    """The second round: names, links and devices on the command line, the review's files
+    replaced by folders and the reverse, nesting and numbers of tags, keys given twice."""
+    ris = b"TY  - BOOK\nTI  - Wheat\nER  - \n"
+    doc = b"# R\n\nLittle is known about wheat.[^1]\n\n[^1]: Jane Roe, *On Wheat* (2001).\n"
+    imp = ("import", "{f}", "--review", "{r}")
+    ing = ("ingest", "{f}", "--review", "{r}")
+    twice = b"tags:\n  add: []\ntags:\n  remove: []\n"
+    return [
+        Case("document name not UTF-8", {os.fsdecode(b"d\xffoc.md"): doc}, (ing,)),
+        Case(
+            "symlink loop",
+            {},
+            (imp, ing, ("validate", "{f}")),
+            (("b.ris", "c.ris"), ("c.ris", "b.ris")),
+        ),
+        Case(
+            "documents.csv row to a symlink loop",
+            {
+                "a.ris": ris,
+                "documents.csv": b"doc_id,path,title,author,year,work_key\nz,{tmp}/b.md,,,,\n",
+                "document_roots.txt": b"{tmp}\n",
+            },
+            (imp, ("tag", "--review", "{r}"), ("gaps", "--review", "{r}")),
+            (("b.md", "c.md"), ("c.md", "b.md")),
+        ),
+        Case(
+            "300-character name",
+            {"a.ris": ris},
+            (("import", "{t}/" + "x" * 300 + ".ris", "--review", "{r}"),),
+        ),
+        Case(
+            "export -o a pipe no one reads",
+            {"a.ris": ris},
+            (imp, ("export", "--format", "ris", "-o", "{fifo}", "--review", "{r}")),
+        ),
+        Case(
+            "a folder where tags.csv goes",
+            {"a.ris": ris, "review:bibliography/tags.csv/": b""},
+            (imp, ("tag", "--review", "{r}"), ("export", "--format", "ris", "--review", "{r}")),
+        ),
+        Case(
+            "a file where gaps/ goes",
+            {"d.md": doc, "review:gaps": b"notes\n"},
+            (ing, ("gaps", "--review", "{r}"), ("tag", "--review", "{r}")),
+        ),
+        Case(
+            "DOCX of 200,000 nested paragraphs",
+            {"deep.docx": _docx_of((b"<w:p><w:r>", 100_000), (b"</w:r></w:p>", 100_000))},
+            (("validate", "{f}"),),
+        ),
+        Case(
+            "DOCX of 10 million tags (90 KB)",
+            {"flat.docx": _docx_of((b"<w:p>", 1), (b"<w:r/>", 10_000_000), (b"</w:p>", 1))},
+            (("validate", "{f}"),),
+        ),
+        Case("9 MB HTML of '<p>a'", {"p.html": b"<p>a" * (MB9 // 4)}, (("validate", "{f}"),)),
+        Case(
+            "40,000 notes 'Rn (2001).' (1 MB)",
+            {
+                "n.md": b"# R\n\n"
+                + "".join(f"[^{i}]: R{i} (2001).\n" for i in range(40_000)).encode()
+            },
+            (("validate", "{f}"),),
+        ),
+        Case(
+            "8 MB line of a million note markers", {"m.md": _marker_line()}, (("validate", "{f}"),)
+        ),
+        Case(
+            "9 MB CSL-JSON of 3 million empty items",
+            {"e.json": b"[" + b",".join([b"{}"] * (MB9 // 3)) + b"]"},
+            (imp,),
+        ),
+        Case(
+            "curation section twice",
+            {"a.ris": ris, "review:bibliography/curation.yaml": twice},
+            (imp, ("tag", "--review", "{r}")),
+        ),
+        Case(
+            "taxonomy key twice",
+            {"review:bibliography/taxonomy.yaml": TAXONOMY.encode() + b"facets: []\n"},
+            (("tag", "--review", "{r}"),),
+        ),
+    ]
 
 
 def cases() -> list[Case]:
@@ -319,6 +441,7 @@ def cases() -> list[Case]:
             {"cut.txt": ("A claim.[1]\n\n" * (MB9 // 26)).encode("utf-16") + b"\x41"},
             (v, ("ingest", "{f}", "--review", "{r}")),
         ),
+        *round_two(),
     ]
     return out
 
@@ -352,13 +475,13 @@ def _run(argv: list[str], timeout: float) -> tuple[str, int, int, str]:
     return outcome, code, usage.ru_maxrss, last
 
 
-def run_cases(timeout: float) -> Counter[str]:
-    """Run every case; print one line per command."""
+def run_cases(timeout: float, match: str = "") -> Counter[str]:
+    """Run every case (whose name holds ``match``); print one line per command."""
     from tests.hostile.fuzz_targets import bare_review
 
     tally: Counter[str] = Counter()
     print(f"{'case':38} {'command':9} {'exit':>4} {'peak MB':>8}  outcome  last line")
-    for case in cases():
+    for case in (c for c in cases() if match in c.name):
         with tempfile.TemporaryDirectory(prefix="hostile-") as name:
             tmp = Path(name)
             review = bare_review(tmp / "rev", TAXONOMY)
@@ -367,12 +490,23 @@ def run_cases(timeout: float) -> Counter[str]:
             paths = []
             for fname, data in case.files.items():
                 data = data.replace(b"{fifo}", str(fifo).encode()).replace(b"{tmp}", bytes(tmp))
+                if fname.startswith("review:"):
+                    inside = review / fname.removeprefix("review:")
+                    if fname.endswith("/"):
+                        inside.mkdir(parents=True)
+                    else:
+                        inside.parent.mkdir(parents=True, exist_ok=True)
+                        inside.write_bytes(data)
+                    continue
                 if fname in ("documents.csv", "document_roots.txt"):
                     (review / "bibliography" / fname).write_bytes(data)
                     continue
                 path = (review / "documents" if fname.endswith((".md", ".txt")) else tmp) / fname
                 path.write_bytes(data)
                 paths.append(path)
+            for link, target in case.links:
+                (tmp / link).symlink_to(tmp / target)
+                paths.append(tmp / link)
             if case.name.startswith("3000-word"):
                 long = " ".join(["w"] * 3000)
                 (review / "bibliography" / "taxonomy.yaml").write_text(
@@ -380,7 +514,10 @@ def run_cases(timeout: float) -> Counter[str]:
                 )
             for argv in case.commands:
                 args = [
-                    a.replace("{f}", str(paths[0]) if paths else "").replace("{r}", str(review))
+                    a.replace("{f}", str(paths[0]) if paths else "")
+                    .replace("{r}", str(review))
+                    .replace("{t}", str(tmp))
+                    .replace("{fifo}", str(fifo))
                     for a in argv
                 ]
                 outcome, code, peak, last = _run(args, timeout)
@@ -466,9 +603,10 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=2000, help="inputs per fuzz target")
     parser.add_argument("--timeout", type=int, default=120, help="seconds per command or call")
     parser.add_argument("--only", choices=("cases", "fuzz"), default=None)
+    parser.add_argument("--case", default="", help="run only the cases whose name holds this")
     args = parser.parse_args()
     if args.only != "fuzz":
-        tally = run_cases(args.timeout)
+        tally = run_cases(args.timeout, args.case)
         print(
             f"cases: {sum(tally.values())} commands; ok {tally['ok']}, tracebacks "
             f"{tally['traceback']}, hangs {tally['hang']}, over 1 GB {tally['over-memory']}"

@@ -12,7 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from litreview.core.errors import LitreviewError
+from litreview.core.errors import LitreviewError, one_line
 
 COMMANDS = (
     "init",
@@ -84,7 +84,14 @@ def _run(args: argparse.Namespace) -> int:
         what = exc.strerror or str(exc)
         if isinstance(exc, (FileExistsError, NotADirectoryError)):
             what = "a file stands where a folder is needed"
-        print(f"litreview {args.command}: {where}{what}", file=sys.stderr)
+        print(f"litreview {args.command}: {one_line(where + what)}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        # what else the system refuses: a read-only or full disk, a link that loops
+        from litreview.core.files import os_problem
+
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"litreview {args.command}: {one_line(where + os_problem(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"litreview {args.command}: interrupted; files are as they were", file=sys.stderr)

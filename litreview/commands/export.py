@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     for p in trouble:
         notice(f"{p.severity}: {p.message}")
     if args.output:
-        atomic.write_text(args.output, text)
+        atomic.write_output(args.output, text)
         notice(f"exported {len(chosen)} of {len(works)} works as {args.format} to {args.output}")
     else:
         sys.stdout.write(text)

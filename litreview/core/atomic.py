@@ -7,13 +7,17 @@ is kept. New files get the mode the umask gives; a rewritten file keeps its mode
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from litreview.core.bulk import gc_paused
+from litreview.core.errors import InputError
+from litreview.core.files import os_problem
 
 __all__ = [
     "dir_mode",
@@ -23,6 +27,7 @@ __all__ = [
     "temp_name",
     "write_bytes",
     "write_data",
+    "write_output",
     "write_temp",
     "write_text",
 ]
@@ -46,6 +51,32 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
             os.unlink(tmp)
         raise
     fsync_dir(target.parent)
+
+
+def write_output(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` where the user asked: a file (new or regular) atomically, as
+    :func:`write_text`; a device or pipe (``/dev/null``, ``/dev/stdout``) written through, as
+    a shell's ``>`` would, never replaced by a file. A pipe no process reads is a one-line
+    error, not a wait."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = stat.S_IFREG
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        write_text(path, text)
+        return
+    try:
+        fd = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        if exc.errno != errno.ENXIO:
+            raise
+        raise InputError("a pipe that no process reads", path=str(path)) from None
+    os.set_blocking(fd, True)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+    except OSError as exc:  # a full device, a pipe closed early
+        raise InputError(os_problem(exc), path=str(path)) from None
 
 
 def write_temp(target: Path, data: bytes) -> Path:

@@ -106,14 +106,38 @@ class _Reader:
             )
         )
 
-    def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-        """A mapping node as ``{key: (key node, value node)}``; anything else is a problem."""
+    def pairs(self, node: yaml.Node, what: str) -> list[tuple[str, yaml.Node, yaml.Node]]:
+        """A mapping node's ``(key, key node, value node)`` in file order, a key given twice
+        as often as given; anything else, or a key that is not a word, is a problem."""
         if isinstance(node, yaml.ScalarNode) and node.value in ("", "~", "null"):
-            return {}
+            return []
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, f"{what} must be a mapping")
-            return {}
-        return {str(k.value): (k, v) for k, v in node.value}
+            return []
+        out = []
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode):
+                out.append((str(k.value), k, v))
+            else:
+                self.problem(k, f"a key of {what} must be a word, not a list or mapping")
+        return out
+
+    def sections(self, node: yaml.Node, what: str) -> list[tuple[str, yaml.Node, yaml.Node]]:
+        """A mapping of sections as :meth:`pairs`; a section given twice is read twice (each
+        holds entries: none is lost), with a warning."""
+        items = self.pairs(node, what)
+        first: dict[str, int] = {}
+        for key, k, _ in items:
+            line = k.start_mark.line + 1
+            if key in first:
+                self.problem(
+                    k,
+                    f"{key!r} given twice in {what} (first at line {first[key]}); "
+                    f"the entries of both are read",
+                    severity="warning",
+                )
+            first.setdefault(key, line)
+        return items
 
     def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
         """A sequence node's items; an empty value is an empty list."""
@@ -126,7 +150,18 @@ class _Reader:
 
     def entry(self, node: yaml.Node, kind: str) -> dict[str, Any] | None:
         """One entry's fields, or ``None`` (with a problem) when it is malformed."""
-        fields = self.mapping(node, f"an entry of {kind}")
+        items = self.pairs(node, f"an entry of {kind}")
+        first: dict[str, int] = {}
+        for key, knode, _ in items:
+            if key in first:  # which of the two did the curator mean?
+                self.problem(
+                    knode,
+                    f"{key!r} given twice in an entry of {kind} (first at line {first[key]}); "
+                    f"entry skipped",
+                )
+                return None
+            first[key] = knode.start_mark.line + 1
+        fields = {key: (knode, vnode) for key, knode, vnode in items}
         if not fields:
             if isinstance(node, yaml.MappingNode):
                 self.problem(node, f"empty entry in {kind}")
@@ -208,11 +243,11 @@ def load_curation(text: str, path: str) -> tuple[Curation, list[Problem]]:
     if root is None:
         return Curation(), []
     found: dict[str, list[dict[str, Any]]] = {k: [] for k in _FIELDS}
-    for section, (knode, vnode) in reader.mapping(root, "the curation file").items():
+    for section, knode, vnode in reader.sections(root, "the curation file"):
         if section not in _SECTIONS:
             reader.problem(knode, f"unknown section {section!r} (expected tags, works)")
             continue
-        for sub, (sknode, svnode) in reader.mapping(vnode, section).items():
+        for sub, sknode, svnode in reader.sections(vnode, section):
             if sub not in _SECTIONS[section]:
                 reader.problem(
                     sknode,

@@ -39,7 +39,12 @@ class InputError(LitreviewError, ValueError):
         text = f"{where}: {self.message}" if where else self.message
         if self.hint:
             text = f"{text} ({self.hint})"
-        return " ".join(text.split("\n"))
+        return one_line(text)
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: its line breaks (a file named with one, say) made spaces."""
+    return " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -57,7 +62,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.severity}: {self.message}"
+        return one_line(f"{where}: {self.severity}: {self.message}")
 
     def to_error(self) -> InputError:
         """This problem as an exception, for callers that must stop."""

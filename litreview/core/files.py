@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
 import stat
@@ -18,6 +19,9 @@ __all__ = [
     "decode_text",
     "decode_utf8",
     "decode_utf8_range",
+    "os_path",
+    "os_problem",
+    "path_text",
     "read_bytes",
     "read_text",
     "utf16_as_utf8",
@@ -46,6 +50,8 @@ def read_bytes(path: str | os.PathLike[str], what: str = "file") -> bytes:
         raise InputError(f"is a directory, not a {what}", path=p) from None
     except PermissionError:
         raise InputError("permission denied: cannot read it", path=p) from None
+    except OSError as exc:  # a link that loops, a name too long, a disk that fails
+        raise InputError(os_problem(exc), path=p) from None
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
@@ -56,7 +62,40 @@ def read_bytes(path: str | os.PathLike[str], what: str = "file") -> bytes:
         os.close(fd)
         raise
     with os.fdopen(fd, "rb") as f:
-        return f.read()
+        try:
+            return f.read()
+        except OSError as exc:
+            raise InputError(os_problem(exc), path=p) from None
+
+
+def os_problem(exc: OSError) -> str:
+    """What the system's refusal ``exc`` means, in a few words (no file name)."""
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link that loops (it leads back to itself)"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "the file name is too long for the file system"
+    return (exc.strerror or str(exc) or type(exc).__name__).lower()
+
+
+def os_path(text: str) -> str:
+    """The file name a table's ``text`` (as :func:`path_text` wrote it) stands for on this
+    system: its UTF-8 bytes, in whatever encoding the system gives file names."""
+    return os.fsdecode(text.encode("utf-8", "surrogateescape"))
+
+
+def path_text(path: str | os.PathLike[str]) -> str:
+    """``path`` as the text it names, to be written in a table: its bytes read as UTF-8 (where
+    the locale is C a name arrives with its non-ASCII bytes escaped). A name whose bytes are
+    not UTF-8 cannot be written in a UTF-8 table: a one-line InputError asks to rename it."""
+    raw = os.fsencode(path)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"the name is not UTF-8 (byte 0x{raw[exc.start]:02x})",
+            path=raw.decode("utf-8", "backslashreplace"),
+            hint="rename the file",
+        ) from None
 
 
 def decode_utf8(data: bytes, path: str) -> str:

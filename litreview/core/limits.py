@@ -20,8 +20,11 @@ from litreview.core.files import check_characters
 __all__ = [
     "MAX_CSV_CELL_CHARS",
     "MAX_DOCX_PART_BYTES",
+    "MAX_DOCX_TAGS",
     "MAX_EXPANSION_CHARS",
     "MAX_FIELD_CHARS",
+    "MAX_FILE_ENTRIES",
+    "MAX_HTML_ELEMENTS",
     "MAX_JSON_DEPTH",
     "MAX_SYNONYM_CHARS",
     "MAX_SYNONYM_WORDS",
@@ -41,6 +44,16 @@ MAX_CSV_CELL_CHARS = 16 * 1024 * 1024
 MAX_JSON_DEPTH = 100
 # The uncompressed size of one part of a DOCX archive (its body, notes or properties).
 MAX_DOCX_PART_BYTES = 64 * 1024 * 1024
+# The entries of one bibliography file read for import or validation: a real export of
+# 500,000 works is hundreds of megabytes; 9 MB of empty items are millions, each a work.
+MAX_FILE_ENTRIES = 500_000
+# The tags of one part of a DOCX archive: each becomes an element held in memory (some 200
+# bytes), so 64 MB of empty tags would take 2 GB; a 2,000-page document has fewer.
+MAX_DOCX_TAGS = 2_000_000
+# The elements of an HTML page read into its tree (with what is made of them, some 500
+# bytes each); past it, only the page's text is read (9 MB of empty tags are 2 million; a
+# 500-page report is some 100,000).
+MAX_HTML_ELEMENTS = 500_000
 # One synonym of a taxonomy value: words and characters.
 MAX_SYNONYM_WORDS = 40
 MAX_SYNONYM_CHARS = 400

@@ -63,15 +63,31 @@ _ABBREV = frozenset(
 )
 
 
+#: How far a citing sentence is looked for either side of what it cites (characters).
+CONTEXT_REACH = 2_000
+
+
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (within its line) holding ``text[start:end]``, as offsets.
 
     A marker right after a full stop belongs to the sentence it ends. Leading and trailing
-    blanks are left out, so ``text[s:e]`` is the sentence itself.
+    blanks are left out, so ``text[s:e]`` is the sentence itself. A sentence is looked for
+    within :data:`CONTEXT_REACH` characters either side of the span, and cut there when it
+    runs on (a line of a million note markers and no full stop was copied whole for each of
+    its notes: 8 GB, and as long to scan).
     """
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    newline = text.rfind("\n", max(0, start - CONTEXT_REACH), start)
+    if newline >= 0:
+        line_start = newline + 1
+    elif start <= CONTEXT_REACH:
+        line_start = 0
+    else:
+        line_start = _word_start(text, start - CONTEXT_REACH)
+    line_end = text.find("\n", end, end + CONTEXT_REACH)
+    if line_end < 0:
+        line_end = min(len(text), end + CONTEXT_REACH)
+        if line_end < len(text):
+            line_end = _word_end(text, line_end, end)
     line = text[line_start:line_end]
     s, e = 0, len(line)
     for m in _END.finditer(line):
@@ -87,6 +103,18 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     while e > s and line[e - 1].isspace():
         e -= 1
     return line_start + s, line_start + e
+
+
+def _word_start(text: str, at: int) -> int:
+    """``at``, moved on past the word it cuts (a cut sentence starts with a whole word)."""
+    space = text.find(" ", at, at + 100)
+    return space + 1 if space >= 0 else at
+
+
+def _word_end(text: str, at: int, least: int) -> int:
+    """``at``, moved back before the word it cuts (but not before ``least``)."""
+    space = text.rfind(" ", max(least, at - 100), at)
+    return space if space >= 0 else at
 
 
 def _is_abbreviation(line: str, dot: int) -> bool:

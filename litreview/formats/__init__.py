@@ -245,12 +245,26 @@ def read_file(
             data.decode("utf-8")
         except UnicodeDecodeError:
             fn = getattr(_module(form.module), form.bytes_reader)
-            return fn(data, str(p))
+            return _bounded(fn(data, str(p)), str(p))
     text = decode_utf8(utf16_as_utf8(data), str(p))
     del data  # a search export of hundreds of megabytes: not held twice while it is read
     if fmt is None and p.suffix.lower() in _SNIFFED:
         form = FORMATS.get(detect(text, p.suffix.lower()), form)
-    return form.read()(text, str(p))
+    return _bounded(form.read()(text, str(p)), str(p))
+
+
+def _bounded(read: tuple[list[Work], list[Problem]], path: str) -> tuple[list[Work], list[Problem]]:
+    """``read``, unless it holds more than :data:`MAX_FILE_ENTRIES` entries (9 MB of empty
+    CSL-JSON items are 3 million, whose import took 2.5 GB): then a one-line InputError."""
+    from litreview.core.limits import MAX_FILE_ENTRIES
+
+    if len(read[0]) > MAX_FILE_ENTRIES:
+        raise InputError(
+            f"{len(read[0]):,} entries, more than {MAX_FILE_ENTRIES:,} in one file",
+            path=path,
+            hint="split the file",
+        )
+    return read
 
 
 def validate_file(

@@ -29,7 +29,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from litreview.core.errors import InputError
-from litreview.core.limits import MAX_DOCX_PART_BYTES
+from litreview.core.limits import MAX_DOCX_PART_BYTES, MAX_DOCX_TAGS
 
 __all__ = ["docx_footnotes", "docx_text", "zip_part"]
 
@@ -90,13 +90,18 @@ def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str], tuple[dict[str
 
 def zip_part(archive: zipfile.ZipFile, name: str, p: Path) -> bytes:
     """One part of the archive, uncompressed; more than :data:`MAX_DOCX_PART_BYTES` (a zip
-    bomb, say) is a one-line InputError. The size is counted as read, not taken from the
-    archive's directory, which may lie."""
+    bomb, say) or :data:`MAX_DOCX_TAGS` tags is a one-line InputError. The size is counted
+    as read, not taken from the archive's directory, which may lie."""
     with archive.open(name) as f:
         data = f.read(MAX_DOCX_PART_BYTES + 1)
     if len(data) > MAX_DOCX_PART_BYTES:
         raise InputError(
             f"cannot read DOCX: {name} is larger than {MAX_DOCX_PART_BYTES:,} bytes uncompressed",
+            path=str(p),
+        )
+    if data.count(b"<") > MAX_DOCX_TAGS:
+        raise InputError(
+            f"cannot read DOCX: {name} has more than {MAX_DOCX_TAGS:,} XML tags",
             path=str(p),
         )
     return data
@@ -124,8 +129,10 @@ def _paragraphs(root: ElementTree.Element) -> Iterator[ElementTree.Element]:
 
 
 def _runs(para: ElementTree.Element) -> Iterator[ElementTree.Element]:
-    """A paragraph's own runs (in links, insertions, fields), not those of its text boxes."""
-    return (e for e in _walk(para, (_BOX,)) if e.tag == _R)
+    """A paragraph's own runs (in links, insertions, fields), not those of its text boxes
+    nor of a paragraph nested in it otherwise (each is read as its own: were they read as
+    this one's too, 200,000 paragraphs nested in one another would take 10^10 steps)."""
+    return (e for e in _walk(para, (_BOX, _P)) if e.tag == _R)
 
 
 @dataclass(slots=True)
@@ -317,10 +324,12 @@ def _emphasised(pieces: list[tuple[str, bool]]) -> str:
 def _notes(root: ElementTree.Element, kind: str) -> dict[str, str]:
     """Note id -> text of every real note (separators, with a ``w:type``, are skipped)."""
     out = {}
-    for note in root.iter(f"{_W}{kind}"):
+    tag = f"{_W}{kind}"
+    for note in root.iter(tag):
         if note.get(f"{_W}type"):
             continue
-        paras = [_note_paragraph(p) for p in _paragraphs(note)]
+        # a note nested in this one is read as its own, not as this one's too
+        paras = [_note_paragraph(e) for e in _walk(note, (tag,)) if e.tag == _P]
         text = " ".join(p for p in paras if p)
         if text:
             out[note.get(f"{_W}id", "")] = text

@@ -33,6 +33,9 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from litreview.core.bulk import gc_paused
+from litreview.core.limits import MAX_HTML_ELEMENTS
+
 __all__ = ["html_text"]
 
 # fmt: off
@@ -69,6 +72,7 @@ _BACK = frozenset({"↩", "↩︎", "^", "↑", "⤴", "back"})
 _SPACE = re.compile(r"[ \t\r\n\f\u00a0]+")
 _BREAK = "\x00"  # a <br>: no text holds it (the source's NULs are dropped first)
 MAX_DEPTH = 512  # deeper nesting is flattened: no page a person reads nests this deep
+_NO_ATTRS: dict[str, str] = {}  # shared by the elements without attributes: never written
 
 
 @dataclass(slots=True, eq=False)
@@ -76,11 +80,23 @@ class _Node:
     tag: str
     attrs: dict[str, str] = field(default_factory=dict)
     kids: list[_Node | str] = field(default_factory=list)
+    seq: int = 0  # the element's place in the page (its start tag's)
+    marker: str = ""  # a list item's ``N. `` or ``- ``
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    """A link to an element of the page (``href="#id"``), and whether it is in a ``<sup>``."""
+
+    node: _Node
+    in_sup: bool
 
 
 class _TreeBuilder(HTMLParser):
     """A tolerant tree: unclosed tags are closed where their parent ends, stray end tags
-    are dropped, and nesting beyond :data:`MAX_DEPTH` is read as siblings."""
+    are dropped, and nesting beyond :data:`MAX_DEPTH` is read as siblings; past
+    :data:`MAX_HTML_ELEMENTS` elements, tags are dropped and only text is read. The
+    elements with an ``id`` (or ``name``) and the links to them are noted as they come."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -89,10 +105,13 @@ class _TreeBuilder(HTMLParser):
         self.meta: dict[str, list[str]] = {}
         self.title: list[str] = []
         self.open: dict[str, int] = {}  # how many of each tag the stack holds
+        self.ids: dict[str, _Node] = {}  # the first element of each id or name
+        self.links: list[_Link] = []
+        self.count = 0
         self._in_title = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k.lower(): (v or "") for k, v in attrs}
+        values = {k.lower(): (v or "") for k, v in attrs} if attrs else _NO_ATTRS
         if tag == "meta":
             name = (values.get("name") or values.get("property") or "").lower()
             if name and values.get("content"):
@@ -100,6 +119,8 @@ class _TreeBuilder(HTMLParser):
             return
         if tag == "title":
             self._in_title = True
+        if self.count >= MAX_HTML_ELEMENTS:
+            return
         closes = [t for t, by in _CLOSED_BY.items() if tag in by and self.open.get(t)]
         if closes:
             for i in range(len(self.stack) - 1, 0, -1):
@@ -108,7 +129,15 @@ class _TreeBuilder(HTMLParser):
                 if self.stack[i].tag in closes:
                     self._pop_to(i)
                     break
-        node = _Node(tag, values)
+        self.count += 1
+        node = _Node(tag, values, [], self.count)
+        for key in ("id", "name"):
+            ident = values.get(key)
+            if ident and ident not in self.ids:
+                self.ids[ident] = node
+        href = values.get("href", "")
+        if tag == "a" and href.startswith("#") and len(href) > 1:
+            self.links.append(_Link(node, bool(self.open.get("sup"))))
         self.stack[-1].kids.append(node)
         if tag not in _VOID and len(self.stack) < MAX_DEPTH:
             self.stack.append(node)
@@ -145,12 +174,12 @@ def html_text(source: str) -> tuple[str, dict[str, str]]:
     """The text of an HTML page as read (see the module) and its ``title``, ``author`` and
     ``date`` as the page states them (empty where it does not), with ``stated_by``."""
     builder = _TreeBuilder()
-    builder.feed(source.replace(_BREAK, ""))
-    builder.close()
-    ids = _ids(builder.root)
-    writer = _Writer(notes=_note_refs(builder.root, ids))
-    writer.block(builder.root)
-    text = writer.finish()
+    with gc_paused():  # a tree of a million elements, none of them garbage
+        builder.feed(source.replace(_BREAK, ""))
+        builder.close()
+        writer = _Writer(notes=_note_refs(builder.links, builder.ids))
+        writer.block(builder.root)
+        text = writer.finish()
     return text, _meta(builder.meta, " ".join(builder.title))
 
 
@@ -162,16 +191,6 @@ def _walk(root: _Node) -> list[_Node]:
         node = todo.pop()
         out.append(node)
         todo.extend(k for k in reversed(node.kids) if isinstance(k, _Node))
-    return out
-
-
-def _ids(root: _Node) -> dict[str, _Node]:
-    out: dict[str, _Node] = {}
-    for node in _walk(root):
-        for key in ("id", "name"):
-            ident = node.attrs.get(key)
-            if ident and ident not in out:
-                out[ident] = node
     return out
 
 
@@ -197,42 +216,26 @@ class _Notes:
     order: list[_Node] = field(default_factory=list)
 
 
-def _note_refs(root: _Node, ids: dict[str, _Node]) -> _Notes:
+def _note_refs(links: list[_Link], ids: dict[str, _Node]) -> _Notes:
+    """The note references among ``links`` (in page order) to the elements of ``ids``."""
     notes = _Notes()
-    parent: dict[int, _Node] = {}
-    nodes = _walk(root)
-    place = {id(n): i for i, n in enumerate(nodes)}
-    for node in nodes:
-        for kid in node.kids:
-            if isinstance(kid, _Node):
-                parent[id(kid)] = node
-
-    def ancestors(node: _Node) -> list[_Node]:
-        out = []
-        while id(node) in parent:
-            node = parent[id(node)]
-            out.append(node)
-        return out
-
-    for node in nodes:
-        href = node.attrs.get("href", "")
-        if node.tag != "a" or not href.startswith("#") or len(href) < 2:
-            continue
-        target = ids.get(href[1:])
+    for link in links:
+        node = link.node
+        target = ids.get(node.attrs["href"][1:])
         if target is None or target.tag not in _BLOCK or target.tag in _HEADINGS:
             continue
-        if place[id(target)] < place[id(node)]:  # a note follows its reference
+        # a note follows its reference (so never holds it: what holds a link comes before)
+        if target.seq < node.seq:
             continue
         marker = _flat(node)
         if not _MARKER.fullmatch(marker):
             continue
-        above = ancestors(node)
         marked = node.attrs.get("role") == "doc-noteref" or bool(
             _NOTE_CLASS.search(node.attrs.get("class", "").lower())
         )
-        if not (marked or any(a.tag == "sup" for a in above) or len(marker) <= 4):
+        if not (marked or link.in_sup or len(marker) <= 4):
             continue
-        if any(a is target for a in above) or target.tag in ("body", "html", "main"):
+        if target.tag in ("body", "html", "main"):
             continue
         notes.refs[id(node)] = target
         if id(target) not in notes.targets:
@@ -335,7 +338,7 @@ def _number(node: _Node) -> None:
     for kid in node.kids:
         if isinstance(kid, _Node) and kid.tag == "li":
             n = _int(kid.attrs.get("value"), n)
-            kid.attrs["data-litreview-marker"] = f"{n}. " if node.tag == "ol" else "- "
+            kid.marker = f"{n}. " if node.tag == "ol" else "- "
             n += 1
 
 
@@ -343,7 +346,7 @@ def _prefix(node: _Node) -> str:
     if node.tag in _HEADINGS:
         return "#" * _HEADINGS[node.tag] + " "
     if node.tag == "li":
-        return node.attrs.get("data-litreview-marker", "- ")
+        return node.marker or "- "
     return ""
 
 

@@ -15,8 +15,8 @@ from typing import Any
 import jsonschema
 
 from litreview.core.bulk import bulk
-from litreview.core.errors import Problem
-from litreview.core.limits import load_json
+from litreview.core.errors import InputError, Problem
+from litreview.core.limits import MAX_FILE_ENTRIES, load_json
 from litreview.core.model import Work, replace
 from litreview.core.texmarkup import plain_work
 from litreview.formats._citekeys import keyed
@@ -152,6 +152,12 @@ def read_csljson(text: str, path: str = "<string>") -> tuple[list[Work], list[Pr
                 message=(f"expected a list of items, found a JSON {type(data).__name__}"),
             )
         ]
+    if len(data) > MAX_FILE_ENTRIES:  # told before millions of works are made of them
+        raise InputError(
+            f"{len(data):,} items, more than {MAX_FILE_ENTRIES:,} in one file",
+            path=path,
+            hint="split the file",
+        )
     lines = _item_lines(text.lstrip("\ufeff"), len(data))
     works: list[Work] = []
     seen: set[str] = set()

@@ -377,12 +377,20 @@ def _mapping(node: yaml.Node, path: str, allowed: frozenset[str]) -> dict[str, A
     if not isinstance(node, yaml.MappingNode):
         raise InputError("expected a mapping (key: value)", path=path, line=_line(node))
     out: dict[str, Any] = {}
+    lines: dict[str, int | None] = {}
     for k, v in node.value:
         if str(k.value) not in allowed:
             known = ", ".join(sorted(allowed))
             raise InputError(
                 f"unknown key '{k.value}' (expected one of {known})", path=path, line=_line(k)
             )
+        if str(k.value) in out:  # YAML would keep the last without a word
+            raise InputError(
+                f"'{k.value}' given twice (first at line {lines[str(k.value)]})",
+                path=path,
+                line=_line(k),
+            )
+        lines[str(k.value)] = _line(k)
         out[str(k.value)] = v
     return out
 

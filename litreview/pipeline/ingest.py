@@ -19,6 +19,7 @@ from typing import Any
 from litreview.core.bulk import bulk
 from litreview.core.curation import Curation
 from litreview.core.errors import InputError, LitreviewError, Problem
+from litreview.core.files import path_text
 from litreview.core.model import Citation, Document, Merge, Work, replace
 from litreview.core.progress import progress
 from litreview.corpus.curated_merges import apply_work_curation
@@ -177,7 +178,12 @@ def read_sources(review: Review, paths: Iterable[str]) -> SourcesRead:
     notices: list[str] = []
     seen: set[str] = set()
     for path in paths:
-        rel = review.relative(path)
+        try:
+            rel = review.relative(path)
+            stem = Path(path_text(path)).stem
+        except InputError as exc:  # a name that cannot be written in a table
+            failed.append(exc)
+            continue
         if rel in seen:
             notices.append(f"{path}: given twice; read once")
             continue
@@ -187,11 +193,11 @@ def read_sources(review: Review, paths: Iterable[str]) -> SourcesRead:
         except InputError as exc:
             failed.append(exc)
             continue
-        doc_id = _doc_id(Path(path).stem, rel, taken, review)
-        if doc_id != Path(path).stem:
+        doc_id = _doc_id(stem, rel, taken, review)
+        if doc_id != stem:
             notices.append(
-                f"{path}: another document ({taken[Path(path).stem]}) has the name "
-                f"'{Path(path).stem}'; this one is ingested as '{doc_id}'"
+                f"{path}: another document ({taken[stem]}) has the name "
+                f"'{stem}'; this one is ingested as '{doc_id}'"
             )
         taken[doc_id] = rel
         sources.append(dataclasses.replace(source, doc_id=doc_id, path=rel))

@@ -21,7 +21,7 @@ from typing import BinaryIO
 from litreview.core import schema
 from litreview.core.curation import Curation, load_curation
 from litreview.core.errors import InputError, Problem
-from litreview.core.files import decode_utf8, read_bytes, read_text
+from litreview.core.files import decode_utf8, os_path, path_text, read_bytes, read_text
 from litreview.core.model import Citation, Document, Evidence, GapStatement, Merge, Tag, Work
 from litreview.core.tables import csv_pieces, iter_csv, parse_csv, read_csv
 from litreview.formats.bibtex import bibtex_pieces, read_bibtex_utf8
@@ -194,16 +194,18 @@ class Review:
 
     def resolve(self, path: str) -> Path:
         """A path stored in a table (relative to the review root, or absolute)."""
-        p = Path(path)
+        p = Path(os_path(path))
         return p if p.is_absolute() else self.root / p
 
     def relative(self, path: str | os.PathLike[str]) -> str:
-        """``path`` relative to the review root when possible (POSIX separators)."""
-        p = Path(path).resolve()
+        """``path`` relative to the review root when possible (POSIX separators), as text to
+        write in a table (a name that is not UTF-8 is a one-line InputError)."""
+        p = _real(path)
         try:
-            return Path(os.path.relpath(p, self.root.resolve())).as_posix()
+            rel = Path(os.path.relpath(p, _real(self.root))).as_posix()
         except ValueError:  # another drive
-            return p.as_posix()
+            rel = p.as_posix()
+        return path_text(rel)
 
     # -- the corpus ------------------------------------------------------------------------
     def load_works(self, *, keep: bool = True) -> tuple[list[Work], list[Problem]]:
@@ -316,7 +318,7 @@ class Review:
         outside the review and its document roots (``../../..``, ``/etc/passwd``, a
         symlink out) is a one-line InputError: nothing outside is read or quoted."""
         path = self.resolve(doc.path)
-        if not _inside(path.resolve(), self.document_roots()):
+        if not _inside(_real(path), self.document_roots()):
             rows = [d.doc_id for d in self.load_documents()]
             line = rows.index(doc.doc_id) + 2 if doc.doc_id in rows else None
             raise InputError(
@@ -336,12 +338,12 @@ class Review:
 
     def document_roots(self) -> list[Path]:
         """The folders documents may be read from: the review's own and those declared."""
-        roots = [self.root.resolve()]
+        roots = [_real(self.root)]
         if self.document_roots_path.exists():
             for line in read_text(self.document_roots_path).splitlines():
                 entry = line.strip()
                 if entry and not entry.startswith("#"):
-                    roots.append(self.resolve(entry).resolve())
+                    roots.append(_real(self.resolve(entry)))
         return roots
 
     def add_document_roots(self, paths: Iterable[str]) -> list[str]:
@@ -350,7 +352,7 @@ class Review:
         roots = self.document_roots()
         added: list[str] = []
         for path in paths:
-            folder = self.resolve(path).resolve().parent
+            folder = _real(self.resolve(path)).parent
             if _inside(folder, roots):
                 continue
             roots.append(folder)
@@ -618,3 +620,9 @@ def _sort_tags(tags: Iterable[Tag]) -> list[Tag]:
         )
 
     return sorted(tags, key=order)
+
+
+def _real(path: str | os.PathLike[str]) -> Path:
+    """``path`` with its links followed, made absolute. A link that loops is left where it
+    loops (``Path.resolve`` raises RuntimeError there): reading the file then says so."""
+    return Path(os.path.realpath(path))

@@ -117,6 +117,7 @@ class Transaction:
             Move(_sibling(t, token, "new"), t, _sibling(t, token, "old")) for t, _ in trees
         ]
         moves = [*file_moves, *tree_moves]
+        _check_targets([t for t, _ in files], [t for t, _ in trees])
         write_journal(self.root, STAGING, moves)
         try:
             for move, (_, data) in zip(file_moves, files, strict=True):
@@ -132,6 +133,23 @@ class Transaction:
         _remove_journal(self.root)
         self.files.clear()
         self.trees.clear()
+
+
+def _check_targets(files: Sequence[Path], trees: Sequence[Path]) -> None:
+    """Refuse, before anything is written, a save that could not be made whole: what the user
+    put where a file or folder goes is not replaced (a rename onto a folder would fail after
+    the journal says committing), and a folder litreview may not write in is named, not the
+    temporary file it could not make there."""
+    for target in files:
+        if target.is_dir():
+            raise InputError("is a directory, where litreview keeps a file", path=str(target))
+        if target.parent.is_dir() and not os.access(target.parent, os.W_OK):
+            raise InputError("permission denied: cannot write in its folder", path=str(target))
+    for target in trees:
+        if os.path.lexists(target) and not target.is_dir():
+            raise InputError("a file stands where a folder is needed", path=str(target))
+        if target.is_dir() and not os.access(target, os.W_OK):
+            raise InputError("permission denied: a read-only folder", path=str(target))
 
 
 def _sibling(target: Path, token: str, what: str) -> Path:
@@ -215,8 +233,8 @@ def roll_forward(moves: Iterable[Move]) -> None:
             if os.path.lexists(m.target):
                 os.replace(m.target, m.old)
             os.replace(m.staged, m.target)
-        if m.old.exists():
-            shutil.rmtree(m.old)
+        if os.path.lexists(m.old):
+            _remove(m.old)  # a folder, or what stood in its place
     for folder in sorted({m.target.parent for m in moves}):
         fsync_dir(folder)
 

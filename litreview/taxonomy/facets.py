@@ -279,8 +279,14 @@ def _mapping(node: yaml.Node, path: str, allowed: frozenset[str]) -> dict[str, y
     if not isinstance(node, yaml.MappingNode):
         raise InputError("expected a mapping (key: value)", path=path, line=_line(node))
     out: dict[str, yaml.Node] = {}
+    lines: dict[str, int | None] = {}
     for k, v in node.value:
-        key = str(k.value)
+        key = str(k.value) if isinstance(k, yaml.ScalarNode) else "a list or mapping"
+        if key in out:  # YAML would keep the last: the first would be lost without a word
+            raise InputError(
+                f"'{key}' given twice (first at line {lines[key]})", path=path, line=_line(k)
+            )
+        lines[key] = _line(k)
         if key not in allowed:
             raise InputError(
                 f"unknown key '{key}' (expected one of {', '.join(sorted(allowed))})",

@@ -203,8 +203,8 @@ def test_import_interrupted_save_leaves_corpus(
         raise OSError("disk full")
 
     monkeypatch.setattr(atomic.os, "replace", failing_replace)
-    with pytest.raises(OSError):
-        cli.main(["import", str(write_file(tmp_path / "b.bib", MORE)), "--review", str(review)])
+    code = cli.main(["import", str(write_file(tmp_path / "b.bib", MORE)), "--review", str(review)])
+    assert code == 2 and capsys.readouterr().err.strip().splitlines()[-1].endswith("disk full")
     assert calls and corpus.read_bytes() == before
     assert not [p for p in corpus.parent.iterdir() if p.name.endswith(".tmp")]
 
