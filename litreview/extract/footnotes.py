@@ -253,15 +253,22 @@ def _markers(
     return [m for kind, m in found if kind == usual or m.number not in claimed]
 
 
+_UNIT_REACH = 40
+"""How far back from a small 2 or 3 a unit of measure is looked for: the word before it is
+read from this many characters of the line, not from the whole line (a line of a million
+markers would be read a million times)."""
+
+
 def _a_power(line: str, at: int, number: int) -> bool:
     """Whether a small 2 or 3 at ``at`` is the power of a unit of measure before it
     (``75,000 km<sup>2</sup>``), not a note marker."""
     if number not in (2, 3):
         return False
-    word = re.search(r"(\S+)$", line[:at])
-    if word is None:
+    before = line[max(0, at - _UNIT_REACH - 1) : at]
+    words = before.split()
+    if not words or before[-1].isspace() or len(words[-1]) > _UNIT_REACH:
         return False
-    return word.group(1).lstrip("([").lower() in layout_words()["powered_units"]
+    return words[-1].lstrip("([").lower() in layout_words()["powered_units"]
 
 
 def _in_sequence(markers: list[Marker], noted: set[int]) -> list[Marker]:

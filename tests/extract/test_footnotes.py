@@ -218,3 +218,16 @@ def test_a_power_of_a_unit_is_not_a_marker() -> None:
     scan = find_footnotes(text)
     assert scan.problems == ()
     assert [text[m.start : m.end] for m in scan.markers] == ["<sup>1</sup>", "<sup>2</sup>"]
+
+
+def test_a_power_is_read_from_the_word_before_only() -> None:
+    """The unit is the whole word before the small number, read from a bounded stretch of
+    the line: a long word ending in a unit's letters is not a unit, nor a unit before a
+    space."""
+    from litreview.extract.footnotes import _a_power
+
+    far = "x" * 100_000
+    assert _a_power(f"{far} of (km<sup>2</sup>)", len(far) + 7, 2)
+    assert not _a_power(f"{far}km<sup>2</sup>", len(far) + 2, 2)
+    assert not _a_power("the km <sup>2</sup>", 7, 2)
+    assert not _a_power("a km<sup>4</sup>", 4, 4)
