@@ -6,7 +6,9 @@
 1. Gold, cross-validated: the figures ``train_refparse.py`` wrote to
    ``benchmarks/out/refparse_cv.json`` (each gold block parsed by a model trained
    without it); the shipped model has seen all of gold, so it is not scored on it here.
-2. Grey (``anystyle_grey.jsonl``, never trained on) and the synthetic held-out set
+2. Grey (``anystyle_grey.jsonl``, never trained on), real journal references
+   (``refparse_data/plos_mixed.jsonl``, from publishers' markup: ``make_jats_refs.py``; never
+   trained on; the fields the markup tags) and the synthetic held-out set
    (``refparse_data/synth_heldout.jsonl``: styles and records never trained on), scored by
    the benchmark's score.py, per field; for the synthetic set also the micro-F1 with a
    link pandoc put inside a rendered title scored as a link (``refparse_spans.unlink``).
@@ -40,6 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from make_jats_refs import SCORED as JATS_FIELDS
 from refparse_documents import FIELDS, document_references, misses
 from refparse_documents import score as score_documents
 from refparse_scoring import record_misses, score_records
@@ -83,6 +86,9 @@ def accuracy() -> None:
     _print_fields(score_records(parser, synth, synthetic=True))
     unlinked = score_records(parser, synth, synthetic=True, unlinked=True)["micro_f1"]
     print(f"  (micro-F1 {unlinked:.3f} with the links pandoc put inside titles scored as links)")
+    plos = load(DATA / "plos_mixed.jsonl")
+    print(f"real journal references (plos_mixed.jsonl, {len(plos)}; never trained on):")
+    _print_fields(score_records(parser, plos, fields=JATS_FIELDS))
     documents(parser)
 
 

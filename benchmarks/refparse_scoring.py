@@ -32,12 +32,20 @@ from refparse_train_data import BENCH, DATA, load, segments
 from litreview.extract.refparse import ReferenceParser
 from litreview.extract.refparse_fields import build_fields
 
+CSL_KEYS = {"year": "issued", "pages": "page", "doi": "DOI", "url": "URL"}
+"""The parser's key of each of score.py's field names that differ."""
 
-def score_file(gold: Path, pred: Path, *, quiet: bool = True) -> dict[str, Any]:
-    """score.py's figures for a prediction file (its table printed unless ``quiet``)."""
+
+def score_file(
+    gold: Path, pred: Path, *, quiet: bool = True, fields: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """score.py's figures for a prediction file (its table printed unless ``quiet``; only
+    ``fields`` if given)."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "score.json"
         cmd = [sys.executable, str(BENCH / "score.py"), str(gold), str(pred), "--json", str(out)]
+        if fields:
+            cmd += ["--fields", ",".join(fields)]
         done = subprocess.run(cmd, check=True, capture_output=quiet, text=True)
         result = json.loads(out.read_text(encoding="utf-8"))
     result["micro_f1"] = result["micro"]["f1"]
@@ -66,18 +74,22 @@ def score_records(
     synthetic: bool = False,
     quiet: bool = True,
     unlinked: bool = False,
+    fields: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """Parse ``records`` and score them with score.py (``synthetic``: gold from the labels,
-    :func:`synthetic_gold`)."""
+    :func:`synthetic_gold`; ``fields``: only these). A field a record's ``meta.untagged``
+    names (its source does not say what it is) is dropped from the parse too."""
     with tempfile.TemporaryDirectory() as tmp:
         gold, pred = Path(tmp) / "gold.jsonl", Path(tmp) / "pred.jsonl"
         with gold.open("w", encoding="utf-8") as gh, pred.open("w", encoding="utf-8") as ph:
             for rec in records:
-                fields = synthetic_gold(rec, unlinked) if synthetic else rec["fields"]
-                gh.write(json.dumps({"id": rec["id"], "fields": fields}) + "\n")
+                truth = synthetic_gold(rec, unlinked) if synthetic else rec["fields"]
+                gh.write(json.dumps({"id": rec["id"], "fields": truth}) + "\n")
                 parsed = parser.parse(rec["raw"])
+                untagged = {CSL_KEYS.get(f, f) for f in rec.get("meta", {}).get("untagged", ())}
+                parsed = {k: v for k, v in parsed.items() if k not in untagged}
                 ph.write(json.dumps({"id": rec["id"], "fields": parsed}) + "\n")
-        return score_file(gold, pred, quiet=quiet)
+        return score_file(gold, pred, quiet=quiet, fields=fields)
 
 
 def score_sets(parser: ReferenceParser, gold_block: list[dict]) -> dict[str, Any]:

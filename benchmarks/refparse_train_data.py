@@ -202,9 +202,9 @@ def link_only_records(n: int, seed: int) -> list[dict]:
 
 def held_out_texts() -> set[str]:
     """Raw texts of every benchmark set the model must not see (gold, grey, synthetic
-    held-out)."""
+    held-out, the real journal references of ``make_jats_refs.py``)."""
     names = [BENCH / "anystyle_gold.jsonl", BENCH / "anystyle_grey.jsonl"]
-    names.append(DATA / "synth_heldout.jsonl")
+    names += [DATA / "synth_heldout.jsonl", DATA / "plos_mixed.jsonl"]
     return {r["raw"] for name in names for r in load(name)}
 
 

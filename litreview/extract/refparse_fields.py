@@ -112,9 +112,13 @@ def build_fields(segments: Sequence[Segment]) -> dict[str, Any]:
         value = next((v for v in map(tidy, texts[label]) if v), None)
         if value and key not in item:
             item[key] = value
-    for text in [t for label in ("date", "volume", "pages") for t in texts.get(label, [])[:1]]:
-        for key, value in norm.locator(text).items():
-            item.setdefault(key, value)
+    for label in ("date", "volume", "pages"):
+        for text in texts.get(label, [])[:1]:
+            found = norm.locator(text)
+            if label == "date" and "issued" in found:
+                item["issued"] = found["issued"]
+            for key, value in found.items():
+                item.setdefault(key, value)
     for text in texts.get("volume", [])[:1]:
         for key, value in norm.volume_issue(text).items():
             item.setdefault(key, value)

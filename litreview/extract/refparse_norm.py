@@ -104,17 +104,28 @@ def pages(text: str) -> str:
 
 _LOCATOR = re.compile(
     r"\W*(?P<date>(?:1[5-9]|20)\d\d[a-z]?(?:\s+[A-Za-z]{3,9}\.?(?:\s+\d{1,2})?)?)\s*;\s*"
-    r"(?P<volume>\d+[A-Za-z]?)(?:\s*\((?P<issue>[^()]{1,20})\))?"
+    r"(?P<volume>\d+[A-Za-z]?(?:[\-–]\d*[A-Za-z]?)?)(?:\s*\((?P<issue>[^()]{1,20})\))?"
     r"(?:\s*:\s*(?P<pages>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[\-–—]\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?))?\W*"
 )
+
+
+def _stands_alone(text: str, m: re.Match[str]) -> bool:
+    """Whether a locator run found in ``text`` is a piece of its own: what is before it ends
+    a sentence or a list item, and what is after it starts another."""
+    before = text[: m.start("date")].rstrip()
+    after = m.end() == len(text) or bool(re.search(r"[.;]\s+$", m.group(0)))
+    return after and (not re.search(r"\w", before) or before.endswith((".", ",", ";")))
 
 
 def locator(text: str) -> dict[str, Any]:
     """The fields of a journal locator written as one run (the NLM/Vancouver form
     ``2007;357(10):1018-27``, ``2009 Jul 21;6(7):e1000100``): the date, volume, issue and
-    pages; ``{}`` when ``text`` is not one."""
-    m = _LOCATOR.fullmatch(text.strip())
-    if not m:
+    pages; ``{}`` when ``text`` holds none. The run may follow the end of a journal's name
+    (``USA. 2008;105:12271``) and be followed by a sentence of its own (``2009;15(1):140-7.
+    Epub 2008/05/17.``), whose date is not the locator's."""
+    text = text.strip()
+    m = next((m for m in _LOCATOR.finditer(text) if _stands_alone(text, m)), None)
+    if m is None:
         return {}
     out: dict[str, Any] = {"volume": m.group("volume")}
     issued = date_parts(m.group("date"))

@@ -108,6 +108,18 @@ def test_edition() -> None:
         ("2013;2: 531.", {"issued": {"date-parts": [[2013]]}, "volume": "2", "page": "531"}),
         ("2001;1:1-2", {"issued": {"date-parts": [[2001]]}, "volume": "1", "page": "1-2"}),
         ("2019;14", {"issued": {"date-parts": [[2019]]}, "volume": "14"}),
+        (
+            "2009;15(1):140-7. Epub 2008/05/17.",
+            {"issued": {"date-parts": [[2009]]}, "volume": "15", "issue": "1", "page": "140-7"},
+        ),
+        (
+            "USA. 2008;105: 12271.",
+            {"issued": {"date-parts": [[2008]]}, "volume": "105", "page": "12271"},
+        ),
+        (
+            "1970;306-D: 299.",
+            {"issued": {"date-parts": [[1970]]}, "volume": "306-D", "page": "299"},
+        ),
     ],
 )
 def test_locator_splits_a_journal_locator_written_as_one_run(
@@ -116,6 +128,19 @@ def test_locator_splits_a_journal_locator_written_as_one_run(
     assert norm.locator(text) == fields
 
 
-@pytest.mark.parametrize("text", ["357(10):1018-27", "pp. 33-51", "2007", "12;13", "May 2019"])
+@pytest.mark.parametrize(
+    "text",
+    ["357(10):1018-27", "pp. 33-51", "2007", "12;13", "May 2019", "In 2008;105", "2008;105 more"],
+)
 def test_locator_is_empty_for_what_is_no_such_run(text: str) -> None:
     assert norm.locator(text) == {}
+
+
+def test_a_locator_date_outranks_a_later_date_in_its_segment() -> None:
+    """An NLM date segment holds the issue's date first and an electronic date after it: the
+    issue's is the reference's date."""
+    from litreview.extract.refparse_fields import Segment, build_fields
+
+    item = build_fields([Segment("date", "2009;15(1):140-7. Epub 2008/05/17.", 0, 34)])
+    assert item["issued"] == {"date-parts": [[2009]]}
+    assert (item["volume"], item["issue"]) == ("15", "1")
