@@ -387,10 +387,11 @@ def _assemble(
         ends = (ends + text[max(pos, start - 2) : start] + new[-2:])[-2:]
         pos = end
     last_entry = max((b.end for b in blocks if b.kind == "entry"), default=0)
-    tail_has_preamble = any(b.kind == "preamble" and b.start >= last_entry for b in blocks)
-    # new entries go at the end, or before an @preamble after the last entry (it is the
-    # next entry's, and they are not)
-    split = max(pos, last_entry) if added and tail_has_preamble else len(text)
+    tail = [b.start for b in blocks if b.kind == "preamble" and b.start >= last_entry]
+    # new entries go at the end, or before the first @preamble after the last entry (it
+    # is the next entry's, and they are not); text between that entry and the preamble
+    # stays with the entry (the reader may take a stray brace's leftovers as its fields)
+    split = max(pos, tail[0]) if added and tail else len(text)
     yield text[pos:split]
     if added:
         ends = (ends + text[max(pos, split - 2) : split])[-2:]

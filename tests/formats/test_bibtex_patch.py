@@ -398,6 +398,17 @@ def test_new_entries_are_refused_where_an_at_string_redefines_their_month() -> N
         patch_bibtex(text, [*old, dated], "corpus.bib")
 
 
+def test_new_entries_go_after_a_stray_braces_leftovers_not_inside_them() -> None:
+    # the reader gives the leftovers of '{T}}' (', year = {2001} }') to the entry: a new
+    # entry put between the entry and them took its year (found by Hypothesis)
+    text = '@article{stray,\n  title = {T}},\n  year = {2001}\n}\n\n@preamble{"x"}\n'
+    (old,) = _read(text)
+    assert old.issued == "2001"
+    new = _stored(Work(key="added", type="book", title="Added"))
+    out = patch_bibtex(text, [old, new])
+    assert _read(out) == [old, new] and out.endswith('@preamble{"x"}\n')
+
+
 def test_new_entries_go_before_a_preamble_that_ends_the_file() -> None:
     text = '@book{a, title={A}}\n\n@book{b, title={B}}\n\n@preamble{"x"}\n'
     a, b = _read(text)
