@@ -89,15 +89,15 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
         if line_end < len(text):
             line_end = _word_end(text, line_end, end)
     line = text[line_start:line_end]
-    s, e = 0, len(line)
+    e = len(line)
+    before: list[re.Match[str]] = []  # the stops before the span: only the last real one counts
     for m in _END.finditer(line):
-        if _is_abbreviation(line, m.start()):
-            continue
         if m.end() <= start - line_start:
-            s = m.end()
-        elif m.end() >= end - line_start:
+            before.append(m)
+        elif m.end() >= end - line_start and not _is_abbreviation(line, m.start()):
             e = m.end()
             break
+    s = next((m.end() for m in reversed(before) if not _is_abbreviation(line, m.start())), 0)
     while s < e and line[s].isspace():
         s += 1
     while e > s and line[e - 1].isspace():

@@ -17,6 +17,7 @@ reports it as a problem with its line, never drops it.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -88,8 +89,29 @@ def in_text_citations(
     unnumbered = [e for e in entries if e.label is None]
     if unnumbered:
         found += _author_year(text, unnumbered)
-    kept = [c for c in found if not any(a <= c.start < b for a, b in skip)]
+    inside = _Spans(skip)
+    kept = [c for c in found if not inside.holds(c.start)]
     return sorted(kept, key=lambda c: c.start)
+
+
+class _Spans:
+    """Half-open spans ``[a, b)`` merged, to ask whether a position falls in one of them
+    in log time (a document of many citations and many spans was a product of both)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(s for s in spans if s[0] < s[1]):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def holds(self, pos: int) -> bool:
+        """Whether ``pos`` falls in one of the spans."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
 
 
 def _numeric(text: str, numbered: dict[int, int], pattern: re.Pattern[str]) -> list[InTextCitation]:
@@ -117,7 +139,7 @@ def _author_year(text: str, entries: Sequence[RefEntry]) -> list[InTextCitation]
     """Parenthetical and narrative author-year citations linked to the entries."""
     index = _EntryIndex(entries)
     out = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans(())
     for m in _PAREN.finditer(text):
         items = list(_ITEM.finditer(m.group("inside")))
         if not items:
@@ -137,9 +159,10 @@ def _author_year(text: str, entries: Sequence[RefEntry]) -> list[InTextCitation]
                 start=m.start(), end=m.end(), text=m.group(0), style="author-year", works=works
             )
         )
-        taken.append((m.start(), m.end()))
+        taken.starts.append(m.start())  # in order, none overlapping: still merged
+        taken.ends.append(m.end())
     for m in _NARRATIVE.finditer(text):
-        if any(a <= m.start("year") < b for a, b in taken):
+        if taken.holds(m.start("year")):
             continue
         works, dropped = index.link_dropping(m.group("names"), m.group(0))
         if all(w.entry is None for w in works) and _month(m.group("names")):
@@ -192,6 +215,18 @@ class _EntryIndex:
 
     def __init__(self, entries: Sequence[RefEntry]) -> None:
         self.rows = [(e.index, _fold(e.raw), e.raw) for e in entries]
+        # the rows' order by folded text: those starting with a name are a run of it
+        self.order = sorted(range(len(self.rows)), key=lambda k: self.rows[k][1])
+        self.keys = [self.rows[k][1] for k in self.order]
+
+    def _starting(self, first: str) -> list[tuple[int, str, str]]:
+        """The rows whose folded text starts with ``first``, in list order."""
+        at = bisect.bisect_left(self.keys, first)
+        found = []
+        while at < len(self.keys) and self.keys[at].startswith(first):
+            found.append(self.order[at])
+            at += 1
+        return [self.rows[k] for k in sorted(found)]
 
     def link(self, names: str, written: str) -> tuple[CitedWork, ...]:
         """The works ``written`` names: one per year given after ``names``."""
@@ -214,20 +249,12 @@ class _EntryIndex:
         first = _fold(people[0]) if people else ""
         other = _fold(people[1]) if len(people) > 1 else ""
         plain, letter = year[:4], year[4:]
-        hits = [
-            i
-            for i, folded, raw in self.rows
-            if first
-            and folded.startswith(first)
-            and plain in raw
-            and (not other or other in folded)
-        ]
+        named = [(i, folded) for i, folded, raw in self._starting(first) if plain in raw]
+        if not first:
+            named = []
+        hits = [i for i, folded in named if not other or other in folded]
         if not hits and other:
-            hits = [
-                i
-                for i, folded, raw in self.rows
-                if first and folded.startswith(first) and plain in raw
-            ]
+            hits = [i for i, _ in named]
         if letter and len(hits) > 1:
             k = ord(letter) - ord("a")
             hits = hits[k : k + 1] if k < len(hits) else []

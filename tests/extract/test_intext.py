@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from litreview.extract.intext import entry_of, in_text_citations
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from litreview.extract.intext import _EntryIndex, _fold, _Spans, entry_of, in_text_citations
 from litreview.extract.reflist import RefEntry
 
 
@@ -81,3 +86,55 @@ def test_dates_in_brackets_are_not_citations_but_an_author_named_like_a_month_is
         ("(Lin and Emanuel 2016)", [1]),
         ("(May 2012)", [6]),
     ]
+
+
+# The entry index and the spans skipped answer in log time what a walk over every entry and
+# span answered (a document of many citations and entries was a product of both); these
+# walks are the oracle.
+_NAMES = st.sampled_from(["Smith", "Smithson", "Smit", "Lee", "Le", "Li", "Van Dyke", "Ng"])
+
+
+def _walk_one(entries: list[RefEntry], names: str, year: str) -> int | None:
+    people = [p for p in re.split(r"\s+(?:&|and)\s+|,\s*|\s+et\s+al\.?", names) if p.strip()]
+    first = _fold(people[0]) if people else ""
+    other = _fold(people[1]) if len(people) > 1 else ""
+    rows = [(e.index, _fold(e.raw), e.raw) for e in entries]
+    plain, letter = year[:4], year[4:]
+    hits = [
+        i
+        for i, f, raw in rows
+        if first and f.startswith(first) and plain in raw and (not other or other in f)
+    ]
+    if not hits and other:
+        hits = [i for i, f, raw in rows if first and f.startswith(first) and plain in raw]
+    if letter and len(hits) > 1:
+        k = ord(letter) - ord("a")
+        hits = hits[k : k + 1] if k < len(hits) else []
+    return hits[0] if hits else None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(_NAMES, _NAMES, st.sampled_from(["2001", "2002"])), max_size=12),
+    _NAMES,
+    st.one_of(st.just(""), _NAMES),
+    st.sampled_from(["2001", "2001a", "2001b", "2002", "2003"]),
+)
+def test_the_entry_index_links_as_a_walk_over_every_entry(
+    rows: list[tuple[str, str, str]], first: str, second: str, year: str
+) -> None:
+    entries = [_entry(k, f"{a}, J., {b}, K. ({y}). Title {k}.") for k, (a, b, y) in enumerate(rows)]
+    names = f"{first} and {second}" if second else first
+    assert _EntryIndex(entries)._one(names, year).entry == _walk_one(entries, names, year)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=8),
+    st.integers(-2, 90),
+)
+def test_a_position_in_the_spans_as_a_walk_over_every_span(
+    spans: list[tuple[int, int]], pos: int
+) -> None:
+    pairs = [(a, a + n) for a, n in spans]
+    assert _Spans(pairs).holds(pos) == any(a <= pos < b for a, b in pairs)
