@@ -11,7 +11,14 @@ from typing import Any
 
 import pytest
 
-from litreview.extract.refparse import LINK_ONLY, parse_detailed, parse_many, parse_reference
+from litreview.extract.refparse import (
+    LINK_ONLY,
+    LONG,
+    MAX_REFERENCE_CHARS,
+    parse_detailed,
+    parse_many,
+    parse_reference,
+)
 from tests.conftest import DATA
 
 CASES = [
@@ -114,3 +121,14 @@ def test_blank_gives_empty_item(raw: str) -> None:
 def test_parse_many_keeps_order_and_matches_single() -> None:
     raws = [CASES[0]["raw"], "", CASES[1]["raw"]]
     assert parse_many(raws) == [parse_reference(r) for r in raws]
+
+
+def test_a_reference_is_read_from_its_first_characters_when_it_runs_on() -> None:
+    # a numbered list run together into one "reference" of 1.3 MB took the model 890 MB
+    one = "Roe J. A title of a study. J Things. 2001;3:4-9."
+    run = " ".join(f"{i}. {one}" for i in range(1, 30_000))
+    parsed = parse_detailed(run)
+    assert parsed.warnings == (LONG,) and parsed.text == run
+    assert parsed.segments and max(s.end for s in parsed.segments) <= MAX_REFERENCE_CHARS
+    assert parsed.item["issued"]["date-parts"][0][0] == 2001
+    assert parse_detailed(one).warnings == () and parse_detailed(one).item == parse_reference(one)
