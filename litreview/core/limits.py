@@ -19,6 +19,7 @@ from litreview.core.files import check_characters
 
 __all__ = [
     "MAX_CSV_CELL_CHARS",
+    "MAX_DOCUMENT_NOTES",
     "MAX_DOCX_PART_BYTES",
     "MAX_DOCX_TAGS",
     "MAX_EXPANSION_CHARS",
@@ -47,6 +48,10 @@ MAX_DOCX_PART_BYTES = 64 * 1024 * 1024
 # The entries of one bibliography file read for import or validation: a real export of
 # 500,000 works is hundreds of megabytes; 9 MB of empty items are millions, each a work.
 MAX_FILE_ENTRIES = 500_000
+# The notes of one document: a long legal treatise has some 10,000; each note becomes a
+# work with its parse and its problems (some 3 KB), so 9 MB of one-line notes (360,000)
+# took 1.1 GB.
+MAX_DOCUMENT_NOTES = 100_000
 # The tags of one part of a DOCX archive: each becomes an element held in memory (some 200
 # bytes), so 64 MB of empty tags would take 2 GB; a 2,000-page document has fewer.
 MAX_DOCX_TAGS = 2_000_000

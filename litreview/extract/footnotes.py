@@ -22,7 +22,8 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from litreview.core.errors import Problem
+from litreview.core.errors import InputError, Problem
+from litreview.core.limits import MAX_DOCUMENT_NOTES
 from litreview.extract._text import Line, sentence_span, split_lines
 from litreview.extract.layout import (
     GLUED_MARK,
@@ -107,6 +108,12 @@ def find_footnotes(
     starts = {s.index: s for s in found_starts}
     roles = line_roles(lines, starts, furn, mark)
     notes = _gather_notes(lines, roles, starts)
+    if len(notes) > MAX_DOCUMENT_NOTES:
+        raise InputError(
+            f"more than {MAX_DOCUMENT_NOTES:,} notes: not a document litreview reads",
+            path=path,
+            line=notes[MAX_DOCUMENT_NOTES].line,
+        )
     heads = headings(lines, roles)
     # a plainer kind of marker is one only where the document has notes for it
     markers = _markers(lines, roles, mark, names) if notes or mark is MARK else []

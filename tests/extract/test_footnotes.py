@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from litreview.core.errors import InputError
+from litreview.extract import footnotes
 from litreview.extract.footnotes import find_footnotes, is_heading
 from litreview.formats.documents import read_document
 from tests.conftest import DATA
@@ -231,3 +234,14 @@ def test_a_power_is_read_from_the_word_before_only() -> None:
     assert not _a_power(f"{far}km<sup>2</sup>", len(far) + 2, 2)
     assert not _a_power("the km <sup>2</sup>", 7, 2)
     assert not _a_power("a km<sup>4</sup>", 4, 4)
+
+
+def test_a_document_of_more_notes_than_the_limit_is_refused_at_the_first_past_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(footnotes, "MAX_DOCUMENT_NOTES", 3)
+    text = "# R\n\nText.[^1]\n\n" + "".join(f"[^{i}]: Roe {i} (2001).\n" for i in range(1, 5))
+    with pytest.raises(InputError, match="more than 3 notes") as err:
+        find_footnotes(text, "n.md")
+    assert err.value.path == "n.md" and err.value.line == 8
+    assert len(find_footnotes(text.replace("[^4]: Roe 4 (2001).\n", ""), "n.md").footnotes) == 3
