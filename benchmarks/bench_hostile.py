@@ -13,7 +13,8 @@ reads, a folder where ``tags.csv`` goes and a file where ``gaps/`` goes, 200,000
 paragraphs, a 90 KB DOCX of 10 million tags, 9 MB of ``<p>a`` in HTML, 40,000 short-form
 notes, a line of a million note markers, 3 million empty CSL-JSON items, a curation section
 and a taxonomy key given twice) runs as ``litreview`` commands in a fresh process each, in a
-throwaway review; the peak memory of each process is its own (``os.wait4``'s ``ru_maxrss``).
+throwaway review; the peak memory of each process is its own (``os.wait4``'s ``ru_maxrss``,
+the commands forked from a small process started before the files are built).
 An outcome is *ok* (exit 0, or exit 2 with a one-line error), *traceback*, *hang* (over
 ``--timeout`` seconds) or *over-memory* (over 1 GB; every input here is under 10 MB).
 
@@ -32,6 +33,7 @@ The issue's target: 0 tracebacks, 0 hangs, peak memory under 1 GB for any input 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import resource
@@ -42,6 +44,7 @@ import tempfile
 import time
 import zipfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,6 +73,34 @@ class Case:
     files: dict[str, bytes]
     commands: tuple[tuple[str, ...], ...]
     links: tuple[tuple[str, str], ...] = ()
+
+
+def _filled(head: str, line: Callable[[int], str], tail: str = "") -> bytes:
+    """``head``, then ``line(0)``, ``line(1)``, ... up to 9 MB, then ``tail``."""
+    parts, size, i = [head], len(head), 0
+    while size < MB9:
+        parts.append(line(i))
+        size += len(parts[-1])
+        i += 1
+    return ("".join(parts) + tail).encode()
+
+
+def _note_lines() -> bytes:
+    return _filled("# R\n\n", lambda i: f"[^{i}]: R{i} (2001).\n")
+
+
+def _numbered_list() -> bytes:
+    return _filled(
+        "# P\n\nText [1].\n\n## References\n\n",
+        lambda i: f"{i + 1}. Roe J{i}. A title number {i}. J Things. 2001;3:{i}-9.\n",
+    )
+
+
+def _author_year_text() -> bytes:
+    entries = "".join(f"Roe{i} J. (2001). A title {i}. J Things, 3, 4-9.\n" for i in range(500))
+    return _filled(
+        "# P\n\n", lambda i: f"As shown (Roe{i % 500} 2001). ", "\n\n## References\n\n" + entries
+    )
 
 
 def _string_bomb() -> bytes:
@@ -259,6 +290,17 @@ def round_two() -> list[Case]:
         Case(
             "8 MB line of a million note markers", {"m.md": _marker_line()}, (("validate", "{f}"),)
         ),
+        Case("9 MB of one-line notes (360,000)", {"n.md": _note_lines()}, (("validate", "{f}"),)),
+        Case(
+            "9 MB numbered reference list (135,000 entries, run together past 9,999)",
+            {"r.md": _numbered_list()},
+            (("validate", "{f}"),),
+        ),
+        Case(
+            "9 MB of author-year citations (366,000) to 500 entries",
+            {"a.md": _author_year_text()},
+            (("validate", "{f}"),),
+        ),
         Case(
             "9 MB CSL-JSON of 3 million empty items",
             {"e.json": b"[" + b",".join([b"{}"] * (MB9 // 3)) + b"]"},
@@ -446,33 +488,76 @@ def cases() -> list[Case]:
     return out
 
 
-def _run(argv: list[str], timeout: float) -> tuple[str, int, int, str]:
-    """``(outcome, exit status, peak KiB, last stderr line)`` of one command in a fresh process."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    cmd = [sys.executable, "-m", "litreview", *argv]
-    with tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env)
-        start = time.monotonic()
+# Runs each command and reports its exit status and peak memory. A child's ru_maxrss counts
+# the pages of the process it was forked from, so the commands are forked from this small
+# process, started before the cases' files are built (forked from the benchmark itself,
+# every command counted its half-gigabyte of files).
+_SPAWNER = """
+import json, os, subprocess, sys, time
+for line in sys.stdin:
+    job = json.loads(line)
+    with open(job["err"], "wb") as err:
+        proc = subprocess.Popen(job["cmd"], stdout=subprocess.DEVNULL, stderr=err, env=job["env"])
+        start, hang = time.monotonic(), False
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
-            if time.monotonic() - start > timeout:
+            if time.monotonic() - start > job["timeout"]:
                 proc.kill()
                 _, status, usage = os.wait4(proc.pid, 0)
-                return "hang", -1, usage.ru_maxrss, ""
+                hang = True
+                break
             time.sleep(0.05)
-        err.seek(0)
-        text = err.read().decode("utf-8", "replace")
-    code = os.waitstatus_to_exitcode(status)
-    last = (text.strip().splitlines() or [""])[-1]
-    if "Traceback" in text or code not in (0, 2):
-        outcome = "traceback"
-    elif usage.ru_maxrss > GB_KIB:
-        outcome = "over-memory"
-    else:
-        outcome = "ok"
-    return outcome, code, usage.ru_maxrss, last
+    out = {"code": os.waitstatus_to_exitcode(status), "kib": usage.ru_maxrss, "hang": hang}
+    print(json.dumps(out), flush=True)
+"""
+
+
+class _Spawner:
+    """The small process that runs the commands (see :data:`_SPAWNER`)."""
+
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", _SPAWNER],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def run(self, argv: list[str], timeout: float) -> tuple[str, int, int, str]:
+        """``(outcome, exit status, peak KiB, last stderr line)`` of one command in a fresh
+        process."""
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        with tempfile.NamedTemporaryFile(suffix=".err") as err:
+            job = {
+                "cmd": [sys.executable, "-m", "litreview", *argv],
+                "env": env,
+                "timeout": timeout,
+                "err": err.name,
+            }
+            self.proc.stdin.write(json.dumps(job) + "\n")
+            self.proc.stdin.flush()
+            done = json.loads(self.proc.stdout.readline())
+            text = Path(err.name).read_bytes().decode("utf-8", "replace")
+        if done["hang"]:
+            return "hang", -1, done["kib"], ""
+        code, kib = done["code"], done["kib"]
+        last = (text.strip().splitlines() or [""])[-1]
+        if "Traceback" in text or code not in (0, 2):
+            outcome = "traceback"
+        elif kib > GB_KIB:
+            outcome = "over-memory"
+        else:
+            outcome = "ok"
+        return outcome, code, kib, last
+
+    def close(self) -> None:
+        """End the spawner."""
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait()
 
 
 def run_cases(timeout: float, match: str = "") -> Counter[str]:
@@ -480,6 +565,7 @@ def run_cases(timeout: float, match: str = "") -> Counter[str]:
     from tests.hostile.fuzz_targets import bare_review
 
     tally: Counter[str] = Counter()
+    spawner = _Spawner()
     print(f"{'case':38} {'command':9} {'exit':>4} {'peak MB':>8}  outcome  last line")
     for case in (c for c in cases() if match in c.name):
         with tempfile.TemporaryDirectory(prefix="hostile-") as name:
@@ -520,12 +606,13 @@ def run_cases(timeout: float, match: str = "") -> Counter[str]:
                     .replace("{fifo}", str(fifo))
                     for a in argv
                 ]
-                outcome, code, peak, last = _run(args, timeout)
+                outcome, code, peak, last = spawner.run(args, timeout)
                 tally[outcome] += 1
                 print(
                     f"{case.name[:38]:38} {argv[0]:9} {code:>4} {peak / 1024:8.0f}  "
                     f"{outcome:8} {last[:90]}"
                 )
+    spawner.close()
     return tally
 
 
