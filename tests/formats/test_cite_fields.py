@@ -18,7 +18,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pytest
 
-from litreview.formats.documents import read_document_meta
+from litreview.core.errors import Problem
+from litreview.corpus.ingest import ingest
+from litreview.formats.documents import MANAGER_URI, read_document_meta
 from litreview.pipeline.ingest import document_source
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -289,3 +291,40 @@ def test_an_unreadable_reference_mark_keeps_its_text_with_a_warning(tmp_path: Pa
     doc = read_document_meta(path)
     assert doc.text == "Fish (Lima).\n"
     assert [(p.path, p.severity) for p in doc.problems] == [(str(path), "warning")]
+
+
+def test_ingest_cites_the_stored_works_and_keeps_their_records_over_the_reference_list(
+    tmp_path: Path,
+) -> None:
+    """Footnotes with EndNote and Zotero fields, and a formatted reference list after the
+    body that names the same works with slips (its entry sorts before the stored record):
+    the corpus has each work once, with the stored record's values (exact), and the notes
+    after the list are all read."""
+    data = base64.b64encode(ENDNOTE.encode()).decode()
+    zotero = " ADDIN ZOTERO_ITEM CSL_CITATION " + _csl(("ABCD1234", RIVER))
+    path = _docx(
+        tmp_path / "report.docx",
+        [
+            _text("Catches fell by half.") + _note_ref(1) + _text(" Deltas grew.") + _note_ref(2),
+            _text("References"),
+            _text("Lima, A. (2019). River Catch Survey. Fisheries Review, 4, 1-29."),
+            _text("Osei, B. (2018). Lakes and deltas. Accra: Survey Press."),
+        ],
+        [
+            _field(zotero, "Lima, River catch survey."),
+            _field(" ADDIN EN.CITE ", "Osei.", data=data),
+        ],
+    )
+    result = ingest([document_source(path)])
+    notes = [c for c in result.citations if c.footnote is not None and c.work_key]
+    assert [c.footnote for c in notes] == [1, 2]
+    works = {w.key: w for w in result.works}
+    cited = [works[c.work_key] for c in notes]
+    assert [(w.title, w.pages) for w in cited] == [
+        ("River catch survey", "1-20"),
+        ("Lakes & deltas", ""),
+    ]
+    assert cited[0].extra_value(MANAGER_URI) == "http://zotero.org/users/7/items/ABCD1234"
+    titles = [w.title.lower() for w in result.works]
+    assert titles.count("river catch survey") == 1
+    assert not [p for p in result.problems if isinstance(p, Problem) and "footnote" in p.message]
