@@ -10,7 +10,8 @@ file as ``--review``, a folder as ``-o``, a typo as ``--review``, injected citek
 9 MB files of one token; then, second round: a document named in bytes that are not UTF-8, a
 symlink loop (given, and in documents.csv), a 300-character name, export to a pipe no one
 reads, a folder where ``tags.csv`` goes and a file where ``gaps/`` goes, 200,000 nested DOCX
-paragraphs, a 90 KB DOCX of 10 million tags, 9 MB of ``<p>a`` in HTML, 40,000 short-form
+paragraphs, a 90 KB DOCX of 10 million tags, a DOCX citation field of 400,000 runs, a DOCX of
+100,000 broken citation fields, 9 MB of ``<p>a`` in HTML, 40,000 short-form
 notes, a line of a million note markers, 3 million empty CSL-JSON items, a curation section
 and a taxonomy key given twice) runs as ``litreview`` commands in a fresh process each, in a
 throwaway review; the peak memory of each process is its own (``os.wait4``'s ``ru_maxrss``).
@@ -184,6 +185,28 @@ def _docx_of(*parts: tuple[bytes, int]) -> bytes:
     return path.read_bytes()
 
 
+def _long_field(runs: int) -> tuple[tuple[bytes, int], ...]:
+    """A paragraph of one EndNote citation field whose instruction (a record titled with
+    ``runs`` letters) is split over ``runs`` runs, one letter each."""
+    head = b"<w:p><w:r><w:fldChar w:fldCharType='begin'/></w:r><w:r><w:instrText> ADDIN EN.CITE "
+    head += (
+        b"&lt;EndNote&gt;&lt;Cite&gt;&lt;record&gt;&lt;titles&gt;&lt;title&gt;</w:instrText></w:r>"
+    )
+    tail = b"<w:r><w:instrText>&lt;/title&gt;&lt;/titles&gt;&lt;/record&gt;&lt;/Cite&gt;"
+    tail += b"&lt;/EndNote&gt;</w:instrText></w:r><w:r><w:fldChar w:fldCharType='separate'/></w:r>"
+    tail += b"<w:r><w:t>(A)</w:t></w:r><w:r><w:fldChar w:fldCharType='end'/></w:r></w:p>"
+    return ((head, 1), (b"<w:r><w:instrText>a</w:instrText></w:r>", runs), (tail, 1))
+
+
+def _broken_field() -> bytes:
+    """A Zotero citation field whose JSON is broken."""
+    return (
+        b"<w:r><w:fldChar w:fldCharType='begin'/></w:r><w:r><w:instrText> ADDIN ZOTERO_ITEM "
+        b"CSL_CITATION {</w:instrText></w:r><w:r><w:fldChar w:fldCharType='separate'/></w:r>"
+        b"<w:r><w:t>(Roe 2001)</w:t></w:r><w:r><w:fldChar w:fldCharType='end'/></w:r>"
+    )
+
+
 def _marker_line() -> bytes:
     """A million note markers on one line with no full stop, to a thousand notes."""
     line = " ".join(f"x[^{i % 1000}]" for i in range(MB9 // 9))
@@ -246,6 +269,16 @@ def round_two() -> list[Case]:
             "DOCX of 10 million tags (90 KB)",
             {"flat.docx": _docx_of((b"<w:p>", 1), (b"<w:r/>", 10_000_000), (b"</w:p>", 1))},
             (("validate", "{f}"),),
+        ),
+        Case(
+            "DOCX citation field of 400,000 runs (EndNote XML)",
+            {"field.docx": _docx_of(*_long_field(400_000))},
+            (("validate", "{f}"), ("ingest", "{f}", "--review", "{r}")),
+        ),
+        Case(
+            "DOCX of 100,000 broken citation fields",
+            {"broken.docx": _docx_of((b"<w:p>", 1), (_broken_field(), 100_000), (b"</w:p>", 1))},
+            (("validate", "{f}"), ("ingest", "{f}", "--review", "{r}")),
         ),
         Case("9 MB HTML of '<p>a'", {"p.html": b"<p>a" * (MB9 // 4)}, (("validate", "{f}"),)),
         Case(
