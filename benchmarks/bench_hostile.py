@@ -11,12 +11,13 @@ file as ``--review``, a folder as ``-o``, a typo as ``--review``, injected citek
 symlink loop (given, and in documents.csv), a 300-character name, export to a pipe no one
 reads, a folder where ``tags.csv`` goes and a file where ``gaps/`` goes, 200,000 nested DOCX
 paragraphs, a 90 KB DOCX of 10 million tags, a DOCX citation field of 400,000 runs, a DOCX of
-100,000 broken citation fields, 9 MB of ``<p>a`` in HTML, 40,000 short-form
-notes, a line of a million note markers, 3 million empty CSL-JSON items, a curation section
-and a taxonomy key given twice) runs as ``litreview`` commands in a fresh process each, in a
-throwaway review; the peak memory of each process is its own (``os.wait4``'s ``ru_maxrss``).
-An outcome is *ok* (exit 0, or exit 2 with a one-line error), *traceback*, *hang* (over
-``--timeout`` seconds) or *over-memory* (over 1 GB; every input here is under 10 MB).
+100,000 broken citation fields and one of 150,000 nested ones, 9 MB of ``<p>a`` in HTML,
+40,000 short-form notes, a line of a million note markers, 3 million empty CSL-JSON items, a
+curation section and a taxonomy key given twice) runs as ``litreview`` commands in a fresh
+process each, in a throwaway review; the peak memory of each process is its own
+(``os.wait4``'s ``ru_maxrss``). An outcome is *ok* (exit 0, or exit 2 with a one-line
+error), *traceback*, *hang* (over ``--timeout`` seconds) or *over-memory* (over 1 GB; every
+input here is under 10 MB).
 
 **Fuzz.** Every target of ``tests/hostile/fuzz_targets.py`` (each reader: BibTeX, RIS,
 CSL-JSON, CSV, the search exports, documents .txt/.md/.docx, taxonomy and curation YAML,
@@ -207,6 +208,14 @@ def _broken_field() -> bytes:
     )
 
 
+def _nested_controls(n: int) -> tuple[tuple[bytes, int], ...]:
+    """``n`` content controls nested in one another, each a Mendeley Cite citation whose
+    data is not base64, each with a run of text."""
+    tag = b"<w:sdtPr><w:tag w:val='MENDELEY_CITATION_v3_*'/></w:sdtPr>"
+    opened = b"<w:sdt>" + tag + b"<w:sdtContent><w:r><w:t>ab</w:t></w:r>"
+    return ((opened, n), (b"</w:sdtContent></w:sdt>", n))
+
+
 def _marker_line() -> bytes:
     """A million note markers on one line with no full stop, to a thousand notes."""
     line = " ".join(f"x[^{i % 1000}]" for i in range(MB9 // 9))
@@ -279,6 +288,11 @@ def round_two() -> list[Case]:
             "DOCX of 100,000 broken citation fields",
             {"broken.docx": _docx_of((b"<w:p>", 1), (_broken_field(), 100_000), (b"</w:p>", 1))},
             (("validate", "{f}"), ("ingest", "{f}", "--review", "{r}")),
+        ),
+        Case(
+            "DOCX of 150,000 nested broken citation controls",
+            {"nested.docx": _docx_of((b"<w:p>", 1), *_nested_controls(150_000), (b"</w:p>", 1))},
+            (("validate", "{f}"),),
         ),
         Case("9 MB HTML of '<p>a'", {"p.html": b"<p>a" * (MB9 // 4)}, (("validate", "{f}"),)),
         Case(

@@ -8,6 +8,8 @@ the name of an OpenDocument reference mark or bookmark):
   (Mendeley); in OpenDocument the same without ``ADDIN`` and with a random tail
   (``ZOTERO_ITEM CSL_CITATION {json} RNDa1B2c3D4e5``). Each citation item's ``itemData`` is
   a CSL-JSON record.
+* ``MENDELEY_CITATION_v3_<base64 of the JSON>``, the tag of the content control Mendeley Cite
+  puts around a citation (Word).
 * ``ADDIN EN.CITE <EndNote><Cite>...<record>...</record></Cite></EndNote>`` (EndNote), or
   ``ADDIN EN.CITE`` / ``ADDIN EN.CITE.DATA`` with that XML in base64 in the field's data
   (Word's ``w:fldData``). Each ``<record>`` is read as an EndNote XML export's record.
@@ -25,7 +27,7 @@ import binascii
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +43,7 @@ MANAGER_URI = "reference-manager-uri"
 
 _CSL = re.compile(r"\s*(?:ADDIN\s+)?(?:ZOTERO_ITEM\s+)?CSL_CITATION\s+")
 _ENDNOTE = re.compile(r"\s*ADDIN\s+EN\.CITE(?:\.DATA)?(?![\w.])\s*")
+_MENDELEY = "MENDELEY_CITATION_v3_"
 _SHOWN = 60  # characters of a citation's shown text quoted in a warning
 
 
@@ -91,6 +94,19 @@ class CiteFields:
         keys = dict.fromkeys(s.key for s in found)
         return "[" + "; ".join(f"@{k}" for k in keys) + "]"
 
+    @staticmethod
+    def quoted(texts: Iterable[str]) -> str:
+        """The start of a citation's shown text, from the pieces ``texts`` (read only as far
+        as a warning quotes: a citation nested in many others is not read again whole)."""
+        out: list[str] = []
+        size = 0
+        for t in texts:
+            out.append(t)
+            size += len(t)
+            if size > 4 * _SHOWN:
+                break
+        return "".join(out)
+
     def stored(self) -> tuple[StoredWork, ...]:
         """The works stored, in the order first cited."""
         return tuple(self.works.values())
@@ -101,6 +117,8 @@ def _read(code: str, data: str) -> list[StoredWork]:
     m = _CSL.match(code)
     if m:
         return _csl_items(code[m.end() :])
+    if code.startswith(_MENDELEY):
+        return _csl_items(_unbase64(code.removeprefix(_MENDELEY)))
     m = _ENDNOTE.match(code)
     if m:
         xml = code[m.end() :].strip()
@@ -139,9 +157,11 @@ def _csl_item(item: Any, n: int) -> StoredWork:
 
 
 def _unbase64(data: str) -> str:
-    """The text of a field's base64 data (EndNote's XML)."""
+    """The text of base64 data (EndNote's XML, Mendeley Cite's JSON; the padding may be
+    left off, the URL-safe letters used)."""
+    flat = "".join(data.split()).replace("-", "+").replace("_", "/")
     try:
-        raw = base64.b64decode("".join(data.split()), validate=True)
+        raw = base64.b64decode(flat + "=" * (-len(flat) % 4), validate=True)
         return raw.decode("utf-8-sig")
     except (binascii.Error, ValueError) as exc:
         raise _Unreadable(f"its data is not base64 of UTF-8 text: {exc}") from None

@@ -39,7 +39,7 @@ _CORE = {
     "author": "{http://purl.org/dc/elements/1.1/}creator",
 }
 _KINDS = (("footnote", "word/footnotes.xml"), ("endnote", "word/endnotes.xml"))
-_P, _R, _BOX = f"{_W}p", f"{_W}r", f"{_W}txbxContent"
+_P, _R, _BOX, _SDT = f"{_W}p", f"{_W}r", f"{_W}txbxContent", f"{_W}sdt"
 # Word writes a text box twice: as a drawing (mc:Choice) and as VML for older readers
 # (mc:Fallback). The fallback is never read.
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -128,11 +128,24 @@ def _paragraphs(root: ElementTree.Element) -> Iterator[ElementTree.Element]:
     return (e for e in _walk(root) if e.tag == _P)
 
 
-def _runs(para: ElementTree.Element) -> Iterator[ElementTree.Element]:
-    """A paragraph's own runs (in links, insertions, fields), not those of its text boxes
-    nor of a paragraph nested in it otherwise (each is read as its own: were they read as
-    this one's too, 200,000 paragraphs nested in one another would take 10^10 steps)."""
-    return (e for e in _walk(para, (_BOX, _P)) if e.tag == _R)
+def _runs(para: ElementTree.Element) -> Iterator[tuple[str, ElementTree.Element]]:
+    """A paragraph's own runs (in links, insertions, fields, content controls) as
+    ``("run", run)``, not those of its text boxes nor of a paragraph nested in it otherwise
+    (each is read as its own: were they read as this one's too, 200,000 paragraphs nested in
+    one another would take 10^10 steps); each content control (``w:sdt``) in it as
+    ``("control", sdt)`` where it opens and ``("end", sdt)`` where it closes. No recursion."""
+    stack: list[tuple[Iterator[ElementTree.Element], ElementTree.Element]] = [(iter(para), para)]
+    while stack:
+        child = next(stack[-1][0], None)
+        if child is None:
+            node = stack.pop()[1]
+            if node.tag == _SDT:
+                yield "end", node
+        elif child.tag != _FALLBACK:
+            if child.tag in (_R, _SDT):
+                yield ("run" if child.tag == _R else "control"), child
+            if child.tag not in (_BOX, _P):
+                stack.append((iter(child), child))
 
 
 @dataclass(slots=True)
@@ -170,7 +183,11 @@ def _fields_read(
     field nested in an instruction (EndNote's ``EN.CITE.DATA``) is its outer field's."""
     pieces: list[tuple[str, bool]] = []
     fields: list[_Field] = []
-    for run in _runs(para):
+    controls: list[tuple[str, int]] = []  # the open content controls: tag, where it starts
+    for what, run in _runs(para):
+        if what != "run":
+            _control(what, run, controls, pieces, cited)
+            continue
         mark = run.find(f"{_W}fldChar")
         instr = run.find(f"{_W}instrText")
         if mark is not None:
@@ -201,9 +218,31 @@ def _fields_read(
     return pieces
 
 
+def _control(
+    what: str,
+    sdt: ElementTree.Element,
+    controls: list[tuple[str, int]],
+    pieces: list[tuple[str, bool]],
+    cited: CiteFields,
+) -> None:
+    """A content control opening (its tag kept in ``controls``) or closing: a reference
+    manager's citation (Mendeley Cite's tag ``MENDELEY_CITATION_v3_<base64 JSON>``) is
+    written as its keys in place of the text it shows."""
+    if what == "control":
+        tag = sdt.find(f"{_W}sdtPr/{_W}tag")
+        controls.append((tag.get(f"{_W}val", "") if tag is not None else "", len(pieces)))
+        return
+    if not controls:
+        return
+    code, at = controls.pop()
+    keys = cited.cite(code, partial(_shown, pieces, at)) if code else None
+    if keys:
+        pieces[at:] = [(keys, False)]
+
+
 def _shown(pieces: list[tuple[str, bool]], at: int) -> str:
-    """The text of ``pieces`` from ``at`` on."""
-    return "".join(t for t, _ in pieces[at:])
+    """The start of the text of ``pieces`` from ``at`` on, as a warning quotes it."""
+    return CiteFields.quoted(pieces[i][0] for i in range(at, len(pieces)))
 
 
 def _level(para: ElementTree.Element, levels: dict[str, int]) -> int | None:

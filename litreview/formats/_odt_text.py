@@ -167,8 +167,8 @@ def _cite(name: str, at: int | None, cited: CiteFields, out: list[str]) -> None:
 
 
 def _joined(out: list[str], at: int) -> str:
-    """The text of ``out`` from ``at`` on."""
-    return "".join(out[at:])
+    """The start of the text of ``out`` from ``at`` on, as a warning quotes it."""
+    return CiteFields.quoted(out[i] for i in range(at, len(out)))
 
 
 def _meta(xml: bytes) -> dict[str, str]:

@@ -4,7 +4,8 @@ The files are built here, their fields written the way the managers write them: 
 Mendeley's ``ADDIN ... CSL_CITATION {json}`` field (Word) and ``ZOTERO_ITEM CSL_CITATION
 {json} RND...`` reference mark (LibreOffice), in the body and in notes; EndNote's ``ADDIN
 EN.CITE <EndNote>...`` field, its XML split over many instruction runs, and its ``ADDIN
-EN.CITE.DATA`` field nested in the instruction with the XML in base64 in ``w:fldData``.
+EN.CITE.DATA`` field nested in the instruction with the XML in base64 in ``w:fldData``;
+Mendeley Cite's content control tagged ``MENDELEY_CITATION_v3_<base64 JSON>``.
 """
 
 from __future__ import annotations
@@ -221,6 +222,31 @@ def test_an_endnote_citation_in_base64_field_data_is_read(tmp_path: Path) -> Non
     doc = read_document_meta(path)
     assert doc.text == "Deltas grow [@cite-x9ad2wz0-12][^1]\n\n[^1]: [@cite-x9ad2wz0-12]\n"
     assert _works(path) == {"cite-x9ad2wz0-12": ("Lakes & deltas", "Osei")}
+
+
+def _control(tag: str, shown: str) -> str:
+    """A content control around ``shown``, as Mendeley Cite writes a citation."""
+    return (
+        f'<w:sdt><w:sdtPr><w:tag w:val="{escape(tag)}"/><w:id w:val="-1518844102"/>'
+        f"</w:sdtPr><w:sdtContent>{_text(shown)}</w:sdtContent></w:sdt>"
+    )
+
+
+def test_a_mendeley_cite_citation_in_a_content_control_is_read(tmp_path: Path) -> None:
+    """Mendeley Cite: the control's tag is ``MENDELEY_CITATION_v3_`` and the citation's JSON
+    in base64 (its padding left off); another control keeps its text."""
+    tag = "MENDELEY_CITATION_v3_" + base64.b64encode(_csl(("EFGH5678", ATLAS)).encode()).decode()
+    path = _docx(
+        tmp_path / "m.docx",
+        [
+            _text("Maps ") + _control(tag.rstrip("="), "(Atlas, n.d.)") + _note_ref(1),
+            _control("goog_rdk_1", "Kept."),
+        ],
+        [_control(tag, "Atlas of rivers.")],
+    )
+    doc = read_document_meta(path)
+    assert doc.text == "Maps [@cite-EFGH5678][^1]\n\nKept.\n\n[^1]: [@cite-EFGH5678]\n"
+    assert _works(path) == {"cite-EFGH5678": ("Atlas of rivers", "")}
 
 
 def test_a_zotero_reference_mark_in_an_odt_is_read_as_its_works(tmp_path: Path) -> None:
