@@ -11,6 +11,8 @@ reading the same file again gives the same string.
   written ``[^N]`` where they sit (numbered in the order they appear, as Word shows them);
   the footnotes follow the body as ``[^N]: text`` lines, then the endnotes under an
   ``Endnotes`` heading. Headings are written ``# Title``.
+* A reference manager's citations in a DOCX or ODT (Zotero, Mendeley, EndNote) are written by
+  key, ``[@cite-...]``, and the works they store come with the text (:mod:`._cite_fields`).
 * HTML (``.html``, ``.htm``, ``.xhtml``) is read as a browser shows it (:mod:`._html_text`):
   headings as ``# Title``, blocks as paragraphs, notes linked within the page (pandoc's,
   Wikipedia's, publishers') as ``[^N]`` references and ``[^N]: text`` lines after the body.
