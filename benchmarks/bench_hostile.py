@@ -10,13 +10,16 @@ file as ``--review``, a folder as ``-o``, a typo as ``--review``, injected citek
 9 MB files of one token; then, second round: a document named in bytes that are not UTF-8, a
 symlink loop (given, and in documents.csv), a 300-character name, export to a pipe no one
 reads, a folder where ``tags.csv`` goes and a file where ``gaps/`` goes, 200,000 nested DOCX
-paragraphs, a 90 KB DOCX of 10 million tags, 9 MB of ``<p>a`` in HTML, 40,000 short-form
-notes, a line of a million note markers, 3 million empty CSL-JSON items, a curation section
-and a taxonomy key given twice) runs as ``litreview`` commands in a fresh process each, in a
-throwaway review; the peak memory of each process is its own (``os.wait4``'s ``ru_maxrss``,
-the commands forked from a small process started before the files are built).
-An outcome is *ok* (exit 0, or exit 2 with a one-line error), *traceback*, *hang* (over
-``--timeout`` seconds) or *over-memory* (over 1 GB; every input here is under 10 MB).
+paragraphs, a 90 KB DOCX of 10 million tags, a DOCX citation field of 400,000 runs, a DOCX of
+100,000 broken citation fields and one of 150,000 nested ones, 9 MB of ``<p>a`` in HTML,
+40,000 short-form notes, a line of a million note markers, 3 million empty CSL-JSON items, a
+curation section and a taxonomy key given twice; then 9 MB of one-line notes, a 9 MB numbered
+reference list and 366,000 author-year citations) runs as ``litreview`` commands in a fresh
+process each, in a throwaway review; the peak memory of each process is its own
+(``os.wait4``'s ``ru_maxrss``, the commands forked from a small process started before the
+files are built). An outcome is *ok* (exit 0, or exit 2 with a one-line error), *traceback*,
+*hang* (over ``--timeout`` seconds) or *over-memory* (over 1 GB; every input here is under
+10 MB).
 
 **Fuzz.** Every target of ``tests/hostile/fuzz_targets.py`` (each reader: BibTeX, RIS,
 CSL-JSON, CSV, the search exports, documents .txt/.md/.docx, taxonomy and curation YAML,
@@ -215,6 +218,36 @@ def _docx_of(*parts: tuple[bytes, int]) -> bytes:
     return path.read_bytes()
 
 
+def _long_field(runs: int) -> tuple[tuple[bytes, int], ...]:
+    """A paragraph of one EndNote citation field whose instruction (a record titled with
+    ``runs`` letters) is split over ``runs`` runs, one letter each."""
+    head = b"<w:p><w:r><w:fldChar w:fldCharType='begin'/></w:r><w:r><w:instrText> ADDIN EN.CITE "
+    head += (
+        b"&lt;EndNote&gt;&lt;Cite&gt;&lt;record&gt;&lt;titles&gt;&lt;title&gt;</w:instrText></w:r>"
+    )
+    tail = b"<w:r><w:instrText>&lt;/title&gt;&lt;/titles&gt;&lt;/record&gt;&lt;/Cite&gt;"
+    tail += b"&lt;/EndNote&gt;</w:instrText></w:r><w:r><w:fldChar w:fldCharType='separate'/></w:r>"
+    tail += b"<w:r><w:t>(A)</w:t></w:r><w:r><w:fldChar w:fldCharType='end'/></w:r></w:p>"
+    return ((head, 1), (b"<w:r><w:instrText>a</w:instrText></w:r>", runs), (tail, 1))
+
+
+def _broken_field() -> bytes:
+    """A Zotero citation field whose JSON is broken."""
+    return (
+        b"<w:r><w:fldChar w:fldCharType='begin'/></w:r><w:r><w:instrText> ADDIN ZOTERO_ITEM "
+        b"CSL_CITATION {</w:instrText></w:r><w:r><w:fldChar w:fldCharType='separate'/></w:r>"
+        b"<w:r><w:t>(Roe 2001)</w:t></w:r><w:r><w:fldChar w:fldCharType='end'/></w:r>"
+    )
+
+
+def _nested_controls(n: int) -> tuple[tuple[bytes, int], ...]:
+    """``n`` content controls nested in one another, each a Mendeley Cite citation whose
+    data is not base64, each with a run of text."""
+    tag = b"<w:sdtPr><w:tag w:val='MENDELEY_CITATION_v3_*'/></w:sdtPr>"
+    opened = b"<w:sdt>" + tag + b"<w:sdtContent><w:r><w:t>ab</w:t></w:r>"
+    return ((opened, n), (b"</w:sdtContent></w:sdt>", n))
+
+
 def _marker_line() -> bytes:
     """A million note markers on one line with no full stop, to a thousand notes."""
     line = " ".join(f"x[^{i % 1000}]" for i in range(MB9 // 9))
@@ -276,6 +309,21 @@ def round_two() -> list[Case]:
         Case(
             "DOCX of 10 million tags (90 KB)",
             {"flat.docx": _docx_of((b"<w:p>", 1), (b"<w:r/>", 10_000_000), (b"</w:p>", 1))},
+            (("validate", "{f}"),),
+        ),
+        Case(
+            "DOCX citation field of 400,000 runs (EndNote XML)",
+            {"field.docx": _docx_of(*_long_field(400_000))},
+            (("validate", "{f}"), ("ingest", "{f}", "--review", "{r}")),
+        ),
+        Case(
+            "DOCX of 100,000 broken citation fields",
+            {"broken.docx": _docx_of((b"<w:p>", 1), (_broken_field(), 100_000), (b"</w:p>", 1))},
+            (("validate", "{f}"), ("ingest", "{f}", "--review", "{r}")),
+        ),
+        Case(
+            "DOCX of 150,000 nested broken citation controls",
+            {"nested.docx": _docx_of((b"<w:p>", 1), *_nested_controls(150_000), (b"</w:p>", 1))},
             (("validate", "{f}"),),
         ),
         Case("9 MB HTML of '<p>a'", {"p.html": b"<p>a" * (MB9 // 4)}, (("validate", "{f}"),)),

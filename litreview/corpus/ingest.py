@@ -4,7 +4,9 @@ For each document: its footnotes (:mod:`.extract.footnotes`), their references
 (:mod:`.extract.citations`), each reference string parsed into a work
 (:func:`.extract.refparse.parse_reference`), and the document itself as a work (title, authors
 and year it states). All new works are folded into the existing corpus by
-:func:`.dedup.merge_into`, where existing (hand-curated) values always win. Rows of
+:func:`.dedup.merge_files`, where existing (hand-curated) values always win; the records the
+documents store (their bibliography files, their reference managers' citations) are folded
+before the works read from their text, so theirs win over a reference list's. Rows of
 ``documents.csv`` and ``citations.csv`` for the ingested documents replace their old rows;
 rows of other documents are kept.
 
@@ -21,7 +23,7 @@ from typing import Any
 
 from litreview.core.errors import Problem
 from litreview.core.model import Citation, Document, Merge, Work, replace
-from litreview.corpus.dedup import merge_into
+from litreview.corpus.dedup import merge_files
 from litreview.corpus.identity import Citekeys, make_citekey
 from litreview.corpus.ingest_papers import (
     empty_work,
@@ -96,6 +98,7 @@ class Scanned:
     n_footnotes: int
     problems: tuple[Problem, ...]
     n_entries: int = 0
+    stored: frozenset[str] = frozenset()  # keys of the works the document stores (exact)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -133,9 +136,20 @@ def ingest(
         taken |= {w.key for w in one.works} | {one.work.key}
         scanned.append(one)
     incoming = [w for s in scanned for w in (s.work, *s.works) if w.key not in taken_before]
+    stored = frozenset(k for s in scanned for k in s.stored)
     named = ", ".join(s.document.path or s.document.doc_id for s in scanned[:3])
     named += f" and {len(scanned) - 3} more" if len(scanned) > 3 else ""
-    result = merge_into(works, incoming, not_duplicates=not_duplicates, source=named)
+    # the records the documents store (their bibliography files, their reference managers'
+    # citations) are exact: folded first, a work read from a reference list joins one of
+    # them, never the other way round
+    result = merge_files(
+        works,
+        [
+            (named, [w for w in incoming if w.key in stored]),
+            (named, [w for w in incoming if w.key not in stored]),
+        ],
+        not_duplicates=not_duplicates,
+    ).result
     keys = result.key_map
     ids = {s.document.doc_id for s in scanned}
     new_docs = [
@@ -195,12 +209,14 @@ def scan_document(
     works, entry_keys = list(paper.works), paper.keys
     problems = list(paper.problems)
     bib_keys: dict[str, str] = {}
+    stored: list[Work] = []
     for given in src.cited:  # the document's own bibliography: its keys kept where free
         own_key = given.work.key
         key = own_key if own_key and own_key not in used else make_citekey(given.work, used)
         used.add(key)
         bib_keys.setdefault(given.cited_as, key)
-        works.append(replace(given.work, key=key))
+        stored.append(replace(given.work, key=key))
+    works += stored
 
     def resolve(cited_as: str) -> str:
         return bib_keys.get(cited_as) or (cited_as if cited_as in taken else "")
@@ -269,6 +285,7 @@ def scan_document(
         n_footnotes=len(scan.footnotes),
         n_entries=len(full.entries),
         problems=(*full.problems, *problems),
+        stored=frozenset(w.key for w in stored),
     )
 
 

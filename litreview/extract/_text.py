@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Line", "sentence_span", "split_lines"]
+__all__ = ["NOTE_DEFINITION", "Line", "sentence_span", "split_lines"]
+
+#: A line that gives a note's text as the readers write it (``[^N]: text``, Markdown's
+#: ``[^name]: text``).
+NOTE_DEFINITION = re.compile(r"^\s*\[\^(?P<name>[^\]\s]{1,40})\]:")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from litreview.core.errors import InputError, Problem
 from litreview.core.limits import MAX_DOCUMENT_NOTES
-from litreview.extract._text import Line, sentence_span, split_lines
+from litreview.extract._text import NOTE_DEFINITION, Line, sentence_span, split_lines
 from litreview.extract.layout import (
     GLUED_MARK,
     MARK,
@@ -150,7 +150,7 @@ def _starts(
     return choose_starts(candidates(lines, _marker_lines(lines, mark, names), skip, names=names))
 
 
-_NAMED_DEF = re.compile(r"^\s*\[\^(?P<name>[^\]\s]{1,40})\]:")
+_NAMED_DEF = NOTE_DEFINITION
 _NAMED_MARK = re.compile(MARK.pattern + r"|\[\^(?P<named>[^\]\s\d][^\]\s]{0,39})\](?!:)")
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from litreview.extract._text import Line
+from litreview.extract._text import NOTE_DEFINITION, Line
 from litreview.extract.layout import back_matter, is_heading
 
 __all__ = ["RefEntry", "reference_entries", "reference_sections"]
@@ -41,13 +41,25 @@ def reference_sections(lines: Sequence[Line]) -> list[tuple[int, int]]:
     """``(first, last)`` line indices of every reference-list section: those a references
     heading opens, and those whose paragraphs are nearly all references by their shape
     (a list of studies under a heading of its own words). A heading with no line under it
-    opens no section."""
+    opens no section. A section ends before the notes' texts (``[^N]: text``) that a
+    document's reader writes after its body."""
     named = [
-        (s.first, _before_prose(lines, s.first, s.last))
+        (s.first, _before_prose(lines, s.first, _before_notes(lines, s.first, s.last)))
         for s in back_matter(lines)
         if s.kind == "references" and s.first <= s.last
     ]
-    return sorted(named + [s for s in _shaped_sections(lines) if not _inside(s, named)])
+    shaped = [
+        (a, _before_notes(lines, a, b))
+        for a, b in _shaped_sections(lines)
+        if not _inside((a, b), named)
+    ]
+    return sorted((a, b) for a, b in named + shaped if a <= b)
+
+
+def _before_notes(lines: Sequence[Line], first: int, last: int) -> int:
+    """The last line of lines ``first..last`` before the first note's text (``[^N]:``)."""
+    found = (i - 1 for i in range(first, last + 1) if NOTE_DEFINITION.match(lines[i].text))
+    return next(found, last)
 
 
 _AUTHOR_START = re.compile(

@@ -8,10 +8,11 @@ written ``# text``, a heading of level N (its style, named ``heading N`` in
 ``word/styles.xml`` whatever Word's language, or its outline level) ``## text`` with N + 1
 marks; italic runs are written ``*text*``. A text box is read once, after the paragraph
 that holds it (Word also writes it as VML for older readers: that copy is not read). A
-citation Zotero or Mendeley put in a field (its instruction ``ADDIN ZOTERO_ITEM
-CSL_CITATION {...}`` holds the cited items' CSL-JSON) is written by its keys, as Pandoc
-writes a citation (``[@cite-ABCD1234; @cite-EFGH5678]``), and the items come back with the
-text; any other field keeps the text Word shows for it.
+citation Zotero, Mendeley or EndNote put in a field, in the body or in a note (the field
+holds the cited works' records: :mod:`._cite_fields`), is written by its keys, as Pandoc
+writes a citation (``[@cite-ABCD1234; @cite-EFGH5678]``), and the works come back with the
+text; any other field, and one whose records cannot be read (a warning), keeps the text
+Word shows for it.
 Core properties (``docProps/core.xml``) give the title and author (not a date: the file's
 creation is not the document's publication).
 """
@@ -19,17 +20,16 @@ creation is not the document's publication).
 from __future__ import annotations
 
 import io
-import json
-import re
 import zipfile
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
 from xml.etree import ElementTree
 
 from litreview.core.errors import InputError
 from litreview.core.limits import MAX_DOCX_PART_BYTES, MAX_DOCX_TAGS
+from litreview.formats._cite_fields import CiteFields
 
 __all__ = ["docx_footnotes", "docx_text", "zip_part"]
 
@@ -39,23 +39,24 @@ _CORE = {
     "author": "{http://purl.org/dc/elements/1.1/}creator",
 }
 _KINDS = (("footnote", "word/footnotes.xml"), ("endnote", "word/endnotes.xml"))
-_P, _R, _BOX = f"{_W}p", f"{_W}r", f"{_W}txbxContent"
+_P, _R, _BOX, _SDT = f"{_W}p", f"{_W}r", f"{_W}txbxContent", f"{_W}sdt"
 # Word writes a text box twice: as a drawing (mc:Choice) and as VML for older readers
 # (mc:Fallback). The fallback is never read.
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
-def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str], tuple[dict[str, Any], ...]]:
-    """The text of a DOCX, its core properties (``title``, ``author``) and the items its
-    reference-manager citations cite (CSL-JSON, ``id`` the key its text cites them by)."""
+def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str], CiteFields]:
+    """The text of a DOCX, its core properties (``title``, ``author``) and its
+    reference-manager citations (the works they store, a warning for each unreadable)."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError("not a DOCX file (not a zip archive)", path=str(p))
+    cited = CiteFields(str(p))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             body = ElementTree.fromstring(zip_part(archive, "word/document.xml", p))
             notes = {
-                kind: _notes(ElementTree.fromstring(zip_part(archive, part, p)), kind)
+                kind: _notes(ElementTree.fromstring(zip_part(archive, part, p)), kind, cited)
                 for kind, part in _KINDS
                 if part in names
             }
@@ -77,7 +78,6 @@ def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str], tuple[dict[str
     ) as exc:
         raise InputError(f"cannot read DOCX: {exc}", path=str(p)) from None
     order: dict[str, list[str]] = {"footnote": [], "endnote": []}
-    cited: dict[str, dict[str, Any]] = {}
     paragraphs = [t for para in _paragraphs(body) if (t := _paragraph(para, order, levels, cited))]
     parts = ["\n\n".join(paragraphs)]
     for kind, heading in (("footnote", ""), ("endnote", "# Endnotes")):
@@ -85,7 +85,7 @@ def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str], tuple[dict[str
         listed = [f"[^{n}]: {texts[i]}" for n, i in enumerate(order[kind], 1) if texts.get(i)]
         if listed:
             parts.append("\n\n".join([heading, *listed] if heading else listed))
-    return "\n\n".join(parts) + "\n", props, tuple(cited.values())
+    return "\n\n".join(parts) + "\n", props, cited
 
 
 def zip_part(archive: zipfile.ZipFile, name: str, p: Path) -> bytes:
@@ -128,18 +128,33 @@ def _paragraphs(root: ElementTree.Element) -> Iterator[ElementTree.Element]:
     return (e for e in _walk(root) if e.tag == _P)
 
 
-def _runs(para: ElementTree.Element) -> Iterator[ElementTree.Element]:
-    """A paragraph's own runs (in links, insertions, fields), not those of its text boxes
-    nor of a paragraph nested in it otherwise (each is read as its own: were they read as
-    this one's too, 200,000 paragraphs nested in one another would take 10^10 steps)."""
-    return (e for e in _walk(para, (_BOX, _P)) if e.tag == _R)
+def _runs(para: ElementTree.Element) -> Iterator[tuple[str, ElementTree.Element]]:
+    """A paragraph's own runs (in links, insertions, fields, content controls) as
+    ``("run", run)``, not those of its text boxes nor of a paragraph nested in it otherwise
+    (each is read as its own: were they read as this one's too, 200,000 paragraphs nested in
+    one another would take 10^10 steps); each content control (``w:sdt``) in it as
+    ``("control", sdt)`` where it opens and ``("end", sdt)`` where it closes. No recursion."""
+    stack: list[tuple[Iterator[ElementTree.Element], ElementTree.Element]] = [(iter(para), para)]
+    while stack:
+        child = next(stack[-1][0], None)
+        if child is None:
+            node = stack.pop()[1]
+            if node.tag == _SDT:
+                yield "end", node
+        elif child.tag != _FALLBACK:
+            if child.tag in (_R, _SDT):
+                yield ("run" if child.tag == _R else "control"), child
+            if child.tag not in (_BOX, _P):
+                stack.append((iter(child), child))
 
 
 @dataclass(slots=True)
 class _Field:
-    """A Word field being read: its instruction, and where its shown result starts."""
+    """A Word field being read: its instruction, its data (``w:fldData``, base64), and
+    where its shown result starts."""
 
     instr: list[str]
+    data: str = ""
     shown_at: int | None = None
 
 
@@ -147,68 +162,87 @@ def _paragraph(
     para: ElementTree.Element,
     order: dict[str, list[str]],
     levels: dict[str, int],
-    cited: dict[str, dict[str, Any]],
+    cited: CiteFields,
 ) -> str:
     """A body paragraph's text: note references written ``[^N]``, italic runs ``*...*``, a
     title ``# text``, a heading of level N ``## text`` (N + 1 marks, six at most), and a
-    citation a reference manager put in a field (Zotero, Mendeley: ``ADDIN ... CSL_CITATION``
-    and the items' CSL-JSON) written as its keys, ``[@zotero-ABCD1234]``, the items kept in
-    ``cited``."""
-    pieces: list[tuple[str, bool]] = []
-    fields: list[_Field] = []
-    for run in _runs(para):
-        mark = run.find(f"{_W}fldChar")
-        instr = run.find(f"{_W}instrText")
-        if mark is not None:
-            kind = mark.get(f"{_W}fldCharType", "")
-            if kind == "begin":
-                fields.append(_Field(instr=[]))
-            elif kind == "separate" and fields:
-                fields[-1].shown_at = len(pieces)
-            elif kind == "end" and fields:
-                field = fields.pop()
-                keys = _citation_keys("".join(field.instr), cited)
-                if keys and field.shown_at is not None:
-                    pieces[field.shown_at :] = [(keys, False)]
-        elif instr is not None:
-            if fields and fields[-1].shown_at is None:
-                fields[-1].instr.append(instr.text or "")
-        else:
-            pieces.append((_run_text(run, order), _italic(run)))
-    text = _emphasised(pieces).strip()
+    reference manager's citation written as its keys (:func:`_fields_read`)."""
+    text = _emphasised(_fields_read(para, cited, lambda run: _run_text(run, order))).strip()
     level = _level(para, levels)
     if text and level is not None:
         return "#" * min(level + 1, 6) + " " + text
     return text
 
 
-_CSL_FIELD = re.compile(r"\s*ADDIN\s+(?:ZOTERO_ITEM\s+)?CSL_CITATION\s+")
-
-
-def _citation_keys(instr: str, cited: dict[str, dict[str, Any]]) -> str:
-    """``[@key; @key]`` for a reference manager's citation field, its items (CSL-JSON, each
-    keyed by its manager's id) added to ``cited``; ``""`` for any other field or one whose
-    data cannot be read (its shown text then stays)."""
-    m = _CSL_FIELD.match(instr)
-    if not m:
-        return ""
-    try:
-        data = json.loads(instr[m.end() :])
-    except (ValueError, RecursionError):
-        return ""
-    items = data.get("citationItems") if isinstance(data, dict) else None
-    keys = []
-    for item in items if isinstance(items, list) else []:
-        csl = item.get("itemData") if isinstance(item, dict) else None
-        if not isinstance(csl, dict):
+def _fields_read(
+    para: ElementTree.Element, cited: CiteFields, run_text: Callable[[ElementTree.Element], str]
+) -> list[tuple[str, bool]]:
+    """A paragraph's runs as ``(text, italic)`` pieces, each field read: a reference
+    manager's citation (its code in the field's instruction or data) written as its keys,
+    its works kept in ``cited``; any other field as the text Word shows. The data of a
+    field nested in an instruction (EndNote's ``EN.CITE.DATA``) is its outer field's."""
+    pieces: list[tuple[str, bool]] = []
+    fields: list[_Field] = []
+    controls: list[tuple[str, int]] = []  # the open content controls: tag, where it starts
+    for what, run in _runs(para):
+        if what != "run":
+            _control(what, run, controls, pieces, cited)
             continue
-        uris = item.get("uris") or item.get("uri") or []
-        uri = uris[0] if isinstance(uris, list) and uris else uris
-        raw = str(uri).rstrip("/").rsplit("/", 1)[-1] if uri else str(item.get("id", ""))
-        key = "cite-" + (re.sub(r"\W+", "-", raw).strip("-") or str(len(cited) + 1))
-        cited.setdefault(key, {**csl, "id": key} | ({"uri": str(uri)} if uri else {}))
-        keys.append(key)
-    return "[" + "; ".join(f"@{k}" for k in keys) + "]" if keys else ""
+        mark = run.find(f"{_W}fldChar")
+        instr = run.find(f"{_W}instrText")
+        if mark is not None:
+            kind = mark.get(f"{_W}fldCharType", "")
+            if kind == "begin":
+                fields.append(_Field(instr=[], data="".join(mark.itertext())))
+            elif kind == "separate" and fields:
+                fields[-1].shown_at = len(pieces)
+            elif kind == "end" and fields:
+                field = fields.pop()
+                if field.shown_at is None:  # a field in an instruction: its data is the outer's
+                    if fields and not fields[-1].data:
+                        fields[-1].data = field.data
+                    continue
+                at = field.shown_at
+                keys = cited.cite(
+                    "".join(field.instr),
+                    partial(_shown, pieces, at),
+                    field.data,
+                )
+                if keys:
+                    pieces[at:] = [(keys, False)]
+        elif instr is not None:
+            if fields and fields[-1].shown_at is None:
+                fields[-1].instr.append(instr.text or "")
+        else:
+            pieces.append((run_text(run), _italic(run)))
+    return pieces
+
+
+def _control(
+    what: str,
+    sdt: ElementTree.Element,
+    controls: list[tuple[str, int]],
+    pieces: list[tuple[str, bool]],
+    cited: CiteFields,
+) -> None:
+    """A content control opening (its tag kept in ``controls``) or closing: a reference
+    manager's citation (Mendeley Cite's tag ``MENDELEY_CITATION_v3_<base64 JSON>``) is
+    written as its keys in place of the text it shows."""
+    if what == "control":
+        tag = sdt.find(f"{_W}sdtPr/{_W}tag")
+        controls.append((tag.get(f"{_W}val", "") if tag is not None else "", len(pieces)))
+        return
+    if not controls:
+        return
+    code, at = controls.pop()
+    keys = cited.cite(code, partial(_shown, pieces, at)) if code else None
+    if keys:
+        pieces[at:] = [(keys, False)]
+
+
+def _shown(pieces: list[tuple[str, bool]], at: int) -> str:
+    """The start of the text of ``pieces`` from ``at`` on, as a warning quotes it."""
+    return CiteFields.quoted(pieces[i][0] for i in range(at, len(pieces)))
 
 
 def _level(para: ElementTree.Element, levels: dict[str, int]) -> int | None:
@@ -321,28 +355,30 @@ def _emphasised(pieces: list[tuple[str, bool]]) -> str:
     return "".join(out)
 
 
-def _notes(root: ElementTree.Element, kind: str) -> dict[str, str]:
-    """Note id -> text of every real note (separators, with a ``w:type``, are skipped)."""
+def _notes(root: ElementTree.Element, kind: str, cited: CiteFields) -> dict[str, str]:
+    """Note id -> text of every real note (separators, with a ``w:type``, are skipped), a
+    reference manager's citation in it written as its keys."""
     out = {}
     tag = f"{_W}{kind}"
     for note in root.iter(tag):
         if note.get(f"{_W}type"):
             continue
         # a note nested in this one is read as its own, not as this one's too
-        paras = [_note_paragraph(e) for e in _walk(note, (tag,)) if e.tag == _P]
+        paras = [_note_paragraph(e, cited) for e in _walk(note, (tag,)) if e.tag == _P]
         text = " ".join(p for p in paras if p)
         if text:
             out[note.get(f"{_W}id", "")] = text
     return out
 
 
-def _note_paragraph(para: ElementTree.Element) -> str:
-    """A note paragraph's text, italic runs written ``*...*``."""
-    pieces = [
-        ("".join(t.text or "" for t in run if t.tag == f"{_W}t"), _italic(run))
-        for run in _runs(para)
-    ]
-    return _emphasised(pieces).strip()
+def _note_paragraph(para: ElementTree.Element, cited: CiteFields) -> str:
+    """A note paragraph's text, italic runs written ``*...*``, fields read as in the body."""
+    return _emphasised(_fields_read(para, cited, _note_run_text)).strip()
+
+
+def _note_run_text(run: ElementTree.Element) -> str:
+    """A note run's text (its tabs, which set the note's number off, left out)."""
+    return "".join(t.text or "" for t in run if t.tag == f"{_W}t")
 
 
 def _core(xml: bytes) -> dict[str, str]:
@@ -365,5 +401,5 @@ def docx_footnotes(data: bytes) -> list[tuple[int, str]]:
         if "word/footnotes.xml" not in archive.namelist():
             return []
         body = zip_part(archive, "word/footnotes.xml", Path("<docx>"))
-        notes = _notes(ElementTree.fromstring(body), "footnote")
+        notes = _notes(ElementTree.fromstring(body), "footnote", CiteFields("<docx>"))
     return sorted((int(k), v) for k, v in notes.items() if k.lstrip("-").isdigit() and int(k) > 0)

@@ -6,18 +6,25 @@ tables and sections too), a heading of outline level N (``text:h``) written with
 breaks as the text shows them. A note (``text:note``) is written ``[^N]`` where it stands,
 N counting the notes of its class in order; the footnotes follow the body as ``[^N]: text``
 paragraphs, the endnotes under an ``Endnotes`` heading, as the DOCX reader writes them.
-``meta.xml`` gives the title and author (not a date: the file's creation is not the
-document's publication). Parts larger than the DOCX reader's limit are refused the same way.
+A citation Zotero or Mendeley put in a reference mark or bookmark, in the body or in a
+note (its name holds the cited works' records: ``ZOTERO_ITEM CSL_CITATION {...}
+RNDa1B2c3D4e5``; :mod:`._cite_fields`), is written by its keys (``[@cite-ABCD1234]``), as
+the DOCX reader writes one, the works coming back with the text; a mark whose records
+cannot be read keeps its text, with a warning. ``meta.xml`` gives the title and author (not
+a date: the file's creation is not the document's publication). Parts larger than the DOCX
+reader's limit are refused the same way.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+from functools import partial
 from pathlib import Path
 from xml.etree import ElementTree
 
 from litreview.core.errors import InputError
+from litreview.formats._cite_fields import CiteFields
 from litreview.formats._docx_text import zip_part
 
 __all__ = ["odt_text"]
@@ -27,10 +34,14 @@ _O = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
 _BLOCKS = (f"{_T}p", f"{_T}h")
+#: The marks around a span of text whose name may be a reference manager's citation.
+_STARTS = {f"{_T}reference-mark-start": "mark", f"{_T}bookmark-start": "bookmark"}
+_ENDS = {f"{_T}reference-mark-end": "mark", f"{_T}bookmark-end": "bookmark"}
 
 
-def odt_text(p: Path, data: bytes) -> tuple[str, dict[str, str]]:
-    """The text of an ODT and its metadata (``title``, ``author``)."""
+def odt_text(p: Path, data: bytes) -> tuple[str, dict[str, str], CiteFields]:
+    """The text of an ODT, its metadata (``title``, ``author``) and its reference-manager
+    citations (the works they store, a warning for each unreadable)."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError("not an ODT file (not a zip archive)", path=str(p))
     try:
@@ -40,7 +51,8 @@ def odt_text(p: Path, data: bytes) -> tuple[str, dict[str, str]]:
             meta = _meta(zip_part(archive, "meta.xml", p)) if "meta.xml" in names else {}
         notes: dict[str, list[str]] = {"footnote": [], "endnote": []}
         body = root.find(f"{_O}body/{_O}text")
-        paragraphs = [t for block in _blocks(body) if (t := _block(block, notes))]
+        cited = CiteFields(str(p))
+        paragraphs = [t for block in _blocks(body) if (t := _block(block, notes, cited))]
     except InputError:
         raise
     except (
@@ -59,7 +71,7 @@ def odt_text(p: Path, data: bytes) -> tuple[str, dict[str, str]]:
         listed = [f"[^{n}]: {text}" for n, text in enumerate(notes[kind], 1) if text]
         if listed:
             parts.append("\n\n".join([heading, *listed] if heading else listed))
-    return "\n\n".join(parts) + "\n", meta
+    return "\n\n".join(parts) + "\n", meta, cited
 
 
 def _blocks(body: ElementTree.Element | None) -> list[ElementTree.Element]:
@@ -80,9 +92,9 @@ def _blocks(body: ElementTree.Element | None) -> list[ElementTree.Element]:
     return out
 
 
-def _block(block: ElementTree.Element, notes: dict[str, list[str]]) -> str:
+def _block(block: ElementTree.Element, notes: dict[str, list[str]], cited: CiteFields) -> str:
     """A paragraph or heading's text, its notes written ``[^N]`` and their texts kept."""
-    text = _inline(block, notes).strip()
+    text = _text_of(block, notes, cited)
     if not text:
         return ""
     if block.tag == f"{_T}h":
@@ -93,10 +105,27 @@ def _block(block: ElementTree.Element, notes: dict[str, list[str]]) -> str:
     return text
 
 
-def _inline(node: ElementTree.Element, notes: dict[str, list[str]] | None) -> str:
-    """The text of ``node`` as shown: spaces (``text:s``), tabs, line breaks, spans and
-    links; a note (when ``notes`` is given) as ``[^N]``, its text added to ``notes``."""
-    out = [node.text or ""]
+def _text_of(
+    block: ElementTree.Element, notes: dict[str, list[str]] | None, cited: CiteFields
+) -> str:
+    """A block's text as shown, a reference manager's citation in it written as its keys."""
+    out: list[str] = []
+    _inline(block, notes, cited, out, {})
+    return "".join(out).strip()
+
+
+def _inline(
+    node: ElementTree.Element,
+    notes: dict[str, list[str]] | None,
+    cited: CiteFields,
+    out: list[str],
+    marks: dict[tuple[str, str], int],
+) -> None:
+    """The text of ``node`` as shown, added to ``out``: spaces (``text:s``), tabs, line
+    breaks, spans and links; a note (when ``notes`` is given) as ``[^N]``, its text added to
+    ``notes``; the text between the start and end of a mark (``marks``: where each open one
+    starts in ``out``) whose name is a manager's citation as the citation's keys."""
+    out.append(node.text or "")
     for child in node:
         tag = child.tag
         if tag == f"{_T}s":
@@ -110,13 +139,36 @@ def _inline(node: ElementTree.Element, notes: dict[str, list[str]] | None) -> st
             if notes is not None:
                 kind = "endnote" if child.get(f"{_T}note-class") == "endnote" else "footnote"
                 inner = child.find(f"{_T}note-body")
-                paras = [] if inner is None else [_inline(q, None) for q in _blocks(inner)]
-                notes[kind].append(" ".join(t.strip() for t in paras if t.strip()))
+                paras = [] if inner is None else [_text_of(q, None, cited) for q in _blocks(inner)]
+                notes[kind].append(" ".join(t for t in paras if t))
                 out.append(f"[^{len(notes[kind])}]")
+        elif tag in _STARTS:
+            marks[(_STARTS[tag], child.get(f"{_T}name", ""))] = len(out)
+        elif tag in _ENDS:
+            _cite(
+                child.get(f"{_T}name", ""),
+                marks.pop((_ENDS[tag], child.get(f"{_T}name", "")), None),
+                cited,
+                out,
+            )
         elif tag != f"{_T}note-citation":
-            out.append(_inline(child, notes))
+            _inline(child, notes, cited, out, marks)
         out.append(child.tail or "")
-    return "".join(out)
+
+
+def _cite(name: str, at: int | None, cited: CiteFields, out: list[str]) -> None:
+    """The text in ``out`` from ``at`` on (a mark's) replaced by the citation's keys, when
+    the mark's ``name`` is a manager's citation that can be read."""
+    if at is None:
+        return
+    keys = cited.cite(name, partial(_joined, out, at))
+    if keys:
+        out[at:] = [keys]
+
+
+def _joined(out: list[str], at: int) -> str:
+    """The start of the text of ``out`` from ``at`` on, as a warning quotes it."""
+    return CiteFields.quoted(out[i] for i in range(at, len(out)))
 
 
 def _meta(xml: bytes) -> dict[str, str]:

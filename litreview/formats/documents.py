@@ -11,6 +11,8 @@ reading the same file again gives the same string.
   written ``[^N]`` where they sit (numbered in the order they appear, as Word shows them);
   the footnotes follow the body as ``[^N]: text`` lines, then the endnotes under an
   ``Endnotes`` heading. Headings are written ``# Title``.
+* A reference manager's citations in a DOCX or ODT (Zotero, Mendeley, EndNote) are written by
+  key, ``[@cite-...]``, and the works they store come with the text (:mod:`._cite_fields`).
 * HTML (``.html``, ``.htm``, ``.xhtml``) is read as a browser shows it (:mod:`._html_text`):
   headings as ``# Title``, blocks as paragraphs, notes linked within the page (pandoc's,
   Wikipedia's, publishers') as ``[^N]`` references and ``[^N]: text`` lines after the body.
@@ -30,10 +32,10 @@ import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
-from litreview.core.errors import InputError
+from litreview.core.errors import InputError, Problem
 from litreview.core.files import check_nul, decode_text, decode_utf8, read_bytes
+from litreview.formats._cite_fields import MANAGER_URI, CiteFields, StoredWork
 from litreview.formats._docx_text import docx_footnotes, docx_text
 from litreview.formats._front_matter import front_matter, front_matter_bibliography
 from litreview.formats._html_text import html_text
@@ -41,8 +43,10 @@ from litreview.formats._odt_text import odt_text
 
 __all__ = [
     "HTML_SUFFIXES",
+    "MANAGER_URI",
     "TEXT_SUFFIXES",
     "DocumentText",
+    "StoredWork",
     "docx_footnotes",
     "read_document",
     "read_document_meta",
@@ -76,8 +80,10 @@ class DocumentText:
     the author for this purpose: it wins over the text's first lines) or ``file properties``
     (PDF metadata, DOCX core properties: often a template's leftovers, used only where the
     text states nothing). ``bibliography``: the bibliography files the front matter names
-    (Pandoc's ``bibliography:``), as written there; ``cited_items``: the CSL-JSON items a
-    DOCX's reference-manager citations hold, each ``id`` the key its text cites it by.
+    (Pandoc's ``bibliography:``), as written there; ``cited``: the works a DOCX's or ODT's
+    reference-manager citations store, each with the key its text cites it by;
+    ``problems``: what reading the file found that did not stop it (a citation whose
+    stored records cannot be read).
     """
 
     text: str
@@ -86,7 +92,8 @@ class DocumentText:
     date: str = ""
     stated_by: str = ""
     bibliography: tuple[str, ...] = ()
-    cited_items: tuple[dict[str, Any], ...] = ()
+    cited: tuple[StoredWork, ...] = ()
+    problems: tuple[Problem, ...] = ()
 
 
 def read_document(path: str | os.PathLike[str]) -> str:
@@ -111,8 +118,8 @@ def read_document_meta(path: str | os.PathLike[str]) -> DocumentText:
     elif suffix == ".docx":
         doc = _docx(p, data)
     elif suffix == ".odt":
-        text, props = odt_text(p, data)
-        doc = _stated(text, props, "file properties")
+        text, props, cited = odt_text(p, data)
+        doc = _with_cited(_stated(text, props, "file properties"), cited)
     elif suffix in HTML_SUFFIXES:
         body, stated = html_text(_html_source(data, str(p)))
         doc = _stated(body, stated, stated.get("stated_by", ""))
@@ -211,7 +218,12 @@ def _docx(p: Path, data: bytes) -> DocumentText:
             "reading DOCX needs the docx extra", path=str(p), hint="pip install 'litreview[docx]'"
         ) from None
     text, props, cited = docx_text(p, data)
-    return replace(_stated(text, props, "file properties"), cited_items=cited)
+    return _with_cited(_stated(text, props, "file properties"), cited)
+
+
+def _with_cited(doc: DocumentText, cited: CiteFields) -> DocumentText:
+    """``doc`` with the works its reference-manager citations store and their warnings."""
+    return replace(doc, cited=cited.stored(), problems=tuple(cited.problems))
 
 
 def _stated(text: str, stated: dict[str, str], by: str) -> DocumentText:

@@ -22,7 +22,7 @@ from litreview.core.errors import Problem
 from litreview.core.model import Work
 from litreview.formats._search import csl_type, date_of, name_of
 
-__all__ = ["is_endnote_xml", "read_endnote"]
+__all__ = ["is_endnote_xml", "read_endnote", "record_work"]
 
 PREFIX = "EndNote:"
 _FIELDS = {
@@ -56,7 +56,7 @@ def read_endnote(text: str, path: str = "<string>") -> tuple[list[Work], list[Pr
     except ET.ParseError as exc:
         line = exc.position[0] if exc.position else None
         return [], [Problem(path=path, line=line, severity="error", message=f"not XML: {exc}")]
-    works = [_work(rec) for rec in root.iter("record")]
+    works = [record_work(rec) for rec in root.iter("record")]
     if not works:
         return [], [Problem(path=path, line=1, severity="error", message="no <record> found")]
     return works, []
@@ -73,8 +73,8 @@ def _all(rec: ET.Element, path: str) -> list[str]:
     return [t for t in (_text(e) for e in rec.findall(path)) if t]
 
 
-def _work(rec: ET.Element) -> Work:
-    """One ``<record>`` as a work."""
+def record_work(rec: ET.Element) -> Work:
+    """One ``<record>`` as a work (an export's, or one EndNote put in a Word citation)."""
     fields: dict[str, Any] = {
         attr: _text(rec.find(p)) for p, attr in _FIELDS.items() if _text(rec.find(p))
     }

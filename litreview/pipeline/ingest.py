@@ -14,20 +14,20 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from litreview.core.bulk import bulk
 from litreview.core.curation import Curation
 from litreview.core.errors import InputError, LitreviewError, Problem
 from litreview.core.files import path_text
-from litreview.core.model import Citation, Document, Merge, Work, replace
+from litreview.core.model import Citation, Document, Merge, Work
 from litreview.core.progress import progress
 from litreview.corpus.curated_merges import apply_work_curation
 from litreview.corpus.ingest import CitedWork, IngestResult, Source, ingest
-from litreview.formats.documents import read_document_meta
+from litreview.formats.documents import MANAGER_URI, StoredWork, read_document_meta
 from litreview.review import Review
 
 __all__ = [
+    "MANAGER_URI",
     "DocumentCheck",
     "SourcesRead",
     "check_document",
@@ -80,7 +80,7 @@ def document_source(path: str | os.PathLike[str]) -> Source:
     and of the items its reference-manager citations hold (DOCX)."""
     doc = read_document_meta(path)
     cited, problems = _bibliographies(Path(path), doc.bibliography)
-    held, bad = _items(Path(path), doc.cited_items)
+    held = _items(doc.cited)
     return Source(
         doc_id=Path(path).stem,
         path=str(path),
@@ -90,37 +90,15 @@ def document_source(path: str | os.PathLike[str]) -> Source:
         date=doc.date,
         stated_by=doc.stated_by,
         cited=cited + held,
-        problems=problems + bad,
+        problems=problems + doc.problems,
     )
 
 
-#: The field that keeps a reference manager's link to an item a document cites.
-MANAGER_URI = "reference-manager-uri"
-
-
-def _items(
-    doc: Path, items: Sequence[dict[str, Any]]
-) -> tuple[tuple[CitedWork, ...], tuple[Problem, ...]]:
-    """The works of the CSL-JSON items a document holds (a DOCX's reference-manager
-    citations), each cited by its ``id`` and given a citekey of the corpus's own making,
-    the manager's link to the item kept (``reference-manager-uri``); an item that is not
-    CSL-JSON is a warning."""
-    from litreview.formats.csl import work_from_csl
-
-    works: list[CitedWork] = []
-    problems: list[Problem] = []
-    for item in items:
-        data = {k: v for k, v in item.items() if k not in ("id", "uri")}
-        try:
-            work = work_from_csl(data)
-        except (TypeError, ValueError) as exc:
-            message = f"a cited item its reference manager stored cannot be read: {exc}"
-            problems.append(Problem(path=str(doc), line=1, severity="warning", message=message))
-            continue
-        uri = ((MANAGER_URI, str(item["uri"])),) if item.get("uri") else ()
-        work = replace(work, key="", extra=(*work.extra, *uri))
-        works.append(CitedWork(cited_as=str(item.get("id", "")), work=work))
-    return tuple(works), tuple(problems)
+def _items(stored: Sequence[StoredWork]) -> tuple[CitedWork, ...]:
+    """The works a document's reference-manager citations store (a DOCX's, an ODT's), each
+    cited by its key and given a citekey of the corpus's own making, the manager's link to
+    it kept (``reference-manager-uri``)."""
+    return tuple(CitedWork(cited_as=s.key, work=s.work) for s in stored)
 
 
 def _bibliographies(

@@ -101,3 +101,22 @@ def test_an_entry_broken_by_a_page_does_not_end_the_list() -> None:
         "3. Carter L (2007) Biological clocks. Symposia 72: 157–165.\n"
     )
     assert [label for label, _ in _entries(text)] == [1, 2, 3]
+
+
+def test_a_list_ends_before_the_notes_a_reader_writes_after_the_body() -> None:
+    """A DOCX or ODT read with notes and a bibliography: the notes' texts (``[^N]: ...``)
+    follow the list; they are notes, not the last entry's rest."""
+    from litreview.extract.document import scan_text
+
+    text = (
+        "Fish are scarce.[^1] Catches fell.[^2]\n\n## References\n\n"
+        "Lima, A. (2019). River catch survey. Lagos: Fisheries Office.\n\n"
+        "Osei, B. (2018). Atlas of rivers. Accra: Survey Press.\n\n"
+        "[^1]: Lima, A. (2019), River catch survey, p. 4.\n\n"
+        "[^2]: See the annex; Osei, B. (2018), Atlas of rivers.\n"
+    )
+    assert [raw for _, raw in _entries(text)] == [
+        "Lima, A. (2019). River catch survey. Lagos: Fisheries Office.",
+        "Osei, B. (2018). Atlas of rivers. Accra: Survey Press.",
+    ]
+    assert [f.number for f in scan_text(text).notes.footnotes] == [1, 2]

@@ -395,7 +395,7 @@ def test_docx_reference_manager_citations_are_written_by_key_with_their_items(
     assert doc.text == (
         "Fish are scarce [@cite-ABCD1234; @cite-EFGH5678], page 3, broken (Lima 2019).\n"
     )
-    assert [(i["id"], i["title"]) for i in doc.cited_items] == [
+    assert [(s.key, s.work.title) for s in doc.cited] == [
         ("cite-ABCD1234", "River fish"),
         ("cite-EFGH5678", "Nets"),
     ]

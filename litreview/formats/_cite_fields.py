@@ -1,0 +1,195 @@
+"""Citations a reference manager put in a Word or OpenDocument file, read as the works it stored.
+
+A manager keeps each citation's full records beside the text it shows; litreview reads those
+records exactly instead of parsing the text. The codes read (the instruction of a Word field,
+the name of an OpenDocument reference mark or bookmark):
+
+* ``ADDIN ZOTERO_ITEM CSL_CITATION {json}`` (Zotero), ``ADDIN CSL_CITATION {json}``
+  (Mendeley); in OpenDocument the same without ``ADDIN`` and with a random tail
+  (``ZOTERO_ITEM CSL_CITATION {json} RNDa1B2c3D4e5``). Each citation item's ``itemData`` is
+  a CSL-JSON record.
+* ``MENDELEY_CITATION_v3_<base64 of the JSON>``, the tag of the content control Mendeley Cite
+  puts around a citation (Word).
+* ``ADDIN EN.CITE <EndNote><Cite>...<record>...</record></Cite></EndNote>`` (EndNote), or
+  ``ADDIN EN.CITE`` / ``ADDIN EN.CITE.DATA`` with that XML in base64 in the field's data
+  (Word's ``w:fldData``). Each ``<record>`` is read as an EndNote XML export's record.
+
+A citation is written by its items' keys, as Pandoc writes one (``[@cite-ABCD1234]``), each
+key made from the manager's id of the item. A manager's citation whose data cannot be read
+(broken JSON, XML or base64), or one with an item whose record is not stored, keeps the text
+the document shows, and a warning says so.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from litreview.core.errors import Problem
+from litreview.core.model import Work, replace
+from litreview.formats.csl import work_from_csl
+from litreview.formats.endnote import record_work
+
+__all__ = ["MANAGER_URI", "CiteFields", "StoredWork"]
+
+#: The field that keeps a reference manager's link to an item a document cites.
+MANAGER_URI = "reference-manager-uri"
+
+_CSL = re.compile(r"\s*(?:ADDIN\s+)?(?:ZOTERO_ITEM\s+)?CSL_CITATION\s+")
+_ENDNOTE = re.compile(r"\s*ADDIN\s+EN\.CITE(?:\.DATA)?(?![\w.])\s*")
+_MENDELEY = "MENDELEY_CITATION_v3_"
+_SHOWN = 60  # characters of a citation's shown text quoted in a warning
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoredWork:
+    """A work a document cites as its reference manager stored it: the key its text cites
+    it by (``cite-...``) and the work (no citekey yet; the manager's link, if any, kept
+    under :data:`MANAGER_URI`)."""
+
+    key: str
+    work: Work
+
+
+class _Unreadable(ValueError):
+    """A manager's citation whose stored data cannot be read."""
+
+
+@dataclass(slots=True)
+class CiteFields:
+    """The reference-manager citations of one document, gathered as it is read: the works
+    they store (by key, first seen first) and a warning for each that cannot be read."""
+
+    path: str
+    works: dict[str, StoredWork] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def cite(self, code: str, shown: Callable[[], str], data: str = "") -> str | None:
+        """The keys ``[@key; @key]`` a citation of code ``code`` is written as (its works
+        kept), or ``None``: the code is not a manager's citation, or its data (``data``:
+        base64 kept beside the code, Word's ``w:fldData``) cannot be read (a warning
+        quoting the text ``shown()`` gives, which stays)."""
+        try:
+            found = _read(code, data)
+        except _Unreadable as exc:
+            said = " ".join(shown().split())
+            said = said if len(said) <= _SHOWN else said[: _SHOWN - 3] + "..."
+            message = (
+                f"a reference manager's citation cannot be read ({exc}); its text {said!r} kept"
+            )
+            self.problems.append(
+                Problem(path=self.path, line=None, severity="warning", message=message)
+            )
+            return None
+        if not found:
+            return None
+        for stored in found:
+            self.works.setdefault(stored.key, stored)
+        keys = dict.fromkeys(s.key for s in found)
+        return "[" + "; ".join(f"@{k}" for k in keys) + "]"
+
+    @staticmethod
+    def quoted(texts: Iterable[str]) -> str:
+        """The start of a citation's shown text, from the pieces ``texts`` (read only as far
+        as a warning quotes: a citation nested in many others is not read again whole)."""
+        out: list[str] = []
+        size = 0
+        for t in texts:
+            out.append(t)
+            size += len(t)
+            if size > 4 * _SHOWN:
+                break
+        return "".join(out)
+
+    def stored(self) -> tuple[StoredWork, ...]:
+        """The works stored, in the order first cited."""
+        return tuple(self.works.values())
+
+
+def _read(code: str, data: str) -> list[StoredWork]:
+    """The works a citation of code ``code`` stores (``[]``: not a manager's citation)."""
+    m = _CSL.match(code)
+    if m:
+        return _csl_items(code[m.end() :])
+    if code.startswith(_MENDELEY):
+        return _csl_items(_unbase64(code.removeprefix(_MENDELEY)))
+    m = _ENDNOTE.match(code)
+    if m:
+        xml = code[m.end() :].strip()
+        if not xml and not data.strip():
+            return []  # EndNote's outer field: its data is in the field nested in it
+        return _endnote_records(xml or _unbase64(data))
+    return []
+
+
+def _csl_items(text: str) -> list[StoredWork]:
+    """The CSL-JSON items of a Zotero or Mendeley citation's JSON (text after it, the
+    random tail of an OpenDocument mark's name, is left)."""
+    try:
+        data, _ = json.JSONDecoder().raw_decode(text.strip())
+    except (ValueError, RecursionError) as exc:
+        raise _Unreadable(f"its JSON is broken: {exc}") from None
+    items = data.get("citationItems") if isinstance(data, dict) else None
+    if not isinstance(items, list) or not items:
+        raise _Unreadable("its JSON has no citation items")
+    return [_csl_item(item, n) for n, item in enumerate(items, 1)]
+
+
+def _csl_item(item: Any, n: int) -> StoredWork:
+    """One citation item as a stored work, keyed by the manager's id of it."""
+    csl = item.get("itemData") if isinstance(item, dict) else None
+    if not isinstance(csl, dict):
+        raise _Unreadable(f"item {n} has no record (itemData)")
+    uris = item.get("uris") or item.get("uri") or []
+    uri = str(uris[0] if isinstance(uris, list) and uris else uris or "")
+    own = uri.rstrip("/").rsplit("/", 1)[-1] if uri else str(item.get("id", ""))
+    try:
+        work = work_from_csl({k: v for k, v in csl.items() if k != "id"})
+    except (TypeError, ValueError) as exc:
+        raise _Unreadable(f"item {n}'s record is not CSL-JSON: {exc}") from None
+    return _stored(own or str(n), work, uri)
+
+
+def _unbase64(data: str) -> str:
+    """The text of base64 data (EndNote's XML, Mendeley Cite's JSON; the padding may be
+    left off, the URL-safe letters used)."""
+    flat = "".join(data.split()).replace("-", "+").replace("_", "/")
+    try:
+        raw = base64.b64decode(flat + "=" * (-len(flat) % 4), validate=True)
+        return raw.decode("utf-8-sig")
+    except (binascii.Error, ValueError) as exc:
+        raise _Unreadable(f"its data is not base64 of UTF-8 text: {exc}") from None
+
+
+def _endnote_records(xml: str) -> list[StoredWork]:
+    """The records of an EndNote citation's ``<EndNote><Cite>...`` XML."""
+    try:
+        root = ET.fromstring(xml.encode("utf-8"))
+    except (ET.ParseError, RecursionError) as exc:
+        raise _Unreadable(f"its XML is broken: {exc}") from None
+    cites = list(root.iter("Cite"))
+    if not cites:
+        raise _Unreadable("its XML has no <Cite>")
+    out = []
+    for n, cite in enumerate(cites, 1):
+        rec = cite.find("record")
+        if rec is None:
+            raise _Unreadable(f"cited work {n} has no <record>")
+        db = rec.find("foreign-keys/key")
+        number = (rec.findtext("rec-number") or cite.findtext("RecNum") or "").strip()
+        own = "-".join(x for x in ((db.get("db-id", "") if db is not None else ""), number) if x)
+        out.append(_stored(own or str(n), record_work(rec), ""))
+    return out
+
+
+def _stored(own: str, work: Work, uri: str) -> StoredWork:
+    """A stored work keyed ``cite-<own id>``, the manager's link kept."""
+    key = "cite-" + (re.sub(r"\W+", "-", own).strip("-") or "item")
+    extra = (*work.extra, (MANAGER_URI, uri)) if uri else work.extra
+    return StoredWork(key=key, work=replace(work, key="", extra=extra))

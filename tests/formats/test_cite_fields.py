@@ -1,0 +1,356 @@
+"""Reference managers' citations in Word and OpenDocument files, read as the works they store.
+
+The files are built here, their fields written the way the managers write them: Zotero's and
+Mendeley's ``ADDIN ... CSL_CITATION {json}`` field (Word) and ``ZOTERO_ITEM CSL_CITATION
+{json} RND...`` reference mark (LibreOffice), in the body and in notes; EndNote's ``ADDIN
+EN.CITE <EndNote>...`` field, its XML split over many instruction runs, and its ``ADDIN
+EN.CITE.DATA`` field nested in the instruction with the XML in base64 in ``w:fldData``;
+Mendeley Cite's content control tagged ``MENDELEY_CITATION_v3_<base64 JSON>``.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+import pytest
+
+from litreview.core.errors import Problem
+from litreview.corpus.ingest import ingest
+from litreview.formats.documents import MANAGER_URI, read_document_meta
+from litreview.pipeline.ingest import document_source
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+ODT_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+
+
+def _csl(*items: tuple[str, dict[str, object]]) -> str:
+    """A Zotero citation's JSON: ``(item key, CSL-JSON record)`` per cited item."""
+    return json.dumps(
+        {
+            "citationID": "q1w2e3",
+            "properties": {"formattedCitation": "(shown)", "noteIndex": 0},
+            "citationItems": [
+                {"id": n, "uris": [f"http://zotero.org/users/7/items/{key}"], "itemData": data}
+                for n, (key, data) in enumerate(items, 1)
+            ],
+            "schema": "https://github.com/citation-style-language/schema/raw/master/csl-citation.json",
+        }
+    )
+
+
+RIVER = {
+    "id": 1,
+    "type": "article-journal",
+    "title": "River catch survey",
+    "container-title": "Fisheries Review",
+    "author": [{"family": "Lima", "given": "Ana"}],
+    "issued": {"date-parts": [[2019]]},
+    "volume": "4",
+    "page": "1-20",
+    "DOI": "10.1234/frv.2019.4",
+}
+ATLAS = {"id": 2, "type": "book", "title": "Atlas of rivers", "publisher": "Survey Press"}
+
+ENDNOTE = (
+    "<EndNote><Cite><Author>Osei</Author><Year>2018</Year><RecNum>12</RecNum>"
+    "<DisplayText>(Osei, 2018)</DisplayText><record><rec-number>12</rec-number>"
+    '<foreign-keys><key app="EN" db-id="x9ad2wz0">12</key></foreign-keys>'
+    '<ref-type name="Book">6</ref-type><contributors><authors><author>'
+    '<style face="normal" font="default" size="100%">Osei, Ben</style></author></authors>'
+    '</contributors><titles><title><style face="normal" font="default" size="100%">'
+    "Lakes &amp; deltas</style></title></titles><dates><year>2018</year></dates>"
+    "<pub-location>Accra</pub-location><publisher>Survey Press</publisher>"
+    "</record></Cite></EndNote>"
+)
+
+
+def _runs(instr: str, size: int) -> str:
+    """An instruction split over runs of ``size`` characters, each escaped, as Word and
+    EndNote write a long one."""
+    return "".join(
+        f'<w:r><w:instrText xml:space="preserve">{escape(instr[i : i + size])}</w:instrText></w:r>'
+        for i in range(0, len(instr), size)
+    )
+
+
+def _field(instr: str, shown: str, *, size: int = 255, data: str = "") -> str:
+    """A complex field: its instruction over runs, then the text Word shows. ``data``: the
+    base64 EndNote keeps in the begin marks of the field and of an ``EN.CITE.DATA`` field
+    nested in its instruction (the run sequence of EndNote X7 to 21)."""
+    if data:
+        lines = "\r\n".join(data[i : i + 76] for i in range(0, len(data), 76))
+        begin = (
+            '<w:r><w:fldChar w:fldCharType="begin">'
+            f'<w:fldData xml:space="preserve">{lines}</w:fldData></w:fldChar></w:r>'
+        )
+        inner = begin + _runs(" ADDIN EN.CITE.DATA ", size) + "<w:r/>"
+        inner += '<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r/>'
+        return (
+            begin
+            + _runs(instr, size)
+            + inner
+            + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            + f"<w:r><w:t>{escape(shown)}</w:t></w:r>"
+            + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        )
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        + _runs(instr, size)
+        + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        + f"<w:r><w:t>{escape(shown)}</w:t></w:r>"
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def _text(t: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{escape(t)}</w:t></w:r>'
+
+
+def _docx(path: Path, paragraphs: Sequence[str], footnotes: Sequence[str] = ()) -> Path:
+    """A DOCX of body paragraphs (runs) and footnotes (runs after the note's own mark)."""
+    body = "".join(f"<w:p>{p}</w:p>" for p in paragraphs)
+    notes = "".join(
+        f'<w:footnote w:id="{n}"><w:p><w:r><w:footnoteRef/></w:r>{_text(" ")}{runs}</w:p>'
+        "</w:footnote>"
+        for n, runs in enumerate(footnotes, 1)
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(
+            "word/document.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}'
+            "</w:body></w:document>",
+        )
+        if footnotes:
+            z.writestr(
+                "word/footnotes.xml",
+                f'<?xml version="1.0" encoding="UTF-8"?><w:footnotes {W}>'
+                '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+                f"</w:footnote>{notes}</w:footnotes>",
+            )
+    return path
+
+
+def _note_ref(n: int) -> str:
+    return f'<w:r><w:footnoteReference w:id="{n}"/></w:r>'
+
+
+def _mark(name: str, shown: str) -> str:
+    """A LibreOffice reference mark around ``shown`` (in a span, as Zotero sets it)."""
+    attr = quoteattr(name)
+    return (
+        f"<text:reference-mark-start text:name={attr}/><text:span>{escape(shown)}</text:span>"
+        f"<text:reference-mark-end text:name={attr}/>"
+    )
+
+
+def _odt(path: Path, body: str) -> Path:
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr(
+            "content.xml",
+            f"<office:document-content {ODT_NS}><office:body><office:text>{body}"
+            "</office:text></office:body></office:document-content>",
+        )
+    return path
+
+
+def _works(path: Path) -> dict[str, tuple[str, str]]:
+    """Key -> (title, first author's family name) of the works a document's fields store."""
+    doc = read_document_meta(path)
+    return {
+        s.key: (s.work.title, s.work.authors[0].family if s.work.authors else "") for s in doc.cited
+    }
+
+
+def test_a_zotero_citation_in_a_footnote_is_read_as_its_works(tmp_path: Path) -> None:
+    """Footnoted reports: the field in word/footnotes.xml is read as in the body."""
+    instr = " ADDIN ZOTERO_ITEM CSL_CITATION " + _csl(("ABCD1234", RIVER), ("EFGH5678", ATLAS))
+    path = _docx(
+        tmp_path / "notes.docx",
+        [_text("Catches fell by half.") + _note_ref(1)],
+        [_text("See ") + _field(instr, "Lima, River catch survey; Atlas of rivers.")],
+    )
+    doc = read_document_meta(path)
+    assert doc.text == "Catches fell by half.[^1]\n\n[^1]: See [@cite-ABCD1234; @cite-EFGH5678]\n"
+    assert _works(path) == {
+        "cite-ABCD1234": ("River catch survey", "Lima"),
+        "cite-EFGH5678": ("Atlas of rivers", ""),
+    }
+    assert doc.problems == ()
+
+
+@pytest.mark.parametrize("size", [255, 7], ids=["runs_of_255", "runs_of_7"])
+def test_an_endnote_citation_is_read_from_its_xml(tmp_path: Path, size: int) -> None:
+    """EndNote's XML, escaped in the instruction and split over many runs, is read as the
+    EndNote XML reader reads a record."""
+    path = _docx(
+        tmp_path / "en.docx",
+        [_text("Deltas grow ") + _field(" ADDIN EN.CITE " + ENDNOTE, "(Osei, 2018)", size=size)],
+    )
+    doc = read_document_meta(path)
+    assert doc.text == "Deltas grow [@cite-x9ad2wz0-12]\n"
+    (stored,) = doc.cited
+    assert (stored.work.title, stored.work.type, stored.work.publisher) == (
+        "Lakes & deltas",
+        "book",
+        "Survey Press",
+    )
+    assert stored.work.authors[0].family == "Osei"
+
+
+def test_an_endnote_citation_in_base64_field_data_is_read(tmp_path: Path) -> None:
+    """``ADDIN EN.CITE`` with an ``EN.CITE.DATA`` field nested in its instruction, the XML
+    in base64 (lines of 76 characters) in ``w:fldData``; in a footnote too."""
+    data = base64.b64encode(ENDNOTE.encode()).decode()
+    path = _docx(
+        tmp_path / "data.docx",
+        [
+            _text("Deltas grow ")
+            + _field(" ADDIN EN.CITE ", "(Osei, 2018)", data=data)
+            + _note_ref(1)
+        ],
+        [_field(" ADDIN EN.CITE ", "Osei, Lakes.", data=data)],
+    )
+    doc = read_document_meta(path)
+    assert doc.text == "Deltas grow [@cite-x9ad2wz0-12][^1]\n\n[^1]: [@cite-x9ad2wz0-12]\n"
+    assert _works(path) == {"cite-x9ad2wz0-12": ("Lakes & deltas", "Osei")}
+
+
+def _control(tag: str, shown: str) -> str:
+    """A content control around ``shown``, as Mendeley Cite writes a citation."""
+    return (
+        f'<w:sdt><w:sdtPr><w:tag w:val="{escape(tag)}"/><w:id w:val="-1518844102"/>'
+        f"</w:sdtPr><w:sdtContent>{_text(shown)}</w:sdtContent></w:sdt>"
+    )
+
+
+def test_a_mendeley_cite_citation_in_a_content_control_is_read(tmp_path: Path) -> None:
+    """Mendeley Cite: the control's tag is ``MENDELEY_CITATION_v3_`` and the citation's JSON
+    in base64 (its padding left off); another control keeps its text."""
+    tag = "MENDELEY_CITATION_v3_" + base64.b64encode(_csl(("EFGH5678", ATLAS)).encode()).decode()
+    path = _docx(
+        tmp_path / "m.docx",
+        [
+            _text("Maps ") + _control(tag.rstrip("="), "(Atlas, n.d.)") + _note_ref(1),
+            _control("goog_rdk_1", "Kept."),
+        ],
+        [_control(tag, "Atlas of rivers.")],
+    )
+    doc = read_document_meta(path)
+    assert doc.text == "Maps [@cite-EFGH5678][^1]\n\nKept.\n\n[^1]: [@cite-EFGH5678]\n"
+    assert _works(path) == {"cite-EFGH5678": ("Atlas of rivers", "")}
+
+
+def test_a_zotero_reference_mark_in_an_odt_is_read_as_its_works(tmp_path: Path) -> None:
+    """LibreOffice: the mark's name holds the JSON and a random tail; in the body and in a
+    footnote; Mendeley's name has no ``ZOTERO_ITEM``."""
+    zotero = f"ZOTERO_ITEM CSL_CITATION {_csl(('ABCD1234', RIVER))} RNDq8Xw2Lk0Pz"
+    mendeley = f"CSL_CITATION {_csl(('EFGH5678', ATLAS))}"
+    note = (
+        '<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation>'
+        f"<text:note-body><text:p>See {_mark(mendeley, 'Atlas of rivers')}.</text:p>"
+        "</text:note-body></text:note>"
+    )
+    body = f"<text:p>Catches fell {_mark(zotero, '(Lima 2019)')}.{note}</text:p>"
+    doc = read_document_meta(_odt(tmp_path / "z.odt", body))
+    assert doc.text == "Catches fell [@cite-ABCD1234].[^1]\n\n[^1]: See [@cite-EFGH5678].\n"
+    assert _works(tmp_path / "z.odt") == {
+        "cite-ABCD1234": ("River catch survey", "Lima"),
+        "cite-EFGH5678": ("Atlas of rivers", ""),
+    }
+
+
+@pytest.mark.parametrize(
+    ("field", "why"),
+    [
+        pytest.param(
+            _field(" ADDIN ZOTERO_ITEM CSL_CITATION {not json", "(Lima 2019)"),
+            "its JSON is broken",
+            id="json",
+        ),
+        pytest.param(
+            _field(" ADDIN EN.CITE <EndNote><Cite><record>", "(Lima 2019)"),
+            "its XML is broken",
+            id="xml",
+        ),
+        pytest.param(
+            _field(" ADDIN EN.CITE ", "(Lima 2019)", data="PEVuZE5vdGU+*not base64*"),
+            "its data is not base64",
+            id="base64",
+        ),
+        pytest.param(
+            _field(
+                " ADDIN EN.CITE <EndNote><Cite><Author>Lima</Author></Cite></EndNote>",
+                "(Lima 2019)",
+            ),
+            "cited work 1 has no <record>",
+            id="no_record",
+        ),
+    ],
+)
+def test_an_unreadable_citation_keeps_its_text_with_a_warning(
+    tmp_path: Path, field: str, why: str
+) -> None:
+    path = _docx(tmp_path / "bad.docx", [_text("Fish are scarce ") + field + _note_ref(1)], [field])
+    doc = read_document_meta(path)
+    assert doc.text == "Fish are scarce (Lima 2019)[^1]\n\n[^1]: (Lima 2019)\n"
+    assert doc.cited == ()
+    assert len(doc.problems) == 2
+    problem = doc.problems[0]
+    assert (problem.path, problem.severity) == (str(path), "warning")
+    assert why in problem.message and "'(Lima 2019)' kept" in problem.message
+    assert document_source(path).problems == doc.problems  # they reach ingest
+
+
+def test_an_unreadable_reference_mark_keeps_its_text_with_a_warning(tmp_path: Path) -> None:
+    mark = _mark("ZOTERO_ITEM CSL_CITATION {broken RNDq8Xw2Lk0Pz", "(Lima)")
+    body = f"<text:p>Fish {mark}.</text:p>"
+    path = _odt(tmp_path / "bad.odt", body)
+    doc = read_document_meta(path)
+    assert doc.text == "Fish (Lima).\n"
+    assert [(p.path, p.severity) for p in doc.problems] == [(str(path), "warning")]
+
+
+def test_ingest_cites_the_stored_works_and_keeps_their_records_over_the_reference_list(
+    tmp_path: Path,
+) -> None:
+    """Footnotes with EndNote and Zotero fields, and a formatted reference list after the
+    body that names the same works with slips (its entry sorts before the stored record):
+    the corpus has each work once, with the stored record's values (exact), and the notes
+    after the list are all read."""
+    data = base64.b64encode(ENDNOTE.encode()).decode()
+    zotero = " ADDIN ZOTERO_ITEM CSL_CITATION " + _csl(("ABCD1234", RIVER))
+    path = _docx(
+        tmp_path / "report.docx",
+        [
+            _text("Catches fell by half.") + _note_ref(1) + _text(" Deltas grew.") + _note_ref(2),
+            _text("References"),
+            _text("Lima, A. (2019). River Catch Survey. Fisheries Review, 4, 1-29."),
+            _text("Osei, B. (2018). Lakes and deltas. Accra: Survey Press."),
+        ],
+        [
+            _field(zotero, "Lima, River catch survey."),
+            _field(" ADDIN EN.CITE ", "Osei.", data=data),
+        ],
+    )
+    result = ingest([document_source(path)])
+    notes = [c for c in result.citations if c.footnote is not None and c.work_key]
+    assert [c.footnote for c in notes] == [1, 2]
+    works = {w.key: w for w in result.works}
+    cited = [works[c.work_key] for c in notes]
+    assert [(w.title, w.pages) for w in cited] == [
+        ("River catch survey", "1-20"),
+        ("Lakes & deltas", ""),
+    ]
+    assert cited[0].extra_value(MANAGER_URI) == "http://zotero.org/users/7/items/ABCD1234"
+    titles = [w.title.lower() for w in result.works]
+    assert titles.count("river catch survey") == 1
+    assert not [p for p in result.problems if isinstance(p, Problem) and "footnote" in p.message]
