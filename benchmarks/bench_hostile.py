@@ -46,6 +46,7 @@ import sys
 import tempfile
 import time
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -131,6 +132,30 @@ def _docx(body: bytes) -> bytes:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("word/document.xml", body)
     return path.read_bytes()
+
+
+def _inflating_pdf(piece: bytes, times: int) -> bytes:
+    """A one-page PDF whose content stream is ``piece`` ``times`` over, Flate-compressed a
+    piece at a time (a gigabyte inflated is never held here)."""
+    squeeze = zlib.compressobj(9)
+    data = b"".join(squeeze.compress(piece) for _ in range(times)) + squeeze.flush()
+    font = b"/Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >>"
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << " + font + b" >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
+    ]
+    out, offsets = [b"%PDF-1.4\n"], []
+    for n, obj in enumerate(objs, 1):
+        offsets.append(sum(map(len, out)))
+        out.append(b"%d 0 obj\n" % n + obj + b"\nendobj\n")
+    xref = sum(map(len, out))
+    out.append(b"xref\n0 5\n0000000000 65535 f \n")
+    out += [b"%010d 00000 n \n" % o for o in offsets]
+    out.append(b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref)
+    return b"".join(out)
 
 
 def _encrypted_pdf() -> bytes:
@@ -420,6 +445,16 @@ def cases() -> list[Case]:
             "docx with bad XML",
             {"bad.docx": _docx(b"<w:document><x>")},
             (v, ("ingest", "{f}", "--review", "{r}")),
+        ),
+        Case(
+            "1 MB PDF inflating to 1 GB",
+            {"bomb.pdf": _inflating_pdf(b" " * (1 << 20), 1024)},
+            (v, ("ingest", "{f}", "--review", "{r}")),
+        ),
+        Case(
+            "PDF of 3 million text operators (42 MB inflated)",
+            {"ops.pdf": _inflating_pdf(b"(a) Tj 1 0 Td " * 1000, 3000)},
+            (v,),
         ),
         Case(
             "encrypted PDF",

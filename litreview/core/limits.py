@@ -27,6 +27,7 @@ __all__ = [
     "MAX_FILE_ENTRIES",
     "MAX_HTML_ELEMENTS",
     "MAX_JSON_DEPTH",
+    "MAX_PDF_STREAM_BYTES",
     "MAX_SYNONYM_CHARS",
     "MAX_SYNONYM_WORDS",
     "allow_csv_cells",
@@ -52,6 +53,10 @@ MAX_FILE_ENTRIES = 500_000
 # work with its parse and its problems (some 3 KB), so 9 MB of one-line notes (360,000)
 # took 1.1 GB.
 MAX_DOCUMENT_NOTES = 100_000
+# What one compressed stream of a PDF that PDFium reads for the text (a page's contents, a
+# form, a font) may inflate to: PDFium builds an object per operator, some 24 bytes of
+# memory per byte of contents; a page of a real report has well under 1 MB.
+MAX_PDF_STREAM_BYTES = 16 * 1024 * 1024
 # The tags of one part of a DOCX archive: each becomes an element held in memory (some 200
 # bytes), so 64 MB of empty tags would take 2 GB; a 2,000-page document has fewer.
 MAX_DOCX_TAGS = 2_000_000

@@ -186,10 +186,12 @@ def _pdf_text(p: Path) -> DocumentText:
         import pypdfium2
 
         from litreview.formats._pdf_layout import pdf_layout_text
+        from litreview.formats._pdf_streams import check_pdf_streams
     except ImportError:
         raise InputError(
             "reading PDF needs the pdf extra", path=str(p), hint="pip install 'litreview[pdf]'"
         ) from None
+    check_pdf_streams(p)
     try:
         text, meta = pdf_layout_text(str(p))
     except (pypdfium2.PdfiumError, ValueError, KeyError) as exc:
