@@ -19,7 +19,7 @@ citation style and one per format (recall and precision of notes and of referenc
 entries, works per note right, in-text citations linked right, silently dropped citations),
 then the speed: notes per second on text, pages per second on PDF.
 
-    python3 benchmarks/bench_documents.py [--formats md,pdf,docx,odt,txt,html] [--show-wrong]
+    python3 benchmarks/bench_documents.py [--formats md,pdf,docx,odt,txt,html,tex] [--show-wrong]
                                           [--off WEIGHT,...] [--off-sources KIND,...]
 
 ``--off`` sets weights of :data:`litreview.extract.note_starts.WEIGHTS` to 0 (``marker``,
@@ -45,7 +45,7 @@ from documents_score import GOLD_DIR, Score, load_gold, score, works_per_note
 from litreview.extract.document import scan_text
 from litreview.formats.documents import read_document
 
-FORMATS = ("md", "pdf", "docx", "odt", "txt", "html")
+FORMATS = ("md", "pdf", "docx", "odt", "txt", "html", "tex")
 
 
 def _ratio(a: int, b: int) -> str:

@@ -1,5 +1,5 @@
-"""Rendering of the development set's Markdown documents with pandoc: DOCX, PDF, plain text,
-HTML.
+"""Rendering of the development set's Markdown documents with pandoc: DOCX, ODT, PDF, plain
+text, HTML, LaTeX.
 
 The journal articles are rendered as they are (their reference list kept one entry a
 paragraph, numbers written out so the renderers do not turn them into list numbering). The
@@ -16,6 +16,9 @@ the next note). Page furniture (``Page 14 ...``) is dropped.
 * PDF: ``pandoc -t latex`` with a small template (:data:`LATEX`), then ``pdflatex`` (real
   page-foot notes); needs pdfLaTeX and the lmodern fonts (Debian ``lmodern``);
 * txt: ``pandoc -t plain --wrap=none`` (the notes as an endnote list ``[n] text``);
+* LaTeX: ``pandoc -t latex --standalone`` (read back through pandoc:
+  :mod:`litreview.formats._pandoc_text`; not RTF: pandoc 2.17 does not read back the notes of
+  the RTF it writes, though it reads Word's);
 * HTML: ``pandoc -t html5 --standalone`` (notes linked within the page: ``<a
   href="#fn1">`` references, a ``<section class="footnotes">`` list, back-links).
 
@@ -93,6 +96,10 @@ def _render(src: Path, fmt: str) -> Path | None:
     if fmt == "txt":
         out = src.with_suffix(".txt")
         subprocess.run([*base, "-t", "plain", "-o", str(out)], check=True)
+        return out
+    if fmt == "tex":  # what a LaTeX author brings
+        out = src.with_suffix(".tex")
+        subprocess.run([*base, "-t", "latex", "--standalone", "-o", str(out)], check=True)
         return out
     if fmt == "pdf":
         return _pdf(src, base)

@@ -36,7 +36,8 @@ def front_matter_bibliography(text: str) -> tuple[str, ...]:
     or a list), as written."""
     value = _data(text).get("bibliography")
     names = value if isinstance(value, list) else [value]
-    return tuple(str(n).strip() for n in names if isinstance(n, str) and n.strip())
+    found = (str(n).strip() for n in names if isinstance(n, str) and n.strip())
+    return tuple(dict.fromkeys(found))  # a file named twice is read once
 
 
 def front_matter(text: str) -> dict[str, str]:

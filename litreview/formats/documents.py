@@ -17,6 +17,8 @@ reading the same file again gives the same string.
   headings as ``# Title``, blocks as paragraphs, notes linked within the page (pandoc's,
   Wikipedia's, publishers') as ``[^N]`` references and ``[^N]: text`` lines after the body.
   The page is decoded by the charset it declares (UTF-8 if none).
+* LaTeX, RTF, EPUB, reStructuredText and Org are read as the Markdown pandoc writes for them
+  (:mod:`._pandoc_text`): notes, citations by key and the front matter kept.
 * :func:`read_document_meta` also gives what the file says about itself: Markdown front
   matter (``title``, ``author``, ``date``), PDF metadata, DOCX core properties, an HTML
   page's ``citation_*`` and Dublin Core tags or its ``<title>``.
@@ -40,11 +42,14 @@ from litreview.formats._docx_text import docx_footnotes, docx_text
 from litreview.formats._front_matter import front_matter, front_matter_bibliography
 from litreview.formats._html_text import html_text
 from litreview.formats._odt_text import odt_text
+from litreview.formats._pandoc_text import PANDOC_READERS, pandoc_markdown
 
 __all__ = [
     "HTML_SUFFIXES",
     "MANAGER_URI",
+    "PANDOC_READERS",
     "TEXT_SUFFIXES",
+    "UNREAD_SUFFIXES",
     "DocumentText",
     "StoredWork",
     "docx_footnotes",
@@ -53,6 +58,16 @@ __all__ = [
 ]
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".qmd", ".rmd", ".text", "")
+#: Documents litreview does not read, and what to give it instead.
+UNREAD_SUFFIXES = {
+    ".doc": "a Word 97-2003 document: save it as .docx (Word: File > Save As)",
+    ".wpd": "a WordPerfect document: save it as .docx or PDF",
+    ".pages": "an Apple Pages document: export it as .docx or PDF",
+    ".ppt": "a PowerPoint 97-2003 presentation: save it as PDF",
+    ".pptx": "a PowerPoint presentation: save it as PDF",
+    ".xls": "a spreadsheet, not a document",
+    ".xlsx": "a spreadsheet, not a document",
+}
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _BIBLIOGRAPHY_SUFFIXES = {
     ".bib": "a BibTeX bibliography",
@@ -111,6 +126,8 @@ def read_document_meta(path: str | os.PathLike[str]) -> DocumentText:
     states them (front matter, PDF metadata, DOCX core properties)."""
     p = Path(path)
     suffix = p.suffix.lower()
+    if suffix in UNREAD_SUFFIXES:
+        raise InputError(f"not a format litreview reads: {UNREAD_SUFFIXES[suffix]}", path=str(p))
     data = read_bytes(p, "document")
     _refuse_bibliography(p, suffix, data)
     if suffix == ".pdf":
@@ -120,6 +137,11 @@ def read_document_meta(path: str | os.PathLike[str]) -> DocumentText:
     elif suffix == ".odt":
         text, props, cited = odt_text(p, data)
         doc = _with_cited(_stated(text, props, "file properties"), cited)
+    elif suffix in PANDOC_READERS:
+        text = pandoc_markdown(p)
+        stated = front_matter(text)
+        doc = _stated(text, stated, "front matter" if stated else "")
+        doc = replace(doc, bibliography=front_matter_bibliography(text))
     elif suffix in HTML_SUFFIXES:
         body, stated = html_text(_html_source(data, str(p)))
         doc = _stated(body, stated, stated.get("stated_by", ""))

@@ -23,7 +23,13 @@ from litreview.core.model import Citation, Document, Merge, Work
 from litreview.core.progress import progress
 from litreview.corpus.curated_merges import apply_work_curation
 from litreview.corpus.ingest import CitedWork, IngestResult, Source, ingest
-from litreview.formats.documents import MANAGER_URI, StoredWork, read_document_meta
+from litreview.formats.documents import (
+    MANAGER_URI,
+    PANDOC_READERS,
+    UNREAD_SUFFIXES,
+    StoredWork,
+    read_document_meta,
+)
 from litreview.review import Review
 
 __all__ = [
@@ -43,6 +49,8 @@ __all__ = [
 #: bibliography format (RIS, a database export).
 DOCUMENT_SUFFIXES = frozenset(
     {".pdf", ".docx", ".odt", ".md", ".markdown", ".qmd", ".rmd", ".html", ".htm", ".xhtml"}
+    | set(PANDOC_READERS)
+    | set(UNREAD_SUFFIXES)
 )
 
 

@@ -1,0 +1,73 @@
+"""Documents in formats pandoc reads (LaTeX, RTF, EPUB, reStructuredText, Org), read as the
+Markdown pandoc writes for them.
+
+Pandoc keeps what litreview reads in a document: footnotes (``\\footnote{...}``, RTF's and
+EPUB's notes) become ``[^N]`` markers and ``[^N]: text`` lines, citations by key
+(``\\cite{smith2020}``, ``\\citep[p.~3]{roe2010}``) become ``[@smith2020]``, and the title,
+authors, date and bibliography files (``\\addbibresource``, ``\\bibliography``) become the
+front matter. The Markdown is written without wrapping, with real characters for dashes and
+quotes (``-smart``), and the backslashes pandoc puts before punctuation are taken off
+(``\\[1\\]`` is the citation ``[1]``, ``1\\.`` a reference list's number). Reading needs
+the ``pandoc`` program; a file it cannot read, or that takes it past :data:`TIMEOUT` seconds
+or :data:`HEAP_MB` megabytes of memory, is a one-line error.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from litreview.core.errors import InputError
+from litreview.core.files import decode_utf8
+
+__all__ = ["PANDOC_READERS", "pandoc_markdown"]
+
+#: Suffix -> the pandoc reader of that format.
+PANDOC_READERS = {
+    ".tex": "latex",
+    ".latex": "latex",
+    ".ltx": "latex",
+    ".rtf": "rtf",
+    ".epub": "epub",
+    ".rst": "rst",
+    ".org": "org",
+}
+TIMEOUT = 300  # seconds
+# pandoc escapes punctuation that Markdown could read as markup ('\\[1\\]', '1\\. Smith');
+# litreview reads the text as written, so the escapes are taken off
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+HEAP_MB = 512  # pandoc's heap (its runtime's -M): a 9 MB LaTeX file of markup takes more
+
+
+def pandoc_markdown(path: Path) -> str:
+    """The Markdown pandoc writes for the document at ``path`` (its reader chosen by the
+    suffix), with front matter."""
+    reader = PANDOC_READERS[path.suffix.lower()]
+    exe = shutil.which("pandoc")
+    if exe is None:
+        raise InputError(
+            f"reading {path.suffix} documents needs pandoc, which is not installed",
+            path=str(path),
+            hint="install pandoc (Debian: apt install pandoc), or give the PDF",
+        )
+    cmd = [exe, "+RTS", f"-M{HEAP_MB}m", "-RTS", "--standalone", "--from", reader]
+    try:
+        done = subprocess.run(
+            [*cmd, "--to", "markdown-smart", "--wrap=none", "--", str(path)],
+            capture_output=True,
+            timeout=TIMEOUT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise InputError(
+            f"pandoc did not finish reading it in {TIMEOUT} s", path=str(path)
+        ) from None
+    if done.returncode != 0:
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        reason = said[0][:200] if said else f"exit {done.returncode}"
+        if "Heap exhausted" in reason:
+            reason = f"it needs more than {HEAP_MB} MB of memory"
+        raise InputError(f"pandoc cannot read it as {reader}: {reason}", path=str(path))
+    return _ESCAPE.sub(r"\1", decode_utf8(done.stdout, str(path)))
