@@ -29,6 +29,7 @@ from litreview.extract.layout import (
     MARK,
     PAREN_MARK,
     SPACED_MARK,
+    back_matter,
     furniture,
     headings,
     is_heading,
@@ -102,7 +103,10 @@ def find_footnotes(
     names = _named_notes(lines)
     skip = frozenset(excluded) | furn
     kinds = [_NAMED_MARK] if names else _marker_kinds(lines)
-    chosen = [(_starts(lines, m, names, skip), -k, m) for k, m in enumerate(kinds)]
+    note_lines = frozenset(
+        i for s in back_matter(lines) if s.kind == "notes" for i in range(s.first, s.last + 1)
+    )
+    chosen = [(_starts(lines, m, names, skip, note_lines), -k, m) for k, m in enumerate(kinds)]
     found_starts, _, mark = max(chosen, key=lambda c: (len(c[0]), c[1]))
     starts = {s.index: s for s in found_starts}
     roles = line_roles(lines, starts, furn, mark)
@@ -137,10 +141,16 @@ def _marker_kinds(lines: list[Line]) -> list[re.Pattern[str]]:
 
 
 def _starts(
-    lines: list[Line], mark: re.Pattern[str], names: dict[str, int], skip: frozenset[int]
+    lines: list[Line],
+    mark: re.Pattern[str],
+    names: dict[str, int],
+    skip: frozenset[int],
+    noted: frozenset[int],
 ) -> list[NoteStart]:
-    """The note starts chosen when markers are of the kind ``mark``."""
-    return choose_starts(candidates(lines, _marker_lines(lines, mark, names), skip, names=names))
+    """The note starts chosen when markers are of the kind ``mark`` (``noted``: the lines
+    under a heading that names notes)."""
+    marks = _marker_lines(lines, mark, names)
+    return choose_starts(candidates(lines, marks, skip, names=names, noted=noted))
 
 
 _NAMED_DEF = re.compile(r"^\s*\[\^(?P<name>[^\]\s]{1,40})\]:")
@@ -205,14 +215,17 @@ def _gather_notes(lines: list[Line], roles: list[str], starts: dict[int, NoteSta
     for i, (ln, role) in enumerate(zip(lines, roles, strict=True)):
         if role == "start":
             s = starts[i]
-            span = (ln.start + s.offset, ln.start + len(ln.text.rstrip()))
+            end = len(ln.text.rstrip())
+            if ln.text.lstrip().startswith("|"):  # a table row: its closing bar is no text
+                end = len(ln.text[:end].removesuffix("|").rstrip())
+            span = (ln.start + s.offset, ln.start + end)
             notes.append(
                 _Note(
                     number=s.number,
                     run=s.run,
                     line=ln.number,
                     spans=(span,),
-                    text=ln.text[s.offset :].strip(),
+                    text=ln.text[s.offset : end].strip(),
                 )
             )
         elif role == "cont" and notes:

@@ -20,6 +20,7 @@ from importlib import resources
 import yaml
 
 from litreview.extract._text import Line
+from litreview.extract.note_starts import label_at
 
 __all__ = [
     "GLUED_MARK",
@@ -111,7 +112,6 @@ def _furniture_key(text: str) -> str:
     return " ".join(re.sub(r"\d+", "#", text).split())
 
 
-_LEADING_NUMBER = re.compile(r"^\d{1,3}\s+")
 _PAGE_NUMBER = re.compile(r"(?<![\d-])\d{1,3}(?![\d-])")  # what changes from page to page
 
 
@@ -119,6 +119,12 @@ def _may_be_furniture(text: str) -> bool:
     """A short line that is not a sentence and carries no marker."""
     text = text.strip()
     return 0 < len(text) <= 90 and not text.endswith(".") and not MARK.search(text)
+
+
+def _unlabelled(text: str) -> str:
+    """A line without the number label opening it (``12``, ``12.``, ``| 12. |``, ``¹²``)."""
+    label = label_at(text)
+    return text[label[1] :] if label else text
 
 
 def furniture(lines: Sequence[Line]) -> frozenset[int]:
@@ -131,7 +137,7 @@ def furniture(lines: Sequence[Line]) -> frozenset[int]:
         if counts.get(k, 0) >= _FURNITURE_MIN:
             # a note repeated under other numbers is no running head: its numbers differ
             # only in the label opening it
-            variants.setdefault(k, set()).add(_LEADING_NUMBER.sub("", ln.text.strip()))
+            variants.setdefault(k, set()).add(_unlabelled(ln.text.strip()))
     heads = {
         k
         for k, v in variants.items()

@@ -28,10 +28,10 @@ __all__ = ["WEIGHTS", "Candidate", "NoteStart", "candidates", "choose_starts", "
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_DIGITS = str.maketrans(_SUP, "0123456789")
 _LABEL = re.compile(
-    rf"^\s*(?:(?P<sup>[{_SUP}]+)|\[\^(?P<fn>[^\]\s]{{1,40}})\]:?|\^(?P<caret>\d{{1,4}})"
+    rf"^\s*(?P<cell>\|\s*)?(?:(?P<sup>[{_SUP}]+)|\[\^(?P<fn>[^\]\s]{{1,40}})\]:?|\^(?P<caret>\d{{1,4}})"
     rf"|<sup>(?P<html>\d{{1,4}})</sup>|\[(?P<br>\d{{1,4}})\]:?|\((?P<paren>\d{{1,3}})\)"
     rf"|(?:[-*•]\s+)?(?P<bare>\d{{1,3}})(?P<punct>[.)])?(?=\s))"
-    rf"\s*(?=\S)"
+    rf"\s*(?(cell)\|?\s*)(?=\S)"
 )
 STRONG = frozenset({"sup", "fn", "caret", "html"})
 _URL_NEXT = re.compile(r"<?(?:https?://|www\.)")
@@ -52,6 +52,8 @@ WEIGHTS: dict[str, float] = {
     "restart": -1.0,  # numbering starts again at 1
     "late_start": -1.0,  # the first note of a run numbered above 1
     "gap": -0.75,  # per number skipped between two notes
+    "section": 3.0,  # a weak label under a heading that names notes ("Notes", "Footnotes")
+    "outside": -3.0,  # a weak label outside such a section when the document's notes are there
 }
 _MAX_GAP = 5
 
@@ -87,7 +89,7 @@ def label_at(text: str, names: Mapping[str, int] | None = None) -> tuple[int, in
     m = _LABEL.match(text)
     if not m:
         return None
-    style = next(k for k, v in m.groupdict().items() if v and k != "punct")
+    style = next(k for k, v in m.groupdict().items() if v and k not in ("punct", "cell"))
     if style == "bare" and m.group("punct"):
         style = "list"
     raw = m.group(style if style != "list" else "bare").translate(_SUP_DIGITS)
@@ -103,23 +105,29 @@ def candidates(
     excluded: frozenset[int] = frozenset(),
     weights: dict[str, float] = WEIGHTS,
     names: Mapping[str, int] | None = None,
+    noted: frozenset[int] = frozenset(),
 ) -> list[Candidate]:
     """Every line (not in ``excluded``) that opens with a label, scored by its layout.
 
+    ``noted`` are the indices of lines in a section whose heading names notes: where such a
+    section holds labelled lines, those are its notes, and a weak label elsewhere (a
+    numbered list, an equation, a table row) is most likely none.
     ``marker_lines`` maps a marker number to the line indices where body markers with that
     number stand. The score leaves out whether a marker came first: that depends on how many
     runs of notes came before (the k-th note numbered n needs k markers numbered n before it)
     and is added by :func:`choose_starts`.
     """
+    labelled = [
+        (i, found)
+        for i, ln in enumerate(lines)
+        if i not in excluded and (found := label_at(ln.text, names)) is not None
+    ]
+    sectioned = any(i in noted for i, _ in labelled)
     out = []
-    for i, ln in enumerate(lines):
-        if i in excluded:
-            continue
-        found = label_at(ln.text, names)
-        if found is None:
-            continue
-        number, offset, style = found
+    for i, (number, offset, style) in labelled:
         score = _score(lines, i, offset, style, weights)
+        if sectioned and style not in STRONG:
+            score += weights["section"] if i in noted else weights["outside"]
         before = sum(1 for j in marker_lines.get(number, ()) if j < i)
         out.append(
             Candidate(

@@ -162,3 +162,25 @@ def test_numbers_between_sentences_are_markers_when_they_pair_with_notes() -> No
 def test_plain_numbers_are_no_markers_in_a_document_without_notes() -> None:
     scan = find_footnotes("It rose in 2005. 1 EIA said so. We do (1) this and (2) that.\n")
     assert (scan.footnotes, scan.markers, scan.problems) == ((), (), ())
+
+
+def test_notes_in_a_table_under_a_notes_heading_without_markers() -> None:
+    """A web page's notes as a table of number and text under "Footnotes", the markers in
+    the text lost; numbered items, an equation and a table row elsewhere are no notes."""
+    text = (
+        "# A report\n\nThe kinds of boat:\n\n"
+        "- 1. **Canoes.** Boats of one trunk.\n"
+        "- 2. **Dhows.** Boats with a lateen sail.\n\n"
+        "The model is\n\n(1) B = A t\n\n"
+        "| 1 | 01005 | Lagos | 25.0 | 26.8 |\n\n"
+        "# Footnotes\n\n"
+        "| 1. | Lima, A., River Survey (Lagos: Board, 2019). \n"
+        "| 2. | van Dijk, B., Market Prices (Accra: Press, 2018), p. 4. |\n"
+        "| 3. | Lima, River Survey. \n"
+        "| 4. | Lima, River Survey. \n"
+        "| 5. | Lima, River Survey. \n"
+    )
+    scan = find_footnotes(text)
+    assert [(f.run, f.number) for f in scan.footnotes] == [(0, n) for n in range(1, 6)]
+    assert scan.footnotes[1].text == "van Dijk, B., Market Prices (Accra: Press, 2018), p. 4."
+    assert scan.footnotes[4].text == "Lima, River Survey."
