@@ -48,6 +48,7 @@ from litreview.formats.documents import read_document
 
 SOURCES = Path(__file__).resolve().parent / "data" / "unseen_notes_sources.md"
 MIRROR = Path("/work/.mirror")
+_REPORT = re.compile(r"((?:gao-)?\d\d-?\d{3,6}t?|[A-Z]{1,3}\d{4,5})", re.IGNORECASE)
 _SECTION = re.compile(r"^## (?P<repo>[\w.-]+/[\w.-]+) @ (?P<commit>[0-9a-f]{40})\s*$")
 
 
@@ -63,6 +64,13 @@ class Source:
     def name(self) -> str:
         """The file's name."""
         return self.path.rsplit("/", 1)[-1]
+
+    @property
+    def report(self) -> str:
+        """The report's number (``R45100``, ``GAO-07-106``, ``98317``): one key for its
+        files in every format."""
+        m = _REPORT.match(self.name)
+        return m.group(1).upper().replace("-", "") if m else self.name
 
     @property
     def kind(self) -> str:
@@ -83,6 +91,7 @@ class Counts:
     works: int = 0
     seconds: float = 0.0
     examples: list[str] = field(default_factory=list)
+    sizes: dict[tuple[int, int], int] = field(default_factory=dict)
 
     def add(self, other: Counts) -> None:
         """Add ``other``'s counts to these."""
@@ -130,10 +139,20 @@ def document_bytes(src: Source, mirror: Path | None, folder: Path | None) -> byt
     return done.stdout if done.returncode == 0 else None
 
 
+_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+
+
+def _size(text: str) -> int:
+    """A note's size as a reader sees it: its letters and digits, a Markdown link's target
+    left out (a web page or a PDF shows only the link's text)."""
+    return sum(ch.isalnum() for ch in _LINK_TARGET.sub("", text))
+
+
 def note_counts(scan: DocumentScan) -> Counts:
     """The figures of one scanned document."""
     notes = scan.notes.footnotes
     c = Counts(docs=1, notes=len(notes))
+    c.sizes = {(f.run, f.number): _size(f.text) for f in notes}
     runs: dict[int, set[int]] = {}
     for f in notes:
         runs.setdefault(f.run, set()).add(f.number)
@@ -227,6 +246,46 @@ def main() -> None:
         print(f"unreadable: {line}")
 
 
+_SIZE_SLACK = 0.15
+"""How much longer one format's text of a note may be than another's before the two are
+counted as different notes (a page's running head or a hyphen read into one, not the other)."""
+
+
+def across_formats(per_doc: list[tuple[Source, Counts]]) -> tuple[int, int, int, int]:
+    """The reports read in two formats or more, compared format by format (where a format
+    has several versions of the report, the version that agrees best): how many, the notes
+    compared, the notes found in one format and not the other, and the notes whose texts
+    differ in length (letters and digits) by more than :data:`_SIZE_SLACK`: a note cut
+    short or run into the next in one of them."""
+    by_report: dict[str, dict[str, list[Counts]]] = {}
+    for src, c in per_doc:
+        by_report.setdefault(src.report, {}).setdefault(src.kind, []).append(c)
+    reports = compared = alone = unequal = 0
+    for kinds in by_report.values():
+        if len(kinds) < 2:
+            continue
+        reports += 1
+        files = list(kinds.values())
+        for k, these in enumerate(files):
+            for those in files[k + 1 :]:
+                n, one, differ = min(
+                    (_compare(a.sizes, b.sizes) for a in these for b in those),
+                    key=lambda t: t[1] + t[2],
+                )
+                compared, alone, unequal = compared + n, alone + one, unequal + differ
+    return reports, compared, alone, unequal
+
+
+def _compare(a: dict[tuple[int, int], int], b: dict[tuple[int, int], int]) -> tuple[int, int, int]:
+    """Notes of two readings compared: how many, in one only, of different length."""
+    keys = set(a) | set(b)
+    one = sum(1 for n in keys if n not in a or n not in b)
+    differ = sum(
+        1 for n in keys if n in a and n in b and abs(a[n] - b[n]) > _SIZE_SLACK * max(a[n], b[n])
+    )
+    return len(keys), one, differ
+
+
 def _report(per_doc: list[tuple[Source, Counts]], missing: int, worst: int) -> None:
     """The table per kind, the total and the worst documents."""
     kinds: dict[str, Counts] = {}
@@ -238,6 +297,11 @@ def _report(per_doc: list[tuple[Source, Counts]], missing: int, worst: int) -> N
     for kind, c in sorted(kinds.items()):
         print(row(kind, c))
     print(row("all", total))
+    reports, compared, alone, unequal = across_formats(per_doc)
+    print(
+        f"\nacross formats: {reports} reports read in 2+ formats, {compared} notes compared; "
+        f"found in one format only {alone}; texts of different length {unequal}"
+    )
     if missing:
         print(f"\n{missing} documents of {SOURCES.name} were not found and are left out")
     ranked = sorted(per_doc, key=lambda d: d[1].trouble, reverse=True)[:worst]

@@ -30,6 +30,7 @@ from litreview.extract.layout import (
     PAREN_MARK,
     SPACED_MARK,
     back_matter,
+    continued_at,
     furniture,
     headings,
     is_heading,
@@ -215,9 +216,7 @@ def _gather_notes(lines: list[Line], roles: list[str], starts: dict[int, NoteSta
     for i, (ln, role) in enumerate(zip(lines, roles, strict=True)):
         if role == "start":
             s = starts[i]
-            end = len(ln.text.rstrip())
-            if ln.text.lstrip().startswith("|"):  # a table row: its closing bar is no text
-                end = len(ln.text[:end].removesuffix("|").rstrip())
+            end = _text_end(ln.text)
             span = (ln.start + s.offset, ln.start + end)
             notes.append(
                 _Note(
@@ -231,15 +230,26 @@ def _gather_notes(lines: list[Line], roles: list[str], starts: dict[int, NoteSta
         elif role == "cont" and notes:
             last = notes[-1]
             lead = len(ln.text) - len(ln.text.lstrip())
-            span = (ln.start + lead, ln.start + len(ln.text.rstrip()))
+            end = _text_end(ln.text)
+            span = (ln.start + lead, ln.start + end)
             notes[-1] = _Note(
                 number=last.number,
                 run=last.run,
                 line=last.line,
                 spans=(*last.spans, span),
-                text=f"{last.text} {ln.text.strip()}",
+                text=f"{last.text} {ln.text[:end].strip()}",
             )
     return notes
+
+
+def _text_end(line: str) -> int:
+    """Where a note's text on ``line`` ends: before a table row's closing bar and before a
+    mark that the note goes on at the next page (``(continued...)``)."""
+    end = len(line.rstrip())
+    if line.lstrip().startswith("|"):  # a table row: its closing bar is no text
+        end = len(line[:end].removesuffix("|").rstrip())
+    cut = continued_at(line[:end])
+    return len(line[:cut].rstrip()) if cut is not None else end
 
 
 def _markers(

@@ -29,6 +29,7 @@ __all__ = [
     "SPACED_MARK",
     "Section",
     "back_matter",
+    "continued_at",
     "furniture",
     "heading_text",
     "headings",
@@ -47,7 +48,8 @@ PAREN_MARK = re.compile(r"(?<=[\w.,;:”\"’)])\s?\((?P<paren>\d{1,3})\)(?![\w(
 # from a PDF without its superscripts writes a marker; only in a document with no other kind
 GLUED_MARK = re.compile(r"(?:(?<=[A-Za-z][.,;:”’)])|(?<=[a-z]{2}))(?P<glued>\d{1,3})(?=\s|$)")
 # "in 2005. 1 EIA also": a number standing alone between two sentences, as some converters
-# write a superscript; only in a document with no other kind
+# write a superscript (or the last thing on a line: "hardship. 3"); only in a document with
+# no other kind
 SPACED_MARK = re.compile(r"(?<=[a-z0-9][.,;:”’)])\s(?P<spaced>\d{1,3})(?=\s+[A-Z])")
 _HEAD_START = re.compile(r"^(?:[A-Z]|\d{1,2}(?:\.\d{1,2})*[.)]?\s+[A-Z]|[IVX]{1,4}[.)]\s+[A-Z])")
 _NOT_HEAD = re.compile(r"^(?:[-*•|<>!#]|https?:|www\.|Figure\b|Table\b|Image\b)")
@@ -61,6 +63,17 @@ def layout_words() -> dict[str, tuple[str, ...]]:
     raw = resources.files("litreview").joinpath("data/document_layout.yaml").read_text("utf-8")
     data = yaml.safe_load(raw)
     return {k: tuple(str(w).lower() for w in v) for k, v in data.items()}
+
+
+def continued_at(line: str) -> int | None:
+    """Where a mark saying the note goes on at the next page (``(continued...)``, listed in
+    ``note_continued``) starts at the end of ``line``; ``None`` if it ends otherwise."""
+    text = line.rstrip()
+    low = text.lower()
+    for mark in layout_words()["note_continued"]:
+        if low.endswith(mark):
+            return len(text) - len(mark)
+    return None
 
 
 def heading_text(line: str) -> str:

@@ -231,3 +231,26 @@ def test_a_power_is_read_from_the_word_before_only() -> None:
     assert not _a_power(f"{far}km<sup>2</sup>", len(far) + 2, 2)
     assert not _a_power("the km <sup>2</sup>", 7, 2)
     assert not _a_power("a km<sup>4</sup>", 4, 4)
+
+
+def test_a_note_marked_continued_takes_its_rest_from_the_next_page() -> None:
+    """A PDF's page-foot note ending '(continued...)' goes on at the foot of the next page,
+    which the text gives after that page's body; its rest may open in lower case or with a
+    figure ('533 of P.L. ...') right after the note."""
+    text = (
+        "Counties were studied.<sup>1</sup>\n\n"
+        "<sup>1</sup> See Lima, A., River Survey, Board of (continued...)\n\n"
+        "Body of the next page goes on here.<sup>2</sup>\n\n"
+        "of Fisheries, 2019, p. 4.\n\n"
+        "<sup>2</sup> Counted by the census of\n\n"
+        "533 of P.L. 117-328 (2023).\n\n"
+        "Another Heading\n\n"
+        "More body of the page.<sup>3</sup>\n\n"
+        "<sup>3</sup> Osei, B., Market Prices (Accra: Press, 2018).\n"
+    )
+    scan = find_footnotes(text)
+    assert [f.text for f in scan.footnotes] == [
+        "See Lima, A., River Survey, Board of of Fisheries, 2019, p. 4.",
+        "Counted by the census of 533 of P.L. 117-328 (2023).",
+        "Osei, B., Market Prices (Accra: Press, 2018).",
+    ]
