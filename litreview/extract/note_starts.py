@@ -47,6 +47,7 @@ WEIGHTS: dict[str, float] = {
     "no_marker": -1.5,  # a weak label with no marker before it
     "lower": -2.5,  # the text after a weak label starts in lower case (or a figure and lower case)
     "table": -3.0,  # the line ends in two or more figures: a table row
+    "figures": -3.0,  # no letter after a weak label: a chart's axis or a table's figures
     "heading": -3.0,  # a short line without a full stop standing alone: a numbered heading
     "inside": -1.0,  # a weak label inside a paragraph (the line before is not blank)
     "restart": -1.0,  # numbering starts again at 1
@@ -154,6 +155,8 @@ def _score(lines: Sequence[Line], i: int, offset: int, style: str, w: dict[str, 
         score += w["lower"]
     if _table_row(lines, i, rest):
         score += w["table"]
+    if not any(ch.isalpha() for ch in rest):
+        score += w["figures"]
     if _heading_like(lines, i, rest):
         score += w["heading"]
     if i > 0 and lines[i - 1].text.strip() and label_at(lines[i - 1].text) is None:

@@ -184,3 +184,12 @@ def test_notes_in_a_table_under_a_notes_heading_without_markers() -> None:
     assert [(f.run, f.number) for f in scan.footnotes] == [(0, n) for n in range(1, 6)]
     assert scan.footnotes[1].text == "van Dijk, B., Market Prices (Accra: Press, 2018), p. 4."
     assert scan.footnotes[4].text == "Lima, River Survey."
+
+
+def test_a_chart_axis_after_a_marker_is_no_note() -> None:
+    """A PDF chart's axis figures read line by line ('8 1', '9 2 0 0') after the markers 8
+    and 9: a label followed by no word starts no note, a marker before it or not."""
+    lines = split_lines("Budget authority fell.8 It rose.9\n\n8 1\n\n9 2 0 0 2\n")
+    assert choose_starts(candidates(lines, {8: [0], 9: [0]})) == []
+    lines = split_lines("It rose.9\n\n9 The credit is $3 per barrel.\n")
+    assert [s.number for s in choose_starts(candidates(lines, {9: [0]}))] == [9]
