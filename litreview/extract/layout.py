@@ -50,7 +50,9 @@ GLUED_MARK = re.compile(r"(?:(?<=[A-Za-z][.,;:”’)])|(?<=[a-z]{2}))(?P<glued>
 # "in 2005. 1 EIA also": a number standing alone between two sentences, as some converters
 # write a superscript (or the last thing on a line: "hardship. 3"); only in a document with
 # no other kind
-SPACED_MARK = re.compile(r"(?<=[a-z0-9][.,;:”’)])\s(?P<spaced>\d{1,3})(?=\s+[A-Z])")
+SPACED_MARK = re.compile(
+    r"(?:(?<=[a-z0-9][.,;:”’)])|(?<=[.!?]\)))\s(?P<spaced>\d{1,3})(?=\s+[A-Z]|\s*$)"
+)
 _HEAD_START = re.compile(r"^(?:[A-Z]|\d{1,2}(?:\.\d{1,2})*[.)]?\s+[A-Z]|[IVX]{1,4}[.)]\s+[A-Z])")
 _NOT_HEAD = re.compile(r"^(?:[-*•|<>!#]|https?:|www\.|Figure\b|Table\b|Image\b)")
 _UNFINISHED_END = re.compile(r"[.!?>)\]”\"’']\s*$")

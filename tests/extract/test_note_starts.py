@@ -159,6 +159,25 @@ def test_numbers_between_sentences_are_markers_when_they_pair_with_notes() -> No
     ]
 
 
+def test_a_number_ending_a_line_after_a_sentence_is_a_marker() -> None:
+    """The converter's number of a superscript may be the last thing on its line,
+    after a full stop or a closing bracket."""
+    text = (
+        "Shortages would bring economic hardship. 1\n"
+        "Agencies share data on the market. (See fig. 7.) 2\n"
+        "Prices rose in 2005. 3 Demand fell.\n\n"
+        "1 Lima, A., River Survey (Lagos: Board, 2019).\n\n"
+        "2 Osei, B., Market Prices (Accra: Press, 2018).\n\n"
+        "3 Ode, C., Oil Demand (Abuja: Press, 2017).\n"
+    )
+    scan = find_footnotes(text)
+    assert [(f.number, f.marker.line if f.marker else None) for f in scan.footnotes] == [
+        (1, 1),
+        (2, 2),
+        (3, 3),
+    ]
+
+
 def test_plain_numbers_are_no_markers_in_a_document_without_notes() -> None:
     scan = find_footnotes("It rose in 2005. 1 EIA said so. We do (1) this and (2) that.\n")
     assert (scan.footnotes, scan.markers, scan.problems) == ((), (), ())
