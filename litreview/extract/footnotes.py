@@ -294,14 +294,25 @@ def _a_power(line: str, at: int, number: int) -> bool:
     return words[-1].lstrip("([").lower() in layout_words()["powered_units"]
 
 
+_MAX_JUMP = 5
+"""How far above the highest marker number before it a marker of a document with no notes
+may be numbered (markers skip a few numbers where their notes' paragraphs were not read)."""
+
+
 def _in_sequence(markers: list[Marker], noted: set[int]) -> list[Marker]:
     """The markers that can be note markers: note numbers run in order, so a number with no
     note of its own beyond the next after the document's last note, and not the next after
     the marker before, marks no note (a year set small on a cover, a contents line's page
-    number, "Office, 441 G Street"). A document with no notes keeps every marker: its notes
-    may be what was not found."""
+    number, "Office, 441 G Street"). A document with no notes keeps the markers whose numbers
+    run on from 1, a few skipped at most: their notes may be what was not found (a year in
+    brackets, "through March [2027]", is no marker)."""
     if not noted:
-        return markers
+        out, top = [], 0
+        for m in markers:
+            if m.number <= top + _MAX_JUMP:
+                out.append(m)
+                top = max(top, m.number)
+        return out
     last, previous = max(noted), 0
     out = []
     for m in markers:

@@ -254,3 +254,13 @@ def test_a_note_marked_continued_takes_its_rest_from_the_next_page() -> None:
         "Counted by the census of 533 of P.L. 117-328 (2023).",
         "Osei, B., Market Prices (Accra: Press, 2018).",
     ]
+
+
+def test_a_year_in_brackets_is_no_marker_in_a_document_without_notes() -> None:
+    scan = find_footnotes("Trials run at the training center through March [2027].\n")
+    assert scan.problems == ()
+    scan = find_footnotes("A claim.[1] Another.[2]\n")
+    assert [p.message for p in scan.problems] == [
+        "footnote marker 1 has no footnote text",
+        "footnote marker 2 has no footnote text",
+    ]
