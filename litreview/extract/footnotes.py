@@ -223,7 +223,7 @@ def _gather_notes(lines: list[Line], roles: list[str], starts: dict[int, NoteSta
                     number=s.number,
                     run=s.run,
                     line=ln.number,
-                    spans=(span,),
+                    spans=(span,) if end > s.offset else (),
                     text=ln.text[s.offset : end].strip(),
                 )
             )
@@ -237,7 +237,7 @@ def _gather_notes(lines: list[Line], roles: list[str], starts: dict[int, NoteSta
                 run=last.run,
                 line=last.line,
                 spans=(*last.spans, span),
-                text=f"{last.text} {ln.text[:end].strip()}",
+                text=f"{last.text} {ln.text[:end].strip()}".lstrip(),
             )
     return notes
 

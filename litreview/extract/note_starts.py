@@ -30,7 +30,8 @@ _SUP_DIGITS = str.maketrans(_SUP, "0123456789")
 _LABEL = re.compile(
     rf"^\s*(?P<cell>\|\s*)?(?:(?P<sup>[{_SUP}]+)|\[\^(?P<fn>[^\]\s]{{1,40}})\]:?|\^(?P<caret>\d{{1,4}})"
     rf"|<sup>(?P<html>\d{{1,4}})</sup>|\[(?P<br>\d{{1,4}})\]:?|\((?P<paren>\d{{1,3}})\)"
-    rf"|(?:[-*•]\s+)?(?P<bare>\d{{1,3}})(?P<punct>[.)])?(?=\s))"
+    rf"|(?:[-*•]\s+)?(?P<emph>[_*]{{1,2}})?(?P<bare>\d{{1,3}})(?(emph)[_*]{{1,2}})"
+    rf"(?P<punct>[.)])?(?=\s))"
     rf"\s*(?(cell)\|?\s*)(?=\S)"
 )
 STRONG = frozenset({"sup", "fn", "caret", "html"})
@@ -90,7 +91,7 @@ def label_at(text: str, names: Mapping[str, int] | None = None) -> tuple[int, in
     m = _LABEL.match(text)
     if not m:
         return None
-    style = next(k for k, v in m.groupdict().items() if v and k not in ("punct", "cell"))
+    style = next(k for k, v in m.groupdict().items() if v and k not in ("punct", "cell", "emph"))
     if style == "bare" and m.group("punct"):
         style = "list"
     raw = m.group(style if style != "list" else "bare").translate(_SUP_DIGITS)
@@ -121,7 +122,7 @@ def candidates(
     labelled = [
         (i, found)
         for i, ln in enumerate(lines)
-        if i not in excluded and (found := label_at(ln.text, names)) is not None
+        if i not in excluded and (found := _label_of(lines, i, names)) is not None
     ]
     sectioned = any(i in noted for i, _ in labelled)
     out = []
@@ -143,9 +144,28 @@ def candidates(
     return out
 
 
+_LONE = re.compile(r"^\s*(?P<bare>\d{1,3})\s*$")
+
+
+def _label_of(
+    lines: Sequence[Line], i: int, names: Mapping[str, int] | None
+) -> tuple[int, int, str] | None:
+    """The label opening line ``i`` (:func:`label_at`), or a number standing alone on it
+    with the text on the next line of its paragraph (``20`` above ``Securities and ...``:
+    a PDF's note number set apart), style ``lone``."""
+    found = label_at(lines[i].text, names)
+    if found is not None:
+        return found
+    m = _LONE.match(lines[i].text)
+    if m is None or i + 1 == len(lines) or not lines[i + 1].text.strip():
+        return None
+    return int(m.group("bare")), len(lines[i].text), "lone"
+
+
 def _score(lines: Sequence[Line], i: int, offset: int, style: str, w: dict[str, float]) -> float:
-    """The layout score of a candidate line (see :data:`WEIGHTS`), markers left out."""
-    rest = lines[i].text[offset:]
+    """The layout score of a candidate line (see :data:`WEIGHTS`), markers left out (a
+    ``lone`` number's text is the next line)."""
+    rest = lines[i].text[offset:] if style != "lone" else lines[i + 1].text.lstrip()
     if style in STRONG:
         return w["strong"]
     score = w["bracket"] if style == "br" else w["weak"]

@@ -212,3 +212,20 @@ def test_a_chart_axis_after_a_marker_is_no_note() -> None:
     assert choose_starts(candidates(lines, {8: [0], 9: [0]})) == []
     lines = split_lines("It rose.9\n\n9 The credit is $3 per barrel.\n")
     assert [s.number for s in choose_starts(candidates(lines, {9: [0]}))] == [9]
+
+
+def test_a_note_number_alone_on_its_line_or_in_italics() -> None:
+    """A converter may set a note's number on a line of its own, its text below, or in
+    the italics of the note's first words ('_2_ _See, e.g_.')."""
+    text = (
+        "Employers settle claims.[1] Some wait 210 days.[2]\n\n"
+        "1\nSecurities and Exchange Commission, Examining Rule Compliance (2016).\n\n"
+        "_2_ _See, e.g_., 49 U.S.C. § 20109(d)(3).\n"
+    )
+    scan = find_footnotes(text)
+    assert [f.text for f in scan.footnotes] == [
+        "Securities and Exchange Commission, Examining Rule Compliance (2016).",
+        "_See, e.g_., 49 U.S.C. § 20109(d)(3).",
+    ]
+    assert scan.problems == ()
+    assert label_at("_2_ _See, e.g_., 49 U.S.C.") == (2, 4, "bare")
