@@ -87,12 +87,12 @@ def line_roles(
     return roles
 
 
-_GOES_ON = re.compile(r"^(?:[a-z]|[\d,.%]+\s+[a-z])")
+_GOES_ON = re.compile(r"^(?:[a-z]|\d)")
 
 
 def _goes_on(line: Line, mark: re.Pattern[str]) -> bool:
-    """Whether a line reads as the rest of a sentence: it starts in lower case (or a figure
-    and lower case, ``533 of P.L. 117-328``) and carries no marker."""
+    """Whether a line reads as the rest of a sentence: it starts in lower case or with a
+    figure (``533 of P.L. 117-328``, ``505 U.S. 88``) and carries no marker."""
     return _GOES_ON.match(line.text.lstrip()) is not None and not has_marker(line, mark)
 
 

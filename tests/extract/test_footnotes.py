@@ -264,3 +264,15 @@ def test_a_year_in_brackets_is_no_marker_in_a_document_without_notes() -> None:
         "footnote marker 1 has no footnote text",
         "footnote marker 2 has no footnote text",
     ]
+
+
+def test_an_unfinished_note_goes_on_with_a_figure_after_the_page_break() -> None:
+    text = (
+        "States may not regulate.<sup>1</sup>\n\n"
+        "<sup>1</sup> See Gade v. Nat'l Solid Wastes Mgmt. Ass'n,\n\n"
+        "505 U.S. 88, 108 (1992).\n\n"
+        "preemption: express and implied preemption. Federal law preempts.\n"
+    )
+    assert [f.text for f in find_footnotes(text).footnotes] == [
+        "See Gade v. Nat'l Solid Wastes Mgmt. Ass'n, 505 U.S. 88, 108 (1992)."
+    ]
