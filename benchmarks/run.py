@@ -46,6 +46,12 @@ BENCHMARKS = (
     Benchmark("bench_ingest.py", ("--pages", "20"), (), r"ingest .*[\d.]+ s wall"),
     Benchmark("bench_documents.py", ("--formats", "md"), (), r"speed \(CPU time\)"),
     Benchmark("bench_documents_extra.py", (), (), r"^\| all \| "),
+    Benchmark(
+        "bench_unseen_notes.py",
+        ("--kinds", "crs-md,gao-md,gao-html", "--worst", "3"),
+        (),
+        r"^\| all \| \d+|^skipped: ",
+    ),
     Benchmark("bench_docmeta.py", (), (), r"titles right: \d+/\d+"),
     Benchmark("bench_refparse.py", ("--n", "100"), (), r"speed: \d+ references"),
     Benchmark("bench_statements.py", ("--docs", "2", "--repeats", "1"), (), r"find_statements"),

@@ -30,6 +30,8 @@ from litreview.extract.layout import (
     MARK,
     PAREN_MARK,
     SPACED_MARK,
+    back_matter,
+    continued_at,
     furniture,
     headings,
     is_heading,
@@ -103,7 +105,10 @@ def find_footnotes(
     names = _named_notes(lines)
     skip = frozenset(excluded) | furn
     kinds = [_NAMED_MARK] if names else _marker_kinds(lines)
-    chosen = [(_starts(lines, m, names, skip), -k, m) for k, m in enumerate(kinds)]
+    note_lines = frozenset(
+        i for s in back_matter(lines) if s.kind == "notes" for i in range(s.first, s.last + 1)
+    )
+    chosen = [(_starts(lines, m, names, skip, note_lines), -k, m) for k, m in enumerate(kinds)]
     found_starts, _, mark = max(chosen, key=lambda c: (len(c[0]), c[1]))
     starts = {s.index: s for s in found_starts}
     roles = line_roles(lines, starts, furn, mark)
@@ -144,10 +149,16 @@ def _marker_kinds(lines: list[Line]) -> list[re.Pattern[str]]:
 
 
 def _starts(
-    lines: list[Line], mark: re.Pattern[str], names: dict[str, int], skip: frozenset[int]
+    lines: list[Line],
+    mark: re.Pattern[str],
+    names: dict[str, int],
+    skip: frozenset[int],
+    noted: frozenset[int],
 ) -> list[NoteStart]:
-    """The note starts chosen when markers are of the kind ``mark``."""
-    return choose_starts(candidates(lines, _marker_lines(lines, mark, names), skip, names=names))
+    """The note starts chosen when markers are of the kind ``mark`` (``noted``: the lines
+    under a heading that names notes)."""
+    marks = _marker_lines(lines, mark, names)
+    return choose_starts(candidates(lines, marks, skip, names=names, noted=noted))
 
 
 _NAMED_DEF = NOTE_DEFINITION
@@ -212,28 +223,40 @@ def _gather_notes(lines: list[Line], roles: list[str], starts: dict[int, NoteSta
     for i, (ln, role) in enumerate(zip(lines, roles, strict=True)):
         if role == "start":
             s = starts[i]
-            span = (ln.start + s.offset, ln.start + len(ln.text.rstrip()))
+            end = _text_end(ln.text)
+            span = (ln.start + s.offset, ln.start + end)
             notes.append(
                 _Note(
                     number=s.number,
                     run=s.run,
                     line=ln.number,
-                    spans=(span,),
-                    text=ln.text[s.offset :].strip(),
+                    spans=(span,) if end > s.offset else (),
+                    text=ln.text[s.offset : end].strip(),
                 )
             )
         elif role == "cont" and notes:
             last = notes[-1]
             lead = len(ln.text) - len(ln.text.lstrip())
-            span = (ln.start + lead, ln.start + len(ln.text.rstrip()))
+            end = _text_end(ln.text)
+            span = (ln.start + lead, ln.start + end)
             notes[-1] = _Note(
                 number=last.number,
                 run=last.run,
                 line=last.line,
                 spans=(*last.spans, span),
-                text=f"{last.text} {ln.text.strip()}",
+                text=f"{last.text} {ln.text[:end].strip()}".lstrip(),
             )
     return notes
+
+
+def _text_end(line: str) -> int:
+    """Where a note's text on ``line`` ends: before a table row's closing bar and before a
+    mark that the note goes on at the next page (``(continued...)``)."""
+    end = len(line.rstrip())
+    if line.lstrip().startswith("|"):  # a table row: its closing bar is no text
+        end = len(line[:end].removesuffix("|").rstrip())
+    cut = continued_at(line[:end])
+    return len(line[:cut].rstrip()) if cut is not None else end
 
 
 def _markers(
@@ -278,14 +301,25 @@ def _a_power(line: str, at: int, number: int) -> bool:
     return words[-1].lstrip("([").lower() in layout_words()["powered_units"]
 
 
+_MAX_JUMP = 5
+"""How far above the highest marker number before it a marker of a document with no notes
+may be numbered (markers skip a few numbers where their notes' paragraphs were not read)."""
+
+
 def _in_sequence(markers: list[Marker], noted: set[int]) -> list[Marker]:
     """The markers that can be note markers: note numbers run in order, so a number with no
     note of its own beyond the next after the document's last note, and not the next after
     the marker before, marks no note (a year set small on a cover, a contents line's page
-    number, "Office, 441 G Street"). A document with no notes keeps every marker: its notes
-    may be what was not found."""
+    number, "Office, 441 G Street"). A document with no notes keeps the markers whose numbers
+    run on from 1, a few skipped at most: their notes may be what was not found (a year in
+    brackets, "through March [2027]", is no marker)."""
     if not noted:
-        return markers
+        out, top = [], 0
+        for m in markers:
+            if m.number <= top + _MAX_JUMP:
+                out.append(m)
+                top = max(top, m.number)
+        return out
     last, previous = max(noted), 0
     out = []
     for m in markers:

@@ -20,6 +20,7 @@ from importlib import resources
 import yaml
 
 from litreview.extract._text import Line
+from litreview.extract.note_starts import label_at
 
 __all__ = [
     "GLUED_MARK",
@@ -28,6 +29,7 @@ __all__ = [
     "SPACED_MARK",
     "Section",
     "back_matter",
+    "continued_at",
     "furniture",
     "heading_text",
     "headings",
@@ -46,8 +48,11 @@ PAREN_MARK = re.compile(r"(?<=[\w.,;:”\"’)])\s?\((?P<paren>\d{1,3})\)(?![\w(
 # from a PDF without its superscripts writes a marker; only in a document with no other kind
 GLUED_MARK = re.compile(r"(?:(?<=[A-Za-z][.,;:”’)])|(?<=[a-z]{2}))(?P<glued>\d{1,3})(?=\s|$)")
 # "in 2005. 1 EIA also": a number standing alone between two sentences, as some converters
-# write a superscript; only in a document with no other kind
-SPACED_MARK = re.compile(r"(?<=[a-z0-9][.,;:”’)])\s(?P<spaced>\d{1,3})(?=\s+[A-Z])")
+# write a superscript (or the last thing on a line: "hardship. 3"); only in a document with
+# no other kind
+SPACED_MARK = re.compile(
+    r"(?:(?<=[a-z0-9][.,;:”’)])|(?<=[.!?]\)))\s(?P<spaced>\d{1,3})(?=\s+[A-Z]|\s*$)"
+)
 _HEAD_START = re.compile(r"^(?:[A-Z]|\d{1,2}(?:\.\d{1,2})*[.)]?\s+[A-Z]|[IVX]{1,4}[.)]\s+[A-Z])")
 _NOT_HEAD = re.compile(r"^(?:[-*•|<>!#]|https?:|www\.|Figure\b|Table\b|Image\b)")
 _UNFINISHED_END = re.compile(r"[.!?>)\]”\"’']\s*$")
@@ -60,6 +65,17 @@ def layout_words() -> dict[str, tuple[str, ...]]:
     raw = resources.files("litreview").joinpath("data/document_layout.yaml").read_text("utf-8")
     data = yaml.safe_load(raw)
     return {k: tuple(str(w).lower() for w in v) for k, v in data.items()}
+
+
+def continued_at(line: str) -> int | None:
+    """Where a mark saying the note goes on at the next page (``(continued...)``, listed in
+    ``note_continued``) starts at the end of ``line``; ``None`` if it ends otherwise."""
+    text = line.rstrip()
+    low = text.lower()
+    for mark in layout_words()["note_continued"]:
+        if low.endswith(mark):
+            return len(text) - len(mark)
+    return None
 
 
 def heading_text(line: str) -> str:
@@ -111,7 +127,6 @@ def _furniture_key(text: str) -> str:
     return " ".join(re.sub(r"\d+", "#", text).split())
 
 
-_LEADING_NUMBER = re.compile(r"^\d{1,3}\s+")
 _PAGE_NUMBER = re.compile(r"(?<![\d-])\d{1,3}(?![\d-])")  # what changes from page to page
 
 
@@ -119,6 +134,12 @@ def _may_be_furniture(text: str) -> bool:
     """A short line that is not a sentence and carries no marker."""
     text = text.strip()
     return 0 < len(text) <= 90 and not text.endswith(".") and not MARK.search(text)
+
+
+def _unlabelled(text: str) -> str:
+    """A line without the number label opening it (``12``, ``12.``, ``| 12. |``, ``¹²``)."""
+    label = label_at(text)
+    return text[label[1] :] if label else text
 
 
 def furniture(lines: Sequence[Line]) -> frozenset[int]:
@@ -131,7 +152,7 @@ def furniture(lines: Sequence[Line]) -> frozenset[int]:
         if counts.get(k, 0) >= _FURNITURE_MIN:
             # a note repeated under other numbers is no running head: its numbers differ
             # only in the label opening it
-            variants.setdefault(k, set()).add(_LEADING_NUMBER.sub("", ln.text.strip()))
+            variants.setdefault(k, set()).add(_unlabelled(ln.text.strip()))
     heads = {
         k
         for k, v in variants.items()

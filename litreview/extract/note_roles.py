@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from litreview.extract._text import Line
-from litreview.extract.layout import MARK
+from litreview.extract.layout import MARK, continued_at
 from litreview.extract.note_starts import NoteStart
 
 __all__ = ["has_marker", "line_roles"]
@@ -55,15 +55,20 @@ def line_roles(
             while j < len(lines) and roles[j] == "":  # the rest of the note's paragraph
                 roles[j] = "cont"
                 j += 1
-            in_notes, last_open = True, not _UNFINISHED_END.search(lines[j - 1].text)
+            in_notes, last_open = True, _open(lines[j - 1].text)
             i = j
             continue
         run = _run_to_next_start(lines, roles, i) if in_notes else []
         if in_notes and _is_continuation_run(lines, run, last_open, mark):
             for j in run:
                 roles[j] = "cont"
-            last_open = not _UNFINISHED_END.search(lines[run[-1]].text)
+            last_open = _open(lines[run[-1]].text)
             i = run[-1] + 1
+            continue
+        if in_notes and last_open and _goes_on(lines[i], mark):
+            # an unfinished note's rest, set before the body of the page it goes on to
+            roles[i], last_open = "cont", _open(lines[i].text)
+            i += 1
             continue
         in_notes = False
         nxt = _next_nonblank(roles, i)
@@ -80,6 +85,21 @@ def line_roles(
             roles[i] = "body"
         i += 1
     return roles
+
+
+_GOES_ON = re.compile(r"^(?:[a-z]|\d)")
+
+
+def _goes_on(line: Line, mark: re.Pattern[str]) -> bool:
+    """Whether a line reads as the rest of a sentence: it starts in lower case or with a
+    figure (``533 of P.L. 117-328``, ``505 U.S. 88``) and carries no marker."""
+    return _GOES_ON.match(line.text.lstrip()) is not None and not has_marker(line, mark)
+
+
+def _open(text: str) -> bool:
+    """Whether a note's last line leaves it unfinished: no closing punctuation, or a mark
+    that it goes on at the next page."""
+    return not _UNFINISHED_END.search(text) or continued_at(text) is not None
 
 
 def _run_to_next_start(lines: list[Line], roles: list[str], i: int) -> list[int]:

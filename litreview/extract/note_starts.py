@@ -28,10 +28,11 @@ __all__ = ["WEIGHTS", "Candidate", "NoteStart", "candidates", "choose_starts", "
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_DIGITS = str.maketrans(_SUP, "0123456789")
 _LABEL = re.compile(
-    rf"^\s*(?:(?P<sup>[{_SUP}]+)|\[\^(?P<fn>[^\]\s]{{1,40}})\]:?|\^(?P<caret>\d{{1,4}})"
+    rf"^\s*(?P<cell>\|\s*)?(?:(?P<sup>[{_SUP}]+)|\[\^(?P<fn>[^\]\s]{{1,40}})\]:?|\^(?P<caret>\d{{1,4}})"
     rf"|<sup>(?P<html>\d{{1,4}})</sup>|\[(?P<br>\d{{1,4}})\]:?|\((?P<paren>\d{{1,3}})\)"
-    rf"|(?:[-*•]\s+)?(?P<bare>\d{{1,3}})(?P<punct>[.)])?(?=\s))"
-    rf"\s*(?=\S)"
+    rf"|(?:[-*•]\s+)?(?P<emph>[_*]{{1,2}})?(?P<bare>\d{{1,3}})(?(emph)[_*]{{1,2}})"
+    rf"(?P<punct>[.)])?(?=\s))"
+    rf"\s*(?(cell)\|?\s*)(?=\S)"
 )
 STRONG = frozenset({"sup", "fn", "caret", "html"})
 _URL_NEXT = re.compile(r"<?(?:https?://|www\.)")
@@ -47,11 +48,14 @@ WEIGHTS: dict[str, float] = {
     "no_marker": -1.5,  # a weak label with no marker before it
     "lower": -2.5,  # the text after a weak label starts in lower case (or a figure and lower case)
     "table": -3.0,  # the line ends in two or more figures: a table row
+    "figures": -3.0,  # no letter after a weak label: a chart's axis or a table's figures
     "heading": -3.0,  # a short line without a full stop standing alone: a numbered heading
     "inside": -1.0,  # a weak label inside a paragraph (the line before is not blank)
     "restart": -1.0,  # numbering starts again at 1
     "late_start": -1.0,  # the first note of a run numbered above 1
     "gap": -0.75,  # per number skipped between two notes
+    "section": 3.0,  # a weak label under a heading that names notes ("Notes", "Footnotes")
+    "outside": -3.0,  # a weak label outside such a section when the document's notes are there
 }
 _MAX_GAP = 5
 
@@ -87,7 +91,7 @@ def label_at(text: str, names: Mapping[str, int] | None = None) -> tuple[int, in
     m = _LABEL.match(text)
     if not m:
         return None
-    style = next(k for k, v in m.groupdict().items() if v and k != "punct")
+    style = next(k for k, v in m.groupdict().items() if v and k not in ("punct", "cell", "emph"))
     if style == "bare" and m.group("punct"):
         style = "list"
     raw = m.group(style if style != "list" else "bare").translate(_SUP_DIGITS)
@@ -103,23 +107,29 @@ def candidates(
     excluded: frozenset[int] = frozenset(),
     weights: dict[str, float] = WEIGHTS,
     names: Mapping[str, int] | None = None,
+    noted: frozenset[int] = frozenset(),
 ) -> list[Candidate]:
     """Every line (not in ``excluded``) that opens with a label, scored by its layout.
 
+    ``noted`` are the indices of lines in a section whose heading names notes: where such a
+    section holds labelled lines, those are its notes, and a weak label elsewhere (a
+    numbered list, an equation, a table row) is most likely none.
     ``marker_lines`` maps a marker number to the line indices where body markers with that
     number stand. The score leaves out whether a marker came first: that depends on how many
     runs of notes came before (the k-th note numbered n needs k markers numbered n before it)
     and is added by :func:`choose_starts`.
     """
+    labelled = [
+        (i, found)
+        for i, ln in enumerate(lines)
+        if i not in excluded and (found := _label_of(lines, i, names)) is not None
+    ]
+    sectioned = any(i in noted for i, _ in labelled)
     out = []
-    for i, ln in enumerate(lines):
-        if i in excluded:
-            continue
-        found = label_at(ln.text, names)
-        if found is None:
-            continue
-        number, offset, style = found
+    for i, (number, offset, style) in labelled:
         score = _score(lines, i, offset, style, weights)
+        if sectioned and style not in STRONG:
+            score += weights["section"] if i in noted else weights["outside"]
         before = sum(1 for j in marker_lines.get(number, ()) if j < i)
         out.append(
             Candidate(
@@ -134,9 +144,28 @@ def candidates(
     return out
 
 
+_LONE = re.compile(r"^\s*(?P<bare>\d{1,3})\s*$")
+
+
+def _label_of(
+    lines: Sequence[Line], i: int, names: Mapping[str, int] | None
+) -> tuple[int, int, str] | None:
+    """The label opening line ``i`` (:func:`label_at`), or a number standing alone on it
+    with the text on the next line of its paragraph (``20`` above ``Securities and ...``:
+    a PDF's note number set apart), style ``lone``."""
+    found = label_at(lines[i].text, names)
+    if found is not None:
+        return found
+    m = _LONE.match(lines[i].text)
+    if m is None or i + 1 == len(lines) or not lines[i + 1].text.strip():
+        return None
+    return int(m.group("bare")), len(lines[i].text), "lone"
+
+
 def _score(lines: Sequence[Line], i: int, offset: int, style: str, w: dict[str, float]) -> float:
-    """The layout score of a candidate line (see :data:`WEIGHTS`), markers left out."""
-    rest = lines[i].text[offset:]
+    """The layout score of a candidate line (see :data:`WEIGHTS`), markers left out (a
+    ``lone`` number's text is the next line)."""
+    rest = lines[i].text[offset:] if style != "lone" else lines[i + 1].text.lstrip()
     if style in STRONG:
         return w["strong"]
     score = w["bracket"] if style == "br" else w["weak"]
@@ -146,6 +175,8 @@ def _score(lines: Sequence[Line], i: int, offset: int, style: str, w: dict[str, 
         score += w["lower"]
     if _table_row(lines, i, rest):
         score += w["table"]
+    if not any(ch.isalpha() for ch in rest):
+        score += w["figures"]
     if _heading_like(lines, i, rest):
         score += w["heading"]
     if i > 0 and lines[i - 1].text.strip() and label_at(lines[i - 1].text) is None:

@@ -22,7 +22,7 @@ __all__ = [
     "split_works",
 ]
 
-_IBID = re.compile(r"^\s*(?:ibid|ibidem|id)\b\.?", re.I)
+_IBID = re.compile(r"^\s*(?:(?:see(?:\s+also)?|cf\.)\s+)?(?:ibid|ibidem|id)\b\.?", re.I)
 _BACKREF = re.compile(r"\b(?:cited above|op\.?\s?cit\b|supra\b|loc\.?\s?cit\b)", re.I)
 _URL = re.compile(r"<?(?:https?://|www\.)[^\s<>]+>?")
 _URL_ONLY = re.compile(r"^(?:[A-Za-z]{2,5}:\s*)?<?(?:https?://|www\.)\S+?>?[.;,]?$")

@@ -189,9 +189,28 @@ def _furniture(pages: list[list[_Line]]) -> frozenset[str]:
     return frozenset(k for k, n in seen.items() if n >= 3 or re.fullmatch(r"[#\s]+", k))
 
 
+_FURNITURE_LEAD = 15
+"""How long the words a running foot opens with must be for a margin line opening with them
+to be that foot too (a last page's foot may add to it: 'Congressional Research Service
+R48906 · VERSION 2 · NEW 18' where the others read 'Congressional Research Service 17')."""
+
+
+def _is_furniture(text: str, furniture: frozenset[str]) -> bool:
+    """Whether a margin line is a running head or foot: its key is one, or it opens with the
+    words (before a page number) of one that is long enough to be telling."""
+    key = _key(text)
+    if key in furniture:
+        return True
+    for k in furniture:
+        lead = k.removesuffix("#").rstrip()
+        if len(lead) >= _FURNITURE_LEAD and "#" not in lead and key.startswith(lead + " "):
+            return True
+    return False
+
+
 def _page_text(lines: list[_Line], body: float, furniture: frozenset[str]) -> str:
     """A page's paragraphs, then its notes."""
-    kept = [ln for ln in lines if not (_in_margin(ln) and _key(ln.text) in furniture)]
+    kept = [ln for ln in lines if not (_in_margin(ln) and _is_furniture(ln.text, furniture))]
     notes = _note_lines(kept, body)
     paragraphs = _paragraphs([ln for ln in kept if ln not in notes])
     return "\n\n".join(paragraphs + _notes(sorted(notes, key=lambda ln: -ln.y)))

@@ -114,6 +114,17 @@ def test_ibid_resolves_to_previous_footnote_works() -> None:
     assert problems == []
 
 
+def test_a_signal_before_id_or_ibid_is_still_a_back_reference() -> None:
+    rows, _ = references(
+        _notes("A. Lee (2017), 'One'.", "See id. at 4.", "Cf. ibid.", "See Idaho Code 12.")
+    )
+    assert [(r.footnote, r.kind, r.target) for r in rows[1:3]] == [
+        (2, "ibid", (1, 1)),
+        (3, "ibid", (1, 1)),
+    ]
+    assert rows[3].kind != "ibid"
+
+
 def test_ibid_after_url_resolves_to_it() -> None:
     rows, _ = references(_notes("<https://x.org/a>.", "Ibid."))
     assert rows[1] == Reference(footnote=2, position=1, raw="Ibid.", kind="ibid", target=(1, 1))

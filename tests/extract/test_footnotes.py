@@ -245,3 +245,48 @@ def test_a_document_of_more_notes_than_the_limit_is_refused_at_the_first_past_it
         find_footnotes(text, "n.md")
     assert err.value.path == "n.md" and err.value.line == 8
     assert len(find_footnotes(text.replace("[^4]: Roe 4 (2001).\n", ""), "n.md").footnotes) == 3
+
+
+def test_a_note_marked_continued_takes_its_rest_from_the_next_page() -> None:
+    """A PDF's page-foot note ending '(continued...)' goes on at the foot of the next page,
+    which the text gives after that page's body; its rest may open in lower case or with a
+    figure ('533 of P.L. ...') right after the note."""
+    text = (
+        "Counties were studied.<sup>1</sup>\n\n"
+        "<sup>1</sup> See Lima, A., River Survey, Board of (continued...)\n\n"
+        "Body of the next page goes on here.<sup>2</sup>\n\n"
+        "of Fisheries, 2019, p. 4.\n\n"
+        "<sup>2</sup> Counted by the census of\n\n"
+        "533 of P.L. 117-328 (2023).\n\n"
+        "Another Heading\n\n"
+        "More body of the page.<sup>3</sup>\n\n"
+        "<sup>3</sup> Osei, B., Market Prices (Accra: Press, 2018).\n"
+    )
+    scan = find_footnotes(text)
+    assert [f.text for f in scan.footnotes] == [
+        "See Lima, A., River Survey, Board of of Fisheries, 2019, p. 4.",
+        "Counted by the census of 533 of P.L. 117-328 (2023).",
+        "Osei, B., Market Prices (Accra: Press, 2018).",
+    ]
+
+
+def test_a_year_in_brackets_is_no_marker_in_a_document_without_notes() -> None:
+    scan = find_footnotes("Trials run at the training center through March [2027].\n")
+    assert scan.problems == ()
+    scan = find_footnotes("A claim.[1] Another.[2]\n")
+    assert [p.message for p in scan.problems] == [
+        "footnote marker 1 has no footnote text",
+        "footnote marker 2 has no footnote text",
+    ]
+
+
+def test_an_unfinished_note_goes_on_with_a_figure_after_the_page_break() -> None:
+    text = (
+        "States may not regulate.<sup>1</sup>\n\n"
+        "<sup>1</sup> See Gade v. Nat'l Solid Wastes Mgmt. Ass'n,\n\n"
+        "505 U.S. 88, 108 (1992).\n\n"
+        "preemption: express and implied preemption. Federal law preempts.\n"
+    )
+    assert [f.text for f in find_footnotes(text).footnotes] == [
+        "See Gade v. Nat'l Solid Wastes Mgmt. Ass'n, 505 U.S. 88, 108 (1992)."
+    ]

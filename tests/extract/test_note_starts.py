@@ -159,6 +159,73 @@ def test_numbers_between_sentences_are_markers_when_they_pair_with_notes() -> No
     ]
 
 
+def test_a_number_ending_a_line_after_a_sentence_is_a_marker() -> None:
+    """The converter's number of a superscript may be the last thing on its line,
+    after a full stop or a closing bracket."""
+    text = (
+        "Shortages would bring economic hardship. 1\n"
+        "Agencies share data on the market. (See fig. 7.) 2\n"
+        "Prices rose in 2005. 3 Demand fell.\n\n"
+        "1 Lima, A., River Survey (Lagos: Board, 2019).\n\n"
+        "2 Osei, B., Market Prices (Accra: Press, 2018).\n\n"
+        "3 Ode, C., Oil Demand (Abuja: Press, 2017).\n"
+    )
+    scan = find_footnotes(text)
+    assert [(f.number, f.marker.line if f.marker else None) for f in scan.footnotes] == [
+        (1, 1),
+        (2, 2),
+        (3, 3),
+    ]
+
+
 def test_plain_numbers_are_no_markers_in_a_document_without_notes() -> None:
     scan = find_footnotes("It rose in 2005. 1 EIA said so. We do (1) this and (2) that.\n")
     assert (scan.footnotes, scan.markers, scan.problems) == ((), (), ())
+
+
+def test_notes_in_a_table_under_a_notes_heading_without_markers() -> None:
+    """A web page's notes as a table of number and text under "Footnotes", the markers in
+    the text lost; numbered items, an equation and a table row elsewhere are no notes."""
+    text = (
+        "# A report\n\nThe kinds of boat:\n\n"
+        "- 1. **Canoes.** Boats of one trunk.\n"
+        "- 2. **Dhows.** Boats with a lateen sail.\n\n"
+        "The model is\n\n(1) B = A t\n\n"
+        "| 1 | 01005 | Lagos | 25.0 | 26.8 |\n\n"
+        "# Footnotes\n\n"
+        "| 1. | Lima, A., River Survey (Lagos: Board, 2019). \n"
+        "| 2. | van Dijk, B., Market Prices (Accra: Press, 2018), p. 4. |\n"
+        "| 3. | Lima, River Survey. \n"
+        "| 4. | Lima, River Survey. \n"
+        "| 5. | Lima, River Survey. \n"
+    )
+    scan = find_footnotes(text)
+    assert [(f.run, f.number) for f in scan.footnotes] == [(0, n) for n in range(1, 6)]
+    assert scan.footnotes[1].text == "van Dijk, B., Market Prices (Accra: Press, 2018), p. 4."
+    assert scan.footnotes[4].text == "Lima, River Survey."
+
+
+def test_a_chart_axis_after_a_marker_is_no_note() -> None:
+    """A PDF chart's axis figures read line by line ('8 1', '9 2 0 0') after the markers 8
+    and 9: a label followed by no word starts no note, a marker before it or not."""
+    lines = split_lines("Budget authority fell.8 It rose.9\n\n8 1\n\n9 2 0 0 2\n")
+    assert choose_starts(candidates(lines, {8: [0], 9: [0]})) == []
+    lines = split_lines("It rose.9\n\n9 The credit is $3 per barrel.\n")
+    assert [s.number for s in choose_starts(candidates(lines, {9: [0]}))] == [9]
+
+
+def test_a_note_number_alone_on_its_line_or_in_italics() -> None:
+    """A converter may set a note's number on a line of its own, its text below, or in
+    the italics of the note's first words ('_2_ _See, e.g_.')."""
+    text = (
+        "Employers settle claims.[1] Some wait 210 days.[2]\n\n"
+        "1\nSecurities and Exchange Commission, Examining Rule Compliance (2016).\n\n"
+        "_2_ _See, e.g_., 49 U.S.C. § 20109(d)(3).\n"
+    )
+    scan = find_footnotes(text)
+    assert [f.text for f in scan.footnotes] == [
+        "Securities and Exchange Commission, Examining Rule Compliance (2016).",
+        "_See, e.g_., 49 U.S.C. § 20109(d)(3).",
+    ]
+    assert scan.problems == ()
+    assert label_at("_2_ _See, e.g_., 49 U.S.C.") == (2, 4, "bare")

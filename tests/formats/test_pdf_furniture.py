@@ -1,0 +1,22 @@
+"""Running heads and feet of a PDF's pages are left out of its text."""
+
+from __future__ import annotations
+
+from litreview.formats._pdf_layout import _furniture, _Line, _page_text
+
+
+def _page(number: int, foot: str) -> list[_Line]:
+    return [
+        _Line(text=f"Body text of page {number} reads on.", y=700.0, size=11.0, page_height=792.0),
+        _Line(text=foot, y=38.0, size=9.0, page_height=792.0),
+    ]
+
+
+def test_a_last_page_foot_that_adds_to_the_usual_one_is_left_out() -> None:
+    """Every page's foot reads 'Congressional Research Service N' but the last page's adds
+    the report's number and version after the same words."""
+    pages = [_page(n, f"Congressional Research Service {n}") for n in range(1, 5)]
+    pages.append(_page(5, "Congressional Research Service R48906 · VERSION 2 · NEW 5"))
+    furniture = _furniture(pages)
+    texts = [_page_text(lines, 11.0, furniture) for lines in pages]
+    assert texts == [f"Body text of page {n} reads on." for n in range(1, 6)]
