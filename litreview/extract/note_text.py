@@ -11,6 +11,7 @@ import re
 
 from litreview.extract.backrefs import LEADIN
 from litreview.extract.note_sources import legal_citations
+from litreview.extract.reference_likeness import prose_words
 
 __all__ = [
     "classify",
@@ -110,11 +111,13 @@ def _a_name(prefix: str) -> bool:
     body: ``Executive Office of the President,``): capitalised words, with function words
     between them, closed by a comma."""
     words = prefix.split()
+    prose = prose_words()  # "According to ...,", "However, ...": a sentence's opening
     return (
         0 < len(words) <= 12
         and prefix.rstrip().endswith(",")
         and words[0][:1].isupper()
         and all(w[:1].isupper() or w.lower() in _FUNCTION for w in words)
+        and not any(w.lower() not in _FUNCTION and w.strip(",.").lower() in prose for w in words)
     )
 
 

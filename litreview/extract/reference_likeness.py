@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["looks_like_reference"]
+__all__ = ["looks_like_reference", "prose_words"]
 
 _YEARISH = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _LINK = re.compile(r"https?://|www\.|\b10\.\d{4,}/|doi:", re.I)
@@ -25,7 +25,7 @@ _CUE = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
+def prose_words() -> frozenset[str]:
     """The prose function words of the data file."""
     path = resources.files("litreview").joinpath("data", "lexicon", "function_words.txt")
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -42,7 +42,7 @@ def looks_like_reference(raw: str) -> float:
     words = raw.split()
     if not words:
         return 0.0
-    function = _function_words()
+    function = prose_words()
     score = 0.35
     score += 0.25 if _YEARISH.search(raw) else 0.0
     score += 0.3 if _LINK.search(raw) else 0.0

@@ -128,3 +128,16 @@ def test_communication_rows_keep_the_type_their_words_give() -> None:
             "personal_communication",
         )
     ]
+
+
+def test_a_sentence_opening_like_a_name_is_prose_and_its_citation_a_work() -> None:
+    # "According to the National Institute of Justice," is capitalised words and function
+    # words closed by a comma, as a body's name is: the note became one junk work whose
+    # authors were "Justice, of" and "Midgley, See"
+    rows = _rows(
+        "According to the National Institute of Justice, “Focused deterrence strategies are "
+        "problem-oriented policing strategies.” See Midgley et al (2014) Identifying "
+        "approaches and measuring impacts of programmes."
+    )
+    assert [kind for kind, _, _ in rows] == ["note", "citation"]
+    assert rows[1][1].startswith("Midgley et al (2014)")
