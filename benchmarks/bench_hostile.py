@@ -14,10 +14,11 @@ paragraphs, a 90 KB DOCX of 10 million tags, a DOCX citation field of 400,000 ru
 100,000 broken citation fields and one of 150,000 nested ones, 9 MB of ``<p>a`` in HTML,
 40,000 short-form notes, a line of a million note markers, 3 million empty CSL-JSON items, a
 curation section and a taxonomy key given twice; then 9 MB of one-line notes, a 9 MB numbered
-reference list and 366,000 author-year citations) runs as ``litreview`` commands in a fresh
-process each, in a throwaway review; the peak memory of each process is its own
-(``os.wait4``'s ``ru_maxrss``, the commands forked from a small process started before the
-files are built). An outcome is *ok* (exit 0, or exit 2 with a one-line error), *traceback*,
+reference list, 366,000 author-year citations, two PDF bombs and 9 MB of LaTeX) runs as
+``litreview`` commands in a fresh process each, in a throwaway review; the peak memory of
+each process is its own (``os.wait4``'s ``ru_maxrss``, the commands forked from a small
+process started before the files are built; the largest of a command's own children, such as
+pandoc, counts too). An outcome is *ok* (exit 0, or exit 2 with a one-line error), *traceback*,
 *hang* (over ``--timeout`` seconds) or *over-memory* (over 1 GB; every input here is under
 10 MB).
 
@@ -454,6 +455,11 @@ def cases() -> list[Case]:
         Case(
             "PDF of 3 million text operators (42 MB inflated)",
             {"ops.pdf": _inflating_pdf(b"(a) Tj 1 0 Td " * 1000, 3000)},
+            (v,),
+        ),
+        Case(
+            "9 MB LaTeX of markup (pandoc's heap)",
+            {"big.tex": b"\\section{A}\n" + b"Text \\textbf{x} " * (MB9 // 16)},
             (v,),
         ),
         Case(
