@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from importlib import resources
 
 __all__ = [
     "LEADIN",
@@ -25,12 +26,24 @@ __all__ = [
     "short_match",
 ]
 
-# citation signals: "See", "See also", "See, e.g.,", "Cf.", "Compare", "Cited in" - words
-# that lead into a reference, and the start of the reference they lead into
-SIGNAL = (
-    r"(?:[Cc]ited in|[Ss]ee(?:\s+also)?(?:,?\s+e\.\s?g\.)?,?|[Cc]f\.|[Cc]ompare)\s+"
-    r"(?=[A-Z\[<‘“'\"*])"
-)
+
+def _signals() -> str:
+    """The citation signals of ``data/lexicon/signals.txt`` as one pattern, longest first
+    (``see also, e.g.`` before ``see``): the first letter either case, blanks any run."""
+    path = resources.files("litreview").joinpath("data", "lexicon", "signals.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    words = sorted({w.strip() for w in lines if w.strip() and not w.startswith("#")}, key=len)
+    pieces = []
+    for w in reversed(words):
+        body = r"\s+".join(re.escape(part) for part in w[1:].split(" "))
+        body = body.replace(r"e\.g\.", r"e\.\s?g\.")
+        pieces.append(f"[{w[0].upper()}{w[0].lower()}]{body}" if w[0].isalpha() else re.escape(w))
+    return "|".join(pieces)
+
+
+# citation signals ("See", "See also", "See, e.g.,", "Cf.", "Compare", "Cited in", ...: a data
+# file): words that lead into a reference, and the start of the reference they lead into
+SIGNAL = rf"(?:{_signals()}),?\s+(?=[A-Z\[<‘“'\"*])"
 LEADIN = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\s))" + SIGNAL)
 # "Name (Year)", optionally with a remark in brackets: a short form of a fuller reference
 _SHORT = re.compile(
