@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
+
+from litreview.core.data_files import data_lines
 
 __all__ = [
     "LEADIN",
@@ -30,11 +31,9 @@ __all__ = [
 def _signals() -> str:
     """The citation signals of ``data/lexicon/signals.txt`` as one pattern, longest first
     (``see also, e.g.`` before ``see``): the first letter either case, blanks any run."""
-    path = resources.files("litreview").joinpath("data", "lexicon", "signals.txt")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    words = sorted({w.strip() for w in lines if w.strip() and not w.startswith("#")}, key=len)
+    words = sorted(set(data_lines("lexicon/signals.txt")), key=lambda w: (-len(w), w))
     pieces = []
-    for w in reversed(words):
+    for w in words:
         body = r"\s+".join(re.escape(part) for part in w[1:].split(" "))
         body = body.replace(r"e\.g\.", r"e\.\s?g\.")
         pieces.append(f"[{w[0].upper()}{w[0].lower()}]{body}" if w[0].isalpha() else re.escape(w))

@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from litreview.core.data_files import data_lines
 
 __all__ = ["Lexicon", "is_place", "key", "lexicon", "phrase_tags", "word_tags"]
 
@@ -43,8 +44,7 @@ def key(text: str) -> str:
 
 def _lines(name: str) -> list[str]:
     """The non-comment lines of a data file."""
-    text = resources.files("litreview").joinpath("data", name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return data_lines(name)
 
 
 def _entries() -> list[tuple[str, str]]:

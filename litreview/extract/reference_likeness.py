@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+
+from litreview.core.data_files import data_lines
 
 __all__ = ["looks_like_reference", "prose_words"]
 
@@ -27,9 +28,7 @@ _CUE = re.compile(
 @lru_cache(maxsize=1)
 def prose_words() -> frozenset[str]:
     """The prose function words of the data file."""
-    path = resources.files("litreview").joinpath("data", "lexicon", "function_words.txt")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(data_lines("lexicon/function_words.txt"))
 
 
 def looks_like_reference(raw: str) -> float:

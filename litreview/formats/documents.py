@@ -138,21 +138,23 @@ def read_document_meta(path: str | os.PathLike[str]) -> DocumentText:
         text, props, cited = odt_text(p, data)
         doc = _with_cited(_stated(text, props, "file properties"), cited)
     elif suffix in PANDOC_READERS:
-        text = pandoc_markdown(p)
-        stated = front_matter(text)
-        doc = _stated(text, stated, "front matter" if stated else "")
-        doc = replace(doc, bibliography=front_matter_bibliography(text))
+        doc = _markdown(pandoc_markdown(p))
     elif suffix in HTML_SUFFIXES:
         body, stated = html_text(_html_source(data, str(p)))
         doc = _stated(body, stated, stated.get("stated_by", ""))
     else:
-        text = _plain_text(data, str(p))
-        stated = front_matter(text)
-        doc = _stated(text, stated, "front matter" if stated else "")
-        doc = replace(doc, bibliography=front_matter_bibliography(text))
+        doc = _markdown(_plain_text(data, str(p)))
     if not doc.text.strip():
         raise InputError("empty document: no text to read", path=str(p))
     return doc
+
+
+def _markdown(text: str) -> DocumentText:
+    """Markdown or plain text with what its front matter states and the bibliography files
+    it names."""
+    stated = front_matter(text)
+    doc = _stated(text, stated, "front matter" if stated else "")
+    return replace(doc, bibliography=front_matter_bibliography(text))
 
 
 def _refuse_bibliography(p: Path, suffix: str, data: bytes) -> None:

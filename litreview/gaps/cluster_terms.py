@@ -34,10 +34,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from litreview.core.data_files import data_lines
 from litreview.gaps.cues import cue_entries
 
 __all__ = [
@@ -121,8 +121,7 @@ def generic_words() -> frozenset[str]:
 
 def _word_list(name: str) -> set[str]:
     """The words of a packaged list: one a line, lower case, ``#`` starting a comment."""
-    text = resources.files("litreview").joinpath("data", name).read_text("utf-8")
-    return {w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#")}
+    return {w.lower() for w in data_lines(name)}
 
 
 @lru_cache(maxsize=1)
