@@ -446,7 +446,7 @@ bibliography. Files go to a temporary folder, never into the review.
     code("""
 import tempfile
 
-OUT = Path(tempfile.mkdtemp(prefix='litreview-export-'))
+OUT = Path(tempfile.mkdtemp(prefix='litreview-export-'))  # or a folder of your own, to keep them
 facet, value = corpus.tags_df.groupby(['facet', 'value'])['work_key'].nunique().idxmax()
 where = f'{facet}={value}'
 print('slice:', where)
@@ -484,6 +484,14 @@ print(format_bibliography(chosen[:10], style='apa'))
     code(
         "display(HTML(format_bibliography(chosen[:10], style='chicago-author-date', output='html')))"
     ),
+    md("The temporary folder is removed at the end, so runs leave nothing behind."),
+    code("""
+import shutil
+
+print('written:', ', '.join(sorted(p.name for p in OUT.iterdir())))
+if OUT.name.startswith('litreview-export-'):
+    shutil.rmtree(OUT)
+"""),
 ]
 
 NOTEBOOKS: dict[str, list[Cell]] = {

@@ -1,8 +1,9 @@
 """Every notebook runs top to bottom, on the default review and on a review of another topic,
-shows its figures, raises nothing, writes nothing into the review it reads, and teaches what
-it says: 01 shows what deduplication did with a new bibliography, 02 puts rule tags, curator
-edits and accepted suggestions side by side, 04 names themes in words (never ids) and reads
-them against the stated gaps, 05 shows the register moving; warnings are told once."""
+shows its figures, raises nothing, writes nothing into the review it reads, leaves no
+temporary files behind, and teaches what it says: 01 shows what deduplication did with a new
+bibliography, 02 puts rule tags, curator edits and accepted suggestions side by side, 04 names
+themes in words (never ids) and reads them against the stated gaps, 05 shows the register
+moving; warnings are told once."""
 
 from __future__ import annotations
 
@@ -41,10 +42,15 @@ def _snapshot(folder: Path) -> dict[str, str]:
     }
 
 
-def _run(name: str, review: Path, monkeypatch: pytest.MonkeyPatch) -> list[dict]:
-    """Execute notebook ``name`` on ``review``; return the outputs of its code cells."""
+def _run(
+    name: str, review: Path, monkeypatch: pytest.MonkeyPatch, tmp: Path | None = None
+) -> list[dict]:
+    """Execute notebook ``name`` on ``review`` (its kernel's temporary folder ``tmp`` if
+    given); return the outputs of its code cells."""
     monkeypatch.setenv("LITREVIEW_REVIEW", str(review))
     monkeypatch.setenv("MPLBACKEND", "Agg")
+    if tmp is not None:
+        monkeypatch.setenv("TMPDIR", str(tmp))
     nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
     client = nbclient.NotebookClient(
         nb, kernel_name="python3", timeout=180, resources={"metadata": {"path": str(NOTEBOOKS)}}
@@ -115,11 +121,13 @@ def test_notebooks_are_stripped() -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
 def test_notebook_on_fixture_review(
-    name: str, fixture_review: Path, monkeypatch: pytest.MonkeyPatch
+    name: str, fixture_review: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     before = _snapshot(fixture_review)
-    _check(name, fixture_review, _run(name, fixture_review, monkeypatch))
+    _check(name, fixture_review, _run(name, fixture_review, monkeypatch, tmp_path))
     assert _snapshot(fixture_review) == before, "the notebook wrote into the review"
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert not left, f"the notebook left temporary files behind: {left}"
 
 
 @pytest.mark.slow
