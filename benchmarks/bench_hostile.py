@@ -159,6 +159,13 @@ def _inflating_pdf(piece: bytes, times: int) -> bytes:
     return b"".join(out)
 
 
+def _one_line_pdf(chars: int) -> bytes:
+    """A one-page PDF whose text is ``chars`` characters on one baseline (strings of 30,000
+    shown one after another)."""
+    shown = b"(" + b"ab " * 10_000 + b") Tj "
+    return _inflating_pdf(b"BT /F1 1 Tf 0 720 Td " + shown * (chars // 30_000) + b"ET", 1)
+
+
 def _encrypted_pdf() -> bytes:
     try:
         import pypdf
@@ -456,6 +463,11 @@ def cases() -> list[Case]:
             "PDF of 3 million text operators (42 MB inflated)",
             {"ops.pdf": _inflating_pdf(b"(a) Tj 1 0 Td " * 1000, 3000)},
             (v,),
+        ),
+        Case(
+            "PDF of one line of a million characters",
+            {"line.pdf": _one_line_pdf(1_000_000)},
+            (v, ("ingest", "{f}", "--review", "{r}")),
         ),
         Case(
             "9 MB LaTeX of markup (pandoc's heap)",

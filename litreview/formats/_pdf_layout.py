@@ -91,20 +91,49 @@ def _page_lines(page: object) -> list[_Line]:
 
 def _group_lines(chars: list[_Char], height: float) -> list[_Line]:
     """Characters grouped into lines by baseline, superscripts marked."""
-    rows: list[list[_Char]] = []
+    rows: list[_Row] = []
     for c in chars:
         if rows and _same_line(rows[-1], c):
-            rows[-1].append(c)
+            rows[-1].add(c)
         else:
-            rows.append([c])
-    return [_line(row, height) for row in rows if "".join(c.text for c in row).strip()]
+            rows.append(_Row(c))
+    return [_line(row.chars, height) for row in rows if "".join(c.text for c in row.chars).strip()]
 
 
-def _same_line(row: list[_Char], c: _Char) -> bool:
+class _Row:
+    """A line being gathered: its characters, its largest size and the baseline most of the
+    characters of that size stand on (kept as characters come, so a line of n characters
+    costs n steps, not n²). On a tie the baseline seen first wins."""
+
+    __slots__ = ("base", "chars", "counts", "size")
+
+    def __init__(self, c: _Char) -> None:
+        self.chars = [c]
+        self.size = c.size
+        self.counts: dict[int, int] = {round(c.y): 1}  # baselines of the largest size, in order
+        self.base = round(c.y)
+
+    def add(self, c: _Char) -> None:
+        self.chars.append(c)
+        if c.size > self.size:
+            self.size, self.counts, self.base = c.size, {}, round(c.y)
+        if c.size == self.size:
+            y = round(c.y)
+            n = self.counts[y] = self.counts.get(y, 0) + 1
+            best = self.counts[self.base]
+            if y != self.base and (n > best or (n == best and _before(self.counts, y, self.base))):
+                self.base = y
+
+
+def _before(counts: dict[int, int], a: int, b: int) -> bool:
+    """Whether baseline ``a`` was seen before ``b`` (ties are rare: a walk of the few keys)."""
+    return next(k for k in counts if k in (a, b)) == a
+
+
+def _same_line(row: _Row, c: _Char) -> bool:
     """Whether ``c`` continues ``row``: near its baseline, or a superscript beside it (a
     raised smaller character after the text, or a raised label before it)."""
-    size = max(r.size for r in row)
-    base = Counter(round(r.y) for r in row if r.size == size).most_common(1)[0][0]
+    size, base = row.size, row.base
     if abs(c.y - base) <= 0.3 * max(size, c.size):
         return True
     if c.size < _SUP_RATIO * size:
