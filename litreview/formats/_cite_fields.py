@@ -5,7 +5,8 @@ records exactly instead of parsing the text. The codes read (the instruction of 
 the name of an OpenDocument reference mark or bookmark):
 
 * ``ADDIN ZOTERO_ITEM CSL_CITATION {json}`` (Zotero), ``ADDIN CSL_CITATION {json}``
-  (Mendeley); in OpenDocument the same without ``ADDIN`` and with a random tail
+  (Mendeley; Mendeley Desktop 1.0 wrote ``ADDIN Mendeley Citation{<uuid>} CSL_CITATION
+  {json}``); in OpenDocument the same without ``ADDIN`` and with a random tail
   (``ZOTERO_ITEM CSL_CITATION {json} RNDa1B2c3D4e5``). Each citation item's ``itemData`` is
   a CSL-JSON record.
 * A bookmark whose code the manager keeps in the document's properties (Zotero's "store
@@ -19,7 +20,9 @@ the name of an OpenDocument reference mark or bookmark):
 A citation is written by its items' keys, as Pandoc writes one (``[@cite-ABCD1234]``), each
 key made from the manager's id of the item. A manager's citation whose data cannot be read
 (broken JSON, XML or base64, a part of a bookmark's code missing), or one with an item whose
-record is not stored, keeps the text the document shows, and a warning says so.
+record is not stored, keeps the text the document shows, and a warning says so; so does a
+field of Mendeley Desktop before 1.0 (``ADDIN Mendeley Citation{<uuid>}``), which keeps only
+Mendeley's ids of the works, their records being in the user's library alone.
 """
 
 from __future__ import annotations
@@ -45,7 +48,12 @@ __all__ = ["MANAGER_URI", "CiteFields", "StoredWork"]
 #: The field that keeps a reference manager's link to an item a document cites.
 MANAGER_URI = "reference-manager-uri"
 
-_CSL = re.compile(r"\s*(?:ADDIN\s+)?(?:ZOTERO_ITEM\s+)?CSL_CITATION\s+")
+_CSL = re.compile(
+    r"\s*(?:ADDIN\s+)?(?:ZOTERO_ITEM\s+|Mendeley\s+(?:Edited\s+)?Citation\{[^{}]*\}\s*)?"
+    r"CSL_CITATION\s+"
+)
+# Mendeley Desktop's field before 1.0 (PRINTDATE in Word for Mac): only Mendeley's ids.
+_MENDELEY_IDS = re.compile(r"\s*(?:(?:ADDIN|PRINTDATE)\s+)?Mendeley\s+(?:Edited\s+)?Citation\s*\{")
 _ENDNOTE = re.compile(r"\s*ADDIN\s+EN\.CITE(?:\.DATA)?(?![\w.])\s*")
 _MENDELEY = "MENDELEY_CITATION_v3_"
 _SHOWN = 60  # characters of a citation's shown text quoted in a warning
@@ -137,6 +145,8 @@ def _read(code: str, data: str) -> list[StoredWork]:
     """The works a citation of code ``code`` stores (``[]``: not a manager's citation)."""
     csl, endnote = _CSL.match(code), _ENDNOTE.match(code)
     if not (csl or endnote or code.startswith(_MENDELEY)):
+        if _MENDELEY_IDS.match(code):
+            raise _Unreadable("an older Mendeley field keeps no record, only Mendeley's ids")
         return []
     if len(code) + len(data) > MAX_CITE_CODE_CHARS:
         raise _Unreadable(f"its code is longer than {MAX_CITE_CODE_CHARS:,} characters")

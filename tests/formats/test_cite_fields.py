@@ -534,3 +534,51 @@ def test_custom_properties_that_cannot_be_read_are_a_warning_not_a_refusal(
     assert doc.text == "Fish (L)\n"
     messages = [p.message for p in doc.problems]
     assert len(messages) == 2 and why in messages[0], messages  # the part, then the bookmark
+
+
+MENDELEY_UUID = "970e7ce0-8a21-482e-b7d6-e77794a2d37d"
+
+
+def test_a_mendeley_desktop_field_with_its_old_id_before_the_json_is_read(
+    tmp_path: Path,
+) -> None:
+    """Mendeley Desktop 1.0 wrote ``Mendeley Citation{<uuid>}`` before ``CSL_CITATION``
+    (for its older versions); the JSON after it is read."""
+    instr = f" ADDIN Mendeley Citation{{{MENDELEY_UUID}}} CSL_CITATION " + _csl(("E1", ATLAS))
+    path = _docx(tmp_path / "m.docx", [_text("Maps ") + _field(instr, "(Atlas, n.d.)")])
+    doc = read_document_meta(path)
+    assert doc.text == "Maps [@cite-E1]\n"
+    assert doc.problems == ()
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        f" ADDIN Mendeley Citation{{{MENDELEY_UUID}}} ",
+        f" ADDIN Mendeley Citation{{{MENDELEY_UUID}}};{{{MENDELEY_UUID[::-1]}}}",
+        f" ADDIN Mendeley Edited Citation{{{MENDELEY_UUID}}}",
+        f" PRINTDATE Mendeley Citation{{{MENDELEY_UUID}}}",
+    ],
+    ids=["one", "two", "edited", "mac"],
+)
+def test_an_older_mendeley_field_keeps_its_text_and_says_it_holds_no_record(
+    tmp_path: Path, code: str
+) -> None:
+    """Before 1.0, Mendeley Desktop's field held only its ids of the works (their records
+    were in the user's library alone): the text shown is read, with a warning."""
+    path = _docx(tmp_path / "old.docx", [_text("Maps ") + _field(code, "(Atlas, n.d.)")])
+    doc = read_document_meta(path)
+    assert doc.text == "Maps (Atlas, n.d.)\n"
+    (problem,) = doc.problems
+    assert "keeps no record, only Mendeley's ids" in problem.message
+    assert "'(Atlas, n.d.)' kept" in problem.message
+
+
+def test_an_older_mendeley_reference_mark_in_an_odt_says_it_holds_no_record(
+    tmp_path: Path,
+) -> None:
+    mark = _mark(f"Mendeley Citation{{{MENDELEY_UUID}}} RNDSDLGneoN3n", "(Atlas, n.d.)")
+    doc = read_document_meta(_odt(tmp_path / "old.odt", f"<text:p>Maps {mark}.</text:p>"))
+    assert doc.text == "Maps (Atlas, n.d.).\n"
+    (problem,) = doc.problems
+    assert "keeps no record" in problem.message
