@@ -11,6 +11,10 @@ the name of an OpenDocument reference mark or bookmark):
   a CSL-JSON record.
 * A bookmark whose code the manager keeps in the document's properties (Zotero's "store
   citations as bookmarks": :mod:`._stored_codes`), read as that code.
+* A link whose text is ``ITEM CSL_CITATION {json}``: Zotero's document "transferred" to
+  another word processor turns each citation into a link to zotero.org whose text is its
+  code (its bibliography and its document preferences likewise, ``BIBL {...}
+  CSL_BIBLIOGRAPHY`` and ``DOCUMENT_PREFERENCES <data ...>``: codes, not text, dropped).
 * ``MENDELEY_CITATION_v3_<base64 of the JSON>``, the tag of the content control Mendeley Cite
   puts around a citation (Word).
 * ``ADDIN EN.CITE <EndNote><Cite>...<record>...</record></Cite></EndNote>`` (EndNote), or
@@ -54,6 +58,10 @@ _CSL = re.compile(
 )
 # Mendeley Desktop's field before 1.0 (PRINTDATE in Word for Mac): only Mendeley's ids.
 _MENDELEY_IDS = re.compile(r"\s*(?:(?:ADDIN|PRINTDATE)\s+)?Mendeley\s+(?:Edited\s+)?Citation\s*\{")
+# The text of a link in a document Zotero transferred: a citation, or a code to drop.
+_TRANSFERRED = re.compile(
+    r"\s*(?:(?P<item>ITEM\s+CSL_CITATION\s)|BIBL\s+\{|DOCUMENT_PREFERENCES\s+<)"
+)
 _ENDNOTE = re.compile(r"\s*ADDIN\s+EN\.CITE(?:\.DATA)?(?![\w.])\s*")
 _MENDELEY = "MENDELEY_CITATION_v3_"
 _SHOWN = 60  # characters of a citation's shown text quoted in a warning
@@ -99,6 +107,17 @@ class CiteFields:
             self.works.setdefault(stored.key, stored)
         keys = dict.fromkeys(s.key for s in found)
         return "[" + "; ".join(f"@{k}" for k in keys) + "]"
+
+    def cite_link(self, text: str) -> str | None:
+        """:meth:`cite` for a link whose text is ``text``: a citation of a document Zotero
+        transferred (``ITEM CSL_CITATION {json}``) is written as its keys, another of its
+        codes as nothing (``""``); any other link keeps its text (``None``)."""
+        m = _TRANSFERRED.match(text)
+        if not m:
+            return None
+        if not m["item"]:
+            return ""
+        return self.cite("ZOTERO_" + text.lstrip(), lambda: text)
 
     def cite_mark(self, name: str, shown: Callable[[], str]) -> str | None:
         """:meth:`cite` for a bookmark or mark named ``name``: its code is the one kept in

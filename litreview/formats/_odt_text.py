@@ -11,10 +11,11 @@ note (its name holds the cited works' records: ``ZOTERO_ITEM CSL_CITATION {...}
 RNDa1B2c3D4e5``; :mod:`._cite_fields`), is written by its keys (``[@cite-ABCD1234]``), as
 the DOCX reader writes one, the works coming back with the text; so is a bookmark whose
 code is kept in the user-defined properties of ``meta.xml`` (Zotero's citations stored as
-bookmarks, :mod:`._stored_codes`). A mark whose records cannot be read keeps its text, with
-a warning. ``meta.xml`` gives the title and author (not a date: the file's creation is not
-the document's publication). Parts larger than the DOCX reader's limit are refused the same
-way.
+bookmarks, :mod:`._stored_codes`), and a link whose text is a citation's code (a document
+Zotero transferred from another word processor). A mark whose records cannot be read keeps
+its text, with a warning. ``meta.xml`` gives the title and author (not a date: the file's
+creation is not the document's publication). Parts larger than the DOCX reader's limit are
+refused the same way.
 """
 
 from __future__ import annotations
@@ -155,6 +156,12 @@ def _inline(
                 cited,
                 out,
             )
+        elif tag == f"{_T}a":  # a link: its text may be a transferred Zotero citation
+            at = len(out)
+            _inline(child, notes, cited, out, marks)
+            keys = cited.cite_link("".join(out[at:]))
+            if keys is not None:
+                out[at:] = [keys]
         elif tag != f"{_T}note-citation":
             _inline(child, notes, cited, out, marks)
         out.append(child.tail or "")

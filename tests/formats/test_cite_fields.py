@@ -27,7 +27,8 @@ from litreview.pipeline.ingest import document_source
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 ODT_NS = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:xlink="http://www.w3.org/1999/xlink"'
 )
 ODT_META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
 
@@ -582,3 +583,64 @@ def test_an_older_mendeley_reference_mark_in_an_odt_says_it_holds_no_record(
     assert doc.text == "Maps (Atlas, n.d.).\n"
     (problem,) = doc.problems
     assert "keeps no record" in problem.message
+
+
+# A document Zotero "transferred" to another word processor: each citation a link to
+# zotero.org whose text is its code; the bibliography and the document preferences too.
+def _word_link(text: str) -> str:
+    return f'<w:hyperlink r:id="rId9" {R}>{_text(text)}</w:hyperlink>'
+
+
+R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+PREFS = 'DOCUMENT_PREFERENCES <data data-version="3"><session id="Ab12"/></data>'
+
+
+def test_a_document_zotero_transferred_is_read_from_its_links(tmp_path: Path) -> None:
+    """In Word a link is an element or a HYPERLINK field (Word for Mac); the codes of the
+    bibliography and of the document's preferences are dropped, other links kept."""
+    code = "ITEM CSL_CITATION " + _csl(("ABCD1234", RIVER))
+    field = _field(
+        ' HYPERLINK "https://www.zotero.org/" ', "ITEM CSL_CITATION " + _csl(("E1", ATLAS))
+    )
+    path = _docx(
+        tmp_path / "t.docx",
+        [
+            _text("Catches fell ") + _word_link(code) + _text(" and maps ") + field + _text("."),
+            _text("See ") + _word_link("the survey site") + _text("."),
+            _word_link('BIBL {"uncited":[],"omitted":[],"custom":[]} CSL_BIBLIOGRAPHY'),
+            _word_link(PREFS),
+        ],
+    )
+    doc = read_document_meta(path)
+    assert (
+        doc.text == "Catches fell [@cite-ABCD1234] and maps [@cite-E1].\n\nSee the survey site.\n"
+    )
+    assert _works(path) == {
+        "cite-ABCD1234": ("River catch survey", "Lima"),
+        "cite-E1": ("Atlas of rivers", ""),
+    }
+    assert doc.problems == ()
+
+
+def test_a_document_zotero_transferred_to_libreoffice_is_read_from_its_links(
+    tmp_path: Path,
+) -> None:
+    def link(text: str) -> str:
+        return f'<text:a xlink:type="simple" xlink:href="https://www.zotero.org/">{escape(text)}</text:a>'
+
+    code = "ITEM CSL_CITATION " + _csl(("ABCD1234", RIVER))
+    body = f"<text:p>Catches fell {link(code)}.</text:p><text:p>{link(PREFS)}</text:p>"
+    path = _odt(tmp_path / "t.odt", body)
+    doc = read_document_meta(path)
+    assert doc.text == "Catches fell [@cite-ABCD1234].\n"
+    assert _works(path) == {"cite-ABCD1234": ("River catch survey", "Lima")}
+
+
+def test_a_transferred_citation_whose_code_is_broken_keeps_its_text_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    path = _docx(tmp_path / "b.docx", [_text("Fish ") + _word_link("ITEM CSL_CITATION {broken")])
+    doc = read_document_meta(path)
+    assert doc.text == "Fish ITEM CSL_CITATION {broken\n"
+    (problem,) = doc.problems
+    assert "its JSON is broken" in problem.message

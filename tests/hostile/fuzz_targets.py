@@ -153,6 +153,8 @@ TOKENS: dict[str, tuple[str, ...]] = {
         '<w:bookmarkStart w:id="1" w:name="ZOTERO_BREF_a"/>',
         '<w:bookmarkEnd w:id="1"/>',
         '<property name="ZOTERO_BREF_a_1"><vt:lpwstr>ZOTERO_ITEM CSL_CITATION {',
+        "<w:hyperlink><w:r><w:t>ITEM CSL_CITATION {",
+        "</w:t></w:r></w:hyperlink>",
         '<!ENTITY a "b">',
     ),
     "odt": (
@@ -167,6 +169,8 @@ TOKENS: dict[str, tuple[str, ...]] = {
         '<text:bookmark-start text:name="ZOTERO_BREF_a"/>',
         '<text:bookmark-end text:name="ZOTERO_BREF_a"/>',
         '<office:meta><meta:user-defined meta:name="ZOTERO_BREF_a_2">',
+        "<text:a>ITEM CSL_CITATION {",
+        "</text:a>",
         '<!ENTITY a "b">',
     ),
 }
