@@ -8,7 +8,8 @@ the name of an OpenDocument reference mark or bookmark):
   (Mendeley; Mendeley Desktop 1.0 wrote ``ADDIN Mendeley Citation{<uuid>} CSL_CITATION
   {json}``); in OpenDocument the same without ``ADDIN`` and with a random tail
   (``ZOTERO_ITEM CSL_CITATION {json} RNDa1B2c3D4e5``). Each citation item's ``itemData`` is
-  a CSL-JSON record.
+  a CSL-JSON record. Zotero with its preference "store references in document" off writes
+  ``ADDIN ZOTERO_ITEM {json}``: the items' links alone, no records (a warning).
 * A bookmark whose code the manager keeps in the document's properties (Zotero's "store
   citations as bookmarks": :mod:`._stored_codes`), read as that code.
 * A link whose text is ``ITEM CSL_CITATION {json}``: Zotero's document "transferred" to
@@ -55,6 +56,8 @@ MANAGER_URI = "reference-manager-uri"
 _CSL = re.compile(
     r"\s*(?:ADDIN\s+)?(?:ZOTERO_ITEM\s+|Mendeley\s+(?:Edited\s+)?Citation\{[^{}]*\}\s*)?"
     r"CSL_CITATION\s+"
+    # Zotero with "store references in document" off: the items' links, no records
+    r"|\s*(?:ADDIN\s+)?ZOTERO_ITEM\s+(?=\{)"
 )
 # Mendeley Desktop's field before 1.0 (PRINTDATE in Word for Mac): only Mendeley's ids.
 _MENDELEY_IDS = re.compile(r"\s*(?:(?:ADDIN|PRINTDATE)\s+)?Mendeley\s+(?:Edited\s+)?Citation\s*\{")
@@ -196,7 +199,7 @@ def _csl_item(item: Any, n: int) -> StoredWork:
     """One citation item as a stored work, keyed by the manager's id of it."""
     csl = item.get("itemData") if isinstance(item, dict) else None
     if not isinstance(csl, dict):
-        raise _Unreadable(f"item {n} has no record (itemData)")
+        raise _Unreadable(f"item {n} has no record (itemData), only the manager's link to it")
     uris = item.get("uris") or item.get("uri") or []
     uri = str(uris[0] if isinstance(uris, list) and uris else uris or "")
     own = uri.rstrip("/").rsplit("/", 1)[-1] if uri else str(item.get("id", ""))

@@ -644,3 +644,24 @@ def test_a_transferred_citation_whose_code_is_broken_keeps_its_text_with_a_warni
     assert doc.text == "Fish ITEM CSL_CITATION {broken\n"
     (problem,) = doc.problems
     assert "its JSON is broken" in problem.message
+
+
+@pytest.mark.parametrize("where", ["field", "mark"])
+def test_a_zotero_citation_without_stored_records_keeps_its_text_and_says_so(
+    tmp_path: Path, where: str
+) -> None:
+    """Zotero with "store references in document" off writes ``ZOTERO_ITEM {json}``: the
+    items' links alone, no records."""
+    links = json.dumps({"citationItems": [{"uris": ["http://zotero.org/users/7/items/AB12"]}]})
+    if where == "field":
+        path = _docx(
+            tmp_path / "l.docx",
+            [_text("Fish ") + _field(f" ADDIN ZOTERO_ITEM {links} ", "(Lima 2019)")],
+        )
+    else:
+        mark = _mark(f"ZOTERO_ITEM {links} RNDq8Xw2Lk0Pz", "(Lima 2019)")
+        path = _odt(tmp_path / "l.odt", f"<text:p>Fish {mark}</text:p>")
+    doc = read_document_meta(path)
+    assert doc.text == "Fish (Lima 2019)\n"
+    (problem,) = doc.problems
+    assert "item 1 has no record (itemData), only the manager's link to it" in problem.message
