@@ -18,6 +18,7 @@ from litreview.core.errors import InputError
 from litreview.core.files import check_characters
 
 __all__ = [
+    "MAX_CITE_CODE_CHARS",
     "MAX_CSV_CELL_CHARS",
     "MAX_DOCUMENT_NOTES",
     "MAX_DOCX_PART_BYTES",
@@ -46,6 +47,9 @@ MAX_CSV_CELL_CHARS = 16 * 1024 * 1024
 MAX_JSON_DEPTH = 100
 # The uncompressed size of one part of a DOCX archive (its body, notes or properties).
 MAX_DOCX_PART_BYTES = 64 * 1024 * 1024
+# The code of one reference manager's citation in a Word or OpenDocument file (its items'
+# records as JSON or XML): a citation of 50 works with their abstracts is some 200 KB.
+MAX_CITE_CODE_CHARS = 8 * 1024 * 1024
 # The entries of one bibliography file read for import or validation: a real export of
 # 500,000 works is hundreds of megabytes; 9 MB of empty items are millions, each a work.
 MAX_FILE_ENTRIES = 500_000

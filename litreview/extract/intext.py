@@ -1,6 +1,6 @@
 """In-text citations of the running text, linked to the entries of the reference list.
 
-Two families, read from the text's own shape:
+Three families, read from the text's own shape:
 
 * numeric: ``[3]``, ``[3, 5–7]``, ``[2]–[5]``, ``[6],[7]``, and in a document without
   notes superscripts (``¹²``, ``<sup>2,3</sup>``, ``<sup>2–5</sup>``), ranges expanded; each
@@ -9,7 +9,12 @@ Two families, read from the text's own shape:
   2016; Walsh et al., 2016a)``, ``(see Chen et al., 1995, p. 4)``) or a narrative ``Smith
   (2019)`` / ``Smith and Jones (2019)``; each work links to the entry whose first author's
   name and year it gives (a letter after the year picks among that author's works of the
-  year, in list order).
+  year, in list order);
+* EndNote's temporary (unformatted) citations, as it writes them with instant formatting
+  off: ``{Smith, 2010 #123}``, ``{Smith, 2010 #123; Jones, 2011 #45}``, a prefix before a
+  backslash and pages after ``@`` (``{see \\Smith, 2010 #123@45}``); each work links as an
+  author-year one does, by the family name and year it gives (its record number is the
+  user's EndNote library's, not the document's).
 
 A citation whose work is not in the list keeps ``entries`` empty for that work; the caller
 reports it as a problem with its line, never drops it.
@@ -46,6 +51,11 @@ _ITEM = re.compile(rf"(?P<names>{_NAMES}),?\s+(?P<year>{_YEAR})(?:,\s*{_YEAR})*"
 _PAREN = re.compile(rf"\((?P<inside>[^()]*?\b{_YEAR}\b[^()]*)\)")
 _NARRATIVE = re.compile(rf"(?P<names>{_NAMES})\s+\((?P<year>{_YEAR})(?:[,;][^()]*)?\)")
 _DAY_BEFORE = re.compile(r"(?<!\d)(?:[1-9]|[12]\d|3[01])\s+$")  # "25 " before a month: a date
+_TEMPORARY = re.compile(r"\{(?P<inside>[^{}\n#]*#\d+[^{}\n]*)\}")  # one way to match: linear
+_TEMPORARY_ITEM = re.compile(
+    rf"\s*(?:[^\\]*\\+)?(?P<names>{_NAMES})?\s*,\s*(?P<year>{_YEAR})?\s*#\d+(?:[@`\s].*)?",
+    re.DOTALL,
+)
 _LEAD_NAME = re.compile(r"^\s*(?P<name>[^,.(]+?)(?:,|\s+[A-Z]{1,3}\b[,.]?|\.|\s+\()")
 
 
@@ -89,6 +99,7 @@ def in_text_citations(
     unnumbered = [e for e in entries if e.label is None]
     if unnumbered:
         found += _author_year(text, unnumbered)
+    found += _temporary(text, entries)
     inside = _Spans(skip)
     kept = [c for c in found if not inside.holds(c.start)]
     return sorted(kept, key=lambda c: c.start)
@@ -177,6 +188,30 @@ def _author_year(text: str, entries: Sequence[RefEntry]) -> list[InTextCitation]
                 text=text[start : m.end()],
                 style="author-year",
                 works=works,
+            )
+        )
+    return out
+
+
+def _temporary(text: str, entries: Sequence[RefEntry]) -> list[InTextCitation]:
+    """EndNote's temporary citations, each work linked by its family name and year (one
+    without both, or not in the list, left unlinked)."""
+    index = _EntryIndex(entries)
+    out = []
+    for m in _TEMPORARY.finditer(text):
+        items = [_TEMPORARY_ITEM.fullmatch(part) for part in m.group("inside").split(";")]
+        if not all(items):
+            continue  # braces around something else: not a citation
+        works = tuple(
+            index.link(it["names"], it["year"])[0]
+            if it["names"] and it["year"]
+            else CitedWork(label=it.group(0).strip(), entry=None)
+            for it in items
+            if it
+        )
+        out.append(
+            InTextCitation(
+                start=m.start(), end=m.end(), text=m.group(0), style="author-year", works=works
             )
         )
     return out

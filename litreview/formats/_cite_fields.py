@@ -5,9 +5,17 @@ records exactly instead of parsing the text. The codes read (the instruction of 
 the name of an OpenDocument reference mark or bookmark):
 
 * ``ADDIN ZOTERO_ITEM CSL_CITATION {json}`` (Zotero), ``ADDIN CSL_CITATION {json}``
-  (Mendeley); in OpenDocument the same without ``ADDIN`` and with a random tail
+  (Mendeley; Mendeley Desktop 1.0 wrote ``ADDIN Mendeley Citation{<uuid>} CSL_CITATION
+  {json}``); in OpenDocument the same without ``ADDIN`` and with a random tail
   (``ZOTERO_ITEM CSL_CITATION {json} RNDa1B2c3D4e5``). Each citation item's ``itemData`` is
-  a CSL-JSON record.
+  a CSL-JSON record. Zotero with its preference "store references in document" off writes
+  ``ADDIN ZOTERO_ITEM {json}``: the items' links alone, no records (a warning).
+* A bookmark whose code the manager keeps in the document's properties (Zotero's "store
+  citations as bookmarks": :mod:`._stored_codes`), read as that code.
+* A link whose text is ``ITEM CSL_CITATION {json}``: Zotero's document "transferred" to
+  another word processor turns each citation into a link to zotero.org whose text is its
+  code (its bibliography and its document preferences likewise, ``BIBL {...}
+  CSL_BIBLIOGRAPHY`` and ``DOCUMENT_PREFERENCES <data ...>``: codes, not text, dropped).
 * ``MENDELEY_CITATION_v3_<base64 of the JSON>``, the tag of the content control Mendeley Cite
   puts around a citation (Word).
 * ``ADDIN EN.CITE <EndNote><Cite>...<record>...</record></Cite></EndNote>`` (EndNote), or
@@ -16,8 +24,10 @@ the name of an OpenDocument reference mark or bookmark):
 
 A citation is written by its items' keys, as Pandoc writes one (``[@cite-ABCD1234]``), each
 key made from the manager's id of the item. A manager's citation whose data cannot be read
-(broken JSON, XML or base64), or one with an item whose record is not stored, keeps the text
-the document shows, and a warning says so.
+(broken JSON, XML or base64, a part of a bookmark's code missing), or one with an item whose
+record is not stored, keeps the text the document shows, and a warning says so; so does a
+field of Mendeley Desktop before 1.0 (``ADDIN Mendeley Citation{<uuid>}``), which keeps only
+Mendeley's ids of the works, their records being in the user's library alone.
 """
 
 from __future__ import annotations
@@ -32,7 +42,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from litreview.core.errors import Problem
+from litreview.core.limits import MAX_CITE_CODE_CHARS
 from litreview.core.model import Work, replace
+from litreview.formats._stored_codes import BOOKMARK_PREFIXES, StoredCodes
 from litreview.formats.csl import work_from_csl
 from litreview.formats.endnote import record_work
 
@@ -41,7 +53,18 @@ __all__ = ["MANAGER_URI", "CiteFields", "StoredWork"]
 #: The field that keeps a reference manager's link to an item a document cites.
 MANAGER_URI = "reference-manager-uri"
 
-_CSL = re.compile(r"\s*(?:ADDIN\s+)?(?:ZOTERO_ITEM\s+)?CSL_CITATION\s+")
+_CSL = re.compile(
+    r"\s*(?:ADDIN\s+)?(?:ZOTERO_ITEM\s+|Mendeley\s+(?:Edited\s+)?Citation\{[^{}]*\}\s*)?"
+    r"CSL_CITATION\s+"
+    # Zotero with "store references in document" off: the items' links, no records
+    r"|\s*(?:ADDIN\s+)?ZOTERO_ITEM\s+(?=\{)"
+)
+# Mendeley Desktop's field before 1.0 (PRINTDATE in Word for Mac): only Mendeley's ids.
+_MENDELEY_IDS = re.compile(r"\s*(?:(?:ADDIN|PRINTDATE)\s+)?Mendeley\s+(?:Edited\s+)?Citation\s*\{")
+# The text of a link in a document Zotero transferred: a citation, or a code to drop.
+_TRANSFERRED = re.compile(
+    r"\s*(?:(?P<item>ITEM\s+CSL_CITATION\s)|BIBL\s+\{|DOCUMENT_PREFERENCES\s+<)"
+)
 _ENDNOTE = re.compile(r"\s*ADDIN\s+EN\.CITE(?:\.DATA)?(?![\w.])\s*")
 _MENDELEY = "MENDELEY_CITATION_v3_"
 _SHOWN = 60  # characters of a citation's shown text quoted in a warning
@@ -67,6 +90,7 @@ class CiteFields:
     they store (by key, first seen first) and a warning for each that cannot be read."""
 
     path: str
+    codes: StoredCodes = field(default_factory=StoredCodes)
     works: dict[str, StoredWork] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
@@ -78,14 +102,7 @@ class CiteFields:
         try:
             found = _read(code, data)
         except _Unreadable as exc:
-            said = " ".join(shown().split())
-            said = said if len(said) <= _SHOWN else said[: _SHOWN - 3] + "..."
-            message = (
-                f"a reference manager's citation cannot be read ({exc}); its text {said!r} kept"
-            )
-            self.problems.append(
-                Problem(path=self.path, line=None, severity="warning", message=message)
-            )
+            self._warn(str(exc), shown)
             return None
         if not found:
             return None
@@ -93,6 +110,40 @@ class CiteFields:
             self.works.setdefault(stored.key, stored)
         keys = dict.fromkeys(s.key for s in found)
         return "[" + "; ".join(f"@{k}" for k in keys) + "]"
+
+    def cite_link(self, text: str) -> str | None:
+        """:meth:`cite` for a link whose text is ``text``: a citation of a document Zotero
+        transferred (``ITEM CSL_CITATION {json}``) is written as its keys, another of its
+        codes as nothing (``""``); any other link keeps its text (``None``)."""
+        m = _TRANSFERRED.match(text)
+        if not m:
+            return None
+        if not m["item"]:
+            return ""
+        return self.cite("ZOTERO_" + text.lstrip(), lambda: text)
+
+    def cite_mark(self, name: str, shown: Callable[[], str]) -> str | None:
+        """:meth:`cite` for a bookmark or mark named ``name``: its code is the one kept in
+        the document's properties under its name (:attr:`codes`), else its name. A code
+        whose parts cannot be joined, or a manager's bookmark without one, is a warning."""
+        try:
+            code = self.codes.code(name)
+        except ValueError as exc:
+            self._warn(str(exc), shown)
+            return None
+        if code is None and name.startswith(BOOKMARK_PREFIXES):
+            self._warn("its code is not in the document's properties", shown)
+            return None
+        return self.cite(name if code is None else code, shown)
+
+    def _warn(self, why: str, shown: Callable[[], str]) -> None:
+        """A warning that a citation cannot be read (``why``), quoting its text."""
+        said = " ".join(shown().split())
+        said = said if len(said) <= _SHOWN else said[: _SHOWN - 3] + "..."
+        message = f"a reference manager's citation cannot be read ({why}); its text {said!r} kept"
+        self.problems.append(
+            Problem(path=self.path, line=None, severity="warning", message=message)
+        )
 
     @staticmethod
     def quoted(texts: Iterable[str]) -> str:
@@ -114,18 +165,21 @@ class CiteFields:
 
 def _read(code: str, data: str) -> list[StoredWork]:
     """The works a citation of code ``code`` stores (``[]``: not a manager's citation)."""
-    m = _CSL.match(code)
-    if m:
-        return _csl_items(code[m.end() :])
-    if code.startswith(_MENDELEY):
-        return _csl_items(_unbase64(code.removeprefix(_MENDELEY)))
-    m = _ENDNOTE.match(code)
-    if m:
-        xml = code[m.end() :].strip()
+    csl, endnote = _CSL.match(code), _ENDNOTE.match(code)
+    if not (csl or endnote or code.startswith(_MENDELEY)):
+        if _MENDELEY_IDS.match(code):
+            raise _Unreadable("an older Mendeley field keeps no record, only Mendeley's ids")
+        return []
+    if len(code) + len(data) > MAX_CITE_CODE_CHARS:
+        raise _Unreadable(f"its code is longer than {MAX_CITE_CODE_CHARS:,} characters")
+    if csl:
+        return _csl_items(code[csl.end() :])
+    if endnote:
+        xml = code[endnote.end() :].strip()
         if not xml and not data.strip():
             return []  # EndNote's outer field: its data is in the field nested in it
         return _endnote_records(xml or _unbase64(data))
-    return []
+    return _csl_items(_unbase64(code.removeprefix(_MENDELEY)))
 
 
 def _csl_items(text: str) -> list[StoredWork]:
@@ -145,7 +199,7 @@ def _csl_item(item: Any, n: int) -> StoredWork:
     """One citation item as a stored work, keyed by the manager's id of it."""
     csl = item.get("itemData") if isinstance(item, dict) else None
     if not isinstance(csl, dict):
-        raise _Unreadable(f"item {n} has no record (itemData)")
+        raise _Unreadable(f"item {n} has no record (itemData), only the manager's link to it")
     uris = item.get("uris") or item.get("uri") or []
     uri = str(uris[0] if isinstance(uris, list) and uris else uris or "")
     own = uri.rstrip("/").rsplit("/", 1)[-1] if uri else str(item.get("id", ""))

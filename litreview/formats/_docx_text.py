@@ -11,8 +11,12 @@ that holds it (Word also writes it as VML for older readers: that copy is not re
 citation Zotero, Mendeley or EndNote put in a field, in the body or in a note (the field
 holds the cited works' records: :mod:`._cite_fields`), is written by its keys, as Pandoc
 writes a citation (``[@cite-ABCD1234; @cite-EFGH5678]``), and the works come back with the
-text; any other field, and one whose records cannot be read (a warning), keeps the text
-Word shows for it.
+text; so is a bookmark whose code is kept in the document's custom properties
+(``docProps/custom.xml``: Zotero's citations stored as bookmarks, :mod:`._stored_codes`),
+and a link (an element, or a ``HYPERLINK`` field) whose text is a citation's code, as Zotero
+leaves one in a document it transferred to another word processor.
+Any other field, and one whose records cannot be read (a warning), keeps the text Word
+shows for it; custom properties that cannot be read are a warning, the text read as ever.
 Core properties (``docProps/core.xml``) give the title and author (not a date: the file's
 creation is not the document's publication).
 """
@@ -27,9 +31,10 @@ from functools import partial
 from pathlib import Path
 from xml.etree import ElementTree
 
-from litreview.core.errors import InputError
+from litreview.core.errors import InputError, Problem
 from litreview.core.limits import MAX_DOCX_PART_BYTES, MAX_DOCX_TAGS
 from litreview.formats._cite_fields import CiteFields
+from litreview.formats._stored_codes import StoredCodes, custom_properties
 
 __all__ = ["docx_footnotes", "docx_text", "zip_part"]
 
@@ -40,6 +45,16 @@ _CORE = {
 }
 _KINDS = (("footnote", "word/footnotes.xml"), ("endnote", "word/endnotes.xml"))
 _P, _R, _BOX, _SDT = f"{_W}p", f"{_W}r", f"{_W}txbxContent", f"{_W}sdt"
+_LINK = f"{_W}hyperlink"
+_MARKS = {
+    f"{_W}bookmarkStart": "mark",
+    f"{_W}bookmarkEnd": "unmark",
+    _R: "run",
+    _SDT: "control",
+    _LINK: "link",
+}
+_HYPERLINK = "HYPERLINK"  # a link written as a field
+_CUSTOM = "docProps/custom.xml"
 # Word writes a text box twice: as a drawing (mc:Choice) and as VML for older readers
 # (mc:Fallback). The fallback is never read.
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -54,6 +69,8 @@ def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str], CiteFields]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
+            if _CUSTOM in names:
+                _stored_codes(archive, p, cited)
             body = ElementTree.fromstring(zip_part(archive, "word/document.xml", p))
             notes = {
                 kind: _notes(ElementTree.fromstring(zip_part(archive, part, p)), kind, cited)
@@ -86,6 +103,19 @@ def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str], CiteFields]:
         if listed:
             parts.append("\n\n".join([heading, *listed] if heading else listed))
     return "\n\n".join(parts) + "\n", props, cited
+
+
+def _stored_codes(archive: zipfile.ZipFile, p: Path, cited: CiteFields) -> None:
+    """The codes kept in the custom properties, for the bookmarks that cite by them; a part
+    too large or broken is a warning (only those citations are lost)."""
+    try:
+        props = custom_properties(zip_part(archive, _CUSTOM, p))
+    except (InputError, ElementTree.ParseError) as exc:
+        why = exc.message if isinstance(exc, InputError) else f"cannot read {_CUSTOM}: {exc}"
+        message = f"{why}; citations kept there as bookmarks' codes are read as their text"
+        cited.problems.append(Problem(path=str(p), line=None, severity="warning", message=message))
+        return
+    cited.codes = StoredCodes.of(props)
 
 
 def zip_part(archive: zipfile.ZipFile, name: str, p: Path) -> bytes:
@@ -133,7 +163,9 @@ def _runs(para: ElementTree.Element) -> Iterator[tuple[str, ElementTree.Element]
     ``("run", run)``, not those of its text boxes nor of a paragraph nested in it otherwise
     (each is read as its own: were they read as this one's too, 200,000 paragraphs nested in
     one another would take 10^10 steps); each content control (``w:sdt``) in it as
-    ``("control", sdt)`` where it opens and ``("end", sdt)`` where it closes. No recursion."""
+    ``("control", sdt)`` where it opens and ``("end", sdt)`` where it closes, each link as
+    ``("link", link)`` and ``("unlink", link)``; each bookmark's start and end as
+    ``("mark", start)`` and ``("unmark", end)``. No recursion."""
     stack: list[tuple[Iterator[ElementTree.Element], ElementTree.Element]] = [(iter(para), para)]
     while stack:
         child = next(stack[-1][0], None)
@@ -141,9 +173,11 @@ def _runs(para: ElementTree.Element) -> Iterator[tuple[str, ElementTree.Element]
             node = stack.pop()[1]
             if node.tag == _SDT:
                 yield "end", node
+            elif node.tag == _LINK:
+                yield "unlink", node
         elif child.tag != _FALLBACK:
-            if child.tag in (_R, _SDT):
-                yield ("run" if child.tag == _R else "control"), child
+            if child.tag in _MARKS:
+                yield _MARKS[child.tag], child
             if child.tag not in (_BOX, _P):
                 stack.append((iter(child), child))
 
@@ -184,7 +218,19 @@ def _fields_read(
     pieces: list[tuple[str, bool]] = []
     fields: list[_Field] = []
     controls: list[tuple[str, int]] = []  # the open content controls: tag, where it starts
+    marks: dict[str, tuple[str, int]] = {}  # the open bookmarks: id -> name, where it starts
+    links: list[int] = []  # where each open link starts
     for what, run in _runs(para):
+        if what in ("mark", "unmark"):
+            _bookmark(what, run, marks, pieces, cited)
+            continue
+        if what == "link":
+            links.append(len(pieces))
+            continue
+        if what == "unlink":
+            if links:
+                _link(links.pop(), pieces, cited)
+            continue
         if what != "run":
             _control(what, run, controls, pieces, cited)
             continue
@@ -203,13 +249,12 @@ def _fields_read(
                         fields[-1].data = field.data
                     continue
                 at = field.shown_at
-                keys = cited.cite(
-                    "".join(field.instr),
-                    partial(_shown, pieces, at),
-                    field.data,
-                )
+                code = "".join(field.instr)
+                keys = cited.cite(code, partial(_shown, pieces, at), field.data)
                 if keys:
                     pieces[at:] = [(keys, False)]
+                elif code.lstrip().startswith(_HYPERLINK):
+                    _link(at, pieces, cited)
         elif instr is not None:
             if fields and fields[-1].shown_at is None:
                 fields[-1].instr.append(instr.text or "")
@@ -238,6 +283,38 @@ def _control(
     keys = cited.cite(code, partial(_shown, pieces, at)) if code else None
     if keys:
         pieces[at:] = [(keys, False)]
+
+
+def _bookmark(
+    what: str,
+    mark: ElementTree.Element,
+    marks: dict[str, tuple[str, int]],
+    pieces: list[tuple[str, bool]],
+    cited: CiteFields,
+) -> None:
+    """A bookmark's start (kept in ``marks`` by its id) or end: the text between them, when
+    the bookmark's code (kept in the document's properties) is a manager's citation, is
+    written as its keys. A bookmark ending in another paragraph keeps its text."""
+    mid = mark.get(f"{_W}id", "")
+    if what == "mark":
+        marks[mid] = (mark.get(f"{_W}name", ""), len(pieces))
+        return
+    if mid not in marks:
+        return
+    name, at = marks.pop(mid)
+    at = min(at, len(pieces))
+    keys = cited.cite_mark(name, partial(_shown, pieces, at))
+    if keys:
+        pieces[at:] = [(keys, False)]
+
+
+def _link(at: int, pieces: list[tuple[str, bool]], cited: CiteFields) -> None:
+    """A link's text (``pieces`` from ``at`` on) written as the citation it is, in a
+    document Zotero transferred to another word processor (:meth:`CiteFields.cite_link`)."""
+    at = min(at, len(pieces))
+    keys = cited.cite_link("".join(t for t, _ in pieces[at:]))
+    if keys is not None:
+        pieces[at:] = [(keys, False)] if keys else []
 
 
 def _shown(pieces: list[tuple[str, bool]], at: int) -> str:

@@ -9,10 +9,13 @@ paragraphs, the endnotes under an ``Endnotes`` heading, as the DOCX reader write
 A citation Zotero or Mendeley put in a reference mark or bookmark, in the body or in a
 note (its name holds the cited works' records: ``ZOTERO_ITEM CSL_CITATION {...}
 RNDa1B2c3D4e5``; :mod:`._cite_fields`), is written by its keys (``[@cite-ABCD1234]``), as
-the DOCX reader writes one, the works coming back with the text; a mark whose records
-cannot be read keeps its text, with a warning. ``meta.xml`` gives the title and author (not
-a date: the file's creation is not the document's publication). Parts larger than the DOCX
-reader's limit are refused the same way.
+the DOCX reader writes one, the works coming back with the text; so is a bookmark whose
+code is kept in the user-defined properties of ``meta.xml`` (Zotero's citations stored as
+bookmarks, :mod:`._stored_codes`), and a link whose text is a citation's code (a document
+Zotero transferred from another word processor). A mark whose records cannot be read keeps
+its text, with a warning. ``meta.xml`` gives the title and author (not a date: the file's
+creation is not the document's publication). Parts larger than the DOCX reader's limit are
+refused the same way.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from xml.etree import ElementTree
 from litreview.core.errors import InputError
 from litreview.formats._cite_fields import CiteFields
 from litreview.formats._docx_text import zip_part
+from litreview.formats._stored_codes import StoredCodes
 
 __all__ = ["odt_text"]
 
@@ -48,10 +52,11 @@ def odt_text(p: Path, data: bytes) -> tuple[str, dict[str, str], CiteFields]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             root = ElementTree.fromstring(zip_part(archive, "content.xml", p))
-            meta = _meta(zip_part(archive, "meta.xml", p)) if "meta.xml" in names else {}
+            has_meta = "meta.xml" in names
+            meta = ElementTree.fromstring(zip_part(archive, "meta.xml", p)) if has_meta else None
         notes: dict[str, list[str]] = {"footnote": [], "endnote": []}
         body = root.find(f"{_O}body/{_O}text")
-        cited = CiteFields(str(p))
+        cited = CiteFields(str(p), codes=StoredCodes.of(_user_defined(meta)))
         paragraphs = [t for block in _blocks(body) if (t := _block(block, notes, cited))]
     except InputError:
         raise
@@ -71,7 +76,7 @@ def odt_text(p: Path, data: bytes) -> tuple[str, dict[str, str], CiteFields]:
         listed = [f"[^{n}]: {text}" for n, text in enumerate(notes[kind], 1) if text]
         if listed:
             parts.append("\n\n".join([heading, *listed] if heading else listed))
-    return "\n\n".join(parts) + "\n", meta, cited
+    return "\n\n".join(parts) + "\n", _meta(meta), cited
 
 
 def _blocks(body: ElementTree.Element | None) -> list[ElementTree.Element]:
@@ -151,6 +156,12 @@ def _inline(
                 cited,
                 out,
             )
+        elif tag == f"{_T}a":  # a link: its text may be a transferred Zotero citation
+            at = len(out)
+            _inline(child, notes, cited, out, marks)
+            keys = cited.cite_link("".join(out[at:]))
+            if keys is not None:
+                out[at:] = [keys]
         elif tag != f"{_T}note-citation":
             _inline(child, notes, cited, out, marks)
         out.append(child.tail or "")
@@ -161,7 +172,7 @@ def _cite(name: str, at: int | None, cited: CiteFields, out: list[str]) -> None:
     the mark's ``name`` is a manager's citation that can be read."""
     if at is None:
         return
-    keys = cited.cite(name, partial(_joined, out, at))
+    keys = cited.cite_mark(name, partial(_joined, out, at))
     if keys:
         out[at:] = [keys]
 
@@ -171,10 +182,21 @@ def _joined(out: list[str], at: int) -> str:
     return CiteFields.quoted(out[i] for i in range(at, len(out)))
 
 
-def _meta(xml: bytes) -> dict[str, str]:
+def _user_defined(root: ElementTree.Element | None) -> dict[str, str]:
+    """Name -> value of each user-defined property of ``meta.xml``."""
+    if root is None:
+        return {}
+    return {
+        node.get(f"{_META}name", ""): node.text or ""
+        for node in root.iterfind(f"{_O}meta/{_META}user-defined")
+    }
+
+
+def _meta(root: ElementTree.Element | None) -> dict[str, str]:
     """Title and author of ``meta.xml``."""
-    root = ElementTree.fromstring(xml)
-    out = {}
+    out: dict[str, str] = {}
+    if root is None:
+        return out
     for key, tags in (
         ("title", (f"{_DC}title",)),
         ("author", (f"{_DC}creator", f"{_META}initial-creator")),

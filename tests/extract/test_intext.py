@@ -138,3 +138,46 @@ def test_a_position_in_the_spans_as_a_walk_over_every_span(
 ) -> None:
     pairs = [(a, a + n) for a, n in spans]
     assert _Spans(pairs).holds(pos) == any(a <= pos < b for a, b in pairs)
+
+
+def test_endnote_temporary_citations_link_by_name_and_year() -> None:
+    """EndNote's unformatted citations (``{Author, Year #Record}``; several in one pair of
+    braces, a prefix before a backslash, pages after ``@``) link as author-year ones do; a
+    work the list lacks, or one without a name, is kept unlinked; other braces are no
+    citations."""
+    text = (
+        "Storms grow {Lin, 2016 #12}. Both {Walsh et al., 2016 #3; Negrello Filho,2013 #40}. "
+        "As seen {see \\Wu, 2008 #7@45} {cf. \\\\Wu, 2008 #8}. Then {Smith, 1999 #2} and "
+        "{, 2016 #12}. "
+        "Not these: {#sec-1} {x} {Lin, 2016}."
+    )
+    assert _links(text, AUTHOR_YEAR) == [
+        ("{Lin, 2016 #12}", [1]),
+        ("{Walsh et al., 2016 #3; Negrello Filho,2013 #40}", [2, 5]),
+        ("{see \\Wu, 2008 #7@45}", [3]),
+        ("{cf. \\\\Wu, 2008 #8}", [3]),  # its backslash escaped, as in Markdown
+        ("{Smith, 1999 #2}", [None]),
+        ("{, 2016 #12}", [None]),
+    ]
+
+
+def test_endnote_temporary_citations_of_a_numbered_list_link_too() -> None:
+    entries = [_entry(1, "Lin N, Emanuel K. Grey swans. 2016.", label=1)]
+    assert _links("Storms {Lin, 2016 #12}.", entries) == [("{Lin, 2016 #12}", [1])]
+
+
+_CITED = st.sampled_from(
+    ["Lin & Emanuel, 2016", "Walsh et al., 2016", "Wu and Belasco, 2008b", "Smith, 1999"]
+)
+
+
+@given(st.lists(st.tuples(_CITED, st.integers(1, 9999)), min_size=1, max_size=4))
+def test_a_temporary_citation_links_as_its_parenthetical_form_does(
+    items: list[tuple[str, int]],
+) -> None:
+    """``{A, Y #n; B, Y #m}`` names the works ``(A, Y; B, Y)`` does, in the same order."""
+    temporary = "{" + "; ".join(f"{c} #{n}" for c, n in items) + "}"
+    paren = "(" + "; ".join(c for c, _ in items) + ")"
+    assert [
+        w.entry for c in in_text_citations(f"See {temporary}.", AUTHOR_YEAR) for w in c.works
+    ] == [w.entry for c in in_text_citations(f"See {paren}.", AUTHOR_YEAR) for w in c.works]

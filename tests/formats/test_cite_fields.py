@@ -27,8 +27,10 @@ from litreview.pipeline.ingest import document_source
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 ODT_NS = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:xlink="http://www.w3.org/1999/xlink"'
 )
+ODT_META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
 
 
 def _csl(*items: tuple[str, dict[str, object]]) -> str:
@@ -114,8 +116,14 @@ def _text(t: str) -> str:
     return f'<w:r><w:t xml:space="preserve">{escape(t)}</w:t></w:r>'
 
 
-def _docx(path: Path, paragraphs: Sequence[str], footnotes: Sequence[str] = ()) -> Path:
-    """A DOCX of body paragraphs (runs) and footnotes (runs after the note's own mark)."""
+def _docx(
+    path: Path,
+    paragraphs: Sequence[str],
+    footnotes: Sequence[str] = (),
+    custom: dict[str, str] | None = None,
+) -> Path:
+    """A DOCX of body paragraphs (runs) and footnotes (runs after the note's own mark);
+    ``custom``: its custom properties (``docProps/custom.xml``), as Word writes them."""
     body = "".join(f"<w:p>{p}</w:p>" for p in paragraphs)
     notes = "".join(
         f'<w:footnote w:id="{n}"><w:p><w:r><w:footnoteRef/></w:r>{_text(" ")}{runs}</w:p>'
@@ -135,7 +143,39 @@ def _docx(path: Path, paragraphs: Sequence[str], footnotes: Sequence[str] = ()) 
                 '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
                 f"</w:footnote>{notes}</w:footnotes>",
             )
+        if custom is not None:
+            z.writestr("docProps/custom.xml", custom_xml(custom))
     return path
+
+
+def custom_xml(props: dict[str, str]) -> str:
+    """``docProps/custom.xml`` holding ``props`` as text properties, as Word writes them."""
+    rows = "".join(
+        f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{n}" '
+        f"name={quoteattr(name)}><vt:lpwstr>{escape(value)}</vt:lpwstr></property>"
+        for n, (name, value) in enumerate(props.items(), 2)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'custom-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"{rows}</Properties>"
+    )
+
+
+def parts(name: str, code: str, size: int = 255) -> dict[str, str]:
+    """A bookmark's code cut into properties ``<name>_1``, ``<name>_2``, ... of ``size``
+    characters, as Zotero keeps it."""
+    return {f"{name}_{n}": code[i : i + size] for n, i in enumerate(range(0, len(code), size), 1)}
+
+
+def _word_bookmark(name: str, mid: int, inner: str) -> str:
+    """Runs ``inner`` between the start and the end of a Word bookmark."""
+    return (
+        f'<w:bookmarkStart w:id="{mid}" w:name={quoteattr(name)}/>{inner}'
+        f'<w:bookmarkEnd w:id="{mid}"/>'
+    )
 
 
 def _note_ref(n: int) -> str:
@@ -151,7 +191,9 @@ def _mark(name: str, shown: str) -> str:
     )
 
 
-def _odt(path: Path, body: str) -> Path:
+def _odt(path: Path, body: str, user_defined: dict[str, str] | None = None) -> Path:
+    """An ODT of ``body``; ``user_defined``: the user-defined properties of its
+    ``meta.xml``, as LibreOffice writes them."""
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
         z.writestr(
@@ -159,7 +201,28 @@ def _odt(path: Path, body: str) -> Path:
             f"<office:document-content {ODT_NS}><office:body><office:text>{body}"
             "</office:text></office:body></office:document-content>",
         )
+        if user_defined is not None:
+            rows = "".join(
+                f'<meta:user-defined meta:name={quoteattr(k)} meta:value-type="string">'
+                f"{escape(v)}</meta:user-defined>"
+                for k, v in user_defined.items()
+            )
+            z.writestr(
+                "meta.xml",
+                f'<office:document-meta {ODT_NS} xmlns:meta="{ODT_META}">'
+                f"<office:meta><meta:initial-creator>Ana</meta:initial-creator>{rows}"
+                "</office:meta></office:document-meta>",
+            )
     return path
+
+
+def _odt_bookmark(name: str, shown: str) -> str:
+    """A LibreOffice bookmark around ``shown``."""
+    attr = quoteattr(name)
+    return (
+        f"<text:bookmark-start text:name={attr}/>{escape(shown)}"
+        f"<text:bookmark-end text:name={attr}/>"
+    )
 
 
 def _works(path: Path) -> dict[str, tuple[str, str]]:
@@ -354,3 +417,251 @@ def test_ingest_cites_the_stored_works_and_keeps_their_records_over_the_referenc
     titles = [w.title.lower() for w in result.works]
     assert titles.count("river catch survey") == 1
     assert not [p for p in result.problems if isinstance(p, Problem) and "footnote" in p.message]
+
+
+# Zotero's "store citations as bookmarks": a bookmark named ZOTERO_BREF_ and 12 random
+# letters marks the text; its code, cut into parts of 255 characters, is kept in the
+# document's properties named after it.
+BREF = "ZOTERO_BREF_q8Xw2Lk0PzA1"
+BREF2 = "ZOTERO_BREF_Jm3nB7vC9xZ2"
+BIBL = "ZOTERO_BREF_Bb1Cc2Dd3Ee4"
+
+
+def _item_code(*items: tuple[str, dict[str, object]]) -> str:
+    return "ZOTERO_ITEM CSL_CITATION " + _csl(*items)
+
+
+def test_zotero_citations_stored_as_bookmarks_in_a_docx_are_read(tmp_path: Path) -> None:
+    """The bookmarks' codes are in docProps/custom.xml; the bibliography's bookmark, which
+    spans paragraphs and keeps ``ZOTERO_BIBL``, and Word's own bookmarks keep their text."""
+    props = {
+        "ZOTERO_PREF_1": '<data data-version="3"><session id="x"/></data>',
+        **parts(BREF, _item_code(("ABCD1234", RIVER), ("EFGH5678", ATLAS))),
+        **parts(BREF2, _item_code(("EFGH5678", ATLAS))),
+        **parts(BIBL, 'ZOTERO_BIBL {"uncited":[],"omitted":[],"custom":[]} CSL_BIBLIOGRAPHY'),
+    }
+    path = _docx(
+        tmp_path / "bm.docx",
+        [
+            _text("Catches fell ")
+            + _word_bookmark(BREF, 0, _text("(Lima 2019; ") + _text("Atlas n.d.)"))
+            + _text(" and maps ")
+            + _word_bookmark(BREF2, 1, _text("(Atlas n.d.)"))
+            + _word_bookmark("_GoBack", 2, "")
+            + _text("."),
+            f'<w:bookmarkStart w:id="3" w:name="{BIBL}"/>' + _text("Lima, A. River catch."),
+            _text("Atlas of rivers.") + '<w:bookmarkEnd w:id="3"/>',
+        ],
+        custom=props,
+    )
+    doc = read_document_meta(path)
+    assert doc.text == (
+        "Catches fell [@cite-ABCD1234; @cite-EFGH5678] and maps [@cite-EFGH5678].\n\n"
+        "Lima, A. River catch.\n\nAtlas of rivers.\n"
+    )
+    assert _works(path) == {
+        "cite-ABCD1234": ("River catch survey", "Lima"),
+        "cite-EFGH5678": ("Atlas of rivers", ""),
+    }
+    assert doc.problems == ()
+
+
+def test_zotero_citations_stored_as_bookmarks_in_an_odt_are_read(tmp_path: Path) -> None:
+    """LibreOffice keeps the codes in meta.xml's user-defined properties; a copied bookmark
+    whose name LibreOffice gave a number at its end finds the original's code."""
+    props = {**parts(BREF, _item_code(("ABCD1234", RIVER)), size=100)}
+    body = (
+        f"<text:p>Catches fell {_odt_bookmark(BREF, '(Lima 2019)')}, "
+        f"as before {_odt_bookmark(BREF + '1', '(Lima 2019)')}.</text:p>"
+    )
+    path = _odt(tmp_path / "bm.odt", body, props)
+    doc = read_document_meta(path)
+    assert doc.text == "Catches fell [@cite-ABCD1234], as before [@cite-ABCD1234].\n"
+    assert _works(path) == {"cite-ABCD1234": ("River catch survey", "Lima")}
+    assert doc.problems == ()
+    assert doc.author == "Ana"  # meta.xml still gives the author
+
+
+@pytest.mark.parametrize(
+    ("props", "why"),
+    [
+        pytest.param(
+            {
+                k: v
+                for k, v in parts(BREF, _item_code(("ABCD1234", RIVER))).items()
+                if k[-2:] != "_2"
+            },
+            "part 2 of its code is not in the document's properties",
+            id="part_missing",
+        ),
+        pytest.param(
+            parts(BREF, "ZOTERO_ITEM CSL_CITATION {not json"), "its JSON is broken", id="json"
+        ),
+        pytest.param({}, "its code is not in the document's properties", id="no_code"),
+        pytest.param(
+            parts(BREF, _item_code(("ABCD1234", {**RIVER, "abstract": "x" * 9_000_000}))),
+            "its code is longer than 8,388,608 characters",
+            id="huge",
+        ),
+    ],
+)
+def test_a_bookmark_whose_code_cannot_be_read_keeps_its_text_with_a_warning(
+    tmp_path: Path, props: dict[str, str], why: str
+) -> None:
+    body = [_text("Fish are scarce ") + _word_bookmark(BREF, 0, _text("(Lima 2019)"))]
+    path = _docx(tmp_path / "bad.docx", body, custom=props)
+    doc = read_document_meta(path)
+    assert doc.text == "Fish are scarce (Lima 2019)\n"
+    assert doc.cited == ()
+    assert [(p.path, p.severity) for p in doc.problems] == [(str(path), "warning")]
+    assert why in doc.problems[0].message and "'(Lima 2019)' kept" in doc.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("custom", "why"),
+    [
+        pytest.param("<Properties><property", "cannot read docProps/custom.xml", id="broken"),
+        pytest.param("<a>" + " " * 20_000 + "</a>", "larger than 10,000 bytes", id="too_large"),
+    ],
+)
+def test_custom_properties_that_cannot_be_read_are_a_warning_not_a_refusal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, custom: str, why: str
+) -> None:
+    monkeypatch.setattr("litreview.formats._docx_text.MAX_DOCX_PART_BYTES", 10_000)
+    path = _docx(tmp_path / "p.docx", [_text("Fish ") + _word_bookmark(BREF, 0, _text("(L)"))])
+    with zipfile.ZipFile(path, "a") as z:
+        z.writestr("docProps/custom.xml", custom)
+    doc = read_document_meta(path)
+    assert doc.text == "Fish (L)\n"
+    messages = [p.message for p in doc.problems]
+    assert len(messages) == 2 and why in messages[0], messages  # the part, then the bookmark
+
+
+MENDELEY_UUID = "970e7ce0-8a21-482e-b7d6-e77794a2d37d"
+
+
+def test_a_mendeley_desktop_field_with_its_old_id_before_the_json_is_read(
+    tmp_path: Path,
+) -> None:
+    """Mendeley Desktop 1.0 wrote ``Mendeley Citation{<uuid>}`` before ``CSL_CITATION``
+    (for its older versions); the JSON after it is read."""
+    instr = f" ADDIN Mendeley Citation{{{MENDELEY_UUID}}} CSL_CITATION " + _csl(("E1", ATLAS))
+    path = _docx(tmp_path / "m.docx", [_text("Maps ") + _field(instr, "(Atlas, n.d.)")])
+    doc = read_document_meta(path)
+    assert doc.text == "Maps [@cite-E1]\n"
+    assert doc.problems == ()
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        f" ADDIN Mendeley Citation{{{MENDELEY_UUID}}} ",
+        f" ADDIN Mendeley Citation{{{MENDELEY_UUID}}};{{{MENDELEY_UUID[::-1]}}}",
+        f" ADDIN Mendeley Edited Citation{{{MENDELEY_UUID}}}",
+        f" PRINTDATE Mendeley Citation{{{MENDELEY_UUID}}}",
+    ],
+    ids=["one", "two", "edited", "mac"],
+)
+def test_an_older_mendeley_field_keeps_its_text_and_says_it_holds_no_record(
+    tmp_path: Path, code: str
+) -> None:
+    """Before 1.0, Mendeley Desktop's field held only its ids of the works (their records
+    were in the user's library alone): the text shown is read, with a warning."""
+    path = _docx(tmp_path / "old.docx", [_text("Maps ") + _field(code, "(Atlas, n.d.)")])
+    doc = read_document_meta(path)
+    assert doc.text == "Maps (Atlas, n.d.)\n"
+    (problem,) = doc.problems
+    assert "keeps no record, only Mendeley's ids" in problem.message
+    assert "'(Atlas, n.d.)' kept" in problem.message
+
+
+def test_an_older_mendeley_reference_mark_in_an_odt_says_it_holds_no_record(
+    tmp_path: Path,
+) -> None:
+    mark = _mark(f"Mendeley Citation{{{MENDELEY_UUID}}} RNDSDLGneoN3n", "(Atlas, n.d.)")
+    doc = read_document_meta(_odt(tmp_path / "old.odt", f"<text:p>Maps {mark}.</text:p>"))
+    assert doc.text == "Maps (Atlas, n.d.).\n"
+    (problem,) = doc.problems
+    assert "keeps no record" in problem.message
+
+
+# A document Zotero "transferred" to another word processor: each citation a link to
+# zotero.org whose text is its code; the bibliography and the document preferences too.
+def _word_link(text: str) -> str:
+    return f'<w:hyperlink r:id="rId9" {R}>{_text(text)}</w:hyperlink>'
+
+
+R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+PREFS = 'DOCUMENT_PREFERENCES <data data-version="3"><session id="Ab12"/></data>'
+
+
+def test_a_document_zotero_transferred_is_read_from_its_links(tmp_path: Path) -> None:
+    """In Word a link is an element or a HYPERLINK field (Word for Mac); the codes of the
+    bibliography and of the document's preferences are dropped, other links kept."""
+    code = "ITEM CSL_CITATION " + _csl(("ABCD1234", RIVER))
+    field = _field(
+        ' HYPERLINK "https://www.zotero.org/" ', "ITEM CSL_CITATION " + _csl(("E1", ATLAS))
+    )
+    path = _docx(
+        tmp_path / "t.docx",
+        [
+            _text("Catches fell ") + _word_link(code) + _text(" and maps ") + field + _text("."),
+            _text("See ") + _word_link("the survey site") + _text("."),
+            _word_link('BIBL {"uncited":[],"omitted":[],"custom":[]} CSL_BIBLIOGRAPHY'),
+            _word_link(PREFS),
+        ],
+    )
+    doc = read_document_meta(path)
+    assert (
+        doc.text == "Catches fell [@cite-ABCD1234] and maps [@cite-E1].\n\nSee the survey site.\n"
+    )
+    assert _works(path) == {
+        "cite-ABCD1234": ("River catch survey", "Lima"),
+        "cite-E1": ("Atlas of rivers", ""),
+    }
+    assert doc.problems == ()
+
+
+def test_a_document_zotero_transferred_to_libreoffice_is_read_from_its_links(
+    tmp_path: Path,
+) -> None:
+    def link(text: str) -> str:
+        return f'<text:a xlink:type="simple" xlink:href="https://www.zotero.org/">{escape(text)}</text:a>'
+
+    code = "ITEM CSL_CITATION " + _csl(("ABCD1234", RIVER))
+    body = f"<text:p>Catches fell {link(code)}.</text:p><text:p>{link(PREFS)}</text:p>"
+    path = _odt(tmp_path / "t.odt", body)
+    doc = read_document_meta(path)
+    assert doc.text == "Catches fell [@cite-ABCD1234].\n"
+    assert _works(path) == {"cite-ABCD1234": ("River catch survey", "Lima")}
+
+
+def test_a_transferred_citation_whose_code_is_broken_keeps_its_text_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    path = _docx(tmp_path / "b.docx", [_text("Fish ") + _word_link("ITEM CSL_CITATION {broken")])
+    doc = read_document_meta(path)
+    assert doc.text == "Fish ITEM CSL_CITATION {broken\n"
+    (problem,) = doc.problems
+    assert "its JSON is broken" in problem.message
+
+
+@pytest.mark.parametrize("where", ["field", "mark"])
+def test_a_zotero_citation_without_stored_records_keeps_its_text_and_says_so(
+    tmp_path: Path, where: str
+) -> None:
+    """Zotero with "store references in document" off writes ``ZOTERO_ITEM {json}``: the
+    items' links alone, no records."""
+    links = json.dumps({"citationItems": [{"uris": ["http://zotero.org/users/7/items/AB12"]}]})
+    if where == "field":
+        path = _docx(
+            tmp_path / "l.docx",
+            [_text("Fish ") + _field(f" ADDIN ZOTERO_ITEM {links} ", "(Lima 2019)")],
+        )
+    else:
+        mark = _mark(f"ZOTERO_ITEM {links} RNDq8Xw2Lk0Pz", "(Lima 2019)")
+        path = _odt(tmp_path / "l.odt", f"<text:p>Fish {mark}</text:p>")
+    doc = read_document_meta(path)
+    assert doc.text == "Fish (Lima 2019)\n"
+    (problem,) = doc.problems
+    assert "item 1 has no record (itemData), only the manager's link to it" in problem.message

@@ -150,6 +150,11 @@ TOKENS: dict[str, tuple[str, ...]] = {
         "<w:r><w:t>",
         "</w:t></w:r>",
         '<w:footnoteReference w:id="1"/>',
+        '<w:bookmarkStart w:id="1" w:name="ZOTERO_BREF_a"/>',
+        '<w:bookmarkEnd w:id="1"/>',
+        '<property name="ZOTERO_BREF_a_1"><vt:lpwstr>ZOTERO_ITEM CSL_CITATION {',
+        "<w:hyperlink><w:r><w:t>ITEM CSL_CITATION {",
+        "</w:t></w:r></w:hyperlink>",
         '<!ENTITY a "b">',
     ),
     "odt": (
@@ -161,6 +166,11 @@ TOKENS: dict[str, tuple[str, ...]] = {
         "</text:p></text:note-body></text:note>",
         '<text:p text:style-name="Title">',
         "<text:span>",
+        '<text:bookmark-start text:name="ZOTERO_BREF_a"/>',
+        '<text:bookmark-end text:name="ZOTERO_BREF_a"/>',
+        '<office:meta><meta:user-defined meta:name="ZOTERO_BREF_a_2">',
+        "<text:a>ITEM CSL_CITATION {",
+        "</text:a>",
         '<!ENTITY a "b">',
     ),
 }
@@ -257,6 +267,7 @@ def _docx(body: str) -> None:
             "word/footnotes.xml",
             body.replace("w:document", "w:footnotes").encode("utf-8", "replace"),
         )
+        z.writestr("docProps/custom.xml", body.encode("utf-8", errors="replace"))
     _in_file(".docx", buf.getvalue(), read_document_meta)
 
 
@@ -388,10 +399,13 @@ def _load_table(value: tuple[str, str]) -> None:
 
 def docx_parts() -> st.SearchStrategy[tuple[str, str]]:
     """A well-formed DOCX body and footnotes part: paragraphs of runs (any text, italics,
-    tabs, note references with odd ids, heading styles) and notes with odd ids and types."""
+    tabs, note references with odd ids, heading styles, bookmarks' starts and ends with odd
+    ids, their codes kept in the custom properties or not) and notes with odd ids and
+    types."""
     from xml.sax.saxutils import escape
 
     ids = st.sampled_from(("1", "2", "0", "-1", "x", "", "9" * 30))
+    mark = "ZOTERO_BREF_a"  # a bookmark whose code the custom properties keep (or not)
     text = st.text(max_size=20).map(lambda t: escape("".join(c for c in t if c.isprintable())))
     run = st.one_of(
         text.map(lambda t: f"<w:r><w:t>{t}</w:t></w:r>"),
@@ -399,6 +413,8 @@ def docx_parts() -> st.SearchStrategy[tuple[str, str]]:
         st.just("<w:r><w:tab/></w:r>"),
         ids.map(lambda i: f'<w:r><w:footnoteReference w:id="{i}"/></w:r>'),
         ids.map(lambda i: f'<w:r><w:endnoteReference w:id="{i}"/></w:r>'),
+        ids.map(lambda i: f'<w:bookmarkStart w:id="{i}" w:name="{mark}{i}"/>'),
+        ids.map(lambda i: f'<w:bookmarkEnd w:id="{i}"/>'),
     )
     style = st.sampled_from(("", '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>'))
     para = st.builds(lambda s, rs: f"<w:p>{s}{''.join(rs)}</w:p>", style, st.lists(run, max_size=6))
@@ -418,12 +434,27 @@ def docx_parts() -> st.SearchStrategy[tuple[str, str]]:
     return st.tuples(body, notes)
 
 
+_CODE = 'ZOTERO_ITEM CSL_CITATION {"citationItems":[{"id":1,"itemData":{"title":"T"}}]}'
+# Bookmarks' codes: readable (a1), broken (a2), part 1 missing (a0); a-1, ax, ... have none.
+_CUSTOM_PARTS = {"a1_1": _CODE[:30], "a1_2": _CODE[30:], "a2_1": _CODE[:40], "a0_2": "}"}
+_CUSTOM_XML = (
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"'
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    + "".join(
+        f'<property name="ZOTERO_BREF_{k}"><vt:lpwstr>{v}</vt:lpwstr></property>'
+        for k, v in _CUSTOM_PARTS.items()
+    )
+    + "</Properties>"
+)
+
+
 def _docx_parts(parts: tuple[str, str]) -> None:
     body, notes = parts
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("word/document.xml", body)
         z.writestr("word/footnotes.xml", notes)
+        z.writestr("docProps/custom.xml", _CUSTOM_XML)
     _in_file(".docx", buf.getvalue(), read_document_meta)
 
 
