@@ -108,6 +108,16 @@ def _author_year_text() -> bytes:
     )
 
 
+def _capitalised_run() -> bytes:
+    """9 MB of capitalised words with no full stop, then a reference list: every word could
+    open an author's name."""
+    return _filled(
+        "# P\n\n",
+        lambda i: "Word " * 100 + "\n",
+        "\n\n## References\n\nRoe, J. (2001). A title. J Things, 3, 4-9.\n",
+    )
+
+
 def _string_bomb() -> bytes:
     lines = ['@string{a0 = "xxxxxxxxxx"}']
     lines += [f"@string{{a{i} = a{i - 1} # a{i - 1}}}" for i in range(1, 29)]
@@ -380,6 +390,11 @@ def round_two() -> list[Case]:
         Case(
             "9 MB of author-year citations (366,000) to 500 entries",
             {"a.md": _author_year_text()},
+            (("validate", "{f}"),),
+        ),
+        Case(
+            "9 MB of capitalised words and a reference list",
+            {"w.md": _capitalised_run()},
             (("validate", "{f}"),),
         ),
         Case(

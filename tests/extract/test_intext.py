@@ -59,6 +59,15 @@ def test_leading_words_that_name_no_entry_are_dropped() -> None:
     assert _links("In Brazil, Lin & Emanuel (2016) agree.", AUTHOR_YEAR)[0][1] == [1]
 
 
+def test_a_citation_after_a_long_run_of_capitalised_words_still_links() -> None:
+    """Names are read a bounded number of words back from the year (a run of capitalised
+    words is read in linear time), so the citation closing a long title-cased run links,
+    and so does a list of names and a parenthetical after it."""
+    run = " ".join(["Word"] * 3000)
+    text = f"{run} Lin & Emanuel (2016) agree. {run} (Walsh, McBride, and Klotzbach, 2016)."
+    assert [works for _, works in _links(text, AUTHOR_YEAR)] == [[1], [2]]
+
+
 def test_superscripts_cite_numbered_entries_only_when_asked() -> None:
     entries = [_entry(k, f"Ref {k}.", label=k) for k in range(1, 4)]
     assert _links("A claim.<sup>1–3</sup>", entries) == []
