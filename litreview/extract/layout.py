@@ -39,7 +39,7 @@ __all__ = [
 
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 MARK = re.compile(
-    rf"(?P<sup>[{_SUP}]+)|\[\^?(?P<br>\d{{1,4}})\](?![(:])|\^(?P<caret>\d{{1,4}})"
+    rf"(?P<sup>(?<![{_SUP}])[{_SUP}]{{1,4}}(?![{_SUP}]))|\[\^?(?P<br>\d{{1,4}})\](?![(:])|\^(?P<caret>\d{{1,4}})"
     rf"|<sup>(?P<html>\d{{1,4}})</sup>"
 )
 # "(12)" after a word or a full stop: a marker only in a document that has no other kind

@@ -28,7 +28,7 @@ __all__ = ["WEIGHTS", "Candidate", "NoteStart", "candidates", "choose_starts", "
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_DIGITS = str.maketrans(_SUP, "0123456789")
 _LABEL = re.compile(
-    rf"^\s*(?P<cell>\|\s*)?(?:(?P<sup>[{_SUP}]+)|\[\^(?P<fn>[^\]\s]{{1,40}})\]:?|\^(?P<caret>\d{{1,4}})"
+    rf"^\s*(?P<cell>\|\s*)?(?:(?P<sup>[{_SUP}]{{1,4}}(?![{_SUP}]))|\[\^(?P<fn>[^\]\s]{{1,40}})\]:?|\^(?P<caret>\d{{1,4}})"
     rf"|<sup>(?P<html>\d{{1,4}})</sup>|\[(?P<br>\d{{1,4}})\]:?|\((?P<paren>\d{{1,3}})\)"
     rf"|(?:[-*•]\s+)?(?P<emph>[_*]{{1,2}})?(?P<bare>\d{{1,3}})(?(emph)[_*]{{1,2}})"
     rf"(?P<punct>[.)])?(?=\s))"

@@ -74,3 +74,15 @@ def test_runs_of_one_shape_give_no_name_short_form_or_relation(unit: str) -> Non
     assert short_match(run) is None
     assert split_related(f"Roe, J. {run}")[1] is None
     assert _url_aside(run) == [run]
+
+
+def test_a_run_of_superscript_digits_is_no_marker_and_no_error() -> None:
+    """A marker is at most four superscript digits: a run of 20,000 is no note number (its
+    int() refused more than 4,300 digits: the document raised), and a note marked by a
+    real one is still found beside it."""
+    from litreview.extract.document import scan_text
+
+    run = "¹" * 20_000
+    text = f"# R\n\nA claim {run} here.¹² Another claim.\n\n¹² Roe, J. (2001) Title.\n"
+    scan = scan_text(text, "r.md")
+    assert [(n.number, n.text) for n in scan.notes.footnotes] == [(12, "Roe, J. (2001) Title.")]
