@@ -209,17 +209,21 @@ def _long_gap_doc(chars: int) -> bytes:
 #: Shapes whose 60,000-character runs once made a pattern backtrack (quadratic or worse):
 #: each took over a minute in a note or a reference before 2026-12-03.
 RUNS = ("A", ".", ",", " ", "(", "A. ", "A-", "Ab, ")
+#: Shapes that were slow only beside an author-year reference list, or in the gap-statement
+#: reader: a word of capitals, capitalised words, superscript digits, link openings, initials.
+MORE_RUNS = ("Word ", "¹", "[", "[a](", "A.B.")
 
 
-def _runs_doc() -> bytes:
-    """A document with one note per shape of :data:`RUNS`, the run in the note and in the
-    sentence citing it."""
+def _runs_doc(runs: tuple[str, ...] = RUNS, references: bool = False) -> bytes:
+    """A document with one note per shape of ``runs``, the run in the note and in the
+    sentence citing it (and, with ``references``, an author-year reference list)."""
     lines, notes = ["# A report", ""], []
-    for i, unit in enumerate(RUNS, 1):
+    for i, unit in enumerate(runs, 1):
         run = unit * (60_000 // len(unit))
         lines.append(f"A claim about {run} here.[^{i}] Little research exists on it.")
         notes.append(f"[^{i}]: Roe, J. (2001) {run} Title.")
-    return "\n\n".join([*lines, *notes]).encode() + b"\n"
+    refs = ["## References", "Roe, J. (2001). A title. J Things, 3, 4-9."] if references else []
+    return "\n\n".join([*lines, *notes, *refs]).encode() + b"\n"
 
 
 def _laughs_front_matter() -> bytes:
@@ -578,6 +582,11 @@ def cases() -> list[Case]:
             (v, ("ingest", "{f}", "--review", "{r}")),
         ),
         Case("60 KB runs of 8 shapes in notes", {"runs.md": _runs_doc()}, (v,)),
+        Case(
+            "60 KB runs of 13 shapes in notes and text, and a reference list",
+            {"runs.md": _runs_doc(RUNS + MORE_RUNS, references=True)},
+            (v, ("ingest", "{f}", "--review", "{r}"), ("gaps", "--review", "{r}")),
+        ),
         Case(
             "front matter of billion laughs",
             {"laughs.md": _laughs_front_matter()},

@@ -20,7 +20,7 @@ from litreview.extract.backrefs import SIGNAL
 
 __all__ = ["Related", "preprocess", "split_related"]
 
-_MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)\)")
+_MD_LINK = re.compile(r"\[([^\[\]]+)\]\(([^)\s\[\]]*)\)")
 _QUOTE_CHARS = "'\"‘’“”"
 _QUOTES_OPEN = "'\"‘“"
 _TITLE_QUOTED = re.compile(r"(?:^|\s)[‘“'\"]\S[^‘“”’]*\s[^‘“”’]*\S[’”'\"](?=[\s,.;:]|$)")

@@ -55,7 +55,7 @@ PROSE_WORDS = 8
 TITLE_WORDS = 12
 _SPACES = re.compile(r"\s+")
 _NOTE_NUMBER = re.compile(r"^(?:\[\d{1,4}\]|\d{1,4}[.)]?)\s+")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^)\s\[\]]*\)")
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 
 

@@ -86,3 +86,31 @@ def test_a_run_of_superscript_digits_is_no_marker_and_no_error() -> None:
     text = f"# R\n\nA claim {run} here.¹² Another claim.\n\n¹² Roe, J. (2001) Title.\n"
     scan = scan_text(text, "r.md")
     assert [(n.number, n.text) for n in scan.notes.footnotes] == [(12, "Roe, J. (2001) Title.")]
+
+
+def test_markdown_links_read_as_before_and_never_across_brackets() -> None:
+    """A link's text and target hold no bracket (so a run of '[' or '[a](' costs linear
+    time: each had taken a scan to the end of the text from every bracket)."""
+    from litreview.extract.note_text import _LINK as NOTE_LINK
+    from litreview.extract.refparse_text import _MD_LINK
+    from litreview.gaps.statement_scope import _LINK
+
+    text = "See [the report](https://e.org/a_(b)) and [a](b [c](http://d.org/e) now"
+    assert _LINK.sub(r"\1", text) == "See the report) and [a](b c now"
+    assert _MD_LINK.sub(r"\1", text) == "See the report) and [a](b c now"
+    assert NOTE_LINK.sub("", text) == "See ) and [a](b  now"
+
+
+def test_a_name_word_is_at_most_41_characters() -> None:
+    """A citation's names are words of at most 41 characters, so a word of 40,000 capitals
+    beside a reference list is read in linear time (its last 41 letters an unlinked name,
+    as the whole word was before); a real name links as before."""
+    from litreview.extract.intext import in_text_citations
+    from litreview.extract.reflist import RefEntry
+
+    entry = RefEntry(
+        index=1, label=None, raw="Featherstonehaugh J. 2016. T.", start=0, end=0, line=1
+    )
+    text = f"{'A' * 40_000} (2016). As Featherstonehaugh (2016) shows."
+    found = [(c.text, [w.entry for w in c.works]) for c in in_text_citations(text, [entry])]
+    assert found == [("A" * 41 + " (2016)", [None]), ("Featherstonehaugh (2016)", [1])]
