@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from litreview.extract.gazetteer import word_tags
 from litreview.extract.refparse import canonical_label
 from litreview.extract.refparse_fields import Segment, build_fields
 from litreview.extract.refparse_type import type_features
@@ -68,6 +69,37 @@ def quote_variant(tokens: list[str], labels: list[str], rng: random.Random) -> l
         t.replace("“", left).replace("”", right) if lab == "title" else t
         for t, lab in zip(tokens, labels, strict=True)
     ]
+
+
+_NOT_A_NAME = re.compile(r"[\d()\[\];]")
+_SMALL = frozenset({"of", "and", "for", "the", "on", "in", "&", "de", "du", "des", "la", "et"})
+
+
+def acronym_variant(tokens: list[str], labels: list[str]) -> tuple[list[str], list[str]] | None:
+    """The sequence with the body that opens it followed by its acronym in brackets, as
+    reports name their authors (``Environmental Protection Agency (EPA). 2004.``): the
+    acronym is the initials of the body's capitalised words; the author label covers it.
+    ``None`` unless the first field is an author that is a body: two to eight words, one of
+    them an organisation word, no initials, digits, brackets or semicolons, the last ending
+    with a stop or a comma."""
+    k = 1 if labels and labels[0] == "citation-number" else 0
+    end = k
+    while end < len(labels) and labels[end] == "author":
+        end += 1
+    name = tokens[k:end]
+    if not 2 <= len(name) <= 8 or name[-1][-1:] not in ".,":
+        return None
+    if any(_INITIAL.fullmatch(t.rstrip(",")) or _NOT_A_NAME.search(t) for t in name):
+        return None
+    if not any("org" in word_tags(t) for t in name):
+        return None
+    words = [t.strip(".,;:()") for t in name]
+    letters = "".join(w[0] for w in words if w[:1].isupper() and w.lower() not in _SMALL)
+    if not 2 <= len(letters) <= 6 or not letters.isalpha():
+        return None
+    last, mark = name[-1][:-1], name[-1][-1]
+    added = [*tokens[: end - 1], last, f"({letters}){mark}", *tokens[end:]]
+    return added, [*labels[:end], "author", *labels[end:]]
 
 
 _INITIAL = re.compile(r"[A-Z]\.(-?[A-Z]\.)*")

@@ -25,6 +25,11 @@ training folds; nothing whose text is in gold, grey or the synthetic held-out se
    (``refparse_data/REPORT_NUMBERS.md``); the row "GROBID lead bodies as authors" trains
    GROBID's leading bodies as publishers, as converted (``refparse_data/LEAD_BODIES.md``).
 
+Each training record that opens with a body as its author is also given with the body's
+acronym in brackets after it (``Environmental Protection Agency (EPA). 2004.``,
+``refparse_train_data.acronym_variant``; ``--no-acronyms`` leaves them out;
+``refparse_data/ACRONYMS.md``).
+
 Training texts equal to a held-out text in their letters and digits are left out
 (``--exact-held-out``: only identical ones, the recipe before ``LEAD_BODIES.md``).
 """
@@ -47,6 +52,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from refparse_scoring import score_file, score_sets
 from refparse_train_data import (
     BENCH,
+    acronym_variant,
     held_out_texts,
     load,
     punct_variant,
@@ -90,10 +96,13 @@ def train_crf(
     iterations: int,
     punct: float = 0.0,
     punct_fields: list[str] | None = None,
+    acronyms: bool = True,
 ) -> float:
     """Train a citation model on ``records`` (plus a quote variant of each quoted title, and
     for a ``punct`` share of the records a variant with some punctuation dropped,
-    :func:`refparse_train_data.punct_variant`); returns the seconds it took."""
+    :func:`refparse_train_data.punct_variant`; with ``acronyms``, for each record
+    opened by a body, a variant naming its acronym, :func:`refparse_train_data.acronym_variant`);
+    returns the seconds it took."""
     t0 = time.perf_counter()
     rng = random.Random(SEED)
     drop = random.Random(SEED + 1)
@@ -106,6 +115,9 @@ def train_crf(
         variant = quote_variant(tokens, labels, rng)
         if variant:
             trainer.append(sequence_features(variant, exclude), labels)
+        named = acronym_variant(tokens, labels) if acronyms else None
+        if named:
+            trainer.append(sequence_features(named[0], exclude), named[1])
         if punct and drop.random() < punct:
             fewer = punct_variant(tokens, labels, drop, punct_fields)
             if fewer:
@@ -139,7 +151,9 @@ def cross_validate(gold: list[dict], base: list[dict], args: argparse.Namespace)
     for k in range(args.folds):
         model = args.work / f"cv_fold{k}.crfsuite"
         train = base + [g for g, f in zip(gold, fold_of, strict=True) if f != k]
-        secs = train_crf(train, model, [], args.iterations, args.punct, args.punct_fields)
+        secs = train_crf(
+            train, model, [], args.iterations, args.punct, args.punct_fields, args.acronyms
+        )
         parser = ReferenceParser(model, type_model)
         for i, rec in enumerate(gold):
             if fold_of[i] == k:
@@ -186,7 +200,13 @@ def ablation(gold: list[dict], args: argparse.Namespace) -> dict:
             train_types(base, type_model)
         model = args.work / f"ablation_{len(results)}.crfsuite"
         secs = train_crf(
-            base + rest, model, exclude, args.iterations, args.punct, args.punct_fields
+            base + rest,
+            model,
+            exclude,
+            args.iterations,
+            args.punct,
+            args.punct_fields,
+            args.acronyms,
         )
         parser = ReferenceParser(model, type_model, exclude=exclude)
         results[name] = score_sets(parser, block0)
@@ -219,6 +239,12 @@ def main() -> int:
     )
     ap.add_argument(
         "--punct-fields", nargs="*", help="drop punctuation only at the ends of these fields"
+    )
+    ap.add_argument(
+        "--no-acronyms",
+        dest="acronyms",
+        action="store_false",
+        help="leave out the variants of body-authored records with the body's acronym",
     )
     ap.add_argument(
         "--exact-held-out",
@@ -262,7 +288,13 @@ def main() -> int:
         return 0
     train_types(base, DATA / "refparse_type.crfsuite")
     secs = train_crf(
-        base + gold, DATA / "refparse.crfsuite", [], args.iterations, args.punct, args.punct_fields
+        base + gold,
+        DATA / "refparse.crfsuite",
+        [],
+        args.iterations,
+        args.punct,
+        args.punct_fields,
+        args.acronyms,
     )
     size = (DATA / "refparse.crfsuite").stat().st_size / 1e6
     print(f"shipped model: {len(base) + len(gold)} sequences, {secs:.0f} s, {size:.2f} MB")

@@ -1,5 +1,5 @@
-"""Training data of the reference parser: punctuation dropped (labels kept), agency reports
-oversampled."""
+"""Training data of the reference parser: punctuation dropped (labels kept), bodies given with
+their acronyms, agency reports oversampled."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import refparse_train_data  # type: ignore[import-not-found]
 from refparse_synth import agency_reports  # type: ignore[import-not-found]
 from refparse_train_data import (  # type: ignore[import-not-found]
+    acronym_variant,
     lead_body_author,
     oversample,
     punct_variant,
@@ -125,3 +126,19 @@ def test_a_body_that_opens_a_reference_is_its_author() -> None:
     original = rec("publisher", "date")
     lead_body_author(original)
     assert original["labels"][0][0] == "publisher"  # the record given is not changed
+
+
+def test_a_body_that_opens_a_record_is_also_given_with_its_acronym() -> None:
+    tokens = ["3.", "National", "Research", "Council", "of", "Canada.", "2010.", "A", "title."]
+    labels = ["citation-number", *["author"] * 5, "date", "title", "title"]
+    out = acronym_variant(tokens, labels)
+    assert out == (
+        [*tokens[:5], "Canada", "(NRCC).", *tokens[6:]],
+        [*labels[:6], "author", *labels[6:]],
+    )
+    # people, names that already hold a bracket or digits, and bodies not first: unchanged
+    assert acronym_variant(["Smith,", "John.", "2010."], ["author", "author", "date"]) is None
+    named = ["Agency", "(EPA).", "2010."]
+    assert acronym_variant(named, ["author", "author", "date"]) is None
+    later = ["A", "title.", "World", "Health", "Organization."]
+    assert acronym_variant(later, ["title", "title", "publisher", "publisher", "publisher"]) is None
