@@ -78,7 +78,7 @@ def test_hand_lists_name_real_sentences() -> None:
     reason="issue 17: 7 of 8 named gaps in the top ten (stated × thinness, each statement"
     " counted once among nested cells, each value of a list given the whole claim). The miss:"
     " the drug-use sentences back 'Drugs · Women' (9th, a wider cell than the list's, which"
-    " pins data or drug use) and, on the list's cells, 'Drugs · Drug use and health' (18th,"
+    " pins data or drug use) and, on the list's cells, 'Drugs · Drug use and health' (17th,"
     " 8 works cover it), since 'Data and disaggregation' (5th) counts two of them first",
     strict=True,
 )
