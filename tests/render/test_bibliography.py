@@ -189,3 +189,18 @@ def test_pandoc_failure_falls_back_to_citeproc_py(monkeypatch: pytest.MonkeyPatc
     assert [p.severity for p in problems] == ["warning"] and "boom" in problems[0].message
     with pytest.raises(InputError, match="pandoc could not format the bibliography: boom"):
         render_bibliography([SMITH], engine="pandoc")
+
+
+def test_a_field_past_the_limit_is_cut_in_the_citation_not_in_the_record(engine: str) -> None:
+    """A title of 60,000 characters is shown cut to MAX_FORMATTED_FIELD_CHARS with '…' (60,000
+    superscript digits took pandoc's citeproc 48 s); the work keeps it whole."""
+    from dataclasses import replace
+
+    from litreview.core.limits import MAX_FORMATTED_FIELD_CHARS
+    from litreview.render.bibliography import format_entries
+
+    long = replace(SMITH, title="x" * 60_000)
+    (text,) = format_entries([long], engine=engine).values()
+    assert "x" * (MAX_FORMATTED_FIELD_CHARS - 1) + "…" in text
+    assert "x" * MAX_FORMATTED_FIELD_CHARS not in text
+    assert len(long.title) == 60_000
