@@ -19,9 +19,17 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from litreview.core.model import Work
-from litreview.corpus.identity import normalise_title, normalise_url
+from litreview.corpus.identity import STOP_WORDS, normalise_title, normalise_url
 
-__all__ = ["Traits", "apart", "contradicts", "generic_urls", "is_specific_url", "shared_urls"]
+__all__ = [
+    "Traits",
+    "abbreviates",
+    "apart",
+    "contradicts",
+    "generic_urls",
+    "is_specific_url",
+    "shared_urls",
+]
 
 # CSL types that are part of a larger work, and the types of those larger works.
 PARTS = frozenset(
@@ -100,9 +108,33 @@ def apart(a: Traits, b: Traits, *, by_title: bool) -> str:
         and a.container
         and b.container
         and fuzz.ratio(a.container, b.container) < SAME_CONTAINER
+        and not abbreviates(a.container, b.container)
+        and not abbreviates(b.container, a.container)
     ):
         return "different containers"
     return ""
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """Whether the normalised name ``short`` abbreviates ``full`` word by word, as journal
+    abbreviations do (``proc natl acad sci u s a``, ``j econ perspect``): each word of
+    ``full`` but its small words (of, the, ...) stands, in order, as one word of ``short``
+    that begins with its first letter and whose letters it holds in order."""
+    words = [w for w in full.split() if w not in STOP_WORDS]
+    shorts = [w for w in short.split() if len(w) == 1 or w not in STOP_WORDS]  # 'a': America
+    return (
+        len(shorts) == len(words) > 1
+        and shorts != words
+        and all(_contracts(s, w) for s, w in zip(shorts, words, strict=True))
+    )
+
+
+def _contracts(short: str, word: str) -> bool:
+    """Whether ``short`` is ``word`` cut or contracted (``natl``: national)."""
+    if short[0] != word[0] or len(short) > len(word):
+        return False
+    letters = iter(word)
+    return all(ch in letters for ch in short)
 
 
 def contradicts(a: Traits, b: Traits) -> bool:

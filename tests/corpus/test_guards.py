@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from litreview.core.model import Person, Work
 from litreview.corpus.dedup import merge_into
 from litreview.corpus.guards import generic_urls, is_specific_url
@@ -129,3 +132,48 @@ def test_a_title_edited_by_hand_still_meets_its_record() -> None:
     )
     res = merge_into([kept], [back])
     assert [w.key for w in res.works] == ["k"] and res.merges == ()
+
+
+def test_a_journal_abbreviation_is_the_same_container() -> None:
+    """A record a reference manager stored (full journal name) and the same article from a
+    database export (ISO 4 abbreviation, as PubMed gives it) are one work; a different
+    journal whose abbreviation leaves a word out is not."""
+    article = dict(
+        type="article-journal",
+        title="Grey swan tropical cyclones",
+        issued="2016",
+        authors=(Person(family="Lin", given="Ning"),),
+    )
+    full = Work(
+        key="lin2016",
+        container="Proceedings of the National Academy of Sciences of the United States of America",
+        **article,  # type: ignore[arg-type]
+    )
+    short = Work(key="lin2016a", container="Proc Natl Acad Sci U S A", **article)  # type: ignore[arg-type]
+    other = Work(key="lin2016b", container="J Biol", **article)  # type: ignore[arg-type]
+    jbc = Work(key="x", container="Journal of Biological Chemistry", **article)  # type: ignore[arg-type]
+    assert len(merge_into([full], [short]).works) == 1
+    assert merge_into([jbc], [other]).merges == ()
+
+
+def test_abbreviations_word_by_word() -> None:
+    from litreview.corpus.guards import abbreviates
+    from litreview.corpus.identity import normalise_title as n
+
+    assert abbreviates(n("J. Econ. Perspect."), n("Journal of Economic Perspectives"))
+    assert abbreviates(n("Soc Sci Med"), n("Social Science & Medicine"))
+    assert not abbreviates(n("J Crim Law"), n("Journal of Criminal Justice"))
+    assert not abbreviates(n("Journal of Borders"), n("Journal of Borders"))  # not shorter
+    assert not abbreviates(n("Nat"), n("Nature"))  # one word says too little
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.from_regex(r"[a-z]{2,12}", fullmatch=True), min_size=2, max_size=8))
+def test_a_name_cut_word_by_word_abbreviates_it(words: list[str]) -> None:
+    full = " ".join(words)
+    short = " ".join(w[: max(1, len(w) // 2)] for w in words)
+    from litreview.corpus.guards import abbreviates
+    from litreview.corpus.identity import STOP_WORDS
+
+    if short != full and not any(w in STOP_WORDS for w in words + short.split()):
+        assert abbreviates(short, full)
