@@ -114,6 +114,11 @@ def test_bracketed_numbers_are_not_markers_beside_superscripts() -> None:
     assert scan.problems == ()
 
 
+def _marked_on(text: str) -> list[tuple[int, int | None]]:
+    """Each note's number and the line of its marker (``None``: no marker)."""
+    return [(f.number, f.marker.line if f.marker else None) for f in find_footnotes(text).footnotes]
+
+
 def test_numbers_glued_to_words_are_markers_in_text_taken_from_a_pdf() -> None:
     """Text copied from a PDF loses its superscripts: ``Medicare.1``, ``work,2``."""
     text = (
@@ -123,8 +128,7 @@ def test_numbers_glued_to_words_are_markers_in_text_taken_from_a_pdf() -> None:
         "2 Reimbursable work is work that SSA performs on behalf of another entity.\n"
         "3 Examples of special temporary workloads include Medicare reform.\n"
     )
-    scan = find_footnotes(text)
-    assert [(f.number, f.marker.line if f.marker else None) for f in scan.footnotes] == [
+    assert _marked_on(text) == [
         (1, 1),
         (2, 2),
         (3, 2),
@@ -152,8 +156,7 @@ def test_numbers_between_sentences_are_markers_when_they_pair_with_notes() -> No
         "1 This number comes from EIA's Monthly Energy Review (December 2006), table 11.2.\n\n"
         "2 This projection comes from EIA's International Energy Outlook 2006.\n"
     )
-    scan = find_footnotes(text)
-    assert [(f.number, f.marker.line if f.marker else None) for f in scan.footnotes] == [
+    assert _marked_on(text) == [
         (1, 1),
         (2, 2),
     ]
@@ -170,8 +173,7 @@ def test_a_number_ending_a_line_after_a_sentence_is_a_marker() -> None:
         "2 Osei, B., Market Prices (Accra: Press, 2018).\n\n"
         "3 Ode, C., Oil Demand (Abuja: Press, 2017).\n"
     )
-    scan = find_footnotes(text)
-    assert [(f.number, f.marker.line if f.marker else None) for f in scan.footnotes] == [
+    assert _marked_on(text) == [
         (1, 1),
         (2, 2),
         (3, 3),
