@@ -61,10 +61,13 @@ Parser = Callable[[str], dict[str, Any]]
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CitedWork:
     """A work a document's citations by key name: the key its text cites it by, and the
-    work, whose own key (``""``: one is made) the corpus keeps where it is free."""
+    work, whose own key (``""``: one is made) the corpus keeps where it is free. ``raw``:
+    the reference as printed, read by the reference parser when the work holds too little
+    to stand alone (:func:`_completed`)."""
 
     cited_as: str
     work: Work
+    raw: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -111,6 +114,25 @@ class IngestResult:
     merges: tuple[Merge, ...]
     problems: tuple[Problem, ...]
     notices: tuple[str, ...]
+
+
+def _completed(given: CitedWork, parse: Parser) -> Work:
+    """``given``'s work; with a reference as printed (``raw``), the work the parser reads
+    in it, the record's own values (identifiers, links, kept fields) added where the parse
+    has none."""
+    if not given.raw.strip():
+        return given.work
+    parsed = parsed_work(given.raw, parse)
+    own = given.work
+    filled = {
+        f: getattr(own, f)
+        for f in ("doi", "url", "title", "container", "issued", "pages", "volume", "issue")
+        if getattr(own, f) and not getattr(parsed, f)
+    }
+    if own.authors and not parsed.authors:
+        filled["authors"] = own.authors
+    extra = (*parsed.extra, *(kv for kv in own.extra if kv not in parsed.extra))
+    return replace(parsed, key=own.key, extra=extra, **filled)
 
 
 def ingest(
@@ -211,11 +233,12 @@ def scan_document(
     bib_keys: dict[str, str] = {}
     stored: list[Work] = []
     for given in src.cited:  # the document's own bibliography: its keys kept where free
-        own_key = given.work.key
-        key = own_key if own_key and own_key not in used else make_citekey(given.work, used)
+        work = _completed(given, parse)
+        own_key = work.key
+        key = own_key if own_key and own_key not in used else make_citekey(work, used)
         used.add(key)
         bib_keys.setdefault(given.cited_as, key)
-        stored.append(replace(given.work, key=key))
+        stored.append(replace(work, key=key))
     works += stored
 
     def resolve(cited_as: str) -> str:

@@ -74,10 +74,13 @@ _SHOWN = 60  # characters of a citation's shown text quoted in a warning
 class StoredWork:
     """A work a document cites as its reference manager stored it: the key its text cites
     it by (``cite-...``) and the work (no citekey yet; the manager's link, if any, kept
-    under :data:`MANAGER_URI`)."""
+    under :data:`MANAGER_URI`). ``raw``: the reference as printed, when the record holds
+    too little to stand alone (an untagged JATS citation): ingest reads it with the
+    reference parser, the record's fields filling what the parser leaves empty."""
 
     key: str
     work: Work
+    raw: str = ""
 
 
 class _Unreadable(ValueError):

@@ -21,8 +21,9 @@ from pathlib import Path
 
 from litreview.core.errors import InputError
 from litreview.core.files import decode_utf8
+from litreview.formats._front_matter import split_front
 
-__all__ = ["PANDOC_READERS", "pandoc_markdown"]
+__all__ = ["PANDOC_READERS", "pandoc_markdown", "unescaped"]
 
 #: Suffix -> the pandoc reader of that format.
 PANDOC_READERS = {
@@ -41,10 +42,15 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 HEAP_MB = 512  # pandoc's heap (its runtime's -M): a 9 MB LaTeX file of markup takes more
 
 
-def pandoc_markdown(path: Path) -> str:
-    """The Markdown pandoc writes for the document at ``path`` (its reader chosen by the
-    suffix), with front matter."""
-    reader = PANDOC_READERS[path.suffix.lower()]
+def pandoc_markdown(
+    path: Path, reader: str = "", writer: str = "markdown-smart", data: bytes | None = None
+) -> str:
+    """The Markdown pandoc writes for the document at ``path`` (with ``reader``, or the
+    reader of its suffix), with front matter (YAML, whose escapes are its own: only the
+    body's are taken off), written by ``writer`` (Pandoc's Markdown and its extensions).
+    ``data``: the document's bytes as given to Pandoc (on its standard input) instead of
+    the file's; ``path`` still names it in errors."""
+    reader = reader or PANDOC_READERS[path.suffix.lower()]
     exe = shutil.which("pandoc")
     if exe is None:
         raise InputError(
@@ -55,7 +61,8 @@ def pandoc_markdown(path: Path) -> str:
     cmd = [exe, "+RTS", f"-M{HEAP_MB}m", "-RTS", "--standalone", "--from", reader]
     try:
         done = subprocess.run(
-            [*cmd, "--to", "markdown-smart", "--wrap=none", "--", str(path)],
+            [*cmd, "--to", writer, "--wrap=none", *(["--", str(path)] if data is None else [])],
+            input=data,
             capture_output=True,
             timeout=TIMEOUT,
             check=False,
@@ -66,8 +73,15 @@ def pandoc_markdown(path: Path) -> str:
         ) from None
     if done.returncode != 0:
         said = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        reason = said[0][:200] if said else f"exit {done.returncode}"
+        lines = 2 if said and said[0].rstrip().endswith(":") else 1  # "Invalid XML:" goes on
+        reason = " ".join(said[:lines])[:200] or f"exit {done.returncode}"
         if "Heap exhausted" in reason:
             reason = f"it needs more than {HEAP_MB} MB of memory"
         raise InputError(f"pandoc cannot read it as {reader}: {reason}", path=str(path))
-    return _ESCAPE.sub(r"\1", decode_utf8(done.stdout, str(path)))
+    front, body = split_front(decode_utf8(done.stdout, str(path)))
+    return front + unescaped(body)
+
+
+def unescaped(markdown: str) -> str:
+    """Pandoc's Markdown with the backslashes it puts before punctuation taken off."""
+    return _ESCAPE.sub(r"\1", markdown)

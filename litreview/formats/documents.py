@@ -35,17 +35,28 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import yaml
+
 from litreview.core.errors import InputError, Problem
 from litreview.core.files import check_nul, decode_text, decode_utf8, read_bytes
 from litreview.formats._cite_fields import MANAGER_URI, CiteFields, StoredWork
 from litreview.formats._docx_text import docx_footnotes, docx_text
-from litreview.formats._front_matter import front_matter, front_matter_bibliography
+from litreview.formats._front_matter import (
+    front_matter,
+    front_matter_bibliography,
+    front_matter_references,
+    front_matter_value,
+    references_blanked,
+    split_front,
+)
 from litreview.formats._html_text import html_text
 from litreview.formats._odt_text import odt_text
-from litreview.formats._pandoc_text import PANDOC_READERS, pandoc_markdown
+from litreview.formats._pandoc_text import PANDOC_READERS, pandoc_markdown, unescaped
+from litreview.formats.jats import jats_article
 
 __all__ = [
     "HTML_SUFFIXES",
+    "JATS_SUFFIXES",
     "MANAGER_URI",
     "PANDOC_READERS",
     "TEXT_SUFFIXES",
@@ -53,6 +64,7 @@ __all__ = [
     "DocumentText",
     "StoredWork",
     "docx_footnotes",
+    "is_jats",
     "read_document",
     "read_document_meta",
 ]
@@ -69,6 +81,10 @@ UNREAD_SUFFIXES = {
     ".xlsx": "a spreadsheet, not a document",
 }
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+#: A journal article in JATS XML (PubMed Central's ``.nxml``; an ``.xml`` file whose first
+#: element is ``<article>``: :func:`is_jats`), read by Pandoc's JATS reader: its citations
+#: become ``[@id]`` and its reference list the front matter's ``references``.
+JATS_SUFFIXES = (".nxml", ".xml")
 _BIBLIOGRAPHY_SUFFIXES = {
     ".bib": "a BibTeX bibliography",
     ".bibtex": "a BibTeX bibliography",
@@ -129,8 +145,12 @@ def read_document_meta(path: str | os.PathLike[str]) -> DocumentText:
     if suffix in UNREAD_SUFFIXES:
         raise InputError(f"not a format litreview reads: {UNREAD_SUFFIXES[suffix]}", path=str(p))
     data = read_bytes(p, "document")
-    _refuse_bibliography(p, suffix, data)
-    if suffix == ".pdf":
+    jats = suffix in JATS_SUFFIXES and (suffix == ".nxml" or is_jats(data))
+    if not jats:
+        _refuse_bibliography(p, suffix, data)
+    if jats:
+        doc = _jats(p, data)
+    elif suffix == ".pdf":
         doc = _pdf_text(p)
     elif suffix == ".docx":
         doc = _docx(p, data)
@@ -138,23 +158,111 @@ def read_document_meta(path: str | os.PathLike[str]) -> DocumentText:
         text, props, cited = odt_text(p, data)
         doc = _with_cited(_stated(text, props, "file properties"), cited)
     elif suffix in PANDOC_READERS:
-        doc = _markdown(pandoc_markdown(p))
+        doc = _markdown(pandoc_markdown(p), str(p))
+        # the front matter's values are Pandoc's Markdown too ('Rivers \\[and\\] floods')
+        doc = replace(
+            doc, title=unescaped(doc.title), author=unescaped(doc.author), date=unescaped(doc.date)
+        )
     elif suffix in HTML_SUFFIXES:
         body, stated = html_text(_html_source(data, str(p)))
         doc = _stated(body, stated, stated.get("stated_by", ""))
     else:
-        doc = _markdown(_plain_text(data, str(p)))
+        doc = _markdown(_plain_text(data, str(p)), str(p))
     if not doc.text.strip():
         raise InputError("empty document: no text to read", path=str(p))
     return doc
 
 
-def _markdown(text: str) -> DocumentText:
-    """Markdown or plain text with what its front matter states and the bibliography files
-    it names."""
+def _jats(p: Path, data: bytes) -> DocumentText:
+    """A JATS article as Pandoc reads its body (citations ``[@id]``) and abstract (a first
+    section), under a front matter of its title, authors and date; the works of its
+    reference list as :mod:`litreview.formats.jats` reads them (Pandoc's own reading misses
+    what ``<mixed-citation>`` prints, and its front matter's affiliations and notes are no
+    text to read). A file ElementTree cannot read keeps Pandoc's reading, with a warning."""
+    article = jats_article(data, str(p))
+    front, refs, problems = article.front, article.refs, article.problems
+    # link attributes ('[Figure 3](#fig3){ref-type="fig"}') are markup, not text
+    writer = "markdown-smart-link_attributes-raw_html"
+    markdown = pandoc_markdown(p, reader="jats", writer=writer, data=article.xml or None)
+    if not refs and not front.title:
+        return replace(_markdown(markdown, str(p), keep_ids=False), problems=problems)
+    head, body = split_front(markdown)
+    abstract = front_matter_value(head, "abstract") if head else ""
+    stated = {"title": front.title, "author": list(front.authors), "date": front.date}
+    meta = yaml.safe_dump(
+        {k: v for k, v in stated.items() if v}, allow_unicode=True, sort_keys=False
+    )
+    text = f"---\n{meta}---\n\n"
+    if isinstance(abstract, str) and abstract.strip():
+        text += f"# Abstract\n\n{unescaped(abstract.strip())}\n\n"
+    text += _ranges_expanded(body.lstrip("\n"), [r.id for r in refs])
+    cited = tuple(
+        StoredWork(key=r.id, work=r.work, raw="" if r.tagged else r.text) for r in refs if r.id
+    )
+    return replace(_markdown(text, str(p), keep_ids=False), cited=cited, problems=problems)
+
+
+_KEY_RANGE = re.compile(r"\[@([^\s\[\];@]{1,200})\] ?[–‐-] ?\[@([^\s\[\];@]{1,200})\]")
+MAX_RANGE = 200  # works one range of citations may span ("[2]–[5]")
+
+
+def _ranges_expanded(text: str, order: list[str]) -> str:
+    """Citation ranges ``[@a]–[@d]`` (a publisher's "[2]–[5]") as the citations of every
+    work from ``a`` to ``d`` in reference-list ``order``: ``[@a; @b; @c; @d]``. A range
+    whose ends are not both in the list, or run backwards, stays as written."""
+    at = {key: i for i, key in enumerate(order)}
+
+    def whole(m: re.Match[str]) -> str:
+        a, b = at.get(m.group(1)), at.get(m.group(2))
+        if a is None or b is None or not 0 < b - a <= MAX_RANGE:
+            return m.group(0)
+        return "[" + "; ".join(f"@{k}" for k in order[a : b + 1]) + "]"
+
+    return _KEY_RANGE.sub(whole, text)
+
+
+def _markdown(text: str, path: str, *, keep_ids: bool = True) -> DocumentText:
+    """Markdown or plain text with what its front matter states, the bibliography files it
+    names and the references it holds (their ids kept as citekeys if ``keep_ids``)."""
     stated = front_matter(text)
+    cited, problems = front_matter_references(text, path, keep_ids=keep_ids)
+    if cited or problems:
+        text = references_blanked(text)
     doc = _stated(text, stated, "front matter" if stated else "")
-    return replace(doc, bibliography=front_matter_bibliography(text))
+    return replace(
+        doc, bibliography=front_matter_bibliography(text), cited=cited, problems=problems
+    )
+
+
+_XML_LEAD = (("<?", "?>"), ("<!--", "-->"))
+_ARTICLE = re.compile(r"<(?:[A-Za-z_][\w.-]{0,40}:)?article[\s>/]")
+_HEAD_BYTES = 16384
+
+
+def is_jats(data: bytes) -> bool:
+    """Whether XML ``data`` is a JATS article: its first element (after the declaration,
+    comments, processing instructions and the doctype, in its first 16 KB) is
+    ``<article>``."""
+    head = data[:_HEAD_BYTES].decode("utf-8", "replace").lstrip("\ufeff")
+    at = 0
+    while True:
+        while at < len(head) and head[at].isspace():
+            at += 1
+        lead = next((pair for pair in _XML_LEAD if head.startswith(pair[0], at)), None)
+        if lead is not None:
+            end = head.find(lead[1], at)
+            if end < 0:
+                return False
+            at = end + len(lead[1])
+        elif head.startswith("<!DOCTYPE", at):
+            subset, close = head.find("[", at), head.find(">", at)
+            if 0 <= subset < close:  # an internal subset: the doctype ends after its ']'
+                close = head.find(">", max(head.find("]", subset), subset))
+            if close < 0:
+                return False
+            at = close + 1
+        else:
+            return bool(_ARTICLE.match(head, at))
 
 
 def _refuse_bibliography(p: Path, suffix: str, data: bytes) -> None:

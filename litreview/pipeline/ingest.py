@@ -24,10 +24,12 @@ from litreview.core.progress import progress
 from litreview.corpus.curated_merges import apply_work_curation
 from litreview.corpus.ingest import CitedWork, IngestResult, Source, ingest
 from litreview.formats.documents import (
+    JATS_SUFFIXES,
     MANAGER_URI,
     PANDOC_READERS,
     UNREAD_SUFFIXES,
     StoredWork,
+    is_jats,
     read_document_meta,
 )
 from litreview.review import Review
@@ -73,6 +75,12 @@ def is_document(path: str) -> bool:
     suffix = p.suffix.lower()
     if suffix in DOCUMENT_SUFFIXES:
         return True
+    if suffix in JATS_SUFFIXES:
+        try:
+            with p.open("rb") as f:
+                return suffix == ".nxml" or is_jats(f.read(20000))
+        except OSError:
+            return False
     if suffix not in (".txt", ".text"):
         return False
     try:
@@ -106,7 +114,7 @@ def _items(stored: Sequence[StoredWork]) -> tuple[CitedWork, ...]:
     """The works a document's reference-manager citations store (a DOCX's, an ODT's), each
     cited by its key and given a citekey of the corpus's own making, the manager's link to
     it kept (``reference-manager-uri``)."""
-    return tuple(CitedWork(cited_as=s.key, work=s.work) for s in stored)
+    return tuple(CitedWork(cited_as=s.key, work=s.work, raw=s.raw) for s in stored)
 
 
 def _bibliographies(

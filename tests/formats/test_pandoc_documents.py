@@ -112,3 +112,17 @@ def test_the_escapes_pandoc_writes_are_taken_off(tmp_path: Path) -> None:
     text = read_document_meta(paper).text
     assert "Rivers matter [1]." in text and "\n1. Smith J." in text and "\\" not in text
     assert check_document(str(paper)).n_entries == 2
+
+
+def test_a_title_with_markdown_punctuation_is_read_whole(tmp_path: Path) -> None:
+    """Pandoc escapes the title's punctuation inside a YAML string ("Rivers \\[and\\]");
+    taking the escapes off the whole text broke the YAML, and the title was lost."""
+    require_tool("pandoc")
+    paper = tmp_path / "paper.tex"
+    paper.write_text(
+        "\\documentclass{article}\n\\title{Rivers [and] floods * 2 of \\#1}\n"
+        "\\author{Jane Roe}\n\\begin{document}\n\\maketitle\nText.\n\\end{document}\n",
+        encoding="utf-8",
+    )
+    doc = read_document_meta(paper)
+    assert (doc.title, doc.author) == ("Rivers [and] floods * 2 of #1", "Jane Roe")
