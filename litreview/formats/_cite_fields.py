@@ -45,6 +45,7 @@ from litreview.core.errors import Problem
 from litreview.core.limits import MAX_CITE_CODE_CHARS
 from litreview.core.model import Work, replace
 from litreview.formats._stored_codes import BOOKMARK_PREFIXES, StoredCodes
+from litreview.formats._word_sources import citation_tags
 from litreview.formats.csl import work_from_csl
 from litreview.formats.endnote import record_work
 
@@ -96,6 +97,9 @@ class CiteFields:
     codes: StoredCodes = field(default_factory=StoredCodes)
     works: dict[str, StoredWork] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    #: Word's own sources (References > Insert Citation), by tag: what its ``CITATION``
+    #: fields cite (:mod:`._word_sources`).
+    sources: dict[str, Work] = field(default_factory=dict)
 
     def cite(self, code: str, shown: Callable[[], str], data: str = "") -> str | None:
         """The keys ``[@key; @key]`` a citation of code ``code`` is written as (its works
@@ -103,7 +107,8 @@ class CiteFields:
         base64 kept beside the code, Word's ``w:fldData``) cannot be read (a warning
         quoting the text ``shown()`` gives, which stays)."""
         try:
-            found = _read(code, data)
+            tags = citation_tags(code)
+            found = _read(code, data) if tags is None else self._sources(tags)
         except _Unreadable as exc:
             self._warn(str(exc), shown)
             return None
@@ -113,6 +118,14 @@ class CiteFields:
             self.works.setdefault(stored.key, stored)
         keys = dict.fromkeys(s.key for s in found)
         return "[" + "; ".join(f"@{k}" for k in keys) + "]"
+
+    def _sources(self, tags: list[str]) -> list[StoredWork]:
+        """The works of Word's sources that a ``CITATION`` field names by ``tags``."""
+        missing = [t for t in tags if t not in self.sources]
+        if missing:
+            where = "has no list of sources" if not self.sources else "lists no such source"
+            raise _Unreadable(f"it cites the source {missing[0]!r}, but the document {where}")
+        return [_stored(f"word-{t}", self.sources[t], "") for t in tags]
 
     def cite_link(self, text: str) -> str | None:
         """:meth:`cite` for a link whose text is ``text``: a citation of a document Zotero

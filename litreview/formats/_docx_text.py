@@ -24,6 +24,7 @@ creation is not the document's publication).
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from litreview.core.errors import InputError, Problem
 from litreview.core.limits import MAX_DOCX_PART_BYTES, MAX_DOCX_TAGS
 from litreview.formats._cite_fields import CiteFields
 from litreview.formats._stored_codes import StoredCodes, custom_properties
+from litreview.formats._word_sources import is_sources, word_sources
 
 __all__ = ["docx_footnotes", "docx_text", "zip_part"]
 
@@ -46,12 +48,14 @@ _CORE = {
 _KINDS = (("footnote", "word/footnotes.xml"), ("endnote", "word/endnotes.xml"))
 _P, _R, _BOX, _SDT = f"{_W}p", f"{_W}r", f"{_W}txbxContent", f"{_W}sdt"
 _LINK = f"{_W}hyperlink"
+_SIMPLE = f"{_W}fldSimple"  # a field whose code is an attribute and whose runs are its text
 _MARKS = {
     f"{_W}bookmarkStart": "mark",
     f"{_W}bookmarkEnd": "unmark",
     _R: "run",
     _SDT: "control",
     _LINK: "link",
+    _SIMPLE: "field",
 }
 _HYPERLINK = "HYPERLINK"  # a link written as a field
 _CUSTOM = "docProps/custom.xml"
@@ -71,6 +75,7 @@ def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str], CiteFields]:
             names = set(archive.namelist())
             if _CUSTOM in names:
                 _stored_codes(archive, p, cited)
+            _sources(archive, sorted(n for n in names if _CUSTOM_XML.fullmatch(n)), p, cited)
             body = ElementTree.fromstring(zip_part(archive, "word/document.xml", p))
             notes = {
                 kind: _notes(ElementTree.fromstring(zip_part(archive, part, p)), kind, cited)
@@ -95,7 +100,12 @@ def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str], CiteFields]:
     ) as exc:
         raise InputError(f"cannot read DOCX: {exc}", path=str(p)) from None
     order: dict[str, list[str]] = {"footnote": [], "endnote": []}
-    paragraphs = [t for para in _paragraphs(body) if (t := _paragraph(para, order, levels, cited))]
+    rendered = _rendered_sources(body) if cited.sources else set()
+    paragraphs = [
+        t
+        for para in _paragraphs(body)
+        if id(para) not in rendered and (t := _paragraph(para, order, levels, cited))
+    ]
     parts = ["\n\n".join(paragraphs)]
     for kind, heading in (("footnote", ""), ("endnote", "# Endnotes")):
         texts = notes.get(kind, {})
@@ -116,6 +126,27 @@ def _stored_codes(archive: zipfile.ZipFile, p: Path, cited: CiteFields) -> None:
         cited.problems.append(Problem(path=str(p), line=None, severity="warning", message=message))
         return
     cited.codes = StoredCodes.of(props)
+
+
+_CUSTOM_XML = re.compile(r"customXml/item\d{1,6}\.xml")
+
+
+def _sources(archive: zipfile.ZipFile, parts: list[str], p: Path, cited: CiteFields) -> None:
+    """Word's own list of sources, from the custom XML part that holds it; a part that
+    cannot be read is a warning (Word's citations then keep their text)."""
+    for name in parts:
+        try:
+            root = ElementTree.fromstring(zip_part(archive, name, p))
+        except (InputError, ElementTree.ParseError) as exc:
+            why = exc.message if isinstance(exc, InputError) else f"cannot read {name}: {exc}"
+            message = f"{why}; Word's citations of the sources it may hold are read as their text"
+            cited.problems.append(
+                Problem(path=str(p), line=None, severity="warning", message=message)
+            )
+            continue
+        if is_sources(root):
+            cited.sources = word_sources(root)
+            return
 
 
 def zip_part(archive: zipfile.ZipFile, name: str, p: Path) -> bytes:
@@ -152,6 +183,18 @@ def _walk(node: ElementTree.Element, stop: Collection[str] = ()) -> Iterator[Ele
                 stack.append(iter(child))
 
 
+def _rendered_sources(body: ElementTree.Element) -> set[int]:
+    """The ids of the paragraphs of Word's rendered list of its own sources (a content
+    control marked ``w:bibliography``): the works are read from the sources themselves, and
+    their rendering, read again as a reference list, would only make copies of them."""
+    return {
+        id(p)
+        for sdt in body.iter(_SDT)
+        if sdt.find(f"{_W}sdtPr/{_W}bibliography") is not None
+        for p in sdt.iter(_P)
+    }
+
+
 def _paragraphs(root: ElementTree.Element) -> Iterator[ElementTree.Element]:
     """The paragraphs below ``root`` in reading order; those of a text box come after the
     paragraph that holds it, once."""
@@ -164,8 +207,9 @@ def _runs(para: ElementTree.Element) -> Iterator[tuple[str, ElementTree.Element]
     (each is read as its own: were they read as this one's too, 200,000 paragraphs nested in
     one another would take 10^10 steps); each content control (``w:sdt``) in it as
     ``("control", sdt)`` where it opens and ``("end", sdt)`` where it closes, each link as
-    ``("link", link)`` and ``("unlink", link)``; each bookmark's start and end as
-    ``("mark", start)`` and ``("unmark", end)``. No recursion."""
+    ``("link", link)`` and ``("unlink", link)``; each simple field as ``("field", f)``
+    and ``("unfield", f)``; each bookmark's start and end as ``("mark", start)`` and
+    ``("unmark", end)``. No recursion."""
     stack: list[tuple[Iterator[ElementTree.Element], ElementTree.Element]] = [(iter(para), para)]
     while stack:
         child = next(stack[-1][0], None)
@@ -175,6 +219,8 @@ def _runs(para: ElementTree.Element) -> Iterator[tuple[str, ElementTree.Element]
                 yield "end", node
             elif node.tag == _LINK:
                 yield "unlink", node
+            elif node.tag == _SIMPLE:
+                yield "unfield", node
         elif child.tag != _FALLBACK:
             if child.tag in _MARKS:
                 yield _MARKS[child.tag], child
@@ -220,6 +266,7 @@ def _fields_read(
     controls: list[tuple[str, int]] = []  # the open content controls: tag, where it starts
     marks: dict[str, tuple[str, int]] = {}  # the open bookmarks: id -> name, where it starts
     links: list[int] = []  # where each open link starts
+    simple: list[int] = []  # where each open simple field's text starts
     for what, run in _runs(para):
         if what in ("mark", "unmark"):
             _bookmark(what, run, marks, pieces, cited)
@@ -230,6 +277,17 @@ def _fields_read(
         if what == "unlink":
             if links:
                 _link(links.pop(), pieces, cited)
+            continue
+        if what == "field":
+            simple.append(len(pieces))
+            continue
+        if what == "unfield":
+            if simple:
+                at = simple.pop()
+                code = run.get(f"{_W}instr", "")
+                keys = cited.cite(code, partial(_shown, pieces, at)) if code.strip() else None
+                if keys:
+                    pieces[at:] = [(keys, False)]
             continue
         if what != "run":
             _control(what, run, controls, pieces, cited)
