@@ -127,6 +127,13 @@ class CiteFields:
             raise _Unreadable(f"it cites the source {missing[0]!r}, but the document {where}")
         return [_stored(f"word-{t}", self.sources[t], "") for t in tags]
 
+    def cite_record(self, own: str, work: Work) -> str:
+        """The key ``[@cite-<own>]`` of a work the document records where it cites it
+        (LibreOffice's bibliography mark), the work kept (the first record of a key)."""
+        stored = _stored(own, work, "")
+        self.works.setdefault(stored.key, stored)
+        return f"[@{stored.key}]"
+
     def cite_link(self, text: str) -> str | None:
         """:meth:`cite` for a link whose text is ``text``: a citation of a document Zotero
         transferred (``ITEM CSL_CITATION {json}``) is written as its keys, another of its

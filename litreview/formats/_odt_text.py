@@ -29,6 +29,7 @@ from xml.etree import ElementTree
 from litreview.core.errors import InputError
 from litreview.formats._cite_fields import CiteFields
 from litreview.formats._docx_text import zip_part
+from litreview.formats._odt_bibliography import mark_record
 from litreview.formats._stored_codes import StoredCodes
 
 __all__ = ["odt_text"]
@@ -41,6 +42,7 @@ _BLOCKS = (f"{_T}p", f"{_T}h")
 #: The marks around a span of text whose name may be a reference manager's citation.
 _STARTS = {f"{_T}reference-mark-start": "mark", f"{_T}bookmark-start": "bookmark"}
 _ENDS = {f"{_T}reference-mark-end": "mark", f"{_T}bookmark-end": "bookmark"}
+_BIB_MARK = f"{_T}bibliography-mark"  # LibreOffice's own citation: the record in attributes
 
 
 def odt_text(p: Path, data: bytes) -> tuple[str, dict[str, str], CiteFields]:
@@ -57,7 +59,10 @@ def odt_text(p: Path, data: bytes) -> tuple[str, dict[str, str], CiteFields]:
         notes: dict[str, list[str]] = {"footnote": [], "endnote": []}
         body = root.find(f"{_O}body/{_O}text")
         cited = CiteFields(str(p), codes=StoredCodes.of(_user_defined(meta)))
-        paragraphs = [t for block in _blocks(body) if (t := _block(block, notes, cited))]
+        # LibreOffice's rendering of its own records, read again as a list, only copies them
+        marked = next(root.iter(_BIB_MARK), None) is not None
+        skip = f"{_T}bibliography" if marked else None
+        paragraphs = [t for block in _blocks(body, skip) if (t := _block(block, notes, cited))]
     except InputError:
         raise
     except (
@@ -79,9 +84,10 @@ def odt_text(p: Path, data: bytes) -> tuple[str, dict[str, str], CiteFields]:
     return "\n\n".join(parts) + "\n", _meta(meta), cited
 
 
-def _blocks(body: ElementTree.Element | None) -> list[ElementTree.Element]:
+def _blocks(body: ElementTree.Element | None, skip: str | None = None) -> list[ElementTree.Element]:
     """The paragraphs and headings below ``body`` in document order, not those inside a
-    note (read with their note) or inside another paragraph. No recursion."""
+    note (read with their note), inside another paragraph or inside an element ``skip``.
+    No recursion."""
     if body is None:
         return []
     out = []
@@ -92,7 +98,7 @@ def _blocks(body: ElementTree.Element | None) -> list[ElementTree.Element]:
             stack.pop()
         elif child.tag in _BLOCKS:
             out.append(child)
-        elif child.tag != f"{_T}note":
+        elif child.tag not in (f"{_T}note", skip):
             stack.append(iter(child))
     return out
 
@@ -162,6 +168,8 @@ def _inline(
             keys = cited.cite_link("".join(out[at:]))
             if keys is not None:
                 out[at:] = [keys]
+        elif tag == _BIB_MARK and (record := mark_record(child.attrib)) is not None:
+            out.append(cited.cite_record(*record))
         elif tag != f"{_T}note-citation":
             _inline(child, notes, cited, out, marks)
         out.append(child.tail or "")
