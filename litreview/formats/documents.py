@@ -328,6 +328,12 @@ def _pdf_text(p: Path) -> DocumentText:
         text, meta = pdf_layout_text(str(p))
     except (pypdfium2.PdfiumError, ValueError, KeyError) as exc:
         raise InputError(f"cannot read PDF: {exc}", path=str(p)) from None
+    if not text.strip():
+        raise InputError(
+            "the PDF has no text to read: its pages are images (a scan?)",
+            path=str(p),
+            hint="run OCR on it first (for example 'ocrmypdf in.pdf out.pdf') and give the result",
+        )
     return DocumentText(
         text=text,
         title=meta.get("Title", ""),

@@ -459,3 +459,17 @@ def test_a_bibliography_is_not_a_document(
         read_document(p)
     assert "litreview import" in str(info.value)
     assert str(p) in str(info.value)
+
+
+def test_a_scanned_pdf_says_it_needs_ocr(tmp_path: Path) -> None:
+    """A PDF whose pages are images has no text: the error says why and what to do, rather
+    than calling the document empty."""
+    pytest.importorskip("pypdfium2")
+    from PIL import Image, ImageDraw
+
+    page = Image.new("RGB", (300, 400), "white")
+    ImageDraw.Draw(page).text((20, 20), "Scanned words", fill="black")
+    page.save(tmp_path / "scan.pdf")
+    with pytest.raises(InputError, match="pages are images") as err:
+        read_document(tmp_path / "scan.pdf")
+    assert "ocrmypdf" in str(err.value) and "\n" not in str(err.value)
