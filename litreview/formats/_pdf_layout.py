@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-__all__ = ["pdf_layout_text"]
+__all__ = ["pdf_layout", "pdf_layout_text"]
 
 _MARGIN = 0.08  # share of the page height where running heads and feet stand
 _SUP_RATIO = 0.85  # a character this much smaller than its line's text, and raised
@@ -55,18 +55,33 @@ class _Line:
 
 def pdf_layout_text(path: str) -> tuple[str, dict[str, str]]:
     """The text of the PDF at ``path`` and its metadata (``Title``, ``Author``, dates)."""
+    return pdf_layout(path)[:2]
+
+
+def pdf_layout(path: str) -> tuple[str, dict[str, str], list[int]]:
+    """:func:`pdf_layout_text`, and the numbers (from 1) of the pages that show an image
+    but no text: scanned pages, whose words only OCR could read."""
     import pypdfium2
 
     pdf = pypdfium2.PdfDocument(path)
     try:
         pages = [_page_lines(pdf[i]) for i in range(len(pdf))]
         meta = {k: str(v) for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
+        images = [n for n, lines in enumerate(pages, 1) if not lines and _has_image(pdf[n - 1])]
     finally:
         pdf.close()
     body = _marked_size(pages) or _body_size(pages)
     furniture = _furniture(pages)
     parts = [_page_text(lines, body, furniture) for lines in pages]
-    return _mended("\n\n".join(p for p in parts if p)) + "\n", meta
+    return _mended("\n\n".join(p for p in parts if p)) + "\n", meta, images
+
+
+def _has_image(page: object) -> bool:
+    """Whether a page holds an image object (at its top level or in a form)."""
+    import pypdfium2.raw as raw
+
+    objects = page.get_objects(max_depth=2)  # type: ignore[attr-defined]
+    return any(o.type == raw.FPDF_PAGEOBJ_IMAGE for o in objects)
 
 
 def _page_lines(page: object) -> list[_Line]:

@@ -317,7 +317,7 @@ def _pdf_text(p: Path) -> DocumentText:
     try:
         import pypdfium2
 
-        from litreview.formats._pdf_layout import pdf_layout_text
+        from litreview.formats._pdf_layout import pdf_layout
         from litreview.formats._pdf_streams import check_pdf_streams
     except ImportError:
         raise InputError(
@@ -325,7 +325,7 @@ def _pdf_text(p: Path) -> DocumentText:
         ) from None
     check_pdf_streams(p)
     try:
-        text, meta = pdf_layout_text(str(p))
+        text, meta, images = pdf_layout(str(p))
     except (pypdfium2.PdfiumError, ValueError, KeyError) as exc:
         raise InputError(f"cannot read PDF: {exc}", path=str(p)) from None
     if not text.strip():
@@ -334,12 +334,21 @@ def _pdf_text(p: Path) -> DocumentText:
             path=str(p),
             hint="run OCR on it first (for example 'ocrmypdf in.pdf out.pdf') and give the result",
         )
+    problems: tuple[Problem, ...] = ()
+    if images:
+        shown = ", ".join(map(str, images[:10])) + (", ..." if len(images) > 10 else "")
+        message = (
+            f"{len(images)} page(s) are images with no text (a scan?), not read: {shown}; "
+            "run OCR on the PDF (for example ocrmypdf) to read them"
+        )
+        problems = (Problem(path=str(p), line=None, severity="warning", message=message),)
     return DocumentText(
         text=text,
         title=meta.get("Title", ""),
         author=meta.get("Author", ""),
         date=_pdf_date(meta.get("CreationDate", "")),
         stated_by="file properties",
+        problems=problems,
     )
 
 

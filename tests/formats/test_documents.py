@@ -473,3 +473,28 @@ def test_a_scanned_pdf_says_it_needs_ocr(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="pages are images") as err:
         read_document(tmp_path / "scan.pdf")
     assert "ocrmypdf" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_scanned_pages_among_text_pages_are_a_warning_naming_them(tmp_path: Path) -> None:
+    pdfium = pytest.importorskip("pypdfium2")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+    from PIL import Image
+
+    with PdfPages(tmp_path / "text.pdf") as pages:
+        for words in ("Page one has words.", "Page three has words."):
+            fig = plt.figure()
+            fig.text(0.1, 0.5, words)
+            pages.savefig(fig)
+            plt.close(fig)
+    Image.new("RGB", (300, 400), "white").save(tmp_path / "scan.pdf")
+    pdf = pdfium.PdfDocument(tmp_path / "text.pdf")
+    pdf.import_pages(pdfium.PdfDocument(tmp_path / "scan.pdf"), [0], index=1)
+    pdf.save(tmp_path / "mixed.pdf")
+    doc = read_document_meta(tmp_path / "mixed.pdf")
+    assert "Page one has words." in doc.text and "Page three has words." in doc.text
+    (warning,) = doc.problems
+    assert warning.severity == "warning" and "not read: 2;" in warning.message
