@@ -62,6 +62,9 @@ _CUSTOM = "docProps/custom.xml"
 # Word writes a text box twice: as a drawing (mc:Choice) and as VML for older readers
 # (mc:Fallback). The fallback is never read.
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+#: Not read in a paragraph: a markup-compatibility fallback, and the text a tracked change
+#: takes out (deleted, or moved away from here): the text is read with every change accepted.
+_NOT_READ = frozenset({_FALLBACK, f"{_W}del", f"{_W}moveFrom"})
 
 
 def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str], CiteFields]:
@@ -209,7 +212,8 @@ def _runs(para: ElementTree.Element) -> Iterator[tuple[str, ElementTree.Element]
     ``("control", sdt)`` where it opens and ``("end", sdt)`` where it closes, each link as
     ``("link", link)`` and ``("unlink", link)``; each simple field as ``("field", f)``
     and ``("unfield", f)``; each bookmark's start and end as ``("mark", start)`` and
-    ``("unmark", end)``. No recursion."""
+    ``("unmark", end)``. Tracked changes are read accepted: what a change deletes or moves
+    away (``w:del``, ``w:moveFrom``) is not read. No recursion."""
     stack: list[tuple[Iterator[ElementTree.Element], ElementTree.Element]] = [(iter(para), para)]
     while stack:
         child = next(stack[-1][0], None)
@@ -221,7 +225,7 @@ def _runs(para: ElementTree.Element) -> Iterator[tuple[str, ElementTree.Element]
                 yield "unlink", node
             elif node.tag == _SIMPLE:
                 yield "unfield", node
-        elif child.tag != _FALLBACK:
+        elif child.tag not in _NOT_READ:
             if child.tag in _MARKS:
                 yield _MARKS[child.tag], child
             if child.tag not in (_BOX, _P):

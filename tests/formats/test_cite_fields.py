@@ -665,3 +665,20 @@ def test_a_zotero_citation_without_stored_records_keeps_its_text_and_says_so(
     assert doc.text == "Fish (Lima 2019)\n"
     (problem,) = doc.problems
     assert "item 1 has no record (itemData), only the manager's link to it" in problem.message
+
+
+def test_tracked_changes_are_read_accepted(tmp_path: Path) -> None:
+    """Text a tracked change deletes or moves away (with a note reference in it) is not
+    read; inserted and moved-to text is."""
+    para = (
+        _text("Floods ")
+        + '<w:del w:id="1" w:author="A"><w:r><w:delText>rarely </w:delText></w:r>'
+        + '<w:r><w:footnoteReference w:id="1"/></w:r></w:del>'
+        + '<w:ins w:id="2" w:author="A"><w:r><w:t>often </w:t></w:r></w:ins>'
+        + '<w:moveFrom w:id="3" w:author="A"><w:r><w:t>in spring </w:t></w:r></w:moveFrom>'
+        + _text("grow")
+        + '<w:moveTo w:id="4" w:author="A"><w:r><w:t> in spring</w:t></w:r></w:moveTo>'
+        + _text(".")
+    )
+    doc = read_document_meta(_docx(tmp_path / "r.docx", [para], ["A deleted note."]))
+    assert doc.text.strip() == "Floods often grow in spring."
