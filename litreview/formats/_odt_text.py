@@ -42,6 +42,8 @@ _BLOCKS = (f"{_T}p", f"{_T}h")
 #: The marks around a span of text whose name may be a reference manager's citation.
 _STARTS = {f"{_T}reference-mark-start": "mark", f"{_T}bookmark-start": "bookmark"}
 _ENDS = {f"{_T}reference-mark-end": "mark", f"{_T}bookmark-end": "bookmark"}
+#: Tracked changes: the text they deleted, kept apart from the body (read accepted: not read)
+_CHANGES = f"{_T}tracked-changes"
 _BIB_MARK = f"{_T}bibliography-mark"  # LibreOffice's own citation: the record in attributes
 
 
@@ -86,8 +88,8 @@ def odt_text(p: Path, data: bytes) -> tuple[str, dict[str, str], CiteFields]:
 
 def _blocks(body: ElementTree.Element | None, skip: str | None = None) -> list[ElementTree.Element]:
     """The paragraphs and headings below ``body`` in document order, not those inside a
-    note (read with their note), inside another paragraph or inside an element ``skip``.
-    No recursion."""
+    note (read with their note), inside another paragraph, in the text tracked changes
+    deleted (``text:tracked-changes``) or inside an element ``skip``. No recursion."""
     if body is None:
         return []
     out = []
@@ -98,7 +100,7 @@ def _blocks(body: ElementTree.Element | None, skip: str | None = None) -> list[E
             stack.pop()
         elif child.tag in _BLOCKS:
             out.append(child)
-        elif child.tag not in (f"{_T}note", skip):
+        elif child.tag not in (f"{_T}note", _CHANGES, skip):
             stack.append(iter(child))
     return out
 

@@ -682,3 +682,17 @@ def test_tracked_changes_are_read_accepted(tmp_path: Path) -> None:
     )
     doc = read_document_meta(_docx(tmp_path / "r.docx", [para], ["A deleted note."]))
     assert doc.text.strip() == "Floods often grow in spring."
+
+
+def test_an_odts_tracked_deletions_are_not_read(tmp_path: Path) -> None:
+    """LibreOffice keeps deleted text in ``text:tracked-changes`` at the start of the body,
+    marked where it stood by ``text:change``: read accepted, it is not read."""
+    body = (
+        '<text:tracked-changes><text:changed-region text:id="ct1"><text:deletion>'
+        "<office:change-info><dc:creator xmlns:dc='http://purl.org/dc/elements/1.1/'>A"
+        "</dc:creator></office:change-info><text:p>Rarely.</text:p></text:deletion>"
+        "</text:changed-region></text:tracked-changes>"
+        '<text:p>Floods <text:change text:change-id="ct1"/>grow.</text:p>'
+    )
+    doc = read_document_meta(_odt(tmp_path / "r.odt", body))
+    assert doc.text.strip() == "Floods grow."
