@@ -79,16 +79,16 @@ def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str], CiteFields]:
             if _CUSTOM in names:
                 _stored_codes(archive, p, cited)
             _sources(archive, sorted(n for n in names if _CUSTOM_XML.fullmatch(n)), p, cited)
-            body = ElementTree.fromstring(zip_part(archive, "word/document.xml", p))
+            body = ElementTree.fromstring(_part(archive, "word/document.xml", p))
             notes = {
-                kind: _notes(ElementTree.fromstring(zip_part(archive, part, p)), kind, cited)
+                kind: _notes(ElementTree.fromstring(_part(archive, part, p)), kind, cited)
                 for kind, part in _KINDS
                 if part in names
             }
             core = "docProps/core.xml"
             props = _core(zip_part(archive, core, p)) if core in names else {}
             styles = "word/styles.xml"
-            levels = _levels(zip_part(archive, styles, p)) if styles in names else {}
+            levels = _levels(_part(archive, styles, p)) if styles in names else {}
     except InputError:
         raise
     except (
@@ -139,7 +139,7 @@ def _sources(archive: zipfile.ZipFile, parts: list[str], p: Path, cited: CiteFie
     cannot be read is a warning (Word's citations then keep their text)."""
     for name in parts:
         try:
-            root = ElementTree.fromstring(zip_part(archive, name, p))
+            root = ElementTree.fromstring(_part(archive, name, p))
         except (InputError, ElementTree.ParseError) as exc:
             why = exc.message if isinstance(exc, InputError) else f"cannot read {name}: {exc}"
             message = f"{why}; Word's citations of the sources it may hold are read as their text"
@@ -150,6 +150,25 @@ def _sources(archive: zipfile.ZipFile, parts: list[str], p: Path, cited: CiteFie
         if is_sources(root):
             cited.sources = word_sources(root)
             return
+
+
+#: The namespaces of a DOCX saved as "Strict Open XML" and the usual ones they stand for.
+_STRICT = (
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main", _W[1:-1].encode()),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/bibliography",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/bibliography",
+    ),
+)
+
+
+def _part(archive: zipfile.ZipFile, name: str, p: Path) -> bytes:
+    """:func:`zip_part`, a Strict Open XML part's namespaces made the usual ones (Word's
+    "Strict Open XML Document" names the same elements in other namespaces)."""
+    data = zip_part(archive, name, p)
+    for strict, usual in _STRICT:
+        data = data.replace(strict, usual)
+    return data
 
 
 def zip_part(archive: zipfile.ZipFile, name: str, p: Path) -> bytes:

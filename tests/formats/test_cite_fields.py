@@ -680,7 +680,7 @@ def test_tracked_changes_are_read_accepted(tmp_path: Path) -> None:
         + '<w:moveTo w:id="4" w:author="A"><w:r><w:t> in spring</w:t></w:r></w:moveTo>'
         + _text(".")
     )
-    doc = read_document_meta(_docx(tmp_path / "r.docx", [para], ["A deleted note."]))
+    doc = read_document_meta(_docx(tmp_path / "r.docx", [para], [_text("A deleted note.")]))
     assert doc.text.strip() == "Floods often grow in spring."
 
 
@@ -696,3 +696,17 @@ def test_an_odts_tracked_deletions_are_not_read(tmp_path: Path) -> None:
     )
     doc = read_document_meta(_odt(tmp_path / "r.odt", body))
     assert doc.text.strip() == "Floods grow."
+
+
+def test_a_strict_open_xml_docx_is_read(tmp_path: Path) -> None:
+    """Word's "Strict Open XML Document" names the same elements in other namespaces."""
+    path = _docx(tmp_path / "r.docx", [_text("Floods grow.") + _note_ref(1)], [_text("A note.")])
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    strict = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            usual = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+            z.writestr(name, data.replace(usual, strict))
+    doc = read_document_meta(path)
+    assert doc.text == "Floods grow.[^1]\n\n[^1]: A note.\n"
