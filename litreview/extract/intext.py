@@ -3,8 +3,8 @@
 Three families, read from the text's own shape:
 
 * numeric: ``[3]``, ``[3, 5–7]``, ``[2]–[5]``, ``[6],[7]``, and in a document without
-  notes superscripts (``¹²``, ``<sup>2,3</sup>``, ``<sup>2–5</sup>``), ranges expanded; each
-  number links to the entry printed with that number;
+  notes superscripts (``¹²``, ``<sup>2,3</sup>``, ``<sup>2–5</sup>``, ``^2,3^``), ranges
+  expanded; each number links to the entry printed with that number;
 * author-year: a parenthesis holding names and years (``(Smith, 2019)``, ``(Lin & Emanuel,
   2016; Walsh et al., 2016a)``, ``(see Chen et al., 1995, p. 4)``) or a narrative ``Smith
   (2019)`` / ``Smith and Jones (2019)``; each work links to the entry whose first author's
@@ -39,6 +39,7 @@ _NUM_GROUP = re.compile(
 )
 _SUP_GROUP = re.compile(
     r"<sup>\d{1,4}(?:\s*[–,-]\s*\d{1,4})*</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[⁻,][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*"
+    r"|\^\d{1,4}(?:[–,-]\d{1,4}){0,40}\^"  # Pandoc Markdown's superscript, ^2,3^
 )
 _SUP_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _CHAIN = re.compile(r"\]\s*([–,-])\s*\[")  # "[2]–[5]" is a range, "[6],[7]" a list

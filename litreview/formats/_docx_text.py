@@ -35,7 +35,9 @@ from xml.etree import ElementTree
 from litreview.core.errors import InputError, Problem
 from litreview.core.limits import MAX_DOCX_PART_BYTES, MAX_DOCX_TAGS
 from litreview.formats._cite_fields import CiteFields
+from litreview.formats._docx_numbering import Numbering, numbering_of
 from litreview.formats._stored_codes import StoredCodes, custom_properties
+from litreview.formats._sup import sup_joined, sup_piece
 from litreview.formats._word_sources import is_sources, word_sources
 
 __all__ = ["docx_footnotes", "docx_text", "zip_part"]
@@ -89,6 +91,8 @@ def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str], CiteFields]:
             props = _core(zip_part(archive, core, p)) if core in names else {}
             styles = "word/styles.xml"
             levels = _levels(_part(archive, styles, p)) if styles in names else {}
+            lists = "word/numbering.xml"
+            numbering = numbering_of(_part(archive, lists, p)) if lists in names else Numbering()
     except InputError:
         raise
     except (
@@ -107,7 +111,7 @@ def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str], CiteFields]:
     paragraphs = [
         t
         for para in _paragraphs(body)
-        if id(para) not in rendered and (t := _paragraph(para, order, levels, cited))
+        if id(para) not in rendered and (t := _paragraph(para, order, levels, cited, numbering))
     ]
     parts = ["\n\n".join(paragraphs)]
     for kind, heading in (("footnote", ""), ("endnote", "# Endnotes")):
@@ -266,11 +270,16 @@ def _paragraph(
     order: dict[str, list[str]],
     levels: dict[str, int],
     cited: CiteFields,
+    numbering: Numbering | None = None,
 ) -> str:
     """A body paragraph's text: note references written ``[^N]``, italic runs ``*...*``, a
     title ``# text``, a heading of level N ``## text`` (N + 1 marks, six at most), and a
     reference manager's citation written as its keys (:func:`_fields_read`)."""
-    text = _emphasised(_fields_read(para, cited, lambda run: _run_text(run, order))).strip()
+    label = numbering.label(para) if numbering is not None else ""
+    pieces = _fields_read(para, cited, lambda run: _run_text(run, order))
+    text = sup_joined(_emphasised(pieces)).strip()
+    if label and text:
+        text = f"{label} {text}"
     level = _level(para, levels)
     if text and level is not None:
         return "#" * min(level + 1, 6) + " " + text
@@ -458,11 +467,14 @@ def _levels(xml: bytes) -> dict[str, int]:
 
 
 def _run_text(run: ElementTree.Element, order: dict[str, list[str]]) -> str:
-    """A run's text, tabs kept, note references written ``[^N]``."""
+    """A run's text, tabs kept, note references written ``[^N]``, raised citation numbers
+    ``<sup>N</sup>`` (:mod:`._sup`)."""
     out = []
+    raised = run.find(f"{_W}rPr/{_W}vertAlign")
+    sup = raised is not None and raised.get(f"{_W}val") == "superscript"
     for node in run:
         if node.tag == f"{_W}t" and node.text:
-            out.append(node.text)
+            out.append(sup_piece(node.text) if sup else node.text)
         elif node.tag == f"{_W}tab":
             out.append("\t")
         for kind in ("footnote", "endnote"):

@@ -35,6 +35,7 @@ from html.parser import HTMLParser
 
 from litreview.core.bulk import gc_paused
 from litreview.core.limits import MAX_HTML_ELEMENTS
+from litreview.formats._sup import sup_piece
 
 __all__ = ["html_text"]
 
@@ -194,6 +195,11 @@ def _walk(root: _Node) -> list[_Node]:
     return out
 
 
+def _links_in(node: _Node) -> bool:
+    """Whether a link is under ``node`` (a note reference in a ``<sup>`` is read as one)."""
+    return any(n.tag == "a" for n in _walk(node))
+
+
 def _flat(node: _Node) -> str:
     """All the text under ``node``, spaces collapsed."""
     parts: list[str] = []
@@ -276,6 +282,13 @@ class _Writer:
                 continue
             if tag == "br":
                 self.line.append(_BREAK)
+                continue
+            if (
+                tag == "sup"
+                and not _links_in(item)
+                and (raised := sup_piece(_flat(item))) != _flat(item)
+            ):
+                self.line.append(raised)  # citation numbers (a numbered style without notes)
                 continue
             if tag in ("td", "th") and self._text():
                 self.line.append(" | ")

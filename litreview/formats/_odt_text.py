@@ -21,6 +21,7 @@ refused the same way.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from functools import partial
 from pathlib import Path
@@ -30,7 +31,9 @@ from litreview.core.errors import InputError
 from litreview.formats._cite_fields import CiteFields
 from litreview.formats._docx_text import zip_part
 from litreview.formats._odt_bibliography import mark_record
+from litreview.formats._odt_lists import list_labels, list_styles
 from litreview.formats._stored_codes import StoredCodes
+from litreview.formats._sup import sup_joined, sup_piece
 
 __all__ = ["odt_text"]
 
@@ -56,15 +59,25 @@ def odt_text(p: Path, data: bytes) -> tuple[str, dict[str, str], CiteFields]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             root = ElementTree.fromstring(zip_part(archive, "content.xml", p))
+            styles = "styles.xml"
+            named = (
+                ElementTree.fromstring(zip_part(archive, styles, p)) if styles in names else None
+            )
             has_meta = "meta.xml" in names
             meta = ElementTree.fromstring(zip_part(archive, "meta.xml", p)) if has_meta else None
         notes: dict[str, list[str]] = {"footnote": [], "endnote": []}
         body = root.find(f"{_O}body/{_O}text")
         cited = CiteFields(str(p), codes=StoredCodes.of(_user_defined(meta)))
+        raised = _raised_styles(root) | _raised_styles(named)
+        labels = list_labels(body, list_styles(root, named))
         # LibreOffice's rendering of its own records, read again as a list, only copies them
         marked = next(root.iter(_BIB_MARK), None) is not None
         skip = f"{_T}bibliography" if marked else None
-        paragraphs = [t for block in _blocks(body, skip) if (t := _block(block, notes, cited))]
+        paragraphs = [
+            _labelled(t, labels.get(id(block), ""))
+            for block in _blocks(body, skip)
+            if (t := _block(block, notes, cited, raised))
+        ]
     except InputError:
         raise
     except (
@@ -105,9 +118,22 @@ def _blocks(body: ElementTree.Element | None, skip: str | None = None) -> list[E
     return out
 
 
-def _block(block: ElementTree.Element, notes: dict[str, list[str]], cited: CiteFields) -> str:
+def _labelled(text: str, label: str) -> str:
+    """A list item's first paragraph with the number its list draws before it."""
+    if not label:
+        return text
+    heading = re.match(r"#+ ", text)
+    return f"{heading.group(0)}{label} {text[heading.end() :]}" if heading else f"{label} {text}"
+
+
+def _block(
+    block: ElementTree.Element,
+    notes: dict[str, list[str]],
+    cited: CiteFields,
+    raised: frozenset[str] = frozenset(),
+) -> str:
     """A paragraph or heading's text, its notes written ``[^N]`` and their texts kept."""
-    text = _text_of(block, notes, cited)
+    text = _text_of(block, notes, cited, raised)
     if not text:
         return ""
     if block.tag == f"{_T}h":
@@ -119,12 +145,16 @@ def _block(block: ElementTree.Element, notes: dict[str, list[str]], cited: CiteF
 
 
 def _text_of(
-    block: ElementTree.Element, notes: dict[str, list[str]] | None, cited: CiteFields
+    block: ElementTree.Element,
+    notes: dict[str, list[str]] | None,
+    cited: CiteFields,
+    raised: frozenset[str] = frozenset(),
 ) -> str:
-    """A block's text as shown, a reference manager's citation in it written as its keys."""
+    """A block's text as shown, a reference manager's citation in it written as its keys,
+    citation numbers in a raised span (a style of ``raised``) as ``<sup>N</sup>``."""
     out: list[str] = []
-    _inline(block, notes, cited, out, {})
-    return "".join(out).strip()
+    _inline(block, notes, cited, out, {}, raised)
+    return sup_joined("".join(out)).strip()
 
 
 def _inline(
@@ -133,6 +163,7 @@ def _inline(
     cited: CiteFields,
     out: list[str],
     marks: dict[tuple[str, str], int],
+    raised: frozenset[str] = frozenset(),
 ) -> None:
     """The text of ``node`` as shown, added to ``out``: spaces (``text:s``), tabs, line
     breaks, spans and links; a note (when ``notes`` is given) as ``[^N]``, its text added to
@@ -152,7 +183,11 @@ def _inline(
             if notes is not None:
                 kind = "endnote" if child.get(f"{_T}note-class") == "endnote" else "footnote"
                 inner = child.find(f"{_T}note-body")
-                paras = [] if inner is None else [_text_of(q, None, cited) for q in _blocks(inner)]
+                paras = (
+                    []
+                    if inner is None
+                    else [_text_of(q, None, cited, raised) for q in _blocks(inner)]
+                )
                 notes[kind].append(" ".join(t for t in paras if t))
                 out.append(f"[^{len(notes[kind])}]")
         elif tag in _STARTS:
@@ -166,14 +201,18 @@ def _inline(
             )
         elif tag == f"{_T}a":  # a link: its text may be a transferred Zotero citation
             at = len(out)
-            _inline(child, notes, cited, out, marks)
+            _inline(child, notes, cited, out, marks, raised)
             keys = cited.cite_link("".join(out[at:]))
             if keys is not None:
                 out[at:] = [keys]
         elif tag == _BIB_MARK and (record := mark_record(child.attrib)) is not None:
             out.append(cited.cite_record(*record))
+        elif tag == f"{_T}span" and child.get(f"{_T}style-name") in raised:
+            at = len(out)
+            _inline(child, notes, cited, out, marks, raised)
+            out[at:] = [sup_piece("".join(out[at:]))]
         elif tag != f"{_T}note-citation":
-            _inline(child, notes, cited, out, marks)
+            _inline(child, notes, cited, out, marks, raised)
         out.append(child.tail or "")
 
 
@@ -190,6 +229,25 @@ def _cite(name: str, at: int | None, cited: CiteFields, out: list[str]) -> None:
 def _joined(out: list[str], at: int) -> str:
     """The start of the text of ``out`` from ``at`` on, as a warning quotes it."""
     return CiteFields.quoted(out[i] for i in range(at, len(out)))
+
+
+_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_RAISED = re.compile(r"\s*(?:super\b|\+?0*[1-9]\d{0,2}(?:\.\d+)?%)")  # "super 58%", "33%"
+
+
+def _raised_styles(root: ElementTree.Element | None) -> frozenset[str]:
+    """The names of the text styles that raise their text (``style:text-position`` is
+    ``super ...`` or a positive percentage)."""
+    if root is None:
+        return frozenset()
+    out = set()
+    for style in root.iter(f"{_STYLE}style"):
+        props = style.find(f"{_STYLE}text-properties")
+        position = props.get(f"{_STYLE}text-position", "") if props is not None else ""
+        raised = _RAISED.match(position) is not None
+        if raised and style.get(f"{_STYLE}name"):
+            out.add(style.get(f"{_STYLE}name", ""))
+    return frozenset(out)
 
 
 def _user_defined(root: ElementTree.Element | None) -> dict[str, str]:
