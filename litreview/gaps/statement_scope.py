@@ -92,6 +92,8 @@ def read_sentences(text: str, cues: Cues) -> list[Sentence]:
     blocks = _reference_paragraphs(text)
     block_starts = [b[0] for b in blocks]
     heading_spans = {(h.start, h.end) for h in headings}
+    images = image_spans(text)
+    image_starts = [a for a, _ in images]
     out = []
     for span in spans:
         k = bisect_right(starts, span.start) - 1
@@ -115,9 +117,39 @@ def read_sentences(text: str, cues: Cues) -> list[Sentence]:
                 if in_list
                 else "reference"
                 if shaped
+                else "caption"
+                if _inside(images, image_starts, span.start)
                 else _excluded(text, span, flat, head, heading_spans, cues, note, explanatory, ref),
             )
         )
+    return out
+
+
+MAX_CAPTION = 20_000  # characters an image's text may run to
+
+
+def image_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the text of Markdown images, ``![caption](file)``: a figure's caption
+    (as Pandoc writes a figure), never body text. Brackets inside are counted (a caption
+    cites ``[@key]``); an image whose text runs past :data:`MAX_CAPTION` characters, or
+    never closes, is none. Linear: no character is scanned twice (the search goes on where
+    a scan stopped)."""
+    out: list[tuple[int, int]] = []
+    at = text.find("![")
+    while at >= 0:
+        depth, i, end = 0, at + 1, min(len(text), at + MAX_CAPTION)
+        while i < end:
+            ch = text[i]
+            if ch == "[":
+                depth += 1
+            elif ch == "]":
+                depth -= 1
+                if depth == 0:
+                    break
+            i += 1
+        if i < end and text.startswith("(", i + 1):
+            out.append((at, i + 1))
+        at = text.find("![", max(i, at + 2))  # a text never closed is not scanned again
     return out
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from litreview.gaps.cues import Cues, default_cues
-from litreview.gaps.statement_scope import read_sentences
+from litreview.gaps.statement_scope import image_spans, read_sentences
 
 GAP = "Little is known about how scams reach older people in rural districts."
 
@@ -150,3 +150,20 @@ def test_a_hard_wrapped_list_of_studies_is_never_read(cues: Cues) -> None:
     listed = {f: e for f, e in scope.items() if f not in (GAP, "Fraud against elders")}
     listed.pop("Scams cost households a great deal.")
     assert listed and all(listed.values()), listed
+
+
+def test_a_figures_caption_written_as_an_image_is_never_read() -> None:
+    """Pandoc writes a figure as an image whose text is its caption (a JATS article's
+    figures, a DOCX's): no sentence of it is read; the text around it is."""
+    text = (
+        "Floods grew in the delta.\n\n"
+        "![Floods by year. Little is known about floods before 1900 [@smith2019].\\\n"
+        "Bars show [totals](#t1).](fig1.png)\n\n"
+        "Little is known about floods in the north.\n"
+    )
+    sents = read_sentences(text, default_cues())
+    said = {text[s.start : s.end].strip(): s.excluded for s in sents}
+    assert said["Little is known about floods in the north."] == ""
+    caption = [k for k in said if "before 1900" in k]
+    assert caption and all(said[k] == "caption" for k in caption)
+    assert image_spans("![" * 100_000) == [] and image_spans("a ![b](c) d") == [(2, 6)]
