@@ -25,7 +25,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from litreview.core.errors import Problem
+from litreview.core.errors import InputError, Problem
 from litreview.core.model import Person, Work
 
 __all__ = ["JatsArticle", "JatsFront", "JatsRef", "blocks_lifted", "jats_article"]
@@ -103,7 +103,7 @@ class JatsArticle:
 
 def jats_article(data: bytes, path: str) -> JatsArticle:
     """The JATS article ``data``; a file ElementTree cannot read is a warning and
-    nothing."""
+    nothing, one that nests deeper than :data:`MAX_DEPTH` an :class:`InputError`."""
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
@@ -111,8 +111,30 @@ def jats_article(data: bytes, path: str) -> JatsArticle:
         message = f"its front matter and reference list cannot be read as XML: {exc}"
         problem = Problem(path=path, line=line, severity="warning", message=message)
         return JatsArticle(front=JatsFront(), refs=(), xml=b"", problems=(problem,))
+    depth = _depth(root)
+    if depth > MAX_DEPTH:
+        raise InputError(
+            f"its XML nests {depth:,} elements deep (an article needs a few dozen; "
+            f"more than {MAX_DEPTH:,} is refused)",
+            path=path,
+        )
     front, refs = _front(root), tuple(_references(root))
     return JatsArticle(front=front, refs=refs, xml=blocks_lifted(root), problems=())
+
+
+#: Deeper than any article's XML (tables in boxes in figures: a few dozen levels); the XML
+#: writer and Pandoc recurse once a level.
+MAX_DEPTH = 500
+
+
+def _depth(root: ET.Element) -> int:
+    """How deep elements nest below ``root`` (iteratively)."""
+    deepest, todo = 0, [(root, 1)]
+    while todo:
+        node, depth = todo.pop()
+        deepest = max(deepest, depth)
+        todo.extend((k, depth + 1) for k in node)
+    return deepest
 
 
 #: Elements Pandoc reads as blocks of their own: lifted out of the paragraph they sit in.

@@ -188,3 +188,16 @@ def test_hostile_entities_are_a_one_line_error(tmp_path: Path, doctype: str) -> 
         read_document(path)
     said = str(err.value)
     assert "\n" not in said and "hostile.xml" in said and "root:" not in said
+
+
+def test_xml_nested_without_end_is_refused_in_one_line(tmp_path: Path) -> None:
+    """The XML writer and Pandoc recurse once a level: 200,000 nested elements raised a
+    RecursionError (and kept Pandoc busy for minutes) before the depth was checked."""
+    from litreview.core.errors import InputError
+
+    n = 200_000
+    path = tmp_path / "deep.xml"
+    path.write_text(f"<article><body>{'<sec>' * n}{'</sec>' * n}</body></article>")
+    with pytest.raises(InputError, match="nests 200,002 elements deep") as err:
+        read_document(path)
+    assert "\n" not in str(err.value)
