@@ -427,10 +427,46 @@ def _joined(
     """The works and problems of a file's parts (read in file order) as one read gives them."""
     works = [w for part_works, _ in parts for w in part_works]
     problems = [p for _, part_problems in parts for p in part_problems]
+    works, loops = _without_crossref_loops(works, path)
+    problems += loops
     if not works and not any(p.severity == "error" for p in problems):
         problems.append(Problem(path=path, line=None, severity="notice", message=NO_ENTRIES))
     problems.sort(key=lambda p: p.line or 0)
     return works, problems
+
+
+def _without_crossref_loops(works: list[Work], path: str) -> tuple[list[Work], list[Problem]]:
+    """``works`` with the ``crossref`` that closes each loop of crossrefs left out (an entry
+    naming itself, or ``a`` naming ``b`` naming ``a``), and a warning for each: pandoc's
+    citeproc follows such a loop until the machine's memory runs out."""
+    parent = {w.key: v for w in works if w.key and (v := w.extra_value("crossref"))}
+    closing: dict[str, list[str]] = {}  # key whose crossref closes a loop -> the loop
+    done: set[str] = set()
+    for start in parent:
+        chain: list[str] = []
+        on_chain: set[str] = set()
+        key = start
+        while key in parent and key not in done and key not in on_chain:
+            chain.append(key)
+            on_chain.add(key)
+            key = parent[key]
+        if key in on_chain:
+            closing[chain[-1]] = chain[chain.index(key) :]
+        done.update(chain)
+    if not closing:
+        return works, []
+    out, problems = [], []
+    for work in works:
+        loop = closing.pop(work.key, None) if work.key else None
+        if loop is None:
+            out.append(work)
+            continue
+        extra = tuple((k, v) for k, v in work.extra if k.lower() != "crossref")
+        out.append(replace(work, extra=extra))
+        shown = " -> ".join([*loop, loop[0]])
+        message = f"entry '{work.key}': crossref loop ({shown}) left out; pandoc never ends one"
+        problems.append(Problem(path=path, line=None, severity="warning", message=message))
+    return out, problems
 
 
 def read_bibtex_bytes(data: bytes, path: str = "<bytes>") -> tuple[list[Work], list[Problem]]:

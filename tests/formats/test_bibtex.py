@@ -491,3 +491,36 @@ def test_entries_without_a_key_are_marked_however_spaced(opening: str) -> None:
     text = f"@article{opening}\n  title = {{X}},\n}}\n@book{opening} title = {{Y}}}}\n"
     assert mark_keyless(text).count("litreview-no-citekey-") == 2
     assert mark_keyless("@article{k, title = {a, b}}\n") == "@article{k, title = {a, b}}\n"
+
+
+def test_a_crossref_loop_is_broken_with_a_warning() -> None:
+    """pandoc --citeproc follows a crossref loop until memory runs out (17 GB in 90 s on
+    citation-js's crossref.bib, whose entry names itself); the loop's closing crossref is
+    left out, with a warning, and the others are kept."""
+    text = (
+        "@book{self, title={S}, crossref={self}}\n"
+        "@book{a, title={A}, crossref={b}}\n@book{b, title={B}, crossref={a}}\n"
+        "@incollection{c, title={C}, crossref={a}}\n"
+    )
+    works, problems = read_bibtex(text, "x.bib")
+    parents = {w.key: w.extra_value("crossref") for w in works}
+    assert parents == {"self": "", "a": "b", "b": "", "c": "a"}
+    assert [p.message for p in problems] == [
+        "entry 'self': crossref loop (self -> self) left out; pandoc never ends one",
+        "entry 'b': crossref loop (a -> b -> a) left out; pandoc never ends one",
+    ]
+    assert "crossref = {self}" not in write_bibtex(works)
+
+
+@given(st.dictionaries(st.sampled_from("abcdef"), st.sampled_from("abcdefg"), min_size=1))
+def test_no_crossref_loop_is_left_and_only_loops_lose_one(parent: dict[str, str]) -> None:
+    text = "".join(f"@misc{{{k}, title={{T}}, crossref={{{v}}}}}\n" for k, v in parent.items())
+    works, problems = read_bibtex(text, "x.bib")
+    kept = {w.key: w.extra_value("crossref") for w in works if w.extra_value("crossref")}
+    for start in kept:
+        seen, key = set(), start
+        while key in kept:
+            assert key not in seen
+            seen.add(key)
+            key = kept[key]
+    assert len(parent) - len(kept) == len(problems)
