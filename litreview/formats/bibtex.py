@@ -143,9 +143,7 @@ class _Reader:
         elif isinstance(block, bm.String):
             self.string(block)
         elif isinstance(block, bm.DuplicateBlockKeyBlock):
-            first = self.keys.get(block.key)
-            where = f" (first at line {first})" if first else ""
-            self.problem(line, "error", f"duplicate citekey '{block.key}'{where}; entry skipped")
+            self.duplicate(block, line)
         elif isinstance(block, bm.DuplicateFieldKeyBlock):
             entry = block.ignore_error_block
             if isinstance(entry, bm.Entry):
@@ -156,6 +154,26 @@ class _Reader:
             self.comment(block)
         elif isinstance(block, bm.Preamble):
             self.preamble(block, line)
+
+    def duplicate(self, block: bm.DuplicateBlockKeyBlock, line: int | None) -> None:
+        """A second ``@string`` of a name replaces the first, as BibTeX and biber read it; a
+        second entry of a citekey is read without a key (an import gives it one, and merges
+        it with the first when it is the same work), the repeat an error all the same."""
+        again = block.ignore_error_block
+        if isinstance(again, bm.String):
+            self.problem(line, "warning", f"@string {block.key} defined again; the later is used")
+            self.string(again)
+            return
+        first = self.keys.get(block.key)
+        where = f" (first at line {first})" if first else ""
+        self.problem(
+            line,
+            "error",
+            f"duplicate citekey '{block.key}'{where}; entry read without it (an import gives "
+            "it a key of its own)",
+        )
+        if isinstance(again, bm.Entry):
+            self.entry(again, keyless=True)
 
     def preamble(self, block: bm.Preamble, line: int | None) -> None:
         """Keep an ``@preamble`` for the next entry (written back just before it)."""
@@ -230,8 +248,9 @@ class _Reader:
         self.last = None
         return True
 
-    def entry(self, entry: bm.Entry | FastEntry) -> None:
-        """Convert one entry, with its field values evaluated."""
+    def entry(self, entry: bm.Entry | FastEntry, *, keyless: bool = False) -> None:
+        """Convert one entry, with its field values evaluated (without its key when
+        ``keyless``: a repeated one)."""
         line = self.line(entry.start_line)
         raw = entry.raw or ""
         bad = _BAD_BYTE.search(raw) if self.checked else None
@@ -243,13 +262,13 @@ class _Reader:
                 f"not UTF-8 (byte 0x{byte:02X}); entry '{entry.key}' skipped",
             )
             return
-        key = "" if is_placeholder(entry.key) else entry.key
+        key = "" if keyless or is_placeholder(entry.key) else entry.key
         if isinstance(entry, FastEntry):
             evaluated = self.fast_fields(entry, key)
         else:
             evaluated = self.fields(entry.fields, key)
         fields = self.unique(evaluated, key, line)
-        if not key:
+        if not key and not keyless:
             self.problem(
                 line,
                 "warning",
