@@ -535,3 +535,22 @@ def test_no_crossref_loop_is_left_and_only_loops_lose_one(parent: dict[str, str]
             seen.add(key)
             key = kept[key]
     assert len(parent) - len(kept) == len(problems)
+
+
+@pytest.mark.parametrize("key", ["Conference paper2022775", "a%b", "x(1)", "a\\b", "k~1", "a#b"])
+def test_a_citekey_pandoc_or_biber_cannot_read_becomes_id(key: str) -> None:
+    """colrev's Scopus BibTeX fixture has '@article{Conference paper2022775,': written back
+    as it was, pandoc and biber both refused the whole file."""
+    from litreview.corpus.dedup import merge_into
+
+    found, problems = read_bibtex(f"@article{{{key}, title={{T}}, year=2020}}\n", "t.bib")
+    assert [(w.key, w.extra_value("id")) for w in found] == [("", key)]
+    assert [p.severity for p in problems] == ["warning"]
+    assert key in problems[0].message and "cannot read" in problems[0].message
+    (imported,) = merge_into([], found).works
+    assert imported.key and not set(imported.key) & set(' "#%()=\\~<^|{},')
+
+
+def test_a_citekey_with_an_apostrophe_or_a_colon_is_kept() -> None:
+    found, problems = read_bibtex("@misc{o'brien:2020, title={T}}\n", "t.bib")
+    assert [w.key for w in found] == ["o'brien:2020"] and not problems
