@@ -554,3 +554,17 @@ def test_a_citekey_pandoc_or_biber_cannot_read_becomes_id(key: str) -> None:
 def test_a_citekey_with_an_apostrophe_or_a_colon_is_kept() -> None:
     found, problems = read_bibtex("@misc{o'brien:2020, title={T}}\n", "t.bib")
     assert [w.key for w in found] == ["o'brien:2020"] and not problems
+
+
+def test_an_entry_opening_on_a_field_has_no_key() -> None:
+    """EndNote writes '@article{' and the first field on the next line (Better BibTeX's
+    fixture 'Endnote should parse'): the entry was one error and nothing was read."""
+    text = "\n\t@article{\n\t  author = {Huang, Y.},\n\t  title = {X},\n\t  year = {2012}\n\t}\n"
+    found, problems = read_bibtex(text + "@book{b,\n title = {Y}}\n", "t.bib")
+    assert [(w.key, w.title, w.year) for w in found] == [("", "X", "2012"), ("b", "Y", "")]
+    assert _messages(problems) == [
+        "t.bib:2: warning: @article entry has no citekey (an imported one is given one from "
+        "its author, year and title; one in corpus.bib stays without)"
+    ]
+    kept = "@article{k,\n author = {A}}\n@string{j = {J}}\n@misc{k2, note = {a = b}}\n"
+    assert mark_keyless(kept) == kept
