@@ -256,10 +256,12 @@ def _search_values(path: Path) -> list[tuple[str, str]]:
             warnings.simplefilter("ignore")
             for rec in reader(io.StringIO(text)):
                 out += [(k, v) for k, val in rec.items() if k for v in str(val).split("; ")]
-    elif text.startswith("PMID-"):
+    elif text.lstrip().startswith(("PMID-", "OWN - ")):  # PubMed; ERIC
         for line in text.splitlines():
             if line[4:6] == "- ":
                 out.append((line[:4].strip(), line[6:]))
+            elif line[4:7] == " - ":  # ERIC's four-letter tags
+                out.append((line[:4], line[7:]))
     elif path.suffix == ".csv":
         for row in csv.DictReader(io.StringIO(text)):
             out += [(k, v) for k, val in row.items() if k for v in str(val).split("; ")]
