@@ -237,8 +237,8 @@ def _squash(text: str) -> str:
 def _search_values(path: Path) -> list[tuple[str, str]]:
     """(tag, value) of a search export as an independent parser reads it: wosfile (Web of
     Science), csv (Scopus and the other databases' CSV exports), json (OpenAlex),
-    ElementTree (EndNote XML), a line split (MEDLINE). List cells are split into their
-    items."""
+    ElementTree (EndNote XML), a line split (MEDLINE, EndNote tagged). List cells are split
+    into their items."""
     import csv
     import io
     import warnings
@@ -262,6 +262,12 @@ def _search_values(path: Path) -> list[tuple[str, str]]:
                 out.append((line[:4].strip(), line[6:]))
             elif line[4:7] == " - ":  # ERIC's four-letter tags
                 out.append((line[:4], line[7:]))
+    elif re.match(r"%\S ", text.lstrip()):  # EndNote tagged: '%T title'
+        for line in text.splitlines():
+            if re.match(r"%\S ", line):
+                out.append((line[1], line[3:]))
+            elif line.strip():  # a line that goes on the value before
+                out.append(("", line))
     elif path.suffix == ".csv":
         for row in csv.DictReader(io.StringIO(text)):
             out += [(k, v) for k, val in row.items() if k for v in str(val).split("; ")]

@@ -477,8 +477,9 @@ def test_registry_names_and_suffixes() -> None:
 
     assert set(FORMATS) == {
         *("bibtex", "biblatex", "ris", "csljson", "csv"),
-        *("wos", "scopus", "search-csv", "medline", "openalex", "endnote"),  # read only
+        *("wos", "scopus", "search-csv", "medline", "openalex", "endnote", "enw"),  # read only
     }
+    assert format_for("x.enw").name == "enw"
     assert format_for("refs.BIB").name == "bibtex"
     assert format_for("x.ris").name == "ris" and format_for("x.json").name == "csljson"
     assert format_for("csl-json").name == "csljson" and format_for("x.csv").name == "csv"
