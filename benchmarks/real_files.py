@@ -118,20 +118,37 @@ def _latex_text(value: str) -> str:
     """What a TeX value says, as pylatexenc reads it (``R\\&D`` and a bare ``R&D`` alike)."""
     from pylatexenc.latex2text import LatexNodes2Text
 
-    # a bare & or % in a field value is the file's text, not an alignment or a comment
-    value = re.sub(r"(?<!\\)%", r"\\%", value.replace("\\&", "&"))
+    # a bare &, % or # in a field value is the file's text, not an alignment, a comment or a
+    # macro parameter
+    value = re.sub(r"(?<!\\)([%#])", r"\\\1", value.replace("\\&", "&"))
     return _norm(LatexNodes2Text(math_mode="verbatim").latex_to_text(value))
 
 
 def _resolve(raw: str, strings: dict[str, str]) -> str:
     """A raw value: delimiters off, macros and ``#`` resolved (a test-side reading)."""
     out = []
-    for part in re.split(r"\s*#\s*", raw.strip()):
+    for part in _concatenated(raw.strip()):
         if part[:1] in '{"' and part[-1:] in '}"':
             out.append(part[1:-1])
         else:
             out.append(strings.get(part.lower(), part))
     return _norm("".join(out))
+
+
+def _concatenated(raw: str) -> list[str]:
+    """The parts of a raw value joined by ``#`` (a ``#`` inside braces or quotes is text)."""
+    parts, depth, quoted, start = [], 0, False, 0
+    for i, ch in enumerate(raw):
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif ch == '"' and depth == 0:
+            quoted = not quoted
+        elif ch == "#" and depth == 0 and not quoted:
+            parts.append(raw[start:i].strip())
+            start = i + 1
+    return [*parts, raw[start:].strip()]
 
 
 def _names(text: str) -> str:
@@ -153,6 +170,9 @@ def _ris_values(text: str) -> Counter[tuple[object, str, str]]:
         list_tags=tags,
         delimiter_tags_mapping={},
     )
+    # a wider tag ("PMID  - 1", APA PsycNet), which rispy reads as no tag: its line as a
+    # value of its own, in the input and the output alike
+    text = re.sub(r"^([A-Z][A-Z0-9]{2,5}) {1,2}- ?", r"N1  - \1 - ", text, flags=re.MULTILINE)
     out: Counter[tuple[object, str, str]] = Counter()
     alias = {"T1": "TI", "A1": "AU", "ED": "A2", "N2": "AB", "Y1": "PY", "JF": "T2"}
     for n, rec in enumerate(parser.parse(text)):
@@ -371,8 +391,9 @@ def _same_format_lost(path: Path, fmt: str, works: list) -> int | str:  # type: 
 
 def _is_biblatex(text: str) -> bool:
     low = text.lower()
-    return any(
-        m in low for m in ("journaltitle", "@online", "date =", "date=", "location =", "@mvbook")
+    # "date =" as a field of its own, not the end of another's name ("EarlyAccessDate =")
+    return any(m in low for m in ("journaltitle", "@online", "location =", "@mvbook")) or bool(
+        re.search(r"(?<![\w-])date\s*=", low)
     )
 
 

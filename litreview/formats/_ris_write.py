@@ -79,6 +79,9 @@ def _field_lines(
     return generated, own
 
 
+_WIDE = re.compile(r"[A-Z][A-Z0-9]{2,5}")
+
+
 def _extra_lines(work: Work, stale: set[str]) -> list[tuple[str, str]]:
     """Lines of the unmodelled fields: RIS tags as read, other formats' fields by their tag
     (``issn`` -> ``SN``) or as ``N1`` notes ``[extra] name: value``."""
@@ -91,6 +94,8 @@ def _extra_lines(work: Work, stale: set[str]) -> list[tuple[str, str]]:
             continue
         tag = tag or EXTRA_TO_TAG.get(name.lower(), "")
         if len(tag) == 2:  # "RIS:AD", "RIS:AD-2" (a repeated tag in BibTeX), or "issn"
+            lines.append((tag, value))
+        elif name.startswith(PREFIX) and _WIDE.fullmatch(tag):  # "PMID  - " as it was read
             lines.append((tag, value))
         else:
             lines.append(("N1", f"[extra] {name}: {value}"))

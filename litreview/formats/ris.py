@@ -37,6 +37,8 @@ _PREFIX = PREFIX
 _EXTRA_NOTE = re.compile(r"\[extra\] (.+?): (.*)\Z", re.DOTALL)
 _DATE = re.compile(r"(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?(?:[/-].*)?\Z", re.DOTALL)
 _HEADER = re.compile(r"\d+\.?\Z")  # "1." record numbers some exporters (rispy) write
+# a tag of three to six characters laid out like a RIS tag ("PMID  - 123", APA PsycNet)
+_WIDE_TAG = re.compile(r"([A-Z][A-Z0-9]{2,5}) {1,2}- ?(.*)\Z")
 _PIECE = 1 << 24  # characters of text split into lines at a time
 _INDENT = "\n  "  # a value's further lines, so none reads as a tag
 
@@ -94,7 +96,14 @@ def _records(text: str, path: str, problems: list[Problem]) -> Iterator[_Record]
         else:
             tag, value = None, line.strip()
             if current is not None:
-                _continue_value(tags, value)
+                wide = _WIDE_TAG.match(line)
+                if wide:  # APA PsycNet's "PMID  - 33355555"
+                    tags.append((wide.group(1), wide.group(2).strip()))
+                elif value and len(tags) == 1:
+                    message = f"text after TY ignored: {value[:40]!r}"
+                    problems.append(_problem(path, number, "warning", message))
+                else:
+                    _continue_value(tags, value)
                 continue
             closed = None
         if tag == "TY":
