@@ -250,3 +250,20 @@ def test_any_wider_tag_round_trips(tag: str, value: str) -> None:
     (work,), _ = read_ris(f"TY  - JOUR\nTI  - T\n{tag}  - {value}\nER  - \n", "x.ris")
     (again,), problems = read_ris(write_ris([work]), "y.ris")
     assert problems == [] and again.extra_value(f"RIS:{tag}") == value
+
+
+@pytest.mark.parametrize(
+    ("pages", "lines"),
+    [
+        ("37-64", ["SP  - 37", "EP  - 64"]),
+        ("A1-A5", ["SP  - A1", "EP  - A5"]),
+        ("pp 37-64", ["SP  - pp 37-64"]),  # TRID: was 'SP  - pp 37', 'EP  - 64'
+        ("1-2-3", ["SP  - 1-2-3"]),
+        ("146p", ["SP  - 146p"]),
+    ],
+)
+def test_pages_are_cut_into_sp_and_ep_only_when_a_plain_range(pages: str, lines: list) -> None:
+    text = write_ris([Work(key="k", type="article-journal", title="T", pages=pages)])
+    assert [x for x in text.splitlines() if x[:2] in ("SP", "EP")] == lines
+    (again,), _ = read_ris(text, "x.ris")
+    assert again.pages == pages
