@@ -62,6 +62,16 @@ def test_ieee_xplore() -> None:
     assert Person(family="McIntosh-Smith", given="S.") in works[2].authors
 
 
+def test_ieee_xplore_short_results_list() -> None:
+    """The short IEEE Xplore list (Title, Authors, Affiliations, Publication, Category, DOI;
+    colrev's fixture) was 'not a works CSV' and nothing was read."""
+    magazine, paper = read_file(REAL / "colrev_ieee_results.csv")[0]
+    assert magazine.type == "article-magazine" and magazine.container == "Computer"
+    assert [a.family for a in magazine.authors] == ["Rottman", "Carmel", "Lacity"]
+    assert magazine.doi == "10.1109/MC.2011.377" and paper.type == "paper-conference"
+    assert paper.extra_value("IEEE:affiliations").startswith("School of International")
+
+
 def test_springer_link_names_run_together_are_told_apart() -> None:
     works = read_file(REAL / "litstudy_springer.csv")[0]
     chapter, book = works[0], works[1]
