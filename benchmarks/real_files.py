@@ -203,7 +203,9 @@ def _csl_values(text: str) -> Counter[tuple[str, tuple[str, str]]]:
         fields = {k: v for k, v in item.items() if k not in ("id", "custom")}
         fields.update(item.get("custom") or {})
         for path, value in _json_leaves(fields):
-            out[(name, (path, value))] = 1
+            # CSL's keyword is a list in one string: its items, however separated
+            for v in re.split(r"\s*[,;]\s*", value) if path == "/keyword" else [value]:
+                out[(name, (path, v))] = 1
     return out
 
 

@@ -75,27 +75,42 @@ def person_from_csl(obj: Any) -> Person:
 
 
 def date_to_csl(value: str) -> dict[str, Any]:
-    """``"2012-03-05"`` as CSL ``{"date-parts": [[2012, 3, 5]]}``; other text as ``raw``."""
+    """``"2012-03-05"`` as CSL ``{"date-parts": [[2012, 3, 5]]}``, a range
+    ``"2016-05/2017"`` (BibLaTeX's, EDTF's) as two of them; other text as ``raw``."""
+    ends = [_date_parts(v) for v in value.split("/")] if value.count("/") == 1 else []
+    if ends and all(ends):
+        return {"date-parts": ends}
+    parts = _date_parts(value)
+    return {"date-parts": [parts]} if parts else {"raw": value}
+
+
+def _date_parts(value: str) -> list[int]:
+    """``"2012-03-05"`` as ``[2012, 3, 5]``; ``[]`` when it is not such a date."""
     parts = value.split("-")
     if parts and all(p.isdigit() for p in parts) and len(parts) <= 3 and len(parts[0]) == 4:
-        return {"date-parts": [[int(p) for p in parts]]}
-    return {"raw": value}
+        return [int(p) for p in parts]
+    return []
 
 
 def date_from_csl(obj: Any) -> str:
-    """A CSL date (``date-parts``, ``raw``, ``literal`` or a string) as ``"YYYY[-MM[-DD]]"``."""
+    """A CSL date (``date-parts``, ``raw``, ``literal`` or a string) as ``"YYYY[-MM[-DD]]"``,
+    a range as two of them joined by ``/``."""
     if isinstance(obj, str | int):
         return str(obj)
     if not isinstance(obj, dict):
         raise TypeError(f"a date must be an object, not {type(obj).__name__}")
     parts = obj.get("date-parts")
     if parts:
-        first = parts[0]
-        if not isinstance(first, list) or not first:
+        if not all(isinstance(p, list) for p in parts) or not parts[0]:
             raise TypeError("date-parts must be a list of lists")
-        nums = [int(p) for p in first[:3]]
-        return "-".join([f"{nums[0]:04d}", *(f"{n:02d}" for n in nums[1:])])
+        # a range (two dates) as BibLaTeX writes one: "2018-12-03/2018-12-06"
+        return "/".join(_iso(p) for p in parts[:2] if p)
     return str(obj.get("raw") or obj.get("literal") or "")
+
+
+def _iso(parts: list[Any]) -> str:
+    nums = [int(p) for p in parts[:3]]
+    return "-".join([f"{nums[0]:04d}", *(f"{n:02d}" for n in nums[1:])])
 
 
 def work_to_csl(work: Work) -> dict[str, Any]:
