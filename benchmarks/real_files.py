@@ -225,7 +225,8 @@ def _search_lost(path: Path, works: list) -> int:  # type: ignore[type-arg]
         # an identifier written as a URL (OpenAlex) is kept as the bare identifier
         if not text or text in blob or _squash(value.rstrip("/").rsplit("/", 1)[-1]) in blob:
             continue
-        if tag in NAME_TAGS and _squash(re.split(r"[,\s]", value.strip())[0]) in blob:
+        # a name: its family name, the longest of its words ("Guo, W", "W Guo")
+        if tag in NAME_TAGS and _squash(max(re.split(r"[,\s]+", value.strip()), key=len)) in blob:
             continue
         lost += 1
     return lost
@@ -249,7 +250,9 @@ def _work_text(work: object) -> str:
     return " ".join(parts)
 
 
-NAME_TAGS = frozenset({"AU", "AF", "FAU", "Authors", "Author full names", "author", "CN"})
+NAME_TAGS = frozenset(
+    {"AU", "AF", "FAU", "Authors", "Author full names", "author", "authors", "CN", "A", "E"}
+)
 
 
 def _squash(text: str) -> str:
@@ -296,6 +299,11 @@ def _search_values(path: Path) -> list[tuple[str, str]]:
     elif path.suffix == ".xml":
         for rec in ET.fromstring(text).iter("record"):
             out += [(e.tag, "".join(e.itertext())) for e in rec.iter() if not len(e)]
+    elif text.lstrip().startswith("["):  # a JSON list of objects (Publish or Perish)
+        for item in json.loads(text):
+            for key, value in item.items():
+                values = value if isinstance(value, list) else [value]
+                out += [(key, str(v)) for v in values if v not in (None, "", 0)]
     else:
         if path.suffix == ".json":
             items = json.loads(text).get("results", [])

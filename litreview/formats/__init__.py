@@ -136,6 +136,13 @@ FORMATS: dict[str, Format] = {
             ),
         ),
         Format(
+            name="search-json",
+            suffixes=(),
+            module="search_csv",
+            reader="read_search_json",
+            description="JSON exports of Publish or Perish (read only)",
+        ),
+        Format(
             name="medline",
             suffixes=(".nbib", ".medline"),
             module="medline",
@@ -210,7 +217,7 @@ def detect(text: str, suffix: str) -> str:
     from litreview.formats.openalex import is_openalex
     from litreview.formats.refer import is_refer
     from litreview.formats.scopus import is_scopus_csv
-    from litreview.formats.search_csv import is_search_csv
+    from litreview.formats.search_csv import is_search_csv, is_search_json
     from litreview.formats.wos import is_wos_plain, is_wos_tab
 
     head = text[:20000]
@@ -221,6 +228,7 @@ def detect(text: str, suffix: str) -> str:
         ("openalex", is_openalex),
         ("endnote", is_endnote_xml),
         ("enw", is_refer),
+        ("search-json", is_search_json),
         # before Scopus, whose test (a "Source title" and an "Authors" column) a Dimensions
         # header passes too; no export of the table has a Scopus header's columns
         ("search-csv", is_search_csv),

@@ -478,6 +478,7 @@ def test_registry_names_and_suffixes() -> None:
     assert set(FORMATS) == {
         *("bibtex", "biblatex", "ris", "csljson", "csv"),
         *("wos", "scopus", "search-csv", "medline", "openalex", "endnote", "enw"),  # read only
+        "search-json",
     }
     assert format_for("x.enw").name == "enw"
     assert format_for("refs.BIB").name == "bibtex"
