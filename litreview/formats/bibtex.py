@@ -68,8 +68,9 @@ _STRAY = re.compile(r"[{}]|^\s*,?\s*[A-Za-z][\w:.+-]*\s*=", re.MULTILINE)
 EMPTY = "empty file"
 NO_ENTRIES = "no entries found"
 _BAD_BYTE = re.compile("[\udc80-\udcff]")
-# What a citekey may not hold: pandoc's or biber's reader stops at it.
-_UNUSABLE_KEY = re.compile(r'[\s"#%()=\\~<^|{},]')
+# What a citekey may not hold: pandoc's or biber's reader stops at it; and "//", a link,
+# which no other format takes as a key (see _citekeys)
+_UNUSABLE_KEY = re.compile(r'[\s"#%()=\\~<^|{},]|/(?=/)')
 _PERCENT_LINE = re.compile(r"^[ \t]*%.*$", re.MULTILINE)
 # Files with at least this many entries are read by several processes (at most MAX_WORKERS).
 PARALLEL_MIN_ENTRIES = 5000
@@ -282,11 +283,14 @@ class _Reader:
         unusable = _UNUSABLE_KEY.search(key)
         if unusable:
             why = "a space" if unusable.group().isspace() else f"'{unusable.group()}'"
+            if unusable.group() == "/":
+                why = "'//' (a link: Wiley writes 'https://doi.org/...')"
             self.problem(
                 line,
                 "warning",
-                f"entry '{key}': a citekey with {why}, which pandoc or biber cannot read; read "
-                "without it, as 'id' (an import gives the entry a key of its own)",
+                f"entry '{key}': a citekey with {why}, which pandoc, biber or the other "
+                "formats cannot read; read without it, as 'id' (an import gives the entry a key "
+                "of its own)",
             )
         work, unknown = entry_to_work(entry.entry_type, "" if unusable else key, fields)
         if unusable and not work.extra_value("id"):

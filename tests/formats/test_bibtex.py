@@ -537,7 +537,10 @@ def test_no_crossref_loop_is_left_and_only_loops_lose_one(parent: dict[str, str]
     assert len(parent) - len(kept) == len(problems)
 
 
-@pytest.mark.parametrize("key", ["Conference paper2022775", "a%b", "x(1)", "a\\b", "k~1", "a#b"])
+@pytest.mark.parametrize(
+    "key",
+    ["Conference paper2022775", "a%b", "x(1)", "a\\b", "k~1", "a#b", "https://doi.org/10.1/x"],
+)
 def test_a_citekey_pandoc_or_biber_cannot_read_becomes_id(key: str) -> None:
     """colrev's Scopus BibTeX fixture has '@article{Conference paper2022775,': written back
     as it was, pandoc and biber both refused the whole file."""
@@ -549,6 +552,7 @@ def test_a_citekey_pandoc_or_biber_cannot_read_becomes_id(key: str) -> None:
     assert key in problems[0].message and "cannot read" in problems[0].message
     (imported,) = merge_into([], found).works
     assert imported.key and not set(imported.key) & set(' "#%()=\\~<^|{},')
+    assert "//" not in imported.key
 
 
 def test_a_citekey_with_an_apostrophe_or_a_colon_is_kept() -> None:
