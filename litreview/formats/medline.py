@@ -21,6 +21,7 @@ from typing import Any
 from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.model import Work
+from litreview.formats._continued import Continued
 from litreview.formats._search import csl_type, date_of, name_of
 
 __all__ = ["is_medline", "read_medline"]
@@ -77,13 +78,13 @@ def _records(text: str, path: str) -> tuple[list[list[tuple[str, str]]], list[Pr
     current: list[tuple[str, str]] | None = None
     lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     after_blank = False
+    continued = Continued(" ")
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             after_blank = True
             continue
         if line.startswith("      ") and current:
-            tag, value = current[-1]
-            current[-1] = (tag, f"{value} {line.strip()}")
+            continued.add(current, line.strip())
             continue
         m = _LINE.match(line)
         if not m:
@@ -104,6 +105,7 @@ def _records(text: str, path: str) -> tuple[list[list[tuple[str, str]]], list[Pr
             records.append(current)
         after_blank = False
         current.append((tag, value))
+    continued.flush()
     return records, problems
 
 

@@ -23,6 +23,7 @@ from typing import Any
 from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.model import Work
+from litreview.formats._continued import Continued
 from litreview.formats._search import csl_type, date_of, name_of
 
 __all__ = ["is_refer", "read_refer"]
@@ -91,6 +92,7 @@ def _records(text: str, path: str) -> tuple[list[list[tuple[str, str]]], list[Pr
     records: list[list[tuple[str, str]]] = []
     problems: list[Problem] = []
     current: list[tuple[str, str]] | None = None
+    continued = Continued("\n")
     lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -99,8 +101,7 @@ def _records(text: str, path: str) -> tuple[list[list[tuple[str, str]]], list[Pr
         m = _LINE.match(line.rstrip())
         if not m:
             if current:
-                tag, value = current[-1]
-                current[-1] = (tag, f"{value}\n{line.strip()}")
+                continued.add(current, line.strip())
             else:
                 problems.append(
                     Problem(
@@ -116,6 +117,7 @@ def _records(text: str, path: str) -> tuple[list[list[tuple[str, str]]], list[Pr
             current = []
             records.append(current)
         current.append((tag, value))
+    continued.flush()
     return records, problems
 
 
