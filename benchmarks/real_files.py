@@ -89,8 +89,10 @@ def _bib_values(text: str) -> Counter[tuple[str, str, str]]:
         title = _squash(fields.get("title", ""))
         key = f"title:{title}" if title else entry.key
         for name, value in fields.items():
-            if value:
-                out[(key, name, value)] = 1
+            # keywords are a list: its items, however separated ("a,b" written "a, b")
+            for v in re.split(r"\s*[,;]\s*", value) if name == "keywords" else [value]:
+                if v:
+                    out[(key, name, v)] = 1
     return out
 
 
