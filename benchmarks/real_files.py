@@ -123,7 +123,21 @@ def _latex_text(value: str) -> str:
     # a bare &, % or # in a field value is the file's text, not an alignment, a comment or a
     # macro parameter
     value = re.sub(r"(?<!\\)([%#])", r"\\\1", value.replace("\\&", "&"))
-    return _norm(LatexNodes2Text(math_mode="verbatim").latex_to_text(value))
+    return _norm(LatexNodes2Text(math_mode="verbatim").latex_to_text(value, latex_context=_TEX))
+
+
+def _tex_context() -> object:
+    """pylatexenc's parser, told that \\href takes two arguments (its text conversion
+    reads two, and raised IndexError on every \\href)."""
+    from pylatexenc import macrospec
+    from pylatexenc.latexwalker import get_default_latex_context_db
+
+    db = get_default_latex_context_db()
+    db.add_context_category("href", macros=[macrospec.MacroSpec("href", "{{")], prepend=True)
+    return db
+
+
+_TEX = _tex_context()
 
 
 def _resolve(raw: str, strings: dict[str, str]) -> str:
