@@ -9,6 +9,9 @@
   of whatever program reads the file); :func:`quiet` keeps it there for the length of a
   read, as the reader reports it as a problem with its line.
 
+- An entry commented out line by line (``%@ARTICLE{k,``, ``%  TITLE = ...``), which biber
+  skips, is hidden from the splitter.
+
 Placeholders go on the line of the entry they name, so every line number stays as it was.
 """
 
@@ -32,8 +35,17 @@ _BRACE_COMMA = re.compile(r"\{[ \t]*,")
 _BRACE_FIELD = re.compile(r"@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]\s*[A-Za-z][\w:.+-]*[ \t]*=")
 
 
+# An entry commented out line by line ("%@ARTICLE{k," then "%  TITLE = ..."): biber skips
+# it; the splitter took it for an entry (whose key then made the real one a repeat).
+_PERCENT_AT = re.compile(r"%[ \t%]*@")  # what one needs (a fast first test)
+_COMMENTED_ENTRY = re.compile(r"^([ \t]*%[ \t%]*)@(?=[ \t]*[A-Za-z]+[ \t]*[{(])", re.MULTILINE)
+
+
 def mark_keyless(text: str) -> str:
-    """``text`` with a placeholder key in every entry that has none."""
+    """``text`` with a placeholder key in every entry that has none, and the ``@`` of an
+    entry commented out with ``%`` made a ``%`` (the text keeps its length and lines)."""
+    if _PERCENT_AT.search(text) and _COMMENTED_ENTRY.search(text):
+        text = _COMMENTED_ENTRY.sub(r"\1%", text)
     # searched in place: the text may be gigabytes
     if _BRACE_COMMA.search(text) is None and _BRACE_FIELD.search(text) is None:
         return text

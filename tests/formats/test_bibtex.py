@@ -572,3 +572,18 @@ def test_an_entry_opening_on_a_field_has_no_key() -> None:
     ]
     kept = "@article{k,\n author = {A}}\n@string{j = {J}}\n@misc{k2, note = {a = b}}\n"
     assert mark_keyless(kept) == kept
+
+
+def test_an_entry_commented_out_with_percent_signs_is_not_read() -> None:
+    """Better BibTeX's fixture #2660 keeps an entry commented out line by line above the
+    real one: it was read (with a 'bad value' error) and took the key, so the real entry
+    became a repeat of it. biber skips it; so does the reader now, lines unchanged."""
+    text = (
+        "%@ARTICLE{k,\n%  TITLE = {Old},\n%  URL = {https://x.org/a}\n%}\n\n"
+        "@ARTICLE{k,\n  TITLE = {New},\n}\n  % @misc{m, title={kept comment}}\n"
+        "@misc{j, note = {50%@work{x} is text}}\n"
+    )
+    found, problems = read_bibtex(text, "t.bib")
+    assert [(w.key, w.title) for w in found] == [("k", "New"), ("j", "")]
+    assert found[1].note == "50%@work{x} is text"
+    assert [p.line for p in problems] == [10]  # j has no title: its line is its own
