@@ -587,3 +587,12 @@ def test_an_entry_commented_out_with_percent_signs_is_not_read() -> None:
     assert [(w.key, w.title) for w in found] == [("k", "New"), ("j", "")]
     assert found[1].note == "50%@work{x} is text"
     assert [p.line for p in problems] == [10]  # j has no title: its line is its own
+
+
+def test_a_month_kept_beside_a_date_is_written_back_as_its_macro() -> None:
+    """'month = mar' beside 'date = {...}' (Better BibTeX's fixture detect-urls.bib) came back as
+    'month = {mar}', the text 'mar', which BibTeX styles print as is."""
+    text = "@article{a, title={T}, year=2021, month=mar, date={2021-07-12}}\n"
+    out = write_bibtex(read_bibtex(text)[0])
+    assert "month = mar\n" in out
+    assert "month = {13--15 Apr}" in write_bibtex(read_bibtex("@misc{b, month={13--15 Apr}}")[0])
