@@ -629,9 +629,22 @@ def cases() -> list[Case]:
             {"cut.txt": ("A claim.[1]\n\n" * (MB9 // 26)).encode("utf-16") + b"\x41"},
             (v, ("ingest", "{f}", "--review", "{r}")),
         ),
+        *(
+            Case(f"9 MB {what} value of a million lines", {name: _continued(head, line)}, (v, imp))
+            for what, name, head, line in (
+                ("RIS", "lines.ris", "TY  - JOUR\nTI  - T\nAB  - x\n", "more words\n"),
+                ("MEDLINE", "lines.nbib", "PMID- 1\nTI  - T\nAB  - x\n", "      words\n"),
+                ("EndNote tagged", "lines.enw", "%0 Book\n%T T\n%X x\n", "more words\n"),
+            )
+        ),
         *round_two(),
     ]
     return out
+
+
+def _continued(head: str, line: str) -> bytes:
+    """One value going on for 9 MB of lines (each added to the value was quadratic)."""
+    return _filled(head, lambda _i: line, "ER  - \n" if head.startswith("TY") else "")
 
 
 # Runs each command and reports its exit status and peak memory. A child's ru_maxrss counts

@@ -89,8 +89,10 @@ def _bib_values(text: str) -> Counter[tuple[str, str, str]]:
         title = _squash(fields.get("title", ""))
         key = f"title:{title}" if title else entry.key
         for name, value in fields.items():
-            if value:
-                out[(key, name, value)] = 1
+            # keywords are a list: its items, however separated ("a,b" written "a, b")
+            for v in re.split(r"\s*[,;]\s*", value) if name == "keywords" else [value]:
+                if v:
+                    out[(key, name, v)] = 1
     return out
 
 
@@ -118,20 +120,51 @@ def _latex_text(value: str) -> str:
     """What a TeX value says, as pylatexenc reads it (``R\\&D`` and a bare ``R&D`` alike)."""
     from pylatexenc.latex2text import LatexNodes2Text
 
-    # a bare & or % in a field value is the file's text, not an alignment or a comment
-    value = re.sub(r"(?<!\\)%", r"\\%", value.replace("\\&", "&"))
-    return _norm(LatexNodes2Text(math_mode="verbatim").latex_to_text(value))
+    # a bare &, % or # in a field value is the file's text, not an alignment, a comment or a
+    # macro parameter
+    value = re.sub(r"(?<!\\)([%#])", r"\\\1", value.replace("\\&", "&"))
+    return _norm(LatexNodes2Text(math_mode="verbatim").latex_to_text(value, latex_context=_TEX))
+
+
+def _tex_context() -> object:
+    """pylatexenc's parser, told that \\href takes two arguments (its text conversion
+    reads two, and raised IndexError on every \\href)."""
+    from pylatexenc import macrospec
+    from pylatexenc.latexwalker import get_default_latex_context_db
+
+    db = get_default_latex_context_db()
+    db.add_context_category("href", macros=[macrospec.MacroSpec("href", "{{")], prepend=True)
+    return db
+
+
+_TEX = _tex_context()
 
 
 def _resolve(raw: str, strings: dict[str, str]) -> str:
     """A raw value: delimiters off, macros and ``#`` resolved (a test-side reading)."""
     out = []
-    for part in re.split(r"\s*#\s*", raw.strip()):
+    for part in _concatenated(raw.strip()):
         if part[:1] in '{"' and part[-1:] in '}"':
             out.append(part[1:-1])
         else:
             out.append(strings.get(part.lower(), part))
     return _norm("".join(out))
+
+
+def _concatenated(raw: str) -> list[str]:
+    """The parts of a raw value joined by ``#`` (a ``#`` inside braces or quotes is text)."""
+    parts, depth, quoted, start = [], 0, False, 0
+    for i, ch in enumerate(raw):
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif ch == '"' and depth == 0:
+            quoted = not quoted
+        elif ch == "#" and depth == 0 and not quoted:
+            parts.append(raw[start:i].strip())
+            start = i + 1
+    return [*parts, raw[start:].strip()]
 
 
 def _names(text: str) -> str:
@@ -153,6 +186,9 @@ def _ris_values(text: str) -> Counter[tuple[object, str, str]]:
         list_tags=tags,
         delimiter_tags_mapping={},
     )
+    # a wider tag ("PMID  - 1", APA PsycNet), which rispy reads as no tag: its line as a
+    # value of its own, in the input and the output alike
+    text = re.sub(r"^([A-Z][A-Z0-9]{2,5}) {1,2}- ?", r"N1  - \1 - ", text, flags=re.MULTILINE)
     out: Counter[tuple[object, str, str]] = Counter()
     alias = {"T1": "TI", "A1": "AU", "ED": "A2", "N2": "AB", "Y1": "PY", "JF": "T2"}
     for n, rec in enumerate(parser.parse(text)):
@@ -183,7 +219,9 @@ def _csl_values(text: str) -> Counter[tuple[str, tuple[str, str]]]:
         fields = {k: v for k, v in item.items() if k not in ("id", "custom")}
         fields.update(item.get("custom") or {})
         for path, value in _json_leaves(fields):
-            out[(name, (path, value))] = 1
+            # CSL's keyword is a list in one string: its items, however separated
+            for v in re.split(r"\s*[,;]\s*", value) if path == "/keyword" else [value]:
+                out[(name, (path, v))] = 1
     return out
 
 
@@ -203,7 +241,8 @@ def _search_lost(path: Path, works: list) -> int:  # type: ignore[type-arg]
         # an identifier written as a URL (OpenAlex) is kept as the bare identifier
         if not text or text in blob or _squash(value.rstrip("/").rsplit("/", 1)[-1]) in blob:
             continue
-        if tag in NAME_TAGS and _squash(re.split(r"[,\s]", value.strip())[0]) in blob:
+        # a name: its family name, the longest of its words ("Guo, W", "W Guo")
+        if tag in NAME_TAGS and _squash(max(re.split(r"[,\s]+", value.strip()), key=len)) in blob:
             continue
         lost += 1
     return lost
@@ -227,7 +266,9 @@ def _work_text(work: object) -> str:
     return " ".join(parts)
 
 
-NAME_TAGS = frozenset({"AU", "AF", "FAU", "Authors", "Author full names", "author", "CN"})
+NAME_TAGS = frozenset(
+    {"AU", "AF", "FAU", "Authors", "Author full names", "author", "authors", "CN", "A", "E"}
+)
 
 
 def _squash(text: str) -> str:
@@ -237,8 +278,8 @@ def _squash(text: str) -> str:
 def _search_values(path: Path) -> list[tuple[str, str]]:
     """(tag, value) of a search export as an independent parser reads it: wosfile (Web of
     Science), csv (Scopus and the other databases' CSV exports), json (OpenAlex),
-    ElementTree (EndNote XML), a line split (MEDLINE). List cells are split into their
-    items."""
+    ElementTree (EndNote XML), a line split (MEDLINE, EndNote tagged). List cells are split
+    into their items."""
     import csv
     import io
     import warnings
@@ -256,16 +297,29 @@ def _search_values(path: Path) -> list[tuple[str, str]]:
             warnings.simplefilter("ignore")
             for rec in reader(io.StringIO(text)):
                 out += [(k, v) for k, val in rec.items() if k for v in str(val).split("; ")]
-    elif text.startswith("PMID-"):
+    elif text.lstrip().startswith(("PMID-", "OWN - ")):  # PubMed; ERIC
         for line in text.splitlines():
             if line[4:6] == "- ":
                 out.append((line[:4].strip(), line[6:]))
+            elif line[4:7] == " - ":  # ERIC's four-letter tags
+                out.append((line[:4], line[7:]))
+    elif re.match(r"%\S ", text.lstrip()):  # EndNote tagged: '%T title'
+        for line in text.splitlines():
+            if re.match(r"%\S ", line):
+                out.append((line[1], line[3:]))
+            elif line.strip():  # a line that goes on the value before
+                out.append(("", line))
     elif path.suffix == ".csv":
         for row in csv.DictReader(io.StringIO(text)):
             out += [(k, v) for k, val in row.items() if k for v in str(val).split("; ")]
     elif path.suffix == ".xml":
         for rec in ET.fromstring(text).iter("record"):
             out += [(e.tag, "".join(e.itertext())) for e in rec.iter() if not len(e)]
+    elif text.lstrip().startswith("["):  # a JSON list of objects (Publish or Perish)
+        for item in json.loads(text):
+            for key, value in item.items():
+                values = value if isinstance(value, list) else [value]
+                out += [(key, str(v)) for v in values if v not in (None, "", 0)]
     else:
         if path.suffix == ".json":
             items = json.loads(text).get("results", [])
@@ -363,8 +417,9 @@ def _same_format_lost(path: Path, fmt: str, works: list) -> int | str:  # type: 
 
 def _is_biblatex(text: str) -> bool:
     low = text.lower()
-    return any(
-        m in low for m in ("journaltitle", "@online", "date =", "date=", "location =", "@mvbook")
+    # "date =" as a field of its own, not the end of another's name ("EarlyAccessDate =")
+    return any(m in low for m in ("journaltitle", "@online", "location =", "@mvbook")) or bool(
+        re.search(r"(?<![\w-])date\s*=", low)
     )
 
 

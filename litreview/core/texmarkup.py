@@ -257,10 +257,42 @@ def _pylatexenc(value: str) -> str:
 def _latex_to_text(value: str) -> str:
     from pylatexenc.latex2text import LatexNodes2Text
 
-    converted: str = LatexNodes2Text(
-        math_mode="verbatim", strict_latex_spaces=True, keep_comments=True
-    ).latex_to_text(value)
+    try:
+        converted: str = LatexNodes2Text(
+            math_mode="verbatim", strict_latex_spaces=True, keep_comments=True
+        ).latex_to_text(value, latex_context=_walker_context())
+    except RecursionError:
+        raise
+    except Exception:  # pylatexenc's own slips: a macro whose arguments its text
+        # conversion reads and its parser gave none (\footnote, \textcolor, \title)
+        converted = _bare_text(value)
     return unicodedata.normalize("NFC", converted)
+
+
+@lru_cache(maxsize=1)
+def _walker_context() -> object:
+    """pylatexenc's parsing context, with the arguments of the macros its text conversion
+    formats but its parser does not know (``\\href{url}{text}``, which crashed it)."""
+    from pylatexenc import macrospec
+    from pylatexenc.latexwalker import get_default_latex_context_db
+
+    db = get_default_latex_context_db()
+    db.add_context_category(
+        "litreview", macros=[macrospec.MacroSpec(n, a) for n, a in _MACRO_ARGS], prepend=True
+    )
+    return db
+
+
+# macros whose arguments pylatexenc's text conversion reads but its parser does not take
+_MACRO_ARGS = (("href", "{{"),)
+_BARE_COMMAND = re.compile(r"\\([a-zA-Z]+\*?|.)")
+
+
+def _bare_text(value: str) -> str:
+    """What is left of ``value`` without its commands and braces: the last way, for TeX
+    that pylatexenc cannot convert (an escaped special keeps its character)."""
+    text = _BARE_COMMAND.sub(lambda m: "" if m.group(1)[0].isalpha() else m.group(1), value)
+    return " ".join(text.replace("{", "").replace("}", "").split())
 
 
 def _shielded() -> Generator[str | Exception, str, None]:

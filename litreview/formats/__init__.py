@@ -136,6 +136,13 @@ FORMATS: dict[str, Format] = {
             ),
         ),
         Format(
+            name="search-json",
+            suffixes=(),
+            module="search_csv",
+            reader="read_search_json",
+            description="JSON exports of Publish or Perish (read only)",
+        ),
+        Format(
             name="medline",
             suffixes=(".nbib", ".medline"),
             module="medline",
@@ -156,12 +163,19 @@ FORMATS: dict[str, Format] = {
             reader="read_endnote",
             description="EndNote XML (read only)",
         ),
+        Format(
+            name="enw",
+            suffixes=(".enw",),
+            module="refer",
+            reader="read_refer",
+            description="EndNote tagged, %T lines (Google Scholar, HAL; read only)",
+        ),
     )
 }
 # Writable formats (export), in the order above.
 WRITABLE = tuple(name for name, f in FORMATS.items() if f.writer)
 # Suffixes several formats write: the first lines of the file decide.
-_SNIFFED = frozenset({".txt", ".json", ".csv", ".xml", ".ris", ".nbib", ".isi"})
+_SNIFFED = frozenset({".txt", ".json", ".csv", ".xml", ".ris", ".nbib", ".isi", ".enw"})
 _ALIASES = {"bib": "bibtex", "json": "csljson", "csl-json": "csljson", "csl": "csljson"}
 
 
@@ -201,8 +215,9 @@ def detect(text: str, suffix: str) -> str:
     from litreview.formats.endnote import is_endnote_xml
     from litreview.formats.medline import is_medline
     from litreview.formats.openalex import is_openalex
+    from litreview.formats.refer import is_refer
     from litreview.formats.scopus import is_scopus_csv
-    from litreview.formats.search_csv import is_search_csv
+    from litreview.formats.search_csv import is_search_csv, is_search_json
     from litreview.formats.wos import is_wos_plain, is_wos_tab
 
     head = text[:20000]
@@ -212,6 +227,8 @@ def detect(text: str, suffix: str) -> str:
         ("medline", is_medline),
         ("openalex", is_openalex),
         ("endnote", is_endnote_xml),
+        ("enw", is_refer),
+        ("search-json", is_search_json),
         # before Scopus, whose test (a "Source title" and an "Authors" column) a Dimensions
         # header passes too; no export of the table has a Scopus header's columns
         ("search-csv", is_search_csv),

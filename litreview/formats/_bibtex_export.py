@@ -9,6 +9,7 @@ model's types and the fields they require (``@phdthesis`` -> ``@thesis`` with ``
 {phdthesis}``, a report's or thesis's ``type`` from the CSL genre, no ``booktitle`` on
 ``@online``). A work without a citekey gets one (its ``id`` when that is a citekey, else
 ``work1``, ``work2`` ...); an entry with no field at all is still an entry (``@misc{key,}``).
+BibLaTeX leaves out that ``id`` (its data model has no such field).
 The mapping tables are data, at the top of the module.
 """
 
@@ -138,7 +139,9 @@ def _biblatex(work: Work) -> Work:
     if not etype:
         etype = maps.TYPE_TO_BIB.get(work.type, ("misc", "misc"))[1]
     add: list[tuple[str, str]] = [(maps.MARK_TYPE, etype)] if mark else []
-    drop = {maps.MARK_TYPE} if mark else set()
+    # a source's own id of the record (a RIS ID, a key no format can cite by): no field of
+    # the data model holds it, and biber warns at each one
+    drop = {maps.MARK_TYPE, "id"} if mark else {"id"}
     genre = work.extra_value("type") or work.extra_value("genre")
     if etype in NEEDS_TYPE and not work.extra_value("type"):
         add.append(("type", subtype or genre or NEEDS_TYPE[etype]))

@@ -1,12 +1,16 @@
 """Text a BibTeX file holds that bibtexparser's splitter would mishandle, made safe first.
 
-- An entry without a citekey (``@Article{,``, as Citavi writes them) is given a placeholder
+- An entry without a citekey (``@Article{,``, as Citavi writes them, or ``@article{`` then
+  ``author = ...`` on the next line, as EndNote does) is given a placeholder
   key, unique in the file, so the splitter does not take the second one for a duplicate of
   the first and skip it; the reader reads the placeholder as "no key" (:func:`is_placeholder`),
   and import gives the work a citekey of its own.
 - The splitter reports a broken entry through the ``logging`` module (a message on stderr
   of whatever program reads the file); :func:`quiet` keeps it there for the length of a
   read, as the reader reports it as a problem with its line.
+
+- An entry commented out line by line (``%@ARTICLE{k,``, ``%  TITLE = ...``), which biber
+  skips, is hidden from the splitter.
 
 Placeholders go on the line of the entry they name, so every line number stays as it was.
 """
@@ -22,22 +26,35 @@ from itertools import count
 __all__ = ["abort_reason", "is_placeholder", "mark_keyless", "quiet"]
 
 _PLACEHOLDER = "litreview-no-citekey-"
-_KEYLESS = re.compile(r"(@[ \t]*[A-Za-z][\w-]*[ \t]*[{(])([ \t]*,)")
+# ``@Article{,`` (Citavi), or ``@article{`` and a field on the next line (EndNote)
+_KEYLESS = re.compile(r"(@[ \t]*[A-Za-z][\w-]*[ \t]*[{(])([ \t]*,|(?=\s*[A-Za-z][\w:.+-]*[ \t]*=))")
 _NOT_ENTRIES = ("@comment", "@string", "@preamble")
-# What a keyless entry needs (an opening brace, then a comma): when absent, nothing to mark.
+# What a keyless entry needs (an opening brace, then a comma or a field): when absent,
+# nothing to mark.
 _BRACE_COMMA = re.compile(r"\{[ \t]*,")
+_BRACE_FIELD = re.compile(r"@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]\s*[A-Za-z][\w:.+-]*[ \t]*=")
+
+
+# An entry commented out line by line ("%@ARTICLE{k," then "%  TITLE = ..."): biber skips
+# it; the splitter took it for an entry (whose key then made the real one a repeat).
+_PERCENT_AT = re.compile(r"%[ \t%]*@")  # what one needs (a fast first test)
+_COMMENTED_ENTRY = re.compile(r"^([ \t]*%[ \t%]*)@(?=[ \t]*[A-Za-z]+[ \t]*[{(])", re.MULTILINE)
 
 
 def mark_keyless(text: str) -> str:
-    """``text`` with a placeholder key in every entry that has none."""
-    if _BRACE_COMMA.search(text) is None:  # searched in place: the text may be gigabytes
+    """``text`` with a placeholder key in every entry that has none, and the ``@`` of an
+    entry commented out with ``%`` made a ``%`` (the text keeps its length and lines)."""
+    if _PERCENT_AT.search(text) and _COMMENTED_ENTRY.search(text):
+        text = _COMMENTED_ENTRY.sub(r"\1%", text)
+    # searched in place: the text may be gigabytes
+    if _BRACE_COMMA.search(text) is None and _BRACE_FIELD.search(text) is None:
         return text
     numbers = count(1)
 
     def mark(m: re.Match[str]) -> str:
         if m.group(1).replace(" ", "").lower().startswith(_NOT_ENTRIES):
             return m.group(0)
-        return f"{m.group(1)}{_PLACEHOLDER}{next(numbers)}{m.group(2)}"
+        return f"{m.group(1)}{_PLACEHOLDER}{next(numbers)}{m.group(2) or ','}"
 
     return _KEYLESS.sub(mark, text)
 

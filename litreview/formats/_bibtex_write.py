@@ -136,7 +136,11 @@ def _fields(work: Work, biblatex: bool, escaped: bool = False) -> list[_Field]:
         ("keywords", join_keywords(work.keywords), False),
     ]
     if extras:
-        out.extend((_field_name(n), v, False) for n, v in _numbered(extras))
+        # a month kept beside a date ("month = mar" and "date = ..."): its macro as read,
+        # bare (braced, it was the text "mar", which biber cannot read as a month)
+        out.extend(
+            (_field_name(n), v, n.lower() == "month" and v in MONTHS) for n, v in _numbered(extras)
+        )
     return [f for f in out if f[1]]
 
 

@@ -79,6 +79,9 @@ def _field_lines(
     return generated, own
 
 
+_WIDE = re.compile(r"[A-Z][A-Z0-9]{2,5}")
+
+
 def _extra_lines(work: Work, stale: set[str]) -> list[tuple[str, str]]:
     """Lines of the unmodelled fields: RIS tags as read, other formats' fields by their tag
     (``issn`` -> ``SN``) or as ``N1`` notes ``[extra] name: value``."""
@@ -90,7 +93,8 @@ def _extra_lines(work: Work, stale: set[str]) -> list[tuple[str, str]]:
         if tag in stale:
             continue
         tag = tag or EXTRA_TO_TAG.get(name.lower(), "")
-        if len(tag) == 2:  # "RIS:AD", "RIS:AD-2" (a repeated tag in BibTeX), or "issn"
+        # "RIS:AD", "RIS:AD-2" (a repeated tag in BibTeX), "issn"; "RIS:PMID" as it was read
+        if len(tag) == 2 or (name.startswith(PREFIX) and _WIDE.fullmatch(tag)):
             lines.append((tag, value))
         else:
             lines.append(("N1", f"[extra] {name}: {value}"))
@@ -119,9 +123,13 @@ def accessed_lines(accessed: str) -> list[tuple[str, str]]:
     return [("Y2", accessed.replace("-", "/"))] if accessed else []
 
 
+_RANGE = re.compile(r"([^\s-]+)-([^\s-]+)")
+
+
 def page_lines(pages: str) -> list[tuple[str, str]]:
-    """``SP``/``EP`` from ``"start-end"``; other page text whole in ``SP``."""
-    start, sep, end = pages.partition("-")
-    if sep and start and end:
-        return [("SP", start), ("EP", end)]
+    """``SP``/``EP`` from ``"start-end"``; other page text whole in ``SP`` (``pp 37-64``,
+    which was cut into ``pp 37`` and ``64``)."""
+    m = _RANGE.fullmatch(pages)
+    if m:
+        return [("SP", m.group(1)), ("EP", m.group(2))]
     return [("SP", pages)] if pages else []

@@ -69,6 +69,24 @@ _TYPES: dict[str, str] = {
     "data paper": "article-journal",
     "web page": "webpage",
     "journal-article": "article-journal",
+    # EndNote's reference types (its tagged and XML exports)
+    "electronic article": "article",
+    "newspaper article": "article-newspaper",
+    "magazine article": "article-magazine",
+    "electronic book": "book",
+    "electronic book section": "chapter",
+    "unpublished work": "manuscript",
+    "manuscript": "manuscript",
+    "government document": "report",
+    "map": "map",
+    "computer program": "software",
+    "film or broadcast": "motion_picture",
+    "personal communication": "personal_communication",
+    "case": "legal_case",
+    "statute": "legislation",
+    "bill": "bill",
+    "hearing": "hearing",
+    "generic": "document",
 }
 
 

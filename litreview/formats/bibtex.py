@@ -68,6 +68,9 @@ _STRAY = re.compile(r"[{}]|^\s*,?\s*[A-Za-z][\w:.+-]*\s*=", re.MULTILINE)
 EMPTY = "empty file"
 NO_ENTRIES = "no entries found"
 _BAD_BYTE = re.compile("[\udc80-\udcff]")
+# What a citekey may not hold: pandoc's or biber's reader stops at it; and "//", a link,
+# which no other format takes as a key (see _citekeys)
+_UNUSABLE_KEY = re.compile(r'[\s"#%()=\\~<^|{},]|/(?=/)')
 _PERCENT_LINE = re.compile(r"^[ \t]*%.*$", re.MULTILINE)
 # Files with at least this many entries are read by several processes (at most MAX_WORKERS).
 PARALLEL_MIN_ENTRIES = 5000
@@ -143,9 +146,7 @@ class _Reader:
         elif isinstance(block, bm.String):
             self.string(block)
         elif isinstance(block, bm.DuplicateBlockKeyBlock):
-            first = self.keys.get(block.key)
-            where = f" (first at line {first})" if first else ""
-            self.problem(line, "error", f"duplicate citekey '{block.key}'{where}; entry skipped")
+            self.duplicate(block, line)
         elif isinstance(block, bm.DuplicateFieldKeyBlock):
             entry = block.ignore_error_block
             if isinstance(entry, bm.Entry):
@@ -156,6 +157,26 @@ class _Reader:
             self.comment(block)
         elif isinstance(block, bm.Preamble):
             self.preamble(block, line)
+
+    def duplicate(self, block: bm.DuplicateBlockKeyBlock, line: int | None) -> None:
+        """A second ``@string`` of a name replaces the first, as BibTeX and biber read it; a
+        second entry of a citekey is read without a key (an import gives it one, and merges
+        it with the first when it is the same work), the repeat an error all the same."""
+        again = block.ignore_error_block
+        if isinstance(again, bm.String):
+            self.problem(line, "warning", f"@string {block.key} defined again; the later is used")
+            self.string(again)
+            return
+        first = self.keys.get(block.key)
+        where = f" (first at line {first})" if first else ""
+        self.problem(
+            line,
+            "error",
+            f"duplicate citekey '{block.key}'{where}; entry read without it (an import gives "
+            "it a key of its own)",
+        )
+        if isinstance(again, bm.Entry):
+            self.entry(again, keyless=True)
 
     def preamble(self, block: bm.Preamble, line: int | None) -> None:
         """Keep an ``@preamble`` for the next entry (written back just before it)."""
@@ -230,8 +251,9 @@ class _Reader:
         self.last = None
         return True
 
-    def entry(self, entry: bm.Entry | FastEntry) -> None:
-        """Convert one entry, with its field values evaluated."""
+    def entry(self, entry: bm.Entry | FastEntry, *, keyless: bool = False) -> None:
+        """Convert one entry, with its field values evaluated (without its key when
+        ``keyless``: a repeated one)."""
         line = self.line(entry.start_line)
         raw = entry.raw or ""
         bad = _BAD_BYTE.search(raw) if self.checked else None
@@ -243,13 +265,13 @@ class _Reader:
                 f"not UTF-8 (byte 0x{byte:02X}); entry '{entry.key}' skipped",
             )
             return
-        key = "" if is_placeholder(entry.key) else entry.key
+        key = "" if keyless or is_placeholder(entry.key) else entry.key
         if isinstance(entry, FastEntry):
             evaluated = self.fast_fields(entry, key)
         else:
             evaluated = self.fields(entry.fields, key)
         fields = self.unique(evaluated, key, line)
-        if not key:
+        if not key and not keyless:
             self.problem(
                 line,
                 "warning",
@@ -258,7 +280,21 @@ class _Reader:
             )
         else:
             self.keys.setdefault(key, line)
-        work, unknown = entry_to_work(entry.entry_type, key, fields)
+        unusable = _UNUSABLE_KEY.search(key)
+        if unusable:
+            why = "a space" if unusable.group().isspace() else f"'{unusable.group()}'"
+            if unusable.group() == "/":
+                why = "'//' (a link: Wiley writes 'https://doi.org/...')"
+            self.problem(
+                line,
+                "warning",
+                f"entry '{key}': a citekey with {why}, which pandoc, biber or the other "
+                "formats cannot read; read without it, as 'id' (an import gives the entry a key "
+                "of its own)",
+            )
+        work, unknown = entry_to_work(entry.entry_type, "" if unusable else key, fields)
+        if unusable and not work.extra_value("id"):
+            work = replace(work, extra=(("id", key), *work.extra))
         for name in unknown:
             self.problem(
                 line, "warning", f"entry '{entry.key}': undefined macro '{name}' kept as text"
@@ -427,10 +463,46 @@ def _joined(
     """The works and problems of a file's parts (read in file order) as one read gives them."""
     works = [w for part_works, _ in parts for w in part_works]
     problems = [p for _, part_problems in parts for p in part_problems]
+    works, loops = _without_crossref_loops(works, path)
+    problems += loops
     if not works and not any(p.severity == "error" for p in problems):
         problems.append(Problem(path=path, line=None, severity="notice", message=NO_ENTRIES))
     problems.sort(key=lambda p: p.line or 0)
     return works, problems
+
+
+def _without_crossref_loops(works: list[Work], path: str) -> tuple[list[Work], list[Problem]]:
+    """``works`` with the ``crossref`` that closes each loop of crossrefs left out (an entry
+    naming itself, or ``a`` naming ``b`` naming ``a``), and a warning for each: pandoc's
+    citeproc follows such a loop until the machine's memory runs out."""
+    parent = {w.key: v for w in works if w.key and (v := w.extra_value("crossref"))}
+    closing: dict[str, list[str]] = {}  # key whose crossref closes a loop -> the loop
+    done: set[str] = set()
+    for start in parent:
+        chain: list[str] = []
+        on_chain: set[str] = set()
+        key = start
+        while key in parent and key not in done and key not in on_chain:
+            chain.append(key)
+            on_chain.add(key)
+            key = parent[key]
+        if key in on_chain:
+            closing[chain[-1]] = chain[chain.index(key) :]
+        done.update(chain)
+    if not closing:
+        return works, []
+    out, problems = [], []
+    for work in works:
+        loop = closing.pop(work.key, None) if work.key else None
+        if loop is None:
+            out.append(work)
+            continue
+        extra = tuple((k, v) for k, v in work.extra if k.lower() != "crossref")
+        out.append(replace(work, extra=extra))
+        shown = " -> ".join([*loop, loop[0]])
+        message = f"entry '{work.key}': crossref loop ({shown}) left out; pandoc never ends one"
+        problems.append(Problem(path=path, line=None, severity="warning", message=message))
+    return out, problems
 
 
 def read_bibtex_bytes(data: bytes, path: str = "<bytes>") -> tuple[list[Work], list[Problem]]:

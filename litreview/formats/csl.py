@@ -12,6 +12,7 @@ A work must hold plain text (see :func:`litreview.core.texmarkup.plain_work`).
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from litreview.core.limits import load_json
@@ -75,27 +76,67 @@ def person_from_csl(obj: Any) -> Person:
 
 
 def date_to_csl(value: str) -> dict[str, Any]:
-    """``"2012-03-05"`` as CSL ``{"date-parts": [[2012, 3, 5]]}``; other text as ``raw``."""
-    parts = value.split("-")
-    if parts and all(p.isdigit() for p in parts) and len(parts) <= 3 and len(parts[0]) == 4:
-        return {"date-parts": [[int(p) for p in parts]]}
-    return {"raw": value}
+    """An EDTF date as a CSL date: ``"2012-03-05"`` as ``{"date-parts": [[2012, 3, 5]]}``,
+    a range ``"2016-05/2017"`` (BibLaTeX's) as two date-parts, ``~`` (about) as ``circa``,
+    a season ``"2017-24"`` as ``season`` 4 (in a range, months 13 to 16), a year before
+    1 ``"-0333"`` as -333; other text as ``raw``."""
+    ends = [_edtf(v) for v in value.split("/")] if value.count("/") == 1 else [_edtf(value)]
+    found = [end for end in ends if end is not None]
+    if not found or len(found) < len(ends):
+        return {"raw": value}
+    dates = [parts for parts, _ in found]
+    out: dict[str, Any] = {"date-parts": dates}
+    if any(circa for _, circa in found):
+        out["circa"] = True
+    for parts in dates:
+        if len(parts) == 2 and parts[1] > 20:  # a season
+            if len(dates) == 1:
+                out["season"] = parts.pop() - 20
+            else:
+                parts[1] -= 8  # 21..24 -> 13..16, CSL's season months
+    return out
+
+
+_EDTF = re.compile(r"(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(~)?\Z")
+
+
+def _edtf(value: str) -> tuple[list[int], bool] | None:
+    """``"2012-03-05"`` as ``([2012, 3, 5], False)``, ``"2011-05~"`` as ``([2011, 5], True)``;
+    ``None`` when it is not such a date."""
+    m = _EDTF.match(value)
+    if not m:
+        return None
+    return [int(g) for g in m.groups()[:3] if g], bool(m.group(4))
 
 
 def date_from_csl(obj: Any) -> str:
-    """A CSL date (``date-parts``, ``raw``, ``literal`` or a string) as ``"YYYY[-MM[-DD]]"``."""
+    """A CSL date (``date-parts``, ``raw``, ``literal`` or a string) as an EDTF date
+    ``"YYYY[-MM[-DD]]"``: a range as two of them joined by ``/``, ``circa`` as ``~``, a
+    season as the month 21 to 24, a year before 1 as ``-0333``."""
     if isinstance(obj, str | int):
         return str(obj)
     if not isinstance(obj, dict):
         raise TypeError(f"a date must be an object, not {type(obj).__name__}")
     parts = obj.get("date-parts")
     if parts:
-        first = parts[0]
-        if not isinstance(first, list) or not first:
+        if not all(isinstance(p, list) for p in parts) or not parts[0]:
             raise TypeError("date-parts must be a list of lists")
-        nums = [int(p) for p in first[:3]]
-        return "-".join([f"{nums[0]:04d}", *(f"{n:02d}" for n in nums[1:])])
+        named = str(obj.get("season", ""))
+        season = int(named) if named in ("1", "2", "3", "4") else 0
+        mark = "~" if obj.get("circa") in (True, 1, "true", "1") else ""
+        # a range (two dates) as BibLaTeX writes one: "2018-12-03/2018-12-06"
+        return "/".join(_iso(p, season) + mark for p in parts[:2] if p)
     return str(obj.get("raw") or obj.get("literal") or "")
+
+
+def _iso(parts: list[Any], season: int = 0) -> str:
+    nums = [int(p) for p in parts[:3]]
+    if len(nums) == 1 and season:
+        nums.append(20 + season)
+    elif len(nums) > 1 and 13 <= nums[1] <= 16:  # CSL's season months
+        nums[1] += 8
+    year = f"-{-nums[0]:04d}" if nums[0] < 0 else f"{nums[0]:04d}"
+    return "-".join([year, *(f"{n:02d}" for n in nums[1:])])
 
 
 def work_to_csl(work: Work) -> dict[str, Any]:

@@ -21,12 +21,14 @@ from typing import Any
 from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.model import Work
+from litreview.formats._continued import Continued
 from litreview.formats._search import csl_type, date_of, name_of
 
 __all__ = ["is_medline", "read_medline"]
 
 PREFIX = "MEDLINE:"
-_LINE = re.compile(r"([A-Z][A-Z0-9 ]{1,3})- ?(.*)\Z")
+# the tag padded to four characters, then "- "; ERIC writes a four-letter tag and " - "
+_LINE = re.compile(r"([A-Z][A-Z0-9 ]{1,3}|[A-Z][A-Z0-9]{3} )- ?(.*)\Z")
 _FIELDS = {
     "TI": "title",
     "JT": "container",
@@ -37,15 +39,24 @@ _FIELDS = {
     "PG": "pages",
     "AB": "abstract",
 }
-_IDS = {"PMID": "pmid", "PMC": "pmcid", "IS": "issn", "ISBN": "isbn", "LA": "language"}
+_IDS = {
+    "PMID": "pmid",
+    "PMC": "pmcid",
+    "IS": "issn",
+    "ISSN": "issn",
+    "ISBN": "isbn",
+    "LA": "language",
+}
 _USED = frozenset({"FAU", "AU", "CN", "FED", "ED", "DP", "MH", "OT", "PT", *_FIELDS})
-_DOI = re.compile(r"^(10\.\S+) \[doi\]$")
+# "10.1000/x [doi]" (PubMed), or the DOI as a link (ERIC: "http://dx.doi.org/10.1000/x")
+_DOI = re.compile(r"^(?:(10\.\S+) \[doi\]|https?://(?:dx\.)?doi\.org/(10\.\S+))$")
 
 
 def is_medline(text: str) -> bool:
-    """Whether ``text`` is a MEDLINE export (its first tag line is ``PMID-``)."""
+    """Whether ``text`` is a MEDLINE export (its first tag line is ``PMID-``, or ``OWN -``
+    as ERIC's start)."""
     first = next((x for x in text.lstrip("\ufeff").splitlines() if x.strip()), "")
-    return first.startswith("PMID-")
+    return first.startswith(("PMID-", "OWN - "))
 
 
 @bulk
@@ -66,12 +77,14 @@ def _records(text: str, path: str) -> tuple[list[list[tuple[str, str]]], list[Pr
     problems: list[Problem] = []
     current: list[tuple[str, str]] | None = None
     lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    after_blank = False
+    continued = Continued(" ")
     for number, line in enumerate(lines, start=1):
         if not line.strip():
+            after_blank = True
             continue
         if line.startswith("      ") and current:
-            tag, value = current[-1]
-            current[-1] = (tag, f"{value} {line.strip()}")
+            continued.add(current, line.strip())
             continue
         m = _LINE.match(line)
         if not m:
@@ -85,10 +98,14 @@ def _records(text: str, path: str) -> tuple[list[list[tuple[str, str]]], list[Pr
             )
             continue
         tag, value = m.group(1).strip(), m.group(2).strip()
-        if tag == "PMID" or current is None:
+        # a record starts at its PMID; in a file of records without one (ERIC), after a
+        # blank line
+        if tag == "PMID" or current is None or (after_blank and current[0][0] != "PMID"):
             current = []
             records.append(current)
+        after_blank = False
         current.append((tag, value))
+    continued.flush()
     return records, problems
 
 
@@ -103,7 +120,12 @@ def _work(lines: list[tuple[str, str]]) -> Work:
     authors += [name_of(n) for n in tags.get("CN", [])]  # no comma: an organisation
     year, _, month_day = one.get("DP", "").partition(" ")
     doi = next(
-        (m.group(1) for v in tags.get("AID", []) + tags.get("LID", []) if (m := _DOI.match(v))), ""
+        (
+            m.group(1) or m.group(2)
+            for v in tags.get("AID", []) + tags.get("LID", [])
+            if (m := _DOI.match(v))
+        ),
+        "",
     )
     kind = "chapter" if "BTI" in one and "TI" in one else "book" if "BTI" in one else ""
     extra = [(_IDS.get(t, PREFIX + t), v) for t, v in lines if t not in _USED]

@@ -20,6 +20,7 @@ from litreview.core.errors import Problem
 from litreview.core.model import Person, Work
 from litreview.core.texmarkup import plain_work
 from litreview.formats._citekeys import keyed
+from litreview.formats._continued import Continued
 from litreview.formats._names import text_person
 from litreview.formats._ris_maps import CSL_TO_TY, TY_TO_CSL
 from litreview.formats._ris_write import (
@@ -37,6 +38,8 @@ _PREFIX = PREFIX
 _EXTRA_NOTE = re.compile(r"\[extra\] (.+?): (.*)\Z", re.DOTALL)
 _DATE = re.compile(r"(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?(?:[/-].*)?\Z", re.DOTALL)
 _HEADER = re.compile(r"\d+\.?\Z")  # "1." record numbers some exporters (rispy) write
+# a tag of three to six characters laid out like a RIS tag ("PMID  - 123", APA PsycNet)
+_WIDE_TAG = re.compile(r"([A-Z][A-Z0-9]{2,5}) {1,2}- ?(.*)\Z")
 _PIECE = 1 << 24  # characters of text split into lines at a time
 _INDENT = "\n  "  # a value's further lines, so none reads as a tag
 
@@ -84,6 +87,7 @@ def _records(text: str, path: str, problems: list[Problem]) -> Iterator[_Record]
     orphan = False  # inside tag lines that no TY opened (reported once)
     closed: _Record | None = None  # the record an ER just closed (tags may follow it)
     last: _Record | None = None  # the record started last (lines may still be added to it)
+    continued = Continued("\n")  # untagged lines going on the value before them
     for number, line in enumerate(_lines(text), start=1):
         if line[2:5] == "  -" and line[:2].isupper() and line[:1].isalpha():
             found, value = line[:2], line[6:].strip()
@@ -94,7 +98,14 @@ def _records(text: str, path: str, problems: list[Problem]) -> Iterator[_Record]
         else:
             tag, value = None, line.strip()
             if current is not None:
-                _continue_value(tags, value)
+                wide = _WIDE_TAG.match(line)
+                if wide:  # APA PsycNet's "PMID  - 33355555"
+                    tags.append((wide.group(1), wide.group(2).strip()))
+                elif value and len(tags) == 1:
+                    message = f"text after TY ignored: {value[:40]!r}"
+                    problems.append(_problem(path, number, "warning", message))
+                elif value and len(tags) > 1:  # not the TY's
+                    continued.add(tags, value)
                 continue
             closed = None
         if tag == "TY":
@@ -112,6 +123,7 @@ def _records(text: str, path: str, problems: list[Problem]) -> Iterator[_Record]
                     )
                 )
             if last is not None:
+                continued.flush()
                 yield last
             current, orphan = _Record(line=number, tags=[("TY", value)]), False
             tags = current.tags
@@ -137,6 +149,7 @@ def _records(text: str, path: str, problems: list[Problem]) -> Iterator[_Record]
     if current is not None:
         problems.append(_problem(path, current.line, "warning", "record has no ER before the end"))
     if last is not None:
+        continued.flush()
         yield last
     if not count and not any(p.severity == "error" for p in problems):
         problems.append(_problem(path, 1, "error", "no RIS records found"))
@@ -159,13 +172,6 @@ def _lines(text: str) -> Iterator[str]:
 def _problem(path: str, line: int, severity: str, message: str) -> Problem:
     """A problem at ``path:line``."""
     return Problem(path=path, line=line, severity=severity, message=message)
-
-
-def _continue_value(tags: list[tuple[str, str]], value: str) -> None:
-    """Continue the previous tag's value with an untagged line (not the ``TY``'s)."""
-    if value and len(tags) > 1:
-        last_tag, last_value = tags[-1]
-        tags[-1] = (last_tag, f"{last_value}\n{value}" if last_value else value)
 
 
 # ---------------------------------------------------------------- record -> Work

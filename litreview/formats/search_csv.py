@@ -1,5 +1,6 @@
 """CSV exports of bibliographic databases (IEEE Xplore, Springer Link, PubMed, Embase,
-Lens.org, Dimensions, Publish or Perish) -> Work.
+Lens.org, Dimensions, Publish or Perish) -> Work; and the same for an export written as a
+JSON list of objects (Publish or Perish's JSON), each object read as a row.
 
 What each database calls its columns is data, in ``litreview/data/search_exports.yaml``:
 the columns that identify its export, and which column holds which field, how its author
@@ -15,6 +16,7 @@ naming.
 from __future__ import annotations
 
 import csv
+import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -27,6 +29,7 @@ import yaml
 
 from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
+from litreview.core.limits import load_json
 from litreview.core.model import Person, Work
 from litreview.core.tables import parse_csv
 from litreview.formats._bibtex_syntax import parse_month
@@ -40,7 +43,15 @@ from litreview.formats._search import (
     split_list,
 )
 
-__all__ = ["Export", "export_of", "exports", "is_search_csv", "read_search_csv"]
+__all__ = [
+    "Export",
+    "export_of",
+    "exports",
+    "is_search_csv",
+    "is_search_json",
+    "read_search_csv",
+    "read_search_json",
+]
 
 _FIELDS = frozenset({"title", "container", "publisher", "volume", "issue", "doi", "abstract"})
 _FIELDS_URL = _FIELDS | {"url"}
@@ -92,6 +103,7 @@ class Export:
     types: Mapping[str, str]
     ids: Mapping[str, str]
     parse: tuple[CellPattern, ...] = ()
+    unknown: frozenset[str] = frozenset()  # cell values that mean "not known" ("0")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -142,6 +154,7 @@ def _export(key: str, entry: dict[str, Any]) -> Export:
         types={str(k).lower(): str(v) for k, v in (entry.get("types") or {}).items()},
         ids={str(c): str(n) for c, n in (entry.get("ids") or {}).items()},
         parse=parse,
+        unknown=frozenset(str(v) for v in entry.get("unknown") or ()),
     )
     bad = [f for f in fields.values() if f not in _FIELDS_URL]
     bad += [g for p in parse for g in p.pattern.groupindex if g not in _GROUPS]
@@ -212,6 +225,61 @@ def read_search_csv(text: str, path: str = "<string>") -> tuple[list[Work], list
     return works, problems
 
 
+def _json_export(head: str) -> Export | None:
+    """The export whose identifying keys the first object of a JSON list names."""
+    if not head.lstrip("\ufeff").lstrip().startswith("["):
+        return None
+    first = head[: head.find("}") + 1 or None]
+    for export in _table().exports:
+        if all(json.dumps(k) + ":" in first.replace('" :', '":') for k in export.identify):
+            return export
+    return None
+
+
+def is_search_json(text: str) -> bool:
+    """Whether ``text`` is a database's export as a JSON list the table describes."""
+    return _json_export(text[:20000]) is not None
+
+
+@bulk
+def read_search_json(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
+    """Works of a database's export written as a JSON list of objects, each read as a CSV
+    row (a list value's items joined as the export's CSV writes them); problems name the
+    item."""
+    text = text.lstrip("\ufeff")
+    export = _json_export(text)
+    try:
+        data = load_json(text, path)
+    except json.JSONDecodeError as exc:
+        return [], [Problem(path=path, line=exc.lineno, severity="error", message=f"{exc.msg}")]
+    if export is None or not isinstance(data, list):
+        message = "not a database's JSON export litreview knows"
+        return [], [Problem(path=path, line=1, severity="error", message=message)]
+    works, problems = [], []
+    for n, item in enumerate(data):
+        if not isinstance(item, dict):
+            message = f"item {n} is a JSON {type(item).__name__}, not an object; skipped"
+            problems.append(Problem(path=path, line=None, severity="warning", message=message))
+            continue
+        works.append(_work(export, {str(k): _cell(export, str(k), v) for k, v in item.items()}))
+    if not works:
+        problems.append(Problem(path=path, line=1, severity="error", message="no records found"))
+    return works, problems
+
+
+def _cell(export: Export, key: str, value: Any) -> str:
+    """A JSON value as the export's CSV cell would hold it."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        names = export.authors is not None and key == export.authors.column
+        sep = export.authors.sep if names and export.authors else ";"
+        return f"{sep} ".join(_cell(export, key, v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
 def _note(path: str, line: int, text: str) -> Problem:
     shown = text.strip()[:80]
     return Problem(
@@ -246,6 +314,7 @@ def _work(export: Export, row: dict[Any, Any]) -> Work:
         k.strip(): v.strip()
         for k, v in row.items()
         if isinstance(k, str) and isinstance(v, str) and v.strip()
+        if v.strip() not in export.unknown
     }
     fields: dict[str, Any] = {f: cells[c] for c, f in export.fields.items() if c in cells}
     parsed = _parsed(export, cells)

@@ -167,8 +167,8 @@ def test_import_partial_reports_bad_entries(
     assert code == 0
     assert "mixed.bib:16: error: duplicate citekey" in err
     assert "mixed.bib:18" in err
-    assert "2 entries read" in out
-    assert len(Review.at(review).load_works()[0]) == 2
+    assert "3 entries read" in out  # the repeated key's entry read without it
+    assert len(Review.at(review).load_works()[0]) == 3
 
 
 def test_import_latin1_entry_skipped_others_read(
@@ -477,8 +477,10 @@ def test_registry_names_and_suffixes() -> None:
 
     assert set(FORMATS) == {
         *("bibtex", "biblatex", "ris", "csljson", "csv"),
-        *("wos", "scopus", "search-csv", "medline", "openalex", "endnote"),  # read only
+        *("wos", "scopus", "search-csv", "medline", "openalex", "endnote", "enw"),  # read only
+        "search-json",
     }
+    assert format_for("x.enw").name == "enw"
     assert format_for("refs.BIB").name == "bibtex"
     assert format_for("x.ris").name == "ris" and format_for("x.json").name == "csljson"
     assert format_for("csl-json").name == "csljson" and format_for("x.csv").name == "csv"

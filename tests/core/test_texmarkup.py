@@ -9,7 +9,7 @@ import weakref
 from collections.abc import Callable
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from litreview.core import texmarkup
@@ -213,3 +213,28 @@ def test_an_error_in_pylatexenc_is_raised_and_the_next_value_is_still_read() -> 
     with pytest.raises(RecursionError):
         texmarkup._pylatexenc("\\textbf{" * 5000)
     assert texmarkup._pylatexenc(r"\'e \textit{x}") == "é x"
+
+
+@pytest.mark.parametrize(
+    ("tex", "text"),
+    [
+        (r"href: \href{https://example.org}{Example}", "href: Example <https://example.org>"),
+        (r"see \footnote", "see"),
+        (r"\textcolor{red}", "red"),
+        (r"\colorbox", ""),
+    ],
+)
+def test_macros_pylatexenc_fails_on_still_become_text(tex: str, text: str) -> None:
+    """pylatexenc raised IndexError on any ``\\href`` (its parser takes no argument its text
+    conversion reads) and KeyError or AttributeError on others: every export of a BibTeX
+    file with one ended in a traceback."""
+    assert to_text(tex).strip() == text
+
+
+_MACROS = ["\\href", "\\footnote", "\\textcolor", "\\title", "\\sqrt", "\\url", "\\input"]
+
+
+@settings(deadline=None)  # pylatexenc's first call, and a loaded machine, pass 200 ms
+@given(st.lists(st.sampled_from([*_MACROS, "{", "}", "a", " ", "$", "[", "]"]), max_size=12))
+def test_any_tex_becomes_text_without_raising(parts: list[str]) -> None:
+    assert isinstance(to_text("".join(parts)), str)

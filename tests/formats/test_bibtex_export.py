@@ -90,3 +90,11 @@ def test_repeated_ris_tags_are_written_once_each() -> None:
     from litreview.formats.ris import write_ris
 
     assert sorted(write_ris(again).splitlines()) == sorted(write_ris([work]).splitlines())
+
+
+def test_biblatex_leaves_out_a_source_id_its_data_model_has_no_field_for() -> None:
+    """A RIS ID or a BibTeX key no format can cite by is kept as 'id'; biber warned at each
+    one (Wiley's BibTeX export, whose keys are links: 2 warnings its input did not have)."""
+    work = Work(key="k", type="book", title="T", extra=(("id", "https://doi.org/10.1/x"),))
+    assert "https://doi.org/10.1/x" not in export_biblatex([work])
+    assert "id    = {https://doi.org/10.1/x}" in export_bibtex([work])

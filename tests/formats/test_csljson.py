@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from litreview.core.errors import Problem
 from litreview.core.model import Person, Work, replace
@@ -175,3 +176,63 @@ def test_every_field_survives_ris_to_csljson_to_csv_and_back() -> None:
     golden = (DATA.parent / "ris" / "zotero_export.expected.ris").read_text(encoding="utf-8")
     # the same lines (CSL-JSON keeps its variables apart from the rest: their order differs)
     assert sorted(write_ris(via_csv).splitlines()) == sorted(golden.splitlines())
+
+
+def test_a_date_range_is_read_and_written_whole() -> None:
+    """citation-js writes BibLaTeX's date ranges as two date-parts; the second was dropped
+    ('eventdate = {2018-12-03/2018-12-06}' came back as 2018-12-03), and a range read from
+    BibLaTeX was written as 'raw' text."""
+    text = json.dumps(
+        [
+            {
+                "id": "a",
+                "type": "paper-conference",
+                "title": "T",
+                "issued": {"date-parts": [[2016, 5, 1], [2017, 6]]},
+                "event-date": {"date-parts": [[2018, 12, 3], [2018, 12, 6]]},
+            }
+        ]
+    )
+    (work,), problems = read_csljson(text, "x.json")
+    assert problems == [] and work.issued == "2016-05-01/2017-06" and work.year == "2016"
+    assert work.extra_value("event-date") == "2018-12-03/2018-12-06"
+    (item,) = json.loads(write_csljson([work]))
+    assert item["issued"] == {"date-parts": [[2016, 5, 1], [2017, 6]]}
+    assert item["event-date"] == {"date-parts": [[2018, 12, 3], [2018, 12, 6]]}
+
+
+_DATE = st.builds(
+    lambda y, md: "-".join([f"{y:04d}", *(f"{n:02d}" for n in md)]),
+    st.integers(1000, 2100),
+    st.lists(st.integers(1, 12), max_size=1).flatmap(
+        lambda m: (
+            st.just(m) if not m else st.lists(st.integers(1, 28), max_size=1).map(lambda d: m + d)
+        )
+    ),
+)
+
+
+_EDTF = st.builds(
+    lambda y, md, circa: "-".join([f"-{-y:04d}" if y < 0 else f"{y:04d}", *md]) + circa,
+    st.integers(-2000, 2100),
+    st.one_of(
+        st.just([]),
+        st.builds(lambda m: [f"{m:02d}"], st.integers(1, 12) | st.integers(21, 24)),
+        st.builds(lambda m, d: [f"{m:02d}", f"{d:02d}"], st.integers(1, 12), st.integers(1, 28)),
+    ),
+    st.sampled_from(["", "~"]),
+)
+
+
+@given(_DATE | _EDTF, st.one_of(st.none(), _DATE))
+def test_any_date_or_range_round_trips_through_csl(start: str, end: str | None) -> None:
+    """Plain dates and ranges, and EDTF's 'about' (~), seasons (21-24) and years before 1
+    (CSL's circa, season, negative years: Better BibTeX's CSL exports lost 24 of them)."""
+    if end is not None and "~" in start:
+        end += "~"  # CSL's circa is the whole date's
+    issued = start if end is None else f"{start}/{end}"
+    work = Work(key="k", type="book", title="T", issued=issued)
+    text = write_csljson([work])
+    assert "raw" not in text
+    (again,), _ = read_csljson(text, "x.json")
+    assert again.issued == issued

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import rispy
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from litreview.core.errors import Problem
 from litreview.core.model import Person, Work
@@ -224,3 +225,45 @@ def test_problem_lines_are_the_same_however_the_text_is_cut(
     monkeypatch.setattr(ris, "_PIECE", piece)
     assert read_ris(text, "x.ris") == whole
     assert [p.line for p in whole[1]] == [4, 7, 9, 5]
+
+
+def test_a_wider_tag_is_read_and_written_back_as_it_was() -> None:
+    """APA PsycNet writes 'PMID  - 33355555' after TY: a line that no tag opened there was
+    dropped without a word (colrev's PsycINFO fixture)."""
+    text = "TY  - JOUR\nPMID  - 33355555\nTI  - T\nER  - \n"
+    (work,), problems = read_ris(text, "x.ris")
+    assert problems == [] and work.extra_value("RIS:PMID") == "33355555"
+    assert "PMID  - 33355555" in write_ris([work]).splitlines()
+
+
+def test_text_after_ty_is_a_warning_not_lost_silently() -> None:
+    (work,), problems = read_ris("TY  - JOUR\nstray words\nTI  - T\nER  - \n", "x.ris")
+    assert work.title == "T"
+    assert [(p.line, p.message) for p in problems] == [(2, "text after TY ignored: 'stray words'")]
+
+
+@given(
+    st.from_regex(r"[A-Z][A-Z0-9]{2,5}", fullmatch=True),
+    st.text(alphabet="abc 123-.", min_size=1, max_size=20).map(str.strip).filter(bool),
+)
+def test_any_wider_tag_round_trips(tag: str, value: str) -> None:
+    (work,), _ = read_ris(f"TY  - JOUR\nTI  - T\n{tag}  - {value}\nER  - \n", "x.ris")
+    (again,), problems = read_ris(write_ris([work]), "y.ris")
+    assert problems == [] and again.extra_value(f"RIS:{tag}") == value
+
+
+@pytest.mark.parametrize(
+    ("pages", "lines"),
+    [
+        ("37-64", ["SP  - 37", "EP  - 64"]),
+        ("A1-A5", ["SP  - A1", "EP  - A5"]),
+        ("pp 37-64", ["SP  - pp 37-64"]),  # TRID: was 'SP  - pp 37', 'EP  - 64'
+        ("1-2-3", ["SP  - 1-2-3"]),
+        ("146p", ["SP  - 146p"]),
+    ],
+)
+def test_pages_are_cut_into_sp_and_ep_only_when_a_plain_range(pages: str, lines: list) -> None:
+    text = write_ris([Work(key="k", type="article-journal", title="T", pages=pages)])
+    assert [x for x in text.splitlines() if x[:2] in ("SP", "EP")] == lines
+    (again,), _ = read_ris(text, "x.ris")
+    assert again.pages == pages

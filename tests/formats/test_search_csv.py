@@ -62,6 +62,43 @@ def test_ieee_xplore() -> None:
     assert Person(family="McIntosh-Smith", given="S.") in works[2].authors
 
 
+def test_ieee_xplore_short_results_list() -> None:
+    """The short IEEE Xplore list (Title, Authors, Affiliations, Publication, Category, DOI;
+    colrev's fixture) was 'not a works CSV' and nothing was read."""
+    magazine, paper = read_file(REAL / "colrev_ieee_results.csv")[0]
+    assert magazine.type == "article-magazine" and magazine.container == "Computer"
+    assert [a.family for a in magazine.authors] == ["Rottman", "Carmel", "Lacity"]
+    assert magazine.doi == "10.1109/MC.2011.377" and paper.type == "paper-conference"
+    assert paper.extra_value("IEEE:affiliations").startswith("School of International")
+
+
+def test_publish_or_perish_json() -> None:
+    """PoP's JSON export was read as CSL-JSON: no year (CSL has no 'year'), authors as one
+    string, every 'volume: 0' kept (14 key fields missing, 9 values lost via corpus.bib)."""
+    works, problems = read_file(REAL / "colrev_publish_or_perish.json")
+    assert problems == [] and len(works) == 7
+    first = works[0]
+    assert first.issued == "2021" and first.container == "MIS Quarterly"
+    assert [a.family for a in first.authors] == ["Guo", "Straub", "Zhang", "Cai"]
+    assert (first.volume, first.issue, first.pages) == ("", "", "")  # PoP's 0: not known
+    assert first.extra_value("PoP:cites") == "9" and first.url.startswith("https://search.")
+    assert works[4].doi == "10.1007/s10796-013-9440-y"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[{"uid": "GS:1", "cites_url": "x", "related_url": "y"}, 5]', "item 1 is a JSON int"),
+        ('[{"uid": "GS:1", "cites_url": "x", "related_url": "y"', "Expecting"),
+    ],
+)
+def test_publish_or_perish_json_problems(text: str, message: str) -> None:
+    from litreview.formats.search_csv import read_search_json
+
+    _, problems = read_search_json(text, "x.json")
+    assert any(message in p.message for p in problems)
+
+
 def test_springer_link_names_run_together_are_told_apart() -> None:
     works = read_file(REAL / "litstudy_springer.csv")[0]
     chapter, book = works[0], works[1]

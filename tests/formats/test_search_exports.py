@@ -90,6 +90,20 @@ def test_medline_bad_line_is_a_problem_with_its_line() -> None:
     assert len(works) == 1 and [(p.line, p.severity) for p in problems] == [(3, "warning")]
 
 
+def test_eric_nbib_records_without_pmid_are_read_apart_with_their_doi_and_issn() -> None:
+    """ERIC's MEDLINE-like export: records start 'OWN - ERIC' (no PMID), a four-letter tag
+    is followed by ' - ', and the DOI is a link; the ISSN line was dropped as 'not a tag
+    line' and records of a file ran into one."""
+    one = (REAL / "colrev_eric.nbib").read_text(encoding="utf-8")
+    text = one + "\n" + one.replace("Paper title", "Second paper")
+    assert detect(text, ".txt") == "medline"
+    works, problems = read_medline(text, "eric.txt")
+    assert problems == [] and [w.title for w in works] == ["Paper title", "Second paper"]
+    assert works[0].doi == "10.1000/123456789"
+    assert works[0].extra_value("issn") == "ISSN-1234-4567"
+    assert [a.family for a in works[1].authors] == ["Smith", "Hunter"]
+
+
 def test_openalex_api_and_snapshot_give_one_work() -> None:
     (api,), p1 = read_file(REAL / "openalex_works_api.json")
     (line,), p2 = read_file(REAL / "openalex_works_snapshot.jsonl")

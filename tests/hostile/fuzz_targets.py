@@ -31,9 +31,10 @@ from litreview.formats.documents import read_document_meta
 from litreview.formats.endnote import read_endnote
 from litreview.formats.medline import read_medline
 from litreview.formats.openalex import read_openalex
+from litreview.formats.refer import read_refer
 from litreview.formats.ris import read_ris
 from litreview.formats.scopus import read_scopus
-from litreview.formats.search_csv import read_search_csv
+from litreview.formats.search_csv import read_search_csv, read_search_json
 from litreview.formats.tabular import read_csv
 from litreview.formats.wos import read_wos
 from litreview.taxonomy import load_taxonomy
@@ -125,6 +126,8 @@ TOKENS: dict[str, tuple[str, ...]] = {
     "medline": ("PMID- ", "\nTI  - ", "\nFAU - ", "\nDP  - ", "\n      ", "\nAID - ", "[doi]"),
     "openalex": ('{"id": "W1"', '"abstract_inverted_index": {', '"authorships": [', "]", "}"),
     "endnote": ("<record>", "</record>", "<titles><title>", "</title>", "<!DOCTYPE x [", "&x;"),
+    "search-json": ('{"uid": "GS:1"', '"authors": [', '"year": ', "0", "null", "[", "]", "}"),
+    "enw": ("%0 ", "\n%T ", "\n%A ", "\n%D ", "\n%8 ", "\n%@ ", "\n%R doi:10.", "\n\n", "%"),
     "markdown": ("[^1]", "[^1]: ", "\n# ", "*", "http://", "(2001)", "Ibid.", "\n\n", "1. "),
     "taxonomy": (
         "facets:\n",
@@ -212,6 +215,8 @@ def _seeds() -> dict[str, str]:
         "medline": _seed("jabref_pubmed.nbib"),
         "openalex": _seed("openalex_works_snapshot.jsonl"),
         "endnote": _seed("jabref_endnote_report.xml"),
+        "enw": _seed("citationjs_enw_examples.enw"),
+        "search-json": _seed("colrev_publish_or_perish.json"),
         "markdown": (DATA / "docs" / "footnoted_report.md").read_text(encoding="utf-8")[
             :SEED_CHARS
         ],
@@ -510,6 +515,8 @@ TARGETS: tuple[Target, ...] = (
     _text_target("medline", "medline", read_medline),
     _text_target("openalex", "openalex", read_openalex),
     _text_target("endnote", "endnote", read_endnote),
+    _text_target("enw", "enw", read_refer),
+    _text_target("search-json", "search-json", read_search_json),
     _text_target("taxonomy", "taxonomy", load_taxonomy),
     _text_target("curation", "curation", load_curation),
     Target("synonyms", synonyms_and_text(), lambda v: _match(v)),  # type: ignore[arg-type]
