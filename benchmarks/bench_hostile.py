@@ -212,6 +212,8 @@ RUNS = ("A", ".", ",", " ", "(", "A. ", "A-", "Ab, ")
 #: Shapes that were slow only beside an author-year reference list, or in the gap-statement
 #: reader: a word of capitals, capitalised words, superscript digits, link openings, initials.
 MORE_RUNS = ("Word ", "¹", "[", "[a](", "A.B.")
+#: Shapes of links whose text holds brackets (``[[PDF] Title](url)``, read since 2026-12-04).
+LINK_RUNS = ("[[a](", "[a[b]", "[[a] b", "[[P] T](u) ")
 
 
 def _runs_doc(runs: tuple[str, ...] = RUNS, references: bool = False) -> bytes:
@@ -606,6 +608,11 @@ def cases() -> list[Case]:
         Case(
             "60 KB runs of 13 shapes in notes and text, and a reference list",
             {"runs.md": _runs_doc(RUNS + MORE_RUNS, references=True)},
+            (v, ("ingest", "{f}", "--review", "{r}"), ("gaps", "--review", "{r}")),
+        ),
+        Case(
+            "60 KB runs of 4 shapes of links with brackets in notes and text",
+            {"runs.md": _runs_doc(LINK_RUNS)},
             (v, ("ingest", "{f}", "--review", "{r}"), ("gaps", "--review", "{r}")),
         ),
         Case(
