@@ -7,7 +7,15 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from litreview.extract.intext import _EntryIndex, _fold, _Spans, entry_of, in_text_citations
+from litreview.extract.intext import (
+    TemporaryItem,
+    _EntryIndex,
+    _fold,
+    _Spans,
+    entry_of,
+    in_text_citations,
+    temporary_citations,
+)
 from litreview.extract.reflist import RefEntry
 
 
@@ -168,6 +176,35 @@ def test_endnote_temporary_citations_link_by_name_and_year() -> None:
         ("{Smith, 1999 #2}", [None]),
         ("{, 2016 #12}", [None]),
     ]
+
+
+_FAMILY = st.from_regex(r"[A-Z][a-z]{1,12}(?: [A-Z][a-z]{1,12})?", fullmatch=True)
+_PAGES = st.from_regex(r"(?:[1-9]\d{0,3}(?:[-–][1-9]\d{0,3})?)?", fullmatch=True)
+
+
+@given(
+    st.lists(
+        st.tuples(_FAMILY, st.integers(1500, 2099), st.integers(1, 99_999), _PAGES),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_a_temporary_citation_written_by_endnote_reads_back_with_its_pages(
+    items: list[tuple[str, int, int, str]],
+) -> None:
+    """``{Name, Year #Record@Pages; ...}`` as EndNote writes it gives back each item's name,
+    year and pages (the pages ``""`` when it has none)."""
+    written = "; ".join(
+        f"{name}, {year} #{record}" + (f"@{pages}" if pages else "")
+        for name, year, record, pages in items
+    )
+    text = f"Catches fell {{{written}}}."
+    ((start, end, read),) = temporary_citations(text)
+    assert text[start:end] == f"{{{written}}}"
+    assert [(t.names, t.year, t.pages) for t in read] == [
+        (name, str(year), pages) for name, year, _, pages in items
+    ]
+    assert all(isinstance(t, TemporaryItem) for t in read)
 
 
 def test_endnote_temporary_citations_of_a_numbered_list_link_too() -> None:
