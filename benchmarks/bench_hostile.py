@@ -228,6 +228,16 @@ def _runs_doc(runs: tuple[str, ...] = RUNS, references: bool = False) -> bytes:
     return "\n\n".join([*lines, *notes, *refs]).encode() + b"\n"
 
 
+def _temporary_notes() -> bytes:
+    """Notes of 60 KB of EndNote temporary citations: many in one pair of braces, many
+    pairs, and pairs of items with neither name nor year."""
+    runs = ("A, 2001 #1; ", "{A, 2001 #1@3} ", "{, #1}")
+    body = " ".join(f"A claim.[^{i}]" for i in range(1, len(runs) + 1))
+    notes = [f"[^{i}]: See {{{u * (60_000 // len(u))}, 2001 #3}}." for i, u in enumerate(runs, 1)]
+    refs = "## References\n\nA, B. (2001). A title. J Things, 3, 4-9."
+    return "\n\n".join(["# A report", body, *notes, refs]).encode() + b"\n"
+
+
 def _run_titles(runs: tuple[str, ...]) -> bytes:
     """CSL-JSON works, each titled by a 60,000-character run of one shape of ``runs``."""
     items = [
@@ -614,6 +624,11 @@ def cases() -> list[Case]:
             "60 KB runs of 4 shapes of links with brackets in notes and text",
             {"runs.md": _runs_doc(LINK_RUNS)},
             (v, ("ingest", "{f}", "--review", "{r}"), ("gaps", "--review", "{r}")),
+        ),
+        Case(
+            "notes of 60 KB of EndNote temporary citations, 3 shapes",
+            {"temp.md": _temporary_notes()},
+            (v, ("ingest", "{f}", "--review", "{r}")),
         ),
         Case(
             "front matter of billion laughs",
