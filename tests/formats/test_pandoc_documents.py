@@ -85,6 +85,25 @@ def test_notes_of_an_rtf_pandoc_wrote_are_notes(tmp_path: Path) -> None:
     assert check.n_notes == 2
 
 
+def test_a_character_rtf_gives_by_its_code_keeps_the_text_after_it(tmp_path: Path) -> None:
+    """pandoc writes an en dash ``\\u8211-`` (its code, then "-" for old readers) and its
+    reader took the "-" for the code's end and skipped the next character: "31–39" was read
+    "31–9". Read as RTF means: the stand-in skipped, nothing else; with no stand-in
+    (``\\uc0``) the "-" is text; a backslash written as text is no code."""
+    require_tool("pandoc")
+    import subprocess
+
+    md = tmp_path / "paper.md"
+    md.write_text("Ages were reported [28, 29, 31–39] and [4–7].\n", encoding="utf-8")
+    rtf = tmp_path / "paper.rtf"
+    subprocess.run(["pandoc", "-s", str(md), "-o", str(rtf)], check=True)
+    assert rb"31\u8211-39" in rtf.read_bytes()
+    assert read_document_meta(rtf).text.strip() == "Ages were reported [28, 29, 31–39] and [4–7]."
+    raw = tmp_path / "raw.rtf"
+    raw.write_bytes(rb"{\rtf1\ansi A\u8211?1 {\uc0 B\u8211-2} C\\u8211-3\par}")
+    assert read_document_meta(raw).text.strip() == "A–1 B–-2 C\\u8211-3"
+
+
 def test_what_pandoc_cannot_read_is_one_error_naming_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
