@@ -238,6 +238,13 @@ def _temporary_notes() -> bytes:
     return "\n\n".join(["# A report", body, *notes, refs]).encode() + b"\n"
 
 
+def _rtf_runs(size: int) -> bytes:
+    """An RTF of ``size`` bytes: notes marked skippable, each holding characters given by
+    their code then a stand-in (the two shapes mended before pandoc reads RTF)."""
+    note = rb"A claim.{\super\chftn}{\*\footnote\chftn " + rb"\u8211-1" * 20 + rb"}"
+    return rb"{\rtf1\ansi " + note * (size // len(note)) + rb"\par}"
+
+
 def _run_titles(runs: tuple[str, ...]) -> bytes:
     """CSL-JSON works, each titled by a 60,000-character run of one shape of ``runs``."""
     items = [
@@ -629,6 +636,11 @@ def cases() -> list[Case]:
             "notes of 60 KB of EndNote temporary citations, 3 shapes",
             {"temp.md": _temporary_notes()},
             (v, ("ingest", "{f}", "--review", "{r}")),
+        ),
+        Case(
+            "9 MB RTF of skippable notes and characters by code",
+            {"notes.rtf": _rtf_runs(MB9)},
+            (v,),
         ),
         Case(
             "front matter of billion laughs",
