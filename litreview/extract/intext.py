@@ -28,6 +28,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from litreview.core.limits import MAX_LABEL_DIGITS
 from litreview.extract.gazetteer import word_tags
 from litreview.extract.reflist import RefEntry
 
@@ -40,17 +41,16 @@ __all__ = [
     "temporary_citations",
 ]
 
-_NUM_GROUP = re.compile(
-    r"\[(?P<first>\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*)\]"
-    r"(?:\s*[–,-]\s*\[\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*\])*"
-)
+_N = rf"\d{{1,{MAX_LABEL_DIGITS}}}"  # a number citing an entry
+_NUMS = rf"{_N}(?:\s*[–-]\s*{_N})?(?:\s*[,;]\s*{_N}(?:\s*[–-]\s*{_N})?)*"
+_NUM_GROUP = re.compile(rf"\[(?P<first>{_NUMS})\](?:\s*[–,-]\s*\[{_NUMS}\])*")
 _SUP_GROUP = re.compile(
-    r"<sup>\d{1,4}(?:\s*[–,-]\s*\d{1,4})*</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[⁻,][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*"
-    r"|\^\d{1,4}(?:[–,-]\d{1,4}){0,40}\^"  # Pandoc Markdown's superscript, ^2,3^
+    rf"<sup>{_N}(?:\s*[–,-]\s*{_N})*</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[⁻,][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*"
+    rf"|\^{_N}(?:[–,-]{_N}){{0,40}}\^"  # Pandoc Markdown's superscript, ^2,3^
 )
 _SUP_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _CHAIN = re.compile(r"\]\s*([–,-])\s*\[")  # "[2]–[5]" is a range, "[6],[7]" a list
-_NUM_PART = re.compile(r"(\d{1,4})(?:\s*[–-]\s*(\d{1,4}))?")
+_NUM_PART = re.compile(rf"({_N})(?:\s*[–-]\s*({_N}))?")
 _YEAR = r"(?:1[5-9]|20)\d\d[a-z]?"
 _NAME = r"(?:[A-Z\u00C0-\u024F][\w'’\u00C0-\u024F-]{1,40}|van|von|de|der|da|du|la|le)"
 # A word of at most 41 characters, a name of at most 8 words, a list of at most 16 names:

@@ -207,6 +207,21 @@ def test_a_temporary_citation_written_by_endnote_reads_back_with_its_pages(
     assert all(isinstance(t, TemporaryItem) for t in read)
 
 
+def test_numbers_of_five_and_six_digits_cite_their_entries() -> None:
+    """A list past 9,999 entries is cited as a shorter one is (``[10000]`` had been no
+    citation at all, not even an unlinked one); seven digits are no citation."""
+    entries = [
+        _entry(k, f"Roe{n} A. T. 2001.", label=n) for k, n in enumerate((9, 10_000, 123_456), 1)
+    ]
+    text = "Storms [9] grow [10000] fast [9, 10000-10001] here<sup>123456</sup> and [1234567]."
+    assert _links(text, entries, superscripts=True) == [
+        ("[9]", [1]),
+        ("[10000]", [2]),
+        ("[9, 10000-10001]", [1, 2, None]),
+        ("<sup>123456</sup>", [3]),
+    ]
+
+
 def test_endnote_temporary_citations_of_a_numbered_list_link_too() -> None:
     entries = [_entry(1, "Lin N, Emanuel K. Grey swans. 2016.", label=1)]
     assert _links("Storms {Lin, 2016 #12}.", entries) == [("{Lin, 2016 #12}", [1])]
