@@ -11,7 +11,8 @@ document in each format:
   rendered by pandoc and pdfLaTeX (real page-foot notes);
 * ``docx`` - rendered by pandoc (real Word footnotes);
 * ``txt`` - pandoc's plain text, notes as an endnote list;
-* ``html`` - pandoc's HTML5 page, notes linked within it (a footnotes section).
+* ``html`` - pandoc's HTML5 page, notes linked within it (a footnotes section);
+* ``rtf`` (only when named in ``--formats``) - pandoc's RTF, read back through pandoc.
 
 For the renderings, the notes of the GAO Markdown are first turned into real Markdown
 footnotes (:mod:`documents_render`). Prints one table per document and format, one per
@@ -19,8 +20,8 @@ citation style and one per format (recall and precision of notes and of referenc
 entries, works per note right, in-text citations linked right, silently dropped citations),
 then the speed: notes per second on text, pages per second on PDF.
 
-    python3 benchmarks/bench_documents.py [--formats md,pdf,docx,odt,txt,html,tex] [--show-wrong]
-                                          [--off WEIGHT,...] [--off-sources KIND,...]
+    python3 benchmarks/bench_documents.py [--formats md,pdf,docx,odt,txt,html,tex,rtf]
+                                          [--show-wrong] [--off WEIGHT,...] [--off-sources KIND,...]
 
 ``--off`` sets weights of :data:`litreview.extract.note_starts.WEIGHTS` to 0 (``marker``,
 ``table``, ``heading``, ...) and ``--off-sources`` switches off kinds of note sources

@@ -212,6 +212,8 @@ RUNS = ("A", ".", ",", " ", "(", "A. ", "A-", "Ab, ")
 #: Shapes that were slow only beside an author-year reference list, or in the gap-statement
 #: reader: a word of capitals, capitalised words, superscript digits, link openings, initials.
 MORE_RUNS = ("Word ", "¹", "[", "[a](", "A.B.")
+#: Shapes of links whose text holds brackets (``[[PDF] Title](url)``, read since 2026-12-04).
+LINK_RUNS = ("[[a](", "[a[b]", "[[a] b", "[[P] T](u) ")
 
 
 def _runs_doc(runs: tuple[str, ...] = RUNS, references: bool = False) -> bytes:
@@ -224,6 +226,23 @@ def _runs_doc(runs: tuple[str, ...] = RUNS, references: bool = False) -> bytes:
         notes.append(f"[^{i}]: Roe, J. (2001) {run} Title.")
     refs = ["## References", "Roe, J. (2001). A title. J Things, 3, 4-9."] if references else []
     return "\n\n".join([*lines, *notes, *refs]).encode() + b"\n"
+
+
+def _temporary_notes() -> bytes:
+    """Notes of 60 KB of EndNote temporary citations: many in one pair of braces, many
+    pairs, and pairs of items with neither name nor year."""
+    runs = ("A, 2001 #1; ", "{A, 2001 #1@3} ", "{, #1}")
+    body = " ".join(f"A claim.[^{i}]" for i in range(1, len(runs) + 1))
+    notes = [f"[^{i}]: See {{{u * (60_000 // len(u))}, 2001 #3}}." for i, u in enumerate(runs, 1)]
+    refs = "## References\n\nA, B. (2001). A title. J Things, 3, 4-9."
+    return "\n\n".join(["# A report", body, *notes, refs]).encode() + b"\n"
+
+
+def _rtf_runs(size: int) -> bytes:
+    """An RTF of ``size`` bytes: notes marked skippable, each holding characters given by
+    their code then a stand-in (the two shapes mended before pandoc reads RTF)."""
+    note = rb"A claim.{\super\chftn}{\*\footnote\chftn " + rb"\u8211-1" * 20 + rb"}"
+    return rb"{\rtf1\ansi " + note * (size // len(note)) + rb"\par}"
 
 
 def _run_titles(runs: tuple[str, ...]) -> bytes:
@@ -607,6 +626,21 @@ def cases() -> list[Case]:
             "60 KB runs of 13 shapes in notes and text, and a reference list",
             {"runs.md": _runs_doc(RUNS + MORE_RUNS, references=True)},
             (v, ("ingest", "{f}", "--review", "{r}"), ("gaps", "--review", "{r}")),
+        ),
+        Case(
+            "60 KB runs of 4 shapes of links with brackets in notes and text",
+            {"runs.md": _runs_doc(LINK_RUNS)},
+            (v, ("ingest", "{f}", "--review", "{r}"), ("gaps", "--review", "{r}")),
+        ),
+        Case(
+            "notes of 60 KB of EndNote temporary citations, 3 shapes",
+            {"temp.md": _temporary_notes()},
+            (v, ("ingest", "{f}", "--review", "{r}")),
+        ),
+        Case(
+            "9 MB RTF of skippable notes and characters by code",
+            {"notes.rtf": _rtf_runs(MB9)},
+            (v,),
         ),
         Case(
             "front matter of billion laughs",

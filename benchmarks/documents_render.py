@@ -97,6 +97,10 @@ def _render(src: Path, fmt: str) -> Path | None:
         out = src.with_suffix(".txt")
         subprocess.run([*base, "-t", "plain", "-o", str(out)], check=True)
         return out
+    if fmt == "rtf":  # read back through pandoc, which writes each note {\*\footnote ...}
+        out = src.with_suffix(".rtf")
+        subprocess.run([*base, "-t", "rtf", "--standalone", "-o", str(out)], check=True)
+        return out
     if fmt == "tex":  # what a LaTeX author brings
         out = src.with_suffix(".tex")
         subprocess.run([*base, "-t", "latex", "--standalone", "-o", str(out)], check=True)

@@ -28,6 +28,7 @@ __all__ = [
     "MAX_FILE_ENTRIES",
     "MAX_HTML_ELEMENTS",
     "MAX_JSON_DEPTH",
+    "MAX_LABEL_DIGITS",
     "MAX_PDF_STREAM_BYTES",
     "MAX_SYNONYM_CHARS",
     "MAX_SYNONYM_WORDS",
@@ -57,6 +58,10 @@ MAX_FILE_ENTRIES = 500_000
 # work with its parse and its problems (some 3 KB), so 9 MB of one-line notes (360,000)
 # took 1.1 GB.
 MAX_DOCUMENT_NOTES = 100_000
+# The digits of the number that labels a reference-list entry or cites one ("10000. Roe",
+# "[10000]"): as many as a document's notes can number; a longer run of digits is no label
+# (read whole it cost a scan of the run, and int() refuses past 4,300 digits).
+MAX_LABEL_DIGITS = len(str(MAX_DOCUMENT_NOTES))
 # What one compressed stream of a PDF that PDFium reads for the text (a page's contents, a
 # form, a font) may inflate to: PDFium builds an object per operator, some 24 bytes of
 # memory per byte of contents; a page of a real report has well under 1 MB.

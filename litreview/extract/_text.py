@@ -5,11 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["NOTE_DEFINITION", "Line", "sentence_span", "split_lines"]
+__all__ = ["LINK_TEXT", "NOTE_DEFINITION", "Line", "sentence_span", "split_lines"]
 
 #: A line that gives a note's text as the readers write it (``[^N]: text``, Markdown's
 #: ``[^name]: text``).
 NOTE_DEFINITION = re.compile(r"^\s*\[\^(?P<name>[^\]\s]{1,40})\]:")
+#: One piece of a Markdown link's text (``[text](url)``): a run of characters other than
+#: brackets, or a bracketed group one level deep, as search engines write a link to a file
+#: (``[[PDF] Title](url)``). Each piece is taken whole (possessive), so a run of ``[`` or of
+#: ``[a](`` costs linear time.
+LINK_TEXT = r"(?:[^\[\]]++|\[[^\[\]]*+\])"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

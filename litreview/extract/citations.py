@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from litreview.core.errors import Problem
 from litreview.extract.backrefs import (
@@ -39,6 +40,7 @@ from litreview.extract.backrefs import (
     short_match,
 )
 from litreview.extract.footnotes import Footnote
+from litreview.extract.intext import TemporaryItem, temporary_citations
 from litreview.extract.note_parts import Part, citation_parts, explanatory_parts
 from litreview.extract.note_text import (
     _IBID,
@@ -90,6 +92,9 @@ def _rows_of(
     """The rows of one note (ordinal ``n``), and a problem when a back-reference cannot be
     resolved."""
     text = note.text.strip()
+    temporary = temporary_citations(text)
+    if temporary:
+        return _with_temporary(note, n, earlier, previous, path, temporary)
     kind = classify(text)
     if kind == "ibid" and _IBID.match(text):
         targets = [root(r, earlier) for r in previous]
@@ -130,6 +135,35 @@ def _rows_of(
     parts = short_form_list(body) or [q for p in split_works(body) for q in _url_aside(p)]
     found = citation_parts(parts, text)
     return [_citation(n, i, p, earlier) for i, p in enumerate(found, start=1)], None
+
+
+def _with_temporary(
+    note: Footnote,
+    n: int,
+    earlier: list[Reference],
+    previous: list[Reference],
+    path: str,
+    found: list[tuple[int, int, tuple[TemporaryItem, ...]]],
+) -> tuple[list[Reference], Problem | None]:
+    """The rows of a note holding EndNote temporary citations (``{Smith, 2010 #123@45}``):
+    each of their works a citation written as a short form with its pages (``Smith, 2010,
+    45``), which the reference list or an earlier note resolves; the rest of the note first,
+    read as an explanatory note when it explains, as a note of its own when it is a
+    reference, else not at all ("See", "As shown in")."""
+    text = note.text.strip()
+    cuts = [0, *(k for start, end, _ in found for k in (start, end)), len(text)]
+    rest = " ".join(" ".join(text[a:b] for a, b in zip(cuts[::2], cuts[1::2], strict=True)).split())
+    rows: list[Reference] = []
+    problem = None
+    if classify(rest) == "note":
+        rows = [Reference(footnote=n, position=1, raw=text, kind="note")]
+    elif looks_like_reference(rest.strip(" .,;:")):
+        rows, problem = _rows_of(replace(note, text=rest), n, earlier, previous, path)
+    for item in (it for _, _, items in found for it in items):
+        short = (item.names, item.year, item.pages) if item.names and item.year else ()
+        raw = ", ".join(p for p in short if p) or item.text
+        rows.append(_citation(n, len(rows) + 1, Part(raw=raw), earlier))
+    return rows, problem
 
 
 _ASIDE = re.compile(r"(?<=\.)\s+(?=[A-Z])")

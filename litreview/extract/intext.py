@@ -28,22 +28,29 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from litreview.core.limits import MAX_LABEL_DIGITS
 from litreview.extract.gazetteer import word_tags
 from litreview.extract.reflist import RefEntry
 
-__all__ = ["CitedWork", "InTextCitation", "entry_of", "in_text_citations"]
+__all__ = [
+    "CitedWork",
+    "InTextCitation",
+    "TemporaryItem",
+    "entry_of",
+    "in_text_citations",
+    "temporary_citations",
+]
 
-_NUM_GROUP = re.compile(
-    r"\[(?P<first>\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*)\]"
-    r"(?:\s*[–,-]\s*\[\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*\])*"
-)
+_N = rf"\d{{1,{MAX_LABEL_DIGITS}}}"  # a number citing an entry
+_NUMS = rf"{_N}(?:\s*[–-]\s*{_N})?(?:\s*[,;]\s*{_N}(?:\s*[–-]\s*{_N})?)*"
+_NUM_GROUP = re.compile(rf"\[(?P<first>{_NUMS})\](?:\s*[–,-]\s*\[{_NUMS}\])*")
 _SUP_GROUP = re.compile(
-    r"<sup>\d{1,4}(?:\s*[–,-]\s*\d{1,4})*</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[⁻,][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*"
-    r"|\^\d{1,4}(?:[–,-]\d{1,4}){0,40}\^"  # Pandoc Markdown's superscript, ^2,3^
+    rf"<sup>{_N}(?:\s*[–,-]\s*{_N})*</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[⁻,][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*"
+    rf"|\^{_N}(?:[–,-]{_N}){{0,40}}\^"  # Pandoc Markdown's superscript, ^2,3^
 )
 _SUP_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _CHAIN = re.compile(r"\]\s*([–,-])\s*\[")  # "[2]–[5]" is a range, "[6],[7]" a list
-_NUM_PART = re.compile(r"(\d{1,4})(?:\s*[–-]\s*(\d{1,4}))?")
+_NUM_PART = re.compile(rf"({_N})(?:\s*[–-]\s*({_N}))?")
 _YEAR = r"(?:1[5-9]|20)\d\d[a-z]?"
 _NAME = r"(?:[A-Z\u00C0-\u024F][\w'’\u00C0-\u024F-]{1,40}|van|von|de|der|da|du|la|le)"
 # A word of at most 41 characters, a name of at most 8 words, a list of at most 16 names:
@@ -58,7 +65,8 @@ _NARRATIVE = re.compile(rf"(?P<names>{_NAMES})\s+\((?P<year>{_YEAR})(?:[,;][^()]
 _DAY_BEFORE = re.compile(r"(?<!\d)(?:[1-9]|[12]\d|3[01])\s+$")  # "25 " before a month: a date
 _TEMPORARY = re.compile(r"\{(?P<inside>[^{}\n#]*#\d+[^{}\n]*)\}")  # one way to match: linear
 _TEMPORARY_ITEM = re.compile(
-    rf"\s*(?:[^\\]*\\+)?(?P<names>{_NAMES})?\s*,\s*(?P<year>{_YEAR})?\s*#\d+(?:[@`\s].*)?",
+    rf"\s*(?:[^\\]*\\+)?(?P<names>{_NAMES})?\s*,\s*(?P<year>{_YEAR})?\s*#\d+"
+    r"(?:@(?P<pages>[^`]*))?(?:[`\s].*)?",
     re.DOTALL,
 )
 _LEAD_NAME = re.compile(r"^\s*(?P<name>[^,.(]+?)(?:,|\s+[A-Z]{1,3}\b[,.]?|\.|\s+\()")
@@ -198,25 +206,52 @@ def _author_year(text: str, entries: Sequence[RefEntry]) -> list[InTextCitation]
     return out
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TemporaryItem:
+    """One work of an EndNote temporary citation: the item as written, the names and year
+    it gives (``""`` when it gives none) and its pages (after ``@``; ``""`` for none)."""
+
+    text: str
+    names: str
+    year: str
+    pages: str
+
+
+def temporary_citations(text: str) -> list[tuple[int, int, tuple[TemporaryItem, ...]]]:
+    """EndNote's temporary citations in ``text``: (start, end, items) of each, in order;
+    braces around anything else (an item without ``#number``) are no citation."""
+    out = []
+    for m in _TEMPORARY.finditer(text):
+        items = [_TEMPORARY_ITEM.fullmatch(part) for part in m.group("inside").split(";")]
+        if all(items):
+            out.append((m.start(), m.end(), tuple(_item(it) for it in items if it)))
+    return out
+
+
+def _item(m: re.Match[str]) -> TemporaryItem:
+    return TemporaryItem(
+        text=m.group(0).strip(),
+        names=m["names"] or "",
+        year=m["year"] or "",
+        pages=(m["pages"] or "").strip(),
+    )
+
+
 def _temporary(text: str, entries: Sequence[RefEntry]) -> list[InTextCitation]:
     """EndNote's temporary citations, each work linked by its family name and year (one
     without both, or not in the list, left unlinked)."""
     index = _EntryIndex(entries)
     out = []
-    for m in _TEMPORARY.finditer(text):
-        items = [_TEMPORARY_ITEM.fullmatch(part) for part in m.group("inside").split(";")]
-        if not all(items):
-            continue  # braces around something else: not a citation
+    for start, end, items in temporary_citations(text):
         works = tuple(
-            index.link(it["names"], it["year"])[0]
-            if it["names"] and it["year"]
-            else CitedWork(label=it.group(0).strip(), entry=None)
+            index.link(it.names, it.year)[0]
+            if it.names and it.year
+            else CitedWork(label=it.text, entry=None)
             for it in items
-            if it
         )
         out.append(
             InTextCitation(
-                start=m.start(), end=m.end(), text=m.group(0), style="author-year", works=works
+                start=start, end=end, text=text[start:end], style="author-year", works=works
             )
         )
     return out

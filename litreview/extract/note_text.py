@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from litreview.extract._text import LINK_TEXT
 from litreview.extract.backrefs import LEADIN
 from litreview.extract.note_sources import legal_citations
 from litreview.extract.reference_likeness import prose_words
@@ -27,7 +28,7 @@ _IBID = re.compile(r"^\s*(?:(?:see(?:\s+also)?|cf\.)\s+)?(?:ibid|ibidem|id)\b\.?
 _BACKREF = re.compile(r"\b(?:cited above|op\.?\s?cit\b|supra\b|loc\.?\s?cit\b)", re.I)
 _URL = re.compile(r"<?(?:https?://|www\.)[^\s<>]+>?")
 _URL_ONLY = re.compile(r"^(?:[A-Za-z]{2,5}:\s*)?<?(?:https?://|www\.)\S+?>?[.;,]?$")
-_LINK = re.compile(r"\[[^\[\]]+\]\([^)\[\]]*\)")
+_LINK = re.compile(rf"\[{LINK_TEXT}++\]\([^)\[\]]*\)")
 _QUOTED = re.compile(r"‘[^’]{6,}’|“[^”]{6,}”|\"[^\"]{6,}\"|(?<!\w)'[^']{6,}'(?!\w)")
 _ITALIC = re.compile(
     r"\*[^*\s][^*]*\s[^*]*\s[^*]*\*|(?<![\w_])_[^_\s][^_]*\s[^_]*\s[^_]*?[^_\s]_(?![\w_])"

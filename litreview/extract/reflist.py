@@ -13,12 +13,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from litreview.core.limits import MAX_LABEL_DIGITS
 from litreview.extract._text import NOTE_DEFINITION, Line
 from litreview.extract.layout import back_matter, is_heading
 
 __all__ = ["RefEntry", "reference_entries", "reference_sections"]
 
-_NUMBERED = re.compile(r"^\s*(?:\[(?P<br>\d{1,4})\]|(?P<n>\d{1,4})[.)]?)\s+(?=\S)")
+_DIGITS = rf"\d{{1,{MAX_LABEL_DIGITS}}}"
+_NUMBERED = re.compile(rf"^\s*(?:\[(?P<br>{_DIGITS})\]|(?P<n>{_DIGITS})[.)]?)\s+(?=\S)")
 _ENDS_ENTRY = re.compile(r"(?:[.)\]]|\d|https?://\S+|doi\S+)\s*$", re.I)
 # an entry opens with a capital or a quote, or with a rule standing for the author of the
 # entry before ("------. Title", "———, Title")

@@ -3,9 +3,10 @@
 :func:`preprocess` turns a reference as footnotes write it into plain text: a footnote
 marker and a leading citation signal ("See also") go, backslash escapes are plain
 characters, ``*italic*``/``_italic_`` and ``[text](#)`` become a quoted title,
-``[text](url)`` and ``<url>`` keep their URL. :func:`split_related` cuts the reference at a
-relation phrase of ``data/lexicon/relations.tsv`` ("cited in", "zitiert nach"): what
-follows it is another work.
+``[text](url)`` and ``<url>`` keep their URL (a link's text may hold brackets; a search
+engine's note of the file's kind, ``[[PDF] Title](url)``, goes). :func:`split_related` cuts
+the reference at a relation phrase of ``data/lexicon/relations.tsv`` ("cited in", "zitiert
+nach"): what follows it is another work.
 """
 
 from __future__ import annotations
@@ -16,11 +17,15 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
+from litreview.extract._text import LINK_TEXT
 from litreview.extract.backrefs import SIGNAL
 
 __all__ = ["Related", "preprocess", "split_related"]
 
-_MD_LINK = re.compile(r"\[([^\[\]]+)\]\(([^)\s\[\]]*)\)")
+_MD_LINK = re.compile(rf"\[({LINK_TEXT}++)\]\(([^)\s\[\]]*)\)")
+# a search engine's note of what a link leads to, before the title: "[PDF] ", "[HTML][HTML] ";
+# in a link's text, or opening the reference or a sentence of it (a page's link read as text)
+_KIND_TAG = re.compile(r"(?:^|(?<=[.:;] ))(?:\[[A-Z]{1,10}\]\s*+)++(?=\S)")
 _QUOTE_CHARS = "'\"‘’“”"
 _QUOTES_OPEN = "'\"‘“"
 _TITLE_QUOTED = re.compile(r"(?:^|\s)[‘“'\"]\S[^‘“”’]*\s[^‘“”’]*\S[’”'\"](?=[\s,.;:]|$)")
@@ -49,7 +54,7 @@ class Related(NamedTuple):
 def _link(match: re.Match[str]) -> str:
     """``[text](#)`` -> quoted text; ``[text](url)`` -> quoted text and the URL. A link after
     a quoted title or an earlier link names a site or a publisher: its text stays unquoted."""
-    text, target = match.group(1).strip(), match.group(2)
+    text, target = _link_text(match), match.group(2)
     before = match.string[max(0, match.start() - 1) : match.start()]
     earlier = match.string[: match.start()]
     plain = (
@@ -62,12 +67,18 @@ def _link(match: re.Match[str]) -> str:
     return f"{shown} {target}" if target and target != "#" else shown
 
 
+def _link_text(match: re.Match[str]) -> str:
+    """A link's text, without the note of the file's kind a search engine puts before the
+    title (``[PDF] Title`` -> ``Title``)."""
+    return _KIND_TAG.sub("", match.group(1).strip())
+
+
 def _italic(match: re.Match[str]) -> str:
     """An italic run as a quoted title; links inside it give their text, and the first
     link's target follows the closing quote."""
     inner = match.group(2)
     targets = [t for t in (m.group(2) for m in _MD_LINK.finditer(inner)) if t and t != "#"]
-    words = _MD_LINK.sub(r"\1", inner).strip()
+    words = _MD_LINK.sub(_link_text, inner).strip()
     comma = "," if words.endswith(",") else ""
     quoted = f"“{words.strip(' ,')}”{comma}"
     return f"{quoted} {targets[0]}" if targets else quoted
@@ -86,6 +97,8 @@ def preprocess(raw: str) -> str:
         text = _ITALIC.sub(_italic, text)
     if "](" in text:
         text = _MD_LINK.sub(_link, text)
+    if "[" in text:
+        text = _KIND_TAG.sub("", text)
     if "<" in text:
         text = _ANGLE_URL.sub(r"\1", text)
     if "-" in text or "–" in text or "—" in text:

@@ -16,6 +16,8 @@ the name of an OpenDocument reference mark or bookmark):
   another word processor turns each citation into a link to zotero.org whose text is its
   code (its bibliography and its document preferences likewise, ``BIBL {...}
   CSL_BIBLIOGRAPHY`` and ``DOCUMENT_PREFERENCES <data ...>``: codes, not text, dropped).
+  The notice it puts first (a paragraph ``ZOTERO_TRANSFER_DOCUMENT`` and one of
+  instructions) is no text of the document either (:func:`without_transfer_notice`).
 * ``MENDELEY_CITATION_v3_<base64 of the JSON>``, the tag of the content control Mendeley Cite
   puts around a citation (Word).
 * ``ADDIN EN.CITE <EndNote><Cite>...<record>...</record></Cite></EndNote>`` (EndNote), or
@@ -49,7 +51,7 @@ from litreview.formats._word_sources import citation_tags
 from litreview.formats.csl import work_from_csl
 from litreview.formats.endnote import record_work
 
-__all__ = ["MANAGER_URI", "CiteFields", "StoredWork"]
+__all__ = ["MANAGER_URI", "CiteFields", "StoredWork", "without_transfer_notice"]
 
 #: The field that keeps a reference manager's link to an item a document cites.
 MANAGER_URI = "reference-manager-uri"
@@ -66,6 +68,8 @@ _MENDELEY_IDS = re.compile(r"\s*(?:(?:ADDIN|PRINTDATE)\s+)?Mendeley\s+(?:Edited\
 _TRANSFERRED = re.compile(
     r"\s*(?:(?P<item>ITEM\s+CSL_CITATION\s)|BIBL\s+\{|DOCUMENT_PREFERENCES\s+<)"
 )
+# The first paragraph of a document Zotero transferred (the second name is its betas').
+_TRANSFER_MARKERS = frozenset({"ZOTERO_TRANSFER_DOCUMENT", "ZOTERO_EXPORTED_DOCUMENT"})
 _ENDNOTE = re.compile(r"\s*ADDIN\s+EN\.CITE(?:\.DATA)?(?![\w.])\s*")
 _MENDELEY = "MENDELEY_CITATION_v3_"
 _SHOWN = 60  # characters of a citation's shown text quoted in a warning
@@ -82,6 +86,16 @@ class StoredWork:
     key: str
     work: Work
     raw: str = ""
+
+
+def without_transfer_notice(paragraphs: list[str]) -> list[str]:
+    """A document's paragraphs (the empty ones left out) without the notice Zotero writes
+    before the body of a document it transfers to another word processor: a paragraph
+    ``ZOTERO_TRANSFER_DOCUMENT``, then one telling the user, in the user's language, to open
+    the document in a word processor and press Refresh (Zotero removes both on Refresh)."""
+    if paragraphs and paragraphs[0].strip("#*_ \t") in _TRANSFER_MARKERS:
+        return paragraphs[2:]
+    return paragraphs
 
 
 class _Unreadable(ValueError):

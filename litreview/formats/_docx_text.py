@@ -34,7 +34,7 @@ from xml.etree import ElementTree
 
 from litreview.core.errors import InputError, Problem
 from litreview.core.limits import MAX_DOCX_PART_BYTES, MAX_DOCX_TAGS
-from litreview.formats._cite_fields import CiteFields
+from litreview.formats._cite_fields import CiteFields, without_transfer_notice
 from litreview.formats._docx_numbering import Numbering, numbering_of
 from litreview.formats._stored_codes import StoredCodes, custom_properties
 from litreview.formats._sup import sup_joined, sup_piece
@@ -108,11 +108,13 @@ def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str], CiteFields]:
         raise InputError(f"cannot read DOCX: {exc}", path=str(p)) from None
     order: dict[str, list[str]] = {"footnote": [], "endnote": []}
     rendered = _rendered_sources(body) if cited.sources else set()
-    paragraphs = [
-        t
-        for para in _paragraphs(body)
-        if id(para) not in rendered and (t := _paragraph(para, order, levels, cited, numbering))
-    ]
+    paragraphs = without_transfer_notice(
+        [
+            t
+            for para in _paragraphs(body)
+            if id(para) not in rendered and (t := _paragraph(para, order, levels, cited, numbering))
+        ]
+    )
     parts = ["\n\n".join(paragraphs)]
     for kind, heading in (("footnote", ""), ("endnote", "# Endnotes")):
         texts = notes.get(kind, {})

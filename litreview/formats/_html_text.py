@@ -111,6 +111,15 @@ class _TreeBuilder(HTMLParser):
         self.count = 0
         self._in_title = False
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """A marked section (``<![CDATA[...]]>``); one with no name the parser can scan
+        (``<![0``: Python's parser raised AssertionError) opens with text, ``<![``."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.handle_data("<![")
+            return i + 3
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k.lower(): (v or "") for k, v in attrs} if attrs else _NO_ATTRS
         if tag == "meta":

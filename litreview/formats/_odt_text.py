@@ -28,7 +28,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from litreview.core.errors import InputError
-from litreview.formats._cite_fields import CiteFields
+from litreview.formats._cite_fields import CiteFields, without_transfer_notice
 from litreview.formats._docx_text import zip_part
 from litreview.formats._odt_bibliography import mark_record
 from litreview.formats._odt_lists import list_labels, list_styles
@@ -73,11 +73,13 @@ def odt_text(p: Path, data: bytes) -> tuple[str, dict[str, str], CiteFields]:
         # LibreOffice's rendering of its own records, read again as a list, only copies them
         marked = next(root.iter(_BIB_MARK), None) is not None
         skip = f"{_T}bibliography" if marked else None
-        paragraphs = [
-            _labelled(t, labels.get(id(block), ""))
-            for block in _blocks(body, skip)
-            if (t := _block(block, notes, cited, raised))
-        ]
+        paragraphs = without_transfer_notice(
+            [
+                _labelled(t, labels.get(id(block), ""))
+                for block in _blocks(body, skip)
+                if (t := _block(block, notes, cited, raised))
+            ]
+        )
     except InputError:
         raise
     except (

@@ -7,7 +7,10 @@ EPUB's notes) become ``[^N]`` markers and ``[^N]: text`` lines, citations by key
 authors, date and bibliography files (``\\addbibresource``, ``\\bibliography``) become the
 front matter. The Markdown is written without wrapping, with real characters for dashes and
 quotes (``-smart``), and the backslashes pandoc puts before punctuation are taken off
-(``\\[1\\]`` is the citation ``[1]``, ``1\\.`` a reference list's number). Reading needs
+(``\\[1\\]`` is the citation ``[1]``, ``1\\.`` a reference list's number). RTF is mended
+first where pandoc's reader (2.17) misreads it: a note's group marked skippable
+(``{\\*\\footnote ...}``, as pandoc's own writer writes every note) is read, and a character
+given by its code then a stand-in (``\\u8211-``) keeps the text after it. Reading needs
 the ``pandoc`` program; a file it cannot read, or that takes it past :data:`TIMEOUT` seconds
 or :data:`HEAP_MB` megabytes of memory, is a one-line error.
 """
@@ -40,6 +43,14 @@ TIMEOUT = 300  # seconds
 # litreview reads the text as written, so the escapes are taken off
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 HEAP_MB = 512  # pandoc's heap (its runtime's -M): a 9 MB LaTeX file of markup takes more
+# Two mendings of RTF before pandoc's reader (2.17) reads it. A note's group marked as one a
+# reader may skip, ``{\*\footnote ...}`` as pandoc's writer marks it, is skipped: the mark
+# is taken off (a note is no optional part of a document; Word writes ``{\footnote ...}``).
+_SKIPPABLE_NOTE = re.compile(rb"\{\\\*[ \t\r\n]*(?=\\footnote(?![A-Za-z]))")
+# A character by its code followed by its stand-in for old readers, ``\u8211-`` (an en dash,
+# else "-"): the reader takes the stand-in for the code's delimiter and skips the character
+# after it ("31\u8211-39" read as "31–9"); a space, the delimiter RTF means, is put between.
+_CODE_THEN_CHAR = re.compile(rb"(?<!\\)(\\u-?\d{1,5}+)(?=[^ \t\r\n\\{}0-9])")
 
 
 def pandoc_markdown(
@@ -49,8 +60,10 @@ def pandoc_markdown(
     reader of its suffix), with front matter (YAML, whose escapes are its own: only the
     body's are taken off), written by ``writer`` (Pandoc's Markdown and its extensions).
     ``data``: the document's bytes as given to Pandoc (on its standard input) instead of
-    the file's; ``path`` still names it in errors."""
+    the file's; ``path`` still names it in errors. RTF is mended first (:func:`_rtf_mended`)."""
     reader = reader or PANDOC_READERS[path.suffix.lower()]
+    if reader == "rtf":  # mended, and given on pandoc's input
+        data = _rtf_mended(path.read_bytes() if data is None else data)
     exe = shutil.which("pandoc")
     if exe is None:
         raise InputError(
@@ -85,3 +98,9 @@ def pandoc_markdown(
 def unescaped(markdown: str) -> str:
     """Pandoc's Markdown with the backslashes it puts before punctuation taken off."""
     return _ESCAPE.sub(r"\1", markdown)
+
+
+def _rtf_mended(data: bytes) -> bytes:
+    """RTF as pandoc's reader reads it right: notes not marked skippable, a space after a
+    character's code (see :data:`_SKIPPABLE_NOTE`, :data:`_CODE_THEN_CHAR`)."""
+    return _CODE_THEN_CHAR.sub(rb"\1 ", _SKIPPABLE_NOTE.sub(b"{", data))

@@ -158,7 +158,7 @@ def read_document_meta(path: str | os.PathLike[str]) -> DocumentText:
         text, props, cited = odt_text(p, data)
         doc = _with_cited(_stated(text, props, "file properties"), cited)
     elif suffix in PANDOC_READERS:
-        doc = _markdown(pandoc_markdown(p), str(p))
+        doc = _markdown(pandoc_markdown(p, data=data), str(p))
         # the front matter's values are Pandoc's Markdown too ('Rivers \\[and\\] floods')
         doc = replace(
             doc, title=unescaped(doc.title), author=unescaped(doc.author), date=unescaped(doc.date)

@@ -31,7 +31,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from litreview.core.text import Heading, Span, find_headings, is_list_item, paragraphs, sentences
-from litreview.extract._text import split_lines
+from litreview.extract._text import LINK_TEXT, split_lines
 from litreview.extract.citations import classify
 from litreview.extract.citations import looks_like_reference as holds_reference
 from litreview.extract.document import DocumentScan, scan_text
@@ -55,7 +55,7 @@ PROSE_WORDS = 8
 TITLE_WORDS = 12
 _SPACES = re.compile(r"\s+")
 _NOTE_NUMBER = re.compile(r"^(?:\[\d{1,4}\]|\d{1,4}[.)]?)\s+")
-_LINK = re.compile(r"\[([^\[\]]*)\]\([^)\s\[\]]*\)")
+_LINK = re.compile(rf"\[({LINK_TEXT}*+)\]\([^)\s\[\]]*\)")
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 
 

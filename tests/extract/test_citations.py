@@ -214,3 +214,26 @@ def test_short_form_links_by_initials_forwards_and_backwards() -> None:
 def test_short_form_without_a_full_reference_stays_a_work() -> None:
     rows, _ = references(_notes("Reynolds and McKee, 2010."))
     assert rows[0].parse and rows[0].target is None
+
+
+def test_a_link_whose_text_holds_brackets_is_one_cited_work() -> None:
+    """A note of a search engine's link (``[[HTML] Title](url)``) cites that work, as the
+    note of the plain link does; it is no explanatory note whose URL ends in ')'."""
+    rows, problems = references(
+        _notes(
+            "[[HTML] Boats and harbours in 2019](https://e.org/boats.html)",
+            "Smith, J. 2010. [[PDF] Ferry routes; a survey](https://e.org/f.pdf); Roe, A. "
+            "2011. [Delta boats](https://e.org/d).",
+        )
+    )
+    assert not problems
+    assert [(r.footnote, r.kind, r.parse, r.raw) for r in rows] == [
+        (1, "citation", True, "[[HTML] Boats and harbours in 2019](https://e.org/boats.html)"),
+        (
+            2,
+            "citation",
+            True,
+            "Smith, J. 2010. [[PDF] Ferry routes; a survey](https://e.org/f.pdf)",
+        ),
+        (2, "citation", True, "Roe, A. 2011. [Delta boats](https://e.org/d)."),
+    ]

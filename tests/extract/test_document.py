@@ -96,3 +96,30 @@ def test_a_references_heading_with_nothing_under_it_is_no_list(text: str) -> Non
     scan = scan_text(text)
     assert scan.entries == ()
     assert all(0 <= s.start <= s.end <= len(text) for s in scan.spans)
+
+
+def test_endnote_temporary_citations_in_notes_resolve_to_the_reference_list() -> None:
+    """A note holding EndNote's temporary citations cites their works, each a short form
+    keeping its pages, linked to the list's entry as a typed short form is; the words around
+    them are an explanatory note when they explain, nothing when they only introduce."""
+    text = (
+        "A claim.[^1] Another.[^2] More.[^3]\n\n"
+        "[^1]: As shown before {Lima, 2019 #12@45-47; Osei, 2018 #7}.\n\n"
+        "[^2]: On why the boats left the delta in the dry years, which no survey counted, see "
+        "{Osei, 2018 #7}.\n\n"
+        "[^3]: {Roe, 2001 #9@3}.\n\n"
+        "# References\n\n"
+        "Lima, A. (2019). River catch survey. Fisheries Review, 4, 1-20.\n\n"
+        "Osei, B. (2018). Lakes and deltas. Accra: Survey Press.\n"
+    )
+    scan = scan_text(text)
+    rows = [(r.footnote, r.kind, r.raw, r.entry, r.parse) for r in scan.rows]
+    assert rows == [
+        (1, "citation", "Lima, 2019, 45-47", 1, False),
+        (1, "citation", "Osei, 2018", 2, False),
+        (2, "note", scan.notes.footnotes[1].text, None, False),
+        (2, "citation", "Osei, 2018", 2, False),
+        (3, "citation", "Roe, 2001, 3", None, True),  # not in the list: a work of its own
+    ]
+    # inside the notes they are the notes' citations, not in-text ones
+    assert scan.citations == ()

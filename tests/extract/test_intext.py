@@ -7,7 +7,15 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from litreview.extract.intext import _EntryIndex, _fold, _Spans, entry_of, in_text_citations
+from litreview.extract.intext import (
+    TemporaryItem,
+    _EntryIndex,
+    _fold,
+    _Spans,
+    entry_of,
+    in_text_citations,
+    temporary_citations,
+)
 from litreview.extract.reflist import RefEntry
 
 
@@ -167,6 +175,50 @@ def test_endnote_temporary_citations_link_by_name_and_year() -> None:
         ("{cf. \\\\Wu, 2008 #8}", [3]),  # its backslash escaped, as in Markdown
         ("{Smith, 1999 #2}", [None]),
         ("{, 2016 #12}", [None]),
+    ]
+
+
+_FAMILY = st.from_regex(r"[A-Z][a-z]{1,12}(?: [A-Z][a-z]{1,12})?", fullmatch=True)
+_PAGES = st.from_regex(r"(?:[1-9]\d{0,3}(?:[-–][1-9]\d{0,3})?)?", fullmatch=True)
+
+
+@given(
+    st.lists(
+        st.tuples(_FAMILY, st.integers(1500, 2099), st.integers(1, 99_999), _PAGES),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_a_temporary_citation_written_by_endnote_reads_back_with_its_pages(
+    items: list[tuple[str, int, int, str]],
+) -> None:
+    """``{Name, Year #Record@Pages; ...}`` as EndNote writes it gives back each item's name,
+    year and pages (the pages ``""`` when it has none)."""
+    written = "; ".join(
+        f"{name}, {year} #{record}" + (f"@{pages}" if pages else "")
+        for name, year, record, pages in items
+    )
+    text = f"Catches fell {{{written}}}."
+    ((start, end, read),) = temporary_citations(text)
+    assert text[start:end] == f"{{{written}}}"
+    assert [(t.names, t.year, t.pages) for t in read] == [
+        (name, str(year), pages) for name, year, _, pages in items
+    ]
+    assert all(isinstance(t, TemporaryItem) for t in read)
+
+
+def test_numbers_of_five_and_six_digits_cite_their_entries() -> None:
+    """A list past 9,999 entries is cited as a shorter one is (``[10000]`` had been no
+    citation at all, not even an unlinked one); seven digits are no citation."""
+    entries = [
+        _entry(k, f"Roe{n} A. T. 2001.", label=n) for k, n in enumerate((9, 10_000, 123_456), 1)
+    ]
+    text = "Storms [9] grow [10000] fast [9, 10000-10001] here<sup>123456</sup> and [1234567]."
+    assert _links(text, entries, superscripts=True) == [
+        ("[9]", [1]),
+        ("[10000]", [2]),
+        ("[9, 10000-10001]", [1, 2, None]),
+        ("<sup>123456</sup>", [3]),
     ]
 
 

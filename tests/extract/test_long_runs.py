@@ -89,8 +89,9 @@ def test_a_run_of_superscript_digits_is_no_marker_and_no_error() -> None:
 
 
 def test_markdown_links_read_as_before_and_never_across_brackets() -> None:
-    """A link's text and target hold no bracket (so a run of '[' or '[a](' costs linear
-    time: each had taken a scan to the end of the text from every bracket)."""
+    """A link's text holds brackets one level deep at most and its target none (so a run of
+    '[' or '[a](' costs linear time: each had taken a scan to the end of the text from every
+    bracket)."""
     from litreview.extract.note_text import _LINK as NOTE_LINK
     from litreview.extract.refparse_text import _MD_LINK
     from litreview.gaps.statement_scope import _LINK

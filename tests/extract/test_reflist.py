@@ -120,3 +120,19 @@ def test_a_list_ends_before_the_notes_a_reader_writes_after_the_body() -> None:
         "Osei, B. (2018). Atlas of rivers. Accra: Survey Press.",
     ]
     assert [f.number for f in scan_text(text).notes.footnotes] == [1, 2]
+
+
+def test_a_numbered_list_past_9999_entries_keeps_its_numbers() -> None:
+    """Numbers of five and six digits open entries as shorter ones do (entries 10000 and
+    after had been read as the rest of entry 9999); a run of seven digits is no number."""
+    rows = [f"{i}. Roe{i} A. Title {i}. J Things. 2001;3:4-9." for i in range(1, 10_003)]
+    text = "# References\n\n" + "\n".join(rows) + "\n"
+    entries = _entries(text)
+    assert len(entries) == 10_002
+    assert entries[-3:] == [
+        (10_000, "Roe10000 A. Title 10000. J Things. 2001;3:4-9."),
+        (10_001, "Roe10001 A. Title 10001. J Things. 2001;3:4-9."),
+        (10_002, "Roe10002 A. Title 10002. J Things. 2001;3:4-9."),
+    ]
+    text = "# References\n\n1. Roe A. One. 2001.\n\n1234567 Roe B. Two. 2002.\n"
+    assert _entries(text) == [(1, "Roe A. One. 2001. 1234567 Roe B. Two. 2002.")]

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from litreview.extract.refparse_text import Related, preprocess, split_related
+from hypothesis import given
+from hypothesis import strategies as st
+
+from litreview.extract.refparse_text import _MD_LINK, Related, preprocess, split_related
+
+_PLAIN = st.text(st.characters(blacklist_characters="[]"), min_size=1, max_size=12)
 
 
 def test_markdown_marks_titles_and_keeps_links() -> None:
@@ -58,3 +63,47 @@ def test_cited_in_inside_brackets_and_in_other_languages() -> None:
 def test_no_relation_phrase() -> None:
     text = "Cited Works Board (2001). Annual report."
     assert split_related(text) == (text, None)
+
+
+def test_a_link_whose_text_holds_brackets_is_a_link_without_the_search_engines_tag() -> None:
+    """Search engines write a link to a file with its kind in brackets before the title
+    (``[[PDF] Title](url)``, Google Scholar's ``[HTML][HTML]``): the link is read as any
+    other, its title without the tag; brackets elsewhere in a link's text stay."""
+    assert preprocess("Roe, J. 2010. [[PDF] Ferry routes](https://e.org/f.pdf). Delta Press.") == (
+        "Roe, J. 2010. “Ferry routes” https://e.org/f.pdf. Delta Press."
+    )
+    assert preprocess("[[HTML][HTML] Boats in 2019](https://e.org/b)") == (
+        "“Boats in 2019” https://e.org/b"
+    )
+    assert preprocess("Roe, _[[PDF] Ferry routes](https://e.org/f.pdf)_ (2010).") == (
+        "Roe, “Ferry routes” https://e.org/f.pdf (2010)."
+    )
+    assert preprocess("Roe (2010), [Routes [draft]](#).") == "Roe (2010), “Routes [draft]”."
+
+
+def test_a_search_engines_tag_read_as_text_goes_where_a_title_can_start() -> None:
+    """A page's link read as text keeps the tag before its title: it goes at the reference's
+    start and after a sentence's end, nowhere else."""
+    assert preprocess("[PDF] Ferry routes of the delta. Delta Press.") == (
+        "Ferry routes of the delta. Delta Press."
+    )
+    assert preprocess("Roe, J. 2010. [PDF] Ferry routes.") == "Roe, J. 2010. Ferry routes."
+    assert preprocess("Roe, J. 2010. Routes [PDF] here.") == "Roe, J. 2010. Routes [PDF] here."
+    assert preprocess("[PDF]") == "[PDF]"
+
+
+@given(
+    st.lists(
+        st.one_of(_PLAIN, _PLAIN.map(lambda s: f"[{s}]"), st.just("[]")), min_size=1, max_size=5
+    ).map("".join),
+    st.text(
+        st.characters(blacklist_categories=("Zs", "Zl", "Zp", "Cc"), blacklist_characters="()[]"),
+        max_size=20,
+    ),
+)
+def test_a_link_written_with_bracketed_text_reads_back(text: str, url: str) -> None:
+    """Any link text of characters and bracketed groups one level deep, written as a
+    Markdown link, is read back whole with its target."""
+    m = _MD_LINK.fullmatch(f"[{text}]({url})")
+    assert m is not None
+    assert (m.group(1), m.group(2)) == (text, url)

@@ -636,6 +636,54 @@ def test_a_document_zotero_transferred_to_libreoffice_is_read_from_its_links(
     assert _works(path) == {"cite-ABCD1234": ("River catch survey", "Lima")}
 
 
+# Zotero's notice before the body of a document it transfers: the marker paragraph, an
+# empty one, the instructions in the user's language, an empty one.
+NOTICE = (
+    "The Zotero citations in this document have been converted to a format that can be "
+    "safely transferred between word processors. Open this document in a supported word "
+    "processor and press Refresh in the Zotero plugin to continue working with the citations."
+)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "odt"])
+@pytest.mark.parametrize(
+    "marker",
+    ["ZOTERO_TRANSFER_DOCUMENT", "ZOTERO_EXPORTED_DOCUMENT", "link"],
+    ids=["marker", "beta_marker", "marker_as_link"],
+)
+def test_the_notice_zotero_puts_before_a_transferred_document_is_no_text(
+    tmp_path: Path, fmt: str, marker: str
+) -> None:
+    """The marker paragraph and the instructions (in any language: known by their place)
+    are not read; the body and its citations are, and nothing is said about them. A
+    paragraph that names the marker among other words is text."""
+    code = "ITEM CSL_CITATION " + _csl(("ABCD1234", RIVER))
+    body = "Little is known about why catches fell "
+    if fmt == "docx":
+        first = _word_link("ZOTERO_TRANSFER_DOCUMENT") if marker == "link" else _text(marker)
+        paragraphs = [first, "", _text(NOTICE), _text(" ")]
+        path = _docx(
+            tmp_path / "t.docx", [*paragraphs, _text(body) + _word_link(code) + _text(".")]
+        )
+    else:
+
+        def link(text: str) -> str:
+            return f'<text:a xlink:href="https://www.zotero.org/">{escape(text)}</text:a>'
+
+        first = link("ZOTERO_TRANSFER_DOCUMENT") if marker == "link" else marker
+        notice = (
+            f"<text:p>{first}</text:p><text:p/><text:p>{escape(NOTICE)}</text:p><text:p> </text:p>"
+        )
+        path = _odt(tmp_path / "t.odt", f"{notice}<text:p>{escape(body)}{link(code)}.</text:p>")
+    doc = read_document_meta(path)
+    assert doc.text == f"{body}[@cite-ABCD1234].\n"
+    assert doc.problems == ()
+    # only a first paragraph that is the marker alone is Zotero's notice
+    said = "ZOTERO_TRANSFER_DOCUMENT is the first line of a transferred document."
+    path = _docx(tmp_path / "s.docx", [_text(said), _text(NOTICE)])
+    assert read_document_meta(path).text == f"{said}\n\n{NOTICE}\n"
+
+
 def test_a_transferred_citation_whose_code_is_broken_keeps_its_text_with_a_warning(
     tmp_path: Path,
 ) -> None:

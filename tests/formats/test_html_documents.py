@@ -180,3 +180,11 @@ def test_a_page_title_alone_is_a_file_property_and_scholarly_tags_are_front_matt
         "</head><body><h1>Site news</h1><p>x</p></body>"
     )
     assert (tagged[1]["title"], tagged[1]["stated_by"]) == ("Rivers", "front matter")
+
+
+def test_a_marked_section_with_no_name_is_text() -> None:
+    """``<![0`` (no name after ``<![``) made Python's HTML parser raise AssertionError: it is
+    text, and the page around it reads as before; real marked sections are still skipped."""
+    assert html_text("<![0")[0] == "<![0\n"
+    assert html_text("<p>A <![0 b</p><p>Next.</p>")[0] == "A <![0 b\n\nNext.\n"
+    assert html_text("<![CDATA[x]]><p>ok</p><![if !ie]><p>on</p><![endif]>")[0] == "ok\n\non\n"

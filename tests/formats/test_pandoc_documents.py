@@ -61,6 +61,49 @@ def test_an_rtf_note_is_a_note(tmp_path: Path) -> None:
     assert check_document(str(rtf)).n_notes == 1
 
 
+def test_notes_of_an_rtf_pandoc_wrote_are_notes(tmp_path: Path) -> None:
+    """pandoc's RTF writer marks each note's group as one a reader may skip
+    (``{\\*\\footnote ...}``) and its reader skips it: the notes are read all the same,
+    the text shown around them unchanged."""
+    require_tool("pandoc")
+    import subprocess
+
+    md = tmp_path / "memo.md"
+    md.write_text(
+        "# Rivers\n\nRivers matter.[^1] Floods too.[^2]\n\n"
+        "[^1]: Smith, J. (2001). *A title*. Journal of Things, 3, 4-9.\n\n"
+        "[^2]: See Doe, K. (2005). Floods. Water Press.\n",
+        encoding="utf-8",
+    )
+    rtf = tmp_path / "memo.rtf"
+    subprocess.run(["pandoc", "-s", str(md), "-o", str(rtf)], check=True)
+    assert rb"{\*\footnote" in rtf.read_bytes()  # as the installed pandoc writes a note
+    text = read_document_meta(rtf).text
+    assert "Rivers matter.[^1] Floods too.[^2]" in text
+    assert "Smith, J. (2001). *A title*. Journal of Things, 3, 4-9." in text
+    check = check_document(str(rtf))
+    assert check.n_notes == 2
+
+
+def test_a_character_rtf_gives_by_its_code_keeps_the_text_after_it(tmp_path: Path) -> None:
+    """pandoc writes an en dash ``\\u8211-`` (its code, then "-" for old readers) and its
+    reader took the "-" for the code's end and skipped the next character: "31–39" was read
+    "31–9". Read as RTF means: the stand-in skipped, nothing else; with no stand-in
+    (``\\uc0``) the "-" is text; a backslash written as text is no code."""
+    require_tool("pandoc")
+    import subprocess
+
+    md = tmp_path / "paper.md"
+    md.write_text("Ages were reported [28, 29, 31–39] and [4–7].\n", encoding="utf-8")
+    rtf = tmp_path / "paper.rtf"
+    subprocess.run(["pandoc", "-s", str(md), "-o", str(rtf)], check=True)
+    assert rb"31\u8211-39" in rtf.read_bytes()
+    assert read_document_meta(rtf).text.strip() == "Ages were reported [28, 29, 31–39] and [4–7]."
+    raw = tmp_path / "raw.rtf"
+    raw.write_bytes(rb"{\rtf1\ansi A\u8211?1 {\uc0 B\u8211-2} C\\u8211-3\par}")
+    assert read_document_meta(raw).text.strip() == "A–1 B–-2 C\\u8211-3"
+
+
 def test_what_pandoc_cannot_read_is_one_error_naming_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -167,3 +167,18 @@ def test_a_figures_caption_written_as_an_image_is_never_read() -> None:
     caption = [k for k in said if "before 1900" in k]
     assert caption and all(said[k] == "caption" for k in caption)
     assert image_spans("![" * 100_000) == [] and image_spans("a ![b](c) d") == [(2, 6)]
+
+
+def test_a_link_whose_text_holds_a_search_engines_tag_reads_as_any_link(cues: Cues) -> None:
+    """``[[PDF] Title](url)`` is a link as ``[Title](url)`` is: a paragraph holding one is
+    read or left unread as the same paragraph with the plain link."""
+    shape = (
+        f"Fraud against elders\n\nScams cost households a great deal. {GAP}\n\n"
+        "Smith, J. (2010) {link}. Journal of Crime Studies, 3(1), pp. 1-5.\n\n"
+        "Roe, A. and Poe, B. (2012) {link}, report for the fraud office of the county which "
+        "is the best source we have on this question.\n"
+    )
+    title = "The lack of data on fraud in rural districts"
+    tagged = shape.replace("{link}", f"[[PDF] {title}](https://e.org/x.pdf)")
+    plain = shape.replace("{link}", f"[{title}](https://e.org/x.pdf)")
+    assert list(_scope(tagged, cues).values()) == list(_scope(plain, cues).values())
