@@ -39,8 +39,8 @@ from litreview.extract.backrefs import (
     same_name_year,
     short_match,
 )
+from litreview.extract.cite_shapes import TemporaryItem, temporary_citations
 from litreview.extract.footnotes import Footnote
-from litreview.extract.intext import TemporaryItem, temporary_citations
 from litreview.extract.note_parts import Part, citation_parts, explanatory_parts
 from litreview.extract.note_text import (
     _IBID,

@@ -29,6 +29,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from litreview.core.limits import MAX_LABEL_DIGITS
+from litreview.extract.cite_shapes import NAMES as _NAMES
+from litreview.extract.cite_shapes import YEAR as _YEAR
+from litreview.extract.cite_shapes import TemporaryItem, temporary_citations
 from litreview.extract.gazetteer import word_tags
 from litreview.extract.reflist import RefEntry
 
@@ -51,24 +54,10 @@ _SUP_GROUP = re.compile(
 _SUP_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _CHAIN = re.compile(r"\]\s*([–,-])\s*\[")  # "[2]–[5]" is a range, "[6],[7]" a list
 _NUM_PART = re.compile(rf"({_N})(?:\s*[–-]\s*({_N}))?")
-_YEAR = r"(?:1[5-9]|20)\d\d[a-z]?"
-_NAME = r"(?:[A-Z\u00C0-\u024F][\w'’\u00C0-\u024F-]{1,40}|van|von|de|der|da|du|la|le)"
-# A word of at most 41 characters, a name of at most 8 words, a list of at most 16 names:
-# bounded, so that a match tried at each character of a long word, or each word of a long
-# run of capitalised words, costs a few steps, not the rest of the run (unbounded, a
-# paragraph of 4,000 such words took 4.5 s, one word of 40,000 letters 240 s).
-_PERSON = rf"{_NAME}(?:\s+{_NAME}){{0,7}}"
-_NAMES = rf"{_PERSON}(?:,\s+{_PERSON}){{0,15}}(?:,?\s+(?:&|and)\s+{_PERSON}|\s+et\s+al\.?)?"
 _ITEM = re.compile(rf"(?P<names>{_NAMES}),?\s+(?P<year>{_YEAR})(?:,\s*{_YEAR})*")
 _PAREN = re.compile(rf"\((?P<inside>[^()]*?\b{_YEAR}\b[^()]*)\)")
 _NARRATIVE = re.compile(rf"(?P<names>{_NAMES})\s+\((?P<year>{_YEAR})(?:[,;][^()]*)?\)")
 _DAY_BEFORE = re.compile(r"(?<!\d)(?:[1-9]|[12]\d|3[01])\s+$")  # "25 " before a month: a date
-_TEMPORARY = re.compile(r"\{(?P<inside>[^{}\n#]*#\d+[^{}\n]*)\}")  # one way to match: linear
-_TEMPORARY_ITEM = re.compile(
-    rf"\s*(?:[^\\]*\\+)?(?P<names>{_NAMES})?\s*,\s*(?P<year>{_YEAR})?\s*#\d+"
-    r"(?:@(?P<pages>[^`]*))?(?:[`\s].*)?",
-    re.DOTALL,
-)
 _LEAD_NAME = re.compile(r"^\s*(?P<name>[^,.(]+?)(?:,|\s+[A-Z]{1,3}\b[,.]?|\.|\s+\()")
 
 
@@ -204,37 +193,6 @@ def _author_year(text: str, entries: Sequence[RefEntry]) -> list[InTextCitation]
             )
         )
     return out
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class TemporaryItem:
-    """One work of an EndNote temporary citation: the item as written, the names and year
-    it gives (``""`` when it gives none) and its pages (after ``@``; ``""`` for none)."""
-
-    text: str
-    names: str
-    year: str
-    pages: str
-
-
-def temporary_citations(text: str) -> list[tuple[int, int, tuple[TemporaryItem, ...]]]:
-    """EndNote's temporary citations in ``text``: (start, end, items) of each, in order;
-    braces around anything else (an item without ``#number``) are no citation."""
-    out = []
-    for m in _TEMPORARY.finditer(text):
-        items = [_TEMPORARY_ITEM.fullmatch(part) for part in m.group("inside").split(";")]
-        if all(items):
-            out.append((m.start(), m.end(), tuple(_item(it) for it in items if it)))
-    return out
-
-
-def _item(m: re.Match[str]) -> TemporaryItem:
-    return TemporaryItem(
-        text=m.group(0).strip(),
-        names=m["names"] or "",
-        year=m["year"] or "",
-        pages=(m["pages"] or "").strip(),
-    )
 
 
 def _temporary(text: str, entries: Sequence[RefEntry]) -> list[InTextCitation]:
