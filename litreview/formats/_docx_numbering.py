@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
-__all__ = ["Numbering", "numbering_of"]
+__all__ = ["Numbering", "number_text", "numbering_of"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _LEVELS = 9
@@ -68,7 +68,7 @@ class Numbering:
             k = int(m.group(1)) - 1
             at = levels.get(k)
             n = counts[k] if counts[k] is not None else (at.start if at else 1)
-            return _formatted(n or 0, at.fmt if at else "decimal")
+            return number_text(n or 0, at.fmt if at else "decimal")
 
         return _PLACE.sub(shown, level.text).strip()
 
@@ -110,7 +110,7 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
-def _formatted(n: int, fmt: str) -> str:
+def number_text(n: int, fmt: str) -> str:
     """``n`` written in Word's number format ``fmt`` (decimal for one not known)."""
     if fmt in ("lowerLetter", "upperLetter") and n > 0:
         letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)

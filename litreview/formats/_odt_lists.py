@@ -15,15 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
+from litreview.formats._docx_numbering import number_text
+
 __all__ = ["list_labels", "list_styles"]
 
 _T = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _S = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _XML = "{http://www.w3.org/XML/1998/namespace}"
-_ROMAN = (
-    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,15 +111,16 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
+#: OpenDocument's number formats by Word's names for them (:func:`number_text`).
+_FORMATS = {
+    "1": "decimal",
+    "a": "lowerLetter",
+    "A": "upperLetter",
+    "i": "lowerRoman",
+    "I": "upperRoman",
+}
+
+
 def _formatted(n: int, fmt: str) -> str:
     """``n`` in an OpenDocument number format (``1``, ``a``, ``A``, ``i``, ``I``)."""
-    if fmt in ("a", "A") and n > 0:
-        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-        return letter.upper() if fmt == "A" else letter
-    if fmt in ("i", "I") and 0 < n < 4000:
-        out = ""
-        for value, digits in _ROMAN:
-            while n >= value:
-                out, n = out + digits, n - value
-        return out.upper() if fmt == "I" else out
-    return str(n)
+    return number_text(n, _FORMATS.get(fmt, "decimal"))
