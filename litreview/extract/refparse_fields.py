@@ -98,8 +98,34 @@ def _notes(item: dict[str, Any], notes: list[str]) -> None:
         item["note"] = "; ".join(rest)
 
 
+#: Labels of text fields a web address never belongs to: one the model gave such a field
+#: is the work's link (:func:`_links_apart`).
+_NO_LINKS = frozenset({"title", "journal", "container", "collection", "publisher"})
+
+
+def _links_apart(segments: Sequence[Segment]) -> list[Segment]:
+    """The segments with each web address inside a title, container or publisher cut out
+    as a ``url`` segment of its own (a title is never a link: "“Title” https://..."
+    labelled title whole gave the title the address)."""
+    out: list[Segment] = []
+    for s in segments:
+        at = norm.link_span(s.text) if s.label in _NO_LINKS else None
+        if at is None:
+            out.append(s)
+            continue
+        a, b = at
+        pieces = [(s.label, 0, a), ("url", a, b), (s.label, b, len(s.text))]
+        out += [
+            Segment(label, s.text[x:y], s.start + x, s.start + y)
+            for label, x, y in pieces
+            if s.text[x:y].strip(" \t.,;:()[]")
+        ]
+    return out
+
+
 def build_fields(segments: Sequence[Segment]) -> dict[str, Any]:
     """The CSL fields (no ``type``, no ``id``) of a reference's labelled segments."""
+    segments = _links_apart(segments)
     item: dict[str, Any] = {}
     texts = _by_label(segments)
     _names(item, texts)

@@ -16,6 +16,7 @@ __all__ = [
     "date_parts",
     "doi",
     "edition",
+    "link_span",
     "locator",
     "page_fields",
     "pages",
@@ -173,6 +174,12 @@ def url(text: str) -> str | None:
     """The first web address in ``text`` without trailing punctuation."""
     m = _URL.search(text)
     return m.group(0).rstrip(".,;:)]>") if m else None
+
+
+def link_span(text: str) -> tuple[int, int] | None:
+    """Where the first web address of ``text`` is (``None``: it has none)."""
+    m = _URL.search(text)
+    return (m.start(), m.end()) if m else None
 
 
 def doi(text: str) -> str | None:

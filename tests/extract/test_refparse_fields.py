@@ -97,3 +97,18 @@ def test_a_vancouver_locator_gives_its_year_whatever_label_it_has() -> None:
         ), label
     item = build_fields(_segments(("date", "2018."), ("volume", "2019;14(3):153-60.")))
     assert item["issued"] == {"date-parts": [[2018]]}
+
+
+def test_a_web_address_in_a_title_segment_is_the_works_link() -> None:
+    """A title is never a link: the model's title '“Title” https://...' gives the title
+    without the address and the address as the URL (the labelled segments are kept)."""
+    text = "“Protecting Collections” https://www.imls.gov/pubs/protecting (Washington)"
+    segments = [
+        Segment("title", text[:61], 0, 61),
+        Segment("location", text[61:], 61, len(text)),
+    ]
+    item = build_fields(segments)
+    assert item["title"] == "Protecting Collections"
+    assert item["URL"] == "https://www.imls.gov/pubs/protecting"
+    plain = build_fields([Segment("title", "Floods of the delta", 0, 19)])
+    assert plain["title"] == "Floods of the delta" and "URL" not in plain
