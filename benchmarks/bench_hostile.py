@@ -37,6 +37,7 @@ The issue's target: 0 tracebacks, 0 hangs, peak memory under 1 GB for any input 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import os
@@ -330,6 +331,48 @@ def _marker_line() -> bytes:
     return f"# R\n\n{line}\n\n{notes}".encode()
 
 
+def _jats_refs(n: int) -> bytes:
+    """A JATS article citing ``n`` references, each cited once, half of them untagged."""
+    body = "".join(f'<xref ref-type="bibr" rid="r{i}">[{i}]</xref> ' for i in range(n))
+    refs = "".join(
+        f'<ref id="r{i}"><element-citation><person-group><name><surname>Lima{i}</surname>'
+        f"</name></person-group><article-title>T{i}</article-title><year>2001</year>"
+        "</element-citation></ref>"
+        if i % 2
+        else f'<ref id="r{i}"><mixed-citation>Lima A. T{i}. Press; 2001.</mixed-citation></ref>'
+        for i in range(n)
+    )
+    return (
+        f"<article><front><article-meta><title-group><article-title>T</article-title>"
+        f"</title-group></article-meta></front><body><p>{body}</p></body>"
+        f"<back><ref-list>{refs}</ref-list></back></article>"
+    ).encode()
+
+
+def _word_sources(n: int) -> bytes:
+    """A DOCX of ``n`` Word citations of ``n`` sources in its customXml list."""
+    ns = "http://schemas.openxmlformats.org/officeDocument/2006/bibliography"
+    sources = "".join(
+        f"<b:Source><b:Tag>S{i}</b:Tag><b:SourceType>Book</b:SourceType>"
+        f"<b:Title>T{i}</b:Title><b:Year>2001</b:Year></b:Source>"
+        for i in range(n)
+    )
+    field = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> CITATION S{i} '
+        '\\l 1033 </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        '<w:r><w:t>(T)</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    body = "".join(field.format(i=i) for i in range(n))
+    buf = io.BytesIO()
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(
+            "word/document.xml", f"<w:document {w}><w:body><w:p>{body}</w:p></w:body></w:document>"
+        )
+        z.writestr("customXml/item1.xml", f'<b:Sources xmlns:b="{ns}">{sources}</b:Sources>')
+    return buf.getvalue()
+
+
 def round_two() -> list[Case]:
     """The second round: names, links and devices on the command line, the review's files
     replaced by folders and the reverse, nesting and numbers of tags, keys given twice."""
@@ -402,6 +445,26 @@ def round_two() -> list[Case]:
             (("validate", "{f}"),),
         ),
         Case("9 MB HTML of '<p>a'", {"p.html": b"<p>a" * (MB9 // 4)}, (("validate", "{f}"),)),
+        Case(
+            "JATS article of 20,000 references, each cited (half untagged: parsed)",
+            {"a.xml": _jats_refs(20_000)},
+            (("validate", "{f}"), ("ingest", "{f}", "--review", "{r}")),
+        ),
+        Case(
+            "JATS article nested 200,000 deep",
+            {
+                "d.xml": b"<article><body>"
+                + b"<sec>" * 200_000
+                + b"</sec>" * 200_000
+                + b"</body></article>"
+            },
+            (("validate", "{f}"),),
+        ),
+        Case(
+            "DOCX of 20,000 Word citations of its own sources",
+            {"w.docx": _word_sources(20_000)},
+            (("validate", "{f}"), ("ingest", "{f}", "--review", "{r}")),
+        ),
         Case(
             "40,000 notes 'Rn (2001).' (1 MB)",
             {
