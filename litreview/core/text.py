@@ -25,8 +25,14 @@ __all__ = [
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _PARA = re.compile(r"\n[ \t]*\n")
-# a sentence ends at . ! ? (plus closing quotes, brackets, emphasis and superscript markers)
-_END = re.compile(r"[.!?]+[\"'”’)\]*_" + SUPERSCRIPTS + r"]*(?=\s+\S)")
+# a sentence ends at . ! ? (plus closing quotes, brackets, emphasis and note or citation
+# markers: superscripts, [^1], [12], <sup>3,4</sup>, ^5^)
+_CLOSERS = r"[\"'”’)\]*_" + SUPERSCRIPTS + r"]"
+_MARKS = (
+    r"\[\^[^\]\s]{1,40}\]|\[\d{1,6}(?:[,–-]\s?\d{1,6}){0,40}\]"
+    r"|<sup>[\d,–-]{1,80}</sup>|\^[\d,–-]{1,40}\^"
+)
+_END = re.compile(rf"[.!?]+(?:{_CLOSERS}|{_MARKS})*(?=\s+\S)")
 _LEAD = re.compile(
     r"(?:[" + SUPERSCRIPTS + r"]+|[-*•]\s+|\d{1,3}[.)]\s+|[A-Z][.)]\s+|#+\s+|\*\*|\s)+"
 )

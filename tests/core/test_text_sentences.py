@@ -1,0 +1,40 @@
+"""Sentence ends after a note or citation marker: a sentence closed by ``[^1]``, ``[12]``,
+``<sup>3,4</sup>`` or ``^5^`` (as Markdown, DOCX, ODT and HTML text carries its markers)
+ends there; before, it ran on into the next, and a gap statement came with its
+neighbours."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from litreview.core.text import sentences
+
+MARKERS = ("[^1]", "[^note-2]", "[12]", "[3, 4-6]", "<sup>3,4</sup>", "^5^", "¹²", "”[^7]")
+
+
+def _texts(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in sentences(text)]
+
+
+def test_a_sentence_ends_after_its_marker() -> None:
+    for mark in MARKERS:
+        text = f"Floods grew in the delta.{mark} Little is known about the north."
+        assert _texts(text) == [
+            f"Floods grew in the delta.{mark}",
+            "Little is known about the north.",
+        ]
+
+
+def test_a_marker_inside_a_sentence_does_not_end_it() -> None:
+    text = "Floods[^1] grew in the delta [12] and rivers^3^ rose. Then dams fell."
+    assert _texts(text) == [
+        "Floods[^1] grew in the delta [12] and rivers^3^ rose.",
+        "Then dams fell.",
+    ]
+
+
+@given(st.lists(st.sampled_from(MARKERS), min_size=1, max_size=5))
+def test_markers_in_a_row_stay_with_the_sentence(marks: list[str]) -> None:
+    text = "Data are missing." + "".join(marks) + " Next one."
+    assert _texts(text)[0] == "Data are missing." + "".join(marks)
