@@ -103,7 +103,7 @@ class Export:
     types: Mapping[str, str]
     ids: Mapping[str, str]
     parse: tuple[CellPattern, ...] = ()
-    unknown: frozenset[str] = frozenset()  # cell values that mean "not known" ("0")
+    unknown: frozenset[str] = frozenset()  # cell values meaning "not known" ("0"): in extra
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -310,12 +310,14 @@ def _shifted(problem: Problem, skip: int) -> Problem:
 
 def _work(export: Export, row: dict[Any, Any]) -> Work:
     """One row as a work: every cell in a field that holds it whole, or in ``extra``."""
-    cells = {
+    given = {
         k.strip(): v.strip()
         for k, v in row.items()
         if isinstance(k, str) and isinstance(v, str) and v.strip()
-        if v.strip() not in export.unknown
     }
+    # a value meaning "not known" (PoP's 0) fills no field, but is kept as written
+    cells = {k: v for k, v in given.items() if v not in export.unknown}
+    unknown = [(column_name(export.prefix, k), v) for k, v in given.items() if k not in cells]
     fields: dict[str, Any] = {f: cells[c] for c, f in export.fields.items() if c in cells}
     parsed = _parsed(export, cells)
     for name in _PARSED & parsed.keys():
@@ -350,7 +352,7 @@ def _work(export: Export, row: dict[Any, Any]) -> Work:
         for v in row.get(None) or ()
         if str(v).strip()
     ]
-    return Work(key="", extra=tuple(extra), **fields)
+    return Work(key="", extra=(*extra, *unknown), **fields)
 
 
 def _parsed(export: Export, cells: dict[str, str]) -> dict[str, str]:
