@@ -317,11 +317,7 @@ def _fields_read(
             continue
         if what == "unfield":
             if simple:
-                at = simple.pop()
-                code = run.get(f"{_W}instr", "")
-                keys = cited.cite(code, partial(_shown, pieces, at)) if code.strip() else None
-                if keys:
-                    pieces[at:] = [(keys, False)]
+                _cited_from(run.get(f"{_W}instr", ""), simple.pop(), pieces, cited)
             continue
         if what != "run":
             _control(what, run, controls, pieces, cited)
@@ -372,7 +368,13 @@ def _control(
     if not controls:
         return
     code, at = controls.pop()
-    keys = cited.cite(code, partial(_shown, pieces, at)) if code else None
+    _cited_from(code, at, pieces, cited)
+
+
+def _cited_from(code: str, at: int, pieces: list[tuple[str, bool]], cited: CiteFields) -> None:
+    """The pieces from ``at`` on (a control's or a simple field's text) written as the keys
+    of the citation of code ``code``, when it is a manager's citation that can be read."""
+    keys = cited.cite(code, partial(_shown, pieces, at)) if code.strip() else None
     if keys:
         pieces[at:] = [(keys, False)]
 
@@ -572,6 +574,6 @@ def docx_footnotes(data: bytes) -> list[tuple[int, str]]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         if "word/footnotes.xml" not in archive.namelist():
             return []
-        body = zip_part(archive, "word/footnotes.xml", Path("<docx>"))
+        body = _part(archive, "word/footnotes.xml", Path("<docx>"))
         notes = _notes(ElementTree.fromstring(body), "footnote", CiteFields("<docx>"))
     return sorted((int(k), v) for k, v in notes.items() if k.lstrip("-").isdigit() and int(k) > 0)

@@ -82,8 +82,8 @@ UNREAD_SUFFIXES = {
 }
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 #: A journal article in JATS XML (PubMed Central's ``.nxml``; an ``.xml`` file whose first
-#: element is ``<article>``: :func:`is_jats`), read by Pandoc's JATS reader: its citations
-#: become ``[@id]`` and its reference list the front matter's ``references``.
+#: element is ``<article>``: :func:`is_jats`): its body read by Pandoc's JATS reader (its
+#: citations become ``[@id]``), its reference list by :mod:`litreview.formats.jats`.
 JATS_SUFFIXES = (".nxml", ".xml")
 _BIBLIOGRAPHY_SUFFIXES = {
     ".bib": "a BibTeX bibliography",
@@ -184,8 +184,9 @@ def _jats(p: Path, data: bytes) -> DocumentText:
     # link attributes ('[Figure 3](#fig3){ref-type="fig"}') are markup, not text
     writer = "markdown-smart-link_attributes-raw_html"
     markdown = pandoc_markdown(p, reader="jats", writer=writer, data=article.xml or None)
-    if not refs and not front.title:
-        return replace(_markdown(markdown, str(p), keep_ids=False), problems=problems)
+    if not refs and not front.title:  # Pandoc's reading alone
+        doc = _markdown(markdown, str(p), keep_ids=False)
+        return replace(doc, problems=(*doc.problems, *problems))
     head, body = split_front(markdown)
     abstract = front_matter_value(head, "abstract") if head else ""
     stated = {"title": front.title, "author": list(front.authors), "date": front.date}
@@ -199,7 +200,7 @@ def _jats(p: Path, data: bytes) -> DocumentText:
     cited = tuple(
         StoredWork(key=r.id, work=r.work, raw="" if r.tagged else r.text) for r in refs if r.id
     )
-    return replace(_markdown(text, str(p), keep_ids=False), cited=cited, problems=problems)
+    return replace(_markdown(text, str(p)), cited=cited, problems=problems)
 
 
 _KEY_RANGE = re.compile(r"\[@([^\s\[\];@]{1,200})\] ?[–‐-] ?\[@([^\s\[\];@]{1,200})\]")
@@ -328,7 +329,7 @@ def _pdf_text(p: Path) -> DocumentText:
         text, meta, images = pdf_layout(str(p))
     except (pypdfium2.PdfiumError, ValueError, KeyError) as exc:
         raise InputError(f"cannot read PDF: {exc}", path=str(p)) from None
-    if not text.strip():
+    if not text.strip() and images:  # (a PDF of blank pages is an empty document below)
         raise InputError(
             "the PDF has no text to read: its pages are images (a scan?)",
             path=str(p),

@@ -498,3 +498,13 @@ def test_scanned_pages_among_text_pages_are_a_warning_naming_them(tmp_path: Path
     assert "Page one has words." in doc.text and "Page three has words." in doc.text
     (warning,) = doc.problems
     assert warning.severity == "warning" and "not read: 2;" in warning.message
+
+
+def test_a_pdf_of_blank_pages_is_an_empty_document_not_a_scan(tmp_path: Path) -> None:
+    pdfium = pytest.importorskip("pypdfium2")
+    pdf = pdfium.PdfDocument.new()
+    pdf.new_page(300, 400)
+    pdf.save(tmp_path / "blank.pdf")
+    with pytest.raises(InputError, match="empty document") as err:
+        read_document(tmp_path / "blank.pdf")
+    assert "scan" not in str(err.value)
