@@ -10,6 +10,7 @@ import pytest
 
 from litreview.core.errors import InputError
 from litreview.formats.documents import docx_footnotes, read_document, read_document_meta
+from tests.conftest import require_module
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -464,7 +465,7 @@ def test_a_bibliography_is_not_a_document(
 def test_a_scanned_pdf_says_it_needs_ocr(tmp_path: Path) -> None:
     """A PDF whose pages are images has no text: the error says why and what to do, rather
     than calling the document empty."""
-    pytest.importorskip("pypdfium2")
+    require_module("pypdfium2")
     from PIL import Image, ImageDraw
 
     page = Image.new("RGB", (300, 400), "white")
@@ -476,7 +477,7 @@ def test_a_scanned_pdf_says_it_needs_ocr(tmp_path: Path) -> None:
 
 
 def test_scanned_pages_among_text_pages_are_a_warning_naming_them(tmp_path: Path) -> None:
-    pdfium = pytest.importorskip("pypdfium2")
+    pdfium = require_module("pypdfium2")
     import matplotlib
 
     matplotlib.use("Agg")
@@ -501,7 +502,7 @@ def test_scanned_pages_among_text_pages_are_a_warning_naming_them(tmp_path: Path
 
 
 def test_a_pdf_of_blank_pages_is_an_empty_document_not_a_scan(tmp_path: Path) -> None:
-    pdfium = pytest.importorskip("pypdfium2")
+    pdfium = require_module("pypdfium2")
     pdf = pdfium.PdfDocument.new()
     pdf.new_page(300, 400)
     pdf.save(tmp_path / "blank.pdf")

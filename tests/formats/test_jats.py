@@ -97,7 +97,7 @@ def test_a_jats_article_is_read_as_a_document_with_its_references(tmp_path: Path
     works = {w.key: w for w in result.works}
     three = next(w for w in works.values() if w.url == "http://example.org/floods")
     assert three.title.startswith("Floods in the valley")  # the untagged one, parsed
-    assert all(not k.startswith("r") or len(k) > 2 for k in works)  # no 'r1' as a citekey
+    assert not {"r1", "r2", "r3", "r4"} & works.keys()  # the ids are no citekeys
 
 
 def test_endnote_xml_stays_a_bibliography(tmp_path: Path) -> None:
