@@ -30,19 +30,10 @@ __all__ = [
 ]
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH_NAMES = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-}
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
 _SPACE = re.compile(r"[ \t\r\n]+")
 _PARAGRAPH = re.compile(r"\n[ \t\r]*\n\s*")
 _PLAIN_BRACED = re.compile(r"\{([^{}\\\"]*)\}")
@@ -194,13 +185,14 @@ def evaluate(raw: str, macros: dict[str, str], *, strip: bool = True) -> tuple[s
 
 
 def parse_month(text: str) -> int | None:
-    """A month number from ``"3"``, ``"mar"``, ``"March"``; ``None`` if not a month."""
+    """A month number from ``"3"``, ``"mar"``, ``"March"``, ``"Sept."`` (a month's name cut
+    to three letters or more); ``None`` if not a month."""
     low = text.strip().lower().rstrip(".")
     if low.isdigit() and 1 <= int(low) <= 12:
         return int(low)
-    if low in MONTHS:
-        return MONTHS.index(low) + 1
-    return _MONTH_NAMES.get(low)
+    if len(low) < 3 or not low.isalpha():
+        return None
+    return next((i + 1 for i, name in enumerate(_MONTH_NAMES) if name.startswith(low)), None)
 
 
 _SCANNERS: dict[str, re.Pattern[str]] = {}

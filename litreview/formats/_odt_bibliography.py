@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from litreview.core.model import Person, Work
-from litreview.formats._bibtex_syntax import split_names
+from litreview.formats._bibtex_syntax import parse_month, split_names
 
 __all__ = ["mark_record"]
 
@@ -54,7 +54,6 @@ _USED = frozenset(
     {"identifier", "bibliography-type", "author", "editor", "year", "month", "number",
      *_PLAIN, *_CONTAINER}
 )  # fmt: skip
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def mark_record(attrib: Mapping[str, str]) -> tuple[str, Work] | None:
@@ -109,7 +108,5 @@ def _date(year: str, month: str) -> str:
     """``YYYY[-MM]`` from a four-digit year and a month (a number or English name)."""
     if not (len(year) == 4 and year.isdigit()):
         return year
-    m = month.strip().lower()[:3]
-    if m.isdigit() and 1 <= int(m) <= 12:
-        return f"{year}-{int(m):02d}"
-    return f"{year}-{_MONTHS.index(m) + 1:02d}" if m in _MONTHS else year
+    m = parse_month(month)
+    return f"{year}-{m:02d}" if m else year

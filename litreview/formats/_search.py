@@ -145,20 +145,29 @@ def natural_name(value: str) -> Person:
     return Person(family=family, given=" ".join(words[:cut]), particle=particle_of(family))
 
 
-_DAY = re.compile(r"\b(\d{1,2})\b")
+_TOKEN = re.compile(r"[^\W_]+")
 
 
 def date_of(year: str, month_day: str = "") -> str:
     """``YYYY[-MM[-DD]]`` from a year and a month/day text (``"SEP"``, ``"JUN 19"``,
-    ``"Mar 5"``); only the year when the month cannot be read."""
+    ``"Mar 5"``, ``"Sept. 3"``, ``"6 2"``: month, then day); only the year when the month
+    cannot be read. The number that gives the month is never also the day."""
     year = year.strip()[:4]
     if not (year.isdigit() and len(year) == 4):
         return ""
-    words = month_day.replace("-", " ").split()
-    month = next((m for m in (parse_month(w) for w in words) if m), None)
+    words = _TOKEN.findall(month_day)
+    named = next((i for i, w in enumerate(words) if not w.isdigit() and parse_month(w)), None)
+    if named is not None:
+        at, month = named, parse_month(words[named])
+    else:
+        at = next((i for i, w in enumerate(words) if w.isdigit() and 1 <= int(w) <= 12), None)
+        month = int(words[at]) if at is not None else None
     if not month:
         return year
-    day = next((int(d) for d in _DAY.findall(month_day) if 1 <= int(d) <= 31), None)
+    day = next(
+        (int(w) for i, w in enumerate(words) if i != at and w.isdigit() and 1 <= int(w) <= 31),
+        None,
+    )
     return f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
 
 

@@ -16,6 +16,7 @@ import re
 from xml.etree import ElementTree
 
 from litreview.core.model import Person, Work
+from litreview.formats._bibtex_syntax import parse_month
 
 __all__ = ["NS", "citation_tags", "is_sources", "word_sources"]
 
@@ -65,27 +66,6 @@ _FIELDS = {
 }
 _SKIP = frozenset({"Tag", "SourceType", "Author", "Year", "Month", "Day", "Guid", "RefOrder"})
 _SKIP |= {"YearAccessed", "MonthAccessed", "DayAccessed", "LCID", *_CONTAINERS, *_FIELDS}
-_MONTHS = {
-    m: n
-    for n, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        1,
-    )
-    for m in names
-}
 _CODE = re.compile(r"\s*CITATION\s+(?P<rest>.*)", re.S)
 _SWITCH = re.compile(r"\\(?P<name>[a-zA-Z])(?:\s+(?P<arg>\"[^\"]*\"|[^\s\\]+))?")
 
@@ -183,8 +163,7 @@ def _date(source: ElementTree.Element, suffix: str) -> str:
     year = _child(source, "Year" + suffix)
     if not re.fullmatch(r"\d{4}", year):
         return year
-    raw = _child(source, "Month" + suffix).casefold().rstrip(".")
-    month = int(raw) if raw.isdigit() and 1 <= int(raw) <= 12 else _MONTHS.get(raw)
+    month = parse_month(_child(source, "Month" + suffix))
     if month is None:
         return year
     day = _child(source, "Day" + suffix)
