@@ -89,6 +89,7 @@ _ABBREV = frozenset(
 _ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:[-*•]|\d{1,3}[.)]|[a-z][.)])\s)")
 _ITEM_PREFIX = re.compile(r"[ \t]*(?:[-*•]|\d{1,3}[.)]|[a-z][.)])[ \t]*(?:\*\*)?")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_LOWER_WORD = re.compile(r"\s+[a-z]{3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,8 +177,13 @@ def _is_abbreviation(text: str, floor: int, dot: int) -> bool:
     word = word.rsplit(".", 1)[-1]
     if word in _ABBREV:
         return True
-    nxt = text[dot + 1 : dot + 3].strip()[:1]
-    return len(word) == 1 and word.isalpha() and nxt[:1].isupper()
+    if len(word) != 1 or not word.isalpha():
+        return False
+    # an initial before a name ("J. Smith"), or an abbreviated capital before a word in lower
+    # case ("E. coli", "the E.O. was"): a sentence never starts in lower case
+    after = text[dot + 1 : dot + 5]
+    nxt = after.strip()[:1]
+    return nxt.isupper() or (text[dot - 1].isupper() and bool(_LOWER_WORD.match(after)))
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:

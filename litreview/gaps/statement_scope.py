@@ -286,4 +286,9 @@ def _note_at(
     k = bisect_right(starts, span.start) - 1
     if k >= 0 and span.start < pieces[k][1]:
         return pieces[k][2], pieces[k][3]
+    # a note's first sentence starts before the note's text (at its number or marker): it
+    # belongs to the note its last character is in
+    k = bisect_right(starts, span.end - 1) - 1
+    if k >= 0 and span.start < pieces[k][0] and span.end - 1 < pieces[k][1]:
+        return pieces[k][2], pieces[k][3]
     return -1, True

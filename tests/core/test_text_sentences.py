@@ -38,3 +38,21 @@ def test_a_marker_inside_a_sentence_does_not_end_it() -> None:
 def test_markers_in_a_row_stay_with_the_sentence(marks: list[str]) -> None:
     text = "Data are missing." + "".join(marks) + " Next one."
     assert _texts(text)[0] == "Data are missing." + "".join(marks)
+
+
+def test_an_abbreviated_capital_before_a_word_in_lower_case_ends_no_sentence() -> None:
+    """A genus cut to its capital ("E. coli") and an abbreviation in capitals ("the E.O.
+    was") run on: no English sentence starts in lower case. A capital before a capital is
+    an initial, as before; a sentence ending in a word still ends there."""
+    text = (
+        "Farmers treat L. hesperus with insecticides. Little is known about M. tuberculosis "
+        "here. Since the E.O. was issued, data are scarce. It was read by J. Smith. Data end. then"
+    )
+    assert _texts(text) == [
+        "Farmers treat L. hesperus with insecticides.",
+        "Little is known about M. tuberculosis here.",
+        "Since the E.O. was issued, data are scarce.",
+        "It was read by J. Smith.",
+        "Data end.",
+        "then",
+    ]

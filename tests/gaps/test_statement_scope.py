@@ -182,3 +182,19 @@ def test_a_link_whose_text_holds_a_search_engines_tag_reads_as_any_link(cues: Cu
     tagged = shape.replace("{link}", f"[[PDF] {title}](https://e.org/x.pdf)")
     plain = shape.replace("{link}", f"[{title}](https://e.org/x.pdf)")
     assert list(_scope(tagged, cues).values()) == list(_scope(plain, cues).values())
+
+
+@pytest.mark.parametrize("mark", ["[^2]: ", "2 ", "2. "])
+def test_a_notes_first_sentence_belongs_to_its_note(cues: Cues, mark: str) -> None:
+    """The first sentence of a note starts at its number or marker, before the note's own
+    text: it is the note's all the same, as the sentences after it are."""
+    call = "[^2]" if mark.startswith("[") else "²"
+    text = (
+        f"Fraud against elders\n\nScams cost households a great deal. {GAP}{call}\n\n"
+        f"Notes\n\n{mark}We counted only the scams reported to the police. The true number "
+        "is higher.\n"
+    )
+    notes = {s.flat: s.note for s in read_sentences(text, cues)}
+    first = [n for f, n in notes.items() if "We counted" in f]
+    assert first and first[0] >= 0
+    assert first[0] == notes["The true number is higher."]

@@ -117,16 +117,20 @@ def test_training_is_deterministic_and_the_model_round_trips() -> None:
 
 def test_the_encoder_scores_cover_every_training_document_sentence_by_sentence() -> None:
     """``benchmarks/statements/encoder_oof.npz`` (what ``statement_labels.py`` blends) holds
-    one score per read sentence of every training document and nothing else: a document
-    labelled since is scored by ``statement_encoder_oof.py`` before it is trained on."""
+    one score per read sentence of every training document, with the sentence's place, and
+    nothing else: a document labelled since is scored by ``statement_encoder_oof.py`` before
+    it is trained on, and a document the reader cuts otherwise is carried over by it."""
     with np.load(ROOT / "benchmarks" / "statements" / "encoder_oof.npz") as z:
-        by_doc = {k: z[k] for k in z.files if k != "unseen"}
-        unseen = set(z["unseen"].tolist())
+        files = {k: z[k] for k in z.files}
+    unseen = set(files.pop("unseen").tolist())
+    carried = {str(d) for d, _ in files.pop("carried")}
+    spans = {k.removesuffix("@spans"): files.pop(k) for k in list(files) if k.endswith("@spans")}
     cues = default_cues()
     docs = [d for f in [*LABELS, DATA / "statement_check.yaml"] for d in load_labels(f, ROOT)]
-    assert set(by_doc) == {d.doc_id for d in docs}
-    assert unseen <= set(by_doc)
+    assert set(files) == set(spans) == {d.doc_id for d in docs}
+    assert unseen <= set(files) and carried <= set(files)
     for d in docs:
-        read = sum(not s.excluded for s in read_sentences(d.text, cues))
-        assert len(by_doc[d.doc_id]) == read, d.doc_id
-        assert ((by_doc[d.doc_id] >= 0) & (by_doc[d.doc_id] <= 1)).all()
+        read = [(s.start, s.end) for s in read_sentences(d.text, cues) if not s.excluded]
+        assert spans[d.doc_id].tolist() == [list(r) for r in read], d.doc_id
+        assert len(files[d.doc_id]) == len(read), d.doc_id
+        assert ((files[d.doc_id] >= 0) & (files[d.doc_id] <= 1)).all()
