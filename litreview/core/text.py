@@ -62,6 +62,7 @@ _ABBREV = frozenset(
         "sr",
         "vs",
         "approx",
+        "ca",
         "ed",
         "eds",
         "op",
