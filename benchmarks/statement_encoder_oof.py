@@ -144,8 +144,10 @@ def scores(docs: list[ts.Doc], path: Path = STORE) -> np.ndarray:
         key = d.doc.doc_id
         got = store.scores.get(key)
         spans = read_spans(d)
-        if got is not None and len(got) == len(spans) and (
-            key not in store.spans or np.array_equal(store.spans[key], spans)
+        if (
+            got is not None
+            and len(got) == len(spans)
+            and (key not in store.spans or np.array_equal(store.spans[key], spans))
         ):
             if key not in store.spans:
                 store.spans[key] = spans

@@ -156,12 +156,11 @@ def date_of(year: str, month_day: str = "") -> str:
     if not (year.isdigit() and len(year) == 4):
         return ""
     words = _TOKEN.findall(month_day)
-    named = next((i for i, w in enumerate(words) if not w.isdigit() and parse_month(w)), None)
-    if named is not None:
-        at, month = named, parse_month(words[named])
-    else:
+    # a month's name wherever it is, else the first number that can be a month
+    at = next((i for i, w in enumerate(words) if not w.isdigit() and parse_month(w)), None)
+    if at is None:
         at = next((i for i, w in enumerate(words) if w.isdigit() and 1 <= int(w) <= 12), None)
-        month = int(words[at]) if at is not None else None
+    month = parse_month(words[at]) if at is not None else None
     if not month:
         return year
     day = next(

@@ -45,8 +45,9 @@ def test_an_abbreviated_capital_before_a_word_in_lower_case_ends_no_sentence() -
     was") run on: no English sentence starts in lower case. A capital before a capital is
     an initial, as before; a sentence ending in a word still ends there."""
     text = (
-        "Farmers treat L. hesperus (ca. 2%) with insecticides. Little is known about M. tuberculosis "
-        "here. Since the E.O. was issued, data are scarce. It was read by J. Smith. Data end. then"
+        "Farmers treat L. hesperus (ca. 2%) with insecticides. "
+        "Little is known about M. tuberculosis here. Since the E.O. was issued, data are "
+        "scarce. It was read by J. Smith. Data end. then"
     )
     assert _texts(text) == [
         "Farmers treat L. hesperus (ca. 2%) with insecticides.",
