@@ -38,10 +38,11 @@ from litreview.core.model import Work
 from litreview.formats import _bibtex_maps as maps
 from litreview.formats._bibtex_checks import check_works
 from litreview.formats._bibtex_chunks import Chunk, Part, split_chunks, split_parts
-from litreview.formats._bibtex_entry import entry_to_work
+from litreview.formats._bibtex_entry import entry_to_work, not_a_year
 from litreview.formats._bibtex_export import export_biblatex, export_bibtex
 from litreview.formats._bibtex_fast import FastEntry, FastField, blocks
 from litreview.formats._bibtex_fast import fields as fast_fields
+from litreview.formats._bibtex_mend import Note
 from litreview.formats._bibtex_prepare import abort_reason, is_placeholder, mark_keyless, quiet
 from litreview.formats._bibtex_syntax import (
     MONTHS,
@@ -301,6 +302,12 @@ class _Reader:
             )
         if not work.title:
             self.problem(line, "warning", f"entry '{entry.key}' has no title")
+        if not work.issued and not_a_year(year := work.extra_value("year")):
+            self.problem(
+                line,
+                "warning",
+                f"entry '{entry.key}': year '{year}' is not a year; kept as written, no date",
+            )
         if self.preambles:
             work = replace(work, extra=work.extra + tuple(self.preambles))
             self.preambles = []
@@ -404,6 +411,8 @@ def _read_chunk_blocks(chunk: Chunk, path: str) -> tuple[list[Work], list[Proble
             if isinstance(item, FastEntry):
                 reader.last = None
                 reader.entry(item)
+            elif isinstance(item, Note):
+                reader.problem(reader.line(item.line), "warning", item.message)
             else:
                 reader.block(item)
     reader.offset = 0
