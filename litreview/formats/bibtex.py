@@ -26,11 +26,11 @@ from bibtexparser import model as bm
 from litreview.core.bulk import bulk, gc_paused
 from litreview.core.errors import InputError, Problem
 from litreview.core.files import (
-    UTF16_BOMS,
     check_nul,
     check_utf16,
     decode_utf8,
     decode_utf8_range,
+    utf16_codec,
 )
 from litreview.core.forkmap import available_workers, fork_map
 from litreview.core.limits import MAX_EXPANSION_CHARS
@@ -518,7 +518,7 @@ def read_bibtex_bytes(data: bytes, path: str = "<bytes>") -> tuple[list[Work], l
     """Like :func:`read_bibtex` from raw bytes: an entry with a non-UTF-8 byte is reported and
     skipped, the others are read. UTF-16 text (with a byte-order mark) is one error, not text
     read byte by byte."""
-    if data.startswith(UTF16_BOMS):
+    if utf16_codec(data):
         message = "UTF-16 text, not UTF-8 (save the file as UTF-8); nothing read"
         return [], [Problem(path=path, line=1, severity="error", message=message)]
     if data.startswith(b"\xef\xbb\xbf"):
