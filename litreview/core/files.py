@@ -25,10 +25,15 @@ __all__ = [
     "read_bytes",
     "read_text",
     "utf16_as_utf8",
+    "utf16_codec",
 ]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # the byte-order marks of UTF-16 (LE, BE)
+# UTF-16 without a byte-order mark is told from its first bytes: at least this share of the
+# high (or low) bytes of its first characters are zero, and at most the rest of the others.
+_UTF16_SAMPLE = 512
+_UTF16_ZEROS = 0.9
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
@@ -106,16 +111,36 @@ def decode_utf8(data: bytes, path: str) -> str:
     return text
 
 
+def utf16_codec(data: bytes) -> str:
+    """The codec of ``data`` when it is UTF-16 text: ``utf-16`` when it starts with a
+    byte-order mark; ``utf-16-le`` or ``utf-16-be`` without one when its first characters
+    say so (text of Latin letters, digits and punctuation in UTF-16 has a zero byte in every
+    other place, which UTF-8 text never has); else ``""``."""
+    if data.startswith(UTF16_BOMS):
+        return "utf-16"
+    head = data[:_UTF16_SAMPLE]
+    units = len(head) // 2
+    if units < 2 or b"\x00" not in head:  # most files: one search of a few hundred bytes
+        return ""
+    low, high = head[0 : 2 * units : 2].count(0), head[1 : 2 * units : 2].count(0)
+    if high >= _UTF16_ZEROS * units and low <= (1 - _UTF16_ZEROS) * units:
+        return "utf-16-le"
+    if low >= _UTF16_ZEROS * units and high <= (1 - _UTF16_ZEROS) * units:
+        return "utf-16-be"
+    return ""
+
+
 def decode_text(data: bytes, path: str) -> str:
-    """A text file's text: UTF-8 as :func:`decode_utf8` reads it, or UTF-16 with a
-    byte-order mark; a UTF-16 character that does not decode is a one-line InputError
-    naming its line."""
-    if not data.startswith(UTF16_BOMS):
+    """A text file's text: UTF-8 as :func:`decode_utf8` reads it, or UTF-16 (with a
+    byte-order mark, or plainly UTF-16 without one: :func:`utf16_codec`); a UTF-16
+    character that does not decode is a one-line InputError naming its line."""
+    codec = utf16_codec(data)
+    if not codec:
         return decode_utf8(data, path)
     try:
-        text = data.decode("utf-16")
+        text = data.decode(codec)
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].decode("utf-16", errors="ignore").count("\n") + 1
+        line = data[: exc.start].decode(codec, errors="ignore").count("\n") + 1
         raise InputError(
             "UTF-16 text with a broken character (cut or unpaired)",
             path=path,
@@ -134,19 +159,22 @@ def utf16_as_utf8(data: bytes, *, head: bool = False) -> bytes:
     Windows exports) as UTF-8; any other ``data``, or UTF-16 that does not decode, unchanged.
     ``head``: ``data`` is the first bytes of a file, so a character cut at its end is
     dropped."""
-    if not data.startswith(UTF16_BOMS):
+    codec = utf16_codec(data)
+    if not codec:
         return data
     try:
-        return data.decode("utf-16", errors="ignore" if head else "strict").encode("utf-8")
+        return data.decode(codec, errors="ignore" if head else "strict").encode("utf-8")
     except UnicodeError:
         return data
 
 
 def check_utf16(data: bytes, path: str) -> None:
-    """Raise the one-line InputError of :func:`decode_utf8` if ``data`` starts with a UTF-16
-    byte-order mark."""
-    if data.startswith(UTF16_BOMS):
-        raise InputError("UTF-16 text, not UTF-8", path=path, line=1, hint="save the file as UTF-8")
+    """Raise the one-line InputError of :func:`decode_utf8` if ``data`` is UTF-16 text
+    (:func:`utf16_codec`)."""
+    codec = utf16_codec(data)
+    if codec:
+        what = "UTF-16 text" if codec == "utf-16" else "UTF-16 text (no byte-order mark)"
+        raise InputError(f"{what}, not UTF-8", path=path, line=1, hint="save the file as UTF-8")
 
 
 def decode_utf8_range(data: bytes, start: int, end: int, path: str, *, bom: bool = False) -> str:

@@ -18,6 +18,7 @@ from litreview.core.errors import InputError
 from litreview.core.files import check_characters
 
 __all__ = [
+    "MAX_BIBTEX_MENDS",
     "MAX_CITE_CODE_CHARS",
     "MAX_CSV_CELL_CHARS",
     "MAX_DOCUMENT_NOTES",
@@ -78,6 +79,10 @@ MAX_HTML_ELEMENTS = 500_000
 # time growing faster than a field's length on some characters: a title of 60,000
 # superscript digits took 48 s; the longest real title seen is under 700 characters.
 MAX_FORMATTED_FIELD_CHARS = 2_000
+# Faults of one BibTeX entry mended before it is read (empty fields between commas, fields
+# whose braces do not balance): each mend reads the entry again; past it, the entry is an
+# error as it was (a real entry has one or two).
+MAX_BIBTEX_MENDS = 20
 # One synonym of a taxonomy value: words and characters.
 MAX_SYNONYM_WORDS = 40
 MAX_SYNONYM_CHARS = 400

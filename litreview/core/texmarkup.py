@@ -28,6 +28,7 @@ from litreview.core.model import Person, Work
 
 __all__ = [
     "as_tex",
+    "balance_braces",
     "plain_person",
     "plain_work",
     "tex_escape",
@@ -95,6 +96,8 @@ _LETTERS = {
     "textcopyright": "©",
     "textdegree": "°",
     "textbackslash": "\ue017",
+    "textbraceleft": "\ue015",
+    "textbraceright": "\ue016",
     "newline": "\n",
     "TeX": "TeX",
     "LaTeX": "LaTeX",
@@ -204,14 +207,44 @@ def to_tex(value: str) -> str:
         if "--" not in value:
             return value
     if "\0" in value:  # the stand-in itself: the general way
-        return _TEX_SPECIAL.sub(lambda m: _TO_TEX.get(m.group(), "-{}"), value)
+        return balance_braces(_TEX_SPECIAL.sub(lambda m: _TO_TEX.get(m.group(), "-{}"), value))
     text = value.replace("\\", "\0")
     for ch, tex in _REPLACE_ORDER:
         if ch in text:
             text = text.replace(ch, tex)
     if "\0" in text:
         text = text.replace("\0", _TO_TEX["\\"])
+    if "{" in value or "}" in value:
+        text = balance_braces(text)
     return _DASH.sub("-{}", text) if "--" in text else text
+
+
+_BRACE = re.compile(r"[{}]")
+_LONE_BRACE = {"{": "\\textbraceleft{}", "}": "\\textbraceright{}"}
+
+
+def balance_braces(tex: str) -> str:
+    """``tex`` with every brace BibTeX finds unmatched written as the command that prints it
+    (``\\textbraceleft{}``). BibTeX and biber count every brace, escaped or not, so a lone
+    ``\\{`` ends a file's reading as surely as a lone ``{``; a backslash before a lone brace
+    goes with it."""
+    opened: list[int] = []
+    lone: list[int] = []
+    for m in _BRACE.finditer(tex):
+        if m.group() == "{":
+            opened.append(m.start())
+        elif opened:
+            opened.pop()
+        else:
+            lone.append(m.start())
+    if not lone and not opened:
+        return tex
+    out, pos = [], 0
+    for i in sorted(lone + opened):
+        cut = i - 1 if i and tex[i - 1] == "\\" else i
+        out += [tex[pos:cut], _LONE_BRACE[tex[i]]]
+        pos = i + 1
+    return "".join(out) + tex[pos:]
 
 
 def tex_escape(value: str) -> str:

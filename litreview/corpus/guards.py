@@ -2,8 +2,9 @@
 
 A shared DOI, URL or title is evidence that two records are one work; these say when it is
 not. A part (a chapter, a conference paper, an article) is never the whole that holds it (a
-book, a proceedings volume, a journal: the part's container is the whole's title; a
-reference parser's guess of a type alone keeps nothing apart). Two volumes, two editions or
+book, a proceedings volume, a journal: the part's container is the whole's title, or the
+part names no container but its pages or chapter, as BibTeX's ``@inbook`` has the book's
+title; a reference parser's guess of a type alone keeps nothing apart). Two volumes, two editions or
 two containers are two works; a title match needs the containers to agree. A URL is no
 evidence when it names no particular page: a site root, a search or link-resolver page, a
 placeholder (``URL``), or a link many differently titled records share. A DOI or URL match
@@ -76,6 +77,7 @@ class Traits:
     container: str
     title: str
     author: str
+    located: bool = False  # a part that names its pages or chapter in the whole
 
     @classmethod
     def of(cls, work: Work, title: str, author: str) -> Traits:
@@ -89,6 +91,7 @@ class Traits:
             container=normalise_title(work.container),
             title=title,
             author=author,
+            located=kind == "part" and bool(work.pages or work.extra_value("chapter")),
         )
 
 
@@ -99,6 +102,8 @@ def apart(a: Traits, b: Traits, *, by_title: bool) -> str:
         part, whole = (a, b) if a.kind == "part" else (b, a)
         if part.container and fuzz.ratio(part.container, whole.title) >= SAME_CONTAINER:
             return "a part and the whole that holds it"
+        if part.located and not part.container:  # BibTeX's @inbook: the book's title, pages
+            return "a part (its pages or chapter) and the whole that holds it"
     if a.volume and b.volume and a.volume != b.volume:
         return "different volumes"
     if a.edition and b.edition and a.edition != b.edition:

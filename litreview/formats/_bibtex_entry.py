@@ -11,7 +11,7 @@ from litreview.formats import _bibtex_maps as maps
 from litreview.formats._bibtex_syntax import parse_month, split_keywords, split_names
 from litreview.formats._bibtex_write import date_fields
 
-__all__ = ["entry_to_work"]
+__all__ = ["entry_to_work", "not_a_year"]
 
 #: Values of unmodelled fields and keywords up to this long are shared between works.
 SHARED_MAX = 120
@@ -86,6 +86,8 @@ def _issued(fields: _Fields) -> str:
             fields.take("year")
             fields.take("month")
         return date
+    if not_a_year(fields.values.get("year", "")):
+        return ""  # kept as written, an extra field (Calibre's "100" for no date)
     year = fields.take("year")
     month = fields.values.get("month", "")
     num = parse_month(month) if month else None
@@ -93,6 +95,13 @@ def _issued(fields: _Fields) -> str:
         fields.take("month")
         return f"{year}-{num:02d}"
     return year
+
+
+def not_a_year(value: str) -> bool:
+    """Whether a ``year`` field holds a number that is no year of a work: digits, but not
+    four (Calibre writes ``100`` or ``101`` for a book without a date; a year before 1000 is
+    written ``0100``, as a date is). Other text (``n.d.``, ``in press``) is read as it is."""
+    return value.isdigit() and len(value) != 4
 
 
 def _written_with_date(date: str, values: dict[str, str]) -> bool:

@@ -26,6 +26,9 @@ from typing import NamedTuple
 import bibtexparser
 from bibtexparser import model as bm
 
+from litreview.core.limits import MAX_BIBTEX_MENDS
+from litreview.formats._bibtex_mend import Note, mend
+
 __all__ = ["FastEntry", "FastField", "blocks", "fields"]
 
 
@@ -77,7 +80,7 @@ _FIRST = re.compile(r"[^\S\n]*+@\w*[ \t]*[{(]")
 _START = re.compile(r"@\w*[ \t]*[{(]")
 _END = re.compile(r"\s*+\}\s*+")
 _NOT_ENTRIES = ("comment", "preamble", "string")
-Item = tuple[int, FastEntry | bm.Block]
+Item = tuple[int, FastEntry | bm.Block | Note]
 
 
 def blocks(text: str, *, with_raw: bool) -> Iterator[Item]:
@@ -173,18 +176,42 @@ class _Keys:
         )
 
 
-def _handed(text: str, start: int, end: int, line: int, keys: _Keys) -> Iterator[Item]:
+def _handed(
+    text: str, start: int, end: int, line: int, keys: _Keys, depth: int = 0
+) -> Iterator[Item]:
     """The blocks bibtexparser's splitter reads in ``text[start:end]`` (a part that starts
     outside any block), each with ``line``, the lines before the part.
 
     The part is read with the start of the block after it (``@name{``), as within the whole
     text: a block the part leaves open then fails on it as it would there (and says so in
-    the same words); the block that start makes on its own is dropped.
+    the same words); the block that start makes on its own is dropped. An entry the splitter
+    gives up on for a fault :func:`~._bibtex_mend.mend` mends is read again, mended, from its
+    start to the next block start (at most ``MAX_MENDS`` deep in one entry), and the part goes
+    on from there; each mend is a :class:`~._bibtex_mend.Note`.
     """
-    after = _START.match(text, end)
-    parsed = bibtexparser.parse_string(text[start : after.end() if after else end], parse_stack=[])
-    found = parsed.blocks
-    if after and found and isinstance(found[-1], bm.ParsingFailedBlock):
-        found = found[:-1]
-    for block in found:
-        yield line, keys.check(block)
+    while True:
+        after = _START.match(text, end)
+        part = text[start : after.end() if after else end]
+        found = bibtexparser.parse_string(part, parse_stack=[]).blocks
+        if after and found and isinstance(found[-1], bm.ParsingFailedBlock):
+            found = found[:-1]
+        for block in found:
+            fix = mend(block, part) if isinstance(block, bm.ParsingFailedBlock) else None
+            if fix is None or depth >= MAX_BIBTEX_MENDS:
+                yield line, keys.check(block)
+                continue
+            yield line, Note(part.count("\n", 0, fix.fault), fix.message)
+            cut = _CUT.search(text, start + fix.fault, end)
+            stop = cut.end() if cut else end
+            tail = _START.match(text, stop)
+            region = fix.apply(text[start + fix.start : tail.end() if tail else stop], fix.start)
+            lines = line + part.count("\n", 0, fix.start)
+            rest = len(region) - (tail.end() - stop if tail else 0)
+            yield from _handed(region, 0, rest, lines, keys, depth + 1)
+            line += part.count("\n", 0, stop - start)
+            start = stop
+            break
+        else:
+            return
+        if start >= end:
+            return

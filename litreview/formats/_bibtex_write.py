@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from litreview.core.bulk import bulk
 from litreview.core.model import Person, Work
-from litreview.core.texmarkup import as_tex, tex_escape, tex_person
+from litreview.core.texmarkup import as_tex, balance_braces, tex_escape, tex_person
 from litreview.formats import _bibtex_maps as maps
 from litreview.formats._bibtex_syntax import MONTHS, balanced, format_names, join_keywords
 
@@ -28,7 +28,6 @@ _SIMPLE_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _MARKS = frozenset({maps.MARK_TYPE, maps.MARK_CONTAINER, maps.MARK_PUBLISHER, maps.MARK_PREAMBLE})
 _FIELD_NAME = re.compile(r"[A-Za-z][\w:.+-]*")
 _NOT_FIELD = re.compile(r"[^\w:.+-]+")
-_UNESCAPED_BRACE = re.compile(r"(?<!\\)([{}])")
 _SUBTYPE_OF = {v: k for k, v in maps.SUBTYPES.items()}
 
 # (name, value, bare): ``bare`` values are written without braces (month macros).
@@ -37,11 +36,14 @@ T = TypeVar("T")
 
 
 def _braced(value: str, escaped: bool = False) -> str:
-    """``{value}``; braces that do not balance are escaped so the file stays parseable
-    (text :func:`as_tex` wrote balances, but a verbatim field it leaves as it is, a URL or
-    a DOI, may not)."""
-    if ("{" in value or "}" in value or value.endswith("\\")) and not balanced(value):
-        value = _UNESCAPED_BRACE.sub(r"\\\1", value.rstrip("\\"))
+    """``{value}``; braces that do not balance as BibTeX counts them (every brace, escaped
+    or not) are written as the commands that print them, so the file stays parseable by
+    BibTeX and biber (text :func:`as_tex` wrote balances, but a verbatim field it leaves as
+    it is, a URL or a DOI, or a value mended on reading, may not)."""
+    if value.endswith("\\") and not balanced(value):
+        value = value.rstrip("\\")
+    if ("{" in value or "}" in value) and ("\\" in value or not balanced(value)):
+        value = balance_braces(value)
     return "{" + value + "}"
 
 

@@ -90,9 +90,17 @@ for _name, _var in [*EXTRA_TO_CSL.items(), *NAME_EXTRAS.items()]:
     if not _name.startswith("ris:"):
         CSL_TO_EXTRA.setdefault(_var, _name)
 
-# CSL types whose ``number`` (a report's, a patent's) is the Work's issue number.
+# CSL types whose ``number`` (a report's, a patent's, a broadcast's episode, an interview's)
+# is the Work's issue number: every type that is in no periodical, series or website whose
+# issue it could name. An item of these types keeps its own ``issue``, if it has one, as an
+# unmodelled field.
 NUMBER_TYPES = frozenset(
-    {"report", "patent", "standard", "legislation", "bill", "regulation", "dataset", "software"}
+    {
+        *("report", "patent", "standard", "legislation", "bill", "regulation", "dataset"),
+        *("software", "broadcast", "interview", "speech", "song", "motion_picture", "graphic"),
+        *("map", "performance", "personal_communication", "manuscript", "pamphlet", "event"),
+        *("hearing", "treaty", "figure", "musical_score", "classic", "legal_case", "document"),
+    }
 )
 
 

@@ -84,7 +84,8 @@ _WIDE = re.compile(r"[A-Z][A-Z0-9]{2,5}")
 
 def _extra_lines(work: Work, stale: set[str]) -> list[tuple[str, str]]:
     """Lines of the unmodelled fields: RIS tags as read, other formats' fields by their tag
-    (``issn`` -> ``SN``) or as ``N1`` notes ``[extra] name: value``."""
+    (``issn`` -> ``SN``; the ``id`` of a work without a citekey -> ``ID``) or as ``N1``
+    notes ``[extra] name: value``."""
     lines = []
     for name, value in work.extra:
         if name in (PREFIX + "TY", TAG_MARK):
@@ -93,6 +94,8 @@ def _extra_lines(work: Work, stale: set[str]) -> list[tuple[str, str]]:
         if tag in stale:
             continue
         tag = tag or EXTRA_TO_TAG.get(name.lower(), "")
+        if name == "id" and not work.key:  # an ID that was no citekey, or a repeated one
+            tag = "ID"
         # "RIS:AD", "RIS:AD-2" (a repeated tag in BibTeX), "issn"; "RIS:PMID" as it was read
         if len(tag) == 2 or (name.startswith(PREFIX) and _WIDE.fullmatch(tag)):
             lines.append((tag, value))

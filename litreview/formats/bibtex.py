@@ -26,11 +26,11 @@ from bibtexparser import model as bm
 from litreview.core.bulk import bulk, gc_paused
 from litreview.core.errors import InputError, Problem
 from litreview.core.files import (
-    UTF16_BOMS,
     check_nul,
     check_utf16,
     decode_utf8,
     decode_utf8_range,
+    utf16_codec,
 )
 from litreview.core.forkmap import available_workers, fork_map
 from litreview.core.limits import MAX_EXPANSION_CHARS
@@ -38,10 +38,11 @@ from litreview.core.model import Work
 from litreview.formats import _bibtex_maps as maps
 from litreview.formats._bibtex_checks import check_works
 from litreview.formats._bibtex_chunks import Chunk, Part, split_chunks, split_parts
-from litreview.formats._bibtex_entry import entry_to_work
+from litreview.formats._bibtex_entry import entry_to_work, not_a_year
 from litreview.formats._bibtex_export import export_biblatex, export_bibtex
 from litreview.formats._bibtex_fast import FastEntry, FastField, blocks
 from litreview.formats._bibtex_fast import fields as fast_fields
+from litreview.formats._bibtex_mend import Note
 from litreview.formats._bibtex_prepare import abort_reason, is_placeholder, mark_keyless, quiet
 from litreview.formats._bibtex_syntax import (
     MONTHS,
@@ -301,6 +302,12 @@ class _Reader:
             )
         if not work.title:
             self.problem(line, "warning", f"entry '{entry.key}' has no title")
+        if not work.issued and not_a_year(year := work.extra_value("year")):
+            self.problem(
+                line,
+                "warning",
+                f"entry '{entry.key}': year '{year}' is not a year; kept as written, no date",
+            )
         if self.preambles:
             work = replace(work, extra=work.extra + tuple(self.preambles))
             self.preambles = []
@@ -404,6 +411,8 @@ def _read_chunk_blocks(chunk: Chunk, path: str) -> tuple[list[Work], list[Proble
             if isinstance(item, FastEntry):
                 reader.last = None
                 reader.entry(item)
+            elif isinstance(item, Note):
+                reader.problem(reader.line(item.line), "warning", item.message)
             else:
                 reader.block(item)
     reader.offset = 0
@@ -509,7 +518,7 @@ def read_bibtex_bytes(data: bytes, path: str = "<bytes>") -> tuple[list[Work], l
     """Like :func:`read_bibtex` from raw bytes: an entry with a non-UTF-8 byte is reported and
     skipped, the others are read. UTF-16 text (with a byte-order mark) is one error, not text
     read byte by byte."""
-    if data.startswith(UTF16_BOMS):
+    if utf16_codec(data):
         message = "UTF-16 text, not UTF-8 (save the file as UTF-8); nothing read"
         return [], [Problem(path=path, line=1, severity="error", message=message)]
     if data.startswith(b"\xef\xbb\xbf"):

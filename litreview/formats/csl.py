@@ -44,6 +44,8 @@ _DATE_VARIABLES = frozenset(
 )
 _HANDLED = set(_CSL_TO_ATTR) | {"id", "type", "author", "editor", "issued", "accessed"}
 _HANDLED |= {"keyword", "custom", "number"}
+# The Work's issue is one of these, by type; the other is an unmodelled field.
+_NUMBERS = frozenset({"number", "issue"})
 _NAME_PARTS = ("family", "given", "non-dropping-particle", "dropping-particle", "suffix")
 
 
@@ -172,7 +174,7 @@ def _add_extra(item: dict[str, Any], custom: dict[str, Any], name: str, value: s
     """Put one unmodelled field in its CSL variable, or in ``custom``."""
     low = name.lower()
     var = maps.EXTRA_TO_CSL.get(low) or maps.NAME_EXTRAS.get(low)
-    if var is None and name in _VARIABLES and name not in _HANDLED:
+    if var is None and name in _VARIABLES and (name not in _HANDLED or name in _NUMBERS):
         var = name
     if var == "ISSN" and low == "ris:sn" and _is_isbn(value, item["type"]):
         var = "ISBN"
@@ -219,9 +221,11 @@ def work_from_csl(item: dict[str, Any], key: str = "") -> Work:
     custom = item.get("custom")
     if isinstance(custom, dict) and isinstance(custom.get("csltype"), str):
         csl_type = custom["csltype"]
-    number_is_issue = csl_type in maps.NUMBER_TYPES and "issue" not in fields
-    if number_is_issue and item.get("number") is not None:
-        fields["issue"] = _text(item["number"], "number")
+    number_type = csl_type in maps.NUMBER_TYPES
+    if number_type:  # its number is the issue; an issue of its own is kept as extra
+        fields.pop("issue", None)
+        if item.get("number") is not None:
+            fields["issue"] = _text(item["number"], "number")
     for role, attr in (("author", "authors"), ("editor", "editors")):
         if role in item:
             if not isinstance(item[role], list):
@@ -232,7 +236,7 @@ def work_from_csl(item: dict[str, Any], key: str = "") -> Work:
             fields[var] = date_from_csl(item[var])
     if "keyword" in item:
         fields["keywords"] = _keywords(item["keyword"])
-    extra = _extras(item, skip_number=number_is_issue)
+    extra = _extras(item, number_type=number_type)
     return Work(key=key or str(item.get("id", "")), type=csl_type, extra=extra, **fields)
 
 
@@ -253,11 +257,13 @@ def _keywords(raw: Any) -> tuple[str, ...]:
     return tuple(w.strip() for w in words if w.strip())
 
 
-def _extras(item: dict[str, Any], *, skip_number: bool) -> tuple[tuple[str, str], ...]:
-    """The item's other variables (under the names other formats use) and its ``custom``."""
+def _extras(item: dict[str, Any], *, number_type: bool) -> tuple[tuple[str, str], ...]:
+    """The item's other variables (under the names other formats use) and its ``custom``;
+    ``number`` is one unless the type is of ``NUMBER_TYPES``, whose ``issue`` is one."""
+    unmodelled = "issue" if number_type else "number"
     out: list[tuple[str, str]] = []
     for var, value in item.items():
-        if var in _HANDLED and (var != "number" or skip_number):
+        if var in _HANDLED and (var != unmodelled or value is None):
             continue
         if var in _NAME_VARIABLES and isinstance(value, list):
             names = " and ".join(_bib_name(person_from_csl(p)) for p in value)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
-from litreview.core.model import Person, Work
+from litreview.core.model import Person, Work, replace
 from litreview.core.texmarkup import plain_work
 from litreview.formats._citekeys import keyed
 from litreview.formats._continued import Continued
@@ -58,8 +58,30 @@ def read_ris(text: str, path: str = "<string>") -> tuple[list[Work], list[Proble
     problems: list[Problem] = []
     found: list[Problem] = []  # the records' own problems, told after the file's structure
     # each record is made a work as soon as it is read, and its lines dropped
-    works = [_to_work(record, path, found) for record in _records(text, path, problems)]
+    keys: dict[str, int] = {}  # citekey -> the line of the record that gave it first
+    works = [
+        _first_key(_to_work(record, path, found), record.line, keys, path, found)
+        for record in _records(text, path, problems)
+    ]
     return works, problems + found
+
+
+def _first_key(
+    work: Work, line: int, keys: dict[str, int], path: str, problems: list[Problem]
+) -> Work:
+    """``work``, without its citekey when an earlier record gave the same ``ID`` (kept as
+    ``id``, as a key that is no citekey is: an import gives it a key of its own)."""
+    if not work.key:
+        return work
+    first = keys.setdefault(work.key, line)
+    if first == line:
+        return work
+    message = (
+        f"ID '{work.key}' given before, to the record at line {first}; this record is read "
+        "without it as its citekey (kept as 'id'; an import gives it a key of its own)"
+    )
+    problems.append(_problem(path, line, "warning", message))
+    return replace(work, key="", extra=(("id", work.key), *work.extra))
 
 
 def validate_ris(text: str, path: str = "<string>") -> list[Problem]:

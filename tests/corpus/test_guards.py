@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -35,6 +36,37 @@ def test_a_chapter_is_not_merged_into_its_own_book() -> None:
     res = merge_into([book], [chapter])
     assert res.merges == () and len(res.works) == 2
     assert res.works[0] == book  # the book gains no author, booktitle or pages
+
+
+@pytest.mark.parametrize(
+    "located",
+    [{"pages": "10-20"}, {"extra": (("chapter", "3"),)}, {"pages": "1-9", "doi": "10.1/hb"}],
+)
+def test_a_chapter_titled_as_its_book_that_names_its_pages_is_not_the_book(
+    located: dict[str, object],
+) -> None:
+    """BibTeX's @inbook: the book's title, and the chapter or pages (no booktitle)."""
+    book = Work(
+        key="hb",
+        type="book",
+        title="Handbook of Crop Science",
+        issued="2010",
+        editors=GAONKAR,
+        publisher="Press",
+        doi="10.1/hb",
+    )
+    chapter = Work(
+        key="ch",
+        type="chapter",
+        title="Handbook of Crop Science",
+        issued="2010",
+        authors=GAONKAR,
+        publisher="Press",
+        **located,  # type: ignore[arg-type]
+    )
+    for first, second in ((book, chapter), (chapter, book)):
+        res = merge_into([first], [second])
+        assert res.merges == () and len(res.works) == 2
 
 
 def test_volumes_editions_and_containers_keep_works_apart() -> None:

@@ -11,6 +11,8 @@ from litreview.core.model import Person, Work, replace
 from litreview.core.texmarkup import as_tex, plain_work
 from litreview.formats._bibtex_prepare import mark_keyless
 from litreview.formats.bibtex import read_bibtex, read_bibtex_bytes, validate_bibtex, write_bibtex
+from litreview.formats.csl import work_to_csl
+from litreview.formats.ris import write_ris
 from tests.conftest import DATA
 from tests.strategies import organisations, persons, works
 
@@ -308,6 +310,58 @@ def test_stray_closing_brace_is_reported_and_the_fields_after_it_kept() -> None:
     assert "year = {2000}" in problems[0].message
 
 
+@pytest.mark.parametrize(
+    "fields",
+    [
+        "title = {Water and wheat},\n  , year = 2001,\n  author = {Roe, Jane}",
+        "title = {Water and wheat},,\n  year = 2001,\n  author = {Roe, Jane},,",
+        ",\n  title = {Water and wheat},\n  year = 2001,\n  author = {Roe, Jane}",
+    ],
+)
+def test_an_empty_field_between_commas_is_read_past_with_a_warning(fields: str) -> None:
+    text = f"@article{{a1,\n  {fields}\n}}\n\n@book{{b2,\n  title = {{Second}}\n}}\n"
+    found, problems = read_bibtex(text, "t.bib")
+    assert [(w.key, w.title, w.issued) for w in found] == [
+        ("a1", "Water and wheat", "2001"),
+        ("b2", "Second", ""),
+    ]
+    assert found[0].authors[0].family == "Roe"
+    assert {p.severity for p in problems} == {"warning"}
+    assert all("empty field between two commas" in p.message for p in problems)
+    assert all(p.line in (2, 3, 4) for p in problems)
+
+
+def test_a_field_whose_braces_do_not_balance_keeps_its_entry_and_the_rest() -> None:
+    """EBSCO: a title with a lone brace ran its entry on into the next one."""
+    text = (
+        "@article{e1,\n  author = {Roe, Jane},\n  title = {Rice {yields in Asia},\n"
+        "  journal = {Field Crops},\n  year = {2004}\n}\n\n"
+        "@article{e2,\n  title = {Barley},\n  year = {2005}\n}\n"
+    )
+    found, problems = read_bibtex(text, "t.bib")
+    assert [w.key for w in found] == ["e1", "e2"]
+    assert found[0].container == "Field Crops" and found[0].issued == "2004"
+    assert plain_work(found[0]).title == "Rice {yields in Asia"
+    assert _messages(problems) == [
+        "t.bib:3: warning: entry 'e1': the braces of field 'title' do not balance; the "
+        "unmatched brace is read as text (\\textbraceleft{})"
+    ]
+    again, problems = read_bibtex(write_bibtex(found), "t.bib")
+    assert again == found and problems == []
+
+
+@pytest.mark.parametrize("title", ["Rice {yields", "Rice} yields", "}{", "a \\{ b", "{a}}{"])
+def test_braces_that_do_not_balance_are_written_so_biber_reads_the_file(title: str) -> None:
+    work = replace(Work(key="a", type="book", title=title), tex=True)
+    text = write_bibtex([as_tex(Work(key="b", type="book", title=title)), work])
+    depth = 0
+    for ch in text:  # as BibTeX and biber count: every brace, escaped or not
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        assert depth >= 0
+    assert depth == 0
+    assert plain_work(read_bibtex(text, "t.bib")[0][0]).title == title
+
+
 def test_text_with_braces_between_entries_is_an_error() -> None:
     text = "@book{a, title={A}}\nsome {text} }\n@book{b, title={B}}\n"
     found, problems = read_bibtex(text, "t.bib")
@@ -596,3 +650,25 @@ def test_a_month_kept_beside_a_date_is_written_back_as_its_macro() -> None:
     out = write_bibtex(read_bibtex(text)[0])
     assert "month = mar\n" in out
     assert "month = {13--15 Apr}" in write_bibtex(read_bibtex("@misc{b, month={13--15 Apr}}")[0])
+
+
+@pytest.mark.parametrize("year", ["100", "101", "0", "20011"])
+def test_a_year_of_digits_that_is_no_year_is_kept_as_written_and_no_date(year: str) -> None:
+    """Calibre writes year = {100} (or 101) for a book without a date."""
+    text = f"@book{{c1,\n  title = {{A Book}},\n  year = {{{year}}},\n  publisher = {{P}}\n}}\n"
+    found, problems = read_bibtex(text, "t.bib")
+    assert found[0].issued == "" and found[0].year == ""
+    assert found[0].extra_value("year") == year
+    assert _messages(problems) == [
+        f"t.bib:1: warning: entry 'c1': year '{year}' is not a year; kept as written, no date"
+    ]
+    assert f"year      = {{{year}}}" in write_bibtex(found)
+    assert "PY  -" not in write_ris([plain_work(found[0])])
+    assert "issued" not in work_to_csl(plain_work(found[0]))
+
+
+@pytest.mark.parametrize("year", ["2001", "n.d.", "in press", "2001a"])
+def test_a_year_that_is_a_year_or_words_is_read_as_before(year: str) -> None:
+    found, problems = read_bibtex(f"@book{{c1, title = {{T}}, year = {{{year}}}}}\n", "t.bib")
+    assert found[0].issued == year and not found[0].extra
+    assert not any("is not a year" in p.message for p in problems)

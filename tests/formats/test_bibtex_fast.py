@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import bibtexparser
 import pytest
 from bibtexparser import model as bm
 from hypothesis import HealthCheck, given, settings
@@ -14,16 +13,17 @@ from hypothesis import strategies as st
 import litreview.formats.bibtex as bibtex
 from litreview.core.errors import Problem
 from litreview.core.model import Work
-from litreview.formats._bibtex_fast import FastEntry, Item, blocks, fields
+from litreview.formats._bibtex_fast import FastEntry, Item, _handed, _Keys, blocks, fields
+from litreview.formats._bibtex_mend import Note
 
 ROOT = Path(__file__).resolve().parents[2]
 BIB_FILES = sorted(p for p in ROOT.glob("**/*.bib") if ".git" not in p.parts)
 
 
 def _splitter_only(text: str, *, with_raw: bool) -> Iterator[Item]:
-    """Every block as bibtexparser's splitter reads it (the path before the fast one)."""
-    for block in bibtexparser.parse_string(text, parse_stack=[]).blocks:
-        yield 0, block
+    """Every block as bibtexparser's splitter reads the whole text (the path before the
+    fast one), with the entries it gives up on mended as the reader mends them."""
+    yield from _handed(text, 0, len(text), 0, _Keys())
 
 
 def _both(monkeypatch: pytest.MonkeyPatch, data: bytes) -> tuple[Result, Result]:
@@ -162,6 +162,9 @@ def _shapes(items: Iterator[Item]) -> list[tuple[object, ...]]:
     """What the reader uses of each block, lines counted from the start of the text."""
     out: list[tuple[object, ...]] = []
     for offset, block in items:
+        if isinstance(block, Note):
+            out.append(("Note", block.line + offset, block.message))
+            continue
         if isinstance(block, bm.DuplicateFieldKeyBlock):
             block = block.ignore_error_block
         if isinstance(block, FastEntry | bm.Entry):

@@ -12,6 +12,9 @@ from hypothesis import strategies as st
 
 from litreview.core.errors import Problem
 from litreview.core.model import Person, Work, replace
+from litreview.core.texmarkup import as_tex, plain_work
+from litreview.formats import _csl_maps as csl_maps
+from litreview.formats.bibtex import read_bibtex, write_bibtex
 from litreview.formats.csljson import read_csljson, validate_csljson, write_csljson
 from tests.conftest import DATA, require_tool
 from tests.strategies import works
@@ -236,3 +239,38 @@ def test_any_date_or_range_round_trips_through_csl(start: str, end: str | None) 
     assert "raw" not in text
     (again,), _ = read_csljson(text, "x.json")
     assert again.issued == issued
+
+
+_CSL_TYPES = sorted(csl_maps.schema()["items"]["properties"]["type"]["enum"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(_CSL_TYPES),
+    st.one_of(st.none(), st.sampled_from(["12", "A-7", "3"])),
+    st.one_of(st.none(), st.sampled_from(["2", "Spring"])),
+)
+def test_number_and_issue_of_any_type_are_written_back(
+    csl_type: str, number: str | None, issue: str | None
+) -> None:
+    """A broadcast's or an interview's number was written back as its issue."""
+    item: dict[str, str] = {"id": "k", "type": csl_type, "title": "T"}
+    if number is not None:
+        item["number"] = number
+    if issue is not None:
+        item["issue"] = issue
+    works, problems = read_csljson(json.dumps([item]), "x.json")
+    assert problems == []
+    assert json.loads(write_csljson(works)) == [item]
+    via_bib, _ = read_bibtex(write_bibtex([as_tex(works[0])]), "c.bib")
+    again = json.loads(write_csljson([plain_work(via_bib[0])]))[0]
+    if csl_type in csl_maps.NUMBER_TYPES or number is None:
+        assert again == item  # (an article's number meets BibTeX's number, its issue)
+
+
+@pytest.mark.parametrize("csl_type", ["broadcast", "interview", "document", "speech"])
+def test_a_broadcasts_number_survives_corpus_bib(csl_type: str) -> None:
+    item = {"id": "b1", "type": csl_type, "title": "Episode", "number": "12"}
+    works, _ = read_csljson(json.dumps([item]), "x.json")
+    via_bib, _ = read_bibtex(write_bibtex([as_tex(works[0])]), "c.bib")
+    assert json.loads(write_csljson([plain_work(via_bib[0])])) == [item]

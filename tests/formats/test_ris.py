@@ -267,3 +267,36 @@ def test_pages_are_cut_into_sp_and_ep_only_when_a_plain_range(pages: str, lines:
     assert [x for x in text.splitlines() if x[:2] in ("SP", "EP")] == lines
     (again,), _ = read_ris(text, "x.ris")
     assert again.pages == pages
+
+
+def test_two_records_of_one_id_are_both_kept_with_a_warning() -> None:
+    text = (
+        "TY  - JOUR\nID  - 12\nTI  - First\nPY  - 2001\nER  - \n\n"
+        "TY  - JOUR\nID  - 12\nTI  - Second\nPY  - 2002\nER  - \n"
+    )
+    found, problems = read_ris(text, "t.ris")
+    assert [(w.key, w.title, w.extra_value("id")) for w in found] == [
+        ("12", "First", ""),
+        ("", "Second", "12"),
+    ]
+    assert [(p.line, p.severity) for p in problems] == [(7, "warning")]
+    assert "ID '12' given before, to the record at line 1" in problems[0].message
+    again, _ = read_ris(write_ris(found), "t.ris")
+    assert again == found
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from(["a1", "a1", "b:2", ""]), min_size=1, max_size=5))
+def test_repeated_ids_round_trip(ids: list[str]) -> None:
+    text = "".join(
+        f"TY  - BOOK\n{'ID  - ' + key + chr(10) if key else ''}TI  - T{i}\nER  - \n\n"
+        for i, key in enumerate(ids)
+    )
+    found, _ = read_ris(text, "t.ris")
+    keys = [w.key for w in found if w.key]
+    assert len(keys) == len(set(keys)) == len({k for k in ids if k})
+    assert sorted(w.key or w.extra_value("id") for w in found if w.key or w.extra) == sorted(
+        k for k in ids if k
+    )
+    again, _ = read_ris(write_ris(found), "t.ris")
+    assert again == found
