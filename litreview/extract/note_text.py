@@ -11,7 +11,7 @@ import re
 
 from litreview.extract._text import LINK_TEXT
 from litreview.extract.backrefs import LEADIN
-from litreview.extract.note_sources import legal_citations
+from litreview.extract.note_sources import legal_citations, points_inside
 from litreview.extract.reference_likeness import prose_words
 
 __all__ = [
@@ -88,6 +88,8 @@ _YEAR_END = re.compile(r"\((?:19|20)\d\d[a-z]?\)\s*[,.:]?\s*$")
 def classify(text: str) -> str:
     """The kind of a footnote's text: ``ibid``, ``url``, ``note`` or ``citation``."""
     text = text.strip()
+    if points_inside(text):  # "See supra note 20.": no work, whatever "supra" says
+        return "note"
     if _IBID.match(text) or (_BACKREF.search(text) and len(text) < 120):
         return "ibid"
     if _URL_ONLY.match(text):

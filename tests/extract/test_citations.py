@@ -237,3 +237,20 @@ def test_a_link_whose_text_holds_brackets_is_one_cited_work() -> None:
         ),
         (2, "citation", True, "Roe, A. 2011. [Delta boats](https://e.org/d)."),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See supra note 389 and accompanying text.",
+        "See infra notes 246-251 and accompanying text.",
+        "See, e.g., infra “Case Law on the Scope of Section 521.”",
+        "See supra “Case Law on Food”; “Case Law on Section 752.”",
+    ],
+)
+def test_supra_or_infra_pointing_inside_the_document_cites_nothing(text: str) -> None:
+    rows, problems = references(
+        _notes("A. Lee, Title, 4 J. Law 1 (2019).", text, "Lee, supra note 1, at 3.")
+    )
+    assert [(r.kind, r.target) for r in rows[1:]] == [("xref", None), ("ibid", (1, 1))]
+    assert problems == []
