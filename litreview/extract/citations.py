@@ -54,6 +54,7 @@ from litreview.extract.note_text import (
     short_form_list,
     split_works,
 )
+from litreview.extract.short_cites import link_short_citations
 
 __all__ = [
     "Reference",
@@ -83,7 +84,8 @@ def references(
         previous = [r for r in own if r.parse or r.target]
         if problem:
             problems.append(problem)
-    return link_short_forms(rows), problems
+    numbers = [note.number for note in footnotes]
+    return link_short_forms(link_short_citations(rows, numbers)), problems
 
 
 def _rows_of(

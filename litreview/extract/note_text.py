@@ -13,6 +13,7 @@ from litreview.extract._text import LINK_TEXT
 from litreview.extract.backrefs import LEADIN
 from litreview.extract.note_sources import legal_citations, points_inside
 from litreview.extract.reference_likeness import prose_words
+from litreview.extract.short_cites import is_short_citation
 
 __all__ = [
     "classify",
@@ -90,7 +91,7 @@ def classify(text: str) -> str:
     text = text.strip()
     if points_inside(text):  # "See supra note 20.": no work, whatever "supra" says
         return "note"
-    if _IBID.match(text) or (_BACKREF.search(text) and len(text) < 120):
+    if _IBID.match(text) or (_BACKREF.search(text) and len(text) < 120 and _one_work(text)):
         return "ibid"
     if _URL_ONLY.match(text):
         return "url"
@@ -98,7 +99,7 @@ def classify(text: str) -> str:
     if lead and looks_like_reference(text[lead.end() :]):
         return "citation"
     body = text[lead.end() :] if lead else text
-    if _AUTHOR_DATE.match(body) or short_form_list(body):
+    if _AUTHOR_DATE.match(body) or short_form_list(body) or is_short_citation(body):
         return "citation"
     start = _first_anchor(text)
     prefix = text if start is None else text[:start]
@@ -107,6 +108,13 @@ def classify(text: str) -> str:
     if start is None and _no_reference_marks(text):
         return "note"
     return "note" if is_prose(prefix) and not _a_name(prefix) else "citation"
+
+
+def _one_work(text: str) -> bool:
+    """Whether a note cites one work only (``Smith, supra note 4.``, not ``Lee v. Roe, 5
+    U.S. 1 (1990); Smith, supra note 4.``)."""
+    lead = LEADIN.match(text)
+    return len(split_works(text[lead.end() :] if lead else text)) == 1
 
 
 def _a_name(prefix: str) -> bool:
@@ -186,7 +194,7 @@ def looks_like_reference(part: str) -> bool:
     part = part.strip()
     if not part or _URL_ONLY.match(part):
         return False
-    if legal_citations(part):
+    if legal_citations(part) or is_short_citation(part):
         return True
     if _NAME_YEAR.search(part) or _NAME_COMMA_YEAR.search(part):
         return True
