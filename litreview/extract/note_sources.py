@@ -23,6 +23,7 @@ __all__ = [
     "attributions",
     "communications",
     "is_cross_reference",
+    "is_dated_correspondence",
     "legal_citations",
     "note_sentences",
     "points_inside",
@@ -61,6 +62,7 @@ class _Shapes:
     communication: tuple[tuple[re.Pattern[str], str], ...]
     cross_reference: tuple[re.Pattern[str], ...]
     internal_note: tuple[re.Pattern[str], ...]
+    dated_correspondence: tuple[re.Pattern[str], ...]
     abbreviations: frozenset[str]
 
 
@@ -80,6 +82,7 @@ def _data() -> _Shapes:
         ),
         cross_reference=tuple(re.compile(p, re.I) for p in data["cross_reference"]),
         internal_note=tuple(re.compile(p, re.I) for p in data["internal_note"]),
+        dated_correspondence=tuple(re.compile(p) for p in data["dated_correspondence"]),
         abbreviations=frozenset(str(a) for a in data["abbreviations"]),
     )
 
@@ -204,6 +207,12 @@ def communications(text: str) -> list[Unit]:
 def is_cross_reference(text: str) -> bool:
     """Whether a note only points inside its own document (``See app. IV.``)."""
     return points_inside(text) or any(p.search(text) for p in _data().cross_reference)
+
+
+def is_dated_correspondence(text: str) -> bool:
+    """Whether a piece of a note opens with a dated letter or memorandum between people
+    (``Fish to Grant, December 14, 1869, ...``): a work by its shape."""
+    return any(p.match(text) for p in _data().dated_correspondence)
 
 
 def points_inside(text: str) -> bool:

@@ -11,7 +11,11 @@ import re
 
 from litreview.extract._text import LINK_TEXT
 from litreview.extract.backrefs import LEADIN
-from litreview.extract.note_sources import legal_citations, points_inside
+from litreview.extract.note_sources import (
+    is_dated_correspondence,
+    legal_citations,
+    points_inside,
+)
 from litreview.extract.reference_likeness import prose_words
 from litreview.extract.short_cites import is_short_citation
 
@@ -100,6 +104,8 @@ def classify(text: str) -> str:
         return "citation"
     body = text[lead.end() :] if lead else text
     if _AUTHOR_DATE.match(body) or short_form_list(body) or is_short_citation(body):
+        return "citation"
+    if is_dated_correspondence(body):
         return "citation"
     start = _first_anchor(text)
     prefix = text if start is None else text[:start]
@@ -194,7 +200,7 @@ def looks_like_reference(part: str) -> bool:
     part = part.strip()
     if not part or _URL_ONLY.match(part):
         return False
-    if legal_citations(part) or is_short_citation(part):
+    if legal_citations(part) or is_short_citation(part) or is_dated_correspondence(part):
         return True
     if _NAME_YEAR.search(part) or _NAME_COMMA_YEAR.search(part):
         return True

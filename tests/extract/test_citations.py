@@ -254,3 +254,19 @@ def test_supra_or_infra_pointing_inside_the_document_cites_nothing(text: str) ->
     )
     assert [(r.kind, r.target) for r in rows[1:]] == [("xref", None), ("ibid", (1, 1))]
     assert problems == []
+
+
+def test_dated_letters_and_memoranda_are_works() -> None:
+    rows, _ = references(
+        _notes(
+            "Hanna memorandum of April 3, 1907 and covering note to Adee, April 4, 1907; "
+            "Adee to Bacon, April 4, 1907; Bacon to Adee, April 5, 1907.",
+            "Fish to Grant, December 14, 1869, p. 208 in NARA, RG 59, Report Book 10.",
+        )
+    )
+    assert [(r.footnote, r.kind) for r in rows] == [
+        (1, "citation"),
+        (1, "citation"),
+        (1, "citation"),
+        (2, "citation"),
+    ]
