@@ -53,6 +53,10 @@ _PAREN_CITE = re.compile(
 )
 # publication facts in brackets: "(Washington, D.C.: Dec. 11, 2025)", "(London: Press, 2001)"
 _FACTS = re.compile(r"\((?:[A-Z][\w.'’&-]*[ ,]*){1,6}:\s*[^()]{0,80}?\b(?:1[5-9]|20)\d\d\)")
+# a bracket of publication facts, not a work: "Cambridge: Cambridge University Press, 2009"
+_PUBLISHED = re.compile(
+    r"^[^():;]{2,80}:\s*[^():;]{2,120}?,\s*(?:[A-Z][a-z]+\.?\s+)?(?:1[5-9]|20)\d\d\s*$"
+)
 # an author-date reference opens "Surname, Given. 2005." or "Surname, G., and B. Other. 2005."
 _AUTHOR_DATE = re.compile(
     r"^[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*"
@@ -354,7 +358,7 @@ def note_references(text: str) -> list[str]:
         found += [
             (m.start(), p)
             for p in split_works(m.group(1))
-            if re.match(r"^[A-Z].*?(?:19|20)\d\d", p)
+            if re.match(r"^[A-Z].*?(?:19|20)\d\d", p) and not _PUBLISHED.match(p)
         ]
     head = _PAREN_CITE.sub(" ", head)
     found += [(m.start(), m.group(0).strip("<>").rstrip(".")) for m in _URL.finditer(head)]

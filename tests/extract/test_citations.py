@@ -256,6 +256,15 @@ def test_supra_or_infra_pointing_inside_the_document_cites_nothing(text: str) ->
     assert problems == []
 
 
+def test_publication_facts_in_brackets_are_not_a_work() -> None:
+    text = (
+        "As the editors note, the letter was printed in *The Papers of George Washington*, "
+        "Vol. 9 (Charlottesville, Virginia: University Press of Virginia, 2000), p. 274, as "
+        "others argued (Smith, 2019: 45)."
+    )
+    assert note_references(text) == ["Smith, 2019: 45"]
+
+
 def test_dated_letters_and_memoranda_are_works() -> None:
     rows, _ = references(
         _notes(
