@@ -279,3 +279,30 @@ def test_dated_letters_and_memoranda_are_works() -> None:
         (1, "citation"),
         (2, "citation"),
     ]
+
+
+def test_an_id_note_goes_on_to_cite_more() -> None:
+    rows, _ = references(
+        _notes(
+            "21 C.F.R. § 101.2 (2025).",
+            "Id. § 101.72. The Act also imposes requirements on claims. 21 U.S.C. § 343(r).",
+        )
+    )
+    assert [(r.kind, r.target) for r in rows if r.footnote == 2] == [
+        ("ibid", (1, 1)),
+        ("citation", None),
+    ]
+    assert rows[1].raw == "Id. § 101.72."
+
+
+def test_id_is_the_one_authority_cited_just_before_and_ibid_every_work() -> None:
+    rows, _ = references(
+        _notes(
+            "Lee v. Roe, 5 U.S. 1 (1990); Kay v. Ray, 6 U.S. 2 (1991).",
+            "Id. at 4.",
+            "A. Lee (2017), 'One'; B. Kay (2018), 'Two'.",
+            "Ibid.",
+        )
+    )
+    assert [r.target for r in rows if r.footnote == 2] == [(1, 2)]
+    assert [r.target for r in rows if r.footnote == 4] == [(3, 1), (3, 2)]
