@@ -148,7 +148,8 @@ def _in_note(
 
 
 def link_short_citations(rows: list[Reference], numbers: Sequence[int]) -> list[Reference]:
-    """Point each short citation that has no target at the full citation it shortens.
+    """Point each short citation that has no target at the full citation it shortens, and
+    each ``X, supra note 4`` at the work by X of note 4 (whatever its name matched before).
 
     ``rows`` are a document's note rows in reading order; ``numbers`` the printed number of
     each note (``numbers[ordinal - 1]``), which ``supra note N`` names.
@@ -160,7 +161,9 @@ def link_short_citations(rows: list[Reference], numbers: Sequence[int]) -> list[
         ordinals.setdefault(number, []).append(ordinal)
     out = []
     for r in rows:
-        m = _short_of(r.raw) if r.parse and not r.target else None
+        m = _short_of(r.raw) if (r.parse and not r.target) or r.kind == "ibid" else None
+        if m and r.kind == "ibid" and not m.groupdict().get("note"):
+            m = None  # an Id. or op. cit. resolved already; "X, supra note 4" by its number
         target = None
         if m and m.groupdict().get("note"):
             target = _in_note(m, r.footnote, rows_by_note, ordinals)

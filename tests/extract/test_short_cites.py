@@ -78,3 +78,12 @@ def test_a_note_opening_with_a_short_citation_cites_its_works() -> None:
         ("citation", (1, full.position)),
         ("citation", None),
     ]
+
+
+def test_a_note_of_one_supra_form_points_at_the_note_it_names() -> None:
+    got = _targets(
+        "Peter Barton Hutt, *Food and Drug Law* 424-25 (5th ed. 2022).",
+        "Pub. L. No. 111-31, § 101(b), 123 Stat. 1776 (2009); L. Hutt, *Other* (2020).",
+        "See HUTT ET AL., supra note 1, at 1821-22.",
+    )
+    assert got[-1] == (3, (1, 1))
