@@ -31,6 +31,7 @@ MAX_LOOK_BACK = 500
 #: Longer than this, a row is a full citation, not a short one (and no pattern is tried).
 MAX_SHORT_CITATION = 1000
 _MIN_TITLE_WORDS_ALONE = 4
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 
 @lru_cache(maxsize=1)
@@ -125,7 +126,11 @@ def _by_title(m: re.Match[str], index: _Index) -> Reference | None:
         return None
     needed = set(title)
     for k in keys[:MAX_LOOK_BACK]:
-        if needed <= index.word_sets[k] and _has_sequence(index.words[k], title):
+        if (
+            needed <= index.word_sets[k]
+            and _has_sequence(index.words[k], title)
+            and _YEAR.search(index.rows[k].raw)  # a full citation has its date
+        ):
             return index.rows[k]
     return None
 

@@ -87,3 +87,15 @@ def test_a_note_of_one_supra_form_points_at_the_note_it_names() -> None:
         "See HUTT ET AL., supra note 1, at 1821-22.",
     )
     assert got[-1] == (3, (1, 1))
+
+
+def test_a_short_title_points_at_the_dated_full_citation_not_an_earlier_short_one() -> None:
+    got = _targets(
+        "Richard W. Leopold, “The *Foreign Relations* Series, A Centennial Estimate,” "
+        "*Mississippi Valley Historical Review* 49, no. 4 (March 1963): pp. 595–612.",
+        "Leopold, “The Foreign Relations Series,” p. 596, and for other examples of edited "
+        "volumes, see notes 2 and 6; *Message from the President of the United States* "
+        "(Washington: GPO, 1908).",
+        "Leopold, “The Foreign Relations Series,” pp. 596–597.",
+    )
+    assert got[-1] == (3, (1, 1))
