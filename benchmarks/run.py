@@ -46,6 +46,7 @@ BENCHMARKS = (
     Benchmark("bench_ingest.py", ("--pages", "20"), (), r"ingest .*[\d.]+ s wall"),
     Benchmark("bench_documents.py", ("--formats", "md"), (), r"speed \(CPU time\)"),
     Benchmark("bench_documents_extra.py", (), (), r"^\| all \| "),
+    Benchmark("bench_documents_styles.py", (), (), r"^\| all \| "),
     Benchmark("bench_jats.py", (), (), r"^xml: fields right author \d+/\d+"),
     Benchmark(
         "bench_unseen_notes.py",

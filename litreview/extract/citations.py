@@ -42,6 +42,7 @@ from litreview.extract.backrefs import (
 from litreview.extract.cite_shapes import TemporaryItem, temporary_citations
 from litreview.extract.footnotes import Footnote
 from litreview.extract.note_parts import Part, citation_parts, explanatory_parts
+from litreview.extract.note_sources import note_sentences
 from litreview.extract.note_text import (
     _IBID,
     _URL,
@@ -54,6 +55,7 @@ from litreview.extract.note_text import (
     short_form_list,
     split_works,
 )
+from litreview.extract.short_cites import link_short_citations
 
 __all__ = [
     "Reference",
@@ -83,7 +85,8 @@ def references(
         previous = [r for r in own if r.parse or r.target]
         if problem:
             problems.append(problem)
-    return link_short_forms(rows), problems
+    numbers = [note.number for note in footnotes]
+    return link_short_forms(link_short_citations(rows, numbers)), problems
 
 
 def _rows_of(
@@ -97,11 +100,18 @@ def _rows_of(
         return _with_temporary(note, n, earlier, previous, path, temporary)
     kind = classify(text)
     if kind == "ibid" and _IBID.match(text):
+        own, rest = _id_and_rest(text)
+        if _ID_ALONE.match(text):  # Bluebook's "Id.": the one authority cited just before
+            previous = previous[-1:]
         targets = [root(r, earlier) for r in previous]
         rows = [
-            Reference(footnote=n, position=i, raw=text, kind="ibid", target=t)
+            Reference(footnote=n, position=i, raw=own, kind="ibid", target=t)
             for i, t in enumerate(targets, start=1)
         ]
+        if rows and rest:
+            more, _ = _rows_of(replace(note, text=rest), n, earlier + rows, rows, path)
+            works = [r for r in more if r.kind not in ("note", "xref")]
+            rows += [replace(r, position=len(rows) + i) for i, r in enumerate(works, start=1)]
         if rows:
             return rows, None
         return [Reference(footnote=n, position=1, raw=text, kind="ibid")], Problem(
@@ -135,6 +145,20 @@ def _rows_of(
     parts = short_form_list(body) or [q for p in split_works(body) for q in _url_aside(p)]
     found = citation_parts(parts, text)
     return [_citation(n, i, p, earlier) for i, p in enumerate(found, start=1)], None
+
+
+_ID_ALONE = re.compile(r"^\s*(?:(?:see(?:\s+also)?|cf\.)\s+)?id\b", re.I)
+
+
+def _id_and_rest(text: str) -> tuple[str, str]:
+    """An ``Id.`` note cut after its back-reference: the ``Id.`` piece (up to the first
+    ``;`` or sentence end) and what the note goes on to cite or say (``Id. § 101.72. The
+    Act also ... 21 U.S.C. § 343(r).``)."""
+    first = note_sentences(text)[0]
+    pieces = split_works(text[first[0] : first[1]])
+    own = pieces[0] if pieces else text[first[0] : first[1]]
+    rest = "; ".join(pieces[1:]) + " " + text[first[1] :]
+    return own.strip(), rest.strip(" ;")
 
 
 def _with_temporary(

@@ -28,7 +28,12 @@ from litreview.extract.note_sources import (
     note_sentences,
     short_forms,
 )
-from litreview.extract.note_text import classify, looks_like_reference, note_references
+from litreview.extract.note_text import (
+    classify,
+    looks_like_reference,
+    note_references,
+    split_works,
+)
 
 __all__ = ["Part", "citation_parts", "explanatory_parts"]
 
@@ -99,8 +104,23 @@ def _reference_units(text: str) -> list[Unit]:
             and looks_like_reference(body)
         )
         if shaped and not legal_citations(body):
-            units += _new(units, [Unit(kind="reference", raw=body.strip(), start=a, end=b)])
+            units += _new(units, _works_of(body, text, a, b))
     return units
+
+
+def _works_of(body: str, text: str, a: int, b: int) -> list[Unit]:
+    """A reference sentence ``text[a:b]`` (``body`` its words after a signal) as the works
+    it cites: cut at ``;`` where each piece is a reference (``Callcott, “Title,” pp. 18-22;
+    Leopold, “Title,” p. 596.``)."""
+    pieces = split_works(body)
+    if len(pieces) < 2 or not all(looks_like_reference(p) for p in pieces):
+        return [Unit(kind="reference", raw=body.strip(), start=a, end=b)]
+    out = []
+    for p in pieces:
+        at = text.find(p, a, b)
+        start = at if at >= 0 else a
+        out.append(Unit(kind="reference", raw=p, start=start, end=start + len(p)))
+    return out
 
 
 _FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "&", "de", "et", "al.", "al"})

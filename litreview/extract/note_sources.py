@@ -23,8 +23,10 @@ __all__ = [
     "attributions",
     "communications",
     "is_cross_reference",
+    "is_dated_correspondence",
     "legal_citations",
     "note_sentences",
+    "points_inside",
     "short_forms",
 ]
 
@@ -59,6 +61,8 @@ class _Shapes:
     attribution: tuple[re.Pattern[str], ...]
     communication: tuple[tuple[re.Pattern[str], str], ...]
     cross_reference: tuple[re.Pattern[str], ...]
+    internal_note: tuple[re.Pattern[str], ...]
+    dated_correspondence: tuple[re.Pattern[str], ...]
     abbreviations: frozenset[str]
 
 
@@ -77,6 +81,8 @@ def _data() -> _Shapes:
             for c in data["communication"]
         ),
         cross_reference=tuple(re.compile(p, re.I) for p in data["cross_reference"]),
+        internal_note=tuple(re.compile(p, re.I) for p in data["internal_note"]),
+        dated_correspondence=tuple(re.compile(p) for p in data["dated_correspondence"]),
         abbreviations=frozenset(str(a) for a in data["abbreviations"]),
     )
 
@@ -200,7 +206,24 @@ def communications(text: str) -> list[Unit]:
 
 def is_cross_reference(text: str) -> bool:
     """Whether a note only points inside its own document (``See app. IV.``)."""
-    return any(p.search(text) for p in _data().cross_reference)
+    return points_inside(text) or any(p.search(text) for p in _data().cross_reference)
+
+
+def is_dated_correspondence(text: str) -> bool:
+    """Whether a piece of a note opens with a dated letter or memorandum between people
+    (``Fish to Grant, December 14, 1869, ...``): a work by its shape."""
+    return any(p.match(text) for p in _data().dated_correspondence)
+
+
+def points_inside(text: str) -> bool:
+    """Whether a whole note is a pointer inside the document by its shape alone, whatever
+    else it might look like (``See supra note 20 and accompanying text.``)."""
+    return len(text) <= _MAX_INTERNAL and any(p.match(text) for p in _data().internal_note)
+
+
+#: A note longer than this is never only a pointer inside its document (and the pattern,
+#: which has alternatives in a repeat, is not tried on it).
+_MAX_INTERNAL = 2000
 
 
 def short_forms(text: str) -> list[Unit]:

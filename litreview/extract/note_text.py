@@ -11,8 +11,13 @@ import re
 
 from litreview.extract._text import LINK_TEXT
 from litreview.extract.backrefs import LEADIN
-from litreview.extract.note_sources import legal_citations
+from litreview.extract.note_sources import (
+    is_dated_correspondence,
+    legal_citations,
+    points_inside,
+)
 from litreview.extract.reference_likeness import prose_words
+from litreview.extract.short_cites import is_short_citation
 
 __all__ = [
     "classify",
@@ -48,6 +53,10 @@ _PAREN_CITE = re.compile(
 )
 # publication facts in brackets: "(Washington, D.C.: Dec. 11, 2025)", "(London: Press, 2001)"
 _FACTS = re.compile(r"\((?:[A-Z][\w.'’&-]*[ ,]*){1,6}:\s*[^()]{0,80}?\b(?:1[5-9]|20)\d\d\)")
+# a bracket of publication facts, not a work: "Cambridge: Cambridge University Press, 2009"
+_PUBLISHED = re.compile(
+    r"^[^():;]{2,80}:\s*[^():;]{2,120}?,\s*(?:[A-Z][a-z]+\.?\s+)?(?:1[5-9]|20)\d\d\s*$"
+)
 # an author-date reference opens "Surname, Given. 2005." or "Surname, G., and B. Other. 2005."
 _AUTHOR_DATE = re.compile(
     r"^[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*"
@@ -88,7 +97,9 @@ _YEAR_END = re.compile(r"\((?:19|20)\d\d[a-z]?\)\s*[,.:]?\s*$")
 def classify(text: str) -> str:
     """The kind of a footnote's text: ``ibid``, ``url``, ``note`` or ``citation``."""
     text = text.strip()
-    if _IBID.match(text) or (_BACKREF.search(text) and len(text) < 120):
+    if points_inside(text):  # "See supra note 20.": no work, whatever "supra" says
+        return "note"
+    if _IBID.match(text) or (_BACKREF.search(text) and len(text) < 120 and _one_work(text)):
         return "ibid"
     if _URL_ONLY.match(text):
         return "url"
@@ -96,7 +107,9 @@ def classify(text: str) -> str:
     if lead and looks_like_reference(text[lead.end() :]):
         return "citation"
     body = text[lead.end() :] if lead else text
-    if _AUTHOR_DATE.match(body) or short_form_list(body):
+    if _AUTHOR_DATE.match(body) or short_form_list(body) or is_short_citation(body):
+        return "citation"
+    if is_dated_correspondence(body):
         return "citation"
     start = _first_anchor(text)
     prefix = text if start is None else text[:start]
@@ -105,6 +118,13 @@ def classify(text: str) -> str:
     if start is None and _no_reference_marks(text):
         return "note"
     return "note" if is_prose(prefix) and not _a_name(prefix) else "citation"
+
+
+def _one_work(text: str) -> bool:
+    """Whether a note cites one work only (``Smith, supra note 4.``, not ``Lee v. Roe, 5
+    U.S. 1 (1990); Smith, supra note 4.``)."""
+    lead = LEADIN.match(text)
+    return len(split_works(text[lead.end() :] if lead else text)) == 1
 
 
 def _a_name(prefix: str) -> bool:
@@ -184,7 +204,7 @@ def looks_like_reference(part: str) -> bool:
     part = part.strip()
     if not part or _URL_ONLY.match(part):
         return False
-    if legal_citations(part):
+    if legal_citations(part) or is_short_citation(part) or is_dated_correspondence(part):
         return True
     if _NAME_YEAR.search(part) or _NAME_COMMA_YEAR.search(part):
         return True
@@ -338,7 +358,7 @@ def note_references(text: str) -> list[str]:
         found += [
             (m.start(), p)
             for p in split_works(m.group(1))
-            if re.match(r"^[A-Z].*?(?:19|20)\d\d", p)
+            if re.match(r"^[A-Z].*?(?:19|20)\d\d", p) and not _PUBLISHED.match(p)
         ]
     head = _PAREN_CITE.sub(" ", head)
     found += [(m.start(), m.group(0).strip("<>").rstrip(".")) for m in _URL.finditer(head)]

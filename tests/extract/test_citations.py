@@ -237,3 +237,72 @@ def test_a_link_whose_text_holds_brackets_is_one_cited_work() -> None:
         ),
         (2, "citation", True, "Roe, A. 2011. [Delta boats](https://e.org/d)."),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See supra note 389 and accompanying text.",
+        "See infra notes 246-251 and accompanying text.",
+        "See, e.g., infra “Case Law on the Scope of Section 521.”",
+        "See supra “Case Law on Food”; “Case Law on Section 752.”",
+    ],
+)
+def test_supra_or_infra_pointing_inside_the_document_cites_nothing(text: str) -> None:
+    rows, problems = references(
+        _notes("A. Lee, Title, 4 J. Law 1 (2019).", text, "Lee, supra note 1, at 3.")
+    )
+    assert [(r.kind, r.target) for r in rows[1:]] == [("xref", None), ("ibid", (1, 1))]
+    assert problems == []
+
+
+def test_publication_facts_in_brackets_are_not_a_work() -> None:
+    text = (
+        "As the editors note, the letter was printed in *The Papers of George Washington*, "
+        "Vol. 9 (Charlottesville, Virginia: University Press of Virginia, 2000), p. 274, as "
+        "others argued (Smith, 2019: 45)."
+    )
+    assert note_references(text) == ["Smith, 2019: 45"]
+
+
+def test_dated_letters_and_memoranda_are_works() -> None:
+    rows, _ = references(
+        _notes(
+            "Hanna memorandum of April 3, 1907 and covering note to Adee, April 4, 1907; "
+            "Adee to Bacon, April 4, 1907; Bacon to Adee, April 5, 1907.",
+            "Fish to Grant, December 14, 1869, p. 208 in NARA, RG 59, Report Book 10.",
+        )
+    )
+    assert [(r.footnote, r.kind) for r in rows] == [
+        (1, "citation"),
+        (1, "citation"),
+        (1, "citation"),
+        (2, "citation"),
+    ]
+
+
+def test_an_id_note_goes_on_to_cite_more() -> None:
+    rows, _ = references(
+        _notes(
+            "21 C.F.R. § 101.2 (2025).",
+            "Id. § 101.72. The Act also imposes requirements on claims. 21 U.S.C. § 343(r).",
+        )
+    )
+    assert [(r.kind, r.target) for r in rows if r.footnote == 2] == [
+        ("ibid", (1, 1)),
+        ("citation", None),
+    ]
+    assert rows[1].raw == "Id. § 101.72."
+
+
+def test_id_is_the_one_authority_cited_just_before_and_ibid_every_work() -> None:
+    rows, _ = references(
+        _notes(
+            "Lee v. Roe, 5 U.S. 1 (1990); Kay v. Ray, 6 U.S. 2 (1991).",
+            "Id. at 4.",
+            "A. Lee (2017), 'One'; B. Kay (2018), 'Two'.",
+            "Ibid.",
+        )
+    )
+    assert [r.target for r in rows if r.footnote == 2] == [(1, 2)]
+    assert [r.target for r in rows if r.footnote == 4] == [(3, 1), (3, 2)]

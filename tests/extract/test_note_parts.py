@@ -153,3 +153,16 @@ def test_a_signal_before_a_reference_is_left_out_of_it(signal: str) -> None:
     assert [(kind, raw) for kind, raw, _ in rows] == [
         ("citation", "Roe, K., Rivers of the Plain (Lagos: Board, 2019).")
     ]
+
+
+def test_a_reference_sentence_of_a_prose_note_is_cut_into_its_works() -> None:
+    text = (
+        "Note also that, in 1800, the legislative branch created the Library of Congress. "
+        "George H. Callcott, “Antiquarianism and Documents in the Age of Literary History,” "
+        "*American Archivist* 21, no. 1 (January 1958), pp. 18–22; Leopold, “The Foreign "
+        "Relations Series,” pp. 596–597."
+    )
+    assert [raw[:14] for kind, raw, _ in _rows(text) if kind == "citation"] == [
+        "George H. Call",
+        "Leopold, “The ",
+    ]

@@ -1,0 +1,101 @@
+"""Short citations of notes pointed at the earlier note citing their work in full."""
+
+from __future__ import annotations
+
+from litreview.extract.citations import classify, references
+from litreview.extract.footnotes import Footnote
+
+
+def _notes(*texts: str) -> list[Footnote]:
+    return [
+        Footnote(number=i, text=t, spans=((0, 0),), line=i) for i, t in enumerate(texts, start=1)
+    ]
+
+
+def _targets(*texts: str) -> list[tuple[int, tuple[int, int] | None]]:
+    rows, _ = references(_notes(*texts))
+    return [(r.footnote, r.target) for r in rows]
+
+
+def test_a_case_by_its_report_points_at_the_full_citation() -> None:
+    got = _targets(
+        "Wyeth v. Levine, 555 U.S. 555, 565 (2009); Medtronic, Inc. v. Lohr, 518 U.S. 470 (1996).",
+        "See Lohr, 518 U.S. at 493, 498–99.",
+        "497 F. Supp. 3d at 575–78.",
+    )
+    assert got[2] == (2, (1, 2))
+    assert got[3] == (3, None)  # no case of that report was cited in full
+
+
+def test_supra_note_points_at_the_work_of_that_note() -> None:
+    got = _targets(
+        "Riegel v. Medtronic, 552 U.S. 312 (2008). For more, see Bryan L. Adkins & Jay B. "
+        "Sykes, *Federal Preemption: A Legal Primer* (2023).",
+        "Mut. Pharm. Co. v. Bartlett, 570 U.S. 472 (2013); Adkins & Sykes, supra note 1, at 23.",
+    )
+    assert got[-1][1] is not None and got[-1][1][0] == 1
+    rows, _ = references(
+        _notes(
+            "Riegel v. Medtronic, 552 U.S. 312 (2008); Bryan L. Adkins, *Primer* (2023).",
+            "Adkins, supra note 1, at 3; Bartlett v. Mut. Pharm., 570 U.S. 472 (2013).",
+        )
+    )
+    assert [r.target for r in rows if r.footnote == 2] == [(1, 2), None]
+
+
+def test_a_surname_and_a_short_title_point_at_the_full_citation() -> None:
+    got = _targets(
+        "Daniel N. Hoffman, *Governmental Secrecy and the Founding Fathers* (Westport, CT: "
+        "Greenwood Press, 1981); Allan Nevins, *Hamilton Fish, The Inner History of the Grant "
+        "Administration* (New York: Dodd, Mead, 1936), p. 625.",
+        "Nevins, *Fish*, pp. 628–630.",
+        "Hoffman, *Governmental Secrecy*, p. 20.",
+        "Smith, *Fish*, p. 3.",
+    )
+    assert got[2:] == [(2, (1, 2)), (3, (1, 1)), (4, None)]
+
+
+def test_a_title_alone_needs_four_words() -> None:
+    got = _targets(
+        "*Message of the President, Transmitting a Report by the Committee on Department "
+        "Methods* (Washington: GPO, 1909).",
+        "*Report by the Committee on Department Methods*, p. 10.",
+        "*Department Methods*, p. 11.",
+    )
+    assert got[1:] == [(2, (1, 1)), (3, None)]
+
+
+def test_a_note_opening_with_a_short_citation_cites_its_works() -> None:
+    assert classify("See, e.g., In re JUUL Labs, Inc., 497 F. Supp. 3d at 587–88.") == "citation"
+    rows, _ = references(
+        _notes(
+            "Lofton v. McNeil, 672 F.3d 372 (5th Cir. 2012).",
+            "Lofton, 672 F.3d at 377; see also Garcia v. Wyeth, 385 F.3d 961 (6th Cir. 2004).",
+        )
+    )
+    full = next(r for r in rows if r.footnote == 1 and r.parse)
+    assert [(r.kind, r.target) for r in rows if r.footnote == 2] == [
+        ("citation", (1, full.position)),
+        ("citation", None),
+    ]
+
+
+def test_a_note_of_one_supra_form_points_at_the_note_it_names() -> None:
+    got = _targets(
+        "Peter Barton Hutt, *Food and Drug Law* 424-25 (5th ed. 2022).",
+        "Pub. L. No. 111-31, § 101(b), 123 Stat. 1776 (2009); L. Hutt, *Other* (2020).",
+        "See HUTT ET AL., supra note 1, at 1821-22.",
+    )
+    assert got[-1] == (3, (1, 1))
+
+
+def test_a_short_title_points_at_the_dated_full_citation_not_an_earlier_short_one() -> None:
+    got = _targets(
+        "Richard W. Leopold, “The *Foreign Relations* Series, A Centennial Estimate,” "
+        "*Mississippi Valley Historical Review* 49, no. 4 (March 1963): pp. 595–612.",
+        "Leopold, “The Foreign Relations Series,” p. 596, and for other examples of edited "
+        "volumes, see notes 2 and 6; *Message from the President of the United States* "
+        "(Washington: GPO, 1908).",
+        "Leopold, “The Foreign Relations Series,” pp. 596–597.",
+    )
+    assert got[-1] == (3, (1, 1))
