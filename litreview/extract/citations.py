@@ -142,7 +142,9 @@ def _rows_of(
         return rows, None
     lead = LEADIN.match(text)
     body = text[lead.end() :] if lead else text
-    parts = short_form_list(body) or [q for p in split_works(body) for q in _url_aside(p)]
+    parts = short_form_list(body) or [
+        r for p in split_works(body) for q in _url_aside(p) for r in _see_aside(q)
+    ]
     found = citation_parts(parts, text)
     return [_citation(n, i, p, earlier) for i, p in enumerate(found, start=1)], None
 
@@ -207,6 +209,37 @@ def _url_aside(part: str) -> list[str]:
         if is_prose(aside) and not has_title(aside):
             return [part[: m.start()].strip(), url.group(0).strip("<>").rstrip(".")]
     return [part]
+
+
+# a later sentence of a reference that leads into another work: "For more information about
+# preemption, see CRS Report R45825, ..." (a clause, a comma, then a citation signal)
+_SEE_ASIDE = re.compile(
+    r"(?<=[.)”])\s+(?=[A-Z][^.;:()]{0,120}?,\s+(?:see|cf\.)(?:\s+also|,?\s+e\.\s?g\.,)?\s+[A-Z*“\"_])"
+)
+_TITLE_ALONE = re.compile(r"^\s*[“\"][^”\"]{1,300}[”\"]\s*\.?\s*$")
+_SEE_SIGNAL = re.compile(r"^[^,]*,\s+(?:see|cf\.)(?:\s+also|,?\s+e\.\s?g\.,)?\s+")
+
+
+def _see_aside(part: str) -> list[str]:
+    """A reference followed by a sentence that leads into another work through a citation
+    signal ("For more information about X, see CRS Report R45825, ...") is two works: the
+    reference, and the work after the signal (when it is a reference by itself)."""
+    m = _SEE_ASIDE.search(part, 0, MAX_ASIDE * 4)
+    if m is None:
+        return [part]
+    rest = part[m.end() :]
+    lead = _SEE_SIGNAL.match(rest)
+    if lead is None:
+        return [part]
+    other = rest[lead.end() :]
+    if (
+        not other
+        or _TITLE_ALONE.match(other)  # 'see “Selected Actions ...”': a section of its own
+        or not looks_like_reference(other)
+        or not is_prose(rest[: lead.end()])
+    ):
+        return [part]
+    return [part[: m.start()].strip(), other.strip()]
 
 
 def _citation(n: int, position: int, part: Part, earlier: list[Reference]) -> Reference:

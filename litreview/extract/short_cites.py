@@ -141,15 +141,16 @@ def _in_note(
     rows_by_note: dict[int, list[Reference]],
     ordinals: dict[int, list[int]],
 ) -> Reference | None:
-    """The work, by the name given, of the nearest earlier note with the number given."""
+    """The work of the nearest earlier note with the number given that shares the most words
+    with the name given."""
     earlier = ordinals.get(int(m["note"]), [])
     k = bisect.bisect_left(earlier, at)
     if k == 0:
         return None
     names = _names(m["name"])
-    return next(
-        (r for r in rows_by_note.get(earlier[k - 1], []) if names & set(_words(r.raw))), None
-    )
+    scored = [(len(names & set(_words(r.raw))), r) for r in rows_by_note.get(earlier[k - 1], [])]
+    best = max((n for n, _ in scored), default=0)
+    return next((r for n, r in scored if n == best), None) if best else None
 
 
 def link_short_citations(rows: list[Reference], numbers: Sequence[int]) -> list[Reference]:

@@ -306,3 +306,20 @@ def test_id_is_the_one_authority_cited_just_before_and_ibid_every_work() -> None
     )
     assert [r.target for r in rows if r.footnote == 2] == [(1, 2)]
     assert [r.target for r in rows if r.footnote == 4] == [(3, 1), (3, 2)]
+
+
+def test_a_sentence_leading_into_another_work_makes_it_a_work_of_the_note() -> None:
+    rows, _ = references(
+        _notes(
+            "See Riegel v. Medtronic, 552 U.S. 312 (2008). For more information about "
+            "preemption, see CRS Report R45825, Federal Preemption: A Legal Primer, by Bryan L. "
+            "Adkins (2023).",
+            "FTC, “Trade Regulation Rule on Unfair Fees,” December 17, 2024. For more "
+            "information about the rule, see “Selected Actions by the Federal Trade Commission.”",
+        )
+    )
+    assert [(r.footnote, r.raw[:14]) for r in rows if r.kind == "citation"] == [
+        (1, "Riegel v. Medt"),
+        (1, "CRS Report R45"),
+        (2, "FTC, “Trade Re"),
+    ]

@@ -99,3 +99,14 @@ def test_a_short_title_points_at_the_dated_full_citation_not_an_earlier_short_on
         "Leopold, “The Foreign Relations Series,” pp. 596–597.",
     )
     assert got[-1] == (3, (1, 1))
+
+
+def test_supra_after_names_with_commas_picks_the_work_sharing_most_of_them() -> None:
+    got = _targets(
+        "R.J. Reynolds Tobacco Co. v. Cnty. of L.A., 29 F.4th 542 (9th Cir. 2022); see also "
+        "State Laws on Tobacco Control—United States, 1998, CDC, MMWR (June 25, 1999).",
+        "Adkins, Pepper & Sykes, *Federal Preemption: A Legal Primer* (2023).",
+        "State Laws on Tobacco Control—United States, 1998, supra note 1; Adkins, Pepper & "
+        "Sykes, supra note 2, at 3.",
+    )
+    assert got[-2:] == [(3, (1, 2)), (3, (2, 1))]
