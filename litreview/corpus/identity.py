@@ -193,9 +193,13 @@ def citekey_base(work: Work) -> str:
 
     A work with no author names its web site instead (``thediplomat``), and a work with no
     date the year its URL's path states (``/2020/10/...``), so that a bare link still gets a
-    readable key (``thediplomat2020pakistans``).
+    readable key (``thediplomat2020pakistans``). A work with neither author, title nor link
+    names its periodical or publisher (a newspaper's issue: ``newyorkherald1869``).
     """
     name = _name_part(work) or url_site_key(work.url)
+    if not name and not work.title:
+        words = normalise_title(work.container or work.publisher).split()
+        name = "".join(w for w in words if w not in STOP_WORDS)[:20]
     base = name + (work.year or url_year(work.url)) + _title_part(work)
     return base or "anon"
 

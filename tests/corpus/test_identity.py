@@ -154,3 +154,15 @@ def test_citekey_of_a_bare_link_names_its_site() -> None:
     known = Work(key="", url=url, issued="2019", authors=(Person(family="Ali"),), title="X y")
     assert make_citekey(known, set()) == "ali2019x"
     assert make_citekey(Work(key=""), set()) == "anon"
+
+
+def test_citekey_of_a_newspapers_issue_names_the_paper() -> None:
+    """A note citing a newspaper's issue ('New York Herald, December 17, 1869') gives a work
+    with no author, title or link: its key names the paper, not the year alone."""
+    issue = Work(key="", type="article-newspaper", container="The New York Herald", issued="1869")
+    assert make_citekey(issue, set()) == "newyorkherald1869"
+    # a title, or an author, is still what names a work
+    titled = Work(key="", container="New York Herald", issued="1869", title="Alabama claims")
+    assert make_citekey(titled, set()) == "1869alabama"
+    report = Work(key="", publisher="Office of the Historian", issued="2015")
+    assert make_citekey(report, set()) == "officehistorian2015"
