@@ -21,10 +21,13 @@ from typing import NamedTuple
 
 from bibtexparser import model as bm
 
+from litreview.core.limits import MAX_BIBTEX_MENDS
+
 __all__ = ["Mend", "Note", "mend"]
 
 _EMPTY_FIELD = "Expected a `=` after entry key, but found `,`"
 _RUNS_ON = ("block start", "end of file")
+_BRACE_OR_ESCAPE = re.compile(r"\\.|[{}]", re.DOTALL)
 _LONE = {"{": "\\textbraceleft{}", "}": "\\textbraceright{}"}
 _HEAD = re.compile(r"@[ \t]*\w+[ \t]*[{(][ \t]*([^,\s{}()]*)")
 # A field that starts a line (after white space, or the comma that ends the field before it)
@@ -71,7 +74,10 @@ def mend(block: bm.ParsingFailedBlock, text: str) -> Mend | None:
     reason = str(getattr(error, "abort_reason", "") or "")
     head = _HEAD.match(raw)
     key = head.group(1) if head else ""
-    if reason.startswith(_EMPTY_FIELD) and text[:end].rstrip().endswith(","):
+    before = end - 1
+    while before > start and text[before].isspace():
+        before -= 1
+    if reason.startswith(_EMPTY_FIELD) and text[before] == ",":
         message = f"entry '{key}': an empty field between two commas; read without it"
         return Mend(start, end, ((end, 1, " "),), message)
     if head and any(word in reason for word in _RUNS_ON):
@@ -95,6 +101,8 @@ def _unbalanced(raw: str, start: int, body: int, key: str) -> Mend | None:
         if len(value) < 2 or (value[0], value[-1]) not in (("{", "}"), ('"', '"')):
             continue
         lone = _unmatched(value[1:-1])
+        if len(edits) + len(lone) > MAX_BIBTEX_MENDS:
+            return None  # no lone brace or two: not this fault
         if lone:
             names.append(m.group(1))
             at = start + m.end() + 1
@@ -114,18 +122,12 @@ def _unmatched(value: str) -> list[int]:
     character after it)."""
     opened: list[int] = []
     lone: list[int] = []
-    i = 0
-    while i < len(value):
-        ch = value[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "{":
-            opened.append(i)
-        elif ch == "}":
+    for m in _BRACE_OR_ESCAPE.finditer(value):
+        if m.group() == "{":
+            opened.append(m.start())
+        elif m.group() == "}":
             if opened:
                 opened.pop()
             else:
-                lone.append(i)
-        i += 1
+                lone.append(m.start())
     return sorted(lone + opened)
