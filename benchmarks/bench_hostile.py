@@ -71,7 +71,8 @@ class Case:
     """A hostile case: its name, the files it needs and the commands run on them in order.
 
     A file named ``review:PATH`` is written inside the review (``PATH/``: a folder made
-    there); ``links`` are symbolic links ``(name, target)`` made beside the files. In the
+    there); ``links`` are symbolic links ``(name, target)`` made beside the files (``review:PATH``:
+    in the review, in place of its file, the target a name beside it). In the
     commands ``{f}`` is the first file, ``{r}`` the review, ``{t}`` the throwaway folder and
     ``{fifo}`` a pipe in it."""
 
@@ -522,6 +523,58 @@ def round_two() -> list[Case]:
     ]
 
 
+def _broken_bib(size: int) -> bytes:
+    """``size`` bytes of BibTeX entries each with a lone brace in its title (EBSCO) and an
+    empty field between two commas: each is mended and read again (to a budget)."""
+    return _filled(
+        "",
+        lambda i: (
+            f"@article{{e{i},\n  author = {{Roe, Jane}},\n  title = {{Rice {{yields {i}}},"
+            "\n  , journal = {Field Crops},\n  year = {2004}\n}\n\n"
+        ),
+    )[:size]
+
+
+def round_three() -> list[Case]:
+    """The third round: the importers' files and the review's own ones, mended or refused
+    (BibTeX faults mended, UTF-16 without a byte-order mark, the own files as looping links,
+    a 50 MB line)."""
+    imp = ("import", "{f}", "--review", "{r}")
+    v = ("validate", "{f}")
+    ris = b"TY  - BOOK\nTI  - Wheat\nER  - \n"
+    tag = ("tag", "--review", "{r}")
+    valid = _filled("", lambda i: f"@book{{b{i},\n  title = {{Wheat {i}}},\n  year = {{2001}}}}\n")
+    loops = [
+        Case(
+            f"{name} a symlink loop",
+            {"a.ris": ris},
+            (imp, tag),
+            ((f"review:bibliography/{name}", name + ".x"), (f"review:bibliography/{name}.x", name)),
+        )
+        for name in ("corpus.bib", "curation.yaml", "taxonomy.yaml")
+    ]
+    return [
+        Case("9 MB of broken BibTeX entries (2 faults each)", {"b.bib": _broken_bib(MB9)}, (v,)),
+        Case("9 MB of BibTeX entries, validated", {"v.bib": valid}, (v,)),
+        Case(
+            "9 MB RIS in UTF-16 without a byte-order mark",
+            {"u.ris": ("TY  - BOOK\nTI  - Café\nER  - \n" * (MB9 // 60)).encode("utf-16-le")},
+            (v, imp),
+        ),
+        Case(
+            "UTF-16 .bib without a byte-order mark",
+            {"u.bib": "@book{a, title={Café}}\n".encode("utf-16-le")},
+            (v, imp),
+        ),
+        Case(
+            "50 MB RIS line",
+            {"l.ris": b"TY  - BOOK\nTI  - " + b"x" * (50 * 1024 * 1024) + b"\nER  - \n"},
+            (imp,),
+        ),
+        *loops,
+    ]
+
+
 def cases() -> list[Case]:
     """Every hostile case of the issue, and 9 MB files of one token."""
     nine = "9" * 5000
@@ -735,6 +788,7 @@ def cases() -> list[Case]:
             )
         ),
         *round_two(),
+        *round_three(),
     ]
     return out
 
@@ -847,6 +901,12 @@ def run_cases(timeout: float, match: str = "") -> Counter[str]:
                 path.write_bytes(data)
                 paths.append(path)
             for link, target in case.links:
+                if link.startswith("review:"):  # a link inside the review, in place of a file
+                    inside = review / link.removeprefix("review:")
+                    if os.path.lexists(inside):
+                        inside.unlink()
+                    inside.symlink_to(inside.with_name(target))
+                    continue
                 (tmp / link).symlink_to(tmp / target)
                 paths.append(tmp / link)
             if case.name.startswith("3000-word"):

@@ -22,6 +22,7 @@ __all__ = [
     "os_path",
     "os_problem",
     "path_text",
+    "present",
     "read_bytes",
     "read_text",
     "utf16_as_utf8",
@@ -34,6 +35,14 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # the byte-order marks of UTF-16 (LE, B
 # high (or low) bytes of its first characters are zero, and at most the rest of the others.
 _UTF16_SAMPLE = 512
 _UTF16_ZEROS = 0.9
+
+
+def present(path: str | os.PathLike[str]) -> bool:
+    """Whether there is something at ``path`` to read: a file, or a link even when it loops
+    or leads nowhere (reading it is then its one-line error; :meth:`Path.exists` says
+    ``False``, and a review's curation file that was a looping link was silently no
+    curation)."""
+    return os.path.lexists(path)
 
 
 def read_text(path: str | os.PathLike[str]) -> str:

@@ -26,7 +26,7 @@ from typing import NamedTuple
 import bibtexparser
 from bibtexparser import model as bm
 
-from litreview.core.limits import MAX_BIBTEX_MENDS
+from litreview.core.limits import MAX_BIBTEX_MENDS, MAX_FILE_MENDS
 from litreview.formats._bibtex_mend import Note, mend
 
 __all__ = ["FastEntry", "FastField", "blocks", "fields"]
@@ -155,6 +155,7 @@ class _Keys:
     def __init__(self) -> None:
         self.entries: set[str] = set()
         self.strings: set[str] = set()
+        self.mends = 0  # entries mended so far (see _handed)
 
     def check(self, block: bm.Block) -> bm.Block:
         """``block``, or a duplicate-key block when its key was seen before."""
@@ -186,32 +187,49 @@ def _handed(
     text: a block the part leaves open then fails on it as it would there (and says so in
     the same words); the block that start makes on its own is dropped. An entry the splitter
     gives up on for a fault :func:`~._bibtex_mend.mend` mends is read again, mended, from its
-    start to the next block start (at most ``MAX_MENDS`` deep in one entry), and the part goes
-    on from there; each mend is a :class:`~._bibtex_mend.Note`.
+    start to the next block start (at most ``MAX_BIBTEX_MENDS`` deep in one entry), and the
+    part goes on from there; each mend is a :class:`~._bibtex_mend.Note`.
     """
-    while True:
-        after = _START.match(text, end)
-        part = text[start : after.end() if after else end]
-        found = bibtexparser.parse_string(part, parse_stack=[]).blocks
-        if after and found and isinstance(found[-1], bm.ParsingFailedBlock):
-            found = found[:-1]
-        for block in found:
-            fix = mend(block, part) if isinstance(block, bm.ParsingFailedBlock) else None
-            if fix is None or depth >= MAX_BIBTEX_MENDS:
-                yield line, keys.check(block)
-                continue
-            yield line, Note(part.count("\n", 0, fix.fault), fix.message)
-            cut = _CUT.search(text, start + fix.fault, end)
-            stop = cut.end() if cut else end
-            tail = _START.match(text, stop)
-            region = fix.apply(text[start + fix.start : tail.end() if tail else stop], fix.start)
-            lines = line + part.count("\n", 0, fix.start)
-            rest = len(region) - (tail.end() - stop if tail else 0)
-            yield from _handed(region, 0, rest, lines, keys, depth + 1)
-            line += part.count("\n", 0, stop - start)
-            start = stop
-            break
-        else:
-            return
-        if start >= end:
-            return
+    after = _START.match(text, end)
+    part = text[start : after.end() if after else end]
+    found = bibtexparser.parse_string(part, parse_stack=[]).blocks
+    if after and found and isinstance(found[-1], bm.ParsingFailedBlock):
+        found = found[:-1]
+    lines = _Lines(part)
+    resume = -1  # after a mend, the blocks of lines before this one were read mended
+    for block in found:
+        if block.start_line is not None and block.start_line < resume:
+            continue
+        fix = mend(block, part) if isinstance(block, bm.ParsingFailedBlock) else None
+        if fix is None or depth >= MAX_BIBTEX_MENDS or keys.mends >= MAX_FILE_MENDS:
+            yield line, keys.check(block)
+            continue
+        keys.mends += 1
+        first = lines.before(fix.start)
+        yield line, Note(lines.before(fix.fault), fix.message)
+        # the entry, mended, up to the next block start (where the splitter is outside any
+        # block, so the blocks read from there on stand as read)
+        cut = _CUT.search(part, fix.fault, end - start)
+        stop = cut.end() if cut else end - start
+        tail = _START.match(text, start + stop)
+        upto = start + stop + (tail.end() - tail.start() if tail else 0)
+        region = fix.apply(text[start + fix.start : upto], fix.start)
+        rest = len(region) - (upto - start - stop)
+        yield from _handed(region, 0, rest, line + first, keys, depth + 1)
+        resume = lines.before(stop)
+
+
+class _Lines:
+    """The lines of a text before a position, counted forward only (positions asked in
+    order: a part's mends are counted in one pass, however many)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.count = 0
+
+    def before(self, pos: int) -> int:
+        """The newlines of the text before ``pos`` (not before the last position asked)."""
+        self.count += self.text.count("\n", self.pos, pos)
+        self.pos = max(self.pos, pos)
+        return self.count

@@ -4,10 +4,12 @@
   left out): the splitter stops at the second comma and the rest of the entry became text
   outside any entry. The comma is read as a space.
 - A field whose braces do not balance (``title = {Rice {yields in Asia},``, as EBSCO writes
-  a title holding a lone brace): the value never closed, and the entry ran on to the next
-  one. Where every field starts a line, the field is the text up to the next field's line;
-  its unmatched braces are read as the commands that print them (``\\textbraceleft{}``),
-  so the value keeps every character and BibTeX and biber can read it written back.
+  a title holding a lone brace, or keywords scraped from a web page, ``Person}, ...
+  {name:``): the value never closed, and the entry ran on to the next one, or closed early
+  and the rest of the entry was text outside any entry. Where every field starts a line,
+  the field is the text up to the next field's line; its unmatched braces are read as the
+  commands that print them (``\\textbraceleft{}``), so the value keeps every character and
+  BibTeX and biber can read it written back.
 
 A mend is a list of insertions and replacements in the text the splitter read; the reader
 reads the mended text again and reports each mend as a warning at its line. Anything else
@@ -21,10 +23,14 @@ from typing import NamedTuple
 
 from bibtexparser import model as bm
 
+from litreview.core.limits import MAX_BIBTEX_MENDS
+
 __all__ = ["Mend", "Note", "mend"]
 
 _EMPTY_FIELD = "Expected a `=` after entry key, but found `,`"
-_RUNS_ON = ("block start", "end of file")
+# Where a block starts a line: there the splitter is outside any block.
+_NEXT_BLOCK = re.compile(r"\n[^\S\n]*+(?=@\w*[ \t]*[{(])")
+_BRACE_OR_ESCAPE = re.compile(r"\\.|[{}]", re.DOTALL)
 _LONE = {"{": "\\textbraceleft{}", "}": "\\textbraceright{}"}
 _HEAD = re.compile(r"@[ \t]*\w+[ \t]*[{(][ \t]*([^,\s{}()]*)")
 # A field that starts a line (after white space, or the comma that ends the field before it)
@@ -71,11 +77,15 @@ def mend(block: bm.ParsingFailedBlock, text: str) -> Mend | None:
     reason = str(getattr(error, "abort_reason", "") or "")
     head = _HEAD.match(raw)
     key = head.group(1) if head else ""
-    if reason.startswith(_EMPTY_FIELD) and text[:end].rstrip().endswith(","):
+    before = end - 1
+    while before > start and text[before].isspace():
+        before -= 1
+    if reason.startswith(_EMPTY_FIELD) and text[before] == ",":
         message = f"entry '{key}': an empty field between two commas; read without it"
         return Mend(start, end, ((end, 1, " "),), message)
-    if head and any(word in reason for word in _RUNS_ON):
-        return _unbalanced(raw, start, head.end(), key)
+    if head:  # the entry up to the next block start, read a field a line
+        nxt = _NEXT_BLOCK.search(text, start)
+        return _unbalanced(text[start : nxt.end() if nxt else len(text)], start, head.end(), key)
     return None
 
 
@@ -95,6 +105,8 @@ def _unbalanced(raw: str, start: int, body: int, key: str) -> Mend | None:
         if len(value) < 2 or (value[0], value[-1]) not in (("{", "}"), ('"', '"')):
             continue
         lone = _unmatched(value[1:-1])
+        if len(edits) + len(lone) > MAX_BIBTEX_MENDS:
+            return None  # no lone brace or two: not this fault
         if lone:
             names.append(m.group(1))
             at = start + m.end() + 1
@@ -114,18 +126,12 @@ def _unmatched(value: str) -> list[int]:
     character after it)."""
     opened: list[int] = []
     lone: list[int] = []
-    i = 0
-    while i < len(value):
-        ch = value[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "{":
-            opened.append(i)
-        elif ch == "}":
+    for m in _BRACE_OR_ESCAPE.finditer(value):
+        if m.group() == "{":
+            opened.append(m.start())
+        elif m.group() == "}":
             if opened:
                 opened.pop()
             else:
-                lone.append(i)
-        i += 1
+                lone.append(m.start())
     return sorted(lone + opened)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from litreview.core.bulk import bulk
 from litreview.core.curation import Curation
 from litreview.core.errors import InputError, Problem, has_errors
+from litreview.core.files import present
 from litreview.core.model import Merge, Work
 from litreview.corpus.curated_merges import apply_work_curation
 from litreview.corpus.dedup import merge_files
@@ -115,7 +116,7 @@ def _load_corpus(review: Review) -> tuple[list[Work], list[Problem]]:
 
 def _taxonomy_facets(review: Review) -> tuple[set[str], list[Problem]]:
     """Facet ids of the review's taxonomy (none when it has none or it cannot be read)."""
-    if not review.taxonomy_path.exists():
+    if not present(review.taxonomy_path):
         return set(), []
     try:
         return set(review.load_taxonomy().facet_ids), []

@@ -18,7 +18,7 @@ from pathlib import Path
 from litreview.core.bulk import bulk
 from litreview.core.curation import Curation
 from litreview.core.errors import InputError, LitreviewError, Problem
-from litreview.core.files import path_text
+from litreview.core.files import path_text, present
 from litreview.core.model import Citation, Document, Merge, Work
 from litreview.core.progress import progress
 from litreview.corpus.curated_merges import apply_work_curation
@@ -286,7 +286,7 @@ def _bar(items: Iterable[Source], total: int) -> Iterator[Source]:
 
 def _curation(review: Review) -> tuple[Curation, list[Problem]]:
     """The curator's file (empty without one); a file that cannot be read is a notice."""
-    if not review.curation_path.exists():
+    if not present(review.curation_path):
         return Curation(), []
     try:
         return review.load_curation()

@@ -21,7 +21,7 @@ from typing import BinaryIO
 from litreview.core import schema
 from litreview.core.curation import Curation, load_curation
 from litreview.core.errors import InputError, Problem
-from litreview.core.files import decode_utf8, os_path, path_text, read_bytes, read_text
+from litreview.core.files import decode_utf8, os_path, path_text, present, read_bytes, read_text
 from litreview.core.model import Citation, Document, Evidence, GapStatement, Merge, Tag, Work
 from litreview.core.tables import csv_pieces, iter_csv, parse_csv, read_csv
 from litreview.formats.bibtex import bibtex_pieces, read_bibtex_utf8
@@ -215,7 +215,7 @@ class Review:
         ``keep`` is false: a step that is about to rewrite the file would keep a copy its own
         save makes stale)."""
 
-        if not self.corpus_path.exists():
+        if not present(self.corpus_path):
             return [], []
         path = self.corpus_path
         cached = load_cached(self.corpus_cache_path, path, _digest_file)
@@ -238,7 +238,7 @@ class Review:
         """Raise :class:`InputError` (file and line) if ``corpus.bib`` exists and is not
         BibTeX that :meth:`save_works` can edit in place: a command calls it before its work,
         so it fails before it has done anything."""
-        if self.corpus_path.exists():
+        if present(self.corpus_path):
             check_bibtex(read_text(self.corpus_path), str(self.corpus_path))
 
     def save_works(self, works: Sequence[Work]) -> None:
@@ -247,7 +247,7 @@ class Review:
         entries added, patched or removed, everything else kept byte for byte). A file that
         is not BibTeX is an :class:`InputError`, and is left as it is."""
         path = self.corpus_path
-        if not path.exists():
+        if not present(path):
             # an entry at a time: the text of 10^6 works is gigabytes
             self._write(path, bibtex_pieces(sorted(works, key=lambda w: w.key)))
             return
@@ -465,13 +465,13 @@ class Review:
     # -- human-owned files -----------------------------------------------------------------
     def read_gap_cues(self) -> tuple[str, str] | None:
         """The text and path of the review's own ``gap_cues.yaml``; ``None`` when it has none."""
-        if not self.gap_cues_path.exists():
+        if not present(self.gap_cues_path):
             return None
         return read_text(self.gap_cues_path), str(self.gap_cues_path)
 
     def load_taxonomy(self) -> Taxonomy:
         """The review's taxonomy; a missing file is a one-line error saying what to do."""
-        if not self.taxonomy_path.exists():
+        if not present(self.taxonomy_path):
             raise InputError(
                 "no taxonomy yet: write one (litreview init creates a starter)",
                 path=str(self.taxonomy_path),
@@ -480,7 +480,7 @@ class Review:
 
     def load_curation(self) -> tuple[Curation, list[Problem]]:
         """The curator's file (empty when absent) and its problems."""
-        text = read_text(self.curation_path) if self.curation_path.exists() else ""
+        text = read_text(self.curation_path) if present(self.curation_path) else ""
         return load_curation(text, str(self.curation_path))
 
     # -- generic tables --------------------------------------------------------------------

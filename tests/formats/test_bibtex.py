@@ -672,3 +672,14 @@ def test_a_year_that_is_a_year_or_words_is_read_as_before(year: str) -> None:
     found, problems = read_bibtex(f"@book{{c1, title = {{T}}, year = {{{year}}}}}\n", "t.bib")
     assert found[0].issued == year and not found[0].extra
     assert not any("is not a year" in p.message for p in problems)
+
+
+def test_past_the_files_mends_a_broken_entry_is_an_error_as_before(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("litreview.formats._bibtex_fast.MAX_FILE_MENDS", 1)
+    text = "".join(f"@book{{b{i},\n  title = {{T{i}}},\n  , year = 2001\n}}\n" for i in range(3))
+    found, problems = read_bibtex(text, "t.bib")
+    assert [w.key for w in found] == ["b0"]
+    assert [p.severity for p in problems if p.line in (1, 3)] == ["warning"]
+    assert sum(p.severity == "error" for p in problems) >= 2

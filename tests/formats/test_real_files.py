@@ -122,6 +122,12 @@ def test_biblatex_export_has_no_more_datamodel_warnings_than_its_input(
     copy = tmp_path / "input.bib"
     copy.write_bytes(path.read_bytes())
     own = M._datamodel_warnings(copy, str(tmp_path))
+    works = M._via_corpus(read_file(path)[0])
+    # entries biber skips in the input (a brace that does not balance) and litreview mends
+    # have warnings of their own only in the export: at most two each (as written there)
+    dm = tmp_path / "dm.bib"
+    read = dm.read_text(encoding="utf-8").count("\n@") + 1 if dm.is_file() else 0
+    skipped = max(0, len(works) - read)
     out = tmp_path / "export.bib"
-    out.write_text(writer_for("biblatex")(M._via_corpus(read_file(path)[0])), encoding="utf-8")
-    assert M._datamodel_warnings(out, str(tmp_path)) <= own
+    out.write_text(writer_for("biblatex")(works), encoding="utf-8")
+    assert M._datamodel_warnings(out, str(tmp_path)) <= own + 2 * skipped

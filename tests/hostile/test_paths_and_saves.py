@@ -82,6 +82,29 @@ def test_a_symlink_loop_is_a_one_line_error(
     assert files_of(review) == before
 
 
+@pytest.mark.parametrize("name", ["corpus.bib", "curation.yaml", "taxonomy.yaml"])
+@pytest.mark.parametrize("command", ["tag", "import"])
+def test_a_reviews_own_file_that_is_a_symlink_loop_is_a_one_line_error(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, command: str
+) -> None:
+    """A looping link looked like no file: no curation (its decisions silently dropped), no
+    taxonomy, an empty corpus."""
+    own = review / "bibliography" / name
+    if os.path.lexists(own):
+        own.unlink()
+    own.symlink_to(own.with_suffix(".x"))
+    own.with_suffix(".x").symlink_to(own)
+    before = files_of(review)
+    extra = [str(write_file(tmp_path / "b.ris", RIS))] if command == "import" else []
+    code, _, err = run_cli(capsys, command, *extra, "--review", str(review))
+    if command == "import" and name == "taxonomy.yaml":  # import reads no taxonomy
+        assert code == 0 and "loops" in err
+    else:
+        one_line_error(code, err, name, "loops")
+    assert files_of(review) == before or command == "import"
+    assert own.is_symlink()
+
+
 @pytest.mark.parametrize("command", ["ingest", "import"])
 def test_a_name_too_long_is_a_one_line_error(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
