@@ -11,7 +11,8 @@ from the footnotes of public-domain reports in the repository (a CRS legal repor
 name), container (the reporter, code or register), volume, page (the first page; a
 pinpoint is no field of the work), year, number (docket or public-law number), authority
 (the court, where the citation gives it) and section. Never trained on. The benchmark's
-score.py scores each field; ``--misses`` lists each wrong field.
+score.py scores each field; ``--misses`` lists each wrong field; ``--no-legal`` leaves out
+the legal grammar (``refparse_legal.py``): the models alone.
 """
 
 from __future__ import annotations
@@ -51,8 +52,13 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--misses", action="store_true", help="list every wrong field")
+    ap.add_argument(
+        "--no-legal", action="store_true", help="the models alone, without the legal grammar"
+    )
     args = ap.parse_args()
-    parser = ReferenceParser(MODELS / "refparse.crfsuite", MODELS / "refparse_type.crfsuite")
+    parser = ReferenceParser(
+        MODELS / "refparse.crfsuite", MODELS / "refparse_type.crfsuite", legal=not args.no_legal
+    )
     records = load(GOLD)
     if args.misses:
         for miss in record_misses(parser.parse, records, FIELDS):
