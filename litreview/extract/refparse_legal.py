@@ -27,6 +27,9 @@ __all__ = ["legal_fields", "sources"]
 
 #: The most words an abbreviation of the table spans ("Cal. Rptr. 3d", "F. Supp. 2d").
 _MAX_WORDS = 6
+#: The most words of a name before a citation (the longest case names and act names run
+#: to 10 to 15); more is a note's prose.
+_MAX_NAME_WORDS = 20
 _TYPES = {"case": "legal_case", "legislation": "legislation", "regulation": "regulation"}
 _VOLUME = re.compile(r"\d{1,4}")
 _PAGE = re.compile(r"\d{1,8}")
@@ -34,11 +37,15 @@ _PUBLIC_LAW = re.compile(r"\s*(?:No\.\s*)?(\d{1,3}-\d{1,5})\b")
 _DOCKET = re.compile(r",?\s*No\.\s*([^,()]+?)\s*,?\s*$")
 _DOCKET_ONLY = re.compile(r"^(?P<title>.+?\sv\.\s.+?),\s+No\.\s+(?P<number>[^,()]+?)\s*(?=\()")
 #: Pinpoints after the first page (", 486", ", 162–63", " n.5", ", at *2") and bracketed
-#: notes (one level of brackets inside), then the end.
+#: notes (one level of brackets inside), then the end, or the end of a sentence and the
+#: note's prose after it (taken only after a case's name or with no name), or a semicolon
+#: and the next citation of a string of them (the first is the work).
 _TAIL = re.compile(
     r"(?:,?\s*(?:at\s+)?\*?\d+[a-zA-Z]?(?:\s*[–-]\s*\*?\d+)?(?:\s*n\.\s*\d+)?)*"
-    r"(?P<notes>(?:\s*\((?:[^()]|\([^()]*\))*\))*)\s*[.;]?\s*$"
+    r"(?P<notes>(?:\s*\((?:[^()]|\([^()]*\))*\))*)(?:\s*[.;]?\s*$|\.\s+(?P<prose>[A-Z“\"].*)$|;\s+(?P<more>\S.*)$)"
 )
+#: A case's name: "X v. Y", "In re X".
+_CASE_NAME = re.compile(r"\sv\.\s|^In re\s")
 #: Sections: "331", "343(r)(1)(A)", "131.3–169.182", "360(k), (n)(1)", "321 et seq.".
 _PART = r"[\d(][\w.()]*?(?:\s*[–-]\s*[\w.()]+?)?"
 _SECTION = re.compile(
@@ -73,6 +80,22 @@ def _signal() -> re.Pattern[str]:
     """The citation signals, as one pattern anchored at the start."""
     words = sorted(data_lines("legal_signals.txt"), key=len, reverse=True)
     return re.compile(r"^(?:" + "|".join(re.escape(w) for w in words) + r")\s+")
+
+
+@lru_cache(maxsize=1)
+def _inner_signal() -> re.Pattern[str]:
+    """A citation signal after the end of a sentence or clause (either case)."""
+    words = sorted(data_lines("legal_signals.txt"), key=len, reverse=True)
+    either = "|".join(f"(?i:{re.escape(w[0])}){re.escape(w[1:])}" for w in words)
+    return re.compile(r"[.;]\s+(?:" + either + r")\s+")
+
+
+def _name(head: str) -> str | None:
+    """The name before a citation's volume: after the last signal that follows a sentence
+    (a note's prose before it left out); ``None`` if it runs past :data:`_MAX_NAME_WORDS`."""
+    cuts = [m.end() for m in _inner_signal().finditer(head)]
+    name = head[cuts[-1] :] if cuts else head
+    return name if len(name.split()) <= _MAX_NAME_WORDS else None
 
 
 def _find(words: list[re.Match[str]], start: int) -> tuple[int, int, str] | None:
@@ -144,7 +167,7 @@ def legal_fields(text: str) -> dict[str, Any] | None:
         if law:
             number, law_head = law.group(1), text[: words[first].start()]
             tail = _TAIL.match(rest[law.end() :])
-            if tail:  # the public law alone
+            if tail and not tail.group("prose"):  # the public law alone
                 return _item(kind, law_head, tail.group("notes"), {"number": number})
             if _find(words, after) is None:
                 return None
@@ -177,11 +200,15 @@ def legal_fields(text: str) -> dict[str, Any] | None:
             if docket:
                 fields["number"] = docket.group(1)
                 head = head[: docket.start()]
-        return _item(kind, head, tail.group("notes"), fields)
+        name = _name(head)
+        if name is None or (tail.group("prose") and name.strip() and not _CASE_NAME.search(name)):
+            return None
+        return _item(kind, name, tail.group("notes"), fields)
     docket_only = _DOCKET_ONLY.match(text)
     if docket_only:
         tail = _TAIL.match(text[docket_only.end() :])
-        if tail:
+        name = _name(docket_only.group("title"))
+        if tail and not tail.group("prose") and name is not None:
             fields = {"number": docket_only.group("number")}
-            return _item("case", docket_only.group("title"), tail.group("notes"), fields)
+            return _item("case", name, tail.group("notes"), fields)
     return None

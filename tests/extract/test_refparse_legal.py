@@ -114,3 +114,46 @@ def test_the_parser_reads_a_case_by_the_grammar() -> None:
     assert item["type"] == "legal_case"
     assert item["title"] == "Medtronic, Inc. v. Lohr"
     assert (item["container-title"], item["volume"], item["page"]) == ("U.S.", "518", "470")
+
+
+def test_a_note_that_goes_on_after_the_citation_keeps_the_citation() -> None:
+    item = legal_fields("42 U.S.C. § 1983 (2018). The section gives a remedy against officials.")
+    assert item is not None
+    assert (item["container-title"], item["section"]) == ("U.S.C.", "1983")
+
+
+def test_a_note_that_leads_in_with_prose_and_a_signal_names_the_cited_case() -> None:
+    item = legal_fields(
+        "Courts have read the clause narrowly. See also Roe v. Doe, 410 F.3d 1, 5 (1st Cir. "
+        "2005). Later courts followed it."
+    )
+    assert item is not None
+    assert (item["title"], item["volume"], item["page"]) == ("Roe v. Doe", "410", "1")
+
+
+def test_prose_before_a_citation_without_a_signal_is_no_name() -> None:
+    raw = (
+        "The agency has long held that the clause reaches every claim that a state court"
+        " might hear about the labelling of a product sold across state lines, whatever its"
+        " form, Roe v. Doe, 410 F.3d 1, 5 (1st Cir. 2005)."
+    )
+    assert legal_fields(raw) is None
+
+
+def test_the_first_citation_of_a_string_of_them_is_the_work() -> None:
+    item = legal_fields("Roe v. Doe, 410 F.3d 1, 5 (1st Cir. 2005); see also 21 U.S.C. § 331.")
+    assert item is not None
+    assert (item["title"], item["container-title"], item["authority"]) == (
+        "Roe v. Doe",
+        "F.3d",
+        "1st Cir.",
+    )
+
+
+def test_a_docket_citation_after_long_prose_is_no_name() -> None:
+    raw = (
+        "Courts have long held that a claim which turned on whether the drugs the defendant"
+        " sold qualified for an exception from approval was preempted, as the court did in"
+        " Doe v. Poe, No. 21-1234 (D. Mass. Jan. 5, 2022)."
+    )
+    assert legal_fields(raw) is None
