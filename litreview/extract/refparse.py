@@ -28,6 +28,7 @@ import pycrfsuite
 
 from litreview.extract.refparse_features import Token, encoded_features, token_spans
 from litreview.extract.refparse_fields import Segment, build_fields
+from litreview.extract.refparse_legal import legal_fields
 from litreview.extract.refparse_text import preprocess, split_related
 from litreview.extract.refparse_type import TypeModel, fallback_type
 
@@ -114,6 +115,9 @@ class ReferenceParser:
 
     ``exclude`` names feature groups the citation model was trained without
     (:data:`.refparse_features.GROUPS`); ``type_model`` may be ``None`` (fields decide).
+    A string the reporter table and the citation grammar read as a legal citation (a case,
+    a code's section, a session law, a register's page) takes its fields from
+    :func:`.refparse_legal.legal_fields` (``legal=False``: from the models alone).
     """
 
     def __init__(
@@ -122,12 +126,14 @@ class ReferenceParser:
         type_model: str | Path | None = None,
         *,
         exclude: Collection[str] = (),
+        legal: bool = True,
     ) -> None:
-        """Open the crfsuite model(s)."""
+        """Open the crfsuite model(s); ``legal=False`` leaves the legal grammar out."""
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_path))
         self._types = TypeModel(type_model) if type_model else None
         self._exclude = frozenset(exclude)
+        self._legal = legal
 
     def label(self, text: str) -> list[Segment]:
         """The labelled segments of plain reference text."""
@@ -140,6 +146,9 @@ class ReferenceParser:
     def _item(self, text: str) -> tuple[dict[str, Any], list[Segment]]:
         """The item and segments of plain text without a relation phrase."""
         segments = self.label(text)
+        legal = legal_fields(text) if self._legal else None
+        if legal is not None:
+            return legal, segments
         item = build_fields(segments)
         if self._types is not None:
             item["type"] = self._types.predict(segments, item)

@@ -1,0 +1,214 @@
+"""The fields of a legal citation, read by the citation's grammar.
+
+Cases, codes, session laws and registers are cited by a grammar the citation model was
+not trained on: ``Name v. Name, 518 U.S. 470, 486 (1996)`` (volume, reporter, first page,
+pinpoints, court and date in brackets), ``21 U.S.C. § 331`` (title, code, section),
+``Pub. L. No. 117-58, 135 Stat. 429 (2021)``, ``85 Fed. Reg. 62094 (Oct. 1, 2020)``. The
+reporters, codes and registers are data (``litreview/data/legal_sources.tsv``, from Free
+Law Project's reporters-db; ``benchmarks/make_legal_sources.py``), the citation signals
+too (``legal_signals.txt``).
+
+:func:`legal_fields` gives the CSL item of a string the table and the grammar say is a
+legal citation, and ``None`` for any other string: the whole string must be one citation
+(an optional signal and name, then volume, source and page or section, then only
+pinpoints and bracketed notes).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from litreview.core.data_files import data_lines
+from litreview.extract.refparse_norm import date_parts
+
+__all__ = ["legal_fields", "sources"]
+
+#: The most words an abbreviation of the table spans ("Cal. Rptr. 3d", "F. Supp. 2d").
+_MAX_WORDS = 6
+#: The most words of a name before a citation (the longest case names and act names run
+#: to 10 to 15); more is a note's prose.
+_MAX_NAME_WORDS = 20
+_TYPES = {"case": "legal_case", "legislation": "legislation", "regulation": "regulation"}
+_VOLUME = re.compile(r"\d{1,4}")
+_PAGE = re.compile(r"\d{1,8}")
+_PUBLIC_LAW = re.compile(r"\s*(?:No\.\s*)?(\d{1,3}-\d{1,5})\b")
+_DOCKET = re.compile(r",?\s*No\.\s*([^,()]+?)\s*,?\s*$")
+_DOCKET_ONLY = re.compile(r"^(?P<title>.+?\sv\.\s.+?),\s+No\.\s+(?P<number>[^,()]+?)\s*(?=\()")
+#: Pinpoints after the first page (", 486", ", 162–63", " n.5", ", at *2") and bracketed
+#: notes (one level of brackets inside), then the end, or the end of a sentence and the
+#: note's prose after it (taken only after a case's name or with no name), or a semicolon
+#: and the next citation of a string of them (the first is the work).
+_TAIL = re.compile(
+    r"(?:,?\s*(?:at\s+)?\*?\d+[a-zA-Z]?(?:\s*[–-]\s*\*?\d+)?(?:\s*n\.\s*\d+)?)*"
+    r"(?P<notes>(?:\s*\((?:[^()]|\([^()]*\))*\))*)(?:\s*[.;]?\s*$|\.\s+(?P<prose>[A-Z“\"].*)$|;\s+(?P<more>\S.*)$)"
+)
+#: A case's name: "X v. Y", "In re X".
+_CASE_NAME = re.compile(r"\sv\.\s|^In re\s")
+#: Sections: "331", "343(r)(1)(A)", "131.3–169.182", "360(k), (n)(1)", "321 et seq.".
+_PART = r"[\d(][\w.()]*?(?:\s*[–-]\s*[\w.()]+?)?"
+_SECTION = re.compile(
+    rf"\s*(?P<section>{_PART}(?:,\s*{_PART})*(?:\s+(?:et\.?\s+seq\.|notes?))?)(?=[.;]?(?:\s|$))"
+)
+
+
+@lru_cache(maxsize=1)
+def _court_date() -> re.Pattern[str]:
+    """A bracketed court and date: "(9th Cir. 2016)", "(D. Mass. July 8, 2014)", "(2025)"
+    (the month names of ``lexicon/months.txt``)."""
+    months = sorted(data_lines("lexicon/months.txt"), key=len, reverse=True)
+    month = "|".join(re.escape(m) for m in months)
+    return re.compile(
+        r"\((?P<court>[^()]*?)\s*(?P<date>(?:(?i:" + month + r")\.?\s+(?:\d{1,2},\s+)?)?"
+        r"(?P<year>1[6-9]\d\d|20\d\d))\)"
+    )
+
+
+@lru_cache(maxsize=1)
+def sources() -> dict[str, str]:
+    """Each abbreviation of the table, its spaces taken out, and its kind."""
+    out: dict[str, str] = {}
+    for line in data_lines("legal_sources.tsv"):
+        abbreviation, _, rest = line.partition("\t")
+        out.setdefault(abbreviation.replace(" ", ""), rest.rpartition("\t")[2])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _signal() -> re.Pattern[str]:
+    """The citation signals, as one pattern anchored at the start."""
+    words = sorted(data_lines("legal_signals.txt"), key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(w) for w in words) + r")\s+")
+
+
+@lru_cache(maxsize=1)
+def _inner_signal() -> re.Pattern[str]:
+    """A citation signal after the end of a sentence or clause (either case)."""
+    words = sorted(data_lines("legal_signals.txt"), key=len, reverse=True)
+    either = "|".join(f"(?i:{re.escape(w[0])}){re.escape(w[1:])}" for w in words)
+    return re.compile(r"[.;]\s+(?:" + either + r")\s+")
+
+
+def _name(head: str) -> str | None:
+    """The name before a citation's volume: after the last signal that follows a sentence
+    (a note's prose before it left out); ``None`` if it runs past :data:`_MAX_NAME_WORDS`."""
+    cuts = [m.end() for m in _inner_signal().finditer(head)]
+    name = head[cuts[-1] :] if cuts else head
+    return name if len(name.split()) <= _MAX_NAME_WORDS else None
+
+
+def _find(words: list[re.Match[str]], start: int) -> tuple[int, int, str] | None:
+    """The first abbreviation of the table from word ``start`` on: its first word, the
+    word after it and its kind (longest match first)."""
+    table, prefixes = sources(), _prefixes()
+    n = len(words)
+    for i in range(start, n):
+        found = None
+        key = ""
+        for j in range(i, min(i + _MAX_WORDS, n)):
+            key += words[j].group()
+            kind = table.get(key.rstrip(","))
+            if kind is not None:
+                found = (i, j + 1, kind)
+            if key not in prefixes:
+                break
+        if found is not None:
+            return found
+    return None
+
+
+@lru_cache(maxsize=1)
+def _prefixes() -> frozenset[str]:
+    """Every beginning of every abbreviation of the table (spaces taken out)."""
+    return frozenset(key[:i] for key in sources() for i in range(1, len(key) + 1))
+
+
+def _year(notes: str) -> tuple[str, int | None, dict[str, Any] | None]:
+    """The court, year and date of the first bracketed note that holds a year."""
+    m = _court_date().search(notes)
+    if m is None:
+        return "", None, None
+    return m.group("court").strip(), int(m.group("year")), date_parts(m.group("date"))
+
+
+def _item(kind: str, title: str, notes: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """The CSL item of a citation: its type, title, the fields read, court and date."""
+    item: dict[str, Any] = {"type": _TYPES[kind]}
+    title = title.strip(" ,;")
+    if title:
+        item["title"] = title
+    item.update(fields)
+    court, year, date = _year(notes)
+    if court and kind == "case":
+        item["authority"] = court
+    if year is not None:
+        item["issued"] = date if date else {"date-parts": [[year]]}
+    return item
+
+
+def legal_fields(text: str) -> dict[str, Any] | None:
+    """The CSL item of a legal citation, or ``None`` if ``text`` is not one."""
+    text = text.strip()
+    if not any(c.isdigit() for c in text):
+        return None
+    signal = _signal().match(text)
+    if signal:
+        text = text[signal.end() :]
+    words = list(re.finditer(r"\S+", text))
+    start, number, law_head = 0, None, ""
+    fields: dict[str, Any]
+    while (found := _find(words, start)) is not None:
+        first, after, kind = found
+        start = first + 1
+        abbreviation = text[words[first].start() : words[after - 1].end()].rstrip(",")
+        rest = text[words[after - 1].end() :].lstrip(",")
+        law = _PUBLIC_LAW.match(rest) if abbreviation.replace(" ", "") == "Pub.L." else None
+        if law:
+            number, law_head = law.group(1), text[: words[first].start()]
+            tail = _TAIL.match(rest[law.end() :])
+            if tail and not tail.group("prose"):  # the public law alone
+                return _item(kind, law_head, tail.group("notes"), {"number": number})
+            if _find(words, after) is None:
+                return None
+            continue
+        has_volume = first > 0 and _VOLUME.fullmatch(words[first - 1].group().rstrip(","))
+        rest = rest.lstrip()
+        if rest.startswith("§"):
+            section = _SECTION.match(rest.lstrip("§"))
+            tail = _TAIL.match(rest.lstrip("§")[section.end() :]) if section else None
+            if section is None or tail is None:
+                continue
+            fields = {
+                "container-title": abbreviation,
+                "section": section.group("section").rstrip("."),
+            }
+        else:
+            page = _PAGE.match(rest)
+            tail = _TAIL.match(rest[page.end() :]) if page and has_volume else None
+            if page is None or tail is None or not has_volume:
+                continue
+            fields = {"container-title": abbreviation, "page": page.group()}
+        if has_volume:
+            fields["volume"] = words[first - 1].group().rstrip(",")
+        head = text[: words[first - 1].start()] if has_volume else text[: words[first].start()]
+        if number is not None:
+            fields["number"] = number
+            head = law_head
+        else:
+            docket = _DOCKET.search(head)
+            if docket:
+                fields["number"] = docket.group(1)
+                head = head[: docket.start()]
+        name = _name(head)
+        if name is None or (tail.group("prose") and name.strip() and not _CASE_NAME.search(name)):
+            return None
+        return _item(kind, name, tail.group("notes"), fields)
+    docket_only = _DOCKET_ONLY.match(text)
+    if docket_only:
+        tail = _TAIL.match(text[docket_only.end() :])
+        name = _name(docket_only.group("title"))
+        if tail and not tail.group("prose") and name is not None:
+            fields = {"number": docket_only.group("number")}
+            return _item("case", name, tail.group("notes"), fields)
+    return None

@@ -1,0 +1,159 @@
+"""The legal-citation grammar: cases, codes, session laws, registers; other strings left
+to the models."""
+
+from __future__ import annotations
+
+import pytest
+
+from litreview.extract.refparse import parse_reference
+from litreview.extract.refparse_legal import legal_fields, sources
+
+
+def test_the_table_holds_the_federal_reporters_codes_and_registers() -> None:
+    table = sources()
+    for abbreviation, kind in {
+        "U.S.": "case",
+        "S.Ct.": "case",
+        "F.4th": "case",
+        "F.Supp.3d": "case",
+        "Fed.Reg.": "regulation",
+        "C.F.R.": "regulation",
+        "U.S.C.": "legislation",
+        "Stat.": "legislation",
+    }.items():
+        assert table[abbreviation] == kind
+
+
+def test_a_case_gives_its_name_reporter_volume_first_page_court_and_year() -> None:
+    item = legal_fields("Brown v. Bd. of Educ., 347 U.S. 483, 495 (1954).")
+    assert item == {
+        "type": "legal_case",
+        "title": "Brown v. Bd. of Educ.",
+        "container-title": "U.S.",
+        "volume": "347",
+        "page": "483",
+        "issued": {"date-parts": [[1954]]},
+    }
+    item = legal_fields("See Doe v. Roe, 12 F. Supp.3d 45, 47 n.2 (S.D.N.Y. 2014) (per curiam)")
+    assert item is not None
+    assert (item["title"], item["container-title"], item["authority"]) == (
+        "Doe v. Roe",
+        "F. Supp.3d",
+        "S.D.N.Y.",
+    )
+
+
+def test_a_docket_number_and_a_full_date() -> None:
+    item = legal_fields("Doe v. Noem, No. 25-CV-10495 (D. Mass. May 28, 2025).")
+    assert item is not None
+    assert item["number"] == "25-CV-10495"
+    assert item["authority"] == "D. Mass."
+    assert item["issued"] == {"date-parts": [[2025, 5, 28]]}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "42 U.S.C. § 1983",
+            {"type": "legislation", "container-title": "U.S.C.", "volume": "42", "section": "1983"},
+        ),
+        (
+            "21 C.F.R. § 201.57(c)(2) (2024).",
+            {
+                "type": "regulation",
+                "container-title": "C.F.R.",
+                "volume": "21",
+                "section": "201.57(c)(2)",
+                "issued": {"date-parts": [[2024]]},
+            },
+        ),
+        (
+            "Infrastructure Investment and Jobs Act, Pub. L. No. 117-58, 135 Stat. 429 (2021)",
+            {
+                "type": "legislation",
+                "title": "Infrastructure Investment and Jobs Act",
+                "container-title": "Stat.",
+                "volume": "135",
+                "page": "429",
+                "number": "117-58",
+                "issued": {"date-parts": [[2021]]},
+            },
+        ),
+        (
+            "86 Fed. Reg. 7009 (Jan. 25, 2021)",
+            {
+                "type": "regulation",
+                "container-title": "Fed. Reg.",
+                "volume": "86",
+                "page": "7009",
+                "issued": {"date-parts": [[2021, 1, 25]]},
+            },
+        ),
+    ],
+)
+def test_codes_laws_and_registers(raw: str, expected: dict) -> None:
+    assert legal_fields(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Smith, J. (2009). Policing in the city. Journal of Law, 12, 100-110.",
+        "Brown v. Board of Education at sixty. Harvard Law Review 127 (2014): 1-40.",
+        "UNODC (2010) World Drug Report 2010. Vienna: United Nations.",
+        "21 U.S.C. § 331 and the cases that followed it, a history, by J. Smith (2001).",
+    ],
+)
+def test_other_references_are_left_to_the_models(raw: str) -> None:
+    assert legal_fields(raw) is None
+
+
+def test_the_parser_reads_a_case_by_the_grammar() -> None:
+    item = parse_reference("Medtronic, Inc. v. Lohr, 518 U.S. 470, 486 (1996)")
+    assert item["type"] == "legal_case"
+    assert item["title"] == "Medtronic, Inc. v. Lohr"
+    assert (item["container-title"], item["volume"], item["page"]) == ("U.S.", "518", "470")
+
+
+def test_a_note_that_goes_on_after_the_citation_keeps_the_citation() -> None:
+    item = legal_fields("42 U.S.C. § 1983 (2018). The section gives a remedy against officials.")
+    assert item is not None
+    assert (item["container-title"], item["section"]) == ("U.S.C.", "1983")
+
+
+def test_a_note_that_leads_in_with_prose_and_a_signal_names_the_cited_case() -> None:
+    item = legal_fields(
+        "Courts have read the clause narrowly. See also Roe v. Doe, 410 F.3d 1, 5 (1st Cir. "
+        "2005). Later courts followed it."
+    )
+    assert item is not None
+    assert (item["title"], item["volume"], item["page"]) == ("Roe v. Doe", "410", "1")
+
+
+def test_prose_before_a_citation_without_a_signal_is_no_name() -> None:
+    raw = (
+        "The agency has long held that the clause reaches every claim that a state court"
+        " might hear about the labelling of a product sold across state lines, whatever its"
+        " form, Roe v. Doe, 410 F.3d 1, 5 (1st Cir. 2005)."
+    )
+    assert legal_fields(raw) is None
+
+
+def test_the_first_citation_of_a_string_of_them_is_the_work() -> None:
+    item = legal_fields("Roe v. Doe, 410 F.3d 1, 5 (1st Cir. 2005); see also 21 U.S.C. § 331.")
+    assert item is not None
+    assert (item["title"], item["container-title"], item["authority"]) == (
+        "Roe v. Doe",
+        "F.3d",
+        "1st Cir.",
+    )
+
+
+def test_a_docket_citation_after_long_prose_is_no_name() -> None:
+    raw = (
+        "Courts have long held that a claim which turned on whether the drugs the defendant"
+        " sold qualified for an exception from approval was preempted, as the court did in"
+        " Doe v. Poe, No. 21-1234 (D. Mass. Jan. 5, 2022)."
+    )
+    assert legal_fields(raw) is None
