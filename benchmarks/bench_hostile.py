@@ -264,6 +264,17 @@ def _laughs_front_matter() -> bytes:
     return f"---\n{front}\n---\n\n# A report\n\nText.[^1]\n\n[^1]: Roe (2001).\n".encode()
 
 
+#: Shapes after a legal citation's page or section, under the grammar's length limit (a run of
+#: digits after a register's page had one reading per way to cut it: 30 digits, 2.5 s).
+LEGAL_RUNS = ("1", ", 1", "-1", "a", "(", "Pub. L. No. 1-1 x. ")
+
+
+def _legal_refs() -> bytes:
+    """One legal citation a line, each ending in a 3,900-character run of a LEGAL_RUNS shape."""
+    heads = ("85 Fed. Reg. 1", "21 U.S.C. § 1", "Roe v. Wade, 410 U.S. 113")
+    return "".join(f"{h}{u * (3_900 // len(u))} x\n" for h in heads for u in LEGAL_RUNS).encode()
+
+
 def _runs_refs() -> bytes:
     """One reference a line, each holding a 60,000-character run of a shape of RUNS."""
     return "".join(f"Roe, J. (2001) {u * (60_000 // len(u))} Title.\n" for u in RUNS).encode()
@@ -764,6 +775,11 @@ def cases() -> list[Case]:
             (v, ("ingest", "{f}", "--review", "{r}")),
         ),
         Case("60 KB runs of 8 shapes, references", {"runs.txt": _runs_refs()}, (("parse", "{f}"),)),
+        Case(
+            "legal citations ending in 4 KB runs of 6 shapes",
+            {"legal.txt": _legal_refs()},
+            (("parse", "{f}"),),
+        ),
         Case(
             "reference of 200,000 digits",
             {"digits.txt": b"Roe, J. (2001) " + b"7" * 200_000 + b".\n"},

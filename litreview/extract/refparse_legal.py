@@ -27,6 +27,10 @@ __all__ = ["legal_fields", "sources"]
 
 #: The most words an abbreviation of the table spans ("Cal. Rptr. 3d", "F. Supp. 2d").
 _MAX_WORDS = 6
+#: The longest string read as a legal citation: a note's prose with one citation runs to a
+#: few hundred characters (the longest of the legal benchmark, 154); past this the string
+#: is left to the models, so no hostile note costs the grammar more than linear time in it.
+MAX_LEGAL_CHARS = 4_000
 #: The most words of a name before a citation (the longest case names and act names run
 #: to 10 to 15); more is a note's prose.
 _MAX_NAME_WORDS = 20
@@ -39,9 +43,10 @@ _DOCKET_ONLY = re.compile(r"^(?P<title>.+?\sv\.\s.+?),\s+No\.\s+(?P<number>[^,()
 #: Pinpoints after the first page (", 486", ", 162–63", " n.5", ", at *2") and bracketed
 #: notes (one level of brackets inside), then the end, or the end of a sentence and the
 #: note's prose after it (taken only after a case's name or with no name), or a semicolon
-#: and the next citation of a string of them (the first is the work).
+#: and the next citation of a string of them (the first is the work). The pinpoints are
+#: taken whole, never given back (a run of digits has one reading, not one per way to cut it).
 _TAIL = re.compile(
-    r"(?:,?\s*(?:at\s+)?\*?\d+[a-zA-Z]?(?:\s*[–-]\s*\*?\d+)?(?:\s*n\.\s*\d+)?)*"
+    r"(?>(?:,?\s*(?:at\s+)?\*?\d++[a-zA-Z]?(?:\s*[–-]\s*\*?\d++)?(?:\s*n\.\s*\d++)?)*)"
     r"(?P<notes>(?:\s*\((?:[^()]|\([^()]*\))*\))*)(?:\s*[.;]?\s*$|\.\s+(?P<prose>[A-Z“\"].*)$|;\s+(?P<more>\S.*)$)"
 )
 #: A case's name: "X v. Y", "In re X".
@@ -150,7 +155,7 @@ def _item(kind: str, title: str, notes: str, fields: dict[str, Any]) -> dict[str
 def legal_fields(text: str) -> dict[str, Any] | None:
     """The CSL item of a legal citation, or ``None`` if ``text`` is not one."""
     text = text.strip()
-    if not any(c.isdigit() for c in text):
+    if len(text) > MAX_LEGAL_CHARS or not any(c.isdigit() for c in text):
         return None
     signal = _signal().match(text)
     if signal:

@@ -157,3 +157,16 @@ def test_a_docket_citation_after_long_prose_is_no_name() -> None:
         " Doe v. Poe, No. 21-1234 (D. Mass. Jan. 5, 2022)."
     )
     assert legal_fields(raw) is None
+
+
+def test_long_runs_after_a_citation_are_no_citation() -> None:
+    """A run of digits after a register's page (once one reading per way of cutting it:
+    30 digits took 2.5 s; the time is measured by benchmarks/bench_hostile.py), a string of
+    public laws in prose, and a string longer than any citation are left to the models."""
+    from litreview.extract.refparse_legal import MAX_LEGAL_CHARS
+
+    assert legal_fields("85 Fed. Reg. 1" + "1" * 60 + " x") is None
+    assert legal_fields(" ".join(["Pub. L. No. 1-1 x."] * 2_000)) is None
+    case = "Medtronic, Inc. v. Lohr, 518 U.S. 470 (1996)"
+    assert legal_fields(case + " (quoting a brief)") is not None
+    assert legal_fields(case + " (" + "quoting " * (MAX_LEGAL_CHARS // 8) + ")") is None
