@@ -200,6 +200,10 @@ def _handed(
     for block in found:
         if block.start_line is not None and block.start_line < resume:
             continue
+        if isinstance(block, bm.DuplicateBlockKeyBlock) and block.ignore_error_block is not None:
+            # a repeat of a key the splitter saw: _Keys decides, since the first may have
+            # been in text read again mended (and not read there)
+            block = block.ignore_error_block
         fix = mend(block, part) if isinstance(block, bm.ParsingFailedBlock) else None
         if fix is None or depth >= MAX_BIBTEX_MENDS or keys.mends >= MAX_FILE_MENDS:
             yield line, keys.check(block)

@@ -177,3 +177,16 @@ def _shapes(items: Iterator[Item]) -> list[tuple[object, ...]]:
             key = (getattr(block, "key", ""), block.raw, reason)
         out.append((type(block).__name__.replace("Fast", ""), block.start_line + offset, key))
     return out
+
+
+def test_a_key_first_seen_in_text_read_again_mended_is_no_repeat() -> None:
+    """Hypothesis found it: an empty field (',,') makes the splitter stop, so it reads the
+    '@article{k2,}' after it as an entry and the later k2 as its repeat; read again mended,
+    that first k2 is inside the failed block and never read, so the later k2 is an entry,
+    as the fast path has it."""
+    text = (
+        "@article{k1,}\n@article{k1,,title = {plain}) @article{k2,}\n@article{k2,title = {plain}}\n"
+    )
+    slow = _shapes(_splitter_only(text, with_raw=True))
+    assert slow == _shapes(blocks(text, with_raw=True))
+    assert slow[-1][0] == "Entry"
