@@ -84,11 +84,7 @@ def main() -> None:
     """Render, scan, score, print."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--formats", default=",".join(FORMATS))
-    ap.add_argument("--show-wrong", action="store_true", help="list every wrong note/citation")
-    ap.add_argument("--off", default="", help="note-start weights set to 0, comma-separated")
-    ap.add_argument("--off-sources", default="", help="note source kinds switched off")
-    args = ap.parse_args()
-    _switch_off(args.off, args.off_sources)
+    args = switch_args(ap)
     formats = [f for f in args.formats.split(",") if f]
     gold = load_gold()
     by_doc: dict[tuple[str, str], Score] = {}
@@ -162,6 +158,18 @@ def hyphen_figures(rendered: dict[tuple[str, str], Path], sources: Path) -> str:
         layout._mended = mend
     shares = ", ".join(f"{k} {v / max(n, 1):.3f}" for k, v in right.items())
     return f"words broken at line ends in the PDF renderings: {n}; right: {shares}"
+
+
+def switch_args(ap: argparse.ArgumentParser) -> argparse.Namespace:
+    """The options every documents benchmark takes (``--show-wrong``, ``--off``,
+    ``--off-sources``) added to ``ap``, the command line parsed, and the pieces named
+    switched off."""
+    ap.add_argument("--show-wrong", action="store_true", help="list every wrong note/entry")
+    ap.add_argument("--off", default="", help="note-start weights set to 0, comma-separated")
+    ap.add_argument("--off-sources", default="", help="note source kinds switched off")
+    args = ap.parse_args()
+    _switch_off(args.off, args.off_sources)
+    return args
 
 
 def _switch_off(weights: str, sources: str) -> None:

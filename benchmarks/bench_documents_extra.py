@@ -23,7 +23,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_documents import HEADER, _ratio, _switch_off
+from bench_documents import HEADER, _ratio, switch_args
 from documents_score import Score, _score_citations, _score_entries, _wanted
 
 from litreview.extract.document import DocumentScan, scan_text
@@ -105,12 +105,7 @@ def row(name: str, s: Score, sampled: int) -> str:
 
 def main() -> None:
     """Scan, score, print."""
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--show-wrong", action="store_true", help="list every wrong note/entry")
-    ap.add_argument("--off", default="", help="note-start weights set to 0, comma-separated")
-    ap.add_argument("--off-sources", default="", help="note source kinds switched off")
-    args = ap.parse_args()
-    _switch_off(args.off, args.off_sources)
+    args = switch_args(argparse.ArgumentParser(description=__doc__.splitlines()[0]))
     total, total_sampled, wrong = Score(), 0, []
     print(HEADER.format("document / format"))
     for doc in load_extra():

@@ -22,7 +22,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_documents import _ratio, _switch_off
+from bench_documents import _ratio, switch_args
 from bench_documents_extra import row, score_extra
 from documents_score import Score
 
@@ -90,12 +90,7 @@ def score_backrefs(doc: dict[str, Any], scan: DocumentScan) -> tuple[int, int, l
 
 def main() -> None:
     """Scan, score, print."""
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--show-wrong", action="store_true", help="list every wrong note/entry")
-    ap.add_argument("--off", default="", help="note-start weights set to 0, comma-separated")
-    ap.add_argument("--off-sources", default="", help="note source kinds switched off")
-    args = ap.parse_args()
-    _switch_off(args.off, args.off_sources)
+    args = switch_args(argparse.ArgumentParser(description=__doc__.splitlines()[0]))
     total, total_sampled, wrong = Score(), 0, []
     back_right = back_all = 0
     print(HEADER.format("document / format"))
