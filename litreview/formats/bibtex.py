@@ -246,8 +246,13 @@ class _Reader:
         if not extra:
             return False
         fields = self.unique(fields + self.fields(extra, key), key, line)
-        kept = [pair for pair in self.works[-1].extra if pair[0] == maps.MARK_PREAMBLE]
         work = entry_to_work(etype, key, fields)[0]
+        # what the entry's reading added: the preamble mark, and the unusable key as 'id'
+        kept = [
+            pair
+            for pair in self.works[-1].extra
+            if pair[0] == maps.MARK_PREAMBLE or (pair[0] == "id" and not work.extra_value("id"))
+        ]
         self.works[-1] = replace(work, extra=work.extra + tuple(kept)) if kept else work
         self.last = None
         return True
@@ -312,7 +317,7 @@ class _Reader:
             work = replace(work, extra=work.extra + tuple(self.preambles))
             self.preambles = []
         self.works.append(work)
-        self.last = (entry.entry_type, key, fields, line)
+        self.last = (entry.entry_type, "" if unusable else key, fields, line)
 
     def unique(self, fields: list[_Evaluated], key: str, line: int | None) -> list[_Evaluated]:
         """``fields`` without later repeats of a name (any case), each repeat reported."""

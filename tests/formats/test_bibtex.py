@@ -683,3 +683,15 @@ def test_past_the_files_mends_a_broken_entry_is_an_error_as_before(
     assert [w.key for w in found] == ["b0"]
     assert [p.severity for p in problems if p.line in (1, 3)] == ["warning"]
     assert sum(p.severity == "error" for p in problems) >= 2
+
+
+def test_a_key_with_a_space_stays_out_when_a_stray_brace_closed_its_entry_early() -> None:
+    """Fuzzing found it: the fields after the stray brace were added back to the entry with
+    its key as written, so an unusable key ('A B') went into corpus.bib, and the next import
+    of the file made it a duplicate there (an error)."""
+    text = "@misc{A B},\n  year = {2000},\n  doi = {10.1/x}\n}\n@book{b, title={B}}\n"
+    found, problems = read_bibtex(text, "t.bib")
+    assert [w.key for w in found] == ["", "b"]
+    assert found[0].extra_value("id") == "A B" and found[0].issued == "2000"
+    assert found[0].doi == "10.1/x"
+    assert any("a citekey with a space" in p.message for p in problems)
