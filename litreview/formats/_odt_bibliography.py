@@ -12,6 +12,7 @@ one read wins.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from litreview.core.model import Person, Work
 from litreview.formats._bibtex_syntax import parse_month, split_names
@@ -68,7 +69,7 @@ def mark_record(attrib: Mapping[str, str]) -> tuple[str, Work] | None:
     if not ident:
         return None
     kind = _TYPES.get(values.get("bibliography-type", "").lower(), "document")
-    fields = {attr: values.get(name, "") for name, attr in _PLAIN.items()}
+    fields: dict[str, Any] = {attr: values.get(name, "") for name, attr in _PLAIN.items()}
     if not fields["publisher"]:
         fields["publisher"] = next((values[k] for k in _PUBLISHER if values.get(k)), "")
     number = values.get("number", "")
@@ -88,13 +89,7 @@ def mark_record(attrib: Mapping[str, str]) -> tuple[str, Work] | None:
         container=next((values[k] for k in _CONTAINER if values.get(k)), ""),
         issue=number if kind == "article-journal" else "",
         extra=tuple(extra),
-        title=fields["title"],
-        publisher=fields["publisher"],
-        place=fields["place"],
-        volume=fields["volume"],
-        pages=fields["pages"],
-        url=fields["url"],
-        note=fields["note"],
+        **fields,
     )
     return ident, work
 

@@ -13,6 +13,7 @@ as ``Word:<name>``.
 from __future__ import annotations
 
 import re
+from typing import Any
 from xml.etree import ElementTree
 
 from litreview.core.model import Person, Work
@@ -108,7 +109,7 @@ def _child(el: ElementTree.Element, name: str) -> str:
 def _work(source: ElementTree.Element) -> Work:
     """One ``b:Source`` as a work."""
     kind = _child(source, "SourceType")
-    fields = {attr: _child(source, name) for name, attr in _FIELDS.items()}
+    fields: dict[str, Any] = {attr: _child(source, name) for name, attr in _FIELDS.items()}
     container = next((v for c in _CONTAINERS if (v := _child(source, c))), "")
     if kind == "Report" and not fields["publisher"]:
         fields["publisher"] = _child(source, "Institution")
@@ -127,15 +128,7 @@ def _work(source: ElementTree.Element) -> Work:
         accessed=_date(source, "Accessed"),
         container=container,
         extra=extra,
-        title=fields["title"],
-        publisher=fields["publisher"],
-        place=fields["place"],
-        volume=fields["volume"],
-        issue=fields["issue"],
-        pages=fields["pages"],
-        url=fields["url"],
-        doi=fields["doi"],
-        note=fields["note"],
+        **fields,
     )
 
 
