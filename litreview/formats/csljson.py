@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -162,14 +163,15 @@ def read_csljson(text: str, path: str = "<string>") -> tuple[list[Work], list[Pr
     works: list[Work] = []
     seen: set[str] = set()
     problems: list[Problem] = []
-    for index, (item, line) in enumerate(zip(data, lines, strict=True)):
+    for index, (item, (line, repeated)) in enumerate(zip(data, lines, strict=True)):
         work, problem = _read_item(item, index, line, path)
         if work is not None:
             problem = problem or _duplicate_id(work, seen, line, path)
             seen.add(work.key)
             works.append(work)
-        if problem is not None:
-            problems.append(problem)
+        for found in (problem, _repeated_keys(repeated, index, line, path)):
+            if found is not None:
+                problems.append(found)
     return works, problems
 
 
@@ -248,20 +250,44 @@ def _read_item(item: Any, index: int, line: int, path: str) -> tuple[Work | None
         )
 
 
-def _item_lines(text: str, count: int) -> list[int]:
-    """The line each top-level item of the JSON list ``text`` starts on."""
-    decoder = json.JSONDecoder()
+def _item_lines(text: str, count: int) -> list[tuple[int, list[str]]]:
+    """The line each top-level item of the JSON list ``text`` starts on, and the keys that
+    an object within it gives more than once (JSON keeps the last value of such a key)."""
+    repeated: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(items)
+        if len(obj) < len(items):
+            counts = Counter(k for k, _ in items)
+            repeated.extend(k for k, n in counts.items() if n > 1)
+        return obj
+
+    decoder = json.JSONDecoder(object_pairs_hook=pairs)
     pos = text.index("[") + 1
-    lines: list[int] = []
+    lines: list[tuple[int, list[str]]] = []
     line, counted = 1, 0
     for _ in range(count):
         while text[pos] in " \t\r\n,":
             pos += 1
         line += text.count("\n", counted, pos)
         counted = pos
-        lines.append(line)
         _, pos = decoder.raw_decode(text, pos)
+        lines.append((line, sorted(set(repeated))))
+        repeated.clear()
     return lines
+
+
+def _repeated_keys(keys: list[str], index: int, line: int, path: str) -> Problem | None:
+    """A warning naming the keys an item gives twice: only the last value of each is read."""
+    if not keys:
+        return None
+    names = ", ".join(repr(k) for k in keys)
+    return Problem(
+        path=path,
+        line=line,
+        severity="warning",
+        message=f"item {index} gives {names} more than once: only the last value is kept",
+    )
 
 
 def _duplicate_id(work: Work, seen: set[str], line: int, path: str) -> Problem | None:

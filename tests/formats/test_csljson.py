@@ -93,6 +93,21 @@ def test_duplicate_ids_warn() -> None:
     assert len(found) == 2 and [(p.line, p.severity) for p in problems] == [(2, "warning")]
 
 
+def test_a_key_given_twice_warns_at_its_item_and_keeps_the_last_value() -> None:
+    """JSON keeps the last of two values of a key: said, not silently lost, also inside a
+    name, and only for the item that has it."""
+    text = (
+        '[{"id": "a", "title": "One"},\n'
+        '{"id": "b", "title": "First", "title": "Second",\n'
+        ' "author": [{"family": "Roe", "family": "Doe"}]}]'
+    )
+    found, problems = read_csljson(text, "x.json")
+    assert [w.title for w in found] == ["One", "Second"]
+    assert found[1].authors[0].family == "Doe"
+    assert [(p.line, p.severity) for p in problems] == [(2, "warning")]
+    assert "'family', 'title'" in problems[0].message and "item 1" in problems[0].message
+
+
 def test_output_is_deterministic_and_readable() -> None:
     work = Work(
         key="k",
