@@ -13,6 +13,7 @@ reported as :class:`~litreview.core.errors.Problem` records.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
@@ -520,15 +521,46 @@ def _without_crossref_loops(works: list[Work], path: str) -> tuple[list[Work], l
 
 
 def read_bibtex_bytes(data: bytes, path: str = "<bytes>") -> tuple[list[Work], list[Problem]]:
-    """Like :func:`read_bibtex` from raw bytes: an entry with a non-UTF-8 byte is reported and
-    skipped, the others are read. UTF-16 text (with a byte-order mark) is one error, not text
-    read byte by byte."""
-    if utf16_codec(data):
-        message = "UTF-16 text, not UTF-8 (save the file as UTF-8); nothing read"
-        return [], [Problem(path=path, line=1, severity="error", message=message)]
+    """Like :func:`read_bibtex` from raw bytes that are not all UTF-8: UTF-16 text (with a
+    byte-order mark, or plainly UTF-16) and text in the encoding its first lines declare
+    (JabRef's ``% Encoding: windows-1252``) are decoded and read whole; otherwise an entry
+    with a non-UTF-8 byte is reported and skipped, and the others are read."""
+    codec = utf16_codec(data)
+    declared = "" if codec else declared_encoding(data)
+    if codec or declared:
+        try:
+            return read_bibtex(data.decode(codec or declared), path)
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            if codec:  # (UTF-16's line feeds are two bytes, so count them as text)
+                line = data[: exc.start].decode(codec, errors="ignore").count("\n") + 1
+            message = (
+                f"not {codec or declared} text as declared (byte {exc.object[exc.start]:#04x})"
+            )
+            return [], [Problem(path=path, line=line, severity="error", message=message)]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     return read_bibtex(data.decode("utf-8", errors="surrogateescape"), path)
+
+
+# The encoding a BibTeX file declares on one of its first lines: JabRef writes
+# "% Encoding: windows-1252" (or "% Encoding: UTF-8") at the top of every file it saves.
+_DECLARED = re.compile(
+    rb"\A(?:[ \t]*(?:%[^\n]*)?\r?\n){0,4}?[ \t]*%[ \t]*Encoding:[ \t]*([\w.:-]{1,40})", re.I
+)
+
+
+def declared_encoding(data: bytes) -> str:
+    """The Python codec of the encoding ``data`` declares at its top (``""``: none, UTF-8,
+    or one Python does not know)."""
+    m = _DECLARED.match(data[:2000])
+    if m is None:
+        return ""
+    try:
+        name = codecs.lookup(m.group(1).decode("ascii")).name
+    except LookupError:
+        return ""
+    return "" if name.startswith("utf-8") else name
 
 
 @bulk

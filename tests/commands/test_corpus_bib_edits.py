@@ -59,6 +59,7 @@ MORE = """\
   year = {2018}
 }
 """
+ACCENTED = MORE.replace("Report 2018", "Report 2018 (Édition)")
 
 
 @pytest.fixture
@@ -169,12 +170,36 @@ def test_a_corpus_that_is_not_bibtex_is_exit_2_and_left_untouched(
     ]
 
 
-def test_importing_a_utf16_bib_is_an_encoding_error(
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [
+        pytest.param(ACCENTED.encode("utf-16"), "windows.bib", id="utf16-bom"),
+        pytest.param(ACCENTED.encode("utf-16-be"), "windows.bib", id="utf16-be"),
+        pytest.param(
+            ("% Encoding: windows-1252\n\n" + ACCENTED).encode("cp1252"),
+            "jabref.bib",
+            id="declared-cp1252",
+        ),
+    ],
+)
+def test_a_utf16_or_declared_encoding_bib_is_imported_into_a_utf8_corpus(
+    review: Path, tmp_path: Path, data: bytes, name: str
+) -> None:
+    """Windows "Unicode" (UTF-16) and the encoding a JabRef file declares on its first line
+    are read; corpus.bib stays UTF-8 and keeps its hand-written text."""
+    source = tmp_path / name
+    source.write_bytes(data)
+    assert cli.main(["import", str(source), "--review", str(review)]) == 0
+    text = corpus(review)
+    assert text.startswith(HEAD) and "World Drug Report 2018 (Édition)" in text
+
+
+def test_a_bib_not_in_the_encoding_it_declares_is_an_error_naming_the_line(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = tmp_path / "windows.bib"
-    source.write_bytes(MORE.encode("utf-16"))
+    source = tmp_path / "shiftjis.bib"
+    source.write_bytes(b"% Encoding: shift_jis\n\n@article{a,\n  title = {\x81\x7f}\n}\n")
     assert cli.main(["import", str(source), "--review", str(review)]) == 2
     err = capsys.readouterr().err
-    assert "windows.bib:1:" in err and "UTF-16 text, not UTF-8" in err and "\\x00" not in err
+    assert "shiftjis.bib:4:" in err and "not shift_jis text as declared" in err
     assert corpus(review) == HAND
