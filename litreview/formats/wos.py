@@ -42,6 +42,7 @@ _FIELDS = {
 # tags read into other fields (authors, keywords, dates, pages, type)
 _USED = frozenset({"AU", "AF", "DE", "PY", "PD", "BP", "EP", "DT", "PT", *_FIELDS})
 _PLAIN_START = re.compile(r"^PT ", re.MULTILINE)
+_BLANK_LINE = re.compile(r"^(?:[A-Z][A-Z0-9])?[ \t]+$", re.MULTILINE)
 _PT_TYPES = {"B": "book", "S": "book", "P": "patent"}
 
 
@@ -88,9 +89,11 @@ def read_wos(text: str, path: str = "<string>") -> tuple[list[Work], list[Proble
 
 
 def _plain(text: str, path: str) -> tuple[Iterator[dict[str, str]], list[int]]:
-    """The records of a plain-text export, and the line each starts on."""
+    """The records of a plain-text export, and the line each starts on. A line of blanks and
+    a tag with no value (``AU `` in Inspec's and older exports) hold nothing and are emptied
+    first: wosfile stops the whole file at either."""
     lines = [text.count("\n", 0, m.start()) + 1 for m in _PLAIN_START.finditer(text)]
-    return _quietly(PlainTextReader(io.StringIO(text))), lines
+    return _quietly(PlainTextReader(io.StringIO(_BLANK_LINE.sub("", text)))), lines
 
 
 def _tab(text: str) -> Iterator[dict[str, str]]:

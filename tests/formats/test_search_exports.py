@@ -48,6 +48,17 @@ def test_wos_plain_text_without_its_end_reads_what_it_can() -> None:
     assert "EOF before 'EF'" in problems[0].message
 
 
+def test_wos_plain_text_with_blank_lines_and_empty_tags_is_read_whole() -> None:
+    """A line of blanks, or a tag with no value, holds nothing: every record is read."""
+    text = (REAL / "jabref_wos.isi").read_text(encoding="utf-8")
+    head, rest = text.split("\nPT ", 1)
+    odd = f"{head}\n \nPT {rest}".replace("\nSO ", "\nAU \nDE\t\nSO ", 1)
+    plain, _ = read_wos(text, "wos.isi")
+    works, problems = read_wos(odd, "odd.isi")
+    assert problems == [] and [w.title for w in works] == [w.title for w in plain]
+    assert [w.authors for w in works] == [w.authors for w in plain]
+
+
 def test_scopus_csv() -> None:
     works, problems = read_file(REAL / "litstudy_scopus.csv")
     assert len(works) == 6 and all(p.severity == "warning" for p in problems)
