@@ -28,6 +28,7 @@ __all__ = ["is_medline", "read_medline"]
 
 PREFIX = "MEDLINE:"
 # the tag padded to four characters, then "- "; ERIC writes a four-letter tag and " - "
+_TAG_SHAPE = re.compile(r"(?=[A-Z][A-Z0-9 ]{3}-)[A-Z][A-Z0-9]{1,3} *-")
 _LINE = re.compile(r"([A-Z][A-Z0-9 ]{1,3}|[A-Z][A-Z0-9]{3} )- ?(.*)\Z")
 _FIELDS = {
     "TI": "title",
@@ -53,10 +54,19 @@ _DOI = re.compile(r"^(?:(10\.\S+) \[doi\]|https?://(?:dx\.)?doi\.org/(10\.\S+))$
 
 
 def is_medline(text: str) -> bool:
-    """Whether ``text`` is a MEDLINE export (its first tag line is ``PMID-``, or ``OWN -``
-    as ERIC's start)."""
-    first = next((x for x in text.lstrip("\ufeff").splitlines() if x.strip()), "")
-    return first.startswith(("PMID-", "OWN - "))
+    """Whether ``text`` is a MEDLINE export: it opens with tag lines of MEDLINE's shape (a
+    tag padded to four characters, then ``-``: ``PMID- ``, ``OWN - ``, ``PMC - ``; the
+    first line and most of the first five) and no line is RIS's ``TY  - ``, which has that
+    shape too."""
+    text = text.lstrip("\ufeff")
+    head = [x for x in text[:4000].splitlines() if x.strip()][:5]
+    tagged = [bool(_TAG_SHAPE.match(x)) for x in head]
+    return (
+        bool(tagged)
+        and tagged[0]
+        and 2 * sum(tagged) > len(tagged)
+        and "\nTY  - " not in "\n" + text
+    )
 
 
 @bulk

@@ -115,6 +115,21 @@ def test_eric_nbib_records_without_pmid_are_read_apart_with_their_doi_and_issn()
     assert [a.family for a in works[1].authors] == ["Smith", "Hunter"]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("PMC - PMC123\nTI  - A title\nFAU - Roe, Ann\n", "medline"),  # no PMID line first
+        ("STAT- MEDLINE\nPMID- 1\nTI  - A title\n", "medline"),
+        ("ISBN-13 978-0-00-000000-0\n\nChapter one opens here, in prose.\nMore prose.\n", ""),
+        ("TY  - JOUR\nTI  - A title\nER  - \n", "ris"),
+    ],
+)
+def test_a_medline_export_is_told_by_its_tag_lines_not_by_its_first_tag(
+    text: str, found: str
+) -> None:
+    assert detect(text, ".txt") == found
+
+
 def test_openalex_api_and_snapshot_give_one_work() -> None:
     (api,), p1 = read_file(REAL / "openalex_works_api.json")
     (line,), p2 = read_file(REAL / "openalex_works_snapshot.jsonl")
