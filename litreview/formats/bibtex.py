@@ -73,6 +73,8 @@ _BAD_BYTE = re.compile("[\udc80-\udcff]")
 # What a citekey may not hold: pandoc's or biber's reader stops at it; and "//", a link,
 # which no other format takes as a key (see _citekeys)
 _UNUSABLE_KEY = re.compile(r'[\s"#%()=\\~<^|{},]|/(?=/)')
+# an entry whose opening brace is missing: "@Article," then its fields
+_NO_BRACE = re.compile(r"\s*@([A-Za-z][\w-]{0,40})[ \t]*(?:,|\r?\n)")
 _PERCENT_LINE = re.compile(r"^[ \t]*%.*$", re.MULTILINE)
 # Files with at least this many entries are read by several processes (at most MAX_WORKERS).
 PARALLEL_MIN_ENTRIES = 5000
@@ -223,6 +225,16 @@ class _Reader:
                 "warning",
                 f"stray '}}' closed entry '{self.works[-1].key}' early; "
                 f"the fields after it were read anyway: {snippet!r}",
+            )
+            return
+        opened = _NO_BRACE.match(text)
+        if opened:
+            line = self.line(block.start_line, raw, max(raw.find("@"), 0))
+            self.problem(
+                line,
+                "error",
+                f"@{opened.group(1)} has no '{{' after its type, so it is not an entry and was"
+                f" not read: {snippet!r}",
             )
             return
         prev = f" after entry '{self.works[-1].key}'" if self.works else ""

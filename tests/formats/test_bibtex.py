@@ -372,6 +372,15 @@ def test_text_with_braces_between_entries_is_an_error() -> None:
     ]
 
 
+@pytest.mark.parametrize("opening", ["@Article,\n", "@article\n", "@misc ,"])
+def test_an_entry_without_its_opening_brace_is_named_at_its_line(opening: str) -> None:
+    text = f"@book{{a, title={{A}}}}\n\n{opening}  author = {{Roe, A}},\n  title = {{T}},\n}}\n"
+    found, problems = read_bibtex(text, "t.bib")
+    assert [w.key for w in found] == ["a"] and len(problems) == 1
+    (message,) = _messages(problems)
+    assert message.startswith("t.bib:3: error: @") and "has no '{' after its type" in message
+
+
 def test_comments_between_entries_are_not_problems() -> None:
     text = "% JabRef header\nSome words here.\n@book{b, title={B}}\n@comment{jabref-meta: x;}\n"
     assert read_bibtex(text) == ([Work(key="b", type="book", title="B")], [])
