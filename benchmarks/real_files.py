@@ -312,6 +312,15 @@ def _search_values(path: Path) -> list[tuple[str, str]]:
     elif path.suffix == ".csv":
         for row in csv.DictReader(io.StringIO(text)):
             out += [(k, v) for k, val in row.items() if k for v in str(val).split("; ")]
+    elif path.suffix == ".xml" and re.search(r"<Pubmed(?:Book)?Article", text[:3000]):
+        # PubMed XML: the text of every element without child elements, except inline
+        # markup's (part of its parent's text) and a date's or a name's parts (one value)
+        root = ET.fromstring(text)
+        for rec in (e for e in root.iter() if e.tag in ("PubmedArticle", "PubmedBookArticle")):
+            for e in rec.iter():
+                if len(e) or e.tag in ("i", "b", "u", "sup", "sub") or "}" in e.tag:
+                    continue
+                out.append((e.tag, " ".join("".join(e.itertext()).split())))
     elif path.suffix == ".xml":
         for rec in ET.fromstring(text).iter("record"):
             out += [(e.tag, "".join(e.itertext())) for e in rec.iter() if not len(e)]

@@ -164,6 +164,13 @@ FORMATS: dict[str, Format] = {
             description="EndNote XML (read only)",
         ),
         Format(
+            name="pubmed-xml",
+            suffixes=(),
+            module="pubmed_xml",
+            reader="read_pubmed_xml",
+            description="PubMed XML, PubmedArticleSet (E-utilities efetch; read only)",
+        ),
+        Format(
             name="enw",
             suffixes=(".enw",),
             module="refer",
@@ -215,6 +222,7 @@ def detect(text: str, suffix: str) -> str:
     from litreview.formats.endnote import is_endnote_xml
     from litreview.formats.medline import is_medline
     from litreview.formats.openalex import is_openalex
+    from litreview.formats.pubmed_xml import is_pubmed_xml
     from litreview.formats.refer import is_refer
     from litreview.formats.scopus import is_scopus_csv
     from litreview.formats.search_csv import is_search_csv, is_search_json
@@ -227,6 +235,7 @@ def detect(text: str, suffix: str) -> str:
         ("medline", is_medline),
         ("openalex", is_openalex),
         ("endnote", is_endnote_xml),
+        ("pubmed-xml", is_pubmed_xml),
         ("enw", is_refer),
         ("search-json", is_search_json),
         # before Scopus, whose test (a "Source title" and an "Authors" column) a Dimensions
