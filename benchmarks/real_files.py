@@ -178,6 +178,18 @@ def _names(text: str) -> str:
     return " and ".join(repr((n.first, n.von, n.last, n.jr)) for n in parts)
 
 
+RIS_NAME_TAGS = frozenset({"AU", "A1", "A2", "A3", "A4", "ED"})
+
+
+def _ris_value(tag: str, value: str) -> str:
+    """A value as compared: a name as its words in any order ("G. Kalbe" and "Kalbe, G."
+    are one name written two ways: RIS says "Family, Given", IEEE Xplore writes initials
+    first); any other value as written."""
+    if tag not in RIS_NAME_TAGS:
+        return value
+    return " ".join(sorted(value.replace(",", " ").split()))
+
+
 def _ris_values(text: str) -> Counter[tuple[object, str, str]]:
     """(record, tag, value) of every RIS line, as rispy reads them (every tag a list)."""
     tags = [t for t in rispy.TAG_KEY_MAPPING if t not in ("ER", "UK")]
@@ -197,8 +209,9 @@ def _ris_values(text: str) -> Counter[tuple[object, str, str]]:
         n = _norm((rec.get("TI") or rec.get("T1") or [n])[0]).lower() or n  # type: ignore[assignment]
         for tag, values in [*rec.items(), *unknown.items()]:
             for v in values if isinstance(values, list) else [values]:
-                if _norm(v):  # an empty line holds no value
-                    out[(n, alias.get(tag, tag), _norm(v))] = 1
+                if not _norm(v):  # an empty line holds no value
+                    continue
+                out[(n, alias.get(tag, tag), _ris_value(tag, _norm(v)))] = 1
     return out
 
 

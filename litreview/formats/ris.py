@@ -21,8 +21,8 @@ from litreview.core.model import Person, Work, replace
 from litreview.core.texmarkup import plain_work
 from litreview.formats._citekeys import keyed
 from litreview.formats._continued import Continued
-from litreview.formats._names import text_person
-from litreview.formats._ris_maps import CSL_TO_TY, TY_TO_CSL
+from litreview.formats._names import initials_first, text_person
+from litreview.formats._ris_maps import CSL_TO_TY, RIS_TAGS, TY_TO_CSL
 from litreview.formats._ris_write import (
     PREFIX,
     TAG_MARK,
@@ -40,6 +40,8 @@ _DATE = re.compile(r"(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?(?:[/-].*)?\Z"
 _HEADER = re.compile(r"\d+\.?\Z")  # "1." record numbers some exporters (rispy) write
 # a tag of three to six characters laid out like a RIS tag ("PMID  - 123", APA PsycNet)
 _WIDE_TAG = re.compile(r"([A-Z][A-Z0-9]{2,5}) {1,2}- ?(.*)\Z")
+# a RIS tag with one space before its dash ("KW - keyword"): read when the tag is RIS's
+_LOOSE_TAG = re.compile(r"([A-Z][A-Z0-9]) - ?(.*)\Z")
 _PIECE = 1 << 24  # characters of text split into lines at a time
 _INDENT = "\n  "  # a value's further lines, so none reads as a tag
 
@@ -120,8 +122,9 @@ def _records(text: str, path: str, problems: list[Problem]) -> Iterator[_Record]
         else:
             tag, value = None, line.strip()
             if current is not None:
-                wide = _WIDE_TAG.match(line)
-                if wide:  # APA PsycNet's "PMID  - 33355555"
+                wide = _WIDE_TAG.match(line) or _LOOSE_TAG.match(line)
+                if wide and (len(wide.group(1)) > 2 or wide.group(1) in RIS_TAGS):
+                    # APA PsycNet's "PMID  - 33355555"; "KW - x" with one space
                     tags.append((wide.group(1), wide.group(2).strip()))
                 elif value and len(tags) == 1:
                     message = f"text after TY ignored: {value[:40]!r}"
@@ -283,7 +286,10 @@ def _to_work(record: _Record, path: str, problems: list[Problem]) -> Work:
     fields["type"] = _read_type(record, path, problems, pending)
     fields["authors"] = tuple(_person(v) for v in pending.all(("AU", "A1")))
     fields["editors"] = tuple(_person(v) for v in pending.all(("A2", "ED")))
-    fields["keywords"] = tuple(dict.fromkeys(v for v in pending.all(("KW",)) if v))
+    # a KW value going on over lines (EndNote, ProQuest) holds one keyword a line
+    fields["keywords"] = tuple(
+        dict.fromkeys(k.strip() for v in pending.all(("KW",)) for k in v.split("\n") if k.strip())
+    )
     tags = []
     for attr, names in SIMPLE.items():
         value = pending.first(names)
@@ -315,8 +321,11 @@ def _read_type(record: _Record, path: str, problems: list[Problem], pending: _Pe
 
 
 def _person(value: str) -> Person:
-    """``"Family, Given[, Suffix]"`` as a person; a name without a comma as an organisation."""
-    if "," not in value or value.count(",") > 2:  # no name, or a list of names in one line
+    """``"Family, Given[, Suffix]"`` as a person; a name without a comma as an organisation,
+    unless it is initials then a family name (``G. Kalbe``, IEEE Xplore's way)."""
+    if "," not in value:
+        return initials_first(value) or Person(literal=value.strip())
+    if value.count(",") > 2:  # a list of names in one line
         return Person(literal=value.strip())
     family, given = value.split(",", 1)
     given, _, suffix = given.partition(",")

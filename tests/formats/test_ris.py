@@ -182,14 +182,43 @@ def test_crlf_lines_and_unicode_line_separators() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["AU  - Doe, J.", "A1  - x", "Au  - x", "1A  - x", "ÉT  - x", "AU - x", "AU  -", "  - x", "TY"],
+    ["AU  - Doe, J.", "A1  - x", "Au  - x", "1A  - x", "ÉT  - x", "AU  -", "  - x", "TY"],
 )
 def test_the_inlined_line_rule_is_rispys(line: str) -> None:
-    """A record's lines are classified exactly as rispy's ``parse_line`` does."""
+    """A record's lines are classified exactly as rispy's ``parse_line`` does (which reads
+    no line with one space before its dash: see the next test)."""
     tag, value = rispy.RisParser().parse_line(line)
     records, _ = _scan(f"TY  - JOUR\n{line}\nER  - \n", "x.ris")
     expected = [("TY", "JOUR")] + ([(tag, value)] if tag else [])
     assert records[0].tags == expected
+
+
+def test_a_ris_tag_with_one_space_before_its_dash_is_a_tag_line() -> None:
+    """ "KW - x" (ProQuest, hand-made files) is a keyword; a value line opening with two
+    capitals that are no RIS tag ("US - China") stays in its value; KW lines going on over
+    lines are one keyword each."""
+    text = "TY  - JOUR\nAB  - Trade\nUS - China talks\nKW - first\nsecond\nAU - Roe, A.\nER  - \n"
+    (work,), problems = read_ris(text, "x.ris")
+    assert problems == [] and work.abstract == "Trade\nUS - China talks"
+    assert work.keywords == ("first", "second") and work.authors == (
+        Person(family="Roe", given="A."),
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("G. Kalbe", Person(family="Kalbe", given="G.")),
+        ("A. S. Z. Belloum", Person(family="Belloum", given="A. S. Z.")),
+        ("J.-P. van der Berg", Person(family="van der Berg", given="J.-P.", particle="van der")),
+        ("J. Paul Getty Trust", Person(literal="J. Paul Getty Trust")),
+        ("World Bank", Person(literal="World Bank")),
+    ],
+)
+def test_initials_then_a_family_name_is_a_person(name: str, person: Person) -> None:
+    """IEEE Xplore writes "G. Kalbe": a person, not an organisation named so."""
+    (work,), _ = read_ris(f"TY  - JOUR\nAU  - {name}\nER  - \n", "x.ris")
+    assert work.authors == (person,)
 
 
 def test_lines_are_written_in_rispys_pattern() -> None:
