@@ -172,7 +172,7 @@ FORMATS: dict[str, Format] = {
         ),
         Format(
             name="enw",
-            suffixes=(".enw",),
+            suffixes=(".enw", ".enl"),
             module="refer",
             reader="read_refer",
             description="EndNote tagged, %T lines (Google Scholar, HAL; read only)",
@@ -266,6 +266,12 @@ def read_file(
     data = read_bytes(p)
     if not data or data.isspace():  # (not data.strip(): a copy of the whole file)
         raise InputError("empty file: nothing to read", path=str(p))
+    if form.name == "enw" and p.suffix.lower() == ".enl" and not _tagged(data):
+        raise InputError(
+            "an EndNote library (.enl) is EndNote's own database, not an export",
+            path=str(p),
+            hint="in EndNote, export the references as RIS or as XML, and import that",
+        )
     if form.bytes_reader:
         try:
             data.decode("utf-8")
@@ -277,6 +283,12 @@ def read_file(
     if fmt is None and p.suffix.lower() in _SNIFFED:
         form = FORMATS.get(detect(text, p.suffix.lower()), form)
     return _bounded(form.read()(text, str(p)), str(p))
+
+
+def _tagged(data: bytes) -> bool:
+    """Whether ``data`` opens as EndNote tagged text (``%0 Journal Article``), as some
+    tools name their ``.enl`` exports, rather than an EndNote library's binary."""
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"%"
 
 
 def _bounded(read: tuple[list[Work], list[Problem]], path: str) -> tuple[list[Work], list[Problem]]:

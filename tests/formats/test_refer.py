@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from litreview.core.errors import InputError
 from litreview.core.model import Person
 from litreview.formats import detect, read_file
 from litreview.formats.refer import read_refer
@@ -66,3 +70,19 @@ def test_every_record_written_as_tags_reads_back(records: list[tuple[str, list[s
     assert problems == []
     assert [w.title for w in works] == [t for t, _ in records]
     assert [len(w.authors) for w in works] == [len(a) for _, a in records]
+
+
+def test_an_enl_file_of_tagged_text_is_read_and_an_endnote_library_is_named(
+    tmp_path: Path,
+) -> None:
+    """Tools name EndNote tagged exports ``.enl`` too; EndNote's own library of that name
+    is a database: one error saying what to export instead."""
+    tagged = tmp_path / "export.enl"
+    tagged.write_bytes((REAL / "colrev_endnote_tagged.enw").read_bytes())
+    works, _ = read_file(tagged)
+    assert works == read_file(REAL / "colrev_endnote_tagged.enw")[0]
+    library = tmp_path / "My Library.enl"
+    library.write_bytes(b"SQLite format 3\x00" + bytes(range(256)))
+    with pytest.raises(InputError, match="EndNote library") as info:
+        read_file(library)
+    assert "export the references as RIS or as XML" in str(info.value)
