@@ -171,6 +171,13 @@ FORMATS: dict[str, Format] = {
             description="PubMed XML, PubmedArticleSet (E-utilities efetch; read only)",
         ),
         Format(
+            name="ovid",
+            suffixes=(".ovd", ".cgi"),
+            module="ovid",
+            reader="read_ovid",
+            description="Ovid tagged text (Embase, Ovid MEDLINE, PsycINFO; read only)",
+        ),
+        Format(
             name="enw",
             suffixes=(".enw", ".enl"),
             module="refer",
@@ -182,7 +189,9 @@ FORMATS: dict[str, Format] = {
 # Writable formats (export), in the order above.
 WRITABLE = tuple(name for name, f in FORMATS.items() if f.writer)
 # Suffixes several formats write: the first lines of the file decide.
-_SNIFFED = frozenset({".txt", ".json", ".csv", ".xml", ".ris", ".nbib", ".isi", ".enw"})
+_SNIFFED = frozenset(
+    {".txt", ".json", ".csv", ".xml", ".ris", ".nbib", ".isi", ".enw", ".ovd", ".cgi"}
+)
 _ALIASES = {"bib": "bibtex", "json": "csljson", "csl-json": "csljson", "csl": "csljson"}
 
 
@@ -222,6 +231,7 @@ def detect(text: str, suffix: str) -> str:
     from litreview.formats.endnote import is_endnote_xml
     from litreview.formats.medline import is_medline
     from litreview.formats.openalex import is_openalex
+    from litreview.formats.ovid import is_ovid
     from litreview.formats.pubmed_xml import is_pubmed_xml
     from litreview.formats.refer import is_refer
     from litreview.formats.scopus import is_scopus_csv
@@ -233,6 +243,7 @@ def detect(text: str, suffix: str) -> str:
         ("wos", is_wos_plain),
         ("wos", is_wos_tab),
         ("medline", is_medline),
+        ("ovid", is_ovid),
         ("openalex", is_openalex),
         ("endnote", is_endnote_xml),
         ("pubmed-xml", is_pubmed_xml),

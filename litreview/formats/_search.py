@@ -47,6 +47,7 @@ _TYPES: dict[str, str] = {
     "early access": "article-journal",
     "comment": "article-journal",
     "meeting abstract": "paper-conference",
+    "conference abstract": "paper-conference",
     "conference paper": "paper-conference",
     "proceedings paper": "paper-conference",
     "proceedings-article": "paper-conference",

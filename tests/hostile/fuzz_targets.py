@@ -31,6 +31,7 @@ from litreview.formats.documents import read_document_meta
 from litreview.formats.endnote import read_endnote
 from litreview.formats.medline import read_medline
 from litreview.formats.openalex import read_openalex
+from litreview.formats.ovid import read_ovid
 from litreview.formats.pubmed_xml import read_pubmed_xml
 from litreview.formats.refer import read_refer
 from litreview.formats.ris import read_ris
@@ -127,6 +128,7 @@ TOKENS: dict[str, tuple[str, ...]] = {
     "medline": ("PMID- ", "\nTI  - ", "\nFAU - ", "\nDP  - ", "\n      ", "\nAID - ", "[doi]"),
     "openalex": ('{"id": "W1"', '"abstract_inverted_index": {', '"authorships": [', "]", "}"),
     "endnote": ("<record>", "</record>", "<titles><title>", "</title>", "<!DOCTYPE x [", "&x;"),
+    "ovid": ("<1. >\n", "TI  - ", "\nAU  - ", "\nSO  - ", " (3) ", ". 12", "\n      ", "\nYR  - "),
     "pubmed-xml": (
         "<PubmedArticle>",
         "</PubmedArticle>",
@@ -227,6 +229,7 @@ def _seeds() -> dict[str, str]:
         "openalex": _seed("openalex_works_snapshot.jsonl"),
         "endnote": _seed("jabref_endnote_report.xml"),
         "pubmed-xml": _seed("jabref_pubmed_article.xml"),
+        "ovid": (DATA / "ovid" / "embase_fields.txt").read_text(encoding="utf-8"),
         "enw": _seed("citationjs_enw_examples.enw"),
         "search-json": _seed("colrev_publish_or_perish.json"),
         "markdown": (DATA / "docs" / "footnoted_report.md").read_text(encoding="utf-8")[
@@ -528,6 +531,7 @@ TARGETS: tuple[Target, ...] = (
     _text_target("openalex", "openalex", read_openalex),
     _text_target("endnote", "endnote", read_endnote),
     _text_target("pubmed-xml", "pubmed-xml", read_pubmed_xml),
+    _text_target("ovid", "ovid", read_ovid),
     _text_target("enw", "enw", read_refer),
     _text_target("search-json", "search-json", read_search_json),
     _text_target("taxonomy", "taxonomy", load_taxonomy),
