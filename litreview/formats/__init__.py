@@ -104,6 +104,14 @@ FORMATS: dict[str, Format] = {
             description="CSL-JSON (Zotero, pandoc)",
         ),
         Format(
+            name="cslyaml",
+            suffixes=(".yaml", ".yml"),
+            module="cslyaml",
+            reader="read_cslyaml",
+            writer="write_cslyaml",
+            description="CSL YAML (pandoc's references: list)",
+        ),
+        Format(
             name="csv",
             suffixes=(".csv",),
             module="tabular",
@@ -192,7 +200,14 @@ WRITABLE = tuple(name for name, f in FORMATS.items() if f.writer)
 _SNIFFED = frozenset(
     {".txt", ".json", ".csv", ".xml", ".ris", ".nbib", ".isi", ".enw", ".ovd", ".cgi"}
 )
-_ALIASES = {"bib": "bibtex", "json": "csljson", "csl-json": "csljson", "csl": "csljson"}
+_ALIASES = {
+    "bib": "bibtex",
+    "json": "csljson",
+    "csl-json": "csljson",
+    "csl": "csljson",
+    "csl-yaml": "cslyaml",
+    "yaml": "cslyaml",
+}
 
 
 def format_for(name_or_path: str | os.PathLike[str]) -> Format:

@@ -25,8 +25,10 @@ from litreview.formats.csl import work_from_csl, work_to_csl
 
 __all__ = [
     "ITEM_SCHEMA",
+    "csl_items",
     "inherit_crossref",
     "read_csljson",
+    "read_items",
     "validate_csljson",
     "write_csljson",
 ]
@@ -160,18 +162,30 @@ def read_csljson(text: str, path: str = "<string>") -> tuple[list[Work], list[Pr
             hint="split the file",
         )
     lines = _item_lines(text.lstrip("\ufeff"), len(data))
+    works, problems = read_items(data, [line for line, _ in lines], path)
+    for index, (line, repeated) in enumerate(lines):
+        found = _repeated_keys(repeated, index, line, path)
+        if found is not None:
+            problems.append(found)
+    return works, sorted(problems, key=lambda p: p.line or 0)
+
+
+def read_items(
+    items: Sequence[Any], lines: Sequence[int], path: str
+) -> tuple[list[Work], list[Problem]]:
+    """The works of CSL items (each starting on its line of the file), a problem for each
+    bad item and each id used twice: what CSL-JSON and CSL YAML share."""
     works: list[Work] = []
     seen: set[str] = set()
     problems: list[Problem] = []
-    for index, (item, (line, repeated)) in enumerate(zip(data, lines, strict=True)):
+    for index, (item, line) in enumerate(zip(items, lines, strict=True)):
         work, problem = _read_item(item, index, line, path)
         if work is not None:
             problem = problem or _duplicate_id(work, seen, line, path)
             seen.add(work.key)
             works.append(work)
-        for found in (problem, _repeated_keys(repeated, index, line, path)):
-            if found is not None:
-                problems.append(found)
+        if problem is not None:
+            problems.append(problem)
     return works, problems
 
 
@@ -183,8 +197,12 @@ def validate_csljson(text: str, path: str = "<string>") -> list[Problem]:
 @bulk
 def write_csljson(works: Sequence[Work]) -> str:
     """The works as a CSL-JSON list: indent 2, UTF-8 text, keys in a fixed order."""
-    items = [_item(w) for w in inherit_crossref(works)]
-    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(csl_items(works), indent=2, ensure_ascii=False) + "\n"
+
+
+def csl_items(works: Sequence[Work]) -> list[dict[str, Any]]:
+    """The works as CSL items, crossref parents applied (what every CSL format writes)."""
+    return [_item(w) for w in inherit_crossref(works)]
 
 
 # What a BibTeX entry takes from the entry its ``crossref`` names, when it lacks it.

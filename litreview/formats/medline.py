@@ -56,15 +56,16 @@ _DOI = re.compile(r"^(?:(10\.\S+) \[doi\]|https?://(?:dx\.)?doi\.org/(10\.\S+))$
 def is_medline(text: str) -> bool:
     """Whether ``text`` is a MEDLINE export: it opens with tag lines of MEDLINE's shape (a
     tag padded to four characters, then ``-``: ``PMID- ``, ``OWN - ``, ``PMC - ``; the
-    first line and most of the first five) and no line is RIS's ``TY  - ``, which has that
-    shape too."""
+    first line and most of the first five, one of them a tag longer than RIS's two
+    characters) and no line is RIS's ``TY  - ``, whose lines have that shape too."""
     text = text.lstrip("\ufeff")
     head = [x for x in text[:4000].splitlines() if x.strip()][:5]
-    tagged = [bool(_TAG_SHAPE.match(x)) for x in head]
+    tags = [m.group(0).rstrip(" -") if (m := _TAG_SHAPE.match(x)) else "" for x in head]
     return (
-        bool(tagged)
-        and tagged[0]
-        and 2 * sum(tagged) > len(tagged)
+        bool(tags)
+        and bool(tags[0])
+        and 2 * sum(map(bool, tags)) > len(tags)
+        and any(len(t) > 2 for t in tags)  # RIS's tags are all of two characters
         and "\nTY  - " not in "\n" + text
     )
 

@@ -476,15 +476,17 @@ def test_registry_names_and_suffixes() -> None:
     from litreview.formats import FORMATS, format_for, reader_for, writer_for
 
     assert set(FORMATS) == {
-        *("bibtex", "biblatex", "ris", "csljson", "csv"),
+        *("bibtex", "biblatex", "ris", "csljson", "cslyaml", "csv"),
         *("wos", "scopus", "search-csv", "medline", "openalex", "endnote", "enw"),  # read only
-        "search-json",
+        *("search-json", "pubmed-xml", "ovid"),
     }
     assert format_for("x.enw").name == "enw"
     assert format_for("refs.BIB").name == "bibtex"
     assert format_for("x.ris").name == "ris" and format_for("x.json").name == "csljson"
     assert format_for("csl-json").name == "csljson" and format_for("x.csv").name == "csv"
     assert format_for("x.nbib").name == "medline" and format_for("x.isi").name == "wos"
+    assert format_for("refs.yaml").name == format_for("csl-yaml").name == "cslyaml"
+    assert format_for("x.cgi").name == format_for("x.ovd").name == "ovid"
     assert callable(reader_for("x.bib")) and callable(writer_for("biblatex"))
     with pytest.raises(InputError, match="formats written: bibtex") as err:
         writer_for("endnote")

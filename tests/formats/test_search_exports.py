@@ -122,6 +122,7 @@ def test_eric_nbib_records_without_pmid_are_read_apart_with_their_doi_and_issn()
         ("STAT- MEDLINE\nPMID- 1\nTI  - A title\n", "medline"),
         ("ISBN-13 978-0-00-000000-0\n\nChapter one opens here, in prose.\nMore prose.\n", ""),
         ("TY  - JOUR\nTI  - A title\nER  - \n", "ris"),
+        ("TI  - A RIS record without its TY\nAU  - Roe, A.\nER  - \n", ""),
     ],
 )
 def test_a_medline_export_is_told_by_its_tag_lines_not_by_its_first_tag(
