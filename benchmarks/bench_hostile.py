@@ -271,7 +271,15 @@ LEGAL_RUNS = ("1", ", 1", "-1", "a", "(", "Pub. L. No. 1-1 x. ")
 
 def _legal_refs() -> bytes:
     """One legal citation a line, each ending in a 3,900-character run of a LEGAL_RUNS shape."""
-    heads = ("85 Fed. Reg. 1", "21 U.S.C. § 1", "Roe v. Wade, 410 U.S. 113")
+    heads = (
+        "85 Fed. Reg. 1",
+        "21 U.S.C. § 1",
+        "Roe v. Wade, 410 U.S. 113",
+        "Name Act, H.R. 1234, 118th Cong.",
+        "Name Act 2015, c. 30",
+        "Pub L. No. 1-1, div. B",
+        "Order, Roe v. Doe, No. 1",
+    )
     return "".join(f"{h}{u * (3_900 // len(u))} x\n" for h in heads for u in LEGAL_RUNS).encode()
 
 
@@ -776,7 +784,7 @@ def cases() -> list[Case]:
         ),
         Case("60 KB runs of 8 shapes, references", {"runs.txt": _runs_refs()}, (("parse", "{f}"),)),
         Case(
-            "legal citations ending in 4 KB runs of 6 shapes",
+            "legal citations of 7 kinds ending in 4 KB runs of 6 shapes",
             {"legal.txt": _legal_refs()},
             (("parse", "{f}"),),
         ),

@@ -2,12 +2,13 @@
 
     python3 benchmarks/bench_refparse_legal.py [--misses]
 
-``refparse_data/legal_gold.jsonl`` holds 93 citations of cases, the U.S. Code, the Code of
-Federal Regulations, the Statutes at Large, public laws and the Federal Register, taken
-from the footnotes of public-domain reports in the repository (a CRS legal report in
-``documents_styles/docs`` and two GAO reports of the shared documents; each record's
-``meta.source``), with their CSL fields written by hand (``refparse_data/LEGAL.md``): type
-(``legal_case``, ``legislation``, ``regulation``), title (the case's name, the act's
+``refparse_data/legal_gold.jsonl`` holds 96 citations of cases, the U.S. Code, the Code of
+Federal Regulations, the Statutes at Large, public laws, bills and the Federal Register,
+taken from the footnotes of public-domain reports in the repository (a CRS legal report in
+``documents_styles/docs`` and two GAO reports of the shared documents) and three from the
+references of a shared PLOS article (each record's ``meta.source``), with their CSL fields
+written by hand (``refparse_data/LEGAL.md``): type (``legal_case``, ``legislation``,
+``regulation``, ``bill``), title (the case's name, the act's
 name), container (the reporter, code or register), volume, page (the first page; a
 pinpoint is no field of the work), year, number (docket or public-law number), authority
 (the court, where the citation gives it) and section. Never trained on. The benchmark's

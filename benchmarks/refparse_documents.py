@@ -75,10 +75,11 @@ def _note_of(text: str, at: int) -> str:
     return re.sub(r"^\d{1,3}\s+", "", note)
 
 
-def _reference_in(note: str, hint: str, author: str | None) -> str:
+def _reference_in(note: str, hint: str, author: str | None, title: str | None = None) -> str:
     """The reference of a note that holds ``hint``: it starts at the gold author's first
-    word before the hint (or at the start of the sentence or ``;``-part holding the hint)
-    and ends at the first ``;`` or sentence end after the hint."""
+    word before the hint (or at the start of the sentence or ``;``-part holding the hint),
+    or at the gold title before that when the reference gives its title first ("“Title,”
+    Agency, accessed ..."), and ends at the first ``;`` or sentence end after the hint."""
     at = fold_index(note, hint)
     ends = [m.end() for m in _SENTENCE_END.finditer(note)]
     ends += [m.end() for m in re.finditer(r";\s+", note)]
@@ -87,9 +88,23 @@ def _reference_in(note: str, hint: str, author: str | None) -> str:
     first = (author or "").split()[:1]
     if first:
         k = note.rfind(first[0], start, at + len(first[0]))
-        start = k if k >= 0 else start
+        title_at = _title_before(note, title, start, k)
+        start = title_at if title_at >= 0 else k if k >= 0 else start
     stop = min([e for e in ends if e > at + len(hint)], default=len(note))
     return note[start:stop].strip().rstrip(";").strip()
+
+
+def _title_before(note: str, title: str | None, start: int, stop: int) -> int:
+    """Where the first words of the gold ``title`` are in ``note[start:stop]``, with the
+    quotation mark that opens them (-1: not there)."""
+    words = (title or "").split()[:3]
+    if not words or stop < 0:
+        return -1
+    m = re.search(r"\s+".join(re.escape(w) for w in words), note[start:stop])
+    if m is None:
+        return -1
+    at = start + m.start()
+    return at - 1 if at > start and note[at - 1] in "“‘\"'" else at
 
 
 def fold_index(text: str, hint: str) -> int:
@@ -99,14 +114,14 @@ def fold_index(text: str, hint: str) -> int:
     return m.start() if m else 0
 
 
-def _locate(text: str, hint: str, author: str | None) -> str:
+def _locate(text: str, hint: str, author: str | None, title: str | None = None) -> str:
     """The reference string in a document that holds ``hint`` (``""`` if it is not there)."""
     hint = re.sub(r"^\s*\d{1,3}\s+", "", hint).strip()
     pattern = r"\s+".join(re.escape(w) for w in hint.split())
     m = re.search(pattern, text)
     if not m:
         return ""
-    return _reference_in(_note_of(text, m.start()), " ".join(hint.split()), author)
+    return _reference_in(_note_of(text, m.start()), " ".join(hint.split()), author, title)
 
 
 def _find(hint: str, candidates: list[str]) -> str:
@@ -127,8 +142,8 @@ def document_references() -> list[DocRef]:
             if "ref" in ref and ref["ref"] in listed:
                 raw = listed[ref["ref"]]
             else:
-                hint, author = ref["raw_hint"], ref.get("author")
-                raw = _find(hint, list(listed.values())) or _locate(text, hint, author)
+                hint, author, title = ref["raw_hint"], ref.get("author"), ref.get("title")
+                raw = _find(hint, list(listed.values())) or _locate(text, hint, author, title)
             out.append(DocRef(doc["doc_id"], raw, ref))
     return out
 

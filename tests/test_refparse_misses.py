@@ -8,7 +8,12 @@ from typing import Any
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from refparse_documents import DocRef, misses, score  # type: ignore[import-not-found]
+from refparse_documents import (  # type: ignore[import-not-found]
+    DocRef,
+    _reference_in,
+    misses,
+    score,
+)
 from refparse_scoring import record_misses  # type: ignore[import-not-found]
 
 sys.path.remove(str(ROOT / "benchmarks"))
@@ -50,3 +55,19 @@ def test_record_misses_compare_fields_as_the_scorer_does() -> None:
         ("b", "container-title"),
     ]
     assert found[1].gold == "Another" and found[1].parsed == "Body"
+
+
+def test_a_reference_found_in_a_note_starts_at_its_title_when_the_title_comes_first() -> None:
+    """The string scored is the whole reference: "“Title,” Agency, accessed ..." starts at
+    the title with its quotation mark, not at the gold author after it; an author-first
+    reference after prose starts at the author."""
+    note = (
+        "Those paroled were authorized to work. “Harbour Watch,” Port Agency, Office of"
+        " Data, accessed May 4, 2024, https://example.org/harbour (site discontinued)."
+    )
+    found = _reference_in(note, "https://example.org/harbour", "Port Agency", "Harbour Watch")
+    assert found.startswith("“Harbour Watch,” Port Agency")
+    note = "As the board found, see Port Agency, Harbour Watch (2020)."
+    assert _reference_in(note, "Harbour Watch", "Port Agency", "Harbour Watch") == (
+        "Port Agency, Harbour Watch (2020)."
+    )

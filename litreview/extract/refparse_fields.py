@@ -2,8 +2,10 @@
 
 Each label has one field and one normaliser (:mod:`.refparse_norm`, :mod:`.refparse_names`);
 where a label occurs more than once the first segment gives the value (a later date may add
-the month and day the first one lacked). Nothing here moves text from one field to another:
-that is the model's job.
+the month and day the first one lacked). Nothing here moves text from one field to another
+(that is the model's job), except a piece a field's value never holds, cut out as what it
+is: a web address inside a title, a journal locator or a publication status at the end of
+a container's name.
 """
 
 from __future__ import annotations
@@ -99,33 +101,59 @@ def _notes(item: dict[str, Any], notes: list[str]) -> None:
 
 
 #: Labels of text fields a web address never belongs to: one the model gave such a field
-#: is the work's link (:func:`_links_apart`).
+#: is the work's link (:func:`_pieces_apart`).
 _NO_LINKS = frozenset({"title", "journal", "container", "collection", "publisher"})
+#: Labels of a container's name, which never holds its journal locator or a publication
+#: status: one the model ran into a container is the work's locator or a note.
+_NAMES = frozenset({"journal", "container"})
+#: What is cut out of which labels, and the label the piece gets, in this order: a web
+#: address, a publication status (``Epub ahead of print``, ``lexicon/status.txt``), then a
+#: journal locator run (``2009;6(7):e1000097``, read as a volume is) before it.
+_APART: tuple[tuple[frozenset[str], Callable[[str], tuple[int, int] | None], str], ...] = (
+    (_NO_LINKS, norm.link_span, "url"),
+    (_NAMES, norm.status_span, "note"),
+    (_NAMES, norm.locator_span, "volume"),
+)
 
 
-def _links_apart(segments: Sequence[Segment]) -> list[Segment]:
-    """The segments with each web address inside a title, container or publisher cut out
-    as a ``url`` segment of its own (a title is never a link: "“Title” https://..."
-    labelled title whole gave the title the address)."""
+def _cut(
+    segments: Sequence[Segment],
+    labels: frozenset[str],
+    find: Callable[[str], tuple[int, int] | None],
+    label: str,
+) -> list[Segment]:
+    """The segments with the piece ``find`` finds in each segment of ``labels`` cut out as
+    a segment labelled ``label``."""
     out: list[Segment] = []
     for s in segments:
-        at = norm.link_span(s.text) if s.label in _NO_LINKS else None
+        at = find(s.text) if s.label in labels else None
         if at is None:
             out.append(s)
             continue
         a, b = at
-        pieces = [(s.label, 0, a), ("url", a, b), (s.label, b, len(s.text))]
+        pieces = [(s.label, 0, a), (label, a, b), (s.label, b, len(s.text))]
         out += [
-            Segment(label, s.text[x:y], s.start + x, s.start + y)
-            for label, x, y in pieces
+            Segment(name, s.text[x:y], s.start + x, s.start + y)
+            for name, x, y in pieces
             if s.text[x:y].strip(" \t.,;:()[]")
         ]
     return out
 
 
+def _pieces_apart(segments: Sequence[Segment]) -> list[Segment]:
+    """The segments with what never belongs to their field cut out as segments of their
+    own (:data:`_APART`): each web address inside a title, container or publisher (a title
+    is never a link: "“Title” https://..." labelled title whole gave the title the
+    address), a journal locator or a publication status at a container's end."""
+    out = list(segments)
+    for labels, find, label in _APART:
+        out = _cut(out, labels, find, label)
+    return out
+
+
 def build_fields(segments: Sequence[Segment]) -> dict[str, Any]:
     """The CSL fields (no ``type``, no ``id``) of a reference's labelled segments."""
-    segments = _links_apart(segments)
+    segments = _pieces_apart(segments)
     item: dict[str, Any] = {}
     texts = _by_label(segments)
     _names(item, texts)

@@ -3,10 +3,13 @@
 Cases, codes, session laws and registers are cited by a grammar the citation model was
 not trained on: ``Name v. Name, 518 U.S. 470, 486 (1996)`` (volume, reporter, first page,
 pinpoints, court and date in brackets), ``21 U.S.C. § 331`` (title, code, section),
-``Pub. L. No. 117-58, 135 Stat. 429 (2021)``, ``85 Fed. Reg. 62094 (Oct. 1, 2020)``. The
-reporters, codes and registers are data (``litreview/data/legal_sources.tsv``, from Free
-Law Project's reporters-db; ``benchmarks/make_legal_sources.py``), the citation signals
-too (``legal_signals.txt``).
+``Pub. L. No. 117-58, 135 Stat. 429 (2021)``, ``85 Fed. Reg. 62094 (Oct. 1, 2020)``,
+bills (``H.R. 1234, 118th Cong. (2023)``) and UK acts (``Modern Slavery Act 2015, c. 30``).
+The reporters, codes and registers are data (``litreview/data/legal_sources.tsv``, from
+Free Law Project's reporters-db; ``benchmarks/make_legal_sources.py``), the citation
+signals too (``legal_signals.txt``), and the forms that table lacks: the spellings of a
+public law's number, the prefixes of bills' numbers and the kinds of court document that
+may come before a case's name (``legal_forms.tsv``).
 
 :func:`legal_fields` gives the CSL item of a string the table and the grammar say is a
 legal citation, and ``None`` for any other string: the whole string must be one citation
@@ -34,10 +37,28 @@ MAX_LEGAL_CHARS = 4_000
 #: The most words of a name before a citation (the longest case names and act names run
 #: to 10 to 15); more is a note's prose.
 _MAX_NAME_WORDS = 20
-_TYPES = {"case": "legal_case", "legislation": "legislation", "regulation": "regulation"}
+_TYPES = {
+    "case": "legal_case",
+    "legislation": "legislation",
+    "regulation": "regulation",
+    "bill": "bill",
+}
 _VOLUME = re.compile(r"\d{1,4}")
 _PAGE = re.compile(r"\d{1,8}")
-_PUBLIC_LAW = re.compile(r"\s*(?:No\.\s*)?(\d{1,3}-\d{1,5})\b")
+_PUBLIC_LAW = re.compile(r"\s*(?:No\.\s*)?(\d{1,3}[-–]\d{1,5})\b")
+#: The parts of a public law or a UK act named after its number ("§ 20", "div. B, tit. IV",
+#: "s. 54", "sch. 1"): each a cue and one short word, taken whole.
+_LAW_PARTS = re.compile(
+    r"(?>(?:,?\s*(?:(?:div|tit|title|subtit|sec|secs|pt|ch|ss?|sch|art)\.|§§?)\s*[\w().–-]{1,20})*)"
+)
+#: A Congress and session after a bill's number: ", 118th Cong.", ", 93rd Cong., 2nd sess.".
+_CONGRESS = re.compile(
+    r",?\s+(?P<congress>\d{1,3}(?:st|nd|rd|th)\s+Cong\.(?:,?\s+\d(?:st|nd|rd|th)\s+[Ss]ess\.)?)"
+)
+#: A UK act's name, year and chapter: "Modern Slavery Act 2015, c. 30".
+_UK_ACT = re.compile(r"\bAct\s+(?P<year>1[2-9]\d\d|20\d\d),?\s+c\.\s*(?P<chapter>\d{1,4})\b")
+#: A year in brackets that ends a name ("Kefauver-Harris Drug Amendments (1962)").
+_NAME_YEAR = re.compile(r"\((?P<year>1[6-9]\d\d|20\d\d)\)$")
 _DOCKET = re.compile(r",?\s*No\.\s*([^,()]+?)\s*,?\s*$")
 _DOCKET_ONLY = re.compile(r"^(?P<title>.+?\sv\.\s.+?),\s+No\.\s+(?P<number>[^,()]+?)\s*(?=\()")
 #: Pinpoints after the first page (", 486", ", 162–63", " n.5", ", at *2") and bracketed
@@ -72,12 +93,41 @@ def _court_date() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def sources() -> dict[str, str]:
-    """Each abbreviation of the table, its spaces taken out, and its kind."""
+    """Each abbreviation of the table, its spaces taken out, and its kind (with the
+    spellings of a public law of ``legal_forms.tsv``: ``legislation``)."""
     out: dict[str, str] = {}
     for line in data_lines("legal_sources.tsv"):
         abbreviation, _, rest = line.partition("\t")
         out.setdefault(abbreviation.replace(" ", ""), rest.rpartition("\t")[2])
+    for spelling in _forms("public_law"):
+        out.setdefault(spelling, "legislation")
     return out
+
+
+@lru_cache(maxsize=4)
+def _forms(kind: str) -> tuple[str, ...]:
+    """The phrases of one kind of ``legal_forms.tsv``, longest first (spaces taken out
+    for ``public_law``, as the table's keys)."""
+    out = []
+    for line in data_lines("legal_forms.tsv"):
+        phrase, _, tag = line.partition("\t")
+        if tag.strip() == kind:
+            out.append(phrase.replace(" ", "") if kind == "public_law" else phrase)
+    return tuple(sorted(set(out), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _bill() -> re.Pattern[str]:
+    """A bill's number: a prefix of ``legal_forms.tsv`` and digits ("H.R. 1234")."""
+    prefixes = "|".join(re.escape(p).replace(r"\ ", r"\s?") for p in _forms("bill"))
+    return re.compile(r"(?<![\w.])(?P<prefix>" + prefixes + r")\s?(?P<digits>\d{1,5})\b")
+
+
+@lru_cache(maxsize=1)
+def _document() -> re.Pattern[str]:
+    """The kind of a court document at the start of a name, and its comma."""
+    kinds = "|".join(re.escape(k) for k in _forms("document"))
+    return re.compile(r"^(?P<kind>" + kinds + r"),\s+(?=\S)")
 
 
 @lru_cache(maxsize=1)
@@ -138,9 +188,18 @@ def _year(notes: str) -> tuple[str, int | None, dict[str, Any] | None]:
 
 
 def _item(kind: str, title: str, notes: str, fields: dict[str, Any]) -> dict[str, Any]:
-    """The CSL item of a citation: its type, title, the fields read, court and date."""
+    """The CSL item of a citation: its type, title, the fields read, court and date (a
+    year in brackets at the end of the name when the notes give none; the kind of court
+    document named before a case's name as the genre)."""
     item: dict[str, Any] = {"type": _TYPES[kind]}
     title = title.strip(" ,;")
+    document = _document().match(title) if _CASE_NAME.search(title) else None
+    if document:
+        item["genre"] = document.group("kind")
+        title = title[document.end() :]
+    name_year = _NAME_YEAR.search(title)
+    if name_year:  # the title was stripped: the bracket ends it
+        title = title[: name_year.start()].strip(" ,;")
     if title:
         item["title"] = title
     item.update(fields)
@@ -149,6 +208,47 @@ def _item(kind: str, title: str, notes: str, fields: dict[str, Any]) -> dict[str
         item["authority"] = court
     if year is not None:
         item["issued"] = date if date else {"date-parts": [[year]]}
+    elif name_year:
+        item["issued"] = {"date-parts": [[int(name_year.group("year"))]]}
+    return item
+
+
+def _bill_fields(text: str) -> dict[str, Any] | None:
+    """The item of a bill: a name, the bill's number, the Congress (needed after a prefix
+    of one letter), pinpoints (a section: no field of the work), then bracketed notes."""
+    m = _bill().search(text)
+    if m is None:
+        return None
+    rest = text[m.end() :]
+    congress = _CONGRESS.match(rest)
+    if congress is None and len(m.group("prefix").replace(" ", "")) <= 2:
+        return None
+    rest = rest[congress.end() :] if congress else rest
+    parts = _LAW_PARTS.match(rest)
+    tail = _TAIL.match(rest[parts.end() if parts else 0 :])
+    name = _name(text[: m.start()])
+    if tail is None or tail.group("prose") or name is None:
+        return None
+    fields: dict[str, Any] = {"number": f"{m.group('prefix')} {m.group('digits')}"}
+    if congress:
+        fields["chapter-number"] = congress.group("congress")
+    return _item("bill", name, tail.group("notes"), fields)
+
+
+def _uk_act_fields(text: str) -> dict[str, Any] | None:
+    """The item of a UK act: its name ending in "Act" and the year, the chapter, parts,
+    then bracketed notes."""
+    m = _UK_ACT.search(text)
+    if m is None:
+        return None
+    parts = _LAW_PARTS.match(text, m.end())
+    end = parts.end() if parts else m.end()
+    tail = _TAIL.match(text[end:])
+    name = _name(text[: m.end("year")])
+    if tail is None or tail.group("prose") or name is None:
+        return None
+    item = _item("legislation", name, tail.group("notes"), {"number": f"c. {m.group('chapter')}"})
+    item.setdefault("issued", {"date-parts": [[int(m.group("year"))]]})
     return item
 
 
@@ -168,10 +268,15 @@ def legal_fields(text: str) -> dict[str, Any] | None:
         start = first + 1
         abbreviation = text[words[first].start() : words[after - 1].end()].rstrip(",")
         rest = text[words[after - 1].end() :].lstrip(",")
-        law = _PUBLIC_LAW.match(rest) if abbreviation.replace(" ", "") == "Pub.L." else None
+        law = (
+            _PUBLIC_LAW.match(rest)
+            if abbreviation.replace(" ", "") in _forms("public_law")
+            else None
+        )
         if law:
             number, law_head = law.group(1), text[: words[first].start()]
-            tail = _TAIL.match(rest[law.end() :])
+            parts = _LAW_PARTS.match(rest, law.end())
+            tail = _TAIL.match(rest[parts.end() if parts else law.end() :])
             if tail and not tail.group("prose"):  # the public law alone
                 return _item(kind, law_head, tail.group("notes"), {"number": number})
             if _find(words, after) is None:
@@ -209,6 +314,9 @@ def legal_fields(text: str) -> dict[str, Any] | None:
         if name is None or (tail.group("prose") and name.strip() and not _CASE_NAME.search(name)):
             return None
         return _item(kind, name, tail.group("notes"), fields)
+    read = _bill_fields(text) or _uk_act_fields(text)
+    if read is not None:
+        return read
     docket_only = _DOCKET_ONLY.match(text)
     if docket_only:
         tail = _TAIL.match(text[docket_only.end() :])

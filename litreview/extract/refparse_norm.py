@@ -8,7 +8,10 @@ publishers, places). They run after the model; none changes which field a text b
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
+
+from litreview.core.data_files import data_lines
 
 __all__ = [
     "clean",
@@ -18,8 +21,10 @@ __all__ = [
     "edition",
     "link_span",
     "locator",
+    "locator_span",
     "page_fields",
     "pages",
+    "status_span",
     "strip_outer",
     "url",
     "volume_issue",
@@ -104,7 +109,7 @@ def pages(text: str) -> str:
 
 
 _LOCATOR = re.compile(
-    r"\W*(?P<date>(?:1[5-9]|20)\d\d[a-z]?(?:\s+[A-Za-z]{3,9}\.?(?:\s+\d{1,2})?)?)\s*;\s*"
+    r"(?P<date>(?:1[5-9]|20)\d\d[a-z]?(?:\s+[A-Za-z]{3,9}\.?(?:\s+\d{1,2})?)?)\s*;\s*"
     r"(?P<volume>\d+[A-Za-z]?(?:[\-–]\d*[A-Za-z]?)?)(?:\s*\((?P<issue>[^()]{1,20})\))?"
     r"(?:\s*:\s*(?P<pages>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[\-–—]\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?))?\W*"
 )
@@ -118,6 +123,21 @@ def _stands_alone(text: str, m: re.Match[str]) -> bool:
     return after and (not re.search(r"\w", before) or before.endswith((".", ",", ";")))
 
 
+def _locator_match(text: str) -> re.Match[str] | None:
+    """The first locator run of ``text`` that stands alone."""
+    return next((m for m in _LOCATOR.finditer(text) if _stands_alone(text, m)), None)
+
+
+def locator_span(text: str) -> tuple[int, int] | None:
+    """Where the journal locator run of ``text`` is (:func:`locator`; ``None``: it has
+    none), when something other than the run is left before it (``PLoS Med. 2009;6(7):
+    e1000097.``: a journal's name with its locator)."""
+    m = _locator_match(text)
+    if m is None or not re.search(r"\w", text[: m.start()]):
+        return None
+    return m.start(), m.end()
+
+
 def locator(text: str) -> dict[str, Any]:
     """The fields of a journal locator written as one run (the NLM/Vancouver form
     ``2007;357(10):1018-27``, ``2009 Jul 21;6(7):e1000100``): the date, volume, issue and
@@ -125,7 +145,7 @@ def locator(text: str) -> dict[str, Any]:
     (``USA. 2008;105:12271``) and be followed by a sentence of its own (``2009;15(1):140-7.
     Epub 2008/05/17.``), whose date is not the locator's."""
     text = text.strip()
-    m = next((m for m in _LOCATOR.finditer(text) if _stands_alone(text, m)), None)
+    m = _locator_match(text)
     if m is None:
         return {}
     out: dict[str, Any] = {"volume": m.group("volume")}
@@ -137,6 +157,27 @@ def locator(text: str) -> dict[str, Any]:
     if m.group("pages"):
         out["page"] = pages(m.group("pages"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _status_phrases() -> list[tuple[str, ...]]:
+    """The publication-status phrases of ``lexicon/status.txt`` as word tuples, longest
+    first."""
+    phrases = {tuple(line.lower().split()) for line in data_lines("lexicon/status.txt")}
+    return sorted(phrases, key=len, reverse=True)
+
+
+def status_span(text: str) -> tuple[int, int] | None:
+    """Where a publication-status phrase ends ``text`` (``Geo-Marine Letters. Epub ahead
+    of print``: from "Epub" to the end; ``None`` if none does, or if nothing but the phrase
+    is there). Words are compared without case and outer punctuation or brackets."""
+    words = list(re.finditer(r"\S+", text))
+    keys = [w.group().strip(_STRIP + _QUOTES).lower() for w in words]
+    for phrase in _status_phrases():
+        n = len(phrase)
+        if n < len(words) and tuple(keys[-n:]) == phrase:
+            return words[-n].start(), len(text)
+    return None
 
 
 def page_fields(text: str) -> dict[str, str]:

@@ -112,3 +112,22 @@ def test_a_web_address_in_a_title_segment_is_the_works_link() -> None:
     assert item["URL"] == "https://www.imls.gov/pubs/protecting"
     plain = build_fields([Segment("title", "Floods of the delta", 0, 19)])
     assert plain["title"] == "Floods of the delta" and "URL" not in plain
+
+
+def test_a_locator_and_a_status_run_into_a_journal_name_are_cut_out() -> None:
+    """A container's name never holds its locator or a publication status: "PLoS Med.
+    2009;6(7):e1000097. Epub" labelled journal whole gives the journal, the locator's
+    fields, and the status as a note."""
+    item = build_fields(
+        _segments(
+            ("author", "Moher D, Altman DG."),
+            ("title", "Preferred reporting items."),
+            ("journal", "PLoS Med. 2009;6(7):e1000097. Epub"),
+            ("pages", "2009/07/22."),
+        )
+    )
+    assert item["container-title"] == "PLoS Med"
+    assert (item["issued"], item["volume"], item["issue"]) == ({"date-parts": [[2009]]}, "6", "7")
+    assert item["note"] == "Epub"
+    item = build_fields(_segments(("journal", "Geo-Marine Letters. Epub ahead of print.")))
+    assert item == {"container-title": "Geo-Marine Letters", "note": "Epub ahead of print"}

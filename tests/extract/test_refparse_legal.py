@@ -170,3 +170,131 @@ def test_long_runs_after_a_citation_are_no_citation() -> None:
     case = "Medtronic, Inc. v. Lohr, 518 U.S. 470 (1996)"
     assert legal_fields(case + " (quoting a brief)") is not None
     assert legal_fields(case + " (" + "quoting " * (MAX_LEGAL_CHARS // 8) + ")") is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "Clean Air Act Amendments of 1990, Pub L. No. 101-549, 104 Stat. 2399.",
+            {
+                "type": "legislation",
+                "title": "Clean Air Act Amendments of 1990",
+                "container-title": "Stat.",
+                "volume": "104",
+                "page": "2399",
+                "number": "101-549",
+            },
+        ),
+        ("P.L. 116-260 (2020).", {"number": "116-260", "issued": {"date-parts": [[2020]]}}),
+        (
+            "Pub. L. No. 117-169, tit. I, § 13101 (2022).",
+            {"number": "117-169", "issued": {"date-parts": [[2022]]}},
+        ),
+        (
+            "Federal Water Pollution Control Act Amendments (1972) Public Law 92–500.",
+            {
+                "title": "Federal Water Pollution Control Act Amendments",
+                "number": "92–500",
+                "issued": {"date-parts": [[1972]]},
+            },
+        ),
+    ],
+)
+def test_a_public_law_however_spelled_and_with_its_parts(raw: str, expected: dict) -> None:
+    """ "Pub L." without its point, "P.L.", "Public Law"; divisions, titles and sections
+    after the number (pinpoints: no field of the work); a name's bracketed year."""
+    item = legal_fields(raw)
+    assert item is not None
+    assert item["type"] == "legislation"
+    assert {k: item.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "Junk Fee Prevention Act, H.R. 6430, 118th Cong. (2023).",
+            {
+                "title": "Junk Fee Prevention Act",
+                "number": "H.R. 6430",
+                "chapter-number": "118th Cong.",
+                "issued": {"date-parts": [[2023]]},
+            },
+        ),
+        (
+            "S. 430, 119th Cong., 1st Sess. (2025).",
+            {"number": "S. 430", "chapter-number": "119th Cong., 1st Sess."},
+        ),
+        (
+            "Clean Water Restoration Act (2009) H.R. 5088 § 4.",
+            {"title": "Clean Water Restoration Act", "number": "H.R. 5088"},
+        ),
+    ],
+)
+def test_a_bill_gives_its_number_congress_and_year(raw: str, expected: dict) -> None:
+    item = legal_fields(raw)
+    assert item is not None
+    assert item["type"] == "bill"
+    assert {k: item.get(k) for k in expected} == expected
+
+
+def test_a_one_letter_bill_prefix_needs_its_congress() -> None:
+    """ "S. 2019" after a name is as often an initial and a year as a bill."""
+    assert legal_fields("Smith, J. and Brown, S. 2019.") is None
+    assert legal_fields("Brown, S. 281 (2019).") is None
+    item = legal_fields("Brown Act, S. 281, 116th Cong. (2019).")
+    assert item is not None and item["number"] == "S. 281"
+
+
+def test_a_uk_act_gives_its_name_year_and_chapter() -> None:
+    item = legal_fields("Human Rights Act 1998, c. 42, s. 3 (UK).")
+    assert item == {
+        "type": "legislation",
+        "title": "Human Rights Act 1998",
+        "number": "c. 42",
+        "issued": {"date-parts": [[1998]]},
+    }
+    assert legal_fields("Equality Act 2010, c. 15. A law of the United Kingdom.") is None
+
+
+def test_the_kind_of_court_document_before_a_case_is_its_genre() -> None:
+    item = legal_fields(
+        "Order, Alpha Corp. v. Beta LLC, No. 3:21-cv-01234 (N.D. Cal. Mar. 3, 2022)."
+    )
+    assert item is not None
+    assert (item["genre"], item["title"], item["number"]) == (
+        "Order",
+        "Alpha Corp. v. Beta LLC",
+        "3:21-cv-01234",
+    )
+    plain = legal_fields("Order of Friars v. Beta LLC, No. 21-1 (D. Mass. 2022).")
+    assert plain is not None and "genre" not in plain
+    assert plain["title"] == "Order of Friars v. Beta LLC"
+
+
+@pytest.mark.parametrize(
+    "run",
+    ["1" * 3900, "a" * 3900, " " * 3900, ". " * 1950],
+    ids=["digits", "letters", "spaces", "stops"],
+)
+@pytest.mark.parametrize(
+    ("shape", "key", "value"),
+    [
+        ("H.R. 1234{}, 118th Cong. (2023).", "number", "H.R. 1234"),
+        ("Name Act {}(1962) Public Law 87-781.", "number", "87-781"),
+        ("Order, {}Doe v. Roe, No. 1 (2020).", "genre", "Order"),
+        ("Modern Act 2015, c. 30{}.", "number", "c. 30"),
+        ("Pub. L. 119-75, div. B{} (2026).", "number", "119-75"),
+    ],
+)
+def test_bills_acts_and_documents_with_long_runs_are_read(
+    shape: str, key: str, value: str, run: str
+) -> None:
+    """Each new form is read; broken by a 4 KB run it is read in time linear in the run (no
+    pattern of these forms has nested runs over the same characters; bench_hostile.py
+    times such strings): a citation or none, never an error."""
+    plain = legal_fields(shape.format(""))
+    assert plain is not None and plain[key] == value
+    item = legal_fields(shape.format(run))
+    assert item is None or item["type"] in {"bill", "legislation", "legal_case"}

@@ -144,3 +144,50 @@ def test_a_locator_date_outranks_a_later_date_in_its_segment() -> None:
     item = build_fields([Segment("date", "2009;15(1):140-7. Epub 2008/05/17.", 0, 34)])
     assert item["issued"] == {"date-parts": [[2009]]}
     assert (item["volume"], item["issue"]) == ("15", "1")
+
+
+@pytest.mark.parametrize(
+    ("text", "piece"),
+    [
+        ("PLoS Med. 2009;6(7):e1000097. Epub", "2009;6(7):e1000097. "),
+        ("Lancet. 2001 May 5;357(9266):1400-2.", "2001 May 5;357(9266):1400-2."),
+        ("Curr Opin HIV AIDS", None),
+        ("2019;14(3):153-60.", None),  # the run alone: nothing else to cut it from
+        ("Journal of Floods 2008;105 more", None),
+    ],
+)
+def test_locator_span_finds_a_locator_run_after_a_journals_name(
+    text: str, piece: str | None
+) -> None:
+    at = norm.locator_span(text)
+    assert (text[at[0] : at[1]] if at else None) == piece
+
+
+@pytest.mark.parametrize(
+    ("text", "piece"),
+    [
+        ("Geo-Marine Letters. Epub", "Epub"),
+        ("Cereb Cortex: Epub ahead of print", "Epub ahead of print"),
+        ("J Hydrol [Epub ahead of print].", "[Epub ahead of print]."),
+        ("Sociological Review, in press", "in press"),
+        ("Journal of Printing Studies", None),
+        ("In press", None),  # nothing but the phrase
+        ("Press and Print", None),
+    ],
+)
+def test_status_span_finds_a_publication_status_at_the_end(text: str, piece: str | None) -> None:
+    at = norm.status_span(text)
+    assert (text[at[0] : at[1]] if at else None) == piece
+
+
+@pytest.mark.parametrize(
+    "run",
+    ["1" * 5000, "a" * 5000, " " * 5000, "." * 5000, "a " * 2500],
+    ids=["digits", "letters", "spaces", "stops", "words"],
+)
+def test_locator_and_status_read_long_runs(run: str) -> None:
+    """5 KB runs of one kind of character: no locator, no status (and no regex that takes
+    time to say so: the locator pattern has no leading run of non-word characters)."""
+    assert norm.locator_span(f"Journal {run}") is None
+    assert norm.status_span(run) is None
+    assert norm.locator(run) == {}
