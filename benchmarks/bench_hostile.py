@@ -594,6 +594,41 @@ def round_three() -> list[Case]:
     ]
 
 
+def _yaml_bomb() -> bytes:
+    """Ten YAML anchors, each listing the one before ten times (10^10 values built)."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{k}: &a{k} [{', '.join([f'*a{k - 1}'] * 10)}]" for k in range(1, 10)]
+    return ("\n".join(lines) + "\nreferences: *a9\n").encode()
+
+
+def _xml_bomb(root: bytes) -> bytes:
+    """Billion laughs under a root element of the given name."""
+    ents = b"".join(
+        b'<!ENTITY l%d "%s">' % (k, b"&l%d;" % (k - 1) * 10 if k else b"lol") for k in range(10)
+    )
+    return b'<?xml version="1.0"?><!DOCTYPE %s [%s]><%s>&l9;</%s>' % (root, ents, root, root)
+
+
+def _pubmed_articles(n: int) -> bytes:
+    """A PubMed XML set of ``n`` articles."""
+    one = (
+        "<PubmedArticle><MedlineCitation><PMID>{k}</PMID><Article><Journal><Title>J</Title>"
+        "<JournalIssue><PubDate><Year>2001</Year></PubDate></JournalIssue></Journal>"
+        "<ArticleTitle>Title {k}</ArticleTitle><AuthorList><Author><LastName>Roe</LastName>"
+        "<ForeName>A</ForeName></Author></AuthorList></Article></MedlineCitation>"
+        "</PubmedArticle>\n"
+    )
+    body = "".join(one.format(k=k) for k in range(n))
+    return f"<PubmedArticleSet>\n{body}</PubmedArticleSet>\n".encode()
+
+
+def _ovid_records(n: int) -> bytes:
+    """An Ovid export of ``n`` records, the first with an abstract of one 1 MB line."""
+    rec = "<{k}. >\nVN  - Ovid Technologies\nTI  - Title {k}\nAU  - Roe A.\nYR  - 2001\n"
+    first = rec.format(k=1) + "AB  - " + "word " * 200_000 + "\n\n"
+    return (first + "\n".join(rec.format(k=k) for k in range(2, n + 1))).encode()
+
+
 def cases() -> list[Case]:
     """Every hostile case of the issue, and 9 MB files of one token."""
     nine = "9" * 5000
@@ -603,6 +638,23 @@ def cases() -> list[Case]:
         Case("string bomb (545 bytes)", {"bomb.bib": _string_bomb()}, (v, imp)),
         Case("zip bomb docx (1 GB inside)", {"bomb.docx": _zip_bomb(1 << 30)}, (v,)),
         Case("deep CSL-JSON", {"deep.json": b"[" * 100_000 + b"]" * 100_000}, (v, imp)),
+        Case("CSL YAML alias bomb", {"bomb.yaml": _yaml_bomb()}, (v, imp)),
+        Case(
+            "deep CSL YAML",
+            {"deep.yaml": b"references:\n- " + b"[" * 50_000 + b"]" * 50_000 + b"\n"},
+            (v, imp),
+        ),
+        Case("PubMed XML entity bomb", {"bomb.xml": _xml_bomb(b"PubmedArticleSet")}, (v, imp)),
+        Case(
+            "PubMed XML of 20,000 articles",
+            {"pm.xml": _pubmed_articles(20_000)},
+            (v, imp, ("export", "--format", "cslyaml", "--review", "{r}")),
+        ),
+        Case(
+            "Ovid export of 20,000 records, one abstract line of 1 MB",
+            {"o.cgi": _ovid_records(20_000)},
+            (v, imp),
+        ),
         Case(
             "5000-digit year json",
             {"y.json": f'[{{"id":"a","issued":{{"date-parts":[[{nine}]]}}}}]'.encode()},

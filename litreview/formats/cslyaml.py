@@ -20,6 +20,7 @@ import yaml
 
 from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
+from litreview.core.limits import MAX_JSON_DEPTH
 from litreview.core.model import Work
 from litreview.core.yaml_guard import expansion_problem
 from litreview.formats.csljson import csl_items, read_items
@@ -34,6 +35,8 @@ def read_cslyaml(text: str, path: str = "<string>") -> tuple[list[Work], list[Pr
     text = text.lstrip("\ufeff")
     try:
         root = yaml.compose(text, Loader=_Loader)
+    except RecursionError:
+        return [], [_error(path, 1, "YAML nested too deep to be a list of CSL items")]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         why = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -43,6 +46,10 @@ def read_cslyaml(text: str, path: str = "<string>") -> tuple[list[Work], list[Pr
         return [], [_error(path, 1, "no references: an empty YAML file")]
     if expansion_problem(root):
         return [], [_error(path, 1, expansion_problem(root))]
+    deep = _too_deep(root)
+    if deep is not None:
+        message = f"YAML nested more than {MAX_JSON_DEPTH} levels deep"
+        return [], [_error(path, deep.start_mark.line + 1, message)]
     nodes = _item_nodes(root)
     if nodes is None:
         message = "expected a 'references:' list of CSL items (or a list of them)"
@@ -64,6 +71,21 @@ _Loader.add_implicit_resolver(
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:null", re.compile(r"(?:~|null|)\Z"), ["~", "n", ""]
 )
+
+
+def _too_deep(root: yaml.Node) -> yaml.Node | None:
+    """The first node nested deeper than CSL-JSON may be (:data:`MAX_JSON_DEPTH`), or
+    ``None`` (aliases were checked before: the graph has no loop)."""
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            return node
+        if isinstance(node, yaml.SequenceNode):
+            stack += [(n, depth + 1) for n in node.value]
+        elif isinstance(node, yaml.MappingNode):
+            stack += [(n, depth + 1) for pair in node.value for n in pair]
+    return None
 
 
 def _item_nodes(root: yaml.Node) -> list[yaml.Node] | None:

@@ -66,6 +66,8 @@ def test_a_bare_list_and_a_bad_item_among_good_ones() -> None:
         ("references:\n- id: a\n  title: [unclosed\n", 4, "not valid YAML"),
         ("title: a bibliography of one\n", 1, "expected a 'references:' list"),
         ("", 1, "empty YAML file"),
+        ("references:\n- " + "[" * 5000 + "]" * 5000 + "\n", 1, "nested too deep"),
+        ("references:\n- " + "[" * 150 + "]" * 150 + "\n", 2, "more than 100 levels deep"),
         (
             "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
             + "".join(
