@@ -118,3 +118,11 @@ def test_the_shipped_lists_hold_words_of_doubt_and_of_distorted_figures() -> Non
     assert found.counts.get("contested") == 1
     assert found.counts.get("quality", 0) >= 2
     assert "data_problem" in found.chains
+
+
+def test_words_weigh_less_than_the_cues(cues: Cues) -> None:
+    """Word and bigram features are worth less than a cue feature of the same count, so the
+    model's penalty falls harder on a document's topic words than on its cues."""
+    text = "Harvest records are unreliable."
+    feats = sentence_features(text, analyse(text, cues))
+    assert 0 < feats["w:harvest"] == feats["b:<s> harvest"] < feats["lex:topic"] == 1.0
