@@ -236,6 +236,7 @@ def main() -> None:
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--scale", type=float, default=4.0, help="value of a candidate chain")
     ap.add_argument("--breakdown", action="store_true")
+    ap.add_argument("--dump", default="", help="write the first variant's scores (TSV) here")
     ap.add_argument(
         "--drop-each", action="store_true", help="train on all but one machine-labelled document"
     )
@@ -287,9 +288,24 @@ def main() -> None:
     if args.breakdown:
         for name, scores in runs:
             breakdown(name, docs, scores)
+    if args.dump:
+        dump(Path(args.dump), docs, texts, runs[0][1])
     if args.errors and len(runs) >= 2:
         differ(docs, texts, human, runs[0], runs[1])
     print(f"\n{time.process_time() - t0:.0f} CPU s")
+
+
+def dump(path: Path, docs: list[ts.Doc], texts: list[list[str]], scores: list[np.ndarray]) -> None:
+    """Every read sentence with its label and out-of-fold score, one a line (TSV: document,
+    index, label (GAP, hard or no), kind, score, text), for reading the errors."""
+    rows = ["doc\tindex\tlabel\tkind\tscore\ttext"]
+    for d, ts_, s in zip(docs, texts, scores, strict=True):
+        for j, (lab, text) in enumerate(zip(d.labels, ts_, strict=True)):
+            if d.read[j]:
+                tag = "GAP" if lab.gap else ("hard" if lab.hard else "no")
+                flat = " ".join(text.split())
+                rows.append(f"{d.doc.doc_id}\t{j}\t{tag}\t{lab.kind}\t{s[j]:.3f}\t{flat}")
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
 def differ(docs, texts, human, a, b) -> None:  # type: ignore[no-untyped-def]

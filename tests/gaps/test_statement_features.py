@@ -1,4 +1,5 @@
-"""Chains of word lists as features: order, distance, value, and lists read by chains only."""
+"""Chains of word lists as features: order, distance, value, and lists read by chains only;
+the shipped chains and lists on sentences of their kind."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from litreview.gaps.cues import Chain, Cues, load_cues
+from litreview.gaps.cues import Chain, Cues, default_cues, load_cues
 from litreview.gaps.statement_features import _chained, analyse, sentence_features
 
 CUES = """
@@ -75,3 +76,53 @@ def test_a_chain_fires_exactly_when_its_definition_says(case: tuple) -> None:
     chain = Chain(id="c", steps=tuple(f"s{i}" for i in range(len(steps))), within=tuple(within))
     positions = {f"s{i}": p for i, p in enumerate(steps)}
     assert _chained(chain, positions.__getitem__) == _chained_by_definition(steps, within)
+
+
+@pytest.mark.parametrize(
+    ("text", "fired"),
+    [
+        (
+            "Rural wages after the reform of the grain board remain poorly understood.",
+            {"is_unknown"},
+        ),
+        ("Its long-run cost is largely unquantified.", {"is_unknown"}),
+        (
+            "Whether the scheme changed how often farms were inspected is open to debate.",
+            {"is_unknown", "open_question_is_unknown"},
+        ),
+        (
+            "The extent to which the grants reached small towns is unclear.",
+            {"is_unknown", "open_question_is_unknown"},
+        ),
+        ("The scheme is unclear to many farmers who applied.", {"is_unknown"}),
+        ("The reform was popular, and its cost is well known.", set()),
+        ("Unclear rules are a problem for the scheme.", set()),
+    ],
+)
+def test_the_shipped_chains_read_not_knowing_after_any_subject(text: str, fired: set) -> None:
+    """A predicate of not knowing or of dispute after a verb of being, whatever the subject
+    and however long it is ('... remain poorly understood', 'whether ... is open to debate');
+    not before the verb, nor when what follows is known."""
+    found = set(analyse(text, default_cues()).chains)
+    assert found & {"is_unknown", "open_question_is_unknown"} == fired
+
+
+def test_the_shipped_lists_hold_words_of_doubt_and_of_distorted_figures() -> None:
+    """Refuted findings count as contested; inflated or misclassified figures as a quality
+    problem and, after a data noun, as a data problem."""
+    found = analyse(
+        "Official estimates of seizures were inflated by misclassification; "
+        "the earlier findings were later refuted.",
+        default_cues(),
+    )
+    assert found.counts.get("contested") == 1
+    assert found.counts.get("quality", 0) >= 2
+    assert "data_problem" in found.chains
+
+
+def test_words_weigh_less_than_the_cues(cues: Cues) -> None:
+    """Word and bigram features are worth less than a cue feature of the same count, so the
+    model's penalty falls harder on a document's topic words than on its cues."""
+    text = "Harvest records are unreliable."
+    feats = sentence_features(text, analyse(text, cues))
+    assert 0 < feats["w:harvest"] == feats["b:<s> harvest"] < feats["lex:topic"] == 1.0
