@@ -54,9 +54,22 @@ def _lit(text: AnyStr, s: str) -> AnyStr:
 def _depth(text: AnyStr, start: int, end: int) -> int:
     """Brace depth change from ``start`` to ``end`` (escaped braces do not count), by C-speed
     counting."""
-    opened = text.count(_lit(text, "{"), start, end) - text.count(_lit(text, "\\{"), start, end)
-    closed = text.count(_lit(text, "}"), start, end) - text.count(_lit(text, "\\}"), start, end)
-    return opened - closed
+    return _count(text, "{", start, end) - _count(text, "}", start, end)
+
+
+def _count(text: AnyStr, brace: str, start: int, end: int) -> int:
+    """The braces ``brace`` of ``text[start:end]`` that count: not after an odd run of
+    backslashes (``\\{`` is escaped, ``\\\\{`` a line break and a brace). Each brace ends at
+    most one match of ``k`` backslashes and itself, so the braces after a run of at least
+    ``k`` are counted for each ``k``, and the odd runs are their alternating sum."""
+    total = text.count(_lit(text, brace), start, end)
+    k, sign = 1, -1
+    while True:
+        found = text.count(_lit(text, "\\" * k + brace), start, end)
+        if not found:
+            return total
+        total += sign * found
+        k, sign = k + 1, -sign
 
 
 def _boundary(text: AnyStr, start: int, since: int) -> int | None:

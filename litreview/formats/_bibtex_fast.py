@@ -58,9 +58,10 @@ class FastEntry(NamedTuple):
 # A block start at the start of a line (the position of its "@" is the match's end).
 _CUT = re.compile(r"\n[^\S\n]*+(?=@\w*[ \t]*[{(])")
 _HEAD = re.compile(r"[^\S\n]*+@(\w+)[ \t]*\{\s*([^\s,{}()\"=@#%\\]+)\s*,")
-# A braced value nests up to three levels; a backslash hides the character after it from
-# the splitter (its marks are not preceded by one), so "\\+." is one piece.
-_IN = r"(?:[^{}\\]++|\\++.)"
+# A braced value nests up to three levels; a backslash hides the one character after it
+# from the splitter, so "\\{" is an escaped brace and "\\\\{" a TeX line break before a
+# brace that counts (a run of backslashes is read two by two).
+_IN = r"(?:[^{}\\]++|\\.)"
 _BRACED = rf"\{{(?:{_IN}|\{{(?:{_IN}|\{{{_IN}*+\}})*+\}})*+\}}"
 _QUOTED = r'"(?:[^"\\{}]++|\\++[^{}])*+"'
 _BARE = r"[^\s,{}()\"=@#%\\]++"

@@ -381,6 +381,32 @@ def test_an_entry_without_its_opening_brace_is_named_at_its_line(opening: str) -
     assert message.startswith("t.bib:3: error: @") and "has no '{' after its type" in message
 
 
+@pytest.mark.parametrize(
+    ("value", "title"),
+    [
+        ("{a \\{ b \\} c}", "a \\{ b \\} c"),  # escaped braces do not count
+        ("{x \\\\{}}", "x \\\\{}"),  # a TeX line break, then an empty group
+        ("{\\textbackslash\\{\\}: \\\\{}}", "\\textbackslash\\{\\}: \\\\{}"),  # BBT's
+        ("{x \\\\\\{ y}", "x \\\\\\{ y"),  # a line break, then an escaped brace
+    ],
+)
+def test_a_run_of_backslashes_is_read_two_by_two(value: str, title: str) -> None:
+    """A backslash escapes the one character after it: before a brace, an even run of them
+    leaves the brace counting. The value was 'bad' and the entry's end a stray brace."""
+    text = f"@article{{a, title = {value}}}\n\n@article{{b, title = {{B}}}}\n"
+    found, problems = read_bibtex(text, "t.bib")
+    assert problems == [] and [w.title for w in found] == [title, "B"]
+
+
+def test_parts_of_a_large_file_are_cut_where_braces_balance() -> None:
+    """The splitter of large files counts braces as the reader does."""
+    from litreview.formats._bibtex_chunks import _depth
+
+    cases = [("{a}", 0), ("\\{", 0), ("\\\\{", 1), ("\\\\\\{", 0), ("x{\\}}", 0)]
+    for text, depth in cases:
+        assert _depth(text, 0, len(text)) == _depth(text.encode(), 0, len(text)) == depth
+
+
 def test_comments_between_entries_are_not_problems() -> None:
     text = "% JabRef header\nSome words here.\n@book{b, title={B}}\n@comment{jabref-meta: x;}\n"
     assert read_bibtex(text) == ([Work(key="b", type="book", title="B")], [])
