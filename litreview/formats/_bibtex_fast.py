@@ -221,7 +221,12 @@ def _handed(
         region = fix.apply(text[start + fix.start : upto], fix.start)
         rest = len(region) - (upto - start - stop)
         yield from _handed(region, 0, rest, line + first, keys, depth + 1)
-        resume = lines.before(stop)
+        # the blocks before the cut (a line start) were read mended; with no cut, every
+        # block left in the part was, even one on the mended entry's own line
+        resume = lines.before(stop) if cut else _EVERY_LINE
+
+
+_EVERY_LINE = 1 << 62  # a line number past any text's
 
 
 class _Lines:

@@ -333,20 +333,30 @@ class _Reader:
         self.last = (entry.entry_type, "" if unusable else key, fields, line)
 
     def unique(self, fields: list[_Evaluated], key: str, line: int | None) -> list[_Evaluated]:
-        """``fields`` without later repeats of a name (any case), each repeat reported."""
+        """``fields`` with a later repeat of a name (any case) kept under the name and its
+        number (``file-2``, as repeated values are written), each repeat reported: BibTeX
+        reads the first, and the others are not lost."""
         if len({f[0].lower() for f in fields}) == len(fields):
             return fields
-        seen: set[str] = set()
+        seen = {f[0].lower() for f in fields}
+        count: dict[str, int] = {}
         out = []
-        for field in fields:
-            low = field[0].lower()
-            if low in seen:
+        for name, value, unknown in fields:
+            low = name.lower()
+            count[low] = count.get(low, 0) + 1
+            if count[low] > 1:
+                n = count[low]
+                while f"{low}-{n}" in seen:
+                    n += 1
+                seen.add(f"{low}-{n}")
                 self.problem(
-                    line, "error", f"entry '{key}': duplicate field '{field[0]}'; kept the first"
+                    line,
+                    "warning",
+                    f"entry '{key}': field '{name}' given again; the first is read, this one"
+                    f" kept as '{name}-{n}'",
                 )
-                continue
-            seen.add(low)
-            out.append(field)
+                name = f"{name}-{n}"
+            out.append((name, value, unknown))
         return out
 
     def fast_fields(self, entry: FastEntry, key: str) -> list[_Evaluated]:

@@ -523,19 +523,42 @@ def test_a_string_defined_again_replaces_the_first() -> None:
     assert _messages(problems) == ["t.bib:2: warning: @string j defined again; the later is used"]
 
 
-def test_duplicate_field_keeps_the_first_and_reports() -> None:
-    found, problems = read_bibtex("@book{a, title={X}, title={Y}}", "t.bib")
+def test_a_field_given_again_is_kept_under_its_number_and_reported() -> None:
+    """BibTeX reads the first of two values of a field; the second was dropped (Zotfile
+    writes 'file' twice, BBT's import fixture #2300): it is kept, as repeats are written."""
+    found, problems = read_bibtex("@book{a, title={X}, file={f1}, title={Y}, file={f2}}", "t.bib")
     assert [w.title for w in found] == ["X"]
-    assert len(problems) == 1 and problems[0].severity == "error"
-    with pytest.raises(ValueError, match=r"t\.bib:1: entry 'a': duplicate field 'title'; kept"):
-        raise problems[0].to_error()
+    assert found[0].extra == (("file", "f1"), ("title-2", "Y"), ("file-2", "f2"))
+    assert [p.severity for p in problems] == ["warning", "warning"]
+    assert "field 'title' given again; the first is read, this one kept as 'title-2'" in (
+        problems[0].message
+    )
+    assert read_bibtex(write_bibtex(found), "t.bib") == (found, [])
 
 
-def test_duplicate_field_in_another_case_is_caught_too() -> None:
+def test_a_field_given_again_in_another_case_is_caught_too() -> None:
     found, problems = read_bibtex("@book{a, title={X}, Title={Y}}", "t.bib")
-    assert [w.title for w in found] == ["X"]
+    assert [w.title for w in found] == ["X"] and found[0].extra == (("Title-2", "Y"),)
     assert _messages(problems) == [
-        "t.bib:1: error: entry 'a': duplicate field 'Title'; kept the first"
+        "t.bib:1: warning: entry 'a': field 'Title' given again; the first is read, this one"
+        " kept as 'Title-2'"
+    ]
+
+
+def test_an_empty_field_on_an_entry_of_one_line_is_mended_once() -> None:
+    """The fields after the empty one were read twice (mended, then as text after the
+    entry): four false 'duplicate field' errors on BBT's fixture #2377."""
+    text = (
+        "@techreport{TBD, title = {R},  , number = {2PTE3}, url = {https://x.org}}"
+        " @book{b, title={B}}"
+    )
+    found, problems = read_bibtex(text, "t.bib")
+    assert [(w.key, w.issue, w.url) for w in found] == [
+        ("TBD", "2PTE3", "https://x.org"),
+        ("b", "", ""),
+    ]
+    assert [p.message for p in problems] == [
+        "entry 'TBD': an empty field between two commas; read without it"
     ]
 
 
