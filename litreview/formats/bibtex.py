@@ -55,6 +55,7 @@ from litreview.formats._bibtex_syntax import (
 from litreview.formats._bibtex_write import bibtex_pieces, write_bibtex
 
 __all__ = [
+    "as_corpus_problems",
     "bibtex_pieces",
     "export_biblatex",
     "export_bibtex",
@@ -68,6 +69,9 @@ __all__ = [
 _FIELD_START = re.compile(r"[\s,]*([A-Za-z][\w:.+-]*)\s*=", re.ASCII)
 _STRAY = re.compile(r"[{}]|^\s*,?\s*[A-Za-z][\w:.+-]*\s*=", re.MULTILINE)
 EMPTY = "empty file"
+# The words of the warning for a field given again (its later value kept as 'name-2'):
+# fine in a file to import, an error in corpus.bib, which is edited in place field by field.
+REPEATED_FIELD = "given again; the first is read"
 NO_ENTRIES = "no entries found"
 _BAD_BYTE = re.compile("[\udc80-\udcff]")
 # What a citekey may not hold: pandoc's or biber's reader stops at it; and "//", a link,
@@ -352,8 +356,8 @@ class _Reader:
                 self.problem(
                     line,
                     "warning",
-                    f"entry '{key}': field '{name}' given again; the first is read, this one"
-                    f" kept as '{name}-{n}'",
+                    f"entry '{key}': field '{name}' {REPEATED_FIELD}, this one kept as"
+                    f" '{name}-{n}'",
                 )
                 name = f"{name}-{n}"
             out.append((name, value, unknown))
@@ -617,6 +621,23 @@ def _part_of(
     chunk = Chunk(text=text, line_offset=part.line_offset, prelude=part.prelude)
     del text
     return _read_chunk(chunk, path)
+
+
+def as_corpus_problems(problems: Sequence[Problem]) -> list[Problem]:
+    """``problems`` as they stand for corpus.bib: a field given twice is an error there
+    (litreview edits the file field by field, and cannot tell which of the two to edit)."""
+    return [
+        replace(
+            p,
+            severity="error",
+            message=p.message.replace(
+                REPEATED_FIELD, "given twice in corpus.bib; give it once"
+            ).split(", this one kept as")[0],
+        )
+        if REPEATED_FIELD in p.message
+        else p
+        for p in problems
+    ]
 
 
 def validate_bibtex(text: str, path: str = "<string>") -> list[Problem]:

@@ -43,7 +43,12 @@ from litreview.formats._bibtex_chunks import split_chunks
 from litreview.formats._bibtex_entry_patch import patch_entry, split_entry
 from litreview.formats._bibtex_prepare import is_placeholder, mark_keyless, quiet
 from litreview.formats._bibtex_syntax import MONTHS
-from litreview.formats.bibtex import bibtex_pieces, read_bibtex, write_bibtex
+from litreview.formats.bibtex import (
+    as_corpus_problems,
+    bibtex_pieces,
+    read_bibtex,
+    write_bibtex,
+)
 
 __all__ = ["Read", "check_bibtex", "patch_bibtex"]
 
@@ -129,7 +134,7 @@ def _check(text: str, path: str, read: Read | None = None) -> list[_Block]:
     """The blocks of ``text`` with their works; an error if it is not BibTeX litreview can
     edit. ``read``: what :func:`read_bibtex` gives for ``text``, if the caller has it."""
     works, problems = (list(read[0]), list(read[1])) if read else read_bibtex(text, path)
-    errors = [p for p in problems if p.severity == "error"]
+    errors = [p for p in as_corpus_problems(problems) if p.severity == "error"]
     if errors:
         raise _error(errors[0])
     blocks = _blocks(text, works, path)

@@ -24,7 +24,7 @@ from litreview.core.errors import InputError, Problem
 from litreview.core.files import decode_utf8, os_path, path_text, present, read_bytes, read_text
 from litreview.core.model import Citation, Document, Evidence, GapStatement, Merge, Tag, Work
 from litreview.core.tables import csv_pieces, iter_csv, parse_csv, read_csv
-from litreview.formats.bibtex import bibtex_pieces, read_bibtex_utf8
+from litreview.formats.bibtex import as_corpus_problems, bibtex_pieces, read_bibtex_utf8
 from litreview.formats.bibtex_patch import Read, check_bibtex, patch_pieces
 from litreview.formats.documents import read_document
 from litreview.review.corpus_cache import CACHE_NAME, load_cached, save_cached, stamp_of
@@ -227,6 +227,7 @@ class Review:
             stamp = stamp_of(path, digest)
             # decoded a part at a time: the text of 10^6 works is never held whole
             works, problems = read_bibtex_utf8(data, str(path))
+            problems = as_corpus_problems(problems)
             del data
             if keep and stamp is not None and stamp == stamp_of(path, digest):  # unchanged
                 save_cached(self.corpus_cache_path, str(path), stamp, works, problems)

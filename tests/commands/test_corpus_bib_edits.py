@@ -203,3 +203,25 @@ def test_a_bib_not_in_the_encoding_it_declares_is_an_error_naming_the_line(
     err = capsys.readouterr().err
     assert "shiftjis.bib:4:" in err and "not shift_jis text as declared" in err
     assert corpus(review) == HAND
+
+
+def test_a_field_given_twice_in_corpus_bib_stops_an_import_naming_it(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file to import may give a field twice (the later value is kept as 'title-2'), but
+    corpus.bib is edited field by field: there it is an error, and nothing is changed."""
+    path = review / "bibliography" / "corpus.bib"
+    twice = HAND.replace(
+        "@techreport{unodc2012world,", "@techreport{unodc2012world, note = {a}, note = {b},"
+    )
+    path.write_bytes(twice.encode("utf-8"))
+    source = tmp_path / "more.bib"
+    source.write_text(MORE, encoding="utf-8")
+    assert cli.main(["import", str(source), "--review", str(review)]) == 2
+    err = capsys.readouterr().err
+    assert "corpus.bib" in err and "field 'note' given twice in corpus.bib; give it once" in err
+    assert path.read_bytes() == twice.encode("utf-8")
+    source.write_text(MORE.replace("year = {2018}", "year = {2018},\n  note = {a},\n  note = {b}"))
+    path.write_bytes(HAND.encode("utf-8"))
+    assert cli.main(["import", str(source), "--review", str(review)]) == 0
+    assert "note-2 = {b}" in corpus(review).replace("  ", " ").replace("  ", " ")
