@@ -638,6 +638,11 @@ def cases() -> list[Case]:
         Case("string bomb (545 bytes)", {"bomb.bib": _string_bomb()}, (v, imp)),
         Case("zip bomb docx (1 GB inside)", {"bomb.docx": _zip_bomb(1 << 30)}, (v,)),
         Case("deep CSL-JSON", {"deep.json": b"[" * 100_000 + b"]" * 100_000}, (v, imp)),
+        Case(
+            "BibTeX of 200,000 '@Comment' lines between entries",
+            {"c.bib": b"@book{a, title={A}}\n" + b"@Comment x = y\n" * 200_000 + b"@book{b,}\n"},
+            (v, imp),
+        ),
         Case("CSL YAML alias bomb", {"bomb.yaml": _yaml_bomb()}, (v, imp)),
         Case(
             "deep CSL YAML",

@@ -78,6 +78,10 @@ _BODY = re.compile(
     re.DOTALL,
 )
 _FIRST = re.compile(r"[^\S\n]*+@\w*[ \t]*[{(]")
+# "@Comment" that opens a line and no block ("@Comment booktitle = ..." lines, DBLP's way
+# of leaving a field out): a comment line, as a "%" line is (same length, so lines and
+# offsets stand); bibtexparser read it as a block, and its quote ran into the next entry
+_COMMENT_LINE = re.compile(r"^([ \t]*+)@(?=comment\b(?![ \t]*+[{(]))", re.I | re.M)
 _START = re.compile(r"@\w*[ \t]*[{(]")
 _END = re.compile(r"\s*+\}\s*+")
 _NOT_ENTRIES = ("comment", "preamble", "string")
@@ -89,6 +93,7 @@ def blocks(text: str, *, with_raw: bool) -> Iterator[Item]:
     an entry read here, whose lines count from the start of ``text``); ``with_raw``: keep
     each entry's text (``raw``)."""
     keys = _Keys()
+    text = _COMMENT_LINE.sub(r"\1%", text)
     if "\\\n" in text:
         yield from _handed(text, 0, len(text), 0, keys)
         return

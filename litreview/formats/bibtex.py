@@ -67,7 +67,12 @@ __all__ = [
 ]
 
 _FIELD_START = re.compile(r"[\s,]*([A-Za-z][\w:.+-]*)\s*=", re.ASCII)
-_STRAY = re.compile(r"[{}]|^\s*,?\s*[A-Za-z][\w:.+-]*\s*=", re.MULTILINE)
+# A brace, or a field's start ("  year =", ",\n  year ="): white space within a line, and at
+# most one line break after a comma (so that a run of blank lines is read once, not once a
+# line)
+_STRAY = re.compile(
+    r"[{}]|^[^\S\n]*+(?:,[^\S\n]*+\n?)?[^\S\n]*+[A-Za-z][\w:.+-]*+[^\S\n]*+=", re.MULTILINE
+)
 EMPTY = "empty file"
 # The words of the warning for a field given again (its later value kept as 'name-2'):
 # fine in a file to import, an error in corpus.bib, which is edited in place field by field.

@@ -407,6 +407,22 @@ def test_parts_of_a_large_file_are_cut_where_braces_balance() -> None:
         assert _depth(text, 0, len(text)) == _depth(text.encode(), 0, len(text)) == depth
 
 
+def test_comment_lines_that_open_no_block_are_comments() -> None:
+    """DBLP-style "@Comment booktitle = ..." lines: bibtexparser read them as a block whose
+    quote ran into the next entry (BBT's fixture #873: 7 errors, entries lost)."""
+    text = (
+        '@book{a, title = "A",\n  note = "x",\n}\n\n'
+        '@Comment booktitle = "Proceedings of the Conference\n'
+        "@Comment         on Planning, {ICAPS} 2006,\n"
+        '@Comment         Cumbria, {UK}",\n\n'
+        '@InProceedings{b,\n  title = "B",\n  author = "Maria Fox and Derek\n   Long",\n}\n'
+        "@comment{jabref-meta: x;}\n"
+    )
+    found, problems = read_bibtex(text, "t.bib")
+    assert problems == [] and [w.key for w in found] == ["a", "b"]
+    assert [p.family for p in found[1].authors] == ["Fox", "Long"]
+
+
 def test_comments_between_entries_are_not_problems() -> None:
     text = "% JabRef header\nSome words here.\n@book{b, title={B}}\n@comment{jabref-meta: x;}\n"
     assert read_bibtex(text) == ([Work(key="b", type="book", title="B")], [])
