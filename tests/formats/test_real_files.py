@@ -16,6 +16,7 @@ import pytest
 from litreview.corpus.dedup import merge_into
 from litreview.formats import read_file, writer_for
 from litreview.formats._csl_maps import schema
+from litreview.formats.bibtex import REPEATED_FIELD
 from tests.conftest import DATA, ROOT, require_tool
 
 EXAMPLES = Path("/usr/share/texlive/texmf-dist/bibtex/bib/biblatex/biblatex/biblatex-examples.bib")
@@ -122,12 +123,16 @@ def test_biblatex_export_has_no_more_datamodel_warnings_than_its_input(
     copy = tmp_path / "input.bib"
     copy.write_bytes(path.read_bytes())
     own = M._datamodel_warnings(copy, str(tmp_path))
-    works = M._via_corpus(read_file(path)[0])
+    found, problems = read_file(path)
+    works = M._via_corpus(found)
     # entries biber skips in the input (a brace that does not balance) and litreview mends
-    # have warnings of their own only in the export: at most two each (as written there)
+    # have warnings of their own only in the export: at most two each (as written there);
+    # a field the input gives twice (biber reads the first) is kept as 'name-2', which
+    # biber's data model does not know: one each
     dm = tmp_path / "dm.bib"
     read = dm.read_text(encoding="utf-8").count("\n@") + 1 if dm.is_file() else 0
     skipped = max(0, len(works) - read)
+    repeated = sum(REPEATED_FIELD in p.message for p in problems)
     out = tmp_path / "export.bib"
     out.write_text(writer_for("biblatex")(works), encoding="utf-8")
-    assert M._datamodel_warnings(out, str(tmp_path)) <= own + 2 * skipped
+    assert M._datamodel_warnings(out, str(tmp_path)) <= own + 2 * skipped + repeated
