@@ -30,7 +30,7 @@ from litreview.formats._search import csl_type, date_of, initials_name, name_of
 __all__ = ["is_ovid", "read_ovid"]
 
 PREFIX = "Ovid:"
-_HEADER = re.compile(r"<\d+\.\s*>\s*\Z")
+_HEADER = re.compile(r"<\d+\.?\s*>\s*\Z")
 _LINE = re.compile(r"([A-Z][A-Z0-9]{1,3}) *- ?(.*)\Z")
 # tag -> field, the first tag of a field that a record has winning
 _FIELDS = {

@@ -91,3 +91,8 @@ def test_every_value_of_the_file_is_kept() -> None:
             value = line[6:].strip()
             value = value.replace("http://dx.doi.org/", "")
             assert value.split(",")[0] in blob, line
+
+
+def test_records_opened_by_a_number_without_its_dot() -> None:
+    works, problems = read_ovid("<1>\nTI  - A\nAU  - Roe A.\n\n<2>\nTI  - B\n", "x.txt")
+    assert problems == [] and [w.title for w in works] == ["A", "B"]
