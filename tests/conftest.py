@@ -72,3 +72,22 @@ def seeds() -> Path:
 def repo_root() -> Path:
     """The repository root (the default review)."""
     return ROOT
+
+
+def pandoc_bibliography(bib: Path, tmp_path: Path) -> str:
+    """The bibliography pandoc --citeproc renders from ``bib`` (every entry: nocite @*), as
+    plain text in lower case with white space made single; the test fails if pandoc does."""
+    import subprocess
+
+    pandoc = require_tool("pandoc")
+    doc = tmp_path / "doc.md"
+    doc.write_text("---\nnocite: '@*'\n---\n\n# References\n", encoding="utf-8")
+    result = subprocess.run(
+        [pandoc, "-f", "markdown", "-t", "plain", "--citeproc", f"--bibliography={bib}", str(doc)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return " ".join(result.stdout.split()).lower()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from litreview.core.texmarkup import as_tex, plain_work
 from litreview.formats import _csl_maps as csl_maps
 from litreview.formats.bibtex import read_bibtex, write_bibtex
 from litreview.formats.csljson import read_csljson, validate_csljson, write_csljson
-from tests.conftest import DATA, require_tool
+from tests.conftest import DATA, pandoc_bibliography
 from tests.strategies import works
 
 DATA = DATA / "csljson"
@@ -138,7 +137,6 @@ def test_round_trip_property(work: Work) -> None:
 
 @pytest.mark.tool
 def test_pandoc_citeproc_renders_every_entry(tmp_path: Path) -> None:
-    pandoc = require_tool("pandoc")
     found, _ = _read("zotero_export.json")
     found += [
         Work(
@@ -160,17 +158,7 @@ def test_pandoc_citeproc_renders_every_entry(tmp_path: Path) -> None:
     ]
     bib = tmp_path / "refs.json"
     bib.write_text(write_csljson(found), encoding="utf-8")
-    doc = tmp_path / "doc.md"
-    doc.write_text("---\nnocite: '@*'\n---\n\n# References\n", encoding="utf-8")
-    result = subprocess.run(
-        [pandoc, "-f", "markdown", "-t", "plain", "--citeproc", f"--bibliography={bib}", str(doc)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    flat = " ".join(result.stdout.split()).lower()
+    flat = pandoc_bibliography(bib, tmp_path)
     for work in found:
         assert work.title.lower() in flat, work.title
     assert "world bank. 2012" in flat and "united nations office on drugs and crime. 2021" in flat

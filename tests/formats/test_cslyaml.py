@@ -3,7 +3,6 @@ implicit types kept out, pandoc reads what is written."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from hypothesis import given, settings
 from litreview.core.model import Person, Work
 from litreview.formats import read_file, writer_for
 from litreview.formats.cslyaml import read_cslyaml, write_cslyaml
-from tests.conftest import DATA, require_tool
+from tests.conftest import DATA, pandoc_bibliography
 from tests.strategies import works
 
 ZOTERO = DATA / "csljson" / "zotero_export.json"
@@ -96,7 +95,6 @@ def test_read_by_its_suffix(tmp_path: Path) -> None:
 
 @pytest.mark.tool
 def test_pandoc_citeproc_renders_every_entry(tmp_path: Path) -> None:
-    pandoc = require_tool("pandoc")
     found, _ = read_file(ZOTERO)
     found += [
         Work(
@@ -110,16 +108,6 @@ def test_pandoc_citeproc_renders_every_entry(tmp_path: Path) -> None:
     ]
     bib = tmp_path / "refs.yaml"
     bib.write_text(write_cslyaml(found), encoding="utf-8")
-    doc = tmp_path / "doc.md"
-    doc.write_text("---\nnocite: '@*'\n---\n\n# References\n", encoding="utf-8")
-    result = subprocess.run(
-        [pandoc, "-f", "markdown", "-t", "plain", "--citeproc", f"--bibliography={bib}", str(doc)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    flat = " ".join(result.stdout.split()).lower()
+    flat = pandoc_bibliography(bib, tmp_path)
     for work in found:
         assert work.title.lower() in flat, work.title
