@@ -198,7 +198,7 @@ def _handed(
     """
     after = _START.match(text, end)
     part = text[start : after.end() if after else end]
-    found = bibtexparser.parse_string(part, parse_stack=[]).blocks
+    found = _split(part)
     if after and found and isinstance(found[-1], bm.ParsingFailedBlock):
         found = found[:-1]
     lines = _Lines(part)
@@ -232,6 +232,42 @@ def _handed(
 
 
 _EVERY_LINE = 1 << 62  # a line number past any text's
+# bibtexparser's splitter takes a brace after a backslash as escaped, even after an escaped
+# backslash ("\\\\{", a TeX line break and a brace that counts): the text it reads has each
+# pair of backslashes (read two by two from the left, as TeX does) as two NUL characters,
+# which no file litreview reads holds, and its blocks have them back
+_BACKSLASHES = "\\\\"
+_MASK = "\x00\x00"
+
+
+def _split(part: str) -> list[bm.Block]:
+    """The blocks bibtexparser's splitter reads in ``part``, backslashes read as TeX does."""
+    if _BACKSLASHES not in part or "\x00" in part:  # (a NUL: a file never read, a test's)
+        return list(bibtexparser.parse_string(part, parse_stack=[]).blocks)
+    found = bibtexparser.parse_string(part.replace(_BACKSLASHES, _MASK), parse_stack=[]).blocks
+    for block in found:
+        _unmask(block)
+    return list(found)
+
+
+def _unmask(block: bm.Block) -> None:
+    """``block`` (and the blocks it holds) with its masked backslashes back."""
+    if block.raw:
+        block._raw = block.raw.replace(_MASK, _BACKSLASHES)  # (raw has no setter)
+    if isinstance(block, bm.Entry):
+        block.key = block.key.replace(_MASK, _BACKSLASHES)
+        for f in block.fields:
+            if isinstance(f.value, str):
+                f.value = f.value.replace(_MASK, _BACKSLASHES)
+    elif isinstance(block, (bm.String, bm.Preamble)):
+        if isinstance(block.value, str):
+            block.value = block.value.replace(_MASK, _BACKSLASHES)
+    elif isinstance(block, (bm.ImplicitComment, bm.ExplicitComment)):
+        block.comment = block.comment.replace(_MASK, _BACKSLASHES)
+    for inner in ("ignore_error_block", "previous_block", "duplicate_block"):
+        held = getattr(block, inner, None)
+        if isinstance(held, bm.Block) and held is not block:
+            _unmask(held)
 
 
 class _Lines:
