@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from litreview.core.errors import Problem
 from litreview.review import Review
@@ -76,8 +77,14 @@ def _validate_hint(path: str) -> str:
     from litreview.core.errors import InputError
     from litreview.formats import format_for
 
+    if Path(path).name in _REVIEW_YAML:  # YAML, but no bibliography (CSL YAML's suffix)
+        return ""
     try:
         format_for(path)
     except InputError:
         return ""
     return f"litreview validate {path}"
+
+
+# the review's own YAML files (litreview.review.folder): their problems are the loaders'
+_REVIEW_YAML = frozenset({"curation.yaml", "taxonomy.yaml"})
