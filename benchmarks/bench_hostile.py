@@ -1087,8 +1087,12 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=2000, help="inputs per fuzz target")
     parser.add_argument("--timeout", type=int, default=120, help="seconds per command or call")
     parser.add_argument("--only", choices=("cases", "fuzz"), default=None)
-    parser.add_argument("--case", default="", help="run only the cases whose name holds this")
+    parser.add_argument(
+        "--case", default="", help="run only the cases whose name holds this (and no fuzzing)"
+    )
     args = parser.parse_args()
+    if args.case and args.only is None:
+        args.only = "cases"
     if args.only != "fuzz":
         tally = run_cases(args.timeout, args.case)
         print(
