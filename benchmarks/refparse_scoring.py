@@ -4,8 +4,8 @@
   returns its figures.
 * :func:`score_records` parses records with a parser and scores them (gold fields from
   the record, or for synthetic records built from their labels, :func:`synthetic_gold`).
-* :func:`score_sets` scores a parser on a gold block, grey, the synthetic held-out set and
-  the documents' references: the rows of the ablation table.
+* :func:`score_sets` scores a parser on a gold block, grey, the synthetic held-out set,
+  the PLOS references and the documents' references: the rows of the ablation table.
 * :func:`record_misses` lists the fields of labelled records a parse gets wrong, compared
   as score.py compares them.
 """
@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from make_jats_refs import SCORED as JATS_FIELDS
 from refparse_documents import document_references
 from refparse_documents import score as score_documents
 from refparse_spans import unlink
@@ -93,9 +94,10 @@ def score_records(
 
 
 def score_sets(parser: ReferenceParser, gold_block: list[dict]) -> dict[str, Any]:
-    """Micro-F1 on a gold block, grey and the synthetic held-out set, and the documents'
-    per-field F1: one row of the ablation table."""
+    """Micro-F1 on a gold block, grey, the synthetic held-out set and the PLOS references,
+    and the documents' per-field F1: one row of the ablation table."""
     docs = score_documents(document_references(), parser.parse)
+    plos = score_records(parser, load(DATA / "plos_mixed.jsonl"), fields=JATS_FIELDS)
     return {
         "gold_block": round(score_records(parser, gold_block)["micro_f1"], 4),
         "grey": round(score_records(parser, load(BENCH / "anystyle_grey.jsonl"))["micro_f1"], 4),
@@ -109,6 +111,7 @@ def score_sets(parser: ReferenceParser, gold_block: list[dict]) -> dict[str, Any
             )["micro_f1"],
             4,
         ),
+        "plos": round(plos["micro_f1"], 4),
         **{f"doc_{f}": round(docs[f]["f1"], 4) for f in ("author", "title", "year", "container")},
     }
 

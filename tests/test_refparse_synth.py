@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
@@ -113,3 +114,13 @@ def test_character_references_a_style_spells_out_are_characters() -> None:
     assert text.get("suffix") == "\xa0"
     assert text.get("prefix") == " doi:"
     assert term.text == "n\u1d52"
+
+
+def test_a_rendering_that_times_out_stops_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    # left out, it would make the data depend on how busy the machine was
+    def slow(cmd: list[str], **kwargs: object) -> None:
+        raise subprocess.TimeoutExpired(cmd, 600)
+
+    monkeypatch.setattr(refparse_synth.subprocess, "run", slow)
+    with pytest.raises(RuntimeError, match="timed out"):
+        refparse_synth.bibliography("<style/>", [{"id": "a", "title": "T", "type": "book"}])

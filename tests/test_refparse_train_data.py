@@ -14,7 +14,7 @@ from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import refparse_train_data  # type: ignore[import-not-found]
-from refparse_synth import agency_reports  # type: ignore[import-not-found]
+from refparse_synth import agency_reports, unsigned  # type: ignore[import-not-found]
 from refparse_train_data import (  # type: ignore[import-not-found]
     acronym_variant,
     lead_body_author,
@@ -66,6 +66,35 @@ def test_agency_reports_need_a_number_and_an_issuing_body() -> None:
         {**_report("e", number="12", publisher="Press"), "type": "article-journal"},
     ]
     assert [r["id"] for r in agency_reports(records)] == ["a", "b"]
+
+
+def test_unsigned_records_are_the_grey_kinds_without_their_authors() -> None:
+    people = [{"family": "Lee", "given": "A."}]
+    records = [
+        _report("a", author=people, publisher="Office of Research"),
+        {"id": "w", "type": "webpage", "title": "Switchboard", "editor": people},
+        {"id": "j", "type": "article-journal", "title": "An article", "author": people},
+        {"id": "n", "type": "webpage", "author": people},  # no title to cite it by
+    ]
+    out = unsigned(records)
+    assert [r["id"] for r in out] == ["a", "w"]
+    assert all("author" not in r and "editor" not in r for r in out)
+    assert out[0]["publisher"] == "Office of Research"
+    assert records[0]["author"] == people  # the records themselves keep their authors
+
+
+def test_title_first_renderings_are_drawn_apart_from_the_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pool = [{"id": f"t{k}", "raw": f"“Title {k},” Office, 2020.", "labels": []} for k in range(20)]
+    path = tmp_path / "title_first.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in pool), encoding="utf-8")
+    monkeypatch.setattr(refparse_train_data, "SYNTH_TITLE_FIRST", path)
+    kw = {"n_grobid": 0, "n_synth": 0, "seed": 7, "core": False, "held_out": []}
+    added = refparse_train_data.training_records(n_title_first=5, **kw)
+    assert len({r["id"] for r in added}) == 5
+    assert added == oversample(pool, 5, 7, "title-first")
+    assert added != oversample(pool, 5, 7)
 
 
 def test_oversample_draws_distinct_records_the_same_way_each_time() -> None:
