@@ -104,36 +104,42 @@ def basic_words(text: str) -> list[str]:
     """BERT's basic tokenizer, uncased: drop NUL, U+FFFD and control characters, split on
     white space, lower-case, strip accents, and cut punctuation and CJK ideographs into
     words of their own."""
-    words: list[str] = []
-    cur: list[str] = []
+    return [w for w in text.translate(_CHARS).split(_CUT) if w]
 
-    def close() -> None:
-        if cur:
-            words.append("".join(cur))
-            cur.clear()
 
-    for ch in text:
-        o = ord(ch)
-        cat = unicodedata.category(ch)
-        if ch in " \t\n\r" or cat == "Zs":
-            close()
-        elif o in (0, 0xFFFD) or cat in ("Cc", "Cf", "Co", "Cn"):
-            continue
-        elif _is_cjk(o):
-            close()
-            words.append(ch)
-        else:
-            for c in unicodedata.normalize("NFD", ch.lower()):
-                ccat = unicodedata.category(c)
-                if ccat == "Mn":
-                    continue
-                if _is_punct(c, ccat):
-                    close()
-                    words.append(c)
-                else:
-                    cur.append(c)
-    close()
-    return words
+_CUT = "\x00"  # never in a word: NUL is dropped
+
+
+class _CharTable(dict[int, str]):
+    """What :func:`basic_words` makes of each character, for ``str.translate``, worked out
+    the first time the character is seen: ``_CUT`` for white space, ``""`` for a dropped
+    character, the character between cuts for punctuation and ideographs, else its
+    lower-cased, accent-stripped letters (a punctuation mark among them between cuts)."""
+
+    def __missing__(self, o: int) -> str:
+        self[o] = out = _char(chr(o))
+        return out
+
+
+def _char(ch: str) -> str:
+    """What one character becomes (see :class:`_CharTable`)."""
+    o = ord(ch)
+    cat = unicodedata.category(ch)
+    if ch in " \t\n\r" or cat == "Zs":
+        return _CUT
+    if o in (0, 0xFFFD) or cat in ("Cc", "Cf", "Co", "Cn"):
+        return ""
+    if _is_cjk(o):
+        return _CUT + ch + _CUT
+    out = []
+    for c in unicodedata.normalize("NFD", ch.lower()):
+        ccat = unicodedata.category(c)
+        if ccat != "Mn":
+            out.append(_CUT + c + _CUT if _is_punct(c, ccat) else c)
+    return "".join(out)
+
+
+_CHARS = _CharTable()
 
 
 def _is_punct(ch: str, cat: str) -> bool:

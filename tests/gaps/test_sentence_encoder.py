@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -74,6 +76,42 @@ def test_basic_words_lower_case_strip_accents_and_cut_punctuation_and_ideographs
     ]
     assert basic_words("a\x00b\ufffd c\u200b\uf0a7d") == ["ab", "cd"]
     assert basic_words("数据 missing") == ["数", "据", "missing"]
+
+
+def _words_char_by_char(text: str) -> list[str]:
+    """BERT's basic tokenizer written character by character, as the reference."""
+    words: list[str] = []
+    cur: list[str] = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        cjk = 0x4E00 <= ord(ch) <= 0x9FFF or 0x3400 <= ord(ch) <= 0x4DBF
+        if ch in " \t\n\r" or cat == "Zs" or cjk:
+            words += ["".join(cur)] if cur else []
+            words += [ch] if cjk else []
+            cur = []
+        elif ord(ch) not in (0, 0xFFFD) and cat not in ("Cc", "Cf", "Co", "Cn"):
+            for c in unicodedata.normalize("NFD", ch.lower()):
+                o = ord(c)
+                if unicodedata.category(c) == "Mn":
+                    continue
+                if (
+                    33 <= o <= 47
+                    or 58 <= o <= 64
+                    or 91 <= o <= 96
+                    or 123 <= o <= 126
+                    or (unicodedata.category(c).startswith("P"))
+                ):
+                    words += ["".join(cur), c] if cur else [c]
+                    cur = []
+                else:
+                    cur.append(c)
+    return words + (["".join(cur)] if cur else [])
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(max_codepoint=0xA000), max_size=40))
+def test_basic_words_by_table_agree_with_reading_character_by_character(text: str) -> None:
+    assert basic_words(text) == _words_char_by_char(text)
 
 
 def test_wordpiece_takes_the_longest_piece_first_and_marks_a_word_it_cannot_cut() -> None:
