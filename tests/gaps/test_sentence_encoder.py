@@ -14,6 +14,7 @@ from litreview.gaps.cues import default_cues, review_cues
 from litreview.gaps.sentence_encoder import (
     MAX_TOKENS,
     WordPiece,
+    _batches,
     basic_words,
     default_encoder,
     encoder_bytes,
@@ -320,3 +321,17 @@ def test_blend_for_flags_only_reads_less_and_flags_the_same(
     assert set(cut_enc.read) <= set(full_enc.read)
     sure = [t for t, lin in zip(texts, linear, strict=True) if (1 - share) * lin >= threshold]
     assert not set(sure) & set(cut_enc.read)  # reached on the linear part alone: not read
+
+
+@given(st.lists(st.integers(2, 96), max_size=80), st.integers(1, 40))
+def test_batches_cover_the_sentences_in_order_each_at_most_the_batch_size(
+    lengths: list[int], most: int
+) -> None:
+    cuts = _batches(sorted(lengths), most)
+    assert [i for a, b in cuts for i in range(a, b)] == list(range(len(lengths)))
+    assert all(0 < b - a <= most for a, b in cuts)
+
+
+def test_a_long_sentence_is_not_batched_with_short_ones() -> None:
+    assert _batches([10, 10, 10, 10, 96], 32) == [(0, 4), (4, 5)]
+    assert _batches([10, 11, 12], 32) == [(0, 3)]
