@@ -4,14 +4,13 @@
     python3 benchmarks/statement_scores.py --compare FILE.json  # after it
 
 Reads the labelled documents (``tests/data/statement_check.yaml``: the seeds;
-``benchmarks/statements/labels`` and ``fresh/labels``: the development set and the held-out
-documents), and for each sentence keeps its blended score, the linear model's and the
-encoder's parts, its kind and strength; for each document, the statements
-``find_statements`` gives on the default review's taxonomy (offsets, score, kind, strength,
-facets). ``--compare`` prints the largest difference of a score, and every sentence whose
-flag (score at or above the threshold), kind or strength changed, or statement that differs;
-it exits 1 when a score moved by more than ``--tolerance`` (default 1e-6) or anything else
-changed.
+``benchmarks/statements/labels``: the development set; never the held-out ones), and for
+each sentence keeps its blended score, the linear model's and the encoder's parts, its kind
+and strength; for each document, the statements ``find_statements`` gives on the default
+review's taxonomy (offsets, score, kind, strength, why, facets). ``--compare`` prints the
+largest difference of a score, and every sentence whose flag (score at or above the
+threshold), kind or strength changed, or statement that differs; it exits 1 when a score
+moved by more than ``--tolerance`` (default 1e-6) or anything else changed.
 """
 
 from __future__ import annotations
@@ -40,7 +39,6 @@ def label_files() -> list[Path]:
     """The label files, seeds first."""
     files = [ROOT / "tests" / "data" / "statement_check.yaml"]
     files += sorted((ROOT / "benchmarks" / "statements" / "labels").glob("*.yaml"))
-    files += sorted((ROOT / "benchmarks" / "statements" / "fresh" / "labels").glob("*.yaml"))
     return files
 
 
