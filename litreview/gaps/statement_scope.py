@@ -66,7 +66,8 @@ class Sentence:
     ``flat`` is its text with emphasis marks dropped and whitespace runs as one space;
     ``note`` is -1 in the body, else the start of the note it belongs to (the sentences of one
     note share it); ``heading`` is the span of its section's heading ((0, 0) before the first);
-    ``excluded`` says why it is never read (``""`` when it is).
+    ``reference_like`` is how much a note's sentence reads as a reference (0 to 1; 0 in the
+    body, where it is never asked); ``excluded`` says why it is never read (``""`` when it is).
     """
 
     start: int
@@ -100,7 +101,8 @@ def read_sentences(text: str, cues: Cues) -> list[Sentence]:
         head = headings[k] if k >= 0 else None
         note, explanatory = _note_at(pieces, piece_starts, span)
         flat = flatten(text[span.start : span.end])
-        ref = looks_like_reference(flat)
+        # only a note's sentence is asked how much it reads as a reference
+        ref = looks_like_reference(flat) if note >= 0 else 0.0
         in_list = any(a <= span.start < b for a, b in listed)
         shaped = explanatory and _inside(blocks, block_starts, span.start)
         out.append(

@@ -67,13 +67,7 @@ def find_statements(
     sents, features, scores, parts = score_sentences(text, cues, model, encoder)
     chosen = [i for i in range(len(sents)) if _is_statement(sents[i], scores.gap[i], cues)]
 
-    seen: dict[str, bool] = {}  # a piece may be asked about more than once
-
-    def is_gap(piece: str) -> bool:
-        if piece not in seen:
-            seen[piece] = _states_gap(piece, cues, model, encoder)
-        return seen[piece]
-
+    is_gap = _PieceTest(cues, model, encoder)
     out = []
     for i in chosen:
         p = round(float(scores.gap[i]), 3)
@@ -97,11 +91,28 @@ def find_statements(
     return out
 
 
-def _states_gap(piece: str, cues: Cues, model: StatementModel, encoder: Encoder | None) -> bool:
+class _PieceTest:
     """Whether a piece of a sentence states a gap by itself (its blended score reaches the
-    threshold; the encoder reads it only if that can change the answer)."""
-    linear = score(model, [sentence_features(piece, analyse(piece, cues))]).gap
-    return bool(blend(linear, [piece], encoder, cues, flags_only=True).score[0] >= cues.threshold)
+    threshold; the encoder reads it only if that can change the answer), each piece worked
+    out once; :meth:`many` reads a list of pieces together."""
+
+    def __init__(self, cues: Cues, model: StatementModel, encoder: Encoder | None) -> None:
+        self.cues, self.model, self.encoder = cues, model, encoder
+        self.seen: dict[str, bool] = {}  # a piece may be asked about more than once
+
+    def __call__(self, piece: str) -> bool:
+        return self.many([piece])[0]
+
+    def many(self, pieces: list[str]) -> list[bool]:
+        """The answer for each piece."""
+        new = list(dict.fromkeys(p for p in pieces if p not in self.seen))
+        if new:
+            cues = self.cues
+            feats = [sentence_features(p, analyse(p, cues)) for p in new]
+            linear = score(self.model, feats).gap
+            mixed = blend(linear, new, self.encoder, cues, flags_only=True).score
+            self.seen.update(zip(new, (bool(v >= cues.threshold) for v in mixed), strict=True))
+        return [self.seen[p] for p in pieces]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

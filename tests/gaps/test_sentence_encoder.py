@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -12,6 +14,7 @@ from litreview.gaps.cues import default_cues, review_cues
 from litreview.gaps.sentence_encoder import (
     MAX_TOKENS,
     WordPiece,
+    _batches,
     basic_words,
     default_encoder,
     encoder_bytes,
@@ -74,6 +77,42 @@ def test_basic_words_lower_case_strip_accents_and_cut_punctuation_and_ideographs
     ]
     assert basic_words("a\x00b\ufffd c\u200b\uf0a7d") == ["ab", "cd"]
     assert basic_words("数据 missing") == ["数", "据", "missing"]
+
+
+def _words_char_by_char(text: str) -> list[str]:
+    """BERT's basic tokenizer written character by character, as the reference."""
+    words: list[str] = []
+    cur: list[str] = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        cjk = 0x4E00 <= ord(ch) <= 0x9FFF or 0x3400 <= ord(ch) <= 0x4DBF
+        if ch in " \t\n\r" or cat == "Zs" or cjk:
+            words += ["".join(cur)] if cur else []
+            words += [ch] if cjk else []
+            cur = []
+        elif ord(ch) not in (0, 0xFFFD) and cat not in ("Cc", "Cf", "Co", "Cn"):
+            for c in unicodedata.normalize("NFD", ch.lower()):
+                o = ord(c)
+                if unicodedata.category(c) == "Mn":
+                    continue
+                if (
+                    33 <= o <= 47
+                    or 58 <= o <= 64
+                    or 91 <= o <= 96
+                    or 123 <= o <= 126
+                    or (unicodedata.category(c).startswith("P"))
+                ):
+                    words += ["".join(cur), c] if cur else [c]
+                    cur = []
+                else:
+                    cur.append(c)
+    return words + (["".join(cur)] if cur else [])
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(max_codepoint=0xA000), max_size=40))
+def test_basic_words_by_table_agree_with_reading_character_by_character(text: str) -> None:
+    assert basic_words(text) == _words_char_by_char(text)
 
 
 def test_wordpiece_takes_the_longest_piece_first_and_marks_a_word_it_cannot_cut() -> None:
@@ -282,3 +321,17 @@ def test_blend_for_flags_only_reads_less_and_flags_the_same(
     assert set(cut_enc.read) <= set(full_enc.read)
     sure = [t for t, lin in zip(texts, linear, strict=True) if (1 - share) * lin >= threshold]
     assert not set(sure) & set(cut_enc.read)  # reached on the linear part alone: not read
+
+
+@given(st.lists(st.integers(2, 96), max_size=80), st.integers(1, 40))
+def test_batches_cover_the_sentences_in_order_each_at_most_the_batch_size(
+    lengths: list[int], most: int
+) -> None:
+    cuts = _batches(sorted(lengths), most)
+    assert [i for a, b in cuts for i in range(a, b)] == list(range(len(lengths)))
+    assert all(0 < b - a <= most for a, b in cuts)
+
+
+def test_a_long_sentence_is_not_batched_with_short_ones() -> None:
+    assert _batches([10, 10, 10, 10, 96], 32) == [(0, 4), (4, 5)]
+    assert _batches([10, 11, 12], 32) == [(0, 3)]

@@ -3,11 +3,13 @@ the shipped chains and lists on sentences of their kind."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from litreview.gaps.cues import Chain, Cues, default_cues, load_cues
+from litreview.gaps.cues import Chain, Cues, default_cues, load_cues, words_pattern
 from litreview.gaps.statement_features import _chained, analyse, sentence_features
 
 CUES = """
@@ -126,3 +128,19 @@ def test_words_weigh_less_than_the_cues(cues: Cues) -> None:
     text = "Harvest records are unreliable."
     feats = sentence_features(text, analyse(text, cues))
     assert 0 < feats["w:harvest"] == feats["b:<s> harvest"] < feats["lex:topic"] == 1.0
+
+
+_ENTRIES = ["lack", "lacking", "lack of", "data", "data set*", "dataset*", "little", "Kin", "no"]
+
+
+@given(st.text(alphabet="lackingdtsetoKIN -'ſK", max_size=40))
+def test_a_word_list_grouped_by_first_letter_finds_what_one_alternation_finds(text: str) -> None:
+    grouped = words_pattern(_ENTRIES)
+    assert "l(?:" in grouped.pattern
+    body = []
+    for word in sorted(set(_ENTRIES), key=lambda w: (-len(w), w)):
+        parts = re.split(r"[\s\-]+", word.rstrip("*"))
+        alt = r"[\s\-]+".join(map(re.escape, parts))
+        body.append(alt + (r"[\w\-]*" if word.endswith("*") else ""))
+    plain = re.compile(r"(?<![\w\-])(?:" + "|".join(body) + r")(?![\w\-])", re.IGNORECASE)
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -114,3 +114,26 @@ def test_compound_statement_numbers_its_clauses(tax: Taxonomy) -> None:
         ("population", "children", "statement", 1),
         ("population", "older_people", "statement", 0),
     ]
+
+
+class _Many:
+    """A gap test that answers for a list of pieces at once, and counts its calls."""
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def __call__(self, piece: str) -> bool:
+        return self.many([piece])[0]
+
+    def many(self, pieces: list[str]) -> list[bool]:
+        self.calls.append(pieces)
+        return ["missing" in p or "unknown" in p for p in pieces]
+
+
+def test_a_gap_test_that_answers_for_a_list_is_asked_once_for_all_pieces() -> None:
+    sentence = "Data on A are missing; the effects of B are unknown; C is well studied."
+    many = _Many()
+    one_by_one = clauses(sentence, lambda p: "missing" in p or "unknown" in p, default_cues())
+    assert clauses(sentence, many, default_cues()) == one_by_one
+    assert len(one_by_one[0]) == 2
+    assert len(many.calls) == 1 and len(many.calls[0]) == 3
