@@ -47,6 +47,7 @@ import argparse
 import hashlib
 import importlib.metadata
 import json
+import os
 import random
 import subprocess
 import sys
@@ -200,10 +201,8 @@ def training_inputs(args: argparse.Namespace) -> list[Path]:
 def _name(path: Path) -> str:
     """A path as the recipe names it: from the repository (``../shared/...`` for the shared
     benchmark)."""
-    path, root = path.resolve(), ROOT.resolve()
-    if path.is_relative_to(root):
-        return path.relative_to(root).as_posix()
-    return "../" + path.relative_to(root.parent).as_posix()
+    # not resolved: ../shared may be a link to elsewhere (CI's clean clone has one)
+    return Path(os.path.relpath(path, ROOT)).as_posix()
 
 
 def _tool_versions() -> dict[str, str]:
