@@ -27,6 +27,7 @@ from litreview.core.model import Work
 from litreview.formats import read_file
 from litreview.formats.bibtex import read_bibtex, read_bibtex_bytes, write_bibtex
 from litreview.formats.csljson import read_csljson
+from litreview.formats.cslyaml import read_cslyaml, write_cslyaml
 from litreview.formats.documents import read_document_meta
 from litreview.formats.endnote import read_endnote
 from litreview.formats.medline import read_medline
@@ -128,6 +129,18 @@ TOKENS: dict[str, tuple[str, ...]] = {
     "medline": ("PMID- ", "\nTI  - ", "\nFAU - ", "\nDP  - ", "\n      ", "\nAID - ", "[doi]"),
     "openalex": ('{"id": "W1"', '"abstract_inverted_index": {', '"authorships": [', "]", "}"),
     "endnote": ("<record>", "</record>", "<titles><title>", "</title>", "<!DOCTYPE x [", "&x;"),
+    "cslyaml": (
+        "references:\n",
+        "- id: ",
+        "  title: ",
+        "  issued: ",
+        "&a ",
+        "*a",
+        "[",
+        "]",
+        ": ",
+        "\t",
+    ),
     "ovid": ("<1. >\n", "TI  - ", "\nAU  - ", "\nSO  - ", " (3) ", ". 12", "\n      ", "\nYR  - "),
     "pubmed-xml": (
         "<PubmedArticle>",
@@ -230,6 +243,9 @@ def _seeds() -> dict[str, str]:
         "endnote": _seed("jabref_endnote_report.xml"),
         "pubmed-xml": _seed("jabref_pubmed_article.xml"),
         "ovid": (DATA / "ovid" / "embase_fields.txt").read_text(encoding="utf-8"),
+        "cslyaml": write_cslyaml(
+            read_csljson((DATA / "csljson" / "zotero_export.json").read_text(encoding="utf-8"))[0]
+        ),
         "enw": _seed("citationjs_enw_examples.enw"),
         "search-json": _seed("colrev_publish_or_perish.json"),
         "markdown": (DATA / "docs" / "footnoted_report.md").read_text(encoding="utf-8")[
@@ -532,6 +548,7 @@ TARGETS: tuple[Target, ...] = (
     _text_target("endnote", "endnote", read_endnote),
     _text_target("pubmed-xml", "pubmed-xml", read_pubmed_xml),
     _text_target("ovid", "ovid", read_ovid),
+    _text_target("cslyaml", "cslyaml", read_cslyaml),
     _text_target("enw", "enw", read_refer),
     _text_target("search-json", "search-json", read_search_json),
     _text_target("taxonomy", "taxonomy", load_taxonomy),
