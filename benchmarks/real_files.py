@@ -281,6 +281,8 @@ def _work_text(work: object) -> str:
 
 NAME_TAGS = frozenset(
     {"AU", "AF", "FAU", "Authors", "Author full names", "author", "authors", "CN", "A", "E"}
+    | {"Author", "Author/s", "Authors, Primary", "Author(s)", "Author Names", "Editor"}
+    | {"authorships.author.display_name", "Author Full Names"}
 )
 
 
@@ -293,13 +295,16 @@ def _search_values(path: Path) -> list[tuple[str, str]]:
     Science), csv (Scopus and the other databases' CSV exports), json (OpenAlex),
     ElementTree (EndNote XML), a line split (MEDLINE, EndNote tagged). List cells are split
     into their items."""
-    import csv
     import io
     import warnings
     import xml.etree.ElementTree as ET
 
     from wosfile.read import PlainTextReader, TabDelimitedReader
 
+    if path.suffix in (".csv", ".tsv", *SHEETS):
+        # list cells: items split on "; ", ";" or "|" (as Lens, RefWorks and OpenAlex write them)
+        items = re.compile(r" *[;|] *")
+        return [(k, v) for row in _table(path) for k, val in row.items() for v in items.split(val)]
     raw = path.read_bytes()
     text = raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw.decode()
     text = text.lstrip("\ufeff")
@@ -322,9 +327,6 @@ def _search_values(path: Path) -> list[tuple[str, str]]:
                 out.append((line[1], line[3:]))
             elif line.strip():  # a line that goes on the value before
                 out.append(("", line))
-    elif path.suffix == ".csv":
-        for row in csv.DictReader(io.StringIO(text)):
-            out += [(k, v) for k, val in row.items() if k for v in str(val).split("; ")]
     elif path.suffix == ".xml" and re.search(r"<Pubmed(?:Book)?Article", text[:3000]):
         # PubMed XML: the text of every element without child elements, except inline
         # markup's (part of its parent's text) and a date's or a name's parts (one value)
@@ -353,6 +355,40 @@ def _search_values(path: Path) -> list[tuple[str, str]]:
             out += [("author", a["author"]["display_name"]) for a in item.get("authorships", [])]
             out += [("id", v) for v in (item.get("ids") or {}).values()]
     return out
+
+
+SHEETS = (".xlsx", ".xls")
+
+
+def _table(path: Path) -> list[dict[str, str]]:
+    """The rows of a table file (CSV or TSV, or a spreadsheet's first sheet, read with
+    openpyxl) under its header: the first row of three or more filled cells (a note may come
+    first); a CSV's separator is the one of ``,``, ``;`` and tab its header has most of."""
+    import csv
+    import io
+
+    if path.suffix in SHEETS:
+        import openpyxl
+
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        rows = [
+            ["" if v is None else str(v) for v in row]
+            for row in book.worksheets[0].iter_rows(values_only=True)
+        ]
+    else:
+        text = path.read_text(encoding="utf-8-sig")
+        lines = text.splitlines()
+        head = next((line for line in lines if max(map(line.count, ",;\t")) >= 2), "")
+        sep = max(",;\t", key=head.count)
+        rows = list(csv.reader(io.StringIO(text), delimiter=sep))
+    at = next(i for i, row in enumerate(rows) if sum(bool(c.strip()) for c in row) >= 3)
+    header = rows[at]
+    # a record fills two cells or more (Abstrackr ends with a one-cell section label)
+    return [
+        {h: c for h, c in zip(header, row, strict=False) if h and c.strip()}
+        for row in rows[at + 1 :]
+        if sum(bool(c.strip()) for c in row) >= 2
+    ]
 
 
 def _run(cmd: list[str], cwd: str) -> tuple[int, str]:
@@ -426,6 +462,8 @@ def _via_corpus(works: list) -> list:  # type: ignore[type-arg]
 def _same_format_lost(path: Path, fmt: str, works: list) -> int | str:  # type: ignore[type-arg]
     from litreview.formats import writer_for
 
+    if path.suffix in SHEETS:
+        return _search_lost(path, works)
     text = path.read_text(encoding="utf-8-sig")
     if fmt in ("bibtex", "biblatex"):
         dialect = "biblatex" if _is_biblatex(text) else "bibtex"

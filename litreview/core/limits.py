@@ -50,6 +50,9 @@ MAX_CSV_CELL_CHARS = 16 * 1024 * 1024
 MAX_JSON_DEPTH = 100
 # The uncompressed size of one part of a DOCX archive (its body, notes or properties).
 MAX_DOCX_PART_BYTES = 64 * 1024 * 1024
+# The uncompressed size of a spreadsheet workbook (.xlsx) read as an import: a search
+# export of 100,000 records with their abstracts is some 300 MB of sheet XML.
+MAX_SPREADSHEET_BYTES = 1024 * 1024 * 1024
 # The code of one reference manager's citation in a Word or OpenDocument file (its items'
 # records as JSON or XML): a citation of 50 works with their abstracts is some 200 KB.
 MAX_CITE_CODE_CHARS = 8 * 1024 * 1024

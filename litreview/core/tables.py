@@ -37,8 +37,9 @@ class CsvRows(NamedTuple):
     problem: Problem | None
 
 
-def parse_csv(text: str, path: str) -> CsvRows:
-    """The rows of a CSV text (keyed by its header, as :class:`csv.DictReader` gives them).
+def parse_csv(text: str, path: str, delimiter: str = ",") -> CsvRows:
+    """The rows of a CSV text (keyed by its header, as :class:`csv.DictReader` gives them);
+    ``delimiter`` separates cells (``;`` as spreadsheets write CSV in many locales, a tab).
 
     A column named again keeps its cells under ``name (2)`` (the csv module would keep only
     the last). Cells may be as long as :data:`~litreview.core.limits.MAX_CSV_CELL_CHARS`. A row the
@@ -46,7 +47,7 @@ def parse_csv(text: str, path: str) -> CsvRows:
     after it), ends the reading: that row is dropped and reported as the problem.
     """
     allow_csv_cells()
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, dict[Any, Any]]] = []
     line = 1
     try:

@@ -2,9 +2,10 @@
 
 Readers take ``(text, path)`` and return ``(works, problems)``; writers take a sequence of
 works and return text. Database search exports (Web of Science, Scopus, PubMed, OpenAlex,
-EndNote XML, the CSV exports of other databases) are read only. A suffix several formats
-use (``.txt``, ``.json``, ``.csv``, ``.xml``) is told apart by the file's first lines
-(:func:`detect`). Format modules are imported only when used.
+EndNote XML, the CSV exports of other databases and tools, spreadsheets) are read only. A
+suffix several formats use (``.txt``, ``.json``, ``.csv``, ``.tsv``, ``.xml``) is told apart
+by the file's first lines (:func:`detect`); a spreadsheet (``.xlsx``, ``.xls``) is read as
+the CSV its first sheet would be. Format modules are imported only when used.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ class Format:
     writer_options: tuple[tuple[str, Any], ...] = ()
     description: str = ""
     bytes_reader: str = ""
+    binary: bool = False  # the reader reads the file's bytes, never its text
 
     def read(self) -> Reader:
         """The reader function."""
@@ -112,8 +114,16 @@ FORMATS: dict[str, Format] = {
             description="CSL YAML (pandoc's references: list)",
         ),
         Format(
+            name="spreadsheet",
+            suffixes=(".xlsx", ".xls"),
+            module="spreadsheet",
+            reader="read_spreadsheet",
+            description="a spreadsheet's first sheet, read as the CSV exports are (read only)",
+            binary=True,
+        ),
+        Format(
             name="csv",
-            suffixes=(".csv",),
+            suffixes=(".csv", ".tsv"),
             module="tabular",
             reader="read_csv",
             writer="write_csv",
@@ -198,7 +208,7 @@ FORMATS: dict[str, Format] = {
 WRITABLE = tuple(name for name, f in FORMATS.items() if f.writer)
 # Suffixes several formats write: the first lines of the file decide.
 _SNIFFED = frozenset(
-    {".txt", ".json", ".csv", ".xml", ".ris", ".nbib", ".isi", ".enw", ".ovd", ".cgi"}
+    {".txt", ".json", ".csv", ".tsv", ".xml", ".ris", ".nbib", ".isi", ".enw", ".ovd", ".cgi"}
 )
 _ALIASES = {
     "bib": "bibtex",
@@ -207,6 +217,8 @@ _ALIASES = {
     "csl": "csljson",
     "csl-yaml": "cslyaml",
     "yaml": "cslyaml",
+    "xlsx": "spreadsheet",
+    "xls": "spreadsheet",
 }
 
 
@@ -250,7 +262,7 @@ def detect(text: str, suffix: str) -> str:
     from litreview.formats.pubmed_xml import is_pubmed_xml
     from litreview.formats.refer import is_refer
     from litreview.formats.scopus import is_scopus_csv
-    from litreview.formats.search_csv import is_search_csv, is_search_json
+    from litreview.formats.search_csv import is_search_csv, is_search_json, is_titled_table
     from litreview.formats.wos import is_wos_plain, is_wos_tab
 
     head = text[:20000]
@@ -268,6 +280,8 @@ def detect(text: str, suffix: str) -> str:
         # header passes too; no export of the table has a Scopus header's columns
         ("search-csv", is_search_csv),
         ("scopus", is_scopus_csv),
+        # any other table with a title column (read by the same reader), last
+        ("search-csv", is_titled_table),
     )
     found = next((name for name, test in checks if test(head)), "")
     if found or suffix not in (".txt",):
@@ -298,6 +312,8 @@ def read_file(
             path=str(p),
             hint="in EndNote, export the references as RIS or as XML, and import that",
         )
+    if form.binary:
+        return _bounded(form.read()(data, str(p)), str(p))  # type: ignore[arg-type]
     if form.bytes_reader:
         try:
             data.decode("utf-8")

@@ -1,6 +1,14 @@
-"""CSV exports of bibliographic databases (IEEE Xplore, Springer Link, PubMed, Embase,
-Lens.org, Dimensions, Publish or Perish) -> Work; and the same for an export written as a
-JSON list of objects (Publish or Perish's JSON), each object read as a row.
+"""CSV exports of bibliographic databases and tools (IEEE Xplore, Springer Link, PubMed,
+Embase, Lens.org, Dimensions, Publish or Perish, Zotero, screening tools ...) -> Work; and the
+same for an export written as a JSON list of objects (Publish or Perish's JSON), each object
+read as a row.
+
+The cells may be separated by commas, semicolons (a spreadsheet's CSV in many locales) or
+tabs, and the header may come after a few lines of notes (Embase writes the search first):
+the first line, among the first :data:`_HEADER_LINES`, that names an export's identifying
+columns when split by one of these is the header, and that separator is the file's.
+A cell written as a spreadsheet text formula (``="0012345"``, which keeps the zeros a
+spreadsheet would drop) is read as its text.
 
 What each database calls its columns is data, in ``litreview/data/search_exports.yaml``:
 the columns that identify its export, and which column holds which field, how its author
@@ -19,7 +27,7 @@ import csv
 import json
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -45,15 +53,19 @@ from litreview.formats._search import (
 
 __all__ = [
     "Export",
+    "Found",
     "export_of",
     "exports",
     "is_search_csv",
     "is_search_json",
+    "is_titled_table",
     "read_search_csv",
     "read_search_json",
 ]
 
-_FIELDS = frozenset({"title", "container", "publisher", "volume", "issue", "doi", "abstract"})
+_FIELDS = frozenset(
+    {"title", "container", "publisher", "place", "volume", "issue", "doi", "abstract", "note"}
+)
 _FIELDS_URL = _FIELDS | {"url"}
 _PARSED = frozenset({"container", "volume", "issue", "doi"})
 _GROUPS = _PARSED | {"pages", "year", "month_day"}
@@ -61,8 +73,16 @@ _FORMS: dict[str, Callable[[str], Person]] = {
     "family_initials": initials_name,
     "given_first": natural_name,
     "family_comma": name_of,
+    # a table whose name form is not known: "Family, Given" when there is a comma
+    "guess": lambda v: name_of(v) if "," in v else natural_name(v),
 }
-_HEADER_LINES = 3  # the header is one of a file's first lines (Dimensions writes a note first)
+_OWN_COLUMNS = frozenset({"key", "title"})  # litreview's own CSV (formats.tabular)
+# the header is one of a file's first lines (Dimensions writes a note first, Embase its search
+# and a rule)
+_HEADER_LINES = 12
+_DELIMITERS = (",", ";", "\t")
+_FORMULA_TEXT = re.compile(r'="(.*)"', re.DOTALL)  # a spreadsheet's ="0012345"
+_DOI_LINK = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)(10\.\S+)\Z", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -96,14 +116,46 @@ class Export:
     fields: Mapping[str, str]
     year: str = ""
     date: str = ""
+    date_order: str = ""  # "mdy" or "dmy": how the date column writes 4/3/2024
+    month: str = ""  # a column of the month (a number or a name), beside the year's
+    day: str = ""
     pages: tuple[str, ...] = ()
     authors: Names | None = None
+    editors: Names | None = None
     keywords: tuple[str, str] | None = None
     type: str = ""
     types: Mapping[str, str]
+    default_type: str = "article-journal"  # when no type is given
     ids: Mapping[str, str]
     parse: tuple[CellPattern, ...] = ()
+    nest: str = ""  # columns named "a.b" kept together as one JSON object under "a"
     unknown: frozenset[str] = frozenset()  # cell values meaning "not known" ("0"): in extra
+    # (also a name part meaning "not known": RefWorks writes "Family,null")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Found:
+    """Where an export's header is in a text: the export, the lines before the header, and
+    the character that separates the cells."""
+
+    export: Export
+    skip: int
+    delimiter: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Tables:
+    """The table any other titled table is read by: for each field, its column names."""
+
+    name: str
+    prefix: str
+    fields: Mapping[str, tuple[str, ...]]
+    year: tuple[str, ...]
+    date: tuple[str, ...]
+    pages: tuple[str, ...]
+    authors: tuple[str, ...]
+    keywords: tuple[str, ...]
+    type: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -111,6 +163,7 @@ class _Table:
     exports: tuple[Export, ...]
     paste: frozenset[str]
     honorifics: frozenset[str]
+    tables: _Tables
 
 
 @lru_cache(maxsize=1)
@@ -119,10 +172,60 @@ def _table() -> _Table:
     raw = resources.files("litreview").joinpath("data/search_exports.yaml").read_text("utf-8")
     data = yaml.safe_load(raw)
     names = data["names"]
+    tables = data["tables"]
+    bad = [f for f in tables["fields"] if f not in _FIELDS_URL]
+    if bad:
+        raise ValueError(f"search_exports.yaml: tables: unknown fields {bad}")
     return _Table(
         exports=tuple(_export(k, v) for k, v in data["exports"].items()),
         paste=frozenset(str(w) for w in names["paste"]),
         honorifics=frozenset(str(w) for w in names["honorifics"]),
+        tables=_Tables(
+            name=str(tables["name"]),
+            prefix=str(tables["prefix"]),
+            fields={str(f): tuple(map(str, c)) for f, c in tables["fields"].items()},
+            **{k: tuple(map(str, tables[k])) for k in ("year", "date", "pages", "authors")},
+            keywords=tuple(map(str, tables["keywords"])),
+            type=tuple(map(str, tables["type"])),
+        ),
+    )
+
+
+def _any_table(cells: list[str]) -> Export | None:
+    """The export a header names no database's columns of is read as, when it names a title
+    column (in any case) and is not litreview's own CSV; else ``None``."""
+    if _OWN_COLUMNS & set(cells):
+        return None
+    tables = _table().tables
+    by_name: dict[str, str] = {}
+    for cell in cells:
+        by_name.setdefault(cell.casefold(), cell)
+
+    def first(names: tuple[str, ...]) -> str:
+        return next((by_name[n] for n in names if n in by_name), "")
+
+    fields = {c: f for f, names in tables.fields.items() if (c := first(names))}
+    title = first(tables.fields["title"])
+    if not title:
+        return None
+    authors = first(tables.authors)
+    keywords = first(tables.keywords)
+    kind = first(tables.type)
+    return Export(
+        key="tables",
+        name=tables.name,
+        prefix=tables.prefix,
+        identify=frozenset({title}),
+        fields=fields,
+        year=first(tables.year),
+        date=first(tables.date),
+        pages=(first(tables.pages),) if first(tables.pages) else (),
+        authors=Names(column=authors, sep=";", form="guess") if authors else None,
+        keywords=(keywords, ";") if keywords else None,
+        type=kind,
+        types={},
+        default_type="document",  # nothing says what the rows are
+        ids={},
     )
 
 
@@ -131,6 +234,7 @@ def _export(key: str, entry: dict[str, Any]) -> Export:
     ``ValueError`` naming the entry (the table ships with litreview: a bug, not input)."""
     fields = {str(c): str(f) for c, f in (entry.get("fields") or {}).items()}
     authors = entry.get("authors")
+    editors = entry.get("editors")
     keywords = entry.get("keywords")
     parse = tuple(
         CellPattern(
@@ -147,19 +251,24 @@ def _export(key: str, entry: dict[str, Any]) -> Export:
         fields=fields,
         year=str(entry.get("year", "")),
         date=str(entry.get("date", "")),
+        date_order=str(entry.get("date_order", "")),
+        month=str(entry.get("month", "")),
+        day=str(entry.get("day", "")),
         pages=(pages,) if isinstance(pages, str) else tuple(str(c) for c in pages),
         authors=Names(**authors) if authors else None,
+        editors=Names(**editors) if editors else None,
         keywords=(str(keywords["column"]), str(keywords["sep"])) if keywords else None,
         type=str(entry.get("type", "")),
         types={str(k).lower(): str(v) for k, v in (entry.get("types") or {}).items()},
         ids={str(c): str(n) for c, n in (entry.get("ids") or {}).items()},
         parse=parse,
         unknown=frozenset(str(v) for v in entry.get("unknown") or ()),
+        nest=str(entry.get("nest", "")),
     )
     bad = [f for f in fields.values() if f not in _FIELDS_URL]
+    bad += [export.date_order] if export.date_order not in ("", "mdy", "dmy") else []
     bad += [g for p in parse for g in p.pattern.groupindex if g not in _GROUPS]
-    if authors and export.authors and export.authors.form not in _FORMS:
-        bad.append(export.authors.form)
+    bad += [n.form for n in (export.authors, export.editors) if n and n.form not in _FORMS]
     if bad or not export.identify:
         raise ValueError(f"search_exports.yaml: {key}: unknown field or name form {bad}")
     return export
@@ -170,18 +279,51 @@ def exports() -> tuple[Export, ...]:
     return _table().exports
 
 
-def export_of(text: str) -> tuple[Export, int] | None:
-    """The export whose header is one of the first lines of ``text``, and how many lines
-    come before that header; ``None`` when no export's identifying columns are there."""
-    lines = text.lstrip("\ufeff").split("\n", _HEADER_LINES)[:_HEADER_LINES]
+def export_of(text: str) -> Found | None:
+    """The export whose header is one of the first lines of ``text`` (its cells separated
+    by a comma, a semicolon or a tab), where it is and its separator; else any other titled
+    table's (:func:`_any_table`); ``None`` when neither is there."""
+    return _database_export(text) or _titled_table(_head_lines(text))
+
+
+def _head_lines(text: str) -> list[str]:
+    return text.lstrip("\ufeff").split("\n", _HEADER_LINES)[:_HEADER_LINES]
+
+
+def _database_export(text: str) -> Found | None:
+    """Where the header of a database's export the table describes is, and its separator."""
+    lines = _head_lines(text)
     for n, line in enumerate(lines):
+        for delimiter in _DELIMITERS:
+            if delimiter not in line:
+                continue
+            try:
+                row = next(csv.reader([line.rstrip("\r")], delimiter=delimiter), [])
+            except csv.Error:
+                continue
+            cells = {c.strip() for c in row}
+            for export in _table().exports:
+                if export.identify <= cells:
+                    return Found(export=export, skip=n, delimiter=delimiter)
+            if cells >= _OWN_COLUMNS:
+                return None  # litreview's own header: its rows are not looked at
+    return None
+
+
+def _titled_table(lines: list[str]) -> Found | None:
+    """Where the header of any other titled table is (:func:`_any_table`): its first line
+    that is not blank (a cell of a row below may hold any word)."""
+    n, line = next(((n, x) for n, x in enumerate(lines) if x.strip(" \t\r;,")), (0, ""))
+    for delimiter in _DELIMITERS:
+        if delimiter not in line:
+            continue
         try:
-            cells = {c.strip() for c in next(csv.reader([line.rstrip("\r")]), [])}
+            row = next(csv.reader([line.rstrip("\r")], delimiter=delimiter), [])
         except csv.Error:
             continue
-        for export in _table().exports:
-            if export.identify <= cells:
-                return export, n
+        export = _any_table([c.strip() for c in row])
+        if export is not None:
+            return Found(export=export, skip=n, delimiter=delimiter)
     return None
 
 
@@ -190,7 +332,13 @@ _AGAIN = re.compile(r"^(.*) \((\d+)\)$")
 
 def is_search_csv(text: str) -> bool:
     """Whether ``text`` is the CSV export of a database the table describes."""
-    return export_of(text) is not None
+    return _database_export(text) is not None
+
+
+def is_titled_table(text: str) -> bool:
+    """Whether ``text`` is a table with a title column that is not litreview's own CSV
+    (:func:`_any_table`): asked after every database's export was ruled out."""
+    return _titled_table(_head_lines(text)) is not None
 
 
 @bulk
@@ -204,9 +352,12 @@ def read_search_csv(text: str, path: str = "<string>") -> tuple[list[Work], list
         known = ", ".join(e.name for e in _table().exports)
         message = f"not a database CSV export litreview knows (the header names none of {known})"
         return [], [Problem(path=path, line=1, severity="error", message=message)]
-    export, skip = found
-    problems = [_note(path, n + 1, line) for n, line in enumerate(text.split("\n", skip)[:skip])]
-    read = parse_csv(text.split("\n", skip)[skip] if skip else text, path)
+    export, skip = found.export, found.skip
+    above = enumerate(text.split("\n", skip)[:skip])
+    blank = found.delimiter + " \r"
+    problems = [_note(path, n + 1, line) for n, line in above if line.strip(blank)]
+    body = text.split("\n", skip)[skip] if skip else text
+    read = parse_csv(body, path, found.delimiter)
     problems += _twice(path, skip + 1, read.header)
     works: list[Work] = []
     for line, row in read.rows:
@@ -215,7 +366,12 @@ def read_search_csv(text: str, path: str = "<string>") -> tuple[list[Work], list
             problems.append(
                 Problem(path=path, line=line + skip, severity="warning", message=message)
             )
-        works.append(_work(export, row))
+        work = _work(export, row)
+        if _holds_a_work(work):
+            works.append(work)
+        elif text := " ".join(v for _, v in work.extra):
+            # a section's label between the rows ("citations not yet labeled ...")
+            problems.append(_note(path, line + skip, text))
     if read.problem is not None:
         problems.append(_shifted(read.problem, skip))
     if not works and not [p for p in problems if p.severity == "error"]:
@@ -223,6 +379,11 @@ def read_search_csv(text: str, path: str = "<string>") -> tuple[list[Work], list
             Problem(path=path, line=skip + 1, severity="error", message="no records found")
         )
     return works, problems
+
+
+def _holds_a_work(work: Work) -> bool:
+    """Whether a row names a work at all: a title, an author, a date, a DOI or a link."""
+    return bool(work.title or work.authors or work.issued or work.doi or work.url)
 
 
 def _json_export(head: str) -> Export | None:
@@ -311,7 +472,7 @@ def _shifted(problem: Problem, skip: int) -> Problem:
 def _work(export: Export, row: dict[Any, Any]) -> Work:
     """One row as a work: every cell in a field that holds it whole, or in ``extra``."""
     given = {
-        k.strip(): v.strip()
+        k.strip(): _text_of(v.strip())
         for k, v in row.items()
         if isinstance(k, str) and isinstance(v, str) and v.strip()
     }
@@ -319,6 +480,8 @@ def _work(export: Export, row: dict[Any, Any]) -> Work:
     cells = {k: v for k, v in given.items() if v not in export.unknown}
     unknown = [(column_name(export.prefix, k), v) for k, v in given.items() if k not in cells]
     fields: dict[str, Any] = {f: cells[c] for c, f in export.fields.items() if c in cells}
+    if (link := _DOI_LINK.match(fields.get("doi", ""))) is not None:
+        fields["doi"] = link.group(1)  # the DOI a doi.org link names: nothing is lost
     parsed = _parsed(export, cells)
     for name in _PARSED & parsed.keys():
         fields.setdefault(name, parsed[name])
@@ -328,31 +491,56 @@ def _work(export: Export, row: dict[Any, Any]) -> Work:
         held.add(export.date)
     if fields["issued"][:4] == cells.get(export.year):
         held.add(export.year)
+        held |= _date_parts_held(export, cells, fields["issued"])
     fields["pages"] = _pages(export, cells) or parsed.get("pages", "")
     held |= _pages_held(export, cells, fields["pages"])
     kind = cells.get(export.type, "")
-    fields["type"] = export.types.get(kind.lower()) or csl_type([kind])
+    fields["type"] = export.types.get(kind.lower()) or csl_type([kind], export.default_type)
     if kind.lower() == fields["type"]:
         held.add(export.type)
-    if export.authors and export.authors.column in cells:
-        fields["authors"] = _authors(export.authors, cells[export.authors.column])
-        if export.authors.sep:
-            held.add(export.authors.column)
+    for role, names in (("authors", export.authors), ("editors", export.editors)):
+        if names and names.column in cells:
+            fields[role] = _authors(names, cells[names.column], export.unknown)
+            if names.sep and names.form != "guess":  # a guess keeps the cell whole too
+                held.add(names.column)
     if export.keywords and export.keywords[0] in cells:
         column, sep = export.keywords
         fields["keywords"] = tuple(dict.fromkeys(_items(cells[column], sep)))
         held.add(column)
-    extra = [
-        (export.ids.get(c) or column_name(export.prefix, c), v)
-        for c, v in cells.items()
-        if c not in held
-    ]
+    rest = {c: v for c, v in cells.items() if c not in held}
+    extra = [(export.ids.get(c) or column_name(export.prefix, c), v) for c, v in rest.items()]
+    if export.nest:
+        extra = _nested(export, rest)
     extra += [
         (column_name(export.prefix, "more cells"), str(v).strip())
         for v in row.get(None) or ()
         if str(v).strip()
     ]
     return Work(key="", extra=(*extra, *unknown), **fields)
+
+
+def _nested(export: Export, cells: dict[str, str]) -> list[tuple[str, str]]:
+    """Cells for ``extra``, those of columns named ``group.rest`` (a JSON record flattened:
+    ``best_oa_location.source.issn``) as one JSON object per group, ``json:{"rest": ...}``
+    (a BibTeX entry of 140 fields is more than biber reads)."""
+    out: list[tuple[str, str]] = []
+    groups: dict[str, dict[str, str]] = {}
+    for column, value in cells.items():
+        group, dot, rest = column.partition(export.nest)
+        if dot and group and rest and group not in export.ids:
+            if group not in groups:
+                groups[group] = {}
+                out.append((group, ""))  # its place among the columns
+            groups[group][rest] = value
+        else:
+            out.append((column, value))
+    return [
+        (
+            export.ids.get(c) or column_name(export.prefix, c),
+            "json:" + json.dumps(groups[c], ensure_ascii=False) if c in groups else v,
+        )
+        for c, v in out
+    ]
 
 
 def _parsed(export: Export, cells: dict[str, str]) -> dict[str, str]:
@@ -368,6 +556,7 @@ def _parsed(export: Export, cells: dict[str, str]) -> dict[str, str]:
 
 
 _ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 _DAY = re.compile(r"\b(0?[1-9]|[12]\d|3[01])\b")
 
 
@@ -377,10 +566,39 @@ def _issued(export: Export, cells: dict[str, str], parsed: dict[str, str]) -> st
     date = cells.get(export.date, "")
     if _ISO_DATE.fullmatch(date):
         return date
+    if export.date_order and (numeric := _NUMERIC_DATE.fullmatch(date)):
+        first, second, year = numeric.groups()
+        month, day = (first, second) if export.date_order == "mdy" else (second, first)
+        return _numeric_date(year, month, day)
     year, their_year = cells.get(export.year, ""), parsed.get("year", "")
     if their_year and year in ("", their_year):
         return _date(their_year, parsed.get("month_day", ""))
+    if export.month and cells.get(export.month):
+        return _numeric_date(year, cells[export.month], cells.get(export.day, ""))
     return _date(year, "")
+
+
+def _numeric_date(year: str, month: str, day: str) -> str:
+    """``YYYY-MM[-DD]`` from a year, a month (a number or a name) and a day's number."""
+    named = parse_month(month)
+    number = named or (int(month) if month.isdigit() and 1 <= int(month) <= 12 else 0)
+    if not (number and len(year) == 4 and year.isdigit()):
+        return _date(year, "")
+    ok_day = day.isdigit() and 1 <= int(day) <= 31
+    return f"{year}-{number:02d}" + (f"-{int(day):02d}" if ok_day else "")
+
+
+def _date_parts_held(export: Export, cells: dict[str, str], issued: str) -> set[str]:
+    """The month and day columns whose cell the date holds (``3``, ``03`` or ``Mar``)."""
+    held = set()
+    for column, part in zip((export.month, export.day), issued.split("-")[1:], strict=False):
+        cell = cells.get(column, "") if column else ""
+        number = (parse_month(cell) if not cell.isdigit() else None) or (
+            int(cell) if cell.isdigit() else -1
+        )
+        if number == int(part):
+            held.add(column)
+    return held
 
 
 def _date(year: str, rest: str) -> str:
@@ -410,11 +628,19 @@ def _pages_held(export: Export, cells: dict[str, str], pages: str) -> set[str]:
     return {c for c in export.pages if c in cells and cells[c] in parts}
 
 
-def _authors(names: Names, cell: str) -> tuple[Person, ...]:
-    """The people of an authors cell, in the export's name form."""
+def _authors(names: Names, cell: str, unknown: frozenset[str] = frozenset()) -> tuple[Person, ...]:
+    """The people of an authors cell, in the export's name form; a given name the export
+    writes for "not known" (``unknown``) is left empty."""
     text = cell.rstrip(names.trailing) if names.trailing else cell
     parts = split_list(text, names.sep) if names.sep else _run_apart(text)
-    return tuple(_FORMS[names.form](p) for p in parts)
+    people = (_FORMS[names.form](p) for p in parts)
+    return tuple(replace(p, given="") if p.given in unknown else p for p in people)
+
+
+def _text_of(cell: str) -> str:
+    """A cell's text: a spreadsheet text formula (``="0012345"``) as the text it shows."""
+    match = _FORMULA_TEXT.fullmatch(cell)
+    return match.group(1).replace('""', '"') if match else cell
 
 
 def _run_apart(text: str) -> list[str]:

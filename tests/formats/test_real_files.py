@@ -48,6 +48,8 @@ def _files() -> list[Path]:
 def _format(path: Path) -> str:
     from litreview.formats import detect, format_for
 
+    if format_for(path).binary:
+        return format_for(path).name
     return detect(path.read_text(encoding="utf-8-sig"), path.suffix) or format_for(path).name
 
 

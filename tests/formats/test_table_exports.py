@@ -1,0 +1,290 @@
+"""Tables of references as tools and databases save them: the CSV and TSV exports of
+reference managers and screening tools, a header below notes, other separators, spreadsheet
+text formulas, spreadsheets (.xlsx, .xls), and any other table with a title column."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from litreview.core.errors import InputError
+from litreview.core.model import Person
+from litreview.formats import detect, read_file
+from litreview.formats.search_csv import read_search_csv
+from tests.conftest import DATA, require_module
+
+REAL = DATA / "real"
+
+# every table of the same searches, as each tool exported it, read with its record count
+TABLES = {
+    "cff_abstrackr.csv": 10,
+    "cff_cinahl.csv": 10,
+    "cff_cochrane.csv": 3,
+    "cff_covidence.csv": 10,
+    "cff_embase.csv": 10,
+    "cff_excel.csv": 10,
+    "cff_googlescholar.csv": 10,
+    "cff_openalex.csv": 9,
+    "cff_rayyan.csv": 10,
+    "cff_zotero.csv": 10,
+    "cff_refworks.tsv": 100,
+    "cff_lens.tsv": 100,
+    "cff_lens.xlsx": 100,
+    "cff_embase.xlsx": 10,
+    "cff_eppireviewer.xlsx": 10,
+}
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_every_tool_s_table_is_read_whole(name: str) -> None:
+    works, problems = read_file(REAL / name)
+    assert len(works) == TABLES[name]
+    assert [p for p in problems if p.severity == "error"] == []
+    assert all(w.title for w in works)
+
+
+def test_a_row_that_names_no_work_is_a_notice() -> None:
+    """Abstrackr ends its export with a row saying "citations that are not yet labeled by
+    anyone": not a work, but said."""
+    _, problems = read_file(REAL / "cff_abstrackr.csv")
+    (notice,) = [p for p in problems if p.severity == "notice"]
+    assert "not yet labeled" in notice.message and notice.line == 36
+
+
+def test_zotero_csv() -> None:
+    works, problems = read_file(REAL / "cff_zotero.csv")
+    first = works[0]
+    assert problems == []
+    assert first.authors[:2] == (
+        Person(family="Yang", given="Z."),
+        Person(family="Jiang", given="B."),
+    )
+    assert (first.type, first.container, first.volume, first.issue, first.issued) == (
+        "article-journal",
+        "Nature Communications",
+        "15",
+        "1",
+        "2024",
+    )
+    assert first.doi == "10.1038/s41467-024-48400-3"
+    assert first.extra_value("Zotero:key") == "YVC6GC78"
+    assert first.extra_value("shortjournal") == "Nat. Commun."
+    assert first.extra_value("Zotero:date-added") == "2024-08-15 08:09:33"
+    assert "controlled study" in first.keywords
+
+
+def test_a_zotero_item_s_type_editors_and_place() -> None:
+    header = '"Key","Item Type","Publication Year","Author","Title","Abstract Note","Place",'
+    header += '"Editor","Publisher","Extra"\n'
+    row = '"K1","bookSection","2019","World Bank","A chapter","","Washington, DC",'
+    row += '"Smith, Ann; Lee, Bo","Pub","PMID: 12"\n'
+    (work,), problems = read_search_csv(header + row, "z.csv")
+    assert problems == [] and work.type == "chapter"
+    assert work.authors == (Person(literal="World Bank"),)
+    assert work.editors == (Person(family="Smith", given="Ann"), Person(family="Lee", given="Bo"))
+    assert (work.place, work.publisher, work.note) == ("Washington, DC", "Pub", "PMID: 12")
+
+
+def test_covidence_cochrane_and_google_scholar() -> None:
+    covidence = read_file(REAL / "cff_covidence.csv")[0][0]
+    assert covidence.authors[0] == Person(family="Yang", given="Z.")
+    assert covidence.extra_value("Covidence:covidence") == "#1"
+    assert covidence.extra_value("Covidence:study") == "Yang 2024"
+    cochrane = read_file(REAL / "cff_cochrane.csv")[0][0]
+    assert cochrane.authors[0] == Person(family="Bywater", given="T")
+    assert (cochrane.container, cochrane.issued, cochrane.pages) == ("Trials", "2011", "39")
+    assert cochrane.extra_value("accession-number") == "CN-00778158"
+    scholar = read_file(REAL / "cff_googlescholar.csv")[0][0]
+    # "Barrett, Paul M; Willis, Katherine J; ": the trailing separator makes no name
+    assert scholar.authors == (
+        Person(family="Barrett", given="Paul M"),
+        Person(family="Willis", given="Katherine J"),
+    )
+    assert (scholar.issue, scholar.pages) == ("3", "411-447")
+
+
+def test_ebsco_text_formulas_and_us_dates() -> None:
+    """EBSCOhost writes ="19326203" (so a spreadsheet keeps the zeros) and 4/3/2024."""
+    work = read_file(REAL / "cff_cinahl.csv")[0][0]
+    assert work.extra_value("issn") == "19326203"
+    assert work.issued == "2024-04-03"
+    assert work.extra_value("EBSCO:publication-date") == "4/3/2024"  # as written, too
+    assert work.authors[0] == Person(family="Curry Rogers", given="Kristina")
+
+
+def test_rayyan_and_abstrackr_are_not_taken_for_litreview_s_own_csv() -> None:
+    """Their lower-case "key" and "title" columns are litreview's own CSV's names too; their
+    authors are "Family, G. and Family, G.", which the own CSV would read as one person."""
+    for name in ("cff_rayyan.csv", "cff_abstrackr.csv"):
+        text = (REAL / name).read_text(encoding="utf-8-sig")
+        assert detect(text, ".csv") == "search-csv"
+    rayyan = read_file(REAL / "cff_rayyan.csv")[0][0]
+    assert [p.family for p in rayyan.authors] == ["Yang", "Jiang", "Xu", "McNamara"]
+    assert (rayyan.container, rayyan.issued) == ("Nat. Commun.", "2024")
+    assert rayyan.extra_value("Rayyan:key") == "rayyan-42924189"
+    abstrackr = read_file(REAL / "cff_abstrackr.csv")[0][0]
+    assert [p.family for p in abstrackr.authors][:2] == ["Longrich", "Pereda-Suberbiola"]
+    assert abstrackr.extra_value("Abstrackr:pubmed-id") == "0"  # "0": no PMID, kept as written
+    assert abstrackr.extra_value("pmid") == ""
+
+
+def test_month_and_day_columns_make_the_date() -> None:
+    header = "key,title,year,month,day,journal,authors\n"
+    (work,), _ = read_search_csv(header + 'r1,T,2020,Mar,7,J,"Lee, A"\n', "r.csv")
+    assert work.issued == "2020-03-07" and not work.extra_value("Rayyan:month")
+    (work,), _ = read_search_csv(header + 'r1,T,2020,13,7,J,"Lee, A"\n', "r.csv")
+    assert work.issued == "2020" and work.extra_value("Rayyan:month") == "13"
+
+
+def test_refworks_tsv_leaves_a_null_given_name_empty() -> None:
+    work = read_file(REAL / "cff_refworks.tsv")[0][0]
+    assert work.authors[0] == Person(family="van den Hoven", given="", particle="van den")
+    assert work.authors[1] == Person(family="Smits", given="Maarten L. J.")
+    assert (work.volume, work.issue, work.pages) == ("25", "3", "S105")
+
+
+def test_a_header_below_notes_and_cells_separated_by_semicolons() -> None:
+    """Embase writes its search and a rule above the header; Excel in many locales saves
+    the same file with semicolons (and a byte-order mark)."""
+    comma = read_file(REAL / "cff_embase.csv")
+    semi = read_file(REAL / "cff_excel.csv")
+    assert [w.title for w in comma[0]] == [w.title for w in semi[0]]
+    assert [w.authors for w in comma[0]] == [w.authors for w in semi[0]]
+    first = comma[0][0]
+    assert (first.container, first.volume, first.issue) == ("Nature Communications", "15", "1")
+    assert first.issued == "2024-12-01"  # "Date of Publication: 1 Dec 2024"
+    assert [(p.line, p.severity) for p in comma[1]] == [(1, "notice"), (2, "notice")]
+    assert "SEARCH QUERY" in comma[1][0].message
+
+
+def test_openalex_csv_keeps_each_nested_record_as_one_json_value() -> None:
+    work = read_file(REAL / "cff_openalex.csv")[0][0]
+    assert work.authors[0] == Person(family="Vicente", given="Alba")
+    assert work.doi == "10.1016/j.cretres.2023.105752"  # the doi.org link's DOI
+    assert (work.container, work.issued, work.volume) == (
+        "Cretaceous Research",
+        "2024-02-01",
+        "154",
+    )
+    best = work.extra_value("OpenAlex:best-oa-location")
+    assert best.startswith("json:")
+    assert json.loads(best[5:])["source.issn"] == "0195-6671|1095-998X"
+    assert len(work.extra) < 60  # 139 columns: biber reads no entry of more than 97 fields
+
+
+def test_any_other_titled_table_is_read_by_its_column_names() -> None:
+    text = "TITLE;Author;Year;Journal;DOI\nA study;Smith, John;2020;J;10.1/x\n"
+    works, problems = read_search_csv(text, "t.csv")
+    assert problems == []
+    (work,) = works
+    assert work.type == "document"  # nothing says it is a journal article
+    assert (work.title, work.issued, work.container, work.doi) == ("A study", "2020", "J", "10.1/x")
+    assert work.authors == (Person(family="Smith", given="John"),)
+    text = 'Title,Authors,Year\n"A study","Smith, John; Doe, Jane",2020\n'
+    (work,), _ = read_search_csv(text, "t.csv")
+    assert [p.family for p in work.authors] == ["Smith", "Doe"]
+    assert work.extra_value("table:authors") == "Smith, John; Doe, Jane"  # a guess: kept
+
+
+def test_litreview_s_own_csv_is_still_its_own() -> None:
+    text = 'key,title,authors,issued\nk1,A title,"Lee, Ann",2001\n'
+    assert detect(text, ".csv") == ""
+    assert detect("Name,Authors\nx,y\n", ".csv") == ""
+
+
+def _xlsx(rows: list[list[object]]) -> bytes:
+    require_module("openpyxl")
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_spreadsheet_s_problems_name_its_rows(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["Title", "Authors", "Year"],
+        ["First", "Lee, Ann", 2001],
+        ["Second\nover two lines", "Kim, Bo", 2002.0],
+        ["Third", "Cho, Di", 2003, "a cell past the header"],
+    ]
+    path = tmp_path / "refs.xlsx"
+    path.write_bytes(_xlsx(rows))
+    works, problems = read_file(path)
+    assert [w.issued for w in works] == ["2001", "2002", "2003"]  # 2002.0 shown as 2002
+    assert [(p.line, p.severity) for p in problems] == [(4, "warning")]
+    assert "more cells than columns" in problems[0].message
+
+
+def test_spreadsheet_dates_are_iso_dates(tmp_path: Path) -> None:
+    import datetime as dt
+
+    rows: list[list[object]] = [["Title", "Date"], ["A", dt.datetime(2020, 5, 17)]]
+    path = tmp_path / "d.xlsx"
+    path.write_bytes(_xlsx(rows))
+    (work,), _ = read_file(path)
+    assert work.issued == "2020-05-17"
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (b"Title,Year\nA,2001\n", "not a spreadsheet"),
+        (b"PK\x03\x04 broken zip", "cannot read the workbook"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "cannot read the workbook"),
+    ],
+    ids=["text", "broken zip", "broken xls"],
+)
+def test_a_file_that_is_not_a_workbook_is_one_error(tmp_path: Path, data: bytes, said: str) -> None:
+    path = tmp_path / "bad.xlsx"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        read_file(path)
+    assert said in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_workbook_that_unpacks_too_large_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import litreview.formats.spreadsheet as sheet
+
+    data = _xlsx([["Title"], ["x" * 5000]])
+    monkeypatch.setattr(sheet, "MAX_SPREADSHEET_BYTES", 4000)
+    path = tmp_path / "big.xlsx"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match="unpacks to"):
+        read_file(path)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert sum(i.file_size for i in archive.infolist()) > 4000
+
+
+def test_an_empty_sheet_is_one_error(tmp_path: Path) -> None:
+    path = tmp_path / "empty.xlsx"
+    path.write_bytes(_xlsx([]))
+    with pytest.raises(InputError, match="empty"):
+        read_file(path)
+
+
+def test_xls_cells_are_shown_as_the_sheet_shows_them() -> None:
+    """The older binary workbook (Web of Science's "Excel" export) is read with xlrd, whose
+    cells carry a kind: a date is a day number, a whole number a float."""
+    require_module("xlrd")
+    import xlrd
+
+    from litreview.formats.spreadsheet import _text, _xls_value
+
+    def shown(kind: int, value: object) -> str:
+        return _text(_xls_value(xlrd.sheet.Cell(kind, value), 0))
+
+    assert shown(xlrd.XL_CELL_DATE, 43831.0) == "2020-01-01"
+    assert shown(xlrd.XL_CELL_NUMBER, 2001.0) == "2001"
+    assert shown(xlrd.XL_CELL_NUMBER, 1.5) == "1.5"
+    assert shown(xlrd.XL_CELL_BOOLEAN, 1) == "TRUE"
+    assert shown(xlrd.XL_CELL_TEXT, "0012") == "0012"
