@@ -10,10 +10,14 @@ regression), out of fold by the same folds (documents in name order, document ``
 ``litreview/data/gap_cues.yaml`` (encoder share, floor, threshold).
 
 ``--train``: which documents each fold's model is trained on: ``all`` (every labelled
-document of the other folds) or ``human`` (only the documents annotated by people: the
-seeds and the shared development set, ``../shared/benchmarks/documents``). Every variant is
-scored on the same sentences, so ``human`` and ``all`` compare on the human-annotated
-documents out of fold.
+document of the other folds), ``human`` (only the documents annotated by people: the
+seeds and the shared development set, ``../shared/benchmarks/documents``) or ``old`` (all but
+the documents named by ``--new``). Every variant is scored on the same sentences, so
+``human`` and ``all`` compare on the human-annotated documents out of fold, and ``old`` and
+``all`` on the old documents (do newly labelled documents help the others?).
+
+``--new``: comma-separated doc ids of newly labelled documents; the tables then add columns
+for the old documents and the new ones, and ``--breakdown`` prints their kinds apart.
 
 ``--features``: feature groups to add to the shipped features (``extra_features`` below),
 one variant each, and ``base``.
@@ -162,12 +166,21 @@ def best(scores: np.ndarray, gold: np.ndarray) -> tuple[float, float, float, flo
     return max(rows, key=lambda r: (r[3], -r[0]))
 
 
-def summary(name: str, docs: list[ts.Doc], scores: list[np.ndarray], human: np.ndarray) -> None:
+def summary(
+    name: str,
+    docs: list[ts.Doc],
+    scores: list[np.ndarray],
+    human: np.ndarray,
+    new: np.ndarray | None = None,
+) -> None:
     t = default_cues().threshold
     gold = [np.array([lab.gap for lab in d.labels]) for d in docs]
     seeds = np.array(["statement_check" in d.doc.label_file for d in docs])
     cells = []
-    for mask in (np.ones(len(docs), bool), human, human & ~seeds, seeds):
+    masks = [np.ones(len(docs), bool), human, human & ~seeds, seeds]
+    if new is not None and new.any():
+        masks += [~new, new]
+    for mask in masks:
         s = np.concatenate([x for x, m in zip(scores, mask, strict=True) if m])
         g = np.concatenate([x for x, m in zip(gold, mask, strict=True) if m])
         p, r, f = prf(s, g, t)
@@ -204,10 +217,14 @@ def paired(base: np.ndarray, other: np.ndarray, mask: np.ndarray, reps: int = 20
     return f"{point:+.3f} [{lo:+.3f}, {hi:+.3f}]"
 
 
-def breakdown(name: str, docs: list[ts.Doc], scores: list[np.ndarray]) -> None:
+def breakdown(
+    name: str, docs: list[ts.Doc], scores: list[np.ndarray], mask: np.ndarray | None = None
+) -> None:
     t = default_cues().threshold
     groups: dict[str, list[int]] = {}
-    for d, s in zip(docs, scores, strict=True):
+    for i, (d, s) in enumerate(zip(docs, scores, strict=True)):
+        if mask is not None and not mask[i]:
+            continue
         pred = s >= t
         for i, lab in enumerate(d.labels):
             for key in (f"genre {d.doc.genre}", *([f"kind {lab.kind}"] if lab.gap else [])):
@@ -229,7 +246,8 @@ def breakdown(name: str, docs: list[ts.Doc], scores: list[np.ndarray]) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--train", default="all", help="comma-separated: all, human")
+    ap.add_argument("--train", default="all", help="comma-separated: all, human, old")
+    ap.add_argument("--new", default="", help="comma-separated doc ids labelled newly")
     ap.add_argument("--features", default="", help="comma-separated groups; 'base' for none")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--cues", default="", help="comma-separated cue files, a variant each")
@@ -246,12 +264,19 @@ def main() -> None:
     cues = default_cues()
     texts = [[s.flat for s in read_sentences(d.doc.text, cues)] for d in docs]
     human = np.array([is_human(d) for d in docs])
+    new_ids = {x for x in args.new.split(",") if x}
+    new = np.array([d.doc.doc_id in new_ids for d in docs])
+    if len(new_ids) != int(new.sum()):
+        raise SystemExit(f"--new names {len(new_ids)} documents, {int(new.sum())} are labelled")
     enc = encoder_oof.scores(docs)
     print(f"{len(docs)} documents, {int(human.sum())} annotated by people "
           f"(loaded in {time.process_time() - t0:.0f} CPU s)")  # fmt: skip
     print(f"\nblend at share {cues.encoder_share}, threshold {cues.threshold}; "
           "P / R / F1 at the threshold | best F1 @threshold\n")  # fmt: skip
-    print("| variant | all | human-annotated | shared 8 | seeds |\n|---|---|---|---|---|")
+    head = "| variant | all | human-annotated | shared 8 | seeds |"
+    if new.any():
+        head += " old | new |"
+    print(head + "\n|" + "---|" * (head.count("|") - 1))
     groups = extra_features(args.scale)
     runs: list[tuple[str, list[np.ndarray]]] = []
     variants = [(f"train {t}", t, []) for t in args.train.split(",") if t]
@@ -266,28 +291,32 @@ def main() -> None:
             feats = [document_features(read_sentences(d.doc.text, other), other) for d in docs]
         else:
             feats = with_groups(docs, texts, fns) if fns else [d.features for d in docs]
-        mask = human if train == "human" else np.ones(len(docs), bool)
+        mask = {"human": human, "old": ~new}.get(train, np.ones(len(docs), bool))
         scores = blend(docs, oof_linear(docs, feats, mask, args.folds), enc)
-        summary(name, docs, scores, human)
+        summary(name, docs, scores, human, new)
         runs.append((name, scores))
     if len(runs) > 1:
         print("\nF1 at the threshold against the first, 95% interval over documents resampled:\n")
-        print("| variant | all | human-annotated |\n|---|---|---|")
+        print("| variant | all | human-annotated | old |\n|---|---|---|---|")
         base = counts(docs, runs[0][1])
         for name, scores in runs[1:]:
             c = counts(docs, scores)
             every = np.ones(len(docs), bool)
-            print(f"| {name} | {paired(base, c, every)} | {paired(base, c, human)} |")
+            old = f" {paired(base, c, ~new)} |" if new.any() else " – |"
+            print(f"| {name} | {paired(base, c, every)} | {paired(base, c, human)} |{old}")
     if args.drop_each:
         for i in np.flatnonzero(~human):
             mask = np.ones(len(docs), bool)
             mask[i] = False
             feats = [d.features for d in docs]
             scores = blend(docs, oof_linear(docs, feats, mask, args.folds), enc)
-            summary(f"all but {docs[i].doc.doc_id}", docs, scores, human)
+            summary(f"all but {docs[i].doc.doc_id}", docs, scores, human, new)
     if args.breakdown:
         for name, scores in runs:
             breakdown(name, docs, scores)
+            if new.any():
+                breakdown(f"{name}, old documents", docs, scores, ~new)
+                breakdown(f"{name}, new documents", docs, scores, new)
     if args.dump:
         dump(Path(args.dump), docs, texts, runs[0][1])
     if args.errors and len(runs) >= 2:
