@@ -14,7 +14,9 @@ paragraphs, a 90 KB DOCX of 10 million tags, a DOCX citation field of 400,000 ru
 100,000 broken citation fields and one of 150,000 nested ones, 9 MB of ``<p>a`` in HTML,
 40,000 short-form notes, a line of a million note markers, 3 million empty CSL-JSON items, a
 curation section and a taxonomy key given twice; then 9 MB of one-line notes, a 9 MB numbered
-reference list, 366,000 author-year citations, two PDF bombs and 9 MB of LaTeX) runs as
+reference list, 366,000 author-year citations, two PDF bombs and 9 MB of LaTeX; then tables:
+an .xlsx unpacking to 2 GB, a text file and a broken .xls named as workbooks, a sheet of a
+million cells, a 9 MB semicolon table below notes and 9 MB of text formulas) runs as
 ``litreview`` commands in a fresh process each, in a throwaway review; the peak memory of
 each process is its own (``os.wait4``'s ``ru_maxrss``, the commands forked from a small
 process started before the files are built; the largest of a command's own children, such as
@@ -870,8 +872,62 @@ def cases() -> list[Case]:
         ),
         *round_two(),
         *round_three(),
+        *tables(),
     ]
     return out
+
+
+def _sheet_bomb(size: int) -> bytes:
+    """An .xlsx whose one sheet unpacks to ``size`` bytes of spaces."""
+    path = Path(tempfile.mkdtemp()) / "bomb.xlsx"
+    with (
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z,
+        z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f,
+    ):
+        f.write(b"<worksheet><sheetData>")
+        chunk = b" " * (1 << 20)
+        for _ in range(size >> 20):
+            f.write(chunk)
+        f.write(b"</sheetData></worksheet>")
+    return path.read_bytes()
+
+
+def _wide_sheet(columns: int, rows: int) -> bytes:
+    """An .xlsx of a titled table ``columns`` wide and ``rows`` long."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Title", *(f"Column {i}" for i in range(columns - 1))])
+    for r in range(rows):
+        sheet.append([f"Work {r}", *("x" for _ in range(columns - 1))])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def tables() -> list[Case]:
+    """Tables as tools save them: spreadsheets that are bombs, broken or wide, and CSV
+    headers that hide below notes or in other separators."""
+    imp = ("import", "{f}", "--review", "{r}")
+    head = "Title;Authors;Year\n"
+    ole = bytes.fromhex("d0cf11e0a1b11ae1")
+    return [
+        Case("xlsx unpacking to 2 GB", {"bomb.xlsx": _sheet_bomb(2 << 30)}, (imp,)),
+        Case("xlsx that is a text file", {"t.xlsx": b"Title,Year\nA,2001\n"}, (imp,)),
+        Case("xls of a compound-file signature and zeros", {"z.xls": ole + bytes(4096)}, (imp,)),
+        Case("xlsx of 1,000 columns and 1,000 rows", {"w.xlsx": _wide_sheet(1000, 1000)}, (imp,)),
+        Case(
+            "9 MB semicolon table below 11 note lines",
+            {"n.csv": ("note\n" * 11 + head + "x;y;2001\n" * (MB9 // 9)).encode()},
+            (imp,),
+        ),
+        Case(
+            "9 MB text formulas",
+            {"f.csv": (head.replace(";", ",") + '="0012","=""a""",2001\n' * (MB9 // 24)).encode()},
+            (imp,),
+        ),
+    ]
 
 
 def _continued(head: str, line: str) -> bytes:

@@ -152,6 +152,20 @@ TOKENS: dict[str, tuple[str, ...]] = {
         "<!DOCTYPE x [",
         "&x;",
     ),
+    "tables": ('"', ",", ";", "\t", "\n", '="0', "Title", "Author", " and ", "|", "1/2/2020"),
+    "xlsx-sheet": (
+        "<row>",
+        "</row>",
+        '<c t="s"><v>',
+        '<c t="inlineStr"><is><t>',
+        "</t></is></c>",
+        "</v></c>",
+        '<c t="d"><v>',
+        '<c t="e"><v>',
+        "<!DOCTYPE x [",
+        "&x;",
+        "99999999",
+    ),
     "search-json": ('{"uid": "GS:1"', '"authors": [', '"year": ', "0", "null", "[", "]", "}"),
     "enw": ("%0 ", "\n%T ", "\n%A ", "\n%D ", "\n%8 ", "\n%@ ", "\n%R doi:10.", "\n\n", "%"),
     "markdown": ("[^1]", "[^1]: ", "\n# ", "*", "http://", "(2001)", "Ibid.", "\n\n", "1. "),
@@ -227,6 +241,27 @@ def _seed(name: str) -> str:
     return (DATA / "real" / name).read_text(encoding="utf-8")[:SEED_CHARS]
 
 
+def _sheet_xml() -> str:
+    """The sheet of a real spreadsheet export (EPPI-Reviewer's), its strings inline."""
+    with zipfile.ZipFile(DATA / "real" / "cff_eppireviewer.xlsx") as z:
+        return z.read("xl/worksheets/sheet1.xml").decode("utf-8")  # whole: XML cut is no sheet
+
+
+def _xlsx(sheet: str) -> None:
+    """A workbook (the real export's parts) whose sheet is ``sheet``, read as an import."""
+    buf = io.BytesIO()
+    with (
+        zipfile.ZipFile(DATA / "real" / "cff_eppireviewer.xlsx") as real,
+        zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z,
+    ):
+        for name in real.namelist():
+            part = real.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                part = sheet.encode("utf-8", errors="replace")
+            z.writestr(name, part)
+    _in_file(".xlsx", buf.getvalue(), read_file)
+
+
 def _seeds() -> dict[str, str]:
     return {
         "bibtex": _seed("jabref_test.bib"),
@@ -248,6 +283,8 @@ def _seeds() -> dict[str, str]:
         ),
         "enw": _seed("citationjs_enw_examples.enw"),
         "search-json": _seed("colrev_publish_or_perish.json"),
+        "tables": _seed("cff_zotero.csv"),
+        "xlsx-sheet": _sheet_xml(),
         "markdown": (DATA / "docs" / "footnoted_report.md").read_text(encoding="utf-8")[
             :SEED_CHARS
         ],
@@ -551,6 +588,9 @@ TARGETS: tuple[Target, ...] = (
     _text_target("cslyaml", "cslyaml", read_cslyaml),
     _text_target("enw", "enw", read_refer),
     _text_target("search-json", "search-json", read_search_json),
+    _text_target("search-csv-tools", "tables", read_search_csv),
+    Target("file-xlsx", hostile_text("xlsx-sheet"), lambda t: _xlsx(str(t))),
+    Target("file-xls", hostile_bytes("tables"), lambda b: _in_file(".xls", bytes(b), read_file)),
     _text_target("taxonomy", "taxonomy", load_taxonomy),
     _text_target("curation", "curation", load_curation),
     Target("synonyms", synonyms_and_text(), lambda v: _match(v)),  # type: ignore[arg-type]
