@@ -11,7 +11,8 @@ record has no journal field, the source line (``SO``: ``Plos one. 13 (4) (no pag
 2018. ...`` gives the journal, volume and issue), volume, issue, pages, the year, DOI (a link
 made bare), publisher, subject headings and keywords, and the type from the publication
 type. ISSN, ISBN, language and the accession number are kept under the names every search
-export shares (``issn``, ``isbn``, ``language``, ``accession-number``); every other tag as
+export shares (``issn``, ``isbn``, ``language``, ``accession-number``; in Ovid's MEDLINE
+databases the unique identifier is the PubMed id, ``pmid``); every other tag as
 ``Ovid:XX``, so nothing is lost.
 """
 
@@ -46,6 +47,9 @@ _FIELDS = {
     "PB": "publisher",
 }
 _IDS = {"IS": "issn", "IB": "isbn", "LG": "language", "LA": "language", "UI": "accession-number"}
+# In Ovid's MEDLINE databases ("Ovid MEDLINE(R) ALL") the unique identifier is the PubMed id,
+# so that the record meets the same article read from PubMed.
+_MEDLINE_IDS = {**_IDS, "UI": "pmid"}
 _NAMES = ("FA", "AF", "AU")
 # the source line: "Plos one. 13 (4) (no pagination), 2018. ..." (Embase), "Journal of X.
 # 27(5-6):e1100-e1110, 2018 Mar." (MEDLINE): the journal before the first ". ", then the
@@ -136,8 +140,9 @@ def _work(lines: list[tuple[str, str]]) -> Work:
     issued = date_of(year or date[:4], date[4:] if not year or date.startswith(year) else "")
     if year:
         read.add(("YR", 0))
+    ids = _MEDLINE_IDS if any("medline" in db.lower() for db in tags.get("DB", [])) else _IDS
     extra = [
-        (_IDS.get(t, PREFIX + t), v)
+        (ids.get(t, PREFIX + t), v)
         for t, values in tags.items()
         for k, v in enumerate(values)
         if (t, k) not in read

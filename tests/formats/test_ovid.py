@@ -96,3 +96,13 @@ def test_every_value_of_the_file_is_kept() -> None:
 def test_records_opened_by_a_number_without_its_dot() -> None:
     works, problems = read_ovid("<1>\nTI  - A\nAU  - Roe A.\n\n<2>\nTI  - B\n", "x.txt")
     assert problems == [] and [w.title for w in works] == ["A", "B"]
+
+
+def test_ovid_medline_s_unique_identifier_is_the_pubmed_id() -> None:
+    """Ovid MEDLINE's UI is the PMID, so the record meets the same article read from
+    PubMed; Embase's UI is its own accession number."""
+    text = "<1. >\nVN  - Ovid Technologies\nDB  - Ovid MEDLINE(R) ALL\nUI  - 29456894\nTI  - T\n"
+    (work,), _ = read_ovid(text, "m.txt")
+    assert work.extra_value("pmid") == "29456894" and work.extra_value("accession-number") == ""
+    (embase, _), _ = read_file(FILE)
+    assert embase.extra_value("pmid") == "" and embase.extra_value("accession-number")
