@@ -585,3 +585,20 @@ def test_import_tells_a_files_warnings_in_one_line_and_its_errors_one_a_line(
     assert len(warned) == 1 and "5 warnings (lines 1, 5, 9, 13, 17)" in warned[0]
     assert f"litreview validate {path}" in warned[0]
     assert any(line.startswith(f"{path}:21: error") for line in err.splitlines()), err
+
+
+def test_validate_reads_a_review_s_taxonomy_and_curation_as_the_review_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """taxonomy.yaml and curation.yaml are a review's own files, not CSL YAML."""
+    good = "facets:\n  - id: topic\n    values:\n      - id: crops\n        synonyms: [wheat]\n"
+    code, out, _ = run_cli(capsys, "validate", str(write_file(tmp_path / "taxonomy.yaml", good)))
+    assert code == 0 and "a taxonomy of 1 facets and 1 values" in out
+    twice = good + "      - id: crops\n"
+    code, out, err = run_cli(capsys, "validate", str(write_file(tmp_path / "taxonomy.yml", twice)))
+    assert code == 2 and "taxonomy.yml:6: duplicate value" in out + err
+    other = write_file(tmp_path / "mine.yaml", good)
+    code, out, _ = run_cli(capsys, "validate", "--format", "taxonomy", str(other))
+    assert code == 0 and "a taxonomy of 1 facets" in out
+    code, out, _ = run_cli(capsys, "validate", str(write_file(tmp_path / "curation.yaml", "")))
+    assert code == 0 and "curation read, 0 error(s)" in out
