@@ -344,6 +344,17 @@ def _search_values(path: Path) -> list[tuple[str, str]]:
             for key, value in item.items():
                 values = value if isinstance(value, list) else [value]
                 out += [(key, str(v)) for v in values if v not in (None, "", 0)]
+    elif '"message-type"' in text[:2000]:  # Crossref's API: its works' main values
+        data = json.loads(text)["message"]
+        for item in data.get("items", [data]):
+            for key in ("title", "container-title", "ISSN", "ISBN", "subject"):
+                out += [(key, str(v)) for v in item.get(key, [])]
+            for key in ("DOI", "volume", "issue", "page", "publisher", "URL"):
+                out.append((key, str(item.get(key) or "")))
+            out += [
+                ("author", str(a.get("family") or a.get("name") or ""))
+                for a in item.get("author", [])
+            ]
     else:
         if path.suffix == ".json":
             items = json.loads(text).get("results", [])

@@ -114,6 +114,13 @@ FORMATS: dict[str, Format] = {
             description="CSL YAML (pandoc's references: list)",
         ),
         Format(
+            name="crossref",
+            suffixes=(),
+            module="crossref",
+            reader="read_crossref",
+            description="Crossref REST API responses of works (read only)",
+        ),
+        Format(
             name="spreadsheet",
             suffixes=(".xlsx", ".xls"),
             module="spreadsheet",
@@ -255,6 +262,7 @@ def writer_for(name: str) -> Writer:
 def detect(text: str, suffix: str) -> str:
     """The format of a file from its first lines, for a suffix several formats use; ``""``
     when they do not tell."""
+    from litreview.formats.crossref import is_crossref
     from litreview.formats.endnote import is_endnote_xml
     from litreview.formats.medline import is_medline
     from litreview.formats.openalex import is_openalex
@@ -272,6 +280,7 @@ def detect(text: str, suffix: str) -> str:
         ("medline", is_medline),
         ("ovid", is_ovid),
         ("openalex", is_openalex),
+        ("crossref", is_crossref),
         ("endnote", is_endnote_xml),
         ("pubmed-xml", is_pubmed_xml),
         ("enw", is_refer),

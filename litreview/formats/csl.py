@@ -15,9 +15,9 @@ import json
 import re
 from typing import Any
 
+import litreview.formats._csl_maps as maps
 from litreview.core.limits import load_json
 from litreview.core.model import Person, Work
-from litreview.formats import _csl_maps as maps
 from litreview.formats._bibtex_syntax import format_names, split_names
 from litreview.formats._names import text_person
 

@@ -26,6 +26,7 @@ from litreview.core.errors import Problem
 from litreview.core.model import Work
 from litreview.formats import read_file
 from litreview.formats.bibtex import read_bibtex, read_bibtex_bytes, write_bibtex
+from litreview.formats.crossref import read_crossref
 from litreview.formats.csljson import read_csljson
 from litreview.formats.cslyaml import read_cslyaml, write_cslyaml
 from litreview.formats.documents import read_document_meta
@@ -152,6 +153,7 @@ TOKENS: dict[str, tuple[str, ...]] = {
         "<!DOCTYPE x [",
         "&x;",
     ),
+    "crossref": ('"message-type": "work-list"', '"items": [', '"title": [', "null", "[[", "]", "}"),
     "tables": ('"', ",", ";", "\t", "\n", '="0', "Title", "Author", " and ", "|", "1/2/2020"),
     "xlsx-sheet": (
         "<row>",
@@ -284,6 +286,7 @@ def _seeds() -> dict[str, str]:
         "enw": _seed("citationjs_enw_examples.enw"),
         "search-json": _seed("colrev_publish_or_perish.json"),
         "tables": _seed("cff_zotero.csv"),
+        "crossref": (DATA / "real" / "habanero_crossref_works.json").read_text(encoding="utf-8"),
         "xlsx-sheet": _sheet_xml(),
         "markdown": (DATA / "docs" / "footnoted_report.md").read_text(encoding="utf-8")[
             :SEED_CHARS
@@ -589,6 +592,7 @@ TARGETS: tuple[Target, ...] = (
     _text_target("enw", "enw", read_refer),
     _text_target("search-json", "search-json", read_search_json),
     _text_target("search-csv-tools", "tables", read_search_csv),
+    _text_target("crossref", "crossref", read_crossref),
     Target("file-xlsx", hostile_text("xlsx-sheet"), lambda t: _xlsx(str(t))),
     Target("file-xls", hostile_bytes("tables"), lambda b: _in_file(".xls", bytes(b), read_file)),
     _text_target("taxonomy", "taxonomy", load_taxonomy),
