@@ -82,7 +82,6 @@ _TYPES: dict[str, str] = {
     "reference-entry": "entry",
     "standard": "standard",
     "journal-issue": "periodical",
-    "journal": "periodical",
     "peer-review": "review",
     "report-component": "report",
     "report-series": "report",
