@@ -478,7 +478,7 @@ def test_registry_names_and_suffixes() -> None:
     assert set(FORMATS) == {
         *("bibtex", "biblatex", "ris", "csljson", "cslyaml", "csv"),
         *("wos", "scopus", "search-csv", "medline", "openalex", "endnote", "enw"),  # read only
-        *("search-json", "pubmed-xml", "ovid"),
+        *("search-json", "pubmed-xml", "ovid", "crossref", "spreadsheet"),
     }
     assert format_for("x.enw").name == "enw"
     assert format_for("refs.BIB").name == "bibtex"
@@ -487,6 +487,8 @@ def test_registry_names_and_suffixes() -> None:
     assert format_for("x.nbib").name == "medline" and format_for("x.isi").name == "wos"
     assert format_for("refs.yaml").name == format_for("csl-yaml").name == "cslyaml"
     assert format_for("x.cgi").name == format_for("x.ovd").name == "ovid"
+    assert format_for("x.xlsx").name == format_for("x.XLS").name == "spreadsheet"
+    assert format_for("x.tsv").name == "csv"  # told apart by its header when read
     assert callable(reader_for("x.bib")) and callable(writer_for("biblatex"))
     with pytest.raises(InputError, match="formats written: bibtex") as err:
         writer_for("endnote")
