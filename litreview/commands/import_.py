@@ -17,8 +17,8 @@ from litreview.commands._common import add_review, notice, review_of, say, show_
 from litreview.pipeline.imports import FileImport, run_import
 
 HELP = (
-    "import bibliographies (bib/ris/csl-json/csv) and database search exports into the"
-    " corpus, deduplicated"
+    "import bibliographies (bib/ris/csl-json/csl-yaml/csv) and database and tool exports"
+    " (tagged text, XML, JSON, CSV, TSV, spreadsheets) into the corpus, deduplicated"
 )
 MAX_CONFLICTS_SHOWN = 20
 
@@ -29,9 +29,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "files",
         nargs="+",
         metavar="FILE",
-        help="BibTeX, RIS, CSL-JSON or CSV files, or search exports (Web of Science, Scopus,"
-        " PubMed, OpenAlex, EndNote XML; CSV of IEEE Xplore, Springer Link, PubMed, Embase,"
-        " Lens.org, Dimensions, Publish or Perish)",
+        help="BibTeX, RIS, CSL-JSON, CSL YAML or CSV files, or search exports (Web of Science,"
+        " Scopus, PubMed, Ovid, OpenAlex, Crossref, EndNote XML and tagged text; CSV, TSV or"
+        " .xlsx/.xls of IEEE Xplore, Springer Link, PubMed, Embase, Lens.org, Dimensions,"
+        " Publish or Perish, Cochrane, EBSCOhost, Web of Science, OpenAlex, Zotero, RefWorks,"
+        " Google Scholar, Covidence, Rayyan, Abstrackr, or any table with a title column)",
     )
     add_review(parser)
 
