@@ -128,17 +128,18 @@ def _string_bomb() -> bytes:
     return ("\n".join([*lines, "@misc{k, title = a28}", ""])).encode()
 
 
-def _zip_bomb(size: int) -> bytes:
-    path = Path(tempfile.mkdtemp()) / "bomb.docx"
+def _zip_bomb(size: int, part: str = "word/document.xml", root: str = "w:document") -> bytes:
+    """A zip of one XML part that unpacks to ``size`` bytes of spaces (a DOCX by default)."""
+    path = Path(tempfile.mkdtemp()) / "bomb.zip"
     with (
         zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z,
-        z.open("word/document.xml", "w", force_zip64=True) as f,
+        z.open(part, "w", force_zip64=True) as f,
     ):
-        f.write(b"<w:document>")
+        f.write(f"<{root}>".encode())
         chunk = b" " * (1 << 20)
         for _ in range(size >> 20):
             f.write(chunk)
-        f.write(b"</w:document>")
+        f.write(f"</{root}>".encode())
     return path.read_bytes()
 
 
@@ -877,21 +878,6 @@ def cases() -> list[Case]:
     return out
 
 
-def _sheet_bomb(size: int) -> bytes:
-    """An .xlsx whose one sheet unpacks to ``size`` bytes of spaces."""
-    path = Path(tempfile.mkdtemp()) / "bomb.xlsx"
-    with (
-        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z,
-        z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f,
-    ):
-        f.write(b"<worksheet><sheetData>")
-        chunk = b" " * (1 << 20)
-        for _ in range(size >> 20):
-            f.write(chunk)
-        f.write(b"</sheetData></worksheet>")
-    return path.read_bytes()
-
-
 def _wide_sheet(columns: int, rows: int) -> bytes:
     """An .xlsx of a titled table ``columns`` wide and ``rows`` long."""
     import openpyxl
@@ -912,8 +898,9 @@ def tables() -> list[Case]:
     imp = ("import", "{f}", "--review", "{r}")
     head = "Title;Authors;Year\n"
     ole = bytes.fromhex("d0cf11e0a1b11ae1")
+    sheet_bomb = _zip_bomb(2 << 30, "xl/worksheets/sheet1.xml", "worksheet")
     return [
-        Case("xlsx unpacking to 2 GB", {"bomb.xlsx": _sheet_bomb(2 << 30)}, (imp,)),
+        Case("xlsx unpacking to 2 GB", {"bomb.xlsx": sheet_bomb}, (imp,)),
         Case("xlsx that is a text file", {"t.xlsx": b"Title,Year\nA,2001\n"}, (imp,)),
         Case("xls of a compound-file signature and zeros", {"z.xls": ole + bytes(4096)}, (imp,)),
         Case("xlsx of 1,000 columns and 1,000 rows", {"w.xlsx": _wide_sheet(1000, 1000)}, (imp,)),

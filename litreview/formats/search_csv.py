@@ -26,7 +26,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -290,18 +290,22 @@ def _head_lines(text: str) -> list[str]:
     return text.lstrip("\ufeff").split("\n", _HEADER_LINES)[:_HEADER_LINES]
 
 
-def _database_export(text: str) -> Found | None:
-    """Where the header of a database's export the table describes is, and its separator."""
-    lines = _head_lines(text)
-    for n, line in enumerate(lines):
-        for delimiter in _DELIMITERS:
-            if delimiter not in line:
-                continue
+def _splits(line: str) -> Iterator[tuple[str, list[str]]]:
+    """A line's cells split by each separator it holds (stripped), with the separator."""
+    for delimiter in _DELIMITERS:
+        if delimiter in line:
             try:
                 row = next(csv.reader([line.rstrip("\r")], delimiter=delimiter), [])
             except csv.Error:
                 continue
-            cells = {c.strip() for c in row}
+            yield delimiter, [c.strip() for c in row]
+
+
+def _database_export(text: str) -> Found | None:
+    """Where the header of a database's export the table describes is, and its separator."""
+    for n, line in enumerate(_head_lines(text)):
+        for delimiter, row in _splits(line):
+            cells = set(row)
             for export in _table().exports:
                 if export.identify <= cells:
                     return Found(export=export, skip=n, delimiter=delimiter)
@@ -314,14 +318,8 @@ def _titled_table(lines: list[str]) -> Found | None:
     """Where the header of any other titled table is (:func:`_any_table`): its first line
     that is not blank (a cell of a row below may hold any word)."""
     n, line = next(((n, x) for n, x in enumerate(lines) if x.strip(" \t\r;,")), (0, ""))
-    for delimiter in _DELIMITERS:
-        if delimiter not in line:
-            continue
-        try:
-            row = next(csv.reader([line.rstrip("\r")], delimiter=delimiter), [])
-        except csv.Error:
-            continue
-        export = _any_table([c.strip() for c in row])
+    for delimiter, row in _splits(line):
+        export = _any_table(row)
         if export is not None:
             return Found(export=export, skip=n, delimiter=delimiter)
     return None
