@@ -153,9 +153,11 @@ def _field_orders(
 def _folded(value: str) -> list[tuple[str, str | None]] | None:
     """The ``(name, raw value or None)`` pairs of a ``litreview-extras`` value, or ``None``
     when it is not one the writer makes (then it is read as any other field)."""
+    if not value.startswith("{"):
+        return None
     try:
         pairs = json.loads(value, object_pairs_hook=list)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: a hostile nesting
         return None
     if not isinstance(pairs, list) or not all(
         isinstance(n, str) and n and (v is None or isinstance(v, str)) for n, v in pairs

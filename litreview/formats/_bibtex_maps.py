@@ -7,6 +7,7 @@ remembered in ``Work.extra`` under one of the ``MARK_*`` names so it is written 
 from __future__ import annotations
 
 __all__ = [
+    "BIBER_MAX_FIELDS",
     "CONTAINER_FIELDS",
     "CSLTYPE_FIELD",
     "FOLD_FIELD",
@@ -39,6 +40,7 @@ CSLTYPE_FIELD = "csltype"
 # make wider than MAX_FIELDS keeps its modelled fields and the KNOWN_FIELDS among its unmodelled
 # ones as fields, then the others in order while they fit, and writes the rest as one JSON
 # object in FOLD_FIELD, which the reader takes apart again (see _bibtex_write, _bibtex_entry).
+BIBER_MAX_FIELDS = 97
 MAX_FIELDS = 80
 FOLD_FIELD = "litreview-extras"
 # Fields of BibLaTeX's data model and of BibTeX's styles (and identifiers they print): never
