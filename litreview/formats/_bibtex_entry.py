@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from collections.abc import Iterable, Sequence
 
 from litreview.core.model import Work
 from litreview.formats import _bibtex_maps as maps
-from litreview.formats._bibtex_syntax import parse_month, split_keywords, split_names
+from litreview.formats._bibtex_syntax import (
+    evaluate,
+    parse_month,
+    split_keywords,
+    split_names,
+)
 from litreview.formats._bibtex_write import date_fields
 
-__all__ = ["entry_to_work", "not_a_year"]
+__all__ = ["entry_to_work", "not_a_year", "unfold"]
+
+# (field name, evaluated value, undefined macros used)
+_Evaluated = tuple[str, str, list[str]]
 
 #: Values of unmodelled fields and keywords up to this long are shared between works.
 SHARED_MAX = 120
@@ -141,11 +150,64 @@ def _field_orders(
     )
 
 
+def _folded(value: str) -> list[tuple[str, str | None]] | None:
+    """The ``(name, raw value or None)`` pairs of a ``litreview-extras`` value, or ``None``
+    when it is not one the writer makes (then it is read as any other field)."""
+    if not value.startswith("{"):
+        return None
+    try:
+        pairs = json.loads(value, object_pairs_hook=list)
+    except (ValueError, RecursionError):  # RecursionError: a hostile nesting
+        return None
+    if not isinstance(pairs, list) or not all(
+        isinstance(n, str) and n and (v is None or isinstance(v, str)) for n, v in pairs
+    ):
+        return None
+    return pairs
+
+
+def unfold(fields: Sequence[_Evaluated]) -> Sequence[_Evaluated]:
+    """``fields`` with a folded ``litreview-extras`` field (see :mod:`._bibtex_write`) taken
+    apart into the fields it stands for, in their order; as they are when there is none, or
+    when it does not read as one (a hand-edited value: then it is kept as a field)."""
+    at = [i for i, f in enumerate(fields) if f[0].lower() == maps.FOLD_FIELD]
+    if len(at) != 1:
+        return fields
+    pairs = _folded(fields[at[0]][1])
+    if pairs is None:
+        return fields
+    by_name = {f[0].lower(): f for i, f in enumerate(fields) if i != at[0]}
+    placed = {n.lower() for n, v in pairs if v is None}
+    names = [n.lower() for n, v in pairs if v is not None]
+    if (
+        len({n.lower() for n, _ in pairs}) != len(pairs)
+        or not placed <= by_name.keys()
+        or any(n in by_name for n in names)
+    ):
+        return fields
+    tail: list[_Evaluated] = []
+    for name, raw in pairs:
+        if raw is None:
+            tail.append(by_name[name.lower()])
+            continue
+        try:
+            value, unknown = evaluate("{" + raw + "}", {})
+        except ValueError:  # a brace that does not balance: not the writer's
+            return fields
+        tail.append((name, value, unknown))
+    kept = [f for i, f in enumerate(fields) if i != at[0] and f[0].lower() not in placed]
+    return kept + tail
+
+
 def entry_to_work(
-    entry_type: str, key: str, evaluated: Sequence[tuple[str, str, list[str]]]
+    entry_type: str, key: str, evaluated: Sequence[_Evaluated]
 ) -> tuple[Work, list[str]]:
-    """The work for one entry and the undefined macros its values used."""
+    """The work for one entry and the undefined macros its values used (a folded
+    ``litreview-extras`` field read as the fields it stands for)."""
     fields = _Fields(evaluated)
+    if maps.FOLD_FIELD in fields.values:  # rare: a lookup, not a pass over the fields
+        evaluated = unfold(evaluated)
+        fields = _Fields(evaluated)
     csl, type_mark = _csl_type(entry_type, fields)
     marks: list[tuple[str, str]] = [(maps.MARK_TYPE, type_mark)] if type_mark else []
     cont_defaults, cont_order, pub_defaults, pub_order = _field_orders(csl)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from litreview.core.model import Work
 from litreview.formats import _bibtex_maps as maps
 
-__all__ = ["Entry", "patch_entry", "split_entry"]
+__all__ = ["Entry", "folded", "patch_entry", "split_entry"]
 
 _HEADER = re.compile(r"@[ \t]*([A-Za-z][\w-]*)[ \t\r\n]*[{(][ \t\r\n]*([^,\s{}()]*)[ \t\r\n]*,")
 _NAME = re.compile(r"[ \t\r\n]*([^\s=,{}\"#()]+)([ \t\r\n]*)=([ \t\r\n]*)")
@@ -41,6 +41,8 @@ _GROUPS = {
     "keywords": "keywords",
     "entrysubtype": "type",
     maps.CSLTYPE_FIELD: "type",
+    # the unmodelled fields a wide entry holds folded (read apart: no work has it)
+    maps.FOLD_FIELD: "extra",
 }
 # Marks in Work.extra that belong to a group rather than to a field of their own.
 _MARK_GROUPS = {
@@ -185,8 +187,16 @@ def _group(name: str) -> str:
     return _GROUPS.get(low, "extra:" + low)
 
 
+def folded(entry: Entry | None) -> bool:
+    """Whether ``entry`` holds a folded ``litreview-extras`` field (the writer's; an entry
+    without one is patched field by field and never folded)."""
+    return entry is not None and any(f.name.lower() == maps.FOLD_FIELD for f in entry.fields)
+
+
 def _differs(old: Work, new: Work, group: str) -> bool:
     """Whether ``old`` and ``new`` differ in ``group``."""
+    if group == "extra":
+        return old.extra != new.extra
     if group.startswith("extra:"):
         name = group[6:]
         return [v for n, v in old.extra if n.lower() == name] != [

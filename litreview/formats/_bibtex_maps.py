@@ -7,12 +7,16 @@ remembered in ``Work.extra`` under one of the ``MARK_*`` names so it is written 
 from __future__ import annotations
 
 __all__ = [
+    "BIBER_MAX_FIELDS",
     "CONTAINER_FIELDS",
     "CSLTYPE_FIELD",
+    "FOLD_FIELD",
+    "KNOWN_FIELDS",
     "MARK_CONTAINER",
     "MARK_PREAMBLE",
     "MARK_PUBLISHER",
     "MARK_TYPE",
+    "MAX_FIELDS",
     "PLAIN_FIELDS",
     "PUBLISHER_FIELDS",
     "SUBTYPES",
@@ -29,6 +33,38 @@ MARK_PUBLISHER = "bibtex_publisher_field"
 MARK_PREAMBLE = "bibtex_preamble"
 # A CSL type with no entry type of its own is written as @misc with this field.
 CSLTYPE_FIELD = "csltype"
+
+# biber 2.18 (btparse) stops, exit code 1 and no message, at an entry of more than 97 fields
+# (its parser's stack; 96 when the last value is a "#" concatenation): --tool and a run on a
+# document's .bcf alike, whatever the names, values or entry type. An entry the writer would
+# make wider than MAX_FIELDS keeps its modelled fields and the KNOWN_FIELDS among its unmodelled
+# ones as fields, then the others in order while they fit, and writes the rest as one JSON
+# object in FOLD_FIELD, which the reader takes apart again (see _bibtex_write, _bibtex_entry).
+BIBER_MAX_FIELDS = 97
+MAX_FIELDS = 80
+FOLD_FIELD = "litreview-extras"
+# Fields of BibLaTeX's data model and of BibTeX's styles (and identifiers they print): never
+# folded while the entry has room for them.
+_KNOWN = """
+    abstract addendum address afterword annotation annotator annote archiveprefix arxivid
+    author authortype bookauthor bookpagination booksubtitle booktitle booktitleaddon chapter
+    commentator crossref date day doi edition editor editora editoratype editorb editorbtype
+    editorc editorctype editortype eid entryset entrysubtype eprint eprintclass eprinttype
+    eventdate eventtitle eventtitleaddon execute file foreword gender holder howpublished ids
+    indexsorttitle indextitle institution introduction isan isbn ismn isrn issn issue
+    issuesubtitle issuetitle issuetitleaddon iswc journal journalsubtitle journaltitle
+    journaltitleaddon key keywords label langid langidopts language lccn library lista listb
+    listc listd liste listf location mainsubtitle maintitle maintitleaddon month mrnumber
+    namea nameaddon nameatype nameb namebtype namec namectype note number options
+    organization origdate origlanguage origlocation origpublisher origtitle pages pagetotal
+    pagination part pmcid pmid presort primaryclass publisher pubstate related
+    relatedoptions relatedstring relatedtype reprinttitle school series shortauthor
+    shorteditor shorthand shorthandintro shortjournal shortseries shorttitle sortkey
+    sortname sortshorthand sorttitle sortyear subtitle title titleaddon translator type url
+    urldate usera userb userc userd usere userf venue verba verbb verbc version volume
+    volumes xdata xref year csltype
+"""
+KNOWN_FIELDS = frozenset(_KNOWN.split())
 
 # entry type (lowercase) -> CSL type
 TYPE_FROM_BIB: dict[str, str] = {

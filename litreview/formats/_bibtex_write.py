@@ -8,10 +8,20 @@ from BibTeX already carry their escapes and are written as read (a bare ``&``, `
 A field name that occurs more than once in ``extra`` (RIS repeats ``AD``, ``N1``, ``SN``),
 or that a modelled field already uses, is written once as read and then as ``name-2``,
 ``name-3`` ..., so no entry holds one field twice.
+
+biber stops (exit code 1, no message) at an entry of more than 97 fields, so an entry that
+would be wider than ``MAX_FIELDS`` is folded: its modelled fields, and its unmodelled ones
+that BibLaTeX or BibTeX styles know (``issn``, ``isbn``, ``language``, identifiers ...), stay
+fields, then the other unmodelled ones in order while there is room; the rest go into one
+field, ``litreview-extras``, a JSON object of their names and raw values in order, with
+``null`` for a field written on its own that came among them (so the order is kept). The
+reader takes it apart into the fields it stands for: reading a folded entry gives the work
+that reading it unfolded gives.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
@@ -95,8 +105,8 @@ def _pick(mark: str, default: str, alternatives: Iterable[str], taken: set[str])
     return default
 
 
-def _fields(work: Work, biblatex: bool, escaped: bool = False) -> list[_Field]:
-    """Every field of ``work`` in the fixed order, then the unmodelled ones."""
+def _fields(work: Work, biblatex: bool, escaped: bool = False) -> tuple[list[_Field], list[_Field]]:
+    """Every field of ``work`` in the fixed order, and the unmodelled ones."""
     if work.extra:
         extras = [(n, v) for n, v in work.extra if n not in _MARKS]
         taken = {n.lower() for n, _ in extras}
@@ -137,13 +147,14 @@ def _fields(work: Work, biblatex: bool, escaped: bool = False) -> list[_Field]:
         ("abstract", tex(work.abstract), False),
         ("keywords", join_keywords(work.keywords), False),
     ]
-    if extras:
-        # a month kept beside a date ("month = mar" and "date = ..."): its macro as read,
-        # bare (braced, it was the text "mar", which biber cannot read as a month)
-        out.extend(
-            (_field_name(n), v, n.lower() == "month" and v in MONTHS) for n, v in _numbered(extras)
-        )
-    return [f for f in out if f[1]]
+    # a month kept beside a date ("month = mar" and "date = ..."): its macro as read, bare
+    # (braced, it was the text "mar", which biber cannot read as a month)
+    unmodelled = [
+        (_field_name(n), v, n.lower() == "month" and v in MONTHS)
+        for n, v in (_numbered(extras) if extras else ())
+        if v
+    ]
+    return [f for f in out if f[1]], unmodelled
 
 
 def _field_name(name: str) -> str:
@@ -187,14 +198,53 @@ def _distinct(fields: list[_Field], reserved: set[str]) -> list[_Field]:
     return out
 
 
-def _entry(work: Work, biblatex: bool) -> str:
-    """One entry as text."""
+def _json(text: str) -> str:
+    """``text`` as a JSON string with no brace (``\\u007b``): only the object's own braces
+    are braces, so the field's value balances whatever the values in it hold."""
+    return json.dumps(text, ensure_ascii=False).replace("{", "\\u007b").replace("}", "\\u007d")
+
+
+def _fold(fields: list[_Field], first: int, limit: int, escaped: bool) -> list[_Field]:
+    """``fields`` (the unmodelled ones from ``first`` on) as at most ``limit`` fields, the
+    unmodelled ones beyond the room left written together in :data:`maps.FOLD_FIELD`."""
+    head, extras = fields[:first], fields[first:]
+    room = max(limit - len(head) - 1, 0)
+    rank = sorted(
+        range(len(extras)),
+        key=lambda i: (
+            extras[i][0].lower() == maps.FOLD_FIELD,  # one read as it was: in the fold
+            not extras[i][2],
+            extras[i][0].lower() not in maps.KNOWN_FIELDS,
+            i,
+        ),
+    )
+    kept = set(rank[:room])
+    start = min(i for i in range(len(extras)) if i not in kept)
+    pairs = (
+        (name, "null" if i in kept else _json(_braced(value, escaped)[1:-1]))
+        for i, (name, value, _) in enumerate(extras[start:], start)
+    )
+    folded = "{" + ", ".join(f"{_json(name)}: {value}" for name, value in pairs) + "}"
+    out = head + [f for i, f in enumerate(extras) if i in kept]
+    return [*out, (maps.FOLD_FIELD, folded, False)]
+
+
+def _entry(work: Work, biblatex: bool, fold: bool = True) -> str:
+    """One entry as text (folded when wider than :data:`maps.MAX_FIELDS`, if ``fold``)."""
     escaped = not work.tex  # as_tex escapes every special character of text
     work = as_tex(work)
     etype, type_fields = _entry_type(work, biblatex)
-    fields = _fields(work, biblatex, escaped)
+    modelled, extras = _fields(work, biblatex, escaped)
+    fields = modelled + extras
     if work.extra or type_fields:  # else only modelled fields, under names of their own
-        fields = _distinct(fields, {n for n, _, _ in type_fields}) + type_fields
+        fields = _distinct(fields, {n for n, _, _ in type_fields})
+        if fold and len(fields) + len(type_fields) > maps.MAX_FIELDS:
+            *fields, folded = _fold(
+                fields, len(modelled), maps.MAX_FIELDS - len(type_fields), escaped
+            )
+            fields += [*type_fields, folded]  # the folded field last
+        else:
+            fields += type_fields
     width = max((len(n) for n, _, _ in fields), default=0)
     body = ",\n".join(
         f"  {n.ljust(width)} = {v if bare else _braced(v, escaped)}" for n, v, bare in fields
@@ -210,15 +260,18 @@ def _entry(work: Work, biblatex: bool) -> str:
 
 
 @bulk
-def write_bibtex(works: Iterable[Work], *, biblatex: bool = False) -> str:
-    """``works`` as BibTeX (or BibLaTeX) text, in the order given; deterministic."""
-    return "".join(bibtex_pieces(works, biblatex=biblatex))
+def write_bibtex(works: Iterable[Work], *, biblatex: bool = False, fold: bool = True) -> str:
+    """``works`` as BibTeX (or BibLaTeX) text, in the order given; deterministic. An entry
+    wider than biber reads is folded (see the module's docs) unless ``fold`` is false."""
+    return "".join(bibtex_pieces(works, biblatex=biblatex, fold=fold))
 
 
-def bibtex_pieces(works: Iterable[Work], *, biblatex: bool = False) -> Iterator[str]:
+def bibtex_pieces(
+    works: Iterable[Work], *, biblatex: bool = False, fold: bool = True
+) -> Iterator[str]:
     """The text of :func:`write_bibtex` an entry at a time (its pieces joined are that
     text), for a file too large to hold as one string."""
     sep = ""
     for work in works:
-        yield sep + _entry(work, biblatex)
+        yield sep + _entry(work, biblatex, fold)
         sep = "\n"

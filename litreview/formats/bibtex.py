@@ -299,6 +299,14 @@ class _Reader:
         else:
             evaluated = self.fields(entry.fields, key)
         fields = self.unique(evaluated, key, line)
+        if len(fields) > maps.BIBER_MAX_FIELDS:
+            self.problem(
+                line,
+                "warning",
+                f"entry '{entry.key}' has {len(fields)} fields: biber stops, without a word, at "
+                f"an entry of more than {maps.BIBER_MAX_FIELDS} (litreview writes the fields it "
+                f"does not model beyond {maps.MAX_FIELDS} as one, {maps.FOLD_FIELD})",
+            )
         if not key and not keyless:
             self.problem(
                 line,

@@ -40,7 +40,7 @@ from litreview.core.errors import InputError, LitreviewError, Problem
 from litreview.core.model import Work
 from litreview.formats import _bibtex_maps as maps
 from litreview.formats._bibtex_chunks import split_chunks
-from litreview.formats._bibtex_entry_patch import patch_entry, split_entry
+from litreview.formats._bibtex_entry_patch import folded, patch_entry, split_entry
 from litreview.formats._bibtex_prepare import is_placeholder, mark_keyless, quiet
 from litreview.formats._bibtex_syntax import MONTHS
 from litreview.formats.bibtex import (
@@ -320,7 +320,13 @@ def _patch_entries(
 ) -> dict[int, str]:
     """The new text of each changed entry: the smallest patch that reads back right."""
     olds = {i: split_entry(text[blocks[i].start : blocks[i].end]) for i in changed}
-    news = {i: split_entry(write_bibtex([_bare(w)]).replace("\n", nl)) for i, w in changed.items()}
+    # an entry is folded (see _bibtex_write) only when it was: one written by hand is
+    # patched field by field, whatever its width
+    fold = {i: folded(olds[i]) for i in changed}
+    news = {
+        i: split_entry(write_bibtex([_bare(w)], fold=fold[i]).replace("\n", nl))
+        for i, w in changed.items()
+    }
     out: dict[int, str] = {}
     todo = set(changed)
     for attempt in ("minimal", "fields", "whole"):
@@ -331,7 +337,8 @@ def _patch_entries(
             old, new = olds[i], news[i]
             old_work = blocks[i].work
             if attempt == "whole" or old is None or new is None or old_work is None:
-                trial[i] = write_bibtex([_bare(changed[i])]).replace("\n", nl).rstrip("\r\n")
+                whole = write_bibtex([_bare(changed[i])], fold=fold[i])
+                trial[i] = whole.replace("\n", nl).rstrip("\r\n")
             else:
                 trial[i] = patch_entry(old, new, old_work, stored[i], nl, attempt == "minimal")
         got = _read_back(text, blocks, trial, "", path)
