@@ -376,7 +376,7 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument(
         "--bodies",
         type=int,
-        default=0,
+        default=1500,
         help="renderings of bodies' reports and web pages added (refparse_synth.py --bodies)",
     )
     ap.add_argument(
