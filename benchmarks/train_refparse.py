@@ -22,7 +22,8 @@ training folds; nothing whose text is in gold, grey or the synthetic held-out se
    ``--exclude`` leaves feature groups out of every row, and ``--punct``/``--punct-fields``
    add training variants with punctuation dropped (``refparse_data/PUNCTUATION.md``),
    ``--reports`` renderings of agency reports with their numbers
-   (``refparse_data/REPORT_NUMBERS.md``); the row "GROBID lead bodies as authors" trains
+   (``refparse_data/REPORT_NUMBERS.md``), ``--bodies`` renderings of bodies' reports and
+   web pages (``refparse_data/BODY_RECORDS.md``); the row "GROBID lead bodies as authors" trains
    GROBID's leading bodies as publishers, as converted (``refparse_data/LEAD_BODIES.md``).
 
 Each training record that opens with a body as its author is also given with the body's
@@ -63,6 +64,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from refparse_scoring import score_file, score_sets
 from refparse_train_data import (
     BENCH,
+    SYNTH_BODIES,
+    SYNTH_BODY_NOTES,
     SYNTH_NOTES,
     SYNTH_REPORTS,
     SYNTH_TITLE_FIRST,
@@ -92,6 +95,7 @@ MODEL_OPTIONS = (
     "links",
     "reports",
     "title_first",
+    "bodies",
     "punct",
     "punct_fields",
     "acronyms",
@@ -121,6 +125,7 @@ ABLATIONS = {
         "n_links": 0,
         "n_reports": 0,
         "n_title_first": 0,
+        "n_bodies": 0,
     },
     "GROBID data": {"n_grobid": 0},
     "AnyStyle core data": {"core": False},
@@ -192,6 +197,9 @@ def training_inputs(args: argparse.Namespace) -> list[Path]:
     files += [SYNTH_NOTES] if args.notes else []
     files += [SYNTH_REPORTS] if args.reports else []
     files += [SYNTH_TITLE_FIRST] if args.title_first else []
+    files += (
+        [TRAIN_DATA / "body_records.jsonl", SYNTH_BODIES, SYNTH_BODY_NOTES] if args.bodies else []
+    )
     files += [DATA / "places.txt", *sorted((DATA / "lexicon").iterdir())]
     code = ROOT / "litreview" / "extract"
     files += [code / "refparse_features.py", code / "gazetteer.py", code / "refparse.py"]
@@ -318,6 +326,7 @@ def ablation(gold: list[dict], args: argparse.Namespace) -> dict:
             "n_links": args.links,
             "n_reports": args.reports,
             "n_title_first": args.title_first,
+            "n_bodies": args.bodies,
             "exact_held_out": args.exact_held_out,
             **change,
         }
@@ -363,6 +372,12 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
         type=int,
         default=0,
         help="renderings of unsigned grey records cited by title (refparse_synth.py --title-first)",
+    )
+    ap.add_argument(
+        "--bodies",
+        type=int,
+        default=1500,
+        help="renderings of bodies' reports and web pages added (refparse_synth.py --bodies)",
     )
     ap.add_argument(
         "--punct",
@@ -424,6 +439,7 @@ def main() -> int:
         n_links=args.links,
         n_reports=args.reports,
         n_title_first=args.title_first,
+        n_bodies=args.bodies,
         seed=args.seed,
         held_out=held,
         exact_held_out=args.exact_held_out,

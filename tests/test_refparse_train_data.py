@@ -171,3 +171,10 @@ def test_a_body_that_opens_a_record_is_also_given_with_its_acronym() -> None:
     assert acronym_variant(named, ["author", "author", "date"]) is None
     later = ["A", "title.", "World", "Health", "Organization."]
     assert acronym_variant(later, ["title", "title", "publisher", "publisher", "publisher"]) is None
+
+
+def test_a_body_whose_last_token_is_a_lone_comma_gets_no_acronym_variant() -> None:
+    # "FEDERAL CHIEF DATA OFFICER COUNCIL , 2022, ...": an empty token broke the features
+    tokens = ["Federal", "Data", "Council", ",", "2022,", "A", "title."]
+    labels = [*["author"] * 4, "date", "title", "title"]
+    assert acronym_variant(tokens, labels) is None
