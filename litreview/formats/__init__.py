@@ -329,11 +329,39 @@ def read_file(
         except UnicodeDecodeError:
             fn = getattr(_module(form.module), form.bytes_reader)
             return _bounded(fn(data, str(p)), str(p))
-    text = decode_utf8(utf16_as_utf8(data), str(p))
+    said: list[Problem] = []
+    try:
+        text = decode_utf8(utf16_as_utf8(data), str(p))
+    except InputError:
+        ansi = _windows_1252(data) if p.suffix.lower() in _TABLES else None
+        if ansi is None:
+            raise
+        text = ansi
+        said.append(Problem(path=str(p), line=1, severity="warning", message=_ANSI))
     del data  # a search export of hundreds of megabytes: not held twice while it is read
     if fmt is None and p.suffix.lower() in _SNIFFED:
         form = FORMATS.get(detect(text, p.suffix.lower()), form)
-    return _bounded(form.read()(text, str(p)), str(p))
+    works, problems = _bounded(form.read()(text, str(p)), str(p))
+    return works, said + problems
+
+
+# A table a spreadsheet saved as "CSV" on Windows is in its ANSI code page, Windows-1252 in
+# western locales: read so when it is not UTF-8 but is that, and said.
+_TABLES = frozenset({".csv", ".tsv"})
+_ANSI = (
+    "not UTF-8: read as Windows-1252, as a spreadsheet saves CSV on Windows (if accented"
+    " letters look wrong, save the table as 'CSV UTF-8' and import it again)"
+)
+
+
+def _windows_1252(data: bytes) -> str | None:
+    """``data`` as Windows-1252 text, or ``None`` when a byte is not one of its characters
+    (five bytes are not) or the text holds a NUL."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    return None if "\x00" in text else text
 
 
 def _tagged(data: bytes) -> bool:

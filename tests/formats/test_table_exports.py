@@ -288,3 +288,27 @@ def test_xls_cells_are_shown_as_the_sheet_shows_them() -> None:
     assert shown(xlrd.XL_CELL_NUMBER, 1.5) == "1.5"
     assert shown(xlrd.XL_CELL_BOOLEAN, 1) == "TRUE"
     assert shown(xlrd.XL_CELL_TEXT, "0012") == "0012"
+
+
+def test_a_table_saved_by_a_spreadsheet_on_windows_is_read_as_windows_1252(
+    tmp_path: Path,
+) -> None:
+    """Excel's "CSV" on Windows is in the ANSI code page (Windows-1252 in western locales),
+    with semicolons in many of them: read so, and said once."""
+    rows = [["Title", "Authors", "Year"], ["Café société", "Müller, Jürgen", "2001"]]
+    text = "".join(";".join(r) + "\r\n" for r in rows)
+    path = tmp_path / "excel.csv"
+    path.write_bytes(text.encode("cp1252"))
+    (work,), problems = read_file(path)
+    assert work.title == "Café société" and work.authors[0].family == "Müller"
+    assert [(p.line, p.severity) for p in problems] == [(1, "warning")]
+    assert "Windows-1252" in problems[0].message
+    # a byte Windows-1252 does not have (0x81): the error of a file not UTF-8
+    path.write_bytes(text.encode("cp1252") + b"\x81;x;2002\r\n")
+    with pytest.raises(InputError, match=r"excel.csv:2: not UTF-8"):  # its first such byte
+        read_file(path)
+    # only tables: a BibTeX file is not guessed at
+    bib = tmp_path / "x.ris"
+    bib.write_bytes("TY  - JOUR\nTI  - Café\nER  - \n".encode("cp1252"))
+    with pytest.raises(InputError, match="not UTF-8"):
+        read_file(bib)
