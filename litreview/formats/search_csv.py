@@ -26,7 +26,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -82,6 +82,7 @@ _OWN_COLUMNS = frozenset({"key", "title"})  # litreview's own CSV (formats.tabul
 _HEADER_LINES = 12
 _DELIMITERS = (",", ";", "\t")
 _FORMULA_TEXT = re.compile(r'="(.*)"', re.DOTALL)  # a spreadsheet's ="0012345"
+_INITIALS_LAST = re.compile(r"\S\s+(?:[A-Z]\.?-?){1,3}\Z")  # "Smith J", "van Dijk AB."
 _DOI_LINK = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)(10\.\S+)\Z", re.IGNORECASE)
 
 
@@ -630,9 +631,28 @@ def _authors(names: Names, cell: str, unknown: frozenset[str] = frozenset()) -> 
     """The people of an authors cell, in the export's name form; a given name the export
     writes for "not known" (``unknown``) is left empty."""
     text = cell.rstrip(names.trailing) if names.trailing else cell
-    parts = split_list(text, names.sep) if names.sep else _run_apart(text)
-    people = (_FORMS[names.form](p) for p in parts)
+    if names.form == "guess":
+        people: Iterable[Person] = _guessed(text)
+    else:
+        parts = split_list(text, names.sep) if names.sep else _run_apart(text)
+        people = (_FORMS[names.form](p) for p in parts)
     return tuple(replace(p, given="") if p.given in unknown else p for p in people)
+
+
+def _guessed(cell: str) -> list[Person]:
+    """The people of an authors cell whose form no table names, by its shape: names split
+    on ``;`` or `` and ``; else, split on commas, a list of ``Family Initials`` (``Smith J,
+    Doe AB``) or of names of two words or more (``Jane Doe, John Smith``); else one name,
+    ``Family, Given`` when it has a comma."""
+    for sep in (";", " and "):
+        if sep in cell:
+            return [_FORMS["guess"](p) for p in split_list(cell, sep)]
+    parts = split_list(cell, ",")
+    if len(parts) > 1 and all(_INITIALS_LAST.search(p) for p in parts):
+        return [initials_name(p) for p in parts]
+    if len(parts) > 1 and all(len(p.split()) > 1 for p in parts):
+        return [natural_name(p) for p in parts]
+    return [_FORMS["guess"](cell.strip())] if cell.strip() else []
 
 
 def _text_of(cell: str) -> str:

@@ -312,3 +312,21 @@ def test_a_table_saved_by_a_spreadsheet_on_windows_is_read_as_windows_1252(
     bib.write_bytes("TY  - JOUR\nTI  - Café\nER  - \n".encode("cp1252"))
     with pytest.raises(InputError, match="not UTF-8"):
         read_file(bib)
+
+
+@pytest.mark.parametrize(
+    ("cell", "people"),
+    [
+        ("Smith J, Doe AB", [("Smith", "J"), ("Doe", "AB")]),
+        ("Jane Doe, John Smith", [("Doe", "Jane"), ("Smith", "John")]),
+        ("Smith, John Paul", [("Smith", "John Paul")]),
+        ("Smith, J. and Doe, A.", [("Smith", "J."), ("Doe", "A.")]),
+        ("Smith, John; Doe, Jane", [("Smith", "John"), ("Doe", "Jane")]),
+    ],
+)
+def test_a_titled_table_s_authors_are_read_by_the_cell_s_shape(
+    cell: str, people: list[tuple[str, str]]
+) -> None:
+    (work,), _ = read_search_csv(f'Title,Authors\nT,"{cell}"\n', "t.csv")
+    assert [(p.family, p.given) for p in work.authors] == people
+    assert work.extra_value("table:authors") == cell  # a guess: the cell is kept too
