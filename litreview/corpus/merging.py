@@ -69,6 +69,8 @@ def merge_conflicts(kept: Work, other: Work) -> tuple[Work, list[Conflict]]:
             continue
         if not mine or (name == "type" and mine == "document"):
             changes[name] = theirs
+        elif name == "issued" and mine.startswith(theirs + "-"):
+            continue  # theirs is the year (or month) of the date kept: nothing is lost
         elif not _same(name, mine, theirs):
             conflicts.append(Conflict(name, _show(mine, kept.tex), _show(theirs, kept.tex)))
     words = tuple(dict.fromkeys(kept.keywords + other.keywords))

@@ -26,6 +26,20 @@ def test_same_doi_merges_and_fills_empty_fields() -> None:
     assert len(res.conflicts) == 1 and "title differs" in res.conflicts[0].message
 
 
+def test_a_year_of_the_date_kept_is_no_conflict() -> None:
+    """An export giving the year of a date the corpus holds in full says nothing new; a
+    fuller date than the one kept, or another year, is told (kept in merges.csv)."""
+    old = work("a2024", title="Alpha", doi="10.1/x", issued="2024-02-13")
+    res = merge_into([old], [work("", title="Alpha", doi="10.1/x", issued="2024")])
+    assert res.conflicts == [] and res.works[0].issued == "2024-02-13"
+    for issued in ("2024-02-14", "2023"):
+        res = merge_into([old], [work("", title="Alpha", doi="10.1/x", issued=issued)])
+        assert ["issued differs" in c.message for c in res.conflicts] == [True]
+    year = work("a2024", title="Alpha", doi="10.1/x", issued="2024")
+    res = merge_into([year], [work("", title="Alpha", doi="10.1/x", issued="2024-02-13")])
+    assert len(res.conflicts) == 1 and res.works[0].issued == "2024"  # the kept value wins
+
+
 def test_same_url_merges_unless_years_differ() -> None:
     old = work("u", title="Page", url="https://www.example.org/r/", issued="2012")
     same = work("", title="Other name", url="http://example.org/r")
