@@ -31,7 +31,7 @@ def test_a_year_of_the_date_kept_is_no_conflict() -> None:
     fuller date than the one kept, or another year, is told (kept in merges.csv)."""
     old = work("a2024", title="Alpha", doi="10.1/x", issued="2024-02-13")
     res = merge_into([old], [work("", title="Alpha", doi="10.1/x", issued="2024")])
-    assert res.conflicts == [] and res.works[0].issued == "2024-02-13"
+    assert not res.conflicts and res.works[0].issued == "2024-02-13"
     for issued in ("2024-02-14", "2023"):
         res = merge_into([old], [work("", title="Alpha", doi="10.1/x", issued=issued)])
         assert ["issued differs" in c.message for c in res.conflicts] == [True]
