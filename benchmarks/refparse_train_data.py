@@ -80,6 +80,24 @@ _NOT_A_NAME = re.compile(r"[\d()\[\];]")
 _SMALL = frozenset({"of", "and", "for", "the", "on", "in", "&", "de", "du", "des", "la", "et"})
 
 
+def _lead_body(tokens: list[str], labels: list[str]) -> tuple[int, int] | None:
+    """The token span of the author that opens a sequence (after a citation number) when it
+    is a body: two to eight words, one of them an organisation word, no initials, digits,
+    brackets or semicolons; else ``None``."""
+    k = 1 if labels and labels[0] == "citation-number" else 0
+    end = k
+    while end < len(labels) and labels[end] == "author":
+        end += 1
+    name = tokens[k:end]
+    if not 2 <= len(name) <= 8:
+        return None
+    if any(_INITIAL.fullmatch(t.rstrip(",")) or _NOT_A_NAME.search(t) for t in name):
+        return None
+    if not any("org" in word_tags(t) for t in name):
+        return None
+    return k, end
+
+
 def acronym_variant(tokens: list[str], labels: list[str]) -> tuple[list[str], list[str]] | None:
     """The sequence with the body that opens it followed by its acronym in brackets, as
     reports name their authors (``Environmental Protection Agency (EPA). 2004.``): the
@@ -87,17 +105,13 @@ def acronym_variant(tokens: list[str], labels: list[str]) -> tuple[list[str], li
     ``None`` unless the first field is an author that is a body: two to eight words, one of
     them an organisation word, no initials, digits, brackets or semicolons, the last ending
     with a stop or a comma."""
-    k = 1 if labels and labels[0] == "citation-number" else 0
-    end = k
-    while end < len(labels) and labels[end] == "author":
-        end += 1
+    span = _lead_body(tokens, labels)
+    if span is None:
+        return None
+    k, end = span
     name = tokens[k:end]
-    if not 2 <= len(name) <= 8 or name[-1][-1:] not in ".," or len(name[-1]) < 2:
+    if name[-1][-1:] not in ".," or len(name[-1]) < 2:
         return None  # a lone stop or comma as the last token would leave an empty one
-    if any(_INITIAL.fullmatch(t.rstrip(",")) or _NOT_A_NAME.search(t) for t in name):
-        return None
-    if not any("org" in word_tags(t) for t in name):
-        return None
     words = [t.strip(".,;:()") for t in name]
     letters = "".join(w[0] for w in words if w[:1].isupper() and w.lower() not in _SMALL)
     if not 2 <= len(letters) <= 6 or not letters.isalpha():
@@ -105,6 +119,26 @@ def acronym_variant(tokens: list[str], labels: list[str]) -> tuple[list[str], li
     last, mark = name[-1][:-1], name[-1][-1]
     added = [*tokens[: end - 1], last, f"({letters}){mark}", *tokens[end:]]
     return added, [*labels[:end], "author", *labels[end:]]
+
+
+def sentence_case_variant(tokens: list[str], labels: list[str]) -> list[str] | None:
+    """The tokens with the body that opens the sequence written in sentence case, as bodies
+    are named in French, Spanish, Italian or Portuguese and by many writers (``Ministère des
+    transports``, ``Institut national de la statistique``): every capitalised word of the
+    body after its first lower-cased, but an acronym or a place (``Office of public works,
+    Canada``). The labels stay. ``None`` unless the sequence opens with a body
+    (:func:`_lead_body`) that has such a word."""
+    span = _lead_body(tokens, labels)
+    if span is None:
+        return None
+    k, end = span
+    out = list(tokens)
+    for i in range(k + 1, end):
+        word = tokens[i].strip(".,;:")
+        if not word[:1].isupper() or word[1:2].isupper() or "place" in word_tags(word):
+            continue
+        out[i] = tokens[i][:1].lower() + tokens[i][1:]
+    return out if out != tokens else None
 
 
 _INITIAL = re.compile(r"[A-Z]\.(-?[A-Z]\.)*")

@@ -29,7 +29,9 @@ training folds; nothing whose text is in gold, grey or the synthetic held-out se
 Each training record that opens with a body as its author is also given with the body's
 acronym in brackets after it (``Environmental Protection Agency (EPA). 2004.``,
 ``refparse_train_data.acronym_variant``; ``--no-acronyms`` leaves them out;
-``refparse_data/ACRONYMS.md``).
+``refparse_data/ACRONYMS.md``). ``--sentence-case`` also gives each with the body in
+sentence case (``Ministère des transports``, ``refparse_train_data.sentence_case_variant``;
+``refparse_data/GREY_MISSES.md``).
 
 Training texts equal to a held-out text in their letters and digits are left out
 (``--exact-held-out``: only identical ones, the recipe before ``LEAD_BODIES.md``).
@@ -75,6 +77,7 @@ from refparse_train_data import (
     load,
     punct_variant,
     quote_variant,
+    sentence_case_variant,
     sequence,
     training_records,
     type_examples,
@@ -99,6 +102,7 @@ MODEL_OPTIONS = (
     "punct",
     "punct_fields",
     "acronyms",
+    "sentence_case",
     "exact_held_out",
     "seed",
     "iterations",
@@ -140,12 +144,15 @@ def train_crf(
     punct: float = 0.0,
     punct_fields: list[str] | None = None,
     acronyms: bool = True,
+    sentence_case: bool = False,
 ) -> float:
     """Train a citation model on ``records`` (plus a quote variant of each quoted title, and
     for a ``punct`` share of the records a variant with some punctuation dropped,
     :func:`refparse_train_data.punct_variant`; with ``acronyms``, for each record
-    opened by a body, a variant naming its acronym, :func:`refparse_train_data.acronym_variant`);
-    returns the seconds it took."""
+    opened by a body, a variant naming its acronym, :func:`refparse_train_data.acronym_variant`;
+    with ``sentence_case``, for each record opened by a body, a variant with the body in
+    sentence case, :func:`refparse_train_data.sentence_case_variant`); returns the seconds
+    it took."""
     t0 = time.perf_counter()
     rng = random.Random(SEED)
     drop = random.Random(SEED + 1)
@@ -161,6 +168,9 @@ def train_crf(
         named = acronym_variant(tokens, labels) if acronyms else None
         if named:
             trainer.append(sequence_features(named[0], exclude), named[1])
+        cased = sentence_case_variant(tokens, labels) if sentence_case else None
+        if cased:
+            trainer.append(sequence_features(cased, exclude), labels)
         if punct and drop.random() < punct:
             fewer = punct_variant(tokens, labels, drop, punct_fields)
             if fewer:
@@ -285,7 +295,14 @@ def cross_validate(gold: list[dict], base: list[dict], args: argparse.Namespace)
         model = args.work / f"cv_fold{k}.crfsuite"
         train = base + [g for g, f in zip(gold, fold_of, strict=True) if f != k]
         secs = train_crf(
-            train, model, [], args.iterations, args.punct, args.punct_fields, args.acronyms
+            train,
+            model,
+            [],
+            args.iterations,
+            args.punct,
+            args.punct_fields,
+            args.acronyms,
+            args.sentence_case,
         )
         parser = ReferenceParser(model, type_model)
         for i, rec in enumerate(gold):
@@ -343,6 +360,7 @@ def ablation(gold: list[dict], args: argparse.Namespace) -> dict:
             args.punct,
             args.punct_fields,
             args.acronyms,
+            args.sentence_case,
         )
         parser = ReferenceParser(model, type_model, exclude=exclude)
         results[name] = score_sets(parser, block0)
@@ -393,6 +411,11 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
         dest="acronyms",
         action="store_false",
         help="leave out the variants of body-authored records with the body's acronym",
+    )
+    ap.add_argument(
+        "--sentence-case",
+        action="store_true",
+        help="add a variant of each body-authored record with the body in sentence case",
     )
     ap.add_argument(
         "--exact-held-out",
@@ -459,6 +482,7 @@ def main() -> int:
         args.punct,
         args.punct_fields,
         args.acronyms,
+        args.sentence_case,
     )
     size = (DATA / "refparse.crfsuite").stat().st_size / 1e6
     n = len(base) + len(gold)

@@ -1,5 +1,5 @@
 """Training data of the reference parser: punctuation dropped (labels kept), bodies given with
-their acronyms, agency reports oversampled."""
+their acronyms and in sentence case, agency reports oversampled."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from refparse_train_data import (  # type: ignore[import-not-found]
     lead_body_author,
     oversample,
     punct_variant,
+    sentence_case_variant,
 )
 
 sys.path.remove(str(ROOT / "benchmarks"))
@@ -178,3 +179,26 @@ def test_a_body_whose_last_token_is_a_lone_comma_gets_no_acronym_variant() -> No
     tokens = ["Federal", "Data", "Council", ",", "2022,", "A", "title."]
     labels = [*["author"] * 4, "date", "title", "title"]
     assert acronym_variant(tokens, labels) is None
+
+
+def test_a_body_that_opens_a_record_is_also_given_in_sentence_case() -> None:
+    tokens = ["3.", "National", "Institute", "of", "Public", "Health", "of", "Canada.", "2010."]
+    labels = ["citation-number", *["author"] * 7, "date"]
+    # the first word, a place and an acronym keep their capitals; the labels are the same
+    expected = ["3.", "National", "institute", "of", "public", "health", "of", "Canada.", "2010."]
+    assert sentence_case_variant(tokens, labels) == expected
+    acronym = ["UNESCO", "Institute", "for", "Statistics.", "2010."]
+    assert sentence_case_variant(acronym, [*["author"] * 4, "date"]) == [
+        "UNESCO",
+        "institute",
+        "for",
+        "statistics.",
+        "2010.",
+    ]
+    # people, a body already in sentence case, and a body not first: no variant
+    assert sentence_case_variant(["Smith,", "John.", "2010."], ["author", "author", "date"]) is None
+    cased = ["Ministère", "des", "transports.", "2010."]
+    assert sentence_case_variant(cased, ["author", "author", "author", "date"]) is None
+    later = ["A", "title.", "World", "Health", "Organization."]
+    labels = ["title", "title", "publisher", "publisher", "publisher"]
+    assert sentence_case_variant(later, labels) is None
