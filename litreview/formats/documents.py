@@ -77,8 +77,6 @@ UNREAD_SUFFIXES = {
     ".pages": "an Apple Pages document: export it as .docx or PDF",
     ".ppt": "a PowerPoint 97-2003 presentation: save it as PDF",
     ".pptx": "a PowerPoint presentation: save it as PDF",
-    ".xls": "a spreadsheet, not a document",
-    ".xlsx": "a spreadsheet, not a document",
 }
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 #: A journal article in JATS XML (PubMed Central's ``.nxml``; an ``.xml`` file whose first
@@ -94,6 +92,8 @@ _BIBLIOGRAPHY_SUFFIXES = {
     ".json": "a JSON file (a CSL-JSON bibliography?)",
     ".csv": "a CSV table (a bibliography?)",
     ".tsv": "a TSV table (a bibliography?)",
+    ".xls": "a spreadsheet (a bibliography?)",
+    ".xlsx": "a spreadsheet (a bibliography?)",
     ".xml": "an XML file",
 }
 _BIBLIOGRAPHY_START = (

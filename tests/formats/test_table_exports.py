@@ -330,3 +330,16 @@ def test_a_titled_table_s_authors_are_read_by_the_cell_s_shape(
     (work,), _ = read_search_csv(f'Title,Authors\nT,"{cell}"\n', "t.csv")
     assert [(p.family, p.given) for p in work.authors] == people
     assert work.extra_value("table:authors") == cell  # a guess: the cell is kept too
+
+
+def test_a_spreadsheet_is_validated_as_a_bibliography_and_refused_as_a_document(
+    tmp_path: Path,
+) -> None:
+    from litreview.pipeline.ingest import is_document
+
+    path = REAL / "cff_eppireviewer.xlsx"
+    assert not is_document(str(path))
+    from litreview.formats.documents import read_document
+
+    with pytest.raises(InputError, match=r"a spreadsheet \(a bibliography\?\), not a document"):
+        read_document(path)
