@@ -289,10 +289,12 @@ def detect(text: str, suffix: str) -> str:
         # header passes too; no export of the table has a Scopus header's columns
         ("search-csv", is_search_csv),
         ("scopus", is_scopus_csv),
-        # any other table with a title column (read by the same reader), last
-        ("search-csv", is_titled_table),
     )
     found = next((name for name, test in checks if test(head)), "")
+    if not found and suffix in _TABLES and is_titled_table(head):
+        # any other table with a title column, read by the same reader: only in a file
+        # named a table (a text document's first line may name a "Title" too)
+        found = "search-csv"
     if found or suffix not in (".txt",):
         return found
     return "ris" if "\nTY  - " in "\n" + head.lstrip("\ufeff\n") else ""

@@ -368,8 +368,9 @@ def read_search_csv(text: str, path: str = "<string>") -> tuple[list[Work], list
         work = _work(export, row)
         if _holds_a_work(work):
             works.append(work)
-        elif text := " ".join(v for _, v in work.extra):
-            # a section's label between the rows ("citations not yet labeled ...")
+        elif text := _row_text(row):
+            # a section's label between the rows ("citations not yet labeled ..."): said,
+            # whatever column its cells are in
             problems.append(_note(path, line + skip, text))
     if read.problem is not None:
         problems.append(_shifted(read.problem, skip))
@@ -378,6 +379,13 @@ def read_search_csv(text: str, path: str = "<string>") -> tuple[list[Work], list
             Problem(path=path, line=skip + 1, severity="error", message="no records found")
         )
     return works, problems
+
+
+def _row_text(row: dict[Any, Any]) -> str:
+    """The filled cells of a row, in order (cells past the header too)."""
+    cells = [v for k, v in row.items() if k is not None and isinstance(v, str)]
+    cells += [str(v) for v in row.get(None) or ()]
+    return " ".join(c.strip() for c in cells if c.strip())
 
 
 def _holds_a_work(work: Work) -> bool:

@@ -343,3 +343,23 @@ def test_a_spreadsheet_is_validated_as_a_bibliography_and_refused_as_a_document(
 
     with pytest.raises(InputError, match=r"a spreadsheet \(a bibliography\?\), not a document"):
         read_document(path)
+
+
+def test_only_a_file_named_a_table_is_taken_for_a_titled_table(tmp_path: Path) -> None:
+    """A text document may open with a line naming a "Title": it stays a document."""
+    from litreview.pipeline.ingest import is_document
+
+    text = "Title, Author and Year\n\nA report on wells. Little is known.\n"
+    assert detect(text, ".txt") == "" and detect(text, ".csv") == "search-csv"
+    doc = tmp_path / "report.txt"
+    doc.write_text(text, encoding="utf-8")
+    assert is_document(str(doc))
+
+
+def test_a_row_naming_no_work_is_said_whatever_column_its_cells_are_in() -> None:
+    """A row with only a volume (no title, author, date, DOI or link) is no work, and is
+    said as a notice, not dropped without a word."""
+    text = "CENTRAL ID,Author(s),Title,Source,Volume\nCN-1,,A title,,\n,,,,0\n"
+    works, problems = read_search_csv(text, "c.csv")
+    assert [w.title for w in works] == ["A title"]
+    assert [(p.line, p.message) for p in problems] == [(3, "not a record, skipped: 0")]
