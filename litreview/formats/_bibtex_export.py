@@ -146,11 +146,14 @@ def _biblatex(work: Work) -> Work:
     if etype in NEEDS_TYPE and not work.extra_value("type"):
         add.append(("type", subtype or genre or NEEDS_TYPE[etype]))
         drop.add("genre")
-    if etype == "online" and work.container:
-        # @online has no container: the site is its organization
-        add.append((maps.MARK_CONTAINER, "organization" if not work.publisher else "titleaddon"))
-        drop.add(maps.MARK_CONTAINER)
-    if etype == "online" and work.publisher:
+    if etype == "online" and (work.container or work.publisher):
+        # @online has no container: the site is its organization, or with a publisher beside
+        # it a titleaddon; each written where a reader of the export would put it back (an
+        # organization is a publisher, a titleaddon a field of its own), so an export read and
+        # exported again is the same text
+        if work.publisher and work.container:
+            add.append(("titleaddon", work.container))
         add.append((maps.MARK_PUBLISHER, "organization"))
-        drop.add(maps.MARK_PUBLISHER)
+        drop |= {maps.MARK_CONTAINER, maps.MARK_PUBLISHER}
+        work = replace(work, publisher=work.publisher or work.container, container="")
     return _with_extra(work, drop, add)

@@ -50,9 +50,18 @@ def mark_keyless(text: str) -> str:
     if _BRACE_COMMA.search(text) is None and _BRACE_FIELD.search(text) is None:
         return text
     numbers = count(1)
+    depth = [0, 0]  # braces open at the offset: [offset, depth]
 
     def mark(m: re.Match[str]) -> str:
         if m.group(1).replace(" ", "").lower().startswith(_NOT_ENTRIES):
+            return m.group(0)
+        # an "@" inside braces is text of a field's value (biber reads it so), not an entry
+        at, was = depth
+        depth[:] = [
+            m.start(),
+            max(0, was + text.count("{", at, m.start()) - text.count("}", at, m.start())),
+        ]
+        if depth[1]:
             return m.group(0)
         return f"{m.group(1)}{_PLACEHOLDER}{next(numbers)}{m.group(2) or ','}"
 

@@ -632,6 +632,16 @@ def test_entries_without_a_key_are_marked_however_spaced(opening: str) -> None:
     assert mark_keyless("@article{k, title = {a, b}}\n") == "@article{k, title = {a, b}}\n"
 
 
+def test_an_entry_start_inside_a_value_is_the_values_text() -> None:
+    # found by Hypothesis: "{@A(A =}" in a field was given a placeholder key as if an entry
+    # began there, and the value came back as "@A(litreview-no-citekey-1,A ="
+    text = "@misc{k, note = {@A(A =}, title = {x {@b{, y}}}}\n@book{, title = {Y}}\n"
+    marked = mark_keyless(text)
+    assert marked.count("litreview-no-citekey-") == 1 and "@book{litreview-no-citekey-1," in marked
+    (first, second), _ = read_bibtex(text)
+    assert first.note == "@A(A =" and second.title == "Y" and not second.key
+
+
 def test_a_crossref_loop_is_broken_with_a_warning() -> None:
     """pandoc --citeproc follows a crossref loop until memory runs out (17 GB in 90 s on
     citation-js's crossref.bib, whose entry names itself); the loop's closing crossref is

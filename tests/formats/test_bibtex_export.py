@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from litreview.core.model import Person, Work
 from litreview.formats.bibtex import export_biblatex, export_bibtex, read_bibtex, write_bibtex
 from litreview.formats.ris import read_ris
+from tests.strategies import works
 
 
 def _flat(text: str) -> str:
@@ -98,3 +101,26 @@ def test_biblatex_leaves_out_a_source_id_its_data_model_has_no_field_for() -> No
     work = Work(key="k", type="book", title="T", extra=(("id", "https://doi.org/10.1/x"),))
     assert "https://doi.org/10.1/x" not in export_biblatex([work])
     assert "id    = {https://doi.org/10.1/x}" in export_bibtex([work])
+
+
+@settings(max_examples=300, deadline=None)
+@given(works(), st.booleans())
+# Hypothesis found these: a web page's site (its container) was written to @online as
+# ``organization`` where the container goes, read back as a publisher and written after the
+# pages; with a publisher beside it, the site's ``titleaddon`` was dropped by the second export
+@example(Work(key="A", type="webpage", container="0", pages="1"), True)
+@example(Work(key="A", type="webpage", container="0", publisher="0"), True)
+def test_an_export_read_back_exports_the_same_text(work: Work, biblatex: bool) -> None:
+    export = export_biblatex if biblatex else export_bibtex
+    text = export([work])
+    again, problems = read_bibtex(text)
+    assert not [p for p in problems if p.severity == "error"]
+    assert export(again) == text
+
+
+def test_a_web_pages_site_and_publisher_both_reach_biblatex() -> None:
+    page = Work(key="p", type="webpage", title="T", container="Site", publisher="Owner")
+    back = _one(export_biblatex([page]))
+    assert back.publisher == "Owner" and back.extra_value("titleaddon") == "Site"
+    alone = _one(export_biblatex([Work(key="p", type="webpage", title="T", container="Site")]))
+    assert alone.publisher == "Site"
