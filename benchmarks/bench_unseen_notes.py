@@ -15,7 +15,10 @@ Per document, from :func:`litreview.extract.document.scan_text`:
 * ``mark-`` - markers in the text with no note of their number (as the reader reports them);
 * ``note-`` - notes with no marker in the text (as the reader reports them; the CRS web
   pages' Markdown has lost most of its markers, so there they are expected);
-* ``works`` - works read from the notes (rows that cite, as ``bench_documents_extra`` counts).
+* ``works`` - works read from the notes (rows that cite, as ``bench_documents_extra`` counts);
+* ``joined`` - works whose text opens with the word that joined it to the work before it
+  (``; and Roe, ...``), which a right reading leaves out;
+* ``linked`` - rows pointed at an earlier row of the notes (short citations, ibid., supra).
 
 Prints the totals per kind of document, then the documents with the most trouble (holes and
 markers without notes first).
@@ -49,6 +52,7 @@ from litreview.formats.documents import read_document
 SOURCES = Path(__file__).resolve().parent / "data" / "unseen_notes_sources.md"
 MIRROR = Path("/work/.mirror")
 _REPORT = re.compile(r"((?:gao-)?\d\d-?\d{3,6}t?|[A-Z]{1,3}\d{4,5})", re.IGNORECASE)
+_JOINED = re.compile(r"(?:and|&)\s")
 _SECTION = re.compile(r"^## (?P<repo>[\w.-]+/[\w.-]+) @ (?P<commit>[0-9a-f]{40})\s*$")
 
 
@@ -89,6 +93,8 @@ class Counts:
     unnoted_markers: int = 0
     unmarked_notes: int = 0
     works: int = 0
+    joined: int = 0
+    linked: int = 0
     seconds: float = 0.0
     examples: list[str] = field(default_factory=list)
     sizes: dict[tuple[int, int], int] = field(default_factory=dict)
@@ -101,6 +107,8 @@ class Counts:
         self.unnoted_markers += other.unnoted_markers
         self.unmarked_notes += other.unmarked_notes
         self.works += other.works
+        self.joined += other.joined
+        self.linked += other.linked
         self.seconds += other.seconds
 
     @property
@@ -168,6 +176,9 @@ def note_counts(scan: DocumentScan) -> Counts:
         if r.kind not in ("note", "xref"):
             works.setdefault(r.footnote, set()).add(f"{r.target}" if r.target else r.raw)
     c.works = sum(len(w) for w in works.values())
+    cites = [r for r in scan.rows if r.kind not in ("note", "xref")]
+    c.joined = sum(1 for r in cites if _JOINED.match(r.raw))
+    c.linked = sum(1 for r in cites if r.target)
     for run, ns in sorted(runs.items()):
         gaps = [n for n in range(min(ns), max(ns) + 1) if n not in ns]
         if gaps:
@@ -188,8 +199,8 @@ def scan_source(src: Source, data: bytes, tmp: Path) -> Counts:
 
 
 HEADER = (
-    "| {} | docs | notes | holes | mark- | note- | works | CPU s |\n"
-    "|---|---|---|---|---|---|---|---|"
+    "| {} | docs | notes | holes | mark- | note- | works | joined | linked | CPU s |\n"
+    "|---|---|---|---|---|---|---|---|---|---|"
 )
 
 
@@ -197,7 +208,7 @@ def row(name: str, c: Counts) -> str:
     """One table row."""
     return (
         f"| {name} | {c.docs} | {c.notes} | {c.holes} | {c.unnoted_markers} "
-        f"| {c.unmarked_notes} | {c.works} | {c.seconds:.1f} |"
+        f"| {c.unmarked_notes} | {c.works} | {c.joined} | {c.linked} | {c.seconds:.1f} |"
     )
 
 

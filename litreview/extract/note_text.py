@@ -264,9 +264,13 @@ def split_works(text: str, *, signals: bool = False) -> list[str]:
             parts[-1] = f"{parts[-1]}; {piece}"
         else:
             parts.append(piece)
-    return [p.strip().rstrip(";").strip() for p in parts] or [text.strip()]
+    out = [p.strip().rstrip(";").strip() for p in parts]
+    # the "and" or "&" that joined a work to the one before it is no part of it
+    out[1:] = [_JOINER.sub("", p, count=1) or p for p in out[1:]]
+    return out or [text.strip()]
 
 
+_JOINER = re.compile(r"^(?:and|&)\s+")
 _AND = re.compile(r",\s+and\s+(?=[A-Z“\"‘_*])")
 _LOCATOR_END = re.compile(r",\s+pp?\.\s*\d[\d\s,–-]*$")
 

@@ -81,6 +81,22 @@ def test_cited_in_splits_two_works() -> None:
     ]
 
 
+def test_the_and_joining_two_works_is_in_neither() -> None:
+    # a real CRS note: the second work's author was read as "and Gemini Trust"
+    parts = split_works(
+        'Nat Eliason, "Field Guide to the Curve Wars," Newsletter, February 17, 2022, '
+        "https://crypto.example.com/p/curve-wars; and Gemini Trust, "
+        '"How Liquidity Provider (LP) Tokens Work," February 26, 2025, https://www.example.com/lp.'
+    )
+    assert [p[:12] for p in parts] == ["Nat Eliason,", "Gemini Trust"]
+    assert split_works("GAO, Sales, pp. 42-45, and Hannah Karp, “Title,” Journal, 2014")[1] == (
+        "Hannah Karp, “Title,” Journal, 2014"
+    )
+    assert (
+        split_works("Roe, Title, 2001; & Doe, Other Title, 2002.")[1] == "Doe, Other Title, 2002."
+    )
+
+
 def test_looks_like_reference() -> None:
     assert looks_like_reference("Aurat Board (2016), 'Silent', Islamabad")
     assert looks_like_reference("The News, *629 boats sold in 18 months*, 5 December 2019.")

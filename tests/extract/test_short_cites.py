@@ -55,6 +55,19 @@ def test_a_surname_and_a_short_title_point_at_the_full_citation() -> None:
     assert got[2:] == [(2, (1, 2)), (3, (1, 1)), (4, None)]
 
 
+def test_a_short_title_in_straight_or_single_quotes_and_et_al_points_at_the_full_citation() -> None:
+    # the shapes of real CRS notes (straight quotes in the web pages' text, "et al.")
+    got = _targets(
+        'Raphael Auer et al., "The Technology of Decentralized Finance (DeFi)," Bank for '
+        "International Settlements, January 17, 2023, p. 4, https://www.example.org/work1066.pdf.",
+        'Vitalik Buterin, "A Next-Generation Smart Contract Platform," Ethereum, 2014.',
+        'Auer et al., "The Technology of Decentralized Finance," p. 4.',
+        'Buterin, "A Next-Generation Smart Contract Platform."',
+        "Roe, ‘A Next-Generation Smart Contract Platform’, p. 2.",
+    )
+    assert got[2:] == [(3, (1, 1)), (4, (2, 1)), (5, None)]  # Roe wrote no such work
+
+
 def test_a_title_alone_needs_four_words() -> None:
     got = _targets(
         "*Message of the President, Transmitting a Report by the Committee on Department "
