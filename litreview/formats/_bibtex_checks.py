@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from litreview.core.errors import Problem
 from litreview.core.model import Work
 from litreview.formats._bibtex_maps import MARK_TYPE, TYPE_FROM_BIB, TYPE_TO_BIB
+from litreview.formats._bibtex_prepare import entry_name, is_placeholder, mark_keyless
 from litreview.formats._bibtex_syntax import parse_month
 
 __all__ = ["check_works"]
@@ -36,9 +37,15 @@ _DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?10\.\d{4,9}/\S+\Z", 
 def check_works(works: Sequence[Work], text: str, path: str) -> list[Problem]:
     """Every problem of the checks above, each at the line of its entry."""
     lines = _entry_lines(text)
+    # entries without a key, in the order read: the line of each placeholder the reader gave
+    # them (when as many were read as there are, else no line rather than a wrong one)
+    keyless = [k for k in lines if is_placeholder(k)] if "" in {w.key for w in works} else []
+    if len(keyless) != sum(1 for w in works if not w.key):
+        keyless = []
+    unkeyed = iter(lines[k] for k in keyless)
     out = []
     for work in works:
-        line = lines.get(work.key)
+        line = lines.get(work.key) if work.key else next(unkeyed, None)
         for message in _check(work):
             out.append(Problem(path=path, line=line, severity="warning", message=message))
     return out
@@ -46,7 +53,7 @@ def check_works(works: Sequence[Work], text: str, path: str) -> list[Problem]:
 
 def _check(work: Work) -> list[str]:
     """The messages for one work."""
-    name = f"entry '{work.key}'" if work.key else "an entry without a key"
+    name = entry_name(work.key)
     out = []
     if work.issued and not _YEAR.match(work.issued):
         out.append(f"{name}: year {work.issued!r} is not a year")
@@ -68,7 +75,9 @@ def _check(work: Work) -> list[str]:
 
 
 def _entry_lines(text: str) -> dict[str, int]:
-    """The line each citekey's entry starts on."""
+    """The line each citekey's entry starts on (an entry without one: the placeholder
+    :func:`.mark_keyless` gives it)."""
+    text = mark_keyless(text)
     out: dict[str, int] = {}
     line, counted = 1, 0  # counted forward: a count from the start each time was quadratic
     for m in re.finditer(r"@[ \t]*\w+[ \t]*[{(][ \t]*([^,\s{}()]+)[ \t]*,", text):

@@ -24,6 +24,7 @@ from typing import NamedTuple
 from bibtexparser import model as bm
 
 from litreview.core.limits import MAX_BIBTEX_MENDS
+from litreview.formats._bibtex_prepare import entry_name
 
 __all__ = ["Mend", "Note", "mend"]
 
@@ -81,7 +82,7 @@ def mend(block: bm.ParsingFailedBlock, text: str) -> Mend | None:
     while before > start and text[before].isspace():
         before -= 1
     if reason.startswith(_EMPTY_FIELD) and text[before] == ",":
-        message = f"entry '{key}': an empty field between two commas; read without it"
+        message = f"{entry_name(key)}: an empty field between two commas; read without it"
         return Mend(start, end, ((end, 1, " "),), message)
     if head:  # the entry up to the next block start, read a field a line
         nxt = _NEXT_BLOCK.search(text, start)
@@ -115,7 +116,7 @@ def _unbalanced(raw: str, start: int, body: int, key: str) -> Mend | None:
         return None
     fields = ", ".join(f"'{n}'" for n in names)
     message = (
-        f"entry '{key}': the braces of field {fields} do not balance; "
+        f"{entry_name(key)}: the braces of field {fields} do not balance; "
         "the unmatched brace is read as text (\\textbraceleft{})"
     )
     return Mend(start, edits[0][0], tuple(edits), message)

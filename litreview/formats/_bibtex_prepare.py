@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import count
 
-__all__ = ["abort_reason", "is_placeholder", "mark_keyless", "quiet"]
+__all__ = ["abort_reason", "entry_name", "is_placeholder", "mark_keyless", "quiet"]
 
 _PLACEHOLDER = "litreview-no-citekey-"
 # ``@Article{,`` (Citavi), or ``@article{`` and a field on the next line (EndNote)
@@ -71,6 +71,12 @@ def mark_keyless(text: str) -> str:
 def is_placeholder(key: str) -> bool:
     """Whether ``key`` is a placeholder :func:`mark_keyless` gave an entry without a key."""
     return key.startswith(_PLACEHOLDER)
+
+
+def entry_name(key: str) -> str:
+    """An entry as a message names it: ``entry 'key'``, or ``the entry without a citekey``
+    for one that has none (never the placeholder :func:`mark_keyless` gave it)."""
+    return f"entry '{key}'" if key and not is_placeholder(key) else "the entry without a citekey"
 
 
 def abort_reason(error: object) -> str:

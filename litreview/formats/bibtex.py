@@ -44,7 +44,13 @@ from litreview.formats._bibtex_export import export_biblatex, export_bibtex
 from litreview.formats._bibtex_fast import FastEntry, FastField, blocks
 from litreview.formats._bibtex_fast import fields as fast_fields
 from litreview.formats._bibtex_mend import Note
-from litreview.formats._bibtex_prepare import abort_reason, is_placeholder, mark_keyless, quiet
+from litreview.formats._bibtex_prepare import (
+    abort_reason,
+    entry_name,
+    is_placeholder,
+    mark_keyless,
+    quiet,
+)
 from litreview.formats._bibtex_syntax import (
     MONTHS,
     ValueSyntaxError,
@@ -232,7 +238,7 @@ class _Reader:
             self.problem(
                 line,
                 "warning",
-                f"stray '}}' closed entry '{self.works[-1].key}' early; "
+                f"stray '}}' closed {entry_name(self.works[-1].key)} early; "
                 f"the fields after it were read anyway: {snippet!r}",
             )
             return
@@ -246,7 +252,7 @@ class _Reader:
                 f" not read: {snippet!r}",
             )
             return
-        prev = f" after entry '{self.works[-1].key}'" if self.works else ""
+        prev = f" after {entry_name(self.works[-1].key)}" if self.works else ""
         self.problem(
             line,
             "error",
@@ -290,7 +296,7 @@ class _Reader:
             self.problem(
                 self.line(entry.start_line, raw, bad.start()),
                 "error",
-                f"not UTF-8 (byte 0x{byte:02X}); entry '{entry.key}' skipped",
+                f"not UTF-8 (byte 0x{byte:02X}); {entry_name(entry.key)} skipped",
             )
             return
         key = "" if keyless or is_placeholder(entry.key) else entry.key
@@ -303,9 +309,9 @@ class _Reader:
             self.problem(
                 line,
                 "warning",
-                f"entry '{entry.key}' has {len(fields)} fields: biber stops, without a word, at "
-                f"an entry of more than {maps.BIBER_MAX_FIELDS} (litreview writes the fields it "
-                f"does not model beyond {maps.MAX_FIELDS} as one, {maps.FOLD_FIELD})",
+                f"{entry_name(entry.key)} has {len(fields)} fields: biber stops, without a "
+                f"word, at an entry of more than {maps.BIBER_MAX_FIELDS} (litreview writes the "
+                f"fields it does not model beyond {maps.MAX_FIELDS} as one, {maps.FOLD_FIELD})",
             )
         if not key and not keyless:
             self.problem(
@@ -324,7 +330,7 @@ class _Reader:
             self.problem(
                 line,
                 "warning",
-                f"entry '{key}': a citekey with {why}, which pandoc, biber or the other "
+                f"{entry_name(key)}: a citekey with {why}, which pandoc, biber or the other "
                 "formats cannot read; read without it, as 'id' (an import gives the entry a key "
                 "of its own)",
             )
@@ -333,15 +339,15 @@ class _Reader:
             work = replace(work, extra=(("id", key), *work.extra))
         for name in unknown:
             self.problem(
-                line, "warning", f"entry '{entry.key}': undefined macro '{name}' kept as text"
+                line, "warning", f"{entry_name(entry.key)}: undefined macro '{name}' kept as text"
             )
         if not work.title:
-            self.problem(line, "warning", f"entry '{entry.key}' has no title")
+            self.problem(line, "warning", f"{entry_name(entry.key)} has no title")
         if not work.issued and not_a_year(year := work.extra_value("year")):
             self.problem(
                 line,
                 "warning",
-                f"entry '{entry.key}': year '{year}' is not a year; kept as written, no date",
+                f"{entry_name(entry.key)}: year '{year}' is not a year; kept as written, no date",
             )
         if self.preambles:
             work = replace(work, extra=work.extra + tuple(self.preambles))
@@ -369,7 +375,7 @@ class _Reader:
                 self.problem(
                     line,
                     "warning",
-                    f"entry '{key}': field '{name}' {REPEATED_FIELD}, this one kept as"
+                    f"{entry_name(key)}: field '{name}' {REPEATED_FIELD}, this one kept as"
                     f" '{name}-{n}'",
                 )
                 name = f"{name}-{n}"
@@ -411,13 +417,13 @@ class _Reader:
                 m = None
             if not m:
                 self.problem(
-                    line, "error", f"entry '{key}': bad value of field '{f.key}'; field skipped"
+                    line, "error", f"{entry_name(key)}: bad value of field '{f.key}'; field skipped"
                 )
                 continue
             self.problem(
                 line,
                 "warning",
-                f"entry '{key}': missing comma before field '{m.group(1)}' (read anyway)",
+                f"{entry_name(key)}: missing comma before field '{m.group(1)}' (read anyway)",
             )
             out.append((f.key, value, unknown))
             base = None if f.start_line is None else f.start_line + raw.count("\n", 0, cut)
@@ -554,7 +560,7 @@ def _without_crossref_loops(works: list[Work], path: str) -> tuple[list[Work], l
         extra = tuple((k, v) for k, v in work.extra if k.lower() != "crossref")
         out.append(replace(work, extra=extra))
         shown = " -> ".join([*loop, loop[0]])
-        message = f"entry '{work.key}': crossref loop ({shown}) left out; pandoc never ends one"
+        message = f"{entry_name(work.key)}: crossref loop ({shown}) left out; pandoc never ends one"
         problems.append(Problem(path=path, line=None, severity="warning", message=message))
     return out, problems
 

@@ -41,7 +41,7 @@ from litreview.core.model import Work
 from litreview.formats import _bibtex_maps as maps
 from litreview.formats._bibtex_chunks import split_chunks
 from litreview.formats._bibtex_entry_patch import folded, patch_entry, split_entry
-from litreview.formats._bibtex_prepare import is_placeholder, mark_keyless, quiet
+from litreview.formats._bibtex_prepare import entry_name, is_placeholder, mark_keyless, quiet
 from litreview.formats._bibtex_syntax import MONTHS
 from litreview.formats.bibtex import (
     as_corpus_problems,
@@ -350,7 +350,7 @@ def _patch_entries(
     if todo:
         key = changed[min(todo)].key
         raise InputError(
-            f"cannot rewrite entry '{key}' so it reads back as intended; nothing was changed",
+            f"cannot rewrite {entry_name(key)} so it reads back as intended; nothing was changed",
             path=path,
         )
     return out

@@ -642,6 +642,21 @@ def test_an_entry_start_inside_a_value_is_the_values_text() -> None:
     assert first.note == "@A(A =" and second.title == "Y" and not second.key
 
 
+def test_an_entry_without_a_key_is_named_so_at_its_line_never_by_its_placeholder() -> None:
+    text = "@article{k, title={T}}\n\n@article{,\n  abstract = {x},\n}\n@book{,\n year={1}}\n"
+    problems = validate_bibtex(text, "t.bib")
+    shown = _messages(problems)
+    assert not [m for m in shown if "litreview-no-citekey" in m]
+    assert "t.bib:3: warning: the entry without a citekey has no title" in shown
+    # the checks of what an entry type needs name the keyless entries' lines too (they had none)
+    assert "t.bib:3: warning: the entry without a citekey: no journal, which an @article needs" in (
+        shown
+    )
+    assert "t.bib:6: warning: the entry without a citekey: no publisher, which an @book needs" in (
+        shown
+    )
+
+
 def test_a_crossref_loop_is_broken_with_a_warning() -> None:
     """pandoc --citeproc follows a crossref loop until memory runs out (17 GB in 90 s on
     citation-js's crossref.bib, whose entry names itself); the loop's closing crossref is
