@@ -34,7 +34,7 @@ _MARKS = (
 )
 _END = re.compile(rf"[.!?]+(?:{_CLOSERS}|{_MARKS})*(?=\s+\S)")
 _LEAD = re.compile(
-    r"(?:[" + SUPERSCRIPTS + r"]+|[-*•]\s+|\d{1,3}[.)]\s+|[A-Z][.)]\s+|#+\s+|\*\*|\s)+"
+    r"(?:[" + SUPERSCRIPTS + r"]+|[-*•|]\s+|\d{1,3}[.)]\s+|[A-Z][.)]\s+|#+\s+|\*\*|\s)+"
 )
 _ABBREV = frozenset(
     {

@@ -57,3 +57,11 @@ def test_an_abbreviated_capital_before_a_word_in_lower_case_ends_no_sentence() -
         "Data end.",
         "then",
     ]
+
+
+def test_a_table_cells_bar_is_no_part_of_its_sentence() -> None:
+    # a web page's notes kept as a table ("| 84. | The use of ... debated."): the statement
+    # quoted from it began "| The use"
+    text = "| 84. | The use of chains has been debated for some time. Little is known.\n"
+    assert _texts(text) == ["The use of chains has been debated for some time.", "Little is known."]
+    assert _texts("A | B is a choice. | Next one.") == ["A | B is a choice.", "Next one."]
