@@ -32,6 +32,9 @@ _SUP_RATIO = 0.85  # a character this much smaller than its line's text, and rai
 _NOTE_RATIO = 0.93  # note text is this much smaller than the body, or less
 _PARA_GAP = 1.3  # a gap this many times the usual line gap ends a paragraph
 _PROSE = 50  # a line this long is running text
+_HANGING_MIN = 3  # items a run needs before its hanging indent is believed
+_HANGING_INDENT = (0.6, 4.0)  # a hanging indent, in font sizes (ems)
+_HANGING_TOLERANCE = 0.3  # lines this close (in ems) stand at the same place
 _SOFT_HYPHEN = "\x02"  # pdfium's mark for a word hyphenated at a line's end
 _ITEM = re.compile(r"^(?:\[\d{1,4}\]|\d{1,4}\.|[•▪●◦–-])\s")  # a list item opens a paragraph
 _LABEL = re.compile(r"^(?:<sup>(\d{1,4})</sup>|(\d{1,3})(?=\s))\s*")
@@ -51,6 +54,7 @@ class _Line:
     y: float
     size: float
     page_height: float
+    x: float = 0.0  # the left edge of its first printed character
 
 
 def pdf_layout_text(path: str) -> tuple[str, dict[str, str]]:
@@ -72,7 +76,13 @@ def pdf_layout(path: str) -> tuple[str, dict[str, str], list[int]]:
         pdf.close()
     body = _marked_size(pages) or _body_size(pages)
     furniture = _furniture(pages)
-    parts = [_page_text(lines, body, furniture) for lines in pages]
+    read: list[_Page] = []
+    for lines in pages:  # an item set with a hanging indent may run on from the page before
+        page = _page_parts(lines, body, furniture, continues=bool(read) and read[-1].hanging)
+        if page.carried and read and read[-1].paragraphs and page.paragraphs:
+            read[-1].paragraphs[-1] = _joined(read[-1].paragraphs[-1], page.paragraphs.pop(0))
+        read.append(page)
+    parts = ["\n\n".join(p.paragraphs + p.notes) for p in read]
     return _mended("\n\n".join(p for p in parts if p)) + "\n", meta, images
 
 
@@ -175,7 +185,8 @@ def _line(row: list[_Char], height: float) -> _Line:
     if sup:
         out.append(_sup("".join(sup)))
     text = " ".join("".join(out).split())
-    return _Line(text=text, y=base, size=size, page_height=height)
+    x = min((c.x for c in row if c.text.strip()), default=0.0)
+    return _Line(text=text, y=base, size=size, page_height=height, x=x)
 
 
 def _unordered(row: list[_Char]) -> bool:
@@ -252,12 +263,37 @@ def _is_furniture(text: str, furniture: frozenset[str]) -> bool:
     return False
 
 
+@dataclass(slots=True)
+class _Page:
+    """A page read: its paragraphs and notes, whether its last run of lines is set with a
+    hanging indent, and whether its first paragraph ends an item of the page before's."""
+
+    paragraphs: list[str]
+    notes: list[str]
+    hanging: bool
+    carried: bool
+
+
 def _page_text(lines: list[_Line], body: float, furniture: frozenset[str]) -> str:
     """A page's paragraphs, then its notes."""
+    page = _page_parts(lines, body, furniture)
+    return "\n\n".join(page.paragraphs + page.notes)
+
+
+def _page_parts(
+    lines: list[_Line], body: float, furniture: frozenset[str], *, continues: bool = False
+) -> _Page:
+    """A page's paragraphs and notes (``continues``: the page before ends in a run of
+    lines set with a hanging indent)."""
     kept = [ln for ln in lines if not (_in_margin(ln) and _is_furniture(ln.text, furniture))]
     notes = _note_lines(kept, body)
-    paragraphs = _paragraphs([ln for ln in kept if ln not in notes])
-    return "\n\n".join(paragraphs + _notes(sorted(notes, key=lambda ln: -ln.y)))
+    runs = _paragraph_runs([ln for ln in kept if ln not in notes], continues)
+    return _Page(
+        paragraphs=runs.paragraphs,
+        notes=_notes(sorted(notes, key=lambda ln: -ln.y)),
+        hanging=runs.hanging,
+        carried=runs.carried,
+    )
 
 
 def _note_lines(lines: list[_Line], body: float) -> list[_Line]:
@@ -310,17 +346,80 @@ def _joined(text: str, line: str) -> str:
 
 
 def _paragraphs(lines: list[_Line]) -> list[str]:
-    """Lines joined into paragraphs where the vertical gap is the usual one."""
+    """Lines joined into paragraphs where the vertical gap is the usual one, and a run of
+    such lines set with a hanging indent cut before each line that sticks out."""
+    return _paragraph_runs(lines).paragraphs
+
+
+@dataclass(frozen=True, slots=True)
+class _Runs:
+    """Paragraphs of a page's lines; whether the last run is set with a hanging indent, and
+    whether the first paragraph is the end of an item begun on the page before."""
+
+    paragraphs: list[str]
+    hanging: bool
+    carried: bool
+
+
+def _paragraph_runs(lines: list[_Line], continues: bool = False) -> _Runs:
+    """:func:`_paragraphs` and what the next page needs to know; with ``continues`` the
+    first run may open with the indented lines of an item begun on the page before."""
     if not lines:
-        return []
+        return _Runs(paragraphs=[], hanging=continues, carried=False)
     gaps = [a.y - b.y for a, b in itertools.pairwise(lines) if a.y - b.y > 0]
     usual = sorted(gaps)[(len(gaps) - 1) // 2] if gaps else 0.0
-    out = [lines[0].text]
+    runs = [[lines[0]]]
     for a, b in itertools.pairwise(lines):
         gap = a.y - b.y
         same = usual and 0 < gap <= min(_PARA_GAP * usual, 2 * a.size) and a.size == b.size
-        if same and not _ITEM.match(b.text):
-            out[-1] = _joined(out[-1], b.text)
+        if same:
+            runs[-1].append(b)
         else:
-            out.append(b.text)
-    return out
+            runs.append([b])
+    out: list[str] = []
+    hanging = frozenset[int]()
+    carried = False
+    for n, run in enumerate(runs):
+        # a hanging indent says where items start; else a line opening with a list label
+        # does (in a hanging list, a line run on may open with "2012." too)
+        hanging = _hanging_starts(run, continues=continues and n == 0)
+        carried = carried or (n == 0 and bool(hanging) and 0 not in hanging)
+        starts = hanging or {k for k, ln in enumerate(run) if _ITEM.match(ln.text)}
+        for k, line in enumerate(run):
+            if k and k not in starts:
+                out[-1] = _joined(out[-1], line.text)
+            else:
+                out.append(line.text)
+    return _Runs(paragraphs=out, hanging=bool(hanging), carried=carried)
+
+
+def _hanging_starts(run: list[_Line], *, continues: bool = False) -> frozenset[int]:
+    """The lines that open an item of a run set with a hanging indent (a reference list
+    whose entries stand on the margin and run on indented, with no space between them):
+    the run opens on the margin, at least three lines stand there, as many or more stand
+    one indent in and none elsewhere, and most lines on the margin run on to one indented.
+    A run of paragraphs whose first lines are indented opens indented, or has more lines on
+    the margin than in; a block quote follows few of them: no line of those is cut. With
+    ``continues`` (the run opens a page after a list so set) it may open indented: the end of
+    the item the page before began."""
+    if len(run) < _HANGING_MIN * 2:
+        return frozenset()
+    size = run[0].size
+    margin = min(ln.x for ln in run)
+    flush = [k for k, ln in enumerate(run) if ln.x - margin <= _HANGING_TOLERANCE * size]
+    inner = [ln.x - margin for ln in run if ln.x - margin > _HANGING_TOLERANCE * size]
+    if not flush or (flush[0] and not continues) or len(flush) < _HANGING_MIN:
+        return frozenset()
+    if len(inner) - flush[0] < len(flush):  # (the lines run on from the page before aside)
+        return frozenset()
+    starts = frozenset(flush)
+    # most items run on to an indented line (a block quote between lines on the margin: one
+    # or two of them do)
+    if 2 * sum(1 for k in flush if k + 1 < len(run) and k + 1 not in starts) <= len(flush):
+        return frozenset()
+    indent = min(inner)
+    if not _HANGING_INDENT[0] * size <= indent <= _HANGING_INDENT[1] * size or (
+        max(inner) - indent > _HANGING_TOLERANCE * size
+    ):
+        return frozenset()
+    return starts

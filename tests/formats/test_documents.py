@@ -262,6 +262,22 @@ def test_pdf_numbered_reference_list_and_citations() -> None:
     assert [w.entry for w in scan.citations[1].works] == [2, 3, 4, 5]
 
 
+def test_pdf_reference_list_set_with_a_hanging_indent_reads_as_its_markdown() -> None:
+    """Entries with no space between them, run on one indent in (and across a page break),
+    and paragraphs with an indented first line: as many entries, and the same citations
+    linked to them, as the Markdown the PDF was set from (3 entries were read before)."""
+    from litreview.extract.document import scan_text
+
+    require_module("pypdfium2")
+    pdf = scan_text(read_document(DOCS / "author_year_paper.pdf"))
+    md = scan_text(read_document(DOCS / "author_year_paper.md"))
+    assert [e.raw.split(".")[0] for e in pdf.entries] == [e.raw.split(".")[0] for e in md.entries]
+    assert len(pdf.entries) == 17
+    assert pdf.entries[8].raw.endswith("Final Report (PIEC 200430E599).")  # across the page
+    linked = [[w.entry for w in c.works] for c in pdf.citations]
+    assert linked == [[w.entry for w in c.works] for c in md.citations]
+
+
 def test_pdf_words_broken_at_line_ends_are_made_whole() -> None:
     """TeX breaks words with a hyphen at the line's end: the word comes back whole, and a
     compound the document writes with its hyphen elsewhere keeps it."""

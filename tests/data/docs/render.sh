@@ -17,3 +17,14 @@ for name in footnoted_report numeric_paper; do
   (cd "$work" && TEXMFVAR="$work/texmf-var" pdflatex -interaction=nonstopmode "$name.tex" >/dev/null || true)
   cp "$work/$name.pdf" .
 done
+# an author-year paper as many journals set it: paragraphs with an indented first line and
+# no space between them, and a reference list with a hanging indent and no space between
+# its entries (each entry of the Markdown's list made a paragraph of its own)
+sed 's/\\parindent}{0pt}/\\parindent}{1.5em}/; s/\\parskip}{6pt plus 1pt}/\\parskip}{0pt}/' \
+  "$work/template.tex" > "$work/hanging.tex"
+awk '/^## References/ {refs = 1; print; print ""; print "\\setlength{\\parindent}{0pt}\\everypar{\\hangindent=1.5em\\hangafter=1}"; next}
+     refs && NF {print; print ""; next} {print}' author_year_paper.md > "$work/author_year_paper.md"
+pandoc "$work/author_year_paper.md" -f markdown-auto_identifiers --wrap=none -t latex \
+  --template "$work/hanging.tex" -o "$work/author_year_paper.tex"
+(cd "$work" && TEXMFVAR="$work/texmf-var" pdflatex -interaction=nonstopmode author_year_paper.tex >/dev/null || true)
+cp "$work/author_year_paper.pdf" .
