@@ -41,6 +41,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -51,6 +53,9 @@ from litreview.tags.suggest_features import blind_to
 from litreview.tags.suggest_quality import cross_validate, facet_quality, held_out_scores
 
 CHECKED = ROOT / "benchmarks" / "data" / "suggest_checked.csv"
+#: the model before the context features (and before C was chosen by nested CV)
+BEFORE_CONTEXT = {"use_headings": False, "use_tags": False, "use_nearby": False, "C": 3.0}
+SWITCHES = (("headings", "use_headings"), ("own tags", "use_tags"), ("nearby tags", "use_nearby"))
 
 
 def main() -> None:
@@ -59,6 +64,7 @@ def main() -> None:
     ap.add_argument("--review", default=str(ROOT))
     ap.add_argument("--top", type=int, default=20)
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--splits", type=int, default=5, help="other random fold splits (0: none)")
     ap.add_argument("--checked", default=str(CHECKED))
     ap.add_argument("--suggestions", help="the suggestions.csv to check (the review's)")
     args = ap.parse_args()
@@ -76,11 +82,15 @@ def main() -> None:
         f"evidence read in {time.perf_counter() - t0:.1f}s"
     )
     variants = {
-        "rules-seen, rules seen": ({}, None),
-        "rules-seen, rules hidden": ({}, hide),
+        "rules-seen, rules seen": (BEFORE_CONTEXT, None),
+        "rules-seen, rules hidden": (BEFORE_CONTEXT, hide),
+        "rule-blind, no context, C=3, rules hidden": ({**BEFORE_CONTEXT, "hide": hide}, hide),
         "rule-blind, rules hidden": ({"hide": hide}, hide),
-        "rule-blind words only, rules hidden": ({"hide": hide, "use_hits": False}, hide),
-        "rule-blind hits only, rules hidden": ({"hide": hide, "use_words": False}, hide),
+        **{
+            f"rule-blind without {name}, rules hidden": ({"hide": hide, off: False}, hide)
+            for name, off in SWITCHES
+        },
+        "rule-blind, C=3 (no nested CV), rules hidden": ({"hide": hide, "C": 3.0}, hide),
     }
     at = f"@{args.top}"
     print(f"| model, measure | facet | P{at} | R{at} | P(>=0.5) | R(>=0.5) | n(>=0.5) | ECE |")
@@ -101,9 +111,44 @@ def main() -> None:
                 f"{q.calibration_error:.3f} |"
             )
         print(f"<!-- {name}: {time.perf_counter() - t0:.1f}s -->")
+    print_splits(evidence, labels, values, hide, args)
     verdicts = read_checked(Path(args.checked))
     print_rechecked(evidence, labels, values, hide, verdicts, args.top, args.folds)
     print_checked(Path(args.suggestions or review.suggestions_path), verdicts, args.top)
+
+
+def print_splits(evidence: Any, labels: Any, values: Any, hide: Any, args: Any) -> None:
+    """The default model and the one before the context features, rules hidden, over
+    ``--splits`` other random splits into grouped folds: mean and spread of each figure."""
+    if args.splits < 1:
+        return
+    models = {"rule-blind": {}, "rule-blind, no context, C=3": BEFORE_CONTEXT}
+    print(f"| model, {args.splits} splits | facet | P@{args.top} | R@{args.top} | ECE |")
+    print("|---|---|---|---|---|")
+    for name, params in models.items():
+        runs: dict[str, list[Any]] = {}
+        for seed in range(1, args.splits + 1):
+            quality = cross_validate(
+                evidence,
+                labels,
+                lambda params=params: TagSuggester(values=values, hide=hide, **params),
+                top=args.top,
+                folds=args.folds,
+                blind=hide,
+                seed=seed,
+            )
+            for q in quality:
+                runs.setdefault(q.facet, []).append(q)
+        for facet, qs in runs.items():
+            cells = [
+                f"{np.mean(x):.2f} ± {np.std(x):.2f}"
+                for x in (
+                    [q.precision_at_top for q in qs],
+                    [q.recall_at_top for q in qs],
+                    [q.calibration_error for q in qs],
+                )
+            ]
+            print(f"| {name} | {facet} | {' | '.join(cells)} |")
 
 
 def read_checked(path: Path) -> dict[tuple[str, str, str], str]:
@@ -143,6 +188,9 @@ def print_rechecked(
 def print_checked(path: Path, verdicts: dict[tuple[str, str, str], str], top: int) -> None:
     """Precision of the top suggestions of a ``suggestions.csv`` per facet by a reader's
     verdicts."""
+    if not path.is_file():
+        print(f"no suggestions to check ({path} not found)")
+        return
     with path.open(encoding="utf-8") as fh:
         rows = sorted(
             csv.DictReader(fh), key=lambda r: (-float(r["score"]), r["work_key"], r["value"])
