@@ -3,24 +3,27 @@ not give, with a probability and the words that made it (optional step).
 
 A suggestion is only worth a curator's time where the rules gave nothing, so each facet's
 models read a work's evidence blind to that facet (``hide``,
-:func:`litreview.tags.suggest_features.blind_to`): its phrases blanked out, its hits dropped.
-What is left is the other words of the work's fields and citing sentences and the other
-facets' phrases (a title on trafficking of brides is evidence for women and for gender-based
-violence); the model learns from them which value goes with which, rather than relearning the
-taxonomy's own words. One logistic regression per facet value; plain (unweighted) logistic
-regression gives scores near the share right on held-out works
-(:mod:`litreview.tags.suggest_quality` measures it, by grouped cross-validation with the
-held-out works blind too). Each work is scored by the models of the fold that held it out
-(cross-fitting), so the written score is the measured one; it is measured against the rule
-tags, which miss what the rules miss (``benchmarks/data/suggest_checked.csv`` holds a reader's
-check of the top suggestions). A suggestion's evidence is the located feature that raised its
-probability most (a word of the title, another facet's phrase in a citing sentence), with its
-offsets. Suggestions are made for works the accepted tags leave without a value of a facet
-(a reader's check found that extra values for works the rules had tagged were seldom right),
-when their probability reaches ``MIN_SCORE`` (a curator reads the best first). Suggestions are
-written apart (``suggestions.csv``) with source ``model:evidence-logreg`` and become tags only
-when a curator accepts them in ``curation.yaml`` (``tags: accept``). Training is
-deterministic (fixed ``random_state``).
+:func:`litreview.tags.suggest_features.blind_to`): its phrases blanked out, its hits and tags
+dropped. What is left is what a curator reading the work has besides those phrases: the other
+words of its fields, citing sentences and section headings, the other facets' phrases and
+accepted values (:mod:`litreview.tags.suggest_vectors`), and what the works cited under the
+same headings were tagged (:mod:`litreview.tags.suggest_nearby`); the model learns from them
+which value goes with which, rather than relearning the taxonomy's own words. One logistic
+regression per facet value, unweighted, its regularisation chosen per facet by the log loss on
+grouped folds of the training works (a proper score, so the probabilities stay near the share
+right on held-out works: :mod:`litreview.tags.suggest_quality` measures it, by grouped
+cross-validation with the held-out works blind too). Each work is scored by the models of the
+fold that held it out (cross-fitting), so the written score is the measured one; it is
+measured against the rule tags, which miss what the rules miss
+(``benchmarks/data/suggest_checked.csv`` holds a reader's check of the top suggestions). A
+suggestion's evidence is the located feature that raised its probability most (a word of the
+title or of a heading, another facet's phrase in a citing sentence, the heading shared with the
+neighbours), with its offsets. Suggestions are made for works the accepted tags leave without a
+value of a facet (a reader's check found that extra values for works the rules had tagged were
+seldom right), when their probability reaches ``MIN_SCORE`` (a curator reads the best first).
+Suggestions are written apart (``suggestions.csv``) with source ``model:evidence-logreg`` and
+become tags only when a curator accepts them in ``curation.yaml`` (``tags: accept``). Training
+is deterministic (fixed ``random_state``).
 """
 
 from __future__ import annotations
