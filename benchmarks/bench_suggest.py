@@ -117,6 +117,9 @@ def main() -> None:
             evidence, labels, make, top=args.top, folds=args.folds, blind=blind
         )
         for q in quality:
+            if not q.n_scored:
+                print(f"| {name} | {q.facet} | too few accepted tags to learn a value |||||")
+                continue
             print(
                 f"| {name} | {q.facet} | {q.precision_at_top:.2f} | {q.recall_at_top:.2f} | "
                 f"{q.precision:.2f} | {q.recall:.2f} | {q.n_suggested} | "
@@ -152,6 +155,9 @@ def print_splits(evidence: Any, labels: Any, values: Any, hide: Any, args: Any) 
             for q in quality:
                 runs.setdefault(q.facet, []).append(q)
         for facet, qs in runs.items():
+            if not any(q.n_scored for q in qs):
+                print(f"| {name} | {facet} | too few accepted tags to learn a value |||")
+                continue
             cells = [
                 f"{np.mean(x):.2f} ± {np.std(x):.2f}"
                 for x in (
