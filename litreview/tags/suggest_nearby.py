@@ -47,22 +47,20 @@ class NearbyTags:
     ) -> NearbyTags:
         """Remember the known works: their headings, groups and, per value, the units of the
         evidence behind their tags (``labels``: value -> keys; only ``evidence``'s are read)."""
-        known = {e.key for e in evidence}
         self.under_: dict[Unit, list[str]] = defaultdict(list)
         self.group_: dict[str, str] = {}
-        self.support_: dict[tuple[str, FacetValue], frozenset[Unit]] = {}
+        self.support_: dict[str, dict[int, set[Unit]]] = {}  # key -> column -> units
         for e in evidence:
             self.group_[e.key] = e.group
             for unit in e.headings:
                 self.under_[unit].append(e.key)
-        for fv in self.values:
-            for key in sorted(set(labels.get(fv, ())) & known):
-                self.support_[key, fv] = frozenset()
-        for e in evidence:
+            has = {j for j, fv in enumerate(self.values) if e.key in labels.get(fv, ())}
+            column = {fv: j for j, fv in enumerate(self.values) if j in has}
+            self.support_[e.key] = {j: set() for j in sorted(has)}
             for h in e.hits:
-                if (e.key, (h.facet, h.value)) in self.support_:
-                    fv = (h.facet, h.value)
-                    self.support_[e.key, fv] = self.support_[e.key, fv] | {h.unit}
+                j = column.get((h.facet, h.value))
+                if j is not None:
+                    self.support_[e.key][j].add(h.unit)
         return self
 
     def transform(self, evidence: Sequence[WorkEvidence]) -> Any:
@@ -72,12 +70,11 @@ class NearbyTags:
         out = np.zeros((len(evidence), len(self.values)))
         for i, e in enumerate(evidence):
             near = self.neighbours(e)
-            if not near:
-                continue
-            shared = frozenset(e.headings)
-            for j, fv in enumerate(self.values):
-                told = sum(self._tells(k, fv, shared) for k in near)
-                out[i, j] = told / len(near)
+            shared = set(e.headings)
+            for k in near:
+                for j, support in self.support_[k].items():
+                    if not support or not support <= shared:
+                        out[i, j] += 1.0 / len(near)
         return csr_matrix(out)
 
     def feature_names(self) -> list[tuple[str, str]]:
@@ -88,8 +85,3 @@ class NearbyTags:
         """The known works cited under one of ``e``'s headings, outside its group."""
         found = {k for unit in e.headings for k in self.under_.get(unit, ())}
         return sorted(k for k in found if k != e.key and self.group_[k] != e.group)
-
-    def _tells(self, key: str, fv: FacetValue, shared: frozenset[Unit]) -> bool:
-        """Whether neighbour ``key`` has ``fv`` on evidence beyond the shared headings."""
-        support = self.support_.get((key, fv))
-        return support is not None and (not support or not support <= shared)
