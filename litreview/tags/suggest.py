@@ -78,7 +78,7 @@ class TagSuggester:
     hide : callable, optional
         ``hide(evidence, facet)``: the evidence a facet's models read, in training and in
         prediction (:func:`~litreview.tags.suggest_features.blind_to` hides the facet's own
-        phrases and hits, so the models learn what the rules cannot see). ``None``: the whole
+        phrases, hits and tags, so the models learn what the rules cannot see). ``None``: the whole
         evidence, phrases included.
     C : float, optional
         Inverse regularisation strength of the logistic regressions; ``None``: per facet, the
