@@ -41,7 +41,7 @@ reader said yes to; and the precision of the top suggestions of ``suggestions.cs
 review's, or ``--suggestions FILE``) by the verdicts alone, with how many are undecided.
 
     python benchmarks/bench_suggest.py [--review DIR] [--top 20] [--folds 5] [--splits 5]
-        [--checked FILE] [--suggestions FILE]
+        [--quick] [--checked FILE] [--suggestions FILE]
 """
 
 from __future__ import annotations
@@ -67,6 +67,7 @@ from litreview.tags.suggest_quality import cross_validate, facet_quality, held_o
 CHECKED = ROOT / "benchmarks" / "data" / "suggest_checked.csv"
 #: the model before the context features (and before C was chosen by nested CV)
 BEFORE_CONTEXT = {"use_headings": False, "use_tags": False, "use_nearby": False, "C": 3.0}
+QUICK = ("rule-blind, no context, C=3, rules hidden", "rule-blind, rules hidden")
 SWITCHES = (("headings", "use_headings"), ("own tags", "use_tags"), ("nearby tags", "use_nearby"))
 
 
@@ -77,6 +78,7 @@ def main() -> None:
     ap.add_argument("--top", type=int, default=20)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--splits", type=int, default=5, help="other random fold splits (0: none)")
+    ap.add_argument("--quick", action="store_true", help="the default model and the one before")
     ap.add_argument("--checked", default=str(CHECKED))
     ap.add_argument("--suggestions", help="the suggestions.csv to check (the review's)")
     args = ap.parse_args()
@@ -104,6 +106,8 @@ def main() -> None:
         },
         "rule-blind, C=3 (no nested CV), rules hidden": ({"hide": hide, "C": 3.0}, hide),
     }
+    if args.quick:
+        variants = {k: v for k, v in variants.items() if k in QUICK}
     at = f"@{args.top}"
     print(f"| model, measure | facet | P{at} | R{at} | P(>=0.5) | R(>=0.5) | n(>=0.5) | ECE |")
     print("|---|---|---|---|---|---|---|---|")
