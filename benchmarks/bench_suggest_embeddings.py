@@ -52,8 +52,9 @@ from litreview.gaps.sentence_encoder import default_encoder
 from litreview.pipeline.suggest import review_evidence
 from litreview.review import Review
 from litreview.tags.suggest import TagSuggester, confirmed_labels
-from litreview.tags.suggest_features import EvidenceVectorizer, WorkEvidence, blind_to
+from litreview.tags.suggest_features import WorkEvidence, blind_to
 from litreview.tags.suggest_quality import cross_validate, held_out_scores
+from litreview.tags.suggest_vectors import EvidenceVectorizer
 from litreview.taxonomy import Taxonomy
 
 FacetValue = tuple[str, str]

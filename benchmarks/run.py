@@ -60,7 +60,7 @@ BENCHMARKS = (
     Benchmark("bench_statements.py", ("--docs", "2", "--repeats", "1"), (), r"find_statements"),
     Benchmark("bench_statements_fresh.py", (), (), r"pooled blend: precision [\d.]+"),
     Benchmark("bench_objects.py", (), (), r"token overlap: precision [\d.]+"),
-    Benchmark("bench_suggest.py", (), (), r"rule-blind, rules hidden"),
+    Benchmark("bench_suggest.py", ("--splits", "0", "--quick"), (), r"rule-blind, rules hidden"),
     Benchmark("bench_suggest_embeddings.py", ("--works", "40"), (), r"\| neighbours \|"),
     Benchmark("bench_corpus_patch.py", ("--sizes", "200"), (), r"entries kept"),
     Benchmark("bench_hostile.py", ("--examples", "3", "--only", "fuzz"), (), r"tracebacks \d+"),

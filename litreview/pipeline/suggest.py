@@ -19,9 +19,13 @@ from litreview.taxonomy import Taxonomy
 __all__ = ["review_evidence", "run_suggest"]
 
 
-def review_evidence(review: Review, taxonomy: Taxonomy) -> list[WorkEvidence]:
-    """The evidence of every work of the review (curated merges applied), read only."""
+def review_evidence(
+    review: Review, taxonomy: Taxonomy, tags: Sequence[Tag] | None = None
+) -> list[WorkEvidence]:
+    """The evidence of every work of the review (curated merges applied), with its accepted
+    tags (the saved ones, or ``tags``), read only."""
     from litreview.corpus.curated_merges import apply_work_curation
+    from litreview.tags.suggest import confirmed_labels
     from litreview.tags.suggest_features import gather_evidence
 
     works, _ = review.load_works()
@@ -41,7 +45,8 @@ def review_evidence(review: Review, taxonomy: Taxonomy) -> list[WorkEvidence]:
         documents=docs,
         merged={m.merged for m in review.load_merges()},
     )
-    return gather_evidence(curated.works, curated.citations, texts, taxonomy)
+    accepted = confirmed_labels(review.load_tags() if tags is None else tags)
+    return gather_evidence(curated.works, curated.citations, texts, taxonomy, accepted=accepted)
 
 
 def run_suggest(
@@ -51,11 +56,10 @@ def run_suggest(
     ``suggestions.csv`` (the accepted suggestions kept)."""
     from litreview.tags.suggest import suggest_tags
 
-    evidence = review_evidence(review, taxonomy)
+    tags = review.load_tags() if tags is None else tags
+    evidence = review_evidence(review, taxonomy, tags)
     values = [(f.id, v.id) for f in taxonomy.facets for v in f.values]
-    report = suggest_tags(
-        evidence, review.load_tags() if tags is None else tags, values, taxonomy=taxonomy
-    )
+    report = suggest_tags(evidence, tags, values, taxonomy=taxonomy)
     curation, _ = review.load_curation()
     accepted = {(e.work, e.facet, e.value) for e in curation.tag_accept}
     kept = [s for s in review.load_suggestions() if (s.work_key, s.facet, s.value) in accepted]

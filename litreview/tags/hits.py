@@ -119,6 +119,19 @@ class ContextTagger:
             out = out + self._loose(cit, "heading", cit.section)
         return out
 
+    def heading(self, cit: Citation) -> tuple[Unit, int | None] | None:
+        """The heading a citation sits under: its evidence unit (as :meth:`hits` names it) and
+        where the section's title starts in the document (``None``: not located)."""
+        if not cit.section:
+            return None
+        text = self.texts.get(cit.doc_id, "")
+        span = _locate(text, cit)
+        head = None if span is None else self._heading(cit.doc_id, text, cit.section, span[0])
+        if head is None:
+            return ("heading", cit.doc_id + "#" + cit.section, 0), None
+        at = text.find(cit.section, head[0], head[1])
+        return ("heading", cit.doc_id, head[0]), (at if at >= 0 else None)
+
     def _span_hits(self, doc_id: str, text: str, level: str, start: int, end: int) -> list[Hit]:
         """Hits inside ``text[start:end]`` with document offsets (memoised per span)."""
         memo_key = (level, doc_id, start, end)

@@ -3,29 +3,31 @@ not give, with a probability and the words that made it (optional step).
 
 A suggestion is only worth a curator's time where the rules gave nothing, so each facet's
 models read a work's evidence blind to that facet (``hide``,
-:func:`litreview.tags.suggest_features.blind_to`): its phrases blanked out, its hits dropped.
-What is left is the other words of the work's fields and citing sentences and the other
-facets' phrases (a title on trafficking of brides is evidence for women and for gender-based
-violence); the model learns from them which value goes with which, rather than relearning the
-taxonomy's own words. One logistic regression per facet value; plain (unweighted) logistic
-regression gives scores near the share right on held-out works
-(:mod:`litreview.tags.suggest_quality` measures it, by grouped cross-validation with the
-held-out works blind too). Each work is scored by the models of the fold that held it out
-(cross-fitting), so the written score is the measured one; it is measured against the rule
-tags, which miss what the rules miss (``benchmarks/data/suggest_checked.csv`` holds a reader's
-check of the top suggestions). A suggestion's evidence is the located feature that raised its
-probability most (a word of the title, another facet's phrase in a citing sentence), with its
-offsets. Suggestions are made for works the accepted tags leave without a value of a facet
-(a reader's check found that extra values for works the rules had tagged were seldom right),
-when their probability reaches ``MIN_SCORE`` (a curator reads the best first). Suggestions are
-written apart (``suggestions.csv``) with source ``model:evidence-logreg`` and become tags only
-when a curator accepts them in ``curation.yaml`` (``tags: accept``). Training is
-deterministic (fixed ``random_state``).
+:func:`litreview.tags.suggest_features.blind_to`): its phrases blanked out, its hits and tags
+dropped. What is left is what a curator reading the work has besides those phrases: the other
+words of its fields, citing sentences and section headings, the other facets' phrases and
+accepted values (:mod:`litreview.tags.suggest_vectors`), and what the works cited under the
+same headings were tagged (:mod:`litreview.tags.suggest_nearby`); the model learns from them
+which value goes with which, rather than relearning the taxonomy's own words. One logistic
+regression per facet value, unweighted, its regularisation chosen per facet by the log loss on
+grouped folds of the training works (a proper score, so the probabilities stay near the share
+right on held-out works: :mod:`litreview.tags.suggest_quality` measures it, by grouped
+cross-validation with the held-out works blind too). Each work is scored by the models of the
+fold that held it out (cross-fitting), so the written score is the measured one; it is
+measured against the rule tags, which miss what the rules miss
+(``benchmarks/data/suggest_checked.csv`` holds a reader's check of the top suggestions). A
+suggestion's evidence is the located feature that raised its probability most (a word of the
+title or of a heading, another facet's phrase in a citing sentence, the heading shared with the
+neighbours), with its offsets. Suggestions are made for works the accepted tags leave without a
+value of a facet (a reader's check found that extra values for works the rules had tagged were
+seldom right), when their probability reaches ``MIN_SCORE`` (a curator reads the best first).
+Suggestions are written apart (``suggestions.csv``) with source ``model:evidence-logreg`` and
+become tags only when a curator accepts them in ``curation.yaml`` (``tags: accept``). Training
+is deterministic (fixed ``random_state``).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -33,14 +35,18 @@ from typing import Any
 import numpy as np
 
 from litreview.core.model import Evidence, Tag
-from litreview.tags.suggest_features import EvidenceVectorizer, WorkEvidence, blind_to, place_of
-from litreview.tags.suggest_quality import FacetQuality, facet_quality, grouped_folds
+from litreview.tags.suggest_explain import locate
+from litreview.tags.suggest_features import WorkEvidence, blind_to, with_accepted
+from litreview.tags.suggest_nearby import NearbyTags
+from litreview.tags.suggest_quality import FacetQuality, best_c, facet_quality, grouped_folds
+from litreview.tags.suggest_vectors import EvidenceVectorizer
 from litreview.taxonomy import Taxonomy
 
 __all__ = ["MODEL_SOURCE", "SuggestReport", "TagSuggester", "confirmed_labels", "suggest_tags"]
 
 MODEL_SOURCE = "model:evidence-logreg"
 MIN_SCORE = 0.1  # suggestions less likely than this are not written
+CS = (0.3, 1.0, 3.0, 10.0)  # regularisation strengths tried by nested cross-validation
 FacetValue = tuple[str, str]
 Hide = Callable[[WorkEvidence, str], WorkEvidence]
 
@@ -72,15 +78,24 @@ class TagSuggester:
     hide : callable, optional
         ``hide(evidence, facet)``: the evidence a facet's models read, in training and in
         prediction (:func:`~litreview.tags.suggest_features.blind_to` hides the facet's own
-        phrases and hits, so the models learn what the rules cannot see). ``None``: the whole
+        phrases, hits and tags, so the models learn what the rules cannot see). ``None``: the whole
         evidence, phrases included.
-    C : float
-        Inverse regularisation strength of the logistic regressions.
+    C : float, optional
+        Inverse regularisation strength of the logistic regressions; ``None``: per facet, the
+        one of ``Cs`` with the lowest log loss on grouped folds of the training works
+        (:func:`~litreview.tags.suggest_quality.best_c`).
+    Cs : sequence of float
+        The strengths tried when ``C`` is ``None``.
     min_positive : int
         Works needed with, and without, a value to learn it.
     use_hits, use_words : bool
-        Read the taxonomy's phrase hits; read the words (both by default; switch one off to
-        measure what it brings).
+        Read the taxonomy's phrase hits; read the words of the work's fields and citing
+        sentences.
+    use_headings, use_tags, use_nearby : bool
+        Read the words of the headings citing the work; its accepted values of the other
+        facets; the values of the works cited under the same headings
+        (:class:`~litreview.tags.suggest_nearby.NearbyTags`). Every block is read by default;
+        switch one off to measure what it brings.
     random_state : int
     """
 
@@ -89,18 +104,26 @@ class TagSuggester:
         *,
         values: Sequence[FacetValue],
         hide: Hide | None = None,
-        C: float = 3.0,
+        C: float | None = None,
+        Cs: Sequence[float] = CS,
         min_positive: int = 4,
         use_hits: bool = True,
         use_words: bool = True,
+        use_headings: bool = True,
+        use_tags: bool = True,
+        use_nearby: bool = True,
         random_state: int = 0,
     ) -> None:
         self.values = values
         self.hide = hide
         self.C = C
+        self.Cs = Cs
         self.min_positive = min_positive
         self.use_hits = use_hits
         self.use_words = use_words
+        self.use_headings = use_headings
+        self.use_tags = use_tags
+        self.use_nearby = use_nearby
         self.random_state = random_state
 
     def fit(
@@ -111,22 +134,41 @@ class TagSuggester:
         from sklearn.linear_model import LogisticRegression
 
         self.vectorizers_: dict[str, EvidenceVectorizer] = {}
+        self.nearby_: dict[str, NearbyTags] = {}
         self.models_: dict[FacetValue, Any] = {}
         self.skipped_: list[FacetValue] = []
+        self.C_: dict[str, float] = {}
         for facet in sorted({f for f, _ in labels}):
             seen = self._view(evidence, facet)
-            self.vectorizers_[facet] = EvidenceVectorizer(values=self.values).fit(seen)
+            self.vectorizers_[facet] = EvidenceVectorizer(values=self.values, facet=facet).fit(seen)
+            own = [fv for fv in self.values if fv[0] == facet]
+            self.nearby_[facet] = NearbyTags(values=own).fit(evidence, labels)
             x = self._features(seen, facet)
+            ys = {}
             for fv in sorted(fv for fv in labels if fv[0] == facet):
                 y = np.array([e.key in labels[fv] for e in seen])
                 if min(int(y.sum()), int((~y).sum())) < self.min_positive:
                     self.skipped_.append(fv)
-                    continue
+                else:
+                    ys[fv] = y
+            self.C_[facet] = self._strength(x, list(ys.values()), [e.group for e in seen])
+            for fv, y in ys.items():
                 model = LogisticRegression(
-                    C=self.C, solver="liblinear", max_iter=2000, random_state=self.random_state
+                    C=self.C_[facet],
+                    solver="liblinear",
+                    max_iter=2000,
+                    random_state=self.random_state,
                 )
                 self.models_[fv] = model.fit(x, y)
         return self
+
+    def _strength(self, x: Any, ys: list[np.ndarray], groups: list[str]) -> float:
+        """``C``, or the strength of ``Cs`` chosen on the training works' grouped folds."""
+        if self.C is not None:
+            return self.C
+        if not ys:
+            return float(self.Cs[len(self.Cs) // 2])
+        return best_c(x, ys, groups, self.Cs, random_state=self.random_state)
 
     def predict_proba(self, evidence: Sequence[WorkEvidence]) -> dict[FacetValue, np.ndarray]:
         """Per learnt value, the probability of each work having it."""
@@ -147,7 +189,7 @@ class TagSuggester:
         for _, col in sorted(((-coef[c] * v, c) for c, v in zip(row.col, row.data, strict=True))):
             if coef[col] <= 0:
                 break
-            found = _locate(e, fv, *names[col])
+            found = locate(e, *names[col])
             if found is not None:
                 return found
         title = dict(e.fields).get("title", "")
@@ -160,13 +202,21 @@ class TagSuggester:
 
     def _features(self, evidence: Sequence[WorkEvidence], facet: str) -> Any:
         """The feature matrix of a facet's models, with the switched-off blocks zeroed."""
-        x = self.vectorizers_[facet].transform(evidence).tocsc()
+        from scipy.sparse import hstack
+
+        x = hstack(
+            [self.vectorizers_[facet].transform(evidence), self.nearby_[facet].transform(evidence)]
+        ).tocsc()
         blocks = np.array([b for b, _ in self._names(facet)])
-        keep = np.ones(len(blocks))
-        if not self.use_hits:
-            keep[blocks == "hit"] = 0.0
-        if not self.use_words:
-            keep[blocks != "hit"] = 0.0
+        off = {
+            "hit": not self.use_hits,
+            "fields": not self.use_words,
+            "contexts": not self.use_words,
+            "headings": not self.use_headings,
+            "tag": not self.use_tags,
+            "near": not self.use_nearby,
+        }
+        keep = np.array([0.0 if off[b] else 1.0 for b in blocks])
         return (x @ _diagonal(keep)).tocsr()
 
     def _names(self, facet: str) -> list[tuple[str, str]]:
@@ -174,7 +224,10 @@ class TagSuggester:
         if not hasattr(self, "names_"):
             self.names_: dict[str, list[tuple[str, str]]] = {}
         if facet not in self.names_:
-            self.names_[facet] = self.vectorizers_[facet].feature_names()
+            self.names_[facet] = [
+                *self.vectorizers_[facet].feature_names(),
+                *self.nearby_[facet].feature_names(),
+            ]
         return self.names_[facet]
 
 
@@ -183,42 +236,6 @@ def _diagonal(values: np.ndarray) -> Any:
     from scipy.sparse import diags
 
     return diags(values)
-
-
-def _locate(e: WorkEvidence, fv: FacetValue, block: str, name: str) -> Evidence | None:
-    """Where feature ``(block, name)`` is in the work's evidence, with offsets."""
-    if block == "hit":
-        value, _, place = name.partition("@")
-        hits = [h for h in e.hits if f"{h.facet}={h.value}" == value and place_of(h) == place]
-        if not hits:
-            return None
-        h = max(hits, key=lambda h: (h.score, -h.char_start))
-        return Evidence(
-            quote=h.quote,
-            doc_id=h.doc_id,
-            char_start=h.char_start,
-            char_end=h.char_end,
-            field=h.field,
-        )
-    pattern = re.compile(
-        r"\b" + r"\W+(?:\w+\W+){0,3}?".join(map(re.escape, name.split())) + r"\b", re.I
-    )
-    if block == "fields":
-        for field, text in e.fields:
-            m = pattern.search(text)
-            if m:
-                return Evidence(
-                    quote=m.group(), field=field, char_start=m.start(), char_end=m.end()
-                )
-        return None
-    for c in e.contexts:
-        m = pattern.search(c.text)
-        if m and c.char_start is not None:
-            start = c.char_start + m.start()
-            return Evidence(
-                quote=m.group(), doc_id=c.doc_id, char_start=start, char_end=start + len(m.group())
-            )
-    return None
 
 
 def confirmed_labels(tags: Iterable[Tag]) -> dict[FacetValue, set[str]]:
@@ -256,6 +273,7 @@ def suggest_tags(
     that of what the rules cannot find. A value too rare to learn in every fold (a small
     review) is scored by the model trained on every work, and not measured."""
     labels = confirmed_labels(tags)
+    evidence = with_accepted(evidence, labels)
     hide = blind_to(taxonomy) if taxonomy is not None else None
 
     def make() -> TagSuggester:

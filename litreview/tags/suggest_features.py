@@ -1,43 +1,45 @@
 """What the suggestion model reads about a work, and the features it makes of it (pure).
 
 A work's evidence is its own fields, the sentences that cite it (located in their documents)
-and every hit of the taxonomy's phrases in those places, including hits too weak for a rule
-tag (a paragraph's passing mention). The features are TF-IDF weights of the words of the
-fields and of the citing sentences, and, per facet value and per place (title, heading,
-sentence, paragraph, ...), the strongest hit: the taxonomy's word lists as evidence for the
-model, which learns how far to trust each place. ``group`` ties works that share a citing
-sentence or paragraph, so that cross-validation never trains on the words it tests.
+and the headings of the sections citing it, every hit of the taxonomy's phrases in those
+places, including hits too weak for a rule tag (a paragraph's passing mention), and the tags a
+curator has accepted for it. The features made of it
+are in :mod:`litreview.tags.suggest_vectors`. ``group`` ties works that share a citing
+sentence or paragraph, so that cross-validation never trains on the words it tests. What the
+works cited under the same headings have been tagged is a further feature
+(:mod:`litreview.tags.suggest_nearby`).
 
 A suggestion is only worth a curator's time where the rules gave nothing, so the model of a
 facet reads the evidence blind to that facet (:func:`blind_to`): the facet's phrases blanked
-out and its hits dropped. It learns what else goes with a value (the other words of a title or
-a citing sentence, the other facets' phrases) instead of relearning the taxonomy's own words.
+out, its hits and accepted tags dropped. It learns what else goes with a value (the other
+words of a title or a citing sentence, the other facets' phrases and tags) instead of
+relearning the taxonomy's own words.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
-
-import numpy as np
 
 from litreview.core.model import Citation, Work
 from litreview.core.text import paragraphs
-from litreview.tags.hits import FIELDS, LEVELS, ContextTagger, Hit, tag_work_fields
+from litreview.tags.hits import FIELDS, LEVELS, ContextTagger, Hit, Unit, tag_work_fields
 from litreview.taxonomy import Taxonomy
 
 __all__ = [
+    "PLACES",
     "Context",
-    "EvidenceVectorizer",
+    "FacetValue",
     "WorkEvidence",
     "blind_to",
     "gather_evidence",
     "place_of",
+    "with_accepted",
 ]
 
 PLACES = tuple(LEVELS)  # where a hit can be: a field of the work or a part of a document
+FacetValue = tuple[str, str]
 
 
 def place_of(hit: Hit) -> str:
@@ -49,23 +51,29 @@ def place_of(hit: Hit) -> str:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Context:
     """A sentence citing the work, located: ``text`` is ``document[char_start:char_end]``
-    (offsets ``None`` when the sentence was not found in its document)."""
+    (offsets ``None`` when the sentence was not found in its document); ``section`` is the
+    title of the heading it is under, ``document[section_start:][:len(section)]``."""
 
     doc_id: str
     text: str
     char_start: int | None = None
     char_end: int | None = None
+    section: str = ""
+    section_start: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WorkEvidence:
-    """Everything the model reads about one work."""
+    """Everything the model reads about one work: ``headings`` are the evidence units of the
+    headings it is cited under (as its hits name them), ``tags`` its accepted values."""
 
     key: str
     fields: tuple[tuple[str, str], ...]
     contexts: tuple[Context, ...]
     hits: tuple[Hit, ...]
     group: str
+    headings: tuple[Unit, ...] = ()
+    tags: tuple[FacetValue, ...] = ()
 
     @property
     def fields_text(self) -> str:
@@ -77,14 +85,22 @@ class WorkEvidence:
         """The sentences citing it."""
         return " ".join(c.text for c in self.contexts)
 
+    @property
+    def headings_text(self) -> str:
+        """The titles of the sections citing it, each once."""
+        return " ".join(dict.fromkeys(c.section for c in self.contexts if c.section))
+
 
 def gather_evidence(
     works: Sequence[Work],
     citations: Sequence[Citation],
     texts: Mapping[str, str],
     taxonomy: Taxonomy,
+    *,
+    accepted: Mapping[FacetValue, Collection[str]] | None = None,
 ) -> list[WorkEvidence]:
-    """The evidence of every work, in key order."""
+    """The evidence of every work, in key order; ``accepted`` (value -> keys of the works
+    that have it) gives each work its ``tags``."""
     tagger = ContextTagger(texts, taxonomy)
     by_work: dict[str, list[Citation]] = {}
     for c in citations:
@@ -95,7 +111,10 @@ def gather_evidence(
     out = []
     for w in sorted(works, key=lambda w: w.key):
         cits = by_work.get(w.key, [])
-        contexts = tuple(dict.fromkeys(_context(c, texts.get(c.doc_id, "")) for c in cits))
+        heads = [tagger.heading(c) for c in cits]
+        text_of = texts.get
+        located = (_context(c, text_of(c.doc_id, ""), h) for c, h in zip(cits, heads, strict=True))
+        contexts = tuple(dict.fromkeys(located))
         hits = [*tag_work_fields(w, taxonomy), *(h for c in cits for h in tagger.hits(w.key, c))]
         units[w.key] = _units(contexts, starts)
         out.append(
@@ -105,15 +124,22 @@ def gather_evidence(
                 contexts=tuple(c for c in contexts if c.text),
                 hits=tuple(hits),
                 group="",
+                headings=tuple(sorted({h[0] for h in heads if h is not None})),
             )
         )
     groups = _groups(units)
-    return [
-        WorkEvidence(
-            key=e.key, fields=e.fields, contexts=e.contexts, hits=e.hits, group=groups[e.key]
-        )
-        for e in out
-    ]
+    return with_accepted([replace(e, group=groups[e.key]) for e in out], accepted or {})
+
+
+def with_accepted(
+    evidence: Sequence[WorkEvidence], accepted: Mapping[FacetValue, Collection[str]]
+) -> list[WorkEvidence]:
+    """The evidence with each work's ``tags`` set from ``accepted`` (value -> keys)."""
+    tags_of: dict[str, list[FacetValue]] = {}
+    for fv, keys in sorted(accepted.items()):
+        for k in keys:
+            tags_of.setdefault(k, []).append(fv)
+    return [replace(e, tags=tuple(tags_of.get(e.key, ()))) for e in evidence]
 
 
 def _field(work: Work, name: str) -> str:
@@ -122,15 +148,22 @@ def _field(work: Work, name: str) -> str:
     return "; ".join(value) if isinstance(value, tuple) else str(value or "")  # as hits join
 
 
-def _context(c: Citation, text: str) -> Context:
-    """A citation's sentence, located in its document when it can be."""
+def _context(c: Citation, text: str, heading: tuple[Unit, int | None] | None) -> Context:
+    """A citation's sentence, located in its document when it can be, with its heading."""
+    at: int | None = None
     s, e = c.char_start, c.char_end
     if s is not None and e is not None and 0 <= s < e <= len(text) and text[s:e] == c.context:
-        return Context(doc_id=c.doc_id, text=c.context, char_start=s, char_end=e)
-    at = text.find(c.context) if c.context else -1
-    if at >= 0:
-        return Context(doc_id=c.doc_id, text=c.context, char_start=at, char_end=at + len(c.context))
-    return Context(doc_id=c.doc_id, text=c.context)
+        at = s
+    elif c.context and c.context in text:
+        at = text.find(c.context)
+    return Context(
+        doc_id=c.doc_id,
+        text=c.context,
+        char_start=at,
+        char_end=None if at is None else at + len(c.context),
+        section=c.section if heading else "",
+        section_start=heading[1] if heading else None,
+    )
 
 
 def _units(
@@ -174,8 +207,9 @@ def _groups(units: Mapping[str, set[tuple[str, int]]]) -> dict[str, str]:
 
 def blind_to(taxonomy: Taxonomy) -> Callable[[WorkEvidence, str], WorkEvidence]:
     """A function hiding one facet from a work's evidence: the phrases of its values blanked
-    out of the fields and citing sentences (spaces of the same length, so every offset still
-    holds) and its hits dropped. What is left is what the rules of that facet cannot read."""
+    out of the fields, citing sentences and headings (spaces of the same length, so every
+    offset still holds), its hits and accepted tags dropped. What is left is what the rules of
+    that facet cannot read."""
 
     def cut(text: str, facet: str) -> str:
         out = list(text)
@@ -188,88 +222,12 @@ def blind_to(taxonomy: Taxonomy) -> Callable[[WorkEvidence, str], WorkEvidence]:
         return replace(
             e,
             fields=tuple((n, cut(t, facet)) for n, t in e.fields),
-            contexts=tuple(replace(c, text=cut(c.text, facet)) for c in e.contexts),
+            contexts=tuple(
+                replace(c, text=cut(c.text, facet), section=cut(c.section, facet))
+                for c in e.contexts
+            ),
             hits=tuple(h for h in e.hits if h.facet != facet),
+            tags=tuple(fv for fv in e.tags if fv[0] != facet),
         )
 
     return hide
-
-
-class EvidenceVectorizer:
-    """Evidence to features (scikit-learn conventions: ``fit``, then ``transform``).
-
-    Parameters
-    ----------
-    values : sequence of (facet, value)
-        The taxonomy values whose hits become features, in a fixed order.
-    """
-
-    def __init__(self, *, values: Sequence[tuple[str, str]]) -> None:
-        self.values = values
-
-    def fit(self, evidence: Sequence[WorkEvidence]) -> EvidenceVectorizer:
-        """Learn the vocabularies of the fields and the citing sentences."""
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        def vectorizer() -> Any:
-            return TfidfVectorizer(
-                ngram_range=(1, 2), sublinear_tf=True, strip_accents="unicode", stop_words="english"
-            )
-
-        self.fields_ = _fitted(vectorizer(), [e.fields_text for e in evidence])
-        self.contexts_ = _fitted(vectorizer(), [e.contexts_text for e in evidence])
-        self.index_ = {v: i for i, v in enumerate(self.values)}
-        return self
-
-    def transform(self, evidence: Sequence[WorkEvidence]) -> Any:
-        """The feature matrix (sparse): fields' words, sentences' words, hits."""
-        from scipy.sparse import csr_matrix, hstack
-
-        blocks = [
-            _weights(self.fields_, [e.fields_text for e in evidence]),
-            _weights(self.contexts_, [e.contexts_text for e in evidence]),
-            csr_matrix(self._hits(evidence)),
-        ]
-        return hstack(blocks).tocsr()
-
-    def feature_names(self) -> list[tuple[str, str]]:
-        """(block, name) of every column: ``("fields", word)``, ``("contexts", word)``,
-        ``("hit", "facet=value@place")``."""
-        names = [("fields", str(t)) for t in _terms(self.fields_)]
-        names += [("contexts", str(t)) for t in _terms(self.contexts_)]
-        names += [("hit", f"{f}={v}@{p}") for f, v in self.values for p in PLACES]
-        return names
-
-    def _hits(self, evidence: Sequence[WorkEvidence]) -> np.ndarray:
-        """Per work, the strongest hit of each value in each place."""
-        out = np.zeros((len(evidence), len(self.values) * len(PLACES)))
-        for i, e in enumerate(evidence):
-            for h in e.hits:
-                j = self.index_.get((h.facet, h.value))
-                place = place_of(h)
-                if j is not None and place in PLACES:
-                    col = j * len(PLACES) + PLACES.index(place)
-                    out[i, col] = max(out[i, col], h.score)
-        return out
-
-
-def _fitted(vectorizer: Any, texts: list[str]) -> Any:
-    """``vectorizer`` fitted on ``texts``; ``None`` when they hold no word at all."""
-    try:
-        return vectorizer.fit(texts)
-    except ValueError:
-        return None
-
-
-def _weights(vectorizer: Any, texts: list[str]) -> Any:
-    """TF-IDF weights of ``texts`` (no columns when the vocabulary is empty)."""
-    from scipy.sparse import csr_matrix
-
-    if vectorizer is None:
-        return csr_matrix((len(texts), 0))
-    return vectorizer.transform(texts)
-
-
-def _terms(vectorizer: Any) -> list[str]:
-    """The vocabulary of a fitted vectorizer, in column order."""
-    return [] if vectorizer is None else list(vectorizer.get_feature_names_out())

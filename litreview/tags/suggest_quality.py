@@ -25,7 +25,7 @@ import numpy as np
 
 from litreview.tags.suggest_features import WorkEvidence
 
-__all__ = ["FacetQuality", "cross_validate", "facet_quality", "grouped_folds"]
+__all__ = ["FacetQuality", "best_c", "cross_validate", "facet_quality", "grouped_folds"]
 
 FacetValue = tuple[str, str]
 Scores = dict[tuple[str, str, str], float]  # (work, facet, value) -> probability
@@ -60,16 +60,68 @@ class FacetQuality:
         )
 
 
-def grouped_folds(groups: Sequence[str], folds: int) -> list[tuple[np.ndarray, np.ndarray]]:
+def grouped_folds(
+    groups: Sequence[str], folds: int, seed: int | None = None
+) -> list[tuple[np.ndarray, np.ndarray]]:
     """(train, test) index pairs, each group wholly in one test fold (fewer folds when there
-    are fewer groups)."""
+    are fewer groups). With ``seed``, another split: the groups in a random order, each put
+    in the fold with the fewest works so far (to see how much a figure owes to one split)."""
     from sklearn.model_selection import GroupKFold
 
     n_groups = len(set(groups))
     if n_groups < 2:
         return []
-    splitter = GroupKFold(n_splits=min(folds, n_groups))
-    return list(splitter.split(np.zeros(len(groups)), groups=list(groups)))
+    n_folds = min(folds, n_groups)
+    if seed is None:
+        splitter = GroupKFold(n_splits=n_folds)
+        return list(splitter.split(np.zeros(len(groups)), groups=list(groups)))
+    names = sorted(set(groups))
+    order = np.random.default_rng(seed).permutation(len(names))
+    size = dict(zip(*np.unique(np.array(groups), return_counts=True), strict=True))
+    fold_of: dict[str, int] = {}
+    load = [0] * n_folds
+    for i in order:
+        fold_of[names[i]] = j = load.index(min(load))
+        load[j] += int(size[names[i]])
+    which = np.array([fold_of[g] for g in groups])
+    rows = np.arange(len(groups))
+    return [(rows[which != j], rows[which == j]) for j in range(n_folds)]
+
+
+def best_c(
+    x: Any,
+    ys: Sequence[np.ndarray],
+    groups: Sequence[str],
+    cs: Sequence[float],
+    *,
+    folds: int = 4,
+    random_state: int = 0,
+) -> float:
+    """The regularisation of ``cs`` whose logistic regressions (one per label vector of
+    ``ys``, over the rows of ``x``) give the lowest log loss, pooled over grouped folds of the
+    rows: a proper score, so the choice keeps the probabilities calibrated. Called on training
+    works only (nested in the outer cross-validation). The middle of ``cs`` when there are too
+    few groups or labels to fold."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import log_loss
+
+    splits = grouped_folds(groups, folds)
+    losses = []
+    for c in cs:
+        probs, right = [], []
+        for train, test in splits:
+            for y in ys:
+                if min(int(y[train].sum()), int((~y[train]).sum())) < 2:
+                    continue
+                model = LogisticRegression(
+                    C=c, solver="liblinear", max_iter=2000, random_state=random_state
+                )
+                probs.extend(model.fit(x[train], y[train]).predict_proba(x[test])[:, 1])
+                right.extend(y[test])
+        losses.append(log_loss(right, probs, labels=[False, True]) if right else np.inf)
+    if not np.isfinite(min(losses)):
+        return float(cs[len(cs) // 2])
+    return float(cs[int(np.argmin(losses))])
 
 
 def cross_validate(
@@ -81,9 +133,11 @@ def cross_validate(
     threshold: float = 0.5,
     folds: int = 5,
     blind: Callable[[WorkEvidence, str], WorkEvidence] | None = None,
+    seed: int | None = None,
 ) -> tuple[FacetQuality, ...]:
-    """Quality per facet of the models ``make()`` builds (see the module docstring)."""
-    scores = held_out_scores(evidence, labels, make, folds=folds, blind=blind)
+    """Quality per facet of the models ``make()`` builds (see the module docstring); ``seed``
+    picks another split into folds (:func:`grouped_folds`)."""
+    scores = held_out_scores(evidence, labels, make, folds=folds, blind=blind, seed=seed)
     keys = [e.key for e in evidence]
     facets = sorted({f for f, _ in labels})
     return tuple(
@@ -98,11 +152,12 @@ def held_out_scores(
     *,
     folds: int = 5,
     blind: Callable[[WorkEvidence, str], WorkEvidence] | None = None,
+    seed: int | None = None,
 ) -> Scores:
     """The probability of every (held-out work, learnt value)."""
     scores: Scores = {}
     facets = sorted({f for f, _ in labels})
-    for train, test in grouped_folds([e.group for e in evidence], folds):
+    for train, test in grouped_folds([e.group for e in evidence], folds, seed):
         model = make().fit([evidence[i] for i in train], labels)
         for facet in facets if blind else [""]:
             shown = [blind(evidence[i], facet) if blind else evidence[i] for i in test]

@@ -124,8 +124,8 @@ def test_model_suggestions_are_not_training_data_and_rare_values_are_skipped() -
 def test_switching_a_block_off_changes_what_the_model_reads(trained) -> None:  # type: ignore[no-untyped-def]
     _, _, tags, evidence, _ = trained
     labels = {("hazard", v): {t.work_key for t in tags if t.value == v} for v in ("heat", "flood")}
-    words = TagSuggester(values=VALUES, use_hits=False).fit(evidence, labels)
-    hits = TagSuggester(values=VALUES, use_words=False).fit(evidence, labels)
+    words = TagSuggester(values=VALUES, use_hits=False, C=3.0).fit(evidence, labels)
+    hits = TagSuggester(values=VALUES, use_words=False, C=3.0).fit(evidence, labels)
     last: list[WorkEvidence] = evidence[-10:]
     assert words.predict_proba(last)[("hazard", "heat")].std() > 0.1  # the words tell
     assert hits.predict_proba(last)[("hazard", "heat")].std() < 1e-6  # no phrase: all alike
@@ -170,3 +170,20 @@ def test_a_suggestion_is_scored_by_the_model_that_held_its_work_out(trained) -> 
     # a model trained on every work was told the untagged ones lack their topic
     last = [s for s in report.suggestions if s.work_key == "w059" and s.value == "flood"]
     assert last and last[0].score > everyone[("hazard", "flood")][index["w059"]]
+
+
+@pytest.mark.parametrize("blind", [True, False], ids=["rule-blind", "rules-seen"])
+def test_a_works_own_tags_of_the_facet_are_never_read_the_other_facets_are(blind: bool) -> None:
+    works, cits, text, tags = corpus()
+    # the flood works are also about children: a curator's tag of another facet
+    labels = {("hazard", v): {t.work_key for t in tags if t.value == v} for v in ("heat", "flood")}
+    labels[("population", "children")] = {t.work_key for t in tags if t.value == "flood"}
+    evidence = gather_evidence(works, cits, {DOC: text}, TAXONOMY, accepted=labels)
+    hide = blind_to(TAXONOMY) if blind else None
+    model = TagSuggester(values=VALUES, hide=hide, C=3.0).fit(evidence[:-10], labels)
+    bare = replace(evidence[-1], tags=())
+    told = [replace(bare, tags=(("hazard", v),)) for v in ("heat", "flood")]
+    children = replace(bare, tags=(("population", "children"),))
+    p = model.predict_proba([bare, *told, children])[("hazard", "flood")]
+    assert p[1] == pytest.approx(p[0]) and p[2] == pytest.approx(p[0])  # its answers: unread
+    assert p[3] > p[0] + 0.05  # another facet's accepted value is evidence

@@ -24,6 +24,20 @@ def test_grouped_folds_never_split_a_group() -> None:
     assert grouped_folds(["a", "a"], 5) == []
 
 
+def test_another_seed_another_split_still_grouped() -> None:
+    groups = [f"g{i // 2}" for i in range(40)]
+    splits = {seed: grouped_folds(groups, 5, seed) for seed in (None, 1, 2)}
+    for folds in splits.values():
+        assert len(folds) == 5
+        for train, test in folds:
+            assert not {groups[i] for i in train} & {groups[i] for i in test}
+            assert len(test) == 8
+        assert sorted(i for _, test in folds for i in test) == list(range(40))
+    tests = {seed: {tuple(t) for _, t in folds} for seed, folds in splits.items()}
+    assert tests[1] != tests[None] and tests[1] != tests[2]
+    assert tests[1] == {tuple(t) for _, t in grouped_folds(groups, 5, 1)}  # deterministic
+
+
 def test_precision_recall_at_the_top_and_at_the_threshold() -> None:
     scores = {
         ("w1", "f", "x"): 0.9,  # right
@@ -52,10 +66,11 @@ def test_calibration_error_is_zero_when_scores_match_the_share_right() -> None:
 def test_default_review_quality_with_the_rules_hidden() -> None:
     """What a curator gets: the 20 best suggestions of each facet, cross-validated with the
     held-out works blind to the facet's phrases, checked against the rule tags those phrases
-    gave (benchmarks/bench_suggest.py prints the table). The issue's target is 0.7; on the
-    default review's 89 works this measure gives 0.45 to 0.50 (a reader's check of the top
-    suggestions is in benchmarks/data/suggest_checked.csv). Pinned here so that it does not
-    fall, and the circular measure (the rules seen) is no longer what is quoted."""
+    gave (benchmarks/bench_suggest.py prints the table). The issue's target is 0.7. With the
+    context a curator has (the headings' words, the work's other facets' tags, what the works
+    under its headings were tagged) crime_type reaches it (0.80 on these folds, 0.86 over five
+    other splits); gender_dimension and group stay near 0.5 against rule tags (0.45 to 0.55),
+    from 0.37 to 0.51 before. Pinned so that none falls and calibration stays small."""
     from litreview.pipeline.suggest import review_evidence
     from litreview.review import Review
     from litreview.tags.suggest import TagSuggester, confirmed_labels
@@ -73,6 +88,7 @@ def test_default_review_quality_with_the_rules_hidden() -> None:
         blind=hide,
     )
     assert {q.facet for q in quality} == set(taxonomy.facet_ids)
+    assert max(q.precision_at_top for q in quality) >= 0.7
     for q in quality:
         assert q.precision_at_top >= 0.45, q
-        assert q.recall_at_top > 0.07 and q.calibration_error < 0.05, q
+        assert q.recall_at_top > 0.07 and q.calibration_error < 0.06, q
