@@ -2,10 +2,11 @@
 
 Readers take ``(text, path)`` and return ``(works, problems)``; writers take a sequence of
 works and return text. Database search exports (Web of Science, Scopus, PubMed, OpenAlex,
-EndNote XML, the CSV exports of other databases and tools, spreadsheets) are read only. A
-suffix several formats use (``.txt``, ``.json``, ``.csv``, ``.tsv``, ``.xml``) is told apart
-by the file's first lines (:func:`detect`); a spreadsheet (``.xlsx``, ``.xls``) is read as
-the CSV its first sheet would be. Format modules are imported only when used.
+EndNote XML, the CSV exports of other databases and tools, spreadsheets) and library files
+(Word's list of sources) are read only. A suffix several formats use (``.txt``,
+``.json``, ``.csv``, ``.tsv``, ``.xml``) is told apart by the file's first lines
+(:func:`detect`); a spreadsheet (``.xlsx``, ``.xls``) is read as the CSV its first sheet
+would be. Format modules are imported only when used.
 """
 
 from __future__ import annotations
@@ -189,6 +190,13 @@ FORMATS: dict[str, Format] = {
             description="EndNote XML (read only)",
         ),
         Format(
+            name="word-xml",
+            suffixes=(),
+            module="word_xml",
+            reader="read_word_xml",
+            description="Word's list of sources, Sources.xml (JabRef: MS Office 2007; read only)",
+        ),
+        Format(
             name="pubmed-xml",
             suffixes=(),
             module="pubmed_xml",
@@ -271,6 +279,7 @@ def detect(text: str, suffix: str) -> str:
     from litreview.formats.refer import is_refer
     from litreview.formats.scopus import is_scopus_csv
     from litreview.formats.search_csv import is_search_csv, is_search_json, is_titled_table
+    from litreview.formats.word_xml import is_word_xml
     from litreview.formats.wos import is_wos_plain, is_wos_tab
 
     head = text[:20000]
@@ -283,6 +292,7 @@ def detect(text: str, suffix: str) -> str:
         ("crossref", is_crossref),
         ("endnote", is_endnote_xml),
         ("pubmed-xml", is_pubmed_xml),
+        ("word-xml", is_word_xml),
         ("enw", is_refer),
         ("search-json", is_search_json),
         # before Scopus, whose test (a "Source title" and an "Authors" column) a Dimensions

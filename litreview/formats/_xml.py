@@ -1,0 +1,44 @@
+"""What the XML readers of bibliography files share: parsing, as problems rather than
+exceptions, and the lines their records start on.
+
+Parsed with the standard library's ``xml.etree.ElementTree``: it never fetches a DTD or an
+external entity a file names (an external entity referred to is an "undefined entity"
+error), and the expat it runs on refuses entity-expansion bombs.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from litreview.core.errors import Problem
+
+__all__ = ["parse_xml", "start_lines"]
+
+
+def parse_xml(text: str, path: str) -> tuple[ET.Element | None, list[Problem]]:
+    """The root element of ``text``, or ``None`` and the error (with its line) that
+    stopped the parser."""
+    try:
+        # text, not bytes: expat reads it as the text it is, whatever encoding its
+        # declaration names (the file was decoded already)
+        return ET.fromstring(text.lstrip("\ufeff")), []
+    except ET.ParseError as exc:
+        line = exc.position[0] if exc.position else None
+        return None, [Problem(path=path, line=line, severity="error", message=f"not XML: {exc}")]
+
+
+def start_lines(text: str, local: str) -> list[int]:
+    """The line of each start tag named ``local`` (any prefix), in order."""
+    tag = re.compile(rf"<(?:[\w.-]+:)?{re.escape(local)}[\s/>]")
+    lines, at, line = [], 0, 1
+    for m in tag.finditer(text):
+        line += text.count("\n", at, m.start())
+        at = m.start()
+        lines.append(line)
+    return lines
+
+
+def local_name(element: ET.Element) -> str:
+    """An element's name without its namespace."""
+    return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
