@@ -3,7 +3,7 @@
 Readers take ``(text, path)`` and return ``(works, problems)``; writers take a sequence of
 works and return text. Database search exports (Web of Science, Scopus, PubMed, OpenAlex,
 EndNote XML, the CSV exports of other databases and tools, spreadsheets) and library files
-(Word's list of sources) are read only. A suffix several formats use (``.txt``,
+(Word's list of sources, MODS) are read only. A suffix several formats use (``.txt``,
 ``.json``, ``.csv``, ``.tsv``, ``.xml``) is told apart by the file's first lines
 (:func:`detect`); a spreadsheet (``.xlsx``, ``.xls``) is read as the CSV its first sheet
 would be. Format modules are imported only when used.
@@ -197,6 +197,13 @@ FORMATS: dict[str, Format] = {
             description="Word's list of sources, Sources.xml (JabRef: MS Office 2007; read only)",
         ),
         Format(
+            name="mods",
+            suffixes=(".mods",),
+            module="mods",
+            reader="read_mods",
+            description="MODS XML, mods or modsCollection (library catalogues, Zotero; read only)",
+        ),
+        Format(
             name="pubmed-xml",
             suffixes=(),
             module="pubmed_xml",
@@ -273,6 +280,7 @@ def detect(text: str, suffix: str) -> str:
     from litreview.formats.crossref import is_crossref
     from litreview.formats.endnote import is_endnote_xml
     from litreview.formats.medline import is_medline
+    from litreview.formats.mods import is_mods
     from litreview.formats.openalex import is_openalex
     from litreview.formats.ovid import is_ovid
     from litreview.formats.pubmed_xml import is_pubmed_xml
@@ -293,6 +301,7 @@ def detect(text: str, suffix: str) -> str:
         ("endnote", is_endnote_xml),
         ("pubmed-xml", is_pubmed_xml),
         ("word-xml", is_word_xml),
+        ("mods", is_mods),
         ("enw", is_refer),
         ("search-json", is_search_json),
         # before Scopus, whose test (a "Source title" and an "Authors" column) a Dimensions

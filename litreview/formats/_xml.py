@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 
 from litreview.core.errors import Problem
 
-__all__ = ["parse_xml", "start_lines"]
+__all__ = ["MAX_NOTICES", "local_name", "more_unread", "parse_xml", "start_lines", "unread_notice"]
 
 
 def parse_xml(text: str, path: str) -> tuple[ET.Element | None, list[Problem]]:
@@ -42,3 +42,23 @@ def start_lines(text: str, local: str) -> list[int]:
 def local_name(element: ET.Element) -> str:
     """An element's name without its namespace."""
     return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+
+
+#: Records with nothing to cite named one by one, at most; the rest counted in one notice.
+MAX_NOTICES = 100
+
+
+def unread_notice(path: str, line: int | None, what: str, held: list[str]) -> Problem:
+    """The notice of a record not read because it has nothing to cite it by (``what``:
+    ``"record 3"``), naming the fields it holds."""
+    names = ", ".join(dict.fromkeys(held)) or "nothing"
+    message = f"{what} has no title, name, date or identifier: not read (it holds {names[:200]})"
+    return Problem(path=path, line=line, severity="notice", message=message)
+
+
+def more_unread(path: str, count: int, kind: str) -> list[Problem]:
+    """One notice for the records past :data:`MAX_NOTICES` not read, if any."""
+    if count <= MAX_NOTICES:
+        return []
+    message = f"{count - MAX_NOTICES:,} more {kind} with nothing to cite: not read"
+    return [Problem(path=path, line=None, severity="notice", message=message)]

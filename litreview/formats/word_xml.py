@@ -20,7 +20,14 @@ from litreview.core.errors import Problem
 from litreview.core.model import Work, replace
 from litreview.formats._citekeys import is_citekey
 from litreview.formats._word_sources import NS, source_work
-from litreview.formats._xml import local_name, parse_xml, start_lines
+from litreview.formats._xml import (
+    MAX_NOTICES,
+    local_name,
+    more_unread,
+    parse_xml,
+    start_lines,
+    unread_notice,
+)
 
 __all__ = ["is_word_xml", "read_word_xml"]
 
@@ -46,23 +53,22 @@ def read_word_xml(text: str, path: str = "<string>") -> tuple[list[Work], list[P
     sources = [e for e in root if e.tag == f"{{{NS}}}Source"]
     lines = start_lines(text, "Source")
     works: list[Work] = []
+    unread = 0
     keys: set[str] = set()
     for n, source in enumerate(sources):
         line = lines[n] if n < len(lines) else None
         work = _keyed(source_work(source, internal=True), source, keys)
         if _empty(work):
-            held = ", ".join(dict.fromkeys(name for name, _ in work.extra)) or "nothing"
-            message = (
-                f"source {n + 1} has no title, author, year or identifier: not read"
-                f" (it holds {held[:200]})"
-            )
-            problems.append(Problem(path=path, line=line, severity="notice", message=message))
+            unread += 1
+            if unread <= MAX_NOTICES:
+                held = [name for name, _ in work.extra]
+                problems.append(unread_notice(path, line, f"source {n + 1}", held))
             continue
         works.append(work)
     if not sources:
         message = "no <b:Source> in the list: no work read"
         problems.append(Problem(path=path, line=1, severity="notice", message=message))
-    return works, problems
+    return works, problems + more_unread(path, unread, "sources")
 
 
 def _keyed(work: Work, source: ET.Element, keys: set[str]) -> Work:
