@@ -306,7 +306,13 @@ def _search_values(path: Path) -> list[tuple[str, str]]:
         items = re.compile(r" *[;|] *")
         return [(k, v) for row in _table(path) for k, val in row.items() for v in items.split(val)]
     raw = path.read_bytes()
-    text = raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw.decode()
+    # an XML file may be in the encoding its declaration names: parsed from its bytes
+    xml = path.suffix == ".xml"
+    text = (
+        raw.decode("utf-16")
+        if raw[:2] in (b"\xff\xfe", b"\xfe\xff")
+        else raw.decode(errors="replace" if xml else "strict")
+    )
     text = text.lstrip("\ufeff")
     out: list[tuple[str, str]] = []
     if text.startswith("FN ") or text.startswith("PT\t"):
@@ -337,13 +343,13 @@ def _search_values(path: Path) -> list[tuple[str, str]]:
                     continue
                 out.append((e.tag, " ".join("".join(e.itertext()).split())))
     elif path.suffix == ".xml" and _WORD_NS in text[:3000]:
-        for name, value in _xml_leaves(ET.fromstring(text), "Source", _word_structural):
+        for name, value in _xml_leaves(ET.fromstring(raw), "Source", _word_structural):
             # JabRef's standard number: a list of numbers, each after its kind
             # (":ISBN:x:ISSN:y"), each a value
             parts = re.findall(r":[A-Z]+:([^:]*)", value) if name == "StandardNumber" else []
             out += [(name, v) for v in parts] or [(name, value)]
     elif path.suffix == ".xml" and _MODS_NS in text[:3000]:
-        out += _xml_leaves(ET.fromstring(text), "mods", _mods_structural)
+        out += _xml_leaves(ET.fromstring(raw), "mods", _mods_structural)
     elif path.suffix == ".xml":
         for rec in ET.fromstring(text).iter("record"):
             out += [(e.tag, "".join(e.itertext())) for e in rec.iter() if not len(e)]
@@ -512,8 +518,8 @@ def _via_corpus(works: list) -> list:  # type: ignore[type-arg]
 def _same_format_lost(path: Path, fmt: str, works: list) -> int | str:  # type: ignore[type-arg]
     from litreview.formats import writer_for
 
-    if path.suffix in SHEETS:
-        return _search_lost(path, works)
+    if path.suffix in SHEETS or fmt not in ("bibtex", "biblatex", "ris", "csljson"):
+        return _search_lost(path, works)  # (an XML file may be in another encoding)
     text = path.read_text(encoding="utf-8-sig")
     if fmt in ("bibtex", "biblatex"):
         dialect = "biblatex" if _is_biblatex(text) else "bibtex"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -354,11 +355,15 @@ def read_file(
     try:
         text = decode_utf8(utf16_as_utf8(data), str(p))
     except InputError:
+        declared = _xml_declared(data) if p.suffix.lower() in _XML else None
         ansi = _windows_1252(data) if p.suffix.lower() in _TABLES else None
-        if ansi is None:
+        if declared is not None:  # an XML file in the encoding its declaration names
+            text = declared
+        elif ansi is None:
             raise
-        text = ansi
-        said.append(Problem(path=str(p), line=1, severity="warning", message=_ANSI))
+        else:
+            text = ansi
+            said.append(Problem(path=str(p), line=1, severity="warning", message=_ANSI))
     del data  # a search export of hundreds of megabytes: not held twice while it is read
     if fmt is None and p.suffix.lower() in _SNIFFED:
         form = FORMATS.get(detect(text, p.suffix.lower()), form)
@@ -373,6 +378,25 @@ _ANSI = (
     "not UTF-8: read as Windows-1252, as a spreadsheet saves CSV on Windows (if accented"
     " letters look wrong, save the table as 'CSV UTF-8' and import it again)"
 )
+
+
+# Files XML readers read: one that is not UTF-8 may be in the encoding its declaration names
+# (``<?xml version="1.0" encoding="ISO-8859-1"?>``, as catalogues' MODS exports are).
+_XML = frozenset({".xml", ".mods", ".nxml"})
+_DECLARED = re.compile(rb"\s*<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z][\w.:-]{0,40})[\"']")
+
+
+def _xml_declared(data: bytes) -> str | None:
+    """``data`` decoded in the encoding its XML declaration names, or ``None`` (no
+    declaration, an encoding Python does not know, or bytes that are not of it)."""
+    m = _DECLARED.match(data[:300])
+    if not m:
+        return None
+    try:
+        text = data.decode(m.group(1).decode("ascii"))
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return None if "\x00" in text else text
 
 
 def _windows_1252(data: bytes) -> str | None:
