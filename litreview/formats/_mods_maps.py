@@ -1,5 +1,5 @@
 """MODS as data: its genres and resource types as CSL types, its identifiers and roles as
-litreview's names.
+litreview's names; :func:`csl_type` reads a record's type by the tables.
 
 Genres are matched in lower case, spaces and ``-`` dropped, so JabRef's BibTeX types
 (``inproceedings``), Zotero's item types (``journalArticle``), MARC's genre terms
@@ -9,7 +9,9 @@ forms are one table.
 
 from __future__ import annotations
 
-__all__ = ["GENRES", "HOST_GENRES", "IDENTIFIERS", "RESOURCES", "ROLES", "genre_key"]
+import xml.etree.ElementTree as ET
+
+__all__ = ["GENRES", "HOST_GENRES", "IDENTIFIERS", "RESOURCES", "ROLES", "csl_type", "genre_key"]
 
 
 def genre_key(text: str) -> str:
@@ -148,3 +150,32 @@ ROLES: dict[str, str] = {
     "trl": "translator",
     "translator": "translator",
 }
+
+
+def csl_type(record: ET.Element, host: ET.Element | None) -> str:
+    """The CSL type: from the record's genre, else its host's, else its resource type."""
+    for genre in record.findall("genre"):
+        found = GENRES.get(genre_key(_text(genre)))
+        if found:
+            return found
+    if host is not None:
+        for genre in host.findall("genre"):
+            found = HOST_GENRES.get(genre_key(_text(genre)))
+            if found:
+                return found
+        if _text(host.find("originInfo/issuance")) in ("continuing", "serial"):
+            return "article-journal"
+        if _text(host.find("originInfo/issuance")) == "monographic":
+            return "chapter"
+    resource = _text(record.find("typeOfResource")).lower()
+    if resource in RESOURCES:
+        return RESOURCES[resource]
+    if resource == "text" and _text(record.find("originInfo/issuance")) == "monographic":
+        return "book"
+    if host is not None and resource == "text":
+        return "article"
+    return "document"
+
+
+def _text(element: ET.Element | None) -> str:
+    return " ".join("".join(element.itertext()).split()) if element is not None else ""

@@ -10,10 +10,19 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
 
 from litreview.core.errors import Problem
 
-__all__ = ["MAX_NOTICES", "local_name", "more_unread", "parse_xml", "start_lines", "unread_notice"]
+__all__ = [
+    "MAX_NOTICES",
+    "element_leaves",
+    "local_name",
+    "more_unread",
+    "parse_xml",
+    "start_lines",
+    "unread_notice",
+]
 
 
 def parse_xml(text: str, path: str) -> tuple[ET.Element | None, list[Problem]]:
@@ -62,3 +71,24 @@ def more_unread(path: str, count: int, kind: str) -> list[Problem]:
         return []
     message = f"{count - MAX_NOTICES:,} more {kind} with nothing to cite: not read"
     return [Problem(path=path, line=None, severity="notice", message=message)]
+
+
+def element_leaves(
+    record: ET.Element, depth: int, qualifier: Callable[[str, ET.Element], str]
+) -> Iterator[tuple[str, ET.Element]]:
+    """(path, element) of every element below ``record`` with no child elements, in
+    document order, each step of the path its local name and ``[qualifier]`` when it has
+    one; an element ``depth`` levels down counts as one (its text). Walked without
+    recursion: a file may nest elements a million deep."""
+    stack: list[tuple[str, int, ET.Element]] = [("", 0, record)]
+    while stack:
+        path, level, element = stack.pop()
+        children = [c for c in element if isinstance(c.tag, str)]
+        if element is not record and (not children or level >= depth):
+            yield path, element
+            continue
+        for child in reversed(children):
+            name = local_name(child)
+            kind = qualifier(name, child)
+            here = f"{name}[{kind}]" if kind else name
+            stack.append((f"{path}/{here}" if path else here, level + 1, child))

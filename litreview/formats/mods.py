@@ -21,18 +21,18 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from typing import Any
 
 from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.model import Work, replace
 from litreview.formats._citekeys import is_citekey
-from litreview.formats._mods_maps import GENRES, HOST_GENRES, IDENTIFIERS, RESOURCES, genre_key
+from litreview.formats._mods_maps import IDENTIFIERS, csl_type
 from litreview.formats._mods_names import read_people
 from litreview.formats._search import date_of
 from litreview.formats._xml import (
     MAX_NOTICES,
+    element_leaves,
     local_name,
     more_unread,
     parse_xml,
@@ -167,7 +167,7 @@ def record_work(record: ET.Element) -> Work:
     extra += _rest(record, r.used)
     return Work(
         key="",
-        type=_type(record, host),
+        type=csl_type(record, host),
         authors=people.authors,
         editors=people.editors,
         issued=issued,
@@ -302,31 +302,6 @@ def _abbreviated(r: _Record, host: ET.Element) -> str:
     return _text(short.find("title"))
 
 
-def _type(record: ET.Element, host: ET.Element | None) -> str:
-    """The CSL type: from the record's genre, else its host's, else its resource type."""
-    for genre in record.findall("genre"):
-        found = GENRES.get(genre_key(_text(genre)))
-        if found:
-            return found
-    if host is not None:
-        for genre in host.findall("genre"):
-            found = HOST_GENRES.get(genre_key(_text(genre)))
-            if found:
-                return found
-        if _text(host.find("originInfo/issuance")) in ("continuing", "serial"):
-            return "article-journal"
-        if _text(host.find("originInfo/issuance")) == "monographic":
-            return "chapter"
-    resource = _text(record.find("typeOfResource")).lower()
-    if resource in RESOURCES:
-        return RESOURCES[resource]
-    if resource == "text" and _text(record.find("originInfo/issuance")) == "monographic":
-        return "book"
-    if host is not None and resource == "text":
-        return "article"
-    return "document"
-
-
 def _keyed(work: Work, record: ET.Element, keys: set[str]) -> Work:
     """``work`` under its ``citekey`` identifier (else its ``ID``) as citekey, the first
     time a key that can be one is seen; else the identifier kept as ``id``."""
@@ -350,23 +325,11 @@ def _empty(work: Work) -> bool:
 def _rest(record: ET.Element, used: set[int]) -> list[tuple[str, str]]:
     """The text of every element not read, as ``MODS:<path>`` (a ``type`` in brackets:
     ``MODS:identifier[local]``); the ``citekey`` identifier too when it was not the key."""
-    return [
-        (PREFIX + path, _text(e)) for path, e in _leaves(record) if id(e) not in used and _text(e)
-    ]
+    leaves = element_leaves(record, _DEPTH, _qualifier)
+    return [(PREFIX + path, _text(e)) for path, e in leaves if id(e) not in used and _text(e)]
 
 
-def _leaves(record: ET.Element) -> Iterator[tuple[str, ET.Element]]:
-    """(path, element) of every element with no child elements, in document order; one
-    deeper than :data:`_DEPTH` counts as one (its text). Walked without recursion."""
-    stack: list[tuple[str, int, ET.Element]] = [("", 0, record)]
-    while stack:
-        path, depth, element = stack.pop()
-        children = [c for c in element if isinstance(c.tag, str)]
-        if element is not record and (not children or depth >= _DEPTH):
-            yield path, element
-            continue
-        for child in reversed(children):
-            name = local_name(child) if child.tag.startswith("{") else child.tag
-            kind = child.get("type") or (child.get("authority") if name in _BY_AUTHORITY else "")
-            here = f"{name}[{kind}]" if kind else name
-            stack.append((f"{path}/{here}" if path else here, depth + 1, child))
+def _qualifier(name: str, element: ET.Element) -> str:
+    """What tells an element from others of its name in a path: its ``type`` (a
+    classification's or a genre's authority)."""
+    return element.get("type") or (element.get("authority") if name in _BY_AUTHORITY else "") or ""

@@ -8,8 +8,11 @@ and why."""
 from __future__ import annotations
 
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from litreview.core.model import Person, Work
 from litreview.formats import detect, read_file
@@ -188,3 +191,29 @@ def test_validate_names_the_format_not_endnote(tmp_path: Path) -> None:
     path.write_text(_sources("<b:Source><b:Title>x</b:Title></b:Source>\n"), encoding="utf-8")
     works, problems = read_file(path)
     assert [w.title for w in works] == ["x"] and problems == []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("Title", "Author", "Editor", "Translator", "NameList", "Person", "Last"),
+                *("First", "Corporate", "Year", "Month", "Day", "StandardNumber", "Tag"),
+                *("SourceType", "PatentNumber", "BIBTEX_KeyWords", "JournalName", "Court"),
+            ]
+        ),
+        max_size=4,
+    ),
+    st.text(max_size=40),
+)
+def test_the_reader_never_raises_on_any_text_in_a_valid_skeleton(
+    tags: list[str], text: str
+) -> None:
+    """Any text (escaped) in any nesting of Word's elements in a source: works and
+    problems, never an exception."""
+    clean = "".join(c for c in text if c in "\t\n\r" or (" " <= c <= "\ud7ff"))
+    inner = "".join(f"<b:{t}>" for t in tags) + escape(clean)
+    inner += "".join(f"</b:{t}>" for t in reversed(tags))
+    works, problems = read_word_xml(_sources(f"<b:Source>{inner}</b:Source>\n"), "h.xml")
+    assert len(works) + len(problems) == 1
