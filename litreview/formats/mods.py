@@ -158,6 +158,7 @@ def record_work(record: ET.Element) -> Work:
         people = people.with_host(read_people(r.all("name", host), PREFIX))
     extra += [(PREFIX + "originInfo/dateIssued", raw)] if raw and raw != issued else []
     fields["url"] = r.first("location/url")
+    fields["accessed"] = _accessed(record, fields["url"])
     ids, fields["doi"] = _identifiers(r, record, host, fields["url"])
     fields["abstract"] = "\n\n".join(r.texts("abstract"))
     fields["note"] = "\n\n".join(r.texts("note"))
@@ -322,11 +323,27 @@ def _empty(work: Work) -> bool:
     return not (work.title or work.authors or work.editors or work.issued or ids)
 
 
+def _accessed(record: ET.Element, url: str) -> str:
+    """When the URL read was last seen (``dateLastAccessed``, as Zotero writes it)."""
+    for e in record.findall("location/url"):
+        if _text(e) == url and (m := _DATE.match(e.get("dateLastAccessed") or "")):
+            return date_of(m[1], f"{m[2] or ''} {m[3] or ''}" if m[2] else "")
+    return ""
+
+
+_XLINK = "{http://www.w3.org/1999/xlink}href"
+
+
 def _rest(record: ET.Element, used: set[int]) -> list[tuple[str, str]]:
-    """The text of every element not read, as ``MODS:<path>`` (a ``type`` in brackets:
-    ``MODS:identifier[local]``); the ``citekey`` identifier too when it was not the key."""
+    """The text of every element not read (or the link of one without text, its
+    ``xlink:href``), as ``MODS:<path>`` (a ``type`` in brackets:
+    ``MODS:identifier[local]``)."""
     leaves = element_leaves(record, _DEPTH, _qualifier)
-    return [(PREFIX + path, _text(e)) for path, e in leaves if id(e) not in used and _text(e)]
+    return [
+        (PREFIX + path, value)
+        for path, e in leaves
+        if id(e) not in used and (value := _text(e) or (e.get(_XLINK) or "").strip())
+    ]
 
 
 def _qualifier(name: str, element: ET.Element) -> str:

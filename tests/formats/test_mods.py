@@ -336,7 +336,9 @@ ZOTERO = f"""<?xml version="1.0"?>
     </relatedItem>
     <relatedItem type="series"><titleInfo><title>Delta Studies</title></titleInfo></relatedItem>
     <identifier type="doi">https://doi.org/10.1000/w.12</identifier>
-    <location><url usage="primary display">https://example.org/a</url></location>
+    <location><url usage="primary display" dateLastAccessed="2020-01-02T10:00:00Z"
+      >https://example.org/a</url></location>
+    <relatedItem type="otherVersion" xlink:href="https://example.org/v1"/>
     <abstract>Floods grow.</abstract>
     <subject><topic>floods</topic><geographic>Nile</geographic></subject>
     <language><languageTerm type="text">English</languageTerm></language>
@@ -366,6 +368,7 @@ def test_a_zotero_style_journal_article() -> None:
             "pages": "4-9",
             "doi": "10.1000/w.12",
             "url": "https://example.org/a",
+            "accessed": "2020-01-02",
             "abstract": "Floods grow.",
             "keywords": ("floods",),
         },
@@ -378,6 +381,7 @@ def test_a_zotero_style_journal_article() -> None:
             ("language", "English"),
             ("MODS:titleInfo[alternative]/title", "Delta floods"),
             ("MODS:subject/geographic", "Nile"),
+            ("MODS:relatedItem[otherVersion]", "https://example.org/v1"),  # a link, no text
             ("MODS:genre[local]", "journalArticle"),  # its authority names it,
         ],
     )
