@@ -18,8 +18,8 @@ reference list, 366,000 author-year citations, two PDF bombs and 9 MB of LaTeX; 
 an .xlsx unpacking to 2 GB, a text file and a broken .xls named as workbooks, a sheet of a
 million cells, a 9 MB semicolon table below notes and 9 MB of text formulas; then library
 XML: entity bombs and external entities in MODS and Word's list of sources, 9 MB of nested
-``<mods>``, closed and not, 9 MB of empty records, a ``<mods>`` without its namespace and
-text named .xml) runs as
+``<mods>``, closed and not, 9 MB of empty records, a ``<mods>`` without its namespace,
+text named .xml and 20,000 MODS records) runs as
 ``litreview`` commands in a fresh process each, in a throwaway review; the peak memory of
 each process is its own (``os.wait4``'s ``ru_maxrss``, the commands forked from a small
 process started before the files are built; the largest of a command's own children, such as
@@ -1005,7 +1005,27 @@ def library_xml() -> list[Case]:
             (v, imp),
         ),
         Case("text named .xml", {"notes.xml": b"Some notes.\nNot XML at all.\n"}, (v, imp)),
+        Case(
+            "MODS of 20,000 records",
+            {"many.xml": _mods_records(20_000)},
+            (v, imp, ("export", "--format", "csljson", "--review", "{r}")),
+        ),
     ]
+
+
+def _mods_records(n: int) -> bytes:
+    """A MODS collection of ``n`` journal articles, as Zotero exports them."""
+    one = (
+        '<mods><titleInfo><title>Title {k}</title></titleInfo><name type="personal">'
+        '<namePart type="family">Roe</namePart><namePart type="given">A</namePart><role>'
+        '<roleTerm type="code">aut</roleTerm></role></name><relatedItem type="host"><titleInfo>'
+        "<title>J</title></titleInfo><originInfo><dateIssued>2001</dateIssued></originInfo>"
+        '<part><detail type="volume"><number>3</number></detail><extent unit="pages"><start>1'
+        '</start><end>9</end></extent></part></relatedItem><identifier type="doi">10.1/{k}'
+        "</identifier></mods>\n"
+    )
+    body = "".join(one.format(k=k) for k in range(n))
+    return b"<modsCollection %s>\n%s</modsCollection>\n" % (_MODS, body.encode())
 
 
 def _continued(head: str, line: str) -> bytes:
