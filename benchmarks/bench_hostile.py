@@ -16,7 +16,10 @@ paragraphs, a 90 KB DOCX of 10 million tags, a DOCX citation field of 400,000 ru
 curation section and a taxonomy key given twice; then 9 MB of one-line notes, a 9 MB numbered
 reference list, 366,000 author-year citations, two PDF bombs and 9 MB of LaTeX; then tables:
 an .xlsx unpacking to 2 GB, a text file and a broken .xls named as workbooks, a sheet of a
-million cells, a 9 MB semicolon table below notes and 9 MB of text formulas) runs as
+million cells, a 9 MB semicolon table below notes and 9 MB of text formulas; then library
+XML: entity bombs and external entities in MODS and Word's list of sources, 9 MB of nested
+``<mods>``, closed and not, 9 MB of empty records, a ``<mods>`` without its namespace,
+text named .xml and 20,000 MODS records) runs as
 ``litreview`` commands in a fresh process each, in a throwaway review; the peak memory of
 each process is its own (``os.wait4``'s ``ru_maxrss``, the commands forked from a small
 process started before the files are built; the largest of a command's own children, such as
@@ -874,6 +877,7 @@ def cases() -> list[Case]:
         *round_two(),
         *round_three(),
         *tables(),
+        *library_xml(),
     ]
     return out
 
@@ -915,6 +919,113 @@ def tables() -> list[Case]:
             (imp,),
         ),
     ]
+
+
+_MODS = b'xmlns="http://www.loc.gov/mods/v3"'
+_WORD = b'xmlns:b="http://schemas.openxmlformats.org/officeDocument/2006/bibliography"'
+
+
+def _bomb_in(root: bytes, attrs: bytes, inner: bytes) -> bytes:
+    """Billion laughs in ``inner`` (``{e}`` is where the entity goes), under a root with
+    ``attrs`` (its namespace: the file is told apart as its format first)."""
+    ents = b"".join(
+        b'<!ENTITY l%d "%s">' % (k, b"&l%d;" % (k - 1) * 10 if k else b"lol") for k in range(10)
+    )
+    body = inner.replace(b"{e}", b"&l9;")
+    return b'<?xml version="1.0"?>\n<!DOCTYPE %s [%s]>\n<%s %s>%s</%s>\n' % (
+        root,
+        ents,
+        root,
+        attrs,
+        body,
+        root,
+    )
+
+
+def _xxe_in(root: bytes, attrs: bytes, inner: bytes) -> bytes:
+    """An external entity (a file of this machine) referred to in ``inner``."""
+    body = inner.replace(b"{e}", b"&x;")
+    return (
+        b'<?xml version="1.0"?>\n<!DOCTYPE %s [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+        b"<%s %s>%s</%s>\n" % (root, root, attrs, body, root)
+    )
+
+
+def library_xml() -> list[Case]:
+    """Library files in XML (Word's list of sources, MODS): entity bombs, external
+    entities, deep nesting, a missing namespace, text named .xml, a million empty records."""
+    imp = ("import", "{f}", "--review", "{r}")
+    v = ("validate", "{f}")
+    mods_title = b"<mods><titleInfo><title>{e}</title></titleInfo></mods>"
+    word_title = b"<b:Source><b:Title>{e}</b:Title></b:Source>"
+    deep = (MB9 // 13) // 2
+    return [
+        Case(
+            "MODS entity bomb",
+            {"bomb.xml": _bomb_in(b"modsCollection", _MODS, mods_title)},
+            (v, imp),
+        ),
+        Case(
+            "Word XML entity bomb",
+            {"bomb.xml": _bomb_in(b"b:Sources", _WORD, word_title)},
+            (v, imp),
+        ),
+        Case(
+            "MODS external entity",
+            {"xxe.xml": _xxe_in(b"modsCollection", _MODS, mods_title)},
+            (v, imp),
+        ),
+        Case(
+            "Word XML external entity",
+            {"xxe.xml": _xxe_in(b"b:Sources", _WORD, word_title)},
+            (v, imp),
+        ),
+        Case(
+            "9 MB of nested <mods>",
+            {"deep.xml": b"<mods %s>" % _MODS + b"<mods>" * deep + b"</mods>" * deep + b"</mods>"},
+            (v, imp),
+        ),
+        Case(
+            "9 MB of unclosed <mods>",
+            {"open.xml": b"<mods %s>" % _MODS + b"<mods>" * (MB9 // 6)},
+            (v,),
+        ),
+        Case(
+            "9 MB of empty <mods/> records",
+            {
+                "empty.xml": b"<modsCollection %s>" % _MODS
+                + b"<mods/>\n" * (MB9 // 8)
+                + b"</modsCollection>"
+            },
+            (v, imp),
+        ),
+        Case(
+            "<mods> with no namespace",
+            {"plain.xml": b"<mods><titleInfo><title>Rice</title></titleInfo></mods>\n"},
+            (v, imp),
+        ),
+        Case("text named .xml", {"notes.xml": b"Some notes.\nNot XML at all.\n"}, (v, imp)),
+        Case(
+            "MODS of 20,000 records",
+            {"many.xml": _mods_records(20_000)},
+            (v, imp, ("export", "--format", "csljson", "--review", "{r}")),
+        ),
+    ]
+
+
+def _mods_records(n: int) -> bytes:
+    """A MODS collection of ``n`` journal articles, as Zotero exports them."""
+    one = (
+        '<mods><titleInfo><title>Title {k}</title></titleInfo><name type="personal">'
+        '<namePart type="family">Roe</namePart><namePart type="given">A</namePart><role>'
+        '<roleTerm type="code">aut</roleTerm></role></name><relatedItem type="host"><titleInfo>'
+        "<title>J</title></titleInfo><originInfo><dateIssued>2001</dateIssued></originInfo>"
+        '<part><detail type="volume"><number>3</number></detail><extent unit="pages"><start>1'
+        '</start><end>9</end></extent></part></relatedItem><identifier type="doi">10.1/{k}'
+        "</identifier></mods>\n"
+    )
+    body = "".join(one.format(k=k) for k in range(n))
+    return b"<modsCollection %s>\n%s</modsCollection>\n" % (_MODS, body.encode())
 
 
 def _continued(head: str, line: str) -> bytes:

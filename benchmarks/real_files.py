@@ -306,7 +306,13 @@ def _search_values(path: Path) -> list[tuple[str, str]]:
         items = re.compile(r" *[;|] *")
         return [(k, v) for row in _table(path) for k, val in row.items() for v in items.split(val)]
     raw = path.read_bytes()
-    text = raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw.decode()
+    # an XML file may be in the encoding its declaration names: parsed from its bytes
+    xml = path.suffix == ".xml"
+    text = (
+        raw.decode("utf-16")
+        if raw[:2] in (b"\xff\xfe", b"\xfe\xff")
+        else raw.decode(errors="replace" if xml else "strict")
+    )
     text = text.lstrip("\ufeff")
     out: list[tuple[str, str]] = []
     if text.startswith("FN ") or text.startswith("PT\t"):
@@ -336,6 +342,14 @@ def _search_values(path: Path) -> list[tuple[str, str]]:
                 if len(e) or e.tag in ("i", "b", "u", "sup", "sub") or "}" in e.tag:
                     continue
                 out.append((e.tag, " ".join("".join(e.itertext()).split())))
+    elif path.suffix == ".xml" and _WORD_NS in text[:3000]:
+        for name, value in _xml_leaves(ET.fromstring(raw), "Source", _word_structural):
+            # JabRef's standard number: a list of numbers, each after its kind
+            # (":ISBN:x:ISSN:y"), each a value
+            parts = re.findall(r":[A-Z]+:([^:]*)", value) if name == "StandardNumber" else []
+            out += [(name, v) for v in parts] or [(name, value)]
+    elif path.suffix == ".xml" and _MODS_NS in text[:3000]:
+        out += _xml_leaves(ET.fromstring(raw), "mods", _mods_structural)
     elif path.suffix == ".xml":
         for rec in ET.fromstring(text).iter("record"):
             out += [(e.tag, "".join(e.itertext())) for e in rec.iter() if not len(e)]
@@ -369,6 +383,37 @@ def _search_values(path: Path) -> list[tuple[str, str]]:
 
 
 SHEETS = (".xlsx", ".xls")
+_WORD_NS = "http://schemas.openxmlformats.org/officeDocument/2006/bibliography"
+_MODS_NS = "http://www.loc.gov/mods/v3"
+
+
+def _xml_leaves(root: object, record: str, structural: object) -> list[tuple[str, str]]:
+    """(name, text) of every element without child elements inside each record element
+    (Word's ``b:Source``, MODS's ``mods``), namespaces dropped, except the ones whose value
+    the works hold as their structure (``structural(name, text)``: a type or a role)."""
+    out = []
+    for rec in root.iter():  # type: ignore[attr-defined]
+        if rec.tag.rsplit("}", 1)[-1] != record:
+            continue
+        for e in rec.iter():
+            name, value = e.tag.rsplit("}", 1)[-1], " ".join("".join(e.itertext()).split())
+            if not len(e) and value and not structural(name, value):  # type: ignore[operator]
+                out.append((name, value))
+    return out
+
+
+def _word_structural(name: str, value: str) -> bool:
+    """A source type Word names, read as the work's CSL type."""
+    from litreview.formats._word_sources import _TYPES
+
+    return name == "SourceType" and value in _TYPES
+
+
+def _mods_structural(name: str, value: str) -> bool:
+    """An author's or an editor's role, read as the list the name is in."""
+    from litreview.formats._mods_maps import ROLES
+
+    return name == "roleTerm" and ROLES.get(value.lower()) in ("authors", "editors")
 
 
 def _table(path: Path) -> list[dict[str, str]]:
@@ -473,8 +518,8 @@ def _via_corpus(works: list) -> list:  # type: ignore[type-arg]
 def _same_format_lost(path: Path, fmt: str, works: list) -> int | str:  # type: ignore[type-arg]
     from litreview.formats import writer_for
 
-    if path.suffix in SHEETS:
-        return _search_lost(path, works)
+    if path.suffix in SHEETS or fmt not in ("bibtex", "biblatex", "ris", "csljson"):
+        return _search_lost(path, works)  # (an XML file may be in another encoding)
     text = path.read_text(encoding="utf-8-sig")
     if fmt in ("bibtex", "biblatex"):
         dialect = "biblatex" if _is_biblatex(text) else "bibtex"

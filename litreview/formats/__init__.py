@@ -2,16 +2,18 @@
 
 Readers take ``(text, path)`` and return ``(works, problems)``; writers take a sequence of
 works and return text. Database search exports (Web of Science, Scopus, PubMed, OpenAlex,
-EndNote XML, the CSV exports of other databases and tools, spreadsheets) are read only. A
-suffix several formats use (``.txt``, ``.json``, ``.csv``, ``.tsv``, ``.xml``) is told apart
-by the file's first lines (:func:`detect`); a spreadsheet (``.xlsx``, ``.xls``) is read as
-the CSV its first sheet would be. Format modules are imported only when used.
+EndNote XML, the CSV exports of other databases and tools, spreadsheets) and library files
+(Word's list of sources, MODS) are read only. A suffix several formats use (``.txt``,
+``.json``, ``.csv``, ``.tsv``, ``.xml``) is told apart by the file's first lines
+(:func:`detect`); a spreadsheet (``.xlsx``, ``.xls``) is read as the CSV its first sheet
+would be. Format modules are imported only when used.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -189,6 +191,20 @@ FORMATS: dict[str, Format] = {
             description="EndNote XML (read only)",
         ),
         Format(
+            name="word-xml",
+            suffixes=(),
+            module="word_xml",
+            reader="read_word_xml",
+            description="Word's list of sources, Sources.xml (JabRef: MS Office 2007; read only)",
+        ),
+        Format(
+            name="mods",
+            suffixes=(".mods",),
+            module="mods",
+            reader="read_mods",
+            description="MODS XML, mods or modsCollection (library catalogues, Zotero; read only)",
+        ),
+        Format(
             name="pubmed-xml",
             suffixes=(),
             module="pubmed_xml",
@@ -265,12 +281,14 @@ def detect(text: str, suffix: str) -> str:
     from litreview.formats.crossref import is_crossref
     from litreview.formats.endnote import is_endnote_xml
     from litreview.formats.medline import is_medline
+    from litreview.formats.mods import is_mods
     from litreview.formats.openalex import is_openalex
     from litreview.formats.ovid import is_ovid
     from litreview.formats.pubmed_xml import is_pubmed_xml
     from litreview.formats.refer import is_refer
     from litreview.formats.scopus import is_scopus_csv
     from litreview.formats.search_csv import is_search_csv, is_search_json, is_titled_table
+    from litreview.formats.word_xml import is_word_xml
     from litreview.formats.wos import is_wos_plain, is_wos_tab
 
     head = text[:20000]
@@ -283,6 +301,8 @@ def detect(text: str, suffix: str) -> str:
         ("crossref", is_crossref),
         ("endnote", is_endnote_xml),
         ("pubmed-xml", is_pubmed_xml),
+        ("word-xml", is_word_xml),
+        ("mods", is_mods),
         ("enw", is_refer),
         ("search-json", is_search_json),
         # before Scopus, whose test (a "Source title" and an "Authors" column) a Dimensions
@@ -335,11 +355,15 @@ def read_file(
     try:
         text = decode_utf8(utf16_as_utf8(data), str(p))
     except InputError:
+        declared = _xml_declared(data) if p.suffix.lower() in _XML else None
         ansi = _windows_1252(data) if p.suffix.lower() in _TABLES else None
-        if ansi is None:
+        if declared is not None:  # an XML file in the encoding its declaration names
+            text = declared
+        elif ansi is None:
             raise
-        text = ansi
-        said.append(Problem(path=str(p), line=1, severity="warning", message=_ANSI))
+        else:
+            text = ansi
+            said.append(Problem(path=str(p), line=1, severity="warning", message=_ANSI))
     del data  # a search export of hundreds of megabytes: not held twice while it is read
     if fmt is None and p.suffix.lower() in _SNIFFED:
         form = FORMATS.get(detect(text, p.suffix.lower()), form)
@@ -354,6 +378,25 @@ _ANSI = (
     "not UTF-8: read as Windows-1252, as a spreadsheet saves CSV on Windows (if accented"
     " letters look wrong, save the table as 'CSV UTF-8' and import it again)"
 )
+
+
+# Files XML readers read: one that is not UTF-8 may be in the encoding its declaration names
+# (``<?xml version="1.0" encoding="ISO-8859-1"?>``, as catalogues' MODS exports are).
+_XML = frozenset({".xml", ".mods", ".nxml"})
+_DECLARED = re.compile(rb"\s*<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z][\w.:-]{0,40})[\"']")
+
+
+def _xml_declared(data: bytes) -> str | None:
+    """``data`` decoded in the encoding its XML declaration names, or ``None`` (no
+    declaration, an encoding Python does not know, or bytes that are not of it)."""
+    m = _DECLARED.match(data[:300])
+    if not m:
+        return None
+    try:
+        text = data.decode(m.group(1).decode("ascii"))
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return None if "\x00" in text else text
 
 
 def _windows_1252(data: bytes) -> str | None:

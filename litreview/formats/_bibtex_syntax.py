@@ -300,11 +300,24 @@ def join_keywords(words: tuple[str, ...]) -> str:
     return ", ".join("{" + w + "}" if len(_split_top(w, _COMMA)) > 1 else w for w in words)
 
 
+def _guarded(person: Person) -> Person:
+    """``person`` with each name part that holds a top-level ``and`` or comma braced (a
+    given name "Adam and Roe, Cy", as a broken export wrote it): unbraced, it would read
+    back as two people, or its comma as the one between family and given name."""
+    parts = {}
+    for name in ("family", "given", "suffix"):
+        value = getattr(person, name)
+        if value and (len(_split_top(value, _AND)) > 1 or len(_split_top(value, _COMMA)) > 1):
+            parts[name] = "{" + value + "}"
+    return replace(person, **parts) if parts else person
+
+
 def format_names(people: tuple[Person, ...]) -> str:
     """Persons as a BibTeX name list: "Family, Given", "Family, Jr, Given" or ``{Literal}``,
     joined by ``and`` (a dropping particle is written after the given name)."""
     out = []
     for p in people:
+        p = _guarded(p)
         given = p.given
         if p.dropping_particle:
             given = f"{given} {p.dropping_particle}" if given else p.dropping_particle

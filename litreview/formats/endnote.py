@@ -21,6 +21,7 @@ from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.model import Work
 from litreview.formats._search import csl_type, date_of, name_of
+from litreview.formats._xml import parse_xml
 
 __all__ = ["is_endnote_xml", "read_endnote", "record_work"]
 
@@ -51,11 +52,9 @@ def is_endnote_xml(text: str) -> bool:
 @bulk
 def read_endnote(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Works of an EndNote XML export and its problems."""
-    try:
-        root = ET.fromstring(text.lstrip("\ufeff").encode("utf-8"))
-    except ET.ParseError as exc:
-        line = exc.position[0] if exc.position else None
-        return [], [Problem(path=path, line=line, severity="error", message=f"not XML: {exc}")]
+    root, problems = parse_xml(text, path)
+    if root is None:
+        return [], problems
     works = [record_work(rec) for rec in root.iter("record")]
     if not works:
         return [], [Problem(path=path, line=1, severity="error", message="no <record> found")]

@@ -28,6 +28,7 @@ from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.model import Person, Work
 from litreview.formats._search import csl_type, date_of
+from litreview.formats._xml import parse_xml
 
 __all__ = ["is_pubmed_xml", "read_pubmed_xml"]
 
@@ -51,18 +52,15 @@ def is_pubmed_xml(text: str) -> bool:
 def read_pubmed_xml(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Works of a PubMed XML file and its problems (an article without a title is a
     warning at the line it starts on)."""
-    try:
-        root = ET.fromstring(text.lstrip("\ufeff").encode("utf-8"))
-    except ET.ParseError as exc:
-        at = exc.position[0] if exc.position else None
-        return [], [Problem(path=path, line=at, severity="error", message=f"not XML: {exc}")]
+    root, problems = parse_xml(text, path)
+    if root is None:
+        return [], problems
     lines = [text.count("\n", 0, m.start()) + 1 for m in _START.finditer(text)]
     articles = [e for e in root.iter() if e.tag in _ARTICLES]
     if not articles:
         message = "no <PubmedArticle> or <PubmedBookArticle> found"
         return [], [Problem(path=path, line=1, severity="error", message=message)]
     works: list[Work] = []
-    problems: list[Problem] = []
     for n, article in enumerate(articles):
         work = article_work(article)
         works.append(work)

@@ -478,9 +478,11 @@ def test_registry_names_and_suffixes() -> None:
     assert set(FORMATS) == {
         *("bibtex", "biblatex", "ris", "csljson", "cslyaml", "csv"),
         *("wos", "scopus", "search-csv", "medline", "openalex", "endnote", "enw"),  # read only
-        *("search-json", "pubmed-xml", "ovid", "crossref", "spreadsheet"),
+        *("search-json", "pubmed-xml", "ovid", "crossref", "spreadsheet", "word-xml", "mods"),
     }
     assert format_for("x.enw").name == "enw"
+    assert format_for("x.mods").name == format_for("mods").name == "mods"
+    assert format_for("word-xml").name == "word-xml"
     assert format_for("refs.BIB").name == "bibtex"
     assert format_for("x.ris").name == "ris" and format_for("x.json").name == "csljson"
     assert format_for("csl-json").name == "csljson" and format_for("x.csv").name == "csv"

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from litreview.core.model import Person
-from litreview.formats._bibtex_syntax import balanced, format_names
+from litreview.formats._bibtex_syntax import balanced, format_names, split_names
 
 
 def _balanced_by_counting(text: str) -> bool:
@@ -41,3 +41,12 @@ def test_format_names_dropping_particle_after_the_given_name() -> None:
         Person(family="Smith", given="Ann"),
     )
     assert format_names(people) == "Beethoven, Ludwig van and Gogh, van and Smith, Ann"
+
+
+def test_a_name_part_holding_and_or_a_comma_is_braced_so_it_reads_back_as_one_person() -> None:
+    """Word's list of sources from JabRef's export has a person whose middle name is
+    "and Or{\\l}owski, Cezary": written bare, it came back from corpus.bib as two people."""
+    people = (Person(family="Czarnecki", given="Adam and Orlowski, Cezary"), Person(family="Roe"))
+    text = format_names(people)
+    assert text == "Czarnecki, {Adam and Orlowski, Cezary} and Roe"
+    assert [p.family for p in split_names(text)] == ["Czarnecki", "Roe"]

@@ -32,6 +32,7 @@ from litreview.formats.cslyaml import read_cslyaml, write_cslyaml
 from litreview.formats.documents import read_document_meta
 from litreview.formats.endnote import read_endnote
 from litreview.formats.medline import read_medline
+from litreview.formats.mods import read_mods
 from litreview.formats.openalex import read_openalex
 from litreview.formats.ovid import read_ovid
 from litreview.formats.pubmed_xml import read_pubmed_xml
@@ -40,6 +41,7 @@ from litreview.formats.ris import read_ris
 from litreview.formats.scopus import read_scopus
 from litreview.formats.search_csv import read_search_csv, read_search_json
 from litreview.formats.tabular import read_csv
+from litreview.formats.word_xml import read_word_xml
 from litreview.formats.wos import read_wos
 from litreview.taxonomy import load_taxonomy
 
@@ -150,6 +152,31 @@ TOKENS: dict[str, tuple[str, ...]] = {
         "<Year>",
         "<MedlineDate>",
         '<ArticleId IdType="doi">',
+        "<!DOCTYPE x [",
+        "&x;",
+    ),
+    "word-xml": (
+        "<b:Source>",
+        "</b:Source>",
+        "<b:Author><b:Author><b:NameList><b:Person><b:Last>",
+        "<b:Corporate>",
+        "<b:Year>",
+        "<b:Month>",
+        "<b:StandardNumber>:ISBN:",
+        "<b:Tag>",
+        "<!DOCTYPE x [",
+        "&x;",
+    ),
+    "mods": (
+        "<mods>",
+        "</mods>",
+        '<name type="personal"><namePart type="family">',
+        "<namePart>",
+        "<role><roleTerm>",
+        '<relatedItem type="host">',
+        "<part><extent><start>",
+        '<identifier type="citekey">',
+        "<dateIssued>",
         "<!DOCTYPE x [",
         "&x;",
     ),
@@ -279,6 +306,9 @@ def _seeds() -> dict[str, str]:
         "openalex": _seed("openalex_works_snapshot.jsonl"),
         "endnote": _seed("jabref_endnote_report.xml"),
         "pubmed-xml": _seed("jabref_pubmed_article.xml"),
+        # whole: an XML file cut short is only a parse error
+        "word-xml": (DATA / "real" / "jabref_msbib_translator.xml").read_text(encoding="utf-8"),
+        "mods": (DATA / "real" / "jabref_mods_export_all_fields.xml").read_text(encoding="utf-8"),
         "ovid": (DATA / "ovid" / "embase_fields.txt").read_text(encoding="utf-8"),
         "cslyaml": write_cslyaml(
             read_csljson((DATA / "csljson" / "zotero_export.json").read_text(encoding="utf-8"))[0]
@@ -587,6 +617,8 @@ TARGETS: tuple[Target, ...] = (
     _text_target("openalex", "openalex", read_openalex),
     _text_target("endnote", "endnote", read_endnote),
     _text_target("pubmed-xml", "pubmed-xml", read_pubmed_xml),
+    _text_target("word-xml", "word-xml", read_word_xml),
+    _text_target("mods", "mods", read_mods),
     _text_target("ovid", "ovid", read_ovid),
     _text_target("cslyaml", "cslyaml", read_cslyaml),
     _text_target("enw", "enw", read_refer),
@@ -614,6 +646,7 @@ TARGETS: tuple[Target, ...] = (
     Target("file-txt", hostile_bytes("medline"), lambda b: _in_file(".txt", bytes(b), read_file)),
     Target("file-csv", hostile_bytes("csv"), lambda b: _in_file(".csv", bytes(b), read_file)),
     Target("file-json", hostile_bytes("csljson"), lambda b: _in_file(".json", bytes(b), read_file)),
+    Target("file-xml", hostile_bytes("mods"), lambda b: _in_file(".xml", bytes(b), read_file)),
     Target("document-md", hostile_text("markdown"), lambda t: _scan(str(t), ".md")),
     Target("ingest-md", hostile_text("markdown"), lambda t: _ingest(str(t))),
     Target("document-txt", hostile_text("markdown"), lambda t: _scan(str(t), ".txt")),

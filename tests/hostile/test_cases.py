@@ -113,6 +113,19 @@ def string_bomb(levels: int) -> str:
     return "\n".join([*lines, f"@misc{{k, title = a{levels - 1}}}", ""])
 
 
+_MODS = 'xmlns="http://www.loc.gov/mods/v3"'
+# billion laughs and an external entity in MODS (told apart as MODS by its root first)
+_XML_BOMB = (
+    '<?xml version="1.0"?>\n<!DOCTYPE mods ['
+    + "".join(f'<!ENTITY l{k} "{"lol" if k == 0 else f"&l{k - 1};" * 10}">' for k in range(10))
+    + f"]>\n<mods {_MODS}><titleInfo><title>&l9;</title></titleInfo></mods>\n"
+)
+_XXE = (
+    '<?xml version="1.0"?>\n<!DOCTYPE mods [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+    f"<mods {_MODS}><titleInfo><title>&x;</title></titleInfo></mods>\n"
+)
+
+
 @pytest.mark.parametrize(
     ("name", "data", "says"),
     [
@@ -129,6 +142,9 @@ def string_bomb(levels: int) -> str:
         ("nul.csv", "key,title\nk1,A\x00B\n", "NUL"),
         ("unclosed.csv", 'key,title\nk1,"never closed\nk2,Two\nk3,Three\n', "never closed"),
         ("bad.docx", b"PK not a zip", "DOCX"),
+        ("bomb.xml", _XML_BOMB, "bomb.xml:3: error: not XML: limit on input amplification"),
+        ("xxe.xml", _XXE, "xxe.xml:3: error: not XML: undefined entity &x;"),
+        ("notes.xml", "Some notes.\nNot XML.\n", "notes.xml:1: error: not XML"),
     ],
 )
 def test_hostile_file_is_one_line_error(
