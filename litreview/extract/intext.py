@@ -97,7 +97,13 @@ def in_text_citations(
     if numbered:
         found += _numeric(text, numbered, _NUM_GROUP)
         if superscripts:
-            found += _numeric(text, numbered, _SUP_GROUP)
+            # a raised number that names no entry is no citation: a power, a prime read as
+            # a raised 0 (``p<sup>0</sup>``), an ordinal
+            found += [
+                c
+                for c in _numeric(text, numbered, _SUP_GROUP)
+                if any(w.entry is not None for w in c.works)
+            ]
     unnumbered = [e for e in entries if e.label is None]
     if unnumbered:
         found += _author_year(text, unnumbered)

@@ -84,6 +84,13 @@ def test_superscripts_cite_numbered_entries_only_when_asked() -> None:
     ]
 
 
+def test_a_raised_number_that_names_no_entry_is_no_citation() -> None:
+    # a prime read from a PDF as a raised 0, a power: warned as citations with no entry
+    entries = [_entry(k, f"Ref {k}.", label=k) for k in range(1, 4)]
+    text = "A package p<sup>0</sup> conflicts; x<sup>24</sup> grows; as shown.<sup>2,9</sup>"
+    assert _links(text, entries, superscripts=True) == [("<sup>2,9</sup>", [2, None])]
+
+
 def test_short_forms_of_notes_find_their_entry() -> None:
     assert entry_of("Lin and Emanuel 2016, 45", AUTHOR_YEAR) == 1
     assert entry_of("Smith 2019", AUTHOR_YEAR) is None
