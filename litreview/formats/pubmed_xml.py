@@ -55,7 +55,12 @@ def read_pubmed_xml(text: str, path: str = "<string>") -> tuple[list[Work], list
     root, problems = parse_xml(text, path)
     if root is None:
         return [], problems
-    lines = [text.count("\n", 0, m.start()) + 1 for m in _START.finditer(text)]
+    lines: list[int] = []
+    counted, at = 1, 0  # counted on from the last start: from 0 each time was quadratic
+    for m in _START.finditer(text):
+        counted += text.count("\n", at, m.start())
+        at = m.start()
+        lines.append(counted)
     articles = [e for e in root.iter() if e.tag in _ARTICLES]
     if not articles:
         message = "no <PubmedArticle> or <PubmedBookArticle> found"
