@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -18,6 +18,7 @@ __all__ = [
     "Span",
     "find_headings",
     "is_list_item",
+    "line_numbers",
     "paragraphs",
     "section_at",
     "sentences",
@@ -147,6 +148,18 @@ def _list_items(text: str, para: Span) -> list[Span]:
     cuts = [m.start() + 1 for m in _ITEM_LINE.finditer(text, para.start, para.end)]
     bounds = [para.start, *cuts, para.end]
     return [Span(a, b) for a, b in pairwise(bounds) if b > a]
+
+
+def line_numbers(text: str, offsets: Sequence[int]) -> list[int]:
+    """The line (from 1) of each offset of ``text``, in the order given: one pass over the
+    text in offset order (a count from the start for each was quadratic on large files)."""
+    out = [0] * len(offsets)
+    line, at = 1, 0
+    for k in sorted(range(len(offsets)), key=offsets.__getitem__):
+        line += text.count("\n", at, offsets[k])
+        at = offsets[k]
+        out[k] = line
+    return out
 
 
 def is_list_item(text: str, start: int) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from litreview.core.errors import Problem
+from litreview.core.text import line_numbers
 from litreview.extract._text import Line, split_lines
 from litreview.extract.citations import Reference, references
 from litreview.extract.footnotes import FootnoteScan, find_footnotes
@@ -113,10 +114,10 @@ def _spans(
 def _unlinked(cites: list[InTextCitation], text: str, path: str) -> list[Problem]:
     """A problem for each cited work not found in the reference list."""
     out = []
-    for c in cites:
+    unlinked = [c for c in cites if any(w.entry is None for w in c.works)]
+    for c, line in zip(unlinked, line_numbers(text, [c.start for c in unlinked]), strict=True):
         for w in c.works:
             if w.entry is None:
-                line = text.count("\n", 0, c.start) + 1
                 out.append(
                     Problem(
                         path=path,

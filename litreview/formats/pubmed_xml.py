@@ -27,6 +27,7 @@ from typing import Any
 from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.model import Person, Work
+from litreview.core.text import line_numbers
 from litreview.formats._search import csl_type, date_of
 from litreview.formats._xml import parse_xml
 
@@ -55,12 +56,7 @@ def read_pubmed_xml(text: str, path: str = "<string>") -> tuple[list[Work], list
     root, problems = parse_xml(text, path)
     if root is None:
         return [], problems
-    lines: list[int] = []
-    counted, at = 1, 0  # counted on from the last start: from 0 each time was quadratic
-    for m in _START.finditer(text):
-        counted += text.count("\n", at, m.start())
-        at = m.start()
-        lines.append(counted)
+    lines = line_numbers(text, [m.start() for m in _START.finditer(text)])
     articles = [e for e in root.iter() if e.tag in _ARTICLES]
     if not articles:
         message = "no <PubmedArticle> or <PubmedBookArticle> found"

@@ -22,6 +22,7 @@ from wosfile.read import PlainTextReader, ReadError, TabDelimitedReader
 from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.model import Work
+from litreview.core.text import line_numbers
 from litreview.formats._search import csl_type, date_of, name_of, pages_of, split_list
 
 __all__ = ["is_wos_plain", "is_wos_tab", "read_wos"]
@@ -92,7 +93,7 @@ def _plain(text: str, path: str) -> tuple[Iterator[dict[str, str]], list[int]]:
     """The records of a plain-text export, and the line each starts on. A line of blanks and
     a tag with no value (``AU `` in Inspec's and older exports) hold nothing and are emptied
     first: wosfile stops the whole file at either."""
-    lines = [text.count("\n", 0, m.start()) + 1 for m in _PLAIN_START.finditer(text)]
+    lines = line_numbers(text, [m.start() for m in _PLAIN_START.finditer(text)])
     return _quietly(PlainTextReader(io.StringIO(_BLANK_LINE.sub("", text)))), lines
 
 

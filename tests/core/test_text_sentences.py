@@ -65,3 +65,11 @@ def test_a_table_cells_bar_is_no_part_of_its_sentence() -> None:
     text = "| 84. | The use of chains has been debated for some time. Little is known.\n"
     assert _texts(text) == ["The use of chains has been debated for some time.", "Little is known."]
     assert _texts("A | B is a choice. | Next one.") == ["A | B is a choice.", "Next one."]
+
+
+@given(st.text(alphabet="ab\n", max_size=60), st.lists(st.integers(0, 60), max_size=8))
+def test_line_numbers_are_the_lines_counted_from_the_start(text: str, offsets: list[int]) -> None:
+    from litreview.core.text import line_numbers
+
+    offsets = [min(o, len(text)) for o in offsets]
+    assert line_numbers(text, offsets) == [text.count("\n", 0, o) + 1 for o in offsets]
