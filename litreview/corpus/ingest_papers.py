@@ -16,6 +16,7 @@ from typing import Any
 
 from litreview.core.errors import Problem
 from litreview.core.model import Citation, Work, replace
+from litreview.core.text import line_numbers
 from litreview.corpus.identity import make_citekey
 from litreview.corpus.ingest_works import from_url
 from litreview.extract._text import sentence_span, split_lines
@@ -167,14 +168,14 @@ def key_rows(
     problems: list[Problem] = []
     cites = [c for c in key_citations(text) if not any(s <= c.start < e for s, e in skip)]
     heads = headings(split_lines(text)) if cites else []
-    for cite in cites:
+    lines = line_numbers(text, [c.start for c in cites])
+    for cite, line in zip(cites, lines, strict=True):
         s, e = sentence_span(text, cite.start, cite.end)
         section = next((h for start, h in reversed(heads) if start <= cite.start), "")
         for cited in cite.keys:
             key = resolve(cited)
             if not key:
                 if not cite.narrative:
-                    line = text.count("\n", 0, cite.start) + 1
                     message = (
                         f"citation key '@{cited}' names no work in the corpus or the "
                         "document's bibliography (import the bibliography that holds it)"
