@@ -75,8 +75,13 @@ def is_placeholder(key: str) -> bool:
 
 def entry_name(key: str) -> str:
     """An entry as a message names it: ``entry 'key'``, or ``the entry without a citekey``
-    for one that has none (never the placeholder :func:`mark_keyless` gave it)."""
-    return f"entry '{key}'" if key and not is_placeholder(key) else "the entry without a citekey"
+    for one that has none (never the placeholder :func:`mark_keyless` gave it), and never
+    with the replacement characters of a key that is not UTF-8."""
+    if not key or is_placeholder(key):
+        return "the entry without a citekey"
+    if any("\udc80" <= ch <= "\udcff" or ch == "\ufffd" for ch in key):
+        return "the entry whose citekey is not UTF-8"  # (its bytes read as stand-ins)
+    return f"entry '{key}'"
 
 
 def abort_reason(error: object) -> str:

@@ -444,6 +444,15 @@ def test_bad_byte_skips_only_its_entry() -> None:
     assert _messages(problems) == ["t.bib:3: error: not UTF-8 (byte 0xE9); entry 'b' skipped"]
 
 
+def test_an_entry_whose_key_is_not_utf8_is_named_without_its_bytes() -> None:
+    # python-bibtexparser's GBK test file: the key was shown as "entry '\ufffd\ufffd2013'"
+    data = b"@ARTICLE{\xbf\xad\xc8\xf62013,\n  author = {\xbf\xad\xc8\xf6},\n  year = {2013},\n}\n"
+    _, problems = read_bibtex_bytes(data, "t.bib")
+    assert _messages(problems) == [
+        "t.bib:1: error: not UTF-8 (byte 0xBF); the entry whose citekey is not UTF-8 skipped"
+    ]
+
+
 def test_bad_byte_in_a_string_macro_is_reported() -> None:
     data = b"@string{p = {Caf\xe9}}\n@book{a, title={A}, publisher=p}\n"
     found, problems = read_bibtex_bytes(data, "t.bib")
