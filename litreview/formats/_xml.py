@@ -13,6 +13,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 
 from litreview.core.errors import Problem
+from litreview.core.model import Work
+from litreview.core.text import line_numbers
 
 __all__ = [
     "MAX_NOTICES",
@@ -20,6 +22,7 @@ __all__ = [
     "local_name",
     "more_unread",
     "parse_xml",
+    "read_records",
     "start_lines",
     "unread_notice",
 ]
@@ -40,12 +43,7 @@ def parse_xml(text: str, path: str) -> tuple[ET.Element | None, list[Problem]]:
 def start_lines(text: str, local: str) -> list[int]:
     """The line of each start tag named ``local`` (any prefix), in order."""
     tag = re.compile(rf"<(?:[\w.-]+:)?{re.escape(local)}[\s/>]")
-    lines, at, line = [], 0, 1
-    for m in tag.finditer(text):
-        line += text.count("\n", at, m.start())
-        at = m.start()
-        lines.append(line)
-    return lines
+    return line_numbers(text, [m.start() for m in tag.finditer(text)])
 
 
 def local_name(element: ET.Element) -> str:
@@ -63,6 +61,42 @@ def unread_notice(path: str, line: int | None, what: str, held: list[str]) -> Pr
     names = ", ".join(dict.fromkeys(held)) or "nothing"
     message = f"{what} has no title, name, date or identifier: not read (it holds {names[:200]})"
     return Problem(path=path, line=line, severity="notice", message=message)
+
+
+def read_records(
+    records: list[ET.Element],
+    work_of: Callable[[ET.Element], Work],
+    ids: frozenset[str],
+    lines: list[int],
+    *,
+    path: str,
+    kind: str,
+) -> tuple[list[Work], list[Problem]]:
+    """The work of each record (``work_of``, the record starting on ``lines[n]``), and a
+    notice for each record with nothing to cite it by: no title, person, date, DOI, URL or
+    identifier among ``ids`` (``kind``: ``"record"``, the first :data:`MAX_NOTICES` named,
+    the rest counted)."""
+    works: list[Work] = []
+    problems: list[Problem] = []
+    unread = 0
+    for n, record in enumerate(records):
+        work = work_of(record)
+        if _citable(work, ids):
+            works.append(work)
+            continue
+        unread += 1
+        if unread <= MAX_NOTICES:
+            held = [name for name, _ in work.extra]
+            line = lines[n] if n < len(lines) else None
+            problems.append(unread_notice(path, line, f"{kind} {n + 1}", held))
+    return works, problems + more_unread(path, unread, f"{kind}s")
+
+
+def _citable(work: Work, ids: frozenset[str]) -> bool:
+    """Whether a work has something to cite it by: a title, a person, a date or an
+    identifier."""
+    named = work.doi or work.url or any(name in ids for name, _ in work.extra)
+    return bool(work.title or work.authors or work.editors or work.issued or named)
 
 
 def more_unread(path: str, count: int, kind: str) -> list[Problem]:

@@ -31,13 +31,11 @@ from litreview.formats._mods_maps import IDENTIFIERS, csl_type
 from litreview.formats._mods_names import read_people
 from litreview.formats._search import date_of
 from litreview.formats._xml import (
-    MAX_NOTICES,
     element_leaves,
     local_name,
-    more_unread,
     parse_xml,
+    read_records,
     start_lines,
-    unread_notice,
 )
 
 __all__ = ["NS", "is_mods", "read_mods"]
@@ -73,24 +71,19 @@ def read_mods(text: str, path: str = "<string>") -> tuple[list[Work], list[Probl
         problems.append(Problem(path=path, line=1, severity="warning", message=message))
     _strip_namespace(root)
     records = [root] if root.tag == "mods" else [e for e in root if e.tag == "mods"]
-    lines = start_lines(text, "mods")
-    works: list[Work] = []
-    unread = 0
     keys: set[str] = set()
-    for n, record in enumerate(records):
-        line = lines[n] if n < len(lines) else None
-        work = _keyed(record_work(record), record, keys)
-        if _empty(work):
-            unread += 1
-            if unread <= MAX_NOTICES:
-                held = [name for name, _ in work.extra]
-                problems.append(unread_notice(path, line, f"record {n + 1}", held))
-            continue
-        works.append(work)
+    works, unread = read_records(
+        records,
+        lambda record: _keyed(record_work(record), record, keys),
+        _IDS,
+        start_lines(text, "mods"),
+        path=path,
+        kind="record",
+    )
     if not records:
         message = "no <mods> record in the collection: no work read"
-        problems.append(Problem(path=path, line=1, severity="notice", message=message))
-    return works, problems + more_unread(path, unread, "records")
+        unread.append(Problem(path=path, line=1, severity="notice", message=message))
+    return works, problems + unread
 
 
 def _strip_namespace(root: ET.Element) -> None:
@@ -315,12 +308,6 @@ def _keyed(work: Work, record: ET.Element, keys: set[str]) -> Work:
 
 
 _IDS = frozenset({*IDENTIFIERS.values()})
-
-
-def _empty(work: Work) -> bool:
-    """Whether a work has nothing to cite it by: no title, name, date or identifier."""
-    ids = work.doi or work.url or any(name in _IDS for name, _ in work.extra)
-    return not (work.title or work.authors or work.editors or work.issued or ids)
 
 
 def _accessed(record: ET.Element, url: str) -> str:

@@ -21,12 +21,10 @@ from litreview.core.model import Work, replace
 from litreview.formats._citekeys import is_citekey
 from litreview.formats._word_sources import NS, source_work
 from litreview.formats._xml import (
-    MAX_NOTICES,
     local_name,
-    more_unread,
     parse_xml,
+    read_records,
     start_lines,
-    unread_notice,
 )
 
 __all__ = ["is_word_xml", "read_word_xml"]
@@ -51,24 +49,19 @@ def read_word_xml(text: str, path: str = "<string>") -> tuple[list[Work], list[P
         message = f"root <{local_name(root)}> is not Word's <b:Sources> (namespace {NS})"
         return [], [Problem(path=path, line=1, severity="error", message=message)]
     sources = [e for e in root if e.tag == f"{{{NS}}}Source"]
-    lines = start_lines(text, "Source")
-    works: list[Work] = []
-    unread = 0
     keys: set[str] = set()
-    for n, source in enumerate(sources):
-        line = lines[n] if n < len(lines) else None
-        work = _keyed(source_work(source, internal=True), source, keys)
-        if _empty(work):
-            unread += 1
-            if unread <= MAX_NOTICES:
-                held = [name for name, _ in work.extra]
-                problems.append(unread_notice(path, line, f"source {n + 1}", held))
-            continue
-        works.append(work)
+    works, unread = read_records(
+        sources,
+        lambda source: _keyed(source_work(source, internal=True), source, keys),
+        _IDS,
+        start_lines(text, "Source"),
+        path=path,
+        kind="source",
+    )
     if not sources:
         message = "no <b:Source> in the list: no work read"
-        problems.append(Problem(path=path, line=1, severity="notice", message=message))
-    return works, problems + more_unread(path, unread, "sources")
+        unread.append(Problem(path=path, line=1, severity="notice", message=message))
+    return works, problems + unread
 
 
 def _keyed(work: Work, source: ET.Element, keys: set[str]) -> Work:
@@ -85,9 +78,3 @@ def _keyed(work: Work, source: ET.Element, keys: set[str]) -> Work:
 
 
 _IDS = frozenset({"isbn", "issn", "lccn", "pmid", "pmcid"})
-
-
-def _empty(work: Work) -> bool:
-    """Whether a work has nothing to cite it by: no title, person, date or identifier."""
-    ids = work.doi or work.url or any(name in _IDS for name, _ in work.extra)
-    return not (work.title or work.authors or work.editors or work.issued or ids)
