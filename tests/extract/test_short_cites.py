@@ -68,6 +68,19 @@ def test_a_short_title_in_straight_or_single_quotes_and_et_al_points_at_the_full
     assert got[2:] == [(3, (1, 1)), (4, (2, 1)), (5, None)]  # Roe wrote no such work
 
 
+def test_a_short_title_in_roman_after_a_body_or_names_points_at_the_full_citation() -> None:
+    # CRS notes give a report's short title unquoted (its italics lost in the text)
+    got = _targets(
+        "Department of the Treasury, Illicit Finance Risk Assessment of Decentralized "
+        "Finance, April 6, 2023, p. 10, https://home.example.gov/defi.pdf.",
+        "Department of the Treasury, Illicit Finance Risk Assessment of Decentralized "
+        "Finance, p. 13.",
+        "Campbell and Shirley, Fiscal Substitution in Spending, p. 2.",
+        "Treasury, Some Other Report Entirely, p. 4.",
+    )
+    assert got[1:] == [(2, (1, 1)), (3, None), (4, None)]  # nothing cited the other two
+
+
 def test_a_title_alone_needs_four_words() -> None:
     got = _targets(
         "*Message of the President, Transmitting a Report by the Committee on Department "
