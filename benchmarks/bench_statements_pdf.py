@@ -4,7 +4,7 @@
                                                [--linear]
 
 The labelled documents whose text is Markdown or plain text (``benchmarks/statements/docs``,
-the shared development set's Markdown, the seeds; never ``statements/fresh``, the held-out
+the shared development set's Markdown, the seeds; never the held-out
 set) are rendered to PDF as ``documents_render.py`` renders the notes benchmark (pandoc, then
 pdfLaTeX with real page-foot notes; Debian ``lmodern``). A report whose notes stand as
 numbered paragraphs (``12 Text``, marked ``[12]`` in the body) has them made Markdown
