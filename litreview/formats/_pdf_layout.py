@@ -13,7 +13,10 @@ matrix). From them:
   ``<sup>N</sup> text`` after the page's body, so the note finder reads them as notes;
 * paragraphs: a vertical gap larger than the page's usual line gap ends one, and a line
   opening with a list label (``12.``, ``[12]``, a bullet) starts one; a paragraph is written
-  as one line, paragraphs and pages separated by a blank line.
+  as one line, paragraphs and pages separated by a blank line;
+* sentences over a page break: a page's last paragraph that stops mid-sentence is joined
+  with the next page's first when that goes on in lower case, on the side of the page's
+  notes that leaves what the note finder reads after each note as it was (:func:`_run_on`).
 """
 
 from __future__ import annotations
@@ -74,16 +77,80 @@ def pdf_layout(path: str) -> tuple[str, dict[str, str], list[int]]:
         images = [n for n, lines in enumerate(pages, 1) if not lines and _has_image(pdf[n - 1])]
     finally:
         pdf.close()
+    read = _pages_read(pages)
+    _run_on(read)
+    parts = ["\n\n".join(p.paragraphs + p.notes) for p in read]
+    return _mended("\n\n".join(p for p in parts if p)) + "\n", meta, images
+
+
+def _pages_read(pages: list[list[_Line]]) -> list[_Page]:
+    """Every page's paragraphs and notes; an item set with a hanging indent that runs on
+    from the page before is made whole there."""
     body = _marked_size(pages) or _body_size(pages)
     furniture = _furniture(pages)
     read: list[_Page] = []
-    for lines in pages:  # an item set with a hanging indent may run on from the page before
+    for lines in pages:
         page = _page_parts(lines, body, furniture, continues=bool(read) and read[-1].hanging)
         if page.carried and read and read[-1].paragraphs and page.paragraphs:
             read[-1].paragraphs[-1] = _joined(read[-1].paragraphs[-1], page.paragraphs.pop(0))
         read.append(page)
-    parts = ["\n\n".join(p.paragraphs + p.notes) for p in read]
-    return _mended("\n\n".join(p for p in parts if p)) + "\n", meta, images
+    return read
+
+
+_RUNS_ON = 50  # a page's last paragraph this long, or longer, may stop mid-sentence
+_SENTENCE_END = re.compile(r"[.?!:)\]”’\"']$")
+_TRAILING_MARKS = re.compile(r"(?:<sup>[^<>]{0,80}</sup>\s*)+$")
+_FEW = 4
+"""Paragraphs with no marker after a note that the note finder reads as the note's
+continuation when there are this many or fewer
+(:data:`litreview.extract.note_roles._MAX_CONTINUATION`)."""
+
+
+def _run_on(read: list[_Page]) -> None:
+    """Sentences run over a page break made whole: a page's last paragraph that stops
+    mid-sentence (long, with no closing punctuation, note markers aside) is joined with the
+    next page's first paragraph when that opens in lower case.
+
+    Between the halves stand the page's notes, and the note finder reads the paragraphs
+    after a note, up to the next note, as the note's continuation when they carry no marker
+    and are few. So the paragraph made whole stands after the notes, where its second half
+    stood, when the paragraphs left before the notes still carry a marker (or are many) and
+    its first half brings no marker, or those after them carry one already; else before the
+    notes, where its first half stood, on the same terms the other way round; else the
+    halves are left apart. Either way the paragraphs on each side of the notes read as before.
+    """
+    for page, nxt in itertools.pairwise(read):
+        if not (page.paragraphs and nxt.paragraphs):
+            continue
+        last, first = page.paragraphs[-1], nxt.paragraphs[0]
+        if not _runs_on(last, first):
+            continue
+        if not page.notes or _movable(page.paragraphs, nxt.paragraphs):
+            nxt.paragraphs[0] = _joined(page.paragraphs.pop(), first)
+        elif _movable(nxt.paragraphs[::-1], page.paragraphs[::-1]):
+            page.paragraphs[-1] = _joined(last, nxt.paragraphs.pop(0))
+
+
+def _movable(source: list[str], target: list[str]) -> bool:
+    """Whether the last paragraph of ``source`` may move over the notes into ``target``: the
+    rest of ``source`` carries a marker (or, the paragraph bringing none, is many), and the
+    paragraph brings no marker or ``target`` carries one already."""
+    moved, rest = source[-1], source[:-1]
+    if _marked(moved):
+        return _marked(rest) and _marked(target)
+    return _marked(rest) or len(rest) > _FEW
+
+
+def _marked(paragraphs: str | list[str]) -> bool:
+    """Whether a paragraph (or any of some) carries a note marker."""
+    texts = [paragraphs] if isinstance(paragraphs, str) else paragraphs
+    return any("<sup>" in t for t in texts)
+
+
+def _runs_on(last: str, first: str) -> bool:
+    """Whether a page's last paragraph goes on in the next page's first."""
+    said = _TRAILING_MARKS.sub("", last).rstrip()
+    return len(said) >= _RUNS_ON and not _SENTENCE_END.search(said) and first[:1].islower()
 
 
 def _has_image(page: object) -> bool:

@@ -12,7 +12,7 @@ open(sys.argv[1], "w", encoding="utf-8").write(LATEX)
 PY
 pandoc footnoted_report.md -o footnoted_report.docx
 pandoc footnoted_report.md -t html5 --standalone -o footnoted_report.html
-for name in footnoted_report numeric_paper; do
+for name in footnoted_report numeric_paper page_run_on_report; do
   pandoc "$name.md" -f markdown-auto_identifiers --wrap=none -t latex --template "$work/template.tex" -o "$work/$name.tex"
   (cd "$work" && TEXMFVAR="$work/texmf-var" pdflatex -interaction=nonstopmode "$name.tex" >/dev/null || true)
   cp "$work/$name.pdf" .
