@@ -28,10 +28,21 @@ from typing import NamedTuple
 from litreview.extract.gazetteer import fold_key, key, name_spans, word_tags
 from litreview.extract.gazetteer import lexicon as lexicon_lists
 
-__all__ = ["GROUPS", "Token", "encoded_features", "sequence_features", "token_spans", "tokenize"]
+__all__ = [
+    "GROUPS",
+    "OFF",
+    "Token",
+    "encoded_features",
+    "sequence_features",
+    "token_spans",
+    "tokenize",
+]
 
 GROUPS = ("lexicon", "phrases", "position", "neighbours", "runs", "bodies", "organisations")
 """Feature groups that :func:`sequence_features` can leave out (for ablations)."""
+OFF = frozenset({"organisations"})
+"""Groups left out unless asked for (``exclude`` without them): measured and not kept, the
+known organisation names (``benchmarks/refparse_data/ORGANISATIONS.md``)."""
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _PURE_YEAR = re.compile(r"\(?\[?(1[5-9]|20)\d\d[a-z]?\]?\)?[.,:;]?")
@@ -152,7 +163,10 @@ _ORG, _ORG_FIRST, _ORG_LAST = b"org:name", b"org:first", b"org:last"
 def _organisations(recs: list[_Tok], out: list[list[bytes]]) -> None:
     """Append ``org:name`` to every token of a known organisation's name, ``org:first`` and
     ``org:last`` to its first and last, ``org:before`` and ``org:after`` to the tokens
-    next to it (:func:`.gazetteer.name_spans`)."""
+    next to it (:func:`.gazetteer.name_spans`), and ``org:whole`` to every token of a name
+    that is a whole piece of the reference (``, The World Bank, ``; ``Name (2000)``), not a
+    run of words inside one (``The World Bank's Loans``)."""
+    n = len(recs)
     for s, e in name_spans([r.fold for r in recs]):
         for j in range(s, e):
             out[j].append(_ORG)
@@ -160,8 +174,24 @@ def _organisations(recs: list[_Tok], out: list[list[bytes]]) -> None:
         out[e - 1].append(_ORG_LAST)
         if s:
             out[s - 1].append(b"org:before")
-        if e < len(recs):
+        if e < n:
             out[e].append(b"org:after")
+        if _opens_piece(recs, s) and (e == n or _ends_piece(recs[e - 1]) or recs[e].word.opens):
+            for j in range(s, e):
+                out[j].append(b"org:whole")
+
+
+def _ends_piece(rec: _Tok) -> bool:
+    """Whether a token ends a piece of the reference (a comma, colon, full stop, bracket)."""
+    return rec.word.stops or rec.word.ends_piece
+
+
+def _opens_piece(recs: list[_Tok], i: int) -> bool:
+    """Whether the token at ``i`` opens a piece of the reference, a "the" before it
+    allowed."""
+    if i and recs[i - 1].key == "the":
+        i -= 1
+    return i == 0 or _ends_piece(recs[i - 1]) or recs[i].word.opens
 
 
 _STOPS = [f"stops:{k}".encode() for k in range(5)]
@@ -361,7 +391,7 @@ _POS = [f"pos:{k}".encode() for k in range(10)]
 _IDX = [f"i:{min(k, 6)}".encode() for k in range(7)]
 
 
-def encoded_features(tokens: list[str], exclude: Collection[str] = ()) -> list[list[bytes]]:
+def encoded_features(tokens: list[str], exclude: Collection[str] = OFF) -> list[list[bytes]]:
     """The attributes of :func:`sequence_features` as UTF-8 bytes, the form crfsuite reads
     without converting; the parser's path.
 
@@ -393,9 +423,9 @@ def encoded_features(tokens: list[str], exclude: Collection[str] = ()) -> list[l
     return feats
 
 
-def sequence_features(tokens: list[str], exclude: Collection[str] = ()) -> list[list[str]]:
+def sequence_features(tokens: list[str], exclude: Collection[str] = OFF) -> list[list[str]]:
     """Attribute lists (crfsuite binary features) of every token, with its context.
 
-    ``exclude`` names groups of :data:`GROUPS` to leave out.
+    ``exclude`` names groups of :data:`GROUPS` to leave out (by default those of :data:`OFF`).
     """
     return [[a.decode() for a in f] for f in encoded_features(tokens, exclude)]
