@@ -161,13 +161,14 @@ _ORG, _ORG_FIRST, _ORG_LAST = b"org:name", b"org:first", b"org:last"
 
 
 def _organisations(recs: list[_Tok], out: list[list[bytes]]) -> None:
-    """Append ``org:name`` to every token of a known organisation's name, ``org:first`` and
-    ``org:last`` to its first and last, ``org:before`` and ``org:after`` to the tokens
-    next to it (:func:`.gazetteer.name_spans`), and ``org:whole`` to every token of a name
-    that is a whole piece of the reference (``, The World Bank, ``; ``Name (2000)``), not a
-    run of words inside one (``The World Bank's Loans``)."""
+    """Append ``org:name`` to every token of a known organisation's name that is a whole
+    piece of the reference (``, The World Bank, ``; ``Name (2000)``; not a name inside a
+    title: ``The World Bank Loans``), ``org:first`` and ``org:last`` to its first and last,
+    ``org:before`` and ``org:after`` to the tokens next to it (:func:`.gazetteer.name_spans`)."""
     n = len(recs)
     for s, e in name_spans([r.fold for r in recs]):
+        if not _whole_piece(recs, s, e):
+            continue
         for j in range(s, e):
             out[j].append(_ORG)
         out[s].append(_ORG_FIRST)
@@ -176,9 +177,14 @@ def _organisations(recs: list[_Tok], out: list[list[bytes]]) -> None:
             out[s - 1].append(b"org:before")
         if e < n:
             out[e].append(b"org:after")
-        if _opens_piece(recs, s) and (e == n or _ends_piece(recs[e - 1]) or recs[e].word.opens):
-            for j in range(s, e):
-                out[j].append(b"org:whole")
+
+
+def _whole_piece(recs: list[_Tok], s: int, e: int) -> bool:
+    """Whether the tokens ``s`` to ``e`` are a whole piece of the reference: a piece opens
+    at ``s`` (a "the" before it allowed), and one ends at ``e - 1`` or a bracket or quote
+    opens at ``e``."""
+    ends = e == len(recs) or _ends_piece(recs[e - 1]) or recs[e].word.opens
+    return ends and _opens_piece(recs, s)
 
 
 def _ends_piece(rec: _Tok) -> bool:
