@@ -31,7 +31,9 @@ acronym in brackets after it (``Environmental Protection Agency (EPA). 2004.``,
 ``refparse_train_data.acronym_variant``; ``--no-acronyms`` leaves them out;
 ``refparse_data/ACRONYMS.md``). ``--sentence-case`` also gives each with the body in
 sentence case (``Ministère des transports``, ``refparse_train_data.sentence_case_variant``;
-``refparse_data/GREY_MISSES.md``).
+``refparse_data/GREY_MISSES.md``). ``--organisations`` gives the model the known organisation
+names as features (``lexicon/organisations.txt``, the feature group ``organisations``, off by
+default: measured and not kept, ``refparse_data/ORGANISATIONS.md``).
 
 Training texts equal to a held-out text in their letters and digits are left out
 (``--exact-held-out``: only identical ones, the recipe before ``LEAD_BODIES.md``).
@@ -89,6 +91,7 @@ from litreview.extract.refparse_features import sequence_features
 
 OUT = ROOT / "benchmarks" / "out"
 DATA = ROOT / "litreview" / "data"
+ORGANISATIONS = DATA / "lexicon" / "organisations.txt"
 RECIPE = ROOT / "benchmarks" / "refparse_data" / "shipped_model.json"
 # the options of the command line that shape the shipped models (the rest pick what to run)
 MODEL_OPTIONS = (
@@ -103,6 +106,7 @@ MODEL_OPTIONS = (
     "punct_fields",
     "acronyms",
     "sentence_case",
+    "organisations",
     "exact_held_out",
     "seed",
     "iterations",
@@ -210,7 +214,8 @@ def training_inputs(args: argparse.Namespace) -> list[Path]:
     files += (
         [TRAIN_DATA / "body_records.jsonl", SYNTH_BODIES, SYNTH_BODY_NOTES] if args.bodies else []
     )
-    files += [DATA / "places.txt", *sorted((DATA / "lexicon").iterdir())]
+    lists = sorted((DATA / "lexicon").iterdir())
+    files += [DATA / "places.txt", *(p for p in lists if p != ORGANISATIONS or args.organisations)]
     code = ROOT / "litreview" / "extract"
     files += [code / "refparse_features.py", code / "gazetteer.py", code / "refparse.py"]
     return files
@@ -297,14 +302,14 @@ def cross_validate(gold: list[dict], base: list[dict], args: argparse.Namespace)
         secs = train_crf(
             train,
             model,
-            [],
+            off_groups(args),
             args.iterations,
             args.punct,
             args.punct_fields,
             args.acronyms,
             args.sentence_case,
         )
-        parser = ReferenceParser(model, type_model)
+        parser = ReferenceParser(model, type_model, exclude=off_groups(args))
         for i, rec in enumerate(gold):
             if fold_of[i] == k:
                 preds[i] = {"id": rec["id"], "fields": parser.parse(rec["raw"])}
@@ -314,6 +319,12 @@ def cross_validate(gold: list[dict], base: list[dict], args: argparse.Namespace)
         for p in preds:
             fh.write(json.dumps(p, ensure_ascii=False) + "\n")
     return score_file(BENCH / "anystyle_gold.jsonl", path)
+
+
+def off_groups(args: argparse.Namespace) -> list[str]:
+    """The feature groups off in this training: the organisation names unless
+    ``--organisations``."""
+    return [] if args.organisations else ["organisations"]
 
 
 def _merged(changes: list[dict]) -> dict:
@@ -347,7 +358,7 @@ def ablation(gold: list[dict], args: argparse.Namespace) -> dict:
             "exact_held_out": args.exact_held_out,
             **change,
         }
-        exclude = [*opts.pop("exclude", []), *args.exclude]
+        exclude = [*opts.pop("exclude", []), *args.exclude, *off_groups(args)]
         base = training_records(seed=args.seed, held_out=held, **opts)
         if not results:  # the first row's data, not a file a run before this one left
             train_types(base, type_model)
@@ -418,6 +429,12 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
         help="add a variant of each body-authored record with the body in sentence case",
     )
     ap.add_argument(
+        "--organisations",
+        action="store_true",
+        help="give the model the known organisation names (lexicon/organisations.txt), "
+        "measured and not kept (ORGANISATIONS.md); the shipped parser then needs exclude=()",
+    )
+    ap.add_argument(
         "--exact-held-out",
         action="store_true",
         help="leave out only training texts equal to a held-out text (the older recipe)",
@@ -477,7 +494,7 @@ def main() -> int:
     secs = train_crf(
         base + gold,
         DATA / "refparse.crfsuite",
-        [],
+        off_groups(args),
         args.iterations,
         args.punct,
         args.punct_fields,

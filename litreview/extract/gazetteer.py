@@ -5,23 +5,40 @@ cities from GeoNames, by ``benchmarks/make_places.py``), ``lexicon/given_names.t
 ``lexicon/surnames.txt`` (US Census, by ``benchmarks/make_names.py``), ``lexicon/months.txt``,
 ``lexicon/cues.tsv`` (cue words: "In", "pp.", "eds.", "accessed") and ``lexicon/heads.tsv``
 (words that name a kind of body or publication: organisations, publishers, journals,
-meetings, kinds of document, laws, news outlets, web pages).
+meetings, kinds of document, laws, news outlets, web pages), and
+``lexicon/organisations.txt`` (names of organisations from the Research Organization
+Registry, by ``benchmarks/make_organisations.py``).
 
 :func:`word_tags` gives the tags of one word; :func:`phrase_tags` those of a run of two or
-three words (``new york``). The parser turns them into CRF features (``lex:place``); no
-code decides anything from them alone. :func:`is_place` says whether a field names places
+three words (``new york``); :func:`name_spans` the runs of words that are a known
+organisation's name (``National Institute for Health and Care Excellence``, any case,
+accents folded). The parser turns them into CRF features (``lex:place``, ``org:first``);
+no code decides anything from them alone. :func:`is_place` says whether a field names places
 only.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from litreview.core.data_files import data_lines
 
-__all__ = ["Lexicon", "is_place", "key", "lexicon", "phrase_tags", "word_tags"]
+__all__ = [
+    "Lexicon",
+    "Names",
+    "fold_key",
+    "is_place",
+    "key",
+    "lexicon",
+    "name_spans",
+    "organisations",
+    "phrase_tags",
+    "word_tags",
+]
 
 _STRIP = ".,;:()[]{}<>\"'“”‘’«»*!?"
 _NONE: frozenset[str] = frozenset()
@@ -111,3 +128,52 @@ def is_place(text: str, *, towns: bool = False) -> bool:
     if not all("place" in tags(p) for p in parts):
         return False
     return towns or "place_major" in tags(parts[-1])
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    """Known names as :func:`fold_key` keys them, and per first two words the most words a
+    name starting with them has."""
+
+    names: frozenset[str]
+    longest: dict[str, int]
+
+
+@lru_cache(maxsize=1 << 16)
+def fold_key(word: str) -> str:
+    """A word as the organisation names are keyed: :func:`key`, accents taken off
+    (``"Ministère" -> "ministere"``)."""
+    decomposed = unicodedata.normalize("NFKD", key(word))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+@lru_cache(maxsize=1)
+def organisations() -> Names:
+    """The organisation names of ``lexicon/organisations.txt``, loaded once."""
+    names = _lines("lexicon/organisations.txt")
+    longest: dict[str, int] = {}
+    for name in names:
+        words = name.split(" ")
+        pair = " ".join(words[:2])
+        longest[pair] = max(longest.get(pair, 0), len(words))
+    return Names(frozenset(names), longest)
+
+
+def name_spans(keys: list[str]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the runs of words that are a known organisation's name, the
+    longest from the leftmost start, not overlapping; ``keys`` are the words as
+    :func:`fold_key` keys them."""
+    orgs = organisations()
+    longest, names = orgs.longest, orgs.names
+    pairs = [f"{a} {b}" for a, b in pairwise(keys)]
+    out: list[tuple[int, int]] = []
+    after = 0  # where the last name found ends
+    for i in [i for i, pair in enumerate(pairs) if pair in longest]:
+        if i < after:
+            continue
+        for k in range(min(longest[pairs[i]], len(keys) - i), 1, -1):
+            if " ".join(keys[i : i + k]) in names:
+                out.append((i, i + k))
+                after = i + k
+                break
+    return out

@@ -26,7 +26,7 @@ from typing import Any
 
 import pycrfsuite
 
-from litreview.extract.refparse_features import Token, encoded_features, token_spans
+from litreview.extract.refparse_features import OFF, Token, encoded_features, token_spans
 from litreview.extract.refparse_fields import Segment, build_fields
 from litreview.extract.refparse_legal import legal_fields
 from litreview.extract.refparse_text import preprocess, split_related
@@ -114,7 +114,8 @@ class ReferenceParser:
     """The citation model and the type model, loaded once.
 
     ``exclude`` names feature groups the citation model was trained without
-    (:data:`.refparse_features.GROUPS`); ``type_model`` may be ``None`` (fields decide).
+    (:data:`.refparse_features.GROUPS`; by default those of :data:`.refparse_features.OFF`);
+    ``type_model`` may be ``None`` (fields decide).
     A string the reporter table and the citation grammar read as a legal citation (a case,
     a code's section, a session law, a register's page) takes its fields from
     :func:`.refparse_legal.legal_fields` (``legal=False``: from the models alone).
@@ -125,7 +126,7 @@ class ReferenceParser:
         model_path: str | Path,
         type_model: str | Path | None = None,
         *,
-        exclude: Collection[str] = (),
+        exclude: Collection[str] = OFF,
         legal: bool = True,
     ) -> None:
         """Open the crfsuite model(s); ``legal=False`` leaves the legal grammar out."""

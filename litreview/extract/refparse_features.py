@@ -7,9 +7,10 @@ it may be (:mod:`.gazetteer`: ``lex:place``, ``lex:given``, ``lex:org``, ...), p
 for its neighbours, and the runs and pieces it sits in: a run of capitalised words that holds
 an organisation word (``Ministry of Transport``), the bodies a reference opens with as whole
 comma pieces (``ONS, Office of the Chief Economist, Title``), a comma piece of date words
-only (``, September 1999.``). Feature groups can be switched off by name (``exclude``) to
-measure what each is worth; the quote and bracket state once computed here was measured so
-and removed (it cost 0.006 micro-F1 on grey).
+only (``, September 1999.``), and the known organisation names it holds (``org:first``
+... ``org:last``, :func:`.gazetteer.name_spans`). Feature groups can be switched off by name
+(``exclude``) to measure what each is worth; the quote and bracket state once computed
+here was measured so and removed (it cost 0.006 micro-F1 on grey).
 
 Speed: what a token gives (its attributes, those it lends its neighbours, its run and
 position flags) is computed once per distinct token and cached (:func:`_token`); a
@@ -24,13 +25,24 @@ from collections.abc import Collection
 from functools import lru_cache
 from typing import NamedTuple
 
-from litreview.extract.gazetteer import key, word_tags
+from litreview.extract.gazetteer import fold_key, key, name_spans, word_tags
 from litreview.extract.gazetteer import lexicon as lexicon_lists
 
-__all__ = ["GROUPS", "Token", "encoded_features", "sequence_features", "token_spans", "tokenize"]
+__all__ = [
+    "GROUPS",
+    "OFF",
+    "Token",
+    "encoded_features",
+    "sequence_features",
+    "token_spans",
+    "tokenize",
+]
 
-GROUPS = ("lexicon", "phrases", "position", "neighbours", "runs", "bodies")
+GROUPS = ("lexicon", "phrases", "position", "neighbours", "runs", "bodies", "organisations")
 """Feature groups that :func:`sequence_features` can leave out (for ablations)."""
+OFF = frozenset({"organisations"})
+"""Groups left out unless asked for (``exclude`` without them): measured and not kept, the
+known organisation names (``benchmarks/refparse_data/ORGANISATIONS.md``)."""
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _PURE_YEAR = re.compile(r"\(?\[?(1[5-9]|20)\d\d[a-z]?\]?\)?[.,:;]?")
@@ -145,6 +157,49 @@ def _phrases(recs: list[_Tok], out: list[list[bytes]]) -> None:
 
 
 _LEX: dict[str, bytes] = {}
+_ORG, _ORG_FIRST, _ORG_LAST = b"org:name", b"org:first", b"org:last"
+
+
+def _organisations(recs: list[_Tok], out: list[list[bytes]]) -> None:
+    """Append ``org:name`` to every token of a known organisation's name that is a whole
+    piece of the reference (``, The World Bank, ``; ``Name (2000)``; not a name inside a
+    title: ``The World Bank Loans``), ``org:first`` and ``org:last`` to its first and last,
+    ``org:before`` and ``org:after`` to the tokens next to it (:func:`.gazetteer.name_spans`)."""
+    n = len(recs)
+    for s, e in name_spans([r.fold for r in recs]):
+        if not _whole_piece(recs, s, e):
+            continue
+        for j in range(s, e):
+            out[j].append(_ORG)
+        out[s].append(_ORG_FIRST)
+        out[e - 1].append(_ORG_LAST)
+        if s:
+            out[s - 1].append(b"org:before")
+        if e < n:
+            out[e].append(b"org:after")
+
+
+def _whole_piece(recs: list[_Tok], s: int, e: int) -> bool:
+    """Whether the tokens ``s`` to ``e`` are a whole piece of the reference: a piece opens
+    at ``s`` (a "the" before it allowed), and one ends at ``e - 1`` or a bracket or quote
+    opens at ``e``."""
+    ends = e == len(recs) or _ends_piece(recs[e - 1]) or recs[e].word.opens
+    return ends and _opens_piece(recs, s)
+
+
+def _ends_piece(rec: _Tok) -> bool:
+    """Whether a token ends a piece of the reference (a comma, colon, full stop, bracket)."""
+    return rec.word.stops or rec.word.ends_piece
+
+
+def _opens_piece(recs: list[_Tok], i: int) -> bool:
+    """Whether the token at ``i`` opens a piece of the reference, a "the" before it
+    allowed."""
+    if i and recs[i - 1].key == "the":
+        i -= 1
+    return i == 0 or _ends_piece(recs[i - 1]) or recs[i].word.opens
+
+
 _STOPS = [f"stops:{k}".encode() for k in range(5)]
 _COMMAS = [f"commas:{k}".encode() for k in range(5)]
 
@@ -240,6 +295,7 @@ class _Tok(NamedTuple):
     comma: bool  # ends with a comma
     first: bool  # may start a phrase of the word lists
     key: str  # the word as the lists are keyed (:func:`.gazetteer.key`)
+    fold: str  # the word as the organisation names are keyed (:func:`.gazetteer.fold_key`)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -257,6 +313,7 @@ def _token(tok: str, lexicon: bool) -> _Tok:
         comma=tok.endswith(","),
         first=key(tok) in lexicon_lists().firsts,
         key=key(tok),
+        fold=fold_key(tok),
     )
 
 
@@ -340,20 +397,22 @@ _POS = [f"pos:{k}".encode() for k in range(10)]
 _IDX = [f"i:{min(k, 6)}".encode() for k in range(7)]
 
 
-def encoded_features(tokens: list[str], exclude: Collection[str] = ()) -> list[list[bytes]]:
+def encoded_features(tokens: list[str], exclude: Collection[str] = OFF) -> list[list[bytes]]:
     """The attributes of :func:`sequence_features` as UTF-8 bytes, the form crfsuite reads
     without converting; the parser's path.
 
     Every token's own attributes, and those it lends its neighbours, come from one cached
     record (:func:`_token`); the context attributes are appended to each token's list in
-    the order: own, position in the reference, phrases, sentence and comma counts, runs,
-    pieces, lead bodies, after a year, neighbours.
+    the order: own, position in the reference, phrases, organisation names, sentence and
+    comma counts, runs, pieces, lead bodies, after a year, neighbours.
     """
     n = len(tokens)
     recs = [_token(t, "lexicon" not in exclude) for t in tokens]
     feats = [[*r.own, _POS[10 * i // n], _IDX[min(i, 6)]] for i, r in enumerate(recs)]
     if "phrases" not in exclude:
         _phrases(recs, feats)
+    if "organisations" not in exclude:
+        _organisations(recs, feats)
     _context(recs, exclude, feats)
     seen_year = False
     for f, r in zip(feats, recs, strict=True):
@@ -370,9 +429,9 @@ def encoded_features(tokens: list[str], exclude: Collection[str] = ()) -> list[l
     return feats
 
 
-def sequence_features(tokens: list[str], exclude: Collection[str] = ()) -> list[list[str]]:
+def sequence_features(tokens: list[str], exclude: Collection[str] = OFF) -> list[list[str]]:
     """Attribute lists (crfsuite binary features) of every token, with its context.
 
-    ``exclude`` names groups of :data:`GROUPS` to leave out.
+    ``exclude`` names groups of :data:`GROUPS` to leave out (by default those of :data:`OFF`).
     """
     return [[a.decode() for a in f] for f in encoded_features(tokens, exclude)]

@@ -7,7 +7,14 @@ import sys
 
 import pytest
 
-from litreview.extract.gazetteer import is_place, phrase_tags, word_tags
+from litreview.extract.gazetteer import (
+    fold_key,
+    is_place,
+    name_spans,
+    organisations,
+    phrase_tags,
+    word_tags,
+)
 from tests.conftest import ROOT, require_module
 
 
@@ -72,3 +79,35 @@ def test_name_lists_are_sorted_lower_case_and_say_their_source() -> None:
         names = lines[1:]
         assert names == sorted(set(names)) and all(n == n.lower() for n in names)
         assert len(names) > 5000
+
+
+def _spans(text: str) -> list[str]:
+    """The organisation names :func:`name_spans` finds in ``text``, as text."""
+    words = text.split()
+    return [" ".join(words[s:e]) for s, e in name_spans([fold_key(w) for w in words])]
+
+
+def test_organisation_names_are_found_in_any_case_with_accents_folded() -> None:
+    assert _spans("Report. The James Hutton Institute, Aberdeen.") == ["James Hutton Institute,"]
+    assert _spans("Centre national de la recherche scientifique (2004).") == [
+        "Centre national de la recherche scientifique"
+    ]
+    assert _spans("Université de Montréal, 1999") == ["Université de Montréal,"]
+    assert _spans("James Hutton went to the Institute") == []
+
+
+def test_the_longest_name_from_the_leftmost_word_wins() -> None:
+    """``Max Planck Society`` is listed, and so (in some record) may be a shorter name
+    inside it; the span is the whole name, and the next starts after it."""
+    assert _spans("Max Planck Society Wellcome Trust") == ["Max Planck Society", "Wellcome Trust"]
+
+
+def test_organisation_list_says_its_source_and_has_names_of_two_words_or_more() -> None:
+    """``lexicon/organisations.txt`` as ``make_organisations.py`` writes it (ROR's records
+    are not a dependency, so the shape is checked, not the source)."""
+    lines = (ROOT / "litreview" / "data" / "lexicon" / "organisations.txt").read_text()
+    head = [line for line in lines.splitlines() if line.startswith("#")]
+    names = [line for line in lines.splitlines() if not line.startswith("#")]
+    assert "ror-community/ror-records at commit" in head[1] and "CC0" in head[2]
+    assert names == sorted(set(names)) and len(names) == len(organisations().names)
+    assert all(n == fold_key(n) and " " in n and not n.startswith("the ") for n in names)

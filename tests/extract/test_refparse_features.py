@@ -43,6 +43,23 @@ def test_groups_can_be_left_out() -> None:
     assert not any(a.startswith(("1:", "-1:")) for f in bare for a in f)
 
 
+def test_organisation_names_become_features() -> None:
+    """The tokens of a known organisation's name that is a whole piece of the reference,
+    whatever its case, and the tokens next to it are marked, when the group is asked for (it
+    is off by default)."""
+    tokens = ["Patents.", "Wellcome", "trust,", "London."]
+    feats = sequence_features(tokens, exclude=())
+    assert "org:before" in feats[0] and "org:after" in feats[3]
+    assert {"org:name", "org:first"} <= set(feats[1]) and "org:last" not in feats[1]
+    assert {"org:name", "org:last"} <= set(feats[2])
+    inside = sequence_features(["The", "Wellcome", "Trust", "grants."], exclude=())
+    assert not any(a.startswith("org:") for f in inside for a in f)  # a name inside a title
+    assert "org:last" in sequence_features(["The", "Wellcome", "Trust", "(2001)."], ())[2]
+    bare = sequence_features(tokens, exclude=("organisations",))
+    assert not any(a.startswith("org:") for f in bare for a in f)
+    assert sequence_features(tokens) == bare  # off by default: measured, not kept
+
+
 def test_position_features() -> None:
     """Sentences and commas before a token, and the words before a year in brackets."""
     feats = sequence_features(["Harbour", "Board,", "(2019).", "Title.", "Place:"])
