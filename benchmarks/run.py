@@ -59,6 +59,9 @@ BENCHMARKS = (
     Benchmark("bench_refparse_legal.py", (), (), r"legal micro-F1 [\d.]+"),
     Benchmark("bench_statements.py", ("--docs", "2", "--repeats", "1"), (), r"find_statements"),
     Benchmark("bench_statements_fresh.py", (), (), r"pooled blend: precision [\d.]+"),
+    Benchmark(
+        "bench_statements_pdf.py", ("--docs", "1"), (), r"gold quotes over a page break: \d+"
+    ),
     Benchmark("bench_objects.py", (), (), r"token overlap: precision [\d.]+"),
     Benchmark("bench_suggest.py", ("--splits", "0", "--quick"), (), r"rule-blind, rules hidden"),
     Benchmark("bench_suggest_embeddings.py", ("--works", "40"), (), r"\| neighbours \|"),
