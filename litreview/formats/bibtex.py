@@ -296,7 +296,7 @@ class _Reader:
             self.problem(
                 self.line(entry.start_line, raw, bad.start()),
                 "error",
-                f"not UTF-8 (byte 0x{byte:02X}); {entry_name(entry.key)} skipped",
+                f"{_NOT_UTF8} (byte 0x{byte:02X}); {entry_name(entry.key)} skipped",
             )
             return
         key = "" if keyless or is_placeholder(entry.key) else entry.key
@@ -585,8 +585,20 @@ def read_bibtex_bytes(data: bytes, path: str = "<bytes>") -> tuple[list[Work], l
             return [], [Problem(path=path, line=line, severity="error", message=message)]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    return read_bibtex(data.decode("utf-8", errors="surrogateescape"), path)
+    works, problems = read_bibtex(data.decode("utf-8", errors="surrogateescape"), path)
+    skipped = sum(1 for p in problems if p.severity == "error" and p.message.startswith(_NOT_UTF8))
+    if skipped:
+        message = (
+            f"{skipped:,} entr{'y' if skipped == 1 else 'ies'} skipped for bytes that are not "
+            "UTF-8: a file saved in another encoding (Windows-1252, Latin-1, GBK ...) is read "
+            "whole when its first line names it, '% Encoding: <name>', as JabRef writes, or "
+            "when it is saved as UTF-8"
+        )
+        problems = [*problems, Problem(path=path, line=1, severity="notice", message=message)]
+    return works, problems
 
+
+_NOT_UTF8 = "not UTF-8"  # how the error of an entry skipped for its bytes begins
 
 # The encoding a BibTeX file declares on one of its first lines: JabRef writes
 # "% Encoding: windows-1252" (or "% Encoding: UTF-8") at the top of every file it saves.

@@ -441,16 +441,24 @@ def test_bad_byte_skips_only_its_entry() -> None:
     data = b"@book{a, title={A}}\n@book{b,\n  title={Caf" + b"\xe9}}\n@book{c, title={C}}\n"
     found, problems = read_bibtex_bytes(data, "t.bib")
     assert [w.key for w in found] == ["a", "c"]
-    assert _messages(problems) == ["t.bib:3: error: not UTF-8 (byte 0xE9); entry 'b' skipped"]
+    assert _messages(problems)[0] == "t.bib:3: error: not UTF-8 (byte 0xE9); entry 'b' skipped"
+    # and once, how to have such a file read whole
+    assert _messages(problems)[1].startswith(
+        "t.bib:1: notice: 1 entry skipped for bytes that are not UTF-8"
+    )
+    assert "'% Encoding: <name>'" in _messages(problems)[1] and len(problems) == 2
 
 
 def test_an_entry_whose_key_is_not_utf8_is_named_without_its_bytes() -> None:
     # python-bibtexparser's GBK test file: the key was shown as "entry '\ufffd\ufffd2013'"
     data = b"@ARTICLE{\xbf\xad\xc8\xf62013,\n  author = {\xbf\xad\xc8\xf6},\n  year = {2013},\n}\n"
     _, problems = read_bibtex_bytes(data, "t.bib")
-    assert _messages(problems) == [
+    assert _messages(problems)[0] == (
         "t.bib:1: error: not UTF-8 (byte 0xBF); the entry whose citekey is not UTF-8 skipped"
-    ]
+    )
+    # declared, as the notice says, the file is read whole
+    (work,), _ = read_bibtex_bytes(b"% Encoding: GBK\n" + data, "t.bib")
+    assert (work.key, work.authors[0].family) == ("\u51ef\u6492" + "2013", "\u51ef\u6492")
 
 
 def test_bad_byte_in_a_string_macro_is_reported() -> None:
