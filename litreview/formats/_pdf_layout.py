@@ -365,11 +365,15 @@ def _page_parts(
 
 def _note_lines(lines: list[_Line], body: float) -> list[_Line]:
     """The page's note block: the smaller lines below its lowest body line, from the highest
-    of them that opens with a number down (``[]`` when there is none)."""
+    of them that opens with a number down (``[]`` when there is none). A page with no body
+    line has no page-foot notes (a reference list set small, whose lines opening with a
+    volume number, ``149 (2019), 485–510.``, are no note labels)."""
     floor = min(
         (ln.y for ln in lines if ln.size >= _NOTE_RATIO * body and not _in_margin(ln)),
         default=math.inf,
     )
+    if floor == math.inf:
+        return []
     below = sorted(
         (ln for ln in lines if ln.y < floor and ln.size < _NOTE_RATIO * body),
         key=lambda ln: -ln.y,

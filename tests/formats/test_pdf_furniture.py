@@ -20,3 +20,23 @@ def test_a_last_page_foot_that_adds_to_the_usual_one_is_left_out() -> None:
     furniture = _furniture(pages)
     texts = [_page_text(lines, 11.0, furniture) for lines in pages]
     assert texts == [f"Body text of page {n} reads on." for n in range(1, 6)]
+
+
+def test_a_page_with_no_body_line_has_no_page_foot_notes() -> None:
+    """A reference list set smaller than the body fills the page: a line of it opening with
+    a volume number ('149 (2019), 485–510.') is no note label, and its two columns are not
+    read as one note block sorted by height (entries of both ran together)."""
+
+    def small(text: str, y: float, x: float) -> _Line:
+        return _Line(text=text, y=y, size=7.0, page_height=792.0, x=x)
+
+    left = [
+        small("[64] Raatikainen. 2019. Study. Journal", 356, 54),
+        small("149 (2019), 485–510.", 348, 69),
+    ]
+    right = [
+        small("[81] Ommering. 2005. Reuse. IEEE Trans.", 356, 318),
+        small("Soft. Eng. 31, 7.", 348, 333),
+    ]
+    text = _page_text(left + right, 9.0, frozenset())
+    assert "<sup>" not in text and text.index("149 (2019)") < text.index("[81]")
