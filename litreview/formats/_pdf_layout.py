@@ -228,9 +228,9 @@ def _same_line(row: _Row, c: _Char) -> bool:
     size, base = row.size, row.base
     if abs(c.y - base) <= 0.3 * max(size, c.size):
         return True
-    if c.size < _SUP_RATIO * size:
+    if _smaller(c.size, size):
         return 0 < c.y - base < 0.8 * size
-    return size < _SUP_RATIO * c.size and 0 < base - c.y < 0.8 * c.size
+    return _smaller(size, c.size) and 0 < base - c.y < 0.8 * c.size
 
 
 def _line(row: list[_Char], height: float) -> _Line:
@@ -241,7 +241,7 @@ def _line(row: list[_Char], height: float) -> _Line:
     out: list[str] = []
     sup: list[str] = []
     for c in sorted(row, key=lambda c: c.x) if _unordered(row) else row:
-        raised = c.size < _SUP_RATIO * size and c.y - base > 0.15 * size
+        raised = _smaller(c.size, size) and c.y - base > 0.15 * size
         if raised and c.text.strip():
             sup.append(c.text)
             continue
@@ -254,6 +254,13 @@ def _line(row: list[_Char], height: float) -> _Line:
     text = " ".join("".join(out).split())
     x = min((c.x for c in row if c.text.strip()), default=0.0)
     return _Line(text=text, y=base, size=size, page_height=height, x=x)
+
+
+def _smaller(size: float, than: float) -> bool:
+    """Whether characters of ``size`` are small enough beside ``than`` to be raised text:
+    :data:`_SUP_RATIO` of it or less (a footnote's 6.8-point label beside its 8-point
+    text stands at 0.85 exactly; sizes are read to a tenth of a point)."""
+    return size <= _SUP_RATIO * than + 0.01
 
 
 def _unordered(row: list[_Char]) -> bool:

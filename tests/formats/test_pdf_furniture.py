@@ -40,3 +40,14 @@ def test_a_page_with_no_body_line_has_no_page_foot_notes() -> None:
     ]
     text = _page_text(left + right, 9.0, frozenset())
     assert "<sup>" not in text and text.index("149 (2019)") < text.index("[81]")
+
+
+def test_a_note_label_raised_at_085_of_its_text_is_its_notes_label() -> None:
+    """A Springer page foot: the label '7' at 6.8 points raised 3 points beside its 8-point
+    note (6.8 / 8 = 0.85 exactly) was a line of its own, and the note had no label."""
+    from litreview.formats._pdf_layout import _Char, _group_lines
+
+    chars = [_Char(text="7", x=47.0, y=78.0, size=6.8)]
+    chars += [_Char(text=ch, x=54.0 + 4 * k, y=75.0, size=8.0) for k, ch in enumerate("https")]
+    (line,) = _group_lines(chars, 792.0)
+    assert line.text == "<sup>7</sup>https"
