@@ -40,6 +40,7 @@ _HANGING_INDENT = (0.6, 4.0)  # a hanging indent, in font sizes (ems)
 _HANGING_TOLERANCE = 0.3  # lines this close (in ems) stand at the same place
 _SOFT_HYPHEN = "\x02"  # pdfium's mark for a word hyphenated at a line's end
 _ITEM = re.compile(r"^(?:\[\d{1,4}\]|\d{1,4}\.|[•▪●◦–-])\s")  # a list item opens a paragraph
+_ENTRY_LABEL = re.compile(r"^\[\d{1,4}\]\s")  # a numbered reference list's label
 _LABEL = re.compile(r"^(?:<sup>(\d{1,4})</sup>|(\d{1,3})(?=\s))\s*")
 
 
@@ -372,8 +373,9 @@ def _page_parts(
 
 def _note_lines(lines: list[_Line], body: float) -> list[_Line]:
     """The page's note block: the smaller lines below its lowest body line, from the highest
-    of them that opens with a number down (``[]`` when there is none). A page with no body
-    line has no page-foot notes (a reference list set small, whose lines opening with a
+    of them that opens with a number down (``[]`` when there is none). Lines labelled in
+    brackets are a numbered reference list, not notes. A page with no body line has no
+    page-foot notes (a reference list set small, whose lines opening with a
     volume number, ``149 (2019), 485–510.``, are no note labels)."""
     floor = min(
         (ln.y for ln in lines if ln.size >= _NOTE_RATIO * body and not _in_margin(ln)),
@@ -385,6 +387,8 @@ def _note_lines(lines: list[_Line], body: float) -> list[_Line]:
         (ln for ln in lines if ln.y < floor and ln.size < _NOTE_RATIO * body),
         key=lambda ln: -ln.y,
     )
+    if any(_ENTRY_LABEL.match(ln.text) for ln in below):
+        return []  # a numbered reference list set small ("[9] S. Rao, ..."), not notes
     for k, ln in enumerate(below):
         if _LABEL.match(ln.text):
             return below[k:]

@@ -51,3 +51,21 @@ def test_a_note_label_raised_at_085_of_its_text_is_its_notes_label() -> None:
     chars += [_Char(text=ch, x=54.0 + 4 * k, y=75.0, size=8.0) for k, ch in enumerate("https")]
     (line,) = _group_lines(chars, 792.0)
     assert line.text == "<sup>7</sup>https"
+
+
+def test_a_numbered_reference_list_set_small_below_the_body_is_no_note_block() -> None:
+    """Entries '[9] ...' below the page's last body line, one run on '30 (3) (1982) ...':
+    that line opened a 'note' 30 that swallowed entries 10 to 12 (and the list ended)."""
+    body = _Line(text="The body of the page ends here.", y=300.0, size=10.0, page_height=792.0)
+    refs = [
+        _Line(text=text, y=y, size=8.0, page_height=792.0, x=x)
+        for text, y, x in (
+            ("[9] S. Rao, Scattering by surfaces, IEEE Trans. Anten. Prop.", 153, 110),
+            ("30 (3) (1982) 409–418.", 144, 125),
+            ("[10] K. Umashankar, Scattering by objects, IEEE Trans. 34 (1986).", 134, 106),
+        )
+    ]
+    text = _page_text([body, *refs], 10.0, frozenset())
+    assert text.endswith(
+        "409–418.\n\n[10] K. Umashankar, Scattering by objects, IEEE Trans. 34 (1986)."
+    )
