@@ -175,8 +175,10 @@ def _page_lines(page: object) -> list[_Line]:
         ch = chr(raw.FPDFText_GetUnicode(textpage.raw, i))
         if ch in "\r\n\ufffe":
             continue
-        raw.FPDFText_GetCharOrigin(textpage.raw, i, x, y)
         raw.FPDFText_GetMatrix(textpage.raw, i, matrix)
+        if abs(matrix.b) > abs(matrix.a):  # turned a quarter or more: a margin's stamp
+            continue
+        raw.FPDFText_GetCharOrigin(textpage.raw, i, x, y)
         size = raw.FPDFText_GetFontSize(textpage.raw, i) * math.hypot(matrix.c, matrix.d)
         chars.append(_Char(text=ch, x=x.value, y=y.value, size=round(size, 1)))
     return _group_lines(chars, height)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from litreview.formats._pdf_layout import _furniture, _Line, _page_text
+from tests.conftest import require_module
 
 
 def _page(number: int, foot: str) -> list[_Line]:
@@ -69,3 +72,22 @@ def test_a_numbered_reference_list_set_small_below_the_body_is_no_note_block() -
     assert text.endswith(
         "409–418.\n\n[10] K. Umashankar, Scattering by objects, IEEE Trans. 34 (1986)."
     )
+
+
+def test_text_turned_a_quarter_in_the_margin_is_left_out(tmp_path: Path) -> None:
+    """A licence or arXiv stamp set sideways in the margin came as one line a character
+    ('n', 's', 'L', 'ic', 'e' ...), read into notes and paragraphs."""
+    require_module("pypdfium2")
+    from litreview.formats._pdf_layout import pdf_layout
+
+    matplotlib = require_module("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig = plt.figure(figsize=(6, 6))
+    fig.text(0.1, 0.8, "Upright body text reads on.", fontsize=10)
+    fig.text(0.95, 0.2, "Licensed sideways stamp", fontsize=8, rotation=90)
+    fig.savefig(tmp_path / "p.pdf")
+    plt.close(fig)
+    text, _, _ = pdf_layout(str(tmp_path / "p.pdf"))
+    assert text.strip() == "Upright body text reads on."  # not then "L", "ic", "e", "n" ...
