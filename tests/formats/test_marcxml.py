@@ -11,8 +11,10 @@ JabRef's reading is a judgement call the test says what is read here and why."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from xml.sax.saxutils import escape
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -168,10 +170,12 @@ def test_an_online_article_in_a_journal() -> None:
         ],
     )
     assert work.title.startswith("Livres de secrets, traités de teinture, journaux de")
-    assert work.title.endswith(": quelles sources pour l'étude de la couleur dans le textile?"
-                               " = Books of secrets, dyeing treatises, laboratory journals or"
-                               " notebooks : what sources can be used for studying colour in"
-                               " textiles?")  # fmt: skip
+    parallel = (
+        ": quelles sources pour l'étude de la couleur dans le textile? = Books of secrets,"
+        " dyeing treatises, laboratory journals or notebooks : what sources can be used for"
+        " studying colour in textiles?"
+    )
+    assert work.title.endswith(parallel)
     assert not [n for n, _ in work.extra if n == "MARC:773$g"]  # "50 (2023)", "volume:50" read
 
 
@@ -428,3 +432,57 @@ def test_the_reader_never_raises_on_any_subfield_text(
     record = f"<record><leader>{leader}</leader>{_df(tag, *clean)}</record>"
     works, problems = read_marcxml(_collection(record), "h.xml")
     assert isinstance(works, list) and all(p.severity != "error" for p in problems)
+
+
+BOMB = (
+    '<?xml version="1.0"?>\n<!DOCTYPE collection [\n'
+    + "".join(f'<!ENTITY l{k} "{"lol" if k == 0 else f"&l{k - 1};" * 10}">\n' for k in range(10))
+    + f']>\n<collection xmlns="{NS}"><record>{_df("245", ("a", "{e}"))}</record></collection>\n'
+).replace("{e}", "&l9;")
+XXE = (
+    '<?xml version="1.0"?>\n<!DOCTYPE collection [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+    f'<collection xmlns="{NS}">\n<record>{_df("245", ("a", "{e}"))}</record></collection>\n'
+).replace("{e}", "&x;")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (BOMB, 14, "not XML: limit on input amplification factor"),
+        (XXE, 4, "not XML: undefined entity &x;"),
+        (_collection("<record>\n<leader>x</record>"), 3, "not XML: mismatched tag"),
+    ],
+)
+def test_hostile_and_broken_files_are_one_error_with_its_line(
+    text: str, line: int, message: str
+) -> None:
+    works, (problem,) = read_marcxml(text, "m.xml")
+    assert works == [] and (problem.severity, problem.line) == ("error", line)
+    assert problem.message.startswith(message) and "\n" not in problem.message
+
+
+def test_deep_nesting_is_one_record_read_without_recursion() -> None:
+    """200,000 nested ``<record>`` (9 MB files of them are a hostile case): the outermost
+    is the record, read as a notice."""
+    depth = 200_000
+    text = f'<record xmlns="{NS}">' + "<record>" * depth + "</record>" * depth + "</record>"
+    works, (notice,) = read_marcxml(text, "deep.xml")
+    assert works == [] and (notice.severity, notice.line) == ("notice", 1)
+
+
+def test_a_field_of_100000_subfields_keeps_each() -> None:
+    field = _df("245", *[("a", f"t{k}") for k in range(100_000)])
+    (work,), problems = read_marcxml(_collection(f"<record>{field}</record>"), "w.xml")
+    assert problems == [] and work.title == "t0"
+    assert sum(name == "MARC:245$a" for name, _ in work.extra) == 99_999
+
+
+def test_validate_on_a_bomb_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from litreview.cli import main
+
+    path = tmp_path / "bomb.xml"
+    path.write_text(BOMB, encoding="utf-8")
+    assert main(["validate", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert "bomb.xml:14: error: not XML: limit on input amplification" in out + err
+    assert "Traceback" not in err
