@@ -25,10 +25,9 @@ __all__ = ["Datafield", "Record", "record_work"]
 
 PREFIX = "MARC:"
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-# ISBD punctuation ending a subfield: " /", " :", " ;", " =", ",", a final "." (not an
-# initial's: "Jr." and "U.S.A." keep theirs; nor the "..." of an omission)
-_ISBD = re.compile(r"(?:\s+[/:;=]|,|(?<![\s.][A-Z])(?<!^[A-Z])(?<!\.)\.)\s*$")
-_PAGE_COUNT = re.compile(r"(\d+)\s*(?:p\b|pp\b|pages\b|Seiten\b|S\.|leaves\b|Bl\.|f\.)", re.I)
+_PAGE_COUNT = re.compile(
+    r"(?<!\d)(\d{1,6})\s{0,3}(?:p\b|pp\b|pages\b|Seiten\b|S\.|leaves\b|Bl\.|f\.)", re.I
+)
 _ISBN = re.compile(r"[0-9][0-9Xx-]{8,16}")
 _OCLC = re.compile(r"\((?:OCoLC|OCLC)\)\s*(?:oc[mn]|on)?(\d+)$")
 _DOI_URL = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", re.I)
@@ -97,11 +96,23 @@ class Record:
 
 
 def clean(value: str) -> str:
-    """A subfield without its ISBD punctuation: ``"Cham :"`` -> ``"Cham"``."""
-    before = None
-    while before != value:
-        before, value = value, _ISBD.sub("", value).strip()
+    """A subfield without the ISBD punctuation that ends it: ``" /"``, ``" :"``,
+    ``" ;"``, ``" ="``, ``","`` and a final ``"."`` (not an initial's, "Jr." and "U.S.A."
+    keep theirs, nor an omission's "..."): ``"Cham :"`` -> ``"Cham"``."""
+    value = value.strip()
+    while value:
+        last = value[-1]
+        spaced = last in "/:;=" and value[-2:-1].isspace()
+        stop = last == "." and not value.endswith("..") and not _initial(value)
+        if not (last == "," or spaced or stop):
+            break
+        value = value[:-1].rstrip()
     return value
+
+
+def _initial(value: str) -> bool:
+    """Whether ``value`` ends in an initial's full stop (``"Roe, J."``, ``"U.S.A."``)."""
+    return value[-2:-1].isupper() and (len(value) == 2 or value[-3] in " .")
 
 
 def record_work(r: Record) -> Work:
@@ -145,6 +156,8 @@ def _people(r: Record, extra: list[tuple[str, str]]) -> dict[str, tuple[Person, 
     found: dict[str, list[Person]] = {"authors": [], "editors": [], "translator": []}
     for n, f in r.tagged(*_NAMES):
         kind = _NAMES[f.tag]
+        if any(code == "t" for code, _ in f.subfields):  # a name and title: a work, kept
+            continue
         name = clean(r.one(n, "a"))
         if kind == "corporate":
             name = ". ".join([name, *map(clean, r.values(n, "b"))])

@@ -486,3 +486,19 @@ def test_validate_on_a_bomb_is_one_line(tmp_path: Path, capsys: pytest.CaptureFi
     out, err = capsys.readouterr()
     assert "bomb.xml:14: error: not XML: limit on input amplification" in out + err
     assert "Traceback" not in err
+
+
+def test_long_runs_of_spaces_and_digits_are_read_in_one_pass() -> None:
+    """Subfields of 200,000 spaces or digits (ISBD punctuation and page counts are looked
+    for at their ends): read, as they are."""
+    spaces, digits = "a" + " " * 200_000 + "b", "1" * 200_000 + " x"
+    record = _df("245", ("a", spaces), ("b", spaces + " /")) + _df("300", ("a", digits))
+    (work,), _ = read_marcxml(_collection(f"<record>{record}</record>"), "r.xml")
+    assert work.title == "a b: a b" and ("MARC:300$a", digits) in work.extra
+
+
+def test_a_name_and_title_entry_is_no_person() -> None:
+    """A 700 with a title (``$t``) names a work the record holds, not a person of it."""
+    record = _df("245", ("a", "A")) + _df("700", ("a", "Roe, Ann."), ("t", "Essays."))
+    (work,), _ = read_marcxml(_collection(f"<record>{record}</record>"), "n.xml")
+    assert work.authors == () and ("MARC:700$t", "Essays.") in work.extra
