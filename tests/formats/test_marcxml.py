@@ -502,3 +502,17 @@ def test_a_name_and_title_entry_is_no_person() -> None:
     record = _df("245", ("a", "A")) + _df("700", ("a", "Roe, Ann."), ("t", "Essays."))
     (work,), _ = read_marcxml(_collection(f"<record>{record}</record>"), "n.xml")
     assert work.authors == () and ("MARC:700$t", "Essays.") in work.extra
+
+
+def test_a_collection_without_the_namespace_is_told_apart_and_read(tmp_path: Path) -> None:
+    text = (
+        '<?xml version="1.0"?>\n<collection>\n<record>' + _df("245", ("a", "Alpha.")) + "</record>"
+    )
+    text += "\n</collection>\n"
+    assert detect(text, ".xml") == "marcxml"
+    assert detect("<xml><records><record><titles/></record></records></xml>", ".xml") != "marcxml"
+    path = tmp_path / "plain.xml"
+    path.write_text(text, encoding="utf-8")
+    (work,), (warning,) = read_file(path)
+    assert work.title == "Alpha" and (warning.severity, warning.line) == ("warning", 3)
+    assert "without the MARC 21 namespace" in warning.message
