@@ -516,3 +516,26 @@ def test_a_collection_without_the_namespace_is_told_apart_and_read(tmp_path: Pat
     (work,), (warning,) = read_file(path)
     assert work.title == "Alpha" and (warning.severity, warning.line) == ("warning", 3)
     assert "without the MARC 21 namespace" in warning.message
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Vol. 50 (2023), S. 1-26", {"volume": "50", "year": "2023", "pages": "1-26"}),
+        ("50 (2023)", {"volume": "50", "year": "2023"}),
+        (
+            "Jg. 7, H. 2 (1999), S. 3 - 9",
+            {"volume": "7", "issue": "2", "year": "1999", "pages": "3-9"},
+        ),
+        ("pages:447-473", {"pages": "447-473"}),
+        ("number:4", {"issue": "4"}),
+        ("Seite 447-473", {"pages": "447-473"}),
+        ("Suppl. A, Bd. 3", None),
+        ("day:3", None),
+        ("", None),
+    ],
+)
+def test_a_hosts_related_parts(text: str, read: dict[str, str] | None) -> None:
+    from litreview.formats._marc_g import read_g
+
+    assert read_g(text) == read
