@@ -19,7 +19,8 @@ an .xlsx unpacking to 2 GB, a text file and a broken .xls named as workbooks, a 
 million cells, a 9 MB semicolon table below notes and 9 MB of text formulas; then library
 XML: entity bombs and external entities in MODS and Word's list of sources, 9 MB of nested
 ``<mods>``, closed and not, 9 MB of empty records, a ``<mods>`` without its namespace,
-text named .xml and 20,000 MODS records) runs as
+text named .xml and 20,000 MODS records; MARCXML's entity bomb, external entity, 9 MB of
+nested and of unclosed ``<record>``, 20,000 records and a field of 100,000 subfields) runs as
 ``litreview`` commands in a fresh process each, in a throwaway review; the peak memory of
 each process is its own (``os.wait4``'s ``ru_maxrss``, the commands forked from a small
 process started before the files are built; the largest of a command's own children, such as
@@ -1010,7 +1011,71 @@ def library_xml() -> list[Case]:
             {"many.xml": _mods_records(20_000)},
             (v, imp, ("export", "--format", "csljson", "--review", "{r}")),
         ),
+        *_marcxml_cases(),
     ]
+
+
+_MARC = b'xmlns="http://www.loc.gov/MARC21/slim"'
+
+
+def _marcxml_cases() -> list[Case]:
+    """MARCXML: an entity bomb, an external entity, 9 MB of nested and of unclosed
+    ``<record>``, 20,000 records, a data field of 100,000 subfields."""
+    imp = ("import", "{f}", "--review", "{r}")
+    v = ("validate", "{f}")
+    title = b'<record><datafield tag="245"><subfield code="a">{e}</subfield></datafield></record>'
+    deep = (MB9 // 17) // 2
+    wide = b'<subfield code="a">x</subfield>' * 100_000
+    return [
+        Case("MARCXML entity bomb", {"bomb.xml": _bomb_in(b"collection", _MARC, title)}, (v, imp)),
+        Case("MARCXML external entity", {"xxe.xml": _xxe_in(b"collection", _MARC, title)}, (v,)),
+        Case(
+            "9 MB of nested <record>",
+            {
+                "deep.xml": b"<record %s>" % _MARC
+                + b"<record>" * deep
+                + b"</record>" * deep
+                + b"</record>"
+            },
+            (v, imp),
+        ),
+        Case(
+            "9 MB of unclosed <record>",
+            {"open.xml": b"<collection %s>" % _MARC + b"<record>" * (MB9 // 8)},
+            (v,),
+        ),
+        Case(
+            "MARCXML of 20,000 records",
+            {"many.xml": _marc_records(20_000)},
+            (v, imp, ("export", "--format", "csljson", "--review", "{r}")),
+        ),
+        Case(
+            "MARCXML data field of 100,000 subfields",
+            {
+                "wide.xml": b'<record %s><datafield tag="500">%s</datafield></record>'
+                % (_MARC, wide)
+            },
+            (v, imp),
+        ),
+    ]
+
+
+def _marc_records(n: int) -> bytes:
+    """A MARCXML collection of ``n`` journal articles, as a catalogue exports them."""
+    one = (
+        "<record><leader>00000nab a2200000 a 4500</leader>"
+        '<controlfield tag="001">{k}</controlfield>'
+        '<datafield tag="100" ind1="1" ind2=" "><subfield code="a">Roe, A.</subfield>'
+        '<subfield code="4">aut</subfield></datafield>'
+        '<datafield tag="245" ind1="1" ind2="0"><subfield code="a">Title {k} /</subfield>'
+        '<subfield code="c">A. Roe.</subfield></datafield>'
+        '<datafield tag="024" ind1="7" ind2=" "><subfield code="a">10.1/{k}</subfield>'
+        '<subfield code="2">doi</subfield></datafield>'
+        '<datafield tag="773" ind1="0" ind2=" "><subfield code="t">J</subfield>'
+        '<subfield code="g">Vol. 3 (2001), p. 1-9</subfield></datafield></record>\n'
+    )
+    body = "".join(one.format(k=k) for k in range(n))
+    return b"<collection %s>\n%s</collection>\n" % (_MARC, body.encode())
 
 
 def _mods_records(n: int) -> bytes:

@@ -350,6 +350,8 @@ def _search_values(path: Path) -> list[tuple[str, str]]:
             out += [(name, v) for v in parts] or [(name, value)]
     elif path.suffix == ".xml" and _MODS_NS in text[:3000]:
         out += _xml_leaves(ET.fromstring(raw), "mods", _mods_structural)
+    elif path.suffix == ".xml" and re.search(r"<(?:\w+:)?datafield\s+tag=", text[:20000]):
+        out += _marc_values(text)
     elif path.suffix == ".xml":
         for rec in ET.fromstring(text).iter("record"):
             out += [(e.tag, "".join(e.itertext())) for e in rec.iter() if not len(e)]
@@ -414,6 +416,40 @@ def _mods_structural(name: str, value: str) -> bool:
     from litreview.formats._mods_maps import ROLES
 
     return name == "roleTerm" and ROLES.get(value.lower()) in ("authors", "editors")
+
+
+_MARC_VALUE = re.compile(
+    r'<(?:\w+:)?(leader|controlfield tag="(\w+)"|datafield tag="(\w+)"|subfield code="(.)")[^>]*>'
+    r"([^<]*)"
+)
+
+
+def _marc_values(text: str) -> list[tuple[str, str]]:
+    """(``tag$code``, text) of every subfield, control field and leader of MARCXML, read
+    with a regular expression (JabRef's files are not all well-formed XML), except a
+    name's relator that the works hold as the list the name is in; a host's ``$g`` by its
+    numbers (volume, issue, pages, year), each to be found."""
+    import html
+
+    from litreview.formats._marc_maps import ROLES
+
+    out = []
+    tag = ""
+    for m in _MARC_VALUE.finditer(text):
+        kind, control, data, code, value = m.groups()
+        tag = data or tag
+        value = " ".join(html.unescape(value).split())
+        if data or not value:
+            continue
+        name = "leader" if kind == "leader" else control or f"{tag}${code}"
+        relator = code in ("4", "e") and tag[1:] in ("00", "10") and tag[0] in "17"
+        if relator and ROLES.get(value.lower().strip(" .,")) in ("authors", "editors"):
+            continue
+        if name == "773$g":  # a host's "Vol. 50 (2023), S. 1-26": read into its numbers
+            out += [(name, n) for n in re.findall(r"\d+(?:-\d+)?", value)]
+            continue
+        out.append((name, value))
+    return out
 
 
 def _table(path: Path) -> list[dict[str, str]]:

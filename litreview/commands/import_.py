@@ -31,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="BibTeX, RIS, CSL-JSON, CSL YAML or CSV files, or search exports (Web of Science,"
         " Scopus, PubMed, Ovid, OpenAlex, Crossref, EndNote XML and tagged text), library"
-        " files (Word's Sources.xml, MODS XML) and CSV, TSV or"
+        " files (Word's Sources.xml, MODS XML, MARCXML) and CSV, TSV or"
         " .xlsx/.xls of IEEE Xplore, Springer Link, PubMed, Embase, Lens.org, Dimensions,"
         " Publish or Perish, Cochrane, EBSCOhost, Web of Science, OpenAlex, Zotero, RefWorks,"
         " Google Scholar, Covidence, Rayyan, Abstrackr, or any table with a title column)",

@@ -1,6 +1,7 @@
 """``litreview validate FILE``: every problem of a bibliography file or a document, with its line.
 
-A bibliography (bib, ris, csl-json, csv, a database export, Word's Sources.xml, MODS) is read
+A bibliography (bib, ris, csl-json, csv, a database export, Word's Sources.xml, MODS,
+MARCXML) is read
 as ``import`` reads it; a document (pdf, docx, html, md, or text that is not a bibliography) is
 scanned as ``ingest`` scans it; a review's ``taxonomy.yaml`` or ``curation.yaml`` (by its name,
 or ``--format taxonomy`` / ``curation``) is read as the review reads it. Nothing is written
@@ -19,8 +20,8 @@ from litreview.pipeline.ingest import check_document, is_document
 
 LOCK = "none"  # reads no review
 HELP = (
-    "check a bibliography file (bib, ris, csl-json, csv, a database export, Word's Sources.xml"
-    " or MODS) or a document "
+    "check a bibliography file (bib, ris, csl-json, csv, a database export, Word's Sources.xml,"
+    " MODS or MARCXML) or a document "
     "(pdf, docx, html, md, txt), or a review's taxonomy.yaml or curation.yaml, and list every "
     "problem with its line"
 )

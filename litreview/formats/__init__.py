@@ -3,7 +3,7 @@
 Readers take ``(text, path)`` and return ``(works, problems)``; writers take a sequence of
 works and return text. Database search exports (Web of Science, Scopus, PubMed, OpenAlex,
 EndNote XML, the CSV exports of other databases and tools, spreadsheets) and library files
-(Word's list of sources, MODS) are read only. A suffix several formats use (``.txt``,
+(Word's list of sources, MODS, MARCXML) are read only. A suffix several formats use (``.txt``,
 ``.json``, ``.csv``, ``.tsv``, ``.xml``) is told apart by the file's first lines
 (:func:`detect`); a spreadsheet (``.xlsx``, ``.xls``) is read as the CSV its first sheet
 would be. Format modules are imported only when used.
@@ -205,6 +205,13 @@ FORMATS: dict[str, Format] = {
             description="MODS XML, mods or modsCollection (library catalogues, Zotero; read only)",
         ),
         Format(
+            name="marcxml",
+            suffixes=(".marcxml",),
+            module="marcxml",
+            reader="read_marcxml",
+            description="MARCXML, MARC 21 records in XML (library catalogues, SRU; read only)",
+        ),
+        Format(
             name="pubmed-xml",
             suffixes=(),
             module="pubmed_xml",
@@ -280,6 +287,7 @@ def detect(text: str, suffix: str) -> str:
     when they do not tell."""
     from litreview.formats.crossref import is_crossref
     from litreview.formats.endnote import is_endnote_xml
+    from litreview.formats.marcxml import is_marcxml
     from litreview.formats.medline import is_medline
     from litreview.formats.mods import is_mods
     from litreview.formats.openalex import is_openalex
@@ -299,6 +307,7 @@ def detect(text: str, suffix: str) -> str:
         ("ovid", is_ovid),
         ("openalex", is_openalex),
         ("crossref", is_crossref),
+        ("marcxml", is_marcxml),
         ("endnote", is_endnote_xml),
         ("pubmed-xml", is_pubmed_xml),
         ("word-xml", is_word_xml),
@@ -382,7 +391,7 @@ _ANSI = (
 
 # Files XML readers read: one that is not UTF-8 may be in the encoding its declaration names
 # (``<?xml version="1.0" encoding="ISO-8859-1"?>``, as catalogues' MODS exports are).
-_XML = frozenset({".xml", ".mods", ".nxml"})
+_XML = frozenset({".xml", ".mods", ".nxml", ".marcxml"})
 _DECLARED = re.compile(rb"\s*<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z][\w.:-]{0,40})[\"']")
 
 

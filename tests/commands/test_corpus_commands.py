@@ -479,9 +479,11 @@ def test_registry_names_and_suffixes() -> None:
         *("bibtex", "biblatex", "ris", "csljson", "cslyaml", "csv"),
         *("wos", "scopus", "search-csv", "medline", "openalex", "endnote", "enw"),  # read only
         *("search-json", "pubmed-xml", "ovid", "crossref", "spreadsheet", "word-xml", "mods"),
+        "marcxml",
     }
     assert format_for("x.enw").name == "enw"
     assert format_for("x.mods").name == format_for("mods").name == "mods"
+    assert format_for("x.marcxml").name == format_for("marcxml").name == "marcxml"
     assert format_for("word-xml").name == "word-xml"
     assert format_for("refs.BIB").name == "bibtex"
     assert format_for("x.ris").name == "ris" and format_for("x.json").name == "csljson"

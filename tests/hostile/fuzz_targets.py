@@ -31,6 +31,7 @@ from litreview.formats.csljson import read_csljson
 from litreview.formats.cslyaml import read_cslyaml, write_cslyaml
 from litreview.formats.documents import read_document_meta
 from litreview.formats.endnote import read_endnote
+from litreview.formats.marcxml import read_marcxml
 from litreview.formats.medline import read_medline
 from litreview.formats.mods import read_mods
 from litreview.formats.openalex import read_openalex
@@ -180,6 +181,21 @@ TOKENS: dict[str, tuple[str, ...]] = {
         "<!DOCTYPE x [",
         "&x;",
     ),
+    "marcxml": (
+        "<record>",
+        "</record>",
+        '<datafield tag="245" ind1="1" ind2="0">',
+        '<datafield tag="773">',
+        '<subfield code="a">',
+        '<subfield code="g">Vol. ',
+        "</subfield>",
+        "<leader>",
+        '<controlfield tag="008">',
+        "xmlns:zs=",
+        "&",
+        "<!DOCTYPE x [",
+        "&x;",
+    ),
     "crossref": ('"message-type": "work-list"', '"items": [', '"title": [', "null", "[[", "]", "}"),
     "tables": ('"', ",", ";", "\t", "\n", '="0', "Title", "Author", " and ", "|", "1/2/2020"),
     "xlsx-sheet": (
@@ -309,6 +325,7 @@ def _seeds() -> dict[str, str]:
         # whole: an XML file cut short is only a parse error
         "word-xml": (DATA / "real" / "jabref_msbib_translator.xml").read_text(encoding="utf-8"),
         "mods": (DATA / "real" / "jabref_mods_export_all_fields.xml").read_text(encoding="utf-8"),
+        "marcxml": (DATA / "real" / "jabref_marcxml_notes.xml").read_text(encoding="utf-8"),
         "ovid": (DATA / "ovid" / "embase_fields.txt").read_text(encoding="utf-8"),
         "cslyaml": write_cslyaml(
             read_csljson((DATA / "csljson" / "zotero_export.json").read_text(encoding="utf-8"))[0]
@@ -619,6 +636,7 @@ TARGETS: tuple[Target, ...] = (
     _text_target("pubmed-xml", "pubmed-xml", read_pubmed_xml),
     _text_target("word-xml", "word-xml", read_word_xml),
     _text_target("mods", "mods", read_mods),
+    _text_target("marcxml", "marcxml", read_marcxml),
     _text_target("ovid", "ovid", read_ovid),
     _text_target("cslyaml", "cslyaml", read_cslyaml),
     _text_target("enw", "enw", read_refer),
@@ -647,6 +665,9 @@ TARGETS: tuple[Target, ...] = (
     Target("file-csv", hostile_bytes("csv"), lambda b: _in_file(".csv", bytes(b), read_file)),
     Target("file-json", hostile_bytes("csljson"), lambda b: _in_file(".json", bytes(b), read_file)),
     Target("file-xml", hostile_bytes("mods"), lambda b: _in_file(".xml", bytes(b), read_file)),
+    Target(
+        "file-marcxml", hostile_bytes("marcxml"), lambda b: _in_file(".xml", bytes(b), read_file)
+    ),
     Target("document-md", hostile_text("markdown"), lambda t: _scan(str(t), ".md")),
     Target("ingest-md", hostile_text("markdown"), lambda t: _ingest(str(t))),
     Target("document-txt", hostile_text("markdown"), lambda t: _scan(str(t), ".txt")),
