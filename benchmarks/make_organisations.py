@@ -30,6 +30,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "litreview" / "data" / "lexicon" / "organisations.txt"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from make_places import write_or_check
+
 PLACES = ROOT / "litreview" / "data" / "places.txt"
 MIN_WORDS, MAX_WORDS = 2, 8
 _STRIP = ".,;:()[]{}<>\"'“”‘’«»*!?"
@@ -143,13 +147,7 @@ def main() -> int:
     args = ap.parse_args()
     commit = _git(args.ror, "rev-parse", args.commit).decode().strip()
     text = render(*organisation_names(args.ror, commit), commit)
-    if args.check:
-        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
-        print(f"{OUT.relative_to(ROOT)} is {'up to date' if same else 'out of date'}")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}: {text.count(chr(10)) - 4} names")
-    return 0
+    return write_or_check(OUT, text, check=args.check)
 
 
 if __name__ == "__main__":

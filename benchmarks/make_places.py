@@ -75,12 +75,18 @@ def main() -> int:
     text = HEADER + "".join(
         f"{n}\tmajor\n" if big else f"{n}\n" for n, big in place_names().items()
     )
-    if args.check:
-        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
-        print(f"{OUT.relative_to(ROOT)} is {'up to date' if same else 'out of date'}")
+    return write_or_check(OUT, text, check=args.check)
+
+
+def write_or_check(out: Path, text: str, *, check: bool) -> int:
+    """Write ``text`` to the data file ``out``; with ``check``, only say whether it holds
+    ``text`` already (exit status 1 when not)."""
+    if check:
+        same = out.exists() and out.read_text(encoding="utf-8") == text
+        print(f"{out.relative_to(ROOT)} is {'up to date' if same else 'out of date'}")
         return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}: {text.count(chr(10)) - 4} names")
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {out.relative_to(ROOT)}: {text.count(chr(10)) - 4} names")
     return 0
 
 
