@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 __all__ = [
+    "NOTE_CONTINUATION",
     "SUPERSCRIPTS",
     "Heading",
     "Span",
@@ -25,6 +26,10 @@ __all__ = [
 ]
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+#: Paragraphs with no note marker after a note that still read as more of that note when
+#: there are this many or fewer (the note finder's rule, which the PDF reader keeps intact
+#: when it joins a sentence run over a page break)
+NOTE_CONTINUATION = 4
 _PARA = re.compile(r"\n[ \t]*\n")
 # a sentence ends at . ! ? (plus closing quotes, brackets, emphasis and note or citation
 # markers: superscripts, [^1], [12], <sup>3,4</sup>, ^5^)

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 
+from litreview.core.text import NOTE_CONTINUATION
 from litreview.extract._text import Line
 from litreview.extract.layout import MARK, continued_at
 from litreview.extract.note_starts import NoteStart
 
 __all__ = ["has_marker", "line_roles"]
 
-_MAX_CONTINUATION = 4
 _UNFINISHED_END = re.compile(r"[.!?>)\]”\"’']\s*$")
 
 
@@ -120,7 +120,7 @@ def _is_continuation_run(
     note stopped unfinished (it runs over a page break)."""
     if not run or run[-1] == -1:
         return False
-    if len(run) > _MAX_CONTINUATION and not last_open:
+    if len(run) > NOTE_CONTINUATION and not last_open:
         return False
     return not any(has_marker(lines[j], mark) for j in run)
 

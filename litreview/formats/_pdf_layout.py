@@ -28,6 +28,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from litreview.core.text import NOTE_CONTINUATION
+
 __all__ = ["pdf_layout", "pdf_layout_text"]
 
 _MARGIN = 0.08  # share of the page height where running heads and feet stand
@@ -101,10 +103,6 @@ def _pages_read(pages: list[list[_Line]]) -> list[_Page]:
 _RUNS_ON = 50  # a page's last paragraph this long, or longer, may stop mid-sentence
 _SENTENCE_END = re.compile(r"[.?!:)\]”’\"']$")
 _TRAILING_MARKS = re.compile(r"(?:<sup>[^<>]{0,80}</sup>\s*)+$")
-_FEW = 4
-"""Paragraphs with no marker after a note that the note finder reads as the note's
-continuation when there are this many or fewer
-(:data:`litreview.extract.note_roles._MAX_CONTINUATION`)."""
 
 
 def _run_on(read: list[_Page]) -> None:
@@ -139,7 +137,7 @@ def _movable(source: list[str], target: list[str]) -> bool:
     moved, rest = source[-1], source[:-1]
     if _marked(moved):
         return _marked(rest) and _marked(target)
-    return _marked(rest) or len(rest) > _FEW
+    return _marked(rest) or len(rest) > NOTE_CONTINUATION
 
 
 def _marked(paragraphs: str | list[str]) -> bool:
