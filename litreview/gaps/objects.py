@@ -43,6 +43,7 @@ class ObjectRules:
     subjects: tuple[re.Pattern[str], ...]
     names: tuple[str, ...]  # of the patterns, then of the subjects
     breaks: re.Pattern[str]
+    clause_ends: re.Pattern[str]
     predicate: re.Pattern[str]
     reject_start: re.Pattern[str]
     clause_openers: re.Pattern[str]
@@ -84,6 +85,7 @@ def load_object_rules(raw: Mapping[str, Any] | None = None) -> ObjectRules:
         subjects=tuple(re.compile(p, re.IGNORECASE) for _, p in subjects),
         names=tuple(n for n, _ in patterns + subjects),
         breaks=rx(raw.get("breaks", ())),
+        clause_ends=rx(raw.get("clause_ends", ())),
         predicate=rx(raw.get("predicate", ())),
         reject_start=re.compile(
             r"(?:" + "|".join(raw.get("reject_start", ())) + r")\b"
@@ -220,6 +222,8 @@ def _candidates(quote: str, rules: ObjectRules) -> list[tuple[int, int, int, int
                 start += 1
             if start >= end or rules.reject_start.match(quote, start):
                 continue
+            if (hard := rules.clause_ends.search(quote, start, end)) is not None:
+                end = hard.start()  # the object's clause never runs into the next main clause
             for stop in [end, *(b.start() for b in rules.breaks.finditer(quote, start, end))]:
                 verbs = _main_verbs(quote, start, stop, rules)
                 if not (verbs and subject):

@@ -84,6 +84,24 @@ def test_object_in_the_statements_words(sentence: str, words: tuple[str, ...], f
     assert sentence[got.char_start : got.char_end].startswith(found[:10])
 
 
+def test_an_objects_clause_ends_where_the_next_main_clause_begins() -> None:
+    """A value named only in the main clause after a comma ("it is reasonable to infer that
+    ... women ...") does not stretch the object of the clause before it, nor make it about
+    data through a word of that clause."""
+    sentence = (
+        "Although there are no specific studies on the cost of flooding in the delta (to our "
+        "knowledge from a review of secondary data), it is reasonable to infer that the losses "
+        "fall on women more than on men."
+    )
+    got = object_of(backing(sentence, "flooding", "women"), RULES)
+    assert got is not None and got.text == "the cost of flooding in the delta"
+    assert not got.about_data
+    # without the comma and pronoun there is one clause, and the object may hold both values
+    one = "There are no studies on how the cost of flooding falls on women."
+    got = object_of(backing(one, "flooding", "women"), RULES)
+    assert got is not None and got.text == "how the cost of flooding falls on women"
+
+
 def test_no_object_without_the_gaps_words_or_after_a_pronoun() -> None:
     assert object_of(backing("Further research on this is required.", "research"), RULES) is None
     assert object_of(backing("Little is known about floods here.", "Little"), RULES) is None
