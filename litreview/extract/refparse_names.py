@@ -134,11 +134,22 @@ def _name_inverted(part: str) -> dict[str, str]:
     return {"literal": part} if is_organisation(part) else _person(part)
 
 
+def _surname_like(part: str) -> bool:
+    """One word, or a few of which all but the last are name particles ("De Pryck",
+    "van der Berg", "El Amin")."""
+    words = part.split()
+    return len(words) == 1 or (
+        len(words) <= 4
+        and all(w.lower() in NAME_PARTICLES for w in words[:-1])
+        and not _VANCOUVER.match(words[-1])  # "Du X": a name and its initials
+    )
+
+
 def _inverted(parts: list[str]) -> bool:
     """Whether a comma list is ``Last, First, Last, First``."""
     return (
         len(parts) > 1
-        and len(parts[0].split()) == 1
+        and _surname_like(parts[0])
         and (_is_given(parts[1]) or (len(parts[1].split()) <= 3 and not is_organisation(parts[1])))
     )
 

@@ -37,6 +37,19 @@ from litreview.extract.refparse_names import is_organisation, split_names
             [{"family": "Kern", "given": "O."}, {"family": "Card", "given": "D."}],
         ),
         ("Smith, J. et al.", [{"family": "Smith", "given": "J."}]),
+        (  # a surname led by particles is still a surname before its initials
+            "De Vries, K. and van der Berg, M.",
+            [{"family": "De Vries", "given": "K."}, {"family": "van der Berg", "given": "M."}],
+        ),
+        ("Le Roux, P.", [{"family": "Le Roux", "given": "P."}]),
+        (  # a particle-like name before initials is a Vancouver name, not a surname
+            "Du X, Hu B, Jiang L",
+            [
+                {"family": "Du", "given": "X"},
+                {"family": "Hu", "given": "B"},
+                {"family": "Jiang", "given": "L"},
+            ],
+        ),
         (
             "Ministry of Harbours, U.S. Office of Tides and Charts",
             [{"literal": "Ministry of Harbours, U.S. Office of Tides and Charts"}],
