@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from litreview.extract.note_sources import (
     attributions,
     communications,
@@ -78,6 +80,35 @@ def test_communications_have_their_csl_type() -> None:
         "interview"
     )
     assert communications("The survey was long.") == []
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Interview, police officer, Lahore, 14 March 2021.",
+        "Interview no. 12, shelter manager, 2019.",
+        "Author’s interview with a district judge, May 2020.",
+        "Key informant interview, NGO worker, Karachi.",
+        "Telephone interview, health official, 3 June 2018.",
+        "Focus group discussion with women traders, Quetta, 2022.",
+    ],
+)
+def test_interviews_as_qualitative_studies_cite_them(note: str) -> None:
+    """The usual shapes of a note citing an interview or a focus group: an interview, not a
+    publication to parse."""
+    assert [c.csl_type for c in communications(note)] == ["interview"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Smith, J. (2019) Interviewing victims of crime. London: Sage.",
+        "Patel, R. (2020) ‘The focus of group work’, Social Work Review, 4(2), pp. 1–9.",
+        "See the interview guide in appendix II.",
+    ],
+)
+def test_works_about_interviews_are_not_interviews(note: str) -> None:
+    assert communications(note) == []
 
 
 def test_cross_references_point_inside_the_document() -> None:
