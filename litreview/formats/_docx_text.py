@@ -40,7 +40,20 @@ from litreview.formats._stored_codes import StoredCodes, custom_properties
 from litreview.formats._sup import sup_joined, sup_piece
 from litreview.formats._word_sources import is_sources, word_sources
 
-__all__ = ["docx_footnotes", "docx_text", "zip_part"]
+__all__ = ["PACKAGE_ERRORS", "docx_footnotes", "docx_text", "zip_part"]
+
+#: What reading a damaged zip package of XML parts (DOCX, ODT) may raise: a part missing, a
+#: bad archive, a compression it cannot undo, XML that does not parse or nests too deep.
+PACKAGE_ERRORS = (
+    KeyError,
+    ValueError,
+    EOFError,
+    OSError,
+    NotImplementedError,
+    RecursionError,
+    zipfile.BadZipFile,
+    ElementTree.ParseError,
+)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CORE = {
@@ -95,16 +108,7 @@ def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str], CiteFields]:
             numbering = numbering_of(_part(archive, lists, p)) if lists in names else Numbering()
     except InputError:
         raise
-    except (
-        KeyError,
-        ValueError,
-        EOFError,
-        OSError,
-        NotImplementedError,
-        RecursionError,
-        zipfile.BadZipFile,
-        ElementTree.ParseError,
-    ) as exc:
+    except PACKAGE_ERRORS as exc:
         raise InputError(f"cannot read DOCX: {exc}", path=str(p)) from None
     order: dict[str, list[str]] = {"footnote": [], "endnote": []}
     rendered = _rendered_sources(body) if cited.sources else set()

@@ -29,7 +29,7 @@ from xml.etree import ElementTree
 
 from litreview.core.errors import InputError
 from litreview.formats._cite_fields import CiteFields, without_transfer_notice
-from litreview.formats._docx_text import zip_part
+from litreview.formats._docx_text import PACKAGE_ERRORS, zip_part
 from litreview.formats._odt_bibliography import mark_record
 from litreview.formats._odt_lists import list_labels, list_styles
 from litreview.formats._stored_codes import StoredCodes
@@ -82,16 +82,7 @@ def odt_text(p: Path, data: bytes) -> tuple[str, dict[str, str], CiteFields]:
         )
     except InputError:
         raise
-    except (
-        KeyError,
-        ValueError,
-        EOFError,
-        OSError,
-        NotImplementedError,
-        RecursionError,
-        zipfile.BadZipFile,
-        ElementTree.ParseError,
-    ) as exc:
+    except PACKAGE_ERRORS as exc:
         raise InputError(f"cannot read ODT: {exc}", path=str(p)) from None
     parts = ["\n\n".join(paragraphs)]
     for kind, heading in (("footnote", ""), ("endnote", "# Endnotes")):
