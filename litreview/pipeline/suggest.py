@@ -24,7 +24,7 @@ def review_evidence(
 ) -> list[WorkEvidence]:
     """The evidence of every work of the review (curated merges applied), with its accepted
     tags (the saved ones, or ``tags``), read only."""
-    from litreview.corpus.curated_merges import apply_work_curation
+    from litreview.pipeline.tag import curated_works
     from litreview.tags.suggest import confirmed_labels
     from litreview.tags.suggest_features import gather_evidence
 
@@ -37,14 +37,7 @@ def review_evidence(
         except InputError:
             continue  # a document that cannot be read gives its citations' sentences only
     curation, _ = review.load_curation()
-    curated = apply_work_curation(
-        works,
-        review.load_citations(),
-        curation,
-        path=str(review.curation_path),
-        documents=docs,
-        merged={m.merged for m in review.load_merges()},
-    )
+    curated = curated_works(review, works, docs, curation)
     accepted = confirmed_labels(review.load_tags() if tags is None else tags)
     return gather_evidence(curated.works, curated.citations, texts, taxonomy, accepted=accepted)
 

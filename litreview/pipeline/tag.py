@@ -3,15 +3,21 @@ the suggestions a curator accepted in ``curation.yaml`` join them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from litreview.core.bulk import bulk
 from litreview.core.errors import InputError, Problem
-from litreview.core.model import Tag, Work
+from litreview.core.model import Document, Tag, Work
 from litreview.review import Review
 from litreview.taxonomy import Taxonomy
 
-__all__ = ["TagResult", "run_tag"]
+if TYPE_CHECKING:
+    from litreview.core.curation import Curation
+    from litreview.corpus.curated_merges import CuratedWorks
+
+__all__ = ["TagResult", "curated_works", "run_tag"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -31,10 +37,26 @@ class TagResult:
         return len({t.work_key for t in self.tags})
 
 
+def curated_works(
+    review: Review, works: Sequence[Work], docs: Sequence[Document], curation: Curation
+) -> CuratedWorks:
+    """The review's saved works with its curation's merges applied (read only): the works
+    and citations the tag and suggest steps read."""
+    from litreview.corpus.curated_merges import apply_work_curation
+
+    return apply_work_curation(
+        works,
+        review.load_citations(),
+        curation,
+        path=str(review.curation_path),
+        documents=docs,
+        merged={m.merged for m in review.load_merges()},
+    )
+
+
 @bulk
 def run_tag(review: Review, taxonomy: Taxonomy | None = None) -> TagResult:
     """Tag the corpus from its fields and citing contexts; write ``tags.csv``."""
-    from litreview.corpus.curated_merges import apply_work_curation
     from litreview.tags.curated_tags import accept_suggestions
     from litreview.tags.tagging import tag_corpus
 
@@ -60,14 +82,7 @@ def run_tag(review: Review, taxonomy: Taxonomy | None = None) -> TagResult:
                 )
             )
     curation, cur_problems = review.load_curation()
-    curated = apply_work_curation(
-        works,
-        review.load_citations(),
-        curation,
-        path=str(review.curation_path),
-        documents=docs,
-        merged={m.merged for m in review.load_merges()},
-    )
+    curated = curated_works(review, works, docs, curation)
     result = tag_corpus(
         curated.works,
         curated.citations,
