@@ -1,7 +1,9 @@
 """``litreview parse [FILE|-]``: reference strings in, CSL-JSON out (one a line).
 
 Each input line is one raw reference; each output line is one CSL-JSON object (no ``id``)
-in the same order. A blank input line gives ``{}`` so that line numbers stay aligned. What
+in the same order. A blank input line gives ``{}`` so that line numbers stay aligned, and so
+does a back-reference (``Ibid., p. 23``, ``Id. at 5``, ``Smith, op. cit.``), with a warning:
+it names no work of its own. What
 a reference does not say (a bare link has no title) is a warning on standard error, with
 the input line: ``refs.txt:3: the reference gives only a link: ...``.
 """
@@ -10,11 +12,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 
 from litreview.core.files import decode_utf8, read_bytes
 
 LOCK = "none"  # reads no review
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")  # a dated line names a work ("ID Cards (2018)")
+BACKREF_WARNING = (
+    "a back-reference (Ibid., Id., op. cit., supra) names no work of its own: {} "
+    "(parse the reference it points back to)"
+)
 HELP = "parse reference strings (one a line) into CSL-JSON objects (one a line)"
 
 
@@ -43,10 +51,16 @@ def _read_lines(name: str) -> tuple[str, list[str]]:
 
 def run(args: argparse.Namespace) -> int:
     """Parse every line, print one JSON object a line and the warnings on standard error."""
+    from litreview.extract.note_text import classify
     from litreview.extract.refparse import parse_detailed
 
     name, lines = _read_lines(args.file)
     for number, line in enumerate(lines, 1):
+        if line.strip() and classify(line) == "ibid" and not _YEAR.search(line):
+            # "Ibid., p. 23", "Id. at 5", "Smith, op. cit.": no work of its own to parse
+            sys.stdout.write("{}\n")
+            sys.stderr.write(f"{name}:{number}: {BACKREF_WARNING}\n")
+            continue
         parsed = parse_detailed(line)
         sys.stdout.write(json.dumps(parsed.item, ensure_ascii=False) + "\n")
         for warning in parsed.warnings:

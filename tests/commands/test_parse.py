@@ -102,3 +102,22 @@ def test_parse_warns_about_a_bare_link_with_its_line(
     item = json.loads(lines[1])
     assert item["URL"] == "https://e.org/news/harbour-report-released" and "title" not in item
     assert err == f"{src}:2: the reference gives only a link: the work has its URL and no title\n"
+
+
+def test_parse_gives_a_back_reference_nothing_and_says_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``Ibid.``, ``Id.`` and ``op. cit.`` name no work: ``{}`` keeps the lines aligned and a
+    warning names the line; a dated reference opening with "ID" is still parsed."""
+    src = tmp_path / "refs.txt"
+    src.write_text(
+        "Ibid., p. 23.\nId. at 5.\nLee, op. cit., p. 3.\n"
+        "ID Cards in Practice (2018). London: Home Office.\n",
+        encoding="utf-8",
+    )
+    status, lines, err = _run(["parse", str(src)], capsys)
+    assert status == 0
+    assert [json.loads(x) for x in lines[:3]] == [{}, {}, {}]
+    assert json.loads(lines[3])["issued"] == {"date-parts": [[2018]]}
+    assert [e.split(": ", 1)[0] for e in err.splitlines()] == [f"{src}:{n}" for n in (1, 2, 3)]
+    assert "back-reference" in err
