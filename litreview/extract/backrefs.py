@@ -45,9 +45,11 @@ def _signals() -> str:
 SIGNAL = rf"(?:{_signals()}),?\s+(?=[A-Z\[<‘“'\"*])"
 LEADIN = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\s))" + SIGNAL)
 # "Name (Year)", optionally with a remark in brackets: a short form of a fuller reference
+_PAGE = r"[,:]\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?"
+# a page may follow the year, inside the brackets or after them: "Name (2019, p. 4)"
 _SHORT = re.compile(
-    r"^(?P<name>[^()]+?)\s*,?\s*\((?P<year>(?:19|20)\d\d)[a-z]?\)"
-    r"\s*(?:\([^()]*\))?\s*\.?$"
+    r"^(?P<name>[^()]+?)\s*,?\s*\((?P<year>(?:19|20)\d\d)[a-z]?(?:" + _PAGE + r")?\)"
+    r"\s*(?:\([^()]*\))?\s*(?:" + _PAGE + r")?\s*\.?$"
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 #: Longer than this, a reference is no short form, and the short-form patterns (whose lazy
@@ -117,16 +119,27 @@ def link_short_forms(rows: list[Reference]) -> list[Reference]:
     return [replace(r, target=_final(r.target, index)) if r.target else r for r in out]
 
 
+_CO_AUTHORS = re.compile(r"\s+(?:and|et al)\b\s*")
+
+
 def _by_name(
     name: str, year: str, names: dict[str, list[tuple[str, str, Reference]]], at: Reference
 ) -> tuple[int, int] | None:
     """The full reference by ``name`` (or its initials) in ``year`` nearest before ``at``."""
     want, initials = _norm(name), _acronym(name)
+    # "Lowe and Shah", "Lowe et al.": the full reference leads with the first name ("Lowe,
+    # K. and Shah, R. (2020)") and names the others somewhere
+    first, *others = _CO_AUTHORS.split(want)
     found = {
         (r.footnote, r.position): r
-        for key in {want, initials}
+        for key in {want, initials, first}
         for lead, spelled, r in names.get(key, ())
-        if year in r.raw and (lead in (want, initials) or spelled == want)
+        if year in r.raw
+        and (
+            lead in (want, initials)
+            or spelled == want
+            or (others and lead == first and all(o in _norm(r.raw) for o in others if o))
+        )
     }
     hits = [found[k] for k in sorted(found)]
     before = [r for r in hits if (r.footnote, r.position) < (at.footnote, at.position)]

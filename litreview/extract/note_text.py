@@ -63,9 +63,11 @@ _AUTHOR_DATE = re.compile(
     r"(?:,?\s+(?:and|&)\s+[^.]{1,80}?)?\.\s+(?:1[5-9]|20)\d\d[a-z]?\."
 )
 _SHORT_NAME = r"(?:[A-Z][\w'’\-]{1,40}+(?:\s++[A-Z][\w'’\-]{1,40}+)?)"
+_PAGE = r"(?:[,:]\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?)"
+# "Weitzer 2005", "Weitzer, 2005: 12", "Weitzer (2005)", "Weitzer (2005, p. 12)", "(2005), p. 12"
 _SHORT_ITEM = re.compile(
-    rf"(?<![^\W_]|['’]){_SHORT_NAME}(?:,?\s+(?:and|&)\s+{_SHORT_NAME}|\s+et\s+al\.?)?,?\s+(?:1[5-9]|20)\d\d[a-z]?"
-    r"(?:[,:]\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?)?"
+    rf"(?<![^\W_]|['’]){_SHORT_NAME}(?:,?\s+(?:and|&)\s+{_SHORT_NAME}|\s+et\s+al\.?)?,?\s+"
+    rf"(?:(?:1[5-9]|20)\d\d[a-z]?|\((?:1[5-9]|20)\d\d[a-z]?{_PAGE}?\))(?![\w(]){_PAGE}?"
 )
 # a date in brackets closing a reference: "... Report to Congress (Nov. 4, 2024)."
 _DATED_END = re.compile(

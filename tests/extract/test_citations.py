@@ -227,6 +227,25 @@ def test_short_form_links_by_initials_forwards_and_backwards() -> None:
     ]
 
 
+def test_short_forms_with_bracketed_years_are_one_row_each() -> None:
+    """ "Smith (2019) and Jones (2020)" cites two works, each pointing at its full reference;
+    a page may follow the year, inside or after the brackets."""
+    rows, _ = references(
+        _notes(
+            "Reed, A. (2019) Boats of the Delta. London: River Press.",
+            "Lowe, K. and Shah, R. (2020) 'Nets and debt', Fisheries Review, 12(3), pp. 45–67.",
+            "See, for example, Reed (2019) and Lowe and Shah (2020).",
+            "Reed (2019, p. 4), Lowe and Shah (2020), p. 50.",
+        )
+    )
+    assert [(r.footnote, r.target) for r in rows if r.footnote > 2] == [
+        (3, (1, 1)),
+        (3, (2, 1)),
+        (4, (1, 1)),
+        (4, (2, 1)),
+    ]
+
+
 def test_short_form_without_a_full_reference_stays_a_work() -> None:
     rows, _ = references(_notes("Reynolds and McKee, 2010."))
     assert rows[0].parse and rows[0].target is None
