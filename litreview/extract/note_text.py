@@ -261,7 +261,10 @@ def split_works(text: str, *, signals: bool = False) -> list[str]:
         if not piece.strip(" .;,"):
             continue
         if parts and not (
-            looks_like_reference(piece) or _names_a_work(piece) or _number_alone(piece)
+            looks_like_reference(piece)
+            or _names_a_work(piece)
+            or _number_alone(piece)
+            or is_short_citation(piece)
         ):
             parts[-1] = f"{parts[-1]}; {piece}"
         else:

@@ -123,3 +123,27 @@ def test_endnote_temporary_citations_in_notes_resolve_to_the_reference_list() ->
     ]
     # inside the notes they are the notes' citations, not in-text ones
     assert scan.citations == ()
+
+
+def test_oscola_and_above_n_short_forms_point_at_their_notes() -> None:
+    """OSCOLA's ``Roe (n 1) 52`` and the older ``Roe, above n 1, 70`` take the work of the
+    note they name, two in one note split at the ``;``; ``See note 4 above.`` points inside
+    the document and cites nothing new."""
+    text = (
+        "A.[^1] B.[^2] C.[^3] D.[^4] E.[^5] F.[^6]\n\n"
+        "[^1]: Jane Roe, *Harbours and Debt* (Oxford University Press 2018) 45.\n"
+        "[^2]: Roe (n 1) 52.\n"
+        "[^3]: Mark Lee, 'Brokers at Sea' (2017) 12 Journal of Maritime Law 101, 110.\n"
+        "[^4]: Roe, above n 1, 70.\n"
+        "[^5]: Lee (n 3) 115; Roe (n 1) 80.\n"
+        "[^6]: See note 3 above.\n"
+    )
+    rows = scan_text(text, "oscola.md").rows
+    assert [(r.footnote, r.kind, r.target) for r in rows if r.footnote > 1] == [
+        (2, "citation", (1, 1)),
+        (3, "citation", None),
+        (4, "citation", (1, 1)),
+        (5, "citation", (3, 1)),
+        (5, "citation", (1, 1)),
+        (6, "xref", None),
+    ]
