@@ -27,7 +27,7 @@ from typing import Any
 import pycrfsuite
 
 from litreview.extract.refparse_features import OFF, Token, encoded_features, token_spans
-from litreview.extract.refparse_fields import Segment, build_fields
+from litreview.extract.refparse_fields import Segment, build_fields, pieces_apart
 from litreview.extract.refparse_legal import legal_fields
 from litreview.extract.refparse_text import preprocess, split_related
 from litreview.extract.refparse_type import TypeModel, fallback_type
@@ -152,7 +152,7 @@ class ReferenceParser:
             return legal, segments
         item = build_fields(segments)
         if self._types is not None:
-            item["type"] = self._types.predict(segments, item)
+            item["type"] = self._types.predict(pieces_apart(segments), item)
         else:
             item["type"] = fallback_type(item)
         return item, segments

@@ -17,7 +17,7 @@ from litreview.extract import refparse_norm as norm
 from litreview.extract.gazetteer import word_tags
 from litreview.extract.refparse_names import split_names
 
-__all__ = ["Segment", "build_fields"]
+__all__ = ["Segment", "build_fields", "pieces_apart"]
 
 
 class Segment(NamedTuple):
@@ -101,7 +101,7 @@ def _notes(item: dict[str, Any], notes: list[str]) -> None:
 
 
 #: Labels of text fields a web address never belongs to: one the model gave such a field
-#: is the work's link (:func:`_pieces_apart`).
+#: is the work's link (:func:`pieces_apart`).
 _NO_LINKS = frozenset({"title", "journal", "container", "collection", "publisher"})
 #: Labels of a container's name, which never holds its journal locator or a publication
 #: status: one the model ran into a container is the work's locator or a note.
@@ -113,6 +113,7 @@ _APART: tuple[tuple[frozenset[str], Callable[[str], tuple[int, int] | None], str
     (_NO_LINKS, norm.link_span, "url"),
     (_NAMES, norm.status_span, "note"),
     (_NAMES, norm.locator_span, "volume"),
+    (frozenset({"editor"}), norm.editor_tail_span, "container"),
 )
 
 
@@ -140,7 +141,7 @@ def _cut(
     return out
 
 
-def _pieces_apart(segments: Sequence[Segment]) -> list[Segment]:
+def pieces_apart(segments: Sequence[Segment]) -> list[Segment]:
     """The segments with what never belongs to their field cut out as segments of their
     own (:data:`_APART`): each web address inside a title, container or publisher (a title
     is never a link: "“Title” https://..." labelled title whole gave the title the
@@ -153,7 +154,7 @@ def _pieces_apart(segments: Sequence[Segment]) -> list[Segment]:
 
 def build_fields(segments: Sequence[Segment]) -> dict[str, Any]:
     """The CSL fields (no ``type``, no ``id``) of a reference's labelled segments."""
-    segments = _pieces_apart(segments)
+    segments = pieces_apart(segments)
     item: dict[str, Any] = {}
     texts = _by_label(segments)
     _names(item, texts)

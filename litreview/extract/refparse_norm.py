@@ -217,6 +217,25 @@ def url(text: str) -> str | None:
     return m.group(0).rstrip(".,;:)]>") if m else None
 
 
+# an editor's role in brackets, which ends the list of editors ("In: Rao, M. (ed.) Title")
+_EDITOR_ROLE = re.compile(
+    r"\((?:eds?|editors?|hrsg|hg|dirs?|coords?|comps?)\.?\)[.,:]?\s+(?=[^\W\d_])", re.I
+)
+
+
+def editor_tail_span(text: str) -> tuple[int, int] | None:
+    """Where the words after an editor's role in brackets are, to the end (``In: Rao, M.
+    (ed.) Law and Society.``: "Law and Society."); ``None`` when nothing of two words or
+    more follows the role, or no name comes before it: the editors' list ends at their
+    role."""
+    m = _EDITOR_ROLE.search(text)
+    if m is None or len(text[m.end() :].split()) < 2:
+        return None
+    if not re.search(r"[^\W\d_]{2}", re.sub(r"^\s*in\b:?", "", text[: m.start()], flags=re.I)):
+        return None  # "(Ed.) ProQuest": the role before the name, not after the list
+    return m.end(), len(text)
+
+
 def link_span(text: str) -> tuple[int, int] | None:
     """Where the first web address of ``text`` is (``None``: it has none)."""
     m = _URL.search(text)

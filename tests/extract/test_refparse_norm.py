@@ -181,6 +181,36 @@ def test_status_span_finds_a_publication_status_at_the_end(text: str, piece: str
 
 
 @pytest.mark.parametrize(
+    ("text", "piece"),
+    [
+        ("In: Rao, M. (ed.) Law and Society.", "Law and Society."),
+        ("in Rao, M. and Li, K. (eds) Law and Society,", "Law and Society,"),
+        ("In: Kern, O. (Hrsg.): Handbuch der Häfen", "Handbuch der Häfen"),
+        ("In M. Rao (Ed.),", None),  # the role ends the segment: nothing follows
+        ("(Ed.) ProQuest (Firm)", None),  # the role before the name
+        ("Rao, M. (ed.) 2010", None),  # a year, not a title
+    ],
+)
+def test_editor_tail_span_is_what_follows_the_editors_role(text: str, piece: str | None) -> None:
+    at = norm.editor_tail_span(text)
+    assert (text[at[0] : at[1]] if at else None) == piece
+
+
+def test_a_chapter_whose_book_title_follows_its_editors_role() -> None:
+    """Harvard's "In: Editor (ed.) Book." with the book's title labelled into the editors:
+    the title is the container, and the work a chapter."""
+    from litreview.extract.refparse import parse_reference
+
+    item = parse_reference(
+        "Bhattacharya, S. (2016) Sex workers and the law in South Asia. In: M. Rao (ed.) "
+        "Law and Society. New Delhi: Oxford University Press, pp. 112–140."
+    )
+    assert item["editor"] == [{"family": "Rao", "given": "M."}]
+    assert item["container-title"] == "Law and Society"
+    assert item["type"] == "chapter"
+
+
+@pytest.mark.parametrize(
     "run",
     ["1" * 5000, "a" * 5000, " " * 5000, "." * 5000, "a " * 2500],
     ids=["digits", "letters", "spaces", "stops", "words"],
@@ -190,4 +220,5 @@ def test_locator_and_status_read_long_runs(run: str) -> None:
     time to say so: the locator pattern has no leading run of non-word characters)."""
     assert norm.locator_span(f"Journal {run}") is None
     assert norm.status_span(run) is None
+    assert norm.editor_tail_span(f"(ed.) {run}") is None
     assert norm.locator(run) == {}
