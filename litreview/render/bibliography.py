@@ -94,7 +94,8 @@ def render_bibliography(
         by_id[work.key if work.key and work.key not in by_id else f"{work.key}#{i + 1}"] = work
     if engine != "citeproc-py" and pandoc_citeproc.available():
         try:
-            return _join(_pandoc(by_id, path, output), output), []
+            pairs = _pandoc_pairs(by_id, path, output)
+            return _join([t for _, t in pairs if t.strip()], output), _left_out(pairs, style)
         except pandoc_citeproc.PandocError as exc:
             if engine == "pandoc":
                 raise InputError(f"pandoc could not format the bibliography: {exc}") from None
@@ -120,7 +121,7 @@ def format_entries(
         by_id = {f"k{i}": w for i, w in enumerate(sorted(by_key.values(), key=lambda w: w.key))}
         try:
             return {
-                by_id[rid].key: text
+                by_id[rid].key: text if text.strip() else _fallback(by_id[rid], output)
                 for rid, text in _pandoc_pairs(by_id, _style_path(style), output)
             }
         except pandoc_citeproc.PandocError:
@@ -129,13 +130,27 @@ def format_entries(
     for w in works:
         if w.key not in out:
             text = render_bibliography([w], style=style, output=output, engine="citeproc-py")[0]
-            out[w.key] = " ".join(text.split())
+            out[w.key] = " ".join(text.split()) or _fallback(w, output)
     return out
 
 
-def _pandoc(by_id: dict[str, Work], path: str, output: str) -> list[str]:
-    """The entries formatted by pandoc, in the style's order."""
-    return [text for _id, text in _pandoc_pairs(by_id, path, output)]
+def _left_out(pairs: Sequence[tuple[str, str]], style: str) -> list[Problem]:
+    """A warning naming the works the style formats as nothing (APA leaves personal
+    communications and unpublished interviews out of a reference list), when there are any."""
+    blank = [key for key, text in pairs if not text.strip()]
+    if not blank:
+        return []
+    named = [k for k in blank if k]
+    few = ", ".join(named[:5]) + (f" and {len(named) - 5} more" if len(named) > 5 else "")
+    return [
+        Problem(
+            path="",
+            line=None,
+            severity="warning",
+            message=f"{len(blank)} work(s) left out: style {style} lists no entry for them "
+            f"(personal communications, interviews)" + (f": {few}" if few else ""),
+        )
+    ]
 
 
 def _pandoc_pairs(by_id: dict[str, Work], path: str, output: str) -> list[tuple[str, str]]:
@@ -162,6 +177,8 @@ def _citeproc(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # citeproc-py warns about every variable it skips
         entries, broken = _render_all(csl_style, items, output)
+    # a style may list no entry for some works (APA: personal communications)
+    unlisted = len(items) - len(broken) - len([e for e in entries if e.strip()])
     for key, message in broken:
         problems.append(
             Problem(
@@ -173,7 +190,8 @@ def _citeproc(
         )
         failed.append(by_id[key])
     entries += [_fallback(w, output) for w in sorted(failed, key=lambda w: (w.key, w.title))]
-    return _join(entries, output), problems
+    left = _left_out([("", "")] * unlisted, style)
+    return _join([e for e in entries if e.strip()], output), problems + left
 
 
 def _join(entries: list[str], output: str) -> str:

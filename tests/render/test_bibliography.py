@@ -204,3 +204,22 @@ def test_a_field_past_the_limit_is_cut_in_the_citation_not_in_the_record(engine:
     assert "x" * (MAX_FORMATTED_FIELD_CHARS - 1) + "…" in text
     assert "x" * MAX_FORMATTED_FIELD_CHARS not in text
     assert len(long.title) == 60_000
+
+
+def test_works_a_style_lists_no_entry_for_leave_no_blank_line(engine: str) -> None:
+    """APA lists no entry for a personal communication: the bibliography has no blank line
+    for it (with pandoc, a warning names it), and citing it alone still gives a line."""
+    letter = Work(
+        key="lee2021letter",
+        type="personal_communication",
+        title="Letter to the harbour board",
+        authors=(Person(family="Lee", given="Min"),),
+        issued="2021-05-12",
+    )
+    text, problems = render_bibliography([SMITH, letter, BANK], style="apa", engine=engine)
+    assert [line[:6] for line in text.splitlines()] == ["Smith,", "World "]
+    assert [p.message[:20] for p in problems] == ["1 work(s) left out: "]
+    if engine == "pandoc":  # pandoc's entries carry their ids: the warning names the work
+        assert problems[0].message.endswith(": lee2021letter")
+    entries = bibliography.format_entries([letter], style="apa", engine=engine)
+    assert "Letter to the harbour board" in entries["lee2021letter"]
