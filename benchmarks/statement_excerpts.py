@@ -337,11 +337,14 @@ def labels(decisions: Path) -> None:
     """Label files (one per source document) from a decisions file."""
     cues = default_cues()
     blocks = re.split(r"^== ", decisions.read_text(encoding="utf-8"), flags=re.MULTILINE)[1:]
+    decided = {b.split()[0]: b.strip().splitlines()[1:] for b in blocks}
     by_doc: dict[str, list[str]] = {}
     genre = {"plos": "paper", "crs": "report", "gao": "report"}
-    for block in blocks:
-        lines = block.strip().splitlines()
-        eid = lines[0].split()[0]
+    ids = sorted(p.stem for p in (OUT / "docs").glob("*.md"))
+    if unknown := set(decided) - set(ids):
+        raise SystemExit(f"decisions for excerpts not written: {sorted(unknown)}")
+    for eid in ids:
+        lines = ["", *decided.get(eid, [])]
         text = (OUT / "docs" / f"{eid}.md").read_text(encoding="utf-8")
         sents = [text[s.start : s.end] for s in read_sentences(text, cues) if not s.excluded]
         src = eid.split("-")[1]
