@@ -334,7 +334,14 @@ def show(ids: list[str]) -> None:
 
 
 def labels(decisions: Path) -> None:
-    """Label files (one per source document) from a decisions file."""
+    """Write the label files made from a decisions file."""
+    (OUT / "labels").mkdir(parents=True, exist_ok=True)
+    for name, text in label_texts(decisions).items():
+        (OUT / "labels" / name).write_text(text, encoding="utf-8")
+
+
+def label_texts(decisions: Path) -> dict[str, str]:
+    """Label files (one per source document: file name -> YAML) from a decisions file."""
     cues = default_cues()
     blocks = re.split(r"^== ", decisions.read_text(encoding="utf-8"), flags=re.MULTILINE)[1:]
     decided = {b.split()[0]: b.strip().splitlines()[1:] for b in blocks}
@@ -370,7 +377,7 @@ def labels(decisions: Path) -> None:
                 if kind not in KINDS or strength not in STRENGTHS:
                     raise SystemExit(f"{eid}: bad label {rest!r}")
                 out.append(f"G  - {{doc: {eid}, kind: {kind}, strength: {strength}, quote: {q}}}")
-    (OUT / "labels").mkdir(parents=True, exist_ok=True)
+    out = {}
     for key, rows in by_doc.items():
         body = [
             f"# {key}: excerpts labelled by reading every sentence in its paragraph, by the",
@@ -383,7 +390,8 @@ def labels(decisions: Path) -> None:
             "not_gaps:" if any(r[0] == "N" for r in rows) else "not_gaps: []",
             *[r[3:] for r in rows if r[0] == "N"],
         ]
-        (OUT / "labels" / f"{key}.yaml").write_text("\n".join(body) + "\n", encoding="utf-8")
+        out[f"{key}.yaml"] = "\n".join(body) + "\n"
+    return out
 
 
 def main() -> None:
