@@ -130,6 +130,7 @@ class Paragraph:
     path: str  # path in its repository
     heading: str
     text: str
+    licence: str = "public domain (US government work)"
 
 
 def used_ids() -> set[str]:
@@ -151,8 +152,21 @@ def git(repo: str, *args: str) -> str:
     ).stdout
 
 
+def plos_licence(xml: str) -> str:
+    """The article's licence, from its ``<license>`` element."""
+    text = " ".join(
+        re.sub(r"<[^>]+>", " ", xml.split("<license", 1)[-1].split("</license>")[0]).split()
+    )
+    if "free of all copyright" in text:
+        return "CC0 / public domain (free of all copyright)"
+    if "Creative Commons Attribution" in text:
+        return "CC BY (Creative Commons Attribution)"
+    raise ValueError(f"licence not recognised: {text[:80]}")
+
+
 def plos_docs(skip: set[str]) -> list[tuple[str, str, str]]:
-    """(doc, path, markdown) of each starter-corpus article not left out."""
+    """(doc, path, markdown) of each starter-corpus article not left out; the markdown's
+    first line is its licence."""
     _, commit, repo = PLOS
     tool = SHARED / "tools" / "jats_to_md.py"
     out = []
@@ -163,11 +177,13 @@ def plos_docs(skip: set[str]) -> list[tuple[str, str, str]]:
             if doc in skip:
                 continue
             xml = Path(tmp) / "a.xml"
-            xml.write_text(git(repo, "show", f"{commit}:{path}"), encoding="utf-8")
+            source = git(repo, "show", f"{commit}:{path}")
+            xml.write_text(source, encoding="utf-8")
             md = Path(tmp) / "a.md"
             run = [sys.executable, str(tool), str(xml), "plos", str(md), str(Path(tmp) / "a.json")]
             if subprocess.run(run, capture_output=True).returncode == 0:
-                out.append((doc, path, md.read_text(encoding="utf-8")))
+                licence = plos_licence(source)
+                out.append((doc, path, f"{licence}\n{md.read_text(encoding='utf-8')}"))
     return out
 
 
@@ -196,6 +212,9 @@ def gao_docs(skip: set[str]) -> list[tuple[str, str, str]]:
 def paragraphs(source: str, doc: str, path: str, text: str) -> list[Paragraph]:
     """The prose paragraphs of a markdown text with the heading each stands under."""
     out, heading = [], ""
+    licence = Paragraph.licence
+    if source == "plos":
+        licence, text = text.split("\n", 1)
     body = text.split("\n## References", 1)[0] if source == "plos" else text
     for block in re.split(r"\n\s*\n", body):
         lines = [x.strip() for x in block.strip().splitlines() if x.strip()]
@@ -216,7 +235,7 @@ def paragraphs(source: str, doc: str, path: str, text: str) -> list[Paragraph]:
             continue
         if BOILERPLATE.search(one) or SKIP_SECTION.search(heading):
             continue
-        out.append(Paragraph(source, doc, path, heading, re.sub(r"\s+", " ", one)))
+        out.append(Paragraph(source, doc, path, heading, re.sub(r"\s+", " ", one), licence))
     return out
 
 
@@ -308,8 +327,7 @@ def write(chosen: list[tuple[Paragraph, str]]) -> None:
     for eid, (p, why) in zip(excerpt_ids(chosen), chosen, strict=True):
         (OUT / "docs" / f"{eid}.md").write_text(excerpt_text(p), encoding="utf-8")
         name, commit, _ = repos[p.source]
-        lic = "CC BY (see the article)" if p.source == "plos" else "public domain (US government)"
-        rows.append(f"| {eid} | {name} | {commit[:12]} | `{p.path}` | {lic} | {why} |")
+        rows.append(f"| {eid} | {name} | {commit[:12]} | `{p.path}` | {p.licence} | {why} |")
     head = [
         "# Sources of the excerpts",
         "",
