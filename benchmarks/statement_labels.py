@@ -118,10 +118,12 @@ def oof_linear(
     train_mask: np.ndarray,
     folds: int,
     extra: tuple[list[ts.Doc], list[list[dict[str, float]]]] = ([], []),
+    extra_weight: float = 1.0,
 ) -> list[np.ndarray]:
     """Out-of-fold gap scores per document (0 where not read); each fold's model is fitted
     on the read sentences of the documents of the other folds with ``train_mask`` and of the
-    ``extra`` documents (with their features), which are never scored."""
+    ``extra`` documents (with their features, each sentence weighing ``extra_weight``), which
+    are never scored."""
     folds = folds or len(docs)
     xs = [hashed(f) for f in feats]
     all_docs, all_xs = [*docs, *extra[0]], [*xs, *(hashed(f) for f in extra[1])]
@@ -136,9 +138,15 @@ def oof_linear(
                 for i in tr
             ]
         ).astype(int)
+        w = np.concatenate(
+            [
+                np.full(int(np.sum(all_docs[i].read)), extra_weight if i >= len(docs) else 1.0)
+                for i in tr
+            ]
+        )
         used = np.unique(x.indices)
         m = LogisticRegression(C=ts.C, class_weight="balanced", solver="liblinear", random_state=0)
-        m.fit(x[:, used], y)
+        m.fit(x[:, used], y, sample_weight=w)
         for i in range(len(docs)):
             if i % folds == fold:
                 p = m.predict_proba(xs[i][:, used])[:, 1]
@@ -267,6 +275,7 @@ def main() -> None:
         "--train-only", default="", help="comma-separated label files or folders: a variant "
         "'+only' trained on them too (every fold, never scored)"
     )  # fmt: skip
+    ap.add_argument("--only-weight", type=float, default=1.0, help="weight of --train-only rows")
     args = ap.parse_args()
     t0 = time.process_time()
     docs = ts.load_all()
@@ -310,7 +319,7 @@ def main() -> None:
                 said = [[s.flat for s in read_sentences(d.doc.text, cues)] for d in extra]
                 more = with_groups(extra, said, fns)
         mask = {"human": human, "old": ~new}.get(train, np.ones(len(docs), bool))
-        lin = oof_linear(docs, feats, mask, args.folds, (extra, more))
+        lin = oof_linear(docs, feats, mask, args.folds, (extra, more), args.only_weight)
         scores = blend(docs, lin, enc)
         summary(name, docs, scores, human, new)
         runs.append((name, scores))
