@@ -3,6 +3,7 @@
     python3 benchmarks/statement_excerpts.py [--list]   # the choice, printed, nothing written
     python3 benchmarks/statement_excerpts.py --write    # excerpts/docs/*.md and SOURCES.md
     python3 benchmarks/statement_excerpts.py --labels DECISIONS   # label files from decisions
+    python3 benchmarks/statement_excerpts.py --score    # the excerpts scored out of fold
 
 The pool: the PLOS starter corpus (CC BY; converted with the shared ``jats_to_md.py``), CRS
 reports (``markdown/**.md``) and GAO reports (``data/markdown/*.md``), both public domain,
@@ -32,6 +33,11 @@ then one line per labelled sentence, ``<n> <kind> <strength>`` for a gap or ``<n
 <why>`` for a hard case, ``n`` the 1-based number of the sentence as
 ``read_sentences`` reads the excerpt (``--show`` prints them numbered). Sentences with no line
 are not gaps.
+
+``--score`` (after labelling) scores the excerpts with the linear gap model (hashed features,
+the logistic regression of ``statement_labels.py``) trained on the labelled documents alone,
+then on them and the excerpts of the other folds (five folds by source document): does
+training on excerpts help on excerpts of other documents?
 """
 
 from __future__ import annotations
@@ -412,12 +418,55 @@ def label_texts(decisions: Path) -> dict[str, str]:
     return out
 
 
+def score_excerpts(threshold: float) -> None:
+    """Precision, recall and F1 on the excerpts, trained without and with other excerpts."""
+    import numpy as np
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import train_statements as ts
+
+    from litreview.gaps.statement_model import hashed
+
+    def rows(docs: list[ts.Doc]) -> tuple[sparse.csr_matrix, np.ndarray]:
+        x = sparse.vstack([hashed(d.features)[np.asarray(d.read)] for d in docs]).tocsr()
+        y = [lab.gap for d in docs for lab, r in zip(d.labels, d.read, strict=True) if r]
+        return x, np.asarray(y, dtype=bool)
+
+    def fit_score(x: sparse.csr_matrix, y: np.ndarray, test: sparse.csr_matrix) -> np.ndarray:
+        used = np.unique(x.indices)
+        m = LogisticRegression(C=ts.C, class_weight="balanced", solver="liblinear", random_state=0)
+        return m.fit(x[:, used], y).predict_proba(test[:, used])[:, 1]
+
+    x0, y0 = rows(ts.load_all())
+    excerpts = ts.load_files(ts.label_files([ts.EXCERPTS]))
+    sources = sorted({d.doc.doc_id.rsplit("-", 1)[0] for d in excerpts})
+    fold = [sources.index(d.doc.doc_id.rsplit("-", 1)[0]) % 5 for d in excerpts]
+    x, y = rows(excerpts)
+    by_row = np.repeat(fold, [int(np.sum(d.read)) for d in excerpts])
+    alone = fit_score(x0, y0, x)
+    with_others = np.zeros(len(y))
+    for f in range(5):
+        xt, yt = rows([d for d, g in zip(excerpts, fold, strict=True) if g != f])
+        xs, ys = sparse.vstack([x0, xt]).tocsr(), np.concatenate([y0, yt])
+        with_others[by_row == f] = fit_score(xs, ys, x[by_row == f])
+    for name, s in (("documents only", alone), ("documents + other excerpts", with_others)):
+        tp, n, g = int(((s >= threshold) & y).sum()), int((s >= threshold).sum()), int(y.sum())
+        p, r = tp / max(n, 1), tp / max(g, 1)
+        print(f"| {name} | {p:.3f} | {r:.3f} | {2 * p * r / max(p + r, 1e-9):.3f} | {tp}/{n} |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--show", nargs="*", help="print these excerpts' sentences (all if none)")
     ap.add_argument("--labels", type=Path)
+    ap.add_argument("--score", action="store_true")
     args = ap.parse_args()
+    if args.score:
+        score_excerpts(default_cues().threshold)
+        return
     if args.labels:
         labels(args.labels)
         return
