@@ -117,23 +117,36 @@ def oof_linear(
     feats: list[list[dict[str, float]]],
     train_mask: np.ndarray,
     folds: int,
+    extra: tuple[list[ts.Doc], list[list[dict[str, float]]]] = ([], []),
+    extra_weight: float = 1.0,
 ) -> list[np.ndarray]:
     """Out-of-fold gap scores per document (0 where not read); each fold's model is fitted
-    on the read sentences of the documents of the other folds with ``train_mask``."""
+    on the read sentences of the documents of the other folds with ``train_mask`` and of the
+    ``extra`` documents (with their features, each sentence weighing ``extra_weight``), which
+    are never scored."""
+    folds = folds or len(docs)
     xs = [hashed(f) for f in feats]
+    all_docs, all_xs = [*docs, *extra[0]], [*xs, *(hashed(f) for f in extra[1])]
+    always = list(range(len(docs), len(all_docs)))
     out: list[np.ndarray] = [np.zeros(len(f)) for f in feats]
     for fold in range(folds):
-        tr = [i for i in range(len(docs)) if i % folds != fold and train_mask[i]]
-        x = sparse.vstack([xs[i][np.asarray(docs[i].read)] for i in tr]).tocsr()
+        tr = [i for i in range(len(docs)) if i % folds != fold and train_mask[i]] + always
+        x = sparse.vstack([all_xs[i][np.asarray(all_docs[i].read)] for i in tr]).tocsr()
         y = np.concatenate(
             [
-                [lab.gap for lab, r in zip(docs[i].labels, docs[i].read, strict=True) if r]
+                [lab.gap for lab, r in zip(all_docs[i].labels, all_docs[i].read, strict=True) if r]
                 for i in tr
             ]
         ).astype(int)
+        w = np.concatenate(
+            [
+                np.full(int(np.sum(all_docs[i].read)), extra_weight if i >= len(docs) else 1.0)
+                for i in tr
+            ]
+        )
         used = np.unique(x.indices)
         m = LogisticRegression(C=ts.C, class_weight="balanced", solver="liblinear", random_state=0)
-        m.fit(x[:, used], y)
+        m.fit(x[:, used], y, sample_weight=w)
         for i in range(len(docs)):
             if i % folds == fold:
                 p = m.predict_proba(xs[i][:, used])[:, 1]
@@ -258,6 +271,11 @@ def main() -> None:
     ap.add_argument(
         "--drop-each", action="store_true", help="train on all but one machine-labelled document"
     )
+    ap.add_argument(
+        "--train-only", default="", help="comma-separated label files or folders: a variant "
+        "'+only' trained on them too (every fold, never scored)"
+    )  # fmt: skip
+    ap.add_argument("--only-weight", type=float, default=1.0, help="weight of --train-only rows")
     args = ap.parse_args()
     t0 = time.process_time()
     docs = ts.load_all()
@@ -285,14 +303,24 @@ def main() -> None:
     for spec in [s for s in args.features.split(",") if s]:
         names = [n for n in spec.split("+") if n != "base"]
         variants.append((f"+{spec}", "all", [groups[n] for n in names]))
+    only = ts.load_files(ts.label_files([Path(p) for p in args.train_only.split(",") if p]))
+    if only:
+        variants += [(f"{n} +only", t, f) for n, t, f in variants]
     for name, train, fns in variants:
+        extra = only if name.endswith("+only") else []
         if fns and isinstance(fns[0], Path):
             other = load_cues(fns[0].read_text(encoding="utf-8"), str(fns[0]))
             feats = [document_features(read_sentences(d.doc.text, other), other) for d in docs]
+            more = [document_features(read_sentences(d.doc.text, other), other) for d in extra]
         else:
             feats = with_groups(docs, texts, fns) if fns else [d.features for d in docs]
+            more = [d.features for d in extra]
+            if fns:
+                said = [[s.flat for s in read_sentences(d.doc.text, cues)] for d in extra]
+                more = with_groups(extra, said, fns)
         mask = {"human": human, "old": ~new}.get(train, np.ones(len(docs), bool))
-        scores = blend(docs, oof_linear(docs, feats, mask, args.folds), enc)
+        lin = oof_linear(docs, feats, mask, args.folds, (extra, more), args.only_weight)
+        scores = blend(docs, lin, enc)
         summary(name, docs, scores, human, new)
         runs.append((name, scores))
     if len(runs) > 1:

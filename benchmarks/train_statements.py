@@ -2,6 +2,7 @@
 the shipped model.
 
     python3 benchmarks/train_statements.py [--folds N] [--no-write] [--threshold T]
+        [--train-only PATH ...] [--no-train-only]
     python3 benchmarks/train_statements.py --ablation [--folds N]
 
 1. Every labelled document is read: the label files in ``benchmarks/statements/labels/``
@@ -19,6 +20,11 @@ the shipped model.
    headings, list item after a colon) and writes nothing.
 3. The model is trained on every labelled document and written to
    ``litreview/data/gap_model.npz`` (unless ``--no-write``).
+
+``--train-only PATH`` (a label file or a folder of them, repeatable; default ``TRAIN_ONLY``)
+adds labelled documents to every fold's training and to the shipped model's, never to the
+documents scored: the figures stay those of the same documents on the same folds, whatever
+is added. ``--no-train-only`` adds none.
 Deterministic: fixed folds (documents in name order), fixed solver and seed.
 """
 
@@ -48,6 +54,10 @@ from litreview.gaps.statement_model import fit_model, model_bytes, score
 from litreview.gaps.statement_scope import read_sentences
 
 LABELS = ROOT / "benchmarks" / "statements" / "labels"
+#: Labelled excerpts of further documents (``statement_excerpts.py``): training only.
+EXCERPTS = ROOT / "benchmarks" / "statements" / "excerpts" / "labels"
+#: What ``--train-only`` adds by default.
+TRAIN_ONLY: tuple[Path, ...] = ()
 SEEDS = ROOT / "tests" / "data" / "statement_check.yaml"
 MODEL = ROOT / "litreview" / "data" / "gap_model.npz"
 SEED = 0
@@ -67,8 +77,20 @@ class Doc:
 
 def load_all() -> list[Doc]:
     """Every labelled document, in doc_id order."""
+    return load_files([*sorted(LABELS.glob("*.yaml")), SEEDS])
+
+
+def label_files(paths: list[Path] | tuple[Path, ...]) -> list[Path]:
+    """The label files named: each file, and the ``*.yaml`` of each folder in name order."""
+    out: list[Path] = []
+    for p in paths:
+        out.extend(sorted(p.glob("*.yaml")) if p.is_dir() else [p])
+    return out
+
+
+def load_files(files: list[Path]) -> list[Doc]:
+    """The documents of these label files made ready, in doc_id order."""
     cues = default_cues()
-    files = [*sorted(LABELS.glob("*.yaml")), SEEDS]
     docs = [d for f in files for d in load_labels(f, ROOT)]
     out = []
     for d in sorted(docs, key=lambda d: d.doc_id):
@@ -131,14 +153,18 @@ def train(docs: list[Doc], fingerprint: str) -> object:
     )
 
 
-def cross_validate(docs: list[Doc], folds: int, fingerprint: str) -> dict[str, tuple]:
-    """Out-of-fold (gap score, kind, implicit score) per sentence, keyed by doc_id."""
+def cross_validate(
+    docs: list[Doc], folds: int, fingerprint: str, extra: list[Doc] | None = None
+) -> dict[str, tuple]:
+    """Out-of-fold (gap score, kind, implicit score) per sentence of ``docs``, keyed by doc_id;
+    ``extra`` documents join every fold's training and are never scored."""
     ids = [d.doc.doc_id for d in docs]
     k = min(folds, len(docs)) if folds else len(docs)
     out = {}
     for fold in range(k):
         held = [d for i, d in enumerate(docs) if i % k == fold]
-        model = train([d for i, d in enumerate(docs) if i % k != fold], fingerprint)
+        rest = [d for i, d in enumerate(docs) if i % k != fold]
+        model = train([*rest, *(extra or [])], fingerprint)
         for d in held:
             s = score(model, d.features)
             gap = np.where(np.asarray(d.read), s.gap, 0.0)
@@ -219,12 +245,14 @@ def sweep(docs: list[Doc], oof: dict[str, tuple]) -> None:
     print(f"\nbest F1 {f:.3f} at threshold {t:.2f} (precision {p:.3f}, recall {r:.3f})")
 
 
-def ablation(docs: list[Doc], folds: int, fingerprint: str) -> None:
+def ablation(docs: list[Doc], folds: int, fingerprint: str, extra: list[Doc]) -> None:
     """Best out-of-fold F1 with all features, then with each family left out."""
     print("\n| features | best F1 | at threshold | precision | recall |\n|---|---:|---:|---:|---:|")
     for name, prefixes in [("all", ()), *((f"- {k}", v) for k, v in FAMILIES.items())]:
         used = without(docs, prefixes) if prefixes else docs
-        t, p, r, f = max(curve(used, cross_validate(used, folds, fingerprint)), key=lambda x: x[3])
+        more = without(extra, prefixes) if prefixes else extra
+        oof = cross_validate(used, folds, fingerprint, more)
+        t, p, r, f = max(curve(used, oof), key=lambda x: x[3])
         print(f"| {name} | {f:.3f} | {t:.2f} | {p:.3f} | {r:.3f} |")
 
 
@@ -234,24 +262,33 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--ablation", action="store_true")
+    parser.add_argument("--train-only", type=Path, action="append", help="label file or folder")
+    parser.add_argument("--no-train-only", action="store_true")
     args = parser.parse_args()
     cues = default_cues()
     t0 = time.perf_counter()
     docs = load_all()
+    paths = [] if args.no_train_only else (args.train_only or list(TRAIN_ONLY))
+    extra = load_files(label_files(paths))
+    if {d.doc.doc_id for d in extra} & {d.doc.doc_id for d in docs}:
+        raise SystemExit("a document to train on only is also a document scored")
     n = sum(len(d.labels) for d in docs)
     n_gap = sum(lab.gap for d in docs for lab in d.labels)
     print(
         f"{len(docs)} documents, {n} sentences, {n_gap} gap sentences "
         f"(loaded in {time.perf_counter() - t0:.1f} s)"
     )
+    if extra:
+        n_extra = sum(lab.gap for d in extra for lab in d.labels)
+        print(f"trained on only: {len(extra)} documents, {n_extra} gap sentences")
     if args.ablation:
-        ablation(docs, args.folds, cues.fingerprint)
+        ablation(docs, args.folds, cues.fingerprint, extra)
         return
-    oof = cross_validate(docs, args.folds, cues.fingerprint)
+    oof = cross_validate(docs, args.folds, cues.fingerprint, extra)
     report(docs, oof, cues.threshold if args.threshold is None else args.threshold)
     sweep(docs, oof)
     if not args.no_write:
-        MODEL.write_bytes(model_bytes(train(docs, cues.fingerprint)))
+        MODEL.write_bytes(model_bytes(train([*docs, *extra], cues.fingerprint)))
         print(f"\nwrote {MODEL.relative_to(ROOT)}")
 
 

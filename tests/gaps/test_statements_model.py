@@ -29,6 +29,7 @@ TRAINING = (
     "make_word_vectors.py",
     "statement_labels.py",
     "statement_encoder_oof.py",
+    "statement_excerpts.py",
 )
 
 
