@@ -5,7 +5,8 @@ where a label occurs more than once the first segment gives the value (a later d
 the month and day the first one lacked). Nothing here moves text from one field to another
 (that is the model's job), except a piece a field's value never holds, cut out as what it
 is: a web address inside a title, a journal locator or a publication status at the end of
-a container's name.
+a container's name; and the day and closing bracket of a bracketed date the model gave to
+the next field go back to the date.
 """
 
 from __future__ import annotations
@@ -141,12 +142,27 @@ def _cut(
     return out
 
 
+def _dates_closed(segments: Sequence[Segment]) -> list[Segment]:
+    """The segments with each date in brackets whole: the day and closing bracket the model
+    gave the next segment (``(2010 November`` | ``9) Title``) go back to the date."""
+    out = list(segments)
+    for i in range(len(out) - 1):
+        s, nxt = out[i], out[i + 1]
+        n = norm.date_close_len(s.text, nxt.text) if s.label == "date" != nxt.label else 0
+        if n:
+            gap = " " * (nxt.start - s.end)
+            out[i] = Segment("date", s.text + gap + nxt.text[:n].rstrip(), s.start, nxt.start + n)
+            out[i + 1] = Segment(nxt.label, nxt.text[n:], nxt.start + n, nxt.end)
+    return [s for s in out if s.text.strip()]
+
+
 def pieces_apart(segments: Sequence[Segment]) -> list[Segment]:
     """The segments with what never belongs to their field cut out as segments of their
     own (:data:`_APART`): each web address inside a title, container or publisher (a title
     is never a link: "“Title” https://..." labelled title whole gave the title the
-    address), a journal locator or a publication status at a container's end."""
-    out = list(segments)
+    address), a journal locator or a publication status at a container's end; and a date
+    in brackets the model cut before its day made whole again."""
+    out = _dates_closed(segments)
     for labels, find, label in _APART:
         out = _cut(out, labels, find, label)
     return out

@@ -16,6 +16,7 @@ from litreview.core.data_files import data_lines
 __all__ = [
     "clean",
     "container",
+    "date_close_len",
     "date_parts",
     "doi",
     "edition",
@@ -99,6 +100,24 @@ def date_parts(text: str) -> dict[str, Any] | None:
         if day and 1 <= int(day.group(1)) <= 31:
             parts.append(int(day.group(1)))
     return {"date-parts": [parts]}
+
+
+# the rest of a date in brackets: a day, a month, commas, and the closing bracket
+_DATE_REST = re.compile(
+    r"\s*(?:(?:\d{1,2}(?:st|nd|rd|th)?|(?:" + "|".join(_MONTHS) + r")[a-z]*\.?)[\s,]*){1,3}"
+    r"\)[.,:;]?",
+    re.I,
+)
+
+
+def date_close_len(date: str, after: str) -> int:
+    """How many characters at the start of ``after`` finish ``date`` when ``date`` opens a
+    bracket it does not close and ``after`` begins with only a day or month and that
+    bracket (``(2010 November`` + ``9) Title``: 3, for ``9) ``); 0 otherwise."""
+    if date.count("(") <= date.count(")") or not _YEAR.search(date):
+        return 0
+    m = _DATE_REST.match(after)
+    return len(after) - len(after[m.end() :].lstrip()) if m else 0
 
 
 def pages(text: str) -> str:

@@ -211,6 +211,33 @@ def test_a_chapter_whose_book_title_follows_its_editors_role() -> None:
 
 
 @pytest.mark.parametrize(
+    ("date", "after", "n"),
+    [
+        ("(2010 November", "9) Ex-Glaxo executive is charged.", 3),
+        ("(2016,", "November 7). Title of the page", 13),
+        ("(2014, January", "17th), Title", 7),
+        ("(2010 November", "9 new ways to cook) Title", 0),  # words, not a date
+        ("(2010) November", "9) Title", 0),  # the bracket is closed
+        ("(November", "9) Title", 0),  # no year: not a date yet
+        ("2010", "9) Title", 0),
+    ],
+)
+def test_date_close_len_is_the_rest_of_a_bracketed_date(date: str, after: str, n: int) -> None:
+    assert norm.date_close_len(date, after) == n
+
+
+def test_a_date_the_model_cut_before_its_day_is_made_whole() -> None:
+    """'(2010 November 9)' labelled date up to the month: the day is not the title's."""
+    from litreview.extract.refparse import parse_reference
+
+    item = parse_reference(
+        "Wilson D (2010 November 9) Ex-Glaxo executive is charged in drug fraud. NY Times B2."
+    )
+    assert item["issued"] == {"date-parts": [[2010, 11, 9]]}
+    assert item["title"] == "Ex-Glaxo executive is charged in drug fraud"
+
+
+@pytest.mark.parametrize(
     "run",
     ["1" * 5000, "a" * 5000, " " * 5000, "." * 5000, "a " * 2500],
     ids=["digits", "letters", "spaces", "stops", "words"],
@@ -221,4 +248,5 @@ def test_locator_and_status_read_long_runs(run: str) -> None:
     assert norm.locator_span(f"Journal {run}") is None
     assert norm.status_span(run) is None
     assert norm.editor_tail_span(f"(ed.) {run}") is None
+    assert norm.date_close_len("(2010", run + ")") == 0
     assert norm.locator(run) == {}
