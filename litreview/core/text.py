@@ -17,6 +17,7 @@ __all__ = [
     "SUPERSCRIPTS",
     "Heading",
     "Span",
+    "as_shown",
     "find_headings",
     "is_list_item",
     "line_numbers",
@@ -30,6 +31,11 @@ SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 #: there are this many or fewer (the note finder's rule, which the PDF reader keeps intact
 #: when it joins a sentence run over a page break)
 NOTE_CONTINUATION = 4
+# the markup the document readers keep around raised text (note markers, powers): PDF,
+# DOCX, ODT and HTML write it ``<sup>...</sup>``
+_SUP_TAG = re.compile(r"<sup>([^<>]{1,80})</sup>")
+_RAISED_FORM = re.compile(r"[\d,\-–]+")
+_RAISE = str.maketrans("0123456789-–", SUPERSCRIPTS + "⁻⁻")
 _PARA = re.compile(r"\n[ \t]*\n")
 # a sentence ends at . ! ? (plus closing quotes, brackets, emphasis and note or citation
 # markers: superscripts, [^1], [12], <sup>3,4</sup>, ^5^)
@@ -255,3 +261,13 @@ def section_at(headings: list[Heading], offset: int) -> str:
     starts = [h.start for h in headings]
     i = bisect_right(starts, offset) - 1
     return headings[i].title if i >= 0 else ""
+
+
+def as_shown(text: str) -> str:
+    """``text`` as a reader sees it: raised numbers the document readers wrote as
+    ``<sup>3</sup>`` (note markers, ``km<sup>2</sup>``) as raised characters (``³``), other
+    raised text as plain text (``1<sup>st</sup>``: ``1st``). For display only: offsets
+    into the text as read are not offsets into this."""
+    return _SUP_TAG.sub(
+        lambda m: m[1].translate(_RAISE) if _RAISED_FORM.fullmatch(m[1]) else m[1], text
+    )

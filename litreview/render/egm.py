@@ -15,6 +15,7 @@ from typing import Any
 
 from litreview.core.model import Citation, Document, GapStatement, Tag, Work
 from litreview.core.texmarkup import plain_work
+from litreview.core.text import as_shown
 from litreview.gaps.gap import Gap
 
 __all__ = [
@@ -153,8 +154,16 @@ def _work(
     }
 
 
+def _one_line(text: str) -> str:
+    """``text`` as a reader sees it, on one line."""
+    return " ".join(as_shown(text).split())
+
+
 def _statement(s: GapStatement, facets: Sequence[str]) -> dict[str, Any]:
-    return {**s.located(), "tags": {f: list(s.values(f)) for f in facets if s.values(f)}}
+    """A statement for the map: where it is, its quote and section as a reader sees them
+    (:func:`~litreview.core.text.as_shown`), its values."""
+    shown = {"quote": as_shown(s.quote), "section": as_shown(s.section)}
+    return {**s.located(), **shown, "tags": {f: list(s.values(f)) for f in facets if s.values(f)}}
 
 
 def _gap(
@@ -167,7 +176,7 @@ def _gap(
             "s": index[key],
             "words": " · ".join(
                 dict.fromkeys(
-                    f"{labels.get((m.facet, m.value), m.value)}: “{' '.join(m.quote.split())}”"
+                    f"{labels.get((m.facet, m.value), m.value)}: “{_one_line(m.quote)}”"
                     + ("" if m.source == "statement" else f" ({m.source})")
                     for m in b.mentions
                 )

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from litreview.core.text import as_shown
+
 __all__ = ["md_bold_spans", "md_text"]
 
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
@@ -21,8 +23,9 @@ _LEAD = re.compile(r"^(\d+)([.)])|^([-+#=])")
 
 def md_text(text: str) -> str:
     """``text`` on one line, safe as Markdown inline text (also inside a table cell and at
-    the start of a line: no list, heading or setext rule is made from it)."""
-    flat = " ".join(text.split())
+    the start of a line: no list, heading or setext rule is made from it), raised numbers
+    the document readers marked up shown raised (:func:`~litreview.core.text.as_shown`)."""
+    flat = " ".join(as_shown(text).split())
     escaped = _PUNCT.sub(r"\\\1", "".join(_ENTITIES.get(ch, ch) for ch in flat))
     return _LEAD.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
 

@@ -194,3 +194,16 @@ def test_plain_citations_are_made_when_looked_up(monkeypatch: pytest.MonkeyPatch
     assert made == [] and len(texts) == 5 and list(texts) == [w.key for w in works]
     assert texts["w3"] == real(works[3]) and made == ["w3"]
     assert texts.get("nope", "none") == "none"
+
+
+def test_statements_in_the_map_show_raised_note_markers_raised() -> None:
+    """A statement read from a PDF keeps ``<sup>3</sup>`` in its quote (offsets into the
+    text as read); the map shows it as a reader sees it."""
+    from dataclasses import replace
+
+    from litreview.render.egm import _statement
+
+    s = replace(statements()[0], quote="Data are lacking.<sup>3</sup>", section="Data<sup>2</sup>")
+    shown = _statement(s, FACETS)
+    assert (shown["quote"], shown["section"]) == ("Data are lacking.³", "Data²")
+    assert shown["char_start"] == s.char_start
