@@ -51,9 +51,14 @@ LIST_SHARE = 0.75
 #: is body text, however many names, years and titles it holds.
 PROSE_SENTENCES = 2
 PROSE_WORDS = 8
-#: A sentence of more words than this is never a title, however capitalised.
+#: A sentence of more words than this is never a title, however capitalised; one that is a
+#: paragraph of its own with no closing punctuation (a heading on its own line) may run to
+#: ``LONE_TITLE_WORDS``.
 TITLE_WORDS = 12
+LONE_TITLE_WORDS = 25
 _SPACES = re.compile(r"\s+")
+# a paragraph's end: a blank line after it, or the text's end
+_PARA_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*\n|\s*\Z)")
 _NOTE_NUMBER = re.compile(r"^(?:\[\d{1,4}\]|\d{1,4}[.)]?)\s+")
 _LINK = re.compile(rf"\[({LINK_TEXT}*+)\]\([^)\s\[\]]*\)")
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
@@ -183,7 +188,7 @@ def _excluded(
         return "caption"
     if cues.contents is not None and cues.contents.search(flat):
         return "contents"
-    if _title_cased(flat, cues.title_words):
+    if _title_cased(flat, cues.title_words, LONE_TITLE_WORDS if _lone(text, span) else TITLE_WORDS):
         return "title"
     if note >= 0 and not explanatory and reference_like >= REFERENCE_LIKE:
         return "reference"
@@ -257,12 +262,32 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> boo
     return k >= 0 and offset < spans[k][1]
 
 
-def _title_cased(flat: str, small: frozenset[str]) -> bool:
-    """Whether a sentence is a short title: each of its words capitalised but ``small`` ones,
-    the first and last capitalised too (never when there are no small words to go by, nor for
-    a question or a piece ending in a comma)."""
+def _lone(text: str, span: Span) -> bool:
+    """Whether a sentence is a paragraph of its own that ends with no punctuation: a blank
+    line (or the text's start) before it, a blank line (or the text's end) after it."""
+    i = span.start
+    while i and text[i - 1] in " \t":
+        i -= 1
+    if i:  # a line break, then only spaces back to another line break or the start
+        if text[i - 1] != "\n":
+            return False
+        i -= 1
+        while i and text[i - 1] in " \t":
+            i -= 1
+        if i and text[i - 1] != "\n":
+            return False
+    return (
+        _PARA_AFTER.match(text, span.end) is not None
+        and text[span.start : span.end].rstrip()[-1:].isalnum()
+    )
+
+
+def _title_cased(flat: str, small: frozenset[str], most: int = TITLE_WORDS) -> bool:
+    """Whether a sentence is a title: at most ``most`` words, each capitalised but ``small``
+    ones, the first and last capitalised too (never when there are no small words to go by,
+    nor for a question or a piece ending in a comma)."""
     words = _WORD.findall(flat)
-    if not small or not words or len(words) > TITLE_WORDS or flat.endswith(("?", ",")):
+    if not small or not words or len(words) > most or flat.endswith(("?", ",")):
         return False
     if not words[0][0].isupper() or words[-1].lower() in small:
         return False  # a sentence cut by a page break: "in the United States and"

@@ -106,6 +106,22 @@ def test_a_sentence_that_is_no_short_title_is_read(cues: Cues, sentence: str) ->
     assert _scope(text, cues)[sentence] == ""
 
 
+def test_a_long_heading_on_its_own_line_is_a_title_but_a_sentence_is_not(cues: Cues) -> None:
+    """A capitalised line of 15 words standing alone with no closing punctuation (a slide's
+    or a section's heading a PDF gives as a paragraph) is a title; the same words closed
+    by a full stop, or run on after a sentence of its paragraph, are read."""
+    head = (
+        "Formula Marketing: Extent of Marketing Difficult to Quantify; Data Show Mass Media "
+        "Advertising Has Increased"
+    )
+    scope = _scope(f"Scams cost households a great deal.\n\n{head}\n\nAnd more.\n", cues)
+    assert scope[head] == "title"
+    scope = _scope(f"Scams cost households a great deal.\n\n{head}.\n\nAnd more.\n", cues)
+    assert scope[head + "."] == ""
+    scope = _scope(f"Scams cost households a great deal. {head}\n\nAnd more.\n", cues)
+    assert scope[head] == ""
+
+
 def test_explanatory_notes_are_read_and_their_reference_strings_are_not(cues: Cues) -> None:
     """A note that explains is read, but a bare link or a reference in it is not; a note that
     only cites is never read."""
