@@ -40,7 +40,13 @@ from litreview.corpus.ingest_works import (
     source_work,
 )
 from litreview.extract.citations import Reference
-from litreview.extract.docmeta import DocMeta, document_metadata, split_names
+from litreview.extract.docmeta import (
+    DocMeta,
+    confirmed_title,
+    document_metadata,
+    shares_words,
+    split_names,
+)
 from litreview.extract.document import scan_text
 from litreview.extract.footnotes import Footnote
 from litreview.extract.refparse import parse_reference
@@ -329,7 +335,8 @@ def _work_problems(work: Work, ref: Reference, note: Footnote, path: str) -> lis
 
 def stated_metadata(src: Source) -> DocMeta:
     """A document's title, authors and year: what its text's first lines say and what the
-    file states, front matter first, file properties only where the text states nothing."""
+    file states, front matter first, file properties only where the text states nothing
+    (a title the file's properties state and the first lines bear out comes first)."""
     meta = document_metadata(src.text)
     authors = split_names(src.author) if src.author.strip() else ()
     stated = DocMeta(
@@ -338,8 +345,13 @@ def stated_metadata(src: Source) -> DocMeta:
         year=src.date[:4] if src.date[:4].isdigit() else "",
     )
     first, then = (stated, meta) if src.stated_by == "front matter" else (meta, stated)
+    # a file's stated title the first page bears out outranks a line read as one that is
+    # not part of it (a letterhead; not a page's heading that the file's title extends)
+    title = confirmed_title(src.title, src.text) if src.stated_by != "front matter" else ""
+    if title and meta.title and shares_words(meta.title, title):
+        title = ""
     return DocMeta(
-        title=first.title or then.title,
+        title=title or first.title or then.title,
         authors=first.authors or then.authors,
         year=first.year or then.year,
     )

@@ -20,7 +20,7 @@ from litreview.extract.gazetteer import word_tags
 from litreview.extract.layout import MARK, heading_text, layout_words
 from litreview.extract.refparse_names import NAME_PARTICLES
 
-__all__ = ["DocMeta", "document_metadata", "split_names"]
+__all__ = ["DocMeta", "confirmed_title", "document_metadata", "shares_words", "split_names"]
 
 FRONT_LINES = 50
 _MONTHS = (
@@ -55,6 +55,15 @@ _H1 = re.compile(r"^#\s+\S")
 _MARKED = re.compile(r"^#{1,6}\s+\S")
 _DOI = re.compile(r"\b10\.\d{4,9}/\S")
 _YEAR = re.compile(r"(?<![\d./-])(?:19|20)\d\d(?![\d/-])")
+_TOKEN = re.compile(r"\w+")
+_LINK_PIECE = re.compile(r"[,;]?\s*(?:https?://|www\.)\S*", re.I)
+# a report's number before its title in a file's properties ("GAO-06-282, Title")
+_LEADING_NUMBER = re.compile(r"^[A-Z][A-Z0-9]*(?:[-./][A-Z0-9]+)*-?\d[A-Z0-9./-]*\s*[,:]\s+")
+#: Share of a file's stated title that must stand, word for word, in one run of the
+#: document's first lines for the file's title to be the document's
+CONFIRMED_SHARE = 0.6
+TITLE_MAX_WORDS = 60  # a file's stated title of more words is no title
+FRONT_CHARS = 20_000  # how much of the text's start is searched for it
 _INITIAL = re.compile(r"^[A-ZÀ-Þ]\.?$|^(?:[A-ZÀ-Þ]\.){1,3}[A-ZÀ-Þ]?\.?$|^[A-ZÀ-Þ]{2}$")
 _NAME_WORD = re.compile(r"^[A-ZÀ-Þ](?=\S*[a-zß-ÿ])[\w’'.-]*$")
 _HONORIFIC = re.compile(r"^(?:dr|mr|mrs|ms|prof|professor|sir)\.?\s+", re.I)
@@ -208,8 +217,9 @@ def _trailing_name(text: str) -> str:
 
 def split_names(text: str) -> tuple[str, ...]:
     """Names in a list written "A, B and C", "Family, Given; Family, Given" or "Family,
-    Given", as display names ("Given Family"), honorifics dropped."""
-    text = _END_STOP.sub("", text.strip())
+    Given", as display names ("Given Family"), honorifics and web addresses dropped (a
+    PDF's author "Agency, http://www.agency.gov" names one author)."""
+    text = _END_STOP.sub("", _LINK_PIECE.sub("", text).strip(" ,;"))
     if ";" in text:
         parts = [_display(p) for p in re.split(r"\s*;\s*", text)]
     elif _inverted(pieces := re.split(r",\s*", text)):
@@ -291,3 +301,42 @@ def _personal(piece: str) -> bool:
     return all(
         _INITIAL.match(w) or _NAME_WORD.match(w) or w.lower() in NAME_PARTICLES for w in words
     )
+
+
+def confirmed_title(stated: str, text: str) -> str:
+    """The title a file's properties state (``stated``), when the document's first lines
+    bear it out: at least :data:`CONFIRMED_SHARE` of its words, and four or more, stand in
+    one unbroken run of them, line breaks aside; else ``""`` (also for a title with no
+    space, a file's name). A report's number before it
+    (``GAO-06-282, ...``) is left out."""
+    title = " ".join(_LEADING_NUMBER.sub("", stated.strip()).split())
+    want = [w.casefold() for w in _TOKEN.findall(title[:2000])]
+    if " " not in title or not 4 <= len(want) <= TITLE_MAX_WORDS:
+        return ""  # a file's name ("plos-one-2016-tobacco") is no stated title
+    lines = [ln.text for ln in split_lines(text[:FRONT_CHARS])[: FRONT_LINES * 2]]
+    have = [w.casefold() for w in _TOKEN.findall(MARK.sub(" ", "\n".join(lines)))]
+    run = _longest_run(want, have)
+    return title if run >= 4 and run >= CONFIRMED_SHARE * len(want) else ""
+
+
+def shares_words(part: str, whole: str) -> bool:
+    """Whether most (:data:`CONFIRMED_SHARE`) of the words of ``part`` are words of
+    ``whole``."""
+    mine = [w.casefold() for w in _TOKEN.findall(part)]
+    theirs = {w.casefold() for w in _TOKEN.findall(whole)}
+    return bool(mine) and sum(w in theirs for w in mine) >= CONFIRMED_SHARE * len(mine)
+
+
+def _longest_run(want: list[str], have: list[str]) -> int:
+    """The length of the longest run of consecutive words of ``want`` that stands,
+    consecutively, in ``have``."""
+    best = 0
+    prev = [0] * (len(have) + 1)
+    for w in want:
+        cur = [0] * (len(have) + 1)
+        for j, h in enumerate(have):
+            if w == h:
+                cur[j + 1] = prev[j] + 1
+                best = max(best, cur[j + 1])
+        prev = cur
+    return best

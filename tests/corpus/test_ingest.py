@@ -309,6 +309,45 @@ def test_document_authors_stated_by_the_file_are_people() -> None:
     assert untitled.extra == (("litreview-document", "r1"),)
 
 
+@pytest.mark.parametrize(
+    ("stated", "title"),
+    [
+        # a letterhead read as the title loses to the file's title the first page bears out
+        (
+            "GAO-06-282, BREASTFEEDING: Some Strategies Used to Market Infant Formula",
+            "BREASTFEEDING: Some Strategies Used to Market Infant Formula",
+        ),
+        # not borne out by the first lines: the line read from the text stays
+        ("Draft 3 of the quarterly board minutes", "United Water Office Riverton, RV 20548"),
+        # a file's name is no stated title
+        ("some-strategies-used-to-market", "United Water Office Riverton, RV 20548"),
+        # the page's own heading that the file's title extends stays ("Title | Site")
+        (
+            "United Water Office Riverton Annual Review | Water News",
+            "United Water Office Riverton, RV 20548",
+        ),
+    ],
+)
+def test_a_title_the_file_states_and_the_first_page_bears_out(stated: str, title: str) -> None:
+    from litreview.corpus.ingest import Source, stated_metadata
+
+    text = (
+        "United Water Office Riverton, RV 20548\n\nFebruary 2006 BREASTFEEDING\n\nSome "
+        "Strategies Used to Market\nInfant Formula\n\nBody text.\n"
+    )
+    src = Source(
+        doc_id="r1",
+        path="r1.pdf",
+        text=text,
+        title=stated,
+        author="United Water Office, http://www.example.gov",
+        stated_by="file properties",
+    )
+    meta = stated_metadata(src)
+    assert meta.title == title
+    assert meta.authors == ("United Water Office",)  # a web address is no author
+
+
 def test_inline_hyperlinked_references() -> None:
     from litreview.extract.inline import inline_references
 
