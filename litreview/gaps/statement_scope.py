@@ -20,7 +20,9 @@ reference list is; when most of them (:data:`LIST_SHARE`) are reference strings,
 a hard-wrapped list. In an explanatory note, which is read, a bare link or a sentence that
 is a reference on its own is not. A short sentence whose every word but the small words of
 a title (``title_words`` in ``gap_cues.yaml``) is capitalised is a title: a heading run into
-its paragraph, a section title cut from its line, a line of a contents list. A dot leader
+its paragraph, a section title cut from its line, a line of a contents list; standing alone
+as a paragraph with no closing punctuation, a longer one is too (a heading the PDF reader
+gives as a paragraph). A dot leader
 anywhere in a sentence marks a contents line.
 """
 
