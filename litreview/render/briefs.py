@@ -151,7 +151,12 @@ def _questions(
         else:
             form = "data" if o.about_data else "missing"
         text = forms.get(form) or forms.get("missing", "What is known about {object}?")
-        out.append(text.format(object=_lower_first(o.text)))
+        # only a sentence's first word has a capital that is not its own ("Ukrainian")
+        opens = any(
+            b.statement.doc_id == o.doc_id and b.statement.char_start == o.char_start
+            for b in gap.backing
+        )
+        out.append(text.format(object=_lower_first(o.text) if opens else o.text))
     if not out:
         words = " and ".join(ctx.value(f, v).lower() for f, v in gap.cell)
         out.append(templates.get("fallback", "What is known about {words}?").format(words=words))

@@ -92,3 +92,30 @@ def test_a_data_statement_on_a_gap_where_studies_exist_is_asked_about_its_data()
     assert _questions(gap, c["ctx"], plain, [obj("heat deaths", True)])[0] == (
         "1. Studies of heat deaths?"
     )
+
+
+def test_an_objects_capital_is_kept_unless_it_opens_the_sentence() -> None:
+    """'... data on Ukrainian beneficiaries' asks about Ukrainian beneficiaries; an object
+    that opens its statement ('Heat deaths ... are poorly counted') loses the sentence's
+    capital."""
+    c = climate()
+    gap = c["gaps"][0]
+    first = gap.backing[0].statement
+    templates = {"questions": {"missing": "Known about {object}?"}}
+
+    def obj(text: str, at: int) -> GapObject:
+        return GapObject(
+            text=text,
+            doc_id=first.doc_id,
+            char_start=at,
+            char_end=at + len(text),
+            n_words=1,
+            about_data=False,
+        )
+
+    inside = _questions(
+        gap, c["ctx"], templates, [obj("Ukrainian beneficiaries", first.char_start + 9)]
+    )
+    opening = _questions(gap, c["ctx"], templates, [obj("Heat deaths", first.char_start)])
+    assert inside[0] == "1. Known about Ukrainian beneficiaries?"
+    assert opening[0] == "1. Known about heat deaths?"
