@@ -22,6 +22,7 @@ __all__ = [
     "is_list_item",
     "line_numbers",
     "paragraphs",
+    "running_lines",
     "section_at",
     "sentences",
 ]
@@ -226,8 +227,9 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
 
 def find_headings(text: str, *, max_length: int = 90) -> list[Heading]:
     """Lines that stand alone as headings: a one-line paragraph, short, starting with a capital
-    (or a markdown ``#``), not ending like a sentence and not a footnote or list item."""
-    out: list[Heading] = []
+    (or a markdown ``#``), not ending like a sentence and not a footnote or list item; never
+    a page's running head or foot (:func:`running_lines`)."""
+    found: list[Heading] = []
     for para in paragraphs(text):
         line = text[para.start : para.end]
         if "\n" in line:
@@ -236,8 +238,33 @@ def find_headings(text: str, *, max_length: int = 90) -> list[Heading]:
         title = md.group(1) if md else line.strip("*_ ")
         if md or _looks_like_heading(title, max_length):
             clean = _NOTE_MARK_END.sub("", title.strip("*_ ").rstrip()).rstrip("*_ ")
-            out.append(Heading(title=clean, start=para.start, end=para.end))
-    return out
+            found.append(Heading(title=clean, start=para.start, end=para.end))
+    running = running_lines([h.title for h in found])
+    return [h for h in found if h.title not in running]
+
+
+#: A line that comes back this many times or more, its numbers aside, is a running head
+RUNNING_REPEATS = 3
+_NUMBERS = re.compile(r"\d+")
+
+
+def running_lines(lines: Sequence[str]) -> set[str]:
+    """The lines that are a page's running head or foot: lines that come back at least
+    :data:`RUNNING_REPEATS` times with only their numbers changed, in two forms or more
+    ("Page 8 GAO-26-107815 Refugee Assistance", "Page 9 GAO-26-107815 Refugee Assistance").
+    A heading repeated word for word (a slide's title on each of its slides) is not one."""
+    forms: dict[str, set[str]] = {}
+    seen: dict[str, int] = {}
+    for line in lines:
+        key = _NUMBERS.sub("#", line)
+        forms.setdefault(key, set()).add(line)
+        seen[key] = seen.get(key, 0) + 1
+    return {
+        line
+        for key, group in forms.items()
+        if len(group) >= 2 and seen[key] >= RUNNING_REPEATS
+        for line in group
+    }
 
 
 #: note markers at the end of a line: superscript digits, or bracketed numbers ("[3]", "[4-6]")

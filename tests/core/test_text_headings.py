@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from litreview.core.text import find_headings
+from litreview.core.text import find_headings, running_lines
 
 
 def titles(text: str) -> list[str]:
@@ -27,3 +27,17 @@ def test_a_line_ending_like_a_sentence_before_its_note_marker_is_no_heading(
 ) -> None:
     text = f"# Report\n\n{line}\n\nA long paragraph of the body follows here, as prose does.\n"
     assert titles(text)[1:] == ([line.rstrip("²").removesuffix(" [7]")] if heading else [])
+
+
+def test_a_pages_running_head_is_no_heading_but_a_repeated_slide_title_is() -> None:
+    """'Page 8 GAO-26-107815 Refugee Assistance' on every page, its number changing, is the
+    page's running head, not the section the next paragraph is in; a slide's title repeated
+    word for word on its slides is a heading each time."""
+    body = "Officials said the data were incomplete.\n\n"
+    text = "# Refugee Assistance\n\n" + body
+    for page in range(8, 11):
+        text += f"Page {page} GAO-26-107815 Refugee Assistance\n\n{body}"
+        text += f"Formula Marketing Has Increased\n\n{body}"
+    titles = [h.title for h in find_headings(text)]
+    assert titles == ["Refugee Assistance"] + ["Formula Marketing Has Increased"] * 3
+    assert running_lines(["Page 1 Notes", "Page 2 Notes"]) == set()  # twice is no pattern
