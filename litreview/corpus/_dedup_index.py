@@ -72,7 +72,7 @@ class Ident:
     year: str
     author: str
     work: Work = field(compare=False)
-    ids: tuple[str, ...] = ()  # database identifiers (pmid:..., wos:...)
+    ids: tuple[str, ...] = ()  # database identifiers (pmid:..., wos:...), a report's number
     bare: tuple[str, ...] = ()
     specific: bool = False  # the URL names one page (:func:`~.guards.is_specific_url`)
 
@@ -86,7 +86,7 @@ class Ident:
             w.year,
             first_author_key(w),
             w,
-            work_identifiers(w) if w.extra else (),
+            work_identifiers(w) if w.extra or w.issue else (),
             (),
             bool(url) and is_specific_url(url),
         )
@@ -154,7 +154,7 @@ class Index:
         doi = old.doi or normalise_doi(merged.doi)
         if doi and not old.doi:
             self.by_doi.setdefault(doi, key)
-        ids = work_identifiers(merged) if merged.extra else ()
+        ids = work_identifiers(merged) if merged.extra or merged.issue else ()
         for found in ids:
             self.by_id.setdefault(found, key)
         url, specific = old.url, old.specific

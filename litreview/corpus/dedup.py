@@ -237,9 +237,12 @@ def _same_record(a: Ident, b: Ident) -> bool:
 
 def _content_order(pairs: list[tuple[Work, Ident]]) -> list[tuple[Work, Ident]]:
     """Works with their identifiers, sorted by content so that results (which of two new
-    works gets suffix ``a``, which incoming duplicate is kept) do not depend on file order."""
+    works gets suffix ``a``, which incoming duplicate is kept) do not depend on file order;
+    titled records first, so that one with only a number joins the work it numbers rather
+    than giving it its key."""
     pairs.sort(
         key=lambda p: (
+            not p[1].title,
             p[1].author,
             p[1].year,
             p[1].title,

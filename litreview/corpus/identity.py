@@ -16,6 +16,7 @@ from litreview.core.texmarkup import to_text
 from litreview.formats._search import IDENTIFIERS
 
 __all__ = [
+    "NUMBERED_TYPES",
     "STOP_WORDS",
     "Citekeys",
     "first_author_key",
@@ -24,6 +25,7 @@ __all__ = [
     "normalise_name",
     "normalise_title",
     "normalise_url",
+    "report_number",
     "title_numbers",
     "url_site",
     "url_site_key",
@@ -124,14 +126,35 @@ _IDENTIFIER_NAMES = frozenset(IDENTIFIERS)
 def work_identifiers(work: Work) -> tuple[str, ...]:
     """The database identifiers a work carries (``pmid:29456894``, ``wos:000220015600001``,
     ``openalex:w2741809807`` ...), normalised: from ``extra``, under the names the readers of
-    search exports keep them (:data:`litreview.formats._search.IDENTIFIERS`)."""
+    search exports keep them (:data:`litreview.formats._search.IDENTIFIERS`); and a report's
+    number (its ``number``, else its issue, where CSL's number is kept; only for
+    :data:`NUMBERED_TYPES`) when it reads as one of a series (``report:gao26107433``,
+    :func:`report_number`)."""
     found: dict[str, str] = {}
     for name, value in work.extra:  # one pass: works from search exports carry many extras
         low = name.lower()
         if low in _IDENTIFIER_NAMES and low not in found:
             value = value.strip().lower().rsplit("/", 1)[-1]
             found[low] = value.removeprefix("wos:").removeprefix("pmc")
-    return tuple(f"{n}:{found[n]}" for n in IDENTIFIERS if found.get(n))
+        elif low == "number" and "report" not in found and work.type in NUMBERED_TYPES:
+            found["report"] = report_number(value)
+    if "report" not in found and work.issue and work.type in NUMBERED_TYPES:
+        found["report"] = report_number(work.issue)  # CSL's number, kept as the issue
+    return tuple(f"{n}:{found[n]}" for n in (*IDENTIFIERS, "report") if found.get(n))
+
+
+#: Types whose number names the one work (a journal's issue number is shared by its articles)
+NUMBERED_TYPES = frozenset({"report", "document", "standard", "patent", "dataset"})
+_SERIES_NUMBER = re.compile(r"[a-z]+(?:\d[a-z]*){5,}")
+
+
+def report_number(value: str) -> str:
+    """A report's number folded (case and separators dropped: ``GAO-26-107433``,
+    ``GAO26-107433`` -> ``gao26107433``) when it names one report of a series: letters,
+    then five digits or more (``R48725``, ``OIG-21-017-1``); ``""`` for a bare number
+    (``13``, ``2019-01``) or a short one (``H.R. 1234``), which many works share."""
+    folded = _NON_WORD.sub("", value.lower()).replace("_", "")
+    return folded if len(folded) <= 40 and _SERIES_NUMBER.fullmatch(folded) else ""
 
 
 def normalise_url(s: str) -> str:

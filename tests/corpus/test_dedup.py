@@ -298,3 +298,40 @@ def test_a_keyless_twin_from_another_export_is_a_recorded_merge() -> None:
     assert [m.kept for m in res.merges] == ["shah2011trafficking"]
     again = merge_into(res.works, [twin])
     assert again.merges == ()
+
+
+def test_a_note_giving_only_a_reports_number_joins_the_report() -> None:
+    """'GAO-26-107433.' and a typo of it ('GAO26-107433') cite the report numbered so
+    elsewhere in full: one work, keyed by the full record; a journal issue number shared by
+    two articles, and a bare number, join nothing."""
+    full = Work(
+        key="gao2025parole",
+        type="report",
+        title="Humanitarian Parole: Fraud Risks in Parole Processes",
+        authors=(Person(literal="GAO"),),
+        issued="2025-12-11",
+        issue="GAO-26-107433",
+    )
+    bare = Work(key="anon", type="report", issue="GAO-26-107433")
+    typo = Work(key="anona", type="report", issue="GAO26-107433")
+    result = merge_into([], [bare, typo, full])
+    assert [w.key for w in result.works] == ["gao2025parole"]
+    assert result.works[0].title == full.title
+    assert {m.reason for m in result.merges} == {"report"}
+    a = Work(
+        key="a",
+        type="article-journal",
+        title="Tides",
+        authors=(Person(family="Roe", given="J"),),
+        issue="S1-20191",
+    )
+    b = Work(
+        key="b",
+        type="article-journal",
+        title="Reefs",
+        authors=(Person(family="Roe", given="J"),),
+        issue="S1-20191",
+    )
+    assert len(merge_into([], [a, b]).works) == 2
+    one, two = Work(key="x", type="report", issue="13"), Work(key="y", type="report", issue="13")
+    assert len(merge_into([], [one, two]).works) == 2

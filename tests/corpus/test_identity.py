@@ -166,3 +166,23 @@ def test_citekey_of_a_newspapers_issue_names_the_paper() -> None:
     assert make_citekey(titled, set()) == "1869alabama"
     report = Work(key="", publisher="Office of the Historian", issued="2015")
     assert make_citekey(report, set()) == "officehistorian2015"
+
+
+@pytest.mark.parametrize(
+    ("number", "folded"),
+    [
+        ("GAO-26-107433", "gao26107433"),
+        ("GAO26-107433", "gao26107433"),
+        ("Final Report No. OIG-21-017-1", "finalreportnooig210171"),
+        ("R48725", "r48725"),
+        ("13", ""),
+        ("2019-01", ""),
+        ("H.R. 1234", ""),
+        ("No. 13", ""),
+        ("A" * 30 + "1" * 30, ""),
+    ],
+)
+def test_report_number_names_one_report_of_a_series(number: str, folded: str) -> None:
+    from litreview.corpus.identity import report_number
+
+    assert report_number(number) == folded
