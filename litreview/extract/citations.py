@@ -139,16 +139,42 @@ def _rows_of(
         found, own = explanatory_parts(text)
         rows = [Reference(footnote=n, position=1, raw=text, kind=own)]
         rows += [_citation(n, i, p, earlier) for i, p in enumerate(found, start=2)]
-        return rows, None
+        return _back_in_note(rows, previous), None
     lead = LEADIN.match(text)
     body = text[lead.end() :] if lead else text
     parts = short_form_list(body) or [
         r for p in split_works(body) for q in _url_aside(p) for r in _see_aside(q)
     ]
     found = citation_parts(parts, text)
-    return [_citation(n, i, p, earlier) for i, p in enumerate(found, start=1)], None
+    rows = [_citation(n, i, p, earlier) for i, p in enumerate(found, start=1)]
+    return _back_in_note(rows, previous), None
 
 
+def _back_in_note(rows: list[Reference], previous: list[Reference]) -> list[Reference]:
+    """The rows of one note with each back-reference inside it (``Roe v. Doe, 410 U.S. 113
+    (1973). ... Id. at 120.``) pointing at the work cited just before it: earlier in the
+    note, else the last one the note before cited; not a work of its own named "Id". An
+    ``Id. § 9105a(c)`` cites another section of the code cited before: a work of its own."""
+    out: list[Reference] = []
+    last = previous[-1] if previous else None
+    for r in rows:
+        if (
+            r.parse
+            and r.kind == "citation"
+            and _IBID.match(r.raw)
+            and classify(r.raw) == "ibid"
+            and not _NEW_SECTION.search(r.raw)
+        ):
+            target = (last.target or (last.footnote, last.position)) if last else None
+            r = replace(r, kind="ibid", parse=False, target=target)
+        if r.parse or r.target:
+            last = r
+        out.append(r)
+    return out
+
+
+# a back-reference that names a section of its own cites another part of the same code
+_NEW_SECTION = re.compile(r"§|\bsec(?:tion|s?\.)\s*\d", re.I)
 _ID_ALONE = re.compile(r"^\s*(?:(?:see(?:\s+also)?|cf\.)\s+)?id\b", re.I)
 
 

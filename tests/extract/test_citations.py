@@ -141,6 +141,29 @@ def test_a_signal_before_id_or_ibid_is_still_a_back_reference() -> None:
     assert rows[3].kind != "ibid"
 
 
+def test_an_id_inside_a_note_points_at_the_work_cited_just_before() -> None:
+    """'Id. at 9' in an explanatory note is the work cited just before it (in the note, else
+    in the note before), not a work named 'Id'; 'Id. § 9105a(c)' cites another section of
+    the code: a work of its own (the shared annotations count such sections apart)."""
+    rows, _ = references(
+        _notes(
+            "B. Kay (2018), 'Two'.",
+            "Most agencies agreed. Id. at 9.",
+            "The board advises. 20 U.S.C. § 9103(a). Members serve 5 years. Id. at 5.",
+            "The board advises. 20 U.S.C. § 9103(a). Members serve 5 years. _Id._ § 9105a(c).",
+        )
+    )
+    got = [(r.footnote, r.position, r.kind, r.target) for r in rows if r.kind != "note"]
+    assert got == [
+        (1, 1, "citation", None),
+        (2, 2, "ibid", (1, 1)),
+        (3, 2, "citation", None),
+        (3, 3, "ibid", (3, 2)),
+        (4, 2, "citation", None),
+        (4, 3, "citation", None),
+    ]
+
+
 def test_ibid_after_url_resolves_to_it() -> None:
     rows, _ = references(_notes("<https://x.org/a>.", "Ibid."))
     assert rows[1] == Reference(footnote=2, position=1, raw="Ibid.", kind="ibid", target=(1, 1))
