@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -303,11 +304,20 @@ def _score(term: str, k: int, size: int, k_rest: int, rest: int) -> TermScore:
 
 
 def _display(forms: Counter[str]) -> str:
-    """The written form to show: an all-capitals form when it is the commonest, else lower
-    case (titles capitalise every word)."""
+    """The written form to show, of the commonest: each word in lower case (titles
+    capitalise every word) but an acronym, all capitals (``AML``), and a word with a
+    capital inside it (``miRNAs``, ``uORFs``), which is written so in any text."""
     form, _ = min(forms.items(), key=lambda kv: (-kv[1], kv[0]))
     words = form.split()
-    return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in words)
+    return " ".join(w if _own_capitals(w) else w.lower() for w in words)
+
+
+def _own_capitals(word: str) -> bool:
+    """Whether a word's capitals are its own: an acronym of two letters or more, or a
+    capital after a lower-case letter (``miRNA``, ``uORFs``, ``McNeil``; not ``Storms``)."""
+    if word.isupper():
+        return len(word) > 1
+    return any(a.islower() and b.isupper() for a, b in pairwise(word))
 
 
 def _select(ranked: Iterable[TermScore], n: int, keep: float) -> list[TermScore]:

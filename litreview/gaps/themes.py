@@ -192,7 +192,9 @@ def _label(aligned: Sequence[ValueShare], terms: Sequence[str]) -> str:
     if head and tail:
         return f"{head}: {tail}"
     text = head or tail or "no distinctive words"
-    return text[0].upper() + text[1:]
+    first = text.split(" ", 1)[0]
+    # a word written with capitals of its own ("miRNAs") keeps them at the label's head
+    return text if any(c.isupper() for c in first) else text[0].upper() + text[1:]
 
 
 def _said(word: str, said: Collection[str]) -> bool:

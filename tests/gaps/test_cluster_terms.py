@@ -138,3 +138,16 @@ def test_a_generic_noun_may_head_a_phrase() -> None:
     texts = ["older people", "older people alone", "incomplete", "incomplete again"]
     terms = distinctive_terms(texts, [0, 0, 1, 1], rules=TermRules(cue_words=True))
     assert terms == [("older people",), ()]
+
+
+def test_a_terms_own_capitals_are_kept_and_title_capitals_dropped() -> None:
+    """'miRNAs' and 'uORFs' are written so in any text; 'Storms' is a title's capital."""
+    texts = [
+        "miRNAs direct decay of uORFs in Storms",
+        "miRNAs and uORFs regulate Storms of decay",
+        "coastal birds",
+        "coastal birds nest",
+    ]
+    terms = distinctive_terms(texts, [0, 0, 1, 1])
+    assert {"miRNAs", "uORFs"} <= set(terms[0])
+    assert "storms" in terms[0] or "Storms" not in terms[0]
