@@ -105,6 +105,9 @@ def test_an_objects_clause_ends_where_the_next_main_clause_begins() -> None:
 def test_no_object_without_the_gaps_words_or_after_a_pronoun() -> None:
     assert object_of(backing("Further research on this is required.", "research"), RULES) is None
     assert object_of(backing("Little is known about floods here.", "Little"), RULES) is None
+    # a clause opened by a subordinator is no object ("studies say about while ...")
+    sub = backing("Little is known about while conducting flood drills.", "flood")
+    assert object_of(sub, RULES) is None
 
 
 def test_distinct_objects_first_by_words_held() -> None:
