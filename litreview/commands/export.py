@@ -85,10 +85,18 @@ def run(args: argparse.Namespace) -> int:
     text, trouble = render(chosen, args.format, args.style, args.engine)
     for p in trouble:
         notice(f"{p.severity}: {p.message}")
+    done = f"exported {len(chosen) - _left_out(trouble)} of {len(works)} works as {args.format}"
     if args.output:
         atomic.write_output(args.output, text)
-        notice(f"exported {len(chosen)} of {len(works)} works as {args.format} to {args.output}")
+        notice(f"{done} to {args.output}")
     else:
         sys.stdout.write(text)
-        notice(f"exported {len(chosen)} of {len(works)} works as {args.format}")
+        notice(done)
     return 0
+
+
+def _left_out(trouble: Sequence[Problem]) -> int:
+    """Works the formatted bibliography has no entry for (its warning counts them)."""
+    from litreview.render.bibliography import left_out
+
+    return left_out(trouble)

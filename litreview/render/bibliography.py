@@ -134,6 +134,20 @@ def format_entries(
     return out
 
 
+#: What the warning about works a style lists no entry for says after their number
+LEFT_OUT = "work(s) left out"
+
+
+def left_out(problems: Sequence[Problem]) -> int:
+    """How many works the warnings of :func:`render_bibliography` say the style left out."""
+    n = 0
+    for p in problems:
+        count, _, rest = p.message.partition(" ")
+        if rest.startswith(LEFT_OUT) and count.isdigit():
+            n += int(count)
+    return n
+
+
 def _left_out(pairs: Sequence[tuple[str, str]], style: str) -> list[Problem]:
     """A warning naming the works the style formats as nothing (APA leaves personal
     communications and unpublished interviews out of a reference list), when there are any."""
@@ -147,7 +161,7 @@ def _left_out(pairs: Sequence[tuple[str, str]], style: str) -> list[Problem]:
             path="",
             line=None,
             severity="warning",
-            message=f"{len(blank)} work(s) left out: style {style} lists no entry for them "
+            message=f"{len(blank)} {LEFT_OUT}: style {style} lists no entry for them "
             f"(personal communications, interviews)" + (f": {few}" if few else ""),
         )
     ]

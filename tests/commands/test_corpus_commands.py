@@ -440,6 +440,25 @@ def test_export_text_style(
     assert code == 0 and "--style and --engine are used only with --format text" in err
 
 
+def test_export_text_counts_only_the_works_the_style_lists(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """APA lists no entry for a personal communication: the count says so."""
+    letter = (
+        "@misc{lee2021,\n  author = {Lee, Min},\n  year = {2021},\n  csltype = {interview}\n}\n"
+    )
+    bib = write_file(tmp_path / "a.bib", GOOD + letter)
+    assert cli.main(["import", str(bib), "--review", str(review)]) == 0
+    capsys.readouterr()
+    for engine in ("auto", "citeproc-py"):
+        code, _, err = run_cli(
+            capsys, "export", "--format", "text", "--engine", engine, "--review", str(review)
+        )
+        total = len(bib.read_text("utf-8").split("@")) - 1
+        assert code == 0 and "1 work(s) left out" in err
+        assert f"exported {total - 1} of {total} works as text" in err
+
+
 @pytest.mark.parametrize("fmt", ["ris", "csljson", "csv"])
 def test_round_trip_through_format_keeps_corpus(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
