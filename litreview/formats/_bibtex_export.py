@@ -22,6 +22,7 @@ from litreview.core.texmarkup import as_tex
 from litreview.formats import _bibtex_maps as maps
 from litreview.formats._bibtex_write import write_bibtex
 from litreview.formats._citekeys import is_citekey
+from litreview.formats._csl_maps import is_isbn
 
 __all__ = ["export_biblatex", "export_bibtex"]
 
@@ -76,14 +77,50 @@ NEEDS_TYPE = {"report": "techreport", "thesis": "phdthesis"}
 TO_BIBTEX_FIELD = {"journaltitle": "journal", "location": "address", "institution": "school"}
 
 
+# RIS tags kept as read (``RIS:XY``) -> the BibTeX field that means the same (``SN`` is the
+# ISBN or the ISSN: :func:`~litreview.formats._csl_maps.is_isbn`)
+RIS_TO_FIELD = {
+    "ris:m3": "type",
+    "ris:la": "language",
+    "ris:et": "edition",
+    "ris:t3": "series",
+    "ris:st": "shorttitle",
+    "ris:j2": "shortjournal",
+    "ris:nv": "volumes",
+    "ris:se": "section",
+}
+
+
 def export_bibtex(works: Iterable[Work]) -> str:
     """``works`` as plain BibTeX for BibTeX styles, natbib and pandoc."""
-    return write_bibtex([_bibtex(w) for w in _keyed(works)], biblatex=False)
+    return write_bibtex([_bibtex(_ris_named(w)) for w in _keyed(works)], biblatex=False)
 
 
 def export_biblatex(works: Iterable[Work]) -> str:
     """``works`` as BibLaTeX for biber."""
-    return write_bibtex([_biblatex(w) for w in _keyed(works)], biblatex=True)
+    return write_bibtex([_biblatex(_ris_named(w)) for w in _keyed(works)], biblatex=True)
+
+
+def _ris_named(work: Work) -> Work:
+    """``work`` with the RIS tags it kept as read (``RIS:M3``, ``RIS:SN`` ...) under the
+    field that means the same (``type``, ``isbn`` ...), the first of each, where the work
+    has no such field: a record read from RIS exports with its genre, language, edition,
+    series and standard number where styles look for them."""
+    if not any(n[:4].lower() == "ris:" for n, _ in work.extra):
+        return work
+    names = {n.lower() for n, _ in work.extra}
+    out = []
+    for name, value in work.extra:
+        low = name.lower()
+        field = RIS_TO_FIELD.get(low, "")
+        if low == "ris:sn":
+            field = "isbn" if is_isbn(value, work.type) else "issn"
+        if field and field not in names:
+            names.add(field)
+            out.append((field, value))
+        else:
+            out.append((name, value))
+    return replace(work, extra=tuple(out))
 
 
 def _keyed(works: Iterable[Work]) -> list[Work]:

@@ -4,7 +4,8 @@
 export names it) to the CSL variable that holds its value; ``CSL_TO_EXTRA`` is the name a
 CSL variable is kept under when read (so a CSL-JSON item read and written back, or written
 to BibTeX, keeps it). ``NAME_EXTRAS`` are name lists. Everything else goes to the item's
-``custom`` object, which CSL processors ignore.
+``custom`` object, which CSL processors ignore. :func:`is_isbn` tells which standard number
+a RIS ``SN`` is.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ __all__ = [
     "NAME_EXTRAS",
     "NUMBER_TYPES",
     "STRING_FIELDS",
+    "is_isbn",
     "schema",
 ]
 
@@ -76,6 +78,14 @@ EXTRA_TO_CSL: dict[str, str] = {
 }
 # CSL types whose standard number is the ISBN (RIS ``SN`` is either).
 ISBN_TYPES = frozenset({"book", "chapter", "paper-conference", "entry-encyclopedia"})
+
+
+def is_isbn(value: str, csl_type: str) -> bool:
+    """Whether a RIS ``SN`` is an ISBN (10 or 13 digits) rather than an ISSN (8); by the
+    type of work when the digits do not say."""
+    digits = sum(ch.isdigit() or ch in "xX" for ch in value.split("(")[0])
+    return digits in (10, 13) or (digits != 8 and csl_type in ISBN_TYPES)
+
 
 # extra name (lower case) -> CSL name variable.
 NAME_EXTRAS: dict[str, str] = {

@@ -176,7 +176,7 @@ def _add_extra(item: dict[str, Any], custom: dict[str, Any], name: str, value: s
     var = maps.EXTRA_TO_CSL.get(low) or maps.NAME_EXTRAS.get(low)
     if var is None and name in _VARIABLES and (name not in _HANDLED or name in _NUMBERS):
         var = name
-    if var == "ISSN" and low == "ris:sn" and _is_isbn(value, item["type"]):
+    if var == "ISSN" and low == "ris:sn" and maps.is_isbn(value, item["type"]):
         var = "ISBN"
     decoded = _decode(value)
     if var and var not in item:
@@ -195,13 +195,6 @@ def _add_extra(item: dict[str, Any], custom: dict[str, Any], name: str, value: s
         custom[name] = [*old, decoded] if isinstance(old, list) else [old, decoded]
     else:
         custom[name] = decoded
-
-
-def _is_isbn(value: str, csl_type: str) -> bool:
-    """Whether a RIS ``SN`` is an ISBN (10 or 13 digits) rather than an ISSN (8); by the
-    type of work when the digits do not say."""
-    digits = sum(ch.isdigit() or ch in "xX" for ch in value.split("(")[0])
-    return digits in (10, 13) or (digits != 8 and csl_type in maps.ISBN_TYPES)
 
 
 def _ris_name(value: str) -> Person:

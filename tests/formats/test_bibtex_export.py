@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from litreview.core.model import Person, Work
+from litreview.core.model import Person, Work, replace
 from litreview.formats.bibtex import export_biblatex, export_bibtex, read_bibtex, write_bibtex
 from litreview.formats.ris import read_ris
 from tests.strategies import works
@@ -101,6 +101,25 @@ def test_biblatex_leaves_out_a_source_id_its_data_model_has_no_field_for() -> No
     work = Work(key="k", type="book", title="T", extra=(("id", "https://doi.org/10.1/x"),))
     assert "https://doi.org/10.1/x" not in export_biblatex([work])
     assert "id    = {https://doi.org/10.1/x}" in export_bibtex([work])
+
+
+def test_ris_tags_kept_as_read_export_under_the_fields_that_mean_the_same() -> None:
+    """A Zotero RIS record's genre, language, edition, series, ISBN and ISSN reach a BibTeX
+    export where styles read them, not as 'RIS:M3' fields no style knows; a field the work
+    already has stays, and the RIS tag beside it too."""
+    text = (
+        "TY  - RPRT\nID  - k\nTI  - T\nM3  - Working Paper\nLA  - en\nET  - 2nd\n"
+        "T3  - Papers on Trade\nSN  - 978-92-1-005792-8\nER  - \n"
+        "TY  - JOUR\nID  - j\nTI  - U\nSN  - 1234-5678\nLA  - fr\nER  - \n"
+    )
+    (report, article), _ = read_ris(text)
+    for export in (export_bibtex, export_biblatex):
+        out = export([report, replace(article, extra=(("language", "de"), *article.extra))])
+        for field in ("type", "language", "edition", "series", "isbn"):
+            assert f"\n  {field}" in out.split("@")[1], (export.__name__, field)  # the report
+        assert "issn" in out.split("@")[2] and "RIS:SN" not in out  # the article
+        assert "{Working Paper}" in out and "RIS:M3" not in out
+        assert "{de}" in out and "RIS:LA" in out  # the article's own language is kept
 
 
 @settings(max_examples=300, deadline=None)
