@@ -71,6 +71,10 @@ TY_TO_CSL: dict[str, str] = {
     "VIDEO": "motion_picture",
 }
 
+# The name of the marked note (``N1  - [extra] csl-type: interview``) that carries a CSL type
+# no ``TY`` reads back as
+CSL_TYPE_NOTE = "csl-type"
+
 # Unmodelled fields of other formats (``Work.extra`` names, lower case) written as RIS tags.
 EXTRA_TO_TAG: dict[str, str] = {
     "issn": "SN",

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from litreview.core.model import Person, Work
-from litreview.formats._ris_maps import CSL_TO_TY, EXTRA_TO_TAG
+from litreview.formats._ris_maps import CSL_TO_TY, CSL_TYPE_NOTE, EXTRA_TO_TAG, TY_TO_CSL
 
 __all__ = ["accessed_lines", "date_lines", "page_lines", "to_lines"]
 
@@ -50,7 +50,11 @@ def to_lines(
         lines += lines_
         stale |= stale_
     lines += [("KW", k) for k in work.keywords]
-    return lines + _extra_lines(work, stale)
+    lines += _extra_lines(work, stale)
+    if TY_TO_CSL.get(ty) != work.type and work.type and not work.extra_value(PREFIX + "TY"):
+        # a type RIS has no TY for (an interview, a review): read back from a marked note
+        lines.append(("N1", f"[extra] {CSL_TYPE_NOTE}: {work.type}"))
+    return lines
 
 
 def _field_lines(

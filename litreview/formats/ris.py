@@ -21,8 +21,9 @@ from litreview.core.model import Person, Work, replace
 from litreview.core.texmarkup import plain_work
 from litreview.formats._citekeys import keyed
 from litreview.formats._continued import Continued
+from litreview.formats._csl_maps import CSL_TYPES
 from litreview.formats._names import initials_first, text_person
-from litreview.formats._ris_maps import CSL_TO_TY, RIS_TAGS, TY_TO_CSL
+from litreview.formats._ris_maps import CSL_TO_TY, CSL_TYPE_NOTE, RIS_TAGS, TY_TO_CSL
 from litreview.formats._ris_write import (
     PREFIX,
     TAG_MARK,
@@ -303,7 +304,12 @@ def _to_work(record: _Record, path: str, problems: list[Problem]) -> Work:
         pending.keep_raw(since, attr, str(fields[attr]))
     if tags:  # where this file put title, container, abstract, when not in the usual tag
         pending.extra.append((len(record.tags), TAG_MARK, " ".join(tags)))
-    return keyed(Work(extra=pending.rest(), **fields))  # type: ignore[arg-type]
+    extra = pending.rest()
+    stated = next((v.strip() for n, v in extra if n == CSL_TYPE_NOTE), "")
+    if stated in CSL_TYPES:  # a type no TY holds, as the writer marked it
+        fields["type"] = stated
+        extra = tuple((n, v) for n, v in extra if n != CSL_TYPE_NOTE)
+    return keyed(Work(extra=extra, **fields))  # type: ignore[arg-type]
 
 
 def _read_type(record: _Record, path: str, problems: list[Problem], pending: _Pending) -> str:

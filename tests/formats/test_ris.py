@@ -329,3 +329,18 @@ def test_repeated_ids_round_trip(ids: list[str]) -> None:
     )
     again, _ = read_ris(write_ris(found), "t.ris")
     assert again == found
+
+
+@pytest.mark.parametrize("csl_type", ["interview", "review-book", "speech", "article"])
+def test_a_type_ris_has_no_ty_for_comes_back(csl_type: str) -> None:
+    """An interview written to RIS is 'TY - GEN' with a marked note of its type, read back
+    as an interview (it came back a generic document); a TY RIS knows gets no note, and an
+    unknown TY read from a file is written back as it was, with no note."""
+    work = Work(key="k", type=csl_type, title="T", authors=(Person(literal="DHS officials"),))
+    text = write_ris([work])
+    assert f"N1  - [extra] csl-type: {csl_type}\n" in text
+    assert read_ris(text)[0] == [work]
+    assert "csl-type" not in write_ris([Work(key="k", type="report", title="T")])
+    odd = "TY  - FOO\nID  - k\nTI  - T\nER  - \n"
+    (read,), _ = read_ris(odd)
+    assert "csl-type" not in write_ris([read]) and "TY  - FOO" in write_ris([read])
