@@ -5,12 +5,14 @@ where a label occurs more than once the first segment gives the value (a later d
 the month and day the first one lacked). Nothing here moves text from one field to another
 (that is the model's job), except a piece a field's value never holds, cut out as what it
 is: a web address inside a title, a journal locator or a publication status at the end of
-a container's name; and the day and closing bracket of a bracketed date the model gave to
-the next field go back to the date.
+a container's name; the day and closing bracket of a bracketed date the model gave to
+the next field go back to the date; and a bracket one field opens ends the next field where
+it closes (``[Doctoral dissertation, | University of Leeds]. White Rose eTheses Online.``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
@@ -156,13 +158,56 @@ def _dates_closed(segments: Sequence[Segment]) -> list[Segment]:
     return [s for s in out if s.text.strip()]
 
 
+_CLOSERS = {"]": "[", ")": "("}
+_NEW_ELEMENT = re.compile(r"[.,;]\s+(?:[^\W\d_][^\W_]*\W+)?[^\W\d_]{2}")
+
+
+def _bracket_ends(segments: Sequence[Segment]) -> list[Segment]:
+    """The segments with a bracket one segment opens (``[Doctoral dissertation,``) ending
+    the next one where it closes: what follows the closing bracket there (``University of
+    Leeds]. White Rose eTheses Online.``) is a note of its own, not more of that field."""
+    out: list[Segment] = []
+    for s in segments:
+        prev = out[-1] if out else None
+        at = (
+            _unmatched_close(s.text, prev.text)
+            if prev is not None and s.label not in ("url", "doi")
+            else None
+        )
+        # what goes on must be a new element: a stop or comma, a space, then words
+        if at is None or not _NEW_ELEMENT.match(s.text, at):
+            out.append(s)
+            continue
+        out += [
+            Segment(s.label, s.text[:at], s.start, s.start + at),
+            Segment("note", s.text[at:], s.start + at, s.end),
+        ]
+    return out
+
+
+def _unmatched_close(text: str, before: str) -> int | None:
+    """Where, after a bracket ``text`` closes that ``before`` left open, ``text`` goes on;
+    ``None`` when it closes none."""
+    depth = {"[": 0, "(": 0}
+    for i, ch in enumerate(text):
+        if ch in depth:
+            depth[ch] += 1
+        elif ch in _CLOSERS:
+            opener = _CLOSERS[ch]
+            if depth[opener]:
+                depth[opener] -= 1
+            elif before.count(opener) > before.count(ch):
+                return i + 1
+    return None
+
+
 def pieces_apart(segments: Sequence[Segment]) -> list[Segment]:
     """The segments with what never belongs to their field cut out as segments of their
     own (:data:`_APART`): each web address inside a title, container or publisher (a title
     is never a link: "“Title” https://..." labelled title whole gave the title the
     address), a journal locator or a publication status at a container's end; and a date
     in brackets the model cut before its day made whole again."""
-    out = _dates_closed(segments)
+    out = _bracket_ends(_dates_closed(segments))
     for labels, find, label in _APART:
         out = _cut(out, labels, find, label)
     return out

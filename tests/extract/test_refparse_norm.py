@@ -250,3 +250,30 @@ def test_locator_and_status_read_long_runs(run: str) -> None:
     assert norm.editor_tail_span(f"(ed.) {run}") is None
     assert norm.date_close_len("(2010", run + ")") == 0
     assert norm.locator(run) == {}
+
+
+def test_a_bracket_a_field_closes_ends_that_field() -> None:
+    """APA's '[Doctoral dissertation, University of Leeds]. White Rose eTheses Online.':
+    the bracket the genre opens closes the publisher; the archive after it is a note, not
+    more of the publisher. A bracket before a colon, or one a link closes, stays."""
+    from litreview.extract.refparse_fields import Segment, _bracket_ends
+
+    genre = Segment("genre", "[Doctoral dissertation,", 45, 68)
+    publisher = Segment("publisher", "University of Leeds]. White Rose eTheses Online.", 69, 117)
+    cut = _bracket_ends([genre, publisher])
+    assert [(s.label, s.text) for s in cut] == [
+        ("genre", "[Doctoral dissertation,"),
+        ("publisher", "University of Leeds]"),
+        ("note", ". White Rose eTheses Online."),
+    ]
+    assert cut[2].start == publisher.start + len("University of Leeds]")
+    place = [
+        Segment("location", "[place", 0, 6),
+        Segment("publisher", "unknown]: Yale Press.", 7, 28),
+    ]
+    assert _bracket_ends(place) == place
+    link = [
+        Segment("note", "(available at", 0, 13),
+        Segment("url", "https://x.org/a_(b)). Accessed today.", 14, 50),
+    ]
+    assert _bracket_ends(link) == link
