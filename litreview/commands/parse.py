@@ -3,7 +3,9 @@
 Each input line is one raw reference; each output line is one CSL-JSON object (no ``id``)
 in the same order. A blank input line gives ``{}`` so that line numbers stay aligned, and so
 does a back-reference (``Ibid., p. 23``, ``Id. at 5``, ``Smith, op. cit.``), with a warning:
-it names no work of its own. What
+it names no work of its own. A line citing an interview or a letter in the words notes use
+for them (``Interview, police officer, Lahore, 14 March 2021.``) is typed so, as ingest
+types it. What
 a reference does not say (a bare link has no title) is a warning on standard error, with
 the input line: ``refs.txt:3: the reference gives only a link: ...``.
 """
@@ -62,7 +64,23 @@ def run(args: argparse.Namespace) -> int:
             sys.stderr.write(f"{name}:{number}: {BACKREF_WARNING}\n")
             continue
         parsed = parse_detailed(line)
-        sys.stdout.write(json.dumps(parsed.item, ensure_ascii=False) + "\n")
+        item = dict(parsed.item)
+        kind = _communication(line)
+        if kind:  # "Interview, police officer, Lahore, 2021.": typed as ingest types it
+            item["type"] = kind
+        sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
         for warning in parsed.warnings:
             sys.stderr.write(f"{name}:{number}: {warning}\n")
     return 0
+
+
+def _communication(line: str) -> str:
+    """The CSL type of a line that cites an interview or a letter by the wording notes use
+    for them (``note_sources.yaml``, as ingest reads notes), else ``""``."""
+    from litreview.extract.citations import split_works
+    from litreview.extract.note_parts import citation_parts
+
+    parts = citation_parts(split_works(line), line)
+    if len(parts) == 1 and parts[0].source == "communication":
+        return parts[0].csl_type
+    return ""

@@ -121,3 +121,21 @@ def test_parse_gives_a_back_reference_nothing_and_says_why(
     assert json.loads(lines[3])["issued"] == {"date-parts": [[2018]]}
     assert [e.split(": ", 1)[0] for e in err.splitlines()] == [f"{src}:{n}" for n in (1, 2, 3)]
     assert "back-reference" in err
+
+
+def test_parse_types_an_interview_or_a_letter_as_ingest_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A line citing an interview or a letter in the words notes use for them is typed so
+    (it was a web page); a work about interviews stays what the parser says."""
+    src = tmp_path / "refs.txt"
+    src.write_text(
+        "Interview, police officer, Lahore, 14 March 2021.\n"
+        "Letter from the minister to the author, 5 June 2019.\n"
+        "Roe, J. (2019). Interviews in qualitative research. Sage.\n",
+        encoding="utf-8",
+    )
+    status, lines, _ = _run(["parse", str(src)], capsys)
+    types = [json.loads(x)["type"] for x in lines]
+    assert status == 0 and types[:2] == ["interview", "personal_communication"]
+    assert types[2] not in ("interview", "personal_communication")
