@@ -90,7 +90,7 @@ def test_a_crs_note_with_a_person_or_a_container_after_the_title_gives_nothing()
 
 
 def _pages(text: str) -> list[dict]:
-    return [w for m in mbr._QUOTED.finditer(text) for w in mbr._quoted(m, ORGS)]
+    return [w for m in mbr._QUOTED.finditer(text) for w in mbr._quoted(m, ORGS, shapes=True)]
 
 
 def test_a_crs_note_may_give_a_release_kind_a_cue_or_a_report_number_before_the_url() -> None:
