@@ -89,6 +89,38 @@ def test_a_crs_note_with_a_person_or_a_container_after_the_title_gives_nothing()
     assert [w for m in mbr._QUOTED.finditer(text) for w in mbr._quoted(m, ORGS)] == []
 
 
+def _pages(text: str) -> list[dict]:
+    return [w for m in mbr._QUOTED.finditer(text) for w in mbr._quoted(m, ORGS, shapes=True)]
+
+
+def test_a_crs_note_may_give_a_release_kind_a_cue_or_a_report_number_before_the_url() -> None:
+    release = _pages(
+        '| 3. | DOE, "Energy Department Announces Realignment," press release, November 20, '
+        "2025, https://www.energy.gov/articles/a. |"
+    )
+    assert release[0]["genre"] == "press release" and release[0]["type"] == "webpage"
+    assert release[0]["issued"] == {"date-parts": [[2025, 11, 20]]}
+    cue = _pages('| 5. | See ARC, "State Program Managers," at https://www.arc.gov/s/. |')
+    assert cue == [
+        {
+            "type": "webpage",
+            "title": "State Program Managers",
+            "author": [{"literal": "ARC"}],
+            "URL": "https://www.arc.gov/s/",
+        }
+    ]
+    report = _pages(
+        '| 7. | DOC OIG, "EDA Was Effective in Implementing Grants," Final Report No. '
+        "OIG-21-017-1, January 5, 2021, https://www.oversight.gov/r.pdf. |"
+    )
+    assert report[0]["type"] == "report" and report[0]["publisher"] == "DOC OIG"
+    assert (report[0]["number"], report[0]["genre"]) == ("OIG-21-017-1", "Final Report")
+    assert "author" not in report[0]
+    # anything else between the title and the link still gives no record
+    assert _pages('| 8. | NOAA, "Deep Seabed Mining," pp. 9-10, https://www.noaa.gov/a. |') == []
+    assert _pages('| 9. | EDA, "Funding," various years, https://www.eda.gov/a. |') == []
+
+
 def test_crs_products_cited_in_crs_notes_have_their_genre_number_and_authors() -> None:
     text = (
         "see CRS Report R44780, An Introduction to Poverty Measurement, by Joseph Dalaker "
@@ -111,6 +143,8 @@ def test_the_patterns_do_not_backtrack_badly_on_long_runs() -> None:
     for text in ("a" * 5000, "A, " * 1700, "_" + "a " * 2500, '"' + "a," * 2500, "“a,” " * 1000):
         for pattern in (mbr._ITALIC, mbr._QUOTED, mbr._CRS_CITED, mbr._CRS_GAO, mbr._GAO_PAGE):
             assert isinstance(list(pattern.finditer(text)), list)
+    for text in ("A " * 2500, "A-" * 2500 + "a", "1-" * 2500 + "a"):
+        assert mbr._REPORT_NO.fullmatch(text) is None
 
 
 def test_an_unsigned_web_page_cited_by_title_labels_its_body_author() -> None:
