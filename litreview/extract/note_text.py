@@ -251,7 +251,7 @@ def split_works(text: str, *, signals: bool = False) -> list[str]:
     with ``signals`` (the references at the end of a prose note), at a sentence opening with
     a citation signal."""
     pieces: list[str] = []
-    for chunk in _top_level_split(text):
+    for chunk in _top_level_split(_link_ends_at_semicolon(text)):
         for p in _CITED_IN.split(chunk):
             for q in _SIGNAL_SENTENCE.split(p) if signals else [p]:
                 pieces.extend(_and_split(q))
@@ -284,7 +284,11 @@ def _and_split(piece: str) -> list[str]:
     """``piece`` split at a ", and " outside brackets and quotes that joins two works: the
     part after it a reference by itself, the part before it one too or ending with a page
     (``GAO, Event Sales, pp. 42-45, and Hannah Karp, “Title,” Journal, 2014``)."""
-    cuts = [m for m in _AND.finditer(piece) if _outside(piece, m.start())]
+    cuts = [
+        m
+        for m in _AND.finditer(piece)
+        if _outside(piece, m.start()) and not _in_emphasis(piece, m.start())
+    ]
     out, start = [], 0
     for k, m in enumerate(cuts):
         end = cuts[k + 1].start() if k + 1 < len(cuts) else len(piece)
@@ -295,6 +299,16 @@ def _and_split(piece: str) -> list[str]:
             out.append(left)
             start = m.end()
     return [*out, piece[start:]]
+
+
+# an emphasis mark of Markdown: a "_" or "*" at a word's edge, not inside one ("a_b")
+_EMPHASIS = re.compile(r"(?<!\w)[_*]+(?=\S)|(?<=\S)[_*]+(?!\w)")
+
+
+def _in_emphasis(text: str, at: int) -> bool:
+    """Whether offset ``at`` of ``text`` is inside an emphasised span (``_Causes, Risks, and
+    Policy Options_``: a title, whose ", and" joins no two works)."""
+    return len(_EMPHASIS.findall(text, 0, at)) % 2 == 1
 
 
 def _outside(text: str, at: int) -> bool:
@@ -321,6 +335,28 @@ def _names_a_work(piece: str) -> bool:
         and len(rest.split()) >= 2
         and not is_prose(body)
     )
+
+
+# a Markdown link whose text runs over a ";" between works (a PDF converted to Markdown:
+# "[GAO-18-698 (Washington, D.C.: Oct. 29, 2018); GAO,](https://...GAO-18-698) _Title_")
+_MD_LINK = re.compile(r"\[([^\[\]]{1,4000}+)\]\(([^()\s]{1,2000}+)\)")
+
+
+def _link_ends_at_semicolon(text: str) -> str:
+    """``text`` with each Markdown link whose text holds a ``;`` outside brackets ending
+    there: the link is the work before it (its address names that one), the words after it
+    begin the next (``[A (2018); GAO,](url) Title`` -> ``[A (2018)](url); GAO, Title``).
+    What a reader sees is unchanged; only where the link ends moves."""
+    if "](" not in text or ";" not in text:
+        return text
+
+    def cut(m: re.Match[str]) -> str:
+        parts = _top_level_split(m.group(1)) if ";" in m.group(1) else []
+        if len(parts) < 2 or not parts[0].strip():
+            return m.group(0)
+        return f"[{parts[0].rstrip()}]({m.group(2)});{';'.join(parts[1:])}"
+
+    return _MD_LINK.sub(cut, text)
 
 
 def _top_level_split(text: str) -> list[str]:

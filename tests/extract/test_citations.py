@@ -71,6 +71,36 @@ def test_semicolon_inside_parentheses_or_quotes_does_not_split() -> None:
     assert len(split_works("Bank (2018), Journeys (vol. 1; part 2), Report.")) == 1
 
 
+def test_a_link_running_over_the_semicolon_between_works_ends_there() -> None:
+    """A PDF converted to Markdown ran a link over the ';' between two reports; the link is
+    the first report's (its address names it), the second starts after the ';'."""
+    note = (
+        "GAO, _Executive Guide: Implementing the Results Act,_ [GAO/GGD-96-118 (Washington, "
+        "D.C.: June 1996); and GAO,](http://www.gao.gov/cgi-bin/getrpt?GAO/GGD-96-118) "
+        "_Results-Oriented Cultures: Creating a Clear Linkage_, GAO-03-488 (Washington, "
+        "D.C.: Mar. 14, 2003)."
+    )
+    first, second = split_works(note)
+    assert first.endswith(
+        "[GAO/GGD-96-118 (Washington, D.C.: June 1996)](http://www.gao.gov/"
+        "cgi-bin/getrpt?GAO/GGD-96-118)"
+    )
+    assert second.startswith("GAO, _Results-Oriented Cultures")
+    # a link whose text holds no ';' between works, or one inside brackets, is left whole
+    assert split_works("[Report (vol. 1; part 2)](https://x.org/r), Agency, 2020.") == [
+        "[Report (vol. 1; part 2)](https://x.org/r), Agency, 2020."
+    ]
+
+
+def test_and_inside_an_emphasised_title_joins_no_two_works() -> None:
+    """'_Agencies: Causes, Risks, and Policy Options_' is one title, not two works."""
+    note = (
+        "Congressional Research Service, _Deferred Maintenance and Repair at Civilian_ "
+        "_Agencies: Causes, Risks, and Policy Options_, R48211 (Washington, D.C.: Oct. 4, 2024)."
+    )
+    assert split_works(note) == [note]
+
+
 def test_cited_in_splits_two_works() -> None:
     parts = split_works(
         "Security Policy 2022, <https://x.org/p.pdf> - cited in Desk (2022) Conflict Analysis."
