@@ -151,3 +151,16 @@ def test_a_terms_own_capitals_are_kept_and_title_capitals_dropped() -> None:
     terms = distinctive_terms(texts, [0, 0, 1, 1])
     assert {"miRNAs", "uORFs"} <= set(terms[0])
     assert "storms" in terms[0] or "Storms" not in terms[0]
+
+
+def test_a_legal_abbreviation_names_no_cluster() -> None:
+    """'US ex rel. Westlock' in the titles of a cluster of cases: 'rel' is no theme."""
+    texts = [
+        "US ex rel. Westlock v. Pfizer off-label promotion",
+        "US ex rel. Franklin v. Parke-Davis off-label promotion",
+        "coastal birds",
+        "coastal birds nest",
+    ]
+    terms = distinctive_terms(texts, [0, 0, 1, 1])
+    assert not {"rel", "ex"} & {w for t in terms[0] for w in t.split()}
+    assert "off-label promotion" in terms[0]
