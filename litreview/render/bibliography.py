@@ -16,6 +16,7 @@ import html
 import re
 import warnings
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -36,9 +37,11 @@ from litreview.render import pandoc_citeproc
 
 __all__ = [
     "ENGINES",
+    "LeftOut",
     "available_styles",
     "format_bibliography",
     "format_entries",
+    "left_out",
     "render_bibliography",
 ]
 
@@ -134,18 +137,16 @@ def format_entries(
     return out
 
 
-#: What the warning about works a style lists no entry for says after their number
-LEFT_OUT = "work(s) left out"
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LeftOut(Problem):
+    """The warning that a style lists no entry for ``count`` of the works it was given."""
+
+    count: int
 
 
 def left_out(problems: Sequence[Problem]) -> int:
-    """How many works the warnings of :func:`render_bibliography` say the style left out."""
-    n = 0
-    for p in problems:
-        count, _, rest = p.message.partition(" ")
-        if rest.startswith(LEFT_OUT) and count.isdigit():
-            n += int(count)
-    return n
+    """How many works the style left out of a bibliography, by its warnings."""
+    return sum(p.count for p in problems if isinstance(p, LeftOut))
 
 
 def _left_out(pairs: Sequence[tuple[str, str]], style: str) -> list[Problem]:
@@ -157,12 +158,13 @@ def _left_out(pairs: Sequence[tuple[str, str]], style: str) -> list[Problem]:
     named = [k for k in blank if k]
     few = ", ".join(named[:5]) + (f" and {len(named) - 5} more" if len(named) > 5 else "")
     return [
-        Problem(
+        LeftOut(
             path="",
             line=None,
             severity="warning",
-            message=f"{len(blank)} {LEFT_OUT}: style {style} lists no entry for them "
+            message=f"{len(blank)} work(s) left out: style {style} lists no entry for them "
             f"(personal communications, interviews)" + (f": {few}" if few else ""),
+            count=len(blank),
         )
     ]
 

@@ -219,6 +219,7 @@ def test_works_a_style_lists_no_entry_for_leave_no_blank_line(engine: str) -> No
     text, problems = render_bibliography([SMITH, letter, BANK], style="apa", engine=engine)
     assert [line[:6] for line in text.splitlines()] == ["Smith,", "World "]
     assert [p.message[:20] for p in problems] == ["1 work(s) left out: "]
+    assert bibliography.left_out(problems) == 1
     if engine == "pandoc":  # pandoc's entries carry their ids: the warning names the work
         assert problems[0].message.endswith(": lee2021letter")
     entries = bibliography.format_entries([letter], style="apa", engine=engine)
