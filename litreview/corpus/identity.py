@@ -136,9 +136,9 @@ def work_identifiers(work: Work) -> tuple[str, ...]:
         if low in _IDENTIFIER_NAMES and low not in found:
             value = value.strip().lower().rsplit("/", 1)[-1]
             found[low] = value.removeprefix("wos:").removeprefix("pmc")
-        elif low == "number" and "report" not in found and work.type in NUMBERED_TYPES:
+        elif low == "number" and not found.get("report") and work.type in NUMBERED_TYPES:
             found["report"] = report_number(value)
-    if "report" not in found and work.issue and work.type in NUMBERED_TYPES:
+    if not found.get("report") and work.issue and work.type in NUMBERED_TYPES:
         found["report"] = report_number(work.issue)  # CSL's number, kept as the issue
     return tuple(f"{n}:{found[n]}" for n in (*IDENTIFIERS, "report") if found.get(n))
 

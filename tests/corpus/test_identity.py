@@ -186,3 +186,14 @@ def test_report_number_names_one_report_of_a_series(number: str, folded: str) ->
     from litreview.corpus.identity import report_number
 
     assert report_number(number) == folded
+
+
+def test_a_reports_number_is_found_after_a_number_that_names_no_series() -> None:
+    """A 'number' field of no series ('13') leaves the issue, where CSL's number is kept,
+    to name the report."""
+    from litreview.corpus.identity import work_identifiers
+
+    work = Work(key="k", type="report", issue="GAO-26-107433", extra=(("number", "13"),))
+    assert work_identifiers(work) == ("report:gao26107433",)
+    article = Work(key="a", type="article-journal", issue="S1-20191")
+    assert work_identifiers(article) == ()
