@@ -57,7 +57,8 @@ _DOI = re.compile(r"\b10\.\d{4,9}/\S")
 _YEAR = re.compile(r"(?<![\d./-])(?:19|20)\d\d(?![\d/-])")
 _TOKEN = re.compile(r"\w+")
 _LINK_PIECE = re.compile(r"[,;]?\s*(?:https?://|www\.)\S*", re.I)
-# a report's number before its title in a file's properties ("GAO-06-282, Title")
+# a report's number before its title in a file's properties ("GAO-06-282, Title"): five
+# digits or more, as a series' numbers have them
 _LEADING_NUMBER = re.compile(r"^[A-Z][A-Z0-9]*(?:[-./][A-Z0-9]+)*-?\d[A-Z0-9./-]*\s*[,:]\s+")
 #: Share of a file's stated title that must stand, word for word, in one run of the
 #: document's first lines for the file's title to be the document's
@@ -309,7 +310,10 @@ def confirmed_title(stated: str, text: str) -> str:
     one unbroken run of them, line breaks aside; else ``""`` (also for a title with no
     space, a file's name). A report's number before it
     (``GAO-06-282, ...``) is left out."""
-    title = " ".join(_LEADING_NUMBER.sub("", stated.strip()).split())
+    title = " ".join(stated.split())
+    number = _LEADING_NUMBER.match(title)
+    if number and sum(c.isdigit() for c in number.group(0)) >= 5:  # not "COVID-19: ..."
+        title = title[number.end() :]
     want = [w.casefold() for w in _TOKEN.findall(title[:2000])]
     if " " not in title or not 4 <= len(want) <= TITLE_MAX_WORDS:
         return ""  # a file's name ("plos-one-2016-tobacco") is no stated title

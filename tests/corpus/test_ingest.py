@@ -348,6 +348,17 @@ def test_a_title_the_file_states_and_the_first_page_bears_out(stated: str, title
     assert meta.authors == ("United Water Office",)  # a web address is no author
 
 
+def test_a_stated_title_opening_on_a_short_number_keeps_it() -> None:
+    """'COVID-19: ...' is the title's own start; only a series' number ('GAO-06-282, ') is
+    left out."""
+    from litreview.extract.docmeta import confirmed_title
+
+    text = "Report\n\nCOVID-19: Lessons for Agencies in Rural Areas\n\nBody.\n"
+    title = "COVID-19: Lessons for Agencies in Rural Areas"
+    assert confirmed_title(title, text) == title
+    assert confirmed_title("GAO-06-282, " + title, text) == title
+
+
 def test_inline_hyperlinked_references() -> None:
     from litreview.extract.inline import inline_references
 
