@@ -23,6 +23,7 @@ from litreview.formats import _bibtex_maps as maps
 from litreview.formats._bibtex_write import write_bibtex
 from litreview.formats._citekeys import is_citekey
 from litreview.formats._csl_maps import is_isbn
+from litreview.formats._ris_maps import EXTRA_TO_TAG
 
 __all__ = ["export_biblatex", "export_bibtex"]
 
@@ -77,18 +78,10 @@ NEEDS_TYPE = {"report": "techreport", "thesis": "phdthesis"}
 TO_BIBTEX_FIELD = {"journaltitle": "journal", "location": "address", "institution": "school"}
 
 
-# RIS tags kept as read (``RIS:XY``) -> the BibTeX field that means the same (``SN`` is the
-# ISBN or the ISSN: :func:`~litreview.formats._csl_maps.is_isbn`)
-RIS_TO_FIELD = {
-    "ris:m3": "type",
-    "ris:la": "language",
-    "ris:et": "edition",
-    "ris:t3": "series",
-    "ris:st": "shorttitle",
-    "ris:j2": "shortjournal",
-    "ris:nv": "volumes",
-    "ris:se": "section",
-}
+# RIS tags kept as read (``RIS:XY``) -> the field that means the same: the names the RIS
+# writer writes under those tags (``EXTRA_TO_TAG``), read back; ``SN`` is the ISBN or the
+# ISSN by its digits (:func:`~litreview.formats._csl_maps.is_isbn`)
+RIS_TO_FIELD = {f"ris:{tag}".lower(): name for name, tag in EXTRA_TO_TAG.items() if tag != "SN"}
 
 
 def export_bibtex(works: Iterable[Work]) -> str:
