@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from litreview.commands._common import add_review, review_of, say
+from litreview.commands._common import add_review, notice, review_of, say
 
 HELP = "coverage matrix of two facets (unique works per cell), as CSV and heatmap"
 
@@ -50,5 +50,10 @@ def run(args: argparse.Namespace) -> int:
         types=args.type,
     )
     say(result.coverage.counts.to_string())
+    if not result.coverage.counts.to_numpy().any():
+        notice(
+            "note: no work is tagged with these facets' values, so every cell is 0 "
+            "(see 'litreview tag' and the synonyms in taxonomy.yaml)"
+        )
     say(f"wrote {result.csv_path} and {result.png_path}")
     return 0

@@ -15,7 +15,7 @@ from litreview.commands._common import add_review, notice, review_of, show_probl
 from litreview.core import atomic
 from litreview.core.errors import InputError, Problem, has_errors
 from litreview.core.model import Work
-from litreview.formats import WRITABLE, writer_for
+from litreview.formats import WRITABLE, canonical, writer_for
 from litreview.tags.slices import check_wheres, parse_wheres, select_works, with_tag_keywords
 
 LOCK = "read"  # reads the review (a shared lock: never a save half made); writes outside it
@@ -25,7 +25,13 @@ CHOICES = (*WRITABLE, "text")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``--format F [--style NAME] [--where FACET=VALUE ...] [-o FILE] [--review DIR]``."""
-    parser.add_argument("--format", required=True, choices=CHOICES, help="output format")
+    parser.add_argument(
+        "--format",
+        required=True,
+        type=canonical,
+        choices=CHOICES,
+        help="output format (other names too: csl-json, json, bib, csl-yaml, yaml)",
+    )
     parser.add_argument(
         "--style",
         default="apa",

@@ -43,6 +43,11 @@ def run(args: argparse.Namespace) -> int:
         report = _suggest(r, r.as_stored(result.tags)) if args.suggest else None
     show_problems(result.problems)
     say(tagged_line(result, review))
+    if not result.n_tagged and result.n_works > len(result.untaggable):
+        notice(
+            f"note: no synonym of the taxonomy was found in any work: are the values of "
+            f"{review.taxonomy_path} yours yet?"
+        )
     if result.untaggable:
         shown = ", ".join(result.untaggable[:10]) + (" ..." if len(result.untaggable) > 10 else "")
         notice(

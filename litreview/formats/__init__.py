@@ -30,6 +30,7 @@ __all__ = [
     "Format",
     "Reader",
     "Writer",
+    "canonical",
     "detect",
     "format_for",
     "read_file",
@@ -252,10 +253,16 @@ _ALIASES = {
 }
 
 
+def canonical(name: str) -> str:
+    """A format's own name for ``name`` or one of its other names (``CSL-JSON`` ->
+    ``csljson``, ``bib`` -> ``bibtex``); other names come back lower-cased."""
+    return _ALIASES.get(name.lower(), name.lower())
+
+
 def format_for(name_or_path: str | os.PathLike[str]) -> Format:
     """The format named ``name_or_path`` (``"ris"``) or of that file's suffix (``x.ris``)."""
     text = str(name_or_path)
-    name = _ALIASES.get(text.lower(), text.lower())
+    name = canonical(text)
     if name in FORMATS:
         return FORMATS[name]
     suffix = Path(text).suffix.lower()
@@ -277,7 +284,7 @@ def reader_for(name_or_path: str | os.PathLike[str]) -> Reader:
 
 def writer_for(name: str) -> Writer:
     """The writer of a format name; unknown or read-only -> :class:`InputError`."""
-    if _ALIASES.get(name.lower(), name.lower()) not in WRITABLE:
+    if canonical(name) not in WRITABLE:
         raise InputError(f"cannot write format {name!r}; formats written: {', '.join(WRITABLE)}")
     return format_for(name).write()
 

@@ -49,20 +49,23 @@ class Coverage:
         return self.cells.get((row, col), ())
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per cell: row value, column value, n_works, works (``;``-joined)."""
+        """One row per cell: row value, column value, n_works, works (``;``-joined). The
+        value columns are named by their facets (``topic (rows)`` and ``topic (columns)``
+        when a facet is crossed with itself)."""
+        names = (self.rows, self.cols)
+        if self.rows == self.cols:
+            names = (f"{self.rows} (rows)", f"{self.cols} (columns)")
         records = [
             {
-                self.rows: r,
-                self.cols: c,
+                names[0]: r,
+                names[1]: c,
                 "n_works": int(self.counts.at[r, c]),
                 "works": ";".join(self.cell_works(r, c)),
             }
             for r in self.counts.index
             for c in self.counts.columns
         ]
-        return pd.DataFrame.from_records(
-            records, columns=[self.rows, self.cols, "n_works", "works"]
-        )
+        return pd.DataFrame.from_records(records, columns=[*names, "n_works", "works"])
 
 
 def work_values(

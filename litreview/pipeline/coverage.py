@@ -63,9 +63,9 @@ def run_coverage(
                 f"unknown facet {facet!r} (the taxonomy has {', '.join(taxonomy.facet_ids)})",
                 path=str(review.taxonomy_path),
             )
-    tags = review.load_tags()
-    if not tags:
+    if not review.tags_path.exists():
         raise InputError("no tags yet: run 'litreview tag' first", path=str(review.tags_path))
+    tags = review.load_tags()  # none when no word of the taxonomy was found: every cell is 0
     counted = evidence_tags(
         tags,
         exclude_works=under_review(review.load_documents()),

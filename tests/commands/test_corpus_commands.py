@@ -363,6 +363,20 @@ def test_export_every_format_runs(
             assert len(json.loads(text)) == 2
 
 
+@pytest.mark.parametrize(("name", "written"), [("CSL-JSON", "csljson"), ("bib", "bibtex")])
+def test_export_takes_a_format_by_its_other_names(
+    review: Path, capsys: pytest.CaptureFixture[str], name: str, written: str
+) -> None:
+    write_file(review / "refs.bib", GOOD)
+    assert cli.main(["import", str(review / "refs.bib"), "--review", str(review)]) == 0
+    capsys.readouterr()
+    assert cli.main(["export", "--format", name, "--review", str(review)]) == 0
+    assert f"as {written}" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["export", "--format", "docx", "--review", str(review)])
+    assert stop.value.code == 2
+
+
 def test_export_does_not_touch_corpus(review: Path, tmp_path: Path) -> None:
     assert (
         cli.main(["import", str(write_file(tmp_path / "a.bib", GOOD)), "--review", str(review)])

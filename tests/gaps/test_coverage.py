@@ -174,6 +174,46 @@ def test_matrix_of_a_facet_against_itself_is_symmetric() -> None:
     assert (cov.counts.to_numpy() == cov.counts.to_numpy().T).all()
 
 
+def test_table_of_a_facet_against_itself_keeps_both_values() -> None:
+    """Crossed with itself, a facet's two value columns get names of their own, so no cell
+    loses its column value (they once shared one name and the second overwrote the first)."""
+    frame = coverage_matrix(TAGS, "group", "group").to_frame()
+    assert list(frame.columns) == ["group (rows)", "group (columns)", "n_works", "works"]
+    pairs = set(zip(frame["group (rows)"], frame["group (columns)"], strict=True))
+    assert ("men", "women") in pairs and ("women", "men") in pairs
+
+
+def test_coverage_command_on_tags_that_found_nothing(
+    tmp_path, repo_root, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'litreview tag' ran and found no synonym: the matrix is all 0, with a note, not the
+    error meant for a review never tagged."""
+    from litreview.commands import coverage as cmd
+    from litreview.review import Review
+
+    review = Review.at(tmp_path)
+    review.bibliography.mkdir()
+    review.taxonomy_path.write_text(
+        (repo_root / "bibliography" / "taxonomy.yaml").read_text("utf-8")
+    )
+    args = argparse.Namespace(
+        review=str(tmp_path),
+        rows=None,
+        cols=None,
+        doc=None,
+        year_from=None,
+        year_to=None,
+        type=None,
+    )
+    with pytest.raises(Exception, match="no tags yet: run 'litreview tag'"):
+        cmd.run(args)
+    review.save_tags([])
+    assert cmd.run(args) == 0
+    assert "every cell is 0" in capsys.readouterr().err
+    rows = (review.gaps_dir / "coverage" / "coverage-crime_type-x-group.csv").read_text()
+    assert rows.splitlines()[1].endswith(",0,")
+
+
 def sourced(key: str, value: str, source: str, doc: str = "") -> Tag:
     return Tag(
         work_key=key,

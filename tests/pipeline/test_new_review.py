@@ -145,3 +145,21 @@ def test_new_topic_register_has_stated_gaps(
     assert _cli(capsys, "report", "--review", str(demo))[0] == 0
     register = json.loads((demo / "gaps" / "register.json").read_text(encoding="utf-8"))
     assert any(g["n_statements"] for g in register)
+
+
+def test_tag_with_the_starter_taxonomy_says_nothing_matched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A corpus tagged before the starter taxonomy was edited: no tag, and a note saying why,
+    not only "tagged 0 of 1 work"."""
+    demo = tmp_path / "demo"
+    assert _cli(capsys, "init", str(demo))[0] == 0
+    bib = tmp_path / "mine.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    assert _cli(capsys, "import", str(bib), "--review", str(demo))[0] == 0
+    status, said = _cli(capsys, "tag", "--review", str(demo))
+    assert status == 0 and "tagged 0 of 1 work" in said
+    assert "no synonym of the taxonomy was found in any work" in said
+    (demo / "bibliography" / "taxonomy.yaml").write_text(TAXONOMY, encoding="utf-8")
+    status, said = _cli(capsys, "tag", "--review", str(demo))
+    assert status == 0 and "no synonym" not in said
