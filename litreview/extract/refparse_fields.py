@@ -159,6 +159,44 @@ def _dates_closed(segments: Sequence[Segment]) -> list[Segment]:
 
 
 _CLOSERS = {"]": "[", ")": "("}
+#: at most this many words before a segment's end may open a bracket the next one closes
+_OPENER_WORDS = 3
+
+
+def _brackets_opened(segments: Sequence[Segment]) -> list[Segment]:
+    """The segments with a bracket opened in the last words of one segment and closed in
+    the next (``Title (NBER`` | ``Working Paper No. 21345).``) given whole to the next: a
+    bracket holds one element."""
+    out = list(segments)
+    for i in range(len(out) - 1):
+        s, nxt = out[i], out[i + 1]
+        if s.label == nxt.label or "url" in (s.label, nxt.label) or "doi" in (s.label, nxt.label):
+            continue
+        at = _open_at(s.text)
+        if at is None or _unmatched_close(nxt.text, s.text[at:]) is None:
+            continue
+        if s.text[at:].count(" ") >= _OPENER_WORDS or not s.text[:at].strip():
+            continue
+        out[i] = Segment(
+            s.label, s.text[:at].rstrip(), s.start, s.start + len(s.text[:at].rstrip())
+        )
+        out[i + 1] = Segment(
+            nxt.label, s.text[at:] + " " * (nxt.start - s.end) + nxt.text, s.start + at, nxt.end
+        )
+    return out
+
+
+def _open_at(text: str) -> int | None:
+    """Where the last bracket ``text`` opens and does not close begins; ``None`` if none."""
+    depth: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth.append(i)
+        elif ch in _CLOSERS and depth and text[depth[-1]] == _CLOSERS[ch]:
+            depth.pop()
+    return depth[-1] if depth else None
+
+
 _NEW_ELEMENT = re.compile(r"[.,;]\s+(?:[^\W\d_][^\W_]*\W+)?[^\W\d_]{2}")
 
 
@@ -205,9 +243,10 @@ def pieces_apart(segments: Sequence[Segment]) -> list[Segment]:
     """The segments with what never belongs to their field cut out as segments of their
     own (:data:`_APART`): each web address inside a title, container or publisher (a title
     is never a link: "“Title” https://..." labelled title whole gave the title the
-    address), a journal locator or a publication status at a container's end; and a date
-    in brackets the model cut before its day made whole again."""
-    out = _bracket_ends(_dates_closed(segments))
+    address), a journal locator or a publication status at a container's end; a date
+    in brackets the model cut before its day made whole again, and a bracket opened in the
+    last words of one segment and closed in the next given to the next."""
+    out = _brackets_opened(_bracket_ends(_dates_closed(segments)))
     for labels, find, label in _APART:
         out = _cut(out, labels, find, label)
     return out

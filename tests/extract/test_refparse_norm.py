@@ -277,3 +277,28 @@ def test_a_bracket_a_field_closes_ends_that_field() -> None:
         Segment("url", "https://x.org/a_(b)). Accessed today.", 14, 50),
     ]
     assert _bracket_ends(link) == link
+
+
+def test_a_bracket_opened_at_a_fields_end_goes_whole_to_the_field_that_closes_it() -> None:
+    """APA's 'Title (NBER Working Paper No. 21345).' cut by the model after '(NBER': the
+    bracket's words go to the genre that closes it. Not when the bracket is the whole
+    segment, opens more than three words before its end, or the next segment is a link."""
+    from litreview.extract.refparse import parse_reference
+    from litreview.extract.refparse_fields import Segment, _brackets_opened
+
+    title = Segment("title", "Labour markets in transition (NBER", 0, 34)
+    genre = Segment("genre", "Working Paper No. 21345).", 35, 60)
+    moved = _brackets_opened([title, genre])
+    assert [(s.label, s.text, s.start, s.end) for s in moved] == [
+        ("title", "Labour markets in transition", 0, 28),
+        ("genre", "(NBER Working Paper No. 21345).", 29, 60),
+    ]
+    long_open = [Segment("title", "A (b c d e", 0, 10), Segment("genre", "f).", 11, 14)]
+    assert _brackets_opened(long_open) == long_open
+    link = [Segment("note", "see (at", 0, 7), Segment("url", "https://x.org/a).", 8, 25)]
+    assert _brackets_opened(link) == link
+    item = parse_reference(
+        "Ali, R. (2021). Informal finance in Sindh (IDS Working Paper 554). "
+        "Institute of Development Studies."
+    )
+    assert item["title"] == "Informal finance in Sindh"
