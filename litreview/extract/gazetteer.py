@@ -31,7 +31,6 @@ __all__ = [
     "Lexicon",
     "Names",
     "fold_key",
-    "genre_types",
     "is_place",
     "key",
     "lexicon",
@@ -129,29 +128,6 @@ def is_place(text: str, *, towns: bool = False) -> bool:
     if not all("place" in tags(p) for p in parts):
         return False
     return towns or "place_major" in tags(parts[-1])
-
-
-@lru_cache(maxsize=1)
-def _genres() -> dict[str, frozenset[str]]:
-    """``lexicon/genres.tsv``: the CSL types a kind-of-document phrase names, by key."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for line in _lines("lexicon/genres.tsv"):
-        phrase, _, csl_type = line.partition("\t")
-        out[key(phrase)].add(csl_type.strip())
-    return {k: frozenset(v) for k, v in out.items() if k}
-
-
-def genre_types(text: str) -> frozenset[str]:
-    """The CSL types the words and phrases of ``text`` name as kinds of document
-    (``"NBER Working Paper No. 21345" -> {"report"}``, ``"PhD thesis" -> {"thesis"}``), from
-    ``lexicon/genres.tsv``; evidence for the type model, never a type by itself."""
-    genres = _genres()
-    words = [k for k in map(key, text.split()) if k]
-    found: set[str] = set()
-    for n in (1, 2, 3):
-        for i in range(len(words) - n + 1):
-            found |= genres.get(" ".join(words[i : i + n]), _NONE)
-    return frozenset(found)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,14 +17,12 @@ from typing import Any
 
 import pycrfsuite
 
-from litreview.extract.gazetteer import genre_types, key, word_tags
+from litreview.extract.gazetteer import key, word_tags
 from litreview.extract.refparse_fields import Segment
 
 __all__ = ["TypeModel", "fallback_type", "type_features"]
 
 _WORDS_OF = ("title", "journal", "container", "publisher", "genre", "note", "collection")
-#: segments whose words may say what kind of document the work is (``lexicon/genres.tsv``)
-_KIND_OF = ("genre", "note")
 
 
 def _word_features(label: str, text: str) -> set[str]:
@@ -50,8 +48,6 @@ def type_features(segments: Sequence[Segment], item: dict[str, Any]) -> list[str
     for s in segments:
         if s.label in _WORDS_OF:
             feats |= _word_features(s.label, s.text)
-        if s.label in _KIND_OF:
-            feats |= {f"{s.label}:kind:{t}" for t in genre_types(s.text)}
     parts = (item.get("issued") or {}).get("date-parts", [[]])[0]
     feats.add(f"date:{len(parts)}")
     authors = item.get("author") or []
