@@ -15,7 +15,6 @@ more laws is those laws, and a statement credited to people is one more source.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from litreview.extract.backrefs import LEADIN
@@ -32,6 +31,7 @@ from litreview.extract.note_text import (
     classify,
     looks_like_reference,
     note_references,
+    opens_like_reference,
     split_works,
 )
 
@@ -99,7 +99,7 @@ def _reference_units(text: str) -> list[Unit]:
         lead = LEADIN.match(sentence)
         body = sentence[lead.end() :] if lead else sentence
         shaped = (
-            _opens_like_reference(body)
+            opens_like_reference(body)
             and classify(body) == "citation"
             and looks_like_reference(body)
         )
@@ -121,19 +121,6 @@ def _works_of(body: str, text: str, a: int, b: int) -> list[Unit]:
         start = at if at >= 0 else a
         out.append(Unit(kind="reference", raw=p, start=start, end=start + len(p)))
     return out
-
-
-_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "&", "de", "et", "al.", "al"})
-
-
-def _opens_like_reference(sentence: str) -> bool:
-    """Whether a sentence opens as references do: names (capitalised words, with function
-    words between them) up to its first comma, title or year."""
-    head = re.split(r"[,(“\"‘_*\[<]|\b(?:19|20)\d\d\b", sentence, maxsplit=1)[0]
-    words = head.split()
-    if not words or len(words) > 12:
-        return False
-    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _FUNCTION_WORDS for w in words)
 
 
 def _new(have: list[Unit], found: list[Unit]) -> list[Unit]:

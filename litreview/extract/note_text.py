@@ -14,6 +14,7 @@ from litreview.extract.backrefs import LEADIN
 from litreview.extract.note_sources import (
     is_dated_correspondence,
     legal_citations,
+    note_sentences,
     points_inside,
 )
 from litreview.extract.reference_likeness import prose_words
@@ -25,6 +26,7 @@ __all__ = [
     "is_prose",
     "looks_like_reference",
     "note_references",
+    "opens_like_reference",
     "short_form_list",
     "split_works",
 ]
@@ -98,6 +100,12 @@ _YEAR_END = re.compile(r"\((?:19|20)\d\d[a-z]?\)\s*[,.:]?\s*$")
 
 def classify(text: str) -> str:
     """The kind of a footnote's text: ``ibid``, ``url``, ``note`` or ``citation``."""
+    return _classify(text, pieces=True)
+
+
+def _classify(text: str, *, pieces: bool) -> str:
+    """:func:`classify`; with ``pieces``, a note whose opening reads as prose is still a
+    citation when it is works cut apart at ``;`` (:func:`_all_references`)."""
     text = text.strip()
     if points_inside(text):  # "See supra note 20.": no work, whatever "supra" says
         return "note"
@@ -119,7 +127,41 @@ def classify(text: str) -> str:
         return "citation"
     if start is None and _no_reference_marks(text):
         return "note"
-    return "note" if is_prose(prefix) and not _a_name(prefix) else "citation"
+    if is_prose(prefix) and not _a_name(prefix):
+        return "citation" if pieces and _all_references(body) else "note"
+    return "citation"
+
+
+def _all_references(body: str) -> bool:
+    """Whether a note is works cut apart at ``;``, each one sentence and a reference that is
+    a citation by its own shape or opens with names (``Roe et al., v. Doe, civil no. 1:24-cv-3973, April
+    15, 2026; and Ann Lee, “Title,” Outlet, 2026, https://...``), one at least a citation:
+    the first work's opening may read as prose."""
+    pieces = split_works(body)
+    kinds = [_classify(p, pieces=False) for p in pieces]
+    return (
+        len(pieces) > 1
+        and "citation" in kinds
+        and all(
+            len(note_sentences(p)) == 1
+            and looks_like_reference(p)
+            and (k == "citation" or opens_like_reference(p))
+            for p, k in zip(pieces, kinds, strict=True)
+        )
+    )
+
+
+_NAME_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "&", "de", "et", "al.", "al"})
+
+
+def opens_like_reference(sentence: str) -> bool:
+    """Whether a sentence opens as references do: names (capitalised words, with function
+    words between them) up to its first comma, title or year."""
+    head = re.split(r"[,(“\"‘_*\[<]|\b(?:19|20)\d\d\b", sentence, maxsplit=1)[0]
+    words = head.split()
+    if not words or len(words) > 12:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_WORDS for w in words)
 
 
 def _one_work(text: str) -> bool:

@@ -411,3 +411,32 @@ def test_a_sentence_leading_into_another_work_makes_it_a_work_of_the_note() -> N
         (1, "CRS Report R45"),
         (2, "FTC, “Trade Re"),
     ]
+
+
+def test_works_cut_at_semicolons_are_a_citation_note_whatever_the_first_opens_with() -> None:
+    """A note of one-sentence works cut at ``;`` is a citation note even when its first
+    work opens like prose to the classifier ("Roe et al., v. ...", a body's untitled
+    decision): each work is a row. A note whose first piece holds prose sentences before
+    its citation stays an explanatory note, its citations found inside it (the laws)."""
+    case = (
+        "State of New York et al., v. Live Nation Entertainment Inc., and Ticketmaster LLC, "
+        "civil no. 1:24-cv-3973-AS, April 15, 2026, verdict form; and Isabella Sarmiento, "
+        "“Jury Finds that Live Nation Acted as a Monopoly,” National Public Radio, updated "
+        "April 15, 2026, https://www.npr.org/2026/04/15/verdict."
+    )
+    assert classify(case) == "citation"
+    rows, _ = references(_notes(case))
+    assert [r.raw[:22] for r in rows] == ["State of New York et a", "Isabella Sarmiento, “J"]
+    articles = (
+        'Andrew L. Gulley et al., "China Cobalt Supply Chain," Resources Policy, vol. 62 '
+        '(2019), pp. 317-323; and Eric Lipton and Dionne Searcey, "Chinese Company Removed," '
+        "New York Times, February 28, 2022."
+    )
+    assert classify(articles) == "citation"
+    prose = (
+        "SEC enforces whistleblower protections pursuant to the Securities and Exchange Act "
+        "of 1934. Pub. L. No. 73-291 (1934); Pub. L. No. 111-203, § 922 (2010), codified at "
+        "15 U.S.C. § 78u-6. For SEC actions, a whistleblower is any individual who provides "
+        "information."
+    )
+    assert classify(prose) == "note"
