@@ -134,9 +134,9 @@ def _classify(text: str, *, pieces: bool) -> str:
 
 def _all_references(body: str) -> bool:
     """Whether a note is works cut apart at ``;``, each one sentence and a reference that is
-    a citation by its own shape or opens with names (``Roe et al., v. Doe, civil no. 1:24-cv-3973, April
-    15, 2026; and Ann Lee, “Title,” Outlet, 2026, https://...``), one at least a citation:
-    the first work's opening may read as prose."""
+    a citation by its own shape or opens with names (``Roe et al., v. Doe, civil no.
+    1:24-cv-3973, April 15, 2026; and Ann Lee, “Title,” Outlet, 2026, https://...``), one
+    at least a citation: the first work's opening may read as prose."""
     pieces = split_works(body)
     kinds = [_classify(p, pieces=False) for p in pieces]
     return (
