@@ -32,6 +32,7 @@ from litreview.extract.note_text import (
     looks_like_reference,
     note_references,
     opens_like_reference,
+    short_form_list,
     split_works,
 )
 
@@ -98,23 +99,41 @@ def _reference_units(text: str) -> list[Unit]:
         sentence = text[a:b]
         lead = LEADIN.match(sentence)
         body = sentence[lead.end() :] if lead else sentence
-        shaped = (
-            opens_like_reference(body)
-            and classify(body) == "citation"
-            and looks_like_reference(body)
+        shaped = opens_like_reference(body) and (
+            (classify(body) == "citation" and looks_like_reference(body))
+            or (lead is not None and _signalled_work(body))
         )
         if shaped and not legal_citations(body):
             units += _new(units, _works_of(body, text, a, b))
     return units
 
 
+def _signalled_work(body: str) -> bool:
+    """Whether the words after a citation signal (``See also``) name a work by their shape
+    alone, though they have no title marks, year or link (``CRS Report R44243, Electing the
+    Speaker: Frequently Asked Questions, by Valerie Heitshusen.``): a name, a comma, more
+    words, and nothing that points inside the document."""
+    return (
+        "," in body and len(body.split()) >= _MIN_SIGNALLED_WORDS and not is_cross_reference(body)
+    )
+
+
+_MIN_SIGNALLED_WORDS = 4
+
+
 def _works_of(body: str, text: str, a: int, b: int) -> list[Unit]:
     """A reference sentence ``text[a:b]`` (``body`` its words after a signal) as the works
     it cites: cut at ``;`` where each piece is a reference (``Callcott, “Title,” pp. 18-22;
-    Leopold, “Title,” p. 596.``)."""
-    pieces = split_works(body)
-    if len(pieces) < 2 or not all(looks_like_reference(p) for p in pieces):
-        return [Unit(kind="reference", raw=body.strip(), start=a, end=b)]
+    Leopold, “Title,” p. 596.``) or names a work as a signal's words do, and a list of
+    documents' numbers into the numbers (``GAO-25-107408, GAO-25-107375, and ...``)."""
+    pieces = short_form_list(body)
+    if not pieces:
+        pieces = split_works(body)
+        if len(pieces) < 2 or not all(
+            looks_like_reference(p) or (opens_like_reference(p) and _signalled_work(p))
+            for p in pieces
+        ):
+            return [Unit(kind="reference", raw=body.strip(), start=a, end=b)]
     out = []
     for p in pieces:
         at = text.find(p, a, b)

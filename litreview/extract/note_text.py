@@ -402,15 +402,27 @@ def _link_ends_at_semicolon(text: str) -> str:
 
 
 def _top_level_split(text: str) -> list[str]:
-    """``text`` split at ``;`` outside brackets, parentheses and quotes."""
+    """``text`` split at ``;`` outside brackets, parentheses and quotes (straight double
+    quotes too, when they pair up)."""
     out: list[str] = []
     buf: list[str] = []
     depth, quote = 0, ""
     pairs = {"‘": "’", "“": "”"}
-    for ch in text:
+    if text.count('"') % 2 == 0:
+        pairs['"'] = '"'
+    closing_semicolon = False  # ``“Title;” and ...``: the ``;`` that ends a work, quoted
+    for i, ch in enumerate(text):
+        if closing_semicolon:  # the quote after it ends this piece
+            closing_semicolon = False
+            buf.append(ch)
+            out.append("".join(buf))
+            buf = []
+            continue
         if quote:
             if ch == quote:
                 quote = ""
+            elif ch == ";" and text[i + 1 : i + 2] == quote:
+                quote, closing_semicolon = "", True
         elif ch in pairs:
             quote = pairs[ch]
         elif ch in "([":

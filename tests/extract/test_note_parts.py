@@ -97,6 +97,41 @@ def _works(text: str) -> int:
             id="list_of_interviewees",
         ),
         pytest.param("GAO-26-107433.", 1, id="report_number"),
+        pytest.param(
+            "For key House precedents and general discussion of election procedures, see "
+            "Precedents of the House, 115th Cong., 1st sess., H.Doc. No. 115-62 (GPO, 2019) "
+            "(hereinafter Precedents), ch. 6, §1. The volume is available online, on the "
+            "GovInfo website at https://www.govinfo.gov/collection/precedents. See also ABC "
+            "Report R44243, Electing the Speaker: Frequently Asked Questions, by Ann Roe.",
+            2,
+            id="a_signalled_report_without_title_marks",
+        ),
+        pytest.param(
+            "We previously reported on these efforts. See ABC-25-107408, ABC-25-107375, and "
+            "ABC-24-106581.",
+            3,
+            id="a_signalled_list_of_numbers",
+        ),
+        pytest.param(
+            "The grants moved to the new agency. See, for example, ABC Insight IN12624, Tax "
+            "Credit Repeal: Part 1, by Ann Roe; and ABC Insight IN12625, Tax Credit Repeal: "
+            "Part 2, by Ann Roe.",
+            2,
+            id="signalled_works_without_title_marks_cut_at_semicolons",
+        ),
+        pytest.param("See also Table 3 and Figure 2.", 0, id="a_signal_pointing_inside"),
+        pytest.param(
+            'ISA, "Protection of the Marine Environment;" and Helen Scales, The Brilliant '
+            "Abyss (New York: Atlantic Monthly Press, 2021), p. 187.",
+            2,
+            id="the_semicolon_ending_a_work_inside_its_quotes",
+        ),
+        pytest.param(
+            'HHS, "Statement of Organization, Functions; ACL," 77 Federal Register 23250, '
+            "April 18, 2012.",
+            1,
+            id="a_semicolon_inside_straight_quotes",
+        ),
     ],
 )
 def test_works_per_note(text: str, works: int) -> None:
