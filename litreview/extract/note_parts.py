@@ -25,6 +25,7 @@ from litreview.extract.note_sources import (
     is_cross_reference,
     legal_citations,
     note_sentences,
+    numbered_in_prose,
     short_forms,
 )
 from litreview.extract.note_text import (
@@ -55,6 +56,7 @@ def explanatory_parts(text: str) -> tuple[list[Part], str]:
     laws = legal_citations(text)
     units = laws + _new(laws, _reference_units(text))
     units += _new(units, short_forms(text))
+    units += _new(units, numbered_in_prose(text))
     parts = _expand_laws(units)
     parts += [_part(u) for u in attributions(text, documents=bool(parts))]
     if not parts:

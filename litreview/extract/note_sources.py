@@ -26,6 +26,7 @@ __all__ = [
     "is_dated_correspondence",
     "legal_citations",
     "note_sentences",
+    "numbered_in_prose",
     "points_inside",
     "short_forms",
 ]
@@ -224,6 +225,31 @@ def points_inside(text: str) -> bool:
 #: A note longer than this is never only a pointer inside its document (and the pattern,
 #: which has alternatives in a repeat, is not tried on it).
 _MAX_INTERNAL = 2000
+
+
+# a document's number with its publication facts in brackets, a year among them:
+# "GAO-04-657 (Washington, D.C.: June 1, 2004)"
+_NUMBER_FACTS = re.compile(
+    r"\b[A-Z]{2,8}(?:/[A-Z]{2,8})?-\d{2,}(?:-\d+)*[A-Z]{0,3}\b"
+    r"\s*\([^()]{0,80}?\b(?:1[5-9]|20)\d\d\b[^()]{0,20}\)"
+)
+
+
+_MD_LINK = re.compile(r"\[[^\[\]]{0,500}\]\([^()\s]{0,500}\)")
+
+
+def numbered_in_prose(text: str) -> list[Unit]:
+    """The documents a note's prose cites by number and publication facts (``In our report,
+    Title, GAO-04-657 (Washington, D.C.: June 1, 2004) we discuss ...``): each number with
+    its facts, which name the document whatever the sentence around them says."""
+    out = []
+    for m in _NUMBER_FACTS.finditer(text):
+        a, b = m.span()
+        link = next((k for k in _MD_LINK.finditer(text) if k.start() <= a < k.end()), None)
+        if link is not None:  # the number is a link's text: the link is the work
+            a, b = link.span()
+        out.append(Unit(kind="reference", raw=text[a:b], start=a, end=b))
+    return out
 
 
 def short_forms(text: str) -> list[Unit]:

@@ -121,6 +121,14 @@ def _works(text: str) -> int:
         ),
         pytest.param("See also Table 3 and Figure 2.", 0, id="a_signal_pointing_inside"),
         pytest.param(
+            "We have reported on quality issues in these data. In our report, Workforce "
+            "Investment Act: States Have Developed Strategies, but Labor Could Do More, "
+            "ABC-04-657 (Washington, D.C.: June 1, 2004) we discuss the lack of consistent "
+            "definitions which leads to variations in reporting.",
+            1,
+            id="a_number_with_its_publication_facts_inside_prose",
+        ),
+        pytest.param(
             'ISA, "Protection of the Marine Environment;" and Helen Scales, The Brilliant '
             "Abyss (New York: Atlantic Monthly Press, 2021), p. 187.",
             2,

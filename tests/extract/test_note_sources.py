@@ -191,3 +191,16 @@ def test_parliamentary_records_rules_and_documents() -> None:
         "Congressional Record, daily edition, vol. 169",
         "H.Doc. No. 115-62",
     ]
+
+
+def test_a_number_with_publication_facts_is_a_work_and_a_link_around_it_the_whole() -> None:
+    from litreview.extract.note_sources import numbered_in_prose
+
+    prose = "In our report, Title, ABC-04-657 (Washington, D.C.: June 1, 2004) we discuss it."
+    assert [u.raw for u in numbered_in_prose(prose)] == [
+        "ABC-04-657 (Washington, D.C.: June 1, 2004)"
+    ]
+    linked = "ABC, _Title_ [, ABC-23-106124 (Washington, D.C.: Oct. 28, 2022).](https://x.org/a)"
+    (unit,) = numbered_in_prose(linked)
+    assert unit.raw.startswith("[, ABC-23") and unit.raw.endswith("(https://x.org/a)")
+    assert numbered_in_prose("See ABC-04-657 and table 3 (2004 data).") == []
