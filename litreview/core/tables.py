@@ -17,9 +17,11 @@ if TYPE_CHECKING:
     from _csv import Reader
 
 __all__ = [
+    "DELIMITERS",
     "CsvRows",
     "csv_pieces",
     "csv_text",
+    "header_delimiter",
     "iter_csv",
     "parse_csv",
     "read_csv",
@@ -35,6 +37,25 @@ class CsvRows(NamedTuple):
     header: list[str]
     rows: list[tuple[int, dict[Any, Any]]]
     problem: Problem | None
+
+
+#: what separates cells in the tables people bring: a comma, a semicolon (a spreadsheet
+#: saving CSV where the comma is the decimal mark), a tab (its "Unicode text")
+DELIMITERS = (",", ";", "\t")
+
+
+def header_delimiter(text: str) -> str:
+    """The separator of a table's cells, from its first line that is not blank: the one of
+    :data:`DELIMITERS` that cuts it into the most cells (a comma when none does)."""
+    line = next((x.rstrip("\r\n") for x in io.StringIO(text.lstrip("\ufeff")) if x.strip()), "")
+
+    def cells(delimiter: str) -> int:
+        try:
+            return len(next(csv.reader([line], delimiter=delimiter), []))
+        except csv.Error:
+            return 0
+
+    return max(DELIMITERS, key=lambda d: (cells(d) if d in line else 0, d == ","))
 
 
 def parse_csv(text: str, path: str, delimiter: str = ",") -> CsvRows:

@@ -16,7 +16,7 @@ from typing import Any
 from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.model import Person, Work
-from litreview.core.tables import parse_csv
+from litreview.core.tables import header_delimiter, parse_csv
 from litreview.formats._search import (
     column_name,
     csl_type,
@@ -62,7 +62,7 @@ def is_scopus_csv(text: str) -> bool:
 def read_scopus(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Works of a Scopus CSV export and its problems (a row with more cells than the header
     is read, the extra cells reported)."""
-    read = parse_csv(text.lstrip("\ufeff"), path)
+    read = parse_csv(text.lstrip("\ufeff"), path, header_delimiter(text))
     works: list[Work] = []
     problems: list[Problem] = []
     for line, row in read.rows:

@@ -39,7 +39,7 @@ from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.limits import load_json
 from litreview.core.model import Person, Work
-from litreview.core.tables import parse_csv
+from litreview.core.tables import DELIMITERS, parse_csv
 from litreview.formats._bibtex_syntax import parse_month
 from litreview.formats._search import (
     column_name,
@@ -80,7 +80,7 @@ _OWN_COLUMNS = frozenset({"key", "title"})  # litreview's own CSV (formats.tabul
 # the header is one of a file's first lines (Dimensions writes a note first, Embase its search
 # and a rule)
 _HEADER_LINES = 12
-_DELIMITERS = (",", ";", "\t")
+
 _FORMULA_TEXT = re.compile(r'="(.*)"', re.DOTALL)  # a spreadsheet's ="0012345"
 _INITIALS_LAST = re.compile(r"\S\s+(?:[A-Z]\.?-?){1,3}\Z")  # "Smith J", "van Dijk AB."
 _DOI_LINK = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)(10\.\S+)\Z", re.IGNORECASE)
@@ -293,7 +293,7 @@ def _head_lines(text: str) -> list[str]:
 
 def _splits(line: str) -> Iterator[tuple[str, list[str]]]:
     """A line's cells split by each separator it holds (stripped), with the separator."""
-    for delimiter in _DELIMITERS:
+    for delimiter in DELIMITERS:
         if delimiter in line:
             try:
                 row = next(csv.reader([line.rstrip("\r")], delimiter=delimiter), [])

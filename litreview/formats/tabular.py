@@ -20,7 +20,7 @@ from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.limits import load_json
 from litreview.core.model import Person, Work
-from litreview.core.tables import parse_csv, rows_text
+from litreview.core.tables import header_delimiter, parse_csv, rows_text
 from litreview.core.texmarkup import plain_work
 from litreview.formats._citekeys import keyed
 from litreview.formats._names import text_person
@@ -69,7 +69,7 @@ def _safe(cell: str) -> str:
 @bulk
 def read_csv(text: str, path: str = "<string>") -> tuple[list[Work], list[Problem]]:
     """Read a works CSV: a work per good row and a problem (with its line) per bad one."""
-    read = parse_csv(text.lstrip("\ufeff"), path)
+    read = parse_csv(text.lstrip("\ufeff"), path, header_delimiter(text))
     header = read.header
     if read.problem is not None and not read.rows:
         return [], [read.problem]

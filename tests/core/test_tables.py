@@ -131,3 +131,13 @@ def test_a_column_named_twice_keeps_both_cells() -> None:
     read = parse_csv("a,b,a,a (2)\n1,2,3,4\n", "t.csv")
     assert read.header == ["a", "b", "a (3)", "a (2)"]
     assert read.rows == [(2, {"a": "1", "b": "2", "a (3)": "3", "a (2)": "4"})]
+
+
+def test_the_header_says_what_separates_cells() -> None:
+    from litreview.core.tables import header_delimiter
+
+    assert header_delimiter("a;b;c\n1;2;3\n") == ";"
+    assert header_delimiter("\ufeff\n\na\tb\tc\n") == "\t"
+    assert header_delimiter('"x, y";b;c\n') == ";"  # a comma inside a quoted cell
+    assert header_delimiter("a,b;c\n") == ","
+    assert header_delimiter("title\nx\n") == header_delimiter("") == ","

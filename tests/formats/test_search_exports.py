@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
 from litreview.core.model import Person
@@ -77,6 +80,22 @@ def test_scopus_full_author_names_are_preferred() -> None:
     )
     (work,), _ = read_scopus(text)
     assert work.authors == (Person(family="Khan", given="Ayesha"), Person(family="Ng", given="Bo"))
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"], ids=["semicolons", "tabs"])
+def test_scopus_saved_by_a_spreadsheet_with_another_separator(delimiter: str) -> None:
+    """A Scopus CSV opened and saved by a spreadsheet whose locale writes ``;`` (or saved as
+    tab-separated "Unicode text") is read cell by cell, not as one column."""
+    rows = [
+        ["Authors", "Title", "Year", "Source title", "Volume", "DOI", "Abstract"],
+        ["Khan A.; Ng B.", "Gender, crime", "2019", "J. Crime", "12", "10.1/x", "A; b, c."],
+    ]
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter).writerows(rows)
+    (work,), problems = read_scopus(out.getvalue())
+    assert problems == []
+    assert work.title == "Gender, crime" and work.container == "J. Crime"
+    assert work.doi == "10.1/x" and work.abstract == "A; b, c." and len(work.authors) == 2
 
 
 def test_medline_nbib() -> None:

@@ -123,3 +123,16 @@ def test_tex_values_are_written_as_unicode() -> None:
     )
     text = write_csv([work])
     assert "Café & Research" in text and "Dvořák" in text and "\\" not in text
+
+
+def test_a_works_csv_saved_with_semicolons_reads_the_same() -> None:
+    """litreview's own CSV, opened and saved by a spreadsheet that separates with ``;``."""
+    work = Work(
+        key="k1", type="book", title="Crime, gender", authors=(Person(family="Roe", given="A"),)
+    )
+    text = write_csv([work])
+    rows = list(csv.reader(io.StringIO(text)))
+    out = io.StringIO()
+    csv.writer(out, delimiter=";").writerows(rows)
+    (back,), problems = read_csv(out.getvalue())
+    assert problems == [] and back.title == "Crime, gender" and back.authors == work.authors
