@@ -146,13 +146,18 @@ def read_csljson(text: str, path: str = "<string>") -> tuple[list[Work], list[Pr
                 message=f"not valid JSON: {exc.msg} (column {exc.colno})",
             )
         ]
-    if not isinstance(data, list):
+    text = text.lstrip("\ufeff")
+    data, start = _items_of(data, text)
+    if data is None:
         return [], [
             Problem(
                 path=path,
                 line=1,
                 severity="error",
-                message=(f"expected a list of items, found a JSON {type(data).__name__}"),
+                message=(
+                    "expected a list of items (or an object holding one under 'items', or a "
+                    "single item with a 'type'), found another JSON object or value"
+                ),
             )
         ]
     if len(data) > MAX_FILE_ENTRIES:  # told before millions of works are made of them
@@ -161,7 +166,7 @@ def read_csljson(text: str, path: str = "<string>") -> tuple[list[Work], list[Pr
             path=path,
             hint="split the file",
         )
-    lines = _item_lines(text.lstrip("\ufeff"), len(data))
+    lines = _item_lines(text, len(data), start)
     works, problems = read_items(data, [line for line, _ in lines], path)
     for index, (line, repeated) in enumerate(lines):
         found = _repeated_keys(repeated, index, line, path)
@@ -268,9 +273,41 @@ def _read_item(item: Any, index: int, line: int, path: str) -> tuple[Work | None
         )
 
 
-def _item_lines(text: str, count: int) -> list[tuple[int, list[str]]]:
-    """The line each top-level item of the JSON list ``text`` starts on, and the keys that
-    an object within it gives more than once (JSON keeps the last value of such a key)."""
+def _items_of(data: Any, text: str) -> tuple[list[Any] | None, int]:
+    """The items of a CSL-JSON file and where in ``text`` the first may start: a list (as
+    CSL-JSON is), the list an object holds under ``items`` (as some tools wrap it), or one
+    item alone (an object with a ``type``: a list of one); ``None`` for anything else."""
+    if isinstance(data, list):
+        return data, text.index("[") + 1
+    if isinstance(data, dict) and isinstance(data.get("items"), list):
+        return data["items"], _value_at(text, "items") + 1
+    if isinstance(data, dict) and isinstance(data.get("type"), str):
+        return [data], 0
+    return None, 0
+
+
+def _value_at(text: str, name: str) -> int:
+    """Where the value of the top-level object's key ``name`` starts in the JSON ``text``
+    (the object already read whole, so well formed); the last such key, as JSON reads it."""
+    decoder = json.JSONDecoder()
+    pos, found = text.index("{") + 1, 0
+    while True:
+        while text[pos] in " \t\r\n,":
+            pos += 1
+        if text[pos] == "}":
+            return found
+        key, pos = decoder.raw_decode(text, pos)
+        while text[pos] in " \t\r\n:":
+            pos += 1
+        if key == name:
+            found = pos
+        _, pos = decoder.raw_decode(text, pos)
+
+
+def _item_lines(text: str, count: int, start: int) -> list[tuple[int, list[str]]]:
+    """The line each top-level item of the JSON list ``text`` starts on (the list's first
+    item may start at ``start``), and the keys that an object within it gives more than once
+    (JSON keeps the last value of such a key)."""
     repeated: list[str] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -281,7 +318,7 @@ def _item_lines(text: str, count: int) -> list[tuple[int, list[str]]]:
         return obj
 
     decoder = json.JSONDecoder(object_pairs_hook=pairs)
-    pos = text.index("[") + 1
+    pos = start
     lines: list[tuple[int, list[str]]] = []
     line, counted = 1, 0
     for _ in range(count):

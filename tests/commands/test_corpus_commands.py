@@ -407,7 +407,7 @@ def test_validate_ris_structure(tmp_path: Path, capsys: pytest.CaptureFixture[st
 @pytest.mark.parametrize(
     ("content", "where"),
     [
-        ('{"id": "a", "type": "book", "title": "T"}', "items.json:1"),
+        ('{"id": "a", "title": "T"}', "items.json:1"),
         (
             '[\n  {"id": "a", "type": "book", "title": "T"},\n  "oops",\n'
             '  {"id": "b", "type": "book", "title": "U", "author": "Smith"}\n]',

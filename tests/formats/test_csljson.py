@@ -50,11 +50,9 @@ def test_unknown_keys_survive_export() -> None:
     assert read_csljson(write_csljson(found))[0] == found
 
 
-def test_not_a_list_is_one_error() -> None:
+def test_a_single_item_not_in_a_list_is_read_as_one() -> None:
     found, problems = _read("not_a_list.json")
-    assert found == []
-    assert [(p.line, p.severity) for p in problems] == [(1, "error")]
-    assert "expected a list of items" in problems[0].message
+    assert problems == [] and [w.title for w in found] == ["A single item, not a list"]
 
 
 def test_wrong_types_name_the_item_and_its_line() -> None:
@@ -277,3 +275,21 @@ def test_a_broadcasts_number_survives_corpus_bib(csl_type: str) -> None:
     works, _ = read_csljson(json.dumps([item]), "x.json")
     via_bib, _ = read_bibtex(write_bibtex([as_tex(works[0])]), "c.bib")
     assert json.loads(write_csljson([plain_work(via_bib[0])])) == [item]
+
+
+def test_items_wrapped_in_an_object_or_one_item_alone_are_read() -> None:
+    """Some tools wrap the list (``{"items": [...]}``, other keys beside it) or write one
+    item alone; both are read, with each item's own line. Any other object is an error."""
+    wrapped = (
+        '{"meta": {"note": [1, {"items": 2}]},\n "items": [\n'
+        '  {"id": "a", "type": "book", "title": "T"},\n  {"id": "a", "type": "book"}\n]}'
+    )
+    works, problems = read_csljson(wrapped)
+    assert [w.title for w in works] == ["T", ""]
+    assert [(p.line, p.severity) for p in problems] == [(4, "warning")]  # id used twice
+    (one,), none = read_csljson('{"id": "b", "type": "report", "title": "Alone"}')
+    assert none == [] and one.title == "Alone" and one.type == "report"
+    works, problems = read_csljson('{"title": "no type, no items"}')
+    assert (
+        works == [] and problems[0].severity == "error" and "list of items" in problems[0].message
+    )
