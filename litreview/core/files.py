@@ -13,6 +13,7 @@ from litreview.core.errors import InputError
 
 __all__ = [
     "UTF16_BOMS",
+    "WINDOWS_1252_READ",
     "check_characters",
     "check_nul",
     "check_utf16",
@@ -27,6 +28,7 @@ __all__ = [
     "read_text",
     "utf16_as_utf8",
     "utf16_codec",
+    "windows_1252_whole",
 ]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -137,6 +139,45 @@ def utf16_codec(data: bytes) -> str:
     if low >= _UTF16_ZEROS * units and high <= (1 - _UTF16_ZEROS) * units:
         return "utf-16-be"
     return ""
+
+
+# A byte sequence that is a UTF-8 character beyond ASCII: bytes that are not UTF-8 beside
+# one are a file of mixed encodings, never read as Windows-1252 whole.
+_UTF8_CHAR = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+WINDOWS_1252_READ = (
+    "not UTF-8: read as Windows-1252 (Latin-1), the encoding of older exports on Windows (if"
+    " accented letters look wrong, save the file as UTF-8 and import it again)"
+)
+
+
+# Four bytes beyond ASCII in a row: two characters of a double-byte encoding (GBK, Big5,
+# Shift JIS), which Western text in Windows-1252 seldom has (accented letters come alone or
+# in twos: "ação").
+_DOUBLE_BYTE_RUN = re.compile(rb"[\x80-\xff]{4}")
+
+
+def windows_1252_whole(data: bytes) -> str | None:
+    """``data`` as Windows-1252 text (Latin-1's superset, what older Windows exports are
+    written in) when it is not UTF-8 or UTF-16, holds no UTF-8 character beyond ASCII (so
+    it mixes no encodings) and no run of four bytes beyond ASCII (so it is no double-byte
+    encoding), and decodes so without a NUL; else ``None``."""
+    if utf16_codec(data):
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        if _UTF8_CHAR.search(data) is not None or _DOUBLE_BYTE_RUN.search(data) is not None:
+            return None
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:  # five bytes are no character of it
+            return None
+        return None if "\x00" in text else text
+    return None
 
 
 def decode_text(data: bytes, path: str) -> str:

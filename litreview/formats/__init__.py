@@ -346,7 +346,13 @@ def read_file(
     UTF-8 is an :class:`InputError` too, except for formats whose reader can skip the entries
     holding a bad byte (BibTeX) and read the rest.
     """
-    from litreview.core.files import decode_utf8, read_bytes, utf16_as_utf8
+    from litreview.core.files import (
+        WINDOWS_1252_READ,
+        decode_utf8,
+        read_bytes,
+        utf16_as_utf8,
+        windows_1252_whole,
+    )
 
     p = Path(path)
     form = format_for(fmt or p)
@@ -372,14 +378,16 @@ def read_file(
         text = decode_utf8(utf16_as_utf8(data), str(p))
     except InputError:
         declared = _xml_declared(data) if p.suffix.lower() in _XML else None
-        ansi = _windows_1252(data) if p.suffix.lower() in _TABLES else None
         if declared is not None:  # an XML file in the encoding its declaration names
             text = declared
-        elif ansi is None:
-            raise
         else:
+            table = p.suffix.lower() in _TABLES
+            ansi = _windows_1252(data) if table else windows_1252_whole(data)
+            if ansi is None:
+                raise
             text = ansi
-            said.append(Problem(path=str(p), line=1, severity="warning", message=_ANSI))
+            message = _ANSI if table else WINDOWS_1252_READ
+            said.append(Problem(path=str(p), line=1, severity="warning", message=message))
     del data  # a search export of hundreds of megabytes: not held twice while it is read
     if fmt is None and p.suffix.lower() in _SNIFFED:
         form = FORMATS.get(detect(text, p.suffix.lower()), form)

@@ -27,11 +27,13 @@ from bibtexparser import model as bm
 from litreview.core.bulk import bulk, gc_paused
 from litreview.core.errors import InputError, Problem
 from litreview.core.files import (
+    WINDOWS_1252_READ,
     check_nul,
     check_utf16,
     decode_utf8,
     decode_utf8_range,
     utf16_codec,
+    windows_1252_whole,
 )
 from litreview.core.forkmap import available_workers, fork_map
 from litreview.core.limits import MAX_EXPANSION_CHARS
@@ -568,8 +570,10 @@ def _without_crossref_loops(works: list[Work], path: str) -> tuple[list[Work], l
 def read_bibtex_bytes(data: bytes, path: str = "<bytes>") -> tuple[list[Work], list[Problem]]:
     """Like :func:`read_bibtex` from raw bytes that are not all UTF-8: UTF-16 text (with a
     byte-order mark, or plainly UTF-16) and text in the encoding its first lines declare
-    (JabRef's ``% Encoding: windows-1252``) are decoded and read whole; otherwise an entry
-    with a non-UTF-8 byte is reported and skipped, and the others are read."""
+    (JabRef's ``% Encoding: windows-1252``) are decoded and read whole, and so is a file with
+    no UTF-8 character in it at all, as Windows-1252 (with a warning); otherwise, UTF-8 mixed
+    with other bytes, an entry with a non-UTF-8 byte is reported and skipped, and the others
+    are read."""
     codec = utf16_codec(data)
     declared = "" if codec else declared_encoding(data)
     if codec or declared:
@@ -583,6 +587,11 @@ def read_bibtex_bytes(data: bytes, path: str = "<bytes>") -> tuple[list[Work], l
                 f"not {codec or declared} text as declared (byte {exc.object[exc.start]:#04x})"
             )
             return [], [Problem(path=path, line=line, severity="error", message=message)]
+    ansi = windows_1252_whole(data)
+    if ansi is not None:  # no UTF-8 in it at all: an older export, Windows-1252 throughout
+        works, problems = read_bibtex(ansi, path)
+        said = Problem(path=path, line=1, severity="warning", message=WINDOWS_1252_READ)
+        return works, [said, *problems]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     works, problems = read_bibtex(data.decode("utf-8", errors="surrogateescape"), path)

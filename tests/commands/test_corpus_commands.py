@@ -174,14 +174,29 @@ def test_import_partial_reports_bad_entries(
 def test_import_latin1_entry_skipped_others_read(
     review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    data = GOOD.encode() + b"\n@misc{bad, title={Caf\xe9}, year=2001}\n"
+    """UTF-8 ("Ä") and a Latin-1 entry in one file: that entry is skipped, the rest read."""
+    data = GOOD.encode() + "\n@misc{ok, title={\u00c4rger}, year=2003}".encode()
+    data += b"\n@misc{bad, title={Caf\xe9}, year=2001}\n"
     f = write_file(tmp_path / "latin.bib", data)
     code, _, err = run_cli(capsys, "import", str(f), "--review", str(review))
     assert code == 0 and "latin.bib" in err
     assert {w.key for w in Review.at(review).load_works()[0]} == {
         "khan2015gender",
         "unodc2012world",
+        "ok",
     }
+
+
+def test_import_a_latin1_file_whole(
+    review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No UTF-8 in it at all: an older Windows export, read whole as Windows-1252."""
+    data = GOOD.encode() + b"\n@misc{bad, title={Caf\xe9}, year=2001}\n"
+    f = write_file(tmp_path / "latin.bib", data)
+    code, _, err = run_cli(capsys, "import", str(f), "--review", str(review))
+    assert code == 0 and "latin.bib:1: warning: not UTF-8: read as Windows-1252" in err
+    titles = {w.key: w.title for w in Review.at(review).load_works()[0]}
+    assert titles["bad"] == "Café" and len(titles) == 3
 
 
 def test_import_interrupted_save_leaves_corpus(
@@ -268,7 +283,7 @@ def test_validate_clean_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture
     ("name", "content", "message"),
     [
         ("empty.bib", "", "empty file"),
-        ("latin.ris", b"TY  - JOUR\nTI  - Caf\xe9\nER  - \n", "not UTF-8"),
+        ("gbk.ris", b"TY  - JOUR\nTI  - \xbf\xad\xc8\xf6\nER  - \n", "not UTF-8"),
     ],
 )
 def test_validate_unreadable(
@@ -543,9 +558,10 @@ def test_biblatex_writer_option_bound() -> None:
 
 
 def test_validate_latin1_bib_names_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    data = GOOD.encode() + b"\n@misc{bad, title={Caf\xe9}, year=2001}\n"
+    data = GOOD.encode() + "\n@misc{ok, title={\u00c4}}".encode()  # UTF-8 too: mixed
+    data += b"\n@misc{bad, title={Caf\xe9}, year=2001}\n"
     code, out, err = run_cli(capsys, "validate", str(write_file(tmp_path / "latin.bib", data)))
-    assert code == 2 and "latin.bib:16" in out + err
+    assert code == 2 and "latin.bib:17" in out + err
 
 
 def test_export_where_names_an_unknown_facet_or_value(

@@ -438,7 +438,8 @@ def test_empty_citekey_is_reported() -> None:
 
 
 def test_bad_byte_skips_only_its_entry() -> None:
-    data = b"@book{a, title={A}}\n@book{b,\n  title={Caf" + b"\xe9}}\n@book{c, title={C}}\n"
+    """UTF-8 (entry a's "Ä") beside a byte that is not: the entry holding it is skipped."""
+    data = b"@book{a, title={\xc3\x84}}\n@book{b,\n  title={Caf" + b"\xe9}}\n@book{c, title={C}}\n"
     found, problems = read_bibtex_bytes(data, "t.bib")
     assert [w.key for w in found] == ["a", "c"]
     assert _messages(problems)[0] == "t.bib:3: error: not UTF-8 (byte 0xE9); entry 'b' skipped"
@@ -462,10 +463,21 @@ def test_an_entry_whose_key_is_not_utf8_is_named_without_its_bytes() -> None:
 
 
 def test_bad_byte_in_a_string_macro_is_reported() -> None:
-    data = b"@string{p = {Caf\xe9}}\n@book{a, title={A}, publisher=p}\n"
+    data = b"@string{p = {Caf\xe9}}\n@book{a, title={\xc3\x84}, publisher=p}\n"
     found, problems = read_bibtex_bytes(data, "t.bib")
     assert found[0].publisher == "p"
     assert "t.bib:1: error: not UTF-8 (byte 0xE9); @string p skipped" in _messages(problems)
+
+
+def test_a_file_with_no_utf8_at_all_is_read_as_windows_1252() -> None:
+    """An older export in Windows-1252 throughout (no UTF-8 character in it) is read whole,
+    with a warning; a double-byte encoding (four bytes beyond ASCII in a row) is not."""
+    found, problems = read_bibtex_bytes(b"@book{a, title={Caf\xe9 \x93Nord\x94}}\n", "t.bib")
+    assert found[0].title == "Café “Nord”"
+    assert [(p.line, p.severity) for p in problems] == [(1, "warning")]
+    assert "Windows-1252" in problems[0].message
+    found, problems = read_bibtex_bytes(b"@book{a, title={\xbf\xad\xc8\xf6}}\n", "t.bib")
+    assert found == [] and problems[0].severity == "error"
 
 
 def test_utf8_bom_is_ignored() -> None:

@@ -98,13 +98,15 @@ def test_many_parts_read_by_two_processes_equal_serial(monkeypatch: pytest.Monke
 
 def test_bad_bytes_in_a_later_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
     before, after = MESSY.split("@book{i")
-    data = (before + "@book{z, title={Caf\xe9}}\n@book{i" + after).encode("latin-1")
+    data = (before + "@book{y, title={\xc4}}\n").encode() + (
+        "@book{z, title={Caf\xe9}}\n@book{i" + after
+    ).encode("latin-1")  # UTF-8 beside Latin-1: entry by entry
     serial = read_bibtex_bytes(data, "m.bib")
     monkeypatch.setattr(bibtex, "PARALLEL_MIN_ENTRIES", 1)
     monkeypatch.setattr(bibtex, "_workers", lambda: 3)
     monkeypatch.setattr(bibtex, "fork_map", lambda f, job, n, w, here: map(f, [job] * n, range(n)))
     assert read_bibtex_bytes(data, "m.bib") == serial
-    line = before.count("\n") + 1
+    line = before.count("\n") + 2  # after the line of entry y
     chunks = bibtex.split_chunks(data.decode("utf-8", "surrogateescape"), 3)
     assert any(0 < c.line_offset < line and "@book{z" in c.text for c in chunks)
     assert f"m.bib:{line}: error: not UTF-8 (byte 0xE9); entry 'z' skipped" in map(str, serial[1])

@@ -307,11 +307,14 @@ def test_a_table_saved_by_a_spreadsheet_on_windows_is_read_as_windows_1252(
     path.write_bytes(text.encode("cp1252") + b"\x81;x;2002\r\n")
     with pytest.raises(InputError, match=r"excel.csv:2: not UTF-8"):  # its first such byte
         read_file(path)
-    # only tables: a BibTeX file is not guessed at
-    bib = tmp_path / "x.ris"
-    bib.write_bytes("TY  - JOUR\nTI  - Café\nER  - \n".encode("cp1252"))
+    # another bibliography with no UTF-8 in it is Windows-1252 too; a double-byte one is not
+    ris = tmp_path / "x.ris"
+    ris.write_bytes("TY  - JOUR\nTI  - Café\nER  - \n".encode("cp1252"))
+    (work,), problems = read_file(ris)
+    assert work.title == "Café" and "Windows-1252" in problems[0].message
+    ris.write_bytes(b"TY  - JOUR\nTI  - \xbf\xad\xc8\xf6\nER  - \n")
     with pytest.raises(InputError, match="not UTF-8"):
-        read_file(bib)
+        read_file(ris)
 
 
 @pytest.mark.parametrize(
