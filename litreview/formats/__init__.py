@@ -227,6 +227,13 @@ FORMATS: dict[str, Format] = {
             description="Ovid tagged text (Embase, Ovid MEDLINE, PsycINFO; read only)",
         ),
         Format(
+            name="proquest",
+            suffixes=(),
+            module="proquest",
+            reader="read_proquest",
+            description="ProQuest text export, 'Document 1 of N' (a .txt file; read only)",
+        ),
+        Format(
             name="enw",
             suffixes=(".enw", ".enl"),
             module="refer",
@@ -299,6 +306,7 @@ def detect(text: str, suffix: str) -> str:
     from litreview.formats.mods import is_mods
     from litreview.formats.openalex import is_openalex
     from litreview.formats.ovid import is_ovid
+    from litreview.formats.proquest import is_proquest
     from litreview.formats.pubmed_xml import is_pubmed_xml
     from litreview.formats.refer import is_refer
     from litreview.formats.scopus import is_scopus_csv
@@ -312,6 +320,7 @@ def detect(text: str, suffix: str) -> str:
         ("wos", is_wos_tab),
         ("medline", is_medline),
         ("ovid", is_ovid),
+        ("proquest", is_proquest),
         ("openalex", is_openalex),
         ("crossref", is_crossref),
         ("marcxml", is_marcxml),

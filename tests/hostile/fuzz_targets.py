@@ -36,6 +36,7 @@ from litreview.formats.medline import read_medline
 from litreview.formats.mods import read_mods
 from litreview.formats.openalex import read_openalex
 from litreview.formats.ovid import read_ovid
+from litreview.formats.proquest import read_proquest
 from litreview.formats.pubmed_xml import read_pubmed_xml
 from litreview.formats.refer import read_refer
 from litreview.formats.ris import read_ris
@@ -146,6 +147,17 @@ TOKENS: dict[str, tuple[str, ...]] = {
         "\t",
     ),
     "ovid": ("<1. >\n", "TI  - ", "\nAU  - ", "\nSO  - ", " (3) ", ". 12", "\n      ", "\nYR  - "),
+    "proquest": (
+        "_" * 60 + "\n",
+        "Document 1 of 2\n",
+        "\nTitle: ",
+        "\nAuthor: ",
+        "; ",
+        "\nPublication date: ",
+        "\nPublication title: ",
+        "\n\n",
+        "https://x.org/a\n",
+    ),
     "pubmed-xml": (
         "<PubmedArticle>",
         "</PubmedArticle>",
@@ -327,6 +339,7 @@ def _seeds() -> dict[str, str]:
         "mods": (DATA / "real" / "jabref_mods_export_all_fields.xml").read_text(encoding="utf-8"),
         "marcxml": (DATA / "real" / "jabref_marcxml_notes.xml").read_text(encoding="utf-8"),
         "ovid": (DATA / "ovid" / "embase_fields.txt").read_text(encoding="utf-8"),
+        "proquest": (DATA / "proquest" / "articles.txt").read_text(encoding="utf-8"),
         "cslyaml": write_cslyaml(
             read_csljson((DATA / "csljson" / "zotero_export.json").read_text(encoding="utf-8"))[0]
         ),
@@ -638,6 +651,7 @@ TARGETS: tuple[Target, ...] = (
     _text_target("mods", "mods", read_mods),
     _text_target("marcxml", "marcxml", read_marcxml),
     _text_target("ovid", "ovid", read_ovid),
+    _text_target("proquest", "proquest", read_proquest),
     _text_target("cslyaml", "cslyaml", read_cslyaml),
     _text_target("enw", "enw", read_refer),
     _text_target("search-json", "search-json", read_search_json),
