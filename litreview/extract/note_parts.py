@@ -106,7 +106,11 @@ def _reference_units(text: str) -> list[Unit]:
             or (lead is not None and _signalled_work(body))
         )
         if shaped and not legal_citations(body):
-            units += _new(units, _works_of(body, text, a, b))
+            found = _works_of(body, text, a, b)
+            inside = [u for u in units if a <= u.start and u.end <= b]
+            if len(found) == len(inside) == 1:  # a link or a name in it: the sentence is more
+                units.remove(inside[0])
+            units += _new(units, found)
     return units
 
 

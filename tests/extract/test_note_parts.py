@@ -209,3 +209,16 @@ def test_a_reference_sentence_of_a_prose_note_is_cut_into_its_works() -> None:
         "George H. Call",
         "Leopold, “The ",
     ]
+
+
+def test_a_reference_sentence_is_the_work_not_the_link_inside_it() -> None:
+    """A prose note's last sentence is a reference whose link holds its number: the work is
+    the sentence (with its title), not the bare link found in it first."""
+    rows = _rows(
+        "We use building systems interchangeably throughout this report. These systems should "
+        "be maintained. ABC, _Federal Real Property: Agencies Attribute Increases in Deferred_ "
+        "_Maintenance to Multiple Factors_ [, ABC-23-106124 (Washington, D.C.: Oct. 28, 2022).]"
+        "(https://www.example.gov/products/ABC-23-106124)"
+    )
+    (work,) = [r for r in rows if r[0] != "note"]
+    assert work[1].startswith("ABC, _Federal Real Property") and work[1].endswith("ABC-23-106124)")
