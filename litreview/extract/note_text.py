@@ -460,5 +460,15 @@ def note_references(text: str) -> list[str]:
             if re.match(r"^[A-Z].*?(?:19|20)\d\d", p) and not _PUBLISHED.match(p)
         ]
     head = _PAREN_CITE.sub(" ", head)
-    found += [(m.start(), m.group(0).strip("<>").rstrip(".")) for m in _URL.finditer(head)]
+    found += [(m.start(), _link_itself(m.group(0))) for m in _URL.finditer(head)]
     return [p for _, p in sorted(found, key=lambda x: x[0])]
+
+
+def _link_itself(found: str) -> str:
+    """A web address found in prose without what closes the text around it: angle
+    brackets, a stop or comma, and a closing bracket it does not open (``(https://x.org/a)``,
+    a Markdown link's target); ``https://en.wikipedia.org/wiki/Roe_(1990)`` keeps its own."""
+    link = found.strip("<>").rstrip(".,;:")
+    while link.endswith(")") and link.count(")") > link.count("("):
+        link = link[:-1].rstrip(".,;:")
+    return link

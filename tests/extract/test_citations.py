@@ -440,3 +440,13 @@ def test_works_cut_at_semicolons_are_a_citation_note_whatever_the_first_opens_wi
         "information."
     )
     assert classify(prose) == "note"
+
+
+def test_a_link_named_in_prose_leaves_the_brackets_and_stops_around_it() -> None:
+    """A Markdown link's target, or a link in brackets, loses the bracket that closes it
+    (which it does not open) and the stop or comma after it."""
+    assert note_references("See the guidance (https://x.org/a). More: https://x.org/b,") == [
+        "https://x.org/a",
+        "https://x.org/b",
+    ]
+    assert note_references("Read it [here](https://x.org/p_(1)).") == ["https://x.org/p_(1)"]
