@@ -17,7 +17,7 @@ from typing import Any
 from litreview.core.errors import Problem
 from litreview.core.model import Citation, Work, replace
 from litreview.core.text import line_numbers
-from litreview.corpus.identity import make_citekey
+from litreview.corpus.identity import make_citekey, work_identifiers
 from litreview.corpus.ingest_works import from_url
 from litreview.extract._text import sentence_span, split_lines
 from litreview.extract.document import DocumentScan
@@ -44,8 +44,15 @@ class PaperRows:
 
 
 def empty_work(work: Work) -> bool:
-    """Whether a parsed work says nothing: no title, author, link or DOI."""
-    return not (work.title or work.authors or work.url or work.doi or work.container)
+    """Whether a parsed work says nothing: no title, author, link, DOI or container, and no
+    identifier either (``GAO-23-106124.`` names its report, which the corpus finds by it;
+    ``Pub. L. 119-75`` its law, by the number CSL keeps as the issue)."""
+    said = work.title or work.authors or work.url or work.doi or work.container
+    numbered_law = work.type in _LAWS and bool(work.issue)
+    return not said and not numbered_law and not work_identifiers(work)
+
+
+_LAWS = frozenset({"legislation", "bill", "legal_case", "regulation", "treaty"})
 
 
 def paper_rows(

@@ -144,3 +144,14 @@ def test_a_bibliography_given_to_ingest_is_one_line_exit_2(
         "not a document (bibliographies are read by 'litreview import')"
     )
     assert not review.corpus_path.exists()
+
+
+def test_a_work_named_by_its_number_alone_is_not_empty() -> None:
+    """A report's number or a law's says which work it is: no "nothing read" warning."""
+    from litreview.core.model import Work
+    from litreview.corpus.ingest_papers import empty_work
+
+    assert not empty_work(Work(key="", type="report", issue="GAO-23-106124"))
+    assert not empty_work(Work(key="", type="legislation", issue="119-75"))
+    assert empty_work(Work(key="", type="report", issue="13"))  # a bare number names nothing
+    assert empty_work(Work(key="", type="article-journal", issue="3"))
