@@ -527,7 +527,7 @@ def test_registry_names_and_suffixes() -> None:
         *("bibtex", "biblatex", "ris", "csljson", "cslyaml", "csv"),
         *("wos", "scopus", "search-csv", "medline", "openalex", "endnote", "enw"),  # read only
         *("search-json", "pubmed-xml", "ovid", "crossref", "spreadsheet", "word-xml", "mods"),
-        "marcxml",
+        *("marcxml", "proquest"),
     }
     assert format_for("x.enw").name == "enw"
     assert format_for("x.mods").name == format_for("mods").name == "mods"
