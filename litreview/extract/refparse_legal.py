@@ -44,7 +44,8 @@ _TYPES = {
     "bill": "bill",
 }
 _VOLUME = re.compile(r"\d{1,4}")
-_PAGE = re.compile(r"\d{1,8}")
+#: A first page, with its thousands separated as the Federal Register prints them ("15,621")
+_PAGE = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,8}")
 _PUBLIC_LAW = re.compile(r"\s*(?:No\.\s*)?(\d{1,3}[-–]\d{1,5})\b")
 #: The parts of a public law or a UK act named after its number ("§ 20", "div. B, tit. IV",
 #: "s. 54", "sch. 1"): each a cue and one short word, taken whole.

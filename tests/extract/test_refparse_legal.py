@@ -298,3 +298,17 @@ def test_bills_acts_and_documents_with_long_runs_are_read(
     assert plain is not None and plain[key] == value
     item = legal_fields(shape.format(run))
     assert item is None or item["type"] in {"bill", "legislation", "legal_case"}
+
+
+def test_numbers_with_thousands_separated_are_read_whole() -> None:
+    """The Federal Register's pages and executive orders' numbers print a comma in their
+    thousands ("15,621", "No. 14,265"): read whole, never cut at it; a pinpoint after a
+    comma and a space stays a pinpoint."""
+    from litreview.extract.note_sources import legal_citations
+    from litreview.extract.refparse import parse_reference
+
+    item = parse_reference("90 Fed. Reg. 15,621 (Apr. 9, 2025)")
+    assert (item["volume"], item["page"]) == ("90", "15,621")
+    assert parse_reference("Doe v. Roe, 518 U.S. 470, 486 (1996)")["page"] == "470"
+    found = legal_citations("Exec. Order No. 14,265, 90 Fed. Reg. 15,621 (Apr. 9, 2025).")
+    assert [u.raw for u in found] == ["Exec. Order No. 14,265", "90 Fed. Reg. 15,621"]
