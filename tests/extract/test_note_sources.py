@@ -188,7 +188,7 @@ def test_parliamentary_records_rules_and_documents() -> None:
     )
     assert _raw(legal_citations(text)) == [
         "House Rule I, clause 8(b)(3)",
-        "Congressional Record, daily edition, vol. 169",
+        "Congressional Record, daily edition, vol. 169 (October 3, 2023), p. H4978",
         "H.Doc. No. 115-62",
     ]
 
@@ -204,3 +204,16 @@ def test_a_number_with_publication_facts_is_a_work_and_a_link_around_it_the_whol
     (unit,) = numbered_in_prose(linked)
     assert unit.raw.startswith("[, ABC-23") and unit.raw.endswith("(https://x.org/a)")
     assert numbered_in_prose("See ABC-04-657 and table 3 (2004 data).") == []
+
+
+def test_a_congressional_record_citation_keeps_its_date_and_page() -> None:
+    """Its date and page say which issue and debate: they are the citation's, so two
+    citations of one volume are two sources, not one 'vol. 169'."""
+    from litreview.extract.note_sources import legal_citations
+
+    text = "See Congressional Record, daily edition, vol. 169 (October 3, 2023), p. H4978. See"
+    assert [u.raw for u in legal_citations(text)] == [
+        "Congressional Record, daily edition, vol. 169 (October 3, 2023), p. H4978"
+    ]
+    other = "Cong. Rec. vol. 170, no. 39 (March 5, 2024), pp. S1399-S1400."
+    assert [u.raw for u in legal_citations(other)] == [other.rstrip(".")]
