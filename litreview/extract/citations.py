@@ -41,6 +41,7 @@ from litreview.extract.backrefs import (
 )
 from litreview.extract.cite_shapes import TemporaryItem, temporary_citations
 from litreview.extract.footnotes import Footnote
+from litreview.extract.hereinafter import link_hereinafter
 from litreview.extract.note_parts import Part, citation_parts, explanatory_parts
 from litreview.extract.note_sources import note_sentences
 from litreview.extract.note_text import (
@@ -86,7 +87,8 @@ def references(
         if problem:
             problems.append(problem)
     numbers = [note.number for note in footnotes]
-    return link_short_forms(link_short_citations(rows, numbers)), problems
+    linked = link_hereinafter(link_short_citations(rows, numbers), footnotes)
+    return link_short_forms(linked), problems
 
 
 def _rows_of(

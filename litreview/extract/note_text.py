@@ -181,7 +181,7 @@ def _a_name(prefix: str) -> bool:
         0 < len(words) <= 12
         and prefix.rstrip().endswith(",")
         and words[0][:1].isupper()
-        and all(w[:1].isupper() or w.lower() in _FUNCTION for w in words)
+        and all(w[:1].isupper() or w.rstrip(",;:").lower() in _FUNCTION for w in words)
         and not any(w.lower() not in _FUNCTION and w.strip(",.").lower() in prose for w in words)
     )
 
@@ -190,7 +190,9 @@ _ANY_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _MIN_NOTE_WORDS = 7
 
 
-_FUNCTION = frozenset({"of", "and", "the", "for", "on", "in", "a", "an", "to", "at", "by", "with"})
+_FUNCTION = frozenset(
+    {"of", "and", "the", "for", "on", "in", "a", "an", "to", "at", "by", "with", "et", "al.", "al"}
+)
 
 
 def _no_reference_marks(text: str) -> bool:
@@ -198,7 +200,7 @@ def _no_reference_marks(text: str) -> bool:
     that opens as a sentence does: a lower-case word other than a function word among its
     first four (``We interviewed ...``; a title capitalises its words)."""
     words = text.split()
-    opening = [w for w in words[:4] if w[:1].islower() and w.lower() not in _FUNCTION]
+    opening = [w for w in words[:4] if w[:1].islower() and w.rstrip(",;:").lower() not in _FUNCTION]
     return (
         len(words) >= _MIN_NOTE_WORDS
         and bool(opening)

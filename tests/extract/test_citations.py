@@ -450,3 +450,11 @@ def test_a_link_named_in_prose_leaves_the_brackets_and_stops_around_it() -> None
         "https://x.org/b",
     ]
     assert note_references("Read it [here](https://x.org/p_(1)).") == ["https://x.org/p_(1)"]
+
+
+def test_et_al_after_a_name_is_part_of_the_name() -> None:
+    """ "Gulley et al.," opens a citation as "Gulley," does: not a sentence's lower-case
+    words."""
+    note = 'Andrew L. Gulley et al., "China Cobalt," Resources Policy, vol. 62 (2019), p. 317.'
+    assert classify(note) == "citation"
+    assert classify("We interviewed officials and staff et al. in the field offices.") == "note"
