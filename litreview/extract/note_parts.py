@@ -15,6 +15,7 @@ more laws is those laws, and a statement credited to people is one more source.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from litreview.extract.backrefs import LEADIN
@@ -97,7 +98,7 @@ def _reference_units(text: str) -> list[Unit]:
     for raw in note_references(text):
         at = text.find(raw)
         units += _new(units, [Unit(kind="reference", raw=raw, start=at, end=at + len(raw))])
-    for a, b in note_sentences(text):
+    for a, b in _dates_joined(text, note_sentences(text)):
         sentence = text[a:b]
         lead = LEADIN.match(sentence)
         body = sentence[lead.end() :] if lead else sentence
@@ -112,6 +113,22 @@ def _reference_units(text: str) -> list[Unit]:
                 units.remove(inside[0])
             units += _new(units, found)
     return units
+
+
+# A sentence that is only a date: "October 2005.", "June 1, 2004.", "2005."
+_DATE_ALONE = re.compile(r"(?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},\s+)?)?(?:1[5-9]|20)\d\d\.?")
+
+
+def _dates_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of a note with a sentence that is only a date joined to the one before
+    it (``Guide to Improving Grant Accountability. October 2005.``: the reference's date)."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and _DATE_ALONE.fullmatch(text[a:b].strip()):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _signalled_work(body: str) -> bool:

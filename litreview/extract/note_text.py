@@ -73,7 +73,8 @@ _SHORT_ITEM = re.compile(
 )
 # a date in brackets closing a reference: "... Report to Congress (Nov. 4, 2024)."
 _DATED_END = re.compile(
-    r"\((?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},\s+)?)?(?:1[5-9]|20)\d\d(?:;[^()]*)?\)\s*\.?\s*$"
+    r"(?:\((?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},\s+)?)?(?:1[5-9]|20)\d\d(?:;[^()]*)?\)"
+    r"|(?<=[,.])\s+[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},\s+)?(?:1[5-9]|20)\d\d)\s*\.?\s*$"
 )
 # where a run of spaces starts, taken whole: linear on a note of 60,000 spaces
 _CITED_IN = re.compile(r"(?<!\s)(?:\s*+[-–,])?+\s++cited in\s+(?=[A-Z])")

@@ -121,6 +121,13 @@ def _works(text: str) -> int:
         ),
         pytest.param("See also Table 3 and Figure 2.", 0, id="a_signal_pointing_inside"),
         pytest.param(
+            "Domestic Working Group, Grant Accountability Project, Guide to Opportunities for "
+            "Improving Grant Accountability. October 2005. This guide states that it is "
+            "designed to provide executives with ideas. The intent is to share approaches.",
+            1,
+            id="a_reference_whose_date_is_a_sentence_of_its_own",
+        ),
+        pytest.param(
             "We have reported on quality issues in these data. In our report, Workforce "
             "Investment Act: States Have Developed Strategies, but Labor Could Do More, "
             "ABC-04-657 (Washington, D.C.: June 1, 2004) we discuss the lack of consistent "
