@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 import pytest
 
@@ -94,6 +95,13 @@ def test_heatmap_is_a_png() -> None:
     assert heatmap_png(cov.counts, title="t") == heatmap_png(cov.counts, title="t")
 
 
+def _coverage_args(review: object, rows: str | None = None, cols: str | None = None) -> Any:
+    """``litreview coverage``'s arguments for ``review``, no slice."""
+    return argparse.Namespace(
+        review=str(review), rows=rows, cols=cols, doc=None, year_from=None, year_to=None, type=None
+    )
+
+
 def test_coverage_command_writes_csv_and_png(tmp_path, repo_root) -> None:
     from litreview.commands import coverage as cmd
     from litreview.review import Review
@@ -104,15 +112,7 @@ def test_coverage_command_writes_csv_and_png(tmp_path, repo_root) -> None:
         (repo_root / "bibliography" / "taxonomy.yaml").read_text("utf-8")
     )
     review.save_tags([tag("w1", "crime_type", "drugs"), tag("w1", "group", "women")])
-    args = argparse.Namespace(
-        review=str(tmp_path),
-        rows="crime_type",
-        cols="group",
-        doc=None,
-        year_from=None,
-        year_to=None,
-        type=None,
-    )
+    args = _coverage_args(tmp_path, rows="crime_type", cols="group")
     assert cmd.run(args) == 0
     text = (review.gaps_dir / "coverage" / "coverage-crime_type-x-group.csv").read_text()
     assert "drugs,women,1,w1" in text
@@ -196,15 +196,7 @@ def test_coverage_command_on_tags_that_found_nothing(
     review.taxonomy_path.write_text(
         (repo_root / "bibliography" / "taxonomy.yaml").read_text("utf-8")
     )
-    args = argparse.Namespace(
-        review=str(tmp_path),
-        rows=None,
-        cols=None,
-        doc=None,
-        year_from=None,
-        year_to=None,
-        type=None,
-    )
+    args = _coverage_args(tmp_path)
     with pytest.raises(Exception, match="no tags yet: run 'litreview tag'"):
         cmd.run(args)
     review.save_tags([])
