@@ -10,6 +10,11 @@ Three families, read from the text's own shape:
   (2019)`` / ``Smith and Jones (2019)``; each work links to the entry whose first author's
   name and year it gives (a letter after the year picks among that author's works of the
   year, in list order);
+* author-page (MLA): a parenthesis holding names and pages and no year (``(Shelley 45)``,
+  ``(Siegel and de Blank 112-14)``), a short title between them when the author has several
+  works (``(Hughes, *Trafficking* 23)``), or a quoted title and pages for a work with no
+  author (``("Youth and Crime" 7)``); each links to the one entry whose first author (or,
+  with no author, whose title) it gives, and is no citation when no entry or several do;
 * EndNote's temporary (unformatted) citations, as it writes them with instant formatting
   off: ``{Smith, 2010 #123}``, ``{Smith, 2010 #123; Jones, 2011 #45}``, a prefix before a
   backslash and pages after ``@`` (``{see \\Smith, 2010 #123@45}``); each work links as an
@@ -57,6 +62,13 @@ _NUM_PART = re.compile(rf"({_N})(?:\s*[–-]\s*({_N}))?")
 _ITEM = re.compile(rf"(?P<names>{_NAMES}),?\s+(?P<year>{_YEAR})(?:,\s*{_YEAR})*")
 _PAREN = re.compile(rf"\((?P<inside>[^()]*?\b{_YEAR}\b[^()]*)\)")
 _NARRATIVE = re.compile(rf"(?P<names>{_NAMES})\s+\((?P<year>{_YEAR})(?:[,;][^()]*)?\)")
+# pages (never a year: "(Smith 2019)" is author-year): "45", "112-14", "pp. 3, 7-9"
+_PAGE = r"\d{1,5}(?:\s*[-–]\s*\d{1,5})?"
+_PAGES = rf"(?:p{{1,2}}\.\s*)?(?!(?:1[5-9]|20)\d\d\b){_PAGE}(?:,\s*{_PAGE})*"
+_AUTHOR_PAGE = re.compile(
+    rf"\((?:(?P<names>{_NAMES})(?:,\s*(?P<short>[*_“\"][^()*_“”\"]{{1,80}}[*_”\"]))?"
+    rf"|(?P<title>[“\"][^()“”\"]{{2,80}}[”\"]))\s+(?P<pages>{_PAGES})\)"
+)
 _DAY_BEFORE = re.compile(r"(?<!\d)(?:[1-9]|[12]\d|3[01])\s+$")  # "25 " before a month: a date
 _LEAD_NAME = re.compile(r"^\s*(?P<name>[^,.(]+?)(?:,|\s+[A-Z]{1,3}\b[,.]?|\.|\s+\()")
 
@@ -107,6 +119,7 @@ def in_text_citations(
     unnumbered = [e for e in entries if e.label is None]
     if unnumbered:
         found += _author_year(text, unnumbered)
+        found += _author_page(text, unnumbered)
     found += _temporary(text, entries)
     inside = _Spans(skip)
     kept = [c for c in found if not inside.holds(c.start)]
@@ -201,6 +214,31 @@ def _author_year(text: str, entries: Sequence[RefEntry]) -> list[InTextCitation]
     return out
 
 
+def _author_page(text: str, entries: Sequence[RefEntry]) -> list[InTextCitation]:
+    """MLA's author-page citations, each linked to the one entry its author (and short
+    title) or its quoted title names; none when no entry or several do."""
+    index = _EntryIndex(entries)
+    out = []
+    for m in _AUTHOR_PAGE.finditer(text):
+        if m["names"]:
+            entry = index.by_author(m["names"], _fold(m["short"] or ""))
+        else:
+            entry = index.by_title(_fold(m["title"]))
+        if entry is None:
+            continue
+        label = text[m.start() + 1 : m.start("pages")].strip().rstrip(",")
+        out.append(
+            InTextCitation(
+                start=m.start(),
+                end=m.end(),
+                text=m.group(0),
+                style="author-page",
+                works=(CitedWork(label=label, entry=entry),),
+            )
+        )
+    return out
+
+
 def _temporary(text: str, entries: Sequence[RefEntry]) -> list[InTextCitation]:
     """EndNote's temporary citations, each work linked by its family name and year (one
     without both, or not in the list, left unlinked)."""
@@ -266,6 +304,19 @@ class _EntryIndex:
             found.append(self.order[at])
             at += 1
         return [self.rows[k] for k in sorted(found)]
+
+    def by_author(self, names: str, title: str = "") -> int | None:
+        """The one entry whose first author ``names`` gives (and whose text holds the
+        folded ``title`` words, when given); ``None`` when none or several are."""
+        people = [p for p in re.split(r"\s+(?:&|and)\s+|,\s*|\s+et\s+al\.?", names) if p.strip()]
+        first = _fold(people[0]) if people else ""
+        hits = [i for i, folded, _ in self._starting(first) if not title or title in folded]
+        return hits[0] if first and len(hits) == 1 else None
+
+    def by_title(self, title: str) -> int | None:
+        """The one entry that opens with the folded ``title`` (a work cited by title)."""
+        hits = [i for i, folded, _ in self._starting(title)] if title else []
+        return hits[0] if len(hits) == 1 else None
 
     def link(self, names: str, written: str) -> tuple[CitedWork, ...]:
         """The works ``written`` names: one per year given after ``names``."""

@@ -249,3 +249,33 @@ def test_a_temporary_citation_links_as_its_parenthetical_form_does(
     assert [
         w.entry for c in in_text_citations(f"See {temporary}.", AUTHOR_YEAR) for w in c.works
     ] == [w.entry for c in in_text_citations(f"See {paren}.", AUTHOR_YEAR) for w in c.works]
+
+
+def test_author_page_citations_link_to_the_one_entry_they_name() -> None:
+    """MLA: "(Shelley 45)", "(Siegel and de Blank 112-14)", the short title that tells an
+    author's works apart, a quoted title for a work with no author. No entry, several
+    entries, or a year instead of pages: no author-page citation."""
+    from litreview.extract.document import scan_text
+
+    text = (
+        "# Crime\n\nWomen play hidden roles (Shelley 45). Data remain scarce (Siegel and de "
+        "Blank 112-14), as Hughes shows (Hughes, *Trafficking* 23) (Hughes 9). Little is "
+        'known ("Youth and Crime" 7) (Table 4) (Roe 12) (Lee 3).\n\n## Works Cited\n\n'
+        "Hughes, Donna M. *Trafficking in Women*. Routledge, 2010.\n\n"
+        "Hughes, Donna M. *Sex Slavery*. Routledge, 2012.\n\n"
+        "Shelley, Louise. *Human Trafficking: A Global Perspective*. Cambridge UP, 2010.\n\n"
+        'Siegel, Dina, and Sylvia de Blank. "Women Who Traffic Women." *Global Crime*, vol. '
+        "11, 2010, pp. 436-47.\n\n"
+        '"Youth and Crime in South Asia." *The Economist*, 12 Mar. 2019, pp. 5-8.\n\n'
+        "Lee, Ann. *One*. Penguin, 2001.\n\nLee, Ann. *Two*. Penguin, 2003.\n"
+    )
+    scan = scan_text(text, "mla.md")
+    raw = {e.index: e.raw for e in scan.entries}
+    linked = {c.text: raw[c.works[0].entry][:12] for c in scan.citations}
+    assert linked == {
+        "(Shelley 45)": "Shelley, Lou",
+        "(Siegel and de Blank 112-14)": "Siegel, Dina",
+        "(Hughes, *Trafficking* 23)": "Hughes, Donn",
+        '("Youth and Crime" 7)': '"Youth and C',
+    }
+    assert all(c.style == "author-page" for c in scan.citations)
