@@ -130,7 +130,29 @@ def _classify(text: str, *, pieces: bool) -> str:
         return "note"
     if is_prose(prefix) and not _a_name(prefix):
         return "citation" if pieces and _all_references(body) else "note"
+    if start is None and not opens_like_reference(text) and _prose_after(text):
+        return "note"
     return "citation"
+
+
+def _prose_after(text: str) -> bool:
+    """Whether a note goes on, after its first sentence, with a sentence of prose (a list
+    of bodies' names in capitals first, then "The components of DOT have changed since
+    2001."): with no mark of a reference and not opening with names, it is explanatory."""
+    sentences = note_sentences(text)[1:]
+    return any(_prose_sentence(text[a:b]) for a, b in sentences)
+
+
+_MIN_LOWER_WORDS = 3
+
+
+def _prose_sentence(sentence: str) -> bool:
+    """Whether a sentence is prose, not a title in title case ("Overview of the Referral
+    and Protection Systems for Victims"): three lower-case words or more besides function
+    words, and no mark of a reference."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", sentence)
+    lower = [w for w in words if w[0].islower() and w.lower() not in _FUNCTION]
+    return len(lower) >= _MIN_LOWER_WORDS and not looks_like_reference(sentence)
 
 
 def _all_references(body: str) -> bool:

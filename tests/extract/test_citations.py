@@ -458,3 +458,28 @@ def test_et_al_after_a_name_is_part_of_the_name() -> None:
     note = 'Andrew L. Gulley et al., "China Cobalt," Resources Policy, vol. 62 (2019), p. 317.'
     assert classify(note) == "citation"
     assert classify("We interviewed officials and staff et al. in the field offices.") == "note"
+
+
+def test_a_note_of_names_going_on_in_prose_is_explanatory() -> None:
+    """A first sentence heavy with bodies' names, then prose: an explanatory note. A
+    reference that opens with its authors and ends with a remark stays a citation."""
+    note = (
+        "The DOT includes the Office of the Secretary (OST) and the following operating "
+        "administrations: Federal Aviation Administration (FAA); Federal Highway "
+        "Administration (FHWA); Federal Railroad Administration (FRA); Maritime "
+        "Administration (MARAD); and St. Lawrence Seaway Development Corporation (SLSDC). "
+        "The components of DOT have changed since 2001."
+    )
+    assert classify(note) == "note"
+    cited = (
+        "Nazli Baydar, Margaret McCann, Rick Williams, Final Report: WIC Infant Feeding "
+        "Practices Study (Alexandria, VA: U.S. Department of Agriculture, Office of Analysis "
+        "and Evaluation, Food and Consumer Service, November 1997). Study covered the 48 "
+        "contiguous states."
+    )
+    assert classify(cited) == "citation"
+    titled = (  # a second sentence in title case is a title, not prose
+        "Fight Against Trafficking in Human Beings – Phase 2 (THB/IFS/2). Overview of the "
+        "Referral, Assistance and Protection Systems for Victims of Trafficking in Pakistan."
+    )
+    assert classify(titled) == "citation"
