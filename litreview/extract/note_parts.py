@@ -35,6 +35,7 @@ from litreview.extract.note_text import (
     note_references,
     opens_like_reference,
     short_form_list,
+    signalled_work,
     split_works,
 )
 
@@ -104,7 +105,7 @@ def _reference_units(text: str) -> list[Unit]:
         body = sentence[lead.end() :] if lead else sentence
         shaped = opens_like_reference(body) and (
             (classify(body) == "citation" and looks_like_reference(body))
-            or (lead is not None and _signalled_work(body))
+            or (lead is not None and signalled_work(body))
         )
         if shaped and not legal_citations(body):
             found = _works_of(body, text, a, b)
@@ -131,19 +132,6 @@ def _dates_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     return out
 
 
-def _signalled_work(body: str) -> bool:
-    """Whether the words after a citation signal (``See also``) name a work by their shape
-    alone, though they have no title marks, year or link (``CRS Report R44243, Electing the
-    Speaker: Frequently Asked Questions, by Valerie Heitshusen.``): a name, a comma, more
-    words, and nothing that points inside the document."""
-    return (
-        "," in body and len(body.split()) >= _MIN_SIGNALLED_WORDS and not is_cross_reference(body)
-    )
-
-
-_MIN_SIGNALLED_WORDS = 4
-
-
 def _works_of(body: str, text: str, a: int, b: int) -> list[Unit]:
     """A reference sentence ``text[a:b]`` (``body`` its words after a signal) as the works
     it cites: cut at ``;`` where each piece is a reference (``Callcott, “Title,” pp. 18-22;
@@ -153,7 +141,7 @@ def _works_of(body: str, text: str, a: int, b: int) -> list[Unit]:
     if not pieces:
         pieces = split_works(body)
         if len(pieces) < 2 or not all(
-            looks_like_reference(p) or (opens_like_reference(p) and _signalled_work(p))
+            looks_like_reference(p) or (opens_like_reference(p) and signalled_work(p))
             for p in pieces
         ):
             return [Unit(kind="reference", raw=body.strip(), start=a, end=b)]

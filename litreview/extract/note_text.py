@@ -12,6 +12,7 @@ import re
 from litreview.extract._text import LINK_TEXT
 from litreview.extract.backrefs import LEADIN
 from litreview.extract.note_sources import (
+    is_cross_reference,
     is_dated_correspondence,
     legal_citations,
     note_sentences,
@@ -28,6 +29,7 @@ __all__ = [
     "note_references",
     "opens_like_reference",
     "short_form_list",
+    "signalled_work",
     "split_works",
 ]
 
@@ -185,6 +187,19 @@ def opens_like_reference(sentence: str) -> bool:
     if not words or len(words) > 12:
         return False
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_WORDS for w in words)
+
+
+def signalled_work(body: str) -> bool:
+    """Whether the words after a citation signal (``See also``) name a work by their shape
+    alone, though they have no title marks, year or link (``CRS Report R44243, Electing the
+    Speaker: Frequently Asked Questions, by Valerie Heitshusen.``): a name, a comma, more
+    words, and nothing that points inside the document."""
+    return (
+        "," in body and len(body.split()) >= _MIN_SIGNALLED_WORDS and not is_cross_reference(body)
+    )
+
+
+_MIN_SIGNALLED_WORDS = 4
 
 
 def _one_work(text: str) -> bool:

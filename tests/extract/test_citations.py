@@ -483,3 +483,21 @@ def test_a_note_of_names_going_on_in_prose_is_explanatory() -> None:
         "Referral, Assistance and Protection Systems for Victims of Trafficking in Pakistan."
     )
     assert classify(titled) == "citation"
+
+
+def test_a_sentence_opening_with_a_signal_after_a_reference_cites_another_work() -> None:
+    """ "... “Lawn Dart.” See also ABC Report R48215, Title, by Author." is two works; not
+    after prose (a quoted phrase in a sentence), nor after laws (cut into them later)."""
+    rows, _ = references(
+        _notes(
+            "Cheney, “What Is the Program?,” 2022; and National Fisheries Institute, "
+            "“Modern-Day Lawn Dart.” See also ABC Report R48215, Illegal Fishing: Frequently "
+            "Asked Questions, by Ann Roe.",
+            "“The usual number” varied depending on the type of publication, and that number "
+            "might change. See also Tyler Dennett, “Office of the Historical Adviser,” p. 295.",
+        )
+    )
+    first = [r.raw for r in rows if r.footnote == 1]
+    assert first[1] == "National Fisheries Institute, “Modern-Day Lawn Dart.”"
+    assert first[2].startswith("ABC Report R48215") and len(first) == 3
+    assert len([r for r in rows if r.footnote == 2]) == 1  # not cut after the prose
