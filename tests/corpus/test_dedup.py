@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from litreview.core.model import Person, Work
+from litreview.core.model import Person, Work, replace
 from litreview.corpus.dedup import TITLE_THRESHOLD, apply_merges, merge_files, merge_into
 
 UNODC = (Person(literal="UNODC"),)
@@ -325,13 +325,7 @@ def test_a_note_giving_only_a_reports_number_joins_the_report() -> None:
         authors=(Person(family="Roe", given="J"),),
         issue="S1-20191",
     )
-    b = Work(
-        key="b",
-        type="article-journal",
-        title="Reefs",
-        authors=(Person(family="Roe", given="J"),),
-        issue="S1-20191",
-    )
+    b = replace(a, key="b", title="Reefs")  # another article of the same issue
     assert len(merge_into([], [a, b]).works) == 2
     one, two = Work(key="x", type="report", issue="13"), Work(key="y", type="report", issue="13")
     assert len(merge_into([], [one, two]).works) == 2
