@@ -206,6 +206,13 @@ FORMATS: dict[str, Format] = {
             description="MODS XML, mods or modsCollection (library catalogues, Zotero; read only)",
         ),
         Format(
+            name="zotero-rdf",
+            suffixes=(".rdf",),
+            module="zotero_rdf",
+            reader="read_zotero_rdf",
+            description="Zotero RDF: items with notes, attachments and collections (read only)",
+        ),
+        Format(
             name="marcxml",
             suffixes=(".marcxml",),
             module="marcxml",
@@ -257,6 +264,8 @@ _ALIASES = {
     "yaml": "cslyaml",
     "xlsx": "spreadsheet",
     "xls": "spreadsheet",
+    "rdf": "zotero-rdf",
+    "zotero": "zotero-rdf",
 }
 
 
@@ -313,6 +322,7 @@ def detect(text: str, suffix: str) -> str:
     from litreview.formats.search_csv import is_search_csv, is_search_json, is_titled_table
     from litreview.formats.word_xml import is_word_xml
     from litreview.formats.wos import is_wos_plain, is_wos_tab
+    from litreview.formats.zotero_rdf import is_zotero_rdf
 
     head = text[:20000]
     checks = (
@@ -328,6 +338,7 @@ def detect(text: str, suffix: str) -> str:
         ("pubmed-xml", is_pubmed_xml),
         ("word-xml", is_word_xml),
         ("mods", is_mods),
+        ("zotero-rdf", is_zotero_rdf),
         ("enw", is_refer),
         ("search-json", is_search_json),
         # before Scopus, whose test (a "Source title" and an "Authors" column) a Dimensions
@@ -415,7 +426,7 @@ _ANSI = (
 
 # Files XML readers read: one that is not UTF-8 may be in the encoding its declaration names
 # (``<?xml version="1.0" encoding="ISO-8859-1"?>``, as catalogues' MODS exports are).
-_XML = frozenset({".xml", ".mods", ".nxml", ".marcxml"})
+_XML = frozenset({".xml", ".mods", ".nxml", ".marcxml", ".rdf"})
 _DECLARED = re.compile(rb"\s*<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z][\w.:-]{0,40})[\"']")
 
 

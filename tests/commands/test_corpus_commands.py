@@ -527,8 +527,9 @@ def test_registry_names_and_suffixes() -> None:
         *("bibtex", "biblatex", "ris", "csljson", "cslyaml", "csv"),
         *("wos", "scopus", "search-csv", "medline", "openalex", "endnote", "enw"),  # read only
         *("search-json", "pubmed-xml", "ovid", "crossref", "spreadsheet", "word-xml", "mods"),
-        *("marcxml", "proquest"),
+        *("marcxml", "proquest", "zotero-rdf"),
     }
+    assert format_for("x.rdf").name == format_for("zotero").name == "zotero-rdf"
     assert format_for("x.enw").name == "enw"
     assert format_for("x.mods").name == format_for("mods").name == "mods"
     assert format_for("x.marcxml").name == format_for("marcxml").name == "marcxml"

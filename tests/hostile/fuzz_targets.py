@@ -45,6 +45,7 @@ from litreview.formats.search_csv import read_search_csv, read_search_json
 from litreview.formats.tabular import read_csv
 from litreview.formats.word_xml import read_word_xml
 from litreview.formats.wos import read_wos
+from litreview.formats.zotero_rdf import read_zotero_rdf
 from litreview.taxonomy import load_taxonomy
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -193,6 +194,18 @@ TOKENS: dict[str, tuple[str, ...]] = {
         "<!DOCTYPE x [",
         "&x;",
     ),
+    "zotero-rdf": (
+        '<bib:Article rdf:about="#item_1">',
+        "</bib:Article>",
+        "<z:itemType>journalArticle</z:itemType>",
+        '<dcterms:isPartOf rdf:resource="#item_1"/>',
+        '<dcterms:hasPart rdf:resource="#collection_1"/>',
+        "<bib:authors><rdf:Seq><rdf:li><foaf:Person><foaf:surname>",
+        "<dc:identifier>DOI ",
+        "<dc:date>",
+        "<!DOCTYPE x [",
+        "&x;",
+    ),
     "marcxml": (
         "<record>",
         "</record>",
@@ -338,6 +351,7 @@ def _seeds() -> dict[str, str]:
         "word-xml": (DATA / "real" / "jabref_msbib_translator.xml").read_text(encoding="utf-8"),
         "mods": (DATA / "real" / "jabref_mods_export_all_fields.xml").read_text(encoding="utf-8"),
         "marcxml": (DATA / "real" / "jabref_marcxml_notes.xml").read_text(encoding="utf-8"),
+        "zotero-rdf": (DATA / "zotero_rdf" / "library.rdf").read_text(encoding="utf-8"),
         "ovid": (DATA / "ovid" / "embase_fields.txt").read_text(encoding="utf-8"),
         "proquest": (DATA / "proquest" / "articles.txt").read_text(encoding="utf-8"),
         "cslyaml": write_cslyaml(
@@ -650,6 +664,7 @@ TARGETS: tuple[Target, ...] = (
     _text_target("word-xml", "word-xml", read_word_xml),
     _text_target("mods", "mods", read_mods),
     _text_target("marcxml", "marcxml", read_marcxml),
+    _text_target("zotero-rdf", "zotero-rdf", read_zotero_rdf),
     _text_target("ovid", "ovid", read_ovid),
     _text_target("proquest", "proquest", read_proquest),
     _text_target("cslyaml", "cslyaml", read_cslyaml),
@@ -681,6 +696,9 @@ TARGETS: tuple[Target, ...] = (
     Target("file-xml", hostile_bytes("mods"), lambda b: _in_file(".xml", bytes(b), read_file)),
     Target(
         "file-marcxml", hostile_bytes("marcxml"), lambda b: _in_file(".xml", bytes(b), read_file)
+    ),
+    Target(
+        "file-rdf", hostile_bytes("zotero-rdf"), lambda b: _in_file(".rdf", bytes(b), read_file)
     ),
     Target("document-md", hostile_text("markdown"), lambda t: _scan(str(t), ".md")),
     Target("ingest-md", hostile_text("markdown"), lambda t: _ingest(str(t))),
