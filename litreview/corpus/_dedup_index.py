@@ -118,8 +118,11 @@ class Ident:
 class Index:
     """Lookup tables of the growing corpus."""
 
-    def __init__(self, generic: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, generic: frozenset[str] = frozenset(), shared_dois: frozenset[str] = frozenset()
+    ) -> None:
         self.generic = generic  # URLs shared by many records: no evidence
+        self.shared_dois = shared_dois  # DOIs shared by many records: no evidence either
         self.by_doi: dict[str, str] = {}
         self.by_id: dict[str, str] = {}
         self.by_url: dict[str, list[str]] = defaultdict(list)
@@ -181,7 +184,7 @@ class Index:
             key = self.by_id.get(found, "")
             if key and fits(key, False):
                 out.append(Candidate(0, 100.0, found.partition(":")[0], key))
-        if ident.doi and ident.doi in self.by_doi:
+        if ident.doi and ident.doi in self.by_doi and ident.doi not in self.shared_dois:
             key = self.by_doi[ident.doi]
             if fits(key, False):
                 out.append(Candidate(0, 100.0, "doi", key))

@@ -29,7 +29,7 @@ from litreview.corpus._dedup_index import (
     Index,
     doi_conflict,
 )
-from litreview.corpus.guards import shared_urls
+from litreview.corpus.guards import shared_values
 from litreview.corpus.identity import Citekeys, citekey_base, make_citekey
 from litreview.corpus.merging import (
     conflict_problems,
@@ -106,10 +106,10 @@ def merge_files(
         (existing, own),
         *((ws, ids) for (_, ws), ids in zip(files, per_source, strict=True)),
     ]
+    pairs = [(w, i) for ws, ids in records for w, i in zip(ws, ids, strict=True)]
     index = Index(
-        shared_urls(
-            (w.url, i.url, i.title) for ws, ids in records for w, i in zip(ws, ids, strict=True)
-        )
+        shared_values((w.url, i.url, i.title) for w, i in pairs),
+        shared_values((i.doi, i.doi, i.title) for _, i in pairs),
     )
     works: dict[str, Work] = {}
     for w, ident in zip(existing, own, strict=True):

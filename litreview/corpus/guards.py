@@ -7,7 +7,8 @@ part names no container but its pages or chapter, as BibTeX's ``@inbook`` has th
 title; a reference parser's guess of a type alone keeps nothing apart). Two volumes, two editions or
 two containers are two works; a title match needs the containers to agree. A URL is no
 evidence when it names no particular page: a site root, a search or link-resolver page, a
-placeholder (``URL``), or a link many differently titled records share. A DOI or URL match
+placeholder (``URL``), or a link many differently titled records share; nor is a DOI many
+differently titled records share. A DOI or URL match
 whose titles have nothing in common and whose authors or types differ is a data error, not
 a duplicate. Pure functions.
 """
@@ -29,7 +30,7 @@ __all__ = [
     "contradicts",
     "generic_urls",
     "is_specific_url",
-    "shared_urls",
+    "shared_values",
 ]
 
 # CSL types that are part of a larger work, and the types of those larger works.
@@ -166,14 +167,17 @@ def is_specific_url(url: str) -> bool:
 def generic_urls(works: Iterable[Work]) -> frozenset[str]:
     """Normalised URLs that many records of different titles share (a journal's home page,
     a database's link): no evidence that any two of them are one work."""
-    return shared_urls((w.url, normalise_url(w.url), normalise_title(w.title)) for w in works)
+    return shared_values((w.url, normalise_url(w.url), normalise_title(w.title)) for w in works)
 
 
-def shared_urls(records: Iterable[tuple[str, str, str]]) -> frozenset[str]:
-    """:func:`generic_urls` of records given as ``(url, normalised url, normalised title)``
-    (the normalised ones are not used when ``url`` is empty)."""
+def shared_values(records: Iterable[tuple[str, str, str]]) -> frozenset[str]:
+    """Normalised values of an identifier (a URL, a DOI) that records of
+    :data:`SHARED_URL_TITLES` different titles or more share, of records given as ``(value,
+    normalised value, normalised title)`` (the normalised ones are not used when the value is
+    empty). A DOI a library gives every paper of a proceedings volume (the volume's) is no
+    evidence that any two of them are one work, as a journal's home page is not."""
     titles: dict[str, set[str]] = {}
-    for url, norm_url, title in records:
-        if url:
-            titles.setdefault(norm_url, set()).add(title)
+    for value, norm, title in records:
+        if value:
+            titles.setdefault(norm, set()).add(title)
     return frozenset(u for u, t in titles.items() if len(t) >= SHARED_URL_TITLES)

@@ -209,3 +209,37 @@ def test_a_name_cut_word_by_word_abbreviates_it(words: list[str]) -> None:
 
     if short != full and not any(w in STOP_WORDS for w in words + short.split()):
         assert abbreviates(short, full)
+
+
+def test_a_doi_many_differently_titled_records_share_is_no_evidence() -> None:
+    """A library that gives every paper of a proceedings volume the volume's DOI (a real
+    Zotero export: 51 papers, one DOI): papers by the same author stay apart; two records of
+    one paper under that DOI still meet by their title, and a DOI two records share is
+    evidence as before."""
+    volume = "10.14279/depositonce-0000"
+    same = (Person(family="Abadia", given="Patricia"),)
+    papers = [
+        Work(key=f"p{i}", type="paper-conference", title=t, doi=volume, authors=same, issued="2022")
+        for i, t in enumerate(
+            [
+                "A BIM-based approach towards additive manufacturing of concrete",
+                "BIM-based sizing of reactors in processing facilities",
+                "BIM-based life cycle assessment framework for infrastructure",
+            ]
+        )
+    ]
+    twin = Work(
+        key="twin",
+        type="paper-conference",
+        title=papers[1].title,
+        doi=volume,
+        authors=same,
+        issued="2022",
+    )
+    res = merge_into([], [*papers, twin])
+    assert [(m.kept, m.merged, m.reason) for m in res.merges] == [("p1", "twin", "title")]
+    pair = [
+        Work(key="x", type="article-journal", title="Gender and crime", doi="10.1/abc"),
+        Work(key="y", type="article-journal", title="Gender and Crime.", doi="10.1/ABC"),
+    ]
+    assert [(m.kept, m.reason) for m in merge_into([], pair).merges] == [("x", "doi")]
