@@ -51,6 +51,7 @@ EXTRA = [
     ROOT / "tests" / "data" / "bibtex" / "zotero_export.bib",
     ROOT / "tests" / "data" / "ris" / "zotero_export.ris",
     ROOT / "tests" / "data" / "csljson" / "zotero_export.json",
+    ROOT / "tests" / "data" / "zotero_rdf" / "library.rdf",
 ]
 SCHEMA = ROOT / "litreview" / "data" / "csl-data.json"
 FALLBACK_SCHEMA = Path("/tmp/csl-data.json")
@@ -348,6 +349,8 @@ def _search_values(path: Path) -> list[tuple[str, str]]:
             # (":ISBN:x:ISSN:y"), each a value
             parts = re.findall(r":[A-Z]+:([^:]*)", value) if name == "StandardNumber" else []
             out += [(name, v) for v in parts] or [(name, value)]
+    elif path.suffix == ".rdf":
+        out += _rdf_values(raw)
     elif path.suffix == ".xml" and _MODS_NS in text[:3000]:
         out += _xml_leaves(ET.fromstring(raw), "mods", _mods_structural)
     elif path.suffix == ".xml" and re.search(r"<(?:\w+:)?datafield\s+tag=", text[:20000]):
@@ -400,6 +403,26 @@ def _xml_leaves(root: object, record: str, structural: object) -> list[tuple[str
         for e in rec.iter():
             name, value = e.tag.rsplit("}", 1)[-1], " ".join("".join(e.itertext()).split())
             if not len(e) and value and not structural(name, value):  # type: ignore[operator]
+                out.append((name, value))
+    return out
+
+
+def _rdf_values(raw: bytes) -> list[tuple[str, str]]:
+    """(name, text) of every element without child elements of every resource of a Zotero
+    RDF export (items, their containers, attachments, notes, collections), except what the
+    works hold as their structure (an item type, an attachment's link mode); a note's HTML
+    as its text."""
+    import html
+    import xml.etree.ElementTree as ET
+
+    out = []
+    for node in ET.fromstring(raw):
+        for e in node.iter():
+            name = e.tag.rsplit("}", 1)[-1]
+            value = " ".join("".join(e.itertext()).split())
+            if name == "value" and "<" in value:
+                value = " ".join(html.unescape(re.sub(r"<[^>]*>", " ", value)).split())
+            if not len(e) and value and name not in ("itemType", "linkMode"):
                 out.append((name, value))
     return out
 

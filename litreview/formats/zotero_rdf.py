@@ -19,12 +19,14 @@ written as text; a ``dcterms:URI`` as the URL); the abstract; tags as keywords; 
 Extra field (``dc:description``) as the note, and a ``Citation Key: key`` line in it (Better
 BibTeX's) as the citekey; child notes (``bib:Memo``, HTML) as ``annote`` in plain text. What
 has no field is kept as ``Zotero:<path>``: an attachment (``Zotero:attachment``: its title,
-link or file and its type), each collection an item is filed in (``Zotero:collection``,
-parents first: ``Reviews / Included``), a related item (``Zotero:relation``, its title), the
-call number, creators of other roles and every other element by its path
-(``Zotero:libraryCatalog``). A resource with no ``z:itemType`` that nothing refers to is a work
-when its class says what kind (:data:`~._zotero_rdf_maps.CLASSES`: what other tools writing
-this vocabulary give); an item with no title, creator, date or identifier is a notice.
+link or file, its type and when it was saved), each collection an item is filed in
+(``Zotero:collection``, parents first: ``Reviews / Included``), a related item
+(``Zotero:relation``, its title), the call number, creators of other roles and every other
+element by its path (``Zotero:libraryCatalog``). A resource with no ``z:itemType`` that
+nothing refers to is a work when its class says what kind
+(:data:`~._zotero_rdf_maps.CLASSES`: what other tools writing this vocabulary give); an item
+with no title, creator, date or identifier is a notice, and notes filed under no item are
+one notice.
 """
 
 from __future__ import annotations
@@ -92,6 +94,10 @@ def read_zotero_rdf(text: str, path: str = "<string>") -> tuple[list[Work], list
         path=path,
         kind="item",
     )
+    loose = graph.loose_notes()
+    if loose:
+        message = f"{loose} note(s) filed under no item: not read (no work to keep them with)"
+        unread.append(Problem(path=path, line=None, severity="notice", message=message))
     if not items:
         message = "no item (a resource whose z:itemType is not attachment or note): no work read"
         unread.append(Problem(path=path, line=1, severity="notice", message=message))
@@ -125,6 +131,17 @@ class _Graph:
             return inside
         name = prop.get(_RESOURCE)
         return self.named.get(name) if name else None
+
+    def loose_notes(self) -> int:
+        """Top-level notes no item names as its own (Zotero's standalone notes; a
+        collection may hold them)."""
+        owned = {p.get(_RESOURCE) for p in self.root.iter(_q("dcterms:isReferencedBy"))}
+        return sum(
+            1
+            for node in self.root
+            if (node.tag == _q("bib:Memo") or _text(node.find(_q("z:itemType"))) == "note")
+            and (node.get(_ABOUT) or "") not in owned
+        )
 
     def items(self) -> list[ET.Element]:
         """The top-level resources that are works."""
@@ -449,8 +466,10 @@ class _Item:
             ]
             where += [r.get(_RESOURCE) or "" for r in att.findall(_RESOURCE)]
             mime = _text(att.find(_q("link:type")))
+            seen = _text(att.find(_q("dcterms:dateSubmitted")))
             shown = "; ".join(w for w in where if w)
             value = ": ".join(t for t in (title, shown) if t) + (f" ({mime})" if mime else "")
+            value += f", accessed {seen}" if seen else ""
             self.extra.append((PREFIX + "attachment", value))
 
     def _relations(self) -> None:

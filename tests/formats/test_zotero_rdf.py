@@ -36,8 +36,9 @@ HEAD = (
 @pytest.fixture(scope="module")
 def library() -> dict[str, Work]:
     works, problems = read_file(LIBRARY)
-    assert [(p.line, p.severity) for p in problems] == [(253, "notice")]
+    assert [(p.line, p.severity) for p in problems] == [(254, "notice"), (None, "notice")]
     assert "item 8 has no title, name, date or identifier" in problems[0].message
+    assert problems[1].message.startswith("1 note(s) filed under no item: not read")
     return {w.title: w for w in works}
 
 
@@ -91,7 +92,8 @@ def test_journal_article(library: dict[str, Work]) -> None:
         ("Zotero:callNumber", "GB1399 .O34 2019"),
         (
             "Zotero:attachment",
-            "Full Text PDF: files/2/Odegaard - 2019 - Flood deaths.pdf (application/pdf)",
+            "Full Text PDF: files/2/Odegaard - 2019 - Flood deaths.pdf (application/pdf),"
+            " accessed 2020-01-05 10:12:00",
         ),
         ("Zotero:relation", "floodcount"),
         ("Zotero:collection", "Reviews / Included"),
