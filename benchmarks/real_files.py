@@ -351,6 +351,8 @@ def _search_values(path: Path) -> list[tuple[str, str]]:
             out += [(name, v) for v in parts] or [(name, value)]
     elif path.suffix == ".rdf":
         out += _rdf_values(raw)
+    elif path.suffix in (".yml", ".yaml", ".cff"):  # Hayagriva, CFF: every scalar
+        out += _yaml_values(text)
     elif path.suffix == ".xml" and _MODS_NS in text[:3000]:
         out += _xml_leaves(ET.fromstring(raw), "mods", _mods_structural)
     elif path.suffix == ".xml" and re.search(r"<(?:\w+:)?datafield\s+tag=", text[:20000]):
@@ -404,6 +406,27 @@ def _xml_leaves(root: object, record: str, structural: object) -> list[tuple[str
             name, value = e.tag.rsplit("}", 1)[-1], " ".join("".join(e.itertext()).split())
             if not len(e) and value and not structural(name, value):  # type: ignore[operator]
                 out.append((name, value))
+    return out
+
+
+def _yaml_values(text: str) -> list[tuple[str, str]]:
+    """(key, text) of every scalar of a YAML file, as PyYAML's safe loader reads it (a date
+    as ISO text), except the structure the works hold as their types and roles."""
+    import datetime
+
+    import yaml
+
+    out = []
+    stack: list[tuple[str, object]] = [("", yaml.safe_load(text))]
+    while stack:
+        key, value = stack.pop()
+        if isinstance(value, dict):
+            stack += [(str(k), v) for k, v in value.items()]
+        elif isinstance(value, list):
+            stack += [(key, v) for v in value]
+        elif value is not None and key not in ("type", "cff-version"):
+            shown = value.isoformat() if isinstance(value, datetime.date) else str(value)
+            out.append((key, shown))
     return out
 
 

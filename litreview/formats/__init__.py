@@ -206,6 +206,20 @@ FORMATS: dict[str, Format] = {
             description="MODS XML, mods or modsCollection (library catalogues, Zotero; read only)",
         ),
         Format(
+            name="hayagriva",
+            suffixes=(),
+            module="hayagriva",
+            reader="read_hayagriva",
+            description="Hayagriva YAML, Typst's bibliography (a .yml or .yaml file; read only)",
+        ),
+        Format(
+            name="cff",
+            suffixes=(".cff",),
+            module="cff",
+            reader="read_cff",
+            description="Citation File Format, CITATION.cff (read only)",
+        ),
+        Format(
             name="zotero-rdf",
             suffixes=(".rdf",),
             module="zotero_rdf",
@@ -253,7 +267,10 @@ FORMATS: dict[str, Format] = {
 WRITABLE = tuple(name for name, f in FORMATS.items() if f.writer)
 # Suffixes several formats write: the first lines of the file decide.
 _SNIFFED = frozenset(
-    {".txt", ".json", ".csv", ".tsv", ".xml", ".ris", ".nbib", ".isi", ".enw", ".ovd", ".cgi"}
+    {
+        *(".txt", ".json", ".csv", ".tsv", ".xml", ".ris", ".nbib", ".isi", ".enw", ".ovd"),
+        *(".cgi", ".yml", ".yaml"),
+    }
 )
 _ALIASES = {
     "bib": "bibtex",
@@ -266,6 +283,8 @@ _ALIASES = {
     "xls": "spreadsheet",
     "rdf": "zotero-rdf",
     "zotero": "zotero-rdf",
+    "typst": "hayagriva",
+    "citation-file-format": "cff",
 }
 
 
@@ -308,8 +327,10 @@ def writer_for(name: str) -> Writer:
 def detect(text: str, suffix: str) -> str:
     """The format of a file from its first lines, for a suffix several formats use; ``""``
     when they do not tell."""
+    from litreview.formats.cff import is_cff
     from litreview.formats.crossref import is_crossref
     from litreview.formats.endnote import is_endnote_xml
+    from litreview.formats.hayagriva import is_hayagriva
     from litreview.formats.marcxml import is_marcxml
     from litreview.formats.medline import is_medline
     from litreview.formats.mods import is_mods
@@ -339,6 +360,8 @@ def detect(text: str, suffix: str) -> str:
         ("word-xml", is_word_xml),
         ("mods", is_mods),
         ("zotero-rdf", is_zotero_rdf),
+        ("cff", is_cff),
+        ("hayagriva", is_hayagriva),
         ("enw", is_refer),
         ("search-json", is_search_json),
         # before Scopus, whose test (a "Source title" and an "Authors" column) a Dimensions

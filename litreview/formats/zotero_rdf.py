@@ -40,13 +40,13 @@ from litreview.core.errors import Problem
 from litreview.core.model import Person, Work, replace
 from litreview.core.text import line_numbers
 from litreview.formats._citekeys import is_citekey
+from litreview.formats._dates import typed_date
 from litreview.formats._mods_maps import GENRES, genre_key
 from litreview.formats._names import text_person
-from litreview.formats._search import date_of
 from litreview.formats._xml import element_leaves, local_name, parse_xml, read_records
 from litreview.formats._zotero_rdf_maps import CLASSES, NS, ROLES, SKIPPED_TYPES
 
-__all__ = ["is_zotero_rdf", "read_zotero_rdf", "zotero_date"]
+__all__ = ["is_zotero_rdf", "read_zotero_rdf"]
 
 PREFIX = "Zotero:"
 _RDF = NS["rdf"]
@@ -359,13 +359,13 @@ class _Item:
 
     def _dates(self) -> None:
         raw = self.value(self.node, "dc:date")
-        issued = zotero_date(raw)
+        issued = typed_date(raw)
         self.set("issued", issued)
         if raw and raw != issued:
             self.extra.append((PREFIX + "date", raw))
         seen = self.value(self.node, "dcterms:dateSubmitted")
-        self.set("accessed", zotero_date(seen))
-        if seen and seen != zotero_date(seen):
+        self.set("accessed", typed_date(seen))
+        if seen and seen != typed_date(seen):
             self.extra.append((PREFIX + "dateSubmitted", seen))
 
     def _simple(self, csl: str) -> None:
@@ -511,31 +511,3 @@ def _keyed(work: Work, keys: set[str]) -> Work:
         keys.add(m.group(1))
         return work.with_key(m.group(1))
     return work if m is None else replace(work, extra=(("id", m.group(1)), *work.extra))
-
-
-_ISO = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?![\d])")
-_NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-
-
-def zotero_date(text: str) -> str:
-    """``YYYY[-MM[-DD]]`` of a date as Zotero keeps it, as typed: ``2017-07-26``,
-    ``2021-04-29 09:40:40``, ``July 26, 2017``, ``26.7.2017``, ``07/26/2017`` (a day and a
-    month in numbers are told apart only when one is above 12; otherwise only the year is
-    read); ``""`` without a year."""
-    text = text.strip()
-    m = _ISO.match(text)
-    if m and (not m.group(2) or 1 <= int(m.group(2)) <= 12):
-        return "-".join(g for g in m.groups() if g)
-    m = _NUMERIC.search(text)
-    if m:
-        a, b, year = int(m.group(1)), int(m.group(2)), m.group(3)
-        if a > 12 and 1 <= b <= 12 and a <= 31:
-            return f"{year}-{b:02d}-{a:02d}"
-        if b > 12 and 1 <= a <= 12 and b <= 31:
-            return f"{year}-{a:02d}-{b:02d}"
-        return year
-    y = _YEAR.search(text)
-    if not y:
-        return ""
-    return date_of(y.group(1), text[: y.start()] + " " + text[y.end() :])

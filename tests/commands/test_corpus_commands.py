@@ -527,8 +527,10 @@ def test_registry_names_and_suffixes() -> None:
         *("bibtex", "biblatex", "ris", "csljson", "cslyaml", "csv"),
         *("wos", "scopus", "search-csv", "medline", "openalex", "endnote", "enw"),  # read only
         *("search-json", "pubmed-xml", "ovid", "crossref", "spreadsheet", "word-xml", "mods"),
-        *("marcxml", "proquest", "zotero-rdf"),
+        *("marcxml", "proquest", "zotero-rdf", "hayagriva", "cff"),
     }
+    assert format_for("CITATION.cff").name == format_for("cff").name == "cff"
+    assert format_for("typst").name == "hayagriva"
     assert format_for("x.rdf").name == format_for("zotero").name == "zotero-rdf"
     assert format_for("x.enw").name == "enw"
     assert format_for("x.mods").name == format_for("mods").name == "mods"

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from litreview.core.model import Person, Work
 from litreview.core.texmarkup import plain_work
 from litreview.formats import detect, read_file
-from litreview.formats.zotero_rdf import is_zotero_rdf, read_zotero_rdf, zotero_date
+from litreview.formats._dates import typed_date
+from litreview.formats.zotero_rdf import is_zotero_rdf, read_zotero_rdf
 from litreview.review import Review
 from tests.conftest import DATA, run_cli
 
@@ -227,7 +228,7 @@ def test_cycles_and_shared_citation_keys() -> None:
     ],
 )
 def test_dates_as_typed(text: str, date: str) -> None:
-    assert zotero_date(text) == date
+    assert typed_date(text) == date
 
 
 _WORDS = (

@@ -26,11 +26,13 @@ from litreview.core.errors import Problem
 from litreview.core.model import Work
 from litreview.formats import read_file
 from litreview.formats.bibtex import read_bibtex, read_bibtex_bytes, write_bibtex
+from litreview.formats.cff import read_cff
 from litreview.formats.crossref import read_crossref
 from litreview.formats.csljson import read_csljson
 from litreview.formats.cslyaml import read_cslyaml, write_cslyaml
 from litreview.formats.documents import read_document_meta
 from litreview.formats.endnote import read_endnote
+from litreview.formats.hayagriva import read_hayagriva
 from litreview.formats.marcxml import read_marcxml
 from litreview.formats.medline import read_medline
 from litreview.formats.mods import read_mods
@@ -194,6 +196,23 @@ TOKENS: dict[str, tuple[str, ...]] = {
         "<!DOCTYPE x [",
         "&x;",
     ),
+    "hayagriva": (
+        "entry:\n",
+        "  type: article\n",
+        "  parent:\n    type: periodical\n",
+        "  author: [",
+        "  serial-number:\n    doi: ",
+        "&a [*a, *a]",
+        "  date: ",
+    ),
+    "cff": (
+        "cff-version: 1.2.0\n",
+        "preferred-citation:\n  type: article\n",
+        "references:\n  - ",
+        "authors:\n  - family-names: ",
+        "identifiers:\n  - type: doi\n",
+        "&a [*a, *a]",
+    ),
     "zotero-rdf": (
         '<bib:Article rdf:about="#item_1">',
         "</bib:Article>",
@@ -352,6 +371,8 @@ def _seeds() -> dict[str, str]:
         "mods": (DATA / "real" / "jabref_mods_export_all_fields.xml").read_text(encoding="utf-8"),
         "marcxml": (DATA / "real" / "jabref_marcxml_notes.xml").read_text(encoding="utf-8"),
         "zotero-rdf": (DATA / "zotero_rdf" / "library.rdf").read_text(encoding="utf-8"),
+        "hayagriva": (DATA / "hayagriva" / "library.yml").read_text(encoding="utf-8"),
+        "cff": _seed("cff_key_complete.cff"),
         "ovid": (DATA / "ovid" / "embase_fields.txt").read_text(encoding="utf-8"),
         "proquest": (DATA / "proquest" / "articles.txt").read_text(encoding="utf-8"),
         "cslyaml": write_cslyaml(
@@ -665,6 +686,8 @@ TARGETS: tuple[Target, ...] = (
     _text_target("mods", "mods", read_mods),
     _text_target("marcxml", "marcxml", read_marcxml),
     _text_target("zotero-rdf", "zotero-rdf", read_zotero_rdf),
+    _text_target("hayagriva", "hayagriva", read_hayagriva),
+    _text_target("cff", "cff", read_cff),
     _text_target("ovid", "ovid", read_ovid),
     _text_target("proquest", "proquest", read_proquest),
     _text_target("cslyaml", "cslyaml", read_cslyaml),
@@ -700,6 +723,8 @@ TARGETS: tuple[Target, ...] = (
     Target(
         "file-rdf", hostile_bytes("zotero-rdf"), lambda b: _in_file(".rdf", bytes(b), read_file)
     ),
+    Target("file-yml", hostile_bytes("hayagriva"), lambda b: _in_file(".yml", bytes(b), read_file)),
+    Target("file-cff", hostile_bytes("cff"), lambda b: _in_file(".cff", bytes(b), read_file)),
     Target("document-md", hostile_text("markdown"), lambda t: _scan(str(t), ".md")),
     Target("ingest-md", hostile_text("markdown"), lambda t: _ingest(str(t))),
     Target("document-txt", hostile_text("markdown"), lambda t: _scan(str(t), ".txt")),

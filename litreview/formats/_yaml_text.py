@@ -1,0 +1,85 @@
+"""What the YAML readers of bibliography files share: a file composed into nodes safely, as
+problems rather than exceptions, and nodes constructed as text.
+
+A scalar is text as written (``date: 2020-01-02``, ``title: No``, ``page: 10:30`` stay that
+text, never YAML 1.1's date, false or sexagesimal number), except a plain integer (``2020``)
+and ``null``. A file whose aliases would expand past
+:data:`~litreview.core.yaml_guard.MAX_YAML_VALUES` values, or nested deeper than
+:data:`~litreview.core.limits.MAX_JSON_DEPTH`, is one error.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar
+
+import yaml
+
+from litreview.core.errors import Problem
+from litreview.core.limits import MAX_JSON_DEPTH
+from litreview.core.yaml_guard import expansion_problem
+
+__all__ = ["compose", "construct", "error"]
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader knowing no implicit type but plain integers and null."""
+
+    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}
+
+
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z"), list("-+0123456789")
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"(?:~|null|)\Z"), ["~", "n", ""]
+)
+
+
+def compose(text: str, path: str, what: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """The root node of ``text``, or ``None`` and the one error that stops reading it
+    (``what`` names what the file should hold: ``"a list of CSL items"``)."""
+    text = text.lstrip("\ufeff")
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except RecursionError:
+        return None, [error(path, 1, f"YAML nested too deep to be {what}")]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        why = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        line = mark.line + 1 if mark is not None else 1
+        return None, [error(path, line, f"not valid YAML: {why}")]
+    if root is None:
+        return None, [error(path, 1, f"an empty YAML file: no {what}")]
+    if expansion_problem(root):
+        return None, [error(path, 1, expansion_problem(root))]
+    deep = _too_deep(root)
+    if deep is not None:
+        message = f"YAML nested more than {MAX_JSON_DEPTH} levels deep"
+        return None, [error(path, deep.start_mark.line + 1, message)]
+    return root, []
+
+
+def construct(node: yaml.Node) -> Any:
+    """The value of a node (composed by :func:`compose`: its scalars text, integers and
+    null)."""
+    return _Loader("").construct_document(node)
+
+
+def _too_deep(root: yaml.Node) -> yaml.Node | None:
+    """The first node nested deeper than :data:`MAX_JSON_DEPTH`, or ``None`` (aliases were
+    checked before: the graph has no loop)."""
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            return node
+        if isinstance(node, yaml.SequenceNode):
+            stack += [(n, depth + 1) for n in node.value]
+        elif isinstance(node, yaml.MappingNode):
+            stack += [(n, depth + 1) for pair in node.value for n in pair]
+    return None
+
+
+def error(path: str, line: int, message: str) -> Problem:
+    return Problem(path=path, line=line, severity="error", message=message)
