@@ -181,6 +181,25 @@ def test_a_case_by_its_name_and_year_with_the_paper_cited() -> None:
     ]
 
 
+def test_a_case_by_its_docket_number_with_a_database_citation_and_pin_page() -> None:
+    """Bluebook's form of a case reported only in a database (Westlaw, Lexis): the docket
+    number, the database's citation and a starred pin page before the court and date, in a
+    note of prose; a signal before a case (``E.g.,``, ``See also``) is not its name."""
+    text = (
+        "Reviews may not be sought concurrently. 38 U.S.C. §5104C(a)(2); Hundley v. "
+        "McDonough, No. 21-2419, 2022 WL 593766, at *2 (Vet. App. February 28, 2022) "
+        '("Because the veteran is barred ..."). E.g., Van Loon v. Dep\'t of Treasury, 688 '
+        "F. Supp. 3d 454, 470–71 (W.D. Tex. 2023); see also Hughes v. Talen Energy Mktg., "
+        "LLC, 578 U.S. 150, 162–63 (2016)."
+    )
+    assert _raw(legal_citations(text)) == [
+        "38 U.S.C. §5104C(a)(2)",
+        "Hundley v. McDonough, No. 21-2419, 2022 WL 593766, at *2 (Vet. App. February 28, 2022)",
+        "Van Loon v. Dep't of Treasury, 688 F. Supp. 3d 454, 470–71 (W.D. Tex. 2023)",
+        "Hughes v. Talen Energy Mktg., LLC, 578 U.S. 150, 162–63 (2016)",
+    ]
+
+
 def test_parliamentary_records_rules_and_documents() -> None:
     text = (
         "Pursuant to House Rule I, clause 8(b)(3). See Congressional Record, daily edition, "
