@@ -217,14 +217,43 @@ def citekey_base(work: Work) -> str:
     A work with no author names its web site instead (``thediplomat``), and a work with no
     date the year its URL's path states (``/2020/10/...``), so that a bare link still gets a
     readable key (``thediplomat2020pakistans``). A work with neither author, title nor link
-    names its periodical or publisher (a newspaper's issue: ``newyorkherald1869``).
+    names its periodical or publisher (a newspaper's issue: ``newyorkherald1869``); a law,
+    regulation or case cited by its place in a code or reporter alone is named by that
+    place (``20 C.F.R. § 1002.136``: ``cfr20-1002.136``; ``P.L. 117-263``: ``law117-263``).
     """
     name = _name_part(work) or url_site_key(work.url)
+    if not name and not work.title and work.type in _LEGAL_TYPES:
+        legal = _legal_part(work)
+        if legal:
+            return legal
     if not name and not work.title:
         words = normalise_title(work.container or work.publisher).split()
         name = "".join(w for w in words if w not in STOP_WORDS)[:20]
     base = name + (work.year or url_year(work.url)) + _title_part(work)
     return base or "anon"
+
+
+_LEGAL_TYPES = frozenset({"legislation", "regulation", "bill", "legal_case", "hearing", "treaty"})
+# what a law, a regulation or a case is named by in a key when it names no code or reporter
+_LEGAL_NAMES = {"legislation": "law", "regulation": "reg", "bill": "bill", "legal_case": "case"}
+_NOT_KEY = re.compile(r"[^a-z0-9.]+")
+
+
+def _legal_part(work: Work) -> str:
+    """``cfr20-1002.136``: the code or reporter (its letters), the volume, and the section,
+    page or number; ``""`` when the work gives none of them."""
+    place = next(
+        (v for v in (work.extra_value("section"), work.pages, work.issue) if v.strip()), ""
+    )
+    if not place:
+        return ""
+    code = "".join(ch for ch in normalise_title(work.container) if ch.isalnum())[:12]
+    code = code or _LEGAL_NAMES.get(work.type, "law")
+    place = _NOT_KEY.sub("-", place.lower()).strip("-.")[:30]
+    volume = _NOT_KEY.sub("", work.volume.lower())[:8]
+    if not place:
+        return ""
+    return f"{code}{volume}-{place}" if volume else f"{code}{place}"
 
 
 _WWW = re.compile(r"^www\d*\.")

@@ -65,6 +65,7 @@ from litreview.formats._bibtex_write import bibtex_pieces, write_bibtex
 __all__ = [
     "as_corpus_problems",
     "bibtex_pieces",
+    "cited_by_place",
     "export_biblatex",
     "export_bibtex",
     "read_bibtex",
@@ -343,7 +344,7 @@ class _Reader:
             self.problem(
                 line, "warning", f"{entry_name(entry.key)}: undefined macro '{name}' kept as text"
             )
-        if not work.title:
+        if not work.title and not cited_by_place(work):
             self.problem(line, "warning", f"{entry_name(entry.key)} has no title")
         if not work.issued and not_a_year(year := work.extra_value("year")):
             self.problem(
@@ -689,3 +690,14 @@ def validate_bibtex(text: str, path: str = "<string>") -> list[Problem]:
     ]
     found += check_works(works, text, path)
     return sorted(found, key=lambda p: p.line or 0)
+
+
+_LAW_TYPES = frozenset({"legislation", "regulation", "bill", "legal_case", "treaty"})
+
+
+def cited_by_place(work: Work) -> bool:
+    """A law, regulation or case named by its place in a code or reporter (``20 C.F.R. §
+    1002.136``, ``Pub. L. 117-263``): legal citation gives such a work no title, so none is
+    missing."""
+    placed = work.extra_value("section") or work.pages or work.issue
+    return work.type in _LAW_TYPES and bool(placed.strip())

@@ -197,3 +197,28 @@ def test_a_reports_number_is_found_after_a_number_that_names_no_series() -> None
     assert work_identifiers(work) == ("report:gao26107433",)
     article = Work(key="a", type="article-journal", issue="S1-20191")
     assert work_identifiers(article) == ()
+
+
+def test_citekey_of_a_law_or_regulation_names_its_place_in_the_code() -> None:
+    """A law, regulation or case a note cites by its place alone ('20 C.F.R. § 1002.136',
+    'P.L. 117-263', '90 Fed. Reg. 13043') has no author, title or link: its key names the
+    code, volume and section (or page, or number), not 'anon', 'cfr', 'cfra', 'cfraa'."""
+    cfr = Work(
+        key="", type="regulation", container="C.F.R.", volume="20", extra=(("section", "1002.136"),)
+    )
+    assert make_citekey(cfr, set()) == "cfr20-1002.136"
+    usc = Work(
+        key="",
+        type="legislation",
+        container="U.S.C.",
+        volume="38",
+        extra=(("section", "5104C(a)(2)"),),
+    )
+    assert make_citekey(usc, {"usc38-5104c-a-2"}) == "usc38-5104c-a-2a"
+    assert make_citekey(Work(key="", type="legislation", issue="117-263"), set()) == "law117-263"
+    reg = Work(key="", type="regulation", container="Fed. Reg.", volume="90", pages="13043")
+    assert make_citekey(reg, set()) == "fedreg90-13043"
+    # a titled act, or a law with nothing to place it, is named as before
+    act = Work(key="", type="legislation", title="Clean Air Act", issue="88-206", issued="1963")
+    assert make_citekey(act, set()) == "1963clean"
+    assert make_citekey(Work(key="", type="legislation"), set()) == "anon"

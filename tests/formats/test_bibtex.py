@@ -10,7 +10,13 @@ from litreview.core.errors import Problem
 from litreview.core.model import Person, Work, replace
 from litreview.core.texmarkup import as_tex, plain_work
 from litreview.formats._bibtex_prepare import mark_keyless
-from litreview.formats.bibtex import read_bibtex, read_bibtex_bytes, validate_bibtex, write_bibtex
+from litreview.formats.bibtex import (
+    cited_by_place,
+    read_bibtex,
+    read_bibtex_bytes,
+    validate_bibtex,
+    write_bibtex,
+)
 from litreview.formats.csl import work_to_csl
 from litreview.formats.ris import write_ris
 from tests.conftest import DATA
@@ -70,7 +76,8 @@ def test_round_trip_of_any_work(work: Work, biblatex: bool) -> None:
     assert found == [as_tex(work)]
     assert [plain_work(f) for f in found] == [work]
     assert write_bibtex(found, biblatex=biblatex) == text
-    assert [p.severity for p in problems] == ([] if work.title else ["warning"])
+    untitled = not work.title and not cited_by_place(work)  # a law cited by its place has none
+    assert [p.severity for p in problems] == (["warning"] if untitled else [])
 
 
 def test_bare_specials_are_escaped_so_the_file_typesets() -> None:
@@ -823,3 +830,26 @@ def test_a_key_with_a_space_stays_out_when_a_stray_brace_closed_its_entry_early(
     assert found[0].extra_value("id") == "A B" and found[0].issued == "2000"
     assert found[0].doi == "10.1/x"
     assert any("a citekey with a space" in p.message for p in problems)
+
+
+def test_a_law_cited_by_its_place_has_no_title_to_miss() -> None:
+    """'20 C.F.R. § 1002.136' or 'Pub. L. 117-263' has no title in legal citation: no
+    warning for it; an article, or a law with nothing to place it, still gets one."""
+    text = (
+        "@misc{cfr20-1002.136, booktitle = {C.F.R.}, volume = {20}, section = {1002.136},"
+        " csltype = {regulation}}\n"
+        "@legislation{law117-263, number = {117-263}}\n"
+        "@legislation{bare, year = {2020}}\n"
+        "@article{untitled, author = {Roe, Ann}, year = {2020}}\n"
+    )
+    works, problems = read_bibtex(text)
+    assert [w.type for w in works] == [
+        "regulation",
+        "legislation",
+        "legislation",
+        "article-journal",
+    ]
+    assert [p.message for p in problems] == [
+        "entry 'bare' has no title",
+        "entry 'untitled' has no title",
+    ]
