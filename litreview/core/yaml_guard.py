@@ -54,10 +54,27 @@ def expanded_size(root: yaml.Node) -> int | None:
 
 
 def expansion_problem(root: yaml.Node) -> str:
-    """What is wrong with building ``root`` (``""`` when nothing is)."""
+    """What is wrong with building ``root`` (``""`` when nothing is): a file whose aliases
+    would make it too large, or a file too large as written (no alias in it)."""
     n = expanded_size(root)
     if n is None:
         return "a YAML alias refers to a node that contains it"
-    if n > MAX_YAML_VALUES:
+    if n <= MAX_YAML_VALUES:
+        return ""
+    written = _written_size(root)
+    if written * 2 < n:
         return f"YAML aliases expand to {n:,} values (more than {MAX_YAML_VALUES:,})"
-    return ""
+    return f"{written:,} YAML values, more than {MAX_YAML_VALUES:,} in one file: split it"
+
+
+def _written_size(root: yaml.Node) -> int:
+    """The number of values the file writes out (a node shared by aliases counted once)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        stack += [k for k in _kids(node) if id(k) not in seen]
+    return len(seen)

@@ -22,7 +22,12 @@ from litreview.core.yaml_guard import expansion_problem
 __all__ = ["compose", "construct", "error"]
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (four times faster on a large file; the
+# resolver and constructor are the same Python ones, so the values are the same)
+_Safe: Any = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+
+
+class _Loader(_Safe):
     """YAML's safe loader knowing no implicit type but plain integers and null."""
 
     yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}
@@ -55,7 +60,7 @@ def compose(text: str, path: str, what: str) -> tuple[yaml.Node | None, list[Pro
         return None, [error(path, 1, expansion_problem(root))]
     deep = _too_deep(root)
     if deep is not None:
-        message = f"YAML nested more than {MAX_JSON_DEPTH} levels deep"
+        message = f"YAML nested too deep: more than {MAX_JSON_DEPTH} levels"
         return None, [error(path, deep.start_mark.line + 1, message)]
     return root, []
 

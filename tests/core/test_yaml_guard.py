@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from litreview.core.yaml_guard import MAX_YAML_VALUES, expanded_size, expansion_problem
@@ -51,3 +52,14 @@ def test_an_ordinary_front_matter_still_states_its_title(tmp_path: Path) -> None
     doc = tmp_path / "report.md"
     doc.write_text("---\ntitle: &t On Wheat\nsubtitle: *t\n---\n\nText.\n", encoding="utf-8")
     assert read_document_meta(doc).title == "On Wheat"
+
+
+def test_a_large_file_without_aliases_is_told_apart_from_a_bomb(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A file too large as written is told so (split it), not that its aliases expand."""
+    monkeypatch.setattr("litreview.core.yaml_guard.MAX_YAML_VALUES", 1_000)
+    big = "".join(f"e{i}: [a, b, c, d, e, f, g, h, i]\n" for i in range(101))
+    problem = expansion_problem(_root(big))
+    assert problem == "1,112 YAML values, more than 1,000 in one file: split it"
+    assert "aliases expand to" in expansion_problem(_root(_laughs(3)))
