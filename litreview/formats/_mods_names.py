@@ -18,7 +18,7 @@ from dataclasses import replace as _replace
 
 from litreview.core.model import Person
 from litreview.formats._mods_maps import ROLES
-from litreview.formats._names import text_person
+from litreview.formats._names import names_text, text_person
 from litreview.formats._search import natural_name
 
 __all__ = ["People", "read_people"]
@@ -123,4 +123,4 @@ def _shown(person: Person | None) -> str:
 
 def _names(people: tuple[Person, ...]) -> str:
     """People as a BibTeX name list writes them (an organisation braced)."""
-    return " and ".join("{" + p.literal + "}" if p.literal else _shown(p) for p in people)
+    return names_text(people)

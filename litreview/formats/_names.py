@@ -10,7 +10,7 @@ import re
 
 from litreview.core.model import Person
 
-__all__ = ["initials_first", "particle_of", "text_person"]
+__all__ = ["initials_first", "names_text", "particle_of", "text_person"]
 
 # "A.", "A.S.", "J.-P.": a given name written as initials
 _INITIAL = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)*\Z")
@@ -61,3 +61,12 @@ def initials_first(value: str) -> Person | None:
 
 
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+
+
+def names_text(people: tuple[Person, ...] | list[Person]) -> str:
+    """People as a BibTeX name list writes them: ``Family, Given`` joined by ``and``, an
+    organisation braced (``{World Health Organization}``)."""
+    return " and ".join(
+        "{" + p.literal + "}" if p.literal else ", ".join(x for x in (p.family, p.given) if x)
+        for p in people
+    )

@@ -10,6 +10,7 @@ and ``null``. A file whose aliases would expand past
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any, ClassVar
 
@@ -19,7 +20,7 @@ from litreview.core.errors import Problem
 from litreview.core.limits import MAX_JSON_DEPTH
 from litreview.core.yaml_guard import expansion_problem
 
-__all__ = ["compose", "construct", "error"]
+__all__ = ["compose", "construct", "error", "kept", "scalar_text"]
 
 
 # libyaml's parser when PyYAML was built with it (four times faster on a large file; the
@@ -88,3 +89,20 @@ def _too_deep(root: yaml.Node) -> yaml.Node | None:
 
 def error(path: str, line: int, message: str) -> Problem:
     return Problem(path=path, line=line, severity="error", message=message)
+
+
+def scalar_text(value: Any, inner: str) -> str:
+    """A value as text: a mapping's ``inner`` value (a formattable string's ``value``, an
+    entity's ``name``), a number, a list's items joined by ``; ``, spaces collapsed."""
+    if isinstance(value, dict):
+        value = value.get(inner, "")
+    if isinstance(value, list):
+        return "; ".join(t for t in (scalar_text(v, inner) for v in value) if t)
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def kept(value: Any, inner: str) -> str:
+    """A value no field holds, as written: text, or JSON when nested."""
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return scalar_text(value, inner)

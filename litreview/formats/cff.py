@@ -23,7 +23,6 @@ and a reference that is not a mapping is an error naming its line.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -34,7 +33,7 @@ from litreview.core.errors import Problem
 from litreview.core.model import Person, Work
 from litreview.formats._dates import typed_date
 from litreview.formats._names import text_person
-from litreview.formats._yaml_text import compose, construct, error
+from litreview.formats._yaml_text import compose, construct, error, kept, scalar_text
 
 __all__ = ["is_cff", "read_cff"]
 
@@ -158,17 +157,11 @@ def _not_mapping(path: str, root: yaml.Node, key: str, index: int | None) -> Pro
 
 
 def _text(value: Any) -> str:
-    if isinstance(value, dict):
-        value = value.get("name", "")
-    if isinstance(value, list):
-        return "; ".join(t for t in map(_text, value) if t)
-    return " ".join(str(value).split()) if value is not None else ""
+    return scalar_text(value, "name")
 
 
 def _kept(value: Any) -> str:
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return _text(value)
+    return kept(value, "name")
 
 
 def _person(value: Any) -> Person | None:

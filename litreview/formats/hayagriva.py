@@ -25,7 +25,6 @@ that is not a mapping is an error naming its line; the others are read.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -36,8 +35,8 @@ from litreview.core.errors import Problem
 from litreview.core.model import Person, Work
 from litreview.formats._citekeys import is_citekey
 from litreview.formats._dates import typed_date
-from litreview.formats._names import text_person
-from litreview.formats._yaml_text import compose, construct, error
+from litreview.formats._names import names_text, text_person
+from litreview.formats._yaml_text import compose, construct, error, kept, scalar_text
 
 __all__ = ["is_hayagriva", "read_hayagriva"]
 
@@ -162,19 +161,11 @@ def _with_extra(work: Work, extra: list[tuple[str, str]]) -> Work:
 
 
 def _text(value: Any) -> str:
-    """A value as text: a formattable string's ``value``, a number, a list joined."""
-    if isinstance(value, dict):
-        value = value.get("value", "")
-    if isinstance(value, list):
-        return "; ".join(t for t in map(_text, value) if t)
-    return " ".join(str(value).split()) if value is not None else ""
+    return scalar_text(value, "value")
 
 
 def _kept(value: Any) -> str:
-    """A value litreview has no field for, as written: text, or JSON when nested."""
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return _text(value)
+    return kept(value, "value")
 
 
 def person(value: Any) -> Person | None:
@@ -202,14 +193,6 @@ def person(value: Any) -> Person | None:
 def people(value: Any) -> list[Person]:
     values = value if isinstance(value, list) else [value]
     return [p for p in map(person, values) if p is not None]
-
-
-def _names(found: list[Person]) -> str:
-    """People as a BibTeX name list writes them (an organisation braced)."""
-    return " and ".join(
-        "{" + p.literal + "}" if p.literal else ", ".join(x for x in (p.family, p.given) if x)
-        for p in found
-    )
 
 
 class _Entry:
@@ -286,7 +269,7 @@ class _Entry:
         for group in affiliated if isinstance(affiliated, list) else [affiliated]:
             if isinstance(group, dict):
                 role = _text(group.get("role", "")).lower() or "affiliated"
-                found = _names(people(group.get("names", [])))
+                found = names_text(people(group.get("names", [])))
                 self.extra.append(
                     ("translator" if role == "translator" else f"{PREFIX}{under}{role}", found)
                 )
@@ -301,7 +284,7 @@ class _Entry:
         p = {str(k).lower(): v for k, v in parent.items()}
         p.pop("type", None)
         self._title(p.pop("title", ""), "container", "shortjournal")
-        self.extra.append(("bookauthor", _names(people(p.pop("author", [])))))
+        self.extra.append(("bookauthor", names_text(people(p.pop("author", [])))))
         series = p.pop("parent", None)
         for s in series if isinstance(series, list) else [series] if series else []:
             if isinstance(s, dict):

@@ -42,7 +42,7 @@ from litreview.core.text import line_numbers
 from litreview.formats._citekeys import is_citekey
 from litreview.formats._dates import typed_date
 from litreview.formats._mods_maps import GENRES, genre_key
-from litreview.formats._names import text_person
+from litreview.formats._names import names_text, text_person
 from litreview.formats._xml import element_leaves, local_name, parse_xml, read_records
 from litreview.formats._zotero_rdf_maps import CLASSES, NS, ROLES, SKIPPED_TYPES
 
@@ -327,7 +327,7 @@ class _Item:
             if place in self.people:
                 self.people[place] += people
             else:
-                self.extra.append(((place or PREFIX + role), _names(people)))
+                self.extra.append(((place or PREFIX + role), names_text(people)))
 
     def _person(self, li: ET.Element) -> Person | None:
         person = next((c for c in li if isinstance(c.tag, str)), None)
@@ -493,14 +493,6 @@ class _Item:
                     where = f"{under}/{local_name(node)}/{path}" if under else path
                     out.append((PREFIX + where, value))
         return out
-
-
-def _names(people: list[Person]) -> str:
-    """People as a BibTeX name list writes them (an organisation braced)."""
-    return " and ".join(
-        "{" + p.literal + "}" if p.literal else ", ".join(x for x in (p.family, p.given) if x)
-        for p in people
-    )
 
 
 def _keyed(work: Work, keys: set[str]) -> Work:
