@@ -11,6 +11,7 @@ import re
 
 from litreview.extract._text import LINK_TEXT
 from litreview.extract.backrefs import LEADIN
+from litreview.extract.gazetteer import word_tags
 from litreview.extract.note_sources import (
     is_cross_reference,
     is_dated_correspondence,
@@ -342,11 +343,14 @@ def split_works(text: str, *, signals: bool = False) -> list[str]:
         piece = piece.strip()
         if not piece.strip(" .;,"):
             continue
-        if parts and not (
-            looks_like_reference(piece)
-            or _names_a_work(piece)
-            or _number_alone(piece)
-            or is_short_citation(piece)
+        if parts and (
+            _person_alone(parts[-1])
+            or not (
+                looks_like_reference(piece)
+                or _names_a_work(piece)
+                or _number_alone(piece)
+                or is_short_citation(piece)
+            )
         ):
             parts[-1] = f"{parts[-1]}; {piece}"
         else:
@@ -355,6 +359,30 @@ def split_works(text: str, *, signals: bool = False) -> list[str]:
     # the "and" or "&" that joined a work to the one before it is no part of it
     out[1:] = [_JOINER.sub("", p, count=1) or p for p in out[1:]]
     return out or [text.strip()]
+
+
+# a person's name and nothing else ("Khan, Ayesha", "van der Berg, J. P."): never a work
+# by itself, but the first author of a list written with ";" between names, as Wikipedia's
+# citations write them ("Khan, Ayesha; Ali, Sara (2019). Title")
+_PERSON_ALONE = re.compile(
+    r"(?:[a-z]{1,3}\s){0,2}(?:[A-Z][\w'’-]+\s){0,2}[A-Z][\w'’-]+,\s+"
+    r"(?P<given>(?:[A-Z][\w'’-]*\.?(?:\s|$)){1,3})"
+)
+_INITIALS = re.compile(r"(?:[A-Z]\.?[\s-]*){1,3}")
+
+
+def _person_alone(text: str) -> bool:
+    """Whether ``text`` is people's names, family name first, and nothing else (one, or
+    several joined by ``;``): each given name initials or, first, a known given name
+    (``lexicon/given_names.txt``; "FHWA, Funding Federal-aid Highways" is no person)."""
+    for name in text.split(";"):
+        m = _PERSON_ALONE.fullmatch(name.strip())
+        if m is None:
+            return False
+        given = m.group("given").strip()
+        if not (_INITIALS.fullmatch(given) or "given" in word_tags(given.split()[0])):
+            return False
+    return True
 
 
 _JOINER = re.compile(r"^(?:and|&)\s+")

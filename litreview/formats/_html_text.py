@@ -70,6 +70,8 @@ _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _MARKER = re.compile(r"[\[(]?(?:\d{1,4}|[*†‡§¶#]{1,3}|[ivxlc]{1,6}|[a-z])[\])]?", re.IGNORECASE)
 _NOTE_CLASS = re.compile(r"foot|endnote|noteref|note-ref|fnref|reference|citation-ref")
 _BACK = frozenset({"↩", "↩︎", "^", "↑", "⤴", "back"})
+# elements small enough to be a reference's anchor (their ids are what backlinks name)
+_ANCHOR_TAGS = frozenset({"sup", "a", "span", "cite", "small", "b", "i"})
 _SPACE = re.compile(r"[ \t\r\n\f\u00a0]+")
 _BREAK = "\x00"  # a <br>: no text holds it (the source's NULs are dropped first)
 MAX_DEPTH = 512  # deeper nesting is flattened: no page a person reads nests this deep
@@ -229,6 +231,9 @@ class _Notes:
     refs: dict[int, _Node] = field(default_factory=dict)
     targets: dict[int, int] = field(default_factory=dict)
     order: list[_Node] = field(default_factory=list)
+    # the ids of the small elements holding a reference (``<sup id="cite_ref-2">``): what a
+    # note's links back to its references point at
+    anchors: set[str] = field(default_factory=set)
 
 
 def _note_refs(links: list[_Link], ids: dict[str, _Node]) -> _Notes:
@@ -256,6 +261,12 @@ def _note_refs(links: list[_Link], ids: dict[str, _Node]) -> _Notes:
         if id(target) not in notes.targets:
             notes.order.append(target)
             notes.targets[id(target)] = len(notes.order)
+    if notes.refs:
+        notes.anchors = {
+            ident
+            for ident, node in ids.items()
+            if node.tag in _ANCHOR_TAGS and any(id(n) in notes.refs for n in _walk(node))
+        }
     return notes
 
 
@@ -265,6 +276,9 @@ class _Writer:
     block now open, put before its first line."""
 
     notes: _Notes
+    # a link to another page written as Markdown's ``[text](url)`` (in notes, whose
+    # reference reads its URL so, as in a Markdown document's notes)
+    links: bool = False
     blocks: list[str] = field(default_factory=list)
     levels: list[int] = field(default_factory=list)  # a heading block's level, else 0
     line: list[str] = field(default_factory=list)
@@ -291,6 +305,9 @@ class _Writer:
                 continue
             if tag == "br":
                 self.line.append(_BREAK)
+                continue
+            if self.links and tag == "a" and (shown := _markdown_link(item)):
+                self.line.append(shown)
                 continue
             if (
                 tag == "sup"
@@ -329,13 +346,29 @@ class _Writer:
         body = "\n\n".join(_without_empty_sections(self.blocks, self.levels))
         notes = []
         for n, target in enumerate(self.notes.order, 1):
-            _drop_backlinks(target)
-            inner = _Writer(notes=_Notes())
+            _drop_backlinks(target, self.notes.anchors)
+            inner = _Writer(notes=_Notes(), links=True)
             inner.block(_Node("div", {}, list(target.kids)))
             inner._end()
             text = " ".join(" ".join(inner.blocks).split())
             notes.append(f"[^{n}]: {text}" if text else f"[^{n}]:")
         return body + ("\n\n" + "\n\n".join(notes) if notes else "") + "\n"
+
+
+_EXTERNAL = re.compile(r"(?:https?|ftp)://[^\s()<>\[\]]+\Z", re.I)
+_LINK_LIKE = re.compile(r"(?:https?://|www\.|doi:|10\.\d{4,9}/)", re.I)
+
+
+def _markdown_link(node: _Node) -> str:
+    """A link to another page as ``[text](url)``; ``""`` when it is none, or when its text
+    already says where it leads (a URL, a DOI) or would break the Markdown."""
+    href = node.attrs.get("href", "").strip()
+    if not _EXTERNAL.match(href):
+        return ""
+    text = _flat(node)
+    if not text or "[" in text or "]" in text or _LINK_LIKE.match(text):
+        return ""
+    return f"[{text}]({href})"
 
 
 def _without_empty_sections(blocks: list[str], levels: list[int]) -> list[str]:
@@ -372,23 +405,28 @@ def _prefix(node: _Node) -> str:
     return ""
 
 
-def _drop_backlinks(target: _Node) -> None:
-    """Remove, inside a note, the links back to its references (``↩``, ``^``)."""
+def _drop_backlinks(target: _Node, anchors: set[str]) -> None:
+    """Remove, inside a note, the links back to its references: a link marked so (``↩``,
+    ``^``, a ``back`` class, ``doc-backlink``) or pointing at an element that holds a
+    reference (MediaWiki's ``a``, ``b`` when a note is cited twice), and what a page marks as
+    the backlinks' group (``<span class="mw-cite-backlink">^ a b</span>``)."""
     for node in _walk(target):
-        node.kids = [
-            k
-            for k in node.kids
-            if not (
-                isinstance(k, _Node)
-                and k.tag == "a"
-                and k.attrs.get("href", "").startswith("#")
-                and (
-                    _flat(k).lower() in _BACK
-                    or "back" in k.attrs.get("class", "").lower()
-                    or k.attrs.get("role") == "doc-backlink"
-                )
-            )
-        ]
+        node.kids = [k for k in node.kids if not (isinstance(k, _Node) and _backlink(k, anchors))]
+
+
+def _backlink(node: _Node, anchors: set[str]) -> bool:
+    """Whether ``node``, inside a note, only leads back to the note's references."""
+    if "backlink" in node.attrs.get("class", "").lower():
+        return True
+    href = node.attrs.get("href", "")
+    if node.tag != "a" or not href.startswith("#"):
+        return False
+    return (
+        _flat(node).lower() in _BACK
+        or "back" in node.attrs.get("class", "").lower()
+        or node.attrs.get("role") == "doc-backlink"
+        or href[1:] in anchors
+    )
 
 
 def _int(value: str | None, default: int) -> int:

@@ -501,3 +501,27 @@ def test_a_sentence_opening_with_a_signal_after_a_reference_cites_another_work()
     assert first[1] == "National Fisheries Institute, “Modern-Day Lawn Dart.”"
     assert first[2].startswith("ABC Report R48215") and len(first) == 3
     assert len([r for r in rows if r.footnote == 2]) == 1  # not cut after the prose
+
+
+def test_names_joined_by_semicolons_are_one_works_authors() -> None:
+    """Wikipedia's citations join authors with ';' ("Khan, Ayesha; Ali, Sara (2019)."): a
+    piece that is only people's names is no work, but the authors of the next; a body and a
+    title ("FHWA, Funding Federal-aid Highways") are no person's name."""
+    from litreview.extract.note_text import split_works
+
+    assert split_works(
+        'Khan, Ayesha; Ali, Sara; Roe, J. P. (2019). "Counting victims". Journal. 5 (3): '
+        "201–219; UNODC, World Drug Report 2020 (Vienna, 2020)."
+    ) == [
+        'Khan, Ayesha; Ali, Sara; Roe, J. P. (2019). "Counting victims". Journal. 5 (3): 201–219',
+        "UNODC, World Drug Report 2020 (Vienna, 2020).",
+    ]
+    assert (
+        len(
+            split_works(
+                "FHWA, Funding Federal-aid Highways; Appendix K, Historical Fuel Tax Rates, last "
+                "modified January 2017, at https://www.fhwa.dot.gov/policy/k.cfm."
+            )
+        )
+        == 2
+    )

@@ -79,6 +79,36 @@ def test_wikipedia_style_references_become_notes_without_their_back_links() -> N
     assert [f.number for f in scan.notes.footnotes] == [1, 2]
 
 
+def test_a_note_cited_twice_loses_its_lettered_back_links_and_keeps_its_links() -> None:
+    """MediaWiki's page as saved: a note cited twice opens with ``^ a b``, letters linking
+    back to each reference, in a span marked as the backlinks; a title linked to its page
+    keeps the link, as ``[text](url)`` (the reference parser reads it as the work's URL), and
+    a link whose text is the identifier stays that text."""
+    page = (
+        '<p>One.<sup id="cite_ref-tip_1-0" class="reference"><a href="#cite_note-tip-1">[1]'
+        '</a></sup> Two.<sup id="cite_ref-tip_1-1" class="reference"><a href="#cite_note-tip-1">'
+        '[1]</a></sup><sup id="cite_ref-2" class="reference"><a href="#cite_note-2">[2]</a>'
+        '</sup></p><ol class="references"><li id="cite_note-tip-1"><span class="mw-cite-'
+        'backlink">^ <a href="#cite_ref-tip_1-0"><sup><i><b>a</b></i></sup></a> <a href="#cite_'
+        'ref-tip_1-1"><sup><i><b>b</b></i></sup></a></span> <span class="reference-text"><cite>'
+        'Department of State (2023). <a class="external text" href="https://www.state.gov/tip/">'
+        '"Trafficking in Persons Report"</a>. Retrieved 12 March 2024.</cite></span></li>'
+        '<li id="cite_note-2"><span><a href="#cite_ref-2">^</a></span> <span>Khan, Ayesha; Ali,'
+        ' Sara (2019). "Counting victims". <i>Journal of Migration</i>. <a href="https://doi.org'
+        '/10.1080%2F1">10.1080/1</a>.</span></li></ol>'
+    )
+    text = text_of(page)
+    assert text.endswith(
+        '[^1]: Department of State (2023). ["Trafficking in Persons Report"]'
+        "(https://www.state.gov/tip/). Retrieved 12 March 2024.\n\n"
+        '[^2]: Khan, Ayesha; Ali, Sara (2019). "Counting victims". Journal of Migration. '
+        "10.1080/1.\n"
+    )
+    # the second note is one work: its ";" joins two authors, not two works
+    rows = scan_text(text).rows
+    assert [r.raw.split(" (")[0] for r in rows if r.footnote == 2] == ["Khan, Ayesha; Ali, Sara"]
+
+
 def test_links_to_headings_earlier_blocks_or_long_text_are_no_notes() -> None:
     page = (
         '<p id="intro">Intro.</p><p>See section <a href="#s2">2</a>, paragraph '
