@@ -2,8 +2,9 @@
 
 The section comes from :func:`.layout.back_matter` (its heading is one of the reference
 words of ``data/document_layout.yaml``). Its entries are numbered (``1.``, ``[1]``, ``1)``,
-``1 ``: each label opens an entry) or not; unnumbered entries are one a paragraph, or, in
-hard-wrapped text, one from a line that opens after a line ending a sentence. Every entry
+``1 ``: each label opens an entry) or not; unnumbered entries are one a list item (``- ``,
+``* ``, ``• ``, the bullet left out), one a paragraph, or, in hard-wrapped text, one from a
+line that opens after a line ending a sentence. Every entry
 keeps its offsets, so ``text[start:end]`` is the entry as written.
 """
 
@@ -25,6 +26,8 @@ _ENDS_ENTRY = re.compile(r"(?:[.)\]]|\d|https?://\S+|doi\S+)\s*$", re.I)
 # an entry opens with a capital or a quote, or with a rule standing for the author of the
 # entry before ("------. Title", "———, Title")
 _OPENS_ENTRY = re.compile(r"^\s*(?:[A-Z\u00C0-\u024F\"“‘'_*]|(?:-{3,}|[—–]{2,}))")
+# a list item's bullet ("- ", "* ", "• "): each opens an entry, and is no part of it
+_BULLET = re.compile(r"^\s*[-*•▪‣◦]\s+(?=\S)")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -178,13 +181,19 @@ def _entries(text: str, lines: Sequence[Line], offset: int) -> list[RefEntry]:
     if not filled:
         return []
     numbered = sum(1 for ln in filled if _NUMBERED.match(ln.text)) >= 0.5 * len(filled)
+    # a bulleted list: only a bullet opens an entry (an item's lines wrap under it)
+    bulleted = not numbered and bool(_BULLET.match(filled[0].text))
     groups: list[list[Line]] = []
     previous: Line | None = None
     for ln in lines:
         if not ln.text.strip():
             previous = None
             continue
-        if not groups or _opens(ln, previous, numbered, groups[-1]):
+        if bulleted:
+            opens = not groups or _BULLET.match(ln.text) is not None
+        else:
+            opens = not groups or _opens(ln, previous, numbered, groups[-1])
+        if opens:
             groups.append([ln])
         else:
             groups[-1].append(ln)
@@ -227,6 +236,8 @@ def _entry(text: str, group: list[Line], index: int, numbered: bool) -> RefEntry
     if m:
         label = int(m.group("br") or m.group("n"))
         lead = m.end()
+    elif bullet := _BULLET.match(first.text):
+        lead = bullet.end()
     start = first.start + lead
     last = group[-1]
     end = last.start + len(last.text.rstrip())

@@ -136,3 +136,29 @@ def test_a_numbered_list_past_9999_entries_keeps_its_numbers() -> None:
     ]
     text = "# References\n\n1. Roe A. One. 2001.\n\n1234567 Roe B. Two. 2002.\n"
     assert _entries(text) == [(1, "Roe A. One. 2001. 1234567 Roe B. Two. 2002.")]
+
+
+def test_a_bulleted_list_is_one_entry_an_item() -> None:
+    """A list of items ("- ", "* ", "•"), as Markdown writes it and as a web page's list reads:
+    each bullet opens an entry, left out of it, blank lines between items or not, and an
+    item's lines wrap under its bullet even after a full stop."""
+    spaced = (
+        "Text.\n\n## Sources\n\n- Khan, Ayesha (2019). Counting victims. Journal 5: 1-2.\n\n"
+        "- Shelley, Louise (2010). Human Trafficking. Cambridge: CUP.\n"
+    )
+    wrapped = (
+        "Text.\n\n## References\n\n* Khan, Ayesha (2019). Counting victims.\n  Journal 5: "
+        "1-2.\n* Shelley, Louise (2010). Human Trafficking.\n  Cambridge: CUP.\n"
+        "• Roe, Ann (2001). Title. Place: Press.\n"
+    )
+    assert _entries(spaced) == [
+        (None, "Khan, Ayesha (2019). Counting victims. Journal 5: 1-2."),
+        (None, "Shelley, Louise (2010). Human Trafficking. Cambridge: CUP."),
+    ]
+    assert _entries(wrapped) == [
+        (None, "Khan, Ayesha (2019). Counting victims. Journal 5: 1-2."),
+        (None, "Shelley, Louise (2010). Human Trafficking. Cambridge: CUP."),
+        (None, "Roe, Ann (2001). Title. Place: Press."),
+    ]
+    # a rule for the same author is no bullet
+    assert len(_entries("Text.\n\n## References\n\nRoe, A. 2001. One.\n\n---. 2002. Two.\n")) == 2

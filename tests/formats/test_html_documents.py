@@ -109,6 +109,27 @@ def test_a_note_cited_twice_loses_its_lettered_back_links_and_keeps_its_links() 
     assert [r.raw.split(" (")[0] for r in rows if r.footnote == 2] == ["Khan, Ayesha; Ali, Sara"]
 
 
+def test_short_notes_point_at_the_entries_of_a_bulleted_sources_list() -> None:
+    """Wikipedia's short notes ("Shelley 2010, p. 45") with the full references in a list of
+    sources: each list item is one entry, and each short note points at its entry."""
+    page = (
+        '<p>Kinship.<sup class="reference"><a href="#cite_note-1">[1]</a></sup> Thin.<sup '
+        'class="reference"><a href="#cite_note-2">[2]</a></sup></p><h2>Notes</h2><ol><li '
+        'id="cite_note-1"><a href="#CITEREFShelley2010">Shelley 2010</a>, p. 45.</li><li '
+        'id="cite_note-2"><a href="#CITEREFKhanAli2019">Khan &amp; Ali 2019</a>, p. 12.</li>'
+        '</ol><h2>Sources</h2><ul><li><cite id="CITEREFKhanAli2019">Khan, Ayesha; Ali, Sara '
+        '(2019). "Counting victims". <i>Journal of Migration</i>. <b>5</b> (3): 201–219.</cite>'
+        '</li><li><cite id="CITEREFShelley2010">Shelley, Louise (2010). <i>Human Trafficking'
+        "</i>. Cambridge: Cambridge University Press.</cite></li></ul>"
+    )
+    scan = scan_text(text_of(page))
+    assert [e.raw[:14] for e in scan.entries] == ["Khan, Ayesha; ", "Shelley, Louis"]
+    assert [(r.raw, r.entry) for r in scan.rows] == [
+        ("Shelley 2010, p. 45", 2),
+        ("Khan & Ali 2019, p. 12", 1),
+    ]
+
+
 def test_links_to_headings_earlier_blocks_or_long_text_are_no_notes() -> None:
     page = (
         '<p id="intro">Intro.</p><p>See section <a href="#s2">2</a>, paragraph '
