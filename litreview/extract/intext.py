@@ -287,6 +287,9 @@ def _fold(s: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", s.lower()))
 
 
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s?$")
+
+
 class _EntryIndex:
     """Entries looked up by first author's name and year."""
 
@@ -326,6 +329,7 @@ class _EntryIndex:
         """The works ``written`` names, and how many leading words of ``names`` name no
         entry and were dropped (``In Brazil, Smith (2019)``: 2)."""
         years = re.findall(_YEAR, written)
+        names = _POSSESSIVE.sub("", names.strip())  # "O'Neil's (2015)": O'Neil's work
         words = names.split()
         for k in range(len(words)):
             found = tuple(self._one(" ".join(words[k:]), y) for y in years)

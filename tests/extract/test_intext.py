@@ -67,6 +67,13 @@ def test_leading_words_that_name_no_entry_are_dropped() -> None:
     assert _links("In Brazil, Lin & Emanuel (2016) agree.", AUTHOR_YEAR)[0][1] == [1]
 
 
+def test_a_possessive_name_cites_its_author() -> None:
+    """ "O'Neil's (2015) survey": the work of O'Neil; "Walsh's" and "Lin’s" likewise."""
+    entries = [*AUTHOR_YEAR, _entry(6, "O'Neil P. 2015. Migration and crime. London.")]
+    text = "O'Neil's (2015) survey and Lin’s (2016) model; Walsh's (2016) data."
+    assert [e for _, e in _links(text, entries)] == [[6], [1], [2]]
+
+
 def test_a_citation_after_a_long_run_of_capitalised_words_still_links() -> None:
     """Names are read a bounded number of words back from the year (a run of capitalised
     words is read in linear time), so the citation closing a long title-cased run links,
