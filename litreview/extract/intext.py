@@ -288,6 +288,26 @@ def _fold(s: str) -> str:
 
 
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s?$")
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,9}")
+# the small words between the capitalised words of a body's name ("Office on Drugs and Crime")
+_SMALL_WORDS = ("of", "on", "for", "and", "the", "in", "de", "des", "du", "la", "le", "et")
+# an entry's body as it opens: capitalised words and the small words between them
+_BODY = re.compile(rf"[A-Z][\w&'’-]*(?:\s+(?:(?:{'|'.join(_SMALL_WORDS)})\s+)*[A-Z][\w&'’-]*)+")
+_BRACKETED = re.compile(r"[(\[]([A-Z][A-Z&]{1,9})[)\]]")
+
+
+def _acronyms_of(raw: str) -> set[str]:
+    """The acronyms an entry's author may be cited by: one it gives in brackets before its
+    year (``United Nations Office on Drugs and Crime (UNODC)``, ``[ILO]``), and the initials
+    of the body's name it opens with (``World Health Organization``: WHO)."""
+    head = raw[: (m.start() if (m := re.search(_YEAR, raw)) else 120)][:160]
+    found = set(_BRACKETED.findall(head))
+    body = _BODY.match(raw)
+    if body:
+        words = [w for w in body.group(0).split() if w.lower() not in _SMALL_WORDS]
+        if len(words) >= 2:
+            found.add("".join(w[0] for w in words).upper())
+    return found
 
 
 class _EntryIndex:
@@ -298,6 +318,12 @@ class _EntryIndex:
         # the rows' order by folded text: those starting with a name are a run of it
         self.order = sorted(range(len(self.rows)), key=lambda k: self.rows[k][1])
         self.keys = [self.rows[k][1] for k in self.order]
+        # a body's acronym -> the rows it opens (a text cites "UNODC, 2020" for an entry of
+        # "United Nations Office on Drugs and Crime (UNODC). (2020)")
+        self.acronyms: dict[str, list[int]] = {}
+        for k, (_, _, raw) in enumerate(self.rows):
+            for acronym in _acronyms_of(raw):
+                self.acronyms.setdefault(acronym, []).append(k)
 
     def _starting(self, first: str) -> list[tuple[int, str, str]]:
         """The rows whose folded text starts with ``first``, in list order."""
@@ -344,6 +370,9 @@ class _EntryIndex:
         other = _fold(people[1]) if len(people) > 1 else ""
         plain, letter = year[:4], year[4:]
         named = [(i, folded) for i, folded, raw in self._starting(first) if plain in raw]
+        if not named and _ACRONYM.fullmatch(people[0].strip() if people else ""):
+            rows = [self.rows[k] for k in self.acronyms.get(people[0].strip(), [])]
+            named = [(i, folded) for i, folded, raw in rows if plain in raw]
         if not first:
             named = []
         hits = [i for i, folded in named if not other or other in folded]

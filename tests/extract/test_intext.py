@@ -74,6 +74,19 @@ def test_a_possessive_name_cites_its_author() -> None:
     assert [e for _, e in _links(text, entries)] == [[6], [1], [2]]
 
 
+def test_a_body_cited_by_its_acronym() -> None:
+    """Policy writing cites bodies by acronym ("(UNODC, 2020)", "The ILO (2017)") and lists
+    them by name: the acronym the entry gives in brackets, or its name's initials, finds it
+    (the year still has to agree)."""
+    entries = [
+        _entry(1, "International Labour Organization [ILO]. (2017). Global estimates. Geneva."),
+        _entry(2, "United Nations Office on Drugs and Crime (UNODC). (2020). World Drug Report."),
+        _entry(3, "World Health Organization. (2019). Global status report. Geneva: WHO."),
+    ]
+    text = "Markets shift (UNODC, 2020; WHO 2019). The ILO (2017) estimates it; not (WHO 2018)."
+    assert [e for _, e in _links(text, entries)] == [[2, 3], [1], [None]]
+
+
 def test_a_citation_after_a_long_run_of_capitalised_words_still_links() -> None:
     """Names are read a bounded number of words back from the year (a run of capitalised
     words is read in linear time), so the citation closing a long title-cased run links,
