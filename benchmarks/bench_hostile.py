@@ -1012,6 +1012,84 @@ def library_xml() -> list[Case]:
             (v, imp, ("export", "--format", "csljson", "--review", "{r}")),
         ),
         *_marcxml_cases(),
+        *_new_library_cases(),
+    ]
+
+
+_ZOTERO = (
+    b'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+    b'xmlns:z="http://www.zotero.org/namespaces/export#" '
+    b'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+    b'xmlns:bib="http://purl.org/net/biblio#"'
+)
+
+
+def _new_library_cases() -> list[Case]:
+    """Zotero RDF, Hayagriva and CITATION.cff: entity bombs and alias bombs, an external
+    entity, 9 MB of nesting, resources naming each other in a ring, 20,000 items."""
+    imp = ("import", "{f}", "--review", "{r}")
+    v = ("validate", "{f}")
+    item = (
+        b'<bib:Book rdf:about="#a"><z:itemType>book</z:itemType><dc:title>{e}</dc:title></bib:Book>'
+    )
+    deep = (MB9 // 40) // 2
+    ring = b"".join(
+        b'<bib:Book rdf:about="#b%d"><z:itemType>book</z:itemType><dc:title>T%d</dc:title>'
+        b'<dcterms:isPartOf rdf:resource="#b%d"/></bib:Book>' % (k, k, (k + 1) % 5000)
+        for k in range(5000)
+    )
+    items = b"".join(
+        b'<bib:Book rdf:about="#i%d"><z:itemType>book</z:itemType><dc:title>Title %d</dc:title>'
+        b"<dc:date>2001</dc:date></bib:Book>\n" % (k, k)
+        for k in range(20_000)
+    )
+    haya = "".join(
+        f'e{k}:\n  type: article\n  title: Title {k}\n  author: ["Roe, Ann"]\n  date: 2001\n'
+        "  parent:\n    type: periodical\n    title: Journal\n"
+        for k in range(20_000)
+    ).encode()
+    bomb = _yaml_bomb().replace(b"references: *a9", b"entry:\n  type: book\n  title: *a9")
+    return [
+        Case("Zotero RDF entity bomb", {"bomb.rdf": _bomb_in(b"rdf:RDF", _ZOTERO, item)}, (v, imp)),
+        Case(
+            "Zotero RDF external entity", {"xxe.rdf": _xxe_in(b"rdf:RDF", _ZOTERO, item)}, (v, imp)
+        ),
+        Case(
+            "9 MB of nested isPartOf in Zotero RDF",
+            {
+                "deep.rdf": b"<rdf:RDF %s>" % _ZOTERO
+                + item.replace(b"{e}", b"T")[:-11]
+                + b"<dcterms:isPartOf><bib:Journal>" * deep
+                + b"</bib:Journal></dcterms:isPartOf>" * deep
+                + b"</bib:Book></rdf:RDF>"
+            },
+            (v, imp),
+        ),
+        Case(
+            "Zotero RDF of 5,000 items, each part of the next, in a ring",
+            {"ring.rdf": b"<rdf:RDF %s>%s</rdf:RDF>" % (_ZOTERO, ring)},
+            (v, imp),
+        ),
+        Case(
+            "Zotero RDF of 20,000 items",
+            {"many.rdf": b"<rdf:RDF %s>\n%s</rdf:RDF>" % (_ZOTERO, items)},
+            (v, imp),
+        ),
+        Case("Hayagriva alias bomb", {"bomb.yml": bomb}, (v, imp)),
+        Case("Hayagriva of 20,000 entries", {"many.yml": haya}, (v, imp)),
+        Case(
+            "CITATION.cff alias bomb",
+            {
+                "CITATION.cff": b"cff-version: 1.2.0\ntitle: T\n"
+                + _yaml_bomb().replace(b"references: *a9", b"references: *a9")
+            },
+            (v, imp),
+        ),
+        Case(
+            "CITATION.cff nested 50,000 deep",
+            {"deep.cff": b"cff-version: 1.2.0\ntitle: " + b"[" * 50_000 + b"]" * 50_000 + b"\n"},
+            (v, imp),
+        ),
     ]
 
 

@@ -23,23 +23,53 @@ from litreview.core.yaml_guard import expansion_problem
 __all__ = ["compose", "construct", "error", "kept", "scalar_text"]
 
 
-# libyaml's parser when PyYAML was built with it (four times faster on a large file; the
-# resolver and constructor are the same Python ones, so the values are the same)
-_Safe: Any = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
-
-
-class _Loader(_Safe):
+class _Loader(yaml.SafeLoader):
     """YAML's safe loader knowing no implicit type but plain integers and null."""
 
     yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}
 
 
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z"), list("-+0123456789")
-)
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"(?:~|null|)\Z"), ["~", "n", ""]
-)
+# libyaml's parser when PyYAML was built with it (four times faster on a large file; the
+# resolver and constructor are the same Python ones, so the values are the same). It composes
+# nested nodes by recursion in C, which a file nested tens of thousands deep ends with a
+# segmentation fault: such a file is given to Python's parser, whose recursion is an error.
+_FastLoader: Any = None
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _CLoader(yaml.CSafeLoader):
+        yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}
+
+    _FastLoader = _CLoader
+
+for _cls in (_Loader, _FastLoader):
+    if _cls is not None:
+        _cls.add_implicit_resolver(
+            "tag:yaml.org,2002:int",
+            re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z"),
+            list("-+0123456789"),
+        )
+        _cls.add_implicit_resolver(
+            "tag:yaml.org,2002:null", re.compile(r"(?:~|null|)\Z"), ["~", "n", ""]
+        )
+
+# how deep a text may nest (brackets, indentation) to be given to libyaml's parser
+_C_FLOW_DEPTH = 200
+_C_INDENT = 1000
+_BRACKETS = re.compile(r"[\[\]{}]")
+_INDENT = re.compile(r"^[ \t]+", re.M)
+
+
+def _shallow(text: str) -> bool:
+    """Whether ``text`` nests little enough for libyaml's recursive composer: brackets at
+    most :data:`_C_FLOW_DEPTH` deep (quoted ones counted too, which only errs towards
+    Python's parser) and no line indented past :data:`_C_INDENT` columns."""
+    depth = deepest = 0
+    for m in _BRACKETS.finditer(text):
+        depth = depth + 1 if m.group() in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+        if deepest > _C_FLOW_DEPTH:
+            return False
+    return all(len(m.group()) <= _C_INDENT for m in _INDENT.finditer(text))
 
 
 def compose(text: str, path: str, what: str) -> tuple[yaml.Node | None, list[Problem]]:
@@ -47,7 +77,8 @@ def compose(text: str, path: str, what: str) -> tuple[yaml.Node | None, list[Pro
     (``what`` names what the file should hold: ``"a list of CSL items"``)."""
     text = text.lstrip("\ufeff")
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        loader = _FastLoader if _FastLoader is not None and _shallow(text) else _Loader
+        root = yaml.compose(text, Loader=loader)
     except RecursionError:
         return None, [error(path, 1, f"YAML nested too deep to be {what}")]
     except yaml.YAMLError as exc:
