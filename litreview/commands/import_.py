@@ -30,8 +30,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="+",
         metavar="FILE",
         help="BibTeX, RIS, CSL-JSON, CSL YAML or CSV files, or search exports (Web of Science,"
-        " Scopus, PubMed, Ovid, OpenAlex, Crossref, EndNote XML and tagged text), library"
-        " files (Word's Sources.xml, MODS XML, MARCXML) and CSV, TSV or"
+        " Scopus, PubMed, Ovid, ProQuest, OpenAlex, Crossref, EndNote XML and tagged text),"
+        " library files (Word's Sources.xml, MODS XML, MARCXML, Zotero RDF), Typst's Hayagriva"
+        " YAML, CITATION.cff, and CSV, TSV or"
         " .xlsx/.xls of IEEE Xplore, Springer Link, PubMed, Embase, Lens.org, Dimensions,"
         " Publish or Perish, Cochrane, EBSCOhost, Web of Science, OpenAlex, Zotero, RefWorks,"
         " Google Scholar, Covidence, Rayyan, Abstrackr, or any table with a title column)",
