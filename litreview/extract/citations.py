@@ -53,6 +53,7 @@ from litreview.extract.note_text import (
     is_prose,
     looks_like_reference,
     note_references,
+    quoted_works,
     short_form_list,
     signalled_work,
     split_works,
@@ -84,12 +85,25 @@ def references(
     for ordinal, note in enumerate(footnotes, start=1):
         own, problem = _rows_of(note, ordinal, rows, previous, path)
         rows.extend(own)
-        previous = [r for r in own if r.parse or r.target]
+        previous = _authorities(own, note.text)
         if problem:
             problems.append(problem)
     numbers = [note.number for note in footnotes]
     linked = link_hereinafter(link_short_citations(rows, numbers), footnotes)
     return link_short_forms(linked), problems
+
+
+def _authorities(rows: list[Reference], text: str) -> list[Reference]:
+    """The rows of a note a back-reference in the next may mean: the works it cites, less
+    those it cites only in a parenthetical quoting them ("Id." after "529 U.S. at 127
+    (quoting 60 Fed. Reg. 44396)" is the case, not the register)."""
+    cited = [r for r in rows if r.parse or r.target]
+    quoted = {_bare(q) for q in quoted_works(text)}
+    return [r for r in cited if _bare(r.raw) not in quoted] or cited
+
+
+def _bare(text: str) -> str:
+    return " ".join(text.split()).strip(" .;,")
 
 
 def _rows_of(

@@ -81,6 +81,67 @@ _DATED_END = re.compile(
 )
 # where a run of spaces starts, taken whole: linear on a note of 60,000 spaces
 _CITED_IN = re.compile(r"(?<!\s)(?:\s*+[-–,])?+\s++cited in\s+(?=[A-Z])")
+# a legal citation's parenthetical citing another work: "529 U.S. at 127 (quoting 60 Fed.
+# Reg. 44396 (Aug. 28, 1996))", "(citing ...)"
+_QUOTING = re.compile(r"\s+\((?:quoting|citing)\s+(?=\S)")
+
+
+def _quoting_split(chunk: str) -> list[tuple[str, bool]]:
+    """``chunk`` cut at "cited in", and each parenthetical quoting or citing another work
+    taken out as a work of its own after the text it was in, which goes on without it (each
+    of them ``True``: a work of its own, whatever it looks like)."""
+    out: list[tuple[str, bool]] = []
+    for piece in _CITED_IN.split(chunk):
+        outer, quoted = _take_quoted(piece)
+        out += [(outer, bool(quoted)), *((q, True) for q in quoted)]
+    return out
+
+
+def _take_quoted(piece: str) -> tuple[str, list[str]]:
+    """``piece`` without its parentheticals quoting or citing another work (one with a
+    number: "(citing cases)" cites none), and those works."""
+    quoted: list[str] = []
+    m = _QUOTING.search(piece)
+    while m is not None:
+        close = _closing(piece, m.end())
+        inner = piece[m.end() : close]
+        if close < 0 or not any(ch.isdigit() for ch in inner):
+            m = _QUOTING.search(piece, m.end())
+            continue
+        quoted.append(inner)
+        rest = piece[close + 1 :]
+        if piece[: m.start()].endswith(".") and rest.startswith("."):
+            rest = rest[1:]  # "Id. (quoting X)." is "Id.", not "Id.."
+        piece = piece[: m.start()] + rest
+        m = _QUOTING.search(piece, m.start())
+    return piece, quoted
+
+
+def quoted_works(text: str) -> list[str]:
+    """The works a note cites only inside a parenthetical quoting or citing them (``529
+    U.S. at 127 (quoting 60 Fed. Reg. 44396 (1996))``: the Fed. Reg.): no "Id." in the next
+    note means them."""
+    return [
+        q
+        for chunk in _top_level_split(text)
+        for piece in _CITED_IN.split(chunk)
+        for q in _take_quoted(piece)[1]
+    ]
+
+
+def _closing(text: str, at: int) -> int:
+    """The offset of the ``)`` closing the bracket open before ``at``, or -1."""
+    depth = 0
+    for i in range(at, len(text)):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+    return -1
+
+
 _REF_WORDS = frozenset(
     {
         "archived",
@@ -333,20 +394,24 @@ def split_works(text: str, *, signals: bool = False) -> list[str]:
     """The works a citation footnote cites: split at ``;`` / "cited in" where it is safe and,
     with ``signals`` (the references at the end of a prose note), at a sentence opening with
     a citation signal."""
-    pieces: list[str] = []
+    pieces: list[tuple[str, bool]] = []  # (piece, a work of its own: a quoting's parts)
     for chunk in _top_level_split(_link_ends_at_semicolon(text)):
-        for p in _CITED_IN.split(chunk):
+        for p, quoted in _quoting_split(chunk):
+            if quoted:
+                pieces.append((p, True))
+                continue
             for q in _SIGNAL_SENTENCE.split(p) if signals else [p]:
-                pieces.extend(_and_split(q))
+                pieces.extend((r, False) for r in _and_split(q))
     parts: list[str] = []
-    for piece in pieces:
+    for piece, quoted in pieces:
         piece = piece.strip()
         if not piece.strip(" .;,"):
             continue
         if parts and (
             _person_alone(parts[-1])
             or not (
-                looks_like_reference(piece)
+                quoted
+                or looks_like_reference(piece)
                 or _names_a_work(piece)
                 or _number_alone(piece)
                 or is_short_citation(piece)

@@ -525,3 +525,28 @@ def test_names_joined_by_semicolons_are_one_works_authors() -> None:
         )
         == 2
     )
+
+
+def test_a_parenthetical_quoting_another_work_cites_it_and_id_means_the_quoting_one() -> None:
+    """Bluebook's "(quoting X)", "(citing X)": X is a work of the note, cut out of the text
+    that quoted it; "Id." in the next note is that text's authority, not X; "(citing cases)"
+    cites no work."""
+    rows, problems = references(
+        _notes(
+            "See FDA v. Brown & Williamson Tobacco Corp., 529 U.S. 120, 143 (2000).",
+            "Brown & Williamson Tobacco Corp., 529 U.S. at 127 (quoting 60 Fed. Reg. 44396, "
+            "44397 (Aug. 28, 1996)).",
+            "Id. at 142.",
+            "In re Tepezza, No. 23 C 3568, 2023 WL 7281665, at *2 (N.D. Ill. 2023) (citing cases).",
+        )
+    )
+    assert problems == []
+    second = [r.raw for r in rows if r.footnote == 2]
+    assert second == [
+        "Brown & Williamson Tobacco Corp., 529 U.S. at 127.",
+        "60 Fed. Reg. 44396, 44397 (Aug. 28, 1996)",
+    ]
+    (ibid,) = [r for r in rows if r.footnote == 3]
+    # the case of note 2, itself a short form of note 1's case: followed to its full citation
+    assert ibid.kind == "ibid" and ibid.target == (1, 1)
+    assert len([r for r in rows if r.footnote == 4]) == 1
