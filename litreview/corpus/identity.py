@@ -205,9 +205,10 @@ def _name_part(work: Work) -> str:
 
 
 def _title_part(work: Work) -> str:
+    """The first word of the title that is no stop word and is written in ASCII."""
     for word in normalise_title(work.title).split():
-        if word not in STOP_WORDS:
-            return word[:20]
+        if word not in STOP_WORDS and (ascii_word := _ascii(word)):
+            return ascii_word[:20]
     return ""
 
 
@@ -220,17 +221,27 @@ def citekey_base(work: Work) -> str:
     names its periodical or publisher (a newspaper's issue: ``newyorkherald1869``); a law,
     regulation or case cited by its place in a code or reporter alone is named by that
     place (``20 C.F.R. § 1002.136``: ``cfr20-1002.136``; ``P.L. 117-263``: ``law117-263``).
+    A key is ASCII: a name or title in another script is left out of it (a work by "郝国强"
+    with a CNKI link: ``cnki2026``).
     """
-    name = _name_part(work) or url_site_key(work.url)
+    name = _ascii(_name_part(work)) or _ascii(url_site_key(work.url))
     if not name and not work.title and work.type in _LEGAL_TYPES:
         legal = _legal_part(work)
         if legal:
             return legal
-    if not name and not work.title:
+    if not name and not (work.title and _title_part(work)):
         words = normalise_title(work.container or work.publisher).split()
-        name = "".join(w for w in words if w not in STOP_WORDS)[:20]
+        name = _ascii("".join(w for w in words if w not in STOP_WORDS))[:20]
     base = name + (work.year or url_year(work.url)) + _title_part(work)
     return base or "anon"
+
+
+def _ascii(part: str) -> str:
+    """The ASCII letters and digits of a key's part: a key is written in ASCII (LaTeX,
+    pandoc and the other formats' rule, ``formats._citekeys``), so a name in a script
+    without Latin letters ("郝国强") gives nothing and the key is made of what else the
+    work has."""
+    return "".join(ch for ch in part if ch.isascii() and ch.isalnum())
 
 
 _LEGAL_TYPES = frozenset({"legislation", "regulation", "bill", "legal_case", "hearing", "treaty"})

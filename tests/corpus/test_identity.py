@@ -222,3 +222,20 @@ def test_citekey_of_a_law_or_regulation_names_its_place_in_the_code() -> None:
     act = Work(key="", type="legislation", title="Clean Air Act", issue="88-206", issued="1963")
     assert make_citekey(act, set()) == "1963clean"
     assert make_citekey(Work(key="", type="legislation"), set()) == "anon"
+
+
+def test_a_citekey_is_ascii_whatever_script_the_work_is_written_in() -> None:
+    """A key is written in ASCII (the rule every format's keys follow): a name or title in
+    another script is left out, and the key is made of what else the work has."""
+    cnki = Work(
+        key="",
+        authors=(Person(literal="郝国强"),),
+        issued="2026",
+        title="从“猺”到“瑶”",
+        url="https://link.cnki.net/x",
+    )
+    assert make_citekey(cnki, set()) == "cnki2026"
+    cyrillic = Work(key="", authors=(Person(family="Мирошниченко"),), issued="2019", title="Data")
+    assert make_citekey(cyrillic, set()) == "2019data"
+    latin = Work(key="", authors=(Person(family="Ødegaard"),), issued="2019", title="Über alles")
+    assert make_citekey(latin, set()) == "odegaard2019uber"
