@@ -52,6 +52,7 @@ EXTRA = [
     ROOT / "tests" / "data" / "ris" / "zotero_export.ris",
     ROOT / "tests" / "data" / "csljson" / "zotero_export.json",
     ROOT / "tests" / "data" / "zotero_rdf" / "library.rdf",
+    ROOT / "tests" / "data" / "refworks" / "export.txt",
 ]
 SCHEMA = ROOT / "litreview" / "data" / "csl-data.json"
 FALLBACK_SCHEMA = Path("/tmp/csl-data.json")
@@ -328,6 +329,16 @@ def _search_values(path: Path) -> list[tuple[str, str]]:
                 out.append((line[:4].strip(), line[6:]))
             elif line[4:7] == " - ":  # ERIC's four-letter tags
                 out.append((line[:4], line[7:]))
+    elif re.match(r"RT \S", text.lstrip()):  # RefWorks tagged: 'T1 title'
+        for line in text.splitlines():
+            m = re.match(r"([A-Za-z][A-Za-z0-9]{1,4}) (.*)", line)
+            if m and m.group(1).upper() not in ("RT", "SR"):
+                listed = m.group(1).upper() in ("A1", "K1")
+                items = m.group(2).split(";") if listed else [m.group(2)]
+                codes = r"[01]RW1S34RfeSDcfkexd09rT\d"  # RefWorks' own italics, bold...
+                out += [(m.group(1).upper(), re.sub(codes, "", v)) for v in items if v.strip()]
+            elif line.strip() and not m:
+                out.append(("", line))
     elif re.match(r"%\S ", text.lstrip()):  # EndNote tagged: '%T title'
         for line in text.splitlines():
             if re.match(r"%\S ", line):

@@ -30,7 +30,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="+",
         metavar="FILE",
         help="BibTeX, RIS, CSL-JSON, CSL YAML or CSV files, or search exports (Web of Science,"
-        " Scopus, PubMed, Ovid, ProQuest, OpenAlex, Crossref, EndNote XML and tagged text),"
+        " Scopus, PubMed, Ovid, ProQuest, OpenAlex, Crossref, EndNote XML and tagged text,"
+        " RefWorks tagged text),"
         " library files (Word's Sources.xml, MODS XML, MARCXML, Zotero RDF), Typst's Hayagriva"
         " YAML, CITATION.cff, and CSV, TSV or"
         " .xlsx/.xls of IEEE Xplore, Springer Link, PubMed, Embase, Lens.org, Dimensions,"

@@ -255,6 +255,13 @@ FORMATS: dict[str, Format] = {
             description="ProQuest text export, 'Document 1 of N' (a .txt file; read only)",
         ),
         Format(
+            name="refworks",
+            suffixes=(),
+            module="refworks",
+            reader="read_refworks",
+            description="RefWorks tagged, RT lines (ProQuest, EBSCOhost, CNKI; .txt; read only)",
+        ),
+        Format(
             name="enw",
             suffixes=(".enw", ".enl"),
             module="refer",
@@ -285,6 +292,7 @@ _ALIASES = {
     "zotero": "zotero-rdf",
     "typst": "hayagriva",
     "citation-file-format": "cff",
+    "rwt": "refworks",
 }
 
 
@@ -339,6 +347,7 @@ def detect(text: str, suffix: str) -> str:
     from litreview.formats.proquest import is_proquest
     from litreview.formats.pubmed_xml import is_pubmed_xml
     from litreview.formats.refer import is_refer
+    from litreview.formats.refworks import is_refworks
     from litreview.formats.scopus import is_scopus_csv
     from litreview.formats.search_csv import is_search_csv, is_search_json, is_titled_table
     from litreview.formats.word_xml import is_word_xml
@@ -363,6 +372,7 @@ def detect(text: str, suffix: str) -> str:
         ("cff", is_cff),
         ("hayagriva", is_hayagriva),
         ("enw", is_refer),
+        ("refworks", is_refworks),
         ("search-json", is_search_json),
         # before Scopus, whose test (a "Source title" and an "Authors" column) a Dimensions
         # header passes too; no export of the table has a Scopus header's columns

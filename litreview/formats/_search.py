@@ -107,6 +107,24 @@ _TYPES: dict[str, str] = {
     "bill": "bill",
     "hearing": "hearing",
     "generic": "document",
+    # RefWorks' reference types (its tagged format's RT line)
+    "book, whole": "book",
+    "book, edited": "book",
+    "book, section": "chapter",
+    "journal, electronic": "article-journal",
+    "dissertation/thesis": "thesis",
+    "dissertation/thesis, unpublished": "manuscript",
+    "unpublished material": "manuscript",
+    "laws/statutes": "legislation",
+    "bills/resolutions": "bill",
+    "case/court decisions": "legal_case",
+    "online discussion forum/blogs": "post-weblog",
+    "video/dvd": "motion_picture",
+    "motion picture": "motion_picture",
+    "sound recording": "song",
+    "music score": "musical_score",
+    "artwork": "graphic",
+    "abstract": "article",
 }
 
 

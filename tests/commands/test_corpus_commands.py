@@ -527,7 +527,7 @@ def test_registry_names_and_suffixes() -> None:
         *("bibtex", "biblatex", "ris", "csljson", "cslyaml", "csv"),
         *("wos", "scopus", "search-csv", "medline", "openalex", "endnote", "enw"),  # read only
         *("search-json", "pubmed-xml", "ovid", "crossref", "spreadsheet", "word-xml", "mods"),
-        *("marcxml", "proquest", "zotero-rdf", "hayagriva", "cff"),
+        *("marcxml", "proquest", "zotero-rdf", "hayagriva", "cff", "refworks"),
     }
     assert format_for("CITATION.cff").name == format_for("cff").name == "cff"
     assert format_for("typst").name == "hayagriva"

@@ -41,6 +41,7 @@ from litreview.formats.ovid import read_ovid
 from litreview.formats.proquest import read_proquest
 from litreview.formats.pubmed_xml import read_pubmed_xml
 from litreview.formats.refer import read_refer
+from litreview.formats.refworks import read_refworks
 from litreview.formats.ris import read_ris
 from litreview.formats.scopus import read_scopus
 from litreview.formats.search_csv import read_search_csv, read_search_json
@@ -195,6 +196,16 @@ TOKENS: dict[str, tuple[str, ...]] = {
         "<dateIssued>",
         "<!DOCTYPE x [",
         "&x;",
+    ),
+    "refworks": (
+        "RT Journal Article\n",
+        "A1 ",
+        "T1 ",
+        "YR ",
+        "K1 a;b;c\n",
+        "OP 1-",
+        "0RW1S34RfeSDcfkexd09rT2",
+        "\n\n",
     ),
     "hayagriva": (
         "entry:\n",
@@ -372,6 +383,7 @@ def _seeds() -> dict[str, str]:
         "marcxml": (DATA / "real" / "jabref_marcxml_notes.xml").read_text(encoding="utf-8"),
         "zotero-rdf": (DATA / "zotero_rdf" / "library.rdf").read_text(encoding="utf-8"),
         "hayagriva": (DATA / "hayagriva" / "library.yml").read_text(encoding="utf-8"),
+        "refworks": (DATA / "refworks" / "export.txt").read_text(encoding="utf-8"),
         "cff": _seed("cff_key_complete.cff"),
         "ovid": (DATA / "ovid" / "embase_fields.txt").read_text(encoding="utf-8"),
         "proquest": (DATA / "proquest" / "articles.txt").read_text(encoding="utf-8"),
@@ -687,6 +699,7 @@ TARGETS: tuple[Target, ...] = (
     _text_target("marcxml", "marcxml", read_marcxml),
     _text_target("zotero-rdf", "zotero-rdf", read_zotero_rdf),
     _text_target("hayagriva", "hayagriva", read_hayagriva),
+    _text_target("refworks", "refworks", read_refworks),
     _text_target("cff", "cff", read_cff),
     _text_target("ovid", "ovid", read_ovid),
     _text_target("proquest", "proquest", read_proquest),
