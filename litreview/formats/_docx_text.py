@@ -96,7 +96,12 @@ def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str], CiteFields]:
             _sources(archive, sorted(n for n in names if _CUSTOM_XML.fullmatch(n)), p, cited)
             body = ElementTree.fromstring(_part(archive, "word/document.xml", p))
             notes = {
-                kind: _notes(ElementTree.fromstring(_part(archive, part, p)), kind, cited)
+                kind: _notes(
+                    ElementTree.fromstring(_part(archive, part, p)),
+                    kind,
+                    cited,
+                    _link_targets(archive, part, names, p),
+                )
                 for kind, part in _KINDS
                 if part in names
             }
@@ -293,7 +298,10 @@ def _paragraph(
 
 
 def _fields_read(
-    para: ElementTree.Element, cited: CiteFields, run_text: Callable[[ElementTree.Element], str]
+    para: ElementTree.Element,
+    cited: CiteFields,
+    run_text: Callable[[ElementTree.Element], str],
+    targets: dict[str, str] | None = None,
 ) -> list[tuple[str, bool]]:
     """A paragraph's runs as ``(text, italic)`` pieces, each field read: a reference
     manager's citation (its code in the field's instruction or data) written as its keys,
@@ -314,7 +322,9 @@ def _fields_read(
             continue
         if what == "unlink":
             if links:
-                _link(links.pop(), pieces, cited)
+                at = links.pop()
+                if not _link(at, pieces, cited) and targets is not None:
+                    _markdown_link(at, pieces, targets.get(run.get(_RID, ""), ""))
             continue
         if what == "field":
             simple.append(len(pieces))
@@ -345,8 +355,13 @@ def _fields_read(
                 keys = cited.cite(code, partial(_shown, pieces, at), field.data)
                 if keys:
                     pieces[at:] = [(keys, False)]
-                elif code.lstrip().startswith(_HYPERLINK):
-                    _link(at, pieces, cited)
+                elif (
+                    code.lstrip().startswith(_HYPERLINK)
+                    and not _link(at, pieces, cited)
+                    and targets is not None
+                ):
+                    m = _FIELD_URL.match(code)
+                    _markdown_link(at, pieces, m.group(1) if m else "")
         elif instr is not None:
             if fields and fields[-1].shown_at is None:
                 fields[-1].instr.append(instr.text or "")
@@ -406,13 +421,35 @@ def _bookmark(
         pieces[at:] = [(keys, False)]
 
 
-def _link(at: int, pieces: list[tuple[str, bool]], cited: CiteFields) -> None:
+def _link(at: int, pieces: list[tuple[str, bool]], cited: CiteFields) -> bool:
     """A link's text (``pieces`` from ``at`` on) written as the citation it is, in a
-    document Zotero transferred to another word processor (:meth:`CiteFields.cite_link`)."""
+    document Zotero transferred to another word processor (:meth:`CiteFields.cite_link`);
+    whether it was one."""
     at = min(at, len(pieces))
     keys = cited.cite_link("".join(t for t, _ in pieces[at:]))
     if keys is not None:
         pieces[at:] = [(keys, False)] if keys else []
+    return keys is not None
+
+
+_EXTERNAL = re.compile(r"(?:https?|ftp)://[^\s()<>\[\]]+\Z", re.I)
+_LINK_LIKE = re.compile(r"\s*(?:https?://|www\.|doi:|10\.\d{4,9}/)", re.I)
+_FIELD_URL = re.compile(r"\s*HYPERLINK\s+\"([^\"]+)\"\s*\Z")
+_RID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _markdown_link(at: int, pieces: list[tuple[str, bool]], url: str) -> None:
+    """In a note, a link to another page (``url``) around its text, as Markdown's
+    ``[text](url)``: the reference parser reads it as the work's URL. Not when its text
+    already says where it leads (a URL, a DOI) or would break the Markdown."""
+    at = min(at, len(pieces))
+    text = "".join(t for t, _ in pieces[at:])
+    if not _EXTERNAL.match(url) or not text.strip() or "[" in text or "]" in text:
+        return
+    if _LINK_LIKE.match(text):
+        return
+    pieces.insert(at, ("[", False))
+    pieces.append((f"]({url})", False))
 
 
 def _shown(pieces: list[tuple[str, bool]], at: int) -> str:
@@ -533,25 +570,48 @@ def _emphasised(pieces: list[tuple[str, bool]]) -> str:
     return "".join(out)
 
 
-def _notes(root: ElementTree.Element, kind: str, cited: CiteFields) -> dict[str, str]:
+_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def _link_targets(archive: zipfile.ZipFile, part: str, names: set[str], p: Path) -> dict[str, str]:
+    """The external links of a part (``word/_rels/footnotes.xml.rels``): id -> URL."""
+    folder, _, name = part.rpartition("/")
+    rels = f"{folder}/_rels/{name}.rels"
+    if rels not in names:
+        return {}
+    root = ElementTree.fromstring(_part(archive, rels, p))
+    return {
+        r.get("Id", ""): r.get("Target", "")
+        for r in root.iter(_RELATIONSHIP)
+        if r.get("TargetMode") == "External" and r.get("Type", "").endswith("/hyperlink")
+    }
+
+
+def _notes(
+    root: ElementTree.Element, kind: str, cited: CiteFields, targets: dict[str, str]
+) -> dict[str, str]:
     """Note id -> text of every real note (separators, with a ``w:type``, are skipped), a
-    reference manager's citation in it written as its keys."""
+    reference manager's citation in it written as its keys, a link to another page as
+    ``[text](url)``."""
     out = {}
     tag = f"{_W}{kind}"
     for note in root.iter(tag):
         if note.get(f"{_W}type"):
             continue
         # a note nested in this one is read as its own, not as this one's too
-        paras = [_note_paragraph(e, cited) for e in _walk(note, (tag,)) if e.tag == _P]
+        paras = [_note_paragraph(e, cited, targets) for e in _walk(note, (tag,)) if e.tag == _P]
         text = " ".join(p for p in paras if p)
         if text:
             out[note.get(f"{_W}id", "")] = text
     return out
 
 
-def _note_paragraph(para: ElementTree.Element, cited: CiteFields) -> str:
-    """A note paragraph's text, italic runs written ``*...*``, fields read as in the body."""
-    return _emphasised(_fields_read(para, cited, _note_run_text)).strip()
+def _note_paragraph(
+    para: ElementTree.Element, cited: CiteFields, targets: dict[str, str] | None = None
+) -> str:
+    """A note paragraph's text, italic runs written ``*...*``, fields read as in the body,
+    links to other pages as ``[text](url)``."""
+    return _emphasised(_fields_read(para, cited, _note_run_text, targets or {})).strip()
 
 
 def _note_run_text(run: ElementTree.Element) -> str:
@@ -579,5 +639,5 @@ def docx_footnotes(data: bytes) -> list[tuple[int, str]]:
         if "word/footnotes.xml" not in archive.namelist():
             return []
         body = _part(archive, "word/footnotes.xml", Path("<docx>"))
-        notes = _notes(ElementTree.fromstring(body), "footnote", CiteFields("<docx>"))
+        notes = _notes(ElementTree.fromstring(body), "footnote", CiteFields("<docx>"), {})
     return sorted((int(k), v) for k, v in notes.items() if k.lstrip("-").isdigit() and int(k) > 0)

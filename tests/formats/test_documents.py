@@ -525,3 +525,44 @@ def test_a_pdf_of_blank_pages_is_an_empty_document_not_a_scan(tmp_path: Path) ->
     with pytest.raises(InputError, match="empty document") as err:
         read_document(tmp_path / "blank.pdf")
     assert "scan" not in str(err.value)
+
+
+def test_a_docx_notes_links_to_other_pages_keep_their_urls(tmp_path: Path) -> None:
+    """A title linked to its page in a Word note (a w:hyperlink whose target is in the
+    note part's relationships, or a HYPERLINK field) keeps its URL, written as a Markdown
+    link for the reference parser; a link whose text is the URL stays that text."""
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+    notes = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:footnotes {W} {R}>'
+        '<w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve">UNODC, </w:t></w:r>'
+        '<w:hyperlink r:id="rId7"><w:r><w:rPr><w:i/></w:rPr><w:t>Global Report 2020</w:t>'
+        '</w:r></w:hyperlink><w:r><w:t xml:space="preserve"> (Vienna, 2020); see </w:t></w:r>'
+        '<w:hyperlink r:id="rId8"><w:r><w:t>https://example.org/a</w:t></w:r></w:hyperlink>'
+        '<w:r><w:t xml:space="preserve">; and </w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">'
+        ' HYPERLINK "https://example.org/b" </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>Field Report</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>.</w:t></w:r></w:p></w:footnote>'
+        "</w:footnotes>"
+    )
+    note_rels = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId7" Type="{rel}" Target="https://www.unodc.org/gr2020" '
+        'TargetMode="External"/>'
+        f'<Relationship Id="rId8" Type="{rel}" Target="https://example.org/a" '
+        'TargetMode="External"/></Relationships>'
+    )
+    base = _docx(tmp_path / "base.docx")
+    path = tmp_path / "linked.docx"
+    with zipfile.ZipFile(base) as old, zipfile.ZipFile(path, "w") as z:
+        for name in old.namelist():
+            if name != "word/footnotes.xml":
+                z.writestr(name, old.read(name))
+        z.writestr("word/footnotes.xml", notes)
+        z.writestr("word/_rels/footnotes.xml.rels", note_rels)
+    text = read_document(path)
+    assert (
+        "[^1]: UNODC, [*Global Report 2020*](https://www.unodc.org/gr2020) (Vienna, 2020); see "
+        "https://example.org/a; and [Field Report](https://example.org/b)." in text
+    )
