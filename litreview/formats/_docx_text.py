@@ -36,6 +36,7 @@ from litreview.core.errors import InputError, Problem
 from litreview.core.limits import MAX_DOCX_PART_BYTES, MAX_DOCX_TAGS
 from litreview.formats._cite_fields import CiteFields, without_transfer_notice
 from litreview.formats._docx_numbering import Numbering, numbering_of
+from litreview.formats._links import markdown_link
 from litreview.formats._stored_codes import StoredCodes, custom_properties
 from litreview.formats._sup import sup_joined, sup_piece
 from litreview.formats._word_sources import is_sources, word_sources
@@ -432,24 +433,17 @@ def _link(at: int, pieces: list[tuple[str, bool]], cited: CiteFields) -> bool:
     return keys is not None
 
 
-_EXTERNAL = re.compile(r"(?:https?|ftp)://[^\s()<>\[\]]+\Z", re.I)
-_LINK_LIKE = re.compile(r"\s*(?:https?://|www\.|doi:|10\.\d{4,9}/)", re.I)
 _FIELD_URL = re.compile(r"\s*HYPERLINK\s+\"([^\"]+)\"\s*\Z")
 _RID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 def _markdown_link(at: int, pieces: list[tuple[str, bool]], url: str) -> None:
     """In a note, a link to another page (``url``) around its text, as Markdown's
-    ``[text](url)``: the reference parser reads it as the work's URL. Not when its text
-    already says where it leads (a URL, a DOI) or would break the Markdown."""
+    ``[text](url)`` (:func:`._links.markdown_link`), its italics kept inside."""
     at = min(at, len(pieces))
-    text = "".join(t for t, _ in pieces[at:])
-    if not _EXTERNAL.match(url) or not text.strip() or "[" in text or "]" in text:
-        return
-    if _LINK_LIKE.match(text):
-        return
-    pieces.insert(at, ("[", False))
-    pieces.append((f"]({url})", False))
+    if markdown_link("".join(t for t, _ in pieces[at:]), url):
+        pieces.insert(at, ("[", False))
+        pieces.append((f"]({url.strip()})", False))
 
 
 def _shown(pieces: list[tuple[str, bool]], at: int) -> str:

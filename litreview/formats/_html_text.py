@@ -35,6 +35,7 @@ from html.parser import HTMLParser
 
 from litreview.core.bulk import gc_paused
 from litreview.core.limits import MAX_HTML_ELEMENTS
+from litreview.formats._links import markdown_link
 from litreview.formats._sup import sup_piece
 
 __all__ = ["html_text"]
@@ -355,20 +356,9 @@ class _Writer:
         return body + ("\n\n" + "\n\n".join(notes) if notes else "") + "\n"
 
 
-_EXTERNAL = re.compile(r"(?:https?|ftp)://[^\s()<>\[\]]+\Z", re.I)
-_LINK_LIKE = re.compile(r"(?:https?://|www\.|doi:|10\.\d{4,9}/)", re.I)
-
-
 def _markdown_link(node: _Node) -> str:
-    """A link to another page as ``[text](url)``; ``""`` when it is none, or when its text
-    already says where it leads (a URL, a DOI) or would break the Markdown."""
-    href = node.attrs.get("href", "").strip()
-    if not _EXTERNAL.match(href):
-        return ""
-    text = _flat(node)
-    if not text or "[" in text or "]" in text or _LINK_LIKE.match(text):
-        return ""
-    return f"[{text}]({href})"
+    """A link to another page as ``[text](url)`` (:func:`._links.markdown_link`)."""
+    return markdown_link(_flat(node), node.attrs.get("href", ""))
 
 
 def _without_empty_sections(blocks: list[str], levels: list[int]) -> list[str]:

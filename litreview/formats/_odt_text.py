@@ -30,6 +30,7 @@ from xml.etree import ElementTree
 from litreview.core.errors import InputError
 from litreview.formats._cite_fields import CiteFields, without_transfer_notice
 from litreview.formats._docx_text import PACKAGE_ERRORS, zip_part
+from litreview.formats._links import markdown_link
 from litreview.formats._odt_bibliography import mark_record
 from litreview.formats._odt_lists import list_labels, list_styles
 from litreview.formats._stored_codes import StoredCodes
@@ -144,7 +145,8 @@ def _text_of(
     raised: frozenset[str] = frozenset(),
 ) -> str:
     """A block's text as shown, a reference manager's citation in it written as its keys,
-    citation numbers in a raised span (a style of ``raised``) as ``<sup>N</sup>``."""
+    citation numbers in a raised span (a style of ``raised``) as ``<sup>N</sup>``; in a
+    note (``notes`` ``None``), a link to another page as ``[text](url)``."""
     out: list[str] = []
     _inline(block, notes, cited, out, {}, raised)
     return sup_joined("".join(out)).strip()
@@ -198,6 +200,8 @@ def _inline(
             keys = cited.cite_link("".join(out[at:]))
             if keys is not None:
                 out[at:] = [keys]
+            elif notes is None and (md := markdown_link("".join(out[at:]), child.get(_HREF, ""))):
+                out[at:] = [md]
         elif tag == _BIB_MARK and (record := mark_record(child.attrib)) is not None:
             out.append(cited.cite_record(*record))
         elif tag == f"{_T}span" and child.get(f"{_T}style-name") in raised:
@@ -225,6 +229,7 @@ def _joined(out: list[str], at: int) -> str:
 
 
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_HREF = "{http://www.w3.org/1999/xlink}href"
 _RAISED = re.compile(r"\s*(?:super\b|\+?0*[1-9]\d{0,2}(?:\.\d+)?%)")  # "super 58%", "33%"
 
 

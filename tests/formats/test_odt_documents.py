@@ -80,3 +80,26 @@ def test_a_broken_odt_is_one_line_error(tmp_path: Path, data: bytes | None, mess
         path.write_bytes(data)
     with pytest.raises(InputError, match=message):
         read_document_meta(path)
+
+
+def test_a_notes_link_to_another_page_keeps_its_url(tmp_path: Path) -> None:
+    """A title linked to its page in a note keeps its URL, as a Markdown link; a link in the
+    body stays its text, and a link whose text is the URL stays text."""
+    xlink = 'xmlns:xlink="http://www.w3.org/1999/xlink"'
+    body = (
+        f'<text:p {xlink}>See the <text:a xlink:href="https://example.org/plan">plan</text:a>.'
+        + _note(
+            "footnote",
+            1,
+            f'UNODC, <text:a {xlink} xlink:href="https://www.unodc.org/gr2020">Global Report '
+            '2020</text:a> (Vienna, 2020); <text:a xlink:href="https://example.org/a">'
+            "https://example.org/a</text:a>.",
+        )
+        + "</text:p>"
+    )
+    text = read_document_meta(_odt(tmp_path / "l.odt", body)).text
+    assert text.startswith("See the plan.[^1]")
+    assert (
+        "[^1]: UNODC, [Global Report 2020](https://www.unodc.org/gr2020) (Vienna, 2020); "
+        "https://example.org/a." in text
+    )
