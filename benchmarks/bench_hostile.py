@@ -1075,6 +1075,26 @@ def _new_library_cases() -> list[Case]:
             {"many.rdf": b"<rdf:RDF %s>\n%s</rdf:RDF>" % (_ZOTERO, items)},
             (v, imp),
         ),
+        Case(
+            "RefWorks export of 20,000 records, one abstract line of 1 MB",
+            {
+                "rw.txt": (
+                    "RT Journal Article\nT1 First\nAB "
+                    + "word " * 200_000
+                    + "\n\n"
+                    + "".join(
+                        f"RT Journal Article\nA1 Roe, Ann;Lee, Bo\nT1 Title {k}\nYR 2001\n\n"
+                        for k in range(20_000)
+                    )
+                ).encode()
+            },
+            (v, imp),
+        ),
+        Case(
+            "RefWorks type line, then 9 MB of lines without a tag",
+            {"rw.txt": b"RT Journal Article\nT1 T\n" + b"no tag here\n" * (MB9 // 12)},
+            (v, imp),
+        ),
         Case("Hayagriva alias bomb", {"bomb.yml": bomb}, (v, imp)),
         Case("Hayagriva of 20,000 entries", {"many.yml": haya}, (v, imp)),
         Case(
