@@ -30,13 +30,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from litreview.core.text import Heading, Span, find_headings, is_list_item, paragraphs, sentences
 from litreview.extract._text import LINK_TEXT, split_lines
 from litreview.extract.citations import classify
 from litreview.extract.citations import looks_like_reference as holds_reference
 from litreview.extract.document import DocumentScan, scan_text
+from litreview.extract.footnotes import Marker
 from litreview.extract.reference_likeness import looks_like_reference
 from litreview.extract.reflist import reference_entries
 from litreview.gaps.cues import Cues
@@ -102,6 +104,7 @@ def read_sentences(text: str, cues: Cues) -> list[Sentence]:
     heading_spans = {(h.start, h.end) for h in headings}
     images = image_spans(text)
     image_starts = [a for a, _ in images]
+    spans = _after_markers(text, spans, scan.notes.markers)
     out = []
     for span in spans:
         k = bisect_right(starts, span.start) - 1
@@ -131,6 +134,20 @@ def read_sentences(text: str, cues: Cues) -> list[Sentence]:
                 else _excluded(text, span, flat, head, heading_spans, cues, note, explanatory, ref),
             )
         )
+    return out
+
+
+def _after_markers(text: str, spans: list[Span], markers: Sequence[Marker]) -> list[Span]:
+    """The sentences, each that opens with a note's marker (``36 According to ...``: the
+    number a text made from a PDF leaves after the sentence it marks) begun after it."""
+    at = {k: m.end for m in markers for k in range(m.start, m.end)}  # a marker is short
+    out = []
+    for span in spans:
+        end = at.get(span.start)
+        if end is not None and end < span.end and not text[span.start : end].startswith("["):
+            start = end + len(text[end : span.end]) - len(text[end : span.end].lstrip())
+            span = replace(span, start=start) if start < span.end else span
+        out.append(span)
     return out
 
 

@@ -214,3 +214,16 @@ def test_a_notes_first_sentence_belongs_to_its_note(cues: Cues, mark: str) -> No
     first = [n for f, n in notes.items() if "We counted" in f]
     assert first and first[0] >= 0
     assert first[0] == notes["The true number is higher."]
+
+
+def test_a_sentence_opening_with_a_notes_marker_begins_after_it(cues: Cues) -> None:
+    """Text made from a PDF leaves a note's number after the sentence it marks ("... the
+    requirements. 36 According to ..."): the next sentence is read from its first word."""
+    text = (
+        "Agencies reviewed rules.1 They found few data on costs. 2 Data on benefits were not "
+        "collected either.\n\n1 GAO, Reviews, GAO-07-791 (Washington, D.C.: 2007).\n\n"
+        "2 See the appendix.\n"
+    )
+    quotes = [text[s.start : s.end] for s in read_sentences(text, cues) if not s.excluded]
+    assert "Data on benefits were not collected either." in quotes
+    assert not any(q.startswith("2 Data") for q in quotes)
