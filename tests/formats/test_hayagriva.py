@@ -21,6 +21,7 @@ from litreview.formats import detect, read_file
 from litreview.formats.cff import is_cff, read_cff
 from litreview.formats.hayagriva import is_hayagriva, read_hayagriva
 from tests.conftest import DATA
+from tests.formats.strategies import records
 
 REAL = DATA / "real"
 
@@ -183,13 +184,7 @@ _NAME = st.text(alphabet=st.characters(categories=["L"]), min_size=1, max_size=1
 
 
 @settings(max_examples=50, deadline=None)
-@given(
-    st.lists(
-        st.tuples(_NAME, st.lists(st.tuples(_NAME, _NAME), max_size=3), st.integers(1500, 2099)),
-        min_size=1,
-        max_size=4,
-    )
-)
+@given(records(_NAME, most=4))
 def test_what_typst_users_write_is_read_back(
     entries: list[tuple[str, list[tuple[str, str]], int]],
 ) -> None:

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from litreview.core.model import Person, Work
 from litreview.formats import detect, read_file
 from litreview.formats.refworks import is_refworks, read_refworks
 from tests.conftest import DATA
+from tests.formats.strategies import records, words
 
 EXPORT = DATA / "refworks" / "export.txt"
 
@@ -111,23 +111,8 @@ def test_text_outside_a_record_is_a_warning_with_its_line() -> None:
     assert read_refworks("", "x.txt")[1][0].severity == "error"
 
 
-_TEXT = (
-    st.text(
-        alphabet=st.characters(codec="utf-8", categories=["L", "N", "Zs"]), min_size=1, max_size=30
-    )
-    .map(lambda s: " ".join(s.split()))
-    .filter(bool)
-)
-
-
 @settings(max_examples=60, deadline=None)
-@given(
-    st.lists(
-        st.tuples(_TEXT, st.lists(st.tuples(_TEXT, _TEXT), max_size=3), st.integers(1500, 2099)),
-        min_size=1,
-        max_size=5,
-    )
-)
+@given(records(words(["L", "N", "Zs"])))
 def test_what_a_database_writes_is_read_back(
     records: list[tuple[str, list[tuple[str, str]], int]],
 ) -> None:
