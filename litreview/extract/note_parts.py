@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from litreview.extract.backrefs import LEADIN
 from litreview.extract.note_sources import (
     Unit,
+    archival_citations,
     attributions,
     communications,
     is_cross_reference,
@@ -57,6 +58,7 @@ def explanatory_parts(text: str) -> tuple[list[Part], str]:
     """The works a prose note cites, and the note's own kind (``note`` or ``xref``)."""
     laws = legal_citations(text)
     units = laws + _new(laws, _reference_units(text))
+    units += _new(units, archival_citations(text))
     units += _new(units, short_forms(text))
     units += _new(units, numbered_in_prose(text))
     parts = _expand_laws(units)

@@ -20,6 +20,7 @@ import yaml
 
 __all__ = [
     "Unit",
+    "archival_citations",
     "attributions",
     "communications",
     "is_cross_reference",
@@ -58,6 +59,7 @@ class _Shapes:
 
     legal: tuple[re.Pattern[str], ...]
     any_legal: re.Pattern[str]
+    archival: tuple[re.Pattern[str], ...]
     same_source_before: tuple[re.Pattern[str], ...]
     attribution: tuple[re.Pattern[str], ...]
     communication: tuple[tuple[re.Pattern[str], str], ...]
@@ -75,6 +77,7 @@ def _data() -> _Shapes:
     return _Shapes(
         legal=tuple(re.compile(p) for p in data["legal"]),
         any_legal=re.compile("|".join(f"(?:{p})" for p in data["legal"])),
+        archival=tuple(re.compile(p) for p in data.get("archival", [])),
         same_source_before=tuple(re.compile(p) for p in data["same_source_before"]),
         attribution=tuple(re.compile(p) for p in data["attribution"]),
         communication=tuple(
@@ -132,6 +135,18 @@ def legal_citations(text: str) -> list[Unit]:
                         csl_type="legislation",
                     )
                 )
+    return sorted(found, key=lambda u: u.start)
+
+
+def archival_citations(text: str) -> list[Unit]:
+    """Records cited by their archive and place in it (``NARA, RG 59, ...``), each a
+    reference for the parser, from the archive's name to the end of its sentence."""
+    found: list[Unit] = []
+    for pattern in _data().archival:
+        for m in pattern.finditer(text):
+            raw = m.group(0).strip().rstrip(".,;:")
+            if raw and not any(u.start <= m.start() < u.end for u in found):
+                found.append(Unit(kind="reference", raw=raw, start=m.start(), end=m.end()))
     return sorted(found, key=lambda u: u.start)
 
 

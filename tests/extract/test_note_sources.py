@@ -236,3 +236,29 @@ def test_a_congressional_record_citation_keeps_its_date_and_page() -> None:
     ]
     other = "Cong. Rec. vol. 170, no. 39 (March 5, 2024), pp. S1399-S1400."
     assert [u.raw for u in legal_citations(other)] == [other.rstrip(".")]
+
+
+def test_records_cited_by_their_archive_and_place_in_it() -> None:
+    """Archives' citation shapes (data/note_sources.yaml: the U.S. National Archives by
+    record group, the UK's by department and piece, a manuscript division): each a source
+    from the archive's name to the end of its sentence; initials do not end it."""
+    from litreview.extract.note_parts import explanatory_parts
+    from litreview.extract.note_sources import archival_citations
+
+    text = (
+        "Telegram 123 from London, May 2, 1951; TNA, FO 371/90123. See also records on "
+        "printing in NARA, RG 59, Numerical and Minor Files, 1906–1910, M862, Roll 211. "
+        "Compare Library of Congress, Manuscript Division, Papers of W. A. Harriman, Box 3."
+    )
+    assert _raw(archival_citations(text)) == [
+        "TNA, FO 371/90123",
+        "NARA, RG 59, Numerical and Minor Files, 1906–1910, M862, Roll 211",
+        "Library of Congress, Manuscript Division, Papers of W. A. Harriman, Box 3",
+    ]
+    note = (
+        "34 Stat. 697, June 30, 1906, p. 762. See also records concerning printing in NARA, "
+        "RG 59, Numerical and Minor Files of the Department of State, M862, Roll 211."
+    )
+    parts, kind = explanatory_parts(note)
+    assert kind == "note" and len(parts) == 2
+    assert parts[1].raw.startswith("NARA, RG 59, Numerical and Minor Files")
