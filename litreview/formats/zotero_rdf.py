@@ -16,8 +16,9 @@ the date issued (the text as written kept when it says more or otherwise), the a
 (``dcterms:dateSubmitted``); pages, volume, number, edition, language, short title, page
 total, genre (``dc:type``), the conference's name; identifiers (``DOI``, ``ISSN``, ``ISBN``
 written as text; a ``dcterms:URI`` as the URL); the abstract; tags as keywords; Zotero's
-Extra field (``dc:description``) as the note, and a ``Citation Key: key`` line in it (Better
-BibTeX's) as the citekey; child notes (``bib:Memo``, HTML) as ``annote`` in plain text. What
+Extra field (``dc:description``) as the note, a ``Citation Key: key`` line in it (Better
+BibTeX's) as the citekey and its ``DOI:``, ``PMID:``, ``PMCID:`` and ``arXiv:`` lines as the
+work's identifiers; child notes (``bib:Memo``, HTML) as ``annote`` in plain text. What
 has no field is kept as ``Zotero:<path>``: an attachment (``Zotero:attachment``: its title,
 link or file, its type and when it was saved), each collection an item is filed in
 (``Zotero:collection``, parents first: ``Reviews / Included``), a related item
@@ -57,6 +58,8 @@ _ROOT = re.compile(r"<(?:[\w.-]+:)?RDF[\s>]")
 _SPACE = re.compile(r"\s+")
 _ID = re.compile(r"(ISSN|ISBN|DOI)\s+(\S.*)", re.S)
 _KEY = re.compile(r"^\s*Citation Key\s*:\s*(\S+)\s*$", re.M | re.I)
+_EXTRA_LINE = re.compile(r"^\s*(DOI|PMID|PMCID|arXiv|ISBN|ISSN)\s*:\s*(\S[^\n]*)$", re.M | re.I)
+_EXTRA_IDS = {"pmid": "pmid", "pmcid": "pmcid", "arxiv": "eprint", "isbn": "isbn", "issn": "issn"}
 # elements nested deeper than this below an item are kept as one value (their text)
 _DEPTH = 24
 
@@ -262,6 +265,7 @@ class _Item:
         self._notes()
         self._attachments()
         self._relations()
+        self._extra_field()
         name = node.get(_ABOUT) or ""
         self.extra += [(PREFIX + "collection", c) for c in self.graph.collections.get(name, [])]
         self.extra += self._rest()
@@ -471,6 +475,17 @@ class _Item:
             value = ": ".join(t for t in (title, shown) if t) + (f" ({mime})" if mime else "")
             value += f", accessed {seen}" if seen else ""
             self.extra.append((PREFIX + "attachment", value))
+
+    def _extra_field(self) -> None:
+        """Identifiers Zotero keeps in the Extra field, a ``Key: value`` a line (``DOI:``
+        for a type with no DOI field, ``PMID:``, ``PMCID:``, ``arXiv:``), read as the
+        work's; the note keeps the field as written."""
+        for m in _EXTRA_LINE.finditer(self.fields.get("note", "")):
+            key, value = m.group(1).lower(), m.group(2).strip()
+            if key == "doi":
+                self.set("doi", value)
+            elif key in _EXTRA_IDS and value:
+                self.extra.append((_EXTRA_IDS[key], value))
 
     def _relations(self) -> None:
         for prop in self.node.findall(_q("dc:relation")):

@@ -37,7 +37,7 @@ HEAD = (
 @pytest.fixture(scope="module")
 def library() -> dict[str, Work]:
     works, problems = read_file(LIBRARY)
-    assert [(p.line, p.severity) for p in problems] == [(254, "notice"), (None, "notice")]
+    assert [(p.line, p.severity) for p in problems] == [(255, "notice"), (None, "notice")]
     assert "item 8 has no title, name, date or identifier" in problems[0].message
     assert problems[1].message.startswith("1 note(s) filed under no item: not read")
     return {w.title: w for w in works}
@@ -99,6 +99,7 @@ def test_journal_article(library: dict[str, Work]) -> None:
         ("Zotero:relation", "floodcount"),
         ("Zotero:collection", "Reviews / Included"),
         ("Zotero:libraryCatalog", "Crossref"),
+        ("pmid", "30912345"),  # the Extra field's "PMID:" line
         ("Zotero:date", "March 2019"),
         ("Zotero:dateSubmitted", "2020-01-05 10:11:12"),
     ]:
@@ -135,6 +136,8 @@ def test_report_newspaper_webpage_conference_software(library: dict[str, Work]) 
         "Institute for Hazard Research",
     )
     assert report.issued == "2017-07-26"  # 07/26/2017: the 26th is no month
+    # a type with no DOI field keeps it in Extra, as "DOI: ..."; the note keeps the line
+    assert report.doi == "10.5555/ihr.wp17" and report.note == "DOI: 10.5555/ihr.wp17"
     assert ("type", "Working paper") in report.extra
     assert ("series", "Working Papers") in report.extra
     assert ("Zotero:collection", "Reviews") in report.extra
