@@ -289,7 +289,7 @@ def _fold(s: str) -> str:
 
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s?$")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,9}")
-# the small words between the capitalised words of a body's name ("Office on Drugs and Crime")
+# the small words between the capitalised words of a body's name ("Office for Outer Space")
 _SMALL_WORDS = ("of", "on", "for", "and", "the", "in", "de", "des", "du", "la", "le", "et")
 # an entry's body as it opens: capitalised words and the small words between them
 _BODY = re.compile(rf"[A-Z][\w&'’-]*(?:\s+(?:(?:{'|'.join(_SMALL_WORDS)})\s+)*[A-Z][\w&'’-]*)+")
@@ -298,7 +298,7 @@ _BRACKETED = re.compile(r"[(\[]([A-Z][A-Z&]{1,9})[)\]]")
 
 def _acronyms_of(raw: str) -> set[str]:
     """The acronyms an entry's author may be cited by: one it gives in brackets before its
-    year (``United Nations Office on Drugs and Crime (UNODC)``, ``[ILO]``), and the initials
+    year (``United Nations Environment Programme (UNEP)``, ``[ILO]``), and the initials
     of the body's name it opens with (``World Health Organization``: WHO)."""
     head = raw[: (m.start() if (m := re.search(_YEAR, raw)) else 120)][:160]
     found = set(_BRACKETED.findall(head))
@@ -318,8 +318,8 @@ class _EntryIndex:
         # the rows' order by folded text: those starting with a name are a run of it
         self.order = sorted(range(len(self.rows)), key=lambda k: self.rows[k][1])
         self.keys = [self.rows[k][1] for k in self.order]
-        # a body's acronym -> the rows it opens (a text cites "UNODC, 2020" for an entry of
-        # "United Nations Office on Drugs and Crime (UNODC). (2020)")
+        # a body's acronym -> the rows it opens (a text cites "UNEP, 2020" for an entry of
+        # "United Nations Environment Programme (UNEP). (2020)")
         self.acronyms: dict[str, list[int]] = {}
         for k, (_, _, raw) in enumerate(self.rows):
             for acronym in _acronyms_of(raw):
