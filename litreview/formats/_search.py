@@ -186,6 +186,16 @@ def natural_name(value: str) -> Person:
 _TOKEN = re.compile(r"[^\W_]+")
 
 
+_DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?(10\.\d{4,9}/\S+)\Z", re.I)
+
+
+def doi_of(value: str) -> str:
+    """The DOI a value is, written bare, after ``doi:`` or as a doi.org link (``""`` when
+    it is none)."""
+    m = _DOI.match(value.strip())
+    return m.group(1) if m else ""
+
+
 def date_of(year: str, month_day: str = "") -> str:
     """``YYYY[-MM[-DD]]`` from a year and a month/day text (``"SEP"``, ``"JUN 19"``,
     ``"Mar 5"``, ``"Sept. 3"``, ``"6 2"``: month, then day); only the year when the month

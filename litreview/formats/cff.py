@@ -33,6 +33,7 @@ from litreview.core.errors import Problem
 from litreview.core.model import Person, Work
 from litreview.formats._dates import typed_date
 from litreview.formats._names import text_person
+from litreview.formats._search import doi_of
 from litreview.formats._yaml_text import compose, construct, error, kept, scalar_text
 
 __all__ = ["is_cff", "read_cff"]
@@ -108,7 +109,6 @@ _READ = frozenset(
         *("languages", "number", "preferred-citation", "references", "cff-version"),
     }
 )
-_DOI_PREFIX = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", re.I)
 
 
 def is_cff(text: str) -> bool:
@@ -237,12 +237,14 @@ def _work(data: dict[str, Any], role: str) -> Work:
     fields["publisher"] = _text(body)
     if isinstance(body, dict):
         fields["place"] = _text(body.get("city", "")) or _text(body.get("location", ""))
-    fields["doi"] = _DOI_PREFIX.sub("", _text(d.get("doi", "")))
+    fields["doi"] = doi_of(_text(d.get("doi", "")))
+    if d.get("doi") and not fields["doi"]:
+        extra.append((PREFIX + "doi", _text(d["doi"])))  # a value that is no DOI, kept
     for ident in d.get("identifiers") or []:
         if isinstance(ident, dict):
             kind_of, value = _text(ident.get("type", "")).lower(), _text(ident.get("value", ""))
-            if kind_of == "doi" and not fields["doi"]:
-                fields["doi"] = _DOI_PREFIX.sub("", value)
+            if kind_of == "doi" and not fields["doi"] and doi_of(value):
+                fields["doi"] = doi_of(value)
             else:
                 extra.append((f"{PREFIX}identifier/{kind_of or 'other'}", value))
     fields["url"] = _text(d.get("url", "")) or _text(d.get("repository-code", ""))

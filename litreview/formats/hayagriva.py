@@ -32,10 +32,11 @@ import yaml
 
 from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
-from litreview.core.model import Person, Work
+from litreview.core.model import Person, Work, replace
 from litreview.formats._citekeys import is_citekey
 from litreview.formats._dates import typed_date
 from litreview.formats._names import names_text, text_person
+from litreview.formats._search import doi_of
 from litreview.formats._yaml_text import compose, construct, error, kept, scalar_text
 
 __all__ = ["is_hayagriva", "read_hayagriva"]
@@ -108,7 +109,6 @@ SHARED: dict[str, str] = {
     "genre": "type",
     "archive-location": "archive_location",
 }
-_DOI_PREFIX = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", re.I)
 _KEY_LINE = re.compile(r"^[^\s#:][^:]*:\s*(?:#.*)?$")
 
 
@@ -155,8 +155,6 @@ def read_hayagriva(text: str, path: str = "<string>") -> tuple[list[Work], list[
 
 
 def _with_extra(work: Work, extra: list[tuple[str, str]]) -> Work:
-    from litreview.core.model import replace
-
     return replace(work, extra=(*extra, *work.extra))
 
 
@@ -320,9 +318,7 @@ class _Entry:
             return
         for kind, number in value.items():
             kind, text = str(kind).lower(), _text(number)
-            if kind == "doi":
-                self.set(
-                    "doi", re.sub(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", "", text, flags=re.I)
-                )
+            if kind == "doi" and doi_of(text):
+                self.set("doi", doi_of(text))
             else:
                 self.extra.append((SERIALS.get(kind, PREFIX + "serial-number/" + kind), text))

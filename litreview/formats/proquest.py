@@ -30,7 +30,7 @@ from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.model import Work
 from litreview.formats._continued import Continued
-from litreview.formats._search import column_name, csl_type, date_of, name_of, split_list
+from litreview.formats._search import column_name, csl_type, date_of, doi_of, name_of, split_list
 
 __all__ = ["LABELS", "is_proquest", "read_proquest"]
 
@@ -144,7 +144,6 @@ _LABEL = re.compile(r"([A-Za-z][A-Za-z /&.\-]{0,40}?): ?(.*)\Z")
 _LINK = re.compile(r"https?://\S+\Z")
 _PLACE_WORDS = 4
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
-_DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?(10\.\d{4,9}/\S+)\Z", re.I)
 
 
 def is_proquest(text: str) -> bool:
@@ -258,9 +257,8 @@ def _work(pairs: list[tuple[str, str]]) -> Work:
     read |= {"Author", "Subject"}
     doi = ""
     for value in labels.get("DOI", []):
-        m = _DOI.match(value)
-        if m and not doi:
-            doi = m.group(1)
+        if doi_of(value) and not doi:
+            doi = doi_of(value)
             read.add("DOI")
     year = (labels.get("Publication year") or [""])[0]
     date = (labels.get("Publication date") or [""])[0]

@@ -24,7 +24,7 @@ from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.model import Work
 from litreview.formats._continued import Continued
-from litreview.formats._search import csl_type, date_of, name_of
+from litreview.formats._search import csl_type, date_of, doi_of, name_of
 
 __all__ = ["is_refer", "read_refer"]
 
@@ -64,7 +64,6 @@ _NAMES = {
 _IDS = frozenset({"language", "accession-number"})
 _USED = frozenset({"A", "E", "J", "B", "K", "R", "@", *_FIELDS})
 _ISSN = re.compile(r"\d{4}-?\d{3}[\dXx]\Z")
-_DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?(10\.\d{4,9}/\S+)\Z", re.IGNORECASE)
 
 
 def is_refer(text: str) -> bool:
@@ -132,11 +131,11 @@ def _work(lines: list[tuple[str, str]]) -> Work:
     containers = tags.get("J", []) + tags.get("B", [])
     if containers:
         fields["container"] = _flat(containers[0])
-    doi = next((m.group(1) for v in tags.get("R", []) if (m := _DOI.match(v.strip()))), "")
+    doi = next((d for v in tags.get("R", []) if (d := doi_of(v))), "")
     extra = [(_name(t), _flat(v)) for t, v in lines if t not in _USED and v]
     extra += [(PREFIX + _FIELDS[t], _flat(v)) for t in _FIELDS for v in tags.get(t, [])[1:]]
     extra += [(PREFIX + "secondary-title", _flat(v)) for v in containers[1:]]
-    extra += [(PREFIX + "R", _flat(v)) for v in tags.get("R", []) if not _DOI.match(v.strip())]
+    extra += [(PREFIX + "R", _flat(v)) for v in tags.get("R", []) if not doi_of(v)]
     extra += [("issn" if _ISSN.match(v) else "isbn", _flat(v)) for v in tags.get("@", [])]
     return Work(
         key="",

@@ -31,7 +31,7 @@ from litreview.core.model import Work
 from litreview.formats._continued import Continued
 from litreview.formats._csl_maps import is_isbn
 from litreview.formats._dates import typed_date
-from litreview.formats._search import csl_type, date_of, name_of
+from litreview.formats._search import csl_type, date_of, doi_of, name_of
 
 __all__ = ["is_refworks", "read_refworks"]
 
@@ -68,7 +68,6 @@ _USED = frozenset(
     | {"UR", "RD", "K1", *_FIELDS, *_NAMES}
 )
 _CODES = re.compile(r"[01]RW1S34RfeSDcfkexd09rT[0-9]")
-_DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?(10\.\d{4,9}/\S+)\Z", re.I)
 
 
 def is_refworks(text: str) -> bool:
@@ -157,7 +156,7 @@ def _work(lines: list[tuple[str, str]]) -> Work:
     extra += [(PREFIX + t, v) for t, v in containers[1:]]
     start, end = one.get("SP", ""), one.get("OP", "").rstrip("-–")
     fields["pages"] = f"{start}-{end}" if start and end and start != end else start or end
-    doi = next((m.group(1) for v in tags.get("DO", []) if (m := _DOI.match(v))), "")
+    doi = next((d for v in tags.get("DO", []) if (d := doi_of(v))), "")
     fields["doi"] = doi
     if tags.get("DO") and not doi:
         extra.append((PREFIX + "DO", one["DO"]))

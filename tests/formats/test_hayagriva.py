@@ -202,3 +202,16 @@ def test_what_typst_users_write_is_read_back(
     assert [[(p.family, p.given) for p in w.authors] for w in works] == [
         list(people) for _, people, _ in entries
     ]
+
+
+def test_a_doi_field_that_holds_no_doi_is_kept_not_read() -> None:
+    """A DOI written bare, after ``doi:`` or as a link is the DOI; any other value stays in
+    the work as written."""
+    (software,), _ = read_cff("cff-version: 1.2.0\ntitle: T\ndoi: not yet minted\n", "c.cff")
+    assert software.doi == "" and ("CFF:doi", "not yet minted") in software.extra
+    (linked,), _ = read_cff("cff-version: 1.2.0\ntitle: T\ndoi: https://doi.org/10.1234/x\n", "c")
+    assert linked.doi == "10.1234/x"
+    (entry,), _ = read_hayagriva(
+        "e:\n  type: book\n  title: T\n  serial-number:\n    doi: n/a\n", "h"
+    )
+    assert entry.doi == "" and ("Hayagriva:serial-number/doi", "n/a") in entry.extra
