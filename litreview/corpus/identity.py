@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from litreview.core.model import Person, Work
 from litreview.core.texmarkup import to_text
+from litreview.formats._csl_maps import LEGAL_TYPES
 from litreview.formats._search import IDENTIFIERS
 
 __all__ = [
@@ -225,7 +226,7 @@ def citekey_base(work: Work) -> str:
     with a CNKI link: ``cnki2026``).
     """
     name = _ascii(_name_part(work)) or _ascii(url_site_key(work.url))
-    if not name and not work.title and work.type in _LEGAL_TYPES:
+    if not name and not work.title and work.type in LEGAL_TYPES:
         legal = _legal_part(work)
         if legal:
             return legal
@@ -244,7 +245,6 @@ def _ascii(part: str) -> str:
     return "".join(ch for ch in part if ch.isascii() and ch.isalnum())
 
 
-_LEGAL_TYPES = frozenset({"legislation", "regulation", "bill", "legal_case", "hearing", "treaty"})
 # what a law, a regulation or a case is named by in a key when it names no code or reporter
 _LEGAL_NAMES = {"legislation": "law", "regulation": "reg", "bill": "bill", "legal_case": "case"}
 _NOT_KEY = re.compile(r"[^a-z0-9.]+")

@@ -18,6 +18,7 @@ __all__ = [
     "CSL_TO_EXTRA",
     "CSL_TYPES",
     "EXTRA_TO_CSL",
+    "LEGAL_TYPES",
     "NAME_EXTRAS",
     "NUMBER_TYPES",
     "STRING_FIELDS",
@@ -104,6 +105,10 @@ for _name, _var in [*EXTRA_TO_CSL.items(), *NAME_EXTRAS.items()]:
 # is the Work's issue number: every type that is in no periodical, series or website whose
 # issue it could name. An item of these types keeps its own ``issue``, if it has one, as an
 # unmodelled field.
+# CSL types of laws, regulations, cases and the like: legal citation names such a work by
+# its place in a code, reporter or record (``20 C.F.R. § 1002.136``) rather than by title
+LEGAL_TYPES = frozenset({"legislation", "regulation", "bill", "legal_case", "hearing", "treaty"})
+
 NUMBER_TYPES = frozenset(
     {
         *("report", "patent", "standard", "legislation", "bill", "regulation", "dataset"),

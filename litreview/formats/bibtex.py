@@ -61,6 +61,7 @@ from litreview.formats._bibtex_syntax import (
     plain_value,
 )
 from litreview.formats._bibtex_write import bibtex_pieces, write_bibtex
+from litreview.formats._csl_maps import LEGAL_TYPES
 
 __all__ = [
     "as_corpus_problems",
@@ -692,12 +693,9 @@ def validate_bibtex(text: str, path: str = "<string>") -> list[Problem]:
     return sorted(found, key=lambda p: p.line or 0)
 
 
-_LAW_TYPES = frozenset({"legislation", "regulation", "bill", "legal_case", "treaty"})
-
-
 def cited_by_place(work: Work) -> bool:
     """A law, regulation or case named by its place in a code or reporter (``20 C.F.R. §
     1002.136``, ``Pub. L. 117-263``): legal citation gives such a work no title, so none is
     missing."""
     placed = work.extra_value("section") or work.pages or work.issue
-    return work.type in _LAW_TYPES and bool(placed.strip())
+    return work.type in LEGAL_TYPES and bool(placed.strip())

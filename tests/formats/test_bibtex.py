@@ -839,6 +839,7 @@ def test_a_law_cited_by_its_place_has_no_title_to_miss() -> None:
         "@misc{cfr20-1002.136, booktitle = {C.F.R.}, volume = {20}, section = {1002.136},"
         " csltype = {regulation}}\n"
         "@legislation{law117-263, number = {117-263}}\n"
+        "@misc{hearing, csltype = {hearing}, number = {115-12}}\n"
         "@legislation{bare, year = {2020}}\n"
         "@article{untitled, author = {Roe, Ann}, year = {2020}}\n"
     )
@@ -846,6 +847,7 @@ def test_a_law_cited_by_its_place_has_no_title_to_miss() -> None:
     assert [w.type for w in works] == [
         "regulation",
         "legislation",
+        "hearing",
         "legislation",
         "article-journal",
     ]
