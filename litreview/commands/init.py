@@ -33,9 +33,9 @@ CURATION_TEMPLATE = """\
 #
 # tags:
 #   add:
-#     - {work: citekey, facet: crime_type, value: drugs, reason: "why"}
+#     - {work: citekey, facet: topic, value: example_one, reason: "why"}
 #   remove:
-#     - {work: citekey, facet: group, value: women, reason: "why"}
+#     - {work: citekey, facet: topic, value: example_two, reason: "why"}
 #   accept:   # a suggestion of bibliography/suggestions.csv ('litreview tag --suggest')
 #     - {work: citekey, facet: topic, value: example_two, reason: "read the abstract"}
 # works:

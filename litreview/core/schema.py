@@ -37,21 +37,6 @@ TAGS = (
     "char_end",
     "score",
 )
-STATEMENTS = (
-    "doc_id",
-    "char_start",
-    "char_end",
-    "section",
-    "quote",
-    "crime_type",
-    "group",
-    "gender_dimension",
-    "strength",
-    "kind",
-    "score",
-    "why",
-    "mentions",
-)
 STATEMENTS_HEAD = ("doc_id", "char_start", "char_end", "section", "quote")
 STATEMENTS_TAIL = ("strength",)
 #: Columns after ``strength`` (added by the trained detector); files written before them are
@@ -62,8 +47,7 @@ STATEMENT_KINDS = ("missing", "data", "research_needed", "contested")
 
 def statement_columns(facets: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """Columns of ``gaps/statements.csv``: one per taxonomy facet, in taxonomy order, between
-    ``quote`` and ``strength``, then ``kind``, ``score``, ``why`` and ``mentions`` (for the
-    default taxonomy this is ``STATEMENTS``)."""
+    ``quote`` and ``strength``, then ``kind``, ``score``, ``why`` and ``mentions``."""
     return (*STATEMENTS_HEAD, *facets, *STATEMENTS_TAIL, *STATEMENTS_DETECTOR)
 
 

@@ -283,7 +283,7 @@ def title_score(a: Ident, b: Ident) -> float:
 def _words_agree(a: str, b: str) -> bool:
     """Every word one title has and the other lacks is a spelling variant or a stop word.
 
-    Keeps "women in crime" apart from "men in crime" although their characters are close.
+    Keeps "women in farming" apart from "men in farming" although their characters are close.
     """
     only_a = set(a.split()) - set(b.split())
     only_b = set(b.split()) - set(a.split())

@@ -36,7 +36,7 @@ __all__ = [
 
 _LATEX_CMD = re.compile(r"\\(?:[a-zA-Z]+\*?\s*|.)")
 # An organisation's own acronym: "(CGR)" anywhere, or a leading all-capitals word of 2+
-# letters ("UNODC and ...", "AFI Global ...", "K4D helpdesk").
+# letters ("WHO and ...", "IEA Global ...", "K4D helpdesk").
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{1,9})\)|^([A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)(?=\s|$)")
 _NON_WORD = re.compile(r"[\W_]+")
 # ASCII text without TeX commands to folded words: braces dropped, capitals lowered, every
@@ -111,7 +111,7 @@ def normalise_title(s: str) -> str:
 
 
 def title_numbers(s: str) -> tuple[str, ...]:
-    """The numbers in a title ("World Drug Report 2012" -> ("2012",)): editions, volumes."""
+    """The numbers in a title ("World Energy Outlook 2012" -> ("2012",)): editions, volumes."""
     return tuple(_DIGITS.findall(s))
 
 
@@ -216,9 +216,9 @@ def _title_part(work: Work) -> str:
 def citekey_base(work: Work) -> str:
     """The suffix-free citekey: first author or organisation, year, first title word.
 
-    A work with no author names its web site instead (``thediplomat``), and a work with no
+    A work with no author names its web site instead (``theguardian``), and a work with no
     date the year its URL's path states (``/2020/10/...``), so that a bare link still gets a
-    readable key (``thediplomat2020pakistans``). A work with neither author, title nor link
+    readable key (``theguardian2020coastal``). A work with neither author, title nor link
     names its periodical or publisher (a newspaper's issue: ``newyorkherald1869``); a law,
     regulation or case cited by its place in a code or reporter alone is named by that
     place (``20 C.F.R. § 1002.136``: ``cfr20-1002.136``; ``P.L. 117-263``: ``law117-263``).

@@ -4,7 +4,7 @@ A :class:`Reference` is one row of a footnote. Rows that name no work of their o
 the row that does (``target``): ``Ibid.`` at the footnote before, ``op. cit.`` at the earlier
 reference with the author and year it names, and a short form (``Name (Year)``, ``Name,
 Year``) at the full reference of the document with that year and author, by name or by
-initials (``GITOC`` for "Global Initiative against Transnational Organised Crime").
+initials (``IPCC`` for "Intergovernmental Panel on Climate Change").
 """
 
 from __future__ import annotations

@@ -12,8 +12,8 @@ Three families, read from the text's own shape:
   year, in list order);
 * author-page (MLA): a parenthesis holding names and pages and no year (``(Shelley 45)``,
   ``(Siegel and de Blank 112-14)``), a short title between them when the author has several
-  works (``(Hughes, *Trafficking* 23)``), or a quoted title and pages for a work with no
-  author (``("Youth and Crime" 7)``); each links to the one entry whose first author (or,
+  works (``(Hughes, *Harvests* 23)``), or a quoted title and pages for a work with no
+  author (``("Youth and Work" 7)``); each links to the one entry whose first author (or,
   with no author, whose title) it gives, and is no citation when no entry or several do;
 * EndNote's temporary (unformatted) citations, as it writes them with instant formatting
   off: ``{Smith, 2010 #123}``, ``{Smith, 2010 #123; Jones, 2011 #45}``, a prefix before a

@@ -212,7 +212,7 @@ _MIN_LOWER_WORDS = 3
 
 def _prose_sentence(sentence: str) -> bool:
     """Whether a sentence is prose, not a title in title case ("Overview of the Referral
-    and Protection Systems for Victims"): three lower-case words or more besides function
+    and Support Systems for Patients"): three lower-case words or more besides function
     words, and no mark of a reference."""
     words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", sentence)
     lower = [w for w in words if w[0].islower() and w.lower() not in _FUNCTION]

@@ -4,7 +4,7 @@ Cases, codes, session laws and registers are cited by a grammar the citation mod
 not trained on: ``Name v. Name, 518 U.S. 470, 486 (1996)`` (volume, reporter, first page,
 pinpoints, court and date in brackets), ``21 U.S.C. § 331`` (title, code, section),
 ``Pub. L. No. 117-58, 135 Stat. 429 (2021)``, ``85 Fed. Reg. 62094 (Oct. 1, 2020)``,
-bills (``H.R. 1234, 118th Cong. (2023)``) and UK acts (``Modern Slavery Act 2015, c. 30``).
+bills (``H.R. 1234, 118th Cong. (2023)``) and UK acts (``Climate Change Act 2008, c. 27``).
 The reporters, codes and registers are data (``litreview/data/legal_sources.tsv``, from
 Free Law Project's reporters-db; ``benchmarks/make_legal_sources.py``), the citation
 signals too (``legal_signals.txt``), and the forms that table lacks: the spellings of a
@@ -56,7 +56,7 @@ _LAW_PARTS = re.compile(
 _CONGRESS = re.compile(
     r",?\s+(?P<congress>\d{1,3}(?:st|nd|rd|th)\s+Cong\.(?:,?\s+\d(?:st|nd|rd|th)\s+[Ss]ess\.)?)"
 )
-#: A UK act's name, year and chapter: "Modern Slavery Act 2015, c. 30".
+#: A UK act's name, year and chapter: "Climate Change Act 2008, c. 27".
 _UK_ACT = re.compile(r"\bAct\s+(?P<year>1[2-9]\d\d|20\d\d),?\s+c\.\s*(?P<chapter>\d{1,4})\b")
 #: A year in brackets that ends a name ("Kefauver-Harris Drug Amendments (1962)").
 _NAME_YEAR = re.compile(r"\((?P<year>1[6-9]\d\d|20\d\d)\)$")

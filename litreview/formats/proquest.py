@@ -1,6 +1,6 @@
 """ProQuest's text export ("Text only", a ``.txt`` file) -> Work.
 
-What ProQuest's databases (Criminal Justice Database, Sociological Abstracts, Dissertations
+What ProQuest's databases (Sociological Abstracts, ERIC, Dissertations
 & Theses, PAIS Index, ...) write when a list of documents is exported as text: a header
 (``Report Information from ProQuest``), a table of contents, then each document after a
 rule of underscores and a ``Document 1 of 20`` line: its title, ``Author:``, a link, and

@@ -13,8 +13,8 @@ not depend on run order, and laid out as separate islands on a 2-D map
 
 Examples
 --------
->>> texts = ["drug trade routes", "drug use treatment", "heroin drug trade",
-...          "bank fraud laundering", "laundering through real estate", "bank laundering rules"]
+>>> texts = ["river flood routes", "river flood defences", "coastal river flood",
+...          "crop yield drought", "drought and crop prices", "crop drought insurance"]
 >>> model = ThemeClusterer(n_clusters=2, random_state=0).fit(texts)
 >>> sorted(model.labels_[:3]) == [model.labels_[0]] * 3
 True

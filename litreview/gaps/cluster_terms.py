@@ -12,7 +12,7 @@ may head a phrase ("minority groups"). A term's weight in cluster ``c``
 is class-based: the share of ``c``'s texts that use it, times the log of how much more often
 they do so than the other texts (so a word every cluster uses weighs nothing). A phrase takes
 the place of the words it contains when it is nearly as distinctive as they are, so a cluster
-is described by "organised crime", not "organised, crime". A word that at least ``spread`` of
+is described by "climate change", not "climate, change". A word that at least ``spread`` of
 the clusters use (when there are three or more) names none of them, whatever its lift: it is
 the subject of the whole corpus (a place, the population under study), not of one cluster.
 Which words the clusters use may be read from other texts than the terms (``background``: the
@@ -20,10 +20,10 @@ whole gap statements, where the terms are read from what they say is missing).
 
 Examples
 --------
->>> texts = ["human trafficking of girls", "human trafficking and forced labour",
-...          "drug use among men", "drug use and treatment"]
+>>> texts = ["soil erosion of hillsides", "soil erosion and runoff",
+...          "water quality in rivers", "water quality and treatment"]
 >>> [t[:2] for t in distinctive_terms(texts, [0, 0, 1, 1])]
-[('human trafficking',), ('drug use',)]
+[('soil erosion',), ('water quality',)]
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ CUE_LISTS = (
 #: though they may begin one ("older people", "complex emergencies").
 CUE_ALONE_LISTS = ("quality", "contested")
 
-# a term never spans punctuation or a coordination ("brides and trafficked" is no phrase)
+# a term never spans punctuation or a coordination ("rivers and polluted" is no phrase)
 _CLAUSE = re.compile(r"[.,;:!?()\[\]{}\"“”‘’/|–—•·]+|\s[-']\s|_|\b(?:and|or|nor|but|&)\b", re.I)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 

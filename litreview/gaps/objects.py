@@ -1,7 +1,7 @@
 """What a gap statement says is missing: the *object* of the gap, in the document's words.
 
-"Not enough is known about the roles that women play in SOC groups" has the object "the roles
-that women play in SOC groups". An object is found by the named patterns of
+"Not enough is known about the roles that farmers play in water boards" has the object "the
+roles that farmers play in water boards". An object is found by the named patterns of
 ``data/gap_briefs.yaml`` (``objects``: a phrase after an evidence word and a preposition,
 after "lack of" or "attention to", after a verb of study or a negated verb of telling, after
 "it is unknown" or "needed to ...", or the subject of a "... is poorly understood" predicate),
@@ -188,8 +188,8 @@ def statement_objects(stmt: GapStatement, rules: ObjectRules) -> tuple[str, ...]
 def gap_objects(backing: Sequence[Backing], rules: ObjectRules, *, top: int = 3) -> list[GapObject]:
     """Up to ``top`` distinct objects of a gap's statements, those whose clause names most of
     the gap's values first: only objects that name one of the values themselves when any
-    does ("criminal patterns and trends could inform which groups of women ..." asks
-    nothing about women)."""
+    does ("rainfall patterns and trends could inform which groups of farmers ..." asks
+    nothing about farmers)."""
     found = [o for b in backing if (o := object_of(b, rules)) is not None]
     if any(o.n_inside for o in found):
         found = [o for o in found if o.n_inside]

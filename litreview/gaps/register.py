@@ -1,7 +1,7 @@
 """Gaps: bring the documents' gap statements and the corpus's coverage together (pure).
 
-A *cell* is a point of the facet grid with some facets left out: ``(("group", "women"),
-("gender_dimension", "roles_in_soc"))`` means women's roles under any crime type. A statement
+A *cell* is a point of the facet grid with some facets left out: ``(("group", "farmers"),
+("theme", "credit"))`` means farmers' access to credit under any hazard. A statement
 supports a cell when one of its clauses names every value of the cell
 (:mod:`litreview.gaps.attribution`). Gap *themes* are the cells that the statements share,
 kept only where no more specific cell has exactly the same backing (closed cells). Each theme
@@ -192,12 +192,12 @@ def _counted_once(
     """Greedy order: again and again the gap with the best score given the gaps before it.
 
     A gap's score counts only the clauses backing it that no gap placed before it, on a wider
-    or a narrower cell, already counts: "women's roles in trafficking" adds nothing after
-    "women's roles" when the same sentences back both, so one sentence does not fill two
-    places. Cells that are not nested (two groups named in one clause) each count the clause
-    in full; :func:`litreview.gaps.score.focus` shares its credit only among the pairings of a
-    clause listing values in two facets. Ties go to the
-    gap with the better score on all its statements, then to the smaller id.
+    or a narrower cell, already counts: "farmers' access to credit in drought" adds nothing
+    after "farmers' access to credit" when the same sentences back both, so one sentence
+    does not fill two places. Cells that are not nested (two groups named in one clause)
+    each count the clause in full; :func:`litreview.gaps.score.focus` shares its credit only
+    among the pairings of a clause listing values in two facets. Ties go to the gap with the
+    better score on all its statements, then to the smaller id.
     """
     said: dict[tuple[str, int, int], list[Cell]] = defaultdict(list)
     best = {g.id: _placed(g, said, facets, settings, any_values) for g in gaps}

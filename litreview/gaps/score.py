@@ -64,10 +64,10 @@ def focus(
 
     For one clause: the share of the facets the clause names that the cell pins to one of the
     clause's values (0 where the cell leaves a named facet out), times how unambiguously the
-    clause pairs the cell's values. Values coordinated within one facet ("women, girls and
-    gender minorities are absent from the research") each receive the whole claim, so a cell
+    clause pairs the cell's values. Values coordinated within one facet ("farmers, herders and
+    fishers are absent from the research") each receive the whole claim, so a cell
     pinning one of them counts in full; where the cell pins values of several facets that
-    each list more than one ("women and men ... in drugs and trafficking"), the clause does
+    each list more than one ("farmers and traders ... in floods and droughts"), the clause does
     not say which goes with which, and the cell counts ``max(k) / prod(k)`` of it (``k``: the
     clause's values in each facet the cell pins), so a compound sentence supports each of
     its gaps, not their cross-product. Values in ``any_values`` (catch-all "in general"
