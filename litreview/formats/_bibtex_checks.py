@@ -18,6 +18,7 @@ from litreview.core.model import Work
 from litreview.formats._bibtex_maps import MARK_TYPE, TYPE_FROM_BIB, TYPE_TO_BIB
 from litreview.formats._bibtex_prepare import entry_name, is_placeholder, mark_keyless
 from litreview.formats._bibtex_syntax import parse_month
+from litreview.formats._search import doi_of
 
 __all__ = ["check_works"]
 
@@ -31,7 +32,6 @@ REQUIRED: dict[str, tuple[tuple[str, str], ...]] = {
     "thesis": (("authors", "author"), ("title", "title"), ("publisher", "school")),
 }
 _YEAR = re.compile(r"\d{4}")
-_DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?10\.\d{4,9}/\S+\Z", re.IGNORECASE)
 
 
 def check_works(works: Sequence[Work], text: str, path: str) -> list[Problem]:
@@ -60,7 +60,7 @@ def _check(work: Work) -> list[str]:
     month = work.extra_value("month")
     if month and not any(parse_month(w) for w in re.split(r"[\s/.,-]+", month) if w):
         out.append(f"{name}: month {month!r} is not a month")
-    if work.doi and not _DOI.match(work.doi.strip()):
+    if work.doi and not doi_of(work.doi):
         out.append(f"{name}: doi {work.doi!r} is not a DOI (10.prefix/suffix)")
     etype = work.extra_value(MARK_TYPE)
     if etype and etype.lower() not in TYPE_FROM_BIB:

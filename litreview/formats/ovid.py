@@ -26,7 +26,7 @@ from litreview.core.bulk import bulk
 from litreview.core.errors import Problem
 from litreview.core.model import Work
 from litreview.formats._continued import Continued
-from litreview.formats._search import csl_type, date_of, initials_name, name_of
+from litreview.formats._search import csl_type, date_of, doi_of, initials_name, name_of
 
 __all__ = ["is_ovid", "read_ovid"]
 
@@ -56,7 +56,6 @@ _NAMES = ("FA", "AF", "AU")
 # first volume (issue) and pages after it
 _SOURCE_JOURNAL = re.compile(r"([^.]{2,200}?)\.\s")
 _SOURCE_NUMBERS = re.compile(r"\b(\d{1,5}[A-Z]?)\s?\(([^()]{1,40})\)(?:\s?:\s?([\w-]{1,30}))?")
-_DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)\Z", re.I)
 
 
 def is_ovid(text: str) -> bool:
@@ -131,9 +130,8 @@ def _work(lines: list[tuple[str, str]]) -> Work:
     read |= {(t, k) for t in (used, "CN", "MH", "KW") for k in range(len(tags.get(t, [])))}
     doi = ""
     for k, value in enumerate(tags.get("DO", [])):
-        m = _DOI.match(value)
-        if m and not doi:
-            doi = m.group(1)
+        if (found := doi_of(value)) and not doi:
+            doi = found
             read.add(("DO", k))
     year = (tags.get("YR") or [""])[0]
     date = (tags.get("DP") or [""])[0]

@@ -44,6 +44,7 @@ from litreview.formats._bibtex_syntax import parse_month
 from litreview.formats._search import (
     column_name,
     csl_type,
+    doi_of,
     initials_name,
     name_of,
     natural_name,
@@ -83,7 +84,6 @@ _HEADER_LINES = 12
 
 _FORMULA_TEXT = re.compile(r'="(.*)"', re.DOTALL)  # a spreadsheet's ="0012345"
 _INITIALS_LAST = re.compile(r"\S\s+(?:[A-Z]\.?-?){1,3}\Z")  # "Smith J", "van Dijk AB."
-_DOI_LINK = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)(10\.\S+)\Z", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -487,8 +487,8 @@ def _work(export: Export, row: dict[Any, Any]) -> Work:
     cells = {k: v for k, v in given.items() if v not in export.unknown}
     unknown = [(column_name(export.prefix, k), v) for k, v in given.items() if k not in cells]
     fields: dict[str, Any] = {f: cells[c] for c, f in export.fields.items() if c in cells}
-    if (link := _DOI_LINK.match(fields.get("doi", ""))) is not None:
-        fields["doi"] = link.group(1)  # the DOI a doi.org link names: nothing is lost
+    if doi := doi_of(fields.get("doi", "")):
+        fields["doi"] = doi  # the DOI a doi.org link names: nothing is lost
     parsed = _parsed(export, cells)
     for name in _PARSED & parsed.keys():
         fields.setdefault(name, parsed[name])

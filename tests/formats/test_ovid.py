@@ -106,3 +106,13 @@ def test_ovid_medline_s_unique_identifier_is_the_pubmed_id() -> None:
     assert work.extra_value("pmid") == "29456894" and work.extra_value("accession-number") == ""
     (embase, _), _ = read_file(FILE)
     assert embase.extra_value("pmid") == "" and embase.extra_value("accession-number")
+
+
+def test_a_doi_is_read_however_it_is_written_and_a_non_doi_is_kept() -> None:
+    """Bare, after ``doi:`` or as a doi.org link: the DOI (the reading every search
+    database's reader shares); a DO value holding no DOI is kept as written, not read as one."""
+    for written in ("10.1000/x.1", "doi: 10.1000/x.1", "https://doi.org/10.1000/x.1"):
+        (work,), problems = read_ovid(f"<1. >\nTI  - T\nDO  - {written}\n", "d.txt")
+        assert problems == [] and work.doi == "10.1000/x.1", written
+    (work,), _ = read_ovid("<1. >\nTI  - T\nDO  - not given\n", "d.txt")
+    assert work.doi == "" and work.extra_value("Ovid:DO") == "not given"
