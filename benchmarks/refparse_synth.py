@@ -57,6 +57,7 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -520,23 +521,39 @@ def _variant(record: dict, rng: random.Random) -> dict:
     return out
 
 
-def _body_variant(record: dict, rng: random.Random) -> dict:
+def _access_date(record: dict, rng: random.Random) -> dict:
+    """A day on which a web page was read: in or after the year it was issued (or from
+    2008), up to 2026, as CSL date parts."""
+    first = ((record.get("issued") or {}).get("date-parts") or [[2008]])[0][0]
+    year = rng.randint(min(max(int(first), 2008), 2026), 2026)
+    return {"date-parts": [[year, rng.randint(1, 12), rng.randint(1, 28)]]}
+
+
+def _body_variant(
+    record: dict, rng: random.Random, title_first: float = 0.5, accessed: float = 0.0
+) -> dict:
     """A body's work as notes cite it (``--bodies``): a work with personal authors as it is;
     an unsigned report by its title first (the body as publisher after it) or by its body
     first, as author, with or without the publisher; a web page by its body first, or by
     its title first with the body after it as the site or publisher, labelled author: the
-    body is the page's author, wherever a style prints it."""
+    body is the page's author, wherever a style prints it. ``title_first`` is the share of
+    such pages cited by their title; ``accessed`` the share of pages with a link given a day
+    they were read (``--page-title-first``, ``--page-accessed``; the defaults draw what the
+    recipe's renderings were drawn with)."""
     out = dict(record)
+    page = out["type"] == "webpage" and out.get("URL") and not out.get("accessed")
+    if accessed and page and rng.random() < accessed:
+        out["accessed"] = _access_date(out, rng)
     authors = out.get("author") or []
     if any("family" in a for a in authors):
         return out
     draw = rng.random()
     if out["type"] == "webpage" and authors:
-        if draw < 0.5:
+        if draw < 1 - title_first:
             return out
         body = authors[0]["literal"]
         del out["author"]
-        field = "container-title" if draw < 0.75 else "publisher"
+        field = "container-title" if draw < 1 - title_first / 2 else "publisher"
         out[field] = body
         out["_relabel"] = {"container-title": "author", "publisher": "author"}
         return out
@@ -618,6 +635,18 @@ def main() -> int:
     ap.add_argument(
         "--bodies", action="store_true", help="records of bodies' reports and pages only"
     )
+    ap.add_argument(
+        "--page-title-first",
+        type=float,
+        default=0.5,
+        help="with --bodies: share of web pages of a body cited by their title first",
+    )
+    ap.add_argument(
+        "--page-accessed",
+        type=float,
+        default=0.0,
+        help="with --bodies: share of web pages with a link given a day they were read",
+    )
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
     split_path = HERE / "refparse_data" / "style_split.json"
@@ -636,7 +665,11 @@ def main() -> int:
     styles = split[side]
     if args.notes:
         styles = [s for s in styles if ET.parse(style_dir() / s).getroot().get("class") == "note"]
-    variant = _body_variant if args.bodies else None
+    variant = (
+        partial(_body_variant, title_first=args.page_title_first, accessed=args.page_accessed)
+        if args.bodies
+        else None
+    )
     examples = generate(
         styles, records, args.n, args.per_style, args.seed, not args.title_first, variant
     )

@@ -124,3 +124,35 @@ def test_a_rendering_that_times_out_stops_the_run(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(refparse_synth.subprocess, "run", slow)
     with pytest.raises(RuntimeError, match="timed out"):
         refparse_synth.bibliography("<style/>", [{"id": "a", "title": "T", "type": "book"}])
+
+
+PAGE = {
+    "id": "body-1",
+    "type": "webpage",
+    "title": "Tide tables",
+    "author": [{"literal": "Coastal Authority"}],
+    "URL": "https://example.org/tides",
+    "issued": {"date-parts": [[2019]]},
+}
+
+
+def test_a_body_s_web_page_is_drawn_as_before_by_default() -> None:
+    """The options' defaults draw what the recipe's renderings were drawn with: the same
+    variants from the same seed, no access date."""
+    for seed in range(40):
+        old = refparse_synth._body_variant(PAGE, random.Random(seed))
+        new = refparse_synth._body_variant(PAGE, random.Random(seed), title_first=0.5, accessed=0.0)
+        assert old == new and "accessed" not in new
+
+
+def test_options_give_title_first_pages_and_days_they_were_read() -> None:
+    """Every page cited title first with its body as site or publisher (labelled author),
+    and given a day it was read, in or after the year it was issued."""
+    for seed in range(40):
+        page = refparse_synth._body_variant(
+            PAGE, random.Random(seed), title_first=1.0, accessed=1.0
+        )
+        assert "author" not in page and page["_relabel"]
+        assert {"container-title", "publisher"} & page.keys()
+        ((year, month, day),) = page["accessed"]["date-parts"]
+        assert 2019 <= year <= 2026 and 1 <= month <= 12 and 1 <= day <= 28
