@@ -121,6 +121,23 @@ def acronym_variant(tokens: list[str], labels: list[str]) -> tuple[list[str], li
     return added, [*labels[:end], "author", *labels[end:]]
 
 
+def acronym_alone_variant(
+    tokens: list[str], labels: list[str]
+) -> tuple[list[str], list[str]] | None:
+    """The sequence with the body that opens it named by its acronym alone, as many
+    reference lists name a body they cite often (``WHO. Title. Geneva: ...``, ``EPA, 2004,``):
+    the initials of :func:`acronym_variant`, with the name's closing stop or comma, labelled
+    author. ``None`` where :func:`acronym_variant` makes none."""
+    span = _lead_body(tokens, labels)
+    if span is None or acronym_variant(tokens, labels) is None:
+        return None
+    k, end = span
+    words = [t.strip(".,;:()") for t in tokens[k:end]]
+    letters = "".join(w[0] for w in words if w[:1].isupper() and w.lower() not in _SMALL)
+    mark = tokens[end - 1][-1]
+    return [*tokens[:k], f"{letters}{mark}", *tokens[end:]], [*labels[:k], "author", *labels[end:]]
+
+
 def sentence_case_variant(tokens: list[str], labels: list[str]) -> list[str] | None:
     """The tokens with the body that opens the sequence written in sentence case, as bodies
     are named in French, Spanish, Italian or Portuguese and by many writers (``Ministère des

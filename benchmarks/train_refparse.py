@@ -74,6 +74,7 @@ from refparse_train_data import (
     SYNTH_REPORTS,
     SYNTH_TITLE_FIRST,
     SYNTH_TRAIN,
+    acronym_alone_variant,
     acronym_variant,
     held_out_texts,
     load,
@@ -149,6 +150,7 @@ def train_crf(
     punct_fields: list[str] | None = None,
     acronyms: bool = True,
     sentence_case: bool = False,
+    acronym_alone: bool = False,
 ) -> float:
     """Train a citation model on ``records`` (plus a quote variant of each quoted title, and
     for a ``punct`` share of the records a variant with some punctuation dropped,
@@ -172,6 +174,9 @@ def train_crf(
         named = acronym_variant(tokens, labels) if acronyms else None
         if named:
             trainer.append(sequence_features(named[0], exclude), named[1])
+        alone = acronym_alone_variant(tokens, labels) if acronym_alone else None
+        if alone:
+            trainer.append(sequence_features(alone[0], exclude), alone[1])
         cased = sentence_case_variant(tokens, labels) if sentence_case else None
         if cased:
             trainer.append(sequence_features(cased, exclude), labels)
@@ -308,6 +313,7 @@ def cross_validate(gold: list[dict], base: list[dict], args: argparse.Namespace)
             args.punct_fields,
             args.acronyms,
             args.sentence_case,
+            args.acronym_alone,
         )
         parser = ReferenceParser(model, type_model, exclude=off_groups(args))
         for i, rec in enumerate(gold):
@@ -372,6 +378,7 @@ def ablation(gold: list[dict], args: argparse.Namespace) -> dict:
             args.punct_fields,
             args.acronyms,
             args.sentence_case,
+            args.acronym_alone,
         )
         parser = ReferenceParser(model, type_model, exclude=exclude)
         results[name] = score_sets(parser, block0)
@@ -422,6 +429,12 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
         dest="acronyms",
         action="store_false",
         help="leave out the variants of body-authored records with the body's acronym",
+    )
+    ap.add_argument(
+        "--acronym-alone",
+        action="store_true",
+        help="add a variant of each body-authored record naming the body by its acronym alone "
+        "(measured and not kept, ACRONYMS.md)",
     )
     ap.add_argument(
         "--sentence-case",
@@ -500,6 +513,7 @@ def main() -> int:
         args.punct_fields,
         args.acronyms,
         args.sentence_case,
+        args.acronym_alone,
     )
     size = (DATA / "refparse.crfsuite").stat().st_size / 1e6
     n = len(base) + len(gold)

@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import refparse_train_data  # type: ignore[import-not-found]
 from refparse_synth import agency_reports, unsigned  # type: ignore[import-not-found]
 from refparse_train_data import (  # type: ignore[import-not-found]
+    acronym_alone_variant,
     acronym_variant,
     lead_body_author,
     oversample,
@@ -172,6 +173,19 @@ def test_a_body_that_opens_a_record_is_also_given_with_its_acronym() -> None:
     assert acronym_variant(named, ["author", "author", "date"]) is None
     later = ["A", "title.", "World", "Health", "Organization."]
     assert acronym_variant(later, ["title", "title", "publisher", "publisher", "publisher"]) is None
+
+
+def test_a_body_that_opens_a_record_may_be_named_by_its_acronym_alone() -> None:
+    tokens = ["3.", "National", "Research", "Council", "of", "Canada.", "2010.", "A", "title."]
+    labels = ["citation-number", *["author"] * 5, "date", "title", "title"]
+    assert acronym_alone_variant(tokens, labels) == (
+        ["3.", "NRCC.", *tokens[6:]],
+        ["citation-number", "author", *labels[6:]],
+    )
+    # where no acronym variant is made, none is made here either
+    assert acronym_alone_variant(["Smith,", "John.", "2010."], ["author", "author", "date"]) is None
+    later = ["A", "title.", "World", "Health", "Organization."]
+    assert acronym_alone_variant(later, ["title", "title", *["publisher"] * 3]) is None
 
 
 def test_a_body_whose_last_token_is_a_lone_comma_gets_no_acronym_variant() -> None:
