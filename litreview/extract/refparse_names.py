@@ -32,6 +32,7 @@ _BROKEN_HYPHEN = re.compile(r"-\s+(?=[a-zà-ÿA-Z])")
 _ACRONYM_STOP = re.compile(r"(?<=[A-Z]{2})\.$")
 _END_STOPS = re.compile(r"(?<![A-ZÀ-Þ])\.+$")
 _AND = re.compile(r"\s+(?:&|and|und|et|y|e)\s+")
+_LIST_AND = re.compile(r"\s(?:and|&)\s")
 _SUFFIX = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 NAME_PARTICLES = frozenset(
     [
@@ -66,6 +67,11 @@ NAME_PARTICLES = frozenset(
         "und",
     ]
 )
+
+#: Particles that begin a family name written with a capital ("De Pryck", "Van Dijk", "Le
+#: Roux", "Da Silva"); not those that are also given names or words ("Al", "El", "Y", "Et").
+_CAPITAL_PARTICLES = NAME_PARTICLES - {"vom", "lo", "zu", "bin", "ibn", "al", "el", "des"}
+_CAPITAL_PARTICLES -= {"y", "e", "et", "and", "und"}
 
 
 def _clean(text: str) -> str:
@@ -113,10 +119,19 @@ def _person(text: str) -> dict[str, str]:
         return {"family": " ".join(words[:-1]), "given": words[-1]}
     if words[0].isalpha() and words[0].isupper() and len(words[0]) > 2 and not words[-1].isupper():
         return {"family": words[0].title(), "given": " ".join(words[1:])}
+    if _particle(words[0], words[1]) and _surname_like(text):
+        return {"family": text}  # "Le Roux", "Van der Berg": a family name alone
     k = len(words) - 1
-    while k > 1 and words[k - 1][:1].islower():  # "van", "de"
-        k -= 1
+    while k > 1 and (words[k - 1][:1].islower() or _particle(words[k - 1], words[k])):
+        k -= 1  # "van", "de", "De", "DE JONG"
     return {"family": " ".join(words[k:]), "given": " ".join(words[:k])}
+
+
+def _particle(word: str, after: str) -> bool:
+    """Whether ``word`` is a particle of the family name ``after`` begins: one of
+    :data:`_CAPITAL_PARTICLES` in any case, but in capitals only before a name in capitals
+    ("DE JONG"; "DA Alexander" is initials and a name)."""
+    return word.lower() in _CAPITAL_PARTICLES and (not word.isupper() or after.isupper())
 
 
 def _parts(text: str) -> list[str]:
@@ -163,8 +178,11 @@ def split_names(segment: str) -> list[dict[str, str]]:
     if ";" in text:
         return [_name_inverted(p) for p in parts]
     words = text.replace(",", " ").split()
+    # "Van der Berg and Li": family names alone, joined by "and", are people
+    surnames = bool(_LIST_AND.search(text)) and all(_surname_like(p) for p in parts)
     if (
-        is_organisation(text)
+        not surnames
+        and is_organisation(text)
         and ("," not in text or _names_a_body(words))
         and not _INITIALS_AFTER_COMMA.search(text)
     ):
@@ -174,7 +192,7 @@ def split_names(segment: str) -> list[dict[str, str]]:
     i = 0
     while i < len(parts):
         part, nxt = parts[i], parts[i + 1] if i + 1 < len(parts) else ""
-        pair = _is_given(nxt) or (len(nxt.split()) <= 2 and len(part.split()) == 1)
+        pair = _is_given(nxt) or (len(nxt.split()) <= 2 and _surname_like(part))
         if inverted and nxt and len(part.split()) <= 3 and pair:
             names.append({"family": part, "given": nxt.strip(" ,")})
             i += 2

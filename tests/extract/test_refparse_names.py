@@ -58,6 +58,21 @@ from litreview.extract.refparse_names import is_organisation, split_names
             "Harbour Authority; Lee, Min",
             [{"literal": "Harbour Authority"}, {"family": "Lee", "given": "Min"}],
         ),
+        # family names led by a capitalised particle, alone (short author-year notes), after
+        # given names, and in capitals; "DA" before a name in lower case is initials
+        ("Le Roux", [{"family": "Le Roux"}]),
+        ("Van der Berg and Okafor", [{"family": "Van der Berg"}, {"family": "Okafor"}]),
+        ("Jean De Vries", [{"family": "De Vries", "given": "Jean"}]),
+        ("Ben AW DE JONG", [{"family": "DE JONG", "given": "Ben AW"}]),
+        (
+            "DA Mendes and S Okafor",
+            [{"family": "Mendes", "given": "DA"}, {"family": "Okafor", "given": "S"}],
+        ),
+        # a surname led by a particle pairs with the given names after its comma
+        ("de Vries, Anna", [{"family": "de Vries", "given": "Anna"}]),
+        ("Del Mar, Luis", [{"family": "Del Mar", "given": "Luis"}]),
+        # the same words joined otherwise stay a body
+        ("Department of Harbours and Tides", [{"literal": "Department of Harbours and Tides"}]),
     ],
 )
 def test_split_names(segment: str, expected: list[dict[str, str]]) -> None:
@@ -73,6 +88,9 @@ def test_split_names(segment: str, expected: list[dict[str, str]]) -> None:
         "Friends of the Earth",
         "The Economist",
         "Coastal Water Amendments",
+        "Regional Tides Panel",
+        "Parliamentary Ombudsman",
+        "Schools Inspectorate",
     ],
 )
 def test_bodies(name: str) -> None:
