@@ -158,6 +158,23 @@ def _dates_closed(segments: Sequence[Segment]) -> list[Segment]:
     return [s for s in out if s.text.strip()]
 
 
+def _locators_joined(segments: Sequence[Segment]) -> list[Segment]:
+    """The segments with a journal locator run the model cut after its date (``2011 Jan`` |
+    ``4;8(1):e1000368.``, ``2018`` | ``Mar;45(2):112-20.``) one date segment again, which
+    :func:`norm.locator` reads: a date and the segment after it, when together they are one
+    NLM run (with an issue or pages) and the date alone is not."""
+    out = list(segments)
+    for i in range(len(out) - 1):
+        s, nxt = out[i], out[i + 1]
+        if s.label != "date" or nxt.label in ("url", "doi"):
+            continue
+        joined = s.text + " " * (nxt.start - s.end) + nxt.text
+        if norm.is_locator(joined) and not norm.is_locator(s.text):
+            out[i] = Segment("date", joined, s.start, nxt.end)
+            out[i + 1] = Segment(nxt.label, "", nxt.end, nxt.end)
+    return [s for s in out if s.text.strip()]
+
+
 _CLOSERS = {"]": "[", ")": "("}
 #: at most this many words before a segment's end may open a bracket the next one closes
 _OPENER_WORDS = 3
@@ -246,7 +263,7 @@ def pieces_apart(segments: Sequence[Segment]) -> list[Segment]:
     address), a journal locator or a publication status at a container's end; a date
     in brackets the model cut before its day made whole again, and a bracket opened in the
     last words of one segment and closed in the next given to the next."""
-    out = _brackets_opened(_bracket_ends(_dates_closed(segments)))
+    out = _brackets_opened(_bracket_ends(_locators_joined(_dates_closed(segments))))
     for labels, find, label in _APART:
         out = _cut(out, labels, find, label)
     return out

@@ -20,6 +20,7 @@ __all__ = [
     "date_parts",
     "doi",
     "edition",
+    "is_locator",
     "link_span",
     "locator",
     "locator_span",
@@ -48,6 +49,12 @@ _NUM_WORD = re.compile(
     r"(?:\bnos?|\bnr|n°|\bnumber|\bnum|\bissue|\biss|\bheft|\bh|\bn)\b\.?\s*(\d[\w\-–/]*)", re.I
 )
 _IN = re.compile(r"^\W*(?:in|dans|en|im)\b\s*:?\s*", re.I)
+# "45(2):112-20", also after the end of a date glued to it by a semicolon ("Mar;45(2):112-20"
+# in "2018 Mar;45(2):112-20", NLM's style: the date's part before the semicolon is dropped)
+_VOLUME_ISSUE_PAGES = re.compile(
+    r"\W*(?:[A-Za-z0-9\-–/.]{1,12};\s*)?(\d+[A-Za-z]?)\s*\((\d+(?:\s*[\-–/]\s*\d+)?)\)"
+    r"\s*:\s*(\d+\s*[\-–—]\s*\d+|[A-Za-z]?\d+)\W*"
+)
 _PAREN = re.compile(r"(\d+[A-Za-z]?)\s*[,:]?\s*\(([^)]+)\)\s*[:,]?\s*(\d+\s*[\-–—]\s*\d+)?")
 
 
@@ -128,7 +135,8 @@ def pages(text: str) -> str:
 
 
 _LOCATOR = re.compile(
-    r"(?P<date>(?:1[5-9]|20)\d\d[a-z]?(?:\s+[A-Za-z]{3,9}\.?(?:\s+\d{1,2})?)?)\s*;\s*"
+    r"(?P<date>(?:1[5-9]|20)\d\d[a-z]?"
+    r"(?:\s+[A-Za-z]{3,9}\.?(?:[\-–/][A-Za-z]{3,9}\.?)?(?:\s+\d{1,2}(?:[\-–]\d{1,2})?)?)?)\s*;\s*"
     r"(?P<volume>\d+[A-Za-z]?(?:[\-–]\d*[A-Za-z]?)?)(?:\s*\((?P<issue>[^()]{1,20})\))?"
     r"(?:\s*:\s*(?P<pages>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[\-–—]\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?))?\W*"
 )
@@ -145,6 +153,12 @@ def _stands_alone(text: str, m: re.Match[str]) -> bool:
 def _locator_match(text: str) -> re.Match[str] | None:
     """The first locator run of ``text`` that stands alone."""
     return next((m for m in _LOCATOR.finditer(text) if _stands_alone(text, m)), None)
+
+
+def is_locator(text: str) -> bool:
+    """Whether ``text`` is one journal locator run and nothing else (:func:`locator`)."""
+    m = _LOCATOR.fullmatch(text.strip())
+    return m is not None and bool(m.group("pages") or m.group("issue"))
 
 
 def locator_span(text: str) -> tuple[int, int] | None:
@@ -200,11 +214,15 @@ def status_span(text: str) -> tuple[int, int] | None:
 
 
 def page_fields(text: str) -> dict[str, str]:
-    """The page range of a pages segment, and the volume when it is written before the pages
-    in the same word (``22:25–43`` -> volume 22, pages 25-43)."""
+    """The page range of a pages segment, and the volume (and issue) when written before the
+    pages in the same word (``22:25–43`` -> volume 22, pages 25-43; ``45(2):112-20`` ->
+    volume 45, issue 2, pages 112-20)."""
     m = re.fullmatch(r"\W*(\d+[A-Za-z]?)\s*:\s*(\d+\s*[\-–—]\s*\d+|\d+)\W*", text.strip())
     if m:
         return {"volume": m.group(1), "page": pages(m.group(2))}
+    m = _VOLUME_ISSUE_PAGES.fullmatch(text.strip())
+    if m:
+        return {"volume": m.group(1), "issue": m.group(2), "page": pages(m.group(3))}
     return {"page": pages(text)}
 
 

@@ -99,6 +99,26 @@ def test_a_vancouver_locator_gives_its_year_whatever_label_it_has() -> None:
     assert item["issued"] == {"date-parts": [[2018]]}
 
 
+def test_a_locator_run_the_model_cut_after_its_date_is_read_whole() -> None:
+    """NLM's ``2011 Jan 4;8(1):e1000368``, the model's date ending before the day (the rest a
+    note) or before the month (the rest pages): the date, volume, issue and pages."""
+    cuts = [
+        (("date", "2011 Jan"), ("note", "4;8(1):e1000368.")),
+        (("date", "2011"), ("pages", "Jan 4;8(1):e1000368.")),
+    ]
+    for cut in cuts:
+        item = build_fields(_segments(("journal", "Coast Res."), *cut))
+        assert (item["issued"], item["volume"], item["issue"], item["page"]) == (
+            {"date-parts": [[2011, 1, 4]]},
+            "8",
+            "1",
+            "e1000368",
+        ), cut
+    # a date and a segment that make no run together stay apart
+    item = build_fields(_segments(("date", "2011."), ("note", "Accessed 4 May 2012.")))
+    assert item["issued"] == {"date-parts": [[2011]]}
+
+
 def test_a_web_address_in_a_title_segment_is_the_works_link() -> None:
     """A title is never a link: the model's title '“Title” https://...' gives the title
     without the address and the address as the URL (the labelled segments are kept)."""

@@ -40,6 +40,12 @@ def test_pages(text: str, page: str) -> None:
 def test_page_fields_split_a_volume_written_before_the_pages() -> None:
     assert norm.page_fields("22:25–43.") == {"volume": "22", "page": "25-43"}
     assert norm.page_fields("pp. 7-15") == {"page": "7-15"}
+    # and the issue, after a date's end glued to it by a semicolon (NLM: "2018 Mar;45(2):...")
+    want = {"volume": "45", "issue": "2", "page": "112-20"}
+    assert norm.page_fields("45(2):112-20.") == want
+    assert norm.page_fields("Mar;45(2):112-20.") == want
+    assert norm.page_fields("Mar-Apr;45(2):112-20") == want
+    assert norm.page_fields("8(1):e1000368") == {"volume": "8", "issue": "1", "page": "e1000368"}
 
 
 @pytest.mark.parametrize(
@@ -87,6 +93,16 @@ def test_container_drops_in() -> None:
 def test_edition() -> None:
     assert norm.edition("3rd ed.") == "3"
     assert norm.edition("Rev. ed.") == "Rev. ed"
+
+
+def test_a_locator_may_date_its_issue_by_a_range_of_months() -> None:
+    assert norm.locator("2018 Mar-Apr;45(2):112-20.") == {
+        "issued": {"date-parts": [[2018, 3]]},
+        "volume": "45",
+        "issue": "2",
+        "page": "112-20",
+    }
+    assert norm.is_locator("2018 Mar-Apr;45(2):112-20.") and not norm.is_locator("2018 Mar")
 
 
 @pytest.mark.parametrize(
