@@ -26,6 +26,7 @@ __all__ = [
     "locator_span",
     "page_fields",
     "pages",
+    "slashes_span",
     "status_span",
     "strip_outer",
     "url",
@@ -44,7 +45,7 @@ _DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
 _PAGE_CUE = re.compile(r"^\W*(?:pages?|pp?|pgs?|s)\b\.?\s*", re.I)
 _DASHES = re.compile(r"\s*[\-‐‑‒–—―−]+\s*")
 _EDITION = re.compile(r"(\d+)\s*(?:st|nd|rd|th|e|ème|\.|ª)?", re.I)
-_VOL_WORD = re.compile(r"\b(?:vols?|volume|bd|tome|t)\b\.?\s*(\d[\w\-–]*|[ivxlc]+\b)", re.I)
+_VOL_WORD = re.compile(r"\b(?:vols?|volume|bd|tome|t|v)\b\.?\s*(\d[\w\-–]*|[ivxlc]+\b)", re.I)
 _NUM_WORD = re.compile(
     r"(?:\bnos?|\bnr|n°|\bnumber|\bnum|\bissue|\biss|\bheft|\bh|\bn)\b\.?\s*(\d[\w\-–/]*)", re.I
 )
@@ -153,6 +154,17 @@ def _stands_alone(text: str, m: re.Match[str]) -> bool:
 def _locator_match(text: str) -> re.Match[str] | None:
     """The first locator run of ``text`` that stands alone."""
     return next((m for m in _LOCATOR.finditer(text) if _stands_alone(text, m)), None)
+
+
+_SLASHES = re.compile(r"\s//\s*(?=\w)")
+
+
+def slashes_span(text: str) -> tuple[int, int] | None:
+    """Where the container stands that a reference names after ``//`` (GOST and other
+    styles of Eastern Europe: ``Title // Journal. 2020. Vol. 170.``): from the slashes to
+    the end (``None``: no such slashes)."""
+    m = _SLASHES.search(text)
+    return (m.start(), len(text)) if m else None
 
 
 def is_locator(text: str) -> bool:

@@ -151,3 +151,23 @@ def test_a_locator_and_a_status_run_into_a_journal_name_are_cut_out() -> None:
     assert item["note"] == "Epub"
     item = build_fields(_segments(("journal", "Geo-Marine Letters. Epub ahead of print.")))
     assert item == {"container-title": "Geo-Marine Letters", "note": "Epub ahead of print"}
+
+
+def test_a_container_named_after_double_slashes_is_cut_from_the_title() -> None:
+    """GOST and other Eastern European styles name the journal or book after ``//``."""
+    item = build_fields(
+        _segments(
+            ("author", "Jones K., Smith J."),
+            ("title", "Flood maps for planners // Water Research."),
+            ("date", "2020."),
+        )
+    )
+    assert (item["title"], item["container-title"]) == ("Flood maps for planners", "Water Research")
+    # a single slash in a title is no container
+    item = build_fields(_segments(("title", "Rain and/or snow: a review.")))
+    assert item["title"] == "Rain and/or snow: a review" and "container-title" not in item
+
+
+def test_a_volume_and_issue_in_the_words_of_portuguese_and_spanish_styles() -> None:
+    item = build_fields(_segments(("journal", "Water Research,"), ("volume", "v. 170, n. 2,")))
+    assert (item["volume"], item["issue"]) == ("170", "2")
