@@ -240,11 +240,12 @@ def page_fields(text: str) -> dict[str, str]:
 
 def volume_issue(text: str) -> dict[str, str]:
     """Volume, issue (and pages) of one volume segment: ``5(1):81-144``, ``Vol. 10, No. 9``,
-    ``vol. 3``, ``12, 4``."""
+    ``vol. 3``, ``170, no. 2``, ``12, 4``."""
     t = text.strip(" .,;:")
     m = _PAREN.search(t)
     if m:
-        out = {"volume": m.group(1), "issue": m.group(2).strip()}
+        word = _NUM_WORD.search(m.group(2))  # "34 (no. 2)"
+        out = {"volume": m.group(1), "issue": word.group(1) if word else m.group(2).strip()}
         if m.group(3):
             out["page"] = pages(m.group(3))
         return out
@@ -254,6 +255,10 @@ def volume_issue(text: str) -> dict[str, str]:
         out["volume"] = vol.group(1)
     if num:
         out["issue"] = num.group(1)
+        # Chicago's "170, no. 2": the bare number before the issue's word is the volume
+        before = re.findall(r"\d+[A-Za-z]?", t[: num.start()])
+        if not vol and before and not _YEAR.fullmatch(before[0]):
+            out["volume"] = before[0]
     if out:
         return out
     nums = [n for n in re.findall(r"\d+[A-Za-z]?", t) if not _YEAR.fullmatch(n)]

@@ -57,6 +57,11 @@ def test_page_fields_split_a_volume_written_before_the_pages() -> None:
         ("n°94", {"issue": "94"}),
         ("12, 4", {"volume": "12", "issue": "4"}),
         ("2009;108(2):", {"volume": "108", "issue": "2"}),
+        ("170, no. 2", {"volume": "170", "issue": "2"}),  # Chicago
+        ("v. 170, n. 2,", {"volume": "170", "issue": "2"}),  # ABNT
+        ("34 (no. 2)", {"volume": "34", "issue": "2"}),
+        ("2019, no. 4", {"issue": "4"}),  # a year is no volume
+        ("no. 2", {"issue": "2"}),
     ],
 )
 def test_volume_issue(text: str, fields: dict[str, str]) -> None:
