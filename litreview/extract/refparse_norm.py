@@ -12,12 +12,14 @@ from functools import lru_cache
 from typing import Any
 
 from litreview.core.data_files import data_lines
+from litreview.extract.gazetteer import word_tags
 
 __all__ = [
     "clean",
     "container",
     "date_close_len",
     "date_parts",
+    "description_span",
     "doi",
     "edition",
     "is_locator",
@@ -154,6 +156,24 @@ def _stands_alone(text: str, m: re.Match[str]) -> bool:
 def _locator_match(text: str) -> re.Match[str] | None:
     """The first locator run of ``text`` that stands alone."""
     return next((m for m in _LOCATOR.finditer(text) if _stands_alone(text, m)), None)
+
+
+_DESCRIPTION = re.compile(r"\s\[([^\[\]]{2,60})\]\W*$")
+
+
+def description_span(text: str) -> tuple[int, int] | None:
+    """Where a description in square brackets ends a title (APA: ``Title [Blog post]``,
+    ``[Data set]``, ``[Unpublished master's thesis]``): a bracket of at most six words, the
+    first capitalised, one of them naming a kind of document or a web medium in the word
+    lists. A bracket without such a word (a translated title, ``La crue [The flood]``) or
+    opening in lower case (``[and discussion]``) is the title's."""
+    m = _DESCRIPTION.search(text)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    kinds = any(word_tags(w) & {"genre", "web"} for w in words)
+    capital = words[0][:1].isupper()  # "[and discussion]" continues the title
+    return (m.start(), len(text)) if kinds and capital and len(words) <= 6 else None
 
 
 _SLASHES = re.compile(r"\s//\s*(?=\w)")

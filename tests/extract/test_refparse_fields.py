@@ -171,3 +171,15 @@ def test_a_container_named_after_double_slashes_is_cut_from_the_title() -> None:
 def test_a_volume_and_issue_in_the_words_of_portuguese_and_spanish_styles() -> None:
     item = build_fields(_segments(("journal", "Water Research,"), ("volume", "v. 170, n. 2,")))
     assert (item["volume"], item["issue"]) == ("170", "2")
+
+
+def test_a_description_in_brackets_at_a_titles_end_is_its_genre() -> None:
+    """APA's ``Title [Blog post]``: the description is the genre, not the title's; a
+    translated title or a bracket opening in lower case stays the title's."""
+    item = build_fields(_segments(("title", "How floods reshape towns [Blog post].")))
+    assert (item["title"], item["genre"]) == ("How floods reshape towns", "Blog post")
+    item = build_fields(_segments(("title", "Coastal towns [Unpublished master's thesis].")))
+    assert (item["title"], item["genre"]) == ("Coastal towns", "Unpublished master's thesis")
+    for title in ("La crue [The flood]", "Vein patterns in plants [and discussion]"):
+        item = build_fields(_segments(("title", title + ".")))
+        assert item["title"] == title and "genre" not in item
