@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from litreview.extract import refparse_norm as norm
-from litreview.extract.gazetteer import word_tags
+from litreview.extract.gazetteer import is_place, word_tags
 from litreview.extract.refparse_names import split_names
 
 __all__ = ["Segment", "build_fields", "pieces_apart"]
@@ -33,7 +33,7 @@ class Segment(NamedTuple):
 
 
 _TEXT: dict[str, tuple[str, Callable[[str], str]]] = {
-    "title": ("title", norm.clean),
+    "title": ("title", norm.title),
     "journal": ("container-title", norm.container),
     "container": ("container-title", norm.container),
     "collection": ("collection-title", norm.clean),
@@ -272,6 +272,18 @@ def pieces_apart(segments: Sequence[Segment]) -> list[Segment]:
     return out
 
 
+_PLACE_FIRST = re.compile(r"([^:;]{2,40}?)\s*:\s*(\S.*)")
+
+
+def _place_of_publisher(item: dict[str, Any]) -> None:
+    """A publisher written after its place (``Geneva: World Health Organization``), read
+    whole as the publisher: the place is the publisher's place when the word lists know it
+    as one and the work has no place yet."""
+    m = _PLACE_FIRST.fullmatch(item.get("publisher", ""))
+    if m and "publisher-place" not in item and is_place(m.group(1), towns=True):
+        item["publisher-place"], item["publisher"] = m.group(1), m.group(2)
+
+
 def build_fields(segments: Sequence[Segment]) -> dict[str, Any]:
     """The CSL fields (no ``type``, no ``id``) of a reference's labelled segments."""
     segments = pieces_apart(segments)
@@ -300,6 +312,7 @@ def build_fields(segments: Sequence[Segment]) -> dict[str, Any]:
     for text in texts.get("pages", [])[:1]:
         for key, value in norm.page_fields(text).items():
             item.setdefault(key, value)
+    _place_of_publisher(item)
     if "url" in texts or "doi" in texts:
         _links(item, segments)
     _notes(item, texts.get("note", []))

@@ -20,7 +20,8 @@ _BODY_TAGS = frozenset({"org", "pub", "news", "event", "law"})
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}s?$")
 _EDITOR_CUES = re.compile(  # lower case or capitalised: "ED" is a pair of initials
     r"^\s*(?:[Ii]n:?\s+)|\(?\b(?:[Ee]ds?|[Ee]ditors?|[Ee]dited by|[Hh]rsg|[Hh]g|[ÉéEe]ds?|"
-    r"[Dd]ir|[Cc]oord|[Tt]rans|[Tt]ranslated by|[Cc]omp)\b\.?\)?,?"
+    r"[Dd]ir|[Cc]oords?|[Tt]rans|[Tt]ranslated by|[Cc]omp)\b\.?\)?,?"
+    r"|\((?:[Oo]rgs?|[Aa] cura di)\.?\),?"  # only in brackets: "Org" is also a surname
 )
 _ET_AL = re.compile(r",?\s*\b(?:et\s*al|and others|u\.\s*a)\b\.?", re.I)
 _INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ]?\.?[\s\-]*){1,4}$")

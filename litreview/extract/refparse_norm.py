@@ -31,6 +31,7 @@ __all__ = [
     "slashes_span",
     "status_span",
     "strip_outer",
+    "title",
     "url",
     "volume_issue",
 ]
@@ -85,6 +86,15 @@ def clean(text: str) -> str:
         prev = text
         text = strip_outer(text, _STRIP + _QUOTES)
     return " ".join(text.split())
+
+
+# the type codes of China's GB/T 7714 after a title ("Title[J]", "Title[EB/OL]")
+_GBT_CODE = re.compile(r"\s*\[(?:[JMCDRNSPZAG]|DB|CP|EB|[A-Z]{1,2}/OL)\]\W*$")
+
+
+def title(text: str) -> str:
+    """A title without the GB/T 7714 type code that may close it (``Urban floods[J]``)."""
+    return clean(_GBT_CODE.sub("", text))
 
 
 def container(text: str) -> str:

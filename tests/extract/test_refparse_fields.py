@@ -183,3 +183,22 @@ def test_a_description_in_brackets_at_a_titles_end_is_its_genre() -> None:
     for title in ("La crue [The flood]", "Vein patterns in plants [and discussion]"):
         item = build_fields(_segments(("title", title + ".")))
         assert item["title"] == title and "genre" not in item
+
+
+def test_a_publisher_after_its_place_gives_the_place() -> None:
+    """``Geneva: World Health Organization`` read whole as the publisher: the place apart
+    when the word lists know it; an unknown first part stays the publisher's."""
+    item = build_fields(_segments(("publisher", "Geneva: World Health Organization;")))
+    assert (item["publisher-place"], item["publisher"]) == ("Geneva", "World Health Organization")
+    item = build_fields(_segments(("publisher", "Harbour Books: Tides Series")))
+    assert item["publisher"] == "Harbour Books: Tides Series" and "publisher-place" not in item
+    item = build_fields(_segments(("location", "Paris:"), ("publisher", "Bristol: Seuil")))
+    assert (item["publisher-place"], item["publisher"]) == ("Paris", "Bristol: Seuil")
+
+
+def test_a_gbt_type_code_is_no_part_of_the_title() -> None:
+    """China's GB/T 7714 closes a title with the work's type code (``[J]``, ``[EB/OL]``)."""
+    for code in ("[J]", "[M]", "[EB/OL]"):
+        item = build_fields(_segments(("title", f"Urban flood risk{code}.")))
+        assert item["title"] == "Urban flood risk", code
+    assert build_fields(_segments(("title", "Floods [K2]")))["title"] == "Floods [K2]"

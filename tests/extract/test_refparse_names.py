@@ -71,6 +71,10 @@ from litreview.extract.refparse_names import is_organisation, split_names
         # a surname led by a particle pairs with the given names after its comma
         ("de Vries, Anna", [{"family": "de Vries", "given": "Anna"}]),
         ("Del Mar, Luis", [{"family": "Del Mar", "given": "Luis"}]),
+        # editors named by the role in brackets in Italian and Portuguese; "Org" a surname
+        ("Rossi, L. (a cura di)", [{"family": "Rossi", "given": "L."}]),
+        ("Silva, J. (Org.)", [{"family": "Silva", "given": "J."}]),
+        ("Org E, Kim BY", [{"family": "Org", "given": "E"}, {"family": "Kim", "given": "BY"}]),
         # the same words joined otherwise stay a body
         ("Department of Harbours and Tides", [{"literal": "Department of Harbours and Tides"}]),
     ],
