@@ -276,12 +276,22 @@ _PLACE_FIRST = re.compile(r"([^:;]{2,40}?)\s*:\s*(\S.*)")
 
 
 def _place_of_publisher(item: dict[str, Any]) -> None:
-    """A publisher written after its place (``Geneva: World Health Organization``), read
-    whole as the publisher: the place is the publisher's place when the word lists know it
-    as one and the work has no place yet."""
-    m = _PLACE_FIRST.fullmatch(item.get("publisher", ""))
-    if m and "publisher-place" not in item and is_place(m.group(1), towns=True):
-        item["publisher-place"], item["publisher"] = m.group(1), m.group(2)
+    """A publisher and its place read as one field: ``Geneva: World Health Organization`` or
+    ``Polskie Sieci, Warsaw`` as the publisher gives the place when the word lists know it
+    and the work has no place yet; ``Issy-les-Moulineaux: Masson`` as the place gives the
+    publisher after the colon when the work has none."""
+    publisher, place = item.get("publisher", ""), item.get("publisher-place", "")
+    if publisher and not place:
+        m = _PLACE_FIRST.fullmatch(publisher)
+        head, _, tail = publisher.rpartition(", ")
+        if m and is_place(m.group(1), towns=True):
+            item["publisher-place"], item["publisher"] = m.group(1), m.group(2)
+        elif head and is_place(tail, towns=True):
+            item["publisher-place"], item["publisher"] = tail, head
+    elif place and not publisher:
+        m = _PLACE_FIRST.fullmatch(place)
+        if m and re.search(r"[^\W\d]", m.group(2)):
+            item["publisher-place"], item["publisher"] = m.group(1), m.group(2)
 
 
 def build_fields(segments: Sequence[Segment]) -> dict[str, Any]:

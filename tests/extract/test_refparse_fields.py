@@ -202,3 +202,15 @@ def test_a_gbt_type_code_is_no_part_of_the_title() -> None:
         item = build_fields(_segments(("title", f"Urban flood risk{code}.")))
         assert item["title"] == "Urban flood risk", code
     assert build_fields(_segments(("title", "Floods [K2]")))["title"] == "Floods [K2]"
+
+
+def test_a_place_after_its_publisher_and_a_publisher_after_its_place() -> None:
+    """``Harbour Books, London`` read as the publisher, ``Issy-les-Moulineaux: Masson`` as
+    the place: each field gets its own part."""
+    item = build_fields(_segments(("publisher", "Harbour Books, London,")))
+    assert (item["publisher"], item["publisher-place"]) == ("Harbour Books", "London")
+    item = build_fields(_segments(("location", "Issy-les-Moulineaux: Masson,")))
+    assert (item["publisher-place"], item["publisher"]) == ("Issy-les-Moulineaux", "Masson")
+    # a comma inside a publisher's name, and a place of digits only, stay as they are
+    item = build_fields(_segments(("publisher", "Smith, Elder and Co.")))
+    assert item["publisher"] == "Smith, Elder and Co" and "publisher-place" not in item
