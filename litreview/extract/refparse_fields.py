@@ -272,6 +272,27 @@ def pieces_apart(segments: Sequence[Segment]) -> list[Segment]:
     return out
 
 
+_SERIES_NUMBER = re.compile(
+    r"(?P<series>[A-Z][^,;:()]{0,80}?)\s+(?:No|Nr|Number|no)\.?\s*(?P<number>\d[\w./\-]*)"
+)
+
+
+def _series_of_title(item: dict[str, Any]) -> None:
+    """A report's number read into its genre (``Working Paper No. 45``), and its series and
+    number read into its title's last comma piece (``Water and Conflict, Africa Report No.
+    301``): the series and the number, when the piece's words end in a kind of document
+    (``Report``, ``Paper``, ``Brief``, ``Series``) and the work has neither yet."""
+    genre = _SERIES_NUMBER.fullmatch(item.get("genre", ""))
+    if genre and "number" not in item:  # "Working Paper No. 45" read as the genre
+        item["genre"], item["number"] = genre.group("series", "number")
+    head, _, tail = item.get("title", "").rpartition(", ")
+    m = _SERIES_NUMBER.fullmatch(tail)
+    if not head or m is None or {"collection-title", "number"} & item.keys():
+        return
+    if "genre" in word_tags(m.group("series").split()[-1]) and len(m.group("series").split()) <= 8:
+        item["title"], item["collection-title"], item["number"] = head, *m.group("series", "number")
+
+
 _PLACE_FIRST = re.compile(r"([^:;]{2,40}?)\s*:\s*(\S.*)")
 
 
@@ -323,6 +344,7 @@ def build_fields(segments: Sequence[Segment]) -> dict[str, Any]:
         for key, value in norm.page_fields(text).items():
             item.setdefault(key, value)
     _place_of_publisher(item)
+    _series_of_title(item)
     if "url" in texts or "doi" in texts:
         _links(item, segments)
     _notes(item, texts.get("note", []))

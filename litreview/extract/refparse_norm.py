@@ -93,8 +93,19 @@ _GBT_CODE = re.compile(r"\s*\[(?:[JMCDRNSPZAG]|DB|CP|EB|[A-Z]{1,2}/OL)\]\W*$")
 
 
 def title(text: str) -> str:
-    """A title without the GB/T 7714 type code that may close it (``Urban floods[J]``)."""
-    return clean(_GBT_CODE.sub("", text))
+    """A title without the GB/T 7714 type code that may close it (``Urban floods[J]``), and
+    with the quotation marks of a quotation it opens or closes with (``"They Took
+    Everything": Forced Evictions``, ``“Tides” and “Towns”``), which :func:`clean` took
+    as outer marks."""
+    out = clean(_GBT_CODE.sub("", text))
+    depth = low = 0  # double marks only: a single closing mark is also an apostrophe
+    for ch in out:
+        depth += (ch == "“") - (ch == "”")
+        low = min(low, depth)
+    out = "“" * -low + out + "”" * (depth - low)
+    if out.count('"') % 2:
+        out = '"' + out if text.lstrip(_STRIP).startswith('"') else out + '"'
+    return out
 
 
 def container(text: str) -> str:
