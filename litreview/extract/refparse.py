@@ -167,7 +167,8 @@ class ReferenceParser:
         if related is not None and related.text:
             other, _ = self._item(related.text)
             item["related"] = [{"relation": related.relation, "item": other}]
-        link_only = bool(item.get("URL")) and not item.get("title")
+        named = ("title", "author", "editor", "container-title", "publisher", "DOI")
+        link_only = bool(item.get("URL")) and not any(item.get(k) for k in named)
         warnings = (LINK_ONLY,) * link_only + (LONG,) * (len(text) > MAX_REFERENCE_CHARS)
         return ParsedReference(item, text, tuple(segments), warnings)
 

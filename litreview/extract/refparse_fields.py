@@ -112,7 +112,8 @@ _NAMES = frozenset({"journal", "container"})
 #: What is cut out of which labels, and the label the piece gets, in this order: a web
 #: address, a publication status (``Epub ahead of print``, ``lexicon/status.txt``), then a
 #: journal locator run (``2009;6(7):e1000097``, read as a volume is) before it; a container
-#: named after ``//`` in a title; a description in square brackets at a title's end.
+#: named after ``//`` in a title; a description in square brackets at a title's end; a
+#: status in the date's place (``(in press).``), read into a title or as the date.
 _APART: tuple[tuple[frozenset[str], Callable[[str], tuple[int, int] | None], str], ...] = (
     (_NO_LINKS, norm.link_span, "url"),
     (_NAMES, norm.status_span, "note"),
@@ -120,6 +121,8 @@ _APART: tuple[tuple[frozenset[str], Callable[[str], tuple[int, int] | None], str
     (frozenset({"editor"}), norm.editor_tail_span, "container"),
     (frozenset({"title"}), norm.slashes_span, "container"),
     (frozenset({"title"}), norm.description_span, "genre"),
+    (frozenset({"title"}), norm.leading_status_span, "note"),
+    (frozenset({"date"}), norm.status_only_span, "note"),
 )
 
 

@@ -79,6 +79,7 @@ def _clean(text: str) -> str:
     """Editor cues, 'et al.' and outer punctuation dropped."""
     text = _EDITOR_CUES.sub(" ", text)
     text = _ET_AL.sub("", text)
+    text = re.sub(r"(?:…|\.\.\.)\s*(?=\w)", "", text)  # APA's "..., … Last, F."
     text = _BROKEN_HYPHEN.sub("-", text)  # "Martin- Facklam"
     text = strip_outer(" ".join(text.split()), " ,;:()[]")
     text = _ACRONYM_STOP.sub("", text)  # "WHO."

@@ -23,12 +23,14 @@ __all__ = [
     "doi",
     "edition",
     "is_locator",
+    "leading_status_span",
     "link_span",
     "locator",
     "locator_span",
     "page_fields",
     "pages",
     "slashes_span",
+    "status_only_span",
     "status_span",
     "strip_outer",
     "title",
@@ -264,6 +266,23 @@ def status_span(text: str) -> tuple[int, int] | None:
         if n < len(words) and tuple(keys[-n:]) == phrase:
             return words[-n].start(), len(text)
     return None
+
+
+def leading_status_span(text: str) -> tuple[int, int] | None:
+    """Where a publication status in brackets opens ``text`` (APA's ``(in press).``,
+    ``(forthcoming).`` in the date's place, read into a title): the bracket and its stop
+    (``None``: no such bracket, or nothing after it)."""
+    m = re.match(r"\s*\(([^()]{2,40})\)[.,]?", text)
+    if m is None or not text[m.end() :].strip():
+        return None
+    return (m.start(), m.end()) if tuple(m.group(1).lower().split()) in _status_phrases() else None
+
+
+def status_only_span(text: str) -> tuple[int, int] | None:
+    """The whole of ``text`` when it is a publication status and nothing else (``(in
+    press).``, ``forthcoming``: a date segment holding no date), else ``None``."""
+    words = tuple(text.strip(_STRIP + _QUOTES).lower().split())
+    return (0, len(text)) if words and words in _status_phrases() else None
 
 
 def page_fields(text: str) -> dict[str, str]:

@@ -115,6 +115,28 @@ def test_a_bare_link_has_no_invented_title_and_a_warning() -> None:
     assert parsed.warnings == (LINK_ONLY,)
 
 
+def test_a_reference_with_more_than_a_link_is_not_told_it_gives_only_a_link() -> None:
+    """The warning says what is so: a work with authors and a journal but no title read is
+    not a bare link."""
+    parsed = parse_detailed(
+        "Okafor C, Lee M, Keller M, et al. Tides. Coast Res. 2020;5:1-5. "
+        "Available from: https://www.example.org/tides"
+    )
+    assert parsed.item.get("author") and LINK_ONLY not in parsed.warnings
+
+
+def test_a_status_in_the_dates_place_and_an_ellipsis_in_a_name_list() -> None:
+    """APA's ``(in press).`` is a note, not the title's start; APA's ``…`` before the last of
+    many authors is no part of that name."""
+    item = parse_reference("Okafor, C. (in press). Tides and towns. Coast Research.")
+    assert item["title"] == "Tides and towns" and item["note"] == "in press"
+    item = parse_reference(
+        "Okafor, C., Lee, M., Keller, M., Bello, Y., Ruiz, A., Sato, K., … Nguyen, T. (2020). "
+        "Tides. Coast Research, 5, 1–5."
+    )
+    assert item["author"][-1] == {"family": "Nguyen", "given": "T."}
+
+
 @pytest.mark.parametrize("raw", ["", "   ", "¹ "])
 def test_blank_gives_empty_item(raw: str) -> None:
     assert parse_reference(raw) == {}
