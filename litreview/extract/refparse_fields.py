@@ -113,7 +113,8 @@ _NAMES = frozenset({"journal", "container"})
 #: address, a publication status (``Epub ahead of print``, ``lexicon/status.txt``), then a
 #: journal locator run (``2009;6(7):e1000097``, read as a volume is) before it; a container
 #: named after ``//`` in a title; a description in square brackets at a title's end; a
-#: status in the date's place (``(in press).``), read into a title or as the date.
+#: status in the date's place (``(in press).``), read into a title or as the date; which
+#: editions or issues are meant, after a title (``..., and earlier editions``).
 _APART: tuple[tuple[frozenset[str], Callable[[str], tuple[int, int] | None], str], ...] = (
     (_NO_LINKS, norm.link_span, "url"),
     (_NAMES, norm.status_span, "note"),
@@ -123,6 +124,7 @@ _APART: tuple[tuple[frozenset[str], Callable[[str], tuple[int, int] | None], str
     (frozenset({"title"}), norm.description_span, "genre"),
     (frozenset({"title"}), norm.leading_status_span, "note"),
     (frozenset({"date"}), norm.status_only_span, "note"),
+    (frozenset({"title"}), norm.title_tail_span, "note"),
 )
 
 
@@ -275,6 +277,17 @@ def pieces_apart(segments: Sequence[Segment]) -> list[Segment]:
     return out
 
 
+_TITLE_YEAR = re.compile(r"(?P<title>.+),\s*(?P<year>(?:1[5-9]|20)\d\d)")
+
+
+def _year_of_title(item: dict[str, Any]) -> None:
+    """A year read into a title's end after a comma (``Annual Report of the Agency,
+    1952``) is the work's date when it has none."""
+    m = _TITLE_YEAR.fullmatch(item.get("title", ""))
+    if m and "issued" not in item:
+        item["title"], item["issued"] = m.group("title"), {"date-parts": [[int(m.group("year"))]]}
+
+
 _SERIES_NUMBER = re.compile(
     r"(?P<series>[A-Z][^,;:()]{0,80}?)\s+(?:No|Nr|Number|no)\.?\s*(?P<number>\d[\w./\-]*)"
 )
@@ -348,6 +361,7 @@ def build_fields(segments: Sequence[Segment]) -> dict[str, Any]:
             item.setdefault(key, value)
     _place_of_publisher(item)
     _series_of_title(item)
+    _year_of_title(item)
     if "url" in texts or "doi" in texts:
         _links(item, segments)
     _notes(item, texts.get("note", []))

@@ -34,6 +34,7 @@ __all__ = [
     "status_span",
     "strip_outer",
     "title",
+    "title_tail_span",
     "url",
     "volume_issue",
 ]
@@ -266,6 +267,24 @@ def status_span(text: str) -> tuple[int, int] | None:
         if n < len(words) and tuple(keys[-n:]) == phrase:
             return words[-n].start(), len(text)
     return None
+
+
+@lru_cache(maxsize=1)
+def _title_tails() -> re.Pattern[str]:
+    """The phrases of ``lexicon/title_tails.txt`` after a comma at a text's end."""
+    phrases = sorted(
+        {" ".join(line.lower().split()) for line in data_lines("lexicon/title_tails.txt")}
+    )
+    words = "|".join(re.escape(p).replace("\\ ", r"\s+") for p in phrases)
+    return re.compile(rf",\s*(?:{words})\W*$", re.I)
+
+
+def title_tail_span(text: str) -> tuple[int, int] | None:
+    """Where a phrase saying which editions or issues are meant closes a title (``Annual
+    Report, 1952, and earlier editions``, ``Employment and Earnings, various issues``; the
+    phrases are data, ``lexicon/title_tails.txt``): from its comma to the end."""
+    m = _title_tails().search(text)
+    return (m.start(), len(text)) if m and m.start() > 0 else None
 
 
 def leading_status_span(text: str) -> tuple[int, int] | None:

@@ -237,3 +237,20 @@ def test_a_title_keeps_the_marks_of_a_quotation_it_opens_or_closes_with() -> Non
         assert build_fields(_segments(("title", title + ",")))["title"] == title
     assert build_fields(_segments(("title", "“Flood Maps,”")))["title"] == "Flood Maps"
     assert build_fields(_segments(("title", "Towns of the ’90s.")))["title"] == "Towns of the ’90s"
+
+
+def test_which_editions_are_meant_and_a_year_leave_the_title() -> None:
+    """``Annual Report of the Agency, 1952, and earlier editions``: the phrase is a note (the
+    phrases are data) and the year the date, when the work has no date of its own."""
+    item = build_fields(
+        _segments(("title", "Annual Report of the Harbour Board, 1952, and earlier editions."))
+    )
+    assert item["title"] == "Annual Report of the Harbour Board"
+    assert item["issued"] == {"date-parts": [[1952]]} and item["note"] == "and earlier editions"
+    item = build_fields(_segments(("title", "Tide Tables, various issues.")))
+    assert (item["title"], item["note"]) == ("Tide Tables", "various issues")
+    # a work dated elsewhere keeps the year of its title
+    item = build_fields(_segments(("title", "Census of Harbours, 1951."), ("date", "1953.")))
+    assert item["title"] == "Census of Harbours, 1951" and item["issued"] == {
+        "date-parts": [[1953]]
+    }
