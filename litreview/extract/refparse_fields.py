@@ -105,7 +105,7 @@ def _notes(item: dict[str, Any], notes: list[str]) -> None:
 
 #: Labels of text fields a web address never belongs to: one the model gave such a field
 #: is the work's link (:func:`pieces_apart`).
-_NO_LINKS = frozenset({"title", "journal", "container", "collection", "publisher"})
+_NO_LINKS = frozenset({"title", "journal", "container", "collection", "publisher", "number"})
 #: Labels of a container's name, which never holds its journal locator or a publication
 #: status: one the model ran into a container is the work's locator or a note.
 _NAMES = frozenset({"journal", "container"})
@@ -293,6 +293,20 @@ _SERIES_NUMBER = re.compile(
 )
 
 
+_DOCUMENT_NUMBER = re.compile(r"[A-Z]{1,6}[\s\-]?\d[\d\-./]*")
+
+
+def _report_numbers(item: dict[str, Any]) -> None:
+    """A report's series and number read as a journal and its issue (``Food Assistance and
+    Nutrition Research Report No. 13``: a "journal" whose last word names a kind of
+    document, an issue and no volume or pages) are the series and the number."""
+    journal, issue = item.get("container-title", ""), item.get("issue", "")
+    words = journal.split()
+    unnumbered = not {"volume", "page", "number", "collection-title"} & item.keys()
+    if words and issue and unnumbered and "genre" in word_tags(words[-1]):
+        item["collection-title"], item["number"] = item.pop("container-title"), item.pop("issue")
+
+
 def _series_of_title(item: dict[str, Any]) -> None:
     """A report's number read into its genre (``Working Paper No. 45``), and its series and
     number read into its title's last comma piece (``Water and Conflict, Africa Report No.
@@ -354,6 +368,12 @@ def build_fields(segments: Sequence[Segment]) -> dict[str, Any]:
             for key, value in found.items():
                 item.setdefault(key, value)
     for text in texts.get("volume", [])[:1]:
+        if (
+            _DOCUMENT_NUMBER.fullmatch(norm.clean(text))
+            and not {"journal", "container"} & texts.keys()
+        ):
+            item.setdefault("number", norm.clean(text))  # "PL 23-05": a document's number
+            continue
         for key, value in norm.volume_issue(text).items():
             item.setdefault(key, value)
     for text in texts.get("pages", [])[:1]:
@@ -361,6 +381,7 @@ def build_fields(segments: Sequence[Segment]) -> dict[str, Any]:
             item.setdefault(key, value)
     _place_of_publisher(item)
     _series_of_title(item)
+    _report_numbers(item)
     _year_of_title(item)
     if "url" in texts or "doi" in texts:
         _links(item, segments)

@@ -254,3 +254,23 @@ def test_which_editions_are_meant_and_a_year_leave_the_title() -> None:
     assert item["title"] == "Census of Harbours, 1951" and item["issued"] == {
         "date-parts": [[1953]]
     }
+
+
+def test_a_reports_series_and_number_read_as_a_journal_and_its_issue() -> None:
+    """``Harbour Research Report No. 13`` labelled a journal and an issue: the series and the
+    number; a document number read as a volume in a work with no journal is its number; a
+    link read into a number is the work's link."""
+    item = build_fields(
+        _segments(("title", "Tides."), ("journal", "Harbour Research Report"), ("volume", "No. 13"))
+    )
+    assert (item["collection-title"], item["number"]) == ("Harbour Research Report", "13")
+    assert "container-title" not in item and "issue" not in item
+    item = build_fields(_segments(("title", "Tides."), ("volume", "PL 23-05")))
+    assert item["number"] == "PL 23-05" and "volume" not in item
+    item = build_fields(_segments(("number", "HB-26-107 https://example.org/hb-26-107")))
+    assert (item["number"], item["URL"]) == ("HB-26-107", "https://example.org/hb-26-107")
+    # a journal's issue stays one
+    item = build_fields(
+        _segments(("journal", "Coast Research"), ("volume", "12, no. 3"), ("pages", "1-9"))
+    )
+    assert (item["container-title"], item["volume"], item["issue"]) == ("Coast Research", "12", "3")
