@@ -271,9 +271,9 @@ def status_span(text: str) -> tuple[int, int] | None:
 
 @lru_cache(maxsize=1)
 def _title_tails() -> re.Pattern[str]:
-    """The phrases of ``lexicon/title_tails.txt`` after a comma at a text's end."""
+    """The phrases of ``title_tails.txt`` after a comma at a text's end."""
     phrases = sorted(
-        {" ".join(line.lower().split()) for line in data_lines("lexicon/title_tails.txt")}
+        {" ".join(line.lower().split()) for line in data_lines("title_tails.txt")}
     )
     words = "|".join(re.escape(p).replace("\\ ", r"\s+") for p in phrases)
     return re.compile(rf",\s*(?:{words})\W*$", re.I)
@@ -282,7 +282,7 @@ def _title_tails() -> re.Pattern[str]:
 def title_tail_span(text: str) -> tuple[int, int] | None:
     """Where a phrase saying which editions or issues are meant closes a title (``Annual
     Report, 1952, and earlier editions``, ``Employment and Earnings, various issues``; the
-    phrases are data, ``lexicon/title_tails.txt``): from its comma to the end."""
+    phrases are data, ``title_tails.txt``): from its comma to the end."""
     m = _title_tails().search(text)
     return (m.start(), len(text)) if m and m.start() > 0 else None
 
