@@ -272,9 +272,7 @@ def status_span(text: str) -> tuple[int, int] | None:
 @lru_cache(maxsize=1)
 def _title_tails() -> re.Pattern[str]:
     """The phrases of ``title_tails.txt`` after a comma at a text's end."""
-    phrases = sorted(
-        {" ".join(line.lower().split()) for line in data_lines("title_tails.txt")}
-    )
+    phrases = sorted({" ".join(line.lower().split()) for line in data_lines("title_tails.txt")})
     words = "|".join(re.escape(p).replace("\\ ", r"\s+") for p in phrases)
     return re.compile(rf",\s*(?:{words})\W*$", re.I)
 
