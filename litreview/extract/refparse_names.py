@@ -162,6 +162,20 @@ def _surname_like(part: str) -> bool:
     )
 
 
+def _named(part: str) -> bool:
+    """Whether a part reads as a person's name in full: two to four words, each capitalised
+    or a name particle, none naming a body or holding a digit (``Kate Jones``, ``Anna Maria
+    van Dijk``)."""
+    words = part.split()
+    return (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words)
+        and not any(ch.isdigit() for ch in part)
+        and not _names_a_body(words)
+        and not any(_ACRONYM.match(w) and len(w) > 3 for w in words)
+    )
+
+
 def _inverted(parts: list[str]) -> bool:
     """Whether a comma list is ``Last, First, Last, First``."""
     return (
@@ -180,8 +194,8 @@ def split_names(segment: str) -> list[dict[str, str]]:
     if ";" in text:
         return [_name_inverted(p) for p in parts]
     words = text.replace(",", " ").split()
-    # "Van der Berg and Li": family names alone, joined by "and", are people
-    surnames = bool(_LIST_AND.search(text)) and all(_surname_like(p) for p in parts)
+    # "Van der Berg and Li", "Kate Jones and Min Lee": names joined by "and" are people
+    surnames = bool(_LIST_AND.search(text)) and all(_surname_like(p) or _named(p) for p in parts)
     if (
         not surnames
         and is_organisation(text)

@@ -75,6 +75,20 @@ from litreview.extract.refparse_names import is_organisation, split_names
         ("Rossi, L. (a cura di)", [{"family": "Rossi", "given": "L."}]),
         ("Silva, J. (Org.)", [{"family": "Silva", "given": "J."}]),
         ("Org E, Kim BY", [{"family": "Org", "given": "E"}, {"family": "Kim", "given": "BY"}]),
+        # full names joined by "and" are people, however many words the list holds
+        (
+            "Kate Okafor and Min Lee",
+            [{"family": "Okafor", "given": "Kate"}, {"family": "Lee", "given": "Min"}],
+        ),
+        (
+            "Anna Maria Keller and John Bello",
+            [{"family": "Keller", "given": "Anna Maria"}, {"family": "Bello", "given": "John"}],
+        ),
+        (
+            "Friends of the Earth and Greenpeace",
+            [{"literal": "Friends of the Earth and Greenpeace"}],
+        ),
+        ("Harbour Trust and Tide Institute", [{"literal": "Harbour Trust and Tide Institute"}]),
         # the same words joined otherwise stay a body
         ("Department of Harbours and Tides", [{"literal": "Department of Harbours and Tides"}]),
     ],
