@@ -109,6 +109,7 @@ def test_split_names(segment: str, expected: list[dict[str, str]]) -> None:
         "Regional Tides Panel",
         "Parliamentary Ombudsman",
         "Schools Inspectorate",
+        "Coastal Safety Executive",
     ],
 )
 def test_bodies(name: str) -> None:
