@@ -113,7 +113,7 @@ _NAMES = frozenset({"journal", "container"})
 #: address, a publication status (``Epub ahead of print``, ``lexicon/status.txt``), then a
 #: journal locator run (``2009;6(7):e1000097``, read as a volume is) before it; a container
 #: named after ``//`` in a title; a description in square brackets at a title's end; a
-#: status in the date's place (``(in press).``), read into a title or as the date; which
+#: status read as the date (``(in press).``); which
 #: editions or issues are meant, after a title (``..., and earlier editions``).
 _APART: tuple[tuple[frozenset[str], Callable[[str], tuple[int, int] | None], str], ...] = (
     (_NO_LINKS, norm.link_span, "url"),
@@ -122,7 +122,6 @@ _APART: tuple[tuple[frozenset[str], Callable[[str], tuple[int, int] | None], str
     (frozenset({"editor"}), norm.editor_tail_span, "container"),
     (frozenset({"title"}), norm.slashes_span, "container"),
     (frozenset({"title"}), norm.description_span, "genre"),
-    (frozenset({"title"}), norm.leading_status_span, "note"),
     (frozenset({"date"}), norm.status_only_span, "note"),
     (frozenset({"title"}), norm.title_tail_span, "note"),
 )
@@ -288,14 +287,6 @@ def _year_of_title(item: dict[str, Any]) -> None:
         item["title"], item["issued"] = m.group("title"), {"date-parts": [[int(m.group("year"))]]}
 
 
-_SERIES_NUMBER = re.compile(
-    r"(?P<series>[A-Z][^,;:()]{0,80}?)\s+(?:No|Nr|Number|no)\.?\s*(?P<number>\d[\w./\-]*)"
-)
-
-
-_DOCUMENT_NUMBER = re.compile(r"[A-Z]{1,6}[\s\-]?\d[\d\-./]*")
-
-
 def _report_numbers(item: dict[str, Any]) -> None:
     """A report's series and number read as a journal and its issue (``Food Assistance and
     Nutrition Research Report No. 13``: a "journal" whose last word names a kind of
@@ -305,22 +296,6 @@ def _report_numbers(item: dict[str, Any]) -> None:
     unnumbered = not {"volume", "page", "number", "collection-title"} & item.keys()
     if words and issue and unnumbered and "genre" in word_tags(words[-1]):
         item["collection-title"], item["number"] = item.pop("container-title"), item.pop("issue")
-
-
-def _series_of_title(item: dict[str, Any]) -> None:
-    """A report's number read into its genre (``Working Paper No. 45``), and its series and
-    number read into its title's last comma piece (``Water and Conflict, Africa Report No.
-    301``): the series and the number, when the piece's words end in a kind of document
-    (``Report``, ``Paper``, ``Brief``, ``Series``) and the work has neither yet."""
-    genre = _SERIES_NUMBER.fullmatch(item.get("genre", ""))
-    if genre and "number" not in item:  # "Working Paper No. 45" read as the genre
-        item["genre"], item["number"] = genre.group("series", "number")
-    head, _, tail = item.get("title", "").rpartition(", ")
-    m = _SERIES_NUMBER.fullmatch(tail)
-    if not head or m is None or {"collection-title", "number"} & item.keys():
-        return
-    if "genre" in word_tags(m.group("series").split()[-1]) and len(m.group("series").split()) <= 8:
-        item["title"], item["collection-title"], item["number"] = head, *m.group("series", "number")
 
 
 _PLACE_FIRST = re.compile(r"([^:;]{2,40}?)\s*:\s*(\S.*)")
@@ -343,6 +318,10 @@ def _place_of_publisher(item: dict[str, Any]) -> None:
         m = _PLACE_FIRST.fullmatch(place)
         if m and re.search(r"[^\W\d]", m.group(2)):
             item["publisher-place"], item["publisher"] = m.group(1), m.group(2)
+
+
+#: a document's number read as a volume ("PL 23-05"): capitals, then digits
+_DOCUMENT_NUMBER = re.compile(r"[A-Z]{1,6}[\s\-]?\d[\d\-./]*")
 
 
 def build_fields(segments: Sequence[Segment]) -> dict[str, Any]:
@@ -380,7 +359,6 @@ def build_fields(segments: Sequence[Segment]) -> dict[str, Any]:
         for key, value in norm.page_fields(text).items():
             item.setdefault(key, value)
     _place_of_publisher(item)
-    _series_of_title(item)
     _report_numbers(item)
     _year_of_title(item)
     if "url" in texts or "doi" in texts:

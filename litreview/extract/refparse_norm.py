@@ -23,7 +23,6 @@ __all__ = [
     "doi",
     "edition",
     "is_locator",
-    "leading_status_span",
     "link_span",
     "locator",
     "locator_span",
@@ -283,16 +282,6 @@ def title_tail_span(text: str) -> tuple[int, int] | None:
     phrases are data, ``title_tails.txt``): from its comma to the end."""
     m = _title_tails().search(text)
     return (m.start(), len(text)) if m and m.start() > 0 else None
-
-
-def leading_status_span(text: str) -> tuple[int, int] | None:
-    """Where a publication status in brackets opens ``text`` (APA's ``(in press).``,
-    ``(forthcoming).`` in the date's place, read into a title): the bracket and its stop
-    (``None``: no such bracket, or nothing after it)."""
-    m = re.match(r"\s*\(([^()]{2,40})\)[.,]?", text)
-    if m is None or not text[m.end() :].strip():
-        return None
-    return (m.start(), m.end()) if tuple(m.group(1).lower().split()) in _status_phrases() else None
 
 
 def status_only_span(text: str) -> tuple[int, int] | None:

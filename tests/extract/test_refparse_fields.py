@@ -216,22 +216,6 @@ def test_a_place_after_its_publisher_and_a_publisher_after_its_place() -> None:
     assert item["publisher"] == "Smith, Elder and Co" and "publisher-place" not in item
 
 
-def test_a_reports_series_and_number_leave_its_title_and_genre() -> None:
-    """``Title, Africa Report No. 301`` read as the title gives the series and number; so
-    does ``Working Paper No. 45`` read as the genre; a title whose last piece names no kind
-    of document keeps it."""
-    item = build_fields(_segments(("title", "Water and Conflict, Coastal Report No. 301")))
-    assert (item["title"], item["collection-title"], item["number"]) == (
-        "Water and Conflict",
-        "Coastal Report",
-        "301",
-    )
-    item = build_fields(_segments(("title", "Rivers."), ("genre", "Working Paper No. 45")))
-    assert (item["genre"], item["number"]) == ("Working Paper", "45")
-    item = build_fields(_segments(("title", "Rivers, Towns and Floods No. 3")))
-    assert item["title"] == "Rivers, Towns and Floods No. 3" and "number" not in item
-
-
 def test_a_title_keeps_the_marks_of_a_quotation_it_opens_or_closes_with() -> None:
     for title in ('"They Took Everything": Forced Evictions', "“Tides” and “Towns”"):
         assert build_fields(_segments(("title", title + ",")))["title"] == title
