@@ -55,11 +55,10 @@ _NUM_WORD = re.compile(
     r"(?:\bnos?|\bnr|n°|\bnumber|\bnum|\bissue|\biss|\bheft|\bh|\bn)\b\.?\s*(\d[\w\-–/]*)", re.I
 )
 _IN = re.compile(r"^\W*(?:in|dans|en|im)\b\s*:?\s*", re.I)
-# "45(2):112-20", also after the end of a date glued to it by a semicolon ("Mar;45(2):112-20"
-# in "2018 Mar;45(2):112-20", NLM's style: the date's part before the semicolon is dropped)
+# "45(2):112-20" (a date glued before it, NLM's "2018 Mar;45(2):112-20", is joined to the date
+# segment before the fields are made: refparse_fields._locators_joined)
 _VOLUME_ISSUE_PAGES = re.compile(
-    r"\W*(?:[A-Za-z0-9\-–/.]{1,12};\s*)?(\d+[A-Za-z]?)\s*\((\d+(?:\s*[\-–/]\s*\d+)?)\)"
-    r"\s*:\s*(\d+\s*[\-–—]\s*\d+|[A-Za-z]?\d+)\W*"
+    r"\W*(\d+[A-Za-z]?)\s*\((\d+(?:\s*[\-–/]\s*\d+)?)\)\s*:\s*(\d+\s*[\-–—]\s*\d+|[A-Za-z]?\d+)\W*"
 )
 _PAREN = re.compile(r"(\d+[A-Za-z]?)\s*[,:]?\s*\(([^)]+)\)\s*[:,]?\s*(\d+\s*[\-–—]\s*\d+)?")
 
