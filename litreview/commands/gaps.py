@@ -29,11 +29,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def summary(result: GapsResult, *, top: int = 5) -> list[str]:
     """A few lines naming the best gaps, in the counts the files hold: statements.csv rows,
     register rows by status, files written."""
-    from litreview.render.register_md import KIND_WORDS, STATUS_WORDS
+    from litreview.render.register_md import KIND_WORDS, STATUS_WORDS, unplaced
 
     stated = [g for g in result.gaps if g.status != "silent"]
+    left = len(unplaced(result.gaps, result.statements))
+    outside = f" ({left} in no gap: listed at the end of gaps/register.md)" if left else ""
     lines = [
-        f"{plural(len(result.statements), 'gap statement')}; "
+        f"{plural(len(result.statements), 'gap statement')}{outside}; "
         f"{plural(len(stated), 'stated gap')}, {len(result.gaps) - len(stated)} silent; "
         f"{plural(len(result.files), 'file')} under gaps/"
     ]

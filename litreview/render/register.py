@@ -127,6 +127,6 @@ def render_register(
     return {
         "register.json": register_json(gaps, ctx),
         "register.csv": register_csv(gaps),
-        "register.md": register_markdown(gaps, ctx),
+        "register.md": register_markdown(gaps, ctx, statements=statements),
         "statements.csv": statements_csv(statements, facets),
     }

@@ -1,12 +1,16 @@
 """``register.md``: the register for a person: a legend once, stated and silent gaps in two
 tables, then each gap with the statements behind it (the words naming each value in bold)
-and its nearest sources as formatted citations. Every text from a document or the corpus is
-escaped (:mod:`litreview.render.markdown`); the numbers are those of register.csv/json."""
+and its nearest sources as formatted citations, and last the statements that back no gap (a
+document says evidence is missing, in words that name no value of the taxonomy), so that no
+statement the detector found is out of a reader's sight. Every text from a document or the
+corpus is escaped (:mod:`litreview.render.markdown`); the numbers are those of
+register.csv/json."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from litreview.core.model import GapStatement
 from litreview.core.words import plural
 from litreview.gaps.attribution import Backing
 from litreview.gaps.gap import Gap
@@ -21,7 +25,7 @@ from litreview.render.context import (
 from litreview.render.markdown import md_bold_spans, md_text
 from litreview.taxonomy import labels_of
 
-__all__ = ["KIND_WORDS", "STATUS_WORDS", "legend", "register_markdown"]
+__all__ = ["KIND_WORDS", "STATUS_WORDS", "legend", "register_markdown", "unplaced"]
 
 STATUS_WORDS = {
     "stated_confirmed": "stated, corpus thin",
@@ -41,18 +45,30 @@ SILENT_PART_WORDS = {
 
 
 def register_markdown(
-    gaps: Sequence[Gap], ctx: GapContext | None = None, *, title: str = "Gap register"
+    gaps: Sequence[Gap],
+    ctx: GapContext | None = None,
+    *,
+    title: str = "Gap register",
+    statements: Sequence[GapStatement] = (),
 ) -> str:
-    """The whole ``register.md``."""
+    """The whole ``register.md``; ``statements`` are every statement found (those that back
+    no gap are listed at the end)."""
     ctx = ctx or GapContext(labels=labels_of(None))
     stated = [g for g in gaps if g.status != "silent"]
     silent = [g for g in gaps if g.status == "silent"]
     thin = max((g.thin_max for g in gaps), default=0)
+    left = unplaced(gaps, statements)
+    outside = (
+        f" {plural(len(left), 'gap statement')} of the documents back no gap: they name no"
+        " value of the taxonomy, or only a catch-all one (listed at the end)."
+        if left
+        else ""
+    )
     lines = [
         f"# {md_text(title)}",
         "",
         f"{plural(len(stated), 'stated gap')} (a document says evidence is missing) and "
-        f"{plural(len(silent), 'silent gap')} (thin cells no document mentions).",
+        f"{plural(len(silent), 'silent gap')} (thin cells no document mentions).{outside}",
         "",
         *legend(thin, ctx),
         "## Stated gaps",
@@ -64,7 +80,53 @@ def register_markdown(
     ]
     for g in gaps:
         lines += _entry(g, ctx)
+    lines += _unplaced_section(left, ctx)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def unplaced(gaps: Sequence[Gap], statements: Sequence[GapStatement]) -> list[GapStatement]:
+    """The statements no gap's backing holds, in document order."""
+    placed = {
+        (b.statement.doc_id, b.statement.char_start, b.statement.char_end)
+        for g in gaps
+        for b in g.backing
+    }
+    left = {
+        (s.doc_id, s.char_start, s.char_end): s
+        for s in statements
+        if (s.doc_id, s.char_start, s.char_end) not in placed
+    }
+    return [left[k] for k in sorted(left)]
+
+
+def _unplaced_section(left: Sequence[GapStatement], ctx: GapContext) -> list[str]:
+    if not left:
+        return []
+    lines = [
+        "",
+        "## Statements in no gap",
+        "",
+        "These sentences say that evidence is missing, but name no value of the taxonomy, or "
+        "only a catch-all value (one that stands for its facet in general), so no cell holds "
+        "them. Each is a gap the taxonomy does not describe: add the values "
+        "they are about to `bibliography/taxonomy.yaml` (then `litreview report`), or read "
+        "them as gaps of the review as a whole.",
+        "",
+    ]
+    for s in left:
+        kind = f", {s.kind.replace('_', ' ')}" if s.kind else ""
+        named = "; ".join(ctx.value(f, v) for f, vs in s.facets for v in vs)
+        kind += f", names {named}" if named else ""
+        lines += [
+            f"> {md_text(s.quote)}",
+            ">",
+            f"> — {md_text(where(s.doc_id, s.section, ctx))}.",
+            ">",
+            f"> Details: {md_text(s.doc_id)}, characters {s.char_start}–{s.char_end}, "
+            f"{s.strength}{kind}, score {s.score:.2f}.",
+            "",
+        ]
+    return lines
 
 
 def legend(thin_max: int, ctx: GapContext) -> list[str]:

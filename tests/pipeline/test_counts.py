@@ -58,8 +58,16 @@ def test_gaps_prints_what_its_files_hold(review: Path, capsys: pytest.CaptureFix
     register = json.loads((review / "gaps" / "register.json").read_text("utf-8"))
     silent = sum(g["status"] == "silent" for g in register)
     n_stated = len(register) - silent
-    assert first.startswith(f"{len(statements)} gap statements; {n_stated} stated gap"), first
+    placed = {(s["doc_id"], s["char_start"]) for g in register for s in g["statements"]}
+    left = sum((r["doc_id"], int(r["char_start"])) not in placed for r in statements)
+    outside = f" ({left} in no gap: listed at the end of gaps/register.md)" if left else ""
+    said = f"{len(statements)} gap statements{outside}; {n_stated} stated gap"
+    assert first.startswith(said), first
     assert f", {silent} silent;" in first
+    md = (review / "gaps" / "register.md").read_text("utf-8")
+    assert md.count("\n> Details: ") - md.split("## Statements in no gap")[0].count(
+        "\n> Details: "
+    ) == left
 
 
 def test_coverage_command_map_register_and_notebooks_count_alike(

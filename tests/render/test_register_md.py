@@ -7,10 +7,12 @@ import csv
 import io
 import re
 import subprocess
+from dataclasses import replace
 
 from litreview.gaps.register import find_gaps
 from litreview.render.register import render_register
-from litreview.render.register_md import register_markdown
+from litreview.render.register_md import register_markdown, unplaced
+from litreview.taxonomy import labels_of
 from tests.conftest import require_tool
 from tests.gap_fakes import CLIMATE, FACETS, climate, corpus, statements, tag
 
@@ -105,3 +107,32 @@ def test_pandoc_renders_no_markup_from_the_text() -> None:
         "javascript:alert(3)", ""
     )
     assert 'href="javascript' not in html
+
+
+def test_statements_backing_no_gap_are_listed_last_and_counted_at_the_top() -> None:
+    """A statement that names no value of the taxonomy makes no cell, yet a document says
+    evidence is missing: the register lists it (quote, document, section, details) after
+    the gaps and counts it in its first lines; a statement that backs a gap is not listed."""
+    c = climate()
+    loose = replace(
+        c["statements"][0],
+        char_start=90_000,
+        char_end=90_060,
+        quote="Little is known about how any of this is recorded <b>anywhere</b>.",
+        facets=(),
+        mentions=(),
+        section="Annex",
+    )
+    every = [*c["statements"], loose]
+    gaps = find_gaps(every, c["tags"], c["works"], CLIMATE, labels=labels_of(c["taxonomy"]).values)
+    md = register_markdown(gaps, c["ctx"], statements=every)
+    assert unplaced(gaps, every) == [loose]
+    head, _, rest = md.partition("\n## Statements in no gap\n")
+    assert "1 gap statement of the documents back no gap" in head.splitlines()[2]
+    assert "Little is known about how any of this" not in head
+    assert rest.count("\n> Details: ") == 1
+    assert "Little is known about how any of this is recorded" in rest
+    assert "<b>" not in rest  # document text stays text
+    assert "section “Annex”" in rest and "characters 90000–90060" in rest
+    placed = register_markdown(gaps, c["ctx"], statements=c["statements"])
+    assert "Statements in no gap" not in placed and "back no gap" not in placed
