@@ -457,8 +457,9 @@ _LOCATOR_END = re.compile(r",\s+pp?\.\s*\d[\d\s,–-]*$")
 
 def _and_split(piece: str) -> list[str]:
     """``piece`` split at a ", and " outside brackets and quotes that joins two works: the
-    part after it a reference by itself, the part before it one too or ending with a page
-    (``GAO, Event Sales, pp. 42-45, and Hannah Karp, “Title,” Journal, 2014``)."""
+    part after it a reference by itself, the part before it (from the last sentence opened by
+    a citation signal in it) one too or ending with a page (``GAO, Event Sales, pp. 42-45,
+    and Hannah Karp, “Title,” Journal, 2014``)."""
     cuts = [
         m
         for m in _AND.finditer(piece)
@@ -467,11 +468,14 @@ def _and_split(piece: str) -> list[str]:
     out, start = [], 0
     for k, m in enumerate(cuts):
         end = cuts[k + 1].start() if k + 1 < len(cuts) else len(piece)
-        left, right = piece[start : m.start()], piece[m.end() : end]
+        # what the ", and" ends is the left part's last sentence opened by a signal ("...
+        # (2024). See also Jose Cuesta, Carlos Noton, and Ben Vatter, “Title,” ...": names)
+        left = _SIGNAL_SENTENCE.split(piece[start : m.start()])[-1]
+        right = piece[m.end() : end]
         if looks_like_reference(right) and (
             looks_like_reference(left) or _LOCATOR_END.search(left)
         ):
-            out.append(left)
+            out.append(piece[start : m.start()])
             start = m.end()
     return [*out, piece[start:]]
 

@@ -127,6 +127,26 @@ def test_the_and_joining_two_works_is_in_neither() -> None:
     )
 
 
+def test_the_and_of_a_list_of_authors_after_a_see_also_sentence_splits_nothing() -> None:
+    # a real GAO endnote's shape: a work, then a sentence opening "See also" whose three
+    # authors are joined by ", and": the left of that "and" is names, not a work; neither is
+    # a title's "Past, Present, and Future" after a "See" sentence
+    note = (
+        "See Ann Roe and Ben Doe, “Tides and Towns,” _Coastal Journal_, vol. 17 (2024). See "
+        "also Jose Ignacio Cuesta, Carlos Noton, and Benjamin Vatter, “Levees Between "
+        "Rivers,” Working Paper No. 4001, Harbour School of Business (2019); and Dee Fox, "
+        "_Flood Rules_ (Washington, D.C.: Dec. 18, 2023)."
+    )
+    parts = split_works(note)
+    assert len(parts) == 2 and parts[0].endswith("Harbour School of Business (2019)")
+    assert "Carlos Noton, and Benjamin Vatter, “Levees" in parts[0]
+    prose = (
+        "Ann Roe, Floods, 1980, https://x.org/a. Roe does not recall it. See Cal Poe, The "
+        "Curve: Past, Present, and Future, June 1, 2004, Tide Foundation, https://x.org/b."
+    )
+    assert not any(p.startswith("Future") for p in split_works(prose))
+
+
 def test_looks_like_reference() -> None:
     assert looks_like_reference("Aurat Board (2016), 'Silent', Islamabad")
     assert looks_like_reference("The News, *629 boats sold in 18 months*, 5 December 2019.")
