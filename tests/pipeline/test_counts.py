@@ -65,9 +65,10 @@ def test_gaps_prints_what_its_files_hold(review: Path, capsys: pytest.CaptureFix
     assert first.startswith(said), first
     assert f", {silent} silent;" in first
     md = (review / "gaps" / "register.md").read_text("utf-8")
-    assert md.count("\n> Details: ") - md.split("## Statements in no gap")[0].count(
-        "\n> Details: "
-    ) == left
+    assert (
+        md.count("\n> Details: ") - md.split("## Statements in no gap")[0].count("\n> Details: ")
+        == left
+    )
 
 
 def test_coverage_command_map_register_and_notebooks_count_alike(
