@@ -1,6 +1,6 @@
 """The shipped gap-statement detector on held-out documents it has never seen.
 
-    python3 benchmarks/bench_statements_fresh.py [--threshold T] [--labels DIR]
+    python3 benchmarks/bench_statements_fresh.py [--threshold T] [--labels DIR] [--encoder FILE]
 
 Reads the label files of ``benchmarks/statements/fresh/labels/`` (documents chosen and
 labelled whole before the detector was run on them; no training or tuning script reads that
@@ -14,7 +14,9 @@ intervals: the set is small), recall by kind and strength, and every miss and fa
 with its scores. Nothing here may be tuned on: the figures are the held-out estimate.
 ``--labels DIR`` scores another folder of labels the shipped model was not trained on (the
 excerpts of ``benchmarks/statements/excerpts/labels``, training's ``--train-only`` data,
-which the shipped model does not read).
+which the shipped model does not read). ``--encoder FILE`` blends another encoder (one
+``train_encoder.py --out FILE`` wrote) in place of the shipped one, to compare encoders on
+documents neither was trained on.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from litreview.gaps.cues import Cues, default_cues
-from litreview.gaps.sentence_encoder import default_encoder
+from litreview.gaps.sentence_encoder import Encoder, default_encoder, load_encoder
 from litreview.gaps.statement_data import (
     KINDS,
     STRENGTHS,
@@ -64,10 +66,13 @@ def fresh_documents(folder: Path = FRESH) -> list[LabelledDocument]:
     return sorted(docs, key=lambda d: d.doc_id)
 
 
-def judge(doc: LabelledDocument, cues: Cues, taxonomy: Taxonomy) -> Judged:
+def judge(
+    doc: LabelledDocument, cues: Cues, taxonomy: Taxonomy, encoder: Encoder | None = None
+) -> Judged:
     """Run the detector on ``doc`` in each mode, as ``find_statements`` does for a review
-    (``taxonomy`` names the facets of its statements; it does not change what is found)."""
-    model, encoder = default_model(), default_encoder()
+    (``taxonomy`` names the facets of its statements; it does not change what is found);
+    ``encoder`` in place of the shipped one."""
+    model, encoder = default_model(), encoder or default_encoder()
     sents = read_sentences(doc.text, cues)
     start = {s.start: i for i, s in enumerate(sents)}
     flags, scores = {}, {}
@@ -168,12 +173,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument("--labels", type=Path, default=FRESH, help="a folder of label files")
+    parser.add_argument("--encoder", type=Path, help="an encoder file to blend instead")
     args = parser.parse_args()
+    encoder = load_encoder(args.encoder.read_bytes()) if args.encoder else None
     cues = default_cues()
     if args.threshold is not None:
         cues = replace(cues, threshold=args.threshold)
     taxonomy = load_taxonomy((ROOT / "bibliography" / "taxonomy.yaml").read_text("utf-8"))
-    judged = [judge(d, cues, taxonomy) for d in fresh_documents(args.labels)]
+    judged = [judge(d, cues, taxonomy, encoder) for d in fresh_documents(args.labels)]
     table(judged, cues.threshold)
     by_label(judged)
     errors(judged)

@@ -1,7 +1,7 @@
 """Fine-tune the gap-statement encoder, measure it by grouped cross-validation, ship it.
 
     ENCODER_PYTHON benchmarks/train_encoder.py [--folds 5] [--layers 6] [--epochs 2]
-        [--negatives 3000] [--no-write] [--cv-only] [--out FILE]
+        [--negatives 3000] [--no-write] [--cv-only] [--out FILE] [--train-only PATH ...]
     python3 benchmarks/train_encoder.py --scores benchmarks/statements/encoder_oof.npz --cv-only
 
 ``ENCODER_PYTHON`` is an interpreter with PyTorch, transformers and the package
@@ -25,7 +25,9 @@ file ``benchmarks/statements/encoder_oof.npz`` is what ``statement_labels.py`` b
 the file lacks are scored by the shipped encoder, which never saw them). Without
 ``--no-write`` it then trains on every document and writes ``litreview/data/gap_encoder.npz``
 (8-bit weights, with check sentences scored by PyTorch for the NumPy network's test). About
-20 CPU minutes a model on this machine.
+20 CPU minutes a model on this machine. ``--train-only PATH`` (a label file or a folder of
+them, repeatable, as ``train_statements.py`` has it) adds labelled documents to every fold's
+training and to the model trained on all, never to the sentences scored.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ import argparse
 import random
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -227,10 +229,18 @@ def main() -> None:
     ap.add_argument(
         "--check", type=Path, help="only store check sentences, scored by torch, in this file"
     )
+    ap.add_argument(
+        "--train-only", type=Path, action="append", default=[], help="label file or folder"
+    )
     args = ap.parse_args()
     cues = default_cues()
     docs = ts.load_all()
     data = items(docs)
+    extra_docs = ts.load_files(ts.label_files(args.train_only))
+    if {d.doc.doc_id for d in extra_docs} & {d.doc.doc_id for d in docs}:
+        raise SystemExit("a document to train on only is also a document scored")
+    # documents trained on only: numbered after the scored ones, so no fold scores them
+    extra = [replace(s, doc=-1 - s.doc) for s in items(extra_docs)]
     if args.check:
         add_checks(args.check, data)
         return
@@ -246,11 +256,11 @@ def main() -> None:
         if args.scores:
             enc = encoder_oof.scores(docs, args.scores)
         else:
-            enc = out_of_fold(docs, data, args)
+            enc = out_of_fold(docs, data, args, extra)
         measure(docs, data, enc, linear, cues)
     if args.cv_only:
         return
-    net, tok = fine_tune(data, args.layers, args.epochs, args.negatives)
+    net, tok = fine_tune(data + extra, args.layers, args.epochs, args.negatives)
     blob = encoder_bytes(arrays(net, net.enc.config.num_attention_heads), vocab_of(tok))
     if not args.no_write:
         args.out.write_bytes(blob)
@@ -258,14 +268,17 @@ def main() -> None:
         print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
 
 
-def out_of_fold(docs: list[ts.Doc], data: list[Item], args: argparse.Namespace) -> np.ndarray:
-    """The encoder's out-of-fold score of every sentence (saved beside ``--out``)."""
+def out_of_fold(
+    docs: list[ts.Doc], data: list[Item], args: argparse.Namespace, extra: list[Item]
+) -> np.ndarray:
+    """The encoder's out-of-fold score of every sentence (saved beside ``--out``); ``extra``
+    sentences join every fold's training."""
     t0 = time.process_time()
     k = args.folds
     enc = np.zeros(len(data))
     for fold in range(k):
         net, tok = fine_tune(
-            [s for s in data if s.doc % k != fold], args.layers, args.epochs, args.negatives
+            [s for s in data if s.doc % k != fold] + extra, args.layers, args.epochs, args.negatives
         )
         idx = [i for i, s in enumerate(data) if s.doc % k == fold]
         enc[idx] = torch_scores(net, tok, [data[i].text for i in idx])

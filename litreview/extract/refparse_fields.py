@@ -324,9 +324,30 @@ def _place_of_publisher(item: dict[str, Any]) -> None:
 _DOCUMENT_NUMBER = re.compile(r"[A-Z]{1,6}[\s\-]?\d[\d\-./]*")
 
 
+_PEOPLE = frozenset({"author", "editor", "translator"})
+
+
+def body_before_date(segments: Sequence[Segment]) -> list[Segment]:
+    """A reference naming nobody that opens with a title, then its date, then a second
+    title: the first stands where an author-date style puts the author, and is the author
+    (a body named in sentence case, ``Ministère des transports (2000). Title``, or with an
+    article, ``The WHO Collaborative Study (1992) Title``, which the model reads as a title
+    since unsigned works open with theirs). Without it the second title, the work's, was
+    lost: a work has one title field and the first was kept."""
+    labels = [s.label for s in segments]
+    i = next((k for k, label in enumerate(labels) if label != "citation-number"), len(labels))
+    if (
+        labels[i : i + 2] != ["title", "date"]
+        or "title" not in labels[i + 2 :]
+        or _PEOPLE & set(labels)
+    ):
+        return list(segments)
+    return [*segments[:i], segments[i]._replace(label="author"), *segments[i + 1 :]]
+
+
 def build_fields(segments: Sequence[Segment]) -> dict[str, Any]:
     """The CSL fields (no ``type``, no ``id``) of a reference's labelled segments."""
-    segments = pieces_apart(segments)
+    segments = body_before_date(pieces_apart(segments))
     item: dict[str, Any] = {}
     texts = _by_label(segments)
     _names(item, texts)

@@ -258,3 +258,45 @@ def test_a_reports_series_and_number_read_as_a_journal_and_its_issue() -> None:
         _segments(("journal", "Coast Research"), ("volume", "12, no. 3"), ("pages", "1-9"))
     )
     assert (item["container-title"], item["volume"], item["issue"]) == ("Coast Research", "12", "3")
+
+
+def test_a_title_before_the_date_of_a_work_naming_nobody_is_its_author() -> None:
+    """``Body (2000). Title.`` read as two titles: the first is the author, the second the
+    work's title (before, the second was dropped)."""
+    item = build_fields(
+        _segments(
+            ("title", "Agence des rivières du nord"),
+            ("date", "(2014)."),
+            ("title", "Crues et villes riveraines."),
+            ("location", "Lyon:"),
+            ("publisher", "Presses du fleuve."),
+        )
+    )
+    assert item["author"] == [{"literal": "Agence des rivières du nord"}]
+    assert item["title"] == "Crues et villes riveraines"
+    assert item["issued"] == {"date-parts": [[2014]]}
+    numbered = build_fields(
+        _segments(
+            ("citation-number", "4."),
+            ("title", "Tide Board"),
+            ("date", "2019."),
+            ("title", "Harbour levels."),
+        )
+    )
+    assert numbered["title"] == "Harbour levels" and "author" in numbered
+
+
+def test_two_titles_stay_titles_when_a_person_is_named_or_no_date_stands_between() -> None:
+    signed = build_fields(
+        _segments(
+            ("author", "Roe, A."),
+            ("title", "Tide Board"),
+            ("date", "2019."),
+            ("title", "Harbour levels."),
+        )
+    )
+    assert signed["title"] == "Tide Board" and signed["author"] == [
+        {"family": "Roe", "given": "A."}
+    ]
+    undated = build_fields(_segments(("title", "Harbour levels."), ("title", "Second part.")))
+    assert undated == {"title": "Harbour levels"}
