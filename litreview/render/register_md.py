@@ -138,15 +138,19 @@ def legend(thin_max: int, ctx: GapContext) -> list[str]:
         if n in settings.silent_weights
     )
     strength = ", ".join(f"{k} {v:g}" for k, v in settings.strength.items())
+    n = thin_max
+    few = f"at most {plural(n, 'work')}" if n else "no work"
+    cover = "covers" if n <= 1 else "cover"
+    more = f"more than {plural(n, 'work')}" if n else "some works"
     return [
         "How to read it:",
         "",
         f"- **Status.** *{STATUS_WORDS['stated_confirmed']}*: a document says evidence is "
-        f"missing and at most {plural(thin_max, 'work')} of the corpus cover the gap's cell. "
-        f"*{STATUS_WORDS['stated_contradicted']}*: a document says so, yet more than "
-        f"{plural(thin_max, 'work')} cover the cell: a gap of synthesis or awareness rather "
-        f"than of evidence. *silent*: no document says so, but at most "
-        f"{plural(thin_max, 'work')} cover a cell between two values the corpus covers well.",
+        f"missing and {few} of the corpus {cover} the gap's cell. "
+        f"*{STATUS_WORDS['stated_contradicted']}*: a document says so, yet {more} "
+        f"{'covers' if n == 1 else 'cover'} the cell: a gap of synthesis or awareness rather "
+        f"than of evidence. *silent*: no document says so, but {few} {cover} a cell between "
+        "two values the corpus covers well.",
         f"- **Study.** *{KIND_WORDS['absolute']}*: few or no studies; "
         f"*{KIND_WORDS['synthesis']}*: studies but no review; *{KIND_WORDS['covered']}*: "
         "studies and reviews exist.",

@@ -136,3 +136,17 @@ def test_statements_backing_no_gap_are_listed_last_and_counted_at_the_top() -> N
     assert "section “Annex”" in rest and "characters 90000–90060" in rest
     placed = register_markdown(gaps, c["ctx"], statements=c["statements"])
     assert "Statements in no gap" not in placed and "back no gap" not in placed
+
+
+def test_the_legend_agrees_in_number_with_the_thin_limit() -> None:
+    """No "at most 0 works", "1 work cover" or "more than 0 works" in the legend."""
+    from litreview.render.context import GapContext
+    from litreview.render.register_md import legend
+
+    said = {n: legend(n, GapContext(labels=labels_of(None)))[2] for n in (0, 1, 3)}
+    assert "no work of the corpus covers the gap's cell" in said[0]
+    assert "yet some works cover the cell" in said[0] and "0 work" not in said[0]
+    assert "at most 1 work of the corpus covers" in said[1]
+    assert "more than 1 work covers" in said[1]
+    assert "at most 3 works of the corpus cover the gap's cell" in said[3]
+    assert "but at most 3 works cover a cell" in said[3]
