@@ -182,6 +182,50 @@ def _locators_joined(segments: Sequence[Segment]) -> list[Segment]:
     return [s for s in out if s.text.strip()]
 
 
+#: quotation marks that open a title, and the marks that close each
+_QUOTES = {"“": "”", "«": "»", "„": "“"}
+#: fields a quoted title never runs into: what the model read after a quotation mark that
+#: closes there is a work of its own (a journal, a publisher), quoted by its style
+_NOT_INSIDE = frozenset(
+    {"journal", "container", "collection", "publisher", "edition", "url", "doi"}
+)
+
+
+def _quotes_closed(segments: Sequence[Segment]) -> list[Segment]:
+    """The segments with a title that opens a quotation mark and does not close it given
+    the words up to the closing mark from the segment after it (``« Le facteur rural en``
+    | ``1914 :`` | ``un médiateur »``: a year or a place inside a quoted title, read as a
+    date or a place); when two segments stand between, both. A quotation holds one title."""
+    out = list(segments)
+    i = 0
+    while i < len(out):
+        s = out[i]
+        mark = next((o for o in _QUOTES if s.text.count(o) > s.text.count(_QUOTES[o])), None)
+        if s.label != "title" or mark is None:
+            i += 1
+            continue
+        close = _QUOTES[mark]
+        for j in range(i + 1, min(i + 3, len(out))):
+            if out[j].label in _NOT_INSIDE:
+                break
+            at = out[j].text.find(close)
+            if at < 0:
+                continue
+            end = at + len(close)
+            end += len(out[j].text[end:]) - len(out[j].text[end:].lstrip(",.;: "))
+            taken = out[j].text[:end].rstrip()
+            joined, before = s.text, s
+            for t in [*out[i + 1 : j], out[j]._replace(text=taken)]:
+                joined += " " * (t.start - before.end) + t.text
+                before = t
+            rest = out[j].text[end:]
+            out[i] = Segment("title", joined, s.start, out[j].start + len(taken))
+            out[i + 1 : j + 1] = [Segment(out[j].label, rest, out[j].end - len(rest), out[j].end)]
+            break
+        i += 1
+    return [s for s in out if s.text.strip()]
+
+
 _CLOSERS = {"]": "[", ")": "("}
 #: at most this many words before a segment's end may open a bracket the next one closes
 _OPENER_WORDS = 3
@@ -270,7 +314,7 @@ def pieces_apart(segments: Sequence[Segment]) -> list[Segment]:
     address), a journal locator or a publication status at a container's end; a date
     in brackets the model cut before its day made whole again, and a bracket opened in the
     last words of one segment and closed in the next given to the next."""
-    out = _brackets_opened(_bracket_ends(_locators_joined(_dates_closed(segments))))
+    out = _quotes_closed(_brackets_opened(_bracket_ends(_locators_joined(_dates_closed(segments)))))
     for labels, find, label in _APART:
         out = _cut(out, labels, find, label)
     return out

@@ -300,3 +300,42 @@ def test_two_titles_stay_titles_when_a_person_is_named_or_no_date_stands_between
     ]
     undated = build_fields(_segments(("title", "Harbour levels."), ("title", "Second part.")))
     assert undated == {"title": "Harbour levels"}
+
+
+def test_a_quoted_title_takes_back_a_year_or_place_read_inside_it() -> None:
+    item = build_fields(
+        _segments(
+            ("author", "A. Roe,"),
+            ("title", "« Les crues de la Loire avant"),
+            ("date", "1914 :"),
+            ("title", "un fleuve sans digues »,"),
+            ("journal", "Revue des rivières,"),
+            ("date", "mars 2007,"),
+            ("pages", "p. 29-44."),
+        )
+    )
+    assert item["title"] == "Les crues de la Loire avant 1914 : un fleuve sans digues"
+    assert item["container-title"] == "Revue des rivières"
+    assert item["issued"] == {"date-parts": [[2007, 3]]}
+    place = build_fields(
+        _segments(
+            ("title", "“Tide Tables for the Port of"),
+            ("location", "Harwich, Essex,”"),
+            ("publisher", "Harbour Board."),
+        )
+    )
+    assert place["title"] == "Tide Tables for the Port of Harwich, Essex"
+    assert place["publisher"] == "Harbour Board" and "publisher-place" not in place
+
+
+def test_a_quotation_closing_in_a_journal_or_an_edition_leaves_it_there() -> None:
+    item = build_fields(
+        _segments(
+            ("title", "“Tides and towns."),
+            ("journal", "Coastal Review”."),
+            ("pages", "1932;40(4):635-36."),
+        )
+    )
+    assert item["container-title"].startswith("Coastal Review")
+    edition = build_fields(_segments(("title", "“Flood tables,"), ("edition", "2nd ed.”")))
+    assert edition["title"].startswith("Flood tables") and "2nd" not in edition["title"]
