@@ -389,9 +389,33 @@ def body_before_date(segments: Sequence[Segment]) -> list[Segment]:
     return [*segments[:i], segments[i]._replace(label="author"), *segments[i + 1 :]]
 
 
+_IN = re.compile(r"\s*in\b", re.IGNORECASE)
+
+
+def book_after_editors(segments: Sequence[Segment]) -> list[Segment]:
+    """A second title right after editors introduced by "In" (``Title. In: Roe A, Doe B,
+    editors. Book Title.``) is the book the work is in, its container: before, a work having
+    one title field, the book's was dropped. Not when a journal or container is named."""
+    labels = [s.label for s in segments]
+    if {"journal", "container"} & set(labels):
+        return list(segments)
+    out = list(segments)
+    for i in range(2, len(out)):
+        before = out[i - 1]
+        if (
+            out[i].label == "title"
+            and before.label == "editor"
+            and _IN.match(before.text)
+            and "title" in labels[: i - 1]
+        ):
+            out[i] = out[i]._replace(label="container")
+            break
+    return out
+
+
 def build_fields(segments: Sequence[Segment]) -> dict[str, Any]:
     """The CSL fields (no ``type``, no ``id``) of a reference's labelled segments."""
-    segments = body_before_date(pieces_apart(segments))
+    segments = book_after_editors(body_before_date(pieces_apart(segments)))
     item: dict[str, Any] = {}
     texts = _by_label(segments)
     _names(item, texts)

@@ -339,3 +339,29 @@ def test_a_quotation_closing_in_a_journal_or_an_edition_leaves_it_there() -> Non
     assert item["container-title"].startswith("Coastal Review")
     edition = build_fields(_segments(("title", "“Flood tables,"), ("edition", "2nd ed.”")))
     assert edition["title"].startswith("Flood tables") and "2nd" not in edition["title"]
+
+
+def test_a_title_after_editors_introduced_by_in_is_the_book() -> None:
+    item = build_fields(
+        _segments(
+            ("author", "Roe A."),
+            ("date", "2013."),
+            ("title", "Tides of the estuary."),
+            ("editor", "In: Doe B, Poe C, editors."),
+            ("title", "Rivers and their towns."),
+            ("location", "Cambridge:"),
+            ("publisher", "Harbour Press."),
+        )
+    )
+    assert item["title"] == "Tides of the estuary"
+    assert item["container-title"] == "Rivers and their towns"
+    assert [e["family"] for e in item["editor"]] == ["Doe", "Poe"]
+    named = build_fields(
+        _segments(
+            ("title", "Tides."),
+            ("editor", "In: Doe B, editor."),
+            ("title", "Second."),
+            ("journal", "Coastal Review."),
+        )
+    )
+    assert named["container-title"] == "Coastal Review" and named["title"] == "Tides"
