@@ -226,6 +226,29 @@ def _quotes_closed(segments: Sequence[Segment]) -> list[Segment]:
     return [s for s in out if s.text.strip()]
 
 
+#: a year that opens a subtitle: "2007:" in "Climate Change 2007: The Physical Science Basis"
+_SUBTITLE_YEAR = re.compile(r"(?:1[5-9]|20)\d\d\s*:")
+
+
+def _subtitle_years(segments: Sequence[Segment]) -> list[Segment]:
+    """The segments with a title cut at a year that opens its subtitle (``Climate Change``
+    | ``2007:`` | ``Mitigation of Climate Change``) one title again: a year before a colon
+    is part of a title, never a work's date."""
+    out = list(segments)
+    i = 0
+    while i + 2 < len(out):
+        a, year, b = out[i], out[i + 1], out[i + 2]
+        if (a.label, year.label, b.label) == ("title", "date", "title") and (
+            _SUBTITLE_YEAR.fullmatch(year.text.strip())
+        ):
+            text = a.text + " " * (year.start - a.end) + year.text
+            text += " " * (b.start - year.end) + b.text
+            out[i : i + 3] = [Segment("title", text, a.start, b.end)]
+            continue
+        i += 1
+    return out
+
+
 _CLOSERS = {"]": "[", ")": "("}
 #: at most this many words before a segment's end may open a bracket the next one closes
 _OPENER_WORDS = 3
@@ -314,7 +337,9 @@ def pieces_apart(segments: Sequence[Segment]) -> list[Segment]:
     address), a journal locator or a publication status at a container's end; a date
     in brackets the model cut before its day made whole again, and a bracket opened in the
     last words of one segment and closed in the next given to the next."""
-    out = _quotes_closed(_brackets_opened(_bracket_ends(_locators_joined(_dates_closed(segments)))))
+    out = _subtitle_years(
+        _quotes_closed(_brackets_opened(_bracket_ends(_locators_joined(_dates_closed(segments)))))
+    )
     for labels, find, label in _APART:
         out = _cut(out, labels, find, label)
     return out

@@ -365,3 +365,21 @@ def test_a_title_after_editors_introduced_by_in_is_the_book() -> None:
         )
     )
     assert named["container-title"] == "Coastal Review" and named["title"] == "Tides"
+
+
+def test_a_year_opening_a_subtitle_stays_in_the_title() -> None:
+    item = build_fields(
+        _segments(
+            ("author", "River Panel"),
+            ("date", "(2007)"),
+            ("title", "Floods"),
+            ("date", "2007:"),
+            ("title", "Towns on the Water."),
+            ("location", "Cambridge:"),
+            ("publisher", "Harbour Press."),
+        )
+    )
+    assert item["title"] == "Floods 2007: Towns on the Water"
+    assert item["issued"] == {"date-parts": [[2007]]}
+    dated = build_fields(_segments(("title", "Floods."), ("date", "2007."), ("title", "Towns.")))
+    assert dated["title"] == "Floods" and dated["issued"] == {"date-parts": [[2007]]}
