@@ -381,5 +381,7 @@ def test_a_year_opening_a_subtitle_stays_in_the_title() -> None:
     )
     assert item["title"] == "Floods 2007: Towns on the Water"
     assert item["issued"] == {"date-parts": [[2007]]}
-    dated = build_fields(_segments(("title", "Floods."), ("date", "2007."), ("title", "Towns.")))
+    dated = build_fields(
+        _segments(("author", "Roe A."), ("title", "Floods."), ("date", "2007."), ("title", "T."))
+    )
     assert dated["title"] == "Floods" and dated["issued"] == {"date-parts": [[2007]]}
