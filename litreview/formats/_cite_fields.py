@@ -48,6 +48,7 @@ from litreview.core.limits import MAX_CITE_CODE_CHARS
 from litreview.core.model import Work, replace
 from litreview.formats._stored_codes import BOOKMARK_PREFIXES, StoredCodes
 from litreview.formats._word_sources import citation_tags
+from litreview.formats._xml import xml_root
 from litreview.formats.csl import work_from_csl
 from litreview.formats.endnote import record_work
 
@@ -261,7 +262,7 @@ def _unbase64(data: str) -> str:
 def _endnote_records(xml: str) -> list[StoredWork]:
     """The records of an EndNote citation's ``<EndNote><Cite>...`` XML."""
     try:
-        root = ET.fromstring(xml.encode("utf-8"))
+        root = xml_root(xml.encode("utf-8"))
     except (ET.ParseError, RecursionError) as exc:
         raise _Unreadable(f"its XML is broken: {exc}") from None
     cites = list(root.iter("Cite"))

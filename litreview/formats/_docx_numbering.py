@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
+from litreview.formats._xml import xml_root
+
 __all__ = ["Numbering", "number_text", "numbering_of"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -75,7 +77,7 @@ class Numbering:
 
 def numbering_of(xml: bytes) -> Numbering:
     """The lists of ``word/numbering.xml``."""
-    root = ElementTree.fromstring(xml)
+    root = xml_root(xml)
     abstract: dict[str, dict[int, _Level]] = {}
     for a in root.iter(f"{_W}abstractNum"):
         abstract[a.get(f"{_W}abstractNumId", "")] = {

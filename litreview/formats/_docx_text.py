@@ -40,6 +40,7 @@ from litreview.formats._links import markdown_link
 from litreview.formats._stored_codes import StoredCodes, custom_properties
 from litreview.formats._sup import sup_joined, sup_piece
 from litreview.formats._word_sources import is_sources, word_sources
+from litreview.formats._xml import xml_root
 
 __all__ = ["PACKAGE_ERRORS", "docx_footnotes", "docx_text", "zip_part"]
 
@@ -95,10 +96,10 @@ def docx_text(p: Path, data: bytes) -> tuple[str, dict[str, str], CiteFields]:
             if _CUSTOM in names:
                 _stored_codes(archive, p, cited)
             _sources(archive, sorted(n for n in names if _CUSTOM_XML.fullmatch(n)), p, cited)
-            body = ElementTree.fromstring(_part(archive, "word/document.xml", p))
+            body = xml_root(_part(archive, "word/document.xml", p))
             notes = {
                 kind: _notes(
-                    ElementTree.fromstring(_part(archive, part, p)),
+                    xml_root(_part(archive, part, p)),
                     kind,
                     cited,
                     _link_targets(archive, part, names, p),
@@ -155,7 +156,7 @@ def _sources(archive: zipfile.ZipFile, parts: list[str], p: Path, cited: CiteFie
     cannot be read is a warning (Word's citations then keep their text)."""
     for name in parts:
         try:
-            root = ElementTree.fromstring(_part(archive, name, p))
+            root = xml_root(_part(archive, name, p))
         except (InputError, ElementTree.ParseError) as exc:
             why = exc.message if isinstance(exc, InputError) else f"cannot read {name}: {exc}"
             message = f"{why}; Word's citations of the sources it may hold are read as their text"
@@ -477,7 +478,7 @@ def _levels(xml: bytes) -> dict[str, int]:
     """Style id -> level of every title and heading style: by its name (built-in names are
     English whatever the language of Word: ``heading 1``), else by its outline level, its
     own or inherited (``basedOn``)."""
-    root = ElementTree.fromstring(xml)
+    root = xml_root(xml)
     named: dict[str, int | None] = {}
     outline: dict[str, int] = {}
     based: dict[str, str] = {}
@@ -573,7 +574,7 @@ def _link_targets(archive: zipfile.ZipFile, part: str, names: set[str], p: Path)
     rels = f"{folder}/_rels/{name}.rels"
     if rels not in names:
         return {}
-    root = ElementTree.fromstring(_part(archive, rels, p))
+    root = xml_root(_part(archive, rels, p))
     return {
         r.get("Id", ""): r.get("Target", "")
         for r in root.iter(_RELATIONSHIP)
@@ -615,7 +616,7 @@ def _note_run_text(run: ElementTree.Element) -> str:
 
 def _core(xml: bytes) -> dict[str, str]:
     """Title and author of ``docProps/core.xml``."""
-    root = ElementTree.fromstring(xml)
+    root = xml_root(xml)
     out = {}
     for key, tag in _CORE.items():
         node = root.find(tag)
@@ -633,5 +634,5 @@ def docx_footnotes(data: bytes) -> list[tuple[int, str]]:
         if "word/footnotes.xml" not in archive.namelist():
             return []
         body = _part(archive, "word/footnotes.xml", Path("<docx>"))
-        notes = _notes(ElementTree.fromstring(body), "footnote", CiteFields("<docx>"), {})
+        notes = _notes(xml_root(body), "footnote", CiteFields("<docx>"), {})
     return sorted((int(k), v) for k, v in notes.items() if k.lstrip("-").isdigit() and int(k) > 0)

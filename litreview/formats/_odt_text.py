@@ -35,6 +35,7 @@ from litreview.formats._odt_bibliography import mark_record
 from litreview.formats._odt_lists import list_labels, list_styles
 from litreview.formats._stored_codes import StoredCodes
 from litreview.formats._sup import sup_joined, sup_piece
+from litreview.formats._xml import xml_root
 
 __all__ = ["odt_text"]
 
@@ -59,13 +60,11 @@ def odt_text(p: Path, data: bytes) -> tuple[str, dict[str, str], CiteFields]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-            root = ElementTree.fromstring(zip_part(archive, "content.xml", p))
+            root = xml_root(zip_part(archive, "content.xml", p))
             styles = "styles.xml"
-            named = (
-                ElementTree.fromstring(zip_part(archive, styles, p)) if styles in names else None
-            )
+            named = xml_root(zip_part(archive, styles, p)) if styles in names else None
             has_meta = "meta.xml" in names
-            meta = ElementTree.fromstring(zip_part(archive, "meta.xml", p)) if has_meta else None
+            meta = xml_root(zip_part(archive, "meta.xml", p)) if has_meta else None
         notes: dict[str, list[str]] = {"footnote": [], "endnote": []}
         body = root.find(f"{_O}body/{_O}text")
         cited = CiteFields(str(p), codes=StoredCodes.of(_user_defined(meta)))

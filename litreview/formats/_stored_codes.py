@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from xml.etree import ElementTree
 
 from litreview.core.limits import MAX_CITE_CODE_CHARS
+from litreview.formats._xml import xml_root
 
 __all__ = ["BOOKMARK_PREFIXES", "StoredCodes", "custom_properties"]
 
@@ -65,7 +65,7 @@ class StoredCodes:
 
 def custom_properties(xml: bytes) -> dict[str, str]:
     """Name -> value (as text) of each property of a DOCX's ``docProps/custom.xml``."""
-    root = ElementTree.fromstring(xml)
+    root = xml_root(xml)
     out = {}
     for prop in root.iter(_CUSTOM):
         value = next(iter(prop), None)

@@ -25,7 +25,20 @@ __all__ = [
     "read_records",
     "start_lines",
     "unread_notice",
+    "xml_root",
 ]
+
+
+def xml_root(data: str | bytes) -> ET.Element:
+    """``ElementTree.fromstring``, with a declaration naming an encoding Python does not
+    know (``<?xml version="1.0" encoding="UTFif"?>``) raised as the XML error it is, on
+    line 1, where expat raises ``LookupError``: every caller handles ``ParseError``."""
+    try:
+        return ET.fromstring(data)
+    except LookupError as exc:
+        error = ET.ParseError(f"the XML declaration names an unknown encoding ({exc})")
+        error.code, error.position = 0, (1, 0)
+        raise error from None
 
 
 def parse_xml(text: str, path: str) -> tuple[ET.Element | None, list[Problem]]:
@@ -34,7 +47,7 @@ def parse_xml(text: str, path: str) -> tuple[ET.Element | None, list[Problem]]:
     try:
         # text, not bytes: expat reads it as the text it is, whatever encoding its
         # declaration names (the file was decoded already)
-        return ET.fromstring(text.lstrip("\ufeff")), []
+        return xml_root(text.lstrip("\ufeff")), []
     except ET.ParseError as exc:
         line = exc.position[0] if exc.position else None
         return None, [Problem(path=path, line=line, severity="error", message=f"not XML: {exc}")]

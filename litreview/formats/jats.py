@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from litreview.core.errors import InputError, Problem
 from litreview.core.model import Person, Work
+from litreview.formats._xml import xml_root
 
 __all__ = ["JatsArticle", "JatsFront", "JatsRef", "blocks_lifted", "jats_article"]
 
@@ -105,7 +106,7 @@ def jats_article(data: bytes, path: str) -> JatsArticle:
     """The JATS article ``data``; a file ElementTree cannot read is a warning and
     nothing, one that nests deeper than :data:`MAX_DEPTH` an :class:`InputError`."""
     try:
-        root = ET.fromstring(data)
+        root = xml_root(data)
     except ET.ParseError as exc:
         line = exc.position[0] if exc.position else None
         message = f"its front matter and reference list cannot be read as XML: {exc}"

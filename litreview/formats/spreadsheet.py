@@ -88,10 +88,9 @@ def _xlsx_rows(data: bytes, path: str) -> Iterator[Sequence[Any]]:
     except InputError:
         raise
     except (
-        KeyError,
+        LookupError,  # a missing part (KeyError), a cell out of range, an unknown encoding
         ValueError,
         TypeError,
-        IndexError,
         AttributeError,
         EOFError,
         OSError,

@@ -250,6 +250,27 @@ def test_a_file_that_is_not_a_workbook_is_one_error(tmp_path: Path, data: bytes,
     assert said in str(caught.value) and "\n" not in str(caught.value)
 
 
+def test_a_sheet_declaring_an_unknown_encoding_is_one_error(tmp_path: Path) -> None:
+    """Found by the fuzzing of bench_hostile.py: the XML parser's LookupError escaped."""
+    buf = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(_xlsx([["Title"], ["A"]]))) as good,
+        zipfile.ZipFile(buf, "w") as bad,
+    ):
+        for name in good.namelist():
+            part = good.read(name)
+            if name.startswith("xl/worksheets/"):
+                part = part.replace(b'encoding="UTF-8"', b'encoding="UTFif"', 1)
+                if b"UTFif" not in part:
+                    part = b'<?xml version="1.0" encoding="UTFif"?>' + part.split(b"?>", 1)[-1]
+            bad.writestr(name, part)
+    path = tmp_path / "enc.xlsx"
+    path.write_bytes(buf.getvalue())
+    with pytest.raises(InputError) as caught:
+        read_file(path)
+    assert "cannot read the workbook" in str(caught.value) and "\n" not in str(caught.value)
+
+
 def test_a_workbook_that_unpacks_too_large_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
