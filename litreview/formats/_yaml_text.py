@@ -94,6 +94,11 @@ def compose(text: str, path: str, what: str) -> tuple[yaml.Node | None, list[Pro
     if deep is not None:
         message = f"YAML nested too deep: more than {MAX_JSON_DEPTH} levels"
         return None, [error(path, deep.start_mark.line + 1, message)]
+    _plain_tags(root)
+    key = _complex_key(root)
+    if key is not None:
+        message = "a key that is itself a mapping or a list (`{a: 1}: x`): keys are plain values"
+        return None, [error(path, key.start_mark.line + 1, message)]
     return root, []
 
 
@@ -101,6 +106,49 @@ def construct(node: yaml.Node) -> Any:
     """The value of a node (composed by :func:`compose`: its scalars text, integers and
     null)."""
     return _Loader("").construct_document(node)
+
+
+_STR, _INT, _NULL = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "null"))
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_INTEGER = re.compile(r"[-+]?\d+")
+
+
+def _plain_tags(root: yaml.Node) -> None:
+    """Every node's tag one that :func:`construct` reads as text, integer, null, mapping or
+    list: an explicit tag (``!foo x``, ``!!python/object ...``, ``!!float x``, ``!!binary``)
+    is not a type this reader gives, and the value is read as the text written."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            keep = node.tag in (_STR, _NULL) or (
+                node.tag == _INT and _INTEGER.fullmatch(node.value.strip())
+            )
+            if not keep:
+                node.tag = _STR
+        elif isinstance(node, yaml.SequenceNode):
+            node.tag = _SEQ
+            stack += node.value
+        elif isinstance(node, yaml.MappingNode):
+            node.tag = _MAP
+            for key, value in node.value:
+                stack += (key, value)
+
+
+def _complex_key(root: yaml.Node) -> yaml.Node | None:
+    """The first key of a mapping that is a mapping or a list, or ``None``: Python cannot
+    hold such a key, so constructing the file would fail (nesting was checked before)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.SequenceNode):
+            stack += node.value
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    return key
+                stack.append(value)
+    return None
 
 
 def _too_deep(root: yaml.Node) -> yaml.Node | None:
