@@ -100,7 +100,7 @@ def _issued(fields: _Fields) -> str:
     year = fields.take("year")
     month = fields.values.get("month", "")
     num = parse_month(month) if month else None
-    if year.isdigit() and len(year) == 4 and num:
+    if year.isdecimal() and len(year) == 4 and num:
         fields.take("month")
         return f"{year}-{num:02d}"
     return year
@@ -110,7 +110,7 @@ def not_a_year(value: str) -> bool:
     """Whether a ``year`` field holds a number that is no year of a work: digits, but not
     four (Calibre writes ``100`` or ``101`` for a book without a date; a year before 1000 is
     written ``0100``, as a date is). Other text (``n.d.``, ``in press``) is read as it is."""
-    return value.isdigit() and len(value) != 4
+    return value.isdecimal() and len(value) != 4
 
 
 def _written_with_date(date: str, values: dict[str, str]) -> bool:
@@ -126,7 +126,7 @@ def _written_with_date(date: str, values: dict[str, str]) -> bool:
 
 def _int(text: str) -> int | None:
     """``text`` as an int, or ``None``."""
-    return int(text) if text.isdigit() else None
+    return int(text) if text.isdecimal() else None
 
 
 def _preferred(defaults: frozenset[str], names: Sequence[str]) -> list[str]:

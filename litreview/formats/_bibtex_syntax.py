@@ -161,7 +161,7 @@ def evaluate(raw: str, macros: dict[str, str], *, strip: bool = True) -> tuple[s
             if not m:
                 raise ValueSyntaxError(f"unexpected {ch!r}", i)
             word = m.group()
-            if word.isdigit():
+            if word.isdecimal():
                 parts.append(word)
             elif word.lower() in macros:
                 parts.append(macros[word.lower()])
@@ -188,7 +188,7 @@ def parse_month(text: str) -> int | None:
     """A month number from ``"3"``, ``"mar"``, ``"March"``, ``"Sept."`` (a month's name cut
     to three letters or more); ``None`` if not a month."""
     low = text.strip().lower().rstrip(".")
-    if low.isdigit() and 1 <= int(low) <= 12:
+    if low.isdecimal() and 1 <= int(low) <= 12:
         return int(low)
     if len(low) < 3 or not low.isalpha():
         return None

@@ -83,7 +83,7 @@ def date_fields(issued: str, biblatex: bool, taken: set[str]) -> list[_Field]:
     if use_date:
         return [("date", issued, False)]
     if not m:
-        year = issued[:4] if issued[:4].isdigit() else ""
+        year = issued[:4] if issued[:4].isdecimal() else ""
         if year:
             return [("date", issued, False), ("year", year, False)]
         return [("year", issued, False)]

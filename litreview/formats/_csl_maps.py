@@ -84,7 +84,7 @@ ISBN_TYPES = frozenset({"book", "chapter", "paper-conference", "entry-encycloped
 def is_isbn(value: str, csl_type: str) -> bool:
     """Whether a RIS ``SN`` is an ISBN (10 or 13 digits) rather than an ISSN (8); by the
     type of work when the digits do not say."""
-    digits = sum(ch.isdigit() or ch in "xX" for ch in value.split("(")[0])
+    digits = sum(ch.isdecimal() or ch in "xX" for ch in value.split("(")[0])
     return digits in (10, 13) or (digits != 8 and csl_type in ISBN_TYPES)
 
 

@@ -456,7 +456,7 @@ def _level(para: ElementTree.Element, levels: dict[str, int]) -> int | None:
     """0 for a title, N for a heading of level N, ``None`` for body text: the paragraph's
     own outline level, else its style's (``word/styles.xml``), else its style's id."""
     own = para.find(f"{_W}pPr/{_W}outlineLvl")
-    if own is not None and (val := own.get(f"{_W}val", "")).isdigit() and int(val) < 9:
+    if own is not None and (val := own.get(f"{_W}val", "")).isdecimal() and int(val) < 9:
         return int(val) + 1
     style = para.find(f"{_W}pPr/{_W}pStyle")
     sid = style.get(f"{_W}val", "") if style is not None else ""
@@ -471,7 +471,7 @@ def _named_level(name: str) -> int | None:
     if key == "title":
         return 0
     digits = key.removeprefix("heading")
-    return int(digits) if digits != key and digits.isdigit() and 0 < int(digits) < 10 else None
+    return int(digits) if digits != key and digits.isdecimal() and 0 < int(digits) < 10 else None
 
 
 def _levels(xml: bytes) -> dict[str, int]:
@@ -487,7 +487,7 @@ def _levels(xml: bytes) -> dict[str, int]:
         name = style.find(f"{_W}name")
         named[sid] = _named_level(name.get(f"{_W}val", "") if name is not None else "")
         lvl = style.find(f"{_W}pPr/{_W}outlineLvl")
-        if lvl is not None and (val := lvl.get(f"{_W}val", "")).isdigit() and int(val) < 9:
+        if lvl is not None and (val := lvl.get(f"{_W}val", "")).isdecimal() and int(val) < 9:
             outline[sid] = int(val) + 1
         parent = style.find(f"{_W}basedOn")
         if parent is not None:
@@ -635,4 +635,4 @@ def docx_footnotes(data: bytes) -> list[tuple[int, str]]:
             return []
         body = _part(archive, "word/footnotes.xml", Path("<docx>"))
         notes = _notes(xml_root(body), "footnote", CiteFields("<docx>"), {})
-    return sorted((int(k), v) for k, v in notes.items() if k.lstrip("-").isdigit() and int(k) > 0)
+    return sorted((int(k), v) for k, v in notes.items() if k.lstrip("-").isdecimal() and int(k) > 0)

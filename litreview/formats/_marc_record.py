@@ -229,7 +229,7 @@ def _imprint(r: Record, fields: dict[str, Any], extra: list[tuple[str, str]]) ->
             if clean(date) == year[0]:
                 r.mark(n, "c", date)
     fixed = r.control("008")[7:11]
-    if not fields.get("issued") and fixed.isdigit():
+    if not fields.get("issued") and fixed.isdecimal():
         fields["issued"] = fixed
     extents = [v for n, _ in r.tagged("300") for v in r.values(n, "a", mark=False)]
     counts = [hits[-1] for v in extents if (hits := _PAGE_COUNT.findall(v))]

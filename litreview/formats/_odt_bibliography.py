@@ -101,7 +101,7 @@ def _names(text: str) -> tuple[Person, ...]:
 
 def _date(year: str, month: str) -> str:
     """``YYYY[-MM]`` from a four-digit year and a month (a number or English name)."""
-    if not (len(year) == 4 and year.isdigit()):
+    if not (len(year) == 4 and year.isdecimal()):
         return year
     m = parse_month(month)
     return f"{year}-{m:02d}" if m else year

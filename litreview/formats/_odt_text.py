@@ -131,7 +131,7 @@ def _block(
         return ""
     if block.tag == f"{_T}h":
         level = block.get(f"{_T}outline-level", "1")
-        return "#" * min((int(level) if level.isdigit() else 1) + 1, 6) + " " + text
+        return "#" * min((int(level) if level.isdecimal() else 1) + 1, 6) + " " + text
     if block.get(f"{_T}style-name", "").replace("_20_", " ").lower() == "title":
         return f"# {text}"
     return text
@@ -168,7 +168,7 @@ def _inline(
         tag = child.tag
         if tag == f"{_T}s":
             count = child.get(f"{_T}c", "1")
-            out.append(" " * min(int(count) if count.isdigit() else 1, 1000))
+            out.append(" " * min(int(count) if count.isdecimal() else 1, 1000))
         elif tag == f"{_T}tab":
             out.append("\t")
         elif tag == f"{_T}line-break":

@@ -201,18 +201,18 @@ def date_of(year: str, month_day: str = "") -> str:
     ``"Mar 5"``, ``"Sept. 3"``, ``"6 2"``: month, then day); only the year when the month
     cannot be read. The number that gives the month is never also the day."""
     year = year.strip()[:4]
-    if not (year.isdigit() and len(year) == 4):
+    if not (year.isdecimal() and len(year) == 4):
         return ""
     words = _TOKEN.findall(month_day)
     # a month's name wherever it is, else the first number that can be a month
-    at = next((i for i, w in enumerate(words) if not w.isdigit() and parse_month(w)), None)
+    at = next((i for i, w in enumerate(words) if not w.isdecimal() and parse_month(w)), None)
     if at is None:
-        at = next((i for i, w in enumerate(words) if w.isdigit() and 1 <= int(w) <= 12), None)
+        at = next((i for i, w in enumerate(words) if w.isdecimal() and 1 <= int(w) <= 12), None)
     month = parse_month(words[at]) if at is not None else None
     if not month:
         return year
     day = next(
-        (int(w) for i, w in enumerate(words) if i != at and w.isdigit() and 1 <= int(w) <= 31),
+        (int(w) for i, w in enumerate(words) if i != at and w.isdecimal() and 1 <= int(w) <= 31),
         None,
     )
     return f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")

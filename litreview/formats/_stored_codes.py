@@ -50,7 +50,7 @@ class StoredCodes:
         is a ``ValueError`` saying so."""
         found = self.parts.get(name)
         for cut in range(1, _COPIED + 1):
-            if found is not None or len(name) <= cut or not name[-cut:].isdigit():
+            if found is not None or len(name) <= cut or not name[-cut:].isdecimal():
                 break
             found = self.parts.get(name[:-cut])
         if not found:

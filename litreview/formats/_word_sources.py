@@ -223,6 +223,6 @@ def _date(source: ElementTree.Element, suffix: str) -> str:
     if month is None:
         return year
     day = _child(source, "Day" + suffix)
-    if day.isdigit() and 1 <= int(day) <= 31:
+    if day.isdecimal() and 1 <= int(day) <= 31:
         return f"{year}-{month:02d}-{int(day):02d}"
     return f"{year}-{month:02d}"

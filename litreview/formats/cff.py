@@ -203,7 +203,7 @@ def _holds_more(key: str, value: Any) -> bool:
 
 def _year_month(year: str, month: str) -> str:
     """``YYYY-MM`` of a reference's ``year`` and ``month`` (``YYYY`` without a month)."""
-    if month.isdigit() and 1 <= int(month) <= 12 and year:
+    if month.isdecimal() and 1 <= int(month) <= 12 and year:
         return typed_date(f"{year}-{int(month):02d}")
     return typed_date(year)
 

@@ -334,7 +334,7 @@ def _date(kids: dict[str, ET.Element]) -> str:
     out = year.group(1)
     for tag in ("month", "day"):
         value = _text(kids[tag]) if tag in kids else ""
-        if not value.isdigit() or not 1 <= int(value) <= 31:
+        if not value.isdecimal() or not 1 <= int(value) <= 31:
             break
         out += f"-{int(value):02d}"
     return out

@@ -588,10 +588,10 @@ def _issued(export: Export, cells: dict[str, str], parsed: dict[str, str]) -> st
 def _numeric_date(year: str, month: str, day: str) -> str:
     """``YYYY-MM[-DD]`` from a year, a month (a number or a name) and a day's number."""
     named = parse_month(month)
-    number = named or (int(month) if month.isdigit() and 1 <= int(month) <= 12 else 0)
-    if not (number and len(year) == 4 and year.isdigit()):
+    number = named or (int(month) if month.isdecimal() and 1 <= int(month) <= 12 else 0)
+    if not (number and len(year) == 4 and year.isdecimal()):
         return _date(year, "")
-    ok_day = day.isdigit() and 1 <= int(day) <= 31
+    ok_day = day.isdecimal() and 1 <= int(day) <= 31
     return f"{year}-{number:02d}" + (f"-{int(day):02d}" if ok_day else "")
 
 
@@ -600,8 +600,8 @@ def _date_parts_held(export: Export, cells: dict[str, str], issued: str) -> set[
     held = set()
     for column, part in zip((export.month, export.day), issued.split("-")[1:], strict=False):
         cell = cells.get(column, "") if column else ""
-        number = (parse_month(cell) if not cell.isdigit() else None) or (
-            int(cell) if cell.isdigit() else -1
+        number = (parse_month(cell) if not cell.isdecimal() else None) or (
+            int(cell) if cell.isdecimal() else -1
         )
         if number == int(part):
             held.add(column)
@@ -611,7 +611,7 @@ def _date_parts_held(export: Export, cells: dict[str, str], issued: str) -> set[
 def _date(year: str, rest: str) -> str:
     """``YYYY[-MM[-DD]]`` from a year and the rest of a date (``"Mar"``, ``"25 Aug 2004"``,
     ``"January 7, 2011"``): the month by its name, the day a number beside it."""
-    if not (len(year) == 4 and year.isdigit()):
+    if not (len(year) == 4 and year.isdecimal()):
         return ""
     words = re.findall(r"[^\W\d_]+", rest)
     month = next((m for m in map(parse_month, words) if m), None)

@@ -23,6 +23,8 @@ from litreview.formats._search import date_of
         ("2019/06/02", "2019-06-02"),
         ("Spring", "2019"),
         ("", "2019"),
+        ("¹ Mar", "2019-03"),  # a raised digit is no day (int('¹') fails: found by fuzzing)
+        ("² ³", "2019"),
     ],
 )
 def test_month_then_day(month_day: str, date: str) -> None:
@@ -48,3 +50,13 @@ def test_any_month_and_day_are_read_back(month: int, day: int, spelling: str) ->
 @pytest.mark.parametrize("word", ["Ma", "Mays", "x", "13", "Sun"])
 def test_words_that_name_no_month(word: str) -> None:
     assert parse_month(word) is None
+
+
+def test_a_year_of_raised_digits_is_no_year() -> None:
+    assert date_of("²⁰¹⁹", "Mar") == ""
+
+
+@given(st.text(max_size=12), st.text(max_size=12))
+def test_any_text_gives_a_date_or_nothing(year: str, month_day: str) -> None:
+    date = date_of(year, month_day)
+    assert date == "" or date[:4].isdecimal()
