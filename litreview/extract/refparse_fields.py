@@ -200,8 +200,10 @@ def _quotes_closed(segments: Sequence[Segment]) -> list[Segment]:
     i = 0
     while i < len(out):
         s = out[i]
-        mark = next((o for o in _QUOTES if s.text.count(o) > s.text.count(_QUOTES[o])), None)
-        if s.label != "title" or mark is None:
+        mark = None
+        if s.label == "title":
+            mark = next((o for o in _QUOTES if s.text.count(o) > s.text.count(_QUOTES[o])), None)
+        if mark is None:
             i += 1
             continue
         close = _QUOTES[mark]
