@@ -29,7 +29,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def summary(result: GapsResult, *, top: int = 5) -> list[str]:
     """A few lines naming the best gaps, in the counts the files hold: statements.csv rows,
     register rows by status, files written."""
-    from litreview.render.register_md import KIND_WORDS, STATUS_WORDS, unplaced
+    from litreview.gaps.register import unplaced
+    from litreview.render.register_md import KIND_WORDS, STATUS_WORDS
 
     stated = [g for g in result.gaps if g.status != "silent"]
     left = len(unplaced(result.gaps, result.statements))

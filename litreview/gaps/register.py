@@ -56,6 +56,7 @@ __all__ = [
     "statement_cells",
     "thin_for",
     "title_of",
+    "unplaced",
 ]
 
 
@@ -104,6 +105,14 @@ def find_gaps(
     silent = silent_gaps(said, corpus, facets, labels or {}, settings)
     ordered = stated_gaps + sorted(silent, key=_order)[: settings.max_silent]
     return [replace(g, rank=n, thin_max=settings.thin_max) for n, g in enumerate(ordered, 1)]
+
+
+def unplaced(gaps: Sequence[Gap], statements: Sequence[GapStatement]) -> list[GapStatement]:
+    """The statements no gap's backing holds (they name no value of the taxonomy, or only a
+    catch-all one), in document order."""
+    placed = {_key(b.statement) for g in gaps for b in g.backing}
+    left = {_key(s): s for s in statements if _key(s) not in placed}
+    return [left[k] for k in sorted(left)]
 
 
 def _order(g: Gap) -> tuple[float, str]:

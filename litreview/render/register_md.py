@@ -15,6 +15,7 @@ from litreview.core.words import plural
 from litreview.gaps.attribution import Backing
 from litreview.gaps.gap import Gap
 from litreview.gaps.index import load_settings
+from litreview.gaps.register import unplaced
 from litreview.render.context import (
     GapContext,
     counts,
@@ -25,7 +26,7 @@ from litreview.render.context import (
 from litreview.render.markdown import md_bold_spans, md_text
 from litreview.taxonomy import labels_of
 
-__all__ = ["KIND_WORDS", "STATUS_WORDS", "legend", "register_markdown", "unplaced"]
+__all__ = ["KIND_WORDS", "STATUS_WORDS", "legend", "register_markdown"]
 
 STATUS_WORDS = {
     "stated_confirmed": "stated, corpus thin",
@@ -82,21 +83,6 @@ def register_markdown(
         lines += _entry(g, ctx)
     lines += _unplaced_section(left, ctx)
     return "\n".join(lines).rstrip() + "\n"
-
-
-def unplaced(gaps: Sequence[Gap], statements: Sequence[GapStatement]) -> list[GapStatement]:
-    """The statements no gap's backing holds, in document order."""
-    placed = {
-        (b.statement.doc_id, b.statement.char_start, b.statement.char_end)
-        for g in gaps
-        for b in g.backing
-    }
-    left = {
-        (s.doc_id, s.char_start, s.char_end): s
-        for s in statements
-        if (s.doc_id, s.char_start, s.char_end) not in placed
-    }
-    return [left[k] for k in sorted(left)]
 
 
 def _unplaced_section(left: Sequence[GapStatement], ctx: GapContext) -> list[str]:

@@ -9,9 +9,9 @@ import re
 import subprocess
 from dataclasses import replace
 
-from litreview.gaps.register import find_gaps
+from litreview.gaps.register import find_gaps, unplaced
 from litreview.render.register import render_register
-from litreview.render.register_md import register_markdown, unplaced
+from litreview.render.register_md import register_markdown
 from litreview.taxonomy import labels_of
 from tests.conftest import require_tool
 from tests.gap_fakes import CLIMATE, FACETS, climate, corpus, statements, tag
