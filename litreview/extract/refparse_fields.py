@@ -398,7 +398,7 @@ _DOCUMENT_NUMBER = re.compile(r"[A-Z]{1,6}[\s\-]?\d[\d\-./]*")
 _PEOPLE = frozenset({"author", "editor", "translator"})
 
 
-def body_before_date(segments: Sequence[Segment]) -> list[Segment]:
+def _body_before_date(segments: Sequence[Segment]) -> list[Segment]:
     """A reference naming nobody that opens with a title, then its date, then a second
     title: the first stands where an author-date style puts the author, and is the author
     (a body named in sentence case, ``Ministère des transports (2000). Title``, or with an
@@ -419,7 +419,7 @@ def body_before_date(segments: Sequence[Segment]) -> list[Segment]:
 _IN = re.compile(r"\s*in\b", re.IGNORECASE)
 
 
-def book_after_editors(segments: Sequence[Segment]) -> list[Segment]:
+def _book_after_editors(segments: Sequence[Segment]) -> list[Segment]:
     """A second title right after editors introduced by "In" (``Title. In: Roe A, Doe B,
     editors. Book Title.``) is the book the work is in, its container: before, a work having
     one title field, the book's was dropped. Not when a journal or container is named."""
@@ -442,7 +442,7 @@ def book_after_editors(segments: Sequence[Segment]) -> list[Segment]:
 
 def build_fields(segments: Sequence[Segment]) -> dict[str, Any]:
     """The CSL fields (no ``type``, no ``id``) of a reference's labelled segments."""
-    segments = book_after_editors(body_before_date(pieces_apart(segments)))
+    segments = _book_after_editors(_body_before_date(pieces_apart(segments)))
     item: dict[str, Any] = {}
     texts = _by_label(segments)
     _names(item, texts)

@@ -74,7 +74,8 @@ def _shallow(text: str) -> bool:
 
 def compose(text: str, path: str, what: str) -> tuple[yaml.Node | None, list[Problem]]:
     """The root node of ``text``, or ``None`` and the one error that stops reading it
-    (``what`` names what the file should hold: ``"a list of CSL items"``)."""
+    (``what`` names what the file should hold: ``"a list of CSL items"``). Explicit tags
+    are dropped from the nodes (:func:`_plain_tags`), so :func:`construct` cannot fail."""
     text = text.lstrip("\ufeff")
     try:
         loader = _FastLoader if _FastLoader is not None and _shallow(text) else _Loader

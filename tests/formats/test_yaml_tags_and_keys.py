@@ -33,6 +33,11 @@ def test_an_explicit_tag_leaves_the_text_written(tagged: str, text: str) -> None
 
 
 def test_a_plain_integer_stays_an_integer_and_a_tagged_one_too() -> None:
+    from litreview.formats._yaml_text import compose, construct
+
+    for year in ("2020", "!!int 2020"):
+        root, _ = compose(f"year: {year}\ntitle: !!int T\n", "f.yaml", "a test")
+        assert root is not None and construct(root) == {"year": 2020, "title": "T"}
     (work,), _ = read_cff("cff-version: 1.2.0\ntitle: T\nyear: !!int 2020\n", "CITATION.cff")
     assert work.issued == "2020"
 
