@@ -7,7 +7,9 @@ the month and day the first one lacked). Nothing here moves text from one field 
 is: a web address inside a title, a journal locator or a publication status at the end of
 a container's name; the day and closing bracket of a bracketed date the model gave to
 the next field go back to the date; and a bracket one field opens ends the next field where
-it closes (``[Doctoral dissertation, | University of Leeds]. White Rose eTheses Online.``).
+it closes (``[Doctoral dissertation, | University of Leeds]. White Rose eTheses Online.``);
+and a title the model cut at a lower-case "in" with no punctuation before it is one title
+again (``Development | in Africa``).
 """
 
 from __future__ import annotations
@@ -440,9 +442,36 @@ def _book_after_editors(segments: Sequence[Segment]) -> list[Segment]:
     return out
 
 
+#: how a title's last word may end when the next segment is its own field
+_TITLE_END = re.compile(r"[.,:;?!\"'\u201d\u2019\u00bb)\]]\s*$")
+_LOWER_IN = re.compile(r"in\s+\S")
+
+
+def _in_title(segments: Sequence[Segment]) -> list[Segment]:
+    """A container read from a lower-case "in" that follows a title's last word with no
+    punctuation between (``Colonisation, School and Development | in Africa.``) is the
+    title's own words: a container opens after the title's closing punctuation ("Title.
+    In", "Title, in")."""
+    out = list(segments)
+    i = 1
+    while i < len(out):
+        a, b = out[i - 1], out[i]
+        if (
+            a.label == "title"
+            and b.label == "container"
+            and _LOWER_IN.match(b.text)
+            and not _TITLE_END.search(a.text)
+        ):
+            text = a.text + " " * (b.start - a.end) + b.text
+            out[i - 1 : i + 1] = [Segment("title", text, a.start, b.end)]
+            continue
+        i += 1
+    return out
+
+
 def build_fields(segments: Sequence[Segment]) -> dict[str, Any]:
     """The CSL fields (no ``type``, no ``id``) of a reference's labelled segments."""
-    segments = _book_after_editors(_body_before_date(pieces_apart(segments)))
+    segments = _in_title(_book_after_editors(_body_before_date(pieces_apart(segments))))
     item: dict[str, Any] = {}
     texts = _by_label(segments)
     _names(item, texts)

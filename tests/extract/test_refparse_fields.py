@@ -385,3 +385,23 @@ def test_a_year_opening_a_subtitle_stays_in_the_title() -> None:
         _segments(("author", "Roe A."), ("title", "Floods."), ("date", "2007."), ("title", "T."))
     )
     assert dated["title"] == "Floods" and dated["issued"] == {"date-parts": [[2007]]}
+
+
+def test_a_lower_case_in_after_a_title_word_stays_in_the_title() -> None:
+    joined = build_fields(
+        _segments(
+            ("author", "Roe, A."),
+            ("date", "(2003)."),
+            ("title", "Floods and Farming"),
+            ("container", "in the Delta. A survey,"),
+            ("url", "http://example.org/d.pdf"),
+        )
+    )
+    assert joined["title"] == "Floods and Farming in the Delta. A survey"
+    assert "container-title" not in joined
+    for title, container in (("Floods and Farming.", "in Delta Studies."), ("Floods,", "in B.")):
+        apart = build_fields(_segments(("title", title), ("container", container)))
+        assert apart["title"] == title.rstrip(".,"), apart
+        assert apart["container-title"] == container.removeprefix("in ").rstrip("."), apart
+    upper = build_fields(_segments(("title", "Floods"), ("container", "In Delta Studies")))
+    assert upper["container-title"] == "Delta Studies"
