@@ -9,7 +9,8 @@ a container's name; the day and closing bracket of a bracketed date the model ga
 the next field go back to the date; and a bracket one field opens ends the next field where
 it closes (``[Doctoral dissertation, | University of Leeds]. White Rose eTheses Online.``);
 and a title the model cut at a lower-case "in" with no punctuation before it is one title
-again (``Development | in Africa``).
+again (``Development | in Africa``), as is one cut inside a phrase before a publisher,
+container or note (``Presentation at the Victoria | University of Wellington.``).
 """
 
 from __future__ import annotations
@@ -469,9 +470,52 @@ def _in_title(segments: Sequence[Segment]) -> list[Segment]:
     return out
 
 
+#: fields a title the model cut short runs on into
+_RUN_ON = frozenset({"container", "publisher", "note"})
+#: the words up to the first punctuation mark, when they open with a letter (not "In")
+_FIRST_WORDS = re.compile(r"(?!In\b)[^\W\d_][^.,;:]*[.,;:]?")
+
+
+def _title_runs_on(segments: Sequence[Segment]) -> list[Segment]:
+    """A title that ends on a letter or digit, with no punctuation, before a container,
+    publisher or note that opens with a word was cut inside a phrase (``... the Siting of a
+    Municipal Solid | Waste Landfill Facility, Guam.``, ``Presentation at the Victoria |
+    University of Wellington.``): the words up to the next segment's first punctuation mark
+    go back to the title, and the rest stays what the model read. Not a journal (``a
+    randomized study | Diabetes Care, 36``: styles that set no mark after a title) and not a
+    segment that opens with a bracket, a number or a capital "In" (``Title | (London:``,
+    ``Title | In Book``)."""
+    out = list(segments)
+    i = 1
+    while i < len(out):
+        a, b = out[i - 1], out[i]
+        found = _FIRST_WORDS.match(b.text)
+        end = a.text.rstrip()
+        if a.label == "title" and b.label in _RUN_ON and found and end and end[-1].isalnum():
+            cut = b.start + found.end()
+            text = a.text + " " * (b.start - a.end) + found.group()
+            rest = b.text[found.end() :]
+            lead = len(rest) - len(rest.lstrip())
+            tail = [Segment(b.label, rest.strip(), cut + lead, b.end)] if rest.strip() else []
+            out[i - 1 : i + 1] = [Segment("title", text, a.start, cut), *tail]
+        i += 1
+    return out
+
+
+#: what happens to the labelled segments before they become fields, in order
+_SEGMENT_NORMALISERS: tuple[Callable[[Sequence[Segment]], list[Segment]], ...] = (
+    pieces_apart,
+    _body_before_date,
+    _book_after_editors,
+    _in_title,
+    _title_runs_on,
+)
+
+
 def build_fields(segments: Sequence[Segment]) -> dict[str, Any]:
     """The CSL fields (no ``type``, no ``id``) of a reference's labelled segments."""
-    segments = _in_title(_book_after_editors(_body_before_date(pieces_apart(segments))))
+    for normalise in _SEGMENT_NORMALISERS:
+        segments = normalise(segments)
     item: dict[str, Any] = {}
     texts = _by_label(segments)
     _names(item, texts)

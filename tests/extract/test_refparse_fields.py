@@ -405,3 +405,23 @@ def test_a_lower_case_in_after_a_title_word_stays_in_the_title() -> None:
         assert apart["container-title"] == container.removeprefix("in ").rstrip("."), apart
     upper = build_fields(_segments(("title", "Floods"), ("container", "In Delta Studies")))
     assert upper["container-title"] == "Delta Studies"
+
+
+def test_a_title_cut_inside_a_phrase_takes_back_the_words_before_the_next_mark() -> None:
+    item = build_fields(
+        _segments(
+            ("author", "Harbour Board."),
+            ("date", "2005."),
+            ("title", "Siting of a Municipal Solid"),
+            ("publisher", "Waste Landfill Facility, Solid Waste Division."),
+        )
+    )
+    assert item["title"] == "Siting of a Municipal Solid Waste Landfill Facility"
+    assert item["publisher"] == "Solid Waste Division"
+    whole = build_fields(_segments(("title", "A Talk at the Victoria"), ("note", "University.")))
+    assert whole["title"] == "A Talk at the Victoria University" and "note" not in whole
+    for label, text in (("journal", "Coastal Care,"), ("publisher", "(London:"), ("note", "2014.")):
+        kept = build_fields(_segments(("title", "A randomized study"), (label, text)))
+        assert kept["title"] == "A randomized study", kept
+    marked = build_fields(_segments(("title", "Floods."), ("publisher", "Harbour Press.")))
+    assert marked == {"title": "Floods", "publisher": "Harbour Press"}
