@@ -137,9 +137,10 @@ def _particle(word: str, after: str) -> bool:
 
 
 def _parts(text: str) -> list[str]:
-    """Comma-, semicolon- or 'and'-separated parts."""
-    text = _AND.sub(", ", text)
+    """Comma-, semicolon- or 'and'-separated parts (in a ``;``-list, "and" or "&" separates
+    as a semicolon: ``Gilbert, G.; & Asami, M.``)."""
     sep = ";" if ";" in text else ","
+    text = _AND.sub(f"{sep} ", text)
     return [p.strip() if _is_given(p.strip()) else p.strip(" .") for p in text.split(sep)]
 
 

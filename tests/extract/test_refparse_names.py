@@ -58,6 +58,23 @@ from litreview.extract.refparse_names import is_organisation, split_names
             "Harbour Authority; Lee, Min",
             [{"literal": "Harbour Authority"}, {"family": "Lee", "given": "Min"}],
         ),
+        # "&" or "and" before the last name of a ;-list separates as a semicolon
+        (
+            "Roe, S.A.; Lee, M.; & Park, J.,",
+            [
+                {"family": "Roe", "given": "S.A"},
+                {"family": "Lee", "given": "M"},
+                {"family": "Park", "given": "J"},
+            ],
+        ),
+        (
+            "Roe, Ann; Lee, Min and Park, Jo",
+            [
+                {"family": "Roe", "given": "Ann"},
+                {"family": "Lee", "given": "Min"},
+                {"family": "Park", "given": "Jo"},
+            ],
+        ),
         # family names led by a capitalised particle, alone (short author-year notes), after
         # given names, and in capitals; "DA" before a name in lower case is initials
         ("Le Roux", [{"family": "Le Roux"}]),
