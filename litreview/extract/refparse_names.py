@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from litreview.core.data_files import data_lines
 from litreview.extract.gazetteer import word_tags
 from litreview.extract.refparse_norm import strip_outer
 
@@ -32,7 +33,18 @@ _INITIALS_AFTER_COMMA = re.compile(  # "Smith, J.", "Bank, J. R. and": not "Body
 _BROKEN_HYPHEN = re.compile(r"-\s+(?=[a-zà-ÿA-Z])")
 _ACRONYM_STOP = re.compile(r"(?<=[A-Z]{2})\.$")
 _END_STOPS = re.compile(r"(?<![A-ZÀ-Þ])\.+$")
-_AND = re.compile(r"\s+(?:&|and|und|et|y|e)\s+")
+
+
+def _conjunctions() -> re.Pattern[str]:
+    """A word joining the last two names of a list, in any of the lexicon's languages:
+    anywhere, or only right after an initial with its point, as its line says."""
+    rows = [line.split("\t") for line in data_lines("lexicon/name_conjunctions.txt")]
+    anywhere = "|".join(re.escape(w) for w, where in rows if where == "anywhere")
+    after = "|".join(re.escape(w) for w, where in rows if where == "after-initial")
+    return re.compile(rf"\s+(?:{anywhere})\s+|(?<=\b[^\W\d_]\.)\s+(?:{after})\s+")
+
+
+_AND = _conjunctions()
 _LIST_AND = re.compile(r"\s(?:and|&)\s")
 _SUFFIX = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 NAME_PARTICLES = frozenset(
@@ -144,8 +156,23 @@ def _parts(text: str) -> list[str]:
     return [p.strip() if _is_given(p.strip()) else p.strip(" .") for p in text.split(sep)]
 
 
-def _name_inverted(part: str) -> dict[str, str]:
-    """A ``;``-list item: ``Last, First`` or a plain name."""
+def _name_inverted(part: str) -> list[dict[str, str]]:
+    """A ``;``-list item: ``Last, First``, a plain name, or a Vancouver list the semicolon
+    joins to a group (``Roe AB, Lee C; the Harbour Study Group``)."""
+    pieces = [p.strip() for p in part.split(",")]
+    if len(pieces) > 1 and all(_vancouver_name(p) for p in pieces):
+        return [_person(p) for p in pieces]
+    return [_one_inverted(part)]
+
+
+def _vancouver_name(part: str) -> bool:
+    """``Last FM``: a name and then its initials in capitals without points."""
+    words = part.split()
+    return len(words) >= 2 and bool(_VANCOUVER.match(words[-1])) and not is_organisation(part)
+
+
+def _one_inverted(part: str) -> dict[str, str]:
+    """``Last, First`` or a plain name."""
     if "," in part:
         fam, given = part.split(",", 1)
         return {"family": fam.strip(), "given": given.strip(" ,")}
@@ -193,7 +220,7 @@ def split_names(segment: str) -> list[dict[str, str]]:
         return []
     parts = [p for p in _parts(text) if p]
     if ";" in text:
-        return [_name_inverted(p) for p in parts]
+        return [name for p in parts for name in _name_inverted(p)]
     words = text.replace(",", " ").split()
     # "Van der Berg and Li", "Kate Jones and Min Lee": names joined by "and" are people
     surnames = bool(_LIST_AND.search(text)) and all(_surname_like(p) or _named(p) for p in parts)

@@ -58,6 +58,32 @@ from litreview.extract.refparse_names import is_organisation, split_names
             "Harbour Authority; Lee, Min",
             [{"literal": "Harbour Authority"}, {"family": "Lee", "given": "Min"}],
         ),
+        # a Vancouver list joined to a group by a semicolon
+        (
+            "Roe AB, Lee C; the Harbour Study Group",
+            [
+                {"family": "Roe", "given": "AB"},
+                {"family": "Lee", "given": "C"},
+                {"literal": "the Harbour Study Group"},
+            ],
+        ),
+        # "and" in other languages, after an initial; never inside a body's name
+        (
+            "Itoh, T. ja Maki, K.",
+            [{"family": "Itoh", "given": "T."}, {"family": "Maki", "given": "K."}],
+        ),
+        (
+            "Roe, S.; Lee, D. B. och Park, D. L.",
+            [
+                {"family": "Roe", "given": "S"},
+                {"family": "Lee", "given": "D. B"},
+                {"family": "Park", "given": "D. L"},
+            ],
+        ),
+        (
+            "HAVN, Lokale og Anlægsfonden, Realdania",
+            [{"literal": "HAVN"}, {"literal": "Lokale og Anlægsfonden"}, {"family": "Realdania"}],
+        ),
         # "&" or "and" before the last name of a ;-list separates as a semicolon
         (
             "Roe, S.A.; Lee, M.; & Park, J.,",
