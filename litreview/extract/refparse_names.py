@@ -38,7 +38,7 @@ _END_STOPS = re.compile(r"(?<![A-ZÀ-Þ])\.+$")
 def _conjunctions() -> re.Pattern[str]:
     """A word joining the last two names of a list, in any of the lexicon's languages:
     anywhere, or only right after an initial with its point, as its line says."""
-    rows = [line.split("\t") for line in data_lines("lexicon/name_conjunctions.txt")]
+    rows = [line.split("\t") for line in data_lines("name_conjunctions.txt")]
     anywhere = "|".join(re.escape(w) for w, where in rows if where == "anywhere")
     after = "|".join(re.escape(w) for w, where in rows if where == "after-initial")
     return re.compile(rf"\s+(?:{anywhere})\s+|(?<=\b[^\W\d_]\.)\s+(?:{after})\s+")
