@@ -42,6 +42,7 @@ _SHOW = str.maketrans({v: k for k, v in _HIDE.items()})
 _QUOTED_SPAN = re.compile(r"“[^“”]+”|‘[^‘]+?’(?![A-Za-z])|\"[^\"]+\"")
 _SIGNAL = re.compile("^" + SIGNAL)
 _EMPHASIS = re.compile(r"[*_]+")
+_LEAD_EMPHASIS = re.compile(r"([*_]+)([^*_]+?)\1(?=[\s,])")
 
 
 class Related(NamedTuple):
@@ -84,10 +85,20 @@ def _italic(match: re.Match[str]) -> str:
     return f"{quoted} {targets[0]}" if targets else quoted
 
 
+def _signal_plain(text: str) -> str:
+    """``text`` with a leading signal set in emphasis (``_See_ GAO-23-106067``, ``*See also*
+    Roe``) written plain, so that it goes as a signal, not as a quoted title."""
+    m = _LEAD_EMPHASIS.match(text)
+    signal = _SIGNAL.match(m.group(2) + " A") if m else None  # the run is a signal, whole
+    if m and signal and signal.end() > len(m.group(2)):
+        return m.group(2) + text[m.end() :]
+    return text
+
+
 def preprocess(raw: str) -> str:
     """Plain reference text (see the module docstring)."""
     text = raw.strip().lstrip("⁰¹²³⁴⁵⁶⁷⁸⁹ ").strip()
-    text = _SIGNAL.sub("", _FOOTNOTE_MARK.sub("", text))
+    text = _SIGNAL.sub("", _signal_plain(_FOOTNOTE_MARK.sub("", text)))
     if "\\" in text:
         text = _MD_ESCAPE.sub(lambda m: _HIDE[m.group(1)], text)
     if "*" in text or "_" in text:  # each pattern below needs one to match

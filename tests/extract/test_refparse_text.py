@@ -42,6 +42,15 @@ def test_signal_is_dropped() -> None:
     assert preprocess("See also Smith, J. (2001). Title.") == "Smith, J. (2001). Title."
 
 
+def test_a_signal_set_in_emphasis_is_a_signal_not_a_title() -> None:
+    assert preprocess("_See_ Roe, A. (2001). Title.") == "Roe, A. (2001). Title."
+    assert preprocess("*See also* GAO-23-106067.") == "GAO-23-106067."
+    assert preprocess("_See_ 10 C.F.R. pt. 52.") == "See 10 C.F.R. pt. 52."  # as when plain
+    # an italic run that holds more than a signal, or another word, is still a title
+    assert preprocess("_See Roe_ (2001)") == "“See Roe” (2001)"
+    assert preprocess("_Seen_ (2001)") == "“Seen” (2001)"
+
+
 def test_cited_in_splits_off_the_other_work() -> None:
     head, related = split_related(
         "Smith, J. (1990). Title. Press, cited in Jones, A. (2001). Other."
