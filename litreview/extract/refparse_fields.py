@@ -185,13 +185,23 @@ def _locators_joined(segments: Sequence[Segment]) -> list[Segment]:
     return [s for s in out if s.text.strip()]
 
 
-#: quotation marks that open a title, and the marks that close each
-_QUOTES = {"“": "”", "«": "»", "„": "“"}
+#: quotation marks that open a title, and the marks that close each (the straight mark
+#: does both: CRS and GAO notes quote titles with it)
+_QUOTES = {"“": "”", "«": "»", "„": "“", '"': '"'}
 #: fields a quoted title never runs into: what the model read after a quotation mark that
 #: closes there is a work of its own (a journal, a publisher), quoted by its style
 _NOT_INSIDE = frozenset(
     {"journal", "container", "collection", "publisher", "edition", "url", "doi"}
 )
+
+
+def _left_open(text: str, mark: str) -> bool:
+    """Whether ``text`` opens a quotation with ``mark`` and does not close it: more opening
+    marks than closing ones, or, for a mark that also closes (``"``), an odd number."""
+    close = _QUOTES[mark]
+    if close == mark:
+        return text.count(mark) % 2 == 1 and text.lstrip()[:1] == mark
+    return text.count(mark) > text.count(close)
 
 
 def _quotes_closed(segments: Sequence[Segment]) -> list[Segment]:
@@ -205,7 +215,7 @@ def _quotes_closed(segments: Sequence[Segment]) -> list[Segment]:
         s = out[i]
         mark = None
         if s.label == "title":
-            mark = next((o for o in _QUOTES if s.text.count(o) > s.text.count(_QUOTES[o])), None)
+            mark = next((o for o in _QUOTES if _left_open(s.text, o)), None)
         if mark is None:
             i += 1
             continue

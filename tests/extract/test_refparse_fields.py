@@ -326,6 +326,19 @@ def test_a_quoted_title_takes_back_a_year_or_place_read_inside_it() -> None:
     )
     assert place["title"] == "Tide Tables for the Port of Harwich, Essex"
     assert place["publisher"] == "Harbour Board" and "publisher-place" not in place
+    # straight quotes, as CRS and GAO notes write them: the mark that opens also closes
+    straight = build_fields(
+        _segments(
+            ("author", "Ann Roe,"),
+            ("title", '"Who Pays for Tides? Costs'),
+            ("author", 'and Prices," Harbour Board'),
+            ("date", "2014,"),
+        )
+    )
+    assert straight["title"] == "Who Pays for Tides? Costs and Prices"
+    assert straight["author"][-1] == {"literal": "Harbour Board"}
+    closed = build_fields(_segments(("title", '"Tides," and'), ("author", "Roe, A.")))
+    assert closed["author"] == [{"family": "Roe", "given": "A."}]
 
 
 def test_a_quotation_closing_in_a_journal_or_an_edition_leaves_it_there() -> None:
