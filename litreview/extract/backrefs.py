@@ -22,16 +22,17 @@ __all__ = [
     "Reference",
     "link_short_forms",
     "named_earlier",
+    "phrase_pattern",
     "root",
     "same_name_year",
     "short_match",
 ]
 
 
-def _signals() -> str:
-    """The citation signals of ``data/lexicon/signals.txt`` as one pattern, longest first
-    (``see also, e.g.`` before ``see``): the first letter either case, blanks any run."""
-    words = sorted(set(data_lines("lexicon/signals.txt")), key=lambda w: (-len(w), w))
+def phrase_pattern(name: str) -> str:
+    """The phrases of the packaged word list ``name`` as one pattern, longest first (``see
+    also, e.g.`` before ``see``): the first letter either case, blanks any run."""
+    words = sorted(set(data_lines(name)), key=lambda w: (-len(w), w))
     pieces = []
     for w in words:
         body = r"\s+".join(re.escape(part) for part in w[1:].split(" "))
@@ -42,7 +43,7 @@ def _signals() -> str:
 
 # citation signals ("See", "See also", "See, e.g.,", "Cf.", "Compare", "Cited in", ...: a data
 # file): words that lead into a reference, and the start of the reference they lead into
-SIGNAL = rf"(?:{_signals()}),?\s+(?=[A-Z\[<‘“'\"*])"
+SIGNAL = rf"(?:{phrase_pattern('lexicon/signals.txt')}),?\s+(?=[A-Z\[<‘“'\"*])"
 LEADIN = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\s))" + SIGNAL)
 # "Name (Year)", optionally with a remark in brackets: a short form of a fuller reference
 _PAGE = r"[,:]\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?"

@@ -1,7 +1,8 @@
 """The text the reference model reads: Markdown resolved, and a "cited in" work cut off.
 
 :func:`preprocess` turns a reference as footnotes write it into plain text: a footnote
-marker and a leading citation signal ("See also") go, backslash escapes are plain
+marker, a leading citation signal ("See also"), a lead-in ("For example, see") and the
+short name a note gives the work ("(hereinafter CR)") go, backslash escapes are plain
 characters, ``*italic*``/``_italic_`` and ``[text](#)`` become a quoted title,
 ``[text](url)`` and ``<url>`` keep their URL (a link's text may hold brackets; a search
 engine's note of the file's kind, ``[[PDF] Title](url)``, goes). :func:`split_related` cuts
@@ -18,7 +19,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from litreview.extract._text import LINK_TEXT
-from litreview.extract.backrefs import SIGNAL
+from litreview.extract.backrefs import SIGNAL, phrase_pattern
 
 __all__ = ["Related", "preprocess", "split_related"]
 
@@ -41,7 +42,15 @@ _HIDE = {ch: chr(0xE000 + k) for k, ch in enumerate(_ESCAPABLE)}
 _SHOW = str.maketrans({v: k for k, v in _HIDE.items()})
 _QUOTED_SPAN = re.compile(r"“[^“”]+”|‘[^‘]+?’(?![A-Za-z])|\"[^\"]+\"")
 _SIGNAL = re.compile("^" + SIGNAL)
+# words that lead into a reference only at its start ("For example, see"; a data file)
+_LEAD_IN = re.compile(
+    rf"^(?:{phrase_pattern('reference_lead_ins.txt')}),?\s+(?=[A-Z0-9\[<‘“'\"*_])"
+)
 _EMPHASIS = re.compile(r"[*_]+")
+# the short name a note gives the work, with the blanks before it ("Title," (hereinafter
+# Roe, "Tides"), 2019), and the comma it leaves doubled
+_SHORT_NAME = re.compile(r"\s*[(\[]\s*(?:hereinafter|hereafter)\b[^()\[\]]{0,300}[)\]]", re.I)
+_DOUBLED_COMMA = re.compile(r"(,[\"”’]?)\s*,")
 _LEAD_EMPHASIS = re.compile(r"([*_]+)([^*_]+?)\1(?=[\s,])")
 
 
@@ -98,7 +107,8 @@ def _signal_plain(text: str) -> str:
 def preprocess(raw: str) -> str:
     """Plain reference text (see the module docstring)."""
     text = raw.strip().lstrip("⁰¹²³⁴⁵⁶⁷⁸⁹ ").strip()
-    text = _SIGNAL.sub("", _signal_plain(_FOOTNOTE_MARK.sub("", text)))
+    text = _LEAD_IN.sub("", _FOOTNOTE_MARK.sub("", text))
+    text = _SIGNAL.sub("", _signal_plain(text))
     if "\\" in text:
         text = _MD_ESCAPE.sub(lambda m: _HIDE[m.group(1)], text)
     if "*" in text or "_" in text:  # each pattern below needs one to match
@@ -106,6 +116,8 @@ def preprocess(raw: str) -> str:
         text = _QUOTED_ITALIC.sub(r"\1\2\3", text)
         text = _QUOTED_SPAN.sub(lambda m: _EMPHASIS.sub("", m.group(0)), text)
         text = _ITALIC.sub(_italic, text)
+    if "after" in text.lower():
+        text = _DOUBLED_COMMA.sub(r"\1", _SHORT_NAME.sub("", text))
     if "](" in text:
         text = _MD_LINK.sub(_link, text)
     if "[" in text:

@@ -42,6 +42,24 @@ def test_signal_is_dropped() -> None:
     assert preprocess("See also Smith, J. (2001). Title.") == "Smith, J. (2001). Title."
 
 
+def test_a_lead_in_at_the_start_goes_and_nowhere_else() -> None:
+    assert preprocess("For example, see Roe, A., Tides (2001).") == "Roe, A., Tides (2001)."
+    assert preprocess('For more information, see "Tides," https://e.org.') == (
+        '"Tides," https://e.org.'
+    )
+    assert preprocess("For example, 42 U.S.C. §3171.") == "42 U.S.C. §3171."
+    kept = "Roe, A., Tides, for example, see Doe (2001)."
+    assert preprocess(kept) == kept
+    assert preprocess("For the record, Roe said.") == "For the record, Roe said."
+
+
+def test_the_short_name_a_note_gives_goes() -> None:
+    named = 'Harbour Board, "Tide Tables," (hereinafter HB, "Tables"), https://e.org.'
+    assert preprocess(named) == 'Harbour Board, "Tide Tables," https://e.org.'
+    assert preprocess("Roe, Tides [Hereinafter, Roe Report], 2019.") == "Roe, Tides, 2019."
+    assert preprocess("Roe, What Came Thereafter (2019).") == "Roe, What Came Thereafter (2019)."
+
+
 def test_a_signal_set_in_emphasis_is_a_signal_not_a_title() -> None:
     assert preprocess("_See_ Roe, A. (2001). Title.") == "Roe, A. (2001). Title."
     assert preprocess("*See also* GAO-23-106067.") == "GAO-23-106067."
