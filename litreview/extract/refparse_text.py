@@ -44,7 +44,7 @@ _QUOTED_SPAN = re.compile(r"“[^“”]+”|‘[^‘]+?’(?![A-Za-z])|\"[^\"]+
 _SIGNAL = re.compile("^" + SIGNAL)
 # words that lead into a reference only at its start ("For example, see"; a data file)
 _LEAD_IN = re.compile(
-    rf"^(?:{phrase_pattern('reference_lead_ins.txt')}),?\s+(?=[A-Z0-9\[<‘“'\"*_])"
+    rf"^(?:{phrase_pattern('reference_lead_ins.txt')}),?\s+(?=[A-Z0-9\[<‘“'\"*_]|https?://|www\.)"
 )
 _EMPHASIS = re.compile(r"[*_]+")
 # the short name a note gives the work, with the blanks before it ("Title," (hereinafter

@@ -48,6 +48,7 @@ def test_a_lead_in_at_the_start_goes_and_nowhere_else() -> None:
         '"Tides," https://e.org.'
     )
     assert preprocess("For example, 42 U.S.C. §3171.") == "42 U.S.C. §3171."
+    assert preprocess("For more information, see https://e.org/t.") == "https://e.org/t."
     kept = "Roe, A., Tides, for example, see Doe (2001)."
     assert preprocess(kept) == kept
     assert preprocess("For the record, Roe said.") == "For the record, Roe said."
