@@ -117,7 +117,8 @@ _INTEGER = re.compile(r"[-+]?\d+")
 def _plain_tags(root: yaml.Node) -> None:
     """Every node's tag one that :func:`construct` reads as text, integer, null, mapping or
     list: an explicit tag (``!foo x``, ``!!python/object ...``, ``!!float x``, ``!!binary``)
-    is not a type this reader gives, and the value is read as the text written."""
+    is not a type this reader gives, and the value is read as the text written. A plain key
+    is text (``~: x``, ``1: x``): keys of mixed types cannot be sorted when written out."""
     stack = [root]
     while stack:
         node = stack.pop()
@@ -133,7 +134,11 @@ def _plain_tags(root: yaml.Node) -> None:
         elif isinstance(node, yaml.MappingNode):
             node.tag = _MAP
             for key, value in node.value:
-                stack += (key, value)
+                if isinstance(key, yaml.ScalarNode):
+                    key.tag = _STR  # a key names a field: text, even ``~`` or ``1``
+                    stack.append(value)
+                else:
+                    stack += (key, value)
 
 
 def _complex_key(root: yaml.Node) -> yaml.Node | None:

@@ -56,3 +56,16 @@ def test_a_key_that_is_a_mapping_or_a_list_is_one_error(text: str) -> None:
         works, problems = read(text, "f.yaml")
         assert works == [] and len(problems) == 1
         assert problems[0].severity == "error" and "a key that is itself" in problems[0].message
+
+
+def test_a_plain_key_is_text_whatever_it_looks_like() -> None:
+    """``~: x`` and ``1: x`` are keys named "~" and "1", kept with the unknown fields: read as
+    null and an integer beside text keys, they could not be sorted when the fields were
+    written back (a TypeError the fuzzing found)."""
+    text = "cff-version: 1.2.0\ntitle: T\n1: x\nauthors:\n  - family-names: Roe\n    ~: y\n"
+    (work,), problems = read_cff(text, "CITATION.cff")
+    assert not problems
+    extra = dict(work.extra)
+    assert extra["CFF:1"] == "x" and '"~": "y"' in extra["CFF:authors"]
+    (item,), _ = read_cslyaml("- id: a\n  type: book\n  title: T\n  ~: y\n  2: z\n", "c.yaml")
+    assert item.title == "T"
