@@ -165,9 +165,9 @@ def review_cues(own: tuple[str, str] | None) -> Cues:
     exclude = [*_patterns(top.get("exclude"), path), *_patterns(top.get("negative"), path)]
     return replace(
         cues,
-        threshold=_number(top.get("threshold"), path, cues.threshold),
+        threshold=_fraction(top.get("threshold"), path, cues.threshold),
         encoder_share=_fraction(top.get("encoder_share"), path, cues.encoder_share),
-        context_sentences=int(_number(top.get("context_sentences"), path, cues.context_sentences)),
+        context_sentences=_count(top.get("context_sentences"), path, cues.context_sentences),
         anaphora=tuple(_regex(n, path) for n in _seq(top["anaphora"], path))
         if "anaphora" in top
         else cues.anaphora,
@@ -208,10 +208,10 @@ def load_cues(text: str, path: str = "<string>") -> Cues:
         caption=_regex(top["caption"], path) if "caption" in top else None,
         contents=_regex(top["contents"], path) if "contents" in top else None,
         title_words=frozenset(str(n.value).lower() for n in _seq(top.get("title_words"), path)),
-        threshold=_number(top.get("threshold"), path, 0.5),
+        threshold=_fraction(top.get("threshold"), path, 0.5),
         encoder_share=_fraction(top.get("encoder_share"), path, 0.0),
         encoder_floor=_fraction(top.get("encoder_floor"), path, 0.0),
-        context_sentences=int(_number(top.get("context_sentences"), path, 2)),
+        context_sentences=_count(top.get("context_sentences"), path, 2),
         anaphora=tuple(_regex(n, path) for n in _seq(top.get("anaphora"), path)),
         clause_breaks=_alternatives(top.get("clause_breaks"), path),
         concessive=_alternatives(top.get("concessive"), path, opener=True),
@@ -384,6 +384,19 @@ def _fraction(node: yaml.Node | None, path: str, default: float) -> float:
     if node is not None and not 0.0 <= value <= 1.0:
         raise InputError("expected a number from 0 to 1", path=path, line=_line(node))
     return value
+
+
+#: the most sentences back that "this", "these ..." may look (a paragraph's worth)
+_MOST_CONTEXT = 20
+
+
+def _count(node: yaml.Node | None, path: str, default: int) -> int:
+    """A whole number from 0 to :data:`_MOST_CONTEXT` (``default`` when absent)."""
+    value = _number(node, path, default)
+    if node is not None and not (value.is_integer() and 0 <= value <= _MOST_CONTEXT):
+        message = f"expected a whole number from 0 to {_MOST_CONTEXT}"
+        raise InputError(message, path=path, line=_line(node))
+    return int(value)
 
 
 def _mapping(node: yaml.Node, path: str, allowed: frozenset[str]) -> dict[str, Any]:

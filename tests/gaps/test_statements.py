@@ -225,6 +225,26 @@ def test_a_review_sets_its_threshold_and_patterns(tmp_path: Path, tax: Taxonomy)
     assert _quotes(text, tax, review_cues(review.read_gap_cues())) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("threshold: 2\n", "from 0 to 1"),
+        ("threshold: -0.1\n", "from 0 to 1"),
+        ("threshold: inf\n", "from 0 to 1"),
+        ("context_sentences: inf\n", "whole number"),
+        ("context_sentences: 1e400\n", "whole number"),
+        ("context_sentences: -2\n", "whole number"),
+        ("context_sentences: 2.5\n", "whole number"),
+    ],
+)
+def test_a_review_setting_out_of_its_range_names_the_line(text: str, message: str) -> None:
+    """A threshold outside 0 to 1 (no statement, or every sentence, without a word) and a
+    context that is no small whole number (infinity escaped as an OverflowError) are errors."""
+    with pytest.raises(InputError, match=message) as info:
+        review_cues(("encoder_share: 0.4\n" + text, "gap_cues.yaml"))
+    assert (info.value.path, info.value.line) == ("gap_cues.yaml", 2)
+
+
 def test_a_review_file_with_an_unknown_key_names_the_line(tmp_path: Path) -> None:
     """The review's settings file is checked like the shipped one."""
     path = tmp_path / "gap_cues.yaml"
