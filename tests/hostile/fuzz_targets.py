@@ -49,6 +49,7 @@ from litreview.formats.tabular import read_csv
 from litreview.formats.word_xml import read_word_xml
 from litreview.formats.wos import read_wos
 from litreview.formats.zotero_rdf import read_zotero_rdf
+from litreview.gaps.cues import review_cues
 from litreview.taxonomy import load_taxonomy
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -279,6 +280,19 @@ TOKENS: dict[str, tuple[str, ...]] = {
         "&a ",
         "*a",
     ),
+    "gap-cues": (
+        "threshold: ",
+        "encoder_share: ",
+        "context_sentences: ",
+        "include: [",
+        "exclude:\n  - {id: n, pattern: '",
+        "anaphora: [",
+        "inf",
+        "1e400",
+        "-",
+        "(",
+        "~",
+    ),
     "curation": (
         "tags:\n",
         "  add:\n",
@@ -400,6 +414,8 @@ def _seeds() -> dict[str, str]:
         ],
         "taxonomy": (FIXTURE / "bibliography" / "taxonomy.yaml").read_text(encoding="utf-8"),
         "curation": (FIXTURE / "curation-example.yaml").read_text(encoding="utf-8"),
+        "gap-cues": "threshold: 0.6\nencoder_share: 0.4\ncontext_sentences: 2\n"
+        "include: ['nobody knows']\nexclude: ['lack of (funding|staff)']\n",
         "docx": _DOCX_SEED,
         "odt": _ODT_SEED,
     }
@@ -712,6 +728,7 @@ TARGETS: tuple[Target, ...] = (
     Target("file-xls", hostile_bytes("tables"), lambda b: _in_file(".xls", bytes(b), read_file)),
     _text_target("taxonomy", "taxonomy", load_taxonomy),
     _text_target("curation", "curation", load_curation),
+    _text_target("gap-cues", "gap-cues", lambda text, path: review_cues((text, path))),
     Target("synonyms", synonyms_and_text(), lambda v: _match(v)),  # type: ignore[arg-type]
     Target("corpus-from-ris", hostile_text("ris"), lambda t: _round_trip(read_ris, str(t))),
     Target("corpus-from-csv", hostile_text("csv"), lambda t: _round_trip(read_csv, str(t))),
