@@ -24,6 +24,7 @@ _EDITOR_CUES = re.compile(  # lower case or capitalised: "ED" is a pair of initi
     r"[Dd]ir|[Cc]oords?|[Tt]rans|[Tt]ranslated by|[Cc]omp)\b\.?\)?,?"
     r"|\((?:[Oo]rgs?|[Aa] cura di)\.?\),?"  # only in brackets: "Org" is also a surname
 )
+_BY = re.compile(r"^\s*[Bb]y\s+(?=\S)")  # "Title, by Ann Roe": the word that brings the names
 _ET_AL = re.compile(r",?\s*\b(?:et\s*al|and others|u\.\s*a)\b\.?", re.I)
 _INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ]?\.?[\s\-]*){1,4}$")
 _VANCOUVER = re.compile(r"^[A-ZÀ-Þ]{1,3}$")
@@ -89,7 +90,7 @@ _CAPITAL_PARTICLES -= {"y", "e", "et", "and", "und"}
 
 def _clean(text: str) -> str:
     """Editor cues, 'et al.' and outer punctuation dropped."""
-    text = _EDITOR_CUES.sub(" ", text)
+    text = _EDITOR_CUES.sub(" ", _BY.sub("", text))
     text = _ET_AL.sub("", text)
     text = re.sub(r"(?:…|\.\.\.)\s*(?=\w)", "", text)  # APA's "..., … Last, F."
     text = _BROKEN_HYPHEN.sub("-", text)  # "Martin- Facklam"

@@ -58,6 +58,9 @@ from litreview.extract.refparse_names import is_organisation, split_names
             "Harbour Authority; Lee, Min",
             [{"literal": "Harbour Authority"}, {"family": "Lee", "given": "Min"}],
         ),
+        # "by" brings the names in ("Title, by Ann Roe"); "Byrne" is a name
+        ("by Robert S. Kirk.", [{"family": "Kirk", "given": "Robert S."}]),
+        ("Byrne, A.", [{"family": "Byrne", "given": "A."}]),
         # a Vancouver list joined to a group by a semicolon
         (
             "Roe AB, Lee C; the Harbour Study Group",
