@@ -10,7 +10,9 @@ the next field go back to the date; and a bracket one field opens ends the next 
 it closes (``[Doctoral dissertation, | University of Leeds]. White Rose eTheses Online.``);
 and a title the model cut at a lower-case "in" with no punctuation before it is one title
 again (``Development | in Africa``), as is one cut inside a phrase before a publisher,
-container or note (``Presentation at the Victoria | University of Wellington.``).
+container or note (``Presentation at the Victoria | University of Wellington.``); and
+persons brought in by "by" after a title (``Title, by William J. Mallett.``) are authors,
+wherever the model put them.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any, NamedTuple
 
 from litreview.extract import refparse_norm as norm
 from litreview.extract.gazetteer import is_place, word_tags
-from litreview.extract.refparse_names import split_names
+from litreview.extract.refparse_names import NAME_PARTICLES, split_names
 
 __all__ = ["Segment", "build_fields", "pieces_apart"]
 
@@ -512,12 +514,75 @@ def _title_runs_on(segments: Sequence[Segment]) -> list[Segment]:
     return out
 
 
+#: "Title, by Ann Roe": the word that brings a work's authors in after its title
+_BY_NAMES = re.compile(r",\s+by\s+(?P<names>[^,;:()]+(?:,\s*(?:and\s+)?[^,;:()]+)*?)[,.]?\s*$")
+_BY_END = re.compile(r",\s+by\s*$")
+_BY_START = re.compile(r"\s*[Bb]y\s")
+_NAME_SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+_INITIAL_WORD = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)*")
+
+
+def _person_name(text: str) -> bool:
+    """Whether ``text`` reads as one person's name: two to four words, the first a given
+    name of the word lists or an initial, the rest capitalised or name particles, none a
+    word of a body's name ("by William J. Mallett"; not "by Time Period", "by State")."""
+    words = text.replace("et al.", "").split()
+    return (
+        2 <= len(words) <= 4
+        and ("given" in word_tags(words[0]) or bool(_INITIAL_WORD.fullmatch(words[0])))
+        and all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words[1:])
+        and not any("org" in word_tags(w) for w in words)
+    )
+
+
+def _names_only(text: str) -> bool:
+    """Whether ``text`` is a list of persons' names (with "and", commas, "et al.")."""
+    parts = [p.strip(" .") for p in _NAME_SEP.split(text.strip(" .,")) if p.strip(" .")]
+    parts = [p for p in parts if p not in ("et al", "et al.")]
+    return bool(parts) and all(_person_name(p) for p in parts)
+
+
+def _by_authors(segments: Sequence[Segment]) -> list[Segment]:
+    """Authors brought in by "by" after a title (``Title, by William J. Mallett.``, as CRS
+    notes cite reports) are the work's authors, wherever the model put them: the end of the
+    title (``Title, by Ann Roe``), the segment after a title that ends in ", by", or an
+    editor segment that opens with "by". Only names of persons (:func:`_names_only`):
+    "Crime Rates, by State" keeps its title. Not when the reference names an author."""
+    if any(s.label == "author" and not _BY_START.match(s.text) for s in segments):
+        return list(segments)
+    out = list(segments)
+    for i, s in enumerate(out):
+        if s.label != "title":
+            continue
+        found = _BY_NAMES.search(s.text)
+        if found and _names_only(found.group("names")):
+            cut = found.start()
+            by = found.start("names")
+            out[i : i + 1] = [
+                Segment("title", s.text[:cut], s.start, s.start + cut),
+                Segment("author", s.text[by:], s.start + by, s.end),
+            ]
+            return out
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        ends = _BY_END.search(s.text)
+        if ends and nxt is not None and _names_only(nxt.text):
+            cut = ends.start()
+            out[i] = Segment("title", s.text[:cut], s.start, s.start + cut)
+            out[i + 1] = nxt._replace(label="author")
+            return out
+    for i, s in enumerate(out):
+        if s.label in ("editor", "author") and _BY_START.match(s.text):
+            out[i] = s._replace(label="author")
+    return out
+
+
 #: what happens to the labelled segments before they become fields, in order
 _SEGMENT_NORMALISERS: tuple[Callable[[Sequence[Segment]], list[Segment]], ...] = (
     pieces_apart,
     _body_before_date,
     _book_after_editors,
     _in_title,
+    _by_authors,
     _title_runs_on,
 )
 

@@ -438,3 +438,27 @@ def test_a_title_cut_inside_a_phrase_takes_back_the_words_before_the_next_mark()
         assert kept["title"] == "A randomized study", kept
     marked = build_fields(_segments(("title", "Floods."), ("publisher", "Harbour Press.")))
     assert marked == {"title": "Floods", "publisher": "Harbour Press"}
+
+
+def test_persons_brought_in_by_by_after_a_title_are_its_authors() -> None:
+    """ "Title, by Ann Roe": at the end of the title, after a title that ends in ", by", or
+    read as editors; a "by" before anything but persons' names stays in the title."""
+    people = [{"family": "Roe", "given": "Ann B."}, {"family": "Lee", "given": "Mary"}]
+    in_title = build_fields(
+        _segments(("number", "R4100,"), ("title", "Tides in Brief, by Ann B. Roe and Mary Lee."))
+    )
+    assert in_title["title"] == "Tides in Brief" and in_title["author"] == people
+    after = build_fields(
+        _segments(("title", "Tides in Brief, by"), ("publisher", "Ann B. Roe and Mary Lee."))
+    )
+    assert after["title"] == "Tides in Brief" and after["author"] == people
+    assert "publisher" not in after
+    editors = build_fields(_segments(("title", "Tides,"), ("editor", "by Ann B. Roe.")))
+    assert editors["author"] == people[:1] and "editor" not in editors
+    for title in ("Crime Rates, by State", "Museums Built, by Time Period"):
+        kept = build_fields(_segments(("title", title + ","), ("date", "2019.")))
+        assert kept["title"] == title, kept
+    signed = build_fields(
+        _segments(("author", "Doe, J."), ("title", "Tides, by Ann B. Roe")),
+    )
+    assert signed["author"] == [{"family": "Doe", "given": "J."}]
