@@ -384,6 +384,19 @@ def _report_numbers(item: dict[str, Any]) -> None:
         item["collection-title"], item["number"] = item.pop("container-title"), item.pop("issue")
 
 
+#: a document's number and a comma opening a title: "IF12899, Data Centers ..."
+_NUMBER_FIRST = re.compile(r"(?P<number>[A-Z]{1,6}-?\d[\d\-./]*[A-Z]?),\s+(?P<rest>\S.*)")
+
+
+def _number_before_title(item: dict[str, Any]) -> None:
+    """A document's number that opens the title of a work a genre names (``CRS In Focus |
+    IF12899, Data Centers and Cloud Computing``) is the work's number, not the title's first
+    word. Only after a genre: a title may open with a code (``COVID-19, Schools and ...``)."""
+    found = _NUMBER_FIRST.fullmatch(item.get("title", ""))
+    if found and "genre" in item and "number" not in item:
+        item["number"], item["title"] = found.group("number"), found.group("rest")
+
+
 _PLACE_FIRST = re.compile(r"([^:;]{2,40}?)\s*:\s*(\S.*)")
 
 
@@ -624,6 +637,7 @@ def build_fields(segments: Sequence[Segment]) -> dict[str, Any]:
             item.setdefault(key, value)
     _place_of_publisher(item)
     _report_numbers(item)
+    _number_before_title(item)
     _year_of_title(item)
     if "url" in texts or "doi" in texts:
         _links(item, segments)

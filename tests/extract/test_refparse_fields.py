@@ -462,3 +462,10 @@ def test_persons_brought_in_by_by_after_a_title_are_its_authors() -> None:
         _segments(("author", "Doe, J."), ("title", "Tides, by Ann B. Roe")),
     )
     assert signed["author"] == [{"family": "Doe", "given": "J."}]
+
+
+def test_a_number_opening_the_title_of_a_work_a_genre_names_is_its_number() -> None:
+    item = build_fields(_segments(("genre", "Harbour Brief"), ("title", "HB1203, Tides in Brief,")))
+    assert item["number"] == "HB1203" and item["title"] == "Tides in Brief"
+    coded = build_fields(_segments(("title", "COVID-19, Schools and Tides."), ("date", "2021.")))
+    assert coded["title"] == "COVID-19, Schools and Tides" and "number" not in coded
