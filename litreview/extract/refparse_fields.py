@@ -96,12 +96,23 @@ def _links(item: dict[str, Any], segments: Sequence[Segment]) -> None:
             item.setdefault("URL", link)
 
 
+def _only_a_date(text: str) -> bool:
+    """Whether a note is a date and nothing else (``Mar. 19, 2014).``): month names, numbers
+    and punctuation, with a year."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return bool(norm.date_parts(text)) and all("month" in word_tags(w) for w in words)
+
+
 def _notes(item: dict[str, Any], notes: list[str]) -> None:
-    """An access date from a note, and the other notes as ``note``."""
+    """An access date from a note, the work's date from a note that is only a date when
+    no date was read (``(Washington, D.C.: | Mar. 19, 2014).``, a report's imprint), and
+    the other notes as ``note``."""
     rest = []
     for text in notes:
         if _is_access(text):
             item.setdefault("accessed", norm.date_parts(text))
+        elif "issued" not in item and _only_a_date(text):
+            item["issued"] = norm.date_parts(text)
         elif norm.clean(text):
             rest.append(norm.clean(text))
     if rest:
@@ -167,6 +178,30 @@ def _dates_closed(segments: Sequence[Segment]) -> list[Segment]:
             gap = " " * (nxt.start - s.end)
             out[i] = Segment("date", s.text + gap + nxt.text[:n].rstrip(), s.start, nxt.start + n)
             out[i + 1] = Segment(nxt.label, nxt.text[n:], nxt.start + n, nxt.end)
+    return [s for s in out if s.text.strip()]
+
+
+#: the day and year that finish a month the model read alone: "29, 2022)" after "Sept."
+_DAY_YEAR = re.compile(r"\d{1,2},?\s+(?:1[5-9]|20)\d\d\b\)?")
+
+
+def _dates_completed(segments: Sequence[Segment]) -> list[Segment]:
+    """The segments with a date that holds a month and no year given the day and year the
+    model read into the next segment (``Sept.`` | ``29, 2022)``): one date again."""
+    out = list(segments)
+    for i in range(len(out) - 1):
+        s, nxt = out[i], out[i + 1]
+        if s.label != "date" or nxt.label == "date" or norm.date_parts(s.text):
+            continue
+        found = _DAY_YEAR.match(nxt.text)
+        words = re.findall(r"[^\W\d_]+", s.text)
+        if found and words and all("month" in word_tags(w) for w in words):
+            n = found.end()
+            out[i] = Segment(
+                "date", s.text + " " * (nxt.start - s.end) + nxt.text[:n], s.start, nxt.start + n
+            )
+            rest = nxt.text[n:]
+            out[i + 1] = Segment(nxt.label, rest, nxt.end - len(rest), nxt.end)
     return [s for s in out if s.text.strip()]
 
 
@@ -355,7 +390,11 @@ def pieces_apart(segments: Sequence[Segment]) -> list[Segment]:
     in brackets the model cut before its day made whole again, and a bracket opened in the
     last words of one segment and closed in the next given to the next."""
     out = _subtitle_years(
-        _quotes_closed(_brackets_opened(_bracket_ends(_locators_joined(_dates_closed(segments)))))
+        _quotes_closed(
+            _brackets_opened(
+                _bracket_ends(_locators_joined(_dates_closed(_dates_completed(segments))))
+            )
+        )
     )
     for labels, find, label in _APART:
         out = _cut(out, labels, find, label)

@@ -469,3 +469,30 @@ def test_a_number_opening_the_title_of_a_work_a_genre_names_is_its_number() -> N
     assert item["number"] == "HB1203" and item["title"] == "Tides in Brief"
     coded = build_fields(_segments(("title", "COVID-19, Schools and Tides."), ("date", "2021.")))
     assert coded["title"] == "COVID-19, Schools and Tides" and "number" not in coded
+
+
+def test_a_report_imprint_date_read_as_a_note_is_the_date() -> None:
+    item = build_fields(
+        _segments(
+            ("author", "Harbour Board,"),
+            ("title", "Tides in Brief,"),
+            ("number", "HB-14-286"),
+            ("location", "(Washington, D.C.:"),
+            ("note", "Mar. 19, 2014)."),
+        )
+    )
+    assert item["issued"] == {"date-parts": [[2014, 3, 19]]} and "note" not in item
+    dated = build_fields(
+        _segments(("title", "Tides,"), ("date", "2019,"), ("note", "Mar. 19, 2014).")),
+    )
+    assert dated["issued"] == {"date-parts": [[2019]]} and dated["note"] == "Mar. 19, 2014"
+    worded = build_fields(_segments(("title", "Tides,"), ("note", "revised Mar. 19, 2014.")))
+    assert "issued" not in worded
+
+
+def test_a_month_read_alone_takes_its_day_and_year_back() -> None:
+    item = build_fields(
+        _segments(("title", "Tides,"), ("date", "(Sept."), ("note", "29, 2022). See p. 4."))
+    )
+    assert item["issued"] == {"date-parts": [[2022, 9, 29]]}
+    assert item["note"] == "See p. 4"
