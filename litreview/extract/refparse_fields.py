@@ -45,7 +45,7 @@ _TEXT: dict[str, tuple[str, Callable[[str], str]]] = {
     "publisher": ("publisher", norm.clean),
     "location": ("publisher-place", norm.clean),
     "genre": ("genre", norm.clean),
-    "number": ("number", norm.clean),
+    "number": ("number", norm.number),
     "isbn": ("ISBN", norm.clean),
     "edition": ("edition", norm.edition),
 }

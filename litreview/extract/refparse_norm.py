@@ -109,6 +109,19 @@ def title(text: str) -> str:
     return out
 
 
+#: the word that names what follows as a number: "No. OIG-15-031-A", "Number 4028", "Nr. 5"
+_NUMBER_WORD = re.compile(r"^(?:[Nn]o|[Nn]r|[Nn]um|[Nn]umber|[Nn]º|№)\.?:?\s*(?=\S*\d)")
+
+
+def number(text: str) -> str:
+    """A document's number without the word that names it as one (``No. OIG-15-031-A`` ->
+    ``OIG-15-031-A``) and without an unmatched closing bracket the model took with it."""
+    out = _NUMBER_WORD.sub("", clean(text))
+    if out.count(")") > out.count("("):
+        out = out.replace(")", "", out.count(")") - out.count("(")).strip()
+    return out
+
+
 def container(text: str) -> str:
     """A container title without a leading "In"/"In:"."""
     return clean(_IN.sub("", text))

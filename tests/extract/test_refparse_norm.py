@@ -320,3 +320,19 @@ def test_a_bracket_opened_at_a_fields_end_goes_whole_to_the_field_that_closes_it
         "Institute of Development Studies."
     )
     assert item["title"] == "Informal finance in Sindh"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("No. OIG-15-031-A", "OIG-15-031-A"),
+        ("Number OIG-25-025-A,", "OIG-25-025-A"),
+        ("Nr. 5", "5"),
+        ("GAO-16-629", "GAO-16-629"),
+        ("HB-14-286)", "HB-14-286"),
+        ("Notes 12", "Notes 12"),
+        ("(WP 12)", "WP 12"),
+    ],
+)
+def test_number(text: str, value: str) -> None:
+    assert norm.number(text) == value
