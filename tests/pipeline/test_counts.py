@@ -71,6 +71,23 @@ def test_gaps_prints_what_its_files_hold(review: Path, capsys: pytest.CaptureFix
     )
 
 
+def test_the_default_reviews_register_counts_the_statements_in_no_gap_alike() -> None:
+    """The default review's committed files (whose documents hold statements that back no
+    gap, unlike the fixture's): register.md says how many, and lists that many, as the
+    statements of statements.csv that no entry of register.json holds."""
+    from tests.conftest import ROOT
+
+    statements = rows(ROOT / "gaps" / "statements.csv")
+    register = json.loads((ROOT / "gaps" / "register.json").read_text("utf-8"))
+    placed = {(s["doc_id"], s["char_start"]) for g in register for s in g["statements"]}
+    left = sum((r["doc_id"], int(r["char_start"])) not in placed for r in statements)
+    assert left > 0
+    md = (ROOT / "gaps" / "register.md").read_text("utf-8")
+    head, _, listed = md.partition("\n## Statements in no gap\n")
+    assert f"{left} gap statements of the documents back no gap" in head.splitlines()[2]
+    assert listed.count("\n> Details: ") == left
+
+
 def test_coverage_command_map_register_and_notebooks_count_alike(
     review: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
