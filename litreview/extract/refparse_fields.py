@@ -566,6 +566,34 @@ def _title_runs_on(segments: Sequence[Segment]) -> list[Segment]:
     return out
 
 
+#: where a quotation opens inside a segment: a mark at the start of a word
+_QUOTE_OPENS = re.compile(r"(?:^|(?<=\s))[“\"«„](?=\S)")
+
+
+def _quote_out_of_names(segments: Sequence[Segment]) -> list[Segment]:
+    """Names that run into the opening words of a quoted title (``GAO, “Foster`` | ``Care:
+    HHS Could Do More ...”``) give those words back to the title after them: a name never
+    opens a quotation it does not close. Only when names stand before the mark and a title
+    follows."""
+    out = list(segments)
+    for i in range(len(out) - 1):
+        s, nxt = out[i], out[i + 1]
+        if s.label not in _PEOPLE or nxt.label != "title":
+            continue
+        marks = list(_QUOTE_OPENS.finditer(s.text))
+        if not marks:
+            continue
+        at = marks[-1].start()
+        mark = s.text[at]
+        if not s.text[:at].strip() or not _left_open(s.text[at:], mark):
+            continue
+        names = s.text[:at].rstrip()
+        out[i] = Segment(s.label, names, s.start, s.start + len(names))
+        title = s.text[at:] + " " * (nxt.start - s.end) + nxt.text
+        out[i + 1] = Segment("title", title, s.start + at, nxt.end)
+    return out
+
+
 #: "Title, by Ann Roe": the word that brings a work's authors in after its title
 _BY_NAMES = re.compile(r",\s+by\s+(?P<names>[^,;:()]+(?:,\s*(?:and\s+)?[^,;:()]+)*?)[,.]?\s*$")
 _BY_END = re.compile(r",\s+by\s*$")
@@ -634,6 +662,7 @@ _SEGMENT_NORMALISERS: tuple[Callable[[Sequence[Segment]], list[Segment]], ...] =
     _body_before_date,
     _book_after_editors,
     _in_title,
+    _quote_out_of_names,
     _by_authors,
     _title_runs_on,
 )

@@ -496,3 +496,15 @@ def test_a_month_read_alone_takes_its_day_and_year_back() -> None:
     )
     assert item["issued"] == {"date-parts": [[2022, 9, 29]]}
     assert item["note"] == "See p. 4"
+
+
+def test_names_give_back_the_opening_words_of_a_quoted_title() -> None:
+    item = build_fields(
+        _segments(("author", "Harbour Board, “Tide"), ("title", "Tables for the Port,”"))
+    )
+    assert item["author"] == [{"literal": "Harbour Board"}]
+    assert item["title"] == "Tide Tables for the Port"
+    straight = build_fields(_segments(("author", 'Ann Roe, "Tide'), ("title", 'Tables,"')))
+    assert straight["title"] == "Tide Tables" and straight["author"][0]["family"] == "Roe"
+    closed = build_fields(_segments(("author", "“Roe A”."), ("title", "Tides.")))
+    assert closed["title"] == "Tides"
