@@ -43,7 +43,7 @@ def phrase_pattern(name: str) -> str:
 
 # citation signals ("See", "See also", "See, e.g.,", "Cf.", "Compare", "Cited in", ...: a data
 # file): words that lead into a reference, and the start of the reference they lead into
-SIGNAL = rf"(?:{phrase_pattern('lexicon/signals.txt')}),?\s+(?=[A-Z\[<‘“'\"*])"
+SIGNAL = rf"(?:{phrase_pattern('lexicon/signals.txt')}),?\s+(?=[A-Z\[<‘“'\"*_])"
 LEADIN = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\s))" + SIGNAL)
 # "Name (Year)", optionally with a remark in brackets: a short form of a fuller reference
 _PAGE = r"[,:]\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?"

@@ -68,6 +68,12 @@ def test_a_signal_set_in_emphasis_is_a_signal_not_a_title() -> None:
     # an italic run that holds more than a signal, or another word, is still a title
     assert preprocess("_See Roe_ (2001)") == "“See Roe” (2001)"
     assert preprocess("_Seen_ (2001)") == "“Seen” (2001)"
+    # a signal before a title in emphasis, either spelling of it
+    assert (
+        preprocess("See *Tides* (2001).")
+        == preprocess("See _Tides_ (2001).")
+        == ("“Tides” (2001).")
+    )
 
 
 def test_cited_in_splits_off_the_other_work() -> None:
