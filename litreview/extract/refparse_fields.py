@@ -595,7 +595,7 @@ def _quote_out_of_names(segments: Sequence[Segment]) -> list[Segment]:
 
 
 #: "Title, by Ann Roe": the word that brings a work's authors in after its title
-_BY_NAMES = re.compile(r",\s+by\s+(?P<names>[^,;:()]+(?:,\s*(?:and\s+)?[^,;:()]+)*?)[,.]?\s*$")
+_BY = re.compile(r",\s+by\s+")
 _BY_END = re.compile(r",\s+by\s*$")
 _BY_START = re.compile(r"\s*[Bb]y\s")
 _NAME_SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
@@ -622,6 +622,12 @@ def _names_only(text: str) -> bool:
     return bool(parts) and all(_person_name(p) for p in parts)
 
 
+def _last_by(text: str) -> re.Match[str] | None:
+    """The last ", by " of a title (a scan, no backtracking: titles may be long)."""
+    matches = list(_BY.finditer(text))
+    return matches[-1] if matches else None
+
+
 def _by_authors(segments: Sequence[Segment]) -> list[Segment]:
     """Authors brought in by "by" after a title (``Title, by William J. Mallett.``, as CRS
     notes cite reports) are the work's authors, wherever the model put them: the end of the
@@ -634,10 +640,9 @@ def _by_authors(segments: Sequence[Segment]) -> list[Segment]:
     for i, s in enumerate(out):
         if s.label != "title":
             continue
-        found = _BY_NAMES.search(s.text)
-        if found and _names_only(found.group("names")):
-            cut = found.start()
-            by = found.start("names")
+        found = _last_by(s.text)
+        if found and _names_only(s.text[found.end() :]):
+            cut, by = found.start(), found.end()
             out[i : i + 1] = [
                 Segment("title", s.text[:cut], s.start, s.start + cut),
                 Segment("author", s.text[by:], s.start + by, s.end),

@@ -3,6 +3,8 @@ fields."""
 
 from __future__ import annotations
 
+import pytest
+
 from litreview.extract.refparse_fields import Segment, build_fields
 
 
@@ -508,3 +510,25 @@ def test_names_give_back_the_opening_words_of_a_quoted_title() -> None:
     assert straight["title"] == "Tide Tables" and straight["author"][0]["family"] == "Roe"
     closed = build_fields(_segments(("author", "“Roe A”."), ("title", "Tides.")))
     assert closed["title"] == "Tides"
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "Title, by " + ", ".join(["Ann Roe"] * 3000) + " (x",
+        "Title" + ", by Ann" * 3000,
+        "Roe, “" * 3000,
+        "Sept. " * 3000 + "29, 2022",
+        "a " * 10000,
+    ],
+    ids=["by-names", "by-runs", "open-quotes", "months", "words"],
+)
+def test_the_normalisers_read_long_runs(run: str) -> None:
+    """Long runs through every pair of fields the normalisers join or cut: fields come out
+    (a pattern with nested runs over commas took minutes on the first of these; none is
+    left: bench_hostile.py times such strings)."""
+    for first, second in [("title", "note"), ("author", "title"), ("date", "note")]:
+        item = build_fields(_segments((first, run), (second, run)))
+        assert item
+    item = build_fields(_segments(("title", run), ("publisher", "Harbour Press.")))
+    assert item["title"]
