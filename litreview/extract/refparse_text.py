@@ -49,7 +49,10 @@ _LEAD_IN = re.compile(
 _EMPHASIS = re.compile(r"[*_]+")
 # the short name a note gives the work, with the blanks before it ("Title," (hereinafter
 # Roe, "Tides"), 2019), and the comma it leaves doubled
-_SHORT_NAME = re.compile(r"\s*[(\[]\s*(?:hereinafter|hereafter)\b[^()\[\]]{0,300}[)\]]", re.I)
+# (tried only where a run of blanks starts: a long run is read once, not once a blank)
+_SHORT_NAME = re.compile(
+    r"(?<!\s)\s*[(\[]\s*(?:hereinafter|hereafter)\b[^()\[\]]{0,300}[)\]]", re.I
+)
 _DOUBLED_COMMA = re.compile(r"(,[\"”’]?)\s*,")
 _LEAD_EMPHASIS = re.compile(r"([*_]+)([^*_]+?)\1(?=[\s,])")
 
