@@ -27,7 +27,7 @@ from typing import Any
 import pycrfsuite
 
 from litreview.extract.refparse_features import OFF, Token, encoded_features, token_spans
-from litreview.extract.refparse_fields import Segment, build_fields, pieces_apart
+from litreview.extract.refparse_fields import Segment, fields_of_pieces, pieces_apart
 from litreview.extract.refparse_legal import legal_fields
 from litreview.extract.refparse_text import preprocess, split_related
 from litreview.extract.refparse_type import TypeModel, fallback_type
@@ -150,9 +150,10 @@ class ReferenceParser:
         legal = legal_fields(text) if self._legal else None
         if legal is not None:
             return legal, segments
-        item = build_fields(segments)
+        pieces = pieces_apart(segments)
+        item = fields_of_pieces(pieces)
         if self._types is not None:
-            item["type"] = self._types.predict(pieces_apart(segments), item)
+            item["type"] = self._types.predict(pieces, item)
         else:
             item["type"] = fallback_type(item)
         return item, segments

@@ -25,7 +25,7 @@ from litreview.extract import refparse_norm as norm
 from litreview.extract.gazetteer import is_place, word_tags
 from litreview.extract.refparse_names import NAME_PARTICLES, split_names
 
-__all__ = ["Segment", "build_fields", "pieces_apart"]
+__all__ = ["Segment", "build_fields", "fields_of_pieces", "pieces_apart"]
 
 
 class Segment(NamedTuple):
@@ -661,9 +661,9 @@ def _by_authors(segments: Sequence[Segment]) -> list[Segment]:
     return out
 
 
-#: what happens to the labelled segments before they become fields, in order
+#: what happens to the labelled segments, once :func:`pieces_apart` has cut them, before
+#: they become fields, in order
 _SEGMENT_NORMALISERS: tuple[Callable[[Sequence[Segment]], list[Segment]], ...] = (
-    pieces_apart,
     _body_before_date,
     _book_after_editors,
     _in_title,
@@ -675,6 +675,12 @@ _SEGMENT_NORMALISERS: tuple[Callable[[Sequence[Segment]], list[Segment]], ...] =
 
 def build_fields(segments: Sequence[Segment]) -> dict[str, Any]:
     """The CSL fields (no ``type``, no ``id``) of a reference's labelled segments."""
+    return fields_of_pieces(pieces_apart(segments))
+
+
+def fields_of_pieces(segments: Sequence[Segment]) -> dict[str, Any]:
+    """:func:`build_fields` of segments :func:`pieces_apart` has already cut (the parser
+    cuts them once for the fields and the type model)."""
     for normalise in _SEGMENT_NORMALISERS:
         segments = normalise(segments)
     item: dict[str, Any] = {}
