@@ -594,6 +594,81 @@ def _quote_out_of_names(segments: Sequence[Segment]) -> list[Segment]:
     return out
 
 
+#: the marks that open a quotation, and the mark that closes each
+_OPENING = {"“": "”", "«": "»", "„": "“", '"': '"'}
+
+
+def _closing_at(text: str, close: str, start: int, depth: int = 1) -> int:
+    """Where ``close`` closes the quotation opened before ``start`` in ``text``, or -1, an
+    inner quotation passed over (``“Criteria for “Veteran” Status”``). A straight mark
+    opens when a blank is before it and a word after it, and closes otherwise."""
+    if close != '"':
+        opener = next(o for o, c in _OPENING.items() if c == close)
+        for at in range(start, len(text)):
+            depth += (text[at] == opener) - (text[at] == close)
+            if depth == 0:
+                return at
+        return -1
+    for at in range(start, len(text)):
+        if text[at] != '"':
+            continue
+        before, after = text[at - 1 : at], text[at + 1 : at + 2]
+        opens = (not before or before.isspace()) and after.strip() != ""
+        depth += 1 if opens else -1
+        if depth == 0:
+            return at
+    return -1
+
+
+def _opening_quote_is_title(segments: Sequence[Segment]) -> list[Segment]:
+    """A reference that opens with a quotation ending in a comma or full stop opens with its
+    title, as styles cite an unsigned work (``“Switchboard,” International Rescue
+    Committee, accessed ...``): the quoted words are the title, whatever the model read them
+    as, and what follows the closing mark in a segment the model read as the title is where
+    the work appeared. Only where the model's reading crosses the closing mark, or finds no
+    title outside the quotation (a style that quotes its authors, ``“Roe A”. 1977. Tides.``,
+    has one); never past a journal or a publisher, which some styles quote with the title,
+    and not a quotation that opens a longer title (``"They Took Everything": Forced ...``)."""
+    out = list(segments)
+    k = next((i for i, s in enumerate(out) if s.label != "citation-number"), None)
+    if k is None or out[k].text[:1] not in _OPENING:
+        return out
+    close = _OPENING[out[k].text[0]]
+    for j in range(k, len(out)):
+        if j > k and out[j].label in _NOT_INSIDE:
+            return out
+        at = _closing_at(out[j].text, close, 1 if j == k else 0)
+        if at >= 0:
+            return _quotation_as_title(out, k, j, at)
+    return out
+
+
+def _quotation_as_title(out: list[Segment], k: int, j: int, at: int) -> list[Segment]:
+    """:func:`_opening_quote_is_title` once the closing mark is found at ``at`` in segment
+    ``j`` (the quotation opens segment ``k``)."""
+    text = out[j].text
+    inside = text[at - 1 : at] in (",", ".")
+    end = at + 1 + (text[at + 1 : at + 2] in (",", "."))
+    if not (inside or end > at + 1) or not any(ch.isalpha() for ch in text[:end]):
+        return out  # a quotation opening a longer title, or a quoted number ("“1”.")
+    rest = text[end:]
+    others = [s for s in (*out[:k], *out[j + 1 :]) if s.label == "title"]
+    if others and not rest.strip():
+        return out
+    words, before = "", None
+    for t in [*out[k:j], out[j]._replace(text=text[:end])]:
+        words += ("" if before is None else " " * (t.start - before.end)) + t.text
+        before = t
+    title = Segment("title", words, out[k].start, out[j].start + end)
+    tail = []
+    if rest.strip():
+        named = {"journal", "container"} & {s.label for s in out}
+        label = out[j].label if out[j].label != "title" else ("note" if named else "container")
+        lead = len(rest) - len(rest.lstrip())
+        tail = [Segment(label, rest.strip(), out[j].end - len(rest) + lead, out[j].end)]
+    return [*out[:k], title, *tail, *out[j + 1 :]]
+
+
 #: "Title, by Ann Roe": the word that brings a work's authors in after its title
 _BY = re.compile(r",\s+by\s+")
 _BY_END = re.compile(r",\s+by\s*$")
@@ -664,6 +739,7 @@ def _by_authors(segments: Sequence[Segment]) -> list[Segment]:
 #: what happens to the labelled segments, once :func:`pieces_apart` has cut them, before
 #: they become fields, in order
 _SEGMENT_NORMALISERS: tuple[Callable[[Sequence[Segment]], list[Segment]], ...] = (
+    _opening_quote_is_title,
     _body_before_date,
     _book_after_editors,
     _in_title,

@@ -532,3 +532,29 @@ def test_the_normalisers_read_long_runs(run: str) -> None:
         assert item
     item = build_fields(_segments(("title", run), ("publisher", "Harbour Press.")))
     assert item["title"]
+
+
+def test_a_reference_that_opens_with_a_quotation_opens_with_its_title() -> None:
+    """Whatever the model read the quoted words as: the title; what follows the closing
+    mark in a segment read as the title is where the work appeared."""
+    item = build_fields(
+        _segments(
+            ("author", "“Tide Tables,” Harbour Board"),
+            ("title", "of Essex,"),
+            ("note", "accessed March 3, 2025,"),
+            ("url", "https://e.org/t."),
+        )
+    )
+    assert item["title"] == "Tide Tables" and item["author"] == [{"literal": "Harbour Board"}]
+    run_on = build_fields(_segments(("title", "“Tide Tables,” Coastal Works,"), ("date", "2014.")))
+    assert run_on["title"] == "Tide Tables" and run_on["container-title"] == "Coastal Works"
+    nested = build_fields(
+        _segments(
+            ("title", '"Rules for "Harbour" Status."'),
+        )
+    )
+    assert nested["title"] == 'Rules for "Harbour" Status'
+    numbered = build_fields(
+        _segments(("author", "“1”. “Roe A”."), ("date", "1977."), ("title", "Tides."))
+    )
+    assert numbered["title"] == "Tides"
