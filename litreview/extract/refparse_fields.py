@@ -736,6 +736,32 @@ def _by_authors(segments: Sequence[Segment]) -> list[Segment]:
     return out
 
 
+#: a word a body's name never ends with: it runs on into the next segment
+_NAME_RUNS_ON = re.compile(r"(?:^|\s)(?:of|for|and|the|on|de|du|des|del|di|für|und|et)\s*$")
+
+
+def _names_run_on(segments: Sequence[Segment]) -> list[Segment]:
+    """A body's name the model cut after a word no name ends with (``National Institute
+    for Health and`` | ``Care Excellence. Evidence Update 65``) takes back the capitalised
+    words of the next segment up to its first punctuation mark."""
+    out = list(segments)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.label not in _PEOPLE or not _NAME_RUNS_ON.search(a.text) or not b.text[:1].isupper():
+            continue
+        found = _FIRST_WORDS.match(b.text)
+        if not found:
+            continue
+        n = found.end()
+        out[i] = Segment(
+            a.label, a.text + " " * (b.start - a.end) + b.text[:n], a.start, b.start + n
+        )
+        rest = b.text[n:]
+        lead = len(rest) - len(rest.lstrip())
+        out[i + 1] = Segment(b.label, rest.strip(), b.start + n + lead, b.end)
+    return [s for s in out if s.text.strip()]
+
+
 #: what happens to the labelled segments, once :func:`pieces_apart` has cut them, before
 #: they become fields, in order
 _SEGMENT_NORMALISERS: tuple[Callable[[Sequence[Segment]], list[Segment]], ...] = (
@@ -746,6 +772,7 @@ _SEGMENT_NORMALISERS: tuple[Callable[[Sequence[Segment]], list[Segment]], ...] =
     _quote_out_of_names,
     _by_authors,
     _title_runs_on,
+    _names_run_on,
 )
 
 

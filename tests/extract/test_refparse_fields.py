@@ -558,3 +558,16 @@ def test_a_reference_that_opens_with_a_quotation_opens_with_its_title() -> None:
         _segments(("author", "“1”. “Roe A”."), ("date", "1977."), ("title", "Tides."))
     )
     assert numbered["title"] == "Tides"
+
+
+def test_a_name_cut_after_a_word_no_name_ends_with_runs_on() -> None:
+    item = build_fields(
+        _segments(
+            ("author", "National Institute for Tides and"),
+            ("title", "Harbour Excellence. Evidence Update 65."),
+        )
+    )
+    assert item["author"] == [{"literal": "National Institute for Tides and Harbour Excellence"}]
+    assert item["title"] == "Evidence Update 65"
+    kept = build_fields(_segments(("author", "Roe, A. and"), ("title", "tides of the port.")))
+    assert kept["title"] == "tides of the port"
