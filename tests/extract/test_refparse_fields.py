@@ -520,8 +520,9 @@ def test_names_give_back_the_opening_words_of_a_quoted_title() -> None:
         "Roe, “" * 3000,
         "Sept. " * 3000 + "29, 2022",
         "a " * 10000,
+        '"' + 'a "b ' * 5000,
     ],
-    ids=["by-names", "by-runs", "open-quotes", "months", "words"],
+    ids=["by-names", "by-runs", "open-quotes", "months", "words", "opening-quote"],
 )
 def test_the_normalisers_read_long_runs(run: str) -> None:
     """Long runs through every pair of fields the normalisers join or cut: fields come out
