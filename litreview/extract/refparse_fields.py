@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 from litreview.extract import refparse_norm as norm
 from litreview.extract.gazetteer import is_place, word_tags
-from litreview.extract.refparse_names import NAME_PARTICLES, split_names
+from litreview.extract.refparse_names import BY_NAMES, NAME_PARTICLES, split_names
 
 __all__ = ["Segment", "build_fields", "fields_of_pieces", "pieces_apart"]
 
@@ -96,11 +96,15 @@ def _links(item: dict[str, Any], segments: Sequence[Segment]) -> None:
             item.setdefault("URL", link)
 
 
+def _months_only(text: str) -> bool:
+    """Whether every word of ``text`` is a month's name (numbers and marks aside)."""
+    return all("month" in word_tags(w) for w in re.findall(r"[^\W\d_]+", text))
+
+
 def _only_a_date(text: str) -> bool:
     """Whether a note is a date and nothing else (``Mar. 19, 2014).``): month names, numbers
     and punctuation, with a year."""
-    words = re.findall(r"[^\W\d_]+", text)
-    return bool(norm.date_parts(text)) and all("month" in word_tags(w) for w in words)
+    return bool(norm.date_parts(text)) and _months_only(text)
 
 
 def _notes(item: dict[str, Any], notes: list[str]) -> None:
@@ -194,8 +198,7 @@ def _dates_completed(segments: Sequence[Segment]) -> list[Segment]:
         if s.label != "date" or nxt.label == "date" or norm.date_parts(s.text):
             continue
         found = _DAY_YEAR.match(nxt.text)
-        words = re.findall(r"[^\W\d_]+", s.text)
-        if found and words and all("month" in word_tags(w) for w in words):
+        if found and re.search(r"[^\W\d_]", s.text) and _months_only(s.text):
             n = found.end()
             out[i] = Segment(
                 "date", s.text + " " * (nxt.start - s.end) + nxt.text[:n], s.start, nxt.start + n
@@ -594,16 +597,12 @@ def _quote_out_of_names(segments: Sequence[Segment]) -> list[Segment]:
     return out
 
 
-#: the marks that open a quotation, and the mark that closes each
-_OPENING = {"“": "”", "«": "»", "„": "“", '"': '"'}
-
-
 def _closing_at(text: str, close: str, start: int, depth: int = 1) -> int:
     """Where ``close`` closes the quotation opened before ``start`` in ``text``, or -1, an
     inner quotation passed over (``“Criteria for “Veteran” Status”``). A straight mark
     opens when a blank is before it and a word after it, and closes otherwise."""
     if close != '"':
-        opener = next(o for o, c in _OPENING.items() if c == close)
+        opener = next(o for o, c in _QUOTES.items() if c == close)
         for at in range(start, len(text)):
             depth += (text[at] == opener) - (text[at] == close)
             if depth == 0:
@@ -631,9 +630,9 @@ def _opening_quote_is_title(segments: Sequence[Segment]) -> list[Segment]:
     and not a quotation that opens a longer title (``"They Took Everything": Forced ...``)."""
     out = list(segments)
     k = next((i for i, s in enumerate(out) if s.label != "citation-number"), None)
-    if k is None or out[k].text[:1] not in _OPENING:
+    if k is None or out[k].text[:1] not in _QUOTES:
         return out
-    close = _OPENING[out[k].text[0]]
+    close = _QUOTES[out[k].text[0]]
     for j in range(k, len(out)):
         if j > k and out[j].label in _NOT_INSIDE:
             return out
@@ -672,7 +671,6 @@ def _quotation_as_title(out: list[Segment], k: int, j: int, at: int) -> list[Seg
 #: "Title, by Ann Roe": the word that brings a work's authors in after its title
 _BY = re.compile(r",\s+by\s+")
 _BY_END = re.compile(r",\s+by\s*$")
-_BY_START = re.compile(r"\s*[Bb]y\s")
 _NAME_SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 _INITIAL_WORD = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)*")
 
@@ -709,7 +707,7 @@ def _by_authors(segments: Sequence[Segment]) -> list[Segment]:
     title (``Title, by Ann Roe``), the segment after a title that ends in ", by", or an
     editor segment that opens with "by". Only names of persons (:func:`_names_only`):
     "Crime Rates, by State" keeps its title. Not when the reference names an author."""
-    if any(s.label == "author" and not _BY_START.match(s.text) for s in segments):
+    if any(s.label == "author" and not BY_NAMES.match(s.text) for s in segments):
         return list(segments)
     out = list(segments)
     for i, s in enumerate(out):
@@ -731,7 +729,7 @@ def _by_authors(segments: Sequence[Segment]) -> list[Segment]:
             out[i + 1] = nxt._replace(label="author")
             return out
     for i, s in enumerate(out):
-        if s.label in ("editor", "author") and _BY_START.match(s.text):
+        if s.label in ("editor", "author") and BY_NAMES.match(s.text):
             out[i] = s._replace(label="author")
     return out
 

@@ -15,7 +15,7 @@ from litreview.core.data_files import data_lines
 from litreview.extract.gazetteer import word_tags
 from litreview.extract.refparse_norm import strip_outer
 
-__all__ = ["NAME_PARTICLES", "is_organisation", "split_names"]
+__all__ = ["BY_NAMES", "NAME_PARTICLES", "is_organisation", "split_names"]
 
 _BODY_TAGS = frozenset({"org", "pub", "news", "event", "law"})
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}s?$")
@@ -24,7 +24,8 @@ _EDITOR_CUES = re.compile(  # lower case or capitalised: "ED" is a pair of initi
     r"[Dd]ir|[Cc]oords?|[Tt]rans|[Tt]ranslated by|[Cc]omp)\b\.?\)?,?"
     r"|\((?:[Oo]rgs?|[Aa] cura di)\.?\),?"  # only in brackets: "Org" is also a surname
 )
-_BY = re.compile(r"^\s*[Bb]y\s+(?=\S)")  # "Title, by Ann Roe": the word that brings the names
+#: "Title, by Ann Roe": the word that brings the names in (no part of them)
+BY_NAMES = re.compile(r"^\s*[Bb]y\s+(?=\S)")
 _ET_AL = re.compile(r",?\s*\b(?:et\s*al|and others|u\.\s*a)\b\.?", re.I)
 _INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ]?\.?[\s\-]*){1,4}$")
 _VANCOUVER = re.compile(r"^[A-ZÀ-Þ]{1,3}$")
@@ -90,7 +91,7 @@ _CAPITAL_PARTICLES -= {"y", "e", "et", "and", "und"}
 
 def _clean(text: str) -> str:
     """Editor cues, 'et al.' and outer punctuation dropped."""
-    text = _EDITOR_CUES.sub(" ", _BY.sub("", text))
+    text = _EDITOR_CUES.sub(" ", BY_NAMES.sub("", text))
     text = _ET_AL.sub("", text)
     text = re.sub(r"(?:…|\.\.\.)\s*(?=\w)", "", text)  # APA's "..., … Last, F."
     text = _BROKEN_HYPHEN.sub("-", text)  # "Martin- Facklam"
