@@ -17,9 +17,11 @@ from litreview.core.data_files import data_lines
 
 __all__ = [
     "LEADIN",
+    "LEAD_IN",
     "MAX_SHORT",
     "SIGNAL",
     "Reference",
+    "lead_end",
     "link_short_forms",
     "named_earlier",
     "phrase_pattern",
@@ -29,14 +31,22 @@ __all__ = [
 ]
 
 
+# what "…" stands for in a phrase: the topic a note names before its signal ("For more on
+# the EAVS, see"): up to 200 characters, no clause mark, a full stop only inside a word
+# ("U.S.") or before a lower-case word ("the U.S. rule") and brackets only closed ("(P.L.
+# 117-2)")
+_TOPIC = r"(?:[^\s,;:.()\[\]]|\s(?!\s)|\.(?=\w|\s[a-z])|\([^()\n]{0,60}\)){1,200}?"
+
+
 def phrase_pattern(name: str) -> str:
     """The phrases of the packaged word list ``name`` as one pattern, longest first (``see
-    also, e.g.`` before ``see``): the first letter either case, blanks any run."""
+    also, e.g.`` before ``see``): the first letter either case, blanks any run, ``…`` a
+    topic (words up to the next clause mark: :data:`_TOPIC`)."""
     words = sorted(set(data_lines(name)), key=lambda w: (-len(w), w))
     pieces = []
     for w in words:
         body = r"\s+".join(re.escape(part) for part in w[1:].split(" "))
-        body = body.replace(r"e\.g\.", r"e\.\s?g\.")
+        body = body.replace(r"e\.g\.", r"e\.\s?g\.").replace(re.escape("…"), _TOPIC)
         pieces.append(f"[{w[0].upper()}{w[0].lower()}]{body}" if w[0].isalpha() else re.escape(w))
     return "|".join(pieces)
 
@@ -45,6 +55,26 @@ def phrase_pattern(name: str) -> str:
 # file): words that lead into a reference, and the start of the reference they lead into
 SIGNAL = rf"(?:{phrase_pattern('lexicon/signals.txt')}),?\s+(?=[A-Z\[<‘“'\"*_])"
 LEADIN = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\s))" + SIGNAL)
+# words that lead into a reference only at its start ("For example, see", "For more on the
+# EAVS, see"; a data file)
+LEAD_IN = re.compile(
+    rf"^(?:{phrase_pattern('reference_lead_ins.txt')}),?\s+(?=[A-Z0-9\[<‘“'\"*_]|https?://|www\.)"
+)
+# a lead-in that ends with a citation signal ("For more information, see"): a note's words
+# from there on cite a work; one without ("For example,") may go on in prose
+_SIGNAL_LAST = re.compile(rf"(?:{phrase_pattern('lexicon/signals.txt')}),?\s+$")
+
+
+def lead_end(text: str) -> int:
+    """Where the reference starts in ``text``, after a leading citation signal (``See
+    also``) or a lead-in that ends with one (``For more on the EAVS, see``): 0 when there is
+    neither."""
+    lead = LEAD_IN.match(text)
+    at = lead.end() if lead and _SIGNAL_LAST.search(lead.group(0)) else 0
+    signal = LEADIN.match(text, at)
+    return signal.end() if signal else at
+
+
 # "Name (Year)", optionally with a remark in brackets: a short form of a fuller reference
 _PAGE = r"[,:]\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?"
 # a page may follow the year, inside the brackets or after them: "Name (2019, p. 4)"

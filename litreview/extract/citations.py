@@ -31,8 +31,8 @@ from dataclasses import replace
 
 from litreview.core.errors import Problem
 from litreview.extract.backrefs import (
-    LEADIN,
     Reference,
+    lead_end,
     link_short_forms,
     named_earlier,
     root,
@@ -42,8 +42,8 @@ from litreview.extract.backrefs import (
 from litreview.extract.cite_shapes import TemporaryItem, temporary_citations
 from litreview.extract.footnotes import Footnote
 from litreview.extract.hereinafter import link_hereinafter
-from litreview.extract.note_parts import Part, citation_parts, explanatory_parts
-from litreview.extract.note_sources import legal_citations, note_sentences
+from litreview.extract.note_parts import Part, citation_parts, explanatory_parts, see_aside
+from litreview.extract.note_sources import note_sentences
 from litreview.extract.note_text import (
     _IBID,
     _URL,
@@ -55,7 +55,6 @@ from litreview.extract.note_text import (
     note_references,
     quoted_works,
     short_form_list,
-    signalled_work,
     split_works,
 )
 from litreview.extract.short_cites import link_short_citations
@@ -157,10 +156,9 @@ def _rows_of(
         rows = [Reference(footnote=n, position=1, raw=text, kind=own)]
         rows += [_citation(n, i, p, earlier) for i, p in enumerate(found, start=2)]
         return _back_in_note(rows, previous), None
-    lead = LEADIN.match(text)
-    body = text[lead.end() :] if lead else text
+    body = text[lead_end(text) :]
     parts = short_form_list(body) or [
-        r for p in split_works(body) for q in _url_aside(p) for r in _see_aside(q)
+        r for p in split_works(body) for q in see_aside(p) for r in _url_aside(q)
     ]
     found = citation_parts(parts, text)
     rows = [_citation(n, i, p, earlier) for i, p in enumerate(found, start=1)]
@@ -252,50 +250,6 @@ def _url_aside(part: str) -> list[str]:
         if is_prose(aside) and not has_title(aside):
             return [part[: m.start()].strip(), url.group(0).strip("<>").rstrip(".")]
     return [part]
-
-
-# a later sentence of a reference that leads into another work: "For more information about
-# preemption, see CRS Report R45825, ..." (a clause, a comma, then a citation signal)
-# (or a sentence that opens with the signal: "... “Modern-Day Lawn Dart.” See also CRS ...")
-_SEE_ASIDE = re.compile(
-    r"(?<=[.)”])\s+(?=(?:[A-Z][^.;:()]{0,120}?,\s+(?:see|cf\.)|See|Also\s+see|Cf\.)"
-    r"(?:\s+also|,?\s+e\.\s?g\.,)?\s+[A-Z*“\"_])"
-)
-_TITLE_ALONE = re.compile(r"^\s*[“\"][^”\"]{1,300}[”\"]\s*\.?\s*$")
-_SEE_SIGNAL = re.compile(
-    r"^(?:[^,]*,\s+(?:see|cf\.)|(?P<bare>See|Also\s+see|Cf\.))(?:\s+also|,?\s+e\.\s?g\.,)?\s+"
-)
-
-
-def _see_aside(part: str) -> list[str]:
-    """A reference followed by a sentence that leads into another work through a citation
-    signal ("For more information about X, see CRS Report R45825, ...", or "See also CRS
-    Report R48215, Title, by Author.") is two works: the reference, and the work after the
-    signal (when it is a reference by itself, or names one as a signal's words do)."""
-    m = _SEE_ASIDE.search(part, 0, MAX_ASIDE * 4)
-    if m is None:
-        return [part]
-    rest = part[m.end() :]
-    lead = _SEE_SIGNAL.match(rest)
-    if lead is None:
-        return [part]
-    other = rest[lead.end() :]
-    bare = lead["bare"] is not None  # the sentence opens with the signal
-    if (
-        not other
-        or _TITLE_ALONE.match(other)  # 'see “Selected Actions ...”': a section of its own
-        or not (looks_like_reference(other) or (bare and signalled_work(other)))
-        or not (bare or is_prose(rest[: lead.end()]))
-        or (bare and not _plain_reference(part[: m.start()]))
-    ):
-        return [part]
-    return [part[: m.start()].strip(), other.strip()]
-
-
-def _plain_reference(text: str) -> bool:
-    """Whether ``text`` is a reference holding no law and no prose (a part with laws is
-    cut into them later, and a signal's sentence after them stays with them)."""
-    return looks_like_reference(text) and not is_prose(text) and not legal_citations(text)
 
 
 def _citation(n: int, position: int, part: Part, earlier: list[Reference]) -> Reference:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from litreview.extract.backrefs import LEADIN
+from litreview.extract.backrefs import lead_end
 from litreview.extract.note_sources import (
     Unit,
     archival_citations,
@@ -32,6 +32,7 @@ from litreview.extract.note_sources import (
 )
 from litreview.extract.note_text import (
     classify,
+    is_prose,
     looks_like_reference,
     note_references,
     opens_like_reference,
@@ -40,7 +41,7 @@ from litreview.extract.note_text import (
     split_works,
 )
 
-__all__ = ["Part", "citation_parts", "explanatory_parts"]
+__all__ = ["MAX_SEE_ASIDE", "Part", "citation_parts", "explanatory_parts", "see_aside"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -103,11 +104,11 @@ def _reference_units(text: str) -> list[Unit]:
         units += _new(units, [Unit(kind="reference", raw=raw, start=at, end=at + len(raw))])
     for a, b in _dates_joined(text, note_sentences(text)):
         sentence = text[a:b]
-        lead = LEADIN.match(sentence)
-        body = sentence[lead.end() :] if lead else sentence
+        lead = lead_end(sentence)
+        body = sentence[lead:]
         shaped = opens_like_reference(body) and (
             (classify(body) == "citation" and looks_like_reference(body))
-            or (lead is not None and signalled_work(body))
+            or (lead > 0 and signalled_work(body))
         )
         if shaped and not legal_citations(body):
             found = _works_of(body, text, a, b)
@@ -141,7 +142,7 @@ def _works_of(body: str, text: str, a: int, b: int) -> list[Unit]:
     documents' numbers into the numbers (``GAO-25-107408, GAO-25-107375, and ...``)."""
     pieces = short_form_list(body)
     if not pieces:
-        pieces = split_works(body)
+        pieces = [q for p in split_works(body) for q in see_aside(p)]
         if len(pieces) < 2 or not all(
             looks_like_reference(p) or (opens_like_reference(p) and signalled_work(p))
             for p in pieces
@@ -175,3 +176,58 @@ def _expand_laws(units: list[Unit]) -> list[Part]:
 def _part(u: Unit) -> Part:
     """A unit whose kind the note's words give."""
     return Part(raw=u.raw, csl_type=u.csl_type, start=u.start, source=u.kind)
+
+
+# a later sentence of a reference that leads into another work: "For more information about
+# preemption, see CRS Report R45825, ..." (a clause, a comma, then a citation signal)
+# (or a sentence that opens with the signal: "... “Modern-Day Lawn Dart.” See also CRS ...")
+# (the clause: no sentence end, a full stop only inside a word, "USASpending.gov", or before a
+# lower-case word, "the U.S. rule", and brackets only closed, "(P.L. 117-2)")
+_CLAUSE = r"(?:[^.;:()]|\.(?=\w|\s[a-z])|\([^()\n]{0,60}\)){0,250}?"
+_SEE_ASIDE = re.compile(
+    rf"(?<=[.)”])\s+(?=(?:[A-Z]{_CLAUSE},\s+(?:see|cf\.)|See|Also\s+see|Cf\.)"
+    r"(?:\s+also|,?\s+e\.\s?g\.,)?\s+[A-Z*“\"_])"
+)
+_TITLE_ALONE = re.compile(r"^\s*[“\"][^”\"]{1,300}[”\"]\s*\.?\s*$")
+_SEE_SIGNAL = re.compile(
+    rf"(?:{_CLAUSE},\s+(?:see|cf\.)|(?P<bare>See|Also\s+see|Cf\.))(?:\s+also|,?\s+e\.\s?g\.,)?\s+"
+)
+#: How far into a part the sentence leading into another work is looked for.
+MAX_SEE_ASIDE = 1600
+
+
+def see_aside(part: str) -> list[str]:
+    """A reference followed by sentences that lead into other works through a citation
+    signal ("For more information about X, see CRS Report R45825, ...", or "See also CRS
+    Report R48215, Title, by Author.") is those works: the reference, and each work after a
+    signal (when it is a reference by itself, or names one as a signal's words do)."""
+    out = []
+    start = 0  # where the work being read starts
+    m = _SEE_ASIDE.search(part, 0, MAX_SEE_ASIDE)
+    while m is not None:
+        lead = _SEE_SIGNAL.match(part, m.end(), m.end() + MAX_SEE_ASIDE)
+        if lead is None:
+            break
+        # the next work: up to the next sentence that leads into one, or the end
+        after = _SEE_ASIDE.search(part, lead.end(), lead.end() + MAX_SEE_ASIDE)
+        other = part[lead.end() : after.start() if after else len(part)]
+        bare = lead["bare"] is not None  # the sentence opens with the signal
+        # a signal alone or after a lead-in ("For more on X, see"): what follows is a work
+        signalled = bare or lead_end(part[m.end() : lead.end() + 1]) > 0
+        if (
+            not other.strip()
+            or _TITLE_ALONE.match(other)  # 'see “Selected Actions ...”': a section of its own
+            or not (looks_like_reference(other) or (signalled and signalled_work(other)))
+            or not (signalled or is_prose(lead.group(0)))
+            or (bare and not _plain_reference(part[start : m.start()]))
+        ):
+            break
+        out.append(part[start : m.start()].strip())
+        start, m = lead.end(), after
+    return [*out, part[start:].strip()]
+
+
+def _plain_reference(text: str) -> bool:
+    """Whether ``text`` is a reference holding no law and no prose (a part with laws is
+    cut into them later, and a signal's sentence after them stays with them)."""
+    return looks_like_reference(text) and not is_prose(text) and not legal_citations(text)

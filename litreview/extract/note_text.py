@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from litreview.extract._text import LINK_TEXT
-from litreview.extract.backrefs import LEADIN
+from litreview.extract.backrefs import LEADIN, lead_end
 from litreview.extract.gazetteer import word_tags
 from litreview.extract.note_sources import (
     is_cross_reference,
@@ -178,10 +178,10 @@ def _classify(text: str, *, pieces: bool) -> str:
         return "ibid"
     if _URL_ONLY.match(text):
         return "url"
-    lead = LEADIN.match(text)
-    if lead and looks_like_reference(text[lead.end() :]):
+    at = lead_end(text)
+    if at and looks_like_reference(text[at:]):
         return "citation"
-    body = text[lead.end() :] if lead else text
+    body = text[at:]
     if _AUTHOR_DATE.match(body) or short_form_list(body) or is_short_citation(body):
         return "citation"
     if is_dated_correspondence(body):
@@ -267,8 +267,7 @@ _MIN_SIGNALLED_WORDS = 4
 def _one_work(text: str) -> bool:
     """Whether a note cites one work only (``Smith, supra note 4.``, not ``Lee v. Roe, 5
     U.S. 1 (1990); Smith, supra note 4.``)."""
-    lead = LEADIN.match(text)
-    return len(split_works(text[lead.end() :] if lead else text)) == 1
+    return len(split_works(text[lead_end(text) :])) == 1
 
 
 def _a_name(prefix: str) -> bool:

@@ -19,7 +19,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from litreview.extract._text import LINK_TEXT
-from litreview.extract.backrefs import SIGNAL, phrase_pattern
+from litreview.extract.backrefs import LEAD_IN, SIGNAL
 
 __all__ = ["Related", "preprocess", "split_related"]
 
@@ -42,10 +42,6 @@ _HIDE = {ch: chr(0xE000 + k) for k, ch in enumerate(_ESCAPABLE)}
 _SHOW = str.maketrans({v: k for k, v in _HIDE.items()})
 _QUOTED_SPAN = re.compile(r"“[^“”]+”|‘[^‘]+?’(?![A-Za-z])|\"[^\"]+\"")
 _SIGNAL = re.compile("^" + SIGNAL)
-# words that lead into a reference only at its start ("For example, see"; a data file)
-_LEAD_IN = re.compile(
-    rf"^(?:{phrase_pattern('reference_lead_ins.txt')}),?\s+(?=[A-Z0-9\[<‘“'\"*_]|https?://|www\.)"
-)
 _EMPHASIS = re.compile(r"[*_]+")
 # the short name a note gives the work, with the blanks before it ("Title," (hereinafter
 # Roe, "Tides"), 2019), and the comma it leaves doubled
@@ -110,7 +106,7 @@ def _signal_plain(text: str) -> str:
 def preprocess(raw: str) -> str:
     """Plain reference text (see the module docstring)."""
     text = raw.strip().lstrip("⁰¹²³⁴⁵⁶⁷⁸⁹ ").strip()
-    text = _LEAD_IN.sub("", _FOOTNOTE_MARK.sub("", text))
+    text = LEAD_IN.sub("", _FOOTNOTE_MARK.sub("", text))
     text = _SIGNAL.sub("", _signal_plain(text))
     if "\\" in text:
         text = _MD_ESCAPE.sub(lambda m: _HIDE[m.group(1)], text)

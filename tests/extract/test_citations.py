@@ -433,6 +433,59 @@ def test_a_sentence_leading_into_another_work_makes_it_a_work_of_the_note() -> N
     ]
 
 
+def test_every_sentence_leading_into_a_work_makes_it_a_work_of_its_own() -> None:
+    """A topic clause ("For an analysis of X from USASpending.gov, with Y,") before the signal
+    may hold commas, dots inside words and brackets; each such sentence is one more work, and
+    a lead-in clause opening the note is no part of its first work."""
+    rows, _ = references(
+        _notes(
+            "For more on the EAVS, see CRS In Focus IF13056, The Election Administration and "
+            "Voting Survey (EAVS): Overview, by Karen L. Shanton.",
+            "CRS Report R48059, Areas of Distress, by Joseph Dalaker, Julie M. Lawhorn, and "
+            "Lisa S. Benson. For a geographic analysis of spending data from USASpending.gov, "
+            "see GAO, Targeting Federal Funds, GAO-20-518, July 2020, https://www.gao.gov/a.pdf. "
+            "For an evaluation of programs (P.L. 117-2), with recommendations, see GAO, Areas "
+            "with High Poverty, GAO-21-470, May 2021, https://www.gao.gov/b.pdf.",
+            "USDA, “Grain Standards,” https://www.ams.usda.gov/g. For background on grain "
+            "standards, see CRS Report R48577, U.S. Grain Standards Act, by Stephanie Rosch.",
+        )
+    )
+    assert [(r.footnote, r.raw[:18]) for r in rows if r.kind == "citation"] == [
+        (1, "CRS In Focus IF130"),
+        (2, "CRS Report R48059,"),
+        (2, "GAO, Targeting Fed"),
+        (2, "GAO, Areas with Hi"),
+        (3, "USDA, “Grain Stand"),
+        (3, "CRS Report R48577,"),
+    ]
+    assert next(r.raw for r in rows if r.footnote == 2).endswith("Lisa S. Benson.")
+
+
+def test_a_prose_note_finds_the_work_its_lead_in_clause_points_to() -> None:
+    rows, _ = references(
+        _notes(
+            "The agency was created in 1965. For information on its statutory history, see "
+            "CRS Report R41241, Economic Development Administration: A Review, by Julie M. "
+            "Lawhorn."
+        )
+    )
+    assert [(r.kind, r.raw[:18]) for r in rows] == [
+        ("note", "The agency was cre"),
+        ("citation", "CRS Report R41241,"),
+    ]
+
+
+def test_sentences_leading_into_works_are_read_in_linear_time() -> None:
+    """A note of thousands of "For X, see Ref." sentences is cut into its works in one pass
+    (each sentence judged on its own words, never on the rest of the note)."""
+    from litreview.extract.note_parts import see_aside
+
+    many = " ".join(f"For topic {i}, see Doe, B., “Title {i},” 2002." for i in range(2000))
+    works = see_aside(f"Roe, A., “Tides,” 2001. {many}")
+    assert len(works) == 2001
+    assert works[:2] == ["Roe, A., “Tides,” 2001.", "Doe, B., “Title 0,” 2002."]
+
+
 def test_works_cut_at_semicolons_are_a_citation_note_whatever_the_first_opens_with() -> None:
     """A note of one-sentence works cut at ``;`` is a citation note even when its first
     work opens like prose to the classifier ("Roe et al., v. ...", a body's untitled

@@ -53,6 +53,14 @@ def test_a_lead_in_at_the_start_goes_and_nowhere_else() -> None:
     kept = "Roe, A., Tides, for example, see Doe (2001)."
     assert preprocess(kept) == kept
     assert preprocess("For the record, Roe said.") == "For the record, Roe said."
+    # a lead-in names its topic: "For more on X, see", "For the U.S. rule on Y, see"
+    topic = "For more on the EAVS (P.L. 117-2), see CRS In Focus IF13056, Title."
+    assert preprocess(topic) == "CRS In Focus IF13056, Title."
+    assert preprocess("For the U.S. rule on exports, see Doe, Rules.") == "Doe, Rules."
+    # with no signal after it, a clause opening with "For" is the reference's own
+    assert preprocess("For Whom the Bell Tolls, Hemingway (1940).") == (
+        "For Whom the Bell Tolls, Hemingway (1940)."
+    )
 
 
 def test_the_short_name_a_note_gives_goes() -> None:
