@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
+from litreview.core.data_files import data_lines
 from litreview.extract import refparse_norm as norm
 from litreview.extract.gazetteer import is_place, word_tags
 from litreview.extract.refparse_names import BY_NAMES, NAME_PARTICLES, split_names
@@ -668,9 +669,30 @@ def _quotation_as_title(out: list[Segment], k: int, j: int, at: int) -> list[Seg
     return [*out[:k], title, *tail, *out[j + 1 :]]
 
 
-#: "Title, by Ann Roe": the word that brings a work's authors in after its title
-_BY = re.compile(r",\s+by\s+")
-_BY_END = re.compile(r",\s+by\s*$")
+def _by_roles() -> dict[str, str]:
+    """The words before "by" that bring in a work's makers, and the role they give
+    (``data/by_roles.txt``)."""
+    rows = [line.split("\t") for line in data_lines("by_roles.txt")]
+    return {words.strip().lower(): role.strip() for words, role in rows}
+
+
+_BY_ROLES = _by_roles()
+_ROLE_WORDS = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(_BY_ROLES))
+#: "Title, by Ann Roe", "Title, coordinated by Ann Roe": the words that bring a work's makers
+#: in after its title
+_BY = re.compile(rf",\s+(?:(?P<role>{_ROLE_WORDS})\s+)?by\s+", re.I)
+_BY_END = re.compile(rf",\s+(?:(?P<role>{_ROLE_WORDS})\s+)?by\s*$", re.I)
+#: "Title, coordinated" | "by Ann Roe": the role's words closing the title before a segment
+#: of names that opens with "by"
+_ROLE_END = re.compile(rf",\s+(?P<role>{_ROLE_WORDS})\s*$", re.I)
+
+
+def _role_of(found: re.Match[str]) -> str:
+    """The segment label the words of a ``_BY``-like match give the names after them."""
+    words = found["role"]
+    return _BY_ROLES[" ".join(words.lower().split())] if words else "author"
+
+
 _NAME_SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 _INITIAL_WORD = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)*")
 
@@ -702,32 +724,53 @@ def _last_by(text: str) -> re.Match[str] | None:
 
 
 def _by_authors(segments: Sequence[Segment]) -> list[Segment]:
-    """Authors brought in by "by" after a title (``Title, by William J. Mallett.``, as CRS
+    """Persons brought in by "by" after a title (``Title, by William J. Mallett.``, as CRS
     notes cite reports) are the work's authors, wherever the model put them: the end of the
     title (``Title, by Ann Roe``), the segment after a title that ends in ", by", or an
-    editor segment that opens with "by". Only names of persons (:func:`_names_only`):
-    "Crime Rates, by State" keeps its title. Not when the reference names an author."""
-    if any(s.label == "author" and not BY_NAMES.match(s.text) for s in segments):
-        return list(segments)
+    editor segment that opens with "by". Words before "by" may give another role
+    (``data/by_roles.txt``: "coordinated by" authors, "translated by" translators), also
+    when they close the title before a segment "by Ann Roe". Only names of persons
+    (:func:`_names_only`): "Crime Rates, by State" keeps its title. No authors when the
+    reference names an author already."""
+    named = any(s.label == "author" and not BY_NAMES.match(s.text) for s in segments)
     out = list(segments)
     for i, s in enumerate(out):
         if s.label != "title":
             continue
         found = _last_by(s.text)
-        if found and _names_only(s.text[found.end() :]):
+        role = _role_of(found) if found else ""
+        if found and not (named and role == "author") and _names_only(s.text[found.end() :]):
             cut, by = found.start(), found.end()
             out[i : i + 1] = [
                 Segment("title", s.text[:cut], s.start, s.start + cut),
-                Segment("author", s.text[by:], s.start + by, s.end),
+                Segment(role, s.text[by:], s.start + by, s.end),
             ]
             return out
         nxt = out[i + 1] if i + 1 < len(out) else None
+        if nxt is None:
+            continue
         ends = _BY_END.search(s.text)
-        if ends and nxt is not None and _names_only(nxt.text):
+        role = _role_of(ends) if ends else ""
+        if ends and not (named and role == "author") and _names_only(nxt.text):
             cut = ends.start()
             out[i] = Segment("title", s.text[:cut], s.start, s.start + cut)
-            out[i + 1] = nxt._replace(label="author")
+            out[i + 1] = nxt._replace(label=role)
             return out
+        closing = _ROLE_END.search(s.text)
+        role = _role_of(closing) if closing else ""
+        if (
+            closing
+            and not (named and role == "author")
+            and nxt.label in _PEOPLE
+            and (by := BY_NAMES.match(nxt.text))
+            and _names_only(nxt.text[by.end() :])
+        ):
+            cut = closing.start()
+            out[i] = Segment("title", s.text[:cut], s.start, s.start + cut)
+            out[i + 1] = nxt._replace(label=role)
+            return out
+    if named:
+        return out
     for i, s in enumerate(out):
         if s.label in ("editor", "author") and BY_NAMES.match(s.text):
             out[i] = s._replace(label="author")

@@ -466,6 +466,27 @@ def test_persons_brought_in_by_by_after_a_title_are_its_authors() -> None:
     assert signed["author"] == [{"family": "Doe", "given": "J."}]
 
 
+def test_words_before_by_give_the_persons_their_role() -> None:
+    """ "Title, coordinated by Ann Roe" (authors), "translated by" (translators), in the
+    title or closing it before a segment "by Ann Roe"; a translator comes out of the title
+    of a work that names its author, an author brought in by "by" does not."""
+    roe = [{"family": "Roe", "given": "Ann B."}]
+    in_title = build_fields(_segments(("title", "Tides in Brief, coordinated by Ann B. Roe.")))
+    assert in_title["title"] == "Tides in Brief" and in_title["author"] == roe
+    closing = build_fields(
+        _segments(("title", "Tides in Brief, coordinated"), ("editor", "by Ann B. Roe."))
+    )
+    assert closing["title"] == "Tides in Brief" and closing["author"] == roe
+    assert "editor" not in closing
+    signed = build_fields(
+        _segments(("author", "Doe, J."), ("title", "Tides, translated by Ann B. Roe."))
+    )
+    assert signed["title"] == "Tides" and signed["translator"] == roe
+    assert signed["author"] == [{"family": "Doe", "given": "J."}]
+    kept = build_fields(_segments(("title", "Tides, coordinated by State Agencies,")))
+    assert kept["title"] == "Tides, coordinated by State Agencies"
+
+
 def test_a_number_opening_the_title_of_a_work_a_genre_names_is_its_number() -> None:
     item = build_fields(_segments(("genre", "Harbour Brief"), ("title", "HB1203, Tides in Brief,")))
     assert item["number"] == "HB1203" and item["title"] == "Tides in Brief"
