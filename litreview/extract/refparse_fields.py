@@ -762,8 +762,8 @@ def _by_authors(segments: Sequence[Segment]) -> list[Segment]:
             closing
             and not (named and role == "author")
             and nxt.label in _PEOPLE
-            and (by := BY_NAMES.match(nxt.text))
-            and _names_only(nxt.text[by.end() :])
+            and (lead := BY_NAMES.match(nxt.text))
+            and _names_only(nxt.text[lead.end() :])
         ):
             cut = closing.start()
             out[i] = Segment("title", s.text[:cut], s.start, s.start + cut)
