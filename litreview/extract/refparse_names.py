@@ -48,7 +48,11 @@ def _conjunctions() -> re.Pattern[str]:
 
 _AND = _conjunctions()
 _LIST_AND = re.compile(r"\s(?:and|&)\s")
-_SUFFIX = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+#: a generational suffix written after a name ("Jr.", "3rd", "III"; CSL's ``suffix``): never a
+#: given or family name. "Jr." and "Sr." end no body's name; a Roman numeral may ("Title III")
+#: and may be initials ("Schensted IV"), so it is one only after a name of two words or more
+#: ("V" is left out: it is also an initial)
+_SUFFIX = re.compile(r"(?:[JjSs]n?r\.?|[2-9](?:nd|rd|th)|(?P<roman>II|III|IV))")
 NAME_PARTICLES = frozenset(
     [
         "van",
@@ -123,12 +127,37 @@ def is_organisation(text: str) -> bool:
 
 def _is_given(part: str) -> bool:
     """Whether a comma-separated part looks like given names or initials only."""
-    return bool(_INITIALS.match(part)) or part.lower() in _SUFFIX
+    return bool(_INITIALS.match(part)) or _is_suffix(part)
+
+
+def _ends_senior_or_junior(words: list[str]) -> bool:
+    """Whether a name ends with "Jr." or "Sr." (or "3rd"): a person's, never a body's."""
+    last = _SUFFIX.fullmatch(words[-1].strip(",")) if words else None
+    return bool(last) and not last["roman"]  # type: ignore[index]
+
+
+def _suffix_apart(family: str) -> tuple[str, str]:
+    """A family name written with its suffix before the given names (``Wimsatt Jr.``,
+    inverted) as the family name and the suffix."""
+    words = family.split()
+    if len(words) > 1 and _ends_senior_or_junior(words):
+        return " ".join(words[:-1]), words[-1].strip(",")
+    return family, ""
+
+
+def _is_suffix(part: str) -> bool:
+    """Whether a part is a generational suffix alone (``Jr.``, ``III``, ``3rd``)."""
+    return bool(_SUFFIX.fullmatch(part.strip(" ,")))
 
 
 def _person(text: str) -> dict[str, str]:
-    """One name written without a comma: ``F. Last``, ``First Last`` or ``Last FM``."""
+    """One name written without a comma: ``F. Last``, ``First Last`` or ``Last FM``, any
+    of them followed by a generational suffix (``Miller ER 3rd``, ``Martin Luther King
+    Jr.``)."""
     words = text.split()
+    suffix = _SUFFIX.fullmatch(words[-1].strip(",")) if len(words) > 1 else None
+    if suffix and (not suffix["roman"] or len(words) > 2):
+        return {**_person(" ".join(words[:-1])), "suffix": words[-1].strip(",")}
     if len(words) == 1:
         return {"family": words[0]}
     if _VANCOUVER.match(words[-1]) and not _VANCOUVER.match(words[0]):
@@ -174,10 +203,14 @@ def _vancouver_name(part: str) -> bool:
 
 
 def _one_inverted(part: str) -> dict[str, str]:
-    """``Last, First`` or a plain name."""
+    """``Last, First`` (``Last, First, Jr.``) or a plain name."""
     if "," in part:
         fam, given = part.split(",", 1)
-        return {"family": fam.strip(), "given": given.strip(" ,")}
+        given, _, suffix = given.rpartition(",") if "," in given else ("", "", given)
+        if not _is_suffix(suffix):
+            given, suffix = f"{given},{suffix}" if given else suffix, ""
+        name = {"family": fam.strip(), "given": given.strip(" ,")}
+        return {**name, "suffix": suffix.strip()} if suffix.strip() else name
     return {"literal": part} if is_organisation(part) else _person(part)
 
 
@@ -185,6 +218,8 @@ def _surname_like(part: str) -> bool:
     """One word, or a few of which all but the last are name particles ("De Pryck",
     "van der Berg", "El Amin")."""
     words = part.split()
+    if len(words) > 1 and _ends_senior_or_junior(words):
+        words = words[:-1]  # "Wimsatt Jr., William"
     return len(words) == 1 or (
         len(words) <= 4
         and all(w.lower() in NAME_PARTICLES for w in words[:-1])
@@ -228,6 +263,7 @@ def split_names(segment: str) -> list[dict[str, str]]:
     surnames = bool(_LIST_AND.search(text)) and all(_surname_like(p) or _named(p) for p in parts)
     if (
         not surnames
+        and not _ends_senior_or_junior(words)
         and is_organisation(text)
         and ("," not in text or _names_a_body(words))
         and not _INITIALS_AFTER_COMMA.search(text)
@@ -238,11 +274,18 @@ def split_names(segment: str) -> list[dict[str, str]]:
     i = 0
     while i < len(parts):
         part, nxt = parts[i], parts[i + 1] if i + 1 < len(parts) else ""
+        if names and _is_suffix(part) and "suffix" not in names[-1]:
+            names[-1]["suffix"] = part.strip(" ,")  # "King, Martin Luther, Jr."
+            i += 1
+            continue
         pair = _is_given(nxt) or (len(nxt.split()) <= 2 and _surname_like(part))
         if inverted and nxt and len(part.split()) <= 3 and pair:
-            names.append({"family": part, "given": nxt.strip(" ,")})
+            family, suffix = _suffix_apart(part)
+            name = {"family": family, "given": nxt.strip(" ,")}
+            names.append({**name, "suffix": suffix} if suffix else name)
             i += 2
             continue
-        names.append({"literal": part} if is_organisation(part) else _person(part))
+        body = is_organisation(part) and not _ends_senior_or_junior(part.split())
+        names.append({"literal": part} if body else _person(part))
         i += 1
     return names

@@ -171,3 +171,43 @@ def test_persons(name: str) -> None:
 
 def test_blank_segment_gives_no_names() -> None:
     assert split_names(" (eds.) ") == []
+
+
+@pytest.mark.parametrize(
+    ("segment", "expected"),
+    [
+        ("Miller ER 3rd", [{"family": "Miller", "given": "ER", "suffix": "3rd"}]),
+        ("Pettijohn TF II", [{"family": "Pettijohn", "given": "TF", "suffix": "II"}]),
+        ("Martin Luther King Jr.", [{"family": "King", "given": "Martin Luther", "suffix": "Jr"}]),
+        (
+            "King, Martin Luther, Jr.",
+            [{"family": "King", "given": "Martin Luther", "suffix": "Jr"}],
+        ),
+        ("Koshland Jr., D. E.", [{"family": "Koshland", "given": "D. E.", "suffix": "Jr"}]),
+        (
+            "Smith, J. A., Jr., and Doe, B.",
+            [
+                {"family": "Smith", "given": "J. A.", "suffix": "Jr."},
+                {"family": "Doe", "given": "B."},
+            ],
+        ),
+        (
+            "King, Martin Luther, Jr.; Doe, B.",
+            [
+                {"family": "King", "given": "Martin Luther", "suffix": "Jr"},
+                {"family": "Doe", "given": "B"},
+            ],
+        ),
+        ("Bill Heniff Jr.", [{"family": "Heniff", "given": "Bill", "suffix": "Jr"}]),
+        # a Roman numeral after a family name alone is its initials, and a body may end with one
+        ("Schensted IV", [{"family": "Schensted", "given": "IV"}]),
+        (
+            "Harbour Board, Division A, Title III",
+            [{"literal": "Harbour Board, Division A, Title III"}],
+        ),
+    ],
+)
+def test_a_generational_suffix_is_the_name_s_suffix(
+    segment: str, expected: list[dict[str, str]]
+) -> None:
+    assert split_names(segment) == expected
