@@ -538,6 +538,57 @@ def _in_title(segments: Sequence[Segment]) -> list[Segment]:
     return out
 
 
+#: a date that closes a note after a comma ("Bloomberg, April 3, 2025", "press release,
+#: November 20, 2024", "Notice 4510, 2022"): a month (and day) or none, and a year
+_MONTH_WORD = r"(?:[A-Z][a-z]{2,8}\.?)"
+_CLOSING_DATE = re.compile(
+    rf",\s+(?P<date>(?:{_MONTH_WORD}\s+\d{{1,2}},?\s+|\d{{1,2}}\s+{_MONTH_WORD}\s+|{_MONTH_WORD}\s+)?"
+    r"(?:1[5-9]|20)\d\d)\s*[.,;]?\s*$"
+)
+#: at most this many words of a note before its closing date are an outlet's name
+_OUTLET_WORDS = 6
+
+
+def _date_out_of_note(segments: Sequence[Segment]) -> list[Segment]:
+    """A reference with no date whose note ends with one after a comma (``"Title,"
+    | Bloomberg, April 3, 2025,``) has that date: it is cut off as the date. The words before
+    it are the work's genre when every one is a genre's word in lower case (``press
+    release``), the
+    outlet (container) of a work cited by its quoted title and no container (a news
+    article: ``Cory Bennett, "Title," | The Hill, November 2, 2014.``), else the note."""
+    if any(s.label == "date" for s in segments):
+        return list(segments)
+    out = list(segments)
+    for i, s in enumerate(out):
+        found = _CLOSING_DATE.search(s.text) if s.label == "note" else None
+        if found is None or not _months_only(found["date"]) or _is_access(s.text):
+            continue
+        head = s.text[: found.start()].strip()
+        last = head.split()[-1].strip(",.") if head else ""
+        if (last.isdigit() and len(last) <= 2) or "month" in word_tags(last):
+            continue  # "May 19, | 2013": the closing date is longer than the match
+        at = s.start + found.start("date")
+        date = Segment("date", s.text[found.start("date") :], at, s.end)
+        if not head:
+            out[i] = date
+            return out
+        out[i : i + 1] = [Segment(_head_label(head, out), head, s.start, s.start + len(head)), date]
+        return out
+    return out
+
+
+def _head_label(head: str, segments: Sequence[Segment]) -> str:
+    """What the words before a note's closing date are (:func:`_date_out_of_note`)."""
+    words = head.split()
+    if head.islower() and all("genre" in word_tags(w.strip(",.")) for w in words):
+        return "genre"  # a kind of work in lower case; a capitalised "Review" names one
+    quoted = any(s.label == "title" and s.text[:1] in _QUOTES for s in segments)
+    named = any(s.label in _NAMES for s in segments)
+    if quoted and not named and len(words) <= _OUTLET_WORDS and words[0][:1].isupper():
+        return "container"
+    return "note"
+
+
 #: fields a title the model cut short runs on into
 _RUN_ON = frozenset({"container", "publisher", "note"})
 #: the words up to the first punctuation mark, when they open with a letter (not "In")
@@ -814,6 +865,7 @@ _SEGMENT_NORMALISERS: tuple[Callable[[Sequence[Segment]], list[Segment]], ...] =
     _by_authors,
     _title_runs_on,
     _names_run_on,
+    _date_out_of_note,
 )
 
 

@@ -513,6 +513,43 @@ def test_a_report_imprint_date_read_as_a_note_is_the_date() -> None:
     assert "issued" not in worded
 
 
+def test_a_date_closing_a_note_is_the_date_of_a_work_with_none() -> None:
+    """ "Title," | Outlet, April 3, 2025: the date is cut off the note; the words before it
+    are the outlet of a work cited by its quoted title, a genre in lower case, else a note.
+    Not an access date, not a date the match would cut in two, not when a date was read."""
+    news = build_fields(
+        _segments(
+            ("author", "Ann Roe,"),
+            ("title", "“Tides Turn,”"),
+            ("note", "Harbour Times, April 3, 2025,"),
+        )
+    )
+    assert news["container-title"] == "Harbour Times" and "note" not in news
+    assert news["issued"] == {"date-parts": [[2025, 4, 3]]}
+    release = build_fields(
+        _segments(("title", "“Tides Turn,”"), ("note", "press release, November 20, 2024."))
+    )
+    assert release["genre"] == "press release" and release["issued"] == {
+        "date-parts": [[2024, 11, 20]]
+    }
+    numbered = build_fields(
+        _segments(("title", "Tides,"), ("note", "Notice N 45.8, April 8, 2022"))
+    )
+    assert numbered["note"] == "Notice N 45.8" and numbered["issued"]["date-parts"] == [
+        [2022, 4, 8]
+    ]
+    for note in ("accessed May 19, 2013.", "Review of tides, 2014 draft"):
+        kept = build_fields(_segments(("title", "Tides,"), ("note", note)))
+        assert "issued" not in kept, kept
+    dated = build_fields(
+        _segments(("title", "“Tides,”"), ("date", "2019,"), ("note", "Harbour Times, May 2, 2020"))
+    )
+    assert (
+        dated["issued"] == {"date-parts": [[2019]]}
+        and dated["note"] == "Harbour Times, May 2, 2020"
+    )
+
+
 def test_a_month_read_alone_takes_its_day_and_year_back() -> None:
     item = build_fields(
         _segments(("title", "Tides,"), ("date", "(Sept."), ("note", "29, 2022). See p. 4."))
