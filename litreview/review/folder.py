@@ -440,8 +440,10 @@ class Review:
         return self.load_tags(self.suggestions_path)
 
     def save_suggestions(self, tags: Sequence[Tag]) -> None:
-        """Write ``suggestions.csv``."""
-        self.save_tags(tags, self.suggestions_path)
+        """Write ``suggestions.csv``: each facet's suggestions best first (by the score as
+        written; ties in the order of ``tags.csv``), so a curator reads the likeliest first."""
+        best_first = sorted(_sort_tags(tags), key=lambda t: (t.facet, -round(t.score, 4)))
+        self.write_table(self.suggestions_path, schema.TAGS, map(_tag_row, best_first))
 
     def load_statements(self, facets: Sequence[str] | None = None) -> list[GapStatement]:
         """Rows of ``gaps/statements.csv``; ``facets`` are the facet columns (by default, every

@@ -339,3 +339,36 @@ def test_save_works_reads_the_corpus_again_only_if_it_changed_since_loaded(
     assert len(calls) == 1
     assert review.corpus_path.read_text(encoding="utf-8").startswith("% changed by hand\n")
     assert [w.key for w in review.load_works()[0]] == ["a", "c"]
+
+
+def test_suggestions_are_written_best_first_within_each_facet(tmp_path: Path) -> None:
+    """A curator reads ``suggestions.csv`` from the top: each facet's likeliest first, ties
+    in the order of ``tags.csv``, and every row read back as written."""
+    review = Review.at(tmp_path)
+
+    def suggestion(work: str, facet: str, value: str, score: float) -> Tag:
+        return Tag(
+            work_key=work,
+            facet=facet,
+            value=value,
+            source="model:evidence-logreg",
+            evidence=Evidence(quote="tides"),
+            score=score,
+        )
+
+    tags = [
+        suggestion("a", "group", "women", 0.2),
+        suggestion("b", "group", "men", 0.9),
+        suggestion("c", "crime_type", "drugs", 0.3),
+        suggestion("a", "crime_type", "fraud", 0.3),
+        suggestion("d", "crime_type", "theft", 0.7),
+    ]
+    review.save_suggestions(tags)
+    rows = [(t.facet, t.work_key, t.score) for t in review.load_suggestions()]
+    assert rows == [
+        ("crime_type", "d", 0.7),
+        ("crime_type", "a", 0.3),
+        ("crime_type", "c", 0.3),
+        ("group", "b", 0.9),
+        ("group", "a", 0.2),
+    ]
