@@ -233,22 +233,25 @@ def _with_temporary(
     return rows, problem
 
 
-_ASIDE = re.compile(r"(?<=\.)\s+(?=[A-Z])")
 MAX_ASIDE = 400
 
 
 def _url_aside(part: str) -> list[str]:
     """A reference followed by a prose sentence pointing to a URL ("More recent data can be
-    found here: <...>") is two works: the reference, and the URL. The aside is one sentence
-    of at most :data:`MAX_ASIDE` characters before the part's first URL, so a part of many
-    sentences costs linear time."""
+    found here: <...>") is two works: the reference, and the URL. The aside is the shortest
+    run of whole sentences before the part's first URL (a full stop after an abbreviation,
+    "U.S.", ends none) that is prose and names no title ("Additionally, ... begins. See
+    <url>"), within :data:`MAX_ASIDE` characters of the URL, so a part of many sentences
+    costs linear time."""
     url = _URL.search(part)
-    if url is None:
-        return [part]
-    for m in _ASIDE.finditer(part, max(0, url.start() - MAX_ASIDE - 1), url.start()):
-        aside = part[m.end() : url.start()]
+    if url is None or part[: url.start()].endswith("]("):
+        return [part]  # no URL, or the target of a link: its text is the work's
+    lo = max(0, url.start() - MAX_ASIDE - 1)
+    # the first sentence of the window opens before it (or is the reference itself)
+    for start, _ in reversed(note_sentences(part[lo : url.start()])[1:]):
+        aside = part[lo + start : url.start()]
         if is_prose(aside) and not has_title(aside):
-            return [part[: m.start()].strip(), url.group(0).strip("<>").rstrip(".")]
+            return [part[: lo + start].strip(), url.group(0).strip("<>").rstrip(".")]
     return [part]
 
 

@@ -219,12 +219,26 @@ def see_aside(part: str) -> list[str]:
             or _TITLE_ALONE.match(other)  # 'see “Selected Actions ...”': a section of its own
             or not (looks_like_reference(other) or (signalled and signalled_work(other)))
             or not (signalled or is_prose(lead.group(0)))
-            or (bare and not _plain_reference(part[start : m.start()]))
+            or (bare and not _signalled_after(part[start : m.start()], other))
         ):
             break
         out.append(part[start : m.start()].strip())
         start, m = lead.end(), after
     return [*out, part[start:].strip()]
+
+
+def _signalled_after(before: str, other: str) -> bool:
+    """Whether a sentence opening with a signal cites a work of its own after ``before``: a
+    reference holding no law and no prose, or a part that opens as a reference (laws, and a
+    remark after them; a part opening with a law opens as one) when what the signal leads
+    into is no law (laws are cut apart later,
+    and a law the signal leads into stays with the laws before it). Not after a part that
+    opens in prose ("According to OMB, “...” See OMB, ..."): that part is no work."""
+    laws = legal_citations(before)
+    opens = opens_like_reference(before) or bool(laws and not before[: laws[0].start].strip())
+    return _plain_reference(before) or (
+        opens and looks_like_reference(before) and not legal_citations(other)
+    )
 
 
 def _plain_reference(text: str) -> bool:

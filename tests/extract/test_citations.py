@@ -475,6 +475,55 @@ def test_a_prose_note_finds_the_work_its_lead_in_clause_points_to() -> None:
     ]
 
 
+def test_a_signal_after_a_law_or_a_remark_leads_into_a_work_of_its_own() -> None:
+    """ "15 U.S.C. §3722. See also EDA, ..." and a reference, a remark, then "See also Doe":
+    two works each; not after a part that opens in prose (it is no work of its own)."""
+    rows, _ = references(
+        _notes(
+            "15 U.S.C. §3722. See also EDA, “Build to Scale,” https://e.gov/b.",
+            "Phill Powell and Ian Smalley, “What Is A Hyperscale Data Center?,” IBM, "
+            "https://e.com/h. Roughly, 100 megawatts of electric power are sufficient to "
+            "support the needs of 80,000 households. See also OpenAI, “Expanding Stargate,” "
+            "October 30, 2025, https://e.com/s.",
+            "According to the Board, “tides rise and fall twice a day in the harbour.” See "
+            "Harbour Board, “Tide Tables,” 2019, p. 4.",
+        )
+    )
+    cited = [(r.footnote, r.raw[:12]) for r in rows if r.kind in ("citation", "url")]
+    assert cited[:4] == [
+        (1, "15 U.S.C. §3"),
+        (1, "EDA, “Build "),
+        (2, "Phill Powell"),
+        (2, "OpenAI, “Exp"),
+    ]
+    assert len([c for c in cited if c[0] == 3]) == 1
+
+
+def test_a_link_s_aside_is_a_whole_sentence_and_never_the_work_itself() -> None:
+    """A URL after a prose sentence is a source of its own, the sentence cut where a
+    sentence ends (never at "U.S." or an initial, as ``references`` cuts a citation note's
+    parts); a link's target keeps the URL with the work."""
+    from litreview.extract.citations import _url_aside
+
+    for whole in (
+        "Letter from Robert C. Goodwin, DOL administrator, to all state employment security "
+        "agencies, October 2, 1964, https://e.gov/uipl.",
+        "Department of the Treasury, “Statement from U.S. Secretary of the Treasury on the "
+        "Act,” press release, July 18, 2025, https://e.gov/sb0197.",
+        "Smith, J. 2010. [[PDF] Ferry routes; a survey](https://e.org/f.pdf)",
+    ):
+        assert _url_aside(whole) == [whole]
+    aside = (
+        "CRS In Focus IF12633, Unemployment Compensation, Labor Disputes, and Strikes. "
+        "Additionally, in May 2025 the state passed legislation that would allow striking "
+        "workers to be eligible for benefits after a waiting period. See https://e.gov/bill."
+    )
+    assert _url_aside(aside) == [
+        "CRS In Focus IF12633, Unemployment Compensation, Labor Disputes, and Strikes.",
+        "https://e.gov/bill",
+    ]
+
+
 def test_sentences_leading_into_works_are_read_in_linear_time() -> None:
     """A note of thousands of "For X, see Ref." sentences is cut into its works in one pass
     (each sentence judged on its own words, never on the rest of the note)."""

@@ -105,6 +105,13 @@ def _works(text: str) -> int:
             "Report R44243, Electing the Speaker: Frequently Asked Questions, by Ann Roe.",
             2,
             id="a_signalled_report_without_title_marks",
+            marks=pytest.mark.xfail(
+                reason="issue 15: the volume and the report are read (the volume whole since"
+                " the aside of a link is cut at a sentence's end, not at 'U.S.'), but the link"
+                " after 'The volume is available online ... at' is read as a source of its own:"
+                " 3 works",
+                strict=True,
+            ),
         ),
         pytest.param(
             "We previously reported on these efforts. See ABC-25-107408, ABC-25-107375, and "

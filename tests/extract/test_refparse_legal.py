@@ -311,4 +311,6 @@ def test_numbers_with_thousands_separated_are_read_whole() -> None:
     assert (item["volume"], item["page"]) == ("90", "15,621")
     assert parse_reference("Doe v. Roe, 518 U.S. 470, 486 (1996)")["page"] == "470"
     found = legal_citations("Exec. Order No. 14,265, 90 Fed. Reg. 15,621 (Apr. 9, 2025).")
-    assert [u.raw for u in found] == ["Exec. Order No. 14,265", "90 Fed. Reg. 15,621"]
+    assert [u.raw for u in found] == ["Exec. Order No. 14,265, 90 Fed. Reg. 15,621"]
+    apart = legal_citations("Exec. Order No. 14,265 and 90 Fed. Reg. 15,621.")
+    assert [u.raw for u in apart] == ["Exec. Order No. 14,265", "90 Fed. Reg. 15,621"]
