@@ -19,6 +19,7 @@ __all__ = [
     "LEADIN",
     "LEAD_IN",
     "MAX_SHORT",
+    "REFERENCE_START",
     "SIGNAL",
     "Reference",
     "lead_end",
@@ -54,11 +55,14 @@ def phrase_pattern(name: str) -> str:
 # citation signals ("See", "See also", "See, e.g.,", "Cf.", "Compare", "Cited in", ...: a data
 # file): words that lead into a reference, and the start of the reference they lead into
 SIGNAL = rf"(?:{phrase_pattern('lexicon/signals.txt')}),?\s+(?=[A-Z\[<‘“'\"*_])"
+# what may follow a signal or a lead-in that opens a reference the parser reads: also a bare
+# link ("See https://...")
+REFERENCE_START = r"(?=[A-Z\[<‘“'\"*_]|https?://|www\.)"
 LEADIN = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\s))" + SIGNAL)
 # words that lead into a reference only at its start ("For example, see", "For more on the
 # EAVS, see"; a data file)
 LEAD_IN = re.compile(
-    rf"^(?:{phrase_pattern('reference_lead_ins.txt')}),?\s+(?=[A-Z0-9\[<‘“'\"*_]|https?://|www\.)"
+    rf"^(?:{phrase_pattern('reference_lead_ins.txt')}),?\s+(?:{REFERENCE_START}|(?=\d))"
 )
 # a lead-in that ends with a citation signal ("For more information, see"): a note's words
 # from there on cite a work; one without ("For example,") may go on in prose

@@ -19,7 +19,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from litreview.extract._text import LINK_TEXT
-from litreview.extract.backrefs import LEAD_IN, SIGNAL
+from litreview.extract.backrefs import LEAD_IN, REFERENCE_START, phrase_pattern
 
 __all__ = ["Related", "preprocess", "split_related"]
 
@@ -41,7 +41,7 @@ _MD_ESCAPE = re.compile(rf"\\([{re.escape(_ESCAPABLE)}])")
 _HIDE = {ch: chr(0xE000 + k) for k, ch in enumerate(_ESCAPABLE)}
 _SHOW = str.maketrans({v: k for k, v in _HIDE.items()})
 _QUOTED_SPAN = re.compile(r"“[^“”]+”|‘[^‘]+?’(?![A-Za-z])|\"[^\"]+\"")
-_SIGNAL = re.compile("^" + SIGNAL)
+_SIGNAL = re.compile(rf"^(?:{phrase_pattern('lexicon/signals.txt')}),?\s+{REFERENCE_START}")
 _EMPHASIS = re.compile(r"[*_]+")
 # the short name a note gives the work, with the blanks before it ("Title," (hereinafter
 # Roe, "Tides"), 2019), and the comma it leaves doubled

@@ -72,6 +72,7 @@ def test_the_short_name_a_note_gives_goes() -> None:
 
 def test_a_signal_set_in_emphasis_is_a_signal_not_a_title() -> None:
     assert preprocess("_See_ Roe, A. (2001). Title.") == "Roe, A. (2001). Title."
+    assert preprocess("See https://e.org/t for the tables.") == "https://e.org/t for the tables."
     assert preprocess("*See also* GAO-23-106067.") == "GAO-23-106067."
     assert preprocess("_See_ 10 C.F.R. pt. 52.") == "See 10 C.F.R. pt. 52."  # as when plain
     # an italic run that holds more than a signal, or another word, is still a title
