@@ -31,6 +31,7 @@ from dataclasses import replace
 
 from litreview.core.errors import Problem
 from litreview.extract.backrefs import (
+    SIGNAL,
     Reference,
     lead_end,
     link_short_forms,
@@ -53,6 +54,7 @@ from litreview.extract.note_text import (
     is_prose,
     looks_like_reference,
     note_references,
+    opens_like_reference,
     quoted_works,
     short_form_list,
     split_works,
@@ -251,8 +253,27 @@ def _url_aside(part: str) -> list[str]:
     for start, _ in reversed(note_sentences(part[lo : url.start()])[1:]):
         aside = part[lo + start : url.start()]
         if is_prose(aside) and not has_title(aside):
-            return [part[: lo + start].strip(), url.group(0).strip("<>").rstrip(".")]
+            return [part[: lo + start].strip(), _linked_work(aside, url)]
     return [part]
+
+
+# a signal inside an aside, after a blank or an opening bracket ("... (see Board of ...")
+_ASIDE_SIGNAL = re.compile(rf"(?:(?<=[\s(])|^){SIGNAL}")
+_YEAR_IN = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def _linked_work(aside: str, url: re.Match[str]) -> str:
+    """The work an aside's link stands for: the reference a signal in the aside leads into
+    (``See Nat'l Consumer L. Ctr., Title (2018), <url>``) or that the aside is (``Michael P.
+    Devereux, Title, May 2006, ..., <url>``): a name of two words or more, a comma, and a
+    year; with its link. Else the link alone."""
+    link = url.group(0).strip("<>").rstrip(".")
+    signals = list(_ASIDE_SIGNAL.finditer(aside))
+    named = aside[signals[-1].end() :] if signals else aside
+    name = named.split(",", 1)[0].split()
+    if len(name) >= 2 and opens_like_reference(named) and _YEAR_IN.search(named):
+        return f"{named.strip()} {link}"  # a name of two words or more ("Additionally," is none)
+    return link
 
 
 def _citation(n: int, position: int, part: Part, earlier: list[Reference]) -> Reference:

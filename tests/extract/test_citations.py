@@ -522,6 +522,20 @@ def test_a_link_s_aside_is_a_whole_sentence_and_never_the_work_itself() -> None:
         "CRS In Focus IF12633, Unemployment Compensation, Labor Disputes, and Strikes.",
         "https://e.gov/bill",
     ]
+    # the link of a reference the aside leads into, or is, stands with that reference
+    led = (
+        "Harbour Board, Tide Tables (2019). The scope of the rules varies among the ports "
+        "of the coast. See Nat'l Harbour Ctr., Ports in the States 1–3 (2018), "
+        "https://e.org/ports.pdf"
+    )
+    assert _url_aside(led)[1] == "Nat'l Harbour Ctr., Ports in the States 1–3 (2018), " + (
+        "https://e.org/ports.pdf"
+    )
+    named = (
+        "Harbour Board, Tide Tables (2019). Michael P. Devereux, Developments in the Taxation "
+        "of Harbours since 1965, May 2006, presented at a conference, https://e.org/d.pdf"
+    )
+    assert _url_aside(named)[1].startswith("Michael P. Devereux, Developments")
 
 
 def test_sentences_leading_into_works_are_read_in_linear_time() -> None:
