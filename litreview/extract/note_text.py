@@ -491,8 +491,9 @@ def _in_emphasis(text: str, at: int) -> bool:
 
 def _outside(text: str, at: int) -> bool:
     """Whether offset ``at`` of ``text`` is outside brackets and quotes (a ``;`` put there
-    would split the text)."""
-    return _top_level_split(text[:at] + ";")[-1] == ""
+    would split the text); straight double quotes pair up when they do in the whole text."""
+    paired = text.count('"') % 2 == 0
+    return _top_level_split(text[:at] + ";", straight=paired)[-1] == ""
 
 
 def _number_alone(piece: str) -> bool:
@@ -537,14 +538,14 @@ def _link_ends_at_semicolon(text: str) -> str:
     return _MD_LINK.sub(cut, text)
 
 
-def _top_level_split(text: str) -> list[str]:
+def _top_level_split(text: str, *, straight: bool | None = None) -> list[str]:
     """``text`` split at ``;`` outside brackets, parentheses and quotes (straight double
-    quotes too, when they pair up)."""
+    quotes too, when they pair up in ``text``, or as ``straight`` says)."""
     out: list[str] = []
     buf: list[str] = []
     depth, quote = 0, ""
     pairs = {"‘": "’", "“": "”"}
-    if text.count('"') % 2 == 0:
+    if straight if straight is not None else text.count('"') % 2 == 0:
         pairs['"'] = '"'
     closing_semicolon = False  # ``“Title;” and ...``: the ``;`` that ends a work, quoted
     for i, ch in enumerate(text):

@@ -71,6 +71,18 @@ def test_semicolon_inside_parentheses_or_quotes_does_not_split() -> None:
     assert len(split_works("Bank (2018), Journeys (vol. 1; part 2), Report.")) == 1
 
 
+def test_a_comma_and_inside_straight_quotes_joins_no_two_works() -> None:
+    """ ", and" inside a title in straight quotes that pair up in the note is no cut between
+    works, whatever the quotes before it ("Research, Development, Test, and Evaluation")."""
+    note = (
+        'According to OMB, "the Board assumes $37 billion for research." See OMB, "Research, '
+        'Development, Test, and Evaluation," in Technical Supplement, p. 65, https://e.gov/b.'
+    )
+    assert split_works(note) == [note]
+    two = 'Roe, "Tides," Harbour News, 2019, p. 4, and Doe, "Ebb," Coast Review, 2020.'
+    assert len(split_works(two)) == 2
+
+
 def test_a_link_running_over_the_semicolon_between_works_ends_there() -> None:
     """A PDF converted to Markdown ran a link over the ';' between two reports; the link is
     the first report's (its address names it), the second starts after the ';'."""
