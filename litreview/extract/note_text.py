@@ -8,6 +8,7 @@ signals, the share of lower-case words), never its subject.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from litreview.extract._text import LINK_TEXT
 from litreview.extract.backrefs import LEADIN, lead_end
@@ -459,17 +460,19 @@ def _and_split(piece: str) -> list[str]:
     part after it a reference by itself, the part before it (from the last sentence opened by
     a citation signal in it) one too or ending with a page (``GAO, Event Sales, pp. 42-45,
     and Hannah Karp, “Title,” Journal, 2014``)."""
+    top = _top_level(piece)
+    marks = [m.start() for m in _EMPHASIS.finditer(piece)]
+    # an odd number of emphasis marks before a cut: inside an emphasised span (``_Causes,
+    # Risks, and Policy Options_``: a title, whose ", and" joins no two works)
     cuts = [
-        m
-        for m in _AND.finditer(piece)
-        if _outside(piece, m.start()) and not _in_emphasis(piece, m.start())
+        m for m in _AND.finditer(piece) if top[m.start()] and bisect_left(marks, m.start()) % 2 == 0
     ]
     out, start = [], 0
     for k, m in enumerate(cuts):
         end = cuts[k + 1].start() if k + 1 < len(cuts) else len(piece)
         # what the ", and" ends is the left part's last sentence opened by a signal ("...
         # (2024). See also Jose Cuesta, Carlos Noton, and Ben Vatter, “Title,” ...": names)
-        left = _SIGNAL_SENTENCE.split(piece[start : m.start()])[-1]
+        left = _SIGNAL_SENTENCE.split(piece[max(start, m.start() - _MAX_LEFT) : m.start()])[-1]
         right = piece[m.end() : end]
         if looks_like_reference(right) and (
             looks_like_reference(left) or _LOCATOR_END.search(left)
@@ -483,17 +486,33 @@ def _and_split(piece: str) -> list[str]:
 _EMPHASIS = re.compile(r"(?<!\w)[_*]+(?=\S)|(?<=\S)[_*]+(?!\w)")
 
 
-def _in_emphasis(text: str, at: int) -> bool:
-    """Whether offset ``at`` of ``text`` is inside an emphasised span (``_Causes, Risks, and
-    Policy Options_``: a title, whose ", and" joins no two works)."""
-    return len(_EMPHASIS.findall(text, 0, at)) % 2 == 1
+#: how far before a ", and" the work it would end is read (a reference is shorter): a piece
+#: of many ", and" costs linear time
+_MAX_LEFT = 1000
 
 
-def _outside(text: str, at: int) -> bool:
-    """Whether offset ``at`` of ``text`` is outside brackets and quotes (a ``;`` put there
-    would split the text); straight double quotes pair up when they do in the whole text."""
-    paired = text.count('"') % 2 == 0
-    return _top_level_split(text[:at] + ";", straight=paired)[-1] == ""
+def _top_level(text: str) -> bytearray:
+    """For each offset of ``text``, 1 where it is outside brackets and quotes (a ``;`` put
+    there would split the text, as :func:`_top_level_split` reads it), in one pass; straight
+    double quotes pair up when they do in the whole text."""
+    out = bytearray(len(text) + 1)
+    depth, quote = 0, ""
+    pairs = {"‘": "’", "“": "”"}
+    if text.count('"') % 2 == 0:
+        pairs['"'] = '"'
+    for i, ch in enumerate(text):
+        out[i] = not quote and depth == 0
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in pairs:
+            quote = pairs[ch]
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+    out[len(text)] = not quote and depth == 0
+    return out
 
 
 def _number_alone(piece: str) -> bool:
@@ -538,14 +557,14 @@ def _link_ends_at_semicolon(text: str) -> str:
     return _MD_LINK.sub(cut, text)
 
 
-def _top_level_split(text: str, *, straight: bool | None = None) -> list[str]:
+def _top_level_split(text: str) -> list[str]:
     """``text`` split at ``;`` outside brackets, parentheses and quotes (straight double
-    quotes too, when they pair up in ``text``, or as ``straight`` says)."""
+    quotes too, when they pair up)."""
     out: list[str] = []
     buf: list[str] = []
     depth, quote = 0, ""
     pairs = {"‘": "’", "“": "”"}
-    if straight if straight is not None else text.count('"') % 2 == 0:
+    if text.count('"') % 2 == 0:
         pairs['"'] = '"'
     closing_semicolon = False  # ``“Title;” and ...``: the ``;`` that ends a work, quoted
     for i, ch in enumerate(text):

@@ -115,3 +115,16 @@ def test_a_name_word_is_at_most_41_characters() -> None:
     text = f"{'A' * 40_000} (2016). As Featherstonehaugh (2016) shows."
     found = [(c.text, [w.entry for w in c.works]) for c in in_text_citations(text, [entry])]
     assert found == [("A" * 41 + " (2016)", [None]), ("Featherstonehaugh (2016)", [1])]
+
+
+def test_works_joined_by_and_are_cut_as_before_on_long_runs() -> None:
+    """The ", and" between works is read in one pass (which quotes and emphasis each comma
+    is inside is found once for the piece, and the work before a cut read from at most 1,000
+    characters back): two works stay two, a title in emphasis one, and a run of 4,000 pieces
+    too short to be references stays one piece (it took 19 s)."""
+    two = 'Roe, "Tides," Harbour News, 2019, p. 4, and Doe, "Ebb," Coast Review, 2020.'
+    assert len(split_works(two)) == 2
+    emphasised = "Roe, _Causes, Risks, and Policy Options_, 2019, p. 4."
+    assert split_works(emphasised) == [emphasised]
+    run = 'Roe, "T," 2001' + ', and Xy, "T," 2001' * 4000
+    assert split_works(run) == [run]
