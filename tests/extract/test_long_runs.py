@@ -128,3 +128,14 @@ def test_works_joined_by_and_are_cut_as_before_on_long_runs() -> None:
     assert split_works(emphasised) == [emphasised]
     run = 'Roe, "T," 2001' + ', and Xy, "T," 2001' * 4000
     assert split_works(run) == [run]
+
+
+def test_each_of_thousands_of_laws_is_found_once() -> None:
+    """Whether a law's match overlaps one found before is one look-up (the found ones never
+    overlap): 20,000 back-references are 20,000 sources (it took minutes), and a shape's
+    match inside another's is still none."""
+    from litreview.extract.note_sources import legal_citations
+
+    assert len(legal_citations("Id. at 5. " * 20_000)) == 20_000
+    found = legal_citations("Pub. L. No. 111-31, 123 Stat. 1776; 21 U.S.C. § 387.")
+    assert [u.raw for u in found] == ["Pub. L. No. 111-31, 123 Stat. 1776", "21 U.S.C. § 387"]
