@@ -224,12 +224,15 @@ MORE_RUNS = ("Word ", "¹", "[", "[a](", "A.B.")
 #: Shapes of links whose text holds brackets (``[[PDF] Title](url)``, read since 2026-12-04).
 LINK_RUNS = ("[[a](", "[a[b]", "[[a] b", "[[P] T](u) ")
 #: Shapes of the works a note cuts apart (since 2026-12-05): works joined by ", and", a
-#: lead-in naming its topic before each, a signal before each, a law's back-reference.
+#: lead-in naming its topic before each, a signal before each, a law's back-reference, a
+#: document's number after a signal (no comma in the note), works joined by ";".
 WORK_RUNS = (
     ', and Xy, "T," 2001',
     "For a b, see Roe, “T,” 2001. ",
     "See also Roe, “T,” 2001. ",
     "Id. at 5. ",
+    "See GAO-12-345. ",
+    "Roe et al., “T,” J. 5 (2001): 1–2; ",
 )
 
 
@@ -840,7 +843,7 @@ def cases() -> list[Case]:
             (v, ("ingest", "{f}", "--review", "{r}"), ("gaps", "--review", "{r}")),
         ),
         Case(
-            "60 KB runs of 4 shapes of works a note cuts apart",
+            "60 KB runs of 6 shapes of works a note cuts apart",
             {"runs.md": _runs_doc(WORK_RUNS)},
             (v, ("ingest", "{f}", "--review", "{r}")),
         ),

@@ -52,7 +52,9 @@ _NAME_YEAR = re.compile(
     rf"(?<![^\W_]|['’])(?P<name>{_TOKEN}(?:,?\s++{_TOKEN}){{0,39}}+)\.?,?\s*"
     r"\((?P<year>(?:19|20)\d\d)[a-z]?\)"
 )
-_NAME_COMMA_YEAR = re.compile(r"[A-Z][\w'’.\- ]+,\s*(?:19|20)\d\d\b")
+# (the name taken whole up to its comma, at most 120 characters: a note with no comma costs
+# linear time, not a scan to its end from every capital)
+_NAME_COMMA_YEAR = re.compile(r"[A-Z][\w'’.\- ]{0,120}+,\s*(?:19|20)\d\d\b")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
 _PAREN_CITE = re.compile(
     rf"\((?![^()]*?:\s*{_MONTH})(?!{_MONTH})([A-Z][^()]*?,\s*(?:19|20)\d\d[^()]*)\)"
@@ -402,13 +404,14 @@ def split_works(text: str, *, signals: bool = False) -> list[str]:
                 continue
             for q in _SIGNAL_SENTENCE.split(p) if signals else [p]:
                 pieces.extend((r, False) for r in _and_split(q))
-    parts: list[str] = []
+    parts: list[list[str]] = []  # each work's pieces, joined by "; " at the end
+    people: list[bool] = []  # whether a work's pieces are all people's names so far
     for piece, quoted in pieces:
         piece = piece.strip()
         if not piece.strip(" .;,"):
             continue
         if parts and (
-            _person_alone(parts[-1])
+            people[-1]
             or not (
                 quoted
                 or looks_like_reference(piece)
@@ -417,10 +420,12 @@ def split_works(text: str, *, signals: bool = False) -> list[str]:
                 or is_short_citation(piece)
             )
         ):
-            parts[-1] = f"{parts[-1]}; {piece}"
+            parts[-1].append(piece)
+            people[-1] = people[-1] and _person_alone(piece)
         else:
-            parts.append(piece)
-    out = [p.strip().rstrip(";").strip() for p in parts]
+            parts.append([piece])
+            people.append(_person_alone(piece))
+    out = ["; ".join(p).strip().rstrip(";").strip() for p in parts]
     # the "and" or "&" that joined a work to the one before it is no part of it
     out[1:] = [_JOINER.sub("", p, count=1) or p for p in out[1:]]
     return out or [text.strip()]
