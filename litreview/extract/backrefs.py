@@ -54,10 +54,11 @@ def phrase_pattern(name: str) -> str:
 
 # citation signals ("See", "See also", "See, e.g.,", "Cf.", "Compare", "Cited in", ...: a data
 # file): words that lead into a reference, and the start of the reference they lead into
-SIGNAL = rf"(?:{phrase_pattern('lexicon/signals.txt')}),?\s+(?=[A-Z\[<‘“'\"*_])"
+_OPENS = r"[A-Z\[<‘“'\"*_]"  # a reference's first character: a capital, a bracket, a quote
+SIGNAL = rf"(?:{phrase_pattern('lexicon/signals.txt')}),?\s+(?={_OPENS})"
 # what may follow a signal or a lead-in that opens a reference the parser reads: also a bare
 # link ("See https://...")
-REFERENCE_START = r"(?=[A-Z\[<‘“'\"*_]|https?://|www\.)"
+REFERENCE_START = rf"(?={_OPENS}|https?://|www\.)"
 LEADIN = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\s))" + SIGNAL)
 # words that lead into a reference only at its start ("For example, see", "For more on the
 # EAVS, see"; a data file)

@@ -46,6 +46,7 @@ from litreview.extract.hereinafter import link_hereinafter
 from litreview.extract.note_parts import Part, citation_parts, explanatory_parts, see_aside
 from litreview.extract.note_sources import note_sentences
 from litreview.extract.note_text import (
+    _ANY_YEAR,
     _IBID,
     _URL,
     _URL_ONLY,
@@ -259,7 +260,6 @@ def _url_aside(part: str) -> list[str]:
 
 # a signal inside an aside, after a blank or an opening bracket ("... (see Board of ...")
 _ASIDE_SIGNAL = re.compile(rf"(?:(?<=[\s(])|^){SIGNAL}")
-_YEAR_IN = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 
 def _linked_work(aside: str, url: re.Match[str]) -> str:
@@ -271,7 +271,7 @@ def _linked_work(aside: str, url: re.Match[str]) -> str:
     signals = list(_ASIDE_SIGNAL.finditer(aside))
     named = aside[signals[-1].end() :] if signals else aside
     name = named.split(",", 1)[0].split()
-    if len(name) >= 2 and opens_like_reference(named) and _YEAR_IN.search(named):
+    if len(name) >= 2 and opens_like_reference(named) and _ANY_YEAR.search(named):
         return f"{named.strip()} {link}"  # a name of two words or more ("Additionally," is none)
     return link
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 
 from litreview.extract._text import LINK_TEXT
 from litreview.extract.backrefs import LEADIN, lead_end
@@ -496,17 +497,16 @@ _EMPHASIS = re.compile(r"(?<!\w)[_*]+(?=\S)|(?<=\S)[_*]+(?!\w)")
 _MAX_LEFT = 1000
 
 
-def _top_level(text: str) -> bytearray:
-    """For each offset of ``text``, 1 where it is outside brackets and quotes (a ``;`` put
-    there would split the text, as :func:`_top_level_split` reads it), in one pass; straight
-    double quotes pair up when they do in the whole text."""
-    out = bytearray(len(text) + 1)
+def _scan(text: str) -> Iterator[tuple[int, str, str, int]]:
+    """``(offset, character, open quote, bracket depth)`` of each character of ``text``, the
+    quote and depth as they are before it is read, and last ``(len(text), "", ...)``: quotes
+    pair (straight double quotes too, when they pair up in ``text``), brackets nest."""
     depth, quote = 0, ""
     pairs = {"‘": "’", "“": "”"}
     if text.count('"') % 2 == 0:
         pairs['"'] = '"'
     for i, ch in enumerate(text):
-        out[i] = not quote and depth == 0
+        yield i, ch, quote, depth
         if quote:
             if ch == quote:
                 quote = ""
@@ -516,7 +516,15 @@ def _top_level(text: str) -> bytearray:
             depth += 1
         elif ch in ")]" and depth:
             depth -= 1
-    out[len(text)] = not quote and depth == 0
+    yield len(text), "", quote, depth
+
+
+def _top_level(text: str) -> bytearray:
+    """For each offset of ``text`` (and its end), 1 where it is outside brackets and quotes
+    (a ``;`` put there would split the text, as :func:`_top_level_split` reads it)."""
+    out = bytearray(len(text) + 1)
+    for i, _, quote, depth in _scan(text):
+        out[i] = not quote and depth == 0
     return out
 
 
@@ -563,39 +571,20 @@ def _link_ends_at_semicolon(text: str) -> str:
 
 
 def _top_level_split(text: str) -> list[str]:
-    """``text`` split at ``;`` outside brackets, parentheses and quotes (straight double
-    quotes too, when they pair up)."""
+    """``text`` split at ``;`` outside brackets, parentheses and quotes (:func:`_scan`); a
+    ``;`` just before a closing quote ends the quoted work with it (``“Title;” and ...``)."""
     out: list[str] = []
-    buf: list[str] = []
-    depth, quote = 0, ""
-    pairs = {"‘": "’", "“": "”"}
-    if text.count('"') % 2 == 0:
-        pairs['"'] = '"'
-    closing_semicolon = False  # ``“Title;” and ...``: the ``;`` that ends a work, quoted
-    for i, ch in enumerate(text):
-        if closing_semicolon:  # the quote after it ends this piece
-            closing_semicolon = False
-            buf.append(ch)
-            out.append("".join(buf))
-            buf = []
+    start = 0
+    for i, ch, quote, depth in _scan(text):
+        if ch != ";" or i < start:
             continue
-        if quote:
-            if ch == quote:
-                quote = ""
-            elif ch == ";" and text[i + 1 : i + 2] == quote:
-                quote, closing_semicolon = "", True
-        elif ch in pairs:
-            quote = pairs[ch]
-        elif ch in "([":
-            depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
-        elif ch == ";" and depth == 0:
-            out.append("".join(buf))
-            buf = []
-            continue
-        buf.append(ch)
-    out.append("".join(buf))
+        if not quote and depth == 0:
+            out.append(text[start:i])
+            start = i + 1
+        elif quote and text[i + 1 : i + 2] == quote:
+            out.append(text[start : i + 2])
+            start = i + 2
+    out.append(text[start:])
     return out
 
 

@@ -6,6 +6,8 @@ a word or a run starts), and none at all on the runs. Their speed is measured by
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from litreview.extract.backrefs import MAX_SHORT, short_match
 from litreview.extract.citations import _url_aside
@@ -154,3 +156,14 @@ def test_a_name_before_a_year_and_works_joined_by_semicolons_read_as_before() ->
         "Roe, A.; Lee, B. Tides (2001)",
         "Doe, C. Ebb (2002).",
     ]
+
+
+@given(st.text(alphabet='ab ,“”‘’"()[]', max_size=30), st.integers(min_value=0, max_value=30))
+def test_an_offset_is_top_level_where_a_semicolon_would_split(text: str, at: int) -> None:
+    """The one-pass mask of the ", and" reader and the ";" splitter read quotes and brackets
+    alike: an offset is top level exactly where a ";" put there would end the first piece."""
+    from litreview.extract.note_text import _top_level, _top_level_split
+
+    at = min(at, len(text))
+    cut = _top_level_split(text[:at] + ";" + text[at:])[0] == text[:at]
+    assert bool(_top_level(text)[at]) == cut
