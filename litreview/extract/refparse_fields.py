@@ -553,9 +553,9 @@ def _date_out_of_note(segments: Sequence[Segment]) -> list[Segment]:
     """A reference with no date whose note ends with one after a comma (``"Title,"
     | Bloomberg, April 3, 2025,``) has that date: it is cut off as the date. The words before
     it are the work's genre when every one is a genre's word in lower case (``press
-    release``), the
-    outlet (container) of a work cited by its quoted title and no container (a news
-    article: ``Cory Bennett, "Title," | The Hill, November 2, 2014.``), else the note."""
+    release``), the outlet (container) of a work cited by its quoted title and no container
+    (a news article: ``Cory Bennett, "Title," | The Hill, November 2, 2014.``), else the
+    note."""
     if any(s.label == "date" for s in segments):
         return list(segments)
     out = list(segments)
