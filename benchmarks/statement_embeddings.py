@@ -226,7 +226,7 @@ def with_dense(docs, tokens, vectors: WordVectors, v: Variant) -> list[ts.Doc]:
                     for i, x in enumerate(m):
                         g[f"mx:{i}"] = v.maxpool * float(x)
             feats.append(g)
-        out.append(ts.Doc(d.doc, feats, d.labels, d.read))
+        out.append(ts.Doc(d.doc, feats, d.labels, d.read, d.pieces))
     return out
 
 

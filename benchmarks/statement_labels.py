@@ -52,6 +52,7 @@ import train_statements as ts
 from litreview.gaps.cues import Chain, Cues, WordList, default_cues, load_cues, words_pattern
 from litreview.gaps.statement_features import analyse, document_features
 from litreview.gaps.statement_model import hashed
+from litreview.gaps.statement_pieces import best_pieces
 from litreview.gaps.statement_scope import read_sentences
 
 SHARED = "shared/benchmarks/documents"
@@ -150,6 +151,9 @@ def oof_linear(
         for i in range(len(docs)):
             if i % folds == fold:
                 p = m.predict_proba(xs[i][:, used])[:, 1]
+                if docs[i].pieces:
+                    parts = hashed([q.features for q in docs[i].pieces])[:, used]
+                    p, _ = best_pieces(p, docs[i].pieces, m.predict_proba(parts)[:, 1])
                 out[i] = np.where(np.asarray(docs[i].read), p, 0.0)
     return out
 
@@ -275,10 +279,15 @@ def main() -> None:
         "--train-only", default="", help="comma-separated label files or folders: a variant "
         "'+only' trained on them too (every fold, never scored)"
     )  # fmt: skip
+    ap.add_argument(
+        "--no-pieces", action="store_true", help="score sentences whole, never their pieces"
+    )
     ap.add_argument("--only-weight", type=float, default=1.0, help="weight of --train-only rows")
     args = ap.parse_args()
     t0 = time.process_time()
     docs = ts.load_all()
+    if args.no_pieces:
+        docs = [replace(d, pieces=[]) for d in docs]
     cues = default_cues()
     texts = [[s.flat for s in read_sentences(d.doc.text, cues)] for d in docs]
     human = np.array([is_human(d) for d in docs])

@@ -33,7 +33,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -51,6 +51,7 @@ from litreview.gaps.statement_data import (
 )
 from litreview.gaps.statement_features import document_features
 from litreview.gaps.statement_model import fit_model, model_bytes, score
+from litreview.gaps.statement_pieces import Piece, best_pieces, sentence_pieces
 from litreview.gaps.statement_scope import read_sentences
 
 LABELS = ROOT / "benchmarks" / "statements" / "labels"
@@ -67,12 +68,14 @@ POSITIVE_WEIGHT = None  # balanced by the classes' shares
 
 @dataclass
 class Doc:
-    """A labelled document made ready: its sentences' features and labels."""
+    """A labelled document made ready: its sentences' features and labels, and the pieces
+    of its read sentences that are scored too (``statement_pieces``)."""
 
     doc: LabelledDocument
     features: list[dict[str, float]]
     labels: list[SentenceLabel]
     read: list[bool]
+    pieces: list[Piece]
 
 
 def load_all() -> list[Doc]:
@@ -95,12 +98,14 @@ def load_files(files: list[Path]) -> list[Doc]:
     out = []
     for d in sorted(docs, key=lambda d: d.doc_id):
         sents = read_sentences(d.text, cues)
+        features = document_features(sents, cues)
         out.append(
             Doc(
                 d,
-                document_features(sents, cues),
+                features,
                 sentence_labels(d, sents),
                 [not s.excluded for s in sents],
+                sentence_pieces(sents, features, cues),
             )
         )
     return out
@@ -126,6 +131,12 @@ def without(docs: list[Doc], prefixes: tuple[str, ...]) -> list[Doc]:
             [{k: v for k, v in f.items() if not k.startswith(prefixes)} for f in d.features],
             d.labels,
             d.read,
+            [
+                replace(
+                    p, features={k: v for k, v in p.features.items() if not k.startswith(prefixes)}
+                )
+                for p in d.pieces
+            ],
         )
         for d in docs
     ]
@@ -167,7 +178,8 @@ def cross_validate(
         model = train([*rest, *(extra or [])], fingerprint)
         for d in held:
             s = score(model, d.features)
-            gap = np.where(np.asarray(d.read), s.gap, 0.0)
+            best, _ = best_pieces(s.gap, d.pieces, score(model, [p.features for p in d.pieces]).gap)
+            gap = np.where(np.asarray(d.read), best, 0.0)
             out[d.doc.doc_id] = (gap, s.kind, s.implicit)
     return {i: out[i] for i in ids}
 

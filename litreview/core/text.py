@@ -25,6 +25,7 @@ __all__ = [
     "running_lines",
     "section_at",
     "sentences",
+    "shortened",
 ]
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -298,3 +299,10 @@ def as_shown(text: str) -> str:
     return _SUP_TAG.sub(
         lambda m: m[1].translate(_RAISE) if _RAISED_FORM.fullmatch(m[1]) else m[1], text
     )
+
+
+def shortened(text: str, most: int) -> str:
+    """``text`` cut at a word to at most ``most`` characters with " …" added, when longer."""
+    if len(text) <= most:
+        return text
+    return text[: most - 3].rsplit(" ", 1)[0] + " …"

@@ -55,12 +55,15 @@ _SHIPPED_KEYS = frozenset(
         "title_words",
         "clause_breaks",
         "concessive",
+        "illustrations",
+        "read_pieces",
     }
 )
 _REVIEW_KEYS = frozenset(
     {
         "threshold",
         "encoder_share",
+        "read_pieces",
         "context_sentences",
         "anaphora",
         "include",
@@ -129,6 +132,10 @@ class Cues:
     anaphora: tuple[re.Pattern[str], ...] = ()
     clause_breaks: re.Pattern[str] | None = None
     concessive: re.Pattern[str] | None = None
+    #: where a sentence goes on to examples (", including ...")
+    illustrations: re.Pattern[str] | None = None
+    #: score the pieces of a sentence too (``statement_pieces``)
+    read_pieces: bool = False
     include: tuple[re.Pattern[str], ...] = ()
     exclude: tuple[re.Pattern[str], ...] = ()
     fingerprint: str = ""
@@ -167,6 +174,7 @@ def review_cues(own: tuple[str, str] | None) -> Cues:
         cues,
         threshold=_fraction(top.get("threshold"), path, cues.threshold),
         encoder_share=_fraction(top.get("encoder_share"), path, cues.encoder_share),
+        read_pieces=_flag(top.get("read_pieces"), path, cues.read_pieces),
         context_sentences=_count(top.get("context_sentences"), path, cues.context_sentences),
         anaphora=tuple(_regex(n, path) for n in _seq(top["anaphora"], path))
         if "anaphora" in top
@@ -215,6 +223,8 @@ def load_cues(text: str, path: str = "<string>") -> Cues:
         anaphora=tuple(_regex(n, path) for n in _seq(top.get("anaphora"), path)),
         clause_breaks=_alternatives(top.get("clause_breaks"), path),
         concessive=_alternatives(top.get("concessive"), path, opener=True),
+        illustrations=_illustrations(top.get("illustrations"), path),
+        read_pieces=_flag(top.get("read_pieces"), path, False),
         fingerprint=_fingerprint(top),
     )
 
@@ -229,6 +239,15 @@ def _alternatives(
         return None
     body = "|".join(f"(?:{i})" for i in items)
     return re.compile(rf"\W*(?:{body})\b" if opener else body, re.IGNORECASE)
+
+
+def _illustrations(node: yaml.Node | None, path: str) -> re.Pattern[str] | None:
+    """The comma before any of the listed words ("..., including ..."); ``None`` when the
+    list is absent or empty."""
+    items = [str(n.value) for n in _seq(node, path)]
+    if not items:
+        return None
+    return re.compile(r",\s+(?=" + words_pattern(items).pattern + ")", _FLAGS)
 
 
 def _root(text: str, path: str) -> yaml.Node:
@@ -383,6 +402,16 @@ def _fraction(node: yaml.Node | None, path: str, default: float) -> float:
     value = _number(node, path, default)
     if node is not None and not 0.0 <= value <= 1.0:
         raise InputError("expected a number from 0 to 1", path=path, line=_line(node))
+    return value
+
+
+def _flag(node: yaml.Node | None, path: str, default: bool) -> bool:
+    """``true`` or ``false`` (``default`` when absent)."""
+    if node is None:
+        return default
+    value = yaml.safe_load(yaml.serialize(node))
+    if not isinstance(value, bool):
+        raise InputError("expected true or false", path=path, line=_line(node))
     return value
 
 

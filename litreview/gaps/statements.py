@@ -14,11 +14,12 @@ come with the words that name them (:mod:`litreview.gaps.mentions`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from litreview.core.model import GapStatement
+from litreview.core.text import shortened
 from litreview.gaps.cues import Cues, default_cues, default_cues_text, load_cues, review_cues
 from litreview.gaps.mentions import facet_values, statement_mentions
 from litreview.gaps.sentence_encoder import Encoder, default_encoder
@@ -31,6 +32,7 @@ from litreview.gaps.statement_model import (
     default_model,
     score,
 )
+from litreview.gaps.statement_pieces import Piece, best_pieces, sentence_pieces
 from litreview.gaps.statement_scope import Sentence, read_sentences
 from litreview.taxonomy import Taxonomy
 
@@ -123,6 +125,9 @@ class Blend:
     score: np.ndarray
     linear: np.ndarray
     encoder: np.ndarray
+    #: the piece of a sentence whose score its linear part is, by sentence index (a
+    #: sentence not named here was scored whole)
+    piece: dict[int, Piece] = field(default_factory=dict)
 
 
 def blend(
@@ -162,12 +167,17 @@ def score_sentences(
     text: str, cues: Cues, model: StatementModel, encoder: Encoder | None = None
 ) -> tuple[list[Sentence], list[dict[str, float]], Scores, Blend]:
     """Every sentence of ``text``, its features, the model's scores (their ``gap`` the
-    blended score; 0 for a sentence that is never read) and the blend's parts."""
+    blended score; 0 for a sentence that is never read) and the blend's parts. The linear
+    part of a sentence's score is the best of its own and its pieces'
+    (:mod:`litreview.gaps.statement_pieces`)."""
     sents = read_sentences(text, cues)
     features = document_features(sents, cues)
     scores = score(model, features)
+    found = sentence_pieces(sents, features, cues)
+    linear, piece = best_pieces(scores.gap, found, score(model, [p.features for p in found]).gap)
     unread = np.array([bool(s.excluded) for s in sents], dtype=bool)
-    parts = blend(scores.gap, [s.flat for s in sents], encoder, cues, unread)
+    parts = blend(linear, [s.flat for s in sents], encoder, cues, unread)
+    parts = replace(parts, piece=piece)
     scores.gap[:] = parts.score
     return sents, features, scores, parts
 
@@ -197,8 +207,12 @@ def _readable(name: str) -> str:
 def _why(
     model: StatementModel, features: Features, p: float, threshold: float, parts: Blend, i: int
 ) -> str:
-    """The score against the threshold, its parts, and the features that raised the linear
-    model's part most."""
+    """The score against the threshold, its parts, the piece the word model read when it
+    scored a piece of the sentence, and the features that raised the word model's part
+    most."""
+    piece = parts.piece.get(i)
+    if piece is not None:
+        features = piece.features
     top = [n for n, v in contributions(model, features) if v > 0][:_WHY_CUES]
     enc = parts.encoder[i]
     mix = (
@@ -206,7 +220,9 @@ def _why(
         if not np.isnan(enc)
         else ""
     )
-    return f"score {p:.2f} (threshold {threshold:.2f}{mix}): " + ", ".join(map(_readable, top))
+    read = f'; the word model read the part "{shortened(piece.text, 80)}"' if piece else ""
+    cues = ", ".join(map(_readable, top))
+    return f"score {p:.2f} (threshold {threshold:.2f}{mix}{read}): {cues}"
 
 
 def _top_cue(model: StatementModel, features: Features) -> str:

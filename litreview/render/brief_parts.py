@@ -3,6 +3,7 @@ evidence putting each work in or near the cell) and what would change the gap's 
 
 from __future__ import annotations
 
+from litreview.core.text import shortened
 from litreview.core.words import plural
 from litreview.gaps.gap import Gap
 from litreview.gaps.sensitivity import RankMoves
@@ -59,8 +60,7 @@ def moves_section(gap: Gap, ctx: GapContext, moves: RankMoves | None, n_stated: 
         out.append(f"{plural(moves.works_to_fall, 'more work')} would put it below the next gap.")
     if moves.key_statement is not None and len(gap.counted) > 1:
         s = moves.key_statement
-        quote = " ".join(s.quote.split())
-        quote = quote if len(quote) <= 90 else quote[:87].rsplit(" ", 1)[0] + " …"
+        quote = shortened(" ".join(s.quote.split()), 90)
         out.append(
             f"Without its strongest statement (“{quote}”, {where(s.doc_id, s.section, ctx)}) it "
             f"would score {moves.score_without:.2f} (rank {moves.rank_without})."
