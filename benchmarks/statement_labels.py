@@ -52,7 +52,7 @@ import train_statements as ts
 from litreview.gaps.cues import Chain, Cues, WordList, default_cues, load_cues, words_pattern
 from litreview.gaps.statement_features import analyse, document_features
 from litreview.gaps.statement_model import hashed
-from litreview.gaps.statement_pieces import best_pieces
+from litreview.gaps.statement_pieces import Piece, best_pieces, sentence_pieces
 from litreview.gaps.statement_scope import read_sentences
 
 SHARED = "shared/benchmarks/documents"
@@ -110,6 +110,14 @@ def with_groups(
             feats.append(g)
         out.append(feats)
     return out
+
+
+def _with(piece: Piece, groups: list[Extra]) -> Piece:
+    """``piece`` with the features of ``groups`` added, as its sentence has them."""
+    f = dict(piece.features)
+    for fn in groups:
+        f.update(fn(piece.text))
+    return replace(piece, features=f)
 
 
 # -- cross-validation ----------------------------------------------------------------------
@@ -317,18 +325,25 @@ def main() -> None:
         variants += [(f"{n} +only", t, f) for n, t, f in variants]
     for name, train, fns in variants:
         extra = only if name.endswith("+only") else []
+        scored = docs  # their pieces scored with the variant's features, as the sentences
         if fns and isinstance(fns[0], Path):
             other = load_cues(fns[0].read_text(encoding="utf-8"), str(fns[0]))
-            feats = [document_features(read_sentences(d.doc.text, other), other) for d in docs]
+            sents = [read_sentences(d.doc.text, other) for d in docs]
+            feats = [document_features(x, other) for x in sents]
             more = [document_features(read_sentences(d.doc.text, other), other) for d in extra]
+            scored = [
+                replace(d, pieces=sentence_pieces(x, f, other) if d.pieces else [])
+                for d, x, f in zip(docs, sents, feats, strict=True)
+            ]
         else:
             feats = with_groups(docs, texts, fns) if fns else [d.features for d in docs]
             more = [d.features for d in extra]
             if fns:
                 said = [[s.flat for s in read_sentences(d.doc.text, cues)] for d in extra]
                 more = with_groups(extra, said, fns)
+                scored = [replace(d, pieces=[_with(p, fns) for p in d.pieces]) for d in docs]
         mask = {"human": human, "old": ~new}.get(train, np.ones(len(docs), bool))
-        lin = oof_linear(docs, feats, mask, args.folds, (extra, more), args.only_weight)
+        lin = oof_linear(scored, feats, mask, args.folds, (extra, more), args.only_weight)
         scores = blend(docs, lin, enc)
         summary(name, docs, scores, human, new)
         runs.append((name, scores))
