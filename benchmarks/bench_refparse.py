@@ -19,8 +19,9 @@
    the model files' sizes.
 5. ``--ablation``: the table ``train_refparse.py --ablation`` wrote (each component of
    the model left out in turn), then the components after the model switched off here:
-   the type model (against the plain field guess), Markdown handling and the "cited in"
-   split (on the documents' references).
+   the type model (against the plain field guess), the genre's say over the type
+   (``genre_types.tsv``), Markdown handling and the "cited in" split (on the documents'
+   references).
 6. ``--misses FIELD ...``: only the documents' references whose field the parser gets
    wrong, with the text it read, the gold value and the labelled segments;
    ``--grey-misses FIELD ...`` the same for the grey set (score.py's field names), with
@@ -56,10 +57,10 @@ OUT = ROOT / "benchmarks" / "out"
 MODELS = ROOT / "litreview" / "data"
 
 
-def _parser(type_model: bool = True) -> ReferenceParser:
-    """The shipped models (without the type model if asked)."""
+def _parser(type_model: bool = True, genres: bool = True) -> ReferenceParser:
+    """The shipped models (without the type model, or without the genre's say, if asked)."""
     types = MODELS / "refparse_type.crfsuite" if type_model else None
-    return ReferenceParser(MODELS / "refparse.crfsuite", types)
+    return ReferenceParser(MODELS / "refparse.crfsuite", types, genres=genres)
 
 
 def _print_fields(result: dict[str, Any]) -> None:
@@ -170,10 +171,15 @@ def ablation() -> None:
     else:
         print("model ablation: run benchmarks/train_refparse.py --ablation first")
     grey, synth = load(BENCH / "anystyle_grey.jsonl"), load(DATA / "synth_heldout.jsonl")
-    for label, parser in (("type model", _parser()), ("field guess", _parser(False))):
+    parsers = (
+        ("type model", _parser()),
+        ("field guess", _parser(False)),
+        ("type model, genre no say", _parser(genres=False)),
+    )
+    for label, parser in parsers:
         g = score_records(parser, grey)["fields"]["type"]["f1"]
         s = score_records(parser, synth, synthetic=True)["fields"]["type"]["f1"]
-        print(f"  type F1 with the {label:<12} grey {g:.3f}  synthetic held-out {s:.3f}")
+        print(f"  type F1 with the {label:<24} grey {g:.3f}  synthetic held-out {s:.3f}")
     _switches()
 
 

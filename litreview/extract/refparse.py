@@ -29,6 +29,7 @@ import pycrfsuite
 from litreview.extract.refparse_features import OFF, Token, encoded_features, token_spans
 from litreview.extract.refparse_fields import Segment, fields_of_pieces, pieces_apart
 from litreview.extract.refparse_legal import legal_fields
+from litreview.extract.refparse_norm import genre_type
 from litreview.extract.refparse_text import preprocess, split_related
 from litreview.extract.refparse_type import TypeModel, fallback_type
 
@@ -115,7 +116,9 @@ class ReferenceParser:
 
     ``exclude`` names feature groups the citation model was trained without
     (:data:`.refparse_features.GROUPS`; by default those of :data:`.refparse_features.OFF`);
-    ``type_model`` may be ``None`` (fields decide).
+    ``type_model`` may be ``None`` (fields decide). A genre that names a kind of document
+    (``press release``, ``Ph.D. dissertation``: :func:`.refparse_norm.genre_type`) decides
+    the type over either (``genres=False``: it does not).
     A string the reporter table and the citation grammar read as a legal citation (a case,
     a code's section, a session law, a register's page) takes its fields from
     :func:`.refparse_legal.legal_fields` (``legal=False``: from the models alone).
@@ -128,6 +131,7 @@ class ReferenceParser:
         *,
         exclude: Collection[str] = OFF,
         legal: bool = True,
+        genres: bool = True,
     ) -> None:
         """Open the crfsuite model(s); ``legal=False`` leaves the legal grammar out."""
         self._tagger = pycrfsuite.Tagger()
@@ -135,6 +139,7 @@ class ReferenceParser:
         self._types = TypeModel(type_model) if type_model else None
         self._exclude = frozenset(exclude)
         self._legal = legal
+        self._genres = genres
 
     def label(self, text: str) -> list[Segment]:
         """The labelled segments of plain reference text."""
@@ -156,6 +161,9 @@ class ReferenceParser:
             item["type"] = self._types.predict(pieces, item)
         else:
             item["type"] = fallback_type(item)
+        named = genre_type(item["genre"]) if isinstance(item.get("genre"), str) else None
+        if named is not None and self._genres:
+            item["type"] = named
         return item, segments
 
     def detailed(self, raw: str) -> ParsedReference:

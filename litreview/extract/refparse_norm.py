@@ -22,6 +22,7 @@ __all__ = [
     "description_span",
     "doi",
     "edition",
+    "genre_type",
     "is_locator",
     "link_span",
     "locator",
@@ -384,3 +385,34 @@ def edition(text: str) -> str:
     """An edition as its number when it has one (``3rd ed.`` -> ``3``), else the words."""
     m = _EDITION.search(text)
     return m.group(1) if m else clean(text)
+
+
+@lru_cache(maxsize=1)
+def _genre_types() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The phrases of ``genre_types.tsv`` as one pattern, and the CSL type of each phrase
+    (keyed by :func:`_phrase_key`)."""
+    types: dict[str, str] = {}
+    for line in data_lines("genre_types.tsv"):
+        phrase, _, csl_type = line.partition("\t")
+        types[_phrase_key(phrase)] = csl_type.strip()
+    body = "|".join(
+        r"[\s\-]+".join(map(re.escape, p.split())) for p in sorted(types, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I), types
+
+
+def _phrase_key(text: str) -> str:
+    """A phrase lower-cased, its words joined by one space (a hyphen joins words too)."""
+    return " ".join(re.split(r"[\s\-]+", text.lower().strip()))
+
+
+def genre_type(genre: str) -> str | None:
+    """The CSL type the words of a genre name (``press release``: report; ``Ph.D.
+    dissertation``: thesis; ``GIGA Working Paper No. 33``: report), from
+    ``genre_types.tsv``: the phrase that ends last, the longer at a tie; ``None`` when it
+    names none."""
+    pattern, types = _genre_types()
+    found = [(m.end(), m.end() - m.start(), m.group()) for m in pattern.finditer(genre)]
+    if not found:
+        return None
+    return types[_phrase_key(max(found)[2])]

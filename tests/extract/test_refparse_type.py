@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+import litreview
+from litreview.extract.refparse import ReferenceParser, parse_reference
 from litreview.extract.refparse_fields import Segment
+from litreview.extract.refparse_norm import genre_type
 from litreview.extract.refparse_type import fallback_type, type_features
 
 
@@ -31,3 +38,42 @@ def test_fallback_type() -> None:
     assert fallback_type({"publisher": "Press"}) == "book"
     assert fallback_type({"URL": "https://e.org"}) == "webpage"
     assert fallback_type({}) == "document"
+
+
+@pytest.mark.parametrize(
+    ("genre", "csl_type"),
+    [
+        ("press release", "report"),
+        ("News Release", "report"),
+        ("Ph.D. dissertation", "thesis"),
+        ("Unpublished master's thesis", "thesis"),
+        ("GIGA Working Paper No. 33", "report"),
+        ("Working-paper series", "report"),
+        ("CRS In Focus", "report"),
+        ("MSc report diss", "thesis"),  # the phrase that ends last
+        ("policy brief", "report"),
+        ("E-mail", "personal_communication"),
+        ("US Patent 3,712,959", "patent"),
+        ("Submission", None),
+        ("Briefly noted", None),  # whole words only
+        ("", None),
+    ],
+)
+def test_the_genre_names_the_type(genre: str, csl_type: str | None) -> None:
+    assert genre_type(genre) == csl_type
+
+
+def test_a_genre_decides_the_type_over_the_model() -> None:
+    raw = (  # a note of a CRS report
+        'Department of the Treasury, "Tornado Cash Delisting," press release, March 21, 2025, '
+        "https://home.treasury.gov/news/press-releases/sb0057."
+    )
+    item = parse_reference(raw)
+    assert item["genre"] == "press release"
+    assert item["type"] == "report"
+    models = Path(litreview.__file__).parent / "data"
+    unsaid = ReferenceParser(
+        models / "refparse.crfsuite", models / "refparse_type.crfsuite", genres=False
+    ).parse(raw)
+    assert unsaid["genre"] == "press release"
+    assert unsaid["type"] != "report"  # what the type model alone says
