@@ -198,6 +198,7 @@ def _readable(name: str) -> str:
         "b": f"'{body.replace('<s> ', '').replace(' </s>', '')}'",
         "lex": f"{body.replace('_', ' ')} words",
         "con": body.replace("_", " "),
+        "chain": body.replace("_", " "),
         "pair": " and ".join(body.replace("_", " ").split("+")) + " words",
         "sec": f"under a {body} heading",
     }

@@ -116,3 +116,15 @@ def test_a_review_may_score_sentences_whole() -> None:
     with pytest.raises(InputError, match="expected true or false") as info:
         review_cues(("threshold: 0.5\nread_pieces: 0.5\n", "gap_cues.yaml"))
     assert (info.value.path, info.value.line) == ("gap_cues.yaml", 2)
+
+
+def test_why_names_its_cues_in_words(cues: Cues) -> None:
+    """The cues of ``why`` are words, never feature ids ("chain:is_unknown")."""
+    text = (
+        "The functional consequences of altered storm regimes for coastal ecosystems are "
+        "largely unknown, including the provision of services such as coastal protection."
+    )
+    taxonomy = load_taxonomy("facets:\n  - id: topic\n    values:\n      - {id: x}\n", "t.yaml")
+    (found,) = find_statements("d", text, cues, taxonomy)
+    assert "is unknown" in found.why
+    assert ":" not in found.why.split("): ", 1)[1]
