@@ -42,6 +42,8 @@ def test_questions_come_from_what_the_statements_say() -> None:
     questions = heat.split("## Suggested research questions")[1].split("##")[0]
     assert "What is known about heat deaths among older people" in questions
     assert "Heat and Older people" not in questions  # not a template over the labels
+    # the object is plural ("deaths"): the question names it once, with no pronoun after it
+    assert " of it " not in questions and "a first study need to ask, and of whom?" in questions
 
 
 def test_sources_by_title_and_section_works_by_citation_with_evidence() -> None:
