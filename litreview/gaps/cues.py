@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from litreview.core.errors import InputError
+from litreview.core.yaml_nodes import flag, node_line
 
 __all__ = [
     "Chain",
@@ -174,7 +175,7 @@ def review_cues(own: tuple[str, str] | None) -> Cues:
         cues,
         threshold=_fraction(top.get("threshold"), path, cues.threshold),
         encoder_share=_fraction(top.get("encoder_share"), path, cues.encoder_share),
-        read_pieces=_flag(top.get("read_pieces"), path, cues.read_pieces),
+        read_pieces=flag(top.get("read_pieces"), path, cues.read_pieces),
         context_sentences=_count(top.get("context_sentences"), path, cues.context_sentences),
         anaphora=tuple(_regex(n, path) for n in _seq(top["anaphora"], path))
         if "anaphora" in top
@@ -198,7 +199,7 @@ def load_cues(text: str, path: str = "<string>") -> Cues:
     for key, _ in top["chain_lists"].value if chain_lists else ():
         if str(key.value) in names:
             raise InputError(
-                f"chain list '{key.value}' is also a lexicon list", path=path, line=_line(key)
+                f"chain list '{key.value}' is also a lexicon list", path=path, line=node_line(key)
             )
     chains = tuple(
         _chain(n, path, names | {w.name for w in chain_lists})
@@ -224,7 +225,7 @@ def load_cues(text: str, path: str = "<string>") -> Cues:
         clause_breaks=_alternatives(top.get("clause_breaks"), path),
         concessive=_alternatives(top.get("concessive"), path, opener=True),
         illustrations=_illustrations(top.get("illustrations"), path),
-        read_pieces=_flag(top.get("read_pieces"), path, False),
+        read_pieces=flag(top.get("read_pieces"), path, False),
         fingerprint=_fingerprint(top),
     )
 
@@ -279,7 +280,7 @@ def _fingerprint(top: dict[str, Any]) -> str:
 def _wordlists(node: yaml.Node, path: str) -> list[WordList]:
     """A mapping of name -> list of words, each compiled."""
     if not isinstance(node, yaml.MappingNode):
-        raise InputError("expected a mapping of named word lists", path=path, line=_line(node))
+        raise InputError("expected a mapping of named word lists", path=path, line=node_line(node))
     out = []
     for key, value in node.value:
         words = [str(n.value) for n in _seq(value, path, required=True)]
@@ -325,11 +326,13 @@ def _construction(node: yaml.Node, path: str, names: set[str]) -> Construction:
     m = _mapping(node, path, _CONSTRUCTION_KEYS)
     if not {"id", "first", "then"} <= m.keys():
         raise InputError(
-            "a construction needs 'id', 'first' and 'then'", path=path, line=_line(node)
+            "a construction needs 'id', 'first' and 'then'", path=path, line=node_line(node)
         )
     for key in ("first", "then"):
         if str(m[key].value) not in names:
-            raise InputError(f"unknown word list '{m[key].value}'", path=path, line=_line(m[key]))
+            raise InputError(
+                f"unknown word list '{m[key].value}'", path=path, line=node_line(m[key])
+            )
     return Construction(
         id=str(m["id"].value),
         first=str(m["first"].value),
@@ -342,17 +345,17 @@ def _chain(node: yaml.Node, path: str, names: set[str]) -> Chain:
     """One chain; its lists must exist, with one ``within`` per step after the first."""
     m = _mapping(node, path, _CHAIN_KEYS)
     if not {"id", "steps"} <= m.keys():
-        raise InputError("a chain needs 'id' and 'steps'", path=path, line=_line(node))
+        raise InputError("a chain needs 'id' and 'steps'", path=path, line=node_line(node))
     steps = _seq(m["steps"], path, required=True)
     for step in steps:
         if str(step.value) not in names:
-            raise InputError(f"unknown word list '{step.value}'", path=path, line=_line(step))
+            raise InputError(f"unknown word list '{step.value}'", path=path, line=node_line(step))
     within = [int(_number(n, path, 0)) for n in _seq(m.get("within"), path)]
     if len(within) != len(steps) - 1:
         raise InputError(
             f"a chain of {len(steps)} steps needs {len(steps) - 1} 'within' values",
             path=path,
-            line=_line(node),
+            line=node_line(node),
         )
     return Chain(
         id=str(m["id"].value),
@@ -369,7 +372,7 @@ def _patterns(node: yaml.Node | None, path: str) -> list[re.Pattern[str]]:
         if isinstance(item, yaml.MappingNode):
             m = _mapping(item, path, _PATTERN_KEYS)
             if "pattern" not in m:
-                raise InputError("an entry needs a 'pattern'", path=path, line=_line(item))
+                raise InputError("an entry needs a 'pattern'", path=path, line=node_line(item))
             item = m["pattern"]
         out.append(_regex(item, path))
     return out
@@ -378,11 +381,11 @@ def _patterns(node: yaml.Node | None, path: str) -> list[re.Pattern[str]]:
 def _regex(node: yaml.Node, path: str) -> re.Pattern[str]:
     """A scalar compiled as a case-insensitive regular expression."""
     if not isinstance(node, yaml.ScalarNode):
-        raise InputError("expected a pattern", path=path, line=_line(node))
+        raise InputError("expected a pattern", path=path, line=node_line(node))
     try:
         return re.compile(str(node.value), _FLAGS)
     except re.error as exc:
-        raise InputError(f"bad pattern: {exc}", path=path, line=_line(node)) from None
+        raise InputError(f"bad pattern: {exc}", path=path, line=node_line(node)) from None
 
 
 def _number(node: yaml.Node | None, path: str, default: float) -> float:
@@ -394,24 +397,14 @@ def _number(node: yaml.Node | None, path: str, default: float) -> float:
             raise ValueError
         return float(node.value)
     except ValueError:
-        raise InputError("expected a number", path=path, line=_line(node)) from None
+        raise InputError("expected a number", path=path, line=node_line(node)) from None
 
 
 def _fraction(node: yaml.Node | None, path: str, default: float) -> float:
     """A number from 0 to 1 (``default`` when absent)."""
     value = _number(node, path, default)
     if node is not None and not 0.0 <= value <= 1.0:
-        raise InputError("expected a number from 0 to 1", path=path, line=_line(node))
-    return value
-
-
-def _flag(node: yaml.Node | None, path: str, default: bool) -> bool:
-    """``true`` or ``false`` (``default`` when absent)."""
-    if node is None:
-        return default
-    value = yaml.safe_load(yaml.serialize(node))
-    if not isinstance(value, bool):
-        raise InputError("expected true or false", path=path, line=_line(node))
+        raise InputError("expected a number from 0 to 1", path=path, line=node_line(node))
     return value
 
 
@@ -424,29 +417,29 @@ def _count(node: yaml.Node | None, path: str, default: int) -> int:
     value = _number(node, path, default)
     if node is not None and not (value.is_integer() and 0 <= value <= _MOST_CONTEXT):
         message = f"expected a whole number from 0 to {_MOST_CONTEXT}"
-        raise InputError(message, path=path, line=_line(node))
+        raise InputError(message, path=path, line=node_line(node))
     return int(value)
 
 
 def _mapping(node: yaml.Node, path: str, allowed: frozenset[str]) -> dict[str, Any]:
     """A mapping node as key -> node; unknown keys raise."""
     if not isinstance(node, yaml.MappingNode):
-        raise InputError("expected a mapping (key: value)", path=path, line=_line(node))
+        raise InputError("expected a mapping (key: value)", path=path, line=node_line(node))
     out: dict[str, Any] = {}
     lines: dict[str, int | None] = {}
     for k, v in node.value:
         if str(k.value) not in allowed:
             known = ", ".join(sorted(allowed))
             raise InputError(
-                f"unknown key '{k.value}' (expected one of {known})", path=path, line=_line(k)
+                f"unknown key '{k.value}' (expected one of {known})", path=path, line=node_line(k)
             )
         if str(k.value) in out:  # YAML would keep the last without a word
             raise InputError(
                 f"'{k.value}' given twice (first at line {lines[str(k.value)]})",
                 path=path,
-                line=_line(k),
+                line=node_line(k),
             )
-        lines[str(k.value)] = _line(k)
+        lines[str(k.value)] = node_line(k)
         out[str(k.value)] = v
     return out
 
@@ -456,11 +449,5 @@ def _seq(node: yaml.Node | None, path: str, *, required: bool = False) -> list[y
     if node is None and not required:
         return []
     if not isinstance(node, yaml.SequenceNode) or (required and not node.value):
-        raise InputError("expected a non-empty list", path=path, line=_line(node) or 1)
+        raise InputError("expected a non-empty list", path=path, line=node_line(node) or 1)
     return list(node.value)
-
-
-def _line(node: Any) -> int | None:
-    """The 1-based line of a YAML node."""
-    mark = getattr(node, "start_mark", None)
-    return mark.line + 1 if mark is not None else None

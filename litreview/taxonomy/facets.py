@@ -26,13 +26,13 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 import yaml
 
 from litreview.core.errors import InputError
 from litreview.core.files import check_characters
 from litreview.core.limits import MAX_SYNONYM_CHARS, MAX_SYNONYM_WORDS
+from litreview.core.yaml_nodes import flag, node_line
 from litreview.taxonomy.matching import Match, Matcher, compile_matcher, fold, synonym_pattern
 
 __all__ = [
@@ -176,7 +176,7 @@ def load_taxonomy(text: str, path: str = "<string>") -> Taxonomy:
         raise InputError(
             "'facets' must be a non-empty list or mapping",
             path=path,
-            line=_line(facets_node or root),
+            line=node_line(facets_node or root),
         )
     warnings: list[str] = []
     facets = tuple(_facet(k, n, path, warnings) for k, n in items)
@@ -215,7 +215,7 @@ def _items(
         return [(k, v) for k, v in node.value]
     if node is None or (isinstance(node, yaml.ScalarNode) and node.value in ("", "~", "null")):
         return []
-    raise InputError(f"'{what}' must be a list or a mapping", path=path, line=_line(node))
+    raise InputError(f"'{what}' must be a list or a mapping", path=path, line=node_line(node))
 
 
 def _facet(key: yaml.Node | None, node: yaml.Node, path: str, warnings: list[str]) -> Facet:
@@ -227,7 +227,7 @@ def _facet(key: yaml.Node | None, node: yaml.Node, path: str, warnings: list[str
         raise InputError(
             f"facet '{fid}' needs a non-empty 'values' list",
             path=path,
-            line=_line(m.get("values") or node),
+            line=node_line(m.get("values") or node),
         )
     values = tuple(_value(k, n, path, fid, warnings) for k, n in items)
     _unique(
@@ -238,7 +238,7 @@ def _facet(key: yaml.Node | None, node: yaml.Node, path: str, warnings: list[str
         label=_str(m.get("label"), path) or fid,
         values=values,
         description=_str(m.get("description"), path),
-        exclusive=_flag(m.get("exclusive"), path),
+        exclusive=flag(m.get("exclusive"), path),
     )
 
 
@@ -251,7 +251,7 @@ def _value(
     synonyms = _phrases(m.get("synonyms"), path)
     if not synonyms:
         warnings.append(
-            f"{path}:{_line(key or node)}: value '{facet}.{vid}' has no synonyms; "
+            f"{path}:{node_line(key or node)}: value '{facet}.{vid}' has no synonyms; "
             f"the rules will never tag it"
         )
     return Value(
@@ -260,16 +260,8 @@ def _value(
         description=_str(m.get("description"), path),
         synonyms=synonyms,
         exclude=_phrases(m.get("exclude"), path),
-        fallback=_flag(m.get("fallback"), path),
+        fallback=flag(m.get("fallback"), path),
     )
-
-
-def _flag(node: yaml.Node | None, path: str) -> bool:
-    """A true/false scalar (absent: false)."""
-    text = _str(node, path).lower()
-    if text not in ("", "true", "false", "yes", "no"):
-        raise InputError(f"expected true or false, not {text!r}", path=path, line=_line(node))
-    return text in ("true", "yes")
 
 
 def _mapping(node: yaml.Node, path: str, allowed: frozenset[str]) -> dict[str, yaml.Node]:
@@ -277,21 +269,21 @@ def _mapping(node: yaml.Node, path: str, allowed: frozenset[str]) -> dict[str, y
     if isinstance(node, yaml.ScalarNode) and node.value in ("", "~", "null"):
         return {}
     if not isinstance(node, yaml.MappingNode):
-        raise InputError("expected a mapping (key: value)", path=path, line=_line(node))
+        raise InputError("expected a mapping (key: value)", path=path, line=node_line(node))
     out: dict[str, yaml.Node] = {}
     lines: dict[str, int | None] = {}
     for k, v in node.value:
         key = str(k.value) if isinstance(k, yaml.ScalarNode) else "a list or mapping"
         if key in out:  # YAML would keep the last: the first would be lost without a word
             raise InputError(
-                f"'{key}' given twice (first at line {lines[key]})", path=path, line=_line(k)
+                f"'{key}' given twice (first at line {lines[key]})", path=path, line=node_line(k)
             )
-        lines[key] = _line(k)
+        lines[key] = node_line(k)
         if key not in allowed:
             raise InputError(
                 f"unknown key '{key}' (expected one of {', '.join(sorted(allowed))})",
                 path=path,
-                line=_line(k),
+                line=node_line(k),
             )
         out[key] = v
     return out
@@ -306,7 +298,7 @@ def _ident(
         raise InputError(
             f"{what} id {ident!r} must be lower_snake_case",
             path=path,
-            line=_line(m.get("id") or node),
+            line=node_line(m.get("id") or node),
         )
     return ident
 
@@ -316,8 +308,8 @@ def _str(node: yaml.Node | None, path: str) -> str:
     if node is None:
         return ""
     if not isinstance(node, yaml.ScalarNode):
-        raise InputError("expected a single value", path=path, line=_line(node))
-    return check_characters(str(node.value).strip(), path, _line(node))
+        raise InputError("expected a single value", path=path, line=node_line(node))
+    return check_characters(str(node.value).strip(), path, node_line(node))
 
 
 def _strings(node: yaml.Node | None, path: str) -> tuple[str, ...]:
@@ -341,7 +333,7 @@ def _phrases(node: yaml.Node | None, path: str) -> tuple[str, ...]:
                 f"synonym longer than {MAX_SYNONYM_WORDS} words or {MAX_SYNONYM_CHARS} "
                 f"characters: {text[:40]!r}...",
                 path=path,
-                line=_line(item),
+                line=node_line(item),
             )
     return phrases
 
@@ -351,11 +343,5 @@ def _unique(items: list[tuple[str, yaml.Node]], what: str, path: str) -> None:
     seen: set[str] = set()
     for ident, node in items:
         if ident in seen:
-            raise InputError(f"duplicate {what} id '{ident}'", path=path, line=_line(node))
+            raise InputError(f"duplicate {what} id '{ident}'", path=path, line=node_line(node))
         seen.add(ident)
-
-
-def _line(node: Any) -> int | None:
-    """The 1-based line where ``node`` starts."""
-    mark = getattr(node, "start_mark", None)
-    return mark.line + 1 if mark is not None else None
