@@ -19,8 +19,9 @@ class Gap:
 
     ``backing`` says, for each of ``statements`` (same order), which clause backs the gap and
     which words name each of its values; ``counted`` are the statements its score counts (those
-    no higher gap on a wider or narrower cell counts); ``thin_max`` is the most works a thin
-    cell has.
+    no higher gap on a wider or narrower cell counts in full), ``shares`` how much of each
+    (1: all of its focus on the cell; less: the part a higher nested gap left); ``thin_max`` is the
+    most works a thin cell has.
     """
 
     rank: int
@@ -38,6 +39,7 @@ class Gap:
     parts: tuple[tuple[str, float], ...] = field(default=())
     backing: tuple[Backing, ...] = field(default=())
     counted: tuple[GapStatement, ...] = field(default=())
+    shares: tuple[float, ...] = field(default=())
     thin_max: int = 0
 
 

@@ -189,7 +189,10 @@ def _redundant(g: Gap, better: Gap, settings: GapSettings) -> bool:
     return mine <= theirs and (mine == theirs or (general and not settings.keep_narrower))
 
 
-Said = Mapping[tuple[str, int, int], Sequence[Cell]]
+Said = Mapping[tuple[str, int, int], Sequence[tuple[Cell, float]]]
+
+#: a share of a statement smaller than this is nothing left
+_NOTHING = 1e-6
 
 
 def _counted_once(
@@ -200,25 +203,33 @@ def _counted_once(
 ) -> list[Gap]:
     """Greedy order: again and again the gap with the best score given the gaps before it.
 
-    A gap's score counts only the clauses backing it that no gap placed before it, on a wider
-    or a narrower cell, already counts: "farmers' access to credit in drought" adds nothing
-    after "farmers' access to credit" when the same sentences back both, so one sentence
-    does not fill two places. Cells that are not nested (two groups named in one clause)
-    each count the clause in full; :func:`litreview.gaps.score.focus` shares its credit only
-    among the pairings of a clause listing values in two facets. Ties go to the gap with the
-    better score on all its statements, then to the smaller id.
+    Among nested cells a statement counts at most once in full: a gap placed takes its
+    :func:`litreview.gaps.score.focus` share of each statement backing it, and a gap placed
+    later on a wider or narrower cell counts only what is left. "Farmers' access to credit
+    in drought" adds nothing after "farmers' access to credit in drought and flood" when the
+    same sentences back both, so one sentence does not fill two places; but a wide cell
+    ("credit") placed first on a sentence that names farmers and credit takes half of it, and
+    "farmers · credit" counts the other half. Cells that are not nested (two groups named in
+    one clause) each count the clause in full; ``focus`` shares its credit only among the
+    pairings of a clause listing values in two facets. Ties go to the gap with the better
+    score on all its statements, then to the smaller id.
     """
-    said: dict[tuple[str, int, int], list[Cell]] = defaultdict(list)
+    said: dict[tuple[str, int, int], list[tuple[Cell, float]]] = defaultdict(list)
     best = {g.id: _placed(g, said, facets, settings, any_values) for g in gaps}
     left = list(gaps)
     out: list[Gap] = []
     while left:
         g = min(left, key=lambda g: (-best[g.id].score, -g.score, g.id))
         left.remove(g)
-        out.append(best[g.id])
-        keys = _backed(g.backing)
-        for key in keys:
-            said[key].append(g.cell)
+        placed = best[g.id]
+        out.append(placed)
+        took = dict(zip(placed.counted, placed.shares, strict=True))
+        keys = set()
+        for b in g.backing:
+            if b.statement in took:
+                mine = focus(b.statement, g.cell, facets, any_values=any_values)
+                said[_clause(b)].append((g.cell, mine * took[b.statement]))
+                keys.add(_clause(b))
         for other in left:
             if _nested(g.cell, other.cell) and keys & _backed(other.backing):
                 best[other.id] = _placed(other, said, facets, settings, any_values)
@@ -236,22 +247,35 @@ def _placed(
     settings: GapSettings,
     any_values: frozenset[tuple[str, str]],
 ) -> Gap:
-    """``g`` as placed after the gaps in ``said``: its stated part, score and ``why`` from the
-    statements no gap on a wider or narrower cell counts yet."""
-    fresh = [b for b in g.backing if not any(_nested(g.cell, c) for c in said.get(_clause(b), ()))]
-    stmts = tuple(b.statement for b in fresh)
-    if len(fresh) == len(g.backing):
+    """``g`` as placed after the gaps in ``said``: its stated part, score and ``why`` from
+    what is left of each statement once the gaps placed before it on a wider or narrower
+    cell took their shares."""
+    counted: list[GapStatement] = []
+    shares: list[float] = []
+    for b in g.backing:
+        mine = focus(b.statement, g.cell, facets, any_values=any_values)
+        taken = sum(took for c, took in said.get(_clause(b), ()) if _nested(g.cell, c))
+        left = min(mine, max(0.0, 1.0 - taken))
+        if left > _NOTHING and b.statement not in counted:
+            counted.append(b.statement)
+            shares.append(1.0 if left >= mine - _NOTHING else left / mine)
+    whole = sum(share == 1.0 for share in shares)
+    if whole == len(g.backing):
         said_part = dict(g.parts)["stated"]
     else:
-        restated = restated_sections(stmts, settings)
-        said_part = stated(stmts, g.cell, facets, restated, settings, any_values=any_values)
+        restated = restated_sections(counted, settings)
+        said_part = stated(
+            counted, g.cell, facets, restated, settings, any_values=any_values, shares=shares
+        )
     thin = dict(g.parts)["thinness"]
+    n_part = len(counted) - whole
     return replace(
         g,
         parts=(("stated", said_part), ("thinness", thin)),
         score=evidence_score(said_part, thin),
-        counted=stmts,
-        why=f"{g.why} {why_score(said_part, thin, len(stmts), len(g.backing))}",
+        counted=tuple(counted),
+        shares=tuple(shares),
+        why=f"{g.why} {why_score(said_part, thin, len(counted), len(g.backing), n_part)}",
     )
 
 

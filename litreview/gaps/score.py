@@ -101,17 +101,21 @@ def stated(
     settings: GapSettings,
     *,
     any_values: Collection[tuple[str, str]] = (),
+    shares: Sequence[float] | None = None,
 ) -> float:
     """How strongly, how often and how squarely a theme is stated, in [0, 1).
 
     Each statement counts its strength's weight times the detector's confidence times its
-    :func:`focus` on ``cell``; being said in more sections or documents, and restated
-    (``restated``, see :func:`restated_sections`), adds to the total ``W``, which saturates
-    as ``1 - exp(-W / saturation)``. No statements: 0.
+    :func:`focus` on ``cell`` (times, given, its ``shares``: the part of that focus left for
+    this cell once gaps placed before it on nested cells took theirs); being said in more
+    sections or documents, and restated (``restated``, see :func:`restated_sections`), adds
+    to the total ``W``, which saturates as ``1 - exp(-W / saturation)``. No statements: 0.
     """
     if not stmts:
         return 0.0
     focused = [focus(s, cell, facets, any_values=any_values) for s in stmts]
+    if shares is not None:
+        focused = [f * share for f, share in zip(focused, shares, strict=True)]
     weight = sum(
         settings.strength.get(s.strength, 0.5) * min(1.0, max(0.0, s.score)) * f
         for s, f in zip(stmts, focused, strict=True)
@@ -212,21 +216,35 @@ def why_stated(
     return f"{said}. {verdict[0].upper()}{verdict[1:]}. {newest}."
 
 
-def why_score(said: float, thin: float, n_counted: int, n_statements: int) -> str:
-    """The score sentences of a stated gap's ``why``: which statements count, and the product."""
+def why_score(said: float, thin: float, n_counted: int, n_statements: int, n_part: int = 0) -> str:
+    """The score sentences of a stated gap's ``why``: which statements count, and how much of
+    them (``n_part`` of the ``n_counted`` count only what a higher gap left of them)."""
     score = f"Score {evidence_score(said, thin):.2f} = stated {said:.2f} × thinness {thin:.2f}."
-    if n_counted == n_statements:
+    if n_counted == n_statements and not n_part:
         return score
     if n_counted == 0:
         return (
             "Every statement behind it already counts for a higher gap on a wider or narrower "
             f"cell, so it adds no evidence of its own. {score}"
         )
-    return (
-        f"{plural(n_statements - n_counted, 'statement')} of {n_statements} already "
-        "count for a higher gap on a wider or narrower cell; stated counts the other "
-        f"{n_counted}. {score}"
-    )
+    said_out = []
+    if n_counted < n_statements:
+        said_out.append(
+            f"{plural(n_statements - n_counted, 'statement')} of {n_statements} already "
+            f"{_count(n_statements - n_counted)} for a higher gap on a wider or narrower cell"
+        )
+    if n_part:
+        said_out.append(
+            f"{plural(n_part, 'statement')} of {n_statements} {_count(n_part)} here only in "
+            "part, a higher gap on a wider or narrower cell counting the rest"
+        )
+    if n_counted > n_part:
+        said_out.append(f"stated counts the other {n_counted - n_part} in full")
+    return f"{'; '.join(said_out)}. {score}"
+
+
+def _count(n: int) -> str:
+    return "counts" if n == 1 else "count"
 
 
 def why_silent_score(parts: Iterable[tuple[str, float]], settings: GapSettings) -> str:

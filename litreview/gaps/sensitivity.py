@@ -85,12 +85,13 @@ def _works_to_fall(
 def _rescored(
     gap: Gap,
     stmts: Sequence[GapStatement],
+    shares: Sequence[float],
     facets: Sequence[str],
     settings: GapSettings,
     any_values: Collection[tuple[str, str]],
 ) -> float:
     restated = restated_sections(stmts, settings)
-    said = stated(stmts, gap.cell, facets, restated, settings, any_values=any_values)
+    said = stated(stmts, gap.cell, facets, restated, settings, any_values=any_values, shares=shares)
     return evidence_score(said, dict(gap.parts).get("thinness", 0.0))
 
 
@@ -99,9 +100,10 @@ def _weakest_link(
 ) -> tuple[GapStatement | None, float]:
     """The counted statement whose loss lowers the score most, and the score without it."""
     best: tuple[float, GapStatement] | None = None
+    shares = _shares(gap)
     for i, s in enumerate(gap.counted):
         rest = [*gap.counted[:i], *gap.counted[i + 1 :]]
-        score = _rescored(gap, rest, facets, settings, any_values)
+        score = _rescored(gap, rest, [*shares[:i], *shares[i + 1 :]], facets, settings, any_values)
         if best is None or score < best[0]:
             best = (score, s)
     return (best[1], best[0]) if best else (None, gap.score)
@@ -122,4 +124,11 @@ def _with_statement(
         facets=tuple(named.items()),
         strength="explicit",
     )
-    return _rescored(gap, [*gap.counted, extra], facets, settings, any_values)
+    shares = [*_shares(gap), 1.0]
+    return _rescored(gap, [*gap.counted, extra], shares, facets, settings, any_values)
+
+
+def _shares(gap: Gap) -> list[float]:
+    """How much of each counted statement the gap counts (all, for a gap made without
+    ``shares``)."""
+    return list(gap.shares) if len(gap.shares) == len(gap.counted) else [1.0] * len(gap.counted)

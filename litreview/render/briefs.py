@@ -23,7 +23,7 @@ from litreview.gaps.gap import Gap
 from litreview.gaps.objects import gap_objects, load_object_rules
 from litreview.gaps.sensitivity import RankMoves
 from litreview.render.brief_parts import evidence_section, moves_section
-from litreview.render.context import GapContext, counts, where
+from litreview.render.context import GapContext, counted_share, where
 from litreview.render.markdown import md_text
 from litreview.render.register_md import STATUS_WORDS, quote_lines
 
@@ -135,7 +135,7 @@ def _summary(gap: Gap, ctx: GapContext, objects: Sequence[str]) -> str:
 def _quotes(gap: Gap, ctx: GapContext) -> list[str]:
     if not gap.backing:
         return ["No statement in the documents names this gap.", ""]
-    return [line for b in gap.backing for line in quote_lines(b, ctx, counted=counts(gap, b))]
+    return [line for b in gap.backing for line in quote_lines(b, ctx, share=counted_share(gap, b))]
 
 
 def _questions(

@@ -16,7 +16,7 @@ from litreview.taxonomy import Labels
 __all__ = [
     "SOURCE_WORDS",
     "GapContext",
-    "counts",
+    "counted_share",
     "evidence_words",
     "mention_words",
     "where",
@@ -117,7 +117,8 @@ def statement_words(b: Backing) -> Sequence[tuple[int, int]]:
     ]
 
 
-def counts(g: Gap, b: Backing) -> bool:
-    """Whether ``g``'s score counts the statement of ``b`` (no higher gap on a wider or
-    narrower cell counts it)."""
-    return b.statement in g.counted
+def counted_share(g: Gap, b: Backing) -> float:
+    """How much of the statement of ``b`` ``g``'s score counts: 1 all of it, 0 none (a higher
+    gap on a wider or narrower cell counts it), between: the part such a gap left."""
+    shares = g.shares if len(g.shares) == len(g.counted) else (1.0,) * len(g.counted)
+    return dict(zip(g.counted, shares, strict=True)).get(b.statement, 0.0)

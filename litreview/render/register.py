@@ -19,7 +19,7 @@ from litreview.core.tables import csv_text
 from litreview.gaps.attribution import Backing
 from litreview.gaps.gap import Gap
 from litreview.gaps.index import Cell
-from litreview.render.context import GapContext, counts
+from litreview.render.context import GapContext, counted_share
 from litreview.render.register_md import register_markdown
 from litreview.taxonomy import labels_of
 
@@ -42,10 +42,11 @@ def cell_text(cell: Cell) -> str:
     return ",".join(f"{f}={v}" for f, v in cell)
 
 
-def backing_record(b: Backing, *, counted: bool = True) -> dict[str, Any]:
+def backing_record(b: Backing, *, share: float = 1.0) -> dict[str, Any]:
     """A statement backing a gap, as in ``register.json``: where it is, what it says, the
-    words that name each of the gap's values and whether the gap's score counts it (``False``:
-    a higher gap on a wider or narrower cell counts it)."""
+    words that name each of the gap's values, whether the gap's score counts it (``counted``
+    false: a higher gap on a wider or narrower cell counts it) and how much of it
+    (``share``: 1 all; less, the part such a gap left)."""
     s = b.statement
     return {
         "doc_id": s.doc_id,
@@ -55,7 +56,8 @@ def backing_record(b: Backing, *, counted: bool = True) -> dict[str, Any]:
         "section": s.section,
         "strength": s.strength,
         "clause": b.clause,
-        "counted": counted,
+        "counted": share > 0,
+        "share": round(share, 4),
         "words": [
             {
                 "facet": m.facet,
@@ -82,7 +84,7 @@ def gap_record(g: Gap, ctx: GapContext | None = None) -> dict[str, Any]:
         "n_sources": len(g.sources),
         "n_statements": len(g.statements),
         "documents": list(g.documents),
-        "statements": [backing_record(b, counted=counts(g, b)) for b in backs],
+        "statements": [backing_record(b, share=counted_share(g, b)) for b in backs],
         "sources": list(g.sources),
         "why": g.why,
         "status": g.status,

@@ -18,7 +18,7 @@ from litreview.gaps.index import load_settings
 from litreview.gaps.register import unplaced
 from litreview.render.context import (
     GapContext,
-    counts,
+    counted_share,
     mention_words,
     statement_words,
     where,
@@ -146,7 +146,8 @@ def legend(thin_max: int, ctx: GapContext) -> list[str]:
         "- **Statements.** Sentences of the documents that name the gap's values together in "
         "one clause; the words naming each value are in bold, or quoted when they come from "
         "the sentence before or the section heading. A statement that a higher gap on a "
-        "wider or narrower cell already counts says so in its details line.",
+        "wider or narrower cell already counts, in whole or in part, says so in its details "
+        "line.",
         "- **Score** of a stated gap, from 0 to 1: *stated* × *thinness*. *Stated* is the "
         "evidence that the documents state the gap: each statement counts its strength "
         f"({strength}) times the detector's confidence times how squarely it names the "
@@ -156,9 +157,10 @@ def legend(thin_max: int, ctx: GapContext) -> list[str]:
         "said elsewhere and again under a conclusion-like heading; a total W gives "
         f"1 − exp(−W/{settings.saturation:g}). *Thinness* is 1 / (1 + works / "
         f"{thin_max + 1}): 1 with no work, 1/2 with {plural(thin_max + 1, 'work')}. Stated "
-        "gaps are placed best first, and a gap's statements count only if no gap above it "
-        "on a wider or narrower cell already counts them, so one sentence does not fill two "
-        f"places. Silent gaps are ranked apart: {silent}.",
+        "gaps are placed best first, and among gaps on nested cells (one wider than the "
+        "other) a statement counts at most once in full: a gap counts what a higher gap on a "
+        "wider or narrower cell left of it (nothing, when that gap counted it all), so one "
+        f"sentence does not fill two places. Silent gaps are ranked apart: {silent}.",
         "",
     ]
 
@@ -194,7 +196,7 @@ def _entry(g: Gap, ctx: GapContext) -> list[str]:
     if g.backing:
         lines += ["Statements:", ""]
         for b in g.backing:
-            lines += quote_lines(b, ctx, counted=counts(g, b))
+            lines += quote_lines(b, ctx, share=counted_share(g, b))
     if g.sources:
         lines += ["Nearest sources (in the cell first, then works sharing part of it):", ""]
         for i, key in enumerate(g.sources):
@@ -205,11 +207,11 @@ def _entry(g: Gap, ctx: GapContext) -> list[str]:
     return lines
 
 
-def quote_lines(b: Backing, ctx: GapContext, *, counted: bool = True) -> list[str]:
+def quote_lines(b: Backing, ctx: GapContext, *, share: float = 1.0) -> list[str]:
     """A statement as a Markdown quote (the words naming the gap's values in bold), then its
     document's title and section with the words naming each value, then a details line
-    (document id, offsets, strength, in a compound sentence which clause, and whether the
-    gap's score counts it)."""
+    (document id, offsets, strength, in a compound sentence which clause, and how much of it
+    the gap's score counts: ``share`` 1 all, 0 none, between: a part)."""
     s = b.statement
     words = "; ".join(mention_words(b, ctx))
     return [
@@ -219,6 +221,17 @@ def quote_lines(b: Backing, ctx: GapContext, *, counted: bool = True) -> list[st
         ">",
         f"> Details: {md_text(s.doc_id)}, characters {s.char_start}–{s.char_end}, "
         f"{s.strength}{', clause ' + str(b.clause + 1) if b.clause > 0 else ''}"
-        f"{'' if counted else '; counted for a higher gap on a wider or narrower cell'}.",
+        f"{_share_words(share)}.",
         "",
     ]
+
+
+def _share_words(share: float) -> str:
+    if share >= 1:
+        return ""
+    if share <= 0:
+        return "; counted for a higher gap on a wider or narrower cell"
+    return (
+        f"; counted here for {share:.0%} of its weight, a higher gap on a wider or narrower "
+        "cell counting the rest"
+    )

@@ -89,20 +89,37 @@ def test_one_weak_statement_on_an_empty_cell_ranks_below_several_statements() ->
     assert strong.rank < thin.rank
 
 
-def test_a_statement_counts_once_among_nested_cells() -> None:
-    """A narrower cell backed only by the statements of a wider gap above it adds no evidence
-    of its own: it falls below a gap with statements of its own, and ``why`` says why."""
+def test_a_statement_counts_at_most_once_in_full_among_nested_cells() -> None:
+    """A wider gap placed first takes its focus share of a statement (a third of one naming
+    three facets) and a narrower cell counts the rest, saying so; with nothing of its own
+    the narrower cell still falls below a gap with a statement of its own."""
     tags, works = corpus()
     wide = [stmt(n, crime=("arms",), section=f"S{n}") for n in (1, 2)]
     narrow = stmt(3, crime=("arms",), group=("girls",), dim=("roles",))
-    other = stmt(4, group=("boys",), strength="implicit")
+    other = stmt(4, group=("boys",))
     gaps = find_gaps([*wide, narrow, other], tags, works, FACETS)
     by_id = {g.id: g for g in gaps}
     arms = by_id["crime_type.arms"]
     sub = by_id["crime_type.arms--group.girls--gender_dimension.roles"]
     assert arms.rank == 1 and len(arms.counted) == 3
-    assert sub.score == 0 and not sub.counted and "adds no evidence of its own" in sub.why
+    assert arms.shares == pytest.approx((1, 1, 1))
+    assert sub.counted == (narrow,) and sub.shares == pytest.approx((2 / 3,))  # 1 - 1/3 left
+    assert "1 statement of 1 counts here only in part" in sub.why
+    alone = find_gaps([narrow], tags, works, FACETS)[0]
+    assert 0 < sub.score < alone.score
     assert sub.rank > by_id["group.boys"].rank
+
+
+def test_a_narrower_gap_placed_first_leaves_nothing_of_its_statements() -> None:
+    """Statements a narrower gap counts in full add nothing to a wider cell after it."""
+    tags, works = corpus()
+    narrow = [stmt(n, crime=("arms",), group=("girls",), section=f"S{n}") for n in (1, 2)]
+    own = stmt(3, crime=("arms",), strength="implicit")
+    gaps = {g.id: g for g in find_gaps([*narrow, own], tags, works, FACETS)}
+    first, wider = gaps["crime_type.arms--group.girls"], gaps["crime_type.arms"]
+    assert first.rank == 1 and first.shares == pytest.approx((1, 1))
+    assert wider.counted == (own,) and wider.shares == pytest.approx((1,))
+    assert "2 statements of 3 already count for a higher gap" in wider.why
 
 
 def test_silent_gaps_listed_after_stated() -> None:

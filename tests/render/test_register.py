@@ -93,7 +93,9 @@ def test_register_json_names_the_words_and_formats_the_sources() -> None:
 
 def test_statements_a_higher_gap_counts_are_marked_in_json_and_markdown() -> None:
     """A narrower gap backed by the statement of a wider gap above it shows that statement as
-    counted there, in register.json and register.md alike."""
+    counted there in part (the wider cell took half of it), in register.json and register.md
+    alike; a wider gap after a narrower one that took a statement whole shows it as not
+    counted."""
     from tests.gap_fakes import stmt
 
     tags, works = corpus()
@@ -101,7 +103,16 @@ def test_statements_a_higher_gap_counts_are_marked_in_json_and_markdown() -> Non
     gaps = find_gaps(stmts, tags, works, FACETS)
     out = render_register(gaps, stmts, FACETS)
     records = {r["id"]: r for r in json.loads(out["register.json"])}
-    assert [s["counted"] for s in records["crime_type.arms"]["statements"]] == [True, True]
-    narrow = records["crime_type.arms--group.girls"]
-    assert [s["counted"] for s in narrow["statements"]] == [False]
-    assert out["register.md"].count("counted for a higher gap on a wider or narrower cell") == 1
+    wide = records["crime_type.arms"]["statements"]
+    assert [(s["counted"], s["share"]) for s in wide] == [(True, 1.0), (True, 1.0)]
+    narrow = records["crime_type.arms--group.girls"]["statements"]
+    assert [(s["counted"], s["share"]) for s in narrow] == [(True, 0.5)]
+    assert out["register.md"].count("counted here for 50% of its weight") == 1
+
+    alone = [stmt(1, crime=("arms",), group=("girls",)), stmt(2, crime=("arms",))]
+    alone += [stmt(3, crime=("arms",), group=("girls",), section="B")]
+    gaps = find_gaps(alone, tags, works, FACETS)
+    out = render_register(gaps, alone, FACETS)
+    records = {r["id"]: r for r in json.loads(out["register.json"])}
+    assert [s["counted"] for s in records["crime_type.arms"]["statements"]] == [False, True, False]
+    assert out["register.md"].count("counted for a higher gap on a wider or narrower cell") == 2
