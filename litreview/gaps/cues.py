@@ -56,6 +56,7 @@ _SHIPPED_KEYS = frozenset(
         "title_words",
         "clause_breaks",
         "concessive",
+        "comparisons",
         "illustrations",
         "read_pieces",
     }
@@ -133,6 +134,8 @@ class Cues:
     anaphora: tuple[re.Pattern[str], ...] = ()
     clause_breaks: re.Pattern[str] | None = None
     concessive: re.Pattern[str] | None = None
+    #: words introducing a standard of comparison ("more than men")
+    comparisons: re.Pattern[str] | None = None
     #: where a sentence goes on to examples (", including ...")
     illustrations: re.Pattern[str] | None = None
     #: score the pieces of a sentence too (``statement_pieces``)
@@ -224,6 +227,7 @@ def load_cues(text: str, path: str = "<string>") -> Cues:
         anaphora=tuple(_regex(n, path) for n in _seq(top.get("anaphora"), path)),
         clause_breaks=_alternatives(top.get("clause_breaks"), path),
         concessive=_alternatives(top.get("concessive"), path, opener=True),
+        comparisons=_alternatives(top.get("comparisons"), path),
         illustrations=_illustrations(top.get("illustrations"), path),
         read_pieces=flag(top.get("read_pieces"), path, False),
         fingerprint=_fingerprint(top),

@@ -25,7 +25,7 @@ from litreview.gaps.statement_scope import Sentence
 from litreview.taxonomy import Taxonomy
 from litreview.taxonomy.matching import Match
 
-__all__ = ["clauses", "facet_values", "statement_mentions"]
+__all__ = ["clauses", "compared", "facet_values", "statement_mentions"]
 
 _NEVER = re.compile(r"(?!x)x")
 
@@ -91,21 +91,23 @@ def statement_mentions(
     is_gap: Callable[[str], bool],
 ) -> tuple[Mention, ...]:
     """Every mention of a facet value for sentence ``i`` of ``sents``: its own words by
-    clause; for the facets they leave open, a concessive opener's words, then what the
-    sentence refers back to, then its heading."""
+    clause; for the facets they leave open, the words of a concessive opener or of a standard
+    of comparison (:func:`compared`), then what the sentence refers back to, then its
+    heading."""
     s = sents[i]
     own_text = text[s.start : s.end]
     spans, opener = clauses(own_text, is_gap, cues)
-    own = [
-        _mention(m, s.start, text, spans)
-        for m in taxonomy.match(own_text)
-        if opener is None or m.start >= opener[1]
-    ]
+    aside = [opener] if opener is not None else []
+    aside += compared(own_text, cues)
+    matches = taxonomy.match(own_text)
+    own = [_mention(m, s.start, text, spans) for m in matches if not _inside(m, aside)]
     named = {m.facet for m in own}
-    extra: list[Mention] = []
-    if opener is not None:
-        extra = _found(text, s.start, s.start + opener[1], taxonomy, "statement", named)
-        named |= {m.facet for m in extra}
+    extra = [
+        _at(m, s.start, text, "statement")
+        for m in matches
+        if _inside(m, aside) and m.facet not in named
+    ]
+    named |= {m.facet for m in extra}
     if any(a.search(s.flat) for a in cues.anaphora):
         before = [
             j for j in range(i - 1, -1, -1) if sents[j].note == s.note and not sents[j].excluded
@@ -123,23 +125,46 @@ def statement_mentions(
     return tuple(sorted([*own, *extra], key=lambda m: (m.char_start, m.facet, m.value)))
 
 
+def compared(sentence: str, cues: Cues) -> list[tuple[int, int]]:
+    """The standards of comparison in ``sentence`` ("... more than **men**", "compared with
+    **boys**, ..."): from each of the cue file's ``comparisons`` to the next comma, semicolon,
+    colon or full stop."""
+    if cues.comparisons is None:
+        return []
+    out = []
+    for m in cues.comparisons.finditer(sentence):
+        stop = _PHRASE_END.search(sentence, m.end())
+        out.append((m.start(), stop.start() if stop else len(sentence)))
+    return out
+
+
+_PHRASE_END = re.compile(r"[,;:]|\.(?:\s|$)")
+
+
+def _inside(m: Match, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= m.start < b for a, b in spans)
+
+
 def _found(
     text: str, start: int, end: int, taxonomy: Taxonomy, source: str, named: set[str]
 ) -> list[Mention]:
     """Mentions in ``text[start:end]`` of facets not yet ``named`` (for every clause)."""
     return [
-        Mention(
-            facet=m.facet,
-            value=m.value,
-            char_start=start + m.start,
-            char_end=start + m.end,
-            quote=text[start + m.start : start + m.end],
-            source=source,
-            clause=-1,
-        )
-        for m in taxonomy.match(text[start:end])
-        if m.facet not in named
+        _at(m, start, text, source) for m in taxonomy.match(text[start:end]) if m.facet not in named
     ]
+
+
+def _at(m: Match, base: int, text: str, source: str) -> Mention:
+    """A mention for every clause (``clause=-1``) of ``m``, found at ``base``."""
+    return Mention(
+        facet=m.facet,
+        value=m.value,
+        char_start=base + m.start,
+        char_end=base + m.end,
+        quote=text[base + m.start : base + m.end],
+        source=source,
+        clause=-1,
+    )
 
 
 def _mention(m: Match, base: int, text: str, spans: list[tuple[int, int]]) -> Mention:

@@ -79,7 +79,7 @@ def test_hand_lists_name_real_sentences() -> None:
     " at most once in full among nested cells, each value of a list given the whole claim)."
     " The miss: the drug-use sentences back 'Drugs · Women' (9th, a wider cell than the"
     " list's, which pins data or drug use) and, on the list's cells, 'Drugs · Data and"
-    " disaggregation' (12th, two statements in one section) and 'Drugs · Drug use and"
+    " disaggregation' (11th, two statements in one section) and 'Drugs · Drug use and"
     " health' (22nd, 8 works cover it)",
     strict=True,
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from litreview.gaps.cues import default_cues
-from litreview.gaps.mentions import clauses
+from litreview.gaps.mentions import clauses, compared
 from litreview.gaps.statements import find_statements
 from litreview.taxonomy.facets import Taxonomy, load_taxonomy
 
@@ -98,6 +98,41 @@ def test_a_concessive_opener_names_only_what_the_rest_leaves_open(tax: Taxonomy)
         ("hazard", "flood", "statement", -1),
         ("population", "older_people", "statement", 0),
     ]
+
+
+def test_a_standard_of_comparison_names_only_what_the_rest_leaves_open(tax: Taxonomy) -> None:
+    """'... affect older people more than children': children are what the gap is measured
+    against, not its subject; a hazard named only there fills the open facet."""
+    text = "Little is known about how heat affects older people more than children."
+    assert sorted(_mentions(text, tax)) == [
+        ("hazard", "heat", "statement", 0),
+        ("population", "older_people", "statement", 0),
+    ]
+    text = "Compared with flooding, little is known about the health of older people."
+    assert sorted(_mentions(text, tax)) == [
+        ("hazard", "flood", "statement", -1),
+        ("population", "older_people", "statement", 0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "standards"),
+    [
+        ("Women are hit harder than men.", ["than men"]),
+        ("Compared with boys, girls are missing; data are thin.", ["Compared with boys"]),
+        ("Studies treat women as victims rather than as organisers.", []),
+        ("Nothing other than men is studied.", []),
+        (
+            "Unlike heat, floods are studied, and more than 10 studies exist",
+            ["Unlike heat", "than 10 studies exist"],
+        ),
+    ],
+)
+def test_the_standards_of_comparison_of_a_sentence(sentence: str, standards: list[str]) -> None:
+    """From a comparison word to the next comma, semicolon or full stop; never after 'rather'
+    or 'other'."""
+    found = compared(sentence, default_cues())
+    assert [sentence[a:b] for a, b in found] == standards
 
 
 def test_compound_statement_numbers_its_clauses(tax: Taxonomy) -> None:
