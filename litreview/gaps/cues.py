@@ -27,6 +27,7 @@ from litreview.core.yaml_nodes import flag, node_line
 __all__ = [
     "Chain",
     "Construction",
+    "Covered",
     "Cues",
     "WordList",
     "cue_entries",
@@ -57,10 +58,12 @@ _SHIPPED_KEYS = frozenset(
         "clause_breaks",
         "concessive",
         "comparisons",
+        "covered",
         "illustrations",
         "read_pieces",
     }
 )
+_COVERED_KEYS = frozenset({"verbs", "unless", "modal", "ends"})
 _REVIEW_KEYS = frozenset(
     {
         "threshold",
@@ -87,6 +90,17 @@ class WordList:
 
     name: str
     pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Covered:
+    """What research already covers ("most studies focus on X"): ``verbs`` lead into it, to
+    the end of its clause (the cue file's clause breaks or ``ends``), unless ``unless`` (words
+    of scarcity, negation, need, future, modals) comes before the verb in its clause."""
+
+    verbs: re.Pattern[str]
+    unless: re.Pattern[str]
+    ends: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -136,6 +150,8 @@ class Cues:
     concessive: re.Pattern[str] | None = None
     #: words introducing a standard of comparison ("more than men")
     comparisons: re.Pattern[str] | None = None
+    #: what research already covers ("most studies focus on X")
+    covered: Covered | None = None
     #: where a sentence goes on to examples (", including ...")
     illustrations: re.Pattern[str] | None = None
     #: score the pieces of a sentence too (``statement_pieces``)
@@ -228,6 +244,7 @@ def load_cues(text: str, path: str = "<string>") -> Cues:
         clause_breaks=_alternatives(top.get("clause_breaks"), path),
         concessive=_alternatives(top.get("concessive"), path, opener=True),
         comparisons=_alternatives(top.get("comparisons"), path),
+        covered=_covered(top.get("covered"), path, lexicon),
         illustrations=_illustrations(top.get("illustrations"), path),
         read_pieces=flag(top.get("read_pieces"), path, False),
         fingerprint=_fingerprint(top),
@@ -244,6 +261,31 @@ def _alternatives(
         return None
     body = "|".join(f"(?:{i})" for i in items)
     return re.compile(rf"\W*(?:{body})\b" if opener else body, re.IGNORECASE)
+
+
+def _covered(node: yaml.Node | None, path: str, lexicon: Sequence[WordList]) -> Covered | None:
+    """The ``covered`` setting: its verbs, the lexicon lists and modals that undo it, and what
+    ends it besides a clause break; ``None`` when absent."""
+    if node is None:
+        return None
+    m = _mapping(node, path, _COVERED_KEYS)
+    if "verbs" not in m:
+        raise InputError("'covered' needs 'verbs'", path=path, line=node_line(node))
+    lists = {w.name: w for w in lexicon}
+    unless = []
+    for n in _seq(m.get("unless"), path):
+        if str(n.value) not in lists:
+            raise InputError(f"unknown word list '{n.value}'", path=path, line=node_line(n))
+        unless.append(lists[str(n.value)].pattern.pattern)
+    modal = [str(n.value) for n in _seq(m.get("modal"), path)]
+    if modal:
+        unless.append(words_pattern(modal).pattern)
+    ends = _alternatives(m.get("ends"), path)
+    return Covered(
+        verbs=words_pattern([str(n.value) for n in _seq(m["verbs"], path, required=True)]),
+        unless=re.compile("|".join(f"(?:{u})" for u in unless) or r"(?!x)x", _FLAGS),
+        ends=ends or re.compile(r"(?!x)x"),
+    )
 
 
 def _illustrations(node: yaml.Node | None, path: str) -> re.Pattern[str] | None:

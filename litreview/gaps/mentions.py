@@ -25,7 +25,7 @@ from litreview.gaps.statement_scope import Sentence
 from litreview.taxonomy import Taxonomy
 from litreview.taxonomy.matching import Match
 
-__all__ = ["clauses", "compared", "facet_values", "statement_mentions"]
+__all__ = ["clauses", "compared", "covered", "facet_values", "statement_mentions"]
 
 _NEVER = re.compile(r"(?!x)x")
 
@@ -91,15 +91,16 @@ def statement_mentions(
     is_gap: Callable[[str], bool],
 ) -> tuple[Mention, ...]:
     """Every mention of a facet value for sentence ``i`` of ``sents``: its own words by
-    clause; for the facets they leave open, the words of a concessive opener or of a standard
-    of comparison (:func:`compared`), then what the sentence refers back to, then its
-    heading."""
+    clause, less what it says research already covers (:func:`covered`); for the facets
+    they leave open, the words of a concessive opener or of a standard of comparison
+    (:func:`compared`), then what the sentence refers back to, then its heading."""
     s = sents[i]
     own_text = text[s.start : s.end]
     spans, opener = clauses(own_text, is_gap, cues)
     aside = [opener] if opener is not None else []
     aside += compared(own_text, cues)
-    matches = taxonomy.match(own_text)
+    studied = covered(own_text, cues)
+    matches = [m for m in taxonomy.match(own_text) if not _inside(m, studied)]
     own = [_mention(m, s.start, text, spans) for m in matches if not _inside(m, aside)]
     named = {m.facet for m in own}
     extra = [
@@ -135,6 +136,28 @@ def compared(sentence: str, cues: Cues) -> list[tuple[int, int]]:
     for m in cues.comparisons.finditer(sentence):
         stop = _PHRASE_END.search(sentence, m.end())
         out.append((m.start(), stop.start() if stop else len(sentence)))
+    return out
+
+
+def covered(sentence: str, cues: Cues) -> list[tuple[int, int]]:
+    """What ``sentence`` says research already covers ("Most studies focus on **the
+    experiences of men**, ..."): from each of the cue file's ``covered`` verbs to the end of
+    its clause, unless a word of scarcity, negation, need, the future or a modal comes
+    before the verb in its clause ("few studies focus on ...": there it is the gap)."""
+    rule = cues.covered
+    if rule is None:
+        return []
+    breaks = [m.end() for m in (cues.clause_breaks or _NEVER).finditer(sentence)]
+    out = []
+    for m in rule.verbs.finditer(sentence):
+        start = max((b for b in breaks if b <= m.start()), default=0)
+        if rule.unless.search(sentence, start, m.start()):
+            continue
+        ends = [b for b in breaks if b > m.end()]
+        stop = rule.ends.search(sentence, m.end())
+        if stop is not None:
+            ends.append(stop.start())
+        out.append((m.end(), min(ends, default=len(sentence))))
     return out
 
 

@@ -74,15 +74,6 @@ def test_hand_lists_name_real_sentences() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="issue 17: 7 of 8 named gaps in the top ten (stated × thinness, a statement counted"
-    " at most once in full among nested cells, each value of a list given the whole claim)."
-    " The miss: the drug-use sentences back 'Drugs · Women' (9th, a wider cell than the"
-    " list's, which pins data or drug use) and, on the list's cells, 'Drugs · Data and"
-    " disaggregation' (11th, two statements in one section) and 'Drugs · Drug use and"
-    " health' (22nd, 8 works cover it)",
-    strict=True,
-)
 def test_default_review_top_ten_covers_the_named_gaps() -> None:
     review = Review.at(ROOT)
     taxonomy = review.load_taxonomy()

@@ -197,6 +197,9 @@ def test_every_quote_is_the_text_at_its_offsets(words: list[str], seps: list[str
         ("lexicon:\n  a: [x]\nchains:\n  - {id: c, steps: [a, b], within: [2]}\n", 4, "'b'"),
         ("lexicon:\n  a: [x]\nchains:\n  - {id: c, steps: [a, a]}\n", 4, "needs 1 'within'"),
         ("lexicon:\n  a: [x]\nchain_lists:\n  a: [y]\n", 4, "also a lexicon list"),
+        ("lexicon:\n  a: [x]\ncovered:\n  verbs: [focus on]\n  unless: [b]\n", 5, "'b'"),
+        ("lexicon:\n  a: [x]\ncovered:\n  unless: [a]\n", 4, "needs 'verbs'"),
+        ("lexicon:\n  a: [x]\ncovered:\n  verbs: [v]\n  until: [x]\n", 5, "'until'"),
     ],
 )
 def test_bad_cue_files_name_the_line(text: str, line: int, message: str) -> None:

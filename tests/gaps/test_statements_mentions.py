@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from litreview.gaps.cues import default_cues
-from litreview.gaps.mentions import clauses, compared
+from litreview.gaps.mentions import clauses, compared, covered
 from litreview.gaps.statements import find_statements
 from litreview.taxonomy.facets import Taxonomy, load_taxonomy
 
@@ -133,6 +133,47 @@ def test_the_standards_of_comparison_of_a_sentence(sentence: str, standards: lis
     or 'other'."""
     found = compared(sentence, default_cues())
     assert [sentence[a:b] for a, b in found] == standards
+
+
+@pytest.mark.parametrize(
+    ("sentence", "studied"),
+    [
+        (
+            "Most studies focus on the experiences of men, by men, and tend to explore their "
+            "role as leaders.",
+            [" the experiences of men, by men, ", " their role as leaders."],
+        ),
+        (
+            "Recent studies have mostly focused on high-income settings.",
+            [" high-income settings."],
+        ),
+        (
+            "The review focused on total episodes, the main outcome, rather than first episodes.",
+            [" total episodes, the main outcome, "],
+        ),
+        ("Few studies have focused on older people.", []),
+        ("There are gaps in research focused on older people.", []),
+        ("Future research should focus on older people.", []),
+        ("Studies could concentrate on older people.", []),
+        ("In a review of heat, no studies focussed on older people.", []),
+    ],
+)
+def test_what_research_already_covers(sentence: str, studied: list[str]) -> None:
+    """From a verb of focus to the end of its clause, unless scarcity, negation, need, the
+    future or a modal comes before the verb: there what follows is the gap."""
+    assert [sentence[a:b] for a, b in covered(sentence, default_cues())] == studied
+
+
+def test_what_research_already_covers_names_no_value_of_the_gap(tax: Taxonomy) -> None:
+    """'Studies of flooding focus on children; little is known about older people': children
+    are what is studied, not part of the gap; where research is scarce, the value counts."""
+    text = "Studies of flooding focus on children; little is known about older people."
+    assert sorted(_mentions(text, tax)) == [
+        ("hazard", "flood", "statement", 0),
+        ("population", "older_people", "statement", 0),
+    ]
+    text = "Little research has focused on children in floods."
+    assert ("population", "children", "statement", 0) in _mentions(text, tax)
 
 
 def test_compound_statement_numbers_its_clauses(tax: Taxonomy) -> None:
