@@ -24,6 +24,10 @@ from litreview.extract.backrefs import LEAD_IN, REFERENCE_START, phrase_pattern
 __all__ = ["Related", "preprocess", "split_related"]
 
 _MD_LINK = re.compile(rf"\[({LINK_TEXT}++)\]\(([^)\s\[\]]*)\)")
+# a link with the text after it up to a closing parenthesis: where the link's text opens a
+# parenthesis it does not close ("[GAO-22-104679 (Washington, D.C.: Dec.](url) 8, 2021)"), the
+# words up to that close belong with it, and the link's target goes after them
+_MD_LINK_RUN = re.compile(rf"\[({LINK_TEXT}++)\]\(([^)\s\[\]]*)\)(?:([^()\[\]]{{0,60}}\)))?")
 # a search engine's note of what a link leads to, before the title: "[PDF] ", "[HTML][HTML] ";
 # in a link's text, or opening the reference or a sentence of it (a page's link read as text)
 _KIND_TAG = re.compile(r"(?:^|(?<=[.:;] ))(?:\[[A-Z]{1,10}\]\s*+)++(?=\S)")
@@ -73,7 +77,10 @@ def _link(match: re.Match[str]) -> str:
         or _TITLE_QUOTED.search(earlier)
     )
     shown = text if plain else f"“{text}”"
-    return f"{shown} {target}" if target and target != "#" else shown
+    run = match.group(3) or ""
+    if run and text.count("(") > text.count(")"):  # the link's words go on to the close
+        shown, run = shown + run, ""
+    return (f"{shown} {target}" if target and target != "#" else shown) + run
 
 
 def _link_text(match: re.Match[str]) -> str:
@@ -84,8 +91,11 @@ def _link_text(match: re.Match[str]) -> str:
 
 def _italic(match: re.Match[str]) -> str:
     """An italic run as a quoted title; links inside it give their text, and the first
-    link's target follows the closing quote."""
+    link's target follows the closing quote. Emphasis on punctuation alone is the
+    punctuation."""
     inner = match.group(2)
+    if not any(ch.isalnum() for ch in inner):  # "_._": emphasis on punctuation alone
+        return inner
     targets = [t for t in (m.group(2) for m in _MD_LINK.finditer(inner)) if t and t != "#"]
     words = _MD_LINK.sub(_link_text, inner).strip()
     comma = "," if words.endswith(",") else ""
@@ -118,7 +128,7 @@ def preprocess(raw: str) -> str:
     if "after" in text.lower():
         text = _DOUBLED_COMMA.sub(r"\1", _SHORT_NAME.sub("", text))
     if "](" in text:
-        text = _MD_LINK.sub(_link, text)
+        text = _MD_LINK_RUN.sub(_link, text)
     if "[" in text:
         text = _KIND_TAG.sub("", text)
     if "<" in text:

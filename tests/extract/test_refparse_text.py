@@ -31,6 +31,38 @@ def test_italic_runs_across_lines_are_one_title_and_links_inside_give_the_url() 
     )
 
 
+@pytest.mark.parametrize(
+    ("raw", "plain"),
+    [
+        (
+            "GAO, _Space Operations_ [, GAO-25-108043 (Washington, D.C.: July]"
+            "(https://www.gao.gov/p) 8, 2025).",
+            "GAO, “Space Operations” , GAO-25-108043 (Washington, D.C.: July 8, 2025) "
+            "https://www.gao.gov/p.",
+        ),
+        (
+            "GAO, _Two Words,_ [GAO-26-107336 (Washington, D.C.: Dec](https://e.org/p) _._ 16, "
+            "2025).",
+            "GAO, “Two Words”, GAO-26-107336 (Washington, D.C.: Dec . 16, 2025) https://e.org/p.",
+        ),
+        (
+            "GAO, _Two Words_ [GAO-24-105648 (Washington, D.C.: Jan. 30, 2024)](https://e.org/p) "
+            "and more (2021).",
+            "GAO, “Two Words” GAO-24-105648 (Washington, D.C.: Jan. 30, 2024) https://e.org/p "
+            "and more (2021).",
+        ),
+    ],
+)
+def test_a_link_that_breaks_a_parenthesis_gives_its_url_after_the_close(
+    raw: str, plain: str
+) -> None:
+    """A link whose text opens a parenthesis it does not close (a report's date cut by the
+    link) keeps the words up to the close together and puts the URL after them; a link whose
+    text closes its parenthesis is read as before, and emphasis on a full stop alone is the
+    full stop."""
+    assert preprocess(raw) == plain
+
+
 def test_backslash_escapes_are_plain_characters() -> None:
     assert preprocess(r"Body \(ACR\), [Title \(Draft\)](#).") == "Body (ACR), “Title (Draft)”."
     # pandoc's Markdown writer escapes these too; a reader sees the characters
