@@ -63,13 +63,14 @@ _NAME_YEAR = re.compile(r"\((?P<year>1[6-9]\d\d|20\d\d)\)$")
 _DOCKET = re.compile(r",?\s*No\.\s*([^,()]+?)\s*,?\s*$")
 _DOCKET_ONLY = re.compile(r"^(?P<title>.+?\sv\.\s.+?),\s+No\.\s+(?P<number>[^,()]+?)\s*(?=\()")
 #: Pinpoints after the first page (", 486", ", 162–63", " n.5", ", at *2") and bracketed
-#: notes (one level of brackets inside), then the end, or the end of a sentence and the
+#: notes (one level of brackets inside; the last may be left open, a note's text that lost its
+#: closing parenthesis), then the end, or the end of a sentence and the
 #: note's prose after it (taken only after a case's name or with no name), or a semicolon
 #: and the next citation of a string of them (the first is the work). The pinpoints are
 #: taken whole, never given back (a run of digits has one reading, not one per way to cut it).
 _TAIL = re.compile(
     r"(?>(?:,?\s*(?:at\s+)?\*?\d++[a-zA-Z]?(?:\s*[–-]\s*\*?\d++)?(?:\s*n\.\s*\d++)?)*)"
-    r"(?P<notes>(?:\s*\((?:[^()]|\([^()]*\))*\))*)(?:\s*[.;]?\s*$|\.\s+(?P<prose>[A-Z“\"].*)$|;\s+(?P<more>\S.*)$)"
+    r"(?P<notes>(?:\s*\((?:[^()]|\([^()]*\))*\))*(?:\s*\((?:[^()]|\([^()]*\))*$)?)(?:\s*[.;]?\s*$|\.\s+(?P<prose>[A-Z“\"].*)$|;\s+(?P<more>\S.*)$)"
 )
 #: A case's name: "X v. Y", "In re X".
 _CASE_NAME = re.compile(r"\sv\.\s|^In re\s")

@@ -116,6 +116,26 @@ def test_the_parser_reads_a_case_by_the_grammar() -> None:
     assert (item["container-title"], item["volume"], item["page"]) == ("U.S.", "518", "470")
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ' (explaining that "the statute as a whole" (citation omitted).',
+        ' (Kagan, J., concurring) (reading the law\'s "text (and structure").',
+    ],
+)
+def test_a_case_whose_explanatory_parenthetical_is_left_open_is_a_case(tail: str) -> None:
+    """A note's text that lost a closing parenthesis (a page break, a copy) still gives the
+    case: the parenthetical left open runs to the end as its notes."""
+    item = legal_fields("Medtronic, Inc. v. Lohr, 518 U.S. 470, 486 (1996)" + tail)
+    assert item is not None
+    assert (item["title"], item["container-title"], item["volume"], item["page"]) == (
+        "Medtronic, Inc. v. Lohr",
+        "U.S.",
+        "518",
+        "470",
+    )
+
+
 def test_a_note_that_goes_on_after_the_citation_keeps_the_citation() -> None:
     item = legal_fields("42 U.S.C. § 1983 (2018). The section gives a remedy against officials.")
     assert item is not None
