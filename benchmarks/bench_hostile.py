@@ -4,7 +4,7 @@
         [--case NAME]
 
 **Cases.** Each hostile case (a string bomb, a zip-bomb DOCX, deep JSON, a 5,000-digit year,
-a 2 MB CSV cell, a 128 KiB sentence, a 512 KiB gap statement, NUL bytes, an unclosed quote,
+a 2 MB CSV cell, a 128 KiB sentence, two 512 KiB gap statements, NUL bytes, an unclosed quote,
 /dev/zero and a FIFO in documents.csv, a 3,000-word synonym, bad XML, an encrypted PDF, a
 file as ``--review``, a folder as ``-o``, a typo as ``--review``, injected citekeys and TeX,
 9 MB files of one token; then, second round: a document named in bytes that are not UTF-8, a
@@ -205,12 +205,13 @@ def _long_sentence_doc(chars: int) -> bytes:
     )
 
 
-def _long_gap_doc(chars: int) -> bytes:
+_GAP_WORDS = "little research exists on the data of farms and the data are unreliable so "
+
+
+def _long_gap_doc(chars: int, words: str = _GAP_WORDS) -> bytes:
     """One sentence that says, again and again, that evidence is missing: it is read as a gap
     statement, so the gap objects and chain features run on all of it."""
-    words = "little research exists on the data of farms and the data are unreliable so " * (
-        chars // 77
-    )
+    words = words * (chars // len(words))
     note = "[^1]: Jane Roe, *On Wheat* (2001).\n"
     return f"# A report\n\nSo {words}studies are needed.[^1]\n\n{note}".encode()
 
@@ -711,6 +712,15 @@ def cases() -> list[Case]:
         Case(
             "512 KiB gap sentence, then report",
             {"gap.md": _long_gap_doc(520_000)},
+            (("ingest", "{f}", "--review", "{r}"), ("report", "--review", "{r}")),
+        ),
+        Case(
+            "512 KiB gap sentence of covered and compared, then report",
+            {
+                "gap.md": _long_gap_doc(
+                    520_000, "studies focus on farms whose yields are unknown unlike towns "
+                )
+            },
             (("ingest", "{f}", "--review", "{r}"), ("report", "--review", "{r}")),
         ),
         Case("NUL in bib", {"n.bib": b"@misc{k, title={A\x00B}}\n"}, (v, imp)),

@@ -16,6 +16,7 @@ both apply to every clause (``clause=-1``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
@@ -132,10 +133,12 @@ def compared(sentence: str, cues: Cues) -> list[tuple[int, int]]:
     colon or full stop."""
     if cues.comparisons is None:
         return []
+    found = list(cues.comparisons.finditer(sentence))
+    stops = [m.start() for m in _PHRASE_END.finditer(sentence)] if found else []
     out = []
-    for m in cues.comparisons.finditer(sentence):
-        stop = _PHRASE_END.search(sentence, m.end())
-        out.append((m.start(), stop.start() if stop else len(sentence)))
+    for m in found:
+        k = bisect_left(stops, m.end())
+        out.append((m.start(), stops[k] if k < len(stops) else len(sentence)))
     return out
 
 
@@ -143,21 +146,32 @@ def covered(sentence: str, cues: Cues) -> list[tuple[int, int]]:
     """What ``sentence`` says research already covers ("Most studies focus on **the
     experiences of men**, ..."): from each of the cue file's ``covered`` verbs to the end of
     its clause, unless a word of scarcity, negation, need, the future or a modal comes
-    before the verb in its clause ("few studies focus on ...": there it is the gap)."""
+    before the verb in its clause ("few studies focus on ...": there it is the gap). Each
+    pattern is run once over the sentence, so the work stays linear in its length."""
     rule = cues.covered
     if rule is None:
         return []
+    verbs = list(rule.verbs.finditer(sentence))
+    if not verbs:
+        return []
     breaks = [m.end() for m in (cues.clause_breaks or _NEVER).finditer(sentence)]
+    unless = [(m.start(), m.end()) for m in rule.unless.finditer(sentence)]
+    stops = [m.start() for m in rule.ends.finditer(sentence)]
     out = []
-    for m in rule.verbs.finditer(sentence):
-        start = max((b for b in breaks if b <= m.start()), default=0)
-        if rule.unless.search(sentence, start, m.start()):
+    for m in verbs:
+        k = bisect_right(breaks, m.start())
+        start = breaks[k - 1] if k else 0
+        j = bisect_left(unless, (start, -1))
+        if j < len(unless) and unless[j][1] <= m.start():
             continue
-        ends = [b for b in breaks if b > m.end()]
-        stop = rule.ends.search(sentence, m.end())
-        if stop is not None:
-            ends.append(stop.start())
-        out.append((m.end(), min(ends, default=len(sentence))))
+        ends = [len(sentence)]
+        k = bisect_right(breaks, m.end())
+        if k < len(breaks):
+            ends.append(breaks[k])
+        k = bisect_left(stops, m.end())
+        if k < len(stops):
+            ends.append(stops[k])
+        out.append((m.end(), min(ends)))
     return out
 
 
