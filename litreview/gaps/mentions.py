@@ -171,7 +171,8 @@ def covered(sentence: str, cues: Cues) -> list[tuple[int, int]]:
         k = bisect_left(stops, m.end())
         if k < len(stops):
             ends.append(stops[k])
-        out.append((m.end(), min(ends)))
+        if min(ends) > m.end():
+            out.append((m.end(), min(ends)))
     return out
 
 

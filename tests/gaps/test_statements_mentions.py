@@ -4,6 +4,8 @@ to, and its heading."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from litreview.gaps.cues import default_cues
 from litreview.gaps.mentions import clauses, compared, covered
@@ -174,6 +176,41 @@ def test_what_research_already_covers_names_no_value_of_the_gap(tax: Taxonomy) -
     ]
     text = "Little research has focused on children in floods."
     assert ("population", "children", "statement", 0) in _mentions(text, tax)
+
+
+_CUES = default_cues()
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "studies",
+                "focus on",
+                "few",
+                "men",
+                "than",
+                "compared with",
+                ",",
+                ";",
+                ".",
+                "rather than",
+                "and",
+                "should",
+                "data",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_standards_and_covered_spans_lie_inside_the_sentence_in_order(words: list[str]) -> None:
+    """Every span of compared() and covered() is inside the sentence, not empty, and they
+    come in the order of the words that open them."""
+    sentence = " ".join(words)
+    cues = _CUES
+    for found in (compared(sentence, cues), covered(sentence, cues)):
+        assert all(0 <= a < b <= len(sentence) for a, b in found)
+        assert [a for a, _ in found] == sorted(a for a, _ in found)
 
 
 def test_compound_statement_numbers_its_clauses(tax: Taxonomy) -> None:
