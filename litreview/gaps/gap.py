@@ -10,7 +10,7 @@ from litreview.core.model import GapStatement
 from litreview.gaps.attribution import Backing
 from litreview.gaps.index import Cell
 
-__all__ = ["Gap", "cell_id", "title_of"]
+__all__ = ["Gap", "cell_id", "counted_shares", "title_of"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -41,6 +41,14 @@ class Gap:
     counted: tuple[GapStatement, ...] = field(default=())
     shares: tuple[float, ...] = field(default=())
     thin_max: int = 0
+
+
+def counted_shares(gap: Gap) -> tuple[float, ...]:
+    """How much of each of ``gap.counted`` its score counts, in order (all of each, for a
+    gap made without ``shares``)."""
+    if len(gap.shares) == len(gap.counted):
+        return gap.shares
+    return (1.0,) * len(gap.counted)
 
 
 def title_of(cell: Cell, labels: Mapping[tuple[str, str], str]) -> str:

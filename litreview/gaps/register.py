@@ -205,14 +205,14 @@ def _counted_once(
 
     Among nested cells a statement counts at most once in full: a gap placed takes its
     :func:`litreview.gaps.score.focus` share of each statement backing it, and a gap placed
-    later on a wider or narrower cell counts only what is left. "Farmers' access to credit
-    in drought" adds nothing after "farmers' access to credit in drought and flood" when the
-    same sentences back both, so one sentence does not fill two places; but a wide cell
-    ("credit") placed first on a sentence that names farmers and credit takes half of it, and
-    "farmers · credit" counts the other half. Cells that are not nested (two groups named in
-    one clause) each count the clause in full; ``focus`` shares its credit only among the
-    pairings of a clause listing values in two facets. Ties go to the gap with the better
-    score on all its statements, then to the smaller id.
+    later on a wider or narrower cell counts only what is left. "Farmers' access to credit"
+    adds nothing after "farmers' access to credit in drought" when the same sentences, naming
+    all three, back both (the narrower cell took them whole), so one sentence does not fill
+    two places; but a wide cell ("credit") placed first on a sentence that names farmers and
+    credit takes half of it, and "farmers · credit" counts the other half. Cells that are not
+    nested (two groups named in one clause) each count the clause in full; ``focus`` shares
+    its credit only among the pairings of a clause listing values in two facets. Ties go to
+    the gap with the better score on all its statements, then to the smaller id.
     """
     said: dict[tuple[str, int, int], list[tuple[Cell, float]]] = defaultdict(list)
     best = {g.id: _placed(g, said, facets, settings, any_values) for g in gaps}

@@ -12,7 +12,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from litreview.core.model import GapStatement
-from litreview.gaps.gap import Gap
+from litreview.gaps.gap import Gap, counted_shares
 from litreview.gaps.index import GapSettings
 from litreview.gaps.score import evidence_score, restated_sections, stated, thinness
 
@@ -100,7 +100,7 @@ def _weakest_link(
 ) -> tuple[GapStatement | None, float]:
     """The counted statement whose loss lowers the score most, and the score without it."""
     best: tuple[float, GapStatement] | None = None
-    shares = _shares(gap)
+    shares = list(counted_shares(gap))
     for i, s in enumerate(gap.counted):
         rest = [*gap.counted[:i], *gap.counted[i + 1 :]]
         score = _rescored(gap, rest, [*shares[:i], *shares[i + 1 :]], facets, settings, any_values)
@@ -124,11 +124,5 @@ def _with_statement(
         facets=tuple(named.items()),
         strength="explicit",
     )
-    shares = [*_shares(gap), 1.0]
+    shares = [*counted_shares(gap), 1.0]
     return _rescored(gap, [*gap.counted, extra], shares, facets, settings, any_values)
-
-
-def _shares(gap: Gap) -> list[float]:
-    """How much of each counted statement the gap counts (all, for a gap made without
-    ``shares``)."""
-    return list(gap.shares) if len(gap.shares) == len(gap.counted) else [1.0] * len(gap.counted)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from litreview.core.model import Document, Mention, Tag
 from litreview.gaps.attribution import Backing
 from litreview.gaps.coverage import evidence_kind
-from litreview.gaps.gap import Gap
+from litreview.gaps.gap import Gap, counted_shares
 from litreview.gaps.index import GapSettings
 from litreview.taxonomy import Labels
 
@@ -120,5 +120,4 @@ def statement_words(b: Backing) -> Sequence[tuple[int, int]]:
 def counted_share(g: Gap, b: Backing) -> float:
     """How much of the statement of ``b`` ``g``'s score counts: 1 all of it, 0 none (a higher
     gap on a wider or narrower cell counts it), between: the part such a gap left."""
-    shares = g.shares if len(g.shares) == len(g.counted) else (1.0,) * len(g.counted)
-    return dict(zip(g.counted, shares, strict=True)).get(b.statement, 0.0)
+    return dict(zip(g.counted, counted_shares(g), strict=True)).get(b.statement, 0.0)
