@@ -192,8 +192,9 @@ def _found(
     ]
 
 
-def _at(m: Match, base: int, text: str, source: str) -> Mention:
-    """A mention for every clause (``clause=-1``) of ``m``, found at ``base``."""
+def _at(m: Match, base: int, text: str, source: str, clause: int = -1) -> Mention:
+    """A mention of ``m``, found at ``base``, from ``source``, in ``clause`` (-1: every
+    clause)."""
     return Mention(
         facet=m.facet,
         value=m.value,
@@ -201,22 +202,14 @@ def _at(m: Match, base: int, text: str, source: str) -> Mention:
         char_end=base + m.end,
         quote=text[base + m.start : base + m.end],
         source=source,
-        clause=-1,
+        clause=clause,
     )
 
 
 def _mention(m: Match, base: int, text: str, spans: list[tuple[int, int]]) -> Mention:
     """A mention in the statement itself (``m`` found at ``base``), numbered by its clause."""
     clause = next((k for k, (a, b) in enumerate(spans) if a <= m.start < b), len(spans) - 1)
-    return Mention(
-        facet=m.facet,
-        value=m.value,
-        char_start=base + m.start,
-        char_end=base + m.end,
-        quote=text[base + m.start : base + m.end],
-        source="statement",
-        clause=clause if len(spans) > 1 else 0,
-    )
+    return _at(m, base, text, "statement", clause if len(spans) > 1 else 0)
 
 
 def facet_values(
