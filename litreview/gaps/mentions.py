@@ -130,11 +130,15 @@ def statement_mentions(
 def compared(sentence: str, cues: Cues) -> list[tuple[int, int]]:
     """The standards of comparison in ``sentence`` ("... more than **men**", "compared with
     **boys**, ..."): from each of the cue file's ``comparisons`` to the next comma, semicolon,
-    colon or full stop."""
+    colon or full stop, or the next of its ``clause_breaks`` ("... than X but Y is needed")."""
     if cues.comparisons is None:
         return []
     found = list(cues.comparisons.finditer(sentence))
-    stops = [m.start() for m in _PHRASE_END.finditer(sentence)] if found else []
+    stops = []
+    if found:
+        stops = [m.start() for m in _PHRASE_END.finditer(sentence)]
+        stops += [m.start() for m in (cues.clause_breaks or _NEVER).finditer(sentence)]
+        stops.sort()
     out = []
     for m in found:
         k = bisect_left(stops, m.end())

@@ -121,6 +121,7 @@ def test_a_standard_of_comparison_names_only_what_the_rest_leaves_open(tax: Taxo
     ("sentence", "standards"),
     [
         ("Women are hit harder than men.", ["than men"]),
+        ("Women are hit harder than men but data on girls are thin.", ["than men"]),
         ("Compared with boys, girls are missing; data are thin.", ["Compared with boys"]),
         ("Studies treat women as victims rather than as organisers.", []),
         ("Nothing other than men is studied.", []),
@@ -131,8 +132,8 @@ def test_a_standard_of_comparison_names_only_what_the_rest_leaves_open(tax: Taxo
     ],
 )
 def test_the_standards_of_comparison_of_a_sentence(sentence: str, standards: list[str]) -> None:
-    """From a comparison word to the next comma, semicolon or full stop; never after 'rather'
-    or 'other'."""
+    """From a comparison word to the next comma, semicolon, full stop or clause break; never
+    after 'rather' or 'other'."""
     found = compared(sentence, default_cues())
     assert [sentence[a:b] for a, b in found] == standards
 
