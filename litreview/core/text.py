@@ -20,6 +20,7 @@ __all__ = [
     "as_shown",
     "find_headings",
     "is_list_item",
+    "is_table_row",
     "line_numbers",
     "paragraphs",
     "running_lines",
@@ -281,7 +282,27 @@ def _looks_like_heading(line: str, max_length: int) -> bool:
         return False
     if re.match(r"^(?:\d+[.)]|[-*•])\s", line) or "http" in line or "@" in line:
         return False
+    if is_table_row(line):
+        return False
     return len(line.split()) <= 14 and any(ch.isalpha() for ch in line)
+
+
+def is_table_row(line: str) -> bool:
+    """Whether a line reads as a row of a table (or a date line): of its four or more words,
+    two in five or more are figures (numbers, amounts, dashes, fiscal years)."""
+    words = line.split()
+    return len(words) >= _ROW_WORDS and sum(map(_is_figure, words)) >= _ROW_SHARE * len(words)
+
+
+#: a line of at least this many words, this share of them figures, is a table's row
+_ROW_WORDS = 4
+_ROW_SHARE = 0.4
+_FIGURE = re.compile(r"[(\[]?[$€£]?(?:[\d.,%*]+|[—–-]+|FY\d{2,4})[)\]%*,;:]*")
+
+
+def _is_figure(word: str) -> bool:
+    """Whether a word is a figure of a table: a number, an amount, a dash, a fiscal year."""
+    return bool(_FIGURE.fullmatch(word)) and any(ch.isdigit() or ch in "—–-" for ch in word)
 
 
 def section_at(headings: list[Heading], offset: int) -> str:

@@ -23,7 +23,8 @@ a title (``title_words`` in ``gap_cues.yaml``) is capitalised is a title: a head
 its paragraph, a section title cut from its line, a line of a contents list; standing alone
 as a paragraph with no closing punctuation, a longer one is too (a heading the PDF reader
 gives as a paragraph). A dot leader
-anywhere in a sentence marks a contents line.
+anywhere in a sentence marks a contents line. A sentence without closing punctuation whose
+words are mostly figures (:func:`litreview.core.text.is_table_row`) is a row of a table.
 """
 
 from __future__ import annotations
@@ -33,7 +34,15 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from litreview.core.text import Heading, Span, find_headings, is_list_item, paragraphs, sentences
+from litreview.core.text import (
+    Heading,
+    Span,
+    find_headings,
+    is_list_item,
+    is_table_row,
+    paragraphs,
+    sentences,
+)
 from litreview.extract._text import LINK_TEXT, split_lines
 from litreview.extract.citations import classify
 from litreview.extract.citations import looks_like_reference as holds_reference
@@ -207,6 +216,8 @@ def _excluded(
         return "caption"
     if cues.contents is not None and cues.contents.search(flat):
         return "contents"
+    if is_table_row(flat) and not flat.rstrip(" \"')]*_").endswith((".", "!", "?")):
+        return "table"
     if _title_cased(flat, cues.title_words, LONE_TITLE_WORDS if _lone(text, span) else TITLE_WORDS):
         return "title"
     if note >= 0 and not explanatory and reference_like >= REFERENCE_LIKE:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from litreview.core.text import find_headings, running_lines
+from litreview.core.text import find_headings, is_table_row, running_lines
 
 
 def titles(text: str) -> list[str]:
@@ -27,6 +27,27 @@ def test_a_line_ending_like_a_sentence_before_its_note_marker_is_no_heading(
 ) -> None:
     text = f"# Report\n\n{line}\n\nA long paragraph of the body follows here, as prose does.\n"
     assert titles(text)[1:] == ([line.rstrip("²").removesuffix(" [7]")] if heading else [])
+
+
+@pytest.mark.parametrize(
+    ("line", "row"),
+    [
+        ("Number of awards 169 179 132 121 105", True),
+        ("FY2019 FY2020 FY2021 FY2022", True),
+        ("Transformation — — — — — — 12 —", True),
+        ("All reimbursements** $60,473 $230,763 **$291,236", True),
+        ("Updated April 23, 2026", True),
+        ("Fiscal Year 2025 and 2026 Appropriations", False),
+        ("Appendix 2", False),
+        ("Phase 2 (2021-2023)", False),
+        ("Costs and benefits of the program", False),
+    ],
+)
+def test_a_row_of_figures_is_a_tables_row_not_a_heading(line: str, row: bool) -> None:
+    """Four or more words, two in five of them figures: a table's row (or a date line)."""
+    assert is_table_row(line.replace("**", "")) is row
+    text = f"# Report\n\n{line}\n\nA long paragraph of the body follows here, as prose does.\n"
+    assert (titles(text)[1:] == []) is row
 
 
 def test_a_pages_running_head_is_no_heading_but_a_repeated_slide_title_is() -> None:

@@ -80,6 +80,23 @@ def test_a_table_of_contents_is_never_read(cues: Cues) -> None:
     assert contents and all(contents.values()), contents
 
 
+def test_the_rows_of_a_table_are_never_read_nor_headings(cues: Cues) -> None:
+    """A line of figures (a table's row as a PDF or Markdown reader gives it) is neither a
+    heading that names the section of the sentences after it nor a sentence that is read; a
+    sentence with figures that ends like one is read."""
+    text = (
+        "# Awards\n\nNumber of awards 169 179 132 121 105\n\n"
+        "Charter school 0.72 (0.59, 0.89)\n\n$42.4 million $1.6 billion $ 1.6 billion\n\n"
+        f"In 2021, 2022 and 2023 the office paid 12, 15 and 18 awards. {GAP}\n"
+    )
+    sents = read_sentences(text, cues)
+    scope = {s.flat: s.excluded for s in sents}
+    _unread(scope, ("Number of awards", "Charter school", "$42.4"))
+    assert {s.excluded for s in sents if s.flat.startswith(("Number", "Charter", "$"))} == {"table"}
+    assert scope["In 2021, 2022 and 2023 the office paid 12, 15 and 18 awards."] == ""
+    assert {s.section for s in sents if not s.excluded} == {"Awards"}
+
+
 def test_a_run_in_title_is_not_read_but_its_paragraph_is(cues: Cues) -> None:
     """A bold title at the head of a paragraph is a title; the sentences after it are body."""
     text = f"**Reliance on Local Partners.** Partners deliver most of the aid. {GAP}\n"
