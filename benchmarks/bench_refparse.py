@@ -20,8 +20,8 @@
 5. ``--ablation``: the table ``train_refparse.py --ablation`` wrote (each component of
    the model left out in turn), then the components after the model switched off here:
    the type model (against the plain field guess), the genre's say over the type
-   (``genre_types.tsv``), Markdown handling and the "cited in" split (on the documents'
-   references).
+   (``genre_types.tsv``), the journal titles' say (``journals.txt``), Markdown handling
+   and the "cited in" split (on the documents' references).
 6. ``--misses FIELD ...``: only the documents' references whose field the parser gets
    wrong, with the text it read, the gold value and the labelled segments;
    ``--grey-misses FIELD ...`` the same for the grey set (score.py's field names), with
@@ -57,10 +57,11 @@ OUT = ROOT / "benchmarks" / "out"
 MODELS = ROOT / "litreview" / "data"
 
 
-def _parser(type_model: bool = True, genres: bool = True) -> ReferenceParser:
-    """The shipped models (without the type model, or without the genre's say, if asked)."""
+def _parser(type_model: bool = True, genres: bool = True, journals: bool = True) -> ReferenceParser:
+    """The shipped models (without the type model, the genre's say or the journal titles'
+    say, if asked)."""
     types = MODELS / "refparse_type.crfsuite" if type_model else None
-    return ReferenceParser(MODELS / "refparse.crfsuite", types, genres=genres)
+    return ReferenceParser(MODELS / "refparse.crfsuite", types, genres=genres, journals=journals)
 
 
 def _print_fields(result: dict[str, Any]) -> None:
@@ -175,6 +176,7 @@ def ablation() -> None:
         ("type model", _parser()),
         ("field guess", _parser(False)),
         ("type model, genre no say", _parser(genres=False)),
+        ("type model, journals no say", _parser(journals=False)),
     )
     for label, parser in parsers:
         g = score_records(parser, grey)["fields"]["type"]["f1"]

@@ -29,7 +29,7 @@ import pycrfsuite
 from litreview.extract.refparse_features import OFF, Token, encoded_features, token_spans
 from litreview.extract.refparse_fields import Segment, fields_of_pieces, pieces_apart
 from litreview.extract.refparse_legal import legal_fields
-from litreview.extract.refparse_norm import genre_type
+from litreview.extract.refparse_norm import genre_type, is_journal
 from litreview.extract.refparse_text import preprocess, split_related
 from litreview.extract.refparse_type import TypeModel, fallback_type
 
@@ -118,7 +118,10 @@ class ReferenceParser:
     (:data:`.refparse_features.GROUPS`; by default those of :data:`.refparse_features.OFF`);
     ``type_model`` may be ``None`` (fields decide). A genre that names a kind of document
     (``press release``, ``Ph.D. dissertation``: :func:`.refparse_norm.genre_type`) decides
-    the type over either (``genres=False``: it does not).
+    the type over either (``genres=False``: it does not). A conference paper or chapter
+    whose container is the full title of a journal (:func:`.refparse_norm.is_journal`) and
+    that gives a volume, issue or pages but no editor, publisher or ISBN is a journal
+    article (``journals=False``: the model's type stays).
     A string the reporter table and the citation grammar read as a legal citation (a case,
     a code's section, a session law, a register's page) takes its fields from
     :func:`.refparse_legal.legal_fields` (``legal=False``: from the models alone).
@@ -132,6 +135,7 @@ class ReferenceParser:
         exclude: Collection[str] = OFF,
         legal: bool = True,
         genres: bool = True,
+        journals: bool = True,
     ) -> None:
         """Open the crfsuite model(s); ``legal=False`` leaves the legal grammar out."""
         self._tagger = pycrfsuite.Tagger()
@@ -140,6 +144,7 @@ class ReferenceParser:
         self._exclude = frozenset(exclude)
         self._legal = legal
         self._genres = genres
+        self._journals = journals
 
     def label(self, text: str) -> list[Segment]:
         """The labelled segments of plain reference text."""
@@ -161,6 +166,8 @@ class ReferenceParser:
             item["type"] = self._types.predict(pieces, item)
         else:
             item["type"] = fallback_type(item)
+        if self._journals and _in_journal(item):
+            item["type"] = "article-journal"
         named = genre_type(item["genre"]) if isinstance(item.get("genre"), str) else None
         if named is not None and self._genres:
             item["type"] = named
@@ -184,6 +191,25 @@ class ReferenceParser:
     def parse(self, raw: str) -> dict[str, Any]:
         """One CSL-JSON item (no ``id``); ``{}`` for a blank string."""
         return self.detailed(raw).item
+
+
+#: the types a journal's name as container overrules, and what says a container is a book's
+_NOT_SERIAL_TYPES = frozenset({"paper-conference", "chapter"})
+_BOOK_FIELDS = ("editor", "publisher", "ISBN")
+_LOCATORS = ("volume", "issue", "page")
+
+
+def _in_journal(item: dict[str, Any]) -> bool:
+    """Whether a reference typed a conference paper or chapter is an article of the journal
+    its container names: a volume, issue or pages, no editor, publisher or ISBN."""
+    container = item.get("container-title")
+    return (
+        item.get("type") in _NOT_SERIAL_TYPES
+        and isinstance(container, str)
+        and any(item.get(k) for k in _LOCATORS)
+        and not any(item.get(k) for k in _BOOK_FIELDS)
+        and is_journal(container)
+    )
 
 
 def _cut(text: str) -> str:

@@ -23,7 +23,9 @@ __all__ = [
     "doi",
     "edition",
     "genre_type",
+    "is_journal",
     "is_locator",
+    "journal_key",
     "link_span",
     "locator",
     "locator_span",
@@ -416,3 +418,22 @@ def genre_type(genre: str) -> str | None:
     if not found:
         return None
     return types[_phrase_key(max(found)[2])]
+
+
+def journal_key(title: str) -> str:
+    """A journal's title as ``journals.txt`` keys it: lower case, "&" as "and", punctuation
+    as blanks, a leading "the" dropped (``The Lancet`` -> ``lancet``)."""
+    text = " ".join(re.sub(r"[^\w\s]", " ", title.lower().replace("&", " and ")).split())
+    return text.removeprefix("the ")
+
+
+@lru_cache(maxsize=1)
+def _journals() -> frozenset[str]:
+    return frozenset(data_lines("journals.txt"))
+
+
+def is_journal(title: str) -> bool:
+    """Whether ``title`` is the full title of a journal in ``journals.txt`` (JabRef's lists,
+    titles of two words or more)."""
+    key = journal_key(title)
+    return len(key.split()) >= 2 and key in _journals()

@@ -9,7 +9,7 @@ import pytest
 import litreview
 from litreview.extract.refparse import ReferenceParser, parse_reference
 from litreview.extract.refparse_fields import Segment
-from litreview.extract.refparse_norm import genre_type
+from litreview.extract.refparse_norm import genre_type, is_journal
 from litreview.extract.refparse_type import fallback_type, type_features
 
 
@@ -77,3 +77,42 @@ def test_a_genre_decides_the_type_over_the_model() -> None:
     ).parse(raw)
     assert unsaid["genre"] == "press release"
     assert unsaid["type"] != "report"  # what the type model alone says
+
+
+@pytest.mark.parametrize(
+    ("title", "journal"),
+    [
+        ("Proceedings of the National Academy of Sciences", True),
+        ("The Lancet Infectious Diseases", True),
+        ("Journal of Economic Perspectives,", True),
+        ("Trends in Ecology & Evolution", True),
+        ("Science", False),  # one word says too little
+        ("Annual Review", False),
+        ("Proceedings of the 5th Workshop on Delta Fisheries", False),
+    ],
+)
+def test_a_container_is_the_full_title_of_a_journal(title: str, journal: bool) -> None:
+    """``journals.txt`` (JabRef's lists, CC0): full titles of two words or more, keyed
+    without case, punctuation, '&' or a leading 'the'."""
+    assert is_journal(title) is journal
+
+
+def test_a_journals_title_decides_a_conference_paper_is_an_article() -> None:
+    """The type model reads "Proceedings of the National Academy of Sciences" as a
+    conference's: with a volume and pages and no editor or publisher it is the journal; a
+    book series of the lists (Lecture Notes in ...) with its publisher stays a chapter."""
+    raw = (  # a note of a CRS report
+        'Craig R. McClain et al., "Energetics of Life on the Deep Seafloor," Proceedings of '
+        "the National Academy of Sciences, vol. 109, no. 38 (2012), pp. 15366-15371."
+    )
+    assert parse_reference(raw)["type"] == "article-journal"
+    models = Path(litreview.__file__).parent / "data"
+    unsaid = ReferenceParser(
+        models / "refparse.crfsuite", models / "refparse_type.crfsuite", journals=False
+    ).parse(raw)
+    assert unsaid["type"] == "paper-conference"  # what the type model alone says
+    series = (
+        "Smith, J.: A method. In: Lecture Notes in Computer Science, vol. 1234, pp. 1-10. "
+        "Springer, Berlin (2020)"
+    )
+    assert parse_reference(series)["type"] != "article-journal"
