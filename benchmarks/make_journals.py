@@ -36,10 +36,10 @@ HEADER = """\
 """
 
 
-def titles(checkout: Path) -> list[str]:
+def titles(paths: list[Path]) -> list[str]:
     """The keys of the lists' full titles of two words or more, sorted, no two alike."""
     out: set[str] = set()
-    for path in sorted((checkout / "journals").glob("journal_abbreviations_*.csv")):
+    for path in paths:
         text = path.read_text(encoding="utf-8", errors="replace")
         for row in csv.reader(io.StringIO(text)):
             if not row:
@@ -54,10 +54,18 @@ def titles(checkout: Path) -> list[str]:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
-        print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
+        print(
+            "usage: python3 benchmarks/make_journals.py ABBRV_JABREF_ORG_CHECKOUT", file=sys.stderr
+        )
         return 2
-    found = titles(Path(argv[1]))
-    OUT.write_text(HEADER + "".join(f"{t}\n" for t in found), encoding="utf-8")
+    paths = sorted((Path(argv[1]) / "journals").glob("journal_abbreviations_*.csv"))
+    if not paths:  # never replace the list with an empty one
+        print(f"{argv[1]}: no journals/journal_abbreviations_*.csv there", file=sys.stderr)
+        return 2
+    found = titles(paths)
+    part = OUT.with_suffix(".txt.part")
+    part.write_text(HEADER + "".join(f"{t}\n" for t in found), encoding="utf-8")
+    part.replace(OUT)
     print(f"{len(found)} titles -> {OUT.relative_to(ROOT)}")
     return 0
 

@@ -27,7 +27,7 @@ _MD_LINK = re.compile(rf"\[({LINK_TEXT}++)\]\(([^)\s\[\]]*)\)")
 # a link with the text after it up to a closing parenthesis: where the link's text opens a
 # parenthesis it does not close ("[GAO-22-104679 (Washington, D.C.: Dec.](url) 8, 2021)"), the
 # words up to that close belong with it, and the link's target goes after them
-_MD_LINK_RUN = re.compile(rf"\[({LINK_TEXT}++)\]\(([^)\s\[\]]*)\)(?:([^()\[\]]{{0,60}}\)))?")
+_MD_LINK_RUN = re.compile(_MD_LINK.pattern + r"(?:([^()\[\]]{0,60}\)))?")
 # a search engine's note of what a link leads to, before the title: "[PDF] ", "[HTML][HTML] ";
 # in a link's text, or opening the reference or a sentence of it (a page's link read as text)
 _KIND_TAG = re.compile(r"(?:^|(?<=[.:;] ))(?:\[[A-Z]{1,10}\]\s*+)++(?=\S)")
