@@ -274,17 +274,60 @@ _NOTE_MARK_END = re.compile(rf"(?:[{SUPERSCRIPTS}]+|\[\d+(?:[,–-]\s?\d+)*\])+$
 
 
 def _looks_like_heading(line: str, max_length: int) -> bool:
-    """A short capitalised line without a sentence ending or a footnote/list marker."""
-    if not line or len(line) > max_length or not line[0].isupper():
+    """A short capitalised line without a sentence ending or a footnote/list marker; or a
+    longer one, up to :data:`LONG_HEADING_WORDS` words, in title case (a report's finding
+    set as its heading: "Formula Marketing: Most State WIC Contracts Do Not Comply with FNS
+    Restrictions")."""
+    if not line or not line[0].isupper():
+        return False
+    too_long = len(line) > max_length or len(line.split()) > _HEADING_WORDS
+    if too_long and not _long_heading(line, max_length):
         return False
     said = _NOTE_MARK_END.sub("", line)  # "A sentence.¹" ends like a sentence all the same
     if line[0] in SUPERSCRIPTS or said.endswith((".", ",", ";", ":", "?")):
         return False
     if re.match(r"^(?:\d+[.)]|[-*•])\s", line) or "http" in line or "@" in line:
         return False
+    if "|" in line or _DOT_LEADER.search(line):  # a table's cells; a contents line
+        return False
     if is_table_row(line):
         return False
-    return len(line.split()) <= 14 and any(ch.isalpha() for ch in line)
+    return any(ch.isalpha() for ch in line)
+
+
+_HEADING_WORDS = 14  # a heading in any case has at most this many words
+#: a heading in title case may have this many
+LONG_HEADING_WORDS = 25
+#: the share of a title's words of four letters or more that are capitalised
+TITLE_SHARE = 0.8
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _long_heading(line: str, max_length: int) -> bool:
+    """Whether a line too long for a heading in any case is one in title case: at most
+    :data:`LONG_HEADING_WORDS` words and twice ``max_length`` characters, and no more than
+    two commas (a longer list is of names: a byline, an addressee's titles)."""
+    return (
+        len(line.split()) <= LONG_HEADING_WORDS
+        and len(line) <= 2 * max_length
+        and line.count(",") <= _HEADING_COMMAS
+        and title_cased(line)
+    )
+
+
+_HEADING_COMMAS = 2
+_DOT_LEADER = re.compile(r"\.(?:\s?\.){3,}|…{2,}")
+
+
+def title_cased(line: str) -> bool:
+    """Whether ``line`` is written in title case: its first and last words capitalised, and
+    :data:`TITLE_SHARE` of its words of four letters or more ("against", "between" may stay
+    lower-case; "of", "and", "the" are not counted)."""
+    words = _TITLE_WORD.findall(line)
+    long = [w for w in words if len(w) >= 4]
+    if not long or not words[0][0].isupper() or not words[-1][0].isupper():
+        return False
+    return sum(w[0].isupper() for w in long) >= TITLE_SHARE * len(long)
 
 
 def is_table_row(line: str) -> bool:
@@ -301,7 +344,9 @@ _FIGURE = re.compile(r"[(\[]?[$€£]?(?:[\d.,%*]+|[—–-]+|FY\d{2,4})[)\]%*,;
 
 
 def _is_figure(word: str) -> bool:
-    """Whether a word is a figure of a table: a number, an amount, a dash, a fiscal year."""
+    """Whether a word is a figure of a table: a number, an amount, a dash, a fiscal year
+    (in Markdown emphasis or not: ``**$245.3**``)."""
+    word = word.strip("*_")
     return bool(_FIGURE.fullmatch(word)) and any(ch.isdigit() or ch in "—–-" for ch in word)
 
 

@@ -35,7 +35,8 @@ __all__ = ["pdf_layout", "pdf_layout_text"]
 _MARGIN = 0.08  # share of the page height where running heads and feet stand
 _SUP_RATIO = 0.85  # a character this much smaller than its line's text, and raised
 _NOTE_RATIO = 0.93  # note text is this much smaller than the body, or less
-_PARA_GAP = 1.3  # a gap this many times the usual line gap ends a paragraph
+_PARA_GAP = 1.3  # a gap this many times the usual line gap (for its font size) ends a paragraph
+_MAX_LEADING = 2.0  # nor is a gap of more than this many font sizes ever a line's own
 _PROSE = 50  # a line this long is running text
 _HANGING_MIN = 3  # items a run needs before its hanging indent is believed
 _HANGING_INDENT = (0.6, 4.0)  # a hanging indent, in font sizes (ems)
@@ -448,12 +449,15 @@ def _paragraph_runs(lines: list[_Line], continues: bool = False) -> _Runs:
     first run may open with the indented lines of an item begun on the page before."""
     if not lines:
         return _Runs(paragraphs=[], hanging=continues, carried=False)
-    gaps = [a.y - b.y for a, b in itertools.pairwise(lines) if a.y - b.y > 0]
-    usual = sorted(gaps)[(len(gaps) - 1) // 2] if gaps else 0.0
+    usual = _usual_leading(lines)
     runs = [[lines[0]]]
     for a, b in itertools.pairwise(lines):
         gap = a.y - b.y
-        same = usual and 0 < gap <= min(_PARA_GAP * usual, 2 * a.size) and a.size == b.size
+        same = (
+            usual
+            and a.size == b.size
+            and 0 < gap <= min(_PARA_GAP * usual * a.size, _MAX_LEADING * a.size)
+        )
         if same:
             runs[-1].append(b)
         else:
@@ -473,6 +477,18 @@ def _paragraph_runs(lines: list[_Line], continues: bool = False) -> _Runs:
             else:
                 out.append(line.text)
     return _Runs(paragraphs=out, hanging=bool(hanging), carried=carried)
+
+
+def _usual_leading(lines: list[_Line]) -> float:
+    """The page's usual gap between one line and the next of the same size, in font sizes
+    (the median; 0 with no such pair). Measured in sizes, a heading set large, whose lines
+    stand further apart than the body's, keeps its lines together as the body does."""
+    ratios = sorted(
+        (a.y - b.y) / a.size
+        for a, b in itertools.pairwise(lines)
+        if a.y > b.y and a.size == b.size and a.size > 0
+    )
+    return ratios[(len(ratios) - 1) // 2] if ratios else 0.0
 
 
 def _hanging_starts(run: list[_Line], *, continues: bool = False) -> frozenset[int]:

@@ -102,7 +102,14 @@ class Sentence:
 def read_sentences(text: str, cues: Cues) -> list[Sentence]:
     """Every sentence of ``text`` in order, each with its section, note and scope."""
     spans = sentences(text)
-    headings = find_headings(text)
+    # a caption or a contents line set as a line of its own names no section (it is not
+    # read either way: ``_excluded``); a heading the text marks as one (Markdown ``#``:
+    # "#### Box 1. Challenges and Limitations") stays one
+    headings = [
+        h
+        for h in find_headings(text)
+        if text.startswith("#", h.start) or not _apparatus(flatten(h.title), cues)
+    ]
     starts = [h.start for h in headings]
     scan = scan_text(text)
     pieces = _note_pieces(scan)
@@ -191,6 +198,14 @@ def image_spans(text: str) -> list[tuple[int, int]]:
 def flatten(sentence: str) -> str:
     """A sentence as the detector reads it: emphasis marks dropped, one space between words."""
     return _SPACES.sub(" ", sentence.replace("*", "")).strip()
+
+
+def _apparatus(line: str, cues: Cues) -> bool:
+    """Whether a line is a caption or a contents line by the cue file's patterns."""
+    return bool(
+        (cues.caption is not None and cues.caption.match(line))
+        or (cues.contents is not None and cues.contents.search(line))
+    )
 
 
 def _excluded(

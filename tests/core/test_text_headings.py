@@ -62,3 +62,47 @@ def test_a_pages_running_head_is_no_heading_but_a_repeated_slide_title_is() -> N
     titles = [h.title for h in find_headings(text)]
     assert titles == ["Refugee Assistance"] + ["Formula Marketing Has Increased"] * 3
     assert running_lines(["Page 1 Notes", "Page 2 Notes"]) == set()  # twice is no pattern
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        # a report's finding set as its heading, in title case ("against" may stay small)
+        (
+            "Breastfeeding: Some Strategies Used to Market Infant Formula May Discourage "
+            "Breastfeeding; State Contracts Should Better Protect against Misuse of WIC Name",
+            True,
+        ),
+        (
+            "Agencies Varied in the Extent to Which They Used Formal Processes and Standards "
+            "for Selecting, Conducting, and Reporting on Retrospective Reviews",
+            True,
+        ),
+        # as long, in sentence case: a paragraph's one line, not a heading
+        (
+            "The agencies varied in the extent to which they used formal processes and "
+            "standards for selecting and reporting on their reviews",
+            False,
+        ),
+        # a byline or an addressee's titles: a list of more than two commas
+        (
+            "Guilherme N. Corte, Thomas A. Schlacher, Helio H. Checon, Carlos A.M. Barboza, "
+            "Eduardo Siegle",
+            False,
+        ),
+        # a contents line with its dot leader and a table's row of cells
+        ("Regular and Special Elections of the Speaker of the House ............ 1 Size", False),
+        ("Source: GAO Analysis of IRS Whistleblower Office Annual Reports | GAO-26-107650", False),
+        # more words than any heading has
+        (" ".join(["Word"] * 26), False),
+    ],
+)
+def test_a_long_line_in_title_case_is_a_heading(line: str, heading: bool) -> None:
+    text = f"# Report\n\n{line}\n\nA long paragraph of the body follows here, as prose does.\n"
+    assert titles(text)[1:] == ([line] if heading else [])
+
+
+def test_figures_in_markdown_emphasis_make_a_tables_row() -> None:
+    """A total row with its figures in bold is a row all the same."""
+    assert is_table_row("Total** **$3.7 billion** **$6.8 billion** **$10.5 billion")
+    assert not is_table_row("Total funds **recovered** for awards **paid** this year")

@@ -123,16 +123,17 @@ def test_a_sentence_that_is_no_short_title_is_read(cues: Cues, sentence: str) ->
     assert _scope(text, cues)[sentence] == ""
 
 
-def test_a_long_heading_on_its_own_line_is_a_title_but_a_sentence_is_not(cues: Cues) -> None:
+def test_a_long_heading_on_its_own_line_is_a_heading_but_a_sentence_is_not(cues: Cues) -> None:
     """A capitalised line of 15 words standing alone with no closing punctuation (a slide's
-    or a section's heading a PDF gives as a paragraph) is a title; the same words closed
-    by a full stop, or run on after a sentence of its paragraph, are read."""
+    or a section's heading a PDF gives as a paragraph) is a heading, not read; the same
+    words closed by a full stop, or run on after a sentence of its paragraph, are read."""
     head = (
         "Formula Marketing: Extent of Marketing Difficult to Quantify; Data Show Mass Media "
         "Advertising Has Increased"
     )
-    scope = _scope(f"Scams cost households a great deal.\n\n{head}\n\nAnd more.\n", cues)
-    assert scope[head] == "title"
+    sents = read_sentences(f"Scams cost households a great deal.\n\n{head}\n\nAnd more.\n", cues)
+    assert {s.flat: s.excluded for s in sents}[head] == "heading"
+    assert sents[-1].section == head
     scope = _scope(f"Scams cost households a great deal.\n\n{head}.\n\nAnd more.\n", cues)
     assert scope[head + "."] == ""
     scope = _scope(f"Scams cost households a great deal. {head}\n\nAnd more.\n", cues)
@@ -244,3 +245,23 @@ def test_a_sentence_opening_with_a_notes_marker_begins_after_it(cues: Cues) -> N
     quotes = [text[s.start : s.end] for s in read_sentences(text, cues) if not s.excluded]
     assert "Data on benefits were not collected either." in quotes
     assert not any(q.startswith("2 Data") for q in quotes)
+
+
+def test_a_caption_on_its_own_line_names_no_section(cues: Cues) -> None:
+    """A figure's caption or a table's title standing as a line of its own is not read and
+    is not the section of the sentences after it; a box the text marks as a heading is one
+    ("#### Box 1. Challenges and Limitations")."""
+    text = (
+        "# Findings\n\nThe office paid awards to most claimants in every year we reviewed.\n\n"
+        "Figure 2: Museums by Region\n\n"
+        f"{GAP}\n\n#### Box 1. Challenges and Limitations\n\n"
+        "Estimates of the numbers of museums are uncertain.\n"
+    )
+    sents = read_sentences(text, cues)
+    # a caption, not a heading
+    assert [s.excluded for s in sents if s.flat.startswith("Figure 2")] == ["caption"]
+    assert {s.flat: s.section for s in sents if not s.excluded} == {
+        "The office paid awards to most claimants in every year we reviewed.": "Findings",
+        GAP: "Findings",
+        "Estimates of the numbers of museums are uncertain.": "Box 1. Challenges and Limitations",
+    }
