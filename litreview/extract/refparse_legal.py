@@ -254,11 +254,33 @@ def _uk_act_fields(text: str) -> dict[str, Any] | None:
     return item
 
 
+#: A web address that ends a citation ("Conn. Gen. Stat. §29-319, https://..."), in angle
+#: brackets or not, with a bracketed note after it (an access date) or not.
+_LINK_TAIL = re.compile(
+    r"[,;]?\s*<?(?P<url>(?:https?://|www\.)[^\s<>\"]+?)>?[.,;]?(?:\s*\([^()]*\))?[.;]?\s*$", re.I
+)
+
+
 def legal_fields(text: str) -> dict[str, Any] | None:
-    """The CSL item of a legal citation, or ``None`` if ``text`` is not one."""
+    """The CSL item of a legal citation, or ``None`` if ``text`` is not one; a web address
+    at its end is the item's ``URL``, the citation before it read alone."""
     text = text.strip()
     if len(text) > MAX_LEGAL_CHARS or not any(c.isdigit() for c in text):
         return None
+    link = _LINK_TAIL.search(text)
+    if link is None or link.start() == 0:
+        return _citation(text)[0]
+    item, whole = _citation(text[: link.start()])
+    if item is not None and whole:  # not after the prose or the next citation of a note
+        item["URL"] = link.group("url").rstrip(".,;:)]>")
+    return item if item is not None else _citation(text)[0]
+
+
+def _citation(text: str) -> tuple[dict[str, Any] | None, bool]:
+    """:func:`legal_fields` of ``text`` without a web address at its end, and whether the
+    citation runs to the end of ``text`` (no prose after it, nor a next citation)."""
+    if not any(c.isdigit() for c in text):
+        return None, False
     signal = _signal().match(text)
     if signal:
         text = text[signal.end() :]
@@ -280,9 +302,10 @@ def legal_fields(text: str) -> dict[str, Any] | None:
             parts = _LAW_PARTS.match(rest, law.end())
             tail = _TAIL.match(rest[parts.end() if parts else law.end() :])
             if tail and not tail.group("prose"):  # the public law alone
-                return _item(kind, law_head, tail.group("notes"), {"number": number})
+                item = _item(kind, law_head, tail.group("notes"), {"number": number})
+                return item, not tail.group("more")
             if _find(words, after) is None:
-                return None
+                return None, False
             continue
         has_volume = first > 0 and _VOLUME.fullmatch(words[first - 1].group().rstrip(","))
         rest = rest.lstrip()
@@ -314,16 +337,17 @@ def legal_fields(text: str) -> dict[str, Any] | None:
                 head = head[: docket.start()]
         name = _name(head)
         if name is None or (tail.group("prose") and name.strip() and not _CASE_NAME.search(name)):
-            return None
-        return _item(kind, name, tail.group("notes"), fields)
+            return None, False
+        whole = not (tail.group("prose") or tail.group("more"))
+        return _item(kind, name, tail.group("notes"), fields), whole
     read = _bill_fields(text) or _uk_act_fields(text)
-    if read is not None:
-        return read
+    if read is not None:  # a semicolon before a link: the link may be the next citation's
+        return read, ";" not in text
     docket_only = _DOCKET_ONLY.match(text)
     if docket_only:
         tail = _TAIL.match(text[docket_only.end() :])
         name = _name(docket_only.group("title"))
         if tail and not tail.group("prose") and name is not None:
             fields = {"number": docket_only.group("number")}
-            return _item("case", name, tail.group("notes"), fields)
-    return None
+            return _item("case", name, tail.group("notes"), fields), not tail.group("more")
+    return None, False

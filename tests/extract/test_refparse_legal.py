@@ -334,3 +334,39 @@ def test_numbers_with_thousands_separated_are_read_whole() -> None:
     assert [u.raw for u in found] == ["Exec. Order No. 14,265, 90 Fed. Reg. 15,621"]
     apart = legal_citations("Exec. Order No. 14,265 and 90 Fed. Reg. 15,621.")
     assert [u.raw for u in apart] == ["Exec. Order No. 14,265", "90 Fed. Reg. 15,621"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "Conn. Gen. Stat. §29-319, https://www.cga.ct.gov/2025/pub/chap_541.htm#sec_29-319",
+            {"container-title": "Conn. Gen. Stat.", "section": "29-319"},
+        ),
+        (
+            "42 U.S.C. § 1983, <https://www.law.cornell.edu/uscode/text/42/1983> (accessed "
+            "May 1, 2020).",
+            {"container-title": "U.S.C.", "volume": "42", "section": "1983"},
+        ),
+        (
+            "Roe v. Doe, 410 F.3d 1 (1st Cir. 2005), https://example.org/roe.pdf.",
+            {"title": "Roe v. Doe", "volume": "410", "page": "1"},
+        ),
+    ],
+)
+def test_a_link_after_a_citation_is_its_url(raw: str, expected: dict) -> None:
+    item = legal_fields(raw)
+    assert item is not None
+    assert {k: item.get(k) for k in expected} == expected
+    assert item["URL"].startswith(("https://www.cga", "https://www.law", "https://example"))
+    assert item["URL"][-1] not in ".>)"
+
+
+def test_a_link_after_prose_or_a_next_citation_is_not_the_citations() -> None:
+    """"15 U.S.C. §3722. See also EDA, "Build to Scale," https://...": the link is the next
+    work's, and a link alone is no legal citation."""
+    item = legal_fields('15 U.S.C. §3722. See also EDA, "Build to Scale," https://eda.gov/bts.')
+    assert item is not None and item["section"] == "3722" and "URL" not in item
+    item = legal_fields("Roe v. Doe, 410 F.3d 1 (2005); 21 U.S.C. § 331, https://x.org/331.")
+    assert item is not None and item["title"] == "Roe v. Doe" and "URL" not in item
+    assert legal_fields("https://www.law.cornell.edu/uscode/text/42/1983") is None
