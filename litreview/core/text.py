@@ -269,8 +269,11 @@ def running_lines(lines: Sequence[str]) -> set[str]:
     }
 
 
-#: note markers at the end of a line: superscript digits, or bracketed numbers ("[3]", "[4-6]")
-_NOTE_MARK_END = re.compile(rf"(?:[{SUPERSCRIPTS}]+|\[\d+(?:[,–-]\s?\d+)*\])+$")
+#: note markers at the end of a line: superscript digits, raised numbers as the document
+#: readers write them ("<sup>3</sup>"), or bracketed numbers ("[3]", "[4-6]")
+_NOTE_MARK_END = re.compile(
+    rf"(?:[{SUPERSCRIPTS}]+|<sup>\s*\d+(?:[,–-]\s?\d+)*\s*</sup>|\[\d+(?:[,–-]\s?\d+)*\])+$"
+)
 
 
 def _looks_like_heading(line: str, max_length: int) -> bool:

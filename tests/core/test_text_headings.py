@@ -106,3 +106,20 @@ def test_figures_in_markdown_emphasis_make_a_tables_row() -> None:
     """A total row with its figures in bold is a row all the same."""
     assert is_table_row("Total** **$3.7 billion** **$6.8 billion** **$10.5 billion")
     assert not is_table_row("Total funds **recovered** for awards **paid** this year")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Costs and benefits<sup>4</sup>", ["Costs and benefits"]),
+        ("A claim.<sup>12</sup>", []),
+        ("Historical data collected by the surveys suggest:<sup>3</sup>", []),
+    ],
+)
+def test_a_raised_note_marker_as_the_readers_write_it_is_no_part_of_a_heading(
+    line: str, expected: list[str]
+) -> None:
+    """A PDF's raised marker (``<sup>3</sup>``) after a line's end counts as a marker: the
+    line before it says whether it is a heading, and the heading's title leaves it out."""
+    text = f"# Report\n\n{line}\n\nA long paragraph of the body follows here, as prose does.\n"
+    assert titles(text)[1:] == expected

@@ -363,7 +363,7 @@ def test_a_link_after_a_citation_is_its_url(raw: str, expected: dict) -> None:
 
 
 def test_a_link_after_prose_or_a_next_citation_is_not_the_citations() -> None:
-    """"15 U.S.C. §3722. See also EDA, "Build to Scale," https://...": the link is the next
+    """ "15 U.S.C. §3722. See also EDA, "Build to Scale," https://...": the link is the next
     work's, and a link alone is no legal citation."""
     item = legal_fields('15 U.S.C. §3722. See also EDA, "Build to Scale," https://eda.gov/bts.')
     assert item is not None and item["section"] == "3722" and "URL" not in item
