@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 __all__ = [
+    "LONG_HEADING_WORDS",
     "NOTE_CONTINUATION",
     "SUPERSCRIPTS",
     "Heading",
@@ -27,6 +28,7 @@ __all__ = [
     "section_at",
     "sentences",
     "shortened",
+    "title_cased",
 ]
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from litreview.core.text import (
+    LONG_HEADING_WORDS,
     Heading,
     Span,
     find_headings,
@@ -66,9 +67,9 @@ PROSE_SENTENCES = 2
 PROSE_WORDS = 8
 #: A sentence of more words than this is never a title, however capitalised; one that is a
 #: paragraph of its own with no closing punctuation (a heading on its own line) may run to
-#: ``LONE_TITLE_WORDS``.
+#: ``LONE_TITLE_WORDS`` (as many as a heading in title case has).
 TITLE_WORDS = 12
-LONE_TITLE_WORDS = 25
+LONE_TITLE_WORDS = LONG_HEADING_WORDS
 _SPACES = re.compile(r"\s+")
 # a paragraph's end: a blank line after it, or the text's end
 _PARA_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*\n|\s*\Z)")
