@@ -4,9 +4,12 @@ Cases, codes, session laws and registers are cited by a grammar the citation mod
 not trained on: ``Name v. Name, 518 U.S. 470, 486 (1996)`` (volume, reporter, first page,
 pinpoints, court and date in brackets), ``21 U.S.C. § 331`` (title, code, section),
 ``Pub. L. No. 117-58, 135 Stat. 429 (2021)``, ``85 Fed. Reg. 62094 (Oct. 1, 2020)``,
-bills (``H.R. 1234, 118th Cong. (2023)``) and UK acts (``Climate Change Act 2008, c. 27``).
-The reporters, codes and registers are data (``litreview/data/legal_sources.tsv``, from
-Free Law Project's reporters-db; ``benchmarks/make_legal_sources.py``), the citation
+bills (``H.R. 1234, 118th Cong. (2023)``), acts (``Climate Change Act 2008, c. 27``,
+``Equality Act 2010, s 149(1)``) and the law reports and neutral citations of the
+UK and the Commonwealth (``R v Brown [1994] 1 AC 212 (HL)``, ``[2017] UKSC 5``, ``PLD 2009 SC
+1``). The reporters, codes and registers are data (``litreview/data/legal_sources.tsv``, from
+Free Law Project's reporters-db; ``benchmarks/make_legal_sources.py``; the other series in
+``legal_series.tsv``), the citation
 signals too (``legal_signals.txt``), and the forms that table lacks: the spellings of a
 public law's number, the prefixes of bills' numbers and the kinds of court document that
 may come before a case's name (``legal_forms.tsv``).
@@ -42,6 +45,8 @@ _TYPES = {
     "legislation": "legislation",
     "regulation": "regulation",
     "bill": "bill",
+    "neutral": "legal_case",
+    "dated": "legal_case",
 }
 _VOLUME = re.compile(r"\d{1,4}")
 #: A first page, with its thousands separated as the Federal Register prints them ("15,621")
@@ -56,8 +61,21 @@ _LAW_PARTS = re.compile(
 _CONGRESS = re.compile(
     r",?\s+(?P<congress>\d{1,3}(?:st|nd|rd|th)\s+Cong\.(?:,?\s+\d(?:st|nd|rd|th)\s+[Ss]ess\.)?)"
 )
-#: A UK act's name, year and chapter: "Climate Change Act 2008, c. 27".
-_UK_ACT = re.compile(r"\bAct\s+(?P<year>1[2-9]\d\d|20\d\d),?\s+c\.\s*(?P<chapter>\d{1,4})\b")
+#: An act's name and year, then its chapter or the provision cited, or both: "Climate
+#: Change Act 2008, c. 27", "Equality Act 2010, s 149(1)", "Companies Act, 2017, section 9"
+#: (the words of a provision: ``legal_forms.tsv``).
+_ACT = re.compile(r"\bAct,?\s+(?P<year>1[2-9]\d\d|20\d\d)\b(?:,?\s+c\.\s*(?P<chapter>\d{1,4})\b)?")
+#: The year in square brackets that opens a report's citation ("[1994] 1 AC 212").
+_BRACKET_YEAR = re.compile(r"\[(?P<year>1[6-9]\d\d|20\d\d)\],?")
+#: A volume that is a year: no reporter of the tables has reached volume 1800.
+_YEAR_VOLUME = re.compile(r"1[89]\d\d|20\d\d")
+#: A court in brackets with no date, after a citation dated before it ("(HL)", "(Admin)").
+_COURT_NOTE = re.compile(r"\s*\(([A-Z][^()\d]{0,30})\)")
+#: A report cited by its year, court and page after the series ("PLD 2009 SC 1").
+_YEAR_COURT_PAGE = re.compile(
+    r"(?P<year>1[89]\d\d|20\d\d)\s+(?P<court>[A-Z][A-Za-z]{0,12}(?:\s?\([A-Za-z&]{1,8}\))?)\s+"
+    r"(?P<page>\d{1,5})\b"
+)
 #: A year in brackets that ends a name ("Kefauver-Harris Drug Amendments (1962)").
 _NAME_YEAR = re.compile(r"\((?P<year>1[6-9]\d\d|20\d\d)\)$")
 _DOCKET = re.compile(r",?\s*No\.\s*([^,()]+?)\s*,?\s*$")
@@ -72,8 +90,8 @@ _TAIL = re.compile(
     r"(?>(?:,?\s*(?:at\s+)?\*?\d++[a-zA-Z]?(?:\s*[–-]\s*\*?\d++)?(?:\s*n\.\s*\d++)?)*)"
     r"(?P<notes>(?:\s*\((?:[^()]|\([^()]*\))*\))*(?:\s*\((?:[^()]|\([^()]*\))*$)?)(?:\s*[.;]?\s*$|\.\s+(?P<prose>[A-Z“\"].*)$|;\s+(?P<more>\S.*)$)"
 )
-#: A case's name: "X v. Y", "In re X".
-_CASE_NAME = re.compile(r"\sv\.\s|^In re\s")
+#: A case's name: "X v. Y", "X v Y" (OSCOLA writes no full stop), "In re X".
+_CASE_NAME = re.compile(r"\sv\.?\s|^In re\s")
 #: Sections: "331", "343(r)(1)(A)", "131.3–169.182", "360(k), (n)(1)", "321 et seq.".
 _PART = r"[\d(][\w.()]*?(?:\s*[–-]\s*[\w.()]+?)?"
 _SECTION = re.compile(
@@ -95,10 +113,11 @@ def _court_date() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def sources() -> dict[str, str]:
-    """Each abbreviation of the table, its spaces taken out, and its kind (with the
-    spellings of a public law of ``legal_forms.tsv``: ``legislation``)."""
+    """Each abbreviation of the tables (``legal_sources.tsv``, then ``legal_series.tsv``),
+    its spaces taken out, and its kind (with the spellings of a public law of
+    ``legal_forms.tsv``: ``legislation``)."""
     out: dict[str, str] = {}
-    for line in data_lines("legal_sources.tsv"):
+    for line in [*data_lines("legal_sources.tsv"), *data_lines("legal_series.tsv")]:
         abbreviation, _, rest = line.partition("\t")
         out.setdefault(abbreviation.replace(" ", ""), rest.rpartition("\t")[2])
     for spelling in _forms("public_law"):
@@ -237,21 +256,40 @@ def _bill_fields(text: str) -> dict[str, Any] | None:
     return _item("bill", name, tail.group("notes"), fields)
 
 
-def _uk_act_fields(text: str) -> dict[str, Any] | None:
-    """The item of a UK act: its name ending in "Act" and the year, the chapter, parts,
-    then bracketed notes."""
-    m = _UK_ACT.search(text)
+def _act_fields(text: str) -> dict[str, Any] | None:
+    """The item of an act cited with its chapter or a provision: its name ending in "Act"
+    and the year, the chapter, the provision and further parts (pinpoints in the act, no
+    field of the work, as a public law's parts), then bracketed notes. An act named with
+    its year alone is left to the models."""
+    m = _ACT.search(text)
     if m is None:
         return None
-    parts = _LAW_PARTS.match(text, m.end())
-    end = parts.end() if parts else m.end()
-    tail = _TAIL.match(text[end:])
+    provision = _provision().match(text, m.end())
+    if m.group("chapter") is None and provision is None:
+        return None
+    fields: dict[str, Any] = {}
+    if m.group("chapter"):
+        fields["number"] = f"c. {m.group('chapter')}"
+    end = provision.end() if provision is not None else m.end()
+    parts = _LAW_PARTS.match(text, end)
+    tail = _TAIL.match(text[parts.end() if parts else end :])
     name = _name(text[: m.end("year")])
     if tail is None or tail.group("prose") or name is None:
         return None
-    item = _item("legislation", name, tail.group("notes"), {"number": f"c. {m.group('chapter')}"})
+    item = _item("legislation", name, tail.group("notes"), fields)
     item.setdefault("issued", {"date-parts": [[int(m.group("year"))]]})
     return item
+
+
+@lru_cache(maxsize=1)
+def _provision() -> re.Pattern[str]:
+    """A provision of an act after its year: a word of ``legal_forms.tsv``'s ``provision``
+    kind and its number (", s 142(1)", " s. 371A", ", section 9", ", sch 2")."""
+    words = "|".join(re.escape(w) for w in _forms("provision"))
+    return re.compile(
+        r",?\s+(?i:" + words + r")\.?\s*"
+        r"(?P<section>[\dIVXLC][\w()]*(?:\s*[–-]\s*[\w()]+)?)(?=[.,;]?(?:\s|$))"
+    )
 
 
 #: A web address that ends a citation ("Conn. Gen. Stat. §29-319, https://..."), in angle
@@ -274,6 +312,38 @@ def legal_fields(text: str) -> dict[str, Any] | None:
     if item is not None and whole:  # not after the prose or the next citation of a note
         item["URL"] = link.group("url").rstrip(".,;:)]>")
     return item if item is not None else _citation(text)[0]
+
+
+def _report(
+    words: list[re.Match[str]], first: int, has_volume: bool, kind: str, source: str, rest: str
+) -> tuple[dict[str, Any], re.Match[str], str | None] | None:
+    """The fields of a report or judgment cited by page or number after its series
+    ``source`` (word ``first``), the tail's match and the year the citation gives outside
+    its notes: after a volume ("518 U.S. 470"), after a year in square brackets with a
+    volume or not ("[1994] 1 AC 212", "[1932] AC 562", a court's own number: "[2017] UKSC
+    5"), or a year, court and page after the series ("PLD 2009 SC 1"); ``None`` if none."""
+    at = first - 1 - has_volume  # the word before the volume, or before the series
+    bracket = _BRACKET_YEAR.fullmatch(words[at].group()) if at >= 0 else None
+    if not has_volume and bracket is None:
+        dated = _YEAR_COURT_PAGE.match(rest) if kind == "dated" else None
+        tail = _TAIL.match(rest[dated.end() :]) if dated else None
+        if dated is None or tail is None:
+            return None
+        fields = {"container-title": source, "page": dated.group("page")}
+        fields["authority"] = dated.group("court")
+        return fields, tail, dated.group("year")
+    if kind == "neutral" and (bracket is None or has_volume):
+        return None
+    page = _PAGE.match(rest)
+    tail = _TAIL.match(rest[page.end() :]) if page else None
+    if page is None or tail is None:
+        return None
+    key = "number" if kind == "neutral" else "page"
+    return (
+        {"container-title": source, key: page.group()},
+        tail,
+        (bracket.group("year") if bracket else None),
+    )
 
 
 def _citation(text: str) -> tuple[dict[str, Any] | None, bool]:
@@ -309,6 +379,7 @@ def _citation(text: str) -> tuple[dict[str, Any] | None, bool]:
             continue
         has_volume = first > 0 and _VOLUME.fullmatch(words[first - 1].group().rstrip(","))
         rest = rest.lstrip()
+        year: str | None = None
         if rest.startswith("§"):
             section = _SECTION.match(rest.lstrip("§"))
             tail = _TAIL.match(rest.lstrip("§")[section.end() :]) if section else None
@@ -319,14 +390,16 @@ def _citation(text: str) -> tuple[dict[str, Any] | None, bool]:
                 "section": section.group("section").rstrip("."),
             }
         else:
-            page = _PAGE.match(rest)
-            tail = _TAIL.match(rest[page.end() :]) if page and has_volume else None
-            if page is None or tail is None or not has_volume:
+            report = _report(words, first, bool(has_volume), kind, abbreviation, rest)
+            if report is None:
                 continue
-            fields = {"container-title": abbreviation, "page": page.group()}
+            fields, tail, year = report
         if has_volume:
             fields["volume"] = words[first - 1].group().rstrip(",")
-        head = text[: words[first - 1].start()] if has_volume else text[: words[first].start()]
+        opens = first - 1 if has_volume else first  # the word the citation opens with
+        if year is not None and opens > 0 and _BRACKET_YEAR.fullmatch(words[opens - 1].group()):
+            opens -= 1
+        head = text[: words[opens].start()]
         if number is not None:
             fields["number"] = number
             head = law_head
@@ -339,8 +412,16 @@ def _citation(text: str) -> tuple[dict[str, Any] | None, bool]:
         if name is None or (tail.group("prose") and name.strip() and not _CASE_NAME.search(name)):
             return None, False
         whole = not (tail.group("prose") or tail.group("more"))
-        return _item(kind, name, tail.group("notes"), fields), whole
-    read = _bill_fields(text) or _uk_act_fields(text)
+        item = _item(kind, name, tail.group("notes"), fields)
+        if year is None and _YEAR_VOLUME.fullmatch(fields.get("volume", "")):
+            year = fields["volume"]  # a series numbered by year ("1988 SCMR 123")
+        if year is not None:
+            item.setdefault("issued", {"date-parts": [[int(year)]]})
+            court = _COURT_NOTE.match(tail.group("notes"))
+            if court and kind in ("case", "neutral", "dated"):  # "[1994] 1 AC 212 (HL)"
+                item.setdefault("authority", court.group(1))
+        return item, whole
+    read = _bill_fields(text) or _act_fields(text)
     if read is not None:  # a semicolon before a link: the link may be the next citation's
         return read, ";" not in text
     docket_only = _DOCKET_ONLY.match(text)

@@ -370,3 +370,91 @@ def test_a_link_after_prose_or_a_next_citation_is_not_the_citations() -> None:
     item = legal_fields("Roe v. Doe, 410 F.3d 1 (2005); 21 U.S.C. § 331, https://x.org/331.")
     assert item is not None and item["title"] == "Roe v. Doe" and "URL" not in item
     assert legal_fields("https://www.law.cornell.edu/uscode/text/42/1983") is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # OSCOLA: "v" with no full stop, the year in square brackets before the volume
+        (
+            "R v Brown [1994] 1 AC 212 (HL).",
+            {"title": "R v Brown", "container-title": "AC", "volume": "1", "page": "212",
+             "issued": {"date-parts": [[1994]]}, "authority": "HL"},
+        ),
+        # a series numbered by year alone: no volume
+        (
+            "Donoghue v Stevenson [1932] AC 562.",
+            {"title": "Donoghue v Stevenson", "container-title": "AC", "page": "562",
+             "issued": {"date-parts": [[1932]]}},
+        ),
+        # a neutral citation: the court's own number of its judgment
+        (
+            "R (Miller) v Secretary of State for Exiting the European Union [2017] UKSC 5.",
+            {"title": "R (Miller) v Secretary of State for Exiting the European Union",
+             "container-title": "UKSC", "number": "5", "issued": {"date-parts": [[2017]]}},
+        ),
+        (
+            "R (Oceana) v Upper Tribunal [2023] EWHC 791 (Admin).",
+            {"container-title": "EWHC", "number": "791", "authority": "Admin"},
+        ),
+        # the year in round brackets before a volume
+        (
+            "Re Jones Ltd (1987) 3 BCC 200.",
+            {"title": "Re Jones Ltd", "container-title": "BCC", "volume": "3", "page": "200",
+             "issued": {"date-parts": [[1987]]}},
+        ),
+        # year, court and page after the series; a series numbered by year
+        (
+            "Khan v Rao, PLD 2009 SC 1.",
+            {"title": "Khan v Rao", "container-title": "PLD", "page": "1", "authority": "SC",
+             "issued": {"date-parts": [[2009]]}},
+        ),
+        (
+            "Ahmed v Federation, 1988 SCMR 123.",
+            {"container-title": "SCMR", "volume": "1988", "page": "123",
+             "issued": {"date-parts": [[1988]]}},
+        ),
+    ],
+)  # fmt: skip
+def test_cases_of_the_uk_and_the_commonwealth(raw: str, expected: dict) -> None:
+    item = legal_fields(raw)
+    assert item is not None and item["type"] == "legal_case"
+    assert {k: item.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "year"),
+    [
+        ("Human Rights Act 1998, s 3.", "Human Rights Act 1998", 1998),
+        ("Equality Act 2010, s 149(1).", "Equality Act 2010", 2010),
+        ("Companies Act, 2017, section 9.", "Companies Act, 2017", 2017),
+        ("Modern Slavery Act 2015, c. 30, s. 54.", "Modern Slavery Act 2015", 2015),
+        ("Housing Act 1988, sch 2.", "Housing Act 1988", 1988),
+    ],
+)
+def test_an_act_cited_with_a_provision_is_the_act(raw: str, title: str, year: int) -> None:
+    """The provision is a pinpoint in the act (no field of the work, as a public law's
+    parts): every provision of one act cites the same work."""
+    item = legal_fields(raw)
+    assert item is not None
+    assert (item["type"], item["title"], item["issued"]) == (
+        "legislation",
+        title,
+        {"date-parts": [[year]]},
+    )
+    assert "section" not in item
+
+
+def test_an_act_named_with_its_year_alone_or_in_prose_is_left_to_the_models() -> None:
+    assert legal_fields("Equality Act 2010.") is None
+    assert legal_fields("The Equality Act 2010, s 149 sets a duty. It binds bodies.") is None
+    assert legal_fields("In 2010 the parties met in court v Smith 12.") is None
+
+
+def test_a_year_court_and_page_follow_only_a_series_cited_so() -> None:
+    """ "PLD 2009 SC 1" is read for the series cited by year, court and page; after any
+    other abbreviation of the tables (the Atlantic Reporter's "A." is a person's initial
+    too) the same shape is no citation."""
+    assert legal_fields("Jones, A. 2019 Report 5.") is None
+    item = legal_fields("State v Sharma, AIR 1973 SC 1461.")
+    assert item is not None and (item["container-title"], item["page"]) == ("AIR", "1461")
