@@ -22,6 +22,7 @@ from litreview.extract.note_sources import (
     points_inside,
 )
 from litreview.extract.reference_likeness import prose_words
+from litreview.extract.refparse_legal import legal_fields
 from litreview.extract.short_cites import is_short_citation
 
 __all__ = [
@@ -417,6 +418,7 @@ def split_works(text: str, *, signals: bool = False) -> list[str]:
                 quoted
                 or looks_like_reference(piece)
                 or _names_a_work(piece)
+                or legal_fields(piece) is not None
                 or _number_alone(piece)
                 or is_short_citation(piece)
             )

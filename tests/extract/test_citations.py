@@ -698,3 +698,16 @@ def test_a_parenthetical_quoting_another_work_cites_it_and_id_means_the_quoting_
     # the case of note 2, itself a short form of note 1's case: followed to its full citation
     assert ibid.kind == "ibid" and ibid.target == (1, 1)
     assert len([r for r in rows if r.footnote == 4]) == 1
+
+
+def test_a_string_of_legal_citations_is_one_work_each() -> None:
+    """A note citing cases one after another, "v" written without a full stop as OSCOLA
+    has it, cites each: a piece the legal grammar reads as a citation is a work."""
+    note = (
+        "See R (Miller) v Secretary of State for Exiting the European Union [2017] UKSC 5; "
+        "Donoghue v Stevenson [1932] AC 562."
+    )
+    assert split_works(note) == [
+        "See R (Miller) v Secretary of State for Exiting the European Union [2017] UKSC 5",
+        "Donoghue v Stevenson [1932] AC 562.",
+    ]
