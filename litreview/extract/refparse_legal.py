@@ -305,13 +305,14 @@ def legal_fields(text: str) -> dict[str, Any] | None:
     text = text.strip()
     if len(text) > MAX_LEGAL_CHARS or not any(c.isdigit() for c in text):
         return None
-    link = _LINK_TAIL.search(text)
+    link = _LINK_TAIL.search(text) if "://" in text or "www." in text else None
     if link is None or link.start() == 0:
         return _citation(text)[0]
+    # the grammar reads no link, so the citation is the text before it or nothing
     item, whole = _citation(text[: link.start()])
     if item is not None and whole:  # not after the prose or the next citation of a note
         item["URL"] = link.group("url").rstrip(".,;:)]>")
-    return item if item is not None else _citation(text)[0]
+    return item
 
 
 def _report(
