@@ -69,8 +69,9 @@ _ACT = re.compile(r"\bAct,?\s+(?P<year>1[2-9]\d\d|20\d\d)\b(?:,?\s+c\.\s*(?P<cha
 _BRACKET_YEAR = re.compile(r"\[(?P<year>1[6-9]\d\d|20\d\d)\],?")
 #: A volume that is a year: no reporter of the tables has reached volume 1800.
 _YEAR_VOLUME = re.compile(r"1[89]\d\d|20\d\d")
-#: A court in brackets with no date, after a citation dated before it ("(HL)", "(Admin)").
-_COURT_NOTE = re.compile(r"\s*\(([A-Z][^()\d]{0,30})\)")
+#: A court in brackets with no date, after a citation dated before it ("(HL)", "(Admin)",
+#: "(Ch D)"): a short abbreviation, never a judge's name ("(Lord Templeman)").
+_COURT_NOTE = re.compile(r"\s*\(([A-Z][A-Za-z&.]{0,9}(?:\s[A-Z][A-Za-z.]{0,3})?)\)")
 #: A report cited by its year, court and page after the series ("PLD 2009 SC 1").
 _YEAR_COURT_PAGE = re.compile(
     r"(?P<year>1[89]\d\d|20\d\d)\s+(?P<court>[A-Z][A-Za-z]{0,12}(?:\s?\([A-Za-z&]{1,8}\))?)\s+"

@@ -458,3 +458,11 @@ def test_a_year_court_and_page_follow_only_a_series_cited_so() -> None:
     assert legal_fields("Jones, A. 2019 Report 5.") is None
     item = legal_fields("State v Sharma, AIR 1973 SC 1461.")
     assert item is not None and (item["container-title"], item["page"]) == ("AIR", "1461")
+
+
+def test_a_judges_name_after_a_pinpoint_is_no_court() -> None:
+    """OSCOLA names the judge in brackets after a pinpoint: no authority of the case."""
+    item = legal_fields("R v Brown [1994] 1 AC 212, 235 (Lord Templeman).")
+    assert item is not None and item["page"] == "212" and "authority" not in item
+    item = legal_fields("Re Jones [1990] Ch 1 (Ch D).")
+    assert item is not None and item["authority"] == "Ch D"
