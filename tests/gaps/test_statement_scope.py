@@ -268,8 +268,8 @@ def test_a_caption_on_its_own_line_names_no_section(cues: Cues) -> None:
 
 
 def test_a_figures_source_line_is_not_read_and_names_no_section(cues: Cues) -> None:
-    """"Source: GAO analysis of ... data." under a figure is apparatus: not read, and the
-    sentences after it stay in the section they are in."""
+    """A figure's source line ("Source: GAO analysis of ... data.") is apparatus: not read,
+    and the sentences after it stay in the section they are in."""
     text = (
         "# Findings\n\nThe office paid awards to most claimants in every year we reviewed.\n\n"
         "Source: National Survey of Claims\n\n"
