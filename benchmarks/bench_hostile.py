@@ -285,7 +285,7 @@ def _laughs_front_matter() -> bytes:
 
 #: Shapes after a legal citation's page or section, under the grammar's length limit (a run of
 #: digits after a register's page had one reading per way to cut it: 30 digits, 2.5 s).
-LEGAL_RUNS = ("1", ", 1", "-1", "a", "(", "Pub. L. No. 1-1 x. ")
+LEGAL_RUNS = ("1", ", 1", "-1", "a", "(", "Pub. L. No. 1-1 x. ", "[2019] ", ", s 1", " https://x.org")
 
 
 def _legal_refs() -> bytes:
@@ -298,6 +298,11 @@ def _legal_refs() -> bytes:
         "Name Act 2015, c. 30",
         "Pub L. No. 1-1, div. B",
         "Order, Roe v. Doe, No. 1",
+        "R v Brown [1994] 1 AC 1",
+        "Roe v Doe [2017] UKSC 5",
+        "Khan v Rao, PLD 2009 SC 1",
+        "Equality Act 2010, s 1",
+        "Conn. Gen. Stat. § 1, https://x.org/a",
     )
     return "".join(f"{h}{u * (3_900 // len(u))} x\n" for h in heads for u in LEGAL_RUNS).encode()
 
@@ -874,7 +879,7 @@ def cases() -> list[Case]:
         ),
         Case("60 KB runs of 8 shapes, references", {"runs.txt": _runs_refs()}, (("parse", "{f}"),)),
         Case(
-            "legal citations of 7 kinds ending in 4 KB runs of 6 shapes",
+            "legal citations of 12 kinds ending in 4 KB runs of 9 shapes",
             {"legal.txt": _legal_refs()},
             (("parse", "{f}"),),
         ),
