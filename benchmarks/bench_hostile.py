@@ -285,7 +285,17 @@ def _laughs_front_matter() -> bytes:
 
 #: Shapes after a legal citation's page or section, under the grammar's length limit (a run of
 #: digits after a register's page had one reading per way to cut it: 30 digits, 2.5 s).
-LEGAL_RUNS = ("1", ", 1", "-1", "a", "(", "Pub. L. No. 1-1 x. ", "[2019] ", ", s 1", " https://x.org")
+LEGAL_RUNS = (
+    "1",
+    ", 1",
+    "-1",
+    "a",
+    "(",
+    "Pub. L. No. 1-1 x. ",
+    "[2019] ",
+    ", s 1",
+    " https://x.org",
+)
 
 
 def _legal_refs() -> bytes:
