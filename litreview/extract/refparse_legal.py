@@ -23,6 +23,7 @@ pinpoints and bracketed notes).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -308,20 +309,40 @@ def legal_fields(text: str) -> dict[str, Any] | None:
         return None
     link = _LINK_TAIL.search(text) if "://" in text or "www." in text else None
     if link is None or link.start() == 0:
-        return _citation(text)[0]
+        return _citation(text).item
     # the grammar reads no link, so the citation is the text before it or nothing
-    item, whole = _citation(text[: link.start()])
-    if item is not None and whole:  # not after the prose or the next citation of a note
-        item["URL"] = link.group("url").rstrip(".,;:)]>")
-    return item
+    read = _citation(text[: link.start()])
+    if read.item is not None and read.whole:  # not after prose or the note's next citation
+        read.item["URL"] = link.group("url").rstrip(".,;:)]>")
+    return read.item
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Read:
+    """What the grammar read of a text: the item (``None``: no citation) and whether the
+    citation runs to the text's end (no prose after it, nor a next citation)."""
+
+    item: dict[str, Any] | None
+    whole: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Report:
+    """A report or judgment cited after its series: its fields, the match of what follows
+    (pinpoints, notes, prose), the year it gives outside its notes and the word it opens
+    with (its year in square brackets, its volume or the series)."""
+
+    fields: dict[str, Any]
+    tail: re.Match[str]
+    year: str | None
+    opens: int
 
 
 def _report(
     words: list[re.Match[str]], first: int, has_volume: bool, kind: str, source: str, rest: str
-) -> tuple[dict[str, Any], re.Match[str], str | None] | None:
-    """The fields of a report or judgment cited by page or number after its series
-    ``source`` (word ``first``), the tail's match and the year the citation gives outside
-    its notes: after a volume ("518 U.S. 470"), after a year in square brackets with a
+) -> _Report | None:
+    """A report or judgment cited by page or number after its series ``source`` (word
+    ``first``): after a volume ("518 U.S. 470"), after a year in square brackets with a
     volume or not ("[1994] 1 AC 212", "[1932] AC 562", a court's own number: "[2017] UKSC
     5"), or a year, court and page after the series ("PLD 2009 SC 1"); ``None`` if none."""
     at = first - 1 - has_volume  # the word before the volume, or before the series
@@ -333,7 +354,7 @@ def _report(
             return None
         fields = {"container-title": source, "page": dated.group("page")}
         fields["authority"] = dated.group("court")
-        return fields, tail, dated.group("year")
+        return _Report(fields=fields, tail=tail, year=dated.group("year"), opens=first)
     if kind == "neutral" and (bracket is None or has_volume):
         return None
     page = _PAGE.match(rest)
@@ -341,18 +362,18 @@ def _report(
     if page is None or tail is None:
         return None
     key = "number" if kind == "neutral" else "page"
-    return (
-        {"container-title": source, key: page.group()},
-        tail,
-        (bracket.group("year") if bracket else None),
+    return _Report(
+        fields={"container-title": source, key: page.group()},
+        tail=tail,
+        year=bracket.group("year") if bracket else None,
+        opens=at if bracket else first - has_volume,
     )
 
 
-def _citation(text: str) -> tuple[dict[str, Any] | None, bool]:
-    """:func:`legal_fields` of ``text`` without a web address at its end, and whether the
-    citation runs to the end of ``text`` (no prose after it, nor a next citation)."""
+def _citation(text: str) -> _Read:
+    """:func:`legal_fields` of ``text`` without a web address at its end."""
     if not any(c.isdigit() for c in text):
-        return None, False
+        return _Read(item=None)
     signal = _signal().match(text)
     if signal:
         text = text[signal.end() :]
@@ -375,13 +396,14 @@ def _citation(text: str) -> tuple[dict[str, Any] | None, bool]:
             tail = _TAIL.match(rest[parts.end() if parts else law.end() :])
             if tail and not tail.group("prose"):  # the public law alone
                 item = _item(kind, law_head, tail.group("notes"), {"number": number})
-                return item, not tail.group("more")
+                return _Read(item=item, whole=not tail.group("more"))
             if _find(words, after) is None:
-                return None, False
+                return _Read(item=None)
             continue
         has_volume = first > 0 and _VOLUME.fullmatch(words[first - 1].group().rstrip(","))
         rest = rest.lstrip()
         year: str | None = None
+        opens = first - 1 if has_volume else first  # the word the citation opens with
         if rest.startswith("§"):
             section = _SECTION.match(rest.lstrip("§"))
             tail = _TAIL.match(rest.lstrip("§")[section.end() :]) if section else None
@@ -395,12 +417,9 @@ def _citation(text: str) -> tuple[dict[str, Any] | None, bool]:
             report = _report(words, first, bool(has_volume), kind, abbreviation, rest)
             if report is None:
                 continue
-            fields, tail, year = report
+            fields, tail, year, opens = report.fields, report.tail, report.year, report.opens
         if has_volume:
             fields["volume"] = words[first - 1].group().rstrip(",")
-        opens = first - 1 if has_volume else first  # the word the citation opens with
-        if year is not None and opens > 0 and _BRACKET_YEAR.fullmatch(words[opens - 1].group()):
-            opens -= 1
         head = text[: words[opens].start()]
         if number is not None:
             fields["number"] = number
@@ -412,7 +431,7 @@ def _citation(text: str) -> tuple[dict[str, Any] | None, bool]:
                 head = head[: docket.start()]
         name = _name(head)
         if name is None or (tail.group("prose") and name.strip() and not _CASE_NAME.search(name)):
-            return None, False
+            return _Read(item=None)
         whole = not (tail.group("prose") or tail.group("more"))
         item = _item(kind, name, tail.group("notes"), fields)
         if year is None and _YEAR_VOLUME.fullmatch(fields.get("volume", "")):
@@ -422,15 +441,16 @@ def _citation(text: str) -> tuple[dict[str, Any] | None, bool]:
             court = _COURT_NOTE.match(tail.group("notes"))
             if court and kind in ("case", "neutral", "dated"):  # "[1994] 1 AC 212 (HL)"
                 item.setdefault("authority", court.group(1))
-        return item, whole
-    read = _bill_fields(text) or _act_fields(text)
-    if read is not None:  # a semicolon before a link: the link may be the next citation's
-        return read, ";" not in text
+        return _Read(item=item, whole=whole)
+    act = _bill_fields(text) or _act_fields(text)
+    if act is not None:  # a semicolon before a link: the link may be the next citation's
+        return _Read(item=act, whole=";" not in text)
     docket_only = _DOCKET_ONLY.match(text)
     if docket_only:
         tail = _TAIL.match(text[docket_only.end() :])
         name = _name(docket_only.group("title"))
         if tail and not tail.group("prose") and name is not None:
             fields = {"number": docket_only.group("number")}
-            return _item("case", name, tail.group("notes"), fields), not tail.group("more")
-    return None, False
+            item = _item("case", name, tail.group("notes"), fields)
+            return _Read(item=item, whole=not tail.group("more"))
+    return _Read(item=None)
