@@ -321,13 +321,17 @@ def _long_heading(line: str, max_length: int) -> bool:
 
 
 _HEADING_COMMAS = 2
-_DOT_LEADER = re.compile(r"\.(?:\s?\.){3,}|…{2,}")
+#: a contents line's dot leader: five dots or more, spaced or not (as the reader's cue file
+#: has it for the sentences it never reads), or two ellipses
+_DOT_LEADER = re.compile(r"\.(?:\s?\.){4,}|…{2,}")
 
 
 def title_cased(line: str) -> bool:
     """Whether ``line`` is written in title case: its first and last words capitalised, and
     :data:`TITLE_SHARE` of its words of four letters or more ("against", "between" may stay
-    lower-case; "of", "and", "the" are not counted)."""
+    lower-case; "of", "and", "the" are not counted). For a line standing alone; the reader
+    asks more of a sentence within a paragraph (every word capitalised but the cue file's
+    small words: ``gaps.statement_scope``)."""
     words = _TITLE_WORD.findall(line)
     long = [w for w in words if len(w) >= 4]
     if not long or not words[0][0].isupper() or not words[-1][0].isupper():
