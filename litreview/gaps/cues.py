@@ -25,6 +25,7 @@ from litreview.core.errors import InputError
 from litreview.core.yaml_nodes import flag, node_line
 
 __all__ = [
+    "NEVER",
     "Chain",
     "Construction",
     "Covered",
@@ -38,6 +39,8 @@ __all__ = [
 ]
 
 _FLAGS = re.IGNORECASE
+#: a pattern that matches nothing (a setting with no words)
+NEVER = re.compile(r"(?!x)x")
 _SHIPPED_KEYS = frozenset(
     {
         "threshold",
@@ -283,8 +286,8 @@ def _covered(node: yaml.Node | None, path: str, lexicon: Sequence[WordList]) -> 
     ends = _alternatives(m.get("ends"), path)
     return Covered(
         verbs=words_pattern([str(n.value) for n in _seq(m["verbs"], path, required=True)]),
-        unless=re.compile("|".join(f"(?:{u})" for u in unless) or r"(?!x)x", _FLAGS),
-        ends=ends or re.compile(r"(?!x)x"),
+        unless=re.compile("|".join(f"(?:{u})" for u in unless) or NEVER.pattern, _FLAGS),
+        ends=ends or NEVER,
     )
 
 

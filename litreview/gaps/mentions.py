@@ -21,14 +21,12 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from litreview.core.model import Mention
-from litreview.gaps.cues import Cues
+from litreview.gaps.cues import NEVER, Cues
 from litreview.gaps.statement_scope import Sentence
 from litreview.taxonomy import Taxonomy
 from litreview.taxonomy.matching import Match
 
 __all__ = ["clauses", "compared", "covered", "facet_values", "statement_mentions"]
-
-_NEVER = re.compile(r"(?!x)x")
 
 
 def clauses(
@@ -43,7 +41,7 @@ def clauses(
     opener = _concessive(sentence, is_gap, cues)
     begin = opener[1] if opener else 0
     rest = sentence[begin:]
-    breaks = cues.clause_breaks or _NEVER
+    breaks = cues.clause_breaks or NEVER
     cuts = [0, *(m.end() for m in breaks.finditer(rest)), len(rest)]
     pieces = [(begin + a, begin + b) for a, b in pairwise(cuts) if rest[a:b].strip()]
     whole = [(begin, len(sentence))]
@@ -137,7 +135,7 @@ def compared(sentence: str, cues: Cues) -> list[tuple[int, int]]:
     stops = []
     if found:
         stops = [m.start() for m in _PHRASE_END.finditer(sentence)]
-        stops += [m.start() for m in (cues.clause_breaks or _NEVER).finditer(sentence)]
+        stops += [m.start() for m in (cues.clause_breaks or NEVER).finditer(sentence)]
         stops.sort()
     out = []
     for m in found:
@@ -158,7 +156,7 @@ def covered(sentence: str, cues: Cues) -> list[tuple[int, int]]:
     verbs = list(rule.verbs.finditer(sentence))
     if not verbs:
         return []
-    breaks = [m.end() for m in (cues.clause_breaks or _NEVER).finditer(sentence)]
+    breaks = [m.end() for m in (cues.clause_breaks or NEVER).finditer(sentence)]
     unless = [(m.start(), m.end()) for m in rule.unless.finditer(sentence)]
     stops = [m.start() for m in rule.ends.finditer(sentence)]
     out = []
