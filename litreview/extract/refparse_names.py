@@ -33,6 +33,8 @@ _INITIALS_AFTER_COMMA = re.compile(  # "Smith, J.", "Bank, J. R. and": not "Body
     r",\s*(?:[A-Z]\.\s?)+(?=$|[,;]|\s+(?:and|&)\s|\s+[A-Z]\.)"
 )
 _BROKEN_HYPHEN = re.compile(r"-\s+(?=[a-zà-ÿA-Z])")
+#: One word in capitals without points ("USDA", "FSIS", "ARPA-E", "HEMPEL", "CG")
+_CAPITALS = re.compile(r"[A-Z][A-Z0-9&-]+")
 _ACRONYM_STOP = re.compile(r"(?<=[A-Z]{2})\.$")
 _END_STOPS = re.compile(r"(?<![A-ZÀ-Þ])\.+$")
 
@@ -241,6 +243,25 @@ def _named(part: str) -> bool:
     )
 
 
+def _agency_and_office(parts: list[str]) -> bool:
+    """Whether a name is acronyms only, an office's after its agency's ("USDA, FSIS",
+    "DOE, ARPA-E", "DOC OIG"; with no "and" between them: "DOE and USDA" are two): one
+    body, never a person's name in capitals. Initials run
+    together without points are two letters at most ("HEMPEL, CG"); a word the lexicon
+    knows as a given name is a person's ("SMITH, JOHN"), and without a comma so is a
+    surname ("SMITH JAB")."""
+    if len(parts) == 1:
+        words = parts[0].split()
+        return (
+            len(words) > 1
+            and all(_CAPITALS.fullmatch(w) and len(w) > 2 for w in words)
+            and not any(word_tags(w) & {"given", "surname"} for w in words)
+        )
+    return all(_CAPITALS.fullmatch(p) for p in parts) and any(
+        len(p) > 2 and "given" not in word_tags(p) for p in parts[1:]
+    )
+
+
 def _inverted(parts: list[str]) -> bool:
     """Whether a comma list is ``Last, First, Last, First``."""
     return (
@@ -268,6 +289,8 @@ def split_names(segment: str) -> list[dict[str, str]]:
         and ("," not in text or _names_a_body(words))
         and not _INITIALS_AFTER_COMMA.search(text)
     ):
+        return [{"literal": text}]
+    if _AND.search(text) is None and _agency_and_office(parts):
         return [{"literal": text}]
     inverted = "," in text and _inverted(parts)
     names: list[dict[str, str]] = []

@@ -211,3 +211,24 @@ def test_a_generational_suffix_is_the_name_s_suffix(
     segment: str, expected: list[dict[str, str]]
 ) -> None:
     assert split_names(segment) == expected
+
+
+@pytest.mark.parametrize(
+    ("segment", "expected"),
+    [
+        # an agency and its office, both acronyms: one body, not "Family, Given"
+        ("USDA, FSIS", [{"literal": "USDA, FSIS"}]),
+        ("DOE, ARPA-E", [{"literal": "DOE, ARPA-E"}]),
+        ("DOC OIG", [{"literal": "DOC OIG"}]),
+        # two bodies joined by "and" stay two
+        ("DOE and USDA", [{"literal": "DOE"}, {"literal": "USDA"}]),
+        # initials run together (two letters), a known given name, a known surname: persons
+        ("HEMPEL, CG", [{"family": "HEMPEL", "given": "CG"}]),
+        ("SMITH, JOHN", [{"family": "SMITH", "given": "JOHN"}]),
+        ("SMITH JAB", [{"family": "SMITH", "given": "JAB"}]),
+    ],
+)
+def test_acronyms_in_capitals_are_one_body_unless_a_name(
+    segment: str, expected: list[dict[str, str]]
+) -> None:
+    assert split_names(segment) == expected
