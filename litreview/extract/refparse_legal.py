@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Any
 
 from litreview.core.data_files import data_lines
+from litreview.extract.refparse_names import reads_as_person, split_names
 from litreview.extract.refparse_norm import date_parts
 
 __all__ = ["legal_fields", "sources"]
@@ -41,6 +42,10 @@ MAX_LEGAL_CHARS = 4_000
 #: The most words of a name before a citation (the longest case names and act names run
 #: to 10 to 15); more is a note's prose.
 _MAX_NAME_WORDS = 20
+#: The most words of an article's byline and title before its law journal ("Cass R.
+#: Sunstein, Nudging and Choice Architecture: Ethical Considerations, 32 Yale J. on Reg.
+#: 413"): titles with their subtitles run longer than names.
+_MAX_ARTICLE_WORDS = 40
 _TYPES = {
     "case": "legal_case",
     "legislation": "legislation",
@@ -48,7 +53,10 @@ _TYPES = {
     "bill": "bill",
     "neutral": "legal_case",
     "dated": "legal_case",
+    "journal": "article-journal",
+    "periodical": "article-journal",  # a law journal read by its shape, not the table
 }
+_JOURNALS = frozenset({"journal", "periodical"})
 _VOLUME = re.compile(r"\d{1,4}")
 #: A first page, with its thousands separated as the Federal Register prints them ("15,621")
 _PAGE = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,8}")
@@ -88,8 +96,9 @@ _DOCKET_ONLY = re.compile(r"^(?P<title>.+?\sv\.\s.+?),\s+No\.\s+(?P<number>[^,()
 #: note's prose after it (taken only after a case's name or with no name), or a semicolon
 #: and the next citation of a string of them (the first is the work). The pinpoints are
 #: taken whole, never given back (a run of digits has one reading, not one per way to cut it).
+_NOTE_PIN = r"(?:\s*nn?\.\s*\d++(?:\s*[–-]\s*\d++)?)?"  # " n.5", " n.6-7", " nn.3-4"
 _TAIL = re.compile(
-    r"(?>(?:,?\s*(?:at\s+)?\*?\d++[a-zA-Z]?(?:\s*[–-]\s*\*?\d++)?(?:\s*n\.\s*\d++)?)*)"
+    rf"(?>{_NOTE_PIN}(?:,?\s*(?:at\s+)?\*?\d++[a-zA-Z]?(?:\s*[–-]\s*\*?\d++)?{_NOTE_PIN})*)"
     r"(?P<notes>(?:\s*\((?:[^()]|\([^()]*\))*\))*(?:\s*\((?:[^()]|\([^()]*\))*$)?)(?:\s*[.;]?\s*$|\.\s+(?P<prose>[A-Z“\"].*)$|;\s+(?P<more>\S.*)$)"
 )
 #: A case's name: "X v. Y", "X v Y" (OSCOLA writes no full stop), "In re X".
@@ -113,15 +122,27 @@ def _court_date() -> re.Pattern[str]:
     )
 
 
+def _key(abbreviation: str) -> str:
+    """An abbreviation as the table keys it: spaces out, a typeset apostrophe plain
+    ("Pol’y": "Pol'y")."""
+    return abbreviation.replace(" ", "").replace("’", "'")
+
+
 @lru_cache(maxsize=1)
 def sources() -> dict[str, str]:
     """Each abbreviation of the tables (``legal_sources.tsv``, then ``legal_series.tsv``),
     its spaces taken out, and its kind (with the spellings of a public law of
-    ``legal_forms.tsv``: ``legislation``)."""
+    ``legal_forms.tsv``: ``legislation``); a law journal's in capitals too."""
     out: dict[str, str] = {}
+    journals = []
     for line in [*data_lines("legal_sources.tsv"), *data_lines("legal_series.tsv")]:
         abbreviation, _, rest = line.partition("\t")
-        out.setdefault(abbreviation.replace(" ", ""), rest.rpartition("\t")[2])
+        kind = rest.rpartition("\t")[2]
+        out.setdefault(_key(abbreviation), kind)
+        if kind == "journal":
+            journals.append(_key(abbreviation).upper())
+    for key in journals:  # law reviews print journals in small capitals ("STAN. L. REV.")
+        out.setdefault(key, "journal")
     for spelling in _forms("public_law"):
         out.setdefault(spelling, "legislation")
     return out
@@ -155,9 +176,11 @@ def _document() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _signal() -> re.Pattern[str]:
-    """The citation signals, as one pattern anchored at the start."""
+    """The citation signals, as one pattern anchored at the start, after an opening quotation
+    mark or not (a signal is set in italics, and italics become quotes,
+    :func:`.refparse_text.preprocess`; in text read from a PDF they often run on past it)."""
     words = sorted(data_lines("legal_signals.txt"), key=len, reverse=True)
-    return re.compile(r"^(?:" + "|".join(re.escape(w) for w in words) + r")\s+")
+    return re.compile(r"^[“\"]?(?:" + "|".join(re.escape(w) for w in words) + r")\s+")
 
 
 @lru_cache(maxsize=1)
@@ -168,31 +191,73 @@ def _inner_signal() -> re.Pattern[str]:
     return re.compile(r"[.;]\s+(?:" + either + r")\s+")
 
 
-def _name(head: str) -> str | None:
+def _name(head: str, most: int = _MAX_NAME_WORDS) -> str | None:
     """The name before a citation's volume: after the last signal that follows a sentence
-    (a note's prose before it left out); ``None`` if it runs past :data:`_MAX_NAME_WORDS`."""
+    (a note's prose before it left out); ``None`` if it runs past ``most`` words."""
     cuts = [m.end() for m in _inner_signal().finditer(head)]
     name = head[cuts[-1] :] if cuts else head
-    return name if len(name.split()) <= _MAX_NAME_WORDS else None
+    return name if len(name.split()) <= most else None
 
 
-def _find(words: list[re.Match[str]], start: int) -> tuple[int, int, str] | None:
-    """The first abbreviation of the table from word ``start`` on: its first word, the
-    word after it and its kind (longest match first)."""
+def _find(words: list[str], start: int) -> tuple[int, int, str] | None:
+    """The first abbreviation of the table from word ``start`` of ``words`` (the text's
+    words, typeset apostrophes plain) on: its first word, the word after it and its kind
+    (longest match first); or a law journal the table lacks, read by its shape
+    (:func:`_journal_shape`), where it runs further than the table's match."""
     table, prefixes = sources(), _prefixes()
     n = len(words)
     for i in range(start, n):
         found = None
         key = ""
         for j in range(i, min(i + _MAX_WORDS, n)):
-            key += words[j].group()
+            key += words[j]
             kind = table.get(key.rstrip(","))
             if kind is not None:
                 found = (i, j + 1, kind)
             if key not in prefixes:
                 break
+        shaped = _journal_shape(words, i) if i and words[i - 1].isdigit() else None
+        if shaped is not None and (found is None or shaped[1] > found[1]):
+            return shaped  # "14 J. Competition L. & Econ. 331", not the reporter "J."
         if found is not None:
             return found
+    return None
+
+
+#: The words of a journal's name besides capitalised ones ("J. Competition L. & Econ.").
+_JOURNAL_JOINS = frozenset({"&", "of", "on", "for", "and", "in", "the"})
+
+
+@lru_cache(maxsize=1)
+def _periodicals() -> frozenset[str]:
+    """The words of ``legal_forms.tsv`` that name a periodical, in capitals."""
+    return frozenset(w.upper() for w in _forms("periodical"))
+
+
+def _article_volume(word: str) -> bool:
+    """Whether a word is an article's volume before its journal: no comma after it
+    ("1996, Ann. Rev. Astron. Astrophys., 34, 155" is a year, then a journal and its volume)."""
+    return bool(_VOLUME.fullmatch(word))
+
+
+def _journal_shape(words: list[str], i: int) -> tuple[int, int, str] | None:
+    """A law journal the table lacks, from word ``i`` (kind ``periodical``): after a
+    volume, up to :data:`_MAX_WORDS` capitalised words (and joining words inside) with a
+    word of :func:`_periodicals` among them, then the first page with no comma before it
+    (``14 J. COMPETITION L. & ECON. 331``, ``109 J. MEMORY & LANGUAGE 1``)."""
+    if i == 0 or not _article_volume(words[i - 1]):
+        return None
+    periodical = False
+    for j in range(i, min(i + _MAX_WORDS + 2, len(words) - 1)):
+        word = words[j].rstrip(",")
+        if j > i and word in _JOURNAL_JOINS:
+            continue
+        if not word[:1].isupper():
+            return None
+        periodical = periodical or word.upper() in _periodicals()
+        nxt = words[j + 1].rstrip(",")
+        if periodical and _PAGE.fullmatch(nxt) and not words[j].endswith(","):
+            return (i, j + 1, "periodical")
     return None
 
 
@@ -223,6 +288,11 @@ def _item(kind: str, title: str, notes: str, fields: dict[str, Any]) -> dict[str
     name_year = _NAME_YEAR.search(title)
     if name_year:  # the title was stripped: the bracket ends it
         title = title[: name_year.start()].strip(" ,;")
+    if kind in _JOURNALS:
+        byline = _byline(title)
+        title = byline.title
+        item.update({"author": byline.authors} if byline.authors else {})
+        item.update({"genre": byline.designation} if byline.designation else {})
     if title:
         item["title"] = title
     item.update(fields)
@@ -234,6 +304,75 @@ def _item(kind: str, title: str, notes: str, fields: dict[str, Any]) -> dict[str
     elif name_year:
         item["issued"] = {"date-parts": [[int(name_year.group("year"))]]}
     return item
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Byline:
+    """What comes before an article's volume: its authors, its title and the designation of
+    a student's or unsigned piece ("Note", "Comment")."""
+
+    authors: list[dict[str, str]]
+    title: str
+    designation: str = ""
+
+
+#: Names joined in a byline ("Ariel Ezrachi & Maurice Stucke", "A, B & C", "A et al.").
+_BYLINE_JOIN = re.compile(r"(?:^|\s+)(?:&|and)\s+|,?\s+et al\.?$")
+
+
+_NAME_SUFFIX = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
+
+
+def _byline(head: str) -> _Byline:
+    """An article's byline and title, cut at the comma after the byline: the first part of
+    ``head`` when it reads as people's names (and the parts after it joined to it by "&"
+    or "et al."), or a designation of ``legal_forms.tsv`` ("Note, Title"); else all title."""
+    parts: list[str] = []
+    for part in head.split(", "):  # "Ann Roe, Jr.": a suffix stays with its name
+        if parts and _NAME_SUFFIX.fullmatch(part):
+            parts[-1] += f", {part}"
+        else:
+            parts.append(part)
+    if len(parts) < 2:
+        return _Byline(authors=[], title=_unquoted(head))
+    if parts[0].strip() in _forms("designation"):
+        title = _unquoted(", ".join(parts[1:]))
+        return _Byline(authors=[], title=title, designation=parts[0].strip())
+    # the longest run of names that is one name or ends with names joined ("A, B & C")
+    k = next(
+        (
+            k
+            for k in range(len(parts) - 1, 0, -1)
+            if (k == 1 or _joined(parts[k - 1])) and all(_people(p) for p in parts[:k])
+        ),
+        0,
+    )
+    if k == 0:
+        return _Byline(authors=[], title=_unquoted(head))
+    authors = split_names(", ".join(parts[:k]))
+    designation = parts[k].strip() if parts[k].strip() in _forms("designation") else ""
+    title = ", ".join(parts[k + bool(designation) :])  # "Ann Roe, Note, Title"
+    return _Byline(authors=authors, title=_unquoted(title), designation=designation)
+
+
+def _unquoted(title: str) -> str:
+    """A title without the quotation marks around it (italics come as quotes from
+    Markdown: :func:`.refparse_text.preprocess`)."""
+    title = title.strip()
+    if len(title) > 2 and title[0] in "“\"‘'" and title[-1] in "”\"’'":
+        return title[1:-1].strip()
+    return title
+
+
+def _people(part: str) -> bool:
+    """Whether a part of a byline is people's names only ("A & B", "A et al.")."""
+    names = [n for n in _BYLINE_JOIN.split(part) if n.strip()]
+    return bool(names) and all(reads_as_person(n.strip()) for n in names)
+
+
+def _joined(part: str) -> bool:
+    """Whether a byline's part joins names ("B & C"): the last names of a list."""
+    return bool(_BYLINE_JOIN.search(part))
 
 
 def _bill_fields(text: str) -> dict[str, Any] | None:
@@ -380,7 +519,9 @@ def _citation(text: str) -> _Read:
     words = list(re.finditer(r"\S+", text))
     start, number, law_head = 0, None, ""
     fields: dict[str, Any]
-    while (found := _find(words, start)) is not None:
+    plain = text.replace("’", "'") if "’" in text else text
+    texts = plain.split()  # the words of ``words``
+    while (found := _find(texts, start)) is not None:
         first, after, kind = found
         start = first + 1
         abbreviation = text[words[first].start() : words[after - 1].end()].rstrip(",")
@@ -397,10 +538,12 @@ def _citation(text: str) -> _Read:
             if tail and not tail.group("prose"):  # the public law alone
                 item = _item(kind, law_head, tail.group("notes"), {"number": number})
                 return _Read(item=item, whole=not tail.group("more"))
-            if _find(words, after) is None:
+            if _find(texts, after) is None:
                 return _Read(item=None)
             continue
         has_volume = first > 0 and _VOLUME.fullmatch(words[first - 1].group().rstrip(","))
+        if kind in _JOURNALS and not (has_volume and _article_volume(words[first - 1].group())):
+            continue  # a law journal is cited after its volume ("42 Duke L.J. 557")
         rest = rest.lstrip()
         year: str | None = None
         opens = first - 1 if has_volume else first  # the word the citation opens with
@@ -429,9 +572,11 @@ def _citation(text: str) -> _Read:
             if docket:
                 fields["number"] = docket.group(1)
                 head = head[: docket.start()]
-        name = _name(head)
+        name = _name(head, _MAX_ARTICLE_WORDS if kind in _JOURNALS else _MAX_NAME_WORDS)
         if name is None or (tail.group("prose") and name.strip() and not _CASE_NAME.search(name)):
             return _Read(item=None)
+        if kind == "periodical" and _year(tail.group("notes"))[1] is None:
+            continue  # a journal read by its shape alone is dated in brackets: "(2018)"
         whole = not (tail.group("prose") or tail.group("more"))
         item = _item(kind, name, tail.group("notes"), fields)
         if year is None and _YEAR_VOLUME.fullmatch(fields.get("volume", "")):

@@ -15,7 +15,7 @@ from litreview.core.data_files import data_lines
 from litreview.extract.gazetteer import word_tags
 from litreview.extract.refparse_norm import strip_outer
 
-__all__ = ["BY_NAMES", "NAME_PARTICLES", "is_organisation", "split_names"]
+__all__ = ["BY_NAMES", "NAME_PARTICLES", "is_organisation", "reads_as_person", "split_names"]
 
 _BODY_TAGS = frozenset({"org", "pub", "news", "event", "law"})
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}s?$")
@@ -227,6 +227,12 @@ def _surname_like(part: str) -> bool:
         and all(w.lower() in NAME_PARTICLES for w in words[:-1])
         and not _VANCOUVER.match(words[-1])  # "Du X": a name and its initials
     )
+
+
+def reads_as_person(part: str) -> bool:
+    """Whether a name written first name first reads as a person's (``Kate Jones``,
+    ``Cass R. Sunstein``): :func:`_named`."""
+    return _named(part)
 
 
 def _named(part: str) -> bool:

@@ -466,3 +466,104 @@ def test_a_judges_name_after_a_pinpoint_is_no_court() -> None:
     assert item is not None and item["page"] == "212" and "authority" not in item
     item = legal_fields("Re Jones [1990] Ch 1 (Ch D).")
     assert item is not None and item["authority"] == "Ch D"
+
+
+def test_the_table_holds_law_journals_in_their_own_case_and_in_capitals() -> None:
+    table = sources()
+    assert table["DukeL.J."] == "journal"
+    assert table["STAN.L.REV."] == "journal"  # small capitals, as law reviews print them
+    assert table["U.S."] == "case"  # a reporter spelt as a journal stays a reporter
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "Louis Kaplow, Rules Versus Standards: An Economic Analysis, 42 Duke L.J. 557 (1992).",
+            {
+                "type": "article-journal",
+                "author": [{"family": "Kaplow", "given": "Louis"}],
+                "title": "Rules Versus Standards: An Economic Analysis",
+                "container-title": "Duke L.J.",
+                "volume": "42",
+                "page": "557",
+                "issued": {"date-parts": [[1992]]},
+            },
+        ),
+        (  # a signal, two authors, a year as the volume, a journal the table lacks
+            "See, e.g., Ann Roe & Bo Li, Markets, Prices, and Rules, 2017 ILL. L. REV. 1775, "
+            '1780 (2017) ("quoted words").',
+            {
+                "type": "article-journal",
+                "author": [{"family": "Roe", "given": "Ann"}, {"family": "Li", "given": "Bo"}],
+                "title": "Markets, Prices, and Rules",
+                "container-title": "ILL. L. REV.",
+                "volume": "2017",
+                "page": "1775",
+                "issued": {"date-parts": [[2017]]},
+            },
+        ),
+        (  # a journal read by its shape: a reporter "J." inside its name does not stop it
+            "Joseph E. Harrington, Collusion by Agents, 14 J. COMPETITION L. & ECON. 331, 341 "
+            "(2018).",
+            {
+                "type": "article-journal",
+                "author": [{"family": "Harrington", "given": "Joseph E."}],
+                "title": "Collusion by Agents",
+                "container-title": "J. COMPETITION L. & ECON.",
+                "volume": "14",
+                "page": "331",
+                "issued": {"date-parts": [[2018]]},
+            },
+        ),
+        (  # three authors, and a suffix
+            "Ann Roe, Jr., Bo Li & Cy Yu, A Title, 103 Harv. L. Rev. 829 (1990)",
+            {
+                "type": "article-journal",
+                "author": [
+                    {"family": "Roe", "given": "Ann", "suffix": "Jr."},
+                    {"family": "Li", "given": "Bo"},
+                    {"family": "Yu", "given": "Cy"},
+                ],
+                "title": "A Title",
+                "container-title": "Harv. L. Rev.",
+                "volume": "103",
+                "page": "829",
+                "issued": {"date-parts": [[1990]]},
+            },
+        ),
+        (  # a student's note: the designation is no author
+            "Note, Protecting Victims, 120 Harv. L. Rev. 1000 (2007).",
+            {
+                "type": "article-journal",
+                "genre": "Note",
+                "title": "Protecting Victims",
+                "container-title": "Harv. L. Rev.",
+                "volume": "120",
+                "page": "1000",
+                "issued": {"date-parts": [[2007]]},
+            },
+        ),
+    ],
+)
+def test_a_law_review_article_gives_its_authors_title_journal_volume_and_page(
+    raw: str, expected: dict
+) -> None:
+    assert legal_fields(raw) == expected
+    assert parse_reference(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # a year, then a journal and its volume: the astronomers' order, not a law review's
+        "Beck, R., et al., 1996, Ann. Rev. Astron. Astrophys., 34, 155",
+        "Bonaldi, A., Battye, R., & Brown, M. L. 2014, Astrophys. J., 786, 88",
+        # a journal read by its shape alone needs its year in brackets
+        "2011 Eur. J. Phys. 32 1007",
+        # a journal's name first, then volume and pages
+        "Roe A. A title. J. Law Econ. 2001;14:331-40.",
+    ],
+)
+def test_other_journal_references_are_left_to_the_models(raw: str) -> None:
+    assert legal_fields(raw) is None
