@@ -69,9 +69,9 @@ def main() -> int:
     parser = ReferenceParser(
         MODELS / "refparse.crfsuite", MODELS / "refparse_type.crfsuite", legal=not args.no_legal
     )
-    for name, path, fields in (
-        ("legal citations", GOLD, FIELDS),
-        ("law-review articles", ARTICLES, ARTICLE_FIELDS),
+    for name, label, path, fields in (
+        ("legal citations", "legal", GOLD, FIELDS),
+        ("law-review articles", "law-review", ARTICLES, ARTICLE_FIELDS),
     ):
         records = load(path)
         if args.misses:
@@ -84,7 +84,7 @@ def main() -> int:
         print(f"  {'field':<16}{'P':>7}{'R':>7}{'F1':>7}")
         for field, f in result["fields"].items():
             print(f"  {field:<16}{f['precision']:>7.3f}{f['recall']:>7.3f}{f['f1']:>7.3f}")
-        print(f"  micro-F1 {result['micro_f1']:.3f}")
+        print(f"  {label} micro-F1 {result['micro_f1']:.3f}")
     return 0
 
 
