@@ -238,6 +238,8 @@ def _gather_notes(lines: list[Line], roles: list[str], starts: dict[int, NoteSta
             last = notes[-1]
             lead = len(ln.text) - len(ln.text.lstrip())
             end = _text_end(ln.text)
+            if end <= lead:  # nothing but markup
+                continue
             span = (ln.start + lead, ln.start + end)
             notes[-1] = _Note(
                 number=last.number,
@@ -249,10 +251,21 @@ def _gather_notes(lines: list[Line], roles: list[str], starts: dict[int, NoteSta
     return notes
 
 
+#: A kramdown attribute list ending a line, or alone on one ("{: .fs-2}", as Jekyll sites
+#: write after a paragraph): markup, no text.
+_ATTRIBUTES = re.compile(r"\s*\{:[^{}\n]{0,200}\}\s*$")
+#: A Markdown thematic break ("***", "---", "_ _ _"): no text either.
+_BREAK = re.compile(r"\s{0,3}([-*_])(?:\s*\1){2,}\s*")
+
+
 def _text_end(line: str) -> int:
-    """Where a note's text on ``line`` ends: before a table row's closing bar and before a
-    mark that the note goes on at the next page (``(continued...)``)."""
-    end = len(line.rstrip())
+    """Where a note's text on ``line`` ends: before a table row's closing bar, before a
+    kramdown attribute list and before a mark that the note goes on at the next page
+    (``(continued...)``); at its start if it is a thematic break."""
+    if _BREAK.fullmatch(line):
+        return 0
+    attributes = _ATTRIBUTES.search(line) if "{:" in line else None
+    end = len(line[: attributes.start()].rstrip()) if attributes else len(line.rstrip())
     if line.lstrip().startswith("|"):  # a table row: its closing bar is no text
         end = len(line[:end].removesuffix("|").rstrip())
     cut = continued_at(line[:end])

@@ -37,7 +37,11 @@ __all__ = [
     "split_works",
 ]
 
-_IBID = re.compile(r"^\s*(?:(?:see(?:\s+also)?|cf\.)\s+)?(?:ibid|ibidem|id)\b\.?", re.I)
+#: "Ibid.", "Id.", "See id.", in Markdown emphasis or not ("*Id*.", "_See id._")
+_IBID = re.compile(
+    r"^\s*[*_]{0,2}(?:(?:see(?:\s+also)?|cf\.)[*_]{0,2}\s+[*_]{0,2})?(?:ibid|ibidem|id)\b[*_]{0,2}\.?",
+    re.I,
+)
 _BACKREF = re.compile(r"\b(?:cited above|op\.?\s?cit\b|supra\b|loc\.?\s?cit\b)", re.I)
 _URL = re.compile(r"<?(?:https?://|www\.)[^\s<>]+>?")
 _URL_ONLY = re.compile(r"^(?:[A-Za-z]{2,5}:\s*)?<?(?:https?://|www\.)\S+?>?[.;,]?$")
@@ -418,7 +422,7 @@ def split_works(text: str, *, signals: bool = False) -> list[str]:
                 quoted
                 or looks_like_reference(piece)
                 or _names_a_work(piece)
-                or legal_fields(piece) is not None
+                or _legal_work(piece)
                 or _number_alone(piece)
                 or is_short_citation(piece)
             )
@@ -456,6 +460,16 @@ def _person_alone(text: str) -> bool:
         if not (_INITIALS.fullmatch(given) or "given" in word_tags(given.split()[0])):
             return False
     return True
+
+
+def _legal_work(piece: str) -> bool:
+    """Whether the legal grammar reads ``piece`` as a work of its own: a citation, but not an
+    article with neither a byline nor a designation (``The Actio Servi Corrupti, 30 Colum. L.
+    Rev. 837 (1930)`` after ``; `` is the second half of a title)."""
+    item = legal_fields(piece)
+    if item is None:
+        return False
+    return item["type"] != "article-journal" or bool(item.get("author") or item.get("genre"))
 
 
 _JOINER = re.compile(r"^(?:and|&)\s+")

@@ -28,6 +28,9 @@ def _notes(*texts: str) -> list[Footnote]:
         ("ibid., p. 4", "ibid"),
         ("12 in Smith (2010) report cited above.", "ibid"),
         ("Smith, op. cit., p. 9.", "ibid"),
+        ("*Id*.", "ibid"),  # in Markdown emphasis
+        ("_See id._ at 5.", "ibid"),
+        ("Idaho Code § 5-101 (2020).", "citation"),
         ("<https://example.org/a>.", "url"),
         ("https://example.org/a.pdf.", "url"),
         ("Aside from other rules, the country signed the convention in 2000.", "note"),
@@ -64,6 +67,18 @@ def test_semicolon_inside_a_reference_does_not_split() -> None:
     assert len(split_works(doi)) == 1
     tail_url = "F. Zahid (2018), '*Nexus*', Centre; <https://www.example.org/26487541.pdf>."
     assert len(split_works(tail_url)) == 1
+
+
+def test_a_semicolon_inside_a_law_review_article_s_title_does_not_split() -> None:
+    """The half of a title after its semicolon reads as an article of a law journal, but one
+    with no byline: no work of its own. A whole citation after the semicolon is one."""
+    one = (
+        "*See* A. Roe, *Trade Secrets and the Roman Law; The Actio Servi Corrupti*, "
+        "30 COLUM. L. REV. 837, 838-39 (1930) (describing a cause of action)."
+    )
+    assert split_works(one) == [one]
+    two = "Ann Roe, Secrets, 30 COLUM. L. REV. 837 (1930); Bo Li, Rules, 42 Duke L.J. 557 (1992)."
+    assert len(split_works(two)) == 2
 
 
 def test_semicolon_inside_parentheses_or_quotes_does_not_split() -> None:

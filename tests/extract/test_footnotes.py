@@ -290,3 +290,21 @@ def test_an_unfinished_note_goes_on_with_a_figure_after_the_page_break() -> None
     assert [f.text for f in find_footnotes(text).footnotes] == [
         "See Gade v. Nat'l Solid Wastes Mgmt. Ass'n, 505 U.S. 88, 108 (1992)."
     ]
+
+
+def test_a_kramdown_attribute_list_after_a_note_is_no_text() -> None:
+    text = (
+        "Rivers changed course.<sup>1</sup> Towns moved.<sup>2</sup>\n\n***\n"
+        "<sup>1</sup> Ann Roe, *River Towns*, 52 VAND. L. REV. 1609, 1658 (1999).\n"
+        "{: .fs-2}\n"
+        "<sup>2</sup> Bo Li, *Moving Towns* (2001). {: .fs-2 #n2}\n"
+        "{: .fs-2}\n"
+        "***\n"  # a thematic break after the last note: no text of it either
+    )
+    scan = find_footnotes(text, "<jekyll>")
+    assert [f.text for f in scan.footnotes] == [
+        "Ann Roe, *River Towns*, 52 VAND. L. REV. 1609, 1658 (1999).",
+        "Bo Li, *Moving Towns* (2001).",
+    ]
+    for f in scan.footnotes:
+        assert all("{:" not in text[s:e] for s, e in f.spans)
