@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from litreview.core.data_files import data_lines
 from litreview.extract.refparse_names import reads_as_person, split_names
@@ -199,7 +199,15 @@ def _name(head: str, most: int = _MAX_NAME_WORDS) -> str | None:
     return name if len(name.split()) <= most else None
 
 
-def _find(words: list[str], start: int) -> tuple[int, int, str] | None:
+class _Hit(NamedTuple):
+    """A source found among a text's words: its first word, the word after it, its kind."""
+
+    first: int
+    after: int
+    kind: str
+
+
+def _find(words: list[str], start: int) -> _Hit | None:
     """The first abbreviation of the table from word ``start`` of ``words`` (the text's
     words, typeset apostrophes plain) on: its first word, the word after it and its kind
     (longest match first); or a law journal the table lacks, read by its shape
@@ -213,11 +221,11 @@ def _find(words: list[str], start: int) -> tuple[int, int, str] | None:
             key += words[j]
             kind = table.get(key.rstrip(","))
             if kind is not None:
-                found = (i, j + 1, kind)
+                found = _Hit(i, j + 1, kind)
             if key not in prefixes:
                 break
         shaped = _journal_shape(words, i) if i and words[i - 1].isdigit() else None
-        if shaped is not None and (found is None or shaped[1] > found[1]):
+        if shaped is not None and (found is None or shaped.after > found.after):
             return shaped  # "14 J. Competition L. & Econ. 331", not the reporter "J."
         if found is not None:
             return found
@@ -240,7 +248,7 @@ def _article_volume(word: str) -> bool:
     return bool(_VOLUME.fullmatch(word))
 
 
-def _journal_shape(words: list[str], i: int) -> tuple[int, int, str] | None:
+def _journal_shape(words: list[str], i: int) -> _Hit | None:
     """A law journal the table lacks, from word ``i`` (kind ``periodical``): after a
     volume, up to :data:`_MAX_WORDS` capitalised words (and joining words inside) with a
     word of :func:`_periodicals` among them, then the first page with no comma before it
@@ -257,7 +265,7 @@ def _journal_shape(words: list[str], i: int) -> tuple[int, int, str] | None:
         periodical = periodical or word.upper() in _periodicals()
         nxt = words[j + 1].rstrip(",")
         if periodical and _PAGE.fullmatch(nxt) and not words[j].endswith(","):
-            return (i, j + 1, "periodical")
+            return _Hit(i, j + 1, "periodical")
     return None
 
 
