@@ -124,7 +124,14 @@ def is_organisation(text: str) -> bool:
         return True  # "Friends of the Earth", "Save the Children UK"
     if any(_INITIALS.match(w) and len(w) <= 3 for w in words):
         return False
-    return any(_ACRONYM.match(w) and len(w) > 3 for w in words) or len(words) > 4
+    acronyms = any(_ACRONYM.match(w) and len(w) > 3 for w in words)
+    return (acronyms and not _name_in_capitals(words)) or len(words) > 4
+
+
+def _name_in_capitals(words: list[str]) -> bool:
+    """Whether a name in capitals (a byline in small capitals) opens with a given name of
+    the lexicon: "ALICE WALKER", "JULIE E. COHEN" are people, "GENERAL MOTORS" is not."""
+    return all(w.isupper() for w in words) and "given" in word_tags(words[0])
 
 
 def _is_given(part: str) -> bool:
@@ -245,7 +252,7 @@ def _named(part: str) -> bool:
         and all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words)
         and not any(ch.isdigit() for ch in part)
         and not _names_a_body(words)
-        and not any(_ACRONYM.match(w) and len(w) > 3 for w in words)
+        and (not any(_ACRONYM.match(w) and len(w) > 3 for w in words) or _name_in_capitals(words))
     )
 
 

@@ -232,3 +232,20 @@ def test_acronyms_in_capitals_are_one_body_unless_a_name(
     segment: str, expected: list[dict[str, str]]
 ) -> None:
     assert split_names(segment) == expected
+
+
+@pytest.mark.parametrize(
+    ("segment", "expected"),
+    [
+        # a byline in small capitals: a known given name opens it
+        ("ALICE WALKER", [{"family": "WALKER", "given": "ALICE"}]),
+        ("MARY ANNE FRANKS", [{"family": "FRANKS", "given": "MARY ANNE"}]),
+        # bodies in capitals stay bodies
+        ("GENERAL MOTORS", [{"literal": "GENERAL MOTORS"}]),
+        ("HUMAN RIGHTS WATCH", [{"literal": "HUMAN RIGHTS WATCH"}]),
+    ],
+)
+def test_a_person_s_name_in_capitals_is_a_person(
+    segment: str, expected: list[dict[str, str]]
+) -> None:
+    assert split_names(segment) == expected
