@@ -108,6 +108,10 @@ _ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:[-*•]|\d{1,3}[.)]|[a-z][.)])\s)")
 _ITEM_PREFIX = re.compile(r"[ \t]*(?:[-*•]|\d{1,3}[.)]|[a-z][.)])[ \t]*(?:\*\*)?")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _LOWER_WORD = re.compile(r"\s+[a-z]{3}")
+#: After a short word in capitals and its stop: a letter and its stop, then another
+#: abbreviation or a number, or a number ("STAN. L. REV. 1049", "CHI. L. SCH."): the stops of
+#: a journal's name as law reviews print it, in small capitals, not a sentence's end.
+_ABBREVIATED_RUN = re.compile(r"\s+(?:[A-Z]\.\s+(?:[A-Z][A-Za-z]{0,5}\.|\d)|\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +211,8 @@ def _is_abbreviation(text: str, floor: int, dot: int) -> bool:
     word = word.rsplit(".", 1)[-1]
     if word in _ABBREV:
         return True
+    if m.group(1).isupper() and len(word) <= 6 and _ABBREVIATED_RUN.match(text, dot + 1):
+        return True  # "52 STAN. L. REV. 1049": a name abbreviated word by word
     if len(word) != 1 or not word.isalpha():
         return False
     # an initial before a name ("J. Smith"), or an abbreviated capital before a word in lower

@@ -5,6 +5,7 @@ neighbours."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -73,3 +74,22 @@ def test_line_numbers_are_the_lines_counted_from_the_start(text: str, offsets: l
 
     offsets = [min(o, len(text)) for o in offsets]
     assert line_numbers(text, offsets) == [text.count("\n", 0, o) + 1 for o in offsets]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a journal's name in small capitals, abbreviated word by word, then its page
+        "See Ann Roe, Privacy, 52 STAN. L. REV. 1049, 1050-51 (2000) (arguing so).",
+        # a law's or a bill's number after its abbreviation in capitals
+        "The credits were repealed by P.L. 119-21 in July.",
+        "Congress passed H.R. 1234 and the President signed it.",
+    ],
+)
+def test_an_abbreviation_in_capitals_before_a_number_ends_no_sentence(text: str) -> None:
+    assert [text[s.start : s.end] for s in sentences(text)] == [text]
+
+
+def test_a_word_in_capitals_still_ends_a_sentence_before_a_name_or_a_word() -> None:
+    text = "It was in the USA. J. Smith said so. Funding rose in the UK. In 2020 it fell."
+    assert len(sentences(text)) == 4
