@@ -43,6 +43,16 @@ def test_supra_note_points_at_the_work_of_that_note() -> None:
     assert [r.target for r in rows if r.footnote == 2] == [(1, 2), None]
 
 
+def test_supra_in_emphasis_points_at_the_work_of_that_note() -> None:
+    got = _targets(
+        "*See* Mark A. Roe, *Trade Secrets as Rights*, 61 STAN. L. REV. 311, 316 (2008).",
+        "Bo Lima, *Why Secrets?*, 11 MARQ. INTELL. PROP. L. REV. 1, 11 (2007).",
+        "Roe, *supra* note 1, at 317.",
+        "Lima, _supra_ note 2, at 10.",
+    )
+    assert got[2:] == [(3, (1, 1)), (4, (2, 1))]
+
+
 def test_a_surname_and_a_short_title_point_at_the_full_citation() -> None:
     got = _targets(
         "Daniel N. Hoffman, *Governmental Secrecy and the Founding Fathers* (Westport, CT: "
