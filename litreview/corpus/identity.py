@@ -221,7 +221,9 @@ def citekey_base(work: Work) -> str:
     readable key (``theguardian2020coastal``). A work with neither author, title nor link
     names its periodical or publisher (a newspaper's issue: ``newyorkherald1869``); a law,
     regulation or case cited by its place in a code or reporter alone is named by that
-    place (``20 C.F.R. § 1002.136``: ``cfr20-1002.136``; ``P.L. 117-263``: ``law117-263``).
+    place (``20 C.F.R. § 1002.136``: ``cfr20-1002.136``; ``P.L. 117-263``: ``law117-263``), and
+    any other work that gives only its number (CSL's ``number``, BibTeX's) by that number (a
+    committee's report, ``H.R. Rep. No. 111-58``: ``hrrepno111-58``).
     A key is ASCII: a name or title in another script is left out of it (a work by "郝国强"
     with a CNKI link: ``cnki2026``).
     """
@@ -230,11 +232,31 @@ def citekey_base(work: Work) -> str:
         legal = _legal_part(work)
         if legal:
             return legal
+    numbered = _number_part(work.issue) if not (name or work.title or work.container) else ""
+    if numbered:
+        return numbered
     if not name and not (work.title and _title_part(work)):
         words = normalise_title(work.container or work.publisher).split()
         name = _ascii("".join(w for w in words if w not in STOP_WORDS))[:20]
     base = name + (work.year or url_year(work.url)) + _title_part(work)
     return base or "anon"
+
+
+def _number_part(number: str) -> str:
+    """A key from a number alone: the letters before its first digit, then the rest with
+    its runs of other characters as one hyphen ("H.R. Rep. No. 111-58": "hrrepno111-58");
+    ``""`` when it has no digit."""
+    low = _ascii_text(number.lower())
+    at = next((i for i, ch in enumerate(low) if ch.isdigit()), None)
+    if at is None:
+        return ""
+    head = "".join(ch for ch in low[:at] if ch.isalnum())
+    return (head + _NOT_KEY.sub("-", low[at:]).strip("-.")).replace(".", "-")[:30]
+
+
+def _ascii_text(text: str) -> str:
+    """``text`` without its characters outside ASCII."""
+    return "".join(ch for ch in text if ch.isascii())
 
 
 def _ascii(part: str) -> str:

@@ -55,6 +55,7 @@ _TYPES = {
     "dated": "legal_case",
     "journal": "article-journal",
     "periodical": "article-journal",  # a law journal read by its shape, not the table
+    "committee_report": "report",
 }
 _JOURNALS = frozenset({"journal", "periodical"})
 _VOLUME = re.compile(r"\d{1,4}")
@@ -98,7 +99,7 @@ _DOCKET_ONLY = re.compile(r"^(?P<title>.+?\sv\.\s.+?),\s+No\.\s+(?P<number>[^,()
 #: taken whole, never given back (a run of digits has one reading, not one per way to cut it).
 _NOTE_PIN = r"(?:\s*nn?\.\s*\d++(?:\s*[–-]\s*\d++)?)?"  # " n.5", " n.6-7", " nn.3-4"
 _TAIL = re.compile(
-    rf"(?>{_NOTE_PIN}(?:,?\s*(?:at\s+)?\*?\d++[a-zA-Z]?(?:\s*[–-]\s*\*?\d++)?{_NOTE_PIN})*)"
+    rf"(?>{_NOTE_PIN}(?:,?\s*(?:at\s+|pp?\.\s*)?\*?\d++[a-zA-Z]?(?:\s*[–-]\s*\*?\d++)?{_NOTE_PIN})*)"
     r"(?P<notes>(?:\s*\((?:[^()]|\([^()]*\))*\))*(?:\s*\((?:[^()]|\([^()]*\))*$)?)(?:\s*[.;]?\s*$|\.\s+(?P<prose>[A-Z“\"].*)$|;\s+(?P<more>\S.*)$)"
 )
 #: A case's name: "X v. Y", "X v Y" (OSCOLA writes no full stop), "In re X".
@@ -405,6 +406,33 @@ def _bill_fields(text: str) -> dict[str, Any] | None:
     return _item("bill", name, tail.group("notes"), fields)
 
 
+@lru_cache(maxsize=1)
+def _committee_report() -> re.Pattern[str]:
+    """A congressional committee's report, document or print: a prefix of
+    ``legal_forms.tsv`` in any case, its spaces optional, then the number ("H.R. Rep. No.
+    111-58", "S.Rept. 119-44")."""
+    prefixes = "|".join(re.escape(p).replace(r"\ ", r"\s?") for p in _forms("committee_report"))
+    return re.compile(
+        r"(?<![\w.])(?P<prefix>(?i:" + prefixes + r"))\s?(?P<number>\d{1,3}[-–]\d{1,5})\b"
+    )
+
+
+def _committee_report_fields(text: str) -> dict[str, Any] | None:
+    """The item of a congressional committee's report: its prefix and number, its parts
+    ("pt. 1") and pinpoints ("at 4", "p. 141": no field of the work), then bracketed
+    notes (the year); nothing but a signal before it."""
+    m = _committee_report().search(text)
+    if m is None or text[: m.start()].strip(" ,"):
+        return None
+    rest = text[m.end() :]
+    parts = _LAW_PARTS.match(rest)
+    tail = _TAIL.match(rest[parts.end() if parts else 0 :])
+    if tail is None or tail.group("prose"):
+        return None
+    number = f"{' '.join(m.group('prefix').split())} {m.group('number')}"
+    return _item("committee_report", "", tail.group("notes"), {"number": number})
+
+
 def _act_fields(text: str) -> dict[str, Any] | None:
     """The item of an act cited with its chapter or a provision: its name ending in "Act"
     and the year, the chapter, the provision and further parts (pinpoints in the act, no
@@ -595,7 +623,7 @@ def _citation(text: str) -> _Read:
             if court and kind in ("case", "neutral", "dated"):  # "[1994] 1 AC 212 (HL)"
                 item.setdefault("authority", court.group(1))
         return _Read(item=item, whole=whole)
-    act = _bill_fields(text) or _act_fields(text)
+    act = _bill_fields(text) or _act_fields(text) or _committee_report_fields(text)
     if act is not None:  # a semicolon before a link: the link may be the next citation's
         return _Read(item=act, whole=";" not in text)
     docket_only = _DOCKET_ONLY.match(text)

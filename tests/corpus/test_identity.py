@@ -168,6 +168,18 @@ def test_citekey_of_a_newspapers_issue_names_the_paper() -> None:
     assert make_citekey(report, set()) == "officehistorian2015"
 
 
+def test_citekey_of_a_work_named_by_its_number_alone_is_that_number() -> None:
+    """A committee's report cited by its number ('H.R. Rep. No. 111-58, at 4 (2009)') has no
+    author, title or container: its key is the number, not the year or 'anon'."""
+    report = Work(key="", type="report", issue="H.R. Rep. No. 111-58", issued="2009")
+    assert make_citekey(report, set()) == "hrrepno111-58"
+    assert make_citekey(Work(key="", type="report", issue="S.Rept. 119-44"), set()) == "srept119-44"
+    # a number without a digit names nothing; a title still names the work
+    assert make_citekey(Work(key="", issue="Special issue", issued="2009"), set()) == "2009"
+    titled = Work(key="", title="Rules", issue="No. 4", issued="2009")
+    assert make_citekey(titled, set()) == "2009rules"
+
+
 @pytest.mark.parametrize(
     ("number", "folded"),
     [

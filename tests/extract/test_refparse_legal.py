@@ -567,3 +567,28 @@ def test_a_law_review_article_gives_its_authors_title_journal_volume_and_page(
 )
 def test_other_journal_references_are_left_to_the_models(raw: str) -> None:
     assert legal_fields(raw) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "number", "year"),
+    [
+        ("H.R. Rep. No. 111-58, pt. 1, at 4 (2009).", "H.R. Rep. No. 111-58", 2009),
+        ("S. Rep. No. 108-226, pp. 4, 14 (2004).", "S. Rep. No. 108-226", 2004),
+        ("H.R. REP. NO. 114-529, at 4 (2016).", "H.R. REP. NO. 114-529", 2016),
+        ("S.Rept. 119-44, p. 141.", "S.Rept. 119-44", None),
+        ("See H.Doc. 118-187.", "H.Doc. 118-187", None),
+    ],
+)
+def test_a_committee_report_gives_its_number_and_year(
+    raw: str, number: str, year: int | None
+) -> None:
+    item = legal_fields(raw)
+    assert item is not None
+    assert (item["type"], item["number"]) == ("report", number)
+    assert item.get("issued") == ({"date-parts": [[year]]} if year else None)
+    assert "author" not in parse_reference(raw)
+
+
+def test_a_committee_report_after_a_name_or_in_prose_is_left_to_the_models() -> None:
+    assert legal_fields("Brown, H. R. Smith 2020 report 111-58") is None
+    assert legal_fields("The committee said so in S. Rept. 113-181. It was adopted.") is None
