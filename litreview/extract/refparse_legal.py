@@ -58,6 +58,7 @@ _TYPES = {
     "committee_report": "report",
 }
 _JOURNALS = frozenset({"journal", "periodical"})
+_QUOTES = '“”"‘’'
 _VOLUME = re.compile(r"\d{1,4}")
 #: A first page, with its thousands separated as the Federal Register prints them ("15,621")
 _PAGE = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,8}")
@@ -556,11 +557,15 @@ def _citation(text: str) -> _Read:
     start, number, law_head = 0, None, ""
     fields: dict[str, Any]
     plain = text.replace("’", "'") if "’" in text else text
-    texts = plain.split()  # the words of ``words``
+    # the words of ``words``; a quotation mark on a word's edge is no part of an abbreviation
+    # (italics, which become quotes, run into a journal's name in text read from a PDF:
+    # "69 ADMIN.” L. REV. 83")
+    texts = [w.strip(_QUOTES) or w for w in plain.split()]
     while (found := _find(texts, start)) is not None:
         first, after, kind = found
         start = first + 1
         abbreviation = text[words[first].start() : words[after - 1].end()].rstrip(",")
+        abbreviation = " ".join(w.strip(_QUOTES) for w in abbreviation.split()).replace(" .", ".")
         rest = text[words[after - 1].end() :].lstrip(",")
         law = (
             _PUBLIC_LAW.match(rest)

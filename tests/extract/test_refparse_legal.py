@@ -592,3 +592,20 @@ def test_a_committee_report_gives_its_number_and_year(
 def test_a_committee_report_after_a_name_or_in_prose_is_left_to_the_models() -> None:
     assert legal_fields("Brown, H. R. Smith 2020 report 111-58") is None
     assert legal_fields("The committee said so in S. Rept. 113-181. It was adopted.") is None
+
+
+def test_italics_run_into_a_journal_s_name_do_not_hide_it() -> None:
+    """Text read from a PDF sets a signal, a title and part of a journal's name in one run of
+    italics, which become quotes: the quotes are no part of the abbreviation."""
+    item = parse_reference(
+        "_See, e.g., Andrew Tutt, An FDA for Algorithms, 69 ADMIN._ L. REV. 83, 115 (2017)."
+    )
+    assert (item["type"], item["container-title"], item["volume"], item["page"]) == (
+        "article-journal",
+        "ADMIN. L. REV.",
+        "69",
+        "83",
+    )
+    assert item["author"] == [{"family": "Tutt", "given": "Andrew"}]
+    item = parse_reference("See 54 _Fed. Reg_ . 15383 (1989).")
+    assert (item["type"], item["container-title"]) == ("regulation", "Fed. Reg.")
