@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from litreview.core.data_files import data_lines
-from litreview.extract.refparse_names import reads_as_person, split_names
+from litreview.extract.refparse_names import is_suffix, reads_as_person, split_names
 from litreview.extract.refparse_norm import date_parts
 
 __all__ = ["legal_fields", "sources"]
@@ -162,10 +162,16 @@ def _forms(kind: str) -> tuple[str, ...]:
     return tuple(sorted(set(out), key=len, reverse=True))
 
 
+def _spaced_forms(kind: str) -> str:
+    """The phrases of one kind of ``legal_forms.tsv`` as alternatives of a pattern, each
+    space in them optional ("S.Rept." and "S. Rept.")."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s?") for p in _forms(kind))
+
+
 @lru_cache(maxsize=1)
 def _bill() -> re.Pattern[str]:
     """A bill's number: a prefix of ``legal_forms.tsv`` and digits ("H.R. 1234")."""
-    prefixes = "|".join(re.escape(p).replace(r"\ ", r"\s?") for p in _forms("bill"))
+    prefixes = _spaced_forms("bill")
     return re.compile(r"(?<![\w.])(?P<prefix>" + prefixes + r")\s?(?P<digits>\d{1,5})\b")
 
 
@@ -330,16 +336,13 @@ class _Byline:
 _BYLINE_JOIN = re.compile(r"(?:^|\s+)(?:&|and)\s+|,?\s+et al\.?$")
 
 
-_NAME_SUFFIX = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
-
-
 def _byline(head: str) -> _Byline:
     """An article's byline and title, cut at the comma after the byline: the first part of
     ``head`` when it reads as people's names (and the parts after it joined to it by "&"
     or "et al."), or a designation of ``legal_forms.tsv`` ("Note, Title"); else all title."""
     parts: list[str] = []
     for part in head.split(", "):  # "Ann Roe, Jr.": a suffix stays with its name
-        if parts and _NAME_SUFFIX.fullmatch(part):
+        if parts and is_suffix(part):
             parts[-1] += f", {part}"
         else:
             parts.append(part)
@@ -412,7 +415,7 @@ def _committee_report() -> re.Pattern[str]:
     """A congressional committee's report, document or print: a prefix of
     ``legal_forms.tsv`` in any case, its spaces optional, then the number ("H.R. Rep. No.
     111-58", "S.Rept. 119-44")."""
-    prefixes = "|".join(re.escape(p).replace(r"\ ", r"\s?") for p in _forms("committee_report"))
+    prefixes = _spaced_forms("committee_report")
     return re.compile(
         r"(?<![\w.])(?P<prefix>(?i:" + prefixes + r"))\s?(?P<number>\d{1,3}[-–]\d{1,5})\b"
     )

@@ -15,7 +15,14 @@ from litreview.core.data_files import data_lines
 from litreview.extract.gazetteer import word_tags
 from litreview.extract.refparse_norm import strip_outer
 
-__all__ = ["BY_NAMES", "NAME_PARTICLES", "is_organisation", "reads_as_person", "split_names"]
+__all__ = [
+    "BY_NAMES",
+    "NAME_PARTICLES",
+    "is_organisation",
+    "is_suffix",
+    "reads_as_person",
+    "split_names",
+]
 
 _BODY_TAGS = frozenset({"org", "pub", "news", "event", "law"})
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}s?$")
@@ -136,7 +143,7 @@ def _name_in_capitals(words: list[str]) -> bool:
 
 def _is_given(part: str) -> bool:
     """Whether a comma-separated part looks like given names or initials only."""
-    return bool(_INITIALS.match(part)) or _is_suffix(part)
+    return bool(_INITIALS.match(part)) or is_suffix(part)
 
 
 def _ends_senior_or_junior(words: list[str]) -> bool:
@@ -154,7 +161,7 @@ def _suffix_apart(family: str) -> tuple[str, str]:
     return family, ""
 
 
-def _is_suffix(part: str) -> bool:
+def is_suffix(part: str) -> bool:
     """Whether a part is a generational suffix alone (``Jr.``, ``III``, ``3rd``)."""
     return bool(_SUFFIX.fullmatch(part.strip(" ,")))
 
@@ -216,7 +223,7 @@ def _one_inverted(part: str) -> dict[str, str]:
     if "," in part:
         fam, given = part.split(",", 1)
         given, _, suffix = given.rpartition(",") if "," in given else ("", "", given)
-        if not _is_suffix(suffix):
+        if not is_suffix(suffix):
             given, suffix = f"{given},{suffix}" if given else suffix, ""
         name = {"family": fam.strip(), "given": given.strip(" ,")}
         return {**name, "suffix": suffix.strip()} if suffix.strip() else name
@@ -310,7 +317,7 @@ def split_names(segment: str) -> list[dict[str, str]]:
     i = 0
     while i < len(parts):
         part, nxt = parts[i], parts[i + 1] if i + 1 < len(parts) else ""
-        if names and _is_suffix(part) and "suffix" not in names[-1]:
+        if names and is_suffix(part) and "suffix" not in names[-1]:
             names[-1]["suffix"] = part.strip(" ,")  # "King, Martin Luther, Jr."
             i += 1
             continue
