@@ -244,19 +244,18 @@ def citekey_base(work: Work) -> str:
 
 def _number_part(number: str) -> str:
     """A key from a number alone: the letters before its first digit, then the rest with
-    its runs of other characters as one hyphen ("H.R. Rep. No. 111-58": "hrrepno111-58");
+    each run of other characters as one hyphen ("H.R. Rep. No. 111-58": "hrrepno111-58");
     ``""`` when it has no digit."""
-    low = _ascii_text(number.lower())
+    low = "".join(ch for ch in number.lower() if ch.isascii())
     at = next((i for i, ch in enumerate(low) if ch.isdigit()), None)
     if at is None:
         return ""
     head = "".join(ch for ch in low[:at] if ch.isalnum())
-    return (head + _NOT_KEY.sub("-", low[at:]).strip("-.")).replace(".", "-")[:30]
+    return (head + _NOT_NUMBER.sub("-", low[at:]).strip("-"))[:30]
 
 
-def _ascii_text(text: str) -> str:
-    """``text`` without its characters outside ASCII."""
-    return "".join(ch for ch in text if ch.isascii())
+#: what a number's run of characters other than letters and digits becomes in a key
+_NOT_NUMBER = re.compile(r"[^a-z0-9]+")
 
 
 def _ascii(part: str) -> str:
