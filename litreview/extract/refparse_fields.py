@@ -335,6 +335,8 @@ def _brackets_opened(segments: Sequence[Segment]) -> list[Segment]:
 
 def _open_at(text: str) -> int | None:
     """Where the last bracket ``text`` opens and does not close begins; ``None`` if none."""
+    if "(" not in text and "[" not in text:
+        return None
     depth: list[int] = []
     for i, ch in enumerate(text):
         if ch in "([":
@@ -373,6 +375,8 @@ def _bracket_ends(segments: Sequence[Segment]) -> list[Segment]:
 def _unmatched_close(text: str, before: str) -> int | None:
     """Where, after a bracket ``text`` closes that ``before`` left open, ``text`` goes on;
     ``None`` when it closes none."""
+    if ")" not in text and "]" not in text:
+        return None
     depth = {"[": 0, "(": 0}
     for i, ch in enumerate(text):
         if ch in depth:

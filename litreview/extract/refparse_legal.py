@@ -59,6 +59,7 @@ _TYPES = {
 }
 _JOURNALS = frozenset({"journal", "periodical"})
 _QUOTES = '“”"‘’'
+_DIGIT = re.compile(r"\d")
 _VOLUME = re.compile(r"\d{1,4}")
 #: A first page, with its thousands separated as the Federal Register prints them ("15,621")
 _PAGE = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,8}")
@@ -412,12 +413,12 @@ def _bill_fields(text: str) -> dict[str, Any] | None:
 
 @lru_cache(maxsize=1)
 def _committee_report() -> re.Pattern[str]:
-    """A congressional committee's report, document or print: a prefix of
-    ``legal_forms.tsv`` in any case, its spaces optional, then the number ("H.R. Rep. No.
-    111-58", "S.Rept. 119-44")."""
+    """A congressional committee's report, document or print at the start of a text (spaces
+    and commas before it): a prefix of ``legal_forms.tsv`` in any case, its spaces optional,
+    then the number ("H.R. Rep. No. 111-58", "S.Rept. 119-44")."""
     prefixes = _spaced_forms("committee_report")
     return re.compile(
-        r"(?<![\w.])(?P<prefix>(?i:" + prefixes + r"))\s?(?P<number>\d{1,3}[-–]\d{1,5})\b"
+        r"[\s,]*(?P<prefix>(?i:" + prefixes + r"))\s?(?P<number>\d{1,3}[-–]\d{1,5})\b"
     )
 
 
@@ -425,8 +426,8 @@ def _committee_report_fields(text: str) -> dict[str, Any] | None:
     """The item of a congressional committee's report: its prefix and number, its parts
     ("pt. 1") and pinpoints ("at 4", "p. 141": no field of the work), then bracketed
     notes (the year); nothing but a signal before it."""
-    m = _committee_report().search(text)
-    if m is None or text[: m.start()].strip(" ,"):
+    m = _committee_report().match(text)
+    if m is None:
         return None
     rest = text[m.end() :]
     parts = _LAW_PARTS.match(rest)
@@ -484,7 +485,7 @@ def legal_fields(text: str) -> dict[str, Any] | None:
     """The CSL item of a legal citation, or ``None`` if ``text`` is not one; a web address
     at its end is the item's ``URL``, the citation before it read alone."""
     text = text.strip()
-    if len(text) > MAX_LEGAL_CHARS or not any(c.isdigit() for c in text):
+    if len(text) > MAX_LEGAL_CHARS or _DIGIT.search(text) is None:
         return None
     link = _LINK_TAIL.search(text) if "://" in text or "www." in text else None
     if link is None or link.start() == 0:
@@ -551,7 +552,7 @@ def _report(
 
 def _citation(text: str) -> _Read:
     """:func:`legal_fields` of ``text`` without a web address at its end."""
-    if not any(c.isdigit() for c in text):
+    if _DIGIT.search(text) is None:
         return _Read(item=None)
     signal = _signal().match(text)
     if signal:
