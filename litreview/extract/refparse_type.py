@@ -2,14 +2,17 @@
 
 Features are which labels the citation model found, the tags the word lists give the words
 of the title, container, publisher, genre and note (``container:lex:news``,
-``genre:lex:genre``, ``title:lex:law``), the words of the genre, and the shape of the date
-and the names. A crfsuite model over one-item sequences (a maximum-entropy classifier),
-trained on rendered records whose type is known (``benchmarks/train_refparse.py``), picks
-the type; :func:`fallback_type` is the plain field-based guess used when no model is given.
+``genre:lex:genre``, ``title:lex:law``), those words themselves (``title:w:report``,
+``container:w:times``; numbers left out), the shape of the date, the names, the pages (a
+range, one page or a count: ``112 p.``) and a number (``A-99``). A crfsuite model over
+one-item sequences (a maximum-entropy classifier), trained on rendered records whose type is
+known (``benchmarks/train_refparse.py``), picks the type; :func:`fallback_type` is the plain
+field-based guess used when no model is given.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -35,11 +38,34 @@ def _word_features(label: str, text: str) -> set[str]:
 
 @lru_cache(maxsize=1 << 16)
 def _word_attrs(label: str, word: str) -> frozenset[str]:
-    """The attributes one word of a ``label`` segment gives; cached."""
+    """The attributes one word of a ``label`` segment gives: its tags in the word lists and
+    the word itself, unless it is a number; cached."""
     out = {f"{label}:lex:{t}" for t in word_tags(word)}
-    if label in ("genre", "note", "collection"):
-        out.add(f"{label}:w:{key(word)[:20]}")
+    keyed = key(word)[:20]
+    if keyed and not keyed.isdigit():
+        out.add(f"{label}:w:{keyed}")
     return frozenset(out)
+
+
+_RANGE = re.compile(r"\d\s*[-–—]\s*\d")
+#: pages given as a count ("112 p.", "307 pp", "12 pages", German "S."), a book's or report's
+_PAGE_COUNT = re.compile(r"\d\s*(?:pp?|pages?|S)\.?$", re.IGNORECASE)
+_LETTERS, _DIGITS = re.compile(r"[^\W\d_]+"), re.compile(r"\d+")
+
+
+def _locator_shapes(segments: Sequence[Segment], item: dict[str, Any]) -> set[str]:
+    """What the pages and the number look like: ``page:range``, ``page:one``, ``page:count``
+    and ``number:A-9`` (letters as ``A``, digits as ``9``)."""
+    out = set()
+    page = str(item.get("page", ""))
+    if page:
+        out.add("page:range" if _RANGE.search(page) else "page:one")
+    if any(s.label == "pages" and _PAGE_COUNT.search(s.text.strip(" .,;")) for s in segments):
+        out.add("page:count")
+    number = str(item.get("number", ""))
+    if number:
+        out.add("number:" + _DIGITS.sub("9", _LETTERS.sub("A", number))[:8])
+    return out
 
 
 def type_features(segments: Sequence[Segment], item: dict[str, Any]) -> list[str]:
@@ -56,6 +82,7 @@ def type_features(segments: Sequence[Segment], item: dict[str, Any]) -> list[str
     for field in ("URL", "DOI", "volume", "issue", "page", "number", "accessed", "editor"):
         if field in item:
             feats.add(f"field:{field}")
+    feats |= _locator_shapes(segments, item)
     title = next((s.text for s in segments if s.label == "title"), "")
     if title[:1] in "“‘\"'«":
         feats.add("title:quoted")

@@ -32,6 +32,65 @@ def test_features_name_labels_word_tags_and_field_shapes() -> None:
     assert feats == sorted(feats)
 
 
+def test_features_give_the_words_of_title_container_and_publisher_without_numbers() -> None:
+    segments = [
+        Segment("title", "World Drug Report 2023,", 0, 23),
+        Segment("container", "New York Times", 24, 38),
+        Segment("publisher", "University Press", 39, 55),
+    ]
+    feats = set(type_features(segments, {}))
+    assert {"title:w:world", "title:w:report", "container:w:times"} <= feats
+    assert "publisher:w:university" in feats
+    assert not any(f.endswith(":w:2023") for f in feats)
+
+
+@pytest.mark.parametrize(
+    ("pages", "item", "shapes"),
+    [
+        ("pp. 12–19.", {"page": "12-19"}, {"page:range"}),
+        ("p. 12.", {"page": "12"}, {"page:one"}),
+        ("112 p.", {"page": "112"}, {"page:one", "page:count"}),  # a report's length
+        ("307 pp.", {"page": "307"}, {"page:one", "page:count"}),
+        ("S. 126-138.", {"page": "126-138"}, {"page:range"}),
+        ("", {"number": "GAO-20-448"}, {"number:A-9-9"}),
+        ("", {"number": "164"}, {"number:9"}),
+    ],
+)
+def test_features_give_the_shape_of_pages_and_number(
+    pages: str, item: dict[str, str], shapes: set[str]
+) -> None:
+    segments = [Segment("pages", pages, 0, len(pages))] if pages else []
+    feats = {f for f in type_features(segments, item) if f.startswith(("page:", "number:"))}
+    assert feats == shapes
+
+
+# References of the shared development documents whose type the title's and container's words
+# settle (the model read only the word lists' tags of those words before: a newspaper was
+# an article, a report a web page).
+@pytest.mark.parametrize(
+    ("raw", "csl_type"),
+    [
+        (
+            "Wilson D (2010 November 9) Ex-Glaxo executive is charged in drug fraud. NY Times B2.",
+            "article-newspaper",
+        ),
+        (
+            "Department of Homeland Security, Office of Strategy, Policy, and Plans _, Uniting "
+            "for Ukraine: Process Overview_ _and Assessment: Fiscal Year 2023 Report to "
+            "Congress_ (Nov. 4, 2024).",
+            "report",
+        ),
+        (
+            "“Switchboard,” International Rescue Committee, accessed February 26, 2026, "
+            "https://www.switchboardta.org/.",
+            "webpage",
+        ),
+    ],
+)
+def test_the_type_of_development_documents_references(raw: str, csl_type: str) -> None:
+    assert parse_reference(raw)["type"] == csl_type
+
+
 def test_fallback_type() -> None:
     assert fallback_type({"container-title": "J", "volume": "3"}) == "article-journal"
     assert fallback_type({"container-title": "Handbook"}) == "chapter"
