@@ -29,7 +29,7 @@ import pycrfsuite
 from litreview.extract.refparse_features import OFF, Token, encoded_features, token_spans
 from litreview.extract.refparse_fields import Segment, fields_of_pieces, pieces_apart
 from litreview.extract.refparse_legal import legal_fields
-from litreview.extract.refparse_norm import genre_type, is_journal
+from litreview.extract.refparse_norm import communication_type, genre_type, is_journal
 from litreview.extract.refparse_text import preprocess, split_related
 from litreview.extract.refparse_type import TypeModel, fallback_type
 
@@ -169,6 +169,8 @@ class ReferenceParser:
         if self._journals and _in_journal(item):
             item["type"] = "article-journal"
         named = genre_type(item["genre"]) if isinstance(item.get("genre"), str) else None
+        if named is None and isinstance(item.get("title"), str) and not _CONTAINERS & set(item):
+            named = communication_type(item["title"])  # "Interview with a police official"
         if named is not None and self._genres:
             item["type"] = named
         return item, segments
@@ -193,6 +195,9 @@ class ReferenceParser:
         return self.detailed(raw).item
 
 
+#: the fields of a work published in another: a title describing a communication there is a
+#: published interview's or letter's, typed by the model ("Letter to the editor", a journal)
+_CONTAINERS = frozenset({"container-title", "collection-title"})
 #: the types a journal's name as container overrules, and what says a container is a book's
 _NOT_SERIAL_TYPES = frozenset({"paper-conference", "chapter"})
 _BOOK_FIELDS = ("editor", "publisher", "ISBN")

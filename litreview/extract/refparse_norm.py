@@ -420,6 +420,32 @@ def genre_type(genre: str) -> str | None:
     return types[_phrase_key(max(found)[2])]
 
 
+#: the kinds of ``genre_types.tsv`` that are communications, not published works
+_COMMUNICATIONS = frozenset({"interview", "personal_communication"})
+#: what follows a communication's kind in a title that describes one: a word at most
+#: ("communication", "correspondence"), then its parties
+_PARTIES = re.compile(r"(?:\s+[^\W\d_]+)?\s+(?:with|from|to|between)\b", re.I)
+_FIRST_WORD = re.compile(r"[\w-]+\s+")
+
+
+def communication_type(title: str) -> str | None:
+    """The CSL type of a title that describes a communication rather than names a work: a
+    kind of ``genre_types.tsv`` that is one (an interview, a letter, an e-mail) opens it,
+    after one word at most, and its parties follow ("Interview with a police official",
+    "Email from J. Whitlow to CRS", "DOL-ETA email communication with CRS"); ``None`` for
+    any other title ("The email gap in hospitals", "Interviews", "Letters of Note")."""
+    pattern, types = _genre_types()
+    first = _FIRST_WORD.match(title)
+    for at in (0, first.end()) if first else (0,):
+        m = pattern.match(title, at)
+        if m is None:
+            continue
+        kind = types[_phrase_key(m.group())]
+        if kind in _COMMUNICATIONS and _PARTIES.match(title, m.end()):
+            return kind
+    return None
+
+
 def journal_key(title: str) -> str:
     """A journal's title as ``journals.txt`` keys it: lower case, "&" as "and", punctuation
     as blanks, a leading "the" dropped (``The Lancet`` -> ``lancet``)."""

@@ -9,7 +9,7 @@ import pytest
 import litreview
 from litreview.extract.refparse import ReferenceParser, parse_reference
 from litreview.extract.refparse_fields import Segment
-from litreview.extract.refparse_norm import genre_type, is_journal
+from litreview.extract.refparse_norm import communication_type, genre_type, is_journal
 from litreview.extract.refparse_type import fallback_type, type_features
 
 
@@ -120,6 +120,49 @@ def test_fallback_type() -> None:
 )
 def test_the_genre_names_the_type(genre: str, csl_type: str | None) -> None:
     assert genre_type(genre) == csl_type
+
+
+@pytest.mark.parametrize(
+    ("title", "csl_type"),
+    [
+        ("Interview with a police official", "interview"),
+        ("Author interview with a lawyer", "interview"),  # one word before the kind
+        ("email communication with author", "personal_communication"),
+        ("DOL-ETA email communication with CRS", "personal_communication"),
+        ("Email from Judith Whitlow, development program manager", "personal_communication"),
+        ("Email correspondence between CRS and TMC", "personal_communication"),
+        ("Letter to the Minister of Finance", "personal_communication"),
+        ("The email gap in hospitals", None),  # the kind does not open it
+        ("Interviews", None),  # no parties
+        ("Letters of Note", None),
+        ("Report to Congress on trafficking", None),  # a report is no communication
+        ("", None),
+    ],
+)
+def test_a_title_that_describes_a_communication(title: str, csl_type: str | None) -> None:
+    assert communication_type(title) == csl_type
+
+
+# Notes of CRS reports (github.com/ProfAmiot/crs-reports, markdown of R48694, R45741 and
+# R47324; public domain); each was typed report, web page or thesis before.
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "OMB, email communication with author, July 7, 2025.",
+        "NASA, email communication with CRS, August 15, 2025.",
+        "Email from Judith Whitlow, development program manager, National Fallen Firefighters "
+        "Foundation, September 27, 2018.",
+        "Email correspondence between CRS and TMC, December 30, 2025.",
+    ],
+)
+def test_a_cited_communication_is_typed_so(raw: str) -> None:
+    assert parse_reference(raw)["type"] == "personal_communication"
+
+
+def test_a_communication_published_in_a_journal_keeps_the_models_type() -> None:
+    item = parse_reference("Smith, J. (2019). Letter to the editor. The Lancet, 393, 12.")
+    assert item["container-title"] == "The Lancet"
+    assert item["type"] == "article-journal"
 
 
 def test_a_genre_decides_the_type_over_the_model() -> None:
