@@ -169,7 +169,7 @@ class ReferenceParser:
         if self._journals and _in_journal(item):
             item["type"] = "article-journal"
         named = genre_type(item["genre"]) if isinstance(item.get("genre"), str) else None
-        if named is None and isinstance(item.get("title"), str) and not _CONTAINERS & set(item):
+        if named is None and isinstance(item.get("title"), str) and not _PUBLISHED & set(item):
             named = communication_type(item["title"])  # "Interview with a police official"
         if named is not None and self._genres:
             item["type"] = named
@@ -195,9 +195,12 @@ class ReferenceParser:
         return self.detailed(raw).item
 
 
-#: the fields of a work published in another: a title describing a communication there is a
-#: published interview's or letter's, typed by the model ("Letter to the editor", a journal)
-_CONTAINERS = frozenset({"container-title", "collection-title"})
+#: the fields of a published work: a title describing a communication in a reference with
+#: one is a published interview's or letter's, or a book's ("Letter to the editor" in a
+#: journal, "Letter to a Christian Nation" from a publisher), typed by the model
+_PUBLISHED = frozenset(
+    {"container-title", "collection-title", "publisher", "publisher-place", "ISBN", "edition"}
+)
 #: the types a journal's name as container overrules, and what says a container is a book's
 _NOT_SERIAL_TYPES = frozenset({"paper-conference", "chapter"})
 _BOOK_FIELDS = ("editor", "publisher", "ISBN")

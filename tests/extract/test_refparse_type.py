@@ -165,6 +165,19 @@ def test_a_communication_published_in_a_journal_keeps_the_models_type() -> None:
     assert item["type"] == "article-journal"
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Harris, S. (2006). Letter to a Christian Nation. New York: Knopf.",
+        "Rice, A. (1976). Interview with the Vampire. New York: Knopf.",
+    ],
+)
+def test_a_book_titled_as_a_communication_is_no_communication(raw: str) -> None:
+    item = parse_reference(raw)
+    assert item["publisher"] == "Knopf"
+    assert item["type"] not in ("interview", "personal_communication")
+
+
 def test_a_genre_decides_the_type_over_the_model() -> None:
     raw = (  # a note of a CRS report
         'Department of the Treasury, "Tornado Cash Delisting," press release, March 21, 2025, '
