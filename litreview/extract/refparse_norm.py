@@ -168,11 +168,23 @@ def date_close_len(date: str, after: str) -> int:
     return len(after) - len(after[m.end() :].lstrip()) if m else 0
 
 
+#: a count of pages, a book's or report's length: "112 p.", "307 pp", "86 S."
+_PAGE_COUNT = re.compile(r"(\d+)\s*(?:pp?|pages|pgs?|S)\b\.?[\s.,;:]*")
+
+
+def page_count(text: str) -> str | None:
+    """The number of pages ``text`` gives as a length (``112 p.`` -> ``112``), or ``None``
+    when it gives a page or a range."""
+    m = _PAGE_COUNT.fullmatch(_PAGE_CUE.sub("", text.strip()))
+    return m.group(1) if m else None
+
+
 def pages(text: str) -> str:
-    """A page range without "pp.", its dashes as ``-`` (``pp. 33 – 51`` -> ``33-51``)."""
+    """A page range without "pp.", its dashes as ``-`` (``pp. 33 – 51`` -> ``33-51``); a
+    count of pages as its number (``112 p.`` -> ``112``)."""
     t = _PAGE_CUE.sub("", text.strip())
-    t = re.sub(r"^(\d+)\s*(?:pp?|pages|pgs?|S)\b\.?[\s.,;:]*$", r"\1", t)
-    return clean(_DASHES.sub("-", t))
+    count = _PAGE_COUNT.fullmatch(t)
+    return clean(_DASHES.sub("-", count.group(1) if count else t))
 
 
 _LOCATOR = re.compile(

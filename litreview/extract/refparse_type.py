@@ -22,6 +22,7 @@ import pycrfsuite
 
 from litreview.extract.gazetteer import key, word_tags
 from litreview.extract.refparse_fields import Segment
+from litreview.extract.refparse_norm import page_count
 
 __all__ = ["TypeModel", "fallback_type", "type_features"]
 
@@ -47,20 +48,18 @@ def _word_attrs(label: str, word: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_RANGE = re.compile(r"\d\s*[-–—]\s*\d")
-#: pages given as a count ("112 p.", "307 pp", "12 pages", German "S."), a book's or report's
-_PAGE_COUNT = re.compile(r"\d\s*(?:pp?|pages?|S)\.?$", re.IGNORECASE)
 _LETTERS, _DIGITS = re.compile(r"[^\W\d_]+"), re.compile(r"\d+")
 
 
 def _locator_shapes(segments: Sequence[Segment], item: dict[str, Any]) -> set[str]:
-    """What the pages and the number look like: ``page:range``, ``page:one``, ``page:count``
-    and ``number:A-9`` (letters as ``A``, digits as ``9``)."""
+    """What the pages and the number look like: ``page:range`` (the normalised pages hold a
+    dash), ``page:one``, ``page:count`` (:func:`.refparse_norm.page_count`) and ``number:A-9``
+    (letters as ``A``, digits as ``9``)."""
     out = set()
     page = str(item.get("page", ""))
     if page:
-        out.add("page:range" if _RANGE.search(page) else "page:one")
-    if any(s.label == "pages" and _PAGE_COUNT.search(s.text.strip(" .,;")) for s in segments):
+        out.add("page:range" if "-" in page else "page:one")
+    if any(s.label == "pages" and page_count(s.text) for s in segments):
         out.add("page:count")
     number = str(item.get("number", ""))
     if number:

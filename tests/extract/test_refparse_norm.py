@@ -37,6 +37,23 @@ def test_pages(text: str, page: str) -> None:
     assert norm.pages(text) == page
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("112 p.", "112"),
+        ("307 pp", "307"),
+        ("86 S.", "86"),
+        ("12 pages.", "12"),
+        ("pp. 12-19.", None),  # a range
+        ("p. 12", None),  # one page
+        ("S. 126-138.", None),
+        ("ix, 307 pp.", None),  # more than a count
+    ],
+)
+def test_page_count(text: str, count: str | None) -> None:
+    assert norm.page_count(text) == count
+
+
 def test_page_fields_split_a_volume_written_before_the_pages() -> None:
     assert norm.page_fields("22:25–43.") == {"volume": "22", "page": "25-43"}
     assert norm.page_fields("pp. 7-15") == {"page": "7-15"}
