@@ -313,6 +313,17 @@ def types_recipe(args: argparse.Namespace, typed: int) -> dict:
     return {**recorded, "models": models_digests(), "type_model": type_model}
 
 
+def _differences(prefix: str, recorded: dict, today: dict, parts: tuple[str, ...]) -> list[str]:
+    """A line for every key of ``parts`` whose recorded value is not today's."""
+    out = []
+    for part in parts:
+        was, now = recorded.get(part, {}), today[part]
+        for k in sorted({*was, *now}):
+            if was.get(k) != now.get(k):
+                out.append(f"{prefix}{part} {k}: shipped {was.get(k)!r}, today {now.get(k)!r}")
+    return out
+
+
 def recipe_differences(args: argparse.Namespace) -> list[str]:
     """What differs between the shipped models' recipe and today's (printed): an option,
     crfsuite's parameters, an input's digest, a tool's version, or the models' own bytes."""
@@ -322,18 +333,11 @@ def recipe_differences(args: argparse.Namespace) -> list[str]:
     recorded = json.loads(RECIPE.read_text(encoding="utf-8"))
     today = current_recipe(args)
     today["models"] = {name: digest(DATA / name) for name in recorded.get("models", {})}
-    out = []
-    for part in ("options", "crfsuite", "inputs", "tools", "models"):
-        was, now = recorded.get(part, {}), today[part]
-        for k in sorted({*was, *now}):
-            if was.get(k) != now.get(k):
-                out.append(f"{part} {k}: shipped {was.get(k)!r}, today {now.get(k)!r}")
-    typed, typed_today = recorded.get("type_model", {}), current_type_recipe(args)
-    for part in ("crfsuite", "inputs"):
-        was, now = typed.get(part, {}), typed_today[part]
-        for k in sorted({*was, *now}):
-            if was.get(k) != now.get(k):
-                out.append(f"type model {part} {k}: shipped {was.get(k)!r}, today {now.get(k)!r}")
+    typed = recorded.get("type_model", {})
+    out = [
+        *_differences("", recorded, today, ("options", "crfsuite", "inputs", "tools", "models")),
+        *_differences("type model ", typed, current_type_recipe(args), ("crfsuite", "inputs")),
+    ]
     for line in out:
         print(line, file=sys.stderr)
     if not out:
