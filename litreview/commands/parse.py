@@ -25,6 +25,8 @@ BACKREF_WARNING = (
     "a back-reference (Ibid., Id., op. cit., supra) names no work of its own: {} "
     "(parse the reference it points back to)"
 )
+#: lines parsed together (tagged side by side), their output written before the next
+BATCH = 2_000
 HELP = "parse reference strings (one a line) into CSL-JSON objects (one a line)"
 
 
@@ -53,25 +55,35 @@ def _read_lines(name: str) -> tuple[str, list[str]]:
 
 def run(args: argparse.Namespace) -> int:
     """Parse every line, print one JSON object a line and the warnings on standard error."""
-    from litreview.extract.note_text import classify
-    from litreview.extract.refparse import parse_detailed
-
     name, lines = _read_lines(args.file)
-    for number, line in enumerate(lines, 1):
-        if line.strip() and classify(line) == "ibid" and not _YEAR.search(line):
-            # "Ibid., p. 23", "Id. at 5", "Smith, op. cit.": no work of its own to parse
+    for start in range(0, len(lines), BATCH):
+        _parse_batch(name, lines[start : start + BATCH], start + 1)
+    return 0
+
+
+def _parse_batch(name: str, lines: list[str], first: int) -> None:
+    """Parse ``lines`` (numbered from ``first``) together and write their objects and
+    warnings."""
+    from litreview.extract.note_text import classify
+    from litreview.extract.refparse import parse_detailed_many
+
+    back = [
+        bool(line.strip()) and classify(line) == "ibid" and not _YEAR.search(line) for line in lines
+    ]
+    parsed = iter(parse_detailed_many([line for line, b in zip(lines, back, strict=True) if not b]))
+    for number, (line, is_back) in enumerate(zip(lines, back, strict=True), first):
+        if is_back:  # "Ibid., p. 23", "Id. at 5", "Smith, op. cit.": no work of its own
             sys.stdout.write("{}\n")
             sys.stderr.write(f"{name}:{number}: {BACKREF_WARNING}\n")
             continue
-        parsed = parse_detailed(line)
-        item = dict(parsed.item)
+        found = next(parsed)
+        item = dict(found.item)
         kind = _communication(line)
         if kind:  # "Interview, police officer, Lahore, 2021.": typed as ingest types it
             item["type"] = kind
         sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
-        for warning in parsed.warnings:
+        for warning in found.warnings:
             sys.stderr.write(f"{name}:{number}: {warning}\n")
-    return 0
 
 
 def _communication(line: str) -> str:

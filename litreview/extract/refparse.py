@@ -17,7 +17,7 @@ after "cited in" is parsed too and returned in the item as
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -26,11 +26,18 @@ from typing import Any
 
 import pycrfsuite
 
-from litreview.extract.refparse_features import OFF, Token, encoded_features, token_spans
+from litreview.extract.refparse_batch import BatchTagger
+from litreview.extract.refparse_features import (
+    OFF,
+    Token,
+    encoded_features,
+    sequence_parts,
+    token_spans,
+)
 from litreview.extract.refparse_fields import Segment, fields_of_pieces, pieces_apart
 from litreview.extract.refparse_legal import legal_fields
 from litreview.extract.refparse_norm import communication_type, genre_type, is_journal
-from litreview.extract.refparse_text import preprocess, split_related
+from litreview.extract.refparse_text import Related, preprocess, split_related
 from litreview.extract.refparse_type import TypeModel, fallback_type
 
 __all__ = [
@@ -39,6 +46,7 @@ __all__ = [
     "ReferenceParser",
     "canonical_label",
     "parse_detailed",
+    "parse_detailed_many",
     "parse_many",
     "parse_reference",
     "preprocess",
@@ -140,6 +148,8 @@ class ReferenceParser:
         """Open the crfsuite model(s); ``legal=False`` leaves the legal grammar out."""
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_path))
+        self._model_path = Path(model_path)
+        self._batch: BatchTagger | None = None  # loaded by the first label_many
         self._types = TypeModel(type_model) if type_model else None
         self._exclude = frozenset(exclude)
         self._legal = legal
@@ -154,12 +164,24 @@ class ReferenceParser:
         labels = self._tagger.tag(encoded_features([t.text for t in tokens], self._exclude))
         return _segments(tokens, labels, text)
 
-    def _item(self, text: str) -> tuple[dict[str, Any], list[Segment]]:
-        """The item and segments of plain text without a relation phrase."""
-        segments = self.label(text)
+    def label_many(self, texts: Sequence[str]) -> list[list[Segment]]:
+        """The labelled segments of every plain reference text, tagged side by side
+        (:class:`.refparse_batch.BatchTagger`: crfsuite's labels, faster for many)."""
+        if self._batch is None:
+            self._batch = BatchTagger(self._model_path)
+        spans = [token_spans(t) for t in texts]
+        todo = [i for i, tokens in enumerate(spans) if tokens]
+        parts = [sequence_parts([t.text for t in spans[i]], self._exclude) for i in todo]
+        out: list[list[Segment]] = [[] for _ in texts]
+        for i, labels in zip(todo, self._batch.tag_many(parts), strict=True):
+            out[i] = _segments(spans[i], labels, texts[i])
+        return out
+
+    def _item(self, text: str, segments: list[Segment]) -> dict[str, Any]:
+        """The item of plain text without a relation phrase, from its labelled segments."""
         legal = legal_fields(text) if self._legal else None
         if legal is not None:
-            return legal, segments
+            return legal
         pieces = pieces_apart(segments)
         item = fields_of_pieces(pieces)
         if self._types is not None:
@@ -173,22 +195,55 @@ class ReferenceParser:
             named = communication_type(item["title"])  # "Interview with a police official"
         if named is not None and self._genres:
             item["type"] = named
-        return item, segments
+        return item
 
     def detailed(self, raw: str) -> ParsedReference:
         """Parse one reference string with its evidence; an empty item for a blank one."""
-        text = preprocess(raw)
-        head, related = split_related(_cut(text))
-        if not head.strip():
+        return self.detailed_many([raw], labeller=self._label_each)[0]
+
+    def _label_each(self, texts: Sequence[str]) -> list[list[Segment]]:
+        """:meth:`label` of every text, one by one (crfsuite: faster for a few)."""
+        return [self.label(t) for t in texts]
+
+    def detailed_many(
+        self,
+        raws: Sequence[str],
+        *,
+        labeller: Callable[[Sequence[str]], list[list[Segment]]] | None = None,
+    ) -> list[ParsedReference]:
+        """:meth:`detailed` of every string, in order, their texts labelled together
+        (``labeller``: a labeller of many texts, by default :meth:`label_many`)."""
+        texts = [preprocess(raw) for raw in raws]
+        cut = [split_related(_cut(text)) for text in texts]
+        wanted = []  # per string: its head's and its related work's index among the labelled
+        to_label: list[str] = []
+        for head, related in cut:
+            at = [len(to_label)] if head.strip() else []
+            to_label += [head] * bool(at)
+            if at and related is not None and related.text:
+                at.append(len(to_label))
+                to_label.append(related.text)
+            wanted.append(at)
+        segmented = (labeller or self.label_many)(to_label)
+        return [
+            self._parsed(text, head, related, [segmented[i] for i in at])
+            for text, (head, related), at in zip(texts, cut, wanted, strict=True)
+        ]
+
+    def _parsed(
+        self, text: str, head: str, related: Related | None, segmented: list[list[Segment]]
+    ) -> ParsedReference:
+        """One parsed reference from its text and its labelled head (and related work)."""
+        if not segmented:
             return ParsedReference({}, text, ())
-        item, segments = self._item(head)
-        if related is not None and related.text:
-            other, _ = self._item(related.text)
+        item = self._item(head, segmented[0])
+        if related is not None and len(segmented) > 1:
+            other = self._item(related.text, segmented[1])
             item["related"] = [{"relation": related.relation, "item": other}]
         named = ("title", "author", "editor", "container-title", "publisher", "DOI")
         link_only = bool(item.get("URL")) and not any(item.get(k) for k in named)
         warnings = (LINK_ONLY,) * link_only + (LONG,) * (len(text) > MAX_REFERENCE_CHARS)
-        return ParsedReference(item, text, tuple(segments), warnings)
+        return ParsedReference(item, text, tuple(segmented[0]), warnings)
 
     def parse(self, raw: str) -> dict[str, Any]:
         """One CSL-JSON item (no ``id``); ``{}`` for a blank string."""
@@ -249,7 +304,11 @@ def parse_detailed(raw: str) -> ParsedReference:
     return _default_parser().detailed(raw)
 
 
+def parse_detailed_many(raws: Sequence[str]) -> list[ParsedReference]:
+    """:func:`parse_detailed` of many reference strings, in order, tagged together."""
+    return _default_parser().detailed_many(raws)
+
+
 def parse_many(raws: Sequence[str]) -> list[dict[str, Any]]:
-    """Parse many reference strings (models loaded once), in order."""
-    parser = _default_parser()
-    return [parser.parse(r) for r in raws]
+    """Parse many reference strings (models loaded once, tagged together), in order."""
+    return [parsed.item for parsed in parse_detailed_many(raws)]

@@ -29,11 +29,14 @@ from litreview.extract.gazetteer import fold_key, key, name_spans, word_tags
 from litreview.extract.gazetteer import lexicon as lexicon_lists
 
 __all__ = [
+    "EDGE",
     "GROUPS",
     "OFF",
+    "SequenceParts",
     "Token",
     "encoded_features",
     "sequence_features",
+    "sequence_parts",
     "token_spans",
     "tokenize",
 ]
@@ -392,41 +395,65 @@ def _context(recs: list[_Tok], exclude: Collection[str], out: list[list[bytes]])
             _lead_bodies(words, runs, out)
 
 
-_EDGE = tuple((f"{d}:edge".encode(),) for d in (-2, -1, 1, 2))
+EDGE = tuple((f"{d}:edge".encode(),) for d in (-2, -1, 1, 2))
+"""What a token 2, 1 before and 1, 2 after lends where the sequence has none."""
 _POS = [f"pos:{k}".encode() for k in range(10)]
 _IDX = [f"i:{min(k, 6)}".encode() for k in range(7)]
 
 
-def encoded_features(tokens: list[str], exclude: Collection[str] = OFF) -> list[list[bytes]]:
-    """The attributes of :func:`sequence_features` as UTF-8 bytes, the form crfsuite reads
-    without converting; the parser's path.
+class SequenceParts(NamedTuple):
+    """The attributes of one sequence in the parts they are made of: every token's cached
+    record (its own attributes and those it lends its neighbours, :func:`_token`) and the
+    attributes of its place in the sequence. :meth:`flat` joins them; a tagger that reads
+    the parts can score each token's record once, however often it recurs."""
 
-    Every token's own attributes, and those it lends its neighbours, come from one cached
-    record (:func:`_token`); the context attributes are appended to each token's list in
-    the order: own, position in the reference, phrases, organisation names, sentence and
-    comma counts, runs, pieces, lead bodies, after a year, neighbours.
-    """
+    words: list[str]  # the tokens, each the key of its record
+    records: list[_Tok]
+    context: list[list[bytes]]  # per token: position, phrases, runs, pieces, after a year
+    neighbours: bool  # whether the tokens' neighbours lend their attributes
+
+    def flat(self) -> list[list[bytes]]:
+        """Every token's attributes in one list: own, context, then neighbours'."""
+        recs, n = self.records, len(self.records)
+        feats = [[*r.own, *c] for r, c in zip(recs, self.context, strict=True)]
+        if self.neighbours:
+            for i, f in enumerate(feats):
+                f += recs[i - 2].lent[0] if i >= 2 else EDGE[0]
+                f += recs[i - 1].lent[1] if i >= 1 else EDGE[1]
+                f += recs[i + 1].lent[2] if i + 1 < n else EDGE[2]
+                f += recs[i + 2].lent[3] if i + 2 < n else EDGE[3]
+        return feats
+
+
+def sequence_parts(tokens: list[str], exclude: Collection[str] = OFF) -> SequenceParts:
+    """The attributes of :func:`sequence_features` in parts (:class:`SequenceParts`)."""
     n = len(tokens)
     recs = [_token(t, "lexicon" not in exclude) for t in tokens]
-    feats = [[*r.own, _POS[10 * i // n], _IDX[min(i, 6)]] for i, r in enumerate(recs)]
+    context = [[_POS[10 * i // n], _IDX[min(i, 6)]] for i in range(n)]
     if "phrases" not in exclude:
-        _phrases(recs, feats)
+        _phrases(recs, context)
     if "organisations" not in exclude:
-        _organisations(recs, feats)
-    _context(recs, exclude, feats)
+        _organisations(recs, context)
+    _context(recs, exclude, context)
     seen_year = False
-    for f, r in zip(feats, recs, strict=True):
+    for f, r in zip(context, recs, strict=True):
         if seen_year:
             f.append(b"afteryear")
         elif r.year:
             seen_year = True
-    if "neighbours" not in exclude:
-        for i, f in enumerate(feats):
-            f += recs[i - 2].lent[0] if i >= 2 else _EDGE[0]
-            f += recs[i - 1].lent[1] if i >= 1 else _EDGE[1]
-            f += recs[i + 1].lent[2] if i + 1 < n else _EDGE[2]
-            f += recs[i + 2].lent[3] if i + 2 < n else _EDGE[3]
-    return feats
+    return SequenceParts(tokens, recs, context, "neighbours" not in exclude)
+
+
+def encoded_features(tokens: list[str], exclude: Collection[str] = OFF) -> list[list[bytes]]:
+    """The attributes of :func:`sequence_features` as UTF-8 bytes, the form crfsuite reads
+    without converting; the parser's path for one reference.
+
+    Every token's own attributes, and those it lends its neighbours, come from one cached
+    record (:func:`_token`); the context attributes follow each token's own in the order:
+    position in the reference, phrases, organisation names, sentence and comma counts,
+    runs, pieces, lead bodies, after a year; then the neighbours'.
+    """
+    return sequence_parts(tokens, exclude).flat()
 
 
 def sequence_features(tokens: list[str], exclude: Collection[str] = OFF) -> list[list[str]]:

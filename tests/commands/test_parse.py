@@ -139,3 +139,26 @@ def test_parse_types_an_interview_or_a_letter_as_ingest_does(
     types = [json.loads(x)["type"] for x in lines]
     assert status == 0 and types[:2] == ["interview", "personal_communication"]
     assert types[2] not in ("interview", "personal_communication")
+
+
+def test_lines_parsed_in_batches_keep_their_numbers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Batches of two lines: every object, back-reference and warning on its own line."""
+    from litreview.commands import parse as parse_command
+    from litreview.extract.refparse import parse_reference
+
+    lines = [*REFS, "Ibid., p. 4.", "https://example.org/some-report", REFS[2], "Ibid."]
+    src = tmp_path / "refs.txt"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(parse_command, "BATCH", 2)
+    status, out, err = _run(["parse", str(src)], capsys)
+    assert status == 0
+    items = [json.loads(line) for line in out]
+    back = {4, 7}
+    assert items == [{} if i + 1 in back else parse_reference(line) for i, line in enumerate(lines)]
+    assert [w.split(": ", 1)[0] for w in err.splitlines()] == [
+        f"{src}:4",
+        f"{src}:5",
+        f"{src}:7",
+    ]

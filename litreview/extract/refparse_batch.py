@@ -1,0 +1,158 @@
+"""The citation model's labels for many references at once, in NumPy.
+
+crfsuite tags one sequence at a time and reads every attribute of every token anew: of the
+parser's time, converting some 680 attributes a reference into crfsuite's items took more
+than a quarter. This tagger reads the weights of the same trained model
+(``pycrfsuite.Tagger.info``) and scores a batch in three sums: each distinct word's own
+attributes and those it lends its neighbours, scored once and kept
+(:class:`.refparse_features.SequenceParts`); the attributes of each token's place in its
+sequence, as one sparse product; and the transitions, by Viterbi over the batch's sequences
+side by side (sorted by length, in chunks). The labels are crfsuite's: the same weights, the
+same sums, ties broken alike (the first label in the model's order), so every benchmark
+string gets the labels crfsuite gives it (tested on all of them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pycrfsuite
+from scipy import sparse
+
+from litreview.extract.refparse_features import EDGE, SequenceParts
+
+__all__ = ["BatchTagger"]
+
+#: sequences tagged side by side in one Viterbi pass (sorted by length, so each chunk's
+#: sequences are of about one length and its back-pointers stay small)
+CHUNK = 256
+#: distinct words whose scores are kept; past this the store is emptied and starts again
+MAX_WORDS = 1 << 15
+_SHIFTS = (-2, -1, 1, 2)  # the neighbours that lend a token their attributes, as EDGE
+
+
+class BatchTagger:
+    """A crfsuite linear-chain model's weights, applied to many sequences at once."""
+
+    def __init__(self, model_path: str | Path) -> None:
+        """Read the model's labels, state features and transitions."""
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(model_path))
+        info = tagger.info()
+        tagger.close()
+        self.labels: tuple[str, ...] = tuple(sorted(info.labels, key=info.labels.__getitem__))
+        label = {name: i for i, name in enumerate(self.labels)}
+        names = sorted({attr for attr, _ in info.state_features})
+        self._attr = {name.encode(): i for i, name in enumerate(names)}
+        self._unknown = len(names)  # the row of an attribute the model never saw: zeros
+        weights = np.zeros((len(names) + 1, len(self.labels)))
+        for (attr, name), w in info.state_features.items():
+            weights[self._attr[attr.encode()], label[name]] = w
+        self._weights = weights
+        self._trans = np.zeros((len(self.labels), len(self.labels)))
+        for (a, b), w in info.transitions.items():
+            self._trans[label[a], label[b]] = w
+        self._edge = np.stack([self._sum(e) for e in EDGE])
+        self._rows: dict[str, int] = {}
+        self._own = np.zeros((0, len(self.labels)))
+        self._lent = np.zeros((0, len(EDGE), len(self.labels)))
+
+    def _ids(self, attrs: Sequence[bytes]) -> list[int]:
+        """The rows of ``attrs`` in the weights."""
+        get, unknown = self._attr.get, self._unknown
+        return [get(a, unknown) for a in attrs]
+
+    def _sum(self, attrs: Sequence[bytes]) -> np.ndarray:
+        """The summed weights of ``attrs`` per label."""
+        return np.asarray(self._weights[self._ids(attrs)].sum(axis=0))
+
+    def _product(self, lists: Sequence[Sequence[bytes]]) -> np.ndarray:
+        """Per list of attributes, their summed weights per label (one sparse product)."""
+        get, unknown = self._attr.get, self._unknown
+        ids = np.array([get(a, unknown) for attrs in lists for a in attrs], dtype=np.int64)
+        ends = np.zeros(len(lists) + 1, dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, lists), dtype=np.int64, count=len(lists)), out=ends[1:])
+        counts = sparse.csr_matrix(
+            (np.ones(len(ids)), ids, ends), shape=(len(lists), self._weights.shape[0])
+        )
+        return np.asarray(counts @ self._weights)
+
+    def _word_rows(self, parts: Sequence[SequenceParts]) -> np.ndarray:
+        """Every token's row in the store of word scores, scoring the words not yet in it."""
+        rows = self._rows
+        new: dict[str, int] = {}
+        records = []
+        for p in parts:
+            for word, rec in zip(p.words, p.records, strict=True):
+                if word not in rows and word not in new:
+                    new[word] = len(rows) + len(new)
+                    records.append(rec)
+        if new:
+            own = self._product([r.own for r in records])
+            lent = self._product([d for r in records for d in r.lent])
+            self._own = np.concatenate([self._own, own])
+            self._lent = np.concatenate([self._lent, lent.reshape(len(records), len(EDGE), -1)])
+            rows.update(new)
+        return np.fromiter((rows[w] for p in parts for w in p.words), dtype=np.int64)
+
+    def _state(self, parts: Sequence[SequenceParts]) -> np.ndarray:
+        """The state score of every token of ``parts`` (one after another) per label."""
+        if len(self._rows) > MAX_WORDS:
+            self._rows = {}
+            self._own = self._own[:0]
+            self._lent = self._lent[:0]
+        rows = self._word_rows(parts)
+        state = self._own[rows] + self._product([c for p in parts for c in p.context])
+        if parts[0].neighbours:
+            lens = np.array([len(p.words) for p in parts])
+            starts = np.repeat(np.cumsum(lens) - lens, lens)
+            pos = np.arange(len(rows)) - starts
+            length = np.repeat(lens, lens)
+            for d, shift in enumerate(_SHIFTS):
+                there = (pos + shift >= 0) & (pos + shift < length)
+                lent = self._lent[rows[np.where(there, np.arange(len(rows)) + shift, 0)], d]
+                state += np.where(there[:, None], lent, self._edge[d])
+        return state
+
+    def _viterbi(self, state: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """The best label of every token of sequences ``lens`` long, their tokens' scores
+        one after another in ``state``, longest first."""
+        b, top, n_labels = len(lens), int(lens[0]), len(self.labels)
+        starts = np.cumsum(lens) - lens
+        score = state[starts].copy()
+        back = np.zeros((top, b, n_labels), dtype=np.int16)
+        # sequences still running at step t: those longer than t (a prefix, longest first)
+        running = np.searchsorted(-lens, -np.arange(top), side="left")
+        into = self._trans.T  # into[j, i]: the weight of label i followed by j
+        for t in range(1, top):
+            k = int(running[t])
+            m = score[:k, None, :] + into  # m[s, j, i]: sequence s from label i to j
+            best = m.argmax(axis=2)
+            back[t, :k] = best
+            score[:k] = np.take_along_axis(m, best[:, :, None], 2)[:, :, 0]
+            score[:k] += state[starts[:k] + t]
+        path = np.zeros((b, top), dtype=np.int64)
+        path[np.arange(b), lens - 1] = score.argmax(axis=1)
+        for t in range(top - 1, 0, -1):
+            k = int(running[t])
+            path[:k, t - 1] = back[t, np.arange(k), path[:k, t]]
+        flat = np.concatenate([path[i, :n] for i, n in enumerate(lens)])
+        return flat
+
+    def tag_many(self, parts: Sequence[SequenceParts]) -> list[list[str]]:
+        """The labels of every sequence of ``parts`` (none empty), in order."""
+        order = sorted(range(len(parts)), key=lambda i: -len(parts[i].words))
+        out: list[list[str]] = [[] for _ in parts]
+        names = np.array(self.labels, dtype=object)
+        for c in range(0, len(order), CHUNK):
+            chunk = order[c : c + CHUNK]
+            batch = [parts[i] for i in chunk]
+            lens = np.array([len(p.words) for p in batch])
+            flat = names[self._viterbi(self._state(batch), lens)].tolist()
+            at = 0
+            for i, n in zip(chunk, lens.tolist(), strict=True):
+                out[i] = flat[at : at + n]
+                at += n
+        return out

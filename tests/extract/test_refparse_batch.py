@@ -1,0 +1,163 @@
+"""The batch tagger gives crfsuite's labels: on real references, on hostile token
+sequences, with and without the neighbours' attributes; and the batch parse is the parse of
+each string alone."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pycrfsuite
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from litreview.extract import refparse_batch
+from litreview.extract.refparse import _data, _default_parser, parse_detailed, parse_many
+from litreview.extract.refparse_batch import BatchTagger
+from litreview.extract.refparse_features import (
+    SequenceParts,
+    encoded_features,
+    sequence_parts,
+)
+from tests.conftest import DATA, ROOT
+
+
+def _raws(path: Path, every: int = 1) -> list[str]:
+    """The ``raw`` of every ``every``-th record of a JSON-lines file."""
+    lines = path.read_text(encoding="utf-8").splitlines()[::every]
+    return [json.loads(line)["raw"] for line in lines]
+
+
+# written for the tests, real references of PLOS papers, legal citations, law reviews and
+# the synthetic held-out set (every 10th of the larger ones)
+_DATA = ROOT / "benchmarks" / "refparse_data"
+CASES = [
+    *_raws(DATA / "refparse" / "every_type.jsonl"),
+    *_raws(_DATA / "plos_mixed.jsonl", 20),
+    *_raws(_DATA / "legal_gold.jsonl"),
+    *_raws(_DATA / "law_reviews.jsonl"),
+    *_raws(_DATA / "synth_heldout.jsonl", 10),
+]
+
+
+@cache
+def _models() -> tuple[BatchTagger, pycrfsuite.Tagger]:
+    """The shipped citation model, read both ways."""
+    crf = pycrfsuite.Tagger()
+    crf.open(str(_data("refparse.crfsuite")))
+    return BatchTagger(_data("refparse.crfsuite")), crf
+
+
+def _both(
+    sequences: list[list[str]], exclude: frozenset[str]
+) -> tuple[list[list[str]], list[list[str]]]:
+    """The labels of the batch tagger and of crfsuite for token ``sequences``."""
+    batch, crf = _models()
+    parts = [sequence_parts(tokens, exclude) for tokens in sequences]
+    return batch.tag_many(parts), [crf.tag(p.flat()) for p in parts]
+
+
+def test_labels_of_every_type_are_crfsuites() -> None:
+    sequences = [raw.split() for raw in CASES if raw.split()]
+    mine, theirs = _both(sequences, frozenset({"organisations"}))
+    assert len(sequences) > 400
+    assert mine == theirs
+
+
+def test_without_neighbours_the_labels_are_still_crfsuites() -> None:
+    # a token's own and context attributes alone (the neighbours' left out)
+    sequences = [raw.split() for raw in CASES if raw.split()]
+    mine, theirs = _both(sequences, frozenset({"organisations", "neighbours"}))
+    assert mine == theirs
+
+
+def test_one_token_unknown_words_and_long_sequences() -> None:
+    sequences = [
+        ["Smith"],
+        ["zzqqxx", "qqzzyy"],
+        ["word"] * 700,
+        ["Smith,", "J.", "(2001)."] * 40,
+        ["2001"],
+    ]
+    mine, theirs = _both(sequences, frozenset({"organisations"}))
+    assert [len(labels) for labels in mine] == [1, 2, 700, 120, 1]
+    assert mine == theirs
+
+
+def test_a_full_word_store_starts_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(refparse_batch, "MAX_WORDS", 3)
+    tagger, crf = BatchTagger(_data("refparse.crfsuite")), _models()[1]
+    one = [sequence_parts(raw.split()) for raw in CASES[:10]]
+    two = [sequence_parts(raw.split()) for raw in CASES[10:20]]
+    tagger.tag_many(one)
+    assert tagger.tag_many(two) == [crf.tag(p.flat()) for p in two]
+    # emptied before the second batch: only its words are kept
+    assert set(tagger._rows) == {w for p in two for w in p.words}
+
+
+def test_chunks_keep_the_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(refparse_batch, "CHUNK", 3)
+    sequences = [raw.split() for raw in CASES if raw.split()]
+    mine, theirs = _both(sequences, frozenset({"organisations"}))
+    assert mine == theirs
+
+
+_TOKENS = st.lists(
+    st.one_of(
+        st.sampled_from(["Smith,", "J.", "(2001).", "Report.", "London:", "pp.", "12-19.", "&"]),
+        st.text(st.characters(blacklist_categories=("Cs", "Zs", "Cc")), min_size=1, max_size=8),
+    ),
+    min_size=1,
+    max_size=30,
+)
+
+
+@given(st.lists(_TOKENS, min_size=1, max_size=6))
+@settings(max_examples=60, deadline=None)
+def test_any_tokens_get_crfsuites_labels(sequences: list[list[str]]) -> None:
+    sequences = [[t for t in tokens if t.split() == [t]] or ["x"] for tokens in sequences]
+    mine, theirs = _both(sequences, frozenset({"organisations"}))
+    assert mine == theirs
+
+
+def test_the_features_in_parts_are_the_features() -> None:
+    text = "Ministry of Health, Annual Report 2019 (London, 2020), pp. 1-9."
+    tokens = text.split(" ")
+    parts = sequence_parts(tokens)
+    flat = parts.flat()
+    assert flat == encoded_features(tokens)
+    # each token: its own attributes, its context, then what its neighbours lend it
+    assert [len(f) for f in flat] == [
+        len(r.own) + len(c) + _lent(parts, i)
+        for i, (r, c) in enumerate(zip(parts.records, parts.context, strict=True))
+    ]
+    assert all(f[: len(r.own)] == list(r.own) for f, r in zip(flat, parts.records, strict=True))
+
+
+def _lent(parts: SequenceParts, i: int) -> int:
+    """How many attributes the neighbours lend token ``i`` (an edge lends one)."""
+    n = len(parts.records)
+    return sum(
+        len(parts.records[i + d].lent[k]) if 0 <= i + d < n else 1
+        for k, d in enumerate((-2, -1, 1, 2))
+    )
+
+
+def test_parse_many_is_each_parsed_alone() -> None:
+    raws = [
+        *CASES,
+        "",
+        "   ",
+        "Ibid.",
+        "Smith, J. (2001). A title. cited in Jones, A. (2003). Another. London: Verso.",
+        "https://example.org/report-2020",
+        "x " * 3000,
+    ]
+    assert parse_many(raws) == [parse_detailed(r).item for r in raws]
+    assert _default_parser().detailed_many(raws) == [parse_detailed(r) for r in raws]
+
+
+def test_parse_many_of_nothing() -> None:
+    assert parse_many([]) == []
