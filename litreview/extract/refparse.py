@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pycrfsuite
 
@@ -149,7 +149,7 @@ class ReferenceParser:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_path))
         self._model_path = Path(model_path)
-        self._batch: BatchTagger | None = None  # loaded by the first label_many
+        self._batch: BatchTagger | Literal[False] | None = None  # loaded by the first label_many
         self._types = TypeModel(type_model) if type_model else None
         self._exclude = frozenset(exclude)
         self._legal = legal
@@ -166,14 +166,22 @@ class ReferenceParser:
 
     def label_many(self, texts: Sequence[str]) -> list[list[Segment]]:
         """The labelled segments of every plain reference text, tagged side by side
-        (:class:`.refparse_batch.BatchTagger`: crfsuite's labels, faster for many)."""
+        (:class:`.refparse_batch.BatchTagger`: crfsuite's labels, faster for many). The
+        weights are read through a temporary file of crfsuite's; where none can be written,
+        every text goes to crfsuite alone."""
         if self._batch is None:
-            self._batch = BatchTagger(self._model_path)
+            try:
+                self._batch = BatchTagger(self._model_path)
+            except OSError:
+                self._batch = False
+        if not isinstance(self._batch, BatchTagger):
+            return self._label_each(texts)
+        batch = self._batch
         spans = [token_spans(t) for t in texts]
         todo = [i for i, tokens in enumerate(spans) if tokens]
         parts = [sequence_parts([t.text for t in spans[i]], self._exclude) for i in todo]
         out: list[list[Segment]] = [[] for _ in texts]
-        for i, labels in zip(todo, self._batch.tag_many(parts), strict=True):
+        for i, labels in zip(todo, batch.tag_many(parts), strict=True):
             out[i] = _segments(spans[i], labels, texts[i])
         return out
 

@@ -161,3 +161,18 @@ def test_parse_many_is_each_parsed_alone() -> None:
 
 def test_parse_many_of_nothing() -> None:
     assert parse_many([]) == []
+
+
+def test_no_temporary_file_means_crfsuite_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    from litreview.extract.refparse import ReferenceParser
+
+    def no_file(*_args: object, **_kwargs: object) -> None:
+        raise OSError("read-only file system")
+
+    monkeypatch.setattr(tempfile, "mkstemp", no_file)
+    parser = ReferenceParser(_data("refparse.crfsuite"), _data("refparse_type.crfsuite"))
+    raws = CASES[:20]
+    assert [p.item for p in parser.detailed_many(raws)] == [parse_detailed(r).item for r in raws]
+    assert parser._batch is False
