@@ -10,7 +10,9 @@ CSL fields (:mod:`.refparse_fields`); a small model picks the CSL type
 rule changes the model's labels: a mistake is fixed with training data.
 
 :func:`parse_reference` returns the item; :func:`parse_detailed` also returns the labelled
-segments with their offsets (the evidence for every field) and warnings. A work named
+segments with their offsets (the evidence for every field) and warnings;
+:func:`parse_many` and :func:`parse_detailed_many` tag many strings together
+(:mod:`.refparse_batch`: the same labels, faster). A work named
 after "cited in" is parsed too and returned in the item as
 ``"related": [{"relation": "cited-in", "item": {...}}]``.
 """
@@ -83,6 +85,9 @@ LINK_ONLY = "the reference gives only a link: the work has its URL and no title"
 #: and real references is under 1,300, and the model's memory grows with the text (a
 #: 1.3 MB "reference", a numbered list run together, took 890 MB).
 MAX_REFERENCE_CHARS = 5_000
+#: reference strings labelled together by :meth:`ReferenceParser.detailed_many` (their
+#: tokens and features are held until the batch is tagged: some 8 KB a reference)
+BATCH = 4_096
 LONG = (
     f"the reference runs past {MAX_REFERENCE_CHARS:,} characters: "
     f"its fields are read from the first {MAX_REFERENCE_CHARS:,}"
@@ -219,20 +224,32 @@ class ReferenceParser:
         *,
         labeller: Callable[[Sequence[str]], list[list[Segment]]] | None = None,
     ) -> list[ParsedReference]:
-        """:meth:`detailed` of every string, in order, their texts labelled together
-        (``labeller``: a labeller of many texts, by default :meth:`label_many`)."""
+        """:meth:`detailed` of every string, in order, their texts labelled together,
+        :data:`BATCH` at a time (``labeller``: a labeller of many texts, by default
+        :meth:`label_many`)."""
+        out: list[ParsedReference] = []
+        for start in range(0, len(raws), BATCH):
+            out += self._detailed_batch(raws[start : start + BATCH], labeller or self.label_many)
+        return out
+
+    def _detailed_batch(
+        self, raws: Sequence[str], labeller: Callable[[Sequence[str]], list[list[Segment]]]
+    ) -> list[ParsedReference]:
+        """:meth:`detailed_many` of one batch."""
         texts = [preprocess(raw) for raw in raws]
         cut = [split_related(_cut(text)) for text in texts]
-        wanted = []  # per string: its head's and its related work's index among the labelled
+        wanted = []  # per string: where its head and its related work are among the labelled
         to_label: list[str] = []
         for head, related in cut:
-            at = [len(to_label)] if head.strip() else []
-            to_label += [head] * bool(at)
-            if at and related is not None and related.text:
+            at: list[int] = []
+            if head.strip():
                 at.append(len(to_label))
-                to_label.append(related.text)
+                to_label.append(head)
+                if related is not None and related.text:
+                    at.append(len(to_label))
+                    to_label.append(related.text)
             wanted.append(at)
-        segmented = (labeller or self.label_many)(to_label)
+        segmented = labeller(to_label)
         return [
             self._parsed(text, head, related, [segmented[i] for i in at])
             for text, (head, related), at in zip(texts, cut, wanted, strict=True)

@@ -176,3 +176,13 @@ def test_no_temporary_file_means_crfsuite_alone(monkeypatch: pytest.MonkeyPatch)
     raws = CASES[:20]
     assert [p.item for p in parser.detailed_many(raws)] == [parse_detailed(r).item for r in raws]
     assert parser._batch is False
+
+
+def test_batches_of_strings_keep_the_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    from litreview.extract import refparse
+
+    raws = ["", *CASES[:9], "   ", CASES[9]]
+    whole = parse_many(raws)
+    monkeypatch.setattr(refparse, "BATCH", 3)
+    assert parse_many(raws) == whole
+    assert parse_many(raws) == [parse_detailed(r).item for r in raws]
