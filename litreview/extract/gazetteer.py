@@ -94,9 +94,12 @@ def lexicon() -> Lexicon:
             words[k].add(tag)
         elif n <= 3:
             phrases[k].add(tag)
+    # one set object per distinct combination of tags: some 80,000 words share a few
+    # hundred, and every object kept is one more for each full garbage collection to walk
+    shared: dict[frozenset[str], frozenset[str]] = {}
     return Lexicon(
-        words={k: frozenset(v) for k, v in words.items() if k},
-        phrases={k: frozenset(v) for k, v in phrases.items()},
+        words={k: shared.setdefault(frozenset(v), frozenset(v)) for k, v in words.items() if k},
+        phrases={k: shared.setdefault(frozenset(v), frozenset(v)) for k, v in phrases.items()},
         firsts=frozenset(k.partition(" ")[0] for k in phrases),
     )
 

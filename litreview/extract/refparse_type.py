@@ -33,19 +33,20 @@ def _word_features(label: str, text: str) -> set[str]:
     """``label:lex:TAG`` for every tag of the words of one segment (and the genre's words)."""
     out: set[str] = set()
     for word in text.split():
-        out |= _word_attrs(label, word)
+        out.update(_word_attrs(label, word))
     return out
 
 
 @lru_cache(maxsize=1 << 16)
-def _word_attrs(label: str, word: str) -> frozenset[str]:
+def _word_attrs(label: str, word: str) -> tuple[str, ...]:
     """The attributes one word of a ``label`` segment gives: its tags in the word lists and
-    the word itself, unless it is a number; cached."""
-    out = {f"{label}:lex:{t}" for t in word_tags(word)}
+    the word itself, unless it is a number; cached (as a tuple of strings, which the garbage
+    collector stops walking, where a set it would walk at every full collection)."""
+    out = [f"{label}:lex:{t}" for t in sorted(word_tags(word))]
     keyed = key(word)[:20]
     if keyed and not keyed.isdigit():
-        out.add(f"{label}:w:{keyed}")
-    return frozenset(out)
+        out.append(f"{label}:w:{keyed}")
+    return tuple(out)
 
 
 _LETTERS, _DIGITS = re.compile(r"[^\W\d_]+"), re.compile(r"\d+")

@@ -10,6 +10,7 @@ import pytest
 from litreview.extract.gazetteer import (
     fold_key,
     is_place,
+    lexicon,
     name_spans,
     organisations,
     phrase_tags,
@@ -111,3 +112,12 @@ def test_organisation_list_says_its_source_and_has_names_of_two_words_or_more() 
     assert "ror-community/ror-records at commit" in head[1] and "CC0" in head[2]
     assert names == sorted(set(names)) and len(names) == len(organisations().names)
     assert all(n == fold_key(n) and " " in n and not n.startswith("the ") for n in names)
+
+
+def test_words_with_the_same_tags_share_one_set() -> None:
+    lex = lexicon()
+    sets = {id(tags) for tags in lex.words.values()}
+    distinct = {tags for tags in lex.words.values()}
+    assert len(lex.words) > 10_000
+    assert len(sets) == len(distinct) < 1_000
+    assert "place" in lex.words["london"]

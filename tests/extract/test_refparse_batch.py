@@ -186,3 +186,32 @@ def test_batches_of_strings_keep_the_order(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(refparse, "BATCH", 3)
     assert parse_many(raws) == whole
     assert parse_many(raws) == [parse_detailed(r).item for r in raws]
+
+
+def test_the_collector_is_paused_while_parsing_and_left_as_it_was() -> None:
+    import gc
+
+    from litreview.extract.refparse import ReferenceParser
+
+    seen: list[bool] = []
+
+    class Watching(ReferenceParser):
+        def _detailed_batch(self, raws, labeller):  # type: ignore[no-untyped-def]
+            seen.append(gc.isenabled())
+            return super()._detailed_batch(raws, labeller)
+
+    parser = Watching(_data("refparse.crfsuite"), _data("refparse_type.crfsuite"))
+    assert gc.isenabled()
+    parser.detailed_many(CASES[:3])
+    assert seen == [False]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        parser.detailed_many(CASES[:3])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    # parsing makes no reference cycles: nothing is left for the collector to find
+    gc.collect()
+    parser.detailed_many(CASES)
+    assert gc.collect() == 0
