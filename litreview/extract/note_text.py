@@ -513,15 +513,22 @@ _EMPHASIS = re.compile(r"(?<!\w)[_*]+(?=\S)|(?<=\S)[_*]+(?!\w)")
 _MAX_LEFT = 1000
 
 
+# the characters that open or close a quote or bracket, and the ";" works are split at: only
+# these change or read the state of :func:`_scan`, so the text between them is skipped
+_MARKS = re.compile(r"[‘’“”\"()\[\];]")
+
+
 def _scan(text: str) -> Iterator[tuple[int, str, str, int]]:
-    """``(offset, character, open quote, bracket depth)`` of each character of ``text``, the
-    quote and depth as they are before it is read, and last ``(len(text), "", ...)``: quotes
-    pair (straight double quotes too, when they pair up in ``text``), brackets nest."""
+    """``(offset, character, open quote, bracket depth)`` of each quote, bracket and ``;``
+    of ``text`` (:data:`_MARKS`), the quote and depth as they are before it is read (and so
+    for every character since the last one), and last ``(len(text), "", ...)``: quotes pair
+    (straight double quotes too, when they pair up in ``text``), brackets nest."""
     depth, quote = 0, ""
     pairs = {"‘": "’", "“": "”"}
     if text.count('"') % 2 == 0:
         pairs['"'] = '"'
-    for i, ch in enumerate(text):
+    for m in _MARKS.finditer(text):
+        i, ch = m.start(), m.group()
         yield i, ch, quote, depth
         if quote:
             if ch == quote:
@@ -539,8 +546,11 @@ def _top_level(text: str) -> bytearray:
     """For each offset of ``text`` (and its end), 1 where it is outside brackets and quotes
     (a ``;`` put there would split the text, as :func:`_top_level_split` reads it)."""
     out = bytearray(len(text) + 1)
+    after = 0  # the first offset after the last mark read
     for i, _, quote, depth in _scan(text):
-        out[i] = not quote and depth == 0
+        if not quote and depth == 0:  # so from ``after`` to this mark
+            out[after : i + 1] = b"\x01" * (i + 1 - after)
+        after = i + 1
     return out
 
 
@@ -589,6 +599,8 @@ def _link_ends_at_semicolon(text: str) -> str:
 def _top_level_split(text: str) -> list[str]:
     """``text`` split at ``;`` outside brackets, parentheses and quotes (:func:`_scan`); a
     ``;`` just before a closing quote ends the quoted work with it (``“Title;” and ...``)."""
+    if ";" not in text:
+        return [text]
     out: list[str] = []
     start = 0
     for i, ch, quote, depth in _scan(text):

@@ -167,3 +167,44 @@ def test_an_offset_is_top_level_where_a_semicolon_would_split(text: str, at: int
     at = min(at, len(text))
     cut = _top_level_split(text[:at] + ";" + text[at:])[0] == text[:at]
     assert bool(_top_level(text)[at]) == cut
+
+
+def _states_by_characters(text: str) -> list[tuple[str, int]]:
+    """The open quote and bracket depth before each character of ``text`` and at its end,
+    read character by character: the oracle of the reader that skips to the quotes,
+    brackets and semicolons."""
+    pairs = {"‘": "’", "“": "”"}
+    if text.count('"') % 2 == 0:
+        pairs['"'] = '"'
+    out, depth, quote = [], 0, ""
+    for ch in text:
+        out.append((quote, depth))
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in pairs:
+            quote = pairs[ch]
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+    return [*out, (quote, depth)]
+
+
+@given(st.text(alphabet='ab ;,“”‘’"()[]\n', max_size=60))
+def test_the_reader_skipping_to_marks_reads_as_every_character(text: str) -> None:
+    from litreview.extract.note_text import _top_level, _top_level_split
+
+    states = _states_by_characters(text)
+    assert _top_level(text) == bytearray(not q and d == 0 for q, d in states)
+    pieces, start = [], 0
+    for i, ch in enumerate(text):
+        if ch != ";" or i < start:
+            continue
+        quote, depth = states[i]
+        if not quote and depth == 0:
+            pieces.append(text[start:i])
+            start = i + 1
+        elif quote and text[i + 1 : i + 2] == quote:
+            pieces.append(text[start : i + 2])
+            start = i + 2
+    assert _top_level_split(text) == [*pieces, text[start:]]
