@@ -91,7 +91,10 @@ def _communication(line: str) -> str:
     for them (``note_sources.yaml``, as ingest reads notes), else ``""``."""
     from litreview.extract.citations import split_works
     from litreview.extract.note_parts import citation_parts
+    from litreview.extract.note_sources import communications
 
+    if not communications(line):  # a part is one only by these words, which are the line's
+        return ""
     parts = citation_parts(split_works(line), line)
     if len(parts) == 1 and parts[0].source == "communication":
         return parts[0].csl_type
