@@ -54,19 +54,10 @@ class BatchTagger:
         self._trans = np.zeros((len(self.labels), len(self.labels)))
         for (a, b), w in info.transitions.items():
             self._trans[label[a], label[b]] = w
-        self._edge = np.stack([self._sum(e) for e in EDGE])
+        self._edge = self._product(EDGE)  # what the edges lend, per distance
         self._rows: dict[str, int] = {}
         self._own = np.zeros((0, len(self.labels)))
         self._lent = np.zeros((0, len(EDGE), len(self.labels)))
-
-    def _ids(self, attrs: Sequence[bytes]) -> list[int]:
-        """The rows of ``attrs`` in the weights."""
-        get, unknown = self._attr.get, self._unknown
-        return [get(a, unknown) for a in attrs]
-
-    def _sum(self, attrs: Sequence[bytes]) -> np.ndarray:
-        """The summed weights of ``attrs`` per label."""
-        return np.asarray(self._weights[self._ids(attrs)].sum(axis=0))
 
     def _product(self, lists: Sequence[Sequence[bytes]]) -> np.ndarray:
         """Per list of attributes, their summed weights per label (one sparse product)."""
@@ -138,8 +129,7 @@ class BatchTagger:
         for t in range(top - 1, 0, -1):
             k = int(running[t])
             path[:k, t - 1] = back[t, np.arange(k), path[:k, t]]
-        flat = np.concatenate([path[i, :n] for i, n in enumerate(lens)])
-        return flat
+        return np.concatenate([path[i, :n] for i, n in enumerate(lens)])
 
     def tag_many(self, parts: Sequence[SequenceParts]) -> list[list[str]]:
         """The labels of every sequence of ``parts`` (none empty), in order."""
