@@ -138,6 +138,57 @@ def acronym_alone_variant(
     return [*tokens[:k], f"{letters}{mark}", *tokens[end:]], [*labels[:k], "author", *labels[end:]]
 
 
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_TAIL = re.compile(r"[^\w]*$")
+_INITIALS = re.compile(r"[A-Z]{1,3}[.,;]?")
+
+
+def edition_year_variant(
+    tokens: list[str], labels: list[str], rng: random.Random
+) -> tuple[list[str], list[str]] | None:
+    """The sequence with its year also in its title, as bodies title the editions of their
+    yearly reports and indexes (``World Development Report 2019: The Changing Nature of
+    Work``, ``Global Organised Crime Index 2021``): the year of the date field, labelled
+    title, put before the title's first colon or at its end, after a comma one time in four.
+    ``None`` unless the sequence opens with a body (:func:`_lead_body`), has one run of
+    title tokens holding no year, and a date holding one."""
+    span = _lead_body(tokens, labels)
+    if span is None or "title" not in labels:
+        return None
+    if sum(bool(_INITIALS.fullmatch(t)) for t in tokens[span[0] : span[1]]) > 1:
+        return None  # people's names with initials ("Chu S, Noonan B, Trust TJ."), no body
+    first = labels.index("title")
+    end = first
+    while end < len(labels) and labels[end] == "title":
+        end += 1
+    if "title" in labels[end:] or any(_YEAR.search(t) for t in tokens[first:end]):
+        return None
+    year = next(
+        (
+            m.group(1)
+            for t, lab in zip(tokens, labels, strict=True)
+            if lab == "date"
+            for m in [_YEAR.search(t)]
+            if m
+        ),
+        None,
+    )
+    if year is None:
+        return None
+    at = next((i for i in range(first, end - 1) if tokens[i].endswith(":")), end - 1)
+    word = tokens[at]
+    tail = _TAIL.search(word).group(0) if at == end - 1 or word.endswith(":") else ""
+    if tail == word:
+        return None  # a token of punctuation alone: no word to attach the year to
+    head = word[: len(word) - len(tail)] if tail else word
+    comma = rng.random() < 0.25
+    inserted = [f"{head}," if comma else head, f"{year}{tail}"]
+    return (
+        [*tokens[:at], *inserted, *tokens[at + 1 :]],
+        [*labels[:at], "title", "title", *labels[at + 1 :]],
+    )
+
+
 def sentence_case_variant(tokens: list[str], labels: list[str]) -> list[str] | None:
     """The tokens with the body that opens the sequence written in sentence case, as bodies
     are named in French, Spanish, Italian or Portuguese and by many writers (``Ministère des

@@ -80,6 +80,7 @@ from refparse_train_data import (
     SYNTH_TRAIN,
     acronym_alone_variant,
     acronym_variant,
+    edition_year_variant,
     held_out_texts,
     load,
     punct_variant,
@@ -160,6 +161,7 @@ def train_crf(
     acronyms: bool = True,
     sentence_case: bool = False,
     acronym_alone: bool = False,
+    edition_years: bool = False,
 ) -> float:
     """Train a citation model on ``records`` (plus a quote variant of each quoted title, and
     for a ``punct`` share of the records a variant with some punctuation dropped,
@@ -171,6 +173,7 @@ def train_crf(
     t0 = time.perf_counter()
     rng = random.Random(SEED)
     drop = random.Random(SEED + 1)
+    dates = random.Random(SEED + 2)
     trainer = pycrfsuite.Trainer(verbose=False)
     for rec in records:
         tokens, labels = sequence(rec)
@@ -186,6 +189,9 @@ def train_crf(
         alone = acronym_alone_variant(tokens, labels) if acronym_alone else None
         if alone:
             trainer.append(sequence_features(alone[0], exclude), alone[1])
+        dated = edition_year_variant(tokens, labels, dates) if edition_years else None
+        if dated:
+            trainer.append(sequence_features(dated[0], exclude), dated[1])
         cased = sentence_case_variant(tokens, labels) if sentence_case else None
         if cased:
             trainer.append(sequence_features(cased, exclude), labels)
@@ -369,6 +375,7 @@ def cross_validate(gold: list[dict], base: list[dict], args: argparse.Namespace)
             args.acronyms,
             args.sentence_case,
             args.acronym_alone,
+            args.edition_years,
         )
         parser = ReferenceParser(model, type_model, exclude=off_groups(args))
         for i, rec in enumerate(gold):
@@ -434,6 +441,7 @@ def ablation(gold: list[dict], args: argparse.Namespace) -> dict:
             args.acronyms,
             args.sentence_case,
             args.acronym_alone,
+            args.edition_years,
         )
         parser = ReferenceParser(model, type_model, exclude=exclude)
         results[name] = score_sets(parser, block0)
@@ -490,6 +498,12 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
         action="store_true",
         help="add a variant of each body-authored record naming the body by its acronym alone "
         "(measured and not kept, ACRONYMS.md)",
+    )
+    ap.add_argument(
+        "--edition-years",
+        action="store_true",
+        help="add a variant of each body-authored record with its year in its title too "
+        "(refparse_train_data.edition_year_variant)",
     )
     ap.add_argument(
         "--sentence-case",
@@ -579,6 +593,7 @@ def main() -> int:
         args.acronyms,
         args.sentence_case,
         args.acronym_alone,
+        args.edition_years,
     )
     size = (DATA / "refparse.crfsuite").stat().st_size / 1e6
     n = len(base) + len(gold)

@@ -1,5 +1,5 @@
 """Training data of the reference parser: punctuation dropped (labels kept), bodies given with
-their acronyms and in sentence case, agency reports oversampled."""
+their acronyms and in sentence case, with the year in the title, agency reports oversampled."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from refparse_synth import agency_reports, unsigned  # type: ignore[import-not-f
 from refparse_train_data import (  # type: ignore[import-not-found]
     acronym_alone_variant,
     acronym_variant,
+    edition_year_variant,
     lead_body_author,
     oversample,
     punct_variant,
@@ -216,3 +217,49 @@ def test_a_body_that_opens_a_record_is_also_given_in_sentence_case() -> None:
     later = ["A", "title.", "World", "Health", "Organization."]
     labels = ["title", "title", "publisher", "publisher", "publisher"]
     assert sentence_case_variant(later, labels) is None
+
+
+class _Draw:
+    """A stand-in for ``random.Random`` that always draws ``value``."""
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+    def random(self) -> float:
+        return self.value
+
+
+def test_a_body_record_is_also_given_with_its_year_in_its_title() -> None:
+    tokens = ["World", "Bank.", "2019.", "Development", "Report:", "The", "Nature", "of", "Work."]
+    labels = ["author", "author", "date", *["title"] * 6]
+    # before the title's first colon; the labels follow the tokens
+    out = edition_year_variant(tokens, labels, _Draw(0.9))
+    assert out is not None
+    assert out[0] == [*tokens[:4], "Report", "2019:", *tokens[5:]]
+    assert out[1] == ["author", "author", "date", *["title"] * 7]
+    # at the end of a title without a colon, its closing marks after the year; or after a comma
+    plain = ["World", "Bank.", "2019.", "“Development", "Report”.", "Washington."]
+    plain_labels = ["author", "author", "date", "title", "title", "location"]
+    assert edition_year_variant(plain, plain_labels, _Draw(0.9)) == (
+        ["World", "Bank.", "2019.", "“Development", "Report", "2019”.", "Washington."],
+        ["author", "author", "date", "title", "title", "title", "location"],
+    )
+    assert edition_year_variant(plain, plain_labels, _Draw(0.1)) == (
+        ["World", "Bank.", "2019.", "“Development", "Report,", "2019”.", "Washington."],
+        ["author", "author", "date", "title", "title", "title", "location"],
+    )
+
+
+def test_no_year_goes_into_a_title_that_has_one_or_a_record_not_opened_by_a_body() -> None:
+    draw = _Draw(0.9)
+    labels = ["author", "author", "date", "title", "title"]
+    dated = ["World", "Bank.", "2019.", "Report", "2018."]
+    assert edition_year_variant(dated, labels, draw) is None
+    # no year in the date, no title, a person, people named with initials
+    assert edition_year_variant(["World", "Bank.", "n.d.", "A", "Report."], labels, draw) is None
+    no_title = ["World", "Bank.", "2019.", "Washington", "DC."]
+    assert edition_year_variant(no_title, [*labels[:3], "location", "location"], draw) is None
+    assert edition_year_variant(["Smith,", "John.", "2019.", "A", "Report."], labels, draw) is None
+    people = ["Chu", "S,", "Trust", "TJ.", "A", "title.", "1995."]
+    people_labels = [*["author"] * 4, "title", "title", "date"]
+    assert edition_year_variant(people, people_labels, draw) is None
