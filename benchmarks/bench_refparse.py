@@ -8,7 +8,9 @@
    without it); the shipped model has seen all of gold, so it is not scored on it here.
 2. Grey (``anystyle_grey.jsonl``, never trained on), real journal references
    (``refparse_data/plos_mixed.jsonl``, from publishers' markup: ``make_jats_refs.py``; never
-   trained on; the fields the markup tags) and the synthetic held-out set
+   trained on; the fields the markup tags), the yearly reports of bodies
+   (``refparse_data/yearly_reports.jsonl``, ``YEARLY_REPORTS.md``; never trained on) and the
+   synthetic held-out set
    (``refparse_data/synth_heldout.jsonl``: styles and records never trained on), scored by
    the benchmark's score.py, per field; for the synthetic set also the micro-F1 with a
    link pandoc put inside a rendered title scored as a link (``refparse_spans.unlink``).
@@ -91,6 +93,9 @@ def accuracy() -> None:
     plos = load(DATA / "plos_mixed.jsonl")
     print(f"real journal references (plos_mixed.jsonl, {len(plos)}; never trained on):")
     _print_fields(score_records(parser, plos, fields=JATS_FIELDS))
+    yearly = load(DATA / "yearly_reports.jsonl")
+    print(f"yearly reports by bodies (yearly_reports.jsonl, {len(yearly)}; never trained on):")
+    _print_fields(score_records(parser, yearly))
     documents(parser)
 
 

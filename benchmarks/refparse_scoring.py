@@ -94,8 +94,9 @@ def score_records(
 
 
 def score_sets(parser: ReferenceParser, gold_block: list[dict]) -> dict[str, Any]:
-    """Micro-F1 on a gold block, grey, the synthetic held-out set and the PLOS references,
-    and the documents' per-field F1: one row of the ablation table."""
+    """Micro-F1 on a gold block, grey, the synthetic held-out set, the PLOS references and
+    the yearly reports of bodies, and the documents' per-field F1: one row of the ablation
+    table."""
     docs = score_documents(document_references(), parser.parse)
     plos = score_records(parser, load(DATA / "plos_mixed.jsonl"), fields=JATS_FIELDS)
     return {
@@ -112,6 +113,7 @@ def score_sets(parser: ReferenceParser, gold_block: list[dict]) -> dict[str, Any
             4,
         ),
         "plos": round(plos["micro_f1"], 4),
+        "yearly": round(score_records(parser, load(DATA / "yearly_reports.jsonl"))["micro_f1"], 4),
         **{f"doc_{f}": round(docs[f]["f1"], 4) for f in ("author", "title", "year", "container")},
     }
 

@@ -151,7 +151,9 @@ def edition_year_variant(
     Work``, ``Global Organised Crime Index 2021``): the year of the date field, labelled
     title, put before the title's first colon or at its end, after a comma one time in four.
     ``None`` unless the sequence opens with a body (:func:`_lead_body`), has one run of
-    title tokens holding no year, and a date holding one."""
+    title tokens holding no year, a date holding one, and something else between the title
+    and a date right after it (a title followed by its date, ``Title. (2018).``, is left as
+    it is: with variants of it the model read such a date into the title)."""
     span = _lead_body(tokens, labels)
     if span is None or "title" not in labels:
         return None
@@ -163,6 +165,8 @@ def edition_year_variant(
         end += 1
     if "title" in labels[end:] or any(_YEAR.search(t) for t in tokens[first:end]):
         return None
+    if end < len(labels) and labels[end] == "date":
+        return None  # "Title 2019. (2019)." is rare, and it taught a title to take its date
     year = next(
         (
             m.group(1)
@@ -178,8 +182,8 @@ def edition_year_variant(
     at = next((i for i in range(first, end - 1) if tokens[i].endswith(":")), end - 1)
     word = tokens[at]
     tail = _TAIL.search(word).group(0) if at == end - 1 or word.endswith(":") else ""
-    if tail == word:
-        return None  # a token of punctuation alone: no word to attach the year to
+    if tail == word or any(c in tail for c in ")]"):
+        return None  # no word to attach the year to, or a bracket it would fall inside
     head = word[: len(word) - len(tail)] if tail else word
     comma = rng.random() < 0.25
     inserted = [f"{head}," if comma else head, f"{year}{tail}"]

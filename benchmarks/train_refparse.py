@@ -33,7 +33,12 @@ training folds; nothing whose text is in gold, grey or the synthetic held-out se
 Each training record that opens with a body as its author is also given with the body's
 acronym in brackets after it (``Environmental Protection Agency (EPA). 2004.``,
 ``refparse_train_data.acronym_variant``; ``--no-acronyms`` leaves them out;
-``refparse_data/ACRONYMS.md``). ``--sentence-case`` also gives each with the body in
+``refparse_data/ACRONYMS.md``). ``--acronym-alone`` also gives each named by its acronym
+alone (``WHO. 2020. Title.``, ``refparse_train_data.acronym_alone_variant``) and
+``--edition-years`` with the record's year in its title too, as bodies title the editions
+of their yearly reports (``World Development Report 2019: ...``,
+``refparse_train_data.edition_year_variant``): both measured and not kept
+(``refparse_data/YEARLY_REPORTS.md``). ``--sentence-case`` also gives each with the body in
 sentence case (``Ministère des transports``, ``refparse_train_data.sentence_case_variant``;
 ``refparse_data/GREY_MISSES.md``). ``--organisations`` gives the model the known organisation
 names as features (``lexicon/organisations.txt``, the feature group ``organisations``, off by
@@ -167,7 +172,10 @@ def train_crf(
     for a ``punct`` share of the records a variant with some punctuation dropped,
     :func:`refparse_train_data.punct_variant`; with ``acronyms``, for each record
     opened by a body, a variant naming its acronym, :func:`refparse_train_data.acronym_variant`;
-    with ``sentence_case``, for each record opened by a body, a variant with the body in
+    with ``acronym_alone``, one naming the body by its acronym alone,
+    :func:`refparse_train_data.acronym_alone_variant`; with ``edition_years``, one with the
+    record's year in its title too, :func:`refparse_train_data.edition_year_variant`; with
+    ``sentence_case``, for each record opened by a body, a variant with the body in
     sentence case, :func:`refparse_train_data.sentence_case_variant`); returns the seconds
     it took."""
     t0 = time.perf_counter()
@@ -497,13 +505,13 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
         "--acronym-alone",
         action="store_true",
         help="add a variant of each body-authored record naming the body by its acronym alone "
-        "(measured and not kept, ACRONYMS.md)",
+        "(measured and not kept, ACRONYMS.md, YEARLY_REPORTS.md)",
     )
     ap.add_argument(
         "--edition-years",
         action="store_true",
         help="add a variant of each body-authored record with its year in its title too "
-        "(refparse_train_data.edition_year_variant)",
+        "(refparse_train_data.edition_year_variant; measured and not kept, YEARLY_REPORTS.md)",
     )
     ap.add_argument(
         "--sentence-case",

@@ -260,6 +260,14 @@ def test_no_year_goes_into_a_title_that_has_one_or_a_record_not_opened_by_a_body
     no_title = ["World", "Bank.", "2019.", "Washington", "DC."]
     assert edition_year_variant(no_title, [*labels[:3], "location", "location"], draw) is None
     assert edition_year_variant(["Smith,", "John.", "2019.", "A", "Report."], labels, draw) is None
-    people = ["Chu", "S,", "Trust", "TJ.", "A", "title.", "1995."]
-    people_labels = [*["author"] * 4, "title", "title", "date"]
+    # a title followed by its date, or closing a bracket: no year goes in
+    followed = ["World", "Bank.", "A", "Report.", "(2019)."]
+    assert (
+        edition_year_variant(followed, ["author", "author", "title", "title", "date"], draw) is None
+    )
+    bracket = ["World", "Bank.", "2019.", "A", "(Report).", "Washington."]
+    bracket_labels = ["author", "author", "date", "title", "title", "location"]
+    assert edition_year_variant(bracket, bracket_labels, draw) is None
+    people = ["Chu", "S,", "Trust", "TJ.", "A", "title.", "Lancet.", "1995."]
+    people_labels = [*["author"] * 4, "title", "title", "journal", "date"]
     assert edition_year_variant(people, people_labels, draw) is None
