@@ -271,3 +271,18 @@ def test_no_year_goes_into_a_title_that_has_one_or_a_record_not_opened_by_a_body
     people = ["Chu", "S,", "Trust", "TJ.", "A", "title.", "Lancet.", "1995."]
     people_labels = [*["author"] * 4, "title", "title", "journal", "date"]
     assert edition_year_variant(people, people_labels, draw) is None
+
+
+def test_the_yearly_reports_benchmark_is_labelled_from_its_own_text_and_never_trained_on() -> None:
+    records = refparse_train_data.load(refparse_train_data.DATA / "yearly_reports.jsonl")
+    assert len(records) == len({r["id"] for r in records}) >= 20
+    for r in records:
+        fields = r["fields"]
+        # every labelled value is a piece of the reference it labels, and a source is named
+        for value in [fields["title"], *(a["literal"] for a in fields["author"])]:
+            assert value in r["raw"], (r["id"], value)
+        assert r["meta"]["source"]
+    keys = {refparse_train_data.text_key(r["raw"]) for r in records}
+    for name in ("anystyle_core.jsonl", "grobid.jsonl"):
+        trained = refparse_train_data.load(refparse_train_data.DATA / name)
+        assert not keys & {refparse_train_data.text_key(t["raw"]) for t in trained}, name
