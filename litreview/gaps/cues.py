@@ -89,10 +89,13 @@ _PATTERN_KEYS = frozenset(
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WordList:
-    """A named list of words and phrases, compiled into one whole-word pattern."""
+    """A named list of words and phrases, compiled into one whole-word pattern. ``leads``
+    (:func:`word_leads`): the first letters of its entries, by which a text that cannot hold
+    any of them is passed over unsearched; ``None`` searches every text."""
 
     name: str
     pattern: re.Pattern[str]
+    leads: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -333,7 +336,9 @@ def _wordlists(node: yaml.Node, path: str) -> list[WordList]:
     out = []
     for key, value in node.value:
         words = [str(n.value) for n in _seq(value, path, required=True)]
-        out.append(WordList(name=str(key.value), pattern=words_pattern(words)))
+        out.append(
+            WordList(name=str(key.value), pattern=words_pattern(words), leads=word_leads(words))
+        )
     return out
 
 
@@ -346,6 +351,25 @@ def words_pattern(words: list[str]) -> re.Pattern[str]:
         body = r"[\s\-]+".join(re.escape(part) for part in re.split(r"[\s\-]+", stem.strip()))
         alternatives.append(body + (r"[\w\-]*" if word.endswith("*") else ""))
     return re.compile(r"(?<![\w\-])(?:" + _by_first_letter(alternatives) + r")(?![\w\-])", _FLAGS)
+
+
+_LEAD = re.compile(r"[a-z]+")
+#: how many letters of a word's start :func:`word_leads` keeps
+LEAD_LETTERS = 3
+
+
+def word_leads(words: list[str]) -> frozenset[str] | None:
+    """The start of each entry of a word list (its opening run of letters, lower-cased, at
+    most :data:`LEAD_LETTERS` of them): a match of :func:`words_pattern` begins a run of
+    letters that starts so. ``None`` when an entry opens with anything but an ASCII letter,
+    which this cannot say."""
+    out = set()
+    for word in words:
+        lead = _LEAD.match(word.strip().lower())
+        if lead is None:
+            return None
+        out.add(lead.group(0)[:LEAD_LETTERS])
+    return frozenset(out)
 
 
 def _by_first_letter(alternatives: list[str]) -> str:

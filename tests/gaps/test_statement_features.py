@@ -4,13 +4,20 @@ the shipped chains and lists on sentences of their kind."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from litreview.gaps.cues import Chain, Cues, default_cues, load_cues, words_pattern
-from litreview.gaps.statement_features import _chained, analyse, sentence_features
+from litreview.gaps.cues import Chain, Cues, default_cues, load_cues, word_leads, words_pattern
+from litreview.gaps.statement_features import (
+    _FOLDS_TO_ASCII,
+    _chained,
+    analyse,
+    sentence_features,
+    text_leads,
+)
 
 CUES = """
 lexicon:
@@ -144,3 +151,67 @@ def test_a_word_list_grouped_by_first_letter_finds_what_one_alternation_finds(te
         body.append(alt + (r"[\w\-]*" if word.endswith("*") else ""))
     plain = re.compile(r"(?<![\w\-])(?:" + "|".join(body) + r")(?![\w\-])", re.IGNORECASE)
     assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+_LEAD_CUES = """
+lexicon:
+  gap: [lack*, "lack of", little, no, "e.g.", un*, "don't", Kin, "so-called"]
+  data: [data, "data set*", estimate*]
+chain_lists:
+  need: [need*, required]
+chains:
+  - {id: data_need, steps: [data, need], within: [0]}
+"""
+_LEAD_TEXT = st.lists(
+    st.sampled_from(
+        [*"lackoftieungdsmrqKN -'’_.,1é", "\u0130", "\u0131", "\u017f", "\u212a", "no ", "data "]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@given(_LEAD_TEXT)
+@example("Unknown data are needed")
+@example("\u212ain little \u017fo-called data")
+@example("l\u0131ttle \u0130 data")
+def test_passing_over_texts_by_their_leads_finds_what_searching_every_text_finds(
+    text: str,
+) -> None:
+    """A list is not searched in a text none of whose words starts as its entries do: the
+    counts, constructions and chains are those of searching every text, whatever the case,
+    the marks between words, or letters that fold to ASCII ones (ſ, K, İ, ı)."""
+    cues = load_cues(_LEAD_CUES, "cues.yaml")
+    searched = Cues(
+        **{
+            **{f: getattr(cues, f) for f in cues.__dataclass_fields__},
+            "lexicon": tuple(replace(w, leads=None) for w in cues.lexicon),
+            "chain_lists": tuple(replace(w, leads=None) for w in cues.chain_lists),
+        }
+    )
+    assert all(w.leads for w in (*cues.lexicon, *cues.chain_lists))
+    assert analyse(text, cues) == analyse(text, searched)
+
+
+def test_the_leads_of_a_list_and_of_a_text() -> None:
+    assert word_leads(["Lack of", "un*", "e.g.", "data set*"]) == frozenset(
+        {"lac", "un", "e", "dat"}
+    )
+    # an entry that does not open with a letter cannot be passed over by its start
+    assert word_leads(["data", "1990s"]) is None
+    assert text_leads("Data, un-known") == frozenset(
+        {"d", "da", "dat", "u", "un", "k", "kn", "kno"}
+    )
+    assert text_leads("\u017fome data") is None
+
+
+def test_every_letter_that_folds_to_an_ascii_one_is_known() -> None:
+    """The characters outside ASCII that a case-blind pattern reads as an ASCII letter, or
+    that lower-case to one, are the ones the leads do not trust."""
+    folding = {
+        chr(i)
+        for i in range(128, 0x110000)
+        if re.match("[a-z]", chr(i), re.IGNORECASE)
+        or (chr(i).lower().isascii() and chr(i).lower().isalpha())
+    }
+    distrusted = {chr(i) for i in range(128, 0x110000) if _FOLDS_TO_ASCII.fullmatch(chr(i))}
+    assert folding == distrusted
