@@ -139,7 +139,7 @@ def acronym_alone_variant(
 
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
-_TAIL = re.compile(r"[^\w]*$")
+_TAIL = re.compile(r"\W*$")
 _INITIALS = re.compile(r"[A-Z]{1,3}[.,;]?")
 
 
@@ -181,10 +181,10 @@ def edition_year_variant(
         return None
     at = next((i for i in range(first, end - 1) if tokens[i].endswith(":")), end - 1)
     word = tokens[at]
-    tail = _TAIL.search(word).group(0) if at == end - 1 or word.endswith(":") else ""
-    if tail == word or any(c in tail for c in ")]"):
+    head = _TAIL.sub("", word)
+    tail = word[len(head) :]
+    if not head or any(c in tail for c in ")]"):
         return None  # no word to attach the year to, or a bracket it would fall inside
-    head = word[: len(word) - len(tail)] if tail else word
     comma = rng.random() < 0.25
     inserted = [f"{head}," if comma else head, f"{year}{tail}"]
     return (

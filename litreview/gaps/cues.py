@@ -372,6 +372,22 @@ def word_leads(words: list[str]) -> frozenset[str] | None:
     return frozenset(out)
 
 
+#: characters outside ASCII that a case-blind pattern matches to an ASCII letter (dotted and
+#: dotless i, long s, the kelvin sign): a text holding one has no :func:`text_leads`
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def text_leads(text: str) -> frozenset[str] | None:
+    """The starts (one to :data:`LEAD_LETTERS` letters) of every run of letters of
+    ``text``, lower-cased: a word list none of whose :func:`word_leads` is among them has no
+    match in ``text``, as a match begins a run of letters. ``None`` for a text with a letter
+    the case-blind patterns read as another (:data:`_FOLDS_TO_ASCII`)."""
+    if _FOLDS_TO_ASCII.search(text):
+        return None
+    runs = _LEAD.findall(text.lower())
+    return frozenset(r[:n] for r in runs for n in range(1, LEAD_LETTERS + 1))
+
+
 def _by_first_letter(alternatives: list[str]) -> str:
     """The alternatives as one regular expression, grouped by their first letter
     (``l(?:ack|ittle)|d(?:ata)``) when each starts with an ASCII letter, each group in the

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from litreview.gaps.cues import LEAD_LETTERS, Chain, Construction, Cues, WordList
+from litreview.gaps.cues import Chain, Construction, Cues, WordList, text_leads
 from litreview.gaps.statement_scope import Sentence
 
 __all__ = ["WORD_VALUE", "Analysis", "analyse", "document_features", "sentence_features", "words"]
@@ -78,24 +78,6 @@ def analyse(text: str, cues: Cues) -> Analysis:
     chains = {c.id: c.value for c in cues.chains if _chained(c, at)}
     counts = {wl.name: len(positions[wl.name]) for wl in cues.lexicon if wl.name in positions}
     return Analysis(counts, fired, chains)
-
-
-_RUN = re.compile(r"[a-z]+")
-#: characters outside ASCII that a case-blind pattern matches to an ASCII letter (dotted and
-#: dotless i, long s, the kelvin sign): a text holding one is searched for every list
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
-def text_leads(text: str) -> frozenset[str] | None:
-    """The starts (one to :data:`~litreview.gaps.cues.LEAD_LETTERS` letters) of every run
-    of letters of ``text``, lower-cased: a word list none of whose
-    :attr:`~litreview.gaps.cues.WordList.leads` is among them has no match in ``text``, as a
-    match begins a run of letters. ``None`` for a text with a letter the case-blind patterns
-    read as another (:data:`_FOLDS_TO_ASCII`)."""
-    if _FOLDS_TO_ASCII.search(text):
-        return None
-    runs = _RUN.findall(text.lower())
-    return frozenset(r[:n] for r in runs for n in range(1, LEAD_LETTERS + 1))
 
 
 def _fires(c: Construction, positions: dict[str, list[int]]) -> bool:

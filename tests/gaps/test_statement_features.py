@@ -10,14 +10,17 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from litreview.gaps.cues import Chain, Cues, default_cues, load_cues, word_leads, words_pattern
-from litreview.gaps.statement_features import (
+from litreview.gaps.cues import (
     _FOLDS_TO_ASCII,
-    _chained,
-    analyse,
-    sentence_features,
+    Chain,
+    Cues,
+    default_cues,
+    load_cues,
     text_leads,
+    word_leads,
+    words_pattern,
 )
+from litreview.gaps.statement_features import _chained, analyse, sentence_features
 
 CUES = """
 lexicon:
