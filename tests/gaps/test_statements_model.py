@@ -14,7 +14,14 @@ from litreview.core.errors import InputError
 from litreview.gaps.cues import default_cues
 from litreview.gaps.statement_data import KINDS, load_labels
 from litreview.gaps.statement_features import analyse, sentence_features
-from litreview.gaps.statement_model import default_model, fit_model, load_model, model_bytes, score
+from litreview.gaps.statement_model import (
+    StatementModel,
+    default_model,
+    fit_model,
+    load_model,
+    model_bytes,
+    score,
+)
 from litreview.gaps.statement_scope import read_sentences
 from tests.conftest import DATA, ROOT
 
@@ -114,6 +121,17 @@ def test_training_is_deterministic_and_the_model_round_trips() -> None:
     assert back.fingerprint == "f"
     assert np.allclose(score(back, feats).gap, score(a, feats).gap, atol=1e-6)
     assert score(back, feats).kind == score(a, feats).kind
+
+
+def test_the_kinds_weights_are_read_column_by_column_whatever_order_they_come_in() -> None:
+    """A model keeps its kinds' weights so that their transpose, the sparse product's
+    operand, is contiguous (else every score copies all of it), and scores the same."""
+    feats, gap, kind, strength = _toy()
+    fitted = fit_model(feats, gap, kind, strength, fingerprint="f")
+    fields = {f: getattr(fitted, f) for f in fitted.__dataclass_fields__}
+    rows = StatementModel(**{**fields, "kind": np.ascontiguousarray(fitted.kind)})
+    assert rows.kind.T.flags.c_contiguous and default_model().kind.T.flags.c_contiguous
+    assert np.array_equal(score(rows, feats).kind_score, score(fitted, feats).kind_score)
 
 
 def test_the_encoder_scores_cover_every_training_document_sentence_by_sentence() -> None:
