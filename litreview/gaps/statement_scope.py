@@ -114,7 +114,8 @@ def read_sentences(text: str, cues: Cues) -> list[Sentence]:
     starts = [h.start for h in headings]
     scan = scan_text(text)
     pieces = _note_pieces(scan)
-    listed = [(a.start, a.end) for a in scan.spans if a.kind == "reference"]
+    listed = _merged([(a.start, a.end) for a in scan.spans if a.kind == "reference"])
+    listed_starts = [a for a, _ in listed]
     piece_starts = [p[0] for p in pieces]
     blocks = _reference_paragraphs(text)
     block_starts = [b[0] for b in blocks]
@@ -130,7 +131,7 @@ def read_sentences(text: str, cues: Cues) -> list[Sentence]:
         flat = flatten(text[span.start : span.end])
         # only a note's sentence is asked how much it reads as a reference
         ref = looks_like_reference(flat) if note >= 0 else 0.0
-        in_list = any(a <= span.start < b for a, b in listed)
+        in_list = _inside(listed, listed_starts, span.start)
         shaped = explanatory and _inside(blocks, block_starts, span.start)
         out.append(
             Sentence(
@@ -268,11 +269,11 @@ def _reads_as_reference(raw: str) -> bool:
     """Whether a piece of text is one reference string (a markdown link read as its words: a
     linked word in prose is no title; a leading note number left out)."""
     body = _NOTE_NUMBER.sub("", _SPACES.sub(" ", _LINK.sub(r"\1", raw)).strip(), count=1)
-    return (
+    return (  # the cheapest tests that turn most paragraphs away first
         len(body.split()) <= REFERENCE_WORDS
+        and looks_like_reference(flatten(body)) >= REFERENCE_LIKE
         and classify(body) == "citation"
         and holds_reference(body)
-        and looks_like_reference(flatten(body)) >= REFERENCE_LIKE
         and _prose_sentences(body) < PROSE_SENTENCES
     )
 
@@ -300,6 +301,18 @@ def _prose_sentences(body: str) -> int:
         if len(body[span.start : span.end].split()) >= PROSE_WORDS
         and looks_like_reference(flatten(body[span.start : span.end])) < REFERENCE_LIKE
     )
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The half-open ``spans`` sorted, those that overlap or touch joined: the same offsets
+    fall inside them, and :func:`_inside` can find them."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        elif a < b:
+            out.append((a, b))
+    return out
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:

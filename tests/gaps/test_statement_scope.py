@@ -5,10 +5,14 @@ Every document here was written for these tests."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from litreview.gaps.cues import Cues, default_cues
-from litreview.gaps.statement_scope import image_spans, read_sentences
+from litreview.gaps.statement_scope import _inside, _merged, image_spans, read_sentences
 
 GAP = "Little is known about how scams reach older people in rural districts."
 
@@ -278,3 +282,19 @@ def test_a_figures_source_line_is_not_read_and_names_no_section(cues: Cues) -> N
     sents = read_sentences(text, cues)
     assert [s.excluded for s in sents if s.flat.startswith("Source")] == ["caption"]
     assert [s.section for s in sents if s.flat == GAP] == ["Findings"]
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=8),
+    st.integers(-2, 85),
+)
+def test_joined_spans_hold_the_offsets_the_spans_hold(
+    spans: list[tuple[int, int]], offset: int
+) -> None:
+    """Spans sorted and joined where they overlap or touch, then found by bisection, hold
+    exactly the offsets that the spans, searched one by one, hold."""
+    given_spans = [(a, a + n) for a, n in spans]
+    joined = _merged(given_spans)
+    assert all(a < b < c for (a, b), (c, _) in pairwise(joined))
+    expected = any(a <= offset < b for a, b in given_spans)
+    assert _inside(joined, [a for a, _ in joined], offset) == expected
