@@ -90,12 +90,12 @@ _PATTERN_KEYS = frozenset(
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WordList:
     """A named list of words and phrases, compiled into one whole-word pattern. ``leads``
-    (:func:`word_leads`): the first letters of its entries, by which a text that cannot hold
-    any of them is passed over unsearched; ``None`` searches every text."""
+    (:func:`word_leads`): how its entries open, by which a text that cannot hold any of them
+    is passed over unsearched; ``None`` searches every text."""
 
     name: str
     pattern: re.Pattern[str]
-    leads: frozenset[str] | None = None
+    leads: Leads | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -348,28 +348,53 @@ def words_pattern(words: list[str]) -> re.Pattern[str]:
     alternatives = []
     for word in sorted(set(words), key=lambda w: (-len(w), w)):
         stem = word.rstrip("*")
-        body = r"[\s\-]+".join(re.escape(part) for part in re.split(r"[\s\-]+", stem.strip()))
+        body = r"[\s\-]+".join(re.escape(part) for part in _PHRASE_GAP.split(stem.strip()))
         alternatives.append(body + (r"[\w\-]*" if word.endswith("*") else ""))
     return re.compile(r"(?<![\w\-])(?:" + _by_first_letter(alternatives) + r")(?![\w\-])", _FLAGS)
 
 
 _LEAD = re.compile(r"[a-z]+")
-#: how many letters of a word's start :func:`word_leads` keeps
-LEAD_LETTERS = 3
+_PHRASE_GAP = re.compile(r"[\s\-]+")  # between the words of a phrase, as words_pattern reads it
+#: how many letters of a word's start a :class:`Leads`' ``stems`` keep
+STEM_LETTERS = 8
 
 
-def word_leads(words: list[str]) -> frozenset[str] | None:
-    """The start of each entry of a word list (its opening run of letters, lower-cased, at
-    most :data:`LEAD_LETTERS` of them): a match of :func:`words_pattern` begins a run of
-    letters that starts so. ``None`` when an entry opens with anything but an ASCII letter,
-    which this cannot say."""
-    out = set()
+@dataclass(frozen=True, slots=True)
+class Leads:
+    """Runs of letters (lower-cased ASCII ``[a-z]+``) that a match must begin with. For a
+    word list: ``words``, the opening runs a match begins exactly (an entry whose first word
+    is all letters, followed by another word or by nothing: ``lack of``, ``data``), and
+    ``stems``, the first :data:`STEM_LETTERS` letters of the opening runs a match only
+    begins with (``un*``, ``e.g.``). For a text: ``words``, its runs of letters, and
+    ``stems``, the starts of each (one to :data:`STEM_LETTERS` letters)."""
+
+    words: frozenset[str]
+    stems: frozenset[str]
+
+    def may_hold(self, entries: Leads) -> bool:
+        """Whether this text has a run of letters that a match of ``entries`` can begin."""
+        return not (self.words.isdisjoint(entries.words) and self.stems.isdisjoint(entries.stems))
+
+
+def word_leads(words: list[str]) -> Leads | None:
+    """How the entries of a word list open (:class:`Leads`): a match of
+    :func:`words_pattern` begins a run of letters of the text, since a letter, a digit or a
+    hyphen never stands before it. That run is an entry's opening run exactly when the
+    entry's first word is all letters and what the pattern asks after it (a space or hyphen,
+    or neither a letter nor a hyphen) ends a run; else it starts with it. ``None`` when an
+    entry opens with anything but an ASCII letter, which this cannot say."""
+    exact, stems = set(), set()
     for word in words:
-        lead = _LEAD.match(word.strip().lower())
+        first, *rest = _PHRASE_GAP.split(word.rstrip("*").strip())
+        lead = _LEAD.match(first.lower())
         if lead is None:
             return None
-        out.add(lead.group(0)[:LEAD_LETTERS])
-    return frozenset(out)
+        run = lead.group(0)
+        if run == first.lower() and (rest or not word.endswith("*")):
+            exact.add(run)
+        else:
+            stems.add(run[:STEM_LETTERS])
+    return Leads(frozenset(exact), frozenset(stems))
 
 
 #: characters outside ASCII that a case-blind pattern matches to an ASCII letter (dotted and
@@ -377,15 +402,17 @@ def word_leads(words: list[str]) -> frozenset[str] | None:
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
-def text_leads(text: str) -> frozenset[str] | None:
-    """The starts (one to :data:`LEAD_LETTERS` letters) of every run of letters of
-    ``text``, lower-cased: a word list none of whose :func:`word_leads` is among them has no
-    match in ``text``, as a match begins a run of letters. ``None`` for a text with a letter
-    the case-blind patterns read as another (:data:`_FOLDS_TO_ASCII`)."""
+def text_leads(text: str) -> Leads | None:
+    """The runs of letters of ``text``, lower-cased, and their starts (:class:`Leads`): a word
+    list whose :func:`word_leads` the text cannot hold (:meth:`Leads.may_hold`) has no match
+    in it. ``None`` for a text with a letter the case-blind patterns read as another
+    (:data:`_FOLDS_TO_ASCII`)."""
     if _FOLDS_TO_ASCII.search(text):
         return None
-    runs = _LEAD.findall(text.lower())
-    return frozenset(r[:n] for r in runs for n in range(1, LEAD_LETTERS + 1))
+    runs = frozenset(_LEAD.findall(text.lower()))
+    return Leads(
+        runs, frozenset(r[:n] for r in runs for n in range(1, min(len(r), STEM_LETTERS) + 1))
+    )
 
 
 def _by_first_letter(alternatives: list[str]) -> str:

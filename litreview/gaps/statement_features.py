@@ -61,8 +61,8 @@ def analyse(text: str, cues: Cues) -> Analysis:
     leads = text_leads(text)
 
     def find(wl: WordList) -> list[int]:
-        if leads is not None and wl.leads is not None and leads.isdisjoint(wl.leads):
-            return []  # no word of the text starts as an entry of the list does
+        if leads is not None and wl.leads is not None and not leads.may_hold(wl.leads):
+            return []  # no run of letters of the text opens as an entry of the list does
         return [bisect_right(starts, m.start()) - 1 for m in wl.pattern.finditer(text)]
 
     positions = {wl.name: found for wl in cues.lexicon if (found := find(wl))}

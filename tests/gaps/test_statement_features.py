@@ -14,6 +14,7 @@ from litreview.gaps.cues import (
     _FOLDS_TO_ASCII,
     Chain,
     Cues,
+    Leads,
     default_cues,
     load_cues,
     text_leads,
@@ -175,6 +176,7 @@ _LEAD_TEXT = st.lists(
 
 @given(_LEAD_TEXT)
 @example("Unknown data are needed")
+@example("lacking data-sets, lack-of data")
 @example("\u212ain little \u017fo-called data")
 @example("l\u0131ttle \u0130 data")
 def test_passing_over_texts_by_their_leads_finds_what_searching_every_text_finds(
@@ -191,20 +193,32 @@ def test_passing_over_texts_by_their_leads_finds_what_searching_every_text_finds
             "chain_lists": tuple(replace(w, leads=None) for w in cues.chain_lists),
         }
     )
-    assert all(w.leads for w in (*cues.lexicon, *cues.chain_lists))
+    assert all(w.leads is not None for w in (*cues.lexicon, *cues.chain_lists))
     assert analyse(text, cues) == analyse(text, searched)
 
 
 def test_the_leads_of_a_list_and_of_a_text() -> None:
-    assert word_leads(["Lack of", "un*", "e.g.", "data set*"]) == frozenset(
-        {"lac", "un", "e", "dat"}
+    # a first word of letters alone, then another word or nothing, is the run a match
+    # begins; a first word with a wildcard or with marks is only what that run begins with
+    assert word_leads(["Lack of", "un*", "e.g.", "data set*", "absent"]) == Leads(
+        words=frozenset({"lack", "data", "absent"}), stems=frozenset({"un", "e"})
     )
     # an entry that does not open with a letter cannot be passed over by its start
     assert word_leads(["data", "1990s"]) is None
-    assert text_leads("Data, un-known") == frozenset(
-        {"d", "da", "dat", "u", "un", "k", "kn", "kno"}
+    assert text_leads("Data, un-known") == Leads(
+        words=frozenset({"data", "un", "known"}),
+        stems=frozenset({"d", "da", "dat", "data", "u", "un", "k", "kn", "kno", "know", "known"}),
     )
     assert text_leads("\u017fome data") is None
+    entries, lacking, unknown = (
+        word_leads(["lack of", "un*"]),
+        text_leads("lacking evidence"),
+        text_leads("Unknown"),
+    )
+    assert entries is not None and lacking is not None and unknown is not None
+    # "lacking" is not the run "lack of" begins; "unknown" begins as "un*" does
+    assert not lacking.may_hold(entries)
+    assert unknown.may_hold(entries)
 
 
 def test_every_letter_that_folds_to_an_ascii_one_is_known() -> None:
