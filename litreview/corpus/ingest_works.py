@@ -18,6 +18,7 @@ from litreview.core.model import Person, Work, replace
 from litreview.corpus.identity import url_site
 from litreview.extract.backrefs import Reference
 from litreview.extract.docmeta import DocMeta
+from litreview.formats._csl_maps import CITED_BY_PARTIES
 from litreview.formats.csl import work_from_csl
 
 __all__ = [
@@ -76,9 +77,11 @@ def from_url(work: Work) -> Work:
 
     Only a work with a URL and no title is changed, and no title is made up from the link:
     the site (``thediplomat.com``) becomes the container when neither container nor
-    publisher is known, so its citekey names the site (:func:`.identity.citekey_base`).
+    publisher is known, so its citekey names the site (:func:`.identity.citekey_base`). A
+    letter or an interview has no title and its link is where it is kept, not a site it
+    appeared in: it stays as it is.
     """
-    if not work.url or work.title:
+    if not work.url or work.title or work.type in CITED_BY_PARTIES:
         return work
     container = work.container or ("" if work.publisher else url_site(work.url))
     return replace(work, container=container)

@@ -23,6 +23,7 @@ from litreview.extract.note_sources import (
 )
 from litreview.extract.reference_likeness import prose_words
 from litreview.extract.refparse_legal import legal_fields
+from litreview.extract.refparse_letters import letter_fields
 from litreview.extract.short_cites import is_short_citation
 
 __all__ = [
@@ -193,7 +194,7 @@ def _classify(text: str, *, pieces: bool) -> str:
     body = text[at:]
     if _AUTHOR_DATE.match(body) or short_form_list(body) or is_short_citation(body):
         return "citation"
-    if is_dated_correspondence(body):
+    if is_dated_correspondence(body) or letter_fields(body) is not None:
         return "citation"
     start = _first_anchor(text)
     prefix = text if start is None else text[:start]

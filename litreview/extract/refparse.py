@@ -39,6 +39,7 @@ from litreview.extract.refparse_features import (
 )
 from litreview.extract.refparse_fields import Segment, fields_of_pieces, pieces_apart
 from litreview.extract.refparse_legal import legal_fields
+from litreview.extract.refparse_letters import letter_fields
 from litreview.extract.refparse_norm import communication_type, genre_type, is_journal
 from litreview.extract.refparse_text import Related, preprocess, split_related
 from litreview.extract.refparse_type import TypeModel, fallback_type
@@ -138,7 +139,9 @@ class ReferenceParser:
     article (``journals=False``: the model's type stays).
     A string the reporter table and the citation grammar read as a legal citation (a case,
     a code's section, a session law, a register's page) takes its fields from
-    :func:`.refparse_legal.legal_fields` (``legal=False``: from the models alone).
+    :func:`.refparse_legal.legal_fields` (``legal=False``: from the models alone); a letter,
+    memorandum or e-mail cited by its parties and date, from
+    :func:`.refparse_letters.letter_fields` (``letters=False``: from the models alone).
     """
 
     def __init__(
@@ -148,6 +151,7 @@ class ReferenceParser:
         *,
         exclude: Collection[str] = OFF,
         legal: bool = True,
+        letters: bool = True,
         genres: bool = True,
         journals: bool = True,
     ) -> None:
@@ -159,6 +163,7 @@ class ReferenceParser:
         self._types = TypeModel(type_model) if type_model else None
         self._exclude = frozenset(exclude)
         self._legal = legal
+        self._letters = letters
         self._genres = genres
         self._journals = journals
 
@@ -196,6 +201,9 @@ class ReferenceParser:
         legal = legal_fields(text) if self._legal else None
         if legal is not None:
             return legal
+        letter = letter_fields(text) if self._letters else None
+        if letter is not None:
+            return letter
         pieces = pieces_apart(segments)
         item = fields_of_pieces(pieces)
         if self._types is not None:

@@ -101,14 +101,17 @@ for _name, _var in [*EXTRA_TO_CSL.items(), *NAME_EXTRAS.items()]:
     if not _name.startswith("ris:"):
         CSL_TO_EXTRA.setdefault(_var, _name)
 
+# CSL types of laws, regulations, cases and the like: legal citation names such a work by
+# its place in a code, reporter or record (``20 C.F.R. § 1002.136``) rather than by title
+LEGAL_TYPES = frozenset({"legislation", "regulation", "bill", "legal_case", "hearing", "treaty"})
+# CSL types of correspondence and interviews: cited by who wrote or spoke to whom, and when
+# (``Letter from Jane Roe to John Doe, May 3, 2021``), they have no title
+CITED_BY_PARTIES = frozenset({"personal_communication", "interview"})
+
 # CSL types whose ``number`` (a report's, a patent's, a broadcast's episode, an interview's)
 # is the Work's issue number: every type that is in no periodical, series or website whose
 # issue it could name. An item of these types keeps its own ``issue``, if it has one, as an
 # unmodelled field.
-# CSL types of laws, regulations, cases and the like: legal citation names such a work by
-# its place in a code, reporter or record (``20 C.F.R. § 1002.136``) rather than by title
-LEGAL_TYPES = frozenset({"legislation", "regulation", "bill", "legal_case", "hearing", "treaty"})
-
 NUMBER_TYPES = frozenset(
     {
         *("report", "patent", "standard", "legislation", "bill", "regulation", "dataset"),

@@ -61,12 +61,12 @@ from litreview.formats._bibtex_syntax import (
     plain_value,
 )
 from litreview.formats._bibtex_write import bibtex_pieces, write_bibtex
-from litreview.formats._csl_maps import LEGAL_TYPES
+from litreview.formats._csl_maps import CITED_BY_PARTIES, LEGAL_TYPES
 
 __all__ = [
     "as_corpus_problems",
     "bibtex_pieces",
-    "cited_by_place",
+    "cited_without_title",
     "export_biblatex",
     "export_bibtex",
     "read_bibtex",
@@ -345,7 +345,7 @@ class _Reader:
             self.problem(
                 line, "warning", f"{entry_name(entry.key)}: undefined macro '{name}' kept as text"
             )
-        if not work.title and not cited_by_place(work):
+        if not work.title and not cited_without_title(work):
             self.problem(line, "warning", f"{entry_name(entry.key)} has no title")
         if not work.issued and not_a_year(year := work.extra_value("year")):
             self.problem(
@@ -693,9 +693,12 @@ def validate_bibtex(text: str, path: str = "<string>") -> list[Problem]:
     return sorted(found, key=lambda p: p.line or 0)
 
 
-def cited_by_place(work: Work) -> bool:
+def cited_without_title(work: Work) -> bool:
     """A law, regulation or case named by its place in a code or reporter (``20 C.F.R. §
-    1002.136``, ``Pub. L. 117-263``): legal citation gives such a work no title, so none is
+    1002.136``, ``Pub. L. 117-263``), or a letter or interview named by its parties and date
+    (``Letter from Jane Roe to John Doe, May 3, 2021``): such a work has no title, so none is
     missing."""
+    if work.type in CITED_BY_PARTIES:
+        return bool(work.authors and work.issued)
     placed = work.extra_value("section") or work.pages or work.issue
     return work.type in LEGAL_TYPES and bool(placed.strip())

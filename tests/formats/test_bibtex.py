@@ -11,7 +11,7 @@ from litreview.core.model import Person, Work, replace
 from litreview.core.texmarkup import as_tex, plain_work
 from litreview.formats._bibtex_prepare import mark_keyless
 from litreview.formats.bibtex import (
-    cited_by_place,
+    cited_without_title,
     read_bibtex,
     read_bibtex_bytes,
     validate_bibtex,
@@ -76,7 +76,8 @@ def test_round_trip_of_any_work(work: Work, biblatex: bool) -> None:
     assert found == [as_tex(work)]
     assert [plain_work(f) for f in found] == [work]
     assert write_bibtex(found, biblatex=biblatex) == text
-    untitled = not work.title and not cited_by_place(work)  # a law cited by its place has none
+    # a law cited by its place, a letter by its parties and date, has no title
+    untitled = not work.title and not cited_without_title(work)
     assert [p.severity for p in problems] == (["warning"] if untitled else [])
 
 
