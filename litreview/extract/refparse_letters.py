@@ -34,10 +34,13 @@ __all__ = ["letter_fields"]
 #: The longest string read as a letter: past this the string is left to the models (a
 #: letter's citation with several parties and their offices runs to a few hundred).
 MAX_CHARS = 1_500
+#: The most titles taken off the start of a name (``The Honorable Senator Jane Roe``: two).
+_MOST_TITLES = 3
 #: The most words of a name after a title (``Chairman David Rosner``).
 _TITLED_WORDS = 3
 #: Heads of bodies and publications (``lexicon/heads.tsv``): a word tagged so names no person.
 _BODY_TAGS = frozenset({"org", "pub", "journal", "law", "news", "event", "genre", "web"})
+_NAME_TAGS = frozenset({"given", "surname"})
 _LINK = re.compile(r"\b(?:https?://|www\.)\S+")
 # what may follow a letter's link: a bracketed remark ("(site discontinued)") or when it
 # was read, with no other work
@@ -164,7 +167,10 @@ def _parties(text: str) -> list[dict[str, str]]:
             people[-1]["suffix"] = part
             continue
         titled = False
-        while m := title.match(part):
+        for _ in range(_MOST_TITLES):
+            m = title.match(part)
+            if m is None:
+                break
             titled, plural = True, m.group(0).strip().lower().endswith(("s", "s."))
             part = part[m.end() :]
         name = _name_part(part) if titled else part
@@ -187,13 +193,20 @@ def _a_person(words: str, titled: bool) -> bool:
     """Whether ``words`` name a person: a full name opening with a known given name or an
     initial, or, after a title, one to three capitalised words naming no body."""
     tokens = words.split()
-    if not tokens or any(_BODY_TAGS & word_tags(t) for t in tokens if not _INITIAL.fullmatch(t)):
+    if not tokens or any(_names_a_body(t) for t in tokens):
         return False
     if titled and len(tokens) <= _TITLED_WORDS and all(t[:1].isupper() for t in tokens):
         return not any(ch.isdigit() for ch in words)
     return reads_as_person(words) and (
         bool(_INITIAL.fullmatch(tokens[0])) or "given" in word_tags(_ascii(tokens[0]))
     )
+
+
+def _names_a_body(word: str) -> bool:
+    """Whether a word is the head of a body or publication and no name (``Office``; not
+    ``Ann``, a given name the journals abbreviate too, nor an initial)."""
+    tags = word_tags(word)
+    return bool(_BODY_TAGS & tags) and not (_NAME_TAGS & tags or _INITIAL.fullmatch(word))
 
 
 def _ascii(word: str) -> str:

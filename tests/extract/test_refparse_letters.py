@@ -68,6 +68,21 @@ def _names(item: dict[str, Any], role: str) -> list[str]:
             id="offices_when_no_one_is_named",
         ),
         pytest.param(
+            "Letter from The Honorable Senator Jane Roe to Ann Poe, May 1, 2019.",
+            ["Roe"],
+            ["Poe"],
+            [2019, 5, 1],
+            id="titles_one_after_another_and_a_given_name_journals_abbreviate",
+        ),
+        pytest.param(
+            "Letter from Jane Roe, Director, Office of Water, to the House Committee on Rules, "
+            "May 1, 2019.",
+            ["Roe"],
+            ["House Committee on Rules"],
+            [2019, 5, 1],
+            id="a_body_as_the_recipient",
+        ),
+        pytest.param(
             "Email from Jane Stone, program officer, to the Agency, 3 June 2021.",
             ["Stone"],
             ["Agency"],
