@@ -122,14 +122,8 @@ def letter_fields(text: str) -> dict[str, Any] | None:
     other = _parties(second)
     authors, recipients = (named, other) if head.group("way") == "from" else (other, named)
     item: dict[str, Any] = {"type": "personal_communication", "genre": _genre(head.group("kind"))}
-    if authors:
-        item["author"] = authors
-    if recipients:
-        item["recipient"] = recipients
-    if issued:
-        item["issued"] = issued
-    if url:
-        item["URL"] = url
+    found = {"author": authors, "recipient": recipients, "issued": issued, "URL": url}
+    item.update({k: v for k, v in found.items() if v})
     return item
 
 
