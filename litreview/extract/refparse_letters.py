@@ -47,6 +47,9 @@ _LINK = re.compile(r"\b(?:https?://|www\.)\S+")
 _AFTER_LINK = re.compile(
     r"[\s.,]*(?:\([^();]{0,80}\)|accessed\s[^();]{0,40})?[\s.,]*", re.IGNORECASE
 )
+# where a side's parties part: commas, semicolons, "and" (kept, so that a plural title's
+# names are those joined by "and")
+_PARTY_BREAK = re.compile(r"(?=,\s*|;\s*)|(?=\s+and\s+)")
 _ET_AL = re.compile(r",?\s+et\s+al\.?", re.IGNORECASE)
 _INITIAL = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)*")
 # what the parties of a letter never hold: a colon, a question mark, or a full stop that
@@ -62,7 +65,7 @@ def _grammar() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     opening = re.compile(
         r"^(?P<kind>" + "|".join(_first_either_case(k) for k in kinds) + r")\s+(?P<way>from|to)\s+"
     )
-    titles = sorted(data_lines("lexicon/honorifics.txt"), key=lambda w: (-len(w), w))
+    titles = sorted(_titles(), key=lambda w: (-len(w), w))
     title = re.compile(
         r"^(?:" + "|".join(_first_either_case(t) for t in titles) + r")(?:\s+|$)(?!of\b)"
     )
@@ -152,9 +155,12 @@ def _parties(text: str) -> list[dict[str, str]]:
         return []
     _, title, _ = _grammar()
     people: list[dict[str, str]] = []
-    plural = False  # after "Representatives": each bare family name is one of them
-    for raw in re.split(r",\s*|;\s*|\s+and\s+", text):
-        part = re.sub(r"^(?:and|the)\s+", "", raw.strip(), flags=re.IGNORECASE)
+    # after "Representatives": each family name joined to it by "and" is one of them
+    plural = False
+    for raw in _PARTY_BREAK.split(text):
+        # a comma or a semicolon ends a plural title's names
+        plural = plural and raw.strip(" ,;").lower().startswith("and ")
+        part = re.sub(r"^(?:and|the)\s+", "", raw.strip(" ,;"), flags=re.IGNORECASE)
         if not part:
             continue
         if people and is_suffix(part):
@@ -165,7 +171,7 @@ def _parties(text: str) -> list[dict[str, str]]:
             m = title.match(part)
             if m is None:
                 break
-            titled, plural = True, m.group(0).strip().lower().endswith(("s", "s."))
+            titled, plural = True, _plural(m.group(0))
             part = part[m.end() :]
         name = _name_part(part) if titled else part
         if _a_person(name, titled or plural):
@@ -176,6 +182,19 @@ def _parties(text: str) -> list[dict[str, str]]:
         return people
     body = re.sub(r"^(?:the)\s+", "", text, flags=re.IGNORECASE)
     return [{"literal": body}] if body[:1].isupper() else []
+
+
+def _plural(title: str) -> bool:
+    """Whether a title names several people (``Representatives``, ``Sens.``): another title
+    of the list with an ``s`` (of three letters or more: ``Mrs.`` is no plural of ``Mr.``)."""
+    word = " ".join(title.split()).lower().rstrip(".")
+    one = word[:-1]
+    return word.endswith("s") and len(one) >= 3 and bool({one, f"{one}."} & _titles())
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(data_lines("lexicon/honorifics.txt"))
 
 
 def _name_part(part: str) -> str:

@@ -75,6 +75,14 @@ def _names(item: dict[str, Any], role: str) -> list[str]:
             id="titles_one_after_another_and_a_given_name_journals_abbreviate",
         ),
         pytest.param(
+            "Letter from Mrs. Jane Roe, Director, Office of Water, and Dr. Luis Ortega, "
+            "Director, to Sens. Marsh and Vale, Members, May 1, 2019.",
+            ["Roe", "Ortega"],
+            ["Marsh", "Vale"],
+            [2019, 5, 1],
+            id="a_plural_title_and_one_that_only_ends_in_s",
+        ),
+        pytest.param(
             "Letter from Jane Roe, Director, Office of Water, to the House Committee on Rules, "
             "May 1, 2019.",
             ["Roe"],
