@@ -84,6 +84,25 @@ def _works(text: str) -> int:
             id="two_laws",
         ),
         pytest.param(
+            "Exec. Order 14000, _Supporting the Reopening of Schools, With a Comma_, 86 Fed. "
+            "Reg. 7215 (Jan. 26, 2021).",
+            1,
+            id="an_executive_order_with_its_title_then_its_register_page",
+        ),
+        pytest.param(
+            "Exec. Order No. 14001, 86 Fed. Reg. 7219 (Jan. 26, 2021), and Exec. Order No. "
+            "14002, 86 Fed. Reg. 7229 (Jan. 27, 2021).",
+            2,
+            id="two_executive_orders_each_with_its_register_page",
+        ),
+        pytest.param(
+            "Letter from Sen. Marsh et al. to Chairman Swan, November 13, 2025, "
+            "https://example.gov/a.pdf; Letter from Reps. Reyes and Holt to the Board, "
+            "December 5, 2025, https://example.gov/b.pdf.",
+            2,
+            id="two_letters",
+        ),
+        pytest.param(
             "This estimate uses available data. It drove the process, according to DHS "
             "officials. Department of Homeland Security, _President Biden to Announce Uniting "
             "for Ukraine_ (Apr. 21, 2022).",
