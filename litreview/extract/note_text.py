@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from functools import lru_cache
 
+from litreview.core.data_files import data_lines
 from litreview.extract._text import LINK_TEXT
 from litreview.extract.backrefs import LEADIN, lead_end
 from litreview.extract.gazetteer import word_tags
@@ -321,11 +323,28 @@ def _no_reference_marks(text: str) -> bool:
 def _first_anchor(text: str) -> int | None:
     """Where the first thing that looks like part of a reference starts."""
     starts = [m.start() for m in _good_name_years(text)]
-    for pattern in (_LINK, _URL, _QUOTED, _ITALIC, _FACTS):
+    for pattern in (_LINK, _URL, _ITALIC, _FACTS):
         m = pattern.search(text)
         if m:
             starts.append(m.start())
+    titled = (m for m in _QUOTED.finditer(text) if not _defined_term(text, m.end()))
+    quoted = next(titled, None)
+    if quoted:
+        starts.append(quoted.start())
     return min(starts) if starts else None
+
+
+def _defined_term(text: str, end: int) -> bool:
+    """Whether the quoted phrase ending at ``end`` is a term the note defines ("“several”
+    indicates 6 to 15", "“mixed waste” means"; ``lexicon/defining_words.txt``), no title."""
+    return bool(_defining().match(text, end))
+
+
+@lru_cache(maxsize=1)
+def _defining() -> re.Pattern[str]:
+    words = sorted(data_lines("lexicon/defining_words.txt"), key=lambda w: (-len(w), w))
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf",?\s+(?:{alternatives})\b")
 
 
 def _good_name_years(text: str) -> list[re.Match[str]]:

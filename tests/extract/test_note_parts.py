@@ -103,6 +103,18 @@ def _works(text: str) -> int:
             id="two_letters",
         ),
         pytest.param(
+            "In this report, “several” indicates 6 to 15 respondents, “many” indicates 16 to "
+            "25, and “almost all” indicates 45 or more.",
+            0,
+            id="terms_in_quotes_the_note_defines",
+        ),
+        pytest.param(
+            "The term “mixed waste” means waste that is both hazardous and radioactive. "
+            "42 U.S.C. § 6903(41).",
+            1,
+            id="a_defined_term_then_the_law_defining_it",
+        ),
+        pytest.param(
             "This estimate uses available data. It drove the process, according to DHS "
             "officials. Department of Homeland Security, _President Biden to Announce Uniting "
             "for Ukraine_ (Apr. 21, 2022).",
