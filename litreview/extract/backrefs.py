@@ -55,7 +55,7 @@ def phrase_pattern(name: str) -> str:
 # citation signals ("See", "See also", "See, e.g.,", "Cf.", "Compare", "Cited in", ...: a data
 # file): words that lead into a reference, and the start of the reference they lead into
 _OPENS = r"[A-Z\[<‘“'\"*_]"  # a reference's first character: a capital, a bracket, a quote
-SIGNAL = rf"(?:{phrase_pattern('lexicon/signals.txt')}),?\s+(?={_OPENS})"
+SIGNAL = rf"(?:{phrase_pattern('lexicon/signals.txt')})[,:]?\s+(?={_OPENS})"
 # what may follow a signal or a lead-in that opens a reference the parser reads: also a bare
 # link ("See https://...")
 REFERENCE_START = rf"(?={_OPENS}|https?://|www\.)"
@@ -63,11 +63,11 @@ LEADIN = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\s))" + SIGNAL)
 # words that lead into a reference only at its start ("For example, see", "For more on the
 # EAVS, see"; a data file)
 LEAD_IN = re.compile(
-    rf"^(?:{phrase_pattern('reference_lead_ins.txt')}),?\s+(?:{REFERENCE_START}|(?=\d))"
+    rf"^(?:{phrase_pattern('reference_lead_ins.txt')})[,:]?\s+(?:{REFERENCE_START}|(?=\d))"
 )
 # a lead-in that ends with a citation signal ("For more information, see"): a note's words
 # from there on cite a work; one without ("For example,") may go on in prose
-_SIGNAL_LAST = re.compile(rf"(?:{phrase_pattern('lexicon/signals.txt')}),?\s+$")
+_SIGNAL_LAST = re.compile(rf"(?:{phrase_pattern('lexicon/signals.txt')})[,:]?\s+$")
 
 
 def lead_end(text: str) -> int:

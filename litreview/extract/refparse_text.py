@@ -45,7 +45,7 @@ _MD_ESCAPE = re.compile(rf"\\([{re.escape(_ESCAPABLE)}])")
 _HIDE = {ch: chr(0xE000 + k) for k, ch in enumerate(_ESCAPABLE)}
 _SHOW = str.maketrans({v: k for k, v in _HIDE.items()})
 _QUOTED_SPAN = re.compile(r"“[^“”]+”|‘[^‘]+?’(?![A-Za-z])|\"[^\"]+\"")
-_SIGNAL = re.compile(rf"^(?:{phrase_pattern('lexicon/signals.txt')}),?\s+{REFERENCE_START}")
+_SIGNAL = re.compile(rf"^(?:{phrase_pattern('lexicon/signals.txt')})[,:]?\s+{REFERENCE_START}")
 _EMPHASIS = re.compile(r"[*_]+")
 # the short name a note gives the work, with the blanks before it ("Title," (hereinafter
 # Roe, "Tides"), 2019), and the comma it leaves doubled

@@ -232,11 +232,13 @@ def test_a_sentence_opening_like_a_name_is_prose_and_its_citation_a_work() -> No
 
 
 @pytest.mark.parametrize(
-    "signal", ["See, for example,", "See generally", "But see", "See also, e.g.,", "Cf.", "Accord"]
+    "signal",
+    ["See, for example,", "See generally", "But see", "See also, e.g.,", "Cf.", "Accord", "See:"],
 )
 def test_a_signal_before_a_reference_is_left_out_of_it(signal: str) -> None:
     # the signals are a word list (data/lexicon/signals.txt); "See, for example," and "See
-    # generally" were read as the start of the reference
+    # generally" were read as the start of the reference, and so was "See:" (a colon after
+    # a signal, as some styles write it)
     rows = _rows(f"{signal} Roe, K., Rivers of the Plain (Lagos: Board, 2019).")
     assert [(kind, raw) for kind, raw, _ in rows] == [
         ("citation", "Roe, K., Rivers of the Plain (Lagos: Board, 2019).")

@@ -73,6 +73,8 @@ def test_backslash_escapes_are_plain_characters() -> None:
 
 def test_signal_is_dropped() -> None:
     assert preprocess("See also Smith, J. (2001). Title.") == "Smith, J. (2001). Title."
+    assert preprocess("See: Smith, J. (2001). Title.") == "Smith, J. (2001). Title."
+    assert preprocess("For example: Smith, J. (2001). Title.") == "Smith, J. (2001). Title."
 
 
 def test_a_lead_in_at_the_start_goes_and_nowhere_else() -> None:
