@@ -109,6 +109,12 @@ def _works(text: str) -> int:
             id="terms_in_quotes_the_note_defines",
         ),
         pytest.param(
+            "We use “tax request forms” to refer to two forms, and “case files” to describe "
+            "what was saved.",
+            0,
+            id="terms_a_report_uses_to_refer_to_something",
+        ),
+        pytest.param(
             "The term “mixed waste” means waste that is both hazardous and radioactive. "
             "42 U.S.C. § 6903(41).",
             1,
