@@ -327,7 +327,11 @@ def _first_anchor(text: str) -> int | None:
         m = pattern.search(text)
         if m:
             starts.append(m.start())
-    titled = (m for m in _QUOTED.finditer(text) if not _defined_term(text, m.end()))
+    titled = (
+        m
+        for m in _QUOTED.finditer(text)
+        if not _defined_term(text, m.end()) and not _quotation(text, m.start())
+    )
     quoted = next(titled, None)
     if quoted:
         starts.append(quoted.start())
@@ -338,6 +342,34 @@ def _defined_term(text: str, end: int) -> bool:
     """Whether the quoted phrase ending at ``end`` is a term the note defines ("“several”
     indicates 6 to 15", "“mixed waste” means"; ``lexicon/defining_words.txt``), no title."""
     return bool(_defining().match(text, end))
+
+
+def _quotation(text: str, start: int) -> bool:
+    """Whether the quoted phrase starting at ``start`` is what a source says, introduced by
+    a reporting word (``EPA explains that “...”``, ``According to EPA, “...”``;
+    ``lexicon/reporting_words.txt``), no title; not one a citation's parenthetical
+    introduces (``(noting that “...”)``)."""
+    before = text[max(0, start - _REPORTING_REACH) : start]
+    if before.rfind("(") > before.rfind(")"):
+        return False  # inside a parenthetical
+    return bool(_reporting().search(before))
+
+
+#: How far before a quote a reporting word is looked for (``according to`` and its clause).
+_REPORTING_REACH = 100
+
+
+@lru_cache(maxsize=1)
+def _reporting() -> re.Pattern[str]:
+    words = sorted(data_lines("lexicon/reporting_words.txt"), key=lambda w: (-len(w), w))
+    topic = r"[^.;:“”\"]{1,80}?"
+    alternatives = "|".join(
+        r"\s+".join(topic if part == "…," else re.escape(part) for part in w.split())
+        for w in words
+    )
+    # ``…,`` is the clause and its comma: "according to EPA,"
+    alternatives = alternatives.replace(topic, topic + ",")
+    return re.compile(rf"\b(?:{alternatives})[,:]?\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

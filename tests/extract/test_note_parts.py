@@ -275,3 +275,35 @@ def test_a_reference_sentence_is_the_work_not_the_link_inside_it() -> None:
     )
     (work,) = [r for r in rows if r[0] != "note"]
     assert work[1].startswith("ABC, _Federal Real Property") and work[1].endswith("ABC-23-106124)")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        pytest.param(
+            "The agency explains that “activity data can include fuel use and the miles driven "
+            "by vehicles.” Agency, Inventory Guide, 2023, https://example.gov/guide.pdf.",
+            "Agency, Inventory Guide",
+            id="after_explains_that",
+        ),
+        pytest.param(
+            "According to the Operator, “Pursuant to the manual, the load is counted.” Operator, "
+            "Load Forecasting Manual, M-06, October 2025, p. 1, https://example.org/m.pdf.",
+            "Operator, Load Forecasting Manual",
+            id="after_according_to",
+        ),
+        pytest.param(
+            "Jane Roe, Plain Words, 2023 WIS. L. REV. 687, 687 (2023) (noting that “lawmakers "
+            "passed seven hundred laws”).",
+            "Jane Roe, Plain Words, 2023 WIS. L. REV. 687",
+            id="in_a_citations_parenthetical_it_explains_the_work",
+        ),
+    ],
+)
+def test_a_quotation_is_what_a_source_says_not_a_title(text: str, source: str) -> None:
+    """A phrase in quotes that a reporting word introduces ("explains that", "According to
+    X,": lexicon/reporting_words.txt) is a quotation, not a title that makes the note a
+    reference: the note is prose, and the source it names after the quotation is the work.
+    A citation's parenthetical ("(noting that “...”)") stays with its citation."""
+    citations = [raw for kind, raw, _ in _rows(text) if kind == "citation"]
+    assert len(citations) == 1 and citations[0].startswith(source)
