@@ -364,8 +364,7 @@ def _reporting() -> re.Pattern[str]:
     words = sorted(data_lines("lexicon/reporting_words.txt"), key=lambda w: (-len(w), w))
     topic = r"[^.;:“”\"]{1,80}?"
     alternatives = "|".join(
-        r"\s+".join(topic if part == "…," else re.escape(part) for part in w.split())
-        for w in words
+        r"\s+".join(topic if part == "…," else re.escape(part) for part in w.split()) for w in words
     )
     # ``…,`` is the clause and its comma: "according to EPA,"
     alternatives = alternatives.replace(topic, topic + ",")

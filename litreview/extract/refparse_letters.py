@@ -50,6 +50,11 @@ _AFTER_LINK = re.compile(
 # where a side's parties part: commas, semicolons, "and" (kept, so that a plural title's
 # names are those joined by "and")
 _PARTY_BREAK = re.compile(r"(?=,\s*|;\s*)|(?=\s+and\s+)")
+# a memorandum's subject in quotes after its parties ("..., to the Secretaries, “Guidance
+# on Records,” May 1, 2019"), its title
+_TITLE = re.compile(r"[“\"](?P<title>[^“”\"]{3,300})[”\"]")
+# the words before a link ("at https://...", "available at https://...")
+_LINK_LEAD = re.compile(r",?\s*(?:available\s+)?(?:at|from)\s*$", re.IGNORECASE)
 _ET_AL = re.compile(r",?\s+et\s+al\.?", re.IGNORECASE)
 _INITIAL = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)*")
 # what the parties of a letter never hold: a colon, a question mark, or a full stop that
@@ -63,11 +68,14 @@ def _grammar() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     and a date in words (from the lexicon's month names)."""
     kinds = sorted(data_lines("lexicon/correspondence.txt"), key=lambda w: (-len(w), w))
     opening = re.compile(
-        r"^(?P<kind>" + "|".join(_first_either_case(k) for k in kinds) + r")\s+(?P<way>from|to)\s+"
+        r"^(?:and\s+)?(?P<kind>"
+        + "|".join(_first_either_case(k) for k in kinds)
+        + r")\s+(?P<way>from|to)\s+"
     )
     titles = sorted(_titles(), key=lambda w: (-len(w), w))
     title = re.compile(
-        r"^(?:" + "|".join(_first_either_case(t) for t in titles) + r")(?:\s+|$)(?!of\b)"
+        r"^(?:" + "|".join(_first_either_case(t) for t in titles) + r")(?:\s+|$)(?!of\b)",
+        re.IGNORECASE,  # "U.S. Senator" as "u.s. senator"
     )
     months = sorted(data_lines("lexicon/months.txt"), key=lambda w: (-len(w), w))
     month = r"(?:" + "|".join(_first_either_case(m) for m in months) + r")\.?"
@@ -106,7 +114,7 @@ def letter_fields(text: str) -> dict[str, Any] | None:
     if link and not _AFTER_LINK.fullmatch(body[link.end() :]):
         return None  # another work after the link ("...; Letter from ...")
     url = link.group(0).rstrip(".,;)") if link else ""
-    body = (body[: link.start()] if link else body).rstrip(" ,;.")
+    body = _LINK_LEAD.sub("", body[: link.start()] if link else body).rstrip(" ,;.")
     when = None
     for m in date.finditer(body):
         when = m
@@ -116,6 +124,11 @@ def letter_fields(text: str) -> dict[str, Any] | None:
         parties, issued = body[: when.start()].rstrip(" ,;"), date_parts(when.group(0))
     else:
         parties, issued = body, None
+    title = _TITLE.search(parties)
+    if title is not None:
+        if parties[title.end() :].strip(" ,;."):
+            return None  # parties after the title: not this grammar
+        parties = parties[: title.start()].rstrip(" ,;")
     if issued is None or _NO_PARTY.search(parties):
         return None  # undated, or a title's words ("Letters from the Front: Essays on War")
     first, second = _sides(parties, "to" if head.group("way") == "from" else "from")
@@ -125,7 +138,13 @@ def letter_fields(text: str) -> dict[str, Any] | None:
     other = _parties(second)
     authors, recipients = (named, other) if head.group("way") == "from" else (other, named)
     item: dict[str, Any] = {"type": "personal_communication", "genre": _genre(head.group("kind"))}
-    found = {"author": authors, "recipient": recipients, "issued": issued, "URL": url}
+    found = {
+        "author": authors,
+        "recipient": recipients,
+        "title": title.group("title").strip(" ,") if title else "",
+        "issued": issued,
+        "URL": url,
+    }
     item.update({k: v for k, v in found.items() if v})
     return item
 
@@ -180,7 +199,11 @@ def _parties(text: str) -> list[dict[str, str]]:
             plural = False
     if people:
         return people
-    body = re.sub(r"^(?:the)\s+", "", text, flags=re.IGNORECASE)
+    # no one named: the body or office the side opens with, to its first comma ("the
+    # Committees on Banking and Agriculture"; "Goran Marby, President of ICANN" gives "Goran
+    # Marby", whose first name the lexicon does not know)
+    first = re.split(r"[,;]", text, maxsplit=1)[0].strip()
+    body = re.sub(r"^(?:the)\s+", "", first, flags=re.IGNORECASE)
     return [{"literal": body}] if body[:1].isupper() else []
 
 

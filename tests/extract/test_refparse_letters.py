@@ -68,6 +68,22 @@ def _names(item: dict[str, Any], role: str) -> list[str]:
             id="offices_when_no_one_is_named",
         ),
         pytest.param(
+            "Letter from Gaylord Nelson, U.S. Senator, to Speaker Nancy Pelosi and Leader "
+            "Kevin Marsh, April 7, 1971.",
+            ["Nelson"],
+            ["Pelosi", "Marsh"],
+            [1971, 4, 7],
+            id="an_office_that_is_a_title_alone_and_titles_of_any_case",
+        ),
+        pytest.param(
+            "Letter from the Education Fund to Senate Committees on Banking and Agriculture, "
+            "August 27, 2025.",
+            ["Education Fund"],
+            ["Senate Committees on Banking and Agriculture"],
+            [2025, 8, 27],
+            id="bodies_whose_names_hold_and",
+        ),
+        pytest.param(
             "Letter from The Honorable Senator Jane Roe to Ann Poe, May 1, 2019.",
             ["Roe"],
             ["Poe"],
@@ -108,6 +124,37 @@ def test_a_letter_is_read_by_its_parties(
     assert _names(item, "recipient") == recipients
     assert item["issued"] == {"date-parts": [date]}
     assert "title" not in item
+
+
+def test_a_memorandum_keeps_the_subject_in_quotes_as_its_title() -> None:
+    item = letter_fields(
+        "Memorandum from Lloyd Vance, Secretary of Defense, to senior leadership, "
+        "“Guidance on Records of Service Members,” August 24, 2021, at "
+        "https://example.gov/memo.pdf."
+    )
+    assert item is not None
+    assert item["title"] == "Guidance on Records of Service Members"
+    assert (item["genre"], item["URL"]) == ("Memorandum", "https://example.gov/memo.pdf")
+    assert _names(item, "author") == ["Vance"] and "recipient" not in item
+
+
+def test_a_party_whose_first_name_is_not_known_is_the_name_it_opens_with() -> None:
+    """Where no part of a side reads as a person's name, the side is what it opens with, not
+    the name and the office run together."""
+    item = letter_fields(
+        "Letter from Goran Marby, the Board's President, to Mykhailo Fedorov, Minister, "
+        "March 2, 2022."
+    )
+    assert item is not None
+    assert (item["author"], item["recipient"]) == (
+        [{"literal": "Goran Marby"}],
+        [{"literal": "Mykhailo Fedorov"}],
+    )
+
+
+def test_the_second_of_two_letters_joined_by_and_is_a_letter() -> None:
+    item = letter_fields("and Letter from Jane Stone to Sen. Marsh, April 2, 2020.")
+    assert item is not None and _names(item, "recipient") == ["Marsh"]
 
 
 def test_a_letter_keeps_its_link_and_its_genre() -> None:
@@ -154,6 +201,8 @@ _PIECES = st.sampled_from(
         " et al.",
         " and ",
         "the Board",
+        ", “Guidance on Records,”",
+        " at ",
         ", May 1, 2019",
         ", 2020",
         ", https://example.gov/a",
@@ -180,6 +229,7 @@ def test_a_letter_read_names_only_people_and_bodies_its_text_names(text: str) ->
     for name in names:
         for part in name.values():
             assert part in text
+    assert item.get("title", "") in text
 
 
 def test_a_note_of_letters_cites_each_and_a_letter_has_no_title_to_miss() -> None:
