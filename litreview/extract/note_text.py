@@ -340,14 +340,14 @@ def _first_anchor(text: str) -> int | None:
 
 def _defined_term(text: str, end: int) -> bool:
     """Whether the quoted phrase ending at ``end`` is a term the note defines ("“several”
-    indicates 6 to 15", "“mixed waste” means"; ``lexicon/defining_words.txt``), no title."""
+    indicates 6 to 15", "“mixed waste” means"; ``defining_words.txt``), no title."""
     return bool(_defining().match(text, end))
 
 
 def _quotation(text: str, start: int) -> bool:
     """Whether the quoted phrase starting at ``start`` is what a source says, introduced by
     a reporting word (``EPA explains that “...”``, ``According to EPA, “...”``;
-    ``lexicon/reporting_words.txt``), no title; not one a citation's parenthetical
+    ``reporting_words.txt``), no title; not one a citation's parenthetical
     introduces (``(noting that “...”)``)."""
     before = text[max(0, start - _REPORTING_REACH) : start]
     if before.rfind("(") > before.rfind(")"):
@@ -361,7 +361,7 @@ _REPORTING_REACH = 100
 
 @lru_cache(maxsize=1)
 def _reporting() -> re.Pattern[str]:
-    words = sorted(data_lines("lexicon/reporting_words.txt"), key=lambda w: (-len(w), w))
+    words = sorted(data_lines("reporting_words.txt"), key=lambda w: (-len(w), w))
     topic = r"[^.;:“”\"]{1,80}?"
     alternatives = "|".join(
         r"\s+".join(topic if part == "…," else re.escape(part) for part in w.split()) for w in words
@@ -373,7 +373,7 @@ def _reporting() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _defining() -> re.Pattern[str]:
-    words = sorted(data_lines("lexicon/defining_words.txt"), key=lambda w: (-len(w), w))
+    words = sorted(data_lines("defining_words.txt"), key=lambda w: (-len(w), w))
     alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
     return re.compile(rf",?\s+(?:{alternatives})\b")
 

@@ -5,10 +5,10 @@ when, each party followed by the office they held: ``Letter from Jane Roe, Direc
 of Water, and John Doe, Member of Congress, to The Honorable Ann Poe, Secretary of
 Commerce, October 20, 2023, https://...``. The citation model reads such a string as a
 title made of roles. :func:`letter_fields` reads it by its grammar instead: the kind of
-letter (``lexicon/correspondence.txt``), ``from`` and ``to`` with their parties, a date, a
+letter (``correspondence.txt``), ``from`` and ``to`` with their parties, a date, a
 link. A party is a person where its words read as a name, written first name first, that
 opens with a known given name or an initial (``lexicon/given_names.txt``), or that follows a
-courtesy or office title (``lexicon/honorifics.txt``: ``Sen. Roe``, ``Chairman Doe of the
+courtesy or office title (``honorifics.txt``: ``Sen. Roe``, ``Chairman Doe of the
 Commission``, ``Representatives Roe and Doe``); the titles and the offices are left out.
 Where no person is named, the party is the body or office written (``the Commissioners of
 the Commission``).
@@ -66,7 +66,7 @@ _NO_PARTY = re.compile(r"[:?]|(?<![A-Za-z])[a-z]{3,}\.\s")
 def _grammar() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The opening (a kind of letter, then ``from`` or ``to``), the titles before a name
     and a date in words (from the lexicon's month names)."""
-    kinds = sorted(data_lines("lexicon/correspondence.txt"), key=lambda w: (-len(w), w))
+    kinds = sorted(data_lines("correspondence.txt"), key=lambda w: (-len(w), w))
     opening = re.compile(
         r"^(?:and\s+)?(?P<kind>"
         + "|".join(_first_either_case(k) for k in kinds)
@@ -217,7 +217,7 @@ def _plural(title: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
-    return frozenset(data_lines("lexicon/honorifics.txt"))
+    return frozenset(data_lines("honorifics.txt"))
 
 
 def _name_part(part: str) -> str:

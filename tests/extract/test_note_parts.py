@@ -302,7 +302,7 @@ def test_a_reference_sentence_is_the_work_not_the_link_inside_it() -> None:
 )
 def test_a_quotation_is_what_a_source_says_not_a_title(text: str, source: str) -> None:
     """A phrase in quotes that a reporting word introduces ("explains that", "According to
-    X,": lexicon/reporting_words.txt) is a quotation, not a title that makes the note a
+    X,": reporting_words.txt) is a quotation, not a title that makes the note a
     reference: the note is prose, and the source it names after the quotation is the work.
     A citation's parenthetical ("(noting that “...”)") stays with its citation."""
     citations = [raw for kind, raw, _ in _rows(text) if kind == "citation"]
