@@ -12,9 +12,8 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
-from litreview.core.data_files import data_lines
 from litreview.extract._text import LINK_TEXT
-from litreview.extract.backrefs import LEADIN, lead_end
+from litreview.extract.backrefs import LEADIN, lead_end, phrase_pattern
 from litreview.extract.gazetteer import word_tags
 from litreview.extract.note_sources import (
     is_cross_reference,
@@ -361,21 +360,15 @@ _REPORTING_REACH = 100
 
 @lru_cache(maxsize=1)
 def _reporting() -> re.Pattern[str]:
-    words = sorted(data_lines("reporting_words.txt"), key=lambda w: (-len(w), w))
-    topic = r"[^.;:“”\"]{1,80}?"
-    alternatives = "|".join(
-        r"\s+".join(topic if part == "…," else re.escape(part) for part in w.split()) for w in words
-    )
-    # ``…,`` is the clause and its comma: "according to EPA,"
-    alternatives = alternatives.replace(topic, topic + ",")
-    return re.compile(rf"\b(?:{alternatives})[,:]?\s*$", re.IGNORECASE)
+    """A reporting word, then at most a comma or a colon, at the end (of what comes before
+    a quote); "according to …," is the phrase, its clause and its comma."""
+    return re.compile(rf"\b(?:{phrase_pattern('reporting_words.txt')})[,:]?\s*$")
 
 
 @lru_cache(maxsize=1)
 def _defining() -> re.Pattern[str]:
-    words = sorted(data_lines("defining_words.txt"), key=lambda w: (-len(w), w))
-    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
-    return re.compile(rf",?\s+(?:{alternatives})\b")
+    """A defining word right after a quote (a comma between them allowed)."""
+    return re.compile(rf",?\s+(?:{phrase_pattern('defining_words.txt')})\b")
 
 
 def _good_name_years(text: str) -> list[re.Match[str]]:
