@@ -13,19 +13,20 @@ Commission``, ``Representatives Roe and Doe``); the titles and the offices are l
 Where no person is named, the party is the body or office written (``the Commissioners of
 the Commission``).
 
-The item has no title, as correspondence has none: the genre says what it is (``Letter``),
-the authors and the recipients (CSL ``recipient``) who wrote to whom.
+The item has no title, as a letter has none, but for a memorandum's subject in quotes
+(``..., to the Secretaries, “Guidance on Records,” May 1, 2019``): the genre says what it is
+(``Letter``), the authors and the recipients (CSL ``recipient``) who wrote to whom.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Any
 
 from litreview.core.data_files import data_lines
-from litreview.extract.gazetteer import word_tags
+from litreview.extract.backrefs import phrase_pattern
+from litreview.extract.gazetteer import fold_key, word_tags
 from litreview.extract.refparse_names import is_suffix, reads_as_person, split_names
 from litreview.extract.refparse_norm import date_parts
 
@@ -65,33 +66,22 @@ _NO_PARTY = re.compile(r"[:?]|(?<![A-Za-z])[a-z]{3,}\.\s")
 @lru_cache(maxsize=1)
 def _grammar() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The opening (a kind of letter, then ``from`` or ``to``), the titles before a name
-    and a date in words (from the lexicon's month names)."""
-    kinds = sorted(data_lines("correspondence.txt"), key=lambda w: (-len(w), w))
+    and a date in words (the lists' phrases as :func:`.backrefs.phrase_pattern` reads them:
+    the first letter either case, blanks any run)."""
     opening = re.compile(
-        r"^(?:and\s+)?(?P<kind>"
-        + "|".join(_first_either_case(k) for k in kinds)
-        + r")\s+(?P<way>from|to)\s+"
+        rf"^(?:and\s+)?(?P<kind>{phrase_pattern('correspondence.txt')})\s+(?P<way>from|to)\s+"
     )
-    titles = sorted(_titles(), key=lambda w: (-len(w), w))
     title = re.compile(
-        r"^(?:" + "|".join(_first_either_case(t) for t in titles) + r")(?:\s+|$)(?!of\b)",
+        rf"^(?:{phrase_pattern('honorifics.txt')})(?:\s+|$)(?!of\b)",
         re.IGNORECASE,  # "U.S. Senator" as "u.s. senator"
     )
-    months = sorted(data_lines("lexicon/months.txt"), key=lambda w: (-len(w), w))
-    month = r"(?:" + "|".join(_first_either_case(m) for m in months) + r")\.?"
+    month = rf"(?:{phrase_pattern('lexicon/months.txt')})\.?"
     year = r"(?:1[6-9]|20)\d\d"
     date = re.compile(
-        rf"(?<![\w-])(?:{month}\s+\d{{1,2}},?\s+{year}|\d{{1,2}}\s+{month},?\s+{year}|{month},?\s+{year}"
-        rf"|{year}-\d\d-\d\d|{year})(?!\d)"
+        rf"(?<![\w-])(?:{month}\s+\d{{1,2}},?\s+{year}|\d{{1,2}}\s+{month},?\s+{year}"
+        rf"|{month},?\s+{year}|{year}-\d\d-\d\d|{year})(?!\d)"
     )
     return opening, title, date
-
-
-def _first_either_case(phrase: str) -> str:
-    """``phrase`` as a pattern, its first letter in either case, blanks any run."""
-    body = r"\s+".join(re.escape(w) for w in phrase.split())
-    first = phrase[:1]
-    return f"[{first.upper()}{first.lower()}]{body[1:]}" if first.isalpha() else body
 
 
 def letter_fields(text: str) -> dict[str, Any] | None:
@@ -99,14 +89,11 @@ def letter_fields(text: str) -> dict[str, Any] | None:
     ``text`` is not one: it must open with a kind of letter and ``from`` or ``to``, name a
     party of its own on that side, and hold nothing after its date but a link (and after
     the link, a bracketed remark or when it was read)."""
-    if len(text) > 2 * MAX_CHARS:  # not even copied: a long note is asked this often
+    if len(text) > 2 * MAX_CHARS:  # a long note is asked this often: not even copied
         return None
     opening, _, date = _grammar()
-    text = text.strip()
-    if len(text) > MAX_CHARS or opening.match(text) is None:
-        return None
     text = " ".join(text.split())
-    head = opening.match(text)
+    head = opening.match(text) if len(text) <= MAX_CHARS else None
     if head is None:
         return None
     body = text[head.end() :]
@@ -234,7 +221,7 @@ def _a_person(words: str, titled: bool) -> bool:
     if titled and len(tokens) <= _TITLED_WORDS and all(t[:1].isupper() for t in tokens):
         return not any(ch.isdigit() for ch in words)
     return reads_as_person(words) and (
-        bool(_INITIAL.fullmatch(tokens[0])) or "given" in word_tags(_ascii(tokens[0]))
+        bool(_INITIAL.fullmatch(tokens[0])) or "given" in word_tags(fold_key(tokens[0]))
     )
 
 
@@ -243,10 +230,3 @@ def _names_a_body(word: str) -> bool:
     ``Ann``, a given name the journals abbreviate too, nor an initial)."""
     tags = word_tags(word)
     return bool(_BODY_TAGS & tags) and not (_NAME_TAGS & tags or _INITIAL.fullmatch(word))
-
-
-def _ascii(word: str) -> str:
-    """``word`` without its accents (``Raúl`` -> ``Raul``), as the given names are listed."""
-    return "".join(
-        ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)
-    )

@@ -5,6 +5,7 @@ cite letters in."""
 
 from __future__ import annotations
 
+from importlib import resources
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from litreview.core.texmarkup import plain_work
 from litreview.corpus.ingest import Source, ingest
-from litreview.extract.refparse import parse_reference
+from litreview.extract.refparse import ReferenceParser, parse_reference
 from litreview.extract.refparse_letters import letter_fields
 from litreview.formats.bibtex import read_bibtex, write_bibtex
 
@@ -155,6 +156,14 @@ def test_a_party_whose_first_name_is_not_known_is_the_name_it_opens_with() -> No
 def test_the_second_of_two_letters_joined_by_and_is_a_letter() -> None:
     item = letter_fields("and Letter from Jane Stone to Sen. Marsh, April 2, 2020.")
     assert item is not None and _names(item, "recipient") == ["Marsh"]
+
+
+def test_the_grammar_can_be_left_out_to_measure_the_models_alone() -> None:
+    raw = "Letter from Jane Stone, Director, to Sen. Marsh, April 9, 2026."
+    data = resources.files("litreview").joinpath("data")
+    with resources.as_file(data / "refparse.crfsuite") as model:
+        assert "recipient" in ReferenceParser(model).parse(raw)
+        assert "recipient" not in ReferenceParser(model, letters=False).parse(raw)
 
 
 def test_a_letter_keeps_its_link_and_its_genre() -> None:
