@@ -391,6 +391,53 @@ def test_supra_or_infra_pointing_inside_the_document_cites_nothing(text: str) ->
     assert problems == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See footnote 1.",
+        "See footnotes 1 and 2.",
+        "See text accompanying note 1.",
+        "See app. I.",
+        "See appendix II for more information on our methodology.",
+        "See Table A-1 in the Appendix for full results.",
+        "See figures 2 and 3.",
+        "See the section entitled “Funding Sources.”",
+        'See the "Character of Service Categories" section of this report.',
+    ],
+)
+def test_a_note_pointing_to_a_part_of_the_document_by_its_own_numbers_cites_nothing(
+    text: str,
+) -> None:
+    rows, problems = references(_notes("A. Lee, Title, 4 J. Law 1 (2019).", text))
+    assert [(r.kind, r.parse) for r in rows[1:]] == [("xref", False)]
+    assert problems == []
+
+
+def test_a_pointer_inside_a_prose_note_is_not_a_work() -> None:
+    rows, _ = references(
+        _notes(
+            "38 U.S.C. §101(2). Notably, the agency does not use the term when it decides. "
+            'See the "Character of Service Categories" section of this report. Instead, '
+            "Congress chose the term."
+        )
+    )
+    assert [r.raw for r in rows if r.parse] == ["38 U.S.C. §101(2)"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See ch. 675, 52 Stat. 1040 (1938).",
+        "See Table 3 of GAO-12-345 (Washington, D.C.: 2012).",
+        "See app. I in GAO-20-123, *Title* (Washington, D.C.: 2020).",
+        "See A. Lee, Appendix A, in Title, 4 J. Law 1 (2019).",
+    ],
+)
+def test_a_pointer_to_a_part_of_another_work_is_a_citation(text: str) -> None:
+    rows, _ = references(_notes(text))
+    assert [r.parse for r in rows] == [True]
+
+
 def test_publication_facts_in_brackets_are_not_a_work() -> None:
     text = (
         "As the editors note, the letter was printed in *The Papers of George Washington*, "
