@@ -218,6 +218,28 @@ def _vancouver_name(part: str) -> bool:
     return len(words) >= 2 and bool(_VANCOUVER.match(words[-1])) and not is_organisation(part)
 
 
+def _vancouver_list(parts: list[str]) -> bool:
+    """Whether a comma list is names each followed by its initials (``Forster A, Brown L,
+    Bank J``): people, whatever their family names mean ("Bank", "Court", "Staff"), since a
+    body's name does not end in initials, part after part."""
+    return len(parts) >= 2 and all(_initials_last(p) for p in parts)
+
+
+def _initials_last(part: str) -> bool:
+    """``Last FM``, ``van der Berg A``: two to four words, the last initials in capitals
+    without points (not a suffix: ``Title II``), the first not, the others capitalised or
+    name particles, no digits."""
+    words = part.split()
+    return (
+        2 <= len(words) <= 4
+        and bool(_VANCOUVER.match(words[-1]))
+        and not is_suffix(words[-1])  # "Title II", "Smith III": no initials
+        and not _VANCOUVER.match(words[0])
+        and all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words[:-1])
+        and not any(ch.isdigit() for ch in part)
+    )
+
+
 def _one_inverted(part: str) -> dict[str, str]:
     """``Last, First`` (``Last, First, Jr.``) or a plain name."""
     if "," in part:
@@ -299,6 +321,8 @@ def split_names(segment: str) -> list[dict[str, str]]:
     parts = [p for p in _parts(text) if p]
     if ";" in text:
         return [name for p in parts for name in _name_inverted(p)]
+    if _vancouver_list(parts):
+        return [_person(p) for p in parts]
     words = text.replace(",", " ").split()
     # "Van der Berg and Li", "Kate Jones and Min Lee": names joined by "and" are people
     surnames = bool(_LIST_AND.search(text)) and all(_surname_like(p) or _named(p) for p in parts)

@@ -137,6 +137,27 @@ from litreview.extract.refparse_names import is_organisation, split_names
         ("Harbour Trust and Tide Institute", [{"literal": "Harbour Trust and Tide Institute"}]),
         # the same words joined otherwise stay a body
         ("Department of Harbours and Tides", [{"literal": "Department of Harbours and Tides"}]),
+        # names each followed by initials are people, even family names that are head words
+        # of bodies or publishers ("Bank", "Law", "Sun", "Harper")
+        (
+            "Forster A, Law MA, Bank J, Harper GM",
+            [
+                {"family": "Forster", "given": "A"},
+                {"family": "Law", "given": "MA"},
+                {"family": "Bank", "given": "J"},
+                {"family": "Harper", "given": "GM"},
+            ],
+        ),
+        (
+            "Sun P, van der Berg A",
+            [{"family": "Sun", "given": "P"}, {"family": "van der Berg", "given": "A"}],
+        ),
+        # not when a part is no name with initials: a body's acronym, a numbered part
+        (
+            "Ministry of Health MOH, Department of Health DOH",
+            [{"literal": "Ministry of Health MOH, Department of Health DOH"}],
+        ),
+        ("Division N, Title II, Subtitle A", [{"literal": "Division N, Title II, Subtitle A"}]),
     ],
 )
 def test_split_names(segment: str, expected: list[dict[str, str]]) -> None:
