@@ -431,6 +431,7 @@ def test_a_pointer_inside_a_prose_note_is_not_a_work() -> None:
         "See Table 3 of GAO-12-345 (Washington, D.C.: 2012).",
         "See app. I in GAO-20-123, *Title* (Washington, D.C.: 2020).",
         "See A. Lee, Appendix A, in Title, 4 J. Law 1 (2019).",
+        "See Table 3 for details, in A. Lee, Title, 2019.",
     ],
 )
 def test_a_pointer_to_a_part_of_another_work_is_a_citation(text: str) -> None:
