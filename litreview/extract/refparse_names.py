@@ -207,15 +207,9 @@ def _name_inverted(part: str) -> list[dict[str, str]]:
     """A ``;``-list item: ``Last, First``, a plain name, or a Vancouver list the semicolon
     joins to a group (``Roe AB, Lee C; the Harbour Study Group``)."""
     pieces = [p.strip() for p in part.split(",")]
-    if len(pieces) > 1 and all(_vancouver_name(p) for p in pieces):
+    if _vancouver_list(pieces):
         return [_person(p) for p in pieces]
     return [_one_inverted(part)]
-
-
-def _vancouver_name(part: str) -> bool:
-    """``Last FM``: a name and then its initials in capitals without points."""
-    words = part.split()
-    return len(words) >= 2 and bool(_VANCOUVER.match(words[-1])) and not is_organisation(part)
 
 
 def _vancouver_list(parts: list[str]) -> bool:

@@ -152,6 +152,15 @@ from litreview.extract.refparse_names import is_organisation, split_names
             "Sun P, van der Berg A",
             [{"family": "Sun", "given": "P"}, {"family": "van der Berg", "given": "A"}],
         ),
+        # the same in a ";"-list, beside a group
+        (
+            "Roe AB, Bank C; the Harbour Study Group",
+            [
+                {"family": "Roe", "given": "AB"},
+                {"family": "Bank", "given": "C"},
+                {"literal": "the Harbour Study Group"},
+            ],
+        ),
         # not when a part is no name with initials: a body's acronym, a numbered part
         (
             "Ministry of Health MOH, Department of Health DOH",
