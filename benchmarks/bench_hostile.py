@@ -7,7 +7,8 @@
 a 2 MB CSV cell, a 128 KiB sentence, two 512 KiB gap statements, NUL bytes, an unclosed quote,
 /dev/zero and a FIFO in documents.csv, a 3,000-word synonym, bad XML, an encrypted PDF, a
 file as ``--review``, a folder as ``-o``, a typo as ``--review``, injected citekeys and TeX,
-9 MB files of one token; then, second round: a document named in bytes that are not UTF-8, a
+9 MB files of one token; then, second round: a document named in bytes that are not UTF-8,
+notes shaped like pointers inside the document that run on for 1,500 labels, a
 symlink loop (given, and in documents.csv), a 300-character name, export to a pipe no one
 reads, a folder where ``tags.csv`` goes and a file where ``gaps/`` goes, 200,000 nested DOCX
 paragraphs, a 90 KB DOCX of 10 million tags, a DOCX citation field of 400,000 runs, a DOCX of
@@ -427,6 +428,20 @@ def _word_sources(n: int) -> bytes:
     return buf.getvalue()
 
 
+def _pointer_notes() -> bytes:
+    """Notes shaped like pointers inside the document ("See tables I, II, ...") that run on
+    and fail at their end: the pointer patterns must not try every way to read the labels."""
+    notes = [
+        "See table " + "III, " * 350 + "!",
+        "See table " + "IIIIIIIIII" * 150 + "!",
+        "See footnote " + "1, " * 600 + "x",
+        "See app. I of this report " + "I" * 1900 + "!",
+    ]
+    body = " ".join(f"Claim {i}.[^{i}]" for i in range(1, len(notes) + 1))
+    foot = "".join(f"[^{i}]: {n}\n" for i, n in enumerate(notes, 1))
+    return f"# R\n\n{body}\n\n{foot}".encode()
+
+
 def round_two() -> list[Case]:
     """The second round: names, links and devices on the command line, the review's files
     replaced by folders and the reverse, nesting and numbers of tags, keys given twice."""
@@ -437,6 +452,11 @@ def round_two() -> list[Case]:
     twice = b"tags:\n  add: []\ntags:\n  remove: []\n"
     return [
         Case("document name not UTF-8", {os.fsdecode(b"d\xffoc.md"): doc}, (ing,)),
+        Case(
+            "notes pointing to 350 tables, a label of 1,500 numerals, 600 footnotes",
+            {"pointers.md": _pointer_notes()},
+            (ing, ("report", "--review", "{r}")),
+        ),
         Case(
             "symlink loop",
             {},
