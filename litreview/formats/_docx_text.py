@@ -26,6 +26,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -44,8 +45,9 @@ from litreview.formats._xml import xml_root
 
 __all__ = ["PACKAGE_ERRORS", "docx_footnotes", "docx_text", "zip_part"]
 
-#: What reading a damaged zip package of XML parts (DOCX, ODT) may raise: a part missing, a
-#: bad archive, a compression it cannot undo, XML that does not parse or nests too deep.
+#: What reading a damaged zip package of XML parts (DOCX, ODT, XLSX) may raise: a part
+#: missing, a bad archive, a compression it cannot undo or a compressed stream damaged
+#: (``zlib.error``), XML that does not parse or nests too deep.
 PACKAGE_ERRORS = (
     KeyError,
     ValueError,
@@ -54,6 +56,7 @@ PACKAGE_ERRORS = (
     NotImplementedError,
     RecursionError,
     zipfile.BadZipFile,
+    zlib.error,
     ElementTree.ParseError,
 )
 

@@ -18,6 +18,7 @@ import datetime as dt
 import io
 import struct
 import zipfile
+import zlib
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -95,6 +96,7 @@ def _xlsx_rows(data: bytes, path: str) -> Iterator[Sequence[Any]]:
         EOFError,
         OSError,
         zipfile.BadZipFile,
+        zlib.error,  # a compressed part whose stream is damaged
         ElementTree.ParseError,
         InvalidFileException,
     ) as exc:

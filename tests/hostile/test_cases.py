@@ -4,6 +4,7 @@ in this process. The invariant: a result, or a one-line error with exit 2; never
 
 from __future__ import annotations
 
+import io
 import os
 import zipfile
 from pathlib import Path
@@ -188,6 +189,54 @@ def test_docx_bad_xml_and_bomb(
         capsys, "validate", str(docx(tmp_path / "b.docx", b"<a>" + b" " * 20_000))
     )
     one_line_error(code, err, "b.docx", "larger than 10,000 bytes uncompressed")
+
+
+def _damaged_stream(package: bytes, part: str) -> bytes:
+    """``package`` (a zip) with the compressed stream of ``part`` damaged where the archive's
+    headers cannot tell: its first byte says a block of the reserved type, which zlib refuses
+    (``zlib.error``, not one of zipfile's own errors)."""
+    with zipfile.ZipFile(io.BytesIO(package)) as z:
+        info = z.getinfo(part)
+    assert info.compress_type == zipfile.ZIP_DEFLATED
+    head = package[info.header_offset : info.header_offset + 30]
+    start = info.header_offset + 30 + int.from_bytes(head[26:28], "little")
+    start += int.from_bytes(head[28:30], "little")
+    return package[:start] + b"\xff" + package[start + 1 :]
+
+
+@pytest.mark.parametrize(
+    ("name", "part", "says"),
+    [
+        ("a.docx", "word/document.xml", "cannot read DOCX"),
+        ("a.odt", "content.xml", "cannot read ODT"),
+        ("a.xlsx", "xl/worksheets/sheet1.xml", "cannot read the workbook"),
+    ],
+)
+def test_a_package_whose_compressed_part_is_damaged_is_one_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, part: str, says: str
+) -> None:
+    """Found by fuzzing the readers with damaged files: a part's deflate stream that does not
+    inflate raised zlib's own error, a traceback, from DOCX, ODT and XLSX alike."""
+    body = {
+        "word/document.xml": b"<w:document xmlns:w='urn:w'><w:body/></w:document>" * 20,
+        "content.xml": b"<office:document-content xmlns:office='urn:o'/>" * 20,
+    }.get(part, b"")
+    buf = io.BytesIO()
+    if name.endswith(".xlsx"):  # a whole workbook, so that only the damage stops it
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        book.active.append(["Title", "Year"])
+        book.active.append(["A title", 2001])
+        book.save(buf)
+    else:
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+            if name.endswith(".odt"):
+                z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+            z.writestr(part, body)
+    path = write_file(tmp_path / name, _damaged_stream(buf.getvalue(), part))
+    code, _, err = run_cli(capsys, "validate", str(path))
+    one_line_error(code, err, name, says)
 
 
 def test_encrypted_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
