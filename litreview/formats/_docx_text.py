@@ -26,7 +26,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-import zlib
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -42,23 +41,10 @@ from litreview.formats._stored_codes import StoredCodes, custom_properties
 from litreview.formats._sup import sup_joined, sup_piece
 from litreview.formats._word_sources import is_sources, word_sources
 from litreview.formats._xml import xml_root
+from litreview.formats._zip import PACKAGE_ERRORS
 
 __all__ = ["PACKAGE_ERRORS", "docx_footnotes", "docx_text", "zip_part"]
 
-#: What reading a damaged zip package of XML parts (DOCX, ODT, XLSX) may raise: a part
-#: missing, a bad archive, a compression it cannot undo or a compressed stream damaged
-#: (``zlib.error``), XML that does not parse or nests too deep.
-PACKAGE_ERRORS = (
-    KeyError,
-    ValueError,
-    EOFError,
-    OSError,
-    NotImplementedError,
-    RecursionError,
-    zipfile.BadZipFile,
-    zlib.error,
-    ElementTree.ParseError,
-)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CORE = {

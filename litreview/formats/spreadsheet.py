@@ -18,15 +18,14 @@ import datetime as dt
 import io
 import struct
 import zipfile
-import zlib
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
-from xml.etree import ElementTree
 
 from litreview.core.errors import InputError, Problem
 from litreview.core.limits import MAX_FILE_ENTRIES, MAX_SPREADSHEET_BYTES
 from litreview.core.model import Work
+from litreview.formats._zip import PACKAGE_ERRORS
 
 __all__ = ["read_spreadsheet"]
 
@@ -89,15 +88,10 @@ def _xlsx_rows(data: bytes, path: str) -> Iterator[Sequence[Any]]:
     except InputError:
         raise
     except (
-        LookupError,  # a missing part (KeyError), a cell out of range, an unknown encoding
-        ValueError,
+        *PACKAGE_ERRORS,
+        LookupError,  # a cell out of range, an unknown encoding
         TypeError,
         AttributeError,
-        EOFError,
-        OSError,
-        zipfile.BadZipFile,
-        zlib.error,  # a compressed part whose stream is damaged
-        ElementTree.ParseError,
         InvalidFileException,
     ) as exc:
         raise InputError(f"cannot read the workbook: {_said(exc)}", path=path) from None

@@ -478,6 +478,32 @@ def _odt(content: str) -> None:
     _in_file(".odt", buf.getvalue(), read_document_meta)
 
 
+#: Real zip packages (a Word document, a workbook) whose bytes ``damaged_package`` changes.
+PACKAGES = (
+    DATA / "docs" / "footnoted_report.docx",
+    DATA / "docs" / "word_citations_example.docx",
+    DATA / "real" / "cff_embase.xlsx",
+)
+
+
+def damaged_package() -> st.SearchStrategy[tuple[int, list[tuple[float, int]]]]:
+    """Which package, and bytes to put at places in it (a fraction of its length): damage
+    inside the compressed parts, where the archive's headers cannot tell, as well as to the
+    headers themselves."""
+    edit = st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255))
+    return st.tuples(st.integers(0, len(PACKAGES) - 1), st.lists(edit, min_size=1, max_size=4))
+
+
+def _damaged(value: tuple[int, list[tuple[float, int]]]) -> None:
+    which, edits = value
+    path = PACKAGES[which]
+    data = bytearray(path.read_bytes())
+    for at, byte in edits:
+        data[int(at * len(data))] = byte
+    read = read_file if path.suffix == ".xlsx" else read_document_meta
+    _in_file(path.suffix, bytes(data), read)
+
+
 def _scan(text: str, suffix: str) -> None:
     from litreview.pipeline.ingest import check_document
 
@@ -761,6 +787,7 @@ TARGETS: tuple[Target, ...] = (
     Target("document-docx", hostile_text("docx"), lambda t: _docx(str(t))),
     Target("document-docx-parts", docx_parts(), lambda v: _docx_parts(v)),  # type: ignore[arg-type]
     Target("document-odt", hostile_text("odt"), lambda t: _odt(str(t))),
+    Target("damaged-package", damaged_package(), lambda v: _damaged(v)),  # type: ignore[arg-type]
 )
 
 

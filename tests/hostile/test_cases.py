@@ -191,19 +191,26 @@ def test_docx_bad_xml_and_bomb(
     one_line_error(code, err, "b.docx", "larger than 10,000 bytes uncompressed")
 
 
-def _damaged_stream(package: bytes, part: str) -> bytes:
-    """``package`` (a zip) with the compressed stream of ``part`` damaged where the archive's
-    headers cannot tell: its first byte says a block of the reserved type, which zlib refuses
-    (``zlib.error``, not one of zipfile's own errors)."""
+def _damaged_stream(package: bytes, part: str, damage: str) -> bytes:
+    """``package`` (a zip) with ``part`` damaged where zipfile's own checks cannot tell:
+    ``stream``, the first byte of its deflate stream says a block of the reserved type, which
+    zlib refuses (``zlib.error``); ``method``, its local header names compression method 99,
+    which zipfile cannot undo (``NotImplementedError``)."""
     with zipfile.ZipFile(io.BytesIO(package)) as z:
         info = z.getinfo(part)
     assert info.compress_type == zipfile.ZIP_DEFLATED
-    head = package[info.header_offset : info.header_offset + 30]
-    start = info.header_offset + 30 + int.from_bytes(head[26:28], "little")
-    start += int.from_bytes(head[28:30], "little")
+    at = info.header_offset
+    if damage == "method":  # in the central directory, which zipfile reads it from
+        central = package.index(b"PK\x01\x02")
+        while package[central + 46 : central + 46 + len(part)] != part.encode():
+            central = package.index(b"PK\x01\x02", central + 4)
+        return package[: central + 10] + (99).to_bytes(2, "little") + package[central + 12 :]
+    head = package[at : at + 30]
+    start = at + 30 + int.from_bytes(head[26:28], "little") + int.from_bytes(head[28:30], "little")
     return package[:start] + b"\xff" + package[start + 1 :]
 
 
+@pytest.mark.parametrize("damage", ["stream", "method"])
 @pytest.mark.parametrize(
     ("name", "part", "says"),
     [
@@ -213,10 +220,16 @@ def _damaged_stream(package: bytes, part: str) -> bytes:
     ],
 )
 def test_a_package_whose_compressed_part_is_damaged_is_one_error(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, part: str, says: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    part: str,
+    says: str,
+    damage: str,
 ) -> None:
-    """Found by fuzzing the readers with damaged files: a part's deflate stream that does not
-    inflate raised zlib's own error, a traceback, from DOCX, ODT and XLSX alike."""
+    """Found by fuzzing the readers with damaged files (the ``damaged-package`` fuzz target):
+    a part's deflate stream that does not inflate raised zlib's own error from DOCX, ODT and
+    XLSX alike, and a compression method zipfile does not know escaped from XLSX."""
     body = {
         "word/document.xml": b"<w:document xmlns:w='urn:w'><w:body/></w:document>" * 20,
         "content.xml": b"<office:document-content xmlns:office='urn:o'/>" * 20,
@@ -234,7 +247,7 @@ def test_a_package_whose_compressed_part_is_damaged_is_one_error(
             if name.endswith(".odt"):
                 z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
             z.writestr(part, body)
-    path = write_file(tmp_path / name, _damaged_stream(buf.getvalue(), part))
+    path = write_file(tmp_path / name, _damaged_stream(buf.getvalue(), part, damage))
     code, _, err = run_cli(capsys, "validate", str(path))
     one_line_error(code, err, name, says)
 
