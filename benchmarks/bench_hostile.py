@@ -31,7 +31,8 @@ pandoc, counts too). An outcome is *ok* (exit 0, or exit 2 with a one-line error
 
 **Fuzz.** Every target of ``tests/hostile/fuzz_targets.py`` (each reader: BibTeX, RIS,
 CSL-JSON, CSV, the search exports, documents .txt/.md/.docx, taxonomy and curation YAML,
-synonyms matched, the review's own tables, files of each suffix as bytes; and import,
+synonyms matched, the review's own tables, files of each suffix as bytes, real DOCX and
+XLSX packages with bytes changed anywhere (``damaged-package``); and import,
 export and ingest, whose output must read back without error) gets ``--examples``
 Hypothesis inputs in this process (``ingest``, ``tag`` and ``report`` of a hostile
 document through the command line, a second an input, a tenth of that); each call has
