@@ -386,7 +386,14 @@ def detect(text: str, suffix: str) -> str:
         found = "search-csv"
     if found or suffix not in (".txt",):
         return found
-    return "ris" if "\nTY  - " in "\n" + head.lstrip("\ufeff\n") else ""
+    if "\nTY  - " in "\n" + head.lstrip("\ufeff\n"):
+        return "ris"
+    # a BibTeX file saved as text (Google Scholar's "BibTeX" copied into a .txt), perhaps
+    # opened by comment lines ("% Encoding: UTF-8")
+    return "bibtex" if _BIBTEX_START.match(head.lstrip("\ufeff")) else ""
+
+
+_BIBTEX_START = re.compile(r"(?:[ \t\r\n]*%[^\n]*\n)*\s*@[A-Za-z]+[ \t]*[{(]")
 
 
 @bulk

@@ -39,6 +39,9 @@ _PREFIX = PREFIX
 _EXTRA_NOTE = re.compile(r"\[extra\] (.+?): (.*)\Z", re.DOTALL)
 _DATE = re.compile(r"(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?(?:[/-].*)?\Z", re.DOTALL)
 _HEADER = re.compile(r"\d+\.?\Z")  # "1." record numbers some exporters (rispy) write
+_LINK = re.compile(r"\bhttps?://|\bwww\.")  # a line of text holding a link
+_LINK_TAGS = frozenset({"UR", "L1", "L2", "L3", "L4"})  # tags whose values are links
+_URL_LINE = re.compile(r"(?:https?://|www\.)\S+\Z")  # a line that is one link
 # a tag of three to six characters laid out like a RIS tag ("PMID  - 123", APA PsycNet)
 _WIDE_TAG = re.compile(r"([A-Z][A-Z0-9]{2,5}) {1,2}- ?(.*)\Z")
 # a RIS tag with one space before its dash ("KW - keyword"): read when the tag is RIS's
@@ -111,6 +114,7 @@ def _records(text: str, path: str, problems: list[Problem]) -> Iterator[_Record]
     tags: list[tuple[str, str]] = []  # the current record's tags
     orphan = False  # inside tag lines that no TY opened (reported once)
     closed: _Record | None = None  # the record an ER just closed (tags may follow it)
+    ended: _Record | None = None  # the record the last ER closed, until the next TY
     last: _Record | None = None  # the record started last (lines may still be added to it)
     continued = Continued("\n")  # untagged lines going on the value before them
     for number, line in enumerate(_lines(text), start=1):
@@ -130,12 +134,22 @@ def _records(text: str, path: str, problems: list[Problem]) -> Iterator[_Record]
                 elif value and len(tags) == 1:
                     message = f"text after TY ignored: {value[:40]!r}"
                     problems.append(_problem(path, number, "warning", message))
+                elif value and tags[-1][0] in _LINK_TAGS and _URL_LINE.match(value):
+                    # another link of a link tag, on a line of its own (Dimensions' UR)
+                    tags.append((tags[-1][0], value))
                 elif value and len(tags) > 1:  # not the TY's
                     continued.add(tags, value)
                 continue
+            if value and ended is not None and _LINK.search(value):
+                # Ovid's "Link to the Ovid Full Text or citation: https://..." after each ER
+                ended.tags.append(("N1", value))
+                said = f"text after the ER of the record at line {ended.line}"
+                message = f"{said} kept with it as a note: {value[:40]!r}"
+                problems.append(_problem(path, number, "notice", message))
+                continue
             closed = None
         if tag == "TY":
-            closed = None
+            closed = ended = None
             if current is not None:
                 problems.append(
                     _problem(
@@ -157,6 +171,7 @@ def _records(text: str, path: str, problems: list[Problem]) -> Iterator[_Record]
             count += 1
         elif tag == "ER":
             closed, current, orphan = current, None, False
+            ended = closed
         elif tag is not None and closed is not None:  # Ovid writes NL after ER
             closed.tags.append((tag, value))
             message = f"tag {tag} after the ER of the record at line {closed.line}; kept with it"

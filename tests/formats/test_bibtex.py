@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -856,3 +858,32 @@ def test_a_law_cited_by_its_place_has_no_title_to_miss() -> None:
         "entry 'bare' has no title",
         "entry 'untitled' has no title",
     ]
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["", "\ufeff", "% Encoding: UTF-8\n\n", "\n  % a comment\n% another\n\n"],
+    ids=["bare", "bom", "jabref comment", "comments and blank lines"],
+)
+def test_a_bibtex_file_saved_as_text_is_read_as_bibtex(tmp_path: Path, head: str) -> None:
+    """A real case (synthesisr's test data): Google Scholar's BibTeX saved as a ``.txt``
+    was read as RIS ("no RIS records found") and refused by ``validate`` as a document."""
+    from litreview.formats import detect, read_file
+    from litreview.pipeline.ingest import is_document
+
+    text = head + "@article{grames2019,\n  title={A title},\n  year={2019}\n}\n"
+    path = tmp_path / "scholar.txt"
+    path.write_text(text, encoding="utf-8")
+    works, problems = read_file(path)
+    assert [w.title for w in works] == ["A title"] and not problems
+    assert detect(text, ".txt") == "bibtex" and not is_document(str(path))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["@someone said hello.\nA paragraph.\n", "Notes\n@article{x, title={T}}\n", "email @ me {x}\n"],
+)
+def test_text_that_only_mentions_at_signs_is_no_bibtex(text: str) -> None:
+    from litreview.formats import detect
+
+    assert detect(text, ".txt") == ""

@@ -344,3 +344,58 @@ def test_a_type_ris_has_no_ty_for_comes_back(csl_type: str) -> None:
     odd = "TY  - FOO\nID  - k\nTI  - T\nER  - \n"
     (read,), _ = read_ris(odd)
     assert "csl-type" not in write_ris([read]) and "TY  - FOO" in write_ris([read])
+
+
+OVID_LINKS = (
+    (
+        "TY  - JOUR\nTI  - First title\nN1  - Its own note\nER  -\n\n"
+        "Link to the Ovid Full Text or citation: http://ovidsp.example/ovidweb.cgi?AN=1"
+        "Link to the External Link Resolver: http://resolver.example/?id=1\n\n"
+    )
+    + """TY  - JOUR
+TI  - Second title
+ER  -
+
+Some words with no link, after the second record.
+"""
+)
+
+
+def test_a_link_line_after_an_er_is_kept_with_that_record() -> None:
+    """Ovid writes each record's links on a line of text after its ER: found in a real Ovid
+    export (synthesisr's test data); read before as text outside a record, and lost."""
+    works, problems = read_ris(OVID_LINKS, "ovid.ris")
+    first, second = works
+    kept = first.note + " ".join(v for _, v in first.extra)
+    assert "Link to the Ovid Full Text" in kept and "resolver.example" in kept, first
+    assert "Its own note" in kept
+    assert "Link to" not in str(second)
+    said = {(p.line, p.severity) for p in problems}
+    assert (6, "notice") in said and (12, "warning") in said  # the link kept, the words not
+    again, _ = read_ris(write_ris(works), "again.ris")
+    assert str(again[0]).count("Link to the Ovid Full Text") == 1
+
+
+def test_links_on_lines_of_their_own_are_links_each() -> None:
+    """Dimensions writes a record's second link on the line after its UR (a real export,
+    synthesisr's test data): read as one value, the two links became one broken link with
+    a space in it once saved in corpus.bib, and neither came back out."""
+    text = (
+        "TY  - JOUR\nTI  - A title\nUR  - https://app.example/details/pub.1\n"
+        "https://journal.example/pdf/10.1186/x\nL1  - https://a.example/1.pdf\n"
+        "www.b.example/2.pdf\nAB  - An abstract\non two lines\nER  - \n"
+    )
+    (work,), problems = read_ris(text, "dimensions.ris")
+    assert not problems
+    assert work.url == "https://app.example/details/pub.1"
+    assert ("RIS:UR", "https://journal.example/pdf/10.1186/x") in work.extra
+    assert [v for k, v in work.extra if k == "RIS:L1"] == [
+        "https://a.example/1.pdf",
+        "www.b.example/2.pdf",
+    ]
+    assert work.abstract == "An abstract\non two lines"  # other values still go on
+    (again,) = rispy.loads(write_ris([work]))
+    assert again["urls"] == [
+        "https://app.example/details/pub.1",
+        "https://journal.example/pdf/10.1186/x",
+    ]
