@@ -78,6 +78,8 @@ def _field_lines(
     again = reread(attr, kept + rest)
     if again == value:
         return rest, set()  # the kept lines are written with the other extras
+    if reread(attr, kept) == value:
+        return [], set()  # as read alone ("SP  - 33-42" and no EP, which would add to it)
     if reread(attr, kept) == "":
         return generated, set()  # lines the reader could not use: kept, and the field too
     return generated, own

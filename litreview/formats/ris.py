@@ -42,8 +42,9 @@ _HEADER = re.compile(r"\d+\.?\Z")  # "1." record numbers some exporters (rispy) 
 _LINK = re.compile(r"\bhttps?://|\bwww\.")  # a line of text holding a link
 _LINK_TAGS = frozenset({"UR", "L1", "L2", "L3", "L4"})  # tags whose values are links
 _URL_LINE = re.compile(r"(?:https?://|www\.)\S+\Z")  # a line that is one link
-# a tag of three to six characters laid out like a RIS tag ("PMID  - 123", APA PsycNet)
-_WIDE_TAG = re.compile(r"([A-Z][A-Z0-9]{2,5}) {1,2}- ?(.*)\Z")
+# a tag of three to six characters laid out like a RIS tag ("PMID  - 123", APA PsycNet),
+# two spaces before its dash: with one, it is a keyword's line ("REDD - Reduction of ...")
+_WIDE_TAG = re.compile(r"([A-Z][A-Z0-9]{2,5})  - ?(.*)\Z")
 # a RIS tag with one space before its dash ("KW - keyword"): read when the tag is RIS's
 _LOOSE_TAG = re.compile(r"([A-Z][A-Z0-9]) - ?(.*)\Z")
 _PIECE = 1 << 24  # characters of text split into lines at a time
@@ -56,6 +57,7 @@ class _Record:
 
     line: int
     tags: list[tuple[str, str]] = field(default_factory=list)
+    untyped: bool = False  # opened by a tag other than TY: a record only if an ER closes it
 
 
 @bulk
@@ -112,7 +114,6 @@ def _records(text: str, path: str, problems: list[Problem]) -> Iterator[_Record]
     count = 0
     current: _Record | None = None
     tags: list[tuple[str, str]] = []  # the current record's tags
-    orphan = False  # inside tag lines that no TY opened (reported once)
     closed: _Record | None = None  # the record an ER just closed (tags may follow it)
     ended: _Record | None = None  # the record the last ER closed, until the next TY
     last: _Record | None = None  # the record started last (lines may still be added to it)
@@ -150,7 +151,9 @@ def _records(text: str, path: str, problems: list[Problem]) -> Iterator[_Record]
             closed = None
         if tag == "TY":
             closed = ended = None
-            if current is not None:
+            if current is not None and current.untyped:
+                _untyped_skipped(current, path, problems)
+            elif current is not None:
                 problems.append(
                     _problem(
                         path,
@@ -165,35 +168,49 @@ def _records(text: str, path: str, problems: list[Problem]) -> Iterator[_Record]
             if last is not None:
                 continued.flush()
                 yield last
-            current, orphan = _Record(line=number, tags=[("TY", value)]), False
+            current = _Record(line=number, tags=[("TY", value)])
             tags = current.tags
             last = current
             count += 1
         elif tag == "ER":
-            closed, current, orphan = current, None, False
+            if current is not None and current.untyped:  # CiteSource writes no TY
+                message = f"record at line {current.line} has no TY; read as a generic document"
+                problems.append(_problem(path, current.line, "warning", message))
+                if last is not None:
+                    continued.flush()
+                    yield last
+                last = current
+                count += 1
+            closed, current = current, None
             ended = closed
         elif tag is not None and closed is not None:  # Ovid writes NL after ER
             closed.tags.append((tag, value))
             message = f"tag {tag} after the ER of the record at line {closed.line}; kept with it"
             problems.append(_problem(path, number, "warning", message))
-        elif tag is not None and not orphan:
-            problems.append(
-                _problem(
-                    path, number, "error", f"tag {tag} outside a record (no TY before it); skipped"
-                )
-            )
-            orphan = True
-        elif tag is None and value and not _HEADER.match(value) and not orphan:
+        elif tag is not None:
+            # tag lines no TY opened: a record if an ER closes them, else skipped
+            current = _Record(line=number, tags=[(tag, value)], untyped=True)
+            tags = current.tags
+        elif tag is None and value and not _HEADER.match(value):
             problems.append(
                 _problem(path, number, "warning", f"text outside a record ignored: {value[:40]!r}")
             )
-    if current is not None:
+    if current is not None and current.untyped:
+        _untyped_skipped(current, path, problems)
+    elif current is not None:
         problems.append(_problem(path, current.line, "warning", "record has no ER before the end"))
     if last is not None:
         continued.flush()
         yield last
     if not count and not any(p.severity == "error" for p in problems):
         problems.append(_problem(path, 1, "error", "no RIS records found"))
+
+
+def _untyped_skipped(record: _Record, path: str, problems: list[Problem]) -> None:
+    """Tag lines that neither a TY opened nor an ER closed: an error, and not read."""
+    tag = record.tags[0][0]
+    message = f"tag {tag} outside a record (no TY before it); skipped"
+    problems.append(_problem(path, record.line, "error", message))
 
 
 def _lines(text: str) -> Iterator[str]:
@@ -329,6 +346,8 @@ def _to_work(record: _Record, path: str, problems: list[Problem]) -> Work:
 
 def _read_type(record: _Record, path: str, problems: list[Problem], pending: _Pending) -> str:
     """The CSL type of the record's ``TY``; the ``TY`` stays in extra when not 1:1."""
+    if record.untyped:  # reported where it was read
+        return "document"
     raw = (pending.first(("TY",)) or "").strip()
     ty = raw.upper()
     csl_type = TY_TO_CSL.get(ty)

@@ -416,7 +416,11 @@ def test_validate_ris_structure(tmp_path: Path, capsys: pytest.CaptureFixture[st
     code, out, err = run_cli(
         capsys, "validate", str(write_file(tmp_path / "no_ty.ris", "TI  - First\nER  - \n"))
     )
-    assert code == 2 and "no_ty.ris:1" in out + err
+    assert code == 0 and "no_ty.ris:1: warning" in out and "no TY" in out  # a record, typeless
+    code, out, err = run_cli(
+        capsys, "validate", str(write_file(tmp_path / "stray.ris", "TI  - First\nPY  - 2001\n"))
+    )
+    assert code == 2 and "stray.ris:1" in out + err  # no TY opened it, no ER closed it
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from litreview.core.errors import Problem
-from litreview.core.model import Person, Work
+from litreview.core.model import Person, Work, replace
 from litreview.formats import ris
 from litreview.formats.ris import _scan, read_ris, validate_ris, write_ris
 from tests.conftest import DATA
@@ -67,11 +67,33 @@ def test_missing_er_does_not_swallow_the_next_record() -> None:
     assert "no ER" in problems[0].message
 
 
-def test_record_without_ty_is_an_error_with_its_line() -> None:
+def test_record_without_ty_is_read_as_a_generic_work_with_a_warning() -> None:
+    """An ER closes it, so it is a record that lacks its type: CiteSource writes every
+    record so (a real export of 499 records, all of them refused before)."""
     found, problems = _read("no_ty.ris")
-    assert [w.title for w in found] == ["A proper book"]
-    assert [(p.path, p.line, p.severity) for p in problems] == [("no_ty.ris", 1, "error")]
+    assert [(w.title, w.type) for w in found] == [
+        ("A record without a type line", "document"),
+        ("A proper book", "book"),
+    ]
+    assert found[0].authors[0].family == "Doe" and found[0].issued == "2001"
+    assert [(p.path, p.line, p.severity) for p in problems] == [("no_ty.ris", 1, "warning")]
     assert "no TY" in problems[0].message
+    assert write_ris(found[:1]).startswith("TY  - GEN\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AU  - Doe, Jane\nTI  - Never closed\n\nTY  - BOOK\nTI  - A proper book\nER  - \n",
+        "TY  - BOOK\nTI  - A proper book\nER  - \n\nKW  - a stray keyword\n",
+    ],
+    ids=["before a record", "at the end"],
+)
+def test_tag_lines_no_ty_opened_and_no_er_closed_are_an_error(text: str) -> None:
+    found, problems = read_ris(text, "x.ris")
+    assert [w.title for w in found] == ["A proper book"]
+    assert [p.severity for p in problems] == ["error"]
+    assert "outside a record (no TY before it)" in problems[0].message
 
 
 def test_unterminated_last_record_is_read_with_a_warning() -> None:
@@ -399,3 +421,34 @@ def test_links_on_lines_of_their_own_are_links_each() -> None:
         "https://app.example/details/pub.1",
         "https://journal.example/pdf/10.1186/x",
     ]
+
+
+def test_a_keyword_line_with_a_dash_stays_a_keyword() -> None:
+    """A KW going on over lines, one keyword a line (a real CAB Abstracts-style export in
+    CiteSource's test data): 'REDD - Reduction of ...' was read as a tag REDD, and the
+    keywords after it went on that tag's value."""
+    text = (
+        "TY  - JOUR\nTI  - T\nKW  - Community based conservation\nPES\n"
+        "REDD - Reduction of Emissions for Deforestation and Degradation\nSpecies conservation\n"
+        "PMID  - 123\nER  - \n"
+    )
+    (work,), problems = read_ris(text, "x.ris")
+    assert not problems
+    assert work.keywords == (
+        "Community based conservation",
+        "PES",
+        "REDD - Reduction of Emissions for Deforestation and Degradation",
+        "Species conservation",
+    )
+    assert work.extra_value("RIS:PMID") == "123"  # a wider tag with its two spaces still is
+
+
+def test_a_range_in_sp_alone_is_written_back_as_read() -> None:
+    """'SP  - 33-42' and no EP (CAB, EconLit, GreenFile, Web of Science exports): written
+    back as SP 33 and EP 42, the value read was in no line of the output."""
+    (work,), _ = read_ris("TY  - JOUR\nTI  - T\nSP  - 33-42\nER  - \n", "x.ris")
+    assert work.pages == "33-42"
+    lines = write_ris([work]).splitlines()
+    assert "SP  - 33-42" in lines and not any(x.startswith("EP") for x in lines)
+    (edited,) = read_ris(write_ris([replace(work, pages="50-60")]), "y.ris")[0]
+    assert edited.pages == "50-60"  # an edited range is written anew, not the stale line
