@@ -77,7 +77,7 @@ _FORMS: dict[str, Callable[[str], Person]] = {
     # a table whose name form is not known: "Family, Given" when there is a comma
     "guess": lambda v: name_of(v) if "," in v else natural_name(v),
 }
-_OWN_COLUMNS = frozenset({"key", "title"})  # litreview's own CSV (formats.tabular)
+_OWN_COLUMNS = frozenset({"key", "title"})  # both: litreview's own CSV (formats.tabular)
 # the header is one of a file's first lines (Dimensions writes a note first, Embase its search
 # and a rule)
 _HEADER_LINES = 12
@@ -192,12 +192,28 @@ def _table() -> _Table:
     )
 
 
+def _is_own(cells: list[str], tables: _Tables) -> bool:
+    """Whether a header is litreview's own CSV's: it has a ``key`` column, or a ``title``
+    one and no column the titled-table reader knows under a name the own CSV lacks (a
+    ``title,author,year,journal`` table is read by those names, not kept in extra)."""
+    if "key" in cells:
+        return True
+    if "title" not in cells:
+        return False
+    from litreview.formats.tabular import COLUMNS
+
+    known = {n for names in tables.fields.values() for n in names}
+    known.update(*(tables.year, tables.date, tables.pages, tables.authors, tables.keywords))
+    known.update(tables.type)
+    return not any(c.casefold() in known and c not in COLUMNS for c in cells)
+
+
 def _any_table(cells: list[str]) -> Export | None:
     """The export a header names no database's columns of is read as, when it names a title
     column (in any case) and is not litreview's own CSV; else ``None``."""
-    if _OWN_COLUMNS & set(cells):
-        return None
     tables = _table().tables
+    if _is_own(cells, tables):
+        return None
     by_name: dict[str, str] = {}
     for cell in cells:
         by_name.setdefault(cell.casefold(), cell)

@@ -387,3 +387,26 @@ def test_a_row_naming_no_work_is_said_whatever_column_its_cells_are_in() -> None
     works, problems = read_search_csv(text, "c.csv")
     assert [w.title for w in works] == ["A title"]
     assert [(p.line, p.message) for p in problems] == [(3, "not a record, skipped: 0")]
+
+
+def test_a_lower_case_title_column_alone_does_not_make_litreview_s_own_csv() -> None:
+    """CiteSource's CSV export ('duplicate_id,...,author,title,year,...,journal'): taken for
+    litreview's own CSV by its 'title' column, it kept author, year and journal in extra,
+    so 499 works had no author and no year."""
+    text = (
+        "duplicate_id,author,title,year,volume,journal\n"
+        '1001,"Isaac, Fadia and Kennedy, Gerard A",A review,2021,18,Int J Env Res\n'
+    )
+    assert detect(text, ".csv") == "search-csv"
+    (work,), problems = read_search_csv(text, "citesource.csv")
+    assert not problems
+    assert [p.family for p in work.authors] == ["Isaac", "Kennedy"]
+    assert (work.title, work.issued, work.volume, work.container) == (
+        "A review",
+        "2021",
+        "18",
+        "Int J Env Res",
+    )
+    assert work.extra_value("table:duplicate-id") == "1001"
+    # the own CSV's names only (and unknown columns): still litreview's own
+    assert detect("title,authors,year_note,keywords\nA,B,c,d\n", ".csv") == ""
