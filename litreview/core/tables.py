@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -27,6 +28,7 @@ __all__ = [
     "read_csv",
     "rows_text",
     "unique_names",
+    "wrapped_lines",
 ]
 
 
@@ -56,6 +58,20 @@ def header_delimiter(text: str) -> str:
             return 0
 
     return max(DELIMITERS, key=lambda d: (cells(d) if d in line else 0, d == ","))
+
+
+def wrapped_lines(text: str) -> bool:
+    """Whether a table's lines were each put in one cell by a spreadsheet and saved again
+    with ``;`` between cells: its header is a comma-separated line followed by ``;`` only
+    (``Authors,Title,Year;;;;``), and so is a row below it. What the spreadsheet did to the
+    quotes of the cells cannot be undone (it dropped the quote opening each piece between
+    two ``;``), so such a file is refused rather than read into wrong fields."""
+    lines = (x.rstrip("\r\n") for x in io.StringIO(text[:65536].lstrip("\ufeff")))
+    head = next((x for x in lines if x.strip()), "")
+    cells = head.rstrip(";")
+    if cells == head or ";" in cells or '"' in cells or cells.count(",") < 2:
+        return False
+    return any(x.endswith(";") and x.rstrip(";").endswith('"') for x in itertools.islice(lines, 20))
 
 
 def parse_csv(text: str, path: str, delimiter: str = ",") -> CsvRows:

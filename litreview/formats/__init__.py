@@ -23,6 +23,7 @@ from typing import Any
 from litreview.core.bulk import bulk
 from litreview.core.errors import InputError, Problem
 from litreview.core.model import Work
+from litreview.core.tables import wrapped_lines
 
 __all__ = [
     "FORMATS",
@@ -449,6 +450,14 @@ def read_file(
             message = _ANSI if table else WINDOWS_1252_READ
             said.append(Problem(path=str(p), line=1, severity="warning", message=message))
     del data  # a search export of hundreds of megabytes: not held twice while it is read
+    if p.suffix.lower() in _TABLES and wrapped_lines(text):
+        raise InputError(
+            "each line of this table is one cell of a ';'-separated table, its quotes"
+            " changed: a comma-separated file opened and saved again by a spreadsheet",
+            path=str(p),
+            line=1,
+            hint="export it again from its source, or open it with ',' as the separator",
+        )
     if fmt is None and p.suffix.lower() in _SNIFFED:
         form = FORMATS.get(detect(text, p.suffix.lower()), form)
     works, problems = _bounded(form.read()(text, str(p)), str(p))

@@ -410,3 +410,26 @@ def test_a_lower_case_title_column_alone_does_not_make_litreview_s_own_csv() -> 
     assert work.extra_value("table:duplicate-id") == "1001"
     # the own CSV's names only (and unknown columns): still litreview's own
     assert detect("title,authors,year_note,keywords\nA,B,c,d\n", ".csv") == ""
+
+
+def test_a_table_whose_lines_a_spreadsheet_put_in_one_cell_is_refused(tmp_path: Path) -> None:
+    """A Scopus CSV opened where a spreadsheet separates cells with ';' and saved again (a
+    real file): every line in column A, quotes doubled or dropped, ';' padding. It was read
+    into the wrong fields (titles '2025', 801 of 819 works without author or year)."""
+    text = (
+        "Authors,Title,Year,Source title;;;\n"
+        '"Roe, A.,""A title"",2020,""J""";;;\n'
+        '"Lee, B.,""59483162900";55584305000;",Another"",2021,""K""";\n'
+    )
+    path = tmp_path / "scopus.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_file(path)
+    assert str(caught.value).startswith(f"{path}:1: each line of this table is one cell")
+    # a semicolon-separated table, and a comma one whose last cells are empty, are read
+    semi = tmp_path / "semi.csv"
+    semi.write_text('Authors;Title;Year\n"Roe, A.";A title;2020\n', encoding="utf-8")
+    assert [w.title for w in read_file(semi)[0]] == ["A title"]
+    empty = tmp_path / "empty.csv"
+    empty.write_text('Authors,Title,Year,Note\n"Roe, A.",A title,2020,\n', encoding="utf-8")
+    assert [w.title for w in read_file(empty)[0]] == ["A title"]
