@@ -75,7 +75,7 @@ _FORMS: dict[str, Callable[[str], Person]] = {
     "given_first": natural_name,
     "family_comma": name_of,
     # a table whose name form is not known: "Family, Given" when there is a comma
-    "guess": lambda v: name_of(v) if "," in v else natural_name(v),
+    "guess": lambda v: name_of(v) if "," in v else _family_first_or_natural(v),
 }
 _OWN_COLUMNS = frozenset({"key", "title"})  # both: litreview's own CSV (formats.tabular)
 # the header is one of a file's first lines (Dimensions writes a note first, Embase its search
@@ -157,6 +157,7 @@ class _Tables:
     authors: tuple[str, ...]
     keywords: tuple[str, ...]
     type: tuple[str, ...]
+    unknown: frozenset[str] = frozenset()  # cells meaning "not known" (R's NA): in extra
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -188,6 +189,7 @@ def _table() -> _Table:
             **{k: tuple(map(str, tables[k])) for k in ("year", "date", "pages", "authors")},
             keywords=tuple(map(str, tables["keywords"])),
             type=tuple(map(str, tables["type"])),
+            unknown=frozenset(str(v) for v in tables.get("unknown") or ()),
         ),
     )
 
@@ -241,6 +243,7 @@ def _any_table(cells: list[str]) -> Export | None:
         keywords=(keywords, ";") if keywords else None,
         type=kind,
         types={},
+        unknown=tables.unknown,
         default_type="document",  # nothing says what the rows are
         ids={},
     )
@@ -661,6 +664,12 @@ def _authors(names: Names, cell: str, unknown: frozenset[str] = frozenset()) -> 
         parts = split_list(text, names.sep) if names.sep else _run_apart(text)
         people = (_FORMS[names.form](p) for p in parts)
     return tuple(replace(p, given="") if p.given in unknown else p for p in people)
+
+
+def _family_first_or_natural(name: str) -> Person:
+    """A name with no comma: ``Family Initials`` when it ends in initials (``CORDS M``,
+    ``van Dijk AB``, as Web of Science and bibliometrix write them), else ``Given Family``."""
+    return initials_name(name) if _INITIALS_LAST.search(name) else natural_name(name)
 
 
 def _guessed(cell: str) -> list[Person]:

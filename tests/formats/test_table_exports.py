@@ -433,3 +433,35 @@ def test_a_table_whose_lines_a_spreadsheet_put_in_one_cell_is_refused(tmp_path: 
     empty = tmp_path / "empty.csv"
     empty.write_text('Authors,Title,Year,Note\n"Roe, A.",A title,2020,\n', encoding="utf-8")
     assert [w.title for w in read_file(empty)[0]] == ["A title"]
+
+
+def test_bibliometrix_s_data_frame_written_as_csv_is_read_by_its_tags() -> None:
+    """R's write.csv of bibliometrix's data frame (a real one from a public review's
+    repository): Web of Science tags as column names, NA in missing cells, authors as
+    'FAMILY INITIALS' separated by ';'. SO, DI, DE and DT were kept in extra, NA read as a
+    DOI and a keyword, and 'CORDS M' read as given name CORDS, family name M."""
+    text = (
+        '"","AU","DE","TI","PY","SO","DI","DT"\n'
+        '"CORDS M, 1993, ETHOLOGY","CORDS M;THURNHEER S",NA,"RECONCILING",1993,"ETHOLOGY",'
+        'NA,"ARTICLE"\n'
+        '"LEE A, 2001, OIKOS","LEE A",NA,"SECOND",2001,"OIKOS","10.1/X","ARTICLE"\n'
+    )
+    works, problems = read_search_csv(text, "M.csv")
+    assert not problems
+    first, second = works
+    assert [(p.family, p.given) for p in first.authors] == [("CORDS", "M"), ("THURNHEER", "S")]
+    assert (first.title, first.issued, first.container, first.type) == (
+        "RECONCILING",
+        "1993",
+        "ETHOLOGY",
+        "article-journal",
+    )
+    assert first.doi == "" and first.keywords == () and first.extra_value("table:di") == "NA"
+    assert second.doi == "10.1/X"
+
+
+def test_a_guessed_name_ending_in_initials_is_family_first() -> None:
+    text = 'Title,Authors\nA,"van Dijk AB; Lee C"\nB,"Jane Doe; John Smith"\n'
+    first, second = read_search_csv(text, "t.csv")[0]
+    assert [(p.family, p.given) for p in first.authors] == [("van Dijk", "AB"), ("Lee", "C")]
+    assert [(p.family, p.given) for p in second.authors] == [("Doe", "Jane"), ("Smith", "John")]
