@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from litreview.core.model import Person
 from litreview.formats._bibtex_syntax import parse_month
-from litreview.formats._names import particle_of, text_person
+from litreview.formats._names import initials_first, particle_of, text_person
 
 __all__ = [
     "IDENTIFIERS",
@@ -149,10 +149,11 @@ def split_list(value: str, sep: str = ";") -> list[str]:
 
 
 def name_of(value: str) -> Person:
-    """``"Family, Given"`` as a person; a name without a comma as an organisation."""
+    """``"Family, Given"`` as a person; a name without a comma as an organisation, unless it
+    is initials then a family name (``J.B. Babu``, as the RIS reader reads it too)."""
     family, sep, given = value.partition(",")
     if not sep:
-        return Person(literal=value.strip())
+        return initials_first(value) or Person(literal=value.strip())
     return text_person(family, given)
 
 

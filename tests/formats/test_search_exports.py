@@ -206,3 +206,29 @@ def test_endnote_bad_xml_is_one_error_with_its_line() -> None:
 def test_a_shared_suffix_is_told_apart_by_the_first_lines(name: str, fmt: str) -> None:
     path = REAL / name
     assert detect(path.read_text(encoding="utf-8-sig"), path.suffix) == fmt
+
+
+def test_an_endnote_name_with_initials_first_is_a_person_as_in_ris() -> None:
+    """EndNote XML names written 'J.B. Babu' (a real library from a public thesis
+    repository) were organisations, while the same name read from RIS was the person Babu:
+    exported as RIS and imported again, three works did not meet their twins."""
+    from litreview.corpus.dedup import merge_into
+    from litreview.formats import writer_for
+    from litreview.formats.ris import read_ris
+
+    xml = (
+        "<xml><records><record><ref-type name='Thesis'>32</ref-type><contributors><authors>"
+        "<author>J.B. Babu</author><author>World Health Organization</author></authors>"
+        "</contributors><titles><title>Fatigue of fibre composites</title></titles>"
+        "<dates><year>2012</year></dates></record></records></xml>"
+    )
+    (work,), problems = read_endnote(xml, "library.xml")
+    assert not problems
+    assert work.authors == (
+        Person(family="Babu", given="J.B."),
+        Person(literal="World Health Organization"),
+    )
+    first = merge_into([], [work])
+    again = read_ris(writer_for("ris")(list(first.works)), "again.ris")[0]
+    second = merge_into(list(first.works), again)
+    assert [w.key for w in second.works] == [w.key for w in first.works]
