@@ -389,12 +389,13 @@ def detect(text: str, suffix: str) -> str:
         return found
     if "\nTY  - " in "\n" + head.lstrip("\ufeff\n"):
         return "ris"
-    # a BibTeX file saved as text (Google Scholar's "BibTeX" copied into a .txt), perhaps
-    # opened by comment lines ("% Encoding: UTF-8")
-    return "bibtex" if _BIBTEX_START.match(head.lstrip("\ufeff")) else ""
+    # a BibTeX file saved as text (Google Scholar's "BibTeX" copied into a .txt, Mendeley's
+    # export as library.txt): an entry opens a line near the start, after a few lines of
+    # comments or a tool's header at most
+    return "bibtex" if _BIBTEX_START.search(head.lstrip("\ufeff")[:2000]) else ""
 
 
-_BIBTEX_START = re.compile(r"(?:[ \t\r\n]*%[^\n]*\n)*\s*@[A-Za-z]+[ \t]*[{(]")
+_BIBTEX_START = re.compile(r"^[ \t]*@[A-Za-z]+[ \t]*[{(][^,{}()\s]*,", re.MULTILINE)
 
 
 @bulk
