@@ -33,7 +33,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
-from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,8 +44,6 @@ import statement_labels as sl
 import train_statements as ts
 
 from litreview.gaps.cues import default_cues
-from litreview.gaps.statement_model import hashed
-from litreview.gaps.statement_pieces import best_pieces
 
 Features = dict[str, float]
 
@@ -78,29 +75,8 @@ def with_pairs(docs: list[ts.Doc], how: str) -> list[ts.Doc]:
 def oof_weighted(docs: list[ts.Doc], weights: np.ndarray, folds: int) -> list[np.ndarray]:
     """Out-of-fold linear scores (pieces read as shipped), sentences of document ``i``
     weighing ``weights[i]`` in training."""
-    xs = [hashed(d.features) for d in docs]
-    out = [np.zeros(len(d.features)) for d in docs]
-    for fold in range(folds):
-        tr = [i for i in range(len(docs)) if i % folds != fold]
-        x = sparse.vstack([xs[i][np.asarray(docs[i].read)] for i in tr]).tocsr()
-        y = np.concatenate(
-            [
-                [lab.gap for lab, r in zip(docs[i].labels, docs[i].read, strict=True) if r]
-                for i in tr
-            ]
-        )
-        w = np.concatenate([np.full(int(np.sum(docs[i].read)), weights[i]) for i in tr])
-        used = np.unique(x.indices)
-        m = LogisticRegression(C=ts.C, class_weight="balanced", solver="liblinear", random_state=0)
-        m.fit(x[:, used], y.astype(int), sample_weight=w)
-        for i in range(len(docs)):
-            if i % folds == fold:
-                p = m.predict_proba(xs[i][:, used])[:, 1]
-                if docs[i].pieces:
-                    parts = hashed([q.features for q in docs[i].pieces])[:, used]
-                    p, _ = best_pieces(p, docs[i].pieces, m.predict_proba(parts)[:, 1])
-                out[i] = np.where(np.asarray(docs[i].read), p, 0.0)
-    return out
+    every = np.ones(len(docs), bool)
+    return sl.oof_linear(docs, [d.features for d in docs], every, folds, weights=weights)
 
 
 def read_scores(

@@ -128,11 +128,13 @@ def oof_linear(
     folds: int,
     extra: tuple[list[ts.Doc], list[list[dict[str, float]]]] = ([], []),
     extra_weight: float = 1.0,
+    weights: np.ndarray | None = None,
 ) -> list[np.ndarray]:
     """Out-of-fold gap scores per document (0 where not read); each fold's model is fitted
-    on the read sentences of the documents of the other folds with ``train_mask`` and of the
-    ``extra`` documents (with their features, each sentence weighing ``extra_weight``), which
-    are never scored."""
+    on the read sentences of the documents of the other folds with ``train_mask`` (each
+    sentence of document ``i`` weighing ``weights[i]``, 1 by default) and of the ``extra``
+    documents (with their features, each sentence weighing ``extra_weight``), which are
+    never scored."""
     folds = folds or len(docs)
     xs = [hashed(f) for f in feats]
     all_docs, all_xs = [*docs, *extra[0]], [*xs, *(hashed(f) for f in extra[1])]
@@ -149,7 +151,10 @@ def oof_linear(
         ).astype(int)
         w = np.concatenate(
             [
-                np.full(int(np.sum(all_docs[i].read)), extra_weight if i >= len(docs) else 1.0)
+                np.full(
+                    int(np.sum(all_docs[i].read)),
+                    extra_weight if i >= len(docs) else 1.0 if weights is None else weights[i],
+                )
                 for i in tr
             ]
         )
