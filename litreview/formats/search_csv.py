@@ -379,8 +379,8 @@ def read_search_csv(text: str, path: str = "<string>") -> tuple[list[Work], list
     problems += _twice(path, skip + 1, read.header)
     works: list[Work] = []
     for line, row in read.rows:
-        if None in row:
-            message = "more cells than columns: kept in extra"
+        if any(str(c).strip() for c in row.get(None) or ()):  # an empty one after a row's
+            message = "more cells than columns: kept in extra"  # last comma says nothing
             problems.append(
                 Problem(path=path, line=line + skip, severity="warning", message=message)
             )

@@ -465,3 +465,32 @@ def test_a_guessed_name_ending_in_initials_is_family_first() -> None:
     first, second = read_search_csv(text, "t.csv")[0]
     assert [(p.family, p.given) for p in first.authors] == [("van Dijk", "AB"), ("Lee", "C")]
     assert [(p.family, p.given) for p in second.authors] == [("Doe", "Jane"), ("Smith", "John")]
+
+
+def test_pubmed_s_csv_before_2020_is_read_by_its_columns() -> None:
+    """The CSV of PubMed's site before 2020 (real ones, from a public review's repository):
+    read as a titled table, its authors and year were missing from every row; each row
+    ends with a comma, which is no cell past the header worth a warning."""
+    header = (
+        "Title,URL,Description,Details,ShortDetails,Resource,Type,Identifiers,Db,EntrezUID,"
+        "Properties\n"
+    )
+    rows = (
+        '"A review.","/pubmed/1","Roe A, van Dijk AB.","Allergy. 2019 Jul 13;74(2):10-19. doi: '
+        '10.1111/all.1. [Epub ahead of print]","Allergy.  2019","PubMed","citation",'
+        '"PMID:1","pubmed","1","create date:2019/07/14",\n'
+        '"A book.","/pubmed/2","Lee C.","Washington (DC): A Department; 2019 Mar.",'
+        '" 2019","PubMed","citation","PMID:2","pubmed","2","",\n'
+    )
+    (paper, book), problems = read_search_csv(header + rows, "pubmed_result.csv")
+    assert problems == []
+    assert [(p.family, p.given) for p in paper.authors] == [("Roe", "A"), ("van Dijk", "AB")]
+    assert (paper.container, paper.issued, paper.volume, paper.issue, paper.pages) == (
+        "Allergy",
+        "2019-07-13",
+        "74",
+        "2",
+        "10-19",
+    )
+    assert paper.doi == "10.1111/all.1" and paper.extra_value("pmid") == "1"
+    assert (book.authors[0].family, book.issued, book.extra_value("pmid")) == ("Lee", "2019", "2")
