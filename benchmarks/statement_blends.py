@@ -84,27 +84,13 @@ def read_scores(
 ) -> dict[str, np.ndarray]:
     """Every read sentence: its document, linear score, encoder score and label."""
     cols: dict[str, list[np.ndarray]] = {"doc": [], "lin": [], "enc": [], "gold": []}
-    for i, (d, (s, e)) in enumerate(zip(docs, per_doc(docs, lin, enc), strict=True)):
+    for i, (d, (s, e)) in enumerate(zip(docs, sl.per_doc(docs, lin, enc), strict=True)):
         read = np.asarray(d.read)
         cols["doc"].append(np.full(int(read.sum()), i))
         cols["lin"].append(s[read])
         cols["enc"].append(e[read])
         cols["gold"].append(np.array([lab.gap for lab in d.labels], bool)[read])
     return {k: np.concatenate(v) for k, v in cols.items()}
-
-
-def per_doc(
-    docs: list[ts.Doc], lin: list[np.ndarray], enc: np.ndarray
-) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Per document: the linear scores and the encoder's (0 where a sentence is not read)."""
-    out, k = [], 0
-    for d, s in zip(docs, lin, strict=True):
-        read = np.asarray(d.read)
-        e = np.zeros(len(s))
-        e[read] = enc[k : k + int(read.sum())]
-        k += int(read.sum())
-        out.append((s, e))
-    return out
 
 
 def logit(p: np.ndarray) -> np.ndarray:
@@ -175,7 +161,7 @@ def main() -> None:
         reads = float(np.mean(r["lin"] >= f))
         scores = [
             share * np.where(s >= f, e, 0.0) + (1 - share) * s
-            for s, e in per_doc(docs, base_lin, enc)
+            for s, e in sl.per_doc(docs, base_lin, enc)
         ]
         sl.summary(f"floor {f:g} (encoder reads {reads:.3f})", docs, scores, human)
     if args.stack:

@@ -171,19 +171,26 @@ def oof_linear(
     return out
 
 
-def blend(docs: list[ts.Doc], lin: list[np.ndarray], enc: np.ndarray) -> list[np.ndarray]:
-    """Share x encoder (read only at the floor) + (1 - share) x linear, per document."""
-    cues = default_cues()
-    w, floor = cues.encoder_share, cues.encoder_floor
+def per_doc(
+    docs: list[ts.Doc], lin: list[np.ndarray], enc: np.ndarray
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per document: the linear scores and the encoder's (0 where a sentence is not read)."""
     out, k = [], 0
     for d, s in zip(docs, lin, strict=True):
         read = np.asarray(d.read)
         e = np.zeros(len(s))
         e[read] = enc[k : k + int(read.sum())]
         k += int(read.sum())
-        out.append(w * np.where(s >= floor, e, 0.0) + (1 - w) * s)
+        out.append((s, e))
     assert k == len(enc), "the read sentences differ from the encoder's"
     return out
+
+
+def blend(docs: list[ts.Doc], lin: list[np.ndarray], enc: np.ndarray) -> list[np.ndarray]:
+    """Share x encoder (read only at the floor) + (1 - share) x linear, per document."""
+    cues = default_cues()
+    w, floor = cues.encoder_share, cues.encoder_floor
+    return [w * np.where(s >= floor, e, 0.0) + (1 - w) * s for s, e in per_doc(docs, lin, enc)]
 
 
 def prf(scores: np.ndarray, gold: np.ndarray, t: float) -> tuple[float, float, float]:
