@@ -43,7 +43,7 @@ from litreview.formats._word_sources import is_sources, word_sources
 from litreview.formats._xml import xml_root
 from litreview.formats._zip import PACKAGE_ERRORS
 
-__all__ = ["PACKAGE_ERRORS", "docx_footnotes", "docx_text", "zip_part"]
+__all__ = ["docx_footnotes", "docx_text", "zip_part"]
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -29,13 +29,14 @@ from xml.etree import ElementTree
 
 from litreview.core.errors import InputError
 from litreview.formats._cite_fields import CiteFields, without_transfer_notice
-from litreview.formats._docx_text import PACKAGE_ERRORS, zip_part
+from litreview.formats._docx_text import zip_part
 from litreview.formats._links import markdown_link
 from litreview.formats._odt_bibliography import mark_record
 from litreview.formats._odt_lists import list_labels, list_styles
 from litreview.formats._stored_codes import StoredCodes
 from litreview.formats._sup import sup_joined, sup_piece
 from litreview.formats._xml import xml_root
+from litreview.formats._zip import PACKAGE_ERRORS
 
 __all__ = ["odt_text"]
 

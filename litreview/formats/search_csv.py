@@ -159,6 +159,12 @@ class _Tables:
     type: tuple[str, ...]
     unknown: frozenset[str] = frozenset()  # cells meaning "not known" (R's NA): in extra
 
+    @property
+    def names(self) -> frozenset[str]:
+        """Every column name this reader knows (lower case)."""
+        lists = (*self.fields.values(), self.year, self.date, self.pages, self.authors)
+        return frozenset(n for names in (*lists, self.keywords, self.type) for n in names)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _Table:
@@ -204,10 +210,7 @@ def _is_own(cells: list[str], tables: _Tables) -> bool:
         return False
     from litreview.formats.tabular import COLUMNS
 
-    known = {n for names in tables.fields.values() for n in names}
-    known.update(*(tables.year, tables.date, tables.pages, tables.authors, tables.keywords))
-    known.update(tables.type)
-    return not any(c.casefold() in known and c not in COLUMNS for c in cells)
+    return not any(c.casefold() in tables.names and c not in COLUMNS for c in cells)
 
 
 def _any_table(cells: list[str]) -> Export | None:
