@@ -132,13 +132,13 @@ def _records(text: str, path: str, problems: list[Problem]) -> Iterator[_Record]
                 if wide and (len(wide.group(1)) > 2 or wide.group(1) in RIS_TAGS):
                     # APA PsycNet's "PMID  - 33355555"; "KW - x" with one space
                     tags.append((wide.group(1), wide.group(2).strip()))
-                elif value and len(tags) == 1:
+                elif value and len(tags) == 1 and not current.untyped:
                     message = f"text after TY ignored: {value[:40]!r}"
                     problems.append(_problem(path, number, "warning", message))
                 elif value and tags[-1][0] in _LINK_TAGS and _URL_LINE.match(value):
                     # another link of a link tag, on a line of its own (Dimensions' UR)
                     tags.append((tags[-1][0], value))
-                elif value and len(tags) > 1:  # not the TY's
+                elif value:  # a value going on (not the TY's)
                     continued.add(tags, value)
                 continue
             if value and ended is not None and _LINK.search(value):

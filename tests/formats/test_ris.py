@@ -79,6 +79,9 @@ def test_record_without_ty_is_read_as_a_generic_work_with_a_warning() -> None:
     assert [(p.path, p.line, p.severity) for p in problems] == [("no_ty.ris", 1, "warning")]
     assert "no TY" in problems[0].message
     assert write_ris(found[:1]).startswith("TY  - GEN\n")
+    # its first value may go on over lines, as any record's may
+    (work,), _ = read_ris("AB  - An abstract\non two lines\nTI  - T\nER  - \n", "x.ris")
+    assert work.abstract == "An abstract\non two lines"
 
 
 @pytest.mark.parametrize(
