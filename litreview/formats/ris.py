@@ -58,6 +58,9 @@ class _Record:
     line: int
     tags: list[tuple[str, str]] = field(default_factory=list)
     untyped: bool = False  # opened by a tag other than TY: a record only if an ER closes it
+    # untyped tags right after the ER of ``after``: a record of their own if an ER closes
+    # them, else (Ovid's NL after each ER) kept with ``after``
+    after: _Record | None = None
 
 
 @bulk
@@ -127,6 +130,9 @@ def _records(text: str, path: str, problems: list[Problem]) -> Iterator[_Record]
             tag: str | None = found
         else:
             tag, value = None, line.strip()
+            if current is not None and not value and current.after is not None:
+                _untyped_ended(current, path, problems, continued)  # Ovid's NL, a blank line
+                current = None
             if current is not None:
                 wide = _WIDE_TAG.match(line) or _LOOSE_TAG.match(line)
                 if wide and (len(wide.group(1)) > 2 or wide.group(1) in RIS_TAGS):
@@ -152,7 +158,7 @@ def _records(text: str, path: str, problems: list[Problem]) -> Iterator[_Record]
         if tag == "TY":
             closed = ended = None
             if current is not None and current.untyped:
-                _untyped_skipped(current, path, problems)
+                _untyped_ended(current, path, problems, continued)
             elif current is not None:
                 problems.append(
                     _problem(
@@ -184,9 +190,9 @@ def _records(text: str, path: str, problems: list[Problem]) -> Iterator[_Record]
             closed, current = current, None
             ended = closed
         elif tag is not None and closed is not None:  # Ovid writes NL after ER
-            closed.tags.append((tag, value))
-            message = f"tag {tag} after the ER of the record at line {closed.line}; kept with it"
-            problems.append(_problem(path, number, "warning", message))
+            current = _Record(line=number, tags=[(tag, value)], untyped=True, after=closed)
+            tags = current.tags
+            closed = None
         elif tag is not None:
             # tag lines no TY opened: a record if an ER closes them, else skipped
             current = _Record(line=number, tags=[(tag, value)], untyped=True)
@@ -196,7 +202,7 @@ def _records(text: str, path: str, problems: list[Problem]) -> Iterator[_Record]
                 _problem(path, number, "warning", f"text outside a record ignored: {value[:40]!r}")
             )
     if current is not None and current.untyped:
-        _untyped_skipped(current, path, problems)
+        _untyped_ended(current, path, problems, continued)
     elif current is not None:
         problems.append(_problem(path, current.line, "warning", "record has no ER before the end"))
     if last is not None:
@@ -206,10 +212,20 @@ def _records(text: str, path: str, problems: list[Problem]) -> Iterator[_Record]
         problems.append(_problem(path, 1, "error", "no RIS records found"))
 
 
-def _untyped_skipped(record: _Record, path: str, problems: list[Problem]) -> None:
-    """Tag lines that neither a TY opened nor an ER closed: an error, and not read."""
-    tag = record.tags[0][0]
-    message = f"tag {tag} outside a record (no TY before it); skipped"
+def _untyped_ended(
+    record: _Record, path: str, problems: list[Problem], continued: Continued
+) -> None:
+    """Tag lines that neither a TY opened nor an ER closed: kept with the record whose ER
+    they follow with no blank line (a warning), else an error, and not read."""
+    continued.flush()
+    names = ", ".join(dict.fromkeys(tag for tag, _ in record.tags))
+    if record.after is not None:
+        record.after.tags.extend(record.tags)
+        said = f"after the ER of the record at line {record.after.line}; kept with it"
+        message = f"tag{'s' * (',' in names)} {names} {said}"
+        problems.append(_problem(path, record.line, "warning", message))
+        return
+    message = f"tag {record.tags[0][0]} outside a record (no TY before it); skipped"
     problems.append(_problem(path, record.line, "error", message))
 
 

@@ -84,6 +84,27 @@ def test_record_without_ty_is_read_as_a_generic_work_with_a_warning() -> None:
     assert work.abstract == "An abstract\non two lines"
 
 
+def test_records_without_ty_need_no_blank_line_between_them() -> None:
+    """A record with no TY straight after another's ER is a record of its own when an ER
+    closes it (its tags had been joined to the record before); tags after an ER that no ER
+    closes are still kept with that record, as Ovid writes its NL."""
+    text = "AU  - Doe, A\nTI  - First\nER  - \nAU  - Roe, B\nTI  - Second\nER  - \n"
+    found, problems = read_ris(text, "x.ris")
+    assert [(w.title, [a.family for a in w.authors]) for w in found] == [
+        ("First", ["Doe"]),
+        ("Second", ["Roe"]),
+    ]
+    assert [(p.line, p.severity) for p in problems] == [(1, "warning"), (4, "warning")]
+    text = "TY  - BOOK\nTI  - Typed\nER  - \nTI  - Untyped\nER  - \n"
+    assert [w.title for w in read_ris(text, "x.ris")[0]] == ["Typed", "Untyped"]
+    text = "TY  - BOOK\nTI  - A\nER  - \nNL  - Outlet\nKW  - k\n\nTY  - BOOK\nTI  - B\nER  - \n"
+    found, problems = read_ris(text, "x.ris")
+    assert [w.title for w in found] == ["A", "B"] and "Outlet" in str(found[0].extra)
+    assert found[0].keywords == ("k",)
+    assert [(p.line, p.severity) for p in problems] == [(4, "warning")]
+    assert "tags NL, KW after the ER of the record at line 1" in problems[0].message
+
+
 @pytest.mark.parametrize(
     "text",
     [
