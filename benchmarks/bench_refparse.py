@@ -63,7 +63,7 @@ def _parser(type_model: bool = True, genres: bool = True, journals: bool = True)
     """The shipped models (without the type model, the genre's say or the journal titles'
     say, if asked)."""
     types = MODELS / "refparse_type.crfsuite" if type_model else None
-    return ReferenceParser(MODELS / "refparse.crfsuite", types, genres=genres, journals=journals)
+    return ReferenceParser(MODELS / "refparse.npz", types, genres=genres, journals=journals)
 
 
 def _print_fields(result: dict[str, Any]) -> None:

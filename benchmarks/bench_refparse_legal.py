@@ -67,7 +67,7 @@ def main() -> int:
     )
     args = ap.parse_args()
     parser = ReferenceParser(
-        MODELS / "refparse.crfsuite", MODELS / "refparse_type.crfsuite", legal=not args.no_legal
+        MODELS / "refparse.npz", MODELS / "refparse_type.crfsuite", legal=not args.no_legal
     )
     for name, label, path, fields in (
         ("legal citations", "legal", GOLD, FIELDS),

@@ -17,7 +17,11 @@ training folds; nothing whose text is in gold, grey or the synthetic held-out se
    ``--types-only`` nothing else is trained, and the recipe keeps the citation model's part
    as it was and records the type model's own (its parameters and inputs, under
    ``type_model``).
-3. The shipped citation model is trained on all of it plus the whole gold set.
+3. The shipped citation model is trained on all of it plus the whole gold set, ``--average``
+   times (3), each time on the samples of the next seed (7, 8, 9), and the weights of those
+   models averaged into ``litreview/data/refparse.npz`` (``refparse_data/AVERAGED.md``).
+   Cross-validation and the ablation train and average their models alike (``--average 1``:
+   one model each, as crfsuite writes it).
 4. ``--ablation``: for each component (a feature group, a data source), a model trained
    without it on everything but gold block 0, scored on block 0, grey, the synthetic
    held-out set and the documents' references; figures to ``refparse_ablation.json``
@@ -66,6 +70,7 @@ import random
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pycrfsuite
@@ -98,6 +103,7 @@ from refparse_train_data import (
 from refparse_train_data import DATA as TRAIN_DATA
 
 from litreview.extract.refparse import ReferenceParser
+from litreview.extract.refparse_batch import Weights
 from litreview.extract.refparse_features import sequence_features
 
 OUT = ROOT / "benchmarks" / "out"
@@ -121,6 +127,7 @@ MODEL_OPTIONS = (
     "exact_held_out",
     "seed",
     "iterations",
+    "average",
 )
 PARAMS = {
     "c1": 0.1,
@@ -135,6 +142,9 @@ PARAMS = {
 #: container and publisher, ``refparse_type.py``)
 TYPE_PARAMS = {"c1": 0.1, "c2": 1.0, "max_iterations": 300}
 SEED = 7
+#: citation models averaged into the shipped one (``refparse_data/AVERAGED.md``)
+AVERAGE = 3
+MODEL = DATA / "refparse.npz"
 ABLATIONS = {
     "GROBID lead bodies as authors": {"lead_authors": False},
     "lexicon features": {"exclude": ["lexicon", "phrases"]},
@@ -211,6 +221,62 @@ def train_crf(
     path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(path))
     return time.perf_counter() - t0
+
+
+def member_records(
+    args: argparse.Namespace, seed: int, held: set[str], change: dict | None = None
+) -> list[dict]:
+    """The training records of one member model: the sources' samples drawn with ``seed``
+    (``change``: an ablation row's changes to the options)."""
+    opts = {
+        "n_grobid": args.grobid,
+        "n_synth": args.synth,
+        "n_notes": args.notes,
+        "n_links": args.links,
+        "n_reports": args.reports,
+        "n_title_first": args.title_first,
+        "n_bodies": args.bodies,
+        "exact_held_out": args.exact_held_out,
+        **(change or {}),
+    }
+    opts.pop("exclude", None)
+    return training_records(seed=seed, held_out=held, **opts)
+
+
+def train_citation(
+    args: argparse.Namespace,
+    records_of: Callable[[int], list[dict]],
+    extra: list[dict],
+    path: Path,
+    exclude: list[str],
+) -> tuple[Path, float]:
+    """Train ``args.average`` citation models, the ``k``-th on ``records_of(args.seed + k)``
+    plus ``extra``, and average their weights (:meth:`refparse_batch.Weights.average`,
+    ``refparse_data/AVERAGED.md``): the weights saved at ``path`` with the suffix ``.npz``.
+    One model is kept as crfsuite wrote it (``path`` as given). Returns the model's path and
+    the seconds the training took."""
+    t0 = time.perf_counter()
+    members = []
+    for k in range(args.average):
+        member = path if args.average == 1 else path.with_name(f"{path.stem}.member{k}.crfsuite")
+        train_crf(
+            records_of(args.seed + k) + extra,
+            member,
+            exclude,
+            args.iterations,
+            args.punct,
+            args.punct_fields,
+            args.acronyms,
+            args.sentence_case,
+            args.acronym_alone,
+            args.edition_years,
+        )
+        members.append(member)
+    if args.average == 1:
+        return path, time.perf_counter() - t0
+    out = path.with_suffix(".npz")
+    Weights.average([Weights.of_crfsuite(m) for m in members]).save(out)
+    return out, time.perf_counter() - t0
 
 
 def train_types(records: list[dict], path: Path) -> int:
@@ -304,7 +370,7 @@ def current_type_recipe(args: argparse.Namespace) -> dict:
 
 def models_digests() -> dict[str, str]:
     """The shipped models' digests."""
-    return {name: digest(DATA / name) for name in ("refparse.crfsuite", "refparse_type.crfsuite")}
+    return {name: digest(DATA / name) for name in (MODEL.name, "refparse_type.crfsuite")}
 
 
 def recipe(args: argparse.Namespace, sequences: int, typed: int) -> dict:
@@ -370,26 +436,21 @@ def cross_validate(gold: list[dict], base: list[dict], args: argparse.Namespace)
     preds: list[dict] = [{} for _ in gold]
     type_model = args.work / "cv_types.crfsuite"
     train_types(base, type_model)
+    held = held_out_texts()
     for k in range(args.folds):
-        model = args.work / f"cv_fold{k}.crfsuite"
-        train = base + [g for g, f in zip(gold, fold_of, strict=True) if f != k]
-        secs = train_crf(
-            train,
-            model,
-            off_groups(args),
-            args.iterations,
-            args.punct,
-            args.punct_fields,
-            args.acronyms,
-            args.sentence_case,
-            args.acronym_alone,
-            args.edition_years,
+        train = [g for g, f in zip(gold, fold_of, strict=True) if f != k]
+
+        def records_of(seed: int) -> list[dict]:
+            return base if seed == args.seed else member_records(args, seed, held)
+
+        model, secs = train_citation(
+            args, records_of, train, args.work / f"cv_fold{k}.crfsuite", off_groups(args)
         )
         parser = ReferenceParser(model, type_model, exclude=off_groups(args))
         for i, rec in enumerate(gold):
             if fold_of[i] == k:
                 preds[i] = {"id": rec["id"], "fields": parser.parse(rec["raw"])}
-        print(f"fold {k}: {len(train)} sequences, {secs:.0f} s", file=sys.stderr)
+        print(f"fold {k}: {len(base) + len(train)} sequences, {secs:.0f} s", file=sys.stderr)
     path = args.work / "refparse_cv_pred.jsonl"
     with path.open("w", encoding="utf-8") as fh:
         for p in preds:
@@ -423,34 +484,15 @@ def ablation(gold: list[dict], args: argparse.Namespace) -> dict:
     for combo in [r for r in args.rows or [] if "+" in r]:
         rows[combo] = _merged([ABLATIONS[k.strip()] for k in combo.split("+")])
     for name, change in {"(all components)": {}, **rows}.items():
-        opts = {
-            "n_grobid": args.grobid,
-            "n_synth": args.synth,
-            "n_notes": args.notes,
-            "n_links": args.links,
-            "n_reports": args.reports,
-            "n_title_first": args.title_first,
-            "n_bodies": args.bodies,
-            "exact_held_out": args.exact_held_out,
-            **change,
-        }
-        exclude = [*opts.pop("exclude", []), *args.exclude, *off_groups(args)]
-        base = training_records(seed=args.seed, held_out=held, **opts)
+        exclude = [*change.get("exclude", []), *args.exclude, *off_groups(args)]
         if not results:  # the first row's data, not a file a run before this one left
-            train_types(base, type_model)
-        model = args.work / f"ablation_{len(results)}.crfsuite"
-        secs = train_crf(
-            base + rest,
-            model,
-            exclude,
-            args.iterations,
-            args.punct,
-            args.punct_fields,
-            args.acronyms,
-            args.sentence_case,
-            args.acronym_alone,
-            args.edition_years,
-        )
+            train_types(member_records(args, args.seed, held, change), type_model)
+
+        def records_of(seed: int, change: dict = change) -> list[dict]:
+            return member_records(args, seed, held, change)
+
+        path = args.work / f"ablation_{len(results)}.crfsuite"
+        model, secs = train_citation(args, records_of, rest, path, exclude)
         parser = ReferenceParser(model, type_model, exclude=exclude)
         results[name] = score_sets(parser, block0)
         results[name]["train_seconds"] = round(secs)
@@ -532,6 +574,13 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--exclude", nargs="*", default=[], help="feature groups left out of every row")
     ap.add_argument("--seed", type=int, default=SEED, help="seed of the training samples")
     ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
+    ap.add_argument(
+        "--average",
+        type=int,
+        default=AVERAGE,
+        help="citation models averaged, trained on the samples of seeds SEED, SEED+1, ... "
+        "(1: one model, as crfsuite wrote it; the shipped model needs 2 or more)",
+    )
     ap.add_argument("--no-cv", action="store_true", help="only train the shipped models")
     ap.add_argument("--cv-only", action="store_true", help="do not write the shipped models")
     ap.add_argument(
@@ -567,18 +616,7 @@ def main() -> int:
     if not args.cv_only:
         recipe_differences(args)
     held = held_out_texts()
-    base = training_records(
-        n_grobid=args.grobid,
-        n_synth=args.synth,
-        n_notes=args.notes,
-        n_links=args.links,
-        n_reports=args.reports,
-        n_title_first=args.title_first,
-        n_bodies=args.bodies,
-        seed=args.seed,
-        held_out=held,
-        exact_held_out=args.exact_held_out,
-    )
+    base = member_records(args, args.seed, held)
     if not (args.no_cv or args.types_only):
         result = cross_validate(gold, base, args)
         (OUT / "refparse_cv.json").write_text(json.dumps(result, indent=1) + "\n")
@@ -591,19 +629,17 @@ def main() -> int:
         RECIPE.write_text(text, encoding="utf-8")
         print(f"type model: {typed} records; recipe in {RECIPE.name}")
         return 0
-    secs = train_crf(
-        base + gold,
-        DATA / "refparse.crfsuite",
-        off_groups(args),
-        args.iterations,
-        args.punct,
-        args.punct_fields,
-        args.acronyms,
-        args.sentence_case,
-        args.acronym_alone,
-        args.edition_years,
-    )
-    size = (DATA / "refparse.crfsuite").stat().st_size / 1e6
+    if args.average < 2:
+        print("the shipped model is an average: --average 2 or more", file=sys.stderr)
+        return 2
+
+    def records_of(seed: int) -> list[dict]:
+        return base if seed == args.seed else member_records(args, seed, held)
+
+    shipped = args.work / "shipped.crfsuite"
+    _, secs = train_citation(args, records_of, gold, shipped, off_groups(args))
+    (args.work / "shipped.npz").replace(MODEL)
+    size = MODEL.stat().st_size / 1e6
     n = len(base) + len(gold)
     text = json.dumps(recipe(args, n, typed), indent=1, sort_keys=True) + "\n"
     RECIPE.write_text(text, encoding="utf-8")

@@ -2,8 +2,10 @@
 
 A cascade in the manner of AnyStyle, CERMINE and GROBID: the text is made plain
 (:mod:`.refparse_text`: Markdown, a "cited in" work cut off), a linear-chain CRF
-(python-crfsuite; ``litreview/data/refparse.crfsuite``) labels every token (author, date,
-title, journal, volume, pages, publisher, location, url, ...), with the word lists as
+(trained with python-crfsuite; the shipped weights, ``litreview/data/refparse.npz``, are the
+mean of several models trained on different samples of the data) labels every token
+(author, date, title, journal, volume, pages, publisher, location, url, ...), with the word
+lists as
 evidence (:mod:`.refparse_features`); per-field normalisers turn the labelled segments into
 CSL fields (:mod:`.refparse_fields`); a small model picks the CSL type
 (:mod:`.refparse_type`). Both models are trained by ``benchmarks/train_refparse.py``. No
@@ -155,11 +157,18 @@ class ReferenceParser:
         genres: bool = True,
         journals: bool = True,
     ) -> None:
-        """Open the crfsuite model(s); ``legal=False`` leaves the legal grammar out."""
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(str(model_path))
+        """Open the models: the citation model a crfsuite file or weights saved by
+        :meth:`.refparse_batch.Weights.save` (``.npz``, read by the batch tagger alone);
+        ``legal=False`` leaves the legal grammar out."""
         self._model_path = Path(model_path)
-        self._batch: BatchTagger | Literal[False] | None = None  # loaded by the first label_many
+        self._tagger: pycrfsuite.Tagger | None = None
+        # loaded by the first label_many (at once for saved weights, which only it reads)
+        self._batch: BatchTagger | Literal[False] | None = None
+        if self._model_path.suffix == ".npz":
+            self._batch = BatchTagger(self._model_path)
+        else:
+            self._tagger = pycrfsuite.Tagger()
+            self._tagger.open(str(model_path))
         self._types = TypeModel(type_model) if type_model else None
         self._exclude = frozenset(exclude)
         self._legal = legal
@@ -172,7 +181,12 @@ class ReferenceParser:
         tokens = token_spans(text)
         if not tokens:
             return []
-        labels = self._tagger.tag(encoded_features([t.text for t in tokens], self._exclude))
+        words = [t.text for t in tokens]
+        if self._tagger is None:
+            assert isinstance(self._batch, BatchTagger)
+            labels = self._batch.tag_many([sequence_parts(words, self._exclude)])[0]
+        else:
+            labels = self._tagger.tag(encoded_features(words, self._exclude))
         return _segments(tokens, labels, text)
 
     def label_many(self, texts: Sequence[str]) -> list[list[Segment]]:
@@ -329,7 +343,7 @@ def _data(name: str) -> Path:
 @lru_cache(maxsize=1)
 def _default_parser() -> ReferenceParser:
     """The parser with the models shipped in the package (loaded once)."""
-    return ReferenceParser(_data("refparse.crfsuite"), _data("refparse_type.crfsuite"))
+    return ReferenceParser(_data("refparse.npz"), _data("refparse_type.crfsuite"))
 
 
 def parse_reference(raw: str) -> dict[str, Any]:

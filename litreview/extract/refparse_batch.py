@@ -15,6 +15,7 @@ string gets the labels crfsuite gives it (tested on all of them).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +24,7 @@ from scipy import sparse
 
 from litreview.extract.refparse_features import EDGE, SequenceParts
 
-__all__ = ["BatchTagger"]
+__all__ = ["BatchTagger", "Weights"]
 
 #: sequences tagged side by side in one Viterbi pass (sorted by length, so each chunk's
 #: sequences are of about one length and its back-pointers stay small)
@@ -33,27 +34,96 @@ MAX_WORDS = 1 << 15
 _SHIFTS = (-2, -1, 1, 2)  # the neighbours that lend a token their attributes, as EDGE
 
 
-class BatchTagger:
-    """A crfsuite linear-chain model's weights, applied to many sequences at once."""
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """A linear-chain model's weights: its labels (in the model's order), the attributes
+    its state features read, a weight per (attribute, label) and per (label, next label)."""
 
-    def __init__(self, model_path: str | Path) -> None:
-        """Read the model's labels, state features and transitions."""
+    labels: tuple[str, ...]
+    attributes: tuple[str, ...]
+    state: np.ndarray  # (attributes, labels)
+    transitions: np.ndarray  # (labels, labels): [a, b] is the weight of a followed by b
+
+    @classmethod
+    def of_crfsuite(cls, model_path: str | Path) -> Weights:
+        """The weights of a crfsuite model file."""
         tagger = pycrfsuite.Tagger()
         tagger.open(str(model_path))
         info = tagger.info()
         tagger.close()
-        self.labels: tuple[str, ...] = tuple(sorted(info.labels, key=info.labels.__getitem__))
-        label = {name: i for i, name in enumerate(self.labels)}
-        names = sorted({attr for attr, _ in info.state_features})
-        self._attr = {name.encode(): i for i, name in enumerate(names)}
-        self._unknown = len(names)  # the row of an attribute the model never saw: zeros
-        weights = np.zeros((len(names) + 1, len(self.labels)))
+        labels = tuple(sorted(info.labels, key=info.labels.__getitem__))
+        label = {name: i for i, name in enumerate(labels)}
+        names = tuple(sorted({attr for attr, _ in info.state_features}))
+        row = {name: i for i, name in enumerate(names)}
+        state = np.zeros((len(names), len(labels)))
         for (attr, name), w in info.state_features.items():
-            weights[self._attr[attr.encode()], label[name]] = w
-        self._weights = weights
-        self._trans = np.zeros((len(self.labels), len(self.labels)))
+            state[row[attr], label[name]] = w
+        transitions = np.zeros((len(labels), len(labels)))
         for (a, b), w in info.transitions.items():
-            self._trans[label[a], label[b]] = w
+            transitions[label[a], label[b]] = w
+        return cls(labels, names, state, transitions)
+
+    @classmethod
+    def average(cls, models: Sequence[Weights]) -> Weights:
+        """The mean of several models' weights (a weight a model lacks counts as 0): models
+        trained alike on different samples of the data, averaged, vary less than any one of
+        them (``benchmarks/refparse_data/AVERAGED.md``). Labels in the first model's order,
+        then any new ones; attributes sorted."""
+        labels = tuple(dict.fromkeys(name for m in models for name in m.labels))
+        label = {name: i for i, name in enumerate(labels)}
+        names = tuple(sorted({a for m in models for a in m.attributes}))
+        row = {name: i for i, name in enumerate(names)}
+        state = np.zeros((len(names), len(labels)))
+        transitions = np.zeros((len(labels), len(labels)))
+        for m in models:
+            rows = np.array([row[a] for a in m.attributes], dtype=np.int64)
+            cols = np.array([label[n] for n in m.labels], dtype=np.int64)
+            state[np.ix_(rows, cols)] += m.state
+            transitions[np.ix_(cols, cols)] += m.transitions
+        n = len(models)
+        return cls(labels, names, state / n, transitions / n)
+
+    def save(self, path: str | Path) -> None:
+        """Write the weights as a compressed NumPy archive (state weights as nonzero
+        triples in float32)."""
+        rows, cols = np.nonzero(self.state)
+        with Path(path).open("wb") as fh:
+            np.savez_compressed(
+                fh,
+                labels=np.array(self.labels),
+                attributes=np.array(self.attributes),
+                rows=rows.astype(np.int32),
+                cols=cols.astype(np.int16),
+                values=self.state[rows, cols].astype(np.float32),
+                transitions=self.transitions.astype(np.float32),
+            )
+
+    @classmethod
+    def load(cls, path: str | Path) -> Weights:
+        """Weights written by :meth:`save`, or those of a crfsuite model file."""
+        if Path(path).suffix != ".npz":
+            return cls.of_crfsuite(path)
+        with np.load(path, allow_pickle=False) as z:
+            labels = tuple(str(x) for x in z["labels"])
+            names = tuple(str(x) for x in z["attributes"])
+            state = np.zeros((len(names), len(labels)))
+            state[z["rows"], z["cols"]] = z["values"]
+            transitions = z["transitions"].astype(np.float64)
+        return cls(labels, names, state, transitions)
+
+
+class BatchTagger:
+    """A crfsuite linear-chain model's weights, applied to many sequences at once."""
+
+    def __init__(self, model: str | Path | Weights) -> None:
+        """Read the model's labels, state features and transitions (a crfsuite model file,
+        weights saved by :meth:`Weights.save`, or weights)."""
+        weights = model if isinstance(model, Weights) else Weights.load(model)
+        self.labels: tuple[str, ...] = weights.labels
+        self._attr = {name.encode(): i for i, name in enumerate(weights.attributes)}
+        self._unknown = len(weights.attributes)  # the row of an unseen attribute: zeros
+        self._weights = np.vstack([weights.state, np.zeros((1, len(self.labels)))])
+        self._trans = weights.transitions
         self._edge = self._product(EDGE)  # what the edges lend, per distance
         self._rows: dict[str, int] = {}
         self._own = np.zeros((0, len(self.labels)))
@@ -120,9 +190,8 @@ class BatchTagger:
         for t in range(1, top):
             k = int(running[t])
             m = score[:k, None, :] + into  # m[s, j, i]: sequence s from label i to j
-            best = m.argmax(axis=2)
-            back[t, :k] = best
-            score[:k] = np.take_along_axis(m, best[:, :, None], 2)[:, :, 0]
+            back[t, :k] = m.argmax(axis=2)
+            score[:k] = m.max(axis=2)  # the value at the argmax, whichever of a tie it is
             score[:k] += state[starts[:k] + t]
         path = np.zeros((b, top), dtype=np.int64)
         path[np.arange(b), lens - 1] = score.argmax(axis=1)

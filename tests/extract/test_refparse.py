@@ -37,6 +37,11 @@ _MISSES = {
         "type",
         "dataset",
     ): "the genre word 'Dataset.' is read into the title, so the type model says report",
+    (
+        "fields",
+        "report",
+    ): "the averaged model (refparse_data/AVERAGED.md) runs the title on into its series "
+    "('Port Labour Survey 2018, Working Paper No'); of its three members, one is right",
 }
 
 
@@ -123,11 +128,19 @@ def test_a_reference_with_more_than_a_link_is_not_told_it_gives_only_a_link() ->
     assert parsed.item.get("author") and LINK_ONLY not in parsed.warnings
 
 
-def test_a_status_in_the_dates_place_and_an_ellipsis_in_a_name_list() -> None:
-    """APA's ``(in press).`` is a note, not the title's start; APA's ``…`` before the last of
-    many authors is no part of that name."""
+@pytest.mark.xfail(
+    strict=True,
+    reason="the averaged model (refparse_data/AVERAGED.md) reads 'in press).' into the title; "
+    "of its three members, one is right",
+)
+def test_a_status_in_the_dates_place() -> None:
+    """APA's ``(in press).`` is a note, not the title's start."""
     item = parse_reference("Okafor, C. (in press). Tides and towns. Coast Research.")
     assert item["title"] == "Tides and towns" and item["note"] == "in press"
+
+
+def test_an_ellipsis_in_a_name_list() -> None:
+    """APA's ``…`` before the last of many authors is no part of that name."""
     item = parse_reference(
         "Okafor, C., Lee, M., Keller, M., Bello, Y., Ruiz, A., Sato, K., … Nguyen, T. (2020). "
         "Tides. Coast Research, 5, 1–5."

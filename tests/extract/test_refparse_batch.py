@@ -5,22 +5,34 @@ each string alone."""
 from __future__ import annotations
 
 import json
+import tempfile
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from litreview.extract import refparse_batch
-from litreview.extract.refparse import _data, _default_parser, parse_detailed, parse_many
-from litreview.extract.refparse_batch import BatchTagger
+from litreview.extract.refparse import (
+    _data,
+    _default_parser,
+    canonical_label,
+    parse_detailed,
+    parse_many,
+)
+from litreview.extract.refparse_batch import BatchTagger, Weights
+from litreview.extract.refparse_features import (
+    OFF as OFF_GROUPS,
+)
 from litreview.extract.refparse_features import (
     SequenceParts,
     encoded_features,
     sequence_parts,
 )
+from litreview.extract.refparse_text import preprocess
 from tests.conftest import DATA, ROOT
 
 
@@ -42,12 +54,33 @@ CASES = [
 ]
 
 
+def _trained(records: slice, c1: float, iterations: int) -> Path:
+    """A citation model crfsuite trained for these tests on some of AnyStyle's labelled
+    references (the shipped weights are an average, which crfsuite cannot read)."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    lines = (_DATA / "anystyle_core.jsonl").read_text(encoding="utf-8").splitlines()[records]
+    for line in lines:
+        labelled = json.loads(line)["labels"]
+        pairs = [(w, canonical_label(tag)) for tag, text in labelled for w in text.split()]
+        trainer.append(encoded_features([w for w, _ in pairs]), [lab for _, lab in pairs])
+    trainer.set_params({"c1": c1, "c2": 0.01, "max_iterations": iterations})
+    path = Path(tempfile.mkdtemp()) / "small.crfsuite"
+    trainer.train(str(path))
+    return path
+
+
+@cache
+def _crf_model() -> Path:
+    """The crfsuite model of these tests."""
+    return _trained(slice(0, 300), 0.1, 40)
+
+
 @cache
 def _models() -> tuple[BatchTagger, pycrfsuite.Tagger]:
-    """The shipped citation model, read both ways."""
+    """A crfsuite model, read both ways."""
     crf = pycrfsuite.Tagger()
-    crf.open(str(_data("refparse.crfsuite")))
-    return BatchTagger(_data("refparse.crfsuite")), crf
+    crf.open(str(_crf_model()))
+    return BatchTagger(_crf_model()), crf
 
 
 def _both(
@@ -88,7 +121,7 @@ def test_one_token_unknown_words_and_long_sequences() -> None:
 
 def test_a_full_word_store_starts_again(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(refparse_batch, "MAX_WORDS", 3)
-    tagger, crf = BatchTagger(_data("refparse.crfsuite")), _models()[1]
+    tagger, crf = BatchTagger(_crf_model()), _models()[1]
     one = [sequence_parts(raw.split()) for raw in CASES[:10]]
     two = [sequence_parts(raw.split()) for raw in CASES[10:20]]
     tagger.tag_many(one)
@@ -172,9 +205,11 @@ def test_no_temporary_file_means_crfsuite_alone(monkeypatch: pytest.MonkeyPatch)
         raise OSError("read-only file system")
 
     monkeypatch.setattr(tempfile, "mkstemp", no_file)
-    parser = ReferenceParser(_data("refparse.crfsuite"), _data("refparse_type.crfsuite"))
+    parser = ReferenceParser(_crf_model(), _data("refparse_type.crfsuite"))
     raws = CASES[:20]
-    assert [p.item for p in parser.detailed_many(raws)] == [parse_detailed(r).item for r in raws]
+    alone = [[(s.label, s.text) for s in parser.label(preprocess(r))] for r in raws]
+    many = parser.label_many([preprocess(r) for r in raws])
+    assert [[(s.label, s.text) for s in segs] for segs in many] == alone
     assert parser._batch is False
 
 
@@ -200,7 +235,7 @@ def test_the_collector_is_paused_while_parsing_and_left_as_it_was() -> None:
             seen.append(gc.isenabled())
             return super()._detailed_batch(raws, labeller)
 
-    parser = Watching(_data("refparse.crfsuite"), _data("refparse_type.crfsuite"))
+    parser = Watching(_data("refparse.npz"), _data("refparse_type.crfsuite"))
     assert gc.isenabled()
     parser.detailed_many(CASES[:3])
     assert seen == [False]
@@ -215,3 +250,46 @@ def test_the_collector_is_paused_while_parsing_and_left_as_it_was() -> None:
     gc.collect()
     parser.detailed_many(CASES)
     assert gc.collect() == 0
+
+
+def test_one_model_averaged_and_saved_tags_as_crfsuite(tmp_path: Path) -> None:
+    one = Weights.of_crfsuite(_crf_model())
+    assert np.array_equal(Weights.average([one]).state, one.state)
+    one.save(tmp_path / "w.npz")
+    again = Weights.load(tmp_path / "w.npz")
+    assert again.labels == one.labels and again.attributes == one.attributes
+    assert np.allclose(again.state, one.state, atol=1e-6)
+    sequences = [raw.split() for raw in CASES[:150] if raw.split()]
+    parts = [sequence_parts(tokens) for tokens in sequences]
+    assert BatchTagger(tmp_path / "w.npz").tag_many(parts) == _both(sequences, OFF_GROUPS)[1]
+
+
+def test_averaged_weights_are_the_mean_of_the_models() -> None:
+    a = Weights.of_crfsuite(_trained(slice(0, 120), 0.1, 30))
+    b = Weights.of_crfsuite(_trained(slice(120, 240), 0.5, 30))
+    mean = Weights.average([a, b])
+    assert set(mean.attributes) == set(a.attributes) | set(b.attributes)
+    assert set(mean.labels) == set(a.labels) | set(b.labels)
+    at = {name: i for i, name in enumerate(mean.attributes)}
+    lab = {name: i for i, name in enumerate(mean.labels)}
+
+    def weight(w: Weights, attr: str, label: str) -> float:
+        if attr not in w.attributes or label not in w.labels:
+            return 0.0
+        return float(w.state[w.attributes.index(attr), w.labels.index(label)])
+
+    for attr in [*sorted(set(a.attributes) ^ set(b.attributes))[:20], "w:and", "cap"]:
+        for label in ("title", "author"):
+            expected = (weight(a, attr, label) + weight(b, attr, label)) / 2
+            assert mean.state[at[attr], lab[label]] == pytest.approx(expected)
+    ia, ib = a.labels.index("title"), b.labels.index("title")
+    expected = (a.transitions[ia, ia] + b.transitions[ib, ib]) / 2
+    assert mean.transitions[lab["title"], lab["title"]] == pytest.approx(expected)
+
+
+def test_the_shipped_weights_label_one_text_as_many() -> None:
+    parser = _default_parser()
+    assert parser._tagger is None  # saved weights: the batch tagger reads them alone
+    texts = [preprocess(r) for r in CASES[:40]]
+    alone = [[(s.label, s.text) for s in parser.label(t)] for t in texts]
+    assert [[(s.label, s.text) for s in segs] for segs in parser.label_many(texts)] == alone

@@ -161,7 +161,7 @@ def test_the_second_of_two_letters_joined_by_and_is_a_letter() -> None:
 def test_the_grammar_can_be_left_out_to_measure_the_models_alone() -> None:
     raw = "Letter from Jane Stone, Director, to Sen. Marsh, April 9, 2026."
     data = resources.files("litreview").joinpath("data")
-    with resources.as_file(data / "refparse.crfsuite") as model:
+    with resources.as_file(data / "refparse.npz") as model:
         assert "recipient" in ReferenceParser(model).parse(raw)
         assert "recipient" not in ReferenceParser(model, letters=False).parse(raw)
 

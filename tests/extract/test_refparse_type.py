@@ -188,7 +188,7 @@ def test_a_genre_decides_the_type_over_the_model() -> None:
     assert item["type"] == "report"
     models = Path(litreview.__file__).parent / "data"
     unsaid = ReferenceParser(
-        models / "refparse.crfsuite", models / "refparse_type.crfsuite", genres=False
+        models / "refparse.npz", models / "refparse_type.crfsuite", genres=False
     ).parse(raw)
     assert unsaid["genre"] == "press release"
     assert unsaid["type"] != "report"  # what the type model alone says
@@ -223,7 +223,7 @@ def test_a_journals_title_decides_a_conference_paper_is_an_article() -> None:
     assert parse_reference(raw)["type"] == "article-journal"
     models = Path(litreview.__file__).parent / "data"
     unsaid = ReferenceParser(
-        models / "refparse.crfsuite", models / "refparse_type.crfsuite", journals=False
+        models / "refparse.npz", models / "refparse_type.crfsuite", journals=False
     ).parse(raw)
     assert unsaid["type"] == "paper-conference"  # what the type model alone says
     series = (
