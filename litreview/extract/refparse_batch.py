@@ -112,6 +112,13 @@ class Weights:
         return cls(labels, names, state, transitions)
 
 
+def _grown(store: np.ndarray, size: int) -> np.ndarray:
+    """``store`` in a new array of ``size`` rows, its own rows first."""
+    out = np.zeros((size, *store.shape[1:]))
+    out[: len(store)] = store
+    return out
+
+
 class BatchTagger:
     """A crfsuite linear-chain model's weights, applied to many sequences at once."""
 
@@ -153,17 +160,21 @@ class BatchTagger:
         if new:
             own = self._product([r.own for r in records])
             lent = self._product([d for r in records for d in r.lent])
-            self._own = np.concatenate([self._own, own])
-            self._lent = np.concatenate([self._lent, lent.reshape(len(records), len(EDGE), -1)])
+            at, k = len(rows), len(records)
+            if at + k > len(self._own):  # room for twice as many: one string at a time
+                # (as ingest parses notes) must not copy the whole store for each
+                size = max(2 * len(self._own), at + k, 256)
+                self._own = _grown(self._own, size)
+                self._lent = _grown(self._lent, size)
+            self._own[at : at + k] = own
+            self._lent[at : at + k] = lent.reshape(k, len(EDGE), -1)
             rows.update(new)
         return np.fromiter((rows[w] for p in parts for w in p.words), dtype=np.int64)
 
     def _state(self, parts: Sequence[SequenceParts]) -> np.ndarray:
         """The state score of every token of ``parts`` (one after another) per label."""
         if len(self._rows) > MAX_WORDS:
-            self._rows = {}
-            self._own = self._own[:0]
-            self._lent = self._lent[:0]
+            self._rows = {}  # the rows of the store are written over from the first
         rows = self._word_rows(parts)
         state = self._own[rows] + self._product([c for p in parts for c in p.context])
         if parts[0].neighbours:
