@@ -10,6 +10,10 @@ sequence, as one sparse product; and the transitions, by Viterbi over the batch'
 side by side (sorted by length, in chunks). The labels are crfsuite's: the same weights, the
 same sums, ties broken alike (the first label in the model's order), so every benchmark
 string gets the labels crfsuite gives it (tested on all of them).
+
+:class:`Weights` holds a model's weights apart from crfsuite: read from a crfsuite file,
+averaged over several models trained alike (the shipped citation model is such an average,
+which crfsuite cannot read), saved and loaded as a NumPy archive.
 """
 
 from __future__ import annotations
