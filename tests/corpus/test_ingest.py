@@ -623,3 +623,37 @@ def test_notes_that_cite_by_key_link_their_works_and_are_not_parsed() -> None:
     assert {(1, "smith2020", "citation"), (2, "jones2019", "citation")} <= rows
     assert not [w for w in result.works if "@" in (w.note + w.title)]
     assert len([c for c in result.citations if c.footnote == 1]) == 1
+
+
+def test_a_documents_references_are_parsed_together_as_each_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The shipped parser reads a document's notes and reference list in one batch; the works
+    are those of parsing each reference alone. Any other parser is called as it is."""
+    import litreview.corpus.ingest as module
+    from litreview.extract import refparse
+
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(DATA.glob("docs/*.md"))}
+    sources = [Source(doc_id=k, path=f"{k}.md", text=v) for k, v in texts.items() if k.islower()]
+    batches: list[int] = []
+    many = refparse.parse_many
+
+    def counted(raws: list[str]) -> list[dict[str, Any]]:
+        batches.append(len(raws))
+        return many(raws)
+
+    monkeypatch.setattr(module, "parse_many", counted)
+    together = ingest(sources)
+    assert batches and max(batches) > 10  # the notes of a document went as one batch
+    monkeypatch.setattr(module, "_parsed_together", lambda parse, texts: parse)
+    alone = ingest(sources)
+    assert together.works == alone.works and together.citations == alone.citations
+    seen: list[str] = []
+
+    def mine(raw: str) -> dict[str, Any]:
+        seen.append(raw)
+        return {"title": raw[:20], "type": "document"}
+
+    monkeypatch.undo()
+    ingest(sources[:1], parse=mine)
+    assert seen  # called for each reference, not replaced by the shipped parser's batch
