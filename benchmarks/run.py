@@ -59,6 +59,7 @@ BENCHMARKS = (
     Benchmark(
         "bench_refparse_legal.py", (), (), r"legal micro-F1 [\d.]+(?s:.*)law-review micro-F1 [\d.]+"
     ),
+    Benchmark("bench_quoted_titles.py", (), (), r"quoted titles right: \d+ of \d+"),
     Benchmark("bench_statements.py", ("--docs", "2", "--repeats", "1"), (), r"find_statements"),
     Benchmark("bench_statements_fresh.py", (), (), r"pooled blend: precision [\d.]+"),
     Benchmark(
