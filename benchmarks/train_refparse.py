@@ -67,6 +67,7 @@ import importlib.metadata
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import time
@@ -613,6 +614,10 @@ def main() -> int:
         result = ablation(gold, args)
         args.out.write_text(json.dumps(result, indent=1) + "\n")
         return 0
+    if not (args.cv_only or args.types_only) and args.average < 2:
+        # checked before any training: nothing of the shipped models is written otherwise
+        print("the shipped model is an average: --average 2 or more", file=sys.stderr)
+        return 2
     if not args.cv_only:
         recipe_differences(args)
     held = held_out_texts()
@@ -629,16 +634,13 @@ def main() -> int:
         RECIPE.write_text(text, encoding="utf-8")
         print(f"type model: {typed} records; recipe in {RECIPE.name}")
         return 0
-    if args.average < 2:
-        print("the shipped model is an average: --average 2 or more", file=sys.stderr)
-        return 2
 
     def records_of(seed: int) -> list[dict]:
         return base if seed == args.seed else member_records(args, seed, held)
 
     shipped = args.work / "shipped.crfsuite"
     _, secs = train_citation(args, records_of, gold, shipped, off_groups(args))
-    (args.work / "shipped.npz").replace(MODEL)
+    shutil.move(args.work / "shipped.npz", MODEL)  # the work folder may be on another disk
     size = MODEL.stat().st_size / 1e6
     n = len(base) + len(gold)
     text = json.dumps(recipe(args, n, typed), indent=1, sort_keys=True) + "\n"

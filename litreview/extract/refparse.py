@@ -5,7 +5,8 @@ A cascade in the manner of AnyStyle, CERMINE and GROBID: the text is made plain
 (trained with python-crfsuite; the shipped weights, ``litreview/data/refparse.npz``, are the
 mean of several models trained on different samples of the data) labels every token
 (author, date, title, journal, volume, pages, publisher, location, url, ...), with the word
-lists as evidence (:mod:`.refparse_features`); per-field normalisers turn the labelled segments into
+lists as
+evidence (:mod:`.refparse_features`); per-field normalisers turn the labelled segments into
 CSL fields (:mod:`.refparse_fields`); a small model picks the CSL type
 (:mod:`.refparse_type`). Both models are trained by ``benchmarks/train_refparse.py``. No
 rule changes the model's labels: a mistake is fixed with training data.
